@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11+:
+#   make report   - analyse the default corpus and write reports/
+#   make test     - run the test suite
+# Each creates .venv and installs the project into it on first use.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && echo $$p && break; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: report test setup doctor evaluate bench clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "error: Python 3.11+ not found; install it or run make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	$(BIN)/python -m toolkit setup --if-missing
+
+report: setup
+	$(BIN)/python -m toolkit report --out reports
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+doctor: $(STAMP)
+	$(BIN)/python -m toolkit doctor
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache .hypothesis

@@ -1,0 +1,136 @@
+"""Command line: ``python -m toolkit {analyze,report,doctor,setup} ...``.
+
+``python -m toolkit analyze INPUT --out DIR`` is a stable contract: it writes one file per
+table, ``DIR/<table>.parquet`` (``--format csv`` for CSV): ``documents``, ``sentences``,
+``tokens``, ``load_report`` and every annotator's tables.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+DATASET_NAMES = ("sample", "seed", "ungdc", "presidential", "nltk")
+
+
+def _source(inputs: list[str], text_col: str | None, id_col: str | None, strict: bool):
+    """A Corpus for dataset names, else paths/globs for load_corpus."""
+    from . import datasets
+    from .corpus import load_corpus
+
+    if len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists():
+        name = inputs[0]
+        return {"sample": datasets.sample, "seed": datasets.seed, "ungdc": datasets.ungdc,
+                "presidential": datasets.presidential, "nltk": datasets.nltk_speeches}[name]()
+    columns = {k: v for k, v in (("text", text_col), ("doc_id", id_col)) if v}
+    return load_corpus(inputs if len(inputs) > 1 else inputs[0], columns=columns or None, strict=strict)
+
+
+def cmd_analyze(args) -> int:
+    from .pipeline import analyze
+
+    corpus = _source(args.input, args.text_col, args.id_col, args.strict)
+    annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
+    analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos)
+    paths = analysis.save(args.out, format=args.format)
+    print(analysis.meta["load_summary"])
+    print(analysis.summary())
+    print(f"wrote {len(paths)} files to {args.out}")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from . import datasets
+    from .report import build_report
+
+    if args.input:
+        corpus, what = _source(args.input, None, None, False), " ".join(args.input)
+    else:
+        corpus, what = datasets.default_corpus()
+    print(f"corpus: {what}")
+    analysis = build_report(corpus, args.out, description=what, workers=args.workers)
+    print(analysis.meta["load_summary"])
+    print(f"report written to {args.out}")
+    return 0
+
+
+def cmd_doctor(args) -> int:
+    from . import __version__, resources
+
+    print(f"discourse-toolkit {__version__}")
+    print(resources.format_status())
+    return 0
+
+
+def cmd_setup(args) -> int:
+    from . import resources
+
+    before = resources.status()
+    if args.if_missing and before["available"].all():
+        print("all NLTK resources found; nothing to download")
+        return 0
+    df = resources.download()
+    print(resources.format_status(df))
+    if df["available"].all():
+        return 0
+    print("some NLTK data could not be downloaded (offline?); the toolkit will run on fallbacks",
+          file=sys.stderr)
+    return 0 if args.if_missing else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser("analyze", help="analyse a corpus and write one file per table")
+    a.add_argument("input", nargs="+", help="file, folder, glob, several of them, or a dataset name: "
+                   + ", ".join(DATASET_NAMES))
+    a.add_argument("--out", required=True, help="output folder")
+    a.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    a.add_argument("--workers", type=int, default=None, help="worker processes (default: CPUs, max 8)")
+    a.add_argument("--annotators", default=None, help="comma-separated annotators (default: all; '' for none)")
+    a.add_argument("--text-col", default=None, help="column holding the text (tables)")
+    a.add_argument("--id-col", default=None, help="column holding the document id (tables)")
+    a.add_argument("--pos", action="store_true", help="add POS tags to tokens (slower)")
+    a.add_argument("--strict", action="store_true", help="stop at the first bad file, row or line")
+    a.set_defaults(func=cmd_analyze)
+
+    r = sub.add_parser("report", help="the main job: analyse a corpus and write reports/")
+    r.add_argument("input", nargs="*", help="corpus (default: NLTK US speeches, else the sample)")
+    r.add_argument("--out", default="reports")
+    r.add_argument("--workers", type=int, default=None)
+    r.set_defaults(func=cmd_report)
+
+    d = sub.add_parser("doctor", help="show which NLTK data is found and what is degraded")
+    d.set_defaults(func=cmd_doctor)
+    s = sub.add_parser("setup", help="download the NLTK data the toolkit uses (needs a network)")
+    s.add_argument("--if-missing", action="store_true",
+                   help="do nothing when all data is found; never fail when offline")
+    s.set_defaults(func=cmd_setup)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; errors in the input print one clear line, not a traceback."""
+    from .corpus import CorpusError
+    from .datasets import DatasetNotFound
+    from .lexicon import LexiconError
+    from .resources import DegradedWarning
+
+    args = build_parser().parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", DegradedWarning)
+        warnings.showwarning = lambda msg, cat, *a, **k: print(f"warning: {msg}", file=sys.stderr)
+        try:
+            return args.func(args)
+        except (CorpusError, DatasetNotFound, LexiconError, FileNotFoundError, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

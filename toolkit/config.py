@@ -1,0 +1,75 @@
+"""Paths and environment variables, nothing else.
+
+Environment variables:
+    TOOLKIT_SHARED: folder holding ``corpora/``, ``eval-dev/``, ``seed/`` and ``nltk_data/``
+        (default: ``../shared`` next to the project checkout).
+    TOOLKIT_CACHE: cache folder for downloads and cached analyses
+        (default: ``~/.cache/discourse-toolkit``).
+    TOOLKIT_DATA: folder with real corpora downloaded for real users (default: the cache's
+        ``datasets/``).
+    NLTK_DATA: honoured by NLTK itself (see :mod:`toolkit.resources`).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
+
+
+def shared_dir() -> Path | None:
+    """Return the shared data folder if it exists, else ``None``.
+
+    Example:
+        >>> d = shared_dir()
+        >>> d is None or d.is_dir()
+        True
+    """
+    env = os.environ.get("TOOLKIT_SHARED")
+    candidates = [Path(env)] if env else [PROJECT_ROOT.parent / "shared", Path.cwd().parent / "shared"]
+    for cand in candidates:
+        if cand.is_dir():
+            return cand.resolve()
+    return None
+
+
+def shared_path(*parts: str) -> Path | None:
+    """Return ``shared_dir()/parts`` if that path exists, else ``None``.
+
+    Example:
+        >>> p = shared_path("seed", "article.txt")
+        >>> p is None or p.name == "article.txt"
+        True
+    """
+    base = shared_dir()
+    if base is None:
+        return None
+    path = base.joinpath(*parts)
+    return path if path.exists() else None
+
+
+def cache_dir() -> Path:
+    """Return (and create) the cache folder.
+
+    Example:
+        >>> cache_dir().is_dir()
+        True
+    """
+    path = Path(os.environ.get("TOOLKIT_CACHE", Path.home() / ".cache" / "discourse-toolkit"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def datasets_dir() -> Path:
+    """Return the folder where downloaded real corpora are kept.
+
+    Example:
+        >>> datasets_dir().name
+        'datasets'
+    """
+    env = os.environ.get("TOOLKIT_DATA")
+    path = Path(env) if env else cache_dir() / "datasets"
+    return path

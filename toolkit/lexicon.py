@@ -1,0 +1,419 @@
+"""Versioned lexicons (CSV entries + YAML metadata) and a one-pass phrase matcher.
+
+A lexicon is two files side by side, ``<name>.csv`` and ``<name>.yaml``:
+
+* the CSV has one row per entry with at least ``entry`` (a word or phrase) and ``category``;
+  usually also ``weight`` and ``note``, plus columns of its own (``cameo``, ``goldstein`` ...)
+  and optionally ``match_on`` per entry;
+* the YAML has ``name``, ``version``, ``description``, ``categories`` (each described),
+  ``match_on`` (``lemma``, ``lower`` or ``text``), ``sources`` (the published schemes it follows)
+  and a ``changelog`` whose first item is the current version. Optional ``max_gap`` (default 5).
+
+Entry syntax: tokens as the toolkit tokenizes them, matched on lemmas by default, so
+"stern warning" also finds "stern warnings"; `` ... `` is a gap of up to ``max_gap`` tokens
+inside one sentence ("warn ... of consequence"). Entries are lemmatized by the same function
+as the text, so matching stays consistent with or without WordNet.
+
+Matching compiles every entry of a lexicon into one Aho-Corasick automaton (pyahocorasick) and
+scans each document once, whatever the number of entries.
+
+Example:
+    >>> lex = load("reporting_verbs")  # doctest: +SKIP
+    >>> lex.tag  # doctest: +SKIP
+    'reporting_verbs@1.0.0'
+"""
+from __future__ import annotations
+
+import functools
+import io
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .config import LEXICON_DIR
+from .tokenize import lemmatize, token_spans
+
+MATCH_KEYS = ("lemma", "lower", "text")
+GAP = "..."
+HIT_COLUMNS = ["doc_id", "sent_id", "tok_start", "tok_end", "start", "end", "text", "entry_id"]
+REQUIRED_META = ("name", "version", "description", "categories", "match_on", "sources", "changelog")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and the line."""
+
+
+def _norm(tok: str) -> str:
+    # Curly and straight apostrophes/quotes and hyphen variants compare equal.
+    return tok.replace("’", "'").replace("‘", "'").replace("‐", "-")
+
+
+def key_of(token: str, on: str) -> str:
+    """Return the matching key of one token for ``on`` in ``MATCH_KEYS``.
+
+    Example:
+        >>> key_of("Warned", "lemma"), key_of("Kyiv’s", "lower")
+        ('warn', "kyiv's")
+    """
+    if on == "text":
+        return _norm(token)
+    low = _norm(token.lower())
+    return lemmatize(low) if on == "lemma" else low
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """A loaded lexicon: ``entries`` (one row per entry, ``entry_id`` = row number) and ``meta``."""
+
+    name: str
+    version: str
+    meta: dict
+    entries: pd.DataFrame
+    path: Path | None = None
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def tag(self) -> str:
+        """``name@version``, stamped on every output row's ``source`` column."""
+        return f"{self.name}@{self.version}"
+
+    @property
+    def categories(self) -> dict:
+        return dict(self.meta.get("categories") or {})
+
+    def matcher(self) -> Matcher:
+        """Return the compiled matcher (built once per lexicon object)."""
+        if "matcher" not in self._cache:
+            self._cache["matcher"] = Matcher(self)
+        return self._cache["matcher"]
+
+    def find(self, tokens: pd.DataFrame, texts: Mapping[str, str], *,
+             overlaps: str = "longest") -> pd.DataFrame:
+        """Match this lexicon on a tokens table; see :meth:`Matcher.find`.
+
+        Example:
+            >>> from toolkit.tokenize import tokenize_documents
+            >>> lex = from_records("demo", [{"entry": "stern warning", "category": "warn"}])
+            >>> _, toks = tokenize_documents(["d"], ["It issued stern warnings."])
+            >>> lex.find(toks, {"d": "It issued stern warnings."})["text"].tolist()
+            ['stern warnings']
+        """
+        return self.matcher().find(tokens, texts, overlaps=overlaps)
+
+
+def _read_meta(path: Path) -> dict:
+    try:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise LexiconError(f"{path}{line}: invalid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise LexiconError(f"{path} line 1: expected a mapping of metadata keys")
+    missing = [k for k in REQUIRED_META if k not in meta]
+    if missing:
+        raise LexiconError(f"{path}: missing metadata keys {missing}; required: {list(REQUIRED_META)}")
+    if meta["match_on"] not in MATCH_KEYS:
+        raise LexiconError(f"{path}: `match_on` value = {meta['match_on']!r} is invalid; "
+                           f"value must be one of {list(MATCH_KEYS)}")
+    log = meta["changelog"]
+    if not log or str(log[0].get("version")) != str(meta["version"]):
+        raise LexiconError(f"{path}: version {meta['version']} is not the first changelog entry")
+    return meta
+
+
+def _read_entries(path: Path, meta: dict) -> pd.DataFrame:
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, comment=None)
+    except pd.errors.ParserError as exc:
+        raise LexiconError(f"{path}: {exc}") from None
+    for col in ("entry", "category"):
+        if col not in df.columns:
+            raise LexiconError(f"{path} line 1: missing column {col!r}; columns are {list(df.columns)}")
+    df["entry"] = df["entry"].str.strip()
+    cats = set(meta["categories"] or {})
+    for i, row in enumerate(df.itertuples(index=False), start=2):
+        if not row.entry:
+            raise LexiconError(f"{path} line {i}: empty entry")
+        if row.category not in cats:
+            raise LexiconError(f"{path} line {i}: category {row.category!r} is not declared in "
+                               f"the YAML categories {sorted(cats)}")
+        if "match_on" in df.columns and row.match_on and row.match_on not in MATCH_KEYS:
+            raise LexiconError(f"{path} line {i}: match_on {row.match_on!r} is invalid; "
+                               f"value must be one of {list(MATCH_KEYS)}")
+    if "weight" in df.columns:
+        df["weight"] = pd.to_numeric(df["weight"].replace("", np.nan), errors="raise")
+    df.insert(0, "entry_id", np.arange(len(df), dtype="int64"))
+    return df
+
+
+@functools.lru_cache(maxsize=64)
+def _load_cached(yaml_path: str, mtime_csv: float, mtime_yaml: float) -> Lexicon:
+    ypath = Path(yaml_path)
+    meta = _read_meta(ypath)
+    entries = _read_entries(ypath.with_suffix(".csv"), meta)
+    return Lexicon(name=str(meta["name"]), version=str(meta["version"]), meta=meta,
+                   entries=entries, path=ypath)
+
+
+def resolve(name_or_path: str | Path) -> Path:
+    """Return the YAML path of a bundled lexicon name or of a user's file.
+
+    Example:
+        >>> resolve("reporting_verbs").name  # doctest: +SKIP
+        'reporting_verbs.yaml'
+    """
+    p = Path(name_or_path)
+    if p.suffix in (".yaml", ".yml", ".csv"):
+        p = p.with_suffix(".yaml") if p.suffix == ".csv" else p
+        if not p.exists():
+            raise FileNotFoundError(f"lexicon metadata {p} not found (a lexicon is <name>.csv + <name>.yaml)")
+        return p
+    p = LEXICON_DIR / f"{name_or_path}.yaml"
+    if not p.exists():
+        raise LexiconError(f"`lexicon` value = {name_or_path!r} is invalid; value must be one of "
+                           f"{names()} or a path to a .yaml file")
+    return p
+
+
+def load(name_or_path: str | Path) -> Lexicon:
+    """Load a bundled lexicon by name, or a user lexicon by path (cached until the files change).
+
+    Raises:
+        LexiconError: with the file and line of the first problem.
+
+    Example:
+        >>> sorted(load(n).name for n in names()) == names()
+        True
+    """
+    ypath = resolve(name_or_path)
+    csv = ypath.with_suffix(".csv")
+    if not csv.exists():
+        raise LexiconError(f"{csv} not found: a lexicon is <name>.csv + <name>.yaml")
+    return _load_cached(str(ypath), csv.stat().st_mtime, ypath.stat().st_mtime)
+
+
+def names() -> list[str]:
+    """Names of the bundled lexicons.
+
+    Example:
+        >>> isinstance(names(), list)
+        True
+    """
+    return sorted(p.stem for p in LEXICON_DIR.glob("*.yaml") if p.with_suffix(".csv").exists())
+
+
+def from_records(name: str, records: list[dict], *, version: str = "0.0.0",
+                 match_on: str = "lemma", max_gap: int = 5, **meta) -> Lexicon:
+    """Build an in-memory lexicon (for tests and quick experiments).
+
+    Example:
+        >>> from_records("x", [{"entry": "red line", "category": "marker"}]).tag
+        'x@0.0.0'
+    """
+    entries = pd.DataFrame(records)
+    entries.insert(0, "entry_id", np.arange(len(entries), dtype="int64"))
+    cats = {c: "" for c in entries["category"].unique()}
+    m = {"name": name, "version": version, "description": "", "categories": cats,
+         "match_on": match_on, "sources": [], "changelog": [{"version": version}],
+         "max_gap": max_gap, **meta}
+    return Lexicon(name=name, version=version, meta=m, entries=entries)
+
+
+def _doc_slices(doc_ids: np.ndarray) -> Iterator[tuple[object, int, int]]:
+    """Yield ``(doc_id, i, j)`` for each run of equal ids (rows of one document are contiguous)."""
+    n = len(doc_ids)
+    if n == 0:
+        return
+    change = np.flatnonzero(doc_ids[1:] != doc_ids[:-1]) + 1
+    bounds = np.concatenate(([0], change, [n]))
+    for i, j in zip(bounds[:-1], bounds[1:]):
+        yield doc_ids[i], int(i), int(j)
+
+
+class Matcher:
+    """All entries of one lexicon compiled into one automaton per match key."""
+
+    def __init__(self, lexicon: Lexicon):
+        import ahocorasick
+
+        self.lexicon = lexicon
+        default_on = lexicon.meta.get("match_on", "lemma")
+        self.max_gap = int(lexicon.meta.get("max_gap", 5))
+        per_entry_on = lexicon.entries.get("match_on")
+        self.parts: dict[int, list[int]] = {}   # entry_id -> number of tokens of each part
+        self.gapped: dict[int, int] = {}        # entry_id -> number of parts (>1)
+        patterns: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for i, entry in enumerate(lexicon.entries["entry"]):
+            on = default_on
+            if per_entry_on is not None and isinstance(per_entry_on.iloc[i], str) and per_entry_on.iloc[i]:
+                on = per_entry_on.iloc[i]
+            eid = int(lexicon.entries["entry_id"].iloc[i])
+            parts = [p.strip() for p in entry.split(GAP)]
+            lens = []
+            for k, part in enumerate(parts):
+                toks = [part[a:b] for a, b in token_spans(part)]
+                if not toks:
+                    raise LexiconError(f"{lexicon.path or lexicon.name}: entry {entry!r} has an empty part")
+                key = " " + " ".join(key_of(t, on) for t in toks) + " "
+                patterns[on][key].append((eid, k, len(toks)))
+                lens.append(len(toks))
+            self.parts[eid] = lens
+            if len(parts) > 1:
+                self.gapped[eid] = len(parts)
+        self.automata = {}
+        for on, keyed in patterns.items():
+            auto = ahocorasick.Automaton()
+            for key, vals in keyed.items():
+                auto.add_word(key, (len(key), tuple(vals)))
+            auto.make_automaton()
+            self.automata[on] = auto
+
+    def find(self, tokens: pd.DataFrame, texts: Mapping[str, str], *,
+             overlaps: str = "longest") -> pd.DataFrame:
+        """Return one row per match with token and character offsets and the entry's columns.
+
+        Args:
+            tokens: the tokens table (rows of a document contiguous, in ``tok_id`` order).
+            texts: ``doc_id -> text``, to fill the ``text`` column from the document itself.
+            overlaps: ``"longest"`` keeps leftmost-longest non-overlapping spans (every entry
+                on the winning span is kept); ``"all"`` keeps every match.
+
+        Returns:
+            Columns ``doc_id, sent_id, tok_start, tok_end, start, end, text, entry_id`` followed by
+            the lexicon's entry columns and ``source`` (``name@version``).
+        """
+        if overlaps not in ("longest", "all"):
+            raise ValueError(f"`overlaps` value = {overlaps!r} is invalid; value must be one of ['longest', 'all']")
+        out: dict[str, list] = {c: [] for c in HIT_COLUMNS}
+        if len(tokens):
+            doc_arr = tokens["doc_id"].to_numpy()
+            sent_arr = tokens["sent_id"].to_numpy()
+            tokid_arr = tokens["tok_id"].to_numpy()
+            start_arr = tokens["start"].to_numpy()
+            end_arr = tokens["end"].to_numpy()
+            cols = {on: (tokens[on].tolist() if on in ("lemma", "lower") else tokens["text"].tolist())
+                    for on in self.automata}
+            for doc_id, i, j in _doc_slices(doc_arr):
+                hits = self._find_doc(cols, sent_arr, i, j)
+                if overlaps == "longest":
+                    hits = _longest(hits)
+                text = texts[doc_id]
+                for a, b, eid in hits:  # a, b: row positions, half-open
+                    s, e = int(start_arr[a]), int(end_arr[b - 1])
+                    out["doc_id"].append(doc_id)
+                    out["sent_id"].append(int(sent_arr[a]))
+                    out["tok_start"].append(int(tokid_arr[a]))
+                    out["tok_end"].append(int(tokid_arr[b - 1]) + 1)
+                    out["start"].append(s)
+                    out["end"].append(e)
+                    out["text"].append(text[s:e])
+                    out["entry_id"].append(eid)
+        hits_df = pd.DataFrame(out, columns=HIT_COLUMNS)
+        for c in ("sent_id", "tok_start", "tok_end", "start", "end", "entry_id"):
+            hits_df[c] = hits_df[c].astype("int64")
+        extra = self.lexicon.entries.drop(columns=[c for c in ("match_on",) if c in self.lexicon.entries])
+        extra = extra.rename(columns={"text": "entry_text"})
+        merged = hits_df.merge(extra, on="entry_id", how="left", sort=False)
+        merged["source"] = self.lexicon.tag
+        return merged
+
+    def _find_doc(self, cols, sent_arr, i, j) -> list[tuple[int, int, int]]:
+        raw: list[tuple[int, int, int, int]] = []  # (row_start, row_end, entry_id, part)
+        for on, auto in self.automata.items():
+            keys = cols[on]
+            # Build " k1 k2 \n k3 " for the document; sentences separated by a newline.
+            pieces, starts = [], []
+            pos = 0
+            prev_sent = None
+            for r in range(i, j):
+                if sent_arr[r] != prev_sent:
+                    if prev_sent is not None:
+                        pieces.append("\n")
+                        pos += 1
+                    pieces.append(" ")
+                    pos += 1
+                    prev_sent = sent_arr[r]
+                starts.append(pos)
+                k = _norm(keys[r])
+                pieces.append(k)
+                pieces.append(" ")
+                pos += len(k) + 1
+            haystack = "".join(pieces)
+            starts_arr = np.asarray(starts)
+            for end_idx, (klen, vals) in auto.iter(haystack):
+                first_char = end_idx - klen + 2  # the key starts with a space
+                r0 = int(np.searchsorted(starts_arr, first_char))
+                for eid, part, ntok in vals:
+                    raw.append((i + r0, i + r0 + ntok, eid, part))
+        hits = [(a, b, eid) for a, b, eid, part in raw if eid not in self.gapped]
+        if self.gapped:
+            hits.extend(self._join_gaps(raw, sent_arr))
+        return hits
+
+    def _join_gaps(self, raw, sent_arr) -> list[tuple[int, int, int]]:
+        by_part: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for a, b, eid, part in raw:
+            if eid in self.gapped:
+                by_part[(eid, part)].append((a, b))
+        out = []
+        for eid, nparts in self.gapped.items():
+            firsts = sorted(by_part.get((eid, 0), []))
+            for a, b in firsts:
+                end, ok = b, True
+                for k in range(1, nparts):
+                    cands = [(x, y) for x, y in by_part.get((eid, k), [])
+                             if end <= x <= end + self.max_gap and sent_arr[x] == sent_arr[a]]
+                    if not cands:
+                        ok = False
+                        break
+                    end = min(cands)[1]
+                if ok:
+                    out.append((a, end, eid))
+        return out
+
+
+def _longest(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Leftmost-longest non-overlapping spans; all entries sharing a winning span are kept."""
+    if not hits:
+        return hits
+    hits = sorted(set(hits), key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+    out: list[tuple[int, int, int]] = []
+    last_end = -1
+    win = None
+    for a, b, eid in hits:
+        if win is not None and (a, b) == win:
+            out.append((a, b, eid))
+        elif a >= last_end:
+            out.append((a, b, eid))
+            last_end, win = b, (a, b)
+    return out
+
+
+def validate(lexicon: Lexicon) -> list[str]:
+    """Return a list of problems (duplicates, undeclared categories); empty when clean.
+
+    Example:
+        >>> validate(from_records("x", [{"entry": "a", "category": "c"}, {"entry": "a", "category": "c"}]))
+        ["duplicate entry 'a' in category 'c'"]
+    """
+    problems = []
+    ents = lexicon.entries
+    dup_cols = [c for c in ("entry", "category", "match_on", "actor", "frame", "scheme") if c in ents]
+    for _, row in ents[ents.duplicated(dup_cols, keep="first")].iterrows():
+        problems.append(f"duplicate entry {row['entry']!r} in category {row['category']!r}")
+    undeclared = set(ents["category"]) - set(lexicon.categories)
+    problems.extend(f"category {c!r} not declared" for c in sorted(undeclared))
+    return problems
+
+
+def to_csv_string(lexicon: Lexicon) -> str:
+    """The entries as CSV text (for exporting an edited lexicon)."""
+    buf = io.StringIO()
+    lexicon.entries.drop(columns="entry_id").to_csv(buf, index=False)
+    return buf.getvalue()

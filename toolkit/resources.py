@@ -1,0 +1,195 @@
+"""NLTK data: find it, report what is missing, fall back honestly.
+
+Each feature of the toolkit names the NLTK resources it needs. When a resource is missing the
+toolkit does not raise NLTK's ``LookupError``: it switches to a data-free fallback and emits
+**one** :class:`DegradedWarning` listing what is degraded and how to fix it.
+
+``NLTK_DATA`` is honoured (NLTK reads it at import). ``python -m toolkit doctor`` prints the
+status table; ``python -m toolkit setup`` downloads what is missing when a network is there.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import warnings
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+class DegradedWarning(UserWarning):
+    """Some NLTK data is missing and the toolkit runs on data-free fallbacks."""
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One NLTK data package, where NLTK looks for it, and what depends on it."""
+
+    name: str          # the id for ``nltk.download``
+    path: str          # the path for ``nltk.data.find``
+    needed_for: str
+    fallback: str
+
+
+RESOURCES: dict[str, Resource] = {r.name: r for r in [
+    Resource("punkt_tab", "tokenizers/punkt_tab/english/",
+             "sentence splitting (Punkt)",
+             "a rule-based splitter on . ! ? with an abbreviation list (more errors on initials)"),
+    Resource("averaged_perceptron_tagger_eng", "taggers/averaged_perceptron_tagger_eng/",
+             "POS tags (tokens.pos), TextBlob tags and noun phrases",
+             "no POS column"),
+    Resource("stopwords", "corpora/stopwords/english",
+             "tokens.is_stop",
+             "scikit-learn's English stop-word list"),
+    Resource("wordnet", "corpora/wordnet",
+             "lemmas (tokens.lemma) used by every lexicon match",
+             "rule-based suffix stripping (more missed inflections)"),
+    Resource("vader_lexicon", "sentiment/vader_lexicon.zip",
+             "NLTK's VADER port (only for comparisons; the toolkit uses vaderSentiment)",
+             "the vaderSentiment package's own lexicon"),
+    Resource("brown", "corpora/brown",
+             "TextBlob noun phrases (FastNPExtractor)",
+             "no noun phrases"),
+    Resource("conll2000", "corpora/conll2000",
+             "TextBlob ConllExtractor noun phrases",
+             "no noun phrases"),
+    Resource("inaugural", "corpora/inaugural",
+             "the default corpus of the main job (US inaugural addresses)",
+             "the bundled constructed sample in data/sample"),
+    Resource("state_union", "corpora/state_union",
+             "the default corpus of the main job (State of the Union addresses)",
+             "the bundled constructed sample in data/sample"),
+]}
+
+_warned: set[str] = set()
+
+
+def _find(path: str) -> str | None:
+    import nltk
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nltk>=3.10 warns about unsafe folders before raising
+        try:
+            return str(nltk.data.find(path))
+        except LookupError:
+            pass
+        if not path.endswith(".zip"):
+            try:
+                return str(nltk.data.find(path.rstrip("/") + ".zip"))
+            except LookupError:
+                return None
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def available(name: str) -> bool:
+    """Return whether the NLTK resource ``name`` can be loaded.
+
+    Example:
+        >>> isinstance(available("punkt_tab"), bool)
+        True
+    """
+    if name not in RESOURCES:
+        raise ValueError(f"`name` value = {name!r} is invalid; value must be one of {sorted(RESOURCES)}")
+    return _find(RESOURCES[name].path) is not None
+
+
+def require(name: str) -> bool:
+    """Return ``available(name)``; if missing, emit one DegradedWarning for the whole session.
+
+    The warning names every missing resource at once (not one per call), what it degrades, and
+    the fix.
+
+    Example:
+        >>> require("punkt_tab") in (True, False)
+        True
+    """
+    ok = available(name)
+    if not ok and name not in _warned:
+        missing = [r for r in RESOURCES.values() if not available(r.name)]
+        _warned.update(r.name for r in missing)
+        lines = [f"  - {r.name}: {r.needed_for} -> fallback: {r.fallback}" for r in missing]
+        warnings.warn(
+            "NLTK data missing; the toolkit runs on data-free fallbacks:\n" + "\n".join(lines)
+            + "\nFix: run `python -m toolkit setup` (downloads them), or point NLTK_DATA at a "
+            "folder that has them. `python -m toolkit doctor` shows the status.",
+            DegradedWarning, stacklevel=2)
+    return ok
+
+
+def status() -> pd.DataFrame:
+    """Return one row per NLTK resource: whether it is found, where, and the fallback.
+
+    Example:
+        >>> list(status().columns)[:3]
+        ['resource', 'available', 'location']
+    """
+    rows = []
+    for r in RESOURCES.values():
+        loc = _find(r.path)
+        rows.append({"resource": r.name, "available": loc is not None, "location": loc or "",
+                     "needed_for": r.needed_for, "fallback": r.fallback})
+    return pd.DataFrame(rows)
+
+
+def download(names: list[str] | None = None, *, quiet: bool = True) -> pd.DataFrame:
+    """Download missing NLTK resources (all by default) with ``nltk.download``.
+
+    Works only with a network; failures are reported in the returned status table, not raised.
+
+    Example:
+        >>> download(["punkt_tab"]).shape[1] >= 3  # doctest: +SKIP
+        True
+    """
+    import socket
+
+    import nltk
+
+    socket.setdefaulttimeout(20)  # a closed network should fail fast, not hang
+    names = names or list(RESOURCES)
+    target = os.environ.get("NLTK_DATA", "").split(os.pathsep)[0] or None
+    for name in names:
+        if not available(name):
+            try:
+                nltk.download(name, quiet=quiet, download_dir=target, raise_on_error=False)
+            except Exception as exc:  # network errors surface as many types
+                warnings.warn(f"could not download {name}: {exc}", DegradedWarning, stacklevel=2)
+    reset()
+    return status()
+
+
+def reset() -> None:
+    """Forget cached availability (after NLTK_DATA changed or a download).
+
+    Example:
+        >>> reset()
+    """
+    available.cache_clear()
+    _warned.clear()
+    import nltk
+
+    env = os.environ.get("NLTK_DATA")
+    if env:
+        for p in reversed(env.split(os.pathsep)):
+            if p and p not in nltk.data.path:
+                nltk.data.path.insert(0, p)
+
+
+def format_status(df: pd.DataFrame | None = None) -> str:
+    """Render :func:`status` for the terminal (used by ``python -m toolkit doctor``).
+
+    Example:
+        >>> "punkt_tab" in format_status()
+        True
+    """
+    df = status() if df is None else df
+    lines = [f"NLTK_DATA={os.environ.get('NLTK_DATA', '(not set)')}"]
+    for row in df.itertuples():
+        mark = "ok     " if row.available else "MISSING"
+        lines.append(f"[{mark}] {row.resource:<32} {row.needed_for}")
+        if not row.available:
+            lines.append(f"          fallback: {row.fallback}")
+    n_missing = int((~df["available"]).sum())
+    lines.append("all NLTK resources found" if n_missing == 0 else
+                 f"{n_missing} missing: run `python -m toolkit setup` or set NLTK_DATA")
+    return "\n".join(lines)

@@ -1,0 +1,364 @@
+"""Sentences and tokens with character offsets into the immutable document text.
+
+Sentences: paragraphs first (blank lines, and single line breaks that end a line of text rather
+than wrap it), then NLTK's Punkt model (``punkt_tab``) inside each paragraph, with extra
+abbreviations common in news (Gen., Sen., Gov. ...). Tokens: one compiled regular expression
+that follows Penn Treebank conventions (clitics ``'s``/``n't`` split off, punctuation and quote
+marks separate) but keeps what news analysis needs whole: abbreviations with periods ("U.S.",
+"Mr."), hyphenated compounds ("American-supplied", "long-range"), numbers with separators
+("1,000", "2024-09-11", "3.5"), URLs and e-mail addresses.
+
+Every row carries half-open ``[start, end)`` offsets; ``text[start:end] == row.text`` always.
+
+Notes:
+    Punkt: Kiss & Strunk (2006), "Unsupervised Multilingual Sentence Boundary Detection".
+    Treebank conventions: https://www.cis.upenn.edu/~treebank/tokenization.html
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from . import resources
+
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
+TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "start", "end", "text", "lower", "lemma",
+                 "is_punct", "is_stop"]
+
+# Abbreviations that take a period and rarely end a sentence in news text.
+# Titles and other capitalised abbreviations are matched with their capital ("Gen." but not
+# "gen."), so that an ordinary word ending a sentence keeps its period apart.
+TITLE_ABBREVIATIONS = frozenset("""
+Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Sen Rep Gov Pres Amb Ambs
+St Jr Sr Rev Hon Messrs Mme Mlle Vol Vols Fig Figs Art Arts Para Paras Sec Secs
+Dept Univ Assn Bros Inc Corp Ltd Co Plc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+""".split())
+LOWER_ABBREVIATIONS = frozenset("vs etc al approx cf".split())
+# Lower-cased, for the sentence splitter (Punkt stores abbreviations lower-cased).
+ABBREVIATIONS = frozenset(a.lower() for a in TITLE_ABBREVIATIONS | LOWER_ABBREVIATIONS) | {"no", "nos"}
+
+_ABBR_ALT = "|".join(sorted(TITLE_ABBREVIATIONS | LOWER_ABBREVIATIONS, key=len, reverse=True))
+
+# Order matters: the first alternative that matches at a position wins.
+TOKEN_PATTERN = re.compile(
+    r"""
+    (?:https?://|www\.)[^\s<>"“”‘’'()\[\]]*[^\s<>"“”‘’'()\[\].,;:!?]   # URL
+  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                # e-mail
+  | (?:[^\W\d_]\.){2,}(?![^\W\d_])                              # U.S. U.N. e.g.
+  | (?<![\w.])(?:""" + _ABBR_ALT + r""")\.(?!\w)                  # Mr. Gen. Sept. etc.
+  | (?<![\w.])(?:No|no|Nos|nos)\.(?=\s?\d)                       # No. 5
+  | (?<![\w.])[A-Z]\.(?=[ ]?[A-Z])                               # initials: J. R. Tolkien
+  | [+-]?\d+(?:[.,:/-]\d+)*(?:[^\W\d_]+)?                       # 1,000 3.5 2024-09-11 1990s 9/11
+  | \w+(?=n['’]t\b)                                             # do|n't
+  | n['’]t\b                                                    # n't
+  | ['’](?:s|re|ve|ll|d|m)(?!\w)                                # 's 're 've 'll 'd 'm
+  | \w+(?:['’](?!(?:s|re|ve|ll|d|m|t)(?!\w))\w+)*(?:[-‐]\w+(?:['’](?!(?:s|re|ve|ll|d|m|t)(?!\w))\w+)*)*  # words, O'Brien, long-range
+  | \.\.\.+|…                                                   # ellipsis
+  | --+                                                         # dash made of hyphens
+  | \S                                                          # any other single symbol
+    """,
+    re.VERBOSE,
+)
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_NEWLINE = re.compile(r"\n")
+_FALLBACK_SENT_END = re.compile(r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[^\s])""")
+
+
+@functools.lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    tok = PunktTokenizer("english")
+    tok._params.abbrev_types.update(ABBREVIATIONS)
+    return tok
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    if resources.require("stopwords"):
+        from nltk.corpus import stopwords
+
+        return frozenset(stopwords.words("english"))
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+# Common irregular forms: exact, fast, and the same with or without WordNet.
+_IRREGULAR = {
+    "is": "be", "are": "be", "was": "be", "were": "be", "am": "be", "been": "be", "being": "be",
+    "'s": "'s", "has": "have", "had": "have", "did": "do", "does": "do", "done": "do",
+    "said": "say", "says": "say", "told": "tell", "made": "make", "went": "go", "gone": "go",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_backend():
+    if resources.require("wordnet"):
+        from nltk.corpus import wordnet
+
+        wordnet.ensure_loaded()
+        return ("wordnet", wordnet.morphy)
+    from nltk.stem import PorterStemmer
+
+    return ("porter", PorterStemmer().stem)
+
+
+def lemma_backend() -> str:
+    """Return ``"wordnet"`` or, without WordNet data, ``"porter"`` (degraded stems).
+
+    Example:
+        >>> lemma_backend() in ("wordnet", "porter")
+        True
+    """
+    return _lemma_backend()[0]
+
+
+@functools.lru_cache(maxsize=500_000)
+def lemmatize(lower: str) -> str:
+    """Return the context-free lemma of a lower-cased token.
+
+    Verbs first, then nouns, adjectives and adverbs (WordNet's morphy), because the lexicons are
+    mostly verbs of speech and action ("warned" -> "warn", "sanctions" -> "sanction"), applied
+    until it stops changing so that inflected nominalisations meet their verb ("warnings" ->
+    "warning" -> "warn"). This is a matching key more than a dictionary lemma. Results shorter
+    than three letters are rejected ("us" stays "us", not "u"). Without WordNet data the Porter
+    stem is used; lexicon entries go through this same function, so they still match.
+
+    Example:
+        >>> lemmatize("warned"), lemmatize("warnings"), lemmatize("us")
+        ('warn', 'warn', 'us')
+    """
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if not lower[:1].isalpha() or len(lower) <= 3:
+        return lower
+    kind, fn = _lemma_backend()
+    if kind == "porter":
+        return fn(lower)
+    word = lower
+    for _ in range(2):
+        for pos in ("v", "n", "a", "r"):
+            lem = fn(word, pos)
+            if lem is not None:
+                break
+        if lem is None or lem == word or len(lem) < 3:
+            return word
+        word = lem
+    return word
+
+
+def _paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text`` into paragraph spans.
+
+    A blank line always separates paragraphs. A single line break separates them unless it
+    wraps a sentence: the line before ends in a letter, digit, comma, semicolon or hyphen and
+    the next line starts in lower case (hard-wrapped speeches such as the UN corpus's 1990s
+    texts).
+    """
+    end = len(text) if end is None else end
+    cuts = [start]
+    for m in _NEWLINE.finditer(text, start, end):
+        i = m.start()
+        j = i + 1
+        while j < end and text[j] in " \t\r":
+            j += 1
+        k = i - 1
+        while k >= start and text[k] in " \t\r":
+            k -= 1
+        if k < start or j >= end:
+            continue
+        prev, nxt = text[k], text[j]
+        if nxt == "\n":
+            continue  # blank line: the next newline decides
+        if (prev.isalnum() or prev in ",;-") and nxt.islower():
+            continue  # a wrapped line
+        cuts.append(i)
+    cuts.append(end)
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def _fallback_sentences(text: str) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for m in _FALLBACK_SENT_END.finditer(text):
+        before = text[last:m.start()].rsplit(None, 1)
+        word = before[-1].lower().strip("(\"'“‘") if before else ""
+        if m.group().startswith(".") and (word in ABBREVIATIONS or len(word) == 1 or "." in word):
+            continue
+        spans.append((last, m.end()))
+        last = m.end()
+        while last < len(text) and text[last].isspace():
+            last += 1
+    if last < len(text):
+        spans.append((last, len(text)))
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return half-open sentence spans for ``text`` (stripped of surrounding white space).
+
+    Example:
+        >>> t = "Mr. Peskov spoke. The U.S. replied.\\nNew paragraph"
+        >>> [t[a:b] for a, b in sentence_spans(t)]
+        ['Mr. Peskov spoke.', 'The U.S. replied.', 'New paragraph']
+    """
+    use_punkt = resources.require("punkt_tab")
+    out: list[tuple[int, int]] = []
+    for a, b in _paragraph_spans(text):
+        para = text[a:b]
+        inner = _punkt().span_tokenize(para) if use_punkt else _fallback_sentences(para)
+        for s, e in inner:
+            s2, e2 = a + s, a + e
+            while s2 < e2 and text[s2].isspace():
+                s2 += 1
+            while e2 > s2 and text[e2 - 1].isspace():
+                e2 -= 1
+            if e2 > s2:
+                out.append((s2, e2))
+    return out
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return half-open token spans of ``text[start:end]`` as offsets into ``text``.
+
+    Example:
+        >>> t = "Kyiv’s American-supplied missiles can't reach 300 kilometers (190 miles)."
+        >>> [t[a:b] for a, b in token_spans(t)][:6]
+        ['Kyiv', '’s', 'American-supplied', 'missiles', 'ca', "n't"]
+    """
+    end = len(text) if end is None else end
+    return [m.span() for m in TOKEN_PATTERN.finditer(text, start, end)]
+
+
+def word_tokenize(text: str) -> list[str]:
+    """Return the token strings of ``text`` (a drop-in for ``nltk.word_tokenize`` with offsets kept).
+
+    Example:
+        >>> word_tokenize("Interfax quoted Peskov as saying: “no.”")
+        ['Interfax', 'quoted', 'Peskov', 'as', 'saying', ':', '“', 'no', '.', '”']
+    """
+    return [text[a:b] for a, b in token_spans(text)]
+
+
+def _is_punct(tok: str) -> bool:
+    return not any(ch.isalnum() for ch in tok)
+
+
+def tokenize_documents(doc_ids: Sequence[str], texts: Sequence[str], *,
+                       pos: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split documents into the ``sentences`` and ``tokens`` tables.
+
+    Args:
+        doc_ids: document ids, parallel to ``texts``.
+        texts: the immutable document texts.
+        pos: add a ``pos`` column (Penn tags from NLTK's perceptron tagger; slow, and only
+            when its data is installed).
+
+    Returns:
+        ``(sentences, tokens)``. ``sent_id`` and ``tok_id`` count from 0 within each document.
+
+    Example:
+        >>> sents, toks = tokenize_documents(["d1"], ["The Kremlin warned. Washington replied."])
+        >>> sents["text"].tolist()
+        ['The Kremlin warned.', 'Washington replied.']
+        >>> toks.loc[2, ["text", "lemma"]].tolist()
+        ['warned', 'warn']
+    """
+    stop = _stopwords()
+    s_cols: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
+    t_cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    finditer = TOKEN_PATTERN.finditer
+    for doc_id, text in zip(doc_ids, texts):
+        tok_id = 0
+        for sent_id, (a, b) in enumerate(sentence_spans(text)):
+            s_cols["doc_id"].append(doc_id)
+            s_cols["sent_id"].append(sent_id)
+            s_cols["start"].append(a)
+            s_cols["end"].append(b)
+            s_cols["text"].append(text[a:b])
+            for m in finditer(text, a, b):
+                tok = m.group()
+                low = tok.lower()
+                t_cols["doc_id"].append(doc_id)
+                t_cols["sent_id"].append(sent_id)
+                t_cols["tok_id"].append(tok_id)
+                t_cols["start"].append(m.start())
+                t_cols["end"].append(m.end())
+                t_cols["text"].append(tok)
+                t_cols["lower"].append(low)
+                t_cols["lemma"].append(lemmatize(low))
+                t_cols["is_punct"].append(_is_punct(tok))
+                t_cols["is_stop"].append(low in stop)
+                tok_id += 1
+    sentences = pd.DataFrame(s_cols, columns=SENTENCE_COLUMNS)
+    tokens = pd.DataFrame(t_cols, columns=TOKEN_COLUMNS)
+    for df in (sentences, tokens):
+        for col in ("sent_id", "start", "end", "tok_id"):
+            if col in df:
+                df[col] = df[col].astype("int64")
+    if pos:
+        tokens["pos"] = pos_tags(tokens)
+    return sentences, tokens
+
+
+def pos_tags(tokens: pd.DataFrame) -> pd.Series:
+    """Return Penn Treebank POS tags for a tokens table (per sentence), or nulls without data.
+
+    Example:
+        >>> _, toks = tokenize_documents(["d"], ["Russia warned."])
+        >>> pos_tags(toks).tolist() in (["NNP", "VBD", "."], [None, None, None])
+        True
+    """
+    if not resources.require("averaged_perceptron_tagger_eng"):
+        return pd.Series([None] * len(tokens), index=tokens.index, dtype="object")
+    from nltk.tag import PerceptronTagger
+
+    tagger = _tagger()
+    tags: list[str] = []
+    for _, group in tokens.groupby(["doc_id", "sent_id"], sort=False):
+        tags.extend(t for _, t in tagger.tag(group["text"].tolist()))
+    del PerceptronTagger
+    return pd.Series(tags, index=tokens.index, dtype="object")
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():
+    from nltk.tag import PerceptronTagger
+
+    return PerceptronTagger()
+
+
+def sentence_of(sent_starts: Sequence[int], offset: int) -> int:
+    """Return the index of the sentence (by sorted start offsets) that contains ``offset``.
+
+    Example:
+        >>> sentence_of([0, 20, 45], 30)
+        1
+    """
+    return bisect.bisect_right(sent_starts, offset) - 1
+
+
+def iter_sentences(sentences: pd.DataFrame) -> Iterable[tuple[str, int, int, int, str]]:
+    """Yield ``(doc_id, sent_id, start, end, text)`` tuples (faster than ``itertuples``).
+
+    Example:
+        >>> s, _ = tokenize_documents(["d"], ["One. Two."])
+        >>> [t[4] for t in iter_sentences(s)]
+        ['One.', 'Two.']
+    """
+    return zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
+               sentences["end"], sentences["text"])
