@@ -30,7 +30,10 @@ ANNOTATOR_MODULES: tuple[str, ...] = ()
 
 @dataclass(frozen=True)
 class Annotator:
-    """One analysis step: ``func(tables) -> {table_name: DataFrame}``."""
+    """One analysis step: ``func(tables, **options) -> {table_name: DataFrame}``.
+
+    ``options`` come from ``analyze(..., options={name: {...}})`` (e.g. a user's gazetteer).
+    """
 
     name: str
     produces: tuple[str, ...]
@@ -188,7 +191,7 @@ def lexicon_versions(annotators: Sequence[Annotator]) -> dict[str, str]:
 
 
 def run_chunk(documents: pd.DataFrame, annotators: Sequence[Annotator], *,
-              pos: bool = False) -> dict[str, pd.DataFrame]:
+              pos: bool = False, options: Mapping[str, Mapping] | None = None) -> dict[str, pd.DataFrame]:
     """Tokenize one chunk of documents and run the annotators on it.
 
     Example:
@@ -202,7 +205,7 @@ def run_chunk(documents: pd.DataFrame, annotators: Sequence[Annotator], *,
         missing = [r for r in ann.requires if r not in tables]
         if missing:
             raise RuntimeError(f"annotator {ann.name!r} needs tables {missing}, which no earlier step made")
-        produced = ann.func(tables)
+        produced = ann.func(tables, **dict((options or {}).get(ann.name, {})))
         for name in ann.produces:
             if name not in produced:
                 raise RuntimeError(f"annotator {ann.name!r} did not return its table {name!r}")
@@ -234,7 +237,8 @@ def default_workers() -> int:
 
 def analyze(source, *, annotators: Sequence[str] | None = None, workers: int | None = None,
             chunk_size: int = 64, pos: bool = False, columns: Mapping[str, str] | None = None,
-            strict: bool = False, progress: bool | None = None) -> Analysis:
+            strict: bool = False, progress: bool | None = None,
+            options: Mapping[str, Mapping] | None = None) -> Analysis:
     """Load ``source`` and run the whole pipeline: the one call a notebook needs.
 
     Args:
@@ -246,6 +250,8 @@ def analyze(source, *, annotators: Sequence[str] | None = None, workers: int | N
         pos: add POS tags to the tokens table (slow).
         columns, strict: passed to :func:`toolkit.load_corpus`.
         progress: show a progress bar (default: when there is more than one chunk).
+        options: per-annotator keyword options, e.g.
+            ``{"actors": {"gazetteers": ["data/actors_fictional.csv"]}}``.
 
     Returns:
         An :class:`Analysis` with ``documents``, ``sentences``, ``tokens``, ``load_report`` and one
@@ -270,11 +276,12 @@ def analyze(source, *, annotators: Sequence[str] | None = None, workers: int | N
     bar = tqdm(total=len(docs), desc="analysing", unit="doc", disable=not progress)
     if workers == 1:
         for a, b in spans:
-            results.append(run_chunk(docs.iloc[a:b], selected, pos=pos))
+            results.append(run_chunk(docs.iloc[a:b], selected, pos=pos, options=options))
             bar.update(b - a)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(run_chunk, docs.iloc[a:b], selected, pos=pos) for a, b in spans]
+            futures = [pool.submit(run_chunk, docs.iloc[a:b], selected, pos=pos, options=options)
+                       for a, b in spans]
             for (a, b), fut in zip(spans, futures):
                 results.append(fut.result())
                 bar.update(b - a)
@@ -288,5 +295,6 @@ def analyze(source, *, annotators: Sequence[str] | None = None, workers: int | N
     tables["load_report"] = corpus.report
     meta = {"toolkit_version": __version__, "annotators": [a.name for a in selected],
             "lexicons": lexicon_versions(selected), "n_documents": int(len(docs)),
+            "options": {k: dict(v) for k, v in (options or {}).items()},
             "load_summary": corpus.summary()}
     return Analysis(tables=tables, meta=meta)
