@@ -217,7 +217,7 @@ def confusion(y_true: Sequence[Hashable], y_pred: Sequence[Hashable], *,
     """Confusion matrix as a DataFrame (rows gold, columns predicted).
 
     Example:
-        >>> confusion(["a", "b"], ["a", "a"]).loc["b", "a"]
+        >>> int(confusion(["a", "b"], ["a", "a"]).loc["b", "a"])
         1
     """
     labels = list(labels) if labels is not None else sorted(set(y_true) | set(y_pred), key=str)
