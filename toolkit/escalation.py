@@ -433,11 +433,23 @@ def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarr
     return intensity
 
 
-def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+EVENT_RULES = ("strongest", "first")
+
+
+def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
+                   event_rule: str = "strongest") -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of the strongest act per sentence.
 
     A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a sentence
     whose cues all score zero is a ``statement``; one without cues is ``none``.
+
+    Args:
+        cues: the ``escalation`` table.
+        sentences: the ``sentences`` table (every sentence gets a row).
+        event_rule: ``"strongest"`` (largest absolute score, the default) or ``"first"`` (the
+            leftmost non-statement cue, usually the main predicate, as event coders code the
+            main verb; it agrees better with human coding on the dev sets, see
+            :mod:`toolkit.validation.escalation`).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -454,11 +466,17 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
         out["top_cue"] = None
         out["top_cameo"] = None
         return out[SENTENCE_COLUMNS].reset_index(drop=True)
+    if event_rule not in EVENT_RULES:
+        raise ValueError(f"`event_rule` value = {event_rule!r} is invalid; value must be one of {list(EVENT_RULES)}")
     c = cues.copy()
     cls = c["quad_class"].where(c["modality"] != "negated", c["quad_class"].map(_FLIP).fillna(c["quad_class"]))
     c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
     c["_abs"] = c["score"].abs()
-    c = c.sort_values(["doc_id", "sent_id", "_abs"], ascending=[True, True, False], kind="stable")
+    if event_rule == "strongest":
+        c = c.sort_values(["doc_id", "sent_id", "_abs"], ascending=[True, True, False], kind="stable")
+    else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else
+        c["_zero"] = c["_abs"] == 0
+        c = c.sort_values(["doc_id", "sent_id", "_zero", "start"], kind="stable").drop(columns="_zero")
     top = c.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "_cls", "cue", "cameo"]]
     agg = c.groupby(["doc_id", "sent_id"], sort=False).agg(score=("score", "sum"), n_cues=("score", "size"))
     agg = agg.reset_index().merge(top, on=["doc_id", "sent_id"])
@@ -470,10 +488,12 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     return out[SENTENCE_COLUMNS].reset_index(drop=True)
 
 
-def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON) -> dict[str, pd.DataFrame]:
+def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
+             event_rule: str = "strongest") -> dict[str, pd.DataFrame]:
     """Pipeline step: ``escalation`` and ``sentence_escalation`` for one chunk of documents.
 
-    Uses ``mentions`` and ``quotes`` when earlier annotators produced them.
+    Uses ``mentions`` and ``quotes`` when earlier annotators produced them. Options (via
+    ``analyze(..., options={"escalation": {...}})``): ``lexicon``, ``event_rule``.
 
     Example:
         >>> import pandas as pd
@@ -488,7 +508,8 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON) -> d
     texts = dict(zip(docs["doc_id"], docs["text"]))
     cues = find_cues(tables["tokens"], texts, mentions=tables.get("mentions"),
                      quotes=tables.get("quotes"), lexicon=lexicon)
-    return {"escalation": cues, "sentence_escalation": sentence_table(cues, tables["sentences"])}
+    return {"escalation": cues,
+            "sentence_escalation": sentence_table(cues, tables["sentences"], event_rule=event_rule)}
 
 
 ANNOTATOR = Annotator(

@@ -24,6 +24,10 @@ Systems:
   (QuadClass is scored by a model trained on the CAMEO set and vice versa; "statement" and
   "irrelevant" are mapped onto each other); UNSCon by a model trained on both, with the two
   conflict classes as positive. Never trained on the items it scores.
+* ``bow_lr_cv``: the same model trained in-domain, 5-fold out-of-fold predictions: the
+  supervised reference the lexicon is measured against ("how much it trails supervised").
+* ``toolkit_first_act``: the toolkit with ``event_rule="first"`` (leftmost act, the main
+  predicate) instead of the strongest act.
 """
 from __future__ import annotations
 
@@ -41,6 +45,7 @@ PENTACLASS_LABELS = {0: "statement", 1: "verbal_cooperation", 2: "material_coope
                      3: "verbal_conflict", 4: "material_conflict"}
 QUAD = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 NEG, NOT_NEG = "negative_evaluation", "other"
+RULES = ("strongest", "first")
 
 
 def load_quadclass(eval_dir: Path, limit: int | None = None) -> pd.DataFrame | None:
@@ -84,11 +89,12 @@ def _limit(df: pd.DataFrame, limit: int | None) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def toolkit_classes(texts: list[str]) -> tuple[list[str], list[str]]:
-    """Event class of each text (whole text = one unit) and the cues behind it.
+def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",)
+                    ) -> tuple[dict[str, list[str]], list[str]]:
+    """Event class of each text (whole text = one unit) per event rule, and the cues behind it.
 
     Example:
-        >>> toolkit_classes(["Rebels attacked the town.", "The meeting is on Monday."])[0]
+        >>> toolkit_classes(["Rebels attacked the town.", "The meeting is on Monday."])[0]["strongest"]
         ['material_conflict', 'verbal_cooperation']
     """
     from ..escalation import find_cues, sentence_table
@@ -100,9 +106,10 @@ def toolkit_classes(texts: list[str]) -> tuple[list[str], list[str]]:
     # Each item is one unit: pool the cues of all of its sentences.
     units = pd.DataFrame({"doc_id": ids, "sent_id": 0, "start": 0, "end": [len(t) for t in texts],
                           "text": texts})
-    table = sentence_table(cues.assign(sent_id=0), units)
+    pooled = cues.assign(sent_id=0)
+    classes = {r: sentence_table(pooled, units, event_rule=r)["event_class"].tolist() for r in rules}
     ev = cues[cues["quad_class"] != "statement"].groupby("doc_id")["text"].apply(lambda s: "; ".join(s))
-    return table["event_class"].tolist(), [ev.get(i, "") for i in ids]
+    return classes, [ev.get(i, "") for i in ids]
 
 
 def vader_compound(texts: list[str]) -> np.ndarray:
@@ -127,6 +134,19 @@ def _bow_lr(train_texts, train_labels, test_texts) -> list[str]:
                           LogisticRegression(max_iter=2000, class_weight="balanced"))
     model.fit(list(train_texts), list(train_labels))
     return model.predict(list(test_texts)).tolist()
+
+
+def _bow_lr_cv(texts, labels, *, folds: int = 5, seed: int = 0) -> list[str]:
+    """Out-of-fold predictions of the same model trained in-domain (an upper reference)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+
+    model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+                          LogisticRegression(max_iter=2000, class_weight="balanced"))
+    cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    return cross_val_predict(model, list(texts), list(labels), cv=cv).tolist()
 
 
 def _to_quad(pred: list[str], neutral: str) -> list[str]:
@@ -166,11 +186,13 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
 
     if quad is not None:
         test = _limit(quad, limit)
-        tk, ev = toolkit_classes(test["text"].tolist())
-        preds = {"toolkit": _to_quad(tk, "irrelevant"),
+        tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES)
+        preds = {"toolkit": _to_quad(tk["strongest"], "irrelevant"),
+                 "toolkit_first_act": _to_quad(tk["first"], "irrelevant"),
                  "vader": _vader_classes(vader_compound(test["text"].tolist()), "irrelevant")}
         if penta is not None:
             preds["bow_lr_cross"] = _bow_lr(penta["text"], penta["label"].replace(to_quadcls), test["text"])
+        preds["bow_lr_cv"] = _bow_lr_cv(test["text"], test["label"], seed=seed)
         labels = ["irrelevant", *QUAD]
         results.append(_score_systems(
             "escalation.quadclass", "un-quadclass-dev", test, preds, labels, evidence=ev,
@@ -182,11 +204,13 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
                   "bow_lr_cross is trained on the CAMEO pentaclass set (statement -> irrelevant)."))
     if penta is not None:
         test = _limit(penta, limit)
-        tk, ev = toolkit_classes(test["text"].tolist())
-        preds = {"toolkit": _to_quad(tk, "statement"),
+        tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES)
+        preds = {"toolkit": _to_quad(tk["strongest"], "statement"),
+                 "toolkit_first_act": _to_quad(tk["first"], "statement"),
                  "vader": _vader_classes(vader_compound(test["text"].tolist()), "statement")}
         if quad is not None:
             preds["bow_lr_cross"] = _bow_lr(quad["text"], quad["label"].replace(to_penta), test["text"])
+        preds["bow_lr_cv"] = _bow_lr_cv(test["text"], test["label"], seed=seed)
         labels = ["statement", *QUAD]
         results.append(_score_systems(
             "escalation.pentaclass", "cameo-pentaclass", test, preds, labels, evidence=ev,
@@ -194,14 +218,16 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
             notes="Macro-F1 over all five classes. 'statement' = no cue or statements only. "
                   "bow_lr_cross is trained on the UN QuadClass set (irrelevant -> statement)."))
     if unscon is not None:
-        tk, ev = toolkit_classes(unscon["text"].tolist())
+        tk, ev = toolkit_classes(unscon["text"].tolist(), rules=RULES)
         conflict = {"verbal_conflict", "material_conflict"}
-        preds = {"toolkit": [NEG if c in conflict else NOT_NEG for c in tk],
+        preds = {"toolkit": [NEG if c in conflict else NOT_NEG for c in tk["strongest"]],
+                 "toolkit_first_act": [NEG if c in conflict else NOT_NEG for c in tk["first"]],
                  "vader": np.where(vader_compound(unscon["text"].tolist()) <= -0.05, NEG, NOT_NEG).tolist()}
         train = pd.concat([d for d in (quad, penta) if d is not None], ignore_index=True)
         if len(train):
             y = np.where(train["label"].isin(conflict), NEG, NOT_NEG)
             preds["bow_lr_cross"] = _bow_lr(train["text"], y, unscon["text"])
+        preds["bow_lr_cv"] = _bow_lr_cv(unscon["text"], unscon["label"], seed=seed)
         results.append(_score_systems(
             "escalation.unscon_negeval", "unscon", unscon, preds, [NEG, NOT_NEG], evidence=ev,
             n_boot=n_boot, seed=seed, average=[NEG, NOT_NEG],
