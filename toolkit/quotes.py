@@ -141,6 +141,13 @@ _COMPOUND_HEADS = frozenset("conference conferences release releases briefing br
                             "centre line".split())
 _SUBORDINATORS = frozenset("while although though whereas if when as after before since because "
                            "unless until once".split())
+# Words after a reporting verb that do not start its reported clause.
+_NOT_CLAUSE_START = frozenset("""
+on in at during after before with to of for about from by into over under since until through
+as than so very also not never no yes up down out off back again later earlier today yesterday
+tomorrow last next this recently previously publicly privately repeatedly instead simply
+only just even still there's such how what why when where whether who which if
+""".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
 
@@ -605,7 +612,26 @@ class _DocAnnotator:
                                    or d.tok[sp[1]] in "“”\"'"):
                 if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                     return "inverted", sp
-        return "subject", np_left(d, k, lo)
+        sp = np_left(d, k, lo)
+        if sp is None and k - 1 > lo and d.tok[k - 1] == ",":
+            sp = self._appositive(k - 1, lo)
+        return "subject", sp
+
+    def _appositive(self, comma: int, lo: int) -> tuple[int, int] | None:
+        """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
+        d = self.d
+        for c in range(comma - 1, max(lo, comma - 16) - 1, -1):
+            tok = d.tok[c]
+            if tok == ",":
+                head = np_left(d, c, lo)
+                if head is None or d.low[head[1] - 1] in PRONOUNS:
+                    return None
+                if d.low[c + 1] in ("that", "and", "but", "or", "so") or (c + 1) in d.cues:
+                    return None
+                return (head[0], comma)
+            if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
+                return None
+        return None
 
     def _participle_speaker(self, i: int) -> tuple[dict | None, tuple[int, int] | None]:
         """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
@@ -674,7 +700,13 @@ class _DocAnnotator:
         d = self.d
         if b >= len(d.tok):
             return False
-        s0, s1 = d.sent_bounds(b - 1) if d.sent[b - 1] == d.sent[min(b, len(d.tok) - 1)] else d.sent_bounds(b)
+        s0, s1 = d.sent_bounds(b - 1)
+        if d.sent[b] != d.sent[b - 1]:
+            # The sentence splitter may cut “...?” | he asked. Follow only a short tail in the
+            # same paragraph; a new paragraph or a long sentence is not this quote's attribution.
+            s0, s1 = d.sent_bounds(b)
+            if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14:
+                return False
         k = b
         if k < s1 and d.tok[k] in (",", "—", "–"):
             k += 1
@@ -805,8 +837,8 @@ class _DocAnnotator:
                 return None
             if lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES:
                 start = k
-            elif that_opt and (d.low[k] in PRONOUNS or d.low[k] in _DETERMINERS or _cap(d.tok[k])
-                               or d.low[k] in _NP_WORDS or d.tok[k] in "“\"‘"):
+            elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
+                                                                   or d.tok[k][:1].isdigit()):
                 start = k
             elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning"):
                 start = k + 1
