@@ -130,6 +130,7 @@ asked yes no
 """.split())
 _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask remind promise "
                              "call press implore instruct order accuse blame".split())
+_OBJECT_VERBS = frozenset("call describe thank cite praise".split())
 _OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive"})
 _TITLE_CUES = frozenset("""
 book books novel novels film films movie movies documentary song songs album albums show shows
@@ -147,6 +148,10 @@ on in at during after before with to of for about from by into over under since 
 as than so very also not never no yes up down out off back again later earlier today yesterday
 tomorrow last next this recently previously publicly privately repeatedly instead simply
 only just even still there's such how what why when where whether who which if
+""".split())
+_COLON_LABELS = frozenset("""
+note update updated editor editors correction corrections photo photos source sources watch read
+related video breaking exclusive disclosure warning caption credit via listen see also q a
 """.split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
@@ -794,7 +799,55 @@ class _DocAnnotator:
                 return True
             if d.tok[c] in _SENT_FINAL:
                 break
+        if colon:
+            return self._colon(a - 1, lo, q=q, a=a, b=b)
         return False
+
+    def _colon(self, colon: int, lo: int, *, q: _Quote | None = None, a: int = 0, b: int = 0) -> bool:
+        """"Obama: “...”", "FALLIN: Well, ...", headlines "Newspaper: X used private email".
+
+        A name (or short noun phrase with a capital) from the start of its sentence, then a
+        colon: the colon is the cue, as PolNeAR annotates it.
+        """
+        d = self.d
+        if colon in self.used_cues:
+            return False
+        sp = np_left(d, colon, lo)
+        if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
+                or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in PRONOUNS:
+            return False
+        row = _empty_row(d, "direct")
+        _set_tok(row, "speaker", d, sp)
+        self._resolve(row)
+        _set(row, "cue", d, d.start[colon], d.end[colon])
+        row["cue_class"], row["cue_lemma"], row["source"] = "neutral", ":", self.tag
+        self.used_cues.add(colon)
+        if q is not None:
+            self._direct(row, q, a, b)
+            return True
+        _, s1 = d.sent_bounds(colon)
+        end = s1
+        while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
+            end -= 1
+        if end - colon - 1 < 3:
+            return False
+        row["kind"] = "indirect"
+        _set_tok(row, "content", d, (colon + 1, end))
+        self._finish_indirect(row)
+        return True
+
+    def colon_lines(self) -> None:
+        """Sentences of the form "NAME: clause" (headlines, interview transcripts)."""
+        d = self.d
+        for s in range(len(d.sent_start)):
+            s0, s1 = d.sent_start[s], d.sent_end[s]
+            for t in range(s0 + 1, min(s1 - 1, s0 + 8)):
+                if d.tok[t] == ":":
+                    if d.tok[t + 1] not in "“\"‘'":
+                        self._colon(t, s0)
+                    break
+                if d.tok[t] in _SENT_FINAL or t in d.cues:
+                    break
 
     def _reusable(self, c: int) -> bool:
         # “A,” X said, “B.”: the cue already used by A also introduces B.
@@ -835,7 +888,9 @@ class _DocAnnotator:
                     return None
             if k >= s1:
                 return None
-            if lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES:
+            if lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS:
+                start = k
+            elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
                 start = k
             elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
                                                                    or d.tok[k][:1].isdigit()):
@@ -843,7 +898,9 @@ class _DocAnnotator:
             elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning"):
                 start = k + 1
             if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
-                                                                          "recommend", "request"):
+                                                                          "recommend", "request") \
+                    and not (lemma == "ask" and d.low[start] in ("whether", "if", "why", "how", "what",
+                                                                 "about", "who", "when")):
                 # Directives report an action wanted of someone: "urged Kyiv to ...".
                 if not any(d.low[t] == "to" for t in range(start, min(s1, start + 8))):
                     return None
@@ -1011,6 +1068,7 @@ class _DocAnnotator:
             if self._cue_after(q, a, b) or self._cue_before(q, a, b):
                 continue
         self.indirect()
+        self.colon_lines()
         # Quotes no cue claimed: long ones are unattributed speech, short ones scare quotes.
         for q, (a, b) in zip(self.top, spans):
             if q.title or b <= a or q.used:
