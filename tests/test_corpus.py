@@ -176,5 +176,5 @@ def test_sample_and_nltk_speeches():
 
 
 def test_dataframe_without_text_column_is_one_skip():
-    c = load_corpus(pd.DataFrame({"body": ["a", "b"]}))
+    c = load_corpus(pd.DataFrame({"words": ["a", "b"]}))
     assert len(c.report) == 1 and c.report["reason"].iloc[0].startswith("missing text column")
