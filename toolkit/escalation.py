@@ -369,7 +369,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
                 if len(left):
                     src = ma[left[-1]]
                     source_from_mention[i] = not in_quote[i]
-            right = np.flatnonzero(ms >= ends[i])
+            right = np.flatnonzero(ms > starts[i])  # inside a gapped cue or after it
             for j in right:
                 if ma[j] != src:
                     target_actor[i] = ma[j]
