@@ -455,7 +455,7 @@ class _Doc:
             words = [w for w, ss in zip(self.toks, self.sent) if ss == s and w[:1].isalpha()]
             caps = sum(1 for w in words if w[:1].isupper())
             upper = sum(1 for w in words if w.isupper() and len(w) > 1)
-            self.sent_first[s] = (len(words) >= 3 and caps / len(words) >= 0.7,
+            self.sent_first[s] = (len(words) >= 4 and caps / len(words) >= 0.8,
                                   len(words) >= 3 and upper / len(words) >= 0.6)
         return self.sent_first[s][0]
 
@@ -501,13 +501,16 @@ class _Resolver:
             return False
         single = h.t1 - h.t0 == 1
         if "person" in amb and prev and _is_cap_word(prev) and (h.t0 - 1) not in self.covered \
-                and not d.is_sent_start(h.t0 - 1) and prev not in WEEKDAYS_MONTHS \
+                and prev not in WEEKDAYS_MONTHS \
                 and prev.rstrip(".") not in NOT_NAMES and not d.title_case(h.t0):
             return False  # "Michael Jordan", "George Washington"
         if single and h.cat in ("state", "capital", "demonym", "bloc", "institution") \
                 and not _is_acronym(entry) and nxt and _is_cap_word(nxt) and h.t1 not in self.covered \
                 and nxt not in WEEKDAYS_MONTHS and nxt not in NOT_NAMES and not d.title_case(h.t0):
-            return False  # part of a longer name: "Moscow Exchange", "West Bank" handled by entries
+            return False  # part of a longer name: "Moscow Exchange"
+        if h.cat == "bloc" and entry.lower().startswith("the ") and nxt and _is_cap_word(nxt) \
+                and h.t1 not in self.covered and not d.title_case(h.t0):
+            return False  # "the West Bank": the blocking entry lost to the leftmost match
         return True
 
     def _us_state(self, h: _Hit, prev: str, nxt: str) -> bool:
@@ -949,7 +952,7 @@ class _Resolver:
             if not r["person"] or r["resolved_from"] in ("surname", "date", "anaphor"):
                 continue
             name = r["person"]
-            toks = tuple(d.text[a:b] for a, b in _spans(name))
+            toks = tuple(name[a:b] for a, b in _spans(name))
             if len(toks) < 2:
                 continue
             if r["resolved_from"] in ("gazetteer",) and r["kind"] == "person" and \
