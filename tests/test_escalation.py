@@ -339,3 +339,16 @@ def test_validation_runs_with_baselines():
     for r in res:
         assert {"toolkit", "vader", "bow_lr_cross", "bow_lr_cv"} <= set(r.scores["system"])
         assert r.n == 80
+
+
+@pytest.mark.slow
+def test_notebook_runs_headless(tmp_path):
+    """The escalation notebook runs on the bundled sample (UN part off to stay fast)."""
+    pm = pytest.importorskip("papermill")
+    from conftest import ROOT
+
+    nb = ROOT / "notebooks" / "4.0-escalation.ipynb"
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(str(nb), str(out), parameters={"RUN_UN": False, "OUT_DIR": str(tmp_path)},
+                        cwd=str(ROOT), progress_bar=False)
+    assert (tmp_path / "4.1-escalation-ladder.png").exists()
