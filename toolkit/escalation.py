@@ -131,32 +131,34 @@ def _load(name: str) -> tuple[lexmod.Lexicon, ModalityConfig]:
     return lex, modality_config(lex)
 
 
-def _phrase_flags(lower: np.ndarray, lemma: np.ndarray, sent_key: np.ndarray,
+def _phrase_flags(lower: pd.Series, lemma: pd.Series, sent_key: np.ndarray,
                   phrases: Sequence[str]) -> np.ndarray:
-    """Flag the first token of every occurrence of any (multi-word) phrase, inside one sentence."""
+    """Flag the first token of every occurrence of any (multi-word) phrase, inside one sentence.
+
+    Word masks are hash look-ups (``Series.isin``) computed once per word; phrases are joined by
+    shifting boolean masks, so the cost is linear in tokens whatever the number of phrases.
+    """
     n = len(lower)
     out = np.zeros(n, dtype=bool)
+    masks: dict[str, np.ndarray] = {}
     for phrase in phrases:
         words = phrase.split()
         hit = np.ones(n, dtype=bool)
         for k, w in enumerate(words):
-            col = np.empty(n, dtype=object)
-            col[: n - k] = lower[k:]
-            col[n - k:] = None
-            lem = np.empty(n, dtype=object)
-            lem[: n - k] = lemma[k:]
-            lem[n - k:] = None
-            same = np.zeros(n, dtype=bool)
-            same[: n - k] = sent_key[k:] == sent_key[: n - k]
-            hit &= ((col == w) | (lem == w)) & same
+            if w not in masks:
+                masks[w] = (lower.isin([w]) | lemma.isin([w])).to_numpy()
+            shifted = np.zeros(n, dtype=bool)
+            shifted[: n - k] = masks[w][k:] & (sent_key[k:] == sent_key[: n - k])
+            hit &= shifted
         out |= hit
     return out
 
 
 def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.ndarray]:
     """Per-token boolean marker flags and prefix sums, computed once per chunk (vectorised)."""
-    lower = tokens["lower"].to_numpy(dtype=object)
-    lemma = tokens["lemma"].to_numpy(dtype=object)
+    lower_s = pd.Series(tokens["lower"].to_numpy(dtype=object))
+    lemma_s = pd.Series(tokens["lemma"].to_numpy(dtype=object))
+    lower = lower_s.to_numpy()
     doc = tokens["doc_id"].to_numpy()
     sent = tokens["sent_id"].to_numpy()
     n = len(tokens)
@@ -164,28 +166,28 @@ def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.n
     if n:
         new_sent[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
     sent_key = np.cumsum(new_sent)
-    brk = np.isin(lower, list(_CLAUSE_BREAKS))
+    brk = lower_s.isin(_CLAUSE_BREAKS).to_numpy()
     clause_key = np.cumsum(new_sent | brk)
     # Clause-initial `should` ("Should Washington lift ...") is conditional; elsewhere deontic.
     prev_punct = np.ones(n, dtype=bool)
     if n:
         prev_punct[1:] = new_sent[1:] | tokens["is_punct"].to_numpy()[:-1]
-    cond = _phrase_flags(lower, lemma, sent_key, [c for c in cfg.conditional if c != "should"])
+    cond = _phrase_flags(lower_s, lemma_s, sent_key, [c for c in cfg.conditional if c != "should"])
     if "should" in cfg.conditional:
         cond |= (lower == "should") & prev_punct
     as_if = np.zeros(n, dtype=bool)
     as_if[1:] = (lower[1:] == "if") & (lower[:-1] == "as")
     cond &= ~as_if
     flags = {
-        "neg": np.isin(lower, list(cfg.negators)) | np.isin(lemma, list(cfg.negating_verbs))
-        | _phrase_flags(lower, lemma, sent_key, cfg.negating_phrases),
-        "oppose": np.isin(lemma, list(cfg.opposing_verbs)),
-        "hyp": np.isin(lower, list(cfg.hypothetical)),
-        "fut": _phrase_flags(lower, lemma, sent_key, cfg.future),
-        "hedge": np.isin(lower, list(cfg.hedges)) | np.isin(lemma, list(cfg.hedges)),
-        "boost": _phrase_flags(lower, lemma, sent_key, cfg.boosters),
-        "report": np.isin(lemma, list(cfg.reporting_verbs)),
-        "first": np.isin(lower, list(cfg.first_person)),
+        "neg": (lower_s.isin(cfg.negators) | lemma_s.isin(cfg.negating_verbs)).to_numpy()
+        | _phrase_flags(lower_s, lemma_s, sent_key, cfg.negating_phrases),
+        "oppose": lemma_s.isin(cfg.opposing_verbs).to_numpy(),
+        "hyp": lower_s.isin(cfg.hypothetical).to_numpy(),
+        "fut": _phrase_flags(lower_s, lemma_s, sent_key, cfg.future),
+        "hedge": (lower_s.isin(cfg.hedges) | lemma_s.isin(cfg.hedges)).to_numpy(),
+        "boost": _phrase_flags(lower_s, lemma_s, sent_key, cfg.boosters),
+        "report": lemma_s.isin(cfg.reporting_verbs).to_numpy(),
+        "first": lower_s.isin(cfg.first_person).to_numpy(),
     }
     feats = {k: np.concatenate(([0], np.cumsum(v))) for k, v in flags.items()}
     feats.update(sent_key=sent_key, clause_key=clause_key, cond=cond, lower=lower)
@@ -325,15 +327,13 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     # Sentence-level: a conditional clause anywhere in the sentence scopes all of its cues.
     cond_sent = pd.Series(feats["cond"]).groupby(feats["sent_key"]).any()
     conditional = cond_sent.reindex(feats["sent_key"][r0]).to_numpy()
-    sents_text = tokens["lower"].to_numpy()
-    # Question: the sentence's last non-quote token is "?".
-    last_row = np.concatenate((feats["sent_first"][1:], [len(tokens)])) - 1
-    q_sent = np.zeros(len(feats["sent_first"]), dtype=bool)
-    for i, lr in enumerate(last_row):
-        r = lr
-        while r > feats["sent_first"][i] and sents_text[r] in ('"', "”", "’", "'", ")"):
-            r -= 1
-        q_sent[i] = sents_text[r] == "?"
+    # Question: the sentence's last token other than a closing quote or bracket is "?".
+    lower_arr = feats["lower"]
+    closing = pd.Series(lower_arr).isin(('"', "”", "’", "'", ")")).to_numpy()
+    last_tok = pd.Series(np.where(closing, -1, np.arange(len(lower_arr)))).groupby(feats["sent_key"]).max()
+    q_sent = np.zeros(len(last_tok), dtype=bool)
+    ok = last_tok.to_numpy() >= 0
+    q_sent[ok] = lower_arr[last_tok.to_numpy()[ok]] == "?"
     question = q_sent[feats["sent_key"][r0] - 1]
 
     # Quotes: inside a speech quotation -> reported, credited to its speaker.
