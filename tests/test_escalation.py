@@ -331,6 +331,7 @@ def test_seed_dyads_with_actors(seed_analysis):
 @pytest.mark.slow
 def test_validation_runs_with_baselines():
     from conftest import need_shared
+
     from toolkit.validation.escalation import evaluate
 
     res = evaluate(need_shared("eval-dev"), n_boot=0, limit=80)

@@ -111,7 +111,7 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
     missing = [k for k in MODALITIES if k not in m["factors"]]
     if missing:
         raise ValueError(f"lexicon {lex.tag}: `modality.factors` lacks {missing}")
-    low = lambda xs: tuple(str(x).lower() for x in xs or ())  # noqa: E731
+    low = lambda xs: tuple(str(x).lower() for x in xs or ())
     return ModalityConfig(
         precedence=tuple(m.get("precedence", MODALITIES)), factors=dict(m["factors"]),
         hedge_factors=dict(m.get("hedge_factors", {})), window=int(m.get("window", 4)),
@@ -678,7 +678,7 @@ def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
             lo, hi = np.quantile(boot, [alpha, 1 - alpha])
         rows.append({"period": period, "dyad": dyad, "index": round(float(point), 4),
                      "ci_low": float(lo), "ci_high": float(hi), "n_cues": int(k.sum()),
-                     "n_docs": int(len(s))})
+                     "n_docs": len(s)})
     out = pd.DataFrame(rows, columns=["period", "dyad", "index", "ci_low", "ci_high", "n_cues", "n_docs"])
     if dyads is None:
         out = out.drop(columns="dyad")
