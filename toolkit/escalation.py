@@ -656,6 +656,8 @@ def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
     else:
         cues["period"] = pd.to_numeric(col, errors="coerce")
     cues = cues.dropna(subset=["period"])
+    if pd.api.types.is_float_dtype(cues["period"]):
+        cues["period"] = cues["period"].astype("int64")  # years
     if dyads is None:
         cues["dyad"] = "all"
     else:
