@@ -646,8 +646,9 @@ def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
         >>> df = pd.DataFrame({"text": ["Russia threatened Ukraine.", "Talks resumed."],
         ...                    "date": ["2014-03-01", "2015-01-01"]})
         >>> a = toolkit.analyze(df, annotators=["escalation"], workers=1)
-        >>> timeseries(a, n_boot=50)[["period", "index"]].values.tolist()
-        [[2014, 4.4], [2015, -1.0]]
+        >>> ts = timeseries(a, n_boot=50)
+        >>> ts["period"].tolist(), ts["index"].tolist()
+        ([2014, 2015], [4.4, -1.0])
     """
     cues = _cues_with_docs(analysis, speaker_column=speaker_column, date_column=date_column)
     col = cues[date_column]
