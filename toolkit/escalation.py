@@ -434,10 +434,48 @@ def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarr
 
 
 EVENT_RULES = ("strongest", "first")
+# Quad-class schemes over CAMEO root codes. "toolkit" is the lexicon's own ``quad_class`` column
+# (Duval & Thompson's split: 01 statement, 02-05 verbal cooperation, 06-08 material
+# cooperation, 09-13 verbal conflict, 14-20 material conflict, with documented exceptions).
+# "phoenix" is the Phoenix/PETRARCH convention (01-02 neutral statements, 16 reduce relations
+# counted as verbal conflict); "gdelt" the GDELT 1.0 codebook (01-04 verbal cooperation,
+# 05-08 material cooperation). Markers without a CAMEO code keep their lexicon class.
+_ROOTS = {
+    "phoenix": {1: "statement", 2: "statement", 3: "verbal_cooperation", 4: "verbal_cooperation",
+                5: "verbal_cooperation", 6: "material_cooperation", 7: "material_cooperation",
+                8: "material_cooperation", 9: "verbal_conflict", 10: "verbal_conflict",
+                11: "verbal_conflict", 12: "verbal_conflict", 13: "verbal_conflict",
+                14: "material_conflict", 15: "material_conflict", 16: "verbal_conflict",
+                17: "material_conflict", 18: "material_conflict", 19: "material_conflict",
+                20: "material_conflict"},
+    "gdelt": {**{r: "verbal_cooperation" for r in range(1, 5)},
+              **{r: "material_cooperation" for r in range(5, 9)},
+              **{r: "verbal_conflict" for r in range(9, 14)},
+              **{r: "material_conflict" for r in range(14, 21)}},
+}
+SCHEMES = ("toolkit", *_ROOTS)
+
+
+def quad_classes(cues: pd.DataFrame, *, scheme: str = "toolkit") -> pd.Series:
+    """The quad class of each cue under a named scheme (see :data:`SCHEMES`).
+
+    Example:
+        >>> c = pd.DataFrame({"cameo": ["020", "163", ""], "quad_class": [
+        ...     "verbal_cooperation", "material_conflict", "verbal_conflict"]})
+        >>> quad_classes(c, scheme="phoenix").tolist()
+        ['statement', 'verbal_conflict', 'verbal_conflict']
+    """
+    if scheme not in SCHEMES:
+        raise ValueError(f"`scheme` value = {scheme!r} is invalid; value must be one of {list(SCHEMES)}")
+    if scheme == "toolkit":
+        return cues["quad_class"]
+    root = pd.to_numeric(cues["cameo"].astype(str).str[:2], errors="coerce")
+    mapped = root.map(_ROOTS[scheme])
+    return mapped.where(mapped.notna(), cues["quad_class"])
 
 
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
-                   event_rule: str = "strongest") -> pd.DataFrame:
+                   event_rule: str = "strongest", scheme: str = "toolkit") -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of the strongest act per sentence.
 
     A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a sentence
@@ -450,6 +488,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
             leftmost non-statement cue, usually the main predicate, as event coders code the
             main verb; it agrees better with human coding on the dev sets, see
             :mod:`toolkit.validation.escalation`).
+        scheme: the quad-class scheme of ``event_class`` (:data:`SCHEMES`), to compare with
+            event data coded under another convention.
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -469,7 +509,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     if event_rule not in EVENT_RULES:
         raise ValueError(f"`event_rule` value = {event_rule!r} is invalid; value must be one of {list(EVENT_RULES)}")
     c = cues.copy()
-    cls = c["quad_class"].where(c["modality"] != "negated", c["quad_class"].map(_FLIP).fillna(c["quad_class"]))
+    q = quad_classes(c, scheme=scheme)
+    cls = q.where(c["modality"] != "negated", q.map(_FLIP).fillna(q))
     c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
     c["_abs"] = c["score"].abs()
     if event_rule == "strongest":

@@ -10,7 +10,10 @@ Data (``eval-dev/conflict/``), each sentence scored as its own document:
   0 irrelevant, 1 material conflict, 2 material cooperation, 3 verbal conflict, 4 verbal
   cooperation (:data:`QUADCLASS_LABELS`).
 * ``cameo_pentaclass_train.tsv`` (ConfliBERT CAMEO set): news sentences, 0 make a statement,
-  1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+  1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. Its
+  labels follow the Phoenix quad convention (appeals, CAMEO 02, are statements; reducing
+  relations, 16, is verbal conflict), so the toolkit's classes are mapped with
+  ``scheme="phoenix"`` for this set.
 * ``unscon_sentences.csv`` (Zaczynska, Bourgonje & Stede 2024): UN Security Council sentences;
   positive when ``A0`` marks a direct or indirect negative evaluation of a target.
 
@@ -89,8 +92,8 @@ def _limit(df: pd.DataFrame, limit: int | None) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",)
-                    ) -> tuple[dict[str, list[str]], list[str]]:
+def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",),
+                    scheme: str = "toolkit") -> tuple[dict[str, list[str]], list[str]]:
     """Event class of each text (whole text = one unit) per event rule, and the cues behind it.
 
     Example:
@@ -107,7 +110,8 @@ def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",)
     units = pd.DataFrame({"doc_id": ids, "sent_id": 0, "start": 0, "end": [len(t) for t in texts],
                           "text": texts})
     pooled = cues.assign(sent_id=0)
-    classes = {r: sentence_table(pooled, units, event_rule=r)["event_class"].tolist() for r in rules}
+    classes = {r: sentence_table(pooled, units, event_rule=r, scheme=scheme)["event_class"].tolist()
+               for r in rules}
     ev = cues[cues["quad_class"] != "statement"].groupby("doc_id")["text"].apply(lambda s: "; ".join(s))
     return classes, [ev.get(i, "") for i in ids]
 
@@ -204,7 +208,15 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
                   "bow_lr_cross is trained on the CAMEO pentaclass set (statement -> irrelevant)."))
     if penta is not None:
         test = _limit(penta, limit)
-        tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES)
+        # The set follows the Phoenix quad convention (appeals are statements, "reduce
+        # relations" is verbal conflict): sentences with `urge`/`call on` are labelled 0 and
+        # those with `impose sanctions`/`suspend aid` 3. The lexicon's own scheme is reported
+        # in the notes as a sensitivity check.
+        tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES, scheme="phoenix")
+        own, _ = toolkit_classes(test["text"].tolist(), rules=("strongest",))
+        own_f1 = classification_scores(test["label"], _to_quad(own["strongest"], "statement"), n_boot=0,
+                                       labels=["statement", *QUAD])
+        own_f1 = float(own_f1.query("label == 'macro' and metric == 'f1'")["value"].iloc[0])
         preds = {"toolkit": _to_quad(tk["strongest"], "statement"),
                  "toolkit_first_act": _to_quad(tk["first"], "statement"),
                  "vader": _vader_classes(vader_compound(test["text"].tolist()), "statement")}
@@ -216,6 +228,9 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
             "escalation.pentaclass", "cameo-pentaclass", test, preds, labels, evidence=ev,
             n_boot=n_boot, seed=seed,
             notes="Macro-F1 over all five classes. 'statement' = no cue or statements only. "
+                  "Event classes use the Phoenix quad convention of this set (CAMEO 01-02 "
+                  "statement, 16 verbal conflict; toolkit.escalation.quad_classes(scheme="
+                  f"'phoenix')); with the lexicon's own scheme macro-F1 is {own_f1:.3f}. "
                   "bow_lr_cross is trained on the UN QuadClass set (irrelevant -> statement)."))
     if unscon is not None:
         tk, ev = toolkit_classes(unscon["text"].tolist(), rules=RULES)
