@@ -169,6 +169,71 @@ def _score_systems(name: str, dataset: str, df: pd.DataFrame, preds: dict[str, l
     return EvalResult(measure=name, dataset=dataset, n=len(df), scores=scores, errors=errors, notes=notes)
 
 
+def _code(name: str) -> str | None:
+    from ..actors import code_of
+
+    return code_of(name.replace("_", " ")) if name and name not in ("_", "-NONE-") else None
+
+
+def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0) -> EvalResult | None:
+    """Who is criticised: the target country of UNSCon negative evaluations vs ``target_actor``.
+
+    Items: sentences whose gold label is a negative evaluation of a country (``A4``). UNSCon's
+    target is the party criticised, which is the *agent* of the conflict act the speaker
+    reports ("Russia annexed Crimea" criticises Russia) or the target of the speaker's own
+    conflict act ("we condemn Russia"). So the toolkit's answer is, for the strongest conflict
+    cue with an answer, its ``source_actor`` when that is a third party, else its
+    ``target_actor`` (actors from :mod:`toolkit.actors`, the speaking state as the document's
+    speaker); "none" when no conflict cue names one. Baseline ``first_other_state``: the first actor mentioned in the
+    sentence that is not the speaker.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("toolkit.actors") is None:
+        return None
+    from ..actors import mentions_from_tables
+    from ..escalation import find_cues
+    from ..tokenize import tokenize_documents
+
+    items = unscon[(unscon["label"] == NEG)].copy()
+    items["gold"] = items["target"].map(_code)
+    items = items.dropna(subset=["gold"]).reset_index(drop=True)
+    if items.empty:
+        return None
+    ids = [str(i) for i in range(len(items))]
+    texts = items["text"].tolist()
+    speakers = [_code(c) for c in items["country"]]
+    docs = pd.DataFrame({"doc_id": ids, "text": texts, "speaker_actor": speakers})
+    _, tokens = tokenize_documents(ids, texts)
+    mentions = mentions_from_tables(docs, tokens)
+    cues = find_cues(tokens, dict(zip(ids, texts)), mentions=mentions)
+    # The criticised party: who *does* a conflict act the speaker reports (its source, when that
+    # is not the speaker), else whom the speaker's own conflict act is aimed at (its target).
+    spk = cues["doc_id"].map(dict(zip(ids, speakers)))
+    third = cues["source_actor"].notna() & (cues["source_actor"] != spk)
+    cues = cues.assign(criticised=cues["source_actor"].where(third, cues["target_actor"]))
+    conf = cues[cues["quad_class"].str.endswith("conflict") & cues["criticised"].notna()
+                & (cues["criticised"] != spk)]
+    conf = conf.assign(_abs=conf["score"].abs()).sort_values(["doc_id", "_abs"], ascending=[True, False])
+    top = conf.drop_duplicates("doc_id").set_index("doc_id")["criticised"]
+    pred = [top.get(i, "none") for i in ids]
+    m = mentions.dropna(subset=["actor"]).sort_values(["doc_id", "start"])
+    m = m[m["actor"] != m["doc_id"].map(dict(zip(ids, speakers)))]
+    first = m.drop_duplicates("doc_id").set_index("doc_id")["actor"]
+    base = [first.get(i, "none") for i in ids]
+    labels = sorted(set(items["gold"])) + ["none"]
+    scores = pd.concat([
+        classification_scores(items["gold"], pred, labels=labels, system="toolkit", n_boot=n_boot,
+                              seed=seed, average_labels=labels[:-1]),
+        classification_scores(items["gold"], base, labels=labels, system="first_other_state",
+                              n_boot=n_boot, seed=seed, average_labels=labels[:-1])], ignore_index=True)
+    errors = error_table(texts, items["gold"].tolist(), pred)
+    return EvalResult(measure="escalation.unscon_target", dataset="unscon", n=len(items), scores=scores,
+                      errors=errors, notes="Target country of gold negative evaluations (A4 mapped to "
+                      "ISO3). 'none' = no conflict cue with a target; it counts as a miss. Accuracy "
+                      "(label 'all') is the share of items whose target is found.")
+
+
 def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
              limit: int | None = None) -> list[EvalResult]:
     """Score the escalation scale and both baselines on every conflict set present.
@@ -249,4 +314,7 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
             notes="Positive = A0 is Direct_NegEval or Indirect_NegEval. toolkit: strongest act is "
                   "verbal or material conflict. bow_lr_cross trained on QuadClass + CAMEO "
                   "(conflict classes positive)."))
+        targets = evaluate_targets(unscon, n_boot=n_boot, seed=seed)
+        if targets is not None:
+            results.append(targets)
     return results
