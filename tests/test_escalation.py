@@ -150,6 +150,20 @@ def test_source_and_target(text, surface, source, target):
     assert (c["source_actor"], c["target_actor"]) == (source, target)
 
 
+def test_quote_speaker_is_the_source():
+    text = "“Osterlich will face consequences,” Ruritania said. Critics called it a “stunt”."
+    names = {"Ruritania": "RUR", "Osterlich": "OST"}
+    quotes = pd.DataFrame({"doc_id": ["d", "d"], "quote_id": [0, 1], "kind": ["direct", "scare"],
+                           "speaker_actor": ["RUR", None],
+                           "content_start": [0, text.index("“stunt")],
+                           "content_end": [text.index(" Ruritania"), text.index("”.") + 1]})
+    _, toks = tokenize_documents(["d"], [text])
+    c = esc.find_cues(toks, {"d": text}, mentions=mentions_for(text, names), quotes=quotes)
+    row = c[c["text"] == "face consequences"].iloc[0]
+    assert row["modality"] in ("reported", "future") and bool(row["reported"])
+    assert row["source_actor"] == "RUR"
+
+
 def test_no_mentions_means_null_actors():
     c = cues_of("Ruritania warned Osterlich.")
     assert c["source_actor"].isna().all() and c["target_actor"].isna().all()
