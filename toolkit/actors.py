@@ -181,6 +181,29 @@ July August September October November December Mr Mrs Ms Dr Sir Dame Who What W
 Why How Meanwhile However Earlier Later Last Next Speaking Asked According Said Says""".split())
 WEEKDAYS_MONTHS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
 February March April May June July August September October November December""".split())
+# Capitalised words that make a run of capitalised words a name of something else.
+NOT_NAME_WORDS = frozenset("""Committee Commission Council Assembly Organization Organisation
+Nations United War World Sciences Science Republic Union Group Agency Programme Program Fund
+Conference Summit Agreement Treaty Court Bank Forum Initiative Declaration Agenda Goals Goal
+Development Highness Excellency Majesty Government Ministry Department Office Party Front
+Movement Army Forces Association Institute University Centre Center Foundation Company
+Corporation Sea Ocean River Islands Island Peninsula Strait Gulf Mountains Day Year Act Law
+Charter Convention Protocol Plan Process Mission Operation Coalition Alliance Community Region
+State States Kingdom Federation People Prize Meeting Plus Pro Tempore Secretariat Security
+General Session Summit Panel Board Authority Service Services Network Platform Framework
+Compact Strategy Partnership Facility Report Resolution Parliament Congress Senate House
+Palace Square Street Airport Station Hospital School Church Mosque Cathedral Media Press
+News Times Post Journal Agency Television Radio Affairs Minister Ministers President""".split())
+# Place readings: a capital or state name followed by an event noun is its place or its name
+# ("the Paris climate summit", "the Minsk talks").
+EVENT_NOUNS = frozenset({"summit", "conference", "conferences", "talks", "meeting", "meetings",
+                         "process", "format", "agreement", "agreements", "accord", "accords",
+                         "declaration", "negotiations", "protocol", "statute", "principles",
+                         "document", "communique", "communiqué", "consensus", "outcome", "round",
+                         "forum", "dialogue", "group", "club", "metro", "airport", "embassy",
+                         "climate", "peace", "programme", "program", "plan", "initiative",
+                         "framework", "memorandum", "outcomes", "compact", "commitments",
+                         "action", "agenda", "consultations", "conventions", "convention"})
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.&-]*[A-Z0-9.]|[A-Z]\d+)$")
@@ -537,13 +560,15 @@ class _Resolver:
         if p >= 0 and d.lower[p] in DETERMINERS and d.sent[p] == d.sent[t0]:
             p -= 1
         if p < 0 or d.sent[p] != d.sent[t0]:
-            return False
+            return cat == "capital" and self._before_event_noun(t1, d.sent[t0])
         if cat == "state" and t1 < len(d.toks) and d.sent[t1] == d.sent[t0]:
             nxt = d.toks[t1]
             if nxt.isalpha() and nxt.islower() and nxt not in _STOP and not nxt.endswith("ed"):
                 return False  # attributive: "in the Ukraine conflict"
         w, lem = d.lower[p], d.lemma[p]
         if t1 < len(d.toks) and d.toks[t1] in ("-based",):
+            return True
+        if cat == "capital" and self._before_event_noun(t1, d.sent[t0]):
             return True
         if w in LOCATIVE:
             return True
@@ -557,6 +582,14 @@ class _Resolver:
         if w == "of" and p >= 1 and (d.lemma[p - 1] in PLACE_NOUNS or d.lower[p - 1] in PLACE_NOUNS):
             return True
         return False
+
+    def _before_event_noun(self, t: int, sent: int) -> bool:
+        """Is token t an event noun, possibly after "and <Name>" ("Lima and Paris conferences")?"""
+        d = self.d
+        n = len(d.toks)
+        if t + 1 < n and d.lower[t] == "and" and _is_cap_word(d.toks[t + 1]):
+            t += 2
+        return t < n and d.sent[t] == sent and d.lower[t] in EVENT_NOUNS
 
     # -- composition -----------------------------------------------------------------
     def _gap_possessive(self, a: _Hit, b: _Hit) -> tuple[bool, bool]:
@@ -630,6 +663,8 @@ class _Resolver:
         if not forward:
             while a < b and d.toks[a] in NAME_PARTICLES:
                 a += 1
+        if any(d.toks[x] in NOT_NAME_WORDS for x in range(a, b)):
+            return None
         return (a, b) if b > a else None
 
     def run(self) -> list[dict]:
@@ -745,7 +780,7 @@ class _Resolver:
             if r["tok_end"] < prev_end:
                 break
         run = self._name_run(prev_end - 1, forward=False)
-        if run is None or (run[1] - run[0] < 2 and d.is_sent_start(run[0])):
+        if run is None or run[1] - run[0] < 2:
             return None
         if any(t in self.covered for t in range(run[0], run[1])):
             return None
@@ -872,6 +907,13 @@ class _Resolver:
         elif unknown is not None:
             person = d.text[d.starts[unknown[0]]:d.ends[unknown[1] - 1]]
             kind, resolved_from = "person", "title"
+            known = self._known_person(d.toks[unknown[0]:unknown[1]], actor, role)
+            if known:
+                person, resolved_from = known, "gazetteer"
+                period = self.g.role_at(person, d.date)
+                if period:
+                    actor = actor or period["actor"]
+                    sector = sector or period["sector"]
         elif roles:
             kind = "role"
             if not mods and attach is None:
@@ -913,6 +955,31 @@ class _Resolver:
                             role=role, kind="role", resolved="anaphor", head=group[-1])
         row["_anaphor"] = True
         return row
+
+    def _known_person(self, toks: list[str], actor: str | None, role: str | None) -> str | None:
+        """A gazetteer person whose name contains these tokens and fits the actor/role."""
+        index = self.g._cache.get("name_tokens")
+        if index is None:
+            index = {}
+            for person in self.g.roles["person"].unique():
+                for tok in {person[a:b] for a, b in _spans(person)}:
+                    index.setdefault(tok, set()).add(person)
+            self.g._cache["name_tokens"] = index
+        cands = None
+        for tok in toks:
+            found = index.get(tok, set())
+            cands = found if cands is None else cands & found
+        if not cands:
+            return None
+        fits = []
+        for person in cands:
+            periods = self.g.roles_of(person)
+            ok_actor = actor is None or (periods["actor"] == actor).any()
+            want = COMPATIBLE.get(role, {role}) if role else None
+            ok_role = want is None or periods["role"].isin(want).any()
+            if ok_actor and ok_role:
+                fits.append(person)
+        return fits[0] if len(fits) == 1 else None
 
     def _dated_person(self, actor, role) -> str | None:
         if not actor or role not in DATED_ROLES or self.d.date is None or pd.isna(self.d.date):
