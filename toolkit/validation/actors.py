@@ -172,9 +172,12 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
     pred = [predict_target(per_sent[i], speaker[sents.at[i, "doc_id"]]) for i in conflict]
     base = [predict_target(per_sent[i], speaker[sents.at[i, "doc_id"]], names_only=True) for i in conflict]
     labels = sorted(set(gold) | set(pred), key=lambda x: (x == "none", x))
+    gold_classes = sorted(set(gold), key=lambda x: (x == "none", x))
     scores = pd.concat([
-        classification_scores(gold, pred, labels=labels, n_boot=n_boot, seed=seed),
-        classification_scores(gold, base, labels=labels, system="names-only", n_boot=n_boot, seed=seed),
+        classification_scores(gold, pred, labels=labels, n_boot=n_boot, seed=seed,
+                              average_labels=gold_classes),
+        classification_scores(gold, base, labels=labels, system="names-only", n_boot=n_boot,
+                              seed=seed, average_labels=gold_classes),
     ], ignore_index=True)
     evidence = ["; ".join(f"{m['text']}={m['actor']}" + ("(place)" if m["location"] else "")
                           for m in per_sent[i]) for i in conflict]
@@ -185,7 +188,8 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
                "Prediction: first actor mentioned in the sentence that is not the speaking state, "
                "not a UN body and not a place reading. Speeches analysed whole (speaker = the "
                "labelled country, date = 1 July of the meeting year). Baseline 'names-only' uses "
-               "state names and demonyms only.")))
+               "state names and demonyms only. Macro averages over the gold classes (RUS, UKR, "
+               "USA, EGY, none); predictions of other actors count as errors.")))
 
     with_target = [i for i in conflict if sents.at[i, "gold_target"] != "none"]
     hits = np.array([sents.at[i, "gold_target"] in {m["actor"] for m in per_sent[i]} for i in with_target],
