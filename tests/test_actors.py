@@ -88,6 +88,7 @@ CASES = [
     ("Let us be clear about this.", "us", None),
     ("The governor of Georgia met voters in Atlanta, Georgia.", "Georgia", None),
     ("Georgia's governor signed the bill.", "Georgia", None),
+    ("Schools in states like Georgia or Oklahoma improved.", "Georgia", None),
     ("Michael Jordan played well.", "Jordan", None),
     ("The Minsk agreements were never implemented.", "Minsk", None),
     ("He toured the West Bank and New Mexico.", "West", None),

@@ -53,7 +53,8 @@ What the rules do (and do not do):
   (``resolved_from="context"``).
 * Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
   Georgia"), before governor/legislature/Senate/state/county words, after "state of", and
-  ("Georgia") in documents mentioning Atlanta but not Tbilisi; "Washington state", "Washington,
+  within three tokens of another US state ("Georgia or Oklahoma"), and ("Georgia") in
+  documents mentioning Atlanta but not Tbilisi; "Washington state", "Washington,
   D.C." and "George Washington" are blocking entries. Names that are also personal names
   ("Jordan", "Chad", "Washington") are dropped next to another capitalised word that is not a
   known name ("Michael Jordan"); single-word names followed by a capitalised non-name word are
@@ -156,7 +157,7 @@ MOTION = frozenset({"flight", "fly", "travel", "trip", "go", "come", "return", "
                     "sail", "deport", "evacuate", "flee", "relocate", "transfer", "back",
                     "bound", "ticket", "commute", "march", "advance", "retreat", "walk",
                     "distance", "kilometre", "kilometer", "mile", "km", "path", "highway",
-                    "rail", "railway", "travel", "ride", "escape", "withdraw", "missile",
+                    "rail", "railway", "ride", "escape", "withdraw", "missile",
                     "drone", "rocket"})
 PLACE_VERBS = frozenset({"visit", "reach", "leave", "enter", "flee", "tour", "bomb", "shell",
                          "strike", "struck", "evacuate", "liberate", "capture", "besiege",
@@ -171,29 +172,18 @@ US_STATE_AFTER = frozenset({"governor", "legislature", "senate", "senator", "sta
                             "tech", "bulldogs", "supreme", "attorney", "secretary", "primary",
                             "election", "elections", "law", "laws"})
 US_STATE_CONTEXT = {"Georgia": ("Atlanta", "Tbilisi")}
+# Another US state within three tokens ("Georgia or Oklahoma") makes Georgia/Washington a state.
+US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
+Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming Carolina Dakota Hampshire Jersey Mexico
+Island""".split())
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "ibn", "da", "di",
                             "la", "le", "del", "dos", "du", "el", "ter", "zu"})
-NOT_NAMES = frozenset("""The A An And But Or Nor For On In At To From With By Of As If When While
-After Before Since Until During Because Although Though He She It They We I You His Her Its
-Their Our My Your This That These Those There Here Then Also Now Today Yesterday Tomorrow
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Mr Mrs Ms Dr Sir Dame Who What Which Where
-Why How Meanwhile However Earlier Later Last Next Speaking Asked According Said Says""".split())
-WEEKDAYS_MONTHS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
-February March April May June July August September October November December""".split())
+NOT_NAMES = frozenset(["The", "A", "An", "And", "But", "Or", "Nor", "For", "On", "In", "At", "To", "From", "With", "By", "Of", "As", "If", "When", "While", "After", "Before", "Since", "Until", "During", "Because", "Although", "Though", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "Then", "Also", "Now", "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Who", "What", "Which", "Where", "Why", "How", "Meanwhile", "However", "Earlier", "Later", "Last", "Next", "Speaking", "Asked", "According", "Said", "Says"])
+WEEKDAYS_MONTHS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 # Capitalised words that make a run of capitalised words a name of something else.
-NOT_NAME_WORDS = frozenset("""Committee Commission Council Assembly Organization Organisation
-Nations United War World Sciences Science Republic Union Group Agency Programme Program Fund
-Conference Summit Agreement Treaty Court Bank Forum Initiative Declaration Agenda Goals Goal
-Development Highness Excellency Majesty Government Ministry Department Office Party Front
-Movement Army Forces Association Institute University Centre Center Foundation Company
-Corporation Sea Ocean River Islands Island Peninsula Strait Gulf Mountains Day Year Act Law
-Charter Convention Protocol Plan Process Mission Operation Coalition Alliance Community Region
-State States Kingdom Federation People Prize Meeting Plus Pro Tempore Secretariat Security
-General Session Summit Panel Board Authority Service Services Network Platform Framework
-Compact Strategy Partnership Facility Report Resolution Parliament Congress Senate House
-Palace Square Street Airport Station Hospital School Church Mosque Cathedral Media Press
-News Times Post Journal Agency Television Radio Affairs Minister Ministers President""".split())
+NOT_NAME_WORDS = frozenset(["Committee", "Commission", "Council", "Assembly", "Organization", "Organisation", "Nations", "United", "War", "World", "Sciences", "Science", "Republic", "Union", "Group", "Agency", "Programme", "Program", "Fund", "Conference", "Summit", "Agreement", "Treaty", "Court", "Bank", "Forum", "Initiative", "Declaration", "Agenda", "Goals", "Goal", "Development", "Highness", "Excellency", "Majesty", "Government", "Ministry", "Department", "Office", "Party", "Front", "Movement", "Army", "Forces", "Association", "Institute", "University", "Centre", "Center", "Foundation", "Company", "Corporation", "Sea", "Ocean", "River", "Islands", "Island", "Peninsula", "Strait", "Gulf", "Mountains", "Day", "Year", "Act", "Law", "Charter", "Convention", "Protocol", "Plan", "Process", "Mission", "Operation", "Coalition", "Alliance", "Community", "Region", "State", "States", "Kingdom", "Federation", "People", "Prize", "Meeting", "Plus", "Pro", "Tempore", "Secretariat", "Security", "General", "Session", "Summit", "Panel", "Board", "Authority", "Service", "Services", "Network", "Platform", "Framework", "Compact", "Strategy", "Partnership", "Facility", "Report", "Resolution", "Parliament", "Congress", "Senate", "House", "Palace", "Square", "Street", "Airport", "Station", "Hospital", "School", "Church", "Mosque", "Cathedral", "Media", "Press", "News", "Times", "Post", "Journal", "Agency", "Television", "Radio", "Affairs", "Minister", "Ministers", "President"])
 # Place readings: a capital or state name followed by an event noun is its place or its name
 # ("the Paris climate summit", "the Minsk talks").
 EVENT_NOUNS = frozenset({"summit", "conference", "conferences", "talks", "meeting", "meetings",
@@ -545,6 +535,9 @@ class _Resolver:
             return True
         if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and d.lower[h.t0 - 2] == "state":
             return True
+        near = range(max(0, h.t0 - 3), min(len(d.toks), h.t1 + 3))
+        if any(d.toks[k] in US_STATES and d.sent[k] == d.sent[h.t0] for k in near if not h.t0 <= k < h.t1):
+            return True
         ctx = US_STATE_CONTEXT.get(h.rec["entry"])
         if ctx:
             key = ("ctx",) + ctx
@@ -646,11 +639,7 @@ class _Resolver:
             if i in self.covered:
                 break
             if _is_cap_word(w) and w.rstrip(".") not in NOT_NAMES and not w.isupper() or \
-                    (len(w) == 2 and w[0].isupper() and w[1] == "."):
-                run.append(i)
-            elif w in NAME_PARTICLES and run and forward:
-                run.append(i)
-            elif w in NAME_PARTICLES and not forward and run:
+                    (len(w) == 2 and w[0].isupper() and w[1] == ".") or w in NAME_PARTICLES and run and forward or w in NAME_PARTICLES and not forward and run:
                 run.append(i)
             else:
                 break
@@ -671,7 +660,6 @@ class _Resolver:
         d = self.d
         hits = self.hits
         i = 0
-        absorbed_until = -1
         pending: list[dict] = []
         self._pending = pending
         while i < len(hits):
@@ -721,9 +709,6 @@ class _Resolver:
                 if run and not (run[1] - run[0] == 1 and d.toks[run[0]][0].islower()):
                     unknown = run
                     end_t = run[1]
-            if group[0].t0 <= absorbed_until:
-                i = j
-                continue
             # Apposition after a person or an unknown name: "X, the spokesperson for ..."
             if not has_person and unknown is None and has_role:
                 app = self._apposition_before(group, attach, j)
@@ -1082,9 +1067,7 @@ def _spans(s: str):
     return token_spans(s)
 
 
-_STOP = frozenset("""a an the and or but of to in on at by for with from as is are was were be been
-has have had will would can could may might must shall should do does did not no than that this
-these those it its which who whom whose what when where while if then so such also""".split())
+_STOP = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did", "not", "no", "than", "that", "this", "these", "those", "it", "its", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "then", "so", "such", "also"])
 _SPEECH = frozenset({"say", "tell", "warn", "claim", "accuse", "insist", "announce", "deny",
                      "confirm", "add", "note", "stress", "report", "state", "threaten", "urge",
                      "respond", "reply", "call", "demand", "declare", "suggest", "argue", "reject",
@@ -1202,6 +1185,8 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
         out[c] = out[c].astype("int64")
     out["metonym"] = out["metonym"].astype(bool)
     out["location"] = out["location"].astype(bool)
+    for c in ("actor", "actor_type", "sector", "person", "role"):
+        out[c] = out[c].astype(object).where(out[c].notna(), None)
     return out.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
 

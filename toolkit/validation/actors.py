@@ -139,7 +139,7 @@ def _proportion_rows(hits: np.ndarray, *, label: str, metric: str, n_boot: int, 
         boots = hits[rng.integers(0, len(hits), (n_boot, len(hits)))].mean(axis=1)
         lo, hi = (float(x) for x in np.percentile(boots, [2.5, 97.5]))
     return pd.DataFrame([{"system": system, "label": label, "metric": metric, "value": point,
-                          "ci_low": lo, "ci_high": hi, "support": int(len(hits))}],
+                          "ci_low": lo, "ci_high": hi, "support": len(hits)}],
                         columns=SCORE_COLUMNS)
 
 
