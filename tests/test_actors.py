@@ -95,6 +95,8 @@ CASES = [
     ("The Minsk agreements were never implemented.", "Minsk", None),
     ("He toured the West Bank and New Mexico.", "West", None),
     ("The army would respond.", "army", None),  # a bare role is not a mention
+    ("Growth in Latin America slowed.", "America", None),
+    ("Putin spoke. We thank the Presidents of the region.", "Presidents", None),
     ("RUSSIA TELLS US TO STOP", "US", None),  # all-caps headline: "US" may be the pronoun
 ]
 

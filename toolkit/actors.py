@@ -934,6 +934,9 @@ class _Resolver:
         role = self._last_role(group)
         if role not in PERSON_ROLES:
             return None
+        last = group[-1].t1 - 1
+        if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
+            return None  # plural ("the presidents") refers to no single person
         inst = next((g for g in group if g.cat == "institution"), None)
         default = (inst or group[-1]).rec.get("actor") or None
         row = self.make_row(t0, t1, actor=default, sector=self._sector(group), person=None,
