@@ -71,6 +71,7 @@ CASES = [
     ("Washington sent a message to Moscow.", "Moscow", {"actor": "RUS", "metonym": True, "location": False}),
     ("There are daily flights to Washington.", "Washington", {"actor": "USA", "metonym": False, "location": True}),
     ("Talks were held in Moscow on Monday.", "Moscow", {"actor": "RUS", "location": True}),
+    ("Tension grew around Washington's refusal.", "Washington", {"metonym": True, "location": False}),
     ("Missiles struck targets inside Russia.", "Russia", {"actor": "RUS", "location": True}),
     ("Downing Street said the plan was sound.", "Downing Street", {"actor": "GBR", "metonym": True}),
     ("The Paris climate summit ended.", "Paris", {"actor": "FRA", "metonym": False, "location": True}),
