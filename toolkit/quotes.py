@@ -85,7 +85,7 @@ NP_MAX_TOKENS = 10
 
 _DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
                          "each such 's ’s".split())
-_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated further earlier recent "
+_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent "
                                           "strong".split())
 PRONOUNS = frozenset("he she they it we i you who which".split())
 PERSON_PRONOUNS = frozenset("he she".split())
@@ -725,7 +725,7 @@ class _DocAnnotator:
                     if not ok:
                         return False
                 elif c == k:
-                    how, sp = self.speaker_of(c, k)
+                    sp = np_right(d, d.cues[c][0], s1)  # “...,” said X
                     if sp is None:
                         return False
                     _set_tok(row, "speaker", d, sp)
@@ -1006,7 +1006,7 @@ class _DocAnnotator:
                 content = self._content_before(i, sp)
             if content is None:
                 content = self._content_after(i, row)
-                if content is not None and how == "passive" and sp is not None and content[0] <= sp[1]:
+                if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
                     content = None
             if content is None:
                 continue
