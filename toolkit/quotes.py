@@ -130,7 +130,10 @@ asked yes no
 """.split())
 _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask remind promise "
                              "call press implore instruct order accuse blame".split())
-_OBJECT_VERBS = frozenset("call describe thank cite praise".split())
+# Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
+_HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
+                            "promise pledge slam reject".split())
+_OBJECT_VERBS = frozenset("called calling describe thanked thanking cite praise".split())
 _OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive"})
 _TITLE_CUES = frozenset("""
 book books novel novels film films movie movies documentary song songs album albums show shows
@@ -147,11 +150,11 @@ _NOT_CLAUSE_START = frozenset("""
 on in at during after before with to of for about from by into over under since until through
 as than so very also not never no yes up down out off back again later earlier today yesterday
 tomorrow last next this recently previously publicly privately repeatedly instead simply
-only just even still there's such how what why when where whether who which if
+only just even still there's such how what why when where whether who which
 """.split())
 _COLON_LABELS = frozenset("""
 note update updated editor editors correction corrections photo photos source sources watch read
-related video breaking exclusive disclosure warning caption credit via listen see also q a
+related video breaking exclusive disclosure warning caption credit via listen see also q a latest
 """.split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
@@ -382,21 +385,35 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     low = d.low[k]
     if low in PRONOUNS:
         return (k, j)
-    if not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
+    if d.tok[k] == ")":
+        pass
+    elif not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
         return None
     unknown = 0
-    while k >= lo and j - k <= NP_MAX_TOKENS:
+    while k >= lo and j - k <= NP_MAX_TOKENS + 6:
         low = d.low[k]
+        if d.tok[k] == ")" and k == j - 1 or d.tok[k] == ")" and k + 1 < j and _cap(d.tok[k + 1]) is False:
+            # "Governor Mary Fallin (R-OK) said": a short parenthesis inside the name.
+            opening = next((t for t in range(k - 1, max(lo, k - 7) - 1, -1) if d.tok[t] == "("), None)
+            if opening is None or opening - 1 < lo or not _cap(d.tok[opening - 1]):
+                break
+            k = opening - 1
+            continue
         if _np_word(d, k):
             k -= 1
             continue
-        if low in ("of", "for", "at", "and", "&") and k - 1 >= lo and k + 1 < j and _np_word(d, k - 1) \
+        if d.tok[k] in ("/", "’", "'") and k - 1 >= lo and k + 1 < j and _alpha(d.tok[k - 1]) \
+                and (d.tok[k] == "/" or d.low[k - 1].endswith("s")):
+            k -= 1  # "Reuters/Ipsos poll", "Sanders’ aides"
+            continue
+        if low in ("of", "for", "at", "and", "&") and k - 1 >= lo and k + 1 < j \
+                and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
                 and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS):
             if low == "and" and not (_cap(d.tok[k - 1]) and _cap(d.tok[k + 1])):
                 break
             k -= 1
             continue
-        if unknown < 2 and _unknown_noun(d, k):
+        if unknown < 3 and _unknown_noun(d, k):
             unknown += 1
             k -= 1
             continue
@@ -462,6 +479,10 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
         return False
     low = d.low[i]
     if low.endswith("ment") or low.endswith("tion"):
+        return False
+    # "Junot Diaz Stressed The Importance ...": Title Case headlines are not reliable clauses.
+    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and d.tok[i - 1] not in "“\"‘'(" \
+            and not (low.endswith("s") and d.lemma[i] in _HEADLINE_VERBS):
         return False
     return True
 
@@ -607,6 +628,10 @@ class _DocAnnotator:
         # Participle after a comma: the subject of the main clause.
         if d.low[i].endswith("ing") and k - 1 >= lo and d.tok[k - 1] in (",", "—", "–", ";"):
             return "participle", None
+        # Coordinated verbs: "X tweeted a photo and said ...": the subject of the first verb.
+        if k - 1 > lo and d.low[k - 1] in ("and", "but") and not _cap(d.tok[k - 2]) \
+                and d.low[k - 2] not in PRONOUNS:
+            return "participle", None
         # Inverted: ", said X" / "” said X".
         if k - 1 >= lo and (d.tok[k - 1] in (",", "”", "\"", "’", "''") or k == lo) \
                 and d.low[i] in ("said", "says", "added", "asked", "wrote", "explained", "continued",
@@ -625,7 +650,7 @@ class _DocAnnotator:
     def _appositive(self, comma: int, lo: int) -> tuple[int, int] | None:
         """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
         d = self.d
-        for c in range(comma - 1, max(lo, comma - 16) - 1, -1):
+        for c in range(comma - 1, max(lo, comma - 22) - 1, -1):
             tok = d.tok[c]
             if tok == ",":
                 head = np_left(d, c, lo)
@@ -668,8 +693,20 @@ class _DocAnnotator:
         return True
 
     def _fill_cue(self, row: dict, i: int) -> None:
-        j, lemma, cat, syn, _ = self.d.cues[i]
-        _set(row, "cue", self.d, self.d.start[i], self.d.end[j - 1])
+        # The cue is the verb group, as PARC/PolNeAR mark it: auxiliaries and adverbs before
+        # the verb ("has also said") and a colon right after it ("said:").
+        d = self.d
+        j, lemma, cat, syn, _ = d.cues[i]
+        a = i
+        if syn == "verb":
+            s0, s1 = d.sent_bounds(i)
+            lo = s0
+            if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
+                lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
+            a = _skip_aux_left(d, i, lo)
+            if j < s1 and d.tok[j] == ":":
+                j += 1
+        _set(row, "cue", d, d.start[a], d.end[j - 1])
         row["cue_class"], row["cue_lemma"] = cat, lemma
         row["source"] = self.tag
         self.used_cues.add(i)
@@ -733,6 +770,8 @@ class _DocAnnotator:
                 else:
                     kk = _skip_aux_left(d, c, k)
                     sp = np_left(d, kk, k)
+                    if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
+                        sp = self._appositive(kk - 1, k)
                     if sp is None or sp[0] != k:
                         return False
                     _set_tok(row, "speaker", d, sp)
@@ -813,6 +852,8 @@ class _DocAnnotator:
         if colon in self.used_cues:
             return False
         sp = np_left(d, colon, lo)
+        if sp is not None and sp[0] != lo and d.tok[sp[0] - 1] in ("-", "–", "—") and sp[0] - 1 > lo:
+            lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
         if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
                 or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in PRONOUNS:
             return False
@@ -899,8 +940,8 @@ class _DocAnnotator:
                 start = k + 1
             if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
                                                                           "recommend", "request") \
-                    and not (lemma == "ask" and d.low[start] in ("whether", "if", "why", "how", "what",
-                                                                 "about", "who", "when")):
+                    and not (lemma == "ask" and any(d.low[t] in ("whether", "if", "why", "how", "what", "about",
+                                                               "who", "when") for t in range(start, min(s1, start + 8)))):
                 # Directives report an action wanted of someone: "urged Kyiv to ...".
                 if not any(d.low[t] == "to" for t in range(start, min(s1, start + 8))):
                     return None
@@ -917,6 +958,11 @@ class _DocAnnotator:
             if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in (",", "—", "–") and t > start + 1:
                 end = t - 1
                 break
+            if t in d.cues and t > start + 2:
+                back = _skip_aux_left(d, t, start)
+                if d.low[back - 1] in ("and", "but") and back - 1 > start:
+                    end = back - 1  # "tweeted a photo and said ...": the next verb's own content
+                    break
             if d.tok[t] == ";":
                 end = t
                 break

@@ -48,9 +48,11 @@ class PolnearDoc:
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    # White space, and a trailing comma (PolNeAR sources often end with the appositive's comma:
+    # "Huma Abedin, vice chairwoman ...,"), carry no content: both sides are compared without.
     while a < b and text[a].isspace():
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
         b -= 1
     return a, b
 
@@ -202,7 +204,7 @@ def errors(docs: list[PolnearDoc], quotes: pd.DataFrame, part: str, *, max_rows:
 
 
 NOTES = ("PolNeAR dev (Newell et al. 2018): US 2016 election news, PARC-style attributions "
-         "(source, cue, content). Spans compared after stripping surrounding white space; "
+         "(source, cue, content). Spans compared after stripping surrounding white space and a trailing comma; "
          "discontinuous gold spans count once per fragment; scare-quote rows are not "
          "attributions and are not scored. Texts annotated twice are scored against the "
          "annotator whose id sorts first. {mode} matching{extra}. PolNeAR also attributes "
