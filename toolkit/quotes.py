@@ -90,6 +90,7 @@ _NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent "
 PRONOUNS = frozenset("he she they it we i you who which".split())
 PERSON_PRONOUNS = frozenset("he she".split())
 _AUX = frozenset("has have had is was were are be been being will would could can may might "
+                 "'s ’s 've ’ve 'd ’d 'll ’ll "
                  "should must shall did does do also further again later then repeatedly "
                  "reportedly previously recently once publicly privately not never always often "
                  "already just still even only apparently separately earlier quickly".split())
@@ -155,6 +156,12 @@ only just even still there's such how what why when where whether who which
 _COLON_LABELS = frozenset("""
 note update updated editor editors correction corrections photo photos source sources watch read
 related video breaking exclusive disclosure warning caption credit via listen see also q a latest
+""".split())
+# Words that open an adverbial adjunct ("on Monday", "in a statement", "last week").
+_ADJUNCT_START = frozenset("""
+on in at during after before with to from by via through over this last next earlier later today
+yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday recently
+previously afterwards repeatedly again also then when while as according without despite
 """.split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
@@ -628,6 +635,9 @@ class _DocAnnotator:
         # Participle after a comma: the subject of the main clause.
         if d.low[i].endswith("ing") and k - 1 >= lo and d.tok[k - 1] in (",", "—", "–", ";"):
             return "participle", None
+        # "He began by saying ...": the subject of the main verb.
+        if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in ("by", "after", "before", "while"):
+            return "participle", None
         # Coordinated verbs: "X tweeted a photo and said ...": the subject of the first verb.
         if k - 1 > lo and d.low[k - 1] in ("and", "but") and not _cap(d.tok[k - 2]) \
                 and d.low[k - 2] not in PRONOUNS:
@@ -747,7 +757,7 @@ class _DocAnnotator:
             # The sentence splitter may cut “...?” | he asked. Follow only a short tail in the
             # same paragraph; a new paragraph or a long sentence is not this quote's attribution.
             s0, s1 = d.sent_bounds(b)
-            if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14:
+            if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14 or (_cap(d.tok[b]) and s1 - s0 > 6):
                 return False
         k = b
         if k < s1 and d.tok[k] in (",", "—", "–"):
@@ -937,7 +947,7 @@ class _DocAnnotator:
                                                                    or d.tok[k][:1].isdigit()):
                 start = k
             elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning"):
-                start = k + 1
+                start = k
             if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
                                                                           "recommend", "request") \
                     and not (lemma == "ask" and any(d.low[t] in ("whether", "if", "why", "how", "what", "about",
@@ -989,9 +999,11 @@ class _DocAnnotator:
         j = d.cues[i][0]
         if sp is not None and sp[0] >= j:
             j = sp[1]
-        rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL]
+        rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
         if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
             return None
+        if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
+            return None  # "the envoys discussed their plans": an object, not a closing adjunct
         start = s0
         # Start after a preceding quote or cue in the same sentence.
         for q in self.top:
@@ -1000,6 +1012,8 @@ class _DocAnnotator:
         if d.tok[start] in "“\"" and start + 1 < first:
             start += 1
         end = first - 1
+        if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later"):
+            return None  # "At a press conference in Geneva, X said": a setting, not content
         return (start, end) if end > start else None
 
     def indirect(self) -> None:
