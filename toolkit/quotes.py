@@ -252,7 +252,7 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
         nxt2 = text[j:j + 2]
         keep: list[tuple[str, int]] = []
         for kind, off in stack:
-            reopen = (kind == "double" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''"))
+            reopen = kind == "double" and nxt != "" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''")
             if reopen and not keep and kind == "double":
                 keep.append((kind, off))
                 continue
@@ -1242,11 +1242,11 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
-        >>> text = "“We will respond,” the minister said. Critics called it a “stunt”."
+        >>> text = "“We will respond,” the minister said. The “peace plan” failed."
         >>> s, t = tokenize_documents(["d"], [text])
         >>> q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), s, t)
         >>> q[["kind", "speaker", "cue", "content"]].values.tolist()
-        [['direct', 'the minister', 'said', '“We will respond,”'], ['scare', None, None, '“stunt”']]
+        [['direct', 'the minister', 'said', '“We will respond,”'], ['scare', None, None, '“peace plan”']]
     """
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
     texts = dict(zip(documents["doc_id"], documents["text"]))
