@@ -55,6 +55,7 @@ import pandas as pd
 
 from . import lexicon as _lexicon
 from .pipeline import Annotator
+from .tokenize import TITLE_ABBREVIATIONS
 
 LEXICON = "reporting_verbs"
 KINDS = ("direct", "indirect", "mixed", "according_to", "scare")
@@ -1144,9 +1145,9 @@ class _DocAnnotator:
                 row = _empty_row(d, "direct")
                 _set(row, "content", d, q.start, q.end)
                 row["problem"] = q.problem
-                self._carry_speaker(row, q)
                 q.row = len(self.rows)
                 self.rows.append(row)
+        self._continuations()
         # Short fragments inside speech rows are scare quotes too (see module docstring).
         for q, (a, b) in zip(self.top, spans):
             if q.used and q.row is not None and self.rows[q.row]["kind"] in ("mixed", "according_to", "indirect") \
@@ -1188,6 +1189,49 @@ class _DocAnnotator:
         row["problem"] = q.problem
         row["in_quote"] = self.rows[parent_row]
         self.rows.append(row)
+
+    def _continuations(self) -> None:
+        """Give an unattributed quotation the attribution it continues.
+
+        "“A,” X said. “B.”" and "“A.” (new paragraph) “B,” X said.": B (resp. A) belongs to the
+        same attribution, as PARC and PolNeAR link it: the speaker and cue spans are shared.
+        Otherwise a quotation paragraph right after an attributed one only inherits the
+        speaker's actor and person (``speaker_resolution="carried"``).
+        """
+        text = self.d.text
+        speech = [r for r in self.rows if r["cue_start"] is not None and r["kind"] != "scare"]
+        by_end = sorted(((max(r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None), n)
+                         for n, r in enumerate(speech)))
+        ends = [e for e, _ in by_end]
+        direct = sorted((r["content_start"], n) for n, r in enumerate(speech) if r["kind"] == "direct")
+        starts = [a for a, _ in direct]
+        for row in self.rows:
+            if row["kind"] != "direct" or row["cue_start"] is not None:
+                continue
+            a, b = row["content_start"], row["content_end"]
+            src, how = None, None
+            i = bisect.bisect_right(ends, a) - 1
+            if i >= 0:
+                gap = text[ends[i]:a]
+                if not any(ch.isalnum() for ch in gap) and "\n" not in gap:
+                    src, how = speech[by_end[i][1]], "continued"
+                elif "\n" in gap and len(gap) < 400 and not any(ch.isalnum() for ch in gap.strip(" .,\n\t”\"")):
+                    src, how = speech[by_end[i][1]], "carried"
+            j = bisect.bisect_left(starts, b)
+            if src is None and j < len(direct) and not text[b:starts[j]].strip():
+                src, how = speech[direct[j][1]], "continued"
+            if src is None:
+                continue
+            cols = ["speaker_actor", "speaker_person", "speaker_sector"]
+            if how == "continued":
+                cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
+                         "cue_class", "cue_lemma", "channel", "channel_start", "channel_end",
+                         "channel_actor", "source"]
+            elif not (src["speaker_actor"] or src["speaker_person"]):
+                continue
+            for c in cols:
+                row[c] = src[c]
+            row["speaker_resolution"] = how
 
     def _carry_speaker(self, row: dict, q: _Quote) -> None:
         # A quotation paragraph right after an attributed one continues the same speaker.
@@ -1265,10 +1309,26 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         i, j = bounds.get(doc_id, (0, 0))
         s_start, s_end, s_ids = sent_by_doc.get(doc_id, ([], [], []))
         sid_to_pos = {s: p for p, s in enumerate(s_ids)}
-        sent_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
+        raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
+        toks_doc = cols["text"][i:j]
+        # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
+        # a quote's attribution must stay in the quote's sentence.
+        group = list(range(len(s_ids)))
+        for n in range(1, len(raw_pos)):
+            p, prev = raw_pos[n], raw_pos[n - 1]
+            if p != prev:
+                last = toks_doc[n - 1]
+                if last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS:
+                    group[p] = group[prev]
+        renum = {g: k for k, g in enumerate(sorted(set(group)))}
+        group = [renum[g] for g in group]
+        group_sid = [None] * len(renum)
+        for p in range(len(s_ids) - 1, -1, -1):
+            group_sid[group[p]] = s_ids[p]
+        sent_pos = [group[p] for p in raw_pos]
         # Token index range of each sentence (start inclusive, end exclusive).
-        tok_lo = [0] * len(s_ids)
-        tok_hi = [0] * len(s_ids)
+        tok_lo = [0] * len(renum)
+        tok_hi = [0] * len(renum)
         for n, p in enumerate(sent_pos):
             if n == 0 or sent_pos[n - 1] != p:
                 tok_lo[p] = n
@@ -1284,7 +1344,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag)
         doc_rows = ann.run()
         for r in doc_rows:
-            r["sent_id"] = s_ids[r["sent_id"]] if s_ids else None
+            r["sent_id"] = group_sid[r["sent_id"]] if s_ids else None
         rows.extend(doc_rows)
         for a, b, msg in ann.problems:
             problems.append({"doc_id": doc_id, "start": a, "end": b, "text": text[a:b], "problem": msg})
