@@ -1026,6 +1026,10 @@ class _DocAnnotator:
             s0, s1 = d.sent_bounds(i)
             if any(q.start <= d.start[i] < q.end for q in self.top if not q.title):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
+            if (cat == "cognitive" or d.low[i - 1] in PRONOUNS if i > 0 else False) and self._nested(i):
+                # "Trump said he thinks ...": a belief or a pronoun restating inside reported
+                # speech is part of that speech, not a second attribution.
+                continue
             row = _empty_row(d, "indirect")
             if syn == "according_to":
                 self._according_to(row, i)
@@ -1074,6 +1078,11 @@ class _DocAnnotator:
             self._fill_cue(row, i)
             _set_tok(row, "content", d, content)
             self._finish_indirect(row)
+
+    def _nested(self, i: int) -> bool:
+        a = self.d.start[i]
+        return any(r["content_start"] is not None and r["content_start"] <= a < r["content_end"]
+                   and r["kind"] != "scare" for r in self.rows)
 
     def _according_to(self, row: dict, i: int) -> None:
         d = self.d
