@@ -652,7 +652,7 @@ class _DocAnnotator:
             if sp is not None and (sp[1] >= s1 or d.tok[sp[1]] in _SENT_FINAL or d.tok[sp[1]] in _CLAUSE_PUNCT
                                    or d.tok[sp[1]] in "“”\"'"):
                 if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
-                    return "inverted", sp
+                    return "inverted", self._extend_right(sp, s1)
         sp = np_left(d, k, lo)
         if sp is None and k - 1 > lo and d.tok[k - 1] == ",":
             sp = self._appositive(k - 1, lo)
@@ -673,6 +673,23 @@ class _DocAnnotator:
             if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
                 return None
         return None
+
+    def _extend_right(self, sp: tuple[int, int], s1: int) -> tuple[int, int]:
+        """"said Ana Lopes, a senior fellow at the institute." / "said the man who built ...":
+        an inverted speaker keeps its appositive or relative clause up to the sentence end."""
+        d = self.d
+        k = sp[1]
+        if k >= s1 or not (d.tok[k] == "," or d.low[k] in ("who", "whose")):
+            return sp
+        end = s1
+        while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’'"):
+            end -= 1
+        if end - k > 30:
+            return sp
+        for t in range(k + 1, end):
+            if t in d.cues or d.tok[t] in "“”\"‘" or d.tok[t] in (";", ":"):
+                return sp
+        return (sp[0], end)
 
     def _participle_speaker(self, i: int) -> tuple[dict | None, tuple[int, int] | None]:
         """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
@@ -776,6 +793,7 @@ class _DocAnnotator:
                     sp = np_right(d, d.cues[c][0], s1)  # “...,” said X
                     if sp is None:
                         return False
+                    sp = self._extend_right(sp, s1)
                     _set_tok(row, "speaker", d, sp)
                     self._resolve(row)
                 else:
@@ -783,6 +801,14 @@ class _DocAnnotator:
                     sp = np_left(d, kk, k)
                     if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
                         sp = self._appositive(kk - 1, k)
+                    if (sp is None or sp[0] != k) and kk - k <= 14 and all(
+                            d.tok[t] == "," or d.low[t] in ("of", "for", "at", "and") or _np_word(d, t)
+                            or _unknown_noun(d, t) for t in range(k, kk)):
+                        # “...,” another friend, Mariam Emara, told CNN: name and appositive
+                        e = kk
+                        while e > k and d.tok[e - 1] == ",":
+                            e -= 1
+                        sp = (k, e) if e > k else None
                     if sp is None or sp[0] != k:
                         return False
                     _set_tok(row, "speaker", d, sp)
