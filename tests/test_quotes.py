@@ -352,3 +352,17 @@ def test_polnear_reader_keeps_one_annotator_and_fragments(tmp_path):
     (doc,) = load_polnear(tmp_path)
     assert doc.annotator == "4b22"
     assert doc.gold["Content"] == {(0, 6), (16, 25)}
+
+
+# ----------------------------------------------------------------------------- real text
+
+def test_un_speeches_offsets_and_kinds(ungdc_slice):
+    docs = ungdc_slice.documents
+    sents, toks = tokenize_documents(docs["doc_id"].tolist(), docs["text"].tolist())
+    q, problems = find_quotes(docs, sents, toks)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    check_offsets(q, texts)
+    assert set(q["kind"]) <= set(KINDS)
+    assert len(q) > 0
+    for r in problems.itertuples():
+        assert texts[r.doc_id][r.start:r.end] == r.text

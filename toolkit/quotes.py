@@ -79,6 +79,8 @@ _OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘‚‹", "’›"
 _WORDCHAR = re.compile(r"\w")
 _PARA_BREAK = re.compile(r"\n")
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+_DOUBLE_MARK = re.compile(r"''|[\"“”„«»]")
 
 SCARE_MAX_WORDS = 4      # a quoted phrase of at most this many words with no cue is a scare quote
 FRAGMENT_MAX_WORDS = 3   # a fragment inside reported speech this short also gets a scare row
@@ -246,6 +248,19 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
     def close_open_at_paragraph(pend: int) -> None:
         # The quote marks still open at a paragraph end: continue or close as unbalanced.
         nonlocal stack
+        # A single line break inside an open quotation is often a hard wrap (UN speeches):
+        # keep it open when its closing mark comes before the next blank line.
+        if any(kind == "double" for kind, _ in stack):
+            blank = _BLANK.search(text, pend)
+            limit = blank.start() if blank else n
+            if not (blank and blank.start() == pend):
+                nxt_mark = _DOUBLE_MARK.search(text, pend + 1, limit)
+                if nxt_mark is not None:
+                    ch = nxt_mark.group()
+                    pos = nxt_mark.start()
+                    closing = ch in _CLOSE_DOUBLE or (ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
+                    if closing:
+                        return
         j = pend
         while j < n and text[j].isspace():
             j += 1
