@@ -26,10 +26,20 @@ Quoted titles ("the book “Red Lines”", “The Daily Record”) are not quote
 
 Conventions (those of PARC 3.0 and PolNeAR, so the output can be scored against them): the
 content of a direct quote includes its quote marks; indirect content starts at "that" when
-present and excludes the sentence's final period; the speaker span is the surface subject
-("he", "who", "the spokesman"), resolved to a person and actor in ``speaker_person`` and
-``speaker_actor`` through the ``mentions`` table (most recent person mention for he/she and
-definite role nouns, most recent non-person actor for "it").
+present and excludes the sentence's final period; the cue is the verb group ("has also said",
+"said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
+surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
+spokesman"), resolved to a person and actor in ``speaker_person`` and ``speaker_actor``
+through the ``mentions`` table (``speaker_resolution``: ``mention`` when a mention lies in the
+span; ``pronoun``/``role`` for he/she/who and definite role nouns, resolved to the most recent
+person mention or speaker; the most recent non-person actor for "it"). A quotation that
+continues an attribution ("“A,” X said. “B.”") shares its speaker and cue spans
+(``continued``); a quotation paragraph after an attributed one inherits only the speaker's
+actor and person (``carried``). A belief verb or a pronoun restatement inside reported speech
+("Trump said he thinks ...") is not a second attribution.
+
+Channels: "Interfax quoted Peskov as saying ..." gives speaker Peskov, cue "quoted" and
+``channel`` Interfax (with ``channel_actor``).
 
 Quote marks: straight and curly double quotes, NYT-style ``''``, guillemets, curly and
 straight single quotes; apostrophes inside or after words (Kyiv’s, don’t, the diplomats’) are
@@ -38,6 +48,11 @@ sentences and paragraphs (a paragraph that ends inside a quotation continues whe
 opens with a quote mark, the English convention). Unbalanced marks never raise: the quote is
 closed at the end of its paragraph and the problem is recorded in ``problem`` and in the
 ``quote_problems`` table.
+
+Known limits: rules, not a parser. Noun phrases are found without POS tags, so a long
+prepositional source ("a report released in September by the Academies") is cut short;
+first-person speakers ("we", "I") are not resolved to the speaking state; beliefs and
+intentions that PolNeAR attributes ("wants", "supports") are outside the lexicon.
 
 Notes:
     Sources: Pareti (2016) PARC 3.0 and its guidelines; Newell, Margolin & Ruths (2018)

@@ -7,9 +7,13 @@ our ``quotes`` rows (every kind but ``scare``, which is not an attribution) agai
 spans of each part, per document, as sets:
 
 * exact: a predicted span counts when a gold span of the same part has the same offsets
-  (both stripped of surrounding white space);
+  (both stripped of surrounding white space and of a trailing comma, which PolNeAR sources
+  often keep after an appositive);
 * overlap: a predicted span counts when it shares at least one character with a gold span of
-  the same part; a gold span is recalled when some prediction overlaps it.
+  the same part, matched one-to-one (:func:`toolkit.metrics.span_scores`).
+
+Each part is scored as a set of spans per document, so two rows sharing a speaker or cue
+("“A,” X said, “B.”") count it once, as PolNeAR's one attribution with two content fragments.
 
 Discontinuous gold spans (``T9 Content 315 448;463 553``) count as one gold span per fragment,
 because our content spans are contiguous (a quote split by "he said" gives two rows).
