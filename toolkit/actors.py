@@ -46,14 +46,17 @@ What the rules do (and do not do):
   around, throughout, within, via, through), after "to"/"from"/"toward" preceded by a word of
   motion ("flights to Washington", "returned from Kyiv"), after a verb of visiting or attacking
   a place ("visit Kyiv", "struck Kyiv"), after "of" preceded by a place noun ("the outskirts of
-  Kyiv"), and in "-based" compounds. The same test marks state names used as places ("strikes
-  inside Russia": actor RUS, ``location=True``). "a message to Moscow" stays the government.
-  Location rows are kept (they are mentions of the state) and flagged; actor analyses should
-  filter ``~location``. "Brussels" is the EU when the document mentions the EU, else Belgium
-  (``resolved_from="context"``).
+  Kyiv"), before an event noun ("the Paris climate summit", "the Lima and Paris
+  conferences"), and in "-based" compounds; never when possessive ("around Washington's
+  refusal"). The same test marks state names used as places ("strikes inside Russia": actor
+  RUS, ``location=True``), except attributive uses ("in the Ukraine conflict"). "a message to
+  Moscow" stays the government. Location rows are kept (they are mentions of the state) and
+  flagged; actor analyses should filter ``~location``. "Brussels" is the EU when the document
+  mentions the EU, else Belgium (``resolved_from="context"``).
 * Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
   Georgia"), before governor/legislature/Senate/state/county words, after "state of", and
-  ("Georgia") in documents mentioning Atlanta but not Tbilisi; "Washington state", "Washington,
+  within three tokens of another US state ("Georgia or Oklahoma"), and ("Georgia") in
+  documents mentioning Atlanta but not Tbilisi; "Washington state", "Washington,
   D.C." and "George Washington" are blocking entries. Names that are also personal names
   ("Jordan", "Chad", "Washington") are dropped next to another capitalised word that is not a
   known name ("Michael Jordan"); single-word names followed by a capitalised non-name word are
@@ -156,7 +159,7 @@ MOTION = frozenset({"flight", "fly", "travel", "trip", "go", "come", "return", "
                     "sail", "deport", "evacuate", "flee", "relocate", "transfer", "back",
                     "bound", "ticket", "commute", "march", "advance", "retreat", "walk",
                     "distance", "kilometre", "kilometer", "mile", "km", "path", "highway",
-                    "rail", "railway", "travel", "ride", "escape", "withdraw", "missile",
+                    "rail", "railway", "ride", "escape", "withdraw", "missile",
                     "drone", "rocket"})
 PLACE_VERBS = frozenset({"visit", "reach", "leave", "enter", "flee", "tour", "bomb", "shell",
                          "strike", "struck", "evacuate", "liberate", "capture", "besiege",
@@ -171,16 +174,28 @@ US_STATE_AFTER = frozenset({"governor", "legislature", "senate", "senator", "sta
                             "tech", "bulldogs", "supreme", "attorney", "secretary", "primary",
                             "election", "elections", "law", "laws"})
 US_STATE_CONTEXT = {"Georgia": ("Atlanta", "Tbilisi")}
+# Another US state within three tokens ("Georgia or Oklahoma") makes Georgia/Washington a state.
+US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
+Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming Carolina Dakota Hampshire Jersey Mexico
+Island""".split())
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "ibn", "da", "di",
                             "la", "le", "del", "dos", "du", "el", "ter", "zu"})
-NOT_NAMES = frozenset("""The A An And But Or Nor For On In At To From With By Of As If When While
-After Before Since Until During Because Although Though He She It They We I You His Her Its
-Their Our My Your This That These Those There Here Then Also Now Today Yesterday Tomorrow
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Mr Mrs Ms Dr Sir Dame Who What Which Where
-Why How Meanwhile However Earlier Later Last Next Speaking Asked According Said Says""".split())
-WEEKDAYS_MONTHS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
-February March April May June July August September October November December""".split())
+NOT_NAMES = frozenset(["The", "A", "An", "And", "But", "Or", "Nor", "For", "On", "In", "At", "To", "From", "With", "By", "Of", "As", "If", "When", "While", "After", "Before", "Since", "Until", "During", "Because", "Although", "Though", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "Then", "Also", "Now", "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Who", "What", "Which", "Where", "Why", "How", "Meanwhile", "However", "Earlier", "Later", "Last", "Next", "Speaking", "Asked", "According", "Said", "Says"])
+WEEKDAYS_MONTHS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+# Capitalised words that make a run of capitalised words a name of something else.
+NOT_NAME_WORDS = frozenset(["Committee", "Commission", "Council", "Assembly", "Organization", "Organisation", "Nations", "United", "War", "World", "Sciences", "Science", "Republic", "Union", "Group", "Agency", "Programme", "Program", "Fund", "Conference", "Summit", "Agreement", "Treaty", "Court", "Bank", "Forum", "Initiative", "Declaration", "Agenda", "Goals", "Goal", "Development", "Highness", "Excellency", "Majesty", "Government", "Ministry", "Department", "Office", "Party", "Front", "Movement", "Army", "Forces", "Association", "Institute", "University", "Centre", "Center", "Foundation", "Company", "Corporation", "Sea", "Ocean", "River", "Islands", "Island", "Peninsula", "Strait", "Gulf", "Mountains", "Day", "Year", "Act", "Law", "Charter", "Convention", "Protocol", "Plan", "Process", "Mission", "Operation", "Coalition", "Alliance", "Community", "Region", "State", "States", "Kingdom", "Federation", "People", "Prize", "Meeting", "Plus", "Pro", "Tempore", "Secretariat", "Security", "General", "Session", "Summit", "Panel", "Board", "Authority", "Service", "Services", "Network", "Platform", "Framework", "Compact", "Strategy", "Partnership", "Facility", "Report", "Resolution", "Parliament", "Congress", "Senate", "House", "Palace", "Square", "Street", "Airport", "Station", "Hospital", "School", "Church", "Mosque", "Cathedral", "Media", "Press", "News", "Times", "Post", "Journal", "Agency", "Television", "Radio", "Affairs", "Minister", "Ministers", "President"])
+# Place readings: a capital or state name followed by an event noun is its place or its name
+# ("the Paris climate summit", "the Minsk talks").
+EVENT_NOUNS = frozenset({"summit", "conference", "conferences", "talks", "meeting", "meetings",
+                         "process", "format", "agreement", "agreements", "accord", "accords",
+                         "declaration", "negotiations", "protocol", "statute", "principles",
+                         "document", "communique", "communiqué", "consensus", "outcome", "round",
+                         "forum", "dialogue", "group", "club", "metro", "airport", "embassy",
+                         "climate", "peace", "programme", "program", "plan", "initiative",
+                         "framework", "memorandum", "outcomes", "compact", "commitments",
+                         "action", "agenda", "consultations", "conventions", "convention"})
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.&-]*[A-Z0-9.]|[A-Z]\d+)$")
@@ -522,6 +537,9 @@ class _Resolver:
             return True
         if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and d.lower[h.t0 - 2] == "state":
             return True
+        near = range(max(0, h.t0 - 3), min(len(d.toks), h.t1 + 3))
+        if any(d.toks[k] in US_STATES and d.sent[k] == d.sent[h.t0] for k in near if not h.t0 <= k < h.t1):
+            return True
         ctx = US_STATE_CONTEXT.get(h.rec["entry"])
         if ctx:
             key = ("ctx",) + ctx
@@ -533,17 +551,21 @@ class _Resolver:
     def is_location(self, t0: int, t1: int, cat: str) -> bool:
         """The place reading: see the module docstring for the rules."""
         d = self.d
+        if t1 < len(d.toks) and d.toks[t1] in POSSESSIVE:
+            return False  # "around Washington's failure": the possessor acts
         p = t0 - 1
         if p >= 0 and d.lower[p] in DETERMINERS and d.sent[p] == d.sent[t0]:
             p -= 1
         if p < 0 or d.sent[p] != d.sent[t0]:
-            return False
+            return cat == "capital" and self._before_event_noun(t1, d.sent[t0])
         if cat == "state" and t1 < len(d.toks) and d.sent[t1] == d.sent[t0]:
             nxt = d.toks[t1]
             if nxt.isalpha() and nxt.islower() and nxt not in _STOP and not nxt.endswith("ed"):
                 return False  # attributive: "in the Ukraine conflict"
         w, lem = d.lower[p], d.lemma[p]
         if t1 < len(d.toks) and d.toks[t1] in ("-based",):
+            return True
+        if cat == "capital" and self._before_event_noun(t1, d.sent[t0]):
             return True
         if w in LOCATIVE:
             return True
@@ -557,6 +579,14 @@ class _Resolver:
         if w == "of" and p >= 1 and (d.lemma[p - 1] in PLACE_NOUNS or d.lower[p - 1] in PLACE_NOUNS):
             return True
         return False
+
+    def _before_event_noun(self, t: int, sent: int) -> bool:
+        """Is token t an event noun, possibly after "and <Name>" ("Lima and Paris conferences")?"""
+        d = self.d
+        n = len(d.toks)
+        if t + 1 < n and d.lower[t] == "and" and _is_cap_word(d.toks[t + 1]):
+            t += 2
+        return t < n and d.sent[t] == sent and d.lower[t] in EVENT_NOUNS
 
     # -- composition -----------------------------------------------------------------
     def _gap_possessive(self, a: _Hit, b: _Hit) -> tuple[bool, bool]:
@@ -613,11 +643,7 @@ class _Resolver:
             if i in self.covered:
                 break
             if _is_cap_word(w) and w.rstrip(".") not in NOT_NAMES and not w.isupper() or \
-                    (len(w) == 2 and w[0].isupper() and w[1] == "."):
-                run.append(i)
-            elif w in NAME_PARTICLES and run and forward:
-                run.append(i)
-            elif w in NAME_PARTICLES and not forward and run:
+                    (len(w) == 2 and w[0].isupper() and w[1] == ".") or w in NAME_PARTICLES and run and forward or w in NAME_PARTICLES and not forward and run:
                 run.append(i)
             else:
                 break
@@ -630,13 +656,14 @@ class _Resolver:
         if not forward:
             while a < b and d.toks[a] in NAME_PARTICLES:
                 a += 1
+        if any(d.toks[x] in NOT_NAME_WORDS for x in range(a, b)):
+            return None
         return (a, b) if b > a else None
 
     def run(self) -> list[dict]:
         d = self.d
         hits = self.hits
         i = 0
-        absorbed_until = -1
         pending: list[dict] = []
         self._pending = pending
         while i < len(hits):
@@ -686,9 +713,6 @@ class _Resolver:
                 if run and not (run[1] - run[0] == 1 and d.toks[run[0]][0].islower()):
                     unknown = run
                     end_t = run[1]
-            if group[0].t0 <= absorbed_until:
-                i = j
-                continue
             # Apposition after a person or an unknown name: "X, the spokesperson for ..."
             if not has_person and unknown is None and has_role:
                 app = self._apposition_before(group, attach, j)
@@ -745,7 +769,7 @@ class _Resolver:
             if r["tok_end"] < prev_end:
                 break
         run = self._name_run(prev_end - 1, forward=False)
-        if run is None or (run[1] - run[0] < 2 and d.is_sent_start(run[0])):
+        if run is None or run[1] - run[0] < 2:
             return None
         if any(t in self.covered for t in range(run[0], run[1])):
             return None
@@ -872,6 +896,13 @@ class _Resolver:
         elif unknown is not None:
             person = d.text[d.starts[unknown[0]]:d.ends[unknown[1] - 1]]
             kind, resolved_from = "person", "title"
+            known = self._known_person(d.toks[unknown[0]:unknown[1]], actor, role)
+            if known:
+                person, resolved_from = known, "gazetteer"
+                period = self.g.role_at(person, d.date)
+                if period:
+                    actor = actor or period["actor"]
+                    sector = sector or period["sector"]
         elif roles:
             kind = "role"
             if not mods and attach is None:
@@ -907,12 +938,40 @@ class _Resolver:
         role = self._last_role(group)
         if role not in PERSON_ROLES:
             return None
+        last = group[-1].t1 - 1
+        if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
+            return None  # plural ("the presidents") refers to no single person
         inst = next((g for g in group if g.cat == "institution"), None)
         default = (inst or group[-1]).rec.get("actor") or None
         row = self.make_row(t0, t1, actor=default, sector=self._sector(group), person=None,
                             role=role, kind="role", resolved="anaphor", head=group[-1])
         row["_anaphor"] = True
         return row
+
+    def _known_person(self, toks: list[str], actor: str | None, role: str | None) -> str | None:
+        """A gazetteer person whose name contains these tokens and fits the actor/role."""
+        index = self.g._cache.get("name_tokens")
+        if index is None:
+            index = {}
+            for person in self.g.roles["person"].unique():
+                for tok in {person[a:b] for a, b in _spans(person)}:
+                    index.setdefault(tok, set()).add(person)
+            self.g._cache["name_tokens"] = index
+        cands = None
+        for tok in toks:
+            found = index.get(tok, set())
+            cands = found if cands is None else cands & found
+        if not cands:
+            return None
+        fits = []
+        for person in cands:
+            periods = self.g.roles_of(person)
+            ok_actor = actor is None or (periods["actor"] == actor).any()
+            want = COMPATIBLE.get(role, {role}) if role else None
+            ok_role = want is None or periods["role"].isin(want).any()
+            if ok_actor and ok_role:
+                fits.append(person)
+        return fits[0] if len(fits) == 1 else None
 
     def _dated_person(self, actor, role) -> str | None:
         if not actor or role not in DATED_ROLES or self.d.date is None or pd.isna(self.d.date):
@@ -1015,9 +1074,7 @@ def _spans(s: str):
     return token_spans(s)
 
 
-_STOP = frozenset("""a an the and or but of to in on at by for with from as is are was were be been
-has have had will would can could may might must shall should do does did not no than that this
-these those it its which who whom whose what when where while if then so such also""".split())
+_STOP = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did", "not", "no", "than", "that", "this", "these", "those", "it", "its", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "then", "so", "such", "also"])
 _SPEECH = frozenset({"say", "tell", "warn", "claim", "accuse", "insist", "announce", "deny",
                      "confirm", "add", "note", "stress", "report", "state", "threaten", "urge",
                      "respond", "reply", "call", "demand", "declare", "suggest", "argue", "reject",
@@ -1135,6 +1192,8 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
         out[c] = out[c].astype("int64")
     out["metonym"] = out["metonym"].astype(bool)
     out["location"] = out["location"].astype(bool)
+    for c in ("actor", "actor_type", "sector", "person", "role"):
+        out[c] = out[c].astype(object).where(out[c].notna(), None)
     return out.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
 

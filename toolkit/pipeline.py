@@ -27,6 +27,7 @@ FORMATS = ("parquet", "csv")
 # Annotator modules in run order; each exposes ``ANNOTATOR`` (an :class:`Annotator`).
 ANNOTATOR_MODULES: tuple[str, ...] = (
     "toolkit.actors",
+    "toolkit.quotes",
     "toolkit.escalation",
 )
 

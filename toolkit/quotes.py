@@ -26,10 +26,20 @@ Quoted titles ("the book “Red Lines”", “The Daily Record”) are not quote
 
 Conventions (those of PARC 3.0 and PolNeAR, so the output can be scored against them): the
 content of a direct quote includes its quote marks; indirect content starts at "that" when
-present and excludes the sentence's final period; the speaker span is the surface subject
-("he", "who", "the spokesman"), resolved to a person and actor in ``speaker_person`` and
-``speaker_actor`` through the ``mentions`` table (most recent person mention for he/she and
-definite role nouns, most recent non-person actor for "it").
+present and excludes the sentence's final period; the cue is the verb group ("has also said",
+"said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
+surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
+spokesman"), resolved to a person and actor in ``speaker_person`` and ``speaker_actor``
+through the ``mentions`` table (``speaker_resolution``: ``mention`` when a mention lies in the
+span; ``pronoun``/``role`` for he/she/who and definite role nouns, resolved to the most recent
+person mention or speaker; the most recent non-person actor for "it"). A quotation that
+continues an attribution ("“A,” X said. “B.”") shares its speaker and cue spans
+(``continued``); a quotation paragraph after an attributed one inherits only the speaker's
+actor and person (``carried``). A belief verb or a pronoun restatement inside reported speech
+("Trump said he thinks ...") is not a second attribution.
+
+Channels: "Interfax quoted Peskov as saying ..." gives speaker Peskov, cue "quoted" and
+``channel`` Interfax (with ``channel_actor``).
 
 Quote marks: straight and curly double quotes, NYT-style ``''``, guillemets, curly and
 straight single quotes; apostrophes inside or after words (Kyiv’s, don’t, the diplomats’) are
@@ -38,6 +48,11 @@ sentences and paragraphs (a paragraph that ends inside a quotation continues whe
 opens with a quote mark, the English convention). Unbalanced marks never raise: the quote is
 closed at the end of its paragraph and the problem is recorded in ``problem`` and in the
 ``quote_problems`` table.
+
+Known limits: rules, not a parser. Noun phrases are found without POS tags, so a long
+prepositional source ("a report released in September by the Academies") is cut short;
+first-person speakers ("we", "I") are not resolved to the speaking state; beliefs and
+intentions that PolNeAR attributes ("wants", "supports") are outside the lexicon.
 
 Notes:
     Sources: Pareti (2016) PARC 3.0 and its guidelines; Newell, Margolin & Ruths (2018)
@@ -55,6 +70,7 @@ import pandas as pd
 
 from . import lexicon as _lexicon
 from .pipeline import Annotator
+from .tokenize import TITLE_ABBREVIATIONS
 
 LEXICON = "reporting_verbs"
 KINDS = ("direct", "indirect", "mixed", "according_to", "scare")
@@ -78,6 +94,8 @@ _OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘‚‹", "’›"
 _WORDCHAR = re.compile(r"\w")
 _PARA_BREAK = re.compile(r"\n")
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+_DOUBLE_MARK = re.compile(r"''|[\"“”„«»]")
 
 SCARE_MAX_WORDS = 4      # a quoted phrase of at most this many words with no cue is a scare quote
 FRAGMENT_MAX_WORDS = 3   # a fragment inside reported speech this short also gets a scare row
@@ -85,11 +103,12 @@ NP_MAX_TOKENS = 10
 
 _DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
                          "each such 's ’s".split())
-_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated further earlier recent "
+_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent "
                                           "strong".split())
 PRONOUNS = frozenset("he she they it we i you who which".split())
 PERSON_PRONOUNS = frozenset("he she".split())
 _AUX = frozenset("has have had is was were are be been being will would could can may might "
+                 "'s ’s 've ’ve 'd ’d 'll ’ll "
                  "should must shall did does do also further again later then repeatedly "
                  "reportedly previously recently once publicly privately not never always often "
                  "already just still even only apparently separately earlier quickly".split())
@@ -130,7 +149,10 @@ asked yes no
 """.split())
 _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask remind promise "
                              "call press implore instruct order accuse blame".split())
-_OBJECT_VERBS = frozenset("call describe thank cite praise".split())
+# Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
+_HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
+                            "promise pledge slam reject".split())
+_OBJECT_VERBS = frozenset("called calling describe thanked thanking cite praise".split())
 _OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive"})
 _TITLE_CUES = frozenset("""
 book books novel novels film films movie movies documentary song songs album albums show shows
@@ -147,11 +169,17 @@ _NOT_CLAUSE_START = frozenset("""
 on in at during after before with to of for about from by into over under since until through
 as than so very also not never no yes up down out off back again later earlier today yesterday
 tomorrow last next this recently previously publicly privately repeatedly instead simply
-only just even still there's such how what why when where whether who which if
+only just even still there's such how what why when where whether who which
 """.split())
 _COLON_LABELS = frozenset("""
 note update updated editor editors correction corrections photo photos source sources watch read
-related video breaking exclusive disclosure warning caption credit via listen see also q a
+related video breaking exclusive disclosure warning caption credit via listen see also q a latest
+""".split())
+# Words that open an adverbial adjunct ("on Monday", "in a statement", "last week").
+_ADJUNCT_START = frozenset("""
+on in at during after before with to from by via through over this last next earlier later today
+yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday recently
+previously afterwards repeatedly again also then when while as according without despite
 """.split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
@@ -235,6 +263,19 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
     def close_open_at_paragraph(pend: int) -> None:
         # The quote marks still open at a paragraph end: continue or close as unbalanced.
         nonlocal stack
+        # A single line break inside an open quotation is often a hard wrap (UN speeches):
+        # keep it open when its closing mark comes before the next blank line.
+        if any(kind == "double" for kind, _ in stack):
+            blank = _BLANK.search(text, pend)
+            limit = blank.start() if blank else n
+            if not (blank and blank.start() == pend):
+                nxt_mark = _DOUBLE_MARK.search(text, pend + 1, limit)
+                if nxt_mark is not None:
+                    ch = nxt_mark.group()
+                    pos = nxt_mark.start()
+                    closing = ch in _CLOSE_DOUBLE or (ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
+                    if closing:
+                        return
         j = pend
         while j < n and text[j].isspace():
             j += 1
@@ -242,7 +283,7 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
         nxt2 = text[j:j + 2]
         keep: list[tuple[str, int]] = []
         for kind, off in stack:
-            reopen = (kind == "double" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''"))
+            reopen = kind == "double" and nxt != "" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''")
             if reopen and not keep and kind == "double":
                 keep.append((kind, off))
                 continue
@@ -382,21 +423,35 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     low = d.low[k]
     if low in PRONOUNS:
         return (k, j)
-    if not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
+    if d.tok[k] == ")":
+        pass
+    elif not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
         return None
     unknown = 0
-    while k >= lo and j - k <= NP_MAX_TOKENS:
+    while k >= lo and j - k <= NP_MAX_TOKENS + 6:
         low = d.low[k]
+        if d.tok[k] == ")" and k == j - 1 or d.tok[k] == ")" and k + 1 < j and _cap(d.tok[k + 1]) is False:
+            # "Governor Mary Fallin (R-OK) said": a short parenthesis inside the name.
+            opening = next((t for t in range(k - 1, max(lo, k - 7) - 1, -1) if d.tok[t] == "("), None)
+            if opening is None or opening - 1 < lo or not _cap(d.tok[opening - 1]):
+                break
+            k = opening - 1
+            continue
         if _np_word(d, k):
             k -= 1
             continue
-        if low in ("of", "for", "at", "and", "&") and k - 1 >= lo and k + 1 < j and _np_word(d, k - 1) \
+        if d.tok[k] in ("/", "’", "'") and k - 1 >= lo and k + 1 < j and _alpha(d.tok[k - 1]) \
+                and (d.tok[k] == "/" or d.low[k - 1].endswith("s")):
+            k -= 1  # "Reuters/Ipsos poll", "Sanders’ aides"
+            continue
+        if low in ("of", "for", "at", "and", "&") and k - 1 >= lo and k + 1 < j \
+                and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
                 and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS):
             if low == "and" and not (_cap(d.tok[k - 1]) and _cap(d.tok[k + 1])):
                 break
             k -= 1
             continue
-        if unknown < 2 and _unknown_noun(d, k):
+        if unknown < 3 and _unknown_noun(d, k):
             unknown += 1
             k -= 1
             continue
@@ -462,6 +517,10 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
         return False
     low = d.low[i]
     if low.endswith("ment") or low.endswith("tion"):
+        return False
+    # "Junot Diaz Stressed The Importance ...": Title Case headlines are not reliable clauses.
+    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and d.tok[i - 1] not in "“\"‘'(" \
+            and not (low.endswith("s") and d.lemma[i] in _HEADLINE_VERBS):
         return False
     return True
 
@@ -607,6 +666,13 @@ class _DocAnnotator:
         # Participle after a comma: the subject of the main clause.
         if d.low[i].endswith("ing") and k - 1 >= lo and d.tok[k - 1] in (",", "—", "–", ";"):
             return "participle", None
+        # "He began by saying ...": the subject of the main verb.
+        if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in ("by", "after", "before", "while"):
+            return "participle", None
+        # Coordinated verbs: "X tweeted a photo and said ...": the subject of the first verb.
+        if k - 1 > lo and d.low[k - 1] in ("and", "but") and not _cap(d.tok[k - 2]) \
+                and d.low[k - 2] not in PRONOUNS:
+            return "participle", None
         # Inverted: ", said X" / "” said X".
         if k - 1 >= lo and (d.tok[k - 1] in (",", "”", "\"", "’", "''") or k == lo) \
                 and d.low[i] in ("said", "says", "added", "asked", "wrote", "explained", "continued",
@@ -616,7 +682,7 @@ class _DocAnnotator:
             if sp is not None and (sp[1] >= s1 or d.tok[sp[1]] in _SENT_FINAL or d.tok[sp[1]] in _CLAUSE_PUNCT
                                    or d.tok[sp[1]] in "“”\"'"):
                 if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
-                    return "inverted", sp
+                    return "inverted", self._extend_right(sp, s1)
         sp = np_left(d, k, lo)
         if sp is None and k - 1 > lo and d.tok[k - 1] == ",":
             sp = self._appositive(k - 1, lo)
@@ -625,7 +691,7 @@ class _DocAnnotator:
     def _appositive(self, comma: int, lo: int) -> tuple[int, int] | None:
         """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
         d = self.d
-        for c in range(comma - 1, max(lo, comma - 16) - 1, -1):
+        for c in range(comma - 1, max(lo, comma - 22) - 1, -1):
             tok = d.tok[c]
             if tok == ",":
                 head = np_left(d, c, lo)
@@ -637,6 +703,23 @@ class _DocAnnotator:
             if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
                 return None
         return None
+
+    def _extend_right(self, sp: tuple[int, int], s1: int) -> tuple[int, int]:
+        """"said Ana Lopes, a senior fellow at the institute." / "said the man who built ...":
+        an inverted speaker keeps its appositive or relative clause up to the sentence end."""
+        d = self.d
+        k = sp[1]
+        if k >= s1 or not (d.tok[k] == "," or d.low[k] in ("who", "whose")):
+            return sp
+        end = s1
+        while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’'"):
+            end -= 1
+        if end - k > 30:
+            return sp
+        for t in range(k + 1, end):
+            if t in d.cues or d.tok[t] in "“”\"‘" or d.tok[t] in (";", ":"):
+                return sp
+        return (sp[0], end)
 
     def _participle_speaker(self, i: int) -> tuple[dict | None, tuple[int, int] | None]:
         """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
@@ -668,8 +751,20 @@ class _DocAnnotator:
         return True
 
     def _fill_cue(self, row: dict, i: int) -> None:
-        j, lemma, cat, syn, _ = self.d.cues[i]
-        _set(row, "cue", self.d, self.d.start[i], self.d.end[j - 1])
+        # The cue is the verb group, as PARC/PolNeAR mark it: auxiliaries and adverbs before
+        # the verb ("has also said") and a colon right after it ("said:").
+        d = self.d
+        j, lemma, cat, syn, _ = d.cues[i]
+        a = i
+        if syn == "verb":
+            s0, s1 = d.sent_bounds(i)
+            lo = s0
+            if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
+                lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
+            a = _skip_aux_left(d, i, lo)
+            if j < s1 and d.tok[j] == ":":
+                j += 1
+        _set(row, "cue", d, d.start[a], d.end[j - 1])
         row["cue_class"], row["cue_lemma"] = cat, lemma
         row["source"] = self.tag
         self.used_cues.add(i)
@@ -710,7 +805,7 @@ class _DocAnnotator:
             # The sentence splitter may cut “...?” | he asked. Follow only a short tail in the
             # same paragraph; a new paragraph or a long sentence is not this quote's attribution.
             s0, s1 = d.sent_bounds(b)
-            if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14:
+            if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14 or (_cap(d.tok[b]) and s1 - s0 > 6):
                 return False
         k = b
         if k < s1 and d.tok[k] in (",", "—", "–"):
@@ -725,14 +820,25 @@ class _DocAnnotator:
                     if not ok:
                         return False
                 elif c == k:
-                    how, sp = self.speaker_of(c, k)
+                    sp = np_right(d, d.cues[c][0], s1)  # “...,” said X
                     if sp is None:
                         return False
+                    sp = self._extend_right(sp, s1)
                     _set_tok(row, "speaker", d, sp)
                     self._resolve(row)
                 else:
                     kk = _skip_aux_left(d, c, k)
                     sp = np_left(d, kk, k)
+                    if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
+                        sp = self._appositive(kk - 1, k)
+                    if (sp is None or sp[0] != k) and kk - k <= 14 and all(
+                            d.tok[t] == "," or d.low[t] in ("of", "for", "at", "and") or _np_word(d, t)
+                            or _unknown_noun(d, t) for t in range(k, kk)):
+                        # “...,” another friend, Mariam Emara, told CNN: name and appositive
+                        e = kk
+                        while e > k and d.tok[e - 1] == ",":
+                            e -= 1
+                        sp = (k, e) if e > k else None
                     if sp is None or sp[0] != k:
                         return False
                     _set_tok(row, "speaker", d, sp)
@@ -813,6 +919,8 @@ class _DocAnnotator:
         if colon in self.used_cues:
             return False
         sp = np_left(d, colon, lo)
+        if sp is not None and sp[0] != lo and d.tok[sp[0] - 1] in ("-", "–", "—") and sp[0] - 1 > lo:
+            lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
         if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
                 or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in PRONOUNS:
             return False
@@ -896,11 +1004,11 @@ class _DocAnnotator:
                                                                    or d.tok[k][:1].isdigit()):
                 start = k
             elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning"):
-                start = k + 1
+                start = k
             if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
                                                                           "recommend", "request") \
-                    and not (lemma == "ask" and d.low[start] in ("whether", "if", "why", "how", "what",
-                                                                 "about", "who", "when")):
+                    and not (lemma == "ask" and any(d.low[t] in ("whether", "if", "why", "how", "what", "about",
+                                                               "who", "when") for t in range(start, min(s1, start + 8)))):
                 # Directives report an action wanted of someone: "urged Kyiv to ...".
                 if not any(d.low[t] == "to" for t in range(start, min(s1, start + 8))):
                     return None
@@ -917,6 +1025,11 @@ class _DocAnnotator:
             if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in (",", "—", "–") and t > start + 1:
                 end = t - 1
                 break
+            if t in d.cues and t > start + 2:
+                back = _skip_aux_left(d, t, start)
+                if d.low[back - 1] in ("and", "but") and back - 1 > start:
+                    end = back - 1  # "tweeted a photo and said ...": the next verb's own content
+                    break
             if d.tok[t] == ";":
                 end = t
                 break
@@ -943,9 +1056,11 @@ class _DocAnnotator:
         j = d.cues[i][0]
         if sp is not None and sp[0] >= j:
             j = sp[1]
-        rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL]
+        rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
         if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
             return None
+        if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
+            return None  # "the envoys discussed their plans": an object, not a closing adjunct
         start = s0
         # Start after a preceding quote or cue in the same sentence.
         for q in self.top:
@@ -954,6 +1069,8 @@ class _DocAnnotator:
         if d.tok[start] in "“\"" and start + 1 < first:
             start += 1
         end = first - 1
+        if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later"):
+            return None  # "At a press conference in Geneva, X said": a setting, not content
         return (start, end) if end > start else None
 
     def indirect(self) -> None:
@@ -965,6 +1082,10 @@ class _DocAnnotator:
             s0, s1 = d.sent_bounds(i)
             if any(q.start <= d.start[i] < q.end for q in self.top if not q.title):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
+            if (cat == "cognitive" or d.low[i - 1] in PRONOUNS if i > 0 else False) and self._nested(i):
+                # "Trump said he thinks ...": a belief or a pronoun restating inside reported
+                # speech is part of that speech, not a second attribution.
+                continue
             row = _empty_row(d, "indirect")
             if syn == "according_to":
                 self._according_to(row, i)
@@ -1006,13 +1127,18 @@ class _DocAnnotator:
                 content = self._content_before(i, sp)
             if content is None:
                 content = self._content_after(i, row)
-                if content is not None and how == "passive" and sp is not None and content[0] <= sp[1]:
+                if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
                     content = None
             if content is None:
                 continue
             self._fill_cue(row, i)
             _set_tok(row, "content", d, content)
             self._finish_indirect(row)
+
+    def _nested(self, i: int) -> bool:
+        a = self.d.start[i]
+        return any(r["content_start"] is not None and r["content_start"] <= a < r["content_end"]
+                   and r["kind"] != "scare" for r in self.rows)
 
     def _according_to(self, row: dict, i: int) -> None:
         d = self.d
@@ -1084,9 +1210,9 @@ class _DocAnnotator:
                 row = _empty_row(d, "direct")
                 _set(row, "content", d, q.start, q.end)
                 row["problem"] = q.problem
-                self._carry_speaker(row, q)
                 q.row = len(self.rows)
                 self.rows.append(row)
+        self._continuations()
         # Short fragments inside speech rows are scare quotes too (see module docstring).
         for q, (a, b) in zip(self.top, spans):
             if q.used and q.row is not None and self.rows[q.row]["kind"] in ("mixed", "according_to", "indirect") \
@@ -1128,6 +1254,49 @@ class _DocAnnotator:
         row["problem"] = q.problem
         row["in_quote"] = self.rows[parent_row]
         self.rows.append(row)
+
+    def _continuations(self) -> None:
+        """Give an unattributed quotation the attribution it continues.
+
+        "“A,” X said. “B.”" and "“A.” (new paragraph) “B,” X said.": B (resp. A) belongs to the
+        same attribution, as PARC and PolNeAR link it: the speaker and cue spans are shared.
+        Otherwise a quotation paragraph right after an attributed one only inherits the
+        speaker's actor and person (``speaker_resolution="carried"``).
+        """
+        text = self.d.text
+        speech = [r for r in self.rows if r["cue_start"] is not None and r["kind"] != "scare"]
+        by_end = sorted(((max(r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None), n)
+                         for n, r in enumerate(speech)))
+        ends = [e for e, _ in by_end]
+        direct = sorted((r["content_start"], n) for n, r in enumerate(speech) if r["kind"] == "direct")
+        starts = [a for a, _ in direct]
+        for row in self.rows:
+            if row["kind"] != "direct" or row["cue_start"] is not None:
+                continue
+            a, b = row["content_start"], row["content_end"]
+            src, how = None, None
+            i = bisect.bisect_right(ends, a) - 1
+            if i >= 0:
+                gap = text[ends[i]:a]
+                if not any(ch.isalnum() for ch in gap) and "\n" not in gap:
+                    src, how = speech[by_end[i][1]], "continued"
+                elif "\n" in gap and len(gap) < 400 and not any(ch.isalnum() for ch in gap.strip(" .,\n\t”\"")):
+                    src, how = speech[by_end[i][1]], "carried"
+            j = bisect.bisect_left(starts, b)
+            if src is None and j < len(direct) and not text[b:starts[j]].strip():
+                src, how = speech[direct[j][1]], "continued"
+            if src is None:
+                continue
+            cols = ["speaker_actor", "speaker_person", "speaker_sector"]
+            if how == "continued":
+                cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
+                         "cue_class", "cue_lemma", "channel", "channel_start", "channel_end",
+                         "channel_actor", "source"]
+            elif not (src["speaker_actor"] or src["speaker_person"]):
+                continue
+            for c in cols:
+                row[c] = src[c]
+            row["speaker_resolution"] = how
 
     def _carry_speaker(self, row: dict, q: _Quote) -> None:
         # A quotation paragraph right after an attributed one continues the same speaker.
@@ -1182,11 +1351,11 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
-        >>> text = "“We will respond,” the minister said. Critics called it a “stunt”."
+        >>> text = "“We will respond,” the minister said. The “peace plan” failed."
         >>> s, t = tokenize_documents(["d"], [text])
         >>> q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), s, t)
         >>> q[["kind", "speaker", "cue", "content"]].values.tolist()
-        [['direct', 'the minister', 'said', '“We will respond,”'], ['scare', None, None, '“stunt”']]
+        [['direct', 'the minister', 'said', '“We will respond,”'], ['scare', None, None, '“peace plan”']]
     """
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
     texts = dict(zip(documents["doc_id"], documents["text"]))
@@ -1205,10 +1374,26 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         i, j = bounds.get(doc_id, (0, 0))
         s_start, s_end, s_ids = sent_by_doc.get(doc_id, ([], [], []))
         sid_to_pos = {s: p for p, s in enumerate(s_ids)}
-        sent_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
+        raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
+        toks_doc = cols["text"][i:j]
+        # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
+        # a quote's attribution must stay in the quote's sentence.
+        group = list(range(len(s_ids)))
+        for n in range(1, len(raw_pos)):
+            p, prev = raw_pos[n], raw_pos[n - 1]
+            if p != prev:
+                last = toks_doc[n - 1]
+                if last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS:
+                    group[p] = group[prev]
+        renum = {g: k for k, g in enumerate(sorted(set(group)))}
+        group = [renum[g] for g in group]
+        group_sid = [None] * len(renum)
+        for p in range(len(s_ids) - 1, -1, -1):
+            group_sid[group[p]] = s_ids[p]
+        sent_pos = [group[p] for p in raw_pos]
         # Token index range of each sentence (start inclusive, end exclusive).
-        tok_lo = [0] * len(s_ids)
-        tok_hi = [0] * len(s_ids)
+        tok_lo = [0] * len(renum)
+        tok_hi = [0] * len(renum)
         for n, p in enumerate(sent_pos):
             if n == 0 or sent_pos[n - 1] != p:
                 tok_lo[p] = n
@@ -1224,7 +1409,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag)
         doc_rows = ann.run()
         for r in doc_rows:
-            r["sent_id"] = s_ids[r["sent_id"]] if s_ids else None
+            r["sent_id"] = group_sid[r["sent_id"]] if s_ids else None
         rows.extend(doc_rows)
         for a, b, msg in ann.problems:
             problems.append({"doc_id": doc_id, "start": a, "end": b, "text": text[a:b], "problem": msg})

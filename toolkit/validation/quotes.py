@@ -7,9 +7,13 @@ our ``quotes`` rows (every kind but ``scare``, which is not an attribution) agai
 spans of each part, per document, as sets:
 
 * exact: a predicted span counts when a gold span of the same part has the same offsets
-  (both stripped of surrounding white space);
+  (both stripped of surrounding white space and of a trailing comma, which PolNeAR sources
+  often keep after an appositive);
 * overlap: a predicted span counts when it shares at least one character with a gold span of
-  the same part; a gold span is recalled when some prediction overlaps it.
+  the same part, matched one-to-one (:func:`toolkit.metrics.span_scores`).
+
+Each part is scored as a set of spans per document, so two rows sharing a speaker or cue
+("“A,” X said, “B.”") count it once, as PolNeAR's one attribution with two content fragments.
 
 Discontinuous gold spans (``T9 Content 315 448;463 553``) count as one gold span per fragment,
 because our content spans are contiguous (a quote split by "he said" gives two rows).
@@ -29,7 +33,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 PARTS = ("Source", "Cue", "Content")
@@ -49,9 +52,11 @@ class PolnearDoc:
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    # White space, and a trailing comma (PolNeAR sources often end with the appositive's comma:
+    # "Huma Abedin, vice chairwoman ...,"), carry no content: both sides are compared without.
     while a < b and text[a].isspace():
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
         b -= 1
     return a, b
 
@@ -148,33 +153,16 @@ def predicted_spans(quotes: pd.DataFrame, texts: dict[str, str]) -> dict[str, di
     return out
 
 
-def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
-    a, b = span
-    return any(a < d and c < b for c, d in others)
-
-
-def doc_counts(gold: set, pred: set, mode: str) -> tuple[int, int, int, int]:
-    """``(tp_pred, n_pred, tp_gold, n_gold)`` for one document and part.
-
-    Example:
-        >>> doc_counts({(0, 5)}, {(0, 5), (7, 9)}, "exact")
-        (1, 2, 1, 1)
-        >>> doc_counts({(0, 5)}, {(3, 9)}, "overlap")
-        (1, 1, 1, 1)
-    """
-    if mode == "exact":
-        tp = len(gold & pred)
-        return tp, len(pred), tp, len(gold)
-    g, p = sorted(gold), sorted(pred)
-    return (sum(_overlaps(s, g) for s in p), len(p), sum(_overlaps(s, p) for s in g), len(g))
-
-
-def _prf(c: np.ndarray) -> tuple[float, float, float]:
-    tp_p, n_p, tp_g, n_g = c.sum(axis=0)
-    prec = tp_p / n_p if n_p else 0.0
-    rec = tp_g / n_g if n_g else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return float(prec), float(rec), float(f1)
+def gold_and_pred(docs: list[PolnearDoc], quotes: pd.DataFrame) -> dict[str, tuple[list, list]]:
+    """``part -> (gold spans, predicted spans)`` as ``(doc_id, start, end)`` triples."""
+    texts = {d.doc_id: d.text for d in docs}
+    pred = predicted_spans(quotes, texts)
+    out = {}
+    for part in PARTS:
+        gold = [(d.doc_id, a, b) for d in docs for a, b in sorted(d.gold[part])]
+        got = [(d.doc_id, a, b) for d in docs for a, b in sorted(pred[d.doc_id][part])]
+        out[part] = (gold, got)
+    return out
 
 
 def score(docs: list[PolnearDoc], quotes: pd.DataFrame, *, n_boot: int = 1000,
@@ -182,27 +170,51 @@ def score(docs: list[PolnearDoc], quotes: pd.DataFrame, *, n_boot: int = 1000,
     """Precision, recall and F1 per part and mode, with document-bootstrap 95% intervals.
 
     Returns:
-        One row per (part, mode): ``part, mode, precision, recall, f1, f1_lo, f1_hi, n_gold,
-        n_pred, n_docs``.
+        :data:`toolkit.metrics.SCORE_COLUMNS` plus ``part`` and ``mode``.
+    """
+    from ..metrics import span_scores
+
+    frames = []
+    for part, (gold, got) in gold_and_pred(docs, quotes).items():
+        for mode in ("exact", "overlap"):
+            s = span_scores(gold, got, mode=mode, n_boot=n_boot, seed=seed)
+            frames.append(s.assign(part=part, mode=mode))
+    return pd.concat(frames, ignore_index=True)
+
+
+def errors(docs: list[PolnearDoc], quotes: pd.DataFrame, part: str, *, max_rows: int = 300) -> pd.DataFrame:
+    """Exact-match errors of one part: FN (gold span missed) and FP (span not in gold).
+
+    ``evidence`` shows the overlapping span of the other side, if any (a boundary error).
     """
     texts = {d.doc_id: d.text for d in docs}
-    pred = predicted_spans(quotes, texts)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(docs), size=(n_boot, len(docs))) if n_boot and docs else None
+    gold, got = gold_and_pred(docs, quotes)[part]
+    g_by, p_by = defaultdict(set), defaultdict(set)
+    for d, a, b in gold:
+        g_by[d].add((a, b))
+    for d, a, b in got:
+        p_by[d].add((a, b))
     rows = []
-    for part in PARTS:
-        for mode in ("exact", "overlap"):
-            c = np.array([doc_counts(d.gold[part], pred[d.doc_id][part], mode) for d in docs],
-                         dtype=float).reshape(-1, 4)
-            p, r, f = _prf(c)
-            lo = hi = np.nan
-            if idx is not None:
-                boots = [_prf(c[i])[2] for i in idx]
-                lo, hi = np.percentile(boots, [2.5, 97.5])
-            rows.append({"part": part, "mode": mode, "precision": p, "recall": r, "f1": f,
-                         "f1_lo": float(lo), "f1_hi": float(hi), "n_gold": int(c[:, 3].sum()),
-                         "n_pred": int(c[:, 1].sum()), "n_docs": len(docs)})
-    return pd.DataFrame(rows)
+    for d in sorted(set(g_by) | set(p_by)):
+        t = texts[d]
+        for kind, mine, other in (("FN", g_by[d] - p_by[d], p_by[d]), ("FP", p_by[d] - g_by[d], g_by[d])):
+            for a, b in sorted(mine):
+                near = [t[c:e] for c, e in sorted(other) if c < b and a < e]
+                rows.append({"kind": kind, "text": t[max(0, a - 60):b + 60].replace("\n", " "),
+                             "gold": t[a:b] if kind == "FN" else "", "pred": t[a:b] if kind == "FP" else "",
+                             "evidence": f"{d} [{a}:{b}]" + (f" overlaps: {near[0]!r}" if near else "")})
+    df = pd.DataFrame(rows, columns=["kind", "text", "gold", "pred", "evidence"])
+    return df.sample(n=min(max_rows, len(df)), random_state=0).sort_index() if len(df) else df
+
+
+NOTES = ("PolNeAR dev (Newell et al. 2018): US 2016 election news, PARC-style attributions "
+         "(source, cue, content). Spans compared after stripping surrounding white space and a trailing comma; "
+         "discontinuous gold spans count once per fragment; scare-quote rows are not "
+         "attributions and are not scored. Texts annotated twice are scored against the "
+         "annotator whose id sorts first. {mode} matching{extra}. PolNeAR also attributes "
+         "beliefs, intentions and evidence (\"wants\", \"polls show\"), which a reporting-verb "
+         "rule set covers only in part. Orientation: citron (BBC) on PARC 3.0 reports exact F1 "
+         "~0.82 for cues and sources and 0.59 for content (0.83 overlap).")
 
 
 def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0, limit: int | None = None) -> list:
@@ -210,37 +222,34 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0, limit: int | 
 
     Args:
         eval_dir: the eval-dev folder (holding ``quotes/polnear/dev``).
-        n_boot: bootstrap resamples (documents) for the F1 intervals.
+        n_boot: bootstrap resamples (documents) for the intervals.
         seed: random seed of the bootstrap.
         limit: score only the first ``limit`` texts (for fast tests).
 
     Returns:
-        A list of evaluation records, one per part (source, cue, content) and mode (exact,
-        overlap); empty when the data set is absent.
+        Six :class:`~toolkit.metrics.EvalResult`: ``quotes.source``, ``quotes.cue`` and
+        ``quotes.content``, each ``exact`` and ``overlap``; empty when the data set is absent.
 
     Example:
         >>> evaluate(Path("/nonexistent"))
         []
     """
+    from ..metrics import EvalResult
+
     split = Path(eval_dir) / "quotes" / "polnear" / "dev"
     docs = load_polnear(split, limit=limit)
     if not docs:
         return []
-    table = score(docs, predict(docs), n_boot=n_boot, seed=seed)
-    return _records(table)
-
-
-def _records(table: pd.DataFrame) -> list:
-    try:
-        from ..metrics import EvalResult
-    except ImportError:  # toolkit.metrics not merged yet: plain dicts with the same fields
-        EvalResult = None
+    quotes = predict(docs)
+    table = score(docs, quotes, n_boot=n_boot, seed=seed)
     out = []
-    for r in table.itertuples(index=False):
-        rec = {"annotator": "quotes", "dataset": "polnear-dev",
-               "metric": f"{r.part.lower()}_{r.mode}_f1", "value": r.f1, "ci_low": r.f1_lo,
-               "ci_high": r.f1_hi, "n": r.n_gold,
-               "details": {"precision": r.precision, "recall": r.recall, "n_pred": r.n_pred,
-                           "n_docs": r.n_docs}}
-        out.append(EvalResult(**rec) if EvalResult is not None else rec)
+    for part in PARTS:
+        errs = errors(docs, quotes, part)
+        for mode in ("exact", "overlap"):
+            s = table[(table["part"] == part) & (table["mode"] == mode)].drop(columns=["part", "mode"])
+            extra = " (one-to-one: each gold span matched at most once)" if mode == "overlap" else ""
+            out.append(EvalResult(measure=f"quotes.{part.lower()}.{mode}", dataset="polnear-dev",
+                                  n=len(docs), scores=s.reset_index(drop=True),
+                                  errors=errs if mode == "exact" else pd.DataFrame(),
+                                  notes=NOTES.format(mode=mode.capitalize(), extra=extra)))
     return out
