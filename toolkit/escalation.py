@@ -10,7 +10,8 @@ one row of the ``escalation`` table, with
 * its **intensity**: the product of the intensifiers/softeners next to it ("stern warning");
 * its **score** = ``weight x modality factor x intensity x hedge factor`` on the Goldstein
   scale (negative = conflict, positive = cooperation);
-* **who toward whom**: ``source_actor`` (the quote's speaker when the cue is inside a quote, else
+* **who toward whom**: ``source_actor`` (the quote's speaker when the cue is inside a quote,
+  except for material acts whose own subject is named inside the quotation, else
   the nearest actor mention before the cue that is not inside a prepositional phrase) and
   ``target_actor`` (the first other actor mentioned after the cue: its object, its
   to/against/toward phrase or the subject of its condition), from the ``mentions`` and
@@ -344,6 +345,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     sent_ids = cues["sent_id"].to_numpy().astype(int)
     in_quote = np.zeros(n, dtype=bool)
     quote_speaker = np.full(n, None, dtype=object)
+    quote_start = np.zeros(n, dtype=int)
     for i in range(n):
         qs = qspans.get(docs[i])
         if qs is None:
@@ -352,6 +354,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         if j >= 0 and ends[i] <= qs[1][j]:
             in_quote[i] = True
             quote_speaker[i] = qs[2][j]
+            quote_start[i] = qs[0][j]
 
     # Actors.
     tok_start = tokens["start"].to_numpy().astype(int)
@@ -359,11 +362,18 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     source_actor = np.full(n, None, dtype=object)
     target_actor = np.full(n, None, dtype=object)
     source_from_mention = np.zeros(n, dtype=bool)
+    material = cues["quad_class"].isin(["material_conflict", "material_cooperation"]).to_numpy()
     for i in range(n):
         m = actor_idx.get((docs[i], sent_ids[i]))
         src = quote_speaker[i] if in_quote[i] and quote_speaker[i] is not None else None
         if m is not None:
             ms, me, ma, mb = m
+            if src is not None and material[i]:
+                # A material act inside reported speech is done by the clause's own subject
+                # ("..., adding that Russia continues to destroy ..."); the speaker only claims it.
+                inner = np.flatnonzero((ms >= quote_start[i]) & (me <= starts[i]) & ~mb)
+                if len(inner):
+                    src = ma[inner[-1]]
             if src is None:
                 left = np.flatnonzero((me <= starts[i]) & ~mb)
                 if len(left):
