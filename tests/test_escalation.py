@@ -369,3 +369,23 @@ def test_notebook_runs_headless(tmp_path):
     pm.execute_notebook(str(nb), str(out), parameters={"RUN_UN": False, "OUT_DIR": str(tmp_path)},
                         cwd=str(ROOT), progress_bar=False)
     assert (tmp_path / "4.1-escalation-ladder.png").exists()
+
+
+def test_offsets_hold_for_any_text():
+    """Property: whatever the text, every cue row slices back out of it (hypothesis)."""
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    words = st.sampled_from(["Ruritania", "will", "not", "respond", "accordingly", "if", "“", "”",
+                             "stern", "warning", "attack", "?", ",", "talks", "red", "line", "...",
+                             "\n\n", "Mr.", "sanctions", "could", "avoid", "direct", "conflict"])
+
+    @hypothesis.settings(max_examples=40, deadline=None)
+    @hypothesis.given(st.lists(words, max_size=30).map(" ".join))
+    def check(text):
+        s, toks = tokenize_documents(["d"], [text])
+        c = esc.find_cues(toks, {"d": text})
+        assert all(text[a:b] == x for a, b, x in zip(c["start"], c["end"], c["text"]))
+        table = esc.sentence_table(c, s)
+        assert len(table) == len(s) and set(table["event_class"]) <= set(esc.EVENT_CLASSES)
+
+    check()
