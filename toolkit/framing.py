@@ -159,13 +159,15 @@ def negation_flags(tokens: pd.DataFrame, doc_ids: np.ndarray, tok_starts: np.nda
     doc_first, starts = _row_index(tokens)
     sent_first = doc_first.copy()
     sent_first[1:] |= sent[1:] != sent[:-1]
-    neg = np.isin(lemma, list(NEGATORS)) | np.isin(lower, list(NEGATORS))
+    # pandas' hash-based isin: several times faster than np.isin on object arrays.
+    lemma_s, lower_s = pd.Series(lemma, dtype=object), pd.Series(lower, dtype=object)
+    neg = (lemma_s.isin(NEGATORS) | lower_s.isin(NEGATORS)).to_numpy()
     nxt = np.empty(n, dtype=object)
     nxt[:-1] = lemma[1:]
     nxt[-1] = ""
-    pairs = pd.Series(lemma, dtype=object) + " " + pd.Series(nxt, dtype=object)
+    pairs = lemma_s + " " + pd.Series(nxt, dtype=object)
     neg &= ~pairs.isin(PSEUDO_NEGATIONS).to_numpy()
-    brk = np.isin(lower, list(SCOPE_BREAKS))
+    brk = lower_s.isin(SCOPE_BREAKS).to_numpy()
     idx = np.arange(n)
     # barrier[i]: first row a window ending at i may reach back to.
     barrier = np.where(brk, idx + 1, np.where(sent_first, idx, 0))
@@ -812,15 +814,15 @@ class FrameClassifier:
         return list(pred)
 
 
-def _pipeline(seed: int, multilabel: bool):
+def _pipeline(seed: int):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.pipeline import make_pipeline
 
-    clf = LogisticRegression(max_iter=2000, class_weight="balanced", C=4.0, random_state=seed)
-    if multilabel:
-        clf = OneVsRestClassifier(clf)
+    # One-vs-rest liblinear: fast on sparse n-grams, the same model for single- and multi-label.
+    clf = OneVsRestClassifier(LogisticRegression(solver="liblinear", class_weight="balanced",
+                                                 C=4.0, random_state=seed))
     return make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                                          strip_accents="unicode"), clf)
 
@@ -874,10 +876,10 @@ def train_classifier(texts: Sequence[str], labels: Sequence, *, groups: Sequence
         cv = KFold(n_splits=folds, shuffle=True, random_state=seed)
     else:
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    pred = cross_val_predict(_pipeline(seed, multilabel), texts, y, cv=cv,
+    pred = cross_val_predict(_pipeline(seed), texts, y, cv=cv,
                              groups=None if groups is None else list(groups))
     scores = _prf_table(y, pred, names, multilabel)
-    model = _pipeline(seed, multilabel).fit(texts, y)
+    model = _pipeline(seed).fit(texts, y)
     return FrameClassifier(model=model, labels=names, multilabel=multilabel, cv_scores=scores,
                            cv_predictions=list(pred))
 
