@@ -161,7 +161,7 @@ def negation_flags(tokens: pd.DataFrame, doc_ids: np.ndarray, tok_starts: np.nda
     sent_first[1:] |= sent[1:] != sent[:-1]
     # pandas' hash-based isin: several times faster than np.isin on object arrays.
     lemma_s, lower_s = pd.Series(lemma, dtype=object), pd.Series(lower, dtype=object)
-    neg = (lemma_s.isin(NEGATORS) | lower_s.isin(NEGATORS)).to_numpy()
+    neg = (lemma_s.isin(NEGATORS) | lower_s.isin(NEGATORS)).to_numpy().copy()
     nxt = np.empty(n, dtype=object)
     nxt[:-1] = lemma[1:]
     nxt[-1] = ""
@@ -402,6 +402,16 @@ def _with_meta(documents: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     return docs[["doc_id", *by]]
 
 
+def _aligned(df: pd.DataFrame, documents: pd.DataFrame, by: Sequence[str],
+             value: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Documents x (scheme, frame) matrix of ``value`` and the documents' ``by`` columns, aligned."""
+    meta = _with_meta(documents, by).set_index("doc_id")
+    wide = df.pivot_table(index="doc_id", columns=["scheme", "frame"], values=value,
+                          aggfunc="first", sort=False).astype(float)
+    common = wide.index.intersection(meta.index)
+    return wide.loc[common], meta.loc[common, list(by)]
+
+
 def _boot_means(m: np.ndarray, n_boot: int, rng: np.random.Generator,
                 denom: np.ndarray | None = None) -> np.ndarray:
     """Bootstrap means (or ratios sum(m)/sum(denom)) of the rows of ``m``: ``(n_boot, F)``.
@@ -465,22 +475,20 @@ def frame_profile(source, *, by: str | Sequence[str] = "country", scheme: str | 
     df = _doc_frames(tables)
     if scheme is not None:
         df = df[df["scheme"] == scheme]
-    meta = _with_meta(tables["documents"], by)
-    wide = df.pivot_table(index="doc_id", columns=["scheme", "frame"], values=value,
-                          aggfunc="first", sort=False).astype(float)
-    wide = wide.join(meta.set_index("doc_id"), how="inner")
-    keys = list(wide.columns[: -len(by)])
+    wide, groups = _aligned(df, tables["documents"], by, value)
+    keys = wide.columns
+    values = wide.to_numpy(float)
     rows = []
-    for group, g in wide.groupby(by, sort=True, dropna=True):
+    for group, pos in sorted(groups.groupby(by, sort=True, dropna=True).indices.items()):
         group = group if isinstance(group, tuple) else (group,)
-        m = g[keys].to_numpy()
+        m = values[pos]
         point = m.mean(axis=0)
         lo = hi = np.full(len(keys), np.nan)
         if n_boot > 0 and len(m) > 1:
             boots = _boot_means(m, n_boot, rng)
             lo, hi = np.quantile(boots, [alpha, 1 - alpha], axis=0)
         rows.append(pd.DataFrame({**{c: [v] * len(keys) for c, v in zip(by, group)},
-                                  "scheme": [k[0] for k in keys], "frame": [k[1] for k in keys],
+                                  "scheme": keys.get_level_values(0), "frame": keys.get_level_values(1),
                                   "value": point, "ci_low": lo, "ci_high": hi, "n_docs": len(m)}))
     cols = [*by, "scheme", "frame", "value", "ci_low", "ci_high", "n_docs"]
     return pd.concat(rows, ignore_index=True)[cols] if rows else pd.DataFrame(columns=cols)
@@ -567,13 +575,10 @@ def compare_frames(source, *, by: str, a, b, scheme: str | None = None, n_boot: 
     df = _doc_frames(tables)
     if scheme is not None:
         df = df[df["scheme"] == scheme]
-    meta = _with_meta(tables["documents"], [by])
-    wide = df.pivot_table(index="doc_id", columns=["scheme", "frame"], values="score",
-                          aggfunc="first", sort=False).astype(float)
+    wide, groups = _aligned(df, tables["documents"], [by], "score")
     keys = wide.columns
-    wide = wide.join(meta.set_index("doc_id"), how="inner")
-    ma = wide.loc[wide[by] == a, keys].to_numpy()
-    mb = wide.loc[wide[by] == b, keys].to_numpy()
+    ma = wide.to_numpy(float)[(groups[by] == a).to_numpy()]
+    mb = wide.to_numpy(float)[(groups[by] == b).to_numpy()]
     if len(ma) == 0 or len(mb) == 0:
         raise ValueError(f"`a`/`b` must both be values of {by!r} with documents; "
                          f"got {len(ma)} documents for {a!r} and {len(mb)} for {b!r}")
@@ -630,7 +635,7 @@ def frame_colors(frames: Sequence[str]) -> dict[str, str]:
 
     Example:
         >>> frame_colors(["a", "b"])["a"]
-        '#bfdcec'
+        '#bfdbeb'
     """
     from .figures import OKABE_ITO
 
@@ -653,7 +658,7 @@ def highlight(text: str, frames: pd.DataFrame, *, doc_id: str | None = None,
         >>> f = pd.DataFrame({"doc_id": ["d"], "start": [4], "end": [9], "scheme": ["s"],
         ...     "frame": ["peace"], "cue": ["peace"], "negated": [False], "in_quote": [False]})
         >>> str(highlight("<b> peace", f))
-        '<div class="frames">&lt;b&gt; <mark style="background:#bfdcec" title="s: peace (cue: peace)">peace</mark></div>'
+        '<div class="frames">&lt;b&gt; <mark style="background:#bfdbeb" title="s: peace (cue: peace)">peace</mark></div>'
     """
     f = frames
     if doc_id is not None:
@@ -811,7 +816,7 @@ class FrameClassifier:
         pred = self.model.predict(list(texts))
         if self.multilabel:
             return [[lab for lab, on in zip(self.labels, row) if on] for row in pred]
-        return list(pred)
+        return np.asarray(pred).tolist()
 
 
 def _pipeline(seed: int):
