@@ -310,3 +310,30 @@ def test_validation_runs_on_eval_dev():
     for r in res:
         macro = r.scores.query("label == 'macro' and metric == 'f1'")["value"]
         assert len(macro) >= 1 and macro.between(0, 1).all()
+
+
+NOTEBOOK = __import__("pathlib").Path(__file__).resolve().parents[1] / "notebooks" / "3.0-framing.ipynb"
+
+
+def test_notebook_is_committed_clean():
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert nb.cells[0].cell_type == "markdown"
+    assert "parameters" in nb.cells[1].metadata.get("tags", [])
+    assert "figures.set_theme()" in nb.cells[2].source
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
+    assert all("def " not in c.source for c in code)  # functions live in toolkit
+
+
+@pytest.mark.slow
+def test_notebook_runs_headless_on_the_sample(tmp_path):
+    papermill = pytest.importorskip("papermill")
+    out = tmp_path / "figures"
+    papermill.execute_notebook(str(NOTEBOOK), str(tmp_path / "out.ipynb"), cwd=str(NOTEBOOK.parent),
+                               parameters={"CORPUS": "sample", "UN_CORPUS": False,
+                                           "OUT_DIR": str(out), "N_BOOT": 50},
+                               progress_bar=False, kernel_name="python3")
+    assert {p.name for p in out.glob("*.png")} == {"3.0-framing-article-profile.png",
+                                                  "3.3-framing-top-cues.png"}

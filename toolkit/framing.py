@@ -691,6 +691,42 @@ def highlight(text: str, frames: pd.DataFrame, *, doc_id: str | None = None,
 
 # --------------------------------------------------------------------------- figures
 
+def plot_article_profile(profile: pd.DataFrame):
+    """Bars of one document's frame scores, one panel per scheme; hatched bars are not ``present``.
+
+    Args:
+        profile: rows of ``document_frames`` for one document (e.g. those with ``hits > 0``).
+
+    Example:
+        >>> p = pd.DataFrame({"scheme": ["s", "s"], "frame": ["a", "b"], "score": [3.0, 1.0],
+        ...                   "present": [True, False]})
+        >>> len(plot_article_profile(p).axes)
+        1
+    """
+    import matplotlib.pyplot as plt
+
+    from .figures import OKABE_ITO
+
+    schemes = list(dict.fromkeys(profile["scheme"]))
+    sizes = [max(1, (profile["scheme"] == s).sum()) for s in schemes]
+    fig, axes = plt.subplots(len(schemes) or 1, 1, figsize=(6, 0.28 * sum(sizes) + 0.9 * len(sizes)),
+                             gridspec_kw={"height_ratios": sizes or [1]}, squeeze=False)
+    vmax = float(profile["score"].max()) if len(profile) else 1.0
+    for i, (ax, s) in enumerate(zip(axes[:, 0], schemes)):
+        p = profile[profile["scheme"] == s].sort_values("score")
+        bars = ax.barh(p["frame"].str.replace("_", " "), p["score"], color=OKABE_ITO[i % 7])
+        for bar, on in zip(bars, p["present"]):
+            if not on:
+                bar.set_hatch("///")
+                bar.set_alpha(0.45)
+        ax.set_title(s, fontsize=9, loc="left")
+        ax.set_xlim(0, vmax * 1.05)
+        ax.tick_params(axis="y", labelsize=7)
+    axes[-1, 0].set_xlabel("weighted cue hits per 1,000 words (hatched: below the presence rule)")
+    fig.tight_layout()
+    return fig
+
+
 def plot_heatmap(profile: pd.DataFrame, *, x: str, y: str = "frame", facet: str | None = None,
                  value: str = "value", cmap: str = "rocket_r", annot: bool = True):
     """Heatmap of a frame profile: ``y`` rows by ``x`` columns, one panel per ``facet`` value.
