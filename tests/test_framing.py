@@ -84,15 +84,16 @@ def _quote_table(text):
                          "content_end": [b, e]})
 
 
-@pytest.mark.parametrize("cue, in_quote, speaker", [
-    ("proxy war", True, "ENVOY"),                 # voiced inside a quote: the envoy's frame
-    ("disagreed", False, None),                   # the reporter's words
-    ("special military operation", False, None),  # scare quotes are not speech
+@pytest.mark.parametrize("cue, in_quote, speaker, scare", [
+    ("proxy war", True, "ENVOY", False),                # voiced inside a quote: the envoy's frame
+    ("disagreed", False, None, False),                  # the reporter's words
+    ("special military operation", False, None, True),  # scare quotes are not speech
 ])
-def test_quoted_frames_belong_to_the_speaker(cue, in_quote, speaker):
+def test_quoted_frames_belong_to_the_speaker(cue, in_quote, speaker, scare):
     f = _frames(QUOTED, quotes=_quote_table(QUOTED))
     row = f[f["text"] == cue].iloc[0]
     assert bool(row["in_quote"]) is in_quote
+    assert bool(row["scare_quoted"]) is scare
     assert (row["speaker_actor"] if pd.notna(row["speaker_actor"]) else None) == speaker
 
 
@@ -100,6 +101,7 @@ def test_without_quotes_table_quote_columns_are_unknown():
     f = _frames(QUOTED)
     assert list(f.columns) == framing.FRAME_COLUMNS
     assert f["in_quote"].isna().all() and f["speaker_actor"].isna().all()
+    assert f["scare_quoted"].isna().all()
 
 
 @pytest.mark.parametrize("name, n_frames", [("framing_pfc", 14), ("framing_sv", 5),

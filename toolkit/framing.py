@@ -19,7 +19,8 @@ Tables:
   ``speaker_actor`` say whether the cue lies inside the content of a quote and whose (from the
   ``quotes`` table of :mod:`toolkit.quotes`; null when that table was not computed): a frame
   voiced inside a quote belongs to its speaker. Scare quotes are not speech, so they do not
-  set ``in_quote``.
+  set ``in_quote``; ``scare_quoted`` marks cues inside them instead (a distancing device: the
+  'special military operation' is somebody else's frame, held at arm's length).
 * ``document_frames``: the frame profile of every document, one row per document x frame
   (zeros included), ``doc_id, scheme, frame, hits, cues, words, score, present``.
   ``score`` = weighted cue hits per 1,000 words (non-punctuation tokens): a rate, so long UN
@@ -62,7 +63,7 @@ from .pipeline import Annotator
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing_pfc", "framing_sv", "framing_diplomatic")
 FRAME_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "scheme", "frame", "cue", "weight",
-                 "negated", "in_quote", "quote_id", "speaker_actor", "source"]
+                 "negated", "in_quote", "quote_id", "speaker_actor", "scare_quoted", "source"]
 DOCUMENT_FRAME_COLUMNS = ["doc_id", "scheme", "frame", "hits", "cues", "words", "score", "present"]
 
 # NegEx-style triggers (matched on lemmas) and the clause boundaries that end their scope.
@@ -178,37 +179,40 @@ def negation_flags(tokens: pd.DataFrame, doc_ids: np.ndarray, tok_starts: np.nda
     return (lo < rows) & ((cs[rows] - cs[np.minimum(lo, rows)]) > 0)
 
 
-def _quote_context(hits: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
-    """Attach ``in_quote``, ``quote_id`` and ``speaker_actor`` (innermost enclosing quote)."""
-    n = len(hits)
-    if quotes is None:
-        return pd.DataFrame({"in_quote": pd.array([pd.NA] * n, dtype="boolean"),
-                             "quote_id": pd.array([pd.NA] * n, dtype="object"),
-                             "speaker_actor": pd.array([pd.NA] * n, dtype="object")}, index=hits.index)
-    out = pd.DataFrame({"in_quote": pd.array(np.zeros(n, dtype=bool), dtype="boolean"),
-                        "quote_id": pd.array([pd.NA] * n, dtype="object"),
-                        "speaker_actor": pd.array([pd.NA] * n, dtype="object")}, index=hits.index)
-    need = {"doc_id", "content_start", "content_end"}
-    if n == 0 or quotes.empty or not need <= set(quotes.columns):
-        return out
-    q = quotes
-    if "kind" in q.columns:
-        q = q[~q["kind"].astype(str).str.lower().str.contains("scare", na=False)]
-    cols = ["doc_id", "content_start", "content_end"] + [c for c in ("quote_id", "speaker_actor") if c in q]
-    q = q[cols].dropna(subset=["content_start", "content_end"])
-    h = hits[["doc_id", "start", "end"]].reset_index(names="_row")
+def _inside(hits: pd.DataFrame, q: pd.DataFrame) -> pd.DataFrame:
+    """For each hit inside some ``q`` content span, the innermost such quote (indexed by hit row)."""
+    h = hits[["doc_id", "start", "end"]].assign(_row=np.arange(len(hits)))
     m = h.merge(q, on="doc_id", how="inner")
     m = m[(m["start"] >= m["content_start"]) & (m["end"] <= m["content_end"])]
-    if m.empty:
-        return out
     m = m.assign(_len=m["content_end"] - m["content_start"]).sort_values(["_row", "_len"])
-    m = m.drop_duplicates("_row").set_index("_row")
-    idx = hits.index[m.index.to_numpy()]
-    out.loc[idx, "in_quote"] = True
-    if "quote_id" in m:
-        out.loc[idx, "quote_id"] = m["quote_id"].to_numpy()
-    if "speaker_actor" in m:
-        out.loc[idx, "speaker_actor"] = m["speaker_actor"].to_numpy()
+    return m.drop_duplicates("_row").set_index("_row")
+
+
+def _quote_context(hits: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """``in_quote``, ``quote_id``, ``speaker_actor`` (innermost enclosing speech) and ``scare_quoted``."""
+    n = len(hits)
+    known = quotes is not None
+    out = pd.DataFrame({"in_quote": pd.array([False if known else pd.NA] * n, dtype="boolean"),
+                        "quote_id": pd.array([pd.NA] * n, dtype="object"),
+                        "speaker_actor": pd.array([pd.NA] * n, dtype="object"),
+                        "scare_quoted": pd.array([False if known else pd.NA] * n, dtype="boolean")},
+                       index=hits.index)
+    if not known or n == 0 or quotes.empty or not {"doc_id", "content_start", "content_end"} <= set(quotes):
+        return out
+    cols = ["doc_id", "content_start", "content_end"] + [c for c in ("quote_id", "speaker_actor") if c in quotes]
+    q = quotes[cols].dropna(subset=["content_start", "content_end"])
+    scare = (quotes["kind"].astype(str).str.lower().str.contains("scare", na=False)
+             if "kind" in quotes else pd.Series(False, index=quotes.index))
+    speech = _inside(hits, q[~scare.loc[q.index]])
+    if len(speech):
+        idx = hits.index[speech.index.to_numpy()]
+        out.loc[idx, "in_quote"] = True
+        for c in ("quote_id", "speaker_actor"):
+            if c in speech:
+                out.loc[idx, c] = speech[c].to_numpy()
+    scared = _inside(hits, q[scare.loc[q.index]])
+    if len(scared):
+        out.loc[hits.index[scared.index.to_numpy()], "scare_quoted"] = True
     return out
 
 
@@ -268,7 +272,8 @@ def find_frames(tokens: pd.DataFrame, texts: Mapping[str, str], *,
 _FRAME_DTYPES = {"doc_id": "object", "sent_id": "int64", "start": "int64", "end": "int64",
                  "text": "object", "scheme": "object", "frame": "object", "cue": "object",
                  "weight": "float64", "negated": "bool", "in_quote": "boolean",
-                 "quote_id": "object", "speaker_actor": "object", "source": "object"}
+                 "quote_id": "object", "speaker_actor": "object", "scare_quoted": "boolean",
+                 "source": "object"}
 
 
 # --------------------------------------------------------------------------- document profiles
