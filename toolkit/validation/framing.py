@@ -47,7 +47,8 @@ PFC_TO_FRAC = {"Economic": 1, "Morality": 3, "Fairness_and_equality": 4,
                "External_regulation_and_reputation": 15}
 NF_FRAMES = {"CO": "conflict", "RE": "attribution_of_responsibility", "EC": "economic_consequences",
              "HI": "human_interest", "MO": "morality"}
-SUPERVISED = "tfidf-logreg (5-fold CV)"
+SUPERVISED = {"tfidf+dictionary": "logreg tfidf+dictionary (5-fold CV)",
+              "tfidf": "logreg tfidf (5-fold CV)"}
 
 
 def _cues(texts: list[str], lexicon: str) -> pd.DataFrame:
@@ -93,12 +94,16 @@ def _evaluate_frac(path: Path, *, n_boot: int, seed: int, limit: int | None) -> 
                                     system="dictionary (framing_pfc)", n_boot=n_boot, seed=seed)]
     notes_sup = ""
     if len(df) >= 100:
-        clf = train_classifier(texts, gold, groups=df["id"].astype(str).tolist(), folds=5, seed=seed)
-        scores.append(classification_scores(gold, clf.cv_predictions, labels=labels,
-                                            average_labels=substantive, system=SUPERVISED,
-                                            n_boot=n_boot, seed=seed))
-        notes_sup = (" The supervised row is 5-fold cross-validated on FrAC itself, folds "
-                     "grouped by article id, TF-IDF uni+bigrams with logistic regression.")
+        # Sentences of one article share a fold; a sentence without an id is its own group.
+        groups = [str(g) if pd.notna(g) else f"row{i}" for i, g in enumerate(df["id"])]
+        for features, system in SUPERVISED.items():
+            clf = train_classifier(texts, gold, groups=groups, folds=5, seed=seed, features=features)
+            scores.append(classification_scores(gold, clf.cv_predictions, labels=labels,
+                                                average_labels=substantive, system=system,
+                                                n_boot=n_boot, seed=seed))
+        notes_sup = (" The logreg rows (toolkit.framing.train_classifier) are 5-fold "
+                     "cross-validated on FrAC itself, folds grouped by article id: TF-IDF "
+                     "uni+bigrams, with or without the dictionaries' cue counts as features.")
     errors = error_table(texts, gold, pred, evidence=evidence, max_rows=300)
     notes = ("Sentence-level, single label. PFC frames mapped to FrAC's merged Media Frames codes: "
              "Legality+Crime_and_punishment -> 5, Policy_prescription+Political -> 6; "
@@ -186,12 +191,14 @@ def _evaluate_narrative(path: Path, *, n_boot: int, seed: int, limit: int | None
     notes_sup = ""
     if len(df) >= 100:
         labels = [[c for c, on in zip(codes, row) if on] for row in y]
-        clf = train_classifier(texts, labels, folds=5, seed=seed)
-        cvp = np.asarray(clf.cv_predictions, dtype=bool)
-        order = [clf.labels.index(c) for c in codes]
-        parts.append(multilabel_scores(y, cvp[:, order], codes, system=SUPERVISED,
-                                       n_boot=n_boot, seed=seed))
-        notes_sup = " The supervised row is 5-fold cross-validated on these articles."
+        for features, system in SUPERVISED.items():
+            clf = train_classifier(texts, labels, folds=5, seed=seed, features=features)
+            cvp = np.asarray(clf.cv_predictions, dtype=bool)
+            order = [clf.labels.index(c) for c in codes]
+            parts.append(multilabel_scores(y, cvp[:, order], codes, system=system,
+                                           n_boot=n_boot, seed=seed))
+        notes_sup = (" The logreg rows (toolkit.framing.train_classifier) are 5-fold "
+                     "cross-validated on these articles.")
     # Errors: per article and frame, the misses and false alarms with the cues found.
     ev = frames.groupby(["doc_id", "frame"])["text"].agg(lambda s: ", ".join(dict.fromkeys(s)))
     rows = []
