@@ -303,6 +303,31 @@ def test_train_classifier_cross_validates():
     assert multi.predict(["missile strike"]) == [["war"]]
 
 
+def test_classifier_feature_sets_and_errors():
+    texts = ["peace talks resumed", "a ceasefire was agreed", "missiles hit the town",
+             "troops attacked"] * 5
+    labels = ["peace", "peace", "war", "war"] * 5
+    plain = framing.train_classifier(texts, labels, folds=5, features="tfidf")
+    assert plain.cv_scores["label"].tolist() == ["peace", "war", "macro"]
+    with pytest.raises(ValueError, match="features"):
+        framing.train_classifier(texts, labels, features="bert")
+    with pytest.raises(ValueError, match="labels has 1"):
+        framing.train_classifier(texts, ["peace"])
+    x = framing.cue_features(["Peace talks.", "Peace talks."], lexicons=["framing_diplomatic"])
+    assert x.shape == (2, 9) and x.toarray()[0].max() > 0
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda t: framing.frame_profile(t, by="country", value="mean"), "value"),
+    (lambda t: framing.compare_frames(t, by="country", a="X", b="Z", n_boot=0), "Z"),
+    (lambda t: framing.load_schemes(["framing_sv", "framing_sv"]), "more than once"),
+    (lambda t: framing.frame_profile(t, by="speaker_actor"), "quotes"),
+])
+def test_errors_say_what_is_valid(call, match):
+    with pytest.raises((ValueError, KeyError), match=match):
+        call(_toy_tables())
+
+
 def test_validation_runs_on_eval_dev():
     d = need_shared("eval-dev", "frames")
     from toolkit.validation.framing import evaluate
