@@ -655,16 +655,16 @@ def frame_colors(frames: Sequence[str]) -> dict[str, str]:
 
 
 def highlight(text: str, frames: pd.DataFrame, *, doc_id: str | None = None,
-              scheme: str | None = None) -> HTML:
+              scheme: str | None = None, legend: bool = True) -> HTML:
     """The text as escaped HTML with each frame cue marked (frame and cue on hover).
 
     Overlapping cues are shown by splitting the text at every cue boundary; a negated cue is
-    struck through, a quoted one underlined.
+    struck through, a quoted one underlined. ``legend`` adds a line naming each frame's colour.
 
     Example:
         >>> f = pd.DataFrame({"doc_id": ["d"], "start": [4], "end": [9], "scheme": ["s"],
         ...     "frame": ["peace"], "cue": ["peace"], "negated": [False], "in_quote": [False]})
-        >>> str(highlight("<b> peace", f))
+        >>> str(highlight("<b> peace", f, legend=False))
         '<div class="frames">&lt;b&gt; <mark style="background:#bfdbeb" title="s: peace (cue: peace)">peace</mark></div>'
     """
     f = frames
@@ -676,6 +676,10 @@ def highlight(text: str, frames: pd.DataFrame, *, doc_id: str | None = None,
     cuts = sorted({0, len(text), *f["start"].tolist(), *f["end"].tolist()})
     starts, ends = f["start"].to_numpy(), f["end"].to_numpy()
     out = ['<div class="frames">']
+    if legend and colors:
+        out.append('<p class="frames-legend">' + " ".join(
+            f'<mark style="background:{c}">{html.escape(fr)}</mark>' for fr, c in colors.items())
+            + "</p>")
     for a, b in zip(cuts[:-1], cuts[1:]):
         piece = html.escape(text[a:b]).replace("\n", "<br>")
         cover = f[(starts <= a) & (ends >= b)]
