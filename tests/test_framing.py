@@ -274,7 +274,7 @@ def test_compare_frames():
 
 def test_speaker_profile():
     tables = {"documents": pd.DataFrame({"doc_id": ["d"], "text": [QUOTED]})}
-    s, tables["tokens"] = tokenize_documents(["d"], [QUOTED])
+    _, tables["tokens"] = tokenize_documents(["d"], [QUOTED])
     tables["quotes"] = _quote_table(QUOTED)
     tables["frames"] = framing.find_frames(tables["tokens"], {"d": QUOTED}, quotes=tables["quotes"])
     p = framing.frame_profile(tables, by="speaker_actor", scheme="diplomatic", n_boot=0)

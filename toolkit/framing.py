@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -512,7 +513,7 @@ def quoted_words(tokens: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
         [4]
     """
     words = tokens.loc[~tokens["is_punct"].astype(bool), ["doc_id", "start"]]
-    codes, uniq = pd.factorize(pd.concat([words["doc_id"], quotes["doc_id"]], ignore_index=True))
+    codes, _ = pd.factorize(pd.concat([words["doc_id"], quotes["doc_id"]], ignore_index=True))
     tcode, qcode = codes[: len(words)], codes[len(words):]
     shift = np.int64(1) << 40
     tkey = np.sort(tcode.astype("int64") * shift + words["start"].to_numpy("int64"))
@@ -680,7 +681,7 @@ def highlight(text: str, frames: pd.DataFrame, *, doc_id: str | None = None,
         out.append('<p class="frames-legend">' + " ".join(
             f'<mark style="background:{c}">{html.escape(fr)}</mark>' for fr, c in colors.items())
             + "</p>")
-    for a, b in zip(cuts[:-1], cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         piece = html.escape(text[a:b]).replace("\n", "<br>")
         cover = f[(starts <= a) & (ends >= b)]
         if cover.empty:

@@ -133,7 +133,7 @@ def multilabel_scores(y: np.ndarray, p: np.ndarray, names: list[str], *, system:
         [0.833]
     """
     y, p = np.asarray(y, bool), np.asarray(p, bool)
-    n, k = y.shape
+    n = y.shape[0]
 
     def prf(w: np.ndarray) -> np.ndarray:  # w: (B, n) item counts
         tp, fp, fn = w @ (y & p), w @ (~y & p), w @ (y & ~p)
