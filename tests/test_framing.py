@@ -366,3 +366,20 @@ def test_notebook_runs_headless_on_the_sample(tmp_path):
                                progress_bar=False, kernel_name="python3")
     assert {p.name for p in out.glob("*.png")} == {"3.0-framing-article-profile.png",
                                                   "3.3-framing-top-cues.png"}
+
+
+def test_offsets_slice_back_for_any_text():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["war", "peace", "not", "nuclear", "weapons", "the", "West", ",", ".",
+                             "“", "”", "talks", "costs", "\n\n", "ceasefire", "never", "aggression"])
+
+    @hypothesis.settings(max_examples=25, deadline=None)
+    @hypothesis.given(st.lists(words, max_size=40), st.text(max_size=20))
+    def check(parts, noise):
+        text = " ".join(parts) + noise
+        f = _frames(text)  # asserts text[start:end] == evidence
+        assert f["negated"].dtype == bool and (f["start"] < f["end"]).all()
+
+    check()
