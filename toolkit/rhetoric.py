@@ -253,6 +253,28 @@ def _hits_by_doc(tokens: pd.DataFrame, texts: Mapping[str, str], lexicon: Lexico
     return hits
 
 
+def tone_hits(texts: Sequence[str]) -> tuple[list[list[tuple]], list[str]]:
+    """Tone-lexicon matches of each text, ``(start, end, weight, category)``, and the cue strings.
+
+    One tokenizer pass and one lexicon pass over all texts; use it to score many windows of
+    the same texts (:func:`tone_from_hits`).
+
+    Example:
+        >>> tone_hits(["A stern warning."])
+        ([[(2, 15, -2.5, 'warning')]], ['stern warning'])
+    """
+    ids = [str(i) for i in range(len(texts))]
+    _, tokens = tokenize_documents(ids, list(texts))
+    hits = _hits_by_doc(tokens, dict(zip(ids, texts)), tone_lexicon())
+    by_doc: dict[str, list] = defaultdict(list)
+    cues: dict[str, list] = defaultdict(list)
+    for d, s, e, w, c, t in zip(hits["doc_id"], hits["start"], hits["end"], hits["weight"],
+                                hits["category"], hits["text"]):
+        by_doc[d].append((int(s), int(e), float(w), c))
+        cues[d].append(t)
+    return [by_doc.get(i, []) for i in ids], ["; ".join(cues.get(i, [])) for i in ids]
+
+
 def score_texts(texts: Sequence[str], *, scale: float = TONE_SCALE) -> pd.DataFrame:
     """Baselines and tone for whole texts (each text one unit, as VADER's own evaluation did).
 
@@ -264,21 +286,11 @@ def score_texts(texts: Sequence[str], *, scale: float = TONE_SCALE) -> pd.DataFr
         >>> (s["tone"] < 0).tolist(), (s["tone"] > 0).tolist()
         ([True, False], [False, True])
     """
-    ids = [str(i) for i in range(len(texts))]
-    _, tokens = tokenize_documents(ids, list(texts))
-    hits = _hits_by_doc(tokens, dict(zip(ids, texts)), tone_lexicon())
-    by_doc = defaultdict(list)
-    cues = defaultdict(list)
-    for d, s, e, w, c, t in zip(hits["doc_id"], hits["start"], hits["end"], hits["weight"],
-                                hits["category"], hits["text"]):
-        by_doc[d].append((int(s), int(e), float(w), c))
-        cues[d].append(t)
+    hits, cues = tone_hits(texts)
     rows = []
-    for i, text in zip(ids, texts):
+    for text, h, cue in zip(texts, hits, cues):
         base = baseline_scores(text)
-        rows.append((text, *base, tone_from_hits(text, by_doc.get(i, []), scale=scale,
-                                                 vader_compound=base[2]),
-                     "; ".join(cues.get(i, []))))
+        rows.append((text, *base, tone_from_hits(text, h, scale=scale, vader_compound=base[2]), cue))
     return pd.DataFrame(rows, columns=["text", *SCORE_NAMES, "tone", "tone_cues"])
 
 
