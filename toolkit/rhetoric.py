@@ -566,6 +566,55 @@ def marker_rates(rhetoric: pd.DataFrame, tokens: pd.DataFrame, documents: pd.Dat
     return out
 
 
+def markers_by_speaker(rhetoric: pd.DataFrame, quotes: pd.DataFrame, tokens: pd.DataFrame, *,
+                       speaker: str = "speaker", categories: Sequence[str] | None = None) -> pd.DataFrame:
+    """Markers per 1,000 quoted words per speaker: only the words inside each quote's content.
+
+    Args:
+        rhetoric: the rhetoric table.
+        quotes: a quotes table with ``doc_id``, ``content_start``, ``content_end`` and the
+            ``speaker`` column (e.g. ``toolkit.quotes``' table; quotes without a speaker are
+            grouped as ``"(unknown)"``).
+        tokens: the tokens table.
+        speaker: the quotes column naming the speaker.
+        categories: categories to keep (default: all).
+
+    Returns:
+        Columns ``speaker, category, n, words, per_1000`` (long form, zeros filled).
+
+    Example:
+        >>> t = 'Orsk said: "We may respond." Nobody knows.'
+        >>> _, k = tokenize_documents(["d"], [t])
+        >>> q = pd.DataFrame({"doc_id": ["d"], "content_start": [12], "content_end": [26],
+        ...                   "speaker": ["Orsk"]})
+        >>> m = markers_by_speaker(rhetoric_table(k, {"d": t}), q, k, categories=["hedge"])
+        >>> m[["speaker", "n", "words"]].values.tolist()
+        [['Orsk', 1, 3]]
+    """
+    cats = list(categories) if categories is not None else list(rhetoric_lexicon().categories)
+    q = quotes.dropna(subset=["content_start", "content_end"])
+    q = q.assign(_speaker=q[speaker].fillna("(unknown)").astype(str).replace("", "(unknown)"))
+    words = tokens.loc[~tokens["is_punct"], ["doc_id", "start", "end"]]
+    r = rhetoric[rhetoric["category"].isin(cats)]
+    n_words: dict[str, int] = defaultdict(int)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    w_by_doc = {d: g for d, g in words.groupby("doc_id", sort=False)}
+    r_by_doc = {d: g for d, g in r.groupby("doc_id", sort=False)}
+    for d, a, b, who in zip(q["doc_id"], q["content_start"], q["content_end"], q["_speaker"]):
+        w = w_by_doc.get(d)
+        if w is not None:
+            n_words[who] += int(((w["start"] >= a) & (w["end"] <= b)).sum())
+        m = r_by_doc.get(d)
+        if m is not None:
+            inside = m[(m["start"] >= a) & (m["end"] <= b)]
+            for c in inside["category"]:
+                counts[(who, c)] += 1
+    rows = [(who, c, counts.get((who, c), 0), n) for who, n in n_words.items() for c in cats]
+    out = pd.DataFrame(rows, columns=["speaker", "category", "n", "words"])
+    out["per_1000"] = 1000 * out["n"] / out["words"].clip(lower=1)
+    return out
+
+
 # --------------------------------------------------------------------------- figures
 
 
@@ -622,6 +671,55 @@ def plot_marker_rates(rates: pd.DataFrame, *, by: str = "doc_id",
     ax.set_ylabel("per 1,000 words")
     ax.set_xlabel(by)
     ax.tick_params(axis="x", rotation=45 if n > 6 else 0)
+    ax.legend(title="", frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def disagreements(sentiment: pd.DataFrame, *, n: int = 10, baseline: str = "vader_compound") -> pd.DataFrame:
+    """The sentences where tone and a baseline disagree most (to read, not to count).
+
+    Example:
+        >>> t = "The special military operation continues. Talks resumed."
+        >>> s, k = tokenize_documents(["d"], [t])
+        >>> disagreements(sentiment_table(s, k, {"d": t}), n=1)["tone_cues"].tolist()
+        ['special military operation']
+    """
+    if baseline not in SCORE_NAMES:
+        raise ValueError(f"`baseline` value = {baseline!r} is invalid; value must be one of {SCORE_NAMES}")
+    gap = (sentiment["tone"] - sentiment[baseline]).abs()
+    cols = [c for c in ("doc_id", "sent_id", "text", "textblob_polarity", "vader_compound", "tone",
+                        "tone_cues") if c in sentiment]
+    out = sentiment.assign(gap=gap)[gap > 0].nlargest(n, "gap")
+    return out[cols + ["gap"]].reset_index(drop=True)
+
+
+def plot_tone_by_group(sentiment: pd.DataFrame, documents: pd.DataFrame, *, by: str = "country"):
+    """Per-document mean sentence score by group: VADER, TextBlob and tone side by side.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["a", "b"], "start": [0, 0], "end": [5, 5],
+        ...                   **{c: [0.1, -0.2] for c in SCORE_NAMES + ["tone"]}})
+        >>> d = pd.DataFrame({"doc_id": ["a", "b"], "country": ["X", "Y"]})
+        >>> plot_tone_by_group(s, d).axes[0].get_ylabel()
+        'mean sentence score per document'
+    """
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    docs = document_sentiment(sentiment).merge(documents[["doc_id", by]], on="doc_id")
+    long = docs.melt(id_vars=["doc_id", by], value_vars=["vader_compound", "textblob_polarity", "tone"],
+                     var_name="measure", value_name="score")
+    long["measure"] = long["measure"].map({"vader_compound": "VADER", "textblob_polarity": "TextBlob",
+                                           "tone": "tone (ours)"})
+    order = docs.groupby(by)["tone"].mean().sort_values().index.tolist()
+    fig, ax = plt.subplots(figsize=(max(5, 0.8 * len(order) + 2), 3.6))
+    ax.axhline(0, color="0.6", lw=0.8)
+    sns.pointplot(data=long, x=by, y="score", hue="measure", order=order, dodge=0.4, ax=ax,
+                  linestyle="none", markers=["o", "s", "D"], errorbar=None,
+                  palette=["#0072B2", "#E69F00", "#D55E00"])
+    ax.set_ylabel("mean sentence score per document")
+    ax.set_xlabel(by)
     ax.legend(title="", frameon=False)
     fig.tight_layout()
     return fig

@@ -209,7 +209,7 @@ def evaluate_newsmtsc(path: Path, *, n_boot: int = 1000, seed: int = 0,
     Example:
         >>> from toolkit.config import shared_path
         >>> p = shared_path("eval-dev", *NEWSMTSC_FILE)
-        >>> p is None or evaluate_newsmtsc(p, n_boot=0, limit=80)[0].measure
+        >>> p is None or evaluate_newsmtsc(p, n_boot=0, limit=80)[0].measure == "rhetoric.tone.target"
         True
     """
     df = _read_newsmtsc(path, limit)
