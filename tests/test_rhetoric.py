@@ -350,3 +350,17 @@ def test_fast_textblob_path_is_identical_on_real_text():
         texts = [row["text"] for _, row in zip(range(300), csv.DictReader(fh, delimiter="\t"))]
     for text in texts:
         assert rhetoric.baseline_scores(text)[:2] == tuple(TextBlob(text).sentiment), text
+
+
+@pytest.mark.slow
+def test_notebook_runs_headless(tmp_path):
+    """The rhetoric notebook runs top to bottom on the bundled sample and writes its figures."""
+    papermill = pytest.importorskip("papermill")
+    from conftest import ROOT
+
+    nb = ROOT / "notebooks" / "5.0-rhetoric-sentiment.ipynb"
+    papermill.execute_notebook(str(nb), str(tmp_path / "out.ipynb"), cwd=str(nb.parent),
+                               parameters={"out_dir": str(tmp_path / "figures"), "un_limit": 0},
+                               progress_bar=False, kernel_name="python3")
+    saved = {p.name for p in (tmp_path / "figures").glob("*.png")}
+    assert {"5.1-tone-baselines.png", "5.3-markers-sample.png"} <= saved

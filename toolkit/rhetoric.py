@@ -651,27 +651,32 @@ def plot_tone_comparison(scores: pd.DataFrame, *, label: str = "text", width: in
 
 
 def plot_marker_rates(rates: pd.DataFrame, *, by: str = "doc_id",
-                      categories: Sequence[str] = ("hedge", "booster")):
-    """Grouped bars of markers per 1,000 words by group (from :func:`marker_rates`).
+                      categories: Sequence[str] = ("hedge", "booster"), width: int = 40):
+    """Horizontal grouped bars of markers per 1,000 words by group (from :func:`marker_rates`).
+
+    Args:
+        rates: long table with ``by``, ``category`` and ``per_1000``.
+        by: the group column (labels shortened to ``width`` characters).
+        categories: the categories to show, in this order.
 
     Example:
         >>> r = pd.DataFrame({"doc_id": ["a", "a"], "category": ["hedge", "booster"],
         ...                   "per_1000": [3.0, 1.0]})
-        >>> plot_marker_rates(r).axes[0].get_ylabel()
+        >>> plot_marker_rates(r).axes[0].get_xlabel()
         'per 1,000 words'
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
 
-    df = rates[rates["category"].isin(categories)]
-    n = df[by].nunique()
-    fig, ax = plt.subplots(figsize=(max(4.5, 0.6 * n + 2), 3.4))
-    sns.barplot(data=df, x=by, y="per_1000", hue="category", hue_order=list(categories), ax=ax,
-                palette=["#56B4E9", "#D55E00", "#009E73", "#CC79A7"][:len(categories)])
-    ax.set_ylabel("per 1,000 words")
-    ax.set_xlabel(by)
-    ax.tick_params(axis="x", rotation=45 if n > 6 else 0)
-    ax.legend(title="", frameon=False)
+    df = rates[rates["category"].isin(categories)].copy()
+    df["_y"] = df[by].astype(str).map(lambda s: s if len(s) <= width else s[:width - 1] + "…")
+    n = df["_y"].nunique()
+    fig, ax = plt.subplots(figsize=(7, 0.32 * n * len(categories) + 1.2))
+    sns.barplot(data=df, y="_y", x="per_1000", hue="category", hue_order=list(categories), ax=ax,
+                orient="h", palette=["#56B4E9", "#D55E00", "#009E73", "#CC79A7"][:len(categories)])
+    ax.set_xlabel("per 1,000 words")
+    ax.set_ylabel("")
+    ax.legend(title="", frameon=False, loc="lower right")
     fig.tight_layout()
     return fig
 
