@@ -236,7 +236,9 @@ def test_seed_article(seed_analysis):
                                       ("vagueness", "unspecified_response", "accordingly")}),
     ("Such a move could lead to a wider war.", {("hedge", "calculated", "could lead to"),
                                                 ("modality", "possibility", "could")}),
-    ("This must be a mistake.", {("booster", "epistemic_must", "must be")}),
+    ("This must have been a mistake.", {("booster", "epistemic_must", "must have been")}),
+    ("The Drago regime ignored the appeal.", {("evaluative", "delegitimising", "regime")}),
+    ("We must respond to the attack.", {("modality", "obligation", "must")}),
     ("Tarsk must withdraw its troops.", {("modality", "obligation", "must")}),
     ("The talks will take place on Monday.", {("modality", "prediction_volition", "will")}),
     ("They clearly violated the agreement.", {("outgroup", "third_person_plural", "They"),
@@ -261,6 +263,14 @@ def test_markers(text, expected):
     ("It could lead to escalation.", ("hedge", "could")),
     # no commitment without a response or threat after the modal
     ("The talks will take place on Monday.", ("commitment", "will")),
+    ("We must respond to the attack.", ("commitment", "must")),
+    # deontic passive "must be" is not an epistemic booster
+    ("The agreement must be respected.", ("booster", "must be")),
+    # blockers: politeness formulas, names and technical regimes
+    ("I would like to thank the President.", ("hedge", "would")),
+    ("The International Criminal Court opened a case.", ("evaluative", "Criminal")),
+    ("We support the non-proliferation regime.", ("evaluative", "regime")),
+    ("Talks should resume as soon as possible.", ("hedge", "possible")),
 ])
 def test_marker_negatives(text, forbidden):
     got = markers(text)
@@ -268,6 +278,12 @@ def test_marker_negatives(text, forbidden):
         assert not any(s == "commitment" for _, s, _ in got)
     else:
         assert not any(c == forbidden[0] and t == forbidden[1] for c, _, t in got)
+
+
+def test_blockers_are_never_output(sample_analysis):
+    assert "blocker" not in set(sample_analysis["rhetoric"]["category"])
+    assert "blocker" not in set(run("I would like to thank the International Criminal Court.")["rhetoric"]["category"])
+    assert "blocker" not in rhetoric.marker_categories()
 
 
 def test_us_pronoun_is_ingroup():

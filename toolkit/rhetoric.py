@@ -82,9 +82,11 @@ NEGATOR_SCOPE = 4
 # reported there. 1.0 = the hand-set weights.
 TONE_SCALE = 1.0
 # Modal verbs that commit to an action when a response or threat follows.
-COMMITMENT_MODALS = frozenset({"will", "'ll", "shall", "must"})
+# Volitional modals only: "we must respond" is an obligation (often a call on others), while
+# "we will respond" commits the speaker.
+COMMITMENT_MODALS = frozenset({"will", "'ll", "shall"})
 RESPONSE_LEMMAS = frozenset({"respond", "retaliate", "react", "strike", "punish", "hit", "destroy",
-                             "answer", "reply", "retaliation", "response"})
+                             "answer", "reply"})
 THREAT_CATEGORIES = frozenset({"threat", "warning", "coercion", "hostility"})
 COMMITMENT_WINDOW = 3   # tokens between the modal and the response verb
 
@@ -450,9 +452,19 @@ def rhetoric_lexicon() -> Lexicon:
 
     Example:
         >>> sorted(rhetoric_lexicon().categories)[:3]
-        ['attitude', 'booster', 'evaluative']
+        ['attitude', 'blocker', 'booster']
     """
     return load(RHETORIC_LEXICON)
+
+
+def marker_categories() -> list[str]:
+    """The output categories of the rhetoric lexicon (all but ``blocker``).
+
+    Example:
+        >>> "blocker" in marker_categories(), "hedge" in marker_categories()
+        (False, True)
+    """
+    return [c for c in rhetoric_lexicon().categories if c != "blocker"]
 
 
 def _longest_per_category(hits: pd.DataFrame) -> pd.DataFrame:
@@ -492,7 +504,7 @@ def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         [['We', 'ingroup', 'first_person_plural'], ['will', 'modality', 'commitment'], ['accordingly', 'vagueness', 'unspecified_response'], ['could lead to', 'hedge', 'calculated']]
     """
     lex = rhetoric_lexicon()
-    hits = _longest_per_category(lex.find(tokens, texts, overlaps="all"))
+    hits = _apply_blockers(_longest_per_category(lex.find(tokens, texts, overlaps="all")))
     if tone_hits is None:
         tone_hits = _hits_by_doc(tokens, texts, tone_lexicon())
     hits = _label_commitments(hits, tokens, tone_hits)
@@ -502,6 +514,24 @@ def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     out = out[RHETORIC_COLUMNS].copy()
     out["weight"] = out["weight"].astype(float)
     return out
+
+
+def _apply_blockers(hits: pd.DataFrame) -> pd.DataFrame:
+    """Drop markers inside a ``blocker`` span of a category the blocker names; drop blockers."""
+    if hits.empty or "blocks" not in hits:
+        return hits
+    is_block = (hits["category"] == "blocker").to_numpy()
+    if not is_block.any():
+        return hits
+    drop = is_block.copy()
+    blocks = hits[is_block]
+    by_doc = defaultdict(list)
+    for d, a, b, cats in zip(blocks["doc_id"], blocks["start"], blocks["end"], blocks["blocks"]):
+        by_doc[d].append((a, b, set(str(cats).split(";"))))
+    for i, (d, a, b, c) in enumerate(zip(hits["doc_id"], hits["start"], hits["end"], hits["category"])):
+        if not drop[i]:
+            drop[i] = any(x <= a and b <= y and c in cats for x, y, cats in by_doc.get(d, ()))
+    return hits[~drop]
 
 
 def _label_commitments(hits: pd.DataFrame, tokens: pd.DataFrame, tone_hits: pd.DataFrame) -> pd.DataFrame:
@@ -547,7 +577,7 @@ def marker_rates(rhetoric: pd.DataFrame, tokens: pd.DataFrame, documents: pd.Dat
         >>> r[["category", "n", "words"]].values.tolist()
         [['hedge', 1, 7]]
     """
-    cats = list(categories) if categories is not None else list(rhetoric_lexicon().categories)
+    cats = list(categories) if categories is not None else marker_categories()
     words = tokens.loc[~tokens["is_punct"]].groupby("doc_id").size().rename("words").reset_index()
     r = rhetoric[rhetoric["category"].isin(cats)]
     if by != "doc_id":
@@ -591,7 +621,7 @@ def markers_by_speaker(rhetoric: pd.DataFrame, quotes: pd.DataFrame, tokens: pd.
         >>> m[["speaker", "n", "words"]].values.tolist()
         [['Orsk', 1, 3]]
     """
-    cats = list(categories) if categories is not None else list(rhetoric_lexicon().categories)
+    cats = list(categories) if categories is not None else marker_categories()
     q = quotes.dropna(subset=["content_start", "content_end"])
     q = q.assign(_speaker=q[speaker].fillna("(unknown)").astype(str).replace("", "(unknown)"))
     words = tokens.loc[~tokens["is_punct"], ["doc_id", "start", "end"]]
