@@ -380,3 +380,37 @@ def test_notebook_runs_headless(tmp_path):
                                progress_bar=False, kernel_name="python3")
     saved = {p.name for p in (tmp_path / "figures").glob("*.png")}
     assert {"5.1-tone-baselines.png", "5.3-markers-sample.png"} <= saved
+
+
+@pytest.mark.slow
+def test_parallel_run_gives_the_same_tables():
+    import toolkit
+    from toolkit import datasets
+
+    one = toolkit.analyze(datasets.sample(), annotators=["rhetoric"], workers=1)
+    two = toolkit.analyze(datasets.sample(), annotators=["rhetoric"], workers=2, chunk_size=2)
+    for table in ("sentiment", "rhetoric"):
+        pd.testing.assert_frame_equal(one[table], two[table])
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a dev dependency
+    given = None
+
+if given is not None:
+    WORDS = st.sampled_from(["We", "will", "not", "hesitate", "could", "lead", "to", "the", "US",
+                             "special", "military", "operation", "avoid", "war", "“", "”", ",",
+                             ".", "accordingly", "Borovia", "sanctions", "\n", "  ", "!", "n't"])
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(WORDS, max_size=25).map(" ".join) | st.text(max_size=60))
+    def test_offsets_slice_back_on_any_text(text):
+        sents, toks = tokenize_documents(["d"], [text])
+        out = rhetoric.annotate({"documents": pd.DataFrame({"doc_id": ["d"], "text": [text]}),
+                                 "sentences": sents, "tokens": toks})
+        for table in out.values():
+            for a, b, t in zip(table["start"], table["end"], table["text"]):
+                assert text[a:b] == t
+        assert out["sentiment"]["tone"].between(-1, 1).all()
