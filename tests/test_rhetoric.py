@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from conftest import need_shared
+
 from toolkit import lexicon, pipeline, rhetoric
 from toolkit.tokenize import tokenize_documents
 
@@ -292,7 +292,7 @@ def test_us_pronoun_is_ingroup():
 
 def test_marker_rates_fill_zero_and_normalise():
     text = "We hope for peace. They may refuse."
-    sents, toks = tokenize_documents(["d"], [text])
+    _, toks = tokenize_documents(["d"], [text])
     r = rhetoric.rhetoric_table(toks, {"d": text})
     rates = rhetoric.marker_rates(r, toks, categories=["hedge", "booster", "ingroup"])
     got = rates.set_index("category")["n"].to_dict()

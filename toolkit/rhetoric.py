@@ -58,6 +58,13 @@ from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    N_SCALAR,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    allcap_differential,
+)
 
 from .lexicon import Lexicon, load
 from .pipeline import Annotator
@@ -155,62 +162,76 @@ def _label(score: float) -> str:
     return "negative" if score <= -NEUTRAL_BAND else "positive" if score >= NEUTRAL_BAND else "neutral"
 
 
+class ToneAnalyzer(SentimentIntensityAnalyzer):
+    """VADER whose words can be overridden, masked or flipped for one call (the tone rules).
+
+    Everything else (lexicon, boosters, negation, "but", normalisation) is the reference
+    ``vaderSentiment`` code, inherited. Emoji are not described as VADER's ``polarity_scores``
+    does (diplomatic text); texts without tone matches never reach this class.
+
+    Example:
+        >>> ToneAnalyzer().score("A stern warning.", [(2, 15, -2.5, "warning")])["compound"]
+        -0.5423
+    """
+
+    def words(self, text: str) -> tuple[list[tuple[int, int]], list[str]]:
+        """VADER's words of ``text`` and their character spans."""
+        spans = [m.span() for m in _WORD.finditer(text)]
+        # VADER's own tokenisation: whitespace split, surrounding punctuation stripped.
+        return spans, [SentiText._strip_punc_if_word(text[a:b]) for a, b in spans]
+
+    def valences(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0):
+        """Per-word valences (VADER's sentiments list) after the tone rules, and the words."""
+        spans, orig = self.words(text)
+        words = list(orig)
+        flips: set[int] = set()
+        starts = [a for a, _ in spans]
+        for s, e, weight, category in hits:
+            lo = max(0, np.searchsorted(starts, s, side="right") - 1)
+            idx = [i for i in range(lo, len(spans)) if spans[i][0] < e and s < spans[i][1]]
+            if not idx:
+                continue
+            # The entry owns all its words: VADER valences and negations inside it are masked
+            # (so "not" in "will not hesitate" no longer flips anything).
+            for i in idx[:-1]:
+                words[i] = _MASK
+            if category == "negator":
+                words[idx[-1]] = _MASK
+                j = idx[-1] + 1
+                while j < len(words) and j <= idx[-1] + NEGATOR_SCOPE:
+                    prev = text[spans[j - 1][0]:spans[j - 1][1]]
+                    if orig[j].lower() in _CLAUSE_WORDS or _CLAUSE_END.search(prev):
+                        break
+                    flips.add(j)
+                    j += 1
+            else:
+                # The weight sits on the last word, where VADER's look-back rules find the
+                # boosters and negations before the phrase ("very grave consequences").
+                key = f"{_MASK}{weight * scale:.4f}"
+                self.lexicon.setdefault(key, weight * scale)
+                words[idx[-1]] = key
+        senti = SimpleNamespace(words_and_emoticons=words, is_cap_diff=allcap_differential(orig))
+        sentiments: list[float] = []
+        for i, item in enumerate(words):
+            low = item.lower()
+            if low in BOOSTER_DICT or (low == "kind" and i < len(words) - 1
+                                       and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, senti, item, i, sentiments)
+        for i in flips:
+            sentiments[i] = sentiments[i] * N_SCALAR
+        sentiments = self._but_check(words, sentiments)
+        return sentiments, orig, words
+
+    def score(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0) -> dict:
+        """VADER's ``neg/neu/pos/compound`` dict for ``text`` under the tone rules."""
+        sentiments, _, _ = self.valences(text, hits, scale=scale)
+        return self.score_valence(sentiments, text)
+
+
 @functools.lru_cache(maxsize=1)
-def _tone_analyzer():
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, SentimentIntensityAnalyzer
-    from vaderSentiment.vaderSentiment import SentiText, allcap_differential
-
-    class ToneAnalyzer(SentimentIntensityAnalyzer):
-        """VADER whose words can be overridden, masked or flipped for one call."""
-
-        def words(self, text: str) -> tuple[list[tuple[int, int]], list[str]]:
-            spans = [m.span() for m in _WORD.finditer(text)]
-            # VADER's own tokenisation: whitespace split, surrounding punctuation stripped.
-            return spans, [SentiText._strip_punc_if_word(text[a:b]) for a, b in spans]
-
-        def valences(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0):
-            """Per-word valences (VADER's sentiments list) after the tone rules, and the words."""
-            spans, orig = self.words(text)
-            words = list(orig)
-            flips: set[int] = set()
-            starts = [a for a, _ in spans]
-            for s, e, weight, category in hits:
-                lo = max(0, np.searchsorted(starts, s, side="right") - 1)
-                idx = [i for i in range(lo, len(spans)) if spans[i][0] < e and s < spans[i][1]]
-                if not idx:
-                    continue
-                for i in idx[:-1]:
-                    words[i] = _MASK
-                if category == "negator":
-                    words[idx[-1]] = _MASK
-                    j = idx[-1] + 1
-                    while j < len(words) and j <= idx[-1] + NEGATOR_SCOPE:
-                        if orig[j].lower() in _CLAUSE_WORDS or _CLAUSE_END.search(text[spans[j - 1][0]:spans[j - 1][1]]):
-                            break
-                        flips.add(j)
-                        j += 1
-                else:
-                    key = f"{_MASK}{weight * scale:.4f}"
-                    self.lexicon.setdefault(key, weight * scale)
-                    words[idx[-1]] = key
-            senti = SimpleNamespace(words_and_emoticons=words, is_cap_diff=allcap_differential(orig))
-            sentiments: list[float] = []
-            for i, item in enumerate(words):
-                low = item.lower()
-                if low in BOOSTER_DICT or (low == "kind" and i < len(words) - 1
-                                           and words[i + 1].lower() == "of"):
-                    sentiments.append(0)
-                    continue
-                sentiments = self.sentiment_valence(0, senti, item, i, sentiments)
-            for i in flips:
-                sentiments[i] = sentiments[i] * N_SCALAR
-            sentiments = self._but_check(words, sentiments)
-            return sentiments, orig, words
-
-        def score(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0) -> dict:
-            sentiments, _, _ = self.valences(text, hits, scale=scale)
-            return self.score_valence(sentiments, text)
-
+def _tone_analyzer() -> ToneAnalyzer:
     return ToneAnalyzer()
 
 
@@ -321,7 +342,7 @@ def explain_tone(text: str, *, scale: float = TONE_SCALE) -> pd.DataFrame:
               zip(hits["start"], hits["end"], hits["weight"], hits["category"])]
     an = _tone_analyzer()
     vader_vals, words, _ = an.valences(text, [], scale=scale)
-    tone_vals, _, replaced = an.valences(text, tuples, scale=scale)
+    tone_vals, _, _ = an.valences(text, tuples, scale=scale)
     spans, _ = an.words(text)
     rule = [""] * len(words)
     for (s, e, _, c), entry in zip(tuples, hits["entry"]):

@@ -305,7 +305,7 @@ def _auc_rows(x: np.ndarray, pos: np.ndarray, system: str, n_boot: int, seed: in
                 boots.append(roc_auc_score(pos[idx], x[idx]))
         lo, hi = (float(v) for v in np.percentile(boots, [2.5, 97.5]))
     return {"system": system, "label": "cooperation_vs_conflict", "metric": "roc_auc",
-            "value": point, "ci_low": lo, "ci_high": hi, "support": int(len(x))}
+            "value": point, "ci_low": lo, "ci_high": hi, "support": len(x)}
 
 
 def _paired_auc_difference(a, b, pos, *, n_boot: int, seed: int) -> tuple[float, float, float]:
