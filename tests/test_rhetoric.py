@@ -414,3 +414,25 @@ if given is not None:
             for a, b, t in zip(table["start"], table["end"], table["text"]):
                 assert text[a:b] == t
         assert out["sentiment"]["tone"].between(-1, 1).all()
+
+
+def test_user_lexicons_through_analyze_options(tmp_path):
+    import toolkit
+
+    (tmp_path / "mine.csv").write_text("entry,category,weight\nborder drill,provocation,-2.5\n",
+                                       encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(
+        "name: mine\nversion: 0.1.0\ndescription: test\ncategories: {provocation: drills}\n"
+        "match_on: lemma\nsources: []\nchangelog: [{version: 0.1.0, date: 2026-01-01, changes: x}]\n",
+        encoding="utf-8")
+    text = "Borovia announced border drills."
+    opts = {"rhetoric": {"tone_lexicon_path": str(tmp_path / "mine.yaml"),
+                         "rhetoric_lexicon_path": str(tmp_path / "mine.yaml")}}
+    a = toolkit.analyze(pd.DataFrame({"text": [text]}), annotators=["rhetoric"], workers=1,
+                        options=opts)
+    s = a["sentiment"].iloc[0]
+    assert s["tone_cues"] == "border drills" and s["tone"] < 0 == s["vader_compound"]
+    assert s["source"] == "mine@0.1.0"
+    r = a["rhetoric"]
+    assert r[["text", "category", "source"]].values.tolist() == [["border drills", "provocation", "mine@0.1.0"]]
+    assert "provocation" in set(rhetoric.marker_rates(r, a.tokens)["category"])

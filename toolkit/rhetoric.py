@@ -242,14 +242,24 @@ def _tone_cached(text: str, hits: tuple, scale: float) -> float:
     return _tone_analyzer().score(text, hits, scale=scale)["compound"]
 
 
-def tone_lexicon() -> Lexicon:
-    """The bundled ``tone`` lexicon (diplomatic valence overrides).
+def _resolve(lexicon: str | Lexicon | None, default: str) -> Lexicon:
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    return load(default if lexicon is None else lexicon)
+
+
+def tone_lexicon(lexicon: str | Lexicon | None = None) -> Lexicon:
+    """The ``tone`` lexicon: the bundled one, or a user's (name, path or :class:`Lexicon`).
+
+    A user's tone lexicon needs ``entry``, ``category`` and ``weight`` (VADER scale), and may
+    use the categories ``negator`` (no weight) and ``neutral`` (weight 0) with their meaning
+    here.
 
     Example:
         >>> tone_lexicon().tag
         'tone@1.0.0'
     """
-    return load(TONE_LEXICON)
+    return _resolve(lexicon, TONE_LEXICON)
 
 
 def tone_from_hits(text: str, hits: Sequence[tuple[int, int, float, str]], *,
@@ -278,7 +288,8 @@ def _hits_by_doc(tokens: pd.DataFrame, texts: Mapping[str, str], lexicon: Lexico
     return hits
 
 
-def tone_hits(texts: Sequence[str]) -> tuple[list[list[tuple]], list[str]]:
+def tone_hits(texts: Sequence[str], *, lexicon: str | Lexicon | None = None
+              ) -> tuple[list[list[tuple]], list[str]]:
     """Tone-lexicon matches of each text, ``(start, end, weight, category)``, and the cue strings.
 
     One tokenizer pass and one lexicon pass over all texts; use it to score many windows of
@@ -290,7 +301,7 @@ def tone_hits(texts: Sequence[str]) -> tuple[list[list[tuple]], list[str]]:
     """
     ids = [str(i) for i in range(len(texts))]
     _, tokens = tokenize_documents(ids, list(texts))
-    hits = _hits_by_doc(tokens, dict(zip(ids, texts)), tone_lexicon())
+    hits = _hits_by_doc(tokens, dict(zip(ids, texts)), tone_lexicon(lexicon))
     by_doc: dict[str, list] = defaultdict(list)
     cues: dict[str, list] = defaultdict(list)
     for d, s, e, w, c, t in zip(hits["doc_id"], hits["start"], hits["end"], hits["weight"],
@@ -300,7 +311,8 @@ def tone_hits(texts: Sequence[str]) -> tuple[list[list[tuple]], list[str]]:
     return [by_doc.get(i, []) for i in ids], ["; ".join(cues.get(i, [])) for i in ids]
 
 
-def score_texts(texts: Sequence[str], *, scale: float = TONE_SCALE) -> pd.DataFrame:
+def score_texts(texts: Sequence[str], *, scale: float = TONE_SCALE,
+                lexicon: str | Lexicon | None = None) -> pd.DataFrame:
     """Baselines and tone for whole texts (each text one unit, as VADER's own evaluation did).
 
     Returns:
@@ -311,7 +323,7 @@ def score_texts(texts: Sequence[str], *, scale: float = TONE_SCALE) -> pd.DataFr
         >>> (s["tone"] < 0).tolist(), (s["tone"] > 0).tolist()
         ([True, False], [False, True])
     """
-    hits, cues = tone_hits(texts)
+    hits, cues = tone_hits(texts, lexicon=lexicon)
     rows = []
     for text, h, cue in zip(texts, hits, cues):
         base = baseline_scores(text)
@@ -355,13 +367,15 @@ def explain_tone(text: str, *, scale: float = TONE_SCALE) -> pd.DataFrame:
 
 
 def sentiment_table(sentences: pd.DataFrame, tokens: pd.DataFrame, texts: Mapping[str, str], *,
-                    scale: float = TONE_SCALE, tone_hits: pd.DataFrame | None = None) -> pd.DataFrame:
+                    scale: float = TONE_SCALE, lexicon: str | Lexicon | None = None,
+                    tone_hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per sentence: TextBlob, VADER and tone scores (see the module docstring).
 
     Args:
         sentences, tokens: tables from :func:`toolkit.tokenize.tokenize_documents`.
         texts: ``doc_id -> text``.
         scale: multiplier of the tone lexicon weights.
+        lexicon: a tone lexicon other than the bundled one (see :func:`tone_lexicon`).
         tone_hits: tone-lexicon matches on ``tokens`` (computed when not given).
 
     Returns:
@@ -374,7 +388,7 @@ def sentiment_table(sentences: pd.DataFrame, tokens: pd.DataFrame, texts: Mappin
         >>> sentiment_table(s, k, {"d": t})[["tone_label", "tone_cues"]].values.tolist()
         [['negative', 'stern warning'], ['neutral', '']]
     """
-    lex = tone_lexicon()
+    lex = tone_lexicon(lexicon)
     hits = _hits_by_doc(tokens, texts, lex) if tone_hits is None else tone_hits
     sent_start = dict(zip(zip(sentences["doc_id"], sentences["sent_id"]), sentences["start"]))
     by_sent: dict[tuple, list] = defaultdict(list)
@@ -470,14 +484,17 @@ def target_window(text: str, start: int, end: int, *, window: int | None = 8,
 # --------------------------------------------------------------------------- rhetoric
 
 
-def rhetoric_lexicon() -> Lexicon:
-    """The bundled ``rhetoric`` lexicon of stance markers.
+def rhetoric_lexicon(lexicon: str | Lexicon | None = None) -> Lexicon:
+    """The ``rhetoric`` lexicon: the bundled one, or a user's (name, path or :class:`Lexicon`).
+
+    A user's lexicon needs ``entry`` and ``category``; ``subcategory``, ``weight`` (default 1)
+    and ``blocks`` are optional.
 
     Example:
         >>> sorted(rhetoric_lexicon().categories)[:3]
         ['attitude', 'blocker', 'booster']
     """
-    return load(RHETORIC_LEXICON)
+    return _resolve(lexicon, RHETORIC_LEXICON)
 
 
 def marker_categories() -> list[str]:
@@ -507,12 +524,14 @@ def _longest_per_category(hits: pd.DataFrame) -> pd.DataFrame:
 
 
 def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
+                   lexicon: str | Lexicon | None = None,
                    tone_hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per rhetorical marker span (see the module docstring).
 
     Args:
         tokens: tokens table.
         texts: ``doc_id -> text``.
+        lexicon: a marker lexicon other than the bundled one (see :func:`rhetoric_lexicon`).
         tone_hits: tone-lexicon matches on the same tokens (computed when not given); used to
             label modals that introduce a threat as ``commitment``.
 
@@ -526,12 +545,16 @@ def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         >>> r[["text", "category", "subcategory"]].values.tolist()[:4]
         [['We', 'ingroup', 'first_person_plural'], ['will', 'modality', 'commitment'], ['accordingly', 'vagueness', 'unspecified_response'], ['could lead to', 'hedge', 'calculated']]
     """
-    lex = rhetoric_lexicon()
+    lex = rhetoric_lexicon(lexicon)
     hits = _apply_blockers(_longest_per_category(lex.find(tokens, texts, overlaps="all")))
     if tone_hits is None:
         tone_hits = _hits_by_doc(tokens, texts, tone_lexicon())
     hits = _label_commitments(hits, tokens, tone_hits)
     out = hits.rename(columns={"entry": "cue"})
+    if "subcategory" not in out:
+        out["subcategory"] = None
+    if "weight" not in out:
+        out["weight"] = 1.0
     out["subcategory"] = out["subcategory"].replace("", None)
     out = out.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
     out = out[RHETORIC_COLUMNS].copy()
@@ -600,7 +623,8 @@ def marker_rates(rhetoric: pd.DataFrame, tokens: pd.DataFrame, documents: pd.Dat
         >>> r[["category", "n", "words"]].values.tolist()
         [['hedge', 1, 7]]
     """
-    cats = list(categories) if categories is not None else marker_categories()
+    cats = list(categories) if categories is not None else \
+        marker_categories() + sorted(set(rhetoric["category"]) - set(marker_categories()))
     words = tokens.loc[~tokens["is_punct"]].groupby("doc_id").size().rename("words").reset_index()
     r = rhetoric[rhetoric["category"].isin(cats)]
     if by != "doc_id":
@@ -644,7 +668,8 @@ def markers_by_speaker(rhetoric: pd.DataFrame, quotes: pd.DataFrame, tokens: pd.
         >>> m[["speaker", "n", "words"]].values.tolist()
         [['Orsk', 1, 3]]
     """
-    cats = list(categories) if categories is not None else marker_categories()
+    cats = list(categories) if categories is not None else \
+        marker_categories() + sorted(set(rhetoric["category"]) - set(marker_categories()))
     q = quotes.dropna(subset=["content_start", "content_end"])
     q = q.assign(_speaker=q[speaker].fillna("(unknown)").astype(str).replace("", "(unknown)"))
     words = tokens.loc[~tokens["is_punct"], ["doc_id", "start", "end"]]
@@ -786,8 +811,14 @@ def plot_tone_by_group(sentiment: pd.DataFrame, documents: pd.DataFrame, *, by: 
 # --------------------------------------------------------------------------- annotator
 
 
-def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE) -> dict[str, pd.DataFrame]:
+def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE,
+             tone_lexicon_path: str | None = None,
+             rhetoric_lexicon_path: str | None = None) -> dict[str, pd.DataFrame]:
     """Pipeline step: the ``sentiment`` and ``rhetoric`` tables of one chunk of documents.
+
+    Options (``analyze(..., options={"rhetoric": {...}})``): ``scale`` multiplies the tone
+    weights; ``tone_lexicon_path`` / ``rhetoric_lexicon_path`` replace the bundled lexicons
+    with a user's ``.yaml`` (+ ``.csv``).
 
     Example:
         >>> t = "We will respond accordingly."
@@ -800,9 +831,12 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE) -
     docs = tables["documents"]
     texts = dict(zip(docs["doc_id"], docs["text"]))
     tokens = tables["tokens"]
-    tone_hits = _hits_by_doc(tokens, texts, tone_lexicon())
-    sentiment = sentiment_table(tables["sentences"], tokens, texts, scale=scale, tone_hits=tone_hits)
-    return {"sentiment": sentiment, "rhetoric": rhetoric_table(tokens, texts, tone_hits=tone_hits)}
+    tlex = tone_lexicon(tone_lexicon_path)
+    tone_hits = _hits_by_doc(tokens, texts, tlex)
+    sentiment = sentiment_table(tables["sentences"], tokens, texts, scale=scale, lexicon=tlex,
+                                tone_hits=tone_hits)
+    markers = rhetoric_table(tokens, texts, lexicon=rhetoric_lexicon_path, tone_hits=tone_hits)
+    return {"sentiment": sentiment, "rhetoric": markers}
 
 
 ANNOTATOR = Annotator(
