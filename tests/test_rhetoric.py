@@ -321,6 +321,25 @@ def test_target_window(text, target, kwargs, expected):
     assert text[s:e] == expected
 
 
+@pytest.mark.parametrize("text, target, sign", [
+    ("Critics praised Smith for years, while Jones was accused of corruption and fraud.", "Smith", 1),
+    ("Critics praised Smith for years, while Jones was accused of corruption and fraud.", "Jones", -1),
+    ("Borovia will not hesitate to strike Ardania.", "Borovia", -1),
+    ("The ministers of Ardania met in Geneva.", "Ardania", 0),
+])
+def test_target_tone_prefers_words_near_the_mention(text, target, sign):
+    a = text.index(target)
+    hits = rhetoric.tone_hits([text])[0][0]
+    got = rhetoric.target_tone(text, a, a + len(target), hits=hits, tau=4)
+    assert got == 0 if sign == 0 else got * sign > 0
+
+
+def test_target_tone_with_infinite_tau_is_the_sentence_sum():
+    text = "We welcome the ceasefire."
+    assert rhetoric.target_tone(text, 0, 2, tau=float("inf")) == pytest.approx(
+        rhetoric.baseline_scores(text)[2], abs=1e-4)
+
+
 # --------------------------------------------------------------------------- validation
 
 
@@ -349,6 +368,8 @@ def test_validation_on_small_slices():
             "rhetoric.tone.conflict_vs_cooperation"} <= measures
     for r in results:
         assert {"toolkit", "vader", "textblob"} <= set(r.scores["system"])
+        if r.measure == "rhetoric.tone.target":
+            assert {"toolkit_target", "vader_target"} <= set(r.scores["system"])
         assert r.scores["value"].notna().all()
     nyt = next(r for r in results if r.measure == "rhetoric.tone.nyt_all")
     assert nyt.n == 30   # the test half only

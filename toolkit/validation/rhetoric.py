@@ -17,7 +17,9 @@ Two data sets from ``eval-dev/sentiment`` (see its README):
   target-dependent, so each scores a window around the mention (:func:`toolkit.rhetoric.
   target_window`); the window shape and two thresholds mapping a score to three classes are
   chosen per system on the tune half (split by sentence, seeded) and accuracy/macro-F1 and
-  Spearman r are reported on the test half.
+  Spearman r are reported on the test half. Two distance-weighted variants
+  (:func:`toolkit.rhetoric.target_tone`, with and without our rules) have their decay length
+  chosen the same way.
 * ``conflict/un_quadclass_dev.tsv`` (UN documents; Osorio et al.) and
   ``conflict/cameo_pentaclass_train.tsv`` (news; ConfliBERT CAMEO set): does the score separate
   verbal/material *conflict* sentences from *cooperation* sentences? ROC AUC (cooperation =
@@ -35,7 +37,15 @@ import numpy as np
 import pandas as pd
 
 from ..metrics import EvalResult, classification_scores, correlation_scores
-from ..rhetoric import TONE_SCALE, baseline_scores, target_window, tone_from_hits, tone_hits
+from ..rhetoric import (
+    TARGET_TAU,
+    TONE_SCALE,
+    baseline_scores,
+    target_tone,
+    target_window,
+    tone_from_hits,
+    tone_hits,
+)
 
 NYT_FILE = ("sentiment", "nyt_editorial_snippets_dev.tsv")
 NEWSMTSC_FILE = ("sentiment", "newsmtsc_train.jsonl")
@@ -45,6 +55,9 @@ WINDOW_GRID = ((None, False), (None, True), (12, True), (8, True), (5, True), (8
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 CLASSES = ["negative", "neutral", "positive"]
 SYSTEMS = {"toolkit": "tone (ours)", "vader": "VADER compound", "textblob": "TextBlob polarity"}
+# Distance-weighted variants (toolkit.rhetoric.target_tone): decay lengths in words.
+TAU_GRID = (4.0, 8.0, 16.0, 32.0)
+TARGET_SYSTEMS = {"toolkit_target": True, "vader_target": False}   # with / without tone rules
 
 
 def split_half(n: int, *, seed: int = 0) -> np.ndarray:
@@ -247,6 +260,24 @@ def evaluate_newsmtsc(path: Path, *, n_boot: int = 1000, seed: int = 0,
                                           system=system, n_boot=n_boot, seed=seed))
         rows.append(correlation_scores(x[test], gold[test].astype(float), system=system,
                                        n_boot=n_boot, seed=seed))
+    per_tau = {tau: {name: np.array([target_tone(text, a, b, hits=hits_of[s] if rules else (), tau=tau)
+                                     for s, text, a, b in zip(df["sent"], df["text"], df["start"], df["end"])])
+                     for name, rules in TARGET_SYSTEMS.items()} for tau in TAU_GRID}
+    tuned_tau = {}
+    for system in TARGET_SYSTEMS:
+        best = None
+        for tau in TAU_GRID:
+            f, lo, hi = _best_thresholds(per_tau[tau][system][tune], gold[tune])
+            if best is None or f > best[0]:
+                best = (f, tau, lo, hi)
+        tuned_tau[system] = best
+        f, tau, lo, hi = best
+        x = per_tau[tau][system]
+        pred = np.array(CLASSES, dtype=object)[_to_class(x[test], lo, hi)]
+        rows.append(classification_scores(df["gold"].to_numpy()[test], pred, labels=CLASSES,
+                                          system=system, n_boot=n_boot, seed=seed))
+        rows.append(correlation_scores(x[test], gold[test].astype(float), system=system,
+                                       n_boot=n_boot, seed=seed))
     tab = pd.concat(rows, ignore_index=True)
     w, lo, hi = tuned["toolkit"][1:]
     x = per_window[w]["toolkit"][test]
@@ -258,15 +289,25 @@ def evaluate_newsmtsc(path: Path, *, n_boot: int = 1000, seed: int = 0,
     r_diff = paired_r_difference(per_window[tuned["toolkit"][1]]["toolkit"][test],
                                  per_window[tuned["vader"][1]]["vader"][test], gold[test],
                                  n_boot=n_boot, seed=seed)
+    t_diff = paired_r_difference(per_tau[tuned_tau["toolkit_target"][1]]["toolkit_target"][test],
+                                 per_tau[tuned_tau["vader_target"][1]]["vader_target"][test],
+                                 gold[test], n_boot=n_boot, seed=seed)
     desc = "; ".join(f"{k}: window={v[1][0]}, clause={v[1][1]}, thresholds=({v[2]:.3f}, {v[3]:.3f}), "
                      f"tune macro-F1={v[0]:.3f}" for k, v in tuned.items())
     notes = (f"Test half of {len(df)} target mentions ({len(sents)} sentences, split by sentence, "
              f"seed={seed}). Each system scores a window around the mention; window shape "
              f"({list(WINDOW_GRID)}) and the two class thresholds were chosen per system on the "
              f"tune half: {desc}. Spearman/Pearson r are against gold coded -1/0/+1 as 0/1/2. "
-             "No system is target-aware; this measures how far local sentence sentiment goes. "
+             "These three are not target-aware; they measure how far local sentence sentiment goes. "
              f"Paired bootstrap of Pearson r(tone) - r(VADER), each in its tuned window: "
-             f"{r_diff[0]:+.3f} [{r_diff[1]:+.3f}, {r_diff[2]:+.3f}].")
+             f"{r_diff[0]:+.3f} [{r_diff[1]:+.3f}, {r_diff[2]:+.3f}]. "
+             "`toolkit_target` / `vader_target`: toolkit.rhetoric.target_tone on the whole "
+             "sentence, word valences weighted by exp(-distance/tau) from the mention, with and "
+             f"without the tone rules; tau from {list(TAU_GRID)} and thresholds chosen on the tune "
+             "half: " + "; ".join(f"{k}: tau={v[1]:g}, thresholds=({v[2]:.3f}, {v[3]:.3f}), "
+                                  f"tune macro-F1={v[0]:.3f}" for k, v in tuned_tau.items())
+             + f" (package default TARGET_TAU = {TARGET_TAU:g}). Paired bootstrap of Pearson "
+             f"r(toolkit_target) - r(vader_target): {t_diff[0]:+.3f} [{t_diff[1]:+.3f}, {t_diff[2]:+.3f}].")
     return [EvalResult(measure="rhetoric.tone.target", dataset="newsmtsc-train", n=int(test.sum()),
                        scores=tab, errors=err, notes=notes)]
 
