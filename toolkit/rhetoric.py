@@ -525,6 +525,54 @@ def target_tone(text: str, start: int, end: int, *, hits: Sequence[tuple] = (),
     return total / float(np.sqrt(total * total + 15))
 
 
+def tone_toward(mentions: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
+                texts: Mapping[str, str], *, tau: float = TARGET_TAU,
+                lexicon: str | Lexicon | None = None) -> pd.DataFrame:
+    """Add ``target_tone`` (see :func:`target_tone`) to any table of mentions.
+
+    Args:
+        mentions: rows with ``doc_id``, ``start``, ``end`` (e.g. the actors table, or lexicon
+            hits of a few names); other columns are kept.
+        sentences, tokens: the analysis tables; texts: ``doc_id -> text``.
+        tau: decay length in words.
+        lexicon: a tone lexicon other than the bundled one.
+
+    Returns:
+        ``mentions`` with ``sent_id`` (when absent) and ``target_tone`` columns.
+
+    Example:
+        >>> t = "Ardania praised Borovia. Tarsk issued a stern warning to Ardania."
+        >>> s, k = tokenize_documents(["d"], [t])
+        >>> m = pd.DataFrame({"doc_id": ["d", "d"], "start": [16, 58], "end": [23, 65]})
+        >>> (tone_toward(m, s, k, {"d": t})["target_tone"] > 0).tolist()
+        [True, False]
+    """
+    hits = _hits_by_doc(tokens, texts, tone_lexicon(lexicon))
+    by_sent: dict[tuple, list] = defaultdict(list)
+    for d, si, a, b, w, c in zip(hits["doc_id"], hits["sent_id"], hits["start"], hits["end"],
+                                 hits["weight"], hits["category"]):
+        by_sent[(d, si)].append((int(a), int(b), float(w), c))
+    sent_by_doc = {d: g for d, g in sentences.groupby("doc_id", sort=False)}
+    sent_ids, scores = [], []
+    for d, a, b in zip(mentions["doc_id"], mentions["start"], mentions["end"]):
+        g = sent_by_doc.get(d)
+        if g is None:
+            sent_ids.append(-1)
+            scores.append(np.nan)
+            continue
+        starts = g["start"].to_numpy()
+        i = max(0, int(np.searchsorted(starts, a, side="right")) - 1)
+        si, ss, se = int(g["sent_id"].iat[i]), int(starts[i]), int(g["end"].iat[i])
+        local = [(x - ss, y - ss, w, c) for x, y, w, c in by_sent.get((d, si), ())]
+        sent_ids.append(si)
+        scores.append(target_tone(texts[d][ss:se], int(a) - ss, int(b) - ss, hits=local, tau=tau))
+    out = mentions.copy()
+    if "sent_id" not in out:
+        out["sent_id"] = np.asarray(sent_ids, dtype="int64")
+    out["target_tone"] = scores
+    return out
+
+
 # --------------------------------------------------------------------------- rhetoric
 
 
