@@ -457,3 +457,15 @@ def test_user_lexicons_through_analyze_options(tmp_path):
     r = a["rhetoric"]
     assert r[["text", "category", "source"]].values.tolist() == [["border drills", "provocation", "mine@0.1.0"]]
     assert "provocation" in set(rhetoric.marker_rates(r, a.tokens)["category"])
+
+
+def test_tone_toward_keeps_columns_and_marks_unknown_documents():
+    text = "Tarsk issued a stern warning to Ardania. Ardania welcomed the talks."
+    sents, toks = tokenize_documents(["d"], [text])
+    m = pd.DataFrame({"doc_id": ["d", "d", "zz"], "start": [32, 41, 0], "end": [39, 48, 5],
+                      "actor": ["ARD", "ARD", "X"]})
+    out = rhetoric.tone_toward(m, sents, toks, {"d": text})
+    assert out["actor"].tolist() == ["ARD", "ARD", "X"]
+    assert out["sent_id"].tolist() == [0, 1, -1]
+    assert out["target_tone"].iloc[0] < 0 < out["target_tone"].iloc[1]
+    assert pd.isna(out["target_tone"].iloc[2])
