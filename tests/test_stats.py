@@ -258,11 +258,11 @@ def test_kwic_context_and_sort(kwic_tables):
     first = k.iloc[0]
     assert first["left"] == "ministry warned of" and first["right"] == ". Escalation,"
     assert (first["L1"], first["L2"], first["R1"], first["R2"]) == ("of", "warned", ".", "escalation")
-    assert k.iloc[2]["left"] == "Friday . No"          # crosses the paragraph, white space collapsed
+    assert k.iloc[2]["left"] == "Friday. No"           # crosses the paragraph, white space collapsed
     by_r1 = stats.kwic(toks, docs, "escalation", window=3, sort="R1")
     assert by_r1["R1"].tolist() == sorted(k["R1"].tolist())
     by_l1 = stats.kwic(toks, docs, "escalation", window=3, sort="L1")
-    assert by_l1["L1"].tolist() == ["", "no", "of"]    # "" = start of document sorts first
+    assert by_l1["L1"].tolist() == [".", "no", "of"]
     with pytest.raises(ValueError, match="must be one of"):
         stats.kwic(toks, docs, "escalation", window=3, sort="R9")
 
