@@ -32,6 +32,7 @@ Notes:
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -660,8 +661,6 @@ def cohen_kappa(a: Sequence, b: Sequence, *, labels: Sequence | None = None,
         ...                   ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15), 3)
         0.4
     """
-    import warnings
-
     from sklearn.metrics import cohen_kappa_score
 
     x, y = _pair(a, b)
@@ -737,6 +736,58 @@ def _kappa_weights(level: str) -> str | None:
     return {"nominal": None, "ordinal": "linear", "interval": "quadratic"}[level]
 
 
+def _encode(wide: pd.DataFrame, level: str, order: Sequence | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Codes -> floats once: (matrix units × coders with NaN, alpha value domain, kappa ranks).
+
+    Nominal/ordinal codes become their index in ``order`` (or in sorted order); interval codes
+    keep their numeric value for alpha and their rank for weighted kappa.
+    """
+    values = [v for v in wide.to_numpy(object).ravel() if not _missing(v)]
+    if level == "interval" and order is None:
+        try:
+            num = wide.apply(lambda c: c.map(lambda v: np.nan if _missing(v) else float(v))).to_numpy(float)
+        except (TypeError, ValueError):
+            raise ValueError(f"interval alpha needs numeric codes; got e.g. {values[:3]}") from None
+        domain = np.unique(num[~np.isnan(num)])
+        ranks = np.full(num.shape, np.nan)
+        ok = ~np.isnan(num)
+        ranks[ok] = np.searchsorted(domain, num[ok])
+        return num, domain, ranks
+    domain_codes = [str(c) for c in order] if order is not None else sorted({str(v) for v in values})
+    unknown = sorted({str(v) for v in values} - set(domain_codes))
+    if unknown:
+        raise ValueError(f"codes {unknown} are not in `order` {domain_codes}")
+    index = {c: float(i) for i, c in enumerate(domain_codes)}
+    num = wide.apply(lambda c: c.map(lambda v: np.nan if _missing(v) else index[str(v)])).to_numpy(float)
+    return num, np.arange(len(domain_codes), dtype=float), num
+
+
+def _fast_kappa(x: np.ndarray, y: np.ndarray, k: int, weights: str | None) -> float:
+    """Cohen's kappa of integer codes 0..k-1 (NaN pairs dropped); equals sklearn's (tested)."""
+    ok = ~(np.isnan(x) | np.isnan(y))
+    if not ok.any():
+        return float("nan")
+    xi, yi = x[ok].astype(int), y[ok].astype(int)
+    obs = np.bincount(xi * k + yi, minlength=k * k).reshape(k, k).astype(float)
+    exp = np.outer(obs.sum(1), obs.sum(0)) / obs.sum()
+    i, j = np.indices((k, k))
+    w = (i != j).astype(float) if weights is None else (np.abs(i - j) if weights == "linear" else (i - j) ** 2)
+    denom = (w * exp).sum()
+    return float(1 - (w * obs).sum() / denom) if denom > 0 else float("nan")
+
+
+def _fast_alpha(data: np.ndarray, level: str, domain: np.ndarray) -> float:
+    import krippendorff
+
+    vals = data[~np.isnan(data)]
+    if len(np.unique(vals)) < 2:
+        return float("nan")
+    try:
+        return float(krippendorff.alpha(reliability_data=data.T, level_of_measurement=level, value_domain=domain))
+    except (ValueError, ZeroDivisionError):
+        return float("nan")
+
+
 def agreement(codes: pd.DataFrame, *, level: str = "nominal", order: Sequence | None = None,
               n_boot: int = 1000, seed: int = 0, ci: float = 0.95) -> pd.DataFrame:
     """Agreement between every pair of coders and among all of them, with bootstrap intervals.
@@ -746,7 +797,7 @@ def agreement(codes: pd.DataFrame, *, level: str = "nominal", order: Sequence | 
             :func:`with_toolkit` to add the toolkit as a coder named ``"toolkit"``).
         level: ``"nominal"``, ``"ordinal"`` or ``"interval"``: the alpha metric, and the kappa
             weights (none, linear, quadratic).
-        order: code order (the codebook order) for ordinal/weighted statistics.
+        order: code order (the codebook order); needed for ordinal codes that are not numbers.
         n_boot: bootstrap resamples of units (0: no intervals).
         seed: random seed.
         ci: interval coverage (percentile bootstrap).
@@ -773,17 +824,12 @@ def agreement(codes: pd.DataFrame, *, level: str = "nominal", order: Sequence | 
     """
     if level not in LEVELS:
         raise ValueError(f"`level` value = {level!r} is invalid; value must be one of {list(LEVELS)}")
-    if level == "interval" and order is None:
-        order = None  # numeric codes; krippendorff_alpha checks
     wide = reliability_data(codes)
     coders = list(wide.columns)
     humans = [c for c in coders if c != TOOLKIT]
     weights = _kappa_weights(level)
-    kappa_labels = order if order is not None else (sorted(wide.stack().unique(), key=str) if weights is None else None)
-    if weights is not None and kappa_labels is None:
-        # Interval data without an order: rank the numeric codes.
-        kappa_labels = sorted(wide.stack().unique(), key=float)
-    arr = wide.to_numpy(object)
+    arr, domain, ranks = _encode(wide, level, order)
+    k = max(len(domain), 1)
     col = {c: i for i, c in enumerate(coders)}
 
     specs: list[tuple[str, str, str, str]] = []  # (comparison, a, b, measure)
@@ -802,22 +848,23 @@ def agreement(codes: pd.DataFrame, *, level: str = "nominal", order: Sequence | 
         groups.append(("all coders + toolkit", humans + [TOOLKIT]))
     for name, members in groups:
         specs.append((name, "+".join(members), "", "krippendorff_alpha"))
+    group_cols = {name: [col[c] for c in members] for name, members in groups}
 
     def compute(rows: np.ndarray) -> np.ndarray:
-        sub = arr[rows]
+        sub, rk = arr[rows], ranks[rows]
         vals = []
         for comp, a, b, m in specs:
             if comp in ("coder-coder", "coder-toolkit"):
-                x, y = sub[:, col[a]], sub[:, col[b]]
+                ia, ib = col[a], col[b]
                 if m == "percent_agreement":
-                    vals.append(percent_agreement(x, y))
+                    ok = ~(np.isnan(sub[:, ia]) | np.isnan(sub[:, ib]))
+                    vals.append(float(np.mean(sub[ok, ia] == sub[ok, ib])) if ok.any() else np.nan)
                 elif m == "cohen_kappa":
-                    vals.append(cohen_kappa(x, y, labels=kappa_labels, weights=weights))
+                    vals.append(_fast_kappa(rk[:, ia], rk[:, ib], k, weights))
                 else:
-                    vals.append(krippendorff_alpha(np.column_stack([x, y]), level=level, order=order))
+                    vals.append(_fast_alpha(sub[:, [ia, ib]], level, domain))
             else:
-                members = dict(groups)[comp]
-                vals.append(krippendorff_alpha(sub[:, [col[c] for c in members]], level=level, order=order))
+                vals.append(_fast_alpha(sub[:, group_cols[comp]], level, domain))
         return np.asarray(vals, dtype=float)
 
     n = len(arr)
@@ -827,16 +874,14 @@ def agreement(codes: pd.DataFrame, *, level: str = "nominal", order: Sequence | 
         rng = np.random.default_rng(seed)
         boots = np.vstack([compute(rng.integers(0, n, n)) for _ in range(n_boot)])
         tail = (1 - ci) / 2 * 100
-        with np.errstate(all="ignore"):
-            import warnings
-
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)
-                lo, hi = np.nanpercentile(boots, [tail, 100 - tail], axis=0)
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            # A statistic undefined on every resample gives an all-NaN column: NaN interval.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            lo, hi = np.nanpercentile(boots, [tail, 100 - tail], axis=0)
     rows = []
     for j, (comp, a, b, m) in enumerate(specs):
         members = [a, b] if b else a.split("+")
-        n_units = int(np.sum(np.sum([~pd.isna(arr[:, col[c]]) for c in members], axis=0) >= 2)) if n else 0
+        n_units = int(np.sum((~np.isnan(arr[:, [col[c] for c in members]])).sum(axis=1) >= 2))
         rows.append({"comparison": comp, "coder_a": a, "coder_b": b, "measure": m, "value": point[j],
                      "ci_low": lo[j], "ci_high": hi[j], "n_units": n_units, "level": level})
     return pd.DataFrame(rows)
