@@ -213,6 +213,9 @@ def test_frequency_over_time_per_1000_by_hand():
     assert f["per_1000"].tolist() == pytest.approx([1000 * 2 / 6, 1000 / 3])
     by = stats.frequency_over_time(a.tokens, a.documents, ["escalation"], period="year", by="country")
     assert by.set_index(["period", "country"]).loc[(1999, "Y"), "count"] == 0
+    months = stats.frequency_over_time(a.tokens, a.documents, ["escalation"], period="month")
+    assert months["period"].tolist() == ["1995-01", "1999-06", "2004-03"]
+    assert months["count"].tolist() == [2, 0, 1]
     with pytest.raises(ValueError, match="period"):
         stats.frequency_over_time(a.tokens, a.documents, ["x"], period="century")
 

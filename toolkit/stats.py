@@ -682,6 +682,11 @@ def dispersion(tokens: pd.DataFrame, terms: Sequence[str] | None = None, *, part
 # ----------------------------------------------------------------------------- trends
 
 def _period(values: pd.Series, period: str | int) -> pd.Series:
+    if period in ("month", "quarter"):
+        if not pd.api.types.is_datetime64_any_dtype(values):
+            raise ValueError(f"`period` value = {period!r} needs a date column; use 'year', 'decade' or an int")
+        code = "M" if period == "month" else "Q"
+        return values.dt.tz_localize(None).dt.to_period(code).astype(str).where(values.notna())
     if pd.api.types.is_datetime64_any_dtype(values):
         year = values.dt.year
     else:
@@ -690,9 +695,10 @@ def _period(values: pd.Series, period: str | int) -> pd.Series:
         return year.astype("Int64")
     if period == "decade":
         return (year // 10 * 10).astype("Int64")
-    if isinstance(period, int) and period > 0:
+    if isinstance(period, int) and not isinstance(period, bool) and period > 0:
         return (year // period * period).astype("Int64")
-    raise ValueError(f"`period` value = {period!r} is invalid; value must be one of ['year', 'decade'] or a positive int")
+    raise ValueError(f"`period` value = {period!r} is invalid; value must be one of "
+                     "['year', 'decade', 'quarter', 'month'] or a positive int (years per bin)")
 
 
 def frequency_over_time(tokens: pd.DataFrame, documents: pd.DataFrame, terms: Sequence[str], *,
@@ -704,7 +710,8 @@ def frequency_over_time(tokens: pd.DataFrame, documents: pd.DataFrame, terms: Se
         tokens, documents: the analysis tables.
         terms: phrase queries (see :func:`match_phrase`), e.g. ``["escalation", "nuclear *"]``.
         date_col: a documents column with dates or years (``"date"``, ``"year"`` ...).
-        period: ``"year"``, ``"decade"`` or a bin width in years.
+        period: ``"year"``, ``"decade"``, a bin width in years, or for date columns
+            ``"quarter"``/``"month"`` (labels such as ``"2024Q3"``, ``"2024-08"``).
         on: ``"lower"``, ``"lemma"`` or ``"text"``.
         by: an optional documents column to split each period by (``"country"``).
 
@@ -816,8 +823,13 @@ def plot_frequency(table: pd.DataFrame, *, hue: str = "term"):
     import seaborn as sns
 
     fig, ax = plt.subplots(figsize=(6, 3.2))
-    data = table.astype({"period": "float"})
-    sns.lineplot(data=data, x="period", y="per_1000", hue=hue if hue in data else None, marker="o", ax=ax)
+    data = table.copy()
+    if pd.api.types.is_numeric_dtype(data["period"]):
+        data["period"] = data["period"].astype(float)
+    else:  # "2024Q3", "2024-08": categorical, in time order
+        data = data.sort_values("period")
+    sns.lineplot(data=data, x="period", y="per_1000", hue=hue if hue in data else None, marker="o", ax=ax,
+                 sort=False)
     ax.set_ylabel("per 1,000 words")
     ax.set_xlabel("period")
     fig.tight_layout()
