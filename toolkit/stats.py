@@ -811,8 +811,11 @@ def plot_collocates(table: pd.DataFrame, *, measure: str = "log_dice", n: int = 
     return fig
 
 
-def plot_frequency(table: pd.DataFrame, *, hue: str = "term"):
+def plot_frequency(table: pd.DataFrame, *, hue: str = "term", style: str | None = None):
     """Line plot of ``per_1000`` by ``period`` from :func:`frequency_over_time`.
+
+    ``hue`` and ``style`` name columns (e.g. ``hue="term", style="country"`` for a table made
+    with ``by="country"``).
 
     Example:
         >>> f = pd.DataFrame({"period": [1990, 2000], "term": ["war", "war"], "per_1000": [1.0, 2.0]})
@@ -828,8 +831,8 @@ def plot_frequency(table: pd.DataFrame, *, hue: str = "term"):
         data["period"] = data["period"].astype(float)
     else:  # "2024Q3", "2024-08": categorical, in time order
         data = data.sort_values("period")
-    sns.lineplot(data=data, x="period", y="per_1000", hue=hue if hue in data else None, marker="o", ax=ax,
-                 sort=False)
+    sns.lineplot(data=data, x="period", y="per_1000", hue=hue if hue in data else None,
+                 style=style if style in data else None, marker="o", ax=ax, sort=False)
     ax.set_ylabel("per 1,000 words")
     ax.set_xlabel("period")
     fig.tight_layout()
