@@ -167,6 +167,24 @@ def test_units_offsets_slice_back_and_context(sample_tables):
     assert units["unit_id"].is_unique
 
 
+def test_units_on_the_seed_article_slice_back(seed_text):
+    a = toolkit.analyze(datasets.seed(), annotators=[], workers=1)
+    units = coding.prepare_units(a.sentences, coding.length_bins(a.sentences["text"]))
+    assert len(units) > 5
+    assert all(seed_text[r.start:r.end] == r.text for r in units.itertuples())
+    sample = coding.draw_sample(units, n=6, seed=1)
+    assert sample["unit_id"].isin(units["unit_id"]).all() and len(sample) == 6
+
+
+def test_layer_labels_keep_table_labels_missing_from_the_codebook(sample_tables):
+    a = sample_tables
+    ann = pd.DataFrame({"doc_id": [a.sentences["doc_id"].iloc[0]], "start": [a.sentences["start"].iloc[0]],
+                        "category": ["ultimatum"]})      # no sent_id: mapped from the offset
+    labels, cb, _ = coding.layer_labels(dict(a.tables, custom=ann), "custom")
+    assert labels.iloc[0] == "ultimatum" and (labels.iloc[1:] == "none").all()
+    assert cb["code"].tolist() == ["ultimatum", "none"]
+
+
 def test_layer_labels_from_a_lexicon_and_a_table(sample_tables):
     a = sample_tables
     lex = from_records("demo", [{"entry": "warn", "category": "threat"},

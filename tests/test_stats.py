@@ -195,7 +195,7 @@ def test_dispersion_table_matches_dp_function():
         assert d.loc[term, "range"] == sum(f > 0 for f in freqs)
     # parts from a documents column: a and b are one part
     docs = docs.assign(group=["x", "x", "y"])
-    g = stats.dispersion(toks, ["war", "absent"], parts="group", documents=docs).set_index("term")
+    g = stats.dispersion(toks, ["War", "absent"], parts="group", documents=docs).set_index("term")
     assert g.loc["war", "dp"] == pytest.approx(stats.dp([2, 1], [5, 4])[0])
     assert g.loc["absent", "freq"] == 0 and np.isnan(g.loc["absent", "dp"])
 
@@ -270,6 +270,15 @@ def test_kwic_context_and_sort(kwic_tables):
         stats.kwic(toks, docs, "escalation", window=3, sort="R9")
 
 
+def test_kwic_context_stops_at_document_edges(kwic_tables):
+    toks, docs = kwic_tables
+    k = stats.kwic(toks, docs, "nato", window=4)
+    first = k.iloc[0]                      # "NATO" opens d2
+    assert first["left"] == "" and (first[["L1", "L2", "L3", "L4"]] == "").all()
+    last = stats.kwic(toks, docs, "envoy", window=4).iloc[0]
+    assert last["right"] == "." and (last[["R2", "R3", "R4"]] == "").all()   # never into d3
+
+
 def test_kwic_html_escapes_text():
     texts = {"d": "He said <script>alert('x')</script> & escalation followed."}
     toks, docs = _tables(texts)
@@ -281,7 +290,7 @@ def test_kwic_html_escapes_text():
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200),
        st.integers(min_value=0, max_value=6))
 def test_kwic_offsets_slice_back_for_any_text(text, window):
-    sents, toks = tokenize_documents(["d"], [text])
+    _, toks = tokenize_documents(["d"], [text])
     texts = {"d": text}
     for query, regex in ((r"\w+", True), (r"\W", True)):
         k = stats.kwic(toks, texts, query, window=window, regex=regex)

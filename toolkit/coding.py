@@ -101,7 +101,7 @@ def length_bins(texts: pd.Series, *, bins: Sequence[int] = LENGTH_BINS) -> pd.Se
         ['1-10 words', '21-30 words']
     """
     n = texts.astype(str).str.split().str.len()
-    labels = [f"{a + 1}-{b} words" if b < bins[-1] else f"over {a} words" for a, b in zip(bins[:-1], bins[1:])]
+    labels = [f"{a + 1}-{b} words" if b < bins[-1] else f"over {a} words" for a, b in itertools.pairwise(bins)]
     return pd.cut(n, bins=list(bins), labels=labels, include_lowest=True).astype(object).rename("toolkit_label")
 
 
@@ -186,8 +186,11 @@ def layer_labels(tables: Mapping[str, pd.DataFrame], layer: str = "auto", *,
             order = None if cb is None else cb["code"].tolist()
             labels = sentence_labels(sents, tables[name], column=column, order=order)
             if cb is None:
-                codes = sorted(set(labels) - {NONE_CODE}) + [NONE_CODE]
-                cb = pd.DataFrame({"code": codes, "description": ""})
+                cb = pd.DataFrame({"code": [NONE_CODE], "description": ["none of the categories applies"]})
+            # Labels the table has but the lexicon's categories lack still need a code.
+            extra = sorted(set(labels) - set(cb["code"]))
+            if extra:
+                cb = pd.concat([pd.DataFrame({"code": extra, "description": ""}), cb], ignore_index=True)
             return labels, cb, f"{name}: the {column!r} of the {name!r} table"
     for name in candidates:
         if name in lexicon.names():
@@ -360,13 +363,12 @@ def export_sheet(sample: pd.DataFrame, out_dir: str | Path, *, codebook, name: s
     cb = _codebook_frame(codebook)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    sheet = pd.DataFrame({c: (sample[c] if c in sample else "") for c in SHEET_COLUMNS})
+    sheet = pd.DataFrame({c: sample.get(c, "") for c in SHEET_COLUMNS})
     for c in list(code_columns) + ["comment"]:
         sheet[c] = ""
-    key = pd.DataFrame({"unit_id": sample["unit_id"],
-                        "stratum": sample["stratum"] if "stratum" in sample else "all",
-                        "weight": sample["weight"] if "weight" in sample else 1.0,
-                        "toolkit_label": sample["toolkit_label"] if "toolkit_label" in sample else None})
+    key = pd.DataFrame({"unit_id": sample["unit_id"], "stratum": sample.get("stratum", "all"),
+                        "weight": sample.get("weight", 1.0),
+                        "toolkit_label": sample.get("toolkit_label")})
     paths = {"csv": out / f"{name}_sheet.csv", "xlsx": out / f"{name}_sheet.xlsx",
              "key": out / f"{name}_key.csv", "codebook": out / f"{name}_codebook.csv"}
     sheet.to_csv(paths["csv"], index=False)

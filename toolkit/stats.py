@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import fnmatch
 import html
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -223,7 +224,7 @@ def kwic(tokens: pd.DataFrame, documents: pd.DataFrame | Mapping[str, str], quer
     if len(toks):
         change = np.flatnonzero(doc_arr[1:] != doc_arr[:-1]) + 1
         edges = np.r_[0, change, len(toks)]
-        bounds = {doc_arr[a]: (int(a), int(b)) for a, b in zip(edges[:-1], edges[1:])}
+        bounds = {doc_arr[a]: (int(a), int(b)) for a, b in itertools.pairwise(edges)}
     for d, s, e in zip(hits["doc_id"], hits["start"], hits["end"]):
         text = texts[d]
         a, b = bounds.get(d, (0, 0))
@@ -583,7 +584,9 @@ def split_tokens(tokens: pd.DataFrame, documents: pd.DataFrame, column: str, tar
     """
     if column not in documents:
         raise ValueError(f"`column` value = {column!r} is invalid; value must be one of {list(documents.columns)}")
-    as_list = lambda v: list(v) if isinstance(v, (list, tuple, set, range)) else [v]  # noqa: E731
+    def as_list(v) -> list:
+        return list(v) if isinstance(v, (list, tuple, set, range)) else [v]
+
     col = documents[column]
     t_ids = set(documents.loc[col.isin(as_list(target)), "doc_id"])
     if not t_ids:
@@ -625,7 +628,8 @@ def dispersion(tokens: pd.DataFrame, terms: Sequence[str] | None = None, *, part
 
     Args:
         tokens: the tokens table.
-        terms: words to score (matching keys, e.g. lower-cased); default every word.
+        terms: words to score (normalised like the tokens: ``"NATO"`` is ``"nato"`` with
+            ``on="lower"``); default every word.
         parts: a tokens column or, with ``documents``, a documents column defining the parts.
         documents: the documents table, needed when ``parts`` is a documents column.
         on: ``"lower"``, ``"lemma"`` or ``"text"``.
@@ -657,7 +661,9 @@ def dispersion(tokens: pd.DataFrame, terms: Sequence[str] | None = None, *, part
     share = sizes / sizes.sum()
     counts = df.groupby(["term", "part"]).size().rename("f").reset_index()
     if terms is not None:
-        counts = counts[counts["term"].isin(list(terms))]
+        # Terms are normalised like the tokens ("NATO" finds "nato" with on="lower").
+        terms = list(dict.fromkeys(key_of(str(t), on) for t in terms))
+        counts = counts[counts["term"].isin(terms)]
     freq = counts.groupby("term")["f"].transform("sum")
     s_i = counts["part"].map(share).to_numpy()
     counts["absdiff"] = np.abs(counts["f"].to_numpy() / freq.to_numpy() - s_i)
