@@ -71,11 +71,17 @@ def _words(tokens: pd.DataFrame, drop_punct: bool, drop_stop: bool = False) -> p
     return tokens.loc[keep]
 
 
+def _doc_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of ``doc_id`` (cheap comparisons) and the ids they stand for."""
+    codes, uniques = pd.factorize(tokens["doc_id"], sort=False)
+    return codes, np.asarray(uniques, dtype=object)
+
+
 def _ordered(tokens: pd.DataFrame) -> pd.DataFrame:
     """Tokens with the rows of each document together, in text order, on a fresh index."""
     if len(tokens) < 2:
         return tokens.reset_index(drop=True)
-    d = tokens["doc_id"].to_numpy()
+    d, _ = _doc_codes(tokens)
     s = tokens["start"].to_numpy()
     same = d[1:] == d[:-1]
     runs = d[np.r_[True, ~same]]
@@ -106,7 +112,10 @@ def _query_patterns(query: str, on: str) -> list[tuple[str, object]]:
 def _keys(tokens: pd.DataFrame, on: str) -> np.ndarray:
     col = tokens[on] if on in tokens else tokens["text"]
     # The same normalisation as the lexicon matcher: curly and straight apostrophes match.
-    return col.astype(str).str.replace("’", "'", regex=False).str.replace("‘", "'", regex=False).to_numpy(object)
+    # Normalise each distinct string once (a corpus has far fewer types than tokens).
+    codes, uniques = pd.factorize(col.astype(str), sort=False)
+    norm = np.array([u.replace("’", "'").replace("‘", "'") for u in uniques], dtype=object)
+    return norm[codes] if len(codes) else np.array([], dtype=object)
 
 
 def _match_mask(keys: np.ndarray, matcher: tuple[str, object]) -> np.ndarray:
@@ -143,7 +152,7 @@ def match_phrase(tokens: pd.DataFrame, query: str, *, on: str = "lower") -> pd.D
     if n < m:
         return pd.DataFrame(columns=cols).astype({c: "int64" for c in cols[1:]})
     keys = _keys(toks, on)
-    doc = toks["doc_id"].to_numpy()
+    doc, doc_ids = _doc_codes(toks)
     sent = toks["sent_id"].to_numpy()
     span = n - m + 1
     ok = _match_mask(keys[:span], pats[0])
@@ -153,7 +162,7 @@ def match_phrase(tokens: pd.DataFrame, query: str, *, on: str = "lower") -> pd.D
     idx = np.flatnonzero(ok)
     last = idx + m - 1
     return pd.DataFrame({
-        "doc_id": doc[idx], "sent_id": sent[idx].astype("int64"),
+        "doc_id": doc_ids[doc[idx]], "sent_id": sent[idx].astype("int64"),
         "tok_start": toks["tok_id"].to_numpy()[idx].astype("int64"),
         "tok_end": toks["tok_id"].to_numpy()[last].astype("int64") + 1,
         "start": toks["start"].to_numpy()[idx].astype("int64"),
@@ -215,7 +224,7 @@ def kwic(tokens: pd.DataFrame, documents: pd.DataFrame | Mapping[str, str], quer
     lcols = [f"L{i}" for i in range(1, window + 1)]
     rcols = [f"R{i}" for i in range(1, window + 1)]
     out: dict[str, list] = {c: [] for c in KWIC_COLUMNS + lcols + rcols}
-    doc_arr = toks["doc_id"].to_numpy()
+    doc_arr, doc_ids = _doc_codes(toks)
     starts_all = toks["start"].to_numpy()
     ends_all = toks["end"].to_numpy()
     sent_all = toks["sent_id"].to_numpy()
@@ -224,7 +233,7 @@ def kwic(tokens: pd.DataFrame, documents: pd.DataFrame | Mapping[str, str], quer
     if len(toks):
         change = np.flatnonzero(doc_arr[1:] != doc_arr[:-1]) + 1
         edges = np.r_[0, change, len(toks)]
-        bounds = {doc_arr[a]: (int(a), int(b)) for a, b in itertools.pairwise(edges)}
+        bounds = {doc_ids[doc_arr[a]]: (int(a), int(b)) for a, b in itertools.pairwise(edges)}
     for d, s, e in zip(hits["doc_id"], hits["start"], hits["end"]):
         text = texts[d]
         a, b = bounds.get(d, (0, 0))
@@ -413,7 +422,7 @@ def collocates(tokens: pd.DataFrame, node: str, *, window: int | tuple[int, int]
     if hits.size == 0 or n_tok == 0:
         return pd.DataFrame(columns=cols)
     m = len(_query_patterns(node, on))
-    doc = words["doc_id"].to_numpy()
+    doc, _ = _doc_codes(words)
     is_node = np.zeros(n_tok, dtype=bool)
     for j in range(m):
         is_node[hits + j] = True
@@ -454,7 +463,7 @@ def _phrase_rows(words: pd.DataFrame, query: str, on: str) -> np.ndarray:
     n, m = len(words), len(pats)
     if n < m:
         return np.array([], dtype=np.int64)
-    doc = words["doc_id"].to_numpy()
+    doc, _ = _doc_codes(words)
     sent = words["sent_id"].to_numpy() if "sent_id" in words else np.zeros(n, dtype=np.int64)
     span = n - m + 1
     ok = _match_mask(keys[:span], pats[0])
