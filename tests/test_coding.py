@@ -228,6 +228,37 @@ def test_draw_sample_allocation(sizes, n, allocation, expected):
     assert again["unit_id"].tolist() == s["unit_id"].tolist()
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=6),
+       st.integers(min_value=0, max_value=120), st.sampled_from(["equal", "proportional"]))
+def test_draw_sample_quota_properties(sizes, n, allocation):
+    units = pd.DataFrame({"unit_id": [f"s{k}-{i}" for k, v in enumerate(sizes) for i in range(v)],
+                          "toolkit_label": [f"s{k}" for k, v in enumerate(sizes) for _ in range(v)]})
+    s = coding.draw_sample(units, n=n, allocation=allocation, seed=0)
+    got = s["stratum"].value_counts()
+    if n == 0:
+        assert s.empty
+        return
+    assert len(s) == min(n, sum(sizes)) if allocation == "equal" else len(s) <= min(n, sum(sizes))
+    assert all(got.get(f"s{k}", 0) <= v for k, v in enumerate(sizes))
+    if allocation == "equal":
+        # A stratum with units left over is never more than one unit behind any other.
+        open_ = [got.get(f"s{k}", 0) for k, v in enumerate(sizes) if got.get(f"s{k}", 0) < v]
+        assert not open_ or min(open_) >= got.max() - 1
+    weight = s.groupby("stratum")["weight"].first()
+    assert np.allclose(weight * got.reindex(weight.index), [sizes[int(k[1:])] for k in weight.index])
+
+
+def test_document_units_take_the_most_frequent_real_label():
+    s = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "sent_id": [0, 1, 2, 0], "start": [0, 5, 10, 0],
+                      "end": [4, 9, 14, 3], "text": ["One.", "Two.", "Six.", "Hi."]})
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["One. Two. Six.", "Hi."]})
+    u = coding.prepare_units(s, ["threat", "none", "threat"] + ["none"], unit="document", documents=docs)
+    assert u[["unit_id", "toolkit_label", "start", "end"]].values.tolist() == [["a", "threat", 0, 14], ["b", "none", 0, 3]]
+    with pytest.raises(ValueError, match="documents="):
+        coding.prepare_units(s, unit="document")
+
+
 def test_draw_sample_per_stratum_and_errors():
     units = pd.DataFrame({"unit_id": list("abcdef"), "toolkit_label": list("xxxxyy")})
     assert coding.draw_sample(units, per_stratum=3)["stratum"].value_counts().to_dict() == {"x": 3, "y": 2}

@@ -262,7 +262,6 @@ def prepare_units(sentences: pd.DataFrame, labels: pd.Series | None = None, *,
 # ----------------------------------------------------------------------------- sampling
 
 def _quotas(sizes: pd.Series, n: int, allocation: str) -> pd.Series:
-    k = len(sizes)
     if allocation == "proportional":
         raw = sizes / sizes.sum() * n
         q = np.floor(raw).astype(int)
@@ -275,11 +274,11 @@ def _quotas(sizes: pd.Series, n: int, allocation: str) -> pd.Series:
     open_ = list(sizes.index)
     while left > 0 and open_:
         share, extra = divmod(left, len(open_))
-        for i, label in enumerate(sorted(open_, key=lambda x: (-sizes[x], str(x)))):
+        # Leftover units go first to the strata that have fewest so far (then the largest).
+        for i, label in enumerate(sorted(open_, key=lambda x: (q[x], -sizes[x], str(x)))):
             q[label] += min(share + (1 if i < extra else 0), sizes[label] - q[label])
         left = min(n, int(sizes.sum())) - int(q.sum())
         open_ = [x for x in open_ if q[x] < sizes[x]]
-    del k
     return q
 
 

@@ -204,6 +204,10 @@ def kwic(tokens: pd.DataFrame, documents: pd.DataFrame | Mapping[str, str], quer
         ``documents.text[doc_id][start:end] == keyword`` for every row; ``left``/``right`` have
         their white space collapsed for display.
 
+    Notes:
+        Concordance layout and L1/R1 sort keys as in AntConc (Anthony 2005, "AntConc:
+        design and development of a freeware corpus analysis toolkit", IPCC).
+
     Example:
         >>> import toolkit
         >>> a = toolkit.analyze(pd.DataFrame({"text": ["Talks failed. Escalation followed quickly."]}),
@@ -733,6 +737,11 @@ def frequency_over_time(tokens: pd.DataFrame, documents: pd.DataFrame, terms: Se
     Returns:
         Long table ``period, [by], term, count, words, per_1000``; periods without the term
         have count 0; documents without a date are left out.
+
+    Notes:
+        Normalised frequency per 1,000 words (Biber, Conrad & Reppen 1998, Corpus
+        Linguistics, ch. 9): comparable across periods of different size; "words" are the
+        non-punctuation tokens, and a phrase counts once per occurrence.
 
     Example:
         >>> import toolkit
