@@ -149,8 +149,9 @@ def test_toolkit_scores_precision_recall_by_hand():
 # ----------------------------------------------------------------------------- units, sampling
 
 @pytest.fixture(scope="module")
-def sample_tables():
-    return toolkit.analyze(datasets.sample(), annotators=[], workers=1)
+def sample_tables(sample_analysis):
+    """The bundled sample (conftest's session-wide analysis: analysed once per test run)."""
+    return sample_analysis
 
 
 def test_units_offsets_slice_back_and_context(sample_tables):
