@@ -142,6 +142,9 @@ def test_toolkit_scores_precision_recall_by_hand():
     assert s[("threat", "precision")] == pytest.approx(0.5)
     assert s[("threat", "recall")] == pytest.approx(0.5)
     assert s[("macro", "f1")] == pytest.approx(0.5)        # "none" is left out of the macro average
+    with_unused = coding.toolkit_scores(gold, key, labels=["threat", "warning", "none"], n_boot=0)
+    w = with_unused.set_index(["label", "metric"])["value"]
+    assert w[("warning", "f1")] == 0 and w[("macro", "f1")] == pytest.approx(0.5)   # unused code not averaged
     m = coding.confusion_table(gold, key)
     assert m.loc["threat", "none"] == 1 and m.loc["none", "threat"] == 1 and m.to_numpy().sum() == 4
 

@@ -938,7 +938,8 @@ def toolkit_scores(gold: pd.DataFrame, key: pd.DataFrame | str | Path, *, labels
     Args:
         gold: from :func:`adjudicate` (tied units are left out).
         key: the key file (``unit_id, toolkit_label``).
-        labels: codes to report (default: the codes seen).
+        labels: codes to report (default: the codes seen); the macro average uses only codes
+            that occur in the gold codes or the toolkit's labels.
         none: the "no category" code: reported, but left out of the macro average.
         n_boot, seed: bootstrap over units (see :func:`toolkit.metrics.classification_scores`).
 
@@ -959,8 +960,11 @@ def toolkit_scores(gold: pd.DataFrame, key: pd.DataFrame | str | Path, *, labels
         key = pd.read_csv(key, dtype={"unit_id": str}, keep_default_na=False)
     g = gold[gold["gold"].notna()].merge(key[["unit_id", "toolkit_label"]], on="unit_id", how="inner")
     pred = g["toolkit_label"].map(_clean_code)
-    labs = list(labels) if labels is not None else sorted(set(g["gold"]) | set(pred.dropna()), key=str)
-    avg = [c for c in labs if c != none] or labs
+    seen = set(g["gold"]) | set(pred.dropna())
+    labs = list(labels) if labels is not None else sorted(seen, key=str)
+    # Macro averages run over the codes that occur (a codebook code nobody used would add a
+    # meaningless 0), without the "none" code.
+    avg = [c for c in labs if c != none and c in seen] or [c for c in labs if c in seen] or labs
     return classification_scores(g["gold"].tolist(), pred.tolist(), labels=labs, n_boot=n_boot,
                                  seed=seed, average_labels=avg)
 
