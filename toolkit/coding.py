@@ -1017,6 +1017,7 @@ def plot_agreement(table: pd.DataFrame, *, measures: Sequence[str] = ("cohen_kap
         ax.axvline(x, color="grey", lw=0.8, ls=style)
     ax.set_yticks(range(len(pairs)))
     ax.set_yticklabels(pairs)
+    ax.invert_yaxis()  # read top-down in the order of the table
     ax.set_xlim(min(-0.05, float(np.nanmin(t["ci_low"].fillna(t["value"]))) - 0.05) if len(t) else -0.05, 1.02)
     ax.set_xlabel("agreement (bootstrap interval)")
     ax.legend(loc="lower left", fontsize=8, frameon=False)
@@ -1025,17 +1026,25 @@ def plot_agreement(table: pd.DataFrame, *, measures: Sequence[str] = ("cohen_kap
     return fig
 
 
-def plot_confusion(matrix: pd.DataFrame, *, normalize: bool = True):
+def plot_confusion(matrix: pd.DataFrame, *, normalize: bool = True, drop_empty: bool = True):
     """Heatmap of a confusion matrix (rows gold, columns toolkit); row-normalised by default.
 
+    ``drop_empty`` leaves out codes that neither the coders nor the toolkit used (a long
+    codebook otherwise fills the figure with empty rows).
+
     Example:
-        >>> m = pd.DataFrame([[3, 1], [0, 2]], index=["x", "y"], columns=["x", "y"])
-        >>> plot_confusion(m).axes[0].get_ylabel()
-        'adjudicated code (gold)'
+        >>> m = pd.DataFrame([[3, 1, 0], [0, 2, 0], [0, 0, 0]], index=list("xyz"), columns=list("xyz"))
+        >>> fig = plot_confusion(m)
+        >>> fig.axes[0].get_ylabel(), [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        ('adjudicated code (gold)', ['x', 'y'])
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
 
+    if drop_empty:
+        used = (matrix.sum(axis=1) + matrix.sum(axis=0).reindex(matrix.index, fill_value=0)) > 0
+        keep = [c for c in matrix.index if used.get(c, False)]
+        matrix = matrix.loc[keep, [c for c in matrix.columns if c in keep]]
     data = matrix.div(matrix.sum(axis=1).replace(0, np.nan), axis=0) if normalize else matrix
     fig, ax = plt.subplots(figsize=(1.0 + 0.7 * len(matrix.columns), 0.8 + 0.6 * len(matrix)))
     sns.heatmap(data, annot=matrix.to_numpy(), fmt="d", cmap="Blues", vmin=0, vmax=1 if normalize else None,
