@@ -295,7 +295,7 @@ def test_export_hides_the_toolkit_label_from_coders(exported):
     units, paths = exported
     sheet = pd.read_csv(paths["csv"], keep_default_na=False)
     assert "toolkit_label" not in sheet.columns and "stratum" not in sheet.columns
-    assert (sheet["code"] == "").all() and sheet["text"].tolist() == units["text"].tolist()
+    assert (sheet["code"] == "").all() and sheet["text"].tolist()[:2] == units["text"].tolist()[:2]
     key = pd.read_csv(paths["key"])
     assert key["toolkit_label"].tolist() == units["toolkit_label"].tolist()
     wb = load_workbook(paths["xlsx"])
@@ -304,7 +304,10 @@ def test_export_hides_the_toolkit_label_from_coders(exported):
     assert "toolkit_label" not in header
     assert [r[0].value for r in wb["codebook"].iter_rows(min_row=2)] == CODEBOOK["code"].tolist()
     assert wb["coding"].data_validations.dataValidation       # drop-down list of codes
-    assert wb["coding"]["G4"].value == "'=SUM(A1)"              # text is never a formula
+    assert wb["coding"]["G4"].value == "=SUM(A1)" and wb["coding"]["G4"].data_type == "s"   # text, not a formula
+    assert sheet.loc[2, "text"] == "'=SUM(A1)"                  # CSV: defused for spreadsheets
+    back = pd.read_excel(paths["xlsx"], sheet_name="coding")
+    assert back["text"].tolist() == units["text"].tolist()     # XLSX keeps the text exactly
     assert paths["xlsx_ana"].exists()
 
 

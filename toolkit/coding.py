@@ -346,7 +346,9 @@ def export_sheet(sample: pd.DataFrame, out_dir: str | Path, *, codebook, name: s
       context_before, text, context_after``, the empty ``code_columns`` and ``comment``. The
       XLSX has a ``codebook`` sheet, an ``instructions`` sheet and a drop-down list of the valid
       codes on every code column; with ``coders`` one XLSX per coder
-      (``<name>_sheet_<coder>.xlsx``).
+      (``<name>_sheet_<coder>.xlsx``). Text is never a formula: XLSX cells are typed as text
+      (exact); in the CSV a text cell starting with ``= + - @`` gets a leading apostrophe
+      (OWASP's CSV-injection advice), so prefer the XLSX for coders.
     * ``<name>_key.csv``: ``unit_id, stratum, weight, toolkit_label``: keep it away from coders.
     * ``<name>_codebook.csv``.
 
@@ -370,7 +372,7 @@ def export_sheet(sample: pd.DataFrame, out_dir: str | Path, *, codebook, name: s
                         "toolkit_label": sample.get("toolkit_label")})
     paths = {"csv": out / f"{name}_sheet.csv", "xlsx": out / f"{name}_sheet.xlsx",
              "key": out / f"{name}_key.csv", "codebook": out / f"{name}_codebook.csv"}
-    sheet.to_csv(paths["csv"], index=False)
+    _csv_safe(sheet).to_csv(paths["csv"], index=False)
     key.to_csv(paths["key"], index=False)
     cb.to_csv(paths["codebook"], index=False)
     text = instructions or _default_instructions(code_columns, cb)
@@ -403,6 +405,10 @@ def _write_xlsx(sheet: pd.DataFrame, cb: pd.DataFrame, instructions: str, path: 
     ws.append(list(sheet.columns))
     for row in sheet.itertuples(index=False):
         ws.append([_xlsx_value(v) for v in row])
+    for cells in ws.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.data_type == "f":
+                cell.data_type = "s"  # text is data, never a formula: kept exactly, shown as text
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "B2"
@@ -440,10 +446,21 @@ def _xlsx_value(v):
         return None
     if isinstance(v, (np.integer,)):
         return int(v)
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-        # Text is data, never a formula (CSV/formula injection).
-        return "'" + v
     return v
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(sheet: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP)."""
+    out = sheet.copy()
+    for c in ("context_before", "text", "context_after"):
+        if c in out:
+            vals = out[c].astype(object)
+            risky = vals.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
+            out[c] = vals.where(~risky, "'" + vals.astype(str))
+    return out
 
 
 def _clean_code(v) -> str | None:
