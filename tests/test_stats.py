@@ -337,3 +337,20 @@ def test_un_slice_keyness_and_kwic(un_slice):
     conc = stats.kwic(a.tokens, a.documents, "nato", window=5)
     texts = a.texts()
     assert all(texts[r.doc_id][r.start:r.end].lower() == "nato" for r in conc.itertuples())
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["war", "peace", "Talks", "NATO", "sanctions", "the"]), min_size=1, max_size=25),
+       st.data())
+def test_phrase_query_finds_every_contiguous_token_sequence(words, data):
+    text = " ".join(words)
+    _, toks = tokenize_documents(["d"], [text])
+    i = data.draw(st.integers(0, len(words) - 1))
+    j = data.draw(st.integers(i, min(len(words), i + 3) - 1))
+    query = " ".join(words[i:j + 1]).upper()           # case-insensitive on "lower"
+    hits = stats.match_phrase(toks, query)
+    start = len(" ".join(words[:i])) + (1 if i else 0)
+    end = start + len(" ".join(words[i:j + 1]))
+    assert (start, end) in set(zip(hits["start"], hits["end"]))
+    k = stats.kwic(toks, {"d": text}, query, window=2)
+    assert all(text[r.start:r.end].lower() == query.lower() for r in k.itertuples())
