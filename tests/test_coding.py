@@ -96,6 +96,21 @@ def test_fast_kappa_equals_sklearn(pairs, level):
         assert got.loc["cohen_kappa", "value"] == pytest.approx(ref)
 
 
+def test_ordinal_numeric_codes_sort_numerically_and_single_coder_gives_empty_table():
+    # Numerically 1 < 2 < 10, so 1 vs 10 is the largest disagreement; in string order
+    # ("1" < "10" < "2") it would look like a small one (alpha 0.79 instead of 0.417).
+    long = pd.DataFrame({"unit_id": ["u1", "u2", "u3", "u4"] * 2, "coder": ["a"] * 4 + ["b"] * 4,
+                         "code": ["1", "1", "10", "2", "1", "10", "10", "2"]})
+    table = coding.agreement(long, level="ordinal", n_boot=0)
+    got = table[table["comparison"] == "coder-coder"].set_index("measure")["value"]
+    wide = pd.DataFrame({"a": [1, 1, 10, 2], "b": [1, 10, 10, 2]})
+    ranks = wide.replace({1: 0, 2: 1, 10: 2})
+    assert got["krippendorff_alpha"] == pytest.approx(coding.krippendorff_alpha(ranks, level="ordinal"))
+    assert got["krippendorff_alpha"] == pytest.approx(5 / 12)
+    one = coding.agreement(long[long["coder"] == "a"], n_boot=0)
+    assert one.empty and list(one.columns) == coding.AGREEMENT_COLUMNS
+
+
 def test_bootstrap_interval_brackets_the_estimate_and_is_seeded():
     rng = np.random.default_rng(1)
     truth = rng.choice(list("xyz"), 80)

@@ -47,6 +47,8 @@ NONE_CODE = "none"
 SHEET_COLUMNS = ["unit_id", "doc_id", "sent_id", "start", "end", "context_before", "text",
                  "context_after"]
 LENGTH_BINS = (0, 10, 20, 30, 10_000)
+AGREEMENT_COLUMNS = ["comparison", "coder_a", "coder_b", "measure", "value", "ci_low", "ci_high",
+                     "n_units", "level"]
 # Layers tried by layer="auto", in order: annotation tables, then bundled lexicons.
 AUTO_LAYERS = ("escalation", "framing", "frames", "rhetoric")
 
@@ -771,13 +773,22 @@ def _encode(wide: pd.DataFrame, level: str, order: Sequence | None) -> tuple[np.
         ok = ~np.isnan(num)
         ranks[ok] = np.searchsorted(domain, num[ok])
         return num, domain, ranks
-    domain_codes = [str(c) for c in order] if order is not None else sorted({str(v) for v in values})
+    domain_codes = [str(c) for c in order] if order is not None else sorted({str(v) for v in values},
+                                                                           key=_code_sort_key)
     unknown = sorted({str(v) for v in values} - set(domain_codes))
     if unknown:
         raise ValueError(f"codes {unknown} are not in `order` {domain_codes}")
     index = {c: float(i) for i, c in enumerate(domain_codes)}
     num = wide.apply(lambda c: c.map(lambda v: np.nan if _missing(v) else index[str(v)])).to_numpy(float)
     return num, np.arange(len(domain_codes), dtype=float), num
+
+
+def _code_sort_key(code: str) -> tuple:
+    """Numbers in numeric order ("2" before "10"), then other codes alphabetically."""
+    try:
+        return (0, float(code), "")
+    except ValueError:
+        return (1, 0.0, code)
 
 
 def _fast_kappa(x: np.ndarray, y: np.ndarray, k: int, weights: str | None) -> float:
@@ -902,7 +913,7 @@ def agreement(codes: pd.DataFrame, *, level: str = "nominal", order: Sequence | 
         n_units = int(np.sum((~np.isnan(arr[:, [col[c] for c in members]])).sum(axis=1) >= 2))
         rows.append({"comparison": comp, "coder_a": a, "coder_b": b, "measure": m, "value": point[j],
                      "ci_low": lo[j], "ci_high": hi[j], "n_units": n_units, "level": level})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
 # ----------------------------------------------------------------------------- gold and scores
