@@ -591,6 +591,8 @@ def simulate_filled_sheets(sheet: str | Path, key: str | Path | pd.DataFrame, ou
     key_df = pd.read_csv(key, dtype={"unit_id": str}, keep_default_na=False) if isinstance(key, (str, Path)) else key
     truth = dict(zip(key_df["unit_id"].astype(str), key_df["toolkit_label"]))
     rates = [error_rate] * len(coders) if np.isscalar(error_rate) else list(error_rate)
+    if len(rates) != len(coders):
+        raise ValueError(f"`error_rate` has {len(rates)} values for {len(coders)} coders; give one per coder or one for all")
     rng = np.random.default_rng(seed)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
