@@ -417,6 +417,8 @@ def collocates(tokens: pd.DataFrame, node: str, *, window: int | tuple[int, int]
     if sort not in COLLOCATE_MEASURES:
         raise ValueError(f"`sort` value = {sort!r} is invalid; value must be one of {list(COLLOCATE_MEASURES)}")
     left, right = (window, window) if isinstance(window, int) else window
+    if left < 0 or right < 0:
+        raise ValueError(f"`window` value = {window!r} is invalid; value must be >= 0 (or a pair of them)")
     words = _ordered(_words(tokens, drop_punct, drop_stop))
     cols = ["collocate", "o11", "f_collocate", "f_node", "window_size", "n", "expected",
             *COLLOCATE_MEASURES[:3], "g2", "p_value"]
@@ -430,8 +432,8 @@ def collocates(tokens: pd.DataFrame, node: str, *, window: int | tuple[int, int]
     is_node = np.zeros(n_tok, dtype=bool)
     for j in range(m):
         is_node[hits + j] = True
-    # Window positions: a difference array marks [first-left, first) and [last+1, last+1+right)
-    # clipped to the node's document.
+    # Window positions: a difference array marks [start-left, start) and [after, after+right),
+    # "after" being the position just past the node, both clipped to the node's document.
     change = np.flatnonzero(doc[1:] != doc[:-1]) + 1
     doc_start = np.r_[0, change][np.searchsorted(np.r_[0, change], hits, side="right") - 1]
     doc_end = np.r_[change, n_tok][np.searchsorted(np.r_[0, change], hits, side="right") - 1]
