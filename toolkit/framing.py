@@ -542,7 +542,9 @@ def _speaker_profile(tables, *, scheme, n_boot, alpha, rng) -> pd.DataFrame:
         cat = cat[cat["scheme"] == scheme]
     hits = f.pivot_table(index=["speaker_actor", "doc_id"], columns=["scheme", "frame"],
                          values="weight", aggfunc="sum", fill_value=0.0)
-    keys = pd.MultiIndex.from_frame(cat[["scheme", "frame"]])
+    # Bundled frames plus any frame of a user's scheme seen in the frames table.
+    pairs = pd.concat([cat[["scheme", "frame"]], f[["scheme", "frame"]]]).drop_duplicates()
+    keys = pd.MultiIndex.from_frame(pairs)
     hits = hits.reindex(index=wq.index, columns=keys, fill_value=0.0)
     rows = []
     for speaker, g in hits.groupby(level=0, sort=True):
