@@ -28,7 +28,9 @@ FORMATS = ("parquet", "csv")
 ANNOTATOR_MODULES: tuple[str, ...] = (
     "toolkit.actors",
     "toolkit.quotes",
+    "toolkit.framing",
     "toolkit.escalation",
+    "toolkit.rhetoric",
 )
 
 
