@@ -181,6 +181,9 @@ on in at during after before with to from by via through over this last next ear
 yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday recently
 previously afterwards repeatedly again also then when while as according without despite
 """.split())
+# After a comma, these open a clause that is no longer the reported content.
+_CLAUSE_BREAKERS = frozenset("after before while whereas although though because since who which "
+                             "whom whose when once until unless".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
 
@@ -979,7 +982,7 @@ class _DocAnnotator:
             return None
         # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
         that = None
-        for t in range(k, min(s1, k + 10)):
+        for t in range(k, min(s1, k + 14)):
             if d.low[t] == "that":
                 that = t
                 break
@@ -996,7 +999,15 @@ class _DocAnnotator:
                     return None
             if k >= s1:
                 return None
-            if lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS:
+            if lemma == "tell" and that_opt:
+                # "told The Washington Post he was ...": the clause after the addressee.
+                obj = np_right(d, k, s1)
+                if obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
+                                                        or _cap(d.tok[obj[1]])):
+                    start = obj[1]
+                else:
+                    start = k
+            elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS:
                 start = k
             elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
                 start = k
@@ -1030,6 +1041,9 @@ class _DocAnnotator:
                 if d.low[back - 1] in ("and", "but") and back - 1 > start:
                     end = back - 1  # "tweeted a photo and said ...": the next verb's own content
                     break
+            if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
+                end = t  # ", after he introduced a bill", ", putting them ...": a new clause
+                break
             if d.tok[t] == ";":
                 end = t
                 break
