@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, need_shared
 from toolkit import actors, lexicon
@@ -69,6 +71,7 @@ CASES = [
     ("Washington sent a message to Moscow.", "Moscow", {"actor": "RUS", "metonym": True, "location": False}),
     ("There are daily flights to Washington.", "Washington", {"actor": "USA", "metonym": False, "location": True}),
     ("Talks were held in Moscow on Monday.", "Moscow", {"actor": "RUS", "location": True}),
+    ("Tension grew around Washington's refusal.", "Washington", {"metonym": True, "location": False}),
     ("Missiles struck targets inside Russia.", "Russia", {"actor": "RUS", "location": True}),
     ("Downing Street said the plan was sound.", "Downing Street", {"actor": "GBR", "metonym": True}),
     ("The Paris climate summit ended.", "Paris", {"actor": "FRA", "metonym": False, "location": True}),
@@ -93,6 +96,8 @@ CASES = [
     ("The Minsk agreements were never implemented.", "Minsk", None),
     ("He toured the West Bank and New Mexico.", "West", None),
     ("The army would respond.", "army", None),  # a bare role is not a mention
+    ("Growth in Latin America slowed.", "America", None),
+    ("Putin spoke. We thank the Presidents of the region.", "Presidents", None),
     ("RUSSIA TELLS US TO STOP", "US", None),  # all-caps headline: "US" may be the pronoun
 ]
 
@@ -217,6 +222,30 @@ def test_analyze_passes_gazetteer_option():
     assert m["person"].iloc[0] == "Viktor Drago"
 
 
+def test_cli_gazetteer_flag(tmp_path: Path):
+    from toolkit.cli import main
+
+    out = tmp_path / "out"
+    assert main(["analyze", str(ROOT / "data" / "sample"), "--out", str(out), "--workers", "1",
+                 "--annotators", "actors", "--gazetteer", str(FICTIONAL)]) == 0
+    m = pd.read_parquet(out / "mentions.parquet")
+    assert {"ARD", "BOR", "CLG"} <= set(m["actor"])
+
+
+_PIECES = ["Russia", "US", "Kyiv", "the West", "President", "Putin", "in", "Georgia", "my country",
+           "Anna Kovac", ",", "the", "foreign minister", "US-", "NATO", "'s", ".", "\n", "Atlanta",
+           "Peskov", "Ukrainian", "troops", "of", "Moscow", "a", "-", "’"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), max_size=25)
+       .map(lambda parts: " ".join(parts)))
+def test_any_text_offsets_slice_back(text):
+    m = find_mentions(text, speaker="UKR")
+    assert all(text[a:b] == t for a, b, t in zip(m.start, m.end, m.text))
+    assert list(m.columns) == actors.MENTION_COLUMNS
+
+
 # ----------------------------------------------------------------------------- corpora
 def _check_offsets(analysis):
     texts = analysis.texts()
@@ -258,7 +287,7 @@ def test_seed_article(seed_analysis):
     assert len(pes) >= 4 and set(pes["person"]) == {"Dmitry Peskov"} and set(pes["actor"]) == {"RUS"}
 
 
-def test_sample_with_and_without_gazetteer(sample_analysis):
+def test_sample_offsets_without_gazetteer(sample_analysis):
     m = _check_offsets(sample_analysis)
     assert not m["actor"].isin(["ARD", "BOR", "CLG"]).any()  # unknown without the user's file
 

@@ -46,11 +46,13 @@ What the rules do (and do not do):
   around, throughout, within, via, through), after "to"/"from"/"toward" preceded by a word of
   motion ("flights to Washington", "returned from Kyiv"), after a verb of visiting or attacking
   a place ("visit Kyiv", "struck Kyiv"), after "of" preceded by a place noun ("the outskirts of
-  Kyiv"), and in "-based" compounds. The same test marks state names used as places ("strikes
-  inside Russia": actor RUS, ``location=True``). "a message to Moscow" stays the government.
-  Location rows are kept (they are mentions of the state) and flagged; actor analyses should
-  filter ``~location``. "Brussels" is the EU when the document mentions the EU, else Belgium
-  (``resolved_from="context"``).
+  Kyiv"), before an event noun ("the Paris climate summit", "the Lima and Paris
+  conferences"), and in "-based" compounds; never when possessive ("around Washington's
+  refusal"). The same test marks state names used as places ("strikes inside Russia": actor
+  RUS, ``location=True``), except attributive uses ("in the Ukraine conflict"). "a message to
+  Moscow" stays the government. Location rows are kept (they are mentions of the state) and
+  flagged; actor analyses should filter ``~location``. "Brussels" is the EU when the document
+  mentions the EU, else Belgium (``resolved_from="context"``).
 * Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
   Georgia"), before governor/legislature/Senate/state/county words, after "state of", and
   within three tokens of another US state ("Georgia or Oklahoma"), and ("Georgia") in
@@ -549,6 +551,8 @@ class _Resolver:
     def is_location(self, t0: int, t1: int, cat: str) -> bool:
         """The place reading: see the module docstring for the rules."""
         d = self.d
+        if t1 < len(d.toks) and d.toks[t1] in POSSESSIVE:
+            return False  # "around Washington's failure": the possessor acts
         p = t0 - 1
         if p >= 0 and d.lower[p] in DETERMINERS and d.sent[p] == d.sent[t0]:
             p -= 1
@@ -934,6 +938,9 @@ class _Resolver:
         role = self._last_role(group)
         if role not in PERSON_ROLES:
             return None
+        last = group[-1].t1 - 1
+        if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
+            return None  # plural ("the presidents") refers to no single person
         inst = next((g for g in group if g.cat == "institution"), None)
         default = (inst or group[-1]).rec.get("actor") or None
         row = self.make_row(t0, t1, actor=default, sector=self._sector(group), person=None,
