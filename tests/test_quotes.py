@@ -84,6 +84,8 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("according_to", "local officials", "according to", "The convoy was stopped at the border")),
     # headline / transcript colon
     ("Lopes: Talks With Freedonia Have Failed", ("indirect", "Lopes", ":", "Talks With Freedonia Have Failed")),
+    ("HOST: Thank you.\n\nLOPES: Well, look, it is serious. We will not sign.\n\nHOST: Why not?",
+     ("indirect", "LOPES", ":", "Well, look, it is serious. We will not sign.")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))

@@ -938,8 +938,16 @@ class _DocAnnotator:
             return True
         _, s1 = d.sent_bounds(colon)
         end = s1
-        while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
-            end -= 1
+        if all(d.tok[t].isupper() for t in range(*sp) if _alpha(d.tok[t])):
+            # A transcript turn ("PENCE: Well, look, ..."): the content is the whole paragraph.
+            para_end = d.text.find("\n", d.end[colon])
+            para_end = len(d.text) if para_end < 0 else para_end
+            end = max(s1, bisect.bisect_left(d.start, para_end))
+            while end > colon + 1 and d.tok[end - 1] in "”\"’'":
+                end -= 1
+        else:
+            while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
+                end -= 1
         if end - colon - 1 < 3:
             return False
         row["kind"] = "indirect"
@@ -952,6 +960,8 @@ class _DocAnnotator:
         d = self.d
         for s in range(len(d.sent_start)):
             s0, s1 = d.sent_start[s], d.sent_end[s]
+            if d.tok[s0] in "“\"‘'":
+                s0 += 1  # a transcript quoted whole: "WALLACE: Let's start ...
             for t in range(s0 + 1, min(s1 - 1, s0 + 8)):
                 if d.tok[t] == ":":
                     if d.tok[t + 1] not in "“\"‘'":
