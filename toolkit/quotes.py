@@ -418,6 +418,10 @@ against among within without also just only even still yet ever
 """.split())
 
 
+def _short_cap(d: _Doc, k: int) -> bool:
+    return k >= 0 and _cap(d.tok[k]) and len(d.tok[k]) <= 4 and d.tok[k].replace("-", "").isalpha()
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
     k = j - 1
@@ -426,7 +430,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     low = d.low[k]
     if low in PRONOUNS:
         return (k, j)
-    if d.tok[k] == ")":
+    if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
         pass
     elif not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
         return None
@@ -440,7 +444,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
                 break
             k = opening - 1
             continue
-        if _np_word(d, k):
+        if _np_word(d, k) or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
             k -= 1
             continue
         if d.tok[k] in ("/", "’", "'") and k - 1 >= lo and k + 1 < j and _alpha(d.tok[k - 1]) \
@@ -672,9 +676,9 @@ class _DocAnnotator:
         # "He began by saying ...": the subject of the main verb.
         if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in ("by", "after", "before", "while"):
             return "participle", None
-        # Coordinated verbs: "X tweeted a photo and said ...": the subject of the first verb.
-        if k - 1 > lo and d.low[k - 1] in ("and", "but") and not _cap(d.tok[k - 2]) \
-                and d.low[k - 2] not in PRONOUNS:
+        # Coordinated verbs: "X tweeted a photo and said ...": the subject of the first verb
+        # (unless "X and Y said", which np_left reads as one subject).
+        if k - 1 > lo and d.low[k - 1] in ("and", "but") and np_left(d, k, lo) is None:
             return "participle", None
         # Inverted: ", said X" / "” said X".
         if k - 1 >= lo and (d.tok[k - 1] in (",", "”", "\"", "’", "''") or k == lo) \
@@ -687,25 +691,33 @@ class _DocAnnotator:
                 if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                     return "inverted", self._extend_right(sp, s1)
         sp = np_left(d, k, lo)
-        if sp is None and k - 1 > lo and d.tok[k - 1] == ",":
+        if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
             sp = self._appositive(k - 1, lo)
         return "subject", sp
 
     def _appositive(self, comma: int, lo: int) -> tuple[int, int] | None:
         """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
         d = self.d
-        for c in range(comma - 1, max(lo, comma - 22) - 1, -1):
+        found = None
+        dash = d.tok[comma] in ("—", "–", "--")
+        for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
             tok = d.tok[c]
-            if tok == ",":
-                head = np_left(d, c, lo)
-                if head is None or d.low[head[1] - 1] in PRONOUNS:
-                    return None
+            if (tok in ("—", "–", "--")) if dash else tok == ",":
                 if d.low[c + 1] in ("that", "and", "but", "or", "so") or (c + 1) in d.cues:
-                    return None
-                return (head[0], comma)
+                    break
+                head = np_left(d, c, lo)
+                if head is not None and d.low[head[1] - 1] not in PRONOUNS:
+                    found = (head[0], comma)
+                    # "Donna Rawlings, 59, of Ashton, Md., who ..., said": go on left while the
+                    # name is itself preceded by a comma inside the window.
+                    if head[0] <= lo or d.tok[head[0] - 1] != ",":
+                        break
+                continue
+            if tok == "." and _short_cap(d, c - 1):
+                continue  # "Md.", "Va.": state abbreviations inside an appositive
             if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
-                return None
-        return None
+                break
+        return found
 
     def _extend_right(self, sp: tuple[int, int], s1: int) -> tuple[int, int]:
         """"said Ana Lopes, a senior fellow at the institute." / "said the man who built ...":
@@ -814,6 +826,7 @@ class _DocAnnotator:
         if k < s1 and d.tok[k] in (",", "—", "–"):
             k += 1
         limit = min(s1, k + NP_MAX_TOKENS + 3)
+        depth = 0
         for c in range(k, limit):
             if c in d.cues and c not in self.used_cues:
                 row = _empty_row(d, "direct")
@@ -834,8 +847,9 @@ class _DocAnnotator:
                     sp = np_left(d, kk, k)
                     if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
                         sp = self._appositive(kk - 1, k)
-                    if (sp is None or sp[0] != k) and kk - k <= 14 and all(
-                            d.tok[t] == "," or d.low[t] in ("of", "for", "at", "and") or _np_word(d, t)
+                    if (sp is None or sp[0] != k) and kk - k <= 24 and all(
+                            d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
+                            or _np_word(d, t)
                             or _unknown_noun(d, t) for t in range(k, kk)):
                         # “...,” another friend, Mariam Emara, told CNN: name and appositive
                         e = kk
@@ -849,7 +863,11 @@ class _DocAnnotator:
                 self._fill_cue(row, c)
                 self._direct(row, q, a, b)
                 return True
-            if d.tok[c] in _SENT_FINAL or d.tok[c] in ("“", "\"", ";"):
+            if d.tok[c] == "(":
+                depth += 1
+            elif d.tok[c] == ")":
+                depth -= 1
+            elif (d.tok[c] in _SENT_FINAL and depth <= 0) or d.tok[c] in ("“", "\"", ";"):
                 break
         return False
 
@@ -1407,7 +1425,9 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
             p, prev = raw_pos[n], raw_pos[n - 1]
             if p != prev:
                 last = toks_doc[n - 1]
-                if last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS:
+                first = toks_doc[n]
+                if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
+                        first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
                     group[p] = group[prev]
         renum = {g: k for k, g in enumerate(sorted(set(group)))}
         group = [renum[g] for g in group]
