@@ -577,6 +577,7 @@ class _DocAnnotator:
         self.used_cues: set[int] = set()
         self.quotes, self.problems = find_quote_spans(d.text)
         self.top = [q for q in self.quotes if q.depth == 0]
+        self.top_starts = [q.start for q in self.top]
         self._mentions(mentions)
 
     # -- mentions and resolution
@@ -649,7 +650,7 @@ class _DocAnnotator:
         return rows[i] if i >= 0 else None
 
     def _recent_speaker(self, offset: int) -> tuple | None:
-        for row in reversed(self.rows):
+        for row in reversed(self.rows[-64:]):
             if row["speaker_person"] and row["speaker_end"] is not None and row["speaker_end"] <= offset:
                 return (row["speaker_start"], row["speaker_end"], row["speaker_actor"],
                         row["speaker_person"], row["speaker_sector"])
@@ -741,7 +742,7 @@ class _DocAnnotator:
         the sentence's first noun phrase."""
         d = self.d
         s0, _ = d.sent_bounds(i)
-        for row in reversed(self.rows):
+        for row in reversed(self.rows[-64:]):
             if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
                     and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
                 return row, None
@@ -1105,8 +1106,8 @@ class _DocAnnotator:
             return None  # "the envoys discussed their plans": an object, not a closing adjunct
         start = s0
         # Start after a preceding quote or cue in the same sentence.
-        for q in self.top:
-            if d.start[s0] <= q.start and q.end <= d.start[first]:
+        for q in self._top_between(d.start[s0], d.start[first]):
+            if q.end <= d.start[first]:
                 start = max(start, bisect.bisect_left(d.start, q.end))
         if d.tok[start] in "“\"" and start + 1 < first:
             start += 1
@@ -1122,7 +1123,7 @@ class _DocAnnotator:
                 continue
             j, lemma, cat, syn, that_opt = d.cues[i]
             s0, s1 = d.sent_bounds(i)
-            if any(q.start <= d.start[i] < q.end for q in self.top if not q.title):
+            if self._in_quote(d.start[i]):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
             if (cat == "cognitive" or d.low[i - 1] in PRONOUNS if i > 0 else False) and self._nested(i):
                 # "Trump said he thinks ...": a belief or a pronoun restating inside reported
@@ -1178,9 +1179,13 @@ class _DocAnnotator:
             self._finish_indirect(row)
 
     def _nested(self, i: int) -> bool:
+        # Content spans are kept sorted; a containing span starts shortly before the cue, so
+        # the few nearest spans on the left are enough (no scan over every row).
         a = self.d.start[i]
-        return any(r["content_start"] is not None and r["content_start"] <= a < r["content_end"]
-                   and r["kind"] != "scare" for r in self.rows)
+        spans = sorted((r["content_start"], r["content_end"]) for r in self.rows[-64:]
+                       if r["content_start"] is not None and r["kind"] != "scare")
+        k = bisect.bisect_right(spans, (a, float("inf")))
+        return any(s <= a < e for s, e in spans[max(0, k - 8):k])
 
     def _according_to(self, row: dict, i: int) -> None:
         d = self.d
@@ -1195,8 +1200,8 @@ class _DocAnnotator:
             start, end = sp[1] + 1, s1
         else:
             start, end = s0, i
-            for q in self.top:
-                if d.start[s0] <= q.start and q.end <= d.start[i] and q.used:
+            for q in self._top_between(d.start[s0], d.start[i]):
+                if q.end <= d.start[i] and q.used:
                     start = max(start, bisect.bisect_left(d.start, q.end))
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
@@ -1210,8 +1215,8 @@ class _DocAnnotator:
     def _finish_indirect(self, row: dict, keep_kind: bool = False) -> None:
         a, b = row["content_start"], row["content_end"]
         n = len(self.rows)
-        for q in self.top:
-            if a <= q.start and q.end <= b + 1 and not q.title and not q.used:
+        for q in self._top_between(a, b):
+            if q.end <= b + 1 and not q.title and not q.used:
                 q.used = True
                 q.row = n
                 if not keep_kind:
@@ -1220,6 +1225,19 @@ class _DocAnnotator:
                     _set(row, "content", self.d, a, q.end)
                     b = q.end
         self.rows.append(row)
+
+    def _top_between(self, lo: int, hi: int) -> list[_Quote]:
+        """Top-level quotes that start in ``[lo, hi)`` (they are sorted and disjoint)."""
+        i = bisect.bisect_left(self.top_starts, lo)
+        out = []
+        while i < len(self.top) and self.top[i].start < hi:
+            out.append(self.top[i])
+            i += 1
+        return out
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.top_starts, pos) - 1
+        return i >= 0 and pos < self.top[i].end and not self.top[i].title
 
     # -- driver
     def run(self) -> list[dict]:
@@ -1263,7 +1281,8 @@ class _DocAnnotator:
         for q in self.quotes:
             if q.depth > 0:
                 a, b = self._quote_tokens(q)
-                parent = next((p for p in self.top if p.start <= q.start and q.end <= p.end), None)
+                k = bisect.bisect_right(self.top_starts, q.start) - 1
+                parent = self.top[k] if k >= 0 and q.end <= self.top[k].end else None
                 if parent is not None and parent.row is not None and b > a \
                         and self._n_words(a, b) <= SCARE_MAX_WORDS and not self._is_title(q, a, b):
                     self._scare(q, parent.row)
