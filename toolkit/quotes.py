@@ -89,13 +89,13 @@ INT_COLUMNS = ["quote_id", "sent_id", "start", "end", "speaker_start", "speaker_
                "cue_end", "content_start", "content_end", "channel_start", "channel_end", "in_quote"]
 
 # Quote marks. ``''`` (two apostrophes) is the NYT-style double quote.
-_MARK = re.compile(r"''|[\"“”„«»‘’‚‹›']")
+_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»‘’‚‹›']")
 _OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘‚‹", "’›"
 _WORDCHAR = re.compile(r"\w")
 _PARA_BREAK = re.compile(r"\n")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
-_DOUBLE_MARK = re.compile(r"''|[\"“”„«»]")
+_DOUBLE_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»]")
 
 SCARE_MAX_WORDS = 4      # a quoted phrase of at most this many words with no cue is a scare quote
 FRAGMENT_MAX_WORDS = 3   # a fragment inside reported speech this short also gets a scare row
@@ -276,8 +276,12 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
                 if nxt_mark is not None:
                     ch = nxt_mark.group()
                     pos = nxt_mark.start()
-                    closing = ch in _CLOSE_DOUBLE or (ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
-                    if closing:
+                    closing = ch in _CLOSE_DOUBLE or ch == "’’" or (
+                        ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
+                    line_start = text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
+                    if closing or (line_start and text.rfind("\n", 0, pos) > pend):
+                        # Closed further on, or reopened at a later paragraph start (decided
+                        # there): this line break is a hard wrap.
                         return
         j = pend
         while j < n and text[j].isspace():
@@ -331,10 +335,10 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
                 msg = f"unbalanced quote mark at offset {a}"
                 problems.append((a, m.end(), msg))
             continue
-        if ch in _OPEN_DOUBLE:
+        if ch in _OPEN_DOUBLE or ch == "‘‘":
             stack.append(("double", a))
             continue
-        if ch in _CLOSE_DOUBLE:
+        if ch in _CLOSE_DOUBLE or ch == "’’":
             top_double = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "double"), None)
             if top_double is None:
                 if prev_space and not next_space:  # a right quote typed as an opening one
@@ -342,7 +346,7 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
                 else:
                     problems.append((a, a + 1, f"unbalanced quote mark at offset {a}"))
             else:
-                _close(stack, top_double, a + 1, text, quotes, problems)
+                _close(stack, top_double, m.end(), text, quotes, problems)
             continue
         # Single marks: apostrophes unless the context makes them quotes.
         if _is_word(prev) and _is_word(nxt):
