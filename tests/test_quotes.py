@@ -74,6 +74,21 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "Ana Lopes, the foreign minister", "said", "the talks had failed")),
     ("Freedonia has repeatedly urged its neighbours to lift the blockade.",
      ("indirect", "Freedonia", "has repeatedly urged", "its neighbours to lift the blockade")),
+    # speakers with appositives, parentheses, dashes; coordinated verbs; addressees
+    ("“We are not there yet,” Mr. Ortiz, a senior adviser to the president, told reporters.",
+     ("direct", "Mr. Ortiz, a senior adviser to the president", "told", "“We are not there yet,”")),
+    ("“The vote is rigged,” Sen. Ana Cruz (D-Ore.) said.",
+     ("direct", "Sen. Ana Cruz (D-Ore.)", "said", "“The vote is rigged,”")),
+    ("“There is always resistance,” said Mr. Hale, who chairs the committee.",
+     ("direct", "Mr. Hale, who chairs the committee", "said", "“There is always resistance,”")),
+    ("Kall -- co-editor of a book on the debates -- said the candidate would win.",
+     ("indirect", "Kall -- co-editor of a book on the debates", "said", "the candidate would win")),
+    ("The governor toured the flooded district and said the army would help.",
+     ("indirect", "The governor", "said", "the army would help")),
+    ("Lopes told The Daily Record she was not worried.",
+     ("indirect", "Lopes", "told", "she was not worried")),
+    ("Officials have also said that the border will stay closed.",
+     ("indirect", "Officials", "have also said", "that the border will stay closed")),
     # mixed quotes: reported clause with a quoted fragment
     ("The ministry warned it would respond “decisively” to any provocation.",
      ("mixed", "The ministry", "warned", "it would respond “decisively” to any provocation")),
@@ -84,6 +99,8 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("according_to", "local officials", "according to", "The convoy was stopped at the border")),
     # headline / transcript colon
     ("Lopes: Talks With Freedonia Have Failed", ("indirect", "Lopes", ":", "Talks With Freedonia Have Failed")),
+    ("HOST: Thank you.\n\nLOPES: Well, look, it is serious. We will not sign.\n\nHOST: Why not?",
+     ("indirect", "LOPES", ":", "Well, look, it is serious. We will not sign.")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))

@@ -89,13 +89,13 @@ INT_COLUMNS = ["quote_id", "sent_id", "start", "end", "speaker_start", "speaker_
                "cue_end", "content_start", "content_end", "channel_start", "channel_end", "in_quote"]
 
 # Quote marks. ``''`` (two apostrophes) is the NYT-style double quote.
-_MARK = re.compile(r"''|[\"“”„«»‘’‚‹›']")
+_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»‘’‚‹›']")
 _OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘‚‹", "’›"
 _WORDCHAR = re.compile(r"\w")
 _PARA_BREAK = re.compile(r"\n")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
-_DOUBLE_MARK = re.compile(r"''|[\"“”„«»]")
+_DOUBLE_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»]")
 
 SCARE_MAX_WORDS = 4      # a quoted phrase of at most this many words with no cue is a scare quote
 FRAGMENT_MAX_WORDS = 3   # a fragment inside reported speech this short also gets a scare row
@@ -181,6 +181,9 @@ on in at during after before with to from by via through over this last next ear
 yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday recently
 previously afterwards repeatedly again also then when while as according without despite
 """.split())
+# After a comma, these open a clause that is no longer the reported content.
+_CLAUSE_BREAKERS = frozenset("after before while whereas although though because since who which "
+                             "whom whose when once until unless".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
 
@@ -273,8 +276,12 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
                 if nxt_mark is not None:
                     ch = nxt_mark.group()
                     pos = nxt_mark.start()
-                    closing = ch in _CLOSE_DOUBLE or (ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
-                    if closing:
+                    closing = ch in _CLOSE_DOUBLE or ch == "’’" or (
+                        ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
+                    line_start = text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
+                    if closing or (line_start and text.rfind("\n", 0, pos) > pend):
+                        # Closed further on, or reopened at a later paragraph start (decided
+                        # there): this line break is a hard wrap.
                         return
         j = pend
         while j < n and text[j].isspace():
@@ -328,10 +335,10 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
                 msg = f"unbalanced quote mark at offset {a}"
                 problems.append((a, m.end(), msg))
             continue
-        if ch in _OPEN_DOUBLE:
+        if ch in _OPEN_DOUBLE or ch == "‘‘":
             stack.append(("double", a))
             continue
-        if ch in _CLOSE_DOUBLE:
+        if ch in _CLOSE_DOUBLE or ch == "’’":
             top_double = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "double"), None)
             if top_double is None:
                 if prev_space and not next_space:  # a right quote typed as an opening one
@@ -339,7 +346,7 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
                 else:
                     problems.append((a, a + 1, f"unbalanced quote mark at offset {a}"))
             else:
-                _close(stack, top_double, a + 1, text, quotes, problems)
+                _close(stack, top_double, m.end(), text, quotes, problems)
             continue
         # Single marks: apostrophes unless the context makes them quotes.
         if _is_word(prev) and _is_word(nxt):
@@ -415,6 +422,10 @@ against among within without also just only even still yet ever
 """.split())
 
 
+def _short_cap(d: _Doc, k: int) -> bool:
+    return k >= 0 and _cap(d.tok[k]) and len(d.tok[k]) <= 4 and d.tok[k].replace("-", "").isalpha()
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
     k = j - 1
@@ -423,7 +434,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     low = d.low[k]
     if low in PRONOUNS:
         return (k, j)
-    if d.tok[k] == ")":
+    if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
         pass
     elif not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
         return None
@@ -437,7 +448,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
                 break
             k = opening - 1
             continue
-        if _np_word(d, k):
+        if _np_word(d, k) or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
             k -= 1
             continue
         if d.tok[k] in ("/", "’", "'") and k - 1 >= lo and k + 1 < j and _alpha(d.tok[k - 1]) \
@@ -570,6 +581,7 @@ class _DocAnnotator:
         self.used_cues: set[int] = set()
         self.quotes, self.problems = find_quote_spans(d.text)
         self.top = [q for q in self.quotes if q.depth == 0]
+        self.top_starts = [q.start for q in self.top]
         self._mentions(mentions)
 
     # -- mentions and resolution
@@ -642,7 +654,7 @@ class _DocAnnotator:
         return rows[i] if i >= 0 else None
 
     def _recent_speaker(self, offset: int) -> tuple | None:
-        for row in reversed(self.rows):
+        for row in reversed(self.rows[-64:]):
             if row["speaker_person"] and row["speaker_end"] is not None and row["speaker_end"] <= offset:
                 return (row["speaker_start"], row["speaker_end"], row["speaker_actor"],
                         row["speaker_person"], row["speaker_sector"])
@@ -669,9 +681,9 @@ class _DocAnnotator:
         # "He began by saying ...": the subject of the main verb.
         if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in ("by", "after", "before", "while"):
             return "participle", None
-        # Coordinated verbs: "X tweeted a photo and said ...": the subject of the first verb.
-        if k - 1 > lo and d.low[k - 1] in ("and", "but") and not _cap(d.tok[k - 2]) \
-                and d.low[k - 2] not in PRONOUNS:
+        # Coordinated verbs: "X tweeted a photo and said ...": the subject of the first verb
+        # (unless "X and Y said", which np_left reads as one subject).
+        if k - 1 > lo and d.low[k - 1] in ("and", "but") and np_left(d, k, lo) is None:
             return "participle", None
         # Inverted: ", said X" / "” said X".
         if k - 1 >= lo and (d.tok[k - 1] in (",", "”", "\"", "’", "''") or k == lo) \
@@ -684,25 +696,33 @@ class _DocAnnotator:
                 if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                     return "inverted", self._extend_right(sp, s1)
         sp = np_left(d, k, lo)
-        if sp is None and k - 1 > lo and d.tok[k - 1] == ",":
+        if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
             sp = self._appositive(k - 1, lo)
         return "subject", sp
 
     def _appositive(self, comma: int, lo: int) -> tuple[int, int] | None:
         """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
         d = self.d
-        for c in range(comma - 1, max(lo, comma - 22) - 1, -1):
+        found = None
+        dash = d.tok[comma] in ("—", "–", "--")
+        for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
             tok = d.tok[c]
-            if tok == ",":
-                head = np_left(d, c, lo)
-                if head is None or d.low[head[1] - 1] in PRONOUNS:
-                    return None
+            if (tok in ("—", "–", "--")) if dash else tok == ",":
                 if d.low[c + 1] in ("that", "and", "but", "or", "so") or (c + 1) in d.cues:
-                    return None
-                return (head[0], comma)
+                    break
+                head = np_left(d, c, lo)
+                if head is not None and d.low[head[1] - 1] not in PRONOUNS:
+                    found = (head[0], comma)
+                    # "Donna Rawlings, 59, of Ashton, Md., who ..., said": go on left while the
+                    # name is itself preceded by a comma inside the window.
+                    if head[0] <= lo or d.tok[head[0] - 1] != ",":
+                        break
+                continue
+            if tok == "." and _short_cap(d, c - 1):
+                continue  # "Md.", "Va.": state abbreviations inside an appositive
             if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
-                return None
-        return None
+                break
+        return found
 
     def _extend_right(self, sp: tuple[int, int], s1: int) -> tuple[int, int]:
         """"said Ana Lopes, a senior fellow at the institute." / "said the man who built ...":
@@ -726,7 +746,7 @@ class _DocAnnotator:
         the sentence's first noun phrase."""
         d = self.d
         s0, _ = d.sent_bounds(i)
-        for row in reversed(self.rows):
+        for row in reversed(self.rows[-64:]):
             if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
                     and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
                 return row, None
@@ -811,6 +831,7 @@ class _DocAnnotator:
         if k < s1 and d.tok[k] in (",", "—", "–"):
             k += 1
         limit = min(s1, k + NP_MAX_TOKENS + 3)
+        depth = 0
         for c in range(k, limit):
             if c in d.cues and c not in self.used_cues:
                 row = _empty_row(d, "direct")
@@ -831,8 +852,9 @@ class _DocAnnotator:
                     sp = np_left(d, kk, k)
                     if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
                         sp = self._appositive(kk - 1, k)
-                    if (sp is None or sp[0] != k) and kk - k <= 14 and all(
-                            d.tok[t] == "," or d.low[t] in ("of", "for", "at", "and") or _np_word(d, t)
+                    if (sp is None or sp[0] != k) and kk - k <= 24 and all(
+                            d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
+                            or _np_word(d, t)
                             or _unknown_noun(d, t) for t in range(k, kk)):
                         # “...,” another friend, Mariam Emara, told CNN: name and appositive
                         e = kk
@@ -846,7 +868,11 @@ class _DocAnnotator:
                 self._fill_cue(row, c)
                 self._direct(row, q, a, b)
                 return True
-            if d.tok[c] in _SENT_FINAL or d.tok[c] in ("“", "\"", ";"):
+            if d.tok[c] == "(":
+                depth += 1
+            elif d.tok[c] == ")":
+                depth -= 1
+            elif (d.tok[c] in _SENT_FINAL and depth <= 0) or d.tok[c] in ("“", "\"", ";"):
                 break
         return False
 
@@ -935,8 +961,16 @@ class _DocAnnotator:
             return True
         _, s1 = d.sent_bounds(colon)
         end = s1
-        while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
-            end -= 1
+        if all(d.tok[t].isupper() for t in range(*sp) if _alpha(d.tok[t])):
+            # A transcript turn ("PENCE: Well, look, ..."): the content is the whole paragraph.
+            para_end = d.text.find("\n", d.end[colon])
+            para_end = len(d.text) if para_end < 0 else para_end
+            end = max(s1, bisect.bisect_left(d.start, para_end))
+            while end > colon + 1 and d.tok[end - 1] in "”\"’'":
+                end -= 1
+        else:
+            while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
+                end -= 1
         if end - colon - 1 < 3:
             return False
         row["kind"] = "indirect"
@@ -949,6 +983,8 @@ class _DocAnnotator:
         d = self.d
         for s in range(len(d.sent_start)):
             s0, s1 = d.sent_start[s], d.sent_end[s]
+            if d.tok[s0] in "“\"‘'":
+                s0 += 1  # a transcript quoted whole: "WALLACE: Let's start ...
             for t in range(s0 + 1, min(s1 - 1, s0 + 8)):
                 if d.tok[t] == ":":
                     if d.tok[t + 1] not in "“\"‘'":
@@ -979,7 +1015,7 @@ class _DocAnnotator:
             return None
         # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
         that = None
-        for t in range(k, min(s1, k + 10)):
+        for t in range(k, min(s1, k + 14)):
             if d.low[t] == "that":
                 that = t
                 break
@@ -996,7 +1032,15 @@ class _DocAnnotator:
                     return None
             if k >= s1:
                 return None
-            if lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS:
+            if lemma == "tell" and that_opt:
+                # "told The Washington Post he was ...": the clause after the addressee.
+                obj = np_right(d, k, s1)
+                if obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
+                                                        or _cap(d.tok[obj[1]])):
+                    start = obj[1]
+                else:
+                    start = k
+            elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS:
                 start = k
             elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
                 start = k
@@ -1030,6 +1074,9 @@ class _DocAnnotator:
                 if d.low[back - 1] in ("and", "but") and back - 1 > start:
                     end = back - 1  # "tweeted a photo and said ...": the next verb's own content
                     break
+            if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
+                end = t  # ", after he introduced a bill", ", putting them ...": a new clause
+                break
             if d.tok[t] == ";":
                 end = t
                 break
@@ -1063,8 +1110,8 @@ class _DocAnnotator:
             return None  # "the envoys discussed their plans": an object, not a closing adjunct
         start = s0
         # Start after a preceding quote or cue in the same sentence.
-        for q in self.top:
-            if d.start[s0] <= q.start and q.end <= d.start[first]:
+        for q in self._top_between(d.start[s0], d.start[first]):
+            if q.end <= d.start[first]:
                 start = max(start, bisect.bisect_left(d.start, q.end))
         if d.tok[start] in "“\"" and start + 1 < first:
             start += 1
@@ -1080,7 +1127,7 @@ class _DocAnnotator:
                 continue
             j, lemma, cat, syn, that_opt = d.cues[i]
             s0, s1 = d.sent_bounds(i)
-            if any(q.start <= d.start[i] < q.end for q in self.top if not q.title):
+            if self._in_quote(d.start[i]):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
             if (cat == "cognitive" or d.low[i - 1] in PRONOUNS if i > 0 else False) and self._nested(i):
                 # "Trump said he thinks ...": a belief or a pronoun restating inside reported
@@ -1136,9 +1183,13 @@ class _DocAnnotator:
             self._finish_indirect(row)
 
     def _nested(self, i: int) -> bool:
+        # Content spans are kept sorted; a containing span starts shortly before the cue, so
+        # the few nearest spans on the left are enough (no scan over every row).
         a = self.d.start[i]
-        return any(r["content_start"] is not None and r["content_start"] <= a < r["content_end"]
-                   and r["kind"] != "scare" for r in self.rows)
+        spans = sorted((r["content_start"], r["content_end"]) for r in self.rows[-64:]
+                       if r["content_start"] is not None and r["kind"] != "scare")
+        k = bisect.bisect_right(spans, (a, float("inf")))
+        return any(s <= a < e for s, e in spans[max(0, k - 8):k])
 
     def _according_to(self, row: dict, i: int) -> None:
         d = self.d
@@ -1153,8 +1204,8 @@ class _DocAnnotator:
             start, end = sp[1] + 1, s1
         else:
             start, end = s0, i
-            for q in self.top:
-                if d.start[s0] <= q.start and q.end <= d.start[i] and q.used:
+            for q in self._top_between(d.start[s0], d.start[i]):
+                if q.end <= d.start[i] and q.used:
                     start = max(start, bisect.bisect_left(d.start, q.end))
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
@@ -1168,8 +1219,8 @@ class _DocAnnotator:
     def _finish_indirect(self, row: dict, keep_kind: bool = False) -> None:
         a, b = row["content_start"], row["content_end"]
         n = len(self.rows)
-        for q in self.top:
-            if a <= q.start and q.end <= b + 1 and not q.title and not q.used:
+        for q in self._top_between(a, b):
+            if q.end <= b + 1 and not q.title and not q.used:
                 q.used = True
                 q.row = n
                 if not keep_kind:
@@ -1178,6 +1229,19 @@ class _DocAnnotator:
                     _set(row, "content", self.d, a, q.end)
                     b = q.end
         self.rows.append(row)
+
+    def _top_between(self, lo: int, hi: int) -> list[_Quote]:
+        """Top-level quotes that start in ``[lo, hi)`` (they are sorted and disjoint)."""
+        i = bisect.bisect_left(self.top_starts, lo)
+        out = []
+        while i < len(self.top) and self.top[i].start < hi:
+            out.append(self.top[i])
+            i += 1
+        return out
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.top_starts, pos) - 1
+        return i >= 0 and pos < self.top[i].end and not self.top[i].title
 
     # -- driver
     def run(self) -> list[dict]:
@@ -1221,7 +1285,8 @@ class _DocAnnotator:
         for q in self.quotes:
             if q.depth > 0:
                 a, b = self._quote_tokens(q)
-                parent = next((p for p in self.top if p.start <= q.start and q.end <= p.end), None)
+                k = bisect.bisect_right(self.top_starts, q.start) - 1
+                parent = self.top[k] if k >= 0 and q.end <= self.top[k].end else None
                 if parent is not None and parent.row is not None and b > a \
                         and self._n_words(a, b) <= SCARE_MAX_WORDS and not self._is_title(q, a, b):
                     self._scare(q, parent.row)
@@ -1383,7 +1448,9 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
             p, prev = raw_pos[n], raw_pos[n - 1]
             if p != prev:
                 last = toks_doc[n - 1]
-                if last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS:
+                first = toks_doc[n]
+                if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
+                        first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
                     group[p] = group[prev]
         renum = {g: k for k, g in enumerate(sorted(set(group)))}
         group = [renum[g] for g in group]
