@@ -252,26 +252,36 @@ def _actor_arrays(mentions: pd.DataFrame | None, bounds: dict, tok_start: np.nda
 
     ``blocked`` marks mentions inside a prepositional phrase (the token before the mention,
     skipping determiners, is a preposition), which cannot be the subject of the clause.
+    Vectorised per document; the per-sentence dictionary is built from sorted arrays.
     """
     if mentions is None or mentions.empty or "actor" not in mentions.columns:
         return {}
     m = mentions[mentions["actor"].notna()]
     m = m[m["actor"].astype(str).str.len() > 0]
-    out = {}
-    for (doc_id, sent_id), g in m.groupby(["doc_id", "sent_id"], sort=False):
-        g = g.sort_values("start")
-        starts = g["start"].to_numpy().astype(int)
-        blocked = np.zeros(len(g), dtype=bool)
-        if doc_id in bounds:
-            a, b = bounds[doc_id]
-            rows = a + np.searchsorted(tok_start[a:b], starts, side="left") - 1
-            for i, r in enumerate(rows):
-                while r >= a and lower[r] in _DETERMINERS:
-                    r -= 1
-                blocked[i] = r >= a and lower[r] in blockers
-        out[(doc_id, int(sent_id))] = (starts, g["end"].to_numpy().astype(int),
-                                       g["actor"].astype(str).to_numpy(), blocked)
-    return out
+    if m.empty:
+        return {}
+    m = m.sort_values(["doc_id", "sent_id", "start"], kind="stable")
+    docs = m["doc_id"].to_numpy()
+    sent = m["sent_id"].to_numpy().astype(int)
+    starts = m["start"].to_numpy().astype(int)
+    ends = m["end"].to_numpy().astype(int)
+    actors = m["actor"].astype(str).to_numpy(dtype=object)
+    blocked = np.zeros(len(m), dtype=bool)
+    for doc_id, i, j in lexmod._doc_slices(docs):
+        if doc_id not in bounds:
+            continue
+        a, b = bounds[doc_id]
+        rows = a + np.searchsorted(tok_start[a:b], starts[i:j], side="left") - 1
+        for k, r in enumerate(rows):
+            while r >= a and lower[r] in _DETERMINERS:
+                r -= 1
+            blocked[i + k] = r >= a and lower[r] in blockers
+    key_change = np.ones(len(m), dtype=bool)
+    key_change[1:] = (docs[1:] != docs[:-1]) | (sent[1:] != sent[:-1])
+    firsts = np.flatnonzero(key_change)
+    lasts = np.append(firsts[1:], len(m))
+    return {(docs[i], int(sent[i])): (starts[i:j], ends[i:j], actors[i:j], blocked[i:j])
+            for i, j in zip(firsts, lasts)}
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "all", "both"})
