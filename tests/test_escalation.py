@@ -68,6 +68,10 @@ def test_modality_factors_are_in_the_yaml():
     ("Troops attacked the border post at dawn.", "attacked", "asserted"),
     ("“The aggressor has shelled our villages again,” the general told reporters.", "shelled", "reported"),
     ("Officials said the navy had seized the tanker.", "seized", "reported"),
+    ("Should Osterlich attack, Ruritania will respond.", "attack", "conditional"),
+    ("Members of the council, including Ruritania, should condemn the attack.", "attack", "asserted"),
+    ("We did not provoke this war.", "war", "asserted"),  # the negation is on `provoke`
+    ("We did not provoke this war.", "provoke", "negated"),
 ])
 def test_modality(text, surface, modality):
     assert cue(text, surface)["modality"] == modality

@@ -169,10 +169,11 @@ def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.n
     sent_key = np.cumsum(new_sent)
     brk = lower_s.isin(_CLAUSE_BREAKS).to_numpy()
     clause_key = np.cumsum(new_sent | brk)
-    # Clause-initial `should` ("Should Washington lift ...") is conditional; elsewhere deontic.
-    prev_punct = np.ones(n, dtype=bool)
+    # Sentence-initial `should` ("Should Washington lift ...") is conditional; elsewhere it is
+    # deontic ("States, including X, should uphold ...").
+    prev_punct = new_sent.copy()
     if n:
-        prev_punct[1:] = new_sent[1:] | tokens["is_punct"].to_numpy()[:-1]
+        prev_punct[1:] |= lower_s.isin(("“", '"', "‘", "(")).to_numpy()[:-1] & new_sent[:-1]
     cond = _phrase_flags(lower_s, lemma_s, sent_key, [c for c in cfg.conditional if c != "should"])
     if "should" in cfg.conditional:
         cond |= (lower == "should") & prev_punct
@@ -329,7 +330,17 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     lo = np.maximum(r0 - cfg.window, clause_lo)
     sent_lo = feats["sent_first"][feats["sent_key"][r0] - 1]
     cooperative = cues["quad_class"].isin(["verbal_cooperation", "material_cooperation"]).to_numpy()
-    negated = _window_any(feats["neg"], lo, r0) | (cooperative & _window_any(feats["oppose"], lo, r0))
+    # A negator scopes over the first cue after it only: in "did not provoke this war" the war
+    # is not negated. So the negator must come after the end of the previous cue's tokens.
+    prev_end = np.zeros(n, dtype=int)
+    same_sent = np.zeros(n, dtype=bool)
+    if n > 1:
+        same_sent[1:] = (cues["doc_id"].to_numpy()[1:] == cues["doc_id"].to_numpy()[:-1]) & \
+            (cues["sent_id"].to_numpy()[1:] == cues["sent_id"].to_numpy()[:-1])
+        prev_end[1:] = r1[:-1]
+    neg_lo = np.where(same_sent, np.maximum(lo, np.minimum(prev_end, r0)), lo)
+    # Opposing verbs are usually cues themselves ("condemned the military aid"): plain window.
+    negated = _window_any(feats["neg"], neg_lo, r0) | (cooperative & _window_any(feats["oppose"], lo, r0))
     hypo = _window_any(feats["hyp"], lo, r0)
     future = _window_any(feats["fut"], lo, r0)
     hedged = _window_any(feats["hedge"], lo, r0)
