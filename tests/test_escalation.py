@@ -102,6 +102,8 @@ def test_hedges(text, surface, hedge):
     ("The council strongly condemned the shelling.", "condemned", 1.2),
     ("The ministry issued a cautious warning.", "warning", 0.7),
     ("The ministry issued a warning.", "warning", 1.0),
+    ("The shelling was condemned strongly.", "condemned", 1.2),
+    ("Missiles can hit targets deep inside the country.", "hit targets", 1.0),
 ])
 def test_intensity(text, surface, intensity):
     assert cue(text, surface)["intensity"] == pytest.approx(intensity)

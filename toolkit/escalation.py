@@ -437,7 +437,11 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
 
 
 def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarray:
-    """Multiply each cue by the modifiers attached to it (each modifier to its nearest cue, <= 3 tokens)."""
+    """Multiply each cue by the modifiers attached to it (each modifier to its nearest cue, <= 3 tokens).
+
+    Adjectives attach to a following cue ("stern warning"); adverbs in -ly also to a preceding
+    one ("condemned strongly").
+    """
     intensity = np.ones(len(cues))
     if mods.empty:
         return intensity
@@ -446,8 +450,8 @@ def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarr
     for i, k in enumerate(key):
         by_sent.setdefault(k, []).append(i)
     mbase = mods["doc_id"].map(dict(zip(cues["doc_id"], base))).to_numpy()
-    for (doc_id, sent_id, ts, te, w), mb in zip(
-            mods[["doc_id", "sent_id", "tok_start", "tok_end", "weight"]].itertuples(index=False), mbase):
+    for (doc_id, sent_id, ts, te, w, txt), mb in zip(
+            mods[["doc_id", "sent_id", "tok_start", "tok_end", "weight", "text"]].itertuples(index=False), mbase):
         cands = by_sent.get((doc_id, sent_id))
         if not cands or pd.isna(mb):
             continue
@@ -456,7 +460,9 @@ def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarr
         for i in cands:
             # Modifier before the cue ("stern warning"), or after it ("condemned strongly");
             # on a tie the cue after the modifier wins (adjectives precede their noun).
-            d = r0[i] - me if me <= r0[i] else (ms - r1[i] if ms >= r1[i] else 99)
+            # Only adverbs follow what they modify ("condemned strongly", not "targets deep inside").
+            after_ok = str(txt).lower().endswith("ly")
+            d = r0[i] - me if me <= r0[i] else (ms - r1[i] if ms >= r1[i] and after_ok else 99)
             if d < best_d:
                 best, best_d = i, d
         if best is not None and best_d <= 3:
