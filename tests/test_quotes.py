@@ -383,3 +383,13 @@ def test_un_speeches_offsets_and_kinds(ungdc_slice):
     assert len(q) > 0
     for r in problems.itertuples():
         assert texts[r.doc_id][r.start:r.end] == r.text
+
+
+def test_first_person_in_a_speech_resolves_to_the_document_country():
+    text = "We urge all parties to return to the negotiating table."
+    sents, toks = tokenize_documents(["d"], [text])
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "country": ["RUR"]})
+    q, _ = find_quotes(docs, sents, toks)
+    r = q.iloc[0]
+    assert (r["speaker"], r["speaker_actor"], r["speaker_resolution"], r["cue_class"]) == \
+        ("We", "RUR", "document", "directive")

@@ -32,7 +32,8 @@ surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "w
 spokesman"), resolved to a person and actor in ``speaker_person`` and ``speaker_actor``
 through the ``mentions`` table (``speaker_resolution``: ``mention`` when a mention lies in the
 span; ``pronoun``/``role`` for he/she/who and definite role nouns, resolved to the most recent
-person mention or speaker; the most recent non-person actor for "it"). A quotation that
+person mention or speaker; the most recent non-person actor for "it"; ``document`` for
+"we"/"I" in speeches whose documents table has a ``country`` column). A quotation that
 continues an attribution ("“A,” X said. “B.”") shares its speaker and cue spans
 (``continued``); a quotation paragraph after an attributed one inherits only the speaker's
 actor and person (``carried``). A belief verb or a pronoun restatement inside reported speech
@@ -51,7 +52,8 @@ closed at the end of its paragraph and the problem is recorded in ``problem`` an
 
 Known limits: rules, not a parser. Noun phrases are found without POS tags, so a long
 prepositional source ("a report released in September by the Academies") is cut short;
-first-person speakers ("we", "I") are not resolved to the speaking state; beliefs and
+first-person speakers ("we", "I") resolve to the speaking state only when the documents
+carry a ``country`` column (UN General Debate); beliefs and
 intentions that PolNeAR attributes ("wants", "supports") are outside the lexicon.
 
 Notes:
@@ -574,8 +576,9 @@ def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> Non
 class _DocAnnotator:
     """Applies the attribution rules to one document."""
 
-    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str):
+    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str, doc_actor: str | None = None):
         self.d = d
+        self.doc_actor = doc_actor
         self.tag = tag
         self.rows: list[dict] = []
         self.used_cues: set[int] = set()
@@ -642,6 +645,9 @@ class _DocAnnotator:
                 best = max(cand, key=lambda r: r[1])
                 row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = best[2], best[3], best[4]
                 row["speaker_resolution"] = "pronoun" if words[-1] in PRONOUNS else "role"
+        elif words in (["i"], ["we"]) and self.doc_actor:
+            # First person in a speech (UN General Debate): the speaking state of the document.
+            row["speaker_actor"], row["speaker_resolution"] = self.doc_actor, "document"
         elif words == ["it"]:
             prev = self._recent(self.actor_ends, self.actor_rows, a)
             if prev is not None:
@@ -1430,6 +1436,10 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
                    if mentions is not None and len(mentions) else {})
     sent_by_doc = {k: (g["start"].tolist(), g["end"].tolist(), g["sent_id"].tolist())
                    for k, g in sentences.groupby("doc_id", sort=False)}
+    # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
+    speaker_of_doc = {}
+    if "country" in documents:
+        speaker_of_doc = {k: _clean(v) for k, v in zip(documents["doc_id"], documents["country"])}
     rows: list[dict] = []
     problems: list[dict] = []
     doc_arr = tokens["doc_id"].to_numpy()
@@ -1473,7 +1483,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
             first_tok = cols["tok_id"][i] if j > i else 0
             h = h.assign(tok_start=h["tok_start"] - first_tok, tok_end=h["tok_end"] - first_tok)
             _find_cues(d, h, i)
-        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag)
+        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
         doc_rows = ann.run()
         for r in doc_rows:
             r["sent_id"] = group_sid[r["sent_id"]] if s_ids else None
