@@ -186,6 +186,8 @@ previously afterwards repeatedly again also then when while as according without
 # After a comma, these open a clause that is no longer the reported content.
 _CLAUSE_BREAKERS = frozenset("after before while whereas although though because since who which "
                              "whom whose when once until unless".split())
+_LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
+                          "overall nationally separately similarly likewise also".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
 
@@ -1121,6 +1123,7 @@ class _DocAnnotator:
                 start = max(start, bisect.bisect_left(d.start, q.end))
         if d.tok[start] in "“\"" and start + 1 < first:
             start += 1
+        start = self._clause_start(start, first)
         end = first - 1
         if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later"):
             return None  # "At a press conference in Geneva, X said": a setting, not content
@@ -1188,6 +1191,27 @@ class _DocAnnotator:
             _set_tok(row, "content", d, content)
             self._finish_indirect(row)
 
+    def _clause_start(self, start: int, limit: int) -> int:
+        """Skip a dateline ("WASHINGTON (Reuters) -") and leading adverbials ("In fact,",
+        "Nationally, however,", "Despite the attacks,") that are the reporter's, not the
+        source's, words."""
+        d = self.d
+        for t in range(start, min(limit, start + 7)):
+            if d.tok[t] in ("-", "—", "–", "--") and d.tok[start].isupper() and len(d.tok[start]) > 1:
+                start = t + 1
+                break
+        for _ in range(3):
+            if start >= limit:
+                break
+            low = d.low[start]
+            if not (low in _ADJUNCT_START or low in _LEAD_ADVERBS or (low.endswith("ly") and len(low) > 4)):
+                break
+            comma = next((t for t in range(start + 1, min(limit, start + 9)) if d.tok[t] == ","), None)
+            if comma is None or comma + 1 >= limit:
+                break
+            start = comma + 1
+        return start
+
     def _nested(self, i: int) -> bool:
         # Content spans are kept sorted; a containing span starts shortly before the cue, so
         # the few nearest spans on the left are enough (no scan over every row).
@@ -1209,10 +1233,7 @@ class _DocAnnotator:
         if sp[1] < s1 and d.tok[sp[1]] == "," and (i == s0 or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == s0):
             start, end = sp[1] + 1, s1
         else:
-            start, end = s0, i
-            for q in self._top_between(d.start[s0], d.start[i]):
-                if q.end <= d.start[i] and q.used:
-                    start = max(start, bisect.bisect_left(d.start, q.end))
+            start, end = self._clause_start(s0, i), i
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
         if end <= start:
