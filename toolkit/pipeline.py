@@ -28,6 +28,8 @@ FORMATS = ("parquet", "csv")
 ANNOTATOR_MODULES: tuple[str, ...] = (
     "toolkit.actors",
     "toolkit.quotes",
+    "toolkit.framing",
+    "toolkit.rhetoric",
 )
 
 
