@@ -352,8 +352,10 @@ def test_polnear_evaluation_runs_on_a_few_texts():
     assert [r.measure for r in results] == [f"quotes.{p}.{m}" for p in ("source", "cue", "content")
                                             for m in ("exact", "overlap")]
     for r in results:
-        f1 = r.scores.set_index("metric").loc["f1", "value"]
-        assert 0.0 < f1 <= 1.0, r.measure
+        mine = r.scores[r.scores["system"] == "toolkit"].set_index("metric")
+        assert 0.0 < mine.loc["f1", "value"] <= 1.0, r.measure
+    content = results[4].scores
+    assert set(content["system"]) == {"toolkit", "quote-marks baseline"}
 
 
 def test_polnear_reader_keeps_one_annotator_and_fragments(tmp_path):
