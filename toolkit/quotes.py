@@ -147,7 +147,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december while but and or if when as after before
 although though because since so yet meanwhile however still also on at in for with by from
 to of then there here thus hence instead indeed moreover furthermore nevertheless speaking
-asked yes no
+asked yes no that
 """.split())
 _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask remind promise "
                              "call press implore instruct order accuse blame".split())
@@ -186,6 +186,12 @@ previously afterwards repeatedly again also then when while as according without
 # After a comma, these open a clause that is no longer the reported content.
 _CLAUSE_BREAKERS = frozenset("after before while whereas although though because since who which "
                              "whom whose when once until unless".split())
+# Heads after "according to" that mean "in accordance with", not a source.
+_NOT_SOURCES = frozenset("""
+circumstances needs priorities principles rules law laws charter capacities capabilities means
+ability abilities conditions procedures plan plans schedule constitution mandate provisions
+tradition traditions custom customs standards criteria merit merits wishes will rule
+""".split())
 _LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
                           "overall nationally separately similarly likewise also".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
@@ -1125,6 +1131,8 @@ class _DocAnnotator:
             start += 1
         start = self._clause_start(start, first)
         end = first - 1
+        if d.low[start] in _SUBORDINATORS:
+            return None  # "If it is to remain credible, the UN must respond": a condition
         if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later"):
             return None  # "At a press conference in Geneva, X said": a setting, not content
         return (start, end) if end > start else None
@@ -1226,8 +1234,8 @@ class _DocAnnotator:
         j = d.cues[i][0]
         s0, s1 = d.sent_bounds(i)
         sp = np_right(d, j, s1, long=True)
-        if sp is None:
-            return
+        if sp is None or d.low[sp[1] - 1] in _NOT_SOURCES or (sp[1] - sp[0] > 1 and d.low[sp[0] + 1] in _NOT_SOURCES):
+            return  # "according to its national circumstances": in accordance with, not a source
         _set_tok(row, "speaker", d, sp)
         self._resolve(row)
         if sp[1] < s1 and d.tok[sp[1]] == "," and (i == s0 or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == s0):
