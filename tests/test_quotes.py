@@ -147,6 +147,9 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "The warning followed comments from the president.",                # noun, not a cue
     "At a press conference in Geneva, the envoys discussed their plans.",
     "The ‘90s were a different era for the alliance.",                 # elided year
+    "Each State must act according to its national circumstances.",    # in accordance with
+    "We must maintain peace and security in the region.",              # maintain, no clause
+    "If it is to remain credible, the Council must respond.",          # a condition, not content
 ])
 def test_no_quotes(text):
     q = run(text)
