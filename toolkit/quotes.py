@@ -105,8 +105,10 @@ NP_MAX_TOKENS = 10
 
 _DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
                          "each such 's ’s".split())
-_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent "
-                                          "strong".split())
+_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent strong another "
+                                          "first second criminal formal mass joint peaceful "
+                                          "separate major big large hourlong public street "
+                                          "such".split())
 PRONOUNS = frozenset("he she they it we i you who which".split())
 PERSON_PRONOUNS = frozenset("he she".split())
 _AUX = frozenset("has have had is was were are be been being will would could can may might "
