@@ -117,3 +117,14 @@ def test_hard_wrapped_speech_keeps_names_whole():
     assert got[0].startswith("I should like") and got[0].endswith("anniversary.")
     assert "Lao\nPeople's Democratic Republic" in got[0]
     assert got[-1] == "Thank you."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He defended civil liberties,'' Mr. Earnest said. Then he left.",
+     ["He defended civil liberties,'' Mr. Earnest said.", "Then he left."]),
+    ("Sen. Claire McCaskill (D-Mo.) said the plan failed. Others agreed.",
+     ["Sen. Claire McCaskill (D-Mo.) said the plan failed.", "Others agreed."]),
+    ("The talks ended. Talks resume in May.", ["The talks ended.", "Talks resume in May."]),
+])
+def test_punkt_repairs(text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected

@@ -32,7 +32,8 @@ surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "w
 spokesman"), resolved to a person and actor in ``speaker_person`` and ``speaker_actor``
 through the ``mentions`` table (``speaker_resolution``: ``mention`` when a mention lies in the
 span; ``pronoun``/``role`` for he/she/who and definite role nouns, resolved to the most recent
-person mention or speaker; the most recent non-person actor for "it"). A quotation that
+person mention or speaker; the most recent non-person actor for "it"; ``document`` for
+"we"/"I" in speeches whose documents table has a ``country`` column). A quotation that
 continues an attribution ("“A,” X said. “B.”") shares its speaker and cue spans
 (``continued``); a quotation paragraph after an attributed one inherits only the speaker's
 actor and person (``carried``). A belief verb or a pronoun restatement inside reported speech
@@ -51,7 +52,8 @@ closed at the end of its paragraph and the problem is recorded in ``problem`` an
 
 Known limits: rules, not a parser. Noun phrases are found without POS tags, so a long
 prepositional source ("a report released in September by the Academies") is cut short;
-first-person speakers ("we", "I") are not resolved to the speaking state; beliefs and
+first-person speakers ("we", "I") resolve to the speaking state only when the documents
+carry a ``country`` column (UN General Debate); beliefs and
 intentions that PolNeAR attributes ("wants", "supports") are outside the lexicon.
 
 Notes:
@@ -103,8 +105,10 @@ NP_MAX_TOKENS = 10
 
 _DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
                          "each such 's ’s".split())
-_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent "
-                                          "strong".split())
+_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent strong another "
+                                          "first second criminal formal mass joint peaceful "
+                                          "separate major big large hourlong public street "
+                                          "such".split())
 PRONOUNS = frozenset("he she they it we i you who which".split())
 PERSON_PRONOUNS = frozenset("he she".split())
 _AUX = frozenset("has have had is was were are be been being will would could can may might "
@@ -145,7 +149,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december while but and or if when as after before
 although though because since so yet meanwhile however still also on at in for with by from
 to of then there here thus hence instead indeed moreover furthermore nevertheless speaking
-asked yes no
+asked yes no that
 """.split())
 _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask remind promise "
                              "call press implore instruct order accuse blame".split())
@@ -184,6 +188,14 @@ previously afterwards repeatedly again also then when while as according without
 # After a comma, these open a clause that is no longer the reported content.
 _CLAUSE_BREAKERS = frozenset("after before while whereas although though because since who which "
                              "whom whose when once until unless".split())
+# Heads after "according to" that mean "in accordance with", not a source.
+_NOT_SOURCES = frozenset("""
+circumstances needs priorities principles rules law laws charter capacities capabilities means
+ability abilities conditions procedures plan plans schedule constitution mandate provisions
+tradition traditions custom customs standards criteria merit merits wishes will rule
+""".split())
+_LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
+                          "overall nationally separately similarly likewise also".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
 
@@ -574,8 +586,9 @@ def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> Non
 class _DocAnnotator:
     """Applies the attribution rules to one document."""
 
-    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str):
+    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str, doc_actor: str | None = None):
         self.d = d
+        self.doc_actor = doc_actor
         self.tag = tag
         self.rows: list[dict] = []
         self.used_cues: set[int] = set()
@@ -642,6 +655,9 @@ class _DocAnnotator:
                 best = max(cand, key=lambda r: r[1])
                 row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = best[2], best[3], best[4]
                 row["speaker_resolution"] = "pronoun" if words[-1] in PRONOUNS else "role"
+        elif words in (["i"], ["we"]) and self.doc_actor:
+            # First person in a speech (UN General Debate): the speaking state of the document.
+            row["speaker_actor"], row["speaker_resolution"] = self.doc_actor, "document"
         elif words == ["it"]:
             prev = self._recent(self.actor_ends, self.actor_rows, a)
             if prev is not None:
@@ -1115,7 +1131,10 @@ class _DocAnnotator:
                 start = max(start, bisect.bisect_left(d.start, q.end))
         if d.tok[start] in "“\"" and start + 1 < first:
             start += 1
+        start = self._clause_start(start, first)
         end = first - 1
+        if d.low[start] in _SUBORDINATORS:
+            return None  # "If it is to remain credible, the UN must respond": a condition
         if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later"):
             return None  # "At a press conference in Geneva, X said": a setting, not content
         return (start, end) if end > start else None
@@ -1182,6 +1201,27 @@ class _DocAnnotator:
             _set_tok(row, "content", d, content)
             self._finish_indirect(row)
 
+    def _clause_start(self, start: int, limit: int) -> int:
+        """Skip a dateline ("WASHINGTON (Reuters) -") and leading adverbials ("In fact,",
+        "Nationally, however,", "Despite the attacks,") that are the reporter's, not the
+        source's, words."""
+        d = self.d
+        for t in range(start, min(limit, start + 7)):
+            if d.tok[t] in ("-", "—", "–", "--") and d.tok[start].isupper() and len(d.tok[start]) > 1:
+                start = t + 1
+                break
+        for _ in range(3):
+            if start >= limit:
+                break
+            low = d.low[start]
+            if not (low in _ADJUNCT_START or low in _LEAD_ADVERBS or (low.endswith("ly") and len(low) > 4)):
+                break
+            comma = next((t for t in range(start + 1, min(limit, start + 9)) if d.tok[t] == ","), None)
+            if comma is None or comma + 1 >= limit:
+                break
+            start = comma + 1
+        return start
+
     def _nested(self, i: int) -> bool:
         # Content spans are kept sorted; a containing span starts shortly before the cue, so
         # the few nearest spans on the left are enough (no scan over every row).
@@ -1196,17 +1236,14 @@ class _DocAnnotator:
         j = d.cues[i][0]
         s0, s1 = d.sent_bounds(i)
         sp = np_right(d, j, s1, long=True)
-        if sp is None:
-            return
+        if sp is None or d.low[sp[1] - 1] in _NOT_SOURCES or (sp[1] - sp[0] > 1 and d.low[sp[0] + 1] in _NOT_SOURCES):
+            return  # "according to its national circumstances": in accordance with, not a source
         _set_tok(row, "speaker", d, sp)
         self._resolve(row)
         if sp[1] < s1 and d.tok[sp[1]] == "," and (i == s0 or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == s0):
             start, end = sp[1] + 1, s1
         else:
-            start, end = s0, i
-            for q in self._top_between(d.start[s0], d.start[i]):
-                if q.end <= d.start[i] and q.used:
-                    start = max(start, bisect.bisect_left(d.start, q.end))
+            start, end = self._clause_start(s0, i), i
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
         if end <= start:
@@ -1430,6 +1467,10 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
                    if mentions is not None and len(mentions) else {})
     sent_by_doc = {k: (g["start"].tolist(), g["end"].tolist(), g["sent_id"].tolist())
                    for k, g in sentences.groupby("doc_id", sort=False)}
+    # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
+    speaker_of_doc = {}
+    if "country" in documents:
+        speaker_of_doc = {k: _clean(v) for k, v in zip(documents["doc_id"], documents["country"])}
     rows: list[dict] = []
     problems: list[dict] = []
     doc_arr = tokens["doc_id"].to_numpy()
@@ -1473,7 +1514,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
             first_tok = cols["tok_id"][i] if j > i else 0
             h = h.assign(tok_start=h["tok_start"] - first_tok, tok_end=h["tok_end"] - first_tok)
             _find_cues(d, h, i)
-        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag)
+        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
         doc_rows = ann.run()
         for r in doc_rows:
             r["sent_id"] = group_sid[r["sent_id"]] if s_ids else None
