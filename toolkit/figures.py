@@ -221,18 +221,27 @@ def provenance(analysis=None, *, corpus: str | None = None, filters: Mapping | N
     from . import __version__
 
     ctx = _CONTEXT
+    # The headless report tells its notebook kernels what they run on, so even a notebook that
+    # never calls provenance_context() writes complete sidecars.
+    try:
+        env = json.loads(os.environ.get("TOOLKIT_PROVENANCE", "") or "{}")
+    except ValueError:
+        env = {}
     analysis = analysis if analysis is not None else ctx.get("analysis")
-    meta = getattr(analysis, "meta", {}) or {}
-    if n_documents is None and analysis is not None:
-        n_documents = int(len(analysis.documents))
-    filt = dict(filters) if filters is not None else dict(ctx.get("filters") or {})
+    meta = {**env, **(getattr(analysis, "meta", {}) or {})}
+    if n_documents is None:
+        n_documents = int(len(analysis.documents)) if analysis is not None else env.get("n_documents")
+    if filters is not None:
+        filt = dict(filters)
+    else:
+        filt = dict(ctx.get("filters") or meta.get("filters") or {})
     return {
         "corpus": corpus if corpus is not None else ctx.get("corpus") or meta.get("corpus"),
         "filters": {k: v for k, v in filt.items() if v is not None},
         "n_documents": n_documents,
         "toolkit_version": __version__,
-        "lexicons": dict(lexicons) if lexicons is not None else dict(meta.get("lexicons", {})),
-        "annotators": list(meta.get("annotators", [])),
+        "lexicons": dict(lexicons) if lexicons is not None else dict(meta.get("lexicons") or {}),
+        "annotators": list(meta.get("annotators") or []),
         "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "command": command or ctx.get("command") or _current_command(),
         "python": sys.version.split()[0],
@@ -295,7 +304,7 @@ def save(fig, name: str, out_dir: str | Path = "reports/figures", *,
 # ----------------------------------------------------------------------------- plots
 
 def corpus_overview(documents, tokens):
-    """Documents and words over time (by year), or per document when there are no dates.
+    """Documents and words by year; for corpora spanning under three years, by document.
 
     Example:
         >>> import pandas as pd
@@ -308,23 +317,29 @@ def corpus_overview(documents, tokens):
     df = documents[["doc_id", "date"]].merge(words, left_on="doc_id", right_index=True, how="left")
     df["words"] = df["words"].fillna(0)
     fig, axes = plt.subplots(1, 2, figsize=(9, 3.2))
-    if df["date"].notna().any():
+    years = df["date"].dt.year.dropna() if df["date"].notna().any() else pd.Series(dtype="float64")
+    if years.nunique() >= 3:
         df["year"] = df["date"].dt.year
         by = df.groupby("year").agg(documents=("doc_id", "size"), words=("words", "sum")).reset_index()
         axes[0].bar(by["year"], by["documents"], color=OKABE_ITO[0], width=0.9)
         axes[0].set_xlabel("year")
+        axes[0].set_ylabel("documents")
         axes[1].plot(by["year"], by["words"] / 1000, color=OKABE_ITO[3], marker="o", ms=3)
         axes[1].set_xlabel("year")
         axes[1].set_ylabel("words (thousands)")
-        if len(by) <= 12:
-            for ax in axes:
-                ax.set_xticks(by["year"].tolist())
-                ax.tick_params(axis="x", labelrotation=45)
     else:
-        axes[0].bar(range(len(df)), [1] * len(df), color=OKABE_ITO[0])
-        axes[1].bar(range(len(df)), df["words"], color=OKABE_ITO[3], hatch="//")
-        axes[1].set_ylabel("words")
-    axes[0].set_ylabel("documents")
+        # Too few years for a time line: documents by year (or undated) and words per document.
+        label = df["date"].dt.year.astype("Int64").astype(str).replace("<NA>", "undated")
+        counts = label.value_counts().sort_index()
+        axes[0].bar(counts.index, counts.values, color=OKABE_ITO[0], width=0.6)
+        axes[0].set_xlabel("year")
+        axes[0].set_ylabel("documents")
+        per_doc = df.sort_values("words", ascending=False).head(30)
+        axes[1].barh(range(len(per_doc))[::-1], per_doc["words"], color=OKABE_ITO[3], hatch="//",
+                     edgecolor="white")
+        axes[1].set_yticks(range(len(per_doc))[::-1], [str(d)[:28] for d in per_doc["doc_id"]],
+                           fontsize=7)
+        axes[1].set_xlabel("words" + (" (30 longest documents)" if len(df) > 30 else ""))
     fig.suptitle(f"{len(df):,} documents, {int(df['words'].sum()):,} words")
     fig.tight_layout()
     return fig

@@ -208,13 +208,17 @@ def save_table(df: pd.DataFrame, name: str, out_dir: str | Path = "reports/table
     return [csv, pq]
 
 
-def notebooks(folder: str | Path = NOTEBOOK_DIR) -> list[Path]:
+def notebooks(folder: str | Path | None = None) -> list[Path]:
     """The notebook series in run order (``0.0-...`` first; numbers compared as numbers).
+
+    Args:
+        folder: default ``notebooks/`` of the project (``NOTEBOOK_DIR``).
 
     Example:
         >>> all(NOTEBOOK_NAME.match(p.name) for p in notebooks())
         True
     """
+    folder = NOTEBOOK_DIR if folder is None else folder
     paths = [p for p in Path(folder).glob("*.ipynb") if NOTEBOOK_NAME.match(p.name)]
     return sorted(paths, key=lambda p: tuple(int(x) for x in NOTEBOOK_NAME.match(p.name).groups()[:2]))
 
@@ -278,11 +282,13 @@ def _error_of(nb) -> tuple[str, int | None]:
 
 def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping, *,
                      kernel_name: str | None = None, timeout: int = 900,
-                     to_html: bool = True) -> NotebookRun:
+                     to_html: bool = True, provenance: Mapping | None = None) -> NotebookRun:
     """Execute one notebook with papermill; write the executed ``.ipynb`` and its ``.html``.
 
     Never raises for an error inside the notebook: the returned record has ``status="failed"``
     and the error; the executed notebook (with its traceback) is still written.
+    ``provenance`` (corpus, filters, n_documents, lexicons, annotators) reaches the kernel as
+    ``TOOLKIT_PROVENANCE`` so every figure it saves records it.
 
     Example:
         >>> run = execute_notebook("notebooks/1.0-corpus-overview.ipynb", "/tmp/r",
@@ -303,8 +309,9 @@ def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping,
     parameters = {k: v for k, v in parameters.items() if k in declared}
     t0 = time.perf_counter()
     status, error, cell = "ok", "", None
-    old = os.environ.get("TOOLKIT_NOTEBOOK")
+    saved_env = {k: os.environ.get(k) for k in ("TOOLKIT_NOTEBOOK", "TOOLKIT_PROVENANCE")}
     os.environ["TOOLKIT_NOTEBOOK"] = f"notebooks/{path.name}"
+    os.environ["TOOLKIT_PROVENANCE"] = json.dumps(dict(provenance or {}), default=str)
     try:
         with _kernel(kernel_name) as kname:
             pm.execute_notebook(str(path), str(ipynb), parameters=dict(parameters), kernel_name=kname,
@@ -318,10 +325,11 @@ def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping,
             error = f"{type(exc).__name__}: {exc}".strip()
             error = error.splitlines()[0] if error else type(exc).__name__
     finally:
-        if old is None:
-            os.environ.pop("TOOLKIT_NOTEBOOK", None)
-        else:
-            os.environ["TOOLKIT_NOTEBOOK"] = old
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     html_path = None
     if to_html and ipynb.exists():
         try:
@@ -382,8 +390,8 @@ def notebook_html(ipynb: str | Path) -> Path:
 
 
 def run_series(paths: Sequence[str | Path], out_dir: str | Path, parameters: Mapping, *,
-               kernel_name: str | None = None, timeout: int = 900,
-               progress: bool = True) -> list[NotebookRun]:
+               kernel_name: str | None = None, timeout: int = 900, progress: bool = True,
+               provenance: Mapping | None = None) -> list[NotebookRun]:
     """Execute notebooks in order into ``out_dir/notebooks``; one :class:`NotebookRun` each.
 
     Each run records the figures (sidecars) that appeared in ``out_dir/figures`` while it ran.
@@ -398,7 +406,8 @@ def run_series(paths: Sequence[str | Path], out_dir: str | Path, parameters: Map
     for i, nb in enumerate(paths, 1):
         say(f"[report] notebook {i}/{len(paths)}: {Path(nb).name} ...", end=" ", flush=True)
         before = {p: p.stat().st_mtime_ns for p in (out / "figures").glob("*.json")}
-        run = execute_notebook(nb, out / "notebooks", parameters, kernel_name=kernel_name, timeout=timeout)
+        run = execute_notebook(nb, out / "notebooks", parameters, kernel_name=kernel_name,
+                               timeout=timeout, provenance=provenance)
         after = {p: p.stat().st_mtime_ns for p in (out / "figures").glob("*.json")}
         run.figures = sorted(p.stem for p, t in after.items() if before.get(p) != t)
         runs.append(run)
@@ -519,7 +528,10 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     params = {"corpus": description, "tables_dir": str(tables_dir), "out_dir": str(out),
               **{k: filters.get(k) for k in ("countries", "years", "limit")},
               "regenerate": False}  # 9.0 only collects the figure set this run just made
-    runs = run_series(paths, out, params, kernel_name=kernel_name, timeout=timeout, progress=progress)
+    prov = {"corpus": description, "filters": filters, "n_documents": int(len(analysis.documents)),
+            "lexicons": analysis.meta.get("lexicons", {}), "annotators": analysis.meta.get("annotators", [])}
+    runs = run_series(paths, out, params, kernel_name=kernel_name, timeout=timeout, progress=progress,
+                      provenance=prov)
 
     try:
         articles = write_articles(analysis, out / "articles")

@@ -170,7 +170,7 @@ def render(text: str, spans: Sequence[Span], *, offset: int = 0, labels: bool = 
                 c = style(_colour_key(sp)).color
                 pieces.append(f'<span class="tk-label" style="font-size:0.68em;font-weight:600;'
                               f'color:#222;border:1px solid {c};border-radius:3px;padding:0 2px;'
-                              f'margin-right:1px;vertical-align:super;line-height:1">'
+                              f'margin-right:1px;vertical-align:super;line-height:1;white-space:nowrap">'
                               f'{html.escape(sp.label)}</span>')
         if not cover:
             pieces.append(seg)
