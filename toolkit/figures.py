@@ -329,7 +329,7 @@ def corpus_overview(documents, tokens):
         axes[1].set_ylabel("words (thousands)")
     else:
         # Too few years for a time line: documents by year (or undated) and words per document.
-        label = df["date"].dt.year.astype("Int64").astype(str).replace("<NA>", "undated")
+        label = df["date"].dt.year.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
         counts = label.value_counts().sort_index()
         axes[0].bar(counts.index, counts.values, color=OKABE_ITO[0], width=0.6)
         axes[0].set_xlabel("year")
