@@ -272,11 +272,20 @@ def kernel_of_this_python(name: str = KERNEL_NAME):
                 os.environ["JUPYTER_PATH"] = old
 
 
+_ADDED_TAGS = {"injected-parameters", "papermill-error-cell-tag"}
+
+
 def _error_of(nb) -> tuple[str, int | None]:
-    for i, cell in enumerate(nb.get("cells", [])):
+    """The first error of an executed notebook and its cell number (1-based) in the source
+    notebook: cells papermill added (injected parameters, error banners) are not counted."""
+    number = 0
+    for cell in nb.get("cells", []):
+        if _ADDED_TAGS & set(cell.get("metadata", {}).get("tags", [])):
+            continue
+        number += 1
         for out in cell.get("outputs", []) or []:
             if out.get("output_type") == "error":
-                return f"{out.get('ename', 'Error')}: {out.get('evalue', '')}", i
+                return f"{out.get('ename', 'Error')}: {out.get('evalue', '')}", number
     return "", None
 
 
@@ -315,7 +324,7 @@ def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping,
     try:
         with _kernel(kernel_name) as kname:
             pm.execute_notebook(str(path), str(ipynb), parameters=dict(parameters), kernel_name=kname,
-                                cwd=str(path.parent), progress_bar=False, log_output=False,
+                                language="python", cwd=str(path.parent), progress_bar=False, log_output=False,
                                 execution_timeout=timeout, start_timeout=120)
     except Exception as exc:  # noqa: BLE001 - any failure is recorded and reported, never hidden
         status = "failed"
