@@ -34,7 +34,7 @@ def skip_reason(corpus: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def built(corpus: str) -> tuple[Path, dict]:
     """Build the report for ``corpus`` once per test session; return (folder, run record)."""
     reason = skip_reason(corpus)

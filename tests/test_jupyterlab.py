@@ -35,7 +35,7 @@ def _request(base, token, path, method="GET", body=None, timeout=10):
     req = urllib.request.Request(f"{base}{path}", method=method,
                                  data=None if body is None else json.dumps(body).encode(),
                                  headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
         data = resp.read()
         return resp.status, (json.loads(data) if data and "json" in resp.headers.get("Content-Type", "") else data)
 
@@ -100,7 +100,7 @@ def test_lab_serves_the_notebooks(lab):
 def test_requests_without_the_token_are_refused(lab):
     base, _ = lab
     with pytest.raises(urllib.error.HTTPError) as err:
-        urllib.request.urlopen(f"{base}/api/contents/notebooks", timeout=5)  # noqa: S310
+        urllib.request.urlopen(f"{base}/api/contents/notebooks", timeout=5)
     assert err.value.code == 403
 
 

@@ -56,7 +56,7 @@ def test_notebook_layout(path):
         f"{path.name}: cell 3 holds the imports and figures.set_theme()"
     for i, cell in enumerate(cells):
         if cell.cell_type == "code":
-            assert not re.search(r"^\s*(def|class)\s", cell.source, re.M), \
+            assert not re.search(r"^\s*(def|class)\s", cell.source, re.MULTILINE), \
                 f"{path.name} cell {i}: a def in a notebook belongs in toolkit/ with a test"
 
 
@@ -108,7 +108,7 @@ def test_report_figures_have_provenance(corpus):
 
 @pytest.mark.slow
 def test_ungdc_slice_is_the_slice():
-    out, run = built("ungdc")
+    _, run = built("ungdc")
     assert run["n_documents"] == 3
     assert "countries=RUS,USA,UKR" in run["corpus"]
 

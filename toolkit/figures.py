@@ -35,10 +35,10 @@ import matplotlib
 # A notebook kernel keeps its inline backend; scripts and the headless report draw off-screen.
 if "ipykernel" not in sys.modules:
     matplotlib.use("Agg", force=False)
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib.patches import FancyArrowPatch, Patch  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.patches import FancyArrowPatch, Patch
 
 FORMATS = ("png", "svg", "pdf")
 DPI = 300
@@ -230,7 +230,7 @@ def provenance(analysis=None, *, corpus: str | None = None, filters: Mapping | N
     analysis = analysis if analysis is not None else ctx.get("analysis")
     meta = {**env, **(getattr(analysis, "meta", {}) or {})}
     if n_documents is None:
-        n_documents = int(len(analysis.documents)) if analysis is not None else env.get("n_documents")
+        n_documents = len(analysis.documents) if analysis is not None else env.get("n_documents")
     if filters is not None:
         filt = dict(filters)
     else:
@@ -242,7 +242,7 @@ def provenance(analysis=None, *, corpus: str | None = None, filters: Mapping | N
         "toolkit_version": __version__,
         "lexicons": dict(lexicons) if lexicons is not None else dict(meta.get("lexicons") or {}),
         "annotators": list(meta.get("annotators") or []),
-        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "command": command or ctx.get("command") or _current_command(),
         "python": sys.version.split()[0],
     }

@@ -351,7 +351,7 @@ def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping,
                        ipynb=str(ipynb) if ipynb.exists() else None, error=error, error_cell=cell)
 
 
-_ASSIGN = re.compile(r"^([A-Za-z_]\w*)\s*(?::[^=]+)?=", re.M)
+_ASSIGN = re.compile(r"^([A-Za-z_]\w*)\s*(?::[^=]+)?=", re.MULTILINE)
 
 
 def declared_parameters(path: str | Path) -> set[str]:
@@ -508,7 +508,7 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     """
     say = print if progress else (lambda *a, **k: None)
     t_start = time.perf_counter()
-    started = _dt.datetime.now(_dt.timezone.utc)
+    started = _dt.datetime.now(_dt.UTC)
     out = Path(out_dir).resolve()
     for sub in ("tables", "figures", "notebooks", "articles"):
         (out / sub).mkdir(parents=True, exist_ok=True)
@@ -537,7 +537,7 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     params = {"corpus": description, "tables_dir": str(tables_dir), "out_dir": str(out),
               **{k: filters.get(k) for k in ("countries", "years", "limit")},
               "regenerate": False}  # 9.0 only collects the figure set this run just made
-    prov = {"corpus": description, "filters": filters, "n_documents": int(len(analysis.documents)),
+    prov = {"corpus": description, "filters": filters, "n_documents": len(analysis.documents),
             "lexicons": analysis.meta.get("lexicons", {}), "annotators": analysis.meta.get("annotators", [])}
     runs = run_series(paths, out, params, kernel_name=kernel_name, timeout=timeout, progress=progress,
                       provenance=prov)
@@ -555,7 +555,7 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
                 "command": _command(), "corpus": description, "filters": filters,
                 "toolkit_version": __version__, "lexicons": analysis.meta.get("lexicons", {}),
                 "annotators": analysis.meta.get("annotators", []),
-                "n_documents": int(len(analysis.documents)),
+                "n_documents": len(analysis.documents),
                 "load_summary": analysis.meta.get("load_summary", ""),
                 "notebooks": [asdict(r) for r in runs], "failed": failed,
                 "articles": [p.name for p in articles]}
@@ -613,12 +613,12 @@ def write_index(out_dir: str | Path, analysis: Analysis, run: Mapping) -> Path:
     status = (f'<span class="failed">{failed} step(s) failed</span>' if failed
               else '<span class="ok">all steps ran</span>')
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-             "style-src 'unsafe-inline'; img-src 'self' data:\">",
+             ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+              "style-src 'unsafe-inline'; img-src 'self' data:\">"),
              f"<title>Report: {e(str(run.get('corpus', '')))}</title><style>{_CSS}</style></head><body>",
              f"<h1>Discourse toolkit report: {e(str(run.get('corpus', '')))}</h1>",
-             f"<p>{status} · {e(str(run.get('n_documents')))} documents · "
-             f"{e(str(run.get('load_summary', '')))}</p>"]
+             (f"<p>{status} · {e(str(run.get('n_documents')))} documents · "
+              f"{e(str(run.get('load_summary', '')))}</p>")]
     meta_rows = [("corpus", run.get("corpus")),
                  ("filters", json.dumps(run.get("filters") or {}, sort_keys=True)),
                  ("run started (UTC)", run.get("started")), ("duration", f"{run.get('seconds')} s"),

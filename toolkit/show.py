@@ -22,6 +22,7 @@ Notes:
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -162,7 +163,7 @@ def render(text: str, spans: Sequence[Span], *, offset: int = 0, labels: bool = 
     for s, _, sp in sorted(clipped, key=lambda t: (t[0], -(t[1] - t[0]))):
         starts.setdefault(s, []).append(sp)
     pieces = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         seg = html.escape(text[a:b], quote=True)
         cover = [(s, e, sp) for s, e, sp in clipped if s <= a and e >= b]
         if labels:
