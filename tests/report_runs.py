@@ -6,7 +6,9 @@ running the notebooks again: the machine has two cores.
 """
 from __future__ import annotations
 
+import atexit
 import functools
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -41,6 +43,7 @@ def built(corpus: str) -> tuple[Path, dict]:
     if reason:
         pytest.skip(reason)
     out = Path(tempfile.mkdtemp(prefix=f"toolkit-report-{corpus}-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
     filters = CORPORA[corpus]
     analysis = report.run_notebooks_for(corpus, out, workers=1, progress=False, **filters)
     return out, analysis.meta["report"]

@@ -130,3 +130,13 @@ def test_sample_report_index_links_everything():
 
 def test_skip_reasons_name_what_is_missing():
     assert skip_reason("sample") is None or "sample" in skip_reason("sample")
+
+
+def test_load_analysis_ignores_tables_the_notebooks_derived(tmp_path):
+    from toolkit import analyze
+
+    analyze(pd.DataFrame({"text": ["Ostrava warned Velmora."]}), annotators=[]).save(tmp_path)
+    report.save_table(pd.DataFrame({"doc_id": ["x"], "start": [0], "end": [1]}), "2.4-actor-network", tmp_path)
+    a = report.load_analysis("sample", tables_dir=tmp_path, limit=1)
+    assert sorted(a.tables) == ["documents", "load_report", "sentences", "tokens"]
+    assert a.meta["filters"] == {"limit": 1}

@@ -54,6 +54,7 @@ NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOK_NAME = re.compile(r"^(\d+)\.(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb$")
 DATASETS = ("sample", "seed", "ungdc", "presidential", "nltk")
 KERNEL_NAME = "discourse-toolkit"
+DERIVED_TABLE = re.compile(r"^\d+\.\d+-")
 
 
 # ----------------------------------------------------------------------------- corpus + params
@@ -180,6 +181,9 @@ def load_analysis(corpus: str | Path = "sample", *, countries=None, years=None, 
     """
     if tables_dir:
         analysis = Analysis.load(tables_dir)
+        # Tables the notebooks derived (named after their step, "2.3-...") sit beside the
+        # analysis tables in the report's tables/; they are results, not analysis input.
+        analysis.tables = {k: v for k, v in analysis.tables.items() if not DERIVED_TABLE.match(k)}
         analysis.meta.setdefault("corpus", str(corpus))
         analysis.meta.setdefault("filters", filters_of(countries=countries, years=years, limit=limit))
         return analysis
