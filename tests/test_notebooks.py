@@ -16,7 +16,7 @@ from toolkit import report
 
 NOTEBOOKS = report.notebooks()
 ALL_FILES = sorted(report.NOTEBOOK_DIR.glob("*.ipynb"))
-COMMON = {"corpus", "out_dir"}
+OUTPUTS = {"out_dir", "fig_dir", "figures_dir"}
 
 
 def test_the_series_exists():
@@ -51,7 +51,8 @@ def test_notebook_layout(path):
     tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert tagged == [1], f"{path.name}: cell 2 (and only it) is tagged `parameters`; found {tagged}"
     declared = report.declared_parameters(path)
-    assert COMMON <= declared, f"{path.name}: the parameters cell must set {sorted(COMMON - declared)}"
+    assert "corpus" in declared, f"{path.name}: the parameters cell must set `corpus` (name or path)"
+    assert declared & OUTPUTS, f"{path.name}: the parameters cell must set an output folder: one of {OUTPUTS}"
     assert cells[2].cell_type == "code" and "set_theme()" in cells[2].source, \
         f"{path.name}: cell 3 holds the imports and figures.set_theme()"
     for i, cell in enumerate(cells):

@@ -67,8 +67,12 @@ def test_save_table_writes_csv_and_parquet(tmp_path):
 def _failing_notebook(folder):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# 5.0 broken"),
-                nbformat.v4.new_code_cell('corpus = "sample"\nout_dir = "."', metadata={"tags": ["parameters"]}),
-                nbformat.v4.new_code_cell("from toolkit import figures\nfigures.set_theme()"),
+                nbformat.v4.new_code_cell('corpus = "x"\nout_dir = "."\nfig_dir = "."', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(
+                    "import matplotlib.pyplot as plt\nfrom toolkit import figures\nfigures.set_theme()\n"
+                    "import os; os.makedirs('elsewhere', exist_ok=True)\n"
+                    "fig, ax = plt.subplots(); ax.plot([1, 2]); fig.savefig('elsewhere/5.1-plain.png')\n"
+                    "figures.save(fig, '5.2-with-sidecar', fig_dir)"),
                 nbformat.v4.new_code_cell(f"raise RuntimeError({XSS!r})")]
     path = folder / "5.0-broken.ipynb"
     nbformat.write(nb, path)
@@ -95,6 +99,13 @@ def test_a_failing_notebook_is_reported_and_fails_the_command(tmp_path, monkeypa
     assert 'class="failed"' in index and "RuntimeError: &lt;script&gt;window.__pwned" in index
     assert "<script" not in index
     assert (out / "notebooks" / "5.0-broken.html").exists()  # with the traceback, for the reader
+    # the report's parameters reached the notebook; its relative writes stayed inside the report
+    prov = json.loads((out / "figures" / "5.2-with-sidecar.json").read_text())
+    assert prov["command"] == "notebooks/5.0-broken.ipynb" and prov["n_documents"] == 1
+    assert (out / "notebooks" / "elsewhere" / "5.1-plain.png").exists()
+    assert not (nbdir / "elsewhere").exists()
+    assert "notebooks/elsewhere/5.1-plain.png" in index and "no provenance sidecar" in index
+    assert nb["figures"] == ["5.2-with-sidecar"]
 
 
 def test_report_without_notebooks_escapes_everything(tmp_path):

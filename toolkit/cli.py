@@ -45,18 +45,20 @@ def cmd_report(args) -> int:
     from .report import build_report, describe, filters_of, open_corpus
 
     filters = filters_of(countries=args.countries, years=args.years, limit=args.limit)
-    if len(args.input) == 1 and (args.input[0] in DATASET_NAMES or filters):
-        corpus, what = open_corpus(args.input[0], **filters)
+    name = args.input[0] if len(args.input) == 1 else None
+    if name and (name in DATASET_NAMES or filters):
+        corpus, what = open_corpus(name, **filters)
     elif args.input:
         corpus, what = _source(args.input, None, None, False), " ".join(args.input)
     else:
         corpus, what = datasets.default_corpus()
+        name = "nltk" if what.startswith("NLTK") else "sample"
         if filters:
             corpus, _ = open_corpus(corpus, **filters)
             what = describe(what, filters)
     print(f"corpus: {what}")
     analysis = build_report(corpus, args.out, description=what, workers=args.workers,
-                            filters=filters, timeout=args.timeout)
+                            filters=filters, timeout=args.timeout, corpus_name=name)
     print(analysis.meta["load_summary"])
     failed = analysis.meta["report"]["failed"]
     print(f"report written to {args.out}" + (f"; {failed} step(s) FAILED (see index.html)" if failed else ""))

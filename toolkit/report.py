@@ -295,13 +295,16 @@ def _error_of(nb) -> tuple[str, int | None]:
 
 def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping, *,
                      kernel_name: str | None = None, timeout: int = 900,
-                     to_html: bool = True, provenance: Mapping | None = None) -> NotebookRun:
+                     to_html: bool = True, provenance: Mapping | None = None,
+                     cwd: str | Path | None = None) -> NotebookRun:
     """Execute one notebook with papermill; write the executed ``.ipynb`` and its ``.html``.
 
     Never raises for an error inside the notebook: the returned record has ``status="failed"``
     and the error; the executed notebook (with its traceback) is still written.
     ``provenance`` (corpus, filters, n_documents, lexicons, annotators) reaches the kernel as
-    ``TOOLKIT_PROVENANCE`` so every figure it saves records it.
+    ``TOOLKIT_PROVENANCE`` so every figure it saves records it. The kernel runs in ``cwd``
+    (default: ``out_dir``), so a relative path a notebook writes to lands in the report's
+    folder, never in the project.
 
     Example:
         >>> run = execute_notebook("notebooks/1.0-corpus-overview.ipynb", "/tmp/r",
@@ -328,7 +331,7 @@ def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping,
     try:
         with _kernel(kernel_name) as kname:
             pm.execute_notebook(str(path), str(ipynb), parameters=dict(parameters), kernel_name=kname,
-                                language="python", cwd=str(path.parent), progress_bar=False, log_output=False,
+                                language="python", cwd=str(cwd or out), progress_bar=False, log_output=False,
                                 execution_timeout=timeout, start_timeout=120)
     except Exception as exc:  # noqa: BLE001 - any failure is recorded and reported, never hidden
         status = "failed"
@@ -418,15 +421,45 @@ def run_series(paths: Sequence[str | Path], out_dir: str | Path, parameters: Map
     runs = []
     for i, nb in enumerate(paths, 1):
         say(f"[report] notebook {i}/{len(paths)}: {Path(nb).name} ...", end=" ", flush=True)
-        before = {p: p.stat().st_mtime_ns for p in (out / "figures").glob("*.json")}
+        before = {p: p.stat().st_mtime_ns for p in _sidecars(out)}
         run = execute_notebook(nb, out / "notebooks", parameters, kernel_name=kernel_name,
                                timeout=timeout, provenance=provenance)
-        after = {p: p.stat().st_mtime_ns for p in (out / "figures").glob("*.json")}
+        after = {p: p.stat().st_mtime_ns for p in _sidecars(out)}
         run.figures = sorted(p.stem for p, t in after.items() if before.get(p) != t)
         runs.append(run)
         say(f"{run.status} ({run.seconds:.1f} s, {len(run.figures)} figures)"
             + (f"\n[report]   error: {run.error}" if run.error else ""), flush=True)
     return runs
+
+
+def _sidecars(out_dir: str | Path) -> list[Path]:
+    """Provenance sidecars anywhere under ``out_dir`` (``figures/`` first), so figures a
+    notebook saved to another folder of the report are still found and linked."""
+    out = Path(out_dir)
+    found = []
+    for side in sorted(out.rglob("*.json")):
+        if side.parent.name in ("tables",) or side.name in ("run.json", "analysis.json"):
+            continue
+        if any(side.with_suffix(f".{ext}").exists() for ext in figures.FORMATS):
+            found.append(side)
+    return sorted(found, key=lambda p: (p.parent != out / "figures", p.name))
+
+
+def _figure_stems(out_dir: str | Path) -> list[Path]:
+    """Every figure under ``out_dir`` (PNG/SVG/PDF, with or without a sidecar) as a path
+    without suffix; ``figures/`` first. Rendered articles and notebooks are not figures."""
+    out = Path(out_dir)
+    stems = set()
+    for ext in figures.FORMATS:
+        for f in out.rglob(f"*.{ext}"):
+            if f.parent.name not in ("articles",):
+                stems.add(f.with_suffix(""))
+    return sorted(stems, key=lambda p: (p.parent != out / "figures", p.parent.as_posix(), p.name))
+
+
+def _sibling(stem_path: Path, ext: str) -> Path:
+    # not with_suffix(): "4.1-escalation" would lose its ".1-escalation"
+    return stem_path.parent / f"{stem_path.name}.{ext}"
 
 
 def figure_catalogue(figures_dir: str | Path) -> pd.DataFrame:
@@ -484,8 +517,9 @@ def write_articles(analysis: Analysis, out_dir: str | Path, *, n: int = 5) -> li
 
 def build_report(corpus, out_dir: str | Path = "reports", *, description: str = "",
                  workers: int | None = None, notebook_paths: Sequence[str | Path] | None = None,
-                 filters: Mapping | None = None, kernel_name: str | None = None,
-                 timeout: int = 900, progress: bool = True) -> Analysis:
+                 filters: Mapping | None = None, corpus_name: str | None = None,
+                 kernel_name: str | None = None, timeout: int = 900,
+                 progress: bool = True) -> Analysis:
     """Analyse ``corpus``, execute the notebook series on it, and write the report folder.
 
     Args:
@@ -496,6 +530,9 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
         notebook_paths: the notebooks to execute (default: the series in ``notebooks/``;
             ``[]`` for none).
         filters: the filters already applied to ``corpus`` (recorded, not re-applied).
+        corpus_name: the dataset name or path passed to the notebooks as ``corpus`` (with the
+            filters), for notebooks that load the corpus themselves (default: ``corpus`` when
+            it is a name or path, else ``description``).
         kernel_name: a Jupyter kernel to use (default: a temporary spec for this Python).
         timeout: seconds allowed per notebook cell.
         progress: print one line per step.
@@ -538,7 +575,11 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
         fig = figures.corpus_overview(analysis.documents, analysis.tokens)
         figures.save(fig, "1.1-corpus-overview", out / "figures")
         plt.close(fig)
-    params = {"corpus": description, "tables_dir": str(tables_dir), "out_dir": str(out),
+    if corpus_name is None:
+        corpus_name = description if isinstance(corpus, Corpus) else str(corpus)
+    # Each notebook gets the ones its parameters cell declares (see execute_notebook).
+    params = {"corpus": corpus_name, "tables_dir": str(tables_dir), "out_dir": str(out),
+              "fig_dir": str(out / "figures"), "figures_dir": str(out / "figures"),
               **{k: filters.get(k) for k in ("countries", "years", "limit")},
               "regenerate": False}  # 9.0 only collects the figure set this run just made
     prov = {"corpus": description, "filters": filters, "n_documents": len(analysis.documents),
@@ -650,25 +691,31 @@ def write_index(out_dir: str | Path, analysis: Analysis, run: Mapping) -> Path:
         parts.append('<tr><td colspan="5" class="muted">no notebooks were executed</td></tr>')
     parts.append("</table>")
 
-    figs = sorted((out / "figures").glob("*.json"))
+    figs = _figure_stems(out)
     parts.append(f"<h2>Figures ({len(figs)})</h2>")
     if figs:
         parts.append('<div class="figs">')
-        for side in figs:
+        for stem_path in figs:
+            side = _sibling(stem_path, "json")
             try:
-                prov = json.loads(side.read_text(encoding="utf-8"))
+                prov = json.loads(side.read_text(encoding="utf-8")) if side.exists() else None
             except (OSError, ValueError):
-                prov = {}
-            stem = side.stem
-            png = side.with_suffix(".png")
-            img = (f'<a href="figures/{e(png.name, quote=True)}"><img src="figures/{e(png.name, quote=True)}" '
-                   f'alt="{e(stem, quote=True)}" loading="lazy"></a>') if png.exists() else ""
-            links = " · ".join(_a(f"figures/{stem}.{ext}", ext) for ext in ("png", "svg", "pdf", "json")
-                               if (out / "figures" / f"{stem}.{ext}").exists())
-            made = prov.get("command", "")
-            parts.append(f"<figure>{img}<figcaption><b>{e(stem)}</b><br>{links}<br>"
-                         f'<span class="muted">{e(str(prov.get("n_documents", "")))} documents · '
-                         f"{e(str(made))}</span></figcaption></figure>")
+                prov = None
+            rel = stem_path.parent.relative_to(out).as_posix()
+            stem = stem_path.name
+            png = _sibling(stem_path, "png")
+            img = (f'<a href="{e(rel, quote=True)}/{e(png.name, quote=True)}"><img src="{e(rel, quote=True)}/'
+                   f'{e(png.name, quote=True)}" alt="{e(stem, quote=True)}" loading="lazy"></a>') if png.exists() else ""
+            links = " · ".join(_a(f"{rel}/{stem}.{ext}", ext) for ext in ("png", "svg", "pdf", "json")
+                               if _sibling(stem_path, ext).exists())
+            if prov is None:
+                note = '<span class="failed">no provenance sidecar (saved without figures.save)</span>'
+            else:
+                note = (f'<span class="muted">{e(str(prov.get("n_documents", "")))} documents · '
+                        f'{e(str(prov.get("command", "")))}</span>')
+            where = "" if rel == "figures" else f'<br><span class="muted">in {e(rel)}/</span>'
+            parts.append(f"<figure>{img}<figcaption><b>{e(stem)}</b><br>{links}<br>{note}{where}"
+                         "</figcaption></figure>")
         parts.append("</div>")
     else:
         parts.append('<p class="muted">no figures were written</p>')
@@ -713,7 +760,7 @@ def run_notebooks_for(corpus: str, out_dir: str | Path, *, countries=None, years
         >>> a = run_notebooks_for("ungdc", "/tmp/r", countries=["RUS"], years=[2022])  # doctest: +SKIP
     """
     c, what = open_corpus(corpus, countries=countries, years=years, limit=limit)
-    return build_report(c, out_dir, description=what, workers=workers,
+    return build_report(c, out_dir, description=what, workers=workers, corpus_name=str(corpus),
                         notebook_paths=None if notebook_paths is None else list(notebook_paths),
                         filters=filters_of(countries=countries, years=years, limit=limit),
                         progress=progress)
