@@ -50,7 +50,7 @@ def test_notebook_layout(path):
         f"{path.name}: cell 1 is markdown stating the question, inputs and figures"
     tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert tagged == [1], f"{path.name}: cell 2 (and only it) is tagged `parameters`; found {tagged}"
-    declared = report.declared_parameters(path)
+    declared = {d.lower() for d in report.declared_parameters(path)}
     assert "corpus" in declared, f"{path.name}: the parameters cell must set `corpus` (name or path)"
     assert declared & OUTPUTS, f"{path.name}: the parameters cell must set an output folder: one of {OUTPUTS}"
     assert cells[2].cell_type == "code" and "set_theme()" in cells[2].source, \

@@ -151,3 +151,14 @@ def test_load_analysis_ignores_tables_the_notebooks_derived(tmp_path):
     a = report.load_analysis("sample", tables_dir=tmp_path, limit=1)
     assert sorted(a.tables) == ["documents", "load_report", "sentences", "tokens"]
     assert a.meta["filters"] == {"limit": 1}
+
+
+def test_parameters_for_passes_what_the_notebook_declares(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('CORPUS = "sample"\nout_dir: str = "."\nfig_dir = "."  # figures',
+                                          metadata={"tags": ["parameters"]})]
+    path = tmp_path / "4.0-x.ipynb"
+    nbformat.write(nb, path)
+    got = report.parameters_for(path, {"corpus": "ungdc", "out_dir": "/r", "fig_dir": "/r/figures",
+                                       "tables_dir": "/r/tables", "years": [2022]})
+    assert got == {"CORPUS": "ungdc", "out_dir": "/r", "fig_dir": "/r/figures"}

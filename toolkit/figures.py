@@ -137,6 +137,17 @@ def palette(categories: Iterable) -> dict:
     return {c: style(c).color for c in dict.fromkeys(categories)}
 
 
+def edge_color(color: str) -> str:
+    """Outline and hatch colour readable on ``color``: white on dark fills, dark grey elsewhere.
+
+    Example:
+        >>> edge_color("#000000"), edge_color("#F0E442")
+        ('#FFFFFF', '#333333')
+    """
+    r, g, b = matplotlib.colors.to_rgb(color)
+    return "#FFFFFF" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.25 else "#333333"
+
+
 def legend_handles(categories: Iterable) -> list[Patch]:
     """Legend patches with each category's colour *and* hatch.
 
@@ -147,7 +158,7 @@ def legend_handles(categories: Iterable) -> list[Patch]:
     out = []
     for c in dict.fromkeys(categories):
         s = style(c)
-        out.append(Patch(facecolor=s.color, hatch=s.hatch, edgecolor="#333333", label=str(c)))
+        out.append(Patch(facecolor=s.color, hatch=s.hatch, edgecolor=edge_color(s.color), label=str(c)))
     return out
 
 
@@ -379,7 +390,7 @@ def category_bars(table: pd.DataFrame, *, category: str, value: str | None = Non
         _empty(ax, "no rows")
     for i, (cat, n) in enumerate(counts.items()):
         s = style(cat)
-        ax.barh(i, n, color=s.color, hatch=s.hatch, edgecolor="#333333", linewidth=0.5)
+        ax.barh(i, n, color=s.color, hatch=s.hatch, edgecolor=edge_color(s.color), linewidth=0.5)
     ax.set_yticks(range(len(counts)), [str(c) for c in counts.index])
     ax.set_xlabel(xlabel or (value or "count"))
     if title:
@@ -424,7 +435,7 @@ def stacked_shares(table: pd.DataFrame, *, index: str, category: str, value: str
     for cat in cats:
         s = style(cat)
         ax.barh(range(len(shares)), shares[cat], left=left, color=s.color, hatch=s.hatch,
-                edgecolor="#333333", linewidth=0.5, label=str(cat))
+                edgecolor=edge_color(s.color), linewidth=0.5, label=str(cat))
         left += shares[cat]
     ax.set_yticks(range(len(shares)), [f"{i} (n={int(totals[i])})" for i in shares.index])
     ax.set_xlim(0, 1)
@@ -474,8 +485,11 @@ def network(edges: pd.DataFrame, *, source: str = "source", target: str = "targe
     strength = pd.concat([e.groupby(source)[weight].sum(), e.groupby(target)[weight].sum()]).groupby(level=0).sum()
     wmax = float(e[weight].max()) or 1.0
     relations = list(dict.fromkeys(e[relation])) if relation else []
+    # Several relations between one pair of actors: fan their arcs out so none hides another.
+    lane: dict[tuple[str, str], int] = {}
     for _, row in e.iterrows():
         a, b = str(row[source]), str(row[target])
+        k = lane[(a, b)] = lane.get((a, b), -1) + 1
         st = style(row[relation]) if relation else CategoryStyle("#555555")
         lw = 0.8 + 4.0 * float(row[weight]) / wmax
         if a == b:
@@ -483,7 +497,7 @@ def network(edges: pd.DataFrame, *, source: str = "source", target: str = "targe
             ax.add_patch(plt.Circle((x * 1.12, y * 1.12), 0.08, fill=False, color=st.color, lw=lw,
                                     linestyle=st.linestyle))
             continue
-        ax.add_patch(FancyArrowPatch(pos[a], pos[b], connectionstyle="arc3,rad=0.15",
+        ax.add_patch(FancyArrowPatch(pos[a], pos[b], connectionstyle=f"arc3,rad={0.15 + 0.14 * k:.2f}",
                                      arrowstyle="-|>", mutation_scale=8 + 3 * lw, lw=lw,
                                      color=st.color, linestyle=st.linestyle, alpha=0.85,
                                      shrinkA=14, shrinkB=14))

@@ -319,10 +319,7 @@ def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping,
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ipynb = out / path.name
-    # Pass only what the notebook's parameters cell declares (papermill warns about the rest),
-    # so notebooks of the series may declare a subset of the common parameters.
-    declared = declared_parameters(path)
-    parameters = {k: v for k, v in parameters.items() if k in declared}
+    parameters = parameters_for(path, parameters)
     t0 = time.perf_counter()
     status, error, cell = "ok", "", None
     saved_env = {k: os.environ.get(k) for k in ("TOOLKIT_NOTEBOOK", "TOOLKIT_PROVENANCE")}
@@ -356,6 +353,27 @@ def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping,
     return NotebookRun(name=path.stem, status=status, seconds=round(time.perf_counter() - t0, 2),
                        html=str(html_path) if html_path else None,
                        ipynb=str(ipynb) if ipynb.exists() else None, error=error, error_cell=cell)
+
+
+def parameters_for(path: str | Path, parameters: Mapping) -> dict:
+    """The subset of ``parameters`` the notebook's parameters cell declares, by its spelling.
+
+    Papermill warns about (and injects) names a notebook never uses; passing only declared
+    names lets notebooks of the series take a subset of the common parameters. A notebook
+    that spells a common name in capitals (``CORPUS``, module-constant style) gets it so.
+
+    Example:
+        >>> parameters_for("notebooks/0.0-quickstart.ipynb", {"corpus": "seed", "nope": 1})  # doctest: +SKIP
+        {'corpus': 'seed'}
+    """
+    declared = declared_parameters(path)
+    out = {}
+    for k, v in parameters.items():
+        if k in declared:
+            out[k] = v
+        elif k.upper() in declared:
+            out[k.upper()] = v
+    return out
 
 
 _ASSIGN = re.compile(r"^([A-Za-z_]\w*)\s*(?::[^=]+)?=", re.MULTILINE)
@@ -503,7 +521,7 @@ def write_articles(analysis: Analysis, out_dir: str | Path, *, n: int = 5) -> li
     """
     from . import show
 
-    layers = show.available_layers(analysis)
+    layers = show.default_layers(analysis)
     counts = pd.Series(0, index=analysis.documents["doc_id"].astype(str))
     for name in layers:
         counts = counts.add(analysis.tables[name]["doc_id"].astype(str).value_counts(), fill_value=0)

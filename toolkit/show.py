@@ -33,6 +33,13 @@ import pandas as pd
 from .figures import style
 
 LAYERS = ("mentions", "quotes", "frames", "escalation", "rhetoric", "sentiment")
+# Shown by default: the span-level layers. Sentence-level tables (sentence_escalation,
+# per-sentence sentiment ...) cover whole sentences and would drown the spans; pass them
+# explicitly in ``layers=`` to see them.
+DEFAULT_LAYERS = ("mentions", "quotes", "frames", "escalation", "rhetoric")
+# Spans this long get a stripe and a tooltip but no background or label, so the finer spans
+# inside them stay readable (quotes excepted: their content is the point).
+COARSE_CHARS = 150
 # The column whose value names a row's category, per layer (first one present wins).
 LABEL_COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("actor", "actor_type"),
@@ -63,6 +70,10 @@ class Span:
     @property
     def color(self) -> str:
         return style(self.label.split(" · ")[0]).color
+
+    @property
+    def coarse(self) -> bool:
+        return self.end - self.start >= COARSE_CHARS and self.layer != "quotes"
 
 
 def _fmt(v) -> str:
@@ -168,6 +179,8 @@ def render(text: str, spans: Sequence[Span], *, offset: int = 0, labels: bool = 
         cover = [(s, e, sp) for s, e, sp in clipped if s <= a and e >= b]
         if labels:
             for sp in starts.get(a, []):
+                if sp.coarse:
+                    continue
                 c = style(_colour_key(sp)).color
                 pieces.append(f'<span class="tk-label" style="font-size:0.68em;font-weight:600;'
                               f'color:#222;border:1px solid {c};border-radius:3px;padding:0 2px;'
@@ -176,7 +189,8 @@ def render(text: str, spans: Sequence[Span], *, offset: int = 0, labels: bool = 
         if not cover:
             pieces.append(seg)
             continue
-        inner = min(cover, key=lambda t: t[1] - t[0])[2]
+        fine = [t for t in cover if not t[2].coarse]
+        inner = min(fine, key=lambda t: t[1] - t[0])[2] if fine else None
         stripes, tip = [], []
         for k, layer in enumerate(order):
             layer_spans = [sp for _, _, sp in cover if sp.layer == layer]
@@ -184,7 +198,8 @@ def render(text: str, spans: Sequence[Span], *, offset: int = 0, labels: bool = 
                 stripes.append(f"inset 0 -{2 * (k + 1)}px 0 {layer_spans[0].color}")
                 for sp in layer_spans:
                     tip.extend(sp.details or (f"[{sp.layer}] {sp.label}",))
-        bg = inner.color + "33"  # 20% alpha keeps black text readable on every palette colour
+        # 20% alpha keeps black text readable on every palette colour
+        bg = inner.color + "33" if inner is not None else "transparent"
         title = html.escape("\n".join(tip), quote=True)
         layers_attr = html.escape(" ".join(dict.fromkeys(sp.layer for _, _, sp in cover)), quote=True)
         pieces.append(f'<span class="tk-span" data-layers="{layers_attr}" title="{title}" '
@@ -288,6 +303,17 @@ def render_document(doc_id: str, text: str, tables: Mapping[str, pd.DataFrame], 
                    legend_html=legend(spans, layer_order=order), layers=tuple(order), n_spans=len(spans))
 
 
+def default_layers(analysis) -> list[str]:
+    """The span-level layers of ``analysis`` shown by default (:data:`DEFAULT_LAYERS` present).
+
+    Example:
+        >>> from toolkit import analyze
+        >>> default_layers(analyze(pd.DataFrame({"text": ["Hi."]}), annotators=[]))
+        []
+    """
+    return available_layers(analysis, [n for n in DEFAULT_LAYERS if n in analysis.tables])
+
+
 def available_layers(analysis, layers: Iterable[str] | None = None) -> list[str]:
     """The annotation layers of ``analysis`` that can be highlighted (have doc_id + offsets).
 
@@ -317,8 +343,9 @@ def article(analysis, doc_id: str | None = None, *, layers: Iterable[str] | None
     Args:
         analysis: an :class:`toolkit.Analysis`.
         doc_id: the document (default: the one with most annotation rows).
-        layers: table names (default: every table with offsets, e.g. mentions, quotes,
-            frames, escalation); names that are absent are skipped.
+        layers: table names (default: :func:`default_layers`, the span-level layers mentions,
+            quotes, frames, escalation, rhetoric); names that are absent are skipped; any
+            other table with ``doc_id`` and offsets can be named too.
         labels: put a small label where each span starts.
         where: keep only rows whose columns equal these values, per column
             (``{"actor": "RUS"}``); layers without that column are left as they are.
@@ -329,7 +356,7 @@ def article(analysis, doc_id: str | None = None, *, layers: Iterable[str] | None
         >>> "&lt;b&gt;" in article(a, "x").html()
         True
     """
-    names = available_layers(analysis, layers)
+    names = default_layers(analysis) if layers is None else available_layers(analysis, layers)
     texts = analysis.texts()
     if doc_id is None:
         doc_id = busiest_document(analysis, names)
@@ -385,7 +412,7 @@ def sentences_html(analysis, doc_id: str, *, layers: Iterable[str] | None = None
         >>> sentences_html(a, "x").count("tk-sentence")
         2
     """
-    names = available_layers(analysis, layers)
+    names = default_layers(analysis) if layers is None else available_layers(analysis, layers)
     text = analysis.texts()[next(k for k in analysis.texts() if str(k) == str(doc_id))]
     sents = analysis.sentences
     sents = sents[sents["doc_id"].astype(str) == str(doc_id)]
@@ -459,7 +486,7 @@ def explorer(analysis):
     actor = w.Dropdown(options=[any_, *_options(analysis, "mentions", "actor")], description="actor")
     frame = w.Dropdown(options=[any_, *_options(analysis, "frames", "frame")], description="frame")
     doc = w.Dropdown(options=docs, description="document")
-    chosen = w.SelectMultiple(options=layers, value=tuple(layers), description="layers",
+    chosen = w.SelectMultiple(options=layers, value=tuple(default_layers(analysis)), description="layers",
                               rows=min(6, max(2, len(layers))))
     out = w.HTML()
 
