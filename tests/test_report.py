@@ -162,3 +162,25 @@ def test_parameters_for_passes_what_the_notebook_declares(tmp_path):
     got = report.parameters_for(path, {"corpus": "ungdc", "out_dir": "/r", "fig_dir": "/r/figures",
                                        "tables_dir": "/r/tables", "years": [2022]})
     assert got == {"CORPUS": "ungdc", "out_dir": "/r", "fig_dir": "/r/figures"}
+
+
+def test_a_second_run_replaces_the_previous_one(tmp_path):
+    corpus = _corpus(["Ostrava warned Velmora."])
+    report.build_report(corpus, tmp_path, workers=1, notebook_paths=[], progress=False)
+    (tmp_path / "figures" / "0.9-stale.png").write_bytes(b"old")
+    (tmp_path / "notes.txt").write_text("mine")
+    report.build_report(corpus, tmp_path, workers=1, notebook_paths=[], progress=False)
+    assert not (tmp_path / "figures" / "0.9-stale.png").exists()
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_never_clears_a_folder_that_is_not_a_report(tmp_path):
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "keep.png").write_bytes(b"x")
+    report._clear_previous_report(tmp_path)
+    assert (tmp_path / "figures" / "keep.png").exists()
+
+
+def test_build_report_accepts_a_dataset_name(tmp_path):
+    a = report.build_report("sample", tmp_path, workers=1, notebook_paths=[], progress=False)
+    assert a.meta["report"]["corpus"] == "sample" and a.meta["report"]["n_documents"] == len(a.documents)

@@ -569,9 +569,15 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     t_start = time.perf_counter()
     started = _dt.datetime.now(_dt.UTC)
     out = Path(out_dir).resolve()
-    for sub in ("tables", "figures", "notebooks", "articles"):
+    _clear_previous_report(out)
+    for sub in REPORT_SUBDIRS:
         (out / sub).mkdir(parents=True, exist_ok=True)
-    description = description or (str(corpus) if not isinstance(corpus, Corpus) else "corpus")
+    if not isinstance(corpus, Corpus):
+        if corpus_name is None:
+            corpus_name = str(corpus)
+        corpus, what = open_corpus(corpus)
+        description = description or what
+    description = description or "corpus"
     filters = dict(filters or {})
 
     say(f"[report] analysing {description} ...", flush=True)
@@ -594,7 +600,7 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
         figures.save(fig, "1.1-corpus-overview", out / "figures")
         plt.close(fig)
     if corpus_name is None:
-        corpus_name = description if isinstance(corpus, Corpus) else str(corpus)
+        corpus_name = description
     # Each notebook gets the ones its parameters cell declares (see execute_notebook).
     params = {"corpus": corpus_name, "tables_dir": str(tables_dir), "out_dir": str(out),
               "fig_dir": str(out / "figures"), "figures_dir": str(out / "figures"),
@@ -631,6 +637,24 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     say(f"[report] index: {out / 'index.html'} ({seconds} s; "
         f"{len(runs) - failed} ok, {failed} failed)", flush=True)
     return analysis
+
+
+REPORT_SUBDIRS = ("tables", "figures", "notebooks", "articles")
+
+
+def _clear_previous_report(out: Path) -> None:
+    """Empty the sub-folders a previous report wrote, so no stale figure or table is linked.
+
+    Only a folder that holds a previous report's ``run.json`` is touched, and only its
+    report sub-folders: pointing ``--out`` at a project or home folder deletes nothing.
+    """
+    import shutil
+
+    if not (out / "run.json").is_file() or out in (PROJECT_ROOT, Path.home()):
+        return
+    for sub in REPORT_SUBDIRS:
+        if (out / sub).is_dir() and not (out / sub).is_symlink():
+            shutil.rmtree(out / sub)
 
 
 def _command() -> str:
