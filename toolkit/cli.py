@@ -32,7 +32,9 @@ def cmd_analyze(args) -> int:
 
     corpus = _source(args.input, args.text_col, args.id_col, args.strict)
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
-    analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos)
+    options = {"actors": {"gazetteers": args.gazetteer}} if args.gazetteer else None
+    analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos,
+                       options=options)
     paths = analysis.save(args.out, format=args.format)
     print(analysis.meta["load_summary"])
     print(analysis.summary())
@@ -123,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--id-col", default=None, help="column holding the document id (tables)")
     a.add_argument("--pos", action="store_true", help="add POS tags to tokens (slower)")
     a.add_argument("--strict", action="store_true", help="stop at the first bad file, row or line")
+    a.add_argument("--gazetteer", action="append", default=None, metavar="PATH",
+                   help="extra actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv")
     a.set_defaults(func=cmd_analyze)
 
     r = sub.add_parser("report", help="the main job: analyse a corpus and write reports/")

@@ -25,7 +25,11 @@ from .tokenize import tokenize_documents
 BASE_TABLES = ("documents", "sentences", "tokens", "load_report")
 FORMATS = ("parquet", "csv")
 # Annotator modules in run order; each exposes ``ANNOTATOR`` (an :class:`Annotator`).
-ANNOTATOR_MODULES: tuple[str, ...] = ()
+ANNOTATOR_MODULES: tuple[str, ...] = (
+    "toolkit.actors",
+    "toolkit.framing",
+    "toolkit.rhetoric",
+)
 
 
 @dataclass(frozen=True)

@@ -168,16 +168,42 @@ def _last_word(text: str, start: int, k: int) -> str:
     return text[j + 1:k + 1]
 
 
+_SENTENCE_END_CHARS = frozenset('.!?:;"”’)]')
+
+
+def _hard_wrapped(text: str, start: int, end: int) -> tuple[bool, float]:
+    """Whether ``text`` is hard-wrapped prose, and its median line length.
+
+    A text is taken as hard-wrapped when it has at least five single line breaks and most of them
+    follow a character that cannot end a sentence (the UN corpus's 1990s speeches wrap at about
+    60 characters).
+    """
+    lines = text[start:end].split("\n")
+    full = [ln.rstrip() for ln in lines if ln.strip()]
+    if len(full) < 6:
+        return False, 0.0
+    open_ends = sum(1 for ln in full[:-1] if ln[-1] not in _SENTENCE_END_CHARS)
+    lengths = sorted(len(ln) for ln in full)
+    return open_ends / (len(full) - 1) > 0.5, float(lengths[len(lengths) // 2])
+
+
 def _paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text`` into paragraph spans.
 
     A blank line always separates paragraphs. A single line break separates them unless it
-    wraps a sentence: the line before ends in a letter, digit, comma, semicolon or hyphen and
-    the next line starts in lower case, or the line before ends on a word that cannot end a
-    sentence ("of", "the", "and" ...), as in hard-wrapped speeches (the UN corpus's 1990s texts).
+    wraps a sentence:
+
+    * in hard-wrapped text (see :func:`_hard_wrapped`) a line break counts only after a
+      character that can end a sentence, or after a short line (a heading) followed by a
+      capital;
+    * elsewhere it is a wrap when the line before ends in a letter, digit, comma, semicolon or
+      hyphen and the next line starts in lower case, or the line before ends on a word that
+      cannot end a sentence ("of", "the", "and" ...).
     """
     end = len(text) if end is None else end
+    wrapped, median = _hard_wrapped(text, start, end)
     cuts = [start]
+    line_start = start
     for m in _NEWLINE.finditer(text, start, end):
         i = m.start()
         j = i + 1
@@ -186,11 +212,18 @@ def _paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[
         k = i - 1
         while k >= start and text[k] in " \t\r":
             k -= 1
+        this_line = (line_start, i)
+        line_start = i + 1
         if k < start or j >= end:
             continue
         prev, nxt = text[k], text[j]
         if nxt == "\n":
             continue  # blank line: the next newline decides
+        if wrapped:
+            short = (this_line[1] - this_line[0]) < 0.6 * median
+            if prev in _SENTENCE_END_CHARS or (short and nxt.isupper()):
+                cuts.append(i)
+            continue
         if (prev.isalnum() or prev in ",;-") and nxt.islower():
             continue  # a wrapped line
         if prev.isalpha() and _last_word(text, start, k).lower() in _CONTINUATION_WORDS:
