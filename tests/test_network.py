@@ -60,13 +60,15 @@ def test_dyad_edges_counts_documents():
 
 def test_speaker_profile_shares_and_fallbacks():
     q = pd.DataFrame({"kind": ["direct", "direct", "indirect", "direct", "scare"],
-                      "speaker_actor": ["RUS", "RUS", None, None, None],
-                      "speaker": ["Peskov", "Peskov", "an official", "", None],
+                      "speaker_actor": ["RUS", "RUS", None, "", None],
+                      "speaker": ["Peskov", "Peskov", "we", "officials", None],
                       "cue_class": ["warning", None, "neutral", "neutral", None]})
     p = network.speaker_profile(q)
     rows = {(r.speaker_actor, r.cue_class): (r.quotes, r.share) for r in p.itertuples()}
     assert rows == {("RUS", "warning"): (1, 0.5), ("RUS", "(no cue)"): (1, 0.5),
-                    ("an official", "neutral"): (1, 1.0), ("(unattributed)", "neutral"): (1, 1.0)}
+                    ("(no actor)", "neutral"): (2, 1.0)}
+    by_name = network.speaker_profile(q, by="speaker")
+    assert set(by_name["speaker"]) == {"Peskov", "we", "officials"}
     assert network.speaker_profile(pd.DataFrame(columns=network.QUOTE_COLUMNS)).empty
 
 

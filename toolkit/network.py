@@ -138,12 +138,13 @@ def speaker_profile(quotes: pd.DataFrame, *, by: str = "speaker_actor", of: str 
                     exclude_kinds: tuple[str, ...] = ("scare",)) -> pd.DataFrame:
     """How each speaker is quoted: quotes per (speaker, reporting-verb class) and the share.
 
-    Speakers without a resolved actor fall back to their surface name, then to
-    ``"(unattributed)"``; quotes without a cue get ``"(no cue)"``. Scare quotes are not speech
-    and are left out.
+    Quotes whose ``by`` is empty are counted under ``"(no actor)"`` (a pronoun or an unnamed
+    source the actor resolution could not place), never under their surface words, so "we"
+    and "officials" do not pose as actors; quotes without a cue get ``"(no cue)"``. Scare
+    quotes are not speech and are left out. Use ``by="speaker"`` for surface speakers.
 
     Returns:
-        ``speaker_actor, cue_class, quotes, share, speaker_total`` (long form), largest first.
+        ``<by>, <of>, quotes, share, speaker_total`` (long form), largest speakers first.
 
     Example:
         >>> q = pd.DataFrame({"kind": ["direct", "indirect", "scare"], "speaker_actor": ["RUS"] * 3,
@@ -158,10 +159,8 @@ def speaker_profile(quotes: pd.DataFrame, *, by: str = "speaker_actor", of: str 
     if "kind" in q and exclude_kinds:
         q = q[~q["kind"].isin(exclude_kinds)]
     who = q[by].where(q[by].notna() & (q[by].astype(str) != ""))
-    if "speaker" in q:
-        who = who.fillna(q["speaker"].where(q["speaker"].astype(str) != ""))
-    q = q.assign(**{by: who.fillna("(unattributed)").astype(str),
-                    of: (q[of] if of in q else pd.Series(None, index=q.index)).fillna("(no cue)").astype(str)})
+    cue = q[of] if of in q else pd.Series(None, index=q.index, dtype="object")
+    q = q.assign(**{by: who.fillna("(no actor)").astype(str), of: cue.fillna("(no cue)").astype(str)})
     if q.empty:
         return pd.DataFrame(columns=cols)
     out = q.groupby([by, of]).size().rename("quotes").reset_index()
