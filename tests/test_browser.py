@@ -60,7 +60,9 @@ def test_index_renders_without_console_errors(page):
     _open(page, out / "index.html")
     assert page.title().startswith("Report:")
     assert page.locator("h1").inner_text().startswith("Discourse toolkit report")
-    assert page.locator("td.ok").count() == len(run["notebooks"])
+    ok = sum(nb["status"] == "ok" for nb in run["notebooks"])
+    assert page.locator("td.ok").count() == ok
+    assert page.locator("td.failed").count() == len(run["notebooks"]) - ok
     # every figure thumbnail loaded
     imgs = page.locator("figure img")
     assert imgs.count() >= 2

@@ -155,13 +155,15 @@ def test_load_analysis_ignores_tables_the_notebooks_derived(tmp_path):
 
 def test_parameters_for_passes_what_the_notebook_declares(tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell('CORPUS = "sample"\nout_dir: str = "."\nfig_dir = "."  # figures',
+    nb.cells = [nbformat.v4.new_code_cell('CORPUS = "sample"\nout_dir: str = "."\nFIG_DIR = "."  # figures\n'
+                                          'YEARS = (2014, 2024)',
                                           metadata={"tags": ["parameters"]})]
     path = tmp_path / "4.0-x.ipynb"
     nbformat.write(nb, path)
     got = report.parameters_for(path, {"corpus": "ungdc", "out_dir": "/r", "fig_dir": "/r/figures",
                                        "tables_dir": "/r/tables", "years": [2022]})
-    assert got == {"CORPUS": "ungdc", "out_dir": "/r", "fig_dir": "/r/figures"}
+    # YEARS is the notebook's own constant (start, end): not overridden by the report's list
+    assert got == {"CORPUS": "ungdc", "out_dir": "/r", "FIG_DIR": "/r/figures"}
 
 
 def test_a_second_run_replaces_the_previous_one(tmp_path):

@@ -360,7 +360,9 @@ def parameters_for(path: str | Path, parameters: Mapping) -> dict:
 
     Papermill warns about (and injects) names a notebook never uses; passing only declared
     names lets notebooks of the series take a subset of the common parameters. A notebook
-    that spells a common name in capitals (``CORPUS``, module-constant style) gets it so.
+    that spells ``corpus`` or its figure folder in capitals (``CORPUS``, ``FIG_DIR``) gets
+    them so; its other capitalised names are its own constants (their meaning may differ,
+    e.g. ``YEARS = (start, end)``) and keep their defaults.
 
     Example:
         >>> parameters_for("notebooks/0.0-quickstart.ipynb", {"corpus": "seed", "nope": 1})  # doctest: +SKIP
@@ -371,11 +373,12 @@ def parameters_for(path: str | Path, parameters: Mapping) -> dict:
     for k, v in parameters.items():
         if k in declared:
             out[k] = v
-        elif k.upper() in declared:
+        elif k in _CAPITALISED_OK and k.upper() in declared:
             out[k.upper()] = v
     return out
 
 
+_CAPITALISED_OK = ("corpus", "fig_dir", "figures_dir")
 _ASSIGN = re.compile(r"^([A-Za-z_]\w*)\s*(?::[^=]+)?=", re.MULTILINE)
 
 
@@ -604,7 +607,8 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     # Each notebook gets the ones its parameters cell declares (see execute_notebook).
     params = {"corpus": corpus_name, "tables_dir": str(tables_dir), "out_dir": str(out),
               "fig_dir": str(out / "figures"), "figures_dir": str(out / "figures"),
-              **{k: filters.get(k) for k in ("countries", "years", "limit")},
+              # only filters that are set: None would override a notebook's own defaults
+              **{k: filters[k] for k in ("countries", "years", "limit") if filters.get(k) is not None},
               "regenerate": False}  # 9.0 only collects the figure set this run just made
     prov = {"corpus": description, "filters": filters, "n_documents": len(analysis.documents),
             "lexicons": analysis.meta.get("lexicons", {}), "annotators": analysis.meta.get("annotators", [])}
