@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -43,7 +44,8 @@ def built(corpus: str) -> tuple[Path, dict]:
     if reason:
         pytest.skip(reason)
     out = Path(tempfile.mkdtemp(prefix=f"toolkit-report-{corpus}-"))
-    atexit.register(shutil.rmtree, out, ignore_errors=True)
+    if not os.environ.get("TOOLKIT_KEEP_REPORTS"):  # set it to keep them for debugging
+        atexit.register(shutil.rmtree, out, ignore_errors=True)
     filters = CORPORA[corpus]
     analysis = report.run_notebooks_for(corpus, out, workers=1, progress=False, **filters)
     return out, analysis.meta["report"]

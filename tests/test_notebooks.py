@@ -85,7 +85,7 @@ def test_notebook_executes(corpus, name):
     executed = nbformat.read(r["ipynb"], as_version=4)
     # papermill injected the corpus parameters after the tagged cell
     injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and "corpus" in injected[0].source
+    assert injected and "corpus" in injected[0].source.lower()
     assert (out / "notebooks" / f"{name[:-6]}.html").stat().st_size > 1000
 
 
