@@ -44,17 +44,27 @@ def cmd_analyze(args) -> int:
 
 def cmd_report(args) -> int:
     from . import datasets
-    from .report import build_report
+    from .report import build_report, describe, filters_of, open_corpus
 
-    if args.input:
+    filters = filters_of(countries=args.countries, years=args.years, limit=args.limit)
+    name = args.input[0] if len(args.input) == 1 else None
+    if name and (name in DATASET_NAMES or filters):
+        corpus, what = open_corpus(name, **filters)
+    elif args.input:
         corpus, what = _source(args.input, None, None, False), " ".join(args.input)
     else:
         corpus, what = datasets.default_corpus()
+        name = "nltk" if what.startswith("NLTK") else "sample"
+        if filters:
+            corpus, _ = open_corpus(corpus, **filters)
+            what = describe(what, filters)
     print(f"corpus: {what}")
-    analysis = build_report(corpus, args.out, description=what, workers=args.workers)
+    analysis = build_report(corpus, args.out, description=what, workers=args.workers,
+                            filters=filters, timeout=args.timeout, corpus_name=name)
     print(analysis.meta["load_summary"])
-    print(f"report written to {args.out}")
-    return 0
+    failed = analysis.meta["report"]["failed"]
+    print(f"report written to {args.out}" + (f"; {failed} step(s) FAILED (see index.html)" if failed else ""))
+    return 1 if failed else 0
 
 
 def cmd_doctor(args) -> int:
@@ -123,6 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("input", nargs="*", help="corpus (default: NLTK US speeches, else the sample)")
     r.add_argument("--out", default="reports")
     r.add_argument("--workers", type=int, default=None)
+    r.add_argument("--countries", default=None, help="keep these countries, e.g. RUS,USA (UN corpus)")
+    r.add_argument("--years", default=None, help="keep these years, e.g. 2014-2022 or 2014,2022")
+    r.add_argument("--limit", type=int, default=None, help="keep the first N documents")
+    r.add_argument("--timeout", type=int, default=900, help="seconds allowed per notebook cell")
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("evaluate", help="measure every annotator against human-labelled data")
