@@ -398,3 +398,42 @@ def test_first_person_in_a_speech_resolves_to_the_document_country():
     r = q.iloc[0]
     assert (r["speaker"], r["speaker_actor"], r["speaker_resolution"], r["cue_class"]) == \
         ("We", "RUR", "document", "directive")
+
+
+# Wishes, refusals and positions (reporting_verbs 1.1.0): PolNeAR attributes them like speech.
+@pytest.mark.parametrize("text, expected", [
+    ("The senator wants to raise the minimum wage.",
+     ("indirect", "The senator", "wants", "to raise the minimum wage", "volitional")),
+    ("Ruritania has sought to reassure its neighbours, officials said later.",
+     ("indirect", "Ruritania", "has sought", "to reassure its neighbours", "volitional")),
+    ("The ministry declined to comment on the report.",
+     ("indirect", "The ministry", "declined", "to comment on the report", "volitional")),
+    ("Mr. Ortiz refused to speculate about the talks.",
+     ("indirect", "Mr. Ortiz", "refused", "to speculate about the talks", "volitional")),
+    ("Most Ruritanian voters support a ban on the tax, while others oppose it.",
+     ("indirect", "Most Ruritanian voters", "support", "a ban on the tax", "position")),
+    ("The governor, who backed the bill, did not speak.",
+     ("indirect", "who", "backed", "the bill", "position")),
+    ("Freedonia opposes the resolution.",
+     ("indirect", "Freedonia", "opposes", "the resolution", "position")),
+    ("The minister defended the decision to close the border.",
+     ("indirect", "The minister", "defended", "the decision to close the border", "emphatic")),
+])
+def test_wish_and_position_attributions(text, expected):
+    q = run(text)
+    got = [(r.kind, r.speaker, r.cue, r.content, r.cue_class) for r in q.itertuples()]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The plan drew broad support among union members.",          # the noun
+    "He won 40 percent support in the primary.",                  # the noun after a number
+    "The party hopes to win support from younger voters.",        # noun after an unknown verb
+    "The aid is meant to support farmers in the north.",          # infinitive, no subject
+    "Their support for the deal was never in doubt.",             # determiner + noun
+    "Separatists backed by the army shelled the town.",           # participle after a noun
+    "She came back to the capital on Monday.",                    # "back" is never a cue
+])
+def test_wish_and_position_negatives(text):
+    q = run(text)
+    assert not (q["cue_class"].isin(["volitional", "position"])).any(), rows(q)

@@ -156,8 +156,13 @@ _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask re
 # Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
 _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
                             "promise pledge slam reject".split())
-_OBJECT_VERBS = frozenset("called calling describe thanked thanking cite praise".split())
-_OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive"})
+_OBJECT_VERBS = frozenset("called calling describe thanked thanking cite praise defend".split())
+_OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position"})
+# Wishes and positions ("wants to run", "supports the bill"): the content is the object or
+# infinitive up to the end of its clause, not the rest of the sentence.
+_SHORT_CLASSES = frozenset({"volitional", "position"})
+_SHORT_END = frozenset("while whereas but although though because since as after before when "
+                       "if unless until who which".split())
 _TITLE_CUES = frozenset("""
 book books novel novels film films movie movies documentary song songs album albums show shows
 series episode episodes play poem article articles essay essays column columns op-ed editorial
@@ -548,6 +553,23 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     return True
 
 
+def _subject_before(d: _Doc, i: int) -> bool:
+    """Whether a subject-like word comes right before the verb group at ``i``.
+
+    Wish and position verbs are mostly nouns or complements elsewhere ("draw support",
+    "percent support", "plan to support"): they count only after a pronoun, a name, a known
+    source noun or an appositive's comma.
+    """
+    s0 = d.sent_start[d.sent[i]]
+    k = _skip_aux_left(d, i, s0) - 1
+    if k < s0:
+        return False
+    low = d.low[k]
+    if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s") or low[:1].isdigit():
+        return True  # "groups that support", "Beck, who supported", "she has sought"
+    return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
+
+
 def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
     for a, b, lemma, cat, syn, opt, entry in zip(hits["tok_start"], hits["tok_end"], hits["entry"],
                                                  hits["category"], hits["syntax"],
@@ -556,6 +578,8 @@ def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
         i, j = int(a), int(b)
         if syn == "verb" and not _is_verb_use(d, i):
             continue
+        if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
+            continue  # "support among voters", "separatists backed by the army"
         d.cues[i] = (j, lemma, cat, syn, opt == "true")
 
 
@@ -1063,7 +1087,7 @@ class _DocAnnotator:
             elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
                                                                    or d.tok[k][:1].isdigit()):
                 start = k
-            elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning"):
+            elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive"):
                 start = k
             if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
                                                                           "recommend", "request") \
@@ -1075,6 +1099,9 @@ class _DocAnnotator:
         if start is None or start >= s1:
             return None
         end = s1
+        if cat in _SHORT_CLASSES:
+            end = next((t for t in range(start + 1, s1) if d.tok[t] in _CLAUSE_PUNCT
+                        or d.low[t] in _SHORT_END), s1)
         # "While X said that A, B ...": the reported clause ends at the main clause's comma.
         if d.low[s0] in _SUBORDINATORS and s0 < i:
             comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
