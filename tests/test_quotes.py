@@ -437,3 +437,37 @@ def test_wish_and_position_attributions(text, expected):
 def test_wish_and_position_negatives(text):
     q = run(text)
     assert not (q["cue_class"].isin(["volitional", "position"])).any(), rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "(When) asked ..., X said": the question is attributed too, to its asker when named
+    ("Asked whether talks would resume, the minister said nothing.",
+     ("indirect", None, "Asked", "whether talks would resume")),
+    ("When asked about the blockade, Mr. Ortiz smiled.",
+     ("indirect", None, "asked", "about the blockade")),
+    ("Asked by reporters why the border was closed, the envoy shrugged.",
+     ("indirect", "reporters", "Asked", "why the border was closed")),
+    # "said in a statement" is one cue (PolNeAR), other adjuncts stay outside it
+    ("The ministry said in a statement that the border would reopen.",
+     ("indirect", "The ministry", "said in a statement", "that the border would reopen")),
+    ("The ministry said on Monday that the border would reopen.",
+     ("indirect", "The ministry", "said", "that the border would reopen")),
+    # coordinated and located sources
+    ("Mr. Ortiz and his colleagues said the vote was rigged.",
+     ("indirect", "Mr. Ortiz and his colleagues", "said", "the vote was rigged")),
+    ("Officials in Freedonia said the vote was rigged.",
+     ("indirect", "Officials in Freedonia", "said", "the vote was rigged")),
+])
+def test_questions_statements_and_longer_sources(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("Asked to leave, the protesters stayed.", "Asked"),                       # a request, no question
+    ("He spoke and officials said the vote was fair.", "He spoke and officials"),  # verb before "and"
+    ("The talks in Geneva ended, the minister said.", "The talks in Geneva"),   # not a speaker
+])
+def test_questions_and_sources_negatives(text, bad):
+    q = run(text)
+    assert bad not in set(q["cue"].dropna()) | set(q["speaker"].dropna()), rows(q)

@@ -199,6 +199,7 @@ circumstances needs priorities principles rules law laws charter capacities capa
 ability abilities conditions procedures plan plans schedule constitution mandate provisions
 tradition traditions custom customs standards criteria merit merits wishes will rule
 """.split())
+_QUESTION_WORDS = frozenset("about whether if why what how who when where which".split())
 _LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
                           "overall nationally separately similarly likewise also".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
@@ -1219,6 +1220,8 @@ class _DocAnnotator:
                     _set_tok(row, "content", d, (cont[0], e))
                     self._finish_indirect(row)
                 continue
+            if lemma == "ask" and self._asked_question(row, i):
+                continue
             how, sp = self.speaker_of(i, s0)
             content = None
             if how == "inverted":
@@ -1247,6 +1250,36 @@ class _DocAnnotator:
             self._fill_cue(row, i)
             _set_tok(row, "content", d, content)
             self._finish_indirect(row)
+
+    def _asked_question(self, row: dict, i: int) -> bool:
+        """"(When) asked whether/about ..., X said": the question put to the main clause's
+        subject, attributed to whoever asked it ("by X" when named, else no source), as
+        PolNeAR does. The content runs from the question word to the comma."""
+        d = self.d
+        s0, s1 = d.sent_bounds(i)
+        j = d.cues[i][0]
+        if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
+                                       or (i - 1 > s0 and d.tok[i - 2] == "," and d.low[i - 1] == "when")):
+            return False
+        start = j
+        sp = None
+        if j < s1 and d.low[j] == "by":
+            sp = np_right(d, j + 1, s1)
+            if sp is None:
+                return False
+            start = sp[1]
+        if start >= s1 or d.low[start] not in _QUESTION_WORDS:
+            return False
+        comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
+        if comma is None:
+            return False
+        if sp is not None:
+            _set_tok(row, "speaker", d, sp)
+            self._resolve(row)
+        self._fill_cue(row, i)
+        _set_tok(row, "content", d, (start, comma))
+        self._finish_indirect(row)
+        return True
 
     def _clause_start(self, start: int, limit: int) -> int:
         """Skip a dateline ("WASHINGTON (Reuters) -") and leading adverbials ("In fact,",
