@@ -471,3 +471,28 @@ def test_questions_statements_and_longer_sources(text, expected):
 def test_questions_and_sources_negatives(text, bad):
     q = run(text)
     assert bad not in set(q["cue"].dropna()) | set(q["speaker"].dropna()), rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We are not done,” said Sen. Ana Cruz (D-Ore.), a member of the committee.",
+     ("direct", "Sen. Ana Cruz (D-Ore.), a member of the committee", "said", "“We are not done,”")),
+    ("“The numbers don't add up,” said Mr. Ortiz, who supports the treaty.",
+     ("direct", "Mr. Ortiz, who supports the treaty", "said", "“The numbers don't add up,”")),
+    ("The opposition charged that the vote was rigged.",
+     ("indirect", "The opposition", "charged", "that the vote was rigged")),
+    ("New polls show that the president is losing ground.",
+     ("indirect", "New polls", "show", "that the president is losing ground")),
+])
+def test_appositives_and_evidence(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor was charged with fraud last year.",                  # a legal charge
+    "She leads by 270 pledged delegates after the vote.",           # participle as adjective
+    "He appeared on the radio show on Monday.",                     # "show" the noun
+])
+def test_evidence_and_charge_negatives(text):
+    q = run(text)
+    assert q.empty, rows(q)

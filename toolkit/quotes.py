@@ -134,7 +134,9 @@ reporters journalist journalists correspondent author authors researcher researc
 scientists economist economists historian historians activist activists protester protesters
 host moderator campaign committee statement report study survey poll polls letter memo
 manager managers staff staffer staffers strategist strategists consultant consultants
-pollster pollsters foreign defence defense state national security press public white house
+pollster pollsters data results numbers figures records documents research analysis findings
+evidence estimates surveys studies reports letters emails filings
+foreign defence defense state national security press public white house
 intelligence military kremlin presidential prime foreign-policy campaign's country countries
 nation nations side parties authorities authority regime spokesmen colleague colleagues
 friend friends official's governor mayor speaker king queen prince pope bishop
@@ -600,6 +602,12 @@ def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
+        if lemma == "show" and not _subject_before(d, i):
+            continue  # "the radio show", "circles show": evidence needs a source-like subject
+        if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
+            continue  # "charged with fraud", "charged more": only "charged that" reports speech
+        if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
+            continue  # "270 pledged delegates": an adjective
         d.cues[i] = (j, lemma, cat, syn, opt == "true")
 
 
@@ -789,16 +797,26 @@ class _DocAnnotator:
         an inverted speaker keeps its appositive or relative clause up to the sentence end."""
         d = self.d
         k = sp[1]
+        if k < s1 and d.tok[k] == "(":
+            # "said Sen. Ana Cruz (D-Ore.), a member of ...": the party label belongs to the name.
+            close = next((t for t in range(k + 1, min(s1, k + 8)) if d.tok[t] == ")"), None)
+            if close is not None:
+                k = close + 1
+                sp = (sp[0], k)
         if k >= s1 or not (d.tok[k] == "," or d.low[k] in ("who", "whose")):
             return sp
         end = s1
-        while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’'"):
+        for t in range(k + 1, s1):
+            # A quotation or a colon after the appositive starts new speech: stop before it.
+            # Reporting verbs inside the appositive ("who supports Clinton", "who added
+            # that ...") describe the speaker and stay in the span, as PolNeAR marks them.
+            if d.tok[t] in "“”\"‘" or d.tok[t] in (";", ":"):
+                end = t
+                break
+        while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’'," or d.tok[end - 1] == ","):
             end -= 1
-        if end - k > 30:
+        if end - k > 30 or end <= k + 1:
             return sp
-        for t in range(k + 1, end):
-            if t in d.cues or d.tok[t] in "“”\"‘" or d.tok[t] in (";", ":"):
-                return sp
         return (sp[0], end)
 
     def _participle_speaker(self, i: int) -> tuple[dict | None, tuple[int, int] | None]:
