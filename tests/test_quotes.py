@@ -496,3 +496,25 @@ def test_appositives_and_evidence(text, expected):
 def test_evidence_and_charge_negatives(text):
     q = run(text)
     assert q.empty, rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry sees the summit as a second chance for talks.",
+     ("indirect", "The ministry", "sees", "the summit as a second chance for talks")),
+    ("The opposition calls the deal a betrayal.",
+     ("indirect", "The opposition", "calls", "the deal a betrayal")),
+    ("“We need calm,” Mr. Ortiz said, referring to the protests but not naming anyone.",
+     ("indirect", "Mr. Ortiz", "referring to", "the protests")),
+])
+def test_views_labels_and_references(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters saw the convoy at the border.",                       # perception, no "as"
+    "Calls for calm went unanswered.",                               # the plural noun
+])
+def test_views_and_labels_negatives(text):
+    q = run(text)
+    assert q.empty, rows(q)

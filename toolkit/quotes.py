@@ -135,7 +135,7 @@ scientists economist economists historian historians activist activists proteste
 host moderator campaign committee statement report study survey poll polls letter memo
 manager managers staff staffer staffers strategist strategists consultant consultants
 pollster pollsters data results numbers figures records documents research analysis findings
-evidence estimates surveys studies reports letters emails filings
+evidence estimates surveys studies reports letters emails filings opposition rebels insurgents
 foreign defence defense state national security press public white house
 intelligence military kremlin presidential prime foreign-policy campaign's country countries
 nation nations side parties authorities authority regime spokesmen colleague colleagues
@@ -158,7 +158,8 @@ _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask re
 # Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
 _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
                             "promise pledge slam reject".split())
-_OBJECT_VERBS = frozenset("called calling describe thanked thanking cite praise defend".split())
+_OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
+                           "praise", "defend", "refer to", "see"))
 _OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position"})
 # Wishes and positions ("wants to run", "supports the bill"): the content is the object or
 # infinitive up to the end of its clause, not the rest of the sentence.
@@ -602,7 +603,10 @@ def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
-        if lemma == "show" and not _subject_before(d, i):
+        if lemma == "see" and not any(d.low[t] == "as" for t in range(j + 1, min(j + 10, len(d.low)))
+                                      if d.sent[t] == d.sent[i]):
+            continue  # only "sees X as Y" is a view; "saw the incident" is perception
+        if lemma in ("show", "calls", "see") and not _subject_before(d, i):
             continue  # "the radio show", "circles show": evidence needs a source-like subject
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
@@ -1138,7 +1142,7 @@ class _DocAnnotator:
         if start is None or start >= s1:
             return None
         end = s1
-        if cat in _SHORT_CLASSES:
+        if cat in _SHORT_CLASSES or lemma == "refer to":
             end = next((t for t in range(start + 1, s1) if d.tok[t] in _CLAUSE_PUNCT
                         or d.low[t] in _SHORT_END), s1)
         # "While X said that A, B ...": the reported clause ends at the main clause's comma.
