@@ -518,3 +518,20 @@ def test_views_labels_and_references(text, expected):
 def test_views_and_labels_negatives(text):
     q = run(text)
     assert q.empty, rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("But as the envoy noted, the ceasefire has held for a week.",
+     ("indirect", "the envoy", "noted", "the ceasefire has held for a week")),
+    ("The court agreed to review the case next year.",
+     ("indirect", "The court", "agreed", "to review the case next year")),
+])
+def test_as_x_noted_and_agreed_to(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+def test_noted_with_a_comma_needs_as():
+    # "X noted, ..." without a clause-initial "as" is not read as "As X noted, ...".
+    q = run("The envoy noted, with some irony, the date of the meeting.")
+    assert not (q["cue"] == "noted").any(), rows(q)

@@ -1109,7 +1109,8 @@ class _DocAnnotator:
             start = that
         else:
             if d.tok[k] in (",", ":"):
-                if d.tok[k] == ":" or (that_opt and lemma in ("say", "add", "write", "tweet")):
+                if d.tok[k] == ":" or (that_opt and lemma in ("say", "add", "write", "tweet")) \
+                        or self._as_source(row):
                     k += 1
                 else:
                     return None
@@ -1130,7 +1131,7 @@ class _DocAnnotator:
             elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
                                                                    or d.tok[k][:1].isdigit()):
                 start = k
-            elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive"):
+            elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive"):
                 start = k
             if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
                                                                           "recommend", "request") \
@@ -1177,6 +1178,17 @@ class _DocAnnotator:
         if end < len(d.tok) and d.tok[end - 1] in _SENT_FINAL and end - 1 > start:
             end -= 1
         return (start, end) if end > start else None
+
+    def _as_source(self, row: dict) -> bool:
+        """"As Clyburn noted, CONTENT": the speaker comes right after a clause-initial "as"."""
+        d = self.d
+        if row.get("speaker_start") is None:
+            return False
+        a = bisect.bisect_left(d.start, row["speaker_start"])
+        if a == 0 or d.low[a - 1] != "as":
+            return False
+        s0 = d.sent_start[d.sent[a]]
+        return a - 1 == s0 or d.tok[a - 2] in _CLAUSE_PUNCT or d.low[a - 2] in ("but", "and", "yet", "so")
 
     def _content_before(self, i: int, sp: tuple[int, int] | None) -> tuple[int, int] | None:
         """"CONTENT, X said." -> token span of CONTENT (sentence start to the comma)."""
