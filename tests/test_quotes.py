@@ -535,3 +535,22 @@ def test_noted_with_a_comma_needs_as():
     # "X noted, ..." without a clause-initial "as" is not read as "As X noted, ...".
     q = run("The envoy noted, with some irony, the date of the meeting.")
     assert not (q["cue"] == "noted").any(), rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('An aide said of the minister, "She takes the threat very seriously."',
+     ("direct", "An aide", "said", '"She takes the threat very seriously."')),
+    ("The envoy rebuked critics who say the talks have failed.",
+     ("indirect", "who", "say", "the talks have failed")),
+    ("Mr. Ortiz, who said he voted early, said the lines were long.",
+     ("indirect", "who", "said", "he voted early")),
+])
+def test_said_of_relative_sources_and_main_clause_ends(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+def test_said_of_needs_a_short_phrase_before_the_comma():
+    # A long clause between the cue and the quotation is not "said of X, “...”".
+    q = run('The aide said of the minister, who left, and the rest, that "all is well."')
+    assert not ((q["kind"] == "direct") & (q["cue"] == "said")).any(), rows(q)

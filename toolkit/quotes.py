@@ -533,6 +533,13 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
     return (i, k) if k > i else None
 
 
+def _skip_aux_right(d: _Doc, k: int, hi: int) -> int:
+    """Move right from token ``k`` over auxiliaries and adverbs; the first other token."""
+    while k < hi - 1 and d.low[k] in _AUX:
+        k += 1
+    return k
+
+
 def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
     """Move left from token ``j`` over auxiliaries and adverbs ("has also", "further")."""
     k = j
@@ -993,14 +1000,19 @@ class _DocAnnotator:
             k -= 1
         lo = s0
         # "X said in a statement: “...”": allow a short adjunct after the cue before a colon.
-        reach = 8 if colon else 1
+        comma = d.tok[a - 1] == ","
+        reach = 8 if colon else 7 if comma else 1
         punct = k < a - 1
         # Without a colon or comma only a clause-long quotation follows a cue directly
         # ("said “We will win.”"); "respond “accordingly”" is a fragment, not a quotation.
         if not punct and self._n_words(a, b) <= SCARE_MAX_WORDS:
             return False
         for c in range(k, max(lo - 1, k - reach), -1):
-            if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues):
+            # "said of the senator, “...”": a short "of/about" phrase between cue and comma.
+            said_of = comma and c in d.cues and c < k and d.cues[c][0] <= k \
+                and d.low[d.cues[c][0]] in ("of", "about") \
+                and not any(d.tok[t] in _CLAUSE_PUNCT or t in d.cues for t in range(d.cues[c][0], k + 1))
+            if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues) or said_of:
                 if c in self.used_cues and not self._reusable(c):
                     return False
                 row = _empty_row(d, "direct")
@@ -1167,6 +1179,10 @@ class _DocAnnotator:
             if d.tok[t] == ";":
                 end = t
                 break
+            if d.tok[t] == "," and t > start + 1 and t + 1 < end and _skip_aux_right(d, t + 1, end) in d.cues \
+                    and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
+                end = t  # "Barkley, who said he votes X, said ...": the main clause's verb
+                break
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
         if end == start:
@@ -1230,7 +1246,8 @@ class _DocAnnotator:
             s0, s1 = d.sent_bounds(i)
             if self._in_quote(d.start[i]):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
-            if (cat == "cognitive" or d.low[i - 1] in PRONOUNS if i > 0 else False) and self._nested(i):
+            if (cat == "cognitive" or d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False) \
+                    and self._nested(i):
                 # "Trump said he thinks ...": a belief or a pronoun restating inside reported
                 # speech is part of that speech, not a second attribution.
                 continue
