@@ -150,6 +150,8 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Each State must act according to its national circumstances.",    # in accordance with
     "We must maintain peace and security in the region.",              # maintain, no clause
     "If it is to remain credible, the Council must respond.",          # a condition, not content
+    "The Latest: Freedonia closes its border to trucks.",              # a headline label
+    "Revealed: The Secret Plan Behind the Summit.",                    # a headline label
 ])
 def test_no_quotes(text):
     q = run(text)

@@ -186,6 +186,8 @@ only just even still there's such how what why when where whether who which
 _COLON_LABELS = frozenset("""
 note update updated editor editors correction corrections photo photos source sources watch read
 related video breaking exclusive disclosure warning caption credit via listen see also q a latest
+revealed wow busted bombshell byline notice goal job tactic poll survey analysis opinion question
+answer transcript
 """.split())
 # Words that open an adverbial adjunct ("on Monday", "in a statement", "last week").
 _ADJUNCT_START = frozenset("""
@@ -1043,7 +1045,8 @@ class _DocAnnotator:
         if sp is not None and sp[0] != lo and d.tok[sp[0] - 1] in ("-", "–", "—") and sp[0] - 1 > lo:
             lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
         if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
-                or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in PRONOUNS:
+                or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS \
+                or d.low[sp[1] - 1] in PRONOUNS:
             return False
         row = _empty_row(d, "direct")
         _set_tok(row, "speaker", d, sp)
