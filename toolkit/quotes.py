@@ -12,7 +12,12 @@ Kinds:
   “...”", "“...,” Interfax quoted Peskov as saying") or, with no cue, a long quotation
   (speaker null, or carried over from the attributed quote just before it).
 * ``indirect``: a reporting verb with a that-clause or a bare clause ("X warned (that) ..."),
-  with an object ("X accused Y of ..."), or after the content ("..., officials said").
+  with an object ("X accused Y of ..."), or after the content ("..., officials said"); also
+  attributed wishes and positions, as PARC and PolNeAR attribute them ("X wants to ...",
+  "X declined to comment", "X supports/opposes the bill", "X sees Y as Z"; classes
+  ``volitional`` and ``position``, kept only after a subject-like word so that the nouns
+  "support" or "plans" do not fire), "As X noted, ...", and the question in "(When) asked
+  whether/about ..., X said" (no source unless "asked by X").
 * ``mixed``: indirect speech that contains a quoted fragment ("X warned it will respond
   “accordingly”"). The content is the whole reported clause, fragment included.
 * ``according_to``: "according to X, ..." and "..., according to X".
@@ -53,8 +58,12 @@ closed at the end of its paragraph and the problem is recorded in ``problem`` an
 Known limits: rules, not a parser. Noun phrases are found without POS tags, so a long
 prepositional source ("a report released in September by the Academies") is cut short;
 first-person speakers ("we", "I") resolve to the speaking state only when the documents
-carry a ``country`` column (UN General Debate); beliefs and
-intentions that PolNeAR attributes ("wants", "supports") are outside the lexicon.
+carry a ``country`` column (UN General Debate). Left out on purpose: the reporter's
+evidentials without a source ("seems to", "appears to"), which PolNeAR attributes but
+which say nothing about who speaks; nominal cues ("his warning that ...": their that-clause
+cannot be bounded without a parser, 39% exact on PolNeAR train when tried); sources in a
+prepositional phrase ("in a new Fox News poll, ..."). Content split around a parenthetical
+cue ("The plan, he noted, may fail") keeps only its first part.
 
 Notes:
     Sources: Pareti (2016) PARC 3.0 and its guidelines; Newell, Margolin & Ruths (2018)
