@@ -556,3 +556,9 @@ def test_said_of_needs_a_short_phrase_before_the_comma():
     # A long clause between the cue and the quotation is not "said of X, “...”".
     q = run('The aide said of the minister, who left, and the rest, that "all is well."')
     assert not ((q["kind"] == "direct") & (q["cue"] == "said")).any(), rows(q)
+
+
+def test_direct_quote_with_a_long_appositive_speaker():
+    text = "“It is a clear breach,” Ana Lopes, the chief legal adviser of the Freedonian delegation to the talks, said."
+    assert rows(run(text)) == [("direct", "Ana Lopes, the chief legal adviser of the Freedonian delegation to the talks",
+                                "said", "“It is a clear breach,”")]

@@ -931,7 +931,7 @@ class _DocAnnotator:
         k = b
         if k < s1 and d.tok[k] in (",", "—", "–"):
             k += 1
-        limit = min(s1, k + NP_MAX_TOKENS + 3)
+        limit = min(s1, k + 26)  # "“...,” Ana Lopes, the chief strategist of ..., said": long appositives
         depth = 0
         for c in range(k, limit):
             if c in d.cues and c not in self.used_cues:
