@@ -504,7 +504,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
             continue
         break
     a = k + 1
-    while a < j and d.low[a] in ("of", "for", "at", "and", "&", "'s", "’s"):
+    while a < j and d.low[a] in ("of", "for", "at", "and", "&", "in", "'s", "’s"):
         a += 1
     return (a, j) if a < j else None
 
