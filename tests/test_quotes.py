@@ -562,3 +562,21 @@ def test_direct_quote_with_a_long_appositive_speaker():
     text = "“It is a clear breach,” Ana Lopes, the chief legal adviser of the Freedonian delegation to the talks, said."
     assert rows(run(text)) == [("direct", "Ana Lopes, the chief legal adviser of the Freedonian delegation to the talks",
                                 "said", "“It is a clear breach,”")]
+
+
+def test_parenthetical_cue_splits_the_content_in_two_rows():
+    q = run("The new plan, the minister said, would cost billions over the next decade.")
+    assert rows(q) == [("indirect", "the minister", "said", "The new plan"),
+                       ("indirect", "the minister", "said", "would cost billions over the next decade")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the comma-set cue is at the end: one row, content before it
+    ("The talks had collapsed, a senior diplomat said on Tuesday.",
+     [("indirect", "a senior diplomat", "said", "The talks had collapsed")]),
+    # an appositive subject, not a parenthetical cue
+    ("Ana Lopes, the foreign minister, said the talks had failed.",
+     [("indirect", "Ana Lopes, the foreign minister", "said", "the talks had failed")]),
+])
+def test_parenthetical_negatives(text, expected):
+    assert rows(run(text)) == expected

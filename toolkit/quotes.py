@@ -63,7 +63,7 @@ evidentials without a source ("seems to", "appears to"), which PolNeAR attribute
 which say nothing about who speaks; nominal cues ("his warning that ...": their that-clause
 cannot be bounded without a parser, 39% exact on PolNeAR train when tried); sources in a
 prepositional phrase ("in a new Fox News poll, ..."). Content split around a parenthetical
-cue ("The plan, he noted, may fail") keeps only its first part.
+cue ("The plan, he noted, may fail") gives two rows sharing speaker and cue, one per part.
 
 Notes:
     Sources: Pareti (2016) PARC 3.0 and its guidelines; Newell, Margolin & Ruths (2018)
@@ -1207,6 +1207,36 @@ class _DocAnnotator:
             end -= 1
         return (start, end) if end > start else None
 
+    def _parenthetical(self, row: dict, i: int, sp: tuple[int, int]) -> bool:
+        """"The plan, he said, would cost billions": a cue set off by commas inside the reported
+        sentence. Two rows share the speaker and cue, one per content fragment, as PARC and
+        PolNeAR split the content around the cue (and as "“A,” X said, “B.”" gives two rows)."""
+        d = self.d
+        s0, s1 = d.sent_bounds(i)
+        j = d.cues[i][0]
+        first, last = min(sp[0], i), max(sp[1], j)
+        if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–") or last + 1 >= s1 \
+                or d.tok[last] != d.tok[first - 1]:
+            return False
+        if any(d.tok[t] in "“”\"‘’'" for t in range(s0, s1)):
+            return False  # quotations are handled as direct or mixed speech
+        start = self._clause_start(s0, first - 1)
+        if first - 1 - start < 2 or d.low[start] in _SUBORDINATORS or d.low[start] in _ADJUNCT_START:
+            return False
+        end = s1
+        while end > last + 1 and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
+            end -= 1
+        if end - (last + 1) < 2 or d.low[last + 1] in ("and", "but", "who", "which", "that") \
+                or (last + 1) in d.cues:
+            return False
+        self._fill_cue(row, i)
+        second = dict(row)
+        _set_tok(row, "content", d, (start, first - 1))
+        self._finish_indirect(row)
+        _set_tok(second, "content", d, (last + 1, end))
+        self._finish_indirect(second)
+        return True
+
     def _as_source(self, row: dict) -> bool:
         """"As Clyburn noted, CONTENT": the speaker comes right after a clause-initial "as"."""
         d = self.d
@@ -1304,6 +1334,8 @@ class _DocAnnotator:
                 _set_tok(row, "speaker", d, sp)
                 self._resolve(row)
                 content = self._content_before(i, sp)
+            if how in ("inverted", "subject") and sp is not None and self._parenthetical(row, i, sp):
+                continue
             if content is None:
                 content = self._content_after(i, row)
                 if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
