@@ -580,3 +580,12 @@ def test_parenthetical_cue_splits_the_content_in_two_rows():
 ])
 def test_parenthetical_negatives(text, expected):
     assert rows(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Trust, mutual understanding, and dialogue are our aims.",        # -ing noun between commas
+    "One of the measures agreed to is a ban on fishing.",            # "agreed to" + verb "is"
+])
+def test_parenthetical_and_agreed_to_negatives(text):
+    q = run(text)
+    assert q.empty, rows(q)

@@ -579,6 +579,9 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     return True
 
 
+_NOUNY_ING = frozenset("understand think learn find know feel".split())
+
+
 def _subject_before(d: _Doc, i: int) -> bool:
     """Whether a subject-like word comes right before the verb group at ``i``.
 
@@ -626,6 +629,9 @@ def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
             continue  # only "sees X as Y" is a view; "saw the incident" is perception
         if lemma in ("show", "calls", "see") and not _subject_before(d, i):
             continue  # "the radio show", "circles show": evidence needs a source-like subject
+        if lemma in _NOUNY_ING and d.low[i].endswith("ing") and i > 0 and d.sent[i - 1] == d.sent[i] \
+                and _unknown_noun(d, i - 1) and d.low[i - 1] not in _NP_WORDS:
+            continue  # "mutual understanding", "new thinking": a noun, not a verb
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
@@ -1155,8 +1161,9 @@ class _DocAnnotator:
             elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
                                                                    or d.tok[k][:1].isdigit()):
                 start = k
-            elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive"):
-                start = k
+            elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive") \
+                    and not (k + 1 < s1 and (d.low[k + 1] in _AUX or d.tok[k + 1] in _CLAUSE_PUNCT)):
+                start = k  # "agreed to review ..." but not "the measures agreed to is ..."
             if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
                                                                           "recommend", "request") \
                     and not (lemma == "ask" and any(d.low[t] in ("whether", "if", "why", "how", "what", "about",
@@ -1216,8 +1223,10 @@ class _DocAnnotator:
         j = d.cues[i][0]
         first, last = min(sp[0], i), max(sp[1], j)
         if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–") or last + 1 >= s1 \
-                or d.tok[last] != d.tok[first - 1]:
+                or d.tok[last] != d.tok[first - 1] or d.low[i].endswith("ing"):
             return False
+        if not any(_cap(d.tok[t]) or d.low[t] in PRONOUNS or d.low[t] in _NP_WORDS for t in range(*sp)):
+            return False  # ", mutual understanding, ...": no speaker-like word
         if any(d.tok[t] in "“”\"‘’'" for t in range(s0, s1)):
             return False  # quotations are handled as direct or mixed speech
         start = self._clause_start(s0, first - 1)
