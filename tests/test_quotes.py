@@ -152,6 +152,8 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "If it is to remain credible, the Council must respond.",          # a condition, not content
     "The Latest: Freedonia closes its border to trucks.",              # a headline label
     "Revealed: The Secret Plan Behind the Summit.",                    # a headline label
+    "She works at a conservative think tank in the capital.",          # "think tank"
+    "And believe me, the talks are far from over.",                    # a formula
 ])
 def test_no_quotes(text):
     q = run(text)

@@ -180,7 +180,7 @@ book books novel novels film films movie movies documentary song songs album alb
 series episode episodes play poem article articles essay essays column columns op-ed editorial
 headline headlines titled entitled memoir magazine newspaper program programme slogan hashtag
 """.split())
-_COMPOUND_HEADS = frozenset("conference conferences release releases briefing briefings secretary "
+_COMPOUND_HEADS = frozenset("tank tanks conference conferences release releases briefing briefings secretary "
                             "secretaries office corps room gallery agency agencies officer center "
                             "centre line".split())
 _SUBORDINATORS = frozenset("while although though whereas if when as after before since because "
@@ -632,6 +632,9 @@ def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
         if lemma in _NOUNY_ING and d.low[i].endswith("ing") and i > 0 and d.sent[i - 1] == d.sent[i] \
                 and _unknown_noun(d, i - 1) and d.low[i - 1] not in _NP_WORDS:
             continue  # "mutual understanding", "new thinking": a noun, not a verb
+        if lemma == "believe" and j < len(d.low) and d.low[j] in ("me", "us", "it") \
+                and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL):
+            continue  # "believe me, ...": a formula, not a belief
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
