@@ -9,7 +9,7 @@ they scale linearly with the corpus.
 Kinds:
 
 * ``direct``: a quotation in quote marks attached to a cue ("“...,” Peskov added", "He said:
-  “...”", "“...,” Interfax quoted Peskov as saying") or, with no cue, a long quotation
+  “...”", "“...,” Tarsk Press quoted Orsk as saying") or, with no cue, a long quotation
   (speaker null, or carried over from the attributed quote just before it).
 * ``indirect``: a reporting verb with a that-clause or a bare clause ("X warned (that) ..."),
   with an object ("X accused Y of ..."), or after the content ("..., officials said"); also
@@ -44,8 +44,8 @@ continues an attribution ("“A,” X said. “B.”") shares its speaker and cu
 actor and person (``carried``). A belief verb or a pronoun restatement inside reported speech
 ("Trump said he thinks ...") is not a second attribution.
 
-Channels: "Interfax quoted Peskov as saying ..." gives speaker Peskov, cue "quoted" and
-``channel`` Interfax (with ``channel_actor``).
+Channels: "Tarsk Press quoted Orsk as saying ..." gives speaker Orsk, cue "quoted" and
+``channel`` Tarsk Press (with ``channel_actor``).
 
 Quote marks: straight and curly double quotes, NYT-style ``''``, guillemets, curly and
 straight single quotes; apostrophes inside or after words (Kyiv’s, don’t, the diplomats’) are
@@ -926,7 +926,7 @@ class _DocAnnotator:
         return False
 
     def _cue_after(self, q: _Quote, a: int, b: int) -> bool:
-        """“...,” X said / “...,” said X / “...” Interfax quoted Peskov as saying."""
+        """“...,” X said / “...,” said X / “...” Tarsk Press quoted Orsk as saying."""
         d = self.d
         if b >= len(d.tok):
             return False
