@@ -683,52 +683,63 @@ def _importable(ann: Annotator) -> bool:
     return getattr(func, "__module__", "__main__") != "__main__" and "<locals>" not in getattr(func, "__qualname__", "")
 
 
-def _run_processes(tasks: list[_Task], workers: int, on_done: Callable[[_Done], None]) -> None:
-    if workers == 1 or len(tasks) <= 1:
-        for task in tasks:
-            on_done(_execute(task))
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
-        pending = {pool.submit(_execute, t): t.index for t in tasks}
+class _Engine:
+    """Runs chunk tasks in this process, a local process pool, or on Dask; one pool per run."""
+
+    def __init__(self, kind: str, workers: int):
+        self.kind, self.workers = kind, workers
+        self._pool = self._client = self._cluster = None
+
+    def __enter__(self) -> _Engine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._cluster is not None:
+            self._client.close()
+            self._cluster.close()
+
+    def run(self, tasks: list[_Task], on_done: Callable[[_Done], None]) -> None:
+        if not tasks:
+            return
+        if self.kind == "dask":
+            return self._run_dask(tasks, on_done)
+        if self.workers == 1:
+            for task in tasks:
+                on_done(_execute(task))
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context())
+        pending = {self._pool.submit(_execute, t) for t in tasks}
         try:
             while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in finished:
-                    pending.pop(fut)
                     on_done(fut.result())
         except BaseException:
             for fut in pending:
                 fut.cancel()
             raise
 
+    def _run_dask(self, tasks: list[_Task], on_done: Callable[[_Done], None]) -> None:
+        from distributed import Client, LocalCluster, as_completed, get_client
 
-def _dask_client(workers: int):
-    from distributed import Client, LocalCluster, get_client
-
-    try:
-        return get_client(), None
-    except ValueError:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        return Client(cluster), cluster
-
-
-def _run_dask(tasks: list[_Task], workers: int, on_done: Callable[[_Done], None]) -> None:
-    from distributed import as_completed
-
-    client, cluster = _dask_client(workers)
-    try:
-        futures = client.map(_execute, tasks, pure=False, key=[f"toolkit-chunk-{uuid.uuid4().hex}" for _ in tasks])
+        if self._client is None:
+            try:
+                self._client = get_client()
+            except ValueError:
+                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                             processes=True, dashboard_address=None)
+                self._client = Client(self._cluster)
+        futures = self._client.map(_execute, tasks, pure=False,
+                                   key=[f"toolkit-chunk-{uuid.uuid4().hex}" for _ in tasks])
         try:
             for fut in as_completed(futures):
                 on_done(fut.result())
         except BaseException:
-            client.cancel(futures)
+            self._client.cancel(futures)
             raise
-    finally:
-        if cluster is not None:
-            client.close()
-            cluster.close()
 
 
 # ----------------------------------------------------------------------------- analyze
@@ -789,6 +800,57 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(non_empty or parts[:1], ignore_index=True)
 
 
+BATCH_BYTES = 64 << 20   # streamed multi-file inputs are loaded this many file bytes at a time
+
+
+def _input_batches(source, *, columns, strict, stream: bool) -> Iterator[Corpus]:
+    """The corpus in one piece, or (streaming several files) in batches of files."""
+    from .corpus import _expand
+
+    if isinstance(source, Corpus):
+        yield source
+        return
+    if not stream or isinstance(source, pd.DataFrame):
+        yield load_corpus(source, columns=columns, strict=strict)
+        return
+    items = list(_expand(source))
+    batch: list = []
+    size = 0
+    for label, obj in items:
+        n = obj.stat().st_size if isinstance(obj, Path) and obj.exists() else 0
+        if batch and size + n > BATCH_BYTES:
+            yield load_corpus(batch, columns=columns, strict=strict, progress=False)
+            batch, size = [], 0
+        batch.append(obj if isinstance(obj, Path) else label)
+        size += n
+    if batch or not items:
+        yield load_corpus(batch, columns=columns, strict=strict, progress=False)
+
+
+def _dedupe_across(corpus: Corpus, seen_ids: dict[str, int], seen_text: dict[str, str]) -> Corpus:
+    """Apply load_corpus's duplicate rules across batches: same text skipped, same id renamed."""
+    docs, report = corpus.documents.copy(), corpus.report.copy()
+    keep = []
+    for i, (doc_id, text) in enumerate(zip(docs["doc_id"].tolist(), docs["text"].tolist())):
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        row = report.index[(report["doc_id"] == doc_id) & (report["status"] == "loaded")]
+        if digest in seen_text:
+            report.loc[row, ["status", "reason"]] = ["skipped", f"exact duplicate of doc {seen_text[digest]}"]
+            continue
+        if doc_id in seen_ids:
+            seen_ids[doc_id] += 1
+            new = f"{doc_id}#{seen_ids[doc_id]}"
+            docs.loc[i, "doc_id"] = new
+            report.loc[row, "doc_id"] = new
+            report.loc[row, "note"] = (report.loc[row, "note"].fillna("") +
+                                       f"duplicate id {doc_id!r} renamed to {new!r}").str.lstrip("; ")
+            doc_id = new
+        seen_ids.setdefault(doc_id, 1)
+        seen_text[digest] = doc_id
+        keep.append(i)
+    return Corpus(documents=docs.iloc[keep].reset_index(drop=True), report=report)
+
+
 def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, workers: int | None = None,
             chunk_size: int = 64, pos: bool = False, columns: Mapping[str, str] | None = None,
             strict: bool = False, progress: bool | None = None,
@@ -810,18 +872,18 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
         options: per-annotator keyword options, e.g.
             ``{"actors": {"gazetteers": ["data/actors_fictional.csv"]}}``.
         cache: ``True`` keeps every step's result under :func:`default_cache_dir` and reuses
-            it when nothing it depends on changed (and resumes an interrupted run); a folder
-            keeps the cache there; ``False`` computes everything afresh.
+            it when nothing it depends on changed (which also resumes an interrupted run); a
+            folder keeps the cache there; ``False`` computes everything afresh.
         out: stream the results to this folder (``DIR/<table>.parquet`` + ``analysis.json``)
-            chunk by chunk, without holding the tables in memory; the returned analysis reads
-            them from there.
+            chunk by chunk without holding the tables in memory (several input files are also
+            read a batch at a time); the returned analysis reads its tables from there.
         engine: ``"processes"`` (a local pool) or ``"dask"`` (the current
             ``dask.distributed`` client, else a local cluster of ``workers`` processes).
 
     Returns:
         An :class:`Analysis` with ``documents``, ``sentences``, ``tokens``, ``load_report`` and one
-        table per annotator output. ``meta`` records versions, options, chunks served from the
-        cache and seconds spent per step.
+        table per annotator output. ``meta["run"]`` records the chunks served from the cache and
+        the seconds spent per step.
 
     Example:
         >>> a = analyze(pd.DataFrame({"text": ["The Kremlin warned Washington."]}), annotators=[],
@@ -834,23 +896,16 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
     if engine not in ENGINES:
         raise ValueError(f"`engine` value = {engine!r} is invalid; value must be one of {list(ENGINES)}")
     t_start = time.perf_counter()
-    corpus = source if isinstance(source, Corpus) else load_corpus(source, columns=columns, strict=strict)
-    t_loaded = time.perf_counter()
     selected = _select(annotators)
-    docs = corpus.documents.reset_index(drop=True)
-    spans = plan_chunks(docs, chunk_size=max(1, chunk_size))
     workers = default_workers() if workers is None else max(1, workers)
-    workers = min(workers, max(1, len(spans)))
     local = [a.name for a in selected if not _importable(a)]
     if local and workers > 1:
         warnings.warn(f"annotators {local} are defined in __main__ or inside a function, which worker "
                       "processes cannot import; running in this process (workers=1). Define them "
                       "in a module to run in parallel.", stacklevel=2)
         workers = 1
-    if progress is None:
-        progress = len(spans) > 1
-
     out_dir = Path(out) if out is not None else None
+    keep = out_dir is None
     if cache is True:
         store_root: Path | None = default_cache_dir()
     elif cache:
@@ -858,92 +913,136 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
     else:
         store_root = out_dir / ".parts" if out_dir is not None else None
     store = _Store(store_root) if store_root is not None else None
-    keep = out_dir is None
+    # Dask workers may not see this machine's disk: there the caller reads and writes the store.
+    worker_store = str(store.root) if store is not None and engine == "processes" else None
 
     fps = step_fingerprints(selected, pos=pos, options=options)
     steps = [TOKENIZE] + [a.name for a in selected]
     outputs = {TOKENIZE: TOKENIZE_OUTPUTS, **{a.name: a.produces for a in selected}}
     names = [t for s in steps for t in outputs[s]]
-    chunk_keys = [step_keys(fps, selected, chunk_digest(docs.iloc[a:b])) for a, b in spans]
 
+    all_keys: list[dict[str, str]] = []           # per chunk, in corpus order
     results: dict[int, dict[str, pd.DataFrame]] = {}
-    seconds: dict[str, float] = {s: 0.0 for s in steps}
-    ran: dict[str, int] = {s: 0 for s in steps}
-    bar = tqdm(total=len(docs), desc="analysing", unit="doc", disable=not progress)
-    tasks: list[_Task] = []
-    n_cached = 0
-    # Dask workers may not see this machine's disk: the caller reads and writes the store.
-    worker_store = str(store.root) if store is not None and engine == "processes" else None
-    for i, ((a, b), keys) in enumerate(zip(spans, chunk_keys)):
-        cached = {s for s in steps if store is not None and store.has(s, keys[s])}
-        if len(cached) == len(steps):
-            n_cached += 1
+    seconds = {s: 0.0 for s in steps}
+    ran = {s: 0 for s in steps}
+    summaries: list[str] = []
+    whole = empty_docs = None
+    n_docs = n_cached = 0
+    seen_ids: dict[str, int] = {}
+    seen_text: dict[str, str] = {}
+    batches = _input_batches(source, columns=columns, strict=strict, stream=not keep)
+    bar = None
+    t_load = 0.0
+    with _Engine(engine, workers) as runner:
+        while True:
+            t0 = time.perf_counter()
+            corpus = next(batches, None)
+            t_load += time.perf_counter() - t0
+            if corpus is None:
+                break
+            first = not summaries
+            if not keep:
+                corpus = _dedupe_across(corpus, seen_ids, seen_text)
+            docs = corpus.documents.reset_index(drop=True)
+            summaries.append(corpus.summary())
             if keep:
-                results[i] = {t: df for s in steps for t, df in store.read(s, keys[s], outputs[s]).items()}
-            bar.update(b - a)
-            continue
-        given = {}
-        if store is not None and worker_store is None:
-            given = {s: store.read(s, keys[s], outputs[s]) for s in cached}
-        tasks.append(_Task(i, docs.iloc[a:b], keys, selected, pos, options, worker_store,
-                           keep or worker_store is None, given))
-    bar.set_postfix(cached=n_cached, refresh=False)
+                whole = corpus
+            empty_docs = docs.iloc[0:0]
+            spans = plan_chunks(docs, chunk_size=max(1, chunk_size))
+            base = len(all_keys)
+            keys_here = [step_keys(fps, selected, chunk_digest(docs.iloc[a:b])) for a, b in spans]
+            all_keys.extend(keys_here)
+            n_docs += len(docs)
+            if bar is None:
+                show = progress if progress is not None else (len(spans) > 1 or not keep)
+                bar = tqdm(total=len(docs) if keep else None, desc="analysing", unit="doc", disable=not show)
+            elif bar.total is not None:
+                bar.total += len(docs)
+            runner.workers = min(workers, max(1, len(spans))) if first and keep else workers
+            tasks: list[_Task] = []
+            for i, ((a, b), keys) in enumerate(zip(spans, keys_here), start=base):
+                cached = {s for s in steps if store is not None and store.has(s, keys[s])}
+                if len(cached) == len(steps):
+                    n_cached += 1
+                    if keep:
+                        results[i] = {t: df for s in steps for t, df in store.read(s, keys[s], outputs[s]).items()}
+                    bar.update(b - a)
+                    continue
+                given = {s: store.read(s, keys[s], outputs[s]) for s in cached} \
+                    if store is not None and worker_store is None else {}
+                tasks.append(_Task(i, docs.iloc[a:b], keys, selected, pos, options, worker_store,
+                                   keep or worker_store is None, given))
+            bar.set_postfix(cached=n_cached, refresh=False)
 
-    def on_done(d: _Done) -> None:
-        a, b = spans[d.index]
-        if store is not None and worker_store is None:
-            for s in d.ran:
-                store.write(s, chunk_keys[d.index][s], {t: d.tables[t] for t in outputs[s]})
-        if keep:
-            results[d.index] = d.tables
-        for s in d.ran:
-            ran[s] += 1
-            seconds[s] += d.seconds.get(s, 0.0)
-        bar.update(b - a)
+            def on_done(d: _Done, spans=spans, base=base, bar=bar) -> None:
+                a, b = spans[d.index - base]
+                if store is not None and worker_store is None:
+                    for s in d.ran:
+                        store.write(s, all_keys[d.index][s], {t: d.tables[t] for t in outputs[s]})
+                if keep:
+                    results[d.index] = d.tables
+                for s in d.ran:
+                    ran[s] += 1
+                    seconds[s] += d.seconds.get(s, 0.0)
+                bar.update(b - a)
 
-    try:
-        if engine == "dask":
-            _run_dask(tasks, workers, on_done)
-        else:
-            _run_processes(tasks, workers, on_done)
-    finally:
+            try:
+                runner.run(tasks, on_done)
+            except BaseException:
+                bar.close()
+                raise
+            if not keep:
+                _spill(out_dir, len(summaries) - 1, docs, corpus.report)
+    if bar is not None:
         bar.close()
     t_done = time.perf_counter()
 
+    load_summary = summaries[0] if len(summaries) == 1 else \
+        f"{n_docs} documents loaded in {len(summaries)} batches: " + " | ".join(summaries)
     meta = {"toolkit_version": __version__, "annotators": [a.name for a in selected],
-            "lexicons": lexicon_versions(selected), "n_documents": int(len(docs)),
+            "lexicons": lexicon_versions(selected), "n_documents": int(n_docs),
             "options": {k: dict(v) for k, v in (options or {}).items()},
-            "load_summary": corpus.summary(),
-            "run": {"engine": engine, "workers": workers, "chunks": len(spans),
+            "load_summary": load_summary,
+            "run": {"engine": engine, "workers": runner.workers, "chunks": len(all_keys),
                     "chunks_from_cache": n_cached, "steps_run": ran,
                     "step_seconds": {k: round(v, 4) for k, v in seconds.items()},
-                    "load_seconds": round(t_loaded - t_start, 4),
-                    "analysis_seconds": round(t_done - t_loaded, 4),
+                    "load_seconds": round(t_load, 4),
+                    "analysis_seconds": round(t_done - t_start - t_load, 4),
                     "cache": str(store_root) if cache else None}}
     if keep:
+        docs = whole.documents.reset_index(drop=True)
         tables: dict[str, pd.DataFrame] = {"documents": docs}
         for name in names:
             tables[name] = _concat([results[i].get(name) for i in sorted(results)])
             if not results:
                 tables[name] = run_chunk(docs.iloc[0:0], selected, pos=pos, options=options).get(name, pd.DataFrame())
-        tables["load_report"] = corpus.report
+        tables["load_report"] = whole.report
         return Analysis(tables=tables, meta=meta)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    docs.to_parquet(out_dir / "documents.parquet", index=False)
-    corpus.report.to_parquet(out_dir / "load_report.parquet", index=False)
-    empty = run_chunk(docs.iloc[0:0], selected, pos=pos, options=options) if spans == [] else {}
+    empty = run_chunk(empty_docs, selected, pos=pos, options=options) if not all_keys else {}
+    spill = out_dir / ".batches"
+    n_batches = len(summaries)
+    _combine_parts([spill / f"documents-{i:05d}.parquet" for i in range(n_batches)], out_dir / "documents.parquet", None)
+    _combine_parts([spill / f"load_report-{i:05d}.parquet" for i in range(n_batches)], out_dir / "load_report.parquet", None)
+    shutil.rmtree(spill, ignore_errors=True)
     for s in steps:
         for t in outputs[s]:
-            parts = [store.path(s, keys[s], t) for keys in chunk_keys]
+            parts = [store.path(s, keys[s], t) for keys in all_keys]
             _combine_parts(parts, out_dir / f"{t}.parquet", empty.get(t))
     if not cache:
         shutil.rmtree(store_root, ignore_errors=True)
     meta["run"]["write_seconds"] = round(time.perf_counter() - t_done, 4)
     order = ["documents", *names, "load_report"]
-    analysis = Analysis(tables=_ParquetTables(out_dir, order), meta=meta)
     (out_dir / "analysis.json").write_text(json.dumps(meta, indent=2, sort_keys=True, default=str) + "\n")
-    return analysis
+    return Analysis(tables=_ParquetTables(out_dir, order), meta=meta)
+
+
+def _spill(out_dir: Path, i: int, docs: pd.DataFrame, report: pd.DataFrame) -> None:
+    """Write one batch's documents and load report, to be combined at the end."""
+    spill = out_dir / ".batches"
+    spill.mkdir(parents=True, exist_ok=True)
+    docs.to_parquet(spill / f"documents-{i:05d}.parquet", index=False)
+    report.to_parquet(spill / f"load_report-{i:05d}.parquet", index=False)
 
 
 # ----------------------------------------------------------------------------- lexicon step
