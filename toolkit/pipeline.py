@@ -754,7 +754,7 @@ def plan_chunks(documents: pd.DataFrame, *, chunk_size: int = 64,
         >>> plan_chunks(pd.DataFrame({"text": ["a" * 5, "b" * 5, "c"]}), chunk_size=64, max_chars=8)
         [(0, 1), (1, 3)]
     """
-    lengths = documents["text"].str.len().fillna(0).astype("int64").tolist()
+    lengths = [len(t) if isinstance(t, str) else 0 for t in documents["text"].tolist()]
     spans, start, chars = [], 0, 0
     for i, n in enumerate(lengths):
         if i > start and (i - start >= chunk_size or chars + n > max_chars):
