@@ -711,12 +711,20 @@ class _Engine:
             return
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context())
+        from concurrent.futures.process import BrokenProcessPool
+
         pending = {self._pool.submit(_execute, t) for t in tasks}
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     on_done(fut.result())
+        except BrokenProcessPool as exc:
+            raise RuntimeError(
+                "worker processes stopped abruptly (out of memory, killed, or, in a script, "
+                "analyze() called outside `if __name__ == \"__main__\":` so that each worker "
+                "re-ran the script). Finished chunks are kept in the cache; fix the cause and run "
+                "again to resume, or pass workers=1.") from exc
         except BaseException:
             for fut in pending:
                 fut.cancel()
