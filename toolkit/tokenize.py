@@ -99,13 +99,67 @@ _IRREGULAR = {
 }
 
 
+class _Morphy:
+    """NLTK's own ``morphy`` code on just the data it reads, loaded in a fraction of the time.
+
+    ``WordNetCorpusReader.morphy`` consults only ``_exception_map`` (the ``*.exc`` files) and
+    which parts of speech each lemma has in ``_lemma_pos_offset_map`` (the ``index.*`` files).
+    Loading the whole reader parses every synset offset and sense mapping (about 3 s, paid again
+    in every worker process); reading those two things takes about 0.3 s. The lemmatizing code
+    is NLTK's, unchanged, so lemmas are identical (``tests/test_tokenize_speed.py`` checks them
+    against the full reader).
+    """
+
+    def __init__(self):
+        import nltk
+        from nltk.corpus.reader.wordnet import ADJ, ADJ_SAT, WordNetCorpusReader
+
+        cls = WordNetCorpusReader
+        self.MORPHOLOGICAL_SUBSTITUTIONS = cls.MORPHOLOGICAL_SUBSTITUTIONS
+        self._morphy_impl = cls._morphy
+        self._morphy_public = cls.morphy
+        try:  # where NLTK's LazyCorpusLoader looks: the folder, else inside the zip
+            root = nltk.data.find("corpora/wordnet")
+        except LookupError:
+            root = nltk.data.find("corpora/wordnet.zip/wordnet/")
+        self._lemma_pos_offset_map: dict[str, dict[str, list]] = {}
+        self._exception_map: dict[str, dict[str, list[str]]] = {}
+        for pos, suffix in cls._FILEMAP.items():
+            with root.join(f"index.{suffix}").open() as fh:
+                for line in fh.read().decode("utf-8").splitlines():
+                    if line.startswith(" ") or not line:
+                        continue
+                    lemma, lemma_pos = line.split(" ", 2)[:2]
+                    entry = self._lemma_pos_offset_map.setdefault(lemma, {})
+                    entry[lemma_pos] = []
+                    if lemma_pos == ADJ:
+                        entry[ADJ_SAT] = []
+            with root.join(f"{suffix}.exc").open() as fh:
+                exc = {}
+                for line in fh.read().decode("utf-8").splitlines():
+                    terms = line.split()
+                    if terms:
+                        exc[terms[0]] = terms[1:]
+                self._exception_map[pos] = exc
+        self._exception_map[ADJ_SAT] = self._exception_map[ADJ]
+
+    def _morphy(self, form, pos, check_exceptions=True):
+        return self._morphy_impl(self, form, pos, check_exceptions)
+
+    def morphy(self, form, pos=None, check_exceptions=True):
+        return self._morphy_public(self, form, pos, check_exceptions)
+
+
 @functools.lru_cache(maxsize=1)
 def _lemma_backend():
     if resources.require("wordnet"):
-        from nltk.corpus import wordnet
+        try:
+            return ("wordnet", _Morphy().morphy)
+        except Exception:  # noqa: BLE001 - a WordNet layout this loader does not know: NLTK's reader
+            from nltk.corpus import wordnet
 
-        wordnet.ensure_loaded()
-        return ("wordnet", wordnet.morphy)
+            wordnet.ensure_loaded()
+            return ("wordnet", wordnet.morphy)
     from nltk.stem import PorterStemmer
 
     return ("porter", PorterStemmer().stem)
