@@ -689,6 +689,7 @@ class _Engine:
     def __init__(self, kind: str, workers: int):
         self.kind, self.workers = kind, workers
         self._pool = self._client = self._cluster = None
+        self._own_client = False
 
     def __enter__(self) -> _Engine:
         return self
@@ -696,8 +697,9 @@ class _Engine:
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-        if self._cluster is not None:
+        if self._own_client:
             self._client.close()
+        if self._cluster is not None:
             self._cluster.close()
 
     def run(self, tasks: list[_Task], on_done: Callable[[_Done], None]) -> None:
@@ -734,12 +736,18 @@ class _Engine:
         from distributed import Client, LocalCluster, as_completed, get_client
 
         if self._client is None:
+            import dask
+
             try:
                 self._client = get_client()
             except ValueError:
-                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                             processes=True, dashboard_address=None)
-                self._client = Client(self._cluster)
+                if dask.config.get("scheduler-address", None):  # e.g. DASK_SCHEDULER_ADDRESS
+                    self._client = Client()
+                else:
+                    self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                                 processes=True, dashboard_address=None)
+                    self._client = Client(self._cluster)
+                self._own_client = True
         futures = self._client.map(_execute, tasks, pure=False,
                                    key=[f"toolkit-chunk-{uuid.uuid4().hex}" for _ in tasks])
         try:
@@ -963,7 +971,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
             n_docs += len(docs)
             if bar is None:
                 show = progress if progress is not None else (len(spans) > 1 or not keep)
-                bar = tqdm(total=len(docs) if keep else None, desc="analysing", unit="doc", disable=not show)
+                bar = tqdm(total=len(docs), desc="analysing", unit="doc", disable=not show)
             elif bar.total is not None:
                 bar.total += len(docs)
             runner.workers = min(workers, max(1, len(spans))) if first and keep else workers
