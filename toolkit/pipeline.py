@@ -676,6 +676,15 @@ def _mp_context():
     return multiprocessing.get_context("spawn")
 
 
+def _start_forkserver() -> None:
+    """Start the forkserver now (it warms up in the background); no-op without forkserver."""
+    ctx = _mp_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _importable(ann: Annotator) -> bool:
     func = ann.func
     while isinstance(func, functools.partial):
@@ -920,6 +929,8 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
                       "processes cannot import; running in this process (workers=1). Define them "
                       "in a module to run in parallel.", stacklevel=2)
         workers = 1
+    if engine == "processes" and workers > 1 and not isinstance(source, (Corpus, pd.DataFrame)):
+        _start_forkserver()  # it loads WordNet while this process reads the input
     out_dir = Path(out) if out is not None else None
     keep = out_dir is None
     if cache is True:
