@@ -89,6 +89,25 @@ def cmd_setup(args) -> int:
     return 0 if args.if_missing else 1
 
 
+def cmd_evaluate(args) -> int:
+    from . import evaluate
+
+    only = [m for m in args.only.split(",") if m] if args.only else None
+    results, log = evaluate.run_all(args.eval_dir, n_boot=args.n_boot, seed=args.seed,
+                                    limit=args.limit, only=only)
+    for line in log:
+        print(line)
+    command = "python -m toolkit evaluate" + (f" --limit {args.limit}" if args.limit else "") + \
+        (f" --n-boot {args.n_boot}" if args.n_boot != 1000 else "") + (f" --only {args.only}" if only else "")
+    evaluate.write_reports(results, markdown=args.out, json_path=args.json, errors_dir=args.errors_dir,
+                           command=command, log=log, n_boot=args.n_boot, limit=args.limit)
+    print(evaluate.headline_table(results).to_string(index=False))
+    if args.readme and evaluate.update_readme(results, args.readme, command=command):
+        print(f"updated the validation summary in {args.readme}")
+    print(f"wrote {args.out} and {args.json}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -115,6 +134,18 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="reports")
     r.add_argument("--workers", type=int, default=None)
     r.set_defaults(func=cmd_report)
+
+    e = sub.add_parser("evaluate", help="measure every annotator against human-labelled data")
+    e.add_argument("--eval-dir", default=None, help="folder of labelled sets (default: shared eval-dev)")
+    e.add_argument("--out", default="docs/VALIDATION.md")
+    e.add_argument("--json", default="docs/validation.json")
+    e.add_argument("--errors-dir", default="docs/validation-errors")
+    e.add_argument("--readme", default="README.md", help="README whose summary to update ('' for none)")
+    e.add_argument("--n-boot", type=int, default=1000)
+    e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--limit", type=int, default=None, help="at most N items per set (quick check)")
+    e.add_argument("--only", default=None, help="comma-separated modules: actors,quotes,framing,escalation,rhetoric")
+    e.set_defaults(func=cmd_evaluate)
 
     d = sub.add_parser("doctor", help="show which NLTK data is found and what is degraded")
     d.set_defaults(func=cmd_doctor)

@@ -90,10 +90,11 @@ class Corpus:
 class _Skip(Exception):
     """Internal: this item is skipped for the reason given."""
 
-    def __init__(self, reason: str, line: int | None = None):
+    def __init__(self, reason: str, line: int | None = None, item: str | None = None):
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.item = item or (f"line {line}" if line else "file")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -256,7 +257,7 @@ def _records_from_json(data: bytes) -> Iterator[_Record | _Skip]:
         if isinstance(item, dict):
             yield _Record(item, f"item {n}")
         else:
-            yield _Skip(f"item {n} is a JSON {type(item).__name__}, not an object")
+            yield _Skip(f"item {n} is a JSON {type(item).__name__}, not an object", item=f"item {n}")
 
 
 def _records_from_csv(data: bytes, delimiter: str) -> Iterator[_Record | _Skip]:
@@ -497,19 +498,27 @@ def load_corpus(source, *, columns: Mapping[str, str] | None = None, strict: boo
         try:
             records = obj if isinstance(obj, pd.DataFrame) else None
             stream = _records_from_frame(records) if records is not None else _records_from_file(obj)
-            mapping: dict[str, str] | None = None
+            mappings: dict[tuple, dict[str, str]] = {}  # records may differ in keys (JSON)
             n_seen = 0
             for rec in stream:
                 n_seen += 1
                 if isinstance(rec, _Skip):
-                    problem(label, f"line {rec.line}" if rec.line else "item", rec.reason, rec.line)
+                    problem(label, rec.item, rec.reason, rec.line)
                     continue
+                keys = tuple(rec.fields)
+                mapping = mappings.get(keys)
                 if mapping is None:
-                    mapping = _resolve_columns(rec.fields.keys(), columns)
-                    if "text" not in mapping or mapping["text"] not in rec.fields:
-                        cols = [c for c in rec.fields if not c.startswith("_")]
-                        raise _Skip(f"missing text column: columns are {cols}; pass "
-                                    "columns={'text': '<name>'}", rec.line)
+                    mapping = mappings[keys] = _resolve_columns(keys, columns)
+                if "text" not in mapping or mapping["text"] not in rec.fields:
+                    cols = [c for c in rec.fields if not c.startswith("_")]
+                    why = (f"missing text column: columns are {cols}; pass "
+                           "columns={'text': '<name>'}")
+                    tabular = isinstance(obj, pd.DataFrame) or _inner_suffix(obj) in (
+                        ".csv", ".tsv", ".parquet", ".pq")
+                    if tabular:  # one header for all rows: skip the whole table once
+                        raise _Skip(why)
+                    problem(label, rec.item, why, rec.line)
+                    continue
                 doc = _make_doc(rec, mapping, label)
                 text = doc["text"]
                 if not isinstance(text, str) or not text.strip():
@@ -538,7 +547,7 @@ def load_corpus(source, *, columns: Mapping[str, str] | None = None, strict: boo
             if n_seen == 0:
                 problem(label, "file", "no documents in file")
         except _Skip as skip:
-            problem(label, "file" if skip.line is None else f"line {skip.line}", skip.reason, skip.line)
+            problem(label, "file", skip.reason, skip.line)  # the whole file; the reason names the line
         except OSError as exc:
             problem(label, "file", f"unreadable: {exc.strerror or exc}")
     return Corpus(documents=_documents_frame(docs), report=pd.DataFrame(report, columns=REPORT_COLUMNS))

@@ -119,6 +119,14 @@ def presidential(path: str | Path | None = None, *, presidents: Iterable[str] | 
     corpus = load_corpus(_find(PRESIDENTIAL_FILE, path),
                          columns={"text": "text", "doc_id": "file", "date": "date", "author": "president"})
     docs = corpus.documents
+    # A few transcripts lack a date; their file name starts with it (YYYY-MM-DD-slug).
+    missing = docs["date"].isna()
+    if missing.any():
+        from_name = pd.to_datetime(docs.loc[missing, "doc_id"].str[:10], errors="coerce", utc=True)
+        docs.loc[missing, "date"] = from_name
+        rep = corpus.report
+        for doc_id in docs.loc[missing & docs["date"].notna(), "doc_id"]:
+            rep.loc[rep["doc_id"] == doc_id, "note"] = "date missing; taken from the file name"
     docs["year"] = docs["date"].dt.year.astype("Int64")
     docs["source"] = "Miller Center"
     docs["title"] = docs["slug"].str.replace("-", " ").str.capitalize()

@@ -54,7 +54,7 @@ TOKEN_PATTERN = re.compile(
   | (?<![\w.])(?:""" + _ABBR_ALT + r""")\.(?!\w)                  # Mr. Gen. Sept. etc.
   | (?<![\w.])(?:No|no|Nos|nos)\.(?=\s?\d)                       # No. 5
   | (?<![\w.])[A-Z]\.(?=[ ]?[A-Z])                               # initials: J. R. Tolkien
-  | [+-]?\d+(?:[.,:/-]\d+)*(?:[^\W\d_]+)?                       # 1,000 3.5 2024-09-11 1990s 9/11
+  | [+-]?\d+(?:[.,:/-]\d+)*(?:[^\W\d_]+)?(?:[-‐]\w+)*           # 1,000 3.5 2024-09-11 1990s-era
   | \w+(?=n['’]t\b)                                             # do|n't
   | n['’]t\b                                                    # n't
   | ['’](?:s|re|ve|ll|d|m)(?!\w)                                # 's 're 've 'll 'd 'm
@@ -209,13 +209,27 @@ def lemmatize(lower: str) -> str:
     return word
 
 
+_CONTINUATION_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but nor that which who whose as than "
+    "into onto upon about against between among through during our their its his her my your "
+    "this these those is are was were be been has have had will would shall should can could "
+    "may might must not".split())
+
+
+def _last_word(text: str, start: int, k: int) -> str:
+    j = k
+    while j >= start and text[j].isalpha():
+        j -= 1
+    return text[j + 1:k + 1]
+
+
 def _paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text`` into paragraph spans.
 
     A blank line always separates paragraphs. A single line break separates them unless it
     wraps a sentence: the line before ends in a letter, digit, comma, semicolon or hyphen and
-    the next line starts in lower case (hard-wrapped speeches such as the UN corpus's 1990s
-    texts).
+    the next line starts in lower case, or the line before ends on a word that cannot end a
+    sentence ("of", "the", "and" ...), as in hard-wrapped speeches (the UN corpus's 1990s texts).
     """
     end = len(text) if end is None else end
     cuts = [start]
@@ -234,6 +248,8 @@ def _paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[
             continue  # blank line: the next newline decides
         if (prev.isalnum() or prev in ",;-") and nxt.islower():
             continue  # a wrapped line
+        if prev.isalpha() and _last_word(text, start, k).lower() in _CONTINUATION_WORDS:
+            continue  # "the people of\nIndia": a line cannot end a sentence on "of"
         cuts.append(i)
     cuts.append(end)
     spans = []

@@ -1,0 +1,37 @@
+"""Metrics against hand-computed values."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.metrics import classification_scores, correlation_scores, span_scores
+
+
+def test_prf_by_hand():
+    # gold a a a b b ; pred a a b b a -> a: tp2 fp1 fn1 ; b: tp1 fp1 fn1
+    s = classification_scores(list("aaabb"), list("aabba"), n_boot=0).set_index(["label", "metric"])["value"]
+    assert s[("a", "precision")] == pytest.approx(2 / 3)
+    assert s[("a", "recall")] == pytest.approx(2 / 3)
+    assert s[("b", "f1")] == pytest.approx(0.5)
+    assert s[("macro", "f1")] == pytest.approx((2 / 3 + 0.5) / 2)
+    assert s[("all", "accuracy")] == pytest.approx(3 / 5)
+
+
+def test_bootstrap_interval_contains_point():
+    s = classification_scores(list("aaabbbab") * 10, list("aabbbbaa") * 10, n_boot=200)
+    row = s[(s.label == "macro") & (s.metric == "f1")].iloc[0]
+    assert row.ci_low <= row.value <= row.ci_high and row.ci_low < row.ci_high
+
+
+def test_correlation_by_hand():
+    s = correlation_scores([1, 2, 3], [2, 4, 7], n_boot=0).set_index("metric")["value"]
+    assert s["spearman_r"] == pytest.approx(1.0)
+    assert s["pearson_r"] == pytest.approx(0.9934, abs=1e-4)
+
+
+def test_span_exact_vs_overlap():
+    gold = [("d", 0, 10), ("d", 20, 30), ("e", 0, 5)]
+    pred = [("d", 0, 10), ("d", 22, 30), ("e", 6, 9)]
+    ex = span_scores(gold, pred, n_boot=0).set_index("metric")["value"]
+    ov = span_scores(gold, pred, mode="overlap", n_boot=0).set_index("metric")["value"]
+    assert (ex["precision"], ex["recall"]) == pytest.approx((1 / 3, 1 / 3))
+    assert (ov["precision"], ov["recall"]) == pytest.approx((2 / 3, 2 / 3))

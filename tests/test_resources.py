@@ -1,0 +1,72 @@
+"""NLTK data: both paths work — with the data, and with none (data-free fallbacks)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import resources
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(args, env_extra, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "NLTK_DATA"}
+    env.update(env_extra)
+    env["HOME"] = str(tmp_path)  # NLTK also looks in ~/nltk_data
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=300)
+
+
+def test_status_table_lists_every_resource():
+    df = resources.status()
+    assert set(df["resource"]) == set(resources.RESOURCES)
+    assert {"punkt_tab", "wordnet", "stopwords", "averaged_perceptron_tagger_eng"} <= set(df["resource"])
+
+
+def test_unknown_resource_is_a_clear_error():
+    with pytest.raises(ValueError, match="value must be one of"):
+        resources.available("punkt_old")
+
+
+@pytest.mark.skipif(not os.environ.get("NLTK_DATA"), reason="NLTK_DATA not set: the with-data path needs it")
+def test_with_data_everything_found():
+    assert resources.status()["available"].all()
+    from toolkit.tokenize import lemma_backend
+
+    assert lemma_backend() == "wordnet"
+
+
+def test_without_data_runs_on_fallbacks_with_one_warning(tmp_path):
+    empty = tmp_path / "empty_nltk_data"
+    empty.mkdir()
+    doc = tmp_path / "a.txt"
+    doc.write_text("Mr. Smith warned the U.S. on Monday. The Kremlin replied.\nTalks resumed.", encoding="utf-8")
+    out = tmp_path / "out"
+    r = _run(["analyze", str(doc), "--out", str(out), "--workers", "1"], {"NLTK_DATA": str(empty)}, tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "LookupError" not in r.stderr and "Traceback" not in r.stderr
+    assert r.stderr.count("NLTK data missing") == 1
+    assert "python -m toolkit setup" in r.stderr
+    sents = pd.read_parquet(out / "sentences.parquet")
+    assert sents["text"].tolist() == ["Mr. Smith warned the U.S. on Monday.", "The Kremlin replied.", "Talks resumed."]
+    toks = pd.read_parquet(out / "tokens.parquet")
+    text = doc.read_text()
+    assert all(text[a:b] == t for a, b, t in zip(toks.start, toks.end, toks.text))
+    # Porter stems stand in for lemmas; scikit-learn's list for stopwords.
+    assert toks.set_index("text").loc["warned", "lemma"] == "warn"
+    assert bool(toks.set_index("text").loc["the", "is_stop"])
+
+
+def test_doctor_reports_missing_and_fix(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = _run(["doctor"], {"NLTK_DATA": str(empty)}, tmp_path)
+    assert r.returncode == 0
+    assert "[MISSING] punkt_tab" in r.stdout and "fallback:" in r.stdout
+    assert "python -m toolkit setup" in r.stdout

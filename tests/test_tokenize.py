@@ -1,0 +1,105 @@
+"""Sentences and tokens: offsets always slice back; news conventions come out right."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.tokenize import sentence_spans, token_spans, tokenize_documents, word_tokenize
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.S. officials met.", ["U.S.", "officials", "met", "."]),
+    ("Mr. Peskov and Gen. Smith spoke.", ["Mr.", "Peskov", "and", "Gen.", "Smith", "spoke", "."]),
+    ("J. R. Ewing arrived.", ["J.", "R.", "Ewing", "arrived", "."]),
+    ("300 kilometers (190 miles) away", ["300", "kilometers", "(", "190", "miles", ")", "away"]),
+    ("Kyiv’s American-supplied long-range missiles",
+     ["Kyiv", "’s", "American-supplied", "long-range", "missiles"]),
+    ("They don't know.", ["They", "do", "n't", "know", "."]),
+    ("“No,” he said. 'Yes.'", ["“", "No", ",", "”", "he", "said", ".", "'", "Yes", ".", "'"]),
+    ("On 2024-09-11 at 10:30, 1,000 troops", ["On", "2024-09-11", "at", "10:30", ",", "1,000", "troops"]),
+    ("See https://example.org/a-b.html.", ["See", "https://example.org/a-b.html", "."]),
+    ("O'Brien’s 1990s-era plan", ["O'Brien", "’s", "1990s-era", "plan"]),
+    ("Wait... what — now?", ["Wait", "...", "what", "—", "now", "?"]),
+    ("He was in the sun. No. 5 won.", ["He", "was", "in", "the", "sun", ".", "No.", "5", "won", "."]),
+])
+def test_news_tokens(text, expected):
+    assert word_tokenize(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. Peskov spoke on Monday. The U.S. replied.", ["Mr. Peskov spoke on Monday.", "The U.S. replied."]),
+    ("Gen. Smith said so. Then he left.", ["Gen. Smith said so.", "Then he left."]),
+    # A headline line without a full stop is its own sentence.
+    ("Kremlin warns Washington\nThe Kremlin has warned the US.", ["Kremlin warns Washington", "The Kremlin has warned the US."]),
+    # Hard-wrapped lines inside a sentence are not breaks.
+    ("We share the grief of the people of\nIndia at this time.", ["We share the grief of the people of\nIndia at this time."]),
+    ("First paragraph.\n\nSecond paragraph.", ["First paragraph.", "Second paragraph."]),
+])
+def test_sentences(text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_offsets_slice_back_on_any_text(text):
+    sents, toks = tokenize_documents(["d"], [text])
+    for row in sents.itertuples():
+        assert text[row.start:row.end] == row.text
+    for row in toks.itertuples():
+        assert text[row.start:row.end] == row.text
+        assert row.text.strip() == row.text and row.text
+    # Tokens lie inside their sentence and never overlap.
+    starts = toks["start"].tolist()
+    assert starts == sorted(starts)
+    assert all(a <= b for a, b in zip(toks["end"][:-1], toks["start"][1:]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab .,'’\"“”\n-", max_size=200))
+def test_every_non_space_character_is_in_a_token(text):
+    covered = set()
+    for a, b in token_spans(text):
+        covered.update(range(a, b))
+    sentence_chars = set()
+    for a, b in sentence_spans(text):
+        sentence_chars.update(range(a, b))
+    assert {i for i, ch in enumerate(text) if not ch.isspace()} <= sentence_chars
+    assert {i for i, ch in enumerate(text) if not ch.isspace()} == covered
+
+
+def test_tables_have_ids_and_flags():
+    sents, toks = tokenize_documents(["a", "b"], ["The Kremlin warned.", "Moscow replied. Kyiv waited."])
+    assert sents.groupby("doc_id")["sent_id"].apply(list).to_dict() == {"a": [0], "b": [0, 1]}
+    assert toks[toks.doc_id == "b"]["tok_id"].tolist() == list(range(6))
+    row = toks[toks.text == "warned"].iloc[0]
+    assert (row.lemma, bool(row.is_stop), bool(row.is_punct)) == ("warn", False, False)
+    assert bool(toks[toks.text == "The"].iloc[0].is_stop)
+    assert bool(toks[toks.text == "."].iloc[0].is_punct)
+
+
+def test_pos_column_optional():
+    _, toks = tokenize_documents(["d"], ["Russia warned Ukraine."], pos=True)
+    assert "pos" in toks
+    _, toks = tokenize_documents(["d"], ["Russia warned Ukraine."])
+    assert "pos" not in toks
+
+
+def test_seed_article(seed_text):
+    sents, toks = tokenize_documents(["seed"], [seed_text])
+    assert len(sents) == 18
+    for table in (sents, toks):
+        assert all(seed_text[a:b] == t for a, b, t in zip(table.start, table.end, table.text))
+    words = set(toks["text"])
+    assert {"American-supplied", "long-range", "ATACMS", "300", "190", "’s", "“", "”", "‘", "’"} <= words
+
+
+def test_real_corpus_offsets(ungdc_slice):
+    docs = ungdc_slice.documents
+    sents, toks = tokenize_documents(docs.doc_id.tolist(), docs.text.tolist())
+    texts = dict(zip(docs.doc_id, docs.text))
+    assert len(toks) > 10_000
+    bad = [r for r in toks.itertuples() if texts[r.doc_id][r.start:r.end] != r.text]
+    assert not bad
+    bad = [r for r in sents.itertuples() if texts[r.doc_id][r.start:r.end] != r.text]
+    assert not bad
