@@ -40,7 +40,8 @@ def cmd_analyze(args) -> int:
     # Parquet is streamed chunk by chunk (bounded memory); CSV is written from memory.
     stream = args.format == "parquet"
     analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos,
-                       columns=columns, strict=args.strict, cache=not args.no_cache, engine=args.engine, out=args.out if stream else None)
+                       columns=columns, strict=args.strict, cache=not args.no_cache,
+                       engine=args.engine, out=args.out if stream else None)
     paths = [args.out] if stream else analysis.save(args.out, format=args.format)
     print(analysis.meta["load_summary"])
     print(analysis.summary())
