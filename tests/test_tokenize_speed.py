@@ -115,3 +115,45 @@ def test_fast_morphy_matches_nltk_wordnet():
     for w in words:
         for pos in ("v", "n", "a", "r", None):
             assert fast.morphy(w, pos) == wordnet.morphy(w, pos), (w, pos)
+
+
+@pytest.fixture(scope="module")
+def stock_punkt():
+    if not T.resources.available("punkt_tab"):
+        pytest.skip("punkt_tab data not installed")
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    tok = PunktTokenizer("english")
+    tok._params.abbrev_types.update(T.ABBREVIATIONS)
+    return tok
+
+
+def _paragraphs(texts):
+    return [t[a:b] for t in texts for a, b in T._paragraph_spans(t)]
+
+
+def test_punkt_runs_on_plain_regexes(stock_punkt):
+    assert isinstance(T._punkt()._lang_vars._re_word_tokenizer, T.re.Pattern)
+
+
+@pytest.mark.parametrize("text", [
+    "“We will respond accordingly.” The spokesman left. He said (again) so! Did he? Yes.",
+    "The U.S. envoy arrived at 3 p.m. on Jan. 5. Talks began… Then: silence.",
+    "‘Special operation’ – so-called. Mr. Haldor’s aides said: “No.” End.",
+])
+def test_punkt_same_sentences_as_stock(stock_punkt, text):
+    assert list(T._punkt().span_tokenize(text)) == list(stock_punkt.span_tokenize(text))
+
+
+def test_punkt_same_sentences_on_real_text(stock_punkt):
+    un = H.un_slice(15)
+    texts = (un["text"].tolist() if un is not None else []) + H.documents(24)["text"].tolist()
+    for para in _paragraphs(texts):
+        assert list(T._punkt().span_tokenize(para)) == list(stock_punkt.span_tokenize(para))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["A", "The", ". ", "? ", "! ", "” ", "’ ", ".” ", "e.g. "]),
+                max_size=60).map("".join))
+def test_punkt_same_sentences_on_any_text(stock_punkt, text):
+    assert list(T._punkt().span_tokenize(text)) == list(stock_punkt.span_tokenize(text))

@@ -77,6 +77,36 @@ def _punkt():
 
     tok = PunktTokenizer("english")
     tok._params.abbrev_types.update(ABBREVIATIONS)
+    return _with_plain_regexes(tok)
+
+
+_RE_FLAGS = re.I | re.M | re.S | re.U | re.X | re.A
+
+
+def _with_plain_regexes(tok):
+    """Punkt with its three hot regexes compiled by Python's ``re``: same splits, ~1.7x faster.
+
+    NLTK 3.10 runs every pattern through the ``regex`` engine under a timeout (a guard against
+    catastrophic backtracking in caller-supplied patterns). These three are NLTK's own fixed
+    patterns, which run in linear time, so ``re`` gives the same matches without the wrapper's
+    per-call cost. ``tests/test_tokenize_speed.py`` checks the sentences against stock Punkt.
+    Any NLTK whose Punkt lacks these attributes gets its stock tokenizer back.
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    class _PlainVars(PunktLanguageVars):
+        __slots__ = ("re_boundary_realignment",)
+
+    try:
+        old = tok._lang_vars
+        plain = _PlainVars()
+        for attr, pat in (("_re_word_tokenizer", old._word_tokenizer_re()),
+                          ("_re_period_context", old.period_context_re()),
+                          ("re_boundary_realignment", PunktLanguageVars.re_boundary_realignment)):
+            setattr(plain, attr, re.compile(pat.pattern, pat.flags & _RE_FLAGS))
+        tok._lang_vars = plain
+    except (AttributeError, TypeError, re.error):
+        pass
     return tok
 
 
