@@ -148,3 +148,18 @@ def test_run_chunk_contract(docs):
     tables = pipeline.run_chunk(docs.iloc[:2], [])
     assert sorted(tables) == ["sentences", "tokens"]
     assert tables["tokens"]["doc_id"].unique().tolist() == ["doc000", "doc001"]
+
+
+def test_stream_rerun_rewrites_only_changed_tables(docs, anns, tmp_path):
+    kw = dict(annotators=anns, workers=1, chunk_size=5, cache=tmp_path / "cache", out=tmp_path / "out")
+    analyze(docs, **kw)
+    tokens_file = tmp_path / "out" / "tokens.parquet"
+    stamp = tokens_file.stat().st_mtime_ns
+    again = analyze(docs, **kw)
+    assert tokens_file.stat().st_mtime_ns == stamp                  # unchanged: not rewritten
+    n_before = len(again["tokens"])
+    changed = docs.copy()
+    changed.loc[3, "text"] += " Calmar threatened Dunmore."
+    third = analyze(changed, **kw)
+    assert tokens_file.stat().st_mtime_ns != stamp
+    assert len(third["tokens"]) == n_before + 4

@@ -1052,10 +1052,20 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
     _combine_parts([spill / f"documents-{i:05d}.parquet" for i in range(n_batches)], out_dir / "documents.parquet", None)
     _combine_parts([spill / f"load_report-{i:05d}.parquet" for i in range(n_batches)], out_dir / "load_report.parquet", None)
     shutil.rmtree(spill, ignore_errors=True)
+    # A table whose parts are those of the previous run into this folder is already there.
+    try:
+        before = json.loads((out_dir / "analysis.json").read_text())["run"]["table_digests"]
+    except (OSError, ValueError, KeyError, TypeError):
+        before = {}
+    digests = {}
     for s in steps:
         for t in outputs[s]:
+            digests[t] = _digest(s, *(keys[s] for keys in all_keys))
+            if before.get(t) == digests[t] and (out_dir / f"{t}.parquet").exists():
+                continue
             parts = [store.path(s, keys[s], t) for keys in all_keys]
             _combine_parts(parts, out_dir / f"{t}.parquet", empty.get(t))
+    meta["run"]["table_digests"] = digests
     if not cache:
         shutil.rmtree(store_root, ignore_errors=True)
     meta["run"]["write_seconds"] = round(time.perf_counter() - t_done, 4)
