@@ -605,6 +605,7 @@ class _Done:
     tables: dict[str, pd.DataFrame] | None
     ran: list[str]
     seconds: dict[str, float]
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 def _execute(task: _Task) -> _Done:
@@ -620,7 +621,7 @@ def _execute(task: _Task) -> _Done:
         need = {t for a in todo for t in (*TOKENIZE_OUTPUTS, *a.requires)}
     docs = task.documents.reset_index(drop=True)
     tables: dict[str, pd.DataFrame] = {"documents": docs}
-    ran, seconds = [], {}
+    ran, seconds, cpu = [], {}, {}
     for step in steps:
         key = task.keys[step]
         if step in done:
@@ -630,7 +631,7 @@ def _execute(task: _Task) -> _Done:
             elif wanted:
                 tables.update(store.read(step, key, wanted))
             continue
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if step == TOKENIZE:
             sentences, tokens = tokenize_documents(docs["doc_id"].tolist(), docs["text"].tolist(), pos=task.pos)
             out = {"sentences": sentences, "tokens": tokens}
@@ -638,12 +639,13 @@ def _execute(task: _Task) -> _Done:
             ann = next(a for a in task.annotators if a.name == step)
             out = _run_step(ann, tables, task.options)
         seconds[step] = time.perf_counter() - t0
+        cpu[step] = time.process_time() - c0
         if store is not None:
             store.write(step, key, out)
         tables.update(out)
         ran.append(step)
     tables.pop("documents")
-    return _Done(task.index, tables if task.keep else None, ran, seconds)
+    return _Done(task.index, tables if task.keep else None, ran, seconds, cpu)
 
 
 # ----------------------------------------------------------------------------- engines
@@ -951,6 +953,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
     all_keys: list[dict[str, str]] = []           # per chunk, in corpus order
     results: dict[int, dict[str, pd.DataFrame]] = {}
     seconds = {s: 0.0 for s in steps}
+    cpu = {s: 0.0 for s in steps}
     ran = {s: 0 for s in steps}
     summaries: list[str] = []
     whole = empty_docs = None
@@ -1011,6 +1014,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
                 for s in d.ran:
                     ran[s] += 1
                     seconds[s] += d.seconds.get(s, 0.0)
+                    cpu[s] += d.cpu.get(s, 0.0)
                 bar.update(b - a)
 
             try:
@@ -1033,6 +1037,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
             "run": {"engine": engine, "workers": runner.workers, "chunks": len(all_keys),
                     "chunks_from_cache": n_cached, "steps_run": ran,
                     "step_seconds": {k: round(v, 4) for k, v in seconds.items()},
+                    "step_cpu_seconds": {k: round(v, 4) for k, v in cpu.items()},
                     "load_seconds": round(t_load, 4),
                     "analysis_seconds": round(t_done - t_start - t_load, 4),
                     "cache": str(store_root) if cache else None}}
