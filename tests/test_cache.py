@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pipeline_helpers as H
 import pytest
 
-import pipeline_helpers as H
 from toolkit import pipeline
 from toolkit.pipeline import analyze, clear_cache, lexicon_annotator
 

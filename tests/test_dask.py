@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pipeline_helpers as H
 import pytest
 
-import pipeline_helpers as H
 from toolkit.pipeline import analyze, lexicon_annotator
 
 distributed = pytest.importorskip("distributed")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pipeline_helpers as H
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import pipeline_helpers as H
 from toolkit import lexicon as L
 from toolkit.tokenize import tokenize_documents
 

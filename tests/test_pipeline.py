@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
+import pipeline_helpers as H
 import pytest
 
-import pipeline_helpers as H
 from toolkit import pipeline
 from toolkit.pipeline import Analysis, analyze, plan_chunks
 
@@ -112,7 +111,8 @@ def test_resume_after_a_failed_chunk(docs, anns, tmp_path, workers):
     logs = tmp_path / "run" / "logs"
     logs.mkdir(parents=True)
     opts = {"hit_counts": {"log_dir": str(logs)}}
-    kw = dict(annotators=anns, workers=workers, chunk_size=4, cache=tmp_path / "cache", options=opts)
+    kw = {"annotators": anns, "workers": workers, "chunk_size": 4, "cache": tmp_path / "cache",
+          "options": opts}
     (tmp_path / "run" / "FAIL").write_text("doc012")              # the 4th of 6 chunks crashes
     with pytest.raises(RuntimeError, match="injected failure"):
         analyze(docs, out=tmp_path / "out", **kw)
@@ -151,7 +151,8 @@ def test_run_chunk_contract(docs):
 
 
 def test_stream_rerun_rewrites_only_changed_tables(docs, anns, tmp_path):
-    kw = dict(annotators=anns, workers=1, chunk_size=5, cache=tmp_path / "cache", out=tmp_path / "out")
+    kw = {"annotators": anns, "workers": 1, "chunk_size": 5, "cache": tmp_path / "cache",
+          "out": tmp_path / "out"}
     analyze(docs, **kw)
     tokens_file = tmp_path / "out" / "tokens.parquet"
     stamp = tokens_file.stat().st_mtime_ns

@@ -7,11 +7,11 @@ speeches, on the hard cases listed here, and on arbitrary strings (hypothesis).
 from __future__ import annotations
 
 import pandas as pd
+import pipeline_helpers as H
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import pipeline_helpers as H
 from toolkit import tokenize as T
 
 # The original regular expression, before the plain-word fast path was put in front.

@@ -21,5 +21,5 @@ with warnings.catch_warnings():
     tokenize._stopwords()
     try:
         pipeline.registry()
-    except Exception:  # noqa: BLE001 - a broken annotator must fail in the worker, with its error
+    except Exception:  # noqa: BLE001, S110 - a broken annotator fails in the worker, with its error
         pass
