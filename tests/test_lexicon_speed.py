@@ -131,3 +131,16 @@ def test_empty_and_filtered_tokens():
 def test_any_sequence(words):
     docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [" ".join(words), " ".join(reversed(words))]})
     same_hits(DEMO, docs, "all")
+
+
+def test_shared_keys_follow_column_changes():
+    docs = H.documents(3)
+    _, toks = tokenize_documents(docs["doc_id"].tolist(), docs["text"].tolist())
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    before = L.Matcher(DEMO).find(toks, texts)
+    edited = toks.copy()
+    edited.loc[edited["lemma"] == "warn", "lemma"] = "caution"       # a new column array
+    after = L.Matcher(DEMO).find(edited, texts)
+    assert (before["entry"] == "warn").sum() > 0 and (after["entry"] == "warn").sum() == 0
+    pd.testing.assert_frame_equal(after, ReferenceMatcher(DEMO).find(edited, texts))
+    pd.testing.assert_frame_equal(L.Matcher(DEMO).find(toks, texts), before)

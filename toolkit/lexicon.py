@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import io
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -362,12 +363,32 @@ class Matcher:
         return out
 
 
+# id(Arrow array) -> (weak reference to it, its normalised keys). Arrow arrays are immutable and
+# pandas replaces (never edits) them on assignment, so while the weak reference still points at
+# the same array the keys are valid; every lexicon matched on one tokens table shares them.
+_KEYS: dict[int, tuple[weakref.ref, tuple[list[str], np.ndarray]]] = {}
+
+
 def _normalized(keys: pd.Series) -> tuple[list[str], np.ndarray]:
     """Matching keys of a token column, normalised once per distinct value, and their lengths."""
+    arr = getattr(keys.array, "_pa_array", None)
+    if arr is not None:
+        hit = _KEYS.get(id(arr))
+        if hit is not None and hit[0]() is arr:
+            return hit[1]
     values = keys.tolist()
     table = {v: _norm(v) for v in set(values)}
     normed = [table[v] for v in values]
-    return normed, np.fromiter(map(len, normed), dtype=np.int64, count=len(normed))
+    out = normed, np.fromiter(map(len, normed), dtype=np.int64, count=len(normed))
+    if arr is not None:
+        try:
+            ref = weakref.ref(arr)
+        except TypeError:
+            return out
+        for k in [k for k, (r, _) in _KEYS.items() if r() is None]:
+            del _KEYS[k]
+        _KEYS[id(arr)] = (ref, out)
+    return out
 
 
 def _haystack(keys: list[str], lengths: np.ndarray, sent_arr: np.ndarray, i: int,
