@@ -43,15 +43,20 @@ from toolkit import pipeline
 from toolkit.config import shared_path
 
 
-def un_subset(words: int | None, *, stride: int = 7) -> pd.DataFrame:
-    """Every ``stride``-th UN speech (spread over the years) until ``words`` words; all if None."""
+def un_subset(words: int | None, *, stride: int = 7, offset: int = 0) -> pd.DataFrame:
+    """Speeches ``offset, offset + stride, ...`` (spread over the years) until ``words`` words.
+
+    Different offsets give disjoint subsets, so repeated runs never meet a text twice (some
+    annotators memoise per-sentence scores, which would flatter a second run on the same text).
+    ``words=None`` takes the whole corpus.
+    """
     path = shared_path("corpora", "ungdc_1946-2024.jsonl.gz")
     if path is None:
         sys.exit("the UN corpus is not in the shared folder; set TOOLKIT_SHARED")
     rows, n = [], 0
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for i, line in enumerate(fh):
-            if words is not None and i % stride:
+            if words is not None and i % stride != offset:
                 continue
             obj = json.loads(line)
             rows.append({"doc_id": obj["file"].removesuffix(".txt"), "text": obj["text"],
@@ -64,22 +69,6 @@ def un_subset(words: int | None, *, stride: int = 7) -> pd.DataFrame:
 
 def n_words(texts) -> int:
     return sum(len(t.split()) for t in texts)
-
-
-def timed(fn, runs: int) -> tuple[float, float, object]:
-    """Median wall and CPU seconds (this process) over ``runs`` calls after a warm-up call.
-
-    On a shared machine wall time depends on the other jobs; the CPU time of a single process
-    does not, so per-core comparisons use CPU time.
-    """
-    out = fn()
-    walls, cpus = [], []
-    for _ in range(runs):
-        t, c = time.perf_counter(), time.process_time()
-        out = fn()
-        walls.append(time.perf_counter() - t)
-        cpus.append(time.process_time() - c)
-    return statistics.median(walls), statistics.median(cpus), out
 
 
 def naive_chain(texts) -> int:
@@ -200,7 +189,8 @@ def stream_all(tmp: Path) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=1_000_000, help="words of UN speeches (default 1M)")
-    ap.add_argument("--runs", type=int, default=3, help="warm runs per figure (median)")
+    ap.add_argument("--runs", type=int, default=3,
+                    help="runs per figure (median), each on different speeches")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--naive-words", type=int, default=200_000,
                     help="words for the slow reference chain (its words/s is what counts)")
@@ -222,83 +212,99 @@ def main(argv=None) -> int:
         return 0
 
     load_before = os.getloadavg()
-    docs = un_subset(args.words)
-    texts = docs["text"].tolist()
-    words = n_words(texts)
     anns = pipeline.registry()
-    print(f"{len(docs)} UN speeches, {words:,} words; annotators: {[a.name for a in anns] or 'none registered'}; "
-          f"load average {load_before[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
-    res: dict = {"words": words, "documents": len(docs), "annotators": [a.name for a in anns],
-                 "workers": args.workers,
-                 "runs": args.runs, "python": platform.python_version(), "cpus": os.cpu_count()}
     import nltk
+    from nltk import word_tokenize
 
-    res["nltk"] = nltk.__version__
+    from toolkit import load_corpus
+
+    res: dict = {"annotators": [a.name for a in anns], "workers": args.workers, "runs": args.runs,
+                 "python": platform.python_version(), "cpus": os.cpu_count(), "nltk": nltk.__version__}
+    print(f"annotators: {res['annotators'] or 'none registered'}; load average {load_before[0]:.1f} "
+          f"on {os.cpu_count()} CPUs", flush=True)
+
+    def analyze(corpus, workers, cache=False):
+        return pipeline.analyze(corpus, workers=workers, cache=cache, progress=False)
+
+    def wall_cpu(fn, *args):
+        t, c = time.perf_counter(), time.process_time()
+        out = fn(*args)
+        return time.perf_counter() - t, time.process_time() - c, out
+
+    # Warm-up on texts the measured runs never see: loads models, starts the worker server.
+    warm = un_subset(30_000, offset=6)
+    naive_chain(warm["text"].tolist()[:3])
+    [word_tokenize(t) for t in warm["text"]]
+    analyze(warm, 1)
+    pipeline.analyze(warm, workers=args.workers, cache=False, progress=False, chunk_size=4)
+
+    rates: dict[str, list[float]] = {}
+
+    def rate(name, value):
+        rates.setdefault(name, []).append(value)
+
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        src = tmp / "un_subset.jsonl"
-        docs.to_json(src, orient="records", lines=True, force_ascii=False)
+        for r in range(args.runs):
+            docs = un_subset(args.words, offset=r)
+            texts = docs["text"].tolist()
+            words = n_words(texts)
+            src = tmp / f"un_subset_{r}.jsonl"
+            docs.to_json(src, orient="records", lines=True, force_ascii=False)
+            if r == 0:
+                res.update(words=words, documents=len(docs))
+                first_src = src
+            w, c, corpus = wall_cpu(load_corpus, src)
+            rate("load", words / w)
+            rate("load_cpu", words / c)
+            w, c, _ = wall_cpu(lambda ts: [word_tokenize(t) for t in ts], texts)
+            rate("word_tokenize", words / w)
+            rate("word_tokenize_cpu", words / c)
+            sub = []
+            for t in texts:
+                sub.append(t)
+                if n_words(sub) >= args.naive_words:
+                    break
+            w, c, _ = wall_cpu(naive_chain, sub)
+            rate("naive", n_words(sub) / w)
+            rate("naive_cpu", n_words(sub) / c)
+            w1, c1, a1 = wall_cpu(analyze, corpus, 1)
+            rate("analyze_1", words / w1)
+            rate("analyze_1_cpu", words / c1)
+            for step, sec in a1.meta["run"]["step_cpu_seconds"].items():
+                rate(f"step_cpu:{step}", words / sec if sec else 0.0)
+            w2, _, a2 = wall_cpu(analyze, corpus, args.workers)
+            rate("analyze_n", words / w2)
+            rate("speedup", w1 / w2)
+            for name in a1.tables:
+                pd.testing.assert_frame_equal(a1[name], a2[name])
+            del a1, a2
+            print(f"run {r + 1}: {words:,} words; word_tokenize {rates['word_tokenize'][-1]:,.0f} w/s; "
+                  f"naive chain {rates['naive_cpu'][-1]:,.0f} w/CPU-s; analysis 1 worker "
+                  f"{rates['analyze_1_cpu'][-1]:,.0f} w/CPU-s, {rates['analyze_1'][-1]:,.0f} w/s; "
+                  f"{args.workers} workers {rates['analyze_n'][-1]:,.0f} w/s", flush=True)
 
-        from toolkit import load_corpus
-
-        t_load, c_load, corpus = timed(lambda: load_corpus(src), args.runs)
-        res["load_s"], res["load_cpu_s"] = t_load, c_load
-
-        from nltk import word_tokenize
-
-        t_wt, c_wt, _ = timed(lambda: [word_tokenize(t) for t in texts], max(1, args.runs - 1))
-        res["nltk_word_tokenize_s"], res["nltk_word_tokenize_cpu_s"] = t_wt, c_wt
-        print(f"nltk.word_tokenize: {words / t_wt:,.0f} words/s ({words / c_wt:,.0f} per CPU second)", flush=True)
-
-        sub = []
-        for t in texts:
-            sub.append(t)
-            if n_words(sub) >= args.naive_words:
-                break
-        t_naive, c_naive, _ = timed(lambda: naive_chain(sub), 1)
-        res["naive_chain_words_per_s"] = n_words(sub) / t_naive
-        res["naive_chain_words_per_cpu_s"] = n_words(sub) / c_naive
-        print(f"naive chain: {res['naive_chain_words_per_s']:,.0f} words/s "
-              f"({res['naive_chain_words_per_cpu_s']:,.0f} per CPU second)", flush=True)
-
-        def run(workers, cache=False):
-            return pipeline.analyze(corpus, workers=workers, cache=cache, progress=False)
-
-        t1, c1, a1 = timed(lambda: run(1), args.runs)
-        t2, _, a2 = timed(lambda: run(args.workers), args.runs)
-        res["analyze_1_worker_s"], res["analyze_n_workers_s"] = t1, t2
-        res["analyze_1_worker_cpu_s"] = c1
-        res["steps_cpu_s_1_worker"] = a1.meta["run"]["step_cpu_seconds"]
-        res["steps_wall_s_1_worker"] = a1.meta["run"]["step_seconds"]
-        res["steps_cpu_s_n_workers"] = a2.meta["run"]["step_cpu_seconds"]
-        res["tokens"] = len(a1["tokens"])
-        for name in a1.tables:
-            pd.testing.assert_frame_equal(a1[name], a2[name])
-        print(f"analyze: 1 worker {words / t1:,.0f} words/s, {args.workers} workers {words / t2:,.0f} words/s",
-              flush=True)
-
+        corpus = load_corpus(first_src)
+        words = res["words"]
         cache = tmp / "cache"
-        t_first = time.perf_counter()
-        run(args.workers, cache)
-        res["cache_first_run_s"] = time.perf_counter() - t_first
-        t_hit, _, hit = timed(lambda: run(args.workers, cache), args.runs)
-        assert hit.meta["run"]["chunks_from_cache"] == hit.meta["run"]["chunks"]
-        res["cache_rerun_s"] = t_hit
+        w_first, _, _ = wall_cpu(analyze, corpus, args.workers, cache)
+        hits = [wall_cpu(analyze, corpus, args.workers, cache) for _ in range(args.runs)]
+        assert all(h[2].meta["run"]["chunks_from_cache"] == h[2].meta["run"]["chunks"] for h in hits)
+        res["cache_first_run_s"] = w_first
+        res["cache_rerun_s"] = statistics.median(h[0] for h in hits)
 
-        cli_times, cli_peaks = [], []
-        for i in range(args.runs):
-            el, peak = cli_run(src, tmp / f"cli-out-{i}", tmp / f"cli-cache-{i}")
-            cli_times.append(el)
-            cli_peaks.append(peak)
-        res["cli_s"] = statistics.median(cli_times)
-        res["cli_peak_rss_mb"] = max(p["main_mb"] for p in cli_peaks)
-        res["cli_rerun_s"], _ = cli_run(src, tmp / "cli-out-0", tmp / "cli-cache-0")
+        el, peak = cli_run(first_src, tmp / "cli-out", tmp / "cli-cache")
+        res["cli_s"], res["cli_peak_rss_mb"] = el, peak["main_mb"]
+        res["cli_peak_worker_rss_mb"] = peak["largest_child_mb"]
+        res["cli_rerun_s"], _ = cli_run(first_src, tmp / "cli-out", tmp / "cli-cache")
         print(f"CLI: {words / res['cli_s']:,.0f} words/s, re-run {res['cli_rerun_s']:.2f} s", flush=True)
 
         if args.stream_all:
             res["stream_all"] = stream_all(tmp)
             print(f"whole corpus streamed: {res['stream_all']}", flush=True)
 
+    res["rates"] = {k: statistics.median(v) for k, v in rates.items()}
+    res["rates_all_runs"] = rates
     res["load_average_before_after"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
     res["main_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out_dir = HERE / "results"
@@ -312,39 +318,42 @@ def main(argv=None) -> int:
 
 
 def markdown(r: dict) -> str:
+    """The figures as a Markdown table (words/s of wall time and per CPU second)."""
+    q = r["rates"]
     w = r["words"]
-    wps = lambda s: f"{w / s:,.0f}" if s else "-"
-    rows = [("load (JSONL -> documents)", wps(r["load_s"]), wps(r["load_cpu_s"]), "")]
-    for step, c in r["steps_cpu_s_1_worker"].items():
-        rows.append((f"step `{step}`", wps(r["steps_wall_s_1_worker"][step]), wps(c), ""))
-    per_core = (w / r["analyze_1_worker_cpu_s"]) / r["naive_chain_words_per_cpu_s"]
+    f = lambda x: f"{x:,.0f}" if x else "-"
+    rows = [("load (JSONL -> documents)", f(q["load"]), f(q["load_cpu"]), "")]
+    for key, v in q.items():
+        if key.startswith("step_cpu:"):
+            rows.append((f"step `{key.split(':', 1)[1]}`", "", f(v), ""))
     rows += [
-        ("whole analysis, 1 worker (in process)", wps(r["analyze_1_worker_s"]), wps(r["analyze_1_worker_cpu_s"]),
-         f"{per_core:.2f}x the naive chain per CPU second"),
-        (f"whole analysis, {r.get('workers', 2)} workers", wps(r["analyze_n_workers_s"]), "",
-         f"{r['analyze_1_worker_s'] / r['analyze_n_workers_s']:.2f}x over 1 worker (wall)"),
-        ("`python -m toolkit analyze` (start, load, analysis, Parquet)", wps(r["cli_s"]), "",
-         (f"{r['nltk_word_tokenize_s'] / r['cli_s']:.2f}x `nltk.word_tokenize` (wall); "
-          f"peak RSS {r['cli_peak_rss_mb']:.0f} MB")),
-        ("re-run from the cache (in process)", wps(r["cache_rerun_s"]), "",
-         f"{r['analyze_n_workers_s'] / r['cache_rerun_s']:.0f}x faster than computing"),
-        ("re-run from the cache (command line)", wps(r["cli_rerun_s"]), "",
-         f"{r['cli_s'] / r['cli_rerun_s']:.1f}x faster than its first run"),
-        ("`nltk.word_tokenize`, 1 process (reference)", wps(r["nltk_word_tokenize_s"]),
-         wps(r["nltk_word_tokenize_cpu_s"]), ""),
-        ("naive chain: Punkt + NLTKWordTokenizer + VADER + TextBlob (reference)",
-         f"{r['naive_chain_words_per_s']:,.0f}", f"{r['naive_chain_words_per_cpu_s']:,.0f}", ""),
+        ("whole analysis, 1 worker (in process)", f(q["analyze_1"]), f(q["analyze_1_cpu"]),
+         f"{q['analyze_1_cpu'] / q['naive_cpu']:.2f}x the naive chain per CPU second"),
+        (f"whole analysis, {r['workers']} workers", f(q["analyze_n"]), "",
+         (f"{q['speedup']:.2f}x over 1 worker (wall); {q['analyze_n'] / q['word_tokenize']:.2f}x "
+          "`nltk.word_tokenize`")),
+        ("`python -m toolkit analyze` (start, load, analysis, Parquet)", f(w / r["cli_s"]), "",
+         (f"{(w / r['cli_s']) / q['word_tokenize']:.2f}x `nltk.word_tokenize` (wall); peak RSS "
+          f"{r['cli_peak_rss_mb']:.0f} MB main, {r['cli_peak_worker_rss_mb']:.0f} MB largest worker")),
+        ("re-run from the cache (in process)", f(w / r["cache_rerun_s"]), "",
+         f"{r['cache_first_run_s'] / r['cache_rerun_s']:.0f}x faster than the first run"),
+        ("re-run from the cache (command line)", f(w / r["cli_rerun_s"]), "",
+         f"{r['cli_s'] / r['cli_rerun_s']:.1f}x faster than its first run (start-up and input included)"),
+        ("`nltk.word_tokenize`, 1 process (reference)", f(q["word_tokenize"]), f(q["word_tokenize_cpu"]), ""),
+        ("naive chain: Punkt + NLTKWordTokenizer + VADER + TextBlob, 1 process (reference)",
+         f(q["naive"]), f(q["naive_cpu"]), ""),
     ]
     if "stream_all" in r:
         s = r["stream_all"]
         rows.append((f"whole UN corpus streamed to Parquet ({s['words'] / 1e6:.1f}M words, {s['documents']:,} docs)",
-                     f"{s['words_per_s']:,.0f}", "",
+                     f(s["words_per_s"]), "",
                      (f"peak RSS main {s['peak_rss_main_mb']:.0f} MB, largest worker "
                       f"{s['peak_rss_largest_worker_mb']:.0f} MB, all processes (PSS) "
                       f"{s['peak_pss_all_processes_mb']:.0f} MB")))
-    head = (f"{r['documents']} UN speeches, {w:,} words, annotators: {', '.join(r['annotators']) or 'none'}; "
-            f"nltk {r['nltk']}, Python {r['python']}, {r['cpus']} CPUs, load average "
-            f"{r['load_average_before_after'][0]} -> {r['load_average_before_after'][1]}; medians of {r['runs']} warm runs.\n\n")
+    head = (f"{r['documents']} UN speeches, {w:,} words (run 1; each run uses different speeches), "
+            f"annotators: {', '.join(r['annotators']) or 'none'}; nltk {r['nltk']}, Python {r['python']}, "
+            f"{r['cpus']} CPUs shared with other jobs (load average {r['load_average_before_after'][0]} -> "
+            f"{r['load_average_before_after'][1]}); medians of {r['runs']} runs.\n\n")
     table = ("| stage | words/s (wall) | words per CPU second | note |\n|---|---:|---:|---|\n"
              + "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows))
     return head + table
