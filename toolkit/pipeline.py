@@ -820,6 +820,28 @@ def _combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) ->
     return rows
 
 
+def _read_parquet_parts(paths: list[Path]) -> pd.DataFrame:
+    """Read cached parts with threads (Arrow releases the GIL) and convert to pandas once."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as ex:
+        parts = list(ex.map(pq.read_table, paths))
+    non_empty = [t for t in parts if t.num_rows] or parts[:1]
+    meta = non_empty[0].schema.metadata
+    table = pa.concat_tables([t.replace_schema_metadata(None) for t in non_empty],
+                             promote_options="permissive")
+    return table.replace_schema_metadata(meta).to_pandas()
+
+
+def _gather(parts: list[pd.DataFrame | Path | None]) -> pd.DataFrame:
+    """One table from per-chunk parts: frames computed now and/or Parquet files from the cache."""
+    if parts and all(isinstance(p, Path) for p in parts):
+        return _read_parquet_parts(parts)
+    return _concat([pd.read_parquet(p) if isinstance(p, Path) else p for p in parts])
+
+
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     parts = [p for p in parts if p is not None]
     if not parts:
@@ -996,7 +1018,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
                 if len(cached) == len(steps):
                     n_cached += 1
                     if keep:
-                        results[i] = {t: df for s in steps for t, df in store.read(s, keys[s], outputs[s]).items()}
+                        results[i] = {t: store.path(s, keys[s], t) for s in steps for t in outputs[s]}
                     bar.update(b - a)
                     continue
                 given = {s: store.read(s, keys[s], outputs[s]) for s in cached} \
@@ -1046,7 +1068,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
         docs = whole.documents.reset_index(drop=True)
         tables: dict[str, pd.DataFrame] = {"documents": docs}
         for name in names:
-            tables[name] = _concat([results[i].get(name) for i in sorted(results)])
+            tables[name] = _gather([results[i].get(name) for i in sorted(results)])
             if not results:
                 tables[name] = run_chunk(docs.iloc[0:0], selected, pos=pos, options=options).get(name, pd.DataFrame())
         tables["load_report"] = whole.report
