@@ -86,40 +86,34 @@ def naive_chain(texts) -> int:
     return n
 
 
-def cli_run(src: Path, out: Path, cache: Path, extra: list[str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, largest process) of ``python -m toolkit analyze``."""
+def cli_run(src: Path, out: Path, cache: Path, extra: list[str] | None = None) -> tuple[float, dict]:
+    """Wall seconds and sampled peak memory (MB) of ``python -m toolkit analyze``."""
     env = {**os.environ, "TOOLKIT_CACHE": str(cache), "PYTHONPATH": str(ROOT)}
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", _RUSAGE_WRAPPER, "-m", "toolkit", "analyze", str(src),
-                           "--out", str(out), *(extra or [])], env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "analyze", str(src), "--out", str(out),
+                             *(extra or [])], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    with TreeMemory(proc.pid) as mem:
+        _, stderr = proc.communicate()
     el = time.perf_counter() - t
     if proc.returncode:
-        raise RuntimeError(proc.stderr[-2000:])
-    peak = json.loads(proc.stdout.strip().splitlines()[-1])
-    return el, peak
-
-
-# Runs a module like `python -m` and prints the peak RSS of itself and of its children.
-_RUSAGE_WRAPPER = """
-import json, resource, runpy, sys
-sys.argv = sys.argv[2:]
-try:
-    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
-except SystemExit as e:
-    if e.code: raise
-r = resource.getrusage
-print(json.dumps({"main_mb": r(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "largest_child_mb": r(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
-"""
+        raise RuntimeError(stderr[-2000:])
+    return el, {"main_mb": mem.main_rss_mb, "largest_worker_mb": mem.worker_rss_mb,
+                "all_pss_mb": mem.peak_mb}
 
 
 class TreeMemory:
-    """Samples the summed PSS (proportional set size) of this process and its children."""
+    """Samples memory of a process and its children: main RSS, largest child RSS, summed PSS.
 
-    def __init__(self, pid: int, every: float = 0.5):
+    Sampling, not ``ru_maxrss``: a child started by fork inherits this process's peak in it.
+    PSS counts the pages that forked workers share once, so the sum is the real footprint.
+    """
+
+    def __init__(self, pid: int, every: float = 0.2):
         import psutil
 
-        self.proc, self.every, self.peak_mb = psutil.Process(pid), every, 0.0
+        self.proc, self.every = psutil.Process(pid), every
+        self.peak_mb = self.main_rss_mb = self.worker_rss_mb = 0.0
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
@@ -127,16 +121,20 @@ class TreeMemory:
         import psutil
 
         while not self._stop.is_set():
-            total = 0
             try:
-                procs = [self.proc, *self.proc.children(recursive=True)]
+                main = self.proc.memory_full_info()
+                children = self.proc.children(recursive=True)
             except psutil.Error:
                 break
-            for p in procs:
+            total = main.pss
+            for p in children:
                 try:
-                    total += p.memory_full_info().pss
+                    info = p.memory_full_info()
                 except psutil.Error:
-                    pass
+                    continue
+                total += info.pss
+                self.worker_rss_mb = max(self.worker_rss_mb, info.rss / 2**20)
+            self.main_rss_mb = max(self.main_rss_mb, main.rss / 2**20)
             self.peak_mb = max(self.peak_mb, total / 2**20)
             self._stop.wait(self.every)
 
@@ -166,24 +164,14 @@ def stream_all(tmp: Path) -> dict:
                 rows, k = [], k + 1
     if rows:
         pd.DataFrame(rows).to_parquet(shards / f"part-{k:04d}.parquet", index=False)
-    env = {**os.environ, "TOOLKIT_CACHE": str(tmp / "cache-all"), "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-c", _RUSAGE_WRAPPER, "-m", "toolkit", "analyze", str(shards),
-           "--out", str(tmp / "out-all"), "--no-cache"]
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with TreeMemory(proc.pid) as mem:
-        stdout, stderr = proc.communicate()
-    el = time.perf_counter() - t
-    if proc.returncode:
-        raise RuntimeError(stderr[-2000:])
-    peak = json.loads(stdout.strip().splitlines()[-1])
+    el, peak = cli_run(shards, tmp / "out-all", tmp / "cache-all", ["--no-cache"])
     import pyarrow.parquet as pq
 
     n_tokens = pq.ParquetFile(tmp / "out-all" / "tokens.parquet").metadata.num_rows
     return {"documents": int(pq.ParquetFile(tmp / "out-all" / "documents.parquet").metadata.num_rows),
             "words": words, "tokens": n_tokens, "seconds": el, "words_per_s": words / el,
-            "peak_rss_main_mb": peak["main_mb"], "peak_rss_largest_worker_mb": peak["largest_child_mb"],
-            "peak_pss_all_processes_mb": mem.peak_mb}
+            "peak_rss_main_mb": peak["main_mb"], "peak_rss_largest_worker_mb": peak["largest_worker_mb"],
+            "peak_pss_all_processes_mb": peak["all_pss_mb"]}
 
 
 def main(argv=None) -> int:
@@ -295,7 +283,8 @@ def main(argv=None) -> int:
 
         el, peak = cli_run(first_src, tmp / "cli-out", tmp / "cli-cache")
         res["cli_s"], res["cli_peak_rss_mb"] = el, peak["main_mb"]
-        res["cli_peak_worker_rss_mb"] = peak["largest_child_mb"]
+        res["cli_peak_worker_rss_mb"] = peak["largest_worker_mb"]
+        res["cli_peak_pss_all_mb"] = peak["all_pss_mb"]
         res["cli_rerun_s"], _ = cli_run(first_src, tmp / "cli-out", tmp / "cli-cache")
         print(f"CLI: {words / res['cli_s']:,.0f} words/s, re-run {res['cli_rerun_s']:.2f} s", flush=True)
 
@@ -334,7 +323,8 @@ def markdown(r: dict) -> str:
           "`nltk.word_tokenize`")),
         ("`python -m toolkit analyze` (start, load, analysis, Parquet)", f(w / r["cli_s"]), "",
          (f"{(w / r['cli_s']) / q['word_tokenize']:.2f}x `nltk.word_tokenize` (wall); peak RSS "
-          f"{r['cli_peak_rss_mb']:.0f} MB main, {r['cli_peak_worker_rss_mb']:.0f} MB largest worker")),
+          f"{r['cli_peak_rss_mb']:.0f} MB main, {r['cli_peak_worker_rss_mb']:.0f} MB largest worker, "
+          f"{r['cli_peak_pss_all_mb']:.0f} MB all processes (PSS)")),
         ("re-run from the cache (in process)", f(w / r["cache_rerun_s"]), "",
          f"{r['cache_first_run_s'] / r['cache_rerun_s']:.0f}x faster than the first run"),
         ("re-run from the cache (command line)", f(w / r["cli_rerun_s"]), "",

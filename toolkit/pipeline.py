@@ -850,7 +850,7 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(non_empty or parts[:1], ignore_index=True)
 
 
-BATCH_BYTES = 64 << 20   # streamed multi-file inputs are loaded this many file bytes at a time
+BATCH_BYTES = 16 << 20   # streamed multi-file inputs are loaded this many file bytes at a time
 
 
 def _input_batches(source, *, columns, strict, stream: bool) -> Iterator[Corpus]:
