@@ -103,3 +103,28 @@ def test_real_corpus_offsets(ungdc_slice):
     assert not bad
     bad = [r for r in sents.itertuples() if texts[r.doc_id][r.start:r.end] != r.text]
     assert not bad
+
+
+def test_hard_wrapped_speech_keeps_names_whole():
+    text = ("I should like to congratulate the delegation of the Lao\n"
+            "People's Democratic Republic on the occasion of the\n"
+            "anniversary. We share the grief of the people of India at\n"
+            "this sorrowful time and we offer our deepest sympathy to\n"
+            "the Government and people. Peace is our common goal in\n"
+            "this Assembly and beyond it, now and in the years to come.\n"
+            "Thank you.")
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got[0].startswith("I should like") and got[0].endswith("anniversary.")
+    assert "Lao\nPeople's Democratic Republic" in got[0]
+    assert got[-1] == "Thank you."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He defended civil liberties,'' Mr. Earnest said. Then he left.",
+     ["He defended civil liberties,'' Mr. Earnest said.", "Then he left."]),
+    ("Sen. Claire McCaskill (D-Mo.) said the plan failed. Others agreed.",
+     ["Sen. Claire McCaskill (D-Mo.) said the plan failed.", "Others agreed."]),
+    ("The talks ended. Talks resume in May.", ["The talks ended.", "Talks resume in May."]),
+])
+def test_punkt_repairs(text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected

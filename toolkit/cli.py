@@ -37,11 +37,12 @@ def cmd_analyze(args) -> int:
         corpus = inputs if len(inputs) > 1 else inputs[0]
     columns = {k: v for k, v in (("text", args.text_col), ("doc_id", args.id_col)) if v} or None
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
+    options = {"actors": {"gazetteers": args.gazetteer}} if args.gazetteer else None
     # Parquet is streamed chunk by chunk (bounded memory); CSV is written from memory.
     stream = args.format == "parquet"
     analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos,
                        columns=columns, strict=args.strict, cache=not args.no_cache,
-                       engine=args.engine, out=args.out if stream else None)
+                       engine=args.engine, out=args.out if stream else None, options=options)
     paths = [args.out] if stream else analysis.save(args.out, format=args.format)
     print(analysis.meta["load_summary"])
     print(analysis.summary())
@@ -53,17 +54,27 @@ def cmd_analyze(args) -> int:
 
 def cmd_report(args) -> int:
     from . import datasets
-    from .report import build_report
+    from .report import build_report, describe, filters_of, open_corpus
 
-    if args.input:
+    filters = filters_of(countries=args.countries, years=args.years, limit=args.limit)
+    name = args.input[0] if len(args.input) == 1 else None
+    if name and (name in DATASET_NAMES or filters):
+        corpus, what = open_corpus(name, **filters)
+    elif args.input:
         corpus, what = _source(args.input, None, None, False), " ".join(args.input)
     else:
         corpus, what = datasets.default_corpus()
+        name = "nltk" if what.startswith("NLTK") else "sample"
+        if filters:
+            corpus, _ = open_corpus(corpus, **filters)
+            what = describe(what, filters)
     print(f"corpus: {what}")
-    analysis = build_report(corpus, args.out, description=what, workers=args.workers)
+    analysis = build_report(corpus, args.out, description=what, workers=args.workers,
+                            filters=filters, timeout=args.timeout, corpus_name=name)
     print(analysis.meta["load_summary"])
-    print(f"report written to {args.out}")
-    return 0
+    failed = analysis.meta["report"]["failed"]
+    print(f"report written to {args.out}" + (f"; {failed} step(s) FAILED (see index.html)" if failed else ""))
+    return 1 if failed else 0
 
 
 def cmd_doctor(args) -> int:
@@ -128,12 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--engine", choices=("processes", "dask"), default="processes",
                    help="local worker processes, or the Dask cluster of DASK_SCHEDULER_ADDRESS")
     a.add_argument("--strict", action="store_true", help="stop at the first bad file, row or line")
+    a.add_argument("--gazetteer", action="append", default=None, metavar="PATH",
+                   help="extra actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv")
     a.set_defaults(func=cmd_analyze)
 
     r = sub.add_parser("report", help="the main job: analyse a corpus and write reports/")
     r.add_argument("input", nargs="*", help="corpus (default: NLTK US speeches, else the sample)")
     r.add_argument("--out", default="reports")
     r.add_argument("--workers", type=int, default=None)
+    r.add_argument("--countries", default=None, help="keep these countries, e.g. RUS,USA (UN corpus)")
+    r.add_argument("--years", default=None, help="keep these years, e.g. 2014-2022 or 2014,2022")
+    r.add_argument("--limit", type=int, default=None, help="keep the first N documents")
+    r.add_argument("--timeout", type=int, default=900, help="seconds allowed per notebook cell")
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("evaluate", help="measure every annotator against human-labelled data")

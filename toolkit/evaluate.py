@@ -171,7 +171,7 @@ def update_readme(results: list[EvalResult], readme: str | Path, *, command: str
         return False
     head = headline_table(results)
     keep = [c for c in head.columns if c in ("measure", "dataset", "n", "system", "f1", "accuracy",
-                                             "pearson_r", "spearman_r")]
+                                             "pearson_r", "spearman_r", "roc_auc")]
     body = f"\n_From `{command}`; full tables in [docs/VALIDATION.md](docs/VALIDATION.md)._\n\n" + _md_table(head[keep] if len(head) else head)
     new = text.split(README_START)[0] + README_START + body + README_END + text.split(README_END, 1)[1]
     path.write_text(new, encoding="utf-8")

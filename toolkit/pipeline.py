@@ -72,7 +72,13 @@ TOKENIZE_OUTPUTS = ("sentences", "tokens")
 CHUNK_CHARS = 200_000                       # about 33k words: 2 workers stay busy on 1M words
 CACHE_LAYOUT = 1                            # bump when the on-disk layout of the cache changes
 # Annotator modules in run order; each exposes ``ANNOTATOR`` (an :class:`Annotator`).
-ANNOTATOR_MODULES: tuple[str, ...] = ()
+ANNOTATOR_MODULES: tuple[str, ...] = (
+    "toolkit.actors",
+    "toolkit.quotes",
+    "toolkit.framing",
+    "toolkit.escalation",
+    "toolkit.rhetoric",
+)
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,812 @@
-"""The headless main job: analyse a corpus and write tables and figures under ``reports/``."""
+"""The headless main job: analyse a corpus, run the notebook series on it, write ``reports/``.
+
+``python -m toolkit report [CORPUS] --out DIR`` (and ``make report``) does, in order:
+
+1. load and analyse the corpus once (the default corpus unless one is given) and write every
+   table to ``DIR/tables/`` as Parquet and CSV (+ ``analysis.json``, the run's metadata);
+2. execute each notebook of ``notebooks/`` with papermill, passing the analysis as a
+   parameter (``tables_dir``), so notebooks read the tables instead of re-analysing; figures
+   land in ``DIR/figures/`` with their provenance sidecars, derived tables in ``DIR/tables/``;
+3. convert each executed notebook to HTML (nbconvert) in ``DIR/notebooks/``, render a few
+   articles with every annotation layer highlighted in ``DIR/articles/``;
+4. write ``DIR/index.html``, which summarises the run and links everything, and ``run.json``.
+
+A notebook that fails is not skipped silently: its error is shown in ``index.html`` and
+the command exits non-zero. Nothing needs a network.
+
+Notebook parameters (the ``parameters`` cell of every notebook in the series)::
+
+    corpus = "sample"   # a dataset name (sample, seed, ungdc, presidential, nltk) or a path
+    countries = None    # filters: ["RUS", "USA"] (corpora with a country column)
+    years = None        # [2014, 2022] or "2014-2022"
+    limit = None        # at most this many documents
+    tables_dir = None   # an analysis folder (``analyze --out`` / report tables/) to reuse
+    out_dir = "../reports"  # figures go to out_dir/figures, tables to out_dir/tables
+
+Notes:
+    Parameterised notebooks follow papermill's convention (a cell tagged ``parameters``);
+    notebooks are numbered ``<step>.<sub>-<slug>.ipynb`` as in cookiecutter-data-science.
+"""
 from __future__ import annotations
 
+import datetime as _dt
+import html
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import matplotlib.pyplot as plt
+import pandas as pd
 
-from . import figures
+from . import __version__, figures
+from .config import PROJECT_ROOT
+from .corpus import Corpus, load_corpus
 from .pipeline import Analysis, analyze
+
+NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOK_NAME = re.compile(r"^(\d+)\.(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb$")
+DATASETS = ("sample", "seed", "ungdc", "presidential", "nltk")
+KERNEL_NAME = "discourse-toolkit"
+DERIVED_TABLE = re.compile(r"^\d+\.\d+-")
+
+
+# ----------------------------------------------------------------------------- corpus + params
+
+def _years(years) -> list[int] | None:
+    if years is None or years == "":
+        return None
+    if isinstance(years, str):
+        m = re.fullmatch(r"\s*(\d{4})\s*(?:-|\.\.|:)\s*(\d{4})\s*", years)
+        if m:
+            return list(range(int(m.group(1)), int(m.group(2)) + 1))
+        try:
+            return [int(y) for y in re.split(r"[,\s]+", years.strip()) if y]
+        except ValueError:
+            raise ValueError(f"`years` value = {years!r} is invalid; use a list of years, "
+                             "'2014-2022' or '2014,2016'") from None
+    if isinstance(years, int):
+        return [years]
+    return [int(y) for y in years]
+
+
+def _countries(countries) -> list[str] | None:
+    if countries is None or countries == "":
+        return None
+    if isinstance(countries, str):
+        return [c for c in re.split(r"[,\s]+", countries.strip().upper()) if c]
+    return [str(c).upper() for c in countries]
+
+
+def filters_of(*, countries=None, years=None, limit=None) -> dict:
+    """The normalised filter dict (``None`` values dropped) that provenance records.
+
+    Example:
+        >>> filters_of(countries="rus,usa", years="2021-2022")
+        {'countries': ['RUS', 'USA'], 'years': [2021, 2022]}
+    """
+    out = {"countries": _countries(countries), "years": _years(years),
+           "limit": int(limit) if limit not in (None, "") else None}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def open_corpus(corpus: str | Path | Corpus = "sample", *, countries=None, years=None,
+                limit: int | None = None) -> tuple[Corpus, str]:
+    """Load a corpus by dataset name or path and apply the notebook filters.
+
+    Args:
+        corpus: ``sample``, ``seed``, ``ungdc``, ``presidential``, ``nltk``, a path/glob that
+            :func:`toolkit.load_corpus` reads, or a loaded :class:`Corpus`.
+        countries: keep documents whose ``country`` is one of these (ISO3).
+        years: keep documents of these years (``year`` column, else the date's year).
+        limit: keep the first ``limit`` documents (after the other filters).
+
+    Returns:
+        ``(corpus, description)``, the description naming the corpus and its filters.
+
+    Raises:
+        ValueError: a filter names a column the corpus does not have.
+
+    Example:
+        >>> c, what = open_corpus("sample", limit=1)  # doctest: +SKIP
+        >>> len(c.documents), what  # doctest: +SKIP
+        (1, 'sample (limit=1)')
+    """
+    from . import datasets
+
+    filt = filters_of(countries=countries, years=years, limit=limit)
+    if isinstance(corpus, Corpus):
+        c, name = corpus, "corpus"
+    elif str(corpus) in DATASETS and not Path(str(corpus)).exists():
+        name = str(corpus)
+        if name == "ungdc":
+            c = datasets.ungdc(countries=filt.get("countries"), years=filt.get("years"))
+        else:
+            c = {"sample": datasets.sample, "seed": datasets.seed, "presidential": datasets.presidential,
+                 "nltk": datasets.nltk_speeches}[name]()
+    else:
+        name = str(corpus)
+        c = load_corpus(corpus)
+    docs = c.documents
+    if "countries" in filt:
+        if "country" not in docs:
+            raise ValueError(f"`countries` filter given, but corpus {name!r} has no country column; "
+                             f"its columns are {list(docs.columns)}")
+        docs = docs[docs["country"].astype(str).str.upper().isin(filt["countries"])]
+    if "years" in filt:
+        year = docs["year"] if "year" in docs else docs["date"].dt.year
+        docs = docs[year.isin(filt["years"])]
+    if "limit" in filt:
+        docs = docs.head(filt["limit"])
+    c.documents = docs.reset_index(drop=True)
+    return c, describe(name, filt)
+
+
+def describe(name: str, filters: Mapping) -> str:
+    """``"ungdc (countries=RUS,USA; years=2022)"``.
+
+    Example:
+        >>> describe("ungdc", {"countries": ["RUS"], "years": [2020, 2021, 2022]})
+        'ungdc (countries=RUS; years=2020-2022)'
+    """
+    parts = []
+    for k, v in filters.items():
+        if k == "years" and len(v) > 2 and list(v) == list(range(v[0], v[-1] + 1)):
+            parts.append(f"years={v[0]}-{v[-1]}")
+        elif isinstance(v, (list, tuple)):
+            parts.append(f"{k}={','.join(map(str, v))}")
+        else:
+            parts.append(f"{k}={v}")
+    return name + (f" ({'; '.join(parts)})" if parts else "")
+
+
+def load_analysis(corpus: str | Path = "sample", *, countries=None, years=None, limit=None,
+                  tables_dir: str | Path | None = None, workers: int | None = 1) -> Analysis:
+    """The analysis a notebook works on: read from ``tables_dir``, or made now.
+
+    This is the first call of every notebook in the series: the headless report passes
+    ``tables_dir`` (the analysis it already made), a user in JupyterLab usually does not.
+    ``analysis.meta`` gets ``corpus`` and ``filters`` for the figures' provenance.
+
+    Example:
+        >>> a = load_analysis("sample", limit=1)  # doctest: +SKIP
+        >>> a.meta["corpus"]  # doctest: +SKIP
+        'sample (limit=1)'
+    """
+    if tables_dir:
+        analysis = Analysis.load(tables_dir)
+        # Tables the notebooks derived (named after their step, "2.3-...") sit beside the
+        # analysis tables in the report's tables/; they are results, not analysis input.
+        analysis.tables = {k: v for k, v in analysis.tables.items() if not DERIVED_TABLE.match(k)}
+        analysis.meta.setdefault("corpus", str(corpus))
+        analysis.meta.setdefault("filters", filters_of(countries=countries, years=years, limit=limit))
+        return analysis
+    c, what = open_corpus(corpus, countries=countries, years=years, limit=limit)
+    analysis = analyze(c, workers=workers)
+    analysis.meta["corpus"] = what
+    analysis.meta["filters"] = filters_of(countries=countries, years=years, limit=limit)
+    return analysis
+
+
+def save_table(df: pd.DataFrame, name: str, out_dir: str | Path = "reports/tables") -> list[Path]:
+    """Write a derived table as ``out_dir/name.csv`` and ``name.parquet``; return the paths.
+
+    Example:
+        >>> import tempfile
+        >>> [p.suffix for p in save_table(pd.DataFrame({"a": [1]}), "2.1-demo", tempfile.mkdtemp())]
+        ['.csv', '.parquet']
+    """
+    if not re.fullmatch(r"[\w.\-]+", name):
+        raise ValueError(f"`name` value = {name!r} is invalid; use letters, digits, '.', '-' and '_'")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    csv, pq = out / f"{name}.csv", out / f"{name}.parquet"
+    df.to_csv(csv, index=False)
+    df.to_parquet(pq, index=False)
+    return [csv, pq]
+
+
+def notebooks(folder: str | Path | None = None) -> list[Path]:
+    """The notebook series in run order (``0.0-...`` first; numbers compared as numbers).
+
+    Args:
+        folder: default ``notebooks/`` of the project (``NOTEBOOK_DIR``).
+
+    Example:
+        >>> all(NOTEBOOK_NAME.match(p.name) for p in notebooks())
+        True
+    """
+    folder = NOTEBOOK_DIR if folder is None else folder
+    paths = [p for p in Path(folder).glob("*.ipynb") if NOTEBOOK_NAME.match(p.name)]
+    return sorted(paths, key=lambda p: tuple(int(x) for x in NOTEBOOK_NAME.match(p.name).groups()[:2]))
+
+
+# ----------------------------------------------------------------------------- execution
+
+@dataclass
+class NotebookRun:
+    """What happened to one notebook of the series."""
+
+    name: str
+    status: str  # "ok" | "failed"
+    seconds: float
+    html: str | None = None
+    ipynb: str | None = None
+    error: str = ""
+    error_cell: int | None = None
+    figures: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def kernel_of_this_python(name: str = KERNEL_NAME):
+    """A temporary Jupyter kernel spec that runs this interpreter with this toolkit importable.
+
+    Notebooks then run in the same environment as the command, whatever kernels the user has
+    installed elsewhere (a user-level ``python3`` spec may point to another Python).
+
+    Example:
+        >>> with kernel_of_this_python() as k:
+        ...     k
+        'discourse-toolkit'
+    """
+    with tempfile.TemporaryDirectory(prefix="toolkit-kernel-") as tmp:
+        spec_dir = Path(tmp) / "kernels" / name
+        spec_dir.mkdir(parents=True)
+        pythonpath = os.pathsep.join([str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+        # log_level=ERROR: ipykernel's start-up notices would read as errors in the report log.
+        spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                         "--IPKernelApp.log_level=ERROR"],
+                "display_name": f"discourse-toolkit ({Path(sys.executable).name})",
+                "language": "python", "env": {"PYTHONPATH": pythonpath}}
+        (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+        old = os.environ.get("JUPYTER_PATH")
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([tmp, *filter(None, [old])])
+        try:
+            yield name
+        finally:
+            if old is None:
+                os.environ.pop("JUPYTER_PATH", None)
+            else:
+                os.environ["JUPYTER_PATH"] = old
+
+
+_ADDED_TAGS = {"injected-parameters", "papermill-error-cell-tag"}
+
+
+def _error_of(nb) -> tuple[str, int | None]:
+    """The first error of an executed notebook and its cell number (1-based) in the source
+    notebook: cells papermill added (injected parameters, error banners) are not counted."""
+    number = 0
+    for cell in nb.get("cells", []):
+        if _ADDED_TAGS & set(cell.get("metadata", {}).get("tags", [])):
+            continue
+        number += 1
+        for out in cell.get("outputs", []) or []:
+            if out.get("output_type") == "error":
+                return f"{out.get('ename', 'Error')}: {out.get('evalue', '')}", number
+    return "", None
+
+
+def execute_notebook(path: str | Path, out_dir: str | Path, parameters: Mapping, *,
+                     kernel_name: str | None = None, timeout: int = 900,
+                     to_html: bool = True, provenance: Mapping | None = None,
+                     cwd: str | Path | None = None) -> NotebookRun:
+    """Execute one notebook with papermill; write the executed ``.ipynb`` and its ``.html``.
+
+    Never raises for an error inside the notebook: the returned record has ``status="failed"``
+    and the error; the executed notebook (with its traceback) is still written.
+    ``provenance`` (corpus, filters, n_documents, lexicons, annotators) reaches the kernel as
+    ``TOOLKIT_PROVENANCE`` so every figure it saves records it. The kernel runs in ``cwd``
+    (default: ``out_dir``), so a relative path a notebook writes to lands in the report's
+    folder, never in the project.
+
+    Example:
+        >>> run = execute_notebook("notebooks/1.0-corpus-overview.ipynb", "/tmp/r",
+        ...                        {"corpus": "sample"})  # doctest: +SKIP
+        >>> run.status  # doctest: +SKIP
+        'ok'
+    """
+    import nbformat
+    import papermill as pm
+
+    path = Path(path).resolve()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ipynb = out / path.name
+    parameters = parameters_for(path, parameters)
+    t0 = time.perf_counter()
+    status, error, cell = "ok", "", None
+    saved_env = {k: os.environ.get(k) for k in ("TOOLKIT_NOTEBOOK", "TOOLKIT_PROVENANCE")}
+    os.environ["TOOLKIT_NOTEBOOK"] = f"notebooks/{path.name}"
+    os.environ["TOOLKIT_PROVENANCE"] = json.dumps(dict(provenance or {}), default=str)
+    try:
+        with _kernel(kernel_name) as kname:
+            pm.execute_notebook(str(path), str(ipynb), parameters=dict(parameters), kernel_name=kname,
+                                language="python", cwd=str(cwd or out), progress_bar=False, log_output=False,
+                                execution_timeout=timeout, start_timeout=120)
+    except Exception as exc:  # noqa: BLE001 - any failure is recorded and reported, never hidden
+        status = "failed"
+        if ipynb.exists():
+            error, cell = _error_of(nbformat.read(ipynb, as_version=4))
+        if not error:
+            error = f"{type(exc).__name__}: {exc}".strip()
+            error = error.splitlines()[0] if error else type(exc).__name__
+    finally:
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    html_path = None
+    if to_html and ipynb.exists():
+        try:
+            html_path = notebook_html(ipynb)
+        except Exception as exc:  # noqa: BLE001
+            if status == "ok":
+                status, error = "failed", f"HTML conversion failed: {type(exc).__name__}: {exc}"
+    return NotebookRun(name=path.stem, status=status, seconds=round(time.perf_counter() - t0, 2),
+                       html=str(html_path) if html_path else None,
+                       ipynb=str(ipynb) if ipynb.exists() else None, error=error, error_cell=cell)
+
+
+def parameters_for(path: str | Path, parameters: Mapping) -> dict:
+    """The subset of ``parameters`` the notebook's parameters cell declares, by its spelling.
+
+    Papermill warns about (and injects) names a notebook never uses; passing only declared
+    names lets notebooks of the series take a subset of the common parameters. A notebook
+    that spells ``corpus`` or its figure folder in capitals (``CORPUS``, ``FIG_DIR``) gets
+    them so; its other capitalised names are its own constants (their meaning may differ,
+    e.g. ``YEARS = (start, end)``) and keep their defaults.
+
+    Example:
+        >>> parameters_for("notebooks/0.0-quickstart.ipynb", {"corpus": "seed", "nope": 1})  # doctest: +SKIP
+        {'corpus': 'seed'}
+    """
+    declared = declared_parameters(path)
+    out = {}
+    for k, v in parameters.items():
+        if k in declared:
+            out[k] = v
+        elif k in _CAPITALISED_OK and k.upper() in declared:
+            out[k.upper()] = v
+    return out
+
+
+_CAPITALISED_OK = ("corpus", "fig_dir", "figures_dir")
+_ASSIGN = re.compile(r"^([A-Za-z_]\w*)\s*(?::[^=]+)?=", re.MULTILINE)
+
+
+def declared_parameters(path: str | Path) -> set[str]:
+    """The names assigned in the notebook's ``parameters``-tagged cell (empty if none).
+
+    Example:
+        >>> sorted(declared_parameters("notebooks/1.0-corpus-overview.ipynb"))[:2]  # doctest: +SKIP
+        ['corpus', 'countries']
+    """
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    for cell in nb.cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return set(_ASSIGN.findall(cell.source))
+    return set()
+
+
+@contextmanager
+def _kernel(kernel_name: str | None):
+    if kernel_name:
+        yield kernel_name
+    else:
+        with kernel_of_this_python() as name:
+            yield name
+
+
+def notebook_html(ipynb: str | Path) -> Path:
+    """Convert an executed notebook to ``.html`` beside it (nbconvert, images embedded).
+
+    Example:
+        >>> notebook_html("reports/notebooks/1.0-corpus-overview.ipynb")  # doctest: +SKIP
+        PosixPath('reports/notebooks/1.0-corpus-overview.html')
+    """
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    ipynb = Path(ipynb)
+    nb = nbformat.read(ipynb, as_version=4)
+    exporter = HTMLExporter(template_name="lab", embed_images=True)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": ipynb.stem}})
+    out = ipynb.with_suffix(".html")
+    out.write_text(body, encoding="utf-8")
+    return out
+
+
+def run_series(paths: Sequence[str | Path], out_dir: str | Path, parameters: Mapping, *,
+               kernel_name: str | None = None, timeout: int = 900, progress: bool = True,
+               provenance: Mapping | None = None) -> list[NotebookRun]:
+    """Execute notebooks in order into ``out_dir/notebooks``; one :class:`NotebookRun` each.
+
+    Each run records the figures (sidecars) that appeared in ``out_dir/figures`` while it ran.
+
+    Example:
+        >>> runs = run_series(notebooks()[:1], "reports", {"corpus": "sample"})  # doctest: +SKIP
+    """
+    say = print if progress else (lambda *a, **k: None)
+    out = Path(out_dir)
+    (out / "figures").mkdir(parents=True, exist_ok=True)
+    runs = []
+    for i, nb in enumerate(paths, 1):
+        say(f"[report] notebook {i}/{len(paths)}: {Path(nb).name} ...", end=" ", flush=True)
+        before = {p: p.stat().st_mtime_ns for p in _sidecars(out)}
+        run = execute_notebook(nb, out / "notebooks", parameters, kernel_name=kernel_name,
+                               timeout=timeout, provenance=provenance)
+        after = {p: p.stat().st_mtime_ns for p in _sidecars(out)}
+        run.figures = sorted(p.stem for p, t in after.items() if before.get(p) != t)
+        runs.append(run)
+        say(f"{run.status} ({run.seconds:.1f} s, {len(run.figures)} figures)"
+            + (f"\n[report]   error: {run.error}" if run.error else ""), flush=True)
+    return runs
+
+
+def _sidecars(out_dir: str | Path) -> list[Path]:
+    """Provenance sidecars anywhere under ``out_dir`` (``figures/`` first), so figures a
+    notebook saved to another folder of the report are still found and linked."""
+    out = Path(out_dir)
+    found = []
+    for side in sorted(out.rglob("*.json")):
+        if side.parent.name in ("tables",) or side.name in ("run.json", "analysis.json"):
+            continue
+        if any(side.with_suffix(f".{ext}").exists() for ext in figures.FORMATS):
+            found.append(side)
+    return sorted(found, key=lambda p: (p.parent != out / "figures", p.name))
+
+
+def _figure_stems(out_dir: str | Path) -> list[Path]:
+    """Every figure under ``out_dir`` (PNG/SVG/PDF, with or without a sidecar) as a path
+    without suffix; ``figures/`` first. Rendered articles and notebooks are not figures."""
+    out = Path(out_dir)
+    stems = set()
+    for ext in figures.FORMATS:
+        for f in out.rglob(f"*.{ext}"):
+            if f.parent.name not in ("articles",):
+                stems.add(f.with_suffix(""))
+    return sorted(stems, key=lambda p: (p.parent != out / "figures", p.parent.as_posix(), p.name))
+
+
+def _sibling(stem_path: Path, ext: str) -> Path:
+    # not with_suffix(): "4.1-escalation" would lose its ".1-escalation"
+    return stem_path.parent / f"{stem_path.name}.{ext}"
+
+
+def figure_catalogue(figures_dir: str | Path) -> pd.DataFrame:
+    """One row per saved figure, from its provenance sidecar.
+
+    Example:
+        >>> figure_catalogue("reports/figures").columns[:3].tolist()  # doctest: +SKIP
+        ['figure', 'corpus', 'n_documents']
+    """
+    rows = []
+    for side in sorted(Path(figures_dir).glob("*.json")):
+        try:
+            p = json.loads(side.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        rows.append({"figure": p.get("figure", side.stem), "corpus": p.get("corpus"),
+                     "n_documents": p.get("n_documents"), "filters": json.dumps(p.get("filters") or {}),
+                     "lexicons": ", ".join(f"{k}@{v}" for k, v in sorted((p.get("lexicons") or {}).items())),
+                     "command": p.get("command"), "date": p.get("date"),
+                     "files": ", ".join(p.get("files", []))})
+    return pd.DataFrame(rows, columns=["figure", "corpus", "n_documents", "filters", "lexicons",
+                                       "command", "date", "files"])
+
+
+# ----------------------------------------------------------------------------- the report
+
+def _slug(doc_id: str) -> str:
+    s = re.sub(r"[^\w.\-]+", "_", str(doc_id)).strip("._") or "doc"
+    return s[:80]
+
+
+def write_articles(analysis: Analysis, out_dir: str | Path, *, n: int = 5) -> list[Path]:
+    """Render the ``n`` documents with most annotations, every layer highlighted.
+
+    Example:
+        >>> from toolkit import analyze
+        >>> import tempfile
+        >>> a = analyze(pd.DataFrame({"doc_id": ["x"], "text": ["Hi."]}), annotators=[])
+        >>> [p.name for p in write_articles(a, tempfile.mkdtemp())]
+        ['x.html']
+    """
+    from . import show
+
+    layers = show.default_layers(analysis)
+    counts = pd.Series(0, index=analysis.documents["doc_id"].astype(str))
+    for name in layers:
+        counts = counts.add(analysis.tables[name]["doc_id"].astype(str).value_counts(), fill_value=0)
+    chosen = counts.sort_values(ascending=False, kind="stable").index[:n]
+    paths = []
+    for doc_id in chosen:
+        art = show.article(analysis, doc_id, layers=layers)
+        paths.append(art.save(Path(out_dir) / f"{_slug(doc_id)}.html"))
+    return paths
 
 
 def build_report(corpus, out_dir: str | Path = "reports", *, description: str = "",
-                 workers: int | None = None) -> Analysis:
-    """Analyse ``corpus`` and write ``tables/`` (Parquet + CSV), ``figures/`` and ``summary.txt``.
+                 workers: int | None = None, notebook_paths: Sequence[str | Path] | None = None,
+                 filters: Mapping | None = None, corpus_name: str | None = None,
+                 kernel_name: str | None = None, timeout: int = 900,
+                 progress: bool = True) -> Analysis:
+    """Analyse ``corpus``, execute the notebook series on it, and write the report folder.
+
+    Args:
+        corpus: a :class:`Corpus`, a dataset name or anything :func:`toolkit.load_corpus` reads.
+        out_dir: the report folder (``reports``).
+        description: what the corpus is, for the index page and the provenance sidecars.
+        workers: worker processes for the analysis.
+        notebook_paths: the notebooks to execute (default: the series in ``notebooks/``;
+            ``[]`` for none).
+        filters: the filters already applied to ``corpus`` (recorded, not re-applied).
+        corpus_name: the dataset name or path passed to the notebooks as ``corpus`` (with the
+            filters), for notebooks that load the corpus themselves (default: ``corpus`` when
+            it is a name or path, else ``description``).
+        kernel_name: a Jupyter kernel to use (default: a temporary spec for this Python).
+        timeout: seconds allowed per notebook cell.
+        progress: print one line per step.
+
+    Returns:
+        The :class:`Analysis`; ``analysis.meta["report"]`` holds each notebook's status and
+        ``analysis.meta["report"]["failed"]`` the number that failed.
 
     Example:
         >>> import tempfile, toolkit.datasets as ds
         >>> a = build_report(ds.sample(), tempfile.mkdtemp(), workers=1)  # doctest: +SKIP
+        >>> a.meta["report"]["failed"]  # doctest: +SKIP
+        0
+    """
+    say = print if progress else (lambda *a, **k: None)
+    t_start = time.perf_counter()
+    started = _dt.datetime.now(_dt.UTC)
+    out = Path(out_dir).resolve()
+    _clear_previous_report(out)
+    for sub in REPORT_SUBDIRS:
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    if not isinstance(corpus, Corpus):
+        if corpus_name is None:
+            corpus_name = str(corpus)
+        corpus, what = open_corpus(corpus)
+        description = description or what
+    description = description or "corpus"
+    filters = dict(filters or {})
+
+    say(f"[report] analysing {description} ...", flush=True)
+    analysis = analyze(corpus, workers=workers, progress=progress or None)
+    analysis.meta.update({"corpus": description, "filters": filters})
+    say(f"[report] {analysis.meta.get('load_summary', '')}", flush=True)
+    tables_dir = out / "tables"
+    analysis.save(tables_dir, format="parquet")
+    analysis.save(tables_dir, format="csv")
+    say(f"[report] wrote {len(analysis.tables)} tables to {tables_dir}", flush=True)
+
+    paths = notebooks() if notebook_paths is None else [Path(p) for p in notebook_paths]
+    runs: list[NotebookRun] = []
+    if not paths:
+        figures.set_theme()
+        figures.provenance_context(analysis, corpus=description, filters=filters, command=_command())
+        import matplotlib.pyplot as plt
+
+        fig = figures.corpus_overview(analysis.documents, analysis.tokens)
+        figures.save(fig, "1.1-corpus-overview", out / "figures")
+        plt.close(fig)
+    if corpus_name is None:
+        corpus_name = description
+    # Each notebook gets the ones its parameters cell declares (see execute_notebook).
+    params = {"corpus": corpus_name, "tables_dir": str(tables_dir), "out_dir": str(out),
+              "fig_dir": str(out / "figures"), "figures_dir": str(out / "figures"),
+              # only filters that are set: None would override a notebook's own defaults
+              **{k: filters[k] for k in ("countries", "years", "limit") if filters.get(k) is not None},
+              "regenerate": False}  # 9.0 only collects the figure set this run just made
+    prov = {"corpus": description, "filters": filters, "n_documents": len(analysis.documents),
+            "lexicons": analysis.meta.get("lexicons", {}), "annotators": analysis.meta.get("annotators", [])}
+    runs = run_series(paths, out, params, kernel_name=kernel_name, timeout=timeout, progress=progress,
+                      provenance=prov)
+
+    try:
+        articles = write_articles(analysis, out / "articles")
+    except Exception as exc:  # noqa: BLE001 - the report still gets written, with the error
+        articles = []
+        runs.append(NotebookRun(name="articles", status="failed", seconds=0.0,
+                                error=f"{type(exc).__name__}: {exc}"))
+        traceback.print_exc()
+    failed = sum(r.status != "ok" for r in runs)
+    seconds = round(time.perf_counter() - t_start, 1)
+    run_meta = {"started": started.isoformat(timespec="seconds"), "seconds": seconds,
+                "command": _command(), "corpus": description, "filters": filters,
+                "toolkit_version": __version__, "lexicons": analysis.meta.get("lexicons", {}),
+                "annotators": analysis.meta.get("annotators", []),
+                "n_documents": len(analysis.documents),
+                "load_summary": analysis.meta.get("load_summary", ""),
+                "notebooks": [asdict(r) for r in runs], "failed": failed,
+                "articles": [p.name for p in articles]}
+    analysis.meta["report"] = run_meta
+    (out / "run.json").write_text(json.dumps(run_meta, indent=2, default=str) + "\n", encoding="utf-8")
+    lines = [f"corpus: {description}", analysis.meta.get("load_summary", ""), "", analysis.summary(), "",
+             *[f"notebook {r.name}: {r.status}" + (f" - {r.error}" if r.error else "") for r in runs]]
+    (out / "summary.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_index(out, analysis, run_meta)
+    say(f"[report] index: {out / 'index.html'} ({seconds} s; "
+        f"{len(runs) - failed} ok, {failed} failed)", flush=True)
+    return analysis
+
+
+REPORT_SUBDIRS = ("tables", "figures", "notebooks", "articles")
+
+
+def _clear_previous_report(out: Path) -> None:
+    """Empty the sub-folders a previous report wrote, so no stale figure or table is linked.
+
+    Only a folder that holds a previous report's ``run.json`` is touched, and only its
+    report sub-folders: pointing ``--out`` at a project or home folder deletes nothing.
+    """
+    import shutil
+
+    if not (out / "run.json").is_file() or out in (PROJECT_ROOT, Path.home()):
+        return
+    for sub in REPORT_SUBDIRS:
+        if (out / sub).is_dir() and not (out / sub).is_symlink():
+            shutil.rmtree(out / sub)
+
+
+def _command() -> str:
+    argv = sys.argv
+    if argv and argv[0].endswith(("__main__.py", "toolkit")):
+        return "python -m toolkit " + " ".join(argv[1:])
+    return " ".join([Path(sys.executable).name, *argv]) if argv and argv[0] else "python"
+
+
+# ----------------------------------------------------------------------------- index.html
+
+_CSS = """
+body{font:14px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:72em;
+color:#1a1a1a;padding:0 1em}
+h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #eee;text-align:left;
+vertical-align:top}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+.ok{color:#006d4f;font-weight:600}.failed{color:#b00020;font-weight:600}
+.err{background:#fff0f0;border-left:4px solid #b00020;padding:4px 8px;white-space:pre-wrap;
+font-family:monospace;font-size:12px}
+.figs{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:14px}
+figure{margin:0;border:1px solid #ddd;padding:6px}figure img{width:100%;height:auto}
+figcaption{font-size:12px}.muted{color:#666}
+"""
+
+
+def _a(href: str, text: str) -> str:
+    return f'<a href="{html.escape(href, quote=True)}">{html.escape(text)}</a>'
+
+
+def write_index(out_dir: str | Path, analysis: Analysis, run: Mapping) -> Path:
+    """Write ``index.html``: the run's summary and links to every table, figure and notebook.
+
+    Every value from the corpus or the run is escaped; the page has no script.
+
+    Example:
+        >>> write_index("reports", analysis, run)  # doctest: +SKIP
     """
     out = Path(out_dir)
-    analysis = analyze(corpus, workers=workers)
-    analysis.save(out / "tables", format="parquet")
-    analysis.save(out / "tables", format="csv")
-    figures.set_theme()
-    fig = figures.corpus_overview(analysis.documents, analysis.tokens)
-    figures.save(fig, "0.1-corpus-overview", out / "figures")
-    plt.close(fig)
-    lines = [f"corpus: {description}", analysis.meta.get("load_summary", ""), "", analysis.summary()]
-    (out / "summary.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return analysis
+    e = html.escape
+    failed = int(run.get("failed", 0))
+    status = (f'<span class="failed">{failed} step(s) failed</span>' if failed
+              else '<span class="ok">all steps ran</span>')
+    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+             ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+              "style-src 'unsafe-inline'; img-src 'self' data:\">"),
+             f"<title>Report: {e(str(run.get('corpus', '')))}</title><style>{_CSS}</style></head><body>",
+             f"<h1>Discourse toolkit report: {e(str(run.get('corpus', '')))}</h1>",
+             (f"<p>{status} · {e(str(run.get('n_documents')))} documents · "
+              f"{e(str(run.get('load_summary', '')))}</p>")]
+    meta_rows = [("corpus", run.get("corpus")),
+                 ("filters", json.dumps(run.get("filters") or {}, sort_keys=True)),
+                 ("run started (UTC)", run.get("started")), ("duration", f"{run.get('seconds')} s"),
+                 ("command", run.get("command")), ("toolkit version", run.get("toolkit_version")),
+                 ("annotators", ", ".join(run.get("annotators") or []) or "none installed"),
+                 ("lexicons", ", ".join(f"{k}@{v}" for k, v in sorted((run.get("lexicons") or {}).items()))
+                  or "none")]
+    parts.append("<h2>Run</h2><table>" + "".join(
+        f"<tr><th>{e(k)}</th><td>{e(str(v))}</td></tr>" for k, v in meta_rows) + "</table>")
+
+    parts.append("<h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>time</th>"
+                 "<th>figures</th><th></th></tr>")
+    for nb in run.get("notebooks", []):
+        link = _a(os.path.relpath(nb["html"], out), nb["name"]) if nb.get("html") else e(nb["name"])
+        ipynb = (" · " + _a(os.path.relpath(nb["ipynb"], out), ".ipynb")) if nb.get("ipynb") else ""
+        cls = "ok" if nb["status"] == "ok" else "failed"
+        err = ""
+        if nb.get("error"):
+            where = f"cell {nb['error_cell']}: " if nb.get("error_cell") is not None else ""
+            err = f'<tr><td></td><td colspan="4"><div class="err">{e(where + nb["error"])}</div></td></tr>'
+        parts.append(f'<tr><td>{link}{ipynb}</td><td class="{cls}">{e(nb["status"])}</td>'
+                     f'<td class="n">{nb["seconds"]:.1f} s</td><td class="n">{len(nb.get("figures", []))}</td>'
+                     f"<td></td></tr>{err}")
+    if not run.get("notebooks"):
+        parts.append('<tr><td colspan="5" class="muted">no notebooks were executed</td></tr>')
+    parts.append("</table>")
+
+    figs = _figure_stems(out)
+    parts.append(f"<h2>Figures ({len(figs)})</h2>")
+    if figs:
+        parts.append('<div class="figs">')
+        for stem_path in figs:
+            side = _sibling(stem_path, "json")
+            try:
+                prov = json.loads(side.read_text(encoding="utf-8")) if side.exists() else None
+            except (OSError, ValueError):
+                prov = None
+            rel = stem_path.parent.relative_to(out).as_posix()
+            stem = stem_path.name
+            png = _sibling(stem_path, "png")
+            img = (f'<a href="{e(rel, quote=True)}/{e(png.name, quote=True)}"><img src="{e(rel, quote=True)}/'
+                   f'{e(png.name, quote=True)}" alt="{e(stem, quote=True)}" loading="lazy"></a>') if png.exists() else ""
+            links = " · ".join(_a(f"{rel}/{stem}.{ext}", ext) for ext in ("png", "svg", "pdf", "json")
+                               if _sibling(stem_path, ext).exists())
+            if prov is None:
+                note = '<span class="failed">no provenance sidecar (saved without figures.save)</span>'
+            else:
+                note = (f'<span class="muted">{e(str(prov.get("n_documents", "")))} documents · '
+                        f'{e(str(prov.get("command", "")))}</span>')
+            where = "" if rel == "figures" else f'<br><span class="muted">in {e(rel)}/</span>'
+            parts.append(f"<figure>{img}<figcaption><b>{e(stem)}</b><br>{links}<br>{note}{where}"
+                         "</figcaption></figure>")
+        parts.append("</div>")
+    else:
+        parts.append('<p class="muted">no figures were written</p>')
+
+    arts = run.get("articles") or []
+    parts.append(f"<h2>Highlighted articles ({len(arts)})</h2><ul>"
+                 + "".join(f"<li>{_a('articles/' + a, a[:-5])}</li>" for a in arts) + "</ul>")
+
+    parts.append("<h2>Tables</h2><table><tr><th>table</th><th>rows</th><th>files</th></tr>")
+    tdir = out / "tables"
+    names = sorted({p.stem for p in tdir.glob("*.parquet")} | {p.stem for p in tdir.glob("*.csv")})
+    for name in names:
+        rows = len(analysis.tables[name]) if name in analysis.tables else _rows(tdir / f"{name}.parquet")
+        links = " · ".join(_a(f"tables/{name}.{ext}", ext) for ext in ("csv", "parquet")
+                           if (tdir / f"{name}.{ext}").exists())
+        parts.append(f'<tr><td>{e(name)}</td><td class="n">{e(f"{rows:,}" if rows is not None else "")}</td>'
+                     f"<td>{links}</td></tr>")
+    parts.append("</table>")
+    parts.append(f'<p class="muted">{_a("run.json", "run.json")} (machine-readable) · '
+                 f'{_a("summary.txt", "summary.txt")} · {_a("tables/analysis.json", "analysis.json")}</p>')
+    parts.append("</body></html>\n")
+    path = out / "index.html"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def _rows(path: Path) -> int | None:
+    try:
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    except Exception:  # noqa: BLE001 - a count is optional in the index
+        return None
+
+
+def run_notebooks_for(corpus: str, out_dir: str | Path, *, countries=None, years=None, limit=None,
+                      workers: int | None = None, notebook_paths: Iterable[str | Path] | None = None,
+                      progress: bool = True) -> Analysis:
+    """:func:`build_report` for a dataset name/path with notebook filters (the CLI's entry).
+
+    Example:
+        >>> a = run_notebooks_for("ungdc", "/tmp/r", countries=["RUS"], years=[2022])  # doctest: +SKIP
+    """
+    c, what = open_corpus(corpus, countries=countries, years=years, limit=limit)
+    return build_report(c, out_dir, description=what, workers=workers, corpus_name=str(corpus),
+                        notebook_paths=None if notebook_paths is None else list(notebook_paths),
+                        filters=filters_of(countries=countries, years=years, limit=limit),
+                        progress=progress)

@@ -1,0 +1,1335 @@
+"""Actors: who is mentioned, as which state, organisation, sector and person (``mentions``).
+
+One Aho-Corasick pass of the gazetteer (``lexicons/actors`` + ``lexicons/people`` + any user
+file) over the tokens finds names; a few rules over the hits of each document then compose noun
+phrases, resolve people and tell metonyms from places. Every row of ``mentions`` points into
+``documents.text`` with half-open ``[start, end)`` offsets.
+
+Columns: ``doc_id, sent_id, start, end, tok_start, tok_end, text, actor`` (ISO3 or an
+organisation/bloc code), ``actor_type`` (state, igo, ngo, bloc, nonstate, media), ``sector``
+(CAMEO role code: GOV, MIL, LEG, SPY, COP, MED, REB, OPP, CVL, or null), ``person``,
+``role`` (normalised: president, foreign_minister, spokesperson, military ...), ``kind`` (what
+the head of the mention is: state, demonym, capital, seat, institution, org, bloc, nonstate,
+media, role, person, self), ``metonym``, ``location``, ``resolved_from``, ``entry`` (the
+gazetteer entry of the head), ``source`` (``name@version`` of the gazetteer that supplied it).
+
+What the rules do (and do not do):
+
+* Noun phrases are composed from adjacent hits: a modifier (state name, demonym, capital, seat,
+  organisation) + role nouns + a person: "Russian President Vladimir Putin" is one mention
+  (RUS, GOV, president, Vladimir Putin); "US Secretary of State Antony Blinken" (USA, GOV);
+  "Kremlin spokesman Dmitry Peskov"; "Russia's foreign minister"; "the US media" (USA, MED);
+  "Ukrainian forces" (UKR, MIL). A full state name joins a role only when possessive or when
+  the role is capitalised ("Ukraine's army", "Ukraine President"), so that "Russia forces
+  Ukraine to ..." stays two mentions. "military"/"army"/"intelligence"... followed by a
+  lower-case content word are adjectives ("Western military aid" is WEST, no sector).
+  "<role> of/for [the] <actor>" takes the actor ("the representative of the Russian
+  Federation", "the spokesperson for the Kremlin").
+* People: gazetteer names and distinctive surnames ("Peskov"); unknown people after a role
+  ("Ruritanian Foreign Minister Anna Kovac": person "Anna Kovac", role foreign_minister, actor
+  of the modifier when the gazetteer knows it); appositions "Anna Kovac, the Ruritanian
+  foreign minister," and "the Ruritanian foreign minister, Anna Kovac,"; an apposition after a
+  person ("Dmitry Peskov, the spokesperson for ...") is absorbed, not counted twice. After a
+  person's first mention, later uses of the surname resolve to that person
+  (``resolved_from="surname"``; for CHN/PRK/KOR/VNM/TWN/HKG people the first name token is the
+  family name). Time-bounded roles (``people_roles.csv``) are read at the document date:
+  "Russian President" in a 2024 document gets person Vladimir Putin (``resolved_from="date"``)
+  when exactly one office holder fits; "the president"/"the spokesman"/"the minister" (a bare
+  role after "the") resolves to the most recent person with a compatible role in the document
+  (``resolved_from="anaphor"``), else the row is dropped. Bare role nouns without an actor are
+  not mentions. Pronouns ("he") are left to :mod:`toolkit.quotes`, which can use
+  :func:`most_recent`.
+* Metonymy: capitals and seats of government ("Moscow", "Washington", "the Kremlin", "the
+  White House"; "the Pentagon" is USA MIL) are the government (``metonym=True``, sector of the
+  seat) unless the text shows a place. They are a place (``location=True``, ``metonym=False``,
+  no sector) after a locative preposition (in, at, inside, outside, near, into, across,
+  around, throughout, within, via, through), after "to"/"from"/"toward" preceded by a word of
+  motion ("flights to Washington", "returned from Kyiv"), after a verb of visiting or attacking
+  a place ("visit Kyiv", "struck Kyiv"), after "of" preceded by a place noun ("the outskirts of
+  Kyiv"), before an event noun ("the Paris climate summit", "the Lima and Paris
+  conferences"), and in "-based" compounds; never when possessive ("around Washington's
+  refusal"). The same test marks state names used as places ("strikes inside Russia": actor
+  RUS, ``location=True``), except attributive uses ("in the Ukraine conflict"). "a message to
+  Moscow" stays the government. Location rows are kept (they are mentions of the state) and
+  flagged; actor analyses should filter ``~location``. "Brussels" is the EU when the document
+  mentions the EU, else Belgium (``resolved_from="context"``).
+* Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
+  Georgia"), before governor/legislature/Senate/state/county words, after "state of", and
+  within three tokens of another US state ("Georgia or Oklahoma"), and ("Georgia") in
+  documents mentioning Atlanta but not Tbilisi; "Washington state", "Washington,
+  D.C." and "George Washington" are blocking entries. Names that are also personal names
+  ("Jordan", "Chad", "Washington") are dropped next to another capitalised word that is not a
+  known name ("Michael Jordan"); single-word names followed by a capitalised non-name word are
+  parts of longer names ("Moscow Exchange", "Russia Today" is a media entry) and dropped, except
+  in title-case headlines. Acronyms in ALL-CAPS sentences are dropped ("LET US"); lower-case
+  "us" never matches (names are case-sensitive).
+* Self-references in speeches ("my country", "my delegation", "our Government") resolve to the
+  document's speaking state (``speaker_column``; by default ``speaker_actor`` or, when every
+  value is a known ISO3 code, ``country`` as in the UN General Debate corpus).
+* Hyphenated compounds ("US-supplied", "Russian-backed", "pro-Russian") yield a mention of the
+  part that is a name (``resolved_from="compound"``).
+
+Not handled: pronouns, first-name-only references, nested organisations ("the EU's foreign
+policy chief" gets EU but no person), languages ("in Russian"), metonyms of non-capital
+cities, and coreference across documents.
+
+Notes:
+    Actor and sector codes follow CAMEO (Schrodt 2012, *CAMEO Event and Actor Codebook*,
+    v1.1b3); metonymy of capitals and the location/organisation reading follow Markert &
+    Nissim (2007), "SemEval-2007 Task 08: Metonymy Resolution at SemEval-2007" (place-for-
+    people readings are the regular metonymy of location names).
+
+Example:
+    >>> m = find_mentions("The Kremlin warned Washington on Monday.")
+    >>> m[["text", "actor", "sector", "metonym"]].values.tolist()
+    [['Kremlin', 'RUS', 'GOV', True], ['Washington', 'USA', 'GOV', True]]
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import lexicon as lexmod
+from .config import LEXICON_DIR
+from .pipeline import Annotator
+
+MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "tok_start", "tok_end", "text", "actor",
+                   "actor_type", "sector", "person", "role", "kind", "metonym", "location",
+                   "resolved_from", "entry", "source"]
+BUNDLED = ("actors", "people")
+ROLES_FILE = LEXICON_DIR / "people_roles.csv"
+ENTRY_COLUMNS = ["entry", "category", "actor", "actor_type", "sector", "role", "person",
+                 "match_on", "ambiguous", "note"]
+CATEGORIES = ("state", "demonym", "capital", "seat", "institution", "org", "bloc", "nonstate",
+              "media", "role", "self", "exclude", "person", "surname")
+MODIFIER = frozenset({"state", "demonym", "capital", "seat", "org", "bloc", "nonstate", "media"})
+ROLEISH = frozenset({"role", "institution"})
+PERSONISH = frozenset({"person", "surname"})
+# When several entries share a span, the first category here wins.
+PRIORITY = {c: i for i, c in enumerate(("exclude", "person", "surname", "institution", "seat",
+                                         "org", "media", "nonstate", "bloc", "state", "capital",
+                                         "demonym", "self", "role"))}
+
+# Roles that a person holds (a name may follow them; "the <role>" may refer back to a person).
+PERSON_ROLES = frozenset({
+    "president", "vice_president", "prime_minister", "chancellor", "monarch", "crown_prince",
+    "head_of_state", "head_of_government", "leader", "foreign_minister", "defence_minister",
+    "spokesperson", "national_security_adviser", "ambassador", "minister", "official",
+    "secretary_general", "high_representative", "diplomat", "military", "legislature"})
+# Roles used as titles before a name ("Foreign Minister Anna Kovac").
+TITLE_ROLES = frozenset({
+    "president", "vice_president", "prime_minister", "chancellor", "monarch", "crown_prince",
+    "leader", "foreign_minister", "defence_minister", "spokesperson", "national_security_adviser",
+    "ambassador", "minister", "secretary_general", "high_representative", "legislature",
+    "official"})
+# A role noun and the roles of people_roles.csv it can refer to.
+COMPATIBLE = {
+    "president": {"president", "commission_president", "council_president"},
+    "head_of_state": {"president", "monarch"},
+    "head_of_government": {"prime_minister", "chancellor"},
+    "leader": {"president", "prime_minister", "chancellor", "leader", "monarch"},
+    "minister": {"foreign_minister", "defence_minister", "minister", "prime_minister"},
+    "ambassador": {"un_ambassador", "ambassador"},
+}
+# Roles for which "<actor> <role>" names one office holder at a date.
+DATED_ROLES = {
+    "president": {"president"}, "vice_president": {"vice_president"},
+    "prime_minister": {"prime_minister"}, "chancellor": {"chancellor"}, "monarch": {"monarch"},
+    "head_of_government": {"prime_minister", "chancellor"}, "foreign_minister": {"foreign_minister"},
+    "defence_minister": {"defence_minister"}, "secretary_general": {"secretary_general"},
+    "high_representative": {"high_representative"},
+    "national_security_adviser": {"national_security_adviser"},
+}
+# Role nouns that are often adjectives ("military aid", "intelligence report").
+ADJECTIVAL_ROLES = frozenset({"military", "army", "intelligence", "media", "police", "navy",
+                              "government", "opposition", "people", "state media", "security"})
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "VNM", "TWN", "HKG"})
+
+LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "into", "across", "around",
+                      "throughout", "within", "via", "through", "nearby", "outskirts"})
+DIRECTIONAL = frozenset({"to", "from", "toward", "towards"})
+MOTION = frozenset({"flight", "fly", "travel", "trip", "go", "come", "return", "arrive", "head",
+                    "move", "journey", "visit", "way", "road", "route", "train", "bus", "drive",
+                    "sail", "deport", "evacuate", "flee", "relocate", "transfer", "back",
+                    "bound", "ticket", "commute", "march", "advance", "retreat", "walk",
+                    "distance", "kilometre", "kilometer", "mile", "km", "path", "highway",
+                    "rail", "railway", "ride", "escape", "withdraw", "missile",
+                    "drone", "rocket"})
+PLACE_VERBS = frozenset({"visit", "reach", "leave", "enter", "flee", "tour", "bomb", "shell",
+                         "strike", "struck", "evacuate", "liberate", "capture", "besiege",
+                         "encircle", "occupy", "attack", "hit", "target", "raid", "storm",
+                         "defend", "surround", "approach"})
+PLACE_NOUNS = frozenset({"outskirt", "outskirts", "centre", "center", "street", "mayor",
+                         "resident", "suburb", "sky", "heart", "city", "airport", "region",
+                         "downtown", "district", "area", "citizen", "capital", "skyline",
+                         "inhabitant", "province", "part", "north", "south", "east", "west"})
+US_STATE_AFTER = frozenset({"governor", "legislature", "senate", "senator", "state", "county",
+                            "republicans", "democrats", "voters", "gov.", "house", "assembly",
+                            "tech", "bulldogs", "supreme", "attorney", "secretary", "primary",
+                            "election", "elections", "law", "laws"})
+US_STATE_CONTEXT = {"Georgia": ("Atlanta", "Tbilisi")}
+# Another US state within three tokens ("Georgia or Oklahoma") makes Georgia/Washington a state.
+US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
+Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming Carolina Dakota Hampshire Jersey Mexico
+Island""".split())
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "ibn", "da", "di",
+                            "la", "le", "del", "dos", "du", "el", "ter", "zu"})
+NOT_NAMES = frozenset(["The", "A", "An", "And", "But", "Or", "Nor", "For", "On", "In", "At", "To", "From", "With", "By", "Of", "As", "If", "When", "While", "After", "Before", "Since", "Until", "During", "Because", "Although", "Though", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "Then", "Also", "Now", "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Who", "What", "Which", "Where", "Why", "How", "Meanwhile", "However", "Earlier", "Later", "Last", "Next", "Speaking", "Asked", "According", "Said", "Says"])
+WEEKDAYS_MONTHS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+# Capitalised words that make a run of capitalised words a name of something else.
+NOT_NAME_WORDS = frozenset(["Committee", "Commission", "Council", "Assembly", "Organization", "Organisation", "Nations", "United", "War", "World", "Sciences", "Science", "Republic", "Union", "Group", "Agency", "Programme", "Program", "Fund", "Conference", "Summit", "Agreement", "Treaty", "Court", "Bank", "Forum", "Initiative", "Declaration", "Agenda", "Goals", "Goal", "Development", "Highness", "Excellency", "Majesty", "Government", "Ministry", "Department", "Office", "Party", "Front", "Movement", "Army", "Forces", "Association", "Institute", "University", "Centre", "Center", "Foundation", "Company", "Corporation", "Sea", "Ocean", "River", "Islands", "Island", "Peninsula", "Strait", "Gulf", "Mountains", "Day", "Year", "Act", "Law", "Charter", "Convention", "Protocol", "Plan", "Process", "Mission", "Operation", "Coalition", "Alliance", "Community", "Region", "State", "States", "Kingdom", "Federation", "People", "Prize", "Meeting", "Plus", "Pro", "Tempore", "Secretariat", "Security", "General", "Session", "Summit", "Panel", "Board", "Authority", "Service", "Services", "Network", "Platform", "Framework", "Compact", "Strategy", "Partnership", "Facility", "Report", "Resolution", "Parliament", "Congress", "Senate", "House", "Palace", "Square", "Street", "Airport", "Station", "Hospital", "School", "Church", "Mosque", "Cathedral", "Media", "Press", "News", "Times", "Post", "Journal", "Agency", "Television", "Radio", "Affairs", "Minister", "Ministers", "President"])
+# Place readings: a capital or state name followed by an event noun is its place or its name
+# ("the Paris climate summit", "the Minsk talks").
+EVENT_NOUNS = frozenset({"summit", "conference", "conferences", "talks", "meeting", "meetings",
+                         "process", "format", "agreement", "agreements", "accord", "accords",
+                         "declaration", "negotiations", "protocol", "statute", "principles",
+                         "document", "communique", "communiqué", "consensus", "outcome", "round",
+                         "forum", "dialogue", "group", "club", "metro", "airport", "embassy",
+                         "climate", "peace", "programme", "program", "plan", "initiative",
+                         "framework", "memorandum", "outcomes", "compact", "commitments",
+                         "action", "agenda", "consultations", "conventions", "convention"})
+DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.&-]*[A-Z0-9.]|[A-Z]\d+)$")
+
+
+class GazetteerError(ValueError):
+    """A user gazetteer file is malformed; the message names the file, line and valid values."""
+
+
+# ----------------------------------------------------------------------------- gazetteer
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """The bundled gazetteer plus any user files, compiled for one matching pass.
+
+    Attributes:
+        lexicon: one :class:`toolkit.lexicon.Lexicon` holding every entry (column
+            ``gazetteer`` = the ``name@version`` of the file the entry came from).
+        roles: time-bounded roles: ``person, actor, sector, role, valid_from, valid_to``
+            (Timestamps, ``valid_to`` exclusive, NaT = open).
+        actor_types: ``actor code -> actor_type``.
+        tags: ``name@version`` of every file, bundled first.
+    """
+
+    lexicon: lexmod.Lexicon
+    roles: pd.DataFrame
+    actor_types: dict
+    tags: tuple
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def entries(self) -> pd.DataFrame:
+        return self.lexicon.entries
+
+    def records(self) -> list[dict]:
+        """Entries as a list of dicts indexed by ``entry_id`` (built once)."""
+        if "records" not in self._cache:
+            self._cache["records"] = self.entries.to_dict("records")
+        return self._cache["records"]
+
+    def compound_parts(self) -> dict[str, int]:
+        """Single-token, case-sensitive names usable inside hyphenated compounds."""
+        if "compound" not in self._cache:
+            ents = self.entries
+            keep = ents["category"].isin(["state", "demonym", "capital", "org", "bloc", "nonstate"])
+            single = ~ents["entry"].str.contains(r"[\s.\-']", regex=True)
+            out: dict[str, int] = {}
+            for eid, entry in zip(ents.loc[keep & single, "entry_id"], ents.loc[keep & single, "entry"]):
+                out.setdefault(entry, int(eid))
+            self._cache["compound"] = out
+        return self._cache["compound"]
+
+    def roles_of(self, person: str) -> pd.DataFrame:
+        """The role periods of ``person`` (canonical name), latest first."""
+        by = self._cache.get("roles_by")
+        if by is None:
+            by = {p: g.sort_values("valid_from", ascending=False, na_position="last")
+                  for p, g in self.roles.groupby("person", sort=False)}
+            self._cache["roles_by"] = by
+        return by.get(person, self.roles.iloc[0:0])
+
+    def role_at(self, person: str, date=None) -> dict | None:
+        """The role period of ``person`` at ``date`` (latest period when no date fits or none given).
+
+        Example:
+            >>> g = load_gazetteer()
+            >>> g.role_at("Vladimir Putin", pd.Timestamp("2010-01-01"))["role"]
+            'prime_minister'
+        """
+        periods = self.roles_of(person)
+        if periods.empty:
+            return None
+        if date is not None and not pd.isna(date):
+            inside = periods[((periods["valid_from"].isna()) | (periods["valid_from"] <= date))
+                             & ((periods["valid_to"].isna()) | (date < periods["valid_to"]))]
+            if len(inside):
+                return inside.iloc[0].to_dict()
+        return periods.iloc[0].to_dict()
+
+    def holders(self, actor: str, roles: set, date) -> list[str]:
+        """People holding one of ``roles`` for ``actor`` at ``date``.
+
+        Example:
+            >>> load_gazetteer().holders("USA", {"foreign_minister"}, pd.Timestamp("2024-09-11"))
+            ['Antony Blinken']
+        """
+        r = self.roles
+        sel = r[(r["actor"] == actor) & r["role"].isin(roles)
+                & (r["valid_from"].isna() | (r["valid_from"] <= date))
+                & (r["valid_to"].isna() | (date < r["valid_to"]))]
+        return sorted(set(sel["person"]))
+
+
+def _read_roles(path: Path, tag: str) -> pd.DataFrame:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"person", "actor", "role"} - set(df.columns)
+    if missing:
+        raise GazetteerError(f"{path}: missing columns {sorted(missing)}; a roles table has "
+                             "person, actor, sector, role, valid_from, valid_to")
+    return _roles_frame(df, path, tag)
+
+
+def _roles_frame(df: pd.DataFrame, path, tag: str) -> pd.DataFrame:
+    out = pd.DataFrame({c: df.get(c, pd.Series([""] * len(df))).astype(str).values
+                        for c in ("person", "actor", "sector", "role")})
+    for col in ("valid_from", "valid_to"):
+        vals = df.get(col, pd.Series([""] * len(df))).astype(str).str.strip().replace("", None)
+        try:
+            out[col] = pd.to_datetime(vals.values, format="%Y-%m-%d")
+        except (ValueError, TypeError) as exc:
+            raise GazetteerError(f"{path}: column {col!r} must hold dates as YYYY-MM-DD or be "
+                                 f"empty ({exc})") from None
+    out["gazetteer"] = tag
+    return out
+
+
+def _user_entries(path: Path) -> tuple[pd.DataFrame, str]:
+    """Read a user gazetteer: a CSV, with or without a lexicon YAML beside it."""
+    path = Path(path)
+    if path.suffix not in (".csv", ".yaml", ".yml"):
+        raise GazetteerError(f"gazetteer {path}: expected a .csv file (optionally with a .yaml "
+                             "beside it)")
+    csv = path.with_suffix(".csv")
+    yml = path.with_suffix(".yaml")
+    if not csv.exists():
+        raise FileNotFoundError(f"gazetteer {csv} not found")
+    if yml.exists():
+        lex = lexmod.load(yml)
+        df = lex.entries.drop(columns="entry_id")
+        tag = lex.tag
+    else:
+        df = pd.read_csv(csv, dtype=str, keep_default_na=False)
+        tag = f"{csv.stem}@unversioned"
+        if "entry" not in df.columns or "category" not in df.columns:
+            raise GazetteerError(f"{csv} line 1: missing column 'entry' or 'category'; "
+                                 f"columns are {list(df.columns)}")
+    for i, (entry, cat) in enumerate(zip(df["entry"], df["category"]), start=2):
+        if cat not in CATEGORIES:
+            raise GazetteerError(f"{csv} line {i}: `category` value = {cat!r} is invalid; "
+                                 f"value must be one of {list(CATEGORIES)}")
+        if not str(entry).strip():
+            raise GazetteerError(f"{csv} line {i}: empty entry")
+    df = df.copy()
+    df["entry"] = df["entry"].astype(str).str.strip()
+    if "person" in df.columns:
+        df["person"] = np.where((df["category"] == "person") & (df["person"] == ""),
+                                df["entry"], df["person"])
+    return df, tag
+
+
+def _normalise(df: pd.DataFrame, tag: str) -> pd.DataFrame:
+    out = pd.DataFrame({c: df[c].astype(str).values if c in df.columns else [""] * len(df)
+                        for c in ENTRY_COLUMNS})
+    out["match_on"] = out["match_on"].replace("", "text")
+    out["gazetteer"] = tag
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(extra: tuple[tuple[str, float], ...], stamp: tuple[float, ...]) -> Gazetteer:
+    frames, role_frames, tags = [], [], []
+    for name in BUNDLED:
+        lex = lexmod.load(name)
+        frames.append(_normalise(lex.entries, lex.tag))
+        tags.append(lex.tag)
+    people_tag = tags[BUNDLED.index("people")]
+    role_frames.append(_read_roles(ROLES_FILE, people_tag))
+    # User files come first so their entries win ties on the same span.
+    user_frames = []
+    for path, _ in extra:
+        df, tag = _user_entries(Path(path))
+        norm = _normalise(df, tag)
+        user_frames.append(norm)
+        tags.append(tag)
+        persons = df[df["category"] == "person"]
+        if len(persons) and "role" in persons.columns:
+            with_role = persons[persons["role"].astype(str) != ""]
+            role_frames.append(_roles_frame(with_role.reset_index(drop=True), path, tag))
+    entries = pd.concat(user_frames + frames, ignore_index=True)
+    entries = entries.drop_duplicates(["entry", "category", "actor", "person", "match_on"], keep="first")
+    entries = entries.reset_index(drop=True)
+    entries.insert(0, "entry_id", np.arange(len(entries), dtype="int64"))
+    roles = pd.concat(role_frames, ignore_index=True)
+    meta = {"name": "actors", "version": "+".join(tags), "description": "combined gazetteer",
+            "categories": {c: "" for c in CATEGORIES}, "match_on": "text", "sources": [],
+            "changelog": [{"version": "+".join(tags)}], "max_gap": 0}
+    lex = lexmod.Lexicon(name="actors", version="+".join(tags), meta=meta, entries=entries)
+    types = {}
+    for actor, atype in zip(entries["actor"], entries["actor_type"]):
+        if actor and atype and actor not in types:
+            types[actor] = atype
+    return Gazetteer(lexicon=lex, roles=roles, actor_types=types, tags=tuple(tags))
+
+
+def load_gazetteer(extra: str | Path | Sequence[str | Path] | None = None) -> Gazetteer:
+    """Load the bundled gazetteer plus the user's files (cached until a file changes).
+
+    A user file is a CSV with the columns of ``lexicons/actors.csv`` (``entry, category, actor,
+    actor_type, sector, role, match_on, note``; ``match_on`` defaults to case-sensitive
+    ``text``) and, for people, ``person, role, sector, valid_from, valid_to`` on ``person`` rows.
+    A ``.yaml`` beside it (lexicon metadata: name, version, sources ...) is validated and its
+    ``name@version`` stamped on the rows it yields; without one the tag is
+    ``<file stem>@unversioned``.
+
+    Args:
+        extra: one path or a list of paths to user CSV files.
+
+    Raises:
+        GazetteerError: a file is malformed (the message names the line and the valid values).
+
+    Example:
+        >>> g = load_gazetteer()
+        >>> g.tags
+        ('actors@1.0.0', 'people@1.0.0')
+        >>> g.actor_types["NATO"], g.actor_types["RUS"]
+        ('igo', 'state')
+    """
+    if extra is None:
+        paths: list[Path] = []
+    elif isinstance(extra, (str, Path)):
+        paths = [Path(extra)]
+    else:
+        paths = [Path(p) for p in extra]
+    keyed = []
+    for p in paths:
+        csv = p.with_suffix(".csv") if p.suffix in (".yaml", ".yml") else p
+        if not csv.exists():
+            raise FileNotFoundError(f"gazetteer {csv} not found")
+        yml = csv.with_suffix(".yaml")
+        keyed.append((str(csv.resolve()), csv.stat().st_mtime + (yml.stat().st_mtime if yml.exists() else 0)))
+    bundled = [LEXICON_DIR / f"{n}.{s}" for n in BUNDLED for s in ("csv", "yaml")] + [ROLES_FILE]
+    return _load_cached(tuple(keyed), tuple(p.stat().st_mtime for p in bundled))
+
+
+# ----------------------------------------------------------------------------- matching
+@dataclass
+class _Hit:
+    t0: int          # token index within the document (tok_id)
+    t1: int          # exclusive
+    start: int       # character offsets
+    end: int
+    rec: dict        # the gazetteer entry
+    compound: bool = False
+
+    @property
+    def cat(self) -> str:
+        return self.rec["category"]
+
+
+@dataclass
+class _Doc:
+    """Token columns of one document (lists for speed) and its context."""
+
+    doc_id: str
+    text: str
+    toks: list
+    lower: list
+    lemma: list
+    sent: list
+    starts: list
+    ends: list
+    date: object
+    speaker: str | None
+    sent_first: dict = field(default_factory=dict)
+
+    def is_sent_start(self, t: int) -> bool:
+        return t == 0 or self.sent[t - 1] != self.sent[t]
+
+    def title_case(self, t: int) -> bool:
+        """Is the sentence holding token ``t`` mostly capitalised words (a headline)?"""
+        s = self.sent[t]
+        if s not in self.sent_first:
+            words = [w for w, ss in zip(self.toks, self.sent) if ss == s and w[:1].isalpha()]
+            caps = sum(1 for w in words if w[:1].isupper())
+            upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+            self.sent_first[s] = (len(words) >= 4 and caps / len(words) >= 0.8,
+                                  len(words) >= 3 and upper / len(words) >= 0.6)
+        return self.sent_first[s][0]
+
+    def all_caps(self, t: int) -> bool:
+        self.title_case(t)
+        return self.sent_first[self.sent[t]][1]
+
+
+def _is_cap_word(w: str) -> bool:
+    return bool(w) and w[0].isupper() and any(c.isalpha() for c in w)
+
+
+def _is_acronym(entry: str) -> bool:
+    return bool(_ACRONYM.match(entry))
+
+
+class _Resolver:
+    """Turns the gazetteer hits of one document into mention rows."""
+
+    def __init__(self, gaz: Gazetteer, doc: _Doc, hits: list[_Hit]):
+        self.g = gaz
+        self.d = doc
+        self.hits = hits
+        self.at = {h.t0: h for h in hits if not h.compound}
+        self.covered: set[int] = set()
+        for h in hits:
+            if not h.compound:
+                self.covered.update(range(h.t0, h.t1))
+        self.rows: list[dict] = []
+
+    # -- filters on single hits ------------------------------------------------------
+    def keep(self, h: _Hit) -> bool:
+        d, rec = self.d, h.rec
+        if h.cat == "exclude":
+            return False
+        entry, amb = rec["entry"], rec.get("ambiguous") or ""
+        n = len(d.toks)
+        if _is_acronym(entry) and d.all_caps(h.t0):
+            return False
+        prev = d.toks[h.t0 - 1] if h.t0 > 0 and d.sent[h.t0 - 1] == d.sent[h.t0] else ""
+        nxt = d.toks[h.t1] if h.t1 < n and d.sent[h.t1] == d.sent[h.t0] else ""
+        if "us_state" in amb and self._us_state(h, prev, nxt):
+            return False
+        single = h.t1 - h.t0 == 1
+        if "person" in amb and prev and _is_cap_word(prev) and (h.t0 - 1) not in self.covered \
+                and prev not in WEEKDAYS_MONTHS \
+                and prev.rstrip(".") not in NOT_NAMES and not d.title_case(h.t0):
+            return False  # "Michael Jordan", "George Washington"
+        if single and h.cat in ("state", "capital", "demonym", "bloc", "institution") \
+                and not _is_acronym(entry) and nxt and _is_cap_word(nxt) and h.t1 not in self.covered \
+                and nxt not in WEEKDAYS_MONTHS and nxt not in NOT_NAMES and not d.title_case(h.t0):
+            return False  # part of a longer name: "Moscow Exchange"
+        if h.cat == "bloc" and entry.lower().startswith("the ") and nxt and _is_cap_word(nxt) \
+                and h.t1 not in self.covered and not d.title_case(h.t0):
+            return False  # "the West Bank": the blocking entry lost to the leftmost match
+        return True
+
+    def _us_state(self, h: _Hit, prev: str, nxt: str) -> bool:
+        d = self.d
+        if prev == "," and h.t0 >= 2 and _is_cap_word(d.toks[h.t0 - 2]) and (h.t0 - 2) not in self.covered:
+            return True  # "Atlanta, Georgia"
+        after = d.lower[h.t1 + 1] if nxt in POSSESSIVE and h.t1 + 1 < len(d.toks) else nxt.lower()
+        if after in US_STATE_AFTER:
+            return True
+        if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and d.lower[h.t0 - 2] == "state":
+            return True
+        near = range(max(0, h.t0 - 3), min(len(d.toks), h.t1 + 3))
+        if any(d.toks[k] in US_STATES and d.sent[k] == d.sent[h.t0] for k in near if not h.t0 <= k < h.t1):
+            return True
+        ctx = US_STATE_CONTEXT.get(h.rec["entry"])
+        if ctx:
+            key = ("ctx",) + ctx
+            if key not in self.__dict__:
+                self.__dict__[key] = ctx[0] in d.toks and ctx[1] not in d.toks
+            return self.__dict__[key]
+        return False
+
+    def is_location(self, t0: int, t1: int, cat: str) -> bool:
+        """The place reading: see the module docstring for the rules."""
+        d = self.d
+        if t1 < len(d.toks) and d.toks[t1] in POSSESSIVE:
+            return False  # "around Washington's failure": the possessor acts
+        p = t0 - 1
+        if p >= 0 and d.lower[p] in DETERMINERS and d.sent[p] == d.sent[t0]:
+            p -= 1
+        if p < 0 or d.sent[p] != d.sent[t0]:
+            return cat == "capital" and self._before_event_noun(t1, d.sent[t0])
+        if cat == "state" and t1 < len(d.toks) and d.sent[t1] == d.sent[t0]:
+            nxt = d.toks[t1]
+            if nxt.isalpha() and nxt.islower() and nxt not in _STOP and not nxt.endswith("ed"):
+                return False  # attributive: "in the Ukraine conflict"
+        w, lem = d.lower[p], d.lemma[p]
+        if t1 < len(d.toks) and d.toks[t1] in ("-based",):
+            return True
+        if cat == "capital" and self._before_event_noun(t1, d.sent[t0]):
+            return True
+        if w in LOCATIVE:
+            return True
+        if w in DIRECTIONAL:
+            q = p - 1
+            if q >= 0 and d.sent[q] == d.sent[t0] and (d.lemma[q] in MOTION or d.lower[q] in MOTION):
+                return True
+            return False
+        if lem in PLACE_VERBS or w in PLACE_VERBS:
+            return True
+        if w == "of" and p >= 1 and (d.lemma[p - 1] in PLACE_NOUNS or d.lower[p - 1] in PLACE_NOUNS):
+            return True
+        return False
+
+    def _before_event_noun(self, t: int, sent: int) -> bool:
+        """Is token t an event noun, possibly after "and <Name>" ("Lima and Paris conferences")?"""
+        d = self.d
+        n = len(d.toks)
+        if t + 1 < n and d.lower[t] == "and" and _is_cap_word(d.toks[t + 1]):
+            t += 2
+        return t < n and d.sent[t] == sent and d.lower[t] in EVENT_NOUNS
+
+    # -- composition -----------------------------------------------------------------
+    def _gap_possessive(self, a: _Hit, b: _Hit) -> tuple[bool, bool]:
+        """(adjacent-or-possessive, possessive) between hits a and b in one sentence."""
+        d = self.d
+        if d.sent[a.t0] != d.sent[b.t0]:
+            return False, False
+        if b.t0 == a.t1:
+            return True, False
+        if b.t0 == a.t1 + 1 and d.toks[a.t1] in POSSESSIVE:
+            return True, True
+        return False, False
+
+    def _joins(self, group: list[_Hit], b: _Hit) -> bool:
+        a = group[-1]
+        ok, poss = self._gap_possessive(a, b)
+        if not ok or b.compound:
+            return False
+        ka, kb = a.cat, b.cat
+        kinds = {h.cat for h in group}
+        if kinds & PERSONISH:
+            return False
+        if ka in MODIFIER and kb in ROLEISH:
+            if poss or ka in ("demonym", "bloc", "seat", "capital", "org", "media", "nonstate"):
+                return True
+            return _is_acronym(a.rec["entry"]) or self.d.toks[b.t0][:1].isupper()
+        if ka in MODIFIER and kb in PERSONISH:
+            return poss or ka in ("seat", "media", "org")
+        if ka in ROLEISH and kb in ROLEISH:
+            return True
+        if ka in ROLEISH and kb in PERSONISH:
+            return not poss
+        return False
+
+    def _bare_modifier_at(self, i: int) -> int | None:
+        """Index of hit i if it is a modifier not followed by a role or person, else None."""
+        if i >= len(self.hits):
+            return None
+        h = self.hits[i]
+        if h.compound or h.cat not in MODIFIER or not self.keep(h):
+            return None
+        if i + 1 < len(self.hits) and self._joins([h], self.hits[i + 1]) and self.keep(self.hits[i + 1]):
+            return None
+        return i
+
+    def _name_run(self, t: int, *, forward: bool = True, max_len: int = 4) -> tuple[int, int] | None:
+        """A run of capitalised name tokens starting at t (forward) or ending at t (backward)."""
+        d = self.d
+        n = len(d.toks)
+        run = []
+        i = t
+        while 0 <= i < n and len(run) < max_len and d.sent[i] == d.sent[t]:
+            w = d.toks[i]
+            if i in self.covered:
+                break
+            if _is_cap_word(w) and w.rstrip(".") not in NOT_NAMES and not w.isupper() or \
+                    (len(w) == 2 and w[0].isupper() and w[1] == ".") or w in NAME_PARTICLES and run and forward or w in NAME_PARTICLES and not forward and run:
+                run.append(i)
+            else:
+                break
+            i += 1 if forward else -1
+        while run and d.toks[run[-1]] in NAME_PARTICLES:
+            run.pop()
+        if not run:
+            return None
+        a, b = min(run), max(run) + 1
+        if not forward:
+            while a < b and d.toks[a] in NAME_PARTICLES:
+                a += 1
+        if any(d.toks[x] in NOT_NAME_WORDS for x in range(a, b)):
+            return None
+        return (a, b) if b > a else None
+
+    def run(self) -> list[dict]:
+        d = self.d
+        hits = self.hits
+        i = 0
+        pending: list[dict] = []
+        self._pending = pending
+        while i < len(hits):
+            h = hits[i]
+            if h.compound:
+                if self.keep_compound(h):
+                    pending.append(self.row_for([h], resolved="compound"))
+                i += 1
+                continue
+            if not self.keep(h):
+                i += 1
+                continue
+            group = [h]
+            j = i + 1
+            while j < len(hits) and self._joins(group, hits[j]) and self.keep(hits[j]):
+                group.append(hits[j])
+                j += 1
+            # Adjectival role at the end ("Western military aid"): drop it.
+            while len(group) > 1 and group[-1].cat == "role" and self._adjectival(group[-1]):
+                group.pop()
+                j -= 1
+            if group[0].cat == "role" and len(group) == 1 and self._adjectival(group[0]):
+                i = j
+                continue
+            attach = None
+            end_t = group[-1].t1
+            kinds = [g.cat for g in group]
+            has_role = any(k in ROLEISH for k in kinds)
+            has_person = any(k in PERSONISH for k in kinds)
+            # "<role> of/for [the] <actor>"
+            if has_role and not has_person and end_t < len(d.toks) and d.lower[end_t] in ("of", "for") \
+                    and d.sent[end_t] == d.sent[group[0].t0]:
+                k = end_t + 1
+                if k < len(d.toks) and d.lower[k] in DETERMINERS:
+                    k += 1
+                if j < len(hits) and hits[j].t0 == k and not hits[j].compound:
+                    bi = self._bare_modifier_at(j)
+                    if bi is not None:
+                        attach = hits[bi]
+                        j = bi + 1
+                        end_t = attach.t1
+            unknown = None
+            last_role = next((g for g in reversed(group) if g.cat in ROLEISH), None)
+            if has_role and not has_person and attach is None and last_role is group[-1] \
+                    and (last_role.rec.get("role") in TITLE_ROLES) and last_role.cat == "role":
+                run = self._name_run(group[-1].t1)
+                if run and not (run[1] - run[0] == 1 and d.toks[run[0]][0].islower()):
+                    unknown = run
+                    end_t = run[1]
+            # Apposition after a person or an unknown name: "X, the spokesperson for ..."
+            if not has_person and unknown is None and has_role:
+                app = self._apposition_before(group, attach, j)
+                if app is not None:
+                    if app != "absorbed":
+                        pending.append(app)
+                    i = j
+                    continue
+            row = self.row_for(group, attach=attach, unknown=unknown, end_t=end_t)
+            if row is None:
+                i = j
+                continue
+            # Reverse apposition: "the Ruritanian foreign minister, Anna Kovac,"
+            if not has_person and unknown is None and has_role and row["actor"]:
+                rev = self._apposition_after(row, end_t, j)
+                if rev is not None:
+                    row, j = rev
+            pending.append(row)
+            i = j
+        self.rows = [r for r in pending if r is not None]
+        self._anaphora()
+        self._surnames()
+        self._context()
+        return self.rows
+
+    def keep_compound(self, h: _Hit) -> bool:
+        return not (_is_acronym(h.rec["entry"]) and self.d.all_caps(h.t0))
+
+    def _adjectival(self, h: _Hit) -> bool:
+        d = self.d
+        if h.rec["entry"].lower() not in ADJECTIVAL_ROLES:
+            return False
+        t = h.t1
+        if t >= len(d.toks) or d.sent[t] != d.sent[h.t0]:
+            return False
+        w = d.toks[t]
+        return w.isalpha() and w.islower() and w not in _STOP and not w.endswith("ed") \
+            and d.lemma[t] not in _SPEECH
+
+    def _apposition_before(self, group, attach, j):
+        d = self.d
+        t = group[0].t0 - 1
+        if t >= 0 and d.lower[t] in DETERMINERS:
+            t -= 1
+        if t < 1 or d.toks[t] != "," or d.sent[t] != d.sent[group[0].t0]:
+            return None
+        prev_end = t  # the name ends before the comma
+        # A known person right before: absorb the role phrase.
+        for r in reversed(self.rowsofar()):
+            if r["tok_end"] == prev_end and r["person"]:
+                if not r["role"]:
+                    r["role"] = self._last_role(group)
+                return "absorbed"
+            if r["tok_end"] < prev_end:
+                break
+        run = self._name_run(prev_end - 1, forward=False)
+        if run is None or run[1] - run[0] < 2:
+            return None
+        if any(t in self.covered for t in range(run[0], run[1])):
+            return None
+        actor = self._actor_of(group, attach)
+        if actor is None and j < len(self.hits):
+            # "the spokesperson for Ruritanian President X": the actor of the next phrase
+            end_t = (attach or group[-1]).t1
+            nxt = self.hits[j]
+            if end_t < len(d.toks) and d.lower[end_t] in ("of", "for", "to") and nxt.t0 <= end_t + 2 \
+                    and nxt.rec.get("actor"):
+                actor = nxt.rec["actor"]
+        name = d.text[d.starts[run[0]]:d.ends[run[1] - 1]]
+        last = self._last_role(group)
+        sector = self._sector(group, attach) or None
+        return self.make_row(run[0], run[1], actor=actor, sector=sector, person=name, role=last,
+                             kind="person", resolved="apposition", head=group[-1])
+
+    def _apposition_after(self, row, end_t, j):
+        d = self.d
+        if end_t >= len(d.toks) or d.toks[end_t] != "," or d.sent[end_t] != d.sent[row["tok_start"]]:
+            return None
+        k = end_t + 1
+        if j < len(self.hits) and self.hits[j].t0 == k and self.hits[j].cat == "person":
+            h = self.hits[j]
+            per = h.rec["person"]
+            end = h.t1
+            j += 1
+        else:
+            run = self._name_run(k)
+            if run is None or run[1] - run[0] < 2:
+                return None
+            end = run[1]
+            if end < len(d.toks) and d.toks[end] not in (",", ".", ";") and not d.lower[end].isalpha():
+                return None
+            per = d.text[d.starts[run[0]]:d.ends[end - 1]]
+        row = dict(row)
+        row.update(end=d.ends[end - 1], tok_end=end, person=per, kind="person",
+                   text=d.text[row["start"]:d.ends[end - 1]], resolved_from="apposition")
+        return row, j
+
+    def rowsofar(self) -> list[dict]:
+        return self._pending
+
+    # -- attributes ------------------------------------------------------------------
+    @staticmethod
+    def _last_role(group) -> str | None:
+        for h in reversed(group):
+            if h.cat in ROLEISH and h.rec.get("role"):
+                return h.rec["role"]
+        return None
+
+    @staticmethod
+    def _sector(group, attach=None) -> str | None:
+        for h in reversed(group):
+            if h.cat in ROLEISH and h.rec.get("sector"):
+                return h.rec["sector"]
+        return None
+
+    @staticmethod
+    def _actor_of(group, attach=None) -> str | None:
+        for h in group:
+            if h.cat in MODIFIER and h.rec.get("actor"):
+                return h.rec["actor"]
+        if attach is not None and attach.rec.get("actor"):
+            return attach.rec["actor"]
+        for h in group:
+            if h.cat == "institution" and h.rec.get("actor"):
+                return h.rec["actor"]
+        return None
+
+    def make_row(self, t0, t1, *, actor, sector, person, role, kind, resolved, head,
+                 metonym=False, location=False, start=None, end=None) -> dict:
+        d = self.d
+        s = d.starts[t0] if start is None else start
+        e = d.ends[t1 - 1] if end is None else end
+        atype = None
+        if actor:
+            own = head.rec.get("actor_type")
+            atype = own if own and head.rec.get("actor") == actor else self.g.actor_types.get(actor)
+        return {"doc_id": d.doc_id, "sent_id": d.sent[t0], "start": s, "end": e,
+                "tok_start": t0, "tok_end": t1, "text": d.text[s:e], "actor": actor or None,
+                "actor_type": atype,
+                "sector": sector or None, "person": person or None, "role": role or None,
+                "kind": kind, "metonym": bool(metonym), "location": bool(location),
+                "resolved_from": resolved, "entry": head.rec["entry"],
+                "source": head.rec["gazetteer"]}
+
+    def row_for(self, group, *, attach=None, unknown=None, end_t=None, resolved=None) -> dict | None:
+        d = self.d
+        h0 = group[0]
+        if h0.compound:
+            rec = h0.rec
+            cat = rec["category"]
+            loc = cat == "capital" and h0.end < d.ends[h0.t0] and d.text[h0.end:d.ends[h0.t0]].startswith("-based")
+            met = cat in ("capital", "seat") and not loc
+            return self.make_row(h0.t0, h0.t1, actor=rec["actor"], sector=rec["sector"] if met else None,
+                                 person=None, role=None, kind=cat, resolved="compound", head=h0,
+                                 metonym=met, location=loc, start=h0.start, end=h0.end)
+        kinds = [g.cat for g in group]
+        per_hit = next((g for g in group if g.cat in PERSONISH), None)
+        roles = [g for g in group if g.cat in ROLEISH]
+        mods = [g for g in group if g.cat in MODIFIER]
+        t1 = end_t if end_t is not None else group[-1].t1
+        actor = self._actor_of(group, attach)
+        role = self._last_role(group)
+        sector = self._sector(group, attach)
+        person, resolved_from, head = None, "gazetteer", group[-1]
+        metonym = location = False
+        if kinds == ["self"]:
+            if not d.speaker:
+                return None
+            return self.make_row(h0.t0, h0.t1, actor=d.speaker, sector="GOV", person=None, role=None,
+                                 kind="self", resolved="speaker", head=h0)
+        if per_hit is not None:
+            person = per_hit.rec["person"]
+            period = self.g.role_at(person, d.date)
+            if period:
+                actor = actor or period["actor"]
+                sector = sector or period["sector"]
+                role = role or period["role"]
+            actor = actor or per_hit.rec.get("actor")
+            kind = "person"
+            head = per_hit
+        elif unknown is not None:
+            person = d.text[d.starts[unknown[0]]:d.ends[unknown[1] - 1]]
+            kind, resolved_from = "person", "title"
+            known = self._known_person(d.toks[unknown[0]:unknown[1]], actor, role)
+            if known:
+                person, resolved_from = known, "gazetteer"
+                period = self.g.role_at(person, d.date)
+                if period:
+                    actor = actor or period["actor"]
+                    sector = sector or period["sector"]
+        elif roles:
+            kind = "role"
+            if not mods and attach is None:
+                return self._bare_role(group, t1)
+            person = self._dated_person(actor, role)
+            if person:
+                resolved_from = "date"
+        else:
+            head = mods[0]
+            kind = head.cat
+            rec = head.rec
+            sector = rec.get("sector") or None
+            role = rec.get("role") or None
+            if kind in ("capital", "seat", "state"):
+                location = self.is_location(group[0].t0, t1, kind)
+            if kind in ("capital", "seat"):
+                metonym = not location
+                if location:
+                    sector = None
+        if actor is None and kind not in ("person",):
+            return None
+        row = self.make_row(group[0].t0, t1, actor=actor, sector=sector, person=person, role=role,
+                            kind=kind, resolved=resolved or resolved_from, head=head,
+                            metonym=metonym, location=location)
+        return row
+
+    def _bare_role(self, group, t1) -> dict | None:
+        """A role with no actor: kept only as "the <role>" (resolved later) or a default actor."""
+        d = self.d
+        t0 = group[0].t0
+        if not (t0 > 0 and d.lower[t0 - 1] == "the" and d.sent[t0 - 1] == d.sent[t0]):
+            return None
+        role = self._last_role(group)
+        if role not in PERSON_ROLES:
+            return None
+        last = group[-1].t1 - 1
+        if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
+            return None  # plural ("the presidents") refers to no single person
+        inst = next((g for g in group if g.cat == "institution"), None)
+        default = (inst or group[-1]).rec.get("actor") or None
+        row = self.make_row(t0, t1, actor=default, sector=self._sector(group), person=None,
+                            role=role, kind="role", resolved="anaphor", head=group[-1])
+        row["_anaphor"] = True
+        return row
+
+    def _known_person(self, toks: list[str], actor: str | None, role: str | None) -> str | None:
+        """A gazetteer person whose name contains these tokens and fits the actor/role."""
+        index = self.g._cache.get("name_tokens")
+        if index is None:
+            index = {}
+            for person in self.g.roles["person"].unique():
+                for tok in {person[a:b] for a, b in _spans(person)}:
+                    index.setdefault(tok, set()).add(person)
+            self.g._cache["name_tokens"] = index
+        cands = None
+        for tok in toks:
+            found = index.get(tok, set())
+            cands = found if cands is None else cands & found
+        if not cands:
+            return None
+        fits = []
+        for person in cands:
+            periods = self.g.roles_of(person)
+            ok_actor = actor is None or (periods["actor"] == actor).any()
+            want = COMPATIBLE.get(role, {role}) if role else None
+            ok_role = want is None or periods["role"].isin(want).any()
+            if ok_actor and ok_role:
+                fits.append(person)
+        return fits[0] if len(fits) == 1 else None
+
+    def _dated_person(self, actor, role) -> str | None:
+        if not actor or role not in DATED_ROLES or self.d.date is None or pd.isna(self.d.date):
+            return None
+        who = self.g.holders(actor, DATED_ROLES[role], self.d.date)
+        return who[0] if len(who) == 1 else None
+
+    # -- document-level passes -------------------------------------------------------
+    def _anaphora(self):
+        out = []
+        for r in self.rows:
+            if not r.pop("_anaphor", False):
+                out.append(r)
+                continue
+            want = COMPATIBLE.get(r["role"], {r["role"]})
+            found = None
+            for prev in reversed(out):
+                if prev["person"] and prev["end"] <= r["start"]:
+                    prole = prev["role"]
+                    if prole == r["role"] or prole in want:
+                        found = prev
+                        break
+            if found is not None:
+                r.update(actor=found["actor"], actor_type=found["actor_type"],
+                         sector=found["sector"] or r["sector"], person=found["person"])
+                out.append(r)
+            elif r["actor"]:  # a default actor ("the Secretary-General" is the UN's)
+                r["person"] = self._dated_person(r["actor"], r["role"])
+                r["resolved_from"] = "gazetteer"
+                out.append(r)
+        self.rows = out
+
+    def _surnames(self):
+        d = self.d
+        people: list[tuple[int, tuple[str, ...], dict]] = []
+        for r in self.rows:
+            if not r["person"] or r["resolved_from"] in ("surname", "date", "anaphor"):
+                continue
+            name = r["person"]
+            toks = tuple(name[a:b] for a, b in _spans(name))
+            if len(toks) < 2:
+                continue
+            if r["resolved_from"] in ("gazetteer",) and r["kind"] == "person" and \
+                    self._known_surname_entries(name):
+                continue  # the gazetteer already matches its surname entries
+            fam = toks[:1] if r["actor"] in FAMILY_NAME_FIRST else toks[1:]
+            if r["resolved_from"] == "gazetteer" and len(toks) > 2 and r["actor"] not in FAMILY_NAME_FIRST:
+                fam = toks[-1:]
+            people.append((r["tok_end"], fam, r))
+        if not people:
+            return
+        taken = set()
+        for r in self.rows:
+            taken.update(range(r["tok_start"], r["tok_end"]))
+        new = []
+        arr = None
+        for intro_end, fam, src in people:
+            if arr is None:
+                arr = np.asarray(d.toks, dtype=object)
+            for t in np.flatnonzero(arr == fam[0]):
+                t = int(t)
+                if t < intro_end or any(x in taken for x in range(t, t + len(fam))):
+                    continue
+                if tuple(d.toks[t:t + len(fam)]) != fam:
+                    continue
+                # The most recent person introduced with this surname wins.
+                owner = max((p for p in people if p[1] == fam and p[0] <= t), key=lambda p: p[0])
+                o = owner[2]
+                row = self.make_row(t, t + len(fam), actor=o["actor"], sector=o["sector"],
+                                    person=o["person"], role=o["role"], kind="person",
+                                    resolved="surname", head=_Hit(t, t + 1, 0, 0, {
+                                        "entry": o["person"], "gazetteer": o["source"]}))
+                new.append(row)
+                taken.update(range(t, t + len(fam)))
+        if new:
+            self.rows = sorted(self.rows + new, key=lambda r: r["start"])
+
+    def _known_surname_entries(self, person: str) -> bool:
+        cache = self.g._cache.get("surnamed")
+        if cache is None:
+            e = self.g.entries
+            cache = set(e.loc[e["category"] == "surname", "person"])
+            self.g._cache["surnamed"] = cache
+        return person in cache
+
+    def _context(self):
+        if not any(r["entry"] == "Brussels" for r in self.rows):
+            return
+        eu = any(r["actor"] == "EU" for r in self.rows)
+        if eu:
+            for r in self.rows:
+                if r["entry"] == "Brussels" and r["metonym"]:
+                    r.update(actor="EU", actor_type=self.g.actor_types.get("EU", "igo"),
+                             resolved_from="context")
+
+
+def _spans(s: str):
+    from .tokenize import token_spans
+
+    return token_spans(s)
+
+
+_STOP = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did", "not", "no", "than", "that", "this", "these", "those", "it", "its", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "then", "so", "such", "also"])
+_SPEECH = frozenset({"say", "tell", "warn", "claim", "accuse", "insist", "announce", "deny",
+                     "confirm", "add", "note", "stress", "report", "state", "threaten", "urge",
+                     "respond", "reply", "call", "demand", "declare", "suggest", "argue", "reject",
+                     "condemn", "launch", "attack", "strike", "fire", "shell", "advance", "withdraw",
+                     "retreat", "continue", "seize", "capture", "move", "enter", "push", "kill",
+                     "intercept", "shoot", "bomb", "destroy", "begin", "start", "use", "lose"})
+
+
+# ----------------------------------------------------------------------------- annotator
+def _speaker_values(documents: pd.DataFrame, speaker_column: str | None, gaz: Gazetteer) -> list:
+    n = len(documents)
+    if speaker_column is None:
+        return [None] * n
+    col = speaker_column
+    if col == "auto":
+        if "speaker_actor" in documents.columns:
+            col = "speaker_actor"
+        elif "country" in documents.columns:
+            vals = documents["country"].dropna().astype(str)
+            if len(vals) and vals.isin(list(gaz.actor_types)).all():
+                col = "country"
+            else:
+                return [None] * n
+        else:
+            return [None] * n
+    if col not in documents.columns:
+        raise ValueError(f"`speaker_column` value = {speaker_column!r} is invalid; value must be "
+                         f"'auto', None or one of {list(documents.columns)}")
+    return [v if isinstance(v, str) and v else None for v in documents[col].tolist()]
+
+
+def _doc_dates(documents: pd.DataFrame) -> list:
+    if "date" not in documents.columns:
+        return [None] * len(documents)
+    dates = pd.to_datetime(documents["date"], errors="coerce", utc=True)
+    return [None if pd.isna(x) else x.tz_convert(None) for x in dates]
+
+
+def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
+                         gazetteers: Sequence[str | Path] | str | Path | None = None,
+                         speaker_column: str | None = "auto") -> pd.DataFrame:
+    """Build the ``mentions`` table from a documents table and its tokens table.
+
+    Args:
+        documents: ``doc_id, text`` and optionally ``date`` and a speaking-state column.
+        tokens: the tokens table of those documents (:func:`toolkit.tokenize.tokenize_documents`).
+        gazetteers: user gazetteer CSV files added to the bundled one (see :func:`load_gazetteer`).
+        speaker_column: column holding the speaking state (ISO3) that "my country"/"my
+            delegation" refer to; ``"auto"`` uses ``speaker_actor`` or an all-ISO3 ``country``;
+            ``None`` drops self-references.
+
+    Returns:
+        The ``mentions`` table (columns :data:`MENTION_COLUMNS`), ordered by document and offset.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Russian troops entered Kharkiv."]})
+        >>> _, toks = tokenize_documents(docs["doc_id"], docs["text"])
+        >>> mentions_from_tables(docs, toks)[["text", "actor", "sector"]].values.tolist()
+        [['Russian troops', 'RUS', 'MIL']]
+    """
+    gaz = load_gazetteer(gazetteers)
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    speakers = dict(zip(documents["doc_id"], _speaker_values(documents, speaker_column, gaz)))
+    dates = dict(zip(documents["doc_id"], _doc_dates(documents)))
+    if tokens.empty:
+        return _empty()
+    hits = gaz.lexicon.find(tokens, texts)
+    records = gaz.records()
+    # Keep one entry per span: user files first, then by category priority.
+    by_span: dict[tuple, tuple] = {}
+    user_tags = set(gaz.tags[len(BUNDLED):])
+    for doc_id, t0, t1, s, e, eid in zip(hits["doc_id"], hits["tok_start"], hits["tok_end"],
+                                         hits["start"], hits["end"], hits["entry_id"]):
+        rec = records[int(eid)]
+        rank = (0 if rec["gazetteer"] in user_tags else 1, PRIORITY.get(rec["category"], 99))
+        key = (doc_id, int(t0), int(t1))
+        cur = by_span.get(key)
+        if cur is None or rank < cur[0]:
+            by_span[key] = (rank, int(s), int(e), rec)
+    per_doc: dict[str, list[_Hit]] = {}
+    for (doc_id, t0, t1), (_, s, e, rec) in by_span.items():
+        per_doc.setdefault(doc_id, []).append(_Hit(t0, t1, s, e, rec))
+    # Hyphenated compounds: name parts inside one token ("US-supplied", "pro-Russian").
+    parts = gaz.compound_parts()
+    hy = tokens[tokens["text"].str.contains("-", regex=False)]
+    for doc_id, tok_id, start, tok in zip(hy["doc_id"], hy["tok_id"], hy["start"], hy["text"]):
+        pos = 0
+        for part in tok.split("-"):
+            eid = parts.get(part)
+            if eid is not None and tok != part:
+                per_doc.setdefault(doc_id, []).append(
+                    _Hit(int(tok_id), int(tok_id) + 1, int(start) + pos, int(start) + pos + len(part),
+                         records[eid], compound=True))
+            pos += len(part) + 1
+    rows: list[dict] = []
+    doc_ids = tokens["doc_id"].to_numpy()
+    cols = {c: tokens[c].tolist() for c in ("text", "lower", "lemma", "sent_id", "start", "end")}
+    for doc_id, i, j in lexmod._doc_slices(doc_ids):
+        doc_hits = per_doc.get(doc_id)
+        if not doc_hits:
+            continue
+        # A compound part inside a token already matched whole is not a separate mention.
+        whole = {h.t0 for h in doc_hits if not h.compound}
+        doc_hits = [h for h in doc_hits if not (h.compound and h.t0 in whole)]
+        doc_hits.sort(key=lambda h: (h.t0, h.start))
+        doc = _Doc(doc_id=doc_id, text=texts[doc_id], toks=cols["text"][i:j], lower=cols["lower"][i:j],
+                   lemma=cols["lemma"][i:j], sent=cols["sent_id"][i:j], starts=cols["start"][i:j],
+                   ends=cols["end"][i:j], date=dates.get(doc_id), speaker=speakers.get(doc_id))
+        rows.extend(_Resolver(gaz, doc, doc_hits).run())
+    if not rows:
+        return _empty()
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    for c in ("sent_id", "start", "end", "tok_start", "tok_end"):
+        out[c] = out[c].astype("int64")
+    out["metonym"] = out["metonym"].astype(bool)
+    out["location"] = out["location"].astype(bool)
+    for c in ("actor", "actor_type", "sector", "person", "role"):
+        out[c] = out[c].astype(object).where(out[c].notna(), None)
+    return out.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _empty() -> pd.DataFrame:
+    df = pd.DataFrame({c: pd.Series(dtype="object") for c in MENTION_COLUMNS})
+    for c in ("sent_id", "start", "end", "tok_start", "tok_end"):
+        df[c] = df[c].astype("int64")
+    df["metonym"] = df["metonym"].astype(bool)
+    df["location"] = df["location"].astype(bool)
+    return df
+
+
+def _annotate(tables: Mapping[str, pd.DataFrame], *, gazetteers=None,
+              speaker_column: str | None = "auto") -> dict[str, pd.DataFrame]:
+    return {"mentions": mentions_from_tables(tables["documents"], tables["tokens"],
+                                             gazetteers=gazetteers, speaker_column=speaker_column)}
+
+
+ANNOTATOR = Annotator(
+    name="actors",
+    produces=("mentions",),
+    func=_annotate,
+    requires=("tokens",),
+    lexicons=BUNDLED,
+    description="state, organisation and person mentions with CAMEO sectors, metonymy and places",
+)
+
+
+# ----------------------------------------------------------------------------- helpers
+def find_mentions(text: str, *, date=None, gazetteers=None, speaker: str | None = None) -> pd.DataFrame:
+    """The ``mentions`` of one text (a convenience for notebooks and tests).
+
+    Args:
+        text: the text.
+        date: its date (for time-bounded roles), anything ``pd.Timestamp`` accepts.
+        gazetteers: user gazetteer files.
+        speaker: ISO3 of the speaking state, for "my country"/"my delegation".
+
+    Example:
+        >>> find_mentions("US Secretary of State Antony Blinken arrived in Kyiv.")[
+        ...     ["text", "actor", "sector", "person", "location"]].values.tolist()
+        [['US Secretary of State Antony Blinken', 'USA', 'GOV', 'Antony Blinken', False], ['Kyiv', 'UKR', None, None, True]]
+    """
+    from .tokenize import tokenize_documents
+
+    docs = pd.DataFrame({"doc_id": ["text"], "text": [text],
+                         "date": [pd.Timestamp(date, tz="UTC") if date is not None else pd.NaT],
+                         "speaker_actor": [speaker]})
+    _, toks = tokenize_documents(["text"], [text])
+    return mentions_from_tables(docs, toks, gazetteers=gazetteers)
+
+
+def most_recent(mentions: pd.DataFrame, doc_id: str, before: int, *, person: bool = True,
+                role: str | Iterable[str] | None = None, sector: str | None = None,
+                location: bool = False) -> pd.Series | None:
+    """The last mention in ``doc_id`` ending at or before character ``before`` that fits.
+
+    For pronoun and role-noun resolution ("he said", "the spokesman added"): by default the
+    most recent mention of a person; ``role`` (one role or several) and ``sector`` narrow it.
+
+    Args:
+        mentions: a ``mentions`` table.
+        doc_id: the document.
+        before: character offset; only mentions with ``end <= before`` count.
+        person: require a person (``False``: any actor mention).
+        role: required role(s), e.g. ``"spokesperson"``.
+        sector: required sector, e.g. ``"GOV"``.
+        location: include place readings (default: no).
+
+    Returns:
+        The mention row, or ``None``.
+
+    Example:
+        >>> m = find_mentions("Dmitry Peskov spoke. Later, Russia warned Kyiv.")
+        >>> most_recent(m, "text", 40)["person"]
+        'Dmitry Peskov'
+    """
+    m = mentions[(mentions["doc_id"] == doc_id) & (mentions["end"] <= before)]
+    if person:
+        m = m[m["person"].notna()]
+    if not location:
+        m = m[~m["location"].astype(bool)]
+    if role is not None:
+        m = m[m["role"].isin([role] if isinstance(role, str) else list(role))]
+    if sector is not None:
+        m = m[m["sector"] == sector]
+    if m.empty:
+        return None
+    return m.sort_values(["end", "start"], kind="stable").iloc[-1]
+
+
+def actor_names(gazetteer: Gazetteer | None = None) -> dict[str, str]:
+    """``actor code -> readable name`` (the first short name of a state, or an organisation's name).
+
+    Example:
+        >>> actor_names()["RUS"], actor_names()["NATO"]
+        ('Russia', 'NATO')
+    """
+    g = gazetteer or load_gazetteer()
+    e = g.entries
+    out: dict[str, str] = {}
+    states = e[e["category"] == "state"]
+    for actor, grp in states.groupby("actor", sort=False):
+        names = grp["entry"].tolist()
+        out[actor] = names[1] if len(names) > 1 and len(names[1]) > 3 else names[0]
+    for actor, entry in zip(e.loc[e["category"].isin(["org", "bloc", "nonstate"]), "actor"],
+                            e.loc[e["category"].isin(["org", "bloc", "nonstate"]), "entry"]):
+        out.setdefault(actor, entry)
+    return out
+
+
+def code_of(name: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The actor code of a name as written in a label ("russian_federation", "United States").
+
+    Underscores become spaces; matching ignores case. Returns ``None`` when unknown.
+
+    Example:
+        >>> code_of("united_kingdom_of_great_britain_and_northern_ireland"), code_of("Venezuela_(Bolivarian_Republic_Of)")
+        ('GBR', 'VEN')
+    """
+    g = gazetteer or load_gazetteer()
+    table = g._cache.get("names_lower")
+    if table is None:
+        e = g.entries[g.entries["category"].isin(["state", "org", "bloc", "nonstate"])]
+        table = {}
+        for entry, actor in zip(e["entry"], e["actor"]):
+            table.setdefault(entry.lower(), actor)
+        g._cache["names_lower"] = table
+    key = re.sub(r"\s+", " ", name.replace("_", " ")).strip().lower()
+    if key in table:
+        return table[key]
+    m = re.match(r"^(.*?)\s*\((.*)\)$", key)  # "venezuela (bolivarian republic of)"
+    if m:
+        base, qual = m.group(1), m.group(2)
+        for cand in (f"{qual.replace(' of', '')} of {base}".strip(), f"{qual} {base}", base):
+            cand = re.sub(r"\s+", " ", cand)
+            if cand in table:
+                return table[cand]
+    return None

@@ -1,0 +1,980 @@
+"""Escalation language: CAMEO/Goldstein-scored cues with modality, who-toward-whom and trends.
+
+Each cue of the ``escalation`` lexicon (CAMEO root categories 01-20 with their Goldstein weights,
+plus diplomatic markers such as red lines, "respond accordingly" and nuclear signalling) becomes
+one row of the ``escalation`` table, with
+
+* its **modality** (``asserted``, ``future``, ``conditional``, ``hypothetical``, ``negated``,
+  ``question``, ``reported``), read from the tokens around it, and a ``hedge`` flag
+  (``hedged``/``boosted``); the lexicon's YAML holds every factor and marker word;
+* its **intensity**: the product of the intensifiers/softeners next to it ("stern warning");
+* its **score** = ``weight x modality factor x intensity x hedge factor`` on the Goldstein
+  scale (negative = conflict, positive = cooperation);
+* **who toward whom**: ``source_actor`` (the quote's speaker when the cue is inside a quote,
+  except for material acts whose own subject is named inside the quotation, else
+  the nearest actor mention before the cue that is not inside a prepositional phrase) and
+  ``target_actor`` (the first other actor mentioned after the cue: its object, its
+  to/against/toward phrase or the subject of its condition), from the ``mentions`` and
+  ``quotes`` tables when :mod:`toolkit.actors` and :mod:`toolkit.quotes` ran; null otherwise.
+
+``sentence_escalation`` has one row per sentence: the summed score and the ``event_class`` of the
+strongest act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperation``,
+``verbal_conflict``, ``material_conflict``), comparable with human event coding.
+
+Aggregates: :func:`document_index`, :func:`dyad_index`, :func:`timeseries` (document bootstrap
+intervals), :func:`evidence` (the sentences behind a number) and :func:`events` (CAMEO-style
+event records).
+
+The escalation index of a group of cues is ``-mean(score)`` over its non-statement cues: the
+negated mean modality-weighted Goldstein score, so that positive values are net escalatory,
+in Goldstein units (-10..+10), comparable across documents of any length (the average
+Goldstein score per dyad-period of event-data research). ``per_1k`` gives the volume:
+``-sum(score)`` per 1,000 tokens.
+
+Notes:
+    CAMEO: Gerner, Schrodt, Yilmaz & Abu-Jabr (2002); Schrodt (2012) CAMEO codebook 1.1b3.
+    Goldstein, J. S. (1992), A Conflict-Cooperation Scale for WEIS Events Data, JCR 36(2).
+    Quad classes: Duval & Thompson (1980). Modality: Palmer (2001); hedges: Hyland (2005).
+"""
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import lexicon as lexmod
+from .pipeline import Annotator
+
+LEXICON = "escalation"
+COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "cue", "category", "cameo", "goldstein",
+           "quad_class", "weight", "modality", "hedge", "intensity", "score", "reported",
+           "source_actor", "target_actor", "source"]
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "score", "event_class", "n_cues",
+                    "top_cue", "top_cameo"]
+EVENT_CLASSES = ("none", "statement", "verbal_cooperation", "material_cooperation",
+                 "verbal_conflict", "material_conflict")
+MODALITIES = ("asserted", "future", "conditional", "hypothetical", "negated", "question", "reported")
+MODIFIER_CATEGORIES = ("intensifier", "softener")
+# GDELT/Phoenix numbering of the quad classes, for the event export.
+QUAD_NUMBER = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3,
+               "material_conflict": 4}
+_FLIP = {"verbal_conflict": "verbal_cooperation", "material_conflict": "material_cooperation",
+         "verbal_cooperation": "verbal_conflict", "material_cooperation": "material_conflict"}
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--"})
+# A quotation long enough to be speech rather than a scare-quoted term (fallback without quotes).
+_LONG_QUOTE = re.compile(r"“[^”]{20,}”|\"[^\"\n]{20,}\"")
+_QUOTE_KINDS_NOT_SPEECH = ("scare", "title", "term", "mention")
+
+
+@dataclass(frozen=True)
+class ModalityConfig:
+    """Factors and marker words of the lexicon's ``modality`` and ``actors`` sections."""
+
+    precedence: tuple[str, ...]
+    factors: dict
+    hedge_factors: dict
+    window: int
+    negators: frozenset
+    negating_verbs: frozenset
+    opposing_verbs: frozenset
+    negating_phrases: tuple
+    conditional: tuple
+    hypothetical: frozenset
+    future: tuple
+    hedges: frozenset
+    boosters: tuple
+    reporting_verbs: frozenset
+    first_person: frozenset
+    blockers: frozenset
+
+
+def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
+    """Read the modality factors and markers from a lexicon's metadata.
+
+    Raises:
+        ValueError: a factor or marker list is missing.
+
+    Example:
+        >>> cfg = modality_config(lexmod.load("escalation"))
+        >>> cfg.factors["conditional"], cfg.factors["negated"]
+        (0.7, -0.5)
+    """
+    m = lex.meta.get("modality")
+    a = lex.meta.get("actors") or {}
+    if not m or "factors" not in m:
+        raise ValueError(f"lexicon {lex.tag} has no `modality.factors`; an escalation lexicon needs "
+                         f"factors for {list(MODALITIES)}")
+    missing = [k for k in MODALITIES if k not in m["factors"]]
+    if missing:
+        raise ValueError(f"lexicon {lex.tag}: `modality.factors` lacks {missing}")
+    low = lambda xs: tuple(str(x).lower() for x in xs or ())
+    return ModalityConfig(
+        precedence=tuple(m.get("precedence", MODALITIES)), factors=dict(m["factors"]),
+        hedge_factors=dict(m.get("hedge_factors", {})), window=int(m.get("window", 4)),
+        negators=frozenset(low(m.get("negators"))), negating_verbs=frozenset(low(m.get("negating_verbs"))),
+        opposing_verbs=frozenset(low(m.get("opposing_verbs"))),
+        negating_phrases=low(m.get("negating_phrases")), conditional=low(m.get("conditional_markers")),
+        hypothetical=frozenset(low(m.get("hypothetical_markers"))), future=low(m.get("future_markers")),
+        hedges=frozenset(low(m.get("hedges"))), boosters=low(m.get("boosters")),
+        reporting_verbs=frozenset(low(m.get("reporting_verbs"))),
+        first_person=frozenset(low(m.get("first_person"))),
+        blockers=frozenset(low(a.get("subject_blockers"))))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(name: str) -> tuple[lexmod.Lexicon, ModalityConfig]:
+    lex = lexmod.load(name)
+    return lex, modality_config(lex)
+
+
+def _phrase_flags(lower: pd.Series, lemma: pd.Series, sent_key: np.ndarray,
+                  phrases: Sequence[str]) -> np.ndarray:
+    """Flag the first token of every occurrence of any (multi-word) phrase, inside one sentence.
+
+    Word masks are hash look-ups (``Series.isin``) computed once per word; phrases are joined by
+    shifting boolean masks, so the cost is linear in tokens whatever the number of phrases.
+    """
+    n = len(lower)
+    out = np.zeros(n, dtype=bool)
+    masks: dict[str, np.ndarray] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        hit = np.ones(n, dtype=bool)
+        for k, w in enumerate(words):
+            if w not in masks:
+                masks[w] = (lower.isin([w]) | lemma.isin([w])).to_numpy()
+            shifted = np.zeros(n, dtype=bool)
+            shifted[: n - k] = masks[w][k:] & (sent_key[k:] == sent_key[: n - k])
+            hit &= shifted
+        out |= hit
+    return out
+
+
+def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.ndarray]:
+    """Per-token boolean marker flags and prefix sums, computed once per chunk (vectorised)."""
+    lower_s = pd.Series(tokens["lower"].to_numpy(dtype=object))
+    lemma_s = pd.Series(tokens["lemma"].to_numpy(dtype=object))
+    lower = lower_s.to_numpy()
+    doc = tokens["doc_id"].to_numpy()
+    sent = tokens["sent_id"].to_numpy()
+    n = len(tokens)
+    new_sent = np.ones(n, dtype=bool)
+    if n:
+        new_sent[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    sent_key = np.cumsum(new_sent)
+    brk = lower_s.isin(_CLAUSE_BREAKS).to_numpy()
+    clause_key = np.cumsum(new_sent | brk)
+    # Sentence-initial `should` ("Should Washington lift ...") is conditional; elsewhere it is
+    # deontic ("States, including X, should uphold ...").
+    prev_punct = new_sent.copy()
+    if n:
+        prev_punct[1:] |= lower_s.isin(("“", '"', "‘", "(")).to_numpy()[:-1] & new_sent[:-1]
+    cond = _phrase_flags(lower_s, lemma_s, sent_key, [c for c in cfg.conditional if c != "should"])
+    if "should" in cfg.conditional:
+        cond |= (lower == "should") & prev_punct
+    as_if = np.zeros(n, dtype=bool)
+    as_if[1:] = (lower[1:] == "if") & (lower[:-1] == "as")
+    cond &= ~as_if
+    flags = {
+        "neg": (lower_s.isin(cfg.negators) | lemma_s.isin(cfg.negating_verbs)).to_numpy()
+        | _phrase_flags(lower_s, lemma_s, sent_key, cfg.negating_phrases),
+        "oppose": lemma_s.isin(cfg.opposing_verbs).to_numpy(),
+        "hyp": lower_s.isin(cfg.hypothetical).to_numpy(),
+        "fut": _phrase_flags(lower_s, lemma_s, sent_key, cfg.future),
+        "hedge": (lower_s.isin(cfg.hedges) | lemma_s.isin(cfg.hedges)).to_numpy(),
+        "boost": _phrase_flags(lower_s, lemma_s, sent_key, cfg.boosters),
+        "report": lemma_s.isin(cfg.reporting_verbs).to_numpy(),
+        "first": lower_s.isin(cfg.first_person).to_numpy(),
+    }
+    feats = {k: np.concatenate(([0], np.cumsum(v))) for k, v in flags.items()}
+    feats.update(sent_key=sent_key, clause_key=clause_key, cond=cond, lower=lower)
+    # First row of each clause and sentence, indexed by key.
+    feats["clause_first"] = np.concatenate(([0], np.flatnonzero(np.diff(clause_key)) + 1))
+    feats["sent_first"] = np.concatenate(([0], np.flatnonzero(np.diff(sent_key)) + 1))
+    return feats
+
+
+def _window_any(csum: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    return (csum[hi] - csum[lo]) > 0
+
+
+def _dedupe_spans(hits: pd.DataFrame) -> pd.DataFrame:
+    """One entry per span: an entry with its own ``match_on`` (more specific) wins, then the first."""
+    if hits.empty:
+        return hits
+    specific = hits["match_on"].fillna("").ne("") if "match_on" in hits else False
+    hits = hits.assign(_spec=specific).sort_values(["doc_id", "start", "end", "_spec", "entry_id"],
+                                                    ascending=[True, True, True, False, True],
+                                                    kind="stable")
+    return hits.drop_duplicates(["doc_id", "start", "end"]).drop(columns="_spec")
+
+
+def _row_bounds(tokens: pd.DataFrame) -> dict:
+    """``doc_id -> (first row, one past last row)`` (rows of a document are contiguous)."""
+    doc = tokens["doc_id"].to_numpy()
+    if not len(doc):
+        return {}
+    firsts = np.concatenate(([0], np.flatnonzero(doc[1:] != doc[:-1]) + 1))
+    lasts = np.concatenate((firsts[1:], [len(doc)]))
+    return {d: (int(a), int(b)) for d, a, b in zip(doc[firsts], firsts, lasts)}
+
+
+def _quote_spans(texts: Mapping[str, str], quotes: pd.DataFrame | None) -> dict[str, tuple]:
+    """``doc_id -> (starts, ends, speaker_actors)`` of speech quotations (not scare quotes)."""
+    out: dict[str, tuple] = {}
+    if quotes is not None and len(quotes) and {"content_start", "content_end"} <= set(quotes.columns):
+        q = quotes
+        if "kind" in q.columns:
+            kind = q["kind"].fillna("").astype(str).str.lower()
+            q = q[~kind.str.contains("|".join(_QUOTE_KINDS_NOT_SPEECH))]
+        spk = q["speaker_actor"] if "speaker_actor" in q.columns else pd.Series([None] * len(q), index=q.index)
+        for doc_id, g in q.assign(_spk=spk).dropna(subset=["content_start"]).groupby("doc_id", sort=False):
+            order = np.argsort(g["content_start"].to_numpy())
+            out[doc_id] = (g["content_start"].to_numpy()[order].astype(int),
+                           g["content_end"].to_numpy()[order].astype(int),
+                           g["_spk"].to_numpy()[order])
+        return out
+    for doc_id, text in texts.items():
+        spans = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text)]
+        if spans:
+            a = np.array(spans, dtype=int)
+            out[doc_id] = (a[:, 0], a[:, 1], np.array([None] * len(a), dtype=object))
+    return out
+
+
+def _actor_arrays(mentions: pd.DataFrame | None, bounds: dict, tok_start: np.ndarray,
+                  blockers: frozenset, lower: np.ndarray) -> dict:
+    """Per sentence ``(doc_id, sent_id) -> (starts, ends, actors, blocked)`` of actor mentions.
+
+    ``blocked`` marks mentions inside a prepositional phrase (the token before the mention,
+    skipping determiners, is a preposition), which cannot be the subject of the clause.
+    Vectorised per document; the per-sentence dictionary is built from sorted arrays.
+    """
+    if mentions is None or mentions.empty or "actor" not in mentions.columns:
+        return {}
+    m = mentions[mentions["actor"].notna()]
+    m = m[m["actor"].astype(str).str.len() > 0]
+    if m.empty:
+        return {}
+    m = m.sort_values(["doc_id", "sent_id", "start"], kind="stable")
+    docs = m["doc_id"].to_numpy()
+    sent = m["sent_id"].to_numpy().astype(int)
+    starts = m["start"].to_numpy().astype(int)
+    ends = m["end"].to_numpy().astype(int)
+    actors = m["actor"].astype(str).to_numpy(dtype=object)
+    blocked = np.zeros(len(m), dtype=bool)
+    for doc_id, i, j in lexmod._doc_slices(docs):
+        if doc_id not in bounds:
+            continue
+        a, b = bounds[doc_id]
+        rows = a + np.searchsorted(tok_start[a:b], starts[i:j], side="left") - 1
+        for k, r in enumerate(rows):
+            while r >= a and lower[r] in _DETERMINERS:
+                r -= 1
+            blocked[i + k] = r >= a and lower[r] in blockers
+    key_change = np.ones(len(m), dtype=bool)
+    key_change[1:] = (docs[1:] != docs[:-1]) | (sent[1:] != sent[:-1])
+    firsts = np.flatnonzero(key_change)
+    lasts = np.append(firsts[1:], len(m))
+    return {(docs[i], int(sent[i])): (starts[i:j], ends[i:j], actors[i:j], blocked[i:j])
+            for i, j in zip(firsts, lasts)}
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "all", "both"})
+
+
+def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
+              mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
+              lexicon: str = LEXICON) -> pd.DataFrame:
+    """Return the ``escalation`` table: one row per cue with modality, score and actors.
+
+    Args:
+        tokens: the tokens table of whole documents (rows of a document contiguous).
+        texts: ``doc_id -> text``.
+        mentions: the ``mentions`` table of :mod:`toolkit.actors` (optional).
+        quotes: the ``quotes`` table of :mod:`toolkit.quotes` (optional).
+        lexicon: a lexicon name or path with the escalation lexicon's columns and YAML sections.
+
+    Returns:
+        A DataFrame with :data:`COLUMNS`.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> t = "Moscow will respond accordingly if Kyiv attacks."
+        >>> _, toks = tokenize_documents(["d"], [t])
+        >>> find_cues(toks, {"d": t})[["text", "modality"]].values.tolist()
+        [['respond accordingly', 'conditional'], ['attacks', 'conditional']]
+    """
+    lex, cfg = _load(str(lexicon))
+    hits = _dedupe_spans(lex.find(tokens, texts))
+    if hits.empty or tokens.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    is_mod = hits["category"].isin(MODIFIER_CATEGORIES).to_numpy()
+    mods, cues = hits[is_mod], hits[~is_mod].reset_index(drop=True)
+    if cues.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    feats = _token_features(tokens, cfg)
+    bounds = _row_bounds(tokens)
+    first_row = {d: a for d, (a, _) in bounds.items()}
+    base = cues["doc_id"].map(first_row).to_numpy().astype(int)
+    r0 = base + cues["tok_start"].to_numpy().astype(int)          # first token row of the cue
+    r1 = base + cues["tok_end"].to_numpy().astype(int)            # one past its last token
+    n = len(cues)
+    # Windows: up to `window` tokens before the cue, not crossing a clause break.
+    clause_lo = feats["clause_first"][feats["clause_key"][r0] - 1]
+    lo = np.maximum(r0 - cfg.window, clause_lo)
+    sent_lo = feats["sent_first"][feats["sent_key"][r0] - 1]
+    cooperative = cues["quad_class"].isin(["verbal_cooperation", "material_cooperation"]).to_numpy()
+    # A negator scopes over the first cue after it only: in "did not provoke this war" the war
+    # is not negated. So the negator must come after the end of the previous cue's tokens.
+    prev_end = np.zeros(n, dtype=int)
+    same_sent = np.zeros(n, dtype=bool)
+    if n > 1:
+        same_sent[1:] = (cues["doc_id"].to_numpy()[1:] == cues["doc_id"].to_numpy()[:-1]) & \
+            (cues["sent_id"].to_numpy()[1:] == cues["sent_id"].to_numpy()[:-1])
+        prev_end[1:] = r1[:-1]
+    neg_lo = np.where(same_sent, np.maximum(lo, np.minimum(prev_end, r0)), lo)
+    # Opposing verbs are usually cues themselves ("condemned the military aid"): plain window.
+    negated = _window_any(feats["neg"], neg_lo, r0) | (cooperative & _window_any(feats["oppose"], lo, r0))
+    hypo = _window_any(feats["hyp"], lo, r0)
+    future = _window_any(feats["fut"], lo, r0)
+    hedged = _window_any(feats["hedge"], lo, r0)
+    boosted = _window_any(feats["boost"], lo, r0)
+    report_before = _window_any(feats["report"], sent_lo, r0)
+    # Sentence-level: a conditional clause anywhere in the sentence scopes all of its cues.
+    cond_sent = pd.Series(feats["cond"]).groupby(feats["sent_key"]).any()
+    conditional = cond_sent.reindex(feats["sent_key"][r0]).to_numpy()
+    # Question: the sentence's last token other than a closing quote or bracket is "?".
+    lower_arr = feats["lower"]
+    closing = pd.Series(lower_arr).isin(('"', "”", "’", "'", ")")).to_numpy()
+    last_tok = pd.Series(np.where(closing, -1, np.arange(len(lower_arr)))).groupby(feats["sent_key"]).max()
+    q_sent = np.zeros(len(last_tok), dtype=bool)
+    ok = last_tok.to_numpy() >= 0
+    q_sent[ok] = lower_arr[last_tok.to_numpy()[ok]] == "?"
+    question = q_sent[feats["sent_key"][r0] - 1]
+
+    # Quotes: inside a speech quotation -> reported, credited to its speaker.
+    qspans = _quote_spans(texts, quotes)
+    starts = cues["start"].to_numpy().astype(int)
+    ends = cues["end"].to_numpy().astype(int)
+    docs = cues["doc_id"].to_numpy()
+    sent_ids = cues["sent_id"].to_numpy().astype(int)
+    in_quote = np.zeros(n, dtype=bool)
+    quote_speaker = np.full(n, None, dtype=object)
+    quote_start = np.zeros(n, dtype=int)
+    for i in range(n):
+        qs = qspans.get(docs[i])
+        if qs is None:
+            continue
+        j = int(np.searchsorted(qs[0], starts[i], side="right")) - 1
+        if j >= 0 and ends[i] <= qs[1][j]:
+            in_quote[i] = True
+            quote_speaker[i] = qs[2][j]
+            quote_start[i] = qs[0][j]
+
+    # Actors.
+    tok_start = tokens["start"].to_numpy().astype(int)
+    actor_idx = _actor_arrays(mentions, bounds, tok_start, cfg.blockers, feats["lower"])
+    source_actor = np.full(n, None, dtype=object)
+    target_actor = np.full(n, None, dtype=object)
+    source_from_mention = np.zeros(n, dtype=bool)
+    material = cues["quad_class"].isin(["material_conflict", "material_cooperation"]).to_numpy()
+    for i in range(n):
+        m = actor_idx.get((docs[i], sent_ids[i]))
+        src = quote_speaker[i] if in_quote[i] and quote_speaker[i] is not None else None
+        if m is not None:
+            ms, me, ma, mb = m
+            if src is not None and material[i]:
+                # A material act inside reported speech is done by the clause's own subject
+                # ("..., adding that Russia continues to destroy ..."); the speaker only claims it.
+                inner = np.flatnonzero((ms >= quote_start[i]) & (me <= starts[i]) & ~mb)
+                if len(inner):
+                    src = ma[inner[-1]]
+            if src is None:
+                left = np.flatnonzero((me <= starts[i]) & ~mb)
+                if len(left):
+                    src = ma[left[-1]]
+                    source_from_mention[i] = not in_quote[i]
+            right = np.flatnonzero(ms > starts[i])  # inside a gapped cue or after it
+            for j in right:
+                if ma[j] != src:
+                    target_actor[i] = ma[j]
+                    break
+        source_actor[i] = src
+
+    verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
+    first_person_subject = _window_any(feats["first"], sent_lo, r0)
+    reported = in_quote | report_before | (verbal & source_from_mention & ~first_person_subject)
+
+    flags = {"negated": negated, "question": question, "conditional": conditional,
+             "hypothetical": hypo, "future": future, "reported": reported,
+             "asserted": np.ones(n, dtype=bool)}
+    modality = np.full(n, "asserted", dtype=object)
+    for name in reversed(cfg.precedence):  # the first in precedence wins: assign it last
+        modality = np.where(flags[name], name, modality)
+    hedge = np.where(hedged & ~boosted, "hedged", np.where(boosted & ~hedged, "boosted", ""))
+
+    intensity = _intensity(cues, mods, r0, r1, base)
+    weight = pd.to_numeric(cues["weight"], errors="coerce").fillna(0.0).to_numpy()
+    mfac = pd.Series(modality).map(cfg.factors).to_numpy(dtype=float)
+    hfac = pd.Series(hedge).map({"hedged": cfg.hedge_factors.get("hedged", 1.0),
+                                 "boosted": cfg.hedge_factors.get("boosted", 1.0)}).fillna(1.0).to_numpy()
+    score = weight * mfac * intensity * hfac
+    out = pd.DataFrame({
+        "doc_id": cues["doc_id"].to_numpy(), "sent_id": sent_ids, "start": starts, "end": ends,
+        "text": cues["text"].to_numpy(), "cue": cues["entry"].to_numpy(),
+        "category": cues["category"].to_numpy(), "cameo": cues["cameo"].astype(str).to_numpy(),
+        "goldstein": pd.to_numeric(cues["goldstein"], errors="coerce").to_numpy(),
+        "quad_class": cues["quad_class"].to_numpy(), "weight": weight, "modality": modality,
+        "hedge": hedge, "intensity": intensity, "score": np.round(score, 4), "reported": reported,
+        "source_actor": source_actor, "target_actor": target_actor, "source": cues["source"].to_numpy()})
+    return out[COLUMNS]
+
+
+def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarray:
+    """Multiply each cue by the modifiers attached to it (each modifier to its nearest cue, <= 3 tokens).
+
+    Adjectives attach to a following cue ("stern warning"); adverbs in -ly also to a preceding
+    one ("condemned strongly").
+    """
+    intensity = np.ones(len(cues))
+    if mods.empty:
+        return intensity
+    key = pd.Series(list(zip(cues["doc_id"], cues["sent_id"])))
+    by_sent: dict = {}
+    for i, k in enumerate(key):
+        by_sent.setdefault(k, []).append(i)
+    mbase = mods["doc_id"].map(dict(zip(cues["doc_id"], base))).to_numpy()
+    for (doc_id, sent_id, ts, te, w, txt), mb in zip(
+            mods[["doc_id", "sent_id", "tok_start", "tok_end", "weight", "text"]].itertuples(index=False), mbase):
+        cands = by_sent.get((doc_id, sent_id))
+        if not cands or pd.isna(mb):
+            continue
+        ms, me = int(mb) + ts, int(mb) + te
+        best, best_d = None, 4
+        for i in cands:
+            # Modifier before the cue ("stern warning"), or after it ("condemned strongly");
+            # on a tie the cue after the modifier wins (adjectives precede their noun).
+            # Only adverbs follow what they modify ("condemned strongly", not "targets deep inside").
+            after_ok = str(txt).lower().endswith("ly")
+            d = r0[i] - me if me <= r0[i] else (ms - r1[i] if ms >= r1[i] and after_ok else 99)
+            if d < best_d:
+                best, best_d = i, d
+        if best is not None and best_d <= 3:
+            intensity[best] *= float(w)
+    return intensity
+
+
+EVENT_RULES = ("strongest", "first")
+# Quad-class schemes over CAMEO root codes. "toolkit" is the lexicon's own ``quad_class`` column
+# (Duval & Thompson's split: 01 statement, 02-05 verbal cooperation, 06-08 material
+# cooperation, 09-13 verbal conflict, 14-20 material conflict, with documented exceptions).
+# "phoenix" is the Phoenix/PETRARCH convention (01-02 neutral statements, 16 reduce relations
+# counted as verbal conflict); "gdelt" the GDELT 1.0 codebook (01-04 verbal cooperation,
+# 05-08 material cooperation). Markers without a CAMEO code keep their lexicon class.
+_ROOTS = {
+    "phoenix": {1: "statement", 2: "statement", 3: "verbal_cooperation", 4: "verbal_cooperation",
+                5: "verbal_cooperation", 6: "material_cooperation", 7: "material_cooperation",
+                8: "material_cooperation", 9: "verbal_conflict", 10: "verbal_conflict",
+                11: "verbal_conflict", 12: "verbal_conflict", 13: "verbal_conflict",
+                14: "material_conflict", 15: "material_conflict", 16: "verbal_conflict",
+                17: "material_conflict", 18: "material_conflict", 19: "material_conflict",
+                20: "material_conflict"},
+    "gdelt": {**{r: "verbal_cooperation" for r in range(1, 5)},
+              **{r: "material_cooperation" for r in range(5, 9)},
+              **{r: "verbal_conflict" for r in range(9, 14)},
+              **{r: "material_conflict" for r in range(14, 21)}},
+}
+SCHEMES = ("toolkit", *_ROOTS)
+
+
+def quad_classes(cues: pd.DataFrame, *, scheme: str = "toolkit") -> pd.Series:
+    """The quad class of each cue under a named scheme (see :data:`SCHEMES`).
+
+    Example:
+        >>> c = pd.DataFrame({"cameo": ["020", "163", ""], "quad_class": [
+        ...     "verbal_cooperation", "material_conflict", "verbal_conflict"]})
+        >>> quad_classes(c, scheme="phoenix").tolist()
+        ['statement', 'verbal_conflict', 'verbal_conflict']
+    """
+    if scheme not in SCHEMES:
+        raise ValueError(f"`scheme` value = {scheme!r} is invalid; value must be one of {list(SCHEMES)}")
+    if scheme == "toolkit":
+        return cues["quad_class"]
+    root = pd.to_numeric(cues["cameo"].astype(str).str[:2], errors="coerce")
+    mapped = root.map(_ROOTS[scheme])
+    return mapped.where(mapped.notna(), cues["quad_class"])
+
+
+def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
+                   event_rule: str = "strongest", scheme: str = "toolkit") -> pd.DataFrame:
+    """Return ``sentence_escalation``: summed score and the class of the strongest act per sentence.
+
+    A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a sentence
+    whose cues all score zero is a ``statement``; one without cues is ``none``.
+
+    Args:
+        cues: the ``escalation`` table.
+        sentences: the ``sentences`` table (every sentence gets a row).
+        event_rule: ``"strongest"`` (largest absolute score, the default) or ``"first"`` (the
+            leftmost non-statement cue, usually the main predicate, as event coders code the
+            main verb; it agrees better with human coding on the dev sets, see
+            :mod:`toolkit.validation.escalation`).
+        scheme: the quad-class scheme of ``event_class`` (:data:`SCHEMES`), to compare with
+            event data coded under another convention.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> t = "Kyiv condemned the strikes. The talks resumed."
+        >>> s, toks = tokenize_documents(["d"], [t])
+        >>> sentence_table(find_cues(toks, {"d": t}), s)["event_class"].tolist()
+        ['material_conflict', 'verbal_cooperation']
+    """
+    out = sentences[["doc_id", "sent_id", "start", "end", "text"]].copy()
+    if cues.empty:
+        out["score"] = 0.0
+        out["event_class"] = "none"
+        out["n_cues"] = 0
+        out["top_cue"] = None
+        out["top_cameo"] = None
+        return out[SENTENCE_COLUMNS].reset_index(drop=True)
+    if event_rule not in EVENT_RULES:
+        raise ValueError(f"`event_rule` value = {event_rule!r} is invalid; value must be one of {list(EVENT_RULES)}")
+    c = cues.copy()
+    q = quad_classes(c, scheme=scheme)
+    cls = q.where(c["modality"] != "negated", q.map(_FLIP).fillna(q))
+    c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
+    c["_abs"] = c["score"].abs()
+    if event_rule == "strongest":
+        c = c.sort_values(["doc_id", "sent_id", "_abs"], ascending=[True, True, False], kind="stable")
+    else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else
+        c["_zero"] = c["_abs"] == 0
+        c = c.sort_values(["doc_id", "sent_id", "_zero", "start"], kind="stable").drop(columns="_zero")
+    top = c.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "_cls", "cue", "cameo"]]
+    agg = c.groupby(["doc_id", "sent_id"], sort=False).agg(score=("score", "sum"), n_cues=("score", "size"))
+    agg = agg.reset_index().merge(top, on=["doc_id", "sent_id"])
+    out = out.merge(agg, on=["doc_id", "sent_id"], how="left")
+    out["score"] = out["score"].fillna(0.0).round(4)
+    out["n_cues"] = out["n_cues"].fillna(0).astype("int64")
+    out["event_class"] = out["_cls"].fillna("none")
+    out = out.rename(columns={"cue": "top_cue", "cameo": "top_cameo"})
+    return out[SENTENCE_COLUMNS].reset_index(drop=True)
+
+
+def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
+             event_rule: str = "strongest") -> dict[str, pd.DataFrame]:
+    """Pipeline step: ``escalation`` and ``sentence_escalation`` for one chunk of documents.
+
+    Uses ``mentions`` and ``quotes`` when earlier annotators produced them. Options (via
+    ``analyze(..., options={"escalation": {...}})``): ``lexicon``, ``event_rule``.
+
+    Example:
+        >>> import pandas as pd
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Russia warned Ukraine."]})
+        >>> s, t = tokenize_documents(["d"], docs["text"].tolist())
+        >>> out = annotate({"documents": docs, "sentences": s, "tokens": t})
+        >>> out["escalation"]["cameo"].tolist()
+        ['130']
+    """
+    docs = tables["documents"]
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    cues = find_cues(tables["tokens"], texts, mentions=tables.get("mentions"),
+                     quotes=tables.get("quotes"), lexicon=lexicon)
+    return {"escalation": cues,
+            "sentence_escalation": sentence_table(cues, tables["sentences"], event_rule=event_rule)}
+
+
+ANNOTATOR = Annotator(
+    name="escalation", produces=("escalation", "sentence_escalation"), func=annotate,
+    requires=("tokens", "sentences"), lexicons=(LEXICON,),
+    description="CAMEO/Goldstein escalation cues with modality, intensity and source/target actors")
+
+
+# --------------------------------------------------------------------------------------------
+# Aggregates
+# --------------------------------------------------------------------------------------------
+
+def _tables(analysis) -> Mapping[str, pd.DataFrame]:
+    return analysis.tables if hasattr(analysis, "tables") else analysis
+
+
+def _cues_with_docs(analysis, *, speaker_column: str | None = None,
+                    date_column: str | None = None) -> pd.DataFrame:
+    """Cues (statements excluded) joined with document metadata; sources filled from the speaker."""
+    t = _tables(analysis)
+    cues = t["escalation"]
+    cues = cues[cues["quad_class"] != "statement"]
+    docs = t["documents"]
+    keep = ["doc_id"] + [c for c in (speaker_column, date_column) if c and c in docs.columns]
+    for c in (speaker_column, date_column):
+        if c and c not in docs.columns:
+            raise ValueError(f"`{c}` is not a documents column; columns are {list(docs.columns)}")
+    out = cues.merge(docs[list(dict.fromkeys(keep))], on="doc_id", how="left")
+    if speaker_column:
+        out["source_actor"] = out["source_actor"].where(out["source_actor"].notna(), out[speaker_column])
+        out["target_actor"] = out["target_actor"].where(out["target_actor"] != out["source_actor"])
+    return out
+
+
+def document_index(analysis) -> pd.DataFrame:
+    """Per document: cues, conflict share, escalation index (``-mean score``) and volume per 1k tokens.
+
+    Example:
+        >>> import toolkit
+        >>> a = toolkit.analyze(pd.DataFrame({"text": ["Russia threatened Ukraine."]}),
+        ...                     annotators=["escalation"], workers=1)
+        >>> float(document_index(a)["index"].iloc[0])
+        4.4
+    """
+    t = _tables(analysis)
+    cues = t["escalation"]
+    cues = cues[cues["quad_class"] != "statement"]
+    ntok = t["tokens"].loc[~t["tokens"]["is_punct"]].groupby("doc_id").size().rename("n_tokens")
+    g = cues.assign(conflict=cues["quad_class"].str.endswith("conflict")).groupby("doc_id")
+    out = pd.DataFrame({"n_cues": g.size(), "conflict_share": g["conflict"].mean(),
+                        "index": -g["score"].mean(), "sum_score": g["score"].sum()})
+    out = t["documents"][["doc_id"]].merge(out, left_on="doc_id", right_index=True, how="left")
+    out = out.merge(ntok, left_on="doc_id", right_index=True, how="left")
+    out["n_cues"] = out["n_cues"].fillna(0).astype("int64")
+    out["per_1k"] = -out["sum_score"].fillna(0) / out["n_tokens"].replace(0, np.nan) * 1000
+    return out.drop(columns="sum_score").reset_index(drop=True)
+
+
+def _dyad_labels(src: pd.Series, tgt: pd.Series, directed: bool) -> pd.Series:
+    if directed:
+        return src.astype(str) + "→" + tgt.astype(str)
+    a, b = src.astype(str), tgt.astype(str)
+    return pd.Series(np.where(a <= b, a + "↔" + b, b + "↔" + a), index=src.index)
+
+
+def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = True,
+               by: Sequence[str] = ()) -> pd.DataFrame:
+    """Escalation index per (source, target) dyad, optionally per document column (``by``).
+
+    Args:
+        analysis: an :class:`~toolkit.pipeline.Analysis` (or its tables).
+        speaker_column: documents column that credits cues with no source to the document's
+            speaker (e.g. ``"country"`` for UN speeches, where "we" is the speaking state).
+        directed: ``False`` pools both directions (``RUS↔USA``).
+        by: further documents columns to group by (``["year"]``).
+
+    Example:
+        >>> import toolkit
+        >>> a = toolkit.analyze(pd.DataFrame({"text": ["Russia threatened Ukraine."]}),
+        ...                     annotators=["escalation"], workers=1)
+        >>> dyad_index(a).empty  # no actors table: no dyads
+        True
+    """
+    cues = _cues_with_docs(analysis, speaker_column=speaker_column)
+    docs = _tables(analysis)["documents"]
+    if by:
+        cues = cues.merge(docs[["doc_id", *[b for b in by if b not in cues.columns]]], on="doc_id", how="left")
+    cues = cues.dropna(subset=["source_actor", "target_actor"])
+    cues = cues.assign(dyad=_dyad_labels(cues["source_actor"], cues["target_actor"], directed),
+                       conflict=cues["quad_class"].str.endswith("conflict"))
+    g = cues.groupby(["dyad", *by], sort=True)
+    out = pd.DataFrame({"n_cues": g.size(), "n_docs": g["doc_id"].nunique(),
+                        "conflict_share": g["conflict"].mean(), "index": -g["score"].mean()})
+    return out.reset_index()
+
+
+def _period(dates: pd.Series, freq: str) -> pd.Series:
+    if freq == "year":
+        return dates.dt.year
+    if freq == "month":
+        return dates.dt.tz_localize(None).dt.to_period("M").dt.to_timestamp() if dates.dt.tz is not None \
+            else dates.dt.to_period("M").dt.to_timestamp()
+    if freq == "quarter":
+        d = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+        return d.dt.to_period("Q").dt.to_timestamp()
+    raise ValueError(f"`freq` value = {freq!r} is invalid; value must be one of ['year', 'quarter', 'month']")
+
+
+def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
+               dyads: Sequence[tuple[str, str]] | None = None, directed: bool = False,
+               speaker_column: str | None = None, n_boot: int = 1000, seed: int = 0,
+               level: float = 0.95) -> pd.DataFrame:
+    """Escalation index per period (and dyad) with document-bootstrap confidence intervals.
+
+    Documents are the resampling unit (cues of one speech are not independent): for each period
+    and dyad, documents are drawn with replacement and the index recomputed as
+    ``-sum(score) / n_cues`` over the drawn documents.
+
+    Args:
+        analysis: an Analysis (or its tables).
+        date_column: a documents column holding dates (datetime) or years (integers).
+        freq: ``"year"``, ``"quarter"`` or ``"month"`` (datetime columns only).
+        dyads: pairs to keep, e.g. ``[("RUS", "USA"), ("RUS", "UKR")]``; ``None`` = all cues
+            pooled into one series named ``"all"``.
+        directed: keep the direction of each dyad (``RUS→USA``) or pool both (``RUS↔USA``).
+        speaker_column: see :func:`dyad_index`.
+        n_boot: bootstrap resamples (0 for none); level: interval coverage.
+
+    Returns:
+        Columns ``period, dyad, index, ci_low, ci_high, n_cues, n_docs``.
+
+    Example:
+        >>> import toolkit
+        >>> df = pd.DataFrame({"text": ["Russia threatened Ukraine.", "Talks resumed."],
+        ...                    "date": ["2014-03-01", "2015-01-01"]})
+        >>> a = toolkit.analyze(df, annotators=["escalation"], workers=1)
+        >>> ts = timeseries(a, n_boot=50)
+        >>> ts["period"].tolist(), ts["index"].tolist()
+        ([2014, 2015], [4.4, -1.0])
+    """
+    cues = _cues_with_docs(analysis, speaker_column=speaker_column, date_column=date_column)
+    col = cues[date_column]
+    if pd.api.types.is_datetime64_any_dtype(col):
+        cues["period"] = _period(col, freq)
+    else:
+        cues["period"] = pd.to_numeric(col, errors="coerce")
+    cues = cues.dropna(subset=["period"])
+    if pd.api.types.is_float_dtype(cues["period"]):
+        cues["period"] = cues["period"].astype("int64")  # years
+    if dyads is None:
+        cues["dyad"] = "all"
+    else:
+        cues = cues.dropna(subset=["source_actor", "target_actor"])
+        cues["dyad"] = _dyad_labels(cues["source_actor"], cues["target_actor"], directed)
+        wanted = set(_dyad_labels(pd.Series([a for a, _ in dyads]), pd.Series([b for _, b in dyads]), directed))
+        cues = cues[cues["dyad"].isin(wanted)]
+    # Per document sums first, so the bootstrap is vectorised over documents.
+    per_doc = cues.groupby(["period", "dyad", "doc_id"], sort=True).agg(s=("score", "sum"), k=("score", "size"))
+    rng = np.random.default_rng(seed)
+    rows = []
+    alpha = (1 - level) / 2
+    for (period, dyad), g in per_doc.groupby(level=["period", "dyad"], sort=True):
+        s, k = g["s"].to_numpy(), g["k"].to_numpy()
+        point = -s.sum() / k.sum()
+        lo = hi = np.nan
+        if n_boot > 0 and len(s) > 1:
+            idx = rng.integers(0, len(s), size=(n_boot, len(s)))
+            boot = -s[idx].sum(axis=1) / k[idx].sum(axis=1)
+            lo, hi = np.quantile(boot, [alpha, 1 - alpha])
+        rows.append({"period": period, "dyad": dyad, "index": round(float(point), 4),
+                     "ci_low": float(lo), "ci_high": float(hi), "n_cues": int(k.sum()),
+                     "n_docs": len(s)})
+    out = pd.DataFrame(rows, columns=["period", "dyad", "index", "ci_low", "ci_high", "n_cues", "n_docs"])
+    if dyads is None:
+        out = out.drop(columns="dyad")
+    return out
+
+
+def evidence(analysis, *, dyad: tuple[str, str] | None = None, year: int | None = None,
+             doc_id: str | None = None, directed: bool = False, speaker_column: str | None = None,
+             date_column: str = "date", n: int = 20) -> pd.DataFrame:
+    """The sentences behind a number: cues of a dyad/year/document, most escalatory first.
+
+    Example:
+        >>> import toolkit
+        >>> df = pd.DataFrame({"text": ["Russia threatened Ukraine."], "date": ["2014-03-01"]})
+        >>> a = toolkit.analyze(df, annotators=["escalation"], workers=1)
+        >>> evidence(a, year=2014)["sentence"].tolist()
+        ['Russia threatened Ukraine.']
+    """
+    t = _tables(analysis)
+    cues = _cues_with_docs(analysis, speaker_column=speaker_column,
+                           date_column=date_column if date_column in t["documents"].columns else None)
+    if year is not None:
+        col = cues[date_column]
+        yr = col.dt.year if pd.api.types.is_datetime64_any_dtype(col) else pd.to_numeric(col, errors="coerce")
+        cues = cues[yr == year]
+    if doc_id is not None:
+        cues = cues[cues["doc_id"] == doc_id]
+    if dyad is not None:
+        a, b = dyad
+        fwd = (cues["source_actor"] == a) & (cues["target_actor"] == b)
+        back = (cues["source_actor"] == b) & (cues["target_actor"] == a)
+        cues = cues[fwd | (back if not directed else False)]
+    sents = t["sentences"][["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    out = cues.merge(sents, on=["doc_id", "sent_id"], how="left").sort_values("score", kind="stable")
+    cols = ["doc_id", "sent_id", "start", "end", "text", "cue", "cameo", "modality", "score",
+            "source_actor", "target_actor", "sentence"]
+    return out[cols].head(n).reset_index(drop=True)
+
+
+def events(analysis, *, date_column: str = "date", speaker_column: str | None = None,
+           modalities: Sequence[str] = ("asserted", "future", "conditional", "reported"),
+           require_dyad: bool = False) -> pd.DataFrame:
+    """Event records in the CAMEO style: one row per coded cue, with its evidence sentence.
+
+    Columns follow the Phoenix/ICEWS layout: ``date`` (``YYYYMMDD``), ``source``, ``target``,
+    ``code`` (CAMEO, string), ``root_code``, ``quad_class`` (1 verbal cooperation ... 4 material
+    conflict), ``goldstein`` (published), ``score`` (toolkit, modality-weighted), ``modality``,
+    ``doc_id``, ``sent_id``, ``start``, ``end``, ``evidence``. Cues without a CAMEO code
+    (pure markers) and negated/hypothetical/question cues are left out, as event coders do.
+
+    Example:
+        >>> import toolkit
+        >>> df = pd.DataFrame({"text": ["Russia threatened Ukraine."], "date": ["2014-03-01"]})
+        >>> a = toolkit.analyze(df, annotators=["escalation"], workers=1)
+        >>> events(a)[["date", "code", "goldstein"]].values.tolist()
+        [['20140301', '130', -4.4]]
+    """
+    t = _tables(analysis)
+    has_date = date_column in t["documents"].columns
+    cues = _cues_with_docs(analysis, speaker_column=speaker_column,
+                           date_column=date_column if has_date else None)
+    cues = cues[cues["modality"].isin(modalities) & (cues["cameo"].fillna("").str.len() > 0)
+                & (cues["cameo"] != "nan")]
+    if require_dyad:
+        cues = cues.dropna(subset=["source_actor", "target_actor"])
+    sents = t["sentences"][["doc_id", "sent_id", "text"]].rename(columns={"text": "evidence"})
+    cues = cues.merge(sents, on=["doc_id", "sent_id"], how="left")
+    if has_date:
+        d = cues[date_column]
+        date = d.dt.strftime("%Y%m%d") if pd.api.types.is_datetime64_any_dtype(d) else d.astype(str)
+    else:
+        date = pd.Series([None] * len(cues), index=cues.index)
+    out = pd.DataFrame({
+        "date": date, "source": cues["source_actor"], "target": cues["target_actor"],
+        "code": cues["cameo"], "root_code": cues["cameo"].str[:2],
+        "quad_class": cues["quad_class"].map(QUAD_NUMBER).astype("Int64"),
+        "goldstein": cues["goldstein"], "score": cues["score"], "modality": cues["modality"],
+        "doc_id": cues["doc_id"], "sent_id": cues["sent_id"], "start": cues["start"],
+        "end": cues["end"], "evidence": cues["evidence"]})
+    return out.reset_index(drop=True)
+
+
+def write_events(records: pd.DataFrame, path) -> None:
+    """Write event records as a tab-separated file (one event per line, header first).
+
+    Example:
+        >>> import tempfile, os
+        >>> p = os.path.join(tempfile.mkdtemp(), "events.tsv")
+        >>> write_events(pd.DataFrame({"date": ["20140301"], "code": ["130"]}), p)
+        >>> open(p).read().splitlines()[1]
+        '20140301\\t130'
+    """
+    records.to_csv(path, sep="\t", index=False)
+
+
+# --------------------------------------------------------------------------------------------
+# Display and figures
+# --------------------------------------------------------------------------------------------
+
+def _colours() -> dict[str, str]:
+    from .figures import OKABE_ITO
+
+    return {"material_conflict": OKABE_ITO[3], "verbal_conflict": OKABE_ITO[1],
+            "verbal_cooperation": OKABE_ITO[4], "material_cooperation": OKABE_ITO[2],
+            "statement": "#BBBBBB"}
+
+
+QUAD_ORDER = ["material_conflict", "verbal_conflict", "statement", "verbal_cooperation",
+              "material_cooperation"]
+_MODALITY_STYLE = {"asserted": "solid", "reported": "solid", "future": "dashed",
+                   "conditional": "dashed", "hypothetical": "dotted", "question": "dotted",
+                   "negated": "double"}
+
+
+def highlight_html(text: str, cues: pd.DataFrame, *, include_statements: bool = False) -> str:
+    """Return ``text`` as escaped HTML with cues marked: colour = quad class, underline = modality.
+
+    Each mark carries a tooltip with the CAMEO code, modality, score and actors.
+
+    Example:
+        >>> cues = pd.DataFrame({"start": [0], "end": [6], "quad_class": ["verbal_conflict"],
+        ...     "cameo": ["130"], "modality": ["conditional"], "score": [-3.1],
+        ...     "category": ["threaten"], "source_actor": [None], "target_actor": [None]})
+        >>> highlight_html("Threat <b>", cues)[:40]
+        '<div style="line-height:1.8"><mark style'
+    """
+    colours = _colours()
+    c = cues if include_statements else cues[cues["quad_class"] != "statement"]
+    c = c.sort_values("start")
+    parts, pos = ['<div style="line-height:1.8">'], 0
+    for row in c.itertuples(index=False):
+        if row.start < pos:
+            continue
+        parts.append(html.escape(text[pos:row.start]))
+        tip = (f"{row.category} CAMEO {row.cameo} | {row.modality} | score {row.score:+.2f} | "
+               f"{row.source_actor or '?'} → {row.target_actor or '?'}")
+        style = (f"background:{colours.get(row.quad_class, '#DDDDDD')}55;"
+                 f"border-bottom:2px {_MODALITY_STYLE.get(row.modality, 'solid')} "
+                 f"{colours.get(row.quad_class, '#999999')}")
+        parts.append(f'<mark style="{style}" title="{html.escape(tip, quote=True)}">'
+                     f"{html.escape(text[row.start:row.end])}"
+                     f'<sub style="font-size:0.65em">{html.escape(str(row.modality))}</sub></mark>')
+        pos = row.end
+    parts.append(html.escape(text[pos:]))
+    legend = " ".join(f'<span style="background:{v}55;padding:0 4px">{html.escape(k)}</span>'
+                      for k, v in colours.items())
+    parts.append(f'<p style="font-size:0.8em">{legend}; underline: solid asserted/reported, '
+                 "dashed future/conditional, dotted hypothetical/question, double negated</p></div>")
+    return "".join(parts)
+
+
+def ladder(cues: pd.DataFrame) -> pd.DataFrame:
+    """Counts of cues by CAMEO root category, ordered as an escalation ladder (by mean Goldstein).
+
+    Example:
+        >>> ladder(pd.DataFrame({"category": ["threaten", "fight"], "weight": [-4.4, -10.0],
+        ...     "quad_class": ["verbal_conflict", "material_conflict"]}))["category"].tolist()
+        ['fight', 'threaten']
+    """
+    c = cues[~cues["category"].isin(MODIFIER_CATEGORIES)]
+    g = c.groupby(["category", "quad_class"]).agg(n=("weight", "size"), mean_weight=("weight", "mean"))
+    g = g.reset_index().sort_values("mean_weight", kind="stable")
+    g["share"] = g["n"] / g["n"].sum()
+    return g.reset_index(drop=True)
+
+
+def plot_ladder(cues: pd.DataFrame, *, title: str = "Escalation ladder"):
+    """Horizontal bars: how many cues of each category, ordered from most conflictual to most cooperative.
+
+    Example:
+        >>> fig = plot_ladder(pd.DataFrame({"category": ["threaten"], "weight": [-4.4],
+        ...     "quad_class": ["verbal_conflict"]}))
+        >>> fig.axes[0].get_xlabel()
+        'cues'
+    """
+    import matplotlib.pyplot as plt
+
+    lad = ladder(cues)
+    colours = _colours()
+    fig, ax = plt.subplots(figsize=(6.5, 0.28 * max(len(lad), 4) + 1))
+    ax.barh(lad["category"], lad["n"], color=[colours.get(q, "#999999") for q in lad["quad_class"]])
+    ax.invert_yaxis()
+    ax.set_xlabel("cues")
+    ax.set_title(title)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[q]) for q in QUAD_ORDER
+               if q in set(lad["quad_class"])]
+    ax.legend(handles, [q for q in QUAD_ORDER if q in set(lad["quad_class"])], frameon=False,
+              fontsize="small", loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def plot_timeseries(ts: pd.DataFrame, *, title: str = "Escalation index"):
+    """Line per dyad with its bootstrap interval band; positive = net escalatory.
+
+    Example:
+        >>> ts = pd.DataFrame({"period": [2014, 2015], "dyad": ["A↔B"] * 2, "index": [1.0, 2.0],
+        ...                    "ci_low": [0.5, 1.5], "ci_high": [1.5, 2.5]})
+        >>> plot_timeseries(ts).axes[0].get_ylabel()
+        'escalation index (−mean Goldstein score)'
+    """
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    fig, ax = plt.subplots(figsize=(7.5, 3.5))
+    data = ts if "dyad" in ts.columns else ts.assign(dyad="all")
+    palette = sns.color_palette(n_colors=max(1, data["dyad"].nunique()))
+    for colour, (dyad, g) in zip(palette, data.groupby("dyad", sort=True)):
+        g = g.sort_values("period")
+        ax.plot(g["period"], g["index"], marker="o", ms=3, color=colour, label=dyad)
+        ax.fill_between(g["period"], g["ci_low"], g["ci_high"], color=colour, alpha=0.2, lw=0)
+    ax.axhline(0, color="#888888", lw=0.8)
+    ax.set_ylabel("escalation index (−mean Goldstein score)")
+    ax.set_xlabel("")
+    ax.set_title(title)
+    ax.legend(frameon=False, fontsize="small")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,1545 @@
+"""Quotes and attribution: who said what, through which verb, in whose words.
+
+One row per attribution in a ``quotes`` table, each with a speaker (source), a cue (the
+reporting verb or "according to") and a content span, as textacy's ``DQTriple(speaker, cue,
+content)`` and the PARC scheme (Pareti 2016) model it. The rules work per document on the
+tokens with compiled regexes and the ``reporting_verbs`` lexicon (one Aho-Corasick pass), so
+they scale linearly with the corpus.
+
+Kinds:
+
+* ``direct``: a quotation in quote marks attached to a cue ("“...,” Peskov added", "He said:
+  “...”", "“...,” Interfax quoted Peskov as saying") or, with no cue, a long quotation
+  (speaker null, or carried over from the attributed quote just before it).
+* ``indirect``: a reporting verb with a that-clause or a bare clause ("X warned (that) ..."),
+  with an object ("X accused Y of ..."), or after the content ("..., officials said").
+* ``mixed``: indirect speech that contains a quoted fragment ("X warned it will respond
+  “accordingly”"). The content is the whole reported clause, fragment included.
+* ``according_to``: "according to X, ..." and "..., according to X".
+* ``scare``: a short quoted phrase that is not speech ('special military operation'): a
+  framing device (scare or distancing quotes). A short fragment *inside* reported speech
+  (mixed quote) or inside a direct quote is reported twice: once as part of the speech row,
+  once as its own ``scare`` row whose ``in_quote`` points to that speech row, so that counting
+  scare quotes and counting attributions both stay complete.
+
+Quoted titles ("the book “Red Lines”", “The Daily Record”) are not quotes and yield no row.
+
+Conventions (those of PARC 3.0 and PolNeAR, so the output can be scored against them): the
+content of a direct quote includes its quote marks; indirect content starts at "that" when
+present and excludes the sentence's final period; the cue is the verb group ("has also said",
+"said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
+surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
+spokesman"), resolved to a person and actor in ``speaker_person`` and ``speaker_actor``
+through the ``mentions`` table (``speaker_resolution``: ``mention`` when a mention lies in the
+span; ``pronoun``/``role`` for he/she/who and definite role nouns, resolved to the most recent
+person mention or speaker; the most recent non-person actor for "it"; ``document`` for
+"we"/"I" in speeches whose documents table has a ``country`` column). A quotation that
+continues an attribution ("“A,” X said. “B.”") shares its speaker and cue spans
+(``continued``); a quotation paragraph after an attributed one inherits only the speaker's
+actor and person (``carried``). A belief verb or a pronoun restatement inside reported speech
+("Trump said he thinks ...") is not a second attribution.
+
+Channels: "Interfax quoted Peskov as saying ..." gives speaker Peskov, cue "quoted" and
+``channel`` Interfax (with ``channel_actor``).
+
+Quote marks: straight and curly double quotes, NYT-style ``''``, guillemets, curly and
+straight single quotes; apostrophes inside or after words (Kyiv’s, don’t, the diplomats’) are
+never quote marks unless they close an open single quote. Quotes may nest and run across
+sentences and paragraphs (a paragraph that ends inside a quotation continues when the next one
+opens with a quote mark, the English convention). Unbalanced marks never raise: the quote is
+closed at the end of its paragraph and the problem is recorded in ``problem`` and in the
+``quote_problems`` table.
+
+Known limits: rules, not a parser. Noun phrases are found without POS tags, so a long
+prepositional source ("a report released in September by the Academies") is cut short;
+first-person speakers ("we", "I") resolve to the speaking state only when the documents
+carry a ``country`` column (UN General Debate); beliefs and
+intentions that PolNeAR attributes ("wants", "supports") are outside the lexicon.
+
+Notes:
+    Sources: Pareti (2016) PARC 3.0 and its guidelines; Newell, Margolin & Ruths (2018)
+    PolNeAR; Bergler (1992) and Caldas-Coulthard (1994) for reporting-verb stance; the rule
+    design follows textacy's ``direct_quotations`` and BBC's citron (cue-anchored rules).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import lexicon as _lexicon
+from .pipeline import Annotator
+from .tokenize import TITLE_ABBREVIATIONS
+
+LEXICON = "reporting_verbs"
+KINDS = ("direct", "indirect", "mixed", "according_to", "scare")
+SPAN_PARTS = ("speaker", "cue", "content", "channel")
+QUOTE_COLUMNS = [
+    "doc_id", "quote_id", "sent_id", "kind", "start", "end", "text",
+    "speaker", "speaker_start", "speaker_end", "speaker_actor", "speaker_person", "speaker_sector",
+    "speaker_resolution",
+    "cue", "cue_start", "cue_end", "cue_class", "cue_lemma",
+    "content", "content_start", "content_end",
+    "channel", "channel_start", "channel_end", "channel_actor",
+    "in_quote", "problem", "source",
+]
+PROBLEM_COLUMNS = ["doc_id", "start", "end", "text", "problem"]
+INT_COLUMNS = ["quote_id", "sent_id", "start", "end", "speaker_start", "speaker_end", "cue_start",
+               "cue_end", "content_start", "content_end", "channel_start", "channel_end", "in_quote"]
+
+# Quote marks. ``''`` (two apostrophes) is the NYT-style double quote.
+_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»‘’‚‹›']")
+_OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
+_OPEN_SINGLE, _CLOSE_SINGLE = "‘‚‹", "’›"
+_WORDCHAR = re.compile(r"\w")
+_PARA_BREAK = re.compile(r"\n")
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+_DOUBLE_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»]")
+
+SCARE_MAX_WORDS = 4      # a quoted phrase of at most this many words with no cue is a scare quote
+FRAGMENT_MAX_WORDS = 3   # a fragment inside reported speech this short also gets a scare row
+NP_MAX_TOKENS = 10
+
+_DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
+                         "each such 's ’s".split())
+_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent strong another "
+                                          "first second criminal formal mass joint peaceful "
+                                          "separate major big large hourlong public street "
+                                          "such".split())
+PRONOUNS = frozenset("he she they it we i you who which".split())
+PERSON_PRONOUNS = frozenset("he she".split())
+_AUX = frozenset("has have had is was were are be been being will would could can may might "
+                 "'s ’s 've ’ve 'd ’d 'll ’ll "
+                 "should must shall did does do also further again later then repeatedly "
+                 "reportedly previously recently once publicly privately not never always often "
+                 "already just still even only apparently separately earlier quickly".split())
+_BE = frozenset("is was were are be been being".split())
+# Lower-case words that can be part of a source noun phrase.
+_NP_WORDS = frozenset("""
+the a an his her its their our this these those another other some many several few most both all
+two three four five senior former top chief deputy vice acting unnamed anonymous unidentified
+official officials source sources spokesman spokeswoman spokesperson spokespeople aide aides
+adviser advisers advisor advisors analyst analysts expert experts critic critics supporter
+supporters voter voters observer observers leader leaders minister ministers president
+secretary ambassador envoy diplomat diplomats ministry government administration department
+agency office military army police prosecutor prosecutors lawyer lawyers attorney judge court
+witness witnesses resident residents people officer officers commander general senator senators
+lawmaker lawmakers congressman congresswoman candidate nominee chairman chairwoman chair chief
+director head member members representative representatives delegation group organization
+organisation party union council newspaper paper website network channel media reporter
+reporters journalist journalists correspondent author authors researcher researchers scientist
+scientists economist economists historian historians activist activists protester protesters
+host moderator campaign committee statement report study survey poll polls letter memo
+manager managers staff staffer staffers strategist strategists consultant consultants
+pollster pollsters foreign defence defense state national security press public white house
+intelligence military kremlin presidential prime foreign-policy campaign's country countries
+nation nations side parties authorities authority regime spokesmen colleague colleagues
+friend friends official's governor mayor speaker king queen prince pope bishop
+""".split())
+_ROLE_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson minister president secretary ambassador envoy chancellor
+premier leader chairman chairwoman governor senator diplomat official general commander
+mayor king queen prince
+""".split())
+_BOUNDARY_CAPS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december while but and or if when as after before
+although though because since so yet meanwhile however still also on at in for with by from
+to of then there here thus hence instead indeed moreover furthermore nevertheless speaking
+asked yes no that
+""".split())
+_ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask remind promise "
+                             "call press implore instruct order accuse blame".split())
+# Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
+_HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
+                            "promise pledge slam reject".split())
+_OBJECT_VERBS = frozenset("called calling describe thanked thanking cite praise".split())
+_OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive"})
+_TITLE_CUES = frozenset("""
+book books novel novels film films movie movies documentary song songs album albums show shows
+series episode episodes play poem article articles essay essays column columns op-ed editorial
+headline headlines titled entitled memoir magazine newspaper program programme slogan hashtag
+""".split())
+_COMPOUND_HEADS = frozenset("conference conferences release releases briefing briefings secretary "
+                            "secretaries office corps room gallery agency agencies officer center "
+                            "centre line".split())
+_SUBORDINATORS = frozenset("while although though whereas if when as after before since because "
+                           "unless until once".split())
+# Words after a reporting verb that do not start its reported clause.
+_NOT_CLAUSE_START = frozenset("""
+on in at during after before with to of for about from by into over under since until through
+as than so very also not never no yes up down out off back again later earlier today yesterday
+tomorrow last next this recently previously publicly privately repeatedly instead simply
+only just even still there's such how what why when where whether who which
+""".split())
+_COLON_LABELS = frozenset("""
+note update updated editor editors correction corrections photo photos source sources watch read
+related video breaking exclusive disclosure warning caption credit via listen see also q a latest
+""".split())
+# Words that open an adverbial adjunct ("on Monday", "in a statement", "last week").
+_ADJUNCT_START = frozenset("""
+on in at during after before with to from by via through over this last next earlier later today
+yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday recently
+previously afterwards repeatedly again also then when while as according without despite
+""".split())
+# After a comma, these open a clause that is no longer the reported content.
+_CLAUSE_BREAKERS = frozenset("after before while whereas although though because since who which "
+                             "whom whose when once until unless".split())
+# Heads after "according to" that mean "in accordance with", not a source.
+_NOT_SOURCES = frozenset("""
+circumstances needs priorities principles rules law laws charter capacities capabilities means
+ability abilities conditions procedures plan plans schedule constitution mandate provisions
+tradition traditions custom customs standards criteria merit merits wishes will rule
+""".split())
+_LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
+                          "overall nationally separately similarly likewise also".split())
+_CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
+_SENT_FINAL = frozenset(". ! ? ...".split())
+
+
+@dataclass
+class _Quote:
+    """A span between quote marks (offsets include the marks)."""
+
+    start: int
+    end: int
+    kind: str  # "double" or "single"
+    depth: int
+    problem: str | None = None
+    title: bool = False
+    used: bool = False
+    row: int | None = None
+    parent: int | None = None
+
+
+@dataclass
+class _Doc:
+    """Token arrays of one document, as plain lists for fast scans."""
+
+    doc_id: str
+    text: str
+    start: list
+    end: list
+    tok: list
+    low: list
+    lemma: list
+    sent: list
+    sent_start: list
+    sent_end: list
+    cues: dict = field(default_factory=dict)  # token index -> (tok_end, lemma, class, syntax, that_optional)
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.start, offset)
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        s = self.sent[i]
+        return self.sent_start[s], self.sent_end[s]
+
+
+# --------------------------------------------------------------------------- quote marks
+
+def _is_word(ch: str) -> bool:
+    return bool(ch) and _WORDCHAR.match(ch) is not None
+
+
+def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]]]:
+    """Return the quoted spans of ``text`` and the problems met (unbalanced marks).
+
+    Double quotes are matched first-class; single quotes only where they cannot be
+    apostrophes. A quotation left open at the end of a paragraph continues if the next
+    paragraph opens with a quote mark of the same kind, otherwise it is closed there and
+    reported as unbalanced.
+
+    Args:
+        text: a document text.
+
+    Returns:
+        ``(quotes, problems)``: quotes sorted by start, offsets include the marks;
+        problems as ``(start, end, message)``.
+
+    Example:
+        >>> qs, probs = find_quote_spans("Kyiv’s envoy said: “They call it ‘peace’.” Done.")
+        >>> [("Kyiv’s envoy said: “They call it ‘peace’.” Done."[q.start:q.end], q.depth) for q in qs]
+        [('“They call it ‘peace’.”', 0), ('‘peace’', 1)]
+        >>> find_quote_spans("He said “no.")[1]
+        [(8, 9, 'unbalanced quote mark at offset 8')]
+    """
+    quotes: list[_Quote] = []
+    problems: list[tuple[int, int, str]] = []
+    stack: list[tuple[str, int]] = []  # (kind, offset of the opening mark)
+    n = len(text)
+    para_ends = [m.start() for m in _PARA_BREAK.finditer(text)] + [n]
+    pi = 0
+
+    def close_open_at_paragraph(pend: int) -> None:
+        # The quote marks still open at a paragraph end: continue or close as unbalanced.
+        nonlocal stack
+        # A single line break inside an open quotation is often a hard wrap (UN speeches):
+        # keep it open when its closing mark comes before the next blank line.
+        if any(kind == "double" for kind, _ in stack):
+            blank = _BLANK.search(text, pend)
+            limit = blank.start() if blank else n
+            if not (blank and blank.start() == pend):
+                nxt_mark = _DOUBLE_MARK.search(text, pend + 1, limit)
+                if nxt_mark is not None:
+                    ch = nxt_mark.group()
+                    pos = nxt_mark.start()
+                    closing = ch in _CLOSE_DOUBLE or ch == "’’" or (
+                        ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
+                    line_start = text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
+                    if closing or (line_start and text.rfind("\n", 0, pos) > pend):
+                        # Closed further on, or reopened at a later paragraph start (decided
+                        # there): this line break is a hard wrap.
+                        return
+        j = pend
+        while j < n and text[j].isspace():
+            j += 1
+        nxt = text[j] if j < n else ""
+        nxt2 = text[j:j + 2]
+        keep: list[tuple[str, int]] = []
+        for kind, off in stack:
+            reopen = kind == "double" and nxt != "" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''")
+            if reopen and not keep and kind == "double":
+                keep.append((kind, off))
+                continue
+            if kind == "double":
+                end = pend
+                while end > off + 1 and text[end - 1].isspace():
+                    end -= 1
+                msg = f"unbalanced quote mark at offset {off}"
+                quotes.append(_Quote(off, end, kind, 0, problem=msg))
+                problems.append((off, off + 1, msg))
+            # An unclosed single mark at a paragraph end was an apostrophe-like use: drop it.
+        stack = keep
+        if keep:
+            # Skip the reopening mark of the continued quotation.
+            skip_to[0] = j + (2 if nxt2 == "''" else 1)
+
+    skip_to = [0]
+    for m in _MARK.finditer(text):
+        a = m.start()
+        while pi < len(para_ends) and para_ends[pi] < a:
+            if stack:
+                close_open_at_paragraph(para_ends[pi])
+            pi += 1
+        if a < skip_to[0]:
+            continue
+        ch = m.group()
+        prev = text[a - 1] if a > 0 else ""
+        nxt = text[m.end()] if m.end() < n else ""
+        prev_space = prev == "" or prev.isspace() or prev in "([{—–-/“‘\"'"
+        next_space = nxt == "" or nxt.isspace() or nxt in ".,;:!?)]}—–"
+        if ch in ("\"", "''"):
+            top_double = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "double"), None)
+            if ch == "''" and _is_word(prev) and _is_word(nxt):
+                continue
+            if top_double is not None and not (prev_space and not next_space):
+                _close(stack, top_double, m.end(), text, quotes, problems)
+            elif prev_space and not next_space or top_double is None and not next_space:
+                stack.append(("double", a))
+            elif top_double is not None:
+                _close(stack, top_double, m.end(), text, quotes, problems)
+            else:
+                msg = f"unbalanced quote mark at offset {a}"
+                problems.append((a, m.end(), msg))
+            continue
+        if ch in _OPEN_DOUBLE or ch == "‘‘":
+            stack.append(("double", a))
+            continue
+        if ch in _CLOSE_DOUBLE or ch == "’’":
+            top_double = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "double"), None)
+            if top_double is None:
+                if prev_space and not next_space:  # a right quote typed as an opening one
+                    stack.append(("double", a))
+                else:
+                    problems.append((a, a + 1, f"unbalanced quote mark at offset {a}"))
+            else:
+                _close(stack, top_double, m.end(), text, quotes, problems)
+            continue
+        # Single marks: apostrophes unless the context makes them quotes.
+        if _is_word(prev) and _is_word(nxt):
+            continue  # don’t, Kyiv’s, O'Brien
+        top_single = len(stack) - 1 if stack and stack[-1][0] == "single" else None
+        if ch in _OPEN_SINGLE or (ch == "'" and prev_space and not next_space):
+            if prev_space and not next_space and not nxt.isdigit():
+                stack.append(("single", a))
+            continue
+        if ch in _CLOSE_SINGLE or ch == "'":
+            if top_single is not None and not prev.isspace() and not next_space is False:
+                _close(stack, top_single, a + 1, text, quotes, problems)
+            elif top_single is not None and (next_space or not _is_word(nxt)):
+                _close(stack, top_single, a + 1, text, quotes, problems)
+            # else: a trailing apostrophe (the diplomats’ findings, ’90s)
+    while pi < len(para_ends):
+        if stack:
+            close_open_at_paragraph(para_ends[pi])
+        pi += 1
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    # Depth from containment (quotes are properly nested by construction).
+    open_ends: list[int] = []
+    for q in quotes:
+        while open_ends and open_ends[-1] <= q.start:
+            open_ends.pop()
+        q.depth = len(open_ends)
+        open_ends.append(q.end)
+    return quotes, problems
+
+
+def _close(stack, idx, end, text, quotes, problems) -> None:
+    # Marks opened after the one being closed were never closed: single ones were apostrophes.
+    for kind, off in stack[idx + 1:]:
+        if kind == "double":
+            problems.append((off, off + 1, f"unbalanced quote mark at offset {off}"))
+    kind, off = stack[idx]
+    del stack[idx:]
+    if end - off > 2:
+        quotes.append(_Quote(off, end, kind, 0))
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+def _cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _alpha(tok: str) -> bool:
+    return tok[:1].isalpha()
+
+
+def _np_word(d: _Doc, k: int) -> bool:
+    low = d.low[k]
+    if low in _NP_WORDS or low in ("'s", "’s") or low[:1].isdigit():
+        return True
+    if _cap(d.tok[k]) and low not in _BOUNDARY_CAPS:
+        return True
+    return False
+
+
+def _unknown_noun(d: _Doc, k: int) -> bool:
+    # A lower-case content word the lists do not know ("protocol", "organizers").
+    low = d.low[k]
+    return (low.isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
+            and low not in PRONOUNS and not low.endswith("ly") and not low.endswith("ed")
+            and not low.endswith("ing") and k not in d.cues and low not in _STOPLIKE)
+
+
+_STOPLIKE = frozenset("""
+that than what whom whose where when why how there here not nor but and or if so as such very
+too more less much many into onto upon about above below under over between through during
+against among within without also just only even still yet ever
+""".split())
+
+
+def _short_cap(d: _Doc, k: int) -> bool:
+    return k >= 0 and _cap(d.tok[k]) and len(d.tok[k]) <= 4 and d.tok[k].replace("-", "").isalpha()
+
+
+def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
+    """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
+    k = j - 1
+    if k < lo:
+        return None
+    low = d.low[k]
+    if low in PRONOUNS:
+        return (k, j)
+    if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
+        pass
+    elif not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
+        return None
+    unknown = 0
+    while k >= lo and j - k <= NP_MAX_TOKENS + 6:
+        low = d.low[k]
+        if d.tok[k] == ")" and k == j - 1 or d.tok[k] == ")" and k + 1 < j and _cap(d.tok[k + 1]) is False:
+            # "Governor Mary Fallin (R-OK) said": a short parenthesis inside the name.
+            opening = next((t for t in range(k - 1, max(lo, k - 7) - 1, -1) if d.tok[t] == "("), None)
+            if opening is None or opening - 1 < lo or not _cap(d.tok[opening - 1]):
+                break
+            k = opening - 1
+            continue
+        if _np_word(d, k) or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
+            k -= 1
+            continue
+        if d.tok[k] in ("/", "’", "'") and k - 1 >= lo and k + 1 < j and _alpha(d.tok[k - 1]) \
+                and (d.tok[k] == "/" or d.low[k - 1].endswith("s")):
+            k -= 1  # "Reuters/Ipsos poll", "Sanders’ aides"
+            continue
+        if low in ("of", "for", "at", "and", "&") and k - 1 >= lo and k + 1 < j \
+                and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
+                and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS):
+            if low == "and" and not (_cap(d.tok[k - 1]) and _cap(d.tok[k + 1])):
+                break
+            k -= 1
+            continue
+        if unknown < 3 and _unknown_noun(d, k):
+            unknown += 1
+            k -= 1
+            continue
+        break
+    a = k + 1
+    while a < j and d.low[a] in ("of", "for", "at", "and", "&", "'s", "’s"):
+        a += 1
+    return (a, j) if a < j else None
+
+
+def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int] | None:
+    """Token span of the noun phrase starting at token ``i`` (before ``hi``).
+
+    ``long`` (for "according to X") runs to the next clause punctuation.
+    """
+    if i >= hi:
+        return None
+    if d.low[i] in PRONOUNS and d.low[i] not in ("who", "which"):
+        return (i, i + 1)
+    k = i
+    unknown = 0
+    limit = 16 if long else NP_MAX_TOKENS
+    while k < hi and k - i < limit:
+        tok, low = d.tok[k], d.low[k]
+        if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’'":
+            break
+        if k in d.cues and k > i:
+            break
+        if _np_word(d, k):
+            k += 1
+            continue
+        if low in ("of", "for", "at", "and", "&", "in", "with", "from", "on") and k > i \
+                and k + 1 < hi and (_np_word(d, k + 1) or long):
+            k += 1
+            continue
+        if (long or unknown < 2) and (_unknown_noun(d, k) or (long and _alpha(tok))):
+            unknown += 1
+            k += 1
+            continue
+        break
+    while k > i and d.low[k - 1] in ("of", "for", "at", "and", "&", "in", "with", "from", "on"):
+        k -= 1
+    return (i, k) if k > i else None
+
+
+def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
+    """Move left from token ``j`` over auxiliaries and adverbs ("has also", "further")."""
+    k = j
+    while k - 1 >= lo and (d.low[k - 1] in _AUX or (d.low[k - 1].endswith("ly") and len(d.low[k - 1]) > 4
+                                                   and not _cap(d.tok[k - 1]))):
+        k -= 1
+    return k
+
+
+# --------------------------------------------------------------------------- cues
+
+def _is_verb_use(d: _Doc, i: int) -> bool:
+    # "the warning", "his claims", "a stern warning": noun readings of reporting verbs.
+    if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i]:
+        return False
+    # "press conference", "call centre": the first word of a compound noun.
+    if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
+        return False
+    low = d.low[i]
+    if low.endswith("ment") or low.endswith("tion"):
+        return False
+    # "Junot Diaz Stressed The Importance ...": Title Case headlines are not reliable clauses.
+    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and d.tok[i - 1] not in "“\"‘'(" \
+            and not (low.endswith("s") and d.lemma[i] in _HEADLINE_VERBS):
+        return False
+    return True
+
+
+def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
+    for a, b, lemma, cat, syn, opt, entry in zip(hits["tok_start"], hits["tok_end"], hits["entry"],
+                                                 hits["category"], hits["syntax"],
+                                                 hits["that_optional"], hits["entry"]):
+        # tok_start/tok_end are tok_ids: within a document they equal the row index.
+        i, j = int(a), int(b)
+        if syn == "verb" and not _is_verb_use(d, i):
+            continue
+        d.cues[i] = (j, lemma, cat, syn, opt == "true")
+
+
+# --------------------------------------------------------------------------- rows
+
+def _empty_row(d: _Doc, kind: str) -> dict:
+    row = dict.fromkeys(QUOTE_COLUMNS)
+    row["doc_id"] = d.doc_id
+    row["kind"] = kind
+    return row
+
+
+def _set(row: dict, part: str, d: _Doc, a: int | None, b: int | None) -> None:
+    """Set a part from character offsets."""
+    if a is None or b is None or b <= a:
+        return
+    row[part] = d.text[a:b]
+    row[f"{part}_start"] = a
+    row[f"{part}_end"] = b
+
+
+def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> None:
+    if span is None:
+        return
+    _set(row, part, d, d.start[span[0]], d.end[span[1] - 1])
+
+
+class _DocAnnotator:
+    """Applies the attribution rules to one document."""
+
+    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str, doc_actor: str | None = None):
+        self.d = d
+        self.doc_actor = doc_actor
+        self.tag = tag
+        self.rows: list[dict] = []
+        self.used_cues: set[int] = set()
+        self.quotes, self.problems = find_quote_spans(d.text)
+        self.top = [q for q in self.quotes if q.depth == 0]
+        self.top_starts = [q.start for q in self.top]
+        self._mentions(mentions)
+
+    # -- mentions and resolution
+    def _mentions(self, m: pd.DataFrame | None) -> None:
+        self.m_start: list[int] = []
+        self.m_rows: list[tuple] = []
+        self.person_ends: list[int] = []
+        self.person_rows: list[tuple] = []
+        self.actor_ends: list[int] = []
+        self.actor_rows: list[tuple] = []
+        if m is None or not len(m):
+            return
+        cols = [m[c].tolist() if c in m else [None] * len(m)
+                for c in ("start", "end", "actor", "person", "sector")]
+        recs = sorted(zip(*cols), key=lambda r: (r[0], r[1]))
+        for r in recs:
+            r = (int(r[0]), int(r[1]), _clean(r[2]), _clean(r[3]), _clean(r[4]))
+            self.m_start.append(r[0])
+            self.m_rows.append(r)
+            if r[3]:
+                self.person_ends.append(r[1])
+                self.person_rows.append(r)
+            elif r[2]:
+                self.actor_ends.append(r[1])
+                self.actor_rows.append(r)
+
+    def _mentions_in(self, a: int, b: int) -> list[tuple]:
+        i = bisect.bisect_left(self.m_start, a)
+        out = []
+        while i < len(self.m_rows) and self.m_rows[i][0] < b:
+            if self.m_rows[i][1] <= b:
+                out.append(self.m_rows[i])
+            i += 1
+        # A mention starting before a but overlapping (e.g. a pronoun resolved by actors).
+        j = bisect.bisect_left(self.m_start, a) - 1
+        if j >= 0 and self.m_rows[j][1] > a:
+            out.append(self.m_rows[j])
+        return out
+
+    def _resolve(self, row: dict) -> None:
+        a, b = row["speaker_start"], row["speaker_end"]
+        if a is None:
+            return
+        inside = self._mentions_in(a, b)
+        if inside:
+            best = max(inside, key=lambda r: (r[3] is not None, r[1] - r[0], -r[0]))
+            row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = best[2], best[3], best[4]
+            row["speaker_resolution"] = "mention"
+            return
+        words = row["speaker"].lower().split()
+        person_like = (words[-1] in PERSON_PRONOUNS or words[-1] == "who"
+                       or (words[0] == "the" and words[-1] in _ROLE_NOUNS and len(words) <= 3))
+        if person_like:
+            prev = self._recent(self.person_ends, self.person_rows, a)
+            spk = self._recent_speaker(a)
+            cand = [c for c in (prev, spk) if c is not None]
+            if cand:
+                best = max(cand, key=lambda r: r[1])
+                row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = best[2], best[3], best[4]
+                row["speaker_resolution"] = "pronoun" if words[-1] in PRONOUNS else "role"
+        elif words in (["i"], ["we"]) and self.doc_actor:
+            # First person in a speech (UN General Debate): the speaking state of the document.
+            row["speaker_actor"], row["speaker_resolution"] = self.doc_actor, "document"
+        elif words == ["it"]:
+            prev = self._recent(self.actor_ends, self.actor_rows, a)
+            if prev is not None:
+                row["speaker_actor"], row["speaker_sector"] = prev[2], prev[4]
+                row["speaker_resolution"] = "pronoun"
+
+    @staticmethod
+    def _recent(ends: list[int], rows: list[tuple], offset: int) -> tuple | None:
+        i = bisect.bisect_right(ends, offset) - 1
+        return rows[i] if i >= 0 else None
+
+    def _recent_speaker(self, offset: int) -> tuple | None:
+        for row in reversed(self.rows[-64:]):
+            if row["speaker_person"] and row["speaker_end"] is not None and row["speaker_end"] <= offset:
+                return (row["speaker_start"], row["speaker_end"], row["speaker_actor"],
+                        row["speaker_person"], row["speaker_sector"])
+        return None
+
+    # -- speaker of a cue
+    def speaker_of(self, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
+        """Return (how, token span) of the speaker of the cue at token ``i``."""
+        d = self.d
+        j = self.d.cues[i][0]
+        s0, s1 = d.sent_bounds(i)
+        lo = max(lo, s0)
+        # Passive: "it was announced by X", "X is quoted as saying".
+        k = _skip_aux_left(d, i, lo)
+        if i - 1 >= lo and d.low[i - 1] in _BE | {"been"} and d.low[i].endswith("ed"):
+            if j < s1 and d.low[j] == "by":
+                return "passive", np_right(d, j + 1, s1)
+            if j + 1 < s1 and d.low[j] == "as" and d.low[j + 1] in ("saying", "having"):
+                return "subject", np_left(d, _skip_aux_left(d, i, lo), lo)
+            return "passive", None
+        # Participle after a comma: the subject of the main clause.
+        if d.low[i].endswith("ing") and k - 1 >= lo and d.tok[k - 1] in (",", "—", "–", ";"):
+            return "participle", None
+        # "He began by saying ...": the subject of the main verb.
+        if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in ("by", "after", "before", "while"):
+            return "participle", None
+        # Coordinated verbs: "X tweeted a photo and said ...": the subject of the first verb
+        # (unless "X and Y said", which np_left reads as one subject).
+        if k - 1 > lo and d.low[k - 1] in ("and", "but") and np_left(d, k, lo) is None:
+            return "participle", None
+        # Inverted: ", said X" / "” said X".
+        if k - 1 >= lo and (d.tok[k - 1] in (",", "”", "\"", "’", "''") or k == lo) \
+                and d.low[i] in ("said", "says", "added", "asked", "wrote", "explained", "continued",
+                                 "noted", "warned", "told", "insisted", "replied", "declared",
+                                 "stressed", "argued", "recalled", "tweeted"):
+            sp = np_right(d, j, s1)
+            if sp is not None and (sp[1] >= s1 or d.tok[sp[1]] in _SENT_FINAL or d.tok[sp[1]] in _CLAUSE_PUNCT
+                                   or d.tok[sp[1]] in "“”\"'"):
+                if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
+                    return "inverted", self._extend_right(sp, s1)
+        sp = np_left(d, k, lo)
+        if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
+            sp = self._appositive(k - 1, lo)
+        return "subject", sp
+
+    def _appositive(self, comma: int, lo: int) -> tuple[int, int] | None:
+        """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
+        d = self.d
+        found = None
+        dash = d.tok[comma] in ("—", "–", "--")
+        for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
+            tok = d.tok[c]
+            if (tok in ("—", "–", "--")) if dash else tok == ",":
+                if d.low[c + 1] in ("that", "and", "but", "or", "so") or (c + 1) in d.cues:
+                    break
+                head = np_left(d, c, lo)
+                if head is not None and d.low[head[1] - 1] not in PRONOUNS:
+                    found = (head[0], comma)
+                    # "Donna Rawlings, 59, of Ashton, Md., who ..., said": go on left while the
+                    # name is itself preceded by a comma inside the window.
+                    if head[0] <= lo or d.tok[head[0] - 1] != ",":
+                        break
+                continue
+            if tok == "." and _short_cap(d, c - 1):
+                continue  # "Md.", "Va.": state abbreviations inside an appositive
+            if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
+                break
+        return found
+
+    def _extend_right(self, sp: tuple[int, int], s1: int) -> tuple[int, int]:
+        """"said Ana Lopes, a senior fellow at the institute." / "said the man who built ...":
+        an inverted speaker keeps its appositive or relative clause up to the sentence end."""
+        d = self.d
+        k = sp[1]
+        if k >= s1 or not (d.tok[k] == "," or d.low[k] in ("who", "whose")):
+            return sp
+        end = s1
+        while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’'"):
+            end -= 1
+        if end - k > 30:
+            return sp
+        for t in range(k + 1, end):
+            if t in d.cues or d.tok[t] in "“”\"‘" or d.tok[t] in (";", ":"):
+                return sp
+        return (sp[0], end)
+
+    def _participle_speaker(self, i: int) -> tuple[dict | None, tuple[int, int] | None]:
+        """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
+        the sentence's first noun phrase."""
+        d = self.d
+        s0, _ = d.sent_bounds(i)
+        for row in reversed(self.rows[-64:]):
+            if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
+                    and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
+                return row, None
+        k = s0
+        while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
+            k += 1
+        return None, np_right(d, k, i)
+
+    def _fill_speaker(self, row: dict, i: int, lo: int) -> bool:
+        how, sp = self.speaker_of(i, lo)
+        if how == "participle":
+            src, sp = self._participle_speaker(i)
+            if src is not None:
+                for c in ("speaker", "speaker_start", "speaker_end", "speaker_actor",
+                          "speaker_person", "speaker_sector", "speaker_resolution"):
+                    row[c] = src[c]
+                return True
+        if sp is None:
+            return how == "passive"
+        _set_tok(row, "speaker", self.d, sp)
+        self._resolve(row)
+        return True
+
+    def _fill_cue(self, row: dict, i: int) -> None:
+        # The cue is the verb group, as PARC/PolNeAR mark it: auxiliaries and adverbs before
+        # the verb ("has also said") and a colon right after it ("said:").
+        d = self.d
+        j, lemma, cat, syn, _ = d.cues[i]
+        a = i
+        if syn == "verb":
+            s0, s1 = d.sent_bounds(i)
+            lo = s0
+            if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
+                lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
+            a = _skip_aux_left(d, i, lo)
+            if j < s1 and d.tok[j] == ":":
+                j += 1
+        _set(row, "cue", d, d.start[a], d.end[j - 1])
+        row["cue_class"], row["cue_lemma"] = cat, lemma
+        row["source"] = self.tag
+        self.used_cues.add(i)
+
+    # -- direct quotes
+    def _quote_tokens(self, q: _Quote) -> tuple[int, int]:
+        d = self.d
+        a = d.tok_at(q.start)
+        b = bisect.bisect_left(d.start, q.end)
+        return a, b
+
+    def _n_words(self, a: int, b: int) -> int:
+        return sum(1 for k in range(a, b) if _alpha(self.d.tok[k]) or self.d.tok[k][:1].isdigit())
+
+    def _is_title(self, q: _Quote, a: int, b: int) -> bool:
+        d = self.d
+        inner = [k for k in range(a + 1, b - 1) if _alpha(d.tok[k])]
+        if not inner:
+            return False
+        for k in range(max(0, a - 3), a):
+            if d.low[k] in _TITLE_CUES:
+                return True
+        # Title Case of two or more words, no final punctuation inside: a name or title.
+        last_inner = d.tok[b - 2] if b - 2 > a else ""
+        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or"}
+        if len(inner) >= 2 and all(_cap(d.tok[k]) or d.low[k] in small for k in inner) \
+                and _cap(d.tok[inner[0]]) and last_inner not in _SENT_FINAL and last_inner != ",":
+            return True
+        return False
+
+    def _cue_after(self, q: _Quote, a: int, b: int) -> bool:
+        """“...,” X said / “...,” said X / “...” Interfax quoted Peskov as saying."""
+        d = self.d
+        if b >= len(d.tok):
+            return False
+        s0, s1 = d.sent_bounds(b - 1)
+        if d.sent[b] != d.sent[b - 1]:
+            # The sentence splitter may cut “...?” | he asked. Follow only a short tail in the
+            # same paragraph; a new paragraph or a long sentence is not this quote's attribution.
+            s0, s1 = d.sent_bounds(b)
+            if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14 or (_cap(d.tok[b]) and s1 - s0 > 6):
+                return False
+        k = b
+        if k < s1 and d.tok[k] in (",", "—", "–"):
+            k += 1
+        limit = min(s1, k + NP_MAX_TOKENS + 3)
+        depth = 0
+        for c in range(k, limit):
+            if c in d.cues and c not in self.used_cues:
+                row = _empty_row(d, "direct")
+                _, lemma, cat, syn, _ = d.cues[c]
+                if syn == "channel":
+                    ok = self._channel(row, c, k, s1)
+                    if not ok:
+                        return False
+                elif c == k:
+                    sp = np_right(d, d.cues[c][0], s1)  # “...,” said X
+                    if sp is None:
+                        return False
+                    sp = self._extend_right(sp, s1)
+                    _set_tok(row, "speaker", d, sp)
+                    self._resolve(row)
+                else:
+                    kk = _skip_aux_left(d, c, k)
+                    sp = np_left(d, kk, k)
+                    if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
+                        sp = self._appositive(kk - 1, k)
+                    if (sp is None or sp[0] != k) and kk - k <= 24 and all(
+                            d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
+                            or _np_word(d, t)
+                            or _unknown_noun(d, t) for t in range(k, kk)):
+                        # “...,” another friend, Mariam Emara, told CNN: name and appositive
+                        e = kk
+                        while e > k and d.tok[e - 1] == ",":
+                            e -= 1
+                        sp = (k, e) if e > k else None
+                    if sp is None or sp[0] != k:
+                        return False
+                    _set_tok(row, "speaker", d, sp)
+                    self._resolve(row)
+                self._fill_cue(row, c)
+                self._direct(row, q, a, b)
+                return True
+            if d.tok[c] == "(":
+                depth += 1
+            elif d.tok[c] == ")":
+                depth -= 1
+            elif (d.tok[c] in _SENT_FINAL and depth <= 0) or d.tok[c] in ("“", "\"", ";"):
+                break
+        return False
+
+    def _channel(self, row: dict, c: int, lo: int, s1: int) -> bool:
+        """X quoted Y as saying: channel X (subject), speaker Y (object)."""
+        d = self.d
+        j = d.cues[c][0]
+        ch = np_left(d, _skip_aux_left(d, c, lo), lo)
+        sp = np_right(d, j, s1)
+        if sp is None or sp[1] + 1 >= s1 or d.low[sp[1]] != "as":
+            return False
+        if ch is not None:
+            _set_tok(row, "channel", d, ch)
+            inside = self._mentions_in(row["channel_start"], row["channel_end"])
+            if inside:
+                row["channel_actor"] = inside[0][2]
+        _set_tok(row, "speaker", d, sp)
+        self._resolve(row)
+        return True
+
+    def _cue_before(self, q: _Quote, a: int, b: int) -> bool:
+        """X said: “...” / X said, “...” / “A,” X said, “B.”"""
+        d = self.d
+        if a == 0:
+            return False
+        k = a - 1
+        s0, _ = d.sent_bounds(a)
+        if d.sent[k] != d.sent[a]:
+            # The quote opens a sentence: only a colon ending the previous one links them.
+            if d.tok[k] != ":":
+                return False
+            s0, _ = d.sent_bounds(k)
+        colon = d.tok[k] == ":"
+        if d.tok[k] in (":", ","):
+            k -= 1
+        lo = s0
+        # "X said in a statement: “...”": allow a short adjunct after the cue before a colon.
+        reach = 8 if colon else 1
+        punct = k < a - 1
+        # Without a colon or comma only a clause-long quotation follows a cue directly
+        # ("said “We will win.”"); "respond “accordingly”" is a fragment, not a quotation.
+        if not punct and self._n_words(a, b) <= SCARE_MAX_WORDS:
+            return False
+        for c in range(k, max(lo - 1, k - reach), -1):
+            if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues):
+                if c in self.used_cues and not self._reusable(c):
+                    return False
+                row = _empty_row(d, "direct")
+                if d.cues[c][3] == "channel":
+                    if not self._channel(row, c, lo, d.sent_bounds(c)[1]):
+                        return False
+                elif not self._fill_speaker(row, c, lo):
+                    return False
+                self._fill_cue(row, c)
+                self._direct(row, q, a, b)
+                return True
+            if d.tok[c] in _SENT_FINAL:
+                break
+        if colon:
+            return self._colon(a - 1, lo, q=q, a=a, b=b)
+        return False
+
+    def _colon(self, colon: int, lo: int, *, q: _Quote | None = None, a: int = 0, b: int = 0) -> bool:
+        """"Obama: “...”", "FALLIN: Well, ...", headlines "Newspaper: X used private email".
+
+        A name (or short noun phrase with a capital) from the start of its sentence, then a
+        colon: the colon is the cue, as PolNeAR annotates it.
+        """
+        d = self.d
+        if colon in self.used_cues:
+            return False
+        sp = np_left(d, colon, lo)
+        if sp is not None and sp[0] != lo and d.tok[sp[0] - 1] in ("-", "–", "—") and sp[0] - 1 > lo:
+            lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
+        if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
+                or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in PRONOUNS:
+            return False
+        row = _empty_row(d, "direct")
+        _set_tok(row, "speaker", d, sp)
+        self._resolve(row)
+        _set(row, "cue", d, d.start[colon], d.end[colon])
+        row["cue_class"], row["cue_lemma"], row["source"] = "neutral", ":", self.tag
+        self.used_cues.add(colon)
+        if q is not None:
+            self._direct(row, q, a, b)
+            return True
+        _, s1 = d.sent_bounds(colon)
+        end = s1
+        if all(d.tok[t].isupper() for t in range(*sp) if _alpha(d.tok[t])):
+            # A transcript turn ("PENCE: Well, look, ..."): the content is the whole paragraph.
+            para_end = d.text.find("\n", d.end[colon])
+            para_end = len(d.text) if para_end < 0 else para_end
+            end = max(s1, bisect.bisect_left(d.start, para_end))
+            while end > colon + 1 and d.tok[end - 1] in "”\"’'":
+                end -= 1
+        else:
+            while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
+                end -= 1
+        if end - colon - 1 < 3:
+            return False
+        row["kind"] = "indirect"
+        _set_tok(row, "content", d, (colon + 1, end))
+        self._finish_indirect(row)
+        return True
+
+    def colon_lines(self) -> None:
+        """Sentences of the form "NAME: clause" (headlines, interview transcripts)."""
+        d = self.d
+        for s in range(len(d.sent_start)):
+            s0, s1 = d.sent_start[s], d.sent_end[s]
+            if d.tok[s0] in "“\"‘'":
+                s0 += 1  # a transcript quoted whole: "WALLACE: Let's start ...
+            for t in range(s0 + 1, min(s1 - 1, s0 + 8)):
+                if d.tok[t] == ":":
+                    if d.tok[t + 1] not in "“\"‘'":
+                        self._colon(t, s0)
+                    break
+                if d.tok[t] in _SENT_FINAL or t in d.cues:
+                    break
+
+    def _reusable(self, c: int) -> bool:
+        # “A,” X said, “B.”: the cue already used by A also introduces B.
+        return any(r["cue_start"] == self.d.start[c] and r["kind"] == "direct" for r in self.rows)
+
+    def _direct(self, row: dict, q: _Quote, a: int, b: int) -> None:
+        _set(row, "content", self.d, q.start, q.end)
+        row["problem"] = q.problem
+        q.used = True
+        q.row = len(self.rows)
+        self.rows.append(row)
+
+    # -- indirect speech
+    def _content_after(self, i: int, row: dict) -> tuple[int, int] | None:
+        """Token span of the reported clause after the cue ``i``."""
+        d = self.d
+        j, lemma, cat, syn, that_opt = d.cues[i]
+        s0, s1 = d.sent_bounds(i)
+        k = j
+        if k >= s1:
+            return None
+        # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
+        that = None
+        for t in range(k, min(s1, k + 14)):
+            if d.low[t] == "that":
+                that = t
+                break
+            if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"":
+                break
+        start = None
+        if that is not None:
+            start = that
+        else:
+            if d.tok[k] in (",", ":"):
+                if d.tok[k] == ":" or (that_opt and lemma in ("say", "add", "write", "tweet")):
+                    k += 1
+                else:
+                    return None
+            if k >= s1:
+                return None
+            if lemma == "tell" and that_opt:
+                # "told The Washington Post he was ...": the clause after the addressee.
+                obj = np_right(d, k, s1)
+                if obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
+                                                        or _cap(d.tok[obj[1]])):
+                    start = obj[1]
+                else:
+                    start = k
+            elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS:
+                start = k
+            elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
+                start = k
+            elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
+                                                                   or d.tok[k][:1].isdigit()):
+                start = k
+            elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning"):
+                start = k
+            if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
+                                                                          "recommend", "request") \
+                    and not (lemma == "ask" and any(d.low[t] in ("whether", "if", "why", "how", "what", "about",
+                                                               "who", "when") for t in range(start, min(s1, start + 8)))):
+                # Directives report an action wanted of someone: "urged Kyiv to ...".
+                if not any(d.low[t] == "to" for t in range(start, min(s1, start + 8))):
+                    return None
+        if start is None or start >= s1:
+            return None
+        end = s1
+        # "While X said that A, B ...": the reported clause ends at the main clause's comma.
+        if d.low[s0] in _SUBORDINATORS and s0 < i:
+            comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
+            if comma is not None:
+                end = comma
+        # Stop before a following participial cue (", arguing that ...") or ";".
+        for t in range(start + 1, end):
+            if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in (",", "—", "–") and t > start + 1:
+                end = t - 1
+                break
+            if t in d.cues and t > start + 2:
+                back = _skip_aux_left(d, t, start)
+                if d.low[back - 1] in ("and", "but") and back - 1 > start:
+                    end = back - 1  # "tweeted a photo and said ...": the next verb's own content
+                    break
+            if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
+                end = t  # ", after he introduced a bill", ", putting them ...": a new clause
+                break
+            if d.tok[t] == ";":
+                end = t
+                break
+        while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
+            end -= 1
+        if end == start:
+            return None
+        # Keep a closing quote mark (and the period inside it) when the quote ends the clause.
+        if end < s1 and d.tok[end] in _SENT_FINAL and end + 1 < s1 + 1 and end + 1 <= s1 - 1 \
+                and d.tok[end + 1] in "”\"’'":
+            end += 2
+        if end < len(d.tok) and d.tok[end - 1] in _SENT_FINAL and end - 1 > start:
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _content_before(self, i: int, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+        """"CONTENT, X said." -> token span of CONTENT (sentence start to the comma)."""
+        d = self.d
+        s0, s1 = d.sent_bounds(i)
+        first = sp[0] if sp is not None and sp[0] < i else i
+        if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–"):
+            return None
+        # Nothing but a short adjunct may follow the cue ("on Monday", "in a statement").
+        j = d.cues[i][0]
+        if sp is not None and sp[0] >= j:
+            j = sp[1]
+        rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
+        if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
+            return None
+        if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
+            return None  # "the envoys discussed their plans": an object, not a closing adjunct
+        start = s0
+        # Start after a preceding quote or cue in the same sentence.
+        for q in self._top_between(d.start[s0], d.start[first]):
+            if q.end <= d.start[first]:
+                start = max(start, bisect.bisect_left(d.start, q.end))
+        if d.tok[start] in "“\"" and start + 1 < first:
+            start += 1
+        start = self._clause_start(start, first)
+        end = first - 1
+        if d.low[start] in _SUBORDINATORS:
+            return None  # "If it is to remain credible, the UN must respond": a condition
+        if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later"):
+            return None  # "At a press conference in Geneva, X said": a setting, not content
+        return (start, end) if end > start else None
+
+    def indirect(self) -> None:
+        d = self.d
+        for i in sorted(d.cues):
+            if i in self.used_cues:
+                continue
+            j, lemma, cat, syn, that_opt = d.cues[i]
+            s0, s1 = d.sent_bounds(i)
+            if self._in_quote(d.start[i]):
+                continue  # a cue inside a quotation belongs to the quoted speaker's words
+            if (cat == "cognitive" or d.low[i - 1] in PRONOUNS if i > 0 else False) and self._nested(i):
+                # "Trump said he thinks ...": a belief or a pronoun restating inside reported
+                # speech is part of that speech, not a second attribution.
+                continue
+            row = _empty_row(d, "indirect")
+            if syn == "according_to":
+                self._according_to(row, i)
+                continue
+            if syn == "channel":
+                if not self._channel(row, i, s0, s1):
+                    continue
+                k = row["speaker_end"]
+                after = bisect.bisect_left(d.start, k) + 1
+                while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
+                    after += 1
+                cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
+                self._fill_cue(row, i)
+                if cont:
+                    e = cont[1]
+                    while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
+                        e -= 1
+                    _set_tok(row, "content", d, (cont[0], e))
+                    self._finish_indirect(row)
+                continue
+            how, sp = self.speaker_of(i, s0)
+            content = None
+            if how == "inverted":
+                content = self._content_before(i, sp)
+                _set_tok(row, "speaker", d, sp)
+                self._resolve(row)
+            elif how == "participle":
+                if not self._fill_speaker(row, i, s0):
+                    continue
+            elif how == "passive":
+                if sp is not None:
+                    _set_tok(row, "speaker", d, sp)
+                    self._resolve(row)
+            else:
+                if sp is None:
+                    continue
+                _set_tok(row, "speaker", d, sp)
+                self._resolve(row)
+                content = self._content_before(i, sp)
+            if content is None:
+                content = self._content_after(i, row)
+                if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
+                    content = None
+            if content is None:
+                continue
+            self._fill_cue(row, i)
+            _set_tok(row, "content", d, content)
+            self._finish_indirect(row)
+
+    def _clause_start(self, start: int, limit: int) -> int:
+        """Skip a dateline ("WASHINGTON (Reuters) -") and leading adverbials ("In fact,",
+        "Nationally, however,", "Despite the attacks,") that are the reporter's, not the
+        source's, words."""
+        d = self.d
+        for t in range(start, min(limit, start + 7)):
+            if d.tok[t] in ("-", "—", "–", "--") and d.tok[start].isupper() and len(d.tok[start]) > 1:
+                start = t + 1
+                break
+        for _ in range(3):
+            if start >= limit:
+                break
+            low = d.low[start]
+            if not (low in _ADJUNCT_START or low in _LEAD_ADVERBS or (low.endswith("ly") and len(low) > 4)):
+                break
+            comma = next((t for t in range(start + 1, min(limit, start + 9)) if d.tok[t] == ","), None)
+            if comma is None or comma + 1 >= limit:
+                break
+            start = comma + 1
+        return start
+
+    def _nested(self, i: int) -> bool:
+        # Content spans are kept sorted; a containing span starts shortly before the cue, so
+        # the few nearest spans on the left are enough (no scan over every row).
+        a = self.d.start[i]
+        spans = sorted((r["content_start"], r["content_end"]) for r in self.rows[-64:]
+                       if r["content_start"] is not None and r["kind"] != "scare")
+        k = bisect.bisect_right(spans, (a, float("inf")))
+        return any(s <= a < e for s, e in spans[max(0, k - 8):k])
+
+    def _according_to(self, row: dict, i: int) -> None:
+        d = self.d
+        j = d.cues[i][0]
+        s0, s1 = d.sent_bounds(i)
+        sp = np_right(d, j, s1, long=True)
+        if sp is None or d.low[sp[1] - 1] in _NOT_SOURCES or (sp[1] - sp[0] > 1 and d.low[sp[0] + 1] in _NOT_SOURCES):
+            return  # "according to its national circumstances": in accordance with, not a source
+        _set_tok(row, "speaker", d, sp)
+        self._resolve(row)
+        if sp[1] < s1 and d.tok[sp[1]] == "," and (i == s0 or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == s0):
+            start, end = sp[1] + 1, s1
+        else:
+            start, end = self._clause_start(s0, i), i
+        while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
+            end -= 1
+        if end <= start:
+            return
+        row["kind"] = "according_to"
+        self._fill_cue(row, i)
+        _set_tok(row, "content", d, (start, end))
+        self._finish_indirect(row, keep_kind=True)
+
+    def _finish_indirect(self, row: dict, keep_kind: bool = False) -> None:
+        a, b = row["content_start"], row["content_end"]
+        n = len(self.rows)
+        for q in self._top_between(a, b):
+            if q.end <= b + 1 and not q.title and not q.used:
+                q.used = True
+                q.row = n
+                if not keep_kind:
+                    row["kind"] = "mixed"
+                if q.end > b:
+                    _set(row, "content", self.d, a, q.end)
+                    b = q.end
+        self.rows.append(row)
+
+    def _top_between(self, lo: int, hi: int) -> list[_Quote]:
+        """Top-level quotes that start in ``[lo, hi)`` (they are sorted and disjoint)."""
+        i = bisect.bisect_left(self.top_starts, lo)
+        out = []
+        while i < len(self.top) and self.top[i].start < hi:
+            out.append(self.top[i])
+            i += 1
+        return out
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.top_starts, pos) - 1
+        return i >= 0 and pos < self.top[i].end and not self.top[i].title
+
+    # -- driver
+    def run(self) -> list[dict]:
+        d = self.d
+        spans = []
+        for q in self.top:
+            a, b = self._quote_tokens(q)
+            spans.append((a, b))
+            q.title = b > a + 1 and self._is_title(q, a, b)
+        # Direct quotes first, so their cues are taken before indirect speech is read.
+        for q, (a, b) in zip(self.top, spans):
+            if q.title or b <= a:
+                continue
+            if self._cue_after(q, a, b) or self._cue_before(q, a, b):
+                continue
+        self.indirect()
+        self.colon_lines()
+        # Quotes no cue claimed: long ones are unattributed speech, short ones scare quotes.
+        for q, (a, b) in zip(self.top, spans):
+            if q.title or b <= a or q.used:
+                continue
+            words = self._n_words(a, b)
+            if words <= SCARE_MAX_WORDS and not self._ends_sentence(q, a, b):
+                row = _empty_row(d, "scare")
+                _set(row, "content", d, q.start, q.end)
+                row["problem"] = q.problem
+                q.row = len(self.rows)
+                self.rows.append(row)
+            else:
+                row = _empty_row(d, "direct")
+                _set(row, "content", d, q.start, q.end)
+                row["problem"] = q.problem
+                q.row = len(self.rows)
+                self.rows.append(row)
+        self._continuations()
+        # Short fragments inside speech rows are scare quotes too (see module docstring).
+        for q, (a, b) in zip(self.top, spans):
+            if q.used and q.row is not None and self.rows[q.row]["kind"] in ("mixed", "according_to", "indirect") \
+                    and not q.title and self._n_words(a, b) <= FRAGMENT_MAX_WORDS:
+                self._scare(q, q.row)
+        for q in self.quotes:
+            if q.depth > 0:
+                a, b = self._quote_tokens(q)
+                k = bisect.bisect_right(self.top_starts, q.start) - 1
+                parent = self.top[k] if k >= 0 and q.end <= self.top[k].end else None
+                if parent is not None and parent.row is not None and b > a \
+                        and self._n_words(a, b) <= SCARE_MAX_WORDS and not self._is_title(q, a, b):
+                    self._scare(q, parent.row)
+        self.rows.sort(key=lambda r: (_first(r), r["kind"] == "scare"))
+        old_to_new = {}
+        for n, r in enumerate(self.rows):
+            old_to_new[id(r)] = n
+        by_old = list(self.rows)
+        for n, r in enumerate(by_old):
+            r["quote_id"] = n
+        for r in by_old:
+            if r["in_quote"] is not None:
+                r["in_quote"] = r["in_quote"]["quote_id"]
+            starts = [r[f"{p}_start"] for p in SPAN_PARTS if r[f"{p}_start"] is not None]
+            ends = [r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None]
+            r["start"], r["end"] = min(starts), max(ends)
+            r["text"] = d.text[r["start"]:r["end"]]
+            anchor = r["cue_start"] if r["cue_start"] is not None else r["content_start"]
+            r["sent_id"] = d.sent[min(bisect.bisect_right(d.start, anchor) - 1, len(d.sent) - 1)] if d.sent else 0
+        return by_old
+
+    def _ends_sentence(self, q: _Quote, a: int, b: int) -> bool:
+        # “We will win.” is a sentence, even when short: speech, not a scare quote.
+        d = self.d
+        return b - 2 > a and d.tok[b - 2] in _SENT_FINAL | {","} and self._n_words(a, b) >= 2
+
+    def _scare(self, q: _Quote, parent_row: int) -> None:
+        row = _empty_row(self.d, "scare")
+        _set(row, "content", self.d, q.start, q.end)
+        row["problem"] = q.problem
+        row["in_quote"] = self.rows[parent_row]
+        self.rows.append(row)
+
+    def _continuations(self) -> None:
+        """Give an unattributed quotation the attribution it continues.
+
+        "“A,” X said. “B.”" and "“A.” (new paragraph) “B,” X said.": B (resp. A) belongs to the
+        same attribution, as PARC and PolNeAR link it: the speaker and cue spans are shared.
+        Otherwise a quotation paragraph right after an attributed one only inherits the
+        speaker's actor and person (``speaker_resolution="carried"``).
+        """
+        text = self.d.text
+        speech = [r for r in self.rows if r["cue_start"] is not None and r["kind"] != "scare"]
+        by_end = sorted(((max(r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None), n)
+                         for n, r in enumerate(speech)))
+        ends = [e for e, _ in by_end]
+        direct = sorted((r["content_start"], n) for n, r in enumerate(speech) if r["kind"] == "direct")
+        starts = [a for a, _ in direct]
+        for row in self.rows:
+            if row["kind"] != "direct" or row["cue_start"] is not None:
+                continue
+            a, b = row["content_start"], row["content_end"]
+            src, how = None, None
+            i = bisect.bisect_right(ends, a) - 1
+            if i >= 0:
+                gap = text[ends[i]:a]
+                if not any(ch.isalnum() for ch in gap) and "\n" not in gap:
+                    src, how = speech[by_end[i][1]], "continued"
+                elif "\n" in gap and len(gap) < 400 and not any(ch.isalnum() for ch in gap.strip(" .,\n\t”\"")):
+                    src, how = speech[by_end[i][1]], "carried"
+            j = bisect.bisect_left(starts, b)
+            if src is None and j < len(direct) and not text[b:starts[j]].strip():
+                src, how = speech[direct[j][1]], "continued"
+            if src is None:
+                continue
+            cols = ["speaker_actor", "speaker_person", "speaker_sector"]
+            if how == "continued":
+                cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
+                         "cue_class", "cue_lemma", "channel", "channel_start", "channel_end",
+                         "channel_actor", "source"]
+            elif not (src["speaker_actor"] or src["speaker_person"]):
+                continue
+            for c in cols:
+                row[c] = src[c]
+            row["speaker_resolution"] = how
+
+    def _carry_speaker(self, row: dict, q: _Quote) -> None:
+        # A quotation paragraph right after an attributed one continues the same speaker.
+        for prev in reversed(self.rows):
+            if prev["kind"] != "direct" or prev["content_end"] is None:
+                continue
+            gap = self.d.text[prev["content_end"]:q.start]
+            if prev["content_end"] <= q.start and len(gap) < 400 and "\n" in gap \
+                    and (prev["speaker_actor"] or prev["speaker_person"]):
+                row["speaker_actor"], row["speaker_person"] = prev["speaker_actor"], prev["speaker_person"]
+                row["speaker_sector"], row["speaker_resolution"] = prev["speaker_sector"], "carried"
+            break
+
+
+def _first(row: dict) -> int:
+    return min(row[f"{p}_start"] for p in SPAN_PARTS if row[f"{p}_start"] is not None)
+
+
+def _clean(v):
+    if v is None:
+        return None
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return v
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    data = {c: [r[c] for r in rows] for c in QUOTE_COLUMNS}
+    df = pd.DataFrame({c: (pd.array(v, dtype="Int64") if c in INT_COLUMNS else pd.Series(v, dtype="object"))
+                       for c, v in data.items()}, columns=QUOTE_COLUMNS)
+    return df
+
+
+def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
+                mentions: pd.DataFrame | None = None, *,
+                lexicon: str | _lexicon.Lexicon = LEXICON) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Find direct, indirect, mixed, according-to and scare quotes in tokenized documents.
+
+    Args:
+        documents: ``doc_id, text``.
+        sentences: the sentences table of the same documents.
+        tokens: the tokens table of the same documents.
+        mentions: optional ``mentions`` table (``doc_id, start, end, actor, person, sector``)
+            used to resolve speakers to actors; without it ``speaker_actor`` stays null.
+        lexicon: the reporting-verb lexicon (name, path or loaded lexicon).
+
+    Returns:
+        ``(quotes, quote_problems)``; see the module docstring for the columns' meaning.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "“We will respond,” the minister said. The “peace plan” failed."
+        >>> s, t = tokenize_documents(["d"], [text])
+        >>> q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), s, t)
+        >>> q[["kind", "speaker", "cue", "content"]].values.tolist()
+        [['direct', 'the minister', 'said', '“We will respond,”'], ['scare', None, None, '“peace plan”']]
+    """
+    lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    hits = lex.find(tokens, texts, overlaps="longest")
+    hits_by_doc = {k: g for k, g in hits.groupby("doc_id", sort=False)} if len(hits) else {}
+    ment_by_doc = ({k: g for k, g in mentions.groupby("doc_id", sort=False)}
+                   if mentions is not None and len(mentions) else {})
+    sent_by_doc = {k: (g["start"].tolist(), g["end"].tolist(), g["sent_id"].tolist())
+                   for k, g in sentences.groupby("doc_id", sort=False)}
+    # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
+    speaker_of_doc = {}
+    if "country" in documents:
+        speaker_of_doc = {k: _clean(v) for k, v in zip(documents["doc_id"], documents["country"])}
+    rows: list[dict] = []
+    problems: list[dict] = []
+    doc_arr = tokens["doc_id"].to_numpy()
+    cols = {c: tokens[c].tolist() for c in ("start", "end", "text", "lower", "lemma", "sent_id", "tok_id")}
+    bounds = {doc: (i, j) for doc, i, j in _lexicon._doc_slices(doc_arr)}
+    for doc_id, text in texts.items():
+        i, j = bounds.get(doc_id, (0, 0))
+        s_start, s_end, s_ids = sent_by_doc.get(doc_id, ([], [], []))
+        sid_to_pos = {s: p for p, s in enumerate(s_ids)}
+        raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
+        toks_doc = cols["text"][i:j]
+        # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
+        # a quote's attribution must stay in the quote's sentence.
+        group = list(range(len(s_ids)))
+        for n in range(1, len(raw_pos)):
+            p, prev = raw_pos[n], raw_pos[n - 1]
+            if p != prev:
+                last = toks_doc[n - 1]
+                first = toks_doc[n]
+                if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
+                        first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
+                    group[p] = group[prev]
+        renum = {g: k for k, g in enumerate(sorted(set(group)))}
+        group = [renum[g] for g in group]
+        group_sid = [None] * len(renum)
+        for p in range(len(s_ids) - 1, -1, -1):
+            group_sid[group[p]] = s_ids[p]
+        sent_pos = [group[p] for p in raw_pos]
+        # Token index range of each sentence (start inclusive, end exclusive).
+        tok_lo = [0] * len(renum)
+        tok_hi = [0] * len(renum)
+        for n, p in enumerate(sent_pos):
+            if n == 0 or sent_pos[n - 1] != p:
+                tok_lo[p] = n
+            tok_hi[p] = n + 1
+        d = _Doc(doc_id, text, cols["start"][i:j], cols["end"][i:j], cols["text"][i:j],
+                 cols["lower"][i:j], cols["lemma"][i:j], sent_pos, tok_lo, tok_hi)
+        d.sent_ids = s_ids
+        h = hits_by_doc.get(doc_id)
+        if h is not None:
+            first_tok = cols["tok_id"][i] if j > i else 0
+            h = h.assign(tok_start=h["tok_start"] - first_tok, tok_end=h["tok_end"] - first_tok)
+            _find_cues(d, h, i)
+        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
+        doc_rows = ann.run()
+        for r in doc_rows:
+            r["sent_id"] = group_sid[r["sent_id"]] if s_ids else None
+        rows.extend(doc_rows)
+        for a, b, msg in ann.problems:
+            problems.append({"doc_id": doc_id, "start": a, "end": b, "text": text[a:b], "problem": msg})
+    quotes = _frame(rows)
+    probs = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+    for c in ("start", "end"):
+        probs[c] = probs[c].astype("int64")
+    return quotes, probs
+
+
+def _annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON) -> dict[str, pd.DataFrame]:
+    quotes, problems = find_quotes(tables["documents"], tables["sentences"], tables["tokens"],
+                                   tables.get("mentions"), lexicon=lexicon)
+    return {"quotes": quotes, "quote_problems": problems}
+
+
+ANNOTATOR = Annotator(
+    name="quotes",
+    produces=("quotes", "quote_problems"),
+    func=_annotate,
+    requires=("tokens", "mentions"),
+    lexicons=(LEXICON,),
+    description="Direct, indirect, mixed, according-to and scare quotes with speaker, cue "
+                "(reporting-verb class) and content spans; speakers resolved to actors.",
+)

@@ -1,0 +1,320 @@
+"""Validity of the escalation scale against human event coding, with two baselines in the same run.
+
+Data (``eval-dev/conflict/``), each sentence scored as its own document:
+
+* ``un_quadclass_dev.tsv`` (Osorio et al., "Keep it Local"): UN sentences in the quad classes
+  plus "irrelevant". The shared README lists 1 verbal conflict, 2 material conflict,
+  3 verbal cooperation, 4 material cooperation, but the labels in this file follow another
+  order: items labelled 1 are the ones the source repository's binary ``MatConf`` file marks
+  as material conflict, 3 are ``VerConf`` and 4 are ``VerCoop`` (checked item by item), so
+  0 irrelevant, 1 material conflict, 2 material cooperation, 3 verbal conflict, 4 verbal
+  cooperation (:data:`QUADCLASS_LABELS`).
+* ``cameo_pentaclass_train.tsv`` (ConfliBERT CAMEO set): news sentences, 0 make a statement,
+  1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. Its
+  labels follow the Phoenix quad convention (appeals, CAMEO 02, are statements; reducing
+  relations, 16, is verbal conflict), so the toolkit's classes are mapped with
+  ``scheme="phoenix"`` for this set.
+* ``unscon_sentences.csv`` (Zaczynska, Bourgonje & Stede 2024): UN Security Council sentences;
+  positive when ``A0`` marks a direct or indirect negative evaluation of a target.
+
+Systems:
+
+* ``toolkit``: the ``event_class`` of the strongest cue (:mod:`toolkit.escalation`); no cue or
+  only statement cues = irrelevant/statement. For UNSCon: a conflict class = negative evaluation.
+* ``vader``: VADER compound (Hutto & Gilbert 2014) <= -0.05 = verbal conflict, >= 0.05 = verbal
+  cooperation, else irrelevant/statement (sentiment cannot tell verbal from material).
+* ``bow_lr_cross``: TF-IDF uni+bigram logistic regression trained on the *other* data set
+  (QuadClass is scored by a model trained on the CAMEO set and vice versa; "statement" and
+  "irrelevant" are mapped onto each other); UNSCon by a model trained on both, with the two
+  conflict classes as positive. Never trained on the items it scores.
+* ``bow_lr_cv``: the same model trained in-domain, 5-fold out-of-fold predictions: the
+  supervised reference the lexicon is measured against ("how much it trails supervised").
+* ``toolkit_first_act``: the toolkit with ``event_rule="first"`` (leftmost act, the main
+  predicate) instead of the strongest act.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..metrics import EvalResult, classification_scores, confusion, error_table
+
+QUADCLASS_LABELS = {0: "irrelevant", 1: "material_conflict", 2: "material_cooperation",
+                    3: "verbal_conflict", 4: "verbal_cooperation"}
+PENTACLASS_LABELS = {0: "statement", 1: "verbal_cooperation", 2: "material_cooperation",
+                     3: "verbal_conflict", 4: "material_conflict"}
+QUAD = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+NEG, NOT_NEG = "negative_evaluation", "other"
+RULES = ("strongest", "first")
+
+
+def load_quadclass(eval_dir: Path, limit: int | None = None) -> pd.DataFrame | None:
+    """``text, label`` of the UN QuadClass set (labels named per :data:`QUADCLASS_LABELS`)."""
+    p = Path(eval_dir) / "conflict" / "un_quadclass_dev.tsv"
+    if not p.exists():
+        return None
+    df = pd.read_csv(p, sep="\t", quoting=csv.QUOTE_NONE, dtype={"text": str})
+    df = df.dropna(subset=["text"])
+    df["label"] = df["quadclass"].astype(int).map(QUADCLASS_LABELS)
+    return _limit(df[["text", "label"]], limit)
+
+
+def load_pentaclass(eval_dir: Path, limit: int | None = None) -> pd.DataFrame | None:
+    """``text, label`` of the CAMEO pentaclass news set."""
+    p = Path(eval_dir) / "conflict" / "cameo_pentaclass_train.tsv"
+    if not p.exists():
+        return None
+    df = pd.read_csv(p, sep="\t", header=None, names=["text", "code"], quoting=csv.QUOTE_NONE,
+                     dtype={"text": str})
+    df = df.dropna(subset=["text"])
+    df["label"] = df["code"].astype(int).map(PENTACLASS_LABELS)
+    return _limit(df[["text", "label"]], limit)
+
+
+def load_unscon(eval_dir: Path, limit: int | None = None) -> pd.DataFrame | None:
+    """``text, label, country, target`` of UNSCon (label: negative evaluation or other)."""
+    p = Path(eval_dir) / "conflict" / "unscon_sentences.csv"
+    if not p.exists():
+        return None
+    df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    out = pd.DataFrame({"text": df["sentence_text"].str.strip(),
+                        "label": np.where(df["A0"].isin(["Direct_NegEval", "Indirect_NegEval"]), NEG, NOT_NEG),
+                        "country": df["country"], "target": df["A4"]})
+    return _limit(out[out["text"].str.len() > 0], limit)
+
+
+def _limit(df: pd.DataFrame, limit: int | None) -> pd.DataFrame:
+    if limit is not None and len(df) > limit:
+        df = df.sample(n=limit, random_state=0)
+    return df.reset_index(drop=True)
+
+
+def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",),
+                    scheme: str = "toolkit") -> tuple[dict[str, list[str]], list[str]]:
+    """Event class of each text (whole text = one unit) per event rule, and the cues behind it.
+
+    Example:
+        >>> toolkit_classes(["Rebels attacked the town.", "The meeting is on Monday."])[0]["strongest"]
+        ['material_conflict', 'verbal_cooperation']
+    """
+    from ..escalation import find_cues, sentence_table
+    from ..tokenize import tokenize_documents
+
+    ids = [str(i) for i in range(len(texts))]
+    _, tokens = tokenize_documents(ids, texts)
+    cues = find_cues(tokens, dict(zip(ids, texts)))
+    # Each item is one unit: pool the cues of all of its sentences.
+    units = pd.DataFrame({"doc_id": ids, "sent_id": 0, "start": 0, "end": [len(t) for t in texts],
+                          "text": texts})
+    pooled = cues.assign(sent_id=0)
+    classes = {r: sentence_table(pooled, units, event_rule=r, scheme=scheme)["event_class"].tolist()
+               for r in rules}
+    ev = cues[cues["quad_class"] != "statement"].groupby("doc_id")["text"].apply(lambda s: "; ".join(s))
+    return classes, [ev.get(i, "") for i in ids]
+
+
+def vader_compound(texts: list[str]) -> np.ndarray:
+    """VADER compound scores (reference implementation, vaderSentiment)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    sia = SentimentIntensityAnalyzer()
+    return np.array([sia.polarity_scores(t)["compound"] for t in texts])
+
+
+def _vader_classes(compound: np.ndarray, neutral: str) -> list[str]:
+    return np.where(compound <= -0.05, "verbal_conflict",
+                    np.where(compound >= 0.05, "verbal_cooperation", neutral)).tolist()
+
+
+def _bow_lr(train_texts, train_labels, test_texts) -> list[str]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+                          LogisticRegression(max_iter=2000, class_weight="balanced"))
+    model.fit(list(train_texts), list(train_labels))
+    return model.predict(list(test_texts)).tolist()
+
+
+def _bow_lr_cv(texts, labels, *, folds: int = 5, seed: int = 0) -> list[str]:
+    """Out-of-fold predictions of the same model trained in-domain (an upper reference)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+
+    model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+                          LogisticRegression(max_iter=2000, class_weight="balanced"))
+    cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    return cross_val_predict(model, list(texts), list(labels), cv=cv).tolist()
+
+
+def _to_quad(pred: list[str], neutral: str) -> list[str]:
+    return [p if p in QUAD else neutral for p in pred]
+
+
+def _score_systems(name: str, dataset: str, df: pd.DataFrame, preds: dict[str, list[str]],
+                   labels: list[str], *, evidence: list[str], n_boot: int, seed: int,
+                   average: list[str] | None = None, notes: str = "") -> EvalResult:
+    scores = pd.concat([classification_scores(df["label"], p, labels=labels, system=s, n_boot=n_boot,
+                                              seed=seed, average_labels=average)
+                        for s, p in preds.items()], ignore_index=True)
+    errors = error_table(df["text"].tolist(), df["label"].tolist(), preds["toolkit"], evidence=evidence)
+    conf = confusion(df["label"].tolist(), preds["toolkit"], labels=labels)
+    notes = notes + "\n\nConfusion (toolkit; rows gold, columns predicted):\n" + conf.to_string()
+    return EvalResult(measure=name, dataset=dataset, n=len(df), scores=scores, errors=errors, notes=notes)
+
+
+def _code(name: str) -> str | None:
+    from ..actors import code_of
+
+    return code_of(name.replace("_", " ")) if name and name not in ("_", "-NONE-") else None
+
+
+def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0) -> EvalResult | None:
+    """Who is criticised: the target country of UNSCon negative evaluations vs ``target_actor``.
+
+    Items: sentences whose gold label is a negative evaluation of a country (``A4``). UNSCon's
+    target is the party criticised, which is the *agent* of the conflict act the speaker
+    reports ("Russia annexed Crimea" criticises Russia) or the target of the speaker's own
+    conflict act ("we condemn Russia"). So the toolkit's answer is, for the strongest conflict
+    cue with an answer, its ``source_actor`` when that is a third party, else its
+    ``target_actor`` (actors from :mod:`toolkit.actors`, the speaking state as the document's
+    speaker); "none" when no conflict cue names one. Baseline ``first_other_state``: the first actor mentioned in the
+    sentence that is not the speaker.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("toolkit.actors") is None:
+        return None
+    from ..actors import mentions_from_tables
+    from ..escalation import find_cues
+    from ..tokenize import tokenize_documents
+
+    items = unscon[(unscon["label"] == NEG)].copy()
+    items["gold"] = items["target"].map(_code)
+    items = items.dropna(subset=["gold"]).reset_index(drop=True)
+    if items.empty:
+        return None
+    ids = [str(i) for i in range(len(items))]
+    texts = items["text"].tolist()
+    speakers = [_code(c) for c in items["country"]]
+    docs = pd.DataFrame({"doc_id": ids, "text": texts, "speaker_actor": speakers})
+    _, tokens = tokenize_documents(ids, texts)
+    mentions = mentions_from_tables(docs, tokens)
+    cues = find_cues(tokens, dict(zip(ids, texts)), mentions=mentions)
+    # The criticised party: who *does* a conflict act the speaker reports (its source, when that
+    # is not the speaker), else whom the speaker's own conflict act is aimed at (its target).
+    spk = cues["doc_id"].map(dict(zip(ids, speakers)))
+    third = cues["source_actor"].notna() & (cues["source_actor"] != spk)
+    cues = cues.assign(criticised=cues["source_actor"].where(third, cues["target_actor"]))
+    conf = cues[cues["quad_class"].str.endswith("conflict") & cues["criticised"].notna()
+                & (cues["criticised"] != spk)]
+    conf = conf.assign(_abs=conf["score"].abs()).sort_values(["doc_id", "_abs"], ascending=[True, False])
+    top = conf.drop_duplicates("doc_id").set_index("doc_id")["criticised"]
+    pred = [top.get(i, "none") for i in ids]
+    m = mentions.dropna(subset=["actor"]).sort_values(["doc_id", "start"])
+    m = m[m["actor"] != m["doc_id"].map(dict(zip(ids, speakers)))]
+    first = m.drop_duplicates("doc_id").set_index("doc_id")["actor"]
+    base = [first.get(i, "none") for i in ids]
+    labels = sorted(set(items["gold"])) + ["none"]
+    scores = pd.concat([
+        classification_scores(items["gold"], pred, labels=labels, system="toolkit", n_boot=n_boot,
+                              seed=seed, average_labels=labels[:-1]),
+        classification_scores(items["gold"], base, labels=labels, system="first_other_state",
+                              n_boot=n_boot, seed=seed, average_labels=labels[:-1])], ignore_index=True)
+    errors = error_table(texts, items["gold"].tolist(), pred)
+    return EvalResult(measure="escalation.unscon_target", dataset="unscon", n=len(items), scores=scores,
+                      errors=errors, notes="Target country of gold negative evaluations (A4 mapped to "
+                      "ISO3). 'none' = no conflict cue with a target; it counts as a miss. Accuracy "
+                      "(label 'all') is the share of items whose target is found.")
+
+
+def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
+             limit: int | None = None) -> list[EvalResult]:
+    """Score the escalation scale and both baselines on every conflict set present.
+
+    Example:
+        >>> from toolkit.config import shared_path
+        >>> d = shared_path("eval-dev")
+        >>> res = evaluate(d, n_boot=0, limit=50) if d else []
+        >>> all(r.n <= 50 for r in res)
+        True
+    """
+    eval_dir = Path(eval_dir)
+    quad = load_quadclass(eval_dir)
+    penta = load_pentaclass(eval_dir)
+    unscon = load_unscon(eval_dir, limit)
+    results: list[EvalResult] = []
+    to_penta = {"irrelevant": "statement"}
+    to_quadcls = {"statement": "irrelevant"}
+
+    if quad is not None:
+        test = _limit(quad, limit)
+        tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES)
+        preds = {"toolkit": _to_quad(tk["strongest"], "irrelevant"),
+                 "toolkit_first_act": _to_quad(tk["first"], "irrelevant"),
+                 "vader": _vader_classes(vader_compound(test["text"].tolist()), "irrelevant")}
+        if penta is not None:
+            preds["bow_lr_cross"] = _bow_lr(penta["text"], penta["label"].replace(to_quadcls), test["text"])
+        preds["bow_lr_cv"] = _bow_lr_cv(test["text"], test["label"], seed=seed)
+        labels = ["irrelevant", *QUAD]
+        results.append(_score_systems(
+            "escalation.quadclass", "un-quadclass-dev", test, preds, labels, evidence=ev,
+            n_boot=n_boot, seed=seed, average=QUAD,
+            notes="Labels read as 0 irrelevant, 1 material conflict, 2 material cooperation, "
+                  "3 verbal conflict, 4 verbal cooperation (verified against the source "
+                  "repository's binary files; the shared README's order does not match the file). "
+                  "Macro-F1 over the four quad classes; 'irrelevant' = no cue or statements only. "
+                  "bow_lr_cross is trained on the CAMEO pentaclass set (statement -> irrelevant)."))
+    if penta is not None:
+        test = _limit(penta, limit)
+        # The set follows the Phoenix quad convention (appeals are statements, "reduce
+        # relations" is verbal conflict): sentences with `urge`/`call on` are labelled 0 and
+        # those with `impose sanctions`/`suspend aid` 3. The lexicon's own scheme is reported
+        # in the notes as a sensitivity check.
+        tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES, scheme="phoenix")
+        own, _ = toolkit_classes(test["text"].tolist(), rules=("strongest",))
+        own_f1 = classification_scores(test["label"], _to_quad(own["strongest"], "statement"), n_boot=0,
+                                       labels=["statement", *QUAD])
+        own_f1 = float(own_f1.query("label == 'macro' and metric == 'f1'")["value"].iloc[0])
+        preds = {"toolkit": _to_quad(tk["strongest"], "statement"),
+                 "toolkit_first_act": _to_quad(tk["first"], "statement"),
+                 "vader": _vader_classes(vader_compound(test["text"].tolist()), "statement")}
+        if quad is not None:
+            preds["bow_lr_cross"] = _bow_lr(quad["text"], quad["label"].replace(to_penta), test["text"])
+        preds["bow_lr_cv"] = _bow_lr_cv(test["text"], test["label"], seed=seed)
+        labels = ["statement", *QUAD]
+        results.append(_score_systems(
+            "escalation.pentaclass", "cameo-pentaclass", test, preds, labels, evidence=ev,
+            n_boot=n_boot, seed=seed,
+            notes="Macro-F1 over all five classes. 'statement' = no cue or statements only. "
+                  "Event classes use the Phoenix quad convention of this set (CAMEO 01-02 "
+                  "statement, 16 verbal conflict; toolkit.escalation.quad_classes(scheme="
+                  f"'phoenix')); with the lexicon's own scheme macro-F1 is {own_f1:.3f}. "
+                  "bow_lr_cross is trained on the UN QuadClass set (irrelevant -> statement)."))
+    if unscon is not None:
+        tk, ev = toolkit_classes(unscon["text"].tolist(), rules=RULES)
+        conflict = {"verbal_conflict", "material_conflict"}
+        preds = {"toolkit": [NEG if c in conflict else NOT_NEG for c in tk["strongest"]],
+                 "toolkit_first_act": [NEG if c in conflict else NOT_NEG for c in tk["first"]],
+                 "vader": np.where(vader_compound(unscon["text"].tolist()) <= -0.05, NEG, NOT_NEG).tolist()}
+        train = pd.concat([d for d in (quad, penta) if d is not None], ignore_index=True)
+        if len(train):
+            y = np.where(train["label"].isin(conflict), NEG, NOT_NEG)
+            preds["bow_lr_cross"] = _bow_lr(train["text"], y, unscon["text"])
+        preds["bow_lr_cv"] = _bow_lr_cv(unscon["text"], unscon["label"], seed=seed)
+        results.append(_score_systems(
+            "escalation.unscon_negeval", "unscon", unscon, preds, [NEG, NOT_NEG], evidence=ev,
+            n_boot=n_boot, seed=seed, average=[NEG, NOT_NEG],
+            notes="Positive = A0 is Direct_NegEval or Indirect_NegEval. toolkit: strongest act is "
+                  "verbal or material conflict. bow_lr_cross trained on QuadClass + CAMEO "
+                  "(conflict classes positive)."))
+        targets = evaluate_targets(unscon, n_boot=n_boot, seed=seed)
+        if targets is not None:
+            results.append(targets)
+    return results
