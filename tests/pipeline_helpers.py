@@ -99,7 +99,7 @@ def _count_hits(tables: Mapping[str, pd.DataFrame], *, table: str = "threats",
 def counter(table: str = "threats") -> Annotator:
     """An annotator that depends on another annotator's table."""
     return Annotator(name="hit_counts", produces=("hit_counts",), func=_count_hits,
-                     requires=("tokens", table), description="hits per sentence")
+                     requires=("tokens", table), reads=(), description="hits per sentence")
 
 
 def _sneaky(tables, **_):
@@ -108,7 +108,7 @@ def _sneaky(tables, **_):
 
 
 def sneaky() -> Annotator:
-    return Annotator(name="sneaky", produces=("sneaky",), func=_sneaky, requires=("tokens",))
+    return Annotator(name="sneaky", produces=("sneaky",), func=_sneaky, requires=("tokens",), reads=())
 
 
 def annotators(lexicon_path: Path) -> list[Annotator]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pipeline_helpers as H
@@ -133,7 +134,7 @@ def test_resume_after_a_failed_chunk(docs, anns, tmp_path, workers):
 
 
 def test_undeclared_table_is_an_error(docs, anns):
-    with pytest.raises(KeyError, match="does not declare in Annotator.requires"):
+    with pytest.raises(KeyError, match="does not declare in Annotator.requires or Annotator.reads"):
         analyze(docs, annotators=[anns[0], H.sneaky()], workers=1, cache=False)
 
 
@@ -164,3 +165,22 @@ def test_stream_rerun_rewrites_only_changed_tables(docs, anns, tmp_path):
     third = analyze(changed, **kw)
     assert tokens_file.stat().st_mtime_ns != stamp
     assert len(third["tokens"]) == n_before + 4
+
+
+def _reads_optional(tables, **_):
+    seen = tables.get("threats")
+    return {"seen": pd.DataFrame({"n": [0 if seen is None else len(seen)]})}
+
+
+def test_optional_tables_are_visible_by_default_and_keyed(docs, anns, tmp_path):
+    # Like escalation reading `mentions` when present: visible without declaring, and the key
+    # follows every earlier step, so editing the earlier lexicon re-runs it.
+    opt = pipeline.Annotator(name="seen", produces=("seen",), func=_reads_optional)
+    kw = {"annotators": [*anns, opt], "workers": 1, "chunk_size": 12, "cache": tmp_path / "c"}
+    first = analyze(docs, **kw)
+    assert first["seen"]["n"].sum() == len(first["threats"]) > 0
+    lex = Path(anns[0].lexicons[0])
+    H.write_lexicon(lex.parent, [("warn", "warning")], version="2.0.0")
+    again = analyze(docs, **kw)
+    assert again.meta["run"]["steps_run"]["seen"] == 2
+    assert again["seen"]["n"].sum() == len(again["threats"])

@@ -85,9 +85,12 @@ ANNOTATOR_MODULES: tuple[str, ...] = (
 class Annotator:
     """One analysis step: ``func(tables, **options) -> {table_name: DataFrame}``.
 
-    ``tables`` holds ``documents``, ``sentences``, ``tokens`` and the tables named in
-    ``requires``; reading any other table raises a ``KeyError`` that says to declare it, because
-    ``requires`` is what the cache keys and the run order are built from. ``lexicons`` names the
+    ``tables`` holds ``documents``, ``sentences``, ``tokens`` and the tables of the earlier steps.
+    ``requires`` names the tables the step needs (their producers run first). ``reads`` says
+    which other tables it may read when present: ``None`` (the default) means any earlier
+    table, so its cache key depends on every earlier step; a tuple (``()`` for none) limits the
+    tables it sees to ``requires`` + ``reads`` and its key to their producers, so that editing
+    an unrelated lexicon does not re-run it. ``lexicons`` names the
     lexicons (bundled names or paths) the step reads: their versions and contents are part of
     its cache key. ``options`` come from ``analyze(..., options={name: {...}})`` (e.g. a user's
     gazetteer). Bump ``version`` when the step's behaviour changes in a way its source file
@@ -101,6 +104,7 @@ class Annotator:
     lexicons: tuple[str, ...] = ()
     description: str = ""
     version: str = ""
+    reads: tuple[str, ...] | None = None
 
 
 def registry() -> list[Annotator]:
@@ -453,7 +457,8 @@ def step_keys(fingerprints: Mapping[str, str], annotators: Sequence[Annotator],
     keys = {TOKENIZE: _digest(fingerprints[TOKENIZE], documents_digest)}
     producer = {t: TOKENIZE for t in TOKENIZE_OUTPUTS}
     for ann in annotators:
-        deps = sorted({producer[r] for r in ann.requires if r in producer} | {TOKENIZE})
+        seen = producer if ann.reads is None else (*ann.requires, *ann.reads)
+        deps = sorted({producer[r] for r in seen if r in producer} | {TOKENIZE})
         keys[ann.name] = _digest(fingerprints[ann.name], *(f"{d}:{keys[d]}" for d in deps))
         for t in ann.produces:
             producer[t] = ann.name
@@ -534,13 +539,14 @@ class _Inputs(dict):
 
     def __init__(self, tables: Mapping[str, pd.DataFrame], ann: Annotator):
         super().__init__((k, v) for k, v in tables.items()
-                         if k in ("documents", *TOKENIZE_OUTPUTS) or k in ann.requires)
+                         if ann.reads is None or k in ("documents", *TOKENIZE_OUTPUTS)
+                         or k in ann.requires or k in ann.reads)
         self._ann = ann.name
 
     def __missing__(self, key):
         raise KeyError(f"annotator {self._ann!r} read table {key!r}, which it does not declare in "
-                       f"Annotator.requires (it may read {sorted(self)}); declare it so that the "
-                       "run order and the cache keys know about it")
+                       f"Annotator.requires or Annotator.reads (it may read {sorted(self)}); "
+                       "declare it so that the run order and the cache keys know about it")
 
 
 def _normalize(df: pd.DataFrame, ann: str, table: str) -> pd.DataFrame:
@@ -1142,7 +1148,7 @@ def lexicon_annotator(lexicon: str | Path, *, name: str | None = None, table: st
     name = name or stem
     table = table or name
     func = functools.partial(_lexicon_step, lexicon=str(lexicon), table=table, overlaps=overlaps)
-    return Annotator(name=name, produces=(table,), func=func, requires=("tokens",),
+    return Annotator(name=name, produces=(table,), func=func, requires=("tokens",), reads=(),
                      lexicons=(str(lexicon),), description=f"matches of lexicon {stem}")
 
 
