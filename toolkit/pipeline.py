@@ -157,7 +157,8 @@ class _ParquetTables(Mapping):
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self.names:
             raise KeyError(name)
-        return pd.read_parquet(self.folder / f"{name}.parquet")
+        df = pd.read_parquet(self.folder / f"{name}.parquet")
+        return df if name in BASE_TABLES else _nulls_as_none(df)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names)
@@ -503,7 +504,7 @@ class _Store:
                 shutil.rmtree(tmp, ignore_errors=True)
 
     def read(self, step: str, key: str, names: Sequence[str]) -> dict[str, pd.DataFrame]:
-        return {n: pd.read_parquet(self.path(step, key, n)) for n in names}
+        return {n: _nulls_as_none(pd.read_parquet(self.path(step, key, n))) for n in names}
 
 
 def default_cache_dir() -> Path:
@@ -549,6 +550,15 @@ class _Inputs(dict):
                        "declare it so that the run order and the cache keys know about it")
 
 
+def _nulls_as_none(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns with missing values as object columns holding ``None`` (as annotators write
+    them, e.g. a quote without a speaker), so fresh, cached and streamed tables are the same."""
+    for col in df.columns:
+        if isinstance(df[col].dtype, pd.StringDtype) and df[col].isna().any():
+            df[col] = df[col].astype(object).where(df[col].notna(), None)
+    return df
+
+
 def _normalize(df: pd.DataFrame, ann: str, table: str) -> pd.DataFrame:
     """An annotator's table as Parquet would give it back, so fresh and cached runs are equal."""
     import pyarrow as pa
@@ -557,7 +567,7 @@ def _normalize(df: pd.DataFrame, ann: str, table: str) -> pd.DataFrame:
         raise TypeError(f"annotator {ann!r} returned {type(df).__name__} for table {table!r}; "
                         "expected a pandas DataFrame")
     try:
-        return pa.Table.from_pandas(df, preserve_index=False).to_pandas()
+        return _nulls_as_none(pa.Table.from_pandas(df, preserve_index=False).to_pandas())
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise TypeError(f"annotator {ann!r} table {table!r} cannot be stored as Parquet ({exc}); "
                         "give each column one type") from None
@@ -844,14 +854,14 @@ def _read_parquet_parts(paths: list[Path]) -> pd.DataFrame:
     meta = non_empty[0].schema.metadata
     table = pa.concat_tables([t.replace_schema_metadata(None) for t in non_empty],
                              promote_options="permissive")
-    return table.replace_schema_metadata(meta).to_pandas()
+    return _nulls_as_none(table.replace_schema_metadata(meta).to_pandas())
 
 
 def _gather(parts: list[pd.DataFrame | Path | None]) -> pd.DataFrame:
     """One table from per-chunk parts: frames computed now and/or Parquet files from the cache."""
     if parts and all(isinstance(p, Path) for p in parts):
         return _read_parquet_parts(parts)
-    return _concat([pd.read_parquet(p) if isinstance(p, Path) else p for p in parts])
+    return _concat([_nulls_as_none(pd.read_parquet(p)) if isinstance(p, Path) else p for p in parts])
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
