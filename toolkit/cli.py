@@ -30,15 +30,25 @@ def _source(inputs: list[str], text_col: str | None, id_col: str | None, strict:
 def cmd_analyze(args) -> int:
     from .pipeline import analyze
 
-    corpus = _source(args.input, args.text_col, args.id_col, args.strict)
+    inputs = args.input
+    if len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists():
+        corpus = _source(inputs, None, None, args.strict)
+    else:  # paths: analyze() loads them, several files a batch at a time
+        corpus = inputs if len(inputs) > 1 else inputs[0]
+    columns = {k: v for k, v in (("text", args.text_col), ("doc_id", args.id_col)) if v} or None
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
     options = {"actors": {"gazetteers": args.gazetteer}} if args.gazetteer else None
+    # Parquet is streamed chunk by chunk (bounded memory); CSV is written from memory.
+    stream = args.format == "parquet"
     analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos,
-                       options=options)
-    paths = analysis.save(args.out, format=args.format)
+                       columns=columns, strict=args.strict, cache=not args.no_cache,
+                       engine=args.engine, out=args.out if stream else None, options=options)
+    paths = [args.out] if stream else analysis.save(args.out, format=args.format)
     print(analysis.meta["load_summary"])
     print(analysis.summary())
-    print(f"wrote {len(paths)} files to {args.out}")
+    run = analysis.meta["run"]
+    print(f"{run['chunks']} chunks, {run['chunks_from_cache']} from the cache; "
+          f"wrote {len(analysis.tables) + 1 if stream else len(paths)} files to {args.out}")
     return 0
 
 
@@ -124,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--text-col", default=None, help="column holding the text (tables)")
     a.add_argument("--id-col", default=None, help="column holding the document id (tables)")
     a.add_argument("--pos", action="store_true", help="add POS tags to tokens (slower)")
+    a.add_argument("--no-cache", action="store_true",
+                   help="compute every step afresh (default: reuse cached results of unchanged steps)")
+    a.add_argument("--engine", choices=("processes", "dask"), default="processes",
+                   help="local worker processes, or the Dask cluster of DASK_SCHEDULER_ADDRESS")
     a.add_argument("--strict", action="store_true", help="stop at the first bad file, row or line")
     a.add_argument("--gazetteer", action="append", default=None, metavar="PATH",
                    help="extra actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv")

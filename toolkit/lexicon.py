@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import io
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -292,14 +293,16 @@ class Matcher:
             raise ValueError(f"`overlaps` value = {overlaps!r} is invalid; value must be one of ['longest', 'all']")
         out: dict[str, list] = {c: [] for c in HIT_COLUMNS}
         if len(tokens):
-            doc_arr = tokens["doc_id"].to_numpy()
+            # Document runs from integer codes (C-level), not by comparing Python strings.
+            codes, uniques = pd.factorize(tokens["doc_id"], sort=False, use_na_sentinel=False)
             sent_arr = tokens["sent_id"].to_numpy()
             tokid_arr = tokens["tok_id"].to_numpy()
             start_arr = tokens["start"].to_numpy()
             end_arr = tokens["end"].to_numpy()
-            cols = {on: (tokens[on].tolist() if on in ("lemma", "lower") else tokens["text"].tolist())
+            cols = {on: _normalized(tokens[on] if on in ("lemma", "lower") else tokens["text"])
                     for on in self.automata}
-            for doc_id, i, j in _doc_slices(doc_arr):
+            for code, i, j in _doc_slices(codes):
+                doc_id = uniques[code]
                 hits = self._find_doc(cols, sent_arr, i, j)
                 if overlaps == "longest":
                     hits = _longest(hits)
@@ -326,26 +329,8 @@ class Matcher:
     def _find_doc(self, cols, sent_arr, i, j) -> list[tuple[int, int, int]]:
         raw: list[tuple[int, int, int, int]] = []  # (row_start, row_end, entry_id, part)
         for on, auto in self.automata.items():
-            keys = cols[on]
-            # Build " k1 k2 \n k3 " for the document; sentences separated by a newline.
-            pieces, starts = [], []
-            pos = 0
-            prev_sent = None
-            for r in range(i, j):
-                if sent_arr[r] != prev_sent:
-                    if prev_sent is not None:
-                        pieces.append("\n")
-                        pos += 1
-                    pieces.append(" ")
-                    pos += 1
-                    prev_sent = sent_arr[r]
-                starts.append(pos)
-                k = _norm(keys[r])
-                pieces.append(k)
-                pieces.append(" ")
-                pos += len(k) + 1
-            haystack = "".join(pieces)
-            starts_arr = np.asarray(starts)
+            keys, lengths = cols[on]
+            haystack, starts_arr = _haystack(keys, lengths, sent_arr, i, j)
             for end_idx, (klen, vals) in auto.iter(haystack):
                 first_char = end_idx - klen + 2  # the key starts with a space
                 r0 = int(np.searchsorted(starts_arr, first_char))
@@ -376,6 +361,54 @@ class Matcher:
                 if ok:
                     out.append((a, end, eid))
         return out
+
+
+# id(Arrow array) -> (weak reference to it, its normalised keys). Arrow arrays are immutable and
+# pandas replaces (never edits) them on assignment, so while the weak reference still points at
+# the same array the keys are valid; every lexicon matched on one tokens table shares them.
+_KEYS: dict[int, tuple[weakref.ref, tuple[list[str], np.ndarray]]] = {}
+
+
+def _normalized(keys: pd.Series) -> tuple[list[str], np.ndarray]:
+    """Matching keys of a token column, normalised once per distinct value, and their lengths."""
+    arr = getattr(keys.array, "_pa_array", None)
+    if arr is not None:
+        hit = _KEYS.get(id(arr))
+        if hit is not None and hit[0]() is arr:
+            return hit[1]
+    values = keys.tolist()
+    table = {v: _norm(v) for v in set(values)}
+    normed = [table[v] for v in values]
+    out = normed, np.fromiter(map(len, normed), dtype=np.int64, count=len(normed))
+    if arr is not None:
+        try:
+            ref = weakref.ref(arr)
+        except TypeError:
+            return out
+        for k in [k for k, (r, _) in _KEYS.items() if r() is None]:
+            del _KEYS[k]
+        _KEYS[id(arr)] = (ref, out)
+    return out
+
+
+def _haystack(keys: list[str], lengths: np.ndarray, sent_arr: np.ndarray, i: int,
+              j: int) -> tuple[str, np.ndarray]:
+    """``" k1 k2 \\n k3 "`` for rows ``i:j`` (sentences separated by a newline) + each key's offset.
+
+    Sentence ``k`` of the document is preceded by ``"\\n "`` (``" "`` for the first) and every key
+    is followed by a space, so key ``r`` starts at the summed widths of the keys before it plus
+    the prefixes of the sentences up to its own: ``2 * (k + 1) - 1``.
+    """
+    sents = sent_arr[i:j]
+    cut = np.flatnonzero(sents[1:] != sents[:-1]) + 1
+    bounds = np.concatenate(([0], cut, [j - i]))
+    haystack = "\n".join(" " + " ".join(keys[i + a:i + b]) + " " for a, b in zip(bounds[:-1], bounds[1:]))
+    widths = lengths[i:j] + 1
+    before = np.concatenate(([0], np.cumsum(widths)[:-1]))
+    sentence = np.zeros(j - i, dtype=np.int64)
+    sentence[cut] = 1
+    starts = before + 2 * (np.cumsum(sentence) + 1) - 1
+    return haystack, starts
 
 
 def _longest(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

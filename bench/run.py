@@ -1,0 +1,353 @@
+"""Speed and memory of the whole analysis on UN General Debate speeches.
+
+Prints, for a subset of about ``--words`` words (whitespace-separated) of the UN corpus:
+words/s of each stage (load, tokenize, each registered annotator) and of the whole analysis
+with one and with two workers; the same-run references ``nltk.word_tokenize`` (one process) and
+the naive chain (Punkt + NLTKWordTokenizer + VADER + TextBlob per sentence, one process); the
+speed-up of two workers over one; the re-run from the cache; the whole command line
+(``python -m toolkit analyze``) on the same subset; and, with ``--stream-all``, the whole UN
+corpus streamed through Parquet with its peak memory. Every figure is the median of ``--runs``
+warm runs. Results go to ``bench/results/<time>.json`` and a Markdown table is printed.
+
+Usage::
+
+    PYTHONPATH=. NLTK_DATA=... TOOLKIT_SHARED=../shared python bench/run.py --words 1000000
+    python bench/run.py --words 200000 --runs 1          # a quick look (about a minute)
+    python bench/run.py --words 1000000 --stream-all     # + the whole corpus (minutes)
+
+The machine may be shared: the load average before and after is recorded next to the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd
+
+from toolkit import pipeline
+from toolkit.config import shared_path
+
+
+def un_subset(words: int | None, *, stride: int = 7, offset: int = 0) -> pd.DataFrame:
+    """Speeches ``offset, offset + stride, ...`` (spread over the years) until ``words`` words.
+
+    Different offsets give disjoint subsets, so repeated runs never meet a text twice (some
+    annotators memoise per-sentence scores, which would flatter a second run on the same text).
+    ``words=None`` takes the whole corpus.
+    """
+    path = shared_path("corpora", "ungdc_1946-2024.jsonl.gz")
+    if path is None:
+        sys.exit("the UN corpus is not in the shared folder; set TOOLKIT_SHARED")
+    rows, n = [], 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if words is not None and i % stride != offset:
+                continue
+            obj = json.loads(line)
+            rows.append({"doc_id": obj["file"].removesuffix(".txt"), "text": obj["text"],
+                         "country": obj["country_iso3"], "year": int(obj["year"])})
+            n += len(obj["text"].split())
+            if words is not None and n >= words:
+                break
+    return pd.DataFrame(rows)
+
+
+def n_words(texts) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def naive_chain(texts) -> int:
+    """The chain a first script would write: NLTK per sentence, VADER and TextBlob per sentence."""
+    from nltk.tokenize import NLTKWordTokenizer, sent_tokenize
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    tok, vader, n = NLTKWordTokenizer(), SentimentIntensityAnalyzer(), 0
+    for text in texts:
+        for sent in sent_tokenize(text):
+            n += len(tok.tokenize(sent))
+            vader.polarity_scores(sent)
+            _ = TextBlob(sent).sentiment  # computing it is the point
+    return n
+
+
+def cli_run(src: Path, out: Path, cache: Path, extra: list[str] | None = None) -> tuple[float, dict]:
+    """Wall seconds and sampled peak memory (MB) of ``python -m toolkit analyze``."""
+    env = {**os.environ, "TOOLKIT_CACHE": str(cache), "PYTHONPATH": str(ROOT)}
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "analyze", str(src), "--out", str(out),
+                             *(extra or [])], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    with TreeMemory(proc.pid) as mem:
+        _, stderr = proc.communicate()
+    el = time.perf_counter() - t
+    if proc.returncode:
+        raise RuntimeError(stderr[-2000:])
+    return el, {"main_mb": mem.main_rss_mb, "largest_worker_mb": mem.worker_rss_mb,
+                "all_pss_mb": mem.peak_mb}
+
+
+class TreeMemory:
+    """Samples memory of a process and its children: main RSS, largest child RSS, summed PSS.
+
+    Sampling, not ``ru_maxrss``: a child started by fork inherits this process's peak in it.
+    PSS counts the pages that forked workers share once, so the sum is the real footprint.
+    """
+
+    def __init__(self, pid: int, every: float = 0.2):
+        import psutil
+
+        self.proc, self.every = psutil.Process(pid), every
+        self.peak_mb = self.main_rss_mb = self.worker_rss_mb = 0.0
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                main = self.proc.memory_full_info()
+                children = self.proc.children(recursive=True)
+            except psutil.Error:
+                break
+            total = main.pss
+            for p in children:
+                try:
+                    info = p.memory_full_info()
+                except psutil.Error:
+                    continue
+                total += info.pss
+                self.worker_rss_mb = max(self.worker_rss_mb, info.rss / 2**20)
+            self.main_rss_mb = max(self.main_rss_mb, main.rss / 2**20)
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+            self._stop.wait(self.every)
+
+    def __enter__(self):
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._t.join()
+
+
+def stream_all(tmp: Path) -> dict:
+    """Stream the whole UN corpus (written as Parquet shards) through the CLI; time and memory."""
+    shards = tmp / "ungdc-shards"
+    shards.mkdir()
+    path = shared_path("corpora", "ungdc_1946-2024.jsonl.gz")
+    rows, k, words = [], 0, 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            words += len(obj["text"].split())
+            rows.append({"doc_id": obj["file"].removesuffix(".txt"), "text": obj["text"],
+                         "country": obj["country_iso3"], "year": int(obj["year"])})
+            if len(rows) == 500:
+                pd.DataFrame(rows).to_parquet(shards / f"part-{k:04d}.parquet", index=False)
+                rows, k = [], k + 1
+    if rows:
+        pd.DataFrame(rows).to_parquet(shards / f"part-{k:04d}.parquet", index=False)
+    el, peak = cli_run(shards, tmp / "out-all", tmp / "cache-all", ["--no-cache"])
+    import pyarrow.parquet as pq
+
+    n_tokens = pq.ParquetFile(tmp / "out-all" / "tokens.parquet").metadata.num_rows
+    return {"documents": int(pq.ParquetFile(tmp / "out-all" / "documents.parquet").metadata.num_rows),
+            "words": words, "tokens": n_tokens, "seconds": el, "words_per_s": words / el,
+            "peak_rss_main_mb": peak["main_mb"], "peak_rss_largest_worker_mb": peak["largest_worker_mb"],
+            "peak_pss_all_processes_mb": peak["all_pss_mb"]}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=1_000_000, help="words of UN speeches (default 1M)")
+    ap.add_argument("--runs", type=int, default=3,
+                    help="runs per figure (median), each on different speeches")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--naive-words", type=int, default=200_000,
+                    help="words for the slow reference chain (its words/s is what counts)")
+    ap.add_argument("--stream-all", action="store_true", help="also stream the whole UN corpus")
+    ap.add_argument("--stream-only", action="store_true",
+                    help="only stream the whole UN corpus (time and peak memory)")
+    args = ap.parse_args(argv)
+    if args.stream_only:
+        before = os.getloadavg()[0]
+        with tempfile.TemporaryDirectory() as tmpdir:
+            res = {"stream_all": stream_all(Path(tmpdir)),
+                   "annotators": [a.name for a in pipeline.registry()],
+                   "load_average_before_after": [round(before, 2), round(os.getloadavg()[0], 2)]}
+        out_dir = HERE / "results"
+        out_dir.mkdir(exist_ok=True)
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        (out_dir / f"stream-{stamp}.json").write_text(json.dumps(res, indent=2) + "\n")
+        print(json.dumps(res, indent=2))
+        return 0
+
+    load_before = os.getloadavg()
+    anns = pipeline.registry()
+    import nltk
+    from nltk import word_tokenize
+
+    from toolkit import load_corpus
+
+    res: dict = {"annotators": [a.name for a in anns], "workers": args.workers, "runs": args.runs,
+                 "python": platform.python_version(), "cpus": os.cpu_count(), "nltk": nltk.__version__}
+    print(f"annotators: {res['annotators'] or 'none registered'}; load average {load_before[0]:.1f} "
+          f"on {os.cpu_count()} CPUs", flush=True)
+
+    def analyze(corpus, workers, cache=False):
+        return pipeline.analyze(corpus, workers=workers, cache=cache, progress=False)
+
+    def wall_cpu(fn, *args):
+        t, c = time.perf_counter(), time.process_time()
+        out = fn(*args)
+        return time.perf_counter() - t, time.process_time() - c, out
+
+    # Warm-up on texts the measured runs never see: loads models, starts the worker server.
+    warm = un_subset(30_000, offset=6)
+    naive_chain(warm["text"].tolist()[:3])
+    [word_tokenize(t) for t in warm["text"]]
+    analyze(warm, 1)
+    pipeline.analyze(warm, workers=args.workers, cache=False, progress=False, chunk_size=4)
+
+    rates: dict[str, list[float]] = {}
+
+    def rate(name, value):
+        rates.setdefault(name, []).append(value)
+
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        for r in range(args.runs):
+            docs = un_subset(args.words, offset=r)
+            texts = docs["text"].tolist()
+            words = n_words(texts)
+            src = tmp / f"un_subset_{r}.jsonl"
+            docs.to_json(src, orient="records", lines=True, force_ascii=False)
+            if r == 0:
+                res.update(words=words, documents=len(docs))
+                first_src = src
+            w, c, corpus = wall_cpu(load_corpus, src)
+            rate("load", words / w)
+            rate("load_cpu", words / c)
+            w, c, _ = wall_cpu(lambda ts: [word_tokenize(t) for t in ts], texts)
+            rate("word_tokenize", words / w)
+            rate("word_tokenize_cpu", words / c)
+            sub = []
+            for t in texts:
+                sub.append(t)
+                if n_words(sub) >= args.naive_words:
+                    break
+            w, c, _ = wall_cpu(naive_chain, sub)
+            rate("naive", n_words(sub) / w)
+            rate("naive_cpu", n_words(sub) / c)
+            w1, c1, a1 = wall_cpu(analyze, corpus, 1)
+            rate("analyze_1", words / w1)
+            rate("analyze_1_cpu", words / c1)
+            for step, sec in a1.meta["run"]["step_cpu_seconds"].items():
+                rate(f"step_cpu:{step}", words / sec if sec else 0.0)
+            w2, _, a2 = wall_cpu(analyze, corpus, args.workers)
+            rate("analyze_n", words / w2)
+            rate("speedup", w1 / w2)
+            for name in a1.tables:
+                pd.testing.assert_frame_equal(a1[name], a2[name])
+            del a1, a2
+            print(f"run {r + 1}: {words:,} words; word_tokenize {rates['word_tokenize'][-1]:,.0f} w/s; "
+                  f"naive chain {rates['naive_cpu'][-1]:,.0f} w/CPU-s; analysis 1 worker "
+                  f"{rates['analyze_1_cpu'][-1]:,.0f} w/CPU-s, {rates['analyze_1'][-1]:,.0f} w/s; "
+                  f"{args.workers} workers {rates['analyze_n'][-1]:,.0f} w/s", flush=True)
+
+        corpus = load_corpus(first_src)
+        words = res["words"]
+        cache = tmp / "cache"
+        w_first, _, _ = wall_cpu(analyze, corpus, args.workers, cache)
+        hits = [wall_cpu(analyze, corpus, args.workers, cache) for _ in range(args.runs)]
+        assert all(h[2].meta["run"]["chunks_from_cache"] == h[2].meta["run"]["chunks"] for h in hits)
+        res["cache_first_run_s"] = w_first
+        res["cache_rerun_s"] = statistics.median(h[0] for h in hits)
+
+        el, peak = cli_run(first_src, tmp / "cli-out", tmp / "cli-cache")
+        res["cli_s"], res["cli_peak_rss_mb"] = el, peak["main_mb"]
+        res["cli_peak_worker_rss_mb"] = peak["largest_worker_mb"]
+        res["cli_peak_pss_all_mb"] = peak["all_pss_mb"]
+        res["cli_rerun_s"], _ = cli_run(first_src, tmp / "cli-out", tmp / "cli-cache")
+        print(f"CLI: {words / res['cli_s']:,.0f} words/s, re-run {res['cli_rerun_s']:.2f} s", flush=True)
+
+        if args.stream_all:
+            res["stream_all"] = stream_all(tmp)
+            print(f"whole corpus streamed: {res['stream_all']}", flush=True)
+
+    res["rates"] = {k: statistics.median(v) for k, v in rates.items()}
+    res["rates_all_runs"] = rates
+    res["load_average_before_after"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
+    res["main_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out_dir = HERE / "results"
+    out_dir.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    (out_dir / f"{stamp}.json").write_text(json.dumps(res, indent=2) + "\n")
+    print()
+    print(markdown(res))
+    print(f"\n(results: bench/results/{stamp}.json)")
+    return 0
+
+
+def markdown(r: dict) -> str:
+    """The figures as a Markdown table (words/s of wall time and per CPU second)."""
+    q = r["rates"]
+    w = r["words"]
+    f = lambda x: f"{x:,.0f}" if x else "-"
+    rows = [("load (JSONL -> documents)", f(q["load"]), f(q["load_cpu"]), "")]
+    for key, v in q.items():
+        if key.startswith("step_cpu:"):
+            rows.append((f"step `{key.split(':', 1)[1]}`", "", f(v), ""))
+    rows += [
+        ("whole analysis, 1 worker (in process)", f(q["analyze_1"]), f(q["analyze_1_cpu"]),
+         f"{q['analyze_1_cpu'] / q['naive_cpu']:.2f}x the naive chain per CPU second"),
+        (f"whole analysis, {r['workers']} workers", f(q["analyze_n"]), "",
+         (f"{q['speedup']:.2f}x over 1 worker (wall); {q['analyze_n'] / q['word_tokenize']:.2f}x "
+          "`nltk.word_tokenize`")),
+        ("`python -m toolkit analyze` (start, load, analysis, Parquet)", f(w / r["cli_s"]), "",
+         (f"{(w / r['cli_s']) / q['word_tokenize']:.2f}x `nltk.word_tokenize` (wall); peak RSS "
+          f"{r['cli_peak_rss_mb']:.0f} MB main, {r['cli_peak_worker_rss_mb']:.0f} MB largest worker, "
+          f"{r['cli_peak_pss_all_mb']:.0f} MB all processes (PSS)")),
+        ("re-run from the cache (in process)", f(w / r["cache_rerun_s"]), "",
+         f"{r['cache_first_run_s'] / r['cache_rerun_s']:.0f}x faster than the first run"),
+        ("re-run from the cache (command line)", f(w / r["cli_rerun_s"]), "",
+         f"{r['cli_s'] / r['cli_rerun_s']:.1f}x faster than its first run (start-up and input included)"),
+        ("`nltk.word_tokenize`, 1 process (reference)", f(q["word_tokenize"]), f(q["word_tokenize_cpu"]), ""),
+        ("naive chain: Punkt + NLTKWordTokenizer + VADER + TextBlob, 1 process (reference)",
+         f(q["naive"]), f(q["naive_cpu"]), ""),
+    ]
+    if "stream_all" in r:
+        s = r["stream_all"]
+        rows.append((f"whole UN corpus streamed to Parquet ({s['words'] / 1e6:.1f}M words, {s['documents']:,} docs)",
+                     f(s["words_per_s"]), "",
+                     (f"peak RSS main {s['peak_rss_main_mb']:.0f} MB, largest worker "
+                      f"{s['peak_rss_largest_worker_mb']:.0f} MB, all processes (PSS) "
+                      f"{s['peak_pss_all_processes_mb']:.0f} MB")))
+    head = (f"{r['documents']} UN speeches, {w:,} words (run 1; each run uses different speeches), "
+            f"annotators: {', '.join(r['annotators']) or 'none'}; nltk {r['nltk']}, Python {r['python']}, "
+            f"{r['cpus']} CPUs shared with other jobs (load average {r['load_average_before_after'][0]} -> "
+            f"{r['load_average_before_after'][1]}); medians of {r['runs']} runs.\n\n")
+    table = ("| stage | words/s (wall) | words per CPU second | note |\n|---|---:|---:|---|\n"
+             + "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows))
+    return head + table
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""The pipeline's machinery: same tables whatever the workers, streaming, resume, contracts."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pipeline_helpers as H
+import pytest
+
+from toolkit import pipeline
+from toolkit.pipeline import Analysis, analyze, plan_chunks
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "usercache"))
+
+
+@pytest.fixture(scope="session")
+def docs() -> pd.DataFrame:
+    return H.documents(24)
+
+
+@pytest.fixture()
+def anns(tmp_path):
+    lex = H.write_lexicon(tmp_path / "lex", [("warn", "warning"), ("threaten", "threat"),
+                                             ("serious consequence", "warning"), ("sanction", "threat")])
+    return H.annotators(lex)
+
+
+def _unit_free(df: pd.DataFrame) -> pd.DataFrame:
+    # Parquet has no seconds unit: a datetime64[s] column comes back as [ms], same instants.
+    df = df.reset_index(drop=True)
+    for col in df.columns:
+        if isinstance(df[col].dtype, pd.DatetimeTZDtype):
+            df[col] = df[col].dt.as_unit("ns")
+    return df
+
+
+def assert_same(a: Analysis, b: Analysis, names=None):
+    for name in names or a.tables:
+        pd.testing.assert_frame_equal(_unit_free(a[name]), _unit_free(b[name]), obj=name)
+
+
+@pytest.mark.parametrize("lengths, chunk_size, max_chars, expected", [
+    ([5, 5, 1], 64, 8, [(0, 1), (1, 3)]),
+    ([1] * 5, 2, 100, [(0, 2), (2, 4), (4, 5)]),
+    ([50, 1, 1], 64, 10, [(0, 1), (1, 3)]),      # a long document gets a chunk of its own
+    ([], 64, 10, []),
+])
+def test_plan_chunks(lengths, chunk_size, max_chars, expected):
+    df = pd.DataFrame({"text": ["x" * n for n in lengths]})
+    assert plan_chunks(df, chunk_size=chunk_size, max_chars=max_chars) == expected
+
+
+@pytest.mark.slow  # the first pool starts the forkserver, which loads WordNet (3-10 s on a busy machine)
+def test_workers_give_identical_tables(docs, anns):
+    one = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False)
+    two = analyze(docs, annotators=anns, workers=2, chunk_size=5, cache=False)
+    assert one.meta["run"]["chunks"] == 5 and two.meta["run"]["workers"] == 2
+    assert len(one["threats"]) > 0 and len(one["hit_counts"]) > 0
+    assert_same(one, two)
+    texts = one.texts()
+    for name in ("sentences", "tokens", "threats"):
+        t = one[name]
+        assert all(texts[d][s:e] == x for d, s, e, x in zip(t["doc_id"], t["start"], t["end"], t["text"]))
+
+
+def test_un_slice_identical_across_workers():
+    un = H.un_slice(12)
+    if un is None:
+        pytest.skip("UN corpus not in the shared folder (toolkit.config.shared_path('corpora'))")
+    one = analyze(un, annotators=[], workers=1, cache=False)
+    two = analyze(un, annotators=[], workers=2, cache=False)
+    assert_same(one, two)
+
+
+def test_stream_equals_in_memory(docs, anns, tmp_path):
+    mem = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False)
+    out = tmp_path / "out"
+    streamed = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False, out=out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{t}.parquet" for t in mem.tables] + ["analysis.json"])   # no leftover parts
+    assert_same(mem, streamed)
+    assert_same(mem, Analysis.load(out))
+    assert json.loads((out / "analysis.json").read_text())["run"]["chunks"] == 5
+    assert "tokens" in streamed.summary()
+
+
+def test_stream_batches_of_files(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    d = H.documents(9)
+    for k in range(3):
+        d.iloc[3 * k:3 * k + 3].to_json(src / f"part{k}.jsonl", orient="records", lines=True)
+    # The same id and the same text again in a later file: the rules of load_corpus apply across files.
+    pd.DataFrame([{"doc_id": "doc000", "text": "Calmar protested."},
+                  {"doc_id": "other", "text": d.loc[1, "text"]}]).to_json(src / "part9.jsonl", orient="records", lines=True)
+    monkeypatch.setattr(pipeline, "BATCH_BYTES", 1)     # one file per batch
+    mem = analyze(src, annotators=[], workers=1, cache=False)
+    streamed = analyze(src, annotators=[], workers=1, cache=False, out=tmp_path / "out")
+    assert "4 batches" in streamed.meta["load_summary"]
+    assert_same(mem, streamed, ["documents", "sentences", "tokens"])
+    rep = streamed["load_report"]
+    assert (rep["reason"].str.startswith("exact duplicate of doc")).sum() == 1
+    assert "doc000#2" in set(streamed["documents"]["doc_id"])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_resume_after_a_failed_chunk(docs, anns, tmp_path, workers):
+    logs = tmp_path / "run" / "logs"
+    logs.mkdir(parents=True)
+    opts = {"hit_counts": {"log_dir": str(logs)}}
+    kw = {"annotators": anns, "workers": workers, "chunk_size": 4, "cache": tmp_path / "cache",
+          "options": opts}
+    (tmp_path / "run" / "FAIL").write_text("doc012")              # the 4th of 6 chunks crashes
+    with pytest.raises(RuntimeError, match="injected failure"):
+        analyze(docs, out=tmp_path / "out", **kw)
+    first = {p.name.split(".")[0] for p in logs.iterdir()}
+    (tmp_path / "run" / "FAIL").unlink()
+    resumed = analyze(docs, out=tmp_path / "out", **kw)
+    run = resumed.meta["run"]
+    finished_before = len(first) - 1                                 # the failed call finished nothing
+    assert run["chunks_from_cache"] == finished_before >= (3 if workers == 1 else 1)
+    assert run["steps_run"]["hit_counts"] == 6 - finished_before
+    calls = [p.name.split(".")[0] for p in logs.iterdir()]
+    assert sorted(set(calls)) == sorted(calls[i] for i in range(len(calls)) if calls.index(calls[i]) == i)
+    assert len(set(calls)) == 6                                       # every chunk ran...
+    fresh = analyze(docs, annotators=anns, workers=1, chunk_size=4, cache=False,
+                    options={"hit_counts": {"log_dir": str(tmp_path / "run" / "logs")}})
+    assert_same(fresh, resumed)                                       # ...and nothing is lost or doubled
+    assert resumed["tokens"].groupby("doc_id")["tok_id"].apply(lambda s: s.is_unique).all()
+
+
+def test_undeclared_table_is_an_error(docs, anns):
+    with pytest.raises(KeyError, match="does not declare in Annotator.requires or Annotator.reads"):
+        analyze(docs, annotators=[anns[0], H.sneaky()], workers=1, cache=False)
+
+
+def test_unknown_engine_and_annotator(docs):
+    with pytest.raises(ValueError, match="`engine` value = 'spark' is invalid"):
+        analyze(docs, annotators=[], engine="spark")
+    with pytest.raises(ValueError, match="`annotators` value"):
+        analyze(docs, annotators=["no_such_step"])
+
+
+def test_run_chunk_contract(docs):
+    tables = pipeline.run_chunk(docs.iloc[:2], [])
+    assert sorted(tables) == ["sentences", "tokens"]
+    assert tables["tokens"]["doc_id"].unique().tolist() == ["doc000", "doc001"]
+
+
+def test_stream_rerun_rewrites_only_changed_tables(docs, anns, tmp_path):
+    kw = {"annotators": anns, "workers": 1, "chunk_size": 5, "cache": tmp_path / "cache",
+          "out": tmp_path / "out"}
+    analyze(docs, **kw)
+    tokens_file = tmp_path / "out" / "tokens.parquet"
+    stamp = tokens_file.stat().st_mtime_ns
+    again = analyze(docs, **kw)
+    assert tokens_file.stat().st_mtime_ns == stamp                  # unchanged: not rewritten
+    n_before = len(again["tokens"])
+    changed = docs.copy()
+    changed.loc[3, "text"] += " Calmar threatened Dunmore."
+    third = analyze(changed, **kw)
+    assert tokens_file.stat().st_mtime_ns != stamp
+    assert len(third["tokens"]) == n_before + 4
+
+
+def _reads_optional(tables, **_):
+    seen = tables.get("threats")
+    return {"seen": pd.DataFrame({"n": [0 if seen is None else len(seen)]})}
+
+
+def test_optional_tables_are_visible_by_default_and_keyed(docs, anns, tmp_path):
+    # Like escalation reading `mentions` when present: visible without declaring, and the key
+    # follows every earlier step, so editing the earlier lexicon re-runs it.
+    opt = pipeline.Annotator(name="seen", produces=("seen",), func=_reads_optional)
+    kw = {"annotators": [*anns, opt], "workers": 1, "chunk_size": 12, "cache": tmp_path / "c"}
+    first = analyze(docs, **kw)
+    assert first["seen"]["n"].sum() == len(first["threats"]) > 0
+    lex = Path(anns[0].lexicons[0])
+    H.write_lexicon(lex.parent, [("warn", "warning")], version="2.0.0")
+    again = analyze(docs, **kw)
+    assert again.meta["run"]["steps_run"]["seen"] == 2
+    assert again["seen"]["n"].sum() == len(again["threats"])

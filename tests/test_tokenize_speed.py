@@ -1,0 +1,159 @@
+"""The fast tokenizer gives exactly the tables of the plain per-token loop it replaced.
+
+``reference_tokenize`` below is the original implementation (one regex match at a time, ten
+list appends per token); the toolkit's version batches the same work. Both must agree on real
+speeches, on the hard cases listed here, and on arbitrary strings (hypothesis).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pipeline_helpers as H
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit import tokenize as T
+
+# The original regular expression, before the plain-word fast path was put in front.
+REFERENCE_PATTERN = T.re.compile(T.TOKEN_PATTERN.pattern.split("\n", 2)[2].lstrip().removeprefix("| "),
+                                 T.re.VERBOSE)
+
+
+def reference_tokenize(doc_ids, texts):
+    stop = T._stopwords()
+    s_cols = {c: [] for c in T.SENTENCE_COLUMNS}
+    t_cols = {c: [] for c in T.TOKEN_COLUMNS}
+    for doc_id, text in zip(doc_ids, texts):
+        tok_id = 0
+        for sent_id, (a, b) in enumerate(T.sentence_spans(text)):
+            for col, v in zip(T.SENTENCE_COLUMNS, (doc_id, sent_id, a, b, text[a:b])):
+                s_cols[col].append(v)
+            for m in REFERENCE_PATTERN.finditer(text, a, b):
+                tok = m.group()
+                low = tok.lower()
+                for col, v in zip(T.TOKEN_COLUMNS, (doc_id, sent_id, tok_id, m.start(), m.end(), tok, low,
+                                                    T.lemmatize(low), T._is_punct(tok), low in stop)):
+                    t_cols[col].append(v)
+                tok_id += 1
+    sentences = pd.DataFrame(s_cols, columns=T.SENTENCE_COLUMNS)
+    tokens = pd.DataFrame(t_cols, columns=T.TOKEN_COLUMNS)
+    for df in (sentences, tokens):
+        for col in ("sent_id", "start", "end", "tok_id"):
+            if col in df:
+                df[col] = df[col].astype("int64")
+    return sentences, tokens
+
+
+def assert_same_tables(doc_ids, texts):
+    got = T.tokenize_documents(doc_ids, texts)
+    exp = reference_tokenize(doc_ids, texts)
+    for g, e, name in zip(got, exp, ("sentences", "tokens")):
+        if len(e) == 0:
+            # The one intended difference: empty tables keep their column types (the loop gave
+            # float64/object columns for no rows).
+            assert list(g.columns) == list(e.columns) and len(g) == 0
+            assert g["doc_id"].dtype == "str" and g["start"].dtype == "int64"
+            continue
+        pd.testing.assert_frame_equal(g, e, obj=name)
+
+
+def test_reference_pattern_is_the_original():
+    assert REFERENCE_PATTERN.pattern.lstrip().startswith("(?:https?://|www")
+    assert "fast path" in T.TOKEN_PATTERN.pattern.split("\n", 2)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Arland warned Borovia; talks (in Geneva) failed, officials said.",
+    "Mr. Haldor didn't say it. The U.S. and the U.N. replied: no.",
+    "https://example.org/a,b and www.example.org. Mail info@example.org now",
+    "don't can't won't isn't we'll they're I'm O'Brien's long-range missiles",
+    "No. 5 and no. 6; approx. 3,000 troops on 2024-09-11 at 9/11 etc. vs. al.",
+    "J. R. Tolkien and Gen. Lee met Sen. Smith in Sept. 1990s",
+    "Kyiv’s American‐supplied drones… ‘special’ “quoted” -- dash ... end",
+    "UPPER CASE WORDS, MiXeD case, café naïve Zürich résumé",
+    "word\tafter\ttabs\nand lines ) ; , end",
+    "",
+])
+def test_hard_cases(text):
+    assert_same_tables(["d"], [text])
+
+
+def test_real_speeches():
+    un = H.un_slice(15)
+    if un is None:
+        pytest.skip("UN corpus not in the shared folder (toolkit.config.shared_path('corpora'))")
+    assert_same_tables(un["doc_id"].tolist(), un["text"].tolist())
+
+
+def test_fictional_corpus():
+    d = H.documents(24)
+    assert_same_tables(d["doc_id"].tolist(), d["text"].tolist())
+
+
+PIECES = list("abcXYZ éü'’-‐.,;:)(\"“”\n\t 0123456789@/…") + ["n't", "Mr.", "U.S.", "www.", "http://", "\n\n"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), min_size=1, max_size=3))
+def test_arbitrary_text(texts):
+    assert_same_tables([f"d{i}" for i in range(len(texts))], texts)
+
+
+@pytest.mark.slow  # loads NLTK's whole WordNet reader for the comparison (3-10 s)
+def test_fast_morphy_matches_nltk_wordnet():
+    if not T.resources.available("wordnet"):
+        pytest.skip("WordNet data not installed")
+    from nltk.corpus import wordnet
+
+    fast = T._Morphy()
+    words = set()
+    for text in H.documents(24)["text"]:
+        words.update(w.lower() for w in T.word_tokenize(text))
+    words |= set(list(wordnet._lemma_pos_offset_map)[::50])
+    words |= {w + suf for w in list(words) for suf in ("s", "es", "ed", "ing", "er", "est", "ies", "men")}
+    words |= {"geese", "went", "better", "leaves", "axes", "ran", "hardest"}
+    for w in words:
+        for pos in ("v", "n", "a", "r", None):
+            assert fast.morphy(w, pos) == wordnet.morphy(w, pos), (w, pos)
+
+
+@pytest.fixture(scope="module")
+def stock_punkt():
+    if not T.resources.available("punkt_tab"):
+        pytest.skip("punkt_tab data not installed")
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    tok = PunktTokenizer("english")
+    tok._params.abbrev_types.update(T.ABBREVIATIONS)
+    return tok
+
+
+def _paragraphs(texts):
+    return [t[a:b] for t in texts for a, b in T._paragraph_spans(t)]
+
+
+def test_punkt_runs_on_plain_regexes(stock_punkt):
+    assert isinstance(T._punkt()._lang_vars._re_word_tokenizer, T.re.Pattern)
+
+
+@pytest.mark.parametrize("text", [
+    "“We will respond accordingly.” The spokesman left. He said (again) so! Did he? Yes.",
+    "The U.S. envoy arrived at 3 p.m. on Jan. 5. Talks began… Then: silence.",
+    "‘Special operation’ – so-called. Mr. Haldor’s aides said: “No.” End.",
+])
+def test_punkt_same_sentences_as_stock(stock_punkt, text):
+    assert list(T._punkt().span_tokenize(text)) == list(stock_punkt.span_tokenize(text))
+
+
+def test_punkt_same_sentences_on_real_text(stock_punkt):
+    un = H.un_slice(15)
+    texts = (un["text"].tolist() if un is not None else []) + H.documents(24)["text"].tolist()
+    for para in _paragraphs(texts):
+        assert list(T._punkt().span_tokenize(para)) == list(stock_punkt.span_tokenize(para))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["A", "The", ". ", "? ", "! ", "” ", "’ ", ".” ", "e.g. "]),
+                max_size=60).map("".join))
+def test_punkt_same_sentences_on_any_text(stock_punkt, text):
+    assert list(T._punkt().span_tokenize(text)) == list(stock_punkt.span_tokenize(text))

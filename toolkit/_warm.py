@@ -1,0 +1,31 @@
+"""Preloaded by the pipeline's forkserver: import and warm everything a worker needs, once.
+
+Importing this module loads WordNet, Punkt and the stop words, and runs a two-sentence chunk
+through the registered annotators so that their lexicons and models are loaded. Worker
+processes fork from the server that imported it, so each starts warm instead of paying that
+cost again. Importing it anywhere else is harmless but slow; nothing else should.
+"""
+from __future__ import annotations
+
+import warnings
+
+from . import pipeline, resources, tokenize
+
+with warnings.catch_warnings():
+    # The parent process already warned about missing NLTK data; stay quiet here.
+    warnings.simplefilter("ignore", resources.DegradedWarning)
+    if resources.available("wordnet"):
+        tokenize.lemmatize("warnings")
+    if resources.available("punkt_tab"):
+        tokenize.sentence_spans("Warm up. Done.")
+    tokenize._stopwords()
+    try:
+        # One tiny chunk through every registered annotator loads their lexicons and models
+        # (VADER, TextBlob, automata) here, once, instead of in every worker of every run.
+        import pandas as pd
+
+        pipeline.run_chunk(pd.DataFrame({"doc_id": ["warm-up"], "text": [
+            "The minister warned on Monday that the government would respond. "
+            "\"We seek peace,\" he told reporters."]}), pipeline.registry())
+    except Exception:  # noqa: BLE001, S110 - a broken annotator fails in the worker, with its error
+        pass
