@@ -182,6 +182,18 @@ def test_sentiment_table_columns_and_document_aggregate():
     assert d["tone_min"].iloc[0] == s["tone"].min()
 
 
+def test_empty_sentiment_table_is_typed_and_has_no_disagreements():
+    """A corpus with no sentence (nothing loaded, an empty filter) still gives float scores."""
+    s = run("")["sentiment"]
+    assert s.empty and list(s.columns) == rhetoric.SENTIMENT_COLUMNS
+    for c in (*rhetoric.SCORE_NAMES, "tone"):
+        assert s[c].dtype == "float64", c
+    assert rhetoric.disagreements(s).empty
+    # object columns (as a table read back from a file can have) are converted, not refused
+    obj = run("Moscow issued a stern warning. The talks resumed.")["sentiment"].astype({"tone": object})
+    assert rhetoric.disagreements(obj, n=1)["text"].tolist() == ["Moscow issued a stern warning."]
+
+
 def _assert_offsets(analysis, table):
     texts = analysis.texts()
     df = analysis[table]
