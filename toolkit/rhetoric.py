@@ -727,7 +727,8 @@ def marker_rates(rhetoric: pd.DataFrame, tokens: pd.DataFrame, documents: pd.Dat
             raise ValueError(f"`by` value = {by!r} needs `documents` with that column")
         m = documents[["doc_id", by]]
         words = words.merge(m, on="doc_id")
-        r = r.merge(m, on="doc_id")
+        # the documents' column wins: by="source" must not meet the rows' own lexicon `source`
+        r = r.drop(columns=[by], errors="ignore").merge(m, on="doc_id")
     w = words.groupby(by)["words"].sum()
     n = r.groupby([by, "category"]).size()
     idx = pd.MultiIndex.from_product([w.index, cats], names=[by, "category"])
