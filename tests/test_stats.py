@@ -384,6 +384,13 @@ def test_two_groups_names_what_is_valid(kwargs, message):
         stats.two_groups(GROUP_DOCS, **kwargs)
 
 
+def test_largest_groups():
+    assert stats.largest_groups(GROUP_DOCS, "country", n=2) == ["RUS", "USA"]
+    assert stats.largest_groups(GROUP_DOCS, "country") == ["RUS", "USA", "UKR"]
+    with pytest.raises(ValueError, match="`column` value = 'party'"):
+        stats.largest_groups(GROUP_DOCS, "party")
+
+
 def test_frequent_words_skip_stop_words_punctuation_and_numbers():
     s, t = tokenize_documents(["d"], ["The talks, the talks and the war in 2024. Talks resumed."])
     assert stats.frequent_words(t, n=2) == ["talks", "resumed"]
