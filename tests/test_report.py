@@ -147,7 +147,7 @@ def test_the_sample_is_analysed_with_its_fictional_states():
     fictional = set(pd.read_csv(report.FICTIONAL_GAZETTEER)["actor"].dropna())
     mine = set(report.load_analysis("sample", limit=2)["mentions"]["actor"])
     assert mine & fictional
-    out, run = built("sample")
+    out, _ = built("sample")
     assert set(pd.read_parquet(out / "tables" / "mentions.parquet")["actor"]) & fictional
 
 

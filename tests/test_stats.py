@@ -392,7 +392,7 @@ def test_largest_groups():
 
 
 def test_frequent_words_skip_stop_words_punctuation_and_numbers():
-    s, t = tokenize_documents(["d"], ["The talks, the talks and the war in 2024. Talks resumed."])
+    _, t = tokenize_documents(["d"], ["The talks, the talks and the war in 2024. Talks resumed."])
     assert stats.frequent_words(t, n=2) == ["talks", "resumed"]
     assert stats.frequent_words(t.head(0)) == []
 
