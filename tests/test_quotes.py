@@ -150,6 +150,10 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Each State must act according to its national circumstances.",    # in accordance with
     "We must maintain peace and security in the region.",              # maintain, no clause
     "If it is to remain credible, the Council must respond.",          # a condition, not content
+    "The Latest: Freedonia closes its border to trucks.",              # a headline label
+    "Revealed: The Secret Plan Behind the Summit.",                    # a headline label
+    "She works at a conservative think tank in the capital.",          # "think tank"
+    "And believe me, the talks are far from over.",                    # a formula
 ])
 def test_no_quotes(text):
     q = run(text)
@@ -398,3 +402,192 @@ def test_first_person_in_a_speech_resolves_to_the_document_country():
     r = q.iloc[0]
     assert (r["speaker"], r["speaker_actor"], r["speaker_resolution"], r["cue_class"]) == \
         ("We", "RUR", "document", "directive")
+
+
+# Wishes, refusals and positions (reporting_verbs 1.1.0): PolNeAR attributes them like speech.
+@pytest.mark.parametrize("text, expected", [
+    ("The senator wants to raise the minimum wage.",
+     ("indirect", "The senator", "wants", "to raise the minimum wage", "volitional")),
+    ("Ruritania has sought to reassure its neighbours, officials said later.",
+     ("indirect", "Ruritania", "has sought", "to reassure its neighbours", "volitional")),
+    ("The ministry declined to comment on the report.",
+     ("indirect", "The ministry", "declined", "to comment on the report", "volitional")),
+    ("Mr. Ortiz refused to speculate about the talks.",
+     ("indirect", "Mr. Ortiz", "refused", "to speculate about the talks", "volitional")),
+    ("Most Ruritanian voters support a ban on the tax, while others oppose it.",
+     ("indirect", "Most Ruritanian voters", "support", "a ban on the tax", "position")),
+    ("The governor, who backed the bill, did not speak.",
+     ("indirect", "who", "backed", "the bill", "position")),
+    ("Freedonia opposes the resolution.",
+     ("indirect", "Freedonia", "opposes", "the resolution", "position")),
+    ("The minister defended the decision to close the border.",
+     ("indirect", "The minister", "defended", "the decision to close the border", "emphatic")),
+])
+def test_wish_and_position_attributions(text, expected):
+    q = run(text)
+    got = [(r.kind, r.speaker, r.cue, r.content, r.cue_class) for r in q.itertuples()]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The plan drew broad support among union members.",          # the noun
+    "He won 40 percent support in the primary.",                  # the noun after a number
+    "The party hopes to win support from younger voters.",        # noun after an unknown verb
+    "The aid is meant to support farmers in the north.",          # infinitive, no subject
+    "Their support for the deal was never in doubt.",             # determiner + noun
+    "Separatists backed by the army shelled the town.",           # participle after a noun
+    "She came back to the capital on Monday.",                    # "back" is never a cue
+])
+def test_wish_and_position_negatives(text):
+    q = run(text)
+    assert not (q["cue_class"].isin(["volitional", "position"])).any(), rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "(When) asked ..., X said": the question is attributed too, to its asker when named
+    ("Asked whether talks would resume, the minister said nothing.",
+     ("indirect", None, "Asked", "whether talks would resume")),
+    ("When asked about the blockade, Mr. Ortiz smiled.",
+     ("indirect", None, "asked", "about the blockade")),
+    ("Asked by reporters why the border was closed, the envoy shrugged.",
+     ("indirect", "reporters", "Asked", "why the border was closed")),
+    # "said in a statement" is one cue (PolNeAR), other adjuncts stay outside it
+    ("The ministry said in a statement that the border would reopen.",
+     ("indirect", "The ministry", "said in a statement", "that the border would reopen")),
+    ("The ministry said on Monday that the border would reopen.",
+     ("indirect", "The ministry", "said", "that the border would reopen")),
+    # coordinated and located sources
+    ("Mr. Ortiz and his colleagues said the vote was rigged.",
+     ("indirect", "Mr. Ortiz and his colleagues", "said", "the vote was rigged")),
+    ("Officials in Freedonia said the vote was rigged.",
+     ("indirect", "Officials in Freedonia", "said", "the vote was rigged")),
+])
+def test_questions_statements_and_longer_sources(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("Asked to leave, the protesters stayed.", "Asked"),                       # a request, no question
+    ("He spoke and officials said the vote was fair.", "He spoke and officials"),  # verb before "and"
+    ("The talks in Geneva ended, the minister said.", "The talks in Geneva"),   # not a speaker
+])
+def test_questions_and_sources_negatives(text, bad):
+    q = run(text)
+    assert bad not in set(q["cue"].dropna()) | set(q["speaker"].dropna()), rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We are not done,” said Sen. Ana Cruz (D-Ore.), a member of the committee.",
+     ("direct", "Sen. Ana Cruz (D-Ore.), a member of the committee", "said", "“We are not done,”")),
+    ("“The numbers don't add up,” said Mr. Ortiz, who supports the treaty.",
+     ("direct", "Mr. Ortiz, who supports the treaty", "said", "“The numbers don't add up,”")),
+    ("The opposition charged that the vote was rigged.",
+     ("indirect", "The opposition", "charged", "that the vote was rigged")),
+    ("New polls show that the president is losing ground.",
+     ("indirect", "New polls", "show", "that the president is losing ground")),
+])
+def test_appositives_and_evidence(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor was charged with fraud last year.",                  # a legal charge
+    "She leads by 270 pledged delegates after the vote.",           # participle as adjective
+    "He appeared on the radio show on Monday.",                     # "show" the noun
+])
+def test_evidence_and_charge_negatives(text):
+    q = run(text)
+    assert q.empty, rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry sees the summit as a second chance for talks.",
+     ("indirect", "The ministry", "sees", "the summit as a second chance for talks")),
+    ("The opposition calls the deal a betrayal.",
+     ("indirect", "The opposition", "calls", "the deal a betrayal")),
+    ("“We need calm,” Mr. Ortiz said, referring to the protests but not naming anyone.",
+     ("indirect", "Mr. Ortiz", "referring to", "the protests")),
+])
+def test_views_labels_and_references(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters saw the convoy at the border.",                       # perception, no "as"
+    "Calls for calm went unanswered.",                               # the plural noun
+])
+def test_views_and_labels_negatives(text):
+    q = run(text)
+    assert q.empty, rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("But as the envoy noted, the ceasefire has held for a week.",
+     ("indirect", "the envoy", "noted", "the ceasefire has held for a week")),
+    ("The court agreed to review the case next year.",
+     ("indirect", "The court", "agreed", "to review the case next year")),
+])
+def test_as_x_noted_and_agreed_to(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+def test_noted_with_a_comma_needs_as():
+    # "X noted, ..." without a clause-initial "as" is not read as "As X noted, ...".
+    q = run("The envoy noted, with some irony, the date of the meeting.")
+    assert not (q["cue"] == "noted").any(), rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('An aide said of the minister, "She takes the threat very seriously."',
+     ("direct", "An aide", "said", '"She takes the threat very seriously."')),
+    ("The envoy rebuked critics who say the talks have failed.",
+     ("indirect", "who", "say", "the talks have failed")),
+    ("Mr. Ortiz, who said he voted early, said the lines were long.",
+     ("indirect", "who", "said", "he voted early")),
+])
+def test_said_of_relative_sources_and_main_clause_ends(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+def test_said_of_needs_a_short_phrase_before_the_comma():
+    # A long clause between the cue and the quotation is not "said of X, “...”".
+    q = run('The aide said of the minister, who left, and the rest, that "all is well."')
+    assert not ((q["kind"] == "direct") & (q["cue"] == "said")).any(), rows(q)
+
+
+def test_direct_quote_with_a_long_appositive_speaker():
+    text = "“It is a clear breach,” Ana Lopes, the chief legal adviser of the Freedonian delegation to the talks, said."
+    assert rows(run(text)) == [("direct", "Ana Lopes, the chief legal adviser of the Freedonian delegation to the talks",
+                                "said", "“It is a clear breach,”")]
+
+
+def test_parenthetical_cue_splits_the_content_in_two_rows():
+    q = run("The new plan, the minister said, would cost billions over the next decade.")
+    assert rows(q) == [("indirect", "the minister", "said", "The new plan"),
+                       ("indirect", "the minister", "said", "would cost billions over the next decade")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the comma-set cue is at the end: one row, content before it
+    ("The talks had collapsed, a senior diplomat said on Tuesday.",
+     [("indirect", "a senior diplomat", "said", "The talks had collapsed")]),
+    # an appositive subject, not a parenthetical cue
+    ("Ana Lopes, the foreign minister, said the talks had failed.",
+     [("indirect", "Ana Lopes, the foreign minister", "said", "the talks had failed")]),
+])
+def test_parenthetical_negatives(text, expected):
+    assert rows(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Trust, mutual understanding, and dialogue are our aims.",        # -ing noun between commas
+    "One of the measures agreed to is a ban on fishing.",            # "agreed to" + verb "is"
+])
+def test_parenthetical_and_agreed_to_negatives(text):
+    q = run(text)
+    assert q.empty, rows(q)

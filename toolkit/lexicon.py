@@ -20,7 +20,7 @@ scans each document once, whatever the number of entries.
 Example:
     >>> lex = load("reporting_verbs")  # doctest: +SKIP
     >>> lex.tag  # doctest: +SKIP
-    'reporting_verbs@1.0.0'
+    'reporting_verbs@1.1.0'
 """
 from __future__ import annotations
 

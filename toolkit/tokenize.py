@@ -321,8 +321,8 @@ def word_tokenize(text: str) -> list[str]:
     """Return the token strings of ``text`` (a drop-in for ``nltk.word_tokenize`` with offsets kept).
 
     Example:
-        >>> word_tokenize("Interfax quoted Peskov as saying: “no.”")
-        ['Interfax', 'quoted', 'Peskov', 'as', 'saying', ':', '“', 'no', '.', '”']
+        >>> word_tokenize("Tarsk Press quoted Orsk as saying: “no.”")
+        ['Tarsk', 'Press', 'quoted', 'Orsk', 'as', 'saying', ':', '“', 'no', '.', '”']
     """
     return [text[a:b] for a, b in token_spans(text)]
 
