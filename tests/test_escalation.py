@@ -365,16 +365,14 @@ def test_validation_runs_with_baselines():
 
 
 @pytest.mark.slow
-def test_notebook_runs_headless(tmp_path):
-    """The escalation notebook runs on the bundled sample (UN part off to stay fast)."""
-    pm = pytest.importorskip("papermill")
-    from conftest import ROOT
+def test_notebook_figures_on_the_sample():
+    """4.0 in the shared report build (tests/report_runs.py) writes the ladder and the dyads."""
+    from report_runs import built
 
-    nb = ROOT / "notebooks" / "4.0-escalation.ipynb"
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(nb), str(out), parameters={"RUN_UN": False, "OUT_DIR": str(tmp_path)},
-                        cwd=str(ROOT), progress_bar=False)
-    assert (tmp_path / "4.1-escalation-ladder.png").exists()
+    out, run = built("sample")
+    assert {r["name"]: r["status"] for r in run["notebooks"]}["4.0-escalation"] == "ok"
+    assert {"4.1-escalation-ladder.png", "4.2-escalation-by-dyad.png"} <= {p.name for p in (out / "figures").glob("4.*")}
+    assert (out / "tables" / "4.2-escalation-by-dyad.csv").exists()
 
 
 def test_offsets_hold_for_any_text():

@@ -61,6 +61,25 @@ def test_notebook_layout(path):
                 f"{path.name} cell {i}: a def in a notebook belongs in toolkit/ with a test"
 
 
+COMMON = ("corpus", "countries", "years", "limit", "tables_dir", "out_dir")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_series_notebook_takes_the_common_parameters(path):
+    """Every notebook of the series runs on any corpus the report is given: it declares the
+    common parameters in their lowercase spelling and loads through report.load_analysis."""
+    declared = report.declared_parameters(path)
+    assert set(COMMON) <= declared, \
+        f"{path.name}: the parameters cell must declare {COMMON}; missing {set(COMMON) - declared}"
+    shouting = sorted(d for d in declared if d.lower() in COMMON + ("fig_dir", "figures_dir") and d != d.lower())
+    assert not shouting, f"{path.name}: spell the common parameters in lowercase, not {shouting}"
+    code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    assert "report.load_analysis(corpus, countries=countries, years=years, limit=limit" in code, \
+        f"{path.name}: load the corpus with report.load_analysis(corpus, countries=..., years=..., limit=...)"
+    loads = re.findall(r"\b(datasets\.\w+\(|load_corpus\(|toolkit\.analyze\()", code)
+    assert not loads, f"{path.name}: load and analyse through report.load_analysis, not {loads}"
+
+
 def test_no_figure_name_is_written_by_two_notebooks():
     owners: dict[str, str] = {}
     for path in NOTEBOOKS:

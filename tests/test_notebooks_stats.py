@@ -1,28 +1,16 @@
-"""Notebooks 6.0 and 7.0 run headless with papermill, on the bundled sample and a UN slice."""
+"""Notebooks 6.0 and 7.0 on the bundled sample, the seed and a UN slice (the shared report builds)."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
-
-from toolkit import datasets
-from toolkit.config import shared_path
+from report_runs import built
 
 ROOT = Path(__file__).resolve().parents[1]
 NB6 = ROOT / "notebooks" / "6.0-comparative-statistics.ipynb"
 NB7 = ROOT / "notebooks" / "7.0-validate-on-your-corpus.ipynb"
-
-
-def _run(nb: Path, tmp_path: Path, monkeypatch, **parameters) -> dict:
-    pm = pytest.importorskip("papermill")
-    # The kernel must import this checkout's toolkit, whatever is installed in the venv.
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    out = tmp_path / nb.name
-    pm.execute_notebook(str(nb), str(out), parameters=parameters, kernel_name="python3",
-                        cwd=str(tmp_path), progress_bar=False)
-    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def _text(nb: dict) -> str:
@@ -44,30 +32,45 @@ def test_notebooks_are_committed_clean_with_a_parameters_cell(nb):
     assert "figures.set_theme()" in "".join(data["cells"][2]["source"])
 
 
+def _executed(corpus: str, nb: Path) -> tuple[Path, dict]:
+    """The report folder of the shared build (tests/report_runs.py) and the executed notebook."""
+    out, run = built(corpus)
+    assert {r["name"]: r["status"] for r in run["notebooks"]}[nb.stem] == "ok"
+    return out, json.loads((out / "notebooks" / nb.name).read_text(encoding="utf-8"))
+
+
 @pytest.mark.slow
-def test_comparative_statistics_notebook_on_the_sample(tmp_path, monkeypatch):
-    nb = _run(NB6, tmp_path, monkeypatch, corpus="sample", fig_dir=str(tmp_path / "figs"))
+def test_comparative_statistics_notebook_on_the_sample():
+    out, nb = _executed("sample", NB6)
     for name in ("6.0-keyness", "6.1-collocates", "6.2-frequency-over-time"):
-        assert (tmp_path / "figs" / f"{name}.png").exists()
-    assert "2024 H1" in _text(nb)
+        assert (out / "figures" / f"{name}.png").exists()
+    assert "(column source)" in _text(nb)  # the sample's outlets are compared
+    key = pd.read_csv(out / "tables" / "6.0-keyness.csv")
+    assert {"term", "g2", "log_ratio"} <= set(key.columns) and len(key)
 
 
 @pytest.mark.slow
-def test_comparative_statistics_notebook_on_a_un_slice(tmp_path, monkeypatch):
-    if shared_path("corpora", datasets.UNGDC_FILE) is None:
-        pytest.skip("shared/corpora UNGDC not found (set TOOLKIT_SHARED)")
-    nb = _run(NB6, tmp_path, monkeypatch, corpus="ungdc", years=[2014, 2022], fig_dir=str(tmp_path / "figs"))
+def test_comparative_statistics_notebook_on_a_un_slice():
+    out, nb = _executed("ungdc", NB6)
     text = _text(nb)
-    assert "RUS" in text and "USA" in text and "using the bundled sample" not in text
-    assert (tmp_path / "figs" / "6.0-keyness.svg").exists()
+    assert "RUS against" in text and "(column country)" in text
+    assert (out / "figures" / "6.0-keyness.svg").exists()
 
 
 @pytest.mark.slow
-def test_validation_notebook_on_the_sample(tmp_path, monkeypatch):
-    out = tmp_path / "coding"
-    nb = _run(NB7, tmp_path, monkeypatch, out_dir=str(out), fig_dir=str(tmp_path / "figs"), n_boot=50)
-    assert (out / "coding_sheet.xlsx").exists() and (out / "coding_key.csv").exists()
-    assert len(list((out / "simulated").glob("*.xlsx"))) == 3
+def test_comparative_statistics_notebook_on_one_article():
+    out, nb = _executed("seed", NB6)
+    assert "a single group: no keyness" in _text(nb)
+    assert not (out / "figures" / "6.0-keyness.png").exists()
+    assert (out / "figures" / "6.1-collocates.png").exists()
+
+
+@pytest.mark.slow
+def test_validation_notebook_on_the_sample():
+    out, nb = _executed("sample", NB7)
+    coding = out / "coding"
+    assert (coding / "coding_sheet.xlsx").exists() and (coding / "coding_key.csv").exists()
+    assert len(list((coding / "simulated").glob("*.xlsx"))) == 3
     for name in ("7.0-agreement", "7.1-confusion"):
-        assert (tmp_path / "figs" / f"{name}.pdf").exists()
+        assert (out / "figures" / f"{name}.pdf").exists()
     assert "krippendorff_alpha" in _text(nb)

@@ -139,6 +139,18 @@ def test_sample_report_index_links_everything():
     assert "articles/" in index and run["articles"]
 
 
+@pytest.mark.slow
+def test_the_sample_is_analysed_with_its_fictional_states():
+    """Notebooks (load_analysis) and the report (build_report) both add the sample's gazetteer."""
+    if skip_reason("sample"):
+        pytest.skip(skip_reason("sample"))
+    fictional = set(pd.read_csv(report.FICTIONAL_GAZETTEER)["actor"].dropna())
+    mine = set(report.load_analysis("sample", limit=2)["mentions"]["actor"])
+    assert mine & fictional
+    out, _ = built("sample")
+    assert set(pd.read_parquet(out / "tables" / "mentions.parquet")["actor"]) & fictional
+
+
 def test_skip_reasons_name_what_is_missing():
     assert skip_reason("sample") is None or "sample" in skip_reason("sample")
 

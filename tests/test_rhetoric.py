@@ -182,6 +182,28 @@ def test_sentiment_table_columns_and_document_aggregate():
     assert d["tone_min"].iloc[0] == s["tone"].min()
 
 
+def test_marker_rates_by_the_documents_source_column():
+    """Rhetoric rows carry their own `source` (lexicon@version); grouping by the documents'
+    `source` (the outlet) must use the documents' values."""
+    texts = {"a": "We hope for peace. They may refuse.", "b": "Clearly, we will win."}
+    _, k = tokenize_documents(list(texts), list(texts.values()))
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["Daily Wire Service", "Evening Post"]})
+    r = rhetoric.marker_rates(rhetoric.rhetoric_table(k, texts), k, docs, by="source", categories=["hedge"])
+    assert r.set_index("source")["n"].to_dict() == {"Daily Wire Service": 1, "Evening Post": 0}
+
+
+def test_empty_sentiment_table_is_typed_and_has_no_disagreements():
+    """A corpus with no sentence (nothing loaded, an empty filter) still gives float scores."""
+    s = run("")["sentiment"]
+    assert s.empty and list(s.columns) == rhetoric.SENTIMENT_COLUMNS
+    for c in (*rhetoric.SCORE_NAMES, "tone"):
+        assert s[c].dtype == "float64", c
+    assert rhetoric.disagreements(s).empty
+    # object columns (as a table read back from a file can have) are converted, not refused
+    obj = run("Moscow issued a stern warning. The talks resumed.")["sentiment"].astype({"tone": object})
+    assert rhetoric.disagreements(obj, n=1)["text"].tolist() == ["Moscow issued a stern warning."]
+
+
 def _assert_offsets(analysis, table):
     texts = analysis.texts()
     df = analysis[table]
@@ -390,17 +412,15 @@ def test_fast_textblob_path_is_identical_on_real_text():
 
 
 @pytest.mark.slow
-def test_notebook_runs_headless(tmp_path):
-    """The rhetoric notebook runs top to bottom on the bundled sample and writes its figures."""
-    papermill = pytest.importorskip("papermill")
-    from conftest import ROOT
+def test_notebook_figures_on_the_sample():
+    """5.0 in the shared report build (tests/report_runs.py) writes its figures."""
+    from report_runs import built
 
-    nb = ROOT / "notebooks" / "5.0-rhetoric-sentiment.ipynb"
-    papermill.execute_notebook(str(nb), str(tmp_path / "out.ipynb"), cwd=str(nb.parent),
-                               parameters={"out_dir": str(tmp_path / "figures"), "un_limit": 0},
-                               progress_bar=False, kernel_name="python3")
-    saved = {p.name for p in (tmp_path / "figures").glob("*.png")}
-    assert {"5.1-tone-baselines.png", "5.3-markers-sample.png"} <= saved
+    out, run = built("sample")
+    assert {r["name"]: r["status"] for r in run["notebooks"]}["5.0-rhetoric-sentiment"] == "ok"
+    saved = {p.name for p in (out / "figures").glob("5.*.png")}
+    assert {"5.1-tone-baselines.png", "5.2-tone-disagreements.png", "5.3-markers-by-document.png",
+            "5.4-tone-by-group.png", "5.5-hedges-boosters-by-group.png"} <= saved
 
 
 @pytest.mark.slow

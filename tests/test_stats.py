@@ -354,3 +354,54 @@ def test_phrase_query_finds_every_contiguous_token_sequence(words, data):
     assert (start, end) in set(zip(hits["start"], hits["end"]))
     k = stats.kwic(toks, {"d": text}, query, window=2)
     assert all(text[r.start:r.end].lower() == query.lower() for r in k.itertuples())
+
+
+# ----------------------------------------------------------------------------- defaults for notebooks
+
+GROUP_DOCS = pd.DataFrame({"doc_id": list("abcde"), "country": ["RUS", "USA", "RUS", "UKR", "USA"],
+                           "author": ["x", "x", "x", "x", "x"]})
+
+
+@pytest.mark.parametrize("docs, kwargs, expected", [
+    (GROUP_DOCS, {}, ("country", "RUS", "USA")),                       # ties broken by value
+    (GROUP_DOCS, {"target": "UKR"}, ("country", "UKR", "RUS")),
+    (GROUP_DOCS, {"target": "USA", "reference": "UKR"}, ("country", "USA", "UKR")),
+    (GROUP_DOCS.drop(columns="country"), {}, (None, None, None)),      # one author only
+    (GROUP_DOCS.head(1), {}, (None, None, None)),                      # one document
+    (pd.DataFrame({"doc_id": ["a", "b"], "country": ["", "RUS"], "source": ["p", "q"]}), {},
+     ("source", "p", "q")),                                            # blank values do not count
+])
+def test_two_groups(docs, kwargs, expected):
+    assert stats.two_groups(docs, **kwargs) == expected
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"by": "party"}, "`by` value = 'party'"),
+    ({"target": "FRA"}, "`target` value = 'FRA'"),
+])
+def test_two_groups_names_what_is_valid(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        stats.two_groups(GROUP_DOCS, **kwargs)
+
+
+def test_largest_groups():
+    assert stats.largest_groups(GROUP_DOCS, "country", n=2) == ["RUS", "USA"]
+    assert stats.largest_groups(GROUP_DOCS, "country") == ["RUS", "USA", "UKR"]
+    with pytest.raises(ValueError, match="`column` value = 'party'"):
+        stats.largest_groups(GROUP_DOCS, "party")
+
+
+def test_frequent_words_skip_stop_words_punctuation_and_numbers():
+    _, t = tokenize_documents(["d"], ["The talks, the talks and the war in 2024. Talks resumed."])
+    assert stats.frequent_words(t, n=2) == ["talks", "resumed"]
+    assert stats.frequent_words(t.head(0)) == []
+
+
+@pytest.mark.parametrize("values, expected", [
+    (pd.Series([1994, 2024, 2000]), "year"),
+    (pd.Series([1946, 2024]), "decade"),
+    (pd.to_datetime(pd.Series(["2024-01-05", "2024-11-30"]), utc=True), "quarter"),
+    (pd.to_datetime(pd.Series(["2015-01-05", "2024-11-30"]), utc=True), "year"),
+])
+def test_auto_period(values, expected):
+    assert stats.auto_period(values) == expected

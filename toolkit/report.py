@@ -166,6 +166,25 @@ def describe(name: str, filters: Mapping) -> str:
     return name + (f" ({'; '.join(parts)})" if parts else "")
 
 
+FICTIONAL_GAZETTEER = PROJECT_ROOT / "data" / "actors_fictional.csv"
+
+
+def analysis_options(corpus) -> dict:
+    """The ``analyze(options=...)`` a dataset needs: the bundled sample's fictional states
+    (``data/actors_fictional.csv``) are added to the actor gazetteer, so the report and every
+    notebook analyse the sample the same way; other corpora use the defaults.
+
+    Example:
+        >>> list(analysis_options("sample"))
+        ['actors']
+        >>> analysis_options("ungdc")
+        {}
+    """
+    if str(corpus) == "sample" and FICTIONAL_GAZETTEER.exists():
+        return {"actors": {"gazetteers": [str(FICTIONAL_GAZETTEER)]}}
+    return {}
+
+
 def load_analysis(corpus: str | Path = "sample", *, countries=None, years=None, limit=None,
                   tables_dir: str | Path | None = None, workers: int | None = 1) -> Analysis:
     """The analysis a notebook works on: read from ``tables_dir``, or made now.
@@ -188,7 +207,7 @@ def load_analysis(corpus: str | Path = "sample", *, countries=None, years=None, 
         analysis.meta.setdefault("filters", filters_of(countries=countries, years=years, limit=limit))
         return analysis
     c, what = open_corpus(corpus, countries=countries, years=years, limit=limit)
-    analysis = analyze(c, workers=workers)
+    analysis = analyze(c, workers=workers, options=analysis_options(corpus))
     analysis.meta["corpus"] = what
     analysis.meta["filters"] = filters_of(countries=countries, years=years, limit=limit)
     return analysis
@@ -584,7 +603,8 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     filters = dict(filters or {})
 
     say(f"[report] analysing {description} ...", flush=True)
-    analysis = analyze(corpus, workers=workers, progress=progress or None)
+    analysis = analyze(corpus, workers=workers, progress=progress or None,
+                       options=analysis_options(corpus_name))
     analysis.meta.update({"corpus": description, "filters": filters})
     say(f"[report] {analysis.meta.get('load_summary', '')}", flush=True)
     tables_dir = out / "tables"

@@ -408,6 +408,9 @@ def sentiment_table(sentences: pd.DataFrame, tokens: pd.DataFrame, texts: Mappin
     out = pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
     for c in ("sent_id", "start", "end"):
         out[c] = out[c].astype("int64")
+    # typed even when there is no sentence: an empty table must still sort, compare and aggregate
+    for c in (*SCORE_NAMES, "tone"):
+        out[c] = out[c].astype("float64")
     return out
 
 
@@ -724,7 +727,8 @@ def marker_rates(rhetoric: pd.DataFrame, tokens: pd.DataFrame, documents: pd.Dat
             raise ValueError(f"`by` value = {by!r} needs `documents` with that column")
         m = documents[["doc_id", by]]
         words = words.merge(m, on="doc_id")
-        r = r.merge(m, on="doc_id")
+        # the documents' column wins: by="source" must not meet the rows' own lexicon `source`
+        r = r.drop(columns=[by], errors="ignore").merge(m, on="doc_id")
     w = words.groupby(by)["words"].sum()
     n = r.groupby([by, "category"]).size()
     idx = pd.MultiIndex.from_product([w.index, cats], names=[by, "category"])
@@ -862,7 +866,8 @@ def disagreements(sentiment: pd.DataFrame, *, n: int = 10, baseline: str = "vade
     """
     if baseline not in SCORE_NAMES:
         raise ValueError(f"`baseline` value = {baseline!r} is invalid; value must be one of {SCORE_NAMES}")
-    gap = (sentiment["tone"] - sentiment[baseline]).abs()
+    # float, not object: a table read back or built from no sentences may carry object columns
+    gap = (pd.to_numeric(sentiment["tone"]) - pd.to_numeric(sentiment[baseline])).abs().astype("float64")
     cols = [c for c in ("doc_id", "sent_id", "text", "textblob_polarity", "vader_compound", "tone",
                         "tone_cues") if c in sentiment]
     out = sentiment.assign(gap=gap)[gap > 0].nlargest(n, "gap")

@@ -702,7 +702,93 @@ def dispersion(tokens: pd.DataFrame, terms: Sequence[str] | None = None, *, part
 
 # ----------------------------------------------------------------------------- trends
 
+GROUP_COLUMNS = ("country", "speaker", "author", "source")
+
+
+def two_groups(documents: pd.DataFrame, *, by: str | None = None, target=None,
+               reference=None) -> tuple[str | None, object, object]:
+    """Choose the two sub-corpora a comparison (keyness, trends) contrasts.
+
+    Args:
+        documents: the analysis documents table.
+        by: the documents column to split on; default: the first of :data:`GROUP_COLUMNS`
+            with at least two values.
+        target, reference: the two values compared; default: the two values with most
+            documents (ties broken by value, so the choice is reproducible).
+
+    Returns:
+        ``(column, target, reference)``; ``(None, None, None)`` when the corpus holds a single
+        group (one document, one speaker), so there is nothing to compare.
+
+    Raises:
+        ValueError: ``by`` is not a column, or ``target``/``reference`` is not one of its values.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": list("abc"), "country": ["RUS", "USA", "RUS"]})
+        >>> two_groups(docs)
+        ('country', 'RUS', 'USA')
+        >>> two_groups(docs.head(1))
+        (None, None, None)
+    """
+    if by is not None and by not in documents:
+        raise ValueError(f"`by` value = {by!r} is invalid; value must be one of {list(documents.columns)}")
+    candidates = [by] if by is not None else [c for c in GROUP_COLUMNS if c in documents]
+    for col in candidates:
+        values = documents[col].dropna().astype(str)
+        values = values[values.str.strip() != ""]
+        counts = values.value_counts()
+        if len(counts) < 2:
+            continue
+        ranked = sorted(counts.index, key=lambda v: (-counts[v], v))
+        for name, value in (("target", target), ("reference", reference)):
+            if value is not None and str(value) not in counts.index:
+                raise ValueError(f"`{name}` value = {value!r} is invalid; value must be one of "
+                                 f"{sorted(counts.index)} (column {col!r})")
+        t = str(target) if target is not None else ranked[0]
+        r = str(reference) if reference is not None else next(v for v in ranked if v != t)
+        return col, t, r
+    return None, None, None
+
+
+def largest_groups(documents: pd.DataFrame, column: str, *, n: int = 12) -> list[str]:
+    """The ``n`` values of ``column`` with most documents (ties by value), as strings: a figure
+    with one row, colour or line per group stays readable (44 presidents do not).
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": list("abcd"), "author": ["X", "Y", "Y", "Z"]})
+        >>> largest_groups(docs, "author", n=2)
+        ['Y', 'X']
+    """
+    if column not in documents:
+        raise ValueError(f"`column` value = {column!r} is invalid; value must be one of {list(documents.columns)}")
+    counts = documents[column].dropna().astype(str).value_counts()
+    return sorted(counts.index, key=lambda v: (-counts[v], v))[:n]
+
+
+def frequent_words(tokens: pd.DataFrame, *, n: int = 3, on: str = "lower", min_len: int = 3,
+                   drop_stop: bool = True) -> list[str]:
+    """The ``n`` most frequent alphabetic words (stop words and punctuation left out).
+
+    A default for the words a notebook looks at (concordance, collocations, trends) when the
+    user names none: they then exist in any corpus.
+
+    Example:
+        >>> toks = pd.DataFrame({"doc_id": "d", "lower": ["the", "talks", "talks", "war", "."],
+        ...                      "is_punct": [False, False, False, False, True],
+        ...                      "is_stop": [True, False, False, False, False]})
+        >>> frequent_words(toks, n=2)
+        ['talks', 'war']
+    """
+    _check_on(on)
+    words = _words(tokens, True, drop_stop)[on].astype(str)
+    words = words[words.str.isalpha() & (words.str.len() >= min_len)]
+    counts = words.value_counts()
+    return sorted(counts.index, key=lambda w: (-counts[w], w))[:n]
+
+
 def _period(values: pd.Series, period: str | int) -> pd.Series:
+    if period == "auto":
+        period = auto_period(values)
     if period in ("month", "quarter"):
         if not pd.api.types.is_datetime64_any_dtype(values):
             raise ValueError(f"`period` value = {period!r} needs a date column; use 'year', 'decade' or an int")
@@ -722,6 +808,27 @@ def _period(values: pd.Series, period: str | int) -> pd.Series:
                      "['year', 'decade', 'quarter', 'month'] or a positive int (years per bin)")
 
 
+def auto_period(values: pd.Series) -> str:
+    """A period for :func:`frequency_over_time` that gives a handful of points for these dates:
+    ``"decade"`` over more than 30 years, ``"year"`` over more than 2, else ``"quarter"``
+    (``"year"`` for a column of plain years).
+
+    Example:
+        >>> auto_period(pd.Series([1994, 2024]))
+        'year'
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        years = values.dt.year
+    else:
+        years = pd.to_numeric(values, errors="coerce")
+    span = (years.max() - years.min()) if years.notna().any() else 0
+    if span > 30:
+        return "decade"
+    if span > 2 or not pd.api.types.is_datetime64_any_dtype(values):
+        return "year"
+    return "quarter"
+
+
 def frequency_over_time(tokens: pd.DataFrame, documents: pd.DataFrame, terms: Sequence[str], *,
                         date_col: str = "date", period: str | int = "year", on: str = "lower",
                         by: str | None = None) -> pd.DataFrame:
@@ -732,7 +839,8 @@ def frequency_over_time(tokens: pd.DataFrame, documents: pd.DataFrame, terms: Se
         terms: phrase queries (see :func:`match_phrase`), e.g. ``["escalation", "nuclear *"]``.
         date_col: a documents column with dates or years (``"date"``, ``"year"`` ...).
         period: ``"year"``, ``"decade"``, a bin width in years, or for date columns
-            ``"quarter"``/``"month"`` (labels such as ``"2024Q3"``, ``"2024-08"``).
+            ``"quarter"``/``"month"`` (labels such as ``"2024Q3"``, ``"2024-08"``);
+            ``"auto"`` chooses by the dates' span (:func:`auto_period`).
         on: ``"lower"``, ``"lemma"`` or ``"text"``.
         by: an optional documents column to split each period by (``"country"``).
 
