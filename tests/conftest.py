@@ -11,6 +11,14 @@ from toolkit.config import shared_path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def pytest_configure(config):
+    # analyze() caches by default; tests must neither read a user's cache nor fill it.
+    if "TOOLKIT_CACHE" not in os.environ:
+        import tempfile
+
+        os.environ["TOOLKIT_CACHE"] = tempfile.mkdtemp(prefix="toolkit-test-cache-")
+
+
 def need_shared(*parts: str) -> Path:
     """Return a path under the shared folder or skip the test, saying what is missing."""
     p = shared_path(*parts)
