@@ -151,7 +151,8 @@ def write_reports(results: list[EvalResult], *, markdown: str | Path, json_path:
             path = errors_dir / f"{_slug(r.measure)}__{_slug(r.dataset)}.csv"
             r.errors.to_csv(path, index=False)
             rel = path.relative_to(markdown.parent) if path.is_relative_to(markdown.parent) else path
-            out += [f"Error analysis: [{rel}]({rel}) ({len(r.errors)} rows).", ""]
+            out += [f"Error analysis: [{rel}]({rel}) ({len(r.errors)} rows; written by the command on "
+                    "your machine and not committed, because it quotes the labelled data).", ""]
     out += ["## Run log", ""] + [f"- {line}" for line in log] + [""]
     markdown.write_text("\n".join(out), encoding="utf-8")
     payload = {"command": command, "toolkit_version": __version__, "lexicons": lex,
@@ -170,8 +171,7 @@ def update_readme(results: list[EvalResult], readme: str | Path, *, command: str
     if README_START not in text or README_END not in text:
         return False
     head = headline_table(results)
-    keep = [c for c in head.columns if c in ("measure", "dataset", "n", "system", "f1", "accuracy",
-                                             "pearson_r", "spearman_r", "roc_auc")]
+    keep = [c for c in head.columns if c != "precision" and head[c].notna().any()]
     body = f"\n_From `{command}`; full tables in [docs/VALIDATION.md](docs/VALIDATION.md)._\n\n" + _md_table(head[keep] if len(head) else head)
     new = text.split(README_START)[0] + README_START + body + README_END + text.split(README_END, 1)[1]
     path.write_text(new, encoding="utf-8")
