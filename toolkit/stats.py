@@ -151,15 +151,9 @@ def match_phrase(tokens: pd.DataFrame, query: str, *, on: str = "lower") -> pd.D
     cols = ["doc_id", "sent_id", "tok_start", "tok_end", "start", "end"]
     if n < m:
         return pd.DataFrame(columns=cols).astype({c: "int64" for c in cols[1:]})
-    keys = _keys(toks, on)
     doc, doc_ids = _doc_codes(toks)
     sent = toks["sent_id"].to_numpy()
-    span = n - m + 1
-    ok = _match_mask(keys[:span], pats[0])
-    for j in range(1, m):
-        ok &= _match_mask(keys[j:j + span], pats[j])
-        ok &= (doc[j:j + span] == doc[:span]) & (sent[j:j + span] == sent[:span])
-    idx = np.flatnonzero(ok)
+    idx = _phrase_starts(_keys(toks, on), doc, sent, pats)
     last = idx + m - 1
     return pd.DataFrame({
         "doc_id": doc_ids[doc[idx]], "sent_id": sent[idx].astype("int64"),
@@ -462,6 +456,20 @@ def collocates(tokens: pd.DataFrame, node: str, *, window: int | tuple[int, int]
     return df.sort_values([sort, "collocate"], ascending=[False, True], kind="stable").reset_index(drop=True)[cols]
 
 
+def _phrase_starts(keys: np.ndarray, doc: np.ndarray, sent: np.ndarray, pats: list) -> np.ndarray:
+    """Positions where the token patterns ``pats`` match consecutively inside one sentence.
+
+    Callers ensure ``len(keys) >= len(pats)``.
+    """
+    n, m = len(keys), len(pats)
+    span = n - m + 1
+    ok = _match_mask(keys[:span], pats[0])
+    for j in range(1, m):
+        ok &= _match_mask(keys[j:j + span], pats[j])
+        ok &= (doc[j:j + span] == doc[:span]) & (sent[j:j + span] == sent[:span])
+    return np.flatnonzero(ok)
+
+
 def _phrase_rows(words: pd.DataFrame, query: str, on: str) -> np.ndarray:
     """Row positions (in ``words``, already ordered) where ``query`` starts; windows are in words."""
     pats = _query_patterns(query, on)
@@ -471,12 +479,7 @@ def _phrase_rows(words: pd.DataFrame, query: str, on: str) -> np.ndarray:
         return np.array([], dtype=np.int64)
     doc, _ = _doc_codes(words)
     sent = words["sent_id"].to_numpy() if "sent_id" in words else np.zeros(n, dtype=np.int64)
-    span = n - m + 1
-    ok = _match_mask(keys[:span], pats[0])
-    for j in range(1, m):
-        ok &= _match_mask(keys[j:j + span], pats[j])
-        ok &= (doc[j:j + span] == doc[:span]) & (sent[j:j + span] == sent[:span])
-    rows = np.flatnonzero(ok)
+    rows = _phrase_starts(keys, doc, sent, pats)
     if m > 1 and len(rows):
         # Non-overlapping occurrences, leftmost first ("a a a" has one "a a").
         keep, nxt = [], -1
