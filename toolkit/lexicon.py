@@ -267,6 +267,8 @@ class Matcher:
             self.parts[eid] = lens
             if len(parts) > 1:
                 self.gapped[eid] = len(parts)
+        self._extra_df: pd.DataFrame | None = None
+        self._entry_pos: pd.Index | None = None
         self.automata = {}
         for on, keyed in patterns.items():
             auto = ahocorasick.Automaton()
@@ -288,58 +290,83 @@ class Matcher:
         Returns:
             Columns ``doc_id, sent_id, tok_start, tok_end, start, end, text, entry_id`` followed by
             the lexicon's entry columns and ``source`` (``name@version``).
+
+        Notes:
+            The automaton scans one haystack per key column for the whole table (all documents,
+            sentences separated by newlines), built once per tokens table and shared by every
+            lexicon matched on it; rows are assembled with numpy, not per hit.
         """
         if overlaps not in ("longest", "all"):
             raise ValueError(f"`overlaps` value = {overlaps!r} is invalid; value must be one of ['longest', 'all']")
-        out: dict[str, list] = {c: [] for c in HIT_COLUMNS}
-        if len(tokens):
+        n = len(tokens)
+        hits = np.zeros((0, 3), dtype=np.int64)
+        if n:
             # Document runs from integer codes (C-level), not by comparing Python strings.
             codes, uniques = pd.factorize(tokens["doc_id"], sort=False, use_na_sentinel=False)
             sent_arr = tokens["sent_id"].to_numpy()
-            tokid_arr = tokens["tok_id"].to_numpy()
-            start_arr = tokens["start"].to_numpy()
-            end_arr = tokens["end"].to_numpy()
-            cols = {on: _normalized(tokens[on] if on in ("lemma", "lower") else tokens["text"])
-                    for on in self.automata}
-            for code, i, j in _doc_slices(codes):
-                doc_id = uniques[code]
-                hits = self._find_doc(cols, sent_arr, i, j)
+            new_sent = np.ones(n, dtype=bool)
+            new_sent[1:] = (codes[1:] != codes[:-1]) | (sent_arr[1:] != sent_arr[:-1])
+            sent_key = np.cumsum(new_sent)
+            raw = []
+            for on, auto in self.automata.items():
+                haystack, starts = _haystack_of(tokens[on] if on in ("lemma", "lower") else tokens["text"],
+                                                new_sent)
+                raw.extend(self._scan(auto, haystack, starts))
+            found = [(a, b, eid) for a, b, eid, part in raw if eid not in self.gapped]
+            if self.gapped:
+                found.extend(self._join_gaps(raw, sent_key))
+            if found:
+                hits = np.asarray(found, dtype=np.int64)
                 if overlaps == "longest":
-                    hits = _longest(hits)
-                text = texts[doc_id]
-                for a, b, eid in hits:  # a, b: row positions, half-open
-                    s, e = int(start_arr[a]), int(end_arr[b - 1])
-                    out["doc_id"].append(doc_id)
-                    out["sent_id"].append(int(sent_arr[a]))
-                    out["tok_start"].append(int(tokid_arr[a]))
-                    out["tok_end"].append(int(tokid_arr[b - 1]) + 1)
-                    out["start"].append(s)
-                    out["end"].append(e)
-                    out["text"].append(text[s:e])
-                    out["entry_id"].append(eid)
-        hits_df = pd.DataFrame(out, columns=HIT_COLUMNS)
+                    hits = _longest_array(hits)
+                else:
+                    # Per document, in the order found (each document's scan order).
+                    hits = hits[np.argsort(codes[hits[:, 0]], kind="stable")]
+        a, b, eid = hits[:, 0], hits[:, 1], hits[:, 2]
+        if len(hits):
+            doc_of = codes[a]
+            tokid_arr = tokens["tok_id"].to_numpy()
+            s_arr = tokens["start"].to_numpy()[a].astype("int64")
+            e_arr = tokens["end"].to_numpy()[b - 1].astype("int64")
+            doc_texts = [texts[u] for u in uniques]
+            hit_text = [doc_texts[c][s:e] for c, s, e in zip(doc_of.tolist(), s_arr.tolist(), e_arr.tolist())]
+            cols = {"doc_id": tokens["doc_id"].take(a).to_numpy(dtype=object).tolist(),
+                    "sent_id": sent_arr[a].astype("int64"),
+                    "tok_start": tokid_arr[a].astype("int64"),
+                    "tok_end": tokid_arr[b - 1].astype("int64") + 1,
+                    "start": s_arr, "end": e_arr, "text": hit_text, "entry_id": eid.astype("int64")}
+        else:
+            cols = {c: [] for c in HIT_COLUMNS}
+        hits_df = pd.DataFrame(cols, columns=HIT_COLUMNS)
         for c in ("sent_id", "tok_start", "tok_end", "start", "end", "entry_id"):
             hits_df[c] = hits_df[c].astype("int64")
-        extra = self.lexicon.entries.drop(columns=[c for c in ("match_on",) if c in self.lexicon.entries])
-        extra = extra.rename(columns={"text": "entry_text"})
-        merged = hits_df.merge(extra, on="entry_id", how="left", sort=False)
+        extra = self._extra()
+        rows = extra.take(self._entry_pos.get_indexer(hits_df["entry_id"].to_numpy()))
+        rows = rows.drop(columns="entry_id").reset_index(drop=True)
+        merged = pd.concat([hits_df, rows], axis=1)
         merged["source"] = self.lexicon.tag
         return merged
 
-    def _find_doc(self, cols, sent_arr, i, j) -> list[tuple[int, int, int]]:
-        raw: list[tuple[int, int, int, int]] = []  # (row_start, row_end, entry_id, part)
-        for on, auto in self.automata.items():
-            keys, lengths = cols[on]
-            haystack, starts_arr = _haystack(keys, lengths, sent_arr, i, j)
-            for end_idx, (klen, vals) in auto.iter(haystack):
-                first_char = end_idx - klen + 2  # the key starts with a space
-                r0 = int(np.searchsorted(starts_arr, first_char))
-                for eid, part, ntok in vals:
-                    raw.append((i + r0, i + r0 + ntok, eid, part))
-        hits = [(a, b, eid) for a, b, eid, part in raw if eid not in self.gapped]
-        if self.gapped:
-            hits.extend(self._join_gaps(raw, sent_arr))
-        return hits
+    def _extra(self) -> pd.DataFrame:
+        """The entry columns joined onto hits (``text`` renamed ``entry_text``), built once."""
+        if self._extra_df is None:
+            ents = self.lexicon.entries
+            extra = ents.drop(columns=[c for c in ("match_on",) if c in ents])
+            self._extra_df = extra.rename(columns={"text": "entry_text"}).reset_index(drop=True)
+            self._entry_pos = pd.Index(self._extra_df["entry_id"])
+        return self._extra_df
+
+    @staticmethod
+    def _scan(auto, haystack: str, starts: np.ndarray) -> list[tuple[int, int, int, int]]:
+        """``(row_start, row_end, entry_id, part)`` of every key occurrence in the haystack."""
+        ends, found = [], []
+        for end_idx, (klen, vals) in auto.iter(haystack):
+            ends.append(end_idx - klen + 2)  # the key starts with a space
+            found.append(vals)
+        if not ends:
+            return []
+        rows = np.searchsorted(starts, np.asarray(ends, dtype=np.int64)).tolist()
+        return [(r0, r0 + ntok, eid, part) for r0, vals in zip(rows, found) for eid, part, ntok in vals]
 
     def _join_gaps(self, raw, sent_arr) -> list[tuple[int, int, int]]:
         by_part: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
@@ -391,24 +418,45 @@ def _normalized(keys: pd.Series) -> tuple[list[str], np.ndarray]:
     return out
 
 
-def _haystack(keys: list[str], lengths: np.ndarray, sent_arr: np.ndarray, i: int,
-              j: int) -> tuple[str, np.ndarray]:
-    """``" k1 k2 \\n k3 "`` for rows ``i:j`` (sentences separated by a newline) + each key's offset.
+# id(Arrow array of a key column) -> (weak reference, sentence starts it was built for, haystack,
+# key offsets): every lexicon matched on one tokens table scans the same haystack.
+_HAYSTACKS: dict[int, tuple[weakref.ref, np.ndarray, str, np.ndarray]] = {}
 
-    Sentence ``k`` of the document is preceded by ``"\\n "`` (``" "`` for the first) and every key
-    is followed by a space, so key ``r`` starts at the summed widths of the keys before it plus
-    the prefixes of the sentences up to its own: ``2 * (k + 1) - 1``.
+
+def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray]:
+    """``" k1 k2 \\n k3 "`` for a whole tokens table (sentences separated by a newline) + key offsets.
+
+    ``new_sent[r]`` is true where row ``r`` starts a sentence (or a document). Sentence ``k`` is
+    preceded by ``"\\n "`` (``" "`` for the first) and every key is followed by a space, so key
+    ``r`` starts at the summed widths of the keys before it plus ``2 * (k + 1) - 1``.
     """
-    sents = sent_arr[i:j]
-    cut = np.flatnonzero(sents[1:] != sents[:-1]) + 1
-    bounds = np.concatenate(([0], cut, [j - i]))
-    haystack = "\n".join(" " + " ".join(keys[i + a:i + b]) + " " for a, b in zip(bounds[:-1], bounds[1:]))
-    widths = lengths[i:j] + 1
-    before = np.concatenate(([0], np.cumsum(widths)[:-1]))
-    sentence = np.zeros(j - i, dtype=np.int64)
-    sentence[cut] = 1
-    starts = before + 2 * (np.cumsum(sentence) + 1) - 1
+    arr = getattr(keys.array, "_pa_array", None)
+    if arr is not None:
+        hit = _HAYSTACKS.get(id(arr))
+        if hit is not None and hit[0]() is arr and np.array_equal(hit[1], new_sent):
+            return hit[2], hit[3]
+    normed, lengths = _normalized(keys)
+    n = len(normed)
+    bounds = np.concatenate((np.flatnonzero(new_sent), [n])).tolist()
+    haystack = "\n".join(" " + " ".join(normed[a:b]) + " " for a, b in zip(bounds[:-1], bounds[1:]))
+    before = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    starts = before + 2 * np.cumsum(new_sent) - 1
+    if arr is not None:
+        try:
+            ref = weakref.ref(arr)
+        except TypeError:
+            return haystack, starts
+        for k in [k for k, v in _HAYSTACKS.items() if v[0]() is None]:
+            del _HAYSTACKS[k]
+        _HAYSTACKS[id(arr)] = (ref, new_sent.copy(), haystack, starts)
     return haystack, starts
+
+
+def _longest_array(hits: np.ndarray) -> np.ndarray:
+    """:func:`_longest` over the rows of a whole table (spans never cross documents, and rows of a
+    document are contiguous, so row order is document order)."""
+    kept = _longest(list(map(tuple, hits.tolist())))
+    return np.asarray(kept, dtype=np.int64).reshape(-1, 3)
 
 
 def _longest(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
