@@ -49,6 +49,7 @@ import pandas as pd
 
 from . import lexicon as lexmod
 from .pipeline import Annotator
+from .tokenize import word_mask
 
 LEXICON = "escalation"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "cue", "category", "cameo", "goldstein",
@@ -136,8 +137,9 @@ def _phrase_flags(lower: pd.Series, lemma: pd.Series, sent_key: np.ndarray,
                   phrases: Sequence[str]) -> np.ndarray:
     """Flag the first token of every occurrence of any (multi-word) phrase, inside one sentence.
 
-    Word masks are hash look-ups (``Series.isin``) computed once per word; phrases are joined by
-    shifting boolean masks, so the cost is linear in tokens whatever the number of phrases.
+    Word masks are look-ups per distinct token (:func:`toolkit.tokenize.word_mask`) computed once
+    per word; phrases are joined by shifting boolean masks, so the cost is linear in tokens
+    whatever the number of phrases.
     """
     n = len(lower)
     out = np.zeros(n, dtype=bool)
@@ -147,7 +149,7 @@ def _phrase_flags(lower: pd.Series, lemma: pd.Series, sent_key: np.ndarray,
         hit = np.ones(n, dtype=bool)
         for k, w in enumerate(words):
             if w not in masks:
-                masks[w] = (lower.isin([w]) | lemma.isin([w])).to_numpy()
+                masks[w] = word_mask(lower, (w,)) | word_mask(lemma, (w,))
             shifted = np.zeros(n, dtype=bool)
             shifted[: n - k] = masks[w][k:] & (sent_key[k:] == sent_key[: n - k])
             hit &= shifted
@@ -157,9 +159,8 @@ def _phrase_flags(lower: pd.Series, lemma: pd.Series, sent_key: np.ndarray,
 
 def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.ndarray]:
     """Per-token boolean marker flags and prefix sums, computed once per chunk (vectorised)."""
-    lower_s = pd.Series(tokens["lower"].to_numpy(dtype=object))
-    lemma_s = pd.Series(tokens["lemma"].to_numpy(dtype=object))
-    lower = lower_s.to_numpy()
+    lower_s, lemma_s = tokens["lower"], tokens["lemma"]
+    lower = lower_s.to_numpy(dtype=object)
     doc = tokens["doc_id"].to_numpy()
     sent = tokens["sent_id"].to_numpy()
     n = len(tokens)
@@ -167,13 +168,13 @@ def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.n
     if n:
         new_sent[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
     sent_key = np.cumsum(new_sent)
-    brk = lower_s.isin(_CLAUSE_BREAKS).to_numpy()
+    brk = word_mask(lower_s, _CLAUSE_BREAKS)
     clause_key = np.cumsum(new_sent | brk)
     # Sentence-initial `should` ("Should Washington lift ...") is conditional; elsewhere it is
     # deontic ("States, including X, should uphold ...").
     prev_punct = new_sent.copy()
     if n:
-        prev_punct[1:] |= lower_s.isin(("“", '"', "‘", "(")).to_numpy()[:-1] & new_sent[:-1]
+        prev_punct[1:] |= word_mask(lower_s, ("“", '"', "‘", "("))[:-1] & new_sent[:-1]
     cond = _phrase_flags(lower_s, lemma_s, sent_key, [c for c in cfg.conditional if c != "should"])
     if "should" in cfg.conditional:
         cond |= (lower == "should") & prev_punct
@@ -181,15 +182,15 @@ def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.n
     as_if[1:] = (lower[1:] == "if") & (lower[:-1] == "as")
     cond &= ~as_if
     flags = {
-        "neg": (lower_s.isin(cfg.negators) | lemma_s.isin(cfg.negating_verbs)).to_numpy()
+        "neg": (word_mask(lower_s, cfg.negators) | word_mask(lemma_s, cfg.negating_verbs))
         | _phrase_flags(lower_s, lemma_s, sent_key, cfg.negating_phrases),
-        "oppose": lemma_s.isin(cfg.opposing_verbs).to_numpy(),
-        "hyp": lower_s.isin(cfg.hypothetical).to_numpy(),
+        "oppose": word_mask(lemma_s, cfg.opposing_verbs),
+        "hyp": word_mask(lower_s, cfg.hypothetical),
         "fut": _phrase_flags(lower_s, lemma_s, sent_key, cfg.future),
-        "hedge": (lower_s.isin(cfg.hedges) | lemma_s.isin(cfg.hedges)).to_numpy(),
+        "hedge": word_mask(lower_s, cfg.hedges) | word_mask(lemma_s, cfg.hedges),
         "boost": _phrase_flags(lower_s, lemma_s, sent_key, cfg.boosters),
-        "report": lemma_s.isin(cfg.reporting_verbs).to_numpy(),
-        "first": lower_s.isin(cfg.first_person).to_numpy(),
+        "report": word_mask(lemma_s, cfg.reporting_verbs),
+        "first": word_mask(lower_s, cfg.first_person),
     }
     feats = {k: np.concatenate(([0], np.cumsum(v))) for k, v in flags.items()}
     feats.update(sent_key=sent_key, clause_key=clause_key, cond=cond, lower=lower)
@@ -351,7 +352,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     conditional = cond_sent.reindex(feats["sent_key"][r0]).to_numpy()
     # Question: the sentence's last token other than a closing quote or bracket is "?".
     lower_arr = feats["lower"]
-    closing = pd.Series(lower_arr).isin(('"', "”", "’", "'", ")")).to_numpy()
+    closing = word_mask(tokens["lower"], ('"', "”", "’", "'", ")"))
     last_tok = pd.Series(np.where(closing, -1, np.arange(len(lower_arr)))).groupby(feats["sent_key"]).max()
     q_sent = np.zeros(len(last_tok), dtype=bool)
     ok = last_tok.to_numpy() >= 0

@@ -62,7 +62,7 @@ import pandas as pd
 
 from . import lexicon as lexmod
 from .pipeline import Annotator
-from .tokenize import tokenize_documents
+from .tokenize import tokenize_documents, word_mask
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing_pfc", "framing_sv", "framing_diplomatic")
 FRAME_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "scheme", "frame", "cue", "weight",
@@ -157,21 +157,19 @@ def negation_flags(tokens: pd.DataFrame, doc_ids: np.ndarray, tok_starts: np.nda
     n = len(tokens)
     if n == 0 or len(tok_starts) == 0:
         return np.zeros(len(tok_starts), dtype=bool)
-    lemma = tokens["lemma"].astype(str).to_numpy()
-    lower = tokens["lower"].astype(str).to_numpy()
     sent = tokens["sent_id"].to_numpy()
     doc_first, starts = _row_index(tokens)
     sent_first = doc_first.copy()
     sent_first[1:] |= sent[1:] != sent[:-1]
-    # pandas' hash-based isin: several times faster than np.isin on object arrays.
-    lemma_s, lower_s = pd.Series(lemma, dtype=object), pd.Series(lower, dtype=object)
-    neg = (lemma_s.isin(NEGATORS) | lower_s.isin(NEGATORS)).to_numpy().copy()
-    nxt = np.empty(n, dtype=object)
-    nxt[:-1] = lemma[1:]
-    nxt[-1] = ""
-    pairs = lemma_s + " " + pd.Series(nxt, dtype=object)
-    neg &= ~pairs.isin(PSEUDO_NEGATIONS).to_numpy()
-    brk = lower_s.isin(SCOPE_BREAKS).to_numpy()
+    lemma_s, lower_s = tokens["lemma"], tokens["lower"]
+    neg = word_mask(lemma_s, NEGATORS) | word_mask(lower_s, NEGATORS)
+    # "no doubt", "not only": a negator followed by these lemmas does not negate.
+    for pair in PSEUDO_NEGATIONS:
+        first, second = pair.split(" ", 1)
+        pseudo = np.zeros(n, dtype=bool)
+        pseudo[:-1] = word_mask(lemma_s, (first,))[:-1] & word_mask(lemma_s, (second,))[1:]
+        neg &= ~pseudo
+    brk = word_mask(lower_s, SCOPE_BREAKS)
     idx = np.arange(n)
     # barrier[i]: first row a window ending at i may reach back to.
     barrier = np.where(brk, idx + 1, np.where(sent_first, idx, 0))

@@ -19,8 +19,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from . import resources
@@ -451,7 +453,6 @@ def tokenize_documents(doc_ids: Sequence[str], texts: Sequence[str], *,
         >>> toks.loc[2, ["text", "lemma"]].tolist()
         ['warned', 'warn']
     """
-    import numpy as np
     import pyarrow as pa
 
     finditer = TOKEN_PATTERN.finditer
@@ -567,3 +568,65 @@ def iter_sentences(sentences: pd.DataFrame) -> Iterable[tuple[str, int, int, int
     """
     return zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
                sentences["end"], sentences["text"])
+
+
+# id(Arrow array of a token column) -> (weak reference to it, codes, distinct values, value -> code).
+# Arrow arrays are immutable and pandas replaces them on assignment, so a live weak reference to
+# the same array means the codes are still valid; every annotator of a chunk shares them.
+_VOCAB: dict[int, tuple[weakref.ref, np.ndarray, list, dict]] = {}
+
+
+def _vocab(column: pd.Series) -> tuple[np.ndarray, list, dict]:
+    arr = getattr(column.array, "_pa_array", None)
+    if arr is not None:
+        hit = _VOCAB.get(id(arr))
+        if hit is not None and hit[0]() is arr:
+            return hit[1:]
+    codes, uniques = pd.factorize(column, sort=False)
+    values = list(uniques)
+    out = np.asarray(codes, dtype=np.int64), values, {v: i for i, v in enumerate(values)}
+    if arr is not None:
+        try:
+            ref = weakref.ref(arr)
+        except TypeError:
+            return out
+        for k in [k for k, v in _VOCAB.items() if v[0]() is None]:
+            del _VOCAB[k]
+        _VOCAB[id(arr)] = (ref, *out)
+    return out
+
+
+def vocabulary(column: pd.Series) -> tuple[np.ndarray, list]:
+    """Integer codes of a token column and its distinct values (``values[codes[i]]`` is row ``i``).
+
+    Computed once per column of a tokens table and shared by every caller (token strings are
+    Zipfian: a chunk of 35k tokens has about 6k distinct ones). Missing values get code ``-1``.
+
+    Example:
+        >>> codes, values = vocabulary(pd.Series(["war", "and", "war"]))
+        >>> codes.tolist(), values
+        ([0, 1, 0], ['war', 'and'])
+    """
+    codes, values, _ = _vocab(column)
+    return codes, values
+
+
+def word_mask(column: pd.Series, words: Iterable[str]) -> np.ndarray:
+    """``column.isin(words).to_numpy()`` for a token column, without hashing every row.
+
+    The column's codes are computed once (:func:`vocabulary`); a call then costs one look-up
+    per word plus one vectorised pass.
+
+    Example:
+        >>> word_mask(pd.Series(["we", "warn", "you"]), {"warn", "threaten"}).tolist()
+        [False, True, False]
+    """
+    codes, values, index = _vocab(column)
+    ids = [index[w] for w in set(words) if w in index]
+    if not ids:
+        return np.zeros(len(codes), dtype=bool)
+    if len(ids) == 1:
+        return codes == ids[0]
+    lookup = np.zeros(len(values) + 1, dtype=bool)   # code -1 (missing) reads the last, False
+    lookup[ids] = True
+    return lookup[codes]
