@@ -37,7 +37,7 @@ import pandas as pd
 import yaml
 
 from .config import LEXICON_DIR
-from .tokenize import lemmatize, token_spans
+from .tokenize import lemmatize, token_spans, vocabulary
 
 MATCH_KEYS = ("lemma", "lower", "text")
 GAP = "..."
@@ -302,7 +302,7 @@ class Matcher:
         hits = np.zeros((0, 3), dtype=np.int64)
         if n:
             # Document runs from integer codes (C-level), not by comparing Python strings.
-            codes, uniques = pd.factorize(tokens["doc_id"], sort=False, use_na_sentinel=False)
+            codes, uniques = vocabulary(tokens["doc_id"])
             sent_arr = tokens["sent_id"].to_numpy()
             new_sent = np.ones(n, dtype=bool)
             new_sent[1:] = (codes[1:] != codes[:-1]) | (sent_arr[1:] != sent_arr[:-1])
@@ -390,34 +390,6 @@ class Matcher:
         return out
 
 
-# id(Arrow array) -> (weak reference to it, its normalised keys). Arrow arrays are immutable and
-# pandas replaces (never edits) them on assignment, so while the weak reference still points at
-# the same array the keys are valid; every lexicon matched on one tokens table shares them.
-_KEYS: dict[int, tuple[weakref.ref, tuple[list[str], np.ndarray]]] = {}
-
-
-def _normalized(keys: pd.Series) -> tuple[list[str], np.ndarray]:
-    """Matching keys of a token column, normalised once per distinct value, and their lengths."""
-    arr = getattr(keys.array, "_pa_array", None)
-    if arr is not None:
-        hit = _KEYS.get(id(arr))
-        if hit is not None and hit[0]() is arr:
-            return hit[1]
-    values = keys.tolist()
-    table = {v: _norm(v) for v in set(values)}
-    normed = [table[v] for v in values]
-    out = normed, np.fromiter(map(len, normed), dtype=np.int64, count=len(normed))
-    if arr is not None:
-        try:
-            ref = weakref.ref(arr)
-        except TypeError:
-            return out
-        for k in [k for k, (r, _) in _KEYS.items() if r() is None]:
-            del _KEYS[k]
-        _KEYS[id(arr)] = (ref, out)
-    return out
-
-
 # id(Arrow array of a key column) -> (weak reference, sentence starts it was built for, haystack,
 # key offsets): every lexicon matched on one tokens table scans the same haystack.
 _HAYSTACKS: dict[int, tuple[weakref.ref, np.ndarray, str, np.ndarray]] = {}
@@ -435,10 +407,15 @@ def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray
         hit = _HAYSTACKS.get(id(arr))
         if hit is not None and hit[0]() is arr and np.array_equal(hit[1], new_sent):
             return hit[2], hit[3]
-    normed, lengths = _normalized(keys)
-    n = len(normed)
-    bounds = np.concatenate((np.flatnonzero(new_sent), [n])).tolist()
-    haystack = "\n".join(" " + " ".join(normed[a:b]) + " " for a, b in zip(bounds[:-1], bounds[1:]))
+    # Keys normalised once per distinct token string, then spread to the rows.
+    codes, values = vocabulary(keys)
+    normed_values = [_norm(v) for v in values]
+    pieces = np.array(normed_values, dtype=object)[codes]
+    lengths = np.fromiter(map(len, normed_values), dtype=np.int64, count=len(values))[codes]
+    # " k1 k2 \\n k3 " == " " + " ".join(["k1", "k2", "\\n k3"]) + " "
+    firsts = np.flatnonzero(new_sent[1:]) + 1
+    pieces[firsts] = "\n " + pieces[firsts]
+    haystack = " " + " ".join(pieces.tolist()) + " "
     before = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     starts = before + 2 * np.cumsum(new_sent) - 1
     if arr is not None:
