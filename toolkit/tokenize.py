@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import resources
 
@@ -582,9 +583,15 @@ def _vocab(column: pd.Series) -> tuple[np.ndarray, list, dict]:
         hit = _VOCAB.get(id(arr))
         if hit is not None and hit[0]() is arr:
             return hit[1:]
-    codes, uniques = pd.factorize(column, sort=False)
-    values = list(uniques)
-    out = np.asarray(codes, dtype=np.int64), values, {v: i for i, v in enumerate(values)}
+    if arr is not None and arr.type in (pa.string(), pa.large_string()):
+        # Arrow's dictionary encoding, in C (first-appearance order, nulls get code -1).
+        enc = (arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr).dictionary_encode()
+        codes = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+        values = enc.dictionary.to_pylist()
+    else:
+        fcodes, uniques = pd.factorize(column, sort=False)
+        codes, values = np.asarray(fcodes, dtype=np.int64), list(uniques)
+    out = codes, values, {v: i for i, v in enumerate(values)}
     if arr is not None:
         try:
             ref = weakref.ref(arr)
