@@ -70,3 +70,32 @@ def test_doctor_reports_missing_and_fix(tmp_path):
     assert r.returncode == 0
     assert "[MISSING] punkt_tab" in r.stdout and "fallback:" in r.stdout
     assert "python -m toolkit setup" in r.stdout
+
+
+def _lean_probe(env_value: str | None) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from toolkit import resources; lean = resources.import_nltk_lean(); "
+            "from nltk.tokenize import punkt; "
+            "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'sklearn'}); "
+            "import scipy.stats; "
+            "print(json.dumps({'lean': lean, 'heavy': heavy, 'nltk': 'nltk' in sys.modules}))")
+    env = {k: v for k, v in os.environ.items() if k != "TOOLKIT_LEAN_NLTK"}
+    if env_value is not None:
+        env["TOOLKIT_LEAN_NLTK"] = env_value
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_lean_nltk_import_skips_scipy_and_sklearn_only_while_nltk_loads():
+    got = _lean_probe(None)
+    assert got == {"lean": True, "heavy": [], "nltk": True}   # and scipy.stats imported after
+
+
+def test_lean_nltk_import_can_be_turned_off():
+    got = _lean_probe("0")
+    assert got == {"lean": False, "heavy": ["scipy", "sklearn"], "nltk": True}

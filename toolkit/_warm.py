@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import warnings
 
-from . import pipeline, resources, tokenize
+from . import resources
+
+resources.import_nltk_lean()  # workers run annotators only: NLTK without its SciPy/sklearn parts
+
+from . import pipeline, tokenize  # noqa: E402
 
 with warnings.catch_warnings():
     # The parent process already warned about missing NLTK data; stay quiet here.

@@ -28,7 +28,10 @@ def _source(inputs: list[str], text_col: str | None, id_col: str | None, strict:
 
 
 def cmd_analyze(args) -> int:
+    from . import resources
     from .pipeline import analyze
+
+    resources.import_nltk_lean()  # this process only orchestrates: skip NLTK's SciPy/sklearn parts
 
     inputs = args.input
     if len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists():
