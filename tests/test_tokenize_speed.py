@@ -91,12 +91,21 @@ def test_fictional_corpus():
 
 
 PIECES = list("abcXYZ éü'’-‐.,;:)(\"“”\n\t 0123456789@/…") + ["n't", "Mr.", "U.S.", "www.", "http://", "\n\n"]
+# Unicode white space the offsets must step over: no-break, thin, ideographic space, separators.
+PIECES += ["\u00a0", "\u2009", "\u3000", "\r\n", "\x0b", "\x1c", "\u2028", "\u200b", "🙂"]
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), min_size=1, max_size=3))
 def test_arbitrary_text(texts):
     assert_same_tables([f"d{i}" for i in range(len(texts))], texts)
+
+
+def test_space_codes_cover_every_white_space_character():
+    import sys
+
+    every = [c for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert T._SPACE_CODES.tolist() == every
 
 
 @pytest.mark.slow  # loads NLTK's whole WordNet reader for the comparison (3-10 s)
