@@ -99,3 +99,14 @@ def test_lean_nltk_import_skips_scipy_and_sklearn_only_while_nltk_loads():
 def test_lean_nltk_import_can_be_turned_off():
     got = _lean_probe("0")
     assert got == {"lean": False, "heavy": ["scipy", "sklearn"], "nltk": True}
+
+
+def test_lean_nltk_import_does_not_run_a_norm_py_from_the_working_folder(tmp_path):
+    # nltk.translate.gale_church tries `from norm import logsf` before SciPy: a user's norm.py
+    # in the working folder would run. The lean import blocks that name while NLTK loads.
+    (tmp_path / "norm.py").write_text("open('ran.txt', 'w').write('x')\n")
+    code = "from toolkit import resources; assert resources.import_nltk_lean()"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("TOOLKIT_LEAN_NLTK", None)
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, timeout=120)
+    assert not (tmp_path / "ran.txt").exists()

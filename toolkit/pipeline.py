@@ -553,9 +553,12 @@ class _Inputs(dict):
 def _nulls_as_none(df: pd.DataFrame) -> pd.DataFrame:
     """Text columns with missing values as object columns holding ``None`` (as annotators write
     them, e.g. a quote without a speaker), so fresh, cached and streamed tables are the same."""
-    for col in df.columns:
-        if isinstance(df[col].dtype, pd.StringDtype) and df[col].isna().any():
-            df[col] = df[col].astype(object).where(df[col].notna(), None)
+    for col, dtype in df.dtypes.items():
+        if isinstance(dtype, pd.StringDtype):
+            s = df[col]
+            missing = s.isna()
+            if missing.any():
+                df[col] = s.astype(object).where(~missing, None)
     return df
 
 

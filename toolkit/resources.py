@@ -69,7 +69,9 @@ _warned: set[str] = set()
 # scikit-learn inside ``try: ... except ImportError`` for optional features the toolkit never
 # uses (SklearnClassifier, the Fisher association measure, the transition parser, Gale-Church
 # alignment): about 1.2 s of every process start, twice that of everything else NLTK needs.
-LEAN_BLOCKED = ("scipy", "sklearn")
+# ``norm``: nltk.translate.gale_church first tries ``from norm import logsf``, which would run
+# any file called norm.py that happens to be on sys.path (a user's script in the working folder).
+LEAN_BLOCKED = ("scipy", "sklearn", "norm")
 
 
 class _BlockOptional(importlib.abc.MetaPathFinder):
@@ -97,7 +99,7 @@ def import_nltk_lean() -> bool:
         True
     """
     if "nltk" in sys.modules or os.environ.get("TOOLKIT_LEAN_NLTK", "1") == "0" \
-            or any(m in sys.modules for m in LEAN_BLOCKED):
+            or any(m in sys.modules for m in ("scipy", "sklearn")):
         return False
     blocker = _BlockOptional()
     sys.meta_path.insert(0, blocker)
