@@ -246,15 +246,14 @@ class Matcher:
         self.lexicon = lexicon
         default_on = lexicon.meta.get("match_on", "lemma")
         self.max_gap = int(lexicon.meta.get("max_gap", 5))
-        per_entry_on = lexicon.entries.get("match_on")
+        ents = lexicon.entries
+        per_entry_on = ents["match_on"].tolist() if "match_on" in ents else [None] * len(ents)
         self.parts: dict[int, list[int]] = {}   # entry_id -> number of tokens of each part
         self.gapped: dict[int, int] = {}        # entry_id -> number of parts (>1)
         patterns: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
-        for i, entry in enumerate(lexicon.entries["entry"]):
-            on = default_on
-            if per_entry_on is not None and isinstance(per_entry_on.iloc[i], str) and per_entry_on.iloc[i]:
-                on = per_entry_on.iloc[i]
-            eid = int(lexicon.entries["entry_id"].iloc[i])
+        for entry, eid, entry_on in zip(ents["entry"].tolist(), ents["entry_id"].tolist(), per_entry_on):
+            on = entry_on if isinstance(entry_on, str) and entry_on else default_on
+            eid = int(eid)
             parts = [p.strip() for p in entry.split(GAP)]
             lens = []
             for k, part in enumerate(parts):
