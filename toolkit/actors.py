@@ -98,6 +98,7 @@ import pandas as pd
 from . import lexicon as lexmod
 from .config import LEXICON_DIR
 from .pipeline import Annotator
+from .tokenize import iter_rows
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "tok_start", "tok_end", "text", "actor",
                    "actor_type", "sector", "person", "role", "kind", "metonym", "location",
@@ -331,7 +332,7 @@ def _user_entries(path: Path) -> tuple[pd.DataFrame, str]:
         if "entry" not in df.columns or "category" not in df.columns:
             raise GazetteerError(f"{csv} line 1: missing column 'entry' or 'category'; "
                                  f"columns are {list(df.columns)}")
-    for i, (entry, cat) in enumerate(zip(df["entry"], df["category"]), start=2):
+    for i, (entry, cat) in enumerate(iter_rows(df, "entry", "category"), start=2):
         if cat not in CATEGORIES:
             raise GazetteerError(f"{csv} line {i}: `category` value = {cat!r} is invalid; "
                                  f"value must be one of {list(CATEGORIES)}")
@@ -383,7 +384,7 @@ def _load_cached(extra: tuple[tuple[str, float], ...], stamp: tuple[float, ...])
             "changelog": [{"version": "+".join(tags)}], "max_gap": 0}
     lex = lexmod.Lexicon(name="actors", version="+".join(tags), meta=meta, entries=entries)
     types = {}
-    for actor, atype in zip(entries["actor"], entries["actor_type"]):
+    for actor, atype in iter_rows(entries, "actor", "actor_type"):
         if actor and atype and actor not in types:
             types[actor] = atype
     return Gazetteer(lexicon=lex, roles=roles, actor_types=types, tags=tuple(tags))
@@ -1137,7 +1138,7 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
         [['Russian troops', 'RUS', 'MIL']]
     """
     gaz = load_gazetteer(gazetteers)
-    texts = dict(zip(documents["doc_id"], documents["text"]))
+    texts = dict(iter_rows(documents, "doc_id", "text"))
     speakers = dict(zip(documents["doc_id"], _speaker_values(documents, speaker_column, gaz)))
     dates = dict(zip(documents["doc_id"], _doc_dates(documents)))
     if tokens.empty:
@@ -1147,8 +1148,7 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
     # Keep one entry per span: user files first, then by category priority.
     by_span: dict[tuple, tuple] = {}
     user_tags = set(gaz.tags[len(BUNDLED):])
-    for doc_id, t0, t1, s, e, eid in zip(hits["doc_id"], hits["tok_start"], hits["tok_end"],
-                                         hits["start"], hits["end"], hits["entry_id"]):
+    for doc_id, t0, t1, s, e, eid in iter_rows(hits, "doc_id", "tok_start", "tok_end", "start", "end", "entry_id"):
         rec = records[int(eid)]
         rank = (0 if rec["gazetteer"] in user_tags else 1, PRIORITY.get(rec["category"], 99))
         key = (doc_id, int(t0), int(t1))
@@ -1161,7 +1161,7 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
     # Hyphenated compounds: name parts inside one token ("US-supplied", "pro-Russian").
     parts = gaz.compound_parts()
     hy = tokens[tokens["text"].str.contains("-", regex=False)]
-    for doc_id, tok_id, start, tok in zip(hy["doc_id"], hy["tok_id"], hy["start"], hy["text"]):
+    for doc_id, tok_id, start, tok in iter_rows(hy, "doc_id", "tok_id", "start", "text"):
         pos = 0
         for part in tok.split("-"):
             eid = parts.get(part)
@@ -1319,7 +1319,7 @@ def code_of(name: str, gazetteer: Gazetteer | None = None) -> str | None:
     if table is None:
         e = g.entries[g.entries["category"].isin(["state", "org", "bloc", "nonstate"])]
         table = {}
-        for entry, actor in zip(e["entry"], e["actor"]):
+        for entry, actor in iter_rows(e, "entry", "actor"):
             table.setdefault(entry.lower(), actor)
         g._cache["names_lower"] = table
     key = re.sub(r"\s+", " ", name.replace("_", " ")).strip().lower()

@@ -49,7 +49,7 @@ import pandas as pd
 
 from . import lexicon as lexmod
 from .pipeline import Annotator
-from .tokenize import word_mask
+from .tokenize import iter_rows, word_mask
 
 LEXICON = "escalation"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "cue", "category", "cameo", "goldstein",
@@ -446,13 +446,13 @@ def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarr
     intensity = np.ones(len(cues))
     if mods.empty:
         return intensity
-    key = pd.Series(list(zip(cues["doc_id"], cues["sent_id"])))
+    key = pd.Series(list(iter_rows(cues, "doc_id", "sent_id")))
     by_sent: dict = {}
     for i, k in enumerate(key):
         by_sent.setdefault(k, []).append(i)
     mbase = mods["doc_id"].map(dict(zip(cues["doc_id"], base))).to_numpy()
     for (doc_id, sent_id, ts, te, w, txt), mb in zip(
-            mods[["doc_id", "sent_id", "tok_start", "tok_end", "weight", "text"]].itertuples(index=False), mbase):
+            iter_rows(mods, "doc_id", "sent_id", "tok_start", "tok_end", "weight", "text"), mbase):
         cands = by_sent.get((doc_id, sent_id))
         if not cands or pd.isna(mb):
             continue
@@ -584,7 +584,7 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
         ['130']
     """
     docs = tables["documents"]
-    texts = dict(zip(docs["doc_id"], docs["text"]))
+    texts = dict(iter_rows(docs, "doc_id", "text"))
     cues = find_cues(tables["tokens"], texts, mentions=tables.get("mentions"),
                      quotes=tables.get("quotes"), lexicon=lexicon)
     return {"escalation": cues,

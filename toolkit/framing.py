@@ -62,7 +62,7 @@ import pandas as pd
 
 from . import lexicon as lexmod
 from .pipeline import Annotator
-from .tokenize import tokenize_documents, word_mask
+from .tokenize import iter_rows, tokenize_documents, word_mask
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing_pfc", "framing_sv", "framing_diplomatic")
 FRAME_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "scheme", "frame", "cue", "weight",
@@ -356,7 +356,7 @@ def annotate(tables: Mapping[str, pd.DataFrame], *,
     tokens = tables["tokens"]
     if "documents" in tables:
         docs = tables["documents"]
-        texts = dict(zip(docs["doc_id"], docs["text"]))
+        texts = dict(iter_rows(docs, "doc_id", "text"))
     else:
         raise RuntimeError("framing needs the documents table to slice evidence text")
     frames = find_frames(tokens, texts, lexicons=lexs, quotes=tables.get("quotes"),

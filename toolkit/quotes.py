@@ -81,7 +81,7 @@ import pandas as pd
 
 from . import lexicon as _lexicon
 from .pipeline import Annotator
-from .tokenize import TITLE_ABBREVIATIONS
+from .tokenize import TITLE_ABBREVIATIONS, iter_rows
 
 LEXICON = "reporting_verbs"
 KINDS = ("direct", "indirect", "mixed", "according_to", "scare")
@@ -615,9 +615,7 @@ def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
 
 
 def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
-    for a, b, lemma, cat, syn, opt, entry in zip(hits["tok_start"], hits["tok_end"], hits["entry"],
-                                                 hits["category"], hits["syntax"],
-                                                 hits["that_optional"], hits["entry"]):
+    for a, b, lemma, cat, syn, opt, entry in iter_rows(hits, "tok_start", "tok_end", "entry", "category", "syntax", "that_optional", "entry"):
         # tok_start/tok_end are tok_ids: within a document they equal the row index.
         i, j = int(a), int(b)
         if syn == "verb" and not _is_verb_use(d, i):
@@ -1647,7 +1645,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         [['direct', 'the minister', 'said', '“We will respond,”'], ['scare', None, None, '“peace plan”']]
     """
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
-    texts = dict(zip(documents["doc_id"], documents["text"]))
+    texts = dict(iter_rows(documents, "doc_id", "text"))
     hits = lex.find(tokens, texts, overlaps="longest")
     hits_by_doc = {k: g for k, g in hits.groupby("doc_id", sort=False)} if len(hits) else {}
     ment_by_doc = ({k: g for k, g in mentions.groupby("doc_id", sort=False)}
@@ -1657,7 +1655,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
     speaker_of_doc = {}
     if "country" in documents:
-        speaker_of_doc = {k: _clean(v) for k, v in zip(documents["doc_id"], documents["country"])}
+        speaker_of_doc = {k: _clean(v) for k, v in iter_rows(documents, "doc_id", "country")}
     rows: list[dict] = []
     problems: list[dict] = []
     doc_arr = tokens["doc_id"].to_numpy()

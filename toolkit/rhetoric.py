@@ -72,7 +72,7 @@ from vaderSentiment.vaderSentiment import (
 
 from .lexicon import Lexicon, load
 from .pipeline import Annotator
-from .tokenize import iter_sentences, tokenize_documents
+from .tokenize import iter_rows, iter_sentences, tokenize_documents
 
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "textblob_polarity",
                      "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neg",
@@ -304,8 +304,7 @@ def tone_hits(texts: Sequence[str], *, lexicon: str | Lexicon | None = None
     hits = _hits_by_doc(tokens, dict(zip(ids, texts)), tone_lexicon(lexicon))
     by_doc: dict[str, list] = defaultdict(list)
     cues: dict[str, list] = defaultdict(list)
-    for d, s, e, w, c, t in zip(hits["doc_id"], hits["start"], hits["end"], hits["weight"],
-                                hits["category"], hits["text"]):
+    for d, s, e, w, c, t in iter_rows(hits, "doc_id", "start", "end", "weight", "category", "text"):
         by_doc[d].append((int(s), int(e), float(w), c))
         cues[d].append(t)
     return [by_doc.get(i, []) for i in ids], ["; ".join(cues.get(i, [])) for i in ids]
@@ -353,7 +352,7 @@ def explain_tone(text: str, *, scale: float = TONE_SCALE) -> pd.DataFrame:
     _, tokens = tokenize_documents(ids, [text])
     hits = _hits_by_doc(tokens, {"0": text}, tone_lexicon())
     tuples = [(int(s), int(e), float(w), c) for s, e, w, c in
-              zip(hits["start"], hits["end"], hits["weight"], hits["category"])]
+              iter_rows(hits, "start", "end", "weight", "category")]
     an = _tone_analyzer()
     vader_vals, words, _ = an.valences(text, [], scale=scale)
     tone_vals, _, _ = an.valences(text, tuples, scale=scale)
@@ -390,11 +389,10 @@ def sentiment_table(sentences: pd.DataFrame, tokens: pd.DataFrame, texts: Mappin
     """
     lex = tone_lexicon(lexicon)
     hits = _hits_by_doc(tokens, texts, lex) if tone_hits is None else tone_hits
-    sent_start = dict(zip(zip(sentences["doc_id"], sentences["sent_id"]), sentences["start"]))
+    sent_start = dict(zip(iter_rows(sentences, "doc_id", "sent_id"), sentences["start"].tolist()))
     by_sent: dict[tuple, list] = defaultdict(list)
     cues: dict[tuple, list] = defaultdict(list)
-    for d, si, s, e, w, c, t in zip(hits["doc_id"], hits["sent_id"], hits["start"], hits["end"],
-                                    hits["weight"], hits["category"], hits["text"]):
+    for d, si, s, e, w, c, t in iter_rows(hits, "doc_id", "sent_id", "start", "end", "weight", "category", "text"):
         off = sent_start[(d, si)]
         by_sent[(d, si)].append((int(s) - off, int(e) - off, float(w), c))
         cues[(d, si)].append(t)
@@ -552,12 +550,11 @@ def tone_toward(mentions: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Data
     """
     hits = _hits_by_doc(tokens, texts, tone_lexicon(lexicon))
     by_sent: dict[tuple, list] = defaultdict(list)
-    for d, si, a, b, w, c in zip(hits["doc_id"], hits["sent_id"], hits["start"], hits["end"],
-                                 hits["weight"], hits["category"]):
+    for d, si, a, b, w, c in iter_rows(hits, "doc_id", "sent_id", "start", "end", "weight", "category"):
         by_sent[(d, si)].append((int(a), int(b), float(w), c))
     sent_by_doc = {d: g for d, g in sentences.groupby("doc_id", sort=False)}
     sent_ids, scores = [], []
-    for d, a, b in zip(mentions["doc_id"], mentions["start"], mentions["end"]):
+    for d, a, b in iter_rows(mentions, "doc_id", "start", "end"):
         g = sent_by_doc.get(d)
         if g is None:
             sent_ids.append(-1)
@@ -611,7 +608,7 @@ def _longest_per_category(hits: pd.DataFrame) -> pd.DataFrame:
                       ascending=[True, True, True, False, True], kind="stable")
     keep = np.zeros(len(h), dtype=bool)
     last = {}
-    for i, (d, c, s, e) in enumerate(zip(h["doc_id"], h["category"], h["start"], h["end"])):
+    for i, (d, c, s, e) in enumerate(iter_rows(h, "doc_id", "category", "start", "end")):
         if s >= last.get((d, c), -1):
             keep[i] = True
             last[(d, c)] = e
@@ -667,9 +664,9 @@ def _apply_blockers(hits: pd.DataFrame) -> pd.DataFrame:
     drop = is_block.copy()
     blocks = hits[is_block]
     by_doc = defaultdict(list)
-    for d, a, b, cats in zip(blocks["doc_id"], blocks["start"], blocks["end"], blocks["blocks"]):
+    for d, a, b, cats in iter_rows(blocks, "doc_id", "start", "end", "blocks"):
         by_doc[d].append((a, b, set(str(cats).split(";"))))
-    for i, (d, a, b, c) in enumerate(zip(hits["doc_id"], hits["start"], hits["end"], hits["category"])):
+    for i, (d, a, b, c) in enumerate(iter_rows(hits, "doc_id", "start", "end", "category")):
         if not drop[i]:
             drop[i] = any(x <= a and b <= y and c in cats for x, y, cats in by_doc.get(d, ()))
     return hits[~drop]
@@ -684,10 +681,10 @@ def _label_commitments(hits: pd.DataFrame, tokens: pd.DataFrame, tone_hits: pd.D
         return hits
     resp = tokens.loc[tokens["lemma"].isin(RESPONSE_LEMMAS), ["doc_id", "sent_id", "tok_id"]]
     targets = defaultdict(list)   # (doc, sent) -> token ids where a response/threat starts
-    for d, s, t in zip(resp["doc_id"], resp["sent_id"], resp["tok_id"]):
+    for d, s, t in iter_rows(resp, "doc_id", "sent_id", "tok_id"):
         targets[(d, s)].append(int(t))
     th = tone_hits[tone_hits["category"].isin(THREAT_CATEGORIES)]
-    for d, s, t in zip(th["doc_id"], th["sent_id"], th["tok_start"]):
+    for d, s, t in iter_rows(th, "doc_id", "sent_id", "tok_start"):
         targets[(d, s)].append(int(t))
     sub = hits["subcategory"].to_numpy(dtype=object).copy()
     for i in np.flatnonzero(modal.to_numpy()):
@@ -774,7 +771,7 @@ def markers_by_speaker(rhetoric: pd.DataFrame, quotes: pd.DataFrame, tokens: pd.
     counts: dict[tuple[str, str], int] = defaultdict(int)
     w_by_doc = {d: g for d, g in words.groupby("doc_id", sort=False)}
     r_by_doc = {d: g for d, g in r.groupby("doc_id", sort=False)}
-    for d, a, b, who in zip(q["doc_id"], q["content_start"], q["content_end"], q["_speaker"]):
+    for d, a, b, who in iter_rows(q, "doc_id", "content_start", "content_end", "_speaker"):
         w = w_by_doc.get(d)
         if w is not None:
             n_words[who] += int(((w["start"] >= a) & (w["end"] <= b)).sum())
@@ -926,7 +923,7 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE,
         (['rhetoric', 'sentiment'], 1)
     """
     docs = tables["documents"]
-    texts = dict(zip(docs["doc_id"], docs["text"]))
+    texts = dict(iter_rows(docs, "doc_id", "text"))
     tokens = tables["tokens"]
     tlex = tone_lexicon(tone_lexicon_path)
     tone_hits = _hits_by_doc(tokens, texts, tlex)
