@@ -282,11 +282,16 @@ class Gazetteer:
             >>> load_gazetteer().holders("USA", {"foreign_minister"}, pd.Timestamp("2024-09-11"))
             ['Antony Blinken']
         """
-        r = self.roles
-        sel = r[(r["actor"] == actor) & r["role"].isin(roles)
-                & (r["valid_from"].isna() | (r["valid_from"] <= date))
-                & (r["valid_to"].isna() | (date < r["valid_to"]))]
-        return sorted(set(sel["person"]))
+        by_actor = self._cache.get("roles_by_actor")
+        if by_actor is None:  # asked once per mention: index the roles table once
+            by_actor = {}
+            for person, who, role, start, end in iter_rows(self.roles, "person", "actor", "role",
+                                                           "valid_from", "valid_to"):
+                by_actor.setdefault(who, []).append((person, role, start, end))
+            self._cache["roles_by_actor"] = by_actor
+        return sorted({person for person, role, start, end in by_actor.get(actor, ())
+                       if role in roles and (pd.isna(start) or start <= date)
+                       and (pd.isna(end) or date < end)})
 
 
 def _read_roles(path: Path, tag: str) -> pd.DataFrame:
