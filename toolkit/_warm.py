@@ -33,3 +33,9 @@ with warnings.catch_warnings():
             "\"We seek peace,\" he told reporters."]}), pipeline.registry())
     except Exception:  # noqa: BLE001, S110 - a broken annotator fails in the worker, with its error
         pass
+
+import gc  # noqa: E402
+
+# Workers fork from this process: keep what it loaded out of every later collection (the
+# collector would otherwise touch, and so copy, the shared pages in every worker).
+gc.freeze()
