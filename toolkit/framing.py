@@ -182,11 +182,24 @@ def negation_flags(tokens: pd.DataFrame, doc_ids: np.ndarray, tok_starts: np.nda
 
 def _inside(hits: pd.DataFrame, q: pd.DataFrame) -> pd.DataFrame:
     """For each hit inside some ``q`` content span, the innermost such quote (indexed by hit row)."""
-    h = hits[["doc_id", "start", "end"]].assign(_row=np.arange(len(hits)))
-    m = h.merge(q, on="doc_id", how="inner")
-    m = m[(m["start"] >= m["content_start"]) & (m["end"] <= m["content_end"])]
-    m = m.assign(_len=m["content_end"] - m["content_start"]).sort_values(["_row", "_len"])
-    return m.drop_duplicates("_row").set_index("_row")
+    extra = [c for c in q.columns if c not in ("doc_id", "content_start", "content_end")]
+    best = np.full(len(hits), -1, dtype=np.int64)     # position in q of the innermost quote
+    if len(hits) and len(q):
+        h_doc = hits["doc_id"].to_numpy(dtype=object)
+        h_start, h_end = hits["start"].to_numpy(), hits["end"].to_numpy()
+        best_len = np.full(len(hits), np.iinfo(np.int64).max, dtype=np.int64)
+        rows_of = pd.Series(np.arange(len(hits))).groupby(h_doc, sort=False).indices
+        for k, (doc, a, b) in enumerate(iter_rows(q, "doc_id", "content_start", "content_end")):
+            r = rows_of.get(doc)
+            if r is None:
+                continue
+            a, b = int(a), int(b)
+            # Inside, and strictly shorter than the best so far (ties: the first quote wins).
+            win = r[(h_start[r] >= a) & (h_end[r] <= b) & (b - a < best_len[r])]
+            best[win], best_len[win] = k, b - a
+    rows = np.flatnonzero(best >= 0)
+    out = q.iloc[best[rows]][extra].set_axis(pd.Index(rows, name="_row"))
+    return out
 
 
 def _quote_context(hits: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
