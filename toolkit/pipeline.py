@@ -1134,13 +1134,21 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
     except (OSError, ValueError, KeyError, TypeError):
         before = {}
     digests = {}
+    jobs = []
     for s in steps:
         for t in outputs[s]:
             digests[t] = _digest(s, *(keys[s] for keys in all_keys))
             if before.get(t) == digests[t] and (out_dir / f"{t}.parquet").exists():
                 continue
             parts = [store.path(s, keys[s], t) for keys in all_keys]
-            _combine_parts(parts, out_dir / f"{t}.parquet", empty.get(t))
+            jobs.append((parts, out_dir / f"{t}.parquet", empty.get(t)))
+    # Tables are combined side by side: Arrow reads and writes Parquet without holding the GIL.
+    # Largest first, so the tokens table does not start last.
+    jobs.sort(key=lambda j: -sum(p.stat().st_size for p in j[0] if p.exists()))
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, min(4, workers))) as ex:
+        list(ex.map(lambda j: _combine_parts(*j), jobs))
     meta["run"]["table_digests"] = digests
     if not cache:
         shutil.rmtree(store_root, ignore_errors=True)
