@@ -19,6 +19,7 @@ from vaderSentiment.vaderSentiment import (
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
+    SentiText,
     allcap_differential,
 )
 
@@ -120,7 +121,8 @@ class ReferenceTone(R.ToneAnalyzer):
     """The tone analyzer as it was: VADER's own per-word ``sentiment_valence``."""
 
     def valences(self, text, hits, *, scale=1.0):
-        spans, orig = self.words(text)
+        spans = [m.span() for m in R._WORD.finditer(text)]
+        orig = [SentiText._strip_punc_if_word(text[a:b]) for a, b in spans]
         words = list(orig)
         flips = set()
         starts = [a for a, _ in spans]
@@ -159,11 +161,16 @@ class ReferenceTone(R.ToneAnalyzer):
         sentiments = self._but_check(words, sentiments)
         return sentiments, orig, words
 
+    def score(self, text, hits, *, scale=1.0):
+        sentiments, _, _ = self.valences(text, hits, scale=scale)
+        return SentimentIntensityAnalyzer.score_valence(self, sentiments, text)
+
 
 OLD_TONE, NEW_TONE = ReferenceTone(), R.ToneAnalyzer()
 
 
 def assert_same_tone(text, hits):
+    assert NEW_TONE.words(text)[1] == OLD_TONE.valences(text, [])[1]
     assert NEW_TONE.valences(text, hits) == OLD_TONE.valences(text, hits)
     assert NEW_TONE.score(text, hits) == OLD_TONE.score(text, hits)
 

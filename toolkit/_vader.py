@@ -76,7 +76,7 @@ class FastVader(SentimentIntensityAnalyzer):
         if not self._emoji_chars.isdisjoint(text):
             text = self._describe_emoji(text)
         text = text.strip()
-        words = self.words(text)
+        words = self.split_words(text)
         low = list(map(str.lower, words))
         scored = self._scored(words, low, self.cap_differential(words))
         if "but" in low:
@@ -88,9 +88,14 @@ class FastVader(SentimentIntensityAnalyzer):
             nonzero = [v for _, v in scored if v != 0]
         return self._summarise(nonzero, len(words), text)
 
-    def words(self, text: str) -> list[str]:
+    def split_words(self, text: str) -> list[str]:
         """VADER's words: white-space split, surrounding punctuation stripped unless that
-        leaves two characters or fewer (emoticons such as ":)" stay whole)."""
+        leaves two characters or fewer (emoticons such as ":)" stay whole).
+
+        Example:
+            >>> FastVader().split_words('"Peace," he said: :) “No.”')
+            ['Peace', 'he', 'said', ':)', '“No.”']
+        """
         memo = self._word_memo
         if len(memo) > 200_000:
             memo.clear()

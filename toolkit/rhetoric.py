@@ -5,11 +5,11 @@ Two tables, both written by ``python -m toolkit analyze``:
 ``sentiment``: one row per sentence with the two standard baselines and our tone measure:
 
 * TextBlob's ``PatternAnalyzer`` polarity (-1..1) and subjectivity (0..1) (De Smedt &
-  Daelemans 2012). We call the analyzer's scoring function ``textblob.en.sentiment`` directly
-  instead of building a ``TextBlob`` per sentence: the numbers are identical (the analyzer
-  calls that same function; tested on real sentences) and it is about three times as fast
-  (``bench/bench_rhetoric.py``: 196k vs 66k words/s on UN speeches). Scores are cached per
-  sentence text, since speeches repeat formulas.
+  Daelemans 2012), as ``TextBlob(text).sentiment`` gives them. :mod:`toolkit._pattern` runs
+  TextBlob's tokenizer rules and lexicon with less work per sentence (memoised punctuation
+  splits, each word classified once): the numbers are identical (tested on real sentences and
+  generated text) and it is several times as fast (``bench/bench_rhetoric.py``). Scores are
+  cached per sentence text, since speeches repeat formulas.
 * VADER compound, pos, neg, neu (Hutto & Gilbert 2014), as the authors' reference package
   ``vaderSentiment`` computes them (rather than NLTK's port): it is the implementation the
   published validation used. :mod:`toolkit._vader` runs the package's rules and data with less
@@ -62,8 +62,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import N_SCALAR, SentiText
+from vaderSentiment.vaderSentiment import N_SCALAR
 
+from ._pattern import pattern_scores
 from ._vader import FastVader
 from ._vader import analyzer as vader_analyzer
 from .lexicon import Lexicon, load
@@ -128,7 +129,7 @@ def baseline_scores(text: str) -> tuple[float, float, float, float, float, float
         >>> [round(x, 2) for x in baseline_scores("The talks were a great success.")]
         [0.55, 0.38, 0.83, 0.66, 0.0, 0.34]
     """
-    pol, subj = _pattern()(text)
+    pol, subj = pattern_scores(text)
     v = _vader().polarity_scores(text)
     return (float(pol), float(subj), v["compound"], v["pos"], v["neg"], v["neu"])
 
@@ -174,8 +175,9 @@ class ToneAnalyzer(FastVader):
     def words(self, text: str) -> tuple[list[tuple[int, int]], list[str]]:
         """VADER's words of ``text`` and their character spans."""
         spans = [m.span() for m in _WORD.finditer(text)]
-        # VADER's own tokenisation: whitespace split, surrounding punctuation stripped.
-        return spans, [SentiText._strip_punc_if_word(text[a:b]) for a, b in spans]
+        # VADER's own tokenisation: whitespace split (the same runs as \S+), surrounding
+        # punctuation stripped.
+        return spans, self.split_words(text)
 
     def valences(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0):
         """Per-word valences (VADER's sentiments list) after the tone rules, and the words."""
@@ -217,7 +219,7 @@ class ToneAnalyzer(FastVader):
     def score(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0) -> dict:
         """VADER's ``neg/neu/pos/compound`` dict for ``text`` under the tone rules."""
         sentiments, _, _ = self.valences(text, hits, scale=scale)
-        return self.score_valence(sentiments, text)
+        return self._summarise([v for v in sentiments if v != 0], len(sentiments), text)
 
 
 @functools.lru_cache(maxsize=1)

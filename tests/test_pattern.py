@@ -1,0 +1,93 @@
+"""toolkit._pattern gives exactly TextBlob's PatternAnalyzer polarity and subjectivity.
+
+Compared with ``==`` against ``textblob.en.sentiment`` (what ``TextBlob(text).sentiment``
+returns) on UN speeches sentence by sentence and whole, the seed article, the bundled sample,
+hand-written cases for each tokenizer and scoring rule, and generated text.
+"""
+from __future__ import annotations
+
+import pipeline_helpers as H
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textblob import TextBlob
+from textblob.en import sentiment
+
+from toolkit._pattern import _engine, pattern_scores, pattern_scores_many
+from toolkit.tokenize import sentence_spans
+
+
+def assert_same(texts):
+    for t in texts:
+        assert pattern_scores(t) == tuple(sentiment(t)), t
+
+
+def sentences(texts):
+    return [t[a:b] for t in texts for a, b in sentence_spans(t)]
+
+
+@pytest.mark.shared
+def test_un_speeches_sentence_by_sentence_and_whole():
+    un = H.un_slice(40)
+    if un is None:
+        pytest.skip("UN corpus not in the shared folder (toolkit.config.shared_path('corpora'))")
+    texts = un["text"].tolist()
+    sents = sentences(texts)
+    assert len(sents) > 3000
+    assert_same(sents)
+    assert_same(texts[:10])
+    # The exact fallback to TextBlob itself (emoticons, "(!)") stays rare on real text.
+    assert sum(_engine().tokens(s) is None for s in sents) < 0.01 * len(sents)
+
+
+def test_seed_and_sample(seed_text):
+    docs = H.documents(24)["text"].tolist() + [seed_text]
+    assert_same(sentences(docs) + docs)
+
+
+def test_same_as_textblob_objects():
+    for t in ("The talks were a great success.", "Not a very good deal, frankly!"):
+        assert pattern_scores(t) == tuple(TextBlob(t).sentiment)
+
+
+CASES = [
+    "", " ", "!!!", "good", "GOOD", "not good", "not a good deal", "not very good", "very good",
+    "really not good", "never good", "no good idea", "isn't good", "wasn't bad", "I'd say it's good",
+    "we'll see, they're great, I've had enough, I'm happy", "don't", "n't good",
+    "a good!!! deal", "good !", "the (!) remark", "what ( ! ) a plan", "great :)", "bad :(",
+    "love <3 it", "grin :D", "so :-) happy", ": ) spaced", "o.O", "8) item", "(8) item",
+    "e.g. good, etc. bad", "U.S. good", "Mr. Good", "T. De Smedt is nice", "well... good...",
+    "“Good,” he said. ‘Bad’ she said.", "'quoted' good", '"good"', "line one good\n\nline two bad",
+    "windows\r\n\r\nbreaks good", "tabs\tgood\tbad", "END-OF-SENTENCE good", "good.\n\nEND-OF-SENTENCE",
+    "honestly good", "truly terribly bad", "slightly ok", "extremely nice", "nice-ly", "supergood",
+    "a 5-star deal, 100% great", "café naïve résumé good", "ALL CAPS GOOD", "good?!", "bad...!",
+    "(good) [bad] {nice}", "#good @bad", "good;bad:nice", "--good--", "‘’“”", "'''", "w/ good",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_every_rule(text):
+    assert_same([text])
+
+
+def test_many():
+    assert pattern_scores_many(CASES) == [tuple(sentiment(t)) for t in CASES]
+
+
+WORDS = ["good", "bad", "great", "not", "no", "never", "n't", "very", "really", "extremely", "truly",
+         "a", "is", "it", "the", "deal", "!", "(!)", "(", ")", "!)", ":)", ":-(", "<3", ":D", "xD", "8)",
+         "...", ".", ",", "'", '"', "“", "”", "’", "'s", "'d", "isn't", "e.g.", "U.S.", "Mr.", "T.",
+         "\n\n", "\r\n", "GOOD", "Bad", "nicely", "slightly", "ok", "END-OF-SENTENCE", "etc.", "w/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25),
+       st.lists(st.sampled_from([" ", "", "  ", "\t"]), max_size=25))
+def test_generated_text(words, seps):
+    assert_same(["".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_any_string(text):
+    assert_same([text])
