@@ -80,7 +80,31 @@ def _punkt():
 
     tok = PunktTokenizer("english")
     tok._params.abbrev_types.update(ABBREVIATIONS)
-    return _with_plain_regexes(tok)
+    return _with_memoised_decisions(_with_plain_regexes(tok))
+
+
+def _with_memoised_decisions(tok, size: int = 100_000):
+    """Punkt with its break decision remembered per candidate context ("Nations. The").
+
+    ``text_contains_sentbreak(context)`` annotates the two or three tokens around a candidate
+    period from scratch every time; its answer depends on nothing but that string and the
+    fixed model parameters, and the same contexts recur all through a corpus.
+    """
+    decide = getattr(tok, "text_contains_sentbreak", None)
+    if decide is None:
+        return tok
+    memo: dict[str, bool] = {}
+
+    def text_contains_sentbreak(text: str) -> bool:
+        hit = memo.get(text)
+        if hit is None:
+            if len(memo) >= size:
+                memo.clear()
+            hit = memo[text] = decide(text)
+        return hit
+
+    tok.text_contains_sentbreak = text_contains_sentbreak
+    return tok
 
 
 _RE_FLAGS = re.I | re.M | re.S | re.U | re.X | re.A
