@@ -325,26 +325,30 @@ class Matcher:
         if len(hits):
             doc_of = codes[a]
             tokid_arr = tokens["tok_id"].to_numpy()
-            s_arr = tokens["start"].to_numpy()[a].astype("int64")
-            e_arr = tokens["end"].to_numpy()[b - 1].astype("int64")
+            s_arr = tokens["start"].to_numpy()[a].astype("int64", copy=False)
+            e_arr = tokens["end"].to_numpy()[b - 1].astype("int64", copy=False)
             doc_texts = [texts[u] for u in uniques]
             hit_text = [doc_texts[c][s:e] for c, s, e in zip(doc_of.tolist(), s_arr.tolist(), e_arr.tolist())]
-            cols = {"doc_id": tokens["doc_id"].take(a).to_numpy(dtype=object).tolist(),
-                    "sent_id": sent_arr[a].astype("int64"),
-                    "tok_start": tokid_arr[a].astype("int64"),
-                    "tok_end": tokid_arr[b - 1].astype("int64") + 1,
-                    "start": s_arr, "end": e_arr, "text": hit_text, "entry_id": eid.astype("int64")}
-        else:
-            cols = {c: [] for c in HIT_COLUMNS}
-        hits_df = pd.DataFrame(cols, columns=HIT_COLUMNS)
-        for c in ("sent_id", "tok_start", "tok_end", "start", "end", "entry_id"):
-            hits_df[c] = hits_df[c].astype("int64")
+            cols = {"doc_id": np.asarray(uniques, dtype=object)[doc_of].tolist(),
+                    "sent_id": sent_arr[a].astype("int64", copy=False),
+                    "tok_start": tokid_arr[a].astype("int64", copy=False),
+                    "tok_end": tokid_arr[b - 1].astype("int64", copy=False) + 1,
+                    "start": s_arr, "end": e_arr, "text": hit_text, "entry_id": eid}
+        else:  # no hits: the column types a merge of the empty table with the entries gives
+            empty = pd.DataFrame({c: [] for c in HIT_COLUMNS}, columns=HIT_COLUMNS)
+            for c in ("sent_id", "tok_start", "tok_end", "start", "end", "entry_id"):
+                empty[c] = empty[c].astype("int64")
+            merged = empty.merge(self._extra(), on="entry_id", how="left", sort=False)
+            merged["source"] = self.lexicon.tag
+            return merged
+        # The entries' own columns, joined on entry_id (a take, not a merge).
         extra = self._extra()
-        rows = extra.take(self._entry_pos.get_indexer(hits_df["entry_id"].to_numpy()))
-        rows = rows.drop(columns="entry_id").reset_index(drop=True)
-        merged = pd.concat([hits_df, rows], axis=1)
-        merged["source"] = self.lexicon.tag
-        return merged
+        pos = self._entry_pos.get_indexer(eid)
+        for col in extra.columns:
+            if col != "entry_id":
+                cols[col] = extra[col].array.take(pos)
+        cols["source"] = self.lexicon.tag
+        return pd.DataFrame(cols)
 
     def _extra(self) -> pd.DataFrame:
         """The entry columns joined onto hits (``text`` renamed ``entry_text``), built once."""
