@@ -41,6 +41,7 @@ Notes:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -625,6 +626,7 @@ class _Task:
     store: str | None            # where the worker reads cached steps and writes new ones
     keep: bool                   # return the tables (in-memory runs); else only write them
     given: dict = field(default_factory=dict)   # step -> tables read by the caller
+    wire: bool = False           # return tables as Arrow IPC bytes (from worker processes)
 
 
 @dataclass
@@ -694,7 +696,33 @@ def _execute_steps(task: _Task) -> _Done:
         tables.update(out)
         ran.append(step)
     tables.pop("documents")
-    return _Done(task.index, tables if task.keep else None, ran, seconds, cpu)
+    if not task.keep:
+        return _Done(task.index, None, ran, seconds, cpu)
+    if task.wire:
+        tables = {name: _to_wire(df) for name, df in tables.items()}
+    return _Done(task.index, tables, ran, seconds, cpu)
+
+
+def _to_wire(df: pd.DataFrame) -> bytes:
+    """A table as Arrow IPC bytes: what a worker sends back instead of a pickled DataFrame.
+
+    Unpickling DataFrames with many object values makes the receiving process allocate (and
+    garbage-collect) millions of Python objects while workers wait on the pipe; bytes cost
+    nothing to receive, and the tables are converted once, after the run, as cached parts are.
+    """
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _from_wire(data: bytes):
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
 
 
 # ----------------------------------------------------------------------------- engines
@@ -775,7 +803,7 @@ class _Engine:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context())
         from concurrent.futures.process import BrokenProcessPool
 
-        pending = {self._pool.submit(_execute, t) for t in tasks}
+        pending = {self._pool.submit(_execute, dataclasses.replace(t, wire=True)) for t in tasks}
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -808,7 +836,7 @@ class _Engine:
                                                  processes=True, dashboard_address=None)
                     self._client = Client(self._cluster)
                 self._own_client = True
-        futures = self._client.map(_execute, tasks, pure=False,
+        futures = self._client.map(_execute, [dataclasses.replace(t, wire=True) for t in tasks], pure=False,
                                    key=[f"toolkit-chunk-{uuid.uuid4().hex}" for _ in tasks])
         try:
             for fut in as_completed(futures):
@@ -868,14 +896,18 @@ def _combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) ->
     return rows
 
 
-def _read_parquet_parts(paths: list[Path]) -> pd.DataFrame:
-    """Read cached parts with threads (Arrow releases the GIL) and convert to pandas once."""
+def _read_parquet_parts(paths: list[Path | bytes]) -> pd.DataFrame:
+    """Read cached parts (Parquet files) and parts sent by workers (Arrow IPC bytes) with
+    threads (Arrow releases the GIL) and convert to pandas once."""
     import pyarrow as pa
     import pyarrow.parquet as pq
     from concurrent.futures import ThreadPoolExecutor
 
+    def read(p):
+        return _from_wire(p) if isinstance(p, bytes) else pq.read_table(p)
+
     with ThreadPoolExecutor(max_workers=4) as ex:
-        parts = list(ex.map(pq.read_table, paths))
+        parts = list(ex.map(read, paths))
     non_empty = [t for t in parts if t.num_rows] or parts[:1]
     meta = non_empty[0].schema.metadata
     table = pa.concat_tables([t.replace_schema_metadata(None) for t in non_empty],
@@ -883,11 +915,21 @@ def _read_parquet_parts(paths: list[Path]) -> pd.DataFrame:
     return _nulls_as_none(table.replace_schema_metadata(meta).to_pandas())
 
 
-def _gather(parts: list[pd.DataFrame | Path | None]) -> pd.DataFrame:
-    """One table from per-chunk parts: frames computed now and/or Parquet files from the cache."""
-    if parts and all(isinstance(p, Path) for p in parts):
+def _gather(parts: list[pd.DataFrame | Path | bytes | None]) -> pd.DataFrame:
+    """One table from per-chunk parts: frames computed in this process, Parquet files from the
+    cache and/or Arrow IPC bytes from worker processes."""
+    if parts and all(isinstance(p, (Path, bytes)) for p in parts):
         return _read_parquet_parts(parts)
-    return _concat([_nulls_as_none(pd.read_parquet(p)) if isinstance(p, Path) else p for p in parts])
+    return _concat([_unwire(p) for p in parts])
+
+
+def _unwire(part):
+    """A part as a pandas table (Parquet path or IPC bytes converted; frames as they are)."""
+    if isinstance(part, Path):
+        return _nulls_as_none(pd.read_parquet(part))
+    if isinstance(part, bytes):
+        return _nulls_as_none(_from_wire(part).to_pandas())
+    return part
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -1079,7 +1121,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
                 a, b = spans[d.index - base]
                 if store is not None and worker_store is None:
                     for s in d.ran:
-                        store.write(s, all_keys[d.index][s], {t: d.tables[t] for t in outputs[s]})
+                        store.write(s, all_keys[d.index][s], {t: _unwire(d.tables[t]) for t in outputs[s]})
                 if keep:
                     results[d.index] = d.tables
                 for s in d.ran:
