@@ -494,7 +494,12 @@ class _Store:
         tmp.mkdir(parents=True, exist_ok=True)
         try:
             for name, df in tables.items():
-                df.to_parquet(tmp / f"{name}.parquet", index=False)
+                if isinstance(df, _Pending):
+                    import pyarrow.parquet as pq
+
+                    pq.write_table(df.arrow, tmp / f"{name}.parquet")
+                else:
+                    df.to_parquet(tmp / f"{name}.parquet", index=False)
             (tmp / "_done").write_text(json.dumps({"step": step, "tables": list(tables)}) + "\n")
             try:
                 os.replace(tmp, final)
@@ -552,6 +557,44 @@ class _Inputs(dict):
                        f"Annotator.requires or Annotator.reads (it may read {sorted(self)}); "
                        "declare it so that the run order and the cache keys know about it")
 
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        return value.frame() if isinstance(value, _Pending) else value
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+
+class _Pending:
+    """An annotator's table in its stored form (Arrow), as pandas only when a later step reads it.
+
+    A table goes through Arrow once per chunk in any case (to be cached, sent back by a worker
+    or combined into the result); the pandas form of the cached table (:func:`_normalize`) is
+    built only for the tables a later step reads (``mentions``, ``quotes``), not for every
+    table of every chunk.
+    """
+
+    __slots__ = ("arrow", "_frame")
+
+    def __init__(self, df: pd.DataFrame, ann: str, table: str):
+        self.arrow = _to_arrow(df, ann, table)
+        self._frame = None
+
+    def frame(self) -> pd.DataFrame:
+        if self._frame is None:
+            self._frame = _nulls_as_none(self.arrow.to_pandas())
+        return self._frame
+
+
+def _resolved(tables: Mapping[str, object]) -> dict[str, pd.DataFrame]:
+    return {k: v.frame() if isinstance(v, _Pending) else v for k, v in tables.items()}
+
 
 def _nulls_as_none(df: pd.DataFrame) -> pd.DataFrame:
     """Text columns with missing values as object columns holding ``None`` (as annotators write
@@ -565,18 +608,23 @@ def _nulls_as_none(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _normalize(df: pd.DataFrame, ann: str, table: str) -> pd.DataFrame:
-    """An annotator's table as Parquet would give it back, so fresh and cached runs are equal."""
+def _to_arrow(df: pd.DataFrame, ann: str, table: str):
+    """An annotator's table as the Arrow table it is stored as (a clear error if it cannot be)."""
     import pyarrow as pa
 
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"annotator {ann!r} returned {type(df).__name__} for table {table!r}; "
                         "expected a pandas DataFrame")
     try:
-        return _nulls_as_none(pa.Table.from_pandas(df, preserve_index=False).to_pandas())
+        return pa.Table.from_pandas(df, preserve_index=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise TypeError(f"annotator {ann!r} table {table!r} cannot be stored as Parquet ({exc}); "
                         "give each column one type") from None
+
+
+def _normalize(df: pd.DataFrame, ann: str, table: str) -> pd.DataFrame:
+    """An annotator's table as Parquet would give it back, so fresh and cached runs are equal."""
+    return _Pending(df, ann, table).frame()
 
 
 def _run_step(ann: Annotator, tables: Mapping[str, pd.DataFrame],
@@ -592,7 +640,7 @@ def _run_step(ann: Annotator, tables: Mapping[str, pd.DataFrame],
     for name in ann.produces:
         if name not in produced:
             raise RuntimeError(f"annotator {ann.name!r} did not return its table {name!r}")
-        out[name] = _normalize(produced[name], ann.name, name)
+        out[name] = _Pending(produced[name], ann.name, name)
     return out
 
 
@@ -610,7 +658,7 @@ def run_chunk(documents: pd.DataFrame, annotators: Sequence[Annotator], *,
     for ann in annotators:
         tables.update(_run_step(ann, tables, options))
     tables.pop("documents")
-    return tables
+    return _resolved(tables)
 
 
 @dataclass
@@ -712,7 +760,7 @@ def _to_wire(df: pd.DataFrame) -> bytes:
     """
     import pyarrow as pa
 
-    table = pa.Table.from_pandas(df, preserve_index=False)
+    table = df.arrow if isinstance(df, _Pending) else pa.Table.from_pandas(df, preserve_index=False)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
@@ -904,7 +952,13 @@ def _read_parquet_parts(paths: list[Path | bytes]) -> pd.DataFrame:
     from concurrent.futures import ThreadPoolExecutor
 
     def read(p):
-        return _from_wire(p) if isinstance(p, bytes) else pq.read_table(p)
+        if isinstance(p, bytes):
+            return _from_wire(p)
+        if isinstance(p, _Pending):
+            return p.arrow
+        if isinstance(p, pd.DataFrame):
+            return pa.Table.from_pandas(p, preserve_index=False)
+        return pq.read_table(p)
 
     with ThreadPoolExecutor(max_workers=4) as ex:
         parts = list(ex.map(read, paths))
@@ -918,9 +972,10 @@ def _read_parquet_parts(paths: list[Path | bytes]) -> pd.DataFrame:
 def _gather(parts: list[pd.DataFrame | Path | bytes | None]) -> pd.DataFrame:
     """One table from per-chunk parts: frames computed in this process, Parquet files from the
     cache and/or Arrow IPC bytes from worker processes."""
-    if parts and all(isinstance(p, (Path, bytes)) for p in parts):
-        return _read_parquet_parts(parts)
-    return _concat([_unwire(p) for p in parts])
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return pd.DataFrame()
+    return _read_parquet_parts(parts)
 
 
 def _unwire(part):
@@ -929,15 +984,9 @@ def _unwire(part):
         return _nulls_as_none(pd.read_parquet(part))
     if isinstance(part, bytes):
         return _nulls_as_none(_from_wire(part).to_pandas())
+    if isinstance(part, _Pending):
+        return part.frame()
     return part
-
-
-def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    parts = [p for p in parts if p is not None]
-    if not parts:
-        return pd.DataFrame()
-    non_empty = [p for p in parts if len(p)]
-    return pd.concat(non_empty or parts[:1], ignore_index=True)
 
 
 BATCH_BYTES = 16 << 20   # streamed multi-file inputs are loaded this many file bytes at a time
