@@ -13,7 +13,7 @@ Two tables, both written by ``python -m toolkit analyze``:
 * VADER compound, pos, neg, neu (Hutto & Gilbert 2014), as the authors' reference package
   ``vaderSentiment`` computes them (rather than NLTK's port): it is the implementation the
   published validation used. :mod:`toolkit._vader` runs the package's rules and data with less
-  work per sentence (about 3x faster; the tests check every score equals the package's).
+  work per sentence (about 5x faster; the tests check every score equals the package's).
 * ``tone``: our diplomatic tone measure (-1..1). Both baselines fail in known ways on
   diplomatic text: euphemisms score positive ("special military operation": VADER reads
   "special" +1.7), threats score neutral ("respond accordingly", "all options are on the
@@ -55,6 +55,7 @@ Notes:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -62,11 +63,10 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import N_SCALAR
+from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer
 
+from . import _vader as _fast
 from ._pattern import pattern_scores
-from ._vader import FastVader
-from ._vader import analyzer as vader_analyzer
 from .lexicon import Lexicon, load
 from .pipeline import Annotator
 from .tokenize import iter_rows, iter_sentences, tokenize_documents
@@ -99,6 +99,7 @@ THREAT_CATEGORIES = frozenset({"threat", "warning", "coercion", "hostility"})
 COMMITMENT_WINDOW = 3   # tokens between the modal and the response verb
 
 _WORD = re.compile(r"\S+")
+_SPAN = re.Match.span
 _MASK = "\x00"          # stands for a word whose valence an entry took over (never a VADER key)
 _CLAUSE_END = re.compile(r"[,;:]$|^[—–]|^--$")
 _CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however"})
@@ -114,10 +115,6 @@ def _pattern():
     return sentiment
 
 
-def _vader() -> FastVader:
-    return vader_analyzer()
-
-
 @functools.lru_cache(maxsize=200_000)
 def baseline_scores(text: str) -> tuple[float, float, float, float, float, float]:
     """TextBlob polarity, subjectivity and VADER compound, pos, neg, neu of one text (cached).
@@ -130,8 +127,7 @@ def baseline_scores(text: str) -> tuple[float, float, float, float, float, float
         [0.55, 0.38, 0.83, 0.66, 0.0, 0.34]
     """
     pol, subj = pattern_scores(text)
-    v = _vader().polarity_scores(text)
-    return (float(pol), float(subj), v["compound"], v["pos"], v["neg"], v["neu"])
+    return (float(pol), float(subj), *_fast.vader_score(text))
 
 
 def sentiment_assessments(text: str) -> pd.DataFrame:
@@ -160,12 +156,15 @@ def _label(score: float) -> str:
     return "negative" if score <= -NEUTRAL_BAND else "positive" if score >= NEUTRAL_BAND else "neutral"
 
 
-class ToneAnalyzer(FastVader):
+class ToneAnalyzer(SentimentIntensityAnalyzer):
     """VADER whose words can be overridden, masked or flipped for one call (the tone rules).
 
-    Everything else (lexicon, boosters, negation, "but", normalisation) is VADER's, through
-    :class:`toolkit._vader.FastVader` (the reference's rules and data; same scores). Emoji are not described as VADER's ``polarity_scores``
-    does (diplomatic text); texts without tone matches never reach this class.
+    Everything else (lexicon, boosters, negation, "but", normalisation) is VADER's algorithm,
+    computed by :mod:`toolkit._vader` (the reference ``vaderSentiment``'s rules and data, the
+    same numbers, done once per word; ``tests/test_vader.py`` checks these valences and scores
+    against the reference-based implementation). Emoji are not described as VADER's
+    ``polarity_scores`` does (diplomatic text); texts without tone matches never reach this
+    class.
 
     Example:
         >>> ToneAnalyzer().score("A stern warning.", [(2, 15, -2.5, "warning")])["compound"]
@@ -174,20 +173,25 @@ class ToneAnalyzer(FastVader):
 
     def words(self, text: str) -> tuple[list[tuple[int, int]], list[str]]:
         """VADER's words of ``text`` and their character spans."""
-        spans = [m.span() for m in _WORD.finditer(text)]
-        # VADER's own tokenisation: whitespace split (the same runs as \S+), surrounding
-        # punctuation stripped.
-        return spans, self.split_words(text)
+        spans = list(map(_SPAN, _WORD.finditer(text)))
+        # VADER's own tokenisation: whitespace split, surrounding punctuation stripped (\S+ and
+        # str.split() agree on white space).
+        return spans, _fast.words(text)
 
-    def valences(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0):
-        """Per-word valences (VADER's sentiments list) after the tone rules, and the words."""
+    def _valences(self, text: str, hits: Sequence[tuple], scale: float):
         spans, orig = self.words(text)
         words = list(orig)
         flips: set[int] = set()
         starts = [a for a, _ in spans]
+        n = len(spans)
         for s, e, weight, category in hits:
-            lo = max(0, np.searchsorted(starts, s, side="right") - 1)
-            idx = [i for i in range(lo, len(spans)) if spans[i][0] < e and s < spans[i][1]]
+            idx = []
+            for i in range(max(0, bisect.bisect_right(starts, s) - 1), n):
+                a, b = spans[i]
+                if not a < e:   # words start in order: none further on overlaps
+                    break
+                if s < b:
+                    idx.append(i)
             if not idx:
                 continue
             # The entry owns all its words: VADER valences and negations inside it are masked
@@ -209,17 +213,23 @@ class ToneAnalyzer(FastVader):
                 key = f"{_MASK}{weight * scale:.4f}"
                 self.lexicon.setdefault(key, weight * scale)
                 words[idx[-1]] = key
-        # VADER's word rules on the masked words, capitals judged on the original words.
-        sentiments = self.sentiments(words, self.cap_differential(orig))
+        lw = list(map(str.lower, words))
+        sentiments = _fast.sentiments(lw, words, _fast.cap_differential(orig), self.lexicon)
         for i in flips:
             sentiments[i] = sentiments[i] * N_SCALAR
-        sentiments = self._but_check(words, sentiments)
+        _fast.but_check(lw, sentiments)
+        return sentiments, orig, words, spans
+
+    def valences(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0):
+        """Per-word valences (VADER's sentiments list) after the tone rules, and the words."""
+        sentiments, orig, words, _ = self._valences(text, hits, scale)
         return sentiments, orig, words
 
     def score(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0) -> dict:
         """VADER's ``neg/neu/pos/compound`` dict for ``text`` under the tone rules."""
-        sentiments, _, _ = self.valences(text, hits, scale=scale)
-        return self._summarise([v for v in sentiments if v != 0], len(sentiments), text)
+        compound, pos, neg, neu = _fast.score_sentiments(self._valences(text, hits, scale)[0],
+                                                          text)
+        return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
 
 
 @functools.lru_cache(maxsize=1)
@@ -474,9 +484,8 @@ def target_window(text: str, start: int, end: int, *, window: int | None = 8,
 
 @functools.lru_cache(maxsize=20_000)
 def _valences_cached(text: str, hits: tuple, scale: float) -> tuple[np.ndarray, list]:
-    an = _tone_analyzer()
-    sentiments, _, _ = an.valences(text, hits, scale=scale)
-    return np.asarray(sentiments, dtype=float), an.words(text)[0]
+    sentiments, _, _, spans = _tone_analyzer()._valences(text, hits, scale)
+    return np.asarray(sentiments, dtype=float), spans
 
 
 TARGET_TAU = 16.0   # words; chosen on the tune half of NewsMTSC (toolkit.validation.rhetoric)
