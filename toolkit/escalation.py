@@ -546,24 +546,39 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         return out[SENTENCE_COLUMNS].reset_index(drop=True)
     if event_rule not in EVENT_RULES:
         raise ValueError(f"`event_rule` value = {event_rule!r} is invalid; value must be one of {list(EVENT_RULES)}")
-    c = cues.copy()
-    q = quad_classes(c, scheme=scheme)
-    cls = q.where(c["modality"] != "negated", q.map(_FLIP).fillna(q))
-    c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
-    c["_abs"] = c["score"].abs()
+    # Per cue: its class (a negated act counts as its opposite; zero score = statement).
+    q = quad_classes(cues, scheme=scheme).to_numpy(dtype=object)
+    negated = (cues["modality"] == "negated").to_numpy(dtype=bool, na_value=False)
+    score = cues["score"].to_numpy(dtype=float)
+    absval = np.abs(score)
+    cls = np.where(negated, [_FLIP.get(x, x) if isinstance(x, str) else x for x in q], q)
+    cls = np.where(absval > 0, cls, "statement")
+    # Cues of a sentence together (documents in id order, as a sort by doc_id gives), the one
+    # that names the sentence's class first; np.lexsort is stable, like the sort it replaces.
+    docs, doc_key = np.unique(cues["doc_id"].to_numpy(dtype=object), return_inverse=True)
+    sent = cues["sent_id"].to_numpy(dtype=np.int64)
     if event_rule == "strongest":
-        c = c.sort_values(["doc_id", "sent_id", "_abs"], ascending=[True, True, False], kind="stable")
+        order = np.lexsort((-absval, sent, doc_key))
     else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else
-        c["_zero"] = c["_abs"] == 0
-        c = c.sort_values(["doc_id", "sent_id", "_zero", "start"], kind="stable").drop(columns="_zero")
-    top = c.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "_cls", "cue", "cameo"]]
-    agg = c.groupby(["doc_id", "sent_id"], sort=False).agg(score=("score", "sum"), n_cues=("score", "size"))
-    agg = agg.reset_index().merge(top, on=["doc_id", "sent_id"])
-    out = out.merge(agg, on=["doc_id", "sent_id"], how="left")
-    out["score"] = out["score"].fillna(0.0).round(4)
-    out["n_cues"] = out["n_cues"].fillna(0).astype("int64")
-    out["event_class"] = out["_cls"].fillna("none")
-    out = out.rename(columns={"cue": "top_cue", "cameo": "top_cameo"})
+        order = np.lexsort((cues["start"].to_numpy(), absval == 0, sent, doc_key))
+    doc_s, sent_s = doc_key[order], sent[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (doc_s[1:] != doc_s[:-1]) | (sent_s[1:] != sent_s[:-1])
+    group = np.cumsum(first) - 1
+    # Summed in that order by pandas' grouped sum (compensated), as before.
+    sums = pd.Series(score[order]).groupby(group, sort=False).sum().to_numpy()
+    counts = np.bincount(group)
+    top = order[first]
+    where = {(d, s): k for k, (d, s) in enumerate(zip(docs[doc_key[top]].tolist(), sent[top].tolist()))}
+    rows = np.array([where.get(key, -1) for key in iter_rows(out, "doc_id", "sent_id")], dtype=np.int64)
+    has = rows >= 0
+    pick = np.where(has, rows, 0)
+    out["score"] = np.round(np.where(has, sums[pick], 0.0), 4)
+    out["event_class"] = np.where(has, cls[top][pick], "none")
+    out["n_cues"] = np.where(has, counts[pick], 0).astype("int64")
+    for col, name in (("cue", "top_cue"), ("cameo", "top_cameo")):
+        vals = cues[col].to_numpy(dtype=object)[top][pick]
+        out[name] = pd.array(np.where(has, vals, None), dtype=cues[col].dtype)
     return out[SENTENCE_COLUMNS].reset_index(drop=True)
 
 
