@@ -330,18 +330,30 @@ def document_frames(frames: pd.DataFrame, words: pd.Series, *,
     """
     cat = frame_catalog(lexicons)[["scheme", "frame"]]
     words = words.astype("int64")
-    docs = pd.Index(words.index, name="doc_id")
+    docs = words.index.to_numpy()
+    n_cat = len(cat)
     f = frames if count_negated else frames[~frames["negated"].astype(bool)]
-    agg = (f.groupby(["doc_id", "scheme", "frame"], sort=False)
-           .agg(hits=("weight", "sum"), cues=("cue", "nunique")))
-    grid = pd.MultiIndex.from_arrays([np.repeat(docs.to_numpy(), len(cat)),
-                                      np.tile(cat["scheme"].to_numpy(), len(docs)),
-                                      np.tile(cat["frame"].to_numpy(), len(docs))],
-                                     names=["doc_id", "scheme", "frame"])
-    out = agg.reindex(grid, fill_value=0).reset_index()
-    out["hits"] = out["hits"].astype(float)
-    out["cues"] = out["cues"].astype("int64")
-    out["words"] = np.repeat(words.to_numpy(), len(cat))
+    # Cell of the document x frame grid each cue falls in (-1: not on the grid).
+    doc_pos = {d: i for i, d in enumerate(docs.tolist())}
+    cat_pos = {key: j for j, key in enumerate(zip(cat["scheme"].tolist(), cat["frame"].tolist()))}
+    cell = np.fromiter((doc_pos[d] * n_cat + cat_pos[(s, fr)] if d in doc_pos and (s, fr) in cat_pos else -1
+                        for d, s, fr in iter_rows(f, "doc_id", "scheme", "frame")),
+                       dtype=np.int64, count=len(f))
+    on = cell >= 0
+    hits = np.zeros(len(docs) * n_cat, dtype=float)
+    cues = np.zeros(len(docs) * n_cat, dtype=np.int64)
+    if on.any():
+        # pandas' grouped sum (compensated) in row order, as the groupby it replaces summed
+        by_cell = pd.Series(f["weight"].to_numpy()[on]).groupby(cell[on], sort=False)
+        sums = by_cell.sum()
+        hits[sums.index.to_numpy()] = sums.to_numpy(dtype=float)
+        distinct = pd.Series(f["cue"].to_numpy(dtype=object)[on]).groupby(cell[on], sort=False).nunique()
+        cues[distinct.index.to_numpy()] = distinct.to_numpy()
+    out = pd.DataFrame({"doc_id": np.repeat(docs, n_cat),
+                        "scheme": np.tile(cat["scheme"].to_numpy(), len(docs)),
+                        "frame": np.tile(cat["frame"].to_numpy(), len(docs)),
+                        "hits": hits, "cues": cues})
+    out["words"] = np.repeat(words.to_numpy(), n_cat)
     with np.errstate(divide="ignore", invalid="ignore"):
         out["score"] = np.where(out["words"] > 0, 1000.0 * out["hits"] / out["words"], 0.0)
     out["present"] = (out["cues"] >= min_cues) & (out["score"] >= min_rate)
