@@ -28,6 +28,11 @@ def _source(inputs: list[str], text_col: str | None, id_col: str | None, strict:
 
 
 def cmd_analyze(args) -> int:
+    from . import _workers
+
+    if args.engine == "processes" and (args.workers or _workers.default_workers()) > 1:
+        _workers.start_forkserver()  # it loads the annotators while this process starts up
+
     from . import resources
     from .pipeline import analyze
 

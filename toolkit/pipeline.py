@@ -48,7 +48,6 @@ import hashlib
 import importlib
 import inspect
 import json
-import multiprocessing
 import os
 import shutil
 import sys
@@ -64,6 +63,9 @@ from typing import Self
 import pandas as pd
 
 from . import __version__
+from ._workers import default_workers
+from ._workers import mp_context as _mp_context
+from ._workers import start_forkserver as _start_forkserver
 from .corpus import Corpus, load_corpus
 from .tokenize import tokenize_documents
 
@@ -775,43 +777,6 @@ def _from_wire(data: bytes):
 
 # ----------------------------------------------------------------------------- engines
 
-def default_workers() -> int:
-    """Worker processes by default: the CPUs available to this process, at most 8.
-
-    Example:
-        >>> default_workers() >= 1
-        True
-    """
-    try:
-        n = len(os.sched_getaffinity(0))
-    except AttributeError:
-        n = os.cpu_count() or 1
-    return max(1, min(8, n))
-
-
-def _mp_context():
-    """``forkserver`` where available: workers fork from a server that loaded WordNet once.
-
-    ``fork`` would copy the caller's threads (tqdm's monitor, Dask, Jupyter) and can deadlock;
-    ``spawn`` would load WordNet again in every worker (about 3 s each).
-    """
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["toolkit._warm"])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def _start_forkserver() -> None:
-    """Start the forkserver now (it warms up in the background); no-op without forkserver."""
-    ctx = _mp_context()
-    if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-
-
 def _importable(ann: Annotator) -> bool:
     func = ann.func
     while isinstance(func, functools.partial):
@@ -851,7 +816,10 @@ class _Engine:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context())
         from concurrent.futures.process import BrokenProcessPool
 
-        pending = {self._pool.submit(_execute, dataclasses.replace(t, wire=True)) for t in tasks}
+        # Longest chunks first (the short last chunk of a corpus then fills a gap at the end
+        # instead of running alone); results are placed by chunk index, whatever the order.
+        by_size = sorted(tasks, key=lambda t: -int(t.documents["text"].str.len().sum()))
+        pending = {self._pool.submit(_execute, dataclasses.replace(t, wire=True)) for t in by_size}
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -947,9 +915,10 @@ def _combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) ->
 def _read_parquet_parts(paths: list[Path | bytes]) -> pd.DataFrame:
     """Read cached parts (Parquet files) and parts sent by workers (Arrow IPC bytes) with
     threads (Arrow releases the GIL) and convert to pandas once."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import pyarrow as pa
     import pyarrow.parquet as pq
-    from concurrent.futures import ThreadPoolExecutor
 
     def read(p):
         if isinstance(p, bytes):
