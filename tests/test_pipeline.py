@@ -76,6 +76,23 @@ def test_un_slice_identical_across_workers():
     assert_same(one, two)
 
 
+@pytest.mark.slow
+def test_tables_do_not_depend_on_chunking(seed_text):
+    """Every annotator sees one document at a time: one document per chunk or all in one chunk
+    gives the same tables, row order included (documents in corpus order, not by id)."""
+    un = H.un_slice(10)
+    docs = (un if un is not None else H.documents(24)).iloc[::-1].reset_index(drop=True)
+    if un is not None:  # a speaker code the gazetteer lacks next to known ones ("my country")
+        docs["country"] = ["YUG" if i % 4 == 0 else d[:3] for i, d in enumerate(docs["doc_id"])]
+    docs = pd.concat([docs, pd.DataFrame({"doc_id": ["seed"], "text": [seed_text]})], ignore_index=True)
+    apart = analyze(docs, workers=1, chunk_size=1, cache=False)
+    together = analyze(docs, workers=1, chunk_size=1000, cache=False)
+    assert apart.meta["run"]["chunks"] == len(docs) and together.meta["run"]["chunks"] < len(docs)
+    assert_same(apart, together)
+    if un is not None:
+        assert (apart["mentions"]["kind"] == "self").any()
+
+
 def test_stream_equals_in_memory(docs, anns, tmp_path):
     mem = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False)
     out = tmp_path / "out"

@@ -98,7 +98,7 @@ import pandas as pd
 from . import lexicon as lexmod
 from .config import LEXICON_DIR
 from .pipeline import Annotator
-from .tokenize import iter_rows
+from .tokenize import column_list, document_order, iter_rows
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "tok_start", "tok_end", "text", "actor",
                    "actor_type", "sector", "person", "role", "kind", "metonym", "location",
@@ -1099,11 +1099,12 @@ def _speaker_values(documents: pd.DataFrame, speaker_column: str | None, gaz: Ga
         if "speaker_actor" in documents.columns:
             col = "speaker_actor"
         elif "country" in documents.columns:
-            vals = documents["country"].dropna().astype(str)
-            if len(vals) and vals.isin(list(gaz.actor_types)).all():
-                col = "country"
-            else:
-                return [None] * n
+            # Each document on its own (never "all documents of this chunk"), so the result
+            # does not depend on which documents share a chunk: a country value that is a
+            # gazetteer actor code ("FRA") is the speaker; anything else ("France", codes of
+            # states the gazetteer lacks such as "YUG") is not.
+            return [v if isinstance(v, str) and v in gaz.actor_types else None
+                    for v in documents["country"].tolist()]
         else:
             return [None] * n
     if col not in documents.columns:
@@ -1129,7 +1130,8 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
         tokens: the tokens table of those documents (:func:`toolkit.tokenize.tokenize_documents`).
         gazetteers: user gazetteer CSV files added to the bundled one (see :func:`load_gazetteer`).
         speaker_column: column holding the speaking state (ISO3) that "my country"/"my
-            delegation" refer to; ``"auto"`` uses ``speaker_actor`` or an all-ISO3 ``country``;
+            delegation" refer to; ``"auto"`` uses ``speaker_actor``, else a ``country`` value that is a
+            gazetteer actor code (decided per document);
             ``None`` drops self-references.
 
     Returns:
@@ -1177,7 +1179,7 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
             pos += len(part) + 1
     rows: list[dict] = []
     doc_ids = tokens["doc_id"].to_numpy()
-    cols = {c: tokens[c].tolist() for c in ("text", "lower", "lemma", "sent_id", "start", "end")}
+    cols = {c: column_list(tokens[c]) for c in ("text", "lower", "lemma", "sent_id", "start", "end")}
     for doc_id, i, j in lexmod._doc_slices(doc_ids):
         doc_hits = per_doc.get(doc_id)
         if not doc_hits:
@@ -1199,7 +1201,10 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
     out["location"] = out["location"].astype(bool)
     for c in ("actor", "actor_type", "sector", "person", "role"):
         out[c] = out[c].astype(object).where(out[c].notna(), None)
-    return out.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+    # Documents in corpus order (not by id), positions within each.
+    out["_doc"] = document_order(out["doc_id"], tokens)
+    out = out.sort_values(["_doc", "start", "end"], kind="stable").drop(columns="_doc")
+    return out.reset_index(drop=True)
 
 
 def _empty() -> pd.DataFrame:

@@ -209,10 +209,12 @@ def _dedupe_spans(hits: pd.DataFrame) -> pd.DataFrame:
     if hits.empty:
         return hits
     specific = hits["match_on"].fillna("").ne("") if "match_on" in hits else False
-    hits = hits.assign(_spec=specific).sort_values(["doc_id", "start", "end", "_spec", "entry_id"],
-                                                    ascending=[True, True, True, False, True],
-                                                    kind="stable")
-    return hits.drop_duplicates(["doc_id", "start", "end"]).drop(columns="_spec")
+    # Hits come in document order; keep it (sorting by the id string would reorder documents).
+    doc = pd.factorize(hits["doc_id"], sort=False)[0]
+    hits = hits.assign(_spec=specific, _doc=doc).sort_values(
+        ["_doc", "start", "end", "_spec", "entry_id"], ascending=[True, True, True, False, True],
+        kind="stable")
+    return hits.drop_duplicates(["doc_id", "start", "end"]).drop(columns=["_spec", "_doc"])
 
 
 def _row_bounds(tokens: pd.DataFrame) -> dict:

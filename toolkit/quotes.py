@@ -81,7 +81,7 @@ import pandas as pd
 
 from . import lexicon as _lexicon
 from .pipeline import Annotator
-from .tokenize import TITLE_ABBREVIATIONS, iter_rows
+from .tokenize import TITLE_ABBREVIATIONS, column_list, iter_rows
 
 LEXICON = "reporting_verbs"
 KINDS = ("direct", "indirect", "mixed", "according_to", "scare")
@@ -1620,6 +1620,27 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return df
 
 
+def _runs(values: list) -> list[tuple[object, int, int]]:
+    """``(value, start, end)`` of each run of equal values (rows of a document are contiguous)."""
+    out = []
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            out.append((values[start], start, i))
+            start = i
+    return out
+
+
+def _by_doc(df: pd.DataFrame) -> dict[object, pd.DataFrame]:
+    """``doc_id -> rows`` of a table whose documents come in contiguous runs (else grouped)."""
+    if df is None or not len(df):
+        return {}
+    runs = _runs(df["doc_id"].tolist())
+    if len({doc for doc, _, _ in runs}) < len(runs):   # a document in two places: group it
+        return {k: g for k, g in df.groupby("doc_id", sort=False)}
+    return {doc: df.iloc[a:b] for doc, a, b in runs}
+
+
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, *,
                 lexicon: str | _lexicon.Lexicon = LEXICON) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -1647,11 +1668,10 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
     texts = dict(iter_rows(documents, "doc_id", "text"))
     hits = lex.find(tokens, texts, overlaps="longest")
-    hits_by_doc = {k: g for k, g in hits.groupby("doc_id", sort=False)} if len(hits) else {}
-    ment_by_doc = ({k: g for k, g in mentions.groupby("doc_id", sort=False)}
-                   if mentions is not None and len(mentions) else {})
-    sent_by_doc = {k: (g["start"].tolist(), g["end"].tolist(), g["sent_id"].tolist())
-                   for k, g in sentences.groupby("doc_id", sort=False)}
+    hits_by_doc = _by_doc(hits)
+    ment_by_doc = _by_doc(mentions) if mentions is not None else {}
+    s_docs, s_start, s_end, s_id = (sentences[c].tolist() for c in ("doc_id", "start", "end", "sent_id"))
+    sent_by_doc = {doc: (s_start[a:b], s_end[a:b], s_id[a:b]) for doc, a, b in _runs(s_docs)}
     # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
     speaker_of_doc = {}
     if "country" in documents:
@@ -1659,7 +1679,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     rows: list[dict] = []
     problems: list[dict] = []
     doc_arr = tokens["doc_id"].to_numpy()
-    cols = {c: tokens[c].tolist() for c in ("start", "end", "text", "lower", "lemma", "sent_id", "tok_id")}
+    cols = {c: column_list(tokens[c]) for c in ("start", "end", "text", "lower", "lemma", "sent_id", "tok_id")}
     bounds = {doc: (i, j) for doc, i, j in _lexicon._doc_slices(doc_arr)}
     for doc_id, text in texts.items():
         i, j = bounds.get(doc_id, (0, 0))

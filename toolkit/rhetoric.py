@@ -69,7 +69,7 @@ from . import _vader as _fast
 from ._pattern import pattern_scores
 from .lexicon import Lexicon, load
 from .pipeline import Annotator
-from .tokenize import iter_rows, iter_sentences, tokenize_documents
+from .tokenize import document_order, iter_rows, iter_sentences, tokenize_documents
 
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "textblob_polarity",
                      "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neg",
@@ -647,7 +647,8 @@ def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     if "weight" not in out:
         out["weight"] = 1.0
     out["subcategory"] = out["subcategory"].replace("", None)
-    out = out.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
+    out["_doc"] = document_order(out["doc_id"], tokens)   # corpus order, not by id
+    out = out.sort_values(["_doc", "start", "category"], kind="stable").reset_index(drop=True)
     out = out[RHETORIC_COLUMNS].copy()
     out["weight"] = out["weight"].astype(float)
     return out

@@ -749,3 +749,49 @@ def word_mask(column: pd.Series, words: Iterable[str]) -> np.ndarray:
     lookup = np.zeros(len(values) + 1, dtype=bool)   # code -1 (missing) reads the last, False
     lookup[ids] = True
     return lookup[codes]
+
+
+# id(Arrow array of a string column) -> (weak reference to it, its values as a Python list).
+_LISTS: dict[int, tuple[weakref.ref, list]] = {}
+
+
+def column_list(column: pd.Series) -> list:
+    """``column.tolist()``, converted once per string column of a tokens table and shared.
+
+    Several annotators read the token strings as Python lists; an Arrow-backed column is
+    immutable, so its list is built once per chunk. Callers must not modify the list.
+
+    Example:
+        >>> column_list(pd.Series(["Kyiv", "warned"]))
+        ['Kyiv', 'warned']
+    """
+    arr = getattr(column.array, "_pa_array", None)
+    if arr is None:
+        return column.tolist()
+    hit = _LISTS.get(id(arr))
+    if hit is not None and hit[0]() is arr:
+        return hit[1]
+    values = column.tolist()
+    try:
+        ref = weakref.ref(arr)
+    except TypeError:
+        return values
+    for k in [k for k, v in _LISTS.items() if v[0]() is None]:
+        del _LISTS[k]
+    _LISTS[id(arr)] = (ref, values)
+    return values
+
+
+def document_order(doc_ids: pd.Series, tokens: pd.DataFrame) -> np.ndarray:
+    """Position of each row's document in the tokens table (the corpus order of the chunk).
+
+    Tables sorted by this, not by the ``doc_id`` string, keep the documents in corpus order
+    whatever documents share a chunk.
+
+    Example:
+        >>> _, t = tokenize_documents(["b", "a"], ["One.", "Two."])
+        >>> document_order(pd.Series(["a", "b", "a"]), t).tolist()
+        [1, 0, 1]
+    """
+    _, values = vocabulary(tokens["doc_id"])
+    return pd.Index(values).get_indexer(doc_ids)
