@@ -45,13 +45,34 @@ def assert_same(a: Analysis, b: Analysis, names=None):
 
 @pytest.mark.parametrize("lengths, chunk_size, max_chars, expected", [
     ([5, 5, 1], 64, 8, [(0, 1), (1, 3)]),
-    ([1] * 5, 2, 100, [(0, 2), (2, 4), (4, 5)]),
+    ([1] * 5, 2, 100, [(0, 2), (2, 3), (3, 5)]),   # the document limit binds: equal counts
     ([50, 1, 1], 64, 10, [(0, 1), (1, 3)]),      # a long document gets a chunk of its own
+    ([10] * 6, 64, 20, [(0, 1), (1, 3), (3, 4), (4, 6)]),   # 3 chunks' worth -> 4
+    ([1] * 3, 64, 100, [(0, 3)]),                # a small corpus stays one chunk
     ([], 64, 10, []),
 ])
 def test_plan_chunks(lengths, chunk_size, max_chars, expected):
     df = pd.DataFrame({"text": ["x" * n for n in lengths]})
     assert plan_chunks(df, chunk_size=chunk_size, max_chars=max_chars) == expected
+
+
+def test_plan_chunks_balanced_and_local():
+    """Segments of 8 chunks' worth split in 1, 2, 4 or 8 equal chunks; appending documents
+    changes only the chunks of the last segment."""
+    rng = __import__("random").Random(3)
+    lengths = [rng.randint(2_000, 40_000) for _ in range(300)]
+    df = pd.DataFrame({"text": ["x" * n for n in lengths]})
+    spans = plan_chunks(df, chunk_size=256, max_chars=100_000)
+    assert spans[0][0] == 0 and spans[-1][1] == len(df)
+    assert all(a < b and b == c for (a, b), (c, _) in zip(spans, spans[1:]))
+    sizes = [sum(lengths[a:b]) for a, b in spans]
+    assert max(sizes) <= 100_000 + 40_000
+    first = sizes[:8]   # the first segment: 8 chunks within one document's length of each other
+    assert max(first) - min(first) <= 40_000
+    more = pd.concat([df, pd.DataFrame({"text": ["y" * 5_000] * 20})], ignore_index=True)
+    after = plan_chunks(more, chunk_size=256, max_chars=100_000)
+    kept = [s for s in spans if s in after]
+    assert len(kept) >= len(spans) - 8   # at most the last segment is planned anew
 
 
 @pytest.mark.slow  # the first pool starts the forkserver, which loads WordNet (3-10 s on a busy machine)

@@ -48,6 +48,7 @@ import hashlib
 import importlib
 import inspect
 import json
+import math
 import os
 import shutil
 import sys
@@ -864,26 +865,70 @@ class _Engine:
 
 # ----------------------------------------------------------------------------- analyze
 
+SEGMENT_CHUNKS = 8   # chunks per segment: equal shares for 1, 2, 4 or 8 workers
+
+
 def plan_chunks(documents: pd.DataFrame, *, chunk_size: int = 256,
                 max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Split documents into runs ``[a, b)`` of at most ``chunk_size`` docs and ~``max_chars`` chars.
 
-    A document longer than ``max_chars`` gets a chunk of its own (documents are never split).
+    The documents are first cut greedily into *segments* of up to :data:`SEGMENT_CHUNKS` chunks'
+    worth (documents and characters); each segment is then split into 1, 2, 4 or 8 chunks of
+    about equal size (by characters; by number of documents where ``chunk_size`` is the tighter
+    limit). Equal chunks in a power-of-two number keep 2, 4 or 8 workers busy to the end of a
+    run, where a greedy plan would leave a short last chunk running alone; the segments keep
+    plans local, so documents appended to a corpus change only the chunks of its last segment
+    (and the cache serves the rest). Documents are never split: one longer than ``max_chars``
+    makes a chunk of its own. The plan depends only on the documents, never on the workers.
 
     Example:
         >>> plan_chunks(pd.DataFrame({"text": ["a" * 5, "b" * 5, "c"]}), chunk_size=64, max_chars=8)
         [(0, 1), (1, 3)]
     """
     lengths = [len(t) if isinstance(t, str) else 0 for t in documents["text"].tolist()]
-    spans, start, chars = [], 0, 0
+    max_chars = max(1, max_chars)
+    spans: list[tuple[int, int]] = []
+    start, chars = 0, 0
     for i, n in enumerate(lengths):
-        if i > start and (i - start >= chunk_size or chars + n > max_chars):
-            spans.append((start, i))
+        if i > start and (i - start >= SEGMENT_CHUNKS * chunk_size
+                          or chars + n > SEGMENT_CHUNKS * max_chars):
+            spans += _split_segment(lengths, start, i, chunk_size, max_chars)
             start, chars = i, 0
         chars += n
     if start < len(lengths):
-        spans.append((start, len(lengths)))
+        spans += _split_segment(lengths, start, len(lengths), chunk_size, max_chars)
     return spans
+
+
+def _split_segment(lengths: list[int], a: int, b: int, chunk_size: int,
+                   max_chars: int) -> list[tuple[int, int]]:
+    """``[a, b)`` in a power-of-two number of chunks of about equal characters (or documents)."""
+    import numpy as np
+
+    n_docs = b - a
+    chars = sum(lengths[a:b])
+    by_chars = 1 if chars <= max_chars // 4 else 1 << max(0, math.ceil(math.log2(chars / max_chars)))
+    by_docs = -(-n_docs // chunk_size)
+    n = min(n_docs, max(by_chars, by_docs))
+    if n <= 1:
+        return [(a, b)]
+    if by_docs >= by_chars:   # the document limit binds: equal numbers of documents
+        cuts = [a + round(k * n_docs / n) for k in range(n + 1)]
+    else:                     # equal characters: cut where the running total is nearest k/n of it
+        cum = np.cumsum(lengths[a:b])
+        targets = np.arange(1, n) * (chars / n)
+        idx = np.clip(np.searchsorted(cum, targets), 0, n_docs - 1)
+        prev = np.clip(idx - 1, 0, None)
+        nearer = np.where((idx > 0) & (np.abs(cum[prev] - targets) <= np.abs(cum[idx] - targets)),
+                          prev, idx)
+        cuts = [a, *(a + int(i) + 1 for i in nearer), b]
+    cuts = sorted({c for c in cuts if a <= c <= b})
+    out = []
+    for x, y in zip(cuts, cuts[1:]):
+        # a chunk over the document limit (very unequal document lengths) is cut by count
+        k = -(-(y - x) // chunk_size)
+        out += [(x + round(j * (y - x) / k), x + round((j + 1) * (y - x) / k)) for j in range(k)]
+    return [(x, y) for x, y in out if y > x]
 
 
 def _combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) -> int:
