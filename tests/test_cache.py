@@ -40,9 +40,9 @@ def test_second_run_is_served_from_the_cache(setup):
     assert set(steps_run(second).values()) == {0}
     for name in first.tables:
         pd.testing.assert_frame_equal(first[name], second[name], obj=name)
-    # Parquet only (no pickles), plus one marker per finished step.
+    # Arrow IPC files only (no pickles), plus one marker per finished step.
     files = [p for p in Path(setup["cache"]).rglob("*") if p.is_file()]
-    assert {p.suffix for p in files} == {".parquet", ""} and all(p.suffix or p.name == "_done" for p in files)
+    assert {p.suffix for p in files} == {".arrow", ""} and all(p.suffix or p.name == "_done" for p in files)
 
 
 def test_editing_one_lexicon_reruns_only_what_depends_on_it(setup):

@@ -15,7 +15,7 @@ How the work is organised, and why:
   :data:`CHUNK_CHARS` characters, so long speeches and short articles give chunks of similar
   cost and two workers stay evenly loaded. The plan depends only on the corpus, never on the
   number of workers, so every engine computes (and caches) the same chunks.
-* **Cache**: the result of every (chunk, step) is stored as Parquet under
+* **Cache**: the result of every (chunk, step) is stored as an Arrow IPC file (zstd) under
   ``toolkit.config.cache_dir()/pipeline``, named by a key that hashes everything the result
   depends on: the chunk's documents (all columns), the toolkit version, the source code of the
   tokenizer, the lexicon matcher and the annotator's module, NLTK's version and which NLTK data
@@ -26,7 +26,7 @@ How the work is organised, and why:
   written under a temporary name and renamed when complete, so an interrupted run leaves no
   half-written entry; re-running resumes from the last finished chunk.
 * **Streaming**: ``analyze(..., out=DIR)`` never holds the corpus's tables in memory: each
-  finished chunk is written as Parquet parts and the parts are then combined, one row group at a
+  finished chunk is written as Arrow IPC parts and the parts are then combined, one part at a
   time, into ``DIR/<table>.parquet``.
 * **Engines**: ``"processes"`` (default) uses a pool of worker processes started from a
   ``forkserver`` that has imported the toolkit and loaded WordNet and Punkt once, so each worker
@@ -76,7 +76,10 @@ ENGINES = ("processes", "dask")
 TOKENIZE = "tokenize"                       # the name of the first step of every chunk
 TOKENIZE_OUTPUTS = ("sentences", "tokens")
 CHUNK_CHARS = 500_000   # about 80k words: per-chunk costs stay small; 1M words still make ~13 chunks
-CACHE_LAYOUT = 1                            # bump when the on-disk layout of the cache changes
+CACHE_LAYOUT = 2                            # bump when the on-disk layout of the cache changes
+# Cached parts are Arrow IPC files (zstd): written 1.7x and read 2-3x faster than Parquet and no
+# larger; the user-facing outputs stay Parquet.
+PART_SUFFIX = ".arrow"
 # Annotator modules in run order; each exposes ``ANNOTATOR`` (an :class:`Annotator`).
 ANNOTATOR_MODULES: tuple[str, ...] = (
     "toolkit.actors",
@@ -475,7 +478,7 @@ def step_keys(fingerprints: Mapping[str, str], annotators: Sequence[Annotator],
 # ----------------------------------------------------------------------------- the store
 
 class _Store:
-    """Parquet files of finished steps: ``ROOT/<step>/<key[:2]>/<key>/<table>.parquet``."""
+    """Arrow IPC files of finished steps: ``ROOT/<step>/<key[:2]>/<key>/<table>.arrow``."""
 
     def __init__(self, root: str | Path):
         self.root = Path(root)
@@ -487,7 +490,7 @@ class _Store:
         return (self.dir(step, key) / "_done").exists()
 
     def path(self, step: str, key: str, table: str) -> Path:
-        return self.dir(step, key) / f"{table}.parquet"
+        return self.dir(step, key) / f"{table}{PART_SUFFIX}"
 
     def write(self, step: str, key: str, tables: Mapping[str, pd.DataFrame]) -> None:
         final = self.dir(step, key)
@@ -497,12 +500,7 @@ class _Store:
         tmp.mkdir(parents=True, exist_ok=True)
         try:
             for name, df in tables.items():
-                if isinstance(df, _Pending):
-                    import pyarrow.parquet as pq
-
-                    pq.write_table(df.arrow, tmp / f"{name}.parquet")
-                else:
-                    df.to_parquet(tmp / f"{name}.parquet", index=False)
+                _write_part(df, tmp / f"{name}{PART_SUFFIX}")
             (tmp / "_done").write_text(json.dumps({"step": step, "tables": list(tables)}) + "\n")
             try:
                 os.replace(tmp, final)
@@ -515,7 +513,48 @@ class _Store:
                 shutil.rmtree(tmp, ignore_errors=True)
 
     def read(self, step: str, key: str, names: Sequence[str]) -> dict[str, pd.DataFrame]:
-        return {n: _nulls_as_none(pd.read_parquet(self.path(step, key, n))) for n in names}
+        return {n: _nulls_as_none(_read_part(self.path(step, key, n)).to_pandas()) for n in names}
+
+
+def _write_part(df, path: Path) -> None:
+    """A table (pandas, Arrow or :class:`_Pending`) as an Arrow IPC file with zstd compression."""
+    import pyarrow as pa
+    import pyarrow.feather as feather
+
+    if isinstance(df, _Pending):
+        table = df.arrow
+    elif isinstance(df, pa.Table):
+        table = df
+    else:
+        table = pa.Table.from_pandas(df, preserve_index=False)
+    feather.write_feather(table, path, compression="zstd")
+
+
+def _read_part(path: Path):
+    """An Arrow table from a part file: Arrow IPC (the cache) or Parquet (documents batches)."""
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return pq.read_table(path)
+    import pyarrow.feather as feather
+
+    return feather.read_table(path, memory_map=False)
+
+
+def _part_schema(path: Path):
+    """Schema and row count of a part file, without reading its data."""
+    import pyarrow as pa
+
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        f = pq.ParquetFile(path)
+        return f.schema_arrow, f.metadata.num_rows
+    with pa.memory_map(str(path)) as source:
+        reader = pa.ipc.open_file(source)
+        if hasattr(reader, "count_rows"):   # pyarrow >= 18 reads only the batches' metadata
+            return reader.schema, reader.count_rows()
+        return reader.schema, sum(reader.get_batch(i).num_rows for i in range(reader.num_record_batches))
 
 
 def default_cache_dir() -> Path:
@@ -932,23 +971,24 @@ def _split_segment(lengths: list[int], a: int, b: int, chunk_size: int,
 
 
 def _combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) -> int:
-    """Concatenate Parquet parts into one file, one part in memory at a time."""
+    """Concatenate parts (Arrow IPC or Parquet files) into one Parquet file, one part in memory
+    at a time."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schemas = [pq.read_schema(p) for p in paths]
-    if not schemas:
+    info = [_part_schema(p) for p in paths]
+    if not info:
         (empty if empty is not None else pd.DataFrame()).to_parquet(dest, index=False)
         return 0
-    schema = pa.unify_schemas([s.remove_metadata() for s in schemas], promote_options="permissive")
+    schema = pa.unify_schemas([s.remove_metadata() for s, _ in info], promote_options="permissive")
     # Keep pandas' dtype metadata from the first part that has rows, so reads match in-memory runs.
-    meta_src = next((s for s, p in zip(schemas, paths) if pq.ParquetFile(p).metadata.num_rows), schemas[0])
+    meta_src = next((s for s, n in info if n), info[0][0])
     schema = schema.with_metadata(meta_src.metadata)
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
     rows = 0
     with pq.ParquetWriter(tmp, schema) as writer:
         for p in paths:
-            table = pq.read_table(p)
+            table = _read_part(p)
             cols = [table.column(f.name).cast(f.type) if f.name in table.column_names
                     else pa.nulls(len(table), f.type) for f in schema]
             writer.write_table(pa.Table.from_arrays(cols, schema=schema))
@@ -957,13 +997,12 @@ def _combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) ->
     return rows
 
 
-def _read_parquet_parts(paths: list[Path | bytes]) -> pd.DataFrame:
-    """Read cached parts (Parquet files) and parts sent by workers (Arrow IPC bytes) with
+def _read_parts(paths: list[Path | bytes]) -> pd.DataFrame:
+    """Read cached parts (Arrow IPC files) and parts sent by workers (Arrow IPC bytes) with
     threads (Arrow releases the GIL) and convert to pandas once."""
     from concurrent.futures import ThreadPoolExecutor
 
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     def read(p):
         if isinstance(p, bytes):
@@ -972,7 +1011,7 @@ def _read_parquet_parts(paths: list[Path | bytes]) -> pd.DataFrame:
             return p.arrow
         if isinstance(p, pd.DataFrame):
             return pa.Table.from_pandas(p, preserve_index=False)
-        return pq.read_table(p)
+        return _read_part(p)
 
     with ThreadPoolExecutor(max_workers=4) as ex:
         parts = list(ex.map(read, paths))
@@ -984,18 +1023,18 @@ def _read_parquet_parts(paths: list[Path | bytes]) -> pd.DataFrame:
 
 
 def _gather(parts: list[pd.DataFrame | Path | bytes | None]) -> pd.DataFrame:
-    """One table from per-chunk parts: frames computed in this process, Parquet files from the
+    """One table from per-chunk parts: frames computed in this process, Arrow IPC files from the
     cache and/or Arrow IPC bytes from worker processes."""
     parts = [p for p in parts if p is not None]
     if not parts:
         return pd.DataFrame()
-    return _read_parquet_parts(parts)
+    return _read_parts(parts)
 
 
 def _unwire(part):
-    """A part as a pandas table (Parquet path or IPC bytes converted; frames as they are)."""
+    """A part as a pandas table (a part file or IPC bytes converted; frames as they are)."""
     if isinstance(part, Path):
-        return _nulls_as_none(pd.read_parquet(part))
+        return _nulls_as_none(_read_part(part).to_pandas())
     if isinstance(part, bytes):
         return _nulls_as_none(_from_wire(part).to_pandas())
     if isinstance(part, _Pending):
