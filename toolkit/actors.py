@@ -86,6 +86,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -473,7 +474,9 @@ class _Doc:
         """Is the sentence holding token ``t`` mostly capitalised words (a headline)?"""
         s = self.sent[t]
         if s not in self.sent_first:
-            words = [w for w, ss in zip(self.toks, self.sent) if ss == s and w[:1].isalpha()]
+            # a document's sentence ids never decrease: the sentence is one run of tokens
+            a, b = bisect.bisect_left(self.sent, s), bisect.bisect_right(self.sent, s)
+            words = [w for w in self.toks[a:b] if w[:1].isalpha()]
             caps = sum(1 for w in words if w[:1].isupper())
             upper = sum(1 for w in words if w.isupper() and len(w) > 1)
             self.sent_first[s] = (len(words) >= 4 and caps / len(words) >= 0.8,
