@@ -49,7 +49,7 @@ import pandas as pd
 
 from . import lexicon as lexmod
 from .pipeline import Annotator
-from .tokenize import iter_rows, word_mask
+from .tokenize import column_array, iter_rows, vocabulary, word_mask
 
 LEXICON = "escalation"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "cue", "category", "cameo", "goldstein",
@@ -160,8 +160,8 @@ def _phrase_flags(lower: pd.Series, lemma: pd.Series, sent_key: np.ndarray,
 def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.ndarray]:
     """Per-token boolean marker flags and prefix sums, computed once per chunk (vectorised)."""
     lower_s, lemma_s = tokens["lower"], tokens["lemma"]
-    lower = lower_s.to_numpy(dtype=object)
-    doc = tokens["doc_id"].to_numpy()
+    lower = column_array(lower_s)
+    doc = vocabulary(tokens["doc_id"])[0]
     sent = tokens["sent_id"].to_numpy()
     n = len(tokens)
     new_sent = np.ones(n, dtype=bool)
@@ -219,12 +219,12 @@ def _dedupe_spans(hits: pd.DataFrame) -> pd.DataFrame:
 
 def _row_bounds(tokens: pd.DataFrame) -> dict:
     """``doc_id -> (first row, one past last row)`` (rows of a document are contiguous)."""
-    doc = tokens["doc_id"].to_numpy()
+    doc, values = vocabulary(tokens["doc_id"])
     if not len(doc):
         return {}
     firsts = np.concatenate(([0], np.flatnonzero(doc[1:] != doc[:-1]) + 1))
     lasts = np.concatenate((firsts[1:], [len(doc)]))
-    return {d: (int(a), int(b)) for d, a, b in zip(doc[firsts], firsts, lasts)}
+    return {values[d]: (int(a), int(b)) for d, a, b in zip(doc[firsts].tolist(), firsts, lasts)}
 
 
 def _quote_spans(texts: Mapping[str, str], quotes: pd.DataFrame | None) -> dict[str, tuple]:

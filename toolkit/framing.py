@@ -62,7 +62,7 @@ import pandas as pd
 
 from . import lexicon as lexmod
 from .pipeline import Annotator
-from .tokenize import iter_rows, tokenize_documents, word_mask
+from .tokenize import iter_rows, tokenize_documents, vocabulary, word_mask
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing_pfc", "framing_sv", "framing_diplomatic")
 FRAME_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "scheme", "frame", "cue", "weight",
@@ -127,12 +127,12 @@ def frame_catalog(lexicons: Sequence[str | Path] = DEFAULT_LEXICONS) -> pd.DataF
 
 def _row_index(tokens: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
     """Position of each document's first token row (rows of a document are contiguous)."""
-    doc = tokens["doc_id"].to_numpy()
-    n = len(doc)
+    codes, values = vocabulary(tokens["doc_id"])   # integer codes, shared by the annotators
+    n = len(codes)
     first = np.ones(n, dtype=bool)
     if n:
-        first[1:] = doc[1:] != doc[:-1]
-    starts = pd.Series(np.flatnonzero(first), index=doc[first])
+        first[1:] = codes[1:] != codes[:-1]
+    starts = pd.Series(np.flatnonzero(first), index=np.asarray(values, dtype=object)[codes[first]])
     return first, starts
 
 

@@ -680,7 +680,7 @@ def iter_rows(table: pd.DataFrame, *columns: str) -> Iterable[tuple]:
         >>> list(iter_rows(pd.DataFrame({"doc_id": ["a", "b"], "start": [0, 5]}), "doc_id", "start"))
         [('a', 0), ('b', 5)]
     """
-    return zip(*(table[c].tolist() for c in columns))
+    return zip(*(column_list(table[c]) for c in columns))
 
 
 # id(Arrow array of a token column) -> (weak reference to it, codes, distinct values, value -> code).
@@ -751,8 +751,47 @@ def word_mask(column: pd.Series, words: Iterable[str]) -> np.ndarray:
     return lookup[codes]
 
 
-# id(Arrow array of a string column) -> (weak reference to it, its values as a Python list).
-_LISTS: dict[int, tuple[weakref.ref, list]] = {}
+# id(Arrow array of a string column) -> (weak reference to it, {"array": ..., "list": ...}).
+_COLUMNS: dict[int, tuple[weakref.ref, dict]] = {}
+
+
+def _column_cache(column: pd.Series) -> dict | None:
+    """The per-column cache entry of an Arrow-backed string column (``None`` for other columns)."""
+    arr = getattr(column.array, "_pa_array", None)
+    # Columns with missing values convert as pandas does (NaN or None by dtype), uncached.
+    if arr is None or arr.type not in (pa.string(), pa.large_string()) or arr.null_count:
+        return None
+    hit = _COLUMNS.get(id(arr))
+    if hit is not None and hit[0]() is arr:
+        return hit[1]
+    try:
+        ref = weakref.ref(arr)
+    except TypeError:
+        return None
+    for k in [k for k, v in _COLUMNS.items() if v[0]() is None]:
+        del _COLUMNS[k]
+    entry: dict = {}
+    _COLUMNS[id(arr)] = (ref, entry)
+    return entry
+
+
+def column_array(column: pd.Series) -> np.ndarray:
+    """``column.to_numpy(dtype=object)``, built once per string column of a tokens table and shared.
+
+    The values are taken from the column's distinct strings (:func:`vocabulary`), so equal
+    tokens share one Python string and nothing is decoded twice. Callers must not modify it.
+
+    Example:
+        >>> column_array(pd.Series(["Kyiv", "warned", "Kyiv"])).tolist()
+        ['Kyiv', 'warned', 'Kyiv']
+    """
+    entry = _column_cache(column)
+    if entry is None:
+        return column.to_numpy(dtype=object)
+    if "array" not in entry:
+        codes, values = vocabulary(column)
+        entry["array"] = np.array(values, dtype=object)[codes]
+    return entry["array"]
 
 
 def column_list(column: pd.Series) -> list:
@@ -765,21 +804,12 @@ def column_list(column: pd.Series) -> list:
         >>> column_list(pd.Series(["Kyiv", "warned"]))
         ['Kyiv', 'warned']
     """
-    arr = getattr(column.array, "_pa_array", None)
-    if arr is None:
+    entry = _column_cache(column)
+    if entry is None:
         return column.tolist()
-    hit = _LISTS.get(id(arr))
-    if hit is not None and hit[0]() is arr:
-        return hit[1]
-    values = column.tolist()
-    try:
-        ref = weakref.ref(arr)
-    except TypeError:
-        return values
-    for k in [k for k, v in _LISTS.items() if v[0]() is None]:
-        del _LISTS[k]
-    _LISTS[id(arr)] = (ref, values)
-    return values
+    if "list" not in entry:
+        entry["list"] = column_array(column).tolist()
+    return entry["list"]
 
 
 def document_order(doc_ids: pd.Series, tokens: pd.DataFrame) -> np.ndarray:
