@@ -28,11 +28,6 @@ def _source(inputs: list[str], text_col: str | None, id_col: str | None, strict:
 
 
 def cmd_analyze(args) -> int:
-    from . import _workers
-
-    if args.engine == "processes" and (args.workers or _workers.default_workers()) > 1:
-        _workers.start_forkserver()  # it loads the annotators while this process starts up
-
     from . import resources
     from .pipeline import analyze
 
@@ -184,12 +179,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; errors in the input print one clear line, not a traceback."""
+    args = build_parser().parse_args(argv)
+    if args.command == "analyze" and args.engine == "processes":
+        from . import _workers
+
+        if (args.workers or _workers.default_workers()) > 1:
+            # Before pandas loads here: the server warms up the annotators in the meantime.
+            _workers.start_forkserver()
+
     from .corpus import CorpusError
     from .datasets import DatasetNotFound
     from .lexicon import LexiconError
     from .resources import DegradedWarning
-
-    args = build_parser().parse_args(argv)
     with warnings.catch_warnings():
         warnings.simplefilter("always", DegradedWarning)
         warnings.showwarning = lambda msg, cat, *a, **k: print(f"warning: {msg}", file=sys.stderr)
