@@ -144,3 +144,20 @@ def test_shared_keys_follow_column_changes():
     assert (before["entry"] == "warn").sum() > 0 and (after["entry"] == "warn").sum() == 0
     pd.testing.assert_frame_equal(after, ReferenceMatcher(DEMO).find(edited, texts))
     pd.testing.assert_frame_equal(L.Matcher(DEMO).find(toks, texts), before)
+
+
+def test_lexicons_share_one_scan_per_key_column():
+    """Several-token keys of every matcher go into one automaton per key column; a lexicon made
+    after a table was scanned, and a key two lexicons share, still give each its own hits."""
+    docs = H.documents(6)
+    _, toks = tokenize_documents(docs["doc_id"].tolist(), docs["text"].tolist())
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    first = L.Matcher(DEMO).find(toks, texts)
+    late = L.from_records("late", [{"entry": "serious consequence", "category": "x"},
+                                   {"entry": "call for talk", "category": "y"},
+                                   {"entry": "warn", "category": "z"}])
+    got = L.Matcher(late).find(toks, texts, overlaps="all")
+    pd.testing.assert_frame_equal(got, ReferenceMatcher(late).find(toks, texts, overlaps="all"))
+    assert {"x", "y", "z"} <= set(got["category"])
+    pd.testing.assert_frame_equal(L.Matcher(DEMO).find(toks, texts), first)
+    pd.testing.assert_frame_equal(first, ReferenceMatcher(DEMO).find(toks, texts))

@@ -14,8 +14,10 @@ Entry syntax: tokens as the toolkit tokenizes them, matched on lemmas by default
 inside one sentence ("warn ... of consequence"). Entries are lemmatized by the same function
 as the text, so matching stays consistent with or without WordNet.
 
-Matching compiles every entry of a lexicon into one Aho-Corasick automaton (pyahocorasick) and
-scans each document once, whatever the number of entries.
+Matching looks one-token entries up through the integer codes of the token column (numpy) and
+compiles the entries of several tokens of every loaded lexicon into one Aho-Corasick automaton
+per key column (pyahocorasick), so a chunk of text is scanned once per key column whatever the
+number of lexicons and entries.
 
 Example:
     >>> lex = load("reporting_verbs")  # doctest: +SKIP
@@ -238,7 +240,8 @@ def _doc_slices(doc_ids: np.ndarray) -> Iterator[tuple[object, int, int]]:
 
 
 class Matcher:
-    """All entries of one lexicon compiled into one automaton per match key."""
+    """The entries of one lexicon, ready to match: one-token keys by column codes, longer keys
+    through the automata shared by every matcher (:class:`_SharedScan`)."""
 
     def __init__(self, lexicon: Lexicon):
         import ahocorasick
@@ -268,13 +271,33 @@ class Matcher:
                 self.gapped[eid] = len(parts)
         self._extra_df: pd.DataFrame | None = None
         self._entry_pos: pd.Index | None = None
-        self.automata = {}
+        # Keys of one token are looked up through the column's integer codes (vectorised); keys
+        # of several tokens go into one automaton per key column shared by every matcher of the
+        # process (:class:`_SharedScan`), so a tokens table is scanned once per key column.
+        self.ons = list(patterns)
+        self.single: dict[str, dict[str, tuple]] = {}
+        self.multi: dict[str, dict[str, tuple]] = {}
         for on, keyed in patterns.items():
-            auto = ahocorasick.Automaton()
-            for key, vals in keyed.items():
-                auto.add_word(key, (len(key), tuple(vals)))
-            auto.make_automaton()
-            self.automata[on] = auto
+            self.single[on] = {k.strip(): tuple(v) for k, v in keyed.items() if " " not in k.strip()}
+            self.multi[on] = {k: tuple(v) for k, v in keyed.items() if " " in k.strip()}
+        self._patterns = patterns
+        self._automata: dict | None = None
+        self.serial = _SHARED.register(self)
+
+    @property
+    def automata(self) -> dict:
+        """One automaton per key column with every key of this lexicon (the reference form)."""
+        import ahocorasick
+
+        if self._automata is None:
+            self._automata = {}
+            for on, keyed in self._patterns.items():
+                auto = ahocorasick.Automaton()
+                for key, vals in keyed.items():
+                    auto.add_word(key, (len(key), tuple(vals)))
+                auto.make_automaton()
+                self._automata[on] = auto
+        return self._automata
 
     def find(self, tokens: pd.DataFrame, texts: Mapping[str, str], *,
              overlaps: str = "longest") -> pd.DataFrame:
@@ -307,10 +330,9 @@ class Matcher:
             new_sent[1:] = (codes[1:] != codes[:-1]) | (sent_arr[1:] != sent_arr[:-1])
             sent_key = np.cumsum(new_sent)
             raw = []
-            for on, auto in self.automata.items():
-                haystack, starts = _haystack_of(tokens[on] if on in ("lemma", "lower") else tokens["text"],
-                                                new_sent)
-                raw.extend(self._scan(auto, haystack, starts))
+            for on in self.ons:
+                column = tokens[on] if on in ("lemma", "lower") else tokens["text"]
+                raw.extend(self._hits_on(on, column, new_sent))
             found = [(a, b, eid) for a, b, eid, part in raw if eid not in self.gapped]
             if self.gapped:
                 found.extend(self._join_gaps(raw, sent_key))
@@ -359,6 +381,51 @@ class Matcher:
             self._entry_pos = pd.Index(self._extra_df["entry_id"])
         return self._extra_df
 
+    def _hits_on(self, on: str, column: pd.Series, new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
+        """``(row_start, row_end, entry_id, part)`` of every key of column ``on``, in the order
+        one automaton with all of them would report them (by end row, longer keys first)."""
+        a1, e1, p1 = self._single_hits(on, column)
+        multi = _SHARED.hits(self, on, column, new_sent) if self.multi[on] else []
+        if not multi:
+            return list(zip(a1.tolist(), (a1 + 1).tolist(), e1.tolist(), p1.tolist()))
+        m = np.asarray(multi, dtype=np.int64).reshape(-1, 4)
+        a = np.concatenate((m[:, 0], a1))
+        b = np.concatenate((m[:, 1], a1 + 1))
+        order = np.lexsort((a - b, b), axis=0) if len(a) else np.zeros(0, dtype=np.int64)
+        eid = np.concatenate((m[:, 2], e1))[order]
+        part = np.concatenate((m[:, 3], p1))[order]
+        return list(zip(a[order].tolist(), b[order].tolist(), eid.tolist(), part.tolist()))
+
+    def _single_hits(self, on: str, column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows, entry ids and parts of the one-token keys of column ``on`` (vectorised)."""
+        single = self.single[on]
+        empty = np.zeros(0, dtype=np.int64)
+        if not single:
+            return empty, empty, empty
+        codes, normed, index = _normed_vocabulary(column)
+        # one look-up per key of the lexicon (a few hundred), not per distinct token
+        found = [(c, vals) for key, vals in single.items() for c in index.get(key, ())]
+        if not found:
+            return empty, empty, empty
+        lookup = np.full(len(normed) + 1, -1, dtype=np.int64)   # code -1 (missing) reads -1
+        lookup[[c for c, _ in found]] = np.arange(len(found))
+        which = lookup[codes]
+        rows = np.flatnonzero(which >= 0)
+        if not len(rows):
+            return empty, empty, empty
+        counts = np.fromiter((len(v) for _, v in found), dtype=np.int64, count=len(found))
+        flat = [val for _, vals in found for val in vals]
+        flat_eid = np.fromiter((v[0] for v in flat), dtype=np.int64, count=len(flat))
+        flat_part = np.fromiter((v[1] for v in flat), dtype=np.int64, count=len(flat))
+        offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        k = which[rows]
+        reps = counts[k]
+        rows = np.repeat(rows, reps)
+        # position of each repeated row among its entry's values: 0, 1, ... per row
+        within = np.arange(len(rows)) - np.repeat(np.cumsum(reps) - reps, reps)
+        idx = np.repeat(offsets[k], reps) + within
+        return rows.astype(np.int64, copy=False), flat_eid[idx], flat_part[idx]
+
     @staticmethod
     def _scan(auto, haystack: str, starts: np.ndarray) -> list[tuple[int, int, int, int]]:
         """``(row_start, row_end, entry_id, part)`` of every key occurrence in the haystack."""
@@ -393,6 +460,124 @@ class Matcher:
         return out
 
 
+class _SharedScan:
+    """One Aho-Corasick automaton per key column holding the keys of several tokens of every
+    matcher in this process, and the result of scanning each tokens table with it.
+
+    A scan costs a pass over the whole haystack whatever the number of keys, so the lexicons of
+    a chunk (actors, reporting verbs, frames, escalation, rhetoric, tone ...) share one pass per
+    key column instead of one each. Each matcher takes its own hits from the shared result, in
+    the order its own automaton would have reported them.
+    """
+
+    def __init__(self):
+        self._matchers: dict[int, weakref.ref] = {}
+        self._serial = 0
+        self._generation = 0
+        self._automata: dict[str, tuple[int, object]] = {}
+        # (id(Arrow array), on) -> (weak reference, new_sent, generation, {serial: hits})
+        self._scans: dict[tuple[int, str], tuple] = {}
+
+    def register(self, matcher: Matcher) -> int:
+        self._serial += 1
+        if any(matcher.multi.values()):
+            for k in [k for k, ref in self._matchers.items() if ref() is None]:
+                del self._matchers[k]
+            self._matchers[self._serial] = weakref.ref(matcher)
+            self._generation += 1
+        return self._serial
+
+    def _automaton(self, on: str):
+        import ahocorasick
+
+        cached = self._automata.get(on)
+        if cached is not None and cached[0] == self._generation:
+            return cached[1]
+        keyed: dict[str, list] = defaultdict(list)
+        for serial, ref in sorted(self._matchers.items()):
+            m = ref()
+            if m is not None:
+                for key, vals in m.multi.get(on, {}).items():
+                    keyed[key].append((serial, vals))
+        auto = ahocorasick.Automaton()
+        for key, items in keyed.items():
+            auto.add_word(key, (len(key), tuple(items)))
+        auto.make_automaton()
+        self._automata[on] = (self._generation, auto)
+        return auto
+
+    def hits(self, matcher: Matcher, on: str, column: pd.Series,
+             new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
+        """``(row_start, row_end, entry_id, part)`` of ``matcher``'s several-token keys."""
+        arr = getattr(column.array, "_pa_array", None)
+        key = (id(arr), on)
+        entry = self._scans.get(key) if arr is not None else None
+        if (entry is not None and entry[0]() is arr and entry[2] == self._generation
+                and np.array_equal(entry[1], new_sent)):
+            return entry[3].get(matcher.serial, [])
+        per = self._scan(on, column, new_sent)
+        if arr is not None:
+            try:
+                ref = weakref.ref(arr)
+            except TypeError:
+                return per.get(matcher.serial, [])
+            for k in [k for k, v in self._scans.items() if v[0]() is None]:
+                del self._scans[k]
+            self._scans[key] = (ref, new_sent.copy(), self._generation, per)
+        return per.get(matcher.serial, [])
+
+    def _scan(self, on: str, column: pd.Series, new_sent: np.ndarray) -> dict[int, list]:
+        auto = self._automaton(on)
+        per: dict[int, list] = defaultdict(list)
+        if not len(auto):
+            return per
+        haystack, starts = _haystack_of(column, new_sent)
+        ends, found = [], []
+        for end_idx, (klen, items) in auto.iter(haystack):
+            ends.append(end_idx - klen + 2)  # the key starts with a space
+            found.append(items)
+        if not ends:
+            return per
+        rows = np.searchsorted(starts, np.asarray(ends, dtype=np.int64)).tolist()
+        for r0, items in zip(rows, found):
+            for serial, vals in items:
+                out = per[serial]
+                for eid, part, ntok in vals:
+                    out.append((r0, r0 + ntok, eid, part))
+        return per
+
+
+_SHARED = _SharedScan()
+
+# id(Arrow array of a key column) -> (weak reference, (codes, normalised values, key -> codes))
+_NORMED: dict[int, tuple[weakref.ref, tuple]] = {}
+
+
+def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str, list[int]]]:
+    """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), and the
+    codes of each matching key (values that differ only in apostrophes share a key)."""
+    arr = getattr(keys.array, "_pa_array", None)
+    if arr is not None:
+        hit = _NORMED.get(id(arr))
+        if hit is not None and hit[0]() is arr:
+            return hit[1]
+    codes, values = vocabulary(keys)
+    normed = [_norm(v) for v in values]
+    index: dict[str, list[int]] = {}
+    for c, v in enumerate(normed):
+        index.setdefault(v, []).append(c)
+    out = codes, normed, index
+    if arr is not None:
+        try:
+            ref = weakref.ref(arr)
+        except TypeError:
+            return out
+        for k in [k for k, v in _NORMED.items() if v[0]() is None]:
+            del _NORMED[k]
+        _NORMED[id(arr)] = (ref, out)
+    return out
+
+
 # id(Arrow array of a key column) -> (weak reference, sentence starts it was built for, haystack,
 # key offsets): every lexicon matched on one tokens table scans the same haystack.
 _HAYSTACKS: dict[int, tuple[weakref.ref, np.ndarray, str, np.ndarray]] = {}
@@ -411,10 +596,9 @@ def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray
         if hit is not None and hit[0]() is arr and np.array_equal(hit[1], new_sent):
             return hit[2], hit[3]
     # Keys normalised once per distinct token string, then spread to the rows.
-    codes, values = vocabulary(keys)
-    normed_values = [_norm(v) for v in values]
+    codes, normed_values, _ = _normed_vocabulary(keys)
     pieces = np.array(normed_values, dtype=object)[codes]
-    lengths = np.fromiter(map(len, normed_values), dtype=np.int64, count=len(values))[codes]
+    lengths = np.fromiter(map(len, normed_values), dtype=np.int64, count=len(normed_values))[codes]
     # " k1 k2 \\n k3 " == " " + " ".join(["k1", "k2", "\\n k3"]) + " "
     firsts = np.flatnonzero(new_sent[1:]) + 1
     pieces[firsts] = "\n " + pieces[firsts]
