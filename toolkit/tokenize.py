@@ -121,27 +121,40 @@ def _regex_spaces(pattern: str) -> str:
 
 
 def _with_plain_regexes(tok):
-    """Punkt with its three hot regexes compiled by Python's ``re``: same splits, ~1.7x faster.
+    """Punkt with its hot regexes compiled by Python's ``re``: same splits, ~1.7x faster.
 
     NLTK 3.10 runs every pattern through the ``regex`` engine under a timeout (a guard against
-    catastrophic backtracking in caller-supplied patterns). These three are NLTK's own fixed
-    patterns, which run in linear time, so ``re`` gives the same matches without the wrapper's
-    per-call cost. ``tests/test_tokenize_speed.py`` checks the sentences against stock Punkt.
+    catastrophic backtracking in caller-supplied patterns). These (the language variables'
+    three and the token class's five) are NLTK's own fixed patterns, which run in linear time,
+    so ``re`` gives the same matches without the wrapper's per-call cost. ``tests/test_tokenize_speed.py`` checks the sentences against stock Punkt.
     Any NLTK whose Punkt lacks these attributes gets its stock tokenizer back.
     """
-    from nltk.tokenize.punkt import PunktLanguageVars
+    from nltk.tokenize import punkt
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
 
     class _PlainVars(PunktLanguageVars):
         __slots__ = ("re_boundary_realignment",)
 
+    def plain(pat):
+        return re.compile(_regex_spaces(pat.pattern), pat.flags & _RE_FLAGS)
+
     try:
         old = tok._lang_vars
-        plain = _PlainVars()
+        plain_vars = _PlainVars()
         for attr, pat in (("_re_word_tokenizer", old._word_tokenizer_re()),
                           ("_re_period_context", old.period_context_re()),
                           ("re_boundary_realignment", PunktLanguageVars.re_boundary_realignment)):
-            setattr(plain, attr, re.compile(_regex_spaces(pat.pattern), pat.flags & _RE_FLAGS))
-        tok._lang_vars = plain
+            setattr(plain_vars, attr, plain(pat))
+        # The token class's own patterns (type, ellipsis, initial, alpha, non-punctuation),
+        # run for every token of every candidate context.
+        attrs: dict = {"__slots__": ()}
+        for name in ("_RE_ELLIPSIS", "_RE_NUMERIC", "_RE_INITIAL", "_RE_ALPHA"):
+            attrs[name] = plain(getattr(PunktToken, name))
+        non_punct = plain(punkt._re_non_punct)
+        attrs["is_non_punct"] = property(lambda self: non_punct.search(self.type))
+        token_cls = type("_PlainPunktToken", (PunktToken,), attrs)
+        tok._lang_vars = plain_vars
+        tok._Token = token_cls
     except (AttributeError, TypeError, re.error):
         pass
     return tok
