@@ -300,7 +300,14 @@ def word_counts(tokens: pd.DataFrame) -> pd.Series:
         >>> word_counts(tokenize_documents(["d"], ["Peace, now!"])[1]).to_dict()
         {'d': 2}
     """
-    return tokens.loc[~tokens["is_punct"].astype(bool)].groupby("doc_id", sort=False).size()
+    # Counted on the shared document codes (no copy of the tokens table); documents in order of
+    # their first word, as ``groupby(sort=False).size()`` lists them.
+    codes, values = vocabulary(tokens["doc_id"])
+    words = ~tokens["is_punct"].to_numpy(dtype=bool)
+    counts = np.bincount(codes[words & (codes >= 0)], minlength=len(values))
+    present = np.flatnonzero(counts)
+    index = pd.Index(np.asarray(values, dtype=object)[present], dtype=tokens["doc_id"].dtype, name="doc_id")
+    return pd.Series(counts[present].astype("int64"), index=index)
 
 
 def document_frames(frames: pd.DataFrame, words: pd.Series, *,

@@ -603,7 +603,8 @@ def tokenize_documents(doc_ids: Sequence[str], texts: Sequence[str], *,
     text_arr = pa.array(t_text, type=pa.large_string())
     enc = text_arr.dictionary_encode()
     codes = enc.indices.to_numpy(zero_copy_only=False).astype("int64", copy=False)
-    lower, lemma, is_punct, is_stop = _features(enc.dictionary.to_pylist())
+    distinct = enc.dictionary.to_pylist()
+    lower, lemma, is_punct, is_stop = _features(distinct)
 
     def decode(values: list[str], idx: np.ndarray) -> pa.Array:
         return pa.array(values, type=pa.large_string()).take(pa.array(idx))
@@ -630,6 +631,15 @@ def tokenize_documents(doc_ids: Sequence[str], texts: Sequence[str], *,
         "is_punct": pa.array(np.asarray(is_punct, dtype=bool)[codes]),
         "is_stop": pa.array(np.asarray(is_stop, dtype=bool)[codes]),
     }).to_pandas()
+    # The annotators' shared codes of the string columns (:func:`vocabulary`), known already.
+    _seed_vocab(tokens["text"], codes, distinct)
+    for name, per_distinct in (("lower", lower), ("lemma", lemma)):
+        sub, uniques = pd.factorize(np.asarray(per_distinct, dtype=object), sort=False)
+        _seed_vocab(tokens[name], sub.astype(np.int64)[codes], list(uniques))
+    doc_codes, doc_rows = pd.factorize(doc_of_tok, sort=False)
+    doc_values = [str(doc_ids[k]) for k in doc_rows]
+    if len(set(doc_values)) == len(doc_values):   # ids unique within the chunk
+        _seed_vocab(tokens["doc_id"], doc_codes.astype(np.int64), doc_values)
     if pos:
         tokens["pos"] = pos_tags(tokens)
     return sentences, tokens
@@ -726,6 +736,21 @@ def _vocab(column: pd.Series) -> tuple[np.ndarray, list, dict]:
             del _VOCAB[k]
         _VOCAB[id(arr)] = (ref, *out)
     return out
+
+
+def _seed_vocab(column: pd.Series, codes: np.ndarray, values: list) -> None:
+    """Record the codes and distinct values of a column that were computed while building it
+    (first-appearance order, as :func:`vocabulary` would find them)."""
+    arr = getattr(column.array, "_pa_array", None)
+    if arr is None or len(codes) != len(column):
+        return
+    try:
+        ref = weakref.ref(arr)
+    except TypeError:
+        return
+    for k in [k for k, v in _VOCAB.items() if v[0]() is None]:
+        del _VOCAB[k]
+    _VOCAB[id(arr)] = (ref, codes, values, {v: i for i, v in enumerate(values)})
 
 
 def vocabulary(column: pd.Series) -> tuple[np.ndarray, list]:
