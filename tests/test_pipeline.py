@@ -171,6 +171,36 @@ def test_resume_after_a_failed_chunk(docs, anns, tmp_path, workers):
     assert resumed["tokens"].groupby("doc_id")["tok_id"].apply(lambda s: s.is_unique).all()
 
 
+@pytest.mark.slow
+def test_workers_are_kept_between_runs(docs, anns, tmp_path):
+    """analyze() reuses its worker processes (warm) until shutdown_workers(); a streamed run
+    gives them back before it combines its tables."""
+    def pids(run: str) -> set[str]:
+        logs = tmp_path / run / "logs"
+        logs.mkdir(parents=True)
+        analyze(docs, annotators=anns, workers=2, chunk_size=4, cache=False,
+                options={"hit_counts": {"log_dir": str(logs)}})
+        return {p.name.split(".")[1] for p in logs.iterdir()}
+
+    first, second = pids("a"), pids("b")
+    assert second <= first
+    pipeline.shutdown_workers()
+    assert pipeline._POOL is None and not (pids("c") & first)
+    analyze(docs, annotators=anns, workers=2, chunk_size=4, cache=False, out=tmp_path / "out")
+    assert pipeline._POOL is None
+
+
+def test_tables_convert_to_pandas_when_first_used(docs, anns):
+    a = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False)
+    assert isinstance(a.tables._tables["threats"], pipeline._ArrowParts)
+    assert f"threats={a.tables.n_rows('threats'):,}" in repr(a)     # counted, not converted
+    assert isinstance(a.tables._tables["threats"], pipeline._ArrowParts)
+    hits = a["threats"]
+    assert isinstance(hits, pd.DataFrame) and a["threats"] is hits and len(hits) > 0
+    a.tables["mine"] = hits.head(1)
+    assert "mine" in a and len(dict(a.tables)) == len(a.tables)
+
+
 def test_undeclared_table_is_an_error(docs, anns):
     with pytest.raises(KeyError, match="does not declare in Annotator.requires or Annotator.reads"):
         analyze(docs, annotators=[anns[0], H.sneaky()], workers=1, cache=False)

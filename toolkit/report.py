@@ -48,7 +48,7 @@ import pandas as pd
 from . import __version__, figures
 from .config import PROJECT_ROOT
 from .corpus import Corpus, load_corpus
-from .pipeline import Analysis, analyze
+from .pipeline import Analysis, analyze, shutdown_workers
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOK_NAME = re.compile(r"^(\d+)\.(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb$")
@@ -605,6 +605,7 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     say(f"[report] analysing {description} ...", flush=True)
     analysis = analyze(corpus, workers=workers, progress=progress or None,
                        options=analysis_options(corpus_name))
+    shutdown_workers()   # the notebooks run in kernels of their own: free the workers' memory
     analysis.meta.update({"corpus": description, "filters": filters})
     say(f"[report] {analysis.meta.get('load_summary', '')}", flush=True)
     tables_dir = out / "tables"
