@@ -186,6 +186,8 @@ def main(argv=None) -> int:
     ap.add_argument("--stream-only", action="store_true",
                     help="only stream the whole UN corpus (time and peak memory)")
     args = ap.parse_args(argv)
+    if not 1 <= args.runs <= 5:
+        ap.error("--runs must be 1 to 5 (runs, the cache test and the warm-up use disjoint speeches)")
     if args.stream_only:
         before = os.getloadavg()[0]
         with tempfile.TemporaryDirectory() as tmpdir:
@@ -284,7 +286,12 @@ def main(argv=None) -> int:
                   f"{args.workers} workers {rates['analyze_n'][-1]:,.0f} w/s", flush=True)
 
         naive_pool.shutdown()
-        corpus = load_corpus(first_src)
+        # The cache on speeches no run has seen: analyze() keeps its workers between calls and
+        # they remember per-sentence scores, which would flatter a first run on texts they
+        # analysed before (and so understate what the cache saves).
+        cache_docs = un_subset(args.words, offset=args.runs)
+        res["cache_words"] = n_words(cache_docs["text"])
+        corpus = load_corpus(cache_docs)
         words = res["words"]
         cache = tmp / "cache"
         w_first, _, _ = wall_cpu(analyze, corpus, args.workers, cache)
@@ -338,7 +345,7 @@ def markdown(r: dict) -> str:
          (f"{(w / r['cli_s']) / q['word_tokenize']:.2f}x `nltk.word_tokenize` (wall); peak RSS "
           f"{r['cli_peak_rss_mb']:.0f} MB main, {r['cli_peak_worker_rss_mb']:.0f} MB largest worker, "
           f"{r['cli_peak_pss_all_mb']:.0f} MB all processes (PSS)")),
-        ("re-run from the cache (in process)", f(w / r["cache_rerun_s"]), "",
+        ("re-run from the cache (in process)", f(r.get("cache_words", w) / r["cache_rerun_s"]), "",
          f"{r['cache_first_run_s'] / r['cache_rerun_s']:.0f}x faster than the first run"),
         ("re-run from the cache (command line)", f(w / r["cli_rerun_s"]), "",
          f"{r['cli_s'] / r['cli_rerun_s']:.1f}x faster than its first run (start-up and input included)"),
