@@ -244,7 +244,6 @@ class Matcher:
     through the automata shared by every matcher (:class:`_SharedScan`)."""
 
     def __init__(self, lexicon: Lexicon):
-        import ahocorasick
 
         self.lexicon = lexicon
         default_on = lexicon.meta.get("match_on", "lemma")
