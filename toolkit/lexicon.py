@@ -244,7 +244,6 @@ class Matcher:
     through the automata shared by every matcher (:class:`_SharedScan`)."""
 
     def __init__(self, lexicon: Lexicon):
-
         self.lexicon = lexicon
         default_on = lexicon.meta.get("match_on", "lemma")
         self.max_gap = int(lexicon.meta.get("max_gap", 5))
