@@ -14,6 +14,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	@# An editable install is not byte-compiled; where PYTHONDONTWRITEBYTECODE is set, every
+	@# process (and each worker's server) would compile the package again at start-up.
+	$(BIN)/python -m compileall -q toolkit
 	@touch $(STAMP)
 
 setup: $(STAMP)
