@@ -21,6 +21,7 @@ import functools
 import re
 import weakref
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -230,7 +231,12 @@ class _Morphy:
         for pos, suffix in cls._FILEMAP.items():
             with root.join(f"index.{suffix}").open() as fh:
                 # "lemma pos synset_cnt ..." per line; license lines start with a space.
-                for lemma, lemma_pos in _INDEX_LINE.findall(fh.read().decode("utf-8")):
+                pairs = _INDEX_LINE.findall(fh.read().decode("utf-8"))
+            poses = set(map(itemgetter(1), pairs))
+            if len(poses) == 1:   # one part of speech per index file: sets built in C
+                by_pos.setdefault(poses.pop(), set()).update(map(itemgetter(0), pairs))
+            else:
+                for lemma, lemma_pos in pairs:
                     by_pos.setdefault(lemma_pos, set()).add(lemma)
             with root.join(f"{suffix}.exc").open() as fh:
                 exc = {}
