@@ -190,6 +190,18 @@ def test_workers_are_kept_between_runs(docs, anns, tmp_path):
     assert pipeline._POOL is None
 
 
+@pytest.mark.slow
+def test_idle_workers_end_after_a_while(docs, anns, monkeypatch):
+    monkeypatch.setattr(pipeline, "WORKER_IDLE_SECONDS", 0.5)
+    analyze(docs, annotators=anns, workers=2, chunk_size=4, cache=False)
+    assert pipeline._POOL is not None
+    for _ in range(50):
+        if pipeline._POOL is None:
+            break
+        __import__("time").sleep(0.1)
+    assert pipeline._POOL is None
+
+
 def test_tables_convert_to_pandas_when_first_used(docs, anns):
     a = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False)
     assert isinstance(a.tables._tables["threats"], pipeline._ArrowParts)

@@ -52,6 +52,7 @@ import math
 import os
 import shutil
 import sys
+import threading
 import time
 import uuid
 import warnings
@@ -897,22 +898,52 @@ def _importable(ann: Annotator) -> bool:
 
 # The local worker pool, kept between runs: (number of workers, executor).
 _POOL: tuple[int, ProcessPoolExecutor] | None = None
+_POOL_LOCK = threading.RLock()
+_POOL_BUSY = 0                    # runs using the pool now
+_IDLE_TIMER: threading.Timer | None = None
+WORKER_IDLE_SECONDS = 600         # workers kept this long after a run, then ended
 
 
-def _worker_pool(workers: int) -> ProcessPoolExecutor:
+@contextlib.contextmanager
+def _worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """The process pool of ``workers`` workers, reused across :func:`analyze` calls.
 
     Re-running an analysis (in a notebook, or while refining a lexicon) then finds its workers
     started and their memos (lemmas, sentence-break decisions, VADER and TextBlob word classes)
     warm. Workers read lexicons and gazetteers by path and modification time, so edited files
-    are picked up; :func:`shutdown_workers` ends them.
+    are picked up. They end after :data:`WORKER_IDLE_SECONDS` without a run, at exit, or with
+    :func:`shutdown_workers`.
     """
-    global _POOL
-    if _POOL is not None and (_POOL[0] != workers or getattr(_POOL[1], "_broken", False)):
-        shutdown_workers()
-    if _POOL is None:
-        _POOL = (workers, ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()))
-    return _POOL[1]
+    global _POOL, _POOL_BUSY
+    with _POOL_LOCK:
+        if _IDLE_TIMER is not None:
+            _IDLE_TIMER.cancel()
+        if _POOL is not None and (_POOL[0] != workers or getattr(_POOL[1], "_broken", False)):
+            shutdown_workers()
+        if _POOL is None:
+            _POOL = (workers, ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()))
+        pool = _POOL[1]
+        _POOL_BUSY += 1
+    try:
+        yield pool
+    finally:
+        with _POOL_LOCK:
+            _POOL_BUSY -= 1
+            if _POOL_BUSY == 0 and _POOL is not None:
+                _arm_idle_timer()
+
+
+def _arm_idle_timer() -> None:
+    global _IDLE_TIMER
+
+    def end_if_idle():
+        with _POOL_LOCK:
+            if _POOL_BUSY == 0:
+                shutdown_workers()
+
+    _IDLE_TIMER = threading.Timer(WORKER_IDLE_SECONDS, end_if_idle)
+    _IDLE_TIMER.daemon = True
+    _IDLE_TIMER.start()
 
 
 def shutdown_workers(*, kill: bool = False) -> None:
@@ -925,10 +956,13 @@ def shutdown_workers(*, kill: bool = False) -> None:
         >>> shutdown_workers()
     """
     global _POOL
-    if _POOL is None:
-        return
-    _, pool = _POOL
-    _POOL = None
+    with _POOL_LOCK:
+        if _IDLE_TIMER is not None:
+            _IDLE_TIMER.cancel()
+        if _POOL is None:
+            return
+        _, pool = _POOL
+        _POOL = None
     if kill:
         for proc in list(getattr(pool, "_processes", {}).values()):
             with contextlib.suppress(Exception):
@@ -962,7 +996,11 @@ class _Engine:
             for task in tasks:
                 on_done(_execute(task))
             return
-        pool = _worker_pool(self.workers)
+        with _worker_pool(self.workers) as pool:
+            self._run_pool(pool, tasks, on_done)
+
+    @staticmethod
+    def _run_pool(pool: ProcessPoolExecutor, tasks: list[_Task], on_done: Callable[[_Done], None]) -> None:
         from concurrent.futures.process import BrokenProcessPool
 
         # Longest chunks first (a short chunk then fills a gap at the end instead of running
