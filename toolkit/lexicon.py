@@ -39,7 +39,7 @@ import pandas as pd
 import yaml
 
 from .config import LEXICON_DIR
-from .tokenize import lemmatize, token_spans, vocabulary
+from .tokenize import ArrayMemo, arrow_array, lemmatize, token_spans, vocabulary
 
 MATCH_KEYS = ("lemma", "lower", "text")
 GAP = "..."
@@ -473,8 +473,8 @@ class _SharedScan:
         self._serial = 0
         self._generation = 0
         self._automata: dict[str, tuple[int, object]] = {}
-        # (id(Arrow array), on) -> (weak reference, new_sent, generation, {serial: hits})
-        self._scans: dict[tuple[int, str], tuple] = {}
+        # (key column, on) -> (new_sent, generation, {serial: hits})
+        self._scans = ArrayMemo()
 
     def register(self, matcher: Matcher) -> int:
         self._serial += 1
@@ -507,21 +507,13 @@ class _SharedScan:
     def hits(self, matcher: Matcher, on: str, column: pd.Series,
              new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
         """``(row_start, row_end, entry_id, part)`` of ``matcher``'s several-token keys."""
-        arr = getattr(column.array, "_pa_array", None)
-        key = (id(arr), on)
-        entry = self._scans.get(key) if arr is not None else None
-        if (entry is not None and entry[0]() is arr and entry[2] == self._generation
-                and np.array_equal(entry[1], new_sent)):
-            return entry[3].get(matcher.serial, [])
+        arr = arrow_array(column)
+        entry = self._scans.get(arr, on) if arr is not None else None
+        if entry is not None and entry[1] == self._generation and np.array_equal(entry[0], new_sent):
+            return entry[2].get(matcher.serial, [])
         per = self._scan(on, column, new_sent)
         if arr is not None:
-            try:
-                ref = weakref.ref(arr)
-            except TypeError:
-                return per.get(matcher.serial, [])
-            for k in [k for k, v in self._scans.items() if v[0]() is None]:
-                del self._scans[k]
-            self._scans[key] = (ref, new_sent.copy(), self._generation, per)
+            self._scans.put(arr, (new_sent.copy(), self._generation, per), on)
         return per.get(matcher.serial, [])
 
     def _scan(self, on: str, column: pd.Series, new_sent: np.ndarray) -> dict[int, list]:
@@ -547,38 +539,29 @@ class _SharedScan:
 
 _SHARED = _SharedScan()
 
-# id(Arrow array of a key column) -> (weak reference, (codes, normalised values, key -> codes))
-_NORMED: dict[int, tuple[weakref.ref, tuple]] = {}
+# Key column -> (codes, normalised values, key -> codes)
+_NORMED = ArrayMemo()
 
 
 def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str, list[int]]]:
     """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), and the
     codes of each matching key (values that differ only in apostrophes share a key)."""
-    arr = getattr(keys.array, "_pa_array", None)
+    arr = arrow_array(keys)
     if arr is not None:
-        hit = _NORMED.get(id(arr))
-        if hit is not None and hit[0]() is arr:
-            return hit[1]
+        hit = _NORMED.get(arr)
+        if hit is not None:
+            return hit
     codes, values = vocabulary(keys)
     normed = [_norm(v) for v in values]
     index: dict[str, list[int]] = {}
     for c, v in enumerate(normed):
         index.setdefault(v, []).append(c)
     out = codes, normed, index
-    if arr is not None:
-        try:
-            ref = weakref.ref(arr)
-        except TypeError:
-            return out
-        for k in [k for k, v in _NORMED.items() if v[0]() is None]:
-            del _NORMED[k]
-        _NORMED[id(arr)] = (ref, out)
-    return out
+    return _NORMED.put(arr, out) if arr is not None else out
 
 
-# id(Arrow array of a key column) -> (weak reference, sentence starts it was built for, haystack,
-# key offsets): every lexicon matched on one tokens table scans the same haystack.
-_HAYSTACKS: dict[int, tuple[weakref.ref, np.ndarray, str, np.ndarray]] = {}
+# Key column -> (sentence starts it was built for, haystack, key offsets)
+_HAYSTACKS = ArrayMemo()
 
 
 def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray]:
@@ -588,11 +571,10 @@ def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray
     preceded by ``"\\n "`` (``" "`` for the first) and every key is followed by a space, so key
     ``r`` starts at the summed widths of the keys before it plus ``2 * (k + 1) - 1``.
     """
-    arr = getattr(keys.array, "_pa_array", None)
-    if arr is not None:
-        hit = _HAYSTACKS.get(id(arr))
-        if hit is not None and hit[0]() is arr and np.array_equal(hit[1], new_sent):
-            return hit[2], hit[3]
+    arr = arrow_array(keys)
+    hit = _HAYSTACKS.get(arr) if arr is not None else None
+    if hit is not None and np.array_equal(hit[0], new_sent):
+        return hit[1], hit[2]
     # Keys normalised once per distinct token string, then spread to the rows.
     codes, normed_values, _ = _normed_vocabulary(keys)
     pieces = np.array(normed_values, dtype=object)[codes]
@@ -604,13 +586,7 @@ def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray
     before = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     starts = before + 2 * np.cumsum(new_sent) - 1
     if arr is not None:
-        try:
-            ref = weakref.ref(arr)
-        except TypeError:
-            return haystack, starts
-        for k in [k for k, v in _HAYSTACKS.items() if v[0]() is None]:
-            del _HAYSTACKS[k]
-        _HAYSTACKS[id(arr)] = (ref, new_sent.copy(), haystack, starts)
+        _HAYSTACKS.put(arr, (new_sent.copy(), haystack, starts))
     return haystack, starts
 
 

@@ -712,18 +712,54 @@ def iter_rows(table: pd.DataFrame, *columns: str) -> Iterable[tuple]:
     return zip(*(column_list(table[c]) for c in columns))
 
 
-# id(Arrow array of a token column) -> (weak reference to it, codes, distinct values, value -> code).
-# Arrow arrays are immutable and pandas replaces them on assignment, so a live weak reference to
-# the same array means the codes are still valid; every annotator of a chunk shares them.
-_VOCAB: dict[int, tuple[weakref.ref, np.ndarray, list, dict]] = {}
+class ArrayMemo:
+    """Values computed from an Arrow array, kept for as long as the array lives.
+
+    Arrow arrays are immutable and pandas replaces a column's array when the column is
+    assigned, so a value stored for a live array is still valid: every annotator of a chunk
+    shares what one of them computed from the tokens table (codes, lists, haystacks, scans).
+    ``key`` tells apart several values of one array.
+
+    Example:
+        >>> memo, arr = ArrayMemo(), pa.array(["a", "b"])
+        >>> memo.get(arr) is None, memo.put(arr, 2), memo.get(arr)
+        (True, 2, 2)
+    """
+
+    def __init__(self):
+        self._values: dict[tuple[int, object], tuple[weakref.ref, object]] = {}
+
+    def get(self, arr, key=None):
+        hit = self._values.get((id(arr), key))
+        return hit[1] if hit is not None and hit[0]() is arr else None
+
+    def put(self, arr, value, key=None):
+        """Store ``value`` for ``arr`` (not stored if ``arr`` takes no weak reference)."""
+        try:
+            ref = weakref.ref(arr)
+        except TypeError:
+            return value
+        for k in [k for k, v in self._values.items() if v[0]() is None]:
+            del self._values[k]
+        self._values[(id(arr), key)] = (ref, value)
+        return value
+
+
+def arrow_array(column: pd.Series):
+    """The Arrow array behind a pandas column, or ``None`` (numpy-backed columns)."""
+    return getattr(column.array, "_pa_array", None)
+
+
+# Token column -> (codes, distinct values, value -> code), shared by every annotator of a chunk.
+_VOCAB = ArrayMemo()
 
 
 def _vocab(column: pd.Series) -> tuple[np.ndarray, list, dict]:
-    arr = getattr(column.array, "_pa_array", None)
+    arr = arrow_array(column)
     if arr is not None:
-        hit = _VOCAB.get(id(arr))
-        if hit is not None and hit[0]() is arr:
-            return hit[1:]
+        hit = _VOCAB.get(arr)
+        if hit is not None:
+            return hit
     if arr is not None and arr.type in (pa.string(), pa.large_string()):
         # Arrow's dictionary encoding, in C (first-appearance order, nulls get code -1).
         enc = (arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr).dictionary_encode()
@@ -733,30 +769,15 @@ def _vocab(column: pd.Series) -> tuple[np.ndarray, list, dict]:
         fcodes, uniques = pd.factorize(column, sort=False)
         codes, values = np.asarray(fcodes, dtype=np.int64), list(uniques)
     out = codes, values, {v: i for i, v in enumerate(values)}
-    if arr is not None:
-        try:
-            ref = weakref.ref(arr)
-        except TypeError:
-            return out
-        for k in [k for k, v in _VOCAB.items() if v[0]() is None]:
-            del _VOCAB[k]
-        _VOCAB[id(arr)] = (ref, *out)
-    return out
+    return _VOCAB.put(arr, out) if arr is not None else out
 
 
 def _seed_vocab(column: pd.Series, codes: np.ndarray, values: list) -> None:
     """Record the codes and distinct values of a column that were computed while building it
     (first-appearance order, as :func:`vocabulary` would find them)."""
-    arr = getattr(column.array, "_pa_array", None)
-    if arr is None or len(codes) != len(column):
-        return
-    try:
-        ref = weakref.ref(arr)
-    except TypeError:
-        return
-    for k in [k for k, v in _VOCAB.items() if v[0]() is None]:
-        del _VOCAB[k]
-    _VOCAB[id(arr)] = (ref, codes, values, {v: i for i, v in enumerate(values)})
+    arr = arrow_array(column)
+    if arr is not None and len(codes) == len(column):
+        _VOCAB.put(arr, (codes, values, {v: i for i, v in enumerate(values)}))
 
 
 def vocabulary(column: pd.Series) -> tuple[np.ndarray, list]:
@@ -795,28 +816,18 @@ def word_mask(column: pd.Series, words: Iterable[str]) -> np.ndarray:
     return lookup[codes]
 
 
-# id(Arrow array of a string column) -> (weak reference to it, {"array": ..., "list": ...}).
-_COLUMNS: dict[int, tuple[weakref.ref, dict]] = {}
+# String column -> {"array": ..., "list": ...}, filled as they are asked for.
+_COLUMNS = ArrayMemo()
 
 
 def _column_cache(column: pd.Series) -> dict | None:
     """The per-column cache entry of an Arrow-backed string column (``None`` for other columns)."""
-    arr = getattr(column.array, "_pa_array", None)
+    arr = arrow_array(column)
     # Columns with missing values convert as pandas does (NaN or None by dtype), uncached.
     if arr is None or arr.type not in (pa.string(), pa.large_string()) or arr.null_count:
         return None
-    hit = _COLUMNS.get(id(arr))
-    if hit is not None and hit[0]() is arr:
-        return hit[1]
-    try:
-        ref = weakref.ref(arr)
-    except TypeError:
-        return None
-    for k in [k for k, v in _COLUMNS.items() if v[0]() is None]:
-        del _COLUMNS[k]
-    entry: dict = {}
-    _COLUMNS[id(arr)] = (ref, entry)
-    return entry
+    entry = _COLUMNS.get(arr)
+    return entry if entry is not None else _COLUMNS.put(arr, {})
 
 
 def column_array(column: pd.Series) -> np.ndarray:
