@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import random
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -59,7 +61,7 @@ def test_plan_chunks(lengths, chunk_size, max_chars, expected):
 def test_plan_chunks_balanced_and_local():
     """Segments of 8 chunks' worth split in 1, 2, 4 or 8 equal chunks; appending documents
     changes only the chunks of the last segment."""
-    rng = __import__("random").Random(3)
+    rng = random.Random(3)
     lengths = [rng.randint(2_000, 40_000) for _ in range(300)]
     df = pd.DataFrame({"text": ["x" * n for n in lengths]})
     spans = plan_chunks(df, chunk_size=256, max_chars=100_000)
@@ -198,7 +200,7 @@ def test_idle_workers_end_after_a_while(docs, anns, monkeypatch):
     for _ in range(50):
         if pipeline._POOL is None:
             break
-        __import__("time").sleep(0.1)
+        time.sleep(0.1)
     assert pipeline._POOL is None
 
 

@@ -424,18 +424,6 @@ class Matcher:
         idx = np.repeat(offsets[k], reps) + within
         return rows.astype(np.int64, copy=False), flat_eid[idx], flat_part[idx]
 
-    @staticmethod
-    def _scan(auto, haystack: str, starts: np.ndarray) -> list[tuple[int, int, int, int]]:
-        """``(row_start, row_end, entry_id, part)`` of every key occurrence in the haystack."""
-        ends, found = [], []
-        for end_idx, (klen, vals) in auto.iter(haystack):
-            ends.append(end_idx - klen + 2)  # the key starts with a space
-            found.append(vals)
-        if not ends:
-            return []
-        rows = np.searchsorted(starts, np.asarray(ends, dtype=np.int64)).tolist()
-        return [(r0, r0 + ntok, eid, part) for r0, vals in zip(rows, found) for eid, part, ntok in vals]
-
     def _join_gaps(self, raw, sent_arr) -> list[tuple[int, int, int]]:
         by_part: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for a, b, eid, part in raw:

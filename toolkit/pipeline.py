@@ -566,7 +566,7 @@ class _Store:
                 shutil.rmtree(tmp, ignore_errors=True)
 
     def read(self, step: str, key: str, names: Sequence[str]) -> dict[str, pd.DataFrame]:
-        return {n: _nulls_as_none(_read_part(self.path(step, key, n)).to_pandas()) for n in names}
+        return {n: _read_frame(self.path(step, key, n)) for n in names}
 
 
 def _write_part(df, path: Path) -> None:
@@ -611,6 +611,11 @@ def _read_part(path: Path):
 
     with pa.OSFile(str(path), "rb") as source:
         return pa.ipc.open_file(source, memory_pool=_read_pool()).read_all()
+
+
+def _read_frame(path: Path) -> pd.DataFrame:
+    """A part file as the pandas table it was written from."""
+    return _nulls_as_none(_read_part(path).to_pandas())
 
 
 def _part_schema(path: Path):
@@ -1162,9 +1167,7 @@ def _read_any(p):
 
 @functools.lru_cache(maxsize=1)
 def _reader_threads():
-    """Threads that read parts, kept for the session: Arrow's allocator (mimalloc) keeps memory
-    per thread, so new threads for every run would fault fresh pages in each time (a cached
-    re-run of a million words took 0.4-0.5 s instead of 0.15-0.2 s)."""
+    """The threads that read parts (Arrow releases the GIL), started once for the session."""
     from concurrent.futures import ThreadPoolExecutor
 
     return ThreadPoolExecutor(max_workers=4, thread_name_prefix="toolkit-read")
@@ -1181,30 +1184,23 @@ def _concat(parts: list) -> pd.DataFrame:
     return _nulls_as_none(table.replace_schema_metadata(meta).to_pandas())
 
 
-def _gather_all(parts_by_name: Mapping[str, list], *, lazy: bool = False) -> dict:
+def _gather_all(parts_by_name: Mapping[str, list]) -> dict[str, _ArrowParts]:
     """Tables from per-chunk parts (frames computed in this process, Arrow IPC files from the
-    cache and/or Arrow IPC bytes from worker processes): every part is read by one pool of
-    threads (Arrow releases the GIL), then each table is concatenated and converted once
-    (``lazy=True``: when first used, see :class:`_ArrowTables`)."""
+    cache and/or Arrow IPC bytes from worker processes): every part is read now by one pool of
+    threads; each table is concatenated and converted to pandas when first used
+    (:class:`_ArrowTables`)."""
     jobs = [(name, p) for name, parts in parts_by_name.items() for p in parts if p is not None]
     read = list(_reader_threads().map(lambda job: _read_any(job[1]), jobs))
     arrow: dict[str, list] = {name: [] for name in parts_by_name}
     for (name, _), table in zip(jobs, read):
         arrow[name].append(table)
-    if lazy:
-        return {name: _ArrowParts(parts) for name, parts in arrow.items()}
-    return {name: _concat(parts) if parts else pd.DataFrame() for name, parts in arrow.items()}
-
-
-def _gather(parts: list[pd.DataFrame | Path | bytes | None]) -> pd.DataFrame:
-    """One table from per-chunk parts (see :func:`_gather_all`)."""
-    return _gather_all({"table": parts})["table"]
+    return {name: _ArrowParts(parts) for name, parts in arrow.items()}
 
 
 def _unwire(part):
     """A part as a pandas table (a part file or IPC bytes converted; frames as they are)."""
     if isinstance(part, Path):
-        return _nulls_as_none(_read_part(part).to_pandas())
+        return _read_frame(part)
     if isinstance(part, bytes):
         return _nulls_as_none(_from_wire(part).to_pandas())
     if isinstance(part, _Pending):
@@ -1431,12 +1427,12 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
     if keep:
         docs = whole.documents.reset_index(drop=True)
         tables: dict[str, pd.DataFrame] = {"documents": docs}
-        gathered = _gather_all({name: [results[i].get(name) for i in sorted(results)] for name in names},
-                               lazy=True)
-        for name in names:
-            tables[name] = gathered[name]
-            if not results:
-                tables[name] = run_chunk(docs.iloc[0:0], selected, pos=pos, options=options).get(name, pd.DataFrame())
+        if results:
+            tables.update(_gather_all({name: [results[i].get(name) for i in sorted(results)]
+                                       for name in names}))
+        else:   # no documents: the empty tables, typed as the steps make them
+            empty_tables = run_chunk(docs.iloc[0:0], selected, pos=pos, options=options)
+            tables.update({name: empty_tables.get(name, pd.DataFrame()) for name in names})
         tables["load_report"] = whole.report
         return Analysis(tables=_ArrowTables(tables), meta=meta)
 

@@ -127,8 +127,9 @@ def _with_plain_regexes(tok):
     NLTK 3.10 runs every pattern through the ``regex`` engine under a timeout (a guard against
     catastrophic backtracking in caller-supplied patterns). These (the language variables'
     three and the token class's five) are NLTK's own fixed patterns, which run in linear time,
-    so ``re`` gives the same matches without the wrapper's per-call cost. ``tests/test_tokenize_speed.py`` checks the sentences against stock Punkt.
-    Any NLTK whose Punkt lacks these attributes gets its stock tokenizer back.
+    so ``re`` gives the same matches without the wrapper's per-call cost.
+    ``tests/test_tokenize_speed.py`` checks the sentences against stock Punkt. Any NLTK whose
+    Punkt lacks these attributes gets its stock tokenizer back.
     """
     from nltk.tokenize import punkt
     from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
