@@ -50,6 +50,7 @@ def assert_same(a: Analysis, b: Analysis, names=None):
     ([1] * 5, 2, 100, [(0, 2), (2, 3), (3, 5)]),   # the document limit binds: equal counts
     ([50, 1, 1], 64, 10, [(0, 1), (1, 3)]),      # a long document gets a chunk of its own
     ([10] * 6, 64, 20, [(0, 1), (1, 3), (3, 4), (4, 6)]),   # 3 chunks' worth -> 4
+    ([10] * 9, 64, 20, [(0, 2), (2, 4), (4, 7), (7, 9)]),   # 4.5 chunks' worth -> 4, not 8
     ([1] * 3, 64, 100, [(0, 3)]),                # a small corpus stays one chunk
     ([], 64, 10, []),
 ])

@@ -76,7 +76,7 @@ FORMATS = ("parquet", "csv")
 ENGINES = ("processes", "dask")
 TOKENIZE = "tokenize"                       # the name of the first step of every chunk
 TOKENIZE_OUTPUTS = ("sentences", "tokens")
-CHUNK_CHARS = 500_000   # about 80k words: per-chunk costs stay small; 1M words make 16 chunks
+CHUNK_CHARS = 500_000   # about 80k words: per-chunk costs stay small; 1M words of UN speeches make 12 chunks
 CACHE_LAYOUT = 3                            # bump when the on-disk layout of the cache changes
 # Cached parts are Arrow IPC files with LZ4: a cached re-run reads them 2x faster than zstd
 # (4x faster than Parquet) for about twice zstd's size (68 MB per million words); the
@@ -1060,6 +1060,7 @@ class _Engine:
 # ----------------------------------------------------------------------------- analyze
 
 SEGMENT_CHUNKS = 8   # chunks per segment: equal shares for 1, 2, 4 or 8 workers
+CHUNK_SLACK = 1.25   # a segment's chunks may run this much over ``max_chars`` rather than double
 
 
 def plan_chunks(documents: pd.DataFrame, *, chunk_size: int = 256,
@@ -1069,7 +1070,9 @@ def plan_chunks(documents: pd.DataFrame, *, chunk_size: int = 256,
     The documents are first cut greedily into *segments* of up to :data:`SEGMENT_CHUNKS` chunks'
     worth (documents and characters); each segment is then split into 1, 2, 4 or 8 chunks of
     about equal size (by characters; by number of documents where ``chunk_size`` is the tighter
-    limit). Equal chunks in a power-of-two number keep 2, 4 or 8 workers busy to the end of a
+    limit): the fewest chunks of at most :data:`CHUNK_SLACK` x ``max_chars`` characters, so a
+    segment of 4.2 chunks' worth makes 4 chunks rather than 8 of half the size (each chunk has
+    a fixed cost of about 65 ms). Equal chunks in a power-of-two number keep 2, 4 or 8 workers busy to the end of a
     run, where a greedy plan would leave a short last chunk running alone; the segments keep
     plans local, so documents appended to a corpus change only the chunks of its last segment
     (and the cache serves the rest). Documents are never split: one longer than ``max_chars``
@@ -1101,7 +1104,9 @@ def _split_segment(lengths: list[int], a: int, b: int, chunk_size: int,
 
     n_docs = b - a
     chars = sum(lengths[a:b])
-    by_chars = 1 if chars <= max_chars // 4 else 1 << max(0, math.ceil(math.log2(chars / max_chars)))
+    # the fewest chunks of at most 1.25 x max_chars: 4.2 chunks' worth makes 4 chunks, not 8
+    by_chars = 1 if chars <= max_chars // 4 else \
+        1 << max(0, math.ceil(math.log2(chars / (CHUNK_SLACK * max_chars))))
     by_docs = -(-n_docs // chunk_size)
     n = min(n_docs, max(by_chars, by_docs))
     if n <= 1:
