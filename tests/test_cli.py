@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -60,3 +64,26 @@ def test_dataset_names(tmp_path, name):
     out = tmp_path / "o"
     assert main(["analyze", name, "--out", str(out), "--workers", "1"]) == 0
     assert len(pd.read_parquet(out / "documents.parquet")) >= 5
+
+
+@pytest.mark.slow
+def test_command_ends_its_workers_server(tmp_path):
+    """The workers' server the command starts ends with it, also when the run came from the
+    cache and the server was still warming up; a caller reading the output does not wait."""
+    code = ("import sys\nfrom toolkit import _workers, cli\n"
+            "if __name__ == '__main__':\n"
+            "    rc = cli.main(['analyze', 'sample', '--out', sys.argv[1], '--workers', '2'])\n"
+            "    print('server', _workers._server_pid(), rc)\n")
+    script = tmp_path / "run.py"
+    script.write_text(code, encoding="utf-8")
+    env = {**os.environ, "TOOLKIT_CACHE": str(tmp_path / "cache"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    for i, expect in enumerate(["0 from the cache", "from the cache"]):
+        done = subprocess.run([sys.executable, str(script), str(tmp_path / f"o{i}")], env=env,
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-2000:]
+        lines = done.stdout.strip().splitlines()
+        assert lines[-1] == "server None 0"
+        assert expect in lines[-2]
+    chunks = lines[-2].split()[0]
+    assert lines[-2].startswith(f"{chunks} chunks, {chunks} from the cache")

@@ -41,10 +41,47 @@ def mp_context():
     return multiprocessing.get_context("spawn")
 
 
-def start_forkserver() -> None:
-    """Start the forkserver now (it warms up in the background); no-op without forkserver."""
-    ctx = mp_context()
-    if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+def start_forkserver() -> bool:
+    """Start the forkserver now (it warms up in the background); no-op without forkserver.
 
-        forkserver.ensure_running()
+    Returns:
+        Whether this call started it (``False`` if it was running already or is not used).
+    """
+    ctx = mp_context()
+    if ctx.get_start_method() != "forkserver":
+        return False
+    from multiprocessing import forkserver
+
+    before = _server_pid()
+    forkserver.ensure_running()
+    return before is None and _server_pid() is not None
+
+
+def _server_pid() -> int | None:
+    from multiprocessing import forkserver
+
+    return getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+
+
+def stop_forkserver() -> None:
+    """End the forkserver at once, warming up or not (the command is done with workers).
+
+    Without this the server outlives the command until its warm-up ends (a run served from the
+    cache needs no workers) and keeps the command's output pipes open meanwhile, so a caller
+    reading them waits for it. A Python whose forkserver keeps other attributes: no-op.
+
+    Example:
+        >>> stop_forkserver()
+    """
+    import signal
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    pid = _server_pid()
+    if not pid or not hasattr(server, "_stop"):
+        return
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except OSError:
+        pass
+    server._stop()   # closes its "alive" pipe, reaps it, removes its socket

@@ -180,12 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; errors in the input print one clear line, not a traceback."""
     args = build_parser().parse_args(argv)
-    if args.command == "analyze" and args.engine == "processes":
-        from . import _workers
+    from . import _workers
 
+    started = False
+    if args.command == "analyze" and args.engine == "processes":
         if (args.workers or _workers.default_workers()) > 1:
             # Before pandas loads here: the server warms up the annotators in the meantime.
-            _workers.start_forkserver()
+            started = _workers.start_forkserver()
 
     from .corpus import CorpusError
     from .datasets import DatasetNotFound
@@ -202,6 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("interrupted", file=sys.stderr)
             return 130
+        finally:
+            if started:   # this command's server and workers: ended now, not at interpreter exit
+                from .pipeline import shutdown_workers
+
+                shutdown_workers()
+                _workers.stop_forkserver()
 
 
 if __name__ == "__main__":
