@@ -5,7 +5,8 @@ words/s of each stage (load, tokenize, each registered annotator) and of the who
 with one and with two workers; the same-run references ``nltk.word_tokenize`` (one process) and
 the naive chain (Punkt + NLTKWordTokenizer + VADER + TextBlob per sentence, one process); the
 speed-up of two workers over one; the re-run from the cache; the whole command line
-(``python -m toolkit analyze``) on the same subset; and, with ``--stream-all``, the whole UN
+(``python -m toolkit analyze``) on each run's subset, each time next to ``nltk.word_tokenize``
+on the same texts (the ratio is the median of those pairs); and, with ``--stream-all``, the whole UN
 corpus streamed through Parquet with its peak memory. Every figure is the median of ``--runs``
 warm runs. Results go to ``bench/results/<time>.json`` and a Markdown table is printed.
 
@@ -315,18 +316,31 @@ def main(argv=None) -> int:
         gc.collect()
 
         # Timed alone, next to nltk.word_tokenize over the same texts (the machine's speed drifts
-        # over a long benchmark); memory from a second first run (sampling costs CPU).
-        first_texts = load_corpus(first_src).documents["text"].tolist()
-        res["cli_s"], _ = cli_run(first_src, tmp / "cli-out", tmp / "cli-cache", memory=False)
-        t = time.perf_counter()
-        [word_tokenize(x) for x in first_texts]
-        res["cli_word_tokenize_s"] = time.perf_counter() - t
+        # over a long benchmark), once on each run's speeches: the ratio is the median of the
+        # pairs. Memory from a second first run (sampling costs CPU).
+        pairs = []
+        for r in range(args.runs):
+            src = tmp / f"un_subset_{r}.jsonl"
+            texts = load_corpus(src).documents["text"].tolist()
+            out_dir, cache_dir = (tmp / "cli-out", tmp / "cli-cache") if r == 0 else \
+                (tmp / f"cli-out-{r}", tmp / f"cli-cache-{r}")
+            cli_s, _ = cli_run(src, out_dir, cache_dir, memory=False)
+            t = time.perf_counter()
+            [word_tokenize(x) for x in texts]
+            pairs.append((n_words(texts), cli_s, time.perf_counter() - t))
+        res["cli_s"], res["cli_word_tokenize_s"] = pairs[0][1], pairs[0][2]
+        res["cli_pairs"] = [{"words": w_, "cli_s": c_, "word_tokenize_s": t_} for w_, c_, t_ in pairs]
+        res["cli_ratios"] = [t_ / c_ for _, c_, t_ in pairs]
+        res["cli_words_per_s"] = statistics.median(w_ / c_ for w_, c_, _ in pairs)
         _, peak = cli_run(first_src, tmp / "cli-out-mem", tmp / "cli-cache-mem")
         res["cli_peak_rss_mb"] = peak["main_mb"]
         res["cli_peak_worker_rss_mb"] = peak["largest_worker_mb"]
         res["cli_peak_pss_all_mb"] = peak["all_pss_mb"]
         res["cli_rerun_s"], _ = cli_run(first_src, tmp / "cli-out", tmp / "cli-cache", memory=False)
-        print(f"CLI: {words / res['cli_s']:,.0f} words/s, re-run {res['cli_rerun_s']:.2f} s", flush=True)
+        print(f"CLI: {res['cli_words_per_s']:,.0f} words/s, "
+              f"{statistics.median(res['cli_ratios']):.2f}x word_tokenize (runs: "
+              f"{', '.join(f'{x:.2f}' for x in res['cli_ratios'])}), re-run {res['cli_rerun_s']:.2f} s",
+              flush=True)
 
         if args.stream_all:
             res["stream_all"] = stream_all(tmp)
@@ -346,6 +360,13 @@ def main(argv=None) -> int:
     return 0
 
 
+def _cli_ratio(r: dict, q: dict) -> str:
+    """The command's median ratio to ``word_tokenize`` and its range over the runs."""
+    ratios = r.get("cli_ratios") or [r.get("cli_word_tokenize_s", r["words"] / q["word_tokenize"]) / r["cli_s"]]
+    span = f" ({min(ratios):.2f}-{max(ratios):.2f})" if len(ratios) > 1 else ""
+    return f"{statistics.median(ratios):.2f}x{span}"
+
+
 def markdown(r: dict) -> str:
     """The figures as a Markdown table (words/s of wall time and per CPU second)."""
     q = r["rates"]
@@ -362,9 +383,9 @@ def markdown(r: dict) -> str:
          (f"{q['speedup']:.2f}x over 1 worker (wall; the naive chain in 2 processes: "
           f"{q.get('naive_2proc_speedup', float('nan')):.2f}x); {q['analyze_n'] / q['word_tokenize']:.2f}x "
           "`nltk.word_tokenize`")),
-        ("`python -m toolkit analyze` (start, load, analysis, Parquet)", f(w / r["cli_s"]), "",
-         (f"{r.get('cli_word_tokenize_s', w / q['word_tokenize']) / r['cli_s']:.2f}x "
-          "`nltk.word_tokenize` (wall, timed next to it); peak RSS "
+        ("`python -m toolkit analyze` (start, load, analysis, Parquet)",
+         f(r.get("cli_words_per_s", w / r["cli_s"])), "",
+         (f"{_cli_ratio(r, q)} `nltk.word_tokenize` (wall, each run timed next to it); peak RSS "
           f"{r['cli_peak_rss_mb']:.0f} MB main, {r['cli_peak_worker_rss_mb']:.0f} MB largest worker, "
           f"{r['cli_peak_pss_all_mb']:.0f} MB all processes (PSS)")),
         ("re-run from the cache (in process)", f(r.get("cache_words", w) / r["cache_rerun_s"]), "",
