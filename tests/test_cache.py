@@ -119,3 +119,27 @@ def test_interrupted_write_is_never_served(setup):
     assert sum(steps_run(again).values()) >= 1
     assert len(list(Path(setup["cache"]).rglob("_done"))) == len(done)
     assert store.root == Path(setup["cache"])
+
+
+def test_parts_are_written_with_the_chosen_compression_and_read_in_any(setup, monkeypatch):
+    """TOOLKIT_CACHE_COMPRESSION picks the codec of new parts; a cache written with another
+    codec is still served, with the same tables."""
+    monkeypatch.setenv("TOOLKIT_CACHE_COMPRESSION", "zstd")
+    packed = run(setup, cache=setup["tmp"] / "packed")
+    monkeypatch.setenv("TOOLKIT_CACHE_COMPRESSION", "none")
+    plain = run(setup, cache=setup["tmp"] / "plain")
+    size = {name: sum(p.stat().st_size for p in (setup["tmp"] / name).rglob("tokens.arrow"))
+            for name in ("packed", "plain")}
+    assert 0 < size["packed"] < size["plain"] / 2
+    again = run(setup, cache=setup["tmp"] / "packed")   # zstd parts, read with "none" set
+    assert again.meta["run"]["chunks_from_cache"] == again.meta["run"]["chunks"] == 3
+    for name in plain.tables:
+        if name != "load_report":
+            pd.testing.assert_frame_equal(again[name], plain[name])
+            pd.testing.assert_frame_equal(packed[name], plain[name])
+
+
+def test_unknown_compression_is_a_clear_error(setup, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_CACHE_COMPRESSION", "gzip9")
+    with pytest.raises(ValueError, match="TOOLKIT_CACHE_COMPRESSION.*one of"):
+        run(setup)

@@ -7,6 +7,9 @@ Environment variables:
         (default: ``~/.cache/discourse-toolkit``).
     TOOLKIT_DATA: folder with real corpora downloaded for real users (default: the cache's
         ``datasets/``).
+    TOOLKIT_CACHE_COMPRESSION: how cached analysis parts are compressed: ``none`` (default:
+        fastest to write and read, about 165 MB per million words), ``lz4`` (about 66 MB) or
+        ``zstd`` (about 30 MB).
     NLTK_DATA: honoured by NLTK itself (see :mod:`toolkit.resources`).
 """
 from __future__ import annotations
@@ -73,3 +76,23 @@ def datasets_dir() -> Path:
     env = os.environ.get("TOOLKIT_DATA")
     path = Path(env) if env else cache_dir() / "datasets"
     return path
+
+
+CACHE_COMPRESSIONS = ("none", "lz4", "zstd")
+
+
+def cache_compression() -> str:
+    """Return how cached analysis parts are compressed (``TOOLKIT_CACHE_COMPRESSION``).
+
+    Raises:
+        ValueError: the variable names no known codec.
+
+    Example:
+        >>> cache_compression() in CACHE_COMPRESSIONS
+        True
+    """
+    value = os.environ.get("TOOLKIT_CACHE_COMPRESSION", "none").strip().lower() or "none"
+    if value not in CACHE_COMPRESSIONS:
+        raise ValueError(f"`TOOLKIT_CACHE_COMPRESSION` value = {value!r} is invalid; value must be "
+                         f"one of {list(CACHE_COMPRESSIONS)}")
+    return value
