@@ -1137,9 +1137,9 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
         tokens: the tokens table of those documents (:func:`toolkit.tokenize.tokenize_documents`).
         gazetteers: user gazetteer CSV files added to the bundled one (see :func:`load_gazetteer`).
         speaker_column: column holding the speaking state (ISO3) that "my country"/"my
-            delegation" refer to; ``"auto"`` uses ``speaker_actor``, else a ``country`` value that is a
-            gazetteer actor code (decided per document);
-            ``None`` drops self-references.
+            delegation" refer to; ``"auto"`` uses ``speaker_actor``, else a ``country`` value
+            that is a gazetteer actor code (decided per document); ``None`` drops
+            self-references.
 
     Returns:
         The ``mentions`` table (columns :data:`MENTION_COLUMNS`), ordered by document and offset.

@@ -1077,8 +1077,8 @@ def plan_chunks(documents: pd.DataFrame, *, chunk_size: int = 256,
     about equal size (by characters; by number of documents where ``chunk_size`` is the tighter
     limit): the fewest chunks of at most :data:`CHUNK_SLACK` x ``max_chars`` characters, so a
     segment of 4.2 chunks' worth makes 4 chunks rather than 8 of half the size (each chunk has
-    a fixed cost of about 65 ms). Equal chunks in a power-of-two number keep 2, 4 or 8 workers busy to the end of a
-    run, where a greedy plan would leave a short last chunk running alone; the segments keep
+    a fixed cost of about 70 ms). Equal chunks in a power-of-two number keep 2, 4 or 8 workers
+    busy to the end of a run, where a greedy plan would leave a short last chunk running alone; the segments keep
     plans local, so documents appended to a corpus change only the chunks of its last segment
     (and the cache serves the rest). Documents are never split: one longer than ``max_chars``
     makes a chunk of its own. The plan depends only on the documents, never on the workers.
@@ -1109,7 +1109,6 @@ def _split_segment(lengths: list[int], a: int, b: int, chunk_size: int,
 
     n_docs = b - a
     chars = sum(lengths[a:b])
-    # the fewest chunks of at most 1.25 x max_chars: 4.2 chunks' worth makes 4 chunks, not 8
     by_chars = 1 if chars <= max_chars // 4 else \
         1 << max(0, math.ceil(math.log2(chars / (CHUNK_SLACK * max_chars))))
     by_docs = -(-n_docs // chunk_size)
@@ -1335,8 +1334,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
         store_root = Path(cache)
     else:
         store_root = out_dir / ".parts" if out_dir is not None else None
-    # Read here, not in the workers (whose environment is the server's, from its start).
-    store = _Store(store_root, cache_compression()) if store_root is not None else None
+    store = _Store(store_root) if store_root is not None else None
     # Dask workers may not see this machine's disk: there the caller reads and writes the store.
     worker_store = str(store.root) if store is not None and engine == "processes" else None
 
@@ -1395,6 +1393,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
                     continue
                 given = {s: store.read(s, keys[s], outputs[s]) for s in cached} \
                     if store is not None and worker_store is None else {}
+                # The codec read here, not by the workers: their environment is the server's.
                 tasks.append(_Task(i, docs.iloc[a:b], keys, selected, pos, options, worker_store,
                                    keep or worker_store is None, given,
                                    compression=store.compression if store is not None else "none"))
