@@ -687,9 +687,10 @@ def _label_commitments(hits: pd.DataFrame, tokens: pd.DataFrame, tone_hits: pd.D
     for d, s, t in iter_rows(th, "doc_id", "sent_id", "tok_start"):
         targets[(d, s)].append(int(t))
     sub = hits["subcategory"].to_numpy(dtype=object).copy()
-    for i in np.flatnonzero(modal.to_numpy()):
-        d, s, end = hits["doc_id"].iat[i], hits["sent_id"].iat[i], int(hits["tok_end"].iat[i])
-        if any(end <= t < end + COMMITMENT_WINDOW for t in targets.get((d, s), ())):
+    docs, sents, ends = (hits[c].tolist() for c in ("doc_id", "sent_id", "tok_end"))
+    for i in np.flatnonzero(modal.to_numpy()).tolist():
+        end = int(ends[i])
+        if any(end <= t < end + COMMITMENT_WINDOW for t in targets.get((docs[i], sents[i]), ())):
             sub[i] = "commitment"
     return hits.assign(subcategory=sub)
 
