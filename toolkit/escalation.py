@@ -38,6 +38,7 @@ Notes:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -228,7 +229,8 @@ def _row_bounds(tokens: pd.DataFrame) -> dict:
 
 
 def _quote_spans(texts: Mapping[str, str], quotes: pd.DataFrame | None) -> dict[str, tuple]:
-    """``doc_id -> (starts, ends, speaker_actors)`` of speech quotations (not scare quotes)."""
+    """``doc_id -> (starts, ends, speaker_actors)`` of speech quotations (not scare quotes),
+    each a list ordered by start (read per cue, so plain lists: no NumPy call per lookup)."""
     out: dict[str, tuple] = {}
     if quotes is not None and len(quotes) and {"content_start", "content_end"} <= set(quotes.columns):
         q = quotes
@@ -236,17 +238,24 @@ def _quote_spans(texts: Mapping[str, str], quotes: pd.DataFrame | None) -> dict[
             kind = q["kind"].fillna("").astype(str).str.lower()
             q = q[~kind.str.contains("|".join(_QUOTE_KINDS_NOT_SPEECH))]
         spk = q["speaker_actor"] if "speaker_actor" in q.columns else pd.Series([None] * len(q), index=q.index)
-        for doc_id, g in q.assign(_spk=spk).dropna(subset=["content_start"]).groupby("doc_id", sort=False):
-            order = np.argsort(g["content_start"].to_numpy())
-            out[doc_id] = (g["content_start"].to_numpy()[order].astype(int),
-                           g["content_end"].to_numpy()[order].astype(int),
-                           g["_spk"].to_numpy()[order])
+        q = q.assign(_spk=spk).dropna(subset=["content_start"])
+        # Documents in order of first appearance, each document's rows in table order (as a
+        # groupby would give them), then each document sorted by start exactly as before.
+        doc_code = pd.factorize(q["doc_id"], sort=False)[0]
+        rows = np.argsort(doc_code, kind="stable")
+        doc_ids = q["doc_id"].to_numpy()[rows]
+        starts = q["content_start"].to_numpy()[rows]
+        ends = q["content_end"].to_numpy()[rows]
+        speakers = q["_spk"].to_numpy()[rows]
+        for doc_id, i, j in lexmod._doc_slices(doc_code[rows]):
+            order = np.argsort(starts[i:j])
+            out[doc_ids[i]] = (starts[i:j][order].astype(int).tolist(),
+                               ends[i:j][order].astype(int).tolist(), speakers[i:j][order].tolist())
         return out
     for doc_id, text in texts.items():
         spans = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text)]
         if spans:
-            a = np.array(spans, dtype=int)
-            out[doc_id] = (a[:, 0], a[:, 1], np.array([None] * len(a), dtype=object))
+            out[doc_id] = ([a for a, _ in spans], [b for _, b in spans], [None] * len(spans))
     return out
 
 
@@ -282,8 +291,10 @@ def _actor_arrays(mentions: pd.DataFrame | None, bounds: dict, tok_start: np.nda
             blocked[i + k] = r >= a and lower[r] in blockers
     key_change = np.ones(len(m), dtype=bool)
     key_change[1:] = (docs[1:] != docs[:-1]) | (sent[1:] != sent[:-1])
-    firsts = np.flatnonzero(key_change)
-    lasts = np.append(firsts[1:], len(m))
+    firsts = np.flatnonzero(key_change).tolist()
+    lasts = firsts[1:] + [len(m)]
+    # Plain lists: a sentence holds a few mentions, read one by one for each of its cues.
+    starts, ends, actors, blocked = starts.tolist(), ends.tolist(), actors.tolist(), blocked.tolist()
     return {(docs[i], int(sent[i])): (starts[i:j], ends[i:j], actors[i:j], blocked[i:j])
             for i, j in zip(firsts, lasts)}
 
@@ -370,12 +381,12 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     in_quote = np.zeros(n, dtype=bool)
     quote_speaker = np.full(n, None, dtype=object)
     quote_start = np.zeros(n, dtype=int)
-    for i in range(n):
-        qs = qspans.get(docs[i])
+    for i, (d, a, b) in enumerate(zip(docs.tolist(), starts.tolist(), ends.tolist())):
+        qs = qspans.get(d)
         if qs is None:
             continue
-        j = int(np.searchsorted(qs[0], starts[i], side="right")) - 1
-        if j >= 0 and ends[i] <= qs[1][j]:
+        j = bisect.bisect_right(qs[0], a) - 1
+        if j >= 0 and b <= qs[1][j]:
             in_quote[i] = True
             quote_speaker[i] = qs[2][j]
             quote_start[i] = qs[0][j]
@@ -387,26 +398,28 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     target_actor = np.full(n, None, dtype=object)
     source_from_mention = np.zeros(n, dtype=bool)
     material = cues["quad_class"].isin(["material_conflict", "material_cooperation"]).to_numpy()
-    for i in range(n):
-        m = actor_idx.get((docs[i], sent_ids[i]))
-        src = quote_speaker[i] if in_quote[i] and quote_speaker[i] is not None else None
+    in_quote_l, speaker_l, qstart_l = in_quote.tolist(), quote_speaker.tolist(), quote_start.tolist()
+    for i, (d, si, a, mat) in enumerate(zip(docs.tolist(), sent_ids.tolist(), starts.tolist(),
+                                            material.tolist())):
+        m = actor_idx.get((d, si))
+        src = speaker_l[i] if in_quote_l[i] and speaker_l[i] is not None else None
         if m is not None:
             ms, me, ma, mb = m
-            if src is not None and material[i]:
+            k = len(ms)
+            if src is not None and mat:
                 # A material act inside reported speech is done by the clause's own subject
                 # ("..., adding that Russia continues to destroy ..."); the speaker only claims it.
-                inner = np.flatnonzero((ms >= quote_start[i]) & (me <= starts[i]) & ~mb)
-                if len(inner):
+                inner = [x for x in range(k) if ms[x] >= qstart_l[i] and me[x] <= a and not mb[x]]
+                if inner:
                     src = ma[inner[-1]]
             if src is None:
-                left = np.flatnonzero((me <= starts[i]) & ~mb)
-                if len(left):
+                left = [x for x in range(k) if me[x] <= a and not mb[x]]
+                if left:
                     src = ma[left[-1]]
-                    source_from_mention[i] = not in_quote[i]
-            right = np.flatnonzero(ms > starts[i])  # inside a gapped cue or after it
-            for j in right:
-                if ma[j] != src:
-                    target_actor[i] = ma[j]
+                    source_from_mention[i] = not in_quote_l[i]
+            for x in range(k):  # inside a gapped cue or after it
+                if ms[x] > a and ma[x] != src:
+                    target_actor[i] = ma[x]
                     break
         source_actor[i] = src
 
