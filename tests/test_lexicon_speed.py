@@ -18,6 +18,24 @@ from toolkit import lexicon as L
 from toolkit.tokenize import tokenize_documents
 
 
+def longest_reference(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The original per-document rule: leftmost-longest non-overlapping spans; all entries
+    sharing a winning span are kept."""
+    if not hits:
+        return hits
+    hits = sorted(set(hits), key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+    out: list[tuple[int, int, int]] = []
+    last_end = -1
+    win = None
+    for a, b, eid in hits:
+        if win is not None and (a, b) == win:
+            out.append((a, b, eid))
+        elif a >= last_end:
+            out.append((a, b, eid))
+            last_end, win = b, (a, b)
+    return out
+
+
 class ReferenceMatcher(L.Matcher):
     def find(self, tokens, texts, *, overlaps="longest"):
         out = {c: [] for c in L.HIT_COLUMNS}
@@ -32,7 +50,7 @@ class ReferenceMatcher(L.Matcher):
             for doc_id, i, j in L._doc_slices(doc_arr):
                 hits = self._find_doc(cols, sent_arr, i, j)
                 if overlaps == "longest":
-                    hits = L._longest(hits)
+                    hits = longest_reference(hits)
                 text = texts[doc_id]
                 for a, b, eid in hits:
                     s, e = int(start_arr[a]), int(end_arr[b - 1])
@@ -161,3 +179,14 @@ def test_lexicons_share_one_scan_per_key_column():
     assert {"x", "y", "z"} <= set(got["category"])
     pd.testing.assert_frame_equal(L.Matcher(DEMO).find(toks, texts), first)
     pd.testing.assert_frame_equal(first, ReferenceMatcher(DEMO).find(toks, texts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 5), st.integers(0, 6)), max_size=40),
+       st.booleans())
+def test_longest_array_keeps_what_the_per_document_rule_keeps(spans, repeat):
+    rows = [(a, a + n, e) for a, n, e in spans]
+    rows += rows[: len(rows) // 2] if repeat else []    # duplicates, as two key columns give
+    hits = np.asarray(rows, dtype=np.int64).reshape(-1, 3)
+    expected = np.asarray(longest_reference(rows), dtype=np.int64).reshape(-1, 3)
+    assert np.array_equal(L._longest_array(hits), expected)

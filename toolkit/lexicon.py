@@ -581,27 +581,29 @@ def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray
 
 
 def _longest_array(hits: np.ndarray) -> np.ndarray:
-    """:func:`_longest` over the rows of a whole table (spans never cross documents, and rows of a
-    document are contiguous, so row order is document order)."""
-    kept = _longest(list(map(tuple, hits.tolist())))
-    return np.asarray(kept, dtype=np.int64).reshape(-1, 3)
-
-
-def _longest(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Leftmost-longest non-overlapping spans; all entries sharing a winning span are kept."""
-    if not hits:
-        return hits
-    hits = sorted(set(hits), key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
-    out: list[tuple[int, int, int]] = []
+    """Leftmost-longest non-overlapping spans of ``(start_row, end_row, entry_id)`` rows; every
+    entry of a winning span is kept. Over a whole table: spans never cross documents, and rows
+    of a document are contiguous, so row order is document order."""
+    if not len(hits):
+        return hits.reshape(-1, 3)
+    # Ordered by start, longest first, then entry id, duplicates dropped (sorted in NumPy);
+    # the greedy pass then visits each distinct span once.
+    h = hits[np.lexsort((hits[:, 2], hits[:, 0] - hits[:, 1], hits[:, 0]))]
+    same_row = np.zeros(len(h), dtype=bool)
+    same_row[1:] = (h[1:] == h[:-1]).all(axis=1)
+    h = h[~same_row]
+    new_span = np.ones(len(h), dtype=bool)
+    new_span[1:] = (h[1:, 0] != h[:-1, 0]) | (h[1:, 1] != h[:-1, 1])
+    firsts = np.flatnonzero(new_span)
+    won = []
     last_end = -1
-    win = None
-    for a, b, eid in hits:
-        if win is not None and (a, b) == win:
-            out.append((a, b, eid))
-        elif a >= last_end:
-            out.append((a, b, eid))
-            last_end, win = b, (a, b)
-    return out
+    for a, b in zip(h[firsts, 0].tolist(), h[firsts, 1].tolist()):
+        # a span wins if it starts at or after the last winner's end; its other entries with it
+        won.append(a >= last_end)
+        if won[-1]:
+            last_end = b
+    keep = np.repeat(np.asarray(won, dtype=bool), np.diff(np.append(firsts, len(h))))
+    return h[keep]
 
 
 def validate(lexicon: Lexicon) -> list[str]:
