@@ -62,6 +62,8 @@ CASES = [
     "honestly good", "truly terribly bad", "slightly ok", "extremely nice", "nice-ly", "supergood",
     "a 5-star deal, 100% great", "café naïve résumé good", "ALL CAPS GOOD", "good?!", "bad...!",
     "(good) [bad] {nice}", "#good @bad", "good;bad:nice", "--good--", "‘’“”", "'''", "w/ good",
+    # every Unicode white space character, where str.split() and TextBlob's pattern must agree
+    "good" + "".join(c + "bad" for c in map(chr, range(0x3001)) if c.isspace()),
 ]
 
 
