@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -614,10 +614,14 @@ def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
     return j
 
 
-def _find_cues(d: _Doc, hits: pd.DataFrame, row0: int) -> None:
-    for a, b, lemma, cat, syn, opt, entry in iter_rows(hits, "tok_start", "tok_end", "entry", "category", "syntax", "that_optional", "entry"):
-        # tok_start/tok_end are tok_ids: within a document they equal the row index.
-        i, j = int(a), int(b)
+_HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional")
+
+
+def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
+    """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues."""
+    for a, b, lemma, cat, syn, opt in hits:
+        # tok_start/tok_end are tok_ids: within a document, minus the first, the row index.
+        i, j = int(a) - first_tok, int(b) - first_tok
         if syn == "verb" and not _is_verb_use(d, i):
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
@@ -679,18 +683,17 @@ class _DocAnnotator:
         self._mentions(mentions)
 
     # -- mentions and resolution
-    def _mentions(self, m: pd.DataFrame | None) -> None:
+    def _mentions(self, m: list[tuple] | None) -> None:
+        """``m``: the document's mentions as rows of :data:`_MENTION_FIELDS`."""
         self.m_start: list[int] = []
         self.m_rows: list[tuple] = []
         self.person_ends: list[int] = []
         self.person_rows: list[tuple] = []
         self.actor_ends: list[int] = []
         self.actor_rows: list[tuple] = []
-        if m is None or not len(m):
+        if not m:
             return
-        cols = [m[c].tolist() if c in m else [None] * len(m)
-                for c in ("start", "end", "actor", "person", "sector")]
-        recs = sorted(zip(*cols), key=lambda r: (r[0], r[1]))
+        recs = sorted(m, key=lambda r: (r[0], r[1]))
         for r in recs:
             r = (int(r[0]), int(r[1]), _clean(r[2]), _clean(r[3]), _clean(r[4]))
             self.m_start.append(r[0])
@@ -1631,14 +1634,24 @@ def _runs(values: list) -> list[tuple[object, int, int]]:
     return out
 
 
-def _by_doc(df: pd.DataFrame) -> dict[object, pd.DataFrame]:
-    """``doc_id -> rows`` of a table whose documents come in contiguous runs (else grouped)."""
+_MENTION_FIELDS = ("start", "end", "actor", "person", "sector")
+
+
+def _rows_by_doc(df: pd.DataFrame | None, fields: Sequence[str]) -> dict[object, list[tuple]]:
+    """``doc_id -> [values of fields, per row]`` in table order (a missing column gives None).
+
+    Plain tuples: a chunk has many documents, and a per-document table costs pandas calls.
+    """
     if df is None or not len(df):
         return {}
-    runs = _runs(df["doc_id"].tolist())
-    if len({doc for doc, _, _ in runs}) < len(runs):   # a document in two places: group it
-        return {k: g for k, g in df.groupby("doc_id", sort=False)}
-    return {doc: df.iloc[a:b] for doc, a, b in runs}
+    cols = [column_list(df[c]) if c in df else [None] * len(df) for c in fields]
+    out: dict[object, list[tuple]] = {}
+    for doc, *row in zip(column_list(df["doc_id"]), *cols):
+        rows = out.get(doc)
+        if rows is None:
+            rows = out[doc] = []
+        rows.append(tuple(row))
+    return out
 
 
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
@@ -1668,8 +1681,8 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
     texts = dict(iter_rows(documents, "doc_id", "text"))
     hits = lex.find(tokens, texts, overlaps="longest")
-    hits_by_doc = _by_doc(hits)
-    ment_by_doc = _by_doc(mentions) if mentions is not None else {}
+    hits_by_doc = _rows_by_doc(hits, _HIT_FIELDS)
+    ment_by_doc = _rows_by_doc(mentions, _MENTION_FIELDS)
     s_docs, s_start, s_end, s_id = (sentences[c].tolist() for c in ("doc_id", "start", "end", "sent_id"))
     sent_by_doc = {doc: (s_start[a:b], s_end[a:b], s_id[a:b]) for doc, a, b in _runs(s_docs)}
     # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
@@ -1716,9 +1729,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         d.sent_ids = s_ids
         h = hits_by_doc.get(doc_id)
         if h is not None:
-            first_tok = cols["tok_id"][i] if j > i else 0
-            h = h.assign(tok_start=h["tok_start"] - first_tok, tok_end=h["tok_end"] - first_tok)
-            _find_cues(d, h, i)
+            _find_cues(d, h, cols["tok_id"][i] if j > i else 0)
         ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
         doc_rows = ann.run()
         for r in doc_rows:
