@@ -587,24 +587,6 @@ def _write_part(df, path: Path, compression: str = "none") -> None:
     feather.write_feather(table, path, compression="uncompressed" if compression == "none" else compression)
 
 
-@functools.lru_cache(maxsize=1)
-def _read_pool():
-    """The Arrow memory pool cached parts are read into: jemalloc where the build has it.
-
-    With Arrow's default mimalloc pool, memory freed after a run is handed back to the system
-    and faulted in again by the next read, so the first cached re-runs in a session took two
-    to three times longer than the later ones; jemalloc and the system allocator do not.
-    """
-    import pyarrow as pa
-
-    for make in (pa.jemalloc_memory_pool, pa.system_memory_pool):
-        try:
-            return make()
-        except (NotImplementedError, pa.ArrowNotImplementedError):
-            continue
-    return pa.default_memory_pool()
-
-
 def _read_part(path: Path):
     """An Arrow table from a part file: Arrow IPC (the cache) or Parquet (documents batches)."""
     if path.suffix == ".parquet":
@@ -613,8 +595,13 @@ def _read_part(path: Path):
         return pq.read_table(path)
     import pyarrow as pa
 
-    with pa.OSFile(str(path), "rb") as source:
-        return pa.ipc.open_file(source, memory_pool=_read_pool()).read_all()
+    # The file's bytes in one read, its columns then zero-copy views of them. Arrow's own file
+    # reader (its I/O threads, a buffer per column) took three times as long the first two
+    # times a session re-read a cache (0.33 s against 0.10 s for a million words), and the
+    # file is not kept open or mapped, so a cache can be cleared while its tables are in use.
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return pa.ipc.open_file(pa.py_buffer(data)).read_all()
 
 
 def _read_frame(path: Path) -> pd.DataFrame:
