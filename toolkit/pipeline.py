@@ -1444,16 +1444,14 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
     empty = run_chunk(empty_docs, selected, pos=pos, options=options) if not all_keys else {}
     spill = out_dir / ".batches"
     n_batches = len(summaries)
-    _combine_parts([spill / f"documents-{i:05d}.parquet" for i in range(n_batches)], out_dir / "documents.parquet", None)
-    _combine_parts([spill / f"load_report-{i:05d}.parquet" for i in range(n_batches)], out_dir / "load_report.parquet", None)
-    shutil.rmtree(spill, ignore_errors=True)
+    jobs = [([spill / f"{t}-{i:05d}.parquet" for i in range(n_batches)], out_dir / f"{t}.parquet", None)
+            for t in ("documents", "load_report")]
     # A table whose parts are those of the previous run into this folder is already there.
     try:
         before = json.loads((out_dir / "analysis.json").read_text())["run"]["table_digests"]
     except (OSError, ValueError, KeyError, TypeError):
         before = {}
     digests = {}
-    jobs = []
     for s in steps:
         for t in outputs[s]:
             digests[t] = _digest(s, *(keys[s] for keys in all_keys))
@@ -1468,6 +1466,7 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
 
     with ThreadPoolExecutor(max_workers=max(1, min(4, workers))) as ex:
         list(ex.map(lambda j: _combine_parts(*j), jobs))
+    shutil.rmtree(spill, ignore_errors=True)
     meta["run"]["table_digests"] = digests
     if not cache:
         shutil.rmtree(store_root, ignore_errors=True)
