@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit import tokenize as T
 from toolkit.tokenize import sentence_spans, token_spans, tokenize_documents, word_tokenize
 
 
@@ -128,3 +129,16 @@ def test_hard_wrapped_speech_keeps_names_whole():
 ])
 def test_punkt_repairs(text, expected):
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab. X)(Mrs\n", max_size=14),
+       st.sampled_from(sorted(T._TITLES_BEFORE_NAMES) + ["", "x"]),
+       st.sampled_from([".", "", ".)"]), st.text(alphabet="ab A\"(", max_size=6))
+def test_glued_reads_only_the_end_of_the_previous_sentence(head, title, end, after):
+    before = head + title + end
+    text = "Q " + before + " " + after
+    prev, start = (2, 2 + len(before)), 3 + len(before)
+    whole = bool(T._TRAILING_TITLE.search(text[prev[0]:prev[1]])) or (
+        before.endswith((".", ".)")) and bool(T._LOWER_START.match(text[start:start + 8])))
+    assert T._glued(text, prev, start) == whole

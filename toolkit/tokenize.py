@@ -452,6 +452,7 @@ _TITLES_BEFORE_NAMES = frozenset(
     "Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Sen Rep Gov Pres Amb Rev Hon "
     "Messrs Mme Mlle".split())
 _TRAILING_TITLE = re.compile(r"(?<![\w.])(" + "|".join(_TITLES_BEFORE_NAMES) + r")\.$")
+_TITLE_TAIL = max(map(len, _TITLES_BEFORE_NAMES)) + 2
 _LOWER_START = re.compile(r"""^[\s"'“”‘’(\[]*[a-z]""")
 
 
@@ -462,7 +463,9 @@ def _glued(text: str, prev: tuple[int, int], start: int) -> bool:
     Mr. | Earnest said``), and a period inside parentheses before a lower-case continuation
     (``Sen. Claire McCaskill (D-Mo.) | said``). A sentence does not start in lower case.
     """
-    before = text[prev[0]:prev[1]]
+    # Only the end of the previous sentence can match: the longest title and its period, and
+    # the character before them that the look-behind reads (or the sentence's start).
+    before = text[max(prev[0], prev[1] - _TITLE_TAIL):prev[1]]
     if _TRAILING_TITLE.search(before):
         return True
     return before.endswith((".", ".)")) and bool(_LOWER_START.match(text[start:start + 8]))
