@@ -10,9 +10,10 @@ import pipeline_helpers as H
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from textblob import TextBlob
+from textblob import TextBlob, _text
 from textblob.en import sentiment
 
+from toolkit import _pattern
 from toolkit._pattern import _engine, pattern_scores, pattern_scores_many
 from toolkit.tokenize import sentence_spans
 
@@ -93,3 +94,14 @@ def test_generated_text(words, seps):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
 def test_any_string(text):
     assert_same([text])
+
+
+_EMOTICON_CHARS = "".join(sorted(set("".join(_text.TEMP_RE_EMOTICONS).replace("\\", "")) | set("ab xO.D\n")))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_EMOTICON_CHARS, max_size=12))
+def test_grouped_emoticon_pattern_matches_where_textblobs_does(text):
+    grouped = _pattern._emoticon_search(_text)
+    assert grouped is not _text.RE_EMOTICONS      # TextBlob's pattern is built as expected
+    assert bool(grouped.search(text)) == bool(_text.RE_EMOTICONS.search(text))

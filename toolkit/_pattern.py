@@ -56,6 +56,7 @@ class _Pattern:
             for face in faces:
                 self.emoticons.setdefault(face.lower(), p)
         self.split_memo: dict[str, tuple[str, ...]] = {}
+        self.emoticon_re = _emoticon_search(T)
         self.token_is_runs = T.TOKEN.pattern == r"(\S+)\s"
         self.word_memo: dict[str, tuple] = {}
         self.size = dict.__len__(sentiment)
@@ -92,7 +93,7 @@ class _Pattern:
         if eos in out:
             out = [t for t in out if t != eos]
         joined = " ".join(out)
-        if T.RE_SARCASM.search(joined) or T.RE_EMOTICONS.search(joined):
+        if T.RE_SARCASM.search(joined) or self.emoticon_re.search(joined):
             return None
         return out
 
@@ -213,6 +214,31 @@ class _Pattern:
 
 
 _LINEBREAK = re.compile(r"\n{2,}")
+
+
+def _emoticon_search(T) -> re.Pattern:
+    """TextBlob's emoticon pattern with its alternatives grouped by their first character.
+
+    ``RE_EMOTICONS`` tries its 76 alternatives one after another wherever a sentence has one of
+    their first characters (every "o" and "x" among them); grouped, one test picks the few that
+    can match, and the pattern finds a match exactly where the original does (the tests compare
+    them). If TextBlob builds the pattern differently, its own is used.
+    """
+    alts = getattr(T, "TEMP_RE_EMOTICONS", None)
+    if not alts or T.RE_EMOTICONS.pattern != r"(%s)($|\s)" % "|".join(alts):
+        return T.RE_EMOTICONS
+    groups: dict[str, list[str]] = {}
+    for alt in alts:
+        first = alt[:2] if alt.startswith("\\") else alt[:1]
+        groups.setdefault(first, []).append(alt[len(first):])
+    parts = []
+    for first, rests in groups.items():
+        inner = "|".join(r for r in rests if r)
+        if not inner:
+            parts.append(first)
+        else:
+            parts.append(first + f"(?:{inner})" + ("?" if "" in rests else ""))
+    return re.compile("(?:" + "|".join(parts) + r")(?:$|\s)")
 
 
 def pattern_scores(text: str) -> tuple[float, float]:
