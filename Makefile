@@ -32,6 +32,9 @@ doctor: $(STAMP)
 	$(BIN)/python -m toolkit doctor
 
 bench: $(STAMP)
+	@# Edited modules are compiled again by every process (the workers' server too) where
+	@# PYTHONDONTWRITEBYTECODE is set: compile them first, as an install does.
+	$(BIN)/python -m compileall -q toolkit
 	$(BIN)/python bench/run.py
 
 clean:
