@@ -239,18 +239,12 @@ def _quote_spans(texts: Mapping[str, str], quotes: pd.DataFrame | None) -> dict[
             q = q[~kind.str.contains("|".join(_QUOTE_KINDS_NOT_SPEECH))]
         spk = q["speaker_actor"] if "speaker_actor" in q.columns else pd.Series([None] * len(q), index=q.index)
         q = q.assign(_spk=spk).dropna(subset=["content_start"])
-        # Documents in order of first appearance, each document's rows in table order (as a
-        # groupby would give them), then each document sorted by start exactly as before.
-        doc_code = pd.factorize(q["doc_id"], sort=False)[0]
-        rows = np.argsort(doc_code, kind="stable")
-        doc_ids = q["doc_id"].to_numpy()[rows]
-        starts = q["content_start"].to_numpy()[rows]
-        ends = q["content_end"].to_numpy()[rows]
-        speakers = q["_spk"].to_numpy()[rows]
-        for doc_id, i, j in lexmod._doc_slices(doc_code[rows]):
-            order = np.argsort(starts[i:j])
-            out[doc_ids[i]] = (starts[i:j][order].astype(int).tolist(),
-                               ends[i:j][order].astype(int).tolist(), speakers[i:j][order].tolist())
+        starts, ends = q["content_start"].to_numpy(), q["content_end"].to_numpy()
+        speakers = q["_spk"].to_numpy()
+        for doc_id, rows in q.groupby("doc_id", sort=False).indices.items():
+            rows = rows[np.argsort(starts[rows])]
+            out[doc_id] = (starts[rows].astype(int).tolist(), ends[rows].astype(int).tolist(),
+                           speakers[rows].tolist())
         return out
     for doc_id, text in texts.items():
         spans = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text)]
