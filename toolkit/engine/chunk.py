@@ -110,8 +110,8 @@ def _fewer_collections(gen0: int = 200_000):
 
     A chunk allocates hundreds of thousands of short-lived lists, dicts and tuples, none of
     them in reference cycles; the default threshold (700) makes the collector walk them
-    hundreds of times per chunk. At 200,000 it runs about once in ten chunks (at 20,000,
-    about once per chunk: 1% of the chunk's time). The previous thresholds come back afterwards.
+    hundreds of times per chunk. At 200,000 it runs about once in ten chunks. The previous
+    thresholds come back afterwards.
     """
     old = gc.get_threshold()
     gc.set_threshold(max(old[0], gen0), *old[1:])

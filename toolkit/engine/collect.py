@@ -31,15 +31,14 @@ def combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) -> 
     schema = schema.with_metadata(meta_src.metadata)
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
     rows = 0
-    # Dictionary pages for text columns only: numbers rarely repeat enough to gain from them,
-    # and trying costs a fifth of the write. Min/max statistics for numbers and doc_id only:
-    # each part is a row group of whole documents, so doc_id ranges let readers skip parts;
-    # the ranges of words, sentences or codes span every part, and computing them took a
-    # quarter of the tokens table's write.
+    # Dictionary pages for text columns only: numbers rarely repeat enough to gain from them.
+    # Min/max statistics for numbers and doc_id only: each part is a row group of whole
+    # documents, so doc_id ranges let readers skip parts; the ranges of words, sentences or
+    # codes span every part and would only cost write time.
     text = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
     stats = [f.name for f in schema if f.name not in text or f.name == "doc_id"]
-    # Integers as differences: offsets and ids grow along each document, so the tokens table
-    # shrinks from 20 to 9 MB per million words and is written a tenth faster.
+    # Integers as differences: offsets and ids grow along each document, so the tables shrink
+    # (the tokens table to less than half) and are written faster.
     ints = {f.name: "DELTA_BINARY_PACKED" for f in schema if pa.types.is_integer(f.type)}
     with pq.ParquetWriter(tmp, schema, use_dictionary=text, write_statistics=stats,
                           column_encoding=ints or None) as writer:

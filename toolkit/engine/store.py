@@ -138,10 +138,9 @@ def read_part(path: Path):
         return pq.read_table(path)
     import pyarrow as pa
 
-    # The file's bytes in one read, its columns then zero-copy views of them. Arrow's own file
-    # reader (its I/O threads, a buffer per column) took three times as long the first two
-    # times a session re-read a cache (0.33 s against 0.10 s for a million words), and the
-    # file is not kept open or mapped, so a cache can be cleared while its tables are in use.
+    # The file's bytes in one read (checksummed), its columns then zero-copy views of them:
+    # faster than Arrow's own file reader on a session's first re-runs (docs/SCALING.md), and
+    # the file is not kept open or mapped, so a cache can be cleared while its tables are in use.
     with pa.OSFile(str(path), "rb", memory_pool=_read_pool()) as source:
         data = source.read_buffer()
     expected = (_index(path.parent) or {}).get(path.name.removesuffix(PART_SUFFIX))
@@ -177,8 +176,8 @@ _index.cache_clear = _index_at.cache_clear
 
 @functools.lru_cache(maxsize=1)
 def _read_pool():
-    """The memory pool cached parts are read into: jemalloc where Arrow's build has it (with
-    the default mimalloc pool, the first two cached re-runs of a session took twice as long)."""
+    """The memory pool cached parts are read into: jemalloc where Arrow's build has it (the
+    default pool made a session's first cached re-runs slower; docs/SCALING.md)."""
     import pyarrow as pa
 
     try:
