@@ -750,8 +750,21 @@ class ArrayMemo:
 
 
 def arrow_array(column: pd.Series):
-    """The Arrow array behind a pandas column, or ``None`` (numpy-backed columns)."""
-    return getattr(column.array, "_pa_array", None)
+    """The Arrow array behind a pandas column, or ``None`` (numpy-backed columns).
+
+    Read through the public Arrow export protocol (``__arrow_array__``), which for pandas'
+    Arrow-backed arrays hands out the array itself, the same object each time.
+
+    Example:
+        >>> arrow_array(pd.Series(["a"])) is arrow_array(pd.Series(["a"]))
+        False
+        >>> s = pd.Series(["a"]); arrow_array(s) is arrow_array(s)
+        True
+    """
+    values = column.array
+    if isinstance(values, pd.arrays.ArrowExtensionArray):
+        return values.__arrow_array__()
+    return None
 
 
 # Token column -> (codes, distinct values, value -> code), shared by every annotator of a chunk.
