@@ -359,3 +359,31 @@ def test_a_damaged_cache_part_is_recomputed_with_a_warning(damage, docs, anns, t
         data = part.read_bytes()
         if out is None:   # damage it again for the streamed run
             part.write_bytes(data[:-5] if damage != "overwrite" else data[:-9] + b"X" * 8 + data[-1:])
+
+
+# ----------------------------------------------------------------------------- the chunk
+
+def test_every_step_gets_one_shared_chunk_with_only_what_it_declares():
+    from toolkit.annotator import Annotator, Chunk
+
+    seen = {}
+
+    def first(chunk, **_):
+        seen["first"] = chunk
+        seen["texts1"], seen["rows"] = chunk.texts, chunk.doc_rows("sentences")
+        return {"a": chunk["documents"][["doc_id"]].assign(x=1)}
+
+    def second(chunk, **_):
+        seen["second"] = chunk
+        seen["texts2"] = chunk.texts
+        with pytest.raises(KeyError, match="does not declare"):
+            chunk["a"]
+        return {"b": chunk["documents"][["doc_id"]]}
+
+    anns = [Annotator("first", ("a",), first, requires=()),
+            Annotator("second", ("b",), second, requires=(), reads=())]
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"], "text": ["One. Two.", "Three."]})
+    analyze(docs, annotators=anns, workers=1, cache=False)
+    assert isinstance(seen["first"], Chunk) and "a" not in seen["second"]
+    assert seen["texts1"] is seen["texts2"]                 # built once per chunk, shared
+    assert seen["rows"] == {"d1": (0, 2), "d2": (2, 3)}

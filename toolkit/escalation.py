@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon as lexmod
-from .annotator import Annotator
+from .annotator import Annotator, Chunk
 from .tokenize import column_array, iter_rows, vocabulary, word_mask
 
 LEXICON = "escalation"
@@ -620,8 +620,8 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
         >>> out["escalation"]["cameo"].tolist()
         ['130']
     """
-    docs = tables["documents"]
-    texts = dict(iter_rows(docs, "doc_id", "text"))
+    tables = Chunk.of(tables)
+    texts = tables.texts
     cues = find_cues(tables["tokens"], texts, mentions=tables.get("mentions"),
                      quotes=tables.get("quotes"), lexicon=lexicon)
     return {"escalation": cues,
