@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUNTIME := $(VENV)/.runtime
 
-.PHONY: report test setup doctor evaluate bench clean
+.PHONY: report test setup doctor evaluate bench api clean
 
 # The package and what it needs to run; `make report` stops here. The test and lint tools
 # (pytest, playwright, ruff, duckdb ...) come on top for `make test`, not for a report.
@@ -43,6 +43,12 @@ bench: $(STAMP)
 	@# PYTHONDONTWRITEBYTECODE is set: compile them first, as an install does.
 	$(BIN)/python -m compileall -q toolkit
 	$(BIN)/python bench/run.py
+
+# The API reference, from the docstrings, offline: docs/api/index.html. The package's public
+# modules are named one by one (toolkit/__init__ exports only the notebook entry points).
+API_MODULES = toolkit $(patsubst toolkit/%.py,toolkit.%,$(wildcard toolkit/[a-z]*.py)) toolkit.validation
+api: $(STAMP)
+	$(BIN)/python -m pdoc -d google -o docs/api $(API_MODULES)
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis

@@ -113,3 +113,108 @@ def test_analyze_filters_fail_with_one_clear_line(tmp_path, capsys, argv, messag
     assert cli.main(["analyze", "sample", "--out", str(tmp_path), "--workers", "1", *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+# ----------------------------------------------------------------------------- downloads
+
+@pytest.fixture
+def server(tmp_path):
+    """A static file server on 127.0.0.1 only (no other network), serving tmp_path/www."""
+    import functools
+    import http.server
+    import threading
+
+    www = tmp_path / "www"
+    www.mkdir()
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(www)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield www, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def no_local_copies(tmp_path, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("TOOLKIT_SHARED", str(tmp_path / "no-shared"))
+    (tmp_path / "no-shared").mkdir()
+    monkeypatch.delenv(datasets.DATA_URL_ENV, raising=False)
+    return tmp_path / "data"
+
+
+def _tiny_ungdc(path):
+    import gzip
+    import hashlib
+    import json
+
+    rows = [{"file": "RUS_77_2022.txt", "country_iso3": "RUS", "session": 77, "year": 2022, "text": "We warn."},
+            {"file": "USA_77_2022.txt", "country_iso3": "USA", "session": 77, "year": 2022, "text": "We agree."}]
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps(r) + "\n" for r in rows)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_download_keeps_the_pinned_file_and_the_loader_finds_it(server, no_local_copies, monkeypatch):
+    www, base = server
+    digest = _tiny_ungdc(www / datasets.UNGDC_FILE)
+    monkeypatch.setitem(datasets.KNOWN_SHA256, datasets.UNGDC_FILE, digest)
+    with pytest.raises(datasets.DatasetNotFound, match="datasets.download"):
+        datasets.ungdc()
+    monkeypatch.setenv(datasets.DATA_URL_ENV, base)
+    path = datasets.download("ungdc")
+    assert path == no_local_copies / datasets.UNGDC_FILE
+    assert datasets.ungdc(countries="usa").documents["doc_id"].tolist() == ["USA_77_2022"]
+    (www / datasets.UNGDC_FILE).unlink()
+    assert datasets.download("ungdc") == path   # already there and intact: no second download
+
+
+def test_a_download_that_is_not_the_pinned_file_is_not_kept(server, no_local_copies):
+    www, base = server
+    _tiny_ungdc(www / datasets.UNGDC_FILE)
+    with pytest.raises(ValueError, match="does not match the expected c6057c65"):
+        datasets.download("ungdc", url=f"{base}/{datasets.UNGDC_FILE}")
+    assert not no_local_copies.exists() or not any(no_local_copies.iterdir())
+
+
+@pytest.mark.parametrize("where, message", [
+    ("missing.jsonl.gz", "the server answered 404"),
+    (None, "Offline\\?"),
+])
+def test_a_failed_download_says_why_in_one_line(server, no_local_copies, where, message):
+    import socket
+
+    _, base = server
+    if where is None:   # a loopback port nobody listens on
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        url = f"http://127.0.0.1:{port}/{datasets.UNGDC_FILE}"
+    else:
+        url = f"{base}/{where}"
+    with pytest.raises(datasets.DatasetNotFound, match=message):
+        datasets.download("ungdc", url=url)
+    assert not any(no_local_copies.glob("*"))
+
+
+def test_download_needs_an_address_and_a_known_name(no_local_copies):
+    with pytest.raises(datasets.DatasetNotFound, match="no address for .* Harvard Dataverse"):
+        datasets.download("ungdc")
+    with pytest.raises(ValueError, match="`name` value = 'ungdcc' is invalid"):
+        datasets.download("ungdcc")
+
+
+@pytest.mark.slow
+def test_the_pinned_checksum_is_the_real_corpus(server, tmp_path, monkeypatch):
+    """The shared UN corpus, served over loopback, passes its pin byte for byte."""
+    import shutil
+
+    real = need_shared("corpora", datasets.UNGDC_FILE)
+    monkeypatch.setenv("TOOLKIT_DATA", str(tmp_path / "data"))
+    www, base = server
+    shutil.copy(real, www / datasets.UNGDC_FILE)
+    assert datasets.download("ungdc", url=f"{base}/{datasets.UNGDC_FILE}").stat().st_size == real.stat().st_size

@@ -104,3 +104,23 @@ def test_a_wheel_of_a_clean_clone_analyses_the_sample(tmp_path):
     fictional = set(pd.read_csv(ROOT / "data" / "actors_fictional.csv")["actor"].dropna())
     assert set(mentions["actor"].dropna()) & fictional, "the sample's own gazetteer is missing from the wheel"
     assert len(pd.read_parquet(work / "out" / "documents.parquet")) == len(list((ROOT / "data" / "sample").glob("*.md")))
+
+
+@pytest.mark.slow
+def test_the_api_reference_builds_offline(tmp_path):
+    """`make api`'s command: a page per public module, from the docstrings, nothing fetched."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("pdoc", reason="pdoc is in the dev extras")
+    mods = ["toolkit", *sorted(f"toolkit.{p.stem}" for p in (ROOT / "toolkit").glob("[a-z]*.py")), "toolkit.validation"]
+    make = (ROOT / "Makefile").read_text()
+    assert "pdoc -d google -o docs/api $(API_MODULES)" in make
+    done = subprocess.run([sys.executable, "-m", "pdoc", "-d", "google", "-o", str(tmp_path), *mods],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    pages = {p.stem for p in (tmp_path / "toolkit").glob("*.html")}
+    assert {m.split(".", 1)[1] for m in mods[1:]} <= pages
+    lexicon_page = (tmp_path / "toolkit" / "lexicon.html").read_text()
+    assert "apply_overlay" in lexicon_page and "Example" in lexicon_page
+    assert not re.search(r'src="https?:', lexicon_page), "the reference must not load anything from the network"

@@ -26,9 +26,20 @@ from .corpus import Corpus, load_corpus
 
 UNGDC_FILE = "ungdc_1946-2024.jsonl.gz"
 PRESIDENTIAL_FILE = "us_presidential_speeches_1789-2020.jsonl.gz"
-# The upstream UNGDC is on Harvard Dataverse (doi:10.7910/DVN/0TJX8Y). Real users can fetch a
-# JSONL.gz built from it with :func:`fetch`, which checks the SHA-256 before keeping the file.
-KNOWN_SHA256: dict[str, str] = {}
+# The files the loaders read, pinned by content: a download is kept only if it is byte for byte
+# the file these SHA-256 name. Built from the public sources below (one JSON object per speech).
+KNOWN_SHA256: dict[str, str] = {
+    UNGDC_FILE: "c6057c65e9e33f8737e3bffa100317579e69a51d6a7fba231716eff7dca1b058",
+    PRESIDENTIAL_FILE: "ccc5a5d6d146e2013d6fe6aef7d372afaef450d18321c4fb2cb4c402cc0c31c3",
+}
+SOURCES = {
+    "ungdc": {"file": UNGDC_FILE, "size": "66 MB", "licence": "CC0",
+              "upstream": "UN General Debate Corpus v13 (Jankin, Baturo & Dasandi), Harvard "
+                          "Dataverse, doi:10.7910/DVN/0TJX8Y"},
+    "presidential": {"file": PRESIDENTIAL_FILE, "size": "7.8 MB", "licence": "public domain",
+                     "upstream": "Miller Center presidential speeches, millercenter.org"},
+}
+DATA_URL_ENV = "TOOLKIT_DATA_URL"
 
 
 class DatasetNotFound(FileNotFoundError):
@@ -49,34 +60,91 @@ def _find(filename: str, path: str | Path | None) -> Path:
             tried.append(str(cand))
             if Path(cand).exists():
                 return Path(cand)
+    name = next((k for k, v in SOURCES.items() if v["file"] == filename), None)
+    how = (f"toolkit.datasets.download({name!r}, url=...) (or set {DATA_URL_ENV} to a mirror "
+           "folder)" if name else f"toolkit.datasets.fetch(url, {filename!r}, sha256=...)")
     raise DatasetNotFound(f"{filename} not found (looked in: {', '.join(tried) or 'nowhere'}). "
-                          f"Pass path=..., set TOOLKIT_DATA to the folder holding it, or use "
-                          f"toolkit.datasets.fetch(url, {filename!r}, sha256=...)")
+                          f"Pass path=..., set TOOLKIT_DATA to the folder holding it, or use {how}")
 
 
-def fetch(url: str, filename: str, *, sha256: str | None = None) -> Path:
+def fetch(url: str, filename: str, *, sha256: str | None = None, timeout: float = 60) -> Path:
     """Download ``url`` into the datasets folder, verify the SHA-256, and return the path.
 
+    The file is written beside its final name and renamed only once the checksum matches, so
+    an interrupted or wrong download never leaves a file the loaders would read.
+
     Raises:
-        ValueError: the checksum does not match (the file is deleted).
+        DatasetNotFound: the server cannot be reached (offline?) or answers with an error.
+        ValueError: the checksum does not match (the partial file is deleted).
 
     Example:
         >>> fetch("https://example.org/ungdc.jsonl.gz", "ungdc.jsonl.gz", sha256="...")  # doctest: +SKIP
     """
+    import urllib.error
+
     dest = datasets_dir() / filename
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(dest.suffix + ".part")
-    with urllib.request.urlopen(url, timeout=60) as resp, tmp.open("wb") as out:  # noqa: S310
-        h = hashlib.sha256()
-        for chunk in iter(lambda: resp.read(1 << 20), b""):
-            h.update(chunk)
-            out.write(chunk)
+    h = hashlib.sha256()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp, tmp.open("wb") as out:  # noqa: S310
+            for chunk in iter(lambda: resp.read(1 << 20), b""):
+                h.update(chunk)
+                out.write(chunk)
+    except urllib.error.HTTPError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatasetNotFound(f"could not download {filename} from {url}: the server answered "
+                              f"{exc.code} {exc.reason}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        reason = getattr(exc, "reason", None) or exc
+        raise DatasetNotFound(f"could not download {filename} from {url}: {reason}. Offline? Copy "
+                              f"the file into {dest.parent} (or set TOOLKIT_DATA to its folder)") from None
     expected = sha256 or KNOWN_SHA256.get(filename)
     if expected and h.hexdigest() != expected:
         tmp.unlink()
         raise ValueError(f"{filename}: SHA-256 {h.hexdigest()} does not match the expected {expected}")
     tmp.replace(dest)
     return dest
+
+
+def download(name: str, *, url: str | None = None) -> Path:
+    """Download a named corpus (``ungdc``, ``presidential``) into the datasets folder, once.
+
+    The file is checked against its pinned SHA-256 (:data:`KNOWN_SHA256`) and kept in
+    ``TOOLKIT_DATA`` (default: the cache's ``datasets/``), where the loaders find it. ``url`` is
+    the file's address; without it, ``$TOOLKIT_DATA_URL/<file name>`` (a mirror folder).
+
+    Raises:
+        DatasetNotFound: no address given, or the server cannot be reached (offline?).
+        ValueError: an unknown name, or the download is not the pinned file.
+
+    Example:
+        >>> download("ungdc", url="https://mirror.example.org/ungdc_1946-2024.jsonl.gz")  # doctest: +SKIP
+        PosixPath('/home/me/.cache/discourse-toolkit/datasets/ungdc_1946-2024.jsonl.gz')
+    """
+    import os
+
+    if name not in SOURCES:
+        raise ValueError(f"`name` value = {name!r} is invalid; value must be one of {sorted(SOURCES)}")
+    filename = SOURCES[name]["file"]
+    dest = datasets_dir() / filename
+    if dest.exists() and _sha256(dest) == KNOWN_SHA256[filename]:
+        return dest
+    base = os.environ.get(DATA_URL_ENV, "").rstrip("/")
+    url = url or (f"{base}/{filename}" if base else None)
+    if url is None:
+        raise DatasetNotFound(f"no address for {filename}: pass url=... or set {DATA_URL_ENV} to a "
+                              f"folder that serves it; its source is {SOURCES[name]['upstream']}")
+    return fetch(url, filename, sha256=KNOWN_SHA256[filename])
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def parse_years(years) -> list[int] | None:
