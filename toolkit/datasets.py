@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import urllib.error
 import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
@@ -80,8 +81,6 @@ def fetch(url: str, filename: str, *, sha256: str | None = None, timeout: float 
     Example:
         >>> fetch("https://example.org/ungdc.jsonl.gz", "ungdc.jsonl.gz", sha256="...")  # doctest: +SKIP
     """
-    import urllib.error
-
     dest = datasets_dir() / filename
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(dest.suffix + ".part")
