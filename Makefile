@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUNTIME := $(VENV)/.runtime
 
-.PHONY: report test setup doctor evaluate bench api clean
+.PHONY: report test setup doctor evaluate bench bless api clean
 
 # The package and what it needs to run; `make report` stops here. The test and lint tools
 # (pytest, playwright, ruff, duckdb ...) come on top for `make test`, not for a report.
@@ -35,6 +35,10 @@ report: setup
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Re-bless the golden tables after an intended change of output (commit it on its own, saying why).
+bless: $(STAMP)
+	$(BIN)/python tests/golden.py --bless
+
 doctor: $(RUNTIME)
 	$(BIN)/python -m toolkit doctor
 
@@ -46,7 +50,7 @@ bench: $(STAMP)
 
 # The API reference, from the docstrings, offline: docs/api/index.html. The package's public
 # modules are named one by one (toolkit/__init__ exports only the notebook entry points).
-API_MODULES = toolkit $(patsubst toolkit/%.py,toolkit.%,$(wildcard toolkit/[a-z]*.py)) toolkit.validation
+API_MODULES = toolkit $(patsubst toolkit/%.py,toolkit.%,$(wildcard toolkit/[a-z]*.py)) toolkit.engine toolkit.validation
 api: $(STAMP)
 	$(BIN)/python -m pdoc -d google -o docs/api $(API_MODULES)
 

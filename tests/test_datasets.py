@@ -218,3 +218,9 @@ def test_the_pinned_checksum_is_the_real_corpus(server, tmp_path, monkeypatch):
     www, base = server
     shutil.copy(real, www / datasets.UNGDC_FILE)
     assert datasets.download("ungdc", url=f"{base}/{datasets.UNGDC_FILE}").stat().st_size == real.stat().st_size
+
+
+def test_declared_options_of_steps_that_do_not_run_are_left_out(tmp_path):
+    assert datasets.analysis_options("sample", steps=["escalation"]) == {}
+    assert cli.main(["analyze", "sample", "--out", str(tmp_path), "--workers", "1",
+                     "--annotators", "escalation", "--limit", "1"]) == 0

@@ -66,7 +66,10 @@ def cmd_analyze(args) -> int:
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
     user = {"actors": {"gazetteers": args.gazetteer}} if args.gazetteer else {}
     user.update(lexicon.overlay_options(_lexicon_overlays(args.lexicon)))
-    options = datasets.analysis_options(corpus, user) or None
+    from .annotator import select
+
+    steps = [a.name for a in select(annotators)]
+    options = datasets.analysis_options(corpus, user, steps=steps) or None
     # Parquet is streamed chunk by chunk (bounded memory); CSV is written from memory.
     stream = args.format == "parquet"
     analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos,

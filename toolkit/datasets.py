@@ -395,13 +395,15 @@ def declared_options(source) -> dict:
     return {}
 
 
-def analysis_options(source, options: dict | None = None) -> dict:
+def analysis_options(source, options: dict | None = None, *, steps=None) -> dict:
     """The options to analyse ``source`` with: what it declares (:func:`declared_options`),
     then ``options`` on top (a user's option replaces the declared one of the same name).
 
     This is what ``analyze()`` applies at the door, so ``analyze(datasets.sample())``,
     ``analyze("data/sample")``, ``python -m toolkit analyze sample`` and the report agree.
     Pass ``options={"actors": {"gazetteers": []}}`` to analyse the sample without its gazetteer.
+    ``steps`` (the names of the annotators that will run) keeps only the declared options of
+    those steps, since options for a step that does not run are an error.
 
     Example:
         >>> analysis_options("sample", {"escalation": {"event_rule": "first"}})["escalation"]
@@ -409,7 +411,8 @@ def analysis_options(source, options: dict | None = None) -> dict:
         >>> analysis_options("sample", {"actors": {"gazetteers": []}})["actors"]
         {'gazetteers': []}
     """
-    out = {k: dict(v) for k, v in declared_options(source).items()}
+    out = {k: dict(v) for k, v in declared_options(source).items()
+           if steps is None or k in set(steps)}
     for name, opts in (options or {}).items():
         out[name] = {**out.get(name, {}), **dict(opts or {})}
     return out
