@@ -149,6 +149,9 @@ def test_overlay_options_reach_each_annotator_and_versions_say_overlay():
     assert versions["escalation"].startswith("1.") and "+overlay." in versions["escalation"]
     assert "+overlay." in versions["framing_sv"] and "+overlay." not in versions["framing_pfc"]
     assert "+overlay." in versions["actors"]
+    record = lexicon.overlays_in_use(registry(), opts)["escalation"]
+    assert record["source"] == "<DataFrame>" and record["sha256"] == lexicon.overlay_digest(cue)
+    assert record["added"] == 1 and versions["escalation"].endswith(record["sha256"][:8])
     with pytest.raises(lexicon.LexiconError, match="`lexicon` value = 'escalaton' is invalid"):
         lexicon.overlay_options({"escalaton": cue})
 

@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import os
 import io
 import weakref
 from collections import defaultdict
@@ -812,7 +813,7 @@ def materialize(name_or_path: str | Path, overlay) -> Path:
     for path, text in ((cpath, to_csv_string(lex)),
                        (ypath, yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))):
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            tmp = path.with_suffix(path.suffix + f".{id(text)}.part")
+            tmp = path.with_suffix(path.suffix + f".{os.getpid()}.part")
             tmp.write_text(text, encoding="utf-8")
             tmp.replace(path)   # atomic: a worker never reads half a file
     return ypath
@@ -880,3 +881,22 @@ def _option_paths(opts: Mapping) -> list[str]:
         values.extend(v if isinstance(v, (list, tuple)) else [v])
     return [str(v) for v in values if isinstance(v, (str, Path)) and str(v).endswith((".yaml", ".yml"))
             and Path(v).is_file()]
+
+
+def overlays_in_use(annotators, options: Mapping[str, Mapping] | None = None) -> dict[str, dict]:
+    """``lexicon name -> overlay record`` (source, full SHA-256, base, entries added, replaced
+    and removed) for every overlaid lexicon named in the annotators' options; for run metadata.
+
+    Example:
+        >>> class A: name, lexicons = "escalation", ("escalation",)
+        >>> opts = overlay_options({"escalation": pd.DataFrame({"entry": ["warn"], "weight": ["2"]})})
+        >>> overlays_in_use([A()], opts)["escalation"]["replaced"]
+        1
+    """
+    out = {}
+    for ann in annotators:
+        for path in _option_paths((options or {}).get(ann.name, {})):
+            lex = load(path)
+            if "overlay" in lex.meta:
+                out[lex.name] = dict(lex.meta["overlay"])
+    return out
