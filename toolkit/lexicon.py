@@ -27,8 +27,8 @@ Example:
 from __future__ import annotations
 
 import functools
-import os
 import io
+import os
 import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
