@@ -149,6 +149,9 @@ def test_overlay_options_reach_each_annotator_and_versions_say_overlay():
     assert versions["escalation"].startswith("1.") and "+overlay." in versions["escalation"]
     assert "+overlay." in versions["framing_sv"] and "+overlay." not in versions["framing_pfc"]
     assert "+overlay." in versions["actors"]
+    from toolkit import datasets
+
+    assert lexicon.versions_in_use(registry(), datasets.sample_options())["actors_fictional"] == "1.0.0"
     record = lexicon.overlays_in_use(registry(), opts)["escalation"]
     assert record["source"] == "<DataFrame>" and record["sha256"] == lexicon.overlay_digest(cue)
     assert record["added"] == 1 and versions["escalation"].endswith(record["sha256"][:8])

@@ -856,7 +856,8 @@ def overlay_options(overlays: Mapping[str, object] | None) -> dict[str, dict]:
 def versions_in_use(annotators, options: Mapping[str, Mapping] | None = None) -> dict[str, str]:
     """``lexicon name -> version`` for what the annotators will read, overlays included
     (``1.1.0+overlay.9e3608df``): a lexicon file named in an annotator's options replaces the
-    bundled lexicon of the same name. For run metadata and figure sidecars.
+    bundled lexicon of the same name, and a user's versioned file (a gazetteer with its YAML)
+    is listed under its own name. For run metadata and figure sidecars.
 
     Example:
         >>> class A: name, lexicons = "escalation", ("escalation",)
@@ -870,17 +871,18 @@ def versions_in_use(annotators, options: Mapping[str, Mapping] | None = None) ->
             out[lex.name] = lex.version
         for path in _option_paths((options or {}).get(ann.name, {})):
             lex = load(path)
-            if lex.name in out or "overlay" in lex.meta:
-                out[lex.name] = lex.version
+            out[lex.name] = lex.version
     return out
 
 
 def _option_paths(opts: Mapping) -> list[str]:
+    """Versioned lexicon files named in one step's options (a CSV counts when its YAML is beside
+    it, as for a user gazetteer)."""
     values = []
     for v in opts.values():
         values.extend(v if isinstance(v, (list, tuple)) else [v])
-    return [str(v) for v in values if isinstance(v, (str, Path)) and str(v).endswith((".yaml", ".yml"))
-            and Path(v).is_file()]
+    paths = [Path(v) for v in values if isinstance(v, (str, Path)) and str(v).endswith((".yaml", ".yml", ".csv"))]
+    return [str(p) for p in paths if p.is_file() and p.with_suffix(".yaml").is_file()]
 
 
 def overlays_in_use(annotators, options: Mapping[str, Mapping] | None = None) -> dict[str, dict]:
