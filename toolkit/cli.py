@@ -142,7 +142,7 @@ def cmd_evaluate(args) -> int:
     for line in log:
         print(line)
     command = "python -m toolkit evaluate" + (f" --limit {args.limit}" if args.limit else "") + \
-        (f" --n-boot {args.n_boot}" if args.n_boot != 1000 else "") + (f" --only {args.only}" if only else "")
+        (f" --n-boot {args.n_boot}" if args.n_boot != 1000 else "") + (f" --only {args.only}" if only else "") + (" --write-docs" if args.write_docs else "")
     # The project's docs change only when asked: a quick --limit run must not replace them.
     out = Path("docs") if args.write_docs else Path(args.out)
     markdown, json_path = out / "VALIDATION.md", out / "validation.json"
