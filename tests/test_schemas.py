@@ -77,8 +77,6 @@ def test_every_table_of_a_run_is_declared(two_runs):
     assert names <= set(schemas.SCHEMAS), f"undeclared tables: {sorted(names - set(schemas.SCHEMAS))}"
 
 
-@pytest.mark.xfail(strict=True, reason="the engine does not call schemas.conform yet (pipeline.py: "
-                                        "the lead wires it at the single Arrow conversion point)")
 def test_an_empty_run_is_written_with_the_declared_schemas(two_runs):
     bad = {p.stem: schemas.mismatches(p.stem, pq.read_schema(p)) for p in two_runs["quiet"].glob("*.parquet")}
     assert not {k: v for k, v in bad.items() if v}
