@@ -497,3 +497,30 @@ def test_require_documents_stops_at_the_first_document(tmp_path, monkeypatch):
     assert read == ["a.txt"]
     with pytest.raises(CorpusError, match="b.txt: empty file"):
         corpus.require_documents(tmp_path, strict=True)
+
+
+@pytest.mark.parametrize("bad_line, reason", [
+    ('{"id": ' + "1" * 5000 + ', "text": "x"}', "unreadable JSON at line 2: Exceeds the limit"),
+    ('{"id": "l", "text": ["a", "list"]}', "text is not a string (list)"),
+    ('{"id": "n", "text": 5}', "text is not a string (int)"),
+    ('{"id": "e", "text": null}', "empty text"),
+])
+def test_one_bad_jsonl_line_is_one_row(tmp_path, bad_line, reason):
+    p = tmp_path / "x.jsonl"
+    p.write_text(GOOD + "\n" + bad_line + "\n" + GOOD.replace("good", "g3").replace("Moscow", "Paris") + "\n",
+                 encoding="utf-8")
+    c = load_corpus(p)
+    assert c.documents["doc_id"].tolist() == ["good", "g3"]
+    assert _rows(c)[("x.jsonl", "line 2")][1].startswith(reason)
+
+
+def test_deep_folders_and_empty_gzip(tmp_path):
+    d = tmp_path / "deep"
+    for _ in range(300):   # the walk is iterative: no recursion limit on folder depth
+        d = d / "a"
+    d.mkdir(parents=True)
+    (d / "x.txt").write_text("Deep down.", encoding="utf-8")
+    (tmp_path / "empty.txt.gz").write_bytes(gzip.compress(b""))
+    c = load_corpus(tmp_path)
+    assert c.documents["doc_id"].tolist() == ["x"]
+    assert _rows(c)[("empty.txt.gz", "file")][1] == "empty file"

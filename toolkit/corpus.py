@@ -347,6 +347,8 @@ def _json_record(raw: bytes, n: int) -> _Record | _Skip | None:
         return _Skip(f"malformed JSON at line {n}: {exc.msg}", n)
     except RecursionError:
         return _Skip(f"{_DEEP} at line {n}", n)
+    except ValueError as exc:   # e.g. an integer of more than 4,300 digits
+        return _Skip(f"unreadable JSON at line {n}: {exc}", n)
     if not isinstance(obj, dict):
         return _Skip(f"line {n} is a JSON {type(obj).__name__}, not an object", n)
     note = ""
@@ -402,6 +404,8 @@ def _records_from_json(data: bytes) -> Iterator[_Record | _Skip]:
         raise _Skip(f"malformed JSON at line {exc.lineno}: {exc.msg}", exc.lineno) from None
     except RecursionError:
         raise _Skip(_DEEP) from None
+    except ValueError as exc:
+        raise _Skip(f"unreadable JSON: {exc}") from None
     if isinstance(obj, dict):
         for key in ("documents", "data", "articles", "items", "records"):
             if isinstance(obj.get(key), list):
@@ -860,7 +864,9 @@ class _Loader:
         doc = _make_doc(rec, mapping, label)
         text = doc["text"]
         if not isinstance(text, str) or not text.strip():
-            self.problem(label, rec.item, "empty text", rec.line)
+            kind = "empty text" if text is None or isinstance(text, str) else \
+                f"text is not a string ({type(text).__name__})"
+            self.problem(label, rec.item, kind, rec.line)
             return False
         notes = [name_note, rec.note]
         if isinstance(obj, pd.DataFrame) and _scrub_fields(doc):
