@@ -268,7 +268,7 @@ def normalize_text(text: str) -> str:
 
 # ----------------------------------------------------------------------------- records
 
-@dataclass
+@dataclass(slots=True)
 class _Record:
     fields: dict
     item: str         # "file", "line 12", "row 3"
@@ -505,7 +505,7 @@ def _records_from_frame(df: pd.DataFrame, label: str = "row") -> Iterator[_Recor
         yield _Record(dict(zip(cols, values)), f"{label} {n}", n)
 
 
-def _read_limited(path: Path, limit: int, what: str) -> tuple[bytes, str]:
+def _read_limited(path: Path, limit: int, what: str) -> tuple[bytes | bytearray, str]:
     """The file's bytes (decompressed for ``.gz``, in 1 MB pieces, never more than ``limit``)
     and, for a ``.gz`` whose data ends early, a reason saying so."""
     env = MAX_DOC_ENV if what == "document" else MAX_INPUT_ENV
@@ -525,8 +525,8 @@ def _read_limited(path: Path, limit: int, what: str) -> tuple[bytes, str]:
     except (EOFError, OSError, zlib.error) as exc:
         if not data:
             raise _Skip(f"corrupt gzip file: {exc}") from None
-        return bytes(data), f"truncated or damaged gzip file: the data ends after {_mb(len(data))} ({exc})"
-    return bytes(data), ""
+        return data, f"truncated or damaged gzip file: the data ends after {_mb(len(data))} ({exc})"
+    return data, ""   # a bytearray: no second copy of up to ``limit`` bytes
 
 
 def _inner_suffix(path: Path) -> str:
@@ -868,15 +868,15 @@ class _Loader:
                 f"text is not a string ({type(text).__name__})"
             self.problem(label, rec.item, kind, rec.line)
             return False
-        notes = [name_note, rec.note]
+        note = _also(name_note, rec.note) if name_note else rec.note
         if isinstance(obj, pd.DataFrame) and _scrub_fields(doc):
-            notes.append(_SURROGATE_NOTE)
+            note = _also(note, _SURROGATE_NOTE)
         try:
             encoded = text.encode("utf-8")
         except UnicodeEncodeError:   # a lone surrogate in a text built in Python
             doc["text"] = text = _LONE_SURROGATE.sub("\ufffd", text)
             encoded = text.encode("utf-8")
-            notes.append(_SURROGATE_NOTE)
+            note = _also(note, _SURROGATE_NOTE)
         if len(encoded) > self.limits.doc_bytes:
             self.problem(label, rec.item, f"document too large: {_mb(len(encoded))} of text, more than "
                          f"the limit of {_mb(self.limits.doc_bytes)} ({MAX_DOC_ENV})", rec.line)
@@ -893,15 +893,19 @@ class _Loader:
             while doc["doc_id"] in self.seen_ids:   # "x#2" may be taken by a document's own id
                 self.seen_ids[base] += 1
                 doc["doc_id"] = f"{base}#{self.seen_ids[base]}"
-            notes.append(f"duplicate id {base!r} renamed to {doc['doc_id']!r}")
+            note = _also(note, f"duplicate id {base!r} renamed to {doc['doc_id']!r}")
         self.seen_ids.setdefault(doc["doc_id"], 1)
         self.seen_text[digest] = doc["doc_id"]
         if doc["date_text"] and doc["date"] is None:
-            notes.append(f"unparseable date {doc['date_text']!r} kept as text")
+            note = _also(note, f"unparseable date {doc['date_text']!r} kept as text")
         self.docs.append(doc)
         self.report.append({"source": label, "item": rec.item, "status": "loaded", "reason": "",
-                            "doc_id": doc["doc_id"], "note": "; ".join(filter(None, notes))})
+                            "doc_id": doc["doc_id"], "note": note})
         return True
+
+
+def _also(note: str, more: str) -> str:
+    return f"{note}; {more}" if note and more else note or more
 
 
 def _scrub_fields(doc: dict) -> bool:
