@@ -68,9 +68,9 @@ _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")
 MAX_DOC_ENV, MAX_INPUT_ENV = "TOOLKIT_MAX_DOC_MB", "TOOLKIT_MAX_INPUT_MB"
 DEFAULT_MAX_DOC_MB, DEFAULT_MAX_INPUT_MB = 50, 1024
 _MB = 1 << 20
-# A JSON escape of a UTF-16 surrogate; only lines holding one can hold a lone surrogate.
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A JSON escape of a UTF-16 surrogate: only a line holding one can give a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 # Files that together mark an earlier run's output: ``analyze --out`` and ``report --out``.
 # Tables are written chunk by chunk, so an interrupted run is recognised by them too.
 _OUTPUT_MARKERS = (("analysis.json", "load_report.parquet"), ("analysis.json", "load_report.csv"),
@@ -316,16 +316,19 @@ def _records_from_text(data: bytes, name: str) -> Iterator[_Record]:
 
 def _scrub(value):
     """``(value, changed)``: lone surrogates in strings (also in keys and nested values) replaced
-    by U+FFFD, as no UTF-8 file or table can hold them."""
+    by U+FFFD, as no UTF-8 file or table can hold them; ``value`` itself when nothing changed."""
     if isinstance(value, str):
-        fixed = _LONE_SURROGATE.sub("\ufffd", value)
-        return fixed, fixed != value
+        if value.isascii() or not _LONE_SURROGATE.search(value):
+            return value, False
+        return _LONE_SURROGATE.sub("\ufffd", value), True
     if isinstance(value, dict):
         pairs = [(_scrub(k), _scrub(v)) for k, v in value.items()]
-        return {k: v for (k, _), (v, _) in pairs}, any(a or b for (_, a), (_, b) in pairs)
+        changed = any(a or b for (_, a), (_, b) in pairs)
+        return ({k: v for (k, _), (v, _) in pairs} if changed else value), changed
     if isinstance(value, list):
         items = [_scrub(v) for v in value]
-        return [v for v, _ in items], any(c for _, c in items)
+        changed = any(c for _, c in items)
+        return ([v for v, _ in items] if changed else value), changed
     return value, False
 
 
@@ -351,11 +354,10 @@ def _json_record(raw: bytes, n: int) -> _Record | _Skip | None:
         return _Skip(f"unreadable JSON at line {n}: {exc}", n)
     if not isinstance(obj, dict):
         return _Skip(f"line {n} is a JSON {type(obj).__name__}, not an object", n)
-    note = ""
+    changed = False
     if _SURROGATE_ESCAPE.search(raw):
         obj, changed = _scrub(obj)
-        note = _SURROGATE_NOTE if changed else ""
-    return _Record(obj, f"line {n}", n, note=note)
+    return _Record(obj, f"line {n}", n, note=_SURROGATE_NOTE if changed else "")
 
 
 def _records_from_jsonl(path: Path, limits: Limits) -> Iterator[_Record | _Skip]:
