@@ -279,6 +279,12 @@ def test_csv_unbalanced_quote_does_not_swallow_rows(tmp_path, body, loaded, bad_
         load_corpus(p, strict=True)
 
 
+def test_csv_unbalanced_quote_in_the_header_names_it(tmp_path):
+    (tmp_path / "h.csv").write_text('"id,text\n1,Moscow warned.\n2,Kyiv replied.\n', encoding="utf-8")
+    assert load_corpus(tmp_path / "h.csv").report["reason"].tolist() == [
+        "malformed CSV header: an unbalanced quote at line 1 runs on over lines 1-3"]
+
+
 def test_csv_field_over_128kb_and_rows_after_it_load(tmp_path):
     """Python's csv stops at 128 KB a field by default: a long speech lost the rest of the table."""
     speech = "The Assembly heard a very long speech. " * 5000

@@ -463,6 +463,9 @@ def _records_from_csv(data: bytes, delimiter: str, limits: Limits) -> Iterator[_
         raise _Skip("empty file") from None
     except csv.Error as exc:
         raise _Skip(f"malformed CSV header: {exc}", 1) from None
+    if len(lines.pending) > 1 and _unbalanced(lines.pending, delimiter):
+        raise _Skip(f"malformed CSV header: an unbalanced quote at line 1 runs on over lines "
+                    f"1-{lines.number}", 1)
     width = len(header)
     lines.pending = []
     while True:
