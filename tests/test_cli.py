@@ -107,6 +107,7 @@ def _folder(tmp_path, files):
                        "the dataset 'presidential'?")),
     (["{in}"], "error: no documents in {in}: it holds no files"),
     (["{in}/a.txt", "{in}/missing.txt"], "error: {in}/missing.txt: no such file"),
+    (["sample", "--limit", "-1"], "error: `--limit` value = -1 is invalid"),
 ])
 def test_analyze_inputs_that_name_nothing(tmp_path, capsys, args, message):
     d = _folder(tmp_path, {})
