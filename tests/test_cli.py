@@ -190,3 +190,10 @@ def test_report_misuse_exits_2_at_once(tmp_path, capsys, args, message):
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("inputs", [[], ["sample"], ["ungdc"]])
+def test_default_corpus_and_dataset_names_pass_the_door(inputs):
+    from toolkit.cli import _check_inputs
+
+    assert _check_inputs(inputs) is None   # report with no input uses the default corpus

@@ -62,8 +62,8 @@ def _check_inputs(inputs: list[str], columns: dict | None = None, strict: bool =
 
     from .corpus import CorpusError, require_documents
 
-    if len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists():
-        return
+    if not inputs or (len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists()):
+        return   # the default corpus, or a dataset (which says itself where it looked)
     for name in inputs:
         if not os.path.lexists(name) and not glob.glob(name, recursive=True):
             near = difflib.get_close_matches(name, DATASET_NAMES, n=1)
