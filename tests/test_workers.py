@@ -46,8 +46,8 @@ text = "The minister warned Velmora on Monday. 'We will respond,' he told report
 a = analyze(pd.DataFrame({"doc_id": [f"d{i}" for i in range(12)], "text": [f"Day {i}. {text}" for i in range(12)]}),
             workers=2, chunk_size=2, cache=False, annotators=["actors"])
 assert a.meta["run"]["workers"] == 2, a.meta["run"]
-from toolkit import pipeline
-pids = [*pipeline._POOL[1]._processes, _workers._server_pid(), resource_tracker._resource_tracker._pid]
+from toolkit.engine import workers
+pids = [*workers._POOL[1]._processes, _workers._server_pid(), resource_tracker._resource_tracker._pid]
 print(" ".join(map(str, pids)), flush=True)
 import time; time.sleep(300)
 """
