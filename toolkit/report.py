@@ -706,8 +706,8 @@ def _clear_previous_report(out: Path) -> set[str]:
     previous = _read_manifest(out)
     ours, foreign = _survey(out, previous)
     if foreign:
-        hint = (" (a report made before reports kept a manifest, or one that was interrupted, "
-                "leaves files it did not record)" if (out / "run.json").exists() else "")
+        hint = (" (a report without manifest.json: made before reports kept one, or killed "
+                "before it wrote one)" if not previous and (out / "run.json").exists() else "")
         raise ReportFolderError(
             f"--out {out} holds {len(foreign)} file(s) the report did not write where it writes "
             f"(first: {foreign[0]}){hint}; nothing was changed: move them away or choose another "
