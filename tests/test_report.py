@@ -278,6 +278,11 @@ def test_refuses_and_changes_nothing_when_a_file_is_not_the_reports(tmp_path, ma
     assert (outside / "keep.txt").read_text() == "mine"
 
 
+def test_the_project_itself_is_never_a_report_folder():
+    with pytest.raises(report.ReportFolderError, match="first: notebooks/"):
+        report._clear_previous_report(report.PROJECT_ROOT)
+
+
 def test_removes_only_the_files_its_manifest_lists_unchanged(tmp_path):
     import shutil
 

@@ -29,6 +29,8 @@ pids = [*pool._processes, _workers._server_pid(), resource_tracker._resource_tra
 print(" ".join(map(str, pids)), flush=True)
 import time; time.sleep(300)
 """
+# The same, killed while both workers are busy with a long task.
+BUSY = POOL.replace("print(", "import time; busy = [pool.submit(time.sleep, 120) for _ in range(2)]\nprint(")
 # The same, killed while the server still warms up (before any worker exists).
 WARMING = """
 from multiprocessing import resource_tracker
@@ -95,6 +97,7 @@ def _kill_and_watch(code: str, seconds: float = 10.0) -> tuple[list[int], list[i
 @NEEDS_FORKSERVER
 @pytest.mark.parametrize("what, code, n_processes", [
     ("a pool of two workers", POOL, 4),            # two workers, the server, the resource tracker
+    ("a pool of two busy workers", BUSY, 4),
     ("a server still warming up", WARMING, 2),
 ])
 def test_killing_the_command_ends_its_workers_server_and_tracker(what, code, n_processes):
