@@ -1056,7 +1056,11 @@ def plot_agreement(table: pd.DataFrame, *, measures: Sequence[str] = ("cohen_kap
     ax.invert_yaxis()  # read top-down in the order of the table
     ax.set_xlim(min(-0.05, float(np.nanmin(t["ci_low"].fillna(t["value"]))) - 0.05) if len(t) else -0.05, 1.02)
     ax.set_xlabel("Agreement (bootstrap interval; dotted 0.667, dashed 0.8: Krippendorff 2004)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    from matplotlib.lines import Line2D
+
+    ax.legend(handles=[Line2D([0], [0], marker=styles[m].marker, color=st.line_color(styles[m].color),
+                              linestyle="none", ms=4, label=st.label(m)) for m in measures],
+              loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     ax.set_title(st.title(title))
     fig.tight_layout()
     return fig

@@ -384,7 +384,7 @@ def stacked_shares(table: pd.DataFrame, *, index: str, category: str, value: str
 
 def network(edges: pd.DataFrame, *, source: str = "source", target: str = "target",
             weight: str = "weight", relation: str | None = "relation", title: str | None = None,
-            top: int = 25, relations: int = 6):
+            top: int = 25, relations: int = 4):
     """A directed actor network: nodes on a circle, arrows sized by weight, styled by relation.
 
     A circular layout is deterministic and keeps every label readable for the tens of actors
@@ -424,7 +424,9 @@ def network(edges: pd.DataFrame, *, source: str = "source", target: str = "targe
     strength = pd.concat([e.groupby(source)[weight].sum(), e.groupby(target)[weight].sum()]).groupby(level=0).sum()
     wmax = float(e[weight].max()) or 1.0
     kinds = list(dict.fromkeys(e[relation])) if relation else []
-    styles = distinct_styles(kinds)
+    # arrows carry no marker or hatch: each relation gets its own line style
+    styles = {r: CategoryStyle(style(r).color, linestyle=LINESTYLES[i % len(LINESTYLES)])
+              for i, r in enumerate(kinds)}
     _draw_edges(ax, e, pos, source, target, weight, relation, styles, wmax)
     for a, (x, y) in pos.items():
         size = 60 + 300 * float(strength.get(a, 0)) / float(strength.max() or 1)

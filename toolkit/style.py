@@ -139,31 +139,31 @@ def style(category) -> CategoryStyle:
     return _FALLBACK[zlib.crc32(key.encode("utf-8")) % len(_FALLBACK)]
 
 
-def _signature(s: CategoryStyle) -> tuple:
-    return (s.color, s.hatch)
-
-
 def distinct_styles(categories: Iterable) -> dict:
-    """``{category: style}`` where no two categories share colour *and* hatch, nor marker *and*
-    line style.
+    """``{category: style}`` where no two categories share a hatch, nor marker *and* line style.
 
     Each category keeps its own :func:`style` unless an earlier category of the same figure
-    already looks like it; then it takes the first unused combination.
+    already looks like it without colour; then it takes the first unused combination. Past ten
+    categories (the number of hatches) hatches repeat, with another colour.
 
     Example:
         >>> s = distinct_styles(["a1", "a2", "threat"])
-        >>> len({(v.color, v.hatch) for v in s.values()})
+        >>> len({v.hatch for v in s.values()})
         3
     """
+    cats = list(dict.fromkeys(categories))
+    few = len(cats) <= len(HATCHES)
     out: dict = {}
     fills, lines = set(), set()
-    spare = iter(_FALLBACK + [CategoryStyle(c, h, m, ls) for h in HATCHES for c in _LINE_COLOURS
-                              for m, ls in zip(MARKERS, LINESTYLES * 2)])
-    for cat in dict.fromkeys(categories):
+    spare = [CategoryStyle(c, h, m, ls) for i, h in enumerate(HATCHES)
+             for c, m, ls in [(_LINE_COLOURS[(i + j) % 7], MARKERS[(i + j) % len(MARKERS)],
+                               LINESTYLES[(i + 2 * j) % len(LINESTYLES)]) for j in range(7)]]
+    for cat in cats:
         s = style(cat)
-        while _signature(s) in fills or (s.marker, s.linestyle) in lines:
-            s = next(spare)
-        fills.add(_signature(s))
+        if (s.hatch if few else (s.color, s.hatch)) in fills or (s.marker, s.linestyle) in lines:
+            s = next(x for x in spare if (x.hatch if few else (x.color, x.hatch)) not in fills
+                     and (x.marker, x.linestyle) not in lines)
+        fills.add(s.hatch if few else (s.color, s.hatch))
         lines.add((s.marker, s.linestyle))
         out[cat] = s
     return out
