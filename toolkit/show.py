@@ -179,8 +179,8 @@ def _details(layer: str, row: Mapping, skip: Iterable[str] = ()) -> tuple[str, .
     for k, v in row.items():
         if k in _HIDDEN or k in skip or k.endswith(("_start", "_end")):
             continue
-        if v is None or (not isinstance(v, (list, tuple, dict)) and pd.isna(v)) or str(v) == "":
-            continue
+        if v is None or (not isinstance(v, (list, tuple, dict)) and pd.isna(v)) or str(v) in ("", "False"):
+            continue  # a false flag (negated: False) says nothing; pages stay light
         lines.append(f"{k}: {_fmt(v)}"[:200])
         if len(lines) >= _MAX_TIP:
             break
@@ -264,12 +264,14 @@ def _segments(text: str, spans: Sequence[Span], *, offset: int = 0, labels: bool
             seg["labels"] = [{"layer": index.get(sp.layer, 0), "colour": _colour_class(sp.color),
                               "text": sp.label} for sp in starting if not sp.coarse]
         if active:
-            seg["classes"], seg["title"] = _cover(active.values(), order, index)
+            seg["classes"], seg["title"] = _cover(active.values(), order, index, a)
         out.append(seg)
     return out
 
 
-def _cover(cover: Iterable[tuple[int, int, Span]], order: Sequence[str], index: Mapping[str, int]):
+def _cover(cover: Iterable[tuple[int, int, Span]], order: Sequence[str], index: Mapping[str, int], at: int):
+    # A span's full details go on the segment where it starts; the segments it goes on to
+    # cover name it in one line, so a long quote does not repeat its row in every piece.
     cover = list(cover)
     fine = [t for t in cover if not t[2].coarse]
     classes, tip = [], []
@@ -278,8 +280,9 @@ def _cover(cover: Iterable[tuple[int, int, Span]], order: Sequence[str], index: 
         if layer_spans:
             if index[layer] < MAX_LAYERS:
                 classes.append(f"s{index[layer]}-{_colour_class(layer_spans[0].color)}")
-            for sp in layer_spans:
-                tip.extend(sp.details or (f"[{sp.layer}] {sp.label}",))
+            for s, _, sp in cover:
+                if sp.layer == layer:
+                    tip.extend(sp.details if s == at and sp.details else (f"[{sp.layer}] {sp.label}",))
     if fine:
         inner = min(fine, key=lambda t: t[1] - t[0])[2]
         classes.append(f"f{index[inner.layer]} g{_colour_class(inner.color)}")

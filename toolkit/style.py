@@ -298,7 +298,8 @@ _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "
 # Codes that are also quad classes (CAMEO 06 "material_cooperation") read as the quad class.
 CATEGORY_LABELS = {"material_conflict": "material conflict", "verbal_conflict": "verbal conflict",
                    "verbal_cooperation": "verbal cooperation",
-                   "material_cooperation": "material cooperation", "according_to": "according to"}
+                   "material_cooperation": "material cooperation", "according_to": "according to",
+                   "statement": "statement"}
 _CAMEO = re.compile(r"^CAMEO \d+ ([^:,(]+)")
 
 
