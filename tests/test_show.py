@@ -226,3 +226,21 @@ def test_saved_page_is_standalone(tmp_path):
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'charset="utf-8"' in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
+
+
+@pytest.mark.parametrize("module", ["actors", "quotes", "framing", "escalation", "rhetoric"])
+def test_annotators_import_no_views(module):
+    """Views leave the rules: annotators take colours from toolkit.style, never figures or show."""
+    import ast
+    from pathlib import Path
+
+    import toolkit
+
+    tree = ast.parse((Path(toolkit.__file__).parent / f"{module}.py").read_text(encoding="utf-8"))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            imported |= {node.module or ""} | {f"{node.module or ''}.{a.name}" for a in node.names}
+        elif isinstance(node, ast.Import):
+            imported |= {a.name for a in node.names}
+    assert not {n for n in imported if n.split(".")[-1] in ("figures", "show")}
