@@ -105,7 +105,8 @@ FIGURES = {
         rhetoric.score_texts(["A stern warning was issued.", "We welcome the talks.", "All options remain."]),
         title="Illustration (invented sentences): tone vs VADER and TextBlob"),
     "5.2-tone-disagreements": lambda a: rhetoric.plot_tone_comparison(
-        rhetoric.disagreements(a["sentiment"], n=10).assign(label=lambda d: d["text"]), label="label", width=70),
+        rhetoric.disagreements(a["sentiment"], n=10).assign(label=lambda d: d["text"]), label="label", width=70,
+        title="Sentences where tone and VADER disagree most"),
     "5.3-markers-by-document": lambda a: rhetoric.plot_marker_rates(_markers(a), by="title",
                                                                     categories=("hedge", "booster", "vagueness")),
     "5.4-tone-by-group": lambda a: rhetoric.plot_tone_by_group(a["sentiment"], a.documents, by="source"),
@@ -119,7 +120,7 @@ FIGURES = {
     "6.1-collocates": lambda a: stats.plot_collocates(stats.collocates(a.tokens, _node(a), window=5, min_freq=1),
                                                       n=15, node=_node(a)),
     "6.2-frequency-over-time": lambda a: stats.plot_frequency(stats.frequency_over_time(
-        a.tokens, a.documents, ["warn", "talk", "sanction"], period="month")),
+        a.tokens, a.documents, _nodes(a, 3), period="month")),
     "7.0-agreement": lambda a: coding.plot_agreement(_agreement(),
                                                      title="Illustration (simulated coders): inter-coder agreement"),
     "7.1-confusion": lambda a: coding.plot_confusion(_confusion(),
@@ -127,10 +128,14 @@ FIGURES = {
 }
 
 
-def _node(a) -> str:
-    """The most frequent content word of the sample (the notebook's ``node`` parameter)."""
+def _nodes(a, n: int) -> list[str]:
+    """The most frequent content words of the sample (the notebooks' ``node``/``terms``)."""
     t = a.tokens[~a.tokens["is_punct"].astype(bool) & ~a.tokens["is_stop"].astype(bool)]
-    return str(t["text"].str.lower().value_counts().index[0])
+    return [str(w) for w in t["text"].str.lower().value_counts().index[:n]]
+
+
+def _node(a) -> str:
+    return _nodes(a, 1)[0]
 
 
 def _hist(a):

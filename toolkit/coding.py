@@ -1096,9 +1096,9 @@ def plot_confusion(matrix: pd.DataFrame, *, normalize: bool = True, drop_empty: 
     cell = (side - 1.6) / max(1, len(matrix.columns))
     sns.heatmap(data, annot=matrix.to_numpy() if cell >= 0.18 else False, fmt="d", cmap="Blues", vmin=0,
                 vmax=1 if normalize else None, cbar=normalize, ax=ax, linewidths=0.5,
-                annot_kws={"size": 6}, cbar_kws={"label": "Row share"} if normalize else None)
+                annot_kws={"size": 6}, cbar_kws={"label": "Row share (cells: counts)"} if normalize else None)
     ax.set_ylabel("Adjudicated code (gold)")
     ax.set_xlabel("Toolkit label")
-    ax.set_title(st.title(title) + (" (Row Shares, Counts Annotated)" if normalize else ""))
+    ax.set_title(st.title(title))
     fig.tight_layout()
     return fig

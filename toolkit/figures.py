@@ -404,7 +404,7 @@ def network(edges: pd.DataFrame, *, source: str = "source", target: str = "targe
         >>> network(e).axes[0].get_title()
         ''
     """
-    fig, ax = plt.subplots(figsize=figsize("double", 5.2))
+    fig, ax = plt.subplots(figsize=figsize("one-and-half", 4.2))
     ax.set_aspect("equal")
     ax.axis("off")
     if title:

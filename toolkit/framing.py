@@ -696,7 +696,7 @@ def plot_article_profile(profile: pd.DataFrame):
             if not on:
                 bar.set_hatch("///")
                 bar.set_alpha(0.45)
-        ax.set_title(st.title(str(s)), loc="left")
+        ax.set_title(st.title(st.label(s)), loc="left")
         ax.set_xlim(0, vmax * 1.05)
     axes[-1, 0].set_xlabel("Weighted cue hits per 1,000 words (hatched: below the presence rule)")
     fig.tight_layout()
@@ -780,6 +780,8 @@ def plot_trend(profile: pd.DataFrame, *, x: str = "year", hue: str = "country",
                 ax.fill_between(s[x], s["ci_low"], s["ci_high"], color=sty.color, alpha=0.12, lw=0)
         ax.set_title(st.label(fr))
         ax.set_ylim(bottom=0)
+        if pd.api.types.is_integer_dtype(profile[x]):
+            ax.xaxis.get_major_locator().set_params(integer=True)  # years, not 2024.5
     for ax in axes.flat[n:]:
         ax.set_visible(False)
     for ax in axes[:, 0]:

@@ -959,6 +959,7 @@ def plot_frequency(table: pd.DataFrame, *, hue: str = "term", style: str | None 
     ax.set_ylabel("Per 1,000 words")
     ax.set_xlabel("Period")
     if ax.get_legend() is not None:
-        sns.move_legend(ax, "upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        sns.move_legend(ax, "upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                        title=st.label(hue) if hue and style == hue else None)
     fig.tight_layout()
     return fig

@@ -299,7 +299,10 @@ _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "
 CATEGORY_LABELS = {"material_conflict": "material conflict", "verbal_conflict": "verbal conflict",
                    "verbal_cooperation": "verbal cooperation",
                    "material_cooperation": "material cooperation", "according_to": "according to",
-                   "statement": "statement"}
+                   "statement": "statement",
+                   # framing schemes
+                   "pfc": "Policy Frames Codebook", "semetko_valkenburg": "Semetko & Valkenburg",
+                   "diplomatic": "diplomatic frames"}
 _CAMEO = re.compile(r"^CAMEO \d+ ([^:,(]+)")
 
 
