@@ -71,8 +71,10 @@ def test_labels_per_layer(layer, table, expected):
 def test_tooltip_has_the_row_details_but_no_offsets():
     sp = show.spans_from("escalation", ESCALATION, "d1")[1]
     assert sp.details[0] == '[escalation] respond "accordingly"'
-    assert "modality: conditional" in sp.details and "source: escalation@0.1.0" in sp.details
-    assert not any(d.startswith(("start:", "end:", "doc_id:")) for d in sp.details)
+    assert "modality: conditional" in sp.details and sp.source == "escalation@0.1.0"
+    assert not any(d.startswith(("start:", "end:", "doc_id:", "source:")) for d in sp.details)
+    # the lexicon version is said once, in the layer's legend entry
+    assert "(source: escalation@0.1.0)" in show.legend(show.spans_from("escalation", ESCALATION, "d1"))
 
 
 def test_every_layer_on_one_article():

@@ -69,6 +69,8 @@ QUALIFIER_COLUMNS: dict[str, tuple[str, ...]] = {"escalation": ("modality",),
 QUOTE_PARTS = ("speaker", "cue", "content")
 # Never shown in tooltips: offsets and ids say nothing to a reader.
 _HIDDEN = {"doc_id", "start", "end", "sent_id", "tok_start", "tok_end", "entry_id", "text", "quote_id"}
+# Said once per layer in the legend (``lexicon@version``), not in every tooltip.
+_PER_LAYER = {"source"}
 _MAX_TIP = 12
 # Layers with their own stripe and checkbox; the style sheet has rules for this many.
 MAX_LAYERS = 10
@@ -127,6 +129,7 @@ class Span:
     label: str
     details: tuple[str, ...] = ()
     key: str = ""
+    source: str = ""
 
     @property
     def colour_key(self) -> str:
@@ -170,14 +173,18 @@ def _label(layer: str, row: Mapping) -> str:
     return " · ".join([base, *quals])
 
 
+def _source(row: Mapping) -> str:
+    return str(row["source"]) if _present(row, "source") else ""
+
+
 def _key(layer: str, row: Mapping) -> str:
     return next((str(row[c]) for c in COLOUR_COLUMNS.get(layer, ()) if _present(row, c)), "")
 
 
 def _details(layer: str, row: Mapping, skip: Iterable[str] = ()) -> tuple[str, ...]:
-    lines = [f"[{layer}] {row.get('text', '')!s}"[:200] if "text" in row else f"[{layer}]"]
+    lines = [f"[{layer}] {row.get('text', '')!s}"[:80] if "text" in row else f"[{layer}]"]
     for k, v in row.items():
-        if k in _HIDDEN or k in skip or k.endswith(("_start", "_end")):
+        if k in _HIDDEN or k in _PER_LAYER or k in skip or k.endswith(("_start", "_end")):
             continue
         if v is None or (not isinstance(v, (list, tuple, dict)) and pd.isna(v)) or str(v) in ("", "False"):
             continue  # a false flag (negated: False) says nothing; pages stay light
@@ -209,7 +216,7 @@ def spans_from(layer: str, table: pd.DataFrame, doc_id: str | None = None) -> li
             if pd.isna(row["start"]) or pd.isna(row["end"]):
                 continue
             out.append(Span(int(row["start"]), int(row["end"]), layer, _label(layer, row),
-                            _details(layer, row), _key(layer, row)))
+                            _details(layer, row), _key(layer, row), _source(row)))
             continue
         out.extend(_quote_spans(layer, row, parts))
     return out
@@ -230,7 +237,8 @@ def _quote_spans(layer: str, row: Mapping, parts: Sequence[str]) -> list[Span]:
         else:
             label = str(row["kind"]) if _present(row, "kind") else "quote"
             key = label
-        out.append(Span(int(s), int(e), layer, label, (f"[{layer}: {part}]",) + _details(layer, row)[1:], key))
+        out.append(Span(int(s), int(e), layer, label, (f"[{layer}: {part}]",) + _details(layer, row)[1:], key,
+                        _source(row)))
     return out
 
 
@@ -318,7 +326,9 @@ def _legend_layers(spans: Sequence[Span], layer_order: Sequence[str] | None) -> 
         chips = [{"colour": _colour_class(style(key).color),
                   "text": human(key, capitalize=False) if layer == "escalation" and key.endswith(("conflict", "cooperation"))
                   else key} for key in keys[:30]]
-        out.append({"index": k, "name": layer, "chips": chips, "more": max(0, len(keys) - 30)})
+        sources = ", ".join(sorted({sp.source for sp in spans if sp.layer == layer and sp.source}))
+        out.append({"index": k, "name": layer, "chips": chips, "more": max(0, len(keys) - 30),
+                    "sources": sources})
     return out
 
 
