@@ -207,7 +207,7 @@ def test_figure_fits_a_journal_and_reads_in_greyscale(name, sample, tmp_path):
 
 
 def test_illustrations_say_so_in_their_sidecar(tmp_path):
-    fig, ax = plt.subplots(figsize=figures.figsize("single", 2))
+    fig, _ = plt.subplots(figsize=figures.figsize("single", 2))
     figures.save(fig, "5.1-demo", tmp_path, formats=("png",), corpus="ungdc", n_documents=33,
                  illustration="ten invented sentences")
     prov = json.loads((tmp_path / "5.1-demo.json").read_text())
