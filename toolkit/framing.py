@@ -725,8 +725,8 @@ def plot_heatmap(profile: pd.DataFrame, *, x: str, y: str = "frame", facet: str 
     nx = profile[x].nunique()
     ny = profile[y].nunique()
     fig, axes = plt.subplots(1, len(panels), sharey=True, squeeze=False,
-                             figsize=st.figsize(min(st.DOUBLE_COLUMN, (0.32 * nx + 1.8) * len(panels)),
-                                                rows=ny, row_height=0.19, base=1.3))
+                             figsize=st.figsize(max(st.SINGLE_COLUMN, (0.42 * nx + 2.2) * len(panels)),
+                                                rows=ny, row_height=0.19, base=1.5))
     cell_w = st.DOUBLE_COLUMN / max(1, nx * len(panels))
     for i, (ax, (name, p)) in enumerate(zip(axes[0], panels)):
         grid = p.pivot_table(index=y, columns=x, values=value, aggfunc="mean")
@@ -738,6 +738,10 @@ def plot_heatmap(profile: pd.DataFrame, *, x: str, y: str = "frame", facet: str 
                     linewidths=0.3, linecolor="white")
         ax.set_xlabel(st.label(x))
         ax.set_ylabel(st.label(y) if i == 0 else "")
+        if any(len(str(c)) > 4 for c in grid.columns):  # names wider than their cells
+            ax.tick_params(axis="x", rotation=45)
+            for t in ax.get_xticklabels():
+                t.set_ha("right")
         if name is not None:
             ax.set_title(st.title(str(name)))
     fig.tight_layout()
