@@ -107,6 +107,11 @@ def css() -> str:
     return Markup(template("article.css.j2").render(n_layers=MAX_LAYERS, colours=COLOURS))
 
 
+def _n(layers: Sequence[str]) -> int:
+    """The stripe room a page needs (class ``tk-n<k>``): one stripe per layer, at least one."""
+    return min(MAX_LAYERS, max(1, len(layers)))
+
+
 def _colour_class(colour: str) -> int:
     colour = colour.upper()
     return COLOURS.index(colour) if colour in COLOURS else len(COLOURS) - 1
@@ -368,7 +373,7 @@ class Article:
     def html(self) -> str:
         """The HTML fragment (style sheet, title, legend with layer toggles, text)."""
         return str(template("article.html.j2").render(
-            css=css(), title=self.title or self.doc_id, doc_id=self.doc_id,
+            css=css(), title=self.title or self.doc_id, doc_id=self.doc_id, n_layers=_n(self.layers),
             layer_names=", ".join(self.layers), n_spans=self.n_spans, legend=Markup(self.legend_html),
             body=Markup(self.body)))
 
@@ -449,7 +454,7 @@ def highlight(text: str, table: pd.DataFrame, *, layer: str = "annotations", doc
     spans = spans_from(layer, t, doc_id)
     body = render(text, spans, labels=labels, layer_order=[layer])
     leg = _legend(spans, layer_order=[layer]) if legend else ""
-    return HTML(template("article.html.j2").render(css=css(), title="", doc_id="", layer_names="",
+    return HTML(template("article.html.j2").render(css=css(), title="", doc_id="", layer_names="", n_layers=1,
                                                    n_spans=len(spans), legend=Markup(leg), body=body))
 
 
@@ -652,6 +657,7 @@ def sentences_html(analysis, doc_id: str, *, layers: Iterable[str] | None = None
                                         labels=labels, layer_order=order)}
                  for _, s in sents[keep].iterrows()]
     return HTML(template("sentences.html.j2").render(css=css(), legend=legend(spans, layer_order=order),
+                                                     n_layers=_n(order),
                                                      sentences=sentences))
 
 
