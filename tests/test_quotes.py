@@ -591,3 +591,27 @@ def test_parenthetical_negatives(text, expected):
 def test_parenthetical_and_agreed_to_negatives(text):
     q = run(text)
     assert q.empty, rows(q)
+
+
+def test_one_long_sentence_costs_linear_work_and_memory():
+    # A sentence with no full stop, dense with reporting verbs and quotations (issue 18): every
+    # row's spans stay within the reach of its cue, rows say the sentence was read in part,
+    # and memory stays small (before the bound, 40 KB took 47 MB and 24 s; 100 KB 816 MB).
+    import tracemalloc
+
+    from toolkit.quotes import LONG_SENTENCE_NOTE, SENTENCE_REACH
+
+    unit = "the minister said that officials warned, “we will respond,” and he added that "
+    text = unit * 250  # about 20 KB, one sentence of about 4,500 tokens
+    sents, toks = tokenize_documents(["d"], [text])
+    assert len(sents) == 1
+    tracemalloc.start()
+    quotes, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    check_offsets(quotes, {"d": text})
+    assert len(quotes) >= 400  # every cue still read
+    assert (quotes["problem"] == LONG_SENTENCE_NOTE).all()
+    widest = (quotes["end"] - quotes["start"]).max()
+    assert widest <= 2 * SENTENCE_REACH * 8  # tokens of this text are under 8 characters
+    assert peak < 40e6

@@ -111,6 +111,11 @@ _DOUBLE_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»]")
 SCARE_MAX_WORDS = 4      # a quoted phrase of at most this many words with no cue is a scare quote
 FRAGMENT_MAX_WORDS = 3   # a fragment inside reported speech this short also gets a scare row
 NP_MAX_TOKENS = 10
+# Work per cue is bounded: rules read a sentence only within this many tokens either side of
+# the token they start from, so a sentence of any length costs time and memory linear in its
+# length (news sentences stay far below it). Rows of a longer sentence say so in ``problem``.
+SENTENCE_REACH = 200
+LONG_SENTENCE_NOTE = f"sentence over {2 * SENTENCE_REACH} tokens: read within {SENTENCE_REACH} tokens of the cue"
 
 _DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
                          "each such 's ’s".split())
@@ -256,8 +261,14 @@ class _Doc:
         return bisect.bisect_left(self.start, offset)
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
+        """Token bounds of the sentence of token ``i``, clipped to :data:`SENTENCE_REACH` around it."""
         s = self.sent[i]
-        return self.sent_start[s], self.sent_end[s]
+        return max(self.sent_start[s], i - SENTENCE_REACH), min(self.sent_end[s], i + SENTENCE_REACH + 1)
+
+    def long_sentence(self, i: int) -> bool:
+        """Whether the sentence of token ``i`` is longer than the clipped window."""
+        s = self.sent[i]
+        return self.sent_end[s] - self.sent_start[s] > 2 * SENTENCE_REACH
 
 
 # --------------------------------------------------------------------------- quote marks
@@ -1080,8 +1091,10 @@ class _DocAnnotator:
         end = s1
         if all(d.tok[t].isupper() for t in range(*sp) if _alpha(d.tok[t])):
             # A transcript turn ("PENCE: Well, look, ..."): the content is the whole paragraph.
-            para_end = d.text.find("\n", d.end[colon])
-            para_end = len(d.text) if para_end < 0 else para_end
+            # A turn runs to its paragraph's end, read within the same bounded reach.
+            reach = min(len(d.tok), colon + 1 + 2 * SENTENCE_REACH)
+            para_end = d.text.find("\n", d.end[colon], d.end[reach - 1])
+            para_end = d.end[reach - 1] if para_end < 0 else para_end
             end = max(s1, bisect.bisect_left(d.start, para_end))
             while end > colon + 1 and d.tok[end - 1] in "”\"’'":
                 end -= 1
@@ -1530,7 +1543,10 @@ class _DocAnnotator:
             r["start"], r["end"] = min(starts), max(ends)
             r["text"] = d.text[r["start"]:r["end"]]
             anchor = r["cue_start"] if r["cue_start"] is not None else r["content_start"]
-            r["sent_id"] = d.sent[min(bisect.bisect_right(d.start, anchor) - 1, len(d.sent) - 1)] if d.sent else 0
+            tok = min(bisect.bisect_right(d.start, anchor) - 1, len(d.sent) - 1)
+            r["sent_id"] = d.sent[tok] if d.sent else 0
+            if d.sent and r["cue_start"] is not None and d.long_sentence(tok):
+                r["problem"] = LONG_SENTENCE_NOTE if not r["problem"] else f"{r['problem']}; {LONG_SENTENCE_NOTE}"
         return by_old
 
     def _ends_sentence(self, q: _Quote, a: int, b: int) -> bool:
