@@ -81,15 +81,16 @@ import pandas as pd
 
 from . import lexicon as _lexicon
 from .pipeline import Annotator
+from .speakers import Mention, SpeakerResolver
 from .tokenize import TITLE_ABBREVIATIONS, column_list, iter_rows
 
 LEXICON = "reporting_verbs"
 KINDS = ("direct", "indirect", "mixed", "according_to", "scare")
 SPAN_PARTS = ("speaker", "cue", "content", "channel")
 QUOTE_COLUMNS = [
-    "doc_id", "quote_id", "sent_id", "kind", "start", "end", "text",
+    "doc_id", "quote_id", "sent_id", "kind", "rule", "start", "end", "text",
     "speaker", "speaker_start", "speaker_end", "speaker_actor", "speaker_person", "speaker_sector",
-    "speaker_resolution",
+    "speaker_resolution", "speaker_rule",
     "cue", "cue_start", "cue_end", "cue_class", "cue_lemma",
     "content", "content_start", "content_end",
     "channel", "channel_start", "channel_end", "channel_actor",
@@ -657,10 +658,11 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
 
 # --------------------------------------------------------------------------- rows
 
-def _empty_row(d: _Doc, kind: str) -> dict:
+def _empty_row(d: _Doc, kind: str, rule: str) -> dict:
     row = dict.fromkeys(QUOTE_COLUMNS)
     row["doc_id"] = d.doc_id
     row["kind"] = kind
+    row["rule"] = rule
     return row
 
 
@@ -692,29 +694,22 @@ class _DocAnnotator:
         self.top = [q for q in self.quotes if q.depth == 0]
         self.top_starts = [q.start for q in self.top]
         self._mentions(mentions)
+        self.speakers = SpeakerResolver(
+            d, [Mention(*r[:4], *r[4:]) for r in self.m_rows], [(q.start, q.end) for q in self.top],
+            set(d.cues), doc_actor)
 
     # -- mentions and resolution
     def _mentions(self, m: list[tuple] | None) -> None:
         """``m``: the document's mentions as rows of :data:`_MENTION_FIELDS`."""
         self.m_start: list[int] = []
         self.m_rows: list[tuple] = []
-        self.person_ends: list[int] = []
-        self.person_rows: list[tuple] = []
-        self.actor_ends: list[int] = []
-        self.actor_rows: list[tuple] = []
         if not m:
             return
         recs = sorted(m, key=lambda r: (r[0], r[1]))
         for r in recs:
-            r = (int(r[0]), int(r[1]), _clean(r[2]), _clean(r[3]), _clean(r[4]))
+            r = (int(r[0]), int(r[1]), *(_clean(v) for v in r[2:7]), bool(_clean(r[7])), *(_clean(v) for v in r[8:]))
             self.m_start.append(r[0])
             self.m_rows.append(r)
-            if r[3]:
-                self.person_ends.append(r[1])
-                self.person_rows.append(r)
-            elif r[2]:
-                self.actor_ends.append(r[1])
-                self.actor_rows.append(r)
 
     def _mentions_in(self, a: int, b: int) -> list[tuple]:
         i = bisect.bisect_left(self.m_start, a)
@@ -730,46 +725,14 @@ class _DocAnnotator:
         return out
 
     def _resolve(self, row: dict) -> None:
-        a, b = row["speaker_start"], row["speaker_end"]
-        if a is None:
+        """Speaker actor, person and sector of the row's speaker span (:mod:`toolkit.speakers`)."""
+        if row["speaker_start"] is None:
             return
-        inside = self._mentions_in(a, b)
-        if inside:
-            best = max(inside, key=lambda r: (r[3] is not None, r[1] - r[0], -r[0]))
-            row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = best[2], best[3], best[4]
-            row["speaker_resolution"] = "mention"
+        res = self.speakers.resolve(row["speaker_start"], row["speaker_end"])
+        if res is None:
             return
-        words = row["speaker"].lower().split()
-        person_like = (words[-1] in PERSON_PRONOUNS or words[-1] == "who"
-                       or (words[0] == "the" and words[-1] in _ROLE_NOUNS and len(words) <= 3))
-        if person_like:
-            prev = self._recent(self.person_ends, self.person_rows, a)
-            spk = self._recent_speaker(a)
-            cand = [c for c in (prev, spk) if c is not None]
-            if cand:
-                best = max(cand, key=lambda r: r[1])
-                row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = best[2], best[3], best[4]
-                row["speaker_resolution"] = "pronoun" if words[-1] in PRONOUNS else "role"
-        elif words in (["i"], ["we"]) and self.doc_actor:
-            # First person in a speech (UN General Debate): the speaking state of the document.
-            row["speaker_actor"], row["speaker_resolution"] = self.doc_actor, "document"
-        elif words == ["it"]:
-            prev = self._recent(self.actor_ends, self.actor_rows, a)
-            if prev is not None:
-                row["speaker_actor"], row["speaker_sector"] = prev[2], prev[4]
-                row["speaker_resolution"] = "pronoun"
-
-    @staticmethod
-    def _recent(ends: list[int], rows: list[tuple], offset: int) -> tuple | None:
-        i = bisect.bisect_right(ends, offset) - 1
-        return rows[i] if i >= 0 else None
-
-    def _recent_speaker(self, offset: int) -> tuple | None:
-        for row in reversed(self.rows[-64:]):
-            if row["speaker_person"] and row["speaker_end"] is not None and row["speaker_end"] <= offset:
-                return (row["speaker_start"], row["speaker_end"], row["speaker_actor"],
-                        row["speaker_person"], row["speaker_sector"])
-        return None
+        row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = res.actor, res.person, res.sector
+        row["speaker_resolution"], row["speaker_rule"] = res.resolution, res.rule
 
     # -- speaker of a cue
     def speaker_of(self, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
@@ -882,7 +845,7 @@ class _DocAnnotator:
             src, sp = self._participle_speaker(i)
             if src is not None:
                 for c in ("speaker", "speaker_start", "speaker_end", "speaker_actor",
-                          "speaker_person", "speaker_sector", "speaker_resolution"):
+                          "speaker_person", "speaker_sector", "speaker_resolution", "speaker_rule"):
                     row[c] = src[c]
                 return True
         if sp is None:
@@ -956,9 +919,10 @@ class _DocAnnotator:
         depth = 0
         for c in range(k, limit):
             if c in d.cues and c not in self.used_cues:
-                row = _empty_row(d, "direct")
+                row = _empty_row(d, "direct", "direct_cue_after")
                 _, lemma, cat, syn, _ = d.cues[c]
                 if syn == "channel":
+                    row["rule"] = "direct_channel_after"
                     ok = self._channel(row, c, k, s1)
                     if not ok:
                         return False
@@ -966,6 +930,7 @@ class _DocAnnotator:
                     sp = np_right(d, d.cues[c][0], s1)  # “...,” said X
                     if sp is None:
                         return False
+                    row["rule"] = "direct_said_x"
                     sp = self._extend_right(sp, s1)
                     _set_tok(row, "speaker", d, sp)
                     self._resolve(row)
@@ -1047,8 +1012,9 @@ class _DocAnnotator:
             if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues) or said_of:
                 if c in self.used_cues and not self._reusable(c):
                     return False
-                row = _empty_row(d, "direct")
+                row = _empty_row(d, "direct", "direct_cue_before")
                 if d.cues[c][3] == "channel":
+                    row["rule"] = "direct_channel_before"
                     if not self._channel(row, c, lo, d.sent_bounds(c)[1]):
                         return False
                 elif not self._fill_speaker(row, c, lo):
@@ -1078,7 +1044,7 @@ class _DocAnnotator:
                 or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS \
                 or d.low[sp[1] - 1] in PRONOUNS:
             return False
-        row = _empty_row(d, "direct")
+        row = _empty_row(d, "direct", "direct_colon_name" if q is not None else "colon_line")
         _set_tok(row, "speaker", d, sp)
         self._resolve(row)
         _set(row, "cue", d, d.start[colon], d.end[colon])
@@ -1256,6 +1222,7 @@ class _DocAnnotator:
                 or (last + 1) in d.cues:
             return False
         self._fill_cue(row, i)
+        row["rule"] = "indirect_parenthetical"
         second = dict(row)
         _set_tok(row, "content", d, (start, first - 1))
         self._finish_indirect(row)
@@ -1319,7 +1286,8 @@ class _DocAnnotator:
                 # "Trump said he thinks ...": a belief or a pronoun restating inside reported
                 # speech is part of that speech, not a second attribution.
                 continue
-            row = _empty_row(d, "indirect")
+            row = _empty_row(d, "indirect", "according_to" if syn == "according_to" else "indirect_channel"
+                             if syn == "channel" else "asked_question" if lemma == "ask" else "indirect")
             if syn == "according_to":
                 self._according_to(row, i)
                 continue
@@ -1342,6 +1310,7 @@ class _DocAnnotator:
             if lemma == "ask" and self._asked_question(row, i):
                 continue
             how, sp = self.speaker_of(i, s0)
+            row["rule"] = f"indirect_{how}"
             content = None
             if how == "inverted":
                 content = self._content_before(i, sp)
@@ -1362,7 +1331,9 @@ class _DocAnnotator:
                 content = self._content_before(i, sp)
             if how in ("inverted", "subject") and sp is not None and self._parenthetical(row, i, sp):
                 continue
-            if content is None:
+            if content is not None:
+                row["rule"] += "_content_before"
+            else:
                 content = self._content_after(i, row)
                 if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
                     content = None
@@ -1503,13 +1474,13 @@ class _DocAnnotator:
                 continue
             words = self._n_words(a, b)
             if words <= SCARE_MAX_WORDS and not self._ends_sentence(q, a, b):
-                row = _empty_row(d, "scare")
+                row = _empty_row(d, "scare", "scare")
                 _set(row, "content", d, q.start, q.end)
                 row["problem"] = q.problem
                 q.row = len(self.rows)
                 self.rows.append(row)
             else:
-                row = _empty_row(d, "direct")
+                row = _empty_row(d, "direct", "direct_unattributed")
                 _set(row, "content", d, q.start, q.end)
                 row["problem"] = q.problem
                 q.row = len(self.rows)
@@ -1555,7 +1526,7 @@ class _DocAnnotator:
         return b - 2 > a and d.tok[b - 2] in _SENT_FINAL | {","} and self._n_words(a, b) >= 2
 
     def _scare(self, q: _Quote, parent_row: int) -> None:
-        row = _empty_row(self.d, "scare")
+        row = _empty_row(self.d, "scare", "scare_in_speech")
         _set(row, "content", self.d, q.start, q.end)
         row["problem"] = q.problem
         row["in_quote"] = self.rows[parent_row]
@@ -1603,18 +1574,9 @@ class _DocAnnotator:
             for c in cols:
                 row[c] = src[c]
             row["speaker_resolution"] = how
-
-    def _carry_speaker(self, row: dict, q: _Quote) -> None:
-        # A quotation paragraph right after an attributed one continues the same speaker.
-        for prev in reversed(self.rows):
-            if prev["kind"] != "direct" or prev["content_end"] is None:
-                continue
-            gap = self.d.text[prev["content_end"]:q.start]
-            if prev["content_end"] <= q.start and len(gap) < 400 and "\n" in gap \
-                    and (prev["speaker_actor"] or prev["speaker_person"]):
-                row["speaker_actor"], row["speaker_person"] = prev["speaker_actor"], prev["speaker_person"]
-                row["speaker_sector"], row["speaker_resolution"] = prev["speaker_sector"], "carried"
-            break
+            row["speaker_rule"] = f"{how}_quote"
+            if how == "continued":
+                row["rule"] = "direct_continued"
 
 
 def _first(row: dict) -> int:
@@ -1650,7 +1612,8 @@ def _runs(values: list) -> list[tuple[object, int, int]]:
     return out
 
 
-_MENTION_FIELDS = ("start", "end", "actor", "person", "sector")
+_MENTION_FIELDS = ("start", "end", "actor", "person", "sector", "role", "kind", "location", "actor_type",
+                   "entry")
 
 
 def _rows_by_doc(df: pd.DataFrame | None, fields: Sequence[str]) -> dict[object, list[tuple]]:
