@@ -219,6 +219,16 @@ circumstances needs priorities principles rules law laws charter capacities capa
 ability abilities conditions procedures plan plans schedule constitution mandate provisions
 tradition traditions custom customs standards criteria merit merits wishes will rule
 """.split())
+# Plain addressees of "told" ("told reporters the ...": the reported clause starts after them).
+_ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators supporters voters
+students troops crowds audiences parliament congress delegates diplomats""".split())
+# A subject right after these is in a condition or a relative clause about a thing: "aid stops
+# unless Kyiv requests", "the bill, which seeks to": no speech act took place.
+_CONDITIONAL = frozenset("unless if lest".split())
+_THING_RELATIVES = frozenset("which that".split())
+# The word before a news outlet that makes it the channel of a speech ("told Reuters",
+# "an interview with CNN", "said on Fox News", "wrote to The Times").
+_CHANNEL_WORDS = frozenset("told tells telling tell with to on".split())
 _QUESTION_WORDS = frozenset("about whether if why what how who when where which".split())
 _LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
                           "overall nationally separately similarly likewise also".split())
@@ -485,6 +495,8 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     unknown = 0
     while k >= lo and j - k <= NP_MAX_TOKENS + 6:
         low = d.low[k]
+        if low in _SUBORDINATORS:
+            break  # "aid will stop unless Kyiv requests": the subject starts after "unless"
         if d.tok[k] == ")" and k == j - 1 or d.tok[k] == ")" and k + 1 < j and _cap(d.tok[k + 1]) is False:
             # "Governor Mary Fallin (R-OK) said": a short parenthesis inside the name.
             opening = next((t for t in range(k - 1, max(lo, k - 7) - 1, -1) if d.tok[t] == "("), None)
@@ -873,6 +885,30 @@ class _DocAnnotator:
         row["cue_class"], row["cue_lemma"] = cat, lemma
         row["source"] = self.tag
         self.used_cues.add(i)
+        if row["channel_start"] is None:
+            self._media_channel(row, i)
+
+    def _media_channel(self, row: dict, i: int) -> None:
+        """"told Reuters", "in an interview with CNN", "said on Fox News": the outlet is the
+        channel of the speech, not its speaker or target (the row's ``rule`` gains ``+channel``)."""
+        d = self.d
+        s0, s1 = d.sent_bounds(i)
+        lo, hi = d.start[s0], d.end[s1 - 1]
+        k = bisect.bisect_left(self.m_start, lo)
+        while k < len(self.m_rows) and self.m_rows[k][0] < hi:
+            m = self.m_rows[k]
+            k += 1
+            if m[8] != "media" and m[6] != "media":
+                continue
+            if row["speaker_start"] is not None and row["speaker_start"] <= m[0] < row["speaker_end"]:
+                continue  # "Reuters reported": the outlet is the speaker
+            t = bisect.bisect_left(d.start, m[0])
+            prev = d.low[t - 1] if t > s0 else ""
+            if prev in _CHANNEL_WORDS or (prev == "in" and t - 1 == d.cues[i][0]) or t == d.cues[i][0]:
+                _set(row, "channel", d, m[0], m[1])
+                row["channel_actor"] = m[2]
+                row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
+                return
 
     # -- direct quotes
     def _quote_tokens(self, q: _Quote) -> tuple[int, int]:
@@ -1132,8 +1168,10 @@ class _DocAnnotator:
             if lemma == "tell" and that_opt:
                 # "told The Washington Post he was ...": the clause after the addressee.
                 obj = np_right(d, k, s1)
-                if obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
-                                                        or _cap(d.tok[obj[1]])):
+                if d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
+                    start = k + 1  # "told reporters the alliance would ...": the clause after them
+                elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
+                                                          or _cap(d.tok[obj[1]])):
                     start = obj[1]
                 else:
                     start = k
@@ -1185,6 +1223,10 @@ class _DocAnnotator:
                     and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
                 end = t  # "Barkley, who said he votes X, said ...": the main clause's verb
                 break
+            if d.tok[t] == "," and t > start + 1 and not self._in_quote(d.start[t]) \
+                    and self._closing_attribution(t + 1, end):
+                end = t  # "Ukraine accused Russia of X, the foreign ministry said.": that cue's own
+                break
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
         if end == start:
@@ -1196,6 +1238,15 @@ class _DocAnnotator:
         if end < len(d.tok) and d.tok[end - 1] in _SENT_FINAL and end - 1 > start:
             end -= 1
         return (start, end) if end > start else None
+
+    def _closing_attribution(self, k: int, end: int) -> bool:
+        """Whether tokens ``[k, end)`` are "<noun phrase> <cue> [adjunct]" closing the sentence."""
+        d = self.d
+        sp = np_right(d, k, end)
+        if sp is None:
+            return False
+        c = _skip_aux_right(d, sp[1], end)
+        return c in d.cues and d.cues[c][3] == "verb" and d.cues[c][0] >= end - 3
 
     def _parenthetical(self, row: dict, i: int, sp: tuple[int, int]) -> bool:
         """"The plan, he said, would cost billions": a cue set off by commas inside the reported
@@ -1324,7 +1375,7 @@ class _DocAnnotator:
                     _set_tok(row, "speaker", d, sp)
                     self._resolve(row)
             else:
-                if sp is None:
+                if sp is None or self._not_speech(i, sp, cat):
                     continue
                 _set_tok(row, "speaker", d, sp)
                 self._resolve(row)
@@ -1342,6 +1393,14 @@ class _DocAnnotator:
             self._fill_cue(row, i)
             _set_tok(row, "content", d, content)
             self._finish_indirect(row)
+
+    def _not_speech(self, i: int, sp: tuple[int, int], cat: str) -> bool:
+        """A subject in a condition ("unless Kyiv requests"), or a thing's wish or position
+        ("the bill, which seeks to"): no attribution."""
+        d = self.d
+        if sp[0] > 0 and d.low[sp[0] - 1] in _CONDITIONAL and d.sent[sp[0] - 1] == d.sent[i]:
+            return True
+        return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
 
     def _asked_question(self, row: dict, i: int) -> bool:
         """"(When) asked whether/about ..., X said": the question put to the main clause's
@@ -1378,7 +1437,7 @@ class _DocAnnotator:
         "Nationally, however,", "Despite the attacks,") that are the reporter's, not the
         source's, words."""
         d = self.d
-        for t in range(start, min(limit, start + 7)):
+        for t in range(start, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
             if d.tok[t] in ("-", "—", "–", "--") and d.tok[start].isupper() and len(d.tok[start]) > 1:
                 start = t + 1
                 break
@@ -1559,6 +1618,9 @@ class _DocAnnotator:
                     src, how = speech[by_end[i][1]], "continued"
                 elif "\n" in gap and len(gap) < 400 and not any(ch.isalnum() for ch in gap.strip(" .,\n\t”\"")):
                     src, how = speech[by_end[i][1]], "carried"
+                elif _short_adjunct(gap):
+                    # "“A,” X said during a rally in Y, “B”" / "... said in an interview. “B”"
+                    src, how = speech[by_end[i][1]], "continued"
             j = bisect.bisect_left(starts, b)
             if src is None and j < len(direct) and not text[b:starts[j]].strip():
                 src, how = speech[direct[j][1]], "continued"
@@ -1577,6 +1639,16 @@ class _DocAnnotator:
             row["speaker_rule"] = f"{how}_quote"
             if how == "continued":
                 row["rule"] = "direct_continued"
+
+
+_ADJUNCT_GAP = re.compile(r"[^\n\"“”‘’«»']{1,100}")
+
+
+def _short_adjunct(gap: str) -> bool:
+    """Whether text between a quote's attribution and the next quotation is a short adjunct
+    of that attribution (no paragraph break, no quote mark, at most one sentence end)."""
+    return _ADJUNCT_GAP.fullmatch(gap) is not None and sum(gap.count(c) for c in ".!?") <= 1 \
+        and not re.search(r"\b(?:he|she|they|it|we|i)\b", gap, re.IGNORECASE)
 
 
 def _first(row: dict) -> int:
@@ -1633,6 +1705,69 @@ def _rows_by_doc(df: pd.DataFrame | None, fields: Sequence[str]) -> dict[object,
     return out
 
 
+def _doc_annotators(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
+                    mentions: pd.DataFrame | None, lex: _lexicon.Lexicon):
+    """Yield ``(doc_id, annotator, group_sid)`` per document: its token arrays with the cues
+    marked, its mentions, and the sentence id of each (re-joined) sentence position."""
+    texts = dict(iter_rows(documents, "doc_id", "text"))
+    hits = lex.find(tokens, texts, overlaps="longest")
+    hits_by_doc = _rows_by_doc(hits, _HIT_FIELDS)
+    ment_by_doc = _rows_by_doc(mentions, _MENTION_FIELDS)
+    s_docs, s_start, s_end, s_id = (sentences[c].tolist() for c in ("doc_id", "start", "end", "sent_id"))
+    sent_by_doc = {doc: s_id[a:b] for doc, a, b in _runs(s_docs)}
+    # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
+    speaker_of_doc = {}
+    if "country" in documents:
+        speaker_of_doc = {k: _clean(v) for k, v in iter_rows(documents, "doc_id", "country")}
+    doc_arr = tokens["doc_id"].to_numpy()
+    cols = {c: column_list(tokens[c]) for c in ("start", "end", "text", "lower", "lemma", "sent_id", "tok_id")}
+    bounds = {doc: (i, j) for doc, i, j in _lexicon._doc_slices(doc_arr)}
+    for doc_id, text in texts.items():
+        i, j = bounds.get(doc_id, (0, 0))
+        s_ids = sent_by_doc.get(doc_id, [])
+        d, group_sid = _doc_arrays(doc_id, text, cols, i, j, s_ids)
+        h = hits_by_doc.get(doc_id)
+        if h is not None:
+            _find_cues(d, h, cols["tok_id"][i] if j > i else 0)
+        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
+        yield doc_id, ann, group_sid
+
+
+def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> tuple[_Doc, list]:
+    """The :class:`_Doc` of tokens ``[i, j)`` and the sentence id of each sentence position."""
+    sid_to_pos = {s: p for p, s in enumerate(s_ids)}
+    raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
+    toks_doc = cols["text"][i:j]
+    # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
+    # a quote's attribution must stay in the quote's sentence.
+    group = list(range(len(s_ids)))
+    for n in range(1, len(raw_pos)):
+        p, prev = raw_pos[n], raw_pos[n - 1]
+        if p != prev:
+            last = toks_doc[n - 1]
+            first = toks_doc[n]
+            if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
+                    first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
+                group[p] = group[prev]
+    renum = {g: k for k, g in enumerate(sorted(set(group)))}
+    group = [renum[g] for g in group]
+    group_sid = [None] * len(renum)
+    for p in range(len(s_ids) - 1, -1, -1):
+        group_sid[group[p]] = s_ids[p]
+    sent_pos = [group[p] for p in raw_pos]
+    # Token index range of each sentence (start inclusive, end exclusive).
+    tok_lo = [0] * len(renum)
+    tok_hi = [0] * len(renum)
+    for n, p in enumerate(sent_pos):
+        if n == 0 or sent_pos[n - 1] != p:
+            tok_lo[p] = n
+        tok_hi[p] = n + 1
+    d = _Doc(doc_id, text, cols["start"][i:j], cols["end"][i:j], cols["text"][i:j],
+             cols["lower"][i:j], cols["lemma"][i:j], sent_pos, tok_lo, tok_hi)
+    d.sent_ids = s_ids
+    return d, group_sid
+
+
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, *,
                 lexicon: str | _lexicon.Lexicon = LEXICON) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -1642,8 +1777,9 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         documents: ``doc_id, text``.
         sentences: the sentences table of the same documents.
         tokens: the tokens table of the same documents.
-        mentions: optional ``mentions`` table (``doc_id, start, end, actor, person, sector``)
-            used to resolve speakers to actors; without it ``speaker_actor`` stays null.
+        mentions: optional ``mentions`` table (``doc_id, start, end, actor, person, sector``
+            and, when present, ``role, kind, location, actor_type, entry``) used to resolve
+            speakers to actors; without it only names found in the text resolve.
         lexicon: the reporting-verb lexicon (name, path or loaded lexicon).
 
     Returns:
@@ -1654,66 +1790,18 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         >>> text = "“We will respond,” the minister said. The “peace plan” failed."
         >>> s, t = tokenize_documents(["d"], [text])
         >>> q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), s, t)
-        >>> q[["kind", "speaker", "cue", "content"]].values.tolist()
-        [['direct', 'the minister', 'said', '“We will respond,”'], ['scare', None, None, '“peace plan”']]
+        >>> q[["kind", "rule", "speaker", "cue", "content"]].values.tolist()
+        [['direct', 'direct_cue_after', 'the minister', 'said', '“We will respond,”'], ['scare', 'scare', None, None, '“peace plan”']]
     """
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
-    texts = dict(iter_rows(documents, "doc_id", "text"))
-    hits = lex.find(tokens, texts, overlaps="longest")
-    hits_by_doc = _rows_by_doc(hits, _HIT_FIELDS)
-    ment_by_doc = _rows_by_doc(mentions, _MENTION_FIELDS)
-    s_docs, s_start, s_end, s_id = (sentences[c].tolist() for c in ("doc_id", "start", "end", "sent_id"))
-    sent_by_doc = {doc: (s_start[a:b], s_end[a:b], s_id[a:b]) for doc, a, b in _runs(s_docs)}
-    # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
-    speaker_of_doc = {}
-    if "country" in documents:
-        speaker_of_doc = {k: _clean(v) for k, v in iter_rows(documents, "doc_id", "country")}
     rows: list[dict] = []
     problems: list[dict] = []
-    doc_arr = tokens["doc_id"].to_numpy()
-    cols = {c: column_list(tokens[c]) for c in ("start", "end", "text", "lower", "lemma", "sent_id", "tok_id")}
-    bounds = {doc: (i, j) for doc, i, j in _lexicon._doc_slices(doc_arr)}
-    for doc_id, text in texts.items():
-        i, j = bounds.get(doc_id, (0, 0))
-        s_start, s_end, s_ids = sent_by_doc.get(doc_id, ([], [], []))
-        sid_to_pos = {s: p for p, s in enumerate(s_ids)}
-        raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
-        toks_doc = cols["text"][i:j]
-        # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
-        # a quote's attribution must stay in the quote's sentence.
-        group = list(range(len(s_ids)))
-        for n in range(1, len(raw_pos)):
-            p, prev = raw_pos[n], raw_pos[n - 1]
-            if p != prev:
-                last = toks_doc[n - 1]
-                first = toks_doc[n]
-                if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
-                        first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
-                    group[p] = group[prev]
-        renum = {g: k for k, g in enumerate(sorted(set(group)))}
-        group = [renum[g] for g in group]
-        group_sid = [None] * len(renum)
-        for p in range(len(s_ids) - 1, -1, -1):
-            group_sid[group[p]] = s_ids[p]
-        sent_pos = [group[p] for p in raw_pos]
-        # Token index range of each sentence (start inclusive, end exclusive).
-        tok_lo = [0] * len(renum)
-        tok_hi = [0] * len(renum)
-        for n, p in enumerate(sent_pos):
-            if n == 0 or sent_pos[n - 1] != p:
-                tok_lo[p] = n
-            tok_hi[p] = n + 1
-        d = _Doc(doc_id, text, cols["start"][i:j], cols["end"][i:j], cols["text"][i:j],
-                 cols["lower"][i:j], cols["lemma"][i:j], sent_pos, tok_lo, tok_hi)
-        d.sent_ids = s_ids
-        h = hits_by_doc.get(doc_id)
-        if h is not None:
-            _find_cues(d, h, cols["tok_id"][i] if j > i else 0)
-        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
+    for doc_id, ann, group_sid in _doc_annotators(documents, sentences, tokens, mentions, lex):
         doc_rows = ann.run()
         for r in doc_rows:
-            r["sent_id"] = group_sid[r["sent_id"]] if s_ids else None
+            r["sent_id"] = group_sid[r["sent_id"]] if group_sid else None
         rows.extend(doc_rows)
+        text = ann.d.text
         for a, b, msg in ann.problems:
             problems.append({"doc_id": doc_id, "start": a, "end": b, "text": text[a:b], "problem": msg})
     quotes = _frame(rows)
@@ -1721,6 +1809,40 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     for c in ("start", "end"):
         probs[c] = probs[c].astype("int64")
     return quotes, probs
+
+
+def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
+                          mentions: pd.DataFrame | None, spans: pd.DataFrame, *,
+                          lexicon: str | _lexicon.Lexicon = LEXICON) -> pd.DataFrame:
+    """Resolve given speaker spans (``doc_id, start, end``) as :func:`find_quotes` would.
+
+    For measuring speaker resolution on its own, on gold speaker spans, apart from whether the
+    quote around them is found.
+
+    Returns:
+        ``spans`` with ``speaker_actor, speaker_person, speaker_sector, speaker_resolution,
+        speaker_rule`` (null where no rule answers).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Anna Kovac spoke first. Then she said talks had failed."
+        >>> s, t = tokenize_documents(["d"], [text])
+        >>> sp = pd.DataFrame({"doc_id": ["d"], "start": [29], "end": [32]})
+        >>> resolve_speaker_spans(pd.DataFrame({"doc_id": ["d"], "text": [text]}), s, t, None, sp)["speaker_person"].tolist()
+        ['Anna Kovac']
+    """
+    lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
+    wanted = {}
+    for doc, a, b in iter_rows(spans, "doc_id", "start", "end"):
+        wanted.setdefault(doc, []).append((int(a), int(b)))
+    out = {}
+    docs = documents[documents["doc_id"].isin(wanted)]
+    for doc_id, ann, _ in _doc_annotators(docs, sentences, tokens, mentions, lex):
+        for a, b in wanted[doc_id]:
+            out[(doc_id, a, b)] = ann.speakers.resolve(a, b)
+    cols = ("actor", "person", "sector", "resolution", "rule")
+    res = [out.get((doc, int(a), int(b))) for doc, a, b in iter_rows(spans, "doc_id", "start", "end")]
+    return spans.assign(**{f"speaker_{c}": [getattr(r, c) if r is not None else None for r in res] for c in cols})
 
 
 def _annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON) -> dict[str, pd.DataFrame]:

@@ -66,7 +66,12 @@ TITLES = frozenset(set(TITLE_GENDER) | set("""
 dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. capt capt. sgt sgt. adm adm. rev rev.
 prof prof. judge justice senator governor president secretary minister chancellor ambassador
 mayor general admiral colonel representative congressman congresswoman spokesman spokeswoman
-spokesperson chairman chairwoman director chief commissioner""".split()))
+spokesperson chairman chairwoman director chief commissioner economist analyst professor lawyer
+attorney strategist pollster adviser advisor aide activist author host anchor correspondent
+founder executive candidate nominee rival""".split()))
+# Capitalised words that end a name run: a name is not "Florida Friday" or "Hope March".
+_NOT_NAME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december day week""".split())
 GENDERED_NOUNS = {"spokesman": MALE, "spokeswoman": FEMALE, "chairman": MALE, "chairwoman": FEMALE,
                   "congressman": MALE, "congresswoman": FEMALE, "businessman": MALE,
                   "businesswoman": FEMALE, "king": MALE, "queen": FEMALE, "prince": MALE,
@@ -282,8 +287,12 @@ class _Names:
                 t += 1
                 continue
             e = t
-            while e < n and e - t < 5 and e not in m_by_tok and (_cap(d.tok[e]) or _INITIAL.match(d.tok[e])):
+            while e < n and e - t < 5 and e not in m_by_tok and (_cap(d.tok[e]) or _INITIAL.match(d.tok[e])) \
+                    and d.low[e] not in _NOT_NAME:
                 e += 1
+            if e == t:
+                t += 1
+                continue
             self._name_in_run(t, e, cue_tokens)
             t = max(e, t + 1)
 
@@ -300,7 +309,8 @@ class _Names:
         if t >= e:
             return
         known = d.tok[e - 1] in self.surnames
-        subject = e in cue_tokens or (e + 1 < len(d.tok) and e + 1 in cue_tokens and d.low[e] in _AUX_WORDS)
+        subject = e in cue_tokens or (e + 1 < len(d.tok) and e + 1 in cue_tokens and d.low[e] in _AUX_WORDS) \
+            or (e + 1 < len(d.tok) and d.tok[e] == "," and d.low[e + 1] in ("who", "a", "an", "the"))
         single = e - t == 1
         mid = t != d.sent_start[d.sent[t]]
         if title or known or (not single and (d.tok[t] in first or subject)) \
