@@ -1395,11 +1395,14 @@ class _DocAnnotator:
             self._finish_indirect(row)
 
     def _not_speech(self, i: int, sp: tuple[int, int], cat: str) -> bool:
-        """A subject in a condition ("unless Kyiv requests"), or a thing's wish or position
-        ("the bill, which seeks to"): no attribution."""
+        """A subject in a condition ("unless Kyiv requests"), a thing's wish or position
+        ("the bill, which seeks to"), or an object taken for a subject ("to address military
+        support"): no attribution."""
         d = self.d
         if sp[0] > 0 and d.low[sp[0] - 1] in _CONDITIONAL and d.sent[sp[0] - 1] == d.sent[i]:
             return True
+        if cat in _SHORT_CLASSES and sp[0] > 0 and d.low[sp[0] - 1] == "to":
+            return True  # "arrived to address military support for Ukraine": an object, not a subject
         return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
 
     def _asked_question(self, row: dict, i: int) -> bool:
