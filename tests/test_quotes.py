@@ -357,12 +357,26 @@ def test_polnear_evaluation_runs_on_a_few_texts():
 
     results = evaluate(eval_dir, n_boot=0, limit=4)
     assert [r.measure for r in results] == [f"quotes.{p}.{m}" for p in ("source", "cue", "content")
-                                            for m in ("exact", "overlap")]
-    for r in results:
-        mine = r.scores[r.scores["system"] == "toolkit"].set_index("metric")
+                                            for m in ("exact", "overlap")] + \
+        ["quotes.speaker.pronoun", "quotes.speaker.continued"]
+    for r in results[:6]:
+        mine = r.scores[(r.scores["system"] == "toolkit") & (r.scores["label"] == "all")].set_index("metric")
         assert 0.0 < mine.loc["f1", "value"] <= 1.0, r.measure
+        assert {"tune half", "check half"} <= set(r.scores["label"])
     content = results[4].scores
     assert set(content["system"]) == {"toolkit", "quote-marks baseline"}
+    for r in results[6:]:
+        acc = r.scores.dropna(subset=["value"])["value"]
+        assert acc.between(0, 1).all(), r.measure
+
+
+def test_tune_and_check_halves_split_by_a_hash_of_the_name():
+    from toolkit.validation.quotes import tune_half
+
+    names = [f"outlet_2016-09-{d:02d}_story-{k}" for d in range(1, 31) for k in range(10)]
+    tune = [n for n in names if tune_half(n)]
+    assert 0.4 < len(tune) / len(names) < 0.6
+    assert tune == [n for n in reversed(names) if tune_half(n)][::-1]  # order does not matter
 
 
 def test_polnear_reader_keeps_one_annotator_and_fragments(tmp_path):

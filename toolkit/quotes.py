@@ -1839,8 +1839,11 @@ def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, toke
     for doc, a, b in iter_rows(spans, "doc_id", "start", "end"):
         wanted.setdefault(doc, []).append((int(a), int(b)))
     out = {}
-    docs = documents[documents["doc_id"].isin(wanted)]
-    for doc_id, ann, _ in _doc_annotators(docs, sentences, tokens, mentions, lex):
+    if not wanted:
+        return spans.assign(**{f"speaker_{c}": pd.Series(dtype="object") for c in
+                               ("actor", "person", "sector", "resolution", "rule")})
+    keep = [t[t["doc_id"].isin(wanted)] if t is not None else None for t in (documents, sentences, tokens, mentions)]
+    for doc_id, ann, _ in _doc_annotators(*keep, lex):
         for a, b in wanted[doc_id]:
             out[(doc_id, a, b)] = ann.speakers.resolve(a, b)
     cols = ("actor", "person", "sector", "resolution", "rule")
