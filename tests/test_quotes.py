@@ -705,3 +705,18 @@ def test_seed_speakers_are_the_people_who_spoke(seed_quotes):
            for r in speech.itertuples()}
     assert got == {(s, p, a) for s, (p, a) in expected.items()}
     assert not (q["cue"] == "support").any()  # "arrived ... to address military support": no speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nearly eight of 10 voters say the race is close.", "Nearly eight of 10 voters"),
+    ("A report released last year found that the program was abused.", "A report released last year"),
+    ("Many people involved in the negotiations assumed the deal would hold.",
+     "Many people involved in the negotiations"),
+    # negatives: a verb or a clause before the noun phrase is not part of the subject
+    ("Ostrian officials are slamming the envoy for his work, and critics said it was unfair.", "critics"),
+    ("The footage, contradicting Orsk police, showed that he was unarmed.", None),
+])
+def test_a_noun_phrase_inside_a_longer_subject(text, speaker):
+    q = run(text)
+    got = q["speaker"].tolist()
+    assert (speaker in got) if speaker else not any(s and s.startswith("contradicting") for s in got), rows(q)

@@ -34,18 +34,36 @@ content of a direct quote includes its quote marks; indirect content starts at "
 present and excludes the sentence's final period; the cue is the verb group ("has also said",
 "said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
 surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
-spokesman"), resolved to a person and actor in ``speaker_person`` and ``speaker_actor``
-through the ``mentions`` table (``speaker_resolution``: ``mention`` when a mention lies in the
-span; ``pronoun``/``role`` for he/she/who and definite role nouns, resolved to the most recent
-person mention or speaker; the most recent non-person actor for "it"; ``document`` for
-"we"/"I" in speeches whose documents table has a ``country`` column). A quotation that
-continues an attribution ("“A,” X said. “B.”") shares its speaker and cue spans
-(``continued``); a quotation paragraph after an attributed one inherits only the speaker's
-actor and person (``carried``). A belief verb or a pronoun restatement inside reported speech
-("Trump said he thinks ...") is not a second attribution.
+spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters"), resolved to
+a person and actor in ``speaker_person`` and ``speaker_actor`` by :mod:`toolkit.speakers`
+from the ``mentions`` table and names in the text (``speaker_resolution``: ``mention``,
+``pronoun``, ``role``, ``name`` or ``document``; ``speaker_rule`` names the rule:
+``pronoun_person`` for he/she to the nearest person of that gender, ``description_actor`` for
+"the Russian leader", ``nationality_title`` for an unknown "Ukrainian Deputy Prime Minister
+X", ...). A quotation that continues an attribution ("“A,” X said. “B.”", "“A,” X said
+during a rally in Y, “B.”") shares its speaker and cue spans (``continued_quote``); a
+quotation paragraph after an attributed one inherits only the speaker's actor and person
+(``carried_quote``). A belief verb or a pronoun restatement inside reported speech ("Trump
+said he thinks ...") is not a second attribution; nor is a subject in a condition ("unless
+Kyiv requests"), a thing's wish ("the bill, which seeks to") or an object ("to address
+military support").
+
+Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue_after``,
+``direct_said_x``, ``direct_cue_before``, ``direct_channel_after``, ``direct_colon_name``,
+``direct_continued``, ``direct_unattributed``, ``indirect_subject``, ``indirect_inverted``,
+``indirect_participle``, ``indirect_passive`` (``_content_before`` when the content comes
+first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
+``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``), so errors can be counted
+by rule.
 
 Channels: "Tarsk Press quoted Orsk as saying ..." gives speaker Orsk, cue "quoted" and
-``channel`` Tarsk Press (with ``channel_actor``).
+``channel`` Tarsk Press (with ``channel_actor``); a news outlet after "told", "with", "to" or
+"on" in the cue's sentence ("told Reuters", "in an interview with CNN", "said on Fox News") is
+the channel too (``rule`` gains ``+channel``), never the speaker's state or a target.
+
+Bounded work: rules read a sentence within :data:`SENTENCE_REACH` tokens of the cue, so one
+endless sentence costs time and memory linear in its length; rows of a sentence longer than
+twice that say so in ``problem``.
 
 Quote marks: straight and curly double quotes, NYT-style ``''``, guillemets, curly and
 straight single quotes; apostrophes inside or after words (Kyiv’s, don’t, the diplomats’) are
@@ -219,6 +237,9 @@ circumstances needs priorities principles rules law laws charter capacities capa
 ability abilities conditions procedures plan plans schedule constitution mandate provisions
 tradition traditions custom customs standards criteria merit merits wishes will rule
 """.split())
+# Words on which a noun phrase hangs inside a longer subject ("eight of 10 voters").
+_ATTACHING = frozenset("of in on for at from with among representing involved".split())
+_WH_WORDS = frozenset("where whether when what who whom why how".split())
 # Plain addressees of "told" ("told reporters the ...": the reported clause starts after them).
 _ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators supporters voters
 students troops crowds audiences parliament congress delegates diplomats""".split())
@@ -317,56 +338,12 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
     para_ends = [m.start() for m in _PARA_BREAK.finditer(text)] + [n]
     pi = 0
 
-    def close_open_at_paragraph(pend: int) -> None:
-        # The quote marks still open at a paragraph end: continue or close as unbalanced.
-        nonlocal stack
-        # A single line break inside an open quotation is often a hard wrap (UN speeches):
-        # keep it open when its closing mark comes before the next blank line.
-        if any(kind == "double" for kind, _ in stack):
-            blank = _BLANK.search(text, pend)
-            limit = blank.start() if blank else n
-            if not (blank and blank.start() == pend):
-                nxt_mark = _DOUBLE_MARK.search(text, pend + 1, limit)
-                if nxt_mark is not None:
-                    ch = nxt_mark.group()
-                    pos = nxt_mark.start()
-                    closing = ch in _CLOSE_DOUBLE or ch == "’’" or (
-                        ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
-                    line_start = text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
-                    if closing or (line_start and text.rfind("\n", 0, pos) > pend):
-                        # Closed further on, or reopened at a later paragraph start (decided
-                        # there): this line break is a hard wrap.
-                        return
-        j = pend
-        while j < n and text[j].isspace():
-            j += 1
-        nxt = text[j] if j < n else ""
-        nxt2 = text[j:j + 2]
-        keep: list[tuple[str, int]] = []
-        for kind, off in stack:
-            reopen = kind == "double" and nxt != "" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''")
-            if reopen and not keep and kind == "double":
-                keep.append((kind, off))
-                continue
-            if kind == "double":
-                end = pend
-                while end > off + 1 and text[end - 1].isspace():
-                    end -= 1
-                msg = f"unbalanced quote mark at offset {off}"
-                quotes.append(_Quote(off, end, kind, 0, problem=msg))
-                problems.append((off, off + 1, msg))
-            # An unclosed single mark at a paragraph end was an apostrophe-like use: drop it.
-        stack = keep
-        if keep:
-            # Skip the reopening mark of the continued quotation.
-            skip_to[0] = j + (2 if nxt2 == "''" else 1)
-
     skip_to = [0]
     for m in _MARK.finditer(text):
         a = m.start()
         while pi < len(para_ends) and para_ends[pi] < a:
             if stack:
-                close_open_at_paragraph(para_ends[pi])
+                stack, skip_to[0] = _close_at_paragraph(text, para_ends[pi], stack, quotes, problems, skip_to[0])
             pi += 1
         if a < skip_to[0]:
             continue
@@ -418,7 +395,7 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
             # else: a trailing apostrophe (the diplomats’ findings, ’90s)
     while pi < len(para_ends):
         if stack:
-            close_open_at_paragraph(para_ends[pi])
+            stack, skip_to[0] = _close_at_paragraph(text, para_ends[pi], stack, quotes, problems, skip_to[0])
         pi += 1
     quotes.sort(key=lambda q: (q.start, -q.end))
     # Depth from containment (quotes are properly nested by construction).
@@ -429,6 +406,55 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
         q.depth = len(open_ends)
         open_ends.append(q.end)
     return quotes, problems
+
+
+def _close_at_paragraph(text: str, pend: int, stack: list, quotes: list, problems: list,
+                        skip_to: int) -> tuple[list, int]:
+    """The quote marks still open at a paragraph end: continue or close as unbalanced.
+
+    Returns the marks that stay open and the offset up to which marks are skipped (the
+    reopening mark of a quotation continued in the next paragraph).
+    """
+    n = len(text)
+    # A single line break inside an open quotation is often a hard wrap (UN speeches):
+    # keep it open when its closing mark comes before the next blank line.
+    if any(kind == "double" for kind, _ in stack):
+        blank = _BLANK.search(text, pend)
+        limit = blank.start() if blank else n
+        if not (blank and blank.start() == pend):
+            nxt_mark = _DOUBLE_MARK.search(text, pend + 1, limit)
+            if nxt_mark is not None:
+                ch = nxt_mark.group()
+                pos = nxt_mark.start()
+                closing = ch in _CLOSE_DOUBLE or ch == "’’" or (
+                    ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
+                line_start = text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
+                if closing or (line_start and text.rfind("\n", 0, pos) > pend):
+                    # Closed further on, or reopened at a later paragraph start (decided
+                    # there): this line break is a hard wrap.
+                    return stack, skip_to
+    j = pend
+    while j < n and text[j].isspace():
+        j += 1
+    nxt = text[j] if j < n else ""
+    nxt2 = text[j:j + 2]
+    keep: list[tuple[str, int]] = []
+    for kind, off in stack:
+        reopen = kind == "double" and nxt != "" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''")
+        if reopen and not keep and kind == "double":
+            keep.append((kind, off))
+            continue
+        if kind == "double":
+            end = pend
+            while end > off + 1 and text[end - 1].isspace():
+                end -= 1
+            msg = f"unbalanced quote mark at offset {off}"
+            quotes.append(_Quote(off, end, kind, 0, problem=msg))
+            problems.append((off, off + 1, msg))
+        # An unclosed single mark at a paragraph end was an apostrophe-like use: drop it.
+    if keep:
+        skip_to = j + (2 if nxt2 == "''" else 1)
+    return keep, skip_to
 
 
 def _close(stack, idx, end, text, quotes, problems) -> None:
@@ -784,7 +810,34 @@ class _DocAnnotator:
         sp = np_left(d, k, lo)
         if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
             sp = self._appositive(k - 1, lo)
+        elif sp is not None:
+            sp = self._whole_subject(sp, lo)
         return "subject", sp
+
+    def _whole_subject(self, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+        """"Nearly eight of 10 voters say", "A report released last year found", "Many people
+        involved in the talks assumed": a noun phrase that hangs on a preposition or participle
+        belongs to a longer subject starting at its clause's start (when that is short and has
+        no cue, quotation or clause punctuation)."""
+        d = self.d
+        a = sp[0]
+        if a - 1 < lo:
+            return sp
+        prev = d.low[a - 1]
+        if not (prev in _ATTACHING or (len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed")))):
+            return sp
+        c = a - 1
+        while c > lo and a - c < 12 and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] not in ("-", "“", "”", "\"") \
+                and (c - 1) not in d.cues and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
+                and d.low[c - 1] not in _WH_WORDS:
+            c -= 1
+        if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-":
+            return sp  # too long, or a cue or a subordinator on the way: not one noun phrase
+        first = d.tok[c]
+        if d.low[c] in _ADJUNCT_START or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
+                or (first.islower() and (first.endswith("ing") or first.endswith("ed"))):
+            return sp  # "contradicting Tulsa police": a verb, not the head of a subject
+        return (c, sp[1])
 
     def _appositive(self, comma: int, lo: int) -> tuple[int, int] | None:
         """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
@@ -1203,7 +1256,13 @@ class _DocAnnotator:
             comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
             if comma is not None:
                 end = comma
-        # Stop before a following participial cue (", arguing that ...") or ";".
+        return self._clause_end(start, end, s1)
+
+    def _clause_end(self, start: int, end: int, s1: int) -> tuple[int, int] | None:
+        """Token span of a reported clause from ``start``: it stops before a following
+        participial cue (", arguing that ..."), a coordinated cue, a new clause, ";" or a
+        closing attribution, and keeps a closing quote mark."""
+        d = self.d
         for t in range(start + 1, end):
             if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in (",", "—", "–") and t > start + 1:
                 end = t - 1
