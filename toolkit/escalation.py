@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon as lexmod
-from .pipeline import Annotator
+from .annotator import Annotator, Chunk
 from .tokenize import column_array, iter_rows, vocabulary, word_mask
 
 LEXICON = "escalation"
@@ -332,6 +332,41 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     base = cues["doc_id"].map(first_row).to_numpy().astype(int)
     r0 = base + cues["tok_start"].to_numpy().astype(int)          # first token row of the cue
     r1 = base + cues["tok_end"].to_numpy().astype(int)            # one past its last token
+    flags, hedge, sent_lo = _context_flags(cues, tokens, feats, cfg, r0, r1)
+    in_quote, quote_speaker, quote_start = _quote_context(cues, _quote_spans(texts, quotes))
+    actor_idx = _actor_arrays(mentions, bounds, tokens["start"].to_numpy().astype(int),
+                              cfg.blockers, feats["lower"])
+    source_actor, target_actor, source_from_mention = _cue_actors(
+        cues, actor_idx, in_quote, quote_speaker, quote_start)
+    verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
+    first_person_subject = _window_any(feats["first"], sent_lo, r0)
+    reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
+    flags["reported"] = reported
+    n = len(cues)
+    modality = np.full(n, "asserted", dtype=object)
+    for name in reversed(cfg.precedence):  # the first in precedence wins: assign it last
+        modality = np.where(flags[name], name, modality)
+    intensity = _intensity(cues, mods, r0, r1, base)
+    weight = pd.to_numeric(cues["weight"], errors="coerce").fillna(0.0).to_numpy()
+    mfac = pd.Series(modality).map(cfg.factors).to_numpy(dtype=float)
+    hfac = pd.Series(hedge).map({"hedged": cfg.hedge_factors.get("hedged", 1.0),
+                                 "boosted": cfg.hedge_factors.get("boosted", 1.0)}).fillna(1.0).to_numpy()
+    score = weight * mfac * intensity * hfac
+    out = pd.DataFrame({
+        "doc_id": cues["doc_id"].to_numpy(), "sent_id": cues["sent_id"].to_numpy().astype(int),
+        "start": cues["start"].to_numpy().astype(int), "end": cues["end"].to_numpy().astype(int),
+        "text": cues["text"].to_numpy(), "cue": cues["entry"].to_numpy(),
+        "category": cues["category"].to_numpy(), "cameo": cues["cameo"].astype(str).to_numpy(),
+        "goldstein": pd.to_numeric(cues["goldstein"], errors="coerce").to_numpy(),
+        "quad_class": cues["quad_class"].to_numpy(), "weight": weight, "modality": modality,
+        "hedge": hedge, "intensity": intensity, "score": np.round(score, 4), "reported": reported,
+        "source_actor": source_actor, "target_actor": target_actor, "source": cues["source"].to_numpy()})
+    return out[COLUMNS]
+
+
+def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r0, r1):
+    """Each cue's modality flags from the words around it, its hedge, and its sentence's first
+    token row (``flags["reported"]`` here is a reporting verb before the cue only)."""
     n = len(cues)
     # Windows: up to `window` tokens before the cue, not crossing a clause break.
     clause_lo = feats["clause_first"][feats["clause_key"][r0] - 1]
@@ -349,11 +384,8 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     neg_lo = np.where(same_sent, np.maximum(lo, np.minimum(prev_end, r0)), lo)
     # Opposing verbs are usually cues themselves ("condemned the military aid"): plain window.
     negated = _window_any(feats["neg"], neg_lo, r0) | (cooperative & _window_any(feats["oppose"], lo, r0))
-    hypo = _window_any(feats["hyp"], lo, r0)
-    future = _window_any(feats["fut"], lo, r0)
     hedged = _window_any(feats["hedge"], lo, r0)
     boosted = _window_any(feats["boost"], lo, r0)
-    report_before = _window_any(feats["report"], sent_lo, r0)
     # Sentence-level: a conditional clause anywhere in the sentence scopes all of its cues.
     cond_sent = pd.Series(feats["cond"]).groupby(feats["sent_key"]).any()
     conditional = cond_sent.reindex(feats["sent_key"][r0]).to_numpy()
@@ -364,18 +396,24 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     q_sent = np.zeros(len(last_tok), dtype=bool)
     ok = last_tok.to_numpy() >= 0
     q_sent[ok] = lower_arr[last_tok.to_numpy()[ok]] == "?"
-    question = q_sent[feats["sent_key"][r0] - 1]
+    flags = {"negated": negated, "question": q_sent[feats["sent_key"][r0] - 1],
+             "conditional": conditional, "hypothetical": _window_any(feats["hyp"], lo, r0),
+             "future": _window_any(feats["fut"], lo, r0),
+             "reported": _window_any(feats["report"], sent_lo, r0),
+             "asserted": np.ones(n, dtype=bool)}
+    hedge = np.where(hedged & ~boosted, "hedged", np.where(boosted & ~hedged, "boosted", ""))
+    return flags, hedge, sent_lo
 
-    # Quotes: inside a speech quotation -> reported, credited to its speaker.
-    qspans = _quote_spans(texts, quotes)
-    starts = cues["start"].to_numpy().astype(int)
-    ends = cues["end"].to_numpy().astype(int)
-    docs = cues["doc_id"].to_numpy()
-    sent_ids = cues["sent_id"].to_numpy().astype(int)
+
+def _quote_context(cues: pd.DataFrame, qspans: dict):
+    """Inside a speech quotation -> reported, credited to its speaker: per cue, whether it is
+    quoted, the quote's speaker and the quote's start."""
+    n = len(cues)
     in_quote = np.zeros(n, dtype=bool)
     quote_speaker = np.full(n, None, dtype=object)
     quote_start = np.zeros(n, dtype=int)
-    for i, (d, a, b) in enumerate(zip(docs.tolist(), starts.tolist(), ends.tolist())):
+    for i, (d, a, b) in enumerate(zip(cues["doc_id"].tolist(), cues["start"].astype(int).tolist(),
+                                      cues["end"].astype(int).tolist())):
         qs = qspans.get(d)
         if qs is None:
             continue
@@ -384,17 +422,19 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
             in_quote[i] = True
             quote_speaker[i] = qs[2][j]
             quote_start[i] = qs[0][j]
+    return in_quote, quote_speaker, quote_start
 
-    # Actors.
-    tok_start = tokens["start"].to_numpy().astype(int)
-    actor_idx = _actor_arrays(mentions, bounds, tok_start, cfg.blockers, feats["lower"])
+
+def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, quote_start):
+    """Source and target actor of each cue, and whether the source came from a mention."""
+    n = len(cues)
     source_actor = np.full(n, None, dtype=object)
     target_actor = np.full(n, None, dtype=object)
     source_from_mention = np.zeros(n, dtype=bool)
     material = cues["quad_class"].isin(["material_conflict", "material_cooperation"]).to_numpy()
     in_quote_l, speaker_l, qstart_l = in_quote.tolist(), quote_speaker.tolist(), quote_start.tolist()
-    for i, (d, si, a, mat) in enumerate(zip(docs.tolist(), sent_ids.tolist(), starts.tolist(),
-                                            material.tolist())):
+    for i, (d, si, a, mat) in enumerate(zip(cues["doc_id"].tolist(), cues["sent_id"].astype(int).tolist(),
+                                            cues["start"].astype(int).tolist(), material.tolist())):
         m = actor_idx.get((d, si))
         src = speaker_l[i] if in_quote_l[i] and speaker_l[i] is not None else None
         if m is not None:
@@ -416,34 +456,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
                     target_actor[i] = ma[x]
                     break
         source_actor[i] = src
-
-    verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
-    first_person_subject = _window_any(feats["first"], sent_lo, r0)
-    reported = in_quote | report_before | (verbal & source_from_mention & ~first_person_subject)
-
-    flags = {"negated": negated, "question": question, "conditional": conditional,
-             "hypothetical": hypo, "future": future, "reported": reported,
-             "asserted": np.ones(n, dtype=bool)}
-    modality = np.full(n, "asserted", dtype=object)
-    for name in reversed(cfg.precedence):  # the first in precedence wins: assign it last
-        modality = np.where(flags[name], name, modality)
-    hedge = np.where(hedged & ~boosted, "hedged", np.where(boosted & ~hedged, "boosted", ""))
-
-    intensity = _intensity(cues, mods, r0, r1, base)
-    weight = pd.to_numeric(cues["weight"], errors="coerce").fillna(0.0).to_numpy()
-    mfac = pd.Series(modality).map(cfg.factors).to_numpy(dtype=float)
-    hfac = pd.Series(hedge).map({"hedged": cfg.hedge_factors.get("hedged", 1.0),
-                                 "boosted": cfg.hedge_factors.get("boosted", 1.0)}).fillna(1.0).to_numpy()
-    score = weight * mfac * intensity * hfac
-    out = pd.DataFrame({
-        "doc_id": cues["doc_id"].to_numpy(), "sent_id": sent_ids, "start": starts, "end": ends,
-        "text": cues["text"].to_numpy(), "cue": cues["entry"].to_numpy(),
-        "category": cues["category"].to_numpy(), "cameo": cues["cameo"].astype(str).to_numpy(),
-        "goldstein": pd.to_numeric(cues["goldstein"], errors="coerce").to_numpy(),
-        "quad_class": cues["quad_class"].to_numpy(), "weight": weight, "modality": modality,
-        "hedge": hedge, "intensity": intensity, "score": np.round(score, 4), "reported": reported,
-        "source_actor": source_actor, "target_actor": target_actor, "source": cues["source"].to_numpy()})
-    return out[COLUMNS]
+    return source_actor, target_actor, source_from_mention
 
 
 def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarray:
@@ -607,8 +620,8 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
         >>> out["escalation"]["cameo"].tolist()
         ['130']
     """
-    docs = tables["documents"]
-    texts = dict(iter_rows(docs, "doc_id", "text"))
+    tables = Chunk.of(tables)
+    texts = tables.texts
     cues = find_cues(tables["tokens"], texts, mentions=tables.get("mentions"),
                      quotes=tables.get("quotes"), lexicon=lexicon)
     return {"escalation": cues,

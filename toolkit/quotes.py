@@ -98,7 +98,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import lexicon as _lexicon
-from .pipeline import Annotator
+from .annotator import Annotator
 from .speakers import Mention, SpeakerResolver
 from .tokenize import TITLE_ABBREVIATIONS, column_list, iter_rows
 
