@@ -239,6 +239,7 @@ tradition traditions custom customs standards criteria merit merits wishes will 
 """.split())
 # Words on which a noun phrase hangs inside a longer subject ("eight of 10 voters").
 _ATTACHING = frozenset("of in on for at from with among representing involved".split())
+_GLUE = frozenset("and or but of for at to in from".split())
 _WH_WORDS = frozenset("where whether when what who whom why how".split())
 # Plain addressees of "told" ("told reporters the ...": the reported clause starts after them).
 _ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators supporters voters
@@ -687,6 +688,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         if lemma == "believe" and j < len(d.low) and d.low[j] in ("me", "us", "it") \
                 and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL):
             continue  # "believe me, ...": a formula, not a belief
+        if d.low[i] == "known" and not (i > 0 and d.low[i - 1] in _AUX):
+            continue  # "the leader known as": an adjective, not knowledge reported
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
@@ -824,8 +827,9 @@ class _DocAnnotator:
         if a - 1 < lo:
             return sp
         prev = d.low[a - 1]
-        if not (prev in _ATTACHING or (len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed")))):
-            return sp
+        participle = len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed"))
+        if not (prev in _ATTACHING or (participle and d.low[a] not in _DETERMINERS)):
+            return sp  # "Forces killed the terrorist leader": a verb and its object, not one subject
         c = a - 1
         while c > lo and a - c < 12 and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] not in ("-", "“", "”", "\"") \
                 and (c - 1) not in d.cues and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
@@ -1037,8 +1041,8 @@ class _DocAnnotator:
                         while e > k and d.tok[e - 1] == ",":
                             e -= 1
                         sp = (k, e) if e > k else None
-                    if sp is None or sp[0] != k:
-                        return False
+                    if sp is None or sp[0] != k or all(d.low[t] in _GLUE or d.tok[t] in ",()." for t in range(*sp)):
+                        return False  # “...” and accused: a coordinated verb, not a speaker
                     _set_tok(row, "speaker", d, sp)
                     self._resolve(row)
                 self._fill_cue(row, c)

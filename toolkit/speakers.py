@@ -92,10 +92,16 @@ ROLE_NOUNS = {
     "chairman": ("chair",), "chairwoman": ("chair",), "mayor": ("mayor",), "chief": ("chief",),
     "prosecutor": (), "lawyer": (), "negotiator": (), "aide": (), "adviser": (), "advisor": (),
 }
+# Offices held by one person at a time: "the president" is never just the last person named.
+OFFICES = frozenset("president premier chancellor governor mayor senator secretary".split())
 ORG_NOUNS = frozenset("""ministry department agency government administration embassy office
 council commission committee party campaign army military navy force forces service parliament
 cabinet court union alliance organisation organization bank company firm group kremlin
 presidency""".split())
+# Heads of capitalised names that are not people ("The Laura Ingraham Show", "Harvard University").
+NOT_PERSON_HEADS = frozenset("""show news times post journal network university college school
+institute foundation center centre hospital street avenue church museum club award prize act bill
+fund project program programme""".split())
 _PLURAL_GROUP = re.compile(r"(?:ans|ats|als|ists|ers|ives|ites|ions|ics|ents)$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -231,6 +237,13 @@ def token_arrays(text: str, tokens) -> TokenArrays:
                        list(tokens["lower"]), sent, sent_start, sent_end)
 
 
+def _name_word(d, t: int) -> bool:
+    """A capitalised word that can be part of a personal name (not "I", "But", "The", "Monday")."""
+    low = d.low[t]
+    return _cap(d.tok[t]) and len(low) > 1 and low not in _NOT_NAME and low not in _COMMON_STARTS \
+        and low not in PRONOUN_GENDER and low not in _NON_NAME_CAPS
+
+
 def _cap(tok: str) -> bool:
     return tok[:1].isupper() and (tok[1:2].islower() or tok[1:] == "" or tok[1:2] in "'’-.")
 
@@ -283,12 +296,11 @@ class _Names:
         n = len(d.tok)
         t = 0
         while t < n:
-            if t in m_by_tok or not _cap(d.tok[t]) or d.low[t] in PRONOUN_GENDER:
+            if t in m_by_tok or not _name_word(d, t):
                 t += 1
                 continue
             e = t
-            while e < n and e - t < 5 and e not in m_by_tok and (_cap(d.tok[e]) or _INITIAL.match(d.tok[e])) \
-                    and d.low[e] not in _NOT_NAME:
+            while e < n and e - t < 5 and e not in m_by_tok and (_name_word(d, e) or _INITIAL.match(d.tok[e])):
                 e += 1
             if e == t:
                 t += 1
@@ -312,9 +324,14 @@ class _Names:
         subject = e in cue_tokens or (e + 1 < len(d.tok) and e + 1 in cue_tokens and d.low[e] in _AUX_WORDS) \
             or (e + 1 < len(d.tok) and d.tok[e] == "," and d.low[e + 1] in ("who", "a", "an", "the"))
         single = e - t == 1
-        mid = t != d.sent_start[d.sent[t]]
-        if title or known or (not single and (d.tok[t] in first or subject)) \
-                or (single and subject and mid and not _PLURAL_GROUP.search(d.low[t])):
+        last = d.low[e - 1]
+        role_like = last in ROLE_NOUNS or last in ORG_NOUNS or last in TITLES or last in NOT_PERSON_HEADS \
+            or _PLURAL_GROUP.search(last)
+        # A lone capitalised word is a name only after a title or as a known surname: "Islam
+        # teaches", "Defense said" are not people.
+        if role_like and not known:
+            return  # "Mr. President", "the Supreme Leader": an office, not a name
+        if title or known or (not single and (d.tok[t] in first or subject)):
             self._add_name(t, e, title)
 
     def _add_name(self, t: int, e: int, title: str | None) -> None:
@@ -335,6 +352,8 @@ class _Names:
         return bisect.bisect_left(self.starts, offset)
 
 
+_NON_NAME_CAPS = frozenset("""i we you they me us them my our your their maybe so then now also
+just even only well yes no oh thank thanks please mr mrs ms dr god""".split())
 _AUX_WORDS = frozenset("has have had is was were will would could can may might also then later "
                        "again further previously".split())
 _COMMON_STARTS = frozenset("""the a an this that these those it its but and or so yet if when
@@ -445,14 +464,9 @@ class SpeakerResolver:
             hi = d.start[tok] if sent == s else d.end[d.sent_end[sent] - 1]
             if hi <= floor:
                 break
-            exact = loose = None
-            for c in self._sentence_people(lo, hi, gender):
-                if c.gender == gender and exact is None:
-                    exact = c
-                elif c.gender is None and loose is None:
-                    loose = c
-            if exact or loose:
-                return exact or loose
+            people = self._sentence_people(lo, hi, gender)
+            if people:
+                return people[0]  # the subject-most (leftmost) person whose gender fits
         return None
 
     def _sentence_people(self, lo: int, hi: int, gender: str | None) -> list[_Cand]:
@@ -593,7 +607,7 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
     if stems:
         c = r.last_person(a, start, lambda c: _role_fits(c, stems) and c.gender in (gender, None)
                           if gender else _role_fits(c, stems))
-    if c is None:
+    if c is None and words[-1] not in OFFICES:
         c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES),
                           lambda c: c.gender in (gender, None) if gender else True)
     return _answer(c, "role", "description_role") if c is not None else None
@@ -626,6 +640,8 @@ def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Re
 
 def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """A personal name the gazetteer does not know ("Melezia Figueroa", later "Figueroa")."""
+    if len(words) == 1 and words[0] in _NON_NAME_CAPS | {"he", "she", "it", "who", "which", "that"}:
+        return None
     names = r.names
     i = names.before(a)
     best = None
