@@ -98,6 +98,8 @@ ORG_NOUNS = frozenset("""ministry department agency government administration em
 council commission committee party campaign army military navy force forces service parliament
 cabinet court union alliance organisation organization bank company firm group kremlin
 presidency""".split())
+# First words of place names that take a reporting verb as readily as people ("New York said").
+PLACE_STARTS = frozenset("new san santa los las saint st. fort north south east west united great".split())
 # Heads of capitalised names that are not people ("The Laura Ingraham Show", "Harvard University").
 NOT_PERSON_HEADS = frozenset("""show news times post journal network university college school
 institute foundation center centre hospital street avenue church museum club award prize act bill
@@ -326,7 +328,7 @@ class _Names:
         single = e - t == 1
         last = d.low[e - 1]
         role_like = last in ROLE_NOUNS or last in ORG_NOUNS or last in TITLES or last in NOT_PERSON_HEADS \
-            or _PLURAL_GROUP.search(last)
+            or _PLURAL_GROUP.search(last) or d.low[t] in PLACE_STARTS
         # A lone capitalised word is a name only after a title or as a known surname: "Islam
         # teaches", "Defense said" are not people.
         if role_like and not known:
