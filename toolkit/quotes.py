@@ -134,6 +134,9 @@ NP_MAX_TOKENS = 10
 # the token they start from, so a sentence of any length costs time and memory linear in its
 # length (news sentences stay far below it). Rows of a longer sentence say so in ``problem``.
 SENTENCE_REACH = 200
+# A quotation open at a line break continues (a hard wrap) only if it closes within this many
+# characters before a blank line.
+HARD_WRAP_REACH = 5000
 LONG_SENTENCE_NOTE = f"sentence over {2 * SENTENCE_REACH} tokens: read within {SENTENCE_REACH} tokens of the cue"
 
 _DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
@@ -420,8 +423,10 @@ def _close_at_paragraph(text: str, pend: int, stack: list, quotes: list, problem
     # A single line break inside an open quotation is often a hard wrap (UN speeches):
     # keep it open when its closing mark comes before the next blank line.
     if any(kind == "double" for kind, _ in stack):
-        blank = _BLANK.search(text, pend)
-        limit = blank.start() if blank else n
+        # Looked for within a bounded reach, so that many open lines cost linear time.
+        reach = min(n, pend + HARD_WRAP_REACH)
+        blank = _BLANK.search(text, pend, reach)
+        limit = blank.start() if blank else reach
         if not (blank and blank.start() == pend):
             nxt_mark = _DOUBLE_MARK.search(text, pend + 1, limit)
             if nxt_mark is not None:
