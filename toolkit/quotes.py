@@ -1583,44 +1583,60 @@ class _DocAnnotator:
         return i >= 0 and pos < self.top[i].end and not self.top[i].title
 
     # -- driver
+    # The rules' precedence, in one place: each stage claims quotations and cues that later
+    # stages no longer take (direct quotes first, so that their cues are not read again as
+    # indirect speech; quotations no cue claimed last).
+    STAGES = ("titles", "direct_quotes", "indirect", "colon_lines", "unclaimed_quotes",
+              "continuations", "fragments", "nested_scares")
+
     def run(self) -> list[dict]:
-        d = self.d
-        spans = []
+        """Apply the rule stages in :attr:`STAGES` order; return the rows, numbered and sorted."""
+        for stage in self.STAGES:
+            getattr(self, f"_stage_{stage}")()
+        return self._finish()
+
+    def _stage_titles(self) -> None:
+        self.spans = []
         for q in self.top:
             a, b = self._quote_tokens(q)
-            spans.append((a, b))
+            self.spans.append((a, b))
             q.title = b > a + 1 and self._is_title(q, a, b)
-        # Direct quotes first, so their cues are taken before indirect speech is read.
-        for q, (a, b) in zip(self.top, spans):
-            if q.title or b <= a:
-                continue
-            if self._cue_after(q, a, b) or self._cue_before(q, a, b):
-                continue
+
+    def _stage_direct_quotes(self) -> None:
+        for q, (a, b) in zip(self.top, self.spans):
+            if not q.title and b > a:
+                self._cue_after(q, a, b) or self._cue_before(q, a, b)
+
+    def _stage_indirect(self) -> None:
         self.indirect()
+
+    def _stage_colon_lines(self) -> None:
         self.colon_lines()
-        # Quotes no cue claimed: long ones are unattributed speech, short ones scare quotes.
-        for q, (a, b) in zip(self.top, spans):
+
+    def _stage_unclaimed_quotes(self) -> None:
+        """Quotations no cue claimed: long ones are unattributed speech, short ones scare quotes."""
+        d = self.d
+        for q, (a, b) in zip(self.top, self.spans):
             if q.title or b <= a or q.used:
                 continue
-            words = self._n_words(a, b)
-            if words <= SCARE_MAX_WORDS and not self._ends_sentence(q, a, b):
-                row = _empty_row(d, "scare", "scare")
-                _set(row, "content", d, q.start, q.end)
-                row["problem"] = q.problem
-                q.row = len(self.rows)
-                self.rows.append(row)
-            else:
-                row = _empty_row(d, "direct", "direct_unattributed")
-                _set(row, "content", d, q.start, q.end)
-                row["problem"] = q.problem
-                q.row = len(self.rows)
-                self.rows.append(row)
+            scare = self._n_words(a, b) <= SCARE_MAX_WORDS and not self._ends_sentence(q, a, b)
+            row = _empty_row(d, "scare", "scare") if scare else _empty_row(d, "direct", "direct_unattributed")
+            _set(row, "content", d, q.start, q.end)
+            row["problem"] = q.problem
+            q.row = len(self.rows)
+            self.rows.append(row)
+
+    def _stage_continuations(self) -> None:
         self._continuations()
-        # Short fragments inside speech rows are scare quotes too (see module docstring).
-        for q, (a, b) in zip(self.top, spans):
+
+    def _stage_fragments(self) -> None:
+        """Short fragments inside speech rows are scare quotes too (see module docstring)."""
+        for q, (a, b) in zip(self.top, self.spans):
             if q.used and q.row is not None and self.rows[q.row]["kind"] in ("mixed", "according_to", "indirect") \
                     and not q.title and self._n_words(a, b) <= FRAGMENT_MAX_WORDS:
                 self._scare(q, q.row)
+
+    def _stage_nested_scares(self) -> None:
         for q in self.quotes:
             if q.depth > 0:
                 a, b = self._quote_tokens(q)
@@ -1629,14 +1645,15 @@ class _DocAnnotator:
                 if parent is not None and parent.row is not None and b > a \
                         and self._n_words(a, b) <= SCARE_MAX_WORDS and not self._is_title(q, a, b):
                     self._scare(q, parent.row)
+
+    def _finish(self) -> list[dict]:
+        """Sort the rows, number them, and fill their overall span, sentence and notes."""
+        d = self.d
         self.rows.sort(key=lambda r: (_first(r), r["kind"] == "scare"))
-        old_to_new = {}
-        for n, r in enumerate(self.rows):
-            old_to_new[id(r)] = n
-        by_old = list(self.rows)
-        for n, r in enumerate(by_old):
+        rows = list(self.rows)
+        for n, r in enumerate(rows):
             r["quote_id"] = n
-        for r in by_old:
+        for r in rows:
             if r["in_quote"] is not None:
                 r["in_quote"] = r["in_quote"]["quote_id"]
             starts = [r[f"{p}_start"] for p in SPAN_PARTS if r[f"{p}_start"] is not None]
@@ -1648,7 +1665,7 @@ class _DocAnnotator:
             r["sent_id"] = d.sent[tok] if d.sent else 0
             if d.sent and r["cue_start"] is not None and d.long_sentence(tok):
                 r["problem"] = LONG_SENTENCE_NOTE if not r["problem"] else f"{r['problem']}; {LONG_SENTENCE_NOTE}"
-        return by_old
+        return rows
 
     def _ends_sentence(self, q: _Quote, a: int, b: int) -> bool:
         # “We will win.” is a sentence, even when short: speech, not a scare quote.
