@@ -735,3 +735,11 @@ def test_many_lines_with_open_quotations_cost_linear_time():
     quotes, problems = find_quote_spans(text)
     assert time.perf_counter() - t0 < 2.0
     assert len(quotes) == 3000 and len(problems) == 3000
+
+
+def test_a_coordinated_attribution_is_its_own_row():
+    text = "The envoy agreed that the rules should change, but he said that talks should wait."
+    q = run(text)
+    assert [(r.speaker, r.cue, r.content) for r in q.itertuples()] == [
+        ("The envoy", "agreed", "that the rules should change"),
+        ("he", "said", "that talks should wait")]

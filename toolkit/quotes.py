@@ -242,6 +242,7 @@ tradition traditions custom customs standards criteria merit merits wishes will 
 """.split())
 # Words on which a noun phrase hangs inside a longer subject ("eight of 10 voters").
 _ATTACHING = frozenset("of in on for at from with among representing involved".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _GLUE = frozenset("and or but of for at to in from".split())
 _WH_WORDS = frozenset("where whether when what who whom why how".split())
 # Plain addressees of "told" ("told reporters the ...": the reported clause starts after them).
@@ -1280,6 +1281,9 @@ class _DocAnnotator:
                 back = _skip_aux_left(d, t, start)
                 if d.low[back - 1] in ("and", "but") and back - 1 > start:
                     end = back - 1  # "tweeted a photo and said ...": the next verb's own content
+                    break
+                if back - 2 > start and d.low[back - 2] in ("and", "but") and d.low[back - 1] in _SUBJECT_PRONOUNS:
+                    end = back - 2  # "agreed that X, but he said Y": a second attribution
                     break
             if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
                 end = t  # ", after he introduced a bill", ", putting them ...": a new clause
