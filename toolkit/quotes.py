@@ -1748,8 +1748,10 @@ def _first(row: dict) -> int:
 
 
 def _clean(v):
-    if v is None:
+    if v is None or v is pd.NA or v is pd.NaT:
         return None
+    if isinstance(v, str | bool | int):
+        return v  # the common cases, without a pandas call per value
     try:
         if pd.isna(v):
             return None

@@ -296,19 +296,19 @@ class _Names:
         subject of a reporting verb ("Ana Ruiz said", mid-sentence "..., Ham also noted")."""
         d = self.d
         n = len(d.tok)
-        t = 0
-        while t < n:
+        caps = [i for i, (w, low) in enumerate(zip(d.tok, d.low)) if w != low and w[:1].isupper()]
+        ci = 0
+        while ci < len(caps):
+            t = caps[ci]
+            ci += 1
             if t in m_by_tok or not _name_word(d, t):
-                t += 1
                 continue
             e = t
             while e < n and e - t < 5 and e not in m_by_tok and (_name_word(d, e) or _INITIAL.match(d.tok[e])):
                 e += 1
-            if e == t:
-                t += 1
-                continue
             self._name_in_run(t, e, cue_tokens)
-            t = max(e, t + 1)
+            while ci < len(caps) and caps[ci] < e:
+                ci += 1
 
     def _name_in_run(self, t: int, e: int, cue_tokens: set[int]) -> None:
         d = self.d
@@ -644,6 +644,8 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
     """A personal name the gazetteer does not know ("Melezia Figueroa", later "Figueroa")."""
     if len(words) == 1 and words[0] in _NON_NAME_CAPS | {"he", "she", "it", "who", "which", "that"}:
         return None
+    if not any(ch.isupper() for ch in r.d.text[a:b]):
+        return None  # no capital, no name: the document's names need not be read
     names = r.names
     i = names.before(a)
     best = None
