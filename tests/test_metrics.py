@@ -53,3 +53,13 @@ def test_halves_split_items_by_hash_and_score_each():
                         n_boot=0, halves=True)
     rec = spans.query("metric == 'recall'").set_index("half")["value"]
     assert (rec["tune"], rec["check"]) == (1.0, 0.0)
+
+
+@pytest.mark.parametrize("gold, pred, kappa", [
+    (list("aabb"), list("aabb"), 1.0),
+    (list("aabb"), list("abab"), 0.0),          # agreement at chance
+    (list("aaab"), list("aaba"), -1 / 3),       # po 0.5, pe 0.625
+])
+def test_cohens_kappa_by_hand(gold, pred, kappa):
+    s = classification_scores(gold, pred, n_boot=0).set_index("metric")["value"]
+    assert s["kappa"] == pytest.approx(kappa)

@@ -642,12 +642,77 @@ def _tables(analysis) -> Mapping[str, pd.DataFrame]:
     return analysis.tables if hasattr(analysis, "tables") else analysis
 
 
-def _cues_with_docs(analysis, *, speaker_column: str | None = None,
-                    date_column: str | None = None) -> pd.DataFrame:
-    """Cues (statements excluded) joined with document metadata; sources filled from the speaker."""
+# An event's factuality read as the cue modality whose factor scores it (the escalation
+# lexicon's ``modality.factors``): an alleged act counts as reported speech, a denied one as
+# negated, a request as possibility talk.
+FACTUALITY_MODALITY = {"asserted": "asserted", "alleged": "reported", "denied": "negated",
+                       "negated": "negated", "conditional": "conditional", "future": "future",
+                       "requested": "hypothetical", "hypothetical": "hypothetical",
+                       "question": "question"}
+
+
+def scored_events(analysis, *, alleged: bool = False, lexicon: str = LEXICON) -> pd.DataFrame:
+    """The ``events`` table as escalation rows: one per event (statements left out), with the
+    escalation columns every index reads (``source_actor``, ``target_actor``, ``quad_class``,
+    ``cameo``, ``goldstein``, ``modality``, ``score`` ...).
+
+    Each event is scored as its cue is (weight x modality factor x intensity x hedge), with
+    the weight of the event's own act (the Goldstein value of its CAMEO code, where the clause
+    re-read the cue, e.g. "warned against" as an appeal) and the modality of its factuality
+    (:data:`FACTUALITY_MODALITY`). Acts alleged by a claimant ("Moscow said Kyiv sabotaged
+    the talks": Kyiv's alleged act) are counted only with ``alleged=True``; the claimant's own
+    speech act (Moscow accuses Kyiv) is an asserted event and always counted.
+
+    Example:
+        >>> ev = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "end": [6],
+        ...     "text": ["warned"], "source_actor": ["RUS"], "target_actor": ["UKR"],
+        ...     "cameo": ["138"], "quad_class": ["verbal_conflict"], "factuality": ["asserted"],
+        ...     "cue": ["warn"], "cue_start": [0], "cue_end": [6]})
+        >>> scored_events({"events": ev, "escalation": pd.DataFrame()})["score"].tolist()
+        [-7.0]
+    """
     t = _tables(analysis)
-    cues = t["escalation"]
-    cues = cues[cues["quad_class"] != "statement"]
+    ev = t["events"]
+    ev = ev[ev["quad_class"] != "statement"]
+    if not alleged:
+        ev = ev[ev["factuality"] != "alleged"]
+    lex, cfg = _load(str(lexicon))
+    entries = lex.entries.assign(g=pd.to_numeric(lex.entries["goldstein"], errors="coerce"))
+    gold_of = entries.dropna(subset=["g"]).drop_duplicates("cameo").set_index("cameo")["g"]
+    cues = t["escalation"] if "escalation" in t else pd.DataFrame()
+    keep = ["doc_id", "start", "end", "cameo", "weight", "intensity", "hedge", "goldstein"]
+    if len(cues) and all(c in cues.columns for c in keep):
+        ev = ev.merge(cues[keep].rename(columns={"start": "cue_start", "end": "cue_end", "cameo": "cue_cameo",
+                                                 "goldstein": "cue_goldstein"}),
+                      on=["doc_id", "cue_start", "cue_end"], how="left")
+    for col, default in (("weight", np.nan), ("intensity", 1.0), ("hedge", ""),
+                         ("cue_goldstein", np.nan), ("cue_cameo", None)):
+        if col not in ev.columns:
+            ev[col] = default
+    cameo = ev["cameo"].astype(str)
+    goldstein = cameo.map(gold_of).astype(float)
+    # The cue's own weight where the event keeps its act (some weights sit below Goldstein on
+    # purpose, as the lexicon notes); the Goldstein value of the act the clause made of it else.
+    same_act = cameo.eq(ev["cue_cameo"].astype(str)) & ev["weight"].notna()
+    weight = ev["weight"].where(same_act, goldstein).fillna(ev["weight"]).fillna(0.0)
+    modality = ev["factuality"].map(FACTUALITY_MODALITY).fillna("asserted")
+    hfac = ev["hedge"].map(cfg.hedge_factors).fillna(1.0)
+    score = weight * modality.map(cfg.factors).astype(float) * ev["intensity"].fillna(1.0) * hfac
+    return ev.assign(goldstein=goldstein.where(goldstein.notna(), ev["cue_goldstein"]),
+                     weight=weight, modality=modality, score=score.round(4),
+                     reported=ev["factuality"].eq("alleged")).reset_index(drop=True)
+
+
+def _cues_with_docs(analysis, *, speaker_column: str | None = None,
+                    date_column: str | None = None, alleged: bool = False) -> pd.DataFrame:
+    """Events (or, without an ``events`` table, cues), statements excluded, joined with
+    document metadata; sources filled from the speaker."""
+    t = _tables(analysis)
+    if "events" in t:
+        cues = scored_events(analysis, alleged=alleged)
+    else:
+        cues = t["escalation"]
+        cues = cues[cues["quad_class"] != "statement"]
     docs = t["documents"]
     keep = ["doc_id"] + [c for c in (speaker_column, date_column) if c and c in docs.columns]
     for c in (speaker_column, date_column):
@@ -660,8 +725,11 @@ def _cues_with_docs(analysis, *, speaker_column: str | None = None,
     return out
 
 
-def document_index(analysis) -> pd.DataFrame:
+def document_index(analysis, *, alleged: bool = False) -> pd.DataFrame:
     """Per document: cues, conflict share, escalation index (``-mean score``) and volume per 1k tokens.
+
+    With an ``events`` table the rows counted are events (:func:`scored_events`; acts alleged
+    by a claimant only with ``alleged=True``), else the cues of the ``escalation`` table.
 
     Example:
         >>> import toolkit
@@ -671,8 +739,7 @@ def document_index(analysis) -> pd.DataFrame:
         4.4
     """
     t = _tables(analysis)
-    cues = t["escalation"]
-    cues = cues[cues["quad_class"] != "statement"]
+    cues = _cues_with_docs(analysis, alleged=alleged)
     ntok = t["tokens"].loc[~t["tokens"]["is_punct"]].groupby("doc_id").size().rename("n_tokens")
     g = cues.assign(conflict=cues["quad_class"].str.endswith("conflict")).groupby("doc_id")
     out = pd.DataFrame({"n_cues": g.size(), "conflict_share": g["conflict"].mean(),
@@ -692,7 +759,7 @@ def _dyad_labels(src: pd.Series, tgt: pd.Series, directed: bool) -> pd.Series:
 
 
 def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = True,
-               by: Sequence[str] = ()) -> pd.DataFrame:
+               by: Sequence[str] = (), alleged: bool = False) -> pd.DataFrame:
     """Escalation index per (source, target) dyad, optionally per document column (``by``).
 
     Args:
@@ -701,6 +768,8 @@ def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = 
             speaker (e.g. ``"country"`` for UN speeches, where "we" is the speaking state).
         directed: ``False`` pools both directions (``RUS↔USA``).
         by: further documents columns to group by (``["year"]``).
+        alleged: also count acts alleged by a claimant (with an ``events`` table; by default
+            only asserted, denied, conditional ... events and the claimants' own speech acts).
 
     Example:
         >>> import toolkit
@@ -709,7 +778,7 @@ def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = 
         >>> dyad_index(a).empty  # no actors table: no dyads
         True
     """
-    cues = _cues_with_docs(analysis, speaker_column=speaker_column)
+    cues = _cues_with_docs(analysis, speaker_column=speaker_column, alleged=alleged)
     docs = _tables(analysis)["documents"]
     if by:
         cues = cues.merge(docs[["doc_id", *[b for b in by if b not in cues.columns]]], on="doc_id", how="left")
@@ -737,7 +806,7 @@ def _period(dates: pd.Series, freq: str) -> pd.Series:
 def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
                dyads: Sequence[tuple[str, str]] | None = None, directed: bool = False,
                speaker_column: str | None = None, n_boot: int = 1000, seed: int = 0,
-               level: float = 0.95) -> pd.DataFrame:
+               level: float = 0.95, alleged: bool = False) -> pd.DataFrame:
     """Escalation index per period (and dyad) with document-bootstrap confidence intervals.
 
     Documents are the resampling unit (cues of one speech are not independent): for each period
@@ -753,6 +822,7 @@ def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
         directed: keep the direction of each dyad (``RUS→USA``) or pool both (``RUS↔USA``).
         speaker_column: see :func:`dyad_index`.
         n_boot: bootstrap resamples (0 for none); level: interval coverage.
+        alleged: see :func:`dyad_index`.
 
     Returns:
         Columns ``period, dyad, index, ci_low, ci_high, n_cues, n_docs``.
@@ -766,7 +836,8 @@ def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
         >>> ts["period"].tolist(), ts["index"].tolist()
         ([2014, 2015], [4.4, -1.0])
     """
-    cues = _cues_with_docs(analysis, speaker_column=speaker_column, date_column=date_column)
+    cues = _cues_with_docs(analysis, speaker_column=speaker_column, date_column=date_column,
+                           alleged=alleged)
     col = cues[date_column]
     if pd.api.types.is_datetime64_any_dtype(col):
         cues["period"] = _period(col, freq)

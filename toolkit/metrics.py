@@ -91,7 +91,8 @@ def classification_scores(y_true: Sequence[Hashable], y_pred: Sequence[Hashable]
                           n_boot: int = 1000, seed: int = 0,
                           average_labels: Sequence[Hashable] | None = None,
                           keys: Sequence[Hashable] | None = None) -> pd.DataFrame:
-    """Per-class precision/recall/F1, macro-F1 and accuracy with bootstrap 95% intervals.
+    """Per-class precision/recall/F1, macro-F1, accuracy and Cohen's kappa, with bootstrap 95%
+    intervals.
 
     Args:
         y_true, y_pred: gold and predicted labels, one per item.
@@ -130,8 +131,11 @@ def classification_scores(y_true: Sequence[Hashable], y_pred: Sequence[Hashable]
         fn = np.array([np.sum((t == c) & (p != c)) for c in labels], dtype=float)
         prec, rec, f1 = _prf(tp, fp, fn)
         acc = float(np.mean(t == p)) if len(t) else 0.0
+        # Cohen's kappa: agreement beyond what the two label distributions give by chance.
+        expected = float(np.sum((tp + fn) * (tp + fp))) / len(t) ** 2 if len(t) else 0.0
+        kappa = (acc - expected) / (1 - expected) if expected < 1 else 0.0
         return np.concatenate([prec, rec, f1, [np.mean(prec[avg_idx]), np.mean(rec[avg_idx]),
-                                                np.mean(f1[avg_idx]), acc]])
+                                                np.mean(f1[avg_idx]), acc, kappa]])
 
     n = len(yt)
     point = stats(np.arange(n))
@@ -142,9 +146,9 @@ def classification_scores(y_true: Sequence[Hashable], y_pred: Sequence[Hashable]
     for i, c in enumerate(labels):
         for j, metric in enumerate(("precision", "recall", "f1")):
             rows.append(_row(system, c, metric, point, boots, j * k + i, support[c]))
-    for j, metric in enumerate(("precision", "recall", "f1", "accuracy")):
-        rows.append(_row(system, "macro" if metric != "accuracy" else "all", metric, point, boots,
-                         3 * k + j, n))
+    for j, metric in enumerate(("precision", "recall", "f1", "accuracy", "kappa")):
+        rows.append(_row(system, "macro" if metric not in ("accuracy", "kappa") else "all", metric,
+                         point, boots, 3 * k + j, n))
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 

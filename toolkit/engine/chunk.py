@@ -170,5 +170,5 @@ def _execute_steps(task: Task) -> Done:
     if not task.keep:
         return Done(task.index, None, ran, seconds, cpu)
     if task.wire:
-        tables = {name: to_wire(df) for name, df in tables.items()}
+        tables = {name: to_wire(df, name) for name, df in tables.items()}
     return Done(task.index, tables, ran, seconds, cpu)
