@@ -64,7 +64,7 @@ SEED_ALLOWED = [
     # S1: the hypothetical Ukrainian strike and US lifting of restrictions (not asserted).
     dict(where="issued a stern warning", source="UKR", acts={"attack"}, targets={"RUS"},
          factuality=NOT_ASSERTED),
-    dict(where="issued a stern warning", source="USA", acts={"offer", "agree", "ease"},
+    dict(where="issued a stern warning", source="USA", acts={"offer", "agree", "yield"},
          targets={"UKR"}, factuality=NOT_ASSERTED),
     # S3-S4: Peskov's statements, with or without the West as target.
     dict(where="is already a response to Western actions", source="RUS", acts={"attack"},

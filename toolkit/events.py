@@ -1,0 +1,679 @@
+"""Who does what to whom: one row per speech act or event, read from the clause structure.
+
+The ``events`` table turns each cue of the ``escalation`` table into an event with a source, an
+act, a target and a factuality, using the clause structure of its sentence
+(:mod:`toolkit.clauses`) and the ``mentions`` of :mod:`toolkit.actors`:
+
+* **voice**: in "Ukrainian towns were shelled by Russian artillery" the ``by``-agent is the
+  source (Russia -> Ukraine); "X received aid from Y" gives Y -> X;
+* **claims**: "Moscow said Kyiv had sabotaged the talks" gives two rows: Moscow accuses Kyiv
+  (an asserted speech act) and Kyiv sabotages the talks (``alleged``, claimant Moscow);
+* **warnings**: "warned of consequences" is a threat, "warned against" an appeal, "warned X to"
+  a demand, "warned that Russia poses a threat" an accusation of Russia;
+* **non-events**: a nominal cue that no clause makes an act ("the war in Ukraine") and cues
+  inside names ("Institute for the Study of War") give no row;
+* **factuality**: ``asserted``, ``alleged``, ``denied``, ``negated``, ``conditional`` (with
+  the condition span), ``future``, ``requested``, ``hypothetical``, ``question``.
+
+Each row carries the ``rule`` that made it ("source:agent.by;target:patient.passive_subject
+;act:warn.of_consequences"), and ``main`` marks the sentence's main event (the main clause's
+predicate; for a neutral report, the reported event).
+
+Notes:
+    CAMEO: Schrodt (2012) codebook 1.1b3; PLOVER: Halterman et al. (2023); passive voice and
+    subordinate clauses as in TABARI (Schrodt 2009).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from . import clauses as cl
+from .config import LEXICON_DIR
+from .pipeline import Annotator
+from .tokenize import iter_rows
+
+RULES_FILE = LEXICON_DIR / "events.yaml"
+COLUMNS = ["doc_id", "sent_id", "event_id", "start", "end", "text", "source_actor", "source_person",
+           "source_sector", "source_text", "source_start", "source_end", "act", "cameo", "root",
+           "quad_class", "target_actor", "target_text", "target_start", "target_end", "factuality",
+           "claimant", "condition", "condition_start", "condition_end", "cue", "cue_start", "cue_end",
+           "main", "rule", "source"]
+FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future", "requested",
+              "hypothetical", "question")
+CONFLICT = ("verbal_conflict", "material_conflict")
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group",
+             "it": "group", "them": "group", "we": "self", "i": "self", "us": "self", "our": "self"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The data of ``events.yaml``."""
+
+    act_classes: dict
+    lemma_classes: dict
+    warn_lemmas: frozenset
+    threat_objects: frozenset
+    appeal_preps: frozenset
+    threat_cues: frozenset
+    converse: frozenset
+    light: frozenset
+    denial: frozenset
+    cognitive: frozenset
+    directive: frozenset
+    neutral: frozenset
+    version: str
+
+
+@functools.lru_cache(maxsize=2)
+def rules(path: str | None = None) -> Rules:
+    """Load ``events.yaml``.
+
+    Example:
+        >>> rules().act_classes["112"]
+        'accuse'
+    """
+    d = yaml.safe_load(open(path or RULES_FILE, encoding="utf-8"))
+    w = d["warn"]
+    fs = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
+    return Rules({str(k): v for k, v in d["act_classes"].items()}, dict(d["lemma_classes"]),
+                 fs(w["lemmas"]), fs(w["threat_objects"]), fs(w["appeal_prepositions"]),
+                 fs(w["threat_cues"]), fs(d["converse_verbs"]), fs(d["light_verbs"]),
+                 fs(d["denial_classes"]), fs(d["cognitive_classes"]), fs(d["directive_classes"]),
+                 fs(d["neutral_classes"]), str(d["version"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _reporting_classes() -> dict[str, str]:
+    from . import lexicon as lexmod
+
+    e = lexmod.load("reporting_verbs").entries
+    return {str(k).lower(): str(c) for k, c in zip(e["entry"], e["category"]) if " " not in str(k)}
+
+
+def act_class(cameo: str, lemma: str, r: Rules | None = None) -> str:
+    """The readable act class of a CAMEO code (longest prefix), unless the lemma says otherwise.
+
+    Example:
+        >>> act_class("1384", "shell"), act_class("130", "warn"), act_class("112", "accuse")
+        ('threaten', 'warn', 'accuse')
+    """
+    r = r or rules()
+    if lemma in r.lemma_classes:
+        return r.lemma_classes[lemma]
+    for k in range(len(cameo), 0, -1):
+        if cameo[:k] in r.act_classes:
+            return r.act_classes[cameo[:k]]
+    return "statement"
+
+
+# ----------------------------------------------------------------------------- candidates
+@dataclass
+class Arg:
+    """A source or target: a chunk of the sentence and how it was found."""
+
+    chunk: cl.Chunk | None
+    rule: str
+
+
+@dataclass
+class Event:
+    """One event before actors are looked up (token indices into the sentence)."""
+
+    cue: int                      # index into the sentence's cue list
+    tok: int                      # the cue's first token
+    source: Arg
+    target: Arg
+    act: str
+    act_rule: str
+    clause: int
+    negated: bool = False
+    modality: str = ""
+    claimant: cl.Chunk | None = None
+    claim_of: int = -1            # index of the speech event reporting this one
+    factuality: str = "asserted"
+    condition: tuple[int, int] | None = None
+    absorbed: bool = False
+    extra: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An escalation cue located in a sentence's tokens."""
+
+    row: int          # row of the escalation table
+    tok: int
+    tok_end: int
+    lemma: str
+    cameo: str
+    quad: str
+    entry: str
+
+
+NONEVENT = "nonevent"
+
+
+def _chunk_of(s: cl.Structure, tok: int) -> cl.Chunk | None:
+    return s.chunk_at(tok)
+
+
+def _target_oblique(obl, *, exclude=("of", "for", "by", "from"), after: int = -1):
+    for prep, c in obl:
+        if prep not in exclude and c.start > after:
+            return c, f"target.prep_{prep}"
+    return None, ""
+
+
+def rule_nonevent_name(s: cl.Structure, cue: Cue, ctx) -> str | None:
+    """``nonevent.name``: a cue inside a proper name ("Institute for the Study of War")."""
+    if s.tags[cue.tok] in ("NNP", "NNPS") and cue.tok > 0 and s.tokens[cue.tok][:1].isupper():
+        return NONEVENT
+    return None
+
+
+def rule_nonevent_modifier(s: cl.Structure, cue: Cue, ctx) -> str | None:
+    """``nonevent.modifier``: a participle inside a noun phrase ("US-supplied missiles")."""
+    c = s.chunk_at(cue.tok)
+    if c is not None and s.tags[cue.tok] in ("VBN", "VBG") and cue.tok != c.head:
+        return NONEVENT
+    return None
+
+
+def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+    """``verb.passive`` / ``verb.active``: the cue is the head of a verb group."""
+    p = s.predicate_at(cue.tok)
+    if p is None or not (cue.tok <= p.head < max(cue.tok_end, cue.tok + 1)):
+        return None
+    if p.voice == "passive":
+        src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
+        act_rule = "verb.passive"
+    else:
+        src = Arg(p.agent, p.agent_rule)
+        tgt = Arg(p.patient, p.patient_rule)
+        if tgt.chunk is None:
+            c, r = _target_oblique(p.obliques, exclude=("of", "by", "from", "for")
+                                   if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
+            if c is None and cue.cameo.startswith("04"):
+                c, r = _target_oblique(p.obliques, exclude=("by", "from", "of", "for"))
+            tgt = Arg(c, r)
+        act_rule = "verb.active"
+    return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+def _governor(s: cl.Structure, c: cl.Chunk) -> cl.Predicate | None:
+    """The predicate whose object (or passive subject) is chunk ``c``."""
+    for p in s.predicates:
+        if p.patient is not None and p.patient.start == c.start:
+            return p
+    return None
+
+
+def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
+    """Nominal cues: ``noun.converse``, ``noun.light_verb``, ``noun.possessive``,
+    ``noun.modifier_actor``; otherwise ``nonevent.background`` ("the war in Ukraine")."""
+    r = ctx["rules"]
+    c = s.chunk_at(cue.tok)
+    if c is None:
+        return None
+    obl = cl.obliques(s, c.end - 1, cl.words(), span=6)
+    tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "for", "in") if cue.quad not in CONFLICT
+                                   else ("by", "from", "for", "in", "with"))
+    g = _governor(s, c)
+    clause = s.clause_of[cue.tok]
+    if g is not None and s.lemma[g.head] in r.converse and g.voice == "active":
+        frm = [ch for prep, ch in obl if prep == "from"]
+        if frm:
+            return Event(cue.row, cue.tok, Arg(frm[0], "source.from"), Arg(g.agent, "target.converse_subject"),
+                         "", "noun.converse", g.clause, g.negated, g.modality)
+    if g is not None and s.lemma[g.head] in r.light:
+        src = Arg(g.agent, "source.light_" + (g.agent_rule or "none"))
+        if tgt_c is None:
+            tgt_c, tgt_r = _target_oblique([o for o in g.obliques if o[1].start >= c.end],
+                                           exclude=("by", "from", "of", "for", "in"))
+        return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "", "noun.light_verb", g.clause,
+                     g.negated, g.modality)
+    if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
+        return NONEVENT  # the instrument or the doer of another act ("shelled by Russian artillery")
+    pos = [k for k in range(c.start, cue.tok) if s.tags[k] == "POS"]
+    if pos:
+        owner = cl.Chunk(c.start, pos[-1], pos[-1] - 1, "np.possessor")
+        return Event(cue.row, cue.tok, Arg(owner, "source.possessor"), Arg(tgt_c, tgt_r), "",
+                     "noun.possessive", clause)
+    mods = [k for k in range(c.start, cue.tok) if s.tags[k] == "JJ" and ctx["actor_tok"](k)]
+    if mods:
+        m = cl.Chunk(mods[0], mods[0] + 1, mods[0], "np.modifier")
+        neg = g is not None and s.lemma[g.head] in cl.words().negating_verbs
+        return Event(cue.row, cue.tok, Arg(m, "source.modifier"), Arg(tgt_c, tgt_r), "",
+                     "noun.modifier_actor", clause, neg)
+    return NONEVENT
+
+
+# Rules in precedence order: the first that answers decides (NONEVENT = no row).
+ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun)
+
+
+def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+    """Apply :data:`ARG_RULES` in order; ``None`` when the cue is not an event."""
+    for fn in ARG_RULES:
+        got = fn(s, cue, ctx)
+        if got is NONEVENT:
+            return None
+        if got is not None:
+            return got
+    return None
+
+
+# ----------------------------------------------------------------------------- reporting frames
+def _descendants(s: cl.Structure, cid: int) -> set[int]:
+    return {c.cid for c in s.clauses if cid in [a.cid for a in s.ancestors(c.cid)]}
+
+
+def _speech_complements(s: cl.Structure, p: cl.Predicate) -> set[int]:
+    """Clauses reported by predicate ``p``: its complement clauses and a postposed report's."""
+    out: set[int] = set()
+    for c in s.clauses:
+        if c.parent == p.clause and c.kind == "complement" and (c.start > p.head or s.clauses[p.clause].kind == "report"):
+            out |= _descendants(s, c.cid)
+    return out
+
+
+def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> None:
+    """Reporting frames: set each reported event's claimant and the speech event reporting it.
+
+    ``claim.complement``: events in a complement of a reporting verb are claimed by its agent;
+    a pronoun subject there is the claimant (``source.logophoric``: "Netanyahu says he will").
+    A participial reporting verb (", signaling ...") passes its claim to the speech event of
+    the clause it hangs from ("issued a warning, signaling it will respond").
+    """
+    w = cl.words()
+    by_tok = {e.tok: i for i, e in enumerate(events)}
+    for p in s.predicates:
+        if s.lemma[p.head] not in w.reporting and s.lemma[p.head] not in w.directive:
+            continue
+        inner = _speech_complements(s, p)
+        if not inner:
+            continue
+        speech = by_tok.get(p.head, -1)
+        if speech < 0 and s.clauses[p.clause].kind == "participial":
+            up = [i for i, e in enumerate(events) if e.clause == s.clauses[p.clause].parent and e.tok < p.head]
+            speech = up[-1] if up else -1
+        claimant = p.agent
+        if speech >= 0 and events[speech].source.chunk is not None:
+            claimant = events[speech].source.chunk
+        for e in events:
+            if e.clause in inner and e.claimant is None:
+                e.claimant, e.claim_of = claimant, speech
+                e.extra.append("claim.complement")
+                if s.lemma[p.head] in w.directive:
+                    e.factuality = "requested"
+                cls = _reporting_classes().get(s.lemma[p.head], "")
+                if cls in ctx["rules"].denial:
+                    e.factuality = "denied"
+                elif cls in ctx["rules"].cognitive:
+                    e.factuality = "hypothetical"
+                ch = e.source.chunk
+                if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None:
+                    e.source = Arg(claimant, "source.logophoric")
+
+
+def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> None:
+    """What a warning is (rules ``warn.*``): a threat, an appeal, a demand, an accusation or a warning."""
+    r = ctx["rules"]
+    w = cl.words()
+    for i, e in enumerate(events):
+        cue = cues[e.cue]
+        if cue.lemma not in r.warn_lemmas:
+            continue
+        c = s.chunk_at(e.tok)
+        after = c.end - 1 if c is not None and c.start <= e.tok < c.end else e.tok
+        obl = cl.obliques(s, after, w, span=8)
+        reported = [x for x in events if x.claim_of == i]
+        if any(p in ("of", "about") and s.lemma[ch.head] in r.threat_objects for p, ch in obl):
+            e.act, e.act_rule = "threaten", "warn.of_consequences"
+        elif any(cues[x.cue].entry in r.threat_cues or cues[x.cue].lemma in r.threat_cues
+                 or x.act == "threaten" for x in reported
+                 if x.source.rule == "source.logophoric" or x.source.chunk is None):
+            e.act, e.act_rule = "threaten", "warn.self_response"
+            for x in reported:
+                if x.source.rule == "source.logophoric" or x.source.chunk is None:
+                    x.absorbed = True
+                    e.condition = e.condition or x.condition
+        elif any(p in r.appeal_preps for p, _ in obl):
+            e.act, e.act_rule = "appeal", "warn.against"
+        elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 4 for p in s.predicates):
+            e.act, e.act_rule = "demand", "warn.directive"
+        elif _complement_subject(s, e) is not None:
+            subj, toks = _complement_subject(s, e)
+            conflict = any(cues[x.cue].quad in CONFLICT for x in reported) or any(
+                cu.quad in CONFLICT and cu.tok in toks for cu in cues)
+            e.act, e.act_rule = ("accuse", "warn.that_third_party") if conflict else ("statement", "warn.that_statement")
+            e.target = Arg(subj, "target.complement_subject")
+            for x in reported:
+                if x.source.rule != "source.logophoric" and cues[x.cue].lemma == "threat":
+                    x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
+        else:
+            e.act, e.act_rule = "warn", "warn.plain"
+
+
+def _complement_subject(s: cl.Structure, e: Event) -> tuple[cl.Chunk, set[int]] | None:
+    """The subject of the clause a speech event reports, if it is not a pronoun, and its tokens."""
+    p = s.predicate_at(e.tok)
+    if p is None:
+        c = s.chunk_at(e.tok)
+        p = _governor(s, c) if c is not None else None
+    if p is None:
+        return None
+    inner = _speech_complements(s, p)
+    preds = [q for q in s.predicates if q.clause in inner]
+    if not preds or preds[0].agent is None:
+        return None
+    subj = preds[0].agent
+    if subj.end - subj.start == 1 and s.lower[subj.start] in _PRONOUNS:
+        return None
+    return subj, {k for k in range(len(s.tokens)) if s.clause_of[k] in inner}
+
+
+def set_conditions(s: cl.Structure, events: list[Event]) -> None:
+    """``conditional`` for events in a clause with an ``if``/``unless`` child (its condition span);
+    ``hypothetical`` inside the antecedent itself."""
+    for e in events:
+        anc = s.ancestors(e.clause)
+        if any(a.kind == "conditional" for a in anc):
+            e.modality = e.modality or "hypothetical"
+            continue
+        for a in anc:
+            conds = [c for c in s.clauses if c.parent == a.cid and c.kind == "conditional"]
+            if conds:
+                toks = [k for c in conds for k in c.tokens]
+                e.condition = (min(toks), max(toks) + 1)
+                break
+
+
+def _negating_governor(s: cl.Structure, e: Event) -> bool:
+    c = s.chunk_at(e.tok)
+    neg = cl.words().negating_verbs
+    if c is not None:
+        g = _governor(s, c)
+        if g is not None and s.lemma[g.head] in neg:
+            return True
+        if s.lower[c.start] == "no":
+            return True
+    p = s.predicate_at(e.tok)
+    if p is not None and s.lower[p.start] == "to":
+        before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+        return bool(before) and s.lemma[before[-1].head] in neg
+    return False
+
+
+def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> str:
+    """The factuality of one event, by precedence: question, negated, denied, requested,
+    conditional, hypothetical, future, alleged, asserted."""
+    main_clause = all(a.kind in ("main", "report") for a in s.ancestors(e.clause))
+    if s.question and main_clause:
+        return "question"
+    if e.negated or _negating_governor(s, e):
+        return "negated"
+    if e.factuality in ("denied", "requested"):
+        return e.factuality
+    if e.condition is not None:
+        return "conditional"
+    if e.modality == "hypothetical" or e.factuality == "hypothetical":
+        return "hypothetical"
+    if e.modality == "future":
+        return "future"
+    if e.claimant is not None and (source_actor is None or source_actor != claimant_actor):
+        return "alleged"
+    return "asserted"
+
+
+# ----------------------------------------------------------------------------- actors
+@dataclass
+class SentenceContext:
+    """Offsets and mentions of one sentence, for turning chunks into actors."""
+
+    doc_id: str
+    text: str
+    tok_start: np.ndarray
+    tok_end: np.ndarray
+    mentions: pd.DataFrame        # the document's mentions, sorted by start
+    quotes: list[tuple[int, int, str | None, str | None, str | None]]
+
+    def span(self, c: cl.Chunk) -> tuple[int, int]:
+        return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
+
+    def actor(self, c: cl.Chunk | None, s: cl.Structure) -> tuple[dict, str]:
+        """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none)."""
+        if c is None:
+            return {}, ""
+        a, b = self.span(c)
+        m = self.mentions
+        hit = m[(m["start"] < b) & (m["end"] > a)]
+        if len(hit):
+            nonloc = hit[~hit["location"].fillna(False).astype(bool)]
+            row = (nonloc if len(nonloc) else hit).iloc[0]
+            a2, b2 = min(a, int(row["start"])), max(b, int(row["end"]))
+            return self._fields(row, a2, b2), "actor.mention"
+        low = s.lower[c.start] if c.end - c.start == 1 else ""
+        kind = _PRONOUNS.get(low)
+        if kind == "self":
+            for qa, qb, act, per, sec in self.quotes:
+                if qa <= a < qb and act:
+                    return {"actor": act, "person": per, "sector": sec, "text": self.text[a:b],
+                            "start": a, "end": b}, "actor.quote_speaker"
+        if kind in ("person", "group"):
+            prev = m[(m["end"] <= a) & ~m["location"].fillna(False).astype(bool)]
+            prev = prev[prev["person"].notna()] if kind == "person" else prev[prev["person"].isna()]
+            if len(prev):
+                return {**self._fields(prev.iloc[-1], a, b)}, "actor.coref_recent"
+        return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
+                "start": a, "end": b}, "actor.none"
+
+    def _fields(self, row, a: int, b: int) -> dict:
+        val = lambda k: None if pd.isna(row.get(k)) else row.get(k)  # noqa: E731
+        return {"actor": val("actor"), "person": val("person"), "sector": val("sector"),
+                "text": self.text[a:b], "start": a, "end": b}
+
+    def adjective_actor(self, k: int) -> bool:
+        a, b = int(self.tok_start[k]), int(self.tok_end[k])
+        m = self.mentions
+        return bool(((m["start"] <= a) & (m["end"] >= b) & m["actor"].notna()).any())
+
+
+def _quote_list(quotes: pd.DataFrame | None, doc_id: str) -> list:
+    if quotes is None or quotes.empty:
+        return []
+    q = quotes[(quotes["doc_id"] == doc_id) & ~quotes["kind"].isin(("scare", "title", "term", "mention"))]
+    return [(int(r.start), int(r.end), r.speaker_actor, r.speaker_person, r.speaker_sector)
+            for r in q.itertuples()]
+
+
+# ----------------------------------------------------------------------------- driver
+def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) -> None:
+    """``claim.accuse``: a neutral speech act reporting a third party's conflict act accuses it."""
+    neutral = rules().neutral
+    for i, e in enumerate(events):
+        if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
+            continue
+        for j, x in enumerate(events):
+            if x.claim_of != i or x.absorbed or cues[x.cue].quad not in CONFLICT:
+                continue
+            src = actors[j]["source"].get("actor")
+            if src is not None and src != actors[i]["source"].get("actor") and x.factuality not in ("denied",):
+                e.act, e.act_rule = "accuse", "claim.accuse"
+                e.target = Arg(x.source.chunk, "target.claim_subject")
+                break
+
+
+def _main_event(s: cl.Structure, events: list[Event]) -> int:
+    """``main``: the first event of the main clause; for a neutral report, the event it reports."""
+    live = [i for i, e in enumerate(events) if not e.absorbed]
+    if not live:
+        return -1
+    top = [i for i in live if all(a.kind in ("main", "report") for a in s.ancestors(events[i].clause))]
+    if not top:
+        return live[0]
+    first = top[0]
+    if events[first].act in ("statement", "consider"):
+        inner = [i for i in live if events[i].claim_of == first]
+        if inner:
+            return inner[0]
+    return first
+
+
+def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
+    """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
+    r = rules()
+    rctx = {"rules": r, "actor_tok": ctx.adjective_actor}
+    events = []
+    for ci, cue in enumerate(cues):
+        e = locate(s, cue, rctx)
+        if e is not None:
+            e.cue = ci
+            e.act = act_class(cue.cameo, cue.lemma, r)
+            events.append(e)
+    events.sort(key=lambda e: e.tok)
+    link_claims(s, events, cues, rctx)
+    set_conditions(s, events)
+    resolve_warnings(s, events, cues, rctx)
+    look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
+    actors = [{k: v[0] for k, v in d.items()} for d in look]
+    _upgrade_claims(events, actors, cues)
+    main = _main_event(s, events)
+    rows = []
+    for i, e in enumerate(events):
+        if e.absorbed:
+            continue
+        src, srule = ctx.actor(e.source.chunk, s)
+        tgt, trule = ctx.actor(e.target.chunk, s)
+        if tgt.get("actor") is not None and tgt.get("actor") == src.get("actor") and tgt["start"] != src.get("start"):
+            tgt, trule = {}, "target.same_as_source"
+        clm, _ = ctx.actor(e.claimant, s)
+        fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
+        rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
+                         f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
+                         f"target:{e.target.rule or 'none'}/{trule or 'none'}"
+                         + "".join(";" + x for x in e.extra)))
+    return rows
+
+
+_CODE_QUAD = {"130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
+              "020": "verbal_cooperation", "010": "statement"}
+
+
+def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main, rule) -> dict:
+    ca, cb = int(ctx.tok_start[cue.tok]), int(ctx.tok_end[max(cue.tok, cue.tok_end - 1)])
+    a = min([ca] + [d["start"] for d in (src, tgt) if d.get("start") is not None])
+    b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
+    cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
+    code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112",
+            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.")) else None
+    cameo = code or cue.cameo
+    claimant = clm.get("actor") or clm.get("text")
+    return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
+            "source_actor": src.get("actor"), "source_person": src.get("person"),
+            "source_sector": src.get("sector"), "source_text": src.get("text"),
+            "source_start": src.get("start"), "source_end": src.get("end"),
+            "act": e.act, "cameo": cameo, "root": cameo[:2] if cameo else None,
+            "quad_class": _CODE_QUAD.get(code, cue.quad),
+            "target_actor": tgt.get("actor"), "target_text": tgt.get("text"),
+            "target_start": tgt.get("start"), "target_end": tgt.get("end"), "factuality": fact,
+            "claimant": claimant if e.claimant is not None else None,
+            "condition": ctx.text[cond[0]:cond[1]] if cond else None,
+            "condition_start": cond[0] if cond else None, "condition_end": cond[1] if cond else None,
+            "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
+
+
+def _sentence_cues(cues: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, lemma: list[str]) -> list[Cue]:
+    out = []
+    for row in cues.itertuples():
+        a = bisect.bisect_right(starts, int(row.start)) - 1
+        b = bisect.bisect_left(ends, int(row.end)) + 1
+        if a < 0:
+            continue
+        out.append(Cue(int(row.Index), a, max(b, a + 1), lemma[a], str(row.cameo or ""),
+                       str(row.quad_class), str(row.cue)))
+    return out
+
+
+def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.DataFrame,
+                mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``events`` table: one row per speech act or event (columns :data:`COLUMNS`).
+
+    Only sentences with an escalation cue are parsed (tagged, chunked, split into clauses).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> from toolkit.escalation import find_cues
+        >>> from toolkit.actors import mentions_from_tables
+        >>> t = "Ukrainian towns were shelled by Russian artillery."
+        >>> _, toks = tokenize_documents(["d"], [t])
+        >>> m = mentions_from_tables(pd.DataFrame({"doc_id": ["d"], "text": [t]}), toks)
+        >>> ev = find_events(toks, {"d": t}, find_cues(toks, {"d": t}, mentions=m), m)
+        >>> ev[["source_actor", "act", "target_actor", "factuality"]].values.tolist()
+        [['RUS', 'attack', 'UKR', 'asserted']]
+    """
+    empty = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    if escalation is None or escalation.empty or tokens.empty:
+        return empty
+    rows: list[dict] = []
+    mentions = mentions if mentions is not None else pd.DataFrame(
+        columns=["doc_id", "start", "end", "actor", "person", "sector", "location"])
+    ment_by_doc = {d: g.sort_values("start") for d, g in mentions.groupby("doc_id", sort=False)}
+    tok_groups = tokens.groupby(["doc_id", "sent_id"], sort=False).indices
+    tok_text, tok_lemma = tokens["text"].tolist(), tokens["lemma"].tolist()
+    tok_s, tok_e = tokens["start"].to_numpy(), tokens["end"].to_numpy()
+    for (doc, sent), g in escalation.groupby(["doc_id", "sent_id"], sort=False):
+        idx = tok_groups.get((doc, sent))
+        if idx is None or len(idx) == 0:
+            continue
+        words = [tok_text[k] for k in idx]
+        lemmas = [str(tok_lemma[k]).lower() for k in idx]
+        s = cl.parse(words, lemma=lemmas)
+        ctx = SentenceContext(str(doc), texts[doc], tok_s[idx], tok_e[idx],
+                              ment_by_doc.get(doc, mentions.iloc[0:0]), _quote_list(quotes, doc))
+        for r in sentence_events(s, _sentence_cues(g, ctx.tok_start, ctx.tok_end, lemmas), ctx):
+            r["sent_id"] = int(sent)
+            rows.append(r)
+    if not rows:
+        return empty
+    out = pd.DataFrame(rows)
+    out["event_id"] = out.groupby("doc_id").cumcount()
+    out["source"] = f"events@{rules().version}+clauses@{cl.words().version}"
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def annotate(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Pipeline step: the ``events`` table for one chunk of documents.
+
+    Needs ``mentions`` and ``escalation``; reads ``quotes`` when present (pronoun speakers
+    inside quotations).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> from toolkit import escalation, actors
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Moscow said Kyiv had sabotaged the talks."]})
+        >>> s, t = tokenize_documents(["d"], docs["text"].tolist())
+        >>> tb = {"documents": docs, "sentences": s, "tokens": t}
+        >>> tb["mentions"] = actors.mentions_from_tables(docs, t)
+        >>> tb.update(escalation.annotate(tb))
+        >>> annotate(tb)["events"][["source_actor", "act", "target_actor", "factuality"]].values.tolist()
+        [['RUS', 'accuse', 'UKR', 'asserted'], ['UKR', 'attack', None, 'alleged']]
+    """
+    docs = tables["documents"]
+    texts = dict(iter_rows(docs, "doc_id", "text"))
+    return {"events": find_events(tables["tokens"], texts, tables["escalation"],
+                                  tables.get("mentions"), tables.get("quotes"))}
+
+
+ANNOTATOR = Annotator(
+    name="events", produces=("events",), func=annotate,
+    requires=("tokens", "sentences", "mentions", "escalation"),
+    lexicons=("escalation", "reporting_verbs"), version=rules().version,
+    description="who does what to whom: one row per speech act or event, from clause structure "
+                "(voice, reporting frames, warnings, negation, conditions)")
