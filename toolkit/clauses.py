@@ -298,6 +298,8 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
         nouns = [k for k in range(i, j) if tags[k] in NOUN_TAGS or tags[k] == "CD"]
         if nouns:
             out.append(Chunk(i, j, nouns[-1], "np.base"))
+        elif tags[i] == "DT" and j - i >= 2 and tags[j - 1] == "JJ":
+            out.append(Chunk(i, j, j - 1, "np.adjective_head"))  # "the Nigerian military"
         i = max(j, i + 1)
     return out
 
@@ -458,7 +460,9 @@ def _preceded_by_prep(tags, lower, c: Chunk, w: Words) -> str:
 
 
 def _is_temporal(lower, c: Chunk, w: Words) -> bool:
-    return lower[c.head] in w.temporal or (lower[c.head].isdigit() and len(lower[c.head]) == 4)
+    """A time expression: every word of the chunk past its determiners is a time word or a year."""
+    content = [lower[k] for k in range(c.start, c.end) if lower[k] not in ("the", "this", "that", "last", "next", "a", "early", "late")]
+    return bool(content) and all(x in w.temporal or x.isdigit() for x in content)
 
 
 def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:

@@ -203,7 +203,29 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
                 c, r = _target_oblique(p.obliques, exclude=("by", "from", "of", "for"))
             tgt = Arg(c, r)
         act_rule = "verb.active"
+        better = _actor_oblique(s, p.obliques, tgt.chunk, ctx)
+        if better is not None:
+            tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+_OVER_OBJECT = ("on", "to", "against", "toward", "towards", "from", "into", "with", "at", "by", "upon", "of")
+
+
+def _has_actor(ctx, c: cl.Chunk | None) -> bool:
+    return c is not None and any(ctx["actor_tok"](k) for k in range(c.start, c.end))
+
+
+def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx) -> Arg | None:
+    """``target.prep_over_object``: when the object names no actor ("imposed sanctions on X",
+    "provided support ... to X", "rejected accusations by X"), the actor in a following
+    prepositional phrase is the target, as CAMEO codes the party acted on."""
+    if obj is None or _has_actor(ctx, obj):
+        return None
+    for prep, c in obl:
+        if c.start >= obj.end and prep in _OVER_OBJECT and _has_actor(ctx, c) and c.start - obj.end <= 8:
+            return Arg(c, f"target.prep_over_object_{prep}")
+    return None
 
 
 def _governor(s: cl.Structure, c: cl.Chunk) -> cl.Predicate | None:
@@ -236,6 +258,11 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if tgt_c is None:
             tgt_c, tgt_r = _target_oblique([o for o in g.obliques if o[1].start >= c.end],
                                            exclude=("by", "from", "of", "for", "in"))
+        if not _has_actor(ctx, tgt_c):
+            alt = [(p, ch) for p, ch in obl + g.obliques if p in _OVER_OBJECT and p != "by" and _has_actor(ctx, ch)
+                   and ch.start >= c.end]
+            if alt:
+                tgt_c, tgt_r = alt[0][1], f"target.prep_actor_{alt[0][0]}"
         return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "", "noun.light_verb", g.clause,
                      g.negated, g.modality)
     if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
@@ -500,6 +527,8 @@ def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) ->
     for i, e in enumerate(events):
         if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
             continue
+        if actors[i]["source"].get("actor") is None:
+            continue  # a monitor or "officials" reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
             if x.claim_of != i or x.absorbed or cues[x.cue].quad not in CONFLICT:
                 continue
@@ -510,16 +539,44 @@ def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) ->
                 break
 
 
+def _is_top(s: cl.Structure, cid: int) -> bool:
+    """A main clause, or the content of a postposed report ("..., officials said")."""
+    return all(a.kind in ("main", "report") or a.rule == "clause.report_postposed" for a in s.ancestors(cid))
+
+
+_NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add"})
+
+
+def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicate | None:
+    """``verb.uncoded``: the main clause's first predicate when no cue covers it and every cue
+    of the sentence comes after it or in a subordinate clause; its act is ``unclassified``."""
+    w = cl.words()
+    preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
+             and s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
+             and s.tags[p.head] not in ("VBG",) and (p.agent is not None or p.voice == "passive")
+             and s.lemma[p.head] not in w.reporting]
+    if not preds:
+        return None
+    p = preds[0]
+    live = [e for e in events if _is_top(s, e.clause)]
+    if any(p.start <= e.tok <= p.head for e in events) or (live and live[0].tok < p.head):
+        return None
+    if live and s.chunk_at(live[0].tok) is not None and p.patient is not None and \
+            p.patient.start <= live[0].tok < p.patient.end and s.lemma[p.head] in r.light:
+        return None
+    return p
+
+
 def _main_event(s: cl.Structure, events: list[Event]) -> int:
     """``main``: the first event of the main clause; for a neutral report, the event it reports."""
     live = [i for i, e in enumerate(events) if not e.absorbed]
     if not live:
         return -1
-    top = [i for i in live if all(a.kind in ("main", "report") for a in s.ancestors(events[i].clause))]
+    top = [i for i in live if _is_top(s, events[i].clause)]
     if not top:
         return live[0]
     first = top[0]
-    if events[first].act in ("statement", "consider"):
+    if s.clauses[events[first].clause].kind == "report" or events[first].act in ("statement", "consider"):
         inner = [i for i in live if events[i].claim_of == first]
         if inner:
             return inner[0]
@@ -538,6 +595,16 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.act = act_class(cue.cameo, cue.lemma, r)
             events.append(e)
     events.sort(key=lambda e: e.tok)
+    uncoded = _uncoded_main(s, events, r)
+    if uncoded is not None:
+        cues = [*cues, Cue(-1, uncoded.head, uncoded.head + 1, s.lemma[uncoded.head], "", "", s.lemma[uncoded.head])]
+        events.append(Event(len(cues) - 1, uncoded.head, Arg(uncoded.agent, uncoded.agent_rule),
+                            Arg(uncoded.patient, uncoded.patient_rule), "unclassified", "verb.uncoded",
+                            uncoded.clause, uncoded.negated, uncoded.modality))
+        better = _actor_oblique(s, uncoded.obliques, uncoded.patient, rctx)
+        if better is not None:
+            events[-1].target = better
+        events.sort(key=lambda e: e.tok)
     link_claims(s, events, cues, rctx)
     set_conditions(s, events)
     resolve_warnings(s, events, cues, rctx)
@@ -573,14 +640,14 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112",
             "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.")) else None
-    cameo = code or cue.cameo
+    cameo = code or cue.cameo or None
     claimant = clm.get("actor") or clm.get("text")
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
             "source_actor": src.get("actor"), "source_person": src.get("person"),
             "source_sector": src.get("sector"), "source_text": src.get("text"),
             "source_start": src.get("start"), "source_end": src.get("end"),
             "act": e.act, "cameo": cameo, "root": cameo[:2] if cameo else None,
-            "quad_class": _CODE_QUAD.get(code, cue.quad),
+            "quad_class": _CODE_QUAD.get(code, cue.quad or None),
             "target_actor": tgt.get("actor"), "target_text": tgt.get("text"),
             "target_start": tgt.get("start"), "target_end": tgt.get("end"), "factuality": fact,
             "claimant": claimant if e.claimant is not None else None,
@@ -619,8 +686,10 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         [['RUS', 'attack', 'UKR', 'asserted']]
     """
     empty = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
-    if escalation is None or escalation.empty or tokens.empty:
+    if tokens.empty:
         return empty
+    if escalation is None:
+        escalation = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "cue", "cameo", "quad_class"])
     rows: list[dict] = []
     mentions = mentions if mentions is not None else pd.DataFrame(
         columns=["doc_id", "start", "end", "actor", "person", "sector", "location"])
@@ -628,7 +697,13 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     tok_groups = tokens.groupby(["doc_id", "sent_id"], sort=False).indices
     tok_text, tok_lemma = tokens["text"].tolist(), tokens["lemma"].tolist()
     tok_s, tok_e = tokens["start"].to_numpy(), tokens["end"].to_numpy()
-    for (doc, sent), g in escalation.groupby(["doc_id", "sent_id"], sort=False):
+    groups = dict(list(escalation.groupby(["doc_id", "sent_id"], sort=False)))
+    if len(mentions):
+        two = mentions[mentions["actor"].notna()].groupby(["doc_id", "sent_id"]).size()
+        for key in two[two >= 2].index:
+            groups.setdefault(key, escalation.iloc[0:0])
+    order = {d: i for i, d in enumerate(pd.unique(tokens["doc_id"]))}
+    for (doc, sent), g in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1]))):
         idx = tok_groups.get((doc, sent))
         if idx is None or len(idx) == 0:
             continue
