@@ -68,6 +68,7 @@ class Rules:
     cognitive: frozenset
     directive: frozenset
     neutral: frozenset
+    act_objects: frozenset
     version: str
 
 
@@ -86,7 +87,7 @@ def rules(path: str | None = None) -> Rules:
                  fs(w["lemmas"]), fs(w["threat_objects"]), fs(w["appeal_prepositions"]),
                  fs(w["threat_cues"]), fs(d["converse_verbs"]), fs(d["light_verbs"]),
                  fs(d["denial_classes"]), fs(d["cognitive_classes"]), fs(d["directive_classes"]),
-                 fs(d["neutral_classes"]), str(d["version"]))
+                 fs(d["neutral_classes"]), fs(d.get("act_objects", [])), str(d["version"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -222,6 +223,10 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx) -> Arg | Non
     prepositional phrase is the target, as CAMEO codes the party acted on."""
     if obj is None or _has_actor(ctx, obj):
         return None
+    if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
+        for prep, c in obl:
+            if obj.end <= c.start <= obj.end + 3 and prep in _OVER_OBJECT + ("in",) and prep != "of":
+                return Arg(c, f"target.prep_after_act_object_{prep}")
     for prep, c in obl:
         if c.start >= obj.end and prep in _OVER_OBJECT and _has_actor(ctx, c) and c.start - obj.end <= 8:
             return Arg(c, f"target.prep_over_object_{prep}")
@@ -556,7 +561,15 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
              and s.tags[p.head] not in ("VBG",) and (p.agent is not None or p.voice == "passive")
              and s.lemma[p.head] not in w.reporting]
     if not preds:
-        return None
+        # "X said (that) the government will not lift the ban": the reported clause's predicate.
+        reps = [p for p in s.predicates if _is_top(s, p.clause) and s.lemma[p.head] in w.reporting]
+        inner = _speech_complements(s, reps[0]) if reps else set()
+        preds = [p for p in s.predicates if p.clause in inner and s.lemma[p.head] not in _NOT_ACTS
+                 and s.lower[p.start] != "to" and s.lemma[p.head] not in w.reporting
+                 and (p.agent is not None or p.voice == "passive")]
+        if not preds or any(e.clause in inner for e in events):
+            return None
+        return preds[0]
     p = preds[0]
     live = [e for e in events if _is_top(s, e.clause)]
     if any(p.start <= e.tok <= p.head for e in events) or (live and live[0].tok < p.head):
