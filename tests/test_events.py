@@ -1,0 +1,157 @@
+"""The events table: minimal pairs (voice, claims, warnings, negation, conditions) and the seed article."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit import actors, clauses, escalation, events
+from toolkit.config import shared_path
+from toolkit.tokenize import tokenize_documents
+
+from seed_events import SEED_ALLOWED, SEED_REQUIRED
+
+
+def run(text: str, *, with_quotes: bool = False) -> pd.DataFrame:
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    s, t = tokenize_documents(["d"], [text])
+    tb = {"documents": docs, "sentences": s, "tokens": t}
+    tb["mentions"] = actors.mentions_from_tables(docs, t)
+    if with_quotes:
+        from toolkit import quotes
+
+        tb.update(quotes.ANNOTATOR.func(tb))
+    tb.update(escalation.annotate(tb))
+    out = events.annotate(tb)["events"]
+    assert all(text[a:b] == x for a, b, x in zip(out["start"], out["end"], out["text"]))
+    return out
+
+
+def rows(out: pd.DataFrame) -> list[tuple]:
+    return [tuple(None if pd.isna(v) else v for v in r)
+            for r in out[["source_actor", "act", "target_actor", "factuality"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # voice: a passive keeps the dyad
+    ("Russian artillery shelled Ukrainian towns.", ("RUS", "attack", "UKR", "asserted")),
+    ("Ukrainian towns were shelled by Russian artillery.", ("RUS", "attack", "UKR", "asserted")),
+    ("Moscow accused Kyiv of sabotage.", ("RUS", "accuse", "UKR", "asserted")),
+    ("Kyiv was accused by Moscow of sabotage.", ("RUS", "accuse", "UKR", "asserted")),
+    ("Poland expelled Russian diplomats.", ("POL", "expel", "RUS", "asserted")),
+    ("Russian diplomats were expelled by Poland.", ("POL", "expel", "RUS", "asserted")),
+    ("The United States sent military aid to Ukraine.", ("USA", "aid", "UKR", "asserted")),
+    ("Ukraine received military aid from the United States.", ("USA", "aid", "UKR", "asserted")),
+    # claims: the speech act and the alleged act
+    ("Moscow said Kyiv had sabotaged the talks.", ("RUS", "accuse", "UKR", "asserted")),
+    ("Moscow said Kyiv had sabotaged the talks.", ("UKR", "attack", None, "alleged")),
+    # warnings
+    ("Russia warned of consequences if NATO expands.", ("RUS", "threaten", None, "conditional")),
+    ("Britain warned Russia against a military path.", ("GBR", "appeal", "RUS", "asserted")),
+    ("Britain warned that Russia poses a threat to Europe.", ("GBR", "accuse", "RUS", "asserted")),
+    # negation, condition, future
+    ("Russia did not attack Ukraine.", ("RUS", "attack", "UKR", "negated")),
+    ("Russia will attack Ukraine if Kyiv joins NATO.", ("RUS", "attack", "UKR", "conditional")),
+    ("Russia will attack Ukraine.", ("RUS", "attack", "UKR", "future")),
+])
+def test_minimal_pairs(text, expected):
+    assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Analysts at the Institute for the Study of War published a report.", "attack"),
+    ("Britain warned that Russia poses a threat to Europe.", "threaten"),
+    ("Ukrainian towns were shelled by Russian artillery.", "mobilize"),
+])
+def test_non_events(text, act):
+    assert act not in [r[1] for r in rows(run(text))]
+
+
+def test_passive_does_not_reverse():
+    got = rows(run("Ukrainian towns were shelled by Russian artillery."))
+    assert not [r for r in got if r[0] == "UKR" and r[2] == "RUS"]
+
+
+def test_conditional_keeps_condition_span():
+    out = run("Russia warned of consequences if NATO expands.")
+    row = out[out["act"] == "threaten"].iloc[0]
+    assert row["condition"] == "if NATO expands." or row["condition"].startswith("if NATO expands")
+
+
+@pytest.mark.parametrize("tokens, voice, agent, patient", [
+    ("Ukrainian towns were shelled by Russian artillery .", "passive", "artillery", "towns"),
+    ("Russian artillery shelled Ukrainian towns .", "active", "artillery", "towns"),
+    ("The towns were shelled overnight .", "passive", None, "towns"),
+])
+def test_clause_voice(tokens, voice, agent, patient):
+    s = clauses.parse(tokens.split())
+    p = s.predicates[0]
+    head = lambda c: None if c is None else s.tokens[c.head]  # noqa: E731
+    assert (p.voice, head(p.agent), head(p.patient)) == (voice, agent, patient)
+
+
+def test_fallback_tagger_says_what_is_degraded():
+    tags = clauses.fallback_tag("Towns were shelled by Russia .".split())
+    assert tags[1:4] == ["VBD", "VBN", "IN"]
+
+
+# ----------------------------------------------------------------------------- the seed article
+SEED = shared_path("seed")
+needs_seed = pytest.mark.skipif(SEED is None or not (SEED / "article.txt").exists(),
+                                reason="../shared/seed/article.txt is absent (the seed article is not part of the project)")
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    s, _ = tokenize_documents(["d"], [text])
+    return text, s, run(text, with_quotes=True)
+
+
+def _matches(spec, row, text, sentences) -> bool:
+    sent = sentences[(sentences["start"] <= row["cue_start"]) & (sentences["end"] >= row["cue_end"])]
+    if sent.empty or spec["where"] not in sent.iloc[0]["text"]:
+        return False
+    val = lambda k: None if pd.isna(row[k]) else row[k]  # noqa: E731
+    return (val("source_actor") == spec["source"] and row["act"] in spec["acts"]
+            and val("target_actor") in spec["targets"] and row["factuality"] in spec["factuality"])
+
+
+KNOWN_MISSING = {  # the coder's events the rules do not find yet, and why
+    2: "the 'considering' complement of a relative clause ('Biden, who mentioned that ...') has no source",
+    3: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
+    4: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
+    6: "'pushing for permission': the implied addressee (the US) is not in the clause",
+    7: "'Blinken and Lammy discussed their plans to visit Kyiv': the coordinated subject gives one actor",
+    8: "'Blinken and Lammy discussed their plans to visit Kyiv': the coordinated subject gives one actor",
+    9: "'announced a meeting between Biden and Starmer': 'between' names both sides, taken as the source",
+    12: "'Russia continues to destroy its energy infrastructure': 'its' (Ukraine's) is not resolved",
+    14: "'accusing the West of ...' after a comma: the participle's subject is not carried over",
+}
+
+
+@needs_seed
+@pytest.mark.parametrize("k", range(len(SEED_REQUIRED)))
+def test_seed_required(seed_events, k):
+    text, sentences, out = seed_events
+    spec = SEED_REQUIRED[k]
+    found = any(_matches(spec, r, text, sentences) for r in out.to_dict("records"))
+    if k in KNOWN_MISSING:
+        assert not found, f"now found: remove {k} from KNOWN_MISSING"
+        pytest.xfail(KNOWN_MISSING[k])
+    assert found, spec
+
+
+@needs_seed
+def test_seed_spurious(seed_events):
+    text, sentences, out = seed_events
+    specs = SEED_REQUIRED + SEED_ALLOWED
+    spurious = [(r["cue"], r["source_actor"], r["act"], r["target_actor"], r["factuality"])
+                for r in out.to_dict("records") if not any(_matches(s, r, text, sentences) for s in specs)]
+    # Spurious rows are counted, not hidden: the bound is today's count and may only go down.
+    assert len(spurious) <= MAX_SPURIOUS, spurious
+
+
+# Today's count of rows a coder would not record in the seed article (7 of them 'unclassified'
+# main predicates, 3 'strike/hit ... target' force-posture cues); it may only go down.
+MAX_SPURIOUS = 21
