@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test setup doctor evaluate bench clean
+.PHONY: report test setup doctor evaluate bench bless clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python 3.11+ not found; install it or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -27,6 +27,10 @@ report: setup
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Re-bless the golden tables after an intended change of output (commit it on its own, saying why).
+bless: $(STAMP)
+	$(BIN)/python tests/golden.py --bless
 
 doctor: $(STAMP)
 	$(BIN)/python -m toolkit doctor

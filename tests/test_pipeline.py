@@ -11,6 +11,7 @@ import pipeline_helpers as H
 import pytest
 
 from toolkit import pipeline
+from toolkit.engine import plan, results, workers
 from toolkit.pipeline import Analysis, analyze, plan_chunks
 
 
@@ -138,7 +139,7 @@ def test_stream_batches_of_files(tmp_path, monkeypatch):
     # The same id and the same text again in a later file: the rules of load_corpus apply across files.
     pd.DataFrame([{"doc_id": "doc000", "text": "Calmar protested."},
                   {"doc_id": "other", "text": d.loc[1, "text"]}]).to_json(src / "part9.jsonl", orient="records", lines=True)
-    monkeypatch.setattr(pipeline, "BATCH_BYTES", 1)     # one file per batch
+    monkeypatch.setattr(plan, "BATCH_BYTES", 1)     # one file per batch
     mem = analyze(src, annotators=[], workers=1, cache=False)
     streamed = analyze(src, annotators=[], workers=1, cache=False, out=tmp_path / "out")
     assert "4 batches" in streamed.meta["load_summary"]
@@ -192,28 +193,28 @@ def test_workers_are_kept_between_runs(docs, anns, tmp_path):
     first, second = pids("a"), pids("b")
     assert second <= first
     pipeline.shutdown_workers()
-    assert pipeline._POOL is None and not (pids("c") & first)
+    assert workers._POOL is None and not (pids("c") & first)
     analyze(docs, annotators=anns, workers=2, chunk_size=4, cache=False, out=tmp_path / "out")
-    assert pipeline._POOL is None
+    assert workers._POOL is None
 
 
 @pytest.mark.slow
 def test_idle_workers_end_after_a_while(docs, anns, monkeypatch):
-    monkeypatch.setattr(pipeline, "WORKER_IDLE_SECONDS", 0.5)
+    monkeypatch.setattr(workers, "WORKER_IDLE_SECONDS", 0.5)
     analyze(docs, annotators=anns, workers=2, chunk_size=4, cache=False)
-    assert pipeline._POOL is not None
+    assert workers._POOL is not None
     for _ in range(50):
-        if pipeline._POOL is None:
+        if workers._POOL is None:
             break
         time.sleep(0.1)
-    assert pipeline._POOL is None
+    assert workers._POOL is None
 
 
 def test_tables_convert_to_pandas_when_first_used(docs, anns):
     a = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False)
-    assert isinstance(a.tables._tables["threats"], pipeline._ArrowParts)
+    assert isinstance(a.tables._tables["threats"], results.ArrowParts)
     assert f"threats={a.tables.n_rows('threats'):,}" in repr(a)     # counted, not converted
-    assert isinstance(a.tables._tables["threats"], pipeline._ArrowParts)
+    assert isinstance(a.tables._tables["threats"], results.ArrowParts)
     hits = a["threats"]
     assert isinstance(hits, pd.DataFrame) and a["threats"] is hits and len(hits) > 0
     a.tables["mine"] = hits.head(1)
@@ -271,3 +272,90 @@ def test_optional_tables_are_visible_by_default_and_keyed(docs, anns, tmp_path):
     again = analyze(docs, **kw)
     assert again.meta["run"]["steps_run"]["seen"] == 2
     assert again["seen"]["n"].sum() == len(again["threats"])
+
+
+# ----------------------------------------------------------------------------- options at the door
+
+@pytest.mark.parametrize("kwargs, says", [
+    ({"options": {"actor": {}}}, "annotator 'actor', which is not run; annotators run are "
+                                 "['actors'"),
+    ({"options": {"actors": {"gazeteers": []}}}, "annotator 'actors' has no option 'gazeteers'; its "
+                                                 "options are ['gazetteers', 'speaker_column'] "
+                                                 "(did you mean 'gazetteers'?)"),
+    ({"options": {"escalation": ["lexicon"]}}, "options of annotator 'escalation' must be a dict"),
+    ({"options": {"quotes": {}}, "annotators": ["actors"]}, "annotator 'quotes', which is not run"),
+    ({"annotators": ["quote"]}, "`annotators` value = ['quote'] is invalid"),
+    ({"engine": "threads"}, "`engine` value = 'threads' is invalid"),
+])
+def test_options_are_checked_before_any_work(kwargs, says, tmp_path, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
+    with pytest.raises(pipeline.OptionError) as err:
+        analyze(H.documents(2), workers=2, **kwargs)
+    assert says in str(err.value)
+    assert not (tmp_path / "cache").exists()        # nothing was run or cached
+    assert workers._POOL is None or kwargs.get("engine")
+
+
+def test_out_must_be_a_writable_folder(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("mine")
+    with pytest.raises(pipeline.OptionError, match="is a file"):
+        analyze(H.documents(2), annotators=[], workers=1, out=f)
+    assert f.read_text() == "mine"
+
+
+def test_cli_names_the_bad_option_in_one_line(capsys):
+    from toolkit import cli
+
+    assert cli.main(["analyze", "sample", "--annotators", "actors,quote", "--out", "/nonexistent/x",
+                     "--workers", "1"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "'quote'" in err[0] and "did you mean 'quotes'" in err[0]
+
+
+# ----------------------------------------------------------------------------- partial caches
+
+@pytest.mark.slow
+def test_a_partly_cached_chunk_gives_each_step_all_its_inputs(tmp_path, monkeypatch):
+    """actors+quotes cached, escalation and framing not: they must still see mentions and
+    quotes (issue 18: they ran without them and cached the wrong result under the right key)."""
+    from toolkit import datasets
+
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
+    docs = datasets.sample().documents
+    analyze(docs, annotators=["actors", "quotes"], workers=1, out=tmp_path / "o0")
+    partly = analyze(docs, workers=1, out=tmp_path / "o1")
+    assert partly.meta["run"]["steps_run"]["quotes"] == 0          # served from the cache
+    fresh = analyze(docs, workers=1, cache=False, out=tmp_path / "o2")
+    assert_same(partly, fresh)
+    again = analyze(docs, workers=1)                                # in memory, from the cache
+    assert again.meta["run"]["chunks_from_cache"] == again.meta["run"]["chunks"]
+    assert_same(again, fresh, [n for n in fresh.tables if n != "load_report"])
+
+
+# ----------------------------------------------------------------------------- damaged caches
+
+def _parts(cache: Path) -> list[Path]:
+    return sorted(p for p in cache.rglob("*.arrow") if p.stat().st_size > 1000)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "overwrite", "empty"])
+def test_a_damaged_cache_part_is_recomputed_with_a_warning(damage, docs, anns, tmp_path):
+    cache = tmp_path / "cache"
+    first = analyze(docs, annotators=anns, workers=1, chunk_size=6, cache=cache)
+    part = _parts(cache)[0]
+    data = part.read_bytes()
+    if damage == "truncate":
+        part.write_bytes(data[: len(data) // 2])
+    elif damage == "overwrite":           # same size: only the checksum can tell
+        mid = len(data) // 2
+        part.write_bytes(data[:mid] + b"XXXXXXXX" + data[mid + 8:])
+    else:
+        part.write_bytes(b"")
+    for out in (None, tmp_path / "out"):
+        with pytest.warns(UserWarning, match=f"damaged cache file {part}"):
+            again = analyze(docs, annotators=anns, workers=1, chunk_size=6, cache=cache, out=out)
+        assert_same(first, again, [n for n in first.tables if n != "load_report"])
+        data = part.read_bytes()
+        if out is None:   # damage it again for the streamed run
+            part.write_bytes(data[:-5] if damage != "overwrite" else data[:-9] + b"X" * 8 + data[-1:])

@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon as lexmod
-from .pipeline import Annotator
+from .annotator import Annotator
 from .tokenize import column_array, iter_rows, vocabulary, word_mask
 
 LEXICON = "escalation"

@@ -61,7 +61,7 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon as lexmod
-from .pipeline import Annotator
+from .annotator import Annotator
 from .tokenize import iter_rows, tokenize_documents, vocabulary, word_mask
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing_pfc", "framing_sv", "framing_diplomatic")

@@ -68,7 +68,7 @@ from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer
 from . import _vader as _fast
 from ._pattern import pattern_scores
 from .lexicon import Lexicon, load
-from .pipeline import Annotator
+from .annotator import Annotator
 from .tokenize import document_order, iter_rows, iter_sentences, tokenize_documents
 
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "textblob_polarity",
