@@ -36,7 +36,7 @@ import yaml
 
 from . import clauses as cl
 from .config import LEXICON_DIR
-from .pipeline import Annotator
+from .annotator import Annotator
 from .tokenize import iter_rows
 
 RULES_FILE = LEXICON_DIR / "events.yaml"
@@ -731,6 +731,9 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     if not rows:
         return empty
     out = pd.DataFrame(rows)
+    for c in out.columns:  # missing actors stay None (not NaN) in the text columns
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
     out["event_id"] = out.groupby("doc_id").cumcount()
     out["source"] = f"events@{rules().version}+clauses@{cl.words().version}"
     return out[COLUMNS].reset_index(drop=True)
@@ -762,6 +765,8 @@ def annotate(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 ANNOTATOR = Annotator(
     name="events", produces=("events",), func=annotate,
     requires=("tokens", "sentences", "mentions", "escalation"),
-    lexicons=("escalation", "reporting_verbs"), version=rules().version,
+    lexicons=("escalation", "reporting_verbs"), reads=("quotes",),
+    # The rule files are not bundled lexicons (no CSV): their versions key the cache.
+    version=f"events@{rules().version}+clauses@{yaml.safe_load(open(cl.RULES_FILE, encoding='utf-8'))['version']}",
     description="who does what to whom: one row per speech act or event, from clause structure "
                 "(voice, reporting frames, warnings, negation, conditions)")
