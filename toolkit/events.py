@@ -465,6 +465,9 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
 
 
 # ----------------------------------------------------------------------------- actors
+Mention = tuple  # (start, end, actor, person, sector, is_location)
+
+
 @dataclass
 class SentenceContext:
     """Offsets and mentions of one sentence, for turning chunks into actors."""
@@ -473,56 +476,73 @@ class SentenceContext:
     text: str
     tok_start: np.ndarray
     tok_end: np.ndarray
-    mentions: pd.DataFrame        # the document's mentions, sorted by start
+    mentions: list[Mention]       # the sentence's mentions, by start
+    earlier: list[Mention]        # the document's mentions before the sentence (for pronouns)
     quotes: list[tuple[int, int, str | None, str | None, str | None]]
 
     def span(self, c: cl.Chunk) -> tuple[int, int]:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
 
     def actor(self, c: cl.Chunk | None, s: cl.Structure) -> tuple[dict, str]:
-        """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none)."""
+        """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
+
+        Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
+        another), ``actor.quote_speaker`` ("we" inside a quotation), ``actor.coref_recent``
+        (he/she: the last person named; it/they: the last state or organisation), ``actor.none``.
+        """
         if c is None:
             return {}, ""
         a, b = self.span(c)
-        m = self.mentions
-        hit = m[(m["start"] < b) & (m["end"] > a)]
-        if len(hit):
-            nonloc = hit[~hit["location"].fillna(False).astype(bool)]
-            row = (nonloc if len(nonloc) else hit).iloc[0]
-            a2, b2 = min(a, int(row["start"])), max(b, int(row["end"]))
-            return self._fields(row, a2, b2), "actor.mention"
-        low = s.lower[c.start] if c.end - c.start == 1 else ""
-        kind = _PRONOUNS.get(low)
+        hit = [m for m in self.mentions if m[0] < b and m[1] > a]
+        if hit:
+            m = next((x for x in hit if not x[5]), hit[0])
+            return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
+        kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else None
         if kind == "self":
             for qa, qb, act, per, sec in self.quotes:
                 if qa <= a < qb and act:
                     return {"actor": act, "person": per, "sector": sec, "text": self.text[a:b],
                             "start": a, "end": b}, "actor.quote_speaker"
         if kind in ("person", "group"):
-            prev = m[(m["end"] <= a) & ~m["location"].fillna(False).astype(bool)]
-            prev = prev[prev["person"].notna()] if kind == "person" else prev[prev["person"].isna()]
-            if len(prev):
-                return {**self._fields(prev.iloc[-1], a, b)}, "actor.coref_recent"
+            before = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5]
+                      and (m[3] is not None) == (kind == "person")]
+            if before:
+                return self._fields(before[-1], a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                 "start": a, "end": b}, "actor.none"
 
-    def _fields(self, row, a: int, b: int) -> dict:
-        val = lambda k: None if pd.isna(row.get(k)) else row.get(k)  # noqa: E731
-        return {"actor": val("actor"), "person": val("person"), "sector": val("sector"),
-                "text": self.text[a:b], "start": a, "end": b}
+    def _fields(self, m: Mention, a: int, b: int) -> dict:
+        return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b}
 
     def adjective_actor(self, k: int) -> bool:
+        """Whether token ``k`` lies inside a mention of an actor."""
         a, b = int(self.tok_start[k]), int(self.tok_end[k])
-        m = self.mentions
-        return bool(((m["start"] <= a) & (m["end"] >= b) & m["actor"].notna()).any())
+        return any(m[0] <= a and m[1] >= b and m[2] is not None for m in self.mentions)
 
 
-def _quote_list(quotes: pd.DataFrame | None, doc_id: str) -> list:
+def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
+    """Each document's mentions as plain tuples sorted by start (looked up per chunk, so no pandas)."""
+    out: dict[str, list[Mention]] = {}
+    if mentions is None or mentions.empty:
+        return out
+    m = mentions.sort_values(["doc_id", "start"], kind="stable")
+    nn = lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v  # noqa: E731
+    loc = m["location"].fillna(False).astype(bool).tolist() if "location" in m else [False] * len(m)
+    for d, a, b, act, per, sec, lo in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
+                                          m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(), loc):
+        out.setdefault(d, []).append((int(a), int(b), nn(act), nn(per), nn(sec), bool(lo)))
+    return out
+
+
+def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
     if quotes is None or quotes.empty:
-        return []
-    q = quotes[(quotes["doc_id"] == doc_id) & ~quotes["kind"].isin(("scare", "title", "term", "mention"))]
-    return [(int(r.start), int(r.end), r.speaker_actor, r.speaker_person, r.speaker_sector)
-            for r in q.itertuples()]
+        return {}
+    q = quotes[~quotes["kind"].isin(("scare", "title", "term", "mention"))]
+    out: dict[str, list] = {}
+    for r in q.itertuples():
+        out.setdefault(r.doc_id, []).append((int(r.start), int(r.end), r.speaker_actor, r.speaker_person,
+                                             r.speaker_sector))
+    return out
 
 
 # ----------------------------------------------------------------------------- driver
@@ -669,15 +689,17 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
 
 
-def _sentence_cues(cues: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, lemma: list[str]) -> list[Cue]:
+def _sentence_cues(rows: list[int], cols: dict[str, list], starts: np.ndarray, ends: np.ndarray,
+                   lemma: list[str]) -> list[Cue]:
     out = []
-    for row in cues.itertuples():
-        a = bisect.bisect_right(starts, int(row.start)) - 1
-        b = bisect.bisect_left(ends, int(row.end)) + 1
+    for i in rows:
+        a = bisect.bisect_right(starts, int(cols["start"][i])) - 1
+        b = bisect.bisect_left(ends, int(cols["end"][i])) + 1
         if a < 0:
             continue
-        out.append(Cue(int(row.Index), a, max(b, a + 1), lemma[a], str(row.cameo or ""),
-                       str(row.quad_class), str(row.cue)))
+        cameo = cols["cameo"][i]
+        out.append(Cue(int(i), a, max(b, a + 1), lemma[a], "" if cameo is None or pd.isna(cameo) else str(cameo),
+                       str(cols["quad_class"][i]), str(cols["cue"][i])))
     return out
 
 
@@ -706,15 +728,19 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     rows: list[dict] = []
     mentions = mentions if mentions is not None else pd.DataFrame(
         columns=["doc_id", "start", "end", "actor", "person", "sector", "location"])
-    ment_by_doc = {d: g.sort_values("start") for d, g in mentions.groupby("doc_id", sort=False)}
+    ment_by_doc = _mention_lists(mentions)
+    quote_by_doc = _quote_lists(quotes)
+    starts_by_doc = {d: [m[0] for m in ms] for d, ms in ment_by_doc.items()}
     tok_groups = tokens.groupby(["doc_id", "sent_id"], sort=False).indices
     tok_text, tok_lemma = tokens["text"].tolist(), tokens["lemma"].tolist()
     tok_s, tok_e = tokens["start"].to_numpy(), tokens["end"].to_numpy()
-    groups = dict(list(escalation.groupby(["doc_id", "sent_id"], sort=False)))
+    cols = {c: escalation[c].tolist() for c in ("start", "end", "cameo", "quad_class", "cue")}
+    groups = {k: list(v) for k, v in escalation.groupby(["doc_id", "sent_id"], sort=False).indices.items()} \
+        if len(escalation) else {}
     if len(mentions):
         two = mentions[mentions["actor"].notna()].groupby(["doc_id", "sent_id"]).size()
         for key in two[two >= 2].index:
-            groups.setdefault(key, escalation.iloc[0:0])
+            groups.setdefault(key, [])
     order = {d: i for i, d in enumerate(pd.unique(tokens["doc_id"]))}
     for (doc, sent), g in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1]))):
         idx = tok_groups.get((doc, sent))
@@ -723,9 +749,13 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         words = [tok_text[k] for k in idx]
         lemmas = [str(tok_lemma[k]).lower() for k in idx]
         s = cl.parse(words, lemma=lemmas)
-        ctx = SentenceContext(str(doc), texts[doc], tok_s[idx], tok_e[idx],
-                              ment_by_doc.get(doc, mentions.iloc[0:0]), _quote_list(quotes, doc))
-        for r in sentence_events(s, _sentence_cues(g, ctx.tok_start, ctx.tok_end, lemmas), ctx):
+        ms = ment_by_doc.get(doc, [])
+        sa, sb = int(tok_s[idx[0]]), int(tok_e[idx[-1]])
+        lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
+        inside = [m for m in ms[lo:] if m[0] < sb]
+        ctx = SentenceContext(str(doc), texts[doc], tok_s[idx], tok_e[idx], inside, ms[max(0, lo - 50):lo],
+                              quote_by_doc.get(doc, []))
+        for r in sentence_events(s, _sentence_cues(g, cols, ctx.tok_start, ctx.tok_end, lemmas), ctx):
             r["sent_id"] = int(sent)
             rows.append(r)
     if not rows:
