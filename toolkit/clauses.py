@@ -417,7 +417,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
                 open_("participial", i + 1, "clause.participial")
         elif low in w.conditional and t == "IN":
             open_("conditional", i, "clause.if")
-        elif low in w.relative and t in ("WDT", "WP", "WP$", "WRB") and i > 0:
+        elif (low in w.relative or (low == "that" and t == "WDT")) and t in ("WDT", "WP", "WP$", "WRB") and i > 0:
             open_("relative", i, "clause.relative")
         elif low in w.complementizers and t in ("IN", "WDT") and last_head >= 0 and i == head_at_end(head_at, last_head, i, tags):
             open_("complement", i, "clause.that")
@@ -462,7 +462,7 @@ def _preceded_by_prep(tags, lower, c: Chunk, w: Words) -> str:
 def _is_temporal(lower, c: Chunk, w: Words) -> bool:
     """A time expression: every word of the chunk past its determiners is a time word or a year."""
     content = [lower[k] for k in range(c.start, c.end) if lower[k] not in ("the", "this", "that", "last", "next", "a", "early", "late")]
-    return bool(content) and all(x in w.temporal or x.isdigit() for x in content)
+    return bool(content) and all(x in w.temporal or (x.isdigit() and len(x) == 4) for x in content)
 
 
 def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:

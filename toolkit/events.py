@@ -198,11 +198,16 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
         src = Arg(p.agent, p.agent_rule)
         tgt = Arg(p.patient, p.patient_rule)
         if tgt.chunk is None:
-            c, r = _target_oblique(p.obliques, exclude=("of", "by", "from", "for")
-                                   if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
+            # Withdrawing or easing is done from the party that gains (CAMEO 08 yield).
+            ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
+            c, r = _target_oblique(p.obliques, exclude=ex if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
             if c is None and cue.cameo.startswith("04"):
                 c, r = _target_oblique(p.obliques, exclude=("by", "from", "of", "for"))
             tgt = Arg(c, r)
+        if tgt.chunk is None:
+            inf = _infinitive_after(s, p)
+            if inf is not None and inf.patient is not None:
+                tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
         better = _actor_oblique(s, p.obliques, tgt.chunk, ctx)
         if better is not None:
@@ -230,6 +235,20 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx) -> Arg | Non
     for prep, c in obl:
         if c.start >= obj.end and prep in _OVER_OBJECT and _has_actor(ctx, c) and c.start - obj.end <= 8:
             return Arg(c, f"target.prep_over_object_{prep}")
+    # "sent a team of experts to Alabama", "$1.2 billion in assistance to Egypt": a named place
+    # or body after a directional preposition, when the object names neither.
+    for prep, c in obl:
+        if c.start >= obj.end and prep in ("to", "against", "toward", "towards", "into", "on") \
+                and s.tags[c.head] in ("NNP", "NNPS") and c.start - obj.end <= 8:
+            return Arg(c, f"target.prep_proper_noun_{prep}")
+    return None
+
+
+def _infinitive_after(s: cl.Structure, p: cl.Predicate) -> cl.Predicate | None:
+    """The infinitive right after ``p`` ("threatened to attack")."""
+    for q in s.predicates:
+        if q.start == p.end and s.lower[q.start] == "to":
+            return q
     return None
 
 
@@ -637,6 +656,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         better = _actor_oblique(s, uncoded.obliques, uncoded.patient, rctx)
         if better is not None:
             events[-1].target = better
+        elif uncoded.patient is None:
+            c, rule = _target_oblique(uncoded.obliques, exclude=("of", "by", "for", "in", "with"))
+            events[-1].target = Arg(c, rule)
         events.sort(key=lambda e: e.tok)
     link_claims(s, events, cues, rctx)
     set_conditions(s, events)
@@ -651,8 +673,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue
         src, srule = ctx.actor(e.source.chunk, s)
         tgt, trule = ctx.actor(e.target.chunk, s)
-        if tgt.get("actor") is not None and tgt.get("actor") == src.get("actor") and tgt["start"] != src.get("start"):
-            tgt, trule = {}, "target.same_as_source"
+        if tgt.get("start") is not None and src.get("start") is not None and \
+                tgt["start"] < src["end"] and src["start"] < tgt["end"]:
+            tgt, trule = {}, "target.same_as_source"  # one phrase cannot be both sides
         clm, _ = ctx.actor(e.claimant, s)
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
         rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
