@@ -620,7 +620,13 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
 
 
 def _main_event(s: cl.Structure, events: list[Event]) -> int:
-    """``main``: the first event of the main clause; for a neutral report, the event it reports."""
+    """``main``: the sentence's main event, as news event coding takes it.
+
+    The first event of the main clause; for a postposed report ("..., officials said") the
+    event reported; for an agentless passive ("23 civilians were killed as forces launched air
+    strikes") the event of its adverbial clause that names a doer. A preposed report ("Russia
+    says Israel must end attacks") is itself the main event: the speaker is its source.
+    """
     live = [i for i, e in enumerate(events) if not e.absorbed]
     if not live:
         return -1
@@ -628,11 +634,39 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
     if not top:
         return live[0]
     first = top[0]
-    if s.clauses[events[first].clause].kind == "report" or events[first].act in ("statement", "consider"):
+    if s.clauses[events[first].clause].kind == "report":
         inner = [i for i in live if events[i].claim_of == first]
         if inner:
             return inner[0]
+    e = events[first]
+    if e.source.chunk is None and e.source.rule.startswith("agent.passive_none"):
+        sub = [i for i in live if events[i].source.chunk is not None and events[i].tok > e.tok
+               and s.clauses[events[i].clause].kind == "adverbial"]
+        if sub:
+            return sub[0]
     return first
+
+
+def _report_targets(s: cl.Structure, events: list[Event]) -> None:
+    """``target.reported_subject``: a statement with no target is about the reported clause's
+    subject ("Russia says Israel must end attacks" -> Israel) or, when the speaker reports its
+    own act ("Putin said his country will not lift the ban on the EU"), that act's target."""
+    for i, e in enumerate(events):
+        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified"):
+            continue
+        inner = [x for x in events if x.claim_of == i and not x.absorbed]
+        if not inner:
+            continue
+        x = inner[0]
+        if x.source.rule == "source.logophoric" or x.source.chunk is None or _same_chunk(x.source.chunk, e.source.chunk):
+            if x.target.chunk is not None:
+                e.target = Arg(x.target.chunk, "target.reported_target")
+        else:
+            e.target = Arg(x.source.chunk, "target.reported_subject")
+
+
+def _same_chunk(a: cl.Chunk | None, b: cl.Chunk | None) -> bool:
+    return a is not None and b is not None and a.start == b.start
 
 
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
@@ -666,6 +700,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(events, actors, cues)
+    _report_targets(s, events)
     main = _main_event(s, events)
     rows = []
     for i, e in enumerate(events):
