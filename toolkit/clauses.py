@@ -43,6 +43,8 @@ FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
 PRONOUN_TAGS = frozenset({"PRP"})
 _PUNCT_END = re.compile(r"^[.!?]+$")
 _HYPHENS = frozenset({"-", "–", "—"})
+# "as well as", "as soon as", "as part of": not an adverbial clause opener.
+_AS_PHRASES = frozenset({"well", "soon", "long", "much", "many", "part", "a", "an", "the", "of", "such", "far"})
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,8 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
             t = tags[j]
             if t in NP_INNER:
                 j += 1
+            elif lower[j] in (",", ".") and j > i and tags[j - 1] == "CD" and j + 1 < n and tags[j + 1] == "CD":
+                j += 1  # "30 , 000 troops", "6 . 3 million" as the tokens of a spaced text
             elif lower[j] in _HYPHENS and j > i and j + 1 < n and tags[j + 1] in NP_INNER | {"VBN", "VBG"}:
                 j += 1
             elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in NOUN_TAGS | {"JJ"} \
@@ -421,8 +425,8 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
             open_("relative", i, "clause.relative")
         elif low in w.complementizers and t in ("IN", "WDT") and last_head >= 0 and i == head_at_end(head_at, last_head, i, tags):
             open_("complement", i, "clause.that")
-        elif low in w.adverbial and t == "IN" and _has_verb_before_break(tags, i) and not (
-                low == "as" and i + 1 < n and tags[i + 1] in ("JJ", "RB", "DT")):
+        elif low in w.adverbial and t in ("IN", "WRB") and _has_verb_before_break(tags, i) and not (
+                low == "as" and i + 1 < n and (lower[i + 1] in _AS_PHRASES or "as" in lower[i + 2:i + 4])):
             open_("adverbial", i, "clause.adverbial")
         elif i in chunk_start and last_head >= 0 and lemma[last_head] in w.reporting \
                 and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start):
@@ -526,7 +530,7 @@ def obliques(s: Structure, after: int, w: Words, *, clause: int | None = None, s
         if s.clause_of[c.start] != clause:
             break
         prep = _preceded_by_prep(s.tags, s.lower, c, w)
-        if prep:
+        if prep and not _is_temporal(s.lower, c, w):
             out.append((prep, c))
     return out
 
