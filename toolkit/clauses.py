@@ -290,6 +290,8 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
             t = tags[j]
             if t in NP_INNER:
                 j += 1
+            elif lower[j] in ("and", "or") and j > i and tags[j - 1] == "JJ" and j + 1 < n and tags[j + 1] == "JJ":
+                j += 1  # "civilian and military targets"
             elif lower[j] in (",", ".") and j > i and tags[j - 1] == "CD" and j + 1 < n and tags[j + 1] == "CD":
                 j += 1  # "30 , 000 troops", "6 . 3 million" as the tokens of a spaced text
             elif lower[j] in _HYPHENS and j > i and j + 1 < n and tags[j + 1] in NP_INNER | {"VBN", "VBG"}:
@@ -514,8 +516,10 @@ def find_object(s: Structure, p: Predicate, w: Words) -> Chunk | None:
             continue
         if s.clause_of[c.start] != p.clause:
             break
+        if c.start == p.head + 3 and s.lower[c.start - 1] == "of" and s.tags[p.head + 1] in ("DT", "CD", "JJ", "NNS"):
+            return Chunk(p.head + 1, c.end, c.head, "np.partitive")  # "expelled some of the peacekeepers"
         if _preceded_by_prep(s.tags, s.lower, c, w) or _is_temporal(s.lower, c, w):
-            return None if c.start == p.head + 2 and s.lower[p.head + 1] in w.target_preps | w.agent_preps else None
+            return None
         return c
     return None
 

@@ -69,6 +69,7 @@ class Rules:
     directive: frozenset
     neutral: frozenset
     act_objects: frozenset
+    recipient: frozenset
     version: str
 
 
@@ -87,7 +88,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(w["lemmas"]), fs(w["threat_objects"]), fs(w["appeal_prepositions"]),
                  fs(w["threat_cues"]), fs(d["converse_verbs"]), fs(d["light_verbs"]),
                  fs(d["denial_classes"]), fs(d["cognitive_classes"]), fs(d["directive_classes"]),
-                 fs(d["neutral_classes"]), fs(d.get("act_objects", [])), str(d["version"]))
+                 fs(d["neutral_classes"]), fs(d.get("act_objects", [])),
+                 fs(d.get("recipient_verbs", [])), str(d["version"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -209,7 +211,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
             if inf is not None and inf.patient is not None:
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
-        better = _actor_oblique(s, p.obliques, tgt.chunk, ctx)
+        better = _actor_oblique(s, p.obliques, tgt.chunk, ctx, p.head)
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
@@ -222,12 +224,16 @@ def _has_actor(ctx, c: cl.Chunk | None) -> bool:
     return c is not None and any(ctx["actor_tok"](k) for k in range(c.start, c.end))
 
 
-def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx) -> Arg | None:
+def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None) -> Arg | None:
     """``target.prep_over_object``: when the object names no actor ("imposed sanctions on X",
     "provided support ... to X", "rejected accusations by X"), the actor in a following
     prepositional phrase is the target, as CAMEO codes the party acted on."""
     if obj is None or _has_actor(ctx, obj):
         return None
+    if verb is not None and s.lemma[verb] in ctx["rules"].recipient:
+        for prep, c in obl:
+            if prep == "to" and c.start >= obj.end and c.start - obj.end <= 10:
+                return Arg(c, "target.recipient_to")
     if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
         for prep, c in obl:
             if obj.end <= c.start <= obj.end + 3 and prep in _OVER_OBJECT + ("in",) and prep != "of":
@@ -267,7 +273,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     c = s.chunk_at(cue.tok)
     if c is None:
         return None
-    obl = cl.obliques(s, c.end - 1, cl.words(), span=6)
+    obl = cl.obliques(s, c.end - 1, cl.words(), span=10)
     tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "for", "in") if cue.quad not in CONFLICT
                                    else ("by", "from", "for", "in", "with"))
     g = _governor(s, c)
@@ -282,7 +288,10 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if tgt_c is None:
             tgt_c, tgt_r = _target_oblique([o for o in g.obliques if o[1].start >= c.end],
                                            exclude=("by", "from", "of", "for", "in"))
-        if not _has_actor(ctx, tgt_c):
+        to = [ch for p, ch in obl + g.obliques if p == "to" and ch.start >= c.end]
+        if not _has_actor(ctx, tgt_c) and s.lemma[g.head] in r.recipient and to:
+            tgt_c, tgt_r = to[0], "target.recipient_to"
+        elif not _has_actor(ctx, tgt_c):
             alt = [(p, ch) for p, ch in obl + g.obliques if p in _OVER_OBJECT and p != "by" and _has_actor(ctx, ch)
                    and ch.start >= c.end]
             if alt:
@@ -610,6 +619,11 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
             return None
         return preds[0]
     p = preds[0]
+    inf = _infinitive_after(s, p)
+    if inf is not None and any(inf.start <= e.tok <= inf.head or (inf.patient is not None and
+                                                                  inf.patient.start <= e.tok < inf.patient.end)
+                               for e in events):
+        return None  # "decided to lift sanctions": the infinitive's act is the event
     live = [e for e in events if _is_top(s, e.clause)]
     if any(p.start <= e.tok <= p.head for e in events) or (live and live[0].tok < p.head):
         return None
@@ -687,7 +701,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         events.append(Event(len(cues) - 1, uncoded.head, Arg(uncoded.agent, uncoded.agent_rule),
                             Arg(uncoded.patient, uncoded.patient_rule), "unclassified", "verb.uncoded",
                             uncoded.clause, uncoded.negated, uncoded.modality))
-        better = _actor_oblique(s, uncoded.obliques, uncoded.patient, rctx)
+        better = _actor_oblique(s, uncoded.obliques, uncoded.patient, rctx, uncoded.head)
         if better is not None:
             events[-1].target = better
         elif uncoded.patient is None:
