@@ -17,7 +17,9 @@ Systems: ``toolkit`` (the ``events`` table's main event, :func:`toolkit.events.m
 ``toolkit_any_row`` (right if any events row of the sentence is right: a ceiling for the main
 event choice), and ``escalation`` (the current cue-level table: the ``source_actor`` /
 ``target_actor`` of the strongest cue, the cue ``sentence_escalation`` reports; actors only,
-since its rows carry no actor spans).
+since its rows carry no actor spans). ``toolkit_actor_only`` scores the main event by the
+escalation baseline's criterion (its actor only, no span overlap), for a like-for-like
+comparison.
 
 Tune and check halves: each sentence goes to ``tune`` or ``check`` by the MD5 hash of its text
 (:func:`half_of`). Rules were written looking only at ``tune``; both halves are reported.
@@ -157,13 +159,13 @@ def score_items(items: pd.DataFrame, out: dict[str, pd.DataFrame]) -> pd.DataFra
             gold = {a for a, s0, e0 in zip(m["actor"], m["start"], m["end"])
                     if a is not None and _overlaps(int(s0), int(e0), spans)}
 
-            def right(row) -> bool:
+            def right(row, *, spans_count: bool = True) -> bool:
                 if row is None:
                     return False
                 act, a, b = row.get(f"{col}_actor"), row.get(f"{col}_start"), row.get(f"{col}_end")
                 if act is not None and not pd.isna(act) and act in gold:
                     return True
-                return a is not None and not pd.isna(a) and _overlaps(int(a), int(b), spans)
+                return spans_count and a is not None and not pd.isna(a) and _overlaps(int(a), int(b), spans)
 
             mrow = main.loc[d].to_dict() if d in main.index else None
             anyrow = any(right(r) for r in ev_by[d].to_dict("records")) if d in ev_by else False
@@ -172,6 +174,7 @@ def score_items(items: pd.DataFrame, out: dict[str, pd.DataFrame]) -> pd.DataFra
             rows.append({"item": i, "half": it.half, "role": role, "text": it.text,
                          "gold": " | ".join(it.text[a:b] for a, b in spans),
                          "toolkit": right(mrow), "toolkit_any_row": anyrow,
+                         "toolkit_actor_only": right(mrow, spans_count=False),
                          "escalation": bool(eact is not None and not pd.isna(eact) and eact in gold),
                          "pred": None if mrow is None else f"{mrow.get(col + '_text')} [{mrow.get(col + '_actor')}]",
                          "rule": None if mrow is None else mrow.get("rule"),
@@ -207,7 +210,7 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
     scored = score_items(items, predict(items["text"].tolist()))
     rows = []
     for role in ("source", "target"):
-        for system in ("toolkit", "toolkit_any_row", "escalation"):
+        for system in ("toolkit", "toolkit_any_row", "toolkit_actor_only", "escalation"):
             for label in (*HALVES, "all"):
                 sub = scored[(scored["role"] == role) & ((scored["half"] == label) | (label == "all"))]
                 x = sub[system].to_numpy(dtype=float)
