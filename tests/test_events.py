@@ -109,8 +109,10 @@ def seed_events():
 
 
 def _matches(spec, row, text, sentences) -> bool:
-    sent = sentences[(sentences["start"] <= row["cue_start"]) & (sentences["end"] >= row["cue_end"])]
-    if sent.empty or spec["where"] not in sent.iloc[0]["text"]:
+    # The snippet names the coder's sentence; it is looked up in the cue's paragraph, since a
+    # quotation can be split into sentences apart from its "X quoted Y as saying".
+    a, b = text.rfind("\n", 0, row["cue_start"]) + 1, text.find("\n", row["cue_end"])
+    if spec["where"] not in text[a:b if b >= 0 else len(text)]:
         return False
     val = lambda k: None if pd.isna(row[k]) else row[k]  # noqa: E731
     return (val("source_actor") == spec["source"] and row["act"] in spec["acts"]
@@ -118,14 +120,11 @@ def _matches(spec, row, text, sentences) -> bool:
 
 
 KNOWN_MISSING = {  # the coder's events the rules do not find yet, and why
-    2: "the 'considering' complement of a relative clause ('Biden, who mentioned that ...') has no source",
     3: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
     4: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
     6: "'pushing for permission': the implied addressee (the US) is not in the clause",
-    7: "'Blinken and Lammy discussed their plans to visit Kyiv': the coordinated subject gives one actor",
-    8: "'Blinken and Lammy discussed their plans to visit Kyiv': the coordinated subject gives one actor",
-    9: "'announced a meeting between Biden and Starmer': 'between' names both sides, taken as the source",
-    12: "'Russia continues to destroy its energy infrastructure': 'its' (Ukraine's) is not resolved",
+    12: "'Russia continues to destroy its energy infrastructure': found as Russia -> Ukraine, but the "
+        "escalation lexicon codes 'destroy' as CAMEO 171 (coerce), where a coder codes an attack",
 }
 
 
@@ -151,6 +150,8 @@ def test_seed_spurious(seed_events):
     assert len(spurious) <= MAX_SPURIOUS, spurious
 
 
-# Today's count of rows a coder would not record in the seed article (7 of them 'unclassified'
-# main predicates, 3 'strike/hit ... target' force-posture cues); it may only go down.
-MAX_SPURIOUS = 21
+# Today's count of rows a coder would not record in the seed article (6 of them 'unclassified'
+# main predicates, 3 'strike/hit ... target' force-posture cues, 'destroy' coded as coerce,
+# 'seeks to support' as praise, and the alleged 'provoking' of "accusing the West of provoking",
+# which the coder's list folds into the accusation); it may only go down.
+MAX_SPURIOUS = 12

@@ -420,6 +420,11 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
                         c.parent, c.kind, c.rule = len(clauses) - 1, "complement", "clause.report_postposed"
                 del stack[:-1]
             elif i + 1 < n and tags[i + 1] == "VBG":
+                if lemma[i + 1] in w.reporting:
+                    # ", adding that ...", ", accusing X of ...": the speaker of the main clause
+                    # goes on; the participle does not hang from the reported clause.
+                    while len(stack) > 1 and clauses[stack[-1]].kind == "complement":
+                        stack.pop()
                 open_("participial", i + 1, "clause.participial")
         elif low in w.conditional and t == "IN":
             open_("conditional", i, "clause.if")
@@ -580,8 +585,8 @@ def assign_arguments(s: Structure, w: Words) -> None:
                    and s.lower[p.head + 1] in w.agent_preps)
         if (s.tags[p.head] == "VBN" and aux) or reduced:
             p.voice = "passive"
-        subj, rule = find_subject(s, p, w)
-        if subj is None:
+        subj, rule = (None, "") if s.lower[p.start] == "to" else find_subject(s, p, w)
+        if subj is None and s.lower[p.start] != "to":
             subj = _relative_antecedent(s, p)
             rule = "subject.relative" if subj is not None else ""
         if subj is None and (s.lower[p.start] == "to" or s.clauses[p.clause].kind == "participial"
@@ -599,10 +604,15 @@ def assign_arguments(s: Structure, w: Words) -> None:
 
 
 def _future_frame(s: Structure, p: Predicate, w: Words) -> bool:
+    """An infinitive after an intention word: "plans to visit", "is expected to decide"."""
     k = p.start - 1
-    while k >= 0 and s.tags[k] in ("RB", "NN", "NNS", "NNP", "PRP", "DT", "JJ"):
+    while k >= 0 and p.start - k <= 4:
+        if s.lemma[k] in w.future_frames or s.lower[k] in w.future_frames:
+            return True
+        if s.tags[k] not in ("RB", "NN", "NNS", "NNP", "PRP", "PRP$", "DT", "JJ", "VBN", "VBZ", "VBP", "VBD"):
+            return False
         k -= 1
-    return k >= 0 and s.lemma[k] in w.future_frames
+    return False
 
 
 def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,

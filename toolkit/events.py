@@ -48,6 +48,8 @@ COLUMNS = ["doc_id", "sent_id", "event_id", "start", "end", "text", "source_acto
 FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future", "requested",
               "hypothetical", "question")
 CONFLICT = ("verbal_conflict", "material_conflict")
+# "his administration", "their forces": the possessor is the actor (resolved as the pronoun is).
+_POSSESSIVES = {"his": "person", "her": "person", "their": "group", "its": "group"}
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group",
              "it": "group", "them": "group", "we": "self", "i": "self", "us": "self", "our": "self"}
 
@@ -70,6 +72,7 @@ class Rules:
     neutral: frozenset
     act_objects: frozenset
     recipient: frozenset
+    request_nouns: frozenset
     version: str
 
 
@@ -89,7 +92,7 @@ def rules(path: str | None = None) -> Rules:
                  fs(w["threat_cues"]), fs(d["converse_verbs"]), fs(d["light_verbs"]),
                  fs(d["denial_classes"]), fs(d["cognitive_classes"]), fs(d["directive_classes"]),
                  fs(d["neutral_classes"]), fs(d.get("act_objects", [])),
-                 fs(d.get("recipient_verbs", [])), str(d["version"]))
+                 fs(d.get("recipient_verbs", [])), fs(d.get("request_nouns", [])), str(d["version"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -278,6 +281,15 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                                    else ("by", "from", "for", "in", "with"))
     g = _governor(s, c)
     clause = s.clause_of[cue.tok]
+    between = [ch for p, ch in obl if p == "between" and ch.start == c.end + 1]
+    if between and g is not None and s.lemma[g.head] in r.light:
+        # "a meeting between Biden and Starmer": the two sides of the act (CAMEO codes X -> Y).
+        other = [ch for ch in s.chunks if ch.start > between[0].end and s.lower[ch.start - 1] == "and"
+                 and ch.start <= between[0].end + 2]
+        return Event(cue.row, cue.tok, Arg(between[0], "source.between"),
+                     Arg(other[0] if other else None, "target.between_and"), "", "noun.between",
+                     g.clause if g is not None else clause, g.negated if g is not None else False,
+                     g.modality if g is not None else "")
     if g is not None and s.lemma[g.head] in r.converse and g.voice == "active":
         frm = [ch for prep, ch in obl if prep == "from"]
         if frm:
@@ -380,6 +392,23 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                 ch = e.source.chunk
                 if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None:
                     e.source = Arg(claimant, "source.logophoric")
+    _link_accusations(s, events, by_tok)
+
+
+def _link_accusations(s: cl.Structure, events: list[Event], by_tok: dict[int, int]) -> None:
+    """``claim.accused_of``: in "Moscow accused the West of provoking conflicts" the provoking is
+    the West's act as Moscow claims it (alleged), not Moscow's act."""
+    for p in s.predicates:
+        if _reporting_classes().get(s.lemma[p.head]) != "accusatory" or p.patient is None or p.voice != "active":
+            continue
+        speech = by_tok.get(p.head, -1)
+        for e in events:
+            k = e.tok
+            if k <= p.patient.end or e.claimant is not None or s.clause_of[k] != p.clause:
+                continue
+            if s.lower[p.patient.end] in ("of", "for") and k - p.patient.end <= 3:
+                e.source, e.claimant, e.claim_of = Arg(p.patient, "source.accused"), p.agent, speech
+                e.extra.append("claim.accused_of")
 
 
 def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> None:
@@ -415,7 +444,7 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             e.act, e.act_rule = ("accuse", "warn.that_third_party") if conflict else ("statement", "warn.that_statement")
             e.target = Arg(subj, "target.complement_subject")
             for x in reported:
-                if x.source.rule != "source.logophoric" and cues[x.cue].lemma == "threat":
+                if x.source.rule != "source.logophoric" and (cues[x.cue].lemma == "threat" or x.act == "unclassified"):
                     x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
         else:
             e.act, e.act_rule = "warn", "warn.plain"
@@ -471,6 +500,17 @@ def _negating_governor(s: cl.Structure, e: Event) -> bool:
     return False
 
 
+def _requested(s: cl.Structure, e: Event) -> bool:
+    """An infinitive after a directive verb or a request noun ("pushing for permission to hit")."""
+    p = s.predicate_at(e.tok)
+    if p is None or s.lower[p.start] != "to" or p.start == 0:
+        return False
+    if s.lemma[p.start - 1] in rules().request_nouns:
+        return True
+    before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+    return bool(before) and s.lemma[before[-1].head] in cl.words().directive and before[-1].end == p.start
+
+
 def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> str:
     """The factuality of one event, by precedence: question, negated, denied, requested,
     conditional, hypothetical, future, alleged, asserted."""
@@ -479,8 +519,8 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
         return "question"
     if e.negated or _negating_governor(s, e):
         return "negated"
-    if e.factuality in ("denied", "requested"):
-        return e.factuality
+    if e.factuality in ("denied", "requested") or _requested(s, e):
+        return e.factuality if e.factuality in ("denied", "requested") else "requested"
     if e.condition is not None:
         return "conditional"
     if e.modality == "hypothetical" or e.factuality == "hypothetical":
@@ -511,7 +551,7 @@ class SentenceContext:
     def span(self, c: cl.Chunk) -> tuple[int, int]:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
 
-    def actor(self, c: cl.Chunk | None, s: cl.Structure) -> tuple[dict, str]:
+    def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None) -> tuple[dict, str]:
         """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
 
         Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
@@ -525,7 +565,7 @@ class SentenceContext:
         if hit:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
-        kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else None
+        kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else _POSSESSIVES.get(s.lower[c.start])
         if kind == "self":
             for qa, qb, act, per, sec in self.quotes:
                 if qa <= a < qb and act:
@@ -533,7 +573,7 @@ class SentenceContext:
                             "start": a, "end": b}, "actor.quote_speaker"
         if kind in ("person", "group"):
             before = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5]
-                      and (m[3] is not None) == (kind == "person")]
+                      and (m[3] is not None) == (kind == "person") and (not_actor is None or m[2] != not_actor)]
             if before:
                 return self._fields(before[-1], a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
@@ -613,7 +653,7 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
         reps = [p for p in s.predicates if _is_top(s, p.clause) and s.lemma[p.head] in w.reporting]
         inner = _speech_complements(s, reps[0]) if reps else set()
         preds = [p for p in s.predicates if p.clause in inner and s.lemma[p.head] not in _NOT_ACTS
-                 and s.lower[p.start] != "to" and s.lemma[p.head] not in w.reporting
+                 and s.lower[p.start] != "to" and s.lemma[p.head] not in w.reporting and s.tags[p.head] != "VBG"
                  and (p.agent is not None or p.voice == "passive")]
         if not preds or any(e.clause in inner for e in events):
             return None
@@ -631,6 +671,38 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
             p.patient.start <= live[0].tok < p.patient.end and s.lemma[p.head] in r.light:
         return None
     return p
+
+
+def _conjuncts(s: cl.Structure, c: cl.Chunk) -> list[cl.Chunk]:
+    """The chunks coordinated before ``c`` ("Blinken and Lammy": [Blinken, Lammy]); ``c`` last."""
+    out = [c]
+    while True:
+        first = out[0]
+        k = first.start - 1
+        if k < 1 or s.lower[k] not in ("and", ","):
+            break
+        prev = s.chunk_at(k - 1)
+        if prev is None or prev.end != k:
+            break
+        out.insert(0, prev)
+    return out
+
+
+def _split_coordinated(s: cl.Structure, events: list[Event]) -> list[Event]:
+    """``source.conjunct``: "Blinken and Lammy discussed plans" is an act of each of them.
+
+    The subject rule finds the last conjunct; the earlier ones get a copy of the event.
+    Only sources are split; a coordinated target is kept whole (its first actor).
+    """
+    out = []
+    for e in events:
+        c = e.source.chunk
+        parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(("agent.subject", "source.light_agent.subject")) else []
+        if len(parts) > 1 and "and" in s.lower[parts[0].start:parts[-1].start]:
+            for part in parts[:-1]:
+                out.append(replace(e, source=Arg(part, e.source.rule + "+conjunct"), extra=list(e.extra)))
+        out.append(e)
+    return out
 
 
 def _main_event(s: cl.Structure, events: list[Event]) -> int:
@@ -661,7 +733,7 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
     return first
 
 
-def _report_targets(s: cl.Structure, events: list[Event]) -> None:
+def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict]) -> None:
     """``target.reported_subject``: a statement with no target is about the reported clause's
     subject ("Russia says Israel must end attacks" -> Israel) or, when the speaker reports its
     own act ("Putin said his country will not lift the ban on the EU"), that act's target."""
@@ -671,8 +743,10 @@ def _report_targets(s: cl.Structure, events: list[Event]) -> None:
         inner = [x for x in events if x.claim_of == i and not x.absorbed]
         if not inner:
             continue
+        j = events.index(inner[0])
         x = inner[0]
-        if x.source.rule == "source.logophoric" or x.source.chunk is None or _same_chunk(x.source.chunk, e.source.chunk):
+        own = actors[j]["source"].get("actor") is not None and actors[j]["source"].get("actor") == actors[i]["source"].get("actor")
+        if own or x.source.rule == "source.logophoric" or x.source.chunk is None or _same_chunk(x.source.chunk, e.source.chunk):
             if x.target.chunk is not None:
                 e.target = Arg(x.target.chunk, "target.reported_target")
         else:
@@ -695,6 +769,12 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.act = act_class(cue.cameo, cue.lemma, r)
             events.append(e)
     events.sort(key=lambda e: e.tok)
+    events = _split_coordinated(s, events)
+    for e in events:
+        t = e.target.chunk
+        if e.act == "statement" and e.act_rule == "verb.active" and t is not None and any(
+                x is not e and t.start <= x.tok < t.end for x in events):
+            e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
     uncoded = _uncoded_main(s, events, r)
     if uncoded is not None:
         cues = [*cues, Cue(-1, uncoded.head, uncoded.head + 1, s.lemma[uncoded.head], "", "", s.lemma[uncoded.head])]
@@ -714,14 +794,15 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(events, actors, cues)
-    _report_targets(s, events)
+    _report_targets(s, events, actors)
     main = _main_event(s, events)
     rows = []
     for i, e in enumerate(events):
         if e.absorbed:
             continue
         src, srule = ctx.actor(e.source.chunk, s)
-        tgt, trule = ctx.actor(e.target.chunk, s)
+        # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
+        tgt, trule = ctx.actor(e.target.chunk, s, not_actor=src.get("actor"))
         if tgt.get("start") is not None and src.get("start") is not None and \
                 tgt["start"] < src["end"] and src["start"] < tgt["end"]:
             tgt, trule = {}, "target.same_as_source"  # one phrase cannot be both sides
