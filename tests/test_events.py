@@ -155,3 +155,47 @@ def test_seed_spurious(seed_events):
 # 'seeks to support' as praise, and the alleged 'provoking' of "accusing the West of provoking",
 # which the coder's list folds into the accusation); it may only go down.
 MAX_SPURIOUS = 12
+
+
+# ----------------------------------------------------------------------------- the dev-set reader
+def test_read_bio_spans_and_halves(tmp_path):
+    from toolkit.validation.events import HALVES, read_bio
+
+    p = tmp_path / "st.txt"
+    p.write_text("Russian B-S\nartillery I-S\nshelled O\nKharkiv B-T\n. O\n\nKyiv B-R\nand O\nParis B-R\nmet O\n",
+                 encoding="utf-8")
+    d = read_bio(p)
+    first = d.iloc[0]
+    assert [first["text"][a:b] for a, b in first["S"]] == ["Russian artillery"]
+    assert [first["text"][a:b] for a, b in first["T"]] == ["Kharkiv"]
+    assert len(d.iloc[1]["R"]) == 2 and d.iloc[1]["S"] == []
+    assert set(d["half"]) <= set(HALVES)
+
+
+@pytest.mark.parametrize("bad", ["Russia\n", "Russia X-S\n", " B-S\n"])
+def test_read_bio_names_the_bad_line(tmp_path, bad):
+    from toolkit.validation.events import read_bio
+
+    p = tmp_path / "bad.txt"
+    p.write_text("Kyiv O\n" + bad, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.txt:2"):
+        read_bio(p)
+
+
+def test_half_is_a_stable_hash():
+    from toolkit.validation.events import half_of
+
+    texts = [f"Sentence number {i} ." for i in range(200)]
+    halves = [half_of(t) for t in texts]
+    assert halves == [half_of(t) for t in texts] and 60 < halves.count("tune") < 140
+
+
+def test_main_event_scoring_counts_missing_as_wrong():
+    from toolkit.validation.events import predict, score_items
+
+    items = pd.DataFrame({"text": ["Russia attacked Ukraine .", "The weather was fine ."],
+                          "half": ["tune", "tune"], "S": [[(0, 6)], [(0, 11)]], "T": [[(16, 23)], []],
+                          "R": [[], []]})
+    sc = score_items(items, predict(items["text"].tolist()))
+    got = {(r.item, r.role): r.toolkit for r in sc.itertuples()}
+    assert got == {(0, "source"): True, (0, "target"): True, (1, "source"): False}
