@@ -592,7 +592,7 @@ def assign_arguments(s: Structure, w: Words) -> None:
         if subj is None and (s.lower[p.start] == "to" or s.clauses[p.clause].kind == "participial"
                              or s.tags[p.head] == "VBG"):
             subj, rule = _control(s, p, w)
-        p.obliques = obliques(s, p.head, w, clause=p.clause)
+        p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
         if p.voice == "passive":
             p.patient, p.patient_rule = subj, ("patient.passive_" + rule) if subj is not None else ""
             by = [c for prep, c in p.obliques if prep in w.agent_preps]

@@ -235,12 +235,21 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         return None
     if verb is not None and s.lemma[verb] in ctx["rules"].recipient:
         for prep, c in obl:
-            if prep == "to" and c.start >= obj.end and c.start - obj.end <= 10:
+            if prep == "to" and c.start >= obj.end and c.start - obj.end <= 16:
                 return Arg(c, "target.recipient_to")
     if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
+        # "declared a state of siege in Katanga", "a suspension of air links with 21 countries":
+        # an "of" phrase completes the act's name and is skipped.
+        end = obj.end
         for prep, c in obl:
-            if obj.end <= c.start <= obj.end + 3 and prep in _OVER_OBJECT + ("in",) and prep != "of":
+            if c.start < obj.end:
+                continue
+            if prep == "of" and c.start == end + 1:
+                end = c.end
+                continue
+            if c.start == end + 1 and prep in _OVER_OBJECT + ("in",):
                 return Arg(c, f"target.prep_after_act_object_{prep}")
+            break
     for prep, c in obl:
         if c.start >= obj.end and prep in _OVER_OBJECT and _has_actor(ctx, c) and c.start - obj.end <= 8:
             return Arg(c, f"target.prep_over_object_{prep}")
