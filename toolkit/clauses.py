@@ -282,10 +282,12 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
             out.append(Chunk(i, i + 1, i, "np.pronoun"))
             i += 1
             continue
-        if tags[i] not in NP_INNER or tags[i] == "POS":
+        participle_start = (tags[i] in ("VBG", "VBN") and i > 0 and tags[i - 1] == "IN" and i + 1 < n
+                             and tags[i + 1] in ("NNP", "NNPS"))  # "against visiting Saudi Crown Prince"
+        if (tags[i] not in NP_INNER or tags[i] == "POS") and not participle_start:
             i += 1
             continue
-        j = i
+        j = i + 1 if participle_start else i
         while j < n:
             t = tags[j]
             if t in NP_INNER:

@@ -312,6 +312,10 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         to = [ch for p, ch in obl + g.obliques if p == "to" and ch.start >= c.end]
         if not _has_actor(ctx, tgt_c) and s.lemma[g.head] in r.recipient and to:
             tgt_c, tgt_r = to[0], "target.recipient_to"
+        elif tgt_c is None:  # "condolences for the British people": any phrase naming an actor
+            named = [(p, ch) for p, ch in obl if p not in ("by", "of", "in") and _has_actor(ctx, ch)]
+            if named:
+                tgt_c, tgt_r = named[0][1], f"target.prep_actor_{named[0][0]}"
         elif not _has_actor(ctx, tgt_c):
             alt = [(p, ch) for p, ch in obl + g.obliques if p in _OVER_OBJECT and p != "by" and _has_actor(ctx, ch)
                    and ch.start >= c.end]
@@ -655,7 +659,7 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     w = cl.words()
     preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
              and s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
-             and s.tags[p.head] not in ("VBG",) and (p.agent is not None or p.voice == "passive")
+             and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
              and s.lemma[p.head] not in w.reporting]
     if not preds:
         # "X said (that) the government will not lift the ban": the reported clause's predicate.
@@ -795,6 +799,10 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             events[-1].target = better
         elif uncoded.patient is None:
             c, rule = _target_oblique(uncoded.obliques, exclude=("of", "by", "for", "in", "with"))
+            if c is None:  # "arrived in Nepal", "surrendered in Faryab province": where it happened
+                named = [(p, ch) for p, ch in uncoded.obliques if p == "in" and
+                         (_has_actor(rctx, ch) or s.tags[ch.head] in ("NNP", "NNPS"))]
+                c, rule = (named[0][1], "target.prep_in_named") if named else (None, "")
             events[-1].target = Arg(c, rule)
         events.sort(key=lambda e: e.tok)
     link_claims(s, events, cues, rctx)
