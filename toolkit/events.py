@@ -660,7 +660,8 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
              and s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
              and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
-             and s.lemma[p.head] not in w.reporting]
+             and s.lemma[p.head] not in w.reporting
+             and not (s.lemma[p.head] in w.directive and any(_requested(s, e) for e in events))]
     if not preds:
         # "X said (that) the government will not lift the ban": the reported clause's predicate.
         reps = [p for p in s.predicates if _is_top(s, p.clause) and s.lemma[p.head] in w.reporting]
