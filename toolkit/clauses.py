@@ -176,7 +176,23 @@ def tag(tokens: Sequence[str]) -> tuple[list[str], str | None]:
                "often (fix: python -m toolkit setup)")
         _warn_once(msg)
         return fallback_tag(tokens), msg
-    return [t for _, t in tagger.tag(list(tokens))], None
+    return repair_tags(tokens, [t for _, t in tagger.tag(list(tokens))]), None
+
+
+def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
+    """Rule ``tag.capitalized_after_to``: a capitalised word tagged as a base verb after "to", a
+    preposition, a determiner or an adjective is a name ("aid to Pakistan": NLTK's tagger reads
+    "to Pakistan" as an infinitive).
+
+    Example:
+        >>> repair_tags(["aid", "to", "Pakistan"], ["NN", "TO", "VB"])
+        ['NN', 'TO', 'NNP']
+    """
+    out = list(tags)
+    for i in range(1, len(out)):
+        if out[i] in ("VB", "VBP") and tokens[i][:1].isupper() and out[i - 1] in ("TO", "IN", "DT", "JJ", "CC"):
+            out[i] = "NNP"
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -298,8 +314,9 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 j += 1  # "30 , 000 troops", "6 . 3 million" as the tokens of a spaced text
             elif lower[j] in _HYPHENS and j > i and j + 1 < n and tags[j + 1] in NP_INNER | {"VBN", "VBG"}:
                 j += 1
-            elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in NOUN_TAGS | {"JJ"} \
-                    and tags[j - 1] in {"DT", "JJ", "NNP", "PRP$", "CD", ":", "HYPH"} | NOUN_TAGS:
+            elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in ("NN", "NNS", "JJ") \
+                    and (tags[j - 1] in ("DT", "JJ", "PRP$", "CD", ":", "HYPH") or lower[j - 1] in _HYPHENS):
+                # "the armed forces", "rebel - held enclave"; not "reaction killed Abdullah"
                 j += 1
             else:
                 break
@@ -641,7 +658,9 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
         tags, degraded = tag(tokens)
     tags = list(tags)
     chunks = np_chunks(tags, lower)
-    groups = verb_groups(tags, lower, w)
+    inside = {k for c in chunks for k in range(c.start, c.end)}
+    # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.
+    groups = [g for g in verb_groups(tags, lower, w) if g[2] not in inside]
     clauses, clause_of = segment(tags, lower, lemma, groups, chunks, w)
     preds = [Predicate(a, b, h, clause_of[h]) for a, b, h in groups]
     last = [k for k in range(len(tokens)) if lower[k] not in ('"', "”", "’", "'", ")")]
