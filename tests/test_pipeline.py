@@ -359,3 +359,49 @@ def test_a_damaged_cache_part_is_recomputed_with_a_warning(damage, docs, anns, t
         data = part.read_bytes()
         if out is None:   # damage it again for the streamed run
             part.write_bytes(data[:-5] if damage != "overwrite" else data[:-9] + b"X" * 8 + data[-1:])
+
+
+# ----------------------------------------------------------------------------- the chunk
+
+def test_every_step_gets_one_shared_chunk_with_only_what_it_declares():
+    from toolkit.annotator import Annotator, Chunk
+
+    seen = {}
+
+    def first(chunk, **_):
+        seen["first"] = chunk
+        seen["texts1"], seen["rows"] = chunk.texts, chunk.doc_rows("sentences")
+        return {"a": chunk["documents"][["doc_id"]].assign(x=1)}
+
+    def second(chunk, **_):
+        seen["second"] = chunk
+        seen["texts2"] = chunk.texts
+        with pytest.raises(KeyError, match="does not declare"):
+            chunk["a"]
+        return {"b": chunk["documents"][["doc_id"]]}
+
+    anns = [Annotator("first", ("a",), first, requires=()),
+            Annotator("second", ("b",), second, requires=(), reads=())]
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"], "text": ["One. Two.", "Three."]})
+    analyze(docs, annotators=anns, workers=1, cache=False)
+    assert isinstance(seen["first"], Chunk) and "a" not in seen["second"]
+    assert seen["texts1"] is seen["texts2"]                 # built once per chunk, shared
+    assert seen["rows"] == {"d1": (0, 2), "d2": (2, 3)}
+
+
+def test_the_sample_gets_its_gazetteer_and_overlays_reach_the_steps(tmp_path):
+    """One corpus, one default: analyze(datasets.sample()) resolves the fictional states as
+    the report does; lexicons= overlays a bundled lexicon and the metadata says so."""
+    from toolkit import datasets
+
+    a = analyze(datasets.sample(), annotators=["actors"], workers=1, cache=False)
+    assert a["mentions"]["actor"].notna().mean() > 0.5
+    overlay = pd.DataFrame({"entry": ["brinkmanship"], "category": ["threaten"]})
+    docs = pd.DataFrame({"doc_id": ["d"], "text": ["Arland accused Borovia of brinkmanship."]})
+    b = analyze(docs, annotators=["escalation"], workers=1, cache=False,
+                lexicons={"escalation": overlay})
+    assert "brinkmanship" in b["escalation"]["text"].tolist()
+    assert "+overlay." in b.meta["lexicons"]["escalation"]
+    assert b.meta["lexicon_overlays"]["escalation"]["added"] == 1
+    with pytest.raises(Exception, match="escalatoin"):
+        analyze(docs, annotators=["escalation"], workers=1, cache=False, lexicons={"escalatoin": overlay})

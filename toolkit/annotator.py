@@ -190,3 +190,132 @@ def lexicon_versions(annotators: Sequence[Annotator]) -> dict[str, str]:
             lex = load(name)
             out[lex.name] = lex.version
     return out
+
+
+class Chunk(Mapping):
+    """The tables of one chunk of whole documents, as every annotator receives them.
+
+    A read-only mapping ``name -> DataFrame`` (``documents``, ``sentences``, ``tokens`` and the
+    tables of earlier steps the annotator declares), plus the per-document views that several
+    annotators need, each built once per chunk and shared: :attr:`texts`, :meth:`doc_rows` and
+    :meth:`records`. Reading a table the annotator did not declare raises a ``KeyError`` that
+    says what to declare (so that the run order and the cache keys know about it).
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Hi.", "Yes, no."]})
+        >>> chunk = Chunk({"documents": docs})
+        >>> chunk.texts["b"], chunk.records("documents", ["text"])["a"]
+        ('Yes, no.', [('Hi.',)])
+    """
+
+    def __init__(self, tables: Mapping[str, object]):
+        # The engine adds each step's tables to ``tables`` as it goes: views see them.
+        self._all = tables if isinstance(tables, dict) else dict(tables)
+        self._visible: frozenset[str] | None = None
+        self._step: str | None = None
+        self._frames: dict[str, pd.DataFrame] = {}
+        self._memo: dict[tuple, object] = {}
+
+    def view(self, step: str, visible: Sequence[str] | None = None) -> Chunk:
+        """The chunk as annotator ``step`` sees it: only the ``visible`` tables (all when
+        ``None``), sharing the tables, their pandas forms and the per-document views.
+
+        Example:
+            >>> c = Chunk({"documents": pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), "q": None})
+            >>> list(c.view("mine", ["documents"]))
+            ['documents']
+        """
+        out = object.__new__(Chunk)
+        out._all, out._frames, out._memo = self._all, self._frames, self._memo
+        out._visible = None if visible is None else frozenset(visible)
+        out._step = step
+        return out
+
+    def _sees(self, name) -> bool:
+        return name in self._all and (self._visible is None or name in self._visible)
+
+    @classmethod
+    def of(cls, tables: Mapping[str, pd.DataFrame]) -> Chunk:
+        """``tables`` as a :class:`Chunk` (itself when it is one already).
+
+        Example:
+            >>> c = Chunk.of({"documents": pd.DataFrame({"doc_id": ["a"], "text": ["x"]})})
+            >>> Chunk.of(c) is c
+            True
+        """
+        return tables if isinstance(tables, Chunk) else cls(tables)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if not self._sees(name):
+            who = f"annotator {self._step!r}" if self._step else "this step"
+            raise KeyError(f"{who} read table {name!r}, which it does not declare in "
+                           f"Annotator.requires or Annotator.reads (it may read "
+                           f"{sorted(self)}); declare it so that the run order and the "
+                           "cache keys know about it")
+        frame = self._frames.get(name)
+        if frame is None:
+            value = self._all[name]
+            # The engine's stored form of an earlier step's table converts on first use.
+            frame = self._frames[name] = value if isinstance(value, pd.DataFrame) else value.frame()
+        return frame
+
+    def __iter__(self):
+        return (k for k in list(self._all) if self._sees(k))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, name) -> bool:
+        return self._sees(name)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """``doc_id -> text`` of the chunk's documents (the one immutable text offsets index)."""
+        if ("texts",) not in self._memo:
+            docs = self["documents"]
+            self._memo[("texts",)] = dict(zip(docs["doc_id"].tolist(), docs["text"].tolist()))
+        return self._memo[("texts",)]
+
+    def doc_rows(self, name: str) -> dict[str, tuple[int, int]]:
+        """``doc_id -> (first row, one past the last)`` of a table whose rows of a document are
+        contiguous (every table the engine makes).
+
+        Example:
+            >>> c = Chunk({"t": pd.DataFrame({"doc_id": ["a", "a", "b"]})})
+            >>> c.doc_rows("t")
+            {'a': (0, 2), 'b': (2, 3)}
+        """
+        key = ("doc_rows", name)
+        table = self[name]          # the step must see the table, even when another built this
+        if key not in self._memo:
+            ids = table["doc_id"].tolist() if len(table) else []
+            out, start = {}, 0
+            for i in range(1, len(ids) + 1):
+                if i == len(ids) or ids[i] != ids[start]:
+                    out[ids[start]] = (start, i)
+                    start = i
+            self._memo[key] = out
+        return self._memo[key]
+
+    def records(self, name: str, fields: Sequence[str]) -> dict[str, list[tuple]]:
+        """``doc_id -> [(values of fields) per row]`` of a table, in table order; a column the
+        table lacks gives ``None`` (plain tuples: per-document DataFrame slices cost pandas
+        calls per document). Empty for a table that is absent or empty.
+
+        Example:
+            >>> c = Chunk({"m": pd.DataFrame({"doc_id": ["a"], "actor": ["RUS"]})})
+            >>> c.records("m", ["actor", "sector"])
+            {'a': [('RUS', None)]}
+        """
+        if name not in self:        # absent, or not declared by this step
+            return {}
+        key = ("records", name, tuple(fields))
+        if key not in self._memo:
+            out: dict[str, list[tuple]] = {}
+            df = self[name]
+            if len(df):
+                cols = [df[c].tolist() if c in df else [None] * len(df) for c in fields]
+                for doc, *row in zip(df["doc_id"].tolist(), *cols):
+                    out.setdefault(doc, []).append(tuple(row))
+            self._memo[key] = out
+        return self._memo[key]

@@ -54,10 +54,16 @@ class CorpusError(ValueError):
 
 @dataclass
 class Corpus:
-    """The loaded ``documents`` table and the ``report`` (one row per file, row or line seen)."""
+    """The loaded ``documents`` table and the ``report`` (one row per file, row or line seen).
+
+    ``options`` are the analysis options the corpus declares for itself (the bundled sample
+    names its fictional-states gazetteer), applied by every entry point unless overridden:
+    see :func:`toolkit.datasets.analysis_options`.
+    """
 
     documents: pd.DataFrame
     report: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REPORT_COLUMNS))
+    options: dict = field(default_factory=dict)
 
     @property
     def n_loaded(self) -> int:

@@ -45,7 +45,10 @@ from .engine.keys import chunk_digest, digest, file_digest, step_fingerprints, s
 from .engine.plan import CHUNK_CHARS, dedupe_across, input_batches, plan_chunks  # noqa: F401
 from .engine.results import FORMATS, Analysis, ArrowTables, ParquetTables  # noqa: F401
 from .engine.store import DamagedPart, Store, clear_cache, default_cache_dir  # noqa: F401
+from .engine.transport import nulls_as_none
 from .engine.workers import Engine, importable, shutdown_workers
+from .lexicon import overlays_in_use, versions_in_use
+from .schemas import write_parquet
 
 ENGINES = ("processes", "dask")
 DAMAGED_RETRIES = 3          # a damaged cached part is dropped and its step computed again
@@ -104,7 +107,8 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
             chunk_size: int = 256, pos: bool = False, columns: Mapping[str, str] | None = None,
             strict: bool = False, progress: bool | None = None,
             options: Mapping[str, Mapping] | None = None, cache: bool | str | Path = True,
-            out: str | Path | None = None, engine: str = "processes") -> Analysis:
+            out: str | Path | None = None, engine: str = "processes",
+            lexicons: Mapping[str, object] | None = None) -> Analysis:
     """Load ``source`` and run the whole pipeline: the one call a notebook needs.
 
     Args:
@@ -120,7 +124,9 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
         progress: show a progress bar (default: when there is more than one chunk).
         options: per-annotator keyword options, e.g.
             ``{"actors": {"gazetteers": ["data/actors_fictional.csv"]}}``, checked before any
-            work: an unknown annotator or option raises :class:`OptionError` naming it.
+            work: an unknown annotator or option raises :class:`OptionError` naming it. A
+            corpus's declared options come first (the bundled sample declares its gazetteer of
+            fictional states, :func:`toolkit.datasets.analysis_options`); these override them.
         cache: ``True`` keeps every step's result under :func:`default_cache_dir` and reuses
             it when nothing it depends on changed (which also resumes an interrupted run); a
             folder keeps the cache there; ``False`` computes everything afresh.
@@ -129,6 +135,10 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
             read a batch at a time); the returned analysis reads its tables from there.
         engine: ``"processes"`` (a local pool) or ``"dask"`` (the current
             ``dask.distributed`` client, else a local cluster of ``workers`` processes).
+        lexicons: overlays on bundled lexicons, by lexicon name: a small CSV (or DataFrame)
+            of entries that add to, replace or remove bundled ones, e.g.
+            ``{"escalation": "my_cues.csv"}`` (:func:`toolkit.lexicon.apply_overlay`); the
+            run's metadata records each overlay's content hash.
 
     Returns:
         An :class:`Analysis` with ``documents``, ``sentences``, ``tokens``, ``load_report`` and one
@@ -146,7 +156,8 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
     """
     for attempt in range(DAMAGED_RETRIES + 1):
         run = _check(source, annotators=annotators, workers=workers, chunk_size=chunk_size, pos=pos,
-                     options=options, cache=cache, out=out, engine=engine, progress=progress)
+                     options=options, cache=cache, out=out, engine=engine, progress=progress,
+                     lexicons=lexicons)
         try:
             return _analyze(run, source, columns=columns, strict=strict)
         except DamagedPart as exc:
@@ -178,12 +189,12 @@ def _analyze(run: _Run, source, *, columns, strict) -> Analysis:
 
 
 def _check(source, *, annotators, workers, chunk_size, pos, options, cache, out, engine,
-           progress) -> _Run:
+           progress, lexicons=None) -> _Run:
     """Stage 1: every option checked, the steps, the store and the step fingerprints chosen."""
     if engine not in ENGINES:
         raise OptionError(f"`engine` value = {engine!r} is invalid; value must be one of {list(ENGINES)}")
     selected = select(annotators)
-    checked = check_options(options, selected)
+    checked = check_options(_all_options(source, options, lexicons, selected), selected)
     workers = default_workers() if workers is None else max(1, int(workers))
     local = [a.name for a in selected if not importable(a)]
     if local and workers > 1:
@@ -213,6 +224,24 @@ def _check(source, *, annotators, workers, chunk_size, pos, options, cache, out,
     run.cpu = dict.fromkeys(run.steps, 0.0)
     run.ran = dict.fromkeys(run.steps, 0)
     return run
+
+
+def _all_options(source, options, lexicons, selected) -> dict:
+    """The corpus's declared options, the user's on top, and the lexicon overlays' on top of
+    those (a list option, such as extra gazetteers, is extended rather than replaced)."""
+    from . import datasets
+    from .lexicon import overlay_options
+
+    if options is not None and (not isinstance(options, Mapping)
+                                or not all(isinstance(v, Mapping) for v in options.values())):
+        return options            # check_options names the mistake
+    merged = datasets.analysis_options(source, options, steps=[a.name for a in selected])
+    for step, opts in overlay_options(lexicons).items():
+        mine = merged.setdefault(step, {})
+        for key, value in opts.items():
+            before = mine.get(key)
+            mine[key] = [*before, *value] if isinstance(before, list) and isinstance(value, list) else value
+    return merged
 
 
 def _check_out_dir(out_dir: Path) -> None:
@@ -319,7 +348,9 @@ def _meta(run: _Run, seconds: float) -> dict:
     load_summary = run.summaries[0] if len(run.summaries) == 1 else \
         f"{run.n_docs} documents loaded in {len(run.summaries)} batches: " + " | ".join(run.summaries)
     return {"toolkit_version": __version__, "annotators": [a.name for a in run.selected],
-            "lexicons": lexicon_versions(run.selected), "n_documents": int(run.n_docs),
+            "lexicons": versions_in_use(run.selected, run.options),
+            "lexicon_overlays": overlays_in_use(run.selected, run.options),
+            "n_documents": int(run.n_docs),
             "options": run.options, "load_summary": load_summary,
             "run": {"engine": run.engine, "workers": run.workers, "chunks": len(run.keys),
                     "chunks_from_cache": run.n_cached, "steps_run": run.ran,
@@ -332,7 +363,8 @@ def _meta(run: _Run, seconds: float) -> dict:
 
 def _collect(run: _Run, meta: dict) -> Analysis:
     """Stage 6 in memory: the parts of each table, concatenated when first used."""
-    docs = run.whole.documents.reset_index(drop=True)
+    # Missing text as None, as the streamed tables read back (engine.results.ParquetTables).
+    docs = nulls_as_none(run.whole.documents.reset_index(drop=True).copy())
     tables: dict[str, object] = {"documents": docs}
     if run.results:
         tables.update(gather_all({name: [run.results[i].get(name) for i in sorted(run.results)]
@@ -340,7 +372,7 @@ def _collect(run: _Run, meta: dict) -> Analysis:
     else:   # no documents: the empty tables, typed as the steps make them
         empty = run_chunk(docs.iloc[0:0], run.selected, pos=run.pos, options=run.options)
         tables.update({name: empty.get(name, pd.DataFrame()) for name in run.names})
-    tables["load_report"] = run.whole.report
+    tables["load_report"] = nulls_as_none(run.whole.report.copy())
     return Analysis(tables=ArrowTables(tables), meta=meta)
 
 
@@ -385,8 +417,8 @@ def _spill(out_dir: Path, i: int, docs: pd.DataFrame, report: pd.DataFrame) -> N
     """Write one batch's documents and load report, to be combined at the end."""
     spill = out_dir / ".batches"
     spill.mkdir(parents=True, exist_ok=True)
-    docs.to_parquet(spill / f"documents-{i:05d}.parquet", index=False)
-    report.to_parquet(spill / f"load_report-{i:05d}.parquet", index=False)
+    write_parquet("documents", docs, spill / f"documents-{i:05d}.parquet")
+    write_parquet("load_report", report, spill / f"load_report-{i:05d}.parquet")
 
 
 # ----------------------------------------------------------------------------- lexicon step

@@ -21,7 +21,8 @@ Notebook parameters (the ``parameters`` cell of every notebook in the series)::
     years = None        # [2014, 2022] or "2014-2022"
     limit = None        # at most this many documents
     tables_dir = None   # an analysis folder (``analyze --out`` / report tables/) to reuse
-    out_dir = "../reports"  # figures go to out_dir/figures, tables to out_dir/tables
+    out_dir = "output"  # figures go to out_dir/figures, tables to out_dir/tables (beside the
+                        # notebook; the report passes its own folder)
 
 Notes:
     Parameterised notebooks follow papermill's convention (a cell tagged ``parameters``);
@@ -46,7 +47,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, figures
-from .config import PROJECT_ROOT
+from .config import FICTIONAL_GAZETTEER, PROJECT_ROOT  # noqa: F401 (FICTIONAL_GAZETTEER: re-exported)
 from .corpus import Corpus, load_corpus
 from .pipeline import Analysis, analyze, shutdown_workers
 
@@ -60,28 +61,15 @@ DERIVED_TABLE = re.compile(r"^\d+\.\d+-")
 # ----------------------------------------------------------------------------- corpus + params
 
 def _years(years) -> list[int] | None:
-    if years is None or years == "":
-        return None
-    if isinstance(years, str):
-        m = re.fullmatch(r"\s*(\d{4})\s*(?:-|\.\.|:)\s*(\d{4})\s*", years)
-        if m:
-            return list(range(int(m.group(1)), int(m.group(2)) + 1))
-        try:
-            return [int(y) for y in re.split(r"[,\s]+", years.strip()) if y]
-        except ValueError:
-            raise ValueError(f"`years` value = {years!r} is invalid; use a list of years, "
-                             "'2014-2022' or '2014,2016'") from None
-    if isinstance(years, int):
-        return [years]
-    return [int(y) for y in years]
+    from .datasets import parse_years
+
+    return parse_years(years)
 
 
 def _countries(countries) -> list[str] | None:
-    if countries is None or countries == "":
-        return None
-    if isinstance(countries, str):
-        return [c for c in re.split(r"[,\s]+", countries.strip().upper()) if c]
-    return [str(c).upper() for c in countries]
+    from .datasets import parse_countries
+
+    return parse_countries(countries)
 
 
 def filters_of(*, countries=None, years=None, limit=None) -> dict:
@@ -111,7 +99,8 @@ def open_corpus(corpus: str | Path | Corpus = "sample", *, countries=None, years
         ``(corpus, description)``, the description naming the corpus and its filters.
 
     Raises:
-        ValueError: a filter names a column the corpus does not have.
+        ValueError: a filter names a column the corpus does not have, a country it does not
+            have, or leaves no document (see :func:`toolkit.datasets.subset`).
 
     Example:
         >>> c, what = open_corpus("sample", limit=1)  # doctest: +SKIP
@@ -133,18 +122,8 @@ def open_corpus(corpus: str | Path | Corpus = "sample", *, countries=None, years
     else:
         name = str(corpus)
         c = load_corpus(corpus)
-    docs = c.documents
-    if "countries" in filt:
-        if "country" not in docs:
-            raise ValueError(f"`countries` filter given, but corpus {name!r} has no country column; "
-                             f"its columns are {list(docs.columns)}")
-        docs = docs[docs["country"].astype(str).str.upper().isin(filt["countries"])]
-    if "years" in filt:
-        year = docs["year"] if "year" in docs else docs["date"].dt.year
-        docs = docs[year.isin(filt["years"])]
-    if "limit" in filt:
-        docs = docs.head(filt["limit"])
-    c.documents = docs.reset_index(drop=True)
+        c.options = datasets.declared_options(corpus)
+    c = datasets.subset(c, **filt, name=name)
     return c, describe(name, filt)
 
 
@@ -166,13 +145,10 @@ def describe(name: str, filters: Mapping) -> str:
     return name + (f" ({'; '.join(parts)})" if parts else "")
 
 
-FICTIONAL_GAZETTEER = PROJECT_ROOT / "data" / "actors_fictional.csv"
-
-
 def analysis_options(corpus) -> dict:
-    """The ``analyze(options=...)`` a dataset needs: the bundled sample's fictional states
-    (``data/actors_fictional.csv``) are added to the actor gazetteer, so the report and every
-    notebook analyse the sample the same way; other corpora use the defaults.
+    """The ``analyze(options=...)`` a corpus declares (see
+    :func:`toolkit.datasets.analysis_options`): the bundled sample's fictional states
+    (``data/actors_fictional.csv``) join the actor gazetteer, other corpora use the defaults.
 
     Example:
         >>> list(analysis_options("sample"))
@@ -180,9 +156,9 @@ def analysis_options(corpus) -> dict:
         >>> analysis_options("ungdc")
         {}
     """
-    if str(corpus) == "sample" and FICTIONAL_GAZETTEER.exists():
-        return {"actors": {"gazetteers": [str(FICTIONAL_GAZETTEER)]}}
-    return {}
+    from .datasets import analysis_options as declared
+
+    return declared(corpus)
 
 
 def load_analysis(corpus: str | Path = "sample", *, countries=None, years=None, limit=None,
@@ -207,7 +183,7 @@ def load_analysis(corpus: str | Path = "sample", *, countries=None, years=None, 
         analysis.meta.setdefault("filters", filters_of(countries=countries, years=years, limit=limit))
         return analysis
     c, what = open_corpus(corpus, countries=countries, years=years, limit=limit)
-    analysis = analyze(c, workers=workers, options=analysis_options(corpus))
+    analysis = analyze(c, workers=workers, options=analysis_options(c))
     analysis.meta["corpus"] = what
     analysis.meta["filters"] = filters_of(countries=countries, years=years, limit=limit)
     return analysis
@@ -604,7 +580,7 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
 
     say(f"[report] analysing {description} ...", flush=True)
     analysis = analyze(corpus, workers=workers, progress=progress or None,
-                       options=analysis_options(corpus_name))
+                       options=analysis_options(corpus))
     shutdown_workers()   # the notebooks run in kernels of their own: free the workers' memory
     analysis.meta.update({"corpus": description, "filters": filters})
     say(f"[report] {analysis.meta.get('load_summary', '')}", flush=True)

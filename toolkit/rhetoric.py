@@ -68,7 +68,7 @@ from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer
 from . import _vader as _fast
 from ._pattern import pattern_scores
 from .lexicon import Lexicon, load
-from .annotator import Annotator
+from .annotator import Annotator, Chunk
 from .tokenize import document_order, iter_rows, iter_sentences, tokenize_documents
 
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "textblob_polarity",
@@ -923,8 +923,8 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE,
         >>> sorted(out), len(out["sentiment"])
         (['rhetoric', 'sentiment'], 1)
     """
-    docs = tables["documents"]
-    texts = dict(iter_rows(docs, "doc_id", "text"))
+    tables = Chunk.of(tables)
+    texts = tables.texts
     tokens = tables["tokens"]
     tlex = tone_lexicon(tone_lexicon_path)
     tone_hits = _hits_by_doc(tokens, texts, tlex)

@@ -12,46 +12,27 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..annotator import TOKENIZE, TOKENIZE_OUTPUTS, Annotator
+from ..annotator import TOKENIZE, TOKENIZE_OUTPUTS, Annotator, Chunk
 from ..tokenize import tokenize_documents
 from .store import Store
 from .transport import Pending, resolved, to_wire
 
 
-class Inputs(dict):
-    """The tables an annotator may read; a missing one names what to declare."""
+def run_step(ann: Annotator, chunk: Chunk,
+             options: Mapping[str, Mapping] | None) -> dict[str, Pending]:
+    """One annotator on one chunk: its tables, converted once to the engine's stored form.
 
-    def __init__(self, tables: Mapping[str, pd.DataFrame], ann: Annotator):
-        super().__init__((k, v) for k, v in tables.items()
-                         if ann.reads is None or k in ("documents", *TOKENIZE_OUTPUTS)
-                         or k in ann.requires or k in ann.reads)
-        self._ann = ann.name
-
-    def __missing__(self, key):
-        raise KeyError(f"annotator {self._ann!r} read table {key!r}, which it does not declare in "
-                       f"Annotator.requires or Annotator.reads (it may read {sorted(self)}); "
-                       "declare it so that the run order and the cache keys know about it")
-
-    def __getitem__(self, key):
-        value = super().__getitem__(key)
-        return value.frame() if isinstance(value, Pending) else value
-
-    def get(self, key, default=None):
-        return self[key] if key in self else default
-
-    def values(self):
-        return [self[k] for k in self]
-
-    def items(self):
-        return [(k, self[k]) for k in self]
-
-
-def run_step(ann: Annotator, tables: Mapping[str, pd.DataFrame],
-              options: Mapping[str, Mapping] | None) -> dict[str, pd.DataFrame]:
-    missing = [r for r in ann.requires if r not in tables]
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Hi."]})
+        >>> ann = Annotator("n", ("n",), lambda t: {"n": t["documents"][["doc_id"]]}, requires=())
+        >>> run_step(ann, Chunk({"documents": docs}), None)["n"].frame()["doc_id"].tolist()
+        ['d']
+    """
+    missing = [r for r in ann.requires if r not in chunk]
     if missing:
         raise RuntimeError(f"annotator {ann.name!r} needs tables {missing}, which no earlier step made")
-    produced = ann.func(Inputs(tables, ann), **dict((options or {}).get(ann.name, {})))
+    visible = None if ann.reads is None else ("documents", *TOKENIZE_OUTPUTS, *ann.requires, *ann.reads)
+    produced = ann.func(chunk.view(ann.name, visible), **dict((options or {}).get(ann.name, {})))
     if not isinstance(produced, Mapping):
         raise TypeError(f"annotator {ann.name!r} returned {type(produced).__name__}; expected a dict "
                         f"of tables {list(ann.produces)}")
@@ -74,8 +55,9 @@ def run_chunk(documents: pd.DataFrame, annotators: Sequence[Annotator], *,
     """
     sentences, tokens = tokenize_documents(documents["doc_id"].tolist(), documents["text"].tolist(), pos=pos)
     tables: dict[str, pd.DataFrame] = {"documents": documents, "sentences": sentences, "tokens": tokens}
+    chunk = Chunk(tables)                  # sees every table added to ``tables``
     for ann in annotators:
-        tables.update(run_step(ann, tables, options))
+        tables.update(run_step(ann, chunk, options))
     tables.pop("documents")
     return resolved(tables)
 @dataclass
@@ -160,6 +142,7 @@ def _execute_steps(task: Task) -> Done:
         need = {t for a in todo for t in (*TOKENIZE_OUTPUTS, *reads_of(a, task.annotators))}
     docs = task.documents.reset_index(drop=True)
     tables: dict[str, pd.DataFrame] = {"documents": docs}
+    chunk = Chunk(tables)                  # sees every table added to ``tables``
     ran, seconds, cpu = [], {}, {}
     for step in steps:
         key = task.keys[step]
@@ -176,7 +159,7 @@ def _execute_steps(task: Task) -> Done:
             out = {"sentences": sentences, "tokens": tokens}
         else:
             ann = next(a for a in task.annotators if a.name == step)
-            out = run_step(ann, tables, task.options)
+            out = run_step(ann, chunk, task.options)
         seconds[step] = time.perf_counter() - t0
         cpu[step] = time.process_time() - c0
         if store is not None:
@@ -187,5 +170,5 @@ def _execute_steps(task: Task) -> Done:
     if not task.keep:
         return Done(task.index, None, ran, seconds, cpu)
     if task.wire:
-        tables = {name: to_wire(df) for name, df in tables.items()}
+        tables = {name: to_wire(df, name) for name, df in tables.items()}
     return Done(task.index, tables, ran, seconds, cpu)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..schemas import write_parquet
 from .results import ArrowParts
 from .store import part_schema, read_part
 from .transport import as_arrow
@@ -23,7 +24,7 @@ def combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) -> 
 
     info = [part_schema(p) for p in paths]
     if not info:
-        (empty if empty is not None else pd.DataFrame()).to_parquet(dest, index=False)
+        write_parquet(dest.name.removesuffix(".parquet"), empty if empty is not None else pd.DataFrame(), dest)
         return 0
     schema = pa.unify_schemas([s.remove_metadata() for s, _ in info], promote_options="permissive")
     # Keep pandas' dtype metadata from the first part that has rows, so reads match in-memory runs.

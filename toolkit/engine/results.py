@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..annotator import BASE_TABLES
+from ..annotator import TOKENIZE_OUTPUTS
+from ..schemas import write_parquet
 from .transport import concat, nulls_as_none
 
 FORMATS = ("parquet", "csv")
@@ -26,7 +27,7 @@ class ParquetTables(Mapping):
         if name not in self.names:
             raise KeyError(name)
         df = pd.read_parquet(self.folder / f"{name}.parquet")
-        return df if name in BASE_TABLES else nulls_as_none(df)
+        return df if name in TOKENIZE_OUTPUTS else nulls_as_none(df)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names)
@@ -170,7 +171,7 @@ class Analysis:
             if not same_place:
                 df = self.tables[name]
                 if format == "parquet":
-                    df.to_parquet(path, index=False)
+                    write_parquet(name, df, path)
                 else:
                     df.to_csv(path, index=False)
             paths.append(path)
@@ -194,7 +195,8 @@ class Analysis:
         out = Path(out_dir)
         tables: dict[str, pd.DataFrame] = {}
         for path in sorted(out.glob("*.parquet")):
-            tables[path.stem] = pd.read_parquet(path)
+            df = pd.read_parquet(path)
+            tables[path.stem] = df if path.stem in TOKENIZE_OUTPUTS else nulls_as_none(df)
         for path in sorted(out.glob("*.csv")):
             if path.stem not in tables:
                 tables[path.stem] = pd.read_csv(path, keep_default_na=False, na_values=[""])

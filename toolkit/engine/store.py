@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import cache_compression
-from .transport import Pending, nulls_as_none
+from .transport import Pending, nulls_as_none, to_arrow
 
 PART_SUFFIX = ".arrow"
 INDEX = "_done"          # written last: the step's folder is complete; sizes and checksums
@@ -120,8 +120,8 @@ def write_part(df, path: Path, compression: str = "none") -> tuple[int, int]:
         table = df.arrow
     elif isinstance(df, pa.Table):
         table = df
-    else:
-        table = pa.Table.from_pandas(df, preserve_index=False)
+    else:   # the tokenizer's tables (annotators' come as Pending)
+        table = to_arrow(df, "tokenize", Path(path).name.removesuffix(PART_SUFFIX))
     sink = pa.BufferOutputStream()
     feather.write_feather(table, sink, compression="uncompressed" if compression == "none" else compression)
     data = sink.getvalue()

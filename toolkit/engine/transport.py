@@ -48,20 +48,30 @@ def nulls_as_none(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_arrow(df: pd.DataFrame, ann: str, table: str):
-    """An annotator's table as the Arrow table it is stored as (a clear error if it cannot be)."""
+    """A step's table as the Arrow table it is stored as, with the table's declared schema
+    (:func:`toolkit.schemas.conform`: empty and full tables alike), or a clear error.
+
+    Example:
+        >>> to_arrow(pd.DataFrame({"doc_id": []}), "mine", "sentences").schema.field("start").type
+        DataType(int64)
+    """
     import pyarrow as pa
+
+    from ..schemas import SchemaError, conform
 
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"annotator {ann!r} returned {type(df).__name__} for table {table!r}; "
                         "expected a pandas DataFrame")
     try:
-        return pa.Table.from_pandas(df, preserve_index=False)
+        return conform(table, df)
+    except SchemaError as exc:
+        raise TypeError(f"annotator {ann!r}: {exc}") from None
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise TypeError(f"annotator {ann!r} table {table!r} cannot be stored as Parquet ({exc}); "
                         "give each column one type") from None
 
 
-def to_wire(df: pd.DataFrame) -> bytes:
+def to_wire(df: pd.DataFrame, table: str = "") -> bytes:
     """A table as Arrow IPC bytes: what a worker sends back instead of a pickled DataFrame.
 
     Unpickling DataFrames with many object values makes the receiving process allocate (and
@@ -70,10 +80,10 @@ def to_wire(df: pd.DataFrame) -> bytes:
     """
     import pyarrow as pa
 
-    table = df.arrow if isinstance(df, Pending) else pa.Table.from_pandas(df, preserve_index=False)
+    arrow = df.arrow if isinstance(df, Pending) else to_arrow(df, "tokenize", table)
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
+    with pa.ipc.new_stream(sink, arrow.schema) as writer:
+        writer.write_table(arrow)
     return sink.getvalue().to_pybytes()
 
 

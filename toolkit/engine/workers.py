@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -167,9 +168,13 @@ class Engine:
                 if dask.config.get("scheduler-address", None):  # e.g. DASK_SCHEDULER_ADDRESS
                     self._client = Client()
                 else:
+                    # The dashboard on a free local port, named where progress is shown.
                     self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                                 processes=True, dashboard_address=None)
+                                                 processes=True, dashboard_address="127.0.0.1:0")
                     self._client = Client(self._cluster)
+                    link = getattr(self._client, "dashboard_link", None)
+                    if link:
+                        print(f"Dask dashboard: {link}", file=sys.stderr)
                 self._own_client = True
         futures = self._client.map(execute, [dataclasses.replace(t, wire=True) for t in tasks], pure=False,
                                    key=[f"toolkit-chunk-{uuid.uuid4().hex}" for _ in tasks])

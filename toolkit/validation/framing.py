@@ -91,7 +91,8 @@ def _evaluate_frac(path: Path, *, n_boot: int, seed: int, limit: int | None) -> 
     labels = list(FRAC_CODES.values())
     substantive = labels[:-1]
     scores = [classification_scores(gold, pred, labels=labels, average_labels=substantive,
-                                    system="dictionary (framing_pfc)", n_boot=n_boot, seed=seed)]
+                                    system="dictionary (framing_pfc)", n_boot=n_boot, seed=seed,
+                                    keys=texts)]
     notes_sup = ""
     if len(df) >= 100:
         # Sentences of one article share a fold; a sentence without an id is its own group.
@@ -100,7 +101,7 @@ def _evaluate_frac(path: Path, *, n_boot: int, seed: int, limit: int | None) -> 
             clf = train_classifier(texts, gold, groups=groups, folds=5, seed=seed, features=features)
             scores.append(classification_scores(gold, clf.cv_predictions, labels=labels,
                                                 average_labels=substantive, system=system,
-                                                n_boot=n_boot, seed=seed))
+                                                n_boot=n_boot, seed=seed, keys=texts))
         notes_sup = (" The logreg rows (toolkit.framing.train_classifier) are 5-fold "
                      "cross-validated on FrAC itself, folds grouped by article id: TF-IDF "
                      "uni+bigrams, with or without the dictionaries' cue counts as features.")
