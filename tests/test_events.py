@@ -199,3 +199,17 @@ def test_main_event_scoring_counts_missing_as_wrong():
     sc = score_items(items, predict(items["text"].tolist()))
     got = {(r.item, r.role): r.toolkit for r in sc.itertuples()}
     assert got == {(0, "source"): True, (0, "target"): True, (1, "source"): False}
+
+
+def test_events_table_conforms_to_a_declared_schema(monkeypatch):
+    import pyarrow as pa
+
+    from toolkit import schemas
+
+    fields = [(c, {"int64": pa.int64(), "bool": pa.bool_()}.get(events.SCHEMA_TYPES.get(c), pa.large_string()))
+              for c in events.COLUMNS]
+    monkeypatch.setitem(schemas.SCHEMAS, "events", fields)
+    out = run("Moscow said Kyiv had sabotaged the talks. Russia warned of consequences if NATO expands.")
+    table = schemas.conform("events", out)
+    assert table.schema.field("source_start").type == pa.int64() and table.num_rows == len(out)
+    assert schemas.conform("events", out.iloc[0:0]).num_rows == 0

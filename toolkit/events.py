@@ -40,11 +40,15 @@ from .annotator import Annotator
 from .tokenize import iter_rows
 
 RULES_FILE = LEXICON_DIR / "events.yaml"
-COLUMNS = ["doc_id", "sent_id", "event_id", "start", "end", "text", "source_actor", "source_person",
+COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "source_actor", "source_person",
            "source_sector", "source_text", "source_start", "source_end", "act", "cameo", "root",
            "quad_class", "target_actor", "target_text", "target_start", "target_end", "factuality",
            "claimant", "condition", "condition_start", "condition_end", "cue", "cue_start", "cue_end",
            "main", "rule", "source"]
+# Column types for toolkit.schemas (text large_string, offsets int64 and nullable, flags bool).
+SCHEMA_TYPES = {**dict.fromkeys(["sent_id", "start", "end", "event_id", "source_start", "source_end",
+                                 "target_start", "target_end", "condition_start", "condition_end",
+                                 "cue_start", "cue_end"], "int64"), "main": "bool"}
 FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future", "requested",
               "hypothetical", "question")
 CONFLICT = ("verbal_conflict", "material_conflict")
