@@ -68,6 +68,8 @@ class Words:
     temporal: frozenset
     reporting: frozenset
     directive: frozenset
+    object_control: frozenset
+    auxiliaries: frozenset
     version: str
 
 
@@ -93,7 +95,8 @@ def words(path: str | None = None) -> Words:
                  s("conditional_openers"), s("adverbial_openers"), s("relative_openers"),
                  s("complementizers"), s("agent_prepositions"), s("target_prepositions"),
                  s("source_prepositions"), s("temporal_words"),
-                 s("reporting_extra") | frozenset(single), s("directive_verbs"), str(data["version"]))
+                 s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
+                 s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -190,8 +193,17 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
     """
     out = list(tags)
     for i in range(1, len(out)):
-        if out[i] in ("VB", "VBP") and tokens[i][:1].isupper() and out[i - 1] in ("TO", "IN", "DT", "JJ", "CC"):
+        if out[i] in ("VB", "VBP") and tokens[i][:1].isupper() and (
+                out[i - 1] in ("TO", "IN", "DT", "JJ", "CC") or (i == 1 and out[0] == "MD")):
             out[i] = "NNP"
+    # Rule tag.question_inversion: "Will Russia attack Ukraine ?" -- after a sentence-initial
+    # modal or do and its subject, a word tagged as a noun before an object is the verb.
+    if len(out) > 3 and out[0] in ("MD",) or (out and tokens[0].lower() in ("does", "did", "do")):
+        k = 1
+        while k < len(out) and out[k] in ("NNP", "NNPS", "DT", "JJ", "PRP"):
+            k += 1
+        if 1 < k < len(out) - 1 and out[k] in ("NN", "NNS", "VBP", "VBZ") and out[k + 1] in ("NNP", "NNPS", "DT", "PRP", "NNS", "NN"):
+            out[k] = "VB"
     return out
 
 
@@ -350,6 +362,8 @@ def verb_groups(tags: Sequence[str], lower: Sequence[str], w: Words) -> list[tup
         j, head = i + (1 if t == "TO" else 0), -1
         while j < n:
             tj = tags[j]
+            if (tj in VERB_TAGS or tj == "MD") and head >= 0 and tags[head] != "MD" and lower[head] not in w.auxiliaries:
+                break  # "denied shelling", "began leaving": the second verb has its own group
             if tj in VERB_TAGS or tj == "MD":
                 head = j
                 j += 1
@@ -580,8 +594,12 @@ def _control(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
     if not before:
         return None, ""
     gov = before[-1]
-    if s.lemma[gov.head] in w.directive and gov.patient is not None and gov.voice == "active":
-        return gov.patient, "subject.object_control"
+    if (s.lemma[gov.head] in w.directive or s.lemma[gov.head] in w.object_control) and gov.voice == "active":
+        if gov.patient is not None:
+            return gov.patient, "subject.object_control"
+        on = [c for prep, c in gov.obliques if prep in ("on", "upon") and c.end <= p.start]
+        if on:
+            return on[0], "subject.object_control_on"  # "called on Russia to withdraw"
     return (gov.agent, "subject.control") if gov.voice == "active" else (gov.patient, "subject.control")
 
 

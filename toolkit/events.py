@@ -269,8 +269,8 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
 def _infinitive_after(s: cl.Structure, p: cl.Predicate) -> cl.Predicate | None:
     """The infinitive right after ``p`` ("threatened to attack")."""
     for q in s.predicates:
-        if q.start == p.end and s.lower[q.start] == "to":
-            return q
+        if q.start == p.end and (s.lower[q.start] == "to" or s.tags[q.head] == "VBG"):
+            return q  # or the gerund: "began shelling"
     return None
 
 
@@ -452,7 +452,7 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     e.condition = e.condition or x.condition
         elif any(p in r.appeal_preps for p, _ in obl):
             e.act, e.act_rule = "appeal", "warn.against"
-        elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 4 for p in s.predicates):
+        elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6 for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
         elif _complement_subject(s, e) is not None:
             subj, toks = _complement_subject(s, e)
@@ -511,10 +511,22 @@ def _negating_governor(s: cl.Structure, e: Event) -> bool:
         if s.lower[c.start] == "no":
             return True
     p = s.predicate_at(e.tok)
-    if p is not None and s.lower[p.start] == "to":
+    if p is not None and (s.lower[p.start] == "to" or s.tags[p.head] == "VBG"):
         before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
-        return bool(before) and s.lemma[before[-1].head] in neg
+        return bool(before) and s.lemma[before[-1].head] in neg and before[-1].end == p.start \
+            if s.tags[p.head] == "VBG" and s.lower[p.start] != "to" else bool(before) and s.lemma[before[-1].head] in neg
+    if p is not None and p.start > 0 and s.lower[p.start - 1] in ("not", "never"):
+        return True  # "not to interfere"
     return False
+
+
+def _denied_gerund(s: cl.Structure, e: Event) -> bool:
+    """"Moscow denied shelling Kharkiv": the gerund after a denial is denied, not done."""
+    p = s.predicate_at(e.tok)
+    if p is None or s.tags[p.head] != "VBG":
+        return False
+    before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+    return bool(before) and before[-1].end == p.start and _reporting_classes().get(s.lemma[before[-1].head]) in rules().denial
 
 
 def _requested(s: cl.Structure, e: Event) -> bool:
@@ -524,20 +536,28 @@ def _requested(s: cl.Structure, e: Event) -> bool:
         return False
     if s.lemma[p.start - 1] in rules().request_nouns:
         return True
+    start = p.start - 1 if p.start > 0 and s.lower[p.start - 1] in ("not", "never") else p.start
     before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
-    return bool(before) and s.lemma[before[-1].head] in cl.words().directive and before[-1].end == p.start
+    if not before:
+        return False
+    g = before[-1]
+    adjacent = g.end == start or (g.patient is not None and g.patient.end == start) or any(
+        c.end == start for prep, c in g.obliques if prep in ("on", "upon"))
+    return adjacent and (s.lemma[g.head] in cl.words().directive or s.lemma[g.head] in rules().warn_lemmas)
 
 
 def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> str:
-    """The factuality of one event, by precedence: question, negated, denied, requested,
+    """The factuality of one event, by precedence: question, denied, requested, negated,
     conditional, hypothetical, future, alleged, asserted."""
     main_clause = all(a.kind in ("main", "report") for a in s.ancestors(e.clause))
     if s.question and main_clause:
         return "question"
+    if e.factuality == "denied" or _denied_gerund(s, e):
+        return "denied"
+    if e.factuality == "requested" or _requested(s, e):
+        return "requested"  # "warned the US not to interfere": a demand, whatever its polarity
     if e.negated or _negating_governor(s, e):
         return "negated"
-    if e.factuality in ("denied", "requested") or _requested(s, e):
-        return e.factuality if e.factuality in ("denied", "requested") else "requested"
     if e.condition is not None:
         return "conditional"
     if e.modality == "hypothetical" or e.factuality == "hypothetical":
@@ -664,12 +684,12 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
              and s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
              and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
-             and s.lemma[p.head] not in w.reporting
-             and not (s.lemma[p.head] in w.directive and any(_requested(s, e) for e in events))]
+             and s.lemma[p.head] not in w.reporting]
     if not preds:
         # "X said (that) the government will not lift the ban": the reported clause's predicate.
         reps = [p for p in s.predicates if _is_top(s, p.clause) and s.lemma[p.head] in w.reporting]
-        inner = _speech_complements(s, reps[0]) if reps else set()
+        spoken = [e for e in events if reps and e.tok == reps[0].head and e.act not in ("statement", "consider")]
+        inner = _speech_complements(s, reps[0]) if reps and not spoken else set()
         preds = [p for p in s.predicates if p.clause in inner and s.lemma[p.head] not in _NOT_ACTS
                  and s.lower[p.start] != "to" and s.lemma[p.head] not in w.reporting and s.tags[p.head] != "VBG"
                  and (p.agent is not None or p.voice == "passive")]
@@ -678,10 +698,13 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
         return preds[0]
     p = preds[0]
     inf = _infinitive_after(s, p)
-    if inf is not None and any(inf.start <= e.tok <= inf.head or (inf.patient is not None and
-                                                                  inf.patient.start <= e.tok < inf.patient.end)
-                               for e in events):
-        return None  # "decided to lift sanctions": the infinitive's act is the event
+    controls = s.lemma[p.head] in w.directive or s.lemma[p.head] in w.object_control
+    if inf is not None and not controls:
+        if any(inf.start <= e.tok <= inf.head or (inf.patient is not None and inf.patient.start <= e.tok < inf.patient.end)
+               for e in events):
+            return None  # "decided to lift sanctions": the infinitive's act is the event
+        if inf.agent is not None and s.lemma[inf.head] not in _NOT_ACTS:
+            p = inf  # "have begun leaving Afghanistan": the act is the gerund's
     live = [e for e in events if _is_top(s, e.clause)]
     if any(p.start <= e.tok <= p.head for e in events) or (live and live[0].tok < p.head):
         return None
@@ -704,6 +727,40 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk) -> list[cl.Chunk]:
             break
         out.insert(0, prev)
     return out
+
+
+# Reporting-verb classes that are speech acts of their own: (act, CAMEO code, quad class).
+_SPEECH_CLASSES = {"reassuring": ("reassure", "030", "verbal_cooperation"),
+                   "directive": ("appeal", "020", "verbal_cooperation"),
+                   "accusatory": ("accuse", "112", "verbal_conflict"),
+                   "warning": ("warn", "130", "verbal_conflict"),
+                   "denial": ("deny", "016", "statement")}
+
+
+def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event]) -> tuple[list[Cue], list[Event]]:
+    """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
+    the reporting-verb lexicon is a speech act even where the escalation lexicon has no cue
+    ("Russia reassured Kazakhstan", "called on X to", "pushing for permission")."""
+    taken = {e.tok for e in events}
+    cues, events = list(cues), list(events)
+    for p in s.predicates:
+        lem, nxt = s.lemma[p.head], s.lower[p.head + 1] if p.head + 1 < len(s.lower) else ""
+        cls = _reporting_classes().get(lem)
+        if lem in ("call", "push", "press") and nxt in ("on", "for", "upon"):
+            cls = "directive"
+        if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
+            continue
+        act, code, quad = _SPEECH_CLASSES[cls]
+        cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
+        src, tgt = (Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)) if p.voice == "active" \
+            else (Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule))
+        if tgt.chunk is None and nxt in ("on", "upon"):
+            c, r = _target_oblique(p.obliques, exclude=("of", "by", "for", "in"))
+            tgt = Arg(c, r)
+        events.append(Event(len(cues) - 1, p.head, src, tgt, act, "speech.reporting_verb", p.clause,
+                            p.negated, p.modality))
+    events.sort(key=lambda e: e.tok)
+    return cues, events
 
 
 def _split_coordinated(s: cl.Structure, events: list[Event]) -> list[Event]:
@@ -787,6 +844,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.act = act_class(cue.cameo, cue.lemma, r)
             events.append(e)
     events.sort(key=lambda e: e.tok)
+    cues, events = _speech_verbs(s, cues, events)
     events = _split_coordinated(s, events)
     for e in events:
         t = e.target.chunk
@@ -824,7 +882,11 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue
         src, srule = ctx.actor(e.source.chunk, s)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
-        tgt, trule = ctx.actor(e.target.chunk, s, not_actor=src.get("actor"))
+        tc = e.target.chunk
+        own = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects
+        # "withdraw its troops": the source's own troops, not someone acted on.
+        tgt, trule = ({"actor": None, "person": None, "sector": None, "text": None, "start": None, "end": None},
+                      "target.own_means") if own else ctx.actor(tc, s, not_actor=src.get("actor"))
         if tgt.get("start") is not None and src.get("start") is not None and \
                 tgt["start"] < src["end"] and src["start"] < tgt["end"]:
             tgt, trule = {}, "target.same_as_source"  # one phrase cannot be both sides
