@@ -89,8 +89,8 @@ def test_degenerate_sentences(tokens):
 
 
 def test_fallback_tagger_marks_passive():
-    tags = clauses.fallback_tag("Towns were shelled by Russia .".split())
-    s = clauses.parse("Towns were shelled by Russia .".split(), tags=tags)
+    tags = clauses.fallback_tag(["Towns", "were", "shelled", "by", "Russia", "."])
+    s = clauses.parse(["Towns", "were", "shelled", "by", "Russia", "."], tags=tags)
     assert s.predicates[0].voice == "passive" and head(s, s.predicates[0].agent) == "Russia"
 
 

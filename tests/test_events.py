@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from seed_events import SEED_ALLOWED, SEED_REQUIRED
 
 from toolkit import actors, clauses, escalation, events
 from toolkit.config import shared_path
 from toolkit.tokenize import tokenize_documents
-
-from seed_events import SEED_ALLOWED, SEED_REQUIRED
 
 
 def run(text: str, *, with_quotes: bool = False) -> pd.DataFrame:
@@ -98,12 +97,12 @@ def test_conditional_keeps_condition_span():
 def test_clause_voice(tokens, voice, agent, patient):
     s = clauses.parse(tokens.split())
     p = s.predicates[0]
-    head = lambda c: None if c is None else s.tokens[c.head]  # noqa: E731
+    head = lambda c: None if c is None else s.tokens[c.head]
     assert (p.voice, head(p.agent), head(p.patient)) == (voice, agent, patient)
 
 
 def test_fallback_tagger_says_what_is_degraded():
-    tags = clauses.fallback_tag("Towns were shelled by Russia .".split())
+    tags = clauses.fallback_tag(["Towns", "were", "shelled", "by", "Russia", "."])
     assert tags[1:4] == ["VBD", "VBN", "IN"]
 
 
@@ -116,7 +115,6 @@ needs_seed = pytest.mark.skipif(SEED is None or not (SEED / "article.txt").exist
 @pytest.fixture(scope="module")
 def seed_events():
     text = (SEED / "article.txt").read_text(encoding="utf-8")
-    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
     s, _ = tokenize_documents(["d"], [text])
     return text, s, run(text, with_quotes=True)
 
@@ -127,7 +125,7 @@ def _matches(spec, row, text, sentences) -> bool:
     a, b = text.rfind("\n", 0, row["cue_start"]) + 1, text.find("\n", row["cue_end"])
     if spec["where"] not in text[a:b if b >= 0 else len(text)]:
         return False
-    val = lambda k: None if pd.isna(row[k]) else row[k]  # noqa: E731
+    val = lambda k: None if pd.isna(row[k]) else row[k]
     return (val("source_actor") == spec["source"] and row["act"] in spec["acts"]
             and val("target_actor") in spec["targets"] and row["factuality"] in spec["factuality"])
 

@@ -30,6 +30,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -81,7 +82,7 @@ def words(path: str | None = None) -> Words:
         >>> "by" in words().agent_preps
         True
     """
-    data = yaml.safe_load(open(path or RULES_FILE, encoding="utf-8"))
+    data = yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
     from . import lexicon as lexmod
 
     rep = lexmod.load("reporting_verbs").entries
@@ -112,18 +113,16 @@ def _perceptron():
 
 
 _CLOSED = {
-    **dict.fromkeys("the a an this that these those every each some any no another".split(), "DT"),
-    **dict.fromkeys("he she it they we i you them him us me".split(), "PRP"),
-    **dict.fromkeys("his her its their our my your".split(), "PRP$"),
-    **dict.fromkeys("of in on at by for with from to into against toward towards over under after "
-                    "before during since if unless while because although as about between among "
-                    "through without within upon".split(), "IN"),
-    **dict.fromkeys("will would could might may shall should can must".split(), "MD"),
-    **dict.fromkeys("is are am".split(), "VBZ"), "was": "VBD", "were": "VBD", "be": "VB",
+    **dict.fromkeys(["the", "a", "an", "this", "that", "these", "those", "every", "each", "some", "any", "no", "another"], "DT"),
+    **dict.fromkeys(["he", "she", "it", "they", "we", "i", "you", "them", "him", "us", "me"], "PRP"),
+    **dict.fromkeys(["his", "her", "its", "their", "our", "my", "your"], "PRP$"),
+    **dict.fromkeys(["of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "against", "toward", "towards", "over", "under", "after", "before", "during", "since", "if", "unless", "while", "because", "although", "as", "about", "between", "among", "through", "without", "within", "upon"], "IN"),
+    **dict.fromkeys(["will", "would", "could", "might", "may", "shall", "should", "can", "must"], "MD"),
+    **dict.fromkeys(["is", "are", "am"], "VBZ"), "was": "VBD", "were": "VBD", "be": "VB",
     "been": "VBN", "being": "VBG", "has": "VBZ", "have": "VBP", "had": "VBD", "do": "VBP",
     "does": "VBZ", "did": "VBD", "and": "CC", "or": "CC", "but": "CC", "not": "RB", "n't": "RB",
     "never": "RB", "which": "WDT", "who": "WP", "whom": "WP", "whose": "WP$", "'s": "POS",
-    **dict.fromkeys(", ; :".split(), ","), **dict.fromkeys(". ! ?".split(), "."),
+    **dict.fromkeys([",", ";", ":"], ","), **dict.fromkeys([".", "!", "?"], "."),
 }
 
 
@@ -367,9 +366,7 @@ def verb_groups(tags: Sequence[str], lower: Sequence[str], w: Words) -> list[tup
             if tj in VERB_TAGS or tj == "MD":
                 head = j
                 j += 1
-            elif tj == "RB" and j + 1 < n and (tags[j + 1] in VERB_TAGS or tags[j + 1] == "RB"):
-                j += 1
-            elif tj == "RB" and lower[j] in w.negators:
+            elif tj == "RB" and j + 1 < n and (tags[j + 1] in VERB_TAGS or tags[j + 1] == "RB") or tj == "RB" and lower[j] in w.negators:
                 j += 1
             else:
                 break

@@ -29,14 +29,15 @@ import bisect
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import yaml
 
 from . import clauses as cl
-from .config import LEXICON_DIR
 from .annotator import Annotator
+from .config import LEXICON_DIR
 from .tokenize import iter_rows
 
 RULES_FILE = LEXICON_DIR / "events.yaml"
@@ -88,9 +89,9 @@ def rules(path: str | None = None) -> Rules:
         >>> rules().act_classes["112"]
         'accuse'
     """
-    d = yaml.safe_load(open(path or RULES_FILE, encoding="utf-8"))
+    d = yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
     w = d["warn"]
-    fs = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
+    fs = lambda xs: frozenset(str(x).lower() for x in xs)
     return Rules({str(k): v for k, v in d["act_classes"].items()}, dict(d["lemma_classes"]),
                  fs(w["lemmas"]), fs(w["threat_objects"]), fs(w["appeal_prepositions"]),
                  fs(w["threat_cues"]), fs(d["converse_verbs"]), fs(d["light_verbs"]),
@@ -515,9 +516,7 @@ def _negating_governor(s: cl.Structure, e: Event) -> bool:
         before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
         return bool(before) and s.lemma[before[-1].head] in neg and before[-1].end == p.start \
             if s.tags[p.head] == "VBG" and s.lower[p.start] != "to" else bool(before) and s.lemma[before[-1].head] in neg
-    if p is not None and p.start > 0 and s.lower[p.start - 1] in ("not", "never"):
-        return True  # "not to interfere"
-    return False
+    return p is not None and p.start > 0 and s.lower[p.start - 1] in ("not", "never")  # "not to interfere"
 
 
 def _denied_gerund(s: cl.Structure, e: Event) -> bool:
@@ -631,7 +630,7 @@ def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
     if mentions is None or mentions.empty:
         return out
     m = mentions.sort_values(["doc_id", "start"], kind="stable")
-    nn = lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v  # noqa: E731
+    nn = lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
     loc = m["location"].fillna(False).astype(bool).tolist() if "location" in m else [False] * len(m)
     for d, a, b, act, per, sec, lo in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
                                           m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(), loc):
@@ -752,8 +751,7 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event]) -> tupl
             continue
         act, code, quad = _SPEECH_CLASSES[cls]
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
-        src, tgt = (Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)) if p.voice == "active" \
-            else (Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule))
+        src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
         if tgt.chunk is None and nxt in ("on", "upon"):
             c, r = _target_oblique(p.obliques, exclude=("of", "by", "for", "in"))
             tgt = Arg(c, r)
@@ -1034,6 +1032,6 @@ ANNOTATOR = Annotator(
     requires=("tokens", "sentences", "mentions", "escalation"),
     lexicons=("escalation", "reporting_verbs"), reads=("quotes",),
     # The rule files are not bundled lexicons (no CSV): their versions key the cache.
-    version=f"events@{rules().version}+clauses@{yaml.safe_load(open(cl.RULES_FILE, encoding='utf-8'))['version']}",
+    version=f"events@{rules().version}+clauses@{yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}",
     description="who does what to whom: one row per speech act or event, from clause structure "
                 "(voice, reporting frames, warnings, negation, conditions)")

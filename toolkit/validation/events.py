@@ -103,9 +103,8 @@ def _sentence(i: int, toks: list[str], tags: list[str]) -> tuple:
         cur = [kind, a, b] if tag != "O" else None
         if cur is not None and kind in spans:
             spans[kind].append(cur)
-    for k in spans:
-        spans[k] = [(a, b) for _, a, b in spans[k]]
-    return (i, text, half_of(text), spans["S"], spans["T"], spans["R"])
+    out = {k: [(a, b) for _, a, b in v] for k, v in spans.items()}
+    return (i, text, half_of(text), out["S"], out["T"], out["R"])
 
 
 def _overlaps(a: int, b: int, spans) -> bool:
@@ -134,6 +133,16 @@ def predict(texts: list[str]) -> dict[str, pd.DataFrame]:
     return {"events": ev, "escalation": cues, "mentions": mentions}
 
 
+def _right(row: dict | None, col: str, gold: set, spans, *, spans_count: bool = True) -> bool:
+    """Whether a row's ``col`` side is right: its actor is a gold actor, or its phrase overlaps."""
+    if row is None:
+        return False
+    act, a, b = row.get(f"{col}_actor"), row.get(f"{col}_start"), row.get(f"{col}_end")
+    if act is not None and not pd.isna(act) and act in gold:
+        return True
+    return spans_count and a is not None and not pd.isna(a) and _overlaps(int(a), int(b), spans)
+
+
 def _strongest(cues: pd.DataFrame) -> pd.DataFrame:
     """The cue ``sentence_escalation`` reports per document (strongest non-statement, else first)."""
     c = cues.assign(_stmt=cues["quad_class"] == "statement", _abs=cues["score"].abs(),
@@ -159,13 +168,8 @@ def score_items(items: pd.DataFrame, out: dict[str, pd.DataFrame]) -> pd.DataFra
             gold = {a for a, s0, e0 in zip(m["actor"], m["start"], m["end"])
                     if a is not None and _overlaps(int(s0), int(e0), spans)}
 
-            def right(row, *, spans_count: bool = True) -> bool:
-                if row is None:
-                    return False
-                act, a, b = row.get(f"{col}_actor"), row.get(f"{col}_start"), row.get(f"{col}_end")
-                if act is not None and not pd.isna(act) and act in gold:
-                    return True
-                return spans_count and a is not None and not pd.isna(a) and _overlaps(int(a), int(b), spans)
+            def right(row, *, spans_count: bool = True, col=col, gold=gold, spans=spans) -> bool:
+                return _right(row, col, gold, spans, spans_count=spans_count)
 
             mrow = main.loc[d].to_dict() if d in main.index else None
             anyrow = any(right(r) for r in ev_by[d].to_dict("records")) if d in ev_by else False
@@ -217,7 +221,7 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
                 lo, hi = _boot(x, n_boot, seed)
                 rows.append({"system": system, "label": label, "metric": role,
                              "value": float(x.mean()) if len(x) else float("nan"),
-                             "ci_low": lo, "ci_high": hi, "support": int(len(x))})
+                             "ci_low": lo, "ci_high": hi, "support": len(x)})
     scores = pd.DataFrame(rows)
     errors = scored[~scored["toolkit"]][["role", "half", "text", "gold", "pred", "act", "rule"]]
     notes = ("Share of sentences with a gold source (target) span whose main event's source "
