@@ -226,3 +226,13 @@ def test_events_table_conforms_to_a_declared_schema(monkeypatch):
     table = schemas.conform("events", out)
     assert table.schema.field("source_start").type == pa.int64() and table.num_rows == len(out)
     assert schemas.conform("events", out.iloc[0:0]).num_rows == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will strike back against any aggressor," Peskov said.', ("RUS", "attack", None, "future")),
+    ('Peskov said: "Ukraine attacked our border posts."', ("RUS", "accuse", "UKR", "asserted")),
+    ('Peskov said: "Ukraine attacked our border posts."', ("UKR", "attack", None, "alleged")),
+    ('Peskov spoke. "Kyiv shelled our towns. We are calm," he said.', ("UKR", "attack", None, "alleged")),
+])
+def test_quotes(text, expected):
+    assert expected in rows(run(text, with_quotes=True))

@@ -440,6 +440,8 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
             del stack[1:]
             open_("main", i, "clause.semicolon", parent=-1)
             del stack[:-1]
+        elif low == ":" and last_head >= 0 and lemma[last_head] in w.reporting and i > last_head:
+            open_("complement", i, "clause.colon")  # 'Peskov said: "..."'
         elif t in (",", ":") and low not in _HYPHENS:
             if len(stack) > 1 and has_verb[top] and clauses[top].kind != "complement":
                 stack.pop()

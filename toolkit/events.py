@@ -400,8 +400,8 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
             if e.clause in inner and e.claimant is None:
                 e.claimant, e.claim_of = claimant, speech
                 e.extra.append("claim.complement")
-                if s.lemma[p.head] in w.directive:
-                    e.factuality = "requested"
+                if s.lemma[p.head] in w.directive and _reporting_classes().get(s.lemma[p.head]) != "neutral":
+                    e.factuality = "requested"  # "urged X to ..." (not "told reporters ...")
                 cls = _reporting_classes().get(s.lemma[p.head], "")
                 if cls in ctx["rules"].denial:
                     e.factuality = "denied"
@@ -563,7 +563,8 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
         return "hypothetical"
     if e.modality == "future":
         return "future"
-    if e.claimant is not None and (source_actor is None or source_actor != claimant_actor):
+    claimed = e.claimant is not None or "claim.quote" in e.extra
+    if claimed and (source_actor is None or source_actor != claimant_actor):
         return "alleged"
     return "asserted"
 
@@ -615,6 +616,14 @@ class SentenceContext:
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                 "start": a, "end": b}, "actor.none"
 
+    def quote_speaker(self, cue: Cue, s: cl.Structure) -> dict | None:
+        """The speaker (actor fields) of the speech quotation holding the cue, if any."""
+        a = int(self.tok_start[cue.tok])
+        for qa, qb, act, per, sec in self.quotes:
+            if qa <= a < qb and act:
+                return {"actor": act, "person": per, "sector": sec}
+        return None
+
     def _fields(self, m: Mention, a: int, b: int) -> dict:
         return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b}
 
@@ -644,7 +653,10 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
     q = quotes[~quotes["kind"].isin(("scare", "title", "term", "mention"))]
     out: dict[str, list] = {}
     for r in q.itertuples():
-        out.setdefault(r.doc_id, []).append((int(r.start), int(r.end), r.speaker_actor, r.speaker_person,
+        a, b = getattr(r, "content_start", None), getattr(r, "content_end", None)
+        if a is None or pd.isna(a):  # the content span, not the attribution around it
+            a, b = r.start, r.end
+        out.setdefault(r.doc_id, []).append((int(a), int(b), r.speaker_actor, r.speaker_person,
                                              r.speaker_sector))
     return out
 
@@ -889,6 +901,12 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 tgt["start"] < src["end"] and src["start"] < tgt["end"]:
             tgt, trule = {}, "target.same_as_source"  # one phrase cannot be both sides
         clm, _ = ctx.actor(e.claimant, s)
+        speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
+        if speaker is not None:  # inside a quotation: its speaker claims it, or does it
+            if src.get("actor") is None and (e.source.chunk is None or s.lower[e.source.chunk.start] in _PRONOUNS):
+                src, srule = dict(speaker, text=None, start=None, end=None), "actor.quote_speaker"
+            clm = speaker
+            e.extra.append("claim.quote")
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
         rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
                          f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
@@ -918,7 +936,7 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "quad_class": _CODE_QUAD.get(code, cue.quad or None),
             "target_actor": tgt.get("actor"), "target_text": tgt.get("text"),
             "target_start": tgt.get("start"), "target_end": tgt.get("end"), "factuality": fact,
-            "claimant": claimant if e.claimant is not None else None,
+            "claimant": claimant if e.claimant is not None or "claim.quote" in e.extra else None,
             "condition": ctx.text[cond[0]:cond[1]] if cond else None,
             "condition_start": cond[0] if cond else None, "condition_end": cond[1] if cond else None,
             "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
