@@ -236,3 +236,14 @@ def test_events_table_conforms_to_a_declared_schema(monkeypatch):
 ])
 def test_quotes(text, expected):
     assert expected in rows(run(text, with_quotes=True))
+
+
+def test_dyads_keep_claims_apart_from_acts():
+    out = run("Moscow said Kyiv had attacked Belgorod. Russian artillery shelled Kharkiv in Ukraine.")
+    plain = events.dyads(out)
+    assert "alleged" not in plain.columns and (plain["asserted"] >= 0).all()
+    both = events.dyads(out, alleged=True)
+    accuse = both[(both["source_actor"] == "RUS") & (both["act"] == "accuse")]
+    assert accuse["asserted"].sum() == 1
+    assert both["alleged"].sum() == len(out[(out["factuality"] == "alleged") & out["source_actor"].notna()
+                                            & out["target_actor"].notna()])

@@ -1053,3 +1053,39 @@ ANNOTATOR = Annotator(
     version=f"events@{rules().version}+clauses@{yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}",
     description="who does what to whom: one row per speech act or event, from clause structure "
                 "(voice, reporting frames, warnings, negation, conditions)")
+
+
+# ----------------------------------------------------------------------------- aggregates
+def dyads(events: pd.DataFrame, *, alleged: bool = False, acts: tuple[str, ...] | None = None,
+          main_only: bool = False) -> pd.DataFrame:
+    """Counts per directed dyad and act: events that happened, and (apart) those only alleged.
+
+    Only rows with both a source and a target actor count; ``unclassified`` predicates never
+    do. ``asserted`` counts asserted events; with ``alleged=True`` an ``alleged`` column counts
+    the events a claimant reports about others, kept apart so that claims do not pass for acts.
+    Negated, conditional, future, requested, hypothetical and question rows are not counted.
+
+    Args:
+        events: the ``events`` table.
+        alleged: add the ``alleged`` column.
+        acts: count only these act classes.
+        main_only: count only each sentence's main event.
+
+    Example:
+        >>> ev = pd.DataFrame({"source_actor": ["RUS", "UKR"], "target_actor": ["UKR", "RUS"],
+        ...                    "act": ["attack", "attack"], "factuality": ["asserted", "alleged"],
+        ...                    "main": [True, True]})
+        >>> dyads(ev, alleged=True).values.tolist()
+        [['RUS', 'UKR', 'attack', 1, 0], ['UKR', 'RUS', 'attack', 0, 1]]
+    """
+    ev = events[events["source_actor"].notna() & events["target_actor"].notna() & (events["act"] != "unclassified")]
+    if acts is not None:
+        ev = ev[ev["act"].isin(list(acts))]
+    if main_only:
+        ev = ev[ev["main"].astype(bool)]
+    kinds = ["asserted", "alleged"] if alleged else ["asserted"]
+    ev = ev[ev["factuality"].isin(kinds)]
+    out = pd.crosstab([ev["source_actor"], ev["target_actor"], ev["act"]], ev["factuality"])
+    out = out.reindex(columns=kinds, fill_value=0).reset_index()
+    out.columns.name = None
+    return out[["source_actor", "target_actor", "act", *kinds]]
