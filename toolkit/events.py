@@ -748,7 +748,8 @@ _SPEECH_CLASSES = {"reassuring": ("reassure", "030", "verbal_cooperation"),
                    "denial": ("deny", "016", "statement")}
 
 
-def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event]) -> tuple[list[Cue], list[Event]]:
+def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
+                  actor_tok) -> tuple[list[Cue], list[Event]]:
     """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
     the reporting-verb lexicon is a speech act even where the escalation lexicon has no cue
     ("Russia reassured Kazakhstan", "called on X to", "pushing for permission")."""
@@ -767,6 +768,11 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event]) -> tupl
         if tgt.chunk is None and nxt in ("on", "upon"):
             c, r = _target_oblique(p.obliques, exclude=("of", "by", "for", "in"))
             tgt = Arg(c, r)
+        if tgt.chunk is None:  # "called for sanctions against Turkey": the actor the request is about
+            named = [(prep, c) for prep, c in p.obliques if prep not in ("by", "of", "in", "from")
+                     and _has_actor({"actor_tok": actor_tok}, c)]
+            if named:
+                tgt = Arg(named[0][1], f"target.prep_actor_{named[0][0]}")
         events.append(Event(len(cues) - 1, p.head, src, tgt, act, "speech.reporting_verb", p.clause,
                             p.negated, p.modality))
     events.sort(key=lambda e: e.tok)
@@ -854,7 +860,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.act = act_class(cue.cameo, cue.lemma, r)
             events.append(e)
     events.sort(key=lambda e: e.tok)
-    cues, events = _speech_verbs(s, cues, events)
+    cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _split_coordinated(s, events)
     for e in events:
         t = e.target.chunk
