@@ -73,6 +73,9 @@ def test_minimal_pairs(text, expected):
     ("Ukrainian towns were shelled by Russian artillery.", "mobilize"),
     ("The war in Ukraine has raised food prices.", "attack"),
     ("Russia withdrew its troops from Syria.", "attack"),
+    ("A fund to fight malaria was set up by the WHO.", "attack"),
+    ("The talks have reached a dead end.", "consult"),
+    ("The talks have reached a dead end.", "unclassified"),
 ])
 def test_non_events(text, act):
     assert act not in [r[1] for r in rows(run(text))]

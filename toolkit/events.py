@@ -201,6 +201,9 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
     p = s.predicate_at(cue.tok)
     if p is None or not (cue.tok <= p.head < max(cue.tok_end, cue.tok + 1)):
         return None
+    if s.lower[p.start] == "to" and p.agent is None and p.start > 0 and s.chunk_at(p.start - 1) is not None \
+            and s.lemma[p.start - 1] not in ctx["rules"].request_nouns:
+        return NONEVENT  # "a fund to fight malaria": a purpose, nobody's act
     if p.voice == "passive":
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
         act_rule = "verb.passive"
@@ -225,7 +228,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
 
 
-_OVER_OBJECT = ("on", "to", "against", "toward", "towards", "from", "into", "with", "at", "by", "upon", "of")
+_OVER_OBJECT = ("on", "to", "against", "toward", "towards", "from", "into", "with", "at", "upon", "of")
 
 
 def _has_actor(ctx, c: cl.Chunk | None) -> bool:
@@ -252,7 +255,7 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
             if prep == "of" and c.start == end + 1:
                 end = c.end
                 continue
-            if c.start == end + 1 and prep in _OVER_OBJECT + ("in",):
+            if c.start == end + 1 and prep in _OVER_OBJECT + ("in", "by"):
                 return Arg(c, f"target.prep_after_act_object_{prep}")
             break
     for prep, c in obl:
@@ -898,6 +901,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue
         src, srule = ctx.actor(e.source.chunk, s)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
+        if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
+                and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
+            continue  # "The talks have reached a dead end": about an act, by no one named
         tc = e.target.chunk
         own = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects
         # "withdraw its troops": the source's own troops, not someone acted on.
