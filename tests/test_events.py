@@ -62,6 +62,10 @@ def rows(out: pd.DataFrame) -> list[tuple]:
     ("China warned the United States not to interfere in Taiwan.", ("CHN", "demand", "USA", "asserted")),
     ("Kyiv said Russian forces shelled Kharkiv.", ("UKR", "accuse", "RUS", "asserted")),
     ("Russian forces shelled Kharkiv, Kyiv said.", ("RUS", "attack", None, "alleged")),
+    # polarity: refusing a cooperative act is a rejection, not cooperation
+    ("Moscow derailed the negotiations.", ("RUS", "reject", None, "asserted")),
+    ("The proposal was rejected by Moscow.", ("RUS", "reject", None, "asserted")),
+    ("Iran was threatened with sanctions by the United States.", ("USA", "threaten", "IRN", "asserted")),
 ])
 def test_minimal_pairs(text, expected):
     assert expected in rows(run(text))

@@ -78,6 +78,7 @@ class Rules:
     act_objects: frozenset
     recipient: frozenset
     request_nouns: frozenset
+    opposing: frozenset
     version: str
 
 
@@ -97,7 +98,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(w["threat_cues"]), fs(d["converse_verbs"]), fs(d["light_verbs"]),
                  fs(d["denial_classes"]), fs(d["cognitive_classes"]), fs(d["directive_classes"]),
                  fs(d["neutral_classes"]), fs(d.get("act_objects", [])),
-                 fs(d.get("recipient_verbs", [])), fs(d.get("request_nouns", [])), str(d["version"]))
+                 fs(d.get("recipient_verbs", [])), fs(d.get("request_nouns", [])),
+                 fs(d.get("opposing_verbs", [])), str(d["version"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -312,6 +314,10 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if frm:
             return Event(cue.row, cue.tok, Arg(frm[0], "source.from"), Arg(g.agent, "target.converse_subject"),
                          "", "noun.converse", g.clause, g.negated, g.modality)
+    if g is not None and s.lemma[g.head] in r.opposing and cue.quad in ("verbal_cooperation", "material_cooperation"):
+        # "Moscow derailed the negotiations": the refusal of the cooperation is the act.
+        return Event(cue.row, cue.tok, Arg(g.agent, "source.opposing_" + (g.agent_rule or "none")),
+                     Arg(tgt_c, tgt_r), "reject", "noun.opposed", g.clause, g.negated, g.modality)
     if g is not None and s.lemma[g.head] in r.light:
         src = Arg(g.agent, "source.light_" + (g.agent_rule or "none"))
         if tgt_c is None:
@@ -722,9 +728,9 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     live = [e for e in events if _is_top(s, e.clause)]
     if any(p.start <= e.tok <= p.head for e in events) or (live and live[0].tok < p.head):
         return None
-    if live and s.chunk_at(live[0].tok) is not None and p.patient is not None and \
-            p.patient.start <= live[0].tok < p.patient.end and s.lemma[p.head] in r.light:
-        return None
+    if p.patient is not None and any(p.patient.start <= e.tok < p.patient.end and e.act_rule.startswith("noun.")
+                                     for e in events):
+        return None  # "issued a warning", "derailed the negotiations": the noun's event is the act
     return p
 
 
@@ -860,7 +866,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         e = locate(s, cue, rctx)
         if e is not None:
             e.cue = ci
-            e.act = act_class(cue.cameo, cue.lemma, r)
+            e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
@@ -927,7 +933,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     return rows
 
 
-_CODE_QUAD = {"130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
+_CODE_QUAD = {"120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
               "020": "verbal_cooperation", "010": "statement"}
 
 
@@ -936,8 +942,8 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     a = min([ca] + [d["start"] for d in (src, tgt) if d.get("start") is not None])
     b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
-    code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112",
-            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.")) else None
+    code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
+            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.", "noun.opposed")) else None
     cameo = code or cue.cameo or None
     claimant = clm.get("actor") or clm.get("text")
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
