@@ -405,3 +405,49 @@ def test_the_sample_gets_its_gazetteer_and_overlays_reach_the_steps(tmp_path):
     assert b.meta["lexicon_overlays"]["escalation"]["added"] == 1
     with pytest.raises(Exception, match="escalatoin"):
         analyze(docs, annotators=["escalation"], workers=1, cache=False, lexicons={"escalatoin": overlay})
+
+
+def test_a_damaged_index_or_many_damaged_parts_are_recomputed(docs, anns, tmp_path):
+    cache = tmp_path / "cache"
+    first = analyze(docs, annotators=anns, workers=1, chunk_size=4, cache=cache)
+    parts = _parts(cache)
+    index = parts[0].parent / "_done"
+    index.write_text("not json")                                  # a garbled index
+    data = parts[0].read_bytes()
+    parts[0].write_bytes(data[:50] + b"X" * 7 + data[57:])         # and a part it no longer guards
+    for p in parts[1:6]:                                          # more damage than attempts before
+        d = p.read_bytes()
+        p.write_bytes(d[:40] + b"Y" * 8 + d[48:])
+    with pytest.warns(UserWarning, match="damaged cache file"):
+        again = analyze(docs, annotators=anns, workers=1, chunk_size=4, cache=cache, out=tmp_path / "o")
+    assert_same(first, again, [n for n in first.tables if n != "load_report"])
+    third = analyze(docs, annotators=anns, workers=1, chunk_size=4, cache=cache)
+    assert third.meta["run"]["chunks_from_cache"] == third.meta["run"]["chunks"]   # repaired
+
+
+def test_records_of_an_undeclared_table_say_what_to_declare():
+    from toolkit.annotator import Chunk
+
+    c = Chunk({"mentions": pd.DataFrame({"doc_id": ["d"], "actor": ["RUS"]})}).view("mine", [])
+    with pytest.raises(KeyError, match="does not declare"):
+        c.records("mentions", ["actor"])
+    assert c.records("quotes", ["speaker"]) == {}                  # absent: nothing to read
+
+
+def test_options_of_wrapped_and_partial_annotators():
+    import functools
+
+    from toolkit.annotator import Annotator, option_names
+
+    def step(tables, cfg, *, depth=1):
+        return {}
+
+    def verbose(func):
+        @functools.wraps(func)
+        def wrapper(tables, *, verbose=False, **kwargs):
+            return func(tables, **kwargs)
+        return wrapper
+
+    assert option_names(Annotator("a", ("a",), functools.partial(step, cfg={}))) == ("cfg", "depth")
+    assert option_names(Annotator("b", ("b",), functools.partial(step, None))) == ("depth",)
+    assert option_names(Annotator("c", ("c",), verbose(step))) is None      # takes **kwargs

@@ -11,7 +11,6 @@ naming it and the step, with the valid choices.
 from __future__ import annotations
 
 import difflib
-import functools
 import importlib
 import inspect
 from collections.abc import Callable, Mapping, Sequence
@@ -126,13 +125,15 @@ def option_names(ann: Annotator) -> tuple[str, ...] | None:
         >>> option_names(registry()[3])
         ('lexicon', 'event_rule')
     """
-    func = ann.func
-    while isinstance(func, functools.partial):
-        func = func.func
-    params = list(inspect.signature(func).parameters.values())[1:]   # the first takes the tables
+    try:
+        # A partial's signature drops what it binds positionally and keeps what it binds by
+        # keyword (a call's options override those); a wrapper is read as it is called.
+        params = list(inspect.signature(ann.func, follow_wrapped=False).parameters.values())
+    except (TypeError, ValueError):
+        return None                  # no signature to read (a builtin): anything goes
+    params = params[1:]              # the first takes the tables
     if any(p.kind is p.VAR_KEYWORD for p in params):
         return None
-    # Keywords a partial binds stay options: a call's options override them.
     return tuple(p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD))
 
 
@@ -307,8 +308,10 @@ class Chunk(Mapping):
             >>> c.records("m", ["actor", "sector"])
             {'a': [('RUS', None)]}
         """
-        if name not in self:        # absent, or not declared by this step
+        if name not in self._all:   # absent from this chunk
             return {}
+        if not self._sees(name):
+            self[name]              # the KeyError that says what to declare
         key = ("records", name, tuple(fields))
         if key not in self._memo:
             out: dict[str, list[tuple]] = {}

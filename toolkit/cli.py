@@ -7,6 +7,7 @@ table, ``DIR/<table>.parquet`` (``--format csv`` for CSV): ``documents``, ``sent
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -35,6 +36,8 @@ def _source(inputs: list[str], text_col: str | None, id_col: str | None, strict:
 
 
 def _filters(args) -> dict:
+    if args.limit is not None and args.limit < 1:   # -1 silently dropped the last document
+        raise ValueError(f"`--limit` value = {args.limit} is invalid; value must be a number of documents, 1 or more")
     return {k: v for k, v in (("countries", args.countries), ("years", args.years),
                               ("limit", args.limit)) if v not in (None, "")}
 
@@ -51,6 +54,44 @@ def _lexicon_overlays(specs: list[str] | None) -> dict:
     return out
 
 
+def _check_inputs(inputs: list[str], columns: dict | None = None, strict: bool = False) -> None:
+    """Misuse fails here, before any work: an input that names nothing (a near dataset name is
+    suggested), or inputs that give no document at all (empty, all bad, wrong --text-col)."""
+    import difflib
+    import glob
+
+    from .corpus import CorpusError, require_documents
+
+    if not inputs or (len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists()):
+        return   # the default corpus, or a dataset (which says itself where it looked)
+    for name in inputs:
+        if not os.path.lexists(name) and not glob.glob(name, recursive=True):
+            near = difflib.get_close_matches(name, DATASET_NAMES, n=1)
+            hint = f"; did you mean the dataset {near[0]!r}?" if near else \
+                f" (datasets: {', '.join(DATASET_NAMES)})"
+            raise CorpusError(f"{name}: no such file, folder or matching glob{hint}")
+    require_documents(inputs if len(inputs) > 1 else inputs[0], columns=columns, strict=strict)
+
+
+def _check_out(out: str, *, make: bool = False) -> None:
+    """An output folder that cannot be written fails before the work, not after it."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"--out {out} is a file, not a folder")
+    parent = path
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ValueError(f"--out {out}: {parent} is a file, so the folder cannot be made")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ValueError(f"--out {out}: no permission to write in {parent}")
+    if make:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ValueError(f"--out {out}: the folder cannot be made ({exc.strerror or exc})") from None
+
+
 def cmd_analyze(args) -> int:
     from . import datasets, lexicon, resources
     from .pipeline import analyze
@@ -58,11 +99,14 @@ def cmd_analyze(args) -> int:
     resources.import_nltk_lean()  # this process only orchestrates: skip NLTK's SciPy/sklearn parts
 
     inputs, filters = args.input, _filters(args)
+    columns = {k: v for k, v in (("text", args.text_col), ("doc_id", args.id_col)) if v} or None
+    _check_out(args.out)
+    _check_inputs(inputs, columns, args.strict)
+    _check_out(args.out, make=True)
     if filters or (len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists()):
         corpus = _source(inputs, args.text_col, args.id_col, args.strict, filters)
     else:  # paths: analyze() loads them, several files a batch at a time
         corpus = inputs if len(inputs) > 1 else inputs[0]
-    columns = {k: v for k, v in (("text", args.text_col), ("doc_id", args.id_col)) if v} or None
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
     user = {"actors": {"gazetteers": args.gazetteer}} if args.gazetteer else {}
     user.update(lexicon.overlay_options(_lexicon_overlays(args.lexicon)))
@@ -88,6 +132,9 @@ def cmd_report(args) -> int:
     from . import datasets
     from .report import build_report, describe, filters_of, open_corpus
 
+    _filters(args)
+    _check_out(args.out)
+    _check_inputs(args.input)
     filters = filters_of(countries=args.countries, years=args.years, limit=args.limit)
     name = args.input[0] if len(args.input) == 1 else None
     if name and (name in DATASET_NAMES or filters):

@@ -51,7 +51,6 @@ from .lexicon import overlays_in_use, versions_in_use
 from .schemas import write_parquet
 
 ENGINES = ("processes", "dask")
-DAMAGED_RETRIES = 3          # a damaged cached part is dropped and its step computed again
 
 
 @dataclass
@@ -154,33 +153,38 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
         >>> len(a["sentences"]), len(a["tokens"])
         (1, 5)
     """
-    for attempt in range(DAMAGED_RETRIES + 1):
+    dropped: set[Path] = set()
+    while True:
         run = _check(source, annotators=annotators, workers=workers, chunk_size=chunk_size, pos=pos,
                      options=options, cache=cache, out=out, engine=engine, progress=progress,
                      lexicons=lexicons)
         try:
             return _analyze(run, source, columns=columns, strict=strict)
         except DamagedPart as exc:
-            if attempt == DAMAGED_RETRIES or run.store is None:
+            # Each attempt drops the damaged step it met and computes it again; the same part
+            # damaged twice means something keeps damaging it, and that is reported.
+            if run.store is None or exc.path in dropped:
                 raise
+            dropped.add(exc.path)
             warnings.warn(f"{exc}; computing that step again", stacklevel=2)
             run.store.drop(exc.path)
-    raise AssertionError("unreachable")
 
 
 def _analyze(run: _Run, source, *, columns, strict) -> Analysis:
     """The stages of one attempt: load, plan, probe, run, collect."""
     t_start = time.perf_counter()
-    with Engine(run.engine, run.workers) as runner:
-        for corpus in _load(run, source, columns=columns, strict=strict):
-            docs, spans, base = _plan(run, corpus)
-            tasks = _probe(run, docs, spans, base)
-            _run_chunks(run, runner, tasks, spans, base)
-            if not run.keep:
-                _spill(run.out_dir, len(run.summaries) - 1, docs, corpus.report)
-        run.workers = runner.workers
-    if run.bar is not None:
-        run.bar.close()
+    try:
+        with Engine(run.engine, run.workers) as runner:
+            for corpus in _load(run, source, columns=columns, strict=strict):
+                docs, spans, base = _plan(run, corpus)
+                tasks = _probe(run, docs, spans, base)
+                _run_chunks(run, runner, tasks, spans, base)
+                if not run.keep:
+                    _spill(run.out_dir, len(run.summaries) - 1, docs, corpus.report)
+            run.workers = runner.workers
+    finally:
+        if run.bar is not None:
+            run.bar.close()
     meta = _meta(run, time.perf_counter() - t_start)
     if run.keep:
         return _collect(run, meta)
@@ -336,11 +340,7 @@ def _run_chunks(run: _Run, runner: Engine, tasks: list[Task], spans, base: int) 
             run.cpu[s] += d.cpu.get(s, 0.0)
         run.bar.update(b - a)
 
-    try:
-        runner.run(tasks, on_done)
-    except BaseException:
-        run.bar.close()
-        raise
+    runner.run(tasks, on_done)
 
 
 def _meta(run: _Run, seconds: float) -> dict:

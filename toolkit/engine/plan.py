@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 
@@ -91,8 +90,15 @@ BATCH_BYTES = 16 << 20   # streamed multi-file inputs are loaded this many file 
 
 
 def input_batches(source, *, columns, strict, stream: bool) -> Iterator[Corpus]:
-    """The corpus in one piece, or (streaming several files) in batches of files."""
-    from ..corpus import _expand
+    """The corpus in one piece, or (streaming several files) in batches of about
+    :data:`BATCH_BYTES` of files, duplicates found across batches as one load finds them.
+
+    Example:
+        >>> [len(c.documents) for c in input_batches(pd.DataFrame({"text": ["a", "b"]}),
+        ...                                          columns=None, strict=False, stream=True)]
+        [2]
+    """
+    from ..corpus import load_batches
 
     if isinstance(source, Corpus):
         yield source
@@ -100,18 +106,7 @@ def input_batches(source, *, columns, strict, stream: bool) -> Iterator[Corpus]:
     if not stream or isinstance(source, pd.DataFrame):
         yield load_corpus(source, columns=columns, strict=strict)
         return
-    items = list(_expand(source))
-    batch: list = []
-    size = 0
-    for label, obj in items:
-        n = obj.stat().st_size if isinstance(obj, Path) and obj.exists() else 0
-        if batch and size + n > BATCH_BYTES:
-            yield load_corpus(batch, columns=columns, strict=strict, progress=False)
-            batch, size = [], 0
-        batch.append(obj if isinstance(obj, Path) else label)
-        size += n
-    if batch or not items:
-        yield load_corpus(batch, columns=columns, strict=strict, progress=False)
+    yield from load_batches(source, columns=columns, strict=strict, batch_bytes=BATCH_BYTES)
 
 
 def dedupe_across(corpus: Corpus, seen_ids: dict[str, int], seen_text: dict[str, str]) -> Corpus:

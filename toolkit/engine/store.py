@@ -61,6 +61,10 @@ class Store:
         folder = self.dir(step, key)
         index = _index(folder)
         if index is None:
+            if (folder / INDEX).exists():     # an index that does not parse: not ours to trust
+                warnings.warn(f"{DamagedPart(folder / INDEX, 'unreadable index')}; computing "
+                              "that step again", stacklevel=2)
+                self.drop(folder / INDEX)
             return False
         for name, (size, _) in index.items():
             part = folder / f"{name}{PART_SUFFIX}"
@@ -87,7 +91,7 @@ class Store:
 
     def write(self, step: str, key: str, tables: Mapping[str, pd.DataFrame]) -> None:
         final = self.dir(step, key)
-        if (final / INDEX).exists():
+        if _index(final) is not None:         # finished by another run (a damaged one is rewritten)
             return
         tmp = final.parent / f".tmp-{final.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         tmp.mkdir(parents=True, exist_ok=True)
@@ -99,7 +103,7 @@ class Store:
             try:
                 os.replace(tmp, final)
             except OSError:
-                if not (final / INDEX).exists():  # a half-written folder from a killed run
+                if _index(final) is None:  # a half-written or damaged folder
                     shutil.rmtree(final, ignore_errors=True)
                     os.replace(tmp, final)
         finally:
@@ -141,10 +145,15 @@ def read_part(path: Path):
     # The file's bytes in one read (checksummed), its columns then zero-copy views of them:
     # faster than Arrow's own file reader on a session's first re-runs (docs/SCALING.md), and
     # the file is not kept open or mapped, so a cache can be cleared while its tables are in use.
-    with pa.OSFile(str(path), "rb", memory_pool=_read_pool()) as source:
-        data = source.read_buffer()
+    try:
+        with pa.OSFile(str(path), "rb", memory_pool=_read_pool()) as source:
+            data = source.read_buffer()
+    except FileNotFoundError:       # e.g. dropped by a concurrent run after this one's probe
+        raise DamagedPart(path, "missing") from None
     expected = (_index(path.parent) or {}).get(path.name.removesuffix(PART_SUFFIX))
-    if expected is not None and (data.size, zlib.crc32(data)) != tuple(expected):
+    if expected is None:
+        raise DamagedPart(path, "not in a readable cache index")
+    if (data.size, zlib.crc32(data)) != tuple(expected):
         raise DamagedPart(path, "size or CRC-32 differs from its index")
     try:
         return pa.ipc.open_file(data).read_all()
@@ -153,7 +162,7 @@ def read_part(path: Path):
 
 
 @functools.lru_cache(maxsize=4096)
-def _index_at(folder: str, mtime_ns: int) -> dict | None:
+def _index_at(folder: str, mtime_ns: int, size: int, inode: int) -> dict | None:
     try:
         with open(os.path.join(folder, INDEX), encoding="utf-8") as fh:
             meta = json.load(fh)
@@ -165,10 +174,10 @@ def _index_at(folder: str, mtime_ns: int) -> dict | None:
 def _index(folder: Path) -> dict[str, tuple[int, int]] | None:
     """``table -> (size, crc32)`` of a finished step folder (``None``: not finished)."""
     try:
-        mtime = os.stat(folder / INDEX).st_mtime_ns
+        st = os.stat(folder / INDEX)
     except OSError:
         return None
-    return _index_at(str(folder), mtime)
+    return _index_at(str(folder), st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 _index.cache_clear = _index_at.cache_clear
