@@ -203,11 +203,11 @@ def test_read_bio_names_the_bad_line(tmp_path, bad):
 
 
 def test_half_is_a_stable_hash():
-    from toolkit.validation.events import half_of
+    from toolkit.validation.events import dev_half
 
     texts = [f"Sentence number {i} ." for i in range(200)]
-    halves = [half_of(t) for t in texts]
-    assert halves == [half_of(t) for t in texts] and 60 < halves.count("tune") < 140
+    halves = [dev_half(t) for t in texts]
+    assert halves == [dev_half(t) for t in texts] and 60 < halves.count("tune") < 140
 
 
 def test_main_event_scoring_counts_missing_as_wrong():

@@ -22,7 +22,9 @@ escalation baseline's criterion (its actor only, no span overlap), for a like-fo
 comparison.
 
 Tune and check halves: each sentence goes to ``tune`` or ``check`` by the MD5 hash of its text
-(:func:`half_of`). Rules were written looking only at ``tune``; both halves are reported.
+(:func:`dev_half`). Rules were written looking only at ``tune``; both halves are reported.
+(The split predates ``toolkit.metrics.half_of``; moving to it now would put items the rules were
+tuned on into the check half, so the MD5 split is kept.)
 """
 from __future__ import annotations
 
@@ -32,18 +34,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..metrics import EvalResult
+from ..metrics import SCORE_COLUMNS, EvalResult
 
 DATASET = "cameo-source-target-train"
 FILE = Path("conflict") / "cameo_source_target_train.txt"
 HALVES = ("tune", "check")
+GOALS = {"source": 0.80, "target": 0.70}
 
 
-def half_of(text: str) -> str:
+def dev_half(text: str) -> str:
     """``"tune"`` or ``"check"``: the half of the dev set an item belongs to, by its MD5 hash.
 
     Example:
-        >>> half_of("Rebels attacked the town .") in HALVES
+        >>> dev_half("Rebels attacked the town .") in HALVES
         True
     """
     return HALVES[hashlib.md5(text.encode("utf-8")).digest()[0] & 1]
@@ -104,7 +107,7 @@ def _sentence(i: int, toks: list[str], tags: list[str]) -> tuple:
         if cur is not None and kind in spans:
             spans[kind].append(cur)
     out = {k: [(a, b) for _, a, b in v] for k, v in spans.items()}
-    return (i, text, half_of(text), out["S"], out["T"], out["R"])
+    return (i, text, dev_half(text), out["S"], out["T"], out["R"])
 
 
 def _overlaps(a: int, b: int, spans) -> bool:
@@ -212,22 +215,26 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
     if limit is not None and len(items) > limit:
         items = items.sample(n=limit, random_state=seed).reset_index(drop=True)
     scored = score_items(items, predict(items["text"].tolist()))
-    rows = []
+    out = []
     for role in ("source", "target"):
+        rows = []
+        mine = scored[scored["role"] == role]
         for system in ("toolkit", "toolkit_any_row", "toolkit_actor_only", "escalation"):
-            for label in (*HALVES, "all"):
-                sub = scored[(scored["role"] == role) & ((scored["half"] == label) | (label == "all"))]
-                x = sub[system].to_numpy(dtype=float)
+            for half in ("all", *HALVES):
+                x = mine[system][(mine["half"] == half) | (half == "all")].to_numpy(dtype=float)
                 lo, hi = _boot(x, n_boot, seed)
-                rows.append({"system": system, "label": label, "metric": role,
+                rows.append({"system": system, "label": "all", "metric": "accuracy",
                              "value": float(x.mean()) if len(x) else float("nan"),
-                             "ci_low": lo, "ci_high": hi, "support": len(x)})
-    scores = pd.DataFrame(rows)
-    errors = scored[~scored["toolkit"]][["role", "half", "text", "gold", "pred", "act", "rule"]]
-    notes = ("Share of sentences with a gold source (target) span whose main event's source "
-             "(target) is right (actor of a mention inside the span, or the row's phrase overlaps "
-             "the span); no main event counts as wrong. Halves by MD5 of the sentence text; rules "
-             "were written looking at `tune` only. Goals: source >= 0.80, target >= 0.70. "
-             "`escalation` = the current escalation table's strongest cue (actors only).")
-    return [EvalResult(measure="events.source_target", dataset=DATASET, n=len(items), scores=scores,
-                       errors=errors.head(400), notes=notes)]
+                             "ci_low": lo, "ci_high": hi, "support": len(x), "half": half})
+        errors = mine[~mine["toolkit"]][["half", "text", "gold", "pred", "act", "rule"]]
+        notes = (f"Share of sentences with a gold {role} span whose main event's {role} is right (the "
+                 "actor of a mention inside the span, or the row's phrase overlaps the span); no main "
+                 f"event counts as wrong. Goal: {role} >= {GOALS[role]:.2f}. Halves by the MD5 of the "
+                 "sentence text (:func:`dev_half`; the rules were written looking at `tune` only, before "
+                 "`toolkit.metrics.half_of` existed, so this split is kept). `toolkit_actor_only` scores "
+                 "the main event by the baseline's criterion (actor only); `escalation` = the "
+                 "escalation table's strongest cue.")
+        out.append(EvalResult(measure=f"events.{role}", dataset=DATASET, n=len(mine),
+                              scores=pd.DataFrame(rows, columns=SCORE_COLUMNS), errors=errors.head(400),
+                              notes=notes))
+    return out
