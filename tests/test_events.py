@@ -254,3 +254,13 @@ def test_dyads_keep_claims_apart_from_acts():
     assert accuse["asserted"].sum() == 1
     assert both["alleged"].sum() == len(out[(out["factuality"] == "alleged") & out["source_actor"].notna()
                                             & out["target_actor"].notna()])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow said Kyiv had sabotaged the talks.",
+     [("RUS", "accuse", "UKR", "asserted"), ("UKR", "attack", None, "alleged")]),
+    ("Ukrainian towns were shelled by Russian artillery.", [("RUS", "attack", "UKR", "asserted")]),
+    ("Britain warned Russia against a military path.", [("GBR", "appeal", "RUS", "asserted")]),
+])
+def test_exact_rows(text, expected):
+    assert rows(run(text)) == expected

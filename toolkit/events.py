@@ -314,7 +314,8 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if frm:
             return Event(cue.row, cue.tok, Arg(frm[0], "source.from"), Arg(g.agent, "target.converse_subject"),
                          "", "noun.converse", g.clause, g.negated, g.modality)
-    if g is not None and s.lemma[g.head] in r.opposing and cue.quad in ("verbal_cooperation", "material_cooperation"):
+    if g is not None and s.lemma[g.head] in r.opposing and cue.quad in ("verbal_cooperation", "material_cooperation") \
+            and g.head not in ctx.get("cue_toks", ()):  # "sabotaged the talks" is coded by its verb
         # "Moscow derailed the negotiations": the refusal of the cooperation is the act.
         return Event(cue.row, cue.tok, Arg(g.agent, "source.opposing_" + (g.agent_rule or "none")),
                      Arg(tgt_c, tgt_r), "reject", "noun.opposed", g.clause, g.negated, g.modality)
@@ -860,7 +861,7 @@ def _same_chunk(a: cl.Chunk | None, b: cl.Chunk | None) -> bool:
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
-    rctx = {"rules": r, "actor_tok": ctx.adjective_actor}
+    rctx = {"rules": r, "actor_tok": ctx.adjective_actor, "cue_toks": {c.tok for c in cues}}
     events = []
     for ci, cue in enumerate(cues):
         e = locate(s, cue, rctx)
