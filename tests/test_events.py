@@ -264,3 +264,16 @@ def test_dyads_keep_claims_apart_from_acts():
 ])
 def test_exact_rows(text, expected):
     assert rows(run(text)) == expected
+
+
+def test_runs_as_a_pipeline_step_on_the_sample():
+    from pathlib import Path
+
+    from toolkit.pipeline import analyze
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample"
+    a = analyze(sample, annotators=["actors", "quotes", "escalation", events.ANNOTATOR], workers=1, cache=False)
+    ev, docs = a.tables["events"], a.tables["documents"].set_index("doc_id")["text"]
+    assert len(ev) > 0 and set(ev["factuality"]) <= set(events.FACTUALITY)
+    assert all(docs[d][s:e] == x for d, s, e, x in zip(ev["doc_id"], ev["start"], ev["end"], ev["text"]))
+    assert ev["rule"].notna().all()
