@@ -169,12 +169,13 @@ def test_seed_spurious(seed_events):
     assert len(spurious) <= MAX_SPURIOUS, spurious
 
 
-# Today's count of rows a coder would not record in the seed article (6 of them 'unclassified'
-# main predicates, 3 'strike/hit ... target' force-posture cues, 'destroy' coded as coerce,
-# 'seeks to support' as praise, the alleged 'provoking' of "accusing the West of provoking",
-# which the coder's list folds into the accusation, and Ukraine's appeal "pushing for
-# permission" without its implied addressee, the US); it may only go down.
-MAX_SPURIOUS = 13
+# Today's count of rows a coder would not record in the seed article: 4 'unclassified' main
+# predicates, 'hit ... target' (a force-posture cue of the lexicon) in Ukraine's request,
+# 'destroy' coded as coerce, 'seeks to support' as praise, the alleged 'provoking' of "accusing
+# the West of provoking" (the coder's list folds it into the accusation), and Ukraine's appeal
+# "pushing for permission" aimed at Russia instead of its implied addressee, the US. It may
+# only go down.
+MAX_SPURIOUS = 9
 
 
 # ----------------------------------------------------------------------------- the dev-set reader

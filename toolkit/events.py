@@ -854,6 +854,11 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict]) ->
             e.target = Arg(x.source.chunk, "target.reported_subject")
 
 
+def _names_someone(s: cl.Structure, c: cl.Chunk | None) -> bool:
+    """A chunk with a proper noun: an actor the gazetteer may lack."""
+    return c is not None and any(s.tags[k] in ("NNP", "NNPS") for k in range(c.start, c.end))
+
+
 def _same_chunk(a: cl.Chunk | None, b: cl.Chunk | None) -> bool:
     return a is not None and b is not None and a.start == b.start
 
@@ -908,6 +913,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue
         src, srule = ctx.actor(e.source.chunk, s)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
+        if cues[e.cue].cameo.startswith("15") and e.modality == "hypothetical" and src.get("actor") is None \
+                and not _names_someone(s, e.source.chunk):
+            continue  # "missiles which can hit targets 300 km away": a weapon's reach, no one's act
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
