@@ -9,6 +9,11 @@ from toolkit import actors, clauses, escalation, events
 from toolkit.config import shared_path
 from toolkit.tokenize import tokenize_documents
 
+# The expected rows assume NLTK's perceptron tagger; without its data the fallback tagger is
+# used (and says so), and these tables do not hold.
+pytestmark = pytest.mark.skipif(clauses._perceptron() is None,
+                                reason="NLTK data 'averaged_perceptron_tagger_eng' not found (set NLTK_DATA)")
+
 
 def run(text: str, *, with_quotes: bool = False) -> pd.DataFrame:
     docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
