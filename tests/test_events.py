@@ -85,6 +85,8 @@ def test_minimal_pairs(text, expected):
     ("A fund to fight malaria was set up by the WHO.", "attack"),
     ("The talks have reached a dead end.", "consult"),
     ("The talks have reached a dead end.", "unclassified"),
+    ("1.65 million people were displaced, according to the United Nations.", "agree"),
+    ("The production of publications countering extremist ideology continued.", "deny"),
 ])
 def test_non_events(text, act):
     assert act not in [r[1] for r in rows(run(text))]

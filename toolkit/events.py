@@ -184,8 +184,11 @@ def _target_oblique(obl, *, exclude=("of", "for", "by", "from"), after: int = -1
 
 
 def rule_nonevent_name(s: cl.Structure, cue: Cue, ctx) -> str | None:
-    """``nonevent.name``: a cue inside a proper name ("Institute for the Study of War")."""
+    """``nonevent.name``: a cue inside a proper name ("Institute for the Study of War") or the
+    attribution formula "according to"."""
     if s.tags[cue.tok] in ("NNP", "NNPS") and cue.tok > 0 and s.tokens[cue.tok][:1].isupper():
+        return NONEVENT
+    if s.lower[cue.tok] == "according" and cue.tok + 1 < len(s.lower) and s.lower[cue.tok + 1] == "to":
         return NONEVENT
     return None
 
@@ -772,6 +775,9 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
             cls = "directive"
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
+        if p.start == p.head and s.tags[p.head] in ("VBG", "VBN") and p.head > 0 and \
+                s.tags[p.head - 1] in cl.NOUN_TAGS and s.clauses[p.clause].kind != "participial":
+            continue  # "publications countering extremist ideology": a modifier, not a speech act
         act, code, quad = _SPEECH_CLASSES[cls]
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
