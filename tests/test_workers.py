@@ -122,14 +122,18 @@ def test_the_guard_is_only_installed_in_a_forkserver():
 @pytest.mark.parametrize("how", ["end_with_parent()", "watch_parent(interval=0.05)"])
 def test_a_child_tied_to_its_parent_ends_when_the_parent_is_killed(how):
     # parent: forks a child that ties itself to it, prints the child's pid, waits to be killed
+    # (the parent prints only once the child has tied itself: killing it before would race)
     code = f"""
     import os, time
     from toolkit import _workers
+    r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
         _workers.{how}
+        os.write(w, b"x")
         time.sleep(300)
         os._exit(3)
+    os.read(r, 1)
     print(pid, flush=True)
     time.sleep(300)
     """

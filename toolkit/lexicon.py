@@ -865,10 +865,11 @@ def versions_in_use(annotators, options: Mapping[str, Mapping] | None = None) ->
         True
     """
     out = {}
-    for ann in annotators:
+    for ann in annotators:           # the bundled lexicons first ...
         for name in ann.lexicons:
             lex = load(name)
             out[lex.name] = lex.version
+    for ann in annotators:           # ... then what options put in their place, for any step
         for path in _option_paths((options or {}).get(ann.name, {})):
             lex = load(path)
             out[lex.name] = lex.version
