@@ -123,10 +123,11 @@ def test_no_two_entries_share_a_matching_key(name, lemmas):
     from toolkit.lexicon import _norm, key_of
     from toolkit.tokenize import _lemminflect_morphy, lemma_key, token_spans
 
-    if lemmas == "installed":
-        key = lambda tok: key_of(tok, "lemma")  # noqa: E731
-    else:
-        key = lambda tok: lemma_key(_norm(tok.lower()), _lemminflect_morphy())  # noqa: E731
+    def key(tok: str) -> str:
+        if lemmas == "installed":
+            return key_of(tok, "lemma")
+        return lemma_key(_norm(tok.lower()), _lemminflect_morphy())
+
     lex = lexicon.load(name)
     keys = [" ".join(key(e[a:b]) for a, b in token_spans(e)) for e in lex.entries["entry"]]
     dup = pd.Series(list(zip(keys, lex.entries["category"])))

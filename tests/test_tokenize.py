@@ -172,7 +172,7 @@ def _lexicon_words() -> set[str]:
 
 
 def test_fallback_agrees_with_wordnet_on_the_lexicon_words():
-    """Without WordNet data most matching keys stay the same (docs/VALIDATION.md has the figures)."""
+    """Without WordNet data most matching keys stay the same (figures in the README, "Tests")."""
     if T.lemma_backend() != "wordnet":
         pytest.skip("needs NLTK's WordNet data to compare with (CI's first pass has it)")
     morphy = T._lemminflect_morphy()

@@ -131,12 +131,11 @@ def _only_nltk_data_env() -> None:
     Every data load in the toolkit is preceded by :func:`available` (which calls this), and
     NLTK's loaders read ``nltk.data.path``, so pruning that list here covers them all.
     """
-    if os.environ.get("TOOLKIT_NLTK_DATA_ONLY") != "1":
-        return
-    import nltk
+    if os.environ.get("TOOLKIT_NLTK_DATA_ONLY") == "1":
+        import nltk
 
-    allowed = [p for p in os.environ.get("NLTK_DATA", "").split(os.pathsep) if p]
-    nltk.data.path[:] = [p for p in nltk.data.path if p in allowed]
+        allowed = [p for p in os.environ.get("NLTK_DATA", "").split(os.pathsep) if p]
+        nltk.data.path[:] = [p for p in nltk.data.path if p in allowed]
 
 
 def _find(path: str) -> str | None:
