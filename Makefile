@@ -6,20 +6,27 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command 
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
 
-.PHONY: report test setup doctor evaluate bench bless clean
+.PHONY: report test setup doctor evaluate bench bless api clean
 
-$(STAMP): pyproject.toml
+# The package and what it needs to run; `make report` stops here. The test and lint tools
+# (pytest, playwright, ruff, duckdb ...) come on top for `make test`, not for a report.
+$(RUNTIME): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python 3.11+ not found; install it or run make PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e .
 	@# An editable install is not byte-compiled; where PYTHONDONTWRITEBYTECODE is set, every
 	@# process (and each worker's server) would compile the package again at start-up.
 	$(BIN)/python -m compileall -q toolkit
+	@touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
+	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(RUNTIME)
 	$(BIN)/python -m toolkit setup --if-missing
 
 report: setup
@@ -32,7 +39,7 @@ test: $(STAMP)
 bless: $(STAMP)
 	$(BIN)/python tests/golden.py --bless
 
-doctor: $(STAMP)
+doctor: $(RUNTIME)
 	$(BIN)/python -m toolkit doctor
 
 bench: $(STAMP)
@@ -40,6 +47,12 @@ bench: $(STAMP)
 	@# PYTHONDONTWRITEBYTECODE is set: compile them first, as an install does.
 	$(BIN)/python -m compileall -q toolkit
 	$(BIN)/python bench/run.py
+
+# The API reference, from the docstrings, offline: docs/api/index.html. The package's public
+# modules are named one by one (toolkit/__init__ exports only the notebook entry points).
+API_MODULES = toolkit $(patsubst toolkit/%.py,toolkit.%,$(wildcard toolkit/[a-z]*.py)) toolkit.engine toolkit.validation
+api: $(STAMP)
+	$(BIN)/python -m pdoc -d google -o docs/api $(API_MODULES)
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis

@@ -2,12 +2,16 @@
 
 Usage: ``python bench/bench_rhetoric.py [N_SPEECHES]`` (UN General Debate 2014 when the shared
 corpus is present, else the bundled sample repeated). Prints one line per stage; caches are
-cleared before each timed stage so repeated sentences do not flatter the figures.
+cleared before each timed stage so repeated sentences do not flatter the figures. Then
+``annotate`` on one-sentence documents of 361 and 722 KB (the bundled sample with its full
+stops turned into commas): the seconds should double, not quadruple.
 """
 from __future__ import annotations
 
 import sys
 import time
+
+import pandas as pd
 
 from toolkit import datasets, rhetoric
 from toolkit.tokenize import tokenize_documents
@@ -58,6 +62,24 @@ def main(n: int = 100) -> None:
     timed("annotate (both tables)", lambda: rhetoric.annotate({"documents": docs, "sentences": sents,
                                                                 "tokens": toks}))
     print(f"sentences re-scored by tone (a tone entry matched): {(s['tone_cues'] != '').mean():.1%}")
+    long_sentences()
+
+
+def long_sentences(sizes=(361_000, 722_000)) -> None:
+    """``annotate`` on one sentence of each size: bounded work means linear time."""
+    import re
+
+    unit = re.sub(r"\s+", " ", re.sub(r"[.!?;:]+", ",", " ".join(datasets.sample().documents["text"]))) + " "
+    for n in sizes:
+        text = (unit * (n // len(unit) + 1))[:n].strip()
+        sents, toks = tokenize_documents(["long"], [text])
+        docs = pd.DataFrame({"doc_id": ["long"], "text": [text]})
+        rhetoric.baseline_scores.cache_clear()
+        rhetoric._tone_cached.cache_clear()
+        t0 = time.perf_counter()
+        rhetoric.annotate({"documents": docs, "sentences": sents, "tokens": toks})
+        print(f"annotate, one sentence of {n / 1000:.0f} KB ({len(sents)} sentence(s), {len(toks):,} tokens)"
+              f" {time.perf_counter() - t0:7.2f} s")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ The corpus: the seed article, the bundled sample, 20 UN General Debate speeches 
 2014 and 2022) and the 20 most recent US presidential speeches, read straight from the shared
 files so that the test does not depend on the dataset loaders' filters. The tables depend on
 the NLTK data installed (lemmas, sentences), so the golden file records what it was blessed
-with and the test skips where that data is missing.
+with (``_environment``) and the test skips where that data is missing.
 """
 from __future__ import annotations
 
@@ -73,9 +73,9 @@ def corpus() -> pd.DataFrame:
 
 def _cell(v) -> str:
     if v is None:
-        return "\x00"
+        return "\x00None"
     if isinstance(v, float):
-        return "\x00" if math.isnan(v) else format(v, ".10g")
+        return "\x00NaN" if math.isnan(v) else format(v, ".10g")
     if hasattr(v, "tolist") and not isinstance(v, str):   # NumPy scalars and arrays
         v = v.tolist()
         if isinstance(v, float):
@@ -83,19 +83,31 @@ def _cell(v) -> str:
     if isinstance(v, (list, tuple)):
         return "[" + ",".join(_cell(x) for x in v) + "]"
     if v is pd.NA or v is pd.NaT:
-        return "\x00"
+        return "\x00NA"
     return str(v)
 
 
 def digest(df: pd.DataFrame) -> dict:
-    """Row count and a hash of every column's values, in row order."""
+    """Row count, column order, each column's dtype and a hash of its values in row order
+    (None, NaN and pd.NA told apart)."""
     cols = {}
     for col in df.columns:
         h = hashlib.blake2b(digest_size=12)
+        h.update(str(df[col].dtype).encode() + b"\x1e")
         for v in df[col].tolist():
             h.update(_cell(v).encode("utf-8", "surrogatepass") + b"\x1f")
         cols[str(col)] = h.hexdigest()
-    return {"rows": int(len(df)), "columns": cols}
+    return {"rows": int(len(df)), "order": [str(c) for c in df.columns], "columns": cols}
+
+
+def environment() -> dict:
+    """What the tables depend on besides the code: NLTK's version and which data it found."""
+    import nltk
+
+    from toolkit import resources
+
+    return {"nltk": nltk.__version__, "pandas": pd.__version__,
+            "nltk_data": {n: bool(resources.available(n)) for n in NLTK_NEEDS}}
 
 
 def compute() -> dict:
@@ -115,7 +127,8 @@ def main(argv: list[str]) -> int:
         print(f"cannot bless: missing {', '.join(missing)}", file=sys.stderr)
         return 2
     GOLDEN.parent.mkdir(exist_ok=True)
-    GOLDEN.write_text(json.dumps(compute(), indent=1, sort_keys=True) + "\n")
+    GOLDEN.write_text(json.dumps({"_environment": environment(), **compute()}, indent=1,
+                                 sort_keys=True) + "\n")
     print(f"blessed {GOLDEN}")
     return 0
 

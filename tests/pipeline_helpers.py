@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.config import shared_path
-from toolkit.pipeline import Annotator, lexicon_annotator
+from toolkit.annotator import Annotator
+from toolkit.pipeline import lexicon_annotator
 
 STATES = ["Arland", "Borovia", "Calmar", "Dunmore"]
 SENTENCES = [

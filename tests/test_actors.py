@@ -287,9 +287,15 @@ def test_seed_article(seed_analysis):
     assert len(pes) >= 4 and set(pes["person"]) == {"Dmitry Peskov"} and set(pes["actor"]) == {"RUS"}
 
 
-def test_sample_offsets_without_gazetteer(sample_analysis):
+def test_sample_offsets_with_and_without_its_gazetteer(sample_analysis):
     m = _check_offsets(sample_analysis)
-    assert not m["actor"].isin(["ARD", "BOR", "CLG"]).any()  # unknown without the user's file
+    assert m["actor"].isin(["ARD", "BOR", "CLG"]).any()       # the sample declares its gazetteer
+    import toolkit
+    from toolkit import datasets
+
+    bare = toolkit.analyze(datasets.sample(), annotators=["actors"], workers=1,
+                           options={"actors": {"gazetteers": []}})
+    assert not _check_offsets(bare)["actor"].isin(["ARD", "BOR", "CLG"]).any()  # unknown without it
 
 
 @pytest.mark.shared

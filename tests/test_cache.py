@@ -8,6 +8,8 @@ import pipeline_helpers as H
 import pytest
 
 from toolkit import pipeline
+from toolkit.engine import keys
+from toolkit.engine import store as store_mod
 from toolkit.pipeline import analyze, clear_cache, lexicon_annotator
 
 
@@ -87,19 +89,19 @@ def test_options_and_code_are_part_of_the_key(setup, monkeypatch):
     run(setup)
     again = run(setup, options={"threats": {"overlaps": "all"}})
     assert steps_run(again) == {"tokenize": 0, "threats": 3, "hit_counts": 3, "calm": 0}
-    pipeline._core_digest.cache_clear()
-    monkeypatch.setattr(pipeline, "__version__", "99.0.0")        # a new toolkit release
+    keys.core_digest.cache_clear()
+    monkeypatch.setattr(keys, "__version__", "99.0.0")        # a new toolkit release
     new_release = run(setup)
-    pipeline._core_digest.cache_clear()
+    keys.core_digest.cache_clear()
     assert steps_run(new_release)["tokenize"] == 3
 
 
 def test_option_files_are_hashed_by_content(setup, tmp_path):
     f = tmp_path / "gazetteer.csv"
     f.write_text("name\nArland\n")
-    a = pipeline._value_digest({"gazetteers": [str(f)]})
+    a = keys.value_digest({"gazetteers": [str(f)]})
     f.write_text("name\nBorovia\n")
-    assert pipeline._value_digest({"gazetteers": [str(f)]}) != a
+    assert keys.value_digest({"gazetteers": [str(f)]}) != a
 
 
 def test_cache_false_and_clear_cache(setup):
@@ -112,7 +114,7 @@ def test_cache_false_and_clear_cache(setup):
 
 def test_interrupted_write_is_never_served(setup):
     run(setup)
-    store = pipeline._Store(setup["cache"])
+    store = store_mod.Store(setup["cache"])
     done = sorted(Path(setup["cache"]).rglob("_done"))
     done[0].unlink()                                                # as if killed mid-write
     again = run(setup)

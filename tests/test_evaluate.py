@@ -41,3 +41,18 @@ def test_run_and_write(monkeypatch, tmp_path):
     assert evaluate.update_readme(results, readme, command="cmd")
     text = readme.read_text()
     assert "old" not in text and "0.733" in text and text.endswith("rest\n")
+
+
+def test_the_command_leaves_the_docs_alone_unless_asked(monkeypatch, tmp_path):
+    from toolkit import cli
+
+    _fake_module(monkeypatch, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    readme = tmp_path / "README.md"
+    before = f"intro\n{evaluate.README_START}\nold\n{evaluate.README_END}\n"
+    readme.write_text(before)
+    assert cli.main(["evaluate", "--eval-dir", str(tmp_path), "--n-boot", "20", "--limit", "3"]) == 0
+    assert readme.read_text() == before and not (tmp_path / "docs").exists()
+    assert "fake.measure" in (tmp_path / "evaluation" / "VALIDATION.md").read_text()
+    assert cli.main(["evaluate", "--eval-dir", str(tmp_path), "--n-boot", "20", "--write-docs"]) == 0
+    assert "old" not in readme.read_text() and (tmp_path / "docs" / "validation.json").exists()

@@ -1,6 +1,7 @@
 """Lexicons: files validate, matching is on lemmas and phrases, offsets slice back."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from toolkit import lexicon
@@ -73,3 +74,103 @@ def test_version_must_match_changelog(tmp_path):
 def test_unknown_lexicon_name():
     with pytest.raises(LexiconError, match="value must be one of"):
         lexicon.load("no_such_lexicon")
+
+
+# ----------------------------------------------------------------------------- overlays
+
+def _overlay(**cols):
+    return pd.DataFrame(cols)
+
+
+@pytest.mark.parametrize("name", lexicon.names())
+def test_every_lexicon_takes_an_overlay(name):
+    base = lexicon.load(name)
+    first = base.entries.iloc[0]
+    category = min(base.categories)
+    over = lexicon.load(name, overlay=_overlay(entry=["zyxwv quux", first["entry"]],
+                                               category=[category, ""]))
+    assert over.tag.startswith(f"{name}@{base.version}+overlay.") and over.meta["overlay"]["added"] == 1
+    assert len(over.entries) == len(base.entries[base.entries["entry"].str.lower() != first["entry"].lower()]) + 2
+    assert lexicon.validate(over) == lexicon.validate(base)
+
+
+@pytest.mark.parametrize("rows, entry, expected", [
+    # a new cue with only entry and category: a cue of that category, stamped with the overlay
+    ({"entry": ["issue an ultimatum"], "category": ["threaten"]}, "issue an ultimatum", {"category": "threaten"}),
+    # replacing a bundled cue: empty cells keep the bundled values
+    ({"entry": ["Warn"], "goldstein": ["-5.5"]}, "warn", {"goldstein": "-5.5", "cameo": "130"}),
+    ({"entry": ["warn"], "category": ["disapprove"], "weight": [2]}, "warn", {"category": "disapprove", "weight": 2.0}),
+])
+def test_overlay_adds_and_replaces(rows, entry, expected):
+    lex = lexicon.load("escalation", overlay=pd.DataFrame(rows))
+    got = lex.entries[lex.entries["entry"].str.lower() == entry.lower()]
+    assert len(got) == 1
+    for col, value in expected.items():
+        assert got.iloc[0][col] == value
+
+
+def test_overlay_removes_and_its_hash_follows_the_content(tmp_path):
+    p = tmp_path / "cues.csv"
+    p.write_text("entry,remove\nwarn,yes\n")
+    lex = lexicon.load("escalation", overlay=p)
+    assert "warn" not in set(lex.entries["entry"]) and lex.meta["overlay"]["removed"] == 1
+    assert lex.meta["overlay"]["source"] == str(p)
+    again = tmp_path / "renamed.csv"
+    again.write_text(p.read_text())
+    assert lexicon.load("escalation", overlay=again).version == lex.version
+    p.write_text("entry,remove\nwarn,no\n")
+    assert lexicon.load("escalation", overlay=p).version != lex.version
+
+
+@pytest.mark.parametrize("text, message", [
+    ("entry,colour\nwarn,red\n", r"line 1: columns \['colour'\] are not columns of escalation@"),
+    ("entry,category\nbrand new cue,\n", "line 2: new entry 'brand new cue' needs a `category`"),
+    ("entry,category\nbrand new cue,menace\n", "line 2: category 'menace' is not declared"),
+    ("entry,category\n,threaten\n", "line 2: empty entry"),
+    ("entry,remove\nnot there at all,1\n", "line 2: cannot remove 'not there at all'"),
+    ("category\nthreaten\n", "line 1"),
+])
+def test_bad_overlays_name_the_file_and_line(tmp_path, text, message):
+    p = tmp_path / "mine.csv"
+    p.write_text(text)
+    with pytest.raises(lexicon.LexiconError, match=message):
+        lexicon.load("escalation", overlay=p)
+
+
+def test_overlay_options_reach_each_annotator_and_versions_say_overlay():
+    from toolkit.pipeline import registry
+
+    cue = _overlay(entry=["issue an ultimatum"], category=["threaten"])
+    opts = lexicon.overlay_options({"escalation": cue, "framing_sv": _overlay(entry=["quarrel"], category=["conflict"]),
+                                    "actors": _overlay(entry=["Velmora"], category=["state"], actor=["VLM"])})
+    assert set(opts) == {"escalation", "framing", "actors"}
+    assert "framing_pfc" in opts["framing"]["lexicons"] and len(opts["framing"]["lexicons"]) == 3
+    versions = lexicon.versions_in_use(registry(), opts)
+    assert versions["escalation"].startswith("1.") and "+overlay." in versions["escalation"]
+    assert "+overlay." in versions["framing_sv"] and "+overlay." not in versions["framing_pfc"]
+    assert "+overlay." in versions["actors"]
+    from toolkit import datasets
+
+    assert lexicon.versions_in_use(registry(), datasets.sample_options())["actors_fictional"] == "1.0.0"
+    record = lexicon.overlays_in_use(registry(), opts)["escalation"]
+    assert record["source"] == "<DataFrame>" and record["sha256"] == lexicon.overlay_digest(cue)
+    assert record["added"] == 1 and versions["escalation"].endswith(record["sha256"][:8])
+    with pytest.raises(lexicon.LexiconError, match="`lexicon` value = 'escalaton' is invalid"):
+        lexicon.overlay_options({"escalaton": cue})
+
+
+def test_an_overlay_changes_the_analysis(tmp_path):
+    """From the command line: a new cue is found, stamped with the overlay's tag."""
+    from toolkit import cli
+
+    text = "Velmora decided to issue an ultimatum to Tarsk on Monday.\n"
+    (tmp_path / "a.txt").write_text(text)
+    cues = tmp_path / "my_cues.csv"
+    cues.write_text("entry,category\nissue an ultimatum,threaten\n")
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(tmp_path / "a.txt"), "--out", str(out), "--workers", "1",
+                     "--annotators", "escalation", "--lexicon", f"escalation={cues}"]) == 0
+    esc = pd.read_parquet(out / "escalation.parquet")
+    hit = esc[esc["cue"] == "issue an ultimatum"]
+    assert len(hit) == 1 and hit["source"].iloc[0].startswith("escalation@") and "+overlay." in hit["source"].iloc[0]
+    assert text[hit["start"].iloc[0]:hit["end"].iloc[0]] == "issue an ultimatum"

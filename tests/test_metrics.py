@@ -35,3 +35,31 @@ def test_span_exact_vs_overlap():
     ov = span_scores(gold, pred, mode="overlap", n_boot=0).set_index("metric")["value"]
     assert (ex["precision"], ex["recall"]) == pytest.approx((1 / 3, 1 / 3))
     assert (ov["precision"], ov["recall"]) == pytest.approx((2 / 3, 2 / 3))
+
+
+def test_halves_split_items_by_hash_and_score_each():
+    from toolkit.metrics import half_of
+
+    keys = [f"sentence {i}" for i in range(200)]
+    halves = [half_of(k) for k in keys]
+    assert set(halves) == {"tune", "check"} and 60 < halves.count("tune") < 140
+    assert [half_of(k) for k in keys] == halves                     # fixed by the key alone
+    gold = ["a" if i % 3 else "b" for i in range(200)]
+    pred = [g if h == "tune" else "a" for g, h in zip(gold, halves)]    # perfect on tune only
+    s = classification_scores(gold, pred, n_boot=0, keys=keys)
+    acc = s.query("metric == 'accuracy'").set_index("half")["value"]
+    assert acc["tune"] == 1.0 and acc["check"] < 1.0 and acc["check"] < acc["all"] < 1.0
+    spans = span_scores([(k, 0, 1) for k in keys], [(k, 0, 1) for k, h in zip(keys, halves) if h == "tune"],
+                        n_boot=0, halves=True)
+    rec = spans.query("metric == 'recall'").set_index("half")["value"]
+    assert (rec["tune"], rec["check"]) == (1.0, 0.0)
+
+
+@pytest.mark.parametrize("gold, pred, kappa", [
+    (list("aabb"), list("aabb"), 1.0),
+    (list("aabb"), list("abab"), 0.0),          # agreement at chance
+    (list("aaab"), list("aaba"), -1 / 3),       # po 0.5, pe 0.625
+])
+def test_cohens_kappa_by_hand(gold, pred, kappa):
+    s = classification_scores(gold, pred, n_boot=0).set_index("metric")["value"]
+    assert s["kappa"] == pytest.approx(kappa)

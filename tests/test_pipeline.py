@@ -11,6 +11,7 @@ import pipeline_helpers as H
 import pytest
 
 from toolkit import pipeline
+from toolkit.engine import plan, results, workers
 from toolkit.pipeline import Analysis, analyze, plan_chunks
 
 
@@ -138,7 +139,7 @@ def test_stream_batches_of_files(tmp_path, monkeypatch):
     # The same id and the same text again in a later file: the rules of load_corpus apply across files.
     pd.DataFrame([{"doc_id": "doc000", "text": "Calmar protested."},
                   {"doc_id": "other", "text": d.loc[1, "text"]}]).to_json(src / "part9.jsonl", orient="records", lines=True)
-    monkeypatch.setattr(pipeline, "BATCH_BYTES", 1)     # one file per batch
+    monkeypatch.setattr(plan, "BATCH_BYTES", 1)     # one file per batch
     mem = analyze(src, annotators=[], workers=1, cache=False)
     streamed = analyze(src, annotators=[], workers=1, cache=False, out=tmp_path / "out")
     assert "4 batches" in streamed.meta["load_summary"]
@@ -192,28 +193,28 @@ def test_workers_are_kept_between_runs(docs, anns, tmp_path):
     first, second = pids("a"), pids("b")
     assert second <= first
     pipeline.shutdown_workers()
-    assert pipeline._POOL is None and not (pids("c") & first)
+    assert workers._POOL is None and not (pids("c") & first)
     analyze(docs, annotators=anns, workers=2, chunk_size=4, cache=False, out=tmp_path / "out")
-    assert pipeline._POOL is None
+    assert workers._POOL is None
 
 
 @pytest.mark.slow
 def test_idle_workers_end_after_a_while(docs, anns, monkeypatch):
-    monkeypatch.setattr(pipeline, "WORKER_IDLE_SECONDS", 0.5)
+    monkeypatch.setattr(workers, "WORKER_IDLE_SECONDS", 0.5)
     analyze(docs, annotators=anns, workers=2, chunk_size=4, cache=False)
-    assert pipeline._POOL is not None
+    assert workers._POOL is not None
     for _ in range(50):
-        if pipeline._POOL is None:
+        if workers._POOL is None:
             break
         time.sleep(0.1)
-    assert pipeline._POOL is None
+    assert workers._POOL is None
 
 
 def test_tables_convert_to_pandas_when_first_used(docs, anns):
     a = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False)
-    assert isinstance(a.tables._tables["threats"], pipeline._ArrowParts)
+    assert isinstance(a.tables._tables["threats"], results.ArrowParts)
     assert f"threats={a.tables.n_rows('threats'):,}" in repr(a)     # counted, not converted
-    assert isinstance(a.tables._tables["threats"], pipeline._ArrowParts)
+    assert isinstance(a.tables._tables["threats"], results.ArrowParts)
     hits = a["threats"]
     assert isinstance(hits, pd.DataFrame) and a["threats"] is hits and len(hits) > 0
     a.tables["mine"] = hits.head(1)
@@ -271,3 +272,182 @@ def test_optional_tables_are_visible_by_default_and_keyed(docs, anns, tmp_path):
     again = analyze(docs, **kw)
     assert again.meta["run"]["steps_run"]["seen"] == 2
     assert again["seen"]["n"].sum() == len(again["threats"])
+
+
+# ----------------------------------------------------------------------------- options at the door
+
+@pytest.mark.parametrize("kwargs, says", [
+    ({"options": {"actor": {}}}, "annotator 'actor', which is not run; annotators run are "
+                                 "['actors'"),
+    ({"options": {"actors": {"gazeteers": []}}}, "annotator 'actors' has no option 'gazeteers'; its "
+                                                 "options are ['gazetteers', 'speaker_column'] "
+                                                 "(did you mean 'gazetteers'?)"),
+    ({"options": {"escalation": ["lexicon"]}}, "options of annotator 'escalation' must be a dict"),
+    ({"options": {"quotes": {}}, "annotators": ["actors"]}, "annotator 'quotes', which is not run"),
+    ({"annotators": ["quote"]}, "`annotators` value = ['quote'] is invalid"),
+    ({"engine": "threads"}, "`engine` value = 'threads' is invalid"),
+])
+def test_options_are_checked_before_any_work(kwargs, says, tmp_path, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
+    with pytest.raises(pipeline.OptionError) as err:
+        analyze(H.documents(2), workers=2, **kwargs)
+    assert says in str(err.value)
+    assert not (tmp_path / "cache").exists()        # nothing was run or cached
+    assert workers._POOL is None or kwargs.get("engine")
+
+
+def test_out_must_be_a_writable_folder(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("mine")
+    with pytest.raises(pipeline.OptionError, match="is a file"):
+        analyze(H.documents(2), annotators=[], workers=1, out=f)
+    assert f.read_text() == "mine"
+
+
+def test_cli_names_the_bad_option_in_one_line(capsys):
+    from toolkit import cli
+
+    assert cli.main(["analyze", "sample", "--annotators", "actors,quote", "--out", "/nonexistent/x",
+                     "--workers", "1"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "'quote'" in err[0] and "did you mean 'quotes'" in err[0]
+
+
+# ----------------------------------------------------------------------------- partial caches
+
+@pytest.mark.slow
+def test_a_partly_cached_chunk_gives_each_step_all_its_inputs(tmp_path, monkeypatch):
+    """actors+quotes cached, escalation and framing not: they must still see mentions and
+    quotes (issue 18: they ran without them and cached the wrong result under the right key)."""
+    from toolkit import datasets
+
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
+    docs = datasets.sample().documents
+    analyze(docs, annotators=["actors", "quotes"], workers=1, out=tmp_path / "o0")
+    partly = analyze(docs, workers=1, out=tmp_path / "o1")
+    assert partly.meta["run"]["steps_run"]["quotes"] == 0          # served from the cache
+    fresh = analyze(docs, workers=1, cache=False, out=tmp_path / "o2")
+    assert_same(partly, fresh)
+    again = analyze(docs, workers=1)                                # in memory, from the cache
+    assert again.meta["run"]["chunks_from_cache"] == again.meta["run"]["chunks"]
+    assert_same(again, fresh, [n for n in fresh.tables if n != "load_report"])
+
+
+# ----------------------------------------------------------------------------- damaged caches
+
+def _parts(cache: Path) -> list[Path]:
+    return sorted(p for p in cache.rglob("*.arrow") if p.stat().st_size > 1000)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "overwrite", "empty"])
+def test_a_damaged_cache_part_is_recomputed_with_a_warning(damage, docs, anns, tmp_path):
+    cache = tmp_path / "cache"
+    first = analyze(docs, annotators=anns, workers=1, chunk_size=6, cache=cache)
+    part = _parts(cache)[0]
+    data = part.read_bytes()
+    if damage == "truncate":
+        part.write_bytes(data[: len(data) // 2])
+    elif damage == "overwrite":           # same size: only the checksum can tell
+        mid = len(data) // 2
+        part.write_bytes(data[:mid] + b"XXXXXXXX" + data[mid + 8:])
+    else:
+        part.write_bytes(b"")
+    for out in (None, tmp_path / "out"):
+        with pytest.warns(UserWarning, match=f"damaged cache file {part}"):
+            again = analyze(docs, annotators=anns, workers=1, chunk_size=6, cache=cache, out=out)
+        assert_same(first, again, [n for n in first.tables if n != "load_report"])
+        data = part.read_bytes()
+        if out is None:   # damage it again for the streamed run
+            part.write_bytes(data[:-5] if damage != "overwrite" else data[:-9] + b"X" * 8 + data[-1:])
+
+
+# ----------------------------------------------------------------------------- the chunk
+
+def test_every_step_gets_one_shared_chunk_with_only_what_it_declares():
+    from toolkit.annotator import Annotator, Chunk
+
+    seen = {}
+
+    def first(chunk, **_):
+        seen["first"] = chunk
+        seen["texts1"], seen["rows"] = chunk.texts, chunk.doc_rows("sentences")
+        return {"a": chunk["documents"][["doc_id"]].assign(x=1)}
+
+    def second(chunk, **_):
+        seen["second"] = chunk
+        seen["texts2"] = chunk.texts
+        with pytest.raises(KeyError, match="does not declare"):
+            chunk["a"]
+        return {"b": chunk["documents"][["doc_id"]]}
+
+    anns = [Annotator("first", ("a",), first, requires=()),
+            Annotator("second", ("b",), second, requires=(), reads=())]
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"], "text": ["One. Two.", "Three."]})
+    analyze(docs, annotators=anns, workers=1, cache=False)
+    assert isinstance(seen["first"], Chunk) and "a" not in seen["second"]
+    assert seen["texts1"] is seen["texts2"]                 # built once per chunk, shared
+    assert seen["rows"] == {"d1": (0, 2), "d2": (2, 3)}
+
+
+def test_the_sample_gets_its_gazetteer_and_overlays_reach_the_steps(tmp_path):
+    """One corpus, one default: analyze(datasets.sample()) resolves the fictional states as
+    the report does; lexicons= overlays a bundled lexicon and the metadata says so."""
+    from toolkit import datasets
+
+    a = analyze(datasets.sample(), annotators=["actors"], workers=1, cache=False)
+    assert a["mentions"]["actor"].notna().mean() > 0.5
+    overlay = pd.DataFrame({"entry": ["brinkmanship"], "category": ["threaten"]})
+    docs = pd.DataFrame({"doc_id": ["d"], "text": ["Arland accused Borovia of brinkmanship."]})
+    b = analyze(docs, annotators=["escalation"], workers=1, cache=False,
+                lexicons={"escalation": overlay})
+    assert "brinkmanship" in b["escalation"]["text"].tolist()
+    assert "+overlay." in b.meta["lexicons"]["escalation"]
+    assert b.meta["lexicon_overlays"]["escalation"]["added"] == 1
+    with pytest.raises(Exception, match="escalatoin"):
+        analyze(docs, annotators=["escalation"], workers=1, cache=False, lexicons={"escalatoin": overlay})
+
+
+def test_a_damaged_index_or_many_damaged_parts_are_recomputed(docs, anns, tmp_path):
+    cache = tmp_path / "cache"
+    first = analyze(docs, annotators=anns, workers=1, chunk_size=4, cache=cache)
+    parts = _parts(cache)
+    index = parts[0].parent / "_done"
+    index.write_text("not json")                                  # a garbled index
+    data = parts[0].read_bytes()
+    parts[0].write_bytes(data[:50] + b"X" * 7 + data[57:])         # and a part it no longer guards
+    for p in parts[1:6]:                                          # more damage than attempts before
+        d = p.read_bytes()
+        p.write_bytes(d[:40] + b"Y" * 8 + d[48:])
+    with pytest.warns(UserWarning, match="damaged cache file"):
+        again = analyze(docs, annotators=anns, workers=1, chunk_size=4, cache=cache, out=tmp_path / "o")
+    assert_same(first, again, [n for n in first.tables if n != "load_report"])
+    third = analyze(docs, annotators=anns, workers=1, chunk_size=4, cache=cache)
+    assert third.meta["run"]["chunks_from_cache"] == third.meta["run"]["chunks"]   # repaired
+
+
+def test_records_of_an_undeclared_table_say_what_to_declare():
+    from toolkit.annotator import Chunk
+
+    c = Chunk({"mentions": pd.DataFrame({"doc_id": ["d"], "actor": ["RUS"]})}).view("mine", [])
+    with pytest.raises(KeyError, match="does not declare"):
+        c.records("mentions", ["actor"])
+    assert c.records("quotes", ["speaker"]) == {}                  # absent: nothing to read
+
+
+def test_options_of_wrapped_and_partial_annotators():
+    import functools
+
+    from toolkit.annotator import Annotator, option_names
+
+    def step(tables, cfg, *, depth=1):
+        return {}
+
+    def verbose(func):
+        @functools.wraps(func)
+        def wrapper(tables, *, verbose=False, **kwargs):
+            return func(tables, **kwargs)
+        return wrapper
+
+    assert option_names(Annotator("a", ("a",), functools.partial(step, cfg={}))) == ("cfg", "depth")
+    assert option_names(Annotator("b", ("b",), functools.partial(step, None))) == ("depth",)
+    assert option_names(Annotator("c", ("c",), verbose(step))) is None      # takes **kwargs

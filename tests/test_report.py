@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from report_runs import built, skip_reason
 
-from toolkit import cli, report
+from toolkit import cli, report, show
 from toolkit.corpus import load_corpus
 
 XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
@@ -118,9 +118,9 @@ def test_report_without_notebooks_escapes_everything(tmp_path):
     assert "test &lt;script&gt;" in index
     for sub in ("tables/documents.parquet", "tables/documents.csv", "tables/tokens.csv",
                 "figures/1.1-corpus-overview.png", "figures/1.1-corpus-overview.json",
-                "articles/b_x_b.html", "run.json", "summary.txt"):
+                f"articles/{show.file_stem('<b>x</b>')}.html", "run.json", "summary.txt", "manifest.json"):
         assert (tmp_path / sub).exists(), sub
-    article = (tmp_path / "articles" / "b_x_b.html").read_text()
+    article = (tmp_path / "articles" / f"{show.file_stem('<b>x</b>')}.html").read_text()
     assert "&lt;script&gt;window.__pwned" in article and "<script" not in article
 
 
@@ -181,18 +181,202 @@ def test_parameters_for_passes_what_the_notebook_declares(tmp_path):
 def test_a_second_run_replaces_the_previous_one(tmp_path):
     corpus = _corpus(["Ostrava warned Velmora."])
     report.build_report(corpus, tmp_path, workers=1, notebook_paths=[], progress=False)
-    (tmp_path / "figures" / "0.9-stale.png").write_bytes(b"old")
-    (tmp_path / "notes.txt").write_text("mine")
+    (tmp_path / "figures" / "0.9-stale.png").write_bytes(b"old")   # as a notebook of that run would
+    (tmp_path / "notebooks" / "elsewhere").mkdir()
+    (tmp_path / "notebooks" / "elsewhere" / "x.png").write_bytes(b"old")
+    report.write_manifest(tmp_path)
+    (tmp_path / "notes.txt").write_text("mine")                      # not where the report writes
     report.build_report(corpus, tmp_path, workers=1, notebook_paths=[], progress=False)
     assert not (tmp_path / "figures" / "0.9-stale.png").exists()
+    assert not (tmp_path / "notebooks" / "elsewhere").exists()      # a folder it made, once empty
     assert (tmp_path / "notes.txt").read_text() == "mine"
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert "tables/documents.parquet" in manifest["files"] and "notes.txt" not in manifest["files"]
 
 
-def test_never_clears_a_folder_that_is_not_a_report(tmp_path):
-    (tmp_path / "figures").mkdir()
-    (tmp_path / "figures" / "keep.png").write_bytes(b"x")
-    report._clear_previous_report(tmp_path)
-    assert (tmp_path / "figures" / "keep.png").exists()
+# ----------------------------------------------------------------------------- never destroy a user's file
+
+def _previous_report(out):
+    """A folder as a finished report leaves it (tables, a figure, an article, run.json, manifest)."""
+    for rel, data in [("tables/documents.csv", "doc_id,text\nx,Hi.\n"), ("figures/1.1-a.png", "png"),
+                      ("articles/x-11f6ad8ec5.html", "<p>x</p>"), ("run.json", "{}"), ("index.html", "<p>")]:
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(data)
+    report.write_manifest(out)
+
+
+def _files(out):
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def _user_file_in_figures(out, outside):
+    (out / "figures").mkdir(exist_ok=True)
+    (out / "figures" / "my-chart.png").write_text("mine")
+
+
+def _legacy_report(out, outside):   # the issue's case: any folder with a run.json was emptied
+    (out / "run.json").write_text("{}")
+    _user_file_in_figures(out, outside)
+
+
+def _edited_since(out, outside):
+    (out / "tables" / "documents.csv").write_text("doc_id,text\nx,My corrected text.\n")
+
+
+def _added_next_to_a_report(out, outside):
+    (out / "tables" / "my-notes.csv").write_text("mine")
+
+
+def _link_to_a_user_folder(out, outside):
+    (out / "figures" / "data").symlink_to(outside, target_is_directory=True)
+
+
+def _report_folder_is_a_link(out, outside):
+    import shutil
+
+    shutil.rmtree(out / "notebooks", ignore_errors=True)
+    (out / "notebooks").symlink_to(outside, target_is_directory=True)
+
+
+def _user_index(out, outside):
+    (out / "index.html").write_text("<p>my home page</p>")
+
+
+def _manifest_not_ours(out, outside):
+    (out / "manifest.json").write_text('{"files": {"figures/1.1-a.png": {}}}')
+
+
+def _forged_manifest(out, outside):
+    m = json.loads((out / "manifest.json").read_text())
+    for rel in ["../outside/keep.txt", "/etc/hostname", "tables/../../outside/keep.txt", "figures"]:
+        m["files"][rel] = {"size": 4, "mtime_ns": 0, "sha256": ""}
+    (out / "manifest.json").write_text(json.dumps(m))
+    (out / "figures" / "my-chart.png").write_text("mine")
+
+
+def _coding_sheets_of_a_coder(out, outside):
+    (out / "coding").mkdir()
+    (out / "coding" / "coding_sheet_ana.xlsx").write_bytes(b"PK filled by ana")
+
+
+@pytest.mark.parametrize("make", [_user_file_in_figures, _legacy_report, _edited_since, _added_next_to_a_report,
+                                  _link_to_a_user_folder, _report_folder_is_a_link, _user_index,
+                                  _manifest_not_ours, _forged_manifest, _coding_sheets_of_a_coder])
+def test_refuses_and_changes_nothing_when_a_file_is_not_the_reports(tmp_path, make):
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("mine")
+    out.mkdir()
+    if make not in (_user_file_in_figures, _legacy_report):
+        _previous_report(out)
+    make(out, outside)
+    before = {p: (out / p).read_bytes() if (out / p).is_file() else None for p in _files(out)}
+    with pytest.raises(report.ReportFolderError,
+                       match=r"^--out .* holds \d+ file\(s\) the report did not write.*nothing was changed"):
+        report._clear_previous_report(out)
+    assert {p: (out / p).read_bytes() if (out / p).is_file() else None for p in _files(out)} == before
+    assert (outside / "keep.txt").read_text() == "mine"
+
+
+def test_the_project_itself_is_never_a_report_folder():
+    with pytest.raises(report.ReportFolderError, match="first: notebooks/"):
+        report._clear_previous_report(report.PROJECT_ROOT)
+
+
+def test_removes_only_the_files_its_manifest_lists_unchanged(tmp_path):
+    import shutil
+
+    out = tmp_path / "out"
+    out.mkdir()
+    _previous_report(out)
+    (out / "notes.txt").write_text("mine")
+    (out / "figures" / "drafts").mkdir()                             # a user's empty folder: kept
+    shutil.copytree(out, tmp_path / "copy")                          # a copy: same content, new times
+    for folder in (out, tmp_path / "copy"):
+        report._clear_previous_report(folder)
+        assert _files(folder) == ["notes.txt"]
+        assert (folder / "figures" / "drafts").is_dir() and (folder / "tables").is_dir()
+
+
+def test_a_forged_manifest_never_reaches_outside_the_report(tmp_path):
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    out.mkdir()
+    outside.mkdir()
+    keep = outside / "keep.txt"
+    keep.write_text("mine")
+    (out / "figures").mkdir()
+    (out / "figures" / "inner").symlink_to(outside, target_is_directory=True)
+    _previous_report(out)
+    m = json.loads((out / "manifest.json").read_text())
+    st = keep.stat()
+    true = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": report._sha256(keep)}
+    for rel in ["../outside/keep.txt", str(keep), "tables/../../outside/keep.txt", "figures/inner/keep.txt"]:
+        m["files"][rel] = true                                       # "recorded", and unchanged
+    m["dirs"] = ["..", "../outside", "figures/inner"]
+    (out / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(report.ReportFolderError, match="first: figures/inner"):   # a link is never the report's
+        report._clear_previous_report(out)
+    (out / "figures" / "inner").unlink()
+    report._clear_previous_report(out)
+    assert keep.read_text() == "mine" and _files(out) == []
+
+
+def test_a_report_that_failed_still_records_what_it_wrote(tmp_path, monkeypatch):
+    corpus = _corpus(["Ostrava warned Velmora."])
+
+    def broken(*a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(report, "write_index", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        report.build_report(corpus, tmp_path, workers=1, notebook_paths=[], progress=False)
+    recorded = json.loads((tmp_path / "manifest.json").read_text())["files"]
+    assert "run.json" in recorded and "tables/documents.parquet" in recorded
+    report._clear_previous_report(tmp_path)                          # so the next run may start
+    assert _files(tmp_path) == []
+
+
+@pytest.mark.parametrize("out_is", ["a folder with a user's figure", "a file", "inside a file"])
+def test_report_cli_refuses_with_one_line_and_exit_2_before_any_work(tmp_path, capsys, out_is):
+    docs = tmp_path / "docs.csv"
+    pd.DataFrame({"doc_id": ["x1"], "text": ["Ostrava warned Velmora."]}).to_csv(docs, index=False)
+    folder = tmp_path / "reports"
+    out = folder
+    if out_is == "a folder with a user's figure":
+        folder.mkdir()
+        _legacy_report(folder, None)
+    else:
+        folder.write_text("mine")
+        out = folder / "sub" if out_is == "inside a file" else folder
+    code = cli.main(["report", str(docs), "--out", str(out), "--workers", "1"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1 and err.startswith("error: --out "), err
+    if folder.is_dir():
+        assert _files(folder) == ["figures/my-chart.png", "run.json"]   # refused before the analysis
+    else:
+        assert folder.read_text() == "mine"
+
+
+def test_article_names_are_unique_and_stay_in_their_folder(tmp_path):
+    from toolkit import analyze
+
+    ids = ["../../etc/x", "etc/x", "etc_x", "/abs/etc/x", "..", ".hidden", "CON", "con", "a" * 300, "é" * 200]
+    a = analyze(pd.DataFrame({"doc_id": ids, "text": [f"Text {i}." for i in range(len(ids))]}), annotators=[])
+    paths = report.write_articles(a, tmp_path / "articles", n=len(ids))
+    assert len({p.name.casefold() for p in paths}) == len(ids)
+    assert all(p.parent == (tmp_path / "articles").resolve() and not p.name.startswith(".") for p in paths)
+    assert all(len(p.name.encode()) < 255 for p in paths)
+    assert _files(tmp_path) == sorted(f"articles/{p.name}" for p in paths)
+    pages = {p.read_text() for p in paths}
+    assert all(any(f"Text {i}." in page for page in pages) for i in range(len(ids)))   # none overwritten
+
+
+@pytest.mark.parametrize("doc_id", ["../../etc/x", "etc/x", "a/../../b", "\ud800x", "..", "", "x\x00y", "é" * 300,
+                                    "C:\\Windows\\x", "~/.ssh/id", ".bashrc"])
+def test_file_stem_is_one_safe_name(doc_id):
+    stem = show.file_stem(doc_id)
+    assert "/" not in stem and "\\" not in stem and "\x00" not in stem and not stem.startswith(".")
+    assert len(f"{stem}.html".encode()) < 255 and stem.encode("utf-8")
 
 
 def test_build_report_accepts_a_dataset_name(tmp_path):

@@ -32,6 +32,8 @@ Notes:
 """
 from __future__ import annotations
 
+import heapq
+import math
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
@@ -407,6 +409,32 @@ def but_check(lw: Sequence[str], values: list) -> list:
     if "but" not in lw:
         return values
     bi = lw.index("but")
+    if any(math.isnan(v) for v in values):   # NaN: list.index matches it by identity; keep the reference loop
+        return _but_check_by_index(bi, values)
+    # Where list.index finds a value: for each value, a heap of the positions that held it.
+    # A position that changed since stays in its old heap until it reaches the top, where the
+    # check against ``values`` drops it. Each position is pushed once per change, so the whole
+    # pass is O(n log n), where the reference's scans from the start were O(n^2) (15 s for one
+    # 100 KB sentence; the same values).
+    where: dict[float, list[int]] = {}
+    for i, v in enumerate(values):
+        where.setdefault(v, []).append(i)   # ascending: already a heap
+    for k in range(len(values)):
+        v = values[k]
+        heap = where[v]
+        while values[heap[0]] != v:
+            heapq.heappop(heap)
+        si = heap[0]
+        if si == bi:
+            continue
+        new = v * 0.5 if si < bi else v * 1.5
+        values[si] = new
+        if new != v:
+            heapq.heappush(where.setdefault(new, []), si)
+    return values
+
+
+def _but_check_by_index(bi: int, values: list) -> list:
     index = values.index
     for k in range(len(values)):
         v = values[k]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import warnings
 
+from . import _workers
+
 
 def _warm_up() -> None:
     from . import resources
@@ -44,6 +46,9 @@ def _warm_up() -> None:
         except Exception:  # noqa: BLE001, S110 - a broken annotator fails in the worker, with its error
             pass
 
+
+# First, before the slow part: a command killed while the server warms up must not leave it behind.
+_workers.guard_forkserver()
 
 # Loading makes millions of objects and almost no cyclic garbage, so the collector only walked
 # the growing heap again and again (three full collections, none finding anything): without it

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 
 
 def default_workers() -> int:
@@ -85,3 +89,111 @@ def stop_forkserver() -> None:
     except OSError:
         pass
     server._stop()   # closes its "alive" pipe, reaps it, removes its socket
+
+
+# ----------------------------------------------------------------------------- ending with the parent
+#
+# Every worker holds a write end of its pool's task queue and of the server's "alive" pipe (the
+# stdlib passes both to each child), so neither the workers nor the server ever read an end of
+# file when the command is killed (kill -9, the OOM killer): without the guard below they stayed,
+# with their hundreds of MB, until someone killed them by hand. The server watches its parent
+# (the command) and every worker watches the server, so killing the command ends them all; the
+# resource tracker then reads the end of its pipe and ends too.
+
+PARENT_POLL_SECONDS = 0.5   # how soon a process notices its parent has gone
+_PR_SET_PDEATHSIG = 1       # <linux/prctl.h>
+
+
+def watch_parent(parent: int | None = None, *, interval: float = PARENT_POLL_SECONDS) -> threading.Thread:
+    """End this process (``os._exit``) as soon as its parent ``parent`` is gone.
+
+    A daemon thread compares ``os.getppid()`` with ``parent`` every ``interval`` seconds: an
+    orphan is adopted by init (or a subreaper), so its parent id changes when the parent dies,
+    however it died. Portable to every POSIX system; costs one system call per interval.
+
+    Args:
+        parent: the parent's process id (default: the current parent).
+        interval: seconds between checks.
+
+    Returns:
+        The watching thread (a daemon: it never keeps the process alive).
+
+    Example:
+        >>> watch_parent().daemon  # doctest: +SKIP
+        True
+    """
+    parent = os.getppid() if parent is None else parent
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(0)   # no clean-up: the process that would use our results is gone
+
+    thread = threading.Thread(target=watch, name="toolkit-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def end_with_parent() -> str:
+    """Make the kernel end this process when its parent dies; a watching thread elsewhere.
+
+    On Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` (no thread, no delay); elsewhere, or when the
+    call fails, :func:`watch_parent`. Meant for processes forked by a single-threaded parent
+    (the death signal follows the parent *thread* that forked), like the forkserver's workers.
+
+    Returns:
+        ``"pdeathsig"`` or ``"thread"``: how this process is tied to its parent.
+
+    Example:
+        >>> end_with_parent() in ("pdeathsig", "thread")  # doctest: +SKIP
+        True
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux") and _set_pdeathsig(signal.SIGKILL):
+        if os.getppid() != parent:   # the parent died before the call: no signal will come
+            os._exit(0)
+        return "pdeathsig"
+    watch_parent(parent)
+    return "thread"
+
+
+def _set_pdeathsig(sig: int) -> bool:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def guard_forkserver() -> bool:
+    """In the forkserver only: end it with the command, and every worker it forks with it.
+
+    Called while the server preloads (``toolkit._warm``). The server is watched by a thread
+    (not a death signal: the command may have started it from a thread that ends before the
+    command does); each worker it forks calls :func:`end_with_parent` right after the fork.
+    Anywhere but in the forkserver it does nothing.
+
+    Returns:
+        Whether the guard was installed (``True`` only in a forkserver).
+
+    Example:
+        >>> guard_forkserver()
+        False
+    """
+    if not _in_forkserver():
+        return False
+    watch_parent()
+    os.register_at_fork(after_in_child=end_with_parent)
+    return True
+
+
+def _in_forkserver() -> bool:
+    """Whether this code runs under ``multiprocessing.forkserver.main`` (its preload)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "main" and frame.f_globals.get("__name__") == "multiprocessing.forkserver":
+            return True
+        frame = frame.f_back
+    return False

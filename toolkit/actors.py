@@ -98,7 +98,7 @@ import pandas as pd
 
 from . import lexicon as lexmod
 from .config import LEXICON_DIR
-from .pipeline import Annotator
+from .annotator import Annotator
 from .tokenize import column_list, document_order, iter_rows
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "tok_start", "tok_end", "text", "actor",

@@ -7,6 +7,7 @@ table, ``DIR/<table>.parquet`` (``--format csv`` for CSV): ``documents``, ``sent
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -14,33 +15,105 @@ from pathlib import Path
 DATASET_NAMES = ("sample", "seed", "ungdc", "presidential", "nltk")
 
 
-def _source(inputs: list[str], text_col: str | None, id_col: str | None, strict: bool):
-    """A Corpus for dataset names, else paths/globs for load_corpus."""
+def _source(inputs: list[str], text_col: str | None, id_col: str | None, strict: bool,
+            filters: dict | None = None):
+    """A Corpus for a dataset name or paths, with the options it declares and ``filters``
+    (countries, years, limit) applied."""
     from . import datasets
     from .corpus import load_corpus
 
     if len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists():
         name = inputs[0]
-        return {"sample": datasets.sample, "seed": datasets.seed, "ungdc": datasets.ungdc,
-                "presidential": datasets.presidential, "nltk": datasets.nltk_speeches}[name]()
-    columns = {k: v for k, v in (("text", text_col), ("doc_id", id_col)) if v}
-    return load_corpus(inputs if len(inputs) > 1 else inputs[0], columns=columns or None, strict=strict)
+        corpus = {"sample": datasets.sample, "seed": datasets.seed, "ungdc": datasets.ungdc,
+                  "presidential": datasets.presidential, "nltk": datasets.nltk_speeches}[name]()
+    else:
+        name = " ".join(inputs)
+        columns = {k: v for k, v in (("text", text_col), ("doc_id", id_col)) if v}
+        source = inputs if len(inputs) > 1 else inputs[0]
+        corpus = load_corpus(source, columns=columns or None, strict=strict)
+        corpus.options = datasets.declared_options(source)
+    return datasets.subset(corpus, **(filters or {}), name=name) if filters else corpus
+
+
+def _filters(args) -> dict:
+    if args.limit is not None and args.limit < 1:   # -1 silently dropped the last document
+        raise ValueError(f"`--limit` value = {args.limit} is invalid; value must be a number of documents, 1 or more")
+    return {k: v for k, v in (("countries", args.countries), ("years", args.years),
+                              ("limit", args.limit)) if v not in (None, "")}
+
+
+def _lexicon_overlays(specs: list[str] | None) -> dict:
+    """``--lexicon NAME=PATH`` (repeatable) as ``{name: path}``."""
+    out = {}
+    for spec in specs or ():
+        name, sep, path = spec.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise ValueError(f"`--lexicon` value = {spec!r} is invalid; use NAME=PATH, "
+                             "e.g. escalation=my_cues.csv")
+        out[name.strip()] = path.strip()
+    return out
+
+
+def _check_inputs(inputs: list[str], columns: dict | None = None, strict: bool = False) -> None:
+    """Misuse fails here, before any work: an input that names nothing (a near dataset name is
+    suggested), or inputs that give no document at all (empty, all bad, wrong --text-col)."""
+    import difflib
+    import glob
+
+    from .corpus import CorpusError, require_documents
+
+    if not inputs or (len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists()):
+        return   # the default corpus, or a dataset (which says itself where it looked)
+    for name in inputs:
+        if not os.path.lexists(name) and not glob.glob(name, recursive=True):
+            near = difflib.get_close_matches(name, DATASET_NAMES, n=1)
+            hint = f"; did you mean the dataset {near[0]!r}?" if near else \
+                f" (datasets: {', '.join(DATASET_NAMES)})"
+            raise CorpusError(f"{name}: no such file, folder or matching glob{hint}")
+    require_documents(inputs if len(inputs) > 1 else inputs[0], columns=columns, strict=strict)
+
+
+def _check_out(out: str, *, make: bool = False) -> None:
+    """An output folder that cannot be written fails before the work, not after it."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"--out {out} is a file, not a folder")
+    parent = path
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ValueError(f"--out {out}: {parent} is a file, so the folder cannot be made")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ValueError(f"--out {out}: no permission to write in {parent}")
+    if make:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ValueError(f"--out {out}: the folder cannot be made ({exc.strerror or exc})") from None
 
 
 def cmd_analyze(args) -> int:
-    from . import resources
+    from . import datasets, lexicon, resources
     from .pipeline import analyze
 
     resources.import_nltk_lean()  # this process only orchestrates: skip NLTK's SciPy/sklearn parts
 
-    inputs = args.input
-    if len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists():
-        corpus = _source(inputs, None, None, args.strict)
+    inputs, filters = args.input, _filters(args)
+    columns = {k: v for k, v in (("text", args.text_col), ("doc_id", args.id_col)) if v} or None
+    _check_out(args.out)
+    _check_inputs(inputs, columns, args.strict)
+    _check_out(args.out, make=True)
+    if filters or (len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists()):
+        corpus = _source(inputs, args.text_col, args.id_col, args.strict, filters)
     else:  # paths: analyze() loads them, several files a batch at a time
         corpus = inputs if len(inputs) > 1 else inputs[0]
-    columns = {k: v for k, v in (("text", args.text_col), ("doc_id", args.id_col)) if v} or None
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
-    options = {"actors": {"gazetteers": args.gazetteer}} if args.gazetteer else None
+    user = {"actors": {"gazetteers": args.gazetteer}} if args.gazetteer else {}
+    user.update(lexicon.overlay_options(_lexicon_overlays(args.lexicon)))
+    from .annotator import select
+
+    steps = [a.name for a in select(annotators)]
+    options = datasets.analysis_options(corpus, user, steps=steps) or None
     # Parquet is streamed chunk by chunk (bounded memory); CSV is written from memory.
     stream = args.format == "parquet"
     analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos,
@@ -59,12 +132,15 @@ def cmd_report(args) -> int:
     from . import datasets
     from .report import build_report, describe, filters_of, open_corpus
 
+    _filters(args)
+    _check_out(args.out)
+    _check_inputs(args.input)
     filters = filters_of(countries=args.countries, years=args.years, limit=args.limit)
     name = args.input[0] if len(args.input) == 1 else None
     if name and (name in DATASET_NAMES or filters):
         corpus, what = open_corpus(name, **filters)
     elif args.input:
-        corpus, what = _source(args.input, None, None, False), " ".join(args.input)
+        corpus, what = _source(args.input, None, None, False, filters), describe(" ".join(args.input), filters)
     else:
         corpus, what = datasets.default_corpus()
         name = "nltk" if what.startswith("NLTK") else "sample"
@@ -113,14 +189,24 @@ def cmd_evaluate(args) -> int:
     for line in log:
         print(line)
     command = "python -m toolkit evaluate" + (f" --limit {args.limit}" if args.limit else "") + \
-        (f" --n-boot {args.n_boot}" if args.n_boot != 1000 else "") + (f" --only {args.only}" if only else "")
-    evaluate.write_reports(results, markdown=args.out, json_path=args.json, errors_dir=args.errors_dir,
-                           command=command, log=log, n_boot=args.n_boot, limit=args.limit)
+        (f" --n-boot {args.n_boot}" if args.n_boot != 1000 else "") + (f" --only {args.only}" if only else "") + (" --write-docs" if args.write_docs else "")
+    # The project's docs change only when asked: a quick --limit run must not replace them.
+    out = Path("docs") if args.write_docs else Path(args.out)
+    markdown, json_path = out / "VALIDATION.md", out / "validation.json"
+    evaluate.write_reports(results, markdown=markdown, json_path=json_path,
+                           errors_dir=out / "validation-errors", command=command, log=log,
+                           n_boot=args.n_boot, limit=args.limit)
     print(evaluate.headline_table(results).to_string(index=False))
-    if args.readme and evaluate.update_readme(results, args.readme, command=command):
-        print(f"updated the validation summary in {args.readme}")
-    print(f"wrote {args.out} and {args.json}")
+    if args.write_docs and evaluate.update_readme(results, "README.md", command=command):
+        print("updated the validation summary in README.md")
+    print(f"wrote {markdown} and {json_path}")
     return 0
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--countries", default=None, help="keep these countries, e.g. RUS,USA (UN corpus)")
+    p.add_argument("--years", default=None, help="keep these years, e.g. 2014-2022 or 2014,2022")
+    p.add_argument("--limit", type=int, default=None, help="keep the first N documents")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,24 +230,27 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--strict", action="store_true", help="stop at the first bad file, row or line")
     a.add_argument("--gazetteer", action="append", default=None, metavar="PATH",
                    help="extra actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv")
+    a.add_argument("--lexicon", action="append", default=None, metavar="NAME=CSV",
+                   help="overlay a CSV of entries on a bundled lexicon (repeatable), "
+                        "e.g. escalation=my_cues.csv")
+    _add_filters(a)
     a.set_defaults(func=cmd_analyze)
 
     r = sub.add_parser("report", help="the main job: analyse a corpus and write reports/")
     r.add_argument("input", nargs="*", help="corpus (default: NLTK US speeches, else the sample)")
     r.add_argument("--out", default="reports")
     r.add_argument("--workers", type=int, default=None)
-    r.add_argument("--countries", default=None, help="keep these countries, e.g. RUS,USA (UN corpus)")
-    r.add_argument("--years", default=None, help="keep these years, e.g. 2014-2022 or 2014,2022")
-    r.add_argument("--limit", type=int, default=None, help="keep the first N documents")
+    _add_filters(r)
     r.add_argument("--timeout", type=int, default=900, help="seconds allowed per notebook cell")
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("evaluate", help="measure every annotator against human-labelled data")
     e.add_argument("--eval-dir", default=None, help="folder of labelled sets (default: shared eval-dev)")
-    e.add_argument("--out", default="docs/VALIDATION.md")
-    e.add_argument("--json", default="docs/validation.json")
-    e.add_argument("--errors-dir", default="docs/validation-errors")
-    e.add_argument("--readme", default="README.md", help="README whose summary to update ('' for none)")
+    e.add_argument("--out", default="evaluation",
+                   help="folder for VALIDATION.md, validation.json and validation-errors/")
+    e.add_argument("--write-docs", action="store_true",
+                   help="write docs/VALIDATION.md, docs/validation.json and README.md's summary "
+                        "instead (run from the project folder)")
     e.add_argument("--n-boot", type=int, default=1000)
     e.add_argument("--seed", type=int, default=0)
     e.add_argument("--limit", type=int, default=None, help="at most N items per set (quick check)")

@@ -31,7 +31,9 @@ Notes:
 """
 from __future__ import annotations
 
+import csv
 import itertools
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -348,11 +350,15 @@ def export_sheet(sample: pd.DataFrame, out_dir: str | Path, *, codebook, name: s
       context_before, text, context_after``, the empty ``code_columns`` and ``comment``. The
       XLSX has a ``codebook`` sheet, an ``instructions`` sheet and a drop-down list of the valid
       codes on every code column; with ``coders`` one XLSX per coder
-      (``<name>_sheet_<coder>.xlsx``). Text is never a formula: XLSX cells are typed as text
-      (exact); in the CSV a text cell starting with ``= + - @`` gets a leading apostrophe
-      (OWASP's CSV-injection advice), so prefer the XLSX for coders.
+      (``<name>_sheet_<coder>.xlsx``).
     * ``<name>_key.csv``: ``unit_id, stratum, weight, toolkit_label``: keep it away from coders.
     * ``<name>_codebook.csv``.
+
+    No cell of any file is ever a formula, whatever the corpus, ids, codebook or instructions
+    hold (:func:`spreadsheet_safe`): XLSX cells are typed as text (kept exactly); in the CSVs
+    a value starting with ``= + - @``, a tab or a carriage return gets a leading apostrophe
+    (OWASP's CSV-injection advice), which :func:`read_sheets` and the key readers take off
+    again, so prefer the XLSX for coders.
 
     Returns:
         ``{"csv": ..., "xlsx": ..., "key": ..., "codebook": ..., "xlsx_<coder>": ...}``.
@@ -364,19 +370,26 @@ def export_sheet(sample: pd.DataFrame, out_dir: str | Path, *, codebook, name: s
         ['codebook', 'csv', 'key', 'xlsx']
     """
     cb = _codebook_frame(codebook)
+    for what, value in [("name", name), *(("coder", c) for c in coders or ())]:
+        if not _FILE_PART.fullmatch(str(value)):
+            raise ValueError(f"`{what}` value = {value!r} is invalid; use letters, digits, spaces, '.', '-' "
+                             "and '_' (it becomes part of a file name)")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    sheet = pd.DataFrame({c: sample.get(c, "") for c in SHEET_COLUMNS})
+    # An id the XLSX cannot hold exactly (control characters, carriage returns) is written as
+    # the XLSX gives it back, in every file, so the sheets coders return still match their key.
+    unit_id = sample["unit_id"].map(_xlsx_id)
+    sheet = pd.DataFrame({c: unit_id if c == "unit_id" else sample.get(c, "") for c in SHEET_COLUMNS})
     for c in list(code_columns) + ["comment"]:
         sheet[c] = ""
-    key = pd.DataFrame({"unit_id": sample["unit_id"], "stratum": sample.get("stratum", "all"),
+    key = pd.DataFrame({"unit_id": unit_id, "stratum": sample.get("stratum", "all"),
                         "weight": sample.get("weight", 1.0),
                         "toolkit_label": sample.get("toolkit_label")})
     paths = {"csv": out / f"{name}_sheet.csv", "xlsx": out / f"{name}_sheet.xlsx",
              "key": out / f"{name}_key.csv", "codebook": out / f"{name}_codebook.csv"}
-    _csv_safe(sheet).to_csv(paths["csv"], index=False)
-    key.to_csv(paths["key"], index=False)
-    cb.to_csv(paths["codebook"], index=False)
+    _write_csv(sheet, paths["csv"])
+    _write_csv(key, paths["key"])
+    _write_csv(cb, paths["codebook"])
     text = instructions or _default_instructions(code_columns, cb)
     _write_xlsx(sheet, cb, text, paths["xlsx"], code_columns)
     for coder in coders or ():
@@ -404,13 +417,9 @@ def _write_xlsx(sheet: pd.DataFrame, cb: pd.DataFrame, instructions: str, path: 
     wb = Workbook()
     ws = wb.active
     ws.title = "coding"
-    ws.append(list(sheet.columns))
+    ws.append([_xlsx_value(c) for c in sheet.columns])
     for row in sheet.itertuples(index=False):
         ws.append([_xlsx_value(v) for v in row])
-    for cells in ws.iter_rows(min_row=2):
-        for cell in cells:
-            if cell.data_type == "f":
-                cell.data_type = "s"  # text is data, never a formula: kept exactly, shown as text
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "B2"
@@ -424,7 +433,7 @@ def _write_xlsx(sheet: pd.DataFrame, cb: pd.DataFrame, instructions: str, path: 
     cbs = wb.create_sheet("codebook")
     cbs.append(["code", "description"])
     for code, desc in zip(cb["code"], cb["description"]):
-        cbs.append([code, desc])
+        cbs.append([_xlsx_value(code), _xlsx_value(desc)])
     cbs.column_dimensions["A"].width = 24
     cbs.column_dimensions["B"].width = 90
     if len(sheet):
@@ -437,9 +446,10 @@ def _write_xlsx(sheet: pd.DataFrame, cb: pd.DataFrame, instructions: str, path: 
             letter = get_column_letter(list(sheet.columns).index(c) + 1)
             dv.add(f"{letter}2:{letter}{len(sheet) + 1}")
     ins = wb.create_sheet("instructions")
-    ins["A1"] = instructions
+    ins["A1"] = _xlsx_value(instructions)
     ins["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     ins.column_dimensions["A"].width = 110
+    _no_formulas(wb)
     wb.save(path)
 
 
@@ -448,21 +458,89 @@ def _xlsx_value(v):
         return None
     if isinstance(v, (np.integer,)):
         return int(v)
-    return v
+    return _xlsx_text(v) if isinstance(v, str) else v
 
 
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FILE_PART = re.compile(r"[\w][\w .\-]*")
 
 
-def _csv_safe(sheet: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP)."""
-    out = sheet.copy()
-    for c in ("context_before", "text", "context_after"):
-        if c in out:
-            vals = out[c].astype(object)
-            risky = vals.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
-            out[c] = vals.where(~risky, "'" + vals.astype(str))
-    return out
+def spreadsheet_safe(value):
+    """``value`` as a CSV cell no spreadsheet runs as a formula (reversed by :func:`spreadsheet_value`).
+
+    A string that starts with ``= + - @``, a tab or a carriage return, after any apostrophes,
+    gets one more leading apostrophe; other values are returned unchanged. Every CSV this module
+    writes goes through it, every column (ids, codes, text alike), and the XLSX files type the
+    same cells as text (:func:`_no_formulas`).
+
+    Example:
+        >>> spreadsheet_safe("=HYPERLINK(x)"), spreadsheet_safe("Kyiv"), spreadsheet_safe(-1)
+        ("'=HYPERLINK(x)", 'Kyiv', -1)
+        >>> spreadsheet_value(spreadsheet_safe("'=1+1"))
+        "'=1+1"
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def spreadsheet_value(value):
+    """The value :func:`spreadsheet_safe` was given (reads back a CSV this module wrote).
+
+    Example:
+        >>> spreadsheet_value("'-3 + 4"), spreadsheet_value("'Tis")
+        ('-3 + 4', "'Tis")
+    """
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(_FORMULA_START):
+        return value[1:]
+    return value
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if not (pd.api.types.is_numeric_dtype(col) or pd.api.types.is_datetime64_any_dtype(col)):
+            out[c] = col.astype(object).map(spreadsheet_safe)
+    out.columns = [spreadsheet_safe(str(c)) for c in out.columns]
+    # Quoted, so a carriage return inside a value never reads as the end of a row.
+    out.to_csv(path, index=False, quoting=csv.QUOTE_NONNUMERIC)
+
+
+def _read_csv(path, **kwargs) -> pd.DataFrame:
+    df = pd.read_csv(path, keep_default_na=False, **kwargs)
+    df.columns = [spreadsheet_value(c) for c in df.columns]
+    for c in df.columns:
+        if df[c].dtype == object or pd.api.types.is_string_dtype(df[c]):
+            df[c] = df[c].map(spreadsheet_value)
+    return df
+
+
+def _read_key(key: pd.DataFrame | str | Path) -> pd.DataFrame:
+    return _read_csv(key, dtype={"unit_id": str}) if isinstance(key, (str, Path)) else key
+
+
+def _xlsx_text(v):
+    """``v`` with the characters XML (and so XLSX) cannot hold replaced by U+FFFD."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v
+
+
+def _xlsx_id(v):
+    """An id as the XLSX gives it back: no characters XML cannot hold, no carriage returns
+    (XML reads every line break as ``\\n``)."""
+    return _xlsx_text(v).replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v
+
+
+def _no_formulas(wb) -> None:
+    """Type every formula-looking cell of every sheet as text: kept exactly, shown as text."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 def _clean_code(v) -> str | None:
@@ -474,10 +552,16 @@ def _clean_code(v) -> str | None:
     return s or None
 
 
+def _clean_id(v) -> str | None:
+    """A unit id as written in the key: never stripped (``"\\t=1+1:4"`` is an id of its own)."""
+    code = _clean_code(v)
+    return None if code is None else (v if isinstance(v, str) else code)
+
+
 def _read_one(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
+        return _read_csv(path, dtype=str)
     if suffix in (".xlsx", ".xlsm"):
         return pd.read_excel(path, sheet_name="coding", dtype=object, engine="openpyxl")
     raise CodingError(f"{path}: unsupported sheet type {suffix or '(none)'}; value must be one of ['.csv', '.xlsx']")
@@ -509,8 +593,7 @@ def read_sheets(sheets: Sequence[str | Path] | Mapping[str, str | Path], *, code
     """
     cb = _codebook_frame(codebook)
     valid = cb["code"].tolist()
-    if isinstance(key, (str, Path)):
-        key = pd.read_csv(key, dtype={"unit_id": str}, keep_default_na=False)
+    key = _read_key(key)
     known = set(key["unit_id"].astype(str)) if key is not None else None
     items = sheets.items() if isinstance(sheets, Mapping) else [(None, p) for p in sheets]
     frames = []
@@ -524,7 +607,7 @@ def read_sheets(sheets: Sequence[str | Path] | Mapping[str, str | Path], *, code
         codes, ids = [], []
         seen: dict[str, int] = {}
         for i, (uid, raw) in enumerate(zip(df["unit_id"], df[code_column]), start=2):
-            uid = _clean_code(uid)
+            uid = _clean_id(uid)
             if uid is None:
                 raise CodingError(f"{path} row {i}: empty unit_id")
             if known is not None and uid not in known:
@@ -555,8 +638,7 @@ def with_toolkit(codes: pd.DataFrame, key: pd.DataFrame | str | Path) -> pd.Data
         >>> with_toolkit(c, k)["coder"].tolist()
         ['ana', 'toolkit']
     """
-    if isinstance(key, (str, Path)):
-        key = pd.read_csv(key, dtype={"unit_id": str}, keep_default_na=False)
+    key = _read_key(key)
     units = set(codes["unit_id"])
     k = key[key["unit_id"].astype(str).isin(units)]
     tk = pd.DataFrame({"unit_id": k["unit_id"].astype(str), "coder": TOOLKIT,
@@ -588,7 +670,7 @@ def simulate_filled_sheets(sheet: str | Path, key: str | Path | pd.DataFrame, ou
     """
     cb = _codebook_frame(codebook)["code"].tolist()
     sheet = Path(sheet)
-    key_df = pd.read_csv(key, dtype={"unit_id": str}, keep_default_na=False) if isinstance(key, (str, Path)) else key
+    key_df = _read_key(key)
     truth = dict(zip(key_df["unit_id"].astype(str), key_df["toolkit_label"]))
     rates = [error_rate] * len(coders) if np.isscalar(error_rate) else list(error_rate)
     if len(rates) != len(coders):
@@ -611,7 +693,7 @@ def simulate_filled_sheets(sheet: str | Path, key: str | Path | pd.DataFrame, ou
         df[code_column] = codes
         dest = out / f"{sheet.stem}_{coder}{sheet.suffix}"
         if sheet.suffix.lower() == ".csv":
-            df.to_csv(dest, index=False)
+            _write_csv(df, dest)
         else:
             _fill_xlsx(sheet, dest, code_column, codes)
         paths.append(dest)
@@ -626,7 +708,8 @@ def _fill_xlsx(src: Path, dest: Path, code_column: str, codes: list) -> None:
     header = [c.value for c in ws[1]]
     col = header.index(code_column) + 1
     for i, code in enumerate(codes, start=2):
-        ws.cell(row=i, column=col, value=code)
+        ws.cell(row=i, column=col, value=_xlsx_value(code))
+    _no_formulas(wb)
     wb.save(dest)
 
 
@@ -986,8 +1069,7 @@ def toolkit_scores(gold: pd.DataFrame, key: pd.DataFrame | str | Path, *, labels
     """
     from .metrics import classification_scores
 
-    if isinstance(key, (str, Path)):
-        key = pd.read_csv(key, dtype={"unit_id": str}, keep_default_na=False)
+    key = _read_key(key)
     g = gold[gold["gold"].notna()].merge(key[["unit_id", "toolkit_label"]], on="unit_id", how="inner")
     pred = g["toolkit_label"].map(_clean_code)
     seen = set(g["gold"]) | set(pred.dropna())
@@ -1011,8 +1093,7 @@ def confusion_table(gold: pd.DataFrame, key: pd.DataFrame | str | Path, *,
     """
     from .metrics import confusion
 
-    if isinstance(key, (str, Path)):
-        key = pd.read_csv(key, dtype={"unit_id": str}, keep_default_na=False)
+    key = _read_key(key)
     g = gold[gold["gold"].notna()].merge(key[["unit_id", "toolkit_label"]], on="unit_id", how="inner")
     return confusion(g["gold"].tolist(), g["toolkit_label"].map(_clean_code).tolist(), labels=labels)
 

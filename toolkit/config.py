@@ -20,7 +20,12 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
-SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
+# In a checkout the sample is ``data/``; an installed wheel carries the same files as the
+# ``toolkit.sample_data`` package (pyproject.toml maps that package onto ``data/``).
+DATA_DIR = (PACKAGE_DIR / "sample_data" if (PACKAGE_DIR / "sample_data" / "sample").is_dir()
+            else PROJECT_ROOT / "data")
+SAMPLE_DIR = DATA_DIR / "sample"
+FICTIONAL_GAZETTEER = DATA_DIR / "actors_fictional.csv"
 
 
 def shared_dir() -> Path | None:

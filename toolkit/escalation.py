@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon as lexmod
-from .pipeline import Annotator
+from .annotator import Annotator, Chunk
 from .tokenize import column_array, iter_rows, vocabulary, word_mask
 
 LEXICON = "escalation"
@@ -332,6 +332,41 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     base = cues["doc_id"].map(first_row).to_numpy().astype(int)
     r0 = base + cues["tok_start"].to_numpy().astype(int)          # first token row of the cue
     r1 = base + cues["tok_end"].to_numpy().astype(int)            # one past its last token
+    flags, hedge, sent_lo = _context_flags(cues, tokens, feats, cfg, r0, r1)
+    in_quote, quote_speaker, quote_start = _quote_context(cues, _quote_spans(texts, quotes))
+    actor_idx = _actor_arrays(mentions, bounds, tokens["start"].to_numpy().astype(int),
+                              cfg.blockers, feats["lower"])
+    source_actor, target_actor, source_from_mention = _cue_actors(
+        cues, actor_idx, in_quote, quote_speaker, quote_start)
+    verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
+    first_person_subject = _window_any(feats["first"], sent_lo, r0)
+    reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
+    flags["reported"] = reported
+    n = len(cues)
+    modality = np.full(n, "asserted", dtype=object)
+    for name in reversed(cfg.precedence):  # the first in precedence wins: assign it last
+        modality = np.where(flags[name], name, modality)
+    intensity = _intensity(cues, mods, r0, r1, base)
+    weight = pd.to_numeric(cues["weight"], errors="coerce").fillna(0.0).to_numpy()
+    mfac = pd.Series(modality).map(cfg.factors).to_numpy(dtype=float)
+    hfac = pd.Series(hedge).map({"hedged": cfg.hedge_factors.get("hedged", 1.0),
+                                 "boosted": cfg.hedge_factors.get("boosted", 1.0)}).fillna(1.0).to_numpy()
+    score = weight * mfac * intensity * hfac
+    out = pd.DataFrame({
+        "doc_id": cues["doc_id"].to_numpy(), "sent_id": cues["sent_id"].to_numpy().astype(int),
+        "start": cues["start"].to_numpy().astype(int), "end": cues["end"].to_numpy().astype(int),
+        "text": cues["text"].to_numpy(), "cue": cues["entry"].to_numpy(),
+        "category": cues["category"].to_numpy(), "cameo": cues["cameo"].astype(str).to_numpy(),
+        "goldstein": pd.to_numeric(cues["goldstein"], errors="coerce").to_numpy(),
+        "quad_class": cues["quad_class"].to_numpy(), "weight": weight, "modality": modality,
+        "hedge": hedge, "intensity": intensity, "score": np.round(score, 4), "reported": reported,
+        "source_actor": source_actor, "target_actor": target_actor, "source": cues["source"].to_numpy()})
+    return out[COLUMNS]
+
+
+def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r0, r1):
+    """Each cue's modality flags from the words around it, its hedge, and its sentence's first
+    token row (``flags["reported"]`` here is a reporting verb before the cue only)."""
     n = len(cues)
     # Windows: up to `window` tokens before the cue, not crossing a clause break.
     clause_lo = feats["clause_first"][feats["clause_key"][r0] - 1]
@@ -349,11 +384,8 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     neg_lo = np.where(same_sent, np.maximum(lo, np.minimum(prev_end, r0)), lo)
     # Opposing verbs are usually cues themselves ("condemned the military aid"): plain window.
     negated = _window_any(feats["neg"], neg_lo, r0) | (cooperative & _window_any(feats["oppose"], lo, r0))
-    hypo = _window_any(feats["hyp"], lo, r0)
-    future = _window_any(feats["fut"], lo, r0)
     hedged = _window_any(feats["hedge"], lo, r0)
     boosted = _window_any(feats["boost"], lo, r0)
-    report_before = _window_any(feats["report"], sent_lo, r0)
     # Sentence-level: a conditional clause anywhere in the sentence scopes all of its cues.
     cond_sent = pd.Series(feats["cond"]).groupby(feats["sent_key"]).any()
     conditional = cond_sent.reindex(feats["sent_key"][r0]).to_numpy()
@@ -364,18 +396,24 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     q_sent = np.zeros(len(last_tok), dtype=bool)
     ok = last_tok.to_numpy() >= 0
     q_sent[ok] = lower_arr[last_tok.to_numpy()[ok]] == "?"
-    question = q_sent[feats["sent_key"][r0] - 1]
+    flags = {"negated": negated, "question": q_sent[feats["sent_key"][r0] - 1],
+             "conditional": conditional, "hypothetical": _window_any(feats["hyp"], lo, r0),
+             "future": _window_any(feats["fut"], lo, r0),
+             "reported": _window_any(feats["report"], sent_lo, r0),
+             "asserted": np.ones(n, dtype=bool)}
+    hedge = np.where(hedged & ~boosted, "hedged", np.where(boosted & ~hedged, "boosted", ""))
+    return flags, hedge, sent_lo
 
-    # Quotes: inside a speech quotation -> reported, credited to its speaker.
-    qspans = _quote_spans(texts, quotes)
-    starts = cues["start"].to_numpy().astype(int)
-    ends = cues["end"].to_numpy().astype(int)
-    docs = cues["doc_id"].to_numpy()
-    sent_ids = cues["sent_id"].to_numpy().astype(int)
+
+def _quote_context(cues: pd.DataFrame, qspans: dict):
+    """Inside a speech quotation -> reported, credited to its speaker: per cue, whether it is
+    quoted, the quote's speaker and the quote's start."""
+    n = len(cues)
     in_quote = np.zeros(n, dtype=bool)
     quote_speaker = np.full(n, None, dtype=object)
     quote_start = np.zeros(n, dtype=int)
-    for i, (d, a, b) in enumerate(zip(docs.tolist(), starts.tolist(), ends.tolist())):
+    for i, (d, a, b) in enumerate(zip(cues["doc_id"].tolist(), cues["start"].astype(int).tolist(),
+                                      cues["end"].astype(int).tolist())):
         qs = qspans.get(d)
         if qs is None:
             continue
@@ -384,17 +422,19 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
             in_quote[i] = True
             quote_speaker[i] = qs[2][j]
             quote_start[i] = qs[0][j]
+    return in_quote, quote_speaker, quote_start
 
-    # Actors.
-    tok_start = tokens["start"].to_numpy().astype(int)
-    actor_idx = _actor_arrays(mentions, bounds, tok_start, cfg.blockers, feats["lower"])
+
+def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, quote_start):
+    """Source and target actor of each cue, and whether the source came from a mention."""
+    n = len(cues)
     source_actor = np.full(n, None, dtype=object)
     target_actor = np.full(n, None, dtype=object)
     source_from_mention = np.zeros(n, dtype=bool)
     material = cues["quad_class"].isin(["material_conflict", "material_cooperation"]).to_numpy()
     in_quote_l, speaker_l, qstart_l = in_quote.tolist(), quote_speaker.tolist(), quote_start.tolist()
-    for i, (d, si, a, mat) in enumerate(zip(docs.tolist(), sent_ids.tolist(), starts.tolist(),
-                                            material.tolist())):
+    for i, (d, si, a, mat) in enumerate(zip(cues["doc_id"].tolist(), cues["sent_id"].astype(int).tolist(),
+                                            cues["start"].astype(int).tolist(), material.tolist())):
         m = actor_idx.get((d, si))
         src = speaker_l[i] if in_quote_l[i] and speaker_l[i] is not None else None
         if m is not None:
@@ -416,34 +456,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
                     target_actor[i] = ma[x]
                     break
         source_actor[i] = src
-
-    verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
-    first_person_subject = _window_any(feats["first"], sent_lo, r0)
-    reported = in_quote | report_before | (verbal & source_from_mention & ~first_person_subject)
-
-    flags = {"negated": negated, "question": question, "conditional": conditional,
-             "hypothetical": hypo, "future": future, "reported": reported,
-             "asserted": np.ones(n, dtype=bool)}
-    modality = np.full(n, "asserted", dtype=object)
-    for name in reversed(cfg.precedence):  # the first in precedence wins: assign it last
-        modality = np.where(flags[name], name, modality)
-    hedge = np.where(hedged & ~boosted, "hedged", np.where(boosted & ~hedged, "boosted", ""))
-
-    intensity = _intensity(cues, mods, r0, r1, base)
-    weight = pd.to_numeric(cues["weight"], errors="coerce").fillna(0.0).to_numpy()
-    mfac = pd.Series(modality).map(cfg.factors).to_numpy(dtype=float)
-    hfac = pd.Series(hedge).map({"hedged": cfg.hedge_factors.get("hedged", 1.0),
-                                 "boosted": cfg.hedge_factors.get("boosted", 1.0)}).fillna(1.0).to_numpy()
-    score = weight * mfac * intensity * hfac
-    out = pd.DataFrame({
-        "doc_id": cues["doc_id"].to_numpy(), "sent_id": sent_ids, "start": starts, "end": ends,
-        "text": cues["text"].to_numpy(), "cue": cues["entry"].to_numpy(),
-        "category": cues["category"].to_numpy(), "cameo": cues["cameo"].astype(str).to_numpy(),
-        "goldstein": pd.to_numeric(cues["goldstein"], errors="coerce").to_numpy(),
-        "quad_class": cues["quad_class"].to_numpy(), "weight": weight, "modality": modality,
-        "hedge": hedge, "intensity": intensity, "score": np.round(score, 4), "reported": reported,
-        "source_actor": source_actor, "target_actor": target_actor, "source": cues["source"].to_numpy()})
-    return out[COLUMNS]
+    return source_actor, target_actor, source_from_mention
 
 
 def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarray:
@@ -607,8 +620,8 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
         >>> out["escalation"]["cameo"].tolist()
         ['130']
     """
-    docs = tables["documents"]
-    texts = dict(iter_rows(docs, "doc_id", "text"))
+    tables = Chunk.of(tables)
+    texts = tables.texts
     cues = find_cues(tables["tokens"], texts, mentions=tables.get("mentions"),
                      quotes=tables.get("quotes"), lexicon=lexicon)
     return {"escalation": cues,
@@ -629,12 +642,77 @@ def _tables(analysis) -> Mapping[str, pd.DataFrame]:
     return analysis.tables if hasattr(analysis, "tables") else analysis
 
 
-def _cues_with_docs(analysis, *, speaker_column: str | None = None,
-                    date_column: str | None = None) -> pd.DataFrame:
-    """Cues (statements excluded) joined with document metadata; sources filled from the speaker."""
+# An event's factuality read as the cue modality whose factor scores it (the escalation
+# lexicon's ``modality.factors``): an alleged act counts as reported speech, a denied one as
+# negated, a request as possibility talk.
+FACTUALITY_MODALITY = {"asserted": "asserted", "alleged": "reported", "denied": "negated",
+                       "negated": "negated", "conditional": "conditional", "future": "future",
+                       "requested": "hypothetical", "hypothetical": "hypothetical",
+                       "question": "question"}
+
+
+def scored_events(analysis, *, alleged: bool = False, lexicon: str = LEXICON) -> pd.DataFrame:
+    """The ``events`` table as escalation rows: one per event (statements left out), with the
+    escalation columns every index reads (``source_actor``, ``target_actor``, ``quad_class``,
+    ``cameo``, ``goldstein``, ``modality``, ``score`` ...).
+
+    Each event is scored as its cue is (weight x modality factor x intensity x hedge), with
+    the weight of the event's own act (the Goldstein value of its CAMEO code, where the clause
+    re-read the cue, e.g. "warned against" as an appeal) and the modality of its factuality
+    (:data:`FACTUALITY_MODALITY`). Acts alleged by a claimant ("Moscow said Kyiv sabotaged
+    the talks": Kyiv's alleged act) are counted only with ``alleged=True``; the claimant's own
+    speech act (Moscow accuses Kyiv) is an asserted event and always counted.
+
+    Example:
+        >>> ev = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "end": [6],
+        ...     "text": ["warned"], "source_actor": ["RUS"], "target_actor": ["UKR"],
+        ...     "cameo": ["138"], "quad_class": ["verbal_conflict"], "factuality": ["asserted"],
+        ...     "cue": ["warn"], "cue_start": [0], "cue_end": [6]})
+        >>> scored_events({"events": ev, "escalation": pd.DataFrame()})["score"].tolist()
+        [-7.0]
+    """
     t = _tables(analysis)
-    cues = t["escalation"]
-    cues = cues[cues["quad_class"] != "statement"]
+    ev = t["events"]
+    ev = ev[ev["quad_class"] != "statement"]
+    if not alleged:
+        ev = ev[ev["factuality"] != "alleged"]
+    lex, cfg = _load(str(lexicon))
+    entries = lex.entries.assign(g=pd.to_numeric(lex.entries["goldstein"], errors="coerce"))
+    gold_of = entries.dropna(subset=["g"]).drop_duplicates("cameo").set_index("cameo")["g"]
+    cues = t["escalation"] if "escalation" in t else pd.DataFrame()
+    keep = ["doc_id", "start", "end", "cameo", "weight", "intensity", "hedge", "goldstein"]
+    if len(cues) and all(c in cues.columns for c in keep):
+        ev = ev.merge(cues[keep].rename(columns={"start": "cue_start", "end": "cue_end", "cameo": "cue_cameo",
+                                                 "goldstein": "cue_goldstein"}),
+                      on=["doc_id", "cue_start", "cue_end"], how="left")
+    for col, default in (("weight", np.nan), ("intensity", 1.0), ("hedge", ""),
+                         ("cue_goldstein", np.nan), ("cue_cameo", None)):
+        if col not in ev.columns:
+            ev[col] = default
+    cameo = ev["cameo"].astype(str)
+    goldstein = cameo.map(gold_of).astype(float)
+    # The cue's own weight where the event keeps its act (some weights sit below Goldstein on
+    # purpose, as the lexicon notes); the Goldstein value of the act the clause made of it else.
+    same_act = cameo.eq(ev["cue_cameo"].astype(str)) & ev["weight"].notna()
+    weight = ev["weight"].where(same_act, goldstein).fillna(ev["weight"]).fillna(0.0)
+    modality = ev["factuality"].map(FACTUALITY_MODALITY).fillna("asserted")
+    hfac = ev["hedge"].map(cfg.hedge_factors).fillna(1.0)
+    score = weight * modality.map(cfg.factors).astype(float) * ev["intensity"].fillna(1.0) * hfac
+    return ev.assign(goldstein=goldstein.where(goldstein.notna(), ev["cue_goldstein"]),
+                     weight=weight, modality=modality, score=score.round(4),
+                     reported=ev["factuality"].eq("alleged")).reset_index(drop=True)
+
+
+def _cues_with_docs(analysis, *, speaker_column: str | None = None,
+                    date_column: str | None = None, alleged: bool = False) -> pd.DataFrame:
+    """Events (or, without an ``events`` table, cues), statements excluded, joined with
+    document metadata; sources filled from the speaker."""
+    t = _tables(analysis)
+    if "events" in t:
+        cues = scored_events(analysis, alleged=alleged)
+    else:
+        cues = t["escalation"]
+        cues = cues[cues["quad_class"] != "statement"]
     docs = t["documents"]
     keep = ["doc_id"] + [c for c in (speaker_column, date_column) if c and c in docs.columns]
     for c in (speaker_column, date_column):
@@ -647,8 +725,11 @@ def _cues_with_docs(analysis, *, speaker_column: str | None = None,
     return out
 
 
-def document_index(analysis) -> pd.DataFrame:
+def document_index(analysis, *, alleged: bool = False) -> pd.DataFrame:
     """Per document: cues, conflict share, escalation index (``-mean score``) and volume per 1k tokens.
+
+    With an ``events`` table the rows counted are events (:func:`scored_events`; acts alleged
+    by a claimant only with ``alleged=True``), else the cues of the ``escalation`` table.
 
     Example:
         >>> import toolkit
@@ -658,8 +739,7 @@ def document_index(analysis) -> pd.DataFrame:
         4.4
     """
     t = _tables(analysis)
-    cues = t["escalation"]
-    cues = cues[cues["quad_class"] != "statement"]
+    cues = _cues_with_docs(analysis, alleged=alleged)
     ntok = t["tokens"].loc[~t["tokens"]["is_punct"]].groupby("doc_id").size().rename("n_tokens")
     g = cues.assign(conflict=cues["quad_class"].str.endswith("conflict")).groupby("doc_id")
     out = pd.DataFrame({"n_cues": g.size(), "conflict_share": g["conflict"].mean(),
@@ -679,7 +759,7 @@ def _dyad_labels(src: pd.Series, tgt: pd.Series, directed: bool) -> pd.Series:
 
 
 def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = True,
-               by: Sequence[str] = ()) -> pd.DataFrame:
+               by: Sequence[str] = (), alleged: bool = False) -> pd.DataFrame:
     """Escalation index per (source, target) dyad, optionally per document column (``by``).
 
     Args:
@@ -688,6 +768,8 @@ def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = 
             speaker (e.g. ``"country"`` for UN speeches, where "we" is the speaking state).
         directed: ``False`` pools both directions (``RUS↔USA``).
         by: further documents columns to group by (``["year"]``).
+        alleged: also count acts alleged by a claimant (with an ``events`` table; by default
+            only asserted, denied, conditional ... events and the claimants' own speech acts).
 
     Example:
         >>> import toolkit
@@ -696,7 +778,7 @@ def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = 
         >>> dyad_index(a).empty  # no actors table: no dyads
         True
     """
-    cues = _cues_with_docs(analysis, speaker_column=speaker_column)
+    cues = _cues_with_docs(analysis, speaker_column=speaker_column, alleged=alleged)
     docs = _tables(analysis)["documents"]
     if by:
         cues = cues.merge(docs[["doc_id", *[b for b in by if b not in cues.columns]]], on="doc_id", how="left")
@@ -724,7 +806,7 @@ def _period(dates: pd.Series, freq: str) -> pd.Series:
 def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
                dyads: Sequence[tuple[str, str]] | None = None, directed: bool = False,
                speaker_column: str | None = None, n_boot: int = 1000, seed: int = 0,
-               level: float = 0.95) -> pd.DataFrame:
+               level: float = 0.95, alleged: bool = False) -> pd.DataFrame:
     """Escalation index per period (and dyad) with document-bootstrap confidence intervals.
 
     Documents are the resampling unit (cues of one speech are not independent): for each period
@@ -740,6 +822,7 @@ def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
         directed: keep the direction of each dyad (``RUS→USA``) or pool both (``RUS↔USA``).
         speaker_column: see :func:`dyad_index`.
         n_boot: bootstrap resamples (0 for none); level: interval coverage.
+        alleged: see :func:`dyad_index`.
 
     Returns:
         Columns ``period, dyad, index, ci_low, ci_high, n_cues, n_docs``.
@@ -753,7 +836,8 @@ def timeseries(analysis, *, date_column: str = "date", freq: str = "year",
         >>> ts["period"].tolist(), ts["index"].tolist()
         ([2014, 2015], [4.4, -1.0])
     """
-    cues = _cues_with_docs(analysis, speaker_column=speaker_column, date_column=date_column)
+    cues = _cues_with_docs(analysis, speaker_column=speaker_column, date_column=date_column,
+                           alleged=alleged)
     col = cues[date_column]
     if pd.api.types.is_datetime64_any_dtype(col):
         cues["period"] = _period(col, freq)

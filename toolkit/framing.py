@@ -61,7 +61,7 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon as lexmod
-from .pipeline import Annotator
+from .annotator import Annotator, Chunk
 from .tokenize import iter_rows, tokenize_documents, vocabulary, word_mask
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing_pfc", "framing_sv", "framing_diplomatic")
@@ -385,12 +385,11 @@ def annotate(tables: Mapping[str, pd.DataFrame], *,
         ['negotiation_peace']
     """
     lexs = list(lexicons) + list(extra_lexicons)
+    tables = Chunk.of(tables)
     tokens = tables["tokens"]
-    if "documents" in tables:
-        docs = tables["documents"]
-        texts = dict(iter_rows(docs, "doc_id", "text"))
-    else:
+    if "documents" not in tables:
         raise RuntimeError("framing needs the documents table to slice evidence text")
+    texts = tables.texts
     frames = find_frames(tokens, texts, lexicons=lexs, quotes=tables.get("quotes"),
                          negation_window=negation_window)
     words = word_counts(tokens).reindex(list(texts), fill_value=0)

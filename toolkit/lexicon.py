@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -186,8 +187,14 @@ def resolve(name_or_path: str | Path) -> Path:
     return p
 
 
-def load(name_or_path: str | Path) -> Lexicon:
+def load(name_or_path: str | Path, *, overlay=None) -> Lexicon:
     """Load a bundled lexicon by name, or a user lexicon by path (cached until the files change).
+
+    Args:
+        name_or_path: a bundled name (see :func:`names`) or a ``.yaml``/``.csv`` path.
+        overlay: a small CSV path or DataFrame of entries that add to, replace or remove
+            bundled ones (see :func:`apply_overlay`); the result's tag says so
+            (``escalation@1.1.0+overlay.9e3608df``).
 
     Raises:
         LexiconError: with the file and line of the first problem.
@@ -195,12 +202,15 @@ def load(name_or_path: str | Path) -> Lexicon:
     Example:
         >>> sorted(load(n).name for n in names()) == names()
         True
+        >>> load("escalation", overlay=pd.DataFrame({"entry": ["ultimatum"], "category": ["threaten"]})).tag
+        'escalation@1.1.0+overlay.9e3608df'
     """
     ypath = resolve(name_or_path)
     csv = ypath.with_suffix(".csv")
     if not csv.exists():
         raise LexiconError(f"{csv} not found: a lexicon is <name>.csv + <name>.yaml")
-    return _load_cached(str(ypath), csv.stat().st_mtime, ypath.stat().st_mtime)
+    base = _load_cached(str(ypath), csv.stat().st_mtime, ypath.stat().st_mtime)
+    return base if overlay is None else apply_overlay(base, overlay)
 
 
 def names() -> list[str]:
@@ -628,3 +638,267 @@ def to_csv_string(lexicon: Lexicon) -> str:
     buf = io.StringIO()
     lexicon.entries.drop(columns="entry_id").to_csv(buf, index=False)
     return buf.getvalue()
+
+
+# ----------------------------------------------------------------------------- overlays
+
+OVERLAY_TRUE = frozenset({"1", "true", "yes", "y", "x"})
+# Where each bundled lexicon is chosen in the annotators' options: (annotator, option, how).
+# "set" replaces the option's value with the overlaid lexicon, "swap" replaces the name in a
+# list option, "add" appends to a list option (the actor gazetteers: user files win ties).
+LEXICON_OPTIONS = {
+    "escalation": ("escalation", "lexicon", "set"),
+    "reporting_verbs": ("quotes", "lexicon", "set"),
+    "tone": ("rhetoric", "tone_lexicon_path", "set"),
+    "rhetoric": ("rhetoric", "rhetoric_lexicon_path", "set"),
+    "framing_pfc": ("framing", "lexicons", "swap"),
+    "framing_sv": ("framing", "lexicons", "swap"),
+    "framing_diplomatic": ("framing", "lexicons", "swap"),
+    "actors": ("actors", "gazetteers", "add"),
+    "people": ("actors", "gazetteers", "add"),
+}
+
+
+def _read_overlay(overlay) -> tuple[pd.DataFrame, str]:
+    """The overlay's rows (all strings) and a label for messages and provenance."""
+    if isinstance(overlay, pd.DataFrame):
+        df = overlay.copy()
+        for col in df.columns:
+            df[col] = df[col].map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+        return df.reset_index(drop=True), "<DataFrame>"
+    path = Path(overlay)
+    if not path.is_file():
+        raise LexiconError(f"lexicon overlay {path} not found (a CSV with at least an `entry` column)")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: not a readable CSV: {exc}") from None
+    return df, str(path)
+
+
+def overlay_digest(overlay) -> str:
+    """SHA-256 of an overlay's content (columns and cells as text), whatever its file name.
+
+    Example:
+        >>> overlay_digest(pd.DataFrame({"entry": ["ultimatum"]}))[:8]
+        'a63abfe9'
+    """
+    import hashlib
+
+    df, _ = _read_overlay(overlay)
+    return hashlib.sha256(df.to_csv(index=False, lineterminator="\n").encode("utf-8")).hexdigest()
+
+
+def _fill_new(row: dict, base: pd.DataFrame, columns: list[str]) -> dict:
+    """A new entry's cells: given ones, else the value every bundled entry of its category shares."""
+    same = base[base["category"] == row["category"]]
+    out = {}
+    for col in columns:
+        given = row.get(col, "")
+        if given != "" or col in ("entry", "category"):
+            out[col] = given
+            continue
+        values = same[col].dropna().astype(str).unique() if col in same else []
+        out[col] = values[0] if len(values) == 1 else ""
+    return out
+
+
+def apply_overlay(base: Lexicon, overlay) -> Lexicon:
+    """Return ``base`` with an overlay's entries added, replaced or removed.
+
+    The overlay is a CSV path or a DataFrame with an ``entry`` column and any of the base's
+    other columns (only those that matter). A row whose ``entry`` (case-insensitive) is in the
+    base replaces the bundled rows of that entry, keeping their values where its cells are
+    empty; any other row is a new entry and needs a declared ``category`` (its empty cells take
+    the value every bundled entry of that category shares, else stay empty). A ``remove``
+    column set to ``1``/``true``/``yes`` drops the bundled entry. The result's version is
+    ``<base version>+overlay.<first 8 hex of the overlay's SHA-256>`` and its ``meta["overlay"]``
+    records the source, the full hash and what changed.
+
+    Raises:
+        LexiconError: a column the base lacks, an empty entry, a missing or undeclared
+            category (naming the overlay's line).
+
+    Example:
+        >>> base = from_records("demo", [{"entry": "warn", "category": "warning", "weight": 1.0}])
+        >>> lex = apply_overlay(base, pd.DataFrame({"entry": ["caution"], "category": ["warning"]}))
+        >>> lex.entries["entry"].tolist(), lex.version.startswith("0.0.0+overlay.")
+        (['warn', 'caution'], True)
+    """
+    df, label = _read_overlay(overlay)
+    digest = overlay_digest(df)
+    ents = base.entries.drop(columns="entry_id")
+    columns = list(ents.columns)
+    unknown = [c for c in df.columns if c not in columns and c != "remove"]
+    if "entry" not in df.columns or unknown:
+        raise LexiconError(f"{label} line 1: columns {unknown or list(df.columns)} are not columns of "
+                           f"{base.tag}; an overlay has `entry` and any of {columns} (+ `remove`)")
+    cats = set(base.categories)
+    key = ents["entry"].astype(str).str.strip().str.lower()
+    replaced: dict[str, list[dict]] = {}
+    added, removed = [], set()
+    for line, row in enumerate(df.to_dict("records"), start=2):
+        row = {k: str(v).strip() for k, v in row.items()}
+        entry = row.get("entry", "")
+        if not entry:
+            raise LexiconError(f"{label} line {line}: empty entry")
+        low = entry.lower()
+        if row.pop("remove", "").lower() in OVERLAY_TRUE:
+            if not (key == low).any():
+                raise LexiconError(f"{label} line {line}: cannot remove {entry!r}: not an entry of {base.tag}")
+            removed.add(low)
+            continue
+        cat = row.get("category", "")
+        if cat and cat not in cats:
+            raise LexiconError(f"{label} line {line}: category {cat!r} is not declared in {base.tag}; "
+                               f"declared: {sorted(cats)}")
+        on = row.get("match_on", "")
+        if on and on not in MATCH_KEYS:
+            raise LexiconError(f"{label} line {line}: match_on {on!r} is invalid; value must be one of {list(MATCH_KEYS)}")
+        if (key == low).any():
+            old = ents[key == low].iloc[0].to_dict()
+            replaced.setdefault(low, []).append({c: row[c] if row.get(c, "") != "" else old[c] for c in columns})
+        elif not cat:
+            raise LexiconError(f"{label} line {line}: new entry {entry!r} needs a `category`, one of {sorted(cats)}")
+        else:
+            added.append(_fill_new(row, ents, columns))
+    keep = ~key.isin(set(replaced) | removed)
+    rows = [ents[keep]] + [pd.DataFrame(r, columns=columns) for r in replaced.values()]
+    rows.append(pd.DataFrame(added, columns=columns))
+    merged = pd.concat([r for r in rows if len(r)], ignore_index=True) if any(len(r) for r in rows) \
+        else ents.iloc[0:0]
+    if "weight" in merged.columns:
+        merged["weight"] = pd.to_numeric(merged["weight"].replace("", np.nan), errors="coerce")
+    merged.insert(0, "entry_id", np.arange(len(merged), dtype="int64"))
+    version = f"{base.version}+overlay.{digest[:8]}"
+    note = {"source": label, "sha256": digest, "base": base.tag, "added": len(added),
+            "replaced": sum(map(len, replaced.values())), "removed": len(removed)}
+    meta = {**base.meta, "version": version, "overlay": note,
+            "changelog": [{"version": version, "changes": f"overlay {label} on {base.tag}"}]
+            + list(base.meta.get("changelog") or [])}
+    return Lexicon(name=base.name, version=version, meta=meta, entries=merged, path=base.path)
+
+
+def overlay_dir() -> Path:
+    """The folder where overlaid lexicons are written for worker processes to load by path.
+
+    Example:
+        >>> overlay_dir().name
+        'lexicons'
+    """
+    from .config import cache_dir
+
+    return cache_dir() / "lexicons"
+
+
+def materialize(name_or_path: str | Path, overlay) -> Path:
+    """Write ``load(name_or_path, overlay=overlay)`` as a CSV + YAML pair and return the YAML.
+
+    The files are named by the overlay's content hash in :func:`overlay_dir`, so the same
+    overlay maps to the same files (worker processes load them by path, the cache keys them by
+    content) and a changed overlay never reuses old results.
+
+    Example:
+        >>> p = materialize("escalation", pd.DataFrame({"entry": ["issue an ultimatum"],
+        ...                                             "category": ["threaten"]}))
+        >>> p.stem.startswith("escalation+overlay.")
+        True
+    """
+    lex = load(name_or_path, overlay=overlay)
+    out = overlay_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"{lex.name}+overlay.{lex.meta['overlay']['sha256'][:8]}"
+    ypath, cpath = out / f"{stem}.yaml", out / f"{stem}.csv"
+    meta = {k: v for k, v in lex.meta.items()}
+    for path, text in ((cpath, to_csv_string(lex)),
+                       (ypath, yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))):
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            tmp = path.with_suffix(path.suffix + f".{os.getpid()}.part")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)   # atomic: a worker never reads half a file
+    return ypath
+
+
+def overlay_options(overlays: Mapping[str, object] | None) -> dict[str, dict]:
+    """The per-annotator ``analyze(options=...)`` that apply lexicon overlays.
+
+    Args:
+        overlays: bundled lexicon name -> overlay (a CSV path or a DataFrame).
+
+    Raises:
+        LexiconError: an unknown lexicon name (with the valid ones) or a bad overlay.
+
+    Example:
+        >>> opts = overlay_options({"escalation": pd.DataFrame({"entry": ["warn"], "weight": ["2"]})})
+        >>> Path(opts["escalation"]["lexicon"]).stem.startswith("escalation+overlay.")
+        True
+    """
+    out: dict[str, dict] = {}
+    for name, overlay in (overlays or {}).items():
+        if name not in LEXICON_OPTIONS:
+            raise LexiconError(f"`lexicon` value = {name!r} is invalid; value must be one of "
+                               f"{sorted(LEXICON_OPTIONS)}")
+        annotator, option, how = LEXICON_OPTIONS[name]
+        path = str(materialize(name, overlay))
+        opts = out.setdefault(annotator, {})
+        if how == "set":
+            opts[option] = path
+        elif how == "add":
+            opts[option] = list(opts.get(option, [])) + [path]
+        else:
+            from .framing import DEFAULT_LEXICONS
+
+            current = list(opts.get(option, DEFAULT_LEXICONS))
+            opts[option] = [path if str(x) == name else x for x in current]
+    return out
+
+
+def versions_in_use(annotators, options: Mapping[str, Mapping] | None = None) -> dict[str, str]:
+    """``lexicon name -> version`` for what the annotators will read, overlays included
+    (``1.1.0+overlay.9e3608df``): a lexicon file named in an annotator's options replaces the
+    bundled lexicon of the same name, and a user's versioned file (a gazetteer with its YAML)
+    is listed under its own name. For run metadata and figure sidecars.
+
+    Example:
+        >>> class A: name, lexicons = "escalation", ("escalation",)
+        >>> versions_in_use([A()])["escalation"] == load("escalation").version
+        True
+    """
+    out = {}
+    for ann in annotators:
+        for name in ann.lexicons:
+            lex = load(name)
+            out[lex.name] = lex.version
+        for path in _option_paths((options or {}).get(ann.name, {})):
+            lex = load(path)
+            out[lex.name] = lex.version
+    return out
+
+
+def _option_paths(opts: Mapping) -> list[str]:
+    """Versioned lexicon files named in one step's options (a CSV counts when its YAML is beside
+    it, as for a user gazetteer)."""
+    values = []
+    for v in opts.values():
+        values.extend(v if isinstance(v, (list, tuple)) else [v])
+    paths = [Path(v) for v in values if isinstance(v, (str, Path)) and str(v).endswith((".yaml", ".yml", ".csv"))]
+    return [str(p) for p in paths if p.is_file() and p.with_suffix(".yaml").is_file()]
+
+
+def overlays_in_use(annotators, options: Mapping[str, Mapping] | None = None) -> dict[str, dict]:
+    """``lexicon name -> overlay record`` (source, full SHA-256, base, entries added, replaced
+    and removed) for every overlaid lexicon named in the annotators' options; for run metadata.
+
+    Example:
+        >>> class A: name, lexicons = "escalation", ("escalation",)
+        >>> opts = overlay_options({"escalation": pd.DataFrame({"entry": ["warn"], "weight": ["2"]})})
+        >>> overlays_in_use([A()], opts)["escalation"]["replaced"]
+        1
+    """
+    out = {}
+    for ann in annotators:
+        for path in _option_paths((options or {}).get(ann.name, {})):
+            lex = load(path)
+            if "overlay" in lex.meta:
+                out[lex.name] = dict(lex.meta["overlay"])
+    return out

@@ -12,7 +12,38 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-SCORE_COLUMNS = ["system", "label", "metric", "value", "ci_low", "ci_high", "support"]
+SCORE_COLUMNS = ["system", "label", "metric", "value", "ci_low", "ci_high", "support", "half"]
+HALVES = ("tune", "check")
+
+
+def half_of(key: Hashable) -> str:
+    """The half of a dev set an item belongs to, by a hash of its key: ``"tune"`` (rules may be
+    written looking at it) or ``"check"`` (reported, never looked at while writing rules).
+
+    The split is fixed by the key alone (BLAKE2 of its text), so it is the same on every
+    machine, in every run and for every annotator; about half the items fall in each.
+
+    Example:
+        >>> half_of("Moscow warned Kyiv."), half_of("doc-17")
+        ('check', 'tune')
+    """
+    import hashlib
+
+    return HALVES[hashlib.blake2b(str(key).encode("utf-8", "surrogatepass"), digest_size=1).digest()[0] & 1]
+
+
+def _with_halves(score, keys: Sequence[Hashable] | None, columns: Sequence[Sequence], **kwargs) -> pd.DataFrame:
+    """``score(*columns, **kwargs)`` on all items (``half="all"``) and, when ``keys`` are given,
+    on each half of them (:func:`half_of`)."""
+    out = [score(*columns, **kwargs).assign(half="all")]
+    if keys is not None:
+        halves = np.array([half_of(k) for k in keys], dtype=object)
+        cols = [np.asarray(list(c), dtype=object) for c in columns]
+        for h in HALVES:
+            mask = halves == h
+            if mask.any():
+                out.append(score(*(c[mask] for c in cols), **kwargs).assign(half=h))
+    return pd.concat(out, ignore_index=True)[SCORE_COLUMNS]
 
 
 @dataclass
@@ -37,9 +68,10 @@ class EvalResult:
     notes: str = ""
 
     def headline(self, system: str = "toolkit") -> pd.DataFrame:
-        """The summary rows (macro/micro/all) of one system."""
+        """The summary rows (macro/micro/all) of one system, on all items."""
         s = self.scores
-        return s[(s["system"] == system) & s["label"].isin(["macro", "micro", "all"])]
+        whole = s["half"].fillna("all").eq("all") if "half" in s else True
+        return s[(s["system"] == system) & s["label"].isin(["macro", "micro", "all"]) & whole]
 
     def to_dict(self) -> dict:
         return {"measure": self.measure, "dataset": self.dataset, "n": self.n, "notes": self.notes,
@@ -57,8 +89,10 @@ def _prf(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> tuple[np.ndarray, np
 def classification_scores(y_true: Sequence[Hashable], y_pred: Sequence[Hashable], *,
                           labels: Sequence[Hashable] | None = None, system: str = "toolkit",
                           n_boot: int = 1000, seed: int = 0,
-                          average_labels: Sequence[Hashable] | None = None) -> pd.DataFrame:
-    """Per-class precision/recall/F1, macro-F1 and accuracy with bootstrap 95% intervals.
+                          average_labels: Sequence[Hashable] | None = None,
+                          keys: Sequence[Hashable] | None = None) -> pd.DataFrame:
+    """Per-class precision/recall/F1, macro-F1, accuracy and Cohen's kappa, with bootstrap 95%
+    intervals.
 
     Args:
         y_true, y_pred: gold and predicted labels, one per item.
@@ -68,6 +102,8 @@ def classification_scores(y_true: Sequence[Hashable], y_pred: Sequence[Hashable]
         seed: random seed for the resamples.
         average_labels: classes entering macro-F1 (default: ``labels``), e.g. to leave out an
             "irrelevant" class.
+        keys: one key per item (its id or text): the scores are then also given for the tune
+            and the check half of the items (:func:`half_of`; column ``half``).
 
     Returns:
         A long table with :data:`SCORE_COLUMNS`.
@@ -82,6 +118,9 @@ def classification_scores(y_true: Sequence[Hashable], y_pred: Sequence[Hashable]
     if len(yt) != len(yp):
         raise ValueError(f"y_true has {len(yt)} items but y_pred has {len(yp)}")
     labels = list(labels) if labels is not None else sorted(set(yt) | set(yp), key=str)
+    if keys is not None:
+        return _with_halves(classification_scores, keys, [yt, yp], labels=labels, system=system,
+                            n_boot=n_boot, seed=seed, average_labels=average_labels)
     avg = list(average_labels) if average_labels is not None else labels
     avg_idx = [labels.index(a) for a in avg]
 
@@ -92,8 +131,11 @@ def classification_scores(y_true: Sequence[Hashable], y_pred: Sequence[Hashable]
         fn = np.array([np.sum((t == c) & (p != c)) for c in labels], dtype=float)
         prec, rec, f1 = _prf(tp, fp, fn)
         acc = float(np.mean(t == p)) if len(t) else 0.0
+        # Cohen's kappa: agreement beyond what the two label distributions give by chance.
+        expected = float(np.sum((tp + fn) * (tp + fp))) / len(t) ** 2 if len(t) else 0.0
+        kappa = (acc - expected) / (1 - expected) if expected < 1 else 0.0
         return np.concatenate([prec, rec, f1, [np.mean(prec[avg_idx]), np.mean(rec[avg_idx]),
-                                                np.mean(f1[avg_idx]), acc]])
+                                                np.mean(f1[avg_idx]), acc, kappa]])
 
     n = len(yt)
     point = stats(np.arange(n))
@@ -104,9 +146,9 @@ def classification_scores(y_true: Sequence[Hashable], y_pred: Sequence[Hashable]
     for i, c in enumerate(labels):
         for j, metric in enumerate(("precision", "recall", "f1")):
             rows.append(_row(system, c, metric, point, boots, j * k + i, support[c]))
-    for j, metric in enumerate(("precision", "recall", "f1", "accuracy")):
-        rows.append(_row(system, "macro" if metric != "accuracy" else "all", metric, point, boots,
-                         3 * k + j, n))
+    for j, metric in enumerate(("precision", "recall", "f1", "accuracy", "kappa")):
+        rows.append(_row(system, "macro" if metric not in ("accuracy", "kappa") else "all", metric,
+                         point, boots, 3 * k + j, n))
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
@@ -122,12 +164,15 @@ def _row(system, label, metric, point, boots, j, support) -> dict:
     if boots is not None:
         lo, hi = np.percentile(boots[:, j], [2.5, 97.5])
     return {"system": system, "label": label, "metric": metric, "value": float(point[j]),
-            "ci_low": float(lo), "ci_high": float(hi), "support": support}
+            "ci_low": float(lo), "ci_high": float(hi), "support": support, "half": "all"}
 
 
 def correlation_scores(x: Sequence[float], y: Sequence[float], *, system: str = "toolkit",
-                       n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    """Pearson and Spearman r of a score against human ratings, with bootstrap intervals.
+                       n_boot: int = 1000, seed: int = 0,
+                       keys: Sequence[Hashable] | None = None) -> pd.DataFrame:
+    """Pearson and Spearman r of a score against human ratings, with bootstrap intervals
+    (``keys``: one per item, to score the tune and check halves too, as
+    :func:`classification_scores` does).
 
     Example:
         >>> s = correlation_scores([1, 2, 3, 4], [1, 3, 2, 4], n_boot=0)
@@ -136,7 +181,9 @@ def correlation_scores(x: Sequence[float], y: Sequence[float], *, system: str = 
     """
     from scipy import stats as st
 
-    xa, ya = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if keys is not None:
+        return _with_halves(correlation_scores, keys, [x, y], system=system, n_boot=n_boot, seed=seed)
+    xa, ya = np.asarray(list(x), dtype=float), np.asarray(list(y), dtype=float)
     ok = ~(np.isnan(xa) | np.isnan(ya))
     xa, ya = xa[ok], ya[ok]
 
@@ -154,7 +201,8 @@ def correlation_scores(x: Sequence[float], y: Sequence[float], *, system: str = 
         if boots is not None:
             lo, hi = np.nanpercentile(boots[:, j], [2.5, 97.5])
         rows.append({"system": system, "label": "all", "metric": metric, "value": float(point[j]),
-                     "ci_low": float(lo), "ci_high": float(hi), "support": int(len(xa))})
+                     "ci_low": float(lo), "ci_high": float(hi), "support": int(len(xa)),
+                     "half": "all"})
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
@@ -167,11 +215,13 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def span_scores(gold: Sequence[Span], pred: Sequence[Span], *, mode: str = "exact",
                 label: str = "all", system: str = "toolkit", n_boot: int = 1000,
-                seed: int = 0) -> pd.DataFrame:
+                seed: int = 0, halves: bool = False) -> pd.DataFrame:
     """Precision/recall/F1 of predicted spans against gold spans, exact or overlap matching.
 
     Overlap matching is one-to-one (each gold span can be matched once), so a long predicted
-    span cannot be credited for several gold spans. The bootstrap resamples documents.
+    span cannot be credited for several gold spans. The bootstrap resamples documents. With
+    ``halves=True`` the scores are also given for the tune and check halves of the documents
+    (:func:`half_of` of the document id; column ``half``).
 
     Example:
         >>> g = [("d", 0, 5), ("d", 10, 20)]
@@ -182,6 +232,17 @@ def span_scores(gold: Sequence[Span], pred: Sequence[Span], *, mode: str = "exac
     """
     if mode not in ("exact", "overlap"):
         raise ValueError(f"`mode` value = {mode!r} is invalid; value must be one of ['exact', 'overlap']")
+    out = [_span_scores(gold, pred, mode=mode, label=label, system=system, n_boot=n_boot, seed=seed)]
+    for h in HALVES if halves else ():
+        g = [x for x in gold if half_of(x[0]) == h]
+        p = [x for x in pred if half_of(x[0]) == h]
+        if g or p:
+            out.append(_span_scores(g, p, mode=mode, label=label, system=system, n_boot=n_boot,
+                                    seed=seed).assign(half=h))
+    return pd.concat(out, ignore_index=True)[SCORE_COLUMNS]
+
+
+def _span_scores(gold, pred, *, mode, label, system, n_boot, seed) -> pd.DataFrame:
     docs = sorted({s[0] for s in gold} | {s[0] for s in pred}, key=str)
     per_doc = {}
     for d in docs:

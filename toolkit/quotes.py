@@ -80,7 +80,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import lexicon as _lexicon
-from .pipeline import Annotator
+from .annotator import Annotator
 from .tokenize import TITLE_ABBREVIATIONS, column_list, iter_rows
 
 LEXICON = "reporting_verbs"

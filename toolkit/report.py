@@ -21,7 +21,8 @@ Notebook parameters (the ``parameters`` cell of every notebook in the series)::
     years = None        # [2014, 2022] or "2014-2022"
     limit = None        # at most this many documents
     tables_dir = None   # an analysis folder (``analyze --out`` / report tables/) to reuse
-    out_dir = "../reports"  # figures go to out_dir/figures, tables to out_dir/tables
+    out_dir = "output"  # figures go to out_dir/figures, tables to out_dir/tables (beside the
+                        # notebook; the report passes its own folder)
 
 Notes:
     Parameterised notebooks follow papermill's convention (a cell tagged ``parameters``);
@@ -30,6 +31,8 @@ Notes:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import hashlib
 import html
 import json
 import os
@@ -38,15 +41,15 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, figures
-from .config import PROJECT_ROOT
+from . import __version__, figures, show
+from .config import FICTIONAL_GAZETTEER, PROJECT_ROOT  # noqa: F401 (FICTIONAL_GAZETTEER: re-exported)
 from .corpus import Corpus, load_corpus
 from .pipeline import Analysis, analyze, shutdown_workers
 
@@ -60,28 +63,15 @@ DERIVED_TABLE = re.compile(r"^\d+\.\d+-")
 # ----------------------------------------------------------------------------- corpus + params
 
 def _years(years) -> list[int] | None:
-    if years is None or years == "":
-        return None
-    if isinstance(years, str):
-        m = re.fullmatch(r"\s*(\d{4})\s*(?:-|\.\.|:)\s*(\d{4})\s*", years)
-        if m:
-            return list(range(int(m.group(1)), int(m.group(2)) + 1))
-        try:
-            return [int(y) for y in re.split(r"[,\s]+", years.strip()) if y]
-        except ValueError:
-            raise ValueError(f"`years` value = {years!r} is invalid; use a list of years, "
-                             "'2014-2022' or '2014,2016'") from None
-    if isinstance(years, int):
-        return [years]
-    return [int(y) for y in years]
+    from .datasets import parse_years
+
+    return parse_years(years)
 
 
 def _countries(countries) -> list[str] | None:
-    if countries is None or countries == "":
-        return None
-    if isinstance(countries, str):
-        return [c for c in re.split(r"[,\s]+", countries.strip().upper()) if c]
-    return [str(c).upper() for c in countries]
+    from .datasets import parse_countries
+
+    return parse_countries(countries)
 
 
 def filters_of(*, countries=None, years=None, limit=None) -> dict:
@@ -111,7 +101,8 @@ def open_corpus(corpus: str | Path | Corpus = "sample", *, countries=None, years
         ``(corpus, description)``, the description naming the corpus and its filters.
 
     Raises:
-        ValueError: a filter names a column the corpus does not have.
+        ValueError: a filter names a column the corpus does not have, a country it does not
+            have, or leaves no document (see :func:`toolkit.datasets.subset`).
 
     Example:
         >>> c, what = open_corpus("sample", limit=1)  # doctest: +SKIP
@@ -133,18 +124,8 @@ def open_corpus(corpus: str | Path | Corpus = "sample", *, countries=None, years
     else:
         name = str(corpus)
         c = load_corpus(corpus)
-    docs = c.documents
-    if "countries" in filt:
-        if "country" not in docs:
-            raise ValueError(f"`countries` filter given, but corpus {name!r} has no country column; "
-                             f"its columns are {list(docs.columns)}")
-        docs = docs[docs["country"].astype(str).str.upper().isin(filt["countries"])]
-    if "years" in filt:
-        year = docs["year"] if "year" in docs else docs["date"].dt.year
-        docs = docs[year.isin(filt["years"])]
-    if "limit" in filt:
-        docs = docs.head(filt["limit"])
-    c.documents = docs.reset_index(drop=True)
+        c.options = datasets.declared_options(corpus)
+    c = datasets.subset(c, **filt, name=name)
     return c, describe(name, filt)
 
 
@@ -166,13 +147,10 @@ def describe(name: str, filters: Mapping) -> str:
     return name + (f" ({'; '.join(parts)})" if parts else "")
 
 
-FICTIONAL_GAZETTEER = PROJECT_ROOT / "data" / "actors_fictional.csv"
-
-
 def analysis_options(corpus) -> dict:
-    """The ``analyze(options=...)`` a dataset needs: the bundled sample's fictional states
-    (``data/actors_fictional.csv``) are added to the actor gazetteer, so the report and every
-    notebook analyse the sample the same way; other corpora use the defaults.
+    """The ``analyze(options=...)`` a corpus declares (see
+    :func:`toolkit.datasets.analysis_options`): the bundled sample's fictional states
+    (``data/actors_fictional.csv``) join the actor gazetteer, other corpora use the defaults.
 
     Example:
         >>> list(analysis_options("sample"))
@@ -180,9 +158,9 @@ def analysis_options(corpus) -> dict:
         >>> analysis_options("ungdc")
         {}
     """
-    if str(corpus) == "sample" and FICTIONAL_GAZETTEER.exists():
-        return {"actors": {"gazetteers": [str(FICTIONAL_GAZETTEER)]}}
-    return {}
+    from .datasets import analysis_options as declared
+
+    return declared(corpus)
 
 
 def load_analysis(corpus: str | Path = "sample", *, countries=None, years=None, limit=None,
@@ -207,7 +185,7 @@ def load_analysis(corpus: str | Path = "sample", *, countries=None, years=None, 
         analysis.meta.setdefault("filters", filters_of(countries=countries, years=years, limit=limit))
         return analysis
     c, what = open_corpus(corpus, countries=countries, years=years, limit=limit)
-    analysis = analyze(c, workers=workers, options=analysis_options(corpus))
+    analysis = analyze(c, workers=workers, options=analysis_options(c))
     analysis.meta["corpus"] = what
     analysis.meta["filters"] = filters_of(countries=countries, years=years, limit=limit)
     return analysis
@@ -447,10 +425,12 @@ def notebook_html(ipynb: str | Path) -> Path:
 
 def run_series(paths: Sequence[str | Path], out_dir: str | Path, parameters: Mapping, *,
                kernel_name: str | None = None, timeout: int = 900, progress: bool = True,
-               provenance: Mapping | None = None) -> list[NotebookRun]:
+               provenance: Mapping | None = None,
+               on_done: Callable[[NotebookRun], None] | None = None) -> list[NotebookRun]:
     """Execute notebooks in order into ``out_dir/notebooks``; one :class:`NotebookRun` each.
 
-    Each run records the figures (sidecars) that appeared in ``out_dir/figures`` while it ran.
+    Each run records the figures (sidecars) that appeared in ``out_dir/figures`` while it ran;
+    ``on_done(run)`` is called after each notebook (the report updates its manifest there).
 
     Example:
         >>> runs = run_series(notebooks()[:1], "reports", {"corpus": "sample"})  # doctest: +SKIP
@@ -467,6 +447,8 @@ def run_series(paths: Sequence[str | Path], out_dir: str | Path, parameters: Map
         after = {p: p.stat().st_mtime_ns for p in _sidecars(out)}
         run.figures = sorted(p.stem for p, t in after.items() if before.get(p) != t)
         runs.append(run)
+        if on_done is not None:
+            on_done(run)
         say(f"{run.status} ({run.seconds:.1f} s, {len(run.figures)} figures)"
             + (f"\n[report]   error: {run.error}" if run.error else ""), flush=True)
     return runs
@@ -527,31 +509,40 @@ def figure_catalogue(figures_dir: str | Path) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- the report
 
 def _slug(doc_id: str) -> str:
-    s = re.sub(r"[^\w.\-]+", "_", str(doc_id)).strip("._") or "doc"
-    return s[:80]
+    return show.file_stem(doc_id)
 
 
 def write_articles(analysis: Analysis, out_dir: str | Path, *, n: int = 5) -> list[Path]:
     """Render the ``n`` documents with most annotations, every layer highlighted.
+
+    Each page is named :func:`toolkit.show.file_stem` of its ``doc_id`` (readable part + a
+    hash of the whole id), so ids like ``etc/x``, ``etc_x`` and ``../../etc/x`` get pages of
+    their own, all inside ``out_dir``.
 
     Example:
         >>> from toolkit import analyze
         >>> import tempfile
         >>> a = analyze(pd.DataFrame({"doc_id": ["x"], "text": ["Hi."]}), annotators=[])
         >>> [p.name for p in write_articles(a, tempfile.mkdtemp())]
-        ['x.html']
+        ['x-11f6ad8ec5.html']
     """
-    from . import show
-
     layers = show.default_layers(analysis)
     counts = pd.Series(0, index=analysis.documents["doc_id"].astype(str))
     for name in layers:
         counts = counts.add(analysis.tables[name]["doc_id"].astype(str).value_counts(), fill_value=0)
     chosen = counts.sort_values(ascending=False, kind="stable").index[:n]
-    paths = []
+    folder = Path(out_dir).resolve()
+    paths, taken = [], set()
     for doc_id in chosen:
+        stem = _slug(doc_id)
+        while stem.casefold() in taken:   # ten hex digits alike: keep both, never overwrite
+            stem += "_"
+        taken.add(stem.casefold())
+        path = folder / f"{stem}.html"
+        if path.parent != folder:
+            raise ValueError(f"article name {path.name!r} of doc_id {doc_id!r} leaves {folder}")
         art = show.article(analysis, doc_id, layers=layers)
-        paths.append(art.save(Path(out_dir) / f"{_slug(doc_id)}.html"))
+        paths.append(art.save(path))
     return paths
 
 
@@ -587,13 +578,29 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
         >>> a.meta["report"]["failed"]  # doctest: +SKIP
         0
     """
+    out = Path(out_dir).resolve()
+    dirs_before = _clear_previous_report(out)   # refuses before any work if a file is not ours
+    try:
+        for sub in REPORT_SUBDIRS:
+            (out / sub).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportFolderError(f"--out {out}: cannot make the report's folders there "
+                                f"({exc.strerror or exc})") from None
+    record = functools.partial(write_manifest, out, dirs_before=dirs_before)
+    try:
+        return _build_into(out, corpus, description=description, workers=workers,
+                           notebook_paths=notebook_paths, filters=filters, corpus_name=corpus_name,
+                           kernel_name=kernel_name, timeout=timeout, progress=progress, record=record)
+    finally:
+        record()   # even after an error: the next run may then remove what this one wrote
+
+
+def _build_into(out: Path, corpus, *, description, workers, notebook_paths, filters, corpus_name,
+                kernel_name, timeout, progress, record) -> Analysis:
+    """:func:`build_report`'s work, in a folder already claimed; ``record()`` updates the manifest."""
     say = print if progress else (lambda *a, **k: None)
     t_start = time.perf_counter()
     started = _dt.datetime.now(_dt.UTC)
-    out = Path(out_dir).resolve()
-    _clear_previous_report(out)
-    for sub in REPORT_SUBDIRS:
-        (out / sub).mkdir(parents=True, exist_ok=True)
     if not isinstance(corpus, Corpus):
         if corpus_name is None:
             corpus_name = str(corpus)
@@ -604,13 +611,14 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
 
     say(f"[report] analysing {description} ...", flush=True)
     analysis = analyze(corpus, workers=workers, progress=progress or None,
-                       options=analysis_options(corpus_name))
+                       options=analysis_options(corpus))
     shutdown_workers()   # the notebooks run in kernels of their own: free the workers' memory
     analysis.meta.update({"corpus": description, "filters": filters})
     say(f"[report] {analysis.meta.get('load_summary', '')}", flush=True)
     tables_dir = out / "tables"
     analysis.save(tables_dir, format="parquet")
     analysis.save(tables_dir, format="csv")
+    record()
     say(f"[report] wrote {len(analysis.tables)} tables to {tables_dir}", flush=True)
 
     paths = notebooks() if notebook_paths is None else [Path(p) for p in notebook_paths]
@@ -634,7 +642,7 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     prov = {"corpus": description, "filters": filters, "n_documents": len(analysis.documents),
             "lexicons": analysis.meta.get("lexicons", {}), "annotators": analysis.meta.get("annotators", [])}
     runs = run_series(paths, out, params, kernel_name=kernel_name, timeout=timeout, progress=progress,
-                      provenance=prov)
+                      provenance=prov, on_done=lambda run: record())
 
     try:
         articles = write_articles(analysis, out / "articles")
@@ -665,21 +673,177 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
 
 
 REPORT_SUBDIRS = ("tables", "figures", "notebooks", "articles")
+# Where a report writes: its sub-folders (notebook 7.0 adds coding/) and its top-level files.
+REPORT_FOLDERS = (*REPORT_SUBDIRS, "coding")
+REPORT_FILES = ("index.html", "run.json", "summary.txt")
+MANIFEST = "manifest.json"
+MANIFEST_KIND = "discourse-toolkit report manifest"
 
 
-def _clear_previous_report(out: Path) -> None:
-    """Empty the sub-folders a previous report wrote, so no stale figure or table is linked.
+class ReportFolderError(ValueError):
+    """The report folder holds files the report did not write where it would write; nothing
+    was changed. The message names the folder, how many such files and the first of them."""
 
-    Only a folder that holds a previous report's ``run.json`` is touched, and only its
-    report sub-folders: pointing ``--out`` at a project or home folder deletes nothing.
+
+def _clear_previous_report(out: Path) -> set[str]:
+    """Remove the files a previous report in ``out`` recorded in its manifest, and nothing else.
+
+    Refuses (:class:`ReportFolderError`, before anything is removed) when a report folder or
+    file of ``out`` holds anything the manifest does not list as the report's own, unchanged:
+    a user's file, a file edited since, a link, or files of a report older than manifests.
+
+    Returns:
+        The sub-folders (relative, POSIX) left in place, so the new manifest lists only the
+        folders the new run makes.
+
+    Example:
+        >>> _clear_previous_report(Path(tempfile.mkdtemp()))
+        set()
     """
-    import shutil
+    existing = next(p for p in (out, *out.parents) if os.path.lexists(p))
+    if not existing.is_dir():
+        raise ReportFolderError(f"--out {out}: {existing} is a file, not a folder; choose a folder for the report")
+    previous = _read_manifest(out)
+    ours, foreign = _survey(out, previous)
+    if foreign:
+        hint = (" (a report without manifest.json: made before reports kept one, or killed "
+                "before it wrote one)" if not previous and (out / "run.json").exists() else "")
+        raise ReportFolderError(
+            f"--out {out} holds {len(foreign)} file(s) the report did not write where it writes "
+            f"(first: {foreign[0]}){hint}; nothing was changed: move them away or choose another "
+            "folder")
+    for rel in ours:
+        (out / rel).unlink()
+    for rel in sorted(previous.get("dirs", []), key=lambda d: -d.count("/")):
+        if _safe_rel(rel, dirs=True) and not (out / rel).is_symlink():
+            try:
+                (out / rel).rmdir()   # only when empty: a file put there since stays, with its folder
+            except OSError:
+                pass
+    (out / MANIFEST).unlink(missing_ok=True)
+    return set(_walk(out)[1])
 
-    if not (out / "run.json").is_file() or out in (PROJECT_ROOT, Path.home()):
-        return
-    for sub in REPORT_SUBDIRS:
-        if (out / sub).is_dir() and not (out / sub).is_symlink():
-            shutil.rmtree(out / sub)
+
+def _survey(out: Path, manifest: Mapping) -> tuple[list[str], list[str]]:
+    """``(ours, foreign)``: the files where the report writes, split by the manifest."""
+    recorded = manifest.get("files", {})
+    files, _, odd = _walk(out)
+    files += [name for name in REPORT_FILES if os.path.lexists(out / name)]
+    ours, foreign = [], list(odd)
+    for rel in sorted(files):
+        entry = recorded.get(rel)
+        (ours if entry is not None and _unchanged(out / rel, entry) else foreign).append(rel)
+    if os.path.lexists(out / MANIFEST) and not manifest:   # a file of that name, not ours
+        foreign.append(MANIFEST)
+    return ours, foreign
+
+
+def _walk(out: Path) -> tuple[list[str], list[str], list[str]]:
+    """``(files, dirs, odd)`` under the report's folders, relative POSIX paths; ``odd`` holds
+    what the report never makes and so never removes: links, folders it cannot read, a report
+    folder that is a file. Links are never followed."""
+    files: list[str] = []
+    dirs: list[str] = []
+    odd: list[str] = []
+    for name in REPORT_FOLDERS:
+        top = out / name
+        if not os.path.lexists(top):
+            continue
+        if top.is_symlink() or not top.is_dir():
+            odd.append(name)
+            continue
+        for root, dnames, fnames in os.walk(top, onerror=lambda e: odd.append(_rel(out, e.filename))):
+            for d in list(dnames):
+                if os.path.islink(os.path.join(root, d)):
+                    odd.append(_rel(out, os.path.join(root, d)))
+                    dnames.remove(d)
+                else:
+                    dirs.append(_rel(out, os.path.join(root, d)))
+            for f in fnames:
+                path = os.path.join(root, f)
+                (odd if os.path.islink(path) or not os.path.isfile(path) else files).append(_rel(out, path))
+    return files, dirs, odd
+
+
+def _rel(out: Path, path) -> str:
+    return Path(os.fsdecode(path)).relative_to(out).as_posix()
+
+
+def _safe_rel(rel: str, *, dirs: bool = False) -> bool:
+    """A manifest path that stays inside the report's folders (a forged ``../x`` never does)."""
+    parts = rel.split("/")
+    if not rel or rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
+        return False
+    inside = parts[0] in REPORT_FOLDERS and len(parts) > 1
+    return inside if dirs else inside or rel in REPORT_FILES
+
+
+def _unchanged(path: Path, entry: Mapping) -> bool:
+    """Whether ``path`` is still the file the manifest recorded (size, then time or content)."""
+    try:
+        st = path.lstat()
+    except OSError:
+        return False
+    if not path.is_file() or path.is_symlink() or st.st_size != entry.get("size"):
+        return False
+    return st.st_mtime_ns == entry.get("mtime_ns") or _sha256(path) == entry.get("sha256")
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _read_manifest(out: Path) -> dict:
+    """The previous run's manifest; empty when there is none or it is not one (then nothing
+    in ``out`` counts as the report's own)."""
+    path = out / MANIFEST
+    if not path.is_file() or path.is_symlink():
+        return {}
+    try:
+        m = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(m, dict) or m.get("kind") != MANIFEST_KIND or not isinstance(m.get("files"), dict):
+        return {}
+    files = {k: v for k, v in m["files"].items() if isinstance(v, dict) and _safe_rel(k)}
+    dirs = [d for d in m.get("dirs", []) if isinstance(d, str) and _safe_rel(d, dirs=True)]
+    return {"files": files, "dirs": dirs}
+
+
+def write_manifest(out_dir: str | Path, *, dirs_before: Iterable[str] = ()) -> Path:
+    """Record every file in the report's folders (and its top-level files) as the report's own.
+
+    The next :func:`build_report` into the same folder removes exactly these files (if they
+    are unchanged) and the sub-folders this run made (if empty), and refuses to start while
+    anything else sits where it writes. ``dirs_before``: sub-folders that existed before the
+    run (never recorded, so never removed).
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "run.json").write_text("{}")
+        >>> sorted(json.loads(write_manifest(d).read_text())["files"])
+        ['run.json']
+    """
+    out = Path(out_dir)
+    files, dirs, _ = _walk(out)
+    files += [name for name in REPORT_FILES if (out / name).is_file() and not (out / name).is_symlink()]
+    known = _read_manifest(out).get("files", {})   # this run's last checkpoint: hash only what changed
+    entries = {}
+    for rel in sorted(files):
+        st = (out / rel).stat()
+        old = known.get(rel, {})
+        same = (old.get("size"), old.get("mtime_ns")) == (st.st_size, st.st_mtime_ns) and old.get("sha256")
+        entries[rel] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns,
+                        "sha256": old["sha256"] if same else _sha256(out / rel)}
+    before = set(dirs_before)
+    manifest = {"kind": MANIFEST_KIND, "version": 1, "toolkit_version": __version__,
+                "written": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+                "files": entries, "dirs": sorted(d for d in dirs if d not in before)}
+    tmp = out / f".{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, out / MANIFEST)   # never a half-written manifest
+    return out / MANIFEST
 
 
 def _command() -> str:

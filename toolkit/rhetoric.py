@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -68,7 +69,7 @@ from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer
 from . import _vader as _fast
 from ._pattern import pattern_scores
 from .lexicon import Lexicon, load
-from .pipeline import Annotator
+from .annotator import Annotator, Chunk
 from .tokenize import document_order, iter_rows, iter_sentences, tokenize_documents
 
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "textblob_polarity",
@@ -666,9 +667,23 @@ def _apply_blockers(hits: pd.DataFrame) -> pd.DataFrame:
     by_doc = defaultdict(list)
     for d, a, b, cats in iter_rows(blocks, "doc_id", "start", "end", "blocks"):
         by_doc[d].append((a, b, set(str(cats).split(";"))))
+    for d, spans in by_doc.items():
+        spans.sort(key=lambda x: (x[0], x[1]))
+    # Blockers do not overlap (the longest per category are kept), so only the last one
+    # starting at or before a marker can contain it: one bisection per marker, where trying
+    # every blocker of the document made long documents quadratic. A table whose blockers
+    # overlap (a caller's own) is checked against all of them, as before.
+    disjoint = {d: all(p[1] <= q[0] for p, q in itertools.pairwise(spans)) for d, spans in by_doc.items()}
+    starts = {d: [x for x, _, _ in spans] for d, spans in by_doc.items()}
     for i, (d, a, b, c) in enumerate(iter_rows(hits, "doc_id", "start", "end", "category")):
-        if not drop[i]:
-            drop[i] = any(x <= a and b <= y and c in cats for x, y, cats in by_doc.get(d, ()))
+        if drop[i] or d not in by_doc:
+            continue
+        if disjoint[d]:
+            j = bisect.bisect_right(starts[d], a) - 1
+            x, y, cats = by_doc[d][j] if j >= 0 else (0, -1, ())
+            drop[i] = x <= a and b <= y and c in cats
+        else:
+            drop[i] = any(x <= a and b <= y and c in cats for x, y, cats in by_doc[d])
     return hits[~drop]
 
 
@@ -680,17 +695,17 @@ def _label_commitments(hits: pd.DataFrame, tokens: pd.DataFrame, tone_hits: pd.D
     if not modal.any():
         return hits
     resp = tokens.loc[tokens["lemma"].isin(RESPONSE_LEMMAS), ["doc_id", "sent_id", "tok_id"]]
-    targets = defaultdict(list)   # (doc, sent) -> token ids where a response/threat starts
-    for d, s, t in iter_rows(resp, "doc_id", "sent_id", "tok_id"):
-        targets[(d, s)].append(int(t))
+    # (doc, sent, token id) where a response verb or threat starts: each modal then looks up
+    # the few token ids of its window, where scanning every target of its sentence was
+    # quadratic in the sentence's length.
+    targets = set(iter_rows(resp, "doc_id", "sent_id", "tok_id"))
     th = tone_hits[tone_hits["category"].isin(THREAT_CATEGORIES)]
-    for d, s, t in iter_rows(th, "doc_id", "sent_id", "tok_start"):
-        targets[(d, s)].append(int(t))
+    targets.update(iter_rows(th, "doc_id", "sent_id", "tok_start"))
     sub = hits["subcategory"].to_numpy(dtype=object).copy()
     docs, sents, ends = (hits[c].tolist() for c in ("doc_id", "sent_id", "tok_end"))
     for i in np.flatnonzero(modal.to_numpy()).tolist():
-        end = int(ends[i])
-        if any(end <= t < end + COMMITMENT_WINDOW for t in targets.get((docs[i], sents[i]), ())):
+        end, key = int(ends[i]), (docs[i], sents[i])
+        if any((*key, t) in targets for t in range(end, end + COMMITMENT_WINDOW)):
             sub[i] = "commitment"
     return hits.assign(subcategory=sub)
 
@@ -923,8 +938,8 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE,
         >>> sorted(out), len(out["sentiment"])
         (['rhetoric', 'sentiment'], 1)
     """
-    docs = tables["documents"]
-    texts = dict(iter_rows(docs, "doc_id", "text"))
+    tables = Chunk.of(tables)
+    texts = tables.texts
     tokens = tables["tokens"]
     tlex = tone_lexicon(tone_lexicon_path)
     tone_hits = _hits_by_doc(tokens, texts, tlex)

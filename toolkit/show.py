@@ -53,6 +53,33 @@ GENERIC_LABELS = ("category", "label", "frame", "actor", "kind", "cue_class", "t
 QUALIFIER_COLUMNS: dict[str, tuple[str, ...]] = {"escalation": ("modality",)}
 QUOTE_PARTS = ("speaker", "cue", "content")
 # Never shown in tooltips: offsets and ids say nothing to a reader.
+_UNSAFE_IN_NAMES = re.compile(r"[^\w.\-]+")
+_STEM_BYTES = 80   # the readable part of a file name, in UTF-8 bytes (names may have 255)
+
+
+def file_stem(doc_id) -> str:
+    """A file name (without suffix) for ``doc_id``: readable, safe, and unique to the id.
+
+    The readable part keeps letters, digits, ``.``, ``-`` and ``_`` (anything else becomes
+    ``_``; no leading dot, so never ``..`` or a hidden file); ten hex digits of the id's
+    SHA-1 follow, so ``etc/x``, ``etc_x`` and ``../../etc/x`` (one readable part) still get
+    three names, and names differing only in case stay apart on case-blind file systems.
+
+    Example:
+        >>> file_stem("inaugural/1789-Washington")
+        'inaugural_1789-Washington-8b55f26f36'
+        >>> file_stem("../../etc/x")[:6], len({file_stem(i) for i in ["etc/x", "etc_x", "../../etc/x"]})
+        ('etc_x-', 3)
+    """
+    import hashlib
+
+    s = str(doc_id)
+    readable = _UNSAFE_IN_NAMES.sub("_", s).strip("._")
+    readable = readable.encode("utf-8")[:_STEM_BYTES].decode("utf-8", "ignore").rstrip("._") or "doc"
+    digest = hashlib.sha1(s.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{readable}-{digest}"
+
+
 _HIDDEN = {"doc_id", "start", "end", "sent_id", "tok_start", "tok_end", "entry_id", "text", "quote_id"}
 _MAX_TIP = 12
 
@@ -248,9 +275,8 @@ class Article:
 
     @property
     def slug(self) -> str:
-        """A file-name-safe version of ``doc_id`` (``inaugural/1789-Washington`` ->
-        ``inaugural_1789-Washington``)."""
-        return re.sub(r"[^\w.\-]+", "_", self.doc_id).strip("._")[:80] or "doc"
+        """A file name for this article, unique to its ``doc_id`` (:func:`file_stem`)."""
+        return file_stem(self.doc_id)
 
     def html(self) -> str:
         """The HTML fragment (legend + text)."""

@@ -128,7 +128,7 @@ def _with_plain_regexes(tok):
     catastrophic backtracking in caller-supplied patterns). These (the language variables'
     three and the token class's five) are NLTK's own fixed patterns, which run in linear time,
     so ``re`` gives the same matches without the wrapper's per-call cost.
-    ``tests/test_tokenize_speed.py`` checks the sentences against stock Punkt. Any NLTK whose
+    ``tests/test_tokenize_matches_reference.py`` checks the sentences against stock Punkt. Any NLTK whose
     Punkt lacks these attributes gets its stock tokenizer back.
     """
     from nltk.tokenize import punkt
@@ -211,7 +211,7 @@ class _Morphy:
     which parts of speech each lemma has in ``_lemma_pos_offset_map`` (the ``index.*`` files).
     Loading the whole reader parses every synset offset and sense mapping (about 3 s, paid again
     in every worker process); reading those two things as sets takes a tenth of that. The lemmatizing code
-    is NLTK's, unchanged, so lemmas are identical (``tests/test_tokenize_speed.py`` checks them
+    is NLTK's, unchanged, so lemmas are identical (``tests/test_tokenize_matches_reference.py`` checks them
     against the full reader).
     """
 
@@ -788,8 +788,21 @@ class ArrayMemo:
 
 
 def arrow_array(column: pd.Series):
-    """The Arrow array behind a pandas column, or ``None`` (numpy-backed columns)."""
-    return getattr(column.array, "_pa_array", None)
+    """The Arrow array behind a pandas column, or ``None`` (numpy-backed columns).
+
+    Read through the public Arrow export protocol (``__arrow_array__``), which for pandas'
+    Arrow-backed arrays hands out the array itself, the same object each time.
+
+    Example:
+        >>> arrow_array(pd.Series(["a"])) is arrow_array(pd.Series(["a"]))
+        False
+        >>> s = pd.Series(["a"]); arrow_array(s) is arrow_array(s)
+        True
+    """
+    values = column.array
+    if isinstance(values, pd.arrays.ArrowExtensionArray):
+        return values.__arrow_array__()
+    return None
 
 
 # Token column -> (codes, distinct values, value -> code), shared by every annotator of a chunk.

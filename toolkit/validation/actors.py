@@ -173,11 +173,12 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
     base = [predict_target(per_sent[i], speaker[sents.at[i, "doc_id"]], names_only=True) for i in conflict]
     labels = sorted(set(gold) | set(pred), key=lambda x: (x == "none", x))
     gold_classes = sorted(set(gold), key=lambda x: (x == "none", x))
+    keys = [sents.at[i, "doc_id"] for i in conflict]     # the tune/check split, by speech
     scores = pd.concat([
         classification_scores(gold, pred, labels=labels, n_boot=n_boot, seed=seed,
-                              average_labels=gold_classes),
+                              average_labels=gold_classes, keys=keys),
         classification_scores(gold, base, labels=labels, system="names-only", n_boot=n_boot,
-                              seed=seed, average_labels=gold_classes),
+                              seed=seed, average_labels=gold_classes, keys=keys),
     ], ignore_index=True)
     evidence = ["; ".join(f"{m['text']}={m['actor']}" + ("(place)" if m["location"] else "")
                           for m in per_sent[i]) for i in conflict]

@@ -82,7 +82,9 @@ def load_unscon(eval_dir: Path, limit: int | None = None) -> pd.DataFrame | None
     df = pd.read_csv(p, dtype=str, keep_default_na=False)
     out = pd.DataFrame({"text": df["sentence_text"].str.strip(),
                         "label": np.where(df["A0"].isin(["Direct_NegEval", "Indirect_NegEval"]), NEG, NOT_NEG),
-                        "country": df["country"], "target": df["A4"]})
+                        "country": df["country"], "target": df["A4"],
+                        # the tune/check split keeps a speech's sentences together
+                        "speech": df["basename"] + "/" + df["speech_id"]})
     return _limit(out[out["text"].str.len() > 0], limit)
 
 
@@ -161,7 +163,8 @@ def _score_systems(name: str, dataset: str, df: pd.DataFrame, preds: dict[str, l
                    labels: list[str], *, evidence: list[str], n_boot: int, seed: int,
                    average: list[str] | None = None, notes: str = "") -> EvalResult:
     scores = pd.concat([classification_scores(df["label"], p, labels=labels, system=s, n_boot=n_boot,
-                                              seed=seed, average_labels=average)
+                                              seed=seed, average_labels=average,
+                                              keys=(df["speech"] if "speech" in df else df["text"]).tolist())
                         for s, p in preds.items()], ignore_index=True)
     errors = error_table(df["text"].tolist(), df["label"].tolist(), preds["toolkit"], evidence=evidence)
     conf = confusion(df["label"].tolist(), preds["toolkit"], labels=labels)
@@ -224,9 +227,10 @@ def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0)
     labels = sorted(set(items["gold"])) + ["none"]
     scores = pd.concat([
         classification_scores(items["gold"], pred, labels=labels, system="toolkit", n_boot=n_boot,
-                              seed=seed, average_labels=labels[:-1]),
+                              seed=seed, average_labels=labels[:-1], keys=items["speech"].tolist()),
         classification_scores(items["gold"], base, labels=labels, system="first_other_state",
-                              n_boot=n_boot, seed=seed, average_labels=labels[:-1])], ignore_index=True)
+                              n_boot=n_boot, seed=seed, average_labels=labels[:-1], keys=items["speech"].tolist())],
+        ignore_index=True)
     errors = error_table(texts, items["gold"].tolist(), pred)
     return EvalResult(measure="escalation.unscon_target", dataset="unscon", n=len(items), scores=scores,
                       errors=errors, notes="Target country of gold negative evaluations (A4 mapped to "

@@ -90,17 +90,18 @@ def _evaluate_frac(path: Path, *, n_boot: int, seed: int, limit: int | None) -> 
     pred, evidence = predict_frac(texts)
     labels = list(FRAC_CODES.values())
     substantive = labels[:-1]
+    # Sentences of one article share a fold and a half; a sentence without an id is its own group.
+    groups = [str(g) if pd.notna(g) else f"row{i}" for i, g in enumerate(df["id"])]
     scores = [classification_scores(gold, pred, labels=labels, average_labels=substantive,
-                                    system="dictionary (framing_pfc)", n_boot=n_boot, seed=seed)]
+                                    system="dictionary (framing_pfc)", n_boot=n_boot, seed=seed,
+                                    keys=groups)]
     notes_sup = ""
     if len(df) >= 100:
-        # Sentences of one article share a fold; a sentence without an id is its own group.
-        groups = [str(g) if pd.notna(g) else f"row{i}" for i, g in enumerate(df["id"])]
         for features, system in SUPERVISED.items():
             clf = train_classifier(texts, gold, groups=groups, folds=5, seed=seed, features=features)
             scores.append(classification_scores(gold, clf.cv_predictions, labels=labels,
                                                 average_labels=substantive, system=system,
-                                                n_boot=n_boot, seed=seed))
+                                                n_boot=n_boot, seed=seed, keys=groups))
         notes_sup = (" The logreg rows (toolkit.framing.train_classifier) are 5-fold "
                      "cross-validated on FrAC itself, folds grouped by article id: TF-IDF "
                      "uni+bigrams, with or without the dictionaries' cue counts as features.")

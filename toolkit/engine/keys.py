@@ -1,0 +1,192 @@
+"""Cache keys: every (chunk, step) result is named by a hash of everything it depends on.
+
+The chunk's documents (all columns), the toolkit version, the source of the tokenizer, the
+lexicon matcher and the annotator's module, NLTK's version and which NLTK data is installed,
+the annotator's name and version, the version *and content* of each of its lexicons, its
+options (files named in options are hashed by content), and the keys of the steps it reads.
+Changing one lexicon therefore re-runs only the annotators that use it (and those that depend
+on them), and a stale result can never be served.
+
+Notes:
+    Content-addressed caching of a dataflow graph follows the build-system idea of Mokhov,
+    Mitchell & Peyton Jones (2018), "Build systems à la carte" (verifying traces of hashes).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import inspect
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from ..annotator import TOKENIZE, TOKENIZE_OUTPUTS, Annotator
+
+CACHE_LAYOUT = 4                            # bump when the on-disk layout of the cache changes
+
+
+def digest(*parts: str | bytes) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for p in parts:
+        b = p if isinstance(p, bytes) else str(p).encode("utf-8", "surrogatepass")
+        h.update(len(b).to_bytes(8, "little"))
+        h.update(b)
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=256)
+def _file_digest(path: str, mtime_ns: int, size: int) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def file_digest(path: str | Path) -> str:
+    """Content hash of a file (memoised until its size or modification time changes).
+
+    Example:
+        >>> len(file_digest(__file__))
+        32
+    """
+    st = os.stat(path)
+    return _file_digest(str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
+
+
+def _source_digest(func: Callable) -> str:
+    """Hash of the source file that defines ``func`` (so editing an annotator invalidates it)."""
+    while isinstance(func, functools.partial):
+        func = func.func
+    try:
+        path = inspect.getsourcefile(func)
+    except TypeError:
+        path = None
+    if path and os.path.exists(path):
+        return file_digest(path)
+    return digest(getattr(func, "__module__", ""), getattr(func, "__qualname__", repr(func)))
+
+
+def value_digest(value) -> str:
+    """Stable hash of an option value; files it names are hashed by content."""
+    from ..lexicon import Lexicon
+
+    if isinstance(value, Mapping):
+        return digest("map", *(f"{k}={value_digest(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))))
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(map(value_digest, value)) if isinstance(value, (set, frozenset)) else map(value_digest, value)
+        return digest("seq", *items)
+    if isinstance(value, (str, Path)):
+        text = str(value)
+        if len(text) < 4096 and os.path.isfile(text):
+            return digest("file", file_digest(text))
+        if isinstance(value, Path) or (len(text) < 4096 and os.path.isdir(text)):
+            return digest("path", text)
+        return digest("str", text)
+    if isinstance(value, Lexicon):
+        return digest("lexicon", value.tag, frame_digest(value.entries),
+                       json.dumps(value.meta, sort_keys=True, default=str))
+    if isinstance(value, pd.DataFrame):
+        return digest("frame", frame_digest(value))
+    if value is None or isinstance(value, (bool, int, float)):
+        return digest("scalar", repr(value))
+    try:
+        return digest("json", json.dumps(value, sort_keys=True))
+    except TypeError:
+        raise TypeError(f"option value {value!r} of type {type(value).__name__} cannot be hashed for "
+                        "the cache; pass str, numbers, lists, dicts, paths, DataFrames or Lexicons, "
+                        "or run with cache=False") from None
+
+
+def frame_digest(df: pd.DataFrame) -> str:
+    """Hash of a table: column names, dtypes and every value."""
+    parts = []
+    for col in df.columns:
+        values = df[col].tolist()
+        parts.append(f"{col}\x1e{df[col].dtype}\x1e" + "\x1f".join(map(str, values)))
+    return digest(str(len(df)), *parts)
+
+
+def _lexicon_digest(name: str) -> str:
+    from ..lexicon import load, resolve
+
+    path = resolve(name)
+    lex = load(name)
+    return digest(lex.tag, file_digest(path), file_digest(path.with_suffix(".csv")))
+
+
+@functools.lru_cache(maxsize=1)
+def core_digest() -> str:
+    """The code every step shares: the tokenizer, the lexicon matcher, this module's layout."""
+    import nltk
+
+    from .. import lexicon, tokenize
+
+    return digest(__version__, str(CACHE_LAYOUT), nltk.__version__,
+                   file_digest(tokenize.__file__), file_digest(lexicon.__file__))
+
+
+def _tokenize_fingerprint(pos: bool) -> str:
+    from .. import resources
+
+    needed = ["punkt_tab", "wordnet", "stopwords"] + (["averaged_perceptron_tagger_eng"] if pos else [])
+    # Without some NLTK data the tokenizer falls back (different lemmas or sentences): the key
+    # must tell those results apart.
+    status = ",".join(f"{n}={resources.available(n)}" for n in needed)
+    return digest(TOKENIZE, core_digest(), f"pos={pos}", status)
+
+
+def _annotator_fingerprint(ann: Annotator, options: Mapping | None) -> str:
+    lexicons = [_lexicon_digest(name) for name in ann.lexicons]
+    opts = value_digest(dict((options or {}).get(ann.name, {})))
+    return digest("annotator", ann.name, ann.version, core_digest(), _source_digest(ann.func),
+                   ",".join(ann.produces), ",".join(ann.requires), *lexicons, opts)
+
+
+def step_fingerprints(annotators: Sequence[Annotator], *, pos: bool = False,
+                      options: Mapping[str, Mapping] | None = None) -> dict[str, str]:
+    """The chunk-independent part of each step's cache key (``tokenize`` first).
+
+    Example:
+        >>> list(step_fingerprints([]))
+        ['tokenize']
+    """
+    out = {TOKENIZE: _tokenize_fingerprint(pos)}
+    for ann in annotators:
+        out[ann.name] = _annotator_fingerprint(ann, options)
+    return out
+
+
+def chunk_digest(documents: pd.DataFrame) -> str:
+    """Content hash of a chunk of documents (every column, so metadata changes count too).
+
+    Example:
+        >>> chunk_digest(pd.DataFrame({"doc_id": ["a"], "text": ["x"]})) != \\
+        ...     chunk_digest(pd.DataFrame({"doc_id": ["a"], "text": ["y"]}))
+        True
+    """
+    return frame_digest(documents)
+
+
+def step_keys(fingerprints: Mapping[str, str], annotators: Sequence[Annotator],
+              documents_digest: str) -> dict[str, str]:
+    """Cache key of every step of one chunk: its fingerprint + the keys of what it reads.
+
+    Example:
+        >>> fp = step_fingerprints([])
+        >>> step_keys(fp, [], "abc") != step_keys(fp, [], "abd")
+        True
+    """
+    keys = {TOKENIZE: digest(fingerprints[TOKENIZE], documents_digest)}
+    producer = {t: TOKENIZE for t in TOKENIZE_OUTPUTS}
+    for ann in annotators:
+        seen = producer if ann.reads is None else (*ann.requires, *ann.reads)
+        deps = sorted({producer[r] for r in seen if r in producer} | {TOKENIZE})
+        keys[ann.name] = digest(fingerprints[ann.name], *(f"{d}:{keys[d]}" for d in deps))
+        for t in ann.produces:
+            producer[t] = ann.name
+    return keys
