@@ -181,3 +181,8 @@ def test_fallback_agrees_with_wordnet_on_the_lexicon_words():
               if T.lemmatize(w) != T.lemma_key(w, morphy)]
     assert len(words) > 2000
     assert len(differ) / len(words) < 0.06, differ[:50]
+
+
+def test_lemma_source_names_the_dictionary_in_use():
+    # Cache keys read lemma_source(); it must name what lemmatize() really uses.
+    assert T.lemma_source().split()[0] == T.lemma_backend()

@@ -313,6 +313,23 @@ def lemma_backend() -> str:
     return _lemma_backend()[0]
 
 
+def lemma_source() -> str:
+    """The dictionary lemmas come from, with its version where it is a package (for cache keys).
+
+    Without WordNet data the lemmas depend on the installed LemmInflect, which no file digest
+    of the toolkit covers.
+
+    Example:
+        >>> lemma_source() == "wordnet" or lemma_source().startswith("lemminflect ")
+        True
+    """
+    if resources.available("wordnet"):
+        return "wordnet"
+    from importlib.metadata import version
+
+    return f"lemminflect {version('lemminflect')}"
+
+
 @functools.lru_cache(maxsize=500_000)
 def lemmatize(lower: str) -> str:
     """Return the context-free lemma of a lower-cased token.
