@@ -22,6 +22,8 @@ FAMILIES = {
                "health_and_safety", "quality_of_life", "cultural_identity", "public_opinion",
                "political", "external_regulation_and_reputation"],
     "layers": ["mentions", "quotes", "frames", "escalation", "rhetoric", "sentiment"],
+    "quad classes": ["material_conflict", "verbal_conflict", "statement", "verbal_cooperation",
+                     "material_cooperation"],
 }
 
 
@@ -45,7 +47,7 @@ def test_categories_of_a_family_are_distinct_without_colour(family):
     """Within a family, no two categories share colour *and* hatch, nor hatch *and* marker."""
     styles = [figures.style(c) for c in FAMILIES[family]]
     assert len({(s.color, s.hatch) for s in styles}) == len(styles)
-    if family in ("quote kinds", "modality", "layers"):
+    if family in ("quote kinds", "modality", "layers", "quad classes"):
         assert len({s.color for s in styles}) == len(styles)
 
 
@@ -146,10 +148,10 @@ def test_category_bars_colour_and_hatch_by_category():
     fig = figures.category_bars(QUOTES, category="cue_class")
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[-1] in ("warning", "neutral")
+    assert labels[-1] in ("Warning", "Neutral")  # human labels, not codes
     for patch, label in zip(ax.patches, labels):
-        assert (patch.get_hatch() or "") == figures.style(label).hatch
-        assert to_rgb(patch.get_facecolor()) == to_rgb(figures.style(label).color)
+        assert (patch.get_hatch() or "") == figures.style(label.lower()).hatch
+        assert to_rgb(patch.get_facecolor()) == to_rgb(figures.style(label.lower()).color)
 
 
 def test_stacked_shares_sum_to_one():
@@ -178,7 +180,7 @@ def test_network_draws_every_edge():
     ax = fig.axes[0]
     assert len(ax.patches) == 3  # two arrows + one self-loop ring
     assert {t.get_text() for t in ax.texts} == {"RUS", "USA"}
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["warning", "accusatory", "neutral"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Warning", "Accusatory", "Neutral"]
 
 
 def test_corpus_overview_with_and_without_years():
@@ -186,7 +188,7 @@ def test_corpus_overview_with_and_without_years():
     many = pd.DataFrame({"doc_id": ["a", "b", "c"],
                          "date": pd.to_datetime(["2019-01-01", "2020-01-01", "2021-01-01"], utc=True)})
     few = many.assign(date=pd.NaT)
-    assert figures.corpus_overview(many, toks).axes[0].get_xlabel() == "year"
+    assert figures.corpus_overview(many, toks).axes[0].get_xlabel() == "Year"
     fig = figures.corpus_overview(few, toks)
     fig.canvas.draw()
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["undated"]

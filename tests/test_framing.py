@@ -294,11 +294,13 @@ def test_top_cues_and_highlight_escape():
     f = _frames(text)
     cues = framing.top_cues(f, scheme="diplomatic")
     assert cues.iloc[0][["frame", "cue", "hits"]].tolist() == ["negotiation_peace", "ceasefire", 2]
-    html = str(framing.highlight(text, f, scheme="diplomatic", legend=False))
+    from toolkit import show  # the evidence view lives with the other views
+
+    html = str(show.frames(text, f, scheme="diplomatic", legend=False))
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert html.count("<mark") == 3
-    with_legend = str(framing.highlight(text, f, scheme="diplomatic"))
-    assert with_legend.count("<mark") == 3 + f.query("scheme == 'diplomatic'")["frame"].nunique()
+    assert html.count('class="tk-label') == 3 and 'type="checkbox"' not in html
+    with_legend = str(show.frames(text, f, scheme="diplomatic"))
+    assert with_legend.count('class="tk-chip') == f.query("scheme == 'diplomatic'")["frame"].nunique()
 
 
 def test_train_classifier_cross_validates():

@@ -118,6 +118,12 @@ def test_report_figures_have_provenance(corpus):
         prov = json.loads(side.read_text())
         for ext in ("png", "svg", "pdf"):
             assert (out / "figures" / f"{side.stem}.{ext}").stat().st_size > 500
+        # invented sentences (5.1) and simulated coders (7.x) are illustrations, not the corpus
+        illustration = side.stem in ("5.1-tone-baselines", "7.0-agreement", "7.1-confusion")
+        assert bool(prov.get("illustration")) == illustration, side.name
+        if illustration:
+            assert prov["corpus"].startswith("illustration: ") and prov["n_documents"] is None
+            continue
         assert prov["n_documents"] == run["n_documents"]
         assert prov["corpus"] == run["corpus"]
         assert prov["command"].startswith("notebooks/") and prov["command"].endswith(".ipynb")

@@ -102,6 +102,9 @@ def test_a_wheel_of_a_clean_clone_analyses_the_sample(tmp_path):
     where, tags = probe.stdout.splitlines()
     assert where.startswith(str(venv)), f"imported {where}, not the installed wheel"
     assert tags == str(sorted(lexicon.load(n).tag for n in lexicon.names()))
+    # the HTML views' templates travel in the wheel too
+    views = _run([py, "-c", "from toolkit import show; print(show.kwic.__module__, len(show.css()) > 1000)"], cwd=work)
+    assert views.returncode == 0 and views.stdout.split() == ["toolkit.show", "True"], views.stderr
     run = _run([py, "-m", "toolkit", "analyze", "sample", "--out", "out", "--workers", "1"], cwd=work)
     assert run.returncode == 0, run.stderr
     mentions = pd.read_parquet(work / "out" / "mentions.parquet")

@@ -357,12 +357,26 @@ def test_polnear_evaluation_runs_on_a_few_texts():
 
     results = evaluate(eval_dir, n_boot=0, limit=4)
     assert [r.measure for r in results] == [f"quotes.{p}.{m}" for p in ("source", "cue", "content")
-                                            for m in ("exact", "overlap")]
-    for r in results:
-        mine = r.scores[r.scores["system"] == "toolkit"].set_index("metric")
+                                            for m in ("exact", "overlap")] + \
+        ["quotes.speaker.pronoun", "quotes.speaker.continued"]
+    for r in results[:6]:
+        mine = r.scores[(r.scores["system"] == "toolkit") & (r.scores["half"].fillna("all") == "all")].set_index("metric")
         assert 0.0 < mine.loc["f1", "value"] <= 1.0, r.measure
+        assert {"tune", "check"} <= set(r.scores["half"])
     content = results[4].scores
     assert set(content["system"]) == {"toolkit", "quote-marks baseline"}
+    for r in results[6:]:
+        acc = r.scores.dropna(subset=["value"])["value"]
+        assert acc.between(0, 1).all(), r.measure
+
+
+def test_tune_and_check_halves_split_by_a_hash_of_the_name():
+    from toolkit.validation.quotes import tune_half
+
+    names = [f"outlet_2016-09-{d:02d}_story-{k}" for d in range(1, 31) for k in range(10)]
+    tune = [n for n in names if tune_half(n)]
+    assert 0.4 < len(tune) / len(names) < 0.6
+    assert tune == [n for n in reversed(names) if tune_half(n)][::-1]  # order does not matter
 
 
 def test_polnear_reader_keeps_one_annotator_and_fragments(tmp_path):
@@ -591,3 +605,141 @@ def test_parenthetical_negatives(text, expected):
 def test_parenthetical_and_agreed_to_negatives(text):
     q = run(text)
     assert q.empty, rows(q)
+
+
+def test_one_long_sentence_costs_linear_work_and_memory():
+    # A sentence with no full stop, dense with reporting verbs and quotations (issue 18): every
+    # row's spans stay within the reach of its cue, rows say the sentence was read in part,
+    # and memory stays small (before the bound, 40 KB took 47 MB and 24 s; 100 KB 816 MB).
+    import tracemalloc
+
+    from toolkit.quotes import LONG_SENTENCE_NOTE, SENTENCE_REACH
+
+    unit = "the minister said that officials warned, “we will respond,” and he added that "
+    text = unit * 250  # about 20 KB, one sentence of about 4,500 tokens
+    sents, toks = tokenize_documents(["d"], [text])
+    assert len(sents) == 1
+    tracemalloc.start()
+    quotes, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    check_offsets(quotes, {"d": text})
+    assert len(quotes) >= 400  # every cue still read
+    assert (quotes["problem"] == LONG_SENTENCE_NOTE).all()
+    widest = (quotes["end"] - quotes["start"]).max()
+    assert widest <= 2 * SENTENCE_REACH * 8  # tokens of this text are under 8 characters
+    assert peak < 40e6
+
+
+def _media(text: str, outlet: str, actor: str = "OST") -> pd.DataFrame:
+    a = text.index(outlet)
+    return pd.DataFrame([{"doc_id": "d", "sent_id": 0, "start": a, "end": a + len(outlet), "text": outlet,
+                          "actor": actor, "actor_type": "media", "kind": "media", "sector": "MED",
+                          "person": None, "metonym": False, "location": False}])
+
+
+@pytest.mark.parametrize("text, outlet, speaker", [
+    ("Ana Lopes told Tarsk Press that the talks had stalled.", "Tarsk Press", "Ana Lopes"),
+    ("In an interview with Tarsk Press, Ana Lopes said the talks had stalled.", "Tarsk Press", "Ana Lopes"),
+    ("“We will not stop,” Ana Lopes said on Tarsk Press.", "Tarsk Press", "Ana Lopes"),
+])
+def test_media_outlets_are_channels(text, outlet, speaker):
+    q = run(text, _media(text, outlet))
+    r = q.iloc[0]
+    assert (r["speaker"], r["channel"], r["channel_actor"]) == (speaker, outlet, "OST")
+    assert r["rule"].endswith("+channel")
+
+
+def test_a_media_outlet_that_reports_is_the_speaker():
+    text = "Tarsk Press reported that the border was calm."
+    r = run(text, _media(text, "Tarsk Press")).iloc[0]
+    assert (r["speaker"], r["channel"]) == ("Tarsk Press", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The bill, which seeks to expand sanctions, passed on Friday.",
+    "Aid will stop unless Ruritania requests more time.",
+    "Diplomats arrived in Orsk to address military support for Ostria.",
+])
+def test_no_attribution_from_conditions_things_or_objects(text):
+    assert run(text).empty
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("ORSK, April 3 (Tarsk Press) - Ostria accused Ruritania of shelling the port, the foreign ministry said.",
+     "the foreign ministry", "Ostria accused Ruritania of shelling the port"),
+    ("ORSK, April 3 (Tarsk Press) - Ostria accused Ruritania of shelling the port, the foreign ministry said.",
+     "Ostria", "Ruritania of shelling the port"),
+    ("The envoy told reporters the alliance would not send troops.", "The envoy",
+     "the alliance would not send troops"),
+])
+def test_dateline_and_clause_boundaries(text, speaker, content):
+    q = run(text)
+    assert content in q[q["speaker"] == speaker]["content"].tolist(), rows(q)
+
+
+def test_quotation_after_a_short_adjunct_continues_the_attribution():
+    text = ("“I think the judge will be fair,” Ana Lopes said during a rally in Orsk, "
+            "“but a lot of people are going to be watching.”")
+    q = run(text)
+    assert q["speaker"].tolist() == ["Ana Lopes", "Ana Lopes"]
+    assert q["rule"].tolist() == ["direct_cue_after", "direct_continued"]
+    assert q["speaker_rule"].iloc[1] == "continued_quote"
+
+
+def test_every_row_says_which_rule_made_it(seed_quotes):
+    q, _ = seed_quotes
+    assert q["rule"].notna().all()
+    assert q.loc[q["speaker_start"].notna() & q["speaker_actor"].notna(), "speaker_rule"].notna().all()
+
+
+def test_seed_speakers_are_the_people_who_spoke(seed_quotes):
+    # Every attributed quote of the seed article, checked by hand: who speaks, for which state.
+    from toolkit import resources
+
+    if not (resources.available("wordnet") and resources.available("punkt_tab")):
+        pytest.skip("the seed's cues are read with WordNet lemmas and Punkt sentences (the data-free "
+                    "fallbacks read 'critical' as a cue)")
+    q, _ = seed_quotes
+    speech = q[(q["kind"] != "scare") & q["speaker"].notna()]
+    expected = {"Peskov": ("Dmitry Peskov", "RUS"), "Blinken": ("Antony Blinken", "USA"),
+                "who": ("Joe Biden", "USA"), "The Kremlin": (None, "RUS"), "Moscow": (None, "RUS")}
+    got = {(r.speaker, r.speaker_person if isinstance(r.speaker_person, str) else None, r.speaker_actor)
+           for r in speech.itertuples()}
+    assert got == {(s, p, a) for s, (p, a) in expected.items()}
+    assert not (q["cue"] == "support").any()  # "arrived ... to address military support": no speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nearly eight of 10 voters say the race is close.", "Nearly eight of 10 voters"),
+    ("A report released last year found that the program was abused.", "A report released last year"),
+    ("Many people involved in the negotiations assumed the deal would hold.",
+     "Many people involved in the negotiations"),
+    # negatives: a verb or a clause before the noun phrase is not part of the subject
+    ("Ostrian officials are slamming the envoy for his work, and critics said it was unfair.", "critics"),
+    ("The footage, contradicting Orsk police, showed that he was unarmed.", None),
+])
+def test_a_noun_phrase_inside_a_longer_subject(text, speaker):
+    q = run(text)
+    got = q["speaker"].tolist()
+    assert (speaker in got) if speaker else not any(s and s.startswith("contradicting") for s in got), rows(q)
+
+
+def test_many_lines_with_open_quotations_cost_linear_time():
+    # Every line opens a quotation that never closes (issue 18): each line break looks ahead
+    # only a bounded reach for a closing mark, so 3,000 such lines take well under a second.
+    import time
+
+    text = "He said “we go\n" * 3000
+    t0 = time.perf_counter()
+    quotes, problems = find_quote_spans(text)
+    assert time.perf_counter() - t0 < 2.0
+    assert len(quotes) == 3000 and len(problems) == 3000
+
+
+def test_a_coordinated_attribution_is_its_own_row():
+    text = "The envoy agreed that the rules should change, but he said that talks should wait."
+    q = run(text)
+    assert [(r.speaker, r.cue, r.content) for r in q.itertuples()] == [
+        ("The envoy", "agreed", "that the rules should change"),
+        ("he", "said", "that talks should wait")]

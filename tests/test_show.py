@@ -44,7 +44,7 @@ def _analysis(text: str = TEXT, **tables) -> Analysis:
 
 def _visible_text(fragment: str) -> str:
     """What a reader sees, minus the span labels: tags removed, entities decoded."""
-    no_labels = re.sub(r'<span class="tk-label"[^>]*>.*?</span>', "", fragment)
+    no_labels = re.sub(r'<span class="tk-label[^"]*"[^>]*>.*?</span>', "", fragment)
     return html.unescape(re.sub(r"<[^>]+>", "", no_labels))
 
 
@@ -71,8 +71,10 @@ def test_labels_per_layer(layer, table, expected):
 def test_tooltip_has_the_row_details_but_no_offsets():
     sp = show.spans_from("escalation", ESCALATION, "d1")[1]
     assert sp.details[0] == '[escalation] respond "accordingly"'
-    assert "modality: conditional" in sp.details and "source: escalation@0.1.0" in sp.details
-    assert not any(d.startswith(("start:", "end:", "doc_id:")) for d in sp.details)
+    assert "modality: conditional" in sp.details and sp.source == "escalation@0.1.0"
+    assert not any(d.startswith(("start:", "end:", "doc_id:", "source:")) for d in sp.details)
+    # the lexicon version is said once, in the layer's legend entry
+    assert "(source: escalation@0.1.0)" in show.legend(show.spans_from("escalation", ESCALATION, "d1"))
 
 
 def test_every_layer_on_one_article():
@@ -87,21 +89,59 @@ def test_every_layer_on_one_article():
     assert art._repr_html_() == page
 
 
+def _stripes(classes: str) -> list[int]:
+    """The layer numbers of a segment's stripe classes (``s<layer>-<colour>``)."""
+    return [int(c[1:].split("-")[0]) for c in classes.split() if re.fullmatch(r"s\d+-\d+", c)]
+
+
 def test_overlapping_spans_are_cut_into_segments():
     spans = [show.Span(0, 13, "escalation", "warning"), show.Span(7, 24, "frames", "security"),
              show.Span(7, 13, "mentions", "X")]
-    body = show.render(TEXT, spans, labels=False)
-    segs = re.findall(r'<span class="tk-span" data-layers="([^"]*)"[^>]*>([^<]*)</span>', body)
-    assert segs == [("escalation", "Moscow "), ("escalation frames mentions", "warned"),
-                    ("frames", " Washington")]
+    body = show.render(TEXT, spans, labels=False, layer_order=["escalation", "frames", "mentions"])
+    segs = re.findall(r'<span class="tk-span ([^"]*)"[^>]*>([^<]*)</span>', body)
+    assert [(_stripes(c), t) for c, t in segs] == [([0], "Moscow "), ([0, 1, 2], "warned"),
+                                                   ([1], " Washington")]
     assert _visible_text(body) == TEXT
 
 
 def test_innermost_span_gives_the_background():
     spans = [show.Span(0, 24, "frames", "economic"), show.Span(7, 13, "escalation", "threat")]
     body = show.render(TEXT, spans, labels=False)
-    warned = re.search(r'style="background:([^;]+);[^"]*">warned<', body)
-    assert warned.group(1) == "#D55E0033"  # threat's colour, not the frame's
+    warned = re.search(r'class="tk-span ([^"]*)"[^>]*>warned<', body).group(1).split()
+    g = next(c for c in warned if re.fullmatch(r"g\d+", c))
+    assert show.COLOURS[int(g[1:])] == "#D55E00"  # threat's colour, not the frame's
+    assert "f1" in warned  # and its layer's checkbox (the second) turns it off
+    assert ".g3{--fg:#D55E00;--bg:#D55E0033}" in show.css()
+
+
+def test_page_is_light_and_has_a_toggle_per_layer():
+    art = show.article(_analysis(mentions=MENTIONS, quotes=QUOTES, frames=FRAMES, escalation=ESCALATION))
+    page = art.page()
+    assert page.count('type="checkbox"') == 4
+    assert "style=\"" not in art.body  # classes, not inline styles
+    assert "<script" not in page
+    for k in range(4):
+        assert f".tk-article:has(.tk-t{k}:not(:checked)) .tk-label.t{k}{{display:none}}" in show.css()
+
+
+@pytest.mark.parametrize("layer, table, label", [
+    ("frames", FRAMES.assign(negated=True, in_quote=False), "security_and_defense · negated"),
+    ("frames", FRAMES.assign(negated=False, in_quote=True), "security_and_defense · in quote"),
+    ("escalation", ESCALATION.iloc[1:], "threat · conditional"),
+])
+def test_one_layer_highlight(layer, table, label):
+    out = show.highlight(TEXT, table, layer=layer, doc_id="d1")
+    assert f">{html.escape(label)}</span>" in out
+    assert _visible_text(out.split('<div class="tk-text">')[1]).rstrip("\n") == TEXT
+
+
+def test_escalation_colours_are_the_quad_class_colours_of_the_figures():
+    from toolkit import style
+    cues = ESCALATION.assign(quad_class=["verbal_conflict", "material_conflict"])
+    spans = show.spans_from("escalation", cues, "d1")
+    assert [sp.color for sp in spans] == [style.style("verbal_conflict").color,
+                                          style.style("material_conflict").color]
+    assert "statement" not in show.escalation(TEXT, cues.assign(quad_class="statement"), doc_id="d1")
 
 
 def test_spans_outside_the_text_are_clipped():
@@ -188,3 +228,21 @@ def test_saved_page_is_standalone(tmp_path):
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'charset="utf-8"' in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
+
+
+@pytest.mark.parametrize("module", ["actors", "quotes", "framing", "escalation", "rhetoric"])
+def test_annotators_import_no_views(module):
+    """Views leave the rules: annotators take colours from toolkit.style, never figures or show."""
+    import ast
+    from pathlib import Path
+
+    import toolkit
+
+    tree = ast.parse((Path(toolkit.__file__).parent / f"{module}.py").read_text(encoding="utf-8"))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            imported |= {node.module or ""} | {f"{node.module or ''}.{a.name}" for a in node.names}
+        elif isinstance(node, ast.Import):
+            imported |= {a.name for a in node.names}
+    assert not {n for n in imported if n.split(".")[-1] in ("figures", "show")}

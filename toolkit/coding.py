@@ -1100,68 +1100,86 @@ def confusion_table(gold: pd.DataFrame, key: pd.DataFrame | str | Path, *,
 
 # ----------------------------------------------------------------------------- figures
 
-def plot_agreement(table: pd.DataFrame, *, measures: Sequence[str] = ("cohen_kappa", "krippendorff_alpha")):
+def plot_agreement(table: pd.DataFrame, *, measures: Sequence[str] = ("cohen_kappa", "krippendorff_alpha"),
+                   title: str = "Inter-coder agreement"):
     """Point estimates with bootstrap intervals per comparison; Krippendorff's 0.667 and 0.8 lines.
+
+    Each measure has its own colour *and* marker. ``title`` should say "Illustration" when the
+    coders are simulated.
 
     Example:
         >>> t = pd.DataFrame({"comparison": ["coder-coder"], "coder_a": ["a"], "coder_b": ["b"],
         ...                   "measure": ["cohen_kappa"], "value": [0.7], "ci_low": [0.5], "ci_high": [0.9]})
-        >>> plot_agreement(t).axes[0].get_xlabel()
-        'agreement (bootstrap interval)'
+        >>> plot_agreement(t).axes[0].get_xlabel()[:9]
+        'Agreement'
     """
     import matplotlib.pyplot as plt
 
-    from .figures import OKABE_ITO
+    from . import style as st
 
     t = table[table["measure"].isin(measures)].copy()
     t["pair"] = np.where(t["coder_b"].astype(str) != "", t["coder_a"].astype(str) + " vs " + t["coder_b"].astype(str),
                          t["comparison"])
     pairs = list(dict.fromkeys(t["pair"]))
-    fig, ax = plt.subplots(figsize=(6.5, 0.45 * max(len(pairs), 3) + 1.2))
+    fig, ax = plt.subplots(figsize=st.figsize("double", rows=max(len(pairs), 3), row_height=0.3, base=1.2))
+    styles = st.series_styles(measures)
     for k, m in enumerate(measures):
         sub = t[t["measure"] == m]
         y = np.array([pairs.index(p) for p in sub["pair"]]) + (k - (len(measures) - 1) / 2) * 0.25
         err = np.vstack([sub["value"] - sub["ci_low"], sub["ci_high"] - sub["value"]]).clip(min=0)
         err = np.nan_to_num(err)
-        ax.errorbar(sub["value"], y, xerr=err, fmt="o", color=OKABE_ITO[k % len(OKABE_ITO)], label=m, capsize=2)
+        ax.errorbar(sub["value"], y, xerr=err, fmt=styles[m].marker, color=st.line_color(styles[m].color),
+                    label=st.label(m), capsize=2, ms=4)
     for x, style in ((0.667, ":"), (0.8, "--")):
         ax.axvline(x, color="grey", lw=0.8, ls=style)
     ax.set_yticks(range(len(pairs)))
     ax.set_yticklabels(pairs)
     ax.invert_yaxis()  # read top-down in the order of the table
     ax.set_xlim(min(-0.05, float(np.nanmin(t["ci_low"].fillna(t["value"]))) - 0.05) if len(t) else -0.05, 1.02)
-    ax.set_xlabel("agreement (bootstrap interval)")
-    ax.legend(loc="lower left", fontsize=8, frameon=False)
-    ax.set_title("Inter-coder agreement (dotted 0.667, dashed 0.8: Krippendorff 2004)")
+    ax.set_xlabel("Agreement (bootstrap interval; dotted 0.667, dashed 0.8: Krippendorff 2004)")
+    from matplotlib.lines import Line2D
+
+    ax.legend(handles=[Line2D([0], [0], marker=styles[m].marker, color=st.line_color(styles[m].color),
+                              linestyle="none", ms=4, label=st.label(m)) for m in measures],
+              loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.set_title(st.title(title))
     fig.tight_layout()
     return fig
 
 
-def plot_confusion(matrix: pd.DataFrame, *, normalize: bool = True, drop_empty: bool = True):
+def plot_confusion(matrix: pd.DataFrame, *, normalize: bool = True, drop_empty: bool = True,
+                   title: str = "Toolkit vs adjudicated codes"):
     """Heatmap of a confusion matrix (rows gold, columns toolkit); row-normalised by default.
 
     ``drop_empty`` leaves out codes that neither the coders nor the toolkit used (a long
-    codebook otherwise fills the figure with empty rows).
+    codebook otherwise fills the figure with empty rows). The figure fits a double column
+    (7.2 in) whatever the number of codes; counts are annotated at 6 pt. ``title`` should say
+    "Illustration" when the coders are simulated.
 
     Example:
         >>> m = pd.DataFrame([[3, 1, 0], [0, 2, 0], [0, 0, 0]], index=list("xyz"), columns=list("xyz"))
         >>> fig = plot_confusion(m)
         >>> fig.axes[0].get_ylabel(), [t.get_text() for t in fig.axes[0].get_yticklabels()]
-        ('adjudicated code (gold)', ['x', 'y'])
+        ('Adjudicated code (gold)', ['x', 'y'])
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
+
+    from . import style as st
 
     if drop_empty:
         used = (matrix.sum(axis=1) + matrix.sum(axis=0).reindex(matrix.index, fill_value=0)) > 0
         keep = [c for c in matrix.index if used.get(c, False)]
         matrix = matrix.loc[keep, [c for c in matrix.columns if c in keep]]
     data = matrix.div(matrix.sum(axis=1).replace(0, np.nan), axis=0) if normalize else matrix
-    fig, ax = plt.subplots(figsize=(1.0 + 0.7 * len(matrix.columns), 0.8 + 0.6 * len(matrix)))
-    sns.heatmap(data, annot=matrix.to_numpy(), fmt="d", cmap="Blues", vmin=0, vmax=1 if normalize else None,
-                cbar=normalize, ax=ax, linewidths=0.5)
-    ax.set_ylabel("adjudicated code (gold)")
-    ax.set_xlabel("toolkit label")
-    ax.set_title("Toolkit vs adjudicated codes" + (" (row shares, counts annotated)" if normalize else ""))
+    side = min(st.DOUBLE_COLUMN, 1.6 + 0.3 * len(matrix.columns))
+    fig, ax = plt.subplots(figsize=st.figsize(side, min(st.DOUBLE_COLUMN, 1.2 + 0.28 * len(matrix))))
+    cell = (side - 1.6) / max(1, len(matrix.columns))
+    sns.heatmap(data, annot=matrix.to_numpy() if cell >= 0.18 else False, fmt="d", cmap="Blues", vmin=0,
+                vmax=1 if normalize else None, cbar=normalize, ax=ax, linewidths=0.5,
+                annot_kws={"size": 6}, cbar_kws={"label": "Row share (cells: counts)"} if normalize else None)
+    ax.set_ylabel("Adjudicated code (gold)")
+    ax.set_xlabel("Toolkit label")
+    ax.set_title(st.title(title))
     fig.tight_layout()
     return fig

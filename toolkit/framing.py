@@ -51,8 +51,6 @@ Example:
 from __future__ import annotations
 
 import functools
-import html
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -660,82 +658,13 @@ def top_cues(frames: pd.DataFrame, *, scheme: str | None = None, n: int = 10,
     return g.groupby(["scheme", "frame"], sort=False).head(n).reset_index(drop=True)
 
 
-# --------------------------------------------------------------------------- showing evidence
-
-class HTML(str):
-    """A string of HTML that notebooks render (``_repr_html_``)."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
-
-
-def frame_colors(frames: Sequence[str]) -> dict[str, str]:
-    """One stable colour per frame name (light tints of the Okabe-Ito palette, cycled).
-
-    Example:
-        >>> frame_colors(["a", "b"])["a"]
-        '#bfdbeb'
-    """
-    from .figures import OKABE_ITO
-
-    def tint(hexcol: str) -> str:
-        r, g, b = (int(hexcol[i:i + 2], 16) for i in (1, 3, 5))
-        return "#" + "".join(f"{int(c + (255 - c) * 0.75):02x}" for c in (r, g, b))
-
-    pal = [tint(c) for c in OKABE_ITO[:7]]
-    return {fr: pal[i % len(pal)] for i, fr in enumerate(dict.fromkeys(frames))}
-
-
-def highlight(text: str, frames: pd.DataFrame, *, doc_id: str | None = None,
-              scheme: str | None = None, legend: bool = True) -> HTML:
-    """The text as escaped HTML with each frame cue marked (frame and cue on hover).
-
-    Overlapping cues are shown by splitting the text at every cue boundary; a negated cue is
-    struck through, a quoted one underlined. ``legend`` adds a line naming each frame's colour.
-
-    Example:
-        >>> f = pd.DataFrame({"doc_id": ["d"], "start": [4], "end": [9], "scheme": ["s"],
-        ...     "frame": ["peace"], "cue": ["peace"], "negated": [False], "in_quote": [False]})
-        >>> str(highlight("<b> peace", f, legend=False))
-        '<div class="frames">&lt;b&gt; <mark style="background:#bfdbeb" title="s: peace (cue: peace)">peace</mark></div>'
-    """
-    f = frames
-    if doc_id is not None:
-        f = f[f["doc_id"] == doc_id]
-    if scheme is not None:
-        f = f[f["scheme"] == scheme]
-    colors = frame_colors(sorted(f["frame"].unique()))
-    cuts = sorted({0, len(text), *f["start"].tolist(), *f["end"].tolist()})
-    starts, ends = f["start"].to_numpy(), f["end"].to_numpy()
-    out = ['<div class="frames">']
-    if legend and colors:
-        out.append('<p class="frames-legend">' + " ".join(
-            f'<mark style="background:{c}">{html.escape(fr)}</mark>' for fr, c in colors.items())
-            + "</p>")
-    for a, b in itertools.pairwise(cuts):
-        piece = html.escape(text[a:b]).replace("\n", "<br>")
-        cover = f[(starts <= a) & (ends >= b)]
-        if cover.empty:
-            out.append(piece)
-            continue
-        first = cover.iloc[0]
-        title = "; ".join(f"{r.scheme}: {r.frame} (cue: {r.cue}"
-                          + (", negated" if bool(r.negated) else "") + ")"
-                          for r in cover.itertuples())
-        style = f"background:{colors[first['frame']]}"
-        if bool(first["negated"]):
-            style += ";text-decoration:line-through"
-        elif "in_quote" in cover and cover["in_quote"].fillna(False).astype(bool).any():
-            style += ";text-decoration:underline"
-        out.append(f'<mark style="{html.escape(style)}" title="{html.escape(title)}">{piece}</mark>')
-    out.append("</div>")
-    return HTML("".join(out))
-
-
 # --------------------------------------------------------------------------- figures
 
 def plot_article_profile(profile: pd.DataFrame):
     """Bars of one document's frame scores, one panel per scheme; hatched bars are not ``present``.
+
+    Each frame has its colour from :func:`toolkit.style.style` (the same as in article
+    highlights); frames below the presence rule are hatched and paler.
 
     Args:
         profile: rows of ``document_frames`` for one document (e.g. those with ``hits > 0``).
@@ -748,24 +677,27 @@ def plot_article_profile(profile: pd.DataFrame):
     """
     import matplotlib.pyplot as plt
 
-    from .figures import OKABE_ITO
+    from . import style as st
 
     schemes = list(dict.fromkeys(profile["scheme"]))
     sizes = [max(1, (profile["scheme"] == s).sum()) for s in schemes]
-    fig, axes = plt.subplots(len(schemes) or 1, 1, figsize=(6, 0.28 * sum(sizes) + 0.9 * len(sizes)),
-                             gridspec_kw={"height_ratios": sizes or [1]}, squeeze=False)
+    fig, axes = plt.subplots(len(schemes) or 1, 1, squeeze=False,
+                             figsize=st.figsize("one-and-half", rows=sum(sizes), row_height=0.16,
+                                                base=0.5 * len(sizes) + 0.6),
+                             gridspec_kw={"height_ratios": sizes or [1]})
     vmax = float(profile["score"].max()) if len(profile) else 1.0
-    for i, (ax, s) in enumerate(zip(axes[:, 0], schemes)):
+    for ax, s in zip(axes[:, 0], schemes):
         p = profile[profile["scheme"] == s].sort_values("score")
-        bars = ax.barh(p["frame"].str.replace("_", " "), p["score"], color=OKABE_ITO[i % 7])
+        colours = [st.style(f).color for f in p["frame"]]
+        bars = ax.barh([st.label(f) for f in p["frame"]], p["score"], color=colours,
+                       edgecolor=[st.edge_color(c) for c in colours], linewidth=0.4)
         for bar, on in zip(bars, p["present"]):
             if not on:
                 bar.set_hatch("///")
                 bar.set_alpha(0.45)
-        ax.set_title(s, fontsize=9, loc="left")
+        ax.set_title(st.title(st.label(s)), loc="left")
         ax.set_xlim(0, vmax * 1.05)
-        ax.tick_params(axis="y", labelsize=7)
-    axes[-1, 0].set_xlabel("weighted cue hits per 1,000 words (hatched: below the presence rule)")
+    axes[-1, 0].set_xlabel("Weighted cue hits per 1,000 words (hatched: below the presence rule)")
     fig.tight_layout()
     return fig
 
@@ -774,31 +706,43 @@ def plot_heatmap(profile: pd.DataFrame, *, x: str, y: str = "frame", facet: str 
                  value: str = "value", cmap: str = "rocket_r", annot: bool = True):
     """Heatmap of a frame profile: ``y`` rows by ``x`` columns, one panel per ``facet`` value.
 
+    The sequential colour map runs light to dark, so it reads in greyscale; cells carry their
+    values when there are few enough to read.
+
     Example:
         >>> p = pd.DataFrame({"country": ["X", "Y"], "frame": ["f", "f"], "value": [1.0, 2.0]})
         >>> plot_heatmap(p, x="country").axes[0].get_xlabel()
-        'country'
+        'Country'
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
+
+    from . import style as st
 
     panels = [(None, profile)] if facet is None else list(profile.groupby(facet, sort=True))
     vmax = float(profile[value].max()) if len(profile) else 1.0
     nx = profile[x].nunique()
     ny = profile[y].nunique()
-    fig, axes = plt.subplots(1, len(panels), figsize=(max(3.0, 0.5 * nx + 2.2) * len(panels),
-                                                       0.32 * ny + 1.5),
-                             sharey=True, squeeze=False)
+    fig, axes = plt.subplots(1, len(panels), sharey=True, squeeze=False,
+                             figsize=st.figsize(max(st.SINGLE_COLUMN, (0.42 * nx + 2.2) * len(panels)),
+                                                rows=ny, row_height=0.19, base=1.5))
+    cell_w = st.DOUBLE_COLUMN / max(1, nx * len(panels))
     for i, (ax, (name, p)) in enumerate(zip(axes[0], panels)):
         grid = p.pivot_table(index=y, columns=x, values=value, aggfunc="mean")
-        sns.heatmap(grid, ax=ax, cmap=cmap, vmin=0, vmax=vmax, annot=annot and grid.size <= 400,
+        grid.index = [st.label(v) for v in grid.index]
+        sns.heatmap(grid, ax=ax, cmap=cmap, vmin=0, vmax=vmax,
+                    annot=annot and grid.size <= 400 and cell_w >= 0.25,
                     fmt=".1f", annot_kws={"size": 6}, cbar=i == len(panels) - 1,
-                    cbar_kws={"label": "cue hits per 1,000 words" if value == "value" else value},
+                    cbar_kws={"label": "Cue hits per 1,000 words" if value == "value" else st.label(value)},
                     linewidths=0.3, linecolor="white")
-        ax.set_xlabel(x)
-        ax.set_ylabel(y if i == 0 else "")
+        ax.set_xlabel(st.label(x))
+        ax.set_ylabel(st.label(y) if i == 0 else "")
+        if any(len(str(c)) > 4 for c in grid.columns):  # names wider than their cells
+            ax.tick_params(axis="x", rotation=45)
+            for t in ax.get_xticklabels():
+                t.set_ha("right")
         if name is not None:
-            ax.set_title(str(name))
+            ax.set_title(st.title(str(name)))
     fig.tight_layout()
     return fig
 
@@ -806,6 +750,9 @@ def plot_heatmap(profile: pd.DataFrame, *, x: str, y: str = "frame", facet: str 
 def plot_trend(profile: pd.DataFrame, *, x: str = "year", hue: str = "country",
                frames: Sequence[str] | None = None, ncols: int = 3):
     """One panel per frame: ``value`` over ``x`` per ``hue`` group with the bootstrap band.
+
+    Each group has its own colour, marker *and* line style, so the lines stay apart in
+    greyscale.
 
     Example:
         >>> p = pd.DataFrame({"year": [1, 2, 1, 2], "country": list("XXYY"), "frame": "f",
@@ -815,38 +762,43 @@ def plot_trend(profile: pd.DataFrame, *, x: str = "year", hue: str = "country",
     """
     import matplotlib.pyplot as plt
 
-    from .figures import OKABE_ITO
+    from . import style as st
 
     frames = list(frames) if frames is not None else list(dict.fromkeys(profile["frame"]))
     n = len(frames)
-    ncols = min(ncols, n)
-    nrows = int(np.ceil(n / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 2.5 * nrows), sharex=True,
-                             squeeze=False)
+    ncols = max(1, min(ncols, n))
+    nrows = max(1, int(np.ceil(n / ncols)))
+    fig, axes = plt.subplots(nrows, ncols, sharex=True, squeeze=False,
+                             figsize=st.figsize("double" if ncols > 1 else "single", 1.8 * nrows + 0.6))
     groups = sorted(profile[hue].unique())
-    colors = {g: OKABE_ITO[i % len(OKABE_ITO)] for i, g in enumerate(groups)}
+    styles = st.series_styles(groups)
     for ax, fr in zip(axes.flat, frames):
         p = profile[profile["frame"] == fr]
         for g in groups:
-            s = p[p[hue] == g].sort_values(x)
-            ax.plot(s[x], s["value"], marker="o", ms=2.5, lw=1.2, color=colors[g], label=str(g))
+            s, sty = p[p[hue] == g].sort_values(x), styles[g]
+            colour = st.line_color(sty.color)
+            ax.plot(s[x], s["value"], marker=sty.marker, ms=2.5, lw=1.0, color=colour,
+                    linestyle=sty.linestyle, label=str(g))
             if "ci_low" in s and s["ci_low"].notna().any():
-                ax.fill_between(s[x], s["ci_low"], s["ci_high"], color=colors[g], alpha=0.15, lw=0)
-        ax.set_title(fr.replace("_", " "), fontsize=9)
+                ax.fill_between(s[x], s["ci_low"], s["ci_high"], color=sty.color, alpha=0.12, lw=0)
+        ax.set_title(st.label(fr))
         ax.set_ylim(bottom=0)
+        if pd.api.types.is_integer_dtype(profile[x]):
+            ax.xaxis.get_major_locator().set_params(integer=True)  # years, not 2024.5
     for ax in axes.flat[n:]:
         ax.set_visible(False)
     for ax in axes[:, 0]:
-        ax.set_ylabel("hits / 1,000 words")
+        ax.set_ylabel("Hits / 1,000 words")
     handles, labels = axes.flat[0].get_legend_handles_labels()
-    fig.legend(handles, labels, title=hue, loc="upper center", ncols=min(8, len(groups)),
-               bbox_to_anchor=(0.5, 1.02), frameon=False)
-    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    fig.legend(handles, labels, title=st.label(hue), loc="upper center", ncols=min(6, len(groups)),
+               bbox_to_anchor=(0.5, 1.0), frameon=False)
+    rows_of_legend = int(np.ceil(len(groups) / 6))
+    fig.tight_layout(rect=(0, 0, 1, 1 - min(0.3, (0.08 + 0.05 * rows_of_legend) / max(1, nrows) * 1.5)))
     return fig
 
 
 def plot_top_cues(cues: pd.DataFrame, *, ncols: int = 3, n: int = 8):
-    """Horizontal bars of the top cues per frame (from :func:`top_cues`).
+    """Horizontal bars of the top cues per frame (from :func:`top_cues`), in the frame's colour.
 
     Example:
         >>> c = pd.DataFrame({"scheme": "s", "frame": ["f", "f"], "cue": ["war", "peace"], "hits": [3, 1]})
@@ -855,21 +807,23 @@ def plot_top_cues(cues: pd.DataFrame, *, ncols: int = 3, n: int = 8):
     """
     import matplotlib.pyplot as plt
 
-    from .figures import OKABE_ITO
+    from . import style as st
 
     frames = list(dict.fromkeys(cues["frame"]))
     ncols = max(1, min(ncols, len(frames)))
     nrows = max(1, int(np.ceil(len(frames) / ncols)))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 0.22 * n * nrows + 0.8 * nrows),
-                             squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, squeeze=False,
+                             figsize=st.figsize("double" if ncols > 1 else "single",
+                                                (0.13 * n + 0.55) * nrows + 0.3))
     for ax, fr in zip(axes.flat, frames):
         c = cues[cues["frame"] == fr].nlargest(n, "hits").iloc[::-1]
-        ax.barh(c["cue"], c["hits"], color=OKABE_ITO[0])
-        ax.set_title(fr.replace("_", " "), fontsize=9)
-        ax.tick_params(axis="y", labelsize=7)
+        s = st.style(fr)
+        ax.barh(c["cue"], c["hits"], color=s.color, hatch=s.hatch, edgecolor=st.edge_color(s.color),
+                linewidth=0.4)
+        ax.set_title(st.label(fr))
     for ax in axes.flat[len(frames):]:
         ax.set_visible(False)
-    fig.supxlabel("cue hits")
+    fig.supxlabel("Cue hits", fontsize=8)
     fig.tight_layout()
     return fig
 

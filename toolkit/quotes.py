@@ -34,18 +34,36 @@ content of a direct quote includes its quote marks; indirect content starts at "
 present and excludes the sentence's final period; the cue is the verb group ("has also said",
 "said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
 surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
-spokesman"), resolved to a person and actor in ``speaker_person`` and ``speaker_actor``
-through the ``mentions`` table (``speaker_resolution``: ``mention`` when a mention lies in the
-span; ``pronoun``/``role`` for he/she/who and definite role nouns, resolved to the most recent
-person mention or speaker; the most recent non-person actor for "it"; ``document`` for
-"we"/"I" in speeches whose documents table has a ``country`` column). A quotation that
-continues an attribution ("“A,” X said. “B.”") shares its speaker and cue spans
-(``continued``); a quotation paragraph after an attributed one inherits only the speaker's
-actor and person (``carried``). A belief verb or a pronoun restatement inside reported speech
-("Trump said he thinks ...") is not a second attribution.
+spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters"), resolved to
+a person and actor in ``speaker_person`` and ``speaker_actor`` by :mod:`toolkit.speakers`
+from the ``mentions`` table and names in the text (``speaker_resolution``: ``mention``,
+``pronoun``, ``role``, ``name`` or ``document``; ``speaker_rule`` names the rule:
+``pronoun_person`` for he/she to the nearest person of that gender, ``description_actor`` for
+"the Russian leader", ``nationality_title`` for an unknown "Ukrainian Deputy Prime Minister
+X", ...). A quotation that continues an attribution ("“A,” X said. “B.”", "“A,” X said
+during a rally in Y, “B.”") shares its speaker and cue spans (``continued_quote``); a
+quotation paragraph after an attributed one inherits only the speaker's actor and person
+(``carried_quote``). A belief verb or a pronoun restatement inside reported speech ("Trump
+said he thinks ...") is not a second attribution; nor is a subject in a condition ("unless
+Kyiv requests"), a thing's wish ("the bill, which seeks to") or an object ("to address
+military support").
+
+Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue_after``,
+``direct_said_x``, ``direct_cue_before``, ``direct_channel_after``, ``direct_colon_name``,
+``direct_continued``, ``direct_unattributed``, ``indirect_subject``, ``indirect_inverted``,
+``indirect_participle``, ``indirect_passive`` (``_content_before`` when the content comes
+first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
+``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``), so errors can be counted
+by rule.
 
 Channels: "Tarsk Press quoted Orsk as saying ..." gives speaker Orsk, cue "quoted" and
-``channel`` Tarsk Press (with ``channel_actor``).
+``channel`` Tarsk Press (with ``channel_actor``); a news outlet after "told", "with", "to" or
+"on" in the cue's sentence ("told Reuters", "in an interview with CNN", "said on Fox News") is
+the channel too (``rule`` gains ``+channel``), never the speaker's state or a target.
+
+Bounded work: rules read a sentence within :data:`SENTENCE_REACH` tokens of the cue, so one
+endless sentence costs time and memory linear in its length; rows of a sentence longer than
+twice that say so in ``problem``.
 
 Quote marks: straight and curly double quotes, NYT-style ``''``, guillemets, curly and
 straight single quotes; apostrophes inside or after words (Kyiv’s, don’t, the diplomats’) are
@@ -81,15 +99,16 @@ import pandas as pd
 
 from . import lexicon as _lexicon
 from .annotator import Annotator
+from .speakers import Mention, SpeakerResolver
 from .tokenize import TITLE_ABBREVIATIONS, column_list, iter_rows
 
 LEXICON = "reporting_verbs"
 KINDS = ("direct", "indirect", "mixed", "according_to", "scare")
 SPAN_PARTS = ("speaker", "cue", "content", "channel")
 QUOTE_COLUMNS = [
-    "doc_id", "quote_id", "sent_id", "kind", "start", "end", "text",
+    "doc_id", "quote_id", "sent_id", "kind", "rule", "start", "end", "text",
     "speaker", "speaker_start", "speaker_end", "speaker_actor", "speaker_person", "speaker_sector",
-    "speaker_resolution",
+    "speaker_resolution", "speaker_rule",
     "cue", "cue_start", "cue_end", "cue_class", "cue_lemma",
     "content", "content_start", "content_end",
     "channel", "channel_start", "channel_end", "channel_actor",
@@ -111,6 +130,14 @@ _DOUBLE_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»]")
 SCARE_MAX_WORDS = 4      # a quoted phrase of at most this many words with no cue is a scare quote
 FRAGMENT_MAX_WORDS = 3   # a fragment inside reported speech this short also gets a scare row
 NP_MAX_TOKENS = 10
+# Work per cue is bounded: rules read a sentence only within this many tokens either side of
+# the token they start from, so a sentence of any length costs time and memory linear in its
+# length (news sentences stay far below it). Rows of a longer sentence say so in ``problem``.
+SENTENCE_REACH = 200
+# A quotation open at a line break continues (a hard wrap) only if it closes within this many
+# characters before a blank line.
+HARD_WRAP_REACH = 5000
+LONG_SENTENCE_NOTE = f"sentence over {2 * SENTENCE_REACH} tokens: read within {SENTENCE_REACH} tokens of the cue"
 
 _DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
                          "each such 's ’s".split())
@@ -213,6 +240,21 @@ circumstances needs priorities principles rules law laws charter capacities capa
 ability abilities conditions procedures plan plans schedule constitution mandate provisions
 tradition traditions custom customs standards criteria merit merits wishes will rule
 """.split())
+# Words on which a noun phrase hangs inside a longer subject ("eight of 10 voters").
+_ATTACHING = frozenset("of in on for at from with among representing involved".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_GLUE = frozenset("and or but of for at to in from".split())
+_WH_WORDS = frozenset("where whether when what who whom why how".split())
+# Plain addressees of "told" ("told reporters the ...": the reported clause starts after them).
+_ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators supporters voters
+students troops crowds audiences parliament congress delegates diplomats""".split())
+# A subject right after these is in a condition or a relative clause about a thing: "aid stops
+# unless Kyiv requests", "the bill, which seeks to": no speech act took place.
+_CONDITIONAL = frozenset("unless if lest".split())
+_THING_RELATIVES = frozenset("which that".split())
+# The word before a news outlet that makes it the channel of a speech ("told Reuters",
+# "an interview with CNN", "said on Fox News", "wrote to The Times").
+_CHANNEL_WORDS = frozenset("told tells telling tell with to on".split())
 _QUESTION_WORDS = frozenset("about whether if why what how who when where which".split())
 _LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
                           "overall nationally separately similarly likewise also".split())
@@ -256,8 +298,14 @@ class _Doc:
         return bisect.bisect_left(self.start, offset)
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
+        """Token bounds of the sentence of token ``i``, clipped to :data:`SENTENCE_REACH` around it."""
         s = self.sent[i]
-        return self.sent_start[s], self.sent_end[s]
+        return max(self.sent_start[s], i - SENTENCE_REACH), min(self.sent_end[s], i + SENTENCE_REACH + 1)
+
+    def long_sentence(self, i: int) -> bool:
+        """Whether the sentence of token ``i`` is longer than the clipped window."""
+        s = self.sent[i]
+        return self.sent_end[s] - self.sent_start[s] > 2 * SENTENCE_REACH
 
 
 # --------------------------------------------------------------------------- quote marks
@@ -295,56 +343,12 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
     para_ends = [m.start() for m in _PARA_BREAK.finditer(text)] + [n]
     pi = 0
 
-    def close_open_at_paragraph(pend: int) -> None:
-        # The quote marks still open at a paragraph end: continue or close as unbalanced.
-        nonlocal stack
-        # A single line break inside an open quotation is often a hard wrap (UN speeches):
-        # keep it open when its closing mark comes before the next blank line.
-        if any(kind == "double" for kind, _ in stack):
-            blank = _BLANK.search(text, pend)
-            limit = blank.start() if blank else n
-            if not (blank and blank.start() == pend):
-                nxt_mark = _DOUBLE_MARK.search(text, pend + 1, limit)
-                if nxt_mark is not None:
-                    ch = nxt_mark.group()
-                    pos = nxt_mark.start()
-                    closing = ch in _CLOSE_DOUBLE or ch == "’’" or (
-                        ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
-                    line_start = text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
-                    if closing or (line_start and text.rfind("\n", 0, pos) > pend):
-                        # Closed further on, or reopened at a later paragraph start (decided
-                        # there): this line break is a hard wrap.
-                        return
-        j = pend
-        while j < n and text[j].isspace():
-            j += 1
-        nxt = text[j] if j < n else ""
-        nxt2 = text[j:j + 2]
-        keep: list[tuple[str, int]] = []
-        for kind, off in stack:
-            reopen = kind == "double" and nxt != "" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''")
-            if reopen and not keep and kind == "double":
-                keep.append((kind, off))
-                continue
-            if kind == "double":
-                end = pend
-                while end > off + 1 and text[end - 1].isspace():
-                    end -= 1
-                msg = f"unbalanced quote mark at offset {off}"
-                quotes.append(_Quote(off, end, kind, 0, problem=msg))
-                problems.append((off, off + 1, msg))
-            # An unclosed single mark at a paragraph end was an apostrophe-like use: drop it.
-        stack = keep
-        if keep:
-            # Skip the reopening mark of the continued quotation.
-            skip_to[0] = j + (2 if nxt2 == "''" else 1)
-
     skip_to = [0]
     for m in _MARK.finditer(text):
         a = m.start()
         while pi < len(para_ends) and para_ends[pi] < a:
             if stack:
-                close_open_at_paragraph(para_ends[pi])
+                stack, skip_to[0] = _close_at_paragraph(text, para_ends[pi], stack, quotes, problems, skip_to[0])
             pi += 1
         if a < skip_to[0]:
             continue
@@ -396,7 +400,7 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
             # else: a trailing apostrophe (the diplomats’ findings, ’90s)
     while pi < len(para_ends):
         if stack:
-            close_open_at_paragraph(para_ends[pi])
+            stack, skip_to[0] = _close_at_paragraph(text, para_ends[pi], stack, quotes, problems, skip_to[0])
         pi += 1
     quotes.sort(key=lambda q: (q.start, -q.end))
     # Depth from containment (quotes are properly nested by construction).
@@ -407,6 +411,57 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
         q.depth = len(open_ends)
         open_ends.append(q.end)
     return quotes, problems
+
+
+def _close_at_paragraph(text: str, pend: int, stack: list, quotes: list, problems: list,
+                        skip_to: int) -> tuple[list, int]:
+    """The quote marks still open at a paragraph end: continue or close as unbalanced.
+
+    Returns the marks that stay open and the offset up to which marks are skipped (the
+    reopening mark of a quotation continued in the next paragraph).
+    """
+    n = len(text)
+    # A single line break inside an open quotation is often a hard wrap (UN speeches):
+    # keep it open when its closing mark comes before the next blank line.
+    if any(kind == "double" for kind, _ in stack):
+        # Looked for within a bounded reach, so that many open lines cost linear time.
+        reach = min(n, pend + HARD_WRAP_REACH)
+        blank = _BLANK.search(text, pend, reach)
+        limit = blank.start() if blank else reach
+        if not (blank and blank.start() == pend):
+            nxt_mark = _DOUBLE_MARK.search(text, pend + 1, limit)
+            if nxt_mark is not None:
+                ch = nxt_mark.group()
+                pos = nxt_mark.start()
+                closing = ch in _CLOSE_DOUBLE or ch == "’’" or (
+                    ch in ('"', "''") and pos > 0 and not text[pos - 1].isspace())
+                line_start = text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
+                if closing or (line_start and text.rfind("\n", 0, pos) > pend):
+                    # Closed further on, or reopened at a later paragraph start (decided
+                    # there): this line break is a hard wrap.
+                    return stack, skip_to
+    j = pend
+    while j < n and text[j].isspace():
+        j += 1
+    nxt = text[j] if j < n else ""
+    nxt2 = text[j:j + 2]
+    keep: list[tuple[str, int]] = []
+    for kind, off in stack:
+        reopen = kind == "double" and nxt != "" and (nxt in _OPEN_DOUBLE or nxt == '"' or nxt2 == "''")
+        if reopen and not keep and kind == "double":
+            keep.append((kind, off))
+            continue
+        if kind == "double":
+            end = pend
+            while end > off + 1 and text[end - 1].isspace():
+                end -= 1
+            msg = f"unbalanced quote mark at offset {off}"
+            quotes.append(_Quote(off, end, kind, 0, problem=msg))
+            problems.append((off, off + 1, msg))
+        # An unclosed single mark at a paragraph end was an apostrophe-like use: drop it.
+    if keep:
+        skip_to = j + (2 if nxt2 == "''" else 1)
+    return keep, skip_to
 
 
 def _close(stack, idx, end, text, quotes, problems) -> None:
@@ -473,6 +528,8 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     unknown = 0
     while k >= lo and j - k <= NP_MAX_TOKENS + 6:
         low = d.low[k]
+        if low in _SUBORDINATORS:
+            break  # "aid will stop unless Kyiv requests": the subject starts after "unless"
         if d.tok[k] == ")" and k == j - 1 or d.tok[k] == ")" and k + 1 < j and _cap(d.tok[k + 1]) is False:
             # "Governor Mary Fallin (R-OK) said": a short parenthesis inside the name.
             opening = next((t for t in range(k - 1, max(lo, k - 7) - 1, -1) if d.tok[t] == "("), None)
@@ -637,6 +694,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         if lemma == "believe" and j < len(d.low) and d.low[j] in ("me", "us", "it") \
                 and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL):
             continue  # "believe me, ...": a formula, not a belief
+        if d.low[i] == "known" and not (i > 0 and d.low[i - 1] in _AUX):
+            continue  # "the leader known as": an adjective, not knowledge reported
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
@@ -646,10 +705,11 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
 
 # --------------------------------------------------------------------------- rows
 
-def _empty_row(d: _Doc, kind: str) -> dict:
+def _empty_row(d: _Doc, kind: str, rule: str) -> dict:
     row = dict.fromkeys(QUOTE_COLUMNS)
     row["doc_id"] = d.doc_id
     row["kind"] = kind
+    row["rule"] = rule
     return row
 
 
@@ -681,29 +741,22 @@ class _DocAnnotator:
         self.top = [q for q in self.quotes if q.depth == 0]
         self.top_starts = [q.start for q in self.top]
         self._mentions(mentions)
+        self.speakers = SpeakerResolver(
+            d, [Mention(*r[:4], *r[4:]) for r in self.m_rows], [(q.start, q.end) for q in self.top],
+            set(d.cues), doc_actor)
 
     # -- mentions and resolution
     def _mentions(self, m: list[tuple] | None) -> None:
         """``m``: the document's mentions as rows of :data:`_MENTION_FIELDS`."""
         self.m_start: list[int] = []
         self.m_rows: list[tuple] = []
-        self.person_ends: list[int] = []
-        self.person_rows: list[tuple] = []
-        self.actor_ends: list[int] = []
-        self.actor_rows: list[tuple] = []
         if not m:
             return
         recs = sorted(m, key=lambda r: (r[0], r[1]))
         for r in recs:
-            r = (int(r[0]), int(r[1]), _clean(r[2]), _clean(r[3]), _clean(r[4]))
+            r = (int(r[0]), int(r[1]), *(_clean(v) for v in r[2:7]), bool(_clean(r[7])), *(_clean(v) for v in r[8:]))
             self.m_start.append(r[0])
             self.m_rows.append(r)
-            if r[3]:
-                self.person_ends.append(r[1])
-                self.person_rows.append(r)
-            elif r[2]:
-                self.actor_ends.append(r[1])
-                self.actor_rows.append(r)
 
     def _mentions_in(self, a: int, b: int) -> list[tuple]:
         i = bisect.bisect_left(self.m_start, a)
@@ -719,46 +772,14 @@ class _DocAnnotator:
         return out
 
     def _resolve(self, row: dict) -> None:
-        a, b = row["speaker_start"], row["speaker_end"]
-        if a is None:
+        """Speaker actor, person and sector of the row's speaker span (:mod:`toolkit.speakers`)."""
+        if row["speaker_start"] is None:
             return
-        inside = self._mentions_in(a, b)
-        if inside:
-            best = max(inside, key=lambda r: (r[3] is not None, r[1] - r[0], -r[0]))
-            row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = best[2], best[3], best[4]
-            row["speaker_resolution"] = "mention"
+        res = self.speakers.resolve(row["speaker_start"], row["speaker_end"])
+        if res is None:
             return
-        words = row["speaker"].lower().split()
-        person_like = (words[-1] in PERSON_PRONOUNS or words[-1] == "who"
-                       or (words[0] == "the" and words[-1] in _ROLE_NOUNS and len(words) <= 3))
-        if person_like:
-            prev = self._recent(self.person_ends, self.person_rows, a)
-            spk = self._recent_speaker(a)
-            cand = [c for c in (prev, spk) if c is not None]
-            if cand:
-                best = max(cand, key=lambda r: r[1])
-                row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = best[2], best[3], best[4]
-                row["speaker_resolution"] = "pronoun" if words[-1] in PRONOUNS else "role"
-        elif words in (["i"], ["we"]) and self.doc_actor:
-            # First person in a speech (UN General Debate): the speaking state of the document.
-            row["speaker_actor"], row["speaker_resolution"] = self.doc_actor, "document"
-        elif words == ["it"]:
-            prev = self._recent(self.actor_ends, self.actor_rows, a)
-            if prev is not None:
-                row["speaker_actor"], row["speaker_sector"] = prev[2], prev[4]
-                row["speaker_resolution"] = "pronoun"
-
-    @staticmethod
-    def _recent(ends: list[int], rows: list[tuple], offset: int) -> tuple | None:
-        i = bisect.bisect_right(ends, offset) - 1
-        return rows[i] if i >= 0 else None
-
-    def _recent_speaker(self, offset: int) -> tuple | None:
-        for row in reversed(self.rows[-64:]):
-            if row["speaker_person"] and row["speaker_end"] is not None and row["speaker_end"] <= offset:
-                return (row["speaker_start"], row["speaker_end"], row["speaker_actor"],
-                        row["speaker_person"], row["speaker_sector"])
-        return None
+        row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = res.actor, res.person, res.sector
+        row["speaker_resolution"], row["speaker_rule"] = res.resolution, res.rule
 
     # -- speaker of a cue
     def speaker_of(self, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
@@ -798,7 +819,35 @@ class _DocAnnotator:
         sp = np_left(d, k, lo)
         if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
             sp = self._appositive(k - 1, lo)
+        elif sp is not None:
+            sp = self._whole_subject(sp, lo)
         return "subject", sp
+
+    def _whole_subject(self, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+        """"Nearly eight of 10 voters say", "A report released last year found", "Many people
+        involved in the talks assumed": a noun phrase that hangs on a preposition or participle
+        belongs to a longer subject starting at its clause's start (when that is short and has
+        no cue, quotation or clause punctuation)."""
+        d = self.d
+        a = sp[0]
+        if a - 1 < lo:
+            return sp
+        prev = d.low[a - 1]
+        participle = len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed"))
+        if not (prev in _ATTACHING or (participle and d.low[a] not in _DETERMINERS)):
+            return sp  # "Forces killed the terrorist leader": a verb and its object, not one subject
+        c = a - 1
+        while c > lo and a - c < 12 and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] not in ("-", "“", "”", "\"") \
+                and (c - 1) not in d.cues and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
+                and d.low[c - 1] not in _WH_WORDS:
+            c -= 1
+        if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-":
+            return sp  # too long, or a cue or a subordinator on the way: not one noun phrase
+        first = d.tok[c]
+        if d.low[c] in _ADJUNCT_START or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
+                or (first.islower() and (first.endswith("ing") or first.endswith("ed"))):
+            return sp  # "contradicting Tulsa police": a verb, not the head of a subject
+        return (c, sp[1])
 
     def _appositive(self, comma: int, lo: int) -> tuple[int, int] | None:
         """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
@@ -871,7 +920,7 @@ class _DocAnnotator:
             src, sp = self._participle_speaker(i)
             if src is not None:
                 for c in ("speaker", "speaker_start", "speaker_end", "speaker_actor",
-                          "speaker_person", "speaker_sector", "speaker_resolution"):
+                          "speaker_person", "speaker_sector", "speaker_resolution", "speaker_rule"):
                     row[c] = src[c]
                 return True
         if sp is None:
@@ -899,6 +948,30 @@ class _DocAnnotator:
         row["cue_class"], row["cue_lemma"] = cat, lemma
         row["source"] = self.tag
         self.used_cues.add(i)
+        if row["channel_start"] is None:
+            self._media_channel(row, i)
+
+    def _media_channel(self, row: dict, i: int) -> None:
+        """"told Reuters", "in an interview with CNN", "said on Fox News": the outlet is the
+        channel of the speech, not its speaker or target (the row's ``rule`` gains ``+channel``)."""
+        d = self.d
+        s0, s1 = d.sent_bounds(i)
+        lo, hi = d.start[s0], d.end[s1 - 1]
+        k = bisect.bisect_left(self.m_start, lo)
+        while k < len(self.m_rows) and self.m_rows[k][0] < hi:
+            m = self.m_rows[k]
+            k += 1
+            if m[8] != "media" and m[6] != "media":
+                continue
+            if row["speaker_start"] is not None and row["speaker_start"] <= m[0] < row["speaker_end"]:
+                continue  # "Reuters reported": the outlet is the speaker
+            t = bisect.bisect_left(d.start, m[0])
+            prev = d.low[t - 1] if t > s0 else ""
+            if prev in _CHANNEL_WORDS or (prev == "in" and t - 1 == d.cues[i][0]) or t == d.cues[i][0]:
+                _set(row, "channel", d, m[0], m[1])
+                row["channel_actor"] = m[2]
+                row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
+                return
 
     # -- direct quotes
     def _quote_tokens(self, q: _Quote) -> tuple[int, int]:
@@ -945,9 +1018,10 @@ class _DocAnnotator:
         depth = 0
         for c in range(k, limit):
             if c in d.cues and c not in self.used_cues:
-                row = _empty_row(d, "direct")
+                row = _empty_row(d, "direct", "direct_cue_after")
                 _, lemma, cat, syn, _ = d.cues[c]
                 if syn == "channel":
+                    row["rule"] = "direct_channel_after"
                     ok = self._channel(row, c, k, s1)
                     if not ok:
                         return False
@@ -955,6 +1029,7 @@ class _DocAnnotator:
                     sp = np_right(d, d.cues[c][0], s1)  # “...,” said X
                     if sp is None:
                         return False
+                    row["rule"] = "direct_said_x"
                     sp = self._extend_right(sp, s1)
                     _set_tok(row, "speaker", d, sp)
                     self._resolve(row)
@@ -972,8 +1047,8 @@ class _DocAnnotator:
                         while e > k and d.tok[e - 1] == ",":
                             e -= 1
                         sp = (k, e) if e > k else None
-                    if sp is None or sp[0] != k:
-                        return False
+                    if sp is None or sp[0] != k or all(d.low[t] in _GLUE or d.tok[t] in ",()." for t in range(*sp)):
+                        return False  # “...” and accused: a coordinated verb, not a speaker
                     _set_tok(row, "speaker", d, sp)
                     self._resolve(row)
                 self._fill_cue(row, c)
@@ -1036,8 +1111,9 @@ class _DocAnnotator:
             if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues) or said_of:
                 if c in self.used_cues and not self._reusable(c):
                     return False
-                row = _empty_row(d, "direct")
+                row = _empty_row(d, "direct", "direct_cue_before")
                 if d.cues[c][3] == "channel":
+                    row["rule"] = "direct_channel_before"
                     if not self._channel(row, c, lo, d.sent_bounds(c)[1]):
                         return False
                 elif not self._fill_speaker(row, c, lo):
@@ -1067,7 +1143,7 @@ class _DocAnnotator:
                 or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS \
                 or d.low[sp[1] - 1] in PRONOUNS:
             return False
-        row = _empty_row(d, "direct")
+        row = _empty_row(d, "direct", "direct_colon_name" if q is not None else "colon_line")
         _set_tok(row, "speaker", d, sp)
         self._resolve(row)
         _set(row, "cue", d, d.start[colon], d.end[colon])
@@ -1080,8 +1156,10 @@ class _DocAnnotator:
         end = s1
         if all(d.tok[t].isupper() for t in range(*sp) if _alpha(d.tok[t])):
             # A transcript turn ("PENCE: Well, look, ..."): the content is the whole paragraph.
-            para_end = d.text.find("\n", d.end[colon])
-            para_end = len(d.text) if para_end < 0 else para_end
+            # A turn runs to its paragraph's end, read within the same bounded reach.
+            reach = min(len(d.tok), colon + 1 + 2 * SENTENCE_REACH)
+            para_end = d.text.find("\n", d.end[colon], d.end[reach - 1])
+            para_end = d.end[reach - 1] if para_end < 0 else para_end
             end = max(s1, bisect.bisect_left(d.start, para_end))
             while end > colon + 1 and d.tok[end - 1] in "”\"’'":
                 end -= 1
@@ -1153,8 +1231,10 @@ class _DocAnnotator:
             if lemma == "tell" and that_opt:
                 # "told The Washington Post he was ...": the clause after the addressee.
                 obj = np_right(d, k, s1)
-                if obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
-                                                        or _cap(d.tok[obj[1]])):
+                if d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
+                    start = k + 1  # "told reporters the alliance would ...": the clause after them
+                elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
+                                                          or _cap(d.tok[obj[1]])):
                     start = obj[1]
                 else:
                     start = k
@@ -1186,7 +1266,13 @@ class _DocAnnotator:
             comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
             if comma is not None:
                 end = comma
-        # Stop before a following participial cue (", arguing that ...") or ";".
+        return self._clause_end(start, end, s1)
+
+    def _clause_end(self, start: int, end: int, s1: int) -> tuple[int, int] | None:
+        """Token span of a reported clause from ``start``: it stops before a following
+        participial cue (", arguing that ..."), a coordinated cue, a new clause, ";" or a
+        closing attribution, and keeps a closing quote mark."""
+        d = self.d
         for t in range(start + 1, end):
             if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in (",", "—", "–") and t > start + 1:
                 end = t - 1
@@ -1195,6 +1281,9 @@ class _DocAnnotator:
                 back = _skip_aux_left(d, t, start)
                 if d.low[back - 1] in ("and", "but") and back - 1 > start:
                     end = back - 1  # "tweeted a photo and said ...": the next verb's own content
+                    break
+                if back - 2 > start and d.low[back - 2] in ("and", "but") and d.low[back - 1] in _SUBJECT_PRONOUNS:
+                    end = back - 2  # "agreed that X, but he said Y": a second attribution
                     break
             if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
                 end = t  # ", after he introduced a bill", ", putting them ...": a new clause
@@ -1205,6 +1294,10 @@ class _DocAnnotator:
             if d.tok[t] == "," and t > start + 1 and t + 1 < end and _skip_aux_right(d, t + 1, end) in d.cues \
                     and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
                 end = t  # "Barkley, who said he votes X, said ...": the main clause's verb
+                break
+            if d.tok[t] == "," and t > start + 1 and not self._in_quote(d.start[t]) \
+                    and self._closing_attribution(t + 1, end):
+                end = t  # "Ukraine accused Russia of X, the foreign ministry said.": that cue's own
                 break
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
@@ -1217,6 +1310,15 @@ class _DocAnnotator:
         if end < len(d.tok) and d.tok[end - 1] in _SENT_FINAL and end - 1 > start:
             end -= 1
         return (start, end) if end > start else None
+
+    def _closing_attribution(self, k: int, end: int) -> bool:
+        """Whether tokens ``[k, end)`` are "<noun phrase> <cue> [adjunct]" closing the sentence."""
+        d = self.d
+        sp = np_right(d, k, end)
+        if sp is None:
+            return False
+        c = _skip_aux_right(d, sp[1], end)
+        return c in d.cues and d.cues[c][3] == "verb" and d.cues[c][0] >= end - 3
 
     def _parenthetical(self, row: dict, i: int, sp: tuple[int, int]) -> bool:
         """"The plan, he said, would cost billions": a cue set off by commas inside the reported
@@ -1243,6 +1345,7 @@ class _DocAnnotator:
                 or (last + 1) in d.cues:
             return False
         self._fill_cue(row, i)
+        row["rule"] = "indirect_parenthetical"
         second = dict(row)
         _set_tok(row, "content", d, (start, first - 1))
         self._finish_indirect(row)
@@ -1306,7 +1409,8 @@ class _DocAnnotator:
                 # "Trump said he thinks ...": a belief or a pronoun restating inside reported
                 # speech is part of that speech, not a second attribution.
                 continue
-            row = _empty_row(d, "indirect")
+            row = _empty_row(d, "indirect", "according_to" if syn == "according_to" else "indirect_channel"
+                             if syn == "channel" else "asked_question" if lemma == "ask" else "indirect")
             if syn == "according_to":
                 self._according_to(row, i)
                 continue
@@ -1329,6 +1433,7 @@ class _DocAnnotator:
             if lemma == "ask" and self._asked_question(row, i):
                 continue
             how, sp = self.speaker_of(i, s0)
+            row["rule"] = f"indirect_{how}"
             content = None
             if how == "inverted":
                 content = self._content_before(i, sp)
@@ -1342,14 +1447,16 @@ class _DocAnnotator:
                     _set_tok(row, "speaker", d, sp)
                     self._resolve(row)
             else:
-                if sp is None:
+                if sp is None or self._not_speech(i, sp, cat):
                     continue
                 _set_tok(row, "speaker", d, sp)
                 self._resolve(row)
                 content = self._content_before(i, sp)
             if how in ("inverted", "subject") and sp is not None and self._parenthetical(row, i, sp):
                 continue
-            if content is None:
+            if content is not None:
+                row["rule"] += "_content_before"
+            else:
                 content = self._content_after(i, row)
                 if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
                     content = None
@@ -1358,6 +1465,17 @@ class _DocAnnotator:
             self._fill_cue(row, i)
             _set_tok(row, "content", d, content)
             self._finish_indirect(row)
+
+    def _not_speech(self, i: int, sp: tuple[int, int], cat: str) -> bool:
+        """A subject in a condition ("unless Kyiv requests"), a thing's wish or position
+        ("the bill, which seeks to"), or an object taken for a subject ("to address military
+        support"): no attribution."""
+        d = self.d
+        if sp[0] > 0 and d.low[sp[0] - 1] in _CONDITIONAL and d.sent[sp[0] - 1] == d.sent[i]:
+            return True
+        if cat in _SHORT_CLASSES and sp[0] > 0 and d.low[sp[0] - 1] == "to":
+            return True  # "arrived to address military support for Ukraine": an object, not a subject
+        return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
 
     def _asked_question(self, row: dict, i: int) -> bool:
         """"(When) asked whether/about ..., X said": the question put to the main clause's
@@ -1394,7 +1512,7 @@ class _DocAnnotator:
         "Nationally, however,", "Despite the attacks,") that are the reporter's, not the
         source's, words."""
         d = self.d
-        for t in range(start, min(limit, start + 7)):
+        for t in range(start, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
             if d.tok[t] in ("-", "—", "–", "--") and d.tok[start].isupper() and len(d.tok[start]) > 1:
                 start = t + 1
                 break
@@ -1469,44 +1587,60 @@ class _DocAnnotator:
         return i >= 0 and pos < self.top[i].end and not self.top[i].title
 
     # -- driver
+    # The rules' precedence, in one place: each stage claims quotations and cues that later
+    # stages no longer take (direct quotes first, so that their cues are not read again as
+    # indirect speech; quotations no cue claimed last).
+    STAGES = ("titles", "direct_quotes", "indirect", "colon_lines", "unclaimed_quotes",
+              "continuations", "fragments", "nested_scares")
+
     def run(self) -> list[dict]:
-        d = self.d
-        spans = []
+        """Apply the rule stages in :attr:`STAGES` order; return the rows, numbered and sorted."""
+        for stage in self.STAGES:
+            getattr(self, f"_stage_{stage}")()
+        return self._finish()
+
+    def _stage_titles(self) -> None:
+        self.spans = []
         for q in self.top:
             a, b = self._quote_tokens(q)
-            spans.append((a, b))
+            self.spans.append((a, b))
             q.title = b > a + 1 and self._is_title(q, a, b)
-        # Direct quotes first, so their cues are taken before indirect speech is read.
-        for q, (a, b) in zip(self.top, spans):
-            if q.title or b <= a:
-                continue
-            if self._cue_after(q, a, b) or self._cue_before(q, a, b):
-                continue
+
+    def _stage_direct_quotes(self) -> None:
+        for q, (a, b) in zip(self.top, self.spans):
+            if not q.title and b > a:
+                self._cue_after(q, a, b) or self._cue_before(q, a, b)
+
+    def _stage_indirect(self) -> None:
         self.indirect()
+
+    def _stage_colon_lines(self) -> None:
         self.colon_lines()
-        # Quotes no cue claimed: long ones are unattributed speech, short ones scare quotes.
-        for q, (a, b) in zip(self.top, spans):
+
+    def _stage_unclaimed_quotes(self) -> None:
+        """Quotations no cue claimed: long ones are unattributed speech, short ones scare quotes."""
+        d = self.d
+        for q, (a, b) in zip(self.top, self.spans):
             if q.title or b <= a or q.used:
                 continue
-            words = self._n_words(a, b)
-            if words <= SCARE_MAX_WORDS and not self._ends_sentence(q, a, b):
-                row = _empty_row(d, "scare")
-                _set(row, "content", d, q.start, q.end)
-                row["problem"] = q.problem
-                q.row = len(self.rows)
-                self.rows.append(row)
-            else:
-                row = _empty_row(d, "direct")
-                _set(row, "content", d, q.start, q.end)
-                row["problem"] = q.problem
-                q.row = len(self.rows)
-                self.rows.append(row)
+            scare = self._n_words(a, b) <= SCARE_MAX_WORDS and not self._ends_sentence(q, a, b)
+            row = _empty_row(d, "scare", "scare") if scare else _empty_row(d, "direct", "direct_unattributed")
+            _set(row, "content", d, q.start, q.end)
+            row["problem"] = q.problem
+            q.row = len(self.rows)
+            self.rows.append(row)
+
+    def _stage_continuations(self) -> None:
         self._continuations()
-        # Short fragments inside speech rows are scare quotes too (see module docstring).
-        for q, (a, b) in zip(self.top, spans):
+
+    def _stage_fragments(self) -> None:
+        """Short fragments inside speech rows are scare quotes too (see module docstring)."""
+        for q, (a, b) in zip(self.top, self.spans):
             if q.used and q.row is not None and self.rows[q.row]["kind"] in ("mixed", "according_to", "indirect") \
                     and not q.title and self._n_words(a, b) <= FRAGMENT_MAX_WORDS:
                 self._scare(q, q.row)
+
+    def _stage_nested_scares(self) -> None:
         for q in self.quotes:
             if q.depth > 0:
                 a, b = self._quote_tokens(q)
@@ -1515,14 +1649,15 @@ class _DocAnnotator:
                 if parent is not None and parent.row is not None and b > a \
                         and self._n_words(a, b) <= SCARE_MAX_WORDS and not self._is_title(q, a, b):
                     self._scare(q, parent.row)
+
+    def _finish(self) -> list[dict]:
+        """Sort the rows, number them, and fill their overall span, sentence and notes."""
+        d = self.d
         self.rows.sort(key=lambda r: (_first(r), r["kind"] == "scare"))
-        old_to_new = {}
-        for n, r in enumerate(self.rows):
-            old_to_new[id(r)] = n
-        by_old = list(self.rows)
-        for n, r in enumerate(by_old):
+        rows = list(self.rows)
+        for n, r in enumerate(rows):
             r["quote_id"] = n
-        for r in by_old:
+        for r in rows:
             if r["in_quote"] is not None:
                 r["in_quote"] = r["in_quote"]["quote_id"]
             starts = [r[f"{p}_start"] for p in SPAN_PARTS if r[f"{p}_start"] is not None]
@@ -1530,8 +1665,11 @@ class _DocAnnotator:
             r["start"], r["end"] = min(starts), max(ends)
             r["text"] = d.text[r["start"]:r["end"]]
             anchor = r["cue_start"] if r["cue_start"] is not None else r["content_start"]
-            r["sent_id"] = d.sent[min(bisect.bisect_right(d.start, anchor) - 1, len(d.sent) - 1)] if d.sent else 0
-        return by_old
+            tok = min(bisect.bisect_right(d.start, anchor) - 1, len(d.sent) - 1)
+            r["sent_id"] = d.sent[tok] if d.sent else 0
+            if d.sent and r["cue_start"] is not None and d.long_sentence(tok):
+                r["problem"] = LONG_SENTENCE_NOTE if not r["problem"] else f"{r['problem']}; {LONG_SENTENCE_NOTE}"
+        return rows
 
     def _ends_sentence(self, q: _Quote, a: int, b: int) -> bool:
         # “We will win.” is a sentence, even when short: speech, not a scare quote.
@@ -1539,7 +1677,7 @@ class _DocAnnotator:
         return b - 2 > a and d.tok[b - 2] in _SENT_FINAL | {","} and self._n_words(a, b) >= 2
 
     def _scare(self, q: _Quote, parent_row: int) -> None:
-        row = _empty_row(self.d, "scare")
+        row = _empty_row(self.d, "scare", "scare_in_speech")
         _set(row, "content", self.d, q.start, q.end)
         row["problem"] = q.problem
         row["in_quote"] = self.rows[parent_row]
@@ -1572,6 +1710,9 @@ class _DocAnnotator:
                     src, how = speech[by_end[i][1]], "continued"
                 elif "\n" in gap and len(gap) < 400 and not any(ch.isalnum() for ch in gap.strip(" .,\n\t”\"")):
                     src, how = speech[by_end[i][1]], "carried"
+                elif _short_adjunct(gap):
+                    # "“A,” X said during a rally in Y, “B”" / "... said in an interview. “B”"
+                    src, how = speech[by_end[i][1]], "continued"
             j = bisect.bisect_left(starts, b)
             if src is None and j < len(direct) and not text[b:starts[j]].strip():
                 src, how = speech[direct[j][1]], "continued"
@@ -1587,18 +1728,19 @@ class _DocAnnotator:
             for c in cols:
                 row[c] = src[c]
             row["speaker_resolution"] = how
+            row["speaker_rule"] = f"{how}_quote"
+            if how == "continued":
+                row["rule"] = "direct_continued"
 
-    def _carry_speaker(self, row: dict, q: _Quote) -> None:
-        # A quotation paragraph right after an attributed one continues the same speaker.
-        for prev in reversed(self.rows):
-            if prev["kind"] != "direct" or prev["content_end"] is None:
-                continue
-            gap = self.d.text[prev["content_end"]:q.start]
-            if prev["content_end"] <= q.start and len(gap) < 400 and "\n" in gap \
-                    and (prev["speaker_actor"] or prev["speaker_person"]):
-                row["speaker_actor"], row["speaker_person"] = prev["speaker_actor"], prev["speaker_person"]
-                row["speaker_sector"], row["speaker_resolution"] = prev["speaker_sector"], "carried"
-            break
+
+_ADJUNCT_GAP = re.compile(r"[^\n\"“”‘’«»']{1,100}")
+
+
+def _short_adjunct(gap: str) -> bool:
+    """Whether text between a quote's attribution and the next quotation is a short adjunct
+    of that attribution (no paragraph break, no quote mark, at most one sentence end)."""
+    return _ADJUNCT_GAP.fullmatch(gap) is not None and sum(gap.count(c) for c in ".!?") <= 1 \
+        and not re.search(r"\b(?:he|she|they|it|we|i)\b", gap, re.IGNORECASE)
 
 
 def _first(row: dict) -> int:
@@ -1606,8 +1748,10 @@ def _first(row: dict) -> int:
 
 
 def _clean(v):
-    if v is None:
+    if v is None or v is pd.NA or v is pd.NaT:
         return None
+    if isinstance(v, str | bool | int):
+        return v  # the common cases, without a pandas call per value
     try:
         if pd.isna(v):
             return None
@@ -1634,7 +1778,8 @@ def _runs(values: list) -> list[tuple[object, int, int]]:
     return out
 
 
-_MENTION_FIELDS = ("start", "end", "actor", "person", "sector")
+_MENTION_FIELDS = ("start", "end", "actor", "person", "sector", "role", "kind", "location", "actor_type",
+                   "entry")
 
 
 def _rows_by_doc(df: pd.DataFrame | None, fields: Sequence[str]) -> dict[object, list[tuple]]:
@@ -1654,6 +1799,69 @@ def _rows_by_doc(df: pd.DataFrame | None, fields: Sequence[str]) -> dict[object,
     return out
 
 
+def _doc_annotators(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
+                    mentions: pd.DataFrame | None, lex: _lexicon.Lexicon):
+    """Yield ``(doc_id, annotator, group_sid)`` per document: its token arrays with the cues
+    marked, its mentions, and the sentence id of each (re-joined) sentence position."""
+    texts = dict(iter_rows(documents, "doc_id", "text"))
+    hits = lex.find(tokens, texts, overlaps="longest")
+    hits_by_doc = _rows_by_doc(hits, _HIT_FIELDS)
+    ment_by_doc = _rows_by_doc(mentions, _MENTION_FIELDS)
+    s_docs, s_start, s_end, s_id = (sentences[c].tolist() for c in ("doc_id", "start", "end", "sent_id"))
+    sent_by_doc = {doc: s_id[a:b] for doc, a, b in _runs(s_docs)}
+    # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
+    speaker_of_doc = {}
+    if "country" in documents:
+        speaker_of_doc = {k: _clean(v) for k, v in iter_rows(documents, "doc_id", "country")}
+    doc_arr = tokens["doc_id"].to_numpy()
+    cols = {c: column_list(tokens[c]) for c in ("start", "end", "text", "lower", "lemma", "sent_id", "tok_id")}
+    bounds = {doc: (i, j) for doc, i, j in _lexicon._doc_slices(doc_arr)}
+    for doc_id, text in texts.items():
+        i, j = bounds.get(doc_id, (0, 0))
+        s_ids = sent_by_doc.get(doc_id, [])
+        d, group_sid = _doc_arrays(doc_id, text, cols, i, j, s_ids)
+        h = hits_by_doc.get(doc_id)
+        if h is not None:
+            _find_cues(d, h, cols["tok_id"][i] if j > i else 0)
+        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
+        yield doc_id, ann, group_sid
+
+
+def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> tuple[_Doc, list]:
+    """The :class:`_Doc` of tokens ``[i, j)`` and the sentence id of each sentence position."""
+    sid_to_pos = {s: p for p, s in enumerate(s_ids)}
+    raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
+    toks_doc = cols["text"][i:j]
+    # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
+    # a quote's attribution must stay in the quote's sentence.
+    group = list(range(len(s_ids)))
+    for n in range(1, len(raw_pos)):
+        p, prev = raw_pos[n], raw_pos[n - 1]
+        if p != prev:
+            last = toks_doc[n - 1]
+            first = toks_doc[n]
+            if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
+                    first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
+                group[p] = group[prev]
+    renum = {g: k for k, g in enumerate(sorted(set(group)))}
+    group = [renum[g] for g in group]
+    group_sid = [None] * len(renum)
+    for p in range(len(s_ids) - 1, -1, -1):
+        group_sid[group[p]] = s_ids[p]
+    sent_pos = [group[p] for p in raw_pos]
+    # Token index range of each sentence (start inclusive, end exclusive).
+    tok_lo = [0] * len(renum)
+    tok_hi = [0] * len(renum)
+    for n, p in enumerate(sent_pos):
+        if n == 0 or sent_pos[n - 1] != p:
+            tok_lo[p] = n
+        tok_hi[p] = n + 1
+    d = _Doc(doc_id, text, cols["start"][i:j], cols["end"][i:j], cols["text"][i:j],
+             cols["lower"][i:j], cols["lemma"][i:j], sent_pos, tok_lo, tok_hi)
+    d.sent_ids = s_ids
+    return d, group_sid
+
+
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, *,
                 lexicon: str | _lexicon.Lexicon = LEXICON) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -1663,8 +1871,9 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         documents: ``doc_id, text``.
         sentences: the sentences table of the same documents.
         tokens: the tokens table of the same documents.
-        mentions: optional ``mentions`` table (``doc_id, start, end, actor, person, sector``)
-            used to resolve speakers to actors; without it ``speaker_actor`` stays null.
+        mentions: optional ``mentions`` table (``doc_id, start, end, actor, person, sector``
+            and, when present, ``role, kind, location, actor_type, entry``) used to resolve
+            speakers to actors; without it only names found in the text resolve.
         lexicon: the reporting-verb lexicon (name, path or loaded lexicon).
 
     Returns:
@@ -1675,66 +1884,18 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         >>> text = "“We will respond,” the minister said. The “peace plan” failed."
         >>> s, t = tokenize_documents(["d"], [text])
         >>> q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), s, t)
-        >>> q[["kind", "speaker", "cue", "content"]].values.tolist()
-        [['direct', 'the minister', 'said', '“We will respond,”'], ['scare', None, None, '“peace plan”']]
+        >>> q[["kind", "rule", "speaker", "cue", "content"]].values.tolist()
+        [['direct', 'direct_cue_after', 'the minister', 'said', '“We will respond,”'], ['scare', 'scare', None, None, '“peace plan”']]
     """
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
-    texts = dict(iter_rows(documents, "doc_id", "text"))
-    hits = lex.find(tokens, texts, overlaps="longest")
-    hits_by_doc = _rows_by_doc(hits, _HIT_FIELDS)
-    ment_by_doc = _rows_by_doc(mentions, _MENTION_FIELDS)
-    s_docs, s_start, s_end, s_id = (sentences[c].tolist() for c in ("doc_id", "start", "end", "sent_id"))
-    sent_by_doc = {doc: (s_start[a:b], s_end[a:b], s_id[a:b]) for doc, a, b in _runs(s_docs)}
-    # Speeches name their speaker in the metadata (UNGDC ``country``): "we"/"I" resolve to it.
-    speaker_of_doc = {}
-    if "country" in documents:
-        speaker_of_doc = {k: _clean(v) for k, v in iter_rows(documents, "doc_id", "country")}
     rows: list[dict] = []
     problems: list[dict] = []
-    doc_arr = tokens["doc_id"].to_numpy()
-    cols = {c: column_list(tokens[c]) for c in ("start", "end", "text", "lower", "lemma", "sent_id", "tok_id")}
-    bounds = {doc: (i, j) for doc, i, j in _lexicon._doc_slices(doc_arr)}
-    for doc_id, text in texts.items():
-        i, j = bounds.get(doc_id, (0, 0))
-        s_start, s_end, s_ids = sent_by_doc.get(doc_id, ([], [], []))
-        sid_to_pos = {s: p for p, s in enumerate(s_ids)}
-        raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
-        toks_doc = cols["text"][i:j]
-        # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
-        # a quote's attribution must stay in the quote's sentence.
-        group = list(range(len(s_ids)))
-        for n in range(1, len(raw_pos)):
-            p, prev = raw_pos[n], raw_pos[n - 1]
-            if p != prev:
-                last = toks_doc[n - 1]
-                first = toks_doc[n]
-                if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
-                        first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
-                    group[p] = group[prev]
-        renum = {g: k for k, g in enumerate(sorted(set(group)))}
-        group = [renum[g] for g in group]
-        group_sid = [None] * len(renum)
-        for p in range(len(s_ids) - 1, -1, -1):
-            group_sid[group[p]] = s_ids[p]
-        sent_pos = [group[p] for p in raw_pos]
-        # Token index range of each sentence (start inclusive, end exclusive).
-        tok_lo = [0] * len(renum)
-        tok_hi = [0] * len(renum)
-        for n, p in enumerate(sent_pos):
-            if n == 0 or sent_pos[n - 1] != p:
-                tok_lo[p] = n
-            tok_hi[p] = n + 1
-        d = _Doc(doc_id, text, cols["start"][i:j], cols["end"][i:j], cols["text"][i:j],
-                 cols["lower"][i:j], cols["lemma"][i:j], sent_pos, tok_lo, tok_hi)
-        d.sent_ids = s_ids
-        h = hits_by_doc.get(doc_id)
-        if h is not None:
-            _find_cues(d, h, cols["tok_id"][i] if j > i else 0)
-        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
+    for doc_id, ann, group_sid in _doc_annotators(documents, sentences, tokens, mentions, lex):
         doc_rows = ann.run()
         for r in doc_rows:
-            r["sent_id"] = group_sid[r["sent_id"]] if s_ids else None
+            r["sent_id"] = group_sid[r["sent_id"]] if group_sid else None
         rows.extend(doc_rows)
+        text = ann.d.text
         for a, b, msg in ann.problems:
             problems.append({"doc_id": doc_id, "start": a, "end": b, "text": text[a:b], "problem": msg})
     quotes = _frame(rows)
@@ -1742,6 +1903,43 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     for c in ("start", "end"):
         probs[c] = probs[c].astype("int64")
     return quotes, probs
+
+
+def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
+                          mentions: pd.DataFrame | None, spans: pd.DataFrame, *,
+                          lexicon: str | _lexicon.Lexicon = LEXICON) -> pd.DataFrame:
+    """Resolve given speaker spans (``doc_id, start, end``) as :func:`find_quotes` would.
+
+    For measuring speaker resolution on its own, on gold speaker spans, apart from whether the
+    quote around them is found.
+
+    Returns:
+        ``spans`` with ``speaker_actor, speaker_person, speaker_sector, speaker_resolution,
+        speaker_rule`` (null where no rule answers).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Anna Kovac spoke first. Then she said talks had failed."
+        >>> s, t = tokenize_documents(["d"], [text])
+        >>> sp = pd.DataFrame({"doc_id": ["d"], "start": [29], "end": [32]})
+        >>> resolve_speaker_spans(pd.DataFrame({"doc_id": ["d"], "text": [text]}), s, t, None, sp)["speaker_person"].tolist()
+        ['Anna Kovac']
+    """
+    lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
+    wanted = {}
+    for doc, a, b in iter_rows(spans, "doc_id", "start", "end"):
+        wanted.setdefault(doc, []).append((int(a), int(b)))
+    out = {}
+    if not wanted:
+        return spans.assign(**{f"speaker_{c}": pd.Series(dtype="object") for c in
+                               ("actor", "person", "sector", "resolution", "rule")})
+    keep = [t[t["doc_id"].isin(wanted)] if t is not None else None for t in (documents, sentences, tokens, mentions)]
+    for doc_id, ann, _ in _doc_annotators(*keep, lex):
+        for a, b in wanted[doc_id]:
+            out[(doc_id, a, b)] = ann.speakers.resolve(a, b)
+    cols = ("actor", "person", "sector", "resolution", "rule")
+    res = [out.get((doc, int(a), int(b))) for doc, a, b in iter_rows(spans, "doc_id", "start", "end")]
+    return spans.assign(**{f"speaker_{c}": [getattr(r, c) if r is not None else None for r in res] for c in cols})
 
 
 def _annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON) -> dict[str, pd.DataFrame]:

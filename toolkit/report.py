@@ -33,7 +33,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
-import html
 import json
 import os
 import re
@@ -855,46 +854,19 @@ def _command() -> str:
 
 # ----------------------------------------------------------------------------- index.html
 
-_CSS = """
-body{font:14px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:72em;
-color:#1a1a1a;padding:0 1em}
-h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #eee;text-align:left;
-vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-.ok{color:#006d4f;font-weight:600}.failed{color:#b00020;font-weight:600}
-.err{background:#fff0f0;border-left:4px solid #b00020;padding:4px 8px;white-space:pre-wrap;
-font-family:monospace;font-size:12px}
-.figs{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:14px}
-figure{margin:0;border:1px solid #ddd;padding:6px}figure img{width:100%;height:auto}
-figcaption{font-size:12px}.muted{color:#666}
-"""
-
-
-def _a(href: str, text: str) -> str:
-    return f'<a href="{html.escape(href, quote=True)}">{html.escape(text)}</a>'
-
-
 def write_index(out_dir: str | Path, analysis: Analysis, run: Mapping) -> Path:
     """Write ``index.html``: the run's summary and links to every table, figure and notebook.
 
-    Every value from the corpus or the run is escaped; the page has no script.
+    The page is :func:`toolkit.show.report_index` (the template ``templates/index.html.j2``):
+    every value from the corpus or the run is escaped; the page has no script. Figures saved
+    as illustrations (``figures.save(..., illustration=...)``) are marked as such.
 
     Example:
         >>> write_index("reports", analysis, run)  # doctest: +SKIP
     """
+    from . import show
+
     out = Path(out_dir)
-    e = html.escape
-    failed = int(run.get("failed", 0))
-    status = (f'<span class="failed">{failed} step(s) failed</span>' if failed
-              else '<span class="ok">all steps ran</span>')
-    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-              "style-src 'unsafe-inline'; img-src 'self' data:\">"),
-             f"<title>Report: {e(str(run.get('corpus', '')))}</title><style>{_CSS}</style></head><body>",
-             f"<h1>Discourse toolkit report: {e(str(run.get('corpus', '')))}</h1>",
-             (f"<p>{status} · {e(str(run.get('n_documents')))} documents · "
-              f"{e(str(run.get('load_summary', '')))}</p>")]
     meta_rows = [("corpus", run.get("corpus")),
                  ("filters", json.dumps(run.get("filters") or {}, sort_keys=True)),
                  ("run started (UTC)", run.get("started")), ("duration", f"{run.get('seconds')} s"),
@@ -902,75 +874,45 @@ def write_index(out_dir: str | Path, analysis: Analysis, run: Mapping) -> Path:
                  ("annotators", ", ".join(run.get("annotators") or []) or "none installed"),
                  ("lexicons", ", ".join(f"{k}@{v}" for k, v in sorted((run.get("lexicons") or {}).items()))
                   or "none")]
-    parts.append("<h2>Run</h2><table>" + "".join(
-        f"<tr><th>{e(k)}</th><td>{e(str(v))}</td></tr>" for k, v in meta_rows) + "</table>")
-
-    parts.append("<h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>time</th>"
-                 "<th>figures</th><th></th></tr>")
+    notebooks = []
     for nb in run.get("notebooks", []):
-        link = _a(os.path.relpath(nb["html"], out), nb["name"]) if nb.get("html") else e(nb["name"])
-        ipynb = (" · " + _a(os.path.relpath(nb["ipynb"], out), ".ipynb")) if nb.get("ipynb") else ""
-        cls = "ok" if nb["status"] == "ok" else "failed"
-        err = ""
-        if nb.get("error"):
-            where = f"cell {nb['error_cell']}: " if nb.get("error_cell") is not None else ""
-            err = f'<tr><td></td><td colspan="4"><div class="err">{e(where + nb["error"])}</div></td></tr>'
-        parts.append(f'<tr><td>{link}{ipynb}</td><td class="{cls}">{e(nb["status"])}</td>'
-                     f'<td class="n">{nb["seconds"]:.1f} s</td><td class="n">{len(nb.get("figures", []))}</td>'
-                     f"<td></td></tr>{err}")
-    if not run.get("notebooks"):
-        parts.append('<tr><td colspan="5" class="muted">no notebooks were executed</td></tr>')
-    parts.append("</table>")
-
-    figs = _figure_stems(out)
-    parts.append(f"<h2>Figures ({len(figs)})</h2>")
-    if figs:
-        parts.append('<div class="figs">')
-        for stem_path in figs:
-            side = _sibling(stem_path, "json")
-            try:
-                prov = json.loads(side.read_text(encoding="utf-8")) if side.exists() else None
-            except (OSError, ValueError):
-                prov = None
-            rel = stem_path.parent.relative_to(out).as_posix()
-            stem = stem_path.name
-            png = _sibling(stem_path, "png")
-            img = (f'<a href="{e(rel, quote=True)}/{e(png.name, quote=True)}"><img src="{e(rel, quote=True)}/'
-                   f'{e(png.name, quote=True)}" alt="{e(stem, quote=True)}" loading="lazy"></a>') if png.exists() else ""
-            links = " · ".join(_a(f"{rel}/{stem}.{ext}", ext) for ext in ("png", "svg", "pdf", "json")
-                               if _sibling(stem_path, ext).exists())
-            if prov is None:
-                note = '<span class="failed">no provenance sidecar (saved without figures.save)</span>'
-            else:
-                note = (f'<span class="muted">{e(str(prov.get("n_documents", "")))} documents · '
-                        f'{e(str(prov.get("command", "")))}</span>')
-            where = "" if rel == "figures" else f'<br><span class="muted">in {e(rel)}/</span>'
-            parts.append(f"<figure>{img}<figcaption><b>{e(stem)}</b><br>{links}<br>{note}{where}"
-                         "</figcaption></figure>")
-        parts.append("</div>")
-    else:
-        parts.append('<p class="muted">no figures were written</p>')
-
-    arts = run.get("articles") or []
-    parts.append(f"<h2>Highlighted articles ({len(arts)})</h2><ul>"
-                 + "".join(f"<li>{_a('articles/' + a, a[:-5])}</li>" for a in arts) + "</ul>")
-
-    parts.append("<h2>Tables</h2><table><tr><th>table</th><th>rows</th><th>files</th></tr>")
+        where = f"cell {nb['error_cell']}: " if nb.get("error_cell") is not None else ""
+        notebooks.append({"name": nb["name"], "status": nb["status"], "seconds": nb["seconds"],
+                          "n_figures": len(nb.get("figures", [])),
+                          "html": os.path.relpath(nb["html"], out) if nb.get("html") else "",
+                          "ipynb": os.path.relpath(nb["ipynb"], out) if nb.get("ipynb") else "",
+                          "error": where + nb["error"] if nb.get("error") else ""})
     tdir = out / "tables"
-    names = sorted({p.stem for p in tdir.glob("*.parquet")} | {p.stem for p in tdir.glob("*.csv")})
-    for name in names:
+    tables = []
+    for name in sorted({p.stem for p in tdir.glob("*.parquet")} | {p.stem for p in tdir.glob("*.csv")}):
         rows = len(analysis.tables[name]) if name in analysis.tables else _rows(tdir / f"{name}.parquet")
-        links = " · ".join(_a(f"tables/{name}.{ext}", ext) for ext in ("csv", "parquet")
-                           if (tdir / f"{name}.{ext}").exists())
-        parts.append(f'<tr><td>{e(name)}</td><td class="n">{e(f"{rows:,}" if rows is not None else "")}</td>'
-                     f"<td>{links}</td></tr>")
-    parts.append("</table>")
-    parts.append(f'<p class="muted">{_a("run.json", "run.json")} (machine-readable) · '
-                 f'{_a("summary.txt", "summary.txt")} · {_a("tables/analysis.json", "analysis.json")}</p>')
-    parts.append("</body></html>\n")
+        tables.append({"name": name, "rows": rows,
+                       "links": [(f"tables/{name}.{ext}", ext) for ext in ("csv", "parquet")
+                                 if (tdir / f"{name}.{ext}").exists()]})
+    page = show.report_index(
+        corpus=str(run.get("corpus", "")), failed=int(run.get("failed", 0)),
+        n_documents=str(run.get("n_documents")), load_summary=str(run.get("load_summary", "")),
+        meta_rows=[(k, str(v)) for k, v in meta_rows], notebooks=notebooks,
+        figures=[_figure_card(out, stem) for stem in _figure_stems(out)],
+        articles=[("articles/" + a, a[:-5]) for a in run.get("articles") or []], tables=tables)
     path = out / "index.html"
-    path.write_text("\n".join(parts), encoding="utf-8")
+    path.write_text(page, encoding="utf-8")
     return path
+
+
+def _figure_card(out: Path, stem_path: Path) -> dict:
+    side = _sibling(stem_path, "json")
+    try:
+        prov = json.loads(side.read_text(encoding="utf-8")) if side.exists() else None
+    except (OSError, ValueError):
+        prov = None
+    rel = stem_path.parent.relative_to(out).as_posix()
+    png = _sibling(stem_path, "png")
+    return {"stem": stem_path.name, "png": f"{rel}/{png.name}" if png.exists() else "",
+            "links": [(f"{rel}/{stem_path.name}.{ext}", ext) for ext in ("png", "svg", "pdf", "json")
+                      if _sibling(stem_path, ext).exists()],
+            "provenance": prov, "illustration": (prov or {}).get("illustration", ""),
+            "where": "" if rel == "figures" else rel}
 
 
 def _rows(path: Path) -> int | None:

@@ -53,6 +53,10 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in [
              "lemmas (tokens.lemma) used by every lexicon match",
              "the same steps on LemmInflect's English dictionary (some lemmas and lexicon "
              "matches differ, e.g. plural demonyms)", "lemmas"),
+    Resource("names", "corpora/names",
+             "gender of first names for quote speakers' pronouns (\"she said\")",
+             "the people lexicon's genders and titles only (other names fit either pronoun)",
+             "pronoun speakers"),
     Resource("vader_lexicon", "sentiment/vader_lexicon.zip",
              "NLTK's VADER port (only for comparisons; the toolkit uses vaderSentiment)",
              "the vaderSentiment package's own lexicon"),

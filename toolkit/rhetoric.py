@@ -805,34 +805,45 @@ def markers_by_speaker(rhetoric: pd.DataFrame, quotes: pd.DataFrame, tokens: pd.
 # --------------------------------------------------------------------------- figures
 
 
-def plot_tone_comparison(scores: pd.DataFrame, *, label: str = "text", width: int = 60):
+MEASURE_LABELS = {"vader_compound": "VADER", "textblob_polarity": "TextBlob", "tone": "tone (ours)"}
+
+
+def plot_tone_comparison(scores: pd.DataFrame, *, label: str = "text", width: int = 60,
+                         title: str | None = None):
     """Dot plot of VADER, TextBlob and tone for a few texts (one row per text).
+
+    Each measure has its own colour *and* marker, so the plot reads in greyscale.
 
     Args:
         scores: rows with ``vader_compound``, ``textblob_polarity``, ``tone`` and a label column.
         label: the column used as the y-axis label (shortened to ``width`` characters).
+        title: a title (say "Illustration" in it when the texts are not from the corpus).
 
     Example:
         >>> fig = plot_tone_comparison(score_texts(["A stern warning.", "We welcome talks."]))
         >>> fig.axes[0].get_xlabel()
-        'score (-1 negative .. +1 positive)'
+        'Score (−1 negative .. +1 positive)'
     """
     import matplotlib.pyplot as plt
-    import seaborn as sns
+
+    from . import style as st
 
     df = scores.assign(_y=scores[label].astype(str).map(lambda s: s if len(s) <= width else s[:width - 1] + "…"))
-    long = df.melt(id_vars="_y", value_vars=["vader_compound", "textblob_polarity", "tone"],
-                   var_name="measure", value_name="score")
-    long["measure"] = long["measure"].map({"vader_compound": "VADER", "textblob_polarity": "TextBlob",
-                                           "tone": "tone (ours)"})
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(df) + 1.2))
+    fig, ax = plt.subplots(figsize=st.figsize("double", rows=len(df), row_height=0.2, base=1.0))
     ax.axvline(0, color="0.6", lw=0.8)
-    sns.stripplot(data=long, x="score", y="_y", hue="measure", ax=ax, size=7, jitter=False,
-                  palette=["#0072B2", "#E69F00", "#D55E00"])
+    y = np.arange(len(df))
+    for k, (col, name) in enumerate(MEASURE_LABELS.items()):
+        s = st.style(name)
+        ax.scatter(df[col], y + (k - 1) * 0.12, marker=s.marker, s=18, color=s.color,
+                   edgecolor=st.edge_color(s.color), linewidth=0.4, label=name, zorder=3)
+    ax.set_yticks(y, df["_y"].tolist())
+    ax.invert_yaxis()
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("score (-1 negative .. +1 positive)")
+    ax.set_xlabel("Score (−1 negative .. +1 positive)")
     ax.set_ylabel("")
-    ax.legend(title="", loc="lower right", frameon=False)
+    ax.legend(title="", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    if title:
+        ax.set_title(st.title(title))
     fig.tight_layout()
     return fig
 
@@ -840,6 +851,8 @@ def plot_tone_comparison(scores: pd.DataFrame, *, label: str = "text", width: in
 def plot_marker_rates(rates: pd.DataFrame, *, by: str = "doc_id",
                       categories: Sequence[str] = ("hedge", "booster"), width: int = 40):
     """Horizontal grouped bars of markers per 1,000 words by group (from :func:`marker_rates`).
+
+    Each category has its colour *and* hatch.
 
     Args:
         rates: long table with ``by``, ``category`` and ``per_1000``.
@@ -850,20 +863,32 @@ def plot_marker_rates(rates: pd.DataFrame, *, by: str = "doc_id",
         >>> r = pd.DataFrame({"doc_id": ["a", "a"], "category": ["hedge", "booster"],
         ...                   "per_1000": [3.0, 1.0]})
         >>> plot_marker_rates(r).axes[0].get_xlabel()
-        'per 1,000 words'
+        'Per 1,000 words'
     """
     import matplotlib.pyplot as plt
-    import seaborn as sns
+    from matplotlib.patches import Patch
+
+    from . import style as st
 
     df = rates[rates["category"].isin(categories)].copy()
     df["_y"] = df[by].astype(str).map(lambda s: s if len(s) <= width else s[:width - 1] + "…")
-    n = df["_y"].nunique()
-    fig, ax = plt.subplots(figsize=(7, 0.32 * n * len(categories) + 1.2))
-    sns.barplot(data=df, y="_y", x="per_1000", hue="category", hue_order=list(categories), ax=ax,
-                orient="h", palette=["#56B4E9", "#D55E00", "#009E73", "#CC79A7"][:len(categories)])
-    ax.set_xlabel("per 1,000 words")
+    groups = list(dict.fromkeys(df["_y"]))
+    styles = st.distinct_styles(categories)
+    fig, ax = plt.subplots(figsize=st.figsize("double", rows=len(groups) * len(categories),
+                                              row_height=0.09, base=1.0))
+    h = 0.8 / max(1, len(categories))
+    for k, cat in enumerate(categories):
+        sub = df[df["category"] == cat].groupby("_y")["per_1000"].mean().reindex(groups)
+        s = styles[cat]
+        ax.barh(np.arange(len(groups)) + (k - (len(categories) - 1) / 2) * h, sub.to_numpy(), height=h,
+                color=s.color, hatch=s.hatch, edgecolor=st.edge_color(s.color), linewidth=0.4)
+    ax.set_yticks(range(len(groups)), groups)
+    ax.invert_yaxis()
+    ax.set_xlabel("Per 1,000 words")
     ax.set_ylabel("")
-    ax.legend(title="", frameon=False, loc="lower right")
+    ax.legend(handles=[Patch(facecolor=styles[c].color, hatch=styles[c].hatch,
+                             edgecolor=st.edge_color(styles[c].color), label=st.label(c)) for c in categories],
+              frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     return fig
 
@@ -895,24 +920,27 @@ def plot_tone_by_group(sentiment: pd.DataFrame, documents: pd.DataFrame, *, by: 
         ...                   **{c: [0.1, -0.2] for c in SCORE_NAMES + ["tone"]}})
         >>> d = pd.DataFrame({"doc_id": ["a", "b"], "country": ["X", "Y"]})
         >>> plot_tone_by_group(s, d).axes[0].get_ylabel()
-        'mean sentence score per document'
+        'Mean sentence score per document'
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
 
+    from . import style as st
+
     docs = document_sentiment(sentiment).merge(documents[["doc_id", by]], on="doc_id")
     long = docs.melt(id_vars=["doc_id", by], value_vars=["vader_compound", "textblob_polarity", "tone"],
                      var_name="measure", value_name="score")
-    long["measure"] = long["measure"].map({"vader_compound": "VADER", "textblob_polarity": "TextBlob",
-                                           "tone": "tone (ours)"})
+    long["measure"] = long["measure"].map(MEASURE_LABELS)
     order = docs.groupby(by)["tone"].mean().sort_values().index.tolist()
-    fig, ax = plt.subplots(figsize=(max(5, 0.8 * len(order) + 2), 3.6))
+    fig, ax = plt.subplots(figsize=st.figsize("double" if len(order) > 4 else "single", 2.8))
     ax.axhline(0, color="0.6", lw=0.8)
     sns.pointplot(data=long, x=by, y="score", hue="measure", order=order, dodge=0.4, ax=ax,
-                  linestyle="none", markers=["o", "s", "D"], errorbar=None,
-                  palette=["#0072B2", "#E69F00", "#D55E00"])
-    ax.set_ylabel("mean sentence score per document")
-    ax.set_xlabel(by)
+                  linestyle="none", markers=[st.style(m).marker for m in MEASURE_LABELS.values()],
+                  errorbar=None, palette=st.palette(MEASURE_LABELS.values()),
+                  hue_order=list(MEASURE_LABELS.values()))
+    ax.set_ylabel("Mean sentence score per document")
+    ax.set_xlabel(st.label(by))
+    ax.tick_params(axis="x", rotation=30 if len(order) > 6 else 0)
     ax.legend(title="", frameon=False)
     fig.tight_layout()
     return fig

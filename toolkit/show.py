@@ -1,27 +1,36 @@
-"""An article as HTML with chosen annotation layers highlighted, and a small explorer.
+"""Every HTML view of the toolkit: highlighted articles, evidence highlights, KWIC, the report index.
+
+One renderer, one colour map, templates in one place:
+
+* The markup lives in Jinja2 templates in ``toolkit/templates/`` (package data), rendered with
+  autoescaping on, so every piece of text (article, titles, labels, tooltips, file names) is
+  escaped: an article containing ``<script>`` shows it as text.
+* Colours come from :func:`toolkit.style.style`, the map the figures use, so a frame or an
+  escalation class has the same colour in an article highlight and in a figure.
 
 :func:`article` renders one document with any annotation tables that point into it with
 ``doc_id``/``start``/``end`` (mentions, frames, escalation, ...) or with ``<part>_start``/
 ``<part>_end`` pairs (quotes: speaker, cue, content). Every span gets the colour of its
-category from :func:`toolkit.figures.style` (so "threat" looks the same as in the figures), a
-small text label where it starts (readable without colour), an underline stripe per layer, and
-a tooltip (the ``title`` attribute) with the row's details. Overlapping and nested spans are
-cut into elementary segments, each carrying every span that covers it.
+category, a small text label where it starts (readable without colour), an underline stripe
+per layer, and a tooltip (the ``title`` attribute) with the row's details. Overlapping and
+nested spans are cut into elementary segments, each carrying every span that covers it. Each
+layer has a checkbox in the legend that hides its highlights (CSS only: the page has no script
+and a strict Content-Security-Policy). Segments carry short class names and one shared style
+sheet, not inline styles, so pages stay light.
 
-The text is always escaped with :func:`html.escape`: an article containing ``<script>`` shows
-it as text. The output is plain HTML with inline styles and no script, so it renders the same
-in JupyterLab (``_repr_html_``), in exported notebooks and in a browser.
-
-:func:`explorer` is an ipywidgets panel: pick a document, layers, an actor and a frame; it
-shows the matching sentences with their highlights.
+:func:`highlight` (any table), :func:`frames` and :func:`escalation` render the evidence of one
+annotation table on a text; :func:`kwic` renders a concordance; :func:`report_index` the
+report's ``index.html``. :func:`explorer` is an ipywidgets panel: pick a document, layers, an
+actor and a frame; it shows the matching sentences with their highlights.
 
 Notes:
     The span model follows spaCy's ``doc.spans[key]`` (overlapping layers side by side) and
-    displaCy's span renderer (stacked underlines per layer).
+    displaCy's span renderer (stacked underlines per layer, templates kept apart in
+    ``displacy/templates.py``).
 """
 from __future__ import annotations
 
-import html
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,8 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
-from .figures import style
+from .style import GREY, OKABE_ITO, style
 
 LAYERS = ("mentions", "quotes", "frames", "escalation", "rhetoric", "sentiment")
 # Shown by default: the span-level layers. Sentence-level tables (sentence_escalation,
@@ -48,9 +58,14 @@ LABEL_COLUMNS: dict[str, tuple[str, ...]] = {
     "rhetoric": ("category", "device", "label", "kind"),
     "sentiment": ("label", "polarity_label", "category"),
 }
+# The column whose value gives a row's colour, where it is not the label: escalation cues are
+# coloured by CAMEO quad class, as in the escalation figures.
+COLOUR_COLUMNS: dict[str, tuple[str, ...]] = {"escalation": ("quad_class",)}
 GENERIC_LABELS = ("category", "label", "frame", "actor", "kind", "cue_class", "type")
-# Columns appended to a label, e.g. "threat · conditional" for escalation cues with modality.
-QUALIFIER_COLUMNS: dict[str, tuple[str, ...]] = {"escalation": ("modality",)}
+# Columns appended to a label, e.g. "threat · conditional" for escalation cues with modality;
+# a true boolean column adds its name ("negated", "in quote").
+QUALIFIER_COLUMNS: dict[str, tuple[str, ...]] = {"escalation": ("modality",),
+                                                 "frames": ("negated", "in_quote")}
 QUOTE_PARTS = ("speaker", "cue", "content")
 # Never shown in tooltips: offsets and ids say nothing to a reader.
 _UNSAFE_IN_NAMES = re.compile(r"[^\w.\-]+")
@@ -81,22 +96,82 @@ def file_stem(doc_id) -> str:
 
 
 _HIDDEN = {"doc_id", "start", "end", "sent_id", "tok_start", "tok_end", "entry_id", "text", "quote_id"}
+# Said once per layer in the legend (``lexicon@version``), not in every tooltip.
+_PER_LAYER = {"source"}
 _MAX_TIP = 12
+# Layers with their own stripe and checkbox; the style sheet has rules for this many.
+MAX_LAYERS = 10
+# Every colour a highlight can take: the style map's palette (class .g0, .g1, ...).
+COLOURS = (*OKABE_ITO, GREY)
+
+
+@functools.lru_cache(maxsize=1)
+def _env():
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("toolkit", "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def template(name: str):
+    """The Jinja2 template ``toolkit/templates/<name>`` (autoescaping on).
+
+    Example:
+        >>> template("kwic.html.j2").render(n=0, rows=[]).count("<table")
+        1
+    """
+    return _env().get_template(name)
+
+
+@functools.lru_cache(maxsize=1)
+def css() -> str:
+    """The article style sheet (colour, stripe and layer-toggle rules), the same on every page.
+
+    Example:
+        >>> ".tk-span" in css() and ".g0{--fg:#0072B2" in css()
+        True
+    """
+    return Markup(template("article.css.j2").render(n_layers=MAX_LAYERS, colours=COLOURS))
+
+
+def _n(layers: Sequence[str]) -> int:
+    """The stripe room a page needs (class ``tk-n<k>``): one stripe per layer, at least one."""
+    return min(MAX_LAYERS, max(1, len(layers)))
+
+
+def _colour_class(colour: str) -> int:
+    colour = colour.upper()
+    return COLOURS.index(colour) if colour in COLOURS else len(COLOURS) - 1
+
+
+class HTML(Markup):
+    """A string of escaped HTML that notebooks render (``_repr_html_``)."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
 
 
 @dataclass(frozen=True)
 class Span:
-    """One highlighted span: where, which layer, its label and its tooltip lines."""
+    """One highlighted span: where, which layer, its label, its tooltip lines, its colour key."""
 
     start: int
     end: int
     layer: str
     label: str
     details: tuple[str, ...] = ()
+    key: str = ""
+    source: str = ""
+
+    @property
+    def colour_key(self) -> str:
+        if self.key:
+            return self.key
+        return "speaker" if self.label.startswith("speaker") else self.label.split(" · ")[0]
 
     @property
     def color(self) -> str:
-        return style(self.label.split(" · ")[0]).color
+        return style(self.colour_key).color
 
     @property
     def coarse(self) -> bool:
@@ -109,21 +184,42 @@ def _fmt(v) -> str:
     return str(v)
 
 
+def _present(row: Mapping, col: str) -> bool:
+    return col in row and row[col] is not None and not (not isinstance(row[col], (list, tuple)) and pd.isna(row[col])) \
+        and str(row[col]) != ""
+
+
 def _label(layer: str, row: Mapping) -> str:
     cols = LABEL_COLUMNS.get(layer, ()) + GENERIC_LABELS
-    base = next((str(row[c]) for c in cols if c in row and pd.notna(row[c]) and str(row[c]) != ""), layer)
-    quals = [str(row[c]) for c in QUALIFIER_COLUMNS.get(layer, ()) if c in row and pd.notna(row[c])
-             and str(row[c]) not in ("", "asserted")]
+    base = next((str(row[c]) for c in cols if _present(row, c)), layer)
+    quals = []
+    for c in QUALIFIER_COLUMNS.get(layer, ()):
+        if not _present(row, c):
+            continue
+        v = row[c]
+        if isinstance(v, (bool,)) or type(v).__name__ == "bool_":
+            if v:
+                quals.append(c.replace("_", " "))
+        elif str(v) not in ("asserted", "False", "True"):
+            quals.append(str(v))
     return " · ".join([base, *quals])
 
 
+def _source(row: Mapping) -> str:
+    return str(row["source"]) if _present(row, "source") else ""
+
+
+def _key(layer: str, row: Mapping) -> str:
+    return next((str(row[c]) for c in COLOUR_COLUMNS.get(layer, ()) if _present(row, c)), "")
+
+
 def _details(layer: str, row: Mapping, skip: Iterable[str] = ()) -> tuple[str, ...]:
-    lines = [f"[{layer}] {row.get('text', '')!s}"[:200] if "text" in row else f"[{layer}]"]
+    lines = [f"[{layer}] {row.get('text', '')!s}"[:80] if "text" in row else f"[{layer}]"]
     for k, v in row.items():
-        if k in _HIDDEN or k in skip or k.endswith(("_start", "_end")):
+        if k in _HIDDEN or k in _PER_LAYER or k in skip or k.endswith(("_start", "_end")):
             continue
-        if v is None or (not isinstance(v, (list, tuple, dict)) and pd.isna(v)) or str(v) == "":
-            continue
+        if v is None or (not isinstance(v, (list, tuple, dict)) and pd.isna(v)) or str(v) in ("", "False"):
+            continue  # a false flag (negated: False) says nothing; pages stay light
         lines.append(f"{k}: {_fmt(v)}"[:200])
         if len(lines) >= _MAX_TIP:
             break
@@ -152,111 +248,133 @@ def spans_from(layer: str, table: pd.DataFrame, doc_id: str | None = None) -> li
             if pd.isna(row["start"]) or pd.isna(row["end"]):
                 continue
             out.append(Span(int(row["start"]), int(row["end"]), layer, _label(layer, row),
-                            _details(layer, row)))
+                            _details(layer, row), _key(layer, row), _source(row)))
             continue
-        for part in parts:
-            s, e = row.get(f"{part}_start"), row.get(f"{part}_end")
-            if s is None or e is None or pd.isna(s) or pd.isna(e):
-                continue
-            if part == "speaker":
-                who = row.get("speaker_actor")
-                who = who if who is not None and pd.notna(who) and who != "" else row.get("speaker", "")
-                label = f"speaker: {who}" if who else "speaker"
-            elif part == "cue":
-                label = str(row.get("cue_class") or "cue") if pd.notna(row.get("cue_class")) else "cue"
-            else:
-                label = str(row.get("kind") or "quote") if pd.notna(row.get("kind")) else "quote"
-            out.append(Span(int(s), int(e), layer, label, (f"[{layer}: {part}]",) + _details(layer, row)[1:]))
+        out.extend(_quote_spans(layer, row, parts))
     return out
 
 
-def _colour_key(span: Span) -> str:
-    if span.label.startswith("speaker"):
-        return "speaker"
-    return span.label.split(" · ")[0]
+def _quote_spans(layer: str, row: Mapping, parts: Sequence[str]) -> list[Span]:
+    out = []
+    for part in parts:
+        s, e = row.get(f"{part}_start"), row.get(f"{part}_end")
+        if s is None or e is None or pd.isna(s) or pd.isna(e):
+            continue
+        if part == "speaker":
+            who = row.get("speaker_actor") if _present(row, "speaker_actor") else row.get("speaker", "")
+            label, key = (f"speaker: {who}" if who else "speaker"), "speaker"
+        elif part == "cue":
+            label = str(row["cue_class"]) if _present(row, "cue_class") else "cue"
+            key = label
+        else:
+            label = str(row["kind"]) if _present(row, "kind") else "quote"
+            key = label
+        out.append(Span(int(s), int(e), layer, label, (f"[{layer}: {part}]",) + _details(layer, row)[1:], key,
+                        _source(row)))
+    return out
+
+
+def _segments(text: str, spans: Sequence[Span], *, offset: int = 0, labels: bool = True,
+              layer_order: Sequence[str] | None = None) -> list[dict]:
+    """Cut ``text`` at every span boundary; each piece knows the spans covering it.
+
+    A sweep over the boundaries keeps the covering set, so the work grows with the number of
+    spans and segments, not their product.
+    """
+    n = len(text)
+    clipped = sorted(((max(0, sp.start - offset), min(n, sp.end - offset), sp) for sp in spans
+                      if min(n, sp.end - offset) > max(0, sp.start - offset)),
+                     key=lambda t: (t[0], -(t[1] - t[0])))
+    order = list(layer_order or dict.fromkeys(sp.layer for _, _, sp in clipped))
+    index = {layer: k for k, layer in enumerate(order)}
+    bounds = sorted({0, n, *[s for s, _, _ in clipped], *[e for _, e, _ in clipped]})
+    active: dict[int, tuple[int, int, Span]] = {}
+    nxt, out = 0, []
+    for a, b in itertools.pairwise(bounds):
+        active = {i: t for i, t in active.items() if t[1] > a}
+        starting = []
+        while nxt < len(clipped) and clipped[nxt][0] <= a:
+            if clipped[nxt][1] > a:
+                active[nxt] = clipped[nxt]
+                if clipped[nxt][0] == a:
+                    starting.append(clipped[nxt][2])
+            nxt += 1
+        seg = {"text": text[a:b], "classes": "", "title": "", "labels": []}
+        if labels:
+            seg["labels"] = [{"layer": index.get(sp.layer, 0), "colour": _colour_class(sp.color),
+                              "text": sp.label} for sp in starting if not sp.coarse]
+        if active:
+            seg["classes"], seg["title"] = _cover(active.values(), order, index, a)
+        out.append(seg)
+    return out
+
+
+def _cover(cover: Iterable[tuple[int, int, Span]], order: Sequence[str], index: Mapping[str, int], at: int):
+    # A span's full details go on the segment where it starts; the segments it goes on to
+    # cover name it in one line, so a long quote does not repeat its row in every piece.
+    cover = list(cover)
+    fine = [t for t in cover if not t[2].coarse]
+    classes, tip = [], []
+    for layer in order:
+        layer_spans = [sp for _, _, sp in cover if sp.layer == layer]
+        if layer_spans:
+            if index[layer] < MAX_LAYERS:
+                classes.append(f"s{index[layer]}-{_colour_class(layer_spans[0].color)}")
+            for s, _, sp in cover:
+                if sp.layer == layer:
+                    tip.extend(sp.details if s == at and sp.details else (f"[{sp.layer}] {sp.label}",))
+    if fine:
+        inner = min(fine, key=lambda t: t[1] - t[0])[2]
+        classes.append(f"f{index[inner.layer]} g{_colour_class(inner.color)}")
+    return " ".join(classes), "\n".join(tip)
 
 
 def render(text: str, spans: Sequence[Span], *, offset: int = 0, labels: bool = True,
-           layer_order: Sequence[str] | None = None) -> str:
+           layer_order: Sequence[str] | None = None) -> HTML:
     """HTML for ``text`` with ``spans`` highlighted; ``offset`` is the text's start in the doc.
 
     Spans may overlap or nest; spans outside ``text`` are clipped. Each elementary segment gets
     the background of the innermost (shortest) span covering it and one underline stripe per
-    covering layer; where a span starts, a small label names it.
+    covering layer (classes of :func:`css`); where a span starts, a small label names it.
 
     Example:
         >>> html_ = render("A <b> warned", [Span(6, 12, "escalation", "warning")])
         >>> "&lt;b&gt;" in html_ and "<b>" not in html_
         True
     """
-    n = len(text)
-    clipped = []
-    for sp in spans:
-        s, e = max(0, sp.start - offset), min(n, sp.end - offset)
-        if e > s:
-            clipped.append((s, e, sp))
-    order = list(layer_order or dict.fromkeys(sp.layer for _, _, sp in clipped))
-    bounds = sorted({0, n, *[s for s, _, _ in clipped], *[e for _, e, _ in clipped]})
-    starts: dict[int, list[Span]] = {}
-    for s, _, sp in sorted(clipped, key=lambda t: (t[0], -(t[1] - t[0]))):
-        starts.setdefault(s, []).append(sp)
-    pieces = []
-    for a, b in itertools.pairwise(bounds):
-        seg = html.escape(text[a:b], quote=True)
-        cover = [(s, e, sp) for s, e, sp in clipped if s <= a and e >= b]
-        if labels:
-            for sp in starts.get(a, []):
-                if sp.coarse:
-                    continue
-                c = style(_colour_key(sp)).color
-                pieces.append(f'<span class="tk-label" style="font-size:0.68em;font-weight:600;'
-                              f'color:#222;border:1px solid {c};border-radius:3px;padding:0 2px;'
-                              f'margin-right:1px;vertical-align:super;line-height:1;white-space:nowrap">'
-                              f'{html.escape(sp.label)}</span>')
-        if not cover:
-            pieces.append(seg)
+    segs = _segments(text, spans, offset=offset, labels=labels, layer_order=layer_order)
+    return HTML(template("_macros.html.j2").module.text(segs))
+
+
+def _legend_layers(spans: Sequence[Span], layer_order: Sequence[str] | None) -> list[dict]:
+    from .style import label as human
+
+    order = list(layer_order or dict.fromkeys(sp.layer for sp in spans))
+    out = []
+    for k, layer in enumerate(order):
+        keys = list(dict.fromkeys(sp.colour_key for sp in spans if sp.layer == layer))
+        if not keys:
             continue
-        fine = [t for t in cover if not t[2].coarse]
-        inner = min(fine, key=lambda t: t[1] - t[0])[2] if fine else None
-        stripes, tip = [], []
-        for k, layer in enumerate(order):
-            layer_spans = [sp for _, _, sp in cover if sp.layer == layer]
-            if layer_spans:
-                stripes.append(f"inset 0 -{2 * (k + 1)}px 0 {layer_spans[0].color}")
-                for sp in layer_spans:
-                    tip.extend(sp.details or (f"[{sp.layer}] {sp.label}",))
-        # 20% alpha keeps black text readable on every palette colour
-        bg = inner.color + "33" if inner is not None else "transparent"
-        title = html.escape("\n".join(tip), quote=True)
-        layers_attr = html.escape(" ".join(dict.fromkeys(sp.layer for _, _, sp in cover)), quote=True)
-        pieces.append(f'<span class="tk-span" data-layers="{layers_attr}" title="{title}" '
-                      f'style="background:{bg};box-shadow:{",".join(stripes)};'
-                      f'padding-bottom:{2 * len(stripes)}px">{seg}</span>')
-    return "".join(pieces)
+        chips = [{"colour": _colour_class(style(key).color),
+                  "text": human(key, capitalize=False) if layer == "escalation" and key.endswith(("conflict", "cooperation"))
+                  else key} for key in keys[:30]]
+        sources = ", ".join(sorted({sp.source for sp in spans if sp.layer == layer and sp.source}))
+        out.append({"index": k, "name": layer, "chips": chips, "more": max(0, len(keys) - 30),
+                    "sources": sources})
+    return out
 
 
-def legend(spans: Sequence[Span], *, layer_order: Sequence[str] | None = None) -> str:
-    """HTML legend: each layer (its stripe position) and the labels shown, with their colours.
+def legend(spans: Sequence[Span], *, layer_order: Sequence[str] | None = None) -> HTML:
+    """HTML legend: each layer (its stripe position, a checkbox that hides it) and the colours.
 
     Example:
         >>> "threat" in legend([Span(0, 1, "escalation", "threat")])
         True
     """
-    order = list(layer_order or dict.fromkeys(sp.layer for sp in spans))
-    rows = []
-    for k, layer in enumerate(order):
-        labels = list(dict.fromkeys(_colour_key(sp) for sp in spans if sp.layer == layer))
-        if not labels:
-            continue
-        chips = "".join(
-            f'<span style="display:inline-block;margin:0 6px 2px 0;padding:0 4px;border-radius:3px;'
-            f'background:{style(lab).color}33;border:1px solid {style(lab).color}">{html.escape(lab)}</span>'
-            for lab in labels[:30])
-        more = f" … +{len(labels) - 30}" if len(labels) > 30 else ""
-        rows.append(f'<div><b>{html.escape(layer)}</b> <span style="color:#555">(stripe {k + 1})</span>: '
-                    f'{chips}{html.escape(more)}</div>')
-    return ('<div class="tk-legend" style="font:12px sans-serif;margin:4px 0 8px 0">'
-            + ("".join(rows) or "<i>no annotations in the chosen layers</i>") + "</div>")
+    return HTML(template("_macros.html.j2").module.legend(_legend_layers(spans, layer_order)))
+
+
+_legend = legend  # for functions whose ``legend=`` flag hides the name
 
 
 @dataclass
@@ -279,21 +397,15 @@ class Article:
         return file_stem(self.doc_id)
 
     def html(self) -> str:
-        """The HTML fragment (legend + text)."""
-        return (f'<div class="tk-article" style="font:15px/1.9 Georgia,serif;max-width:52em">'
-                f'<div style="font:600 16px sans-serif">{html.escape(self.title)}</div>'
-                f'<div style="font:12px sans-serif;color:#555">{html.escape(self.doc_id)} · '
-                f'layers: {html.escape(", ".join(self.layers) or "none")} · {self.n_spans} spans · '
-                f'hover a highlight for details</div>{self.legend_html}'
-                f'<div class="tk-text" style="white-space:pre-wrap">{self.body}</div></div>')
+        """The HTML fragment (style sheet, title, legend with layer toggles, text)."""
+        return str(template("article.html.j2").render(
+            css=css(), title=self.title or self.doc_id, doc_id=self.doc_id, n_layers=_n(self.layers),
+            layer_names=", ".join(self.layers), n_spans=self.n_spans, legend=Markup(self.legend_html),
+            body=Markup(self.body)))
 
     def page(self) -> str:
         """A complete HTML page (UTF-8, no script, no external resources)."""
-        return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                f"<title>{html.escape(self.title)}</title>"
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                "style-src 'unsafe-inline'; img-src data:\">"
-                f"</head><body style=\"margin:2em\">{self.html()}</body></html>\n")
+        return page(self.title, self.html())
 
     def save(self, path: str | Path) -> Path:
         """Write :meth:`page` to ``path``.
@@ -308,6 +420,16 @@ class Article:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(self.page(), encoding="utf-8")
         return p
+
+
+def page(title: str, body: str) -> str:
+    """A complete HTML page around ``body`` (trusted HTML from this module); ``title`` is escaped.
+
+    Example:
+        >>> "<title>a &lt;b&gt;</title>" in page("a <b>", "")
+        True
+    """
+    return str(template("page.html.j2").render(title=title, body=Markup(body), css=""))
 
 
 def render_document(doc_id: str, text: str, tables: Mapping[str, pd.DataFrame], *,
@@ -327,6 +449,102 @@ def render_document(doc_id: str, text: str, tables: Mapping[str, pd.DataFrame], 
     return Article(doc_id=str(doc_id), title=title or str(doc_id),
                    body=render(text, spans, labels=labels, layer_order=order),
                    legend_html=legend(spans, layer_order=order), layers=tuple(order), n_spans=len(spans))
+
+
+def highlight(text: str, table: pd.DataFrame, *, layer: str = "annotations", doc_id: str | None = None,
+              where: Mapping | None = None, legend: bool = True, labels: bool = True) -> HTML:
+    """``text`` as escaped HTML with the rows of one annotation ``table`` highlighted.
+
+    The same renderer as :func:`article`, for one layer: colours from the one style map, a
+    label where each span starts, details on hover, a checkbox in the legend.
+
+    Args:
+        text: the document text the table's offsets point into.
+        table: rows with ``start``/``end`` (and ``doc_id`` when ``doc_id`` is given).
+        layer: the layer name (decides the label and colour columns: ``frames``,
+            ``escalation``, ``mentions`` ...).
+        doc_id: keep the rows of this document.
+        where: keep only rows whose columns equal these values (``{"scheme": "pfc"}``).
+        legend: show the legend; labels: show a label where each span starts.
+
+    Example:
+        >>> t = pd.DataFrame({"start": [3], "end": [8], "frame": ["peace"]})
+        >>> out = highlight("<b> peace", t, layer="frames")
+        >>> "&lt;b&gt;" in out and ">peace</span>" in out
+        True
+    """
+    t = _where(table, where)
+    if "doc_id" not in t:
+        t = t.assign(doc_id="_")
+        doc_id = "_"
+    spans = spans_from(layer, t, doc_id)
+    body = render(text, spans, labels=labels, layer_order=[layer])
+    leg = _legend(spans, layer_order=[layer]) if legend else ""
+    return HTML(template("article.html.j2").render(css=css(), title="", doc_id="", layer_names="", n_layers=1,
+                                                   n_spans=len(spans), legend=Markup(leg), body=body))
+
+
+def frames(text: str, frames_table: pd.DataFrame, *, doc_id: str | None = None, scheme: str | None = None,
+           legend: bool = True) -> HTML:
+    """``text`` with its frame cues highlighted (the frames table of :mod:`toolkit.framing`).
+
+    Each frame has its colour from the one style map (the same as in the framing figures); a
+    negated cue is labelled ``· negated``, a cue inside a quotation ``· in quote``; hover for
+    the scheme, cue and weight.
+
+    Example:
+        >>> f = pd.DataFrame({"doc_id": ["d"], "start": [4], "end": [9], "scheme": ["s"],
+        ...     "frame": ["peace"], "cue": ["peace"], "negated": [True], "in_quote": [False]})
+        >>> ">peace · negated</span>" in frames("<b> peace", f, scheme="s")
+        True
+    """
+    return highlight(text, frames_table, layer="frames", doc_id=doc_id,
+                     where={"scheme": scheme} if scheme is not None else None, legend=legend)
+
+
+def escalation(text: str, cues: pd.DataFrame, *, doc_id: str | None = None, include_statements: bool = False,
+               legend: bool = True) -> HTML:
+    """``text`` with its escalation cues highlighted (the escalation table of :mod:`toolkit.escalation`).
+
+    Colour = CAMEO quad class (as in the escalation figures), label = category and modality
+    (``threaten · conditional``); hover for the CAMEO code, score and actors. Neutral
+    statements are left out unless ``include_statements``.
+
+    Example:
+        >>> cues = pd.DataFrame({"start": [0], "end": [6], "quad_class": ["verbal_conflict"],
+        ...     "cameo": ["130"], "modality": ["conditional"], "category": ["threaten"]})
+        >>> ">threaten · conditional</span>" in escalation("Threat <b>", cues)
+        True
+    """
+    c = cues if include_statements or "quad_class" not in cues else cues[cues["quad_class"] != "statement"]
+    return highlight(text, c, layer="escalation", doc_id=doc_id, legend=legend)
+
+
+def kwic(conc: pd.DataFrame, *, max_rows: int = 500) -> HTML:
+    """An HTML table of concordance lines (from :func:`toolkit.stats.kwic`), keyword centred.
+
+    Example:
+        >>> c = pd.DataFrame({"doc_id": ["d"], "left": ["<b>"], "keyword": ["x"], "right": ["&"]})
+        >>> "&lt;b&gt;" in kwic(c) and "<b>" not in kwic(c)
+        True
+    """
+    rows = conc.head(max_rows)[["doc_id", "left", "keyword", "right"]].astype(str).to_dict("records")
+    return HTML(template("kwic.html.j2").render(n=len(conc), rows=rows))
+
+
+def report_index(**context) -> str:
+    """The report's ``index.html`` from ``templates/index.html.j2`` (every value escaped).
+
+    The context names are those of the template: ``corpus``, ``failed``, ``n_documents``,
+    ``load_summary``, ``meta_rows``, ``notebooks``, ``figures``, ``articles``, ``tables``.
+
+    Example:
+        >>> page_ = report_index(corpus="<x>", failed=0, n_documents=1, load_summary="", meta_rows=[],
+        ...                      notebooks=[], figures=[], articles=[], tables=[])
+        >>> "Report: &lt;x&gt;" in page_
+        True
+    """
+    return str(template("index.html.j2").render(**context))
 
 
 def default_layers(analysis) -> list[str]:
@@ -435,7 +653,7 @@ def sentences_html(analysis, doc_id: str, *, layers: Iterable[str] | None = None
     Example:
         >>> from toolkit import analyze
         >>> a = analyze(pd.DataFrame({"doc_id": ["x"], "text": ["One. Two."]}), annotators=[])
-        >>> sentences_html(a, "x").count("tk-sentence")
+        >>> sentences_html(a, "x").count('class="tk-sentence"')
         2
     """
     names = default_layers(analysis) if layers is None else available_layers(analysis, layers)
@@ -459,16 +677,14 @@ def sentences_html(analysis, doc_id: str, *, layers: Iterable[str] | None = None
                     hit |= (sents["start"] < e) & (sents["end"] > s)
         keep &= hit
     spans = [sp for n, t in tables.items() for sp in spans_from(n, t)]
-    out = []
-    for _, s in sents[keep].iterrows():
-        body = render(text[s["start"]:s["end"]], spans, offset=int(s["start"]), labels=labels,
-                      layer_order=list(tables))
-        out.append(f'<div class="tk-sentence" style="margin:0 0 6px 0"><span style="color:#777;'
-                   f'font:11px sans-serif">{int(s["sent_id"])}</span> {body}</div>')
-    head = legend(spans, layer_order=list(tables))
-    if not out:
-        return head + "<p><i>no sentence matches the chosen actor/frame in this document</i></p>"
-    return head + '<div style="font:15px/1.9 Georgia,serif;white-space:pre-wrap">' + "".join(out) + "</div>"
+    order = list(tables)
+    sentences = [{"sent_id": int(s["sent_id"]),
+                  "segments": _segments(text[s["start"]:s["end"]], spans, offset=int(s["start"]),
+                                        labels=labels, layer_order=order)}
+                 for _, s in sents[keep].iterrows()]
+    return HTML(template("sentences.html.j2").render(css=css(), legend=legend(spans, layer_order=order),
+                                                     n_layers=_n(order),
+                                                     sentences=sentences))
 
 
 def _row_offsets(rows: pd.DataFrame) -> list[tuple[int, int]]:

@@ -4,8 +4,8 @@ The numbers AntConc, WordSmith and Sketch Engine give, computed on the ``tokens`
 token per row, offsets into ``documents.text``) and returned as tidy DataFrames:
 
 * :func:`kwic` - concordance lines (left, keyword, right, doc_id, start, end), phrase queries on
-  token sequences (``*`` wildcards) or regular expressions on the text; :func:`kwic_html` is an
-  escaped HTML view.
+  token sequences (``*`` wildcards) or regular expressions on the text; :func:`toolkit.show.kwic`
+  is their escaped HTML view.
 * :func:`collocates` - window collocations with MI, t-score, logDice and log-likelihood (G²).
 * :func:`keyness` - two sub-corpora compared with G², Log Ratio and %DIFF.
 * :func:`dispersion` - Gries' DP and its normalised form over corpus parts.
@@ -30,7 +30,6 @@ Notes:
 from __future__ import annotations
 
 import fnmatch
-import html
 import itertools
 import re
 from collections.abc import Mapping, Sequence
@@ -283,27 +282,6 @@ def sort_kwic(conc: pd.DataFrame, by: str | Sequence[str]) -> pd.DataFrame:
             raise ValueError(f"`sort` columns {missing} are not in the concordance; columns are {list(conc.columns)}")
     keys += [k for k in ("doc_id", "start") if k in conc.columns and k not in keys]
     return conc.sort_values(keys, kind="stable").reset_index(drop=True)
-
-
-def kwic_html(conc: pd.DataFrame, *, max_rows: int = 500) -> str:
-    """An HTML table of concordance lines, keyword centred; every text cell is escaped.
-
-    Example:
-        >>> c = pd.DataFrame({"doc_id": ["d"], "left": ["<b>"], "keyword": ["x"], "right": ["&"]})
-        >>> "&lt;b&gt;" in kwic_html(c) and "<b>" not in kwic_html(c)
-        True
-    """
-    esc = html.escape
-    rows = []
-    for r in conc.head(max_rows).itertuples(index=False):
-        rows.append(f'<tr><td class="doc">{esc(str(r.doc_id))}</td>'
-                    f'<td style="text-align:right;white-space:nowrap">{esc(str(r.left))}</td>'
-                    f'<td style="text-align:center;font-weight:bold">{esc(str(r.keyword))}</td>'
-                    f'<td style="text-align:left;white-space:nowrap">{esc(str(r.right))}</td></tr>')
-    more = len(conc) - min(len(conc), max_rows)
-    foot = f"<caption>{len(conc):,} lines{f'; first {max_rows} shown' if more else ''}</caption>"
-    return ('<table class="kwic">' + foot + "<thead><tr><th>doc</th><th>left</th><th>keyword</th>"
-            "<th>right</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
 # ----------------------------------------------------------------------------- 2x2 statistics
@@ -911,16 +889,19 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 15, target_label: str = "targe
     """
     import matplotlib.pyplot as plt
 
-    from .figures import OKABE_ITO
+    from . import style as st
 
     top = pd.concat([table[table["direction"] == side].nlargest(n, "g2") for side in ("target", "reference")])
     top = top.sort_values("log_ratio")
-    fig, ax = plt.subplots(figsize=(6, 0.28 * max(len(top), 4) + 1))
-    colours = [OKABE_ITO[0] if d == "target" else OKABE_ITO[3] for d in top["direction"]]
-    ax.barh(top["term"].astype(str), top["log_ratio"], color=colours)
+    fig, ax = plt.subplots(figsize=st.figsize("one-and-half", rows=max(len(top), 4), row_height=0.15, base=1.0))
+    # the two sides differ in colour and hatch (greyscale prints)
+    colours = [st.OKABE_ITO[0] if d == "target" else st.OKABE_ITO[3] for d in top["direction"]]
+    bars = ax.barh(top["term"].astype(str), top["log_ratio"], color=colours, edgecolor="#333333", linewidth=0.4)
+    for bar, d in zip(bars, top["direction"]):
+        bar.set_hatch("" if d == "target" else "//")
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlabel("Log Ratio (log2 of the ratio of relative frequencies)")
-    ax.set_title(f"Key words: {target_label} (right) vs {reference_label} (left), top {n} by G²")
+    ax.set_title(f"Key Words: {target_label} (right) vs {reference_label} (left, hatched), Top {n} by G²")
     fig.tight_layout()
     return fig
 
@@ -931,18 +912,18 @@ def plot_collocates(table: pd.DataFrame, *, measure: str = "log_dice", n: int = 
     Example:
         >>> c = pd.DataFrame({"collocate": ["a", "b"], "log_dice": [12.0, 10.5]})
         >>> plot_collocates(c).axes[0].get_xlabel()
-        'log_dice'
+        'logDice'
     """
     import matplotlib.pyplot as plt
 
-    from .figures import OKABE_ITO
+    from . import style as st
 
     if measure not in table:
         raise ValueError(f"`measure` value = {measure!r} is invalid; value must be one of {list(COLLOCATE_MEASURES)}")
     top = table.nlargest(n, measure).iloc[::-1]
-    fig, ax = plt.subplots(figsize=(5, 0.28 * max(len(top), 4) + 1))
-    ax.barh(top["collocate"].astype(str), top[measure], color=OKABE_ITO[2])
-    ax.set_xlabel(measure)
+    fig, ax = plt.subplots(figsize=st.figsize("single", rows=max(len(top), 4), row_height=0.15, base=0.9))
+    ax.barh(top["collocate"].astype(str), top[measure], color=st.OKABE_ITO[2])
+    ax.set_xlabel(st.label(measure))
     ax.set_title(f"Collocates of {node!r}" if node else "Collocates")
     fig.tight_layout()
     return fig
@@ -952,25 +933,33 @@ def plot_frequency(table: pd.DataFrame, *, hue: str = "term", style: str | None 
     """Line plot of ``per_1000`` by ``period`` from :func:`frequency_over_time`.
 
     ``hue`` and ``style`` name columns (e.g. ``hue="term", style="country"`` for a table made
-    with ``by="country"``).
+    with ``by="country"``). Without ``style``, the ``hue`` groups differ in marker and line
+    style too, so the lines stay apart in greyscale.
 
     Example:
         >>> f = pd.DataFrame({"period": [1990, 2000], "term": ["war", "war"], "per_1000": [1.0, 2.0]})
         >>> plot_frequency(f).axes[0].get_ylabel()
-        'per 1,000 words'
+        'Per 1,000 words'
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
 
-    fig, ax = plt.subplots(figsize=(6, 3.2))
+    from . import style as st
+
+    fig, ax = plt.subplots(figsize=st.figsize("one-and-half", 2.8))
     data = table.copy()
     if pd.api.types.is_numeric_dtype(data["period"]):
         data["period"] = data["period"].astype(float)
     else:  # "2024Q3", "2024-08": categorical, in time order
         data = data.sort_values("period")
-    sns.lineplot(data=data, x="period", y="per_1000", hue=hue if hue in data else None,
-                 style=style if style in data else None, marker="o", ax=ax, sort=False)
-    ax.set_ylabel("per 1,000 words")
-    ax.set_xlabel("period")
+    hue = hue if hue in data else None
+    style = style if style in data else hue
+    sns.lineplot(data=data, x="period", y="per_1000", hue=hue, style=style, markers=True,
+                 dashes=True, ax=ax, sort=False, ms=4)
+    ax.set_ylabel("Per 1,000 words")
+    ax.set_xlabel("Period")
+    if ax.get_legend() is not None:
+        sns.move_legend(ax, "upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                        title=st.label(hue) if hue and style == hue else None)
     fig.tight_layout()
     return fig

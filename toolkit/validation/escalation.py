@@ -19,7 +19,8 @@ Data (``eval-dev/conflict/``), each sentence scored as its own document:
 
 Systems:
 
-* ``toolkit``: the ``event_class`` of the strongest cue (:mod:`toolkit.escalation`); no cue or
+* ``toolkit``: the ``event_class`` of the sentence's first act (``event_rule="first"``, the
+  default: the leftmost act, usually the main predicate; :mod:`toolkit.escalation`); no cue or
   only statement cues = irrelevant/statement. For UNSCon: a conflict class = negative evaluation.
 * ``vader``: VADER compound (Hutto & Gilbert 2014) <= -0.05 = verbal conflict, >= 0.05 = verbal
   cooperation, else irrelevant/statement (sentiment cannot tell verbal from material).
@@ -29,8 +30,8 @@ Systems:
   conflict classes as positive. Never trained on the items it scores.
 * ``bow_lr_cv``: the same model trained in-domain, 5-fold out-of-fold predictions: the
   supervised reference the lexicon is measured against ("how much it trails supervised").
-* ``toolkit_first_act``: the toolkit with ``event_rule="first"`` (leftmost act, the main
-  predicate) instead of the strongest act.
+* ``toolkit_strongest_act``: the toolkit with ``event_rule="strongest"`` (the act with the
+  largest absolute score, the default before 5 December 2026).
 """
 from __future__ import annotations
 
@@ -260,8 +261,8 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
     if quad is not None:
         test = _limit(quad, limit)
         tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES)
-        preds = {"toolkit": _to_quad(tk["strongest"], "irrelevant"),
-                 "toolkit_first_act": _to_quad(tk["first"], "irrelevant"),
+        preds = {"toolkit": _to_quad(tk["first"], "irrelevant"),
+                 "toolkit_strongest_act": _to_quad(tk["strongest"], "irrelevant"),
                  "vader": _vader_classes(vader_compound(test["text"].tolist()), "irrelevant")}
         if penta is not None:
             preds["bow_lr_cross"] = _bow_lr(penta["text"], penta["label"].replace(to_quadcls), test["text"])
@@ -282,12 +283,12 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
         # those with `impose sanctions`/`suspend aid` 3. The lexicon's own scheme is reported
         # in the notes as a sensitivity check.
         tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES, scheme="phoenix")
-        own, _ = toolkit_classes(test["text"].tolist(), rules=("strongest",))
-        own_f1 = classification_scores(test["label"], _to_quad(own["strongest"], "statement"), n_boot=0,
+        own, _ = toolkit_classes(test["text"].tolist(), rules=("first",))
+        own_f1 = classification_scores(test["label"], _to_quad(own["first"], "statement"), n_boot=0,
                                        labels=["statement", *QUAD])
         own_f1 = float(own_f1.query("label == 'macro' and metric == 'f1'")["value"].iloc[0])
-        preds = {"toolkit": _to_quad(tk["strongest"], "statement"),
-                 "toolkit_first_act": _to_quad(tk["first"], "statement"),
+        preds = {"toolkit": _to_quad(tk["first"], "statement"),
+                 "toolkit_strongest_act": _to_quad(tk["strongest"], "statement"),
                  "vader": _vader_classes(vader_compound(test["text"].tolist()), "statement")}
         if quad is not None:
             preds["bow_lr_cross"] = _bow_lr(quad["text"], quad["label"].replace(to_penta), test["text"])
@@ -304,8 +305,8 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
     if unscon is not None:
         tk, ev = toolkit_classes(unscon["text"].tolist(), rules=RULES)
         conflict = {"verbal_conflict", "material_conflict"}
-        preds = {"toolkit": [NEG if c in conflict else NOT_NEG for c in tk["strongest"]],
-                 "toolkit_first_act": [NEG if c in conflict else NOT_NEG for c in tk["first"]],
+        preds = {"toolkit": [NEG if c in conflict else NOT_NEG for c in tk["first"]],
+                 "toolkit_strongest_act": [NEG if c in conflict else NOT_NEG for c in tk["strongest"]],
                  "vader": np.where(vader_compound(unscon["text"].tolist()) <= -0.05, NEG, NOT_NEG).tolist()}
         train = pd.concat([d for d in (quad, penta) if d is not None], ignore_index=True)
         if len(train):
@@ -315,7 +316,7 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
         results.append(_score_systems(
             "escalation.unscon_negeval", "unscon", unscon, preds, [NEG, NOT_NEG], evidence=ev,
             n_boot=n_boot, seed=seed, average=[NEG, NOT_NEG],
-            notes="Positive = A0 is Direct_NegEval or Indirect_NegEval. toolkit: strongest act is "
+            notes="Positive = A0 is Direct_NegEval or Indirect_NegEval. toolkit: the first act is "
                   "verbal or material conflict. bow_lr_cross trained on QuadClass + CAMEO "
                   "(conflict classes positive)."))
         targets = evaluate_targets(unscon, n_boot=n_boot, seed=seed)

@@ -1,0 +1,104 @@
+"""Clause structure: chunks, voice, clauses, reporting frames, negation, conditions, questions."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit import clauses
+
+
+def parse(text: str, lemmas: dict[str, str] | None = None):
+    if clauses._perceptron() is None:  # these tables assume NLTK's tagger, not the fallback
+        pytest.skip("NLTK data 'averaged_perceptron_tagger_eng' not found (set NLTK_DATA)")
+    toks = text.split()
+    lemmas = lemmas or {}
+    return clauses.parse(toks, lemma=[lemmas.get(t.lower(), t.lower()) for t in toks])
+
+
+def head(s, c):
+    """The head word, or the whole chunk when it ends in an adjective ("the Israeli military")."""
+    if c is None:
+        return None
+    return s.tokens[c.head] if s.tags[c.end - 1] != "JJ" else " ".join(s.tokens[c.start:c.end])
+
+
+@pytest.mark.parametrize("text, verb, agent, patient, voice", [
+    ("Russia attacked Ukraine .", "attacked", "Russia", "Ukraine", "active"),
+    ("Ukraine was attacked by Russia .", "attacked", "Russia", "Ukraine", "passive"),
+    ("Ukraine was attacked overnight .", "attacked", None, "Ukraine", "passive"),
+    ("Kyiv has been accused by Moscow of sabotage .", "accused", "Moscow", "Kyiv", "passive"),
+    ("The missiles fired by the Israeli military struck a depot .", "fired", "the Israeli military", "missiles", "passive"),
+    ("The Nigerian military on Friday lifted a ban .", "lifted", "The Nigerian military", "ban", "active"),
+    ("In October , a Taliban suicide bomber killed 15 trainees .", "killed", "bomber", "trainees", "active"),
+    ("Putin expresses condolences for the British people and condemns the attack .", "condemns", "Putin", "attack", "active"),
+    ("Eritrea has expelled some of the U.N. peacekeepers .", "expelled", "Eritrea", "peacekeepers", "active"),
+])
+def test_agent_patient_voice(text, verb, agent, patient, voice):
+    s = parse(text)
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    assert (head(s, p.agent), head(s, p.patient), p.voice) == (agent, patient, voice)
+
+
+@pytest.mark.parametrize("text, lemmas, kinds", [
+    ("Moscow said Kyiv attacked the talks .", {"said": "say"}, ["main", "complement"]),
+    ("Moscow said that Kyiv attacked the talks .", {"said": "say"}, ["main", "complement"]),
+    ("Russia will respond if NATO expands .", {}, ["main", "conditional"]),
+    ("The Taliban stormed a base , officials said .", {"said": "say"}, ["complement", "report"]),
+    ("The US , which seeks peace , sent aid .", {}, ["main", "relative"]),
+    ("Russia issued a warning , signaling it will respond .", {"signaling": "signal"}, ["main", "participial", "complement"]),
+])
+def test_clause_kinds(text, lemmas, kinds):
+    assert [c.kind for c in parse(text, lemmas).clauses] == kinds
+
+
+def test_relative_clause_does_not_supply_the_subject():
+    s = parse("The US , which seeks peace with Russia , sent aid to Ukraine .")
+    p = next(p for p in s.predicates if s.tokens[p.head] == "sent")
+    assert head(s, p.agent) == "US"
+
+
+@pytest.mark.parametrize("text, verb, negated, modality", [
+    ("Russia did not attack Ukraine .", "attack", True, ""),
+    ("Russia will never attack Ukraine .", "attack", True, "future"),
+    ("Russia could attack Ukraine .", "attack", False, "hypothetical"),
+    ("Russia attacked Ukraine .", "attacked", False, ""),
+    ("Russia plans to attack Ukraine .", "attack", False, "future"),
+])
+def test_negation_and_modality(text, verb, negated, modality):
+    s = parse(text, {"plans": "plan"})
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    assert (p.negated, p.modality) == (negated, modality)
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Will Russia attack Ukraine ?", True),
+    ("Russia attacked Ukraine .", False),
+    ('He asked : " Will they attack ? "', True),
+])
+def test_question(text, question):
+    assert parse(text).question is question
+
+
+def test_infinitive_takes_its_controller():
+    s = parse("Trump threatened to attack Iranian sites .")
+    p = next(p for p in s.predicates if s.tokens[p.head] == "attack")
+    assert head(s, p.agent) == "Trump" and head(s, p.patient) == "sites"
+
+
+@pytest.mark.parametrize("tokens", [[], ["."], ["the"], ["Russia"], ["said", "said", "said"]])
+def test_degenerate_sentences(tokens):
+    s = clauses.parse(tokens)
+    assert len(s.clause_of) == len(tokens)
+
+
+def test_fallback_tagger_marks_passive():
+    tags = clauses.fallback_tag(["Towns", "were", "shelled", "by", "Russia", "."])
+    s = clauses.parse(["Towns", "were", "shelled", "by", "Russia", "."], tags=tags)
+    assert s.predicates[0].voice == "passive" and head(s, s.predicates[0].agent) == "Russia"
+
+
+def test_tagger_missing_is_reported(monkeypatch):
+    monkeypatch.setattr(clauses, "_perceptron", lambda: None)
+    clauses._warn_once.cache_clear()
+    with pytest.warns(clauses.TaggerMissingWarning):
+        tags, degraded = clauses.tag(["Russia", "attacked", "."])
+    assert degraded and "averaged_perceptron_tagger_eng" in degraded and len(tags) == 3

@@ -1,0 +1,287 @@
+"""The events table: minimal pairs (voice, claims, warnings, negation, conditions) and the seed article."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from seed_events import SEED_ALLOWED, SEED_REQUIRED
+
+from toolkit import actors, clauses, escalation, events
+from toolkit.config import shared_path
+from toolkit.tokenize import tokenize_documents
+
+# The expected rows assume NLTK's perceptron tagger; without its data the fallback tagger is
+# used (and says so), and these tables do not hold.
+pytestmark = pytest.mark.skipif(clauses._perceptron() is None,
+                                reason="NLTK data 'averaged_perceptron_tagger_eng' not found (set NLTK_DATA)")
+
+
+def run(text: str, *, with_quotes: bool = False) -> pd.DataFrame:
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    s, t = tokenize_documents(["d"], [text])
+    tb = {"documents": docs, "sentences": s, "tokens": t}
+    tb["mentions"] = actors.mentions_from_tables(docs, t)
+    if with_quotes:
+        from toolkit import quotes
+
+        tb.update(quotes.ANNOTATOR.func(tb))
+    tb.update(escalation.annotate(tb))
+    out = events.annotate(tb)["events"]
+    assert all(text[a:b] == x for a, b, x in zip(out["start"], out["end"], out["text"]))
+    return out
+
+
+def rows(out: pd.DataFrame) -> list[tuple]:
+    return [tuple(None if pd.isna(v) else v for v in r)
+            for r in out[["source_actor", "act", "target_actor", "factuality"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # voice: a passive keeps the dyad
+    ("Russian artillery shelled Ukrainian towns.", ("RUS", "attack", "UKR", "asserted")),
+    ("Ukrainian towns were shelled by Russian artillery.", ("RUS", "attack", "UKR", "asserted")),
+    ("Moscow accused Kyiv of sabotage.", ("RUS", "accuse", "UKR", "asserted")),
+    ("Kyiv was accused by Moscow of sabotage.", ("RUS", "accuse", "UKR", "asserted")),
+    ("Poland expelled Russian diplomats.", ("POL", "expel", "RUS", "asserted")),
+    ("Russian diplomats were expelled by Poland.", ("POL", "expel", "RUS", "asserted")),
+    ("The United States sent military aid to Ukraine.", ("USA", "aid", "UKR", "asserted")),
+    ("Ukraine received military aid from the United States.", ("USA", "aid", "UKR", "asserted")),
+    # claims: the speech act and the alleged act
+    ("Moscow said Kyiv had sabotaged the talks.", ("RUS", "accuse", "UKR", "asserted")),
+    ("Moscow said Kyiv had sabotaged the talks.", ("UKR", "attack", None, "alleged")),
+    # warnings
+    ("Russia warned of consequences if NATO expands.", ("RUS", "threaten", None, "conditional")),
+    ("Britain warned Russia against a military path.", ("GBR", "appeal", "RUS", "asserted")),
+    ("Britain warned that Russia poses a threat to Europe.", ("GBR", "accuse", "RUS", "asserted")),
+    # negation, condition, future
+    ("Russia did not attack Ukraine.", ("RUS", "attack", "UKR", "negated")),
+    ("Russia will attack Ukraine if Kyiv joins NATO.", ("RUS", "attack", "UKR", "conditional")),
+    ("Russia will attack Ukraine.", ("RUS", "attack", "UKR", "future")),
+    ("Russia could attack Ukraine.", ("RUS", "attack", "UKR", "hypothetical")),
+    ("Will Russia attack Ukraine?", ("RUS", "attack", "UKR", "question")),
+    ("Russia avoided attacking Ukraine.", ("RUS", "attack", "UKR", "negated")),
+    ("Russia denied that its troops attacked Kyiv.", ("RUS", "attack", "UKR", "denied")),
+    ("The UN urged Russia to withdraw its troops from Ukraine.", ("UN", "appeal", "RUS", "asserted")),
+    ("The UN urged Russia to withdraw its troops from Ukraine.", ("RUS", "yield", "UKR", "requested")),
+    ("The UN called on Russia to withdraw its troops.", ("RUS", "yield", None, "requested")),
+    ("Russia reassured Kazakhstan that it would respect its borders.", ("RUS", "reassure", "KAZ", "asserted")),
+    ("China warned the United States not to interfere in Taiwan.", ("CHN", "demand", "USA", "asserted")),
+    ("Kyiv said Russian forces shelled Kharkiv.", ("UKR", "accuse", "RUS", "asserted")),
+    ("Russian forces shelled Kharkiv, Kyiv said.", ("RUS", "attack", None, "alleged")),
+    # polarity: refusing a cooperative act is a rejection, not cooperation
+    ("Moscow derailed the negotiations.", ("RUS", "reject", None, "asserted")),
+    ("The proposal was rejected by Moscow.", ("RUS", "reject", None, "asserted")),
+    ("Iran was threatened with sanctions by the United States.", ("USA", "threaten", "IRN", "asserted")),
+])
+def test_minimal_pairs(text, expected):
+    assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Analysts at the Institute for the Study of War published a report.", "attack"),
+    ("Britain warned that Russia poses a threat to Europe.", "threaten"),
+    ("Ukrainian towns were shelled by Russian artillery.", "mobilize"),
+    ("The war in Ukraine has raised food prices.", "attack"),
+    ("Russia withdrew its troops from Syria.", "attack"),
+    ("A fund to fight malaria was set up by the WHO.", "attack"),
+    ("The talks have reached a dead end.", "consult"),
+    ("The talks have reached a dead end.", "unclassified"),
+    ("1.65 million people were displaced, according to the United Nations.", "agree"),
+    ("The production of publications countering extremist ideology continued.", "deny"),
+])
+def test_non_events(text, act):
+    assert act not in [r[1] for r in rows(run(text))]
+
+
+def test_passive_does_not_reverse():
+    got = rows(run("Ukrainian towns were shelled by Russian artillery."))
+    assert not [r for r in got if r[0] == "UKR" and r[2] == "RUS"]
+
+
+def test_conditional_keeps_condition_span():
+    out = run("Russia warned of consequences if NATO expands.")
+    row = out[out["act"] == "threaten"].iloc[0]
+    assert row["condition"] == "if NATO expands." or row["condition"].startswith("if NATO expands")
+
+
+@pytest.mark.parametrize("tokens, voice, agent, patient", [
+    ("Ukrainian towns were shelled by Russian artillery .", "passive", "artillery", "towns"),
+    ("Russian artillery shelled Ukrainian towns .", "active", "artillery", "towns"),
+    ("The towns were shelled overnight .", "passive", None, "towns"),
+])
+def test_clause_voice(tokens, voice, agent, patient):
+    s = clauses.parse(tokens.split())
+    p = s.predicates[0]
+    head = lambda c: None if c is None else s.tokens[c.head]
+    assert (p.voice, head(p.agent), head(p.patient)) == (voice, agent, patient)
+
+
+def test_fallback_tagger_says_what_is_degraded():
+    tags = clauses.fallback_tag(["Towns", "were", "shelled", "by", "Russia", "."])
+    assert tags[1:4] == ["VBD", "VBN", "IN"]
+
+
+# ----------------------------------------------------------------------------- the seed article
+SEED = shared_path("seed")
+needs_seed = pytest.mark.skipif(SEED is None or not (SEED / "article.txt").exists(),
+                                reason="../shared/seed/article.txt is absent (the seed article is not part of the project)")
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    s, _ = tokenize_documents(["d"], [text])
+    return text, s, run(text, with_quotes=True)
+
+
+def _matches(spec, row, text, sentences) -> bool:
+    # The snippet names the coder's sentence; it is looked up in the cue's paragraph, since a
+    # quotation can be split into sentences apart from its "X quoted Y as saying".
+    a, b = text.rfind("\n", 0, row["cue_start"]) + 1, text.find("\n", row["cue_end"])
+    if spec["where"] not in text[a:b if b >= 0 else len(text)]:
+        return False
+    val = lambda k: None if pd.isna(row[k]) else row[k]
+    return (val("source_actor") == spec["source"] and row["act"] in spec["acts"]
+            and val("target_actor") in spec["targets"] and row["factuality"] in spec["factuality"])
+
+
+KNOWN_MISSING = {  # the coder's events the rules do not find yet, and why
+    3: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
+    4: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
+    6: "'pushing for permission': found as Ukraine's appeal, but the implied addressee (the US) "
+       "is not in the clause",
+    12: "'Russia continues to destroy its energy infrastructure': found as Russia -> Ukraine, but the "
+        "escalation lexicon codes 'destroy' as CAMEO 171 (coerce), where a coder codes an attack",
+}
+
+
+@needs_seed
+@pytest.mark.parametrize("k", range(len(SEED_REQUIRED)))
+def test_seed_required(seed_events, k):
+    text, sentences, out = seed_events
+    spec = SEED_REQUIRED[k]
+    found = any(_matches(spec, r, text, sentences) for r in out.to_dict("records"))
+    if k in KNOWN_MISSING:
+        assert not found, f"now found: remove {k} from KNOWN_MISSING"
+        pytest.xfail(KNOWN_MISSING[k])
+    assert found, spec
+
+
+@needs_seed
+def test_seed_spurious(seed_events):
+    text, sentences, out = seed_events
+    specs = SEED_REQUIRED + SEED_ALLOWED
+    spurious = [(r["cue"], r["source_actor"], r["act"], r["target_actor"], r["factuality"])
+                for r in out.to_dict("records") if not any(_matches(s, r, text, sentences) for s in specs)]
+    # Spurious rows are counted, not hidden: the bound is today's count and may only go down.
+    assert len(spurious) <= MAX_SPURIOUS, spurious
+
+
+# Today's count of rows a coder would not record in the seed article: 4 'unclassified' main
+# predicates, 'hit ... target' (a force-posture cue of the lexicon) in Ukraine's request,
+# 'destroy' coded as coerce, 'seeks to support' as praise, the alleged 'provoking' of "accusing
+# the West of provoking" (the coder's list folds it into the accusation), and Ukraine's appeal
+# "pushing for permission" aimed at Russia instead of its implied addressee, the US. It may
+# only go down.
+MAX_SPURIOUS = 9
+
+
+# ----------------------------------------------------------------------------- the dev-set reader
+def test_read_bio_spans_and_halves(tmp_path):
+    from toolkit.validation.events import HALVES, read_bio
+
+    p = tmp_path / "st.txt"
+    p.write_text("Russian B-S\nartillery I-S\nshelled O\nKharkiv B-T\n. O\n\nKyiv B-R\nand O\nParis B-R\nmet O\n",
+                 encoding="utf-8")
+    d = read_bio(p)
+    first = d.iloc[0]
+    assert [first["text"][a:b] for a, b in first["S"]] == ["Russian artillery"]
+    assert [first["text"][a:b] for a, b in first["T"]] == ["Kharkiv"]
+    assert len(d.iloc[1]["R"]) == 2 and d.iloc[1]["S"] == []
+    assert set(d["half"]) <= set(HALVES)
+
+
+@pytest.mark.parametrize("bad", ["Russia\n", "Russia X-S\n", " B-S\n"])
+def test_read_bio_names_the_bad_line(tmp_path, bad):
+    from toolkit.validation.events import read_bio
+
+    p = tmp_path / "bad.txt"
+    p.write_text("Kyiv O\n" + bad, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.txt:2"):
+        read_bio(p)
+
+
+def test_half_is_a_stable_hash():
+    from toolkit.validation.events import dev_half
+
+    texts = [f"Sentence number {i} ." for i in range(200)]
+    halves = [dev_half(t) for t in texts]
+    assert halves == [dev_half(t) for t in texts] and 60 < halves.count("tune") < 140
+
+
+def test_main_event_scoring_counts_missing_as_wrong():
+    from toolkit.validation.events import predict, score_items
+
+    items = pd.DataFrame({"text": ["Russia attacked Ukraine .", "The weather was fine ."],
+                          "half": ["tune", "tune"], "S": [[(0, 6)], [(0, 11)]], "T": [[(16, 23)], []],
+                          "R": [[], []]})
+    sc = score_items(items, predict(items["text"].tolist()))
+    got = {(r.item, r.role): r.toolkit for r in sc.itertuples()}
+    assert got == {(0, "source"): True, (0, "target"): True, (1, "source"): False}
+
+
+def test_events_table_conforms_to_a_declared_schema(monkeypatch):
+    import pyarrow as pa
+
+    from toolkit import schemas
+
+    fields = [(c, {"int64": pa.int64(), "bool": pa.bool_()}.get(events.SCHEMA_TYPES.get(c), pa.large_string()))
+              for c in events.COLUMNS]
+    monkeypatch.setitem(schemas.SCHEMAS, "events", fields)
+    out = run("Moscow said Kyiv had sabotaged the talks. Russia warned of consequences if NATO expands.")
+    table = schemas.conform("events", out)
+    assert table.schema.field("source_start").type == pa.int64() and table.num_rows == len(out)
+    assert schemas.conform("events", out.iloc[0:0]).num_rows == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will strike back against any aggressor," Peskov said.', ("RUS", "attack", None, "future")),
+    ('Peskov said: "Ukraine attacked our border posts."', ("RUS", "accuse", "UKR", "asserted")),
+    ('Peskov said: "Ukraine attacked our border posts."', ("UKR", "attack", None, "alleged")),
+    ('Peskov spoke. "Kyiv shelled our towns. We are calm," he said.', ("UKR", "attack", None, "alleged")),
+])
+def test_quotes(text, expected):
+    assert expected in rows(run(text, with_quotes=True))
+
+
+def test_dyads_keep_claims_apart_from_acts():
+    out = run("Moscow said Kyiv had attacked Belgorod. Russian artillery shelled Kharkiv in Ukraine.")
+    plain = events.dyads(out)
+    assert "alleged" not in plain.columns and (plain["asserted"] >= 0).all()
+    both = events.dyads(out, alleged=True)
+    accuse = both[(both["source_actor"] == "RUS") & (both["act"] == "accuse")]
+    assert accuse["asserted"].sum() == 1
+    assert both["alleged"].sum() == len(out[(out["factuality"] == "alleged") & out["source_actor"].notna()
+                                            & out["target_actor"].notna()])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow said Kyiv had sabotaged the talks.",
+     [("RUS", "accuse", "UKR", "asserted"), ("UKR", "attack", None, "alleged")]),
+    ("Ukrainian towns were shelled by Russian artillery.", [("RUS", "attack", "UKR", "asserted")]),
+    ("Britain warned Russia against a military path.", [("GBR", "appeal", "RUS", "asserted")]),
+])
+def test_exact_rows(text, expected):
+    assert rows(run(text)) == expected
+
+
+def test_runs_as_a_pipeline_step_on_the_sample():
+    from pathlib import Path
+
+    from toolkit.pipeline import analyze
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample"
+    a = analyze(sample, annotators=["actors", "quotes", "escalation", events.ANNOTATOR], workers=1, cache=False)
+    ev, docs = a.tables["events"], a.tables["documents"].set_index("doc_id")["text"]
+    assert len(ev) > 0 and set(ev["factuality"]) <= set(events.FACTUALITY)
+    assert all(docs[d][s:e] == x for d, s, e, x in zip(ev["doc_id"], ev["start"], ev["end"], ev["text"]))
+    assert ev["rule"].notna().all()

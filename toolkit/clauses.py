@@ -1,0 +1,688 @@
+"""Clause structure of one sentence: tags, noun-phrase chunks, clauses, predicates and voice.
+
+The shallow-parsing route the TABARI event coder took (Schrodt 2009), as small rules over a
+part-of-speech tagged sentence:
+
+* **tags**: NLTK's averaged perceptron tagger (``averaged_perceptron_tagger_eng`` in the NLTK
+  data); without it a data-free fallback (:func:`fallback_tag`: closed-class words and
+  suffixes) tags the sentence and :data:`Structure.degraded` says so;
+* **chunks**: base noun phrases (determiner, adjectives, nouns, possessives, numbers);
+* **verb groups**: auxiliaries, modals, adverbs and a head verb; ``voice`` passive when a form
+  of *be*/*get* precedes a past participle head;
+* **clauses**: main, complement (after a reporting or directive verb), conditional (``if``,
+  ``unless``), adverbial, relative, participial (``, signaling ...``) and postposed reports
+  (``..., officials said``); each with its parent clause and the rule that opened it;
+* **predicates**: per verb group, its ``agent`` (the subject of an active verb, the
+  ``by``-phrase of a passive one), its ``patient`` (the object, or the subject of a passive),
+  its prepositional phrases (``against``, ``on``, ``toward``, ``with``, ``from`` ...), negation
+  and modality.
+
+Every decision carries a rule id (``rule`` fields), so a researcher can count errors by rule.
+The word lists are data: ``toolkit/lexicons/clauses.yaml``.
+
+Notes:
+    Schrodt, P. A. (2009), TABARI manual v0.7; Schrodt (2012), CAMEO codebook 1.1b3.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .config import LEXICON_DIR
+
+RULES_FILE = LEXICON_DIR / "clauses.yaml"
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+NP_INNER = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS"})
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+PRONOUN_TAGS = frozenset({"PRP"})
+_PUNCT_END = re.compile(r"^[.!?]+$")
+_HYPHENS = frozenset({"-", "–", "—"})
+# "as well as", "as soon as", "as part of": not an adverbial clause opener.
+_AS_PHRASES = frozenset({"well", "soon", "long", "much", "many", "part", "a", "an", "the", "of", "such", "far"})
+
+
+@dataclass(frozen=True)
+class Words:
+    """The closed-class word lists of ``clauses.yaml`` as sets."""
+
+    passive_aux: frozenset
+    perfect_aux: frozenset
+    future_modals: frozenset
+    hypo_modals: frozenset
+    future_frames: frozenset
+    negators: frozenset
+    negating_verbs: frozenset
+    conditional: frozenset
+    adverbial: frozenset
+    relative: frozenset
+    complementizers: frozenset
+    agent_preps: frozenset
+    target_preps: frozenset
+    source_preps: frozenset
+    temporal: frozenset
+    reporting: frozenset
+    directive: frozenset
+    object_control: frozenset
+    auxiliaries: frozenset
+    version: str
+
+
+@functools.lru_cache(maxsize=4)
+def words(path: str | None = None) -> Words:
+    """Load the word lists (``clauses.yaml`` by default) plus the reporting-verb lemmas.
+
+    Example:
+        >>> "by" in words().agent_preps
+        True
+    """
+    data = yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
+    from . import lexicon as lexmod
+
+    rep = lexmod.load("reporting_verbs").entries
+    single = {str(e).lower() for e in rep["entry"] if " " not in str(e) and "..." not in str(e)}
+
+    def s(key):
+        return frozenset(str(w).lower() for w in data.get(key, []))
+
+    return Words(s("passive_auxiliaries"), s("perfect_auxiliaries"), s("future_modals"),
+                 s("hypothetical_modals"), s("future_frames"), s("negators"), s("negating_verbs"),
+                 s("conditional_openers"), s("adverbial_openers"), s("relative_openers"),
+                 s("complementizers"), s("agent_prepositions"), s("target_prepositions"),
+                 s("source_prepositions"), s("temporal_words"),
+                 s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
+                 s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]))
+
+
+# ----------------------------------------------------------------------------- tagging
+@functools.lru_cache(maxsize=1)
+def _perceptron():
+    """NLTK's averaged perceptron tagger, or ``None`` when its data is missing."""
+    try:
+        from nltk.tag.perceptron import PerceptronTagger
+
+        return PerceptronTagger()
+    except (LookupError, OSError, ValueError):
+        return None
+
+
+_CLOSED = {
+    **dict.fromkeys(["the", "a", "an", "this", "that", "these", "those", "every", "each", "some", "any", "no", "another"], "DT"),
+    **dict.fromkeys(["he", "she", "it", "they", "we", "i", "you", "them", "him", "us", "me"], "PRP"),
+    **dict.fromkeys(["his", "her", "its", "their", "our", "my", "your"], "PRP$"),
+    **dict.fromkeys(["of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "against", "toward", "towards", "over", "under", "after", "before", "during", "since", "if", "unless", "while", "because", "although", "as", "about", "between", "among", "through", "without", "within", "upon"], "IN"),
+    **dict.fromkeys(["will", "would", "could", "might", "may", "shall", "should", "can", "must"], "MD"),
+    **dict.fromkeys(["is", "are", "am"], "VBZ"), "was": "VBD", "were": "VBD", "be": "VB",
+    "been": "VBN", "being": "VBG", "has": "VBZ", "have": "VBP", "had": "VBD", "do": "VBP",
+    "does": "VBZ", "did": "VBD", "and": "CC", "or": "CC", "but": "CC", "not": "RB", "n't": "RB",
+    "never": "RB", "which": "WDT", "who": "WP", "whom": "WP", "whose": "WP$", "'s": "POS",
+    **dict.fromkeys([",", ";", ":"], ","), **dict.fromkeys([".", "!", "?"], "."),
+}
+
+
+def fallback_tag(tokens: Sequence[str]) -> list[str]:
+    """Data-free Penn tags: closed-class words, then suffixes and capitals (degraded).
+
+    Used when NLTK's tagger data is missing. It knows no open-class words: verbs without a
+    telling suffix ("hit", "met") come out as nouns, so agents and patients are found less
+    often.
+
+    Example:
+        >>> fallback_tag(["Towns", "were", "shelled", "by", "Russia", "."])
+        ['NNP', 'VBD', 'VBN', 'IN', 'NNP', '.']
+    """
+    out = []
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if low in _CLOSED:
+            tag = _CLOSED[low]
+        elif re.fullmatch(r"[\d.,]+", tok):
+            tag = "CD"
+        elif low.endswith("ed"):
+            tag = "VBN" if i and out[-1] in ("VBD", "VBZ", "VBP", "VBN", "VB") else "VBD"
+        elif low.endswith("ing"):
+            tag = "VBG"
+        elif low.endswith("ly"):
+            tag = "RB"
+        elif tok[:1].isupper():
+            tag = "NNP"
+        elif not tok[:1].isalnum():
+            tag = ":"
+        else:
+            tag = "NNS" if low.endswith("s") and len(low) > 3 else "NN"
+        out.append(tag)
+    return out
+
+
+class TaggerMissingWarning(UserWarning):
+    """NLTK's perceptron tagger data is missing: clause structure uses a degraded tagger."""
+
+
+def tag(tokens: Sequence[str]) -> tuple[list[str], str | None]:
+    """Penn Treebank tags of one sentence's tokens, and what is degraded (``None`` if nothing).
+
+    Example:
+        >>> tag(["Russia", "attacked", "Ukraine", "."])[0]
+        ['NNP', 'VBD', 'NNP', '.']
+    """
+    tagger = _perceptron()
+    if tagger is None:
+        msg = ("NLTK data 'averaged_perceptron_tagger_eng' missing: part-of-speech tags come from "
+               "a closed-class and suffix fallback, so agents, patients and voice are found less "
+               "often (fix: python -m toolkit setup)")
+        _warn_once(msg)
+        return fallback_tag(tokens), msg
+    return repair_tags(tokens, [t for _, t in tagger.tag(list(tokens))]), None
+
+
+def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
+    """Rule ``tag.capitalized_after_to``: a capitalised word tagged as a base verb after "to", a
+    preposition, a determiner or an adjective is a name ("aid to Pakistan": NLTK's tagger reads
+    "to Pakistan" as an infinitive).
+
+    Example:
+        >>> repair_tags(["aid", "to", "Pakistan"], ["NN", "TO", "VB"])
+        ['NN', 'TO', 'NNP']
+    """
+    out = list(tags)
+    for i in range(1, len(out)):
+        if out[i] in ("VB", "VBP") and tokens[i][:1].isupper() and (
+                out[i - 1] in ("TO", "IN", "DT", "JJ", "CC") or (i == 1 and out[0] == "MD")):
+            out[i] = "NNP"
+    # Rule tag.question_inversion: "Will Russia attack Ukraine ?" -- after a sentence-initial
+    # modal or do and its subject, a word tagged as a noun before an object is the verb.
+    if len(out) > 3 and out[0] in ("MD",) or (out and tokens[0].lower() in ("does", "did", "do")):
+        k = 1
+        while k < len(out) and out[k] in ("NNP", "NNPS", "DT", "JJ", "PRP"):
+            k += 1
+        if 1 < k < len(out) - 1 and out[k] in ("NN", "NNS", "VBP", "VBZ") and out[k + 1] in ("NNP", "NNPS", "DT", "PRP", "NNS", "NN"):
+            out[k] = "VB"
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _warn_once(msg: str) -> None:
+    warnings.warn(msg, TaggerMissingWarning, stacklevel=3)
+
+
+# ----------------------------------------------------------------------------- structures
+@dataclass(frozen=True)
+class Chunk:
+    """A base noun phrase: tokens ``[start, end)``, its head token, and a possessor chunk end."""
+
+    start: int
+    end: int
+    head: int
+    rule: str
+
+
+@dataclass
+class Clause:
+    """A clause: its tokens (a set, since a relative clause can interrupt its parent)."""
+
+    cid: int
+    kind: str            # main, complement, conditional, adverbial, relative, participial, report, directive
+    start: int
+    marker: int          # the opener token (-1 when none)
+    parent: int          # parent clause id (-1 for a main clause)
+    rule: str
+    tokens: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Predicate:
+    """A verb group and its arguments (token indices into the sentence)."""
+
+    start: int
+    end: int
+    head: int
+    clause: int
+    voice: str = "active"
+    agent: Chunk | None = None
+    patient: Chunk | None = None
+    obliques: list[tuple[str, Chunk]] = field(default_factory=list)
+    negated: bool = False
+    modality: str = ""   # future, hypothetical or "" (as stated)
+    agent_rule: str = ""
+    patient_rule: str = ""
+
+
+@dataclass
+class Structure:
+    """The clause structure of one sentence (see the module docstring)."""
+
+    tokens: list[str]
+    lower: list[str]
+    lemma: list[str]
+    tags: list[str]
+    chunks: list[Chunk]
+    clauses: list[Clause]
+    predicates: list[Predicate]
+    clause_of: list[int]
+    question: bool
+    degraded: str | None = None
+
+    def chunk_at(self, i: int) -> Chunk | None:
+        """The chunk containing token ``i``."""
+        for c in self.chunks:
+            if c.start <= i < c.end:
+                return c
+        return None
+
+    def predicate_at(self, i: int) -> Predicate | None:
+        """The predicate whose verb group contains token ``i``."""
+        for p in self.predicates:
+            if p.start <= i < p.end:
+                return p
+        return None
+
+    def ancestors(self, cid: int) -> list[Clause]:
+        """The clause and its parents, innermost first."""
+        out = []
+        while cid >= 0 and len(out) <= len(self.clauses):
+            out.append(self.clauses[cid])
+            cid = self.clauses[cid].parent
+        return out
+
+
+# ----------------------------------------------------------------------------- chunks
+def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
+    """Base noun phrases over Penn tags (rule ``np.base``; ``np.pronoun`` for pronouns).
+
+    A hyphen between two noun-phrase words stays inside ("rebel - held enclave"); a participle
+    between a determiner or adjective and a noun is an adjective ("the US-backed forces").
+
+    Example:
+        >>> np_chunks(["DT", "JJ", "NNS", "VBD", "NNP"], ["the", "ukrainian", "towns", "hit", "kyiv"])
+        [Chunk(start=0, end=3, head=2, rule='np.base'), Chunk(start=4, end=5, head=4, rule='np.base')]
+    """
+    out: list[Chunk] = []
+    n, i = len(tags), 0
+    while i < n:
+        if tags[i] in PRONOUN_TAGS:
+            out.append(Chunk(i, i + 1, i, "np.pronoun"))
+            i += 1
+            continue
+        participle_start = (tags[i] in ("VBG", "VBN") and i > 0 and tags[i - 1] == "IN" and i + 1 < n
+                             and tags[i + 1] in ("NNP", "NNPS"))  # "against visiting Saudi Crown Prince"
+        if (tags[i] not in NP_INNER or tags[i] == "POS") and not participle_start:
+            i += 1
+            continue
+        j = i + 1 if participle_start else i
+        while j < n:
+            t = tags[j]
+            if t in NP_INNER:
+                j += 1
+            elif lower[j] in ("and", "or") and j > i and tags[j - 1] == "JJ" and j + 1 < n and tags[j + 1] == "JJ":
+                j += 1  # "civilian and military targets"
+            elif lower[j] in (",", ".") and j > i and tags[j - 1] == "CD" and j + 1 < n and tags[j + 1] == "CD":
+                j += 1  # "30 , 000 troops", "6 . 3 million" as the tokens of a spaced text
+            elif lower[j] in _HYPHENS and j > i and j + 1 < n and tags[j + 1] in NP_INNER | {"VBN", "VBG"}:
+                j += 1
+            elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in ("NN", "NNS", "JJ") \
+                    and (tags[j - 1] in ("DT", "JJ", "PRP$", "CD", ":", "HYPH") or lower[j - 1] in _HYPHENS):
+                # "the armed forces", "rebel - held enclave"; not "reaction killed Abdullah"
+                j += 1
+            else:
+                break
+        nouns = [k for k in range(i, j) if tags[k] in NOUN_TAGS or tags[k] == "CD"]
+        if nouns:
+            out.append(Chunk(i, j, nouns[-1], "np.base"))
+        elif tags[i] == "DT" and j - i >= 2 and tags[j - 1] == "JJ":
+            out.append(Chunk(i, j, j - 1, "np.adjective_head"))  # "the Nigerian military"
+        i = max(j, i + 1)
+    return out
+
+
+# ----------------------------------------------------------------------------- verb groups
+def verb_groups(tags: Sequence[str], lower: Sequence[str], w: Words) -> list[tuple[int, int, int]]:
+    """``(start, end, head)`` of each verb group (auxiliaries, adverbs, head verb).
+
+    ``to`` + verb opens its own (infinitive) group.
+
+    Example:
+        >>> verb_groups(["NNS", "VBD", "VBN", "IN", "NNP"], ["towns", "were", "shelled", "by", "russia"], words())
+        [(1, 3, 2)]
+    """
+    out = []
+    n, i = len(tags), 0
+    while i < n:
+        t = tags[i]
+        starts = t in VERB_TAGS or t == "MD" or (t == "TO" and i + 1 < n and tags[i + 1] == "VB")
+        if not starts:
+            i += 1
+            continue
+        j, head = i + (1 if t == "TO" else 0), -1
+        while j < n:
+            tj = tags[j]
+            if (tj in VERB_TAGS or tj == "MD") and head >= 0 and tags[head] != "MD" and lower[head] not in w.auxiliaries:
+                break  # "denied shelling", "began leaving": the second verb has its own group
+            if tj in VERB_TAGS or tj == "MD":
+                head = j
+                j += 1
+            elif tj == "RB" and j + 1 < n and (tags[j + 1] in VERB_TAGS or tags[j + 1] == "RB") or tj == "RB" and lower[j] in w.negators:
+                j += 1
+            else:
+                break
+        if head >= 0:
+            out.append((i, head + 1, head))
+        i = max(j, i + 1)
+    return out
+
+
+# ----------------------------------------------------------------------------- clauses
+def _has_verb_before_break(tags: Sequence[str], i: int) -> bool:
+    """Whether a finite verb or participle follows token ``i`` before the next comma."""
+    for k in range(i + 1, len(tags)):
+        if tags[k] in (",", ":", "."):
+            return False
+        if tags[k] in FINITE or tags[k] in ("VBN", "VBG"):
+            return True
+    return False
+
+
+def _postposed_report(tags, lower, lemma, i: int, w: Words) -> bool:
+    """``, NP said .`` / ``, said NP .`` / ``, NP 's office said on Sunday .`` after token ``i``."""
+    rest = [k for k in range(i + 1, len(tags)) if not _PUNCT_END.match(lower[k]) and lower[k] not in ('"', "”", "’", "'")]
+    if not rest or len(rest) > 14:
+        return False
+    verbs = [k for k in rest if tags[k] in VERB_TAGS]
+    if not verbs or lemma[verbs[0]] not in w.reporting:
+        return False
+    # Nothing after the reporting verb but its subject, a time or place phrase.
+    return all(tags[k] not in VERB_TAGS for k in verbs[1:]) and not any(
+        lower[k] in w.complementizers for k in rest)
+
+
+def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
+            groups: list[tuple[int, int, int]], chunks: list[Chunk], w: Words) -> tuple[list[Clause], list[int]]:
+    """Split a sentence into clauses; return the clauses and each token's clause id.
+
+    Rules: ``clause.main``, ``clause.if`` (conditional antecedent), ``clause.adverbial``,
+    ``clause.relative``, ``clause.that`` (complement after a verb), ``clause.bare_complement``
+    (reporting verb + subject + verb, no "that"), ``clause.participial`` (", signaling ..."),
+    ``clause.report_postposed`` ("..., officials said"), ``clause.semicolon``.
+
+    Example:
+        >>> t = ["Moscow", "said", "Kyiv", "attacked", "."]
+        >>> tg = ["NNP", "VBD", "NNP", "VBD", "."]
+        >>> cl, of = segment(tg, [x.lower() for x in t], ["moscow", "say", "kyiv", "attack", "."],
+        ...                  [(1, 2, 1), (3, 4, 3)], np_chunks(tg, t), words())
+        >>> [(c.kind, c.rule) for c in cl], of
+        ([('main', 'clause.main'), ('complement', 'clause.bare_complement')], [0, 0, 1, 1, 1])
+    """
+    n = len(tags)
+    clauses = [Clause(0, "main", 0, -1, -1, "clause.main")]
+    stack = [0]
+    has_verb = {0: False}
+    head_at = {h: (a, b) for a, b, h in groups}
+    chunk_start = {c.start: c for c in chunks}
+    group_start = {a for a, _, _ in groups}
+    clause_of = [0] * n
+    last_head = -1
+
+    def open_(kind, at, rule, parent=None):
+        cid = len(clauses)
+        clauses.append(Clause(cid, kind, at, at, stack[-1] if parent is None else parent, rule))
+        has_verb[cid] = False
+        stack.append(cid)
+
+    for i in range(n):
+        low, t = lower[i], tags[i]
+        top = stack[-1]
+        if low == ";":
+            del stack[1:]
+            open_("main", i, "clause.semicolon", parent=-1)
+            del stack[:-1]
+        elif low == ":" and last_head >= 0 and lemma[last_head] in w.reporting and i > last_head:
+            open_("complement", i, "clause.colon")  # 'Peskov said: "..."'
+        elif t in (",", ":") and low not in _HYPHENS:
+            if len(stack) > 1 and has_verb[top] and clauses[top].kind != "complement":
+                stack.pop()
+            if _postposed_report(tags, lower, lemma, i, w):
+                open_("report", i, "clause.report_postposed", parent=-1)
+                for c in clauses[:-1]:
+                    if c.parent == -1:
+                        c.parent, c.kind, c.rule = len(clauses) - 1, "complement", "clause.report_postposed"
+                del stack[:-1]
+            elif i + 1 < n and tags[i + 1] == "VBG":
+                if lemma[i + 1] in w.reporting:
+                    # ", adding that ...", ", accusing X of ...": the speaker of the main clause
+                    # goes on; the participle does not hang from the reported clause.
+                    while len(stack) > 1 and clauses[stack[-1]].kind == "complement":
+                        stack.pop()
+                open_("participial", i + 1, "clause.participial")
+        elif low in w.conditional and t == "IN":
+            open_("conditional", i, "clause.if")
+        elif (low in w.relative or (low == "that" and t == "WDT")) and t in ("WDT", "WP", "WP$", "WRB") and i > 0:
+            open_("relative", i, "clause.relative")
+        elif low in w.complementizers and t in ("IN", "WDT") and last_head >= 0 and i == head_at_end(head_at, last_head, i, tags):
+            open_("complement", i, "clause.that")
+        elif low in w.adverbial and t in ("IN", "WRB") and _has_verb_before_break(tags, i) and not (
+                low == "as" and i + 1 < n and (lower[i + 1] in _AS_PHRASES or "as" in lower[i + 2:i + 4])):
+            open_("adverbial", i, "clause.adverbial")
+        elif i in chunk_start and last_head >= 0 and lemma[last_head] in w.reporting \
+                and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start):
+            open_("complement", i, "clause.bare_complement")
+        clause_of[i] = stack[-1]
+        if i in head_at:
+            has_verb[stack[-1]] = True
+            last_head = i
+    for i, c in enumerate(clause_of):
+        clauses[c].tokens.append(i)
+    return clauses, clause_of
+
+
+def head_at_end(head_at, last_head: int, i: int, tags) -> int:
+    """``i`` when "that" at ``i`` follows the last verb (possibly after its object or an adverb)."""
+    k = i - 1
+    while k > last_head and tags[k] in NP_INNER | {"RB", "PRP", ",", "IN", "TO"}:
+        k -= 1
+    return i if k == last_head else -1
+
+
+def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
+    """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked"."""
+    k = chunk.end
+    return k < len(tags) and k in group_start and tags[k] in FINITE
+
+
+# ----------------------------------------------------------------------------- arguments
+def _preceded_by_prep(tags, lower, c: Chunk, w: Words) -> str:
+    """The preposition right before chunk ``c`` ("" when none)."""
+    k = c.start - 1
+    if k >= 0 and tags[k] in ("IN", "TO") and lower[k] not in w.complementizers | w.conditional | w.adverbial:
+        return lower[k]
+    return ""
+
+
+def _is_temporal(lower, c: Chunk, w: Words) -> bool:
+    """A time expression: every word of the chunk past its determiners is a time word or a year."""
+    content = [lower[k] for k in range(c.start, c.end) if lower[k] not in ("the", "this", "that", "last", "next", "a", "early", "late")]
+    return bool(content) and all(x in w.temporal or (x.isdigit() and len(x) == 4) for x in content)
+
+
+def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
+    """The subject of ``p``: the nearest noun phrase to its left in its own clause.
+
+    Skips noun phrases inside prepositional phrases and time expressions and any clause
+    nested in it (a relative clause between subject and verb). A verb of the same clause met
+    first means coordination: the subject is that verb's (``subject.coordinated``).
+    """
+    own = p.clause
+    nested = {c.cid for c in s.clauses if own in [a.cid for a in s.ancestors(c.cid)[1:]]}
+    k = p.start - 1
+    by_start = {c.end - 1: c for c in s.chunks}
+    while k >= 0:
+        ck = s.clause_of[k]
+        if ck in nested:
+            k -= 1
+            continue
+        if ck != own:
+            break
+        other = s.predicate_at(k)
+        if other is None and k == p.start - 1 and s.tags[k] == "CC":
+            prev = [q for q in s.predicates if q.head < k and s.clause_of[q.head] == own]
+            other = prev[-1] if prev else None
+        if other is not None and other is not p:
+            if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
+                return other.agent if other.voice == "active" else other.patient, "subject.coordinated"
+            return None, ""
+        c = by_start.get(k)
+        if c is not None:
+            if not _preceded_by_prep(s.tags, s.lower, c, w) and not _is_temporal(s.lower, c, w):
+                return c, "subject.left"
+            k = c.start - 1
+            continue
+        k -= 1
+    return None, ""
+
+
+def find_object(s: Structure, p: Predicate, w: Words) -> Chunk | None:
+    """The first noun phrase after ``p`` in its clause, not inside a prepositional phrase."""
+    stop = [q.start for q in s.predicates if q.start > p.head and s.clause_of[q.start] == p.clause]
+    limit = min(stop) if stop else len(s.tags)
+    for c in s.chunks:
+        if c.start <= p.head or c.start >= limit:
+            continue
+        if s.clause_of[c.start] != p.clause:
+            break
+        if c.start == p.head + 3 and s.lower[c.start - 1] == "of" and s.tags[p.head + 1] in ("DT", "CD", "JJ", "NNS"):
+            return Chunk(p.head + 1, c.end, c.head, "np.partitive")  # "expelled some of the peacekeepers"
+        if _preceded_by_prep(s.tags, s.lower, c, w) or _is_temporal(s.lower, c, w):
+            return None
+        return c
+    return None
+
+
+def obliques(s: Structure, after: int, w: Words, *, clause: int | None = None, span: int = 12) -> list[tuple[str, Chunk]]:
+    """``(preposition, chunk)`` pairs after token ``after`` in its clause (at most ``span`` tokens on)."""
+    out = []
+    clause = s.clause_of[after] if clause is None else clause
+    for c in s.chunks:
+        if c.start <= after or c.start > after + span:
+            continue
+        if s.clause_of[c.start] != clause:
+            break
+        prep = _preceded_by_prep(s.tags, s.lower, c, w)
+        if prep and not _is_temporal(s.lower, c, w):
+            out.append((prep, c))
+    return out
+
+
+def _relative_antecedent(s: Structure, p: Predicate) -> Chunk | None:
+    cl = s.clauses[p.clause]
+    if cl.kind != "relative" or cl.marker <= 0 or s.lower[cl.marker] == "whose":
+        return None
+    k = cl.marker - 1
+    while k >= 0 and s.tags[k] == ",":
+        k -= 1
+    return s.chunk_at(k)
+
+
+def _control(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
+    """The understood subject of an infinitive, participle or subjectless clause."""
+    before = [q for q in s.predicates if q.head < p.start and q.clause in
+              {a.cid for a in s.ancestors(p.clause)}]
+    if not before:
+        return None, ""
+    gov = before[-1]
+    if (s.lemma[gov.head] in w.directive or s.lemma[gov.head] in w.object_control) and gov.voice == "active":
+        if gov.patient is not None:
+            return gov.patient, "subject.object_control"
+        on = [c for prep, c in gov.obliques if prep in ("on", "upon") and c.end <= p.start]
+        if on:
+            return on[0], "subject.object_control_on"  # "called on Russia to withdraw"
+    return (gov.agent, "subject.control") if gov.voice == "active" else (gov.patient, "subject.control")
+
+
+def assign_arguments(s: Structure, w: Words) -> None:
+    """Fill agent, patient, obliques, voice, negation and modality of every predicate, left to right.
+
+    Rules: ``agent.subject`` / ``agent.by`` (passive) / ``agent.relative`` / ``agent.control``
+    / ``agent.coordinated``; ``patient.object`` / ``patient.passive_subject``.
+    """
+    for p in s.predicates:
+        grp = range(p.start, p.head)
+        lows = [s.lower[k] for k in grp]
+        p.negated = any(x in w.negators for x in lows)
+        if any(x in w.future_modals for x in lows) or (s.lower[p.start] == "to" and _future_frame(s, p, w)):
+            p.modality = "future"
+        elif any(x in w.hypo_modals for x in lows):
+            p.modality = "hypothetical"
+        aux = [k for k in grp if s.lower[k] in w.passive_aux and s.tags[k] != "MD"]
+        reduced = (s.tags[p.head] == "VBN" and p.start == p.head and p.head + 1 < len(s.tags)
+                   and s.lower[p.head + 1] in w.agent_preps)
+        if (s.tags[p.head] == "VBN" and aux) or reduced:
+            p.voice = "passive"
+        subj, rule = (None, "") if s.lower[p.start] == "to" else find_subject(s, p, w)
+        if subj is None and s.lower[p.start] != "to":
+            subj = _relative_antecedent(s, p)
+            rule = "subject.relative" if subj is not None else ""
+        if subj is None and (s.lower[p.start] == "to" or s.clauses[p.clause].kind == "participial"
+                             or s.tags[p.head] == "VBG"):
+            subj, rule = _control(s, p, w)
+        p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
+        if p.voice == "passive":
+            p.patient, p.patient_rule = subj, ("patient.passive_" + rule) if subj is not None else ""
+            by = [c for prep, c in p.obliques if prep in w.agent_preps]
+            p.agent, p.agent_rule = (by[0], "agent.by") if by else (None, "agent.passive_none")
+        else:
+            p.agent, p.agent_rule = subj, ("agent." + rule) if subj is not None else ""
+            obj = find_object(s, p, w)
+            p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
+
+
+def _future_frame(s: Structure, p: Predicate, w: Words) -> bool:
+    """An infinitive after an intention word: "plans to visit", "is expected to decide"."""
+    k = p.start - 1
+    while k >= 0 and p.start - k <= 4:
+        if s.lemma[k] in w.future_frames or s.lower[k] in w.future_frames:
+            return True
+        if s.tags[k] not in ("RB", "NN", "NNS", "NNP", "PRP", "PRP$", "DT", "JJ", "VBN", "VBZ", "VBP", "VBD"):
+            return False
+        k -= 1
+    return False
+
+
+def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
+          tags: Sequence[str] | None = None) -> Structure:
+    """The clause structure of one tokenised sentence.
+
+    Args:
+        tokens: the sentence's tokens.
+        lemma: their lemmas (the tokens table's ``lemma``; lower-cased tokens if omitted).
+        tags: Penn tags if already known (tagged with :func:`tag` otherwise).
+
+    Example:
+        >>> s = parse("Ukrainian towns were shelled by Russian artillery .".split())
+        >>> p = s.predicates[0]
+        >>> p.voice, s.tokens[p.agent.head], s.tokens[p.patient.head]
+        ('passive', 'artillery', 'towns')
+    """
+    w = words()
+    tokens = list(tokens)
+    lower = [t.lower() for t in tokens]
+    lemma = list(lemma) if lemma is not None else lower
+    degraded = None
+    if tags is None:
+        tags, degraded = tag(tokens)
+    tags = list(tags)
+    chunks = np_chunks(tags, lower)
+    inside = {k for c in chunks for k in range(c.start, c.end)}
+    # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.
+    groups = [g for g in verb_groups(tags, lower, w) if g[2] not in inside]
+    clauses, clause_of = segment(tags, lower, lemma, groups, chunks, w)
+    preds = [Predicate(a, b, h, clause_of[h]) for a, b, h in groups]
+    last = [k for k in range(len(tokens)) if lower[k] not in ('"', "”", "’", "'", ")")]
+    question = bool(last) and lower[last[-1]] == "?"
+    s = Structure(tokens, lower, lemma, tags, chunks, clauses, preds, clause_of, question, degraded)
+    assign_arguments(s, w)
+    return s
+

@@ -1,0 +1,1124 @@
+"""Who does what to whom: one row per speech act or event, read from the clause structure.
+
+The ``events`` table turns each cue of the ``escalation`` table into an event with a source, an
+act, a target and a factuality, using the clause structure of its sentence
+(:mod:`toolkit.clauses`) and the ``mentions`` of :mod:`toolkit.actors`:
+
+* **voice**: in "Ukrainian towns were shelled by Russian artillery" the ``by``-agent is the
+  source (Russia -> Ukraine); "X received aid from Y" gives Y -> X;
+* **claims**: "Moscow said Kyiv had sabotaged the talks" gives two rows: Moscow accuses Kyiv
+  (an asserted speech act) and Kyiv sabotages the talks (``alleged``, claimant Moscow);
+* **warnings**: "warned of consequences" is a threat, "warned against" an appeal, "warned X to"
+  a demand, "warned that Russia poses a threat" an accusation of Russia;
+* **non-events**: a nominal cue that no clause makes an act ("the war in Ukraine") and cues
+  inside names ("Institute for the Study of War") give no row;
+* **factuality**: ``asserted``, ``alleged``, ``denied``, ``negated``, ``conditional`` (with
+  the condition span), ``future``, ``requested``, ``hypothetical``, ``question``.
+
+Each row carries the ``rule`` that made it ("source:agent.by;target:patient.passive_subject
+;act:warn.of_consequences"), and ``main`` marks the sentence's main event (the main clause's
+predicate; for a neutral report, the reported event).
+
+Notes:
+    CAMEO: Schrodt (2012) codebook 1.1b3; PLOVER: Halterman et al. (2023); passive voice and
+    subordinate clauses as in TABARI (Schrodt 2009).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from . import clauses as cl
+from .annotator import Annotator
+from .config import LEXICON_DIR
+from .tokenize import iter_rows
+
+RULES_FILE = LEXICON_DIR / "events.yaml"
+COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "source_actor", "source_person",
+           "source_sector", "source_text", "source_start", "source_end", "act", "cameo", "root",
+           "quad_class", "target_actor", "target_text", "target_start", "target_end", "factuality",
+           "claimant", "condition", "condition_start", "condition_end", "cue", "cue_start", "cue_end",
+           "main", "rule", "source"]
+# Column types for toolkit.schemas (text large_string, offsets int64 and nullable, flags bool).
+SCHEMA_TYPES = {**dict.fromkeys(["sent_id", "start", "end", "event_id", "source_start", "source_end",
+                                 "target_start", "target_end", "condition_start", "condition_end",
+                                 "cue_start", "cue_end"], "int64"), "main": "bool"}
+FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future", "requested",
+              "hypothetical", "question")
+CONFLICT = ("verbal_conflict", "material_conflict")
+# "his administration", "their forces": the possessor is the actor (resolved as the pronoun is).
+_POSSESSIVES = {"his": "person", "her": "person", "their": "group", "its": "group"}
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group",
+             "it": "group", "them": "group", "we": "self", "i": "self", "us": "self", "our": "self"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The data of ``events.yaml``."""
+
+    act_classes: dict
+    lemma_classes: dict
+    warn_lemmas: frozenset
+    threat_objects: frozenset
+    appeal_preps: frozenset
+    threat_cues: frozenset
+    converse: frozenset
+    light: frozenset
+    denial: frozenset
+    cognitive: frozenset
+    directive: frozenset
+    neutral: frozenset
+    act_objects: frozenset
+    recipient: frozenset
+    request_nouns: frozenset
+    opposing: frozenset
+    version: str
+
+
+@functools.lru_cache(maxsize=2)
+def rules(path: str | None = None) -> Rules:
+    """Load ``events.yaml``.
+
+    Example:
+        >>> rules().act_classes["112"]
+        'accuse'
+    """
+    d = yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
+    w = d["warn"]
+    fs = lambda xs: frozenset(str(x).lower() for x in xs)
+    return Rules({str(k): v for k, v in d["act_classes"].items()}, dict(d["lemma_classes"]),
+                 fs(w["lemmas"]), fs(w["threat_objects"]), fs(w["appeal_prepositions"]),
+                 fs(w["threat_cues"]), fs(d["converse_verbs"]), fs(d["light_verbs"]),
+                 fs(d["denial_classes"]), fs(d["cognitive_classes"]), fs(d["directive_classes"]),
+                 fs(d["neutral_classes"]), fs(d.get("act_objects", [])),
+                 fs(d.get("recipient_verbs", [])), fs(d.get("request_nouns", [])),
+                 fs(d.get("opposing_verbs", [])), str(d["version"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _reporting_classes() -> dict[str, str]:
+    from . import lexicon as lexmod
+
+    e = lexmod.load("reporting_verbs").entries
+    return {str(k).lower(): str(c) for k, c in zip(e["entry"], e["category"]) if " " not in str(k)}
+
+
+def act_class(cameo: str, lemma: str, r: Rules | None = None) -> str:
+    """The readable act class of a CAMEO code (longest prefix), unless the lemma says otherwise.
+
+    Example:
+        >>> act_class("1384", "shell"), act_class("130", "warn"), act_class("112", "accuse")
+        ('threaten', 'warn', 'accuse')
+    """
+    r = r or rules()
+    if lemma in r.lemma_classes:
+        return r.lemma_classes[lemma]
+    for k in range(len(cameo), 0, -1):
+        if cameo[:k] in r.act_classes:
+            return r.act_classes[cameo[:k]]
+    return "statement"
+
+
+# ----------------------------------------------------------------------------- candidates
+@dataclass
+class Arg:
+    """A source or target: a chunk of the sentence and how it was found."""
+
+    chunk: cl.Chunk | None
+    rule: str
+
+
+@dataclass
+class Event:
+    """One event before actors are looked up (token indices into the sentence)."""
+
+    cue: int                      # index into the sentence's cue list
+    tok: int                      # the cue's first token
+    source: Arg
+    target: Arg
+    act: str
+    act_rule: str
+    clause: int
+    negated: bool = False
+    modality: str = ""
+    claimant: cl.Chunk | None = None
+    claim_of: int = -1            # index of the speech event reporting this one
+    factuality: str = "asserted"
+    condition: tuple[int, int] | None = None
+    absorbed: bool = False
+    extra: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An escalation cue located in a sentence's tokens."""
+
+    row: int          # row of the escalation table
+    tok: int
+    tok_end: int
+    lemma: str
+    cameo: str
+    quad: str
+    entry: str
+
+
+NONEVENT = "nonevent"
+
+
+def _chunk_of(s: cl.Structure, tok: int) -> cl.Chunk | None:
+    return s.chunk_at(tok)
+
+
+def _target_oblique(obl, *, exclude=("of", "for", "by", "from"), after: int = -1):
+    for prep, c in obl:
+        if prep not in exclude and c.start > after:
+            return c, f"target.prep_{prep}"
+    return None, ""
+
+
+def rule_nonevent_name(s: cl.Structure, cue: Cue, ctx) -> str | None:
+    """``nonevent.name``: a cue inside a proper name ("Institute for the Study of War") or the
+    attribution formula "according to"."""
+    if s.tags[cue.tok] in ("NNP", "NNPS") and cue.tok > 0 and s.tokens[cue.tok][:1].isupper():
+        return NONEVENT
+    if s.lower[cue.tok] == "according" and cue.tok + 1 < len(s.lower) and s.lower[cue.tok + 1] == "to":
+        return NONEVENT
+    return None
+
+
+def rule_nonevent_modifier(s: cl.Structure, cue: Cue, ctx) -> str | None:
+    """``nonevent.modifier``: a participle inside a noun phrase ("US-supplied missiles")."""
+    c = s.chunk_at(cue.tok)
+    if c is not None and s.tags[cue.tok] in ("VBN", "VBG") and cue.tok != c.head:
+        return NONEVENT
+    return None
+
+
+def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+    """``verb.passive`` / ``verb.active``: the cue is the head of a verb group."""
+    p = s.predicate_at(cue.tok)
+    if p is None or not (cue.tok <= p.head < max(cue.tok_end, cue.tok + 1)):
+        return None
+    if s.lower[p.start] == "to" and p.agent is None and p.start > 0 and s.chunk_at(p.start - 1) is not None \
+            and s.lemma[p.start - 1] not in ctx["rules"].request_nouns:
+        return NONEVENT  # "a fund to fight malaria": a purpose, nobody's act
+    if p.voice == "passive":
+        src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
+        act_rule = "verb.passive"
+    else:
+        src = Arg(p.agent, p.agent_rule)
+        tgt = Arg(p.patient, p.patient_rule)
+        if tgt.chunk is None:
+            # Withdrawing or easing is done from the party that gains (CAMEO 08 yield).
+            ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
+            c, r = _target_oblique(p.obliques, exclude=ex if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
+            if c is None and cue.cameo.startswith("04"):
+                c, r = _target_oblique(p.obliques, exclude=("by", "from", "of", "for"))
+            tgt = Arg(c, r)
+        if tgt.chunk is None:
+            inf = _infinitive_after(s, p)
+            if inf is not None and inf.patient is not None:
+                tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
+        act_rule = "verb.active"
+        better = _actor_oblique(s, p.obliques, tgt.chunk, ctx, p.head)
+        if better is not None:
+            tgt = better
+    return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+_OVER_OBJECT = ("on", "to", "against", "toward", "towards", "from", "into", "with", "at", "upon", "of")
+
+
+def _has_actor(ctx, c: cl.Chunk | None) -> bool:
+    return c is not None and any(ctx["actor_tok"](k) for k in range(c.start, c.end))
+
+
+def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None) -> Arg | None:
+    """``target.prep_over_object``: when the object names no actor ("imposed sanctions on X",
+    "provided support ... to X", "rejected accusations by X"), the actor in a following
+    prepositional phrase is the target, as CAMEO codes the party acted on."""
+    if obj is None or _has_actor(ctx, obj):
+        return None
+    if verb is not None and s.lemma[verb] in ctx["rules"].recipient:
+        for prep, c in obl:
+            if prep == "to" and c.start >= obj.end and c.start - obj.end <= 16:
+                return Arg(c, "target.recipient_to")
+    if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
+        # "declared a state of siege in Katanga", "a suspension of air links with 21 countries":
+        # an "of" phrase completes the act's name and is skipped.
+        end = obj.end
+        for prep, c in obl:
+            if c.start < obj.end:
+                continue
+            if prep == "of" and c.start == end + 1:
+                end = c.end
+                continue
+            if c.start == end + 1 and prep in _OVER_OBJECT + ("in", "by"):
+                return Arg(c, f"target.prep_after_act_object_{prep}")
+            break
+    for prep, c in obl:
+        if c.start >= obj.end and prep in _OVER_OBJECT and _has_actor(ctx, c) and c.start - obj.end <= 8:
+            return Arg(c, f"target.prep_over_object_{prep}")
+    # "sent a team of experts to Alabama", "$1.2 billion in assistance to Egypt": a named place
+    # or body after a directional preposition, when the object names neither.
+    for prep, c in obl:
+        if c.start >= obj.end and prep in ("to", "against", "toward", "towards", "into", "on") \
+                and s.tags[c.head] in ("NNP", "NNPS") and c.start - obj.end <= 8:
+            return Arg(c, f"target.prep_proper_noun_{prep}")
+    return None
+
+
+def _infinitive_after(s: cl.Structure, p: cl.Predicate) -> cl.Predicate | None:
+    """The infinitive right after ``p`` ("threatened to attack")."""
+    for q in s.predicates:
+        if q.start == p.end and (s.lower[q.start] == "to" or s.tags[q.head] == "VBG"):
+            return q  # or the gerund: "began shelling"
+    return None
+
+
+def _governor(s: cl.Structure, c: cl.Chunk) -> cl.Predicate | None:
+    """The predicate whose object (or passive subject) is chunk ``c``."""
+    for p in s.predicates:
+        if p.patient is not None and p.patient.start == c.start:
+            return p
+    return None
+
+
+def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
+    """Nominal cues: ``noun.converse``, ``noun.light_verb``, ``noun.possessive``,
+    ``noun.modifier_actor``; otherwise ``nonevent.background`` ("the war in Ukraine")."""
+    r = ctx["rules"]
+    c = s.chunk_at(cue.tok)
+    if c is None:
+        return None
+    obl = cl.obliques(s, c.end - 1, cl.words(), span=10)
+    tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "for", "in") if cue.quad not in CONFLICT
+                                   else ("by", "from", "for", "in", "with"))
+    g = _governor(s, c)
+    clause = s.clause_of[cue.tok]
+    between = [ch for p, ch in obl if p == "between" and ch.start == c.end + 1]
+    if between and g is not None and s.lemma[g.head] in r.light:
+        # "a meeting between Biden and Starmer": the two sides of the act (CAMEO codes X -> Y).
+        other = [ch for ch in s.chunks if ch.start > between[0].end and s.lower[ch.start - 1] == "and"
+                 and ch.start <= between[0].end + 2]
+        return Event(cue.row, cue.tok, Arg(between[0], "source.between"),
+                     Arg(other[0] if other else None, "target.between_and"), "", "noun.between",
+                     g.clause if g is not None else clause, g.negated if g is not None else False,
+                     g.modality if g is not None else "")
+    if g is not None and s.lemma[g.head] in r.converse and g.voice == "active":
+        frm = [ch for prep, ch in obl if prep == "from"]
+        if frm:
+            return Event(cue.row, cue.tok, Arg(frm[0], "source.from"), Arg(g.agent, "target.converse_subject"),
+                         "", "noun.converse", g.clause, g.negated, g.modality)
+    if g is not None and s.lemma[g.head] in r.opposing and cue.quad in ("verbal_cooperation", "material_cooperation") \
+            and g.head not in ctx.get("cue_toks", ()):  # "sabotaged the talks" is coded by its verb
+        # "Moscow derailed the negotiations": the refusal of the cooperation is the act.
+        return Event(cue.row, cue.tok, Arg(g.agent, "source.opposing_" + (g.agent_rule or "none")),
+                     Arg(tgt_c, tgt_r), "reject", "noun.opposed", g.clause, g.negated, g.modality)
+    if g is not None and s.lemma[g.head] in r.light:
+        src = Arg(g.agent, "source.light_" + (g.agent_rule or "none"))
+        if tgt_c is None:
+            tgt_c, tgt_r = _target_oblique([o for o in g.obliques if o[1].start >= c.end],
+                                           exclude=("by", "from", "of", "for", "in"))
+        to = [ch for p, ch in obl + g.obliques if p == "to" and ch.start >= c.end]
+        if not _has_actor(ctx, tgt_c) and s.lemma[g.head] in r.recipient and to:
+            tgt_c, tgt_r = to[0], "target.recipient_to"
+        elif tgt_c is None:  # "condolences for the British people": any phrase naming an actor
+            named = [(p, ch) for p, ch in obl if p not in ("by", "of", "in") and _has_actor(ctx, ch)]
+            if named:
+                tgt_c, tgt_r = named[0][1], f"target.prep_actor_{named[0][0]}"
+        elif not _has_actor(ctx, tgt_c):
+            alt = [(p, ch) for p, ch in obl + g.obliques if p in _OVER_OBJECT and p != "by" and _has_actor(ctx, ch)
+                   and ch.start >= c.end]
+            if alt:
+                tgt_c, tgt_r = alt[0][1], f"target.prep_actor_{alt[0][0]}"
+        return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "", "noun.light_verb", g.clause,
+                     g.negated, g.modality)
+    if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
+        return NONEVENT  # the instrument or the doer of another act ("shelled by Russian artillery")
+    pos = [k for k in range(c.start, cue.tok) if s.tags[k] == "POS"]
+    if pos:
+        owner = cl.Chunk(c.start, pos[-1], pos[-1] - 1, "np.possessor")
+        return Event(cue.row, cue.tok, Arg(owner, "source.possessor"), Arg(tgt_c, tgt_r), "",
+                     "noun.possessive", clause)
+    mods = [k for k in range(c.start, cue.tok) if s.tags[k] == "JJ" and ctx["actor_tok"](k)]
+    if mods:
+        m = cl.Chunk(mods[0], mods[0] + 1, mods[0], "np.modifier")
+        neg = g is not None and s.lemma[g.head] in cl.words().negating_verbs
+        return Event(cue.row, cue.tok, Arg(m, "source.modifier"), Arg(tgt_c, tgt_r), "",
+                     "noun.modifier_actor", clause, neg)
+    return NONEVENT
+
+
+# Rules in precedence order: the first that answers decides (NONEVENT = no row).
+ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun)
+
+
+def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+    """Apply :data:`ARG_RULES` in order; ``None`` when the cue is not an event."""
+    for fn in ARG_RULES:
+        got = fn(s, cue, ctx)
+        if got is NONEVENT:
+            return None
+        if got is not None:
+            return got
+    return None
+
+
+# ----------------------------------------------------------------------------- reporting frames
+def _descendants(s: cl.Structure, cid: int) -> set[int]:
+    return {c.cid for c in s.clauses if cid in [a.cid for a in s.ancestors(c.cid)]}
+
+
+def _speech_complements(s: cl.Structure, p: cl.Predicate) -> set[int]:
+    """Clauses reported by predicate ``p``: its complement clauses and a postposed report's."""
+    out: set[int] = set()
+    for c in s.clauses:
+        if c.parent == p.clause and c.kind == "complement" and (c.start > p.head or s.clauses[p.clause].kind == "report"):
+            out |= _descendants(s, c.cid)
+    return out
+
+
+def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> None:
+    """Reporting frames: set each reported event's claimant and the speech event reporting it.
+
+    ``claim.complement``: events in a complement of a reporting verb are claimed by its agent;
+    a pronoun subject there is the claimant (``source.logophoric``: "Netanyahu says he will").
+    A participial reporting verb (", signaling ...") passes its claim to the speech event of
+    the clause it hangs from ("issued a warning, signaling it will respond").
+    """
+    w = cl.words()
+    by_tok = {e.tok: i for i, e in enumerate(events)}
+    for p in s.predicates:
+        if s.lemma[p.head] not in w.reporting and s.lemma[p.head] not in w.directive:
+            continue
+        inner = _speech_complements(s, p)
+        if not inner:
+            continue
+        speech = by_tok.get(p.head, -1)
+        if speech < 0 and s.clauses[p.clause].kind == "participial":
+            up = [i for i, e in enumerate(events) if e.clause == s.clauses[p.clause].parent and e.tok < p.head]
+            speech = up[-1] if up else -1
+        claimant = p.agent
+        if speech >= 0 and events[speech].source.chunk is not None:
+            claimant = events[speech].source.chunk
+        for e in events:
+            if e.clause in inner and e.claimant is None:
+                e.claimant, e.claim_of = claimant, speech
+                e.extra.append("claim.complement")
+                if s.lemma[p.head] in w.directive and _reporting_classes().get(s.lemma[p.head]) != "neutral":
+                    e.factuality = "requested"  # "urged X to ..." (not "told reporters ...")
+                cls = _reporting_classes().get(s.lemma[p.head], "")
+                if cls in ctx["rules"].denial:
+                    e.factuality = "denied"
+                elif cls in ctx["rules"].cognitive:
+                    e.factuality = "hypothetical"
+                ch = e.source.chunk
+                if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None:
+                    e.source = Arg(claimant, "source.logophoric")
+    _link_accusations(s, events, by_tok)
+
+
+def _link_accusations(s: cl.Structure, events: list[Event], by_tok: dict[int, int]) -> None:
+    """``claim.accused_of``: in "Moscow accused the West of provoking conflicts" the provoking is
+    the West's act as Moscow claims it (alleged), not Moscow's act."""
+    for p in s.predicates:
+        if _reporting_classes().get(s.lemma[p.head]) != "accusatory" or p.patient is None or p.voice != "active":
+            continue
+        speech = by_tok.get(p.head, -1)
+        for e in events:
+            k = e.tok
+            if k <= p.patient.end or e.claimant is not None or s.clause_of[k] != p.clause:
+                continue
+            if s.lower[p.patient.end] in ("of", "for") and k - p.patient.end <= 3:
+                e.source, e.claimant, e.claim_of = Arg(p.patient, "source.accused"), p.agent, speech
+                e.extra.append("claim.accused_of")
+
+
+def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> None:
+    """What a warning is (rules ``warn.*``): a threat, an appeal, a demand, an accusation or a warning."""
+    r = ctx["rules"]
+    w = cl.words()
+    for i, e in enumerate(events):
+        cue = cues[e.cue]
+        if cue.lemma not in r.warn_lemmas:
+            continue
+        c = s.chunk_at(e.tok)
+        after = c.end - 1 if c is not None and c.start <= e.tok < c.end else e.tok
+        obl = cl.obliques(s, after, w, span=8)
+        reported = [x for x in events if x.claim_of == i]
+        if any(p in ("of", "about") and s.lemma[ch.head] in r.threat_objects for p, ch in obl):
+            e.act, e.act_rule = "threaten", "warn.of_consequences"
+        elif any(cues[x.cue].entry in r.threat_cues or cues[x.cue].lemma in r.threat_cues
+                 or x.act == "threaten" for x in reported
+                 if x.source.rule == "source.logophoric" or x.source.chunk is None):
+            e.act, e.act_rule = "threaten", "warn.self_response"
+            for x in reported:
+                if x.source.rule == "source.logophoric" or x.source.chunk is None:
+                    x.absorbed = True
+                    e.condition = e.condition or x.condition
+        elif any(p in r.appeal_preps for p, _ in obl):
+            e.act, e.act_rule = "appeal", "warn.against"
+        elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6 for p in s.predicates):
+            e.act, e.act_rule = "demand", "warn.directive"
+        elif _complement_subject(s, e) is not None:
+            subj, toks = _complement_subject(s, e)
+            conflict = any(cues[x.cue].quad in CONFLICT for x in reported) or any(
+                cu.quad in CONFLICT and cu.tok in toks for cu in cues)
+            e.act, e.act_rule = ("accuse", "warn.that_third_party") if conflict else ("statement", "warn.that_statement")
+            e.target = Arg(subj, "target.complement_subject")
+            for x in reported:
+                if x.source.rule != "source.logophoric" and (cues[x.cue].lemma == "threat" or x.act == "unclassified"):
+                    x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
+        else:
+            e.act, e.act_rule = "warn", "warn.plain"
+
+
+def _complement_subject(s: cl.Structure, e: Event) -> tuple[cl.Chunk, set[int]] | None:
+    """The subject of the clause a speech event reports, if it is not a pronoun, and its tokens."""
+    p = s.predicate_at(e.tok)
+    if p is None:
+        c = s.chunk_at(e.tok)
+        p = _governor(s, c) if c is not None else None
+    if p is None:
+        return None
+    inner = _speech_complements(s, p)
+    preds = [q for q in s.predicates if q.clause in inner]
+    if not preds or preds[0].agent is None:
+        return None
+    subj = preds[0].agent
+    if subj.end - subj.start == 1 and s.lower[subj.start] in _PRONOUNS:
+        return None
+    return subj, {k for k in range(len(s.tokens)) if s.clause_of[k] in inner}
+
+
+def set_conditions(s: cl.Structure, events: list[Event]) -> None:
+    """``conditional`` for events in a clause with an ``if``/``unless`` child (its condition span);
+    ``hypothetical`` inside the antecedent itself."""
+    for e in events:
+        anc = s.ancestors(e.clause)
+        if any(a.kind == "conditional" for a in anc):
+            e.modality = e.modality or "hypothetical"
+            continue
+        for a in anc:
+            conds = [c for c in s.clauses if c.parent == a.cid and c.kind == "conditional"]
+            if conds:
+                toks = [k for c in conds for k in c.tokens]
+                e.condition = (min(toks), max(toks) + 1)
+                break
+
+
+def _negating_governor(s: cl.Structure, e: Event) -> bool:
+    c = s.chunk_at(e.tok)
+    neg = cl.words().negating_verbs
+    if c is not None:
+        g = _governor(s, c)
+        if g is not None and s.lemma[g.head] in neg:
+            return True
+        if s.lower[c.start] == "no":
+            return True
+    p = s.predicate_at(e.tok)
+    if p is not None and (s.lower[p.start] == "to" or s.tags[p.head] == "VBG"):
+        before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+        return bool(before) and s.lemma[before[-1].head] in neg and before[-1].end == p.start \
+            if s.tags[p.head] == "VBG" and s.lower[p.start] != "to" else bool(before) and s.lemma[before[-1].head] in neg
+    return p is not None and p.start > 0 and s.lower[p.start - 1] in ("not", "never")  # "not to interfere"
+
+
+def _denied_gerund(s: cl.Structure, e: Event) -> bool:
+    """"Moscow denied shelling Kharkiv": the gerund after a denial is denied, not done."""
+    p = s.predicate_at(e.tok)
+    if p is None or s.tags[p.head] != "VBG":
+        return False
+    before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+    return bool(before) and before[-1].end == p.start and _reporting_classes().get(s.lemma[before[-1].head]) in rules().denial
+
+
+def _requested(s: cl.Structure, e: Event) -> bool:
+    """An infinitive after a directive verb or a request noun ("pushing for permission to hit")."""
+    p = s.predicate_at(e.tok)
+    if p is None or s.lower[p.start] != "to" or p.start == 0:
+        return False
+    if s.lemma[p.start - 1] in rules().request_nouns:
+        return True
+    start = p.start - 1 if p.start > 0 and s.lower[p.start - 1] in ("not", "never") else p.start
+    before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+    if not before:
+        return False
+    g = before[-1]
+    adjacent = g.end == start or (g.patient is not None and g.patient.end == start) or any(
+        c.end == start for prep, c in g.obliques if prep in ("on", "upon"))
+    return adjacent and (s.lemma[g.head] in cl.words().directive or s.lemma[g.head] in rules().warn_lemmas)
+
+
+def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> str:
+    """The factuality of one event, by precedence: question, denied, requested, negated,
+    conditional, hypothetical, future, alleged, asserted."""
+    main_clause = all(a.kind in ("main", "report") for a in s.ancestors(e.clause))
+    if s.question and main_clause:
+        return "question"
+    if e.factuality == "denied" or _denied_gerund(s, e):
+        return "denied"
+    if e.factuality == "requested" or _requested(s, e):
+        return "requested"  # "warned the US not to interfere": a demand, whatever its polarity
+    if e.negated or _negating_governor(s, e):
+        return "negated"
+    if e.condition is not None:
+        return "conditional"
+    if e.modality == "hypothetical" or e.factuality == "hypothetical":
+        return "hypothetical"
+    if e.modality == "future":
+        return "future"
+    claimed = e.claimant is not None or "claim.quote" in e.extra
+    if claimed and (source_actor is None or source_actor != claimant_actor):
+        return "alleged"
+    return "asserted"
+
+
+# ----------------------------------------------------------------------------- actors
+Mention = tuple  # (start, end, actor, person, sector, is_location)
+
+
+@dataclass
+class SentenceContext:
+    """Offsets and mentions of one sentence, for turning chunks into actors."""
+
+    doc_id: str
+    text: str
+    tok_start: np.ndarray
+    tok_end: np.ndarray
+    mentions: list[Mention]       # the sentence's mentions, by start
+    earlier: list[Mention]        # the document's mentions before the sentence (for pronouns)
+    quotes: list[tuple[int, int, str | None, str | None, str | None]]
+
+    def span(self, c: cl.Chunk) -> tuple[int, int]:
+        return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
+
+    def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None) -> tuple[dict, str]:
+        """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
+
+        Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
+        another), ``actor.quote_speaker`` ("we" inside a quotation), ``actor.coref_recent``
+        (he/she: the last person named; it/they: the last state or organisation), ``actor.none``.
+        """
+        if c is None:
+            return {}, ""
+        a, b = self.span(c)
+        hit = [m for m in self.mentions if m[0] < b and m[1] > a]
+        if hit:
+            m = next((x for x in hit if not x[5]), hit[0])
+            return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
+        kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else _POSSESSIVES.get(s.lower[c.start])
+        if kind == "self":
+            for qa, qb, act, per, sec in self.quotes:
+                if qa <= a < qb and act:
+                    return {"actor": act, "person": per, "sector": sec, "text": self.text[a:b],
+                            "start": a, "end": b}, "actor.quote_speaker"
+        if kind in ("person", "group"):
+            before = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5]
+                      and (m[3] is not None) == (kind == "person") and (not_actor is None or m[2] != not_actor)]
+            if before:
+                return self._fields(before[-1], a, b), "actor.coref_recent"
+        return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
+                "start": a, "end": b}, "actor.none"
+
+    def quote_speaker(self, cue: Cue, s: cl.Structure) -> dict | None:
+        """The speaker (actor fields) of the speech quotation holding the cue, if any."""
+        a = int(self.tok_start[cue.tok])
+        for qa, qb, act, per, sec in self.quotes:
+            if qa <= a < qb and act:
+                return {"actor": act, "person": per, "sector": sec}
+        return None
+
+    def _fields(self, m: Mention, a: int, b: int) -> dict:
+        return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b}
+
+    def adjective_actor(self, k: int) -> bool:
+        """Whether token ``k`` lies inside a mention of an actor."""
+        a, b = int(self.tok_start[k]), int(self.tok_end[k])
+        return any(m[0] <= a and m[1] >= b and m[2] is not None for m in self.mentions)
+
+
+def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
+    """Each document's mentions as plain tuples sorted by start (looked up per chunk, so no pandas)."""
+    out: dict[str, list[Mention]] = {}
+    if mentions is None or mentions.empty:
+        return out
+    m = mentions.sort_values(["doc_id", "start"], kind="stable")
+    nn = lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
+    loc = m["location"].fillna(False).astype(bool).tolist() if "location" in m else [False] * len(m)
+    for d, a, b, act, per, sec, lo in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
+                                          m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(), loc):
+        out.setdefault(d, []).append((int(a), int(b), nn(act), nn(per), nn(sec), bool(lo)))
+    return out
+
+
+def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
+    if quotes is None or quotes.empty:
+        return {}
+    q = quotes[~quotes["kind"].isin(("scare", "title", "term", "mention"))]
+    out: dict[str, list] = {}
+    for r in q.itertuples():
+        a, b = getattr(r, "content_start", None), getattr(r, "content_end", None)
+        if a is None or pd.isna(a):  # the content span, not the attribution around it
+            a, b = r.start, r.end
+        out.setdefault(r.doc_id, []).append((int(a), int(b), r.speaker_actor, r.speaker_person,
+                                             r.speaker_sector))
+    return out
+
+
+# ----------------------------------------------------------------------------- driver
+def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) -> None:
+    """``claim.accuse``: a neutral speech act reporting a third party's conflict act accuses it."""
+    neutral = rules().neutral
+    for i, e in enumerate(events):
+        if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
+            continue
+        if actors[i]["source"].get("actor") is None:
+            continue  # a monitor or "officials" reporting an attack attribute it; they do not accuse
+        for j, x in enumerate(events):
+            if x.claim_of != i or x.absorbed or cues[x.cue].quad not in CONFLICT:
+                continue
+            src = actors[j]["source"].get("actor")
+            if src is not None and src != actors[i]["source"].get("actor") and x.factuality not in ("denied",):
+                e.act, e.act_rule = "accuse", "claim.accuse"
+                e.target = Arg(x.source.chunk, "target.claim_subject")
+                break
+
+
+def _is_top(s: cl.Structure, cid: int) -> bool:
+    """A main clause, or the content of a postposed report ("..., officials said")."""
+    return all(a.kind in ("main", "report") or a.rule == "clause.report_postposed" for a in s.ancestors(cid))
+
+
+_NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add"})
+
+
+def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicate | None:
+    """``verb.uncoded``: the main clause's first predicate when no cue covers it and every cue
+    of the sentence comes after it or in a subordinate clause; its act is ``unclassified``."""
+    w = cl.words()
+    preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
+             and s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
+             and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
+             and s.lemma[p.head] not in w.reporting]
+    if not preds:
+        # "X said (that) the government will not lift the ban": the reported clause's predicate.
+        reps = [p for p in s.predicates if _is_top(s, p.clause) and s.lemma[p.head] in w.reporting]
+        spoken = [e for e in events if reps and e.tok == reps[0].head and e.act not in ("statement", "consider")]
+        inner = _speech_complements(s, reps[0]) if reps and not spoken else set()
+        preds = [p for p in s.predicates if p.clause in inner and s.lemma[p.head] not in _NOT_ACTS
+                 and s.lower[p.start] != "to" and s.lemma[p.head] not in w.reporting and s.tags[p.head] != "VBG"
+                 and (p.agent is not None or p.voice == "passive")]
+        if not preds or any(e.clause in inner for e in events):
+            return None
+        return preds[0]
+    p = preds[0]
+    inf = _infinitive_after(s, p)
+    controls = s.lemma[p.head] in w.directive or s.lemma[p.head] in w.object_control
+    if inf is not None and not controls:
+        if any(inf.start <= e.tok <= inf.head or (inf.patient is not None and inf.patient.start <= e.tok < inf.patient.end)
+               for e in events):
+            return None  # "decided to lift sanctions": the infinitive's act is the event
+        if inf.agent is not None and s.lemma[inf.head] not in _NOT_ACTS:
+            p = inf  # "have begun leaving Afghanistan": the act is the gerund's
+    live = [e for e in events if _is_top(s, e.clause)]
+    if any(p.start <= e.tok <= p.head for e in events) or (live and live[0].tok < p.head):
+        return None
+    if p.patient is not None and any(p.patient.start <= e.tok < p.patient.end and e.act_rule.startswith("noun.")
+                                     for e in events):
+        return None  # "issued a warning", "derailed the negotiations": the noun's event is the act
+    return p
+
+
+def _conjuncts(s: cl.Structure, c: cl.Chunk) -> list[cl.Chunk]:
+    """The chunks coordinated before ``c`` ("Blinken and Lammy": [Blinken, Lammy]); ``c`` last."""
+    out = [c]
+    while True:
+        first = out[0]
+        k = first.start - 1
+        if k < 1 or s.lower[k] not in ("and", ","):
+            break
+        prev = s.chunk_at(k - 1)
+        if prev is None or prev.end != k:
+            break
+        out.insert(0, prev)
+    return out
+
+
+# Reporting-verb classes that are speech acts of their own: (act, CAMEO code, quad class).
+_SPEECH_CLASSES = {"reassuring": ("reassure", "030", "verbal_cooperation"),
+                   "directive": ("appeal", "020", "verbal_cooperation"),
+                   "accusatory": ("accuse", "112", "verbal_conflict"),
+                   "warning": ("warn", "130", "verbal_conflict"),
+                   "denial": ("deny", "016", "statement")}
+
+
+def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
+                  actor_tok) -> tuple[list[Cue], list[Event]]:
+    """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
+    the reporting-verb lexicon is a speech act even where the escalation lexicon has no cue
+    ("Russia reassured Kazakhstan", "called on X to", "pushing for permission")."""
+    taken = {e.tok for e in events}
+    cues, events = list(cues), list(events)
+    for p in s.predicates:
+        lem, nxt = s.lemma[p.head], s.lower[p.head + 1] if p.head + 1 < len(s.lower) else ""
+        cls = _reporting_classes().get(lem)
+        if lem in ("call", "push", "press") and nxt in ("on", "for", "upon"):
+            cls = "directive"
+        if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
+            continue
+        if p.start == p.head and s.tags[p.head] in ("VBG", "VBN") and p.head > 0 and \
+                s.tags[p.head - 1] in cl.NOUN_TAGS and s.clauses[p.clause].kind != "participial":
+            continue  # "publications countering extremist ideology": a modifier, not a speech act
+        act, code, quad = _SPEECH_CLASSES[cls]
+        cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
+        src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
+        if tgt.chunk is None and nxt in ("on", "upon"):
+            c, r = _target_oblique(p.obliques, exclude=("of", "by", "for", "in"))
+            tgt = Arg(c, r)
+        if tgt.chunk is None:  # "called for sanctions against Turkey": the actor the request is about
+            named = [(prep, c) for prep, c in p.obliques if prep not in ("by", "of", "in", "from")
+                     and _has_actor({"actor_tok": actor_tok}, c)]
+            if named:
+                tgt = Arg(named[0][1], f"target.prep_actor_{named[0][0]}")
+        events.append(Event(len(cues) - 1, p.head, src, tgt, act, "speech.reporting_verb", p.clause,
+                            p.negated, p.modality))
+    events.sort(key=lambda e: e.tok)
+    return cues, events
+
+
+def _split_coordinated(s: cl.Structure, events: list[Event]) -> list[Event]:
+    """``source.conjunct``: "Blinken and Lammy discussed plans" is an act of each of them.
+
+    The subject rule finds the last conjunct; the earlier ones get a copy of the event.
+    Only sources are split; a coordinated target is kept whole (its first actor).
+    """
+    out = []
+    for e in events:
+        c = e.source.chunk
+        parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(("agent.subject", "source.light_agent.subject")) else []
+        if len(parts) > 1 and "and" in s.lower[parts[0].start:parts[-1].start]:
+            for part in parts[:-1]:
+                out.append(replace(e, source=Arg(part, e.source.rule + "+conjunct"), extra=list(e.extra)))
+        out.append(e)
+    return out
+
+
+def _main_event(s: cl.Structure, events: list[Event]) -> int:
+    """``main``: the sentence's main event, as news event coding takes it.
+
+    The first event of the main clause; for a postposed report ("..., officials said") the
+    event reported; for an agentless passive ("23 civilians were killed as forces launched air
+    strikes") the event of its adverbial clause that names a doer. A preposed report ("Russia
+    says Israel must end attacks") is itself the main event: the speaker is its source.
+    """
+    live = [i for i, e in enumerate(events) if not e.absorbed]
+    if not live:
+        return -1
+    top = [i for i in live if _is_top(s, events[i].clause)]
+    if not top:
+        return live[0]
+    first = top[0]
+    if s.clauses[events[first].clause].kind == "report":
+        inner = [i for i in live if events[i].claim_of == first]
+        if inner:
+            return inner[0]
+    e = events[first]
+    if e.source.chunk is None and e.source.rule.startswith("agent.passive_none"):
+        sub = [i for i in live if events[i].source.chunk is not None and events[i].tok > e.tok
+               and s.clauses[events[i].clause].kind == "adverbial"]
+        if sub:
+            return sub[0]
+    return first
+
+
+def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict]) -> None:
+    """``target.reported_subject``: a statement with no target is about the reported clause's
+    subject ("Russia says Israel must end attacks" -> Israel) or, when the speaker reports its
+    own act ("Putin said his country will not lift the ban on the EU"), that act's target."""
+    for i, e in enumerate(events):
+        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified"):
+            continue
+        inner = [x for x in events if x.claim_of == i and not x.absorbed]
+        if not inner:
+            continue
+        j = events.index(inner[0])
+        x = inner[0]
+        own = actors[j]["source"].get("actor") is not None and actors[j]["source"].get("actor") == actors[i]["source"].get("actor")
+        if own or x.source.rule == "source.logophoric" or x.source.chunk is None or _same_chunk(x.source.chunk, e.source.chunk):
+            if x.target.chunk is not None:
+                e.target = Arg(x.target.chunk, "target.reported_target")
+        else:
+            e.target = Arg(x.source.chunk, "target.reported_subject")
+
+
+def _names_someone(s: cl.Structure, c: cl.Chunk | None) -> bool:
+    """A chunk with a proper noun: an actor the gazetteer may lack."""
+    return c is not None and any(s.tags[k] in ("NNP", "NNPS") for k in range(c.start, c.end))
+
+
+def _same_chunk(a: cl.Chunk | None, b: cl.Chunk | None) -> bool:
+    return a is not None and b is not None and a.start == b.start
+
+
+def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
+    """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
+    r = rules()
+    rctx = {"rules": r, "actor_tok": ctx.adjective_actor, "cue_toks": {c.tok for c in cues}}
+    events = []
+    for ci, cue in enumerate(cues):
+        e = locate(s, cue, rctx)
+        if e is not None:
+            e.cue = ci
+            e.act = e.act or act_class(cue.cameo, cue.lemma, r)
+            events.append(e)
+    events.sort(key=lambda e: e.tok)
+    cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
+    events = _split_coordinated(s, events)
+    for e in events:
+        t = e.target.chunk
+        if e.act == "statement" and e.act_rule == "verb.active" and t is not None and any(
+                x is not e and t.start <= x.tok < t.end for x in events):
+            e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
+    uncoded = _uncoded_main(s, events, r)
+    if uncoded is not None:
+        cues = [*cues, Cue(-1, uncoded.head, uncoded.head + 1, s.lemma[uncoded.head], "", "", s.lemma[uncoded.head])]
+        events.append(Event(len(cues) - 1, uncoded.head, Arg(uncoded.agent, uncoded.agent_rule),
+                            Arg(uncoded.patient, uncoded.patient_rule), "unclassified", "verb.uncoded",
+                            uncoded.clause, uncoded.negated, uncoded.modality))
+        better = _actor_oblique(s, uncoded.obliques, uncoded.patient, rctx, uncoded.head)
+        if better is not None:
+            events[-1].target = better
+        elif uncoded.patient is None:
+            c, rule = _target_oblique(uncoded.obliques, exclude=("of", "by", "for", "in", "with"))
+            if c is None:  # "arrived in Nepal", "surrendered in Faryab province": where it happened
+                named = [(p, ch) for p, ch in uncoded.obliques if p == "in" and
+                         (_has_actor(rctx, ch) or s.tags[ch.head] in ("NNP", "NNPS"))]
+                c, rule = (named[0][1], "target.prep_in_named") if named else (None, "")
+            events[-1].target = Arg(c, rule)
+        events.sort(key=lambda e: e.tok)
+    link_claims(s, events, cues, rctx)
+    set_conditions(s, events)
+    resolve_warnings(s, events, cues, rctx)
+    look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
+    actors = [{k: v[0] for k, v in d.items()} for d in look]
+    _upgrade_claims(events, actors, cues)
+    _report_targets(s, events, actors)
+    main = _main_event(s, events)
+    rows = []
+    for i, e in enumerate(events):
+        if e.absorbed:
+            continue
+        src, srule = ctx.actor(e.source.chunk, s)
+        # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
+        if cues[e.cue].cameo.startswith("15") and e.modality == "hypothetical" and src.get("actor") is None \
+                and not _names_someone(s, e.source.chunk):
+            continue  # "missiles which can hit targets 300 km away": a weapon's reach, no one's act
+        if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
+                and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
+            continue  # "The talks have reached a dead end": about an act, by no one named
+        tc = e.target.chunk
+        own = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects
+        # "withdraw its troops": the source's own troops, not someone acted on.
+        tgt, trule = ({"actor": None, "person": None, "sector": None, "text": None, "start": None, "end": None},
+                      "target.own_means") if own else ctx.actor(tc, s, not_actor=src.get("actor"))
+        if tgt.get("start") is not None and src.get("start") is not None and \
+                tgt["start"] < src["end"] and src["start"] < tgt["end"]:
+            tgt, trule = {}, "target.same_as_source"  # one phrase cannot be both sides
+        clm, _ = ctx.actor(e.claimant, s)
+        speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
+        if speaker is not None:  # inside a quotation: its speaker claims it, or does it
+            if src.get("actor") is None and (e.source.chunk is None or s.lower[e.source.chunk.start] in _PRONOUNS):
+                src, srule = dict(speaker, text=None, start=None, end=None), "actor.quote_speaker"
+            clm = speaker
+            e.extra.append("claim.quote")
+        fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
+        rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
+                         f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
+                         f"target:{e.target.rule or 'none'}/{trule or 'none'}"
+                         + "".join(";" + x for x in e.extra)))
+    return rows
+
+
+_CODE_QUAD = {"120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
+              "020": "verbal_cooperation", "010": "statement"}
+
+
+def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main, rule) -> dict:
+    ca, cb = int(ctx.tok_start[cue.tok]), int(ctx.tok_end[max(cue.tok, cue.tok_end - 1)])
+    a = min([ca] + [d["start"] for d in (src, tgt) if d.get("start") is not None])
+    b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
+    cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
+    code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
+            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.", "noun.opposed")) else None
+    cameo = code or cue.cameo or None
+    claimant = clm.get("actor") or clm.get("text")
+    return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
+            "source_actor": src.get("actor"), "source_person": src.get("person"),
+            "source_sector": src.get("sector"), "source_text": src.get("text"),
+            "source_start": src.get("start"), "source_end": src.get("end"),
+            "act": e.act, "cameo": cameo, "root": cameo[:2] if cameo else None,
+            "quad_class": _CODE_QUAD.get(code, cue.quad or None),
+            "target_actor": tgt.get("actor"), "target_text": tgt.get("text"),
+            "target_start": tgt.get("start"), "target_end": tgt.get("end"), "factuality": fact,
+            "claimant": claimant if e.claimant is not None or "claim.quote" in e.extra else None,
+            "condition": ctx.text[cond[0]:cond[1]] if cond else None,
+            "condition_start": cond[0] if cond else None, "condition_end": cond[1] if cond else None,
+            "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
+
+
+def _sentence_cues(rows: list[int], cols: dict[str, list], starts: np.ndarray, ends: np.ndarray,
+                   lemma: list[str]) -> list[Cue]:
+    out = []
+    for i in rows:
+        a = bisect.bisect_right(starts, int(cols["start"][i])) - 1
+        b = bisect.bisect_left(ends, int(cols["end"][i])) + 1
+        if a < 0:
+            continue
+        cameo = cols["cameo"][i]
+        out.append(Cue(int(i), a, max(b, a + 1), lemma[a], "" if cameo is None or pd.isna(cameo) else str(cameo),
+                       str(cols["quad_class"][i]), str(cols["cue"][i])))
+    return out
+
+
+def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.DataFrame,
+                mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``events`` table: one row per speech act or event (columns :data:`COLUMNS`).
+
+    Only sentences with an escalation cue are parsed (tagged, chunked, split into clauses).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> from toolkit.escalation import find_cues
+        >>> from toolkit.actors import mentions_from_tables
+        >>> t = "Ukrainian towns were shelled by Russian artillery."
+        >>> _, toks = tokenize_documents(["d"], [t])
+        >>> m = mentions_from_tables(pd.DataFrame({"doc_id": ["d"], "text": [t]}), toks)
+        >>> ev = find_events(toks, {"d": t}, find_cues(toks, {"d": t}, mentions=m), m)
+        >>> ev[["source_actor", "act", "target_actor", "factuality"]].values.tolist()
+        [['RUS', 'attack', 'UKR', 'asserted']]
+    """
+    empty = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    if tokens.empty:
+        return empty
+    if escalation is None:
+        escalation = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "cue", "cameo", "quad_class"])
+    rows: list[dict] = []
+    mentions = mentions if mentions is not None else pd.DataFrame(
+        columns=["doc_id", "start", "end", "actor", "person", "sector", "location"])
+    ment_by_doc = _mention_lists(mentions)
+    quote_by_doc = _quote_lists(quotes)
+    starts_by_doc = {d: [m[0] for m in ms] for d, ms in ment_by_doc.items()}
+    tok_groups = tokens.groupby(["doc_id", "sent_id"], sort=False).indices
+    tok_text, tok_lemma = tokens["text"].tolist(), tokens["lemma"].tolist()
+    tok_s, tok_e = tokens["start"].to_numpy(), tokens["end"].to_numpy()
+    cols = {c: escalation[c].tolist() for c in ("start", "end", "cameo", "quad_class", "cue")}
+    groups = {k: list(v) for k, v in escalation.groupby(["doc_id", "sent_id"], sort=False).indices.items()} \
+        if len(escalation) else {}
+    if len(mentions):
+        two = mentions[mentions["actor"].notna()].groupby(["doc_id", "sent_id"]).size()
+        for key in two[two >= 2].index:
+            groups.setdefault(key, [])
+    order = {d: i for i, d in enumerate(pd.unique(tokens["doc_id"]))}
+    for (doc, sent), g in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1]))):
+        idx = tok_groups.get((doc, sent))
+        if idx is None or len(idx) == 0:
+            continue
+        words = [tok_text[k] for k in idx]
+        lemmas = [str(tok_lemma[k]).lower() for k in idx]
+        s = cl.parse(words, lemma=lemmas)
+        ms = ment_by_doc.get(doc, [])
+        sa, sb = int(tok_s[idx[0]]), int(tok_e[idx[-1]])
+        lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
+        inside = [m for m in ms[lo:] if m[0] < sb]
+        ctx = SentenceContext(str(doc), texts[doc], tok_s[idx], tok_e[idx], inside, ms[max(0, lo - 50):lo],
+                              quote_by_doc.get(doc, []))
+        for r in sentence_events(s, _sentence_cues(g, cols, ctx.tok_start, ctx.tok_end, lemmas), ctx):
+            r["sent_id"] = int(sent)
+            rows.append(r)
+    if not rows:
+        return empty
+    out = pd.DataFrame(rows)
+    for c in out.columns:  # missing actors stay None (not NaN) in the text columns
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
+    out["event_id"] = out.groupby("doc_id").cumcount()
+    out["source"] = f"events@{rules().version}+clauses@{cl.words().version}"
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def annotate(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Pipeline step: the ``events`` table for one chunk of documents.
+
+    Needs ``mentions`` and ``escalation``; reads ``quotes`` when present (pronoun speakers
+    inside quotations).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> from toolkit import escalation, actors
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Moscow said Kyiv had sabotaged the talks."]})
+        >>> s, t = tokenize_documents(["d"], docs["text"].tolist())
+        >>> tb = {"documents": docs, "sentences": s, "tokens": t}
+        >>> tb["mentions"] = actors.mentions_from_tables(docs, t)
+        >>> tb.update(escalation.annotate(tb))
+        >>> annotate(tb)["events"][["source_actor", "act", "target_actor", "factuality"]].values.tolist()
+        [['RUS', 'accuse', 'UKR', 'asserted'], ['UKR', 'attack', None, 'alleged']]
+    """
+    docs = tables["documents"]
+    texts = dict(iter_rows(docs, "doc_id", "text"))
+    return {"events": find_events(tables["tokens"], texts, tables["escalation"],
+                                  tables.get("mentions"), tables.get("quotes"))}
+
+
+ANNOTATOR = Annotator(
+    name="events", produces=("events",), func=annotate,
+    requires=("tokens", "sentences", "mentions", "escalation"),
+    lexicons=("escalation", "reporting_verbs"), reads=("quotes",),
+    # The rule files are not bundled lexicons (no CSV): their versions key the cache.
+    version=f"events@{rules().version}+clauses@{yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}",
+    description="who does what to whom: one row per speech act or event, from clause structure "
+                "(voice, reporting frames, warnings, negation, conditions)")
+
+
+# ----------------------------------------------------------------------------- aggregates
+def dyads(events: pd.DataFrame, *, alleged: bool = False, acts: tuple[str, ...] | None = None,
+          main_only: bool = False) -> pd.DataFrame:
+    """Counts per directed dyad and act: events that happened, and (apart) those only alleged.
+
+    Only rows with both a source and a target actor count; ``unclassified`` predicates never
+    do. ``asserted`` counts asserted events; with ``alleged=True`` an ``alleged`` column counts
+    the events a claimant reports about others, kept apart so that claims do not pass for acts.
+    Negated, conditional, future, requested, hypothetical and question rows are not counted.
+
+    Args:
+        events: the ``events`` table.
+        alleged: add the ``alleged`` column.
+        acts: count only these act classes.
+        main_only: count only each sentence's main event.
+
+    Example:
+        >>> ev = pd.DataFrame({"source_actor": ["RUS", "UKR"], "target_actor": ["UKR", "RUS"],
+        ...                    "act": ["attack", "attack"], "factuality": ["asserted", "alleged"],
+        ...                    "main": [True, True]})
+        >>> dyads(ev, alleged=True).values.tolist()
+        [['RUS', 'UKR', 'attack', 1, 0], ['UKR', 'RUS', 'attack', 0, 1]]
+    """
+    ev = events[events["source_actor"].notna() & events["target_actor"].notna() & (events["act"] != "unclassified")]
+    if acts is not None:
+        ev = ev[ev["act"].isin(list(acts))]
+    if main_only:
+        ev = ev[ev["main"].astype(bool)]
+    kinds = ["asserted", "alleged"] if alleged else ["asserted"]
+    ev = ev[ev["factuality"].isin(kinds)]
+    out = pd.crosstab([ev["source_actor"], ev["target_actor"], ev["act"]], ev["factuality"])
+    out = out.reindex(columns=kinds, fill_value=0).reset_index()
+    out.columns.name = None
+    return out[["source_actor", "target_actor", "act", *kinds]]

@@ -1,0 +1,663 @@
+"""Speakers: who "he", "she", "the Russian leader", "the spokesperson" and "the ministry" are.
+
+Resolves the speaker span of a quote to a person, an actor and a sector, by small rule
+functions that each return a :class:`Resolution` carrying their rule id (the ``speaker_rule``
+column of ``quotes``), applied by :meth:`SpeakerResolver.resolve` in one explicit order
+(:data:`RULES`). The first rule that answers wins.
+
+Rules (in order):
+
+* ``mention``: a mention of a person or actor lies in the span ("Dmitry Peskov", "the
+  Kremlin"). Refined by ``nationality_title`` (an unknown official takes the state of the
+  nationality word in the span: "Ukrainian Deputy Prime Minister Iryna Vereshchuk") and
+  ``description_actor`` (a role of a known state names the person of that state mentioned
+  last: "the Russian leader" after "Vladimir Putin").
+* ``document``: "we"/"I" in a speech whose document names its speaking state.
+* ``pronoun_person``: "he"/"she" to the nearest compatible person before it. Sentences are
+  searched from the pronoun's own back to :data:`WINDOW_SENTENCES` earlier; in each, the first
+  person outside quotation marks whose gender fits (the subject-first order of Hobbs 1978's
+  search, without a parse). Earlier "he"/"she" count as mentions of whom they resolved to, so a
+  chain of pronouns follows its first name. Organisations, states and media are never
+  antecedents of "he"/"she".
+* ``relative_who``: "who" to the person right before it in the sentence.
+* ``description_role``: "the spokesperson", "the official": the last person whose role fits
+  the noun, else the last person.
+* ``description_org``: "the ministry", "the agency": the last organisation mention whose name
+  or role has that head noun.
+* ``pronoun_org``: "it" to the last organisation or state (not a place, not a media outlet).
+* ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
+  alone resolves to the full name used earlier in the document.
+
+Gender comes from the people lexicon's ``people_gender.csv``, titles ("Mrs.", "Sen."is not
+gendered, "spokeswoman" is), and first names in NLTK's ``names`` corpus (Kantrowitz's name
+lists) where that is installed; without it, names not in the lexicon have no gender and fit
+either pronoun (a data-free fallback: the nearest person wins).
+
+Work is linear in the document: names are found in one pass over the tokens, the first time a
+rule needs them, and each pronoun looks back a bounded number of sentences.
+
+Notes:
+    Hobbs, J. (1978), "Resolving pronoun references", Lingua 44; Lappin & Leass (1994) for
+    salience by grammatical role; Mitkov (2002), *Anaphora Resolution*, ch. 5 (knowledge-poor
+    approaches, agreement filters then preferences). Names: NLTK ``names`` corpus (Mark
+    Kantrowitz's lists, distributed with NLTK).
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources as _resources
+
+WINDOW_SENTENCES = 6   # how far back a pronoun looks for its antecedent
+WINDOW_ROLE = 40       # sentences back for "the spokesperson", "the Russian leader"
+MAX_LOOKBACK_TOKENS = 1500   # descriptions never look further back (one endless sentence stays linear)
+PRONOUN_LOOKBACK_TOKENS = 300  # nor pronouns (six news sentences are about 150 tokens)
+
+MALE, FEMALE = "m", "f"
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+TITLE_GENDER = {"mr": MALE, "mr.": MALE, "sir": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE,
+                "ms.": FEMALE, "miss": FEMALE, "madam": FEMALE, "lady": FEMALE}
+TITLES = frozenset(set(TITLE_GENDER) | set("""
+dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. capt capt. sgt sgt. adm adm. rev rev.
+prof prof. judge justice senator governor president secretary minister chancellor ambassador
+mayor general admiral colonel representative congressman congresswoman spokesman spokeswoman
+spokesperson chairman chairwoman director chief commissioner economist analyst professor lawyer
+attorney strategist pollster adviser advisor aide activist author host anchor correspondent
+founder executive candidate nominee rival""".split()))
+# Capitalised words that end a name run: a name is not "Florida Friday" or "Hope March".
+_NOT_NAME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december day week""".split())
+GENDERED_NOUNS = {"spokesman": MALE, "spokeswoman": FEMALE, "chairman": MALE, "chairwoman": FEMALE,
+                  "congressman": MALE, "congresswoman": FEMALE, "businessman": MALE,
+                  "businesswoman": FEMALE, "king": MALE, "queen": FEMALE, "prince": MALE,
+                  "princess": FEMALE, "father": MALE, "mother": FEMALE, "husband": MALE,
+                  "wife": FEMALE, "son": MALE, "daughter": FEMALE, "man": MALE, "woman": FEMALE,
+                  "brother": MALE, "sister": FEMALE}
+# Person role nouns a definite description names ("the spokesperson"), with the role stems of
+# the mentions table they can refer to.
+ROLE_NOUNS = {
+    "spokesman": ("spokes",), "spokeswoman": ("spokes",), "spokesperson": ("spokes",),
+    "president": ("president",), "leader": ("president", "prime_minister", "leader", "monarch",
+                                            "chancellor", "head"),
+    "minister": ("minister",), "secretary": ("secretary", "minister"), "premier": ("prime_minister",),
+    "chancellor": ("chancellor",), "ambassador": ("ambassador", "envoy"), "envoy": ("envoy", "ambassador"),
+    "diplomat": ("diplomat", "ambassador", "envoy", "minister"), "official": (), "officer": (),
+    "general": ("military", "general", "chief"), "commander": ("military", "commander", "chief"),
+    "senator": ("senator",), "governor": ("governor",), "candidate": (), "nominee": (),
+    "chairman": ("chair",), "chairwoman": ("chair",), "mayor": ("mayor",), "chief": ("chief",),
+    "prosecutor": (), "lawyer": (), "negotiator": (), "aide": (), "adviser": (), "advisor": (),
+}
+# Offices held by one person at a time: "the president" is never just the last person named.
+OFFICES = frozenset("president premier chancellor governor mayor senator secretary".split())
+ORG_NOUNS = frozenset("""ministry department agency government administration embassy office
+council commission committee party campaign army military navy force forces service parliament
+cabinet court union alliance organisation organization bank company firm group kremlin
+presidency""".split())
+# First words of place names that take a reporting verb as readily as people ("New York said").
+PLACE_STARTS = frozenset("new san santa los las saint st. fort north south east west united great".split())
+# Heads of capitalised names that are not people ("The Laura Ingraham Show", "Harvard University").
+NOT_PERSON_HEADS = frozenset("""show news times post journal network university college school
+institute foundation center centre hospital street avenue church museum club award prize act bill
+fund project program programme""".split())
+_PLURAL_GROUP = re.compile(r"(?:ans|ats|als|ists|ers|ives|ites|ions|ics|ents)$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Who a speaker span refers to, and which rule said so."""
+
+    actor: str | None
+    person: str | None
+    sector: str | None
+    resolution: str   # coarse kind: mention, pronoun, role, document, name
+    rule: str         # the rule id (``speaker_rule``)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of the ``mentions`` table, as the resolver reads it."""
+
+    start: int
+    end: int
+    actor: str | None = None
+    person: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    kind: str | None = None
+    location: bool = False
+    actor_type: str | None = None
+    entry: str | None = None
+
+
+@dataclass(frozen=True)
+class _Cand:
+    """A person (or organisation) a later pronoun or description may refer to."""
+
+    tok: int              # first token
+    start: int            # character offsets of the naming span
+    end: int
+    person: str | None
+    actor: str | None
+    sector: str | None
+    gender: str | None
+    role: str | None
+    is_person: bool
+    media: bool = False
+    head: str = ""        # lower-cased head word (organisations: "ministry")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_genders() -> dict[str, str]:
+    path = _resources.files("toolkit") / "lexicons" / "people_gender.csv"
+    with path.open(encoding="utf-8") as fh:
+        return {r["person"]: r["gender"] for r in csv.DictReader(fh)}
+
+
+@functools.lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str | None]:
+    """First name -> ``"m"``/``"f"`` from NLTK's ``names`` corpus (``None``: on both lists).
+
+    Empty (with one :class:`toolkit.resources.DegradedWarning`) when the corpus is missing.
+
+    Example:
+        >>> g = first_name_genders()
+        >>> g.get("Elizabeth", "f") == "f"
+        True
+    """
+    from .resources import require
+
+    if not require("names"):
+        return {}
+    from nltk.corpus import names
+
+    male, female = set(names.words("male.txt")), set(names.words("female.txt"))
+    out: dict[str, str | None] = dict.fromkeys(male & female)
+    out.update({n: MALE for n in male - female})
+    out.update({n: FEMALE for n in female - male})
+    return out
+
+
+def gender_of(person: str | None, title: str | None = None) -> str | None:
+    """Grammatical gender of a person: lexicon, then title, then first name; else ``None``.
+
+    Example:
+        >>> gender_of("Hillary Clinton"), gender_of("Clarke", "Mr."), gender_of("Zork Blat")
+        ('f', 'm', None)
+    """
+    if title:
+        g = TITLE_GENDER.get(title.lower()) or GENDERED_NOUNS.get(title.lower())
+        if g:
+            return g
+    if not person:
+        return None
+    g = _lexicon_genders().get(person)
+    if g:
+        return g
+    return first_name_genders().get(person.split()[0])
+
+
+@dataclass
+class TokenArrays:
+    """Token arrays of one document, as the resolver reads them (``toolkit.quotes`` has its own)."""
+
+    text: str
+    start: list
+    end: list
+    tok: list
+    low: list
+    sent: list         # sentence position (0, 1, ...) of each token
+    sent_start: list   # first token of each sentence position
+    sent_end: list     # one past its last token
+
+
+def token_arrays(text: str, tokens) -> TokenArrays:
+    """:class:`TokenArrays` of one document from its rows of the ``tokens`` table.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> _, toks = tokenize_documents(["d"], ["He left. She stayed."])
+        >>> token_arrays("He left. She stayed.", toks).sent_start
+        [0, 3]
+    """
+    sids = list(tokens["sent_id"])
+    sent, sent_start, sent_end = [], [], []
+    for n, sid in enumerate(sids):
+        if n == 0 or sid != sids[n - 1]:
+            if sent_start:
+                sent_end.append(n)
+            sent_start.append(n)
+        sent.append(len(sent_start) - 1)
+    if sent_start:
+        sent_end.append(len(sids))
+    return TokenArrays(text, list(tokens["start"]), list(tokens["end"]), list(tokens["text"]),
+                       list(tokens["lower"]), sent, sent_start, sent_end)
+
+
+def _name_word(d, t: int) -> bool:
+    """A capitalised word that can be part of a personal name (not "I", "But", "The", "Monday")."""
+    low = d.low[t]
+    return _cap(d.tok[t]) and len(low) > 1 and low not in _NOT_NAME and low not in _COMMON_STARTS \
+        and low not in PRONOUN_GENDER and low not in _NON_NAME_CAPS
+
+
+def _cap(tok: str) -> bool:
+    return tok[:1].isupper() and (tok[1:2].islower() or tok[1:] == "" or tok[1:2] in "'’-.")
+
+
+class _Names:
+    """Person and organisation candidates of one document, found in one pass over its tokens."""
+
+    def __init__(self, d, mentions: Sequence[Mention], cue_tokens: set[int]):
+        self.d = d
+        self.cands: list[_Cand] = []
+        self.surnames: dict[str, _Cand] = {}
+        m_by_tok = self._mention_tokens(mentions)
+        self._from_mentions(mentions)
+        self._from_text(m_by_tok, cue_tokens)
+        self.cands.sort(key=lambda c: (c.start, c.end))
+        self.starts = [c.start for c in self.cands]
+
+    def _mention_tokens(self, mentions: Sequence[Mention]) -> dict[int, Mention]:
+        out = {}
+        for m in mentions:
+            t = bisect.bisect_left(self.d.start, m.start)
+            while t < len(self.d.start) and self.d.start[t] < m.end:
+                out[t] = m
+                t += 1
+        return out
+
+    def _from_mentions(self, mentions: Sequence[Mention]) -> None:
+        d = self.d
+        for m in mentions:
+            if m.location:
+                continue
+            tok = bisect.bisect_left(d.start, m.start)
+            title = d.low[tok - 1] if tok > 0 else None
+            if m.person:
+                c = _Cand(tok, m.start, m.end, m.person, m.actor, m.sector, gender_of(m.person, title),
+                          m.role, True)
+                self.surnames.setdefault(m.person.split()[-1], c)
+            elif m.actor:
+                head = (m.entry or d.text[m.start:m.end]).split()[-1].lower()
+                c = _Cand(tok, m.start, m.end, None, m.actor, m.sector, None, m.role, False,
+                          media=m.actor_type == "media" or m.kind == "media", head=head)
+            else:
+                continue
+            self.cands.append(c)
+
+    def _from_text(self, m_by_tok: dict[int, Mention], cue_tokens: set[int]) -> None:
+        """Names the gazetteer does not know: after a title, from a known first name, or as the
+        subject of a reporting verb ("Ana Ruiz said", mid-sentence "..., Ham also noted")."""
+        d = self.d
+        n = len(d.tok)
+        caps = [i for i, (w, low) in enumerate(zip(d.tok, d.low)) if w != low and w[:1].isupper()]
+        ci = 0
+        while ci < len(caps):
+            t = caps[ci]
+            ci += 1
+            if t in m_by_tok or not _name_word(d, t):
+                continue
+            e = t
+            while e < n and e - t < 5 and e not in m_by_tok and (_name_word(d, e) or _INITIAL.match(d.tok[e])):
+                e += 1
+            self._name_in_run(t, e, cue_tokens)
+            while ci < len(caps) and caps[ci] < e:
+                ci += 1
+
+    def _name_in_run(self, t: int, e: int, cue_tokens: set[int]) -> None:
+        d = self.d
+        first = first_name_genders()
+        title = d.low[t - 1] if t > 0 and (d.low[t - 1] in TITLES or d.low[t - 1] in GENDERED_NOUNS) else None
+        for k in range(t, e - 1):
+            if d.low[k] in TITLES:   # "Democratic Sen. David Perdue": the name after the title
+                t, title = k + 1, d.low[k]
+            elif d.tok[k] in first and title is None:
+                t = k
+                break
+        if t >= e:
+            return
+        known = d.tok[e - 1] in self.surnames
+        subject = e in cue_tokens or (e + 1 < len(d.tok) and e + 1 in cue_tokens and d.low[e] in _AUX_WORDS) \
+            or (e + 1 < len(d.tok) and d.tok[e] == "," and d.low[e + 1] in ("who", "a", "an", "the"))
+        single = e - t == 1
+        last = d.low[e - 1]
+        role_like = last in ROLE_NOUNS or last in ORG_NOUNS or last in TITLES or last in NOT_PERSON_HEADS \
+            or _PLURAL_GROUP.search(last) or d.low[t] in PLACE_STARTS
+        # A lone capitalised word is a name only after a title or as a known surname: "Islam
+        # teaches", "Defense said" are not people.
+        if role_like and not known:
+            return  # "Mr. President", "the Supreme Leader": an office, not a name
+        if title or known or (not single and (d.tok[t] in first or subject)):
+            self._add_name(t, e, title)
+
+    def _add_name(self, t: int, e: int, title: str | None) -> None:
+        d = self.d
+        name = " ".join(d.tok[t:e])
+        prev = self.surnames.get(d.tok[e - 1])
+        if prev is not None and e - t == 1:
+            c = _Cand(t, d.start[t], d.end[e - 1], prev.person, prev.actor, prev.sector,
+                      prev.gender or gender_of(None, title), prev.role, True)
+        else:
+            c = _Cand(t, d.start[t], d.end[e - 1], name, None, None, gender_of(name, title), None, True)
+            if e - t >= 2 or title:
+                self.surnames.setdefault(d.tok[e - 1], c)
+        self.cands.append(c)
+
+    def before(self, offset: int) -> int:
+        """Index of the first candidate starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+
+_NON_NAME_CAPS = frozenset("""i we you they me us them my our your their maybe so then now also
+just even only well yes no oh thank thanks please mr mrs ms dr god""".split())
+_AUX_WORDS = frozenset("has have had is was were will would could can may might also then later "
+                       "again further previously".split())
+_COMMON_STARTS = frozenset("""the a an this that these those it its but and or so yet if when
+while after before as in on at for with by from of to there here some many most several more
+other others both all each every no not however meanwhile still""".split())
+
+
+class SpeakerResolver:
+    """Resolves speaker spans of one document (see the module docstring for the rules).
+
+    Args:
+        d: the document's token arrays (``text, start, end, tok, low, sent, sent_start``).
+        mentions: the document's mentions.
+        quotes: character spans of its top-level quotations (antecedents inside them are
+            someone else's words and are skipped).
+        cue_tokens: token indices of reporting verbs (their subjects are people).
+        doc_actor: the speaking state of a speech ("we"/"I"), if known.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Anna Kovac met Ivan Petrov. She said talks had failed."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> r.resolve(text.index("She"), text.index("She") + 3).person
+        'Anna Kovac'
+    """
+
+    def __init__(self, d, mentions: Sequence[Mention], quotes: Sequence[tuple[int, int]],
+                 cue_tokens: set[int], doc_actor: str | None = None):
+        self.d = d
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.m_start = [m.start for m in self.mentions]
+        self.quotes = sorted(quotes)
+        self.q_start = [a for a, _ in self.quotes]
+        self.cue_tokens = cue_tokens
+        self.doc_actor = doc_actor
+        self._names: _Names | None = None
+        self._pron: dict[int, _Cand | None] = {}
+        self._pron_toks: list[int] | None = None
+        self._pron_done = 0
+
+    @property
+    def names(self) -> _Names:
+        if self._names is None:
+            self._names = _Names(self.d, self.mentions, self.cue_tokens)
+        return self._names
+
+    # -- helpers
+    def in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.q_start, offset) - 1
+        return i >= 0 and offset < self.quotes[i][1]
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        i = bisect.bisect_left(self.m_start, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            if self.mentions[i].end <= b:
+                out.append(self.mentions[i])
+            i += 1
+        j = bisect.bisect_left(self.m_start, a) - 1
+        if j >= 0 and self.mentions[j].end > a:
+            out.append(self.mentions[j])
+        return out
+
+    def resolve(self, a: int, b: int) -> Resolution | None:
+        """Resolve the speaker span ``[a, b)``; ``None`` when no rule answers."""
+        words = self.d.text[a:b].lower().split()
+        if not words:
+            return None
+        for rule in RULES:
+            res = rule(self, a, b, words)
+            if res is not None:
+                return res
+        return None
+
+    # -- pronoun search
+    def _subject_pronouns(self) -> list[int]:
+        if self._pron_toks is None:
+            d = self.d
+            self._pron_toks = [t for t, w in enumerate(d.low) if w in SUBJECT_PRONOUNS
+                               and not self.in_quote(d.start[t])]
+        return self._pron_toks
+
+    def pronoun_antecedent(self, tok: int, gender: str | None) -> _Cand | None:
+        """The antecedent of the subject pronoun at token ``tok``.
+
+        Earlier subject pronouns are resolved first, in document order and without recursion,
+        so a chain "X ... He ... He" follows X however long it is.
+        """
+        if tok in self._pron:
+            return self._pron[tok]
+        toks = self._subject_pronouns()
+        i = bisect.bisect_left(toks, tok)
+        while self._pron_done < i:
+            t = toks[self._pron_done]
+            self._pron[t] = self._antecedent(t, PRONOUN_GENDER[self.d.low[t]])
+            self._pron_done += 1
+        if tok not in self._pron:
+            self._pron[tok] = self._antecedent(tok, gender)
+        return self._pron[tok]
+
+    def _antecedent(self, tok: int, gender: str | None) -> _Cand | None:
+        d = self.d
+        s = d.sent[tok]
+        floor = d.start[max(0, tok - PRONOUN_LOOKBACK_TOKENS)]
+        for sent in range(s, max(0, s - WINDOW_SENTENCES) - 1, -1):
+            lo = max(floor, d.start[d.sent_start[sent]])
+            hi = d.start[tok] if sent == s else d.end[d.sent_end[sent] - 1]
+            if hi <= floor:
+                break
+            people = self._sentence_people(lo, hi, gender)
+            if people:
+                return people[0]  # the subject-most (leftmost) person whose gender fits
+        return None
+
+    def _sentence_people(self, lo: int, hi: int, gender: str | None) -> list[_Cand]:
+        """People named in ``[lo, hi)`` outside quotations, in text order; earlier subject
+        pronouns of ``gender`` stand for whom they resolved to."""
+        d = self.d
+        names = self.names
+        out = []
+        i = names.before(lo)
+        while i < len(names.cands) and names.cands[i].start < hi:
+            c = names.cands[i]
+            i += 1
+            if c.is_person and c.gender in (gender, None) and not self.in_quote(c.start):
+                out.append(c)
+        toks = self._subject_pronouns()
+        j = bisect.bisect_left(toks, bisect.bisect_left(d.start, lo))
+        while j < len(toks) and d.start[toks[j]] < hi:
+            t = toks[j]
+            j += 1
+            c = self._pron.get(t)
+            if c is not None and PRONOUN_GENDER[d.low[t]] == gender:
+                out.append(_Cand(t, d.start[t], d.end[t], c.person, c.actor, c.sector, gender, c.role, True))
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def last_person(self, offset: int, window_start: int, fits: Callable[[_Cand], bool]) -> _Cand | None:
+        names = self.names
+        i = names.before(offset) - 1
+        while i >= 0 and names.cands[i].start >= window_start:
+            c = names.cands[i]
+            if c.is_person and c.end <= offset and fits(c) and not self.in_quote(c.start):
+                return c
+            i -= 1
+        return None
+
+    def window_start(self, offset: int, sentences: int) -> int:
+        d = self.d
+        t = min(bisect.bisect_left(d.start, offset), len(d.start) - 1)
+        if t < 0:
+            return 0
+        s = max(0, d.sent[t] - sentences)
+        return max(d.start[d.sent_start[s]], d.start[max(0, t - MAX_LOOKBACK_TOKENS)])
+
+
+def _answer(c: _Cand, resolution: str, rule: str) -> Resolution:
+    return Resolution(c.actor, c.person, c.sector, resolution, rule)
+
+
+# --------------------------------------------------------------------------- rules
+
+def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """A mention inside the span; an unknown official takes the state of its nationality word,
+    a role of a state ("the Russian leader") the person of that state mentioned last."""
+    inside = [m for m in r.mentions_in(a, b) if not m.location or m.person]
+    if not inside:
+        return None
+    best = max(inside, key=lambda m: (m.person is not None, m.actor_type != "media", m.end - m.start, -m.start))
+    actor, person, sector = best.actor, best.person, best.sector
+    if person and not actor:
+        nat = _nationality(r, a, best.start)
+        if nat is not None:
+            return Resolution(nat, person, sector or "GOV", "mention", "nationality_title")
+    if not person and actor and words[-1] in ROLE_NOUNS and best.actor_type != "media" and words[0] == "the":
+        stems = ROLE_NOUNS[words[-1]]
+        c = r.last_person(a, r.window_start(a, WINDOW_ROLE),
+                          lambda c: c.actor == actor and (not stems or _role_fits(c, stems)))
+        if c is None:
+            c = r.last_person(a, r.window_start(a, WINDOW_ROLE), lambda c: c.actor == actor)
+        if c is not None:
+            return Resolution(actor, c.person, sector or c.sector, "role", "description_actor")
+    return Resolution(actor, person, sector, "mention", "mention")
+
+
+def _nationality(r: SpeakerResolver, a: int, before: int) -> str | None:
+    """State of a nationality word or state name in ``[a, before)`` ("Ukrainian Deputy ...")."""
+    from .actors import code_of, load_gazetteer
+
+    d = r.d
+    for m in r.mentions_in(a, before):
+        if m.actor and not m.person and m.actor_type == "state":
+            return m.actor
+    t = bisect.bisect_left(d.start, a)
+    while t < len(d.start) and d.start[t] < before:
+        tok = d.tok[t]
+        if _cap(tok):
+            code = code_of(tok) or _demonyms(load_gazetteer()).get(tok)
+            if code is not None:
+                return code
+        t += 1
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _demonyms(gaz) -> dict[str, str]:
+    e = gaz.entries
+    e = e[(e["category"] == "demonym") & (e["actor_type"] == "state")]
+    return dict(zip(e["entry"], e["actor"]))
+
+
+def _role_fits(c: _Cand, stems: Sequence[str]) -> bool:
+    return bool(c.role) and any(s in c.role for s in stems)
+
+
+def rule_document(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"we"/"I" in a speech: the document's speaking state."""
+    if words in (["i"], ["we"]) and r.doc_actor:
+        return Resolution(r.doc_actor, None, None, "document", "document_speaker")
+    return None
+
+
+def rule_pronoun_person(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"he"/"she": the nearest person of that gender, subjects first, quotations skipped."""
+    if len(words) != 1 or words[0] not in SUBJECT_PRONOUNS:
+        return None
+    tok = bisect.bisect_left(r.d.start, a)
+    c = r.pronoun_antecedent(tok, PRONOUN_GENDER[words[0]])
+    return _answer(c, "pronoun", "pronoun_person") if c is not None else None
+
+
+def rule_relative_who(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"X, who said ...": the person right before "who" in its sentence."""
+    if words[-1] != "who":
+        return None
+    c = r.last_person(a, r.window_start(a, 0), lambda c: True)
+    if c is None:
+        c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES), lambda c: True)
+    return _answer(c, "pronoun", "relative_who") if c is not None else None
+
+
+def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"the spokesperson", "the official": the last person whose role fits, else the last person."""
+    if words[0] != "the" or len(words) > 3 or words[-1] not in ROLE_NOUNS:
+        return None
+    stems = ROLE_NOUNS[words[-1]]
+    gender = GENDERED_NOUNS.get(words[-1])
+    start = r.window_start(a, WINDOW_ROLE)
+    c = None
+    if stems:
+        c = r.last_person(a, start, lambda c: _role_fits(c, stems) and c.gender in (gender, None)
+                          if gender else _role_fits(c, stems))
+    if c is None and words[-1] not in OFFICES:
+        c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES),
+                          lambda c: c.gender in (gender, None) if gender else True)
+    return _answer(c, "role", "description_role") if c is not None else None
+
+
+def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"the ministry", "the agency": the last organisation named with that head noun."""
+    if words[0] != "the" or len(words) > 3 or words[-1] not in ORG_NOUNS:
+        return None
+    head = words[-1]
+    start = r.window_start(a, WINDOW_ROLE)
+    for m in reversed(r.mentions_in(start, a)):
+        if m.actor and not m.location and m.actor_type != "media" and m.end <= a \
+                and (head in (m.entry or "").lower() or head in (m.role or "")
+                     or head in r.d.text[m.start:m.end].lower()):
+            return Resolution(m.actor, None, m.sector, "role", "description_org")
+    return None
+
+
+def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"it": the last organisation or state, not a place and not a media outlet."""
+    if words != ["it"]:
+        return None
+    for m in reversed(r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)):
+        if m.actor and not m.person and not m.location and m.actor_type != "media" and m.end <= a \
+                and not r.in_quote(m.start):
+            return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
+    return None
+
+
+def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """A personal name the gazetteer does not know ("Melezia Figueroa", later "Figueroa")."""
+    if len(words) == 1 and words[0] in _NON_NAME_CAPS | {"he", "she", "it", "who", "which", "that"}:
+        return None
+    if not any(ch.isupper() for ch in r.d.text[a:b]):
+        return None  # no capital, no name: the document's names need not be read
+    names = r.names
+    i = names.before(a)
+    best = None
+    while i < len(names.cands) and names.cands[i].start < b:
+        c = names.cands[i]
+        if c.is_person and c.end <= b and c.person:
+            best = c
+        i += 1
+    return _answer(best, "name", "name") if best is not None else None
+
+
+RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
+    rule_mention, rule_document, rule_pronoun_person, rule_relative_who, rule_description_role,
+    rule_description_org, rule_pronoun_org, rule_name,
+)
