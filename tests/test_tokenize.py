@@ -161,12 +161,11 @@ def test_fallback_lemmas(lower, expected):
 
 def _lexicon_words() -> set[str]:
     from toolkit import lexicon
-    from toolkit.config import LEXICON_DIR
     from toolkit.lexicon import _norm
 
     words = set()
-    for path in LEXICON_DIR.glob("*.yaml"):
-        for entry in lexicon.load(path.stem).entries["entry"]:
+    for name in lexicon.names():
+        for entry in lexicon.load(name).entries["entry"]:
             words.update(_norm(entry[a:b].lower()) for a, b in token_spans(entry))
     return words - {"..."}
 
