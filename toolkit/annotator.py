@@ -27,6 +27,7 @@ ANNOTATOR_MODULES: tuple[str, ...] = (
     "toolkit.quotes",
     "toolkit.framing",
     "toolkit.escalation",
+    "toolkit.events",
     "toolkit.rhetoric",
 )
 
@@ -151,7 +152,7 @@ def check_options(options: Mapping[str, Mapping] | None,
         >>> check_options({"actor": {}}, registry())
         Traceback (most recent call last):
         ...
-        toolkit.annotator.OptionError: `options` names annotator 'actor', which is not run; annotators run are ['actors', 'quotes', 'framing', 'escalation', 'rhetoric'] (did you mean 'actors'?)
+        toolkit.annotator.OptionError: `options` names annotator 'actor', which is not run; annotators run are ['actors', 'quotes', 'framing', 'escalation', 'events', 'rhetoric'] (did you mean 'actors'?)
     """
     if options is None:
         return {}

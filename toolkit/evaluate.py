@@ -23,7 +23,7 @@ from .metrics import EvalResult
 
 EVAL_MODULES = ("toolkit.validation.actors", "toolkit.validation.quotes",
                 "toolkit.validation.framing", "toolkit.validation.escalation",
-                "toolkit.validation.rhetoric")
+                "toolkit.validation.events", "toolkit.validation.rhetoric")
 README_START, README_END = "<!-- validation:start -->", "<!-- validation:end -->"
 
 
