@@ -42,7 +42,10 @@ def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in readme and "make report" in readme
-    assert re.search(r"^make test$", ci, re.M)
+    assert re.search(r"^\s*make test$", ci, re.M)
+    # and it runs it both ways: with the shared NLTK data and with none
+    assert 'run_pass with-nltk-data NLTK_DATA="$(cd ../shared/nltk_data && pwd)"' in ci
+    assert 'run_pass without-nltk-data NLTK_DATA="$empty" TOOLKIT_NLTK_DATA_ONLY=1' in ci
 
 
 def test_every_package_folder_is_in_the_wheel_list():

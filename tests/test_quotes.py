@@ -695,11 +695,7 @@ def test_every_row_says_which_rule_made_it(seed_quotes):
 
 def test_seed_speakers_are_the_people_who_spoke(seed_quotes):
     # Every attributed quote of the seed article, checked by hand: who speaks, for which state.
-    from toolkit import resources
-
-    if not (resources.available("wordnet") and resources.available("punkt_tab")):
-        pytest.skip("the seed's cues are read with WordNet lemmas and Punkt sentences (the data-free "
-                    "fallbacks read 'critical' as a cue)")
+    # The same with or without NLTK data (LemmInflect's lemmas do not read 'critical' as a cue).
     q, _ = seed_quotes
     speech = q[(q["kind"] != "scare") & q["speaker"].notna()]
     expected = {"Peskov": ("Dmitry Peskov", "RUS"), "Blinken": ("Antony Blinken", "USA"),

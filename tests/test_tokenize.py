@@ -142,3 +142,46 @@ def test_glued_reads_only_the_end_of_the_previous_sentence(head, title, end, aft
     whole = bool(T._TRAILING_TITLE.search(text[prev[0]:prev[1]])) or (
         before.endswith((".", ".)")) and bool(T._LOWER_START.match(text[start:start + 8])))
     assert T._glued(text, prev, start) == whole
+
+
+# The data-free lemmatizer (LemmInflect's dictionary through WordNet's steps), tested with or
+# without WordNet data: ``lemma_key`` takes the dictionary as an argument.
+@pytest.mark.parametrize("lower, expected", [
+    ("warned", "warn"), ("warnings", "warn"), ("struck", "strike"), ("sought", "seek"),
+    ("escalating", "escalate"), ("overturned", "overturn"), ("accused", "accuse"),
+    ("sanctions", "sanction"), ("bombing", "bomb"), ("housing", "house"),
+    ("found", "found"),            # a verb lemma itself comes first, as in WordNet
+    ("would", "would"), ("should", "should"),   # modals keep their form, as in WordNet
+    ("said", "say"), ("us", "us"), ("kyiv", "kyiv"), ("1990s-era", "1990s-era"),
+    ("sovereignty", "sovereignty"), ("americans", "americans"),   # a known gap: WordNet gives "american"
+])
+def test_fallback_lemmas(lower, expected):
+    assert T.lemma_key(lower, T._lemminflect_morphy()) == expected
+
+
+def _lexicon_words() -> set[str]:
+    from toolkit import lexicon
+    from toolkit.lexicon import _norm
+
+    words = set()
+    for name in lexicon.names():
+        for entry in lexicon.load(name).entries["entry"]:
+            words.update(_norm(entry[a:b].lower()) for a, b in token_spans(entry))
+    return words - {"..."}
+
+
+def test_fallback_agrees_with_wordnet_on_the_lexicon_words():
+    """Without WordNet data most matching keys stay the same (figures in the README, "Tests")."""
+    if T.lemma_backend() != "wordnet":
+        pytest.skip("needs NLTK's WordNet data to compare with (CI's first pass has it)")
+    morphy = T._lemminflect_morphy()
+    words = sorted(_lexicon_words())
+    differ = [(w, T.lemmatize(w), T.lemma_key(w, morphy)) for w in words
+              if T.lemmatize(w) != T.lemma_key(w, morphy)]
+    assert len(words) > 2000
+    assert len(differ) / len(words) < 0.06, differ[:50]
+
+
+def test_lemma_source_names_the_dictionary_in_use():
+    # Cache keys read lemma_source(); it must name what lemmatize() really uses.
+    assert T.lemma_source().split()[0] == T.lemma_backend()

@@ -104,6 +104,10 @@ def words(path: str | None = None) -> Words:
 @functools.lru_cache(maxsize=1)
 def _perceptron():
     """NLTK's averaged perceptron tagger, or ``None`` when its data is missing."""
+    from . import resources
+
+    if not resources.available("averaged_perceptron_tagger_eng"):   # honours TOOLKIT_NLTK_DATA_ONLY
+        return None
     try:
         from nltk.tag.perceptron import PerceptronTagger
 

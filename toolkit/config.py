@@ -11,6 +11,8 @@ Environment variables:
         fastest to write and read, about 165 MB per million words), ``lz4`` (about 66 MB) or
         ``zstd`` (about 30 MB).
     NLTK_DATA: honoured by NLTK itself (see :mod:`toolkit.resources`).
+    TOOLKIT_NLTK_DATA_ONLY: ``1`` to look for NLTK data only in the ``NLTK_DATA`` folders, not
+        in NLTK's default places such as ``~/nltk_data`` (CI's data-free pass sets it).
 """
 from __future__ import annotations
 

@@ -4,8 +4,12 @@ Each feature of the toolkit names the NLTK resources it needs. When a resource i
 toolkit does not raise NLTK's ``LookupError``: it switches to a data-free fallback and emits
 **one** :class:`DegradedWarning` listing what is degraded and how to fix it.
 
-``NLTK_DATA`` is honoured (NLTK reads it at import). ``python -m toolkit doctor`` prints the
-status table; ``python -m toolkit setup`` downloads what is missing when a network is there.
+``NLTK_DATA`` is honoured (NLTK reads it at import). NLTK also looks in its default places
+(``~/nltk_data``, ``/usr/share/nltk_data`` ...); with ``TOOLKIT_NLTK_DATA_ONLY=1`` the toolkit
+looks only in the ``NLTK_DATA`` folders, so a run meant to be without data (CI's second pass)
+cannot find a user's copy by accident. ``python -m toolkit doctor`` prints the status table
+and what is degraded; ``python -m toolkit setup`` downloads what is missing when a network is
+there.
 """
 from __future__ import annotations
 
@@ -31,24 +35,28 @@ class Resource:
     path: str          # the path for ``nltk.data.find``
     needed_for: str
     fallback: str
+    feature: str = ""  # what the toolkit computes from it, in a word ("" for nothing it computes)
 
 
 RESOURCES: dict[str, Resource] = {r.name: r for r in [
     Resource("punkt_tab", "tokenizers/punkt_tab/english/",
              "sentence splitting (Punkt)",
-             "a rule-based splitter on . ! ? with an abbreviation list (more errors on initials)"),
+             "a rule-based splitter on . ! ? with an abbreviation list (more errors on initials)",
+             "sentences"),
     Resource("averaged_perceptron_tagger_eng", "taggers/averaged_perceptron_tagger_eng/",
-             "POS tags (tokens.pos), TextBlob tags and noun phrases",
-             "no POS column"),
+             "POS tags (tokens.pos) and the clause structure of events (agents, patients, voice)",
+             "tokens.pos left empty (None); events use a closed-class and suffix tagger", "POS tags"),
     Resource("stopwords", "corpora/stopwords/english",
              "tokens.is_stop",
-             "scikit-learn's English stop-word list"),
+             "scikit-learn's English stop-word list", "stop words"),
     Resource("wordnet", "corpora/wordnet",
              "lemmas (tokens.lemma) used by every lexicon match",
-             "rule-based suffix stripping (more missed inflections)"),
+             "the same steps on LemmInflect's English dictionary (some lemmas and lexicon "
+             "matches differ, e.g. plural demonyms)", "lemmas"),
     Resource("names", "corpora/names",
              "gender of first names for quote speakers' pronouns (\"she said\")",
-             "the people lexicon's genders and titles only (other names fit either pronoun)"),
+             "the people lexicon's genders and titles only (other names fit either pronoun)",
+             "pronoun speakers"),
     Resource("vader_lexicon", "sentiment/vader_lexicon.zip",
              "NLTK's VADER port (only for comparisons; the toolkit uses vaderSentiment)",
              "the vaderSentiment package's own lexicon"),
@@ -60,10 +68,10 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in [
              "no noun phrases"),
     Resource("inaugural", "corpora/inaugural",
              "the default corpus of the main job (US inaugural addresses)",
-             "the bundled constructed sample in data/sample"),
+             "the bundled constructed sample in data/sample", "default corpus"),
     Resource("state_union", "corpora/state_union",
              "the default corpus of the main job (State of the Union addresses)",
-             "the bundled constructed sample in data/sample"),
+             "the bundled constructed sample in data/sample", "default corpus"),
 ]}
 
 _warned: set[str] = set()
@@ -121,9 +129,23 @@ def import_nltk_lean() -> bool:
     return True
 
 
+def _only_nltk_data_env() -> None:
+    """With ``TOOLKIT_NLTK_DATA_ONLY=1``, drop NLTK's default places from its search path.
+
+    Every data load in the toolkit is preceded by :func:`available` (which calls this), and
+    NLTK's loaders read ``nltk.data.path``, so pruning that list here covers them all.
+    """
+    if os.environ.get("TOOLKIT_NLTK_DATA_ONLY") == "1":
+        import nltk
+
+        allowed = [p for p in os.environ.get("NLTK_DATA", "").split(os.pathsep) if p]
+        nltk.data.path[:] = [p for p in nltk.data.path if p in allowed]
+
+
 def _find(path: str) -> str | None:
     import nltk
 
+    _only_nltk_data_env()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # nltk>=3.10 warns about unsafe folders before raising
         try:
@@ -177,6 +199,9 @@ def require(name: str) -> bool:
 def status() -> pd.DataFrame:
     """Return one row per NLTK resource: whether it is found, where, and the fallback.
 
+    ``degraded`` names what the toolkit computes less well without it ("lemmas"), empty when
+    the resource is found or nothing the toolkit computes uses it.
+
     Example:
         >>> list(status().columns)[:3]
         ['resource', 'available', 'location']
@@ -185,7 +210,8 @@ def status() -> pd.DataFrame:
     for r in RESOURCES.values():
         loc = _find(r.path)
         rows.append({"resource": r.name, "available": loc is not None, "location": loc or "",
-                     "needed_for": r.needed_for, "fallback": r.fallback})
+                     "needed_for": r.needed_for, "fallback": r.fallback,
+                     "degraded": r.feature if loc is None else ""})
     return pd.DataFrame(rows)
 
 
@@ -240,13 +266,18 @@ def format_status(df: pd.DataFrame | None = None) -> str:
         True
     """
     df = status() if df is None else df
-    lines = [f"NLTK_DATA={os.environ.get('NLTK_DATA', '(not set)')}"]
+    lines = [f"NLTK_DATA={os.environ.get('NLTK_DATA', '(not set)')}"
+             + ("  (TOOLKIT_NLTK_DATA_ONLY=1: NLTK's default places are not searched)"
+                if os.environ.get("TOOLKIT_NLTK_DATA_ONLY") == "1" else "")]
     for row in df.itertuples():
         mark = "ok     " if row.available else "MISSING"
         lines.append(f"[{mark}] {row.resource:<32} {row.needed_for}")
         if not row.available:
             lines.append(f"          fallback: {row.fallback}")
-    n_missing = int((~df["available"]).sum())
-    lines.append("all NLTK resources found" if n_missing == 0 else
-                 f"{n_missing} missing: run `python -m toolkit setup` or set NLTK_DATA")
+    missing = df.loc[~df["available"]]
+    degraded = [d for d in dict.fromkeys(df["degraded"]) if d]
+    if degraded:
+        lines.append("DEGRADED (the fallbacks above are in use): " + ", ".join(degraded))
+    lines.append("all NLTK resources found" if missing.empty else
+                 f"{len(missing)} missing: run `python -m toolkit setup` or set NLTK_DATA")
     return "\n".join(lines)

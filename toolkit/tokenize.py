@@ -258,6 +258,38 @@ class _Morphy:
         return self._morphy_public(self, form, pos, check_exceptions)
 
 
+# WordNet's parts of speech, in the order ``lemmatize`` tries them, as LemmInflect names them.
+_UPOS = {"v": "VERB", "n": "NOUN", "a": "ADJ", "r": "ADV"}
+# LemmInflect takes modals as forms of a verb ("would" -> "will"); WordNet has no such
+# reading, so they keep their form, as with WordNet.
+_MODALS = frozenset("would should could might must shall will".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _lemminflect_morphy():
+    """``morphy(form, pos)`` answered from LemmInflect's dictionary, which ships in its wheel.
+
+    WordNet's contract, kept so :func:`lemmatize` runs the same algorithm on either dictionary:
+    a lemma of ``form`` for that part of speech, ``form`` itself first when it is one
+    ("found" stays "found" as a verb, as in WordNet), ``None`` when the dictionary has no
+    such reading. LemmInflect's rules for unknown words are not used: like WordNet, an
+    unknown word stays as it is.
+    """
+    from lemminflect import getAllLemmas
+
+    analyses = functools.lru_cache(maxsize=200_000)(getAllLemmas)
+
+    def morphy(form: str, pos: str) -> str | None:
+        if form in _MODALS:
+            return None
+        lemmas = analyses(form).get(_UPOS[pos])
+        if not lemmas:
+            return None
+        return form if form in lemmas else lemmas[0]
+
+    return morphy
+
+
 @functools.lru_cache(maxsize=1)
 def _lemma_backend():
     if resources.require("wordnet"):
@@ -268,19 +300,34 @@ def _lemma_backend():
 
             wordnet.ensure_loaded()
             return ("wordnet", wordnet.morphy)
-    from nltk.stem import PorterStemmer
-
-    return ("porter", PorterStemmer().stem)
+    return ("lemminflect", _lemminflect_morphy())
 
 
 def lemma_backend() -> str:
-    """Return ``"wordnet"`` or, without WordNet data, ``"porter"`` (degraded stems).
+    """Return ``"wordnet"`` or, without WordNet data, ``"lemminflect"`` (degraded lemmas).
 
     Example:
-        >>> lemma_backend() in ("wordnet", "porter")
+        >>> lemma_backend() in ("wordnet", "lemminflect")
         True
     """
     return _lemma_backend()[0]
+
+
+def lemma_source() -> str:
+    """The dictionary lemmas come from, with its version where it is a package (for cache keys).
+
+    Without WordNet data the lemmas depend on the installed LemmInflect, which no file digest
+    of the toolkit covers.
+
+    Example:
+        >>> lemma_source() == "wordnet" or lemma_source().startswith("lemminflect ")
+        True
+    """
+    if resources.available("wordnet"):
+        return "wordnet"
+    from importlib.metadata import version
+
+    return f"lemminflect {version('lemminflect')}"
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -291,24 +338,32 @@ def lemmatize(lower: str) -> str:
     mostly verbs of speech and action ("warned" -> "warn", "sanctions" -> "sanction"), applied
     until it stops changing so that inflected nominalisations meet their verb ("warnings" ->
     "warning" -> "warn"). This is a matching key more than a dictionary lemma. Results shorter
-    than three letters are rejected ("us" stays "us", not "u"). Without WordNet data the Porter
-    stem is used; lexicon entries go through this same function, so they still match.
+    than three letters are rejected ("us" stays "us", not "u"). Without WordNet data the same
+    steps run on LemmInflect's dictionary (:func:`lemma_backend` says which); lexicon entries
+    go through this same function, so they match either way.
 
     Example:
         >>> lemmatize("warned"), lemmatize("warnings"), lemmatize("us")
         ('warn', 'warn', 'us')
     """
+    return lemma_key(lower, _lemma_backend()[1])
+
+
+def lemma_key(lower: str, morphy) -> str:
+    """The steps of :func:`lemmatize` on a given ``morphy(form, pos)`` (a lemma or ``None``).
+
+    Example:
+        >>> lemma_key("warnings", _lemminflect_morphy())
+        'warn'
+    """
     if lower in _IRREGULAR:
         return _IRREGULAR[lower]
     if not lower[:1].isalpha() or len(lower) <= 3:
         return lower
-    kind, fn = _lemma_backend()
-    if kind == "porter":
-        return fn(lower)
     word = lower
     for _ in range(2):
         for pos in ("v", "n", "a", "r"):
-            lem = fn(word, pos)
+            lem = morphy(word, pos)
             if lem is not None:
                 break
         if lem is None or lem == word or len(lem) < 3:
