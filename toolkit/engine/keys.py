@@ -130,21 +130,31 @@ def core_digest() -> str:
                    file_digest(tokenize.__file__), file_digest(lexicon.__file__))
 
 
-def _tokenize_fingerprint(pos: bool) -> str:
-    from .. import resources
+# NLTK data whose absence makes a step fall back to other results: the tokenizer (sentences,
+# lemmas, stop words, POS tags), the clause layer of events (tags), quote speakers (names).
+DATA_RESOURCES = ("punkt_tab", "wordnet", "stopwords", "averaged_perceptron_tagger_eng", "names")
 
-    needed = ["punkt_tab", "wordnet", "stopwords"] + (["averaged_perceptron_tagger_eng"] if pos else [])
+
+def _data_status() -> str:
+    """Which NLTK data this process finds, and where lemmas come from without WordNet."""
+    from .. import resources, tokenize
+
+    return ",".join(f"{n}={resources.available(n)}" for n in DATA_RESOURCES) + \
+        f";lemmas={tokenize.lemma_source()}"
+
+
+def _tokenize_fingerprint(pos: bool) -> str:
     # Without some NLTK data the tokenizer falls back (different lemmas or sentences): the key
     # must tell those results apart.
-    status = ",".join(f"{n}={resources.available(n)}" for n in needed)
-    return digest(TOKENIZE, core_digest(), f"pos={pos}", status)
+    return digest(TOKENIZE, core_digest(), f"pos={pos}", _data_status())
 
 
 def _annotator_fingerprint(ann: Annotator, options: Mapping | None) -> str:
     lexicons = [_lexicon_digest(name) for name in ann.lexicons]
     opts = value_digest(dict((options or {}).get(ann.name, {})))
+    # The data status too: a step may read NLTK data of its own (the tagger, the names corpus).
     return digest("annotator", ann.name, ann.version, core_digest(), _source_digest(ann.func),
-                   ",".join(ann.produces), ",".join(ann.requires), *lexicons, opts)
+                  ",".join(ann.produces), ",".join(ann.requires), *lexicons, opts, _data_status())
 
 
 def step_fingerprints(annotators: Sequence[Annotator], *, pos: bool = False,
