@@ -628,33 +628,8 @@ def tokenize_documents(doc_ids: Sequence[str], texts: Sequence[str], *,
     """
     import pyarrow as pa
 
-    s_doc: list[int] = []
-    s_sid: list[int] = []
-    s_start: list[int] = []
-    s_end: list[int] = []
-    s_text: list[str] = []
-    t_text: list[str] = []
-    t_sent: list[int] = []     # tokens per sentence
-    t_doc_n: list[int] = []    # tokens per document
-    starts_parts: list[np.ndarray] = []
-    ends_parts: list[np.ndarray] = []
-    for d, text in enumerate(texts):
-        n0 = len(t_text)
-        spans = sentence_spans(text)
-        for sent_id, (a, b) in enumerate(spans):
-            s_doc.append(d)
-            s_sid.append(sent_id)
-            s_start.append(a)
-            s_end.append(b)
-            s_text.append(text[a:b])
-            toks = TOKEN_PATTERN.findall(text, a, b)
-            t_text.extend(toks)
-            t_sent.append(len(toks))
-        t_doc_n.append(len(t_text) - n0)
-        starts, ends = _token_offsets(text, spans, t_text[n0:])
-        starts_parts.append(starts)
-        ends_parts.append(ends)
-
+    s_doc, s_sid, s_start, s_end, s_text, t_text, t_sent, t_doc_n, starts_parts, ends_parts = \
+        _split_documents(texts)
     ids = pa.array([str(i) for i in doc_ids], type=pa.large_string())
     n_tok = len(t_text)
     doc_of_tok = np.repeat(np.arange(len(t_doc_n), dtype="int64"), t_doc_n)
@@ -696,7 +671,49 @@ def tokenize_documents(doc_ids: Sequence[str], texts: Sequence[str], *,
         "is_punct": pa.array(np.asarray(is_punct, dtype=bool)[codes]),
         "is_stop": pa.array(np.asarray(is_stop, dtype=bool)[codes]),
     }).to_pandas()
-    # The annotators' shared codes of the string columns (:func:`vocabulary`), known already.
+    _seed_token_codes(tokens, codes, distinct, lower, lemma, doc_of_tok, doc_ids)
+    if pos:
+        tokens["pos"] = pos_tags(tokens)
+    return sentences, tokens
+
+
+def _split_documents(texts: Sequence[str]) -> tuple:
+    """Sentences and token strings of every document, as parallel lists: per sentence its
+    document index, id, start, end and text; the token strings, the tokens per sentence and
+    per document, and each document's token start and end offsets."""
+    s_doc: list[int] = []
+    s_sid: list[int] = []
+    s_start: list[int] = []
+    s_end: list[int] = []
+    s_text: list[str] = []
+    t_text: list[str] = []
+    t_sent: list[int] = []     # tokens per sentence
+    t_doc_n: list[int] = []    # tokens per document
+    starts_parts: list[np.ndarray] = []
+    ends_parts: list[np.ndarray] = []
+    for d, text in enumerate(texts):
+        n0 = len(t_text)
+        spans = sentence_spans(text)
+        for sent_id, (a, b) in enumerate(spans):
+            s_doc.append(d)
+            s_sid.append(sent_id)
+            s_start.append(a)
+            s_end.append(b)
+            s_text.append(text[a:b])
+            toks = TOKEN_PATTERN.findall(text, a, b)
+            t_text.extend(toks)
+            t_sent.append(len(toks))
+        t_doc_n.append(len(t_text) - n0)
+        starts, ends = _token_offsets(text, spans, t_text[n0:])
+        starts_parts.append(starts)
+        ends_parts.append(ends)
+    return s_doc, s_sid, s_start, s_end, s_text, t_text, t_sent, t_doc_n, starts_parts, ends_parts
+
+
+def _seed_token_codes(tokens: pd.DataFrame, codes: np.ndarray, distinct: list, lower: list,
+                      lemma: list, doc_of_tok: np.ndarray, doc_ids: Sequence[str]) -> None:
+    """The annotators' shared codes of the string columns (:func:`vocabulary`), known already
+    from building the table."""
     _seed_vocab(tokens["text"], codes, distinct)
     for name, per_distinct in (("lower", lower), ("lemma", lemma)):
         sub, uniques = pd.factorize(np.asarray(per_distinct, dtype=object), sort=False)
@@ -705,9 +722,6 @@ def tokenize_documents(doc_ids: Sequence[str], texts: Sequence[str], *,
     doc_values = [str(doc_ids[k]) for k in doc_rows]
     if len(set(doc_values)) == len(doc_values):   # ids unique within the chunk
         _seed_vocab(tokens["doc_id"], doc_codes.astype(np.int64), doc_values)
-    if pos:
-        tokens["pos"] = pos_tags(tokens)
-    return sentences, tokens
 
 
 def pos_tags(tokens: pd.DataFrame) -> pd.Series:
