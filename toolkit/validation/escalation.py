@@ -32,6 +32,8 @@ Systems:
   supervised reference the lexicon is measured against ("how much it trails supervised").
 * ``toolkit_strongest_act``: the toolkit with ``event_rule="strongest"`` (the act with the
   largest absolute score, the default before 5 December 2026).
+* ``toolkit_events_main``: the quad class of the item's first main event in the ``events``
+  table (clause-aware); measured to decide whether ``sentence_escalation`` should read events.
 """
 from __future__ import annotations
 
@@ -117,6 +119,28 @@ def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",)
                for r in rules}
     ev = cues[cues["quad_class"] != "statement"].groupby("doc_id")["text"].apply(lambda s: "; ".join(s))
     return classes, [ev.get(i, "") for i in ids]
+
+
+def events_main_classes(texts: list[str], *, scheme: str = "toolkit") -> list[str]:
+    """Event class of each text from the ``events`` table: the quad class of its first main
+    event (the main clause's predicate), ``"statement"`` without one; for comparison with the
+    cue-based rules (not yet the toolkit's ``sentence_escalation``).
+
+    Example:
+        >>> events_main_classes(["Rebels attacked the town.", "The meeting is on Monday."])
+        ['material_conflict', 'statement']
+    """
+    from .. import analyze
+    from ..escalation import quad_classes
+
+    ids = [str(i) for i in range(len(texts))]
+    a = analyze(pd.DataFrame({"doc_id": ids, "text": texts}), annotators=["events"], workers=1,
+                cache=False, progress=False)
+    ev = a["events"]
+    ev = ev[ev["main"].astype(bool) & (ev["act"] != "unclassified")]
+    ev = ev.assign(cls=quad_classes(ev, scheme=scheme).to_numpy()).sort_values(["doc_id", "start"])
+    first = ev.drop_duplicates("doc_id").set_index("doc_id")["cls"]
+    return [first.get(i, "statement") if first.get(i, "statement") in QUAD else "statement" for i in ids]
 
 
 def vader_compound(texts: list[str]) -> np.ndarray:
@@ -263,6 +287,7 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
         tk, ev = toolkit_classes(test["text"].tolist(), rules=RULES)
         preds = {"toolkit": _to_quad(tk["first"], "irrelevant"),
                  "toolkit_strongest_act": _to_quad(tk["strongest"], "irrelevant"),
+                 "toolkit_events_main": _to_quad(events_main_classes(test["text"].tolist()), "irrelevant"),
                  "vader": _vader_classes(vader_compound(test["text"].tolist()), "irrelevant")}
         if penta is not None:
             preds["bow_lr_cross"] = _bow_lr(penta["text"], penta["label"].replace(to_quadcls), test["text"])
@@ -289,6 +314,8 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
         own_f1 = float(own_f1.query("label == 'macro' and metric == 'f1'")["value"].iloc[0])
         preds = {"toolkit": _to_quad(tk["first"], "statement"),
                  "toolkit_strongest_act": _to_quad(tk["strongest"], "statement"),
+                 "toolkit_events_main": _to_quad(events_main_classes(test["text"].tolist(),
+                                                                     scheme="phoenix"), "statement"),
                  "vader": _vader_classes(vader_compound(test["text"].tolist()), "statement")}
         if quad is not None:
             preds["bow_lr_cross"] = _bow_lr(quad["text"], quad["label"].replace(to_penta), test["text"])
