@@ -412,7 +412,10 @@ def test_indices_read_the_events_table_and_count_alleged_acts_apart():
     k = text.index("shelled")
     events = pd.DataFrame([ev(i, i + 4, "RUS", "UKR", "112", "verbal_conflict", "asserted"),
                            ev(j, j + 8, "UKR", None, "190", "material_conflict", "alleged"),
-                           ev(k, k + 7, "RUS", "UKR", "195", "material_conflict", "asserted")])
+                           ev(k, k + 7, "RUS", "UKR", "195", "material_conflict", "asserted"),
+                           # a main predicate no lexicon entry codes: structure, not an event
+                           {**ev(k, k + 7, "RUS", "UKR", None, None, "asserted"), "act": "unclassified"}])
+    events["act"] = events["act"].fillna("attack")
     for _, row in events.iterrows():
         assert text[row["start"]:row["end"]] == row["text"]
     tables = {"documents": docs, "events": events, "escalation": pd.DataFrame()}

@@ -673,7 +673,9 @@ def scored_events(analysis, *, alleged: bool = False, lexicon: str = LEXICON) ->
     """
     t = _tables(analysis)
     ev = t["events"]
-    ev = ev[ev["quad_class"] != "statement"]
+    # Coded acts only: a main predicate the lexicon does not code ("unclassified", no quad
+    # class) is structure, not an event to score, as events.dyads leaves it out too.
+    ev = ev[ev["quad_class"].notna() & (ev["quad_class"] != "statement") & (ev["act"] != "unclassified")]
     if not alleged:
         ev = ev[ev["factuality"] != "alleged"]
     lex, cfg = _load(str(lexicon))
