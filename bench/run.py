@@ -193,6 +193,9 @@ def main(argv=None) -> int:
     ap.add_argument("--stream-all", action="store_true", help="also stream the whole UN corpus")
     ap.add_argument("--stream-only", action="store_true",
                     help="only stream the whole UN corpus (time and peak memory)")
+    ap.add_argument("--annotators", default=None,
+                    help="comma-separated steps to run (default: every registered one), e.g. "
+                         "actors,quotes,framing,escalation,rhetoric to leave out events")
     args = ap.parse_args(argv)
     if not 1 <= args.runs <= 5:
         ap.error("--runs must be 1 to 5 (runs, the cache test and the warm-up use disjoint speeches)")
@@ -210,7 +213,9 @@ def main(argv=None) -> int:
         return 0
 
     load_before = os.getloadavg()
-    anns = pipeline.registry()
+    chosen = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
+    cli_extra = [] if chosen is None else ["--annotators", ",".join(chosen)]
+    anns = pipeline.select(chosen)
     import nltk
     from nltk import word_tokenize
 
@@ -222,7 +227,7 @@ def main(argv=None) -> int:
           f"on {os.cpu_count()} CPUs", flush=True)
 
     def analyze(corpus, workers, cache=False):
-        return pipeline.analyze(corpus, workers=workers, cache=cache, progress=False)
+        return pipeline.analyze(corpus, annotators=chosen, workers=workers, cache=cache, progress=False)
 
     def wall_cpu(fn, *args):
         t, c = time.perf_counter(), time.process_time()
@@ -322,18 +327,19 @@ def main(argv=None) -> int:
         for r in range(args.runs):
             src = tmp / f"un_subset_{r}.jsonl"
             texts = load_corpus(src).documents["text"].tolist()
-            cli_s, _ = cli_run(src, tmp / f"cli-out-{r}", tmp / f"cli-cache-{r}", memory=False)
+            cli_s, _ = cli_run(src, tmp / f"cli-out-{r}", tmp / f"cli-cache-{r}", cli_extra, memory=False)
             t = time.perf_counter()
             [word_tokenize(x) for x in texts]
             pairs.append((n_words(texts), cli_s, time.perf_counter() - t))
         res["cli_s"], res["cli_word_tokenize_s"] = pairs[0][1], pairs[0][2]
         res["cli_pairs"] = [{"words": w_, "cli_s": c_, "word_tokenize_s": t_} for w_, c_, t_ in pairs]
         res["cli_words_per_s"] = statistics.median(w_ / c_ for w_, c_, _ in pairs)
-        _, peak = cli_run(first_src, tmp / "cli-out-mem", tmp / "cli-cache-mem")
+        _, peak = cli_run(first_src, tmp / "cli-out-mem", tmp / "cli-cache-mem", cli_extra)
         res["cli_peak_rss_mb"] = peak["main_mb"]
         res["cli_peak_worker_rss_mb"] = peak["largest_worker_mb"]
         res["cli_peak_pss_all_mb"] = peak["all_pss_mb"]
-        res["cli_rerun_s"], _ = cli_run(first_src, tmp / "cli-out-0", tmp / "cli-cache-0", memory=False)
+        res["cli_rerun_s"], _ = cli_run(first_src, tmp / "cli-out-0", tmp / "cli-cache-0", cli_extra,
+                                        memory=False)
         ratios = _cli_ratios(res)
         print(f"CLI: {res['cli_words_per_s']:,.0f} words/s, {statistics.median(ratios):.2f}x "
               f"word_tokenize (runs: {', '.join(f'{x:.2f}' for x in ratios)}), "

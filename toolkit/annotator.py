@@ -177,23 +177,6 @@ def check_options(options: Mapping[str, Mapping] | None,
     return out
 
 
-def lexicon_versions(annotators: Sequence[Annotator]) -> dict[str, str]:
-    """``lexicon name -> version`` for the lexicons the given annotators use.
-
-    Example:
-        >>> lexicon_versions([])
-        {}
-    """
-    from .lexicon import load
-
-    out = {}
-    for a in annotators:
-        for name in a.lexicons:
-            lex = load(name)
-            out[lex.name] = lex.version
-    return out
-
-
 class Chunk(Mapping):
     """The tables of one chunk of whole documents, as every annotator receives them.
 
@@ -290,13 +273,10 @@ class Chunk(Mapping):
         key = ("doc_rows", name)
         table = self[name]          # the step must see the table, even when another built this
         if key not in self._memo:
-            ids = table["doc_id"].tolist() if len(table) else []
-            out, start = {}, 0
-            for i in range(1, len(ids) + 1):
-                if i == len(ids) or ids[i] != ids[start]:
-                    out[ids[start]] = (start, i)
-                    start = i
-            self._memo[key] = out
+            from .lexicon import _doc_slices
+
+            ids = table["doc_id"].to_numpy(dtype=object)
+            self._memo[key] = {d: (i, j) for d, i, j in _doc_slices(ids)}
         return self._memo[key]
 
     def records(self, name: str, fields: Sequence[str]) -> dict[str, list[tuple]]:

@@ -37,7 +37,7 @@ from . import __version__
 from ._workers import default_workers
 from ._workers import start_forkserver as _start_forkserver
 from .annotator import (ANNOTATOR_MODULES, BASE_TABLES, TOKENIZE, TOKENIZE_OUTPUTS,  # noqa: F401
-                        Annotator, OptionError, check_options, lexicon_versions, registry, select)
+                        Annotator, OptionError, check_options, registry, select)
 from .corpus import Corpus
 from .engine.chunk import Task, run_chunk
 from .engine.collect import combine_parts, gather_all

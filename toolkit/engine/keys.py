@@ -143,18 +143,18 @@ def _data_status() -> str:
         f";lemmas={tokenize.lemma_source()}"
 
 
-def _tokenize_fingerprint(pos: bool) -> str:
+def _tokenize_fingerprint(pos: bool, status: str) -> str:
     # Without some NLTK data the tokenizer falls back (different lemmas or sentences): the key
     # must tell those results apart.
-    return digest(TOKENIZE, core_digest(), f"pos={pos}", _data_status())
+    return digest(TOKENIZE, core_digest(), f"pos={pos}", status)
 
 
-def _annotator_fingerprint(ann: Annotator, options: Mapping | None) -> str:
+def _annotator_fingerprint(ann: Annotator, options: Mapping | None, status: str) -> str:
     lexicons = [_lexicon_digest(name) for name in ann.lexicons]
     opts = value_digest(dict((options or {}).get(ann.name, {})))
     # The data status too: a step may read NLTK data of its own (the tagger, the names corpus).
     return digest("annotator", ann.name, ann.version, core_digest(), _source_digest(ann.func),
-                  ",".join(ann.produces), ",".join(ann.requires), *lexicons, opts, _data_status())
+                  ",".join(ann.produces), ",".join(ann.requires), *lexicons, opts, status)
 
 
 def step_fingerprints(annotators: Sequence[Annotator], *, pos: bool = False,
@@ -165,9 +165,10 @@ def step_fingerprints(annotators: Sequence[Annotator], *, pos: bool = False,
         >>> list(step_fingerprints([]))
         ['tokenize']
     """
-    out = {TOKENIZE: _tokenize_fingerprint(pos)}
+    status = _data_status()          # looked up once per run, the same for every step
+    out = {TOKENIZE: _tokenize_fingerprint(pos, status)}
     for ann in annotators:
-        out[ann.name] = _annotator_fingerprint(ann, options)
+        out[ann.name] = _annotator_fingerprint(ann, options, status)
     return out
 
 

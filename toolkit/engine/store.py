@@ -84,7 +84,6 @@ class Store:
         folder = Path(part).parent
         if folder.resolve().is_relative_to(self.root.resolve()) and (folder / INDEX).exists():
             shutil.rmtree(folder, ignore_errors=True)
-        _index.cache_clear()
 
     def path(self, step: str, key: str, table: str) -> Path:
         return self.dir(step, key) / f"{table}{PART_SUFFIX}"
@@ -172,15 +171,15 @@ def _index_at(folder: str, mtime_ns: int, size: int, inode: int) -> dict | None:
 
 
 def _index(folder: Path) -> dict[str, tuple[int, int]] | None:
-    """``table -> (size, crc32)`` of a finished step folder (``None``: not finished)."""
+    """``table -> (size, crc32)`` of a finished step folder (``None``: not finished). The
+    parse is memoised by the index file's time, size and inode, so a rewritten or removed
+    index is read afresh without clearing anything."""
     try:
         st = os.stat(folder / INDEX)
     except OSError:
         return None
     return _index_at(str(folder), st.st_mtime_ns, st.st_size, st.st_ino)
 
-
-_index.cache_clear = _index_at.cache_clear
 
 
 @functools.lru_cache(maxsize=1)
