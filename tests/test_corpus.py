@@ -366,6 +366,36 @@ def test_glob_matching_a_folder_is_a_row(linked_folder):
     assert ("sub", "folder") in _rows(c) and "a" in set(c.documents["doc_id"])
 
 
+@pytest.fixture
+def hidden_tree(tmp_path):
+    (tmp_path / "a" / ".hid").mkdir(parents=True)
+    (tmp_path / ".top").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Moscow warned.", encoding="utf-8")
+    (tmp_path / "a" / ".hid" / "y.txt").write_text("A hidden copy.", encoding="utf-8")
+    (tmp_path / ".top" / "z.txt").write_text("Another.", encoding="utf-8")
+    (tmp_path / "a" / ".dot.txt").write_text("A dot file.", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("pattern, hidden", [
+    ("**/*.txt", {(".top", "folder"), (".dot.txt", "file"), (".hid", "folder")}),
+    ("a/*.txt", set()),                         # no **: a plain pattern never enters folders
+])
+def test_glob_reports_hidden_paths_it_passes_over(hidden_tree, pattern, hidden):
+    c = load_corpus(str(hidden_tree / pattern))
+    assert {k for k, v in _rows(c).items() if v[1].startswith("hidden")} == hidden
+    assert list(c.documents["doc_id"]) == ["x"]
+
+
+def test_glob_matching_only_hidden_files_says_so(hidden_tree):
+    from toolkit.corpus import _expand
+
+    found = [(label.rsplit("/", 1)[-1], obj.item, obj.reason) for label, obj in _expand(str(hidden_tree / "**/y.txt"))]
+    assert found == [(".hid", "folder", "hidden folder (name starts with '.'): not read")]
+    c = load_corpus(str(hidden_tree / "**/y.txt"))
+    assert c.documents.empty and list(c.report["status"]) == ["skipped"]
+
+
 def _truncated_gz(path, text):
     data = gzip.compress(text.encode("utf-8"))
     path.write_bytes(data[: len(data) * 9 // 10])

@@ -13,7 +13,7 @@ file name that is not valid UTF-8 is shown with ``\\x`` escapes, each with a not
 
 Folders are read recursively in name order. Symbolic links are followed (a link back to a
 folder being read is reported as a loop); a dangling link, an unreadable folder, a hidden folder
-(``.git``, ``.ipynb_checkpoints``) and the output folder of an earlier run (``analysis.json``
+(``.git``, ``.ipynb_checkpoints``; also where a ``**`` glob passes over one) and the output folder of an earlier run (``analysis.json``
 beside ``load_report.*``, ``tokens.*`` beside ``sentences.*``, or a report's ``run.json`` beside
 ``index.html``) each get one ``skipped`` row and are not read, so ``--out`` inside the input
 folder is never read back.
@@ -754,6 +754,25 @@ def _walk(root: Path) -> Iterator[tuple[str, Path]]:
             yield label, _special(path)
 
 
+def _hidden_matches(pattern: str, matches: list[str]) -> Iterator[tuple[str, _Unread]]:
+    """One row per hidden file or folder that ``**`` passed over: Python's glob skips names
+    starting with '.' (as a folder walk does), and a skip is reported, never silent."""
+    shown, literal = set(matches), set(Path(pattern).parts)
+    tops: dict[Path, bool] = {}
+    for m in globlib.iglob(pattern, recursive=True, include_hidden=True):
+        if m in shown:
+            continue
+        parts = Path(m).parts
+        k = next((i for i, part in enumerate(parts) if part.startswith(".") and part not in literal
+                  and part not in (".", "..")), None)
+        if k is not None:
+            top = Path(*parts[:k + 1])
+            tops[top] = tops.get(top, False) or k + 1 < len(parts) or top.is_dir()
+    for top in sorted(tops):
+        yield _display(top), (_unread(top, "hidden folder (name starts with '.'): not read", "folder")
+                              if tops[top] else _unread(top, "hidden file (name starts with '.')"))
+
+
 def _expand(source) -> Iterator[tuple[str, object]]:
     """Yield ``(label, Path | DataFrame | _Skip)`` for every input item; what is found but not
     read is an :class:`_Unread` path."""
@@ -785,7 +804,9 @@ def _expand(source) -> Iterator[tuple[str, object]]:
         elif "**" not in pattern:   # with ** the folder's files match too
             yield _display(mp), _unread(mp, "folder matched by the pattern: not read (give the folder, "
                                             "or a pattern ending in /**/*, to read its files)", "folder")
-    if matches:
+    hidden = list(_hidden_matches(pattern, matches)) if "**" in pattern else []
+    yield from hidden
+    if matches or hidden:
         return
     if os.path.lexists(p):
         yield _display(p), _special(p)
