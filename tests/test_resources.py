@@ -137,3 +137,26 @@ def test_lean_nltk_import_does_not_run_a_norm_py_from_the_working_folder(tmp_pat
     env.pop("TOOLKIT_LEAN_NLTK", None)
     subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, timeout=120)
     assert not (tmp_path / "ran.txt").exists()
+
+
+def test_setup_from_a_folder_copies_missing_data_offline(tmp_path):
+    """`setup --from` installs from a folder laid out as nltk_data, without a network."""
+    usb = tmp_path / "usb_nltk_data"
+    (usb / "corpora" / "stopwords").mkdir(parents=True)
+    (usb / "corpora" / "stopwords" / "english").write_text("the\nof\n", encoding="utf-8")
+    target = tmp_path / "target"
+    target.mkdir()
+    env = {"NLTK_DATA": str(target), "TOOLKIT_NLTK_DATA_ONLY": "1"}
+    r = _run(["setup", "--from", str(usb)], env, tmp_path)
+    assert "[ok     ] stopwords" in r.stdout and "[MISSING] punkt_tab" in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 1 and "could not be" in r.stderr      # the rest is still missing
+    assert (target / "corpora" / "stopwords" / "english").read_text(encoding="utf-8") == "the\nof\n"
+    assert (usb / "corpora" / "stopwords" / "english").exists()   # the source is only read
+
+
+def test_setup_from_a_missing_folder_is_one_line(tmp_path):
+    r = _run(["setup", "--from", str(tmp_path / "nope")], {"NLTK_DATA": str(tmp_path)}, tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [f"error: setup --from {tmp_path / 'nope'}: not a folder "
+                                             "(give a folder laid out as nltk_data, e.g. with "
+                                             "tokenizers/ and corpora/ in it)"]

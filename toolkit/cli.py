@@ -171,11 +171,18 @@ def cmd_setup(args) -> int:
     if args.if_missing and before["available"].all():
         print("all NLTK resources found; nothing to download")
         return 0
-    df = resources.download()
+    if args.source:
+        try:
+            df = resources.install_from(args.source)
+        except OSError as exc:
+            print(f"error: setup --from {exc}", file=sys.stderr)
+            return 2
+    else:
+        df = resources.download(url=args.url)
     print(resources.format_status(df))
     if df["available"].all():
         return 0
-    print("some NLTK data could not be downloaded (offline?); the toolkit will run on fallbacks",
+    print("some NLTK data could not be installed (offline?); the toolkit will run on fallbacks",
           file=sys.stderr)
     return 0 if args.if_missing else 1
 
@@ -262,6 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("setup", help="download the NLTK data the toolkit uses (needs a network)")
     s.add_argument("--if-missing", action="store_true",
                    help="do nothing when all data is found; never fail when offline")
+    s.add_argument("--from", dest="source", metavar="FOLDER",
+                   help="copy the missing data from a folder laid out as nltk_data (no network needed)")
+    s.add_argument("--url", help="the index of an NLTK data mirror to download from (default: NLTK's)")
     s.set_defaults(func=cmd_setup)
     return p
 

@@ -9,16 +9,19 @@ toolkit does not raise NLTK's ``LookupError``: it switches to a data-free fallba
 looks only in the ``NLTK_DATA`` folders, so a run meant to be without data (CI's second pass)
 cannot find a user's copy by accident. ``python -m toolkit doctor`` prints the status table
 and what is degraded; ``python -m toolkit setup`` downloads what is missing when a network is
-there.
+there (``--url`` for a mirror's index), and ``setup --from FOLDER`` copies it from a folder laid
+out as ``nltk_data`` on a machine without one.
 """
 from __future__ import annotations
 
 import functools
 import importlib.abc
 import os
+import shutil
 import sys
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -215,10 +218,12 @@ def status() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def download(names: list[str] | None = None, *, quiet: bool = True) -> pd.DataFrame:
-    """Download missing NLTK resources (all by default) with ``nltk.download``.
+def download(names: list[str] | None = None, *, quiet: bool = True, url: str | None = None) -> pd.DataFrame:
+    """Download missing NLTK resources (all by default) with NLTK's downloader.
 
     Works only with a network; failures are reported in the returned status table, not raised.
+    ``url`` names another package index than NLTK's (a mirror inside an institution's network:
+    the ``index.xml`` of a copy of the nltk_data repository's ``gh-pages`` branch).
 
     Example:
         >>> download(["punkt_tab"]).shape[1] >= 3  # doctest: +SKIP
@@ -231,12 +236,56 @@ def download(names: list[str] | None = None, *, quiet: bool = True) -> pd.DataFr
     socket.setdefaulttimeout(20)  # a closed network should fail fast, not hang
     names = names or list(RESOURCES)
     target = os.environ.get("NLTK_DATA", "").split(os.pathsep)[0] or None
+    from nltk.downloader import Downloader
+
+    fetch = Downloader(server_index_url=url).download if url else nltk.download
     for name in names:
         if not available(name):
             try:
-                nltk.download(name, quiet=quiet, download_dir=target, raise_on_error=False)
+                fetch(name, quiet=quiet, download_dir=target, raise_on_error=False)
             except Exception as exc:  # network errors surface as many types
                 warnings.warn(f"could not download {name}: {exc}", DegradedWarning, stacklevel=2)
+    reset()
+    return status()
+
+
+def _target() -> Path:
+    """Where new data goes: the first ``NLTK_DATA`` folder, else ``~/nltk_data`` (searched by NLTK)."""
+    first = os.environ.get("NLTK_DATA", "").split(os.pathsep)[0]
+    return Path(first) if first else Path.home() / "nltk_data"
+
+
+def install_from(folder, names: list[str] | None = None) -> pd.DataFrame:
+    """Copy missing NLTK resources from a folder laid out as ``nltk_data`` (offline set-up).
+
+    For machines without a network: a colleague's ``nltk_data`` folder, or one copied on a USB
+    stick, is searched for each missing resource, as a folder or as its ``.zip``, and that
+    resource is copied into the first ``NLTK_DATA`` folder (else ``~/nltk_data``). Nothing
+    already there is overwritten or deleted. Returns the status table afterwards.
+
+    Example:
+        >>> install_from("/media/usb/nltk_data").shape[1] >= 3  # doctest: +SKIP
+        True
+    """
+    src = Path(folder)
+    if not src.is_dir():
+        raise FileNotFoundError(f"{src}: not a folder (give a folder laid out as nltk_data, "
+                                "e.g. with tokenizers/ and corpora/ in it)")
+    target = _target()
+    for name in names or list(RESOURCES):
+        if available(name):
+            continue
+        rel = RESOURCES[name].path.rstrip("/")
+        for candidate in (rel, rel + ".zip") if not rel.endswith(".zip") else (rel,):
+            found, dest = src / candidate, target / candidate
+            if dest.exists() or not found.exists():
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if found.is_dir():
+                shutil.copytree(found, dest)
+            else:
+                shutil.copy2(found, dest)
+            break
     reset()
     return status()
 
