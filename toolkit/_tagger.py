@@ -103,6 +103,7 @@ class FastTagger:
         self.n_classes = len(classes)
         self.tags = tags
         self.tag_id = {t: i for i, t in enumerate(tags)}
+        self._tag_names = np.array(tags, dtype=object)
         col = {c: i for i, c in enumerate(classes)}
         self.row = {}
         rows, cols, vals = [], [], []
@@ -201,9 +202,12 @@ class FastTagger:
         if fast_idx:
             if len(self._raw) > _MEMO_LIMIT or len(self._norm) > _MEMO_LIMIT:
                 self._reset_memo()
-            tags = self.tags
-            for k, ids in zip(fast_idx, self._tag_ids([sents[k] for k in fast_idx])):
-                out[k] = [tags[i] for i in ids]
+            flat = self._tag_names[self._tag_ids([sents[k] for k in fast_idx])].tolist()
+            a = 0
+            for k in fast_idx:
+                b = a + len(sents[k])
+                out[k] = flat[a:b]
+                a = b
         return out   # type: ignore[return-value]
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
@@ -213,8 +217,8 @@ class FastTagger:
             self._norm_arr = np.array(self._norm_feats, dtype=np.int64).reshape(-1, 8)
         return self._raw_arr, self._norm_arr
 
-    def _tag_ids(self, sents: list[list[str]]) -> list[np.ndarray]:
-        """Tag ids of each sentence (all tokens are ``str``)."""
+    def _tag_ids(self, sents: list[list[str]]) -> np.ndarray:
+        """Tag ids of the sentences' tokens, one flat array (all tokens are ``str``)."""
         lens = np.array([len(s) for s in sents], dtype=np.int64)
         words = [w for s in sents for w in s]
         ids = list(map(self._raw.get, words))
@@ -233,55 +237,47 @@ class FastTagger:
         tok_pos = np.repeat(pstart + 2, lens) + (np.arange(len(flat)) - np.repeat(np.cumsum(lens) - lens, lens))
         ctx[tok_pos] = rf[:, 3]
         nf = norm_arr
-        # Static feature rows per token, in NLTK's order around the dynamic ones.
-        st = {
-            "suffix": rf[:, 1], "pref1": rf[:, 2], "word": nf[ctx[tok_pos], 0], "tw": nf[ctx[tok_pos], 7],
-            "m1w": nf[ctx[tok_pos - 1], 1], "m1s": nf[ctx[tok_pos - 1], 2], "m2w": nf[ctx[tok_pos - 2], 3],
-            "p1w": nf[ctx[tok_pos + 1], 4], "p1s": nf[ctx[tok_pos + 1], 5], "p2w": nf[ctx[tok_pos + 2], 6],
-        }
-        td = rf[:, 0]
-        return self._decode(sents, lens, td, st)
+        at = ctx[tok_pos]
+        # Static feature rows per token, columns in NLTK's order around the dynamic features:
+        # suffix, pref1 | i-1 tag, i-2 tag, i tag+i-2 tag | word | i-1 tag+i word (table row) |
+        # i-1 word, i-1 suffix, i-2 word, i+1 word, i+1 suffix, i+2 word.
+        st = np.stack([rf[:, 1], rf[:, 2], nf[at, 0], nf[at, 7],
+                       nf[ctx[tok_pos - 1], 1], nf[ctx[tok_pos - 1], 2], nf[ctx[tok_pos - 2], 3],
+                       nf[ctx[tok_pos + 1], 4], nf[ctx[tok_pos + 1], 5], nf[ctx[tok_pos + 2], 6]])
+        return self._decode(lens, rf[:, 0], st)
 
-    def _decode(self, sents, lens, td, st) -> list[np.ndarray]:
+    def _decode(self, lens: np.ndarray, td: np.ndarray, st: np.ndarray) -> np.ndarray:
         """Greedy left-to-right decoding, position by position over the running sentences."""
         order = np.argsort(-lens, kind="stable")
         first = np.concatenate(([0], np.cumsum(lens)[:-1]))[order]
         slens = lens[order]
-        n_s = len(sents)
+        n_s = len(lens)
         prev = np.full(n_s, self.start[0], dtype=np.int64)
         prev2 = np.full(n_s, self.start[1], dtype=np.int64)
         out = np.empty(len(td), dtype=np.int64)
         W, T1, T2, T12, TW = self.W, self.T1, self.T2, self.T12, self.TW
-        max_len = int(slens[0]) if n_s else 0
+        bias = self.bias
         n_run = n_s
-        for k in range(max_len):
+        for k in range(int(slens[0]) if n_s else 0):
             while n_run and slens[n_run - 1] <= k:
                 n_run -= 1
             t = first[:n_run] + k
             tags_k = td[t]
             need = np.flatnonzero(tags_k < 0)
             if len(need):
-                ts = t[need]
+                f = st[:, t[need]]
                 p1, p2 = prev[need], prev2[need]
-                sc = W[st["suffix"][ts]] + self.bias   # (0.0 + bias) + suffix: addition commutes
-                sc += W[st["pref1"][ts]]
-                sc += W[T1[p1]]
-                sc += W[T2[p2]]
-                sc += W[T12[p1, p2]]
-                sc += W[st["word"][ts]]
-                sc += W[TW[st["tw"][ts], p1]]
-                sc += W[st["m1w"][ts]]
-                sc += W[st["m1s"][ts]]
-                sc += W[st["m2w"][ts]]
-                sc += W[st["p1w"][ts]]
-                sc += W[st["p1s"][ts]]
-                sc += W[st["p2w"][ts]]
+                # NLTK's order; each row is added on its own (float addition is not associative).
+                sc = W.take(f[0], axis=0)
+                sc += bias   # (0.0 + bias) + suffix: addition commutes
+                for rows in (f[1], T1[p1], T2[p2], T12[p1, p2], f[2], TW[f[3], p1],
+                             f[4], f[5], f[6], f[7], f[8], f[9]):
+                    sc += W.take(rows, axis=0)
                 tags_k[need] = sc.argmax(axis=1)
             out[t] = tags_k
             prev2[:n_run] = prev[:n_run]
             prev[:n_run] = tags_k
-        bounds = np.cumsum(lens)
-        return np.split(out, bounds[:-1]) if n_s else []
+        return out
 
     # ------------------------------------------------------------------ self-check
     def _probe(self) -> bool:
@@ -298,7 +294,11 @@ class FastTagger:
                     return False
                 prev2, prev = prev, (t.tagdict.get(w) or t.model.predict(feats)[0])
         want = [[x for _, x in t.tag(list(s))] for s in _PROBES]
-        got = [[self.tags[i] for i in ids] for ids in self._tag_ids([list(s) for s in _PROBES])]
+        flat = self._tag_ids([list(s) for s in _PROBES]).tolist()
+        got, a = [], 0
+        for s in _PROBES:
+            got.append([self.tags[i] for i in flat[a:a + len(s)]])
+            a += len(s)
         return got == want
 
     @staticmethod
