@@ -147,39 +147,47 @@ class FastTagger:
         self._reset_memo()
 
     def _reset_memo(self) -> None:
-        # raw token -> id: tag-dictionary tag id (-1 if none), "i suffix", "i pref1", norm id
+        # raw token -> row of _raw_arr: tag-dictionary tag id (-1 if none), "i suffix",
+        # "i pref1", normalised word id
         self._raw: dict[str, int] = {}
-        self._raw_feats: list[tuple[int, int, int, int]] = []
-        # normalised word -> id: "i word", "i-1 word", "i-1 suffix", "i-2 word", "i+1 word",
-        # "i+1 suffix", "i+2 word", the row of the i-1 tag+i word table
+        self._raw_arr = np.zeros((0, 4), dtype=np.int64)
+        # normalised word -> row of _norm_arr: "i word", "i-1 word", "i-1 suffix", "i-2 word",
+        # "i+1 word", "i+1 suffix", "i+2 word", the word's row of the i-1 tag+i word table
         self._norm: dict[str, int] = {}
-        self._norm_feats: list[tuple[int, ...]] = []
-        self._raw_arr = self._norm_arr = None
-        self._ctx = [self._norm_id(w) for w in (*self.nltk.START, *self.nltk.END)]
+        self._norm_arr = np.zeros((0, 8), dtype=np.int64)
+        ctx = [*self.nltk.START, *self.nltk.END]
+        self._learn_norms(ctx)
+        self._ctx = [self._norm[w] for w in ctx]
 
-    def _norm_id(self, w: str) -> int:
-        i = self._norm.get(w)
-        if i is None:
-            get = self.row.get
-            i = self._norm[w] = len(self._norm_feats)
-            self._norm_feats.append((get("i word " + w, 0), get("i-1 word " + w, 0),
-                                     get("i-1 suffix " + w[-3:], 0), get("i-2 word " + w, 0),
-                                     get("i+1 word " + w, 0), get("i+1 suffix " + w[-3:], 0),
-                                     get("i+2 word " + w, 0), self.tw_word.get(w, 0)))
-            self._norm_arr = None
-        return i
+    def _learn_norms(self, norms: list[str]) -> None:
+        """Memoise the feature rows of normalised words not seen yet (a batch at a time)."""
+        new = [w for w in dict.fromkeys(norms) if w not in self._norm]
+        if not new:
+            return
+        get, tw = self.row.get, self.tw_word.get
+        sufs = [w[-3:] for w in new]
+        block = np.array([[get("i word " + w, 0) for w in new], [get("i-1 word " + w, 0) for w in new],
+                          [get("i-1 suffix " + x, 0) for x in sufs], [get("i-2 word " + w, 0) for w in new],
+                          [get("i+1 word " + w, 0) for w in new], [get("i+1 suffix " + x, 0) for x in sufs],
+                          [get("i+2 word " + w, 0) for w in new], [tw(w, 0) for w in new]],
+                         dtype=np.int64).reshape(8, -1).T
+        self._norm.update(zip(new, range(len(self._norm), len(self._norm) + len(new))))
+        self._norm_arr = np.concatenate([self._norm_arr, block])
 
-    def _raw_id(self, word: str) -> int:
-        i = self._raw.get(word)
-        if i is None:
-            get = self.row.get
-            td = self.nltk.tagdict.get(word)
-            i = self._raw[word] = len(self._raw_feats)
-            self._raw_feats.append((self.tag_id[td] if td else -1, get("i suffix " + word[-3:], 0),
-                                    get("i pref1 " + (word[0] if word else ""), 0),
-                                    self._norm_id(self.nltk.normalize(word))))
-            self._raw_arr = None
-        return i
+    def _learn_words(self, words: list[str]) -> None:
+        """Memoise the feature rows of raw token strings not seen yet (a batch at a time)."""
+        new = [w for w in dict.fromkeys(words) if w not in self._raw]
+        if not new:
+            return
+        get, tid = self.row.get, self.tag_id
+        norms = list(map(self.nltk.normalize, new))
+        self._learn_norms(norms)
+        block = np.array([[tid[t] if t else -1 for t in map(self.nltk.tagdict.get, new)],
+                          [get("i suffix " + w[-3:], 0) for w in new],
+                          [get("i pref1 " + (w[0] if w else ""), 0) for w in new],
+                          list(map(self._norm.__getitem__, norms))], dtype=np.int64).reshape(4, -1).T
+        self._raw.update(zip(new, range(len(self._raw), len(self._raw) + len(new))))
+        self._raw_arr = np.concatenate([self._raw_arr, block])
 
     # ------------------------------------------------------------------ tagging
     def tag_sents(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -210,22 +218,16 @@ class FastTagger:
                 a = b
         return out   # type: ignore[return-value]
 
-    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._raw_arr is None:
-            self._raw_arr = np.array(self._raw_feats, dtype=np.int64).reshape(-1, 4)
-        if self._norm_arr is None:
-            self._norm_arr = np.array(self._norm_feats, dtype=np.int64).reshape(-1, 8)
-        return self._raw_arr, self._norm_arr
-
     def _tag_ids(self, sents: list[list[str]]) -> np.ndarray:
         """Tag ids of the sentences' tokens, one flat array (all tokens are ``str``)."""
         lens = np.array([len(s) for s in sents], dtype=np.int64)
         words = [w for s in sents for w in s]
         ids = list(map(self._raw.get, words))
         if None in ids:
-            ids = [self._raw_id(w) if i is None else i for w, i in zip(words, ids)]
+            self._learn_words([w for w, i in zip(words, ids) if i is None])
+            ids = list(map(self._raw.__getitem__, words))
         flat = np.array(ids, dtype=np.int64)
-        raw_arr, norm_arr = self._arrays()
+        raw_arr, norm_arr = self._raw_arr, self._norm_arr
         rf = raw_arr[flat]
         # Padded context of norm ids: START START2 w0 .. wn-1 END END2 per sentence.
         n_s = len(sents)
