@@ -129,6 +129,24 @@ def test_memo_reset_keeps_results(nltk_tagger, monkeypatch):
         assert fast.tag_sents(sents) == reference(nltk_tagger, sents)
 
 
+def test_threads_share_one_memo(nltk_tagger):
+    import threading
+
+    sents = sentences_of(datasets.sample().documents["text"].tolist())
+    fast, got = _tagger.FastTagger(nltk_tagger), {}   # an empty memo: the threads fill it together
+
+    def run(i):
+        got[i] = fast.tag_sents(sents[i::4])
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    want = reference(nltk_tagger, sents)
+    assert [got[i] for i in range(4)] == [want[i::4] for i in range(4)]
+
+
 def test_seed_article_equal(nltk_tagger, seed_text):
     sents = sentences_of([seed_text])
     assert _tagger.tag_sents(nltk_tagger, sents) == reference(nltk_tagger, sents)

@@ -44,6 +44,7 @@ The model is read once per tagger object: a tagger whose weights change afterwar
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -84,6 +85,7 @@ class FastTagger:
     def __init__(self, tagger) -> None:
         self.nltk = tagger
         self.exact = False
+        self._lock = threading.Lock()
         try:
             self._build(tagger)
             self.exact = self._probe()
@@ -208,9 +210,11 @@ class FastTagger:
             else:
                 out[k] = [t for _, t in self.nltk.tag(s)]
         if fast_idx:
-            if len(self._raw) > _MEMO_LIMIT or len(self._norm) > _MEMO_LIMIT:
-                self._reset_memo()
-            flat = self._tag_names[self._tag_ids([sents[k] for k in fast_idx])].tolist()
+            with self._lock:   # the memo's dicts and arrays grow together: one thread at a time
+                if len(self._raw) > _MEMO_LIMIT or len(self._norm) > _MEMO_LIMIT:
+                    self._reset_memo()
+                ids = self._tag_ids([sents[k] for k in fast_idx])
+            flat = self._tag_names[ids].tolist()
             a = 0
             for k in fast_idx:
                 b = a + len(sents[k])
