@@ -111,6 +111,7 @@ def test_tiny_model_ties_and_unscored_classes():
     ({"bias": {"A B": 1.0}}, {}, ["A B", "C"]),                     # a tag with a space
     ({"bias": {"A": float("nan")}}, {}, ["A", "C"]),                 # a non-finite weight
     ({"bias": {"A": 1.0}}, {"x": ""}, ["A", "C"]),                   # a falsy dictionary tag
+    ({"bias": {"A": True}, "i word x": {"C": 1.5}}, {}, ["A", "C"]),  # a weight that is no number
 ])
 def test_unexpected_models_fall_back_to_nltk(weights, tagdict, classes):
     tg = _tagger_with(weights, tagdict, classes)

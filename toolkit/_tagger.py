@@ -119,7 +119,9 @@ class FastTagger:
                     rows.append(r)
                     cols.append(c)
                     vals.append(w)
-        vals_arr = np.array([float(v) for v in vals], dtype=np.float64)
+        if not set(map(type, vals)) <= {float, int}:
+            raise TypeError("a weight that is not a number (NLTK would fail or compute otherwise)")
+        vals_arr = np.array(vals, dtype=np.float64)
         if not np.isfinite(vals_arr).all():
             raise ValueError("a non-finite weight")
         self.W = np.zeros((len(self.row) + 1, self.n_classes), dtype=np.float64)
