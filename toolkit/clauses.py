@@ -168,6 +168,11 @@ class TaggerMissingWarning(UserWarning):
     """NLTK's perceptron tagger data is missing: clause structure uses a degraded tagger."""
 
 
+_MISSING = ("NLTK data 'averaged_perceptron_tagger_eng' missing: part-of-speech tags come from "
+            "a closed-class and suffix fallback, so agents, patients and voice are found less "
+            "often (fix: python -m toolkit setup)")
+
+
 def tag(tokens: Sequence[str]) -> tuple[list[str], str | None]:
     """Penn Treebank tags of one sentence's tokens, and what is degraded (``None`` if nothing).
 
@@ -175,14 +180,32 @@ def tag(tokens: Sequence[str]) -> tuple[list[str], str | None]:
         >>> tag(["Russia", "attacked", "Ukraine", "."])[0]
         ['NNP', 'VBD', 'NNP', '.']
     """
+    if _perceptron() is None:
+        _warn_once(_MISSING)
+        return fallback_tag(tokens), _MISSING
+    return tag_many([tokens])[0]
+
+
+def tag_many(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], str | None]]:
+    """:func:`tag` of many sentences at once (the tagger's fast path scores them together).
+
+    The tags are NLTK's perceptron tagger's, computed by :mod:`toolkit._tagger` (held to
+    equality with ``PerceptronTagger.tag``), then :func:`repair_tags`.
+
+    Example:
+        >>> [t for t, _ in tag_many([["Russia", "attacked", "."], ["Talks", "failed", "."]])]
+        [['NNP', 'VBD', '.'], ['NNS', 'VBD', '.']]
+    """
+    if not sentences:
+        return []
     tagger = _perceptron()
     if tagger is None:
-        msg = ("NLTK data 'averaged_perceptron_tagger_eng' missing: part-of-speech tags come from "
-               "a closed-class and suffix fallback, so agents, patients and voice are found less "
-               "often (fix: python -m toolkit setup)")
-        _warn_once(msg)
-        return fallback_tag(tokens), msg
-    return repair_tags(tokens, [t for _, t in tagger.tag(list(tokens))]), None
+        _warn_once(_MISSING)
+        return [(fallback_tag(t), _MISSING) for t in sentences]
+    from . import _tagger
+
+    sents = [list(t) for t in sentences]
+    return [(repair_tags(t, tags), None) for t, tags in zip(sents, _tagger.tag_sents(tagger, sents))]
 
 
 def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
@@ -656,13 +679,14 @@ def _future_frame(s: Structure, p: Predicate, w: Words) -> bool:
 
 
 def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
-          tags: Sequence[str] | None = None) -> Structure:
+          tags: Sequence[str] | None = None, degraded: str | None = None) -> Structure:
     """The clause structure of one tokenised sentence.
 
     Args:
         tokens: the sentence's tokens.
         lemma: their lemmas (the tokens table's ``lemma``; lower-cased tokens if omitted).
         tags: Penn tags if already known (tagged with :func:`tag` otherwise).
+        degraded: what is degraded in the given ``tags`` (:func:`tag_many`'s second value).
 
     Example:
         >>> s = parse("Ukrainian towns were shelled by Russian artillery .".split())
@@ -674,7 +698,6 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     tokens = list(tokens)
     lower = [t.lower() for t in tokens]
     lemma = list(lemma) if lemma is not None else lower
-    degraded = None
     if tags is None:
         tags, degraded = tag(tokens)
     tags = list(tags)

@@ -1028,13 +1028,18 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         for key in two[two >= 2].index:
             groups.setdefault(key, [])
     order = {d: i for i, d in enumerate(pd.unique(tokens["doc_id"]))}
-    for (doc, sent), g in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1]))):
+    todo = sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1])))
+    # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
+    tagged = iter(cl.tag_many([[tok_text[k] for k in idx] for idx in
+                               (tok_groups.get(key) for key, _ in todo) if idx is not None and len(idx)]))
+    for (doc, sent), g in todo:
         idx = tok_groups.get((doc, sent))
         if idx is None or len(idx) == 0:
             continue
         words = [tok_text[k] for k in idx]
         lemmas = [str(tok_lemma[k]).lower() for k in idx]
-        s = cl.parse(words, lemma=lemmas)
+        tags, degraded = next(tagged)
+        s = cl.parse(words, lemma=lemmas, tags=tags, degraded=degraded)
         ms = ment_by_doc.get(doc, [])
         sa, sb = int(tok_s[idx[0]]), int(tok_e[idx[-1]])
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0

@@ -734,21 +734,26 @@ def pos_tags(tokens: pd.DataFrame) -> pd.Series:
     """
     if not resources.require("averaged_perceptron_tagger_eng"):
         return pd.Series([None] * len(tokens), index=tokens.index, dtype="object")
-    from nltk.tag import PerceptronTagger
+    from . import _tagger as fast
 
-    tagger = _tagger()
-    tags: list[str] = []
-    for _, group in tokens.groupby(["doc_id", "sent_id"], sort=False):
-        tags.extend(t for _, t in tagger.tag(group["text"].tolist()))
-    del PerceptronTagger
+    text = tokens["text"].tolist()
+    sents = [[text[k] for k in idx] for idx in tokens.groupby(["doc_id", "sent_id"], sort=False).indices.values()]
+    # Each sentence's tags in group order, laid over the rows in order, as NLTK's tag gave them
+    # one sentence at a time (toolkit._tagger is held to equality with PerceptronTagger.tag).
+    tags = [t for s in fast.tag_sents(_tagger(), sents) for t in s]
     return pd.Series(tags, index=tokens.index, dtype="object")
 
 
 @functools.lru_cache(maxsize=1)
 def _tagger():
-    from nltk.tag import PerceptronTagger
+    from . import clauses
 
-    return PerceptronTagger()
+    tagger = clauses._perceptron()   # the events step's tagger: one model in memory, not two
+    if tagger is None:
+        from nltk.tag import PerceptronTagger
+
+        tagger = PerceptronTagger()
+    return tagger
 
 
 def sentence_of(sent_starts: Sequence[int], offset: int) -> int:
