@@ -739,3 +739,19 @@ def test_a_coordinated_attribution_is_its_own_row():
     assert [(r.speaker, r.cue, r.content) for r in q.itertuples()] == [
         ("The envoy", "agreed", "that the rules should change"),
         ("he", "said", "that talks should wait")]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # A verb of doing, wanting or asking inside reported speech is part of that speech
+    # (PolNeAR leaves it unattributed), not a second attribution.
+    ("The envoy said Ostria supported the plan last year.", ["said"]),
+    ("Ana Lopes said her rival will seek to delay the vote.", ["said"]),
+    ("The ministry said the rebels had refused to leave the port.", ["said"]),
+    ("Officials said the leaders had agreed to meet again in March.", ["said"]),
+    # a nested "say" is still an attribution of its own; a sentence's first cue is untouched
+    ("The ministry said the rebels said they would leave.", ["said", "said"]),
+    ("The envoy urged Ruritania to lift the blockade.", ["urged"]),
+])
+def test_a_non_speech_cue_inside_reported_speech_is_not_an_attribution(text, cues):
+    q = run(text)
+    assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)

@@ -250,6 +250,7 @@ _ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators 
 students troops crowds audiences parliament congress delegates diplomats""".split())
 # A subject right after these is in a condition or a relative clause about a thing: "aid stops
 # unless Kyiv requests", "the bill, which seeks to": no speech act took place.
+_NESTED_CUES = frozenset(("say",))
 _CONDITIONAL = frozenset("unless if lest".split())
 _THING_RELATIVES = frozenset("which that".split())
 # The word before a news outlet that makes it the channel of a speech ("told Reuters",
@@ -1404,8 +1405,8 @@ class _DocAnnotator:
             s0, s1 = d.sent_bounds(i)
             if self._in_quote(d.start[i]):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
-            if (cat == "cognitive" or d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False) \
-                    and self._nested(i):
+            if (cat == "cognitive" or lemma not in _NESTED_CUES
+                    or (d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False)) and self._nested(i):
                 # "Trump said he thinks ...": a belief or a pronoun restating inside reported
                 # speech is part of that speech, not a second attribution.
                 continue
