@@ -755,3 +755,18 @@ def test_a_coordinated_attribution_is_its_own_row():
 def test_a_non_speech_cue_inside_reported_speech_is_not_an_attribution(text, cues):
     q = run(text)
     assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A participle or a setting after the name is the reporter's scene, not part of the source.
+    ("Ana Lopes, speaking to veterans in Orsk, said the talks had failed.", "Ana Lopes"),
+    ("The president, at a rally on Monday, said the border would stay closed.", "The president"),
+    # Noun appositives, "including" lists and relative clauses stay in the source, as PolNeAR marks them.
+    ("Ana Lopes, the foreign minister, said the talks had failed.", "Ana Lopes, the foreign minister"),
+    ("Other unions, including the Orsk Teachers Union, have urged the council to act.",
+     "Other unions, including the Orsk Teachers Union"),
+    ("Ana Lopes, who runs the campaign, said the talks had failed.", "Ana Lopes, who runs the campaign"),
+])
+def test_a_participle_or_setting_after_the_name_is_not_the_source(text, speaker):
+    q = run(text)
+    assert q["speaker"].tolist() == [speaker], rows(q)

@@ -514,6 +514,16 @@ def _short_cap(d: _Doc, k: int) -> bool:
     return k >= 0 and _cap(d.tok[k]) and len(d.tok[k]) <= 4 and d.tok[k].replace("-", "").isalpha()
 
 
+_SETTING_START = frozenset("at during after before while when".split())
+
+
+def _clause_appositive(d: _Doc, k: int) -> bool:
+    """Whether token ``k`` opens a relative, participial or setting phrase (not a noun one)."""
+    low = d.low[k]
+    return low in _SETTING_START or (d.tok[k].islower() and len(low) > 4 and low.endswith("ing")
+                                     and low != "including")
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
     k = j - 1
@@ -872,7 +882,19 @@ class _DocAnnotator:
                 continue  # "Md.", "Va.": state abbreviations inside an appositive
             if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
                 break
-        return found
+        return self._noun_appositive(found)
+
+    def _noun_appositive(self, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+        """"Trump, speaking to veterans, said", "Clinton, at the debate, said": PolNeAR's source
+        is the name with its noun appositives ("Ana Lopes, 59, of Orsk", "unions, including
+        X", "Ana Lopes, who runs the campaign"), not a participle or setting after them."""
+        if sp is None:
+            return None
+        d = self.d
+        for c in range(sp[0] + 1, sp[1]):
+            if d.tok[c] in (",", "—", "–", "--") and c + 1 < sp[1] and _clause_appositive(d, c + 1):
+                return (sp[0], c)
+        return sp
 
     def _extend_right(self, sp: tuple[int, int], s1: int) -> tuple[int, int]:
         """"said Ana Lopes, a senior fellow at the institute." / "said the man who built ...":
