@@ -770,3 +770,16 @@ def test_a_non_speech_cue_inside_reported_speech_is_not_an_attribution(text, cue
 def test_a_participle_or_setting_after_the_name_is_not_the_source(text, speaker):
     q = run(text)
     assert q["speaker"].tolist() == [speaker], rows(q)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # A title word ending the sentence before a quotation does not make the quotation a title.
+    ("Ana Lopes spoke on The Evening Show.\n\n“We will not back down,” she said.", ["direct"]),
+    ("Ana Lopes wrote in the magazine. “We will not back down,” she said.", ["direct"]),
+    # negatives: a title right after its cue word yields no row
+    ("She starred in the show “Red Lines” last year.", []),
+    ("Crowds lined up for the film “we were there all along, and we stayed” in Orsk.", []),
+])
+def test_a_title_word_in_the_previous_sentence_does_not_make_a_title(text, kinds):
+    q = run(text)
+    assert q["kind"].tolist() == kinds, rows(q)

@@ -1011,7 +1011,9 @@ class _DocAnnotator:
         inner = [k for k in range(a + 1, b - 1) if _alpha(d.tok[k])]
         if not inner:
             return False
-        for k in range(max(0, a - 3), a):
+        for k in range(a - 1, max(0, a - 3) - 1, -1):
+            if d.tok[k] in _SENT_FINAL or d.tok[k] in (":", ";"):
+                break  # "... on The Laura Ingraham Show. “She is a disgrace,” he said": speech
             if d.low[k] in _TITLE_CUES:
                 return True
         # Title Case of two or more words, no final punctuation inside: a name or title.
