@@ -54,7 +54,10 @@ Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue
 ``indirect_participle``, ``indirect_passive`` (``_content_before`` when the content comes
 first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
 ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``), so errors can be counted
-by rule.
+by rule. Precedence is explicit: the stages run in ``_DocAnnotator.STAGES`` order (quotations
+first, so their cues are not read again as indirect speech), and within indirect speech each
+cue is offered to the rule functions of ``_DocAnnotator.INDIRECT_RULES`` in turn; each returns
+its candidate rows, or ``None`` when the cue is not its own.
 
 Channels: "Tarsk Press quoted Orsk as saying ..." gives speaker Orsk, cue "quoted" and
 ``channel`` Tarsk Press (with ``channel_actor``); a news outlet after "told", "with", "to" or
@@ -1345,38 +1348,37 @@ class _DocAnnotator:
         c = _skip_aux_right(d, sp[1], end)
         return c in d.cues and d.cues[c][3] == "verb" and d.cues[c][0] >= end - 3
 
-    def _parenthetical(self, row: dict, i: int, sp: tuple[int, int]) -> bool:
+    def _parenthetical(self, row: dict, i: int, sp: tuple[int, int]) -> list[dict] | None:
         """"The plan, he said, would cost billions": a cue set off by commas inside the reported
         sentence. Two rows share the speaker and cue, one per content fragment, as PARC and
-        PolNeAR split the content around the cue (and as "“A,” X said, “B.”" gives two rows)."""
+        PolNeAR split the content around the cue (and as "“A,” X said, “B.”" gives two rows).
+        Returns the two rows, or ``None`` when the cue is not parenthetical."""
         d = self.d
         s0, s1 = d.sent_bounds(i)
         j = d.cues[i][0]
         first, last = min(sp[0], i), max(sp[1], j)
         if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–") or last + 1 >= s1 \
                 or d.tok[last] != d.tok[first - 1] or d.low[i].endswith("ing"):
-            return False
+            return None
         if not any(_cap(d.tok[t]) or d.low[t] in PRONOUNS or d.low[t] in _NP_WORDS for t in range(*sp)):
-            return False  # ", mutual understanding, ...": no speaker-like word
+            return None  # ", mutual understanding, ...": no speaker-like word
         if any(d.tok[t] in "“”\"‘’'" for t in range(s0, s1)):
-            return False  # quotations are handled as direct or mixed speech
+            return None  # quotations are handled as direct or mixed speech
         start = self._clause_start(s0, first - 1)
         if first - 1 - start < 2 or d.low[start] in _SUBORDINATORS or d.low[start] in _ADJUNCT_START:
-            return False
+            return None
         end = s1
         while end > last + 1 and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
         if end - (last + 1) < 2 or d.low[last + 1] in ("and", "but", "who", "which", "that") \
                 or (last + 1) in d.cues:
-            return False
+            return None
         self._fill_cue(row, i)
         row["rule"] = "indirect_parenthetical"
         second = dict(row)
         _set_tok(row, "content", d, (start, first - 1))
-        self._finish_indirect(row)
         _set_tok(second, "content", d, (last + 1, end))
-        self._finish_indirect(second)
-        return True
+        return [row, second]
 
     def _as_source(self, row: dict) -> bool:
         """"As Clyburn noted, CONTENT": the speaker comes right after a clause-initial "as"."""
@@ -1420,76 +1422,114 @@ class _DocAnnotator:
             return None  # "At a press conference in Geneva, X said": a setting, not content
         return (start, end) if end > start else None
 
+    # The indirect-speech rules, in precedence order: each cue no quotation claimed is offered
+    # to them in turn and the first that claims it decides (with a row or without one).
+    INDIRECT_RULES = ("according_to", "channel", "asked_question", "reported_clause")
+
     def indirect(self) -> None:
+        """Driver of :attr:`INDIRECT_RULES`: a rule returns ``None`` when the cue is not its
+        own, else its candidate rows (none when it claims the cue but finds no attribution)."""
         d = self.d
+        rules = [getattr(self, f"_rule_{name}") for name in self.INDIRECT_RULES]
         for i in sorted(d.cues):
-            if i in self.used_cues:
+            if i in self.used_cues or self._part_of_speech(i):
                 continue
-            j, lemma, cat, syn, that_opt = d.cues[i]
-            s0, s1 = d.sent_bounds(i)
-            if self._in_quote(d.start[i]):
-                continue  # a cue inside a quotation belongs to the quoted speaker's words
-            if (cat == "cognitive" or lemma not in _NESTED_CUES
-                    or (d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False)) and self._nested(i):
-                # "Trump said he thinks ...": a belief or a pronoun restating inside reported
-                # speech is part of that speech, not a second attribution.
-                continue
-            row = _empty_row(d, "indirect", "according_to" if syn == "according_to" else "indirect_channel"
-                             if syn == "channel" else "asked_question" if lemma == "ask" else "indirect")
-            if syn == "according_to":
-                self._according_to(row, i)
-                continue
-            if syn == "channel":
-                if not self._channel(row, i, s0, s1):
+            for rule in rules:
+                rows = rule(i)
+                if rows is None:
                     continue
-                k = row["speaker_end"]
-                after = bisect.bisect_left(d.start, k) + 1
-                while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
-                    after += 1
-                cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
-                self._fill_cue(row, i)
-                if cont:
-                    e = cont[1]
-                    while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
-                        e -= 1
-                    _set_tok(row, "content", d, (cont[0], e))
-                    self._finish_indirect(row)
-                continue
-            if lemma == "ask" and self._asked_question(row, i):
-                continue
-            how, sp = self.speaker_of(i, s0)
-            row["rule"] = f"indirect_{how}"
-            content = None
-            if how == "inverted":
-                content = self._content_before(i, sp)
+                for row in rows:
+                    self._finish_indirect(row, keep_kind=row["kind"] == "according_to")
+                break
+
+    def _part_of_speech(self, i: int) -> bool:
+        """A cue inside a quotation, or a belief verb, a pronoun restatement or a non-speech
+        verb inside reported speech, belongs to that speech, not to a new attribution."""
+        d = self.d
+        j, lemma, cat, syn, that_opt = d.cues[i]
+        if self._in_quote(d.start[i]):
+            return True  # a cue inside a quotation belongs to the quoted speaker's words
+        # "Trump said he thinks ...", "said Machado promised to ...": part of that speech.
+        return (cat == "cognitive" or lemma not in _NESTED_CUES
+                or (d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False)) and self._nested(i)
+
+    def _rule_according_to(self, i: int) -> list[dict] | None:
+        if self.d.cues[i][3] != "according_to":
+            return None
+        row = _empty_row(self.d, "indirect", "according_to")
+        return [row] if self._according_to(row, i) else []
+
+    def _rule_channel(self, i: int) -> list[dict] | None:
+        """"Tarsk Press quoted Orsk as saying (that) ...": speaker, channel and content."""
+        d = self.d
+        if d.cues[i][3] != "channel":
+            return None
+        s0, s1 = d.sent_bounds(i)
+        row = _empty_row(d, "indirect", "indirect_channel")
+        if not self._channel(row, i, s0, s1):
+            return []
+        k = row["speaker_end"]
+        after = bisect.bisect_left(d.start, k) + 1
+        while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
+            after += 1
+        cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
+        self._fill_cue(row, i)
+        if not cont:
+            return []
+        e = cont[1]
+        while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
+            e -= 1
+        _set_tok(row, "content", d, (cont[0], e))
+        return [row]
+
+    def _rule_asked_question(self, i: int) -> list[dict] | None:
+        if self.d.cues[i][1] != "ask":
+            return None
+        row = _empty_row(self.d, "indirect", "asked_question")
+        return [row] if self._asked_question(row, i) else None
+
+    def _rule_reported_clause(self, i: int) -> list[dict] | None:
+        """"X said (that) ...", ", said X", "X, arguing that ...", "it was announced by X that
+        ...", "..., X said": the speaker of the cue and its clause (``indirect_<how>``)."""
+        d = self.d
+        s0, _ = d.sent_bounds(i)
+        cat = d.cues[i][2]
+        row = _empty_row(d, "indirect", "indirect")
+        how, sp = self.speaker_of(i, s0)
+        row["rule"] = f"indirect_{how}"
+        content = None
+        if how == "inverted":
+            content = self._content_before(i, sp)
+            _set_tok(row, "speaker", d, sp)
+            self._resolve(row)
+        elif how == "participle":
+            if not self._fill_speaker(row, i, s0):
+                return []
+        elif how == "passive":
+            if sp is not None:
                 _set_tok(row, "speaker", d, sp)
                 self._resolve(row)
-            elif how == "participle":
-                if not self._fill_speaker(row, i, s0):
-                    continue
-            elif how == "passive":
-                if sp is not None:
-                    _set_tok(row, "speaker", d, sp)
-                    self._resolve(row)
-            else:
-                if sp is None or self._not_speech(i, sp, cat):
-                    continue
-                _set_tok(row, "speaker", d, sp)
-                self._resolve(row)
-                content = self._content_before(i, sp)
-            if how in ("inverted", "subject") and sp is not None and self._parenthetical(row, i, sp):
-                continue
-            if content is not None:
-                row["rule"] += "_content_before"
-            else:
-                content = self._content_after(i, row)
-                if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
-                    content = None
-            if content is None:
-                continue
-            self._fill_cue(row, i)
-            _set_tok(row, "content", d, content)
-            self._finish_indirect(row)
+        else:
+            if sp is None or self._not_speech(i, sp, cat):
+                return []
+            _set_tok(row, "speaker", d, sp)
+            self._resolve(row)
+            content = self._content_before(i, sp)
+        if how in ("inverted", "subject") and sp is not None:
+            split = self._parenthetical(row, i, sp)
+            if split is not None:
+                return split
+        if content is not None:
+            row["rule"] += "_content_before"
+        else:
+            content = self._content_after(i, row)
+            if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
+                content = None
+        if content is None:
+            return []
+        self._fill_cue(row, i)
+        _set_tok(row, "content", d, content)
+        return [row]
 
     def _not_speech(self, i: int, sp: tuple[int, int], cat: str) -> bool:
         """A subject in a condition ("unless Kyiv requests"), a thing's wish or position
@@ -1505,7 +1545,8 @@ class _DocAnnotator:
     def _asked_question(self, row: dict, i: int) -> bool:
         """"(When) asked whether/about ..., X said": the question put to the main clause's
         subject, attributed to whoever asked it ("by X" when named, else no source), as
-        PolNeAR does. The content runs from the question word to the comma."""
+        PolNeAR does. The content runs from the question word to the comma. Fills ``row``;
+        returns whether the cue is such a question."""
         d = self.d
         s0, s1 = d.sent_bounds(i)
         j = d.cues[i][0]
@@ -1529,7 +1570,6 @@ class _DocAnnotator:
             self._resolve(row)
         self._fill_cue(row, i)
         _set_tok(row, "content", d, (start, comma))
-        self._finish_indirect(row)
         return True
 
     def _clause_start(self, start: int, limit: int) -> int:
@@ -1562,13 +1602,14 @@ class _DocAnnotator:
         k = bisect.bisect_right(spans, (a, float("inf")))
         return any(s <= a < e for s, e in spans[max(0, k - 8):k])
 
-    def _according_to(self, row: dict, i: int) -> None:
+    def _according_to(self, row: dict, i: int) -> bool:
+        """"According to X, ..." / "..., according to X": fills ``row``; returns whether X is a source."""
         d = self.d
         j = d.cues[i][0]
         s0, s1 = d.sent_bounds(i)
         sp = np_right(d, j, s1, long=True)
         if sp is None or d.low[sp[1] - 1] in _NOT_SOURCES or (sp[1] - sp[0] > 1 and d.low[sp[0] + 1] in _NOT_SOURCES):
-            return  # "according to its national circumstances": in accordance with, not a source
+            return False  # "according to its national circumstances": in accordance with, not a source
         _set_tok(row, "speaker", d, sp)
         self._resolve(row)
         if sp[1] < s1 and d.tok[sp[1]] == "," and (i == s0 or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == s0):
@@ -1578,11 +1619,11 @@ class _DocAnnotator:
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
         if end <= start:
-            return
+            return False
         row["kind"] = "according_to"
         self._fill_cue(row, i)
         _set_tok(row, "content", d, (start, end))
-        self._finish_indirect(row, keep_kind=True)
+        return True
 
     def _finish_indirect(self, row: dict, keep_kind: bool = False) -> None:
         a, b = row["content_start"], row["content_end"]
