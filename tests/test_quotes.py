@@ -783,3 +783,19 @@ def test_a_participle_or_setting_after_the_name_is_not_the_source(text, speaker)
 def test_a_title_word_in_the_previous_sentence_does_not_make_a_title(text, kinds):
     q = run(text)
     assert q["kind"].tolist() == kinds, rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # After an inverted speaker, a participle or setting is the reporter's scene, not the source.
+    ("“We will not sign,” said Ana Lopes, the foreign minister, in a statement.",
+     "Ana Lopes, the foreign minister"),
+    ("“We will not sign,” said Ana Lopes, summing up the talks in Orsk.", "Ana Lopes"),
+    ("“We will not sign,” said Ana Lopes, the envoy, at a rally in Orsk.", "Ana Lopes, the envoy"),
+    # negatives: noun appositives and relative clauses stay
+    ("“We will not sign,” said Ana Lopes, a senior fellow at the institute.",
+     "Ana Lopes, a senior fellow at the institute"),
+    ("“We will not sign,” said Ana Lopes, who leads the delegation.", "Ana Lopes, who leads the delegation"),
+])
+def test_an_inverted_speaker_ends_before_a_participle_or_setting(text, speaker):
+    q = run(text)
+    assert q["speaker"].tolist() == [speaker], rows(q)
