@@ -799,3 +799,17 @@ def test_a_title_word_in_the_previous_sentence_does_not_make_a_title(text, kinds
 def test_an_inverted_speaker_ends_before_a_participle_or_setting(text, speaker):
     q = run(text)
     assert q["speaker"].tolist() == [speaker], rows(q)
+
+
+@pytest.mark.parametrize("text, cues", [
+    # A reporting word right before a finite auxiliary or copula is a noun subject.
+    ("Health worries have dogged the envoy since March.", []),
+    ("The Orsk protest remained peaceful on Sunday.", []),
+    ("Ruritanian support was more solid than expected.", []),
+    # negatives: "said" before a copula is a relative gap; a verb before its object stays a cue
+    ("The deal is what the senators said was a fair compromise.", ["said"]),
+    ("The envoy warned that the talks were over.", ["warned"]),
+])
+def test_a_reporting_word_before_an_auxiliary_is_a_noun(text, cues):
+    q = run(text)
+    assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)

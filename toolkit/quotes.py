@@ -254,6 +254,9 @@ students troops crowds audiences parliament congress delegates diplomats""".spli
 # A subject right after these is in a condition or a relative clause about a thing: "aid stops
 # unless Kyiv requests", "the bill, which seeks to": no speech act took place.
 _NESTED_CUES = frozenset(("say",))
+# A verb's finite auxiliary or copula right after a reporting word makes that word a noun
+# subject ("support was solid"); only "said" takes one as a relative gap ("what he said was").
+_FINITE_AFTER_NOUN = frozenset("have has is was were are remained remains".split())
 _CONDITIONAL = frozenset("unless if lest".split())
 _THING_RELATIVES = frozenset("which that".split())
 # The word before a news outlet that makes it the channel of a speech ("told Reuters",
@@ -712,6 +715,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "the leader known as": an adjective, not knowledge reported
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
+        if lemma not in ("say", "tell") and j < len(d.low) and d.sent[j] == d.sent[i] and d.low[j] in _FINITE_AFTER_NOUN:
+            continue  # "Health worries have dogged", "the protest remained peaceful": a noun subject
         if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
             continue  # "270 pledged delegates": an adjective
         d.cues[i] = (j, lemma, cat, syn, opt == "true")
