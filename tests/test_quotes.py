@@ -813,3 +813,16 @@ def test_an_inverted_speaker_ends_before_a_participle_or_setting(text, speaker):
 def test_a_reporting_word_before_an_auxiliary_is_a_noun(text, cues):
     q = run(text)
     assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Two coordinated nouns are one source, also when the second has a modifier.
+    ("Regulators and environmental groups warned that the mine would flood.",
+     "Regulators and environmental groups"),
+    ("Farmers and local officials said the river had risen.", "Farmers and local officials"),
+    # negatives: a verb before "and" is not part of the subject
+    ("The envoy spoke and local officials said the river had risen.", "local officials"),
+])
+def test_coordinated_nouns_are_one_source(text, speaker):
+    q = run(text)
+    assert speaker in q["speaker"].tolist(), rows(q)

@@ -563,7 +563,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
             continue
         if low in ("of", "for", "at", "and", "&", "in") and k - 1 >= lo and k + 1 < j \
                 and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
-                and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS):
+                and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS or (low == "and" and _unknown_noun(d, k + 1))):
             # "X and Y", "voters in Iowa": only between known source words or names, since an
             # unknown word on the left is as likely a verb ("He spoke and officials said").
             if low in ("and", "in") and not (_np_word(d, k - 1) and d.low[k - 1] not in _DETERMINERS):
