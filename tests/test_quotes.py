@@ -826,3 +826,18 @@ def test_a_reporting_word_before_an_auxiliary_is_a_noun(text, cues):
 def test_coordinated_nouns_are_one_source(text, speaker):
     q = run(text)
     assert speaker in q["speaker"].tolist(), rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # An appositive chain runs left over an age, a place or a description, and stops at a name.
+    ("Ana Lopes, 59, of Orsk, Ost., said the river had risen.", "Ana Lopes, 59, of Orsk, Ost."),
+    ("Pedro Ortiz, of Orsk, said the river had risen.", "Pedro Ortiz, of Orsk"),
+    ("Ana Lopes, the envoy, an ally of the king, said the river had risen.",
+     "Ana Lopes, the envoy, an ally of the king"),
+    # negative: a setting before the name is not part of the source
+    ("With ten days until the vote, Ana Lopes, a senior adviser, said the river had risen.",
+     "Ana Lopes, a senior adviser"),
+])
+def test_an_appositive_chain_stops_at_the_name(text, speaker):
+    q = run(text)
+    assert q["speaker"].tolist() == [speaker], rows(q)

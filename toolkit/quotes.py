@@ -881,9 +881,16 @@ class _DocAnnotator:
                 head = np_left(d, c, lo)
                 if head is not None and d.low[head[1] - 1] not in PRONOUNS:
                     found = (head[0], comma)
-                    # "Donna Rawlings, 59, of Ashton, Md., who ..., said": go on left while the
-                    # name is itself preceded by a comma inside the window.
-                    if head[0] <= lo or d.tok[head[0] - 1] != ",":
+                    # "Donna Rawlings, 59, of Ashton, Md., who ..., said", "Ana Lopes, the
+                    # minister, an ally of X, said": go on left over an age, a place or a
+                    # description; a name is the source's start ("the election, Minyon Moore,").
+                    p = head[0] - 1
+                    place = p > lo and d.low[p] in ("of", "from")
+                    if place:
+                        p -= 1
+                    first = d.tok[head[0]]
+                    state = _short_cap(d, head[0]) and d.tok[head[0] + 1] == "."  # "Md."
+                    if p <= lo or d.tok[p] != "," or not (place or first[:1].isdigit() or first.islower() or state):
                         break
                 continue
             if tok == "." and _short_cap(d, c - 1):
