@@ -57,7 +57,9 @@ first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
 by rule. Precedence is explicit: the stages run in ``_DocAnnotator.STAGES`` order (quotations
 first, so their cues are not read again as indirect speech), and within indirect speech each
 cue is offered to the rule functions of ``_DocAnnotator.INDIRECT_RULES`` in turn; each returns
-its candidate rows, or ``None`` when the cue is not its own.
+its candidate rows, or ``None`` when the cue is not its own. A quotation's cue after it is read
+the same way: the first unused cue in its sentence, by ``_rule_direct_channel_after``,
+``_rule_direct_said_x`` or ``_rule_direct_subject_after``, else the cue before it.
 
 Channels: "Tarsk Press quoted Orsk as saying ..." gives speaker Orsk, cue "quoted" and
 ``channel`` Tarsk Press (with ``channel_actor``); a news outlet after "told", "with", "to" or
@@ -1051,17 +1053,39 @@ class _DocAnnotator:
         return False
 
     def _cue_after(self, q: _Quote, a: int, b: int) -> bool:
-        """“...,” X said / “...,” said X / “...” Tarsk Press quoted Orsk as saying."""
+        """“...,” X said / “...,” said X / “...” Tarsk Press quoted Orsk as saying: the first
+        unused cue after the quotation in its sentence, read by one rule function
+        (``direct_channel_after``, ``direct_said_x`` or ``direct_cue_after``)."""
+        d = self.d
+        found = self._cue_after_quote(q, b)
+        if found is None:
+            return False
+        c, k, s1 = found
+        if d.cues[c][3] == "channel":
+            row = self._rule_direct_channel_after(c, k, s1)
+        elif c == k:
+            row = self._rule_direct_said_x(c, k, s1)
+        else:
+            row = self._rule_direct_subject_after(c, k, s1)
+        if row is None:
+            return False
+        self._fill_cue(row, c)
+        self._direct(row, q, a, b)
+        return True
+
+    def _cue_after_quote(self, q: _Quote, b: int) -> tuple[int, int, int] | None:
+        """``(cue, first token after the quotation and its comma, sentence end)`` of the first
+        unused cue after the quotation ending before token ``b``, or ``None``."""
         d = self.d
         if b >= len(d.tok):
-            return False
+            return None
         s0, s1 = d.sent_bounds(b - 1)
         if d.sent[b] != d.sent[b - 1]:
             # The sentence splitter may cut “...?” | he asked. Follow only a short tail in the
             # same paragraph; a new paragraph or a long sentence is not this quote's attribution.
             s0, s1 = d.sent_bounds(b)
             if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14 or (_cap(d.tok[b]) and s1 - s0 > 6):
-                return False
+                return None
         k = b
         if k < s1 and d.tok[k] in (",", "—", "–"):
             k += 1
@@ -1069,49 +1093,54 @@ class _DocAnnotator:
         depth = 0
         for c in range(k, limit):
             if c in d.cues and c not in self.used_cues:
-                row = _empty_row(d, "direct", "direct_cue_after")
-                _, lemma, cat, syn, _ = d.cues[c]
-                if syn == "channel":
-                    row["rule"] = "direct_channel_after"
-                    ok = self._channel(row, c, k, s1)
-                    if not ok:
-                        return False
-                elif c == k:
-                    sp = np_right(d, d.cues[c][0], s1)  # “...,” said X
-                    if sp is None:
-                        return False
-                    row["rule"] = "direct_said_x"
-                    sp = self._extend_right(sp, s1)
-                    _set_tok(row, "speaker", d, sp)
-                    self._resolve(row)
-                else:
-                    kk = _skip_aux_left(d, c, k)
-                    sp = np_left(d, kk, k)
-                    if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
-                        sp = self._appositive(kk - 1, k)
-                    if (sp is None or sp[0] != k) and kk - k <= 24 and all(
-                            d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
-                            or _np_word(d, t)
-                            or _unknown_noun(d, t) for t in range(k, kk)):
-                        # “...,” another friend, Mariam Emara, told CNN: name and appositive
-                        e = kk
-                        while e > k and d.tok[e - 1] == ",":
-                            e -= 1
-                        sp = (k, e) if e > k else None
-                    if sp is None or sp[0] != k or all(d.low[t] in _GLUE or d.tok[t] in ",()." for t in range(*sp)):
-                        return False  # “...” and accused: a coordinated verb, not a speaker
-                    _set_tok(row, "speaker", d, sp)
-                    self._resolve(row)
-                self._fill_cue(row, c)
-                self._direct(row, q, a, b)
-                return True
+                return c, k, s1
             if d.tok[c] == "(":
                 depth += 1
             elif d.tok[c] == ")":
                 depth -= 1
             elif (d.tok[c] in _SENT_FINAL and depth <= 0) or d.tok[c] in ("“", "\"", ";"):
                 break
-        return False
+        return None
+
+    def _rule_direct_channel_after(self, c: int, k: int, s1: int) -> dict | None:
+        """“...,” Tarsk Press quoted Orsk as saying."""
+        row = _empty_row(self.d, "direct", "direct_channel_after")
+        return row if self._channel(row, c, k, s1) else None
+
+    def _rule_direct_said_x(self, c: int, k: int, s1: int) -> dict | None:
+        """“...,” said X (with X's appositive)."""
+        d = self.d
+        sp = np_right(d, d.cues[c][0], s1)
+        if sp is None:
+            return None
+        row = _empty_row(d, "direct", "direct_said_x")
+        _set_tok(row, "speaker", d, self._extend_right(sp, s1))
+        self._resolve(row)
+        return row
+
+    def _rule_direct_subject_after(self, c: int, k: int, s1: int) -> dict | None:
+        """“...,” X said / “...,” another friend, Mariam Emara, told CNN: the subject between
+        the quotation and the cue."""
+        d = self.d
+        kk = _skip_aux_left(d, c, k)
+        sp = np_left(d, kk, k)
+        if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
+            sp = self._appositive(kk - 1, k)
+        if (sp is None or sp[0] != k) and kk - k <= 24 and all(
+                d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
+                or _np_word(d, t)
+                or _unknown_noun(d, t) for t in range(k, kk)):
+            # “...,” another friend, Mariam Emara, told CNN: name and appositive
+            e = kk
+            while e > k and d.tok[e - 1] == ",":
+                e -= 1
+            sp = (k, e) if e > k else None
+        if sp is None or sp[0] != k or all(d.low[t] in _GLUE or d.tok[t] in ",()." for t in range(*sp)):
+            return None  # “...” and accused: a coordinated verb, not a speaker
+        row = _empty_row(d, "direct", "direct_cue_after")
+        _set_tok(row, "speaker", d, sp)
+        self._resolve(row)
+        return row
 
     def _channel(self, row: dict, c: int, lo: int, s1: int) -> bool:
         """X quoted Y as saying: channel X (subject), speaker Y (object)."""
