@@ -841,3 +841,15 @@ def test_coordinated_nouns_are_one_source(text, speaker):
 def test_an_appositive_chain_stops_at_the_name(text, speaker):
     q = run(text)
     assert q["speaker"].tolist() == [speaker], rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A noun phrase after "to" belongs to the longer subject it hangs on.
+    ("Advisers to the president said the talks had stalled.", "Advisers to the president"),
+    ("But in recent days, advisers to Mr. Ortiz say, the plan has changed.", "advisers to Mr. Ortiz"),
+    # negative: a verb before "to" keeps the subject after it
+    ("The envoy travelled to Orsk, and officials said the talks had stalled.", "officials"),
+])
+def test_a_noun_phrase_after_to_belongs_to_the_subject(text, speaker):
+    q = run(text)
+    assert speaker in q["speaker"].tolist(), rows(q)

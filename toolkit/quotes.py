@@ -246,7 +246,7 @@ ability abilities conditions procedures plan plans schedule constitution mandate
 tradition traditions custom customs standards criteria merit merits wishes will rule
 """.split())
 # Words on which a noun phrase hangs inside a longer subject ("eight of 10 voters").
-_ATTACHING = frozenset("of in on for at from with among representing involved".split())
+_ATTACHING = frozenset("of in on for at from with among representing involved to".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _GLUE = frozenset("and or but of for at to in from".split())
 _WH_WORDS = frozenset("where whether when what who whom why how".split())
@@ -857,6 +857,8 @@ class _DocAnnotator:
         participle = len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed"))
         if not (prev in _ATTACHING or (participle and d.low[a] not in _DETERMINERS)):
             return sp  # "Forces killed the terrorist leader": a verb and its object, not one subject
+        if prev == "to" and not (_cap(d.tok[a]) or d.low[a] in _DETERMINERS):
+            return sp  # "arrived to address military support": an infinitive, not "advisers to X"
         c = a - 1
         while c > lo and a - c < 12 and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] not in ("-", "“", "”", "\"") \
                 and (c - 1) not in d.cues and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
