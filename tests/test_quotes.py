@@ -853,3 +853,15 @@ def test_an_appositive_chain_stops_at_the_name(text, speaker):
 def test_a_noun_phrase_after_to_belongs_to_the_subject(text, speaker):
     q = run(text)
     assert speaker in q["speaker"].tolist(), rows(q)
+
+
+def test_polnear_errors_name_the_rule_that_fired():
+    from toolkit.validation.quotes import PolnearDoc, errors
+
+    text = "Ana Lopes said the talks failed. Health worries remained, the envoy said."
+    gold = {"Source": {(0, 9)}, "Cue": {(10, 14)}, "Content": set()}
+    doc = PolnearDoc("d", text, "abcd", gold)
+    q = run(text).assign(doc_id="d")
+    e = errors([doc], q, "Cue")
+    assert e[["kind", "pred"]].values.tolist() == [["FP", "said"]], e.to_dict("records")
+    assert "rule=indirect_subject_content_before" in e["evidence"].iloc[0]
