@@ -865,3 +865,17 @@ def test_polnear_errors_name_the_rule_that_fired():
     e = errors([doc], q, "Cue")
     assert e[["kind", "pred"]].values.tolist() == [["FP", "said"]], e.to_dict("records")
     assert "rule=indirect_subject_content_before" in e["evidence"].iloc[0]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A time adverbial between the subject and the verb is the reporter's, not the source's.
+    ("Ana Lopes now says she opposes the deal.", "Ana Lopes"),
+    ("The court this month rejected a request to delay the vote.", "The court"),
+    ("Orsk Bank just this month announced it would close the branch.", "Orsk Bank"),
+    # negatives: a time inside a participle phrase stays; a pronoun subject stays alone
+    ("A report released last year found that the program was abused.", "A report released last year"),
+    ("Early supporters of the bill, such as Ana Lopes, now saying they think it should change.", "they"),
+])
+def test_a_time_adverbial_before_the_verb_is_not_the_source(text, speaker):
+    q = run(text)
+    assert speaker in q["speaker"].tolist() and "now" not in q["speaker"].tolist(), rows(q)

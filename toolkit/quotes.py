@@ -259,6 +259,9 @@ _NESTED_CUES = frozenset(("say",))
 # A verb's finite auxiliary or copula right after a reporting word makes that word a noun
 # subject ("support was solid"); only "said" takes one as a relative gap ("what he said was").
 _FINITE_AFTER_NOUN = frozenset("have has is was were are remained remains".split())
+_TIME_ADVERBS = frozenset("now today yesterday tonight".split())
+_TIME_NOUNS = frozenset("""week month year weekend morning afternoon evening night spring summer fall
+autumn winter monday tuesday wednesday thursday friday saturday sunday""".split())
 _CONDITIONAL = frozenset("unless if lest".split())
 _THING_RELATIVES = frozenset("which that".split())
 # The word before a news outlet that makes it the channel of a speech ("told Reuters",
@@ -532,8 +535,26 @@ def _clause_appositive(d: _Doc, k: int) -> bool:
                                      and low != "including")
 
 
+def _time_before(d: _Doc, j: int, lo: int) -> int:
+    """Start of a time adverbial ending right before token ``j`` ("now", "this month",
+    "just last week"), else ``j``: the reporter's, not part of the subject before it."""
+    k = j
+    if k - 1 >= lo and d.low[k - 1] in _TIME_ADVERBS:
+        k -= 1
+    elif k - 2 >= lo and d.low[k - 1] in _TIME_NOUNS and d.low[k - 2] in ("this", "last", "next", "earlier"):
+        k -= 2
+    else:
+        return j
+    if k - 1 >= lo and d.low[k - 1] in ("just", "only", "also"):
+        k -= 1
+    if k - 1 >= lo and d.tok[k - 1].islower() and d.low[k - 1].endswith("ed"):
+        return j  # "a report released last year found": the time belongs to the participle
+    return k
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
+    j = _time_before(d, j, lo)
     k = j - 1
     if k < lo:
         return None
@@ -851,8 +872,8 @@ class _DocAnnotator:
         no cue, quotation or clause punctuation)."""
         d = self.d
         a = sp[0]
-        if a - 1 < lo:
-            return sp
+        if a - 1 < lo or d.low[a] in PRONOUNS:
+            return sp  # "now saying they think": a pronoun is a whole subject
         prev = d.low[a - 1]
         participle = len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed"))
         if not (prev in _ATTACHING or (participle and d.low[a] not in _DETERMINERS)):
