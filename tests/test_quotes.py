@@ -879,3 +879,16 @@ def test_polnear_errors_name_the_rule_that_fired():
 def test_a_time_adverbial_before_the_verb_is_not_the_source(text, speaker):
     q = run(text)
     assert speaker in q["speaker"].tolist() and "now" not in q["speaker"].tolist(), rows(q)
+
+
+@pytest.mark.parametrize("text, cues", [
+    # The writer's formulas are not attributions; a real cue after them still is.
+    ("Having said that, there are economists who argue that taxes should fall.", ["argue"]),
+    ("It is worth noting that the vote was close.", []),
+    ("It's worth mentioning that the vote was close.", []),
+    # negative: "said" and "noting" as cues elsewhere
+    ("The envoy said talks would resume, noting that the vote was close.", ["said", "noting"]),
+])
+def test_the_writers_formulas_are_not_attributions(text, cues):
+    q = run(text)
+    assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)

@@ -259,6 +259,7 @@ _NESTED_CUES = frozenset(("say",))
 # A verb's finite auxiliary or copula right after a reporting word makes that word a noun
 # subject ("support was solid"); only "said" takes one as a relative gap ("what he said was").
 _FINITE_AFTER_NOUN = frozenset("have has is was were are remained remains".split())
+_FORMULAS = frozenset({("having", "said"), ("worth", "noting"), ("worth", "mentioning")})
 _TIME_ADVERBS = frozenset("now today yesterday tonight".split())
 _TIME_NOUNS = frozenset("""week month year weekend morning afternoon evening night spring summer fall
 autumn winter monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -738,6 +739,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "the leader known as": an adjective, not knowledge reported
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
+        if i > 0 and d.sent[i - 1] == d.sent[i] and (d.low[i - 1], d.low[i]) in _FORMULAS:
+            continue  # "having said that, ...", "it is worth noting that": the writer's formulas
         if lemma not in ("say", "tell") and j < len(d.low) and d.sent[j] == d.sent[i] and d.low[j] in _FINITE_AFTER_NOUN:
             continue  # "Health worries have dogged", "the protest remained peaceful": a noun subject
         if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
