@@ -1510,7 +1510,7 @@ class _DocAnnotator:
         d = self.d
         rules = [getattr(self, f"_rule_{name}") for name in self.INDIRECT_RULES]
         for i in sorted(d.cues):
-            if i in self.used_cues or self._part_of_speech(i):
+            if i in self.used_cues or self._inside_speech(i):
                 continue
             for rule in rules:
                 rows = rule(i)
@@ -1520,7 +1520,7 @@ class _DocAnnotator:
                     self._finish_indirect(row, keep_kind=row["kind"] == "according_to")
                 break
 
-    def _part_of_speech(self, i: int) -> bool:
+    def _inside_speech(self, i: int) -> bool:
         """A cue inside a quotation, or a belief verb, a pronoun restatement or a non-speech
         verb inside reported speech, belongs to that speech, not to a new attribution."""
         d = self.d
