@@ -739,3 +739,156 @@ def test_a_coordinated_attribution_is_its_own_row():
     assert [(r.speaker, r.cue, r.content) for r in q.itertuples()] == [
         ("The envoy", "agreed", "that the rules should change"),
         ("he", "said", "that talks should wait")]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # A verb of doing, wanting or asking inside reported speech is part of that speech
+    # (PolNeAR leaves it unattributed), not a second attribution.
+    ("The envoy said Ostria supported the plan last year.", ["said"]),
+    ("Ana Lopes said her rival will seek to delay the vote.", ["said"]),
+    ("The ministry said the rebels had refused to leave the port.", ["said"]),
+    ("Officials said the leaders had agreed to meet again in March.", ["said"]),
+    # a nested "say" is still an attribution of its own; a sentence's first cue is untouched
+    ("The ministry said the rebels said they would leave.", ["said", "said"]),
+    ("The envoy urged Ruritania to lift the blockade.", ["urged"]),
+])
+def test_a_non_speech_cue_inside_reported_speech_is_not_an_attribution(text, cues):
+    q = run(text)
+    assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A participle or a setting after the name is the reporter's scene, not part of the source.
+    ("Ana Lopes, speaking to veterans in Orsk, said the talks had failed.", "Ana Lopes"),
+    ("The president, at a rally on Monday, said the border would stay closed.", "The president"),
+    # Noun appositives, "including" lists and relative clauses stay in the source, as PolNeAR marks them.
+    ("Ana Lopes, the foreign minister, said the talks had failed.", "Ana Lopes, the foreign minister"),
+    ("Other unions, including the Orsk Teachers Union, have urged the council to act.",
+     "Other unions, including the Orsk Teachers Union"),
+    ("Ana Lopes, who runs the campaign, said the talks had failed.", "Ana Lopes, who runs the campaign"),
+])
+def test_a_participle_or_setting_after_the_name_is_not_the_source(text, speaker):
+    q = run(text)
+    assert q["speaker"].tolist() == [speaker], rows(q)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # A title word ending the sentence before a quotation does not make the quotation a title.
+    ("Ana Lopes spoke on The Evening Show.\n\n“We will not back down,” she said.", ["direct"]),
+    ("Ana Lopes wrote in the magazine. “We will not back down,” she said.", ["direct"]),
+    # negatives: a title right after its cue word yields no row
+    ("She starred in the show “Red Lines” last year.", []),
+    ("Crowds lined up for the film “we were there all along, and we stayed” in Orsk.", []),
+])
+def test_a_title_word_in_the_previous_sentence_does_not_make_a_title(text, kinds):
+    q = run(text)
+    assert q["kind"].tolist() == kinds, rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # After an inverted speaker, a participle or setting is the reporter's scene, not the source.
+    ("“We will not sign,” said Ana Lopes, the foreign minister, in a statement.",
+     "Ana Lopes, the foreign minister"),
+    ("“We will not sign,” said Ana Lopes, summing up the talks in Orsk.", "Ana Lopes"),
+    ("“We will not sign,” said Ana Lopes, the envoy, at a rally in Orsk.", "Ana Lopes, the envoy"),
+    # negatives: noun appositives and relative clauses stay
+    ("“We will not sign,” said Ana Lopes, a senior fellow at the institute.",
+     "Ana Lopes, a senior fellow at the institute"),
+    ("“We will not sign,” said Ana Lopes, who leads the delegation.", "Ana Lopes, who leads the delegation"),
+])
+def test_an_inverted_speaker_ends_before_a_participle_or_setting(text, speaker):
+    q = run(text)
+    assert q["speaker"].tolist() == [speaker], rows(q)
+
+
+@pytest.mark.parametrize("text, cues", [
+    # A reporting word right before a finite auxiliary or copula is a noun subject.
+    ("Health worries have dogged the envoy since March.", []),
+    ("The Orsk protest remained peaceful on Sunday.", []),
+    ("Ruritanian support was more solid than expected.", []),
+    # negatives: "said" before a copula is a relative gap; a verb before its object stays a cue
+    ("The deal is what the senators said was a fair compromise.", ["said"]),
+    ("The envoy warned that the talks were over.", ["warned"]),
+])
+def test_a_reporting_word_before_an_auxiliary_is_a_noun(text, cues):
+    q = run(text)
+    assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Two coordinated nouns are one source, also when the second has a modifier.
+    ("Regulators and environmental groups warned that the mine would flood.",
+     "Regulators and environmental groups"),
+    ("Farmers and local officials said the river had risen.", "Farmers and local officials"),
+    # negatives: a verb before "and" is not part of the subject
+    ("The envoy spoke and local officials said the river had risen.", "local officials"),
+])
+def test_coordinated_nouns_are_one_source(text, speaker):
+    q = run(text)
+    assert speaker in q["speaker"].tolist(), rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # An appositive chain runs left over an age, a place or a description, and stops at a name.
+    ("Ana Lopes, 59, of Orsk, Ost., said the river had risen.", "Ana Lopes, 59, of Orsk, Ost."),
+    ("Pedro Ortiz, of Orsk, said the river had risen.", "Pedro Ortiz, of Orsk"),
+    ("Ana Lopes, the envoy, an ally of the king, said the river had risen.",
+     "Ana Lopes, the envoy, an ally of the king"),
+    # negative: a setting before the name is not part of the source
+    ("With ten days until the vote, Ana Lopes, a senior adviser, said the river had risen.",
+     "Ana Lopes, a senior adviser"),
+])
+def test_an_appositive_chain_stops_at_the_name(text, speaker):
+    q = run(text)
+    assert q["speaker"].tolist() == [speaker], rows(q)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A noun phrase after "to" belongs to the longer subject it hangs on.
+    ("Advisers to the president said the talks had stalled.", "Advisers to the president"),
+    ("But in recent days, advisers to Mr. Ortiz say, the plan has changed.", "advisers to Mr. Ortiz"),
+    # negative: a verb before "to" keeps the subject after it
+    ("The envoy travelled to Orsk, and officials said the talks had stalled.", "officials"),
+])
+def test_a_noun_phrase_after_to_belongs_to_the_subject(text, speaker):
+    q = run(text)
+    assert speaker in q["speaker"].tolist(), rows(q)
+
+
+def test_polnear_errors_name_the_rule_that_fired():
+    from toolkit.validation.quotes import PolnearDoc, errors
+
+    text = "Ana Lopes said the talks failed. Health worries remained, the envoy said."
+    gold = {"Source": {(0, 9)}, "Cue": {(10, 14)}, "Content": set()}
+    doc = PolnearDoc("d", text, "abcd", gold)
+    q = run(text).assign(doc_id="d")
+    e = errors([doc], q, "Cue")
+    assert e[["kind", "pred"]].values.tolist() == [["FP", "said"]], e.to_dict("records")
+    assert "rule=indirect_subject_content_before" in e["evidence"].iloc[0]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A time adverbial between the subject and the verb is the reporter's, not the source's.
+    ("Ana Lopes now says she opposes the deal.", "Ana Lopes"),
+    ("The court this month rejected a request to delay the vote.", "The court"),
+    ("Orsk Bank just this month announced it would close the branch.", "Orsk Bank"),
+    # negatives: a time inside a participle phrase stays; a pronoun subject stays alone
+    ("A report released last year found that the program was abused.", "A report released last year"),
+    ("Early supporters of the bill, such as Ana Lopes, now saying they think it should change.", "they"),
+])
+def test_a_time_adverbial_before_the_verb_is_not_the_source(text, speaker):
+    q = run(text)
+    assert speaker in q["speaker"].tolist() and "now" not in q["speaker"].tolist(), rows(q)
+
+
+@pytest.mark.parametrize("text, cues", [
+    # The writer's formulas are not attributions; a real cue after them still is.
+    ("Having said that, there are economists who argue that taxes should fall.", ["argue"]),
+    ("It is worth noting that the vote was close.", []),
+    ("It's worth mentioning that the vote was close.", []),
+    # negative: "said" and "noting" as cues elsewhere
+    ("The envoy said talks would resume, noting that the vote was close.", ["said", "noting"]),
+])
+def test_the_writers_formulas_are_not_attributions(text, cues):
+    q = run(text)
+    assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)

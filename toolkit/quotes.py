@@ -54,7 +54,12 @@ Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue
 ``indirect_participle``, ``indirect_passive`` (``_content_before`` when the content comes
 first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
 ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``), so errors can be counted
-by rule.
+by rule. Precedence is explicit: the stages run in ``_DocAnnotator.STAGES`` order (quotations
+first, so their cues are not read again as indirect speech), and within indirect speech each
+cue is offered to the rule functions of ``_DocAnnotator.INDIRECT_RULES`` in turn; each returns
+its candidate rows, or ``None`` when the cue is not its own. A quotation's cue after it is read
+the same way: the first unused cue in its sentence, by ``_rule_direct_channel_after``,
+``_rule_direct_said_x`` or ``_rule_direct_subject_after``, else the cue before it.
 
 Channels: "Tarsk Press quoted Orsk as saying ..." gives speaker Orsk, cue "quoted" and
 ``channel`` Tarsk Press (with ``channel_actor``); a news outlet after "told", "with", "to" or
@@ -241,7 +246,7 @@ ability abilities conditions procedures plan plans schedule constitution mandate
 tradition traditions custom customs standards criteria merit merits wishes will rule
 """.split())
 # Words on which a noun phrase hangs inside a longer subject ("eight of 10 voters").
-_ATTACHING = frozenset("of in on for at from with among representing involved".split())
+_ATTACHING = frozenset("of in on for at from with among representing involved to".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _GLUE = frozenset("and or but of for at to in from".split())
 _WH_WORDS = frozenset("where whether when what who whom why how".split())
@@ -250,6 +255,14 @@ _ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators 
 students troops crowds audiences parliament congress delegates diplomats""".split())
 # A subject right after these is in a condition or a relative clause about a thing: "aid stops
 # unless Kyiv requests", "the bill, which seeks to": no speech act took place.
+_NESTED_CUES = frozenset(("say",))
+# A verb's finite auxiliary or copula right after a reporting word makes that word a noun
+# subject ("support was solid"); only "said" takes one as a relative gap ("what he said was").
+_FINITE_AFTER_NOUN = frozenset("have has is was were are remained remains".split())
+_FORMULAS = frozenset({("having", "said"), ("worth", "noting"), ("worth", "mentioning")})
+_TIME_ADVERBS = frozenset("now today yesterday tonight".split())
+_TIME_NOUNS = frozenset("""week month year weekend morning afternoon evening night spring summer fall
+autumn winter monday tuesday wednesday thursday friday saturday sunday""".split())
 _CONDITIONAL = frozenset("unless if lest".split())
 _THING_RELATIVES = frozenset("which that".split())
 # The word before a news outlet that makes it the channel of a speech ("told Reuters",
@@ -513,8 +526,36 @@ def _short_cap(d: _Doc, k: int) -> bool:
     return k >= 0 and _cap(d.tok[k]) and len(d.tok[k]) <= 4 and d.tok[k].replace("-", "").isalpha()
 
 
+_SETTING_START = frozenset("at during after before while when".split())
+
+
+def _clause_appositive(d: _Doc, k: int) -> bool:
+    """Whether token ``k`` opens a relative, participial or setting phrase (not a noun one)."""
+    low = d.low[k]
+    return low in _SETTING_START or (d.tok[k].islower() and len(low) > 4 and low.endswith("ing")
+                                     and low != "including")
+
+
+def _time_before(d: _Doc, j: int, lo: int) -> int:
+    """Start of a time adverbial ending right before token ``j`` ("now", "this month",
+    "just last week"), else ``j``: the reporter's, not part of the subject before it."""
+    k = j
+    if k - 1 >= lo and d.low[k - 1] in _TIME_ADVERBS:
+        k -= 1
+    elif k - 2 >= lo and d.low[k - 1] in _TIME_NOUNS and d.low[k - 2] in ("this", "last", "next", "earlier"):
+        k -= 2
+    else:
+        return j
+    if k - 1 >= lo and d.low[k - 1] in ("just", "only", "also"):
+        k -= 1
+    if k - 1 >= lo and d.tok[k - 1].islower() and d.low[k - 1].endswith("ed"):
+        return j  # "a report released last year found": the time belongs to the participle
+    return k
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
+    j = _time_before(d, j, lo)
     k = j - 1
     if k < lo:
         return None
@@ -546,7 +587,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
             continue
         if low in ("of", "for", "at", "and", "&", "in") and k - 1 >= lo and k + 1 < j \
                 and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
-                and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS):
+                and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS or (low == "and" and _unknown_noun(d, k + 1))):
             # "X and Y", "voters in Iowa": only between known source words or names, since an
             # unknown word on the left is as likely a verb ("He spoke and officials said").
             if low in ("and", "in") and not (_np_word(d, k - 1) and d.low[k - 1] not in _DETERMINERS):
@@ -698,6 +739,10 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "the leader known as": an adjective, not knowledge reported
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
+        if i > 0 and d.sent[i - 1] == d.sent[i] and (d.low[i - 1], d.low[i]) in _FORMULAS:
+            continue  # "having said that, ...", "it is worth noting that": the writer's formulas
+        if lemma not in ("say", "tell") and j < len(d.low) and d.sent[j] == d.sent[i] and d.low[j] in _FINITE_AFTER_NOUN:
+            continue  # "Health worries have dogged", "the protest remained peaceful": a noun subject
         if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
             continue  # "270 pledged delegates": an adjective
         d.cues[i] = (j, lemma, cat, syn, opt == "true")
@@ -830,12 +875,14 @@ class _DocAnnotator:
         no cue, quotation or clause punctuation)."""
         d = self.d
         a = sp[0]
-        if a - 1 < lo:
-            return sp
+        if a - 1 < lo or d.low[a] in PRONOUNS:
+            return sp  # "now saying they think": a pronoun is a whole subject
         prev = d.low[a - 1]
         participle = len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed"))
         if not (prev in _ATTACHING or (participle and d.low[a] not in _DETERMINERS)):
             return sp  # "Forces killed the terrorist leader": a verb and its object, not one subject
+        if prev == "to" and not (_cap(d.tok[a]) or d.low[a] in _DETERMINERS):
+            return sp  # "arrived to address military support": an infinitive, not "advisers to X"
         c = a - 1
         while c > lo and a - c < 12 and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] not in ("-", "“", "”", "\"") \
                 and (c - 1) not in d.cues and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
@@ -862,20 +909,40 @@ class _DocAnnotator:
                 head = np_left(d, c, lo)
                 if head is not None and d.low[head[1] - 1] not in PRONOUNS:
                     found = (head[0], comma)
-                    # "Donna Rawlings, 59, of Ashton, Md., who ..., said": go on left while the
-                    # name is itself preceded by a comma inside the window.
-                    if head[0] <= lo or d.tok[head[0] - 1] != ",":
+                    # "Donna Rawlings, 59, of Ashton, Md., who ..., said", "Ana Lopes, the
+                    # minister, an ally of X, said": go on left over an age, a place or a
+                    # description; a name is the source's start ("the election, Minyon Moore,").
+                    p = head[0] - 1
+                    place = p > lo and d.low[p] in ("of", "from")
+                    if place:
+                        p -= 1
+                    first = d.tok[head[0]]
+                    state = _short_cap(d, head[0]) and d.tok[head[0] + 1] == "."  # "Md."
+                    if p <= lo or d.tok[p] != "," or not (place or first[:1].isdigit() or first.islower() or state):
                         break
                 continue
             if tok == "." and _short_cap(d, c - 1):
                 continue  # "Md.", "Va.": state abbreviations inside an appositive
             if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
                 break
-        return found
+        return self._noun_appositive(found)
+
+    def _noun_appositive(self, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+        """"Trump, speaking to veterans, said", "Clinton, at the debate, said": PolNeAR's source
+        is the name with its noun appositives ("Ana Lopes, 59, of Orsk", "unions, including
+        X", "Ana Lopes, who runs the campaign"), not a participle or setting after them."""
+        if sp is None:
+            return None
+        d = self.d
+        for c in range(sp[0] + 1, sp[1]):
+            if d.tok[c] in (",", "—", "–", "--") and c + 1 < sp[1] and _clause_appositive(d, c + 1):
+                return (sp[0], c)
+        return sp
 
     def _extend_right(self, sp: tuple[int, int], s1: int) -> tuple[int, int]:
         """"said Ana Lopes, a senior fellow at the institute." / "said the man who built ...":
-        an inverted speaker keeps its appositive or relative clause up to the sentence end."""
+        an inverted speaker keeps its appositive or relative clause up to the sentence end or
+        up to a participle or setting (:meth:`_setting_after`)."""
         d = self.d
         k = sp[1]
         if k < s1 and d.tok[k] == "(":
@@ -884,7 +951,8 @@ class _DocAnnotator:
             if close is not None:
                 k = close + 1
                 sp = (sp[0], k)
-        if k >= s1 or not (d.tok[k] == "," or d.low[k] in ("who", "whose")):
+        if k >= s1 or not (d.tok[k] == "," or d.low[k] in ("who", "whose")) \
+                or (d.tok[k] == "," and k + 1 < s1 and self._setting_after(k + 1)):
             return sp
         end = s1
         for t in range(k + 1, s1):
@@ -894,11 +962,20 @@ class _DocAnnotator:
             if d.tok[t] in "“”\"‘" or d.tok[t] in (";", ":"):
                 end = t
                 break
+            if d.tok[t] == "," and t + 1 < s1 and self._setting_after(t + 1):
+                end = t
+                break
         while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’'," or d.tok[end - 1] == ","):
             end -= 1
         if end - k > 30 or end <= k + 1:
             return sp
         return (sp[0], end)
+
+    def _setting_after(self, k: int) -> bool:
+        """", summing up the talks", ", in a statement", ", at a rally": after an inverted
+        speaker, the reporter's scene, which PolNeAR leaves out of the source (in PolNeAR
+        train 32 such participles and 10 such settings are left out, 4 and none kept)."""
+        return _clause_appositive(self.d, k) or self.d.low[k] == "in"
 
     def _participle_speaker(self, i: int) -> tuple[dict | None, tuple[int, int] | None]:
         """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
@@ -988,7 +1065,9 @@ class _DocAnnotator:
         inner = [k for k in range(a + 1, b - 1) if _alpha(d.tok[k])]
         if not inner:
             return False
-        for k in range(max(0, a - 3), a):
+        for k in range(a - 1, max(0, a - 3) - 1, -1):
+            if d.tok[k] in _SENT_FINAL or d.tok[k] in (":", ";"):
+                break  # "... on The Laura Ingraham Show. “She is a disgrace,” he said": speech
             if d.low[k] in _TITLE_CUES:
                 return True
         # Title Case of two or more words, no final punctuation inside: a name or title.
@@ -1000,17 +1079,39 @@ class _DocAnnotator:
         return False
 
     def _cue_after(self, q: _Quote, a: int, b: int) -> bool:
-        """“...,” X said / “...,” said X / “...” Tarsk Press quoted Orsk as saying."""
+        """“...,” X said / “...,” said X / “...” Tarsk Press quoted Orsk as saying: the first
+        unused cue after the quotation in its sentence, read by one rule function
+        (``direct_channel_after``, ``direct_said_x`` or ``direct_cue_after``)."""
+        d = self.d
+        found = self._cue_after_quote(q, b)
+        if found is None:
+            return False
+        c, k, s1 = found
+        if d.cues[c][3] == "channel":
+            row = self._rule_direct_channel_after(c, k, s1)
+        elif c == k:
+            row = self._rule_direct_said_x(c, k, s1)
+        else:
+            row = self._rule_direct_subject_after(c, k, s1)
+        if row is None:
+            return False
+        self._fill_cue(row, c)
+        self._direct(row, q, a, b)
+        return True
+
+    def _cue_after_quote(self, q: _Quote, b: int) -> tuple[int, int, int] | None:
+        """``(cue, first token after the quotation and its comma, sentence end)`` of the first
+        unused cue after the quotation ending before token ``b``, or ``None``."""
         d = self.d
         if b >= len(d.tok):
-            return False
+            return None
         s0, s1 = d.sent_bounds(b - 1)
         if d.sent[b] != d.sent[b - 1]:
             # The sentence splitter may cut “...?” | he asked. Follow only a short tail in the
             # same paragraph; a new paragraph or a long sentence is not this quote's attribution.
             s0, s1 = d.sent_bounds(b)
             if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14 or (_cap(d.tok[b]) and s1 - s0 > 6):
-                return False
+                return None
         k = b
         if k < s1 and d.tok[k] in (",", "—", "–"):
             k += 1
@@ -1018,49 +1119,54 @@ class _DocAnnotator:
         depth = 0
         for c in range(k, limit):
             if c in d.cues and c not in self.used_cues:
-                row = _empty_row(d, "direct", "direct_cue_after")
-                _, lemma, cat, syn, _ = d.cues[c]
-                if syn == "channel":
-                    row["rule"] = "direct_channel_after"
-                    ok = self._channel(row, c, k, s1)
-                    if not ok:
-                        return False
-                elif c == k:
-                    sp = np_right(d, d.cues[c][0], s1)  # “...,” said X
-                    if sp is None:
-                        return False
-                    row["rule"] = "direct_said_x"
-                    sp = self._extend_right(sp, s1)
-                    _set_tok(row, "speaker", d, sp)
-                    self._resolve(row)
-                else:
-                    kk = _skip_aux_left(d, c, k)
-                    sp = np_left(d, kk, k)
-                    if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
-                        sp = self._appositive(kk - 1, k)
-                    if (sp is None or sp[0] != k) and kk - k <= 24 and all(
-                            d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
-                            or _np_word(d, t)
-                            or _unknown_noun(d, t) for t in range(k, kk)):
-                        # “...,” another friend, Mariam Emara, told CNN: name and appositive
-                        e = kk
-                        while e > k and d.tok[e - 1] == ",":
-                            e -= 1
-                        sp = (k, e) if e > k else None
-                    if sp is None or sp[0] != k or all(d.low[t] in _GLUE or d.tok[t] in ",()." for t in range(*sp)):
-                        return False  # “...” and accused: a coordinated verb, not a speaker
-                    _set_tok(row, "speaker", d, sp)
-                    self._resolve(row)
-                self._fill_cue(row, c)
-                self._direct(row, q, a, b)
-                return True
+                return c, k, s1
             if d.tok[c] == "(":
                 depth += 1
             elif d.tok[c] == ")":
                 depth -= 1
             elif (d.tok[c] in _SENT_FINAL and depth <= 0) or d.tok[c] in ("“", "\"", ";"):
                 break
-        return False
+        return None
+
+    def _rule_direct_channel_after(self, c: int, k: int, s1: int) -> dict | None:
+        """“...,” Tarsk Press quoted Orsk as saying."""
+        row = _empty_row(self.d, "direct", "direct_channel_after")
+        return row if self._channel(row, c, k, s1) else None
+
+    def _rule_direct_said_x(self, c: int, k: int, s1: int) -> dict | None:
+        """“...,” said X (with X's appositive)."""
+        d = self.d
+        sp = np_right(d, d.cues[c][0], s1)
+        if sp is None:
+            return None
+        row = _empty_row(d, "direct", "direct_said_x")
+        _set_tok(row, "speaker", d, self._extend_right(sp, s1))
+        self._resolve(row)
+        return row
+
+    def _rule_direct_subject_after(self, c: int, k: int, s1: int) -> dict | None:
+        """“...,” X said / “...,” another friend, Mariam Emara, told CNN: the subject between
+        the quotation and the cue."""
+        d = self.d
+        kk = _skip_aux_left(d, c, k)
+        sp = np_left(d, kk, k)
+        if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
+            sp = self._appositive(kk - 1, k)
+        if (sp is None or sp[0] != k) and kk - k <= 24 and all(
+                d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
+                or _np_word(d, t)
+                or _unknown_noun(d, t) for t in range(k, kk)):
+            # “...,” another friend, Mariam Emara, told CNN: name and appositive
+            e = kk
+            while e > k and d.tok[e - 1] == ",":
+                e -= 1
+            sp = (k, e) if e > k else None
+        if sp is None or sp[0] != k or all(d.low[t] in _GLUE or d.tok[t] in ",()." for t in range(*sp)):
+            return None  # “...” and accused: a coordinated verb, not a speaker
+        row = _empty_row(d, "direct", "direct_cue_after")
+        _set_tok(row, "speaker", d, sp)
+        self._resolve(row)
+        return row
 
     def _channel(self, row: dict, c: int, lo: int, s1: int) -> bool:
         """X quoted Y as saying: channel X (subject), speaker Y (object)."""
@@ -1320,38 +1426,37 @@ class _DocAnnotator:
         c = _skip_aux_right(d, sp[1], end)
         return c in d.cues and d.cues[c][3] == "verb" and d.cues[c][0] >= end - 3
 
-    def _parenthetical(self, row: dict, i: int, sp: tuple[int, int]) -> bool:
+    def _parenthetical(self, row: dict, i: int, sp: tuple[int, int]) -> list[dict] | None:
         """"The plan, he said, would cost billions": a cue set off by commas inside the reported
         sentence. Two rows share the speaker and cue, one per content fragment, as PARC and
-        PolNeAR split the content around the cue (and as "“A,” X said, “B.”" gives two rows)."""
+        PolNeAR split the content around the cue (and as "“A,” X said, “B.”" gives two rows).
+        Returns the two rows, or ``None`` when the cue is not parenthetical."""
         d = self.d
         s0, s1 = d.sent_bounds(i)
         j = d.cues[i][0]
         first, last = min(sp[0], i), max(sp[1], j)
         if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–") or last + 1 >= s1 \
                 or d.tok[last] != d.tok[first - 1] or d.low[i].endswith("ing"):
-            return False
+            return None
         if not any(_cap(d.tok[t]) or d.low[t] in PRONOUNS or d.low[t] in _NP_WORDS for t in range(*sp)):
-            return False  # ", mutual understanding, ...": no speaker-like word
+            return None  # ", mutual understanding, ...": no speaker-like word
         if any(d.tok[t] in "“”\"‘’'" for t in range(s0, s1)):
-            return False  # quotations are handled as direct or mixed speech
+            return None  # quotations are handled as direct or mixed speech
         start = self._clause_start(s0, first - 1)
         if first - 1 - start < 2 or d.low[start] in _SUBORDINATORS or d.low[start] in _ADJUNCT_START:
-            return False
+            return None
         end = s1
         while end > last + 1 and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
         if end - (last + 1) < 2 or d.low[last + 1] in ("and", "but", "who", "which", "that") \
                 or (last + 1) in d.cues:
-            return False
+            return None
         self._fill_cue(row, i)
         row["rule"] = "indirect_parenthetical"
         second = dict(row)
         _set_tok(row, "content", d, (start, first - 1))
-        self._finish_indirect(row)
         _set_tok(second, "content", d, (last + 1, end))
-        self._finish_indirect(second)
-        return True
+        return [row, second]
 
     def _as_source(self, row: dict) -> bool:
         """"As Clyburn noted, CONTENT": the speaker comes right after a clause-initial "as"."""
@@ -1395,76 +1500,114 @@ class _DocAnnotator:
             return None  # "At a press conference in Geneva, X said": a setting, not content
         return (start, end) if end > start else None
 
+    # The indirect-speech rules, in precedence order: each cue no quotation claimed is offered
+    # to them in turn and the first that claims it decides (with a row or without one).
+    INDIRECT_RULES = ("according_to", "channel", "asked_question", "reported_clause")
+
     def indirect(self) -> None:
+        """Driver of :attr:`INDIRECT_RULES`: a rule returns ``None`` when the cue is not its
+        own, else its candidate rows (none when it claims the cue but finds no attribution)."""
         d = self.d
+        rules = [getattr(self, f"_rule_{name}") for name in self.INDIRECT_RULES]
         for i in sorted(d.cues):
-            if i in self.used_cues:
+            if i in self.used_cues or self._inside_speech(i):
                 continue
-            j, lemma, cat, syn, that_opt = d.cues[i]
-            s0, s1 = d.sent_bounds(i)
-            if self._in_quote(d.start[i]):
-                continue  # a cue inside a quotation belongs to the quoted speaker's words
-            if (cat == "cognitive" or d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False) \
-                    and self._nested(i):
-                # "Trump said he thinks ...": a belief or a pronoun restating inside reported
-                # speech is part of that speech, not a second attribution.
-                continue
-            row = _empty_row(d, "indirect", "according_to" if syn == "according_to" else "indirect_channel"
-                             if syn == "channel" else "asked_question" if lemma == "ask" else "indirect")
-            if syn == "according_to":
-                self._according_to(row, i)
-                continue
-            if syn == "channel":
-                if not self._channel(row, i, s0, s1):
+            for rule in rules:
+                rows = rule(i)
+                if rows is None:
                     continue
-                k = row["speaker_end"]
-                after = bisect.bisect_left(d.start, k) + 1
-                while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
-                    after += 1
-                cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
-                self._fill_cue(row, i)
-                if cont:
-                    e = cont[1]
-                    while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
-                        e -= 1
-                    _set_tok(row, "content", d, (cont[0], e))
-                    self._finish_indirect(row)
-                continue
-            if lemma == "ask" and self._asked_question(row, i):
-                continue
-            how, sp = self.speaker_of(i, s0)
-            row["rule"] = f"indirect_{how}"
-            content = None
-            if how == "inverted":
-                content = self._content_before(i, sp)
+                for row in rows:
+                    self._finish_indirect(row, keep_kind=row["kind"] == "according_to")
+                break
+
+    def _inside_speech(self, i: int) -> bool:
+        """A cue inside a quotation, or a belief verb, a pronoun restatement or a non-speech
+        verb inside reported speech, belongs to that speech, not to a new attribution."""
+        d = self.d
+        j, lemma, cat, syn, that_opt = d.cues[i]
+        if self._in_quote(d.start[i]):
+            return True  # a cue inside a quotation belongs to the quoted speaker's words
+        # "Trump said he thinks ...", "said Machado promised to ...": part of that speech.
+        return (cat == "cognitive" or lemma not in _NESTED_CUES
+                or (d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False)) and self._nested(i)
+
+    def _rule_according_to(self, i: int) -> list[dict] | None:
+        if self.d.cues[i][3] != "according_to":
+            return None
+        row = _empty_row(self.d, "indirect", "according_to")
+        return [row] if self._according_to(row, i) else []
+
+    def _rule_channel(self, i: int) -> list[dict] | None:
+        """"Tarsk Press quoted Orsk as saying (that) ...": speaker, channel and content."""
+        d = self.d
+        if d.cues[i][3] != "channel":
+            return None
+        s0, s1 = d.sent_bounds(i)
+        row = _empty_row(d, "indirect", "indirect_channel")
+        if not self._channel(row, i, s0, s1):
+            return []
+        k = row["speaker_end"]
+        after = bisect.bisect_left(d.start, k) + 1
+        while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
+            after += 1
+        cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
+        self._fill_cue(row, i)
+        if not cont:
+            return []
+        e = cont[1]
+        while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
+            e -= 1
+        _set_tok(row, "content", d, (cont[0], e))
+        return [row]
+
+    def _rule_asked_question(self, i: int) -> list[dict] | None:
+        if self.d.cues[i][1] != "ask":
+            return None
+        row = _empty_row(self.d, "indirect", "asked_question")
+        return [row] if self._asked_question(row, i) else None
+
+    def _rule_reported_clause(self, i: int) -> list[dict] | None:
+        """"X said (that) ...", ", said X", "X, arguing that ...", "it was announced by X that
+        ...", "..., X said": the speaker of the cue and its clause (``indirect_<how>``)."""
+        d = self.d
+        s0, _ = d.sent_bounds(i)
+        cat = d.cues[i][2]
+        row = _empty_row(d, "indirect", "indirect")
+        how, sp = self.speaker_of(i, s0)
+        row["rule"] = f"indirect_{how}"
+        content = None
+        if how == "inverted":
+            content = self._content_before(i, sp)
+            _set_tok(row, "speaker", d, sp)
+            self._resolve(row)
+        elif how == "participle":
+            if not self._fill_speaker(row, i, s0):
+                return []
+        elif how == "passive":
+            if sp is not None:
                 _set_tok(row, "speaker", d, sp)
                 self._resolve(row)
-            elif how == "participle":
-                if not self._fill_speaker(row, i, s0):
-                    continue
-            elif how == "passive":
-                if sp is not None:
-                    _set_tok(row, "speaker", d, sp)
-                    self._resolve(row)
-            else:
-                if sp is None or self._not_speech(i, sp, cat):
-                    continue
-                _set_tok(row, "speaker", d, sp)
-                self._resolve(row)
-                content = self._content_before(i, sp)
-            if how in ("inverted", "subject") and sp is not None and self._parenthetical(row, i, sp):
-                continue
-            if content is not None:
-                row["rule"] += "_content_before"
-            else:
-                content = self._content_after(i, row)
-                if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
-                    content = None
-            if content is None:
-                continue
-            self._fill_cue(row, i)
-            _set_tok(row, "content", d, content)
-            self._finish_indirect(row)
+        else:
+            if sp is None or self._not_speech(i, sp, cat):
+                return []
+            _set_tok(row, "speaker", d, sp)
+            self._resolve(row)
+            content = self._content_before(i, sp)
+        if how in ("inverted", "subject") and sp is not None:
+            split = self._parenthetical(row, i, sp)
+            if split is not None:
+                return split
+        if content is not None:
+            row["rule"] += "_content_before"
+        else:
+            content = self._content_after(i, row)
+            if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
+                content = None
+        if content is None:
+            return []
+        self._fill_cue(row, i)
+        _set_tok(row, "content", d, content)
+        return [row]
 
     def _not_speech(self, i: int, sp: tuple[int, int], cat: str) -> bool:
         """A subject in a condition ("unless Kyiv requests"), a thing's wish or position
@@ -1480,7 +1623,8 @@ class _DocAnnotator:
     def _asked_question(self, row: dict, i: int) -> bool:
         """"(When) asked whether/about ..., X said": the question put to the main clause's
         subject, attributed to whoever asked it ("by X" when named, else no source), as
-        PolNeAR does. The content runs from the question word to the comma."""
+        PolNeAR does. The content runs from the question word to the comma. Fills ``row``;
+        returns whether the cue is such a question."""
         d = self.d
         s0, s1 = d.sent_bounds(i)
         j = d.cues[i][0]
@@ -1504,7 +1648,6 @@ class _DocAnnotator:
             self._resolve(row)
         self._fill_cue(row, i)
         _set_tok(row, "content", d, (start, comma))
-        self._finish_indirect(row)
         return True
 
     def _clause_start(self, start: int, limit: int) -> int:
@@ -1537,13 +1680,14 @@ class _DocAnnotator:
         k = bisect.bisect_right(spans, (a, float("inf")))
         return any(s <= a < e for s, e in spans[max(0, k - 8):k])
 
-    def _according_to(self, row: dict, i: int) -> None:
+    def _according_to(self, row: dict, i: int) -> bool:
+        """"According to X, ..." / "..., according to X": fills ``row``; returns whether X is a source."""
         d = self.d
         j = d.cues[i][0]
         s0, s1 = d.sent_bounds(i)
         sp = np_right(d, j, s1, long=True)
         if sp is None or d.low[sp[1] - 1] in _NOT_SOURCES or (sp[1] - sp[0] > 1 and d.low[sp[0] + 1] in _NOT_SOURCES):
-            return  # "according to its national circumstances": in accordance with, not a source
+            return False  # "according to its national circumstances": in accordance with, not a source
         _set_tok(row, "speaker", d, sp)
         self._resolve(row)
         if sp[1] < s1 and d.tok[sp[1]] == "," and (i == s0 or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == s0):
@@ -1553,11 +1697,11 @@ class _DocAnnotator:
         while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
             end -= 1
         if end <= start:
-            return
+            return False
         row["kind"] = "according_to"
         self._fill_cue(row, i)
         _set_tok(row, "content", d, (start, end))
-        self._finish_indirect(row, keep_kind=True)
+        return True
 
     def _finish_indirect(self, row: dict, keep_kind: bool = False) -> None:
         a, b = row["content_start"], row["content_end"]

@@ -349,13 +349,33 @@ def score(docs: list[PolnearDoc], quotes: pd.DataFrame, *, n_boot: int = 1000,
     return pd.concat(frames, ignore_index=True)
 
 
+def span_rules(quotes: pd.DataFrame, texts: dict[str, str], part: str) -> dict[tuple, str]:
+    """``(doc_id, start, end) -> rule`` of the first row whose ``part`` span that is (stripped
+    as :func:`predicted_spans` strips it; ``+channel`` dropped), so errors count by rule.
+
+    Example:
+        >>> q = pd.DataFrame({"doc_id": ["d"], "kind": ["indirect"], "rule": ["indirect_subject+channel"],
+        ...                   "cue_start": [3], "cue_end": [7]})
+        >>> span_rules(q, {"d": "He said it"}, "Cue")
+        {('d', 3, 7): 'indirect_subject'}
+    """
+    col = PART_COLUMN[part]
+    speech = quotes[(quotes["kind"] != "scare") & quotes[f"{col}_start"].notna()]
+    out: dict[tuple, str] = {}
+    for doc, a, b, rule in zip(speech["doc_id"], speech[f"{col}_start"], speech[f"{col}_end"], speech["rule"]):
+        out.setdefault((doc, *_strip(texts[doc], int(a), int(b))), str(rule).split("+")[0])
+    return out
+
+
 def errors(docs: list[PolnearDoc], quotes: pd.DataFrame, part: str, *, max_rows: int = 300) -> pd.DataFrame:
     """Exact-match errors of one part: FN (gold span missed) and FP (span not in gold).
 
-    ``evidence`` shows the overlapping span of the other side, if any (a boundary error).
+    ``evidence`` shows the overlapping span of the other side, if any (a boundary error), and
+    the rule of the predicted span (for an FN, of the overlapping one; ``rule=-`` when none).
     """
     texts = {d.doc_id: d.text for d in docs}
     gold, got = gold_and_pred(docs, quotes)[part]
+    rules = span_rules(quotes, texts, part)
     g_by, p_by = defaultdict(set), defaultdict(set)
     for d, a, b in gold:
         g_by[d].add((a, b))
@@ -366,10 +386,12 @@ def errors(docs: list[PolnearDoc], quotes: pd.DataFrame, part: str, *, max_rows:
         t = texts[d]
         for kind, mine, other in (("FN", g_by[d] - p_by[d], p_by[d]), ("FP", p_by[d] - g_by[d], g_by[d])):
             for a, b in sorted(mine):
-                near = [t[c:e] for c, e in sorted(other) if c < b and a < e]
+                near = [(c, e) for c, e in sorted(other) if c < b and a < e]
+                rule = rules.get((d, a, b)) if kind == "FP" else (rules.get((d, *near[0])) if near else None)
                 rows.append({"kind": kind, "text": t[max(0, a - 60):b + 60].replace("\n", " "),
                              "gold": t[a:b] if kind == "FN" else "", "pred": t[a:b] if kind == "FP" else "",
-                             "evidence": f"{d} [{a}:{b}]" + (f" overlaps: {near[0]!r}" if near else "")})
+                             "evidence": f"{d} [{a}:{b}] rule={rule or '-'}"
+                                         + (f" overlaps: {t[near[0][0]:near[0][1]]!r}" if near else "")})
     df = pd.DataFrame(rows, columns=["kind", "text", "gold", "pred", "evidence"])
     return df.sample(n=min(max_rows, len(df)), random_state=0).sort_index() if len(df) else df
 
