@@ -185,6 +185,12 @@ def test_no_mentions_means_null_actors():
     ("The spokesman said nothing new.", "statement"),
     ("The orchestra played until midnight.", "none"),
     ("Ruritania is avoiding a direct confrontation.", "verbal_cooperation"),
+    # A material act announced or offered, not done, is the verbal act of its side (CAMEO 03, 13).
+    ("The rebels said they will release the hostages.", "verbal_cooperation"),
+    ("Osterlich is willing to withdraw its troops from the border.", "verbal_cooperation"),
+    ("The army will attack the port tomorrow.", "verbal_conflict"),
+    ("The rebels released the hostages.", "material_cooperation"),
+    ("Officials said the rebels had released the hostages.", "material_cooperation"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])

@@ -29,6 +29,7 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
     c = cues.copy()
     q = E.quad_classes(c, scheme=scheme)
     cls = q.where(c["modality"] != "negated", q.map(E._FLIP).fillna(q))
+    cls = cls.where(~c["modality"].isin(E._NOT_DONE), cls.map(E._VERBAL).fillna(cls))
     c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
     c["_abs"] = c["score"].abs()
     if event_rule == "strongest":
@@ -81,7 +82,7 @@ def test_sentence_table_on_sample_and_seed(seed_text):
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["b", "a", "c"]), st.integers(0, 3),
                           st.sampled_from([0.0, 1.0, -1.0, 2.5, -2.5, 0.1, -0.1]),
-                          st.sampled_from(["asserted", "negated", "conditional"]),
+                          st.sampled_from(["asserted", "negated", "conditional", "future"]),
                           st.sampled_from(list(E._FLIP) + ["statement"]),
                           st.sampled_from(["020", "163", "", "111"])), min_size=1, max_size=30))
 def test_sentence_table_on_any_cues(rows):

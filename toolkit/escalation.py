@@ -66,6 +66,13 @@ QUAD_NUMBER = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_confl
                "material_conflict": 4}
 _FLIP = {"verbal_conflict": "verbal_cooperation", "material_conflict": "material_cooperation",
          "verbal_cooperation": "verbal_conflict", "material_cooperation": "material_conflict"}
+# A material act announced for the future ("will release", "willing to withdraw") is a verbal
+# act of the same side: CAMEO codes intents to cooperate (03, incl. 035 intent to yield) and
+# threats (13) as verbal. Negated, conditional and hypothetical acts keep their class: on the dev
+# sets' tune halves making them verbal too helped news (CAMEO) but hurt UN text, where
+# "prevent"/"shall"/"if" mark policy acts that coders code as material.
+_NOT_DONE = frozenset({"future"})
+_VERBAL = {"material_conflict": "verbal_conflict", "material_cooperation": "verbal_cooperation"}
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--"})
 # A quotation long enough to be speech rather than a scare-quoted term (fallback without quotes).
 _LONG_QUOTE = re.compile(r"“[^”]{20,}”|\"[^\"\n]{20,}\"")
@@ -537,7 +544,9 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit") -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of each sentence's act.
 
-    A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a sentence
+    A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a material
+    act announced for the future counts as the verbal act of its side ("will release the
+    hostages" is an intent to cooperate, CAMEO 03; "will attack" a threat, 13); a sentence
     whose cues all score zero is a ``statement``; one without cues is ``none``.
 
     Args:
@@ -574,6 +583,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     score = cues["score"].to_numpy(dtype=float)
     absval = np.abs(score)
     cls = np.where(negated, [_FLIP.get(x, x) if isinstance(x, str) else x for x in q], q)
+    not_done = cues["modality"].isin(_NOT_DONE).to_numpy(dtype=bool, na_value=False)
+    cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
     cls = np.where(absval > 0, cls, "statement")
     # Cues of a sentence together (documents in id order, as a sort by doc_id gives), the one
     # that names the sentence's class first; np.lexsort is stable, like the sort it replaces.
