@@ -113,6 +113,11 @@ def test_intensity(text, surface, intensity):
     "The weather in the capital was mild and sunny.",
     "The committee published its annual fisheries figures.",
     "She plays the violin in the city orchestra.",
+    # non-events: a document's annex, perpetration read as a pledge, a policy area's name
+    "The figures are given in the annex to the letter of 8 August.",
+    "The crimes were committed by unidentified men.",
+    "Regional bodies joined the fight against terrorism.",
+    "The unit was set up to counter the financing of terrorism.",
 ])
 def test_negatives_have_no_cues(text):
     assert cues_of(text).query("quad_class != 'statement'").empty
@@ -191,6 +196,9 @@ def test_no_mentions_means_null_actors():
     ("The army will attack the port tomorrow.", "verbal_conflict"),
     ("The rebels released the hostages.", "material_cooperation"),
     ("Officials said the rebels had released the hostages.", "material_cooperation"),
+    ("The army completed the planned withdrawal of its troops.", "material_cooperation"),  # not intent
+    ("Ruritania annexed the peninsula in March.", "material_conflict"),
+    ("Both governments remain committed to the peace talks.", "verbal_cooperation"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
