@@ -199,6 +199,18 @@ def test_no_mentions_means_null_actors():
     ("The army completed the planned withdrawal of its troops.", "material_cooperation"),  # not intent
     ("Ruritania annexed the peninsula in March.", "material_conflict"),
     ("Both governments remain committed to the peace talks.", "verbal_cooperation"),
+    # yielding (CAMEO 08): undoing a conflict act, releasing, surrendering, resigning
+    ("Ruritania lifted its blockade of the port.", "material_cooperation"),
+    ("The court lifted the travel ban on the journalist.", "material_cooperation"),
+    ("The unions called off the strike on Friday.", "material_cooperation"),
+    ("The rebel commander surrendered to the army.", "material_cooperation"),
+    ("The president resigned on Thursday.", "material_cooperation"),
+    ("The authorities freed three activists.", "material_cooperation"),
+    ("The port remained under a blockade.", "material_conflict"),
+    ("Free and fair elections were held.", "none"),
+    # failing or declining to act negates the act
+    ("The two parties failed to reach an agreement.", "verbal_conflict"),
+    ("The envoy declined to comment.", "statement"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
