@@ -211,6 +211,9 @@ def test_no_mentions_means_null_actors():
     # failing or declining to act negates the act
     ("The two parties failed to reach an agreement.", "verbal_conflict"),
     ("The envoy declined to comment.", "statement"),
+    # not doing a cooperative act is a refusal (CAMEO 12), not doing a hostile one stays material
+    ("Ruritania will not lift the embargo.", "verbal_conflict"),
+    ("The rebels will not release the hostages.", "verbal_conflict"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])

@@ -29,7 +29,8 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
     c = cues.copy()
     q = E.quad_classes(c, scheme=scheme)
     cls = q.where(c["modality"] != "negated", q.map(E._FLIP).fillna(q))
-    cls = cls.where(~c["modality"].isin(E._NOT_DONE), cls.map(E._VERBAL).fillna(cls))
+    refusal = (c["modality"] == "negated") & (q == "material_cooperation")
+    cls = cls.where(~(c["modality"].isin(E._NOT_DONE) | refusal), cls.map(E._VERBAL).fillna(cls))
     c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
     c["_abs"] = c["score"].abs()
     if event_rule == "strongest":

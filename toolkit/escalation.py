@@ -546,8 +546,9 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
 
     A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a material
     act announced for the future counts as the verbal act of its side ("will release the
-    hostages" is an intent to cooperate, CAMEO 03; "will attack" a threat, 13); a sentence
-    whose cues all score zero is a ``statement``; one without cues is ``none``.
+    hostages" is an intent to cooperate, CAMEO 03; "will attack" a threat, 13), and a negated
+    material cooperation is a refusal ("will not lift the embargo": verbal conflict, CAMEO 12);
+    a sentence whose cues all score zero is a ``statement``; one without cues is ``none``.
 
     Args:
         cues: the ``escalation`` table.
@@ -584,6 +585,9 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     absval = np.abs(score)
     cls = np.where(negated, [_FLIP.get(x, x) if isinstance(x, str) else x for x in q], q)
     not_done = cues["modality"].isin(_NOT_DONE).to_numpy(dtype=bool, na_value=False)
+    # Not doing a cooperative act is a refusal ("will not release the hostages", "will not
+    # lift the embargo"): CAMEO 12, verbal conflict, not material conflict.
+    not_done = not_done | (negated & (q == "material_cooperation"))
     cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
     cls = np.where(absval > 0, cls, "statement")
     # Cues of a sentence together (documents in id order, as a sort by doc_id gives), the one
