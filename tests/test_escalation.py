@@ -131,6 +131,10 @@ def test_negatives_have_no_cues(text):
     ("The drills rehearsed a tactical nuclear strike.", "tactical nuclear", "nuclear_signal"),
     ("Osterlich struck a deal with the union.", "struck a deal", "diplomatic_cooperation"),
     ("Donors joined the fight against poverty.", "fight against poverty", "statement"),
+    # denying an accusation is a denial of responsibility (016), not a rejection (12)
+    ("The ministry rejected the accusations.", "rejected the accusations", "statement"),
+    ("The ministry rejected the peace plan.", "rejected", "reject"),
+    ("The group claimed responsibility for the blast.", "claimed responsibility", "statement"),
 ])
 def test_phrases_and_gaps(text, surface, category):
     assert cue(text, surface)["category"] == category
