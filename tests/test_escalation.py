@@ -218,6 +218,10 @@ def test_no_mentions_means_null_actors():
     # not doing a cooperative act is a refusal (CAMEO 12), not doing a hostile one stays material
     ("Ruritania will not lift the embargo.", "verbal_conflict"),
     ("The rebels will not release the hostages.", "verbal_conflict"),
+    # a claim or denial of responsibility is the event of the sentence that names the act
+    ("The group claimed responsibility for the attack on the convoy.", "statement"),
+    ("The ministry rejected accusations of genocide.", "statement"),
+    ("Osterlich accused Ruritania of genocide.", "verbal_conflict"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])

@@ -72,6 +72,7 @@ _FLIP = {"verbal_conflict": "verbal_cooperation", "material_conflict": "material
 # sets' tune halves making them verbal too helped news (CAMEO) but hurt UN text, where
 # "prevent"/"shall"/"if" mark policy acts that coders code as material.
 _NOT_DONE = frozenset({"future"})
+_ABOUT_ACT = frozenset({"015", "016"})
 _VERBAL = {"material_conflict": "verbal_conflict", "material_cooperation": "verbal_cooperation"}
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--"})
 # A quotation long enough to be speech rather than a scare-quoted term (fallback without quotes).
@@ -596,8 +597,11 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     sent = cues["sent_id"].to_numpy(dtype=np.int64)
     if event_rule == "strongest":
         order = np.lexsort((-absval, sent, doc_key))
-    else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else
-        order = np.lexsort((cues["start"].to_numpy(), absval == 0, sent, doc_key))
+    else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else,
+        # except claims and denials of responsibility (CAMEO 015, 016), which are the event of
+        # a sentence that names the act they are about ("rejected accusations of genocide").
+        about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
+        order = np.lexsort((cues["start"].to_numpy(), (absval == 0) & ~about_act, sent, doc_key))
     doc_s, sent_s = doc_key[order], sent[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (doc_s[1:] != doc_s[:-1]) | (sent_s[1:] != sent_s[:-1])
