@@ -72,6 +72,7 @@ def test_modality_factors_are_in_the_yaml():
     ("Members of the council, including Ruritania, should condemn the attack.", "attack", "asserted"),
     ("We did not provoke this war.", "war", "asserted"),  # the negation is on `provoke`
     ("We did not provoke this war.", "provoke", "negated"),
+    ("There is no room for compromise.", "compromise", "negated"),  # `no` was read as YAML false
 ])
 def test_modality(text, surface, modality):
     assert cue(text, surface)["modality"] == modality
@@ -135,6 +136,7 @@ def test_negatives_have_no_cues(text):
     ("The ministry rejected the accusations.", "rejected the accusations", "statement"),
     ("The ministry rejected the peace plan.", "rejected", "reject"),
     ("The group claimed responsibility for the blast.", "claimed responsibility", "statement"),
+    ("Troops destroyed the bridge.", "destroyed", "fight"),  # an attack (19), not seizure (171)
 ])
 def test_phrases_and_gaps(text, surface, category):
     assert cue(text, surface)["category"] == category
@@ -158,6 +160,7 @@ def mentions_for(text: str, names: dict[str, str]) -> pd.DataFrame:
     ("Ruritania will respond accordingly if Osterlich lifts the ban.", "respond accordingly", "RUR", "OST"),
     ("In a letter to Osterlich, Ruritania threatened sanctions.", "threatened sanctions", "RUR", None),
     ("Osterlich accused Ruritania of aggression.", "accused", "OST", "RUR"),
+    ("Pressure on Ruritania led to new sanctions.", "sanctions", None, None),  # `on` blocks a subject
 ])
 def test_source_and_target(text, surface, source, target):
     names = {n: n[:3].upper() for n in ("Ruritania", "Osterlich") if n in text}
@@ -222,6 +225,22 @@ def test_no_mentions_means_null_actors():
     ("The group claimed responsibility for the attack on the convoy.", "statement"),
     ("The ministry rejected accusations of genocide.", "statement"),
     ("Osterlich accused Ruritania of genocide.", "verbal_conflict"),
+    # undoing or failing cooperation (CAMEO 12, 16), and its negative case
+    ("The prime minister cancelled a planned visit to Washington.", "verbal_conflict"),
+    ("Washington reduced military aid to the army.", "verbal_conflict"),
+    ("Moscow derailed the negotiations.", "verbal_conflict"),
+    ("The talks have reached a dead end.", "verbal_conflict"),
+    ("There is no room for compromise.", "verbal_conflict"),
+    ("The talks resumed on Monday.", "verbal_cooperation"),
+    ("The UN withdrew peacekeepers from the buffer zone.", "material_conflict"),
+    # warnings that are not threats
+    ("Ruritania warned Osterlich against joining the alliance.", "verbal_cooperation"),
+    ("Ruritania warned Osterlich not to interfere.", "verbal_conflict"),
+    ("Ruritania warned Osterlich of grave consequences.", "verbal_conflict"),
+    # material cooperation the lexicon missed
+    ("Croatia opened its borders to refugees.", "material_cooperation"),
+    ("The ministry shared evidence with its counterparts.", "material_cooperation"),
+    ("Ecuador granted political asylum to the journalist.", "material_cooperation"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
