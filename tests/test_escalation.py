@@ -225,6 +225,8 @@ def test_no_mentions_means_null_actors():
     ("The group claimed responsibility for the attack on the convoy.", "statement"),
     ("The ministry rejected accusations of genocide.", "statement"),
     ("Osterlich accused Ruritania of genocide.", "verbal_conflict"),
+    ("The rebels claimed that they had attacked the convoy.", "statement"),
+    ("Kyiv claimed that Russian troops had attacked the convoy.", "material_conflict"),
     # undoing or failing cooperation (CAMEO 12, 16), and its negative case
     ("The prime minister cancelled a planned visit to Washington.", "verbal_conflict"),
     ("Washington reduced military aid to the army.", "verbal_conflict"),
