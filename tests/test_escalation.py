@@ -117,8 +117,7 @@ def test_intensity(text, surface, intensity):
     # non-events: a document's annex, perpetration read as a pledge, a policy area's name
     "The figures are given in the annex to the letter of 8 August.",
     "The crimes were committed by unidentified men.",
-    "Regional bodies joined the fight against terrorism.",
-    "The unit was set up to counter the financing of terrorism.",
+    "Banks screen payments for signs of terrorist financing.",
 ])
 def test_negatives_have_no_cues(text):
     assert cues_of(text).query("quad_class != 'statement'").empty
@@ -227,6 +226,10 @@ def test_no_mentions_means_null_actors():
     ("Osterlich accused Ruritania of genocide.", "verbal_conflict"),
     ("The rebels claimed that they had attacked the convoy.", "statement"),
     ("Kyiv claimed that Russian troops had attacked the convoy.", "material_conflict"),
+    # countering terrorism is security cooperation (06), not a terrorist act
+    ("Regional bodies joined the fight against terrorism.", "material_cooperation"),
+    ("The unit was set up to counter the financing of terrorism.", "material_cooperation"),
+    ("A terrorist attack killed four people.", "material_conflict"),
     # undoing or failing cooperation (CAMEO 12, 16), and its negative case
     ("The prime minister cancelled a planned visit to Washington.", "verbal_conflict"),
     ("Washington reduced military aid to the army.", "verbal_conflict"),
