@@ -237,6 +237,7 @@ def test_no_mentions_means_null_actors():
     ("The talks have reached a dead end.", "verbal_conflict"),
     ("There is no room for compromise.", "verbal_conflict"),
     ("The talks resumed on Monday.", "verbal_cooperation"),
+    ("The two foreign ministers met in Geneva.", "verbal_cooperation"),  # `met` keeps its lemma
     ("The UN withdrew peacekeepers from the buffer zone.", "material_conflict"),
     # warnings that are not threats
     ("Ruritania warned Osterlich against joining the alliance.", "verbal_cooperation"),
