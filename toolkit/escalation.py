@@ -17,9 +17,11 @@ one row of the ``escalation`` table, with
   to/against/toward phrase or the subject of its condition), from the ``mentions`` and
   ``quotes`` tables when :mod:`toolkit.actors` and :mod:`toolkit.quotes` ran; null otherwise.
 
-``sentence_escalation`` has one row per sentence: the summed score and the ``event_class`` of the
-strongest act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperation``,
-``verbal_conflict``, ``material_conflict``), comparable with human event coding.
+``sentence_escalation`` has one row per sentence: the summed score and the ``event_class`` of its
+first act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperation``,
+``verbal_conflict``, ``material_conflict``), read as an event coder reads it (an announced
+material act is verbal, refused cooperation a refusal, a claim of responsibility a statement),
+comparable with human event coding.
 
 Aggregates: :func:`document_index`, :func:`dyad_index`, :func:`timeseries` (document bootstrap
 intervals), :func:`evidence` (the sentences behind a number) and :func:`events` (CAMEO-style
@@ -557,8 +559,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         event_rule: ``"first"`` (the default: the leftmost non-statement cue, usually the main
             predicate, as event coders code the main verb) or ``"strongest"`` (largest absolute
             score). On the dev sets "first" agrees better with human coding on both the tune
-            and the check half (CAMEO pentaclass macro-F1 0.60/0.62 against 0.50/0.52; UN
-            QuadClass 0.45/0.44 against 0.40/0.38; docs/VALIDATION.md).
+            and the check half (CAMEO pentaclass macro-F1 0.77/0.75 against 0.60/0.60; UN
+            QuadClass 0.47/0.44 against 0.42/0.38; docs/VALIDATION.md).
         scheme: the quad-class scheme of ``event_class`` (:data:`SCHEMES`), to compare with
             event data coded under another convention.
 
@@ -686,7 +688,7 @@ def scored_events(analysis, *, alleged: bool = False, lexicon: str = LEXICON) ->
         >>> ev = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "end": [6],
         ...     "text": ["warned"], "source_actor": ["RUS"], "target_actor": ["UKR"],
         ...     "cameo": ["138"], "quad_class": ["verbal_conflict"], "factuality": ["asserted"],
-        ...     "cue": ["warn"], "cue_start": [0], "cue_end": [6]})
+        ...     "cue": ["warn"], "act": ["warn"], "cue_start": [0], "cue_end": [6]})
         >>> scored_events({"events": ev, "escalation": pd.DataFrame()})["score"].tolist()
         [-7.0]
     """
