@@ -72,6 +72,7 @@ def test_modality_factors_are_in_the_yaml():
     ("Members of the council, including Ruritania, should condemn the attack.", "attack", "asserted"),
     ("We did not provoke this war.", "war", "asserted"),  # the negation is on `provoke`
     ("We did not provoke this war.", "provoke", "negated"),
+    ("There is no room for compromise.", "compromise", "negated"),  # `no` was read as YAML false
 ])
 def test_modality(text, surface, modality):
     assert cue(text, surface)["modality"] == modality
@@ -113,6 +114,10 @@ def test_intensity(text, surface, intensity):
     "The weather in the capital was mild and sunny.",
     "The committee published its annual fisheries figures.",
     "She plays the violin in the city orchestra.",
+    # non-events: a document's annex, perpetration read as a pledge, a policy area's name
+    "The figures are given in the annex to the letter of 8 August.",
+    "The crimes were committed by unidentified men.",
+    "Banks screen payments for signs of terrorist financing.",
 ])
 def test_negatives_have_no_cues(text):
     assert cues_of(text).query("quad_class != 'statement'").empty
@@ -126,6 +131,11 @@ def test_negatives_have_no_cues(text):
     ("The drills rehearsed a tactical nuclear strike.", "tactical nuclear", "nuclear_signal"),
     ("Osterlich struck a deal with the union.", "struck a deal", "diplomatic_cooperation"),
     ("Donors joined the fight against poverty.", "fight against poverty", "statement"),
+    # denying an accusation is a denial of responsibility (016), not a rejection (12)
+    ("The ministry rejected the accusations.", "rejected the accusations", "statement"),
+    ("The ministry rejected the peace plan.", "rejected", "reject"),
+    ("The group claimed responsibility for the blast.", "claimed responsibility", "statement"),
+    ("Troops destroyed the bridge.", "destroyed", "fight"),  # an attack (19), not seizure (171)
 ])
 def test_phrases_and_gaps(text, surface, category):
     assert cue(text, surface)["category"] == category
@@ -149,6 +159,7 @@ def mentions_for(text: str, names: dict[str, str]) -> pd.DataFrame:
     ("Ruritania will respond accordingly if Osterlich lifts the ban.", "respond accordingly", "RUR", "OST"),
     ("In a letter to Osterlich, Ruritania threatened sanctions.", "threatened sanctions", "RUR", None),
     ("Osterlich accused Ruritania of aggression.", "accused", "OST", "RUR"),
+    ("Pressure on Ruritania led to new sanctions.", "sanctions", None, None),  # `on` blocks a subject
 ])
 def test_source_and_target(text, surface, source, target):
     names = {n: n[:3].upper() for n in ("Ruritania", "Osterlich") if n in text}
@@ -185,6 +196,57 @@ def test_no_mentions_means_null_actors():
     ("The spokesman said nothing new.", "statement"),
     ("The orchestra played until midnight.", "none"),
     ("Ruritania is avoiding a direct confrontation.", "verbal_cooperation"),
+    # A material act announced or offered, not done, is the verbal act of its side (CAMEO 03, 13).
+    ("The rebels said they will release the hostages.", "verbal_cooperation"),
+    ("Osterlich is willing to withdraw its troops from the border.", "verbal_cooperation"),
+    ("The army will attack the port tomorrow.", "verbal_conflict"),
+    ("The rebels released the hostages.", "material_cooperation"),
+    ("Officials said the rebels had released the hostages.", "material_cooperation"),
+    ("The army completed the planned withdrawal of its troops.", "material_cooperation"),  # not intent
+    ("Ruritania annexed the peninsula in March.", "material_conflict"),
+    ("Both governments remain committed to the peace talks.", "verbal_cooperation"),
+    # yielding (CAMEO 08): undoing a conflict act, releasing, surrendering, resigning
+    ("Ruritania lifted its blockade of the port.", "material_cooperation"),
+    ("The court lifted the travel ban on the journalist.", "material_cooperation"),
+    ("The unions called off the strike on Friday.", "material_cooperation"),
+    ("The rebel commander surrendered to the army.", "material_cooperation"),
+    ("The president resigned on Thursday.", "material_cooperation"),
+    ("The authorities freed three activists.", "material_cooperation"),
+    ("The port remained under a blockade.", "material_conflict"),
+    ("Free and fair elections were held.", "none"),
+    # failing or declining to act negates the act
+    ("The two parties failed to reach an agreement.", "verbal_conflict"),
+    ("The envoy declined to comment.", "statement"),
+    # not doing a cooperative act is a refusal (CAMEO 12), not doing a hostile one stays material
+    ("Ruritania will not lift the embargo.", "verbal_conflict"),
+    ("The rebels will not release the hostages.", "verbal_conflict"),
+    # a claim or denial of responsibility is the event of the sentence that names the act
+    ("The group claimed responsibility for the attack on the convoy.", "statement"),
+    ("The ministry rejected accusations of genocide.", "statement"),
+    ("Osterlich accused Ruritania of genocide.", "verbal_conflict"),
+    ("The rebels claimed that they had attacked the convoy.", "statement"),
+    ("Kyiv claimed that Russian troops had attacked the convoy.", "material_conflict"),
+    # countering terrorism is security cooperation (06), not a terrorist act
+    ("Regional bodies joined the fight against terrorism.", "material_cooperation"),
+    ("The unit was set up to counter the financing of terrorism.", "material_cooperation"),
+    ("A terrorist attack killed four people.", "material_conflict"),
+    # undoing or failing cooperation (CAMEO 12, 16), and its negative case
+    ("The prime minister cancelled a planned visit to Washington.", "verbal_conflict"),
+    ("Washington reduced military aid to the army.", "verbal_conflict"),
+    ("Moscow derailed the negotiations.", "verbal_conflict"),
+    ("The talks have reached a dead end.", "verbal_conflict"),
+    ("There is no room for compromise.", "verbal_conflict"),
+    ("The talks resumed on Monday.", "verbal_cooperation"),
+    ("The two foreign ministers met in Geneva.", "verbal_cooperation"),  # `met` keeps its lemma
+    ("The UN withdrew peacekeepers from the buffer zone.", "material_conflict"),
+    # warnings that are not threats
+    ("Ruritania warned Osterlich against joining the alliance.", "verbal_cooperation"),
+    ("Ruritania warned Osterlich not to interfere.", "verbal_conflict"),
+    ("Ruritania warned Osterlich of grave consequences.", "verbal_conflict"),
+    # material cooperation the lexicon missed
+    ("Croatia opened its borders to refugees.", "material_cooperation"),
+    ("The ministry shared evidence with its counterparts.", "material_cooperation"),
+    ("Ecuador granted political asylum to the journalist.", "material_cooperation"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])

@@ -29,12 +29,14 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
     c = cues.copy()
     q = E.quad_classes(c, scheme=scheme)
     cls = q.where(c["modality"] != "negated", q.map(E._FLIP).fillna(q))
+    refusal = (c["modality"] == "negated") & (q == "material_cooperation")
+    cls = cls.where(~(c["modality"].isin(E._NOT_DONE) | refusal), cls.map(E._VERBAL).fillna(cls))
     c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
     c["_abs"] = c["score"].abs()
     if event_rule == "strongest":
         c = c.sort_values(["doc_id", "sent_id", "_abs"], ascending=[True, True, False], kind="stable")
     else:
-        c["_zero"] = c["_abs"] == 0
+        c["_zero"] = (c["_abs"] == 0) & ~c["cameo"].astype(str).isin(E._ABOUT_ACT)
         c = c.sort_values(["doc_id", "sent_id", "_zero", "start"], kind="stable").drop(columns="_zero")
     top = c.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "_cls", "cue", "cameo"]]
     agg = c.groupby(["doc_id", "sent_id"], sort=False).agg(score=("score", "sum"), n_cues=("score", "size"))
@@ -81,9 +83,9 @@ def test_sentence_table_on_sample_and_seed(seed_text):
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["b", "a", "c"]), st.integers(0, 3),
                           st.sampled_from([0.0, 1.0, -1.0, 2.5, -2.5, 0.1, -0.1]),
-                          st.sampled_from(["asserted", "negated", "conditional"]),
+                          st.sampled_from(["asserted", "negated", "conditional", "future"]),
                           st.sampled_from(list(E._FLIP) + ["statement"]),
-                          st.sampled_from(["020", "163", "", "111"])), min_size=1, max_size=30))
+                          st.sampled_from(["020", "163", "", "111", "016"])), min_size=1, max_size=30))
 def test_sentence_table_on_any_cues(rows):
     cues = pd.DataFrame(rows, columns=["doc_id", "sent_id", "score", "modality", "quad_class", "cameo"])
     cues["start"] = np.arange(len(cues))[::-1] * 3

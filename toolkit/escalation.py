@@ -17,9 +17,11 @@ one row of the ``escalation`` table, with
   to/against/toward phrase or the subject of its condition), from the ``mentions`` and
   ``quotes`` tables when :mod:`toolkit.actors` and :mod:`toolkit.quotes` ran; null otherwise.
 
-``sentence_escalation`` has one row per sentence: the summed score and the ``event_class`` of the
-strongest act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperation``,
-``verbal_conflict``, ``material_conflict``), comparable with human event coding.
+``sentence_escalation`` has one row per sentence: the summed score and the ``event_class`` of its
+first act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperation``,
+``verbal_conflict``, ``material_conflict``), read as an event coder reads it (an announced
+material act is verbal, refused cooperation a refusal, a claim of responsibility a statement),
+comparable with human event coding.
 
 Aggregates: :func:`document_index`, :func:`dyad_index`, :func:`timeseries` (document bootstrap
 intervals), :func:`evidence` (the sentences behind a number) and :func:`events` (CAMEO-style
@@ -66,6 +68,14 @@ QUAD_NUMBER = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_confl
                "material_conflict": 4}
 _FLIP = {"verbal_conflict": "verbal_cooperation", "material_conflict": "material_cooperation",
          "verbal_cooperation": "verbal_conflict", "material_cooperation": "material_conflict"}
+# A material act announced for the future ("will release", "willing to withdraw") is a verbal
+# act of the same side: CAMEO codes intents to cooperate (03, incl. 035 intent to yield) and
+# threats (13) as verbal. Negated, conditional and hypothetical acts keep their class: on the dev
+# sets' tune halves making them verbal too helped news (CAMEO) but hurt UN text, where
+# "prevent"/"shall"/"if" mark policy acts that coders code as material.
+_NOT_DONE = frozenset({"future"})
+_ABOUT_ACT = frozenset({"015", "016"})
+_VERBAL = {"material_conflict": "verbal_conflict", "material_cooperation": "verbal_cooperation"}
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--"})
 # A quotation long enough to be speech rather than a scare-quoted term (fallback without quotes).
 _LONG_QUOTE = re.compile(r"“[^”]{20,}”|\"[^\"\n]{20,}\"")
@@ -537,8 +547,11 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit") -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of each sentence's act.
 
-    A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a sentence
-    whose cues all score zero is a ``statement``; one without cues is ``none``.
+    A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a material
+    act announced for the future counts as the verbal act of its side ("will release the
+    hostages" is an intent to cooperate, CAMEO 03; "will attack" a threat, 13), and a negated
+    material cooperation is a refusal ("will not lift the embargo": verbal conflict, CAMEO 12);
+    a sentence whose cues all score zero is a ``statement``; one without cues is ``none``.
 
     Args:
         cues: the ``escalation`` table.
@@ -546,8 +559,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         event_rule: ``"first"`` (the default: the leftmost non-statement cue, usually the main
             predicate, as event coders code the main verb) or ``"strongest"`` (largest absolute
             score). On the dev sets "first" agrees better with human coding on both the tune
-            and the check half (CAMEO pentaclass macro-F1 0.60/0.62 against 0.50/0.52; UN
-            QuadClass 0.45/0.44 against 0.40/0.38; docs/VALIDATION.md).
+            and the check half (CAMEO pentaclass macro-F1 0.77/0.75 against 0.60/0.60; UN
+            QuadClass 0.47/0.44 against 0.42/0.38; docs/VALIDATION.md).
         scheme: the quad-class scheme of ``event_class`` (:data:`SCHEMES`), to compare with
             event data coded under another convention.
 
@@ -574,6 +587,11 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     score = cues["score"].to_numpy(dtype=float)
     absval = np.abs(score)
     cls = np.where(negated, [_FLIP.get(x, x) if isinstance(x, str) else x for x in q], q)
+    not_done = cues["modality"].isin(_NOT_DONE).to_numpy(dtype=bool, na_value=False)
+    # Not doing a cooperative act is a refusal ("will not release the hostages", "will not
+    # lift the embargo"): CAMEO 12, verbal conflict, not material conflict.
+    not_done = not_done | (negated & (q == "material_cooperation"))
+    cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
     cls = np.where(absval > 0, cls, "statement")
     # Cues of a sentence together (documents in id order, as a sort by doc_id gives), the one
     # that names the sentence's class first; np.lexsort is stable, like the sort it replaces.
@@ -581,8 +599,11 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     sent = cues["sent_id"].to_numpy(dtype=np.int64)
     if event_rule == "strongest":
         order = np.lexsort((-absval, sent, doc_key))
-    else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else
-        order = np.lexsort((cues["start"].to_numpy(), absval == 0, sent, doc_key))
+    else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else,
+        # except claims and denials of responsibility (CAMEO 015, 016), which are the event of
+        # a sentence that names the act they are about ("rejected accusations of genocide").
+        about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
+        order = np.lexsort((cues["start"].to_numpy(), (absval == 0) & ~about_act, sent, doc_key))
     doc_s, sent_s = doc_key[order], sent[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (doc_s[1:] != doc_s[:-1]) | (sent_s[1:] != sent_s[:-1])
@@ -667,7 +688,7 @@ def scored_events(analysis, *, alleged: bool = False, lexicon: str = LEXICON) ->
         >>> ev = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "end": [6],
         ...     "text": ["warned"], "source_actor": ["RUS"], "target_actor": ["UKR"],
         ...     "cameo": ["138"], "quad_class": ["verbal_conflict"], "factuality": ["asserted"],
-        ...     "cue": ["warn"], "cue_start": [0], "cue_end": [6]})
+        ...     "cue": ["warn"], "act": ["warn"], "cue_start": [0], "cue_end": [6]})
         >>> scored_events({"events": ev, "escalation": pd.DataFrame()})["score"].tolist()
         [-7.0]
     """
