@@ -31,7 +31,7 @@ import io
 import os
 import weakref
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -643,20 +643,236 @@ def to_csv_string(lexicon: Lexicon) -> str:
 # ----------------------------------------------------------------------------- overlays
 
 OVERLAY_TRUE = frozenset({"1", "true", "yes", "y", "x"})
-# Where each bundled lexicon is chosen in the annotators' options: (annotator, option, how).
-# "set" replaces the option's value with the overlaid lexicon, "swap" replaces the name in a
-# list option, "add" appends to a list option (the actor gazetteers: user files win ties).
-LEXICON_OPTIONS = {
-    "escalation": ("escalation", "lexicon", "set"),
-    "reporting_verbs": ("quotes", "lexicon", "set"),
-    "tone": ("rhetoric", "tone_lexicon_path", "set"),
-    "rhetoric": ("rhetoric", "rhetoric_lexicon_path", "set"),
-    "framing_pfc": ("framing", "lexicons", "swap"),
-    "framing_sv": ("framing", "lexicons", "swap"),
-    "framing_diplomatic": ("framing", "lexicons", "swap"),
-    "actors": ("actors", "gazetteers", "add"),
-    "people": ("actors", "gazetteers", "add"),
+
+
+# ----------------------------------------------------------------------------- a step's lexicons
+
+class LexiconChoiceError(ValueError):
+    """A step's ``lexicons`` option cannot be read; the message names the step and the value."""
+
+
+# The spellings of the ``lexicons`` option before it was one spelling, read for one release with
+# a FutureWarning: (step, old option) -> the bundled lexicon its value replaces, or None when
+# its value is a list of files that add to the step's lexicons.
+RENAMED_OPTIONS = {
+    ("actors", "gazetteers"): None,
+    ("framing", "extra_lexicons"): None,
+    ("quotes", "lexicon"): "reporting_verbs",
+    ("escalation", "lexicon"): "escalation",
+    ("rhetoric", "tone_lexicon_path"): "tone",
+    ("rhetoric", "rhetoric_lexicon_path"): "rhetoric",
 }
+# How much of a step's set of lexicons ``lexicons`` may change (Annotator.lexicon_policy):
+# "replace" only replaces bundled ones, "add" also adds, "any" also leaves bundled ones out.
+POLICIES = ("replace", "add", "any")
+
+
+def lexicon_name(item) -> str:
+    """The name a ``lexicons`` item goes by: a :class:`Lexicon`'s name, a bundled name itself,
+    a file's YAML ``name`` (an overlay keeps its base's name), else the file's stem.
+
+    Example:
+        >>> lexicon_name("escalation"), lexicon_name("my/gazetteer.csv")
+        ('escalation', 'gazetteer')
+    """
+    if isinstance(item, Lexicon):
+        return item.name
+    p = Path(item)
+    if p.suffix not in (".yaml", ".yml", ".csv"):
+        return str(item)
+    ypath = p.with_suffix(".yaml") if p.suffix == ".csv" else p
+    if ypath.is_file():
+        return _yaml_name(str(ypath), ypath.stat().st_mtime)
+    return p.stem
+
+
+@functools.lru_cache(maxsize=256)
+def _yaml_name(ypath: str, mtime: float) -> str:
+    try:
+        meta = yaml.safe_load(Path(ypath).read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        meta = None
+    return str(meta["name"]) if isinstance(meta, dict) and meta.get("name") else Path(ypath).stem
+
+
+def _pairs(value, what: str) -> list[tuple[str, object]]:
+    """``(name, item)`` of a ``lexicons`` value (a name, a file, a list of those, or a dict)."""
+    if value is None:
+        return []
+    if isinstance(value, Mapping):
+        bad = [k for k in value if not isinstance(k, str)]
+        if bad:
+            raise LexiconChoiceError(f"{what}: keys must be lexicon names, not {bad[0]!r}")
+        return list(value.items())
+    if isinstance(value, (str, Path, Lexicon)):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        raise LexiconChoiceError(f"{what} must be a list of lexicon names or files (or a dict "
+                                 f"{{bundled name: name or file}}), not {type(value).__name__}")
+    for item in value:
+        if not isinstance(item, (str, Path, Lexicon)):
+            raise LexiconChoiceError(f"{what}: {item!r} is not a lexicon name, file or Lexicon")
+    return [(lexicon_name(item), item) for item in value]
+
+
+def combine(*values) -> dict[str, object]:
+    """Several ``lexicons`` values as one ``{name: item}``: a later item of a name wins.
+
+    Example:
+        >>> combine(["escalation"], {"tone": "mine.yaml"})
+        {'escalation': 'escalation', 'tone': 'mine.yaml'}
+    """
+    out: dict[str, object] = {}
+    for value in values:
+        for name, item in _pairs(value, "`lexicons`"):
+            out.pop(name, None)          # a later item also takes the later place in the order
+            out[name] = item
+    return out
+
+
+def new_spelling(step: str, opts: Mapping) -> dict:
+    """``opts`` of ``step`` with the old spellings of ``lexicons`` folded into it (warning
+    :class:`FutureWarning` naming the new spelling); other options untouched.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     new_spelling("escalation", {"lexicon": "mine.yaml", "event_rule": "first"})
+        {'event_rule': 'first', 'lexicons': {'escalation': 'mine.yaml'}}
+    """
+    old = [k for k in opts if (step, k) in RENAMED_OPTIONS]
+    if not old:
+        return dict(opts)
+    import warnings
+
+    out = {k: v for k, v in opts.items() if k not in old}
+    folded = []
+    for k in old:
+        replaces = RENAMED_OPTIONS[(step, k)]
+        value = opts[k]
+        if replaces is None:
+            folded.append(value)
+            hint = f"lexicons={value!r}"
+        elif value is not None:
+            folded.append({replaces: value})
+            hint = f"lexicons={{{replaces!r}: {value!r}}}"
+        else:
+            hint = "lexicons=..."
+        warnings.warn(f"option {k!r} of annotator {step!r} is renamed `lexicons` and will stop "
+                      f"working in the next release; write {hint}", FutureWarning, stacklevel=3)
+    if "lexicons" in out or folded:
+        out["lexicons"] = combine(*folded, out.get("lexicons"))
+    return out
+
+
+def choose(lexicons, *, step: str, bundled: Sequence[str], policy: str = "replace") -> dict[str, object]:
+    """What a step's ``lexicons`` option asks for, checked: ``{lexicon name: item}``.
+
+    Every annotator reads its lexicons from this one option, with one meaning. ``lexicons``
+    is a list of lexicon names or files (a bundled name, a ``.yaml``/``.csv`` path or a
+    :class:`Lexicon`), or a dict ``{name: name, file or None}``. Each item goes by its lexicon
+    name (the YAML ``name``, else the file's stem; a dict says it outright, so a file of
+    another name can take a bundled lexicon's place):
+
+    * an item named like one of the step's bundled lexicons (:attr:`Annotator.lexicons`)
+      replaces it (an overlay written by :func:`overlay_options` keeps its base's name);
+    * an item of another name adds a lexicon: an extra gazetteer (``actors``) or an extra
+      frame scheme (``framing``); the steps that read one lexicon per role (``quotes``,
+      ``escalation``, ``rhetoric``) refuse it;
+    * ``None`` in the dict form leaves a bundled lexicon out (``framing`` only);
+    * the bundled lexicons not named are read as bundled.
+
+    ``actors`` reads every gazetteer file before the bundled ones, so their entries win ties
+    (a file named ``actors`` or ``people`` is read before the bundled one rather than in its
+    place). The result is the same whichever way a request is spelled, so equal requests
+    share a cache key. Old spellings (``gazetteers``, ``lexicon``, ``tone_lexicon_path``,
+    ``rhetoric_lexicon_path``, ``extra_lexicons``) are read by :func:`new_spelling`.
+
+    Args:
+        lexicons: the option's value (``None``: the bundled lexicons).
+        step: the annotator's name, for messages.
+        bundled: the step's bundled lexicons.
+        policy: ``"replace"``, ``"add"`` or ``"any"`` (see above).
+
+    Raises:
+        LexiconChoiceError: an unknown bundled name (with a did-you-mean), an item the step
+            cannot add, or ``None`` where the step cannot leave a lexicon out.
+
+    Example:
+        >>> choose(["framing_sv", "mine.yaml"], step="framing",
+        ...        bundled=("framing_pfc", "framing_sv"), policy="any")
+        {'mine': 'mine.yaml'}
+        >>> choose({"framing_pfc": None}, step="framing", bundled=("framing_pfc", "framing_sv"),
+        ...        policy="any")
+        {'framing_pfc': None}
+    """
+    what = f"option `lexicons` of annotator {step!r}"
+    if policy not in POLICIES:
+        raise ValueError(f"`policy` value = {policy!r} is invalid; value must be one of {list(POLICIES)}")
+    if isinstance(lexicons, (list, tuple)) and policy == "any" and lexicons and \
+            all(isinstance(x, str) and x in bundled for x in lexicons) and set(lexicons) != set(bundled):
+        lexicons = _old_subset(lexicons, step, bundled)
+    out = combine(lexicons)
+    known = set(names())
+    for name, item in out.items():
+        if item is None:
+            if policy != "any" or name not in bundled:
+                raise LexiconChoiceError(f"{what}: {name!r}: None leaves a bundled lexicon out, "
+                                         f"which {step!r} cannot do (its lexicons: {list(bundled)})")
+            continue
+        if isinstance(item, str) and Path(item).suffix not in (".yaml", ".yml", ".csv") and item not in known:
+            import difflib
+
+            close = difflib.get_close_matches(item, sorted(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise LexiconChoiceError(f"{what}: {item!r} is neither a bundled lexicon nor a "
+                                     f".yaml/.csv file{hint}")
+        if name not in bundled and policy == "replace":
+            raise LexiconChoiceError(f"{what}: {item!r} is lexicon {name!r}, not one of the "
+                                     f"step's lexicons {list(bundled)}; name the one it replaces, "
+                                     f"e.g. lexicons={{{bundled[0]!r}: {str(item)!r}}}")
+    # A bundled lexicon named as itself changes nothing: left out, so equal requests are equal.
+    return {k: v for k, v in out.items() if not (k in bundled and isinstance(v, str) and v == k)}
+
+
+def step_lexicons(step: str, bundled: Sequence[str], lexicons=None, *, policy: str = "replace",
+                  **old) -> dict[str, object]:
+    """:func:`choose` for an annotator called directly, old spellings (``old``: their values,
+    ``None`` when not given) folded in by :func:`new_spelling`.
+
+    Example:
+        >>> step_lexicons("escalation", ("escalation",), {"escalation": "mine.yaml"})
+        {'escalation': 'mine.yaml'}
+    """
+    given = {k: v for k, v in old.items() if v is not None}
+    if given:
+        lexicons = combine(new_spelling(step, given)["lexicons"], lexicons)
+    return choose(lexicons, step=step, bundled=bundled, policy=policy)
+
+
+def _old_subset(lexicons, step, bundled) -> dict:
+    """framing's ``lexicons`` once listed the schemes to read; read so for one release."""
+    import warnings
+
+    left_out = {n: None for n in bundled if n not in lexicons}
+    warnings.warn(f"option `lexicons` of annotator {step!r} now replaces or adds lexicons and "
+                  f"no longer lists all that are read; {list(lexicons)} is read as leaving out "
+                  f"{list(left_out)} for this release: write lexicons={left_out!r}",
+                  FutureWarning, stacklevel=4)
+    return left_out
+
+
+def read_list(choice: Mapping[str, object], bundled: Sequence[str]) -> list:
+    """The lexicons a step reads under ``choice`` (from :func:`choose`): its bundled ones in
+    order, each replaced or left out as asked, then the added ones.
+
+    Example:
+        >>> read_list({"b": "b2.yaml", "c": "c.yaml"}, ("a", "b"))
+        ['a', 'b2.yaml', 'c.yaml']
+    """
+    kept = [choice.get(n, n) for n in bundled]
+    return [x for x in kept if x is not None] + [v for k, v in choice.items() if k not in bundled]
 
 
 def _read_overlay(overlay) -> tuple[pd.DataFrame, str]:
@@ -822,6 +1038,9 @@ def materialize(name_or_path: str | Path, overlay) -> Path:
 def overlay_options(overlays: Mapping[str, object] | None) -> dict[str, dict]:
     """The per-annotator ``analyze(options=...)`` that apply lexicon overlays.
 
+    Each overlaid lexicon is written by :func:`materialize` and named in the ``lexicons``
+    option of every step that reads it (see :func:`choose`), under its bundled name.
+
     Args:
         overlays: bundled lexicon name -> overlay (a CSV path or a DataFrame).
 
@@ -830,26 +1049,35 @@ def overlay_options(overlays: Mapping[str, object] | None) -> dict[str, dict]:
 
     Example:
         >>> opts = overlay_options({"escalation": pd.DataFrame({"entry": ["warn"], "weight": ["2"]})})
-        >>> Path(opts["escalation"]["lexicon"]).stem.startswith("escalation+overlay.")
+        >>> Path(opts["escalation"]["lexicons"]["escalation"]).stem.startswith("escalation+overlay.")
         True
     """
+    steps = overlay_steps()
     out: dict[str, dict] = {}
     for name, overlay in (overlays or {}).items():
-        if name not in LEXICON_OPTIONS:
+        if name not in steps:
             raise LexiconError(f"`lexicon` value = {name!r} is invalid; value must be one of "
-                               f"{sorted(LEXICON_OPTIONS)}")
-        annotator, option, how = LEXICON_OPTIONS[name]
+                               f"{sorted(steps)}")
         path = str(materialize(name, overlay))
-        opts = out.setdefault(annotator, {})
-        if how == "set":
-            opts[option] = path
-        elif how == "add":
-            opts[option] = list(opts.get(option, [])) + [path]
-        else:
-            from .framing import DEFAULT_LEXICONS
+        for step in steps[name]:
+            out.setdefault(step, {}).setdefault("lexicons", {})[name] = path
+    return out
 
-            current = list(opts.get(option, DEFAULT_LEXICONS))
-            opts[option] = [path if str(x) == name else x for x in current]
+
+def overlay_steps() -> dict[str, list[str]]:
+    """``bundled lexicon name -> the annotators whose `lexicons` option can replace it``.
+
+    Example:
+        >>> overlay_steps()["reporting_verbs"]
+        ['quotes']
+    """
+    from .annotator import registry
+
+    out: dict[str, list[str]] = {}
+    for ann in registry():
+        if ann.lexicon_policy is not None:
+            for name in ann.lexicons:
+                out.setdefault(name, []).append(ann.name)
     return out
 
 
@@ -881,6 +1109,8 @@ def _option_paths(opts: Mapping) -> list[str]:
     it, as for a user gazetteer)."""
     values = []
     for v in opts.values():
+        if isinstance(v, Mapping):
+            v = list(v.values())
         values.extend(v if isinstance(v, (list, tuple)) else [v])
     paths = [Path(v) for v in values if isinstance(v, (str, Path)) and str(v).endswith((".yaml", ".yml", ".csv"))]
     return [str(p) for p in paths if p.is_file() and p.with_suffix(".yaml").is_file()]
