@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .tokenize import ChunkMemo
+
 BASE_TABLES = ("documents", "sentences", "tokens", "load_report")
 TOKENIZE = "tokenize"                       # the name of the first step of every chunk
 TOKENIZE_OUTPUTS = ("sentences", "tokens")
@@ -225,7 +227,9 @@ class Chunk(Mapping):
     A read-only mapping ``name -> DataFrame`` (``documents``, ``sentences``, ``tokens`` and the
     tables of earlier steps the annotator declares), plus the per-document views that several
     annotators need, each built once per chunk and shared: :attr:`texts`, :meth:`doc_rows` and
-    :meth:`records`. Reading a table the annotator did not declare raises a ``KeyError`` that
+    :meth:`records`. It also owns :attr:`columns`, the memo of what is computed from its
+    tables' columns (token codes and lists, the lexicon matcher's haystacks), which the engine
+    opens around the chunk's steps (:func:`toolkit.tokenize.chunk_memo`). Reading a table the annotator did not declare raises a ``KeyError`` that
     says what to declare (so that the run order and the cache keys know about it).
 
     Example:
@@ -242,6 +246,7 @@ class Chunk(Mapping):
         self._step: str | None = None
         self._frames: dict[str, pd.DataFrame] = {}
         self._memo: dict[tuple, object] = {}
+        self.columns = ChunkMemo()
 
     def view(self, step: str, visible: Sequence[str] | None = None) -> Chunk:
         """The chunk as annotator ``step`` sees it: only the ``visible`` tables (all when
@@ -253,7 +258,7 @@ class Chunk(Mapping):
             ['documents']
         """
         out = object.__new__(Chunk)
-        out._all, out._frames, out._memo = self._all, self._frames, self._memo
+        out._all, out._frames, out._memo, out.columns = self._all, self._frames, self._memo, self.columns
         out._visible = None if visible is None else frozenset(visible)
         out._step = step
         return out

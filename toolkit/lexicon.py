@@ -15,9 +15,10 @@ inside one sentence ("warn ... of consequence"). Entries are lemmatized by the s
 as the text, so matching stays consistent with or without WordNet.
 
 Matching looks one-token entries up through the integer codes of the token column (numpy) and
-compiles the entries of several tokens of every loaded lexicon into one Aho-Corasick automaton
-per key column (pyahocorasick), so a chunk of text is scanned once per key column whatever the
-number of lexicons and entries.
+compares entries of several tokens with windows of the column's key ids (numpy, per number of
+tokens). The codes and ids are shared by the lexicons matched on one chunk through the chunk's
+memo (:func:`toolkit.tokenize.chunk_memo`); a lexicon's hits depend only on it and the
+tokens, never on which other lexicons the process loaded.
 
 Example:
     >>> lex = load("reporting_verbs")  # doctest: +SKIP
@@ -29,7 +30,6 @@ from __future__ import annotations
 import functools
 import io
 import os
-import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,7 +40,7 @@ import pandas as pd
 import yaml
 
 from .config import LEXICON_DIR
-from .tokenize import ArrayMemo, arrow_array, lemmatize, token_spans, vocabulary
+from .tokenize import _memo_of, lemmatize, token_spans, vocabulary
 
 MATCH_KEYS = ("lemma", "lower", "text")
 GAP = "..."
@@ -253,7 +253,7 @@ def _doc_slices(doc_ids: np.ndarray) -> Iterator[tuple[object, int, int]]:
 
 class Matcher:
     """The entries of one lexicon, ready to match: one-token keys by column codes, longer keys
-    through the automata shared by every matcher (:class:`_SharedScan`)."""
+    by windows of the column's key ids."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
@@ -281,9 +281,8 @@ class Matcher:
                 self.gapped[eid] = len(parts)
         self._extra_df: pd.DataFrame | None = None
         self._entry_pos: pd.Index | None = None
-        # Keys of one token are looked up through the column's integer codes (vectorised); keys
-        # of several tokens go into one automaton per key column shared by every matcher of the
-        # process (:class:`_SharedScan`), so a tokens table is scanned once per key column.
+        # Keys of one token are looked up through the column's integer codes, keys of several
+        # tokens compared with windows of key ids (both vectorised).
         self.ons = list(patterns)
         self.single: dict[str, dict[str, tuple]] = {}
         self.multi: dict[str, dict[str, tuple]] = {}
@@ -292,7 +291,7 @@ class Matcher:
             self.multi[on] = {k: tuple(v) for k, v in keyed.items() if " " in k.strip()}
         self._patterns = patterns
         self._automata: dict | None = None
-        self.serial = _SHARED.register(self)
+        self._by_width: dict[str, dict] = {}
 
     @property
     def automata(self) -> dict:
@@ -324,9 +323,10 @@ class Matcher:
             the lexicon's entry columns and ``source`` (``name@version``).
 
         Notes:
-            The automaton scans one haystack per key column for the whole table (all documents,
-            sentences separated by newlines), built once per tokens table and shared by every
-            lexicon matched on it; rows are assembled with numpy, not per hit.
+            Keys are compared as integer ids of the key column's distinct values over the whole
+            table (all documents; a key never spans two sentences), computed once per tokens
+            table while a chunk memo is open (:func:`toolkit.tokenize.chunk_memo`) and shared
+            by every lexicon matched on it; rows are assembled with numpy, not per hit.
         """
         if overlaps not in ("longest", "all"):
             raise ValueError(f"`overlaps` value = {overlaps!r} is invalid; value must be one of ['longest', 'all']")
@@ -395,7 +395,7 @@ class Matcher:
         """``(row_start, row_end, entry_id, part)`` of every key of column ``on``, in the order
         one automaton with all of them would report them (by end row, longer keys first)."""
         a1, e1, p1 = self._single_hits(on, column)
-        multi = _SHARED.hits(self, on, column, new_sent) if self.multi[on] else []
+        multi = self._multi_hits(on, column, new_sent) if self.multi[on] else []
         if not multi:
             return list(zip(a1.tolist(), (a1 + 1).tolist(), e1.tolist(), p1.tolist()))
         m = np.asarray(multi, dtype=np.int64).reshape(-1, 4)
@@ -436,6 +436,49 @@ class Matcher:
         idx = np.repeat(offsets[k], reps) + within
         return rows.astype(np.int64, copy=False), flat_eid[idx], flat_part[idx]
 
+    def _multi_hits(self, on: str, column: pd.Series, new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
+        """``(row_start, row_end, entry_id, part)`` of the keys of several tokens: rows whose
+        matching keys, within one sentence, are the key's tokens (compared as integer ids of
+        the column's distinct keys, vectorised per key length)."""
+        ids, key_id = _key_ids(column)
+        n, base = len(ids), len(key_id) + 1
+        out = []
+        for width, keys in self._multi_by_width(on).items():
+            known = [(tuple(key_id.get(t, -2) for t in toks), vals) for toks, vals in keys]
+            known = [(k, vals) for k, vals in known if -2 not in k]   # a token not in this text
+            if not known or n < width:
+                continue
+            first = np.zeros(base, dtype=bool)                        # id -1 (missing) reads False
+            first[[k[0] for k, _ in known]] = True
+            rows = np.flatnonzero(first[ids[: n - width + 1]])
+            for i in range(1, width):                                 # no sentence starts inside
+                rows = rows[~new_sent[rows + i]]
+            if not len(rows):
+                continue
+            window = ids[rows[:, None] + np.arange(width)]
+            if base ** width < 2 ** 62:                               # one integer per window
+                radix = base ** np.arange(width - 1, -1, -1, dtype=np.int64)
+                by_code = {int(np.dot(k, radix)): vals for k, vals in known}
+                packed = window @ radix
+                hit = np.flatnonzero(np.isin(packed, np.fromiter(by_code, dtype=np.int64)))
+                found = [(int(rows[j]), by_code[int(packed[j])]) for j in hit]
+            else:
+                by_key = dict(known)
+                found = [(int(r), by_key[w]) for r, w in zip(rows.tolist(), map(tuple, window.tolist()))
+                         if w in by_key]
+            out.extend((r, r + ntok, eid, part) for r, vals in found for eid, part, ntok in vals)
+        return out
+
+    def _multi_by_width(self, on: str) -> dict[int, list[tuple[tuple[str, ...], tuple]]]:
+        """This lexicon's keys of several tokens on column ``on``, by number of tokens."""
+        if on not in self._by_width:
+            grouped: dict[int, list] = defaultdict(list)
+            for key, vals in self.multi[on].items():
+                toks = tuple(key.strip().split(" "))
+                grouped[len(toks)].append((toks, vals))
+            self._by_width[on] = dict(grouped)
+        return self._by_width[on]
+
     def _join_gaps(self, raw, sent_arr) -> list[tuple[int, int, int]]:
         by_part: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for a, b, eid, part in raw:
@@ -458,97 +501,12 @@ class Matcher:
         return out
 
 
-class _SharedScan:
-    """One Aho-Corasick automaton per key column holding the keys of several tokens of every
-    matcher in this process, and the result of scanning each tokens table with it.
-
-    A scan costs a pass over the whole haystack whatever the number of keys, so the lexicons of
-    a chunk (actors, reporting verbs, frames, escalation, rhetoric, tone ...) share one pass per
-    key column instead of one each. Each matcher takes its own hits from the shared result, in
-    the order its own automaton would have reported them.
-    """
-
-    def __init__(self):
-        self._matchers: dict[int, weakref.ref] = {}
-        self._serial = 0
-        self._generation = 0
-        self._automata: dict[str, tuple[int, object]] = {}
-        # (key column, on) -> (new_sent, generation, {serial: hits})
-        self._scans = ArrayMemo()
-
-    def register(self, matcher: Matcher) -> int:
-        self._serial += 1
-        if any(matcher.multi.values()):
-            for k in [k for k, ref in self._matchers.items() if ref() is None]:
-                del self._matchers[k]
-            self._matchers[self._serial] = weakref.ref(matcher)
-            self._generation += 1
-        return self._serial
-
-    def _automaton(self, on: str):
-        import ahocorasick
-
-        cached = self._automata.get(on)
-        if cached is not None and cached[0] == self._generation:
-            return cached[1]
-        keyed: dict[str, list] = defaultdict(list)
-        for serial, ref in sorted(self._matchers.items()):
-            m = ref()
-            if m is not None:
-                for key, vals in m.multi.get(on, {}).items():
-                    keyed[key].append((serial, vals))
-        auto = ahocorasick.Automaton()
-        for key, items in keyed.items():
-            auto.add_word(key, (len(key), tuple(items)))
-        auto.make_automaton()
-        self._automata[on] = (self._generation, auto)
-        return auto
-
-    def hits(self, matcher: Matcher, on: str, column: pd.Series,
-             new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
-        """``(row_start, row_end, entry_id, part)`` of ``matcher``'s several-token keys."""
-        arr = arrow_array(column)
-        entry = self._scans.get(arr, on) if arr is not None else None
-        if entry is not None and entry[1] == self._generation and np.array_equal(entry[0], new_sent):
-            return entry[2].get(matcher.serial, [])
-        per = self._scan(on, column, new_sent)
-        if arr is not None:
-            self._scans.put(arr, (new_sent.copy(), self._generation, per), on)
-        return per.get(matcher.serial, [])
-
-    def _scan(self, on: str, column: pd.Series, new_sent: np.ndarray) -> dict[int, list]:
-        auto = self._automaton(on)
-        per: dict[int, list] = defaultdict(list)
-        if not len(auto):
-            return per
-        haystack, starts = _haystack_of(column, new_sent)
-        ends, found = [], []
-        for end_idx, (klen, items) in auto.iter(haystack):
-            ends.append(end_idx - klen + 2)  # the key starts with a space
-            found.append(items)
-        if not ends:
-            return per
-        rows = np.searchsorted(starts, np.asarray(ends, dtype=np.int64)).tolist()
-        for r0, items in zip(rows, found):
-            for serial, vals in items:
-                out = per[serial]
-                for eid, part, ntok in vals:
-                    out.append((r0, r0 + ntok, eid, part))
-        return per
-
-
-_SHARED = _SharedScan()
-
-# Key column -> (codes, normalised values, key -> codes)
-_NORMED = ArrayMemo()
-
-
 def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str, list[int]]]:
     """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), and the
     codes of each matching key (values that differ only in apostrophes share a key)."""
-    arr = arrow_array(keys)
-    if arr is not None:
-        hit = _NORMED.get(arr)
+    memo, arr = _memo_of(keys)
+    if memo is not None:
+        hit = memo.get(arr, "normed")
         if hit is not None:
             return hit
     codes, values = vocabulary(keys)
@@ -557,37 +515,24 @@ def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str
     for c, v in enumerate(normed):
         index.setdefault(v, []).append(c)
     out = codes, normed, index
-    return _NORMED.put(arr, out) if arr is not None else out
+    return memo.put(arr, out, "normed") if memo is not None else out
 
 
-# Key column -> (sentence starts it was built for, haystack, key offsets)
-_HAYSTACKS = ArrayMemo()
-
-
-def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray]:
-    """``" k1 k2 \\n k3 "`` for a whole tokens table (sentences separated by a newline) + key offsets.
-
-    ``new_sent[r]`` is true where row ``r`` starts a sentence (or a document). Sentence ``k`` is
-    preceded by ``"\\n "`` (``" "`` for the first) and every key is followed by a space, so key
-    ``r`` starts at the summed widths of the keys before it plus ``2 * (k + 1) - 1``.
-    """
-    arr = arrow_array(keys)
-    hit = _HAYSTACKS.get(arr) if arr is not None else None
-    if hit is not None and np.array_equal(hit[0], new_sent):
-        return hit[1], hit[2]
-    # Keys normalised once per distinct token string, then spread to the rows.
-    codes, normed_values, _ = _normed_vocabulary(keys)
-    pieces = np.array(normed_values, dtype=object)[codes]
-    lengths = np.fromiter(map(len, normed_values), dtype=np.int64, count=len(normed_values))[codes]
-    # " k1 k2 \\n k3 " == " " + " ".join(["k1", "k2", "\\n k3"]) + " "
-    firsts = np.flatnonzero(new_sent[1:]) + 1
-    pieces[firsts] = "\n " + pieces[firsts]
-    haystack = " " + " ".join(pieces.tolist()) + " "
-    before = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
-    starts = before + 2 * np.cumsum(new_sent) - 1
-    if arr is not None:
-        _HAYSTACKS.put(arr, (new_sent.copy(), haystack, starts))
-    return haystack, starts
+def _key_ids(keys: pd.Series) -> tuple[np.ndarray, dict[str, int]]:
+    """Per row, the id of its matching key (values that differ only in apostrophes share one;
+    a missing value is -1), and ``key -> id``; shared while a chunk memo is open."""
+    memo, arr = _memo_of(keys)
+    if memo is not None:
+        hit = memo.get(arr, "key_ids")
+        if hit is not None:
+            return hit
+    codes, normed, index = _normed_vocabulary(keys)
+    key_id = {k: i for i, k in enumerate(index)}
+    of_code = np.full(len(normed) + 1, -1, dtype=np.int64)    # code -1 (missing) reads -1
+    if normed:
+        of_code[:-1] = [key_id[v] for v in normed]
+    out = of_code[codes], key_id
+    return memo.put(arr, out, "key_ids") if memo is not None else out
 
 
 def _longest_array(hits: np.ndarray) -> np.ndarray:
