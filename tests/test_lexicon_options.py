@@ -110,3 +110,13 @@ def test_mistakes_are_named_at_the_door(options, says):
     with pytest.raises(OptionError) as err:
         check_options(options, registry())
     assert says in str(err.value)
+
+
+def test_the_order_of_added_lexicons_is_part_of_the_cache_key():
+    from toolkit.engine.keys import step_fingerprints
+
+    anns = [a for a in registry() if a.name == "actors"]
+    one = check_options({"actors": {"lexicons": ["x/a.csv", "x/b.csv"]}}, anns)
+    other = check_options({"actors": {"lexicons": ["x/b.csv", "x/a.csv"]}}, anns)
+    assert step_fingerprints(anns, options=one)["actors"] != step_fingerprints(anns, options=other)["actors"]
+    assert step_fingerprints(anns, options=one) == step_fingerprints(anns, options=dict(one))
