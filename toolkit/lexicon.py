@@ -501,6 +501,16 @@ class Matcher:
         return out
 
 
+def _norm_all(values: list) -> list:
+    """``[_norm(v) for v in values]``, replaced in one joined string when the values allow it."""
+    if not values or not all(isinstance(v, str) for v in values):
+        return [_norm(v) for v in values]
+    joined = "\x00".join(values)
+    if joined.count("\x00") != len(values) - 1:     # a value holds the separator
+        return [_norm(v) for v in values]
+    return _norm(joined).split("\x00")
+
+
 def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str, list[int]]]:
     """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), and the
     codes of each matching key (values that differ only in apostrophes share a key)."""
@@ -510,10 +520,12 @@ def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str
         if hit is not None:
             return hit
     codes, values = vocabulary(keys)
-    normed = [_norm(v) for v in values]
-    index: dict[str, list[int]] = {}
-    for c, v in enumerate(normed):
-        index.setdefault(v, []).append(c)
+    normed = _norm_all(values)
+    index: dict[str, list[int]] = dict(zip(normed, ([c] for c in range(len(normed)))))
+    if len(index) < len(normed):     # values that differ only in apostrophes share a key
+        index = {}
+        for c, v in enumerate(normed):
+            index.setdefault(v, []).append(c)
     out = codes, normed, index
     return memo.put(arr, out, "normed") if memo is not None else out
 
