@@ -228,9 +228,10 @@ class Chunk(Mapping):
     tables of earlier steps the annotator declares), plus the per-document views that several
     annotators need, each built once per chunk and shared: :attr:`texts`, :meth:`doc_rows` and
     :meth:`records`. It also owns :attr:`columns`, the memo of what is computed from its
-    tables' columns (token codes and lists, the lexicon matcher's haystacks), which the engine
-    opens around the chunk's steps (:func:`toolkit.tokenize.chunk_memo`). Reading a table the annotator did not declare raises a ``KeyError`` that
-    says what to declare (so that the run order and the cache keys know about it).
+    tables' columns (token codes and lists, the lexicon matcher's key ids), which the engine
+    opens around the chunk's steps (:func:`toolkit.tokenize.chunk_memo`). Reading a table the
+    annotator did not declare raises a ``KeyError`` that says what to declare (so that the run
+    order and the cache keys know about it).
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Hi.", "Yes, no."]})

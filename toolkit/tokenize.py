@@ -11,7 +11,7 @@ marks separate) but keeps what news analysis needs whole: abbreviations with per
 Every row carries half-open ``[start, end)`` offsets; ``text[start:end] == row.text`` always.
 
 What several annotators compute from the same tokens table (integer codes of a column, its
-Python list, the lexicon matcher's haystacks) is shared through a :class:`ChunkMemo` that the
+Python list, the lexicon matcher's key ids) is shared through a :class:`ChunkMemo` that the
 engine opens around one chunk's steps (:func:`chunk_memo`) and that the chunk owns: it is
 handed to the helpers for the duration of the chunk rather than kept in module-level memos,
 so nothing outlives a chunk, no result depends on what else the process computed before, and
@@ -796,7 +796,7 @@ def iter_rows(table: pd.DataFrame, *columns: str) -> Iterable[tuple]:
 
 
 class ChunkMemo:
-    """Values computed from the columns of one chunk's tables (codes, lists, haystacks), kept
+    """Values computed from the columns of one chunk's tables (codes, lists, key ids), kept
     while the chunk's steps run: what one annotator computed from the tokens table, the next
     one reuses.
 
