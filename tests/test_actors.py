@@ -216,7 +216,7 @@ def test_analyze_passes_gazetteer_option():
 
     df = pd.DataFrame({"text": ["Borovian President Viktor Drago warned Velmora."], "date": ["2024-06-05"]})
     a = toolkit.analyze(df, annotators=["actors"], workers=1,
-                        options={"actors": {"gazetteers": [str(FICTIONAL)]}})
+                        options={"actors": {"lexicons": [str(FICTIONAL)]}})
     m = a["mentions"]
     assert m["actor"].tolist() == ["BOR", "ARD"]
     assert m["person"].iloc[0] == "Viktor Drago"
@@ -294,7 +294,7 @@ def test_sample_offsets_with_and_without_its_gazetteer(sample_analysis):
     from toolkit import datasets
 
     bare = toolkit.analyze(datasets.sample(), annotators=["actors"], workers=1,
-                           options={"actors": {"gazetteers": []}})
+                           options={"actors": {"lexicons": []}})
     assert not _check_offsets(bare)["actor"].isin(["ARD", "BOR", "CLG"]).any()  # unknown without it
 
 

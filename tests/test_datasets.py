@@ -75,7 +75,7 @@ def test_ungdc_takes_the_forms_people_type():
                                     [str(p) for p in sorted((ROOT / "data" / "sample").glob("*.md"))[:2]]])
 def test_the_sample_declares_its_gazetteer_however_it_is_named(source):
     opts = datasets.analysis_options(source)
-    assert opts["actors"]["gazetteers"][0].endswith("actors_fictional.csv")
+    assert opts["actors"]["lexicons"][0].endswith("actors_fictional.csv")
 
 
 @pytest.mark.parametrize("source", ["elsewhere/articles", str(ROOT / "data"), pd.DataFrame({"text": ["a"]})])
@@ -86,7 +86,10 @@ def test_other_corpora_declare_nothing(source):
 def test_the_loaded_sample_carries_its_options_and_users_override_them():
     c = datasets.sample()
     assert datasets.analysis_options(c) == datasets.sample_options()
-    assert datasets.analysis_options(c, {"actors": {"gazetteers": []}}) == {"actors": {"gazetteers": []}}
+    assert datasets.analysis_options(c, {"actors": {"lexicons": []}}) == {"actors": {"lexicons": []}}
+    with pytest.warns(FutureWarning, match="'gazetteers' of annotator 'actors' is renamed `lexicons`"):
+        old = datasets.analysis_options(c, {"actors": {"gazetteers": []}})
+    assert old == {"actors": {"lexicons": {}}}     # the old spelling still replaces the declared one
 
 
 def test_analyze_on_the_sample_finds_its_fictional_states(tmp_path):

@@ -1,7 +1,8 @@
 """The faster lexicon matcher finds exactly what the original per-token loop found.
 
-``ReferenceMatcher`` keeps the original ``find`` and ``_find_doc`` (a Python loop building the
-haystack token by token); the toolkit's matcher builds the same haystack with joins and numpy.
+``ReferenceMatcher`` keeps the original ``find`` and ``_find_doc`` (a Python loop building a
+haystack token by token, scanned by an Aho-Corasick automaton); the toolkit's matcher compares
+integer ids of the tokens with numpy instead.
 Compared on fictional text, on UN speeches, with gapped entries, per-entry ``match_on`` and both
 overlap modes, and with every bundled lexicon when there are any.
 """

@@ -280,8 +280,16 @@ def test_optional_tables_are_visible_by_default_and_keyed(docs, anns, tmp_path):
     ({"options": {"actor": {}}}, "annotator 'actor', which is not run; annotators run are "
                                  "['actors'"),
     ({"options": {"actors": {"gazeteers": []}}}, "annotator 'actors' has no option 'gazeteers'; its "
-                                                 "options are ['gazetteers', 'speaker_column'] "
-                                                 "(did you mean 'gazetteers'?)"),
+                                                 "options are ['lexicons', 'speaker_column'] "
+                                                 "(did you mean 'lexicons'? 'gazetteers' is its old "
+                                                 "spelling)"),
+    ({"options": {"actors": {"lexicon": []}}}, "(did you mean 'lexicons'?)"),
+    ({"options": {"escalation": {"lexicons": ["escalaton"]}}}, "'escalaton' is neither a bundled "
+                                                              "lexicon nor a .yaml/.csv file "
+                                                              "(did you mean 'escalation'?)"),
+    ({"options": {"quotes": {"lexicons": ["framing_sv"]}}}, "is lexicon 'framing_sv', not one of "
+                                                            "the step's lexicons ['reporting_verbs']"),
+    ({"options": {"rhetoric": {"lexicons": {"tone": None}}}}, "None leaves a bundled lexicon out"),
     ({"options": {"escalation": ["lexicon"]}}, "options of annotator 'escalation' must be a dict"),
     ({"options": {"quotes": {}}, "annotators": ["actors"]}, "annotator 'quotes', which is not run"),
     ({"annotators": ["quote"]}, "`annotators` value = ['quote'] is invalid"),

@@ -467,8 +467,8 @@ def test_user_lexicons_through_analyze_options(tmp_path):
         "match_on: lemma\nsources: []\nchangelog: [{version: 0.1.0, date: 2026-01-01, changes: x}]\n",
         encoding="utf-8")
     text = "Borovia announced border drills."
-    opts = {"rhetoric": {"tone_lexicon_path": str(tmp_path / "mine.yaml"),
-                         "rhetoric_lexicon_path": str(tmp_path / "mine.yaml")}}
+    opts = {"rhetoric": {"lexicons": {"tone": str(tmp_path / "mine.yaml"),
+                                      "rhetoric": str(tmp_path / "mine.yaml")}}}
     a = toolkit.analyze(pd.DataFrame({"text": [text]}), annotators=["rhetoric"], workers=1,
                         options=opts)
     s = a["sentiment"].iloc[0]

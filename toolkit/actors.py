@@ -1223,10 +1223,14 @@ def _empty() -> pd.DataFrame:
     return df
 
 
-def _annotate(tables: Mapping[str, pd.DataFrame], *, gazetteers=None,
-              speaker_column: str | None = "auto") -> dict[str, pd.DataFrame]:
+def _annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None,
+              speaker_column: str | None = "auto", gazetteers=None) -> dict[str, pd.DataFrame]:
+    # ``lexicons`` as toolkit.lexicon.choose reads it (gazetteer files, read before the bundled
+    # ones so that they win ties); ``gazetteers`` is its old spelling, read for one release.
+    choice = lexmod.step_lexicons("actors", BUNDLED, lexicons, policy="add", gazetteers=gazetteers)
+    files = [v for v in choice.values() if v is not None and v not in BUNDLED]
     return {"mentions": mentions_from_tables(tables["documents"], tables["tokens"],
-                                             gazetteers=gazetteers, speaker_column=speaker_column)}
+                                             gazetteers=files, speaker_column=speaker_column)}
 
 
 ANNOTATOR = Annotator(
@@ -1235,6 +1239,7 @@ ANNOTATOR = Annotator(
     func=_annotate,
     requires=("tokens",),
     lexicons=BUNDLED,
+    lexicon_policy="add",
     description="state, organisation and person mentions with CAMEO sectors, metonymy and places",
 )
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .tokenize import ChunkMemo
+
 BASE_TABLES = ("documents", "sentences", "tokens", "load_report")
 TOKENIZE = "tokenize"                       # the name of the first step of every chunk
 TOKENIZE_OUTPUTS = ("sentences", "tokens")
@@ -44,7 +46,10 @@ class Annotator:
     an unrelated lexicon does not re-run it. ``lexicons`` names the
     lexicons (bundled names or paths) the step reads: their versions and contents are part of
     its cache key. ``options`` come from ``analyze(..., options={name: {...}})`` (e.g. a user's
-    gazetteer). Bump ``version`` when the step's behaviour changes in a way its source file
+    gazetteer). A step whose function takes the ``lexicons`` option sets ``lexicon_policy``
+    (``"replace"``, ``"add"`` or ``"any"``: how far the option may change ``lexicons``), and
+    the option is then read at the door as :func:`toolkit.lexicon.choose` says, the same way
+    for every step. Bump ``version`` when the step's behaviour changes in a way its source file
     does not show (e.g. a data file it reads).
 
     Example:
@@ -61,6 +66,7 @@ class Annotator:
     description: str = ""
     version: str = ""
     reads: tuple[str, ...] | None = None
+    lexicon_policy: str | None = None
 
 
 class OptionError(ValueError):
@@ -124,7 +130,7 @@ def option_names(ann: Annotator) -> tuple[str, ...] | None:
 
     Example:
         >>> option_names(registry()[3])
-        ('lexicon', 'event_rule')
+        ('lexicons', 'event_rule', 'lexicon')
     """
     try:
         # A partial's signature drops what it binds positionally and keeps what it binds by
@@ -142,9 +148,13 @@ def check_options(options: Mapping[str, Mapping] | None,
                   annotators: Sequence[Annotator]) -> dict[str, dict]:
     """``options`` checked against the steps that will run: a plain ``{step: {option: value}}``.
 
+    The ``lexicons`` option of a step with a ``lexicon_policy`` comes back in the one form
+    :func:`toolkit.lexicon.choose` gives, whichever way it was spelled (old spellings such as
+    ``gazetteers`` are folded in with a ``FutureWarning``), so equal requests share a cache key.
+
     Raises:
         OptionError: ``options`` names a step that is not among ``annotators``, or an option
-            that step's function does not take.
+            that step's function does not take, or a ``lexicons`` value it cannot read.
 
     Example:
         >>> check_options({"escalation": {"event_rule": "first"}}, registry())
@@ -168,13 +178,47 @@ def check_options(options: Mapping[str, Mapping] | None,
         if not isinstance(opts, Mapping):
             raise OptionError(f"options of annotator {step!r} must be a dict of "
                               f"{{option: value}}, not {type(opts).__name__}")
-        takes = option_names(by_name[step])
+        ann = by_name[step]
+        takes = option_names(ann)
         for key in opts:
             if takes is not None and key not in takes:
                 raise OptionError(f"annotator {step!r} has no option {key!r}; its options are "
-                                  f"{list(takes)}{_did_you_mean(key, takes)}")
-        out[step] = dict(opts)
+                                  f"{_current(step, takes)}{_did_you_mean_option(step, key, takes)}")
+        out[step] = _lexicons_read(ann, opts)
     return out
+
+
+def _current(step: str, takes: Sequence[str]) -> list[str]:
+    """A step's options without the old spellings kept for one release (for messages)."""
+    from .lexicon import RENAMED_OPTIONS
+
+    return [k for k in takes if (step, k) not in RENAMED_OPTIONS]
+
+
+def _did_you_mean_option(step: str, key: str, takes: Sequence[str]) -> str:
+    from .lexicon import RENAMED_OPTIONS
+
+    close = difflib.get_close_matches(str(key), list(takes), n=1)
+    if not close:
+        return ""
+    if (step, close[0]) in RENAMED_OPTIONS:
+        return f" (did you mean 'lexicons'? {close[0]!r} is its old spelling)"
+    return f" (did you mean {close[0]!r}?)"
+
+
+def _lexicons_read(ann: Annotator, opts: Mapping) -> dict:
+    if ann.lexicon_policy is None:
+        return dict(opts)
+    from .lexicon import LexiconChoiceError, choose, new_spelling
+
+    opts = new_spelling(ann.name, opts)
+    if "lexicons" in opts:
+        try:
+            opts["lexicons"] = choose(opts["lexicons"], step=ann.name, bundled=ann.lexicons,
+                                      policy=ann.lexicon_policy)
+        except LexiconChoiceError as exc:
+            raise OptionError(str(exc)) from None
+    return opts
 
 
 class Chunk(Mapping):
@@ -183,8 +227,11 @@ class Chunk(Mapping):
     A read-only mapping ``name -> DataFrame`` (``documents``, ``sentences``, ``tokens`` and the
     tables of earlier steps the annotator declares), plus the per-document views that several
     annotators need, each built once per chunk and shared: :attr:`texts`, :meth:`doc_rows` and
-    :meth:`records`. Reading a table the annotator did not declare raises a ``KeyError`` that
-    says what to declare (so that the run order and the cache keys know about it).
+    :meth:`records`. It also owns :attr:`columns`, the memo of what is computed from its
+    tables' columns (token codes and lists, the lexicon matcher's key ids), which the engine
+    opens around the chunk's steps (:func:`toolkit.tokenize.chunk_memo`). Reading a table the
+    annotator did not declare raises a ``KeyError`` that says what to declare (so that the run
+    order and the cache keys know about it).
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Hi.", "Yes, no."]})
@@ -200,6 +247,7 @@ class Chunk(Mapping):
         self._step: str | None = None
         self._frames: dict[str, pd.DataFrame] = {}
         self._memo: dict[tuple, object] = {}
+        self.columns = ChunkMemo()
 
     def view(self, step: str, visible: Sequence[str] | None = None) -> Chunk:
         """The chunk as annotator ``step`` sees it: only the ``visible`` tables (all when
@@ -211,7 +259,7 @@ class Chunk(Mapping):
             ['documents']
         """
         out = object.__new__(Chunk)
-        out._all, out._frames, out._memo = self._all, self._frames, self._memo
+        out._all, out._frames, out._memo, out.columns = self._all, self._frames, self._memo, self.columns
         out._visible = None if visible is None else frozenset(visible)
         out._step = step
         return out

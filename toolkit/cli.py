@@ -108,8 +108,10 @@ def cmd_analyze(args) -> int:
     else:  # paths: analyze() loads them, several files a batch at a time
         corpus = inputs if len(inputs) > 1 else inputs[0]
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
-    user = {"actors": {"gazetteers": args.gazetteer}} if args.gazetteer else {}
-    user.update(lexicon.overlay_options(_lexicon_overlays(args.lexicon)))
+    user = {"actors": {"lexicons": args.gazetteer}} if args.gazetteer else {}
+    for step, opts in lexicon.overlay_options(_lexicon_overlays(args.lexicon)).items():
+        mine = user.setdefault(step, {})
+        mine["lexicons"] = lexicon.combine(mine.get("lexicons"), opts["lexicons"])
     from .annotator import select
 
     steps = [a.name for a in select(annotators)]

@@ -355,12 +355,12 @@ def sample_options() -> dict:
     options to the sample, so one corpus gives one answer everywhere.
 
     Example:
-        >>> [Path(p).name for p in sample_options()["actors"]["gazetteers"]]
+        >>> [Path(p).name for p in sample_options()["actors"]["lexicons"]]
         ['actors_fictional.csv']
     """
     if not FICTIONAL_GAZETTEER.exists():
         return {}
-    return {"actors": {"gazetteers": [str(FICTIONAL_GAZETTEER)]}}
+    return {"actors": {"lexicons": [str(FICTIONAL_GAZETTEER)]}}
 
 
 def _is_sample_path(source) -> bool:
@@ -401,19 +401,24 @@ def analysis_options(source, options: dict | None = None, *, steps=None) -> dict
 
     This is what ``analyze()`` applies at the door, so ``analyze(datasets.sample())``,
     ``analyze("data/sample")``, ``python -m toolkit analyze sample`` and the report agree.
-    Pass ``options={"actors": {"gazetteers": []}}`` to analyse the sample without its gazetteer.
+    Pass ``options={"actors": {"lexicons": []}}`` to analyse the sample without its gazetteer.
+    A user's old spelling of ``lexicons`` (e.g. ``gazetteers``) counts as ``lexicons`` here
+    (with a ``FutureWarning``), so it still replaces the declared value.
     ``steps`` (the names of the annotators that will run) keeps only the declared options of
     those steps, since options for a step that does not run are an error.
 
     Example:
         >>> analysis_options("sample", {"escalation": {"event_rule": "first"}})["escalation"]
         {'event_rule': 'first'}
-        >>> analysis_options("sample", {"actors": {"gazetteers": []}})["actors"]
-        {'gazetteers': []}
+        >>> analysis_options("sample", {"actors": {"lexicons": []}})["actors"]
+        {'lexicons': []}
     """
+    from .lexicon import new_spelling
+
     out = {k: dict(v) for k, v in declared_options(source).items()
            if steps is None or k in set(steps)}
     for name, opts in (options or {}).items():
+        opts = new_spelling(name, opts) if isinstance(opts, dict) else opts
         out[name] = {**out.get(name, {}), **dict(opts or {})}
     return out
 

@@ -625,12 +625,14 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     return out[SENTENCE_COLUMNS].reset_index(drop=True)
 
 
-def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
-             event_rule: str = "first") -> dict[str, pd.DataFrame]:
+def annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None, event_rule: str = "first",
+             lexicon: str | None = None) -> dict[str, pd.DataFrame]:
     """Pipeline step: ``escalation`` and ``sentence_escalation`` for one chunk of documents.
 
     Uses ``mentions`` and ``quotes`` when earlier annotators produced them. Options (via
-    ``analyze(..., options={"escalation": {...}})``): ``lexicon``, ``event_rule``.
+    ``analyze(..., options={"escalation": {...}})``): ``lexicons`` (a file in place of the
+    bundled ``escalation`` lexicon, as :func:`toolkit.lexicon.choose` says), ``event_rule``;
+    ``lexicon`` is the old spelling of ``lexicons``, read for one release.
 
     Example:
         >>> import pandas as pd
@@ -641,6 +643,8 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
         >>> out["escalation"]["cameo"].tolist()
         ['130']
     """
+    lexicon = lexmod.step_lexicons("escalation", (LEXICON,), lexicons,
+                                   lexicon=lexicon).get(LEXICON, LEXICON)
     tables = Chunk.of(tables)
     texts = tables.texts
     cues = find_cues(tables["tokens"], texts, mentions=tables.get("mentions"),
@@ -651,7 +655,7 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON,
 
 ANNOTATOR = Annotator(
     name="escalation", produces=("escalation", "sentence_escalation"), func=annotate,
-    requires=("tokens", "sentences"), lexicons=(LEXICON,),
+    requires=("tokens", "sentences"), lexicons=(LEXICON,), lexicon_policy="replace",
     description="CAMEO/Goldstein escalation cues with modality, intensity and source/target actors")
 
 

@@ -365,24 +365,29 @@ def document_frames(frames: pd.DataFrame, words: pd.Series, *,
     return out[DOCUMENT_FRAME_COLUMNS]
 
 
-def annotate(tables: Mapping[str, pd.DataFrame], *,
-             lexicons: Sequence[str | Path] = DEFAULT_LEXICONS,
-             extra_lexicons: Sequence[str | Path] = (), negation_window: int = 5,
-             min_cues: int = 2, min_rate: float = 1.0) -> dict[str, pd.DataFrame]:
+def annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None, negation_window: int = 5,
+             min_cues: int = 2, min_rate: float = 1.0,
+             extra_lexicons: Sequence[str | Path] | None = None) -> dict[str, pd.DataFrame]:
     """The annotator: ``frames`` and ``document_frames`` for one chunk of documents.
 
     Uses the ``quotes`` table when an earlier step made it; options come from
-    ``analyze(..., options={"framing": {"extra_lexicons": ["my_scheme.yaml"]}})``.
+    ``analyze(..., options={"framing": {"lexicons": ["my_scheme.yaml"]}})``: ``lexicons``
+    adds a scheme, replaces a bundled one of the same name, or leaves one out
+    (``{"framing_pfc": None}``), as :func:`toolkit.lexicon.choose` says; ``extra_lexicons`` is
+    its old spelling, read for one release.
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
         >>> s, t = tokenize_documents(["d"], ["Talks on a ceasefire resumed."])
         >>> out = annotate({"documents": pd.DataFrame({"doc_id": ["d"], "text": ["Talks on a ceasefire resumed."]}),
-        ...                 "sentences": s, "tokens": t}, lexicons=["framing_diplomatic"], min_cues=1)
+        ...                 "sentences": s, "tokens": t}, min_cues=1,
+        ...                lexicons={"framing_pfc": None, "framing_sv": None})
         >>> out["document_frames"].query("present")["frame"].tolist()
         ['negotiation_peace']
     """
-    lexs = list(lexicons) + list(extra_lexicons)
+    choice = lexmod.step_lexicons("framing", DEFAULT_LEXICONS, lexicons, policy="any",
+                                  extra_lexicons=extra_lexicons)
+    lexs = lexmod.read_list(choice, DEFAULT_LEXICONS)
     tables = Chunk.of(tables)
     tokens = tables["tokens"]
     if "documents" not in tables:
@@ -401,6 +406,7 @@ ANNOTATOR = Annotator(
     func=annotate,
     requires=("tokens",),
     lexicons=DEFAULT_LEXICONS,
+    lexicon_policy="any",
     description="Frame cues (Policy Frames Codebook, Semetko & Valkenburg, diplomatic frames) "
                 "with evidence spans, negation and quoted speaker; per-document frame profiles.",
 )

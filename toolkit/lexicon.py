@@ -15,9 +15,10 @@ inside one sentence ("warn ... of consequence"). Entries are lemmatized by the s
 as the text, so matching stays consistent with or without WordNet.
 
 Matching looks one-token entries up through the integer codes of the token column (numpy) and
-compiles the entries of several tokens of every loaded lexicon into one Aho-Corasick automaton
-per key column (pyahocorasick), so a chunk of text is scanned once per key column whatever the
-number of lexicons and entries.
+compares entries of several tokens with windows of the column's key ids (numpy, per number of
+tokens). The codes and ids are shared by the lexicons matched on one chunk through the chunk's
+memo (:func:`toolkit.tokenize.chunk_memo`); a lexicon's hits depend only on it and the
+tokens, never on which other lexicons the process loaded.
 
 Example:
     >>> lex = load("reporting_verbs")  # doctest: +SKIP
@@ -29,9 +30,8 @@ from __future__ import annotations
 import functools
 import io
 import os
-import weakref
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +40,7 @@ import pandas as pd
 import yaml
 
 from .config import LEXICON_DIR
-from .tokenize import ArrayMemo, arrow_array, lemmatize, token_spans, vocabulary
+from .tokenize import _memo_of, lemmatize, token_spans, vocabulary
 
 MATCH_KEYS = ("lemma", "lower", "text")
 GAP = "..."
@@ -253,7 +253,7 @@ def _doc_slices(doc_ids: np.ndarray) -> Iterator[tuple[object, int, int]]:
 
 class Matcher:
     """The entries of one lexicon, ready to match: one-token keys by column codes, longer keys
-    through the automata shared by every matcher (:class:`_SharedScan`)."""
+    by windows of the column's key ids."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
@@ -281,9 +281,8 @@ class Matcher:
                 self.gapped[eid] = len(parts)
         self._extra_df: pd.DataFrame | None = None
         self._entry_pos: pd.Index | None = None
-        # Keys of one token are looked up through the column's integer codes (vectorised); keys
-        # of several tokens go into one automaton per key column shared by every matcher of the
-        # process (:class:`_SharedScan`), so a tokens table is scanned once per key column.
+        # Keys of one token are looked up through the column's integer codes, keys of several
+        # tokens compared with windows of key ids (both vectorised).
         self.ons = list(patterns)
         self.single: dict[str, dict[str, tuple]] = {}
         self.multi: dict[str, dict[str, tuple]] = {}
@@ -292,7 +291,7 @@ class Matcher:
             self.multi[on] = {k: tuple(v) for k, v in keyed.items() if " " in k.strip()}
         self._patterns = patterns
         self._automata: dict | None = None
-        self.serial = _SHARED.register(self)
+        self._by_width: dict[str, dict] = {}
 
     @property
     def automata(self) -> dict:
@@ -324,9 +323,10 @@ class Matcher:
             the lexicon's entry columns and ``source`` (``name@version``).
 
         Notes:
-            The automaton scans one haystack per key column for the whole table (all documents,
-            sentences separated by newlines), built once per tokens table and shared by every
-            lexicon matched on it; rows are assembled with numpy, not per hit.
+            Keys are compared as integer ids of the key column's distinct values over the whole
+            table (all documents; a key never spans two sentences), computed once per tokens
+            table while a chunk memo is open (:func:`toolkit.tokenize.chunk_memo`) and shared
+            by every lexicon matched on it; rows are assembled with numpy, not per hit.
         """
         if overlaps not in ("longest", "all"):
             raise ValueError(f"`overlaps` value = {overlaps!r} is invalid; value must be one of ['longest', 'all']")
@@ -395,7 +395,7 @@ class Matcher:
         """``(row_start, row_end, entry_id, part)`` of every key of column ``on``, in the order
         one automaton with all of them would report them (by end row, longer keys first)."""
         a1, e1, p1 = self._single_hits(on, column)
-        multi = _SHARED.hits(self, on, column, new_sent) if self.multi[on] else []
+        multi = self._multi_hits(on, column, new_sent) if self.multi[on] else []
         if not multi:
             return list(zip(a1.tolist(), (a1 + 1).tolist(), e1.tolist(), p1.tolist()))
         m = np.asarray(multi, dtype=np.int64).reshape(-1, 4)
@@ -436,6 +436,49 @@ class Matcher:
         idx = np.repeat(offsets[k], reps) + within
         return rows.astype(np.int64, copy=False), flat_eid[idx], flat_part[idx]
 
+    def _multi_hits(self, on: str, column: pd.Series, new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
+        """``(row_start, row_end, entry_id, part)`` of the keys of several tokens: rows whose
+        matching keys, within one sentence, are the key's tokens (compared as integer ids of
+        the column's distinct keys, vectorised per key length)."""
+        ids, key_id = _key_ids(column)
+        n, base = len(ids), len(key_id) + 1
+        out = []
+        for width, keys in self._multi_by_width(on).items():
+            known = [(tuple(key_id.get(t, -2) for t in toks), vals) for toks, vals in keys]
+            known = [(k, vals) for k, vals in known if -2 not in k]   # a token not in this text
+            if not known or n < width:
+                continue
+            first = np.zeros(base, dtype=bool)                        # id -1 (missing) reads False
+            first[[k[0] for k, _ in known]] = True
+            rows = np.flatnonzero(first[ids[: n - width + 1]])
+            for i in range(1, width):                                 # no sentence starts inside
+                rows = rows[~new_sent[rows + i]]
+            if not len(rows):
+                continue
+            window = ids[rows[:, None] + np.arange(width)]
+            if base ** width < 2 ** 62:                               # one integer per window
+                radix = base ** np.arange(width - 1, -1, -1, dtype=np.int64)
+                by_code = {int(np.dot(k, radix)): vals for k, vals in known}
+                packed = window @ radix
+                hit = np.flatnonzero(np.isin(packed, np.fromiter(by_code, dtype=np.int64)))
+                found = [(int(rows[j]), by_code[int(packed[j])]) for j in hit]
+            else:
+                by_key = dict(known)
+                found = [(int(r), by_key[w]) for r, w in zip(rows.tolist(), map(tuple, window.tolist()))
+                         if w in by_key]
+            out.extend((r, r + ntok, eid, part) for r, vals in found for eid, part, ntok in vals)
+        return out
+
+    def _multi_by_width(self, on: str) -> dict[int, list[tuple[tuple[str, ...], tuple]]]:
+        """This lexicon's keys of several tokens on column ``on``, by number of tokens."""
+        if on not in self._by_width:
+            grouped: dict[int, list] = defaultdict(list)
+            for key, vals in self.multi[on].items():
+                toks = tuple(key.strip().split(" "))
+                grouped[len(toks)].append((toks, vals))
+            self._by_width[on] = dict(grouped)
+        return self._by_width[on]
+
     def _join_gaps(self, raw, sent_arr) -> list[tuple[int, int, int]]:
         by_part: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for a, b, eid, part in raw:
@@ -458,136 +501,50 @@ class Matcher:
         return out
 
 
-class _SharedScan:
-    """One Aho-Corasick automaton per key column holding the keys of several tokens of every
-    matcher in this process, and the result of scanning each tokens table with it.
-
-    A scan costs a pass over the whole haystack whatever the number of keys, so the lexicons of
-    a chunk (actors, reporting verbs, frames, escalation, rhetoric, tone ...) share one pass per
-    key column instead of one each. Each matcher takes its own hits from the shared result, in
-    the order its own automaton would have reported them.
-    """
-
-    def __init__(self):
-        self._matchers: dict[int, weakref.ref] = {}
-        self._serial = 0
-        self._generation = 0
-        self._automata: dict[str, tuple[int, object]] = {}
-        # (key column, on) -> (new_sent, generation, {serial: hits})
-        self._scans = ArrayMemo()
-
-    def register(self, matcher: Matcher) -> int:
-        self._serial += 1
-        if any(matcher.multi.values()):
-            for k in [k for k, ref in self._matchers.items() if ref() is None]:
-                del self._matchers[k]
-            self._matchers[self._serial] = weakref.ref(matcher)
-            self._generation += 1
-        return self._serial
-
-    def _automaton(self, on: str):
-        import ahocorasick
-
-        cached = self._automata.get(on)
-        if cached is not None and cached[0] == self._generation:
-            return cached[1]
-        keyed: dict[str, list] = defaultdict(list)
-        for serial, ref in sorted(self._matchers.items()):
-            m = ref()
-            if m is not None:
-                for key, vals in m.multi.get(on, {}).items():
-                    keyed[key].append((serial, vals))
-        auto = ahocorasick.Automaton()
-        for key, items in keyed.items():
-            auto.add_word(key, (len(key), tuple(items)))
-        auto.make_automaton()
-        self._automata[on] = (self._generation, auto)
-        return auto
-
-    def hits(self, matcher: Matcher, on: str, column: pd.Series,
-             new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
-        """``(row_start, row_end, entry_id, part)`` of ``matcher``'s several-token keys."""
-        arr = arrow_array(column)
-        entry = self._scans.get(arr, on) if arr is not None else None
-        if entry is not None and entry[1] == self._generation and np.array_equal(entry[0], new_sent):
-            return entry[2].get(matcher.serial, [])
-        per = self._scan(on, column, new_sent)
-        if arr is not None:
-            self._scans.put(arr, (new_sent.copy(), self._generation, per), on)
-        return per.get(matcher.serial, [])
-
-    def _scan(self, on: str, column: pd.Series, new_sent: np.ndarray) -> dict[int, list]:
-        auto = self._automaton(on)
-        per: dict[int, list] = defaultdict(list)
-        if not len(auto):
-            return per
-        haystack, starts = _haystack_of(column, new_sent)
-        ends, found = [], []
-        for end_idx, (klen, items) in auto.iter(haystack):
-            ends.append(end_idx - klen + 2)  # the key starts with a space
-            found.append(items)
-        if not ends:
-            return per
-        rows = np.searchsorted(starts, np.asarray(ends, dtype=np.int64)).tolist()
-        for r0, items in zip(rows, found):
-            for serial, vals in items:
-                out = per[serial]
-                for eid, part, ntok in vals:
-                    out.append((r0, r0 + ntok, eid, part))
-        return per
-
-
-_SHARED = _SharedScan()
-
-# Key column -> (codes, normalised values, key -> codes)
-_NORMED = ArrayMemo()
+def _norm_all(values: list) -> list:
+    """``[_norm(v) for v in values]``, replaced in one joined string when the values allow it."""
+    if not values or not all(isinstance(v, str) for v in values):
+        return [_norm(v) for v in values]
+    joined = "\x00".join(values)
+    if joined.count("\x00") != len(values) - 1:     # a value holds the separator
+        return [_norm(v) for v in values]
+    return _norm(joined).split("\x00")
 
 
 def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str, list[int]]]:
     """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), and the
     codes of each matching key (values that differ only in apostrophes share a key)."""
-    arr = arrow_array(keys)
-    if arr is not None:
-        hit = _NORMED.get(arr)
+    memo, arr = _memo_of(keys)
+    if memo is not None:
+        hit = memo.get(arr, "normed")
         if hit is not None:
             return hit
     codes, values = vocabulary(keys)
-    normed = [_norm(v) for v in values]
-    index: dict[str, list[int]] = {}
-    for c, v in enumerate(normed):
-        index.setdefault(v, []).append(c)
+    normed = _norm_all(values)
+    index: dict[str, list[int]] = dict(zip(normed, ([c] for c in range(len(normed)))))
+    if len(index) < len(normed):     # values that differ only in apostrophes share a key
+        index = {}
+        for c, v in enumerate(normed):
+            index.setdefault(v, []).append(c)
     out = codes, normed, index
-    return _NORMED.put(arr, out) if arr is not None else out
+    return memo.put(arr, out, "normed") if memo is not None else out
 
 
-# Key column -> (sentence starts it was built for, haystack, key offsets)
-_HAYSTACKS = ArrayMemo()
-
-
-def _haystack_of(keys: pd.Series, new_sent: np.ndarray) -> tuple[str, np.ndarray]:
-    """``" k1 k2 \\n k3 "`` for a whole tokens table (sentences separated by a newline) + key offsets.
-
-    ``new_sent[r]`` is true where row ``r`` starts a sentence (or a document). Sentence ``k`` is
-    preceded by ``"\\n "`` (``" "`` for the first) and every key is followed by a space, so key
-    ``r`` starts at the summed widths of the keys before it plus ``2 * (k + 1) - 1``.
-    """
-    arr = arrow_array(keys)
-    hit = _HAYSTACKS.get(arr) if arr is not None else None
-    if hit is not None and np.array_equal(hit[0], new_sent):
-        return hit[1], hit[2]
-    # Keys normalised once per distinct token string, then spread to the rows.
-    codes, normed_values, _ = _normed_vocabulary(keys)
-    pieces = np.array(normed_values, dtype=object)[codes]
-    lengths = np.fromiter(map(len, normed_values), dtype=np.int64, count=len(normed_values))[codes]
-    # " k1 k2 \\n k3 " == " " + " ".join(["k1", "k2", "\\n k3"]) + " "
-    firsts = np.flatnonzero(new_sent[1:]) + 1
-    pieces[firsts] = "\n " + pieces[firsts]
-    haystack = " " + " ".join(pieces.tolist()) + " "
-    before = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
-    starts = before + 2 * np.cumsum(new_sent) - 1
-    if arr is not None:
-        _HAYSTACKS.put(arr, (new_sent.copy(), haystack, starts))
-    return haystack, starts
+def _key_ids(keys: pd.Series) -> tuple[np.ndarray, dict[str, int]]:
+    """Per row, the id of its matching key (values that differ only in apostrophes share one;
+    a missing value is -1), and ``key -> id``; shared while a chunk memo is open."""
+    memo, arr = _memo_of(keys)
+    if memo is not None:
+        hit = memo.get(arr, "key_ids")
+        if hit is not None:
+            return hit
+    codes, normed, index = _normed_vocabulary(keys)
+    key_id = {k: i for i, k in enumerate(index)}
+    of_code = np.full(len(normed) + 1, -1, dtype=np.int64)    # code -1 (missing) reads -1
+    if normed:
+        of_code[:-1] = [key_id[v] for v in normed]
+    out = of_code[codes], key_id
+    return memo.put(arr, out, "key_ids") if memo is not None else out
 
 
 def _longest_array(hits: np.ndarray) -> np.ndarray:
@@ -643,20 +600,236 @@ def to_csv_string(lexicon: Lexicon) -> str:
 # ----------------------------------------------------------------------------- overlays
 
 OVERLAY_TRUE = frozenset({"1", "true", "yes", "y", "x"})
-# Where each bundled lexicon is chosen in the annotators' options: (annotator, option, how).
-# "set" replaces the option's value with the overlaid lexicon, "swap" replaces the name in a
-# list option, "add" appends to a list option (the actor gazetteers: user files win ties).
-LEXICON_OPTIONS = {
-    "escalation": ("escalation", "lexicon", "set"),
-    "reporting_verbs": ("quotes", "lexicon", "set"),
-    "tone": ("rhetoric", "tone_lexicon_path", "set"),
-    "rhetoric": ("rhetoric", "rhetoric_lexicon_path", "set"),
-    "framing_pfc": ("framing", "lexicons", "swap"),
-    "framing_sv": ("framing", "lexicons", "swap"),
-    "framing_diplomatic": ("framing", "lexicons", "swap"),
-    "actors": ("actors", "gazetteers", "add"),
-    "people": ("actors", "gazetteers", "add"),
+
+
+# ----------------------------------------------------------------------------- a step's lexicons
+
+class LexiconChoiceError(ValueError):
+    """A step's ``lexicons`` option cannot be read; the message names the step and the value."""
+
+
+# The spellings of the ``lexicons`` option before it was one spelling, read for one release with
+# a FutureWarning: (step, old option) -> the bundled lexicon its value replaces, or None when
+# its value is a list of files that add to the step's lexicons.
+RENAMED_OPTIONS = {
+    ("actors", "gazetteers"): None,
+    ("framing", "extra_lexicons"): None,
+    ("quotes", "lexicon"): "reporting_verbs",
+    ("escalation", "lexicon"): "escalation",
+    ("rhetoric", "tone_lexicon_path"): "tone",
+    ("rhetoric", "rhetoric_lexicon_path"): "rhetoric",
 }
+# How much of a step's set of lexicons ``lexicons`` may change (Annotator.lexicon_policy):
+# "replace" only replaces bundled ones, "add" also adds, "any" also leaves bundled ones out.
+POLICIES = ("replace", "add", "any")
+
+
+def lexicon_name(item) -> str:
+    """The name a ``lexicons`` item goes by: a :class:`Lexicon`'s name, a bundled name itself,
+    a file's YAML ``name`` (an overlay keeps its base's name), else the file's stem.
+
+    Example:
+        >>> lexicon_name("escalation"), lexicon_name("my/gazetteer.csv")
+        ('escalation', 'gazetteer')
+    """
+    if isinstance(item, Lexicon):
+        return item.name
+    p = Path(item)
+    if p.suffix not in (".yaml", ".yml", ".csv"):
+        return str(item)
+    ypath = p.with_suffix(".yaml") if p.suffix == ".csv" else p
+    if ypath.is_file():
+        return _yaml_name(str(ypath), ypath.stat().st_mtime)
+    return p.stem
+
+
+@functools.lru_cache(maxsize=256)
+def _yaml_name(ypath: str, mtime: float) -> str:
+    try:
+        meta = yaml.safe_load(Path(ypath).read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        meta = None
+    return str(meta["name"]) if isinstance(meta, dict) and meta.get("name") else Path(ypath).stem
+
+
+def _pairs(value, what: str) -> list[tuple[str, object]]:
+    """``(name, item)`` of a ``lexicons`` value (a name, a file, a list of those, or a dict)."""
+    if value is None:
+        return []
+    if isinstance(value, Mapping):
+        bad = [k for k in value if not isinstance(k, str)]
+        if bad:
+            raise LexiconChoiceError(f"{what}: keys must be lexicon names, not {bad[0]!r}")
+        return list(value.items())
+    if isinstance(value, (str, Path, Lexicon)):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        raise LexiconChoiceError(f"{what} must be a list of lexicon names or files (or a dict "
+                                 f"{{bundled name: name or file}}), not {type(value).__name__}")
+    for item in value:
+        if not isinstance(item, (str, Path, Lexicon)):
+            raise LexiconChoiceError(f"{what}: {item!r} is not a lexicon name, file or Lexicon")
+    return [(lexicon_name(item), item) for item in value]
+
+
+def combine(*values) -> dict[str, object]:
+    """Several ``lexicons`` values as one ``{name: item}``: a later item of a name wins.
+
+    Example:
+        >>> combine(["escalation"], {"tone": "mine.yaml"})
+        {'escalation': 'escalation', 'tone': 'mine.yaml'}
+    """
+    out: dict[str, object] = {}
+    for value in values:
+        for name, item in _pairs(value, "`lexicons`"):
+            out.pop(name, None)          # a later item also takes the later place in the order
+            out[name] = item
+    return out
+
+
+def new_spelling(step: str, opts: Mapping) -> dict:
+    """``opts`` of ``step`` with the old spellings of ``lexicons`` folded into it (warning
+    :class:`FutureWarning` naming the new spelling); other options untouched.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     new_spelling("escalation", {"lexicon": "mine.yaml", "event_rule": "first"})
+        {'event_rule': 'first', 'lexicons': {'escalation': 'mine.yaml'}}
+    """
+    old = [k for k in opts if (step, k) in RENAMED_OPTIONS]
+    if not old:
+        return dict(opts)
+    import warnings
+
+    out = {k: v for k, v in opts.items() if k not in old}
+    folded = []
+    for k in old:
+        replaces = RENAMED_OPTIONS[(step, k)]
+        value = opts[k]
+        if replaces is None:
+            folded.append(value)
+            hint = f"lexicons={value!r}"
+        elif value is not None:
+            folded.append({replaces: value})
+            hint = f"lexicons={{{replaces!r}: {value!r}}}"
+        else:
+            hint = "lexicons=..."
+        warnings.warn(f"option {k!r} of annotator {step!r} is renamed `lexicons` and will stop "
+                      f"working in the next release; write {hint}", FutureWarning, stacklevel=3)
+    if "lexicons" in out or folded:
+        out["lexicons"] = combine(*folded, out.get("lexicons"))
+    return out
+
+
+def choose(lexicons, *, step: str, bundled: Sequence[str], policy: str = "replace") -> dict[str, object]:
+    """What a step's ``lexicons`` option asks for, checked: ``{lexicon name: item}``.
+
+    Every annotator reads its lexicons from this one option, with one meaning. ``lexicons``
+    is a list of lexicon names or files (a bundled name, a ``.yaml``/``.csv`` path or a
+    :class:`Lexicon`), or a dict ``{name: name, file or None}``. Each item goes by its lexicon
+    name (the YAML ``name``, else the file's stem; a dict says it outright, so a file of
+    another name can take a bundled lexicon's place):
+
+    * an item named like one of the step's bundled lexicons (:attr:`Annotator.lexicons`)
+      replaces it (an overlay written by :func:`overlay_options` keeps its base's name);
+    * an item of another name adds a lexicon: an extra gazetteer (``actors``) or an extra
+      frame scheme (``framing``); the steps that read one lexicon per role (``quotes``,
+      ``escalation``, ``rhetoric``) refuse it;
+    * ``None`` in the dict form leaves a bundled lexicon out (``framing`` only);
+    * the bundled lexicons not named are read as bundled.
+
+    ``actors`` reads every gazetteer file before the bundled ones, so their entries win ties
+    (a file named ``actors`` or ``people`` is read before the bundled one rather than in its
+    place). The result is the same whichever way a request is spelled, so equal requests
+    share a cache key. Old spellings (``gazetteers``, ``lexicon``, ``tone_lexicon_path``,
+    ``rhetoric_lexicon_path``, ``extra_lexicons``) are read by :func:`new_spelling`.
+
+    Args:
+        lexicons: the option's value (``None``: the bundled lexicons).
+        step: the annotator's name, for messages.
+        bundled: the step's bundled lexicons.
+        policy: ``"replace"``, ``"add"`` or ``"any"`` (see above).
+
+    Raises:
+        LexiconChoiceError: an unknown bundled name (with a did-you-mean), an item the step
+            cannot add, or ``None`` where the step cannot leave a lexicon out.
+
+    Example:
+        >>> choose(["framing_sv", "mine.yaml"], step="framing",
+        ...        bundled=("framing_pfc", "framing_sv"), policy="any")
+        {'mine': 'mine.yaml'}
+        >>> choose({"framing_pfc": None}, step="framing", bundled=("framing_pfc", "framing_sv"),
+        ...        policy="any")
+        {'framing_pfc': None}
+    """
+    what = f"option `lexicons` of annotator {step!r}"
+    if policy not in POLICIES:
+        raise ValueError(f"`policy` value = {policy!r} is invalid; value must be one of {list(POLICIES)}")
+    if isinstance(lexicons, (list, tuple)) and policy == "any" and lexicons and \
+            all(isinstance(x, str) and x in bundled for x in lexicons) and set(lexicons) != set(bundled):
+        lexicons = _old_subset(lexicons, step, bundled)
+    out = combine(lexicons)
+    known = set(names())
+    for name, item in out.items():
+        if item is None:
+            if policy != "any" or name not in bundled:
+                raise LexiconChoiceError(f"{what}: {name!r}: None leaves a bundled lexicon out, "
+                                         f"which {step!r} cannot do (its lexicons: {list(bundled)})")
+            continue
+        if isinstance(item, str) and Path(item).suffix not in (".yaml", ".yml", ".csv") and item not in known:
+            import difflib
+
+            close = difflib.get_close_matches(item, sorted(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise LexiconChoiceError(f"{what}: {item!r} is neither a bundled lexicon nor a "
+                                     f".yaml/.csv file{hint}")
+        if name not in bundled and policy == "replace":
+            raise LexiconChoiceError(f"{what}: {item!r} is lexicon {name!r}, not one of the "
+                                     f"step's lexicons {list(bundled)}; name the one it replaces, "
+                                     f"e.g. lexicons={{{bundled[0]!r}: {str(item)!r}}}")
+    # A bundled lexicon named as itself changes nothing: left out, so equal requests are equal.
+    return {k: v for k, v in out.items() if not (k in bundled and isinstance(v, str) and v == k)}
+
+
+def step_lexicons(step: str, bundled: Sequence[str], lexicons=None, *, policy: str = "replace",
+                  **old) -> dict[str, object]:
+    """:func:`choose` for an annotator called directly, old spellings (``old``: their values,
+    ``None`` when not given) folded in by :func:`new_spelling`.
+
+    Example:
+        >>> step_lexicons("escalation", ("escalation",), {"escalation": "mine.yaml"})
+        {'escalation': 'mine.yaml'}
+    """
+    given = {k: v for k, v in old.items() if v is not None}
+    if given:
+        lexicons = combine(new_spelling(step, given)["lexicons"], lexicons)
+    return choose(lexicons, step=step, bundled=bundled, policy=policy)
+
+
+def _old_subset(lexicons, step, bundled) -> dict:
+    """framing's ``lexicons`` once listed the schemes to read; read so for one release."""
+    import warnings
+
+    left_out = {n: None for n in bundled if n not in lexicons}
+    warnings.warn(f"option `lexicons` of annotator {step!r} now replaces or adds lexicons and "
+                  f"no longer lists all that are read; {list(lexicons)} is read as leaving out "
+                  f"{list(left_out)} for this release: write lexicons={left_out!r}",
+                  FutureWarning, stacklevel=4)
+    return left_out
+
+
+def read_list(choice: Mapping[str, object], bundled: Sequence[str]) -> list:
+    """The lexicons a step reads under ``choice`` (from :func:`choose`): its bundled ones in
+    order, each replaced or left out as asked, then the added ones.
+
+    Example:
+        >>> read_list({"b": "b2.yaml", "c": "c.yaml"}, ("a", "b"))
+        ['a', 'b2.yaml', 'c.yaml']
+    """
+    kept = [choice.get(n, n) for n in bundled]
+    return [x for x in kept if x is not None] + [v for k, v in choice.items() if k not in bundled]
 
 
 def _read_overlay(overlay) -> tuple[pd.DataFrame, str]:
@@ -822,6 +995,9 @@ def materialize(name_or_path: str | Path, overlay) -> Path:
 def overlay_options(overlays: Mapping[str, object] | None) -> dict[str, dict]:
     """The per-annotator ``analyze(options=...)`` that apply lexicon overlays.
 
+    Each overlaid lexicon is written by :func:`materialize` and named in the ``lexicons``
+    option of every step that reads it (see :func:`choose`), under its bundled name.
+
     Args:
         overlays: bundled lexicon name -> overlay (a CSV path or a DataFrame).
 
@@ -830,26 +1006,35 @@ def overlay_options(overlays: Mapping[str, object] | None) -> dict[str, dict]:
 
     Example:
         >>> opts = overlay_options({"escalation": pd.DataFrame({"entry": ["warn"], "weight": ["2"]})})
-        >>> Path(opts["escalation"]["lexicon"]).stem.startswith("escalation+overlay.")
+        >>> Path(opts["escalation"]["lexicons"]["escalation"]).stem.startswith("escalation+overlay.")
         True
     """
+    steps = overlay_steps()
     out: dict[str, dict] = {}
     for name, overlay in (overlays or {}).items():
-        if name not in LEXICON_OPTIONS:
+        if name not in steps:
             raise LexiconError(f"`lexicon` value = {name!r} is invalid; value must be one of "
-                               f"{sorted(LEXICON_OPTIONS)}")
-        annotator, option, how = LEXICON_OPTIONS[name]
+                               f"{sorted(steps)}")
         path = str(materialize(name, overlay))
-        opts = out.setdefault(annotator, {})
-        if how == "set":
-            opts[option] = path
-        elif how == "add":
-            opts[option] = list(opts.get(option, [])) + [path]
-        else:
-            from .framing import DEFAULT_LEXICONS
+        for step in steps[name]:
+            out.setdefault(step, {}).setdefault("lexicons", {})[name] = path
+    return out
 
-            current = list(opts.get(option, DEFAULT_LEXICONS))
-            opts[option] = [path if str(x) == name else x for x in current]
+
+def overlay_steps() -> dict[str, list[str]]:
+    """``bundled lexicon name -> the annotators whose `lexicons` option can replace it``.
+
+    Example:
+        >>> overlay_steps()["reporting_verbs"]
+        ['quotes']
+    """
+    from .annotator import registry
+
+    out: dict[str, list[str]] = {}
+    for ann in registry():
+        if ann.lexicon_policy is not None:
+            for name in ann.lexicons:
+                out.setdefault(name, []).append(ann.name)
     return out
 
 
@@ -881,6 +1066,8 @@ def _option_paths(opts: Mapping) -> list[str]:
     it, as for a user gazetteer)."""
     values = []
     for v in opts.values():
+        if isinstance(v, Mapping):
+            v = list(v.values())
         values.extend(v if isinstance(v, (list, tuple)) else [v])
     paths = [Path(v) for v in values if isinstance(v, (str, Path)) and str(v).endswith((".yaml", ".yml", ".csv"))]
     return [str(p) for p in paths if p.is_file() and p.with_suffix(".yaml").is_file()]

@@ -122,8 +122,10 @@ def analyze(source, *, annotators: Sequence[str | Annotator] | None = None, work
         columns, strict: passed to :func:`toolkit.load_corpus`.
         progress: show a progress bar (default: when there is more than one chunk).
         options: per-annotator keyword options, e.g.
-            ``{"actors": {"gazetteers": ["data/actors_fictional.csv"]}}``, checked before any
-            work: an unknown annotator or option raises :class:`OptionError` naming it. A
+            ``{"actors": {"lexicons": ["data/actors_fictional.csv"]}}``, checked before any
+            work: an unknown annotator or option raises :class:`OptionError` naming it. Every
+            step names the lexicons it reads with ``lexicons`` (one meaning for all:
+            :func:`toolkit.lexicon.choose`). A
             corpus's declared options come first (the bundled sample declares its gazetteer of
             fictional states, :func:`toolkit.datasets.analysis_options`); these override them.
         cache: ``True`` keeps every step's result under :func:`default_cache_dir` and reuses
@@ -232,9 +234,9 @@ def _check(source, *, annotators, workers, chunk_size, pos, options, cache, out,
 
 def _all_options(source, options, lexicons, selected) -> dict:
     """The corpus's declared options, the user's on top, and the lexicon overlays' on top of
-    those (a list option, such as extra gazetteers, is extended rather than replaced)."""
+    those (an overlay joins a step's ``lexicons`` rather than replacing them)."""
     from . import datasets
-    from .lexicon import overlay_options
+    from .lexicon import combine, overlay_options
 
     if options is not None and (not isinstance(options, Mapping)
                                 or not all(isinstance(v, Mapping) for v in options.values())):
@@ -242,9 +244,7 @@ def _all_options(source, options, lexicons, selected) -> dict:
     merged = datasets.analysis_options(source, options, steps=[a.name for a in selected])
     for step, opts in overlay_options(lexicons).items():
         mine = merged.setdefault(step, {})
-        for key, value in opts.items():
-            before = mine.get(key)
-            mine[key] = [*before, *value] if isinstance(before, list) and isinstance(value, list) else value
+        mine["lexicons"] = combine(mine.get("lexicons"), opts["lexicons"])
     return merged
 
 

@@ -2086,7 +2086,10 @@ def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, toke
     return spans.assign(**{f"speaker_{c}": [getattr(r, c) if r is not None else None for r in res] for c in cols})
 
 
-def _annotate(tables: Mapping[str, pd.DataFrame], *, lexicon: str = LEXICON) -> dict[str, pd.DataFrame]:
+def _annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None,
+              lexicon: str | None = None) -> dict[str, pd.DataFrame]:
+    # ``lexicons`` as toolkit.lexicon.choose reads it; ``lexicon`` its old spelling (one release).
+    lexicon = _lexicon.step_lexicons("quotes", (LEXICON,), lexicons, lexicon=lexicon).get(LEXICON, LEXICON)
     quotes, problems = find_quotes(tables["documents"], tables["sentences"], tables["tokens"],
                                    tables.get("mentions"), lexicon=lexicon)
     return {"quotes": quotes, "quote_problems": problems}
@@ -2098,6 +2101,7 @@ ANNOTATOR = Annotator(
     func=_annotate,
     requires=("tokens", "mentions"),
     lexicons=(LEXICON,),
+    lexicon_policy="replace",
     description="Direct, indirect, mixed, according-to and scare quotes with speaker, cue "
                 "(reporting-verb class) and content spans; speakers resolved to actors.",
 )

@@ -68,6 +68,7 @@ from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer
 
 from . import _vader as _fast
 from ._pattern import pattern_scores
+from . import lexicon as lexmod
 from .lexicon import Lexicon, load
 from .annotator import Annotator, Chunk
 from .tokenize import document_order, iter_rows, iter_sentences, tokenize_documents
@@ -949,14 +950,16 @@ def plot_tone_by_group(sentiment: pd.DataFrame, documents: pd.DataFrame, *, by: 
 # --------------------------------------------------------------------------- annotator
 
 
-def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE,
+def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE, lexicons=None,
              tone_lexicon_path: str | None = None,
              rhetoric_lexicon_path: str | None = None) -> dict[str, pd.DataFrame]:
     """Pipeline step: the ``sentiment`` and ``rhetoric`` tables of one chunk of documents.
 
     Options (``analyze(..., options={"rhetoric": {...}})``): ``scale`` multiplies the tone
-    weights; ``tone_lexicon_path`` / ``rhetoric_lexicon_path`` replace the bundled lexicons
-    with a user's ``.yaml`` (+ ``.csv``).
+    weights; ``lexicons`` puts a user's ``.yaml`` (+ ``.csv``) in place of the bundled
+    ``tone`` or ``rhetoric`` lexicon (``{"tone": "mine.yaml"}``, or a file whose YAML name is
+    ``tone``; see :func:`toolkit.lexicon.choose`). ``tone_lexicon_path`` and
+    ``rhetoric_lexicon_path`` are its old spellings, read for one release.
 
     Example:
         >>> t = "We will respond accordingly."
@@ -969,11 +972,14 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE,
     tables = Chunk.of(tables)
     texts = tables.texts
     tokens = tables["tokens"]
-    tlex = tone_lexicon(tone_lexicon_path)
+    choice = lexmod.step_lexicons("rhetoric", (TONE_LEXICON, RHETORIC_LEXICON), lexicons,
+                                  tone_lexicon_path=tone_lexicon_path,
+                                  rhetoric_lexicon_path=rhetoric_lexicon_path)
+    tlex = tone_lexicon(choice.get(TONE_LEXICON))
     tone_hits = _hits_by_doc(tokens, texts, tlex)
     sentiment = sentiment_table(tables["sentences"], tokens, texts, scale=scale, lexicon=tlex,
                                 tone_hits=tone_hits)
-    markers = rhetoric_table(tokens, texts, lexicon=rhetoric_lexicon_path, tone_hits=tone_hits)
+    markers = rhetoric_table(tokens, texts, lexicon=choice.get(RHETORIC_LEXICON), tone_hits=tone_hits)
     return {"sentiment": sentiment, "rhetoric": markers}
 
 
@@ -983,6 +989,7 @@ ANNOTATOR = Annotator(
     func=annotate,
     requires=("sentences", "tokens"),
     lexicons=(TONE_LEXICON, RHETORIC_LEXICON),
+    lexicon_policy="replace",
     description="per-sentence TextBlob/VADER sentiment and diplomatic tone; hedges, boosters, "
                 "vagueness, modality, pronouns, evaluative markers",
 )

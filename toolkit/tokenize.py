@@ -10,6 +10,14 @@ marks separate) but keeps what news analysis needs whole: abbreviations with per
 
 Every row carries half-open ``[start, end)`` offsets; ``text[start:end] == row.text`` always.
 
+What several annotators compute from the same tokens table (integer codes of a column, its
+Python list, the lexicon matcher's key ids) is shared through a :class:`ChunkMemo` that the
+engine opens around one chunk's steps (:func:`chunk_memo`) and that the chunk owns: it is
+handed to the helpers for the duration of the chunk rather than kept in module-level memos,
+so nothing outlives a chunk, no result depends on what else the process computed before, and
+the helpers (:func:`vocabulary`, :func:`column_list`, :func:`word_mask`) work on any
+DataFrame, computing afresh when no memo is open.
+
 Notes:
     Punkt: Kiss & Strunk (2006), "Unsupervised Multilingual Sentence Boundary Detection".
     Treebank conventions: https://www.cis.upenn.edu/~treebank/tokenization.html
@@ -17,9 +25,10 @@ Notes:
 from __future__ import annotations
 
 import bisect
+import contextlib
+import contextvars
 import functools
 import re
-import weakref
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
@@ -193,9 +202,10 @@ class _LemmaPOS:
 
     def __init__(self, by_pos: dict[str, set[str]]):
         self._by_pos = {p: frozenset(s) for p, s in by_pos.items()}
+        self._any = frozenset().union(*self._by_pos.values())   # one look-up, not one per POS
 
     def __contains__(self, form) -> bool:
-        return any(form in s for s in self._by_pos.values())
+        return form in self._any
 
     def __getitem__(self, form) -> dict[str, list]:
         found = {p: [] for p, s in self._by_pos.items() if form in s}
@@ -790,37 +800,82 @@ def iter_rows(table: pd.DataFrame, *columns: str) -> Iterable[tuple]:
     return zip(*(column_list(table[c]) for c in columns))
 
 
-class ArrayMemo:
-    """Values computed from an Arrow array, kept for as long as the array lives.
+class ChunkMemo:
+    """Values computed from the columns of one chunk's tables (codes, lists, key ids), kept
+    while the chunk's steps run: what one annotator computed from the tokens table, the next
+    one reuses.
 
-    Arrow arrays are immutable and pandas replaces a column's array when the column is
-    assigned, so a value stored for a live array is still valid: every annotator of a chunk
-    shares what one of them computed from the tokens table (codes, lists, haystacks, scans).
-    ``key`` tells apart several values of one array.
+    The Chunk owns one (:attr:`toolkit.annotator.Chunk.columns`) and the engine opens it
+    around the chunk's steps with :func:`chunk_memo`; nothing in it outlives the chunk. A value
+    is stored against the Arrow array behind a column, which the memo holds, so the array
+    stays alive (and its identity unambiguous) for as long as the value does; Arrow arrays are
+    immutable and pandas replaces a column's array when the column is assigned, so a stored
+    value is never stale. ``key`` tells apart several values of one array.
 
     Example:
-        >>> memo, arr = ArrayMemo(), pa.array(["a", "b"])
+        >>> memo, arr = ChunkMemo(), pa.array(["a", "b"])
         >>> memo.get(arr) is None, memo.put(arr, 2), memo.get(arr)
         (True, 2, 2)
     """
 
     def __init__(self):
-        self._values: dict[tuple[int, object], tuple[weakref.ref, object]] = {}
+        self._values: dict[tuple[int, object], tuple[object, object]] = {}
 
     def get(self, arr, key=None):
         hit = self._values.get((id(arr), key))
-        return hit[1] if hit is not None and hit[0]() is arr else None
+        return hit[1] if hit is not None and hit[0] is arr else None
 
     def put(self, arr, value, key=None):
-        """Store ``value`` for ``arr`` (not stored if ``arr`` takes no weak reference)."""
-        try:
-            ref = weakref.ref(arr)
-        except TypeError:
-            return value
-        for k in [k for k, v in self._values.items() if v[0]() is None]:
-            del self._values[k]
-        self._values[(id(arr), key)] = (ref, value)
+        self._values[(id(arr), key)] = (arr, value)
         return value
+
+    def clear(self) -> None:
+        self._values.clear()
+
+
+_OPEN: contextvars.ContextVar[ChunkMemo | None] = contextvars.ContextVar("toolkit_chunk_memo", default=None)
+
+
+@contextlib.contextmanager
+def chunk_memo(memo: ChunkMemo | None = None):
+    """Share what is computed from the columns of one chunk's tables while the block runs.
+
+    The engine opens the Chunk's memo around each chunk's steps; in a notebook, wrap several
+    calls on the same tokens table to compute its codes and lists once. Inside an open memo,
+    ``chunk_memo()`` reuses it; a memo made here is emptied when the block ends. Outside
+    any, :func:`vocabulary`, :func:`column_list`, :func:`word_mask` and the lexicon matcher
+    compute afresh on each call (same results).
+
+    Example:
+        >>> s = pd.Series(["war", "and", "war"], dtype="string[pyarrow]")
+        >>> with chunk_memo():
+        ...     vocabulary(s)[0] is vocabulary(s)[0]
+        True
+        >>> vocabulary(s)[0] is vocabulary(s)[0]
+        False
+    """
+    current = _OPEN.get()
+    if memo is None and current is not None:
+        yield current
+        return
+    mine = memo is None
+    memo = ChunkMemo() if mine else memo
+    token = _OPEN.set(memo)
+    try:
+        yield memo
+    finally:
+        _OPEN.reset(token)
+        if mine:
+            memo.clear()
+
+
+def _memo_of(column: pd.Series):
+    """``(open memo, Arrow array of column)``, or ``(None, None)`` when nothing is shared."""
+    memo = _OPEN.get()
+    if memo is None:
+        return None, None
+    arr = arrow_array(column)
+    return (memo, arr) if arr is not None else (None, None)
 
 
 def arrow_array(column: pd.Series):
@@ -841,16 +896,13 @@ def arrow_array(column: pd.Series):
     return None
 
 
-# Token column -> (codes, distinct values, value -> code), shared by every annotator of a chunk.
-_VOCAB = ArrayMemo()
-
-
 def _vocab(column: pd.Series) -> tuple[np.ndarray, list, dict]:
-    arr = arrow_array(column)
-    if arr is not None:
-        hit = _VOCAB.get(arr)
+    memo, arr = _memo_of(column)
+    if memo is not None:
+        hit = memo.get(arr, "vocab")
         if hit is not None:
             return hit
+    arr = arrow_array(column) if arr is None else arr
     if arr is not None and arr.type in (pa.string(), pa.large_string()):
         # Arrow's dictionary encoding, in C (first-appearance order, nulls get code -1).
         enc = (arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr).dictionary_encode()
@@ -860,22 +912,24 @@ def _vocab(column: pd.Series) -> tuple[np.ndarray, list, dict]:
         fcodes, uniques = pd.factorize(column, sort=False)
         codes, values = np.asarray(fcodes, dtype=np.int64), list(uniques)
     out = codes, values, {v: i for i, v in enumerate(values)}
-    return _VOCAB.put(arr, out) if arr is not None else out
+    return memo.put(arr, out, "vocab") if memo is not None else out
 
 
 def _seed_vocab(column: pd.Series, codes: np.ndarray, values: list) -> None:
     """Record the codes and distinct values of a column that were computed while building it
-    (first-appearance order, as :func:`vocabulary` would find them)."""
-    arr = arrow_array(column)
-    if arr is not None and len(codes) == len(column):
-        _VOCAB.put(arr, (codes, values, {v: i for i, v in enumerate(values)}))
+    (first-appearance order, as :func:`vocabulary` would find them), when a memo is open."""
+    memo, arr = _memo_of(column)
+    if memo is not None and len(codes) == len(column):
+        memo.put(arr, (codes, values, {v: i for i, v in enumerate(values)}), "vocab")
 
 
 def vocabulary(column: pd.Series) -> tuple[np.ndarray, list]:
     """Integer codes of a token column and its distinct values (``values[codes[i]]`` is row ``i``).
 
-    Computed once per column of a tokens table and shared by every caller (token strings are
-    Zipfian: a chunk of 35k tokens has about 6k distinct ones). Missing values get code ``-1``.
+    Computed once per column of a tokens table while a :func:`chunk_memo` is open (the engine
+    opens one per chunk) and shared by every caller (token strings are Zipfian: a chunk of 35k
+    tokens has about 6k distinct ones); afresh on each call outside one. Missing values get
+    code ``-1``.
 
     Example:
         >>> codes, values = vocabulary(pd.Series(["war", "and", "war"]))
@@ -907,22 +961,20 @@ def word_mask(column: pd.Series, words: Iterable[str]) -> np.ndarray:
     return lookup[codes]
 
 
-# String column -> {"array": ..., "list": ...}, filled as they are asked for.
-_COLUMNS = ArrayMemo()
-
-
 def _column_cache(column: pd.Series) -> dict | None:
-    """The per-column cache entry of an Arrow-backed string column (``None`` for other columns)."""
-    arr = arrow_array(column)
+    """The open memo's entry of an Arrow-backed string column (``None``: no memo is open, or
+    another kind of column)."""
+    memo, arr = _memo_of(column)
     # Columns with missing values convert as pandas does (NaN or None by dtype), uncached.
-    if arr is None or arr.type not in (pa.string(), pa.large_string()) or arr.null_count:
+    if memo is None or arr.type not in (pa.string(), pa.large_string()) or arr.null_count:
         return None
-    entry = _COLUMNS.get(arr)
-    return entry if entry is not None else _COLUMNS.put(arr, {})
+    entry = memo.get(arr, "lists")
+    return entry if entry is not None else memo.put(arr, {}, "lists")
 
 
 def column_array(column: pd.Series) -> np.ndarray:
-    """``column.to_numpy(dtype=object)``, built once per string column of a tokens table and shared.
+    """``column.to_numpy(dtype=object)``, built once per string column of a tokens table while a
+    :func:`chunk_memo` is open, and shared.
 
     The values are taken from the column's distinct strings (:func:`vocabulary`), so equal
     tokens share one Python string and nothing is decoded twice. Callers must not modify it.
@@ -944,7 +996,8 @@ def column_list(column: pd.Series) -> list:
     """``column.tolist()``, converted once per string column of a tokens table and shared.
 
     Several annotators read the token strings as Python lists; an Arrow-backed column is
-    immutable, so its list is built once per chunk. Callers must not modify the list.
+    immutable, so its list is built once per chunk (while a :func:`chunk_memo` is open).
+    Callers must not modify the list.
 
     Example:
         >>> column_list(pd.Series(["Kyiv", "warned"]))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..annotator import TOKENIZE, TOKENIZE_OUTPUTS, Annotator, Chunk
-from ..tokenize import tokenize_documents
+from ..tokenize import chunk_memo, tokenize_documents
 from .store import Store
 from .transport import Pending, resolved, to_wire
 
@@ -53,11 +53,13 @@ def run_chunk(documents: pd.DataFrame, annotators: Sequence[Annotator], *,
         >>> sorted(t)
         ['sentences', 'tokens']
     """
-    sentences, tokens = tokenize_documents(documents["doc_id"].tolist(), documents["text"].tolist(), pos=pos)
-    tables: dict[str, pd.DataFrame] = {"documents": documents, "sentences": sentences, "tokens": tokens}
+    tables: dict[str, pd.DataFrame] = {"documents": documents}
     chunk = Chunk(tables)                  # sees every table added to ``tables``
-    for ann in annotators:
-        tables.update(run_step(ann, chunk, options))
+    with chunk_memo(chunk.columns):        # what the steps compute from the columns, shared
+        sentences, tokens = tokenize_documents(documents["doc_id"].tolist(), documents["text"].tolist(), pos=pos)
+        tables.update(sentences=sentences, tokens=tokens)
+        for ann in annotators:
+            tables.update(run_step(ann, chunk, options))
     tables.pop("documents")
     return resolved(tables)
 @dataclass
@@ -144,6 +146,20 @@ def _execute_steps(task: Task) -> Done:
     tables: dict[str, pd.DataFrame] = {"documents": docs}
     chunk = Chunk(tables)                  # sees every table added to ``tables``
     ran, seconds, cpu = [], {}, {}
+    with chunk_memo(chunk.columns):        # what the steps compute from the columns, shared
+        _steps(task, steps, outputs, done, need, tables, chunk, store, (ran, seconds, cpu))
+    tables.pop("documents")
+    if not task.keep:
+        return Done(task.index, None, ran, seconds, cpu)
+    if task.wire:
+        tables = {name: to_wire(df, name) for name, df in tables.items()}
+    return Done(task.index, tables, ran, seconds, cpu)
+
+
+def _steps(task, steps, outputs, done, need, tables, chunk, store, record) -> None:
+    """The chunk's steps in order: a cached one read as far as needed, the others run."""
+    ran, seconds, cpu = record
+    docs = tables["documents"]
     for step in steps:
         key = task.keys[step]
         if step in done:
@@ -166,9 +182,3 @@ def _execute_steps(task: Task) -> Done:
             store.write(step, key, out)
         tables.update(out)
         ran.append(step)
-    tables.pop("documents")
-    if not task.keep:
-        return Done(task.index, None, ran, seconds, cpu)
-    if task.wire:
-        tables = {name: to_wire(df, name) for name, df in tables.items()}
-    return Done(task.index, tables, ran, seconds, cpu)

@@ -151,7 +151,11 @@ def _tokenize_fingerprint(pos: bool, status: str) -> str:
 
 def _annotator_fingerprint(ann: Annotator, options: Mapping | None, status: str) -> str:
     lexicons = [_lexicon_digest(name) for name in ann.lexicons]
-    opts = value_digest(dict((options or {}).get(ann.name, {})))
+    mine = dict((options or {}).get(ann.name, {}))
+    if isinstance(mine.get("lexicons"), Mapping):
+        # In order: which of two gazetteers is read first decides ties (toolkit.lexicon.choose).
+        mine["lexicons"] = [[name, item] for name, item in mine["lexicons"].items()]
+    opts = value_digest(mine)
     # The data status too: a step may read NLTK data of its own (the tagger, the names corpus).
     return digest("annotator", ann.name, ann.version, core_digest(), _source_digest(ann.func),
                   ",".join(ann.produces), ",".join(ann.requires), *lexicons, opts, status)

@@ -11,6 +11,7 @@ zstd (readers take any of them); docs/SCALING.md gives the measurements behind t
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import shutil
@@ -125,12 +126,27 @@ def write_part(df, path: Path, compression: str = "none") -> tuple[int, int]:
         table = df
     else:   # the tokenizer's tables (annotators' come as Pending)
         table = to_arrow(df, "tokenize", Path(path).name.removesuffix(PART_SUFFIX))
-    sink = pa.BufferOutputStream()
-    feather.write_feather(table, sink, compression="uncompressed" if compression == "none" else compression)
-    data = sink.getvalue()
+    # Straight to the file, checksummed as it goes: an in-memory copy of the whole part first
+    # costs a buffer grown by reallocation and the page faults of fresh memory.
     with open(path, "wb") as fh:
-        fh.write(data)
-    return data.size, zlib.crc32(data)
+        sink = _Checksummed(fh)
+        feather.write_feather(table, sink, compression="uncompressed" if compression == "none" else compression)
+    return sink.size, sink.crc
+
+
+class _Checksummed(io.RawIOBase):
+    """A binary file that keeps the size and CRC-32 of what is written to it."""
+
+    def __init__(self, fh):
+        self.fh, self.size, self.crc = fh, 0, 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        return self.fh.write(data)
 
 
 def read_part(path: Path):
