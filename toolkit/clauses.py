@@ -72,6 +72,8 @@ class Words:
     object_control: frozenset
     auxiliaries: frozenset
     version: str
+    participle_compounds: frozenset = frozenset()
+    quantity_words: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -97,7 +99,8 @@ def words(path: str | None = None) -> Words:
                  s("complementizers"), s("agent_prepositions"), s("target_prepositions"),
                  s("source_prepositions"), s("temporal_words"),
                  s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
-                 s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]))
+                 s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
+                 s("participle_compounds"), s("quantity_words"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -207,6 +210,50 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
             k += 1
         if 1 < k < len(out) - 1 and out[k] in ("NN", "NNS", "VBP", "VBZ") and out[k + 1] in ("NNP", "NNPS", "DT", "PRP", "NNS", "NN"):
             out[k] = "VB"
+    return out
+
+
+_APOSTROPHES = frozenset({"'", "’", "`"})
+
+
+def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | None = None) -> list[str]:
+    """Tag repairs for noun phrases, applied to any tags (NLTK's, a fast path's or given ones).
+
+    Rules (ids in the ``rule`` fields of what they change downstream):
+
+    * ``tag.split_possessive``: "China ’ s ministry" (a possessive split into two tokens): both
+      tokens are ``POS``, not a verb "s";
+    * ``tag.hyphen_participle``: a past form after a hyphen ("Kurdish - led forces", "Taliban -
+      claimed car bomb") is an adjective inside the noun phrase;
+    * ``tag.participle_compound``: "armed forces" and the other compounds of
+      ``participle_compounds`` in clauses.yaml are noun phrases, not "X armed forces";
+    * ``tag.quantity_adverb``: "Around 3,000 members", "at least 26 people", "more than 300
+      people": the word before a number is an adverb, not a preposition, so the noun phrase can
+      be a subject or an object.
+
+    Example:
+        >>> repair_phrase_tags(["China", "’", "s", "ministry", "sent"], ["NNP", "NNP", "VBZ", "NN", "VBD"])
+        ['NNP', 'POS', 'POS', 'NN', 'VBD']
+    """
+    w = w or words()
+    out, n = list(tags), len(tags)
+    low = [t.lower() for t in tokens]
+    for i in range(n):
+        nxt = out[i + 1] if i + 1 < n else ""
+        if low[i] == "s" and i > 0 and low[i - 1] in _APOSTROPHES and i + 1 < n and out[i - 1] != "POS" \
+                and (i < 2 or out[i - 2] in NOUN_TAGS):
+            out[i - 1] = out[i] = "POS"
+        elif out[i] in ("VBD", "VBN") and i > 1 and low[i - 1] in _HYPHENS and out[i - 2] in NP_INNER | {"JJ"} \
+                and nxt in NOUN_TAGS | {"JJ"}:
+            out[i] = "JJ"
+        elif out[i] in ("VBD", "VBN") and i + 1 < n and f"{low[i]} {low[i + 1]}" in w.participle_compounds:
+            out[i] = "JJ"
+        elif low[i] in w.quantity_words and out[i] == "IN" and nxt == "CD":
+            out[i] = "RB"
+        elif low[i] in ("least", "than") and i > 0 and nxt == "CD" and low[i - 1] in ("at", "more", "less", "fewer"):
+            out[i] = "RB"
+            if low[i - 1] == "at":
+                out[i - 1] = "RB"
     return out
 
 
@@ -677,7 +724,7 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     degraded = None
     if tags is None:
         tags, degraded = tag(tokens)
-    tags = list(tags)
+    tags = repair_phrase_tags(tokens, tags, w)
     chunks = np_chunks(tags, lower)
     inside = {k for c in chunks for k in range(c.start, c.end)}
     # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.
