@@ -285,3 +285,17 @@ def test_runs_as_a_pipeline_step_on_the_sample():
     assert len(ev) > 0 and set(ev["factuality"]) <= set(events.FACTUALITY)
     assert all(docs[d][s:e] == x for d, s, e, x in zip(ev["doc_id"], ev["start"], ev["end"], ev["text"]))
     assert ev["rule"].notna().all()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.named_oblique_<prep>: an act whose target names no actor is aimed at a later named actor
+    ("Irish soldiers served in Lebanon.", ("IRL", "unclassified", "LBN", "asserted")),
+    ("The bombings killed 300 people in Sri Lanka.", (None, "attack", "LKA", "asserted")),
+    ("Britain is deploying 300 troops to the peacekeeping mission in Mali.", ("GBR", "mobilize", "MLI", "asserted")),
+    # negative: an object that names an actor stays the target; so does a speech act's object
+    ("Russian artillery shelled Ukrainian towns in Donbas.", ("RUS", "attack", "UKR", "asserted")),
+    ("The European Commission accused the legislation of attacking civil society in Hungary.",
+     ("EU", "accuse", None, "asserted")),
+])
+def test_named_oblique_targets(text, expected):
+    assert expected in rows(run(text))

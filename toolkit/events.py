@@ -80,6 +80,8 @@ class Rules:
     request_nouns: frozenset
     opposing: frozenset
     version: str
+    place_preps: frozenset = frozenset()
+    place_span: int = 12
 
 
 @functools.lru_cache(maxsize=2)
@@ -99,7 +101,9 @@ def rules(path: str | None = None) -> Rules:
                  fs(d["denial_classes"]), fs(d["cognitive_classes"]), fs(d["directive_classes"]),
                  fs(d["neutral_classes"]), fs(d.get("act_objects", [])),
                  fs(d.get("recipient_verbs", [])), fs(d.get("request_nouns", [])),
-                 fs(d.get("opposing_verbs", [])), str(d["version"]))
+                 fs(d.get("opposing_verbs", [])), str(d["version"]),
+                 fs(d.get("place_target", {}).get("prepositions", [])),
+                 int(d.get("place_target", {}).get("span", 12)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -860,6 +864,32 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict]) ->
             e.target = Arg(x.source.chunk, "target.reported_subject")
 
 
+def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``target.named_oblique_<prep>``: an act whose target names no actor ("served in Lebanon",
+    "sought refuge in Bangladesh", "killed 300 people in Sri Lanka", "deploying troops to the
+    UN mission in Mali") is aimed at the actor of a later prepositional phrase of its clause
+    (:data:`Rules.place_preps`), as CAMEO codes a located act against the place's actor.
+    Statements are left to :func:`_report_targets`; the source's own actor is not a target."""
+    r = rules()
+    for i, e in enumerate(events):
+        if e.absorbed or actors[i]["target"].get("actor") is not None or e.act in ("statement", "consider"):
+            continue
+        if e.target.rule.startswith(("target.own", "target.between")) or _names_someone(s, e.target.chunk):
+            continue  # a named person or body the gazetteer lacks is still the one acted on
+        if e.target.rule == "patient.object" and s.lemma[e.tok] in _reporting_classes():
+            continue  # "accused the legislation of ...": a speech act is aimed at its object
+        after = max(e.tok, e.target.chunk.end - 1 if e.target.chunk is not None else e.tok)
+        src = actors[i]["source"].get("actor")
+        for prep, c in cl.obliques(s, after, cl.words(), clause=s.clause_of[e.tok], span=r.place_span):
+            if prep not in r.place_preps:
+                continue
+            got, _ = ctx.actor(c, s)
+            if got.get("actor") is not None and got["actor"] != src:
+                e.target = Arg(c, f"target.named_oblique_{prep}")
+                actors[i]["target"] = got
+                break
+
+
 def _names_someone(s: cl.Structure, c: cl.Chunk | None) -> bool:
     """A chunk with a proper noun: an actor the gazetteer may lack."""
     return c is not None and any(s.tags[k] in ("NNP", "NNPS") for k in range(c.start, c.end))
@@ -911,6 +941,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(events, actors, cues)
+    _named_oblique_targets(s, events, actors, ctx)
     _report_targets(s, events, actors)
     main = _main_event(s, events)
     rows = []
