@@ -299,3 +299,19 @@ def test_runs_as_a_pipeline_step_on_the_sample():
 ])
 def test_named_oblique_targets(text, expected):
     assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # target.purpose_beneficiary: aid or an appeal with no actor target is aimed at "to help X"
+    ("The South Korean government is considering sending aid to help North Korea.", ("KOR", "aid", "PRK", "asserted"),
+     ("KOR", "aid", None, "asserted")),
+    ("The UN launched an appeal for $ 88 million to help Ethiopia.", ("UN", "appeal", "ETH", "asserted"),
+     ("UN", "appeal", None, "asserted")),
+    # negative: a named recipient stays the target; troops are no aid
+    ("Germany provided funds to Poland to help Ukraine.", ("DEU", "aid", "POL", "asserted"),
+     ("DEU", "aid", "UKR", "asserted")),
+    ("Russia attacked the town to help the separatists.", ("RUS", "attack", None, "asserted"), None),
+])
+def test_purpose_beneficiary(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and (absent is None or absent not in got)

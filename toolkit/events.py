@@ -82,6 +82,9 @@ class Rules:
     version: str
     place_preps: frozenset = frozenset()
     place_span: int = 12
+    purpose_acts: frozenset = frozenset()
+    purpose_verbs: frozenset = frozenset()
+    purpose_span: int = 12
 
 
 @functools.lru_cache(maxsize=2)
@@ -103,7 +106,9 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("recipient_verbs", [])), fs(d.get("request_nouns", [])),
                  fs(d.get("opposing_verbs", [])), str(d["version"]),
                  fs(d.get("place_target", {}).get("prepositions", [])),
-                 int(d.get("place_target", {}).get("span", 12)))
+                 int(d.get("place_target", {}).get("span", 12)),
+                 fs(d.get("purpose_target", {}).get("acts", [])), fs(d.get("purpose_target", {}).get("verbs", [])),
+                 int(d.get("purpose_target", {}).get("span", 12)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -864,6 +869,27 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict]) ->
             e.target = Arg(x.source.chunk, "target.reported_subject")
 
 
+def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``target.purpose_beneficiary``: aid, an appeal or an offer whose target names no actor is
+    aimed at the object of the purpose infinitive after it ("launched an appeal for $88 million
+    to help people in Ethiopia", "considering sending aid to help North Korea cope"), the
+    beneficiary CAMEO codes as the target (verbs: ``purpose_target`` in events.yaml)."""
+    r = rules()
+    for i, e in enumerate(events):
+        if e.absorbed or actors[i]["target"].get("actor") is not None or e.act not in r.purpose_acts \
+                or _names_someone(s, e.target.chunk):
+            continue
+        toks = {x.tok for x in events}
+        for q in s.predicates:
+            if q.start <= e.tok or q.start - e.tok > r.purpose_span:
+                continue
+            if s.lower[q.start] == "to" and s.lemma[q.head] in r.purpose_verbs and q.patient is not None:
+                e.target = Arg(q.patient, "target.purpose_beneficiary")
+                actors[i]["target"] = ctx.actor(q.patient, s)[0]
+            if q.head not in toks and s.tags[q.head] != "VBG":
+                break  # only through the act's own verbs ("considering sending aid to help X")
+
+
 def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.named_oblique_<prep>``: an act whose target names no actor ("served in Lebanon",
     "sought refuge in Bangladesh", "killed 300 people in Sri Lanka", "deploying troops to the
@@ -941,6 +967,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(events, actors, cues)
+    _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
     _report_targets(s, events, actors)
     main = _main_event(s, events)
