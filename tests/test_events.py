@@ -315,3 +315,16 @@ def test_named_oblique_targets(text, expected):
 def test_purpose_beneficiary(text, expected, absent):
     got = rows(run(text))
     assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.reported_subject: the reported clause's subject, even before an act of the speaker's
+    ("President Trump said North Korea must disarm before he would lift sanctions.",
+     ("USA", "statement", "PRK", "asserted")),
+    # ... past the speaker's own reporting verb ("said it expects that ...")
+    ("Britain said it expects that France will host the summit.", ("GBR", "statement", "FRA", "asserted")),
+    # negative: the speaker's own act keeps that act's target
+    ("Putin said his country will not lift the ban on the EU.", ("RUS", "statement", "EU", "asserted")),
+])
+def test_reported_subject(text, expected):
+    assert expected in rows(run(text))

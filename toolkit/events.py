@@ -849,13 +849,38 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
     return first
 
 
-def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict]) -> None:
+def _reported_subject(s: cl.Structure, e: Event) -> cl.Chunk | None:
+    """The subject of the clause a speech event reports: its first predicate's subject that is
+    not a pronoun, past a pronoun's own reporting verb ("said it expects that most pupils")."""
+    p = s.predicate_at(e.tok)
+    if p is None:
+        return None
+    inner = _speech_complements(s, p)
+    for q in s.predicates:
+        if q.clause not in inner or q.agent is None or s.lower[q.start] == "to":
+            continue
+        pron = q.agent.end - q.agent.start == 1 and s.lower[q.agent.start] in _PRONOUNS
+        if pron and s.lemma[q.head] in cl.words().reporting:
+            continue
+        return None if pron else q.agent
+    return None
+
+
+def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.reported_subject``: a statement with no target is about the reported clause's
-    subject ("Russia says Israel must end attacks" -> Israel) or, when the speaker reports its
-    own act ("Putin said his country will not lift the ban on the EU"), that act's target."""
+    subject ("Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
+    follows: "Trump said North Korea must act before he would lift sanctions") or, when the
+    speaker reports its own act ("Putin said his country will not lift the ban on the EU"),
+    that act's target."""
     for i, e in enumerate(events):
         if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified"):
             continue
+        subj = _reported_subject(s, e)
+        if subj is not None and not _same_chunk(subj, e.source.chunk):
+            who = ctx.actor(subj, s)[0].get("actor")
+            if who is None or who != actors[i]["source"].get("actor"):
+                e.target = Arg(subj, "target.reported_subject")
+                continue
         inner = [x for x in events if x.claim_of == i and not x.absorbed]
         if not inner:
             continue
@@ -969,7 +994,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _upgrade_claims(events, actors, cues)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
-    _report_targets(s, events, actors)
+    _report_targets(s, events, actors, ctx)
     main = _main_event(s, events)
     rows = []
     for i, e in enumerate(events):
