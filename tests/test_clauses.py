@@ -123,3 +123,19 @@ def test_phrase_tag_repairs(text, verb, agent, patient):
     p = next(p for p in s.predicates if s.tokens[p.head] == verb)
     assert (head(s, p.agent), head(s, p.patient)) == (agent, patient)
     assert not [k for k in range(len(s.tokens)) if s.tokens[k] == "s" and s.tags[k].startswith("VB")]
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    # subject.apposition: the name before an appositive, spanning both
+    ("Gul Rahman , a suspected militant , was tortured in a prison .", "tortured", "Gul Rahman , a suspected militant"),
+    ("Mohammad Radmanish , an Afghan defence spokesperson , welcomed the decision .", "welcomed",
+     "Mohammad Radmanish , an Afghan defence spokesperson"),
+    # negative: a list, a phrase after a preposition, and no comma before the verb
+    ("In Kabul , the police arrested the men .", "arrested", "the police"),
+    ("The minister , who spoke in Kyiv , praised the deal .", "praised", "The minister"),
+])
+def test_apposition_subject(text, verb, subject):
+    s = parse(text)
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    c = p.agent if p.voice == "active" else p.patient
+    assert " ".join(s.tokens[c.start:c.end]) == subject

@@ -588,11 +588,36 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
         c = by_start.get(k)
         if c is not None:
             if not _preceded_by_prep(s.tags, s.lower, c, w) and not _is_temporal(s.lower, c, w):
-                return c, "subject.left"
+                app = _apposition(s, c, p.start, w)
+                return (app, "subject.apposition") if app is not None else (c, "subject.left")
             k = c.start - 1
             continue
         k -= 1
     return None, ""
+
+
+def _apposition(s: Structure, c: Chunk, verb: int, w: Words) -> Chunk | None:
+    """Rule ``subject.apposition``: in "Gul Rahman , a suspected militant , was tortured" the
+    subject is the name before the appositive, spanning both (the name and the description).
+
+    The appositive lies between two commas, the second right before the verb, with no verb in
+    it; the chunk before the first comma has a proper-noun head and is not inside a phrase.
+    """
+    close = verb - 1
+    while close > c.end and s.tags[close] == "RB":
+        close -= 1
+    if s.lower[close] != "," or close < c.end:
+        return None
+    k = c.start - 1
+    while k > 0 and s.lower[k] != "," and s.tags[k] not in VERB_TAGS and s.tags[k] != "MD":
+        k -= 1
+    if k <= 0 or s.lower[k] != "," or any(s.tags[x] in VERB_TAGS for x in range(k + 1, close)):
+        return None
+    name = s.chunk_at(k - 1)
+    if name is None or name.end != k or s.tags[name.head] not in ("NNP", "NNPS") \
+            or _preceded_by_prep(s.tags, s.lower, name, w):
+        return None
+    return Chunk(name.start, close, name.head, "np.apposition")
 
 
 def find_object(s: Structure, p: Predicate, w: Words) -> Chunk | None:
