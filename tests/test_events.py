@@ -328,3 +328,37 @@ def test_purpose_beneficiary(text, expected, absent):
 ])
 def test_reported_subject(text, expected):
     assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # verb.uncoded on a reporting verb used for an act, with an object and no reported clause
+    ("Thousands of Syrians have sought refuge in Turkey.", (None, "unclassified", "TUR", "asserted"), None),
+    # target.claimed_for: the act a claim of responsibility is about
+    ("The Taliban claimed responsibility for the attack on the Afghan army.",
+     ("TALIBAN", "unclassified", "AFG", "asserted"), None),
+    # negative: a reporting verb with a reported clause, or "quoted X as saying", stays a report
+    ("Kyiv claimed that Russia shelled Kharkiv.", ("RUS", "attack", None, "alleged"), ("UKR", "unclassified", None, "asserted")),
+    ("Interfax quoted Peskov as saying the talks had failed.", None, ("RUS", "unclassified", "RUS", "asserted")),
+])
+def test_uncoded_reporting_verbs(text, expected, absent):
+    got = rows(run(text))
+    assert (expected is None or expected in got) and absent not in got
+
+
+@pytest.mark.parametrize("name", ["events.yaml", "clauses.yaml"])
+def test_rule_lists_are_words(name):
+    # YAML 1.1 reads unquoted on/off/yes/no as booleans: a list of words must hold only strings.
+    import yaml
+
+    from toolkit.config import LEXICON_DIR
+
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                yield from walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                assert not isinstance(v, bool), f"{name}: {v!r} in a word list (quote it)"
+                yield from walk(v)
+
+    list(walk(yaml.safe_load((LEXICON_DIR / name).read_text(encoding="utf-8"))))

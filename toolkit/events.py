@@ -85,6 +85,7 @@ class Rules:
     purpose_acts: frozenset = frozenset()
     purpose_verbs: frozenset = frozenset()
     purpose_span: int = 12
+    claimed_objects: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -108,7 +109,7 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("place_target", {}).get("prepositions", [])),
                  int(d.get("place_target", {}).get("span", 12)),
                  fs(d.get("purpose_target", {}).get("acts", [])), fs(d.get("purpose_target", {}).get("verbs", [])),
-                 int(d.get("purpose_target", {}).get("span", 12)))
+                 int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -255,6 +256,11 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     prepositional phrase is the target, as CAMEO codes the party acted on."""
     if obj is None or _has_actor(ctx, obj):
         return None
+    if s.lemma[obj.head] in ctx["rules"].claimed_objects:
+        # "claimed responsibility for the Easter bombings": the act claimed is what was done.
+        got = [c for prep, c in obl if prep == "for" and c.start == obj.end + 1]
+        if got:
+            return Arg(got[0], "target.claimed_for")
     if verb is not None and s.lemma[verb] in ctx["rules"].recipient:
         for prep, c in obl:
             if prep == "to" and c.start >= obj.end and c.start - obj.end <= 16:
@@ -710,6 +716,14 @@ def _is_top(s: cl.Structure, cid: int) -> bool:
 _NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add"})
 
 
+def _reports_nothing(s: cl.Structure, p: cl.Predicate) -> bool:
+    """``verb.uncoded_reporting``: a reporting or directive verb used for an act, with an object
+    and no reported clause ("sought refuge in Bangladesh", "pushed the parliament for reforms")."""
+    nxt = s.lower[p.patient.end] if p.patient is not None and p.patient.end < len(s.lower) else ""
+    return p.patient is not None and p.voice == "active" and not _speech_complements(s, p) \
+        and _infinitive_after(s, p) is None and nxt not in ("to", "as")  # "quoted Peskov as saying"
+
+
 def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicate | None:
     """``verb.uncoded``: the main clause's first predicate when no cue covers it and every cue
     of the sentence comes after it or in a subordinate clause; its act is ``unclassified``."""
@@ -717,7 +731,7 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
              and s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
              and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
-             and s.lemma[p.head] not in w.reporting]
+             and (s.lemma[p.head] not in w.reporting or _reports_nothing(s, p))]
     if not preds:
         # "X said (that) the government will not lift the ban": the reported clause's predicate.
         reps = [p for p in s.predicates if _is_top(s, p.clause) and s.lemma[p.head] in w.reporting]
