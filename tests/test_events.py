@@ -362,3 +362,24 @@ def test_rule_lists_are_words(name):
                 yield from walk(v)
 
     list(walk(yaml.safe_load((LEXICON_DIR / name).read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("text, act, target_text", [
+    # clause.reduced_relative: "missiles fired by X struck Y" - the main act is the striking
+    ("The missiles fired by the Israeli military struck the Syrian army.", "attack", "the Syrian army"),
+    ("Hackers linked to the Iranian government attacked US banks.", "attack", "US banks"),
+    # negative: a conjunction before the next verb keeps the first verb the main act
+    ("Rebels attacked in the north and killed five soldiers.", "attack", "the north"),
+    # np.base: a participle before a proper noun is inside the noun phrase ...
+    ("US authorities have deported a convicted IRA bomber.", "expel", "a convicted IRA bomber"),
+    # ... but not after a floating "both"
+    ("India and the US have both indicted Sajid Mir.", "unclassified", "Sajid Mir"),
+    # target.purpose_beneficiary for a strike or protest: what it protests
+    ("Workers went on strike to protest the Mexican government's decision.", "unclassified",
+     "the Mexican government's decision"),
+    ("A Kansas woman started a hunger strike, protesting the state's policy.", "protest", "the state's policy"),
+])
+def test_main_event_and_target_text(text, act, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert (main["act"], main["target_text"]) == (act, target_text)

@@ -376,8 +376,9 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 j += 1  # "30 , 000 troops", "6 . 3 million" as the tokens of a spaced text
             elif lower[j] in _HYPHENS and j > i and j + 1 < n and tags[j + 1] in NP_INNER | {"VBN", "VBG"}:
                 j += 1
-            elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in ("NN", "NNS", "JJ") \
-                    and (tags[j - 1] in ("DT", "JJ", "PRP$", "CD", ":", "HYPH") or lower[j - 1] in _HYPHENS):
+            elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in ("NN", "NNS", "JJ", "NNP", "NNPS") \
+                    and (tags[j - 1] in ("DT", "JJ", "PRP$", "CD", ":", "HYPH") or lower[j - 1] in _HYPHENS) \
+                    and lower[j - 1] not in ("both", "all", "each"):  # "have both indicted Mir"
                 # "the armed forces", "rebel - held enclave"; not "reaction killed Abdullah"
                 j += 1
             else:

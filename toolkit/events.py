@@ -729,7 +729,7 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     of the sentence comes after it or in a subordinate clause; its act is ``unclassified``."""
     w = cl.words()
     preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
-             and s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
+             and s.lemma[p.head] not in _NOT_ACTS and not _reduced_relative(s, p) and s.lower[p.start] != "to"
              and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
              and (s.lemma[p.head] not in w.reporting or _reports_nothing(s, p))]
     if not preds:
@@ -835,6 +835,21 @@ def _split_coordinated(s: cl.Structure, events: list[Event]) -> list[Event]:
     return out
 
 
+def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
+    """``clause.reduced_relative``: a bare participle right after a noun phrase and before a
+    preposition ("missiles fired by", "hackers linked to", "a leader charged with"), followed
+    in its clause by a finite verb with no conjunction between: it modifies the noun phrase."""
+    if p is None or p.start != p.head or s.tags[p.head] not in ("VBN", "VBD") or p.head + 1 >= len(s.tags):
+        return False
+    before = s.chunk_at(p.head - 1) if p.head > 0 else None
+    if before is None or before.end != p.head or s.tags[p.head + 1] not in ("IN", "TO"):
+        return False
+    for q in s.predicates:
+        if q.start > p.head and q.clause == p.clause and s.tags[q.head] in cl.FINITE | {"VBD"}:
+            return not any(s.tags[k] == "CC" for k in range(p.head + 1, q.start))
+    return False
+
+
 def _main_event(s: cl.Structure, events: list[Event]) -> int:
     """``main``: the sentence's main event, as news event coding takes it.
 
@@ -849,7 +864,10 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
     top = [i for i in live if _is_top(s, events[i].clause)]
     if not top:
         return live[0]
-    first = top[0]
+    # "The missiles fired by the Israeli military struck a depot": a reduced relative is not
+    # the main clause's act when a finite verb of the clause follows.
+    full = [i for i in top if not _reduced_relative(s, s.predicate_at(events[i].tok))]
+    first = full[0] if full else top[0]
     if s.clauses[events[first].clause].kind == "report":
         inner = [i for i in live if events[i].claim_of == first]
         if inner:
@@ -912,7 +930,8 @@ def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], c
     """``target.purpose_beneficiary``: aid, an appeal or an offer whose target names no actor is
     aimed at the object of the purpose infinitive after it ("launched an appeal for $88 million
     to help people in Ethiopia", "considering sending aid to help North Korea cope"), the
-    beneficiary CAMEO codes as the target (verbs: ``purpose_target`` in events.yaml)."""
+    beneficiary CAMEO codes as the target (verbs: ``purpose_target`` in events.yaml); a strike
+    or protest at what it protests ("went on strike to protest X", "a hunger strike, protesting X")."""
     r = rules()
     for i, e in enumerate(events):
         if e.absorbed or actors[i]["target"].get("actor") is not None or e.act not in r.purpose_acts \
@@ -922,7 +941,8 @@ def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], c
         for q in s.predicates:
             if q.start <= e.tok or q.start - e.tok > r.purpose_span:
                 continue
-            if s.lower[q.start] == "to" and s.lemma[q.head] in r.purpose_verbs and q.patient is not None:
+            purpose = s.lower[q.start] == "to" or (q.start == q.head and s.tags[q.head] == "VBG" and s.lower[q.start - 1] == ",")
+            if purpose and s.lemma[q.head] in r.purpose_verbs and q.patient is not None:
                 e.target = Arg(q.patient, "target.purpose_beneficiary")
                 actors[i]["target"] = ctx.actor(q.patient, s)[0]
             if q.head not in toks and s.tags[q.head] != "VBG":
