@@ -383,3 +383,16 @@ def test_main_event_and_target_text(text, act, target_text):
     out = run(text)
     main = out[out["main"].astype(bool)].iloc[0]
     assert (main["act"], main["target_text"]) == (act, target_text)
+
+
+@pytest.mark.parametrize("text, target_text", [
+    # target.evaluated: the phrase a reported judgement is about
+    ("The State Department said it is skeptical about Iranian motives.", "Iranian motives"),
+    ("McConnell says that he is pessimistic about the possibility of a deal.", "the possibility"),
+    # negative: a judgement with no phrase after it gives no target
+    ("The ministry said it is confident.", None),
+])
+def test_evaluated_target(text, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert main["act"] == "statement" and main["target_text"] == target_text

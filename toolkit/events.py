@@ -898,6 +898,29 @@ def _reported_subject(s: cl.Structure, e: Event) -> cl.Chunk | None:
     return None
 
 
+_EVALUATIVE_PREPS = ("about", "of", "over", "toward", "towards", "with", "regarding")
+
+
+def _evaluated(s: cl.Structure, e: Event) -> cl.Chunk | None:
+    """``target.evaluated``: "said it is skeptical about Iranian motives", "says he is
+    pessimistic about the possibility of a deal": the speaker's judgement is about the phrase
+    after the adjective."""
+    p = s.predicate_at(e.tok)
+    inner = _speech_complements(s, p) if p is not None else set()
+    for q in s.predicates:
+        if q.clause not in inner or s.lemma[q.head] != "be":
+            continue
+        k = q.head + 1
+        while k < len(s.tags) and s.tags[k] == "RB":
+            k += 1
+        if k + 2 < len(s.tags) and s.tags[k] == "JJ" and s.lower[k + 1] in _EVALUATIVE_PREPS:
+            c = s.chunk_at(k + 2)
+            if c is not None and c.start == k + 2:
+                return c
+        return None
+    return None
+
+
 def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.reported_subject``: a statement with no target is about the reported clause's
     subject ("Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
@@ -913,6 +936,10 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
             if who is None or who != actors[i]["source"].get("actor"):
                 e.target = Arg(subj, "target.reported_subject")
                 continue
+        judged = _evaluated(s, e)
+        if judged is not None:
+            e.target = Arg(judged, "target.evaluated")
+            continue
         inner = [x for x in events if x.claim_of == i and not x.absorbed]
         if not inner:
             continue
