@@ -396,3 +396,15 @@ def test_evaluated_target(text, target_text):
     out = run(text)
     main = out[out["main"].astype(bool)].iloc[0]
     assert main["act"] == "statement" and main["target_text"] == target_text
+
+
+@pytest.mark.parametrize("text, act, target_text", [
+    # target.prep_for: material cooperation named by a noun is for its beneficiary
+    ("Venezuela 's prosecutor seeks conditional release for Utah man held in jail .", "yield", "Utah man"),
+    # negative: a conflict noun's "for" phrase is a time or a reason, not a target
+    ("Russia launched air strikes for weeks .", "attack", None),
+])
+def test_nominal_cooperation_for(text, act, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert (main["act"], main["target_text"]) == (act, target_text)

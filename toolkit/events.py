@@ -314,7 +314,9 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     if c is None:
         return None
     obl = cl.obliques(s, c.end - 1, cl.words(), span=10)
-    tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "for", "in") if cue.quad not in CONFLICT
+    # "aid for war victims", "release for a Utah man": cooperation is for its beneficiary.
+    tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "in") if cue.quad in ("material_cooperation",)
+                                   else ("by", "from", "for", "in") if cue.quad not in CONFLICT
                                    else ("by", "from", "for", "in", "with"))
     g = _governor(s, c)
     clause = s.clause_of[cue.tok]
