@@ -149,8 +149,6 @@ KNOWN_MISSING = {  # the coder's events the rules do not find yet, and why
     4: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
     6: "'pushing for permission': found as Ukraine's appeal, but the implied addressee (the US) "
        "is not in the clause",
-    12: "'Russia continues to destroy its energy infrastructure': found as Russia -> Ukraine, but the "
-        "escalation lexicon codes 'destroy' as CAMEO 171 (coerce), where a coder codes an attack",
 }
 
 
@@ -177,12 +175,13 @@ def test_seed_spurious(seed_events):
 
 
 # Today's count of rows a coder would not record in the seed article: 4 'unclassified' main
-# predicates, 'hit ... target' (a force-posture cue of the lexicon) in Ukraine's request,
-# 'destroy' coded as coerce, 'seeks to support' as praise, the alleged 'provoking' of "accusing
-# the West of provoking" (the coder's list folds it into the accusation), and Ukraine's appeal
-# "pushing for permission" aimed at Russia instead of its implied addressee, the US. It may
-# only go down.
-MAX_SPURIOUS = 9
+# predicates ("gained momentum", "decisions have been made", "met with caution", "They aim"),
+# 'hit ... target' (a force-posture cue of the lexicon) in Ukraine's request, 'seeks to support'
+# as praise, the alleged 'provoking' of "accusing the West of provoking" (the coder's list folds
+# it into the accusation), and Ukraine's appeal "pushing for permission" aimed at Russia instead
+# of its implied addressee, the US. ('destroy' is an attack since events.yaml 0.2.0.) It may only
+# go down.
+MAX_SPURIOUS = 8
 
 
 # ----------------------------------------------------------------------------- the dev-set reader
@@ -408,3 +407,16 @@ def test_nominal_cooperation_for(text, act, target_text):
     out = run(text)
     main = out[out["main"].astype(bool)].iloc[0]
     assert (main["act"], main["target_text"]) == (act, target_text)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # lemma_classes: destroying property is an attack (PLOVER's CAMEO 1712 -> ASSAULT), seizing is not
+    ("Russian forces destroyed Ukraine's power plants.", ("RUS", "attack", "UKR", "asserted"), None),
+    ("Police seized weapons from the rebels.", (None, "coerce", None, "asserted"), (None, "attack", None, "asserted")),
+    # actor.quote_speaker: the speaker of a quotation is not the doer of its agentless passive
+    ('"All these decisions have already been made," Peskov said.', ("RUS", "statement", None, "asserted"),
+     ("RUS", "unclassified", None, "alleged")),
+])
+def test_act_classes_and_quote_passives(text, expected, absent):
+    got = rows(run(text, with_quotes=True))
+    assert expected in got and absent not in got

@@ -1082,7 +1082,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         clm, _ = ctx.actor(e.claimant, s)
         speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
         if speaker is not None:  # inside a quotation: its speaker claims it, or does it
-            if src.get("actor") is None and (e.source.chunk is None or s.lower[e.source.chunk.start] in _PRONOUNS):
+            # ... but not the doer of an agentless passive ("decisions have been made", he said)
+            doer = e.source.chunk is None and not e.source.rule.startswith("agent.passive_none")
+            if src.get("actor") is None and (doer or e.source.chunk is not None and s.lower[e.source.chunk.start] in _PRONOUNS):
                 src, srule = dict(speaker, text=None, start=None, end=None), "actor.quote_speaker"
             clm = speaker
             e.extra.append("claim.quote")
