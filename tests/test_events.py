@@ -420,3 +420,29 @@ def test_nominal_cooperation_for(text, act, target_text):
 def test_act_classes_and_quote_passives(text, expected, absent):
     got = rows(run(text, with_quotes=True))
     assert expected in got and absent not in got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # actor.coref_plural: "they" after a coordinated pair is the pair (its first member), not the
+    # last state or organisation named before it
+    ("Blinken and Lammy met in London. They warned Russia against escalation.", ("USA", "appeal", "RUS", "asserted"),
+     (None, "appeal", "RUS", "asserted")),
+    ("Russia attacked Kyiv. Germany and France condemned the strikes. They urged Moscow to stop.",
+     ("DEU", "appeal", "RUS", "asserted"), ("FRA", "appeal", "RUS", "asserted")),
+    # negative: a single organisation is still the antecedent of "they"
+    ("NATO met in Brussels. They warned Russia against escalation.", ("NATO", "appeal", "RUS", "asserted"), None),
+    # speech.reporting_verb on a claim with a reported clause: an accusation of the third party
+    ("Russia claimed that Ukraine attacked Belgorod.", ("RUS", "accuse", "UKR", "asserted"), None),
+    ("Russia insisted that the West provoked the conflict.", ("RUS", "accuse", "WEST", "asserted"), None),
+    # target.reported_subject for an accusing verb with no object
+    ("Moscow alleged that Kyiv had shelled Donetsk.", ("RUS", "accuse", "UKR", "asserted"), ("RUS", "accuse", None, "asserted")),
+    # warn.that_consequence: a warning that sanctions will follow is a threat, conditional with its "if"
+    ("Britain cautioned that sanctions would follow.", ("GBR", "threaten", None, "asserted"), ("GBR", "accuse", None, "asserted")),
+    ("The EU warned that sanctions would follow if Russia invades.", ("EU", "threaten", None, "conditional"), None),
+    ("The EU warned of sanctions.", ("EU", "threaten", None, "asserted"), None),
+    # negative: a warning about a third party's act stays an accusation
+    ("Germany warned that Russia could attack Poland.", ("DEU", "accuse", "RUS", "asserted"), ("DEU", "threaten", None, "asserted")),
+])
+def test_pronouns_claims_and_warnings(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and (absent is None or absent not in got)

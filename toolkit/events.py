@@ -55,6 +55,7 @@ FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future
 CONFLICT = ("verbal_conflict", "material_conflict")
 # "his administration", "their forces": the possessor is the actor (resolved as the pronoun is).
 _POSSESSIVES = {"his": "person", "her": "person", "their": "group", "its": "group"}
+_PLURAL = frozenset({"they", "them", "their"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group",
              "it": "group", "them": "group", "we": "self", "i": "self", "us": "self", "our": "self"}
 
@@ -485,6 +486,11 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             e.act, e.act_rule = "appeal", "warn.against"
         elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6 for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
+        elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:
+            e.act, e.act_rule = "threaten", "warn.that_consequence"  # "warned that sanctions would follow"
+            for x in reported:
+                x.absorbed = True
+            e.condition = e.condition or _reported_condition(s, e)
         elif _complement_subject(s, e) is not None:
             subj, toks = _complement_subject(s, e)
             conflict = any(cues[x.cue].quad in CONFLICT for x in reported) or any(
@@ -496,6 +502,15 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
         else:
             e.act, e.act_rule = "warn", "warn.plain"
+
+
+def _reported_condition(s: cl.Structure, e: Event) -> tuple[int, int] | None:
+    """The span of an ``if``/``unless`` clause inside what a speech event reports ("warned that
+    sanctions would follow if Russia invades")."""
+    p = s.predicate_at(e.tok)
+    inner = _speech_complements(s, p) if p is not None else set()
+    toks = [k for c in s.clauses if c.kind == "conditional" and c.cid in inner for k in c.tokens]
+    return (min(toks), max(toks) + 1) if toks else None
 
 
 def _complement_subject(s: cl.Structure, e: Event) -> tuple[cl.Chunk, set[int]] | None:
@@ -641,10 +656,22 @@ class SentenceContext:
         if kind in ("person", "group"):
             before = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5]
                       and (m[3] is not None) == (kind == "person") and (not_actor is None or m[2] != not_actor)]
+            pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
+            if pair is not None and (not before or pair[1][0] >= before[-1][0]):
+                return self._fields(pair[0], a, b), "actor.coref_plural"
             if before:
                 return self._fields(before[-1], a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                 "start": a, "end": b}, "actor.none"
+
+    def _plural(self, a: int, not_actor: str | None) -> tuple[Mention, Mention] | None:
+        """Rule ``actor.coref_plural``: "they"/"their" after "Blinken and Lammy discussed ..." is
+        the pair (its first member's actor): the last two mentions joined by "and" before ``a``."""
+        ms = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5] and m[2] is not None]
+        for x, y in zip(ms[-2::-1], ms[:0:-1]):
+            if self.text[x[1]:y[0]].strip() == "and" and (not_actor is None or x[2] != not_actor):
+                return x, y
+        return None
 
     def quote_speaker(self, cue: Cue, s: cl.Structure) -> dict | None:
         """The speaker (actor fields) of the speech quotation holding the cue, if any."""
@@ -783,14 +810,18 @@ _SPEECH_CLASSES = {"reassuring": ("reassure", "030", "verbal_cooperation"),
                    "directive": ("appeal", "020", "verbal_cooperation"),
                    "accusatory": ("accuse", "112", "verbal_conflict"),
                    "warning": ("warn", "130", "verbal_conflict"),
-                   "denial": ("deny", "016", "statement")}
+                   "denial": ("deny", "016", "statement"),
+                   "claim": ("statement", "010", "statement")}
 
 
 def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                   actor_tok) -> tuple[list[Cue], list[Event]]:
     """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
     the reporting-verb lexicon is a speech act even where the escalation lexicon has no cue
-    ("Russia reassured Kazakhstan", "called on X to", "pushing for permission")."""
+    ("Russia reassured Kazakhstan", "called on X to", "pushing for permission"); so is a
+    neutral, hedged or emphatic one with a reported clause ("claimed that", "insisted that"),
+    a statement that :func:`_upgrade_claims` makes an accusation when it reports a third
+    party's conflict act."""
     taken = {e.tok for e in events}
     cues, events = list(cues), list(events)
     for p in s.predicates:
@@ -798,6 +829,11 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
         cls = _reporting_classes().get(lem)
         if lem in ("call", "push", "press") and nxt in ("on", "for", "upon"):
             cls = "directive"
+        if cls in rules().neutral and p.voice == "active" and lem not in rules().light \
+                and s.tags[p.head] in ("VBD", "VBZ", "VBP") and s.clauses[p.clause].kind != "participial" and any(
+                c.parent == p.clause and c.kind == "complement" and c.rule in ("clause.that", "clause.bare_complement")
+                and 0 < c.start - p.head <= 2 for c in s.clauses):
+            cls = "claim"  # "Russia claimed that Ukraine attacked Belgorod": a statement, maybe an accusation
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
         if p.start == p.head and s.tags[p.head] in ("VBG", "VBN") and p.head > 0 and \
@@ -930,7 +966,8 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
     speaker reports its own act ("Putin said his country will not lift the ban on the EU"),
     that act's target."""
     for i, e in enumerate(events):
-        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified"):
+        accusing = e.act == "accuse" and s.lemma[e.tok] in _reporting_classes()  # "alleged that Kyiv had ..."
+        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified") and not accusing:
             continue
         subj = _reported_subject(s, e)
         if subj is not None and not _same_chunk(subj, e.source.chunk):
