@@ -446,3 +446,19 @@ def test_act_classes_and_quote_passives(text, expected, absent):
 def test_pronouns_claims_and_warnings(text, expected, absent):
     got = rows(run(text))
     assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text, target_text", [
+    # target.prep_over_object stops at a circumstance ("in the attack"): the object stays the target
+    ("The police detained several suspects in the attack against the convoy of the Palestinian prime minister .",
+     "several suspects"),
+    # target.named_oblique prefers a direction to a place
+    ("Isis fighters have surrendered their final scrap of territory in Syria to US - backed forces .",
+     "US - backed forces"),
+    # negative: an actor phrase right after the object is still the target
+    ("The United States imposed sanctions on Russia .", "Russia"),
+])
+def test_oblique_target_order(text, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert main["target_text"] == target_text

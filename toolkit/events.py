@@ -280,6 +280,8 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
                 return Arg(c, f"target.prep_after_act_object_{prep}")
             break
     for prep, c in obl:
+        if c.start >= obj.end and prep in ("in", "during", "amid"):
+            break  # "detained suspects in the attack against the convoy of X": past a circumstance
         if c.start >= obj.end and prep in _OVER_OBJECT and _has_actor(ctx, c) and c.start - obj.end <= 8:
             return Arg(c, f"target.prep_over_object_{prep}")
     # "sent a team of experts to Alabama", "$1.2 billion in assistance to Egypt": a named place
@@ -1031,7 +1033,9 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
             continue  # "accused the legislation of ...": a speech act is aimed at its object
         after = max(e.tok, e.target.chunk.end - 1 if e.target.chunk is not None else e.tok)
         src = actors[i]["source"].get("actor")
-        for prep, c in cl.obliques(s, after, cl.words(), clause=s.clause_of[e.tok], span=r.place_span):
+        obl = cl.obliques(s, after, cl.words(), clause=s.clause_of[e.tok], span=r.place_span)
+        # a direction ("to US-backed forces") before a place ("territory in Syria")
+        for prep, c in sorted(obl, key=lambda pc: pc[0] in ("in", "at", "inside", "within", "throughout", "across")):
             if prep not in r.place_preps:
                 continue
             got, _ = ctx.actor(c, s)
