@@ -114,6 +114,8 @@ def test_tagger_missing_is_reported(monkeypatch):
     # tag.quantity_adverb: the number phrase after "around" / "more than" is a subject or object
     ("Around 3 , 000 members have surrendered .", "surrendered", "members", None),
     ("The bombings killed more than 300 people .", "killed", "bombings", "people"),
+    # "Russia’s" tagged as a name is a possessive; tag.participle_adjective: "ongoing" is no verb
+    ("Russia’s ongoing operation is a response .", "is", "operation", "response"),
     # negative: a real verb before a plural object stays a verb
     ("Russia armed rebels in the east .", "armed", "Russia", "rebels"),
     ("Rebels walked about the town .", "walked", "Rebels", None),

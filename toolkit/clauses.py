@@ -74,6 +74,7 @@ class Words:
     version: str
     participle_compounds: frozenset = frozenset()
     quantity_words: frozenset = frozenset()
+    participle_adjectives: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -100,7 +101,7 @@ def words(path: str | None = None) -> Words:
                  s("source_prepositions"), s("temporal_words"),
                  s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
                  s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
-                 s("participle_compounds"), s("quantity_words"))
+                 s("participle_compounds"), s("quantity_words"), s("participle_adjectives"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -222,7 +223,9 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
     Rules (ids in the ``rule`` fields of what they change downstream):
 
     * ``tag.split_possessive``: "China ’ s ministry" (a possessive split into two tokens): both
-      tokens are ``POS``, not a verb "s";
+      tokens are ``POS``, not a verb "s"; "Russia’s" tagged as a name is ``POS`` too;
+    * ``tag.participle_adjective``: "ongoing", "upcoming" (``participle_adjectives`` in
+      clauses.yaml) are adjectives, not verbs;
     * ``tag.hyphen_participle``: a past form after a hyphen ("Kurdish - led forces", "Taliban -
       claimed car bomb") is an adjective inside the noun phrase;
     * ``tag.participle_compound``: "armed forces" and the other compounds of
@@ -243,6 +246,11 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
         if low[i] == "s" and i > 0 and low[i - 1] in _APOSTROPHES and i + 1 < n and out[i - 1] != "POS" \
                 and (i < 2 or out[i - 2] in NOUN_TAGS):
             out[i - 1] = out[i] = "POS"
+        elif low[i] in ("’s", "'s") and i > 0 and out[i - 1] in NOUN_TAGS and out[i] != "POS" \
+                and (nxt not in VERB_TAGS or low[i + 1] in w.participle_adjectives):
+            out[i] = "POS"  # "Russia’s ongoing operation": tagged as a name
+        elif low[i] in w.participle_adjectives and out[i] in ("VBG", "VBN") and i + 1 < n:
+            out[i] = "JJ"
         elif out[i] in ("VBD", "VBN") and i > 1 and low[i - 1] in _HYPHENS and out[i - 2] in NP_INNER | {"JJ"} \
                 and nxt in NOUN_TAGS | {"JJ"}:
             out[i] = "JJ"
