@@ -398,8 +398,9 @@ def test_evaluated_target(text, target_text):
 
 
 @pytest.mark.parametrize("text, act, target_text", [
-    # target.prep_for: material cooperation named by a noun is for its beneficiary
-    ("Venezuela 's prosecutor seeks conditional release for Utah man held in jail .", "yield", "Utah man"),
+    # target.prep_for: material cooperation named by a noun is for its beneficiary (and seeking
+    # a release is an appeal for it, noun.asked)
+    ("Venezuela 's prosecutor seeks conditional release for Utah man held in jail .", "appeal", "Utah man"),
     # negative: a conflict noun's "for" phrase is a time or a reason, not a target
     ("Russia launched air strikes for weeks .", "attack", None),
 ])
@@ -462,3 +463,15 @@ def test_oblique_target_order(text, target_text):
     out = run(text)
     main = out[out["main"].astype(bool)].iloc[0]
     assert main["target_text"] == target_text
+
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # noun.asked + target.asked_from: asking for aid is an appeal to the party asked
+    ("Kyiv sought military aid from Washington.", ("UKR", "appeal", "USA", "asserted"), ("UKR", "aid", "USA", "asserted")),
+    # negative: receiving aid is the giver's act (noun.converse)
+    ("Ukraine received military aid from the United States.", ("USA", "aid", "UKR", "asserted"), ("UKR", "appeal", "USA", "asserted")),
+])
+def test_asking_for_cooperation(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and absent not in got

@@ -87,6 +87,7 @@ class Rules:
     purpose_verbs: frozenset = frozenset()
     purpose_span: int = 12
     claimed_objects: frozenset = frozenset()
+    asking_verbs: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -110,7 +111,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("place_target", {}).get("prepositions", [])),
                  int(d.get("place_target", {}).get("span", 12)),
                  fs(d.get("purpose_target", {}).get("acts", [])), fs(d.get("purpose_target", {}).get("verbs", [])),
-                 int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])))
+                 int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])),
+                 fs(d.get("asking_verbs", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -344,6 +346,9 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                      Arg(tgt_c, tgt_r), "reject", "noun.opposed", g.clause, g.negated, g.modality)
     if g is not None and s.lemma[g.head] in r.light:
         src = Arg(g.agent, "source.light_" + (g.agent_rule or "none"))
+        asked = [ch for p, ch in obl if p == "from" and ch.start == c.end + 1]
+        if tgt_c is None and asked and s.lemma[g.head] in r.asking_verbs:
+            tgt_c, tgt_r = asked[0], "target.asked_from"  # "seek support from Abbas": asked of Abbas
         if tgt_c is None:
             tgt_c, tgt_r = _target_oblique([o for o in g.obliques if o[1].start >= c.end],
                                            exclude=("by", "from", "of", "for", "in"))
@@ -359,6 +364,10 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                    and ch.start >= c.end]
             if alt:
                 tgt_c, tgt_r = alt[0][1], f"target.prep_actor_{alt[0][0]}"
+        if s.lemma[g.head] in r.asking_verbs and cue.quad in ("material_cooperation", "verbal_cooperation"):
+            # "sought military aid from Washington": asking for aid is an appeal (CAMEO 02), not aid
+            return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "appeal", "noun.asked", g.clause,
+                         g.negated, g.modality)
         return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "", "noun.light_verb", g.clause,
                      g.negated, g.modality)
     if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
@@ -1147,7 +1156,7 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
-            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.", "noun.opposed")) else None
+            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked")) else None
     cameo = code or cue.cameo or None
     claimant = clm.get("actor") or clm.get("text")
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
