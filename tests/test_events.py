@@ -475,3 +475,14 @@ def test_oblique_target_order(text, target_text):
 def test_asking_for_cooperation(text, expected, absent):
     got = rows(run(text))
     assert expected in got and absent not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.reciprocal: coordinated parties acting with no other party act toward each other
+    ("Turkey and Syria are violating the ceasefire agreement.", [("TUR", "SYR"), ("SYR", "TUR")]),
+    # negative: a named other party stays the target of both
+    ("Germany and France condemned Russia.", [("DEU", "RUS"), ("FRA", "RUS")]),
+])
+def test_reciprocal_targets(text, expected):
+    got = [(r[0], r[2]) for r in rows(run(text))]
+    assert all(x in got for x in expected)

@@ -867,19 +867,26 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
     return cues, events
 
 
-def _split_coordinated(s: cl.Structure, events: list[Event]) -> list[Event]:
+def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[Event]:
     """``source.conjunct``: "Blinken and Lammy discussed plans" is an act of each of them.
 
     The subject rule finds the last conjunct; the earlier ones get a copy of the event.
     Only sources are split; a coordinated target is kept whole (its first actor).
+    ``target.reciprocal``: when the act names no other party ("Turkey and Syria are violating
+    the ceasefire", "India and Pakistan held talks"), each conjunct acts toward the next.
     """
     out = []
     for e in events:
         c = e.source.chunk
         parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(("agent.subject", "source.light_agent.subject")) else []
         if len(parts) > 1 and "and" in s.lower[parts[0].start:parts[-1].start]:
-            for part in parts[:-1]:
-                out.append(replace(e, source=Arg(part, e.source.rule + "+conjunct"), extra=list(e.extra)))
+            mutual = ctx is not None and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
+                and all(_has_actor(ctx, x) for x in parts)
+            for k, part in enumerate(parts[:-1]):
+                tgt = Arg(parts[k + 1], "target.reciprocal") if mutual else e.target
+                out.append(replace(e, source=Arg(part, e.source.rule + "+conjunct"), target=tgt, extra=list(e.extra)))
+            if mutual:
+                e.target = Arg(parts[0], "target.reciprocal")
         out.append(e)
     return out
 
@@ -1076,7 +1083,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             events.append(e)
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
-    events = _split_coordinated(s, events)
+    events = _split_coordinated(s, events, rctx)
     for e in events:
         t = e.target.chunk
         if e.act == "statement" and e.act_rule == "verb.active" and t is not None and any(
