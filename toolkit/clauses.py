@@ -249,12 +249,7 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
         elif low[i] in ("’s", "'s") and i > 0 and out[i - 1] in NOUN_TAGS and out[i] != "POS" \
                 and (nxt not in VERB_TAGS or low[i + 1] in w.participle_adjectives):
             out[i] = "POS"  # "Russia’s ongoing operation": tagged as a name
-        elif low[i] in w.participle_adjectives and out[i] in ("VBG", "VBN") and i + 1 < n:
-            out[i] = "JJ"
-        elif out[i] in ("VBD", "VBN") and i > 1 and low[i - 1] in _HYPHENS and out[i - 2] in NP_INNER | {"JJ"} \
-                and nxt in NOUN_TAGS | {"JJ"}:
-            out[i] = "JJ"
-        elif out[i] in ("VBD", "VBN") and i + 1 < n and f"{low[i]} {low[i + 1]}" in w.participle_compounds:
+        elif _adjectival_participle(low, out, i, w):
             out[i] = "JJ"
         elif low[i] in w.quantity_words and out[i] == "IN" and nxt == "CD":
             out[i] = "RB"
@@ -263,6 +258,18 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
             if low[i - 1] == "at":
                 out[i - 1] = "RB"
     return out
+
+
+def _adjectival_participle(low: list[str], out: list[str], i: int, w: Words) -> bool:
+    """A participle inside a noun phrase: ``participle_adjectives`` ("ongoing"), after a hyphen
+    ("Kurdish - led forces") or in one of ``participle_compounds`` ("armed forces")."""
+    n, nxt = len(out), out[i + 1] if i + 1 < len(out) else ""
+    if low[i] in w.participle_adjectives and out[i] in ("VBG", "VBN") and i + 1 < n:
+        return True
+    if out[i] not in ("VBD", "VBN") or i + 1 >= n:
+        return False
+    hyphen = i > 1 and low[i - 1] in _HYPHENS and out[i - 2] in NP_INNER and nxt in NOUN_TAGS | {"JJ"}
+    return hyphen or f"{low[i]} {low[i + 1]}" in w.participle_compounds
 
 
 @functools.lru_cache(maxsize=1)
