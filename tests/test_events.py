@@ -486,3 +486,15 @@ def test_asking_for_cooperation(text, expected, absent):
 def test_reciprocal_targets(text, expected):
     got = [(r[0], r[2]) for r in rows(run(text))]
     assert all(x in got for x in expected)
+
+
+@pytest.mark.parametrize("text, target_text", [
+    # a comparison ("more than USD 4 million", "harder than the army") never names the target
+    ("This week , the United States handed over more than USD $ 4 million worth of new medical equipment "
+     "to the Ministry of Health of Ethiopia .", "the Ministry"),
+    ("Rebels fought harder than the army in the north .", "the north"),
+])
+def test_comparison_is_no_target(text, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert main["target_text"] == target_text

@@ -189,9 +189,13 @@ def _chunk_of(s: cl.Structure, tok: int) -> cl.Chunk | None:
     return s.chunk_at(tok)
 
 
+# Prepositions that never introduce the party acted on ("more than 300 people", "as president").
+_NEVER_TARGET = frozenset({"than", "as", "like", "despite", "because", "unlike", "whether"})
+
+
 def _target_oblique(obl, *, exclude=("of", "for", "by", "from"), after: int = -1):
     for prep, c in obl:
-        if prep not in exclude and c.start > after:
+        if prep not in exclude and prep not in _NEVER_TARGET and c.start > after:
             return c, f"target.prep_{prep}"
     return None, ""
 
