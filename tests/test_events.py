@@ -490,8 +490,8 @@ def test_reciprocal_targets(text, expected):
 
 @pytest.mark.parametrize("text, target_text", [
     # a comparison ("more than USD 4 million", "harder than the army") never names the target
-    ("This week , the United States handed over more than USD $ 4 million worth of new medical equipment "
-     "to the Ministry of Health of Ethiopia .", "the Ministry"),
+    (("This week , the United States handed over more than USD $ 4 million worth of new medical equipment "
+      "to the Ministry of Health of Ethiopia ."), "the Ministry"),
     ("Rebels fought harder than the army in the north .", "the north"),
 ])
 def test_comparison_is_no_target(text, target_text):
