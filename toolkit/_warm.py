@@ -25,8 +25,8 @@ def _warm_up() -> None:
 
     # Each worker converts its own chunk's small tables between Arrow and pandas while the
     # other workers keep every CPU busy: Arrow's thread pool there only adds thread start-up
-    # (its threads do not survive the fork) and hand-offs. One thread per worker made the
-    # command on a million words 2.6% faster (6.51 s against 6.75 s, four interleaved runs each).
+    # (its threads do not survive the fork) and hand-offs, so each worker uses one thread
+    # (measured in docs/SCALING.md).
     pyarrow.set_cpu_count(1)
 
     with warnings.catch_warnings():
@@ -52,7 +52,7 @@ _workers.guard_forkserver()
 
 # Loading makes millions of objects and almost no cyclic garbage, so the collector only walked
 # the growing heap again and again (three full collections, none finding anything): without it
-# the server is ready about 0.17 s sooner, and every worker waits for the server.
+# the server is ready sooner, and every worker waits for the server.
 gc.disable()
 try:
     _warm_up()
