@@ -124,6 +124,35 @@ def test_report_without_notebooks_escapes_everything(tmp_path):
     assert "&lt;script&gt;window.__pwned" in article and "<script" not in article
 
 
+def test_report_takes_a_users_lexicon(tmp_path):
+    """`report --lexicon escalation=my.csv` (build_report(options=...)): the tables the notebooks
+    read carry the overlay's cue, and run.json names the overlay's version."""
+    cues = tmp_path / "my_cues.csv"
+    cues.write_text("entry,category\nissue an ultimatum,threaten\n", encoding="utf-8")
+    from toolkit import lexicon
+
+    corpus = _corpus(["Velmora decided to issue an ultimatum to Tarsk on Monday."])
+    report.build_report(corpus, tmp_path / "r", workers=1, notebook_paths=[], progress=False,
+                        options=lexicon.overlay_options({"escalation": cues}))
+    esc = pd.read_parquet(tmp_path / "r" / "tables" / "escalation.parquet")
+    assert "issue an ultimatum" in set(esc["cue"])
+    run = json.loads((tmp_path / "r" / "run.json").read_text())
+    assert "+overlay." in run["lexicons"]["escalation"]
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("escalation=/nope.csv", "error: lexicon overlay /nope.csv not found"),
+    ("escalaton=x.csv", "error: `lexicon` value = 'escalaton' is invalid"),
+])
+def test_report_lexicon_misuse_is_one_line_before_any_work(tmp_path, capsys, spec, message):
+    from toolkit.cli import main
+
+    assert main(["report", "sample", "--lexicon", spec, "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
+    assert not (tmp_path / "r").exists()
+
+
 @pytest.mark.slow
 def test_sample_report_index_links_everything():
     out, run = built("sample")

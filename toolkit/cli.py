@@ -54,6 +54,17 @@ def _lexicon_overlays(specs: list[str] | None) -> dict:
     return out
 
 
+def _user_lexicons(args) -> dict:
+    """``--gazetteer`` and ``--lexicon`` as per-step options (``{"actors": {"lexicons": [...]}}``)."""
+    from . import lexicon
+
+    user = {"actors": {"lexicons": args.gazetteer}} if args.gazetteer else {}
+    for step, opts in lexicon.overlay_options(_lexicon_overlays(args.lexicon)).items():
+        mine = user.setdefault(step, {})
+        mine["lexicons"] = lexicon.combine(mine.get("lexicons"), opts["lexicons"])
+    return user
+
+
 def _check_inputs(inputs: list[str], columns: dict | None = None, strict: bool = False) -> None:
     """Misuse fails here, before any work: an input that names nothing (a near dataset name is
     suggested), or inputs that give no document at all (empty, all bad, wrong --text-col)."""
@@ -108,14 +119,10 @@ def cmd_analyze(args) -> int:
     else:  # paths: analyze() loads them, several files a batch at a time
         corpus = inputs if len(inputs) > 1 else inputs[0]
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
-    user = {"actors": {"lexicons": args.gazetteer}} if args.gazetteer else {}
-    for step, opts in lexicon.overlay_options(_lexicon_overlays(args.lexicon)).items():
-        mine = user.setdefault(step, {})
-        mine["lexicons"] = lexicon.combine(mine.get("lexicons"), opts["lexicons"])
     from .annotator import select
 
     steps = [a.name for a in select(annotators)]
-    options = datasets.analysis_options(corpus, user, steps=steps) or None
+    options = datasets.analysis_options(corpus, _user_lexicons(args), steps=steps) or None
     # Parquet is streamed chunk by chunk (bounded memory); CSV is written from memory.
     stream = args.format == "parquet"
     analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos,
@@ -149,9 +156,14 @@ def cmd_report(args) -> int:
         if filters:
             corpus, _ = open_corpus(corpus, **filters)
             what = describe(what, filters)
+    user = _user_lexicons(args)
+    if user:   # misspelled or unreadable lexicons fail here, before the report folder is touched
+        from .annotator import check_options, select
+
+        check_options(datasets.analysis_options(corpus, user), select(None))
     print(f"corpus: {what}")
     analysis = build_report(corpus, args.out, description=what, workers=args.workers,
-                            filters=filters, timeout=args.timeout, corpus_name=name)
+                            filters=filters, timeout=args.timeout, corpus_name=name, options=user)
     print(analysis.meta["load_summary"])
     failed = analysis.meta["report"]["failed"]
     print(f"report written to {args.out}" + (f"; {failed} step(s) FAILED (see index.html)" if failed else ""))
@@ -212,6 +224,14 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def _add_lexicons(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--gazetteer", action="append", default=None, metavar="PATH",
+                   help="extra actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv")
+    p.add_argument("--lexicon", action="append", default=None, metavar="NAME=CSV",
+                   help="overlay a CSV of entries on a bundled lexicon (repeatable), "
+                        "e.g. escalation=my_cues.csv")
+
+
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--countries", default=None, help="keep these countries, e.g. RUS,USA (UN corpus)")
     p.add_argument("--years", default=None, help="keep these years, e.g. 2014-2022 or 2014,2022")
@@ -237,11 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--engine", choices=("processes", "dask"), default="processes",
                    help="local worker processes, or the Dask cluster of DASK_SCHEDULER_ADDRESS")
     a.add_argument("--strict", action="store_true", help="stop at the first bad file, row or line")
-    a.add_argument("--gazetteer", action="append", default=None, metavar="PATH",
-                   help="extra actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv")
-    a.add_argument("--lexicon", action="append", default=None, metavar="NAME=CSV",
-                   help="overlay a CSV of entries on a bundled lexicon (repeatable), "
-                        "e.g. escalation=my_cues.csv")
+    _add_lexicons(a)
     _add_filters(a)
     a.set_defaults(func=cmd_analyze)
 
@@ -251,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=int, default=None)
     _add_filters(r)
     r.add_argument("--timeout", type=int, default=900, help="seconds allowed per notebook cell")
+    _add_lexicons(r)
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("evaluate", help="measure every annotator against human-labelled data")

@@ -549,7 +549,7 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
                  workers: int | None = None, notebook_paths: Sequence[str | Path] | None = None,
                  filters: Mapping | None = None, corpus_name: str | None = None,
                  kernel_name: str | None = None, timeout: int = 900,
-                 progress: bool = True) -> Analysis:
+                 progress: bool = True, options: Mapping | None = None) -> Analysis:
     """Analyse ``corpus``, execute the notebook series on it, and write the report folder.
 
     Args:
@@ -566,6 +566,8 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
         kernel_name: a Jupyter kernel to use (default: a temporary spec for this Python).
         timeout: seconds allowed per notebook cell.
         progress: print one line per step.
+        options: ``analyze(options=...)`` on top of what the corpus declares, e.g. a user's
+            lexicons: ``{"escalation": {"lexicons": ["my_escalation.csv"]}}``.
 
     Returns:
         The :class:`Analysis`; ``analysis.meta["report"]`` holds each notebook's status and
@@ -589,13 +591,14 @@ def build_report(corpus, out_dir: str | Path = "reports", *, description: str = 
     try:
         return _build_into(out, corpus, description=description, workers=workers,
                            notebook_paths=notebook_paths, filters=filters, corpus_name=corpus_name,
-                           kernel_name=kernel_name, timeout=timeout, progress=progress, record=record)
+                           kernel_name=kernel_name, timeout=timeout, progress=progress, record=record,
+                           options=options)
     finally:
         record()   # even after an error: the next run may then remove what this one wrote
 
 
 def _build_into(out: Path, corpus, *, description, workers, notebook_paths, filters, corpus_name,
-                kernel_name, timeout, progress, record) -> Analysis:
+                kernel_name, timeout, progress, record, options=None) -> Analysis:
     """:func:`build_report`'s work, in a folder already claimed; ``record()`` updates the manifest."""
     say = print if progress else (lambda *a, **k: None)
     t_start = time.perf_counter()
@@ -609,8 +612,10 @@ def _build_into(out: Path, corpus, *, description, workers, notebook_paths, filt
     filters = dict(filters or {})
 
     say(f"[report] analysing {description} ...", flush=True)
+    from .datasets import analysis_options as with_declared
+
     analysis = analyze(corpus, workers=workers, progress=progress or None,
-                       options=analysis_options(corpus))
+                       options=with_declared(corpus, dict(options or {})))
     shutdown_workers()   # the notebooks run in kernels of their own: free the workers' memory
     analysis.meta.update({"corpus": description, "filters": filters})
     say(f"[report] {analysis.meta.get('load_summary', '')}", flush=True)
