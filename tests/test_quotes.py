@@ -467,6 +467,18 @@ def test_nonresponse_negatives(text):
     assert not (q["cue_class"] == "nonresponse").any(), rows(q)
 
 
+# A study or poll "found" an object; a person's "found" with an object is no attribution.
+@pytest.mark.parametrize("text, expected", [
+    ("The study found 31 incidents of fraud.", ("The study", "found", "31 incidents of fraud")),
+    ("A new survey shows Clinton ahead by 3 points.", ("A new survey", "shows", "Clinton ahead by 3 points")),
+    ("He found the keys in the car.", None),
+    ("Rescuers found two survivors.", None),
+])
+def test_evidence_with_an_object(text, expected):
+    got = [(r.speaker, r.cue, r.content) for r in run(text).itertuples() if r.cue_class == "evidential"]
+    assert got == ([expected] if expected else []), got
+
+
 def test_a_plan_does_not_introduce_the_next_quotation():
     q = run("They decided to go home. “Let’s go back to California.”")
     quote = q[q["content"] == "“Let’s go back to California.”"]

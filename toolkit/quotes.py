@@ -210,6 +210,9 @@ _SHORT_CLASSES = frozenset({"volitional", "position", "intention"})
 _NOT_SPEECH = _SHORT_CLASSES | {"nonresponse"}
 _COMMENT_NOUNS = frozenset("""request requests comment comments question questions inquiry inquiries query
 queries message messages call calls email emails e-mail letter letters""".split())
+# A study or poll "found 31 incidents": evidence takes an object where a person's "found" does not.
+_EVIDENCE_NOUNS = frozenset("""study studies poll polls survey surveys analysis analyses report reports
+review audit investigation investigations data research test tests""".split())
 _INTENTION_NEXT = frozenset("to against".split())
 _SHORT_END = frozenset("while whereas but although though because since as after before when "
                        "if unless until who which".split())
@@ -1357,7 +1360,8 @@ class _DocAnnotator:
                     start = obj[1]
                 else:
                     start = k
-            elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS:
+            elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS \
+                    or (cat == "evidential" and d.low[max(_skip_aux_left(d, i, s0) - 1, s0)] in _EVIDENCE_NOUNS):
                 start = k
             elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
                 start = k
