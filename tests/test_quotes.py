@@ -419,6 +419,72 @@ def test_first_person_in_a_speech_resolves_to_the_document_country():
 
 
 # Wishes, refusals and positions (reporting_verbs 1.1.0): PolNeAR attributes them like speech.
+# Plans and decisions (reporting_verbs 1.2.0, class "intention"): attributed like wishes, only
+# before "to"/"against" after a subject, so that a user can filter them out of speech.
+@pytest.mark.parametrize("text, expected", [
+    ("Hillary Clinton plans to call on young people to serve.",
+     ("indirect", "Hillary Clinton", "plans", "to call on young people to serve", "intention")),
+    ("The FBI decided against recommending charges.",
+     ("indirect", "The FBI", "decided", "against recommending charges", "intention")),
+    ("Mr. Pence intends to release his own returns soon.",
+     ("indirect", "Mr. Pence", "intends", "to release his own returns soon", "intention")),
+    # a "that" later in the infinitive is not where the content starts
+    ("I intend to keep that promise one way or the other.",
+     ("indirect", "I", "intend", "to keep that promise one way or the other", "intention")),
+    ("We want to make sure that hardworking Americans have liquidity.",
+     ("indirect", "We", "want", "to make sure that hardworking Americans have liquidity", "volitional")),
+    # a source's silence: PolNeAR attributes it, with the negation in the cue
+    ("The Trump campaign did not immediately respond to requests for comment.",
+     ("indirect", "The Trump campaign", "did not immediately respond", "to requests for comment", "nonresponse")),
+    ("The ministry has not responded to the letter.",
+     ("indirect", "The ministry", "has not responded", "to the letter", "nonresponse")),
+])
+def test_intention_attributions(text, expected):
+    q = run(text)
+    got = [(r.kind, r.speaker, r.cue, r.content, r.cue_class) for r in q.itertuples()]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs. Clinton's plan would also cap deductions.",              # possessive + noun
+    "The plan to cut taxes drew criticism.",                       # determiner + noun
+    "Under the new plan, voters would pay less.",                  # noun after an adjective
+    "The bridge was planned decades ago.",                         # no "to"/"against" after it
+    "Voters decided the race in the suburbs.",                     # decide with an object
+    "Planned Parenthood opened a clinic.",                         # a name
+])
+def test_intention_negatives(text):
+    q = run(text)
+    assert not (q["cue_class"] == "intention").any(), rows(q)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry responded to the letter on Monday.",             # a response, not a silence
+    "Troops did not respond to the shelling.",                     # no cue: "respond" takes only "that"
+])
+def test_nonresponse_negatives(text):
+    q = run(text)
+    assert not (q["cue_class"] == "nonresponse").any(), rows(q)
+
+
+# A study or poll "found" an object; a person's "found" with an object is no attribution.
+@pytest.mark.parametrize("text, expected", [
+    ("The study found 31 incidents of fraud.", ("The study", "found", "31 incidents of fraud")),
+    ("A new survey shows Clinton ahead by 3 points.", ("A new survey", "shows", "Clinton ahead by 3 points")),
+    ("He found the keys in the car.", None),
+    ("Rescuers found two survivors.", None),
+])
+def test_evidence_with_an_object(text, expected):
+    got = [(r.speaker, r.cue, r.content) for r in run(text).itertuples() if r.cue_class == "evidential"]
+    assert got == ([expected] if expected else []), got
+
+
+def test_a_plan_does_not_introduce_the_next_quotation():
+    q = run("They decided to go home. “Let’s go back to California.”")
+    quote = q[q["content"] == "“Let’s go back to California.”"]
+    assert len(quote) == 1 and quote["speaker"].isna().all(), rows(q)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The senator wants to raise the minimum wage.",
      ("indirect", "The senator", "wants", "to raise the minimum wage", "volitional")),

@@ -14,8 +14,9 @@ Kinds:
 * ``indirect``: a reporting verb with a that-clause or a bare clause ("X warned (that) ..."),
   with an object ("X accused Y of ..."), or after the content ("..., officials said"); also
   attributed wishes and positions, as PARC and PolNeAR attribute them ("X wants to ...",
-  "X declined to comment", "X supports/opposes the bill", "X sees Y as Z"; classes
-  ``volitional`` and ``position``, kept only after a subject-like word so that the nouns
+  "X declined to comment", "X did not immediately respond to requests for comment" (class
+  ``nonresponse``), "X supports/opposes the bill", "X sees Y as Z", "X plans to ..."; classes
+  ``volitional``, ``position`` and ``intention``, kept only after a subject-like word so that the nouns
   "support" or "plans" do not fire), "As X noted, ...", and the question in "(When) asked
   whether/about ..., X said" (no source unless "asked by X").
 * ``mixed``: indirect speech that contains a quoted fragment ("X warned it will respond
@@ -201,10 +202,18 @@ _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow de
                             "promise pledge slam reject".split())
 _OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
                            "praise", "defend", "refer to", "see"))
-_OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position"})
+_OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position",
+                             "intention", "nonresponse"})
 # Wishes and positions ("wants to run", "supports the bill"): the content is the object or
 # infinitive up to the end of its clause, not the rest of the sentence.
-_SHORT_CLASSES = frozenset({"volitional", "position"})
+_SHORT_CLASSES = frozenset({"volitional", "position", "intention"})
+_NOT_SPEECH = _SHORT_CLASSES | {"nonresponse"}
+_COMMENT_NOUNS = frozenset("""request requests comment comments question questions inquiry inquiries query
+queries message messages call calls email emails e-mail letter letters""".split())
+# A study or poll "found 31 incidents": evidence takes an object where a person's "found" does not.
+_EVIDENCE_NOUNS = frozenset("""study studies poll polls survey surveys analysis analyses report reports
+review audit investigation investigations data research test tests""".split())
+_INTENTION_NEXT = frozenset("to against".split())
 _SHORT_END = frozenset("while whereas but although though because since as after before when "
                        "if unless until who which".split())
 _TITLE_CUES = frozenset("""
@@ -724,6 +733,12 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
+        if cat == "intention" and (j >= len(d.low) or d.low[j] not in _INTENTION_NEXT
+                                   or d.low[max(_skip_aux_left(d, i, 0) - 1, 0)] in ("’s", "'s")):
+            continue  # only "plans to", "decided against": "her plan would", "the plan to" are nouns
+        if cat == "nonresponse" and not any(d.low[t] in _COMMENT_NOUNS for t in range(j, min(j + 8, len(d.low)))
+                                            if d.sent[t] == d.sent[i]):
+            continue  # "did not respond to requests for comment", not "did not respond to the shelling"
         if lemma == "see" and not any(d.low[t] == "as" for t in range(j + 1, min(j + 10, len(d.low)))
                                       if d.sent[t] == d.sent[i]):
             continue  # only "sees X as Y" is a view; "saw the incident" is perception
@@ -1316,7 +1331,8 @@ class _DocAnnotator:
             return None
         # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
         that = None
-        for t in range(k, min(s1, k + 14)):
+        # "plans to keep that promise": the infinitive is the content, not a later "that".
+        for t in range(k, k if cat in _SHORT_CLASSES and d.low[k] in _INTENTION_NEXT else min(s1, k + 14)):
             if d.low[t] == "that":
                 that = t
                 break
@@ -1344,7 +1360,8 @@ class _DocAnnotator:
                     start = obj[1]
                 else:
                     start = k
-            elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS:
+            elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS \
+                    or (cat == "evidential" and d.low[max(_skip_aux_left(d, i, s0) - 1, s0)] in _EVIDENCE_NOUNS):
                 start = k
             elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
                 start = k
@@ -1836,7 +1853,10 @@ class _DocAnnotator:
         speaker's actor and person (``speaker_resolution="carried"``).
         """
         text = self.d.text
-        speech = [r for r in self.rows if r["cue_start"] is not None and r["kind"] != "scare"]
+        # A wish, plan or silence ("They decided to go home. “...”") does not introduce the
+        # quotation after it; only speech does.
+        speech = [r for r in self.rows if r["cue_start"] is not None and r["kind"] != "scare"
+                  and r["cue_class"] not in _NOT_SPEECH]
         by_end = sorted(((max(r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None), n)
                          for n, r in enumerate(speech)))
         ends = [e for e, _ in by_end]
