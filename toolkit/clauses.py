@@ -43,6 +43,7 @@ NP_INNER = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS"
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
 PRONOUN_TAGS = frozenset({"PRP"})
+_HEAD_TAGS = NOUN_TAGS | {"CD"}
 _PUNCT_END = re.compile(r"^[.!?]+$")
 _HYPHENS = frozenset({"-", "–", "—"})
 # "as well as", "as soon as", "as part of": not an adverbial clause opener.
@@ -300,16 +301,17 @@ class Structure:
     _nested: dict | None = field(default=None, init=False, repr=False, compare=False)
     _chunk_starts: list | None = field(default=None, init=False, repr=False, compare=False)
     _chunk_ends: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _pred_starts: list | None = field(default=None, init=False, repr=False, compare=False)
 
     def chunk_at(self, i: int) -> Chunk | None:
         """The chunk containing token ``i``."""
-        for c in self.chunks:
-            if c.start <= i < c.end:
-                return c
+        x = bisect.bisect_right(self.chunk_starts(), i) - 1
+        if x >= 0 and i < self.chunks[x].end:  # only the last chunk starting at or before i can hold it
+            return self.chunks[x]
         return None
 
     def chunk_starts(self) -> list[int]:
-        """The start of every chunk, in order (chunks are sorted and do not overlap)."""
+        """The start of every chunk, in order (:func:`np_chunks` gives them sorted, not overlapping)."""
         if self._chunk_starts is None:
             self._chunk_starts = [c.start for c in self.chunks]
         return self._chunk_starts
@@ -322,9 +324,11 @@ class Structure:
 
     def predicate_at(self, i: int) -> Predicate | None:
         """The predicate whose verb group contains token ``i``."""
-        for p in self.predicates:
-            if p.start <= i < p.end:
-                return p
+        if self._pred_starts is None:
+            self._pred_starts = [p.start for p in self.predicates]  # in order, not overlapping
+        x = bisect.bisect_right(self._pred_starts, i) - 1
+        if x >= 0 and i < self.predicates[x].end:
+            return self.predicates[x]
         return None
 
     def ancestors(self, cid: int) -> list[Clause]:
@@ -389,9 +393,11 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 j += 1
             else:
                 break
-        nouns = [k for k in range(i, j) if tags[k] in NOUN_TAGS or tags[k] == "CD"]
-        if nouns:
-            out.append(Chunk(i, j, nouns[-1], "np.base"))
+        head = j - 1
+        while head >= i and tags[head] not in _HEAD_TAGS:
+            head -= 1
+        if head >= i:  # the last noun or number
+            out.append(Chunk(i, j, head, "np.base"))
         elif tags[i] == "DT" and j - i >= 2 and tags[j - 1] == "JJ":
             out.append(Chunk(i, j, j - 1, "np.adjective_head"))  # "the Nigerian military"
         i = max(j, i + 1)
@@ -560,8 +566,11 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         if i in head_at:
             has_verb[stack[-1]] = True
             last_head = i
-    for i, c in enumerate(clause_of):
-        clauses[c].tokens.append(i)
+    if len(clauses) == 1:
+        clauses[0].tokens = list(range(n))
+    else:
+        for i, c in enumerate(clause_of):
+            clauses[c].tokens.append(i)
     return clauses, clause_of
 
 
