@@ -102,3 +102,42 @@ def test_tagger_missing_is_reported(monkeypatch):
     with pytest.warns(clauses.TaggerMissingWarning):
         tags, degraded = clauses.tag(["Russia", "attacked", "."])
     assert degraded and "averaged_perceptron_tagger_eng" in degraded and len(tags) == 3
+
+
+@pytest.mark.parametrize("text, verb, agent, patient", [
+    # tag.split_possessive: "’ s" split into two tokens is a possessive, not a verb
+    ("China ’ s health ministry sent a team .", "sent", "ministry", "team"),
+    # tag.hyphen_participle: "Kurdish - led forces" is one noun phrase
+    ("Kurdish - led forces attacked the town .", "attacked", "forces", "town"),
+    # tag.participle_compound: "armed forces" is no verb and object
+    ("Iraqi armed forces pounded the hideouts .", "pounded", "forces", "hideouts"),
+    # tag.quantity_adverb: the number phrase after "around" / "more than" is a subject or object
+    ("Around 3 , 000 members have surrendered .", "surrendered", "members", None),
+    ("The bombings killed more than 300 people .", "killed", "bombings", "people"),
+    # "Russia’s" tagged as a name is a possessive; tag.participle_adjective: "ongoing" is no verb
+    ("Russia’s ongoing operation is a response .", "is", "operation", "response"),
+    # negative: a real verb before a plural object stays a verb
+    ("Russia armed rebels in the east .", "armed", "Russia", "rebels"),
+    ("Rebels walked about the town .", "walked", "Rebels", None),
+])
+def test_phrase_tag_repairs(text, verb, agent, patient):
+    s = parse(text)
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    assert (head(s, p.agent), head(s, p.patient)) == (agent, patient)
+    assert not [k for k in range(len(s.tokens)) if s.tokens[k] == "s" and s.tags[k].startswith("VB")]
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    # subject.apposition: the name before an appositive, spanning both
+    ("Gul Rahman , a suspected militant , was tortured in a prison .", "tortured", "Gul Rahman , a suspected militant"),
+    ("Mohammad Radmanish , an Afghan defence spokesperson , welcomed the decision .", "welcomed",
+     "Mohammad Radmanish , an Afghan defence spokesperson"),
+    # negative: a list, a phrase after a preposition, and no comma before the verb
+    ("In Kabul , the police arrested the men .", "arrested", "the police"),
+    ("The minister , who spoke in Kyiv , praised the deal .", "praised", "The minister"),
+])
+def test_apposition_subject(text, verb, subject):
+    s = parse(text)
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    c = p.agent if p.voice == "active" else p.patient
+    assert " ".join(s.tokens[c.start:c.end]) == subject

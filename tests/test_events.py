@@ -149,8 +149,6 @@ KNOWN_MISSING = {  # the coder's events the rules do not find yet, and why
     4: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
     6: "'pushing for permission': found as Ukraine's appeal, but the implied addressee (the US) "
        "is not in the clause",
-    12: "'Russia continues to destroy its energy infrastructure': found as Russia -> Ukraine, but the "
-        "escalation lexicon codes 'destroy' as CAMEO 171 (coerce), where a coder codes an attack",
 }
 
 
@@ -177,12 +175,13 @@ def test_seed_spurious(seed_events):
 
 
 # Today's count of rows a coder would not record in the seed article: 4 'unclassified' main
-# predicates, 'hit ... target' (a force-posture cue of the lexicon) in Ukraine's request,
-# 'destroy' coded as coerce, 'seeks to support' as praise, the alleged 'provoking' of "accusing
-# the West of provoking" (the coder's list folds it into the accusation), and Ukraine's appeal
-# "pushing for permission" aimed at Russia instead of its implied addressee, the US. It may
-# only go down.
-MAX_SPURIOUS = 9
+# predicates ("gained momentum", "decisions have been made", "met with caution", "They aim"),
+# 'hit ... target' (a force-posture cue of the lexicon) in Ukraine's request, 'seeks to support'
+# as praise, the alleged 'provoking' of "accusing the West of provoking" (the coder's list folds
+# it into the accusation), and Ukraine's appeal "pushing for permission" aimed at Russia instead
+# of its implied addressee, the US. ('destroy' is an attack since events.yaml 0.2.0.) It may only
+# go down.
+MAX_SPURIOUS = 8
 
 
 # ----------------------------------------------------------------------------- the dev-set reader
@@ -285,6 +284,220 @@ def test_runs_as_a_pipeline_step_on_the_sample():
     assert len(ev) > 0 and set(ev["factuality"]) <= set(events.FACTUALITY)
     assert all(docs[d][s:e] == x for d, s, e, x in zip(ev["doc_id"], ev["start"], ev["end"], ev["text"]))
     assert ev["rule"].notna().all()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.named_oblique_<prep>: an act whose target names no actor is aimed at a later named actor
+    ("Irish soldiers served in Lebanon.", ("IRL", "unclassified", "LBN", "asserted")),
+    ("The bombings killed 300 people in Sri Lanka.", (None, "attack", "LKA", "asserted")),
+    ("Britain is deploying 300 troops to the peacekeeping mission in Mali.", ("GBR", "mobilize", "MLI", "asserted")),
+    # negative: an object that names an actor stays the target; so does a speech act's object
+    ("Russian artillery shelled Ukrainian towns in Donbas.", ("RUS", "attack", "UKR", "asserted")),
+    ("The European Commission accused the legislation of attacking civil society in Hungary.",
+     ("EU", "accuse", None, "asserted")),
+])
+def test_named_oblique_targets(text, expected):
+    assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # target.purpose_beneficiary: aid or an appeal with no actor target is aimed at "to help X"
+    ("The South Korean government is considering sending aid to help North Korea.", ("KOR", "aid", "PRK", "asserted"),
+     ("KOR", "aid", None, "asserted")),
+    ("The UN launched an appeal for $ 88 million to help Ethiopia.", ("UN", "appeal", "ETH", "asserted"),
+     ("UN", "appeal", None, "asserted")),
+    # negative: a named recipient stays the target; troops are no aid
+    ("Germany provided funds to Poland to help Ukraine.", ("DEU", "aid", "POL", "asserted"),
+     ("DEU", "aid", "UKR", "asserted")),
+    ("Russia attacked the town to help the separatists.", ("RUS", "attack", None, "asserted"), None),
+])
+def test_purpose_beneficiary(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.reported_subject: the reported clause's subject, even before an act of the speaker's
+    ("President Trump said North Korea must disarm before he would lift sanctions.",
+     ("USA", "statement", "PRK", "asserted")),
+    # ... past the speaker's own reporting verb ("said it expects that ...")
+    ("Britain said it expects that France will host the summit.", ("GBR", "statement", "FRA", "asserted")),
+    # negative: the speaker's own act keeps that act's target
+    ("Putin said his country will not lift the ban on the EU.", ("RUS", "statement", "EU", "asserted")),
+])
+def test_reported_subject(text, expected):
+    assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # verb.uncoded on a reporting verb used for an act, with an object and no reported clause
+    ("Thousands of Syrians have sought refuge in Turkey.", (None, "unclassified", "TUR", "asserted"), None),
+    # target.claimed_for: the act a claim of responsibility is about
+    ("The Taliban claimed responsibility for the attack on the Afghan army.",
+     ("TALIBAN", "unclassified", "AFG", "asserted"), None),
+    # negative: a reporting verb with a reported clause, or "quoted X as saying", stays a report
+    ("Kyiv claimed that Russia shelled Kharkiv.", ("RUS", "attack", None, "alleged"), ("UKR", "unclassified", None, "asserted")),
+    ("Interfax quoted Peskov as saying the talks had failed.", None, ("RUS", "unclassified", "RUS", "asserted")),
+])
+def test_uncoded_reporting_verbs(text, expected, absent):
+    got = rows(run(text))
+    assert (expected is None or expected in got) and absent not in got
+
+
+@pytest.mark.parametrize("name", ["events.yaml", "clauses.yaml"])
+def test_rule_lists_are_words(name):
+    # YAML 1.1 reads unquoted on/off/yes/no as booleans: a list of words must hold only strings.
+    import yaml
+
+    from toolkit.config import LEXICON_DIR
+
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                yield from walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                assert not isinstance(v, bool), f"{name}: {v!r} in a word list (quote it)"
+                yield from walk(v)
+
+    list(walk(yaml.safe_load((LEXICON_DIR / name).read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("text, act, target_text", [
+    # clause.reduced_relative: "missiles fired by X struck Y" - the main act is the striking
+    ("The missiles fired by the Israeli military struck the Syrian army.", "attack", "the Syrian army"),
+    ("Hackers linked to the Iranian government attacked US banks.", "attack", "US banks"),
+    # negative: a conjunction before the next verb keeps the first verb the main act
+    ("Rebels attacked in the north and killed five soldiers.", "attack", "the north"),
+    # np.base: a participle before a proper noun is inside the noun phrase ...
+    ("US authorities have deported a convicted IRA bomber.", "expel", "a convicted IRA bomber"),
+    # ... but not after a floating "both"
+    ("India and the US have both indicted Sajid Mir.", "unclassified", "Sajid Mir"),
+    # target.purpose_beneficiary for a strike or protest: what it protests
+    ("Workers went on strike to protest the Mexican government's decision.", "unclassified",
+     "the Mexican government's decision"),
+    ("A Kansas woman started a hunger strike, protesting the state's policy.", "protest", "the state's policy"),
+])
+def test_main_event_and_target_text(text, act, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert (main["act"], main["target_text"]) == (act, target_text)
+
+
+@pytest.mark.parametrize("text, target_text", [
+    # target.evaluated: the phrase a reported judgement is about
+    ("The State Department said it is skeptical about Iranian motives.", "Iranian motives"),
+    ("McConnell says that he is pessimistic about the possibility of a deal.", "the possibility"),
+    # negative: a judgement with no phrase after it gives no target
+    ("The ministry said it is confident.", None),
+])
+def test_evaluated_target(text, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert main["act"] == "statement" and main["target_text"] == target_text
+
+
+@pytest.mark.parametrize("text, act, target_text", [
+    # target.prep_for: material cooperation named by a noun is for its beneficiary (and seeking
+    # a release is an appeal for it, noun.asked)
+    ("Venezuela 's prosecutor seeks conditional release for Utah man held in jail .", "appeal", "Utah man"),
+    # negative: a conflict noun's "for" phrase is a time or a reason, not a target
+    ("Russia launched air strikes for weeks .", "attack", None),
+])
+def test_nominal_cooperation_for(text, act, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert (main["act"], main["target_text"]) == (act, target_text)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # lemma_classes: destroying property is an attack (PLOVER's CAMEO 1712 -> ASSAULT), seizing is not
+    ("Russian forces destroyed Ukraine's power plants.", ("RUS", "attack", "UKR", "asserted"), None),
+    ("Police seized weapons from the rebels.", (None, "coerce", None, "asserted"), (None, "attack", None, "asserted")),
+    # actor.quote_speaker: the speaker of a quotation is not the doer of its agentless passive
+    ('"All these decisions have already been made," Peskov said.', ("RUS", "statement", None, "asserted"),
+     ("RUS", "unclassified", None, "alleged")),
+])
+def test_act_classes_and_quote_passives(text, expected, absent):
+    got = rows(run(text, with_quotes=True))
+    assert expected in got and absent not in got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # actor.coref_plural: "they" after a coordinated pair is the pair (its first member), not the
+    # last state or organisation named before it
+    ("Blinken and Lammy met in London. They warned Russia against escalation.", ("USA", "appeal", "RUS", "asserted"),
+     (None, "appeal", "RUS", "asserted")),
+    ("Russia attacked Kyiv. Germany and France condemned the strikes. They urged Moscow to stop.",
+     ("DEU", "appeal", "RUS", "asserted"), ("FRA", "appeal", "RUS", "asserted")),
+    # negative: a single organisation is still the antecedent of "they"
+    ("NATO met in Brussels. They warned Russia against escalation.", ("NATO", "appeal", "RUS", "asserted"), None),
+    # speech.reporting_verb on a claim with a reported clause: an accusation of the third party
+    ("Russia claimed that Ukraine attacked Belgorod.", ("RUS", "accuse", "UKR", "asserted"), None),
+    ("Russia insisted that the West provoked the conflict.", ("RUS", "accuse", "WEST", "asserted"), None),
+    # target.reported_subject for an accusing verb with no object
+    ("Moscow alleged that Kyiv had shelled Donetsk.", ("RUS", "accuse", "UKR", "asserted"), ("RUS", "accuse", None, "asserted")),
+    # warn.that_consequence: a warning that sanctions will follow is a threat, conditional with its "if"
+    ("Britain cautioned that sanctions would follow.", ("GBR", "threaten", None, "asserted"), ("GBR", "accuse", None, "asserted")),
+    ("The EU warned that sanctions would follow if Russia invades.", ("EU", "threaten", None, "conditional"), None),
+    ("The EU warned of sanctions.", ("EU", "threaten", None, "asserted"), None),
+    # negative: a warning about a third party's act stays an accusation
+    ("Germany warned that Russia could attack Poland.", ("DEU", "accuse", "RUS", "asserted"), ("DEU", "threaten", None, "asserted")),
+])
+def test_pronouns_claims_and_warnings(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text, target_text", [
+    # target.prep_over_object stops at a circumstance ("in the attack"): the object stays the target
+    ("The police detained several suspects in the attack against the convoy of the Palestinian prime minister .",
+     "several suspects"),
+    # target.named_oblique prefers a direction to a place
+    ("Isis fighters have surrendered their final scrap of territory in Syria to US - backed forces .",
+     "US - backed forces"),
+    # negative: an actor phrase right after the object is still the target
+    ("The United States imposed sanctions on Russia .", "Russia"),
+])
+def test_oblique_target_order(text, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert main["target_text"] == target_text
+
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # noun.asked + target.asked_from: asking for aid is an appeal to the party asked
+    ("Kyiv sought military aid from Washington.", ("UKR", "appeal", "USA", "asserted"), ("UKR", "aid", "USA", "asserted")),
+    # negative: receiving aid is the giver's act (noun.converse)
+    ("Ukraine received military aid from the United States.", ("USA", "aid", "UKR", "asserted"), ("UKR", "appeal", "USA", "asserted")),
+])
+def test_asking_for_cooperation(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and absent not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.reciprocal: coordinated parties acting with no other party act toward each other
+    ("Turkey and Syria are violating the ceasefire agreement.", [("TUR", "SYR"), ("SYR", "TUR")]),
+    # negative: a named other party stays the target of both
+    ("Germany and France condemned Russia.", [("DEU", "RUS"), ("FRA", "RUS")]),
+])
+def test_reciprocal_targets(text, expected):
+    got = [(r[0], r[2]) for r in rows(run(text))]
+    assert all(x in got for x in expected)
+
+
+@pytest.mark.parametrize("text, target_text", [
+    # a comparison ("more than USD 4 million", "harder than the army") never names the target
+    (("This week , the United States handed over more than USD $ 4 million worth of new medical equipment "
+      "to the Ministry of Health of Ethiopia ."), "the Ministry"),
+    ("Rebels fought harder than the army in the north .", "the north"),
+])
+def test_comparison_is_no_target(text, target_text):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert main["target_text"] == target_text
 
 
 @pytest.mark.parametrize("order", ["sentences_interleaved", "documents_reversed"])

@@ -74,6 +74,9 @@ class Words:
     object_control: frozenset
     auxiliaries: frozenset
     version: str
+    participle_compounds: frozenset = frozenset()
+    quantity_words: frozenset = frozenset()
+    participle_adjectives: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -99,7 +102,8 @@ def words(path: str | None = None) -> Words:
                  s("complementizers"), s("agent_prepositions"), s("target_prepositions"),
                  s("source_prepositions"), s("temporal_words"),
                  s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
-                 s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]))
+                 s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
+                 s("participle_compounds"), s("quantity_words"), s("participle_adjectives"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -233,6 +237,64 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
         if 1 < k < len(out) - 1 and out[k] in ("NN", "NNS", "VBP", "VBZ") and out[k + 1] in ("NNP", "NNPS", "DT", "PRP", "NNS", "NN"):
             out[k] = "VB"
     return out
+
+
+_APOSTROPHES = frozenset({"'", "’", "`"})
+
+
+def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | None = None) -> list[str]:
+    """Tag repairs for noun phrases, applied to any tags (NLTK's, a fast path's or given ones).
+
+    Rules (ids in the ``rule`` fields of what they change downstream):
+
+    * ``tag.split_possessive``: "China ’ s ministry" (a possessive split into two tokens): both
+      tokens are ``POS``, not a verb "s"; "Russia’s" tagged as a name is ``POS`` too;
+    * ``tag.participle_adjective``: "ongoing", "upcoming" (``participle_adjectives`` in
+      clauses.yaml) are adjectives, not verbs;
+    * ``tag.hyphen_participle``: a past form after a hyphen ("Kurdish - led forces", "Taliban -
+      claimed car bomb") is an adjective inside the noun phrase;
+    * ``tag.participle_compound``: "armed forces" and the other compounds of
+      ``participle_compounds`` in clauses.yaml are noun phrases, not "X armed forces";
+    * ``tag.quantity_adverb``: "Around 3,000 members", "at least 26 people", "more than 300
+      people": the word before a number is an adverb, not a preposition, so the noun phrase can
+      be a subject or an object.
+
+    Example:
+        >>> repair_phrase_tags(["China", "’", "s", "ministry", "sent"], ["NNP", "NNP", "VBZ", "NN", "VBD"])
+        ['NNP', 'POS', 'POS', 'NN', 'VBD']
+    """
+    w = w or words()
+    out, n = list(tags), len(tags)
+    low = [t.lower() for t in tokens]
+    for i in range(n):
+        nxt = out[i + 1] if i + 1 < n else ""
+        if low[i] == "s" and i > 0 and low[i - 1] in _APOSTROPHES and i + 1 < n and out[i - 1] != "POS" \
+                and (i < 2 or out[i - 2] in NOUN_TAGS):
+            out[i - 1] = out[i] = "POS"
+        elif low[i] in ("’s", "'s") and i > 0 and out[i - 1] in NOUN_TAGS and out[i] != "POS" \
+                and (nxt not in VERB_TAGS or low[i + 1] in w.participle_adjectives):
+            out[i] = "POS"  # "Russia’s ongoing operation": tagged as a name
+        elif _adjectival_participle(low, out, i, w):
+            out[i] = "JJ"
+        elif low[i] in w.quantity_words and out[i] == "IN" and nxt == "CD":
+            out[i] = "RB"
+        elif low[i] in ("least", "than") and i > 0 and nxt == "CD" and low[i - 1] in ("at", "more", "less", "fewer"):
+            out[i] = "RB"
+            if low[i - 1] == "at":
+                out[i - 1] = "RB"
+    return out
+
+
+def _adjectival_participle(low: list[str], out: list[str], i: int, w: Words) -> bool:
+    """A participle inside a noun phrase: ``participle_adjectives`` ("ongoing"), after a hyphen
+    ("Kurdish - led forces") or in one of ``participle_compounds`` ("armed forces")."""
+    n, nxt = len(out), out[i + 1] if i + 1 < len(out) else ""
+    if low[i] in w.participle_adjectives and out[i] in ("VBG", "VBN") and i + 1 < n:
+        return True
+    if out[i] not in ("VBD", "VBN") or i + 1 >= n:
+        return False
+    hyphen = i > 1 and low[i - 1] in _HYPHENS and out[i - 2] in NP_INNER and nxt in NOUN_TAGS | {"JJ"}
+    return hyphen or f"{low[i]} {low[i + 1]}" in w.participle_compounds
 
 
 @functools.lru_cache(maxsize=1)
@@ -387,8 +449,9 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 j += 1  # "30 , 000 troops", "6 . 3 million" as the tokens of a spaced text
             elif lower[j] in _HYPHENS and j > i and j + 1 < n and tags[j + 1] in NP_INNER | {"VBN", "VBG"}:
                 j += 1
-            elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in ("NN", "NNS", "JJ") \
-                    and (tags[j - 1] in ("DT", "JJ", "PRP$", "CD", ":", "HYPH") or lower[j - 1] in _HYPHENS):
+            elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in ("NN", "NNS", "JJ", "NNP", "NNPS") \
+                    and (tags[j - 1] in ("DT", "JJ", "PRP$", "CD", ":", "HYPH") or lower[j - 1] in _HYPHENS) \
+                    and lower[j - 1] not in ("both", "all", "each"):  # "have both indicted Mir"
                 # "the armed forces", "rebel - held enclave"; not "reaction killed Abdullah"
                 j += 1
             else:
@@ -652,11 +715,36 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
         c = s.chunk_ending(k)
         if c is not None:
             if not _preceded_by_prep(s.tags, s.lower, c, w) and not _is_temporal(s.lower, c, w):
-                return c, "subject.left"
+                app = _apposition(s, c, p.start, w)
+                return (app, "subject.apposition") if app is not None else (c, "subject.left")
             k = c.start - 1
             continue
         k -= 1
     return None, ""
+
+
+def _apposition(s: Structure, c: Chunk, verb: int, w: Words) -> Chunk | None:
+    """Rule ``subject.apposition``: in "Gul Rahman , a suspected militant , was tortured" the
+    subject is the name before the appositive, spanning both (the name and the description).
+
+    The appositive lies between two commas, the second right before the verb, with no verb in
+    it; the chunk before the first comma has a proper-noun head and is not inside a phrase.
+    """
+    close = verb - 1
+    while close > c.end and s.tags[close] == "RB":
+        close -= 1
+    if s.lower[close] != "," or close < c.end:
+        return None
+    k = c.start - 1
+    while k > 0 and s.lower[k] != "," and s.tags[k] not in VERB_TAGS and s.tags[k] != "MD":
+        k -= 1
+    if k <= 0 or s.lower[k] != "," or any(s.tags[x] in VERB_TAGS for x in range(k + 1, close)):
+        return None
+    name = s.chunk_at(k - 1)
+    if name is None or name.end != k or s.tags[name.head] not in ("NNP", "NNPS") \
+            or _preceded_by_prep(s.tags, s.lower, name, w):
+        return None
+    return Chunk(name.start, close, name.head, "np.apposition")
 
 
 def find_object(s: Structure, p: Predicate, w: Words) -> Chunk | None:
@@ -791,7 +879,7 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     lemma = list(lemma) if lemma is not None else lower
     if tags is None:
         tags, degraded = tag(tokens)
-    tags = list(tags)
+    tags = repair_phrase_tags(tokens, tags, w)
     chunks = np_chunks(tags, lower)
     inside = {k for c in chunks for k in range(c.start, c.end)}
     # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.

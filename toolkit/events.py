@@ -55,6 +55,7 @@ FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future
 CONFLICT = ("verbal_conflict", "material_conflict")
 # "his administration", "their forces": the possessor is the actor (resolved as the pronoun is).
 _POSSESSIVES = {"his": "person", "her": "person", "their": "group", "its": "group"}
+_PLURAL = frozenset({"they", "them", "their"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group",
              "it": "group", "them": "group", "we": "self", "i": "self", "us": "self", "our": "self"}
 
@@ -80,6 +81,13 @@ class Rules:
     request_nouns: frozenset
     opposing: frozenset
     version: str
+    place_preps: frozenset = frozenset()
+    place_span: int = 12
+    purpose_acts: frozenset = frozenset()
+    purpose_verbs: frozenset = frozenset()
+    purpose_span: int = 12
+    claimed_objects: frozenset = frozenset()
+    asking_verbs: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -99,7 +107,12 @@ def rules(path: str | None = None) -> Rules:
                  fs(d["denial_classes"]), fs(d["cognitive_classes"]), fs(d["directive_classes"]),
                  fs(d["neutral_classes"]), fs(d.get("act_objects", [])),
                  fs(d.get("recipient_verbs", [])), fs(d.get("request_nouns", [])),
-                 fs(d.get("opposing_verbs", [])), str(d["version"]))
+                 fs(d.get("opposing_verbs", [])), str(d["version"]),
+                 fs(d.get("place_target", {}).get("prepositions", [])),
+                 int(d.get("place_target", {}).get("span", 12)),
+                 fs(d.get("purpose_target", {}).get("acts", [])), fs(d.get("purpose_target", {}).get("verbs", [])),
+                 int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])),
+                 fs(d.get("asking_verbs", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -176,9 +189,13 @@ def _chunk_of(s: cl.Structure, tok: int) -> cl.Chunk | None:
     return s.chunk_at(tok)
 
 
+# Prepositions that never introduce the party acted on ("more than 300 people", "as president").
+_NEVER_TARGET = frozenset({"than", "as", "like", "despite", "because", "unlike", "whether"})
+
+
 def _target_oblique(obl, *, exclude=("of", "for", "by", "from"), after: int = -1):
     for prep, c in obl:
-        if prep not in exclude and c.start > after:
+        if prep not in exclude and prep not in _NEVER_TARGET and c.start > after:
             return c, f"target.prep_{prep}"
     return None, ""
 
@@ -246,6 +263,11 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     prepositional phrase is the target, as CAMEO codes the party acted on."""
     if obj is None or _has_actor(ctx, obj):
         return None
+    if s.lemma[obj.head] in ctx["rules"].claimed_objects:
+        # "claimed responsibility for the Easter bombings": the act claimed is what was done.
+        got = [c for prep, c in obl if prep == "for" and c.start == obj.end + 1]
+        if got:
+            return Arg(got[0], "target.claimed_for")
     if verb is not None and s.lemma[verb] in ctx["rules"].recipient:
         for prep, c in obl:
             if prep == "to" and c.start >= obj.end and c.start - obj.end <= 16:
@@ -264,6 +286,8 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
                 return Arg(c, f"target.prep_after_act_object_{prep}")
             break
     for prep, c in obl:
+        if c.start >= obj.end and prep in ("in", "during", "amid"):
+            break  # "detained suspects in the attack against the convoy of X": past a circumstance
         if c.start >= obj.end and prep in _OVER_OBJECT and _has_actor(ctx, c) and c.start - obj.end <= 8:
             return Arg(c, f"target.prep_over_object_{prep}")
     # "sent a team of experts to Alabama", "$1.2 billion in assistance to Egypt": a named place
@@ -299,7 +323,9 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     if c is None:
         return None
     obl = cl.obliques(s, c.end - 1, cl.words(), span=10)
-    tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "for", "in") if cue.quad not in CONFLICT
+    # "aid for war victims", "release for a Utah man": cooperation is for its beneficiary.
+    tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "in") if cue.quad in ("material_cooperation",)
+                                   else ("by", "from", "for", "in") if cue.quad not in CONFLICT
                                    else ("by", "from", "for", "in", "with"))
     g = _governor(s, c)
     clause = s.clause_of[cue.tok]
@@ -324,6 +350,9 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                      Arg(tgt_c, tgt_r), "reject", "noun.opposed", g.clause, g.negated, g.modality)
     if g is not None and s.lemma[g.head] in r.light:
         src = Arg(g.agent, "source.light_" + (g.agent_rule or "none"))
+        asked = [ch for p, ch in obl if p == "from" and ch.start == c.end + 1]
+        if tgt_c is None and asked and s.lemma[g.head] in r.asking_verbs:
+            tgt_c, tgt_r = asked[0], "target.asked_from"  # "seek support from Abbas": asked of Abbas
         if tgt_c is None:
             tgt_c, tgt_r = _target_oblique([o for o in g.obliques if o[1].start >= c.end],
                                            exclude=("by", "from", "of", "for", "in"))
@@ -339,6 +368,10 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                    and ch.start >= c.end]
             if alt:
                 tgt_c, tgt_r = alt[0][1], f"target.prep_actor_{alt[0][0]}"
+        if s.lemma[g.head] in r.asking_verbs and cue.quad in ("material_cooperation", "verbal_cooperation"):
+            # "sought military aid from Washington": asking for aid is an appeal (CAMEO 02), not aid
+            return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "appeal", "noun.asked", g.clause,
+                         g.negated, g.modality)
         return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "", "noun.light_verb", g.clause,
                      g.negated, g.modality)
     if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
@@ -468,6 +501,11 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             e.act, e.act_rule = "appeal", "warn.against"
         elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6 for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
+        elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:
+            e.act, e.act_rule = "threaten", "warn.that_consequence"  # "warned that sanctions would follow"
+            for x in reported:
+                x.absorbed = True
+            e.condition = e.condition or _reported_condition(s, e)
         elif _complement_subject(s, e) is not None:
             subj, toks = _complement_subject(s, e)
             conflict = any(cues[x.cue].quad in CONFLICT for x in reported) or any(
@@ -479,6 +517,15 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
         else:
             e.act, e.act_rule = "warn", "warn.plain"
+
+
+def _reported_condition(s: cl.Structure, e: Event) -> tuple[int, int] | None:
+    """The span of an ``if``/``unless`` clause inside what a speech event reports ("warned that
+    sanctions would follow if Russia invades")."""
+    p = s.predicate_at(e.tok)
+    inner = _speech_complements(s, p) if p is not None else set()
+    toks = [k for c in s.clauses if c.kind == "conditional" and c.cid in inner for k in c.tokens]
+    return (min(toks), max(toks) + 1) if toks else None
 
 
 def _complement_subject(s: cl.Structure, e: Event) -> tuple[cl.Chunk, set[int]] | None:
@@ -624,10 +671,22 @@ class SentenceContext:
         if kind in ("person", "group"):
             before = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5]
                       and (m[3] is not None) == (kind == "person") and (not_actor is None or m[2] != not_actor)]
+            pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
+            if pair is not None and (not before or pair[1][0] >= before[-1][0]):
+                return self._fields(pair[0], a, b), "actor.coref_plural"
             if before:
                 return self._fields(before[-1], a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                 "start": a, "end": b}, "actor.none"
+
+    def _plural(self, a: int, not_actor: str | None) -> tuple[Mention, Mention] | None:
+        """Rule ``actor.coref_plural``: "they"/"their" after "Blinken and Lammy discussed ..." is
+        the pair (its first member's actor): the last two mentions joined by "and" before ``a``."""
+        ms = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5] and m[2] is not None]
+        for x, y in zip(ms[-2::-1], ms[:0:-1]):
+            if self.text[x[1]:y[0]].strip() == "and" and (not_actor is None or x[2] != not_actor):
+                return x, y
+        return None
 
     def quote_speaker(self, cue: Cue, s: cl.Structure) -> dict | None:
         """The speaker (actor fields) of the speech quotation holding the cue, if any."""
@@ -704,14 +763,22 @@ def _is_top(s: cl.Structure, cid: int) -> bool:
 _NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add"})
 
 
+def _reports_nothing(s: cl.Structure, p: cl.Predicate) -> bool:
+    """``verb.uncoded_reporting``: a reporting or directive verb used for an act, with an object
+    and no reported clause ("sought refuge in Bangladesh", "pushed the parliament for reforms")."""
+    nxt = s.lower[p.patient.end] if p.patient is not None and p.patient.end < len(s.lower) else ""
+    return p.patient is not None and p.voice == "active" and not _speech_complements(s, p) \
+        and _infinitive_after(s, p) is None and nxt not in ("to", "as")  # "quoted Peskov as saying"
+
+
 def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicate | None:
     """``verb.uncoded``: the main clause's first predicate when no cue covers it and every cue
     of the sentence comes after it or in a subordinate clause; its act is ``unclassified``."""
     w = cl.words()
     preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
-             and s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
+             and s.lemma[p.head] not in _NOT_ACTS and not _reduced_relative(s, p) and s.lower[p.start] != "to"
              and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
-             and s.lemma[p.head] not in w.reporting]
+             and (s.lemma[p.head] not in w.reporting or _reports_nothing(s, p))]
     if not preds:
         # "X said (that) the government will not lift the ban": the reported clause's predicate.
         reps = [p for p in s.predicates if _is_top(s, p.clause) and s.lemma[p.head] in w.reporting]
@@ -761,14 +828,18 @@ _SPEECH_CLASSES = {"reassuring": ("reassure", "030", "verbal_cooperation"),
                    "directive": ("appeal", "020", "verbal_cooperation"),
                    "accusatory": ("accuse", "112", "verbal_conflict"),
                    "warning": ("warn", "130", "verbal_conflict"),
-                   "denial": ("deny", "016", "statement")}
+                   "denial": ("deny", "016", "statement"),
+                   "claim": ("statement", "010", "statement")}
 
 
 def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                   actor_tok) -> tuple[list[Cue], list[Event]]:
     """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
     the reporting-verb lexicon is a speech act even where the escalation lexicon has no cue
-    ("Russia reassured Kazakhstan", "called on X to", "pushing for permission")."""
+    ("Russia reassured Kazakhstan", "called on X to", "pushing for permission"); so is a
+    neutral, hedged or emphatic one with a reported clause ("claimed that", "insisted that"),
+    a statement that :func:`_upgrade_claims` makes an accusation when it reports a third
+    party's conflict act."""
     taken = {e.tok for e in events}
     cues, events = list(cues), list(events)
     for p in s.predicates:
@@ -776,6 +847,11 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
         cls = _reporting_classes().get(lem)
         if lem in ("call", "push", "press") and nxt in ("on", "for", "upon"):
             cls = "directive"
+        if cls in rules().neutral and p.voice == "active" and lem not in rules().light \
+                and s.tags[p.head] in ("VBD", "VBZ", "VBP") and s.clauses[p.clause].kind != "participial" and any(
+                c.parent == p.clause and c.kind == "complement" and c.rule in ("clause.that", "clause.bare_complement")
+                and 0 < c.start - p.head <= 2 for c in s.clauses):
+            cls = "claim"  # "Russia claimed that Ukraine attacked Belgorod": a statement, maybe an accusation
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
         if p.start == p.head and s.tags[p.head] in ("VBG", "VBN") and p.head > 0 and \
@@ -798,21 +874,43 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
     return cues, events
 
 
-def _split_coordinated(s: cl.Structure, events: list[Event]) -> list[Event]:
+def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[Event]:
     """``source.conjunct``: "Blinken and Lammy discussed plans" is an act of each of them.
 
     The subject rule finds the last conjunct; the earlier ones get a copy of the event.
     Only sources are split; a coordinated target is kept whole (its first actor).
+    ``target.reciprocal``: when the act names no other party ("Turkey and Syria are violating
+    the ceasefire", "India and Pakistan held talks"), each conjunct acts toward the next.
     """
     out = []
     for e in events:
         c = e.source.chunk
         parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(("agent.subject", "source.light_agent.subject")) else []
         if len(parts) > 1 and "and" in s.lower[parts[0].start:parts[-1].start]:
-            for part in parts[:-1]:
-                out.append(replace(e, source=Arg(part, e.source.rule + "+conjunct"), extra=list(e.extra)))
+            mutual = ctx is not None and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
+                and all(_has_actor(ctx, x) for x in parts)
+            for k, part in enumerate(parts[:-1]):
+                tgt = Arg(parts[k + 1], "target.reciprocal") if mutual else e.target
+                out.append(replace(e, source=Arg(part, e.source.rule + "+conjunct"), target=tgt, extra=list(e.extra)))
+            if mutual:
+                e.target = Arg(parts[0], "target.reciprocal")
         out.append(e)
     return out
+
+
+def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
+    """``clause.reduced_relative``: a bare participle right after a noun phrase and before a
+    preposition ("missiles fired by", "hackers linked to", "a leader charged with"), followed
+    in its clause by a finite verb with no conjunction between: it modifies the noun phrase."""
+    if p is None or p.start != p.head or s.tags[p.head] not in ("VBN", "VBD") or p.head + 1 >= len(s.tags):
+        return False
+    before = s.chunk_at(p.head - 1) if p.head > 0 else None
+    if before is None or before.end != p.head or s.tags[p.head + 1] not in ("IN", "TO"):
+        return False
+    for q in s.predicates:
+        if q.start > p.head and q.clause == p.clause and s.tags[q.head] in cl.FINITE | {"VBD"}:
+            return not any(s.tags[k] == "CC" for k in range(p.head + 1, q.start))
+    return False
 
 
 def _main_event(s: cl.Structure, events: list[Event]) -> int:
@@ -829,7 +927,10 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
     top = [i for i in live if _is_top(s, events[i].clause)]
     if not top:
         return live[0]
-    first = top[0]
+    # "The missiles fired by the Israeli military struck a depot": a reduced relative is not
+    # the main clause's act when a finite verb of the clause follows.
+    full = [i for i in top if not _reduced_relative(s, s.predicate_at(events[i].tok))]
+    first = full[0] if full else top[0]
     if s.clauses[events[first].clause].kind == "report":
         inner = [i for i in live if events[i].claim_of == first]
         if inner:
@@ -843,12 +944,65 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
     return first
 
 
-def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict]) -> None:
+def _reported_subject(s: cl.Structure, e: Event) -> cl.Chunk | None:
+    """The subject of the clause a speech event reports: its first predicate's subject that is
+    not a pronoun, past a pronoun's own reporting verb ("said it expects that most pupils")."""
+    p = s.predicate_at(e.tok)
+    if p is None:
+        return None
+    inner = _speech_complements(s, p)
+    for q in s.predicates:
+        if q.clause not in inner or q.agent is None or s.lower[q.start] == "to":
+            continue
+        pron = q.agent.end - q.agent.start == 1 and s.lower[q.agent.start] in _PRONOUNS
+        if pron and s.lemma[q.head] in cl.words().reporting:
+            continue
+        return None if pron else q.agent
+    return None
+
+
+_EVALUATIVE_PREPS = ("about", "of", "over", "toward", "towards", "with", "regarding")
+
+
+def _evaluated(s: cl.Structure, e: Event) -> cl.Chunk | None:
+    """``target.evaluated``: "said it is skeptical about Iranian motives", "says he is
+    pessimistic about the possibility of a deal": the speaker's judgement is about the phrase
+    after the adjective."""
+    p = s.predicate_at(e.tok)
+    inner = _speech_complements(s, p) if p is not None else set()
+    for q in s.predicates:
+        if q.clause not in inner or s.lemma[q.head] != "be":
+            continue
+        k = q.head + 1
+        while k < len(s.tags) and s.tags[k] == "RB":
+            k += 1
+        if k + 2 < len(s.tags) and s.tags[k] == "JJ" and s.lower[k + 1] in _EVALUATIVE_PREPS:
+            c = s.chunk_at(k + 2)
+            if c is not None and c.start == k + 2:
+                return c
+        return None
+    return None
+
+
+def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.reported_subject``: a statement with no target is about the reported clause's
-    subject ("Russia says Israel must end attacks" -> Israel) or, when the speaker reports its
-    own act ("Putin said his country will not lift the ban on the EU"), that act's target."""
+    subject ("Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
+    follows: "Trump said North Korea must act before he would lift sanctions") or, when the
+    speaker reports its own act ("Putin said his country will not lift the ban on the EU"),
+    that act's target."""
     for i, e in enumerate(events):
-        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified"):
+        accusing = e.act == "accuse" and s.lemma[e.tok] in _reporting_classes()  # "alleged that Kyiv had ..."
+        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified") and not accusing:
+            continue
+        subj = _reported_subject(s, e)
+        if subj is not None and not _same_chunk(subj, e.source.chunk):
+            who = ctx.actor(subj, s)[0].get("actor")
+            if who is None or who != actors[i]["source"].get("actor"):
+                e.target = Arg(subj, "target.reported_subject")
+                continue
+        judged = _evaluated(s, e)
+        if judged is not None:
+            e.target = Arg(judged, "target.evaluated")
             continue
         inner = [x for x in events if x.claim_of == i and not x.absorbed]
         if not inner:
@@ -861,6 +1015,57 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict]) ->
                 e.target = Arg(x.target.chunk, "target.reported_target")
         else:
             e.target = Arg(x.source.chunk, "target.reported_subject")
+
+
+def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``target.purpose_beneficiary``: aid, an appeal or an offer whose target names no actor is
+    aimed at the object of the purpose infinitive after it ("launched an appeal for $88 million
+    to help people in Ethiopia", "considering sending aid to help North Korea cope"), the
+    beneficiary CAMEO codes as the target (verbs: ``purpose_target`` in events.yaml); a strike
+    or protest at what it protests ("went on strike to protest X", "a hunger strike, protesting X")."""
+    r = rules()
+    for i, e in enumerate(events):
+        if e.absorbed or actors[i]["target"].get("actor") is not None or e.act not in r.purpose_acts \
+                or _names_someone(s, e.target.chunk):
+            continue
+        toks = {x.tok for x in events}
+        for q in s.predicates:
+            if q.start <= e.tok or q.start - e.tok > r.purpose_span:
+                continue
+            purpose = s.lower[q.start] == "to" or (q.start == q.head and s.tags[q.head] == "VBG" and s.lower[q.start - 1] == ",")
+            if purpose and s.lemma[q.head] in r.purpose_verbs and q.patient is not None:
+                e.target = Arg(q.patient, "target.purpose_beneficiary")
+                actors[i]["target"] = ctx.actor(q.patient, s)[0]
+            if q.head not in toks and s.tags[q.head] != "VBG":
+                break  # only through the act's own verbs ("considering sending aid to help X")
+
+
+def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``target.named_oblique_<prep>``: an act whose target names no actor ("served in Lebanon",
+    "sought refuge in Bangladesh", "killed 300 people in Sri Lanka", "deploying troops to the
+    UN mission in Mali") is aimed at the actor of a later prepositional phrase of its clause
+    (:data:`Rules.place_preps`), as CAMEO codes a located act against the place's actor.
+    Statements are left to :func:`_report_targets`; the source's own actor is not a target."""
+    r = rules()
+    for i, e in enumerate(events):
+        if e.absorbed or actors[i]["target"].get("actor") is not None or e.act in ("statement", "consider"):
+            continue
+        if e.target.rule.startswith(("target.own", "target.between")) or _names_someone(s, e.target.chunk):
+            continue  # a named person or body the gazetteer lacks is still the one acted on
+        if e.target.rule == "patient.object" and s.lemma[e.tok] in _reporting_classes():
+            continue  # "accused the legislation of ...": a speech act is aimed at its object
+        after = max(e.tok, e.target.chunk.end - 1 if e.target.chunk is not None else e.tok)
+        src = actors[i]["source"].get("actor")
+        obl = cl.obliques(s, after, cl.words(), clause=s.clause_of[e.tok], span=r.place_span)
+        # a direction ("to US-backed forces") before a place ("territory in Syria")
+        for prep, c in sorted(obl, key=lambda pc: pc[0] in ("in", "at", "inside", "within", "throughout", "across")):
+            if prep not in r.place_preps:
+                continue
+            got, _ = ctx.actor(c, s)
+            if got.get("actor") is not None and got["actor"] != src:
+                e.target = Arg(c, f"target.named_oblique_{prep}")
+                actors[i]["target"] = got
+                break
 
 
 def _names_someone(s: cl.Structure, c: cl.Chunk | None) -> bool:
@@ -885,7 +1090,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             events.append(e)
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
-    events = _split_coordinated(s, events)
+    events = _split_coordinated(s, events, rctx)
     for e in events:
         t = e.target.chunk
         if e.act == "statement" and e.act_rule == "verb.active" and t is not None and any(
@@ -914,7 +1119,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(events, actors, cues)
-    _report_targets(s, events, actors)
+    _purpose_targets(s, events, actors, ctx)
+    _named_oblique_targets(s, events, actors, ctx)
+    _report_targets(s, events, actors, ctx)
     main = _main_event(s, events)
     rows = []
     for i, e in enumerate(events):
@@ -939,7 +1146,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         clm, _ = ctx.actor(e.claimant, s)
         speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
         if speaker is not None:  # inside a quotation: its speaker claims it, or does it
-            if src.get("actor") is None and (e.source.chunk is None or s.lower[e.source.chunk.start] in _PRONOUNS):
+            # ... but not the doer of an agentless passive ("decisions have been made", he said)
+            doer = e.source.chunk is None and not e.source.rule.startswith("agent.passive_none")
+            if src.get("actor") is None and (doer or e.source.chunk is not None and s.lower[e.source.chunk.start] in _PRONOUNS):
                 src, srule = dict(speaker, text=None, start=None, end=None), "actor.quote_speaker"
             clm = speaker
             e.extra.append("claim.quote")
@@ -961,7 +1170,7 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
-            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.", "noun.opposed")) else None
+            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked")) else None
     cameo = code or cue.cameo or None
     claimant = clm.get("actor") or clm.get("text")
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
