@@ -240,6 +240,7 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
 
 
 _APOSTROPHES = frozenset({"'", "’", "`"})
+_PHRASE_REPAIR_WORDS = frozenset({"s", "’s", "'s", "least", "than"})
 
 
 def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | None = None) -> list[str]:
@@ -266,7 +267,12 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
     w = w or words()
     out, n = list(tags), len(tags)
     low = [t.lower() for t in tokens]
+    # Every rule below needs a participle or past tag or one of these words at i (a new rule
+    # must add its own to this test): the other tokens are skipped at the cost of two lookups.
+    words_at = _PHRASE_REPAIR_WORDS | w.quantity_words
     for i in range(n):
+        if out[i] not in ("VBG", "VBN", "VBD") and low[i] not in words_at:
+            continue
         nxt = out[i + 1] if i + 1 < n else ""
         if low[i] == "s" and i > 0 and low[i - 1] in _APOSTROPHES and i + 1 < n and out[i - 1] != "POS" \
                 and (i < 2 or out[i - 2] in NOUN_TAGS):
