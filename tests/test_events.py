@@ -498,3 +498,26 @@ def test_comparison_is_no_target(text, target_text):
     out = run(text)
     main = out[out["main"].astype(bool)].iloc[0]
     assert main["target_text"] == target_text
+
+
+@pytest.mark.parametrize("order", ["sentences_interleaved", "documents_reversed"])
+def test_token_row_order_does_not_change_the_table(order):
+    """The tokens of a sentence are read as consecutive rows when they are (the tokenizer's
+    order) and by their positions otherwise: both give the same events."""
+    texts = ["Moscow said Kyiv had sabotaged the talks. Ukrainian towns were shelled by Russian artillery.",
+             "Britain warned Russia against a military path. France and Germany agreed to send aid to Kyiv."]
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": texts})
+    s, t = tokenize_documents(["a", "b"], texts)
+    tb = {"documents": docs, "sentences": s, "tokens": t}
+    tb["mentions"] = actors.mentions_from_tables(docs, t)
+    tb.update(escalation.annotate(tb))
+    want = events.annotate(tb)["events"]
+    assert len(want) >= 4
+    if order == "sentences_interleaved":   # each sentence's tokens keep their order, not their rows
+        moved = t.sort_values(["doc_id", "tok_id", "sent_id"], kind="stable")
+    else:
+        moved = pd.concat([t[t["doc_id"] == "b"], t[t["doc_id"] == "a"]])
+    got = events.annotate({**tb, "tokens": moved.reset_index(drop=True)})["events"]
+    # Documents come in the order of the tokens table.
+    got = got.sort_values(["doc_id", "event_id"], kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, want)

@@ -25,6 +25,7 @@ Notes:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import warnings
@@ -42,6 +43,7 @@ NP_INNER = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS"
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
 PRONOUN_TAGS = frozenset({"PRP"})
+_HEAD_TAGS = NOUN_TAGS | {"CD"}
 _PUNCT_END = re.compile(r"^[.!?]+$")
 _HYPHENS = frozenset({"-", "–", "—"})
 # "as well as", "as soon as", "as part of": not an adverbial clause opener.
@@ -238,6 +240,7 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
 
 
 _APOSTROPHES = frozenset({"'", "’", "`"})
+_PHRASE_REPAIR_WORDS = frozenset({"s", "’s", "'s", "least", "than"})
 
 
 def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | None = None) -> list[str]:
@@ -264,7 +267,12 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
     w = w or words()
     out, n = list(tags), len(tags)
     low = [t.lower() for t in tokens]
+    # Every rule below needs a participle or past tag or one of these words at i (a new rule
+    # must add its own to this test): the other tokens are skipped at the cost of two lookups.
+    words_at = _PHRASE_REPAIR_WORDS | w.quantity_words
     for i in range(n):
+        if out[i] not in ("VBG", "VBN", "VBD") and low[i] not in words_at:
+            continue
         nxt = out[i + 1] if i + 1 < n else ""
         if low[i] == "s" and i > 0 and low[i - 1] in _APOSTROPHES and i + 1 < n and out[i - 1] != "POS" \
                 and (i < 2 or out[i - 2] in NOUN_TAGS):
@@ -356,28 +364,61 @@ class Structure:
     clause_of: list[int]
     question: bool
     degraded: str | None = None
+    # Lookups computed once per sentence on first use (the structure is not changed after parse).
+    _anc: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _nested: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _chunk_starts: list | None = field(default=None, init=False, repr=False, compare=False)
+    _chunk_ends: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _pred_starts: list | None = field(default=None, init=False, repr=False, compare=False)
 
     def chunk_at(self, i: int) -> Chunk | None:
         """The chunk containing token ``i``."""
-        for c in self.chunks:
-            if c.start <= i < c.end:
-                return c
+        x = bisect.bisect_right(self.chunk_starts(), i) - 1
+        if x >= 0 and i < self.chunks[x].end:  # only the last chunk starting at or before i can hold it
+            return self.chunks[x]
         return None
+
+    def chunk_starts(self) -> list[int]:
+        """The start of every chunk, in order (:func:`np_chunks` gives them sorted, not overlapping)."""
+        if self._chunk_starts is None:
+            self._chunk_starts = [c.start for c in self.chunks]
+        return self._chunk_starts
+
+    def chunk_ending(self, k: int) -> Chunk | None:
+        """The chunk whose last token is ``k``."""
+        if self._chunk_ends is None:
+            self._chunk_ends = {c.end - 1: c for c in self.chunks}
+        return self._chunk_ends.get(k)
 
     def predicate_at(self, i: int) -> Predicate | None:
         """The predicate whose verb group contains token ``i``."""
-        for p in self.predicates:
-            if p.start <= i < p.end:
-                return p
+        if self._pred_starts is None:
+            self._pred_starts = [p.start for p in self.predicates]  # in order, not overlapping
+        x = bisect.bisect_right(self._pred_starts, i) - 1
+        if x >= 0 and i < self.predicates[x].end:
+            return self.predicates[x]
         return None
 
     def ancestors(self, cid: int) -> list[Clause]:
         """The clause and its parents, innermost first."""
-        out = []
-        while cid >= 0 and len(out) <= len(self.clauses):
-            out.append(self.clauses[cid])
-            cid = self.clauses[cid].parent
-        return out
+        got = self._anc.get(cid)
+        if got is None:
+            out, k = [], cid
+            while k >= 0 and len(out) <= len(self.clauses):
+                out.append(self.clauses[k])
+                k = self.clauses[k].parent
+            got = self._anc[cid] = tuple(out)
+        return list(got)
+
+    def nested(self, cid: int) -> frozenset[int]:
+        """The ids of the clauses nested in clause ``cid`` at any depth (not ``cid`` itself)."""
+        if self._nested is None:
+            table: dict[int, set[int]] = {}
+            for c in self.clauses:
+                for a in self.ancestors(c.cid)[1:]:
+                    table.setdefault(a.cid, set()).add(c.cid)
+            self._nested = {k: frozenset(v) for k, v in table.items()}
+        return self._nested.get(cid, frozenset())
 
 
 # ----------------------------------------------------------------------------- chunks
@@ -421,9 +462,11 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 j += 1
             else:
                 break
-        nouns = [k for k in range(i, j) if tags[k] in NOUN_TAGS or tags[k] == "CD"]
-        if nouns:
-            out.append(Chunk(i, j, nouns[-1], "np.base"))
+        head = j - 1
+        while head >= i and tags[head] not in _HEAD_TAGS:
+            head -= 1
+        if head >= i:  # the last noun or number
+            out.append(Chunk(i, j, head, "np.base"))
         elif tags[i] == "DT" and j - i >= 2 and tags[j - 1] == "JJ":
             out.append(Chunk(i, j, j - 1, "np.adjective_head"))  # "the Nigerian military"
         i = max(j, i + 1)
@@ -477,10 +520,32 @@ def _has_verb_before_break(tags: Sequence[str], i: int) -> bool:
     return False
 
 
-def _postposed_report(tags, lower, lemma, i: int, w: Words) -> bool:
-    """``, NP said .`` / ``, said NP .`` / ``, NP 's office said on Sunday .`` after token ``i``."""
-    rest = [k for k in range(i + 1, len(tags)) if not _PUNCT_END.match(lower[k]) and lower[k] not in ('"', "”", "’", "'")]
-    if not rest or len(rest) > 14:
+_QUOTE_MARKS = frozenset(('"', "”", "’", "'"))
+
+
+def _report_tail(lower) -> list[int]:
+    """The last 15 tokens :func:`_postposed_report` reads (all but end punctuation and closing
+    quotes), in order: a report has at most 14, so none before them is needed."""
+    out: list[int] = []
+    k = len(lower) - 1
+    while k >= 0 and len(out) < 15:
+        x = lower[k]
+        if x not in _QUOTE_MARKS and not (x[:1] in ".!?" and _PUNCT_END.match(x)):
+            out.append(k)
+        k -= 1
+    return out[::-1]
+
+
+def _postposed_report(tags, lower, lemma, i: int, w: Words, tail: list[int] | None = None) -> bool:
+    """``, NP said .`` / ``, said NP .`` / ``, NP 's office said on Sunday .`` after token ``i``.
+
+    ``tail`` is :func:`_report_tail` of the sentence (computed here when not given).
+    """
+    tail = _report_tail(lower) if tail is None else tail
+    if len(tail) == 15 and tail[0] > i:
+        return False  # more than 14 words follow
+    rest = tail[bisect.bisect_right(tail, i):]
+    if not rest:
         return False
     verbs = [k for k in rest if tags[k] in VERB_TAGS]
     if not verbs or lemma[verbs[0]] not in w.reporting:
@@ -516,6 +581,9 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
     group_start = {a for a, _, _ in groups}
     clause_of = [0] * n
     last_head = -1
+    tail = None
+    # Only these words, commas and chunk starts can open a clause: other tokens skip the tests.
+    openers = _openers(w)
 
     def open_(kind, at, rule, parent=None):
         cid = len(clauses)
@@ -526,7 +594,9 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
     for i in range(n):
         low, t = lower[i], tags[i]
         top = stack[-1]
-        if low == ";":
+        if low not in openers and t != "," and t != ":" and i not in chunk_start:
+            pass
+        elif low == ";":
             del stack[1:]
             open_("main", i, "clause.semicolon", parent=-1)
             del stack[:-1]
@@ -535,7 +605,8 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         elif t in (",", ":") and low not in _HYPHENS:
             if len(stack) > 1 and has_verb[top] and clauses[top].kind != "complement":
                 stack.pop()
-            if _postposed_report(tags, lower, lemma, i, w):
+            tail = _report_tail(lower) if tail is None else tail
+            if _postposed_report(tags, lower, lemma, i, w, tail):
                 open_("report", i, "clause.report_postposed", parent=-1)
                 for c in clauses[:-1]:
                     if c.parent == -1:
@@ -564,15 +635,27 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         if i in head_at:
             has_verb[stack[-1]] = True
             last_head = i
-    for i, c in enumerate(clause_of):
-        clauses[c].tokens.append(i)
+    if len(clauses) == 1:
+        clauses[0].tokens = list(range(n))
+    else:
+        for i, c in enumerate(clause_of):
+            clauses[c].tokens.append(i)
     return clauses, clause_of
+
+
+@functools.lru_cache(maxsize=4)
+def _openers(w: Words) -> frozenset:
+    """The words :func:`segment` tests for opening a clause (besides commas and chunk starts)."""
+    return frozenset({";", ":", "that"}) | w.conditional | w.relative | w.complementizers | w.adverbial
+
+
+_THAT_GAP = NP_INNER | {"RB", "PRP", ",", "IN", "TO"}
 
 
 def head_at_end(head_at, last_head: int, i: int, tags) -> int:
     """``i`` when "that" at ``i`` follows the last verb (possibly after its object or an adverb)."""
     k = i - 1
-    while k > last_head and tags[k] in NP_INNER | {"RB", "PRP", ",", "IN", "TO"}:
+    while k > last_head and tags[k] in _THAT_GAP:
         k -= 1
     return i if k == last_head else -1
 
@@ -587,15 +670,27 @@ def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
 def _preceded_by_prep(tags, lower, c: Chunk, w: Words) -> str:
     """The preposition right before chunk ``c`` ("" when none)."""
     k = c.start - 1
-    if k >= 0 and tags[k] in ("IN", "TO") and lower[k] not in w.complementizers | w.conditional | w.adverbial:
-        return lower[k]
+    if k >= 0 and tags[k] in ("IN", "TO"):
+        x = lower[k]
+        if x not in w.complementizers and x not in w.conditional and x not in w.adverbial:
+            return x
     return ""
+
+
+_TIME_DETERMINERS = frozenset({"the", "this", "that", "last", "next", "a", "early", "late"})
 
 
 def _is_temporal(lower, c: Chunk, w: Words) -> bool:
     """A time expression: every word of the chunk past its determiners is a time word or a year."""
-    content = [lower[k] for k in range(c.start, c.end) if lower[k] not in ("the", "this", "that", "last", "next", "a", "early", "late")]
-    return bool(content) and all(x in w.temporal or (x.isdigit() and len(x) == 4) for x in content)
+    content = False
+    for k in range(c.start, c.end):
+        x = lower[k]
+        if x in _TIME_DETERMINERS:
+            continue
+        if x not in w.temporal and not (x.isdigit() and len(x) == 4):
+            return False
+        content = True
+    return content
 
 
 def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
@@ -606,9 +701,8 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
     first means coordination: the subject is that verb's (``subject.coordinated``).
     """
     own = p.clause
-    nested = {c.cid for c in s.clauses if own in [a.cid for a in s.ancestors(c.cid)[1:]]}
+    nested = s.nested(own)
     k = p.start - 1
-    by_start = {c.end - 1: c for c in s.chunks}
     while k >= 0:
         ck = s.clause_of[k]
         if ck in nested:
@@ -624,7 +718,7 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
                 return other.agent if other.voice == "active" else other.patient, "subject.coordinated"
             return None, ""
-        c = by_start.get(k)
+        c = s.chunk_ending(k)
         if c is not None:
             if not _preceded_by_prep(s.tags, s.lower, c, w) and not _is_temporal(s.lower, c, w):
                 app = _apposition(s, c, p.start, w)
@@ -663,9 +757,11 @@ def find_object(s: Structure, p: Predicate, w: Words) -> Chunk | None:
     """The first noun phrase after ``p`` in its clause, not inside a prepositional phrase."""
     stop = [q.start for q in s.predicates if q.start > p.head and s.clause_of[q.start] == p.clause]
     limit = min(stop) if stop else len(s.tags)
-    for c in s.chunks:
-        if c.start <= p.head or c.start >= limit:
-            continue
+    chunks = s.chunks
+    for x in range(bisect.bisect_right(s.chunk_starts(), p.head), len(chunks)):
+        c = chunks[x]
+        if c.start >= limit:  # the chunks are in order: no later one is before the limit
+            break
         if s.clause_of[c.start] != p.clause:
             break
         if c.start == p.head + 3 and s.lower[c.start - 1] == "of" and s.tags[p.head + 1] in ("DT", "CD", "JJ", "NNS"):
@@ -680,9 +776,11 @@ def obliques(s: Structure, after: int, w: Words, *, clause: int | None = None, s
     """``(preposition, chunk)`` pairs after token ``after`` in its clause (at most ``span`` tokens on)."""
     out = []
     clause = s.clause_of[after] if clause is None else clause
-    for c in s.chunks:
-        if c.start <= after or c.start > after + span:
-            continue
+    chunks = s.chunks
+    for x in range(bisect.bisect_right(s.chunk_starts(), after), len(chunks)):
+        c = chunks[x]
+        if c.start > after + span:  # the chunks are in order: no later one is in reach
+            break
         if s.clause_of[c.start] != clause:
             break
         prep = _preceded_by_prep(s.tags, s.lower, c, w)
@@ -703,8 +801,8 @@ def _relative_antecedent(s: Structure, p: Predicate) -> Chunk | None:
 
 def _control(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
     """The understood subject of an infinitive, participle or subjectless clause."""
-    before = [q for q in s.predicates if q.head < p.start and q.clause in
-              {a.cid for a in s.ancestors(p.clause)}]
+    up = {a.cid for a in s.ancestors(p.clause)}
+    before = [q for q in s.predicates if q.head < p.start and q.clause in up]
     if not before:
         return None, ""
     gov = before[-1]
@@ -723,19 +821,18 @@ def assign_arguments(s: Structure, w: Words) -> None:
     Rules: ``agent.subject`` / ``agent.by`` (passive) / ``agent.relative`` / ``agent.control``
     / ``agent.coordinated``; ``patient.object`` / ``patient.passive_subject``.
     """
+    lower, tags = s.lower, s.tags
     for p in s.predicates:
-        grp = range(p.start, p.head)
-        lows = [s.lower[k] for k in grp]
-        p.negated = any(x in w.negators for x in lows)
-        if any(x in w.future_modals for x in lows) or (s.lower[p.start] == "to" and _future_frame(s, p, w)):
+        lows = lower[p.start:p.head]
+        p.negated = not w.negators.isdisjoint(lows)
+        if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and _future_frame(s, p, w)):
             p.modality = "future"
-        elif any(x in w.hypo_modals for x in lows):
+        elif not w.hypo_modals.isdisjoint(lows):
             p.modality = "hypothetical"
-        aux = [k for k in grp if s.lower[k] in w.passive_aux and s.tags[k] != "MD"]
-        reduced = (s.tags[p.head] == "VBN" and p.start == p.head and p.head + 1 < len(s.tags)
-                   and s.lower[p.head + 1] in w.agent_preps)
-        if (s.tags[p.head] == "VBN" and aux) or reduced:
-            p.voice = "passive"
+        if tags[p.head] == "VBN" and (
+                any(lower[k] in w.passive_aux and tags[k] != "MD" for k in range(p.start, p.head))
+                or (p.start == p.head and p.head + 1 < len(tags) and lower[p.head + 1] in w.agent_preps)):
+            p.voice = "passive"  # an auxiliary of the passive, or a reduced one ("killed by")
         subj, rule = (None, "") if s.lower[p.start] == "to" else find_subject(s, p, w)
         if subj is None and s.lower[p.start] != "to":
             subj = _relative_antecedent(s, p)
@@ -795,8 +892,10 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     groups = [g for g in verb_groups(tags, lower, w) if g[2] not in inside]
     clauses, clause_of = segment(tags, lower, lemma, groups, chunks, w)
     preds = [Predicate(a, b, h, clause_of[h]) for a, b, h in groups]
-    last = [k for k in range(len(tokens)) if lower[k] not in ('"', "”", "’", "'", ")")]
-    question = bool(last) and lower[last[-1]] == "?"
+    last = len(tokens) - 1
+    while last >= 0 and lower[last] in ('"', "”", "’", "'", ")"):
+        last -= 1
+    question = last >= 0 and lower[last] == "?"
     s = Structure(tokens, lower, lemma, tags, chunks, clauses, preds, clause_of, question, degraded)
     assign_arguments(s, w)
     return s

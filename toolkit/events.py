@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -407,7 +407,7 @@ def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
 
 # ----------------------------------------------------------------------------- reporting frames
 def _descendants(s: cl.Structure, cid: int) -> set[int]:
-    return {c.cid for c in s.clauses if cid in [a.cid for a in s.ancestors(c.cid)]}
+    return {cid, *s.nested(cid)}
 
 
 def _speech_complements(s: cl.Structure, p: cl.Predicate) -> set[int]:
@@ -639,8 +639,8 @@ class SentenceContext:
 
     doc_id: str
     text: str
-    tok_start: np.ndarray
-    tok_end: np.ndarray
+    tok_start: Sequence[int]
+    tok_end: Sequence[int]
     mentions: list[Mention]       # the sentence's mentions, by start
     earlier: list[Mention]        # the document's mentions before the sentence (for pronouns)
     quotes: list[tuple[int, int, str | None, str | None, str | None]]
@@ -724,12 +724,15 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
         return {}
     q = quotes[~quotes["kind"].isin(("scare", "title", "term", "mention"))]
     out: dict[str, list] = {}
-    for r in q.itertuples():
-        a, b = getattr(r, "content_start", None), getattr(r, "content_end", None)
+    none = [None] * len(q)
+    # The columns' own values, as itertuples would give them (a missing actor may be NaN).
+    for d, s, e, a, b, act, per, sec in zip(q["doc_id"], q["start"], q["end"],
+                                            q["content_start"] if "content_start" in q else none,
+                                            q["content_end"] if "content_end" in q else none,
+                                            q["speaker_actor"], q["speaker_person"], q["speaker_sector"]):
         if a is None or pd.isna(a):  # the content span, not the attribution around it
-            a, b = r.start, r.end
-        out.setdefault(r.doc_id, []).append((int(a), int(b), r.speaker_actor, r.speaker_person,
-                                             r.speaker_sector))
+            a, b = s, e
+        out.setdefault(d, []).append((int(a), int(b), act, per, sec))
     return out
 
 
@@ -1184,7 +1187,7 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
 
 
-def _sentence_cues(rows: list[int], cols: dict[str, list], starts: np.ndarray, ends: np.ndarray,
+def _sentence_cues(rows: list[int], cols: dict[str, list], starts: Sequence[int], ends: Sequence[int],
                    lemma: list[str]) -> list[Cue]:
     out = []
     for i in rows:
@@ -1196,6 +1199,25 @@ def _sentence_cues(rows: list[int], cols: dict[str, list], starts: np.ndarray, e
         out.append(Cue(int(i), a, max(b, a + 1), lemma[a], "" if cameo is None or pd.isna(cameo) else str(cameo),
                        str(cols["quad_class"][i]), str(cols["cue"][i])))
     return out
+
+
+def _sentence_rows(tokens: pd.DataFrame) -> dict[tuple, range | np.ndarray]:
+    """Each sentence's token rows by ``(doc_id, sent_id)``: a ``range`` when every sentence's
+    tokens are consecutive rows (as the tokenizer writes them), else ``groupby`` indices."""
+    codes, _ = pd.factorize(tokens["doc_id"], sort=False)
+    sent = tokens["sent_id"].to_numpy()
+    if len(codes) and (codes >= 0).all() and np.issubdtype(sent.dtype, np.integer):
+        cut = np.flatnonzero((codes[1:] != codes[:-1]) | (sent[1:] != sent[:-1])) + 1
+        starts, ends = [0, *cut.tolist()], [*cut.tolist(), len(codes)]
+        keys = list(zip(tokens["doc_id"].take(starts).tolist(), sent[starts].tolist()))
+        if len(set(keys)) == len(keys):
+            return {k: range(a, b) for k, a, b in zip(keys, starts, ends)}
+    return tokens.groupby(["doc_id", "sent_id"], sort=False).indices
+
+
+def _take(values: list, rows: range | np.ndarray) -> list:
+    """``values`` at ``rows`` (a slice when the rows are a range)."""
+    return values[rows.start:rows.stop] if isinstance(rows, range) else [values[k] for k in rows]
 
 
 def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.DataFrame,
@@ -1226,9 +1248,9 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     ment_by_doc = _mention_lists(mentions)
     quote_by_doc = _quote_lists(quotes)
     starts_by_doc = {d: [m[0] for m in ms] for d, ms in ment_by_doc.items()}
-    tok_groups = tokens.groupby(["doc_id", "sent_id"], sort=False).indices
+    tok_groups = _sentence_rows(tokens)
     tok_text, tok_lemma = tokens["text"].tolist(), tokens["lemma"].tolist()
-    tok_s, tok_e = tokens["start"].to_numpy(), tokens["end"].to_numpy()
+    tok_s, tok_e = tokens["start"].tolist(), tokens["end"].tolist()
     cols = {c: escalation[c].tolist() for c in ("start", "end", "cameo", "quad_class", "cue")}
     groups = {k: list(v) for k, v in escalation.groupby(["doc_id", "sent_id"], sort=False).indices.items()} \
         if len(escalation) else {}
@@ -1238,22 +1260,19 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
             groups.setdefault(key, [])
     order = {d: i for i, d in enumerate(pd.unique(tokens["doc_id"]))}
     todo = sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1])))
+    todo = [(key, g, tok_groups.get(key)) for key, g in todo]
+    todo = [(key, g, idx) for key, g, idx in todo if idx is not None and len(idx)]
+    sentences = [_take(tok_text, idx) for _, _, idx in todo]
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
-    tagged = iter(cl.tag_many([[tok_text[k] for k in idx] for idx in
-                               (tok_groups.get(key) for key, _ in todo) if idx is not None and len(idx)]))
-    for (doc, sent), g in todo:
-        idx = tok_groups.get((doc, sent))
-        if idx is None or len(idx) == 0:
-            continue
-        words = [tok_text[k] for k in idx]
-        lemmas = [str(tok_lemma[k]).lower() for k in idx]
-        tags, degraded = next(tagged)
+    for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
+        lemmas = [str(x).lower() for x in _take(tok_lemma, idx)]
         s = cl.parse(words, lemma=lemmas, tags=tags, degraded=degraded)
         ms = ment_by_doc.get(doc, [])
-        sa, sb = int(tok_s[idx[0]]), int(tok_e[idx[-1]])
+        ts, te = _take(tok_s, idx), _take(tok_e, idx)
+        sa, sb = ts[0], te[-1]
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
-        inside = [m for m in ms[lo:] if m[0] < sb]
-        ctx = SentenceContext(str(doc), texts[doc], tok_s[idx], tok_e[idx], inside, ms[max(0, lo - 50):lo],
+        hi = bisect.bisect_left(starts_by_doc[doc], sb, lo) if ms else 0   # mentions are sorted by start
+        ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
                               quote_by_doc.get(doc, []))
         for r in sentence_events(s, _sentence_cues(g, cols, ctx.tok_start, ctx.tok_end, lemmas), ctx):
             r["sent_id"] = int(sent)
