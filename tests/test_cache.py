@@ -96,6 +96,29 @@ def test_options_and_code_are_part_of_the_key(setup, monkeypatch):
     assert steps_run(new_release)["tokenize"] == 3
 
 
+@pytest.mark.parametrize("edited, reruns", [
+    ("clauses.py", {"events"}),           # a rule module events imports, not events.py itself
+    ("_tagger.py", {"events", "quotes", "actors"}),   # the tokenizer's pos column uses it
+    ("speakers.py", {"quotes"}),          # quotes imports it; events does not
+    ("events.yaml", {"events", "quotes", "actors"}),   # rule data: every step's key hashes it
+])
+def test_modules_and_rule_data_a_step_uses_are_part_of_its_key(monkeypatch, edited, reruns):
+    """Editing a module an annotator imports (at any depth) or a rule data file changes the
+    step's key, so a stale result is never served."""
+    from toolkit.annotator import registry
+
+    anns = [a for a in registry() if a.name in ("actors", "quotes", "events")]
+    before = keys.step_fingerprints(anns)
+    real = keys.file_digest
+    monkeypatch.setattr(keys, "file_digest", lambda p: real(p) + ("x" if Path(p).name == edited else ""))
+    keys.core_digest.cache_clear()
+    try:
+        after = keys.step_fingerprints(anns)
+    finally:
+        keys.core_digest.cache_clear()
+    assert {k for k in before if before[k] != after[k]} - {"tokenize"} == reruns
+
+
 def test_option_files_are_hashed_by_content(setup, tmp_path):
     f = tmp_path / "gazetteer.csv"
     f.write_text("name\nArland\n")

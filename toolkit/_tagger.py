@@ -320,6 +320,27 @@ class FastTagger:
 
 
 @functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=1)
+def nltk_tagger():
+    """NLTK's averaged perceptron tagger (one per process), or ``None`` when its data is missing.
+
+    Example:
+        >>> tg = nltk_tagger()
+        >>> tg is None or tg is nltk_tagger()
+        True
+    """
+    from . import resources
+
+    if not resources.available("averaged_perceptron_tagger_eng"):   # honours TOOLKIT_NLTK_DATA_ONLY
+        return None
+    try:
+        from nltk.tag.perceptron import PerceptronTagger
+
+        return PerceptronTagger()
+    except (LookupError, OSError, ValueError):
+        return None
+
+
 def fast(tagger) -> FastTagger:
     """The :class:`FastTagger` of an NLTK ``PerceptronTagger`` object (built once per object).
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from . import _tagger
 from .config import LEXICON_DIR
 
 RULES_FILE = LEXICON_DIR / "clauses.yaml"
@@ -107,19 +108,9 @@ def words(path: str | None = None) -> Words:
 
 
 # ----------------------------------------------------------------------------- tagging
-@functools.lru_cache(maxsize=1)
-def _perceptron():
-    """NLTK's averaged perceptron tagger, or ``None`` when its data is missing."""
-    from . import resources
-
-    if not resources.available("averaged_perceptron_tagger_eng"):   # honours TOOLKIT_NLTK_DATA_ONLY
-        return None
-    try:
-        from nltk.tag.perceptron import PerceptronTagger
-
-        return PerceptronTagger()
-    except (LookupError, OSError, ValueError):
-        return None
+# NLTK's tagger lives with the fast path (toolkit._tagger), so the tokenizer's `pos` column
+# reads it without importing the clause rules (whose edits then re-key the events step only).
+_perceptron = _tagger.nltk_tagger
 
 
 _CLOSED = {
@@ -208,7 +199,6 @@ def tag_many(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], str | 
     if tagger is None:
         _warn_once(_MISSING)
         return [(fallback_tag(t), _MISSING) for t in sentences]
-    from . import _tagger
 
     sents = [list(t) for t in sentences]
     return [(repair_tags(t, tags), None) for t, tags in zip(sents, _tagger.tag_sents(tagger, sents))]

@@ -756,9 +756,9 @@ def pos_tags(tokens: pd.DataFrame) -> pd.Series:
 
 @functools.lru_cache(maxsize=1)
 def _tagger():
-    from . import clauses
+    from . import _tagger as fast
 
-    tagger = clauses._perceptron()   # the events step's tagger: one model in memory, not two
+    tagger = fast.nltk_tagger()   # the events step's tagger: one model in memory, not two
     if tagger is None:
         from nltk.tag import PerceptronTagger
 

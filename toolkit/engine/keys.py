@@ -1,7 +1,9 @@
 """Cache keys: every (chunk, step) result is named by a hash of everything it depends on.
 
 The chunk's documents (all columns), the toolkit version, the source of the tokenizer, the
-lexicon matcher and the annotator's module, NLTK's version and which NLTK data is installed,
+lexicon matcher and the annotator's module and of every toolkit module these import (read from
+their import statements, so a rule module such as ``clauses`` counts), the rule data files that
+are not bundled lexicons (``clauses.yaml``, ``events.yaml`` ...), NLTK's version and which NLTK data is installed,
 the annotator's name and version, the version *and content* of each of its lexicons, its
 options (files named in options are hashed by content), and the keys of the steps it reads.
 Changing one lexicon therefore re-runs only the annotators that use it (and those that depend
@@ -59,16 +61,61 @@ def file_digest(path: str | Path) -> str:
 
 
 def _source_digest(func: Callable) -> str:
-    """Hash of the source file that defines ``func`` (so editing an annotator invalidates it)."""
+    """Hash of the source of ``func``'s module and of every toolkit module it imports, at any
+    depth (so editing an annotator, or a module of rules it calls such as ``clauses``, invalidates
+    it); a function defined outside a file is keyed by its name."""
     while isinstance(func, functools.partial):
         func = func.func
     try:
         path = inspect.getsourcefile(func)
     except TypeError:
         path = None
-    if path and os.path.exists(path):
-        return file_digest(path)
-    return digest(getattr(func, "__module__", ""), getattr(func, "__qualname__", repr(func)))
+    if not path or not os.path.exists(path):
+        return digest(getattr(func, "__module__", ""), getattr(func, "__qualname__", repr(func)))
+    module = getattr(func, "__module__", "") or ""
+    files = [path, *(f for f in _imported_sources(module) if f != path)]
+    return digest(*(file_digest(f) for f in files))
+
+
+@functools.lru_cache(maxsize=64)
+def _imported_sources(module: str) -> tuple[str, ...]:
+    """Source files of the toolkit modules ``module`` imports, directly or through others,
+    read from the import statements of each file (also those inside functions).
+
+    ``from . import x`` counts ``x``, not the package, whose ``__init__`` imports everything.
+
+    Example:
+        >>> any(f.endswith("clauses.py") for f in _imported_sources("toolkit.events"))
+        True
+    """
+    import ast
+    import importlib.util
+
+    seen: dict[str, str] = {}
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in seen or not (name == "toolkit" or name.startswith("toolkit.")):
+            continue
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, AttributeError, ValueError):   # "toolkit.tokenize.iter_rows": a name
+            spec = None
+        if spec is None or not (spec.origin or "").endswith(".py"):
+            continue
+        seen[name] = spec.origin
+        package = name if spec.submodule_search_locations else name.rpartition(".")[0]
+        tree = ast.parse(Path(spec.origin).read_bytes())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                todo.extend(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = importlib.util.resolve_name("." * node.level + (node.module or ""), package) \
+                    if node.level else (node.module or "")
+                if node.module:
+                    todo.append(base)
+                todo.extend(f"{base}.{a.name}" for a in node.names)
+    return tuple(sorted(set(seen.values())))
 
 
 def value_digest(value) -> str:
@@ -121,13 +168,25 @@ def _lexicon_digest(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def core_digest() -> str:
-    """The code every step shares: the tokenizer, the lexicon matcher, this module's layout."""
+    """The code every step shares (the tokenizer, the lexicon matcher and what they import, this
+    module's layout) and the rule data files that are not bundled lexicons.
+
+    Example:
+        >>> len(core_digest())
+        32
+    """
     import nltk
 
-    from .. import lexicon, tokenize
+    from .. import lexicon
+    from ..config import LEXICON_DIR
 
-    return digest(__version__, str(CACHE_LAYOUT), nltk.__version__,
-                   file_digest(tokenize.__file__), file_digest(lexicon.__file__))
+    code = sorted({*_imported_sources("toolkit.tokenize"), *_imported_sources("toolkit.lexicon")})
+    # Data files that are not bundled lexicons (rule word lists such as clauses.yaml and
+    # events.yaml, people_gender.csv): no step declares them, so every step's key hashes them.
+    bundled = {p.stem for p in LEXICON_DIR.glob("*.yaml") if p.with_suffix(".csv").exists()}
+    data = sorted(p for p in LEXICON_DIR.iterdir() if p.is_file() and p.stem not in bundled and p.suffix != ".md")
+    return digest(__version__, str(CACHE_LAYOUT), nltk.__version__, lexicon.__name__,
+                  *(file_digest(f) for f in code), *(f"{p.name}={file_digest(p)}" for p in data))
 
 
 # NLTK data whose absence makes a step fall back to other results: the tokenizer (sentences,
