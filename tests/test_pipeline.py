@@ -459,3 +459,27 @@ def test_options_of_wrapped_and_partial_annotators():
     assert option_names(Annotator("a", ("a",), functools.partial(step, cfg={}))) == ("cfg", "depth")
     assert option_names(Annotator("b", ("b",), functools.partial(step, None))) == ("depth",)
     assert option_names(Annotator("c", ("c",), verbose(step))) is None      # takes **kwargs
+
+
+def test_csv_tables_hold_no_spreadsheet_formulas_and_read_back_exactly(tmp_path):
+    """A text that starts with "=" is a formula in Excel: the CSV cell gets a leading
+    apostrophe, and Analysis.load gives the exact text back (Parquet keeps it as it is)."""
+    from toolkit import analyze
+    from toolkit.pipeline import Analysis
+
+    text = '=HYPERLINK("http://evil.example","Click") Russia warned Ukraine. -1 +1 @x \'=y'
+    a = analyze(pd.DataFrame({"doc_id": ["=cmd|' /C calc'!A0"], "text": [text]}), annotators=[],
+                cache=False, workers=1)
+    a.save(tmp_path, format="csv")
+    import csv
+
+    with open(tmp_path / "documents.csv", newline="", encoding="utf-8") as fh:
+        cells = [c for row in csv.reader(fh) for c in row]
+    assert not any(c.lstrip("'").startswith(("=", "+", "-", "@")) and not c.startswith("'") for c in cells)
+    with open(tmp_path / "tokens.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    tokens = [row[rows[0].index("text")] for row in rows[1:]]
+    assert "'-1" in tokens and "'=" in tokens
+    back = Analysis.load(tmp_path)
+    assert back.documents["text"].iloc[0] == text and back.documents["doc_id"].iloc[0] == "=cmd|' /C calc'!A0"
+    assert back.tokens["text"].tolist() == a.tokens["text"].tolist()

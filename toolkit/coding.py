@@ -41,6 +41,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .cells import spreadsheet_safe, spreadsheet_value
+
 LEVELS = ("nominal", "ordinal", "interval")
 TIE_RULES = ("flag", "lead")
 ALLOCATIONS = ("equal", "proportional")
@@ -461,40 +463,7 @@ def _xlsx_value(v):
     return _xlsx_text(v) if isinstance(v, str) else v
 
 
-# What a spreadsheet runs as a formula when a cell starts with it (OWASP, "CSV Injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FILE_PART = re.compile(r"[\w][\w .\-]*")
-
-
-def spreadsheet_safe(value):
-    """``value`` as a CSV cell no spreadsheet runs as a formula (reversed by :func:`spreadsheet_value`).
-
-    A string that starts with ``= + - @``, a tab or a carriage return, after any apostrophes,
-    gets one more leading apostrophe; other values are returned unchanged. Every CSV this module
-    writes goes through it, every column (ids, codes, text alike), and the XLSX files type the
-    same cells as text (:func:`_no_formulas`).
-
-    Example:
-        >>> spreadsheet_safe("=HYPERLINK(x)"), spreadsheet_safe("Kyiv"), spreadsheet_safe(-1)
-        ("'=HYPERLINK(x)", 'Kyiv', -1)
-        >>> spreadsheet_value(spreadsheet_safe("'=1+1"))
-        "'=1+1"
-    """
-    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def spreadsheet_value(value):
-    """The value :func:`spreadsheet_safe` was given (reads back a CSV this module wrote).
-
-    Example:
-        >>> spreadsheet_value("'-3 + 4"), spreadsheet_value("'Tis")
-        ('-3 + 4', "'Tis")
-    """
-    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(_FORMULA_START):
-        return value[1:]
-    return value
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:

@@ -48,6 +48,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, figures, show
+from .cells import safe_frame
 from .config import FICTIONAL_GAZETTEER, PROJECT_ROOT  # noqa: F401 (FICTIONAL_GAZETTEER: re-exported)
 from .corpus import Corpus, load_corpus
 from .pipeline import Analysis, analyze, shutdown_workers
@@ -203,7 +204,7 @@ def save_table(df: pd.DataFrame, name: str, out_dir: str | Path = "reports/table
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     csv, pq = out / f"{name}.csv", out / f"{name}.parquet"
-    df.to_csv(csv, index=False)
+    safe_frame(df).to_csv(csv, index=False)   # text never becomes a spreadsheet formula
     df.to_parquet(pq, index=False)
     return [csv, pq]
 

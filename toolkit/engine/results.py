@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..annotator import TOKENIZE_OUTPUTS
+from ..cells import restore_frame, safe_frame
 from ..schemas import write_parquet
 from .transport import concat, nulls_as_none
 
@@ -172,8 +173,8 @@ class Analysis:
                 df = self.tables[name]
                 if format == "parquet":
                     write_parquet(name, df, path)
-                else:
-                    df.to_csv(path, index=False)
+                else:   # text cells never become spreadsheet formulas (toolkit.cells)
+                    safe_frame(df).to_csv(path, index=False)
             paths.append(path)
         meta_path = out / "analysis.json"
         meta_path.write_text(json.dumps(self.meta, indent=2, sort_keys=True, default=str) + "\n")
@@ -199,7 +200,7 @@ class Analysis:
             tables[path.stem] = df if path.stem in TOKENIZE_OUTPUTS else nulls_as_none(df)
         for path in sorted(out.glob("*.csv")):
             if path.stem not in tables:
-                tables[path.stem] = pd.read_csv(path, keep_default_na=False, na_values=[""])
+                tables[path.stem] = restore_frame(pd.read_csv(path, keep_default_na=False, na_values=[""]))
         if "documents" not in tables:
             raise FileNotFoundError(f"{out}: no documents.parquet or documents.csv; is this an analysis folder?")
         meta_path = out / "analysis.json"
