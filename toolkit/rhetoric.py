@@ -70,7 +70,7 @@ from . import _vader as _fast
 from ._pattern import pattern_scores
 from .lexicon import Lexicon, load
 from .annotator import Annotator, Chunk
-from .tokenize import document_order, iter_rows, iter_sentences, tokenize_documents
+from .tokenize import column_list, document_order, iter_rows, iter_sentences, tokenize_documents
 
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "textblob_polarity",
                      "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neg",
@@ -390,27 +390,43 @@ def sentiment_table(sentences: pd.DataFrame, tokens: pd.DataFrame, texts: Mappin
     """
     lex = tone_lexicon(lexicon)
     hits = _hits_by_doc(tokens, texts, lex) if tone_hits is None else tone_hits
-    sent_start = dict(zip(iter_rows(sentences, "doc_id", "sent_id"), sentences["start"].tolist()))
-    by_sent: dict[tuple, list] = defaultdict(list)
-    cues: dict[tuple, list] = defaultdict(list)
-    for d, si, s, e, w, c, t in iter_rows(hits, "doc_id", "sent_id", "start", "end", "weight", "category", "text"):
-        off = sent_start[(d, si)]
-        by_sent[(d, si)].append((int(s) - off, int(e) - off, float(w), c))
-        cues[(d, si)].append(t)
-    rows = []
-    for doc_id, sent_id, start, end, text in iter_sentences(sentences):
-        base = baseline_scores(text)
-        key = (doc_id, sent_id)
-        tn = tone_from_hits(text, by_sent.get(key, ()), scale=scale, vader_compound=base[2])
-        rows.append((doc_id, sent_id, start, end, text, *base, tn, _label(tn),
-                     "; ".join(cues.get(key, ())), lex.tag))
-    out = pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
-    for c in ("sent_id", "start", "end"):
-        out[c] = out[c].astype("int64")
+    by_row, cues = _hits_by_sentence(sentences, hits)
+    text = column_list(sentences["text"])
+    base = list(map(baseline_scores, text))
+    cols = dict(zip(SCORE_NAMES, map(list, zip(*base))))
+    # A sentence without tone matches keeps VADER's compound (see tone_from_hits).
+    tn = list(cols.get("vader_compound", ()))
+    for i, h in by_row.items():
+        tn[i] = _tone_cached(text[i], tuple(h), float(scale))
+    cue = [""] * len(text)
+    for i, c in cues.items():
+        cue[i] = "; ".join(c)
+    ints = {c: sentences[c].to_numpy().astype("int64") for c in ("sent_id", "start", "end")}
+    if not text:
+        out = pd.DataFrame([], columns=SENTIMENT_COLUMNS).astype(dict.fromkeys(ints, "int64"))
+    else:
+        out = pd.DataFrame({"doc_id": column_list(sentences["doc_id"]), **ints, "text": text, **cols,
+                            "tone": tn, "tone_label": list(map(_label, tn)), "tone_cues": cue,
+                            "source": [lex.tag] * len(text)}, columns=SENTIMENT_COLUMNS)
     # typed even when there is no sentence: an empty table must still sort, compare and aggregate
     for c in (*SCORE_NAMES, "tone"):
         out[c] = out[c].astype("float64")
     return out
+
+
+def _hits_by_sentence(sentences: pd.DataFrame, hits: pd.DataFrame) -> tuple[dict[int, list], dict[int, list]]:
+    """Each sentence's tone hits ``(start, end, weight, category)`` relative to the sentence
+    and their surface texts, keyed by the sentence's row position (sentences with hits only)."""
+    row = {k: i for i, k in enumerate(iter_rows(sentences, "doc_id", "sent_id"))}
+    starts = sentences["start"].tolist()
+    by_row: dict[int, list] = defaultdict(list)
+    cues: dict[int, list] = defaultdict(list)
+    for d, si, s, e, w, c, t in iter_rows(hits, "doc_id", "sent_id", "start", "end", "weight", "category", "text"):
+        i = row[(d, si)]
+        off = starts[i]
+        by_row[i].append((int(s) - off, int(e) - off, float(w), c))
+        cues[i].append(t)
+    return by_row, cues
 
 
 def document_sentiment(sentiment: pd.DataFrame, *, by: str | Sequence[str] = "doc_id") -> pd.DataFrame:
