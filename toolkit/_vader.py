@@ -54,6 +54,7 @@ __all__ = [
     "LEXICON",
     "but_check",
     "cap_differential",
+    "lower_words",
     "polarity_scores",
     "replace_emoji",
     "score_sentiments",
@@ -185,8 +186,13 @@ def words(text: str) -> list[str]:
     return list(map(_STRIPPED.__getitem__, text.split()))
 
 
-def _lower_words(text: str) -> tuple[list[str], list[str]]:
-    """The whitespace tokens of ``text`` and VADER's lowercased words (punctuation stripped)."""
+def lower_words(text: str) -> tuple[list[str], list[str]]:
+    """The white-space tokens of ``text`` and VADER's lowercased words (punctuation stripped).
+
+    Example:
+        >>> lower_words("(Good) NEWS, :)")
+        (['(Good)', 'NEWS,', ':)'], ['good', 'news', ':)'])
+    """
     toks = text.split()
     return toks, list(map(_WORDS.__getitem__, toks))
 
@@ -500,7 +506,7 @@ def valences(text: str) -> tuple[list, list[str], str]:
     """
     if type(text) is not str or _ASCII_EMOJI or not text.isascii():
         text = replace_emoji(text)
-    toks, lw = _lower_words(text)
+    toks, lw = lower_words(text)
     values = sentiments(lw, toks)
     if "but" in lw:
         but_check(lw, values)

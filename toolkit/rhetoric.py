@@ -179,32 +179,27 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
         # str.split() agree on white space).
         return spans, _fast.words(text)
 
-    def _valences(self, text: str, hits: Sequence[tuple], scale: float):
-        spans, orig = self.words(text)
-        words = list(orig)
+    def _rules(self, text: str, hits: Sequence[tuple], scale: float
+               ) -> tuple[list[str], list[str], dict[int, str], set[int]]:
+        """The tone rules on VADER's words: the text's white-space tokens, VADER's lowercased
+        words, the word positions an entry masks (-> mask or weight key), the positions a
+        negator flips."""
+        toks, lw = _fast.lower_words(text)
+        masks: dict[int, str] = {}
         flips: set[int] = set()
-        starts = [a for a, _ in spans]
-        n = len(spans)
-        for s, e, weight, category in hits:
-            idx = []
-            for i in range(max(0, bisect.bisect_right(starts, s) - 1), n):
-                a, b = spans[i]
-                if not a < e:   # words start in order: none further on overlaps
-                    break
-                if s < b:
-                    idx.append(i)
+        n = len(toks)
+        for (_, _, weight, category), idx in zip(hits, _hit_words(text, hits)):
             if not idx:
                 continue
             # The entry owns all its words: VADER valences and negations inside it are masked
             # (so "not" in "will not hesitate" no longer flips anything).
             for i in idx[:-1]:
-                words[i] = _MASK
+                masks[i] = _MASK
             if category == "negator":
-                words[idx[-1]] = _MASK
+                masks[idx[-1]] = _MASK
                 j = idx[-1] + 1
-                while j < len(words) and j <= idx[-1] + NEGATOR_SCOPE:
-                    prev = text[spans[j - 1][0]:spans[j - 1][1]]
-                    if orig[j].lower() in _CLAUSE_WORDS or _CLAUSE_END.search(prev):
+                while j < n and j <= idx[-1] + NEGATOR_SCOPE:
+                    if lw[j] in _CLAUSE_WORDS or _CLAUSE_END.search(toks[j - 1]):
                         break
                     flips.add(j)
                     j += 1
@@ -213,24 +208,70 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
                 # boosters and negations before the phrase ("very grave consequences").
                 key = f"{_MASK}{weight * scale:.4f}"
                 self.lexicon.setdefault(key, weight * scale)
-                words[idx[-1]] = key
-        lw = list(map(str.lower, words))
-        sentiments = _fast.sentiments(lw, words, _fast.cap_differential(orig), self.lexicon)
+                masks[idx[-1]] = key
+        return toks, lw, masks, flips
+
+    @staticmethod
+    def _sentiments(rules: tuple, lexicon: Mapping[str, float]) -> list:
+        toks, lw, masks, flips = rules
+        # The case of a word only matters through isupper(), which stripping punctuation
+        # (uncased) does not change: the raw tokens stand for VADER's words.
+        case = list(toks)
+        for i, key in masks.items():
+            lw[i] = case[i] = key
+        sentiments = _fast.sentiments(lw, case, _fast.cap_differential(toks), lexicon)
         for i in flips:
             sentiments[i] = sentiments[i] * N_SCALAR
         _fast.but_check(lw, sentiments)
-        return sentiments, orig, words, spans
+        return sentiments
+
+    def _valences(self, text: str, hits: Sequence[tuple], scale: float):
+        sentiments, orig, words = self.valences(text, hits, scale=scale)
+        return sentiments, orig, words, self.words(text)[0]
 
     def valences(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0):
         """Per-word valences (VADER's sentiments list) after the tone rules, and the words."""
-        sentiments, orig, words, _ = self._valences(text, hits, scale)
+        rules = self._rules(text, hits, scale)
+        orig = _fast.words(text)
+        words = list(orig)
+        for i, key in rules[2].items():
+            words[i] = key
+        sentiments = self._sentiments(rules, self.lexicon)
         return sentiments, orig, words
 
     def score(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0) -> dict:
         """VADER's ``neg/neu/pos/compound`` dict for ``text`` under the tone rules."""
-        compound, pos, neg, neu = _fast.score_sentiments(self._valences(text, hits, scale)[0],
-                                                          text)
+        sentiments = self._sentiments(self._rules(text, hits, scale), self.lexicon)
+        compound, pos, neg, neu = _fast.score_sentiments(sentiments, text)
         return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+
+# Up to this many characters x hits, a hit's words are counted with str.split() on the text
+# before it (fast on sentences); beyond, the words' spans are found once and bisected.
+_SPLIT_COUNT_LIMIT = 20_000
+
+
+def _hit_words(text: str, hits: Sequence[tuple]) -> list[range]:
+    """For each hit ``(start, end, ...)``, the positions of the white-space words of ``text``
+    that overlap ``[start, end)``: those ending after ``start`` and starting before ``end``.
+
+    Example:
+        >>> _hit_words("We avoid a war.", [(3, 8), (9, 15), (0, 0)])
+        [range(1, 2), range(2, 4), range(0, 0)]
+    """
+    n = len(text)
+    if len(hits) * n <= _SPLIT_COUNT_LIMIT and all(type(h[0]) is int and type(h[1]) is int for h in hits):
+        out = []
+        for h in hits:
+            s, e = min(max(h[0], 0), n), min(max(h[1], 0), n)
+            first = len(text[:s].split())
+            if 0 < s < n and not text[s - 1].isspace() and not text[s].isspace():
+                first -= 1    # the word that goes on past ``start`` overlaps it
+            out.append(range(first, len(text[:e].split())))
+        return out
+    spans = list(map(_SPAN, _WORD.finditer(text)))
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    return [range(bisect.bisect_right(ends, h[0]), bisect.bisect_left(starts, h[1])) for h in hits]
 
 
 @functools.lru_cache(maxsize=1)
@@ -710,11 +751,11 @@ def _label_commitments(hits: pd.DataFrame, tokens: pd.DataFrame, tone_hits: pd.D
     modal = (hits["category"] == "modality") & hits["entry"].str.lower().isin(COMMITMENT_MODALS)
     if not modal.any():
         return hits
-    resp = tokens.loc[tokens["lemma"].isin(RESPONSE_LEMMAS), ["doc_id", "sent_id", "tok_id"]]
     # (doc, sent, token id) where a response verb or threat starts: each modal then looks up
     # the few token ids of its window, where scanning every target of its sentence was
-    # quadratic in the sentence's length.
-    targets = set(iter_rows(resp, "doc_id", "sent_id", "tok_id"))
+    # quadratic in the sentence's length. Only the few response tokens' fields are taken.
+    resp = np.flatnonzero(tokens["lemma"].isin(RESPONSE_LEMMAS).to_numpy())
+    targets = set(zip(*(tokens[c].take(resp).tolist() for c in ("doc_id", "sent_id", "tok_id"))))
     th = tone_hits[tone_hits["category"].isin(THREAT_CATEGORIES)]
     targets.update(iter_rows(th, "doc_id", "sent_id", "tok_start"))
     sub = hits["subcategory"].to_numpy(dtype=object).copy()
