@@ -104,6 +104,7 @@ _SPECIAL_FIRST = frozenset(k.split(" ")[0] for k in SPECIAL_CASES)
 _SPECIAL_SECOND = frozenset(k.split(" ")[1] for k in SPECIAL_CASES if " " in k)
 _BOOSTER_FIRST = frozenset(k.split(" ")[0] for k in BOOSTER_DICT if " " in k)
 _ZEROS = (0.0, 0.0, 0.0, 0.0)
+_BUT_INDEX_MAX = 64      # values up to which but_check runs the reference's loop
 
 
 def replace_emoji(text: str) -> str:
@@ -415,7 +416,9 @@ def but_check(lw: Sequence[str], values: list) -> list:
     if "but" not in lw:
         return values
     bi = lw.index("but")
-    if any(math.isnan(v) for v in values):   # NaN: list.index matches it by identity; keep the reference loop
+    # Short lists (sentences): the reference's loop, whose list.index scans run in C, is
+    # faster than the heaps. NaN: list.index matches it by identity; keep the reference loop.
+    if len(values) <= _BUT_INDEX_MAX or any(math.isnan(v) for v in values):
         return _but_check_by_index(bi, values)
     # Where list.index finds a value: for each value, a heap of the positions that held it.
     # A position that changed since stays in its old heap until it reaches the top, where the

@@ -656,20 +656,30 @@ def marker_categories() -> list[str]:
     return [c for c in rhetoric_lexicon().categories if c != "blocker"]
 
 
+def _rank(column: pd.Series) -> np.ndarray:
+    """Each value's rank among the column's distinct values (sorting by it sorts by the value)."""
+    return pd.factorize(column, sort=True, use_na_sentinel=False)[0]
+
+
 def _longest_per_category(hits: pd.DataFrame) -> pd.DataFrame:
-    """Leftmost-longest non-overlapping spans within each (document, category) layer."""
+    """Leftmost-longest non-overlapping spans within each (document, category) layer.
+
+    Rows come out sorted by document, category, start, longest first, entry; the order is
+    found on integer keys and the table taken once.
+    """
     if hits.empty:
         return hits
-    h = hits.assign(_len=hits["end"] - hits["start"])
-    h = h.sort_values(["doc_id", "category", "start", "_len", "entry_id"],
-                      ascending=[True, True, True, False, True], kind="stable")
-    keep = np.zeros(len(h), dtype=bool)
+    start, end = hits["start"].to_numpy(), hits["end"].to_numpy()
+    doc, cat = _rank(hits["doc_id"]), _rank(hits["category"])
+    order = np.lexsort((hits["entry_id"].to_numpy(), start - end, start, cat, doc))
+    keep = np.zeros(len(order), dtype=bool)
     last = {}
-    for i, (d, c, s, e) in enumerate(iter_rows(h, "doc_id", "category", "start", "end")):
+    for i, (d, c, s, e) in enumerate(zip(doc[order].tolist(), cat[order].tolist(),
+                                         start[order].tolist(), end[order].tolist())):
         if s >= last.get((d, c), -1):
             keep[i] = True
             last[(d, c)] = e
-    return h[keep].drop(columns="_len")
+    return hits.take(order[keep])
 
 
 def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
@@ -704,10 +714,11 @@ def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         out["subcategory"] = None
     if "weight" not in out:
         out["weight"] = 1.0
+    # corpus order of the documents (not by id), then position, then category
+    order = np.lexsort((_rank(out["category"]), out["start"].to_numpy(),
+                        document_order(out["doc_id"], tokens)))
+    out = out[RHETORIC_COLUMNS].take(order).reset_index(drop=True)
     out["subcategory"] = out["subcategory"].replace("", None)
-    out["_doc"] = document_order(out["doc_id"], tokens)   # corpus order, not by id
-    out = out.sort_values(["_doc", "start", "category"], kind="stable").reset_index(drop=True)
-    out = out[RHETORIC_COLUMNS].copy()
     out["weight"] = out["weight"].astype(float)
     return out
 
