@@ -32,8 +32,9 @@ ROOT = HERE.parent
 def child(out: Path, steps: list[str], words: int) -> None:
     """One measured run in this process: tables to ``out/*.parquet``, CPU seconds to stdout."""
     sys.path.insert(0, str(HERE))
-    import toolkit
     from run import n_words, un_subset
+
+    import toolkit
     from toolkit import pipeline
 
     warm = un_subset(30_000, offset=6)

@@ -70,7 +70,7 @@ from . import _vader as _fast
 from ._pattern import pattern_scores
 from .lexicon import Lexicon, load
 from .annotator import Annotator, Chunk
-from .tokenize import column_list, document_order, iter_rows, iter_sentences, tokenize_documents
+from .tokenize import column_list, document_order, iter_rows, tokenize_documents
 
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "textblob_polarity",
                      "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neg",
