@@ -31,11 +31,12 @@ ROOT = HERE.parent
 
 def child(out: Path, steps: list[str], words: int) -> None:
     """One measured run in this process: tables to ``out/*.parquet``, CPU seconds to stdout."""
-    sys.path.insert(0, str(HERE))
-    from run import n_words, un_subset
-
+    # the tree under test (PYTHONPATH) first: bench/run.py puts this tree on sys.path
     import toolkit
     from toolkit import pipeline
+
+    sys.path.insert(0, str(HERE))
+    from run import n_words, un_subset
 
     warm = un_subset(30_000, offset=6)
     pipeline.analyze(warm, annotators=steps, workers=1, cache=False, progress=False)

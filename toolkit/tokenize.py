@@ -193,9 +193,11 @@ class _LemmaPOS:
 
     def __init__(self, by_pos: dict[str, set[str]]):
         self._by_pos = {p: frozenset(s) for p, s in by_pos.items()}
+        # morphy asks ``form in m`` of every candidate form: one set answers it
+        self._any = frozenset().union(*self._by_pos.values())
 
     def __contains__(self, form) -> bool:
-        return any(form in s for s in self._by_pos.values())
+        return form in self._any
 
     def __getitem__(self, form) -> dict[str, list]:
         found = {p: [] for p, s in self._by_pos.items() if form in s}
