@@ -239,6 +239,17 @@ def test_but_check_reproduces_the_list_index_quirk(values, data):
     assert repr(got) == repr(want)
 
 
+@given(st.lists(st.sampled_from([0, 0.0, -0.0, 1.5, -1.5, 0.75, 3.0, 2.0, 1.0, -0.5]),
+                min_size=_vader._BUT_INDEX_MAX + 1, max_size=3 * _vader._BUT_INDEX_MAX), st.data())
+@settings(max_examples=200, deadline=None)
+def test_but_check_on_long_lists_reproduces_the_quirk(values, data):
+    # beyond _BUT_INDEX_MAX values but_check runs its heaps, not the reference's loop
+    words = ["x"] * len(values)
+    words[data.draw(st.integers(0, len(values) - 1))] = "but"
+    want = SentimentIntensityAnalyzer._but_check(words, list(values))
+    assert repr(_vader.but_check(words, list(values))) == repr(want)
+
+
 # --------------------------------------------------------------------------- generated texts
 
 _LEX_WORDS = sorted(_vader.LEXICON)

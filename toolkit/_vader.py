@@ -54,6 +54,7 @@ __all__ = [
     "LEXICON",
     "but_check",
     "cap_differential",
+    "lower_words",
     "polarity_scores",
     "replace_emoji",
     "score_sentiments",
@@ -103,6 +104,7 @@ _SPECIAL_FIRST = frozenset(k.split(" ")[0] for k in SPECIAL_CASES)
 _SPECIAL_SECOND = frozenset(k.split(" ")[1] for k in SPECIAL_CASES if " " in k)
 _BOOSTER_FIRST = frozenset(k.split(" ")[0] for k in BOOSTER_DICT if " " in k)
 _ZEROS = (0.0, 0.0, 0.0, 0.0)
+_BUT_INDEX_MAX = 64      # values up to which but_check runs the reference's loop
 
 
 def replace_emoji(text: str) -> str:
@@ -185,8 +187,13 @@ def words(text: str) -> list[str]:
     return list(map(_STRIPPED.__getitem__, text.split()))
 
 
-def _lower_words(text: str) -> tuple[list[str], list[str]]:
-    """The whitespace tokens of ``text`` and VADER's lowercased words (punctuation stripped)."""
+def lower_words(text: str) -> tuple[list[str], list[str]]:
+    """The white-space tokens of ``text`` and VADER's lowercased words (punctuation stripped).
+
+    Example:
+        >>> lower_words("(Good) NEWS, :)")
+        (['(Good)', 'NEWS,', ':)'], ['good', 'news', ':)'])
+    """
     toks = text.split()
     return toks, list(map(_WORDS.__getitem__, toks))
 
@@ -409,7 +416,9 @@ def but_check(lw: Sequence[str], values: list) -> list:
     if "but" not in lw:
         return values
     bi = lw.index("but")
-    if any(math.isnan(v) for v in values):   # NaN: list.index matches it by identity; keep the reference loop
+    # Short lists (sentences): the reference's loop, whose list.index scans run in C, is
+    # faster than the heaps. NaN: list.index matches it by identity; keep the reference loop.
+    if len(values) <= _BUT_INDEX_MAX or any(math.isnan(v) for v in values):
         return _but_check_by_index(bi, values)
     # Where list.index finds a value: for each value, a heap of the positions that held it.
     # A position that changed since stays in its old heap until it reaches the top, where the
@@ -500,7 +509,7 @@ def valences(text: str) -> tuple[list, list[str], str]:
     """
     if type(text) is not str or _ASCII_EMOJI or not text.isascii():
         text = replace_emoji(text)
-    toks, lw = _lower_words(text)
+    toks, lw = lower_words(text)
     values = sentiments(lw, toks)
     if "but" in lw:
         but_check(lw, values)

@@ -71,7 +71,7 @@ from ._pattern import pattern_scores
 from . import lexicon as lexmod
 from .lexicon import Lexicon, load
 from .annotator import Annotator, Chunk
-from .tokenize import document_order, iter_rows, iter_sentences, tokenize_documents
+from .tokenize import column_list, document_order, iter_rows, tokenize_documents
 
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "textblob_polarity",
                      "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neg",
@@ -180,32 +180,27 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
         # str.split() agree on white space).
         return spans, _fast.words(text)
 
-    def _valences(self, text: str, hits: Sequence[tuple], scale: float):
-        spans, orig = self.words(text)
-        words = list(orig)
+    def _rules(self, text: str, hits: Sequence[tuple], scale: float
+               ) -> tuple[list[str], list[str], dict[int, str], set[int]]:
+        """The tone rules on VADER's words: the text's white-space tokens, VADER's lowercased
+        words, the word positions an entry masks (-> mask or weight key), the positions a
+        negator flips."""
+        toks, lw = _fast.lower_words(text)
+        masks: dict[int, str] = {}
         flips: set[int] = set()
-        starts = [a for a, _ in spans]
-        n = len(spans)
-        for s, e, weight, category in hits:
-            idx = []
-            for i in range(max(0, bisect.bisect_right(starts, s) - 1), n):
-                a, b = spans[i]
-                if not a < e:   # words start in order: none further on overlaps
-                    break
-                if s < b:
-                    idx.append(i)
+        n = len(toks)
+        for (_, _, weight, category), idx in zip(hits, _hit_words(text, hits)):
             if not idx:
                 continue
             # The entry owns all its words: VADER valences and negations inside it are masked
             # (so "not" in "will not hesitate" no longer flips anything).
             for i in idx[:-1]:
-                words[i] = _MASK
+                masks[i] = _MASK
             if category == "negator":
-                words[idx[-1]] = _MASK
+                masks[idx[-1]] = _MASK
                 j = idx[-1] + 1
-                while j < len(words) and j <= idx[-1] + NEGATOR_SCOPE:
-                    prev = text[spans[j - 1][0]:spans[j - 1][1]]
-                    if orig[j].lower() in _CLAUSE_WORDS or _CLAUSE_END.search(prev):
+                while j < n and j <= idx[-1] + NEGATOR_SCOPE:
+                    if lw[j] in _CLAUSE_WORDS or _CLAUSE_END.search(toks[j - 1]):
                         break
                     flips.add(j)
                     j += 1
@@ -214,24 +209,70 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
                 # boosters and negations before the phrase ("very grave consequences").
                 key = f"{_MASK}{weight * scale:.4f}"
                 self.lexicon.setdefault(key, weight * scale)
-                words[idx[-1]] = key
-        lw = list(map(str.lower, words))
-        sentiments = _fast.sentiments(lw, words, _fast.cap_differential(orig), self.lexicon)
+                masks[idx[-1]] = key
+        return toks, lw, masks, flips
+
+    @staticmethod
+    def _sentiments(rules: tuple, lexicon: Mapping[str, float]) -> list:
+        toks, lw, masks, flips = rules
+        # The case of a word only matters through isupper(), which stripping punctuation
+        # (uncased) does not change: the raw tokens stand for VADER's words.
+        case = list(toks)
+        for i, key in masks.items():
+            lw[i] = case[i] = key
+        sentiments = _fast.sentiments(lw, case, _fast.cap_differential(toks), lexicon)
         for i in flips:
             sentiments[i] = sentiments[i] * N_SCALAR
         _fast.but_check(lw, sentiments)
-        return sentiments, orig, words, spans
+        return sentiments
+
+    def _valences(self, text: str, hits: Sequence[tuple], scale: float):
+        sentiments, orig, words = self.valences(text, hits, scale=scale)
+        return sentiments, orig, words, self.words(text)[0]
 
     def valences(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0):
         """Per-word valences (VADER's sentiments list) after the tone rules, and the words."""
-        sentiments, orig, words, _ = self._valences(text, hits, scale)
+        rules = self._rules(text, hits, scale)
+        orig = _fast.words(text)
+        words = list(orig)
+        for i, key in rules[2].items():
+            words[i] = key
+        sentiments = self._sentiments(rules, self.lexicon)
         return sentiments, orig, words
 
     def score(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0) -> dict:
         """VADER's ``neg/neu/pos/compound`` dict for ``text`` under the tone rules."""
-        compound, pos, neg, neu = _fast.score_sentiments(self._valences(text, hits, scale)[0],
-                                                          text)
+        sentiments = self._sentiments(self._rules(text, hits, scale), self.lexicon)
+        compound, pos, neg, neu = _fast.score_sentiments(sentiments, text)
         return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+
+# Up to this many characters x hits, a hit's words are counted with str.split() on the text
+# before it (fast on sentences); beyond, the words' spans are found once and bisected.
+_SPLIT_COUNT_LIMIT = 20_000
+
+
+def _hit_words(text: str, hits: Sequence[tuple]) -> list[range]:
+    """For each hit ``(start, end, ...)``, the positions of the white-space words of ``text``
+    that overlap ``[start, end)``: those ending after ``start`` and starting before ``end``.
+
+    Example:
+        >>> _hit_words("We avoid a war.", [(3, 8), (9, 15), (0, 0)])
+        [range(1, 2), range(2, 4), range(0, 0)]
+    """
+    n = len(text)
+    if len(hits) * n <= _SPLIT_COUNT_LIMIT and all(type(h[0]) is int and type(h[1]) is int for h in hits):
+        out = []
+        for h in hits:
+            s, e = min(max(h[0], 0), n), min(max(h[1], 0), n)
+            first = len(text[:s].split())
+            if 0 < s < n and not text[s - 1].isspace() and not text[s].isspace():
+                first -= 1    # the word that goes on past ``start`` overlaps it
+            out.append(range(first, len(text[:e].split())))
+        return out
+    spans = list(map(_SPAN, _WORD.finditer(text)))
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    return [range(bisect.bisect_right(ends, h[0]), bisect.bisect_left(starts, h[1])) for h in hits]
 
 
 @functools.lru_cache(maxsize=1)
@@ -391,27 +432,43 @@ def sentiment_table(sentences: pd.DataFrame, tokens: pd.DataFrame, texts: Mappin
     """
     lex = tone_lexicon(lexicon)
     hits = _hits_by_doc(tokens, texts, lex) if tone_hits is None else tone_hits
-    sent_start = dict(zip(iter_rows(sentences, "doc_id", "sent_id"), sentences["start"].tolist()))
-    by_sent: dict[tuple, list] = defaultdict(list)
-    cues: dict[tuple, list] = defaultdict(list)
-    for d, si, s, e, w, c, t in iter_rows(hits, "doc_id", "sent_id", "start", "end", "weight", "category", "text"):
-        off = sent_start[(d, si)]
-        by_sent[(d, si)].append((int(s) - off, int(e) - off, float(w), c))
-        cues[(d, si)].append(t)
-    rows = []
-    for doc_id, sent_id, start, end, text in iter_sentences(sentences):
-        base = baseline_scores(text)
-        key = (doc_id, sent_id)
-        tn = tone_from_hits(text, by_sent.get(key, ()), scale=scale, vader_compound=base[2])
-        rows.append((doc_id, sent_id, start, end, text, *base, tn, _label(tn),
-                     "; ".join(cues.get(key, ())), lex.tag))
-    out = pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
-    for c in ("sent_id", "start", "end"):
-        out[c] = out[c].astype("int64")
+    by_row, cues = _hits_by_sentence(sentences, hits)
+    text = column_list(sentences["text"])
+    base = list(map(baseline_scores, text))
+    cols = dict(zip(SCORE_NAMES, map(list, zip(*base))))
+    # A sentence without tone matches keeps VADER's compound (see tone_from_hits).
+    tn = list(cols.get("vader_compound", ()))
+    for i, h in by_row.items():
+        tn[i] = _tone_cached(text[i], tuple(h), float(scale))
+    cue = [""] * len(text)
+    for i, c in cues.items():
+        cue[i] = "; ".join(c)
+    ints = {c: sentences[c].to_numpy().astype("int64") for c in ("sent_id", "start", "end")}
+    if not text:
+        out = pd.DataFrame([], columns=SENTIMENT_COLUMNS).astype(dict.fromkeys(ints, "int64"))
+    else:
+        out = pd.DataFrame({"doc_id": column_list(sentences["doc_id"]), **ints, "text": text, **cols,
+                            "tone": tn, "tone_label": list(map(_label, tn)), "tone_cues": cue,
+                            "source": [lex.tag] * len(text)}, columns=SENTIMENT_COLUMNS)
     # typed even when there is no sentence: an empty table must still sort, compare and aggregate
     for c in (*SCORE_NAMES, "tone"):
         out[c] = out[c].astype("float64")
     return out
+
+
+def _hits_by_sentence(sentences: pd.DataFrame, hits: pd.DataFrame) -> tuple[dict[int, list], dict[int, list]]:
+    """Each sentence's tone hits ``(start, end, weight, category)`` relative to the sentence
+    and their surface texts, keyed by the sentence's row position (sentences with hits only)."""
+    row = {k: i for i, k in enumerate(iter_rows(sentences, "doc_id", "sent_id"))}
+    starts = sentences["start"].tolist()
+    by_row: dict[int, list] = defaultdict(list)
+    cues: dict[int, list] = defaultdict(list)
+    for d, si, s, e, w, c, t in iter_rows(hits, "doc_id", "sent_id", "start", "end", "weight", "category", "text"):
+        i = row[(d, si)]
+        off = starts[i]
+        by_row[i].append((int(s) - off, int(e) - off, float(w), c))
+        cues[i].append(t)
+    return by_row, cues
 
 
 def document_sentiment(sentiment: pd.DataFrame, *, by: str | Sequence[str] = "doc_id") -> pd.DataFrame:
@@ -600,20 +657,30 @@ def marker_categories() -> list[str]:
     return [c for c in rhetoric_lexicon().categories if c != "blocker"]
 
 
+def _rank(column: pd.Series) -> np.ndarray:
+    """Each value's rank among the column's distinct values (sorting by it sorts by the value)."""
+    return pd.factorize(column, sort=True, use_na_sentinel=False)[0]
+
+
 def _longest_per_category(hits: pd.DataFrame) -> pd.DataFrame:
-    """Leftmost-longest non-overlapping spans within each (document, category) layer."""
+    """Leftmost-longest non-overlapping spans within each (document, category) layer.
+
+    Rows come out sorted by document, category, start, longest first, entry; the order is
+    found on integer keys and the table taken once.
+    """
     if hits.empty:
         return hits
-    h = hits.assign(_len=hits["end"] - hits["start"])
-    h = h.sort_values(["doc_id", "category", "start", "_len", "entry_id"],
-                      ascending=[True, True, True, False, True], kind="stable")
-    keep = np.zeros(len(h), dtype=bool)
+    start, end = hits["start"].to_numpy(), hits["end"].to_numpy()
+    doc, cat = _rank(hits["doc_id"]), _rank(hits["category"])
+    order = np.lexsort((hits["entry_id"].to_numpy(), start - end, start, cat, doc))
+    keep = np.zeros(len(order), dtype=bool)
     last = {}
-    for i, (d, c, s, e) in enumerate(iter_rows(h, "doc_id", "category", "start", "end")):
+    for i, (d, c, s, e) in enumerate(zip(doc[order].tolist(), cat[order].tolist(),
+                                         start[order].tolist(), end[order].tolist())):
         if s >= last.get((d, c), -1):
             keep[i] = True
             last[(d, c)] = e
-    return h[keep].drop(columns="_len")
+    return hits.take(order[keep])
 
 
 def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
@@ -648,10 +715,11 @@ def rhetoric_table(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         out["subcategory"] = None
     if "weight" not in out:
         out["weight"] = 1.0
+    # corpus order of the documents (not by id), then position, then category
+    order = np.lexsort((_rank(out["category"]), out["start"].to_numpy(),
+                        document_order(out["doc_id"], tokens)))
+    out = out[RHETORIC_COLUMNS].take(order).reset_index(drop=True)
     out["subcategory"] = out["subcategory"].replace("", None)
-    out["_doc"] = document_order(out["doc_id"], tokens)   # corpus order, not by id
-    out = out.sort_values(["_doc", "start", "category"], kind="stable").reset_index(drop=True)
-    out = out[RHETORIC_COLUMNS].copy()
     out["weight"] = out["weight"].astype(float)
     return out
 
@@ -695,11 +763,11 @@ def _label_commitments(hits: pd.DataFrame, tokens: pd.DataFrame, tone_hits: pd.D
     modal = (hits["category"] == "modality") & hits["entry"].str.lower().isin(COMMITMENT_MODALS)
     if not modal.any():
         return hits
-    resp = tokens.loc[tokens["lemma"].isin(RESPONSE_LEMMAS), ["doc_id", "sent_id", "tok_id"]]
     # (doc, sent, token id) where a response verb or threat starts: each modal then looks up
     # the few token ids of its window, where scanning every target of its sentence was
-    # quadratic in the sentence's length.
-    targets = set(iter_rows(resp, "doc_id", "sent_id", "tok_id"))
+    # quadratic in the sentence's length. Only the few response tokens' fields are taken.
+    resp = np.flatnonzero(tokens["lemma"].isin(RESPONSE_LEMMAS).to_numpy())
+    targets = set(zip(*(tokens[c].take(resp).tolist() for c in ("doc_id", "sent_id", "tok_id"))))
     th = tone_hits[tone_hits["category"].isin(THREAT_CATEGORIES)]
     targets.update(iter_rows(th, "doc_id", "sent_id", "tok_start"))
     sub = hits["subcategory"].to_numpy(dtype=object).copy()
