@@ -498,3 +498,37 @@ def test_comparison_is_no_target(text, target_text):
     out = run(text)
     main = out[out["main"].astype(bool)].iloc[0]
     assert main["target_text"] == target_text
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # cue_verb_tags: a verb-frame cue read as a noun or adjective in a headline-style clause
+    ("Japan lifts sanctions against India .", ("JPN", "yield", "IND", "asserted"), None),
+    ("China and Russia call on US to lift sanctions against Iran .", ("CHN", "appeal", "USA", "asserted"), None),
+    ("In 2012 , the UNSC imposed sanctions on Guinea .", ("UNSC", "sanction", "GIN", "asserted"), None),
+    # negative: a noun reading with a finite verb before it stays a noun (no yield by Japan)
+    ("Japan said the lifts of sanctions against India were late .", None, ("JPN", "yield", "IND", "asserted")),
+    # verb.predicative: the phrase after its verb is the act, and never its own target
+    ("Indian troops remained on alert in New Delhi .", ("IND", "mobilize", None, "asserted"), None),
+    # return ... to (CAMEO 084), outlaw (172): the recipient / the banned party is the target
+    ("CBP returned prehistoric fossils to the Chinese government .", (None, "yield", "CHN", "asserted"), None),
+    ("Iran outlawed the Kurdistan Workers ' Party .", ("IRN", "coerce", None, "asserted"), None),
+])
+def test_headline_verbs_and_predicative_cues(text, expected, absent):
+    got = rows(run(text))
+    assert expected is None or expected in got, got
+    assert absent is None or absent not in got, got
+
+
+def test_cue_verb_tags_leaves_single_word_cues():
+    c = events.Cue(0, 1, 2, "attack", "180", "material_conflict", "attack")
+    assert events.cue_verb_tags(["Russia", "attack", "Ukraine"], ["NNP", "NN", "NNP"], [c]) == ["NNP", "NN", "NNP"]
+
+
+@pytest.mark.parametrize("text", [
+    "Indian troops remained on alert Wednesday in New Delhi .",
+    "Cambodian troops remained on alert .",
+])
+def test_predicative_cue_is_not_its_own_target(text):
+    out = run(text)
+    row = out[out["cue"] == "on alert"].iloc[0]
+    assert row["rule"].startswith("verb.predicative") and row["target_text"] is None

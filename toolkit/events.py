@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -250,6 +250,23 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
 
 
+def rule_predicative(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+    """``verb.predicative``: a cue that is the prepositional phrase right after its verb
+    ("troops remained on alert"): the verb's subject does the act, as with a verb cue."""
+    if cue.tok == 0 or s.tags[cue.tok] != "IN":
+        return None
+    p = s.predicate_at(cue.tok - 1)
+    if p is None or p.head != cue.tok - 1:
+        return None
+    e = rule_verb(s, replace(cue, tok=p.head), ctx)
+    if isinstance(e, Event):
+        e.act_rule = "verb.predicative"
+        t = e.target.chunk
+        if t is not None and cue.tok < t.start <= cue.tok_end:
+            e.target = Arg(None, "")  # "on alert" is the act, not its target
+    return e
+
+
 _OVER_OBJECT = ("on", "to", "against", "toward", "towards", "from", "into", "with", "at", "upon", "of")
 
 
@@ -391,7 +408,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
 
 
 # Rules in precedence order: the first that answers decides (NONEVENT = no row).
-ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun)
+ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun, rule_predicative)
 
 
 def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
@@ -1184,6 +1201,41 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
 
 
+_SUBJECT_END = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP"})
+_OBJECT_START = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "IN", "TO"})
+
+
+def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> list[str]:
+    """Retag a verb cue the tagger read as a noun or adjective in a headline-style clause.
+
+    The perceptron tagger often reads the verb of a short sentence with no other verb as part of
+    the subject's noun phrase ("Japan lifts sanctions", "the UNSC imposed sanctions", "China and
+    Russia call on US to ..."). A cue whose entry is a verb frame ("lift ... sanction", "call on")
+    and whose first word is tagged JJ/NN/NNS/NNP right after a noun, with an object or phrase
+    after it and no finite verb before it, is retagged as a finite verb (VBZ, VBD or VBP by its
+    ending). Single-word cues are left alone: the noun reading is usually right ("the attack").
+
+    Example:
+        >>> c = Cue(0, 1, 3, "lift", "085", "material_cooperation", "lift ... sanction")
+        >>> cue_verb_tags(["Japan", "lifts", "sanctions"], ["NNP", "JJ", "NNS"], [c])
+        ['NNP', 'VBZ', 'NNS']
+    """
+    out = tags
+    for c in cues:
+        k, parts = c.tok, c.entry.split()
+        if len(parts) < 2 or parts[0] != c.lemma or not (0 < k < len(tags) - 1):
+            continue
+        if tags[k] not in ("JJ", "NN", "NNS", "NNP") or tags[k - 1] not in _SUBJECT_END \
+                or tags[k + 1] not in _OBJECT_START or any(t in cl.FINITE for t in tags[:k]):
+            continue
+        if parts[1] != "..." and words[k + 1].lower() != parts[1]:
+            continue  # a phrasal cue ("call on") must be the phrase itself
+        w = words[k].lower()
+        out = list(out) if out is tags else out
+        out[k] = "VBD" if w.endswith("ed") else "VBZ" if w.endswith("s") and not w.endswith("ss") else "VBP"
+    return out
+
+
 def _sentence_cues(rows: list[int], cols: dict[str, list], starts: np.ndarray, ends: np.ndarray,
                    lemma: list[str]) -> list[Cue]:
     out = []
@@ -1248,14 +1300,15 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         words = [tok_text[k] for k in idx]
         lemmas = [str(tok_lemma[k]).lower() for k in idx]
         tags, degraded = next(tagged)
-        s = cl.parse(words, lemma=lemmas, tags=tags, degraded=degraded)
+        cues = _sentence_cues(g, cols, tok_s[idx], tok_e[idx], lemmas)
+        s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded)
         ms = ment_by_doc.get(doc, [])
         sa, sb = int(tok_s[idx[0]]), int(tok_e[idx[-1]])
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
         inside = [m for m in ms[lo:] if m[0] < sb]
         ctx = SentenceContext(str(doc), texts[doc], tok_s[idx], tok_e[idx], inside, ms[max(0, lo - 50):lo],
                               quote_by_doc.get(doc, []))
-        for r in sentence_events(s, _sentence_cues(g, cols, ctx.tok_start, ctx.tok_end, lemmas), ctx):
+        for r in sentence_events(s, cues, ctx):
             r["sent_id"] = int(sent)
             rows.append(r)
     if not rows:
