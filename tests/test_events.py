@@ -145,8 +145,6 @@ def _matches(spec, row, text, sentences) -> bool:
 
 
 KNOWN_MISSING = {  # the coder's events the rules do not find yet, and why
-    3: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
-    4: "'US and UK diplomats arrived in Kyiv': 'arrive' is no cue of the escalation lexicon",
     6: "'pushing for permission': found as Ukraine's appeal, but the implied addressee (the US) "
        "is not in the clause",
 }
@@ -532,3 +530,17 @@ def test_predicative_cue_is_not_its_own_target(text):
     out = run(text)
     row = out[out["cue"] == "on alert"].iloc[0]
     assert row["rule"].startswith("verb.predicative") and row["target_text"] is None
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # verb.visit: an official or a delegation arriving in a place visits it (CAMEO 042)
+    ("A French delegation arrived in Beijing on Monday .", ("FRA", "visit", "CHN", "asserted"), None),
+    ("US and UK diplomats arrived in Kyiv .", ("GBR", "visit", "UKR", "asserted"), None),
+    # negatives: troops and shipments arrive too; no place, no visit
+    ("Russian troops arrived in Belarus for drills .", None, ("RUS", "visit", "BLR", "asserted")),
+    ("A shipment of grain from Ukraine arrived in Egypt .", None, (None, "visit", "EGY", "asserted")),
+])
+def test_visit_by_arrival(text, expected, absent):
+    got = rows(run(text))
+    assert expected is None or expected in got, got
+    assert absent is None or all(r[1] != "visit" for r in got), got

@@ -88,6 +88,9 @@ class Rules:
     purpose_span: int = 12
     claimed_objects: frozenset = frozenset()
     asking_verbs: frozenset = frozenset()
+    visit_verbs: frozenset = frozenset()
+    visitors: frozenset = frozenset()
+    visit_preps: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -112,7 +115,8 @@ def rules(path: str | None = None) -> Rules:
                  int(d.get("place_target", {}).get("span", 12)),
                  fs(d.get("purpose_target", {}).get("acts", [])), fs(d.get("purpose_target", {}).get("verbs", [])),
                  int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])),
-                 fs(d.get("asking_verbs", [])))
+                 fs(d.get("asking_verbs", [])), fs(d.get("visit", {}).get("verbs", [])),
+                 fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1091,6 +1095,30 @@ def _same_chunk(a: cl.Chunk | None, b: cl.Chunk | None) -> bool:
     return a is not None and b is not None and a.start == b.start
 
 
+def _visits(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predicate, cl.Chunk]]:
+    """``verb.visit``: an official or a delegation arriving in a place visits it (CAMEO 042).
+
+    "arrive" is no cue of the escalation lexicon, since troops and shipments arrive too; here
+    it is a visit only when its subject's head is a visitor noun (``events.yaml`` visit) and a
+    place follows in an in/to phrase.
+
+    Example:
+        >>> r = rules()
+        >>> "arrive" in r.visit_verbs and "diplomat" in r.visitors
+        True
+    """
+    out = []
+    for p in s.predicates:
+        if s.lemma[p.head] not in r.visit_verbs or p.head in taken or p.agent is None or p.voice != "active":
+            continue
+        if s.lemma[p.agent.head] not in r.visitors:
+            continue
+        place = [ch for prep, ch in p.obliques if prep in r.visit_preps]
+        if place:
+            out.append((p, place[0]))
+    return out
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -1102,6 +1130,10 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.cue = ci
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
+    for p, place in _visits(s, r, {e.tok for e in events}):
+        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
+        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
+                            "visit", "verb.visit", p.clause, p.negated, p.modality))
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _split_coordinated(s, events, rctx)
