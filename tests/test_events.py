@@ -330,9 +330,10 @@ def test_reported_subject(text, expected):
 @pytest.mark.parametrize("text, expected, absent", [
     # verb.uncoded on a reporting verb used for an act, with an object and no reported clause
     ("Thousands of Syrians have sought refuge in Turkey.", (None, "unclassified", "TUR", "asserted"), None),
-    # target.claimed_for: the act a claim of responsibility is about
+    # target.claimed_for: the act a claim of responsibility (CAMEO 015, a statement) is about,
+    # aimed at the party that act hit
     ("The Taliban claimed responsibility for the attack on the Afghan army.",
-     ("TALIBAN", "unclassified", "AFG", "asserted"), None),
+     ("TALIBAN", "statement", "AFG", "asserted"), None),
     # negative: a reporting verb with a reported clause, or "quoted X as saying", stays a report
     ("Kyiv claimed that Russia shelled Kharkiv.", ("RUS", "attack", None, "alleged"), ("UKR", "unclassified", None, "asserted")),
     ("Interfax quoted Peskov as saying the talks had failed.", None, ("RUS", "unclassified", "RUS", "asserted")),

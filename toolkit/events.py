@@ -1066,8 +1066,9 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
     Statements are left to :func:`_report_targets`; the source's own actor is not a target."""
     r = rules()
     for i, e in enumerate(events):
-        if e.absorbed or actors[i]["target"].get("actor") is not None or e.act in ("statement", "consider"):
-            continue
+        if e.absorbed or actors[i]["target"].get("actor") is not None or \
+                e.act in ("statement", "consider") and e.target.rule != "target.claimed_for":
+            continue  # ... but a claimed act is aimed at the party it hit ("the attack on the army")
         if e.target.rule.startswith(("target.own", "target.between")) or _names_someone(s, e.target.chunk):
             continue  # a named person or body the gazetteer lacks is still the one acted on
         if e.target.rule == "patient.object" and s.lemma[e.tok] in _reporting_classes():
