@@ -136,6 +136,9 @@ def test_negatives_have_no_cues(text):
     ("The ministry rejected the peace plan.", "rejected", "reject"),
     ("The group claimed responsibility for the blast.", "claimed responsibility", "statement"),
     ("Troops destroyed the bridge.", "destroyed", "fight"),  # an attack (19), not seizure (171)
+    ("Customs returned the stolen paintings to Italy.", "returned the stolen paintings to", "yield"),
+    ("Troops remained on alert near the border.", "on alert", "force_posture"),
+    ("The junta outlawed the opposition party.", "outlawed", "coerce"),
 ])
 def test_phrases_and_gaps(text, surface, category):
     assert cue(text, surface)["category"] == category

@@ -88,6 +88,9 @@ class Rules:
     purpose_span: int = 12
     claimed_objects: frozenset = frozenset()
     asking_verbs: frozenset = frozenset()
+    visit_verbs: frozenset = frozenset()
+    visitors: frozenset = frozenset()
+    visit_preps: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -112,7 +115,8 @@ def rules(path: str | None = None) -> Rules:
                  int(d.get("place_target", {}).get("span", 12)),
                  fs(d.get("purpose_target", {}).get("acts", [])), fs(d.get("purpose_target", {}).get("verbs", [])),
                  int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])),
-                 fs(d.get("asking_verbs", [])))
+                 fs(d.get("asking_verbs", [])), fs(d.get("visit", {}).get("verbs", [])),
+                 fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -248,6 +252,23 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+def rule_predicative(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+    """``verb.predicative``: a cue that is the prepositional phrase right after its verb
+    ("troops remained on alert"): the verb's subject does the act, as with a verb cue."""
+    if cue.tok == 0 or s.tags[cue.tok] != "IN":
+        return None
+    p = s.predicate_at(cue.tok - 1)
+    if p is None or p.head != cue.tok - 1:
+        return None
+    e = rule_verb(s, replace(cue, tok=p.head), ctx)
+    if isinstance(e, Event):
+        e.act_rule = "verb.predicative"
+        t = e.target.chunk
+        if t is not None and cue.tok < t.start <= cue.tok_end:
+            e.target = Arg(None, "")  # "on alert" is the act, not its target
+    return e
 
 
 _OVER_OBJECT = ("on", "to", "against", "toward", "towards", "from", "into", "with", "at", "upon", "of")
@@ -391,7 +412,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
 
 
 # Rules in precedence order: the first that answers decides (NONEVENT = no row).
-ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun)
+ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun, rule_predicative)
 
 
 def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
@@ -1048,8 +1069,9 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
     Statements are left to :func:`_report_targets`; the source's own actor is not a target."""
     r = rules()
     for i, e in enumerate(events):
-        if e.absorbed or actors[i]["target"].get("actor") is not None or e.act in ("statement", "consider"):
-            continue
+        if e.absorbed or actors[i]["target"].get("actor") is not None or \
+                e.act in ("statement", "consider") and e.target.rule != "target.claimed_for":
+            continue  # ... but a claimed act is aimed at the party it hit ("the attack on the army")
         if e.target.rule.startswith(("target.own", "target.between")) or _names_someone(s, e.target.chunk):
             continue  # a named person or body the gazetteer lacks is still the one acted on
         if e.target.rule == "patient.object" and s.lemma[e.tok] in _reporting_classes():
@@ -1077,6 +1099,30 @@ def _same_chunk(a: cl.Chunk | None, b: cl.Chunk | None) -> bool:
     return a is not None and b is not None and a.start == b.start
 
 
+def _visits(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predicate, cl.Chunk]]:
+    """``verb.visit``: an official or a delegation arriving in a place visits it (CAMEO 042).
+
+    "arrive" is no cue of the escalation lexicon, since troops and shipments arrive too; here
+    it is a visit only when its subject's head is a visitor noun (``events.yaml`` visit) and a
+    place follows in an in/to phrase.
+
+    Example:
+        >>> r = rules()
+        >>> "arrive" in r.visit_verbs and "diplomat" in r.visitors
+        True
+    """
+    out = []
+    for p in s.predicates:
+        if s.lemma[p.head] not in r.visit_verbs or p.head in taken or p.agent is None or p.voice != "active":
+            continue
+        if s.lemma[p.agent.head] not in r.visitors:
+            continue
+        place = [ch for prep, ch in p.obliques if prep in r.visit_preps]
+        if place:
+            out.append((p, place[0]))
+    return out
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -1088,6 +1134,10 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.cue = ci
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
+    for p, place in _visits(s, r, {e.tok for e in events}):
+        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
+        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
+                            "visit", "verb.visit", p.clause, p.negated, p.modality))
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _split_coordinated(s, events, rctx)
@@ -1187,6 +1237,41 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
 
 
+_SUBJECT_END = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP"})
+_OBJECT_START = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "IN", "TO"})
+
+
+def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> list[str]:
+    """Retag a verb cue the tagger read as a noun or adjective in a headline-style clause.
+
+    The perceptron tagger often reads the verb of a short sentence with no other verb as part of
+    the subject's noun phrase ("Japan lifts sanctions", "the UNSC imposed sanctions", "China and
+    Russia call on US to ..."). A cue whose entry is a verb frame ("lift ... sanction", "call on")
+    and whose first word is tagged JJ/NN/NNS/NNP right after a noun, with an object or phrase
+    after it and no finite verb before it, is retagged as a finite verb (VBZ, VBD or VBP by its
+    ending). Single-word cues are left alone: the noun reading is usually right ("the attack").
+
+    Example:
+        >>> c = Cue(0, 1, 3, "lift", "085", "material_cooperation", "lift ... sanction")
+        >>> cue_verb_tags(["Japan", "lifts", "sanctions"], ["NNP", "JJ", "NNS"], [c])
+        ['NNP', 'VBZ', 'NNS']
+    """
+    out = tags
+    for c in cues:
+        k, parts = c.tok, c.entry.split()
+        if len(parts) < 2 or parts[0] != c.lemma or not (0 < k < len(tags) - 1):
+            continue
+        if tags[k] not in ("JJ", "NN", "NNS", "NNP") or tags[k - 1] not in _SUBJECT_END \
+                or tags[k + 1] not in _OBJECT_START or any(t in cl.FINITE for t in tags[:k]):
+            continue
+        if parts[1] != "..." and words[k + 1].lower() != parts[1]:
+            continue  # a phrasal cue ("call on") must be the phrase itself
+        w = words[k].lower()
+        out = list(out) if out is tags else out
+        out[k] = "VBD" if w.endswith("ed") else "VBZ" if w.endswith("s") and not w.endswith("ss") else "VBP"
+    return out
+
+
 def _sentence_cues(rows: list[int], cols: dict[str, list], starts: Sequence[int], ends: Sequence[int],
                    lemma: list[str]) -> list[Cue]:
     out = []
@@ -1266,15 +1351,16 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
         lemmas = [str(x).lower() for x in _take(tok_lemma, idx)]
-        s = cl.parse(words, lemma=lemmas, tags=tags, degraded=degraded)
-        ms = ment_by_doc.get(doc, [])
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
+        cues = _sentence_cues(g, cols, ts, te, lemmas)
+        s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded)
+        ms = ment_by_doc.get(doc, [])
         sa, sb = ts[0], te[-1]
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
         hi = bisect.bisect_left(starts_by_doc[doc], sb, lo) if ms else 0   # mentions are sorted by start
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
                               quote_by_doc.get(doc, []))
-        for r in sentence_events(s, _sentence_cues(g, cols, ctx.tok_start, ctx.tok_end, lemmas), ctx):
+        for r in sentence_events(s, cues, ctx):
             r["sent_id"] = int(sent)
             rows.append(r)
     if not rows:
