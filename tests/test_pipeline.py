@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 from pathlib import Path
 
@@ -483,3 +484,28 @@ def test_csv_tables_hold_no_spreadsheet_formulas_and_read_back_exactly(tmp_path)
     back = Analysis.load(tmp_path)
     assert back.documents["text"].iloc[0] == text and back.documents["doc_id"].iloc[0] == "=cmd|' /C calc'!A0"
     assert back.tokens["text"].tolist() == a.tokens["text"].tolist()
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"workers": 0}, "`workers` value = 0 is invalid; value must be a whole number >= 1"),
+    ({"workers": -3}, "`workers` value = -3 is invalid"),
+    ({"workers": 1.5}, "`workers` value = 1.5 is invalid"),
+    ({"workers": True}, "`workers` value = True is invalid"),
+    ({"chunk_size": 0}, "`chunk_size` value = 0 is invalid"),
+    ({"chunk_size": None}, "`chunk_size` value = None is invalid"),
+])
+def test_worker_and_chunk_counts_are_checked_at_the_door(kwargs, message):
+    from toolkit import analyze
+    from toolkit.annotator import OptionError
+
+    with pytest.raises(OptionError, match=re.escape(message)):
+        analyze(pd.DataFrame({"text": ["Kyiv replied."]}), annotators=[], cache=False, **kwargs)
+
+
+def test_workers_zero_on_the_command_line_is_one_line(tmp_path, capsys):
+    from toolkit.cli import main
+
+    (tmp_path / "a.txt").write_text("Kyiv replied.", encoding="utf-8")
+    assert main(["analyze", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--workers", "0"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: `workers` value = 0 is invalid") and err.count("\n") == 1

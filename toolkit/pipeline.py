@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import json
+import numbers
 import shutil
 import sys
 import time
@@ -201,7 +202,12 @@ def _check(source, *, annotators, workers, chunk_size, pos, options, cache, out,
         raise OptionError(f"`engine` value = {engine!r} is invalid; value must be one of {list(ENGINES)}")
     selected = select(annotators)
     checked = check_options(_all_options(source, options, lexicons, selected), selected)
-    workers = default_workers() if workers is None else max(1, int(workers))
+    for name, value in (("workers", workers), ("chunk_size", chunk_size)):
+        if (value is not None or name == "chunk_size") and (
+                isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1):
+            raise OptionError(f"`{name}` value = {value!r} is invalid; value must be a whole number >= 1"
+                              + (" (or None: one per CPU, at most 8)" if name == "workers" else ""))
+    workers = default_workers() if workers is None else int(workers)
     local = [a.name for a in selected if not importable(a)]
     if local and workers > 1:
         warnings.warn(f"annotators {local} are defined in __main__ or inside a function, which worker "
@@ -221,7 +227,7 @@ def _check(source, *, annotators, workers, chunk_size, pos, options, cache, out,
         root = out_dir / ".parts" if out_dir is not None else None
     store = Store(root) if root is not None else None
     run = _Run(selected=selected, options=checked, pos=pos, workers=workers, engine=engine,
-               chunk_size=max(1, chunk_size), out_dir=out_dir, store=store,
+               chunk_size=int(chunk_size), out_dir=out_dir, store=store,
                # Dask workers may not see this machine's disk: there the caller reads the store.
                worker_store=str(store.root) if store is not None and engine == "processes" else None,
                fingerprints=step_fingerprints(selected, pos=pos, options=checked), cache=cache,
