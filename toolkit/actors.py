@@ -1245,14 +1245,18 @@ ANNOTATOR = Annotator(
 
 
 # ----------------------------------------------------------------------------- helpers
-def find_mentions(text: str, *, date=None, gazetteers=None, speaker: str | None = None) -> pd.DataFrame:
+def find_mentions(text: str, *, date=None, lexicons=None, speaker: str | None = None,
+                  gazetteers=None) -> pd.DataFrame:
     """The ``mentions`` of one text (a convenience for notebooks and tests).
 
     Args:
         text: the text.
         date: its date (for time-bounded roles), anything ``pd.Timestamp`` accepts.
-        gazetteers: user gazetteer files.
+        lexicons: user gazetteer files, as the ``actors`` step's option
+            (:func:`toolkit.lexicon.choose`): each is read before the bundled gazetteer, so
+            its entries win ties.
         speaker: ISO3 of the speaking state, for "my country"/"my delegation".
+        gazetteers: the old spelling of ``lexicons``, read for one release (FutureWarning).
 
     Example:
         >>> find_mentions("US Secretary of State Antony Blinken arrived in Kyiv.")[
@@ -1264,8 +1268,10 @@ def find_mentions(text: str, *, date=None, gazetteers=None, speaker: str | None 
     docs = pd.DataFrame({"doc_id": ["text"], "text": [text],
                          "date": [pd.Timestamp(date, tz="UTC") if date is not None else pd.NaT],
                          "speaker_actor": [speaker]})
+    choice = lexmod.step_lexicons("actors", BUNDLED, lexicons, policy="add", gazetteers=gazetteers)
+    files = [v for v in choice.values() if v is not None and v not in BUNDLED]
     _, toks = tokenize_documents(["text"], [text])
-    return mentions_from_tables(docs, toks, gazetteers=gazetteers)
+    return mentions_from_tables(docs, toks, gazetteers=files)
 
 
 def most_recent(mentions: pd.DataFrame, doc_id: str, before: int, *, person: bool = True,

@@ -83,12 +83,21 @@ def _tag_scheme(lex: lexmod.Lexicon) -> str:
 def load_schemes(lexicons: Sequence[str | Path] = DEFAULT_LEXICONS) -> list[lexmod.Lexicon]:
     """Load frame lexicons by bundled name or path (a user's own scheme is a lexicon file).
 
-    The scheme name is the YAML's ``scheme`` key, else the lexicon's ``name``.
+    ``lexicons`` reads as the framing step's option does (:func:`toolkit.lexicon.choose`): a
+    list (or one string) is the schemes read, a dict ``{bundled name: file or None}``
+    replaces or leaves out bundled schemes. :func:`find_frames`, :func:`frame_catalog` and
+    :func:`document_frames` read their ``lexicons`` here. The scheme name is the YAML's
+    ``scheme`` key, else the lexicon's ``name``.
 
     Example:
         >>> [scheme_name(x) for x in load_schemes()]
         ['pfc', 'semetko_valkenburg', 'diplomatic']
+        >>> [scheme_name(x) for x in load_schemes({"framing_pfc": None, "framing_sv": None})]
+        ['diplomatic']
     """
+    if isinstance(lexicons, Mapping):
+        choice = lexmod.choose(lexicons, step="framing", bundled=DEFAULT_LEXICONS, policy="any")
+        lexicons = lexmod.read_list(choice, DEFAULT_LEXICONS)
     if isinstance(lexicons, (str, Path)):
         lexicons = [lexicons]
     out = [lexmod.load(x) for x in lexicons]
