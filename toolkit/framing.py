@@ -380,9 +380,10 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None, negation_wind
     """The annotator: ``frames`` and ``document_frames`` for one chunk of documents.
 
     Uses the ``quotes`` table when an earlier step made it; options come from
-    ``analyze(..., options={"framing": {"lexicons": ["my_scheme.yaml"]}})``: ``lexicons``
-    adds a scheme, replaces a bundled one of the same name, or leaves one out
-    (``{"framing_pfc": None}``), as :func:`toolkit.lexicon.choose` says; ``extra_lexicons`` is
+    ``analyze(..., options={"framing": {"lexicons": {"my_scheme": "my_scheme.yaml"}}})``:
+    ``lexicons`` adds a scheme, replaces a bundled one of the same name, or leaves one out
+    (``{"framing_pfc": None}``), as :func:`toolkit.lexicon.choose` says (a list that leaves a
+    bundled scheme out still lists the schemes read, for one release); ``extra_lexicons`` is
     its old spelling, read for one release.
 
     Example:
