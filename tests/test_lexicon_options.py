@@ -323,3 +323,22 @@ def test_find_mentions_refuses_both_spellings(tmp_path):
     with pytest.raises(OptionError, match="both `lexicons` and its old spelling 'gazetteers'"):
         find_mentions("Borovia protested.", lexicons=[str(tmp_path / "gaz.csv")],
                       gazetteers=[str(tmp_path / "gaz.csv")])
+
+
+@pytest.mark.parametrize("overlay, text, found, gone", [
+    ({"entry": ["Kyiv"], "remove": ["yes"]}, "The Kremlin warned Kyiv.", ["Kremlin"], ["Kyiv"]),
+    ({"entry": ["Borovia"], "category": ["state"], "actor": ["BOR"]}, "Borovia and Kyiv met.",
+     ["Borovia", "Kyiv"], []),
+    ({"entry": ["Kyiv"], "actor": ["KYV"]}, "Kyiv spoke.", ["Kyiv"], []),
+])
+def test_a_gazetteer_named_like_a_bundled_one_replaces_it(overlay, text, found, gone):
+    from toolkit.actors import find_mentions, load_gazetteer
+
+    path = lexicon.overlay_options({"actors": pd.DataFrame(overlay)})["actors"]["lexicons"]["actors"]
+    m = find_mentions(text, lexicons=[path])
+    assert m["text"].tolist() == found and not set(gone) & set(m["text"])
+    assert set(m["source"]) <= {load_gazetteer(path).tags[0]}      # the overlay, not the bundled file
+    if overlay.get("actor") == ["KYV"]:
+        assert m["actor"].tolist() == ["KYV"]
+    assert load_gazetteer(path).tags[0].startswith("actors@") and "+overlay." in load_gazetteer(path).tags[0]
+    assert len(load_gazetteer(path).tags) == 2                         # in place, not in front

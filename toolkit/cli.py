@@ -228,8 +228,9 @@ def cmd_evaluate(args) -> int:
 def _add_lexicons(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gazetteer", action="append", default=None, metavar="PATH",
                    help="actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv: read "
-                        "before the bundled gazetteer (its entries win ties), and in place of "
-                        "any gazetteer the corpus declares (the sample's fictional one)")
+                        "before the bundled gazetteer (its entries win ties; one whose YAML name "
+                        "is actors or people replaces that bundled file), and in place of any "
+                        "gazetteer the corpus declares (the sample's fictional one)")
     p.add_argument("--lexicon", action="append", default=None, metavar="NAME=CSV",
                    help="overlay a CSV of entries on a bundled lexicon (repeatable), "
                         "e.g. escalation=my_cues.csv")

@@ -756,8 +756,9 @@ def choose(lexicons, *, step: str, bundled: Sequence[str], policy: str = "replac
     * ``None`` in the dict form leaves a bundled lexicon out (``framing`` only);
     * the bundled lexicons not named are read as bundled.
 
-    ``actors`` reads every gazetteer file before the bundled ones, so their entries win ties:
-    a file named ``actors`` or ``people`` is read in front of the bundled one, not in its place.
+    ``actors`` reads an added gazetteer file before the bundled ones, so its entries win
+    ties; a file named ``actors`` or ``people`` (its YAML ``name``) is read in the bundled
+    one's place, as for every step (:func:`toolkit.actors.load_gazetteer`).
 
     ``framing`` (policy ``"any"``) once read exactly the schemes its ``lexicons`` list named.
     For this release a list (or a string) that leaves a bundled scheme out keeps that old
