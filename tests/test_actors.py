@@ -193,7 +193,7 @@ def test_user_gazetteer_fictional_states():
             "Tarsk Palace rejected it and Borovian troops moved. Weller urged calm in Velmora.")
     plain = _rows(text)
     assert "ARD" not in set(plain["actor"])
-    m = _rows(text, gazetteers=[FICTIONAL])
+    m = _rows(text, lexicons=[FICTIONAL])
     assert _by_text(m, "Varga")[["actor", "role", "source"]].tolist() == ["ARD", "spokesperson",
                                                                           "actors_fictional@1.0.0"]
     assert _by_text(m, "Tarsk Palace")[["actor", "metonym"]].tolist() == ["BOR", True]

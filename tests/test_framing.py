@@ -170,7 +170,7 @@ def test_user_scheme_from_a_file(tmp_path):
     text = "The green transition costs money."
     _, toks = tokenize_documents(["d"], [text])
     out = framing.annotate({"documents": pd.DataFrame({"doc_id": ["d"], "text": [text]}),
-                            "tokens": toks}, lexicons=[tmp_path / "mine.yaml"], min_cues=1)
+                            "tokens": toks}, lexicons={"mine": tmp_path / "mine.yaml"}, min_cues=1)
     assert ("mine", "green") in set(zip(out["frames"]["scheme"], out["frames"]["frame"]))
     assert out["document_frames"].query("scheme == 'mine'")["present"].tolist() == [True]
 

@@ -364,11 +364,19 @@ def _normalise(df: pd.DataFrame, tag: str) -> pd.DataFrame:
     return out
 
 
+def _is_versioned(csv_path: str) -> bool:
+    return Path(csv_path).with_suffix(".yaml").is_file()
+
+
 @functools.lru_cache(maxsize=16)
 def _load_cached(extra: tuple[tuple[str, float], ...], stamp: tuple[float, ...]) -> Gazetteer:
     frames, role_frames, tags = [], [], []
+    # A versioned file named like a bundled gazetteer (an overlay's, or a user's own) is read
+    # in its place, so an overlay's removed and replaced entries are gone, as for every step.
+    instead = {lexmod.lexicon_name(p): p for p, _ in extra if _is_versioned(p)}
+    instead = {k: v for k, v in instead.items() if k in BUNDLED}
     for name in BUNDLED:
-        lex = lexmod.load(name)
+        lex = lexmod.load(Path(instead[name]).with_suffix(".yaml") if name in instead else name)
         frames.append(_normalise(lex.entries, lex.tag))
         tags.append(lex.tag)
     people_tag = tags[BUNDLED.index("people")]
@@ -376,6 +384,8 @@ def _load_cached(extra: tuple[tuple[str, float], ...], stamp: tuple[float, ...])
     # User files come first so their entries win ties on the same span.
     user_frames = []
     for path, _ in extra:
+        if path in instead.values():
+            continue
         df, tag = _user_entries(Path(path))
         norm = _normalise(df, tag)
         user_frames.append(norm)
@@ -408,7 +418,10 @@ def load_gazetteer(extra: str | Path | Sequence[str | Path] | None = None) -> Ga
     ``text``) and, for people, ``person, role, sector, valid_from, valid_to`` on ``person`` rows.
     A ``.yaml`` beside it (lexicon metadata: name, version, sources ...) is validated and its
     ``name@version`` stamped on the rows it yields; without one the tag is
-    ``<file stem>@unversioned``.
+    ``<file stem>@unversioned``. A file is added in front of the bundled gazetteer (its
+    entries win ties), except one whose YAML ``name`` is ``actors`` or ``people`` (an overlay
+    written by :func:`toolkit.lexicon.overlay_options`, or a full copy of your own): it is
+    read in place of that bundled lexicon.
 
     Args:
         extra: one path or a list of paths to user CSV files.
@@ -1245,14 +1258,18 @@ ANNOTATOR = Annotator(
 
 
 # ----------------------------------------------------------------------------- helpers
-def find_mentions(text: str, *, date=None, gazetteers=None, speaker: str | None = None) -> pd.DataFrame:
+def find_mentions(text: str, *, date=None, lexicons=None, speaker: str | None = None,
+                  gazetteers=None) -> pd.DataFrame:
     """The ``mentions`` of one text (a convenience for notebooks and tests).
 
     Args:
         text: the text.
         date: its date (for time-bounded roles), anything ``pd.Timestamp`` accepts.
-        gazetteers: user gazetteer files.
+        lexicons: user gazetteer files, as the ``actors`` step's option
+            (:func:`toolkit.lexicon.choose`): each is read before the bundled gazetteer, so
+            its entries win ties (one named ``actors`` or ``people`` replaces that one).
         speaker: ISO3 of the speaking state, for "my country"/"my delegation".
+        gazetteers: the old spelling of ``lexicons``, read for one release (FutureWarning).
 
     Example:
         >>> find_mentions("US Secretary of State Antony Blinken arrived in Kyiv.")[
@@ -1264,8 +1281,10 @@ def find_mentions(text: str, *, date=None, gazetteers=None, speaker: str | None 
     docs = pd.DataFrame({"doc_id": ["text"], "text": [text],
                          "date": [pd.Timestamp(date, tz="UTC") if date is not None else pd.NaT],
                          "speaker_actor": [speaker]})
+    choice = lexmod.step_lexicons("actors", BUNDLED, lexicons, policy="add", gazetteers=gazetteers)
+    files = [v for v in choice.values() if v is not None and v not in BUNDLED]
     _, toks = tokenize_documents(["text"], [text])
-    return mentions_from_tables(docs, toks, gazetteers=gazetteers)
+    return mentions_from_tables(docs, toks, gazetteers=files)
 
 
 def most_recent(mentions: pd.DataFrame, doc_id: str, before: int, *, person: bool = True,

@@ -218,6 +218,10 @@ def _lexicons_read(ann: Annotator, opts: Mapping) -> dict:
                                       policy=ann.lexicon_policy)
         except LexiconChoiceError as exc:
             raise OptionError(str(exc)) from None
+        if not opts["lexicons"]:
+            # A request equal to the default (e.g. the bundled lexicon named as itself) is the
+            # default, so it shares the default's cache key.
+            del opts["lexicons"]
     return opts
 
 

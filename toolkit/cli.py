@@ -113,16 +113,17 @@ def cmd_analyze(args) -> int:
     columns = {k: v for k, v in (("text", args.text_col), ("doc_id", args.id_col)) if v} or None
     _check_out(args.out)
     _check_inputs(inputs, columns, args.strict)
-    _check_out(args.out, make=True)
     if filters or (len(inputs) == 1 and inputs[0] in DATASET_NAMES and not Path(inputs[0]).exists()):
         corpus = _source(inputs, args.text_col, args.id_col, args.strict, filters)
     else:  # paths: analyze() loads them, several files a batch at a time
         corpus = inputs if len(inputs) > 1 else inputs[0]
     annotators = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
-    from .annotator import select
+    from .annotator import check_options, select
 
-    steps = [a.name for a in select(annotators)]
-    options = datasets.analysis_options(corpus, _user_lexicons(args), steps=steps) or None
+    steps = select(annotators)
+    options = datasets.analysis_options(corpus, _user_lexicons(args), steps=[a.name for a in steps]) or None
+    check_options(options, steps)  # a missing or misnamed lexicon fails before --out is made
+    _check_out(args.out, make=True)
     # Parquet is streamed chunk by chunk (bounded memory); CSV is written from memory.
     stream = args.format == "parquet"
     analysis = analyze(corpus, annotators=annotators, workers=args.workers, pos=args.pos,
@@ -226,7 +227,10 @@ def cmd_evaluate(args) -> int:
 
 def _add_lexicons(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gazetteer", action="append", default=None, metavar="PATH",
-                   help="extra actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv")
+                   help="actor gazetteer CSV (repeatable), e.g. data/actors_fictional.csv: read "
+                        "before the bundled gazetteer (its entries win ties; one whose YAML name "
+                        "is actors or people replaces that bundled file), and in place of any "
+                        "gazetteer the corpus declares (the sample's fictional one)")
     p.add_argument("--lexicon", action="append", default=None, metavar="NAME=CSV",
                    help="overlay a CSV of entries on a bundled lexicon (repeatable), "
                         "e.g. escalation=my_cues.csv")

@@ -83,12 +83,21 @@ def _tag_scheme(lex: lexmod.Lexicon) -> str:
 def load_schemes(lexicons: Sequence[str | Path] = DEFAULT_LEXICONS) -> list[lexmod.Lexicon]:
     """Load frame lexicons by bundled name or path (a user's own scheme is a lexicon file).
 
-    The scheme name is the YAML's ``scheme`` key, else the lexicon's ``name``.
+    ``lexicons`` reads as the framing step's option does (:func:`toolkit.lexicon.choose`): a
+    list (or one string) is the schemes read, a dict ``{bundled name: file or None}``
+    replaces or leaves out bundled schemes. :func:`find_frames`, :func:`frame_catalog` and
+    :func:`document_frames` read their ``lexicons`` here. The scheme name is the YAML's
+    ``scheme`` key, else the lexicon's ``name``.
 
     Example:
         >>> [scheme_name(x) for x in load_schemes()]
         ['pfc', 'semetko_valkenburg', 'diplomatic']
+        >>> [scheme_name(x) for x in load_schemes({"framing_pfc": None, "framing_sv": None})]
+        ['diplomatic']
     """
+    if isinstance(lexicons, Mapping):
+        choice = lexmod.choose(lexicons, step="framing", bundled=DEFAULT_LEXICONS, policy="any")
+        lexicons = lexmod.read_list(choice, DEFAULT_LEXICONS)
     if isinstance(lexicons, (str, Path)):
         lexicons = [lexicons]
     out = [lexmod.load(x) for x in lexicons]
@@ -371,9 +380,10 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None, negation_wind
     """The annotator: ``frames`` and ``document_frames`` for one chunk of documents.
 
     Uses the ``quotes`` table when an earlier step made it; options come from
-    ``analyze(..., options={"framing": {"lexicons": ["my_scheme.yaml"]}})``: ``lexicons``
-    adds a scheme, replaces a bundled one of the same name, or leaves one out
-    (``{"framing_pfc": None}``), as :func:`toolkit.lexicon.choose` says; ``extra_lexicons`` is
+    ``analyze(..., options={"framing": {"lexicons": {"my_scheme": "my_scheme.yaml"}}})``:
+    ``lexicons`` adds a scheme, replaces a bundled one of the same name, or leaves one out
+    (``{"framing_pfc": None}``), as :func:`toolkit.lexicon.choose` says (a list that leaves a
+    bundled scheme out still lists the schemes read, for one release); ``extra_lexicons`` is
     its old spelling, read for one release.
 
     Example:

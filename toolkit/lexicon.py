@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .annotator import OptionError
 from .config import LEXICON_DIR
 from .tokenize import _memo_of, lemmatize, token_spans, vocabulary
 
@@ -604,8 +605,18 @@ OVERLAY_TRUE = frozenset({"1", "true", "yes", "y", "x"})
 
 # ----------------------------------------------------------------------------- a step's lexicons
 
-class LexiconChoiceError(ValueError):
-    """A step's ``lexicons`` option cannot be read; the message names the step and the value."""
+class LexiconChoiceError(OptionError):
+    """A step's ``lexicons`` option cannot be read; the message names the step and the value.
+
+    An :class:`~toolkit.annotator.OptionError`, so the command line exits 2 with its one line.
+
+    Example:
+        >>> try:
+        ...     choose(["escalaton"], step="escalation", bundled=("escalation",))
+        ... except LexiconChoiceError as exc:
+        ...     print(exc)
+        option `lexicons` of annotator 'escalation': 'escalaton' is neither a bundled lexicon nor a .yaml/.csv file (did you mean 'escalation'?)
+    """
 
 
 # The spellings of the ``lexicons`` option before it was one spelling, read for one release with
@@ -701,6 +712,11 @@ def new_spelling(step: str, opts: Mapping) -> dict:
     old = [k for k in opts if (step, k) in RENAMED_OPTIONS]
     if not old:
         return dict(opts)
+    both = [k for k in old if opts[k] is not None]
+    if both and opts.get("lexicons") is not None:
+        # Which of two spellings of one idea wins is a guess; the user says it once.
+        raise LexiconChoiceError(f"annotator {step!r} is given both `lexicons` and its old "
+                                 f"spelling {both[0]!r}; give `lexicons` alone")
     import warnings
 
     out = {k: v for k, v in opts.items() if k not in old}
@@ -727,10 +743,10 @@ def choose(lexicons, *, step: str, bundled: Sequence[str], policy: str = "replac
     """What a step's ``lexicons`` option asks for, checked: ``{lexicon name: item}``.
 
     Every annotator reads its lexicons from this one option, with one meaning. ``lexicons``
-    is a list of lexicon names or files (a bundled name, a ``.yaml``/``.csv`` path or a
-    :class:`Lexicon`), or a dict ``{name: name, file or None}``. Each item goes by its lexicon
-    name (the YAML ``name``, else the file's stem; a dict says it outright, so a file of
-    another name can take a bundled lexicon's place):
+    is a list of lexicon names or files (a bundled name or a ``.yaml``/``.csv`` path; one
+    string is a one-item list), or a dict ``{name: name, file or None}``. Each item goes by
+    its lexicon name (the YAML ``name``, else the file's stem; a dict says it outright, so a
+    file of another name can take a bundled lexicon's place):
 
     * an item named like one of the step's bundled lexicons (:attr:`Annotator.lexicons`)
       replaces it (an overlay written by :func:`overlay_options` keeps its base's name);
@@ -740,11 +756,28 @@ def choose(lexicons, *, step: str, bundled: Sequence[str], policy: str = "replac
     * ``None`` in the dict form leaves a bundled lexicon out (``framing`` only);
     * the bundled lexicons not named are read as bundled.
 
-    ``actors`` reads every gazetteer file before the bundled ones, so their entries win ties
-    (a file named ``actors`` or ``people`` is read before the bundled one rather than in its
-    place). The result is the same whichever way a request is spelled, so equal requests
-    share a cache key. Old spellings (``gazetteers``, ``lexicon``, ``tone_lexicon_path``,
-    ``rhetoric_lexicon_path``, ``extra_lexicons``) are read by :func:`new_spelling`.
+    ``actors`` reads an added gazetteer file before the bundled ones, so its entries win
+    ties; a file named ``actors`` or ``people`` (its YAML ``name``) is read in the bundled
+    one's place, as for every step (:func:`toolkit.actors.load_gazetteer`).
+
+    ``framing`` (policy ``"any"``) once read exactly the schemes its ``lexicons`` list named.
+    For this release a list (or a string) that leaves a bundled scheme out keeps that old
+    meaning, with a ``FutureWarning`` giving the dict that says it in the new form:
+    ``["framing_sv", "mine.yaml"]`` reads those two schemes, as it always did. A list naming
+    every bundled scheme (by name or by a file of that name) means the same either way and
+    does not warn; the dict form is always read as above. :func:`toolkit.framing.find_frames`,
+    ``frame_catalog`` and ``document_frames`` read a list the same way (the schemes read,
+    without a warning there) and a dict as above.
+
+    Items are names or files, never :class:`Lexicon` objects: options travel to worker
+    processes and into cache keys, and a file is what every step reads the same way (save a
+    lexicon as a ``.csv`` + ``.yaml`` pair, or use :func:`overlay_options`). Every file must
+    be there and readable (a ``.yaml`` with its ``.csv``), checked here before any work.
+
+    The result is the same whichever way a request is spelled (a bundled lexicon named as
+    itself drops out), so equal requests share a cache key. Old spellings (``gazetteers``,
+    ``lexicon``, ``tone_lexicon_path``, ``rhetoric_lexicon_path``, ``extra_lexicons``) are
+    read by :func:`new_spelling`.
 
     Args:
         lexicons: the option's value (``None``: the bundled lexicons).
@@ -753,44 +786,66 @@ def choose(lexicons, *, step: str, bundled: Sequence[str], policy: str = "replac
         policy: ``"replace"``, ``"add"`` or ``"any"`` (see above).
 
     Raises:
-        LexiconChoiceError: an unknown bundled name (with a did-you-mean), an item the step
-            cannot add, or ``None`` where the step cannot leave a lexicon out.
+        LexiconChoiceError: (an ``OptionError``) naming the step: an unknown bundled name
+            (with a did-you-mean), a missing or unreadable file, a :class:`Lexicon` object,
+            an item the step cannot add, or ``None`` where it cannot leave a lexicon out.
 
     Example:
-        >>> choose(["framing_sv", "mine.yaml"], step="framing",
-        ...        bundled=("framing_pfc", "framing_sv"), policy="any")
-        {'mine': 'mine.yaml'}
         >>> choose({"framing_pfc": None}, step="framing", bundled=("framing_pfc", "framing_sv"),
         ...        policy="any")
+        {'framing_pfc': None}
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     choose("framing_sv", step="framing", bundled=("framing_pfc", "framing_sv"),
+        ...            policy="any")
         {'framing_pfc': None}
     """
     what = f"option `lexicons` of annotator {step!r}"
     if policy not in POLICIES:
         raise ValueError(f"`policy` value = {policy!r} is invalid; value must be one of {list(POLICIES)}")
-    if isinstance(lexicons, (list, tuple)) and policy == "any" and lexicons and \
-            all(isinstance(x, str) and x in bundled for x in lexicons) and set(lexicons) != set(bundled):
+    if policy == "any" and isinstance(lexicons, (str, Path, list, tuple)):
         lexicons = _old_subset(lexicons, step, bundled)
     out = combine(lexicons)
-    known = set(names())
     for name, item in out.items():
         if item is None:
             if policy != "any" or name not in bundled:
                 raise LexiconChoiceError(f"{what}: {name!r}: None leaves a bundled lexicon out, "
                                          f"which {step!r} cannot do (its lexicons: {list(bundled)})")
             continue
-        if isinstance(item, str) and Path(item).suffix not in (".yaml", ".yml", ".csv") and item not in known:
-            import difflib
-
-            close = difflib.get_close_matches(item, sorted(known), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise LexiconChoiceError(f"{what}: {item!r} is neither a bundled lexicon nor a "
-                                     f".yaml/.csv file{hint}")
+        _check_item(item, what)
         if name not in bundled and policy == "replace":
-            raise LexiconChoiceError(f"{what}: {item!r} is lexicon {name!r}, not one of the "
+            raise LexiconChoiceError(f"{what}: {str(item)!r} is lexicon {name!r}, not one of the "
                                      f"step's lexicons {list(bundled)}; name the one it replaces, "
                                      f"e.g. lexicons={{{bundled[0]!r}: {str(item)!r}}}")
     # A bundled lexicon named as itself changes nothing: left out, so equal requests are equal.
     return {k: v for k, v in out.items() if not (k in bundled and isinstance(v, str) and v == k)}
+
+
+def _check_item(item, what: str) -> None:
+    """One ``lexicons`` item is a bundled name or a readable lexicon file, else one line."""
+    if isinstance(item, Lexicon):
+        raise LexiconChoiceError(f"{what}: takes lexicon names or files, not the Lexicon object "
+                                 f"{item.tag}; save it as a .csv + .yaml pair and give the path")
+    if not isinstance(item, (str, Path)):
+        raise LexiconChoiceError(f"{what}: {item!r} is not a lexicon name or file")
+    path = Path(item)
+    if path.suffix not in (".yaml", ".yml", ".csv"):
+        if str(item) not in set(names()):
+            import difflib
+
+            close = difflib.get_close_matches(str(item), names(), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise LexiconChoiceError(f"{what}: {str(item)!r} is neither a bundled lexicon nor a "
+                                     f".yaml/.csv file{hint}")
+        return
+    needed = [path] + ([path.with_suffix(".csv")] if path.suffix != ".csv" else [])
+    for p in needed:
+        if not p.is_file():
+            raise LexiconChoiceError(f"{what}: {p}: no such file" if not p.exists()
+                                     else f"{what}: {p} is not a file")
+        if not os.access(p, os.R_OK):
+            raise LexiconChoiceError(f"{what}: {p}: no permission to read it")
 
 
 def step_lexicons(step: str, bundled: Sequence[str], lexicons=None, *, policy: str = "replace",
@@ -799,25 +854,36 @@ def step_lexicons(step: str, bundled: Sequence[str], lexicons=None, *, policy: s
     ``None`` when not given) folded in by :func:`new_spelling`.
 
     Example:
-        >>> step_lexicons("escalation", ("escalation",), {"escalation": "mine.yaml"})
-        {'escalation': 'mine.yaml'}
+        >>> mine = str(resolve("escalation"))      # any lexicon file; this one is bundled
+        >>> step_lexicons("escalation", ("escalation",), {"escalation": mine}) == {"escalation": mine}
+        True
+        >>> step_lexicons("escalation", ("escalation",), ["escalation"])
+        {}
     """
     given = {k: v for k, v in old.items() if v is not None}
     if given:
-        lexicons = combine(new_spelling(step, given)["lexicons"], lexicons)
+        lexicons = new_spelling(step, {**given, "lexicons": lexicons})["lexicons"]
     return choose(lexicons, step=step, bundled=bundled, policy=policy)
 
 
-def _old_subset(lexicons, step, bundled) -> dict:
-    """framing's ``lexicons`` once listed the schemes to read; read so for one release."""
+def _old_subset(lexicons, step, bundled):
+    """framing's ``lexicons`` list once named every scheme to read; a list that leaves a bundled
+    scheme out is read so for one release, with a warning giving the new spelling."""
+    items = [lexicons] if isinstance(lexicons, (str, Path)) else list(lexicons)
+    given = combine(items)          # (also refuses what is not a name or a file, in one line)
+    left_out = {n: None for n in bundled if n not in given}
+    if not left_out:
+        return items
+    for item in given.values():     # a refused item is refused before any warning
+        _check_item(item, f"option `lexicons` of annotator {step!r}")
     import warnings
 
-    left_out = {n: None for n in bundled if n not in lexicons}
+    new = {**left_out, **{k: str(v) for k, v in given.items() if not (k in bundled and v == k)}}
     warnings.warn(f"option `lexicons` of annotator {step!r} now replaces or adds lexicons and "
-                  f"no longer lists all that are read; {list(lexicons)} is read as leaving out "
-                  f"{list(left_out)} for this release: write lexicons={left_out!r}",
+                  f"no longer lists all that are read; {lexicons!r} is read as before (only the "
+                  f"schemes it names) for this release: write lexicons={new!r}",
                   FutureWarning, stacklevel=4)
-    return left_out
+    return {**left_out, **given}
 
 
 def read_list(choice: Mapping[str, object], bundled: Sequence[str]) -> list:
@@ -876,6 +942,16 @@ def _fill_new(row: dict, base: pd.DataFrame, columns: list[str]) -> dict:
     return out
 
 
+def _check_weight(weight: str, label: str, line: int) -> None:
+    """An overlay's weight is empty or a number, as the bundled loader demands of its own."""
+    if weight == "":
+        return
+    try:
+        float(weight)
+    except ValueError:
+        raise LexiconError(f"{label} line {line}: weight {weight!r} is not a number") from None
+
+
 def apply_overlay(base: Lexicon, overlay) -> Lexicon:
     """Return ``base`` with an overlay's entries added, replaced or removed.
 
@@ -889,8 +965,9 @@ def apply_overlay(base: Lexicon, overlay) -> Lexicon:
     records the source, the full hash and what changed.
 
     Raises:
-        LexiconError: a column the base lacks, an empty entry, a missing or undeclared
-            category (naming the overlay's line).
+        LexiconError: a column the base lacks, an empty entry, an entry given twice, a
+            weight that is not a number, a missing or undeclared category (naming the
+            overlay's line).
 
     Example:
         >>> base = from_records("demo", [{"entry": "warn", "category": "warning", "weight": 1.0}])
@@ -910,12 +987,18 @@ def apply_overlay(base: Lexicon, overlay) -> Lexicon:
     key = ents["entry"].astype(str).str.strip().str.lower()
     replaced: dict[str, list[dict]] = {}
     added, removed = [], set()
+    seen: dict[str, int] = {}
     for line, row in enumerate(df.to_dict("records"), start=2):
         row = {k: str(v).strip() for k, v in row.items()}
         entry = row.get("entry", "")
         if not entry:
             raise LexiconError(f"{label} line {line}: empty entry")
         low = entry.lower()
+        if low in seen:     # which row wins would be a guess: the overlay says it once
+            raise LexiconError(f"{label} lines {seen[low]} and {line}: entry {entry!r} is given "
+                               "twice; give each entry once")
+        seen[low] = line
+        _check_weight(row.get("weight", ""), label, line)
         if row.pop("remove", "").lower() in OVERLAY_TRUE:
             if not (key == low).any():
                 raise LexiconError(f"{label} line {line}: cannot remove {entry!r}: not an entry of {base.tag}")

@@ -830,6 +830,15 @@ class ChunkMemo:
         return value
 
     def clear(self) -> None:
+        """Forget every stored value (and release the arrays held for them).
+
+        Example:
+            >>> memo, arr = ChunkMemo(), pa.array(["a"])
+            >>> _ = memo.put(arr, 1)
+            >>> memo.clear()
+            >>> memo.get(arr) is None
+            True
+        """
         self._values.clear()
 
 

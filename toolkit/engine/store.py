@@ -144,6 +144,19 @@ class _Checksummed(io.RawIOBase):
         return True
 
     def write(self, data) -> int:
+        """Write ``data`` to the file, adding it to the running size and CRC-32.
+
+        Args:
+            data: bytes (or any buffer) to write.
+
+        Returns:
+            What the underlying file's ``write`` returns (the number of bytes written).
+
+        Example:
+            >>> sink = _Checksummed(io.BytesIO())
+            >>> sink.write(b"ab"), sink.write(b"c"), sink.size, sink.crc == zlib.crc32(b"abc")
+            (2, 1, 3, True)
+        """
         self.crc = zlib.crc32(data, self.crc)
         self.size += len(data)
         return self.fh.write(data)
