@@ -319,7 +319,6 @@ class FastTagger:
         return [" ".join((name, *a)) for name, a in zip(_FEATURE_ORDER, args)]
 
 
-@functools.lru_cache(maxsize=4)
 @functools.lru_cache(maxsize=1)
 def nltk_tagger():
     """NLTK's averaged perceptron tagger (one per process), or ``None`` when its data is missing.
@@ -341,6 +340,7 @@ def nltk_tagger():
         return None
 
 
+@functools.lru_cache(maxsize=4)
 def fast(tagger) -> FastTagger:
     """The :class:`FastTagger` of an NLTK ``PerceptronTagger`` object (built once per object).
 

@@ -1,0 +1,28 @@
+"""Every example in the package's docstrings runs and gives what it shows.
+
+The examples are the quickest documentation a user reads; an example whose output drifted
+(a lexicon's version bumped, a cache decorator lost) is a bug this test finds.
+"""
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+
+import pytest
+
+import toolkit
+from toolkit import resources
+
+MODULES = sorted(m.name for m in pkgutil.walk_packages(toolkit.__path__, "toolkit.")
+                 if not m.name.endswith("__main__"))
+
+
+@pytest.mark.skipif(not all(resources.available(r) for r in resources.RESOURCES),
+                    reason="the examples show results with the NLTK data; without it they differ by design")
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, report=True,
+                             verbose=False)
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples in {name} failed (see above)"
