@@ -8,6 +8,8 @@ overlap modes, and with every bundled lexicon when there are any.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import pipeline_helpers as H
@@ -38,6 +40,22 @@ def longest_reference(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, 
 
 
 class ReferenceMatcher(L.Matcher):
+    """The matcher as first written: one Aho-Corasick automaton per key column of this lexicon,
+    scanned over each document's keys joined by spaces."""
+
+    @functools.cached_property
+    def automata(self) -> dict:
+        import ahocorasick
+
+        out = {}
+        for on, keyed in self._patterns.items():
+            auto = ahocorasick.Automaton()
+            for key, vals in keyed.items():
+                auto.add_word(key, (len(key), tuple(vals)))
+            auto.make_automaton()
+            out[on] = auto
+        return out
+
     def find(self, tokens, texts, *, overlaps="longest"):
         out = {c: [] for c in L.HIT_COLUMNS}
         if len(tokens):

@@ -1,7 +1,7 @@
 """Actors: who is mentioned, as which state, organisation, sector and person (``mentions``).
 
-One Aho-Corasick pass of the gazetteer (``lexicons/actors`` + ``lexicons/people`` + any user
-file) over the tokens finds names; a few rules over the hits of each document then compose noun
+One lexicon match of the gazetteer (``lexicons/actors`` + ``lexicons/people`` + any user
+file; :meth:`toolkit.lexicon.Matcher.find`) over the tokens finds names; a few rules over the hits of each document then compose noun
 phrases, resolve people and tell metonyms from places. Every row of ``mentions`` points into
 ``documents.text`` with half-open ``[start, end)`` offsets.
 

@@ -292,23 +292,7 @@ class Matcher:
             self.single[on] = {k.strip(): tuple(v) for k, v in keyed.items() if " " not in k.strip()}
             self.multi[on] = {k: tuple(v) for k, v in keyed.items() if " " in k.strip()}
         self._patterns = patterns
-        self._automata: dict | None = None
         self._by_width: dict[str, dict] = {}
-
-    @property
-    def automata(self) -> dict:
-        """One automaton per key column with every key of this lexicon (the reference form)."""
-        import ahocorasick
-
-        if self._automata is None:
-            self._automata = {}
-            for on, keyed in self._patterns.items():
-                auto = ahocorasick.Automaton()
-                for key, vals in keyed.items():
-                    auto.add_word(key, (len(key), tuple(vals)))
-                auto.make_automaton()
-                self._automata[on] = auto
-        return self._automata
 
     def find(self, tokens: pd.DataFrame, texts: Mapping[str, str], *,
              overlaps: str = "longest") -> pd.DataFrame:
