@@ -19,11 +19,9 @@ hundreds of UN General Debate speeches, whole documents, hand-written edge cases
 generated texts. The floating point operations are done in the reference's order (sums from
 left to right, the same multiplications, ``round(x, 3)``/``round(x, 4)``).
 
-Speed (``bench/bench_vader.py``: CPU time, median of 7 interleaved runs, 200k words of UN
-General Debate sentences, 2 shared cores): about 5.7x the reference's words per second (1.2M
-vs 0.21M words/s; 4.9x with the word memo emptied first). The tone measure in
-:mod:`toolkit.rhetoric` runs on the same core (:func:`sentiments`, :func:`but_check`,
-:func:`score_sentiments`), about 4.5x faster than on the reference's methods.
+Speed is measured by ``bench/bench_vader.py`` against the reference on the same sentences
+(figures in ``docs/SCALING.md``). The tone measure in :mod:`toolkit.rhetoric` runs on the same
+core (:func:`sentiments`, :func:`but_check`, :func:`score_sentiments`).
 
 Notes:
     Hutto, C.J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment
