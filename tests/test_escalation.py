@@ -340,15 +340,6 @@ def test_highlight_escapes_html(small_analysis):
     assert "<b>talks</b>" not in out and "&lt;b&gt;" in out and 'class="tk-span' in out
 
 
-def test_plots(small_analysis):
-    import matplotlib.pyplot as plt
-
-    fig = esc.plot_ladder(small_analysis["escalation"])
-    fig2 = esc.plot_timeseries(esc.timeseries(small_analysis, n_boot=20))
-    assert fig.axes and fig2.axes
-    plt.close("all")
-
-
 # --- real text -------------------------------------------------------------------------------
 
 @pytest.mark.slow

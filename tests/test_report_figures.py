@@ -22,7 +22,18 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from PIL import Image
 
-from toolkit import coding, escalation, figures, framing, network, report, rhetoric, stats, style
+from toolkit import (
+    coding,
+    escalation,
+    figures,
+    framing,
+    network,
+    plots,
+    report,
+    rhetoric,
+    stats,
+    style,
+)
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 MAX_WIDTH = style.DOUBLE_COLUMN + 0.05
@@ -93,24 +104,24 @@ FIGURES = {
     "2.4-actor-network": lambda a: figures.network(_edges(a), title="who talks about whom"),
     "2.5-accusation-network": lambda a: figures.network(_edges(a).head(4).assign(relation="accusatory"),
                                                         title="who accuses whom"),
-    "3.0-framing-article-profile": lambda a: framing.plot_article_profile(
+    "3.0-framing-article-profile": lambda a: plots.plot_article_profile(
         a["document_frames"].query("hits > 0").query(f"doc_id == {a.documents['doc_id'].iloc[0]!r}")),
-    "3.1-framing-by-group": lambda a: framing.plot_heatmap(_frames_by(a, "group"), x="group"),
-    "3.2-framing-trend": lambda a: framing.plot_trend(_frames_by(a, ["group", "year"]).assign(
+    "3.1-framing-by-group": lambda a: plots.plot_heatmap(_frames_by(a, "group"), x="group"),
+    "3.2-framing-trend": lambda a: plots.plot_trend(_frames_by(a, ["group", "year"]).assign(
         year=lambda d: d["year"] + np.arange(len(d)) % 3), x="year", hue="group"),
-    "3.3-framing-top-cues": lambda a: framing.plot_top_cues(framing.top_cues(a["frames"], scheme="diplomatic", n=8)),
-    "4.1-escalation-ladder": lambda a: escalation.plot_ladder(a["escalation"], title="Escalation ladder (6 documents)"),
-    "4.2-escalation-by-dyad": lambda a: escalation.plot_timeseries(_ts(), title="Escalation index by dyad"),
-    "5.1-tone-baselines": lambda a: rhetoric.plot_tone_comparison(
+    "3.3-framing-top-cues": lambda a: plots.plot_top_cues(framing.top_cues(a["frames"], scheme="diplomatic", n=8)),
+    "4.1-escalation-ladder": lambda a: plots.plot_ladder(a["escalation"], title="Escalation ladder (6 documents)"),
+    "4.2-escalation-by-dyad": lambda a: plots.plot_timeseries(_ts(), title="Escalation index by dyad"),
+    "5.1-tone-baselines": lambda a: plots.plot_tone_comparison(
         rhetoric.score_texts(["A stern warning was issued.", "We welcome the talks.", "All options remain."]),
         title="Illustration (invented sentences): tone vs VADER and TextBlob"),
-    "5.2-tone-disagreements": lambda a: rhetoric.plot_tone_comparison(
+    "5.2-tone-disagreements": lambda a: plots.plot_tone_comparison(
         rhetoric.disagreements(a["sentiment"], n=10).assign(label=lambda d: d["text"]), label="label", width=70,
         title="Sentences where tone and VADER disagree most"),
-    "5.3-markers-by-document": lambda a: rhetoric.plot_marker_rates(_markers(a), by="title",
-                                                                    categories=("hedge", "booster", "vagueness")),
-    "5.4-tone-by-group": lambda a: rhetoric.plot_tone_by_group(a["sentiment"], a.documents, by="source"),
-    "5.5-hedges-boosters-by-group": lambda a: rhetoric.plot_marker_rates(
+    "5.3-markers-by-document": lambda a: plots.plot_marker_rates(_markers(a), by="title",
+                                                                 categories=("hedge", "booster", "vagueness")),
+    "5.4-tone-by-group": lambda a: plots.plot_tone_by_group(a["sentiment"], a.documents, by="source"),
+    "5.5-hedges-boosters-by-group": lambda a: plots.plot_marker_rates(
         rhetoric.marker_rates(a["rhetoric"], a.tokens, a.documents, by="source",
                               categories=["hedge", "booster", "ingroup", "outgroup"]),
         by="source", categories=("hedge", "booster", "ingroup", "outgroup")),
@@ -214,3 +225,19 @@ def test_illustrations_say_so_in_their_sidecar(tmp_path):
     assert prov["illustration"] == "ten invented sentences"
     assert prov["corpus"] == "illustration: ten invented sentences" and prov["n_documents"] is None
     plt.close(fig)
+
+
+def test_escalation_plots_draw_its_own_tables(sample):
+    """The ladder and the index drawn straight from escalation's tables (moved here with the plots)."""
+    cues = sample["escalation"]
+    fig = plots.plot_ladder(cues)
+    ts = escalation.timeseries(sample, n_boot=20)
+    fig2 = plots.plot_timeseries(ts)
+    try:
+        ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        assert ticks == [style.label(c) for c in escalation.ladder(cues)["category"]]
+        dyads = ts["dyad"].astype(str).nunique() if "dyad" in ts else 1
+        assert len(fig2.axes[0].get_legend().get_texts()) == dyads
+    finally:
+        plt.close(fig)
+        plt.close(fig2)

@@ -992,7 +992,7 @@ def write_events(records: pd.DataFrame, path) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Display and figures
+# Summaries for display (the figures that draw them live in toolkit.plots)
 # --------------------------------------------------------------------------------------------
 
 QUAD_ORDER = ["material_conflict", "verbal_conflict", "statement", "verbal_cooperation",
@@ -1012,94 +1012,3 @@ def ladder(cues: pd.DataFrame) -> pd.DataFrame:
     g = g.reset_index().sort_values("mean_weight", kind="stable")
     g["share"] = g["n"] / g["n"].sum()
     return g.reset_index(drop=True)
-
-
-def plot_ladder(cues: pd.DataFrame, *, title: str = "Escalation ladder"):
-    """Horizontal bars: how many cues of each category, ordered from most conflictual to most cooperative.
-
-    Each bar has its quad class's colour *and* hatch (:func:`toolkit.style.style`), so the
-    classes stay apart in greyscale; categories carry their CAMEO names.
-
-    Example:
-        >>> fig = plot_ladder(pd.DataFrame({"category": ["threaten"], "weight": [-4.4],
-        ...     "quad_class": ["verbal_conflict"]}))
-        >>> fig.axes[0].get_xlabel(), fig.axes[0].get_yticklabels()[0].get_text()
-        ('Cues', 'Threaten')
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
-
-    from . import style as st
-
-    lad = ladder(cues)
-    fig, ax = plt.subplots(figsize=st.figsize("one-and-half", rows=max(len(lad), 4), row_height=0.16,
-                                              base=1.0))
-    for i, row in enumerate(lad.itertuples(index=False)):
-        s = st.style(row.quad_class)
-        ax.barh(i, row.n, color=s.color, hatch=s.hatch, edgecolor=st.edge_color(s.color), linewidth=0.5)
-    ax.set_yticks(range(len(lad)), [st.label(c) for c in lad["category"]])
-    ax.invert_yaxis()
-    ax.set_xlabel("Cues")
-    ax.set_title(st.title(title))
-    present = [q for q in QUAD_ORDER if q in set(lad["quad_class"])]
-    handles = [Patch(facecolor=st.style(q).color, hatch=st.style(q).hatch,
-                     edgecolor=st.edge_color(st.style(q).color), label=st.label(q)) for q in present]
-    ax.legend(handles=handles, frameon=False, loc="lower right")
-    fig.tight_layout()
-    return fig
-
-
-def plot_timeseries(ts: pd.DataFrame, *, title: str = "Escalation index"):
-    """Line per dyad with its bootstrap interval per point, and the documents behind each point.
-
-    Each dyad has its own colour, marker *and* line style. Every point with an interval (two
-    or more documents in that period) has an error bar; a point that rests on one document has
-    no interval and is drawn hollow. The lower panel gives the number of documents behind each
-    point. Positive = net escalatory.
-
-    Example:
-        >>> ts = pd.DataFrame({"period": [2014, 2015], "dyad": ["A↔B"] * 2, "index": [1.0, 2.0],
-        ...                    "ci_low": [0.5, 1.5], "ci_high": [1.5, 2.5], "n_docs": [3, 1]})
-        >>> plot_timeseries(ts).axes[0].get_ylabel()
-        'Escalation index\\n(−mean Goldstein score)'
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    from . import style as st
-
-    data = ts if "dyad" in ts.columns else ts.assign(dyad="all")
-    dyads = sorted(data["dyad"].astype(str).unique())
-    styles = st.series_styles(dyads)
-    count = "n_docs" if "n_docs" in data else "n_cues" if "n_cues" in data else None
-    fig, (ax, ax_n) = plt.subplots(2, 1, figsize=st.figsize("double", 3.8), sharex=True,
-                                   gridspec_kw={"height_ratios": [3, 1]})
-    width = 0.8 / max(1, len(dyads))
-    for k, dyad in enumerate(dyads):
-        g, s = data[data["dyad"].astype(str) == dyad].sort_values("period"), styles[dyad]
-        colour = st.line_color(s.color)
-        ax.plot(g["period"], g["index"], color=colour, linestyle=s.linestyle, lw=1.1)
-        has_ci = (g["ci_low"].notna() & g["ci_high"].notna()) if "ci_low" in g else g["index"].isna()
-        if has_ci.any():
-            err = [(g["index"] - g["ci_low"])[has_ci].clip(lower=0),
-                   (g["ci_high"] - g["index"])[has_ci].clip(lower=0)]
-            ax.errorbar(g["period"][has_ci], g["index"][has_ci], yerr=err, fmt=s.marker, color=colour,
-                        ms=4, capsize=2, elinewidth=0.8)
-        ax.plot(g["period"][~has_ci], g["index"][~has_ci], s.marker, ms=4, mfc="white", mec=colour, lw=0)
-        if count:
-            ax_n.bar(g["period"] + (k - (len(dyads) - 1) / 2) * width, g[count], width=width,
-                     color=s.color, hatch=s.hatch, edgecolor=st.edge_color(s.color), linewidth=0.4)
-    ax.axhline(0, color="#888888", lw=0.8)
-    ax.set_ylabel("Escalation index\n(−mean Goldstein score)")
-    ax.set_title(st.title(title))
-    handles = [Line2D([0], [0], color=st.line_color(styles[d].color), linestyle=styles[d].linestyle,
-                      marker=styles[d].marker, ms=4, label=d) for d in dyads]
-    ax.legend(handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
-              title="Dyad\n(bars: 95% interval;\nhollow: one document)")
-    ax_n.set_ylabel({"n_docs": "Documents", "n_cues": "Cues"}.get(count, ""))
-    ax_n.set_xlabel("")
-    if pd.api.types.is_integer_dtype(data["period"]):
-        ax_n.xaxis.get_major_locator().set_params(integer=True)
-    fig.tight_layout()
-    return fig
-

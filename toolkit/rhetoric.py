@@ -871,96 +871,7 @@ def markers_by_speaker(rhetoric: pd.DataFrame, quotes: pd.DataFrame, tokens: pd.
     return out
 
 
-# --------------------------------------------------------------------------- figures
-
-
-MEASURE_LABELS = {"vader_compound": "VADER", "textblob_polarity": "TextBlob", "tone": "tone (ours)"}
-
-
-def plot_tone_comparison(scores: pd.DataFrame, *, label: str = "text", width: int = 60,
-                         title: str | None = None):
-    """Dot plot of VADER, TextBlob and tone for a few texts (one row per text).
-
-    Each measure has its own colour *and* marker, so the plot reads in greyscale.
-
-    Args:
-        scores: rows with ``vader_compound``, ``textblob_polarity``, ``tone`` and a label column.
-        label: the column used as the y-axis label (shortened to ``width`` characters).
-        title: a title (say "Illustration" in it when the texts are not from the corpus).
-
-    Example:
-        >>> fig = plot_tone_comparison(score_texts(["A stern warning.", "We welcome talks."]))
-        >>> fig.axes[0].get_xlabel()
-        'Score (−1 negative .. +1 positive)'
-    """
-    import matplotlib.pyplot as plt
-
-    from . import style as st
-
-    df = scores.assign(_y=scores[label].astype(str).map(lambda s: s if len(s) <= width else s[:width - 1] + "…"))
-    fig, ax = plt.subplots(figsize=st.figsize("double", rows=len(df), row_height=0.2, base=1.0))
-    ax.axvline(0, color="0.6", lw=0.8)
-    y = np.arange(len(df))
-    for k, (col, name) in enumerate(MEASURE_LABELS.items()):
-        s = st.style(name)
-        ax.scatter(df[col], y + (k - 1) * 0.12, marker=s.marker, s=18, color=s.color,
-                   edgecolor=st.edge_color(s.color), linewidth=0.4, label=name, zorder=3)
-    ax.set_yticks(y, df["_y"].tolist())
-    ax.invert_yaxis()
-    ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("Score (−1 negative .. +1 positive)")
-    ax.set_ylabel("")
-    ax.legend(title="", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    if title:
-        ax.set_title(st.title(title))
-    fig.tight_layout()
-    return fig
-
-
-def plot_marker_rates(rates: pd.DataFrame, *, by: str = "doc_id",
-                      categories: Sequence[str] = ("hedge", "booster"), width: int = 40):
-    """Horizontal grouped bars of markers per 1,000 words by group (from :func:`marker_rates`).
-
-    Each category has its colour *and* hatch.
-
-    Args:
-        rates: long table with ``by``, ``category`` and ``per_1000``.
-        by: the group column (labels shortened to ``width`` characters).
-        categories: the categories to show, in this order.
-
-    Example:
-        >>> r = pd.DataFrame({"doc_id": ["a", "a"], "category": ["hedge", "booster"],
-        ...                   "per_1000": [3.0, 1.0]})
-        >>> plot_marker_rates(r).axes[0].get_xlabel()
-        'Per 1,000 words'
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
-
-    from . import style as st
-
-    df = rates[rates["category"].isin(categories)].copy()
-    df["_y"] = df[by].astype(str).map(lambda s: s if len(s) <= width else s[:width - 1] + "…")
-    groups = list(dict.fromkeys(df["_y"]))
-    styles = st.distinct_styles(categories)
-    fig, ax = plt.subplots(figsize=st.figsize("double", rows=len(groups) * len(categories),
-                                              row_height=0.09, base=1.0))
-    h = 0.8 / max(1, len(categories))
-    for k, cat in enumerate(categories):
-        sub = df[df["category"] == cat].groupby("_y")["per_1000"].mean().reindex(groups)
-        s = styles[cat]
-        ax.barh(np.arange(len(groups)) + (k - (len(categories) - 1) / 2) * h, sub.to_numpy(), height=h,
-                color=s.color, hatch=s.hatch, edgecolor=st.edge_color(s.color), linewidth=0.4)
-    ax.set_yticks(range(len(groups)), groups)
-    ax.invert_yaxis()
-    ax.set_xlabel("Per 1,000 words")
-    ax.set_ylabel("")
-    ax.legend(handles=[Patch(facecolor=styles[c].color, hatch=styles[c].hatch,
-                             edgecolor=st.edge_color(styles[c].color), label=st.label(c)) for c in categories],
-              frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    fig.tight_layout()
-    return fig
-
+# --------------------------------------------------------------------------- reading aids
 
 def disagreements(sentiment: pd.DataFrame, *, n: int = 10, baseline: str = "vader_compound") -> pd.DataFrame:
     """The sentences where tone and a baseline disagree most (to read, not to count).
@@ -979,40 +890,6 @@ def disagreements(sentiment: pd.DataFrame, *, n: int = 10, baseline: str = "vade
                         "tone_cues") if c in sentiment]
     out = sentiment.assign(gap=gap)[gap > 0].nlargest(n, "gap")
     return out[cols + ["gap"]].reset_index(drop=True)
-
-
-def plot_tone_by_group(sentiment: pd.DataFrame, documents: pd.DataFrame, *, by: str = "country"):
-    """Per-document mean sentence score by group: VADER, TextBlob and tone side by side.
-
-    Example:
-        >>> s = pd.DataFrame({"doc_id": ["a", "b"], "start": [0, 0], "end": [5, 5],
-        ...                   **{c: [0.1, -0.2] for c in SCORE_NAMES + ["tone"]}})
-        >>> d = pd.DataFrame({"doc_id": ["a", "b"], "country": ["X", "Y"]})
-        >>> plot_tone_by_group(s, d).axes[0].get_ylabel()
-        'Mean sentence score per document'
-    """
-    import matplotlib.pyplot as plt
-    import seaborn as sns
-
-    from . import style as st
-
-    docs = document_sentiment(sentiment).merge(documents[["doc_id", by]], on="doc_id")
-    long = docs.melt(id_vars=["doc_id", by], value_vars=["vader_compound", "textblob_polarity", "tone"],
-                     var_name="measure", value_name="score")
-    long["measure"] = long["measure"].map(MEASURE_LABELS)
-    order = docs.groupby(by)["tone"].mean().sort_values().index.tolist()
-    fig, ax = plt.subplots(figsize=st.figsize("double" if len(order) > 4 else "single", 2.8))
-    ax.axhline(0, color="0.6", lw=0.8)
-    sns.pointplot(data=long, x=by, y="score", hue="measure", order=order, dodge=0.4, ax=ax,
-                  linestyle="none", markers=[st.style(m).marker for m in MEASURE_LABELS.values()],
-                  errorbar=None, palette=st.palette(MEASURE_LABELS.values()),
-                  hue_order=list(MEASURE_LABELS.values()))
-    ax.set_ylabel("Mean sentence score per document")
-    ax.set_xlabel(st.label(by))
-    ax.tick_params(axis="x", rotation=30 if len(order) > 6 else 0)
-    ax.legend(title="", frameon=False)
-    fig.tight_layout()
-    return fig
 
 
 # --------------------------------------------------------------------------- annotator
