@@ -12,7 +12,8 @@ MAX_LINES = 100
 # The mirror of vaderSentiment's reference, held to bit-equality with it, keeps its shape.
 EXEMPT = {"_vader.py"}
 ANNOTATORS = ["actors", "quotes", "framing", "escalation", "events", "rhetoric", "clauses", "speakers"]
-# (toolkit.style, the colour map and labels, is a leaf of data the plot helpers may read.)
+# (toolkit.style, the colour map and labels, is a leaf of data; the figures that draw an
+# annotator's tables live in toolkit.plots.)
 ENGINE = {"pipeline", "engine", "figures", "show", "report"}
 
 
@@ -41,3 +42,19 @@ def test_annotators_import_no_engine_or_view(module):
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("toolkit."):
             imported.add(node.module.split(".")[1])
     assert not imported & ENGINE, f"{module} imports {sorted(imported & ENGINE)}"
+
+
+@pytest.mark.parametrize("module", ANNOTATORS)
+def test_annotators_draw_nothing(module):
+    """Figures live in the views layer (toolkit.plots, toolkit.figures): an annotator module keeps
+    its rules and tables, defines no ``plot_*`` function and imports no plotting library."""
+    tree = ast.parse((TOOLKIT / f"{module}.py").read_text(encoding="utf-8"))
+    drawing = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("plot_"):
+            drawing.add(f"def {node.name} (line {node.lineno})")
+        names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                 else [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+        drawing |= {f"import {n} (line {node.lineno})" for n in names
+                    if n.split(".")[0] in {"matplotlib", "seaborn"}}
+    assert not drawing, f"{module} draws figures; move them to toolkit/plots.py: {sorted(drawing)}"
