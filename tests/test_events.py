@@ -580,3 +580,22 @@ def test_hitting_targets(text, expected, absent):
     got = rows(run(text))
     assert expected is None or expected in got, got
     assert absent is None or all(r[1] != absent for r in got), got
+
+
+@pytest.mark.parametrize("speaker, expected", [
+    # a quote with no speaker actor: NaN / NA must not count as a speaker (NaN is true)
+    (float("nan"), None),
+    (pd.NA, None),
+    (None, None),
+    # negative: a real speaker actor is kept
+    ("RUS", {"actor": "RUS", "person": "RUS", "sector": "RUS"}),
+])
+def test_quote_without_speaker_actor_has_no_speaker(speaker, expected):
+    q = pd.DataFrame({"doc_id": ["d"], "start": [0], "end": [30], "kind": ["direct"],
+                      "content_start": [1], "content_end": [20], "speaker_actor": pd.Series([speaker], dtype=object),
+                      "speaker_person": pd.Series([speaker], dtype=object),
+                      "speaker_sector": pd.Series([speaker], dtype=object)})
+    text = '"We will attack them," he said.'
+    ctx = events.SentenceContext("d", text, [1, 4], [3, 8], [], [], events._quote_lists(q)["d"])
+    st = clauses.parse(["We", "will"], lemma=["we", "will"])
+    assert ctx.quote_speaker(events.Cue(0, 0, 1, "attack", "190", "MC", "attack"), st) == expected

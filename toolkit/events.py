@@ -753,8 +753,20 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
                                             q["speaker_actor"], q["speaker_person"], q["speaker_sector"]):
         if a is None or pd.isna(a):  # the content span, not the attribution around it
             a, b = s, e
-        out.setdefault(d, []).append((int(a), int(b), act, per, sec))
+        # A quote with no speaker actor holds NaN or NA, and NaN is true: kept as is it would
+        # give "we" inside the quote a speaker it does not have.
+        out.setdefault(d, []).append((int(a), int(b), _none(act), _none(per), _none(sec)))
     return out
+
+
+def _none(v):
+    """``v``, or None for a missing value (None, NaN, pd.NA).
+
+    Example:
+        >>> _none(float("nan")) is None, _none("RUS")
+        (True, 'RUS')
+    """
+    return None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
 
 
 # ----------------------------------------------------------------------------- driver
