@@ -599,3 +599,17 @@ def test_quote_without_speaker_actor_has_no_speaker(speaker, expected):
     ctx = events.SentenceContext("d", text, [1, 4], [3, 8], [], [], events._quote_lists(q)["d"])
     st = clauses.parse(["We", "will"], lemma=["we", "will"])
     assert ctx.quote_speaker(events.Cue(0, 0, 1, "attack", "190", "MC", "attack"), st) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an actor hitting targets: act, cameo, root and quad_class agree (an attack, CAMEO 190)
+    ("Russian missiles hit targets in Kyiv.", [("RUS", "attack", "190", "19", "material_conflict")]),
+    ("Israel hit Hamas targets in Gaza overnight.", [("ISR", "attack", "190", "19", "material_conflict")]),
+    # negative: a weapon's reach is nobody's act
+    ("The missile can hit targets up to 300 km away.", []),
+])
+def test_hit_rows_are_attacks_throughout(text, expected):
+    out = run(text)
+    got = [tuple(None if pd.isna(v) else str(v) for v in r)
+           for r in out[["source_actor", "act", "cameo", "root", "quad_class"]].itertuples(index=False)]
+    assert got == expected

@@ -1191,7 +1191,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue
         src, srule = ctx.actor(e.source.chunk, s)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
-        if cues[e.cue].cameo.startswith("15") and e.modality == "hypothetical" and src.get("actor") is None \
+        reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
+        if reach and e.modality == "hypothetical" and src.get("actor") is None \
                 and not _names_someone(s, e.source.chunk):
             continue  # "missiles which can hit targets 300 km away": a weapon's reach, no one's act
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
