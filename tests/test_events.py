@@ -613,3 +613,16 @@ def test_hit_rows_are_attacks_throughout(text, expected):
     got = [tuple(None if pd.isna(v) else str(v) for v in r)
            for r in out[["source_actor", "act", "cameo", "root", "quad_class"]].itertuples(index=False)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer's set phrases are nobody's statement
+    ("Having said that, Russia attacked Ukraine.", [("RUS", "attack", "UKR", "asserted")]),
+    ("Having said that, Russia said Ukraine had attacked.",
+     [("RUS", "accuse", "UKR", "asserted"), ("UKR", "attack", None, "alleged")]),
+    # negative: a party that said something still makes a statement
+    ("Russia said that it attacked Ukraine.", [("RUS", "statement", "UKR", "asserted"),
+                                               ("RUS", "attack", "UKR", "asserted")]),
+])
+def test_writer_formulas_are_no_statements(text, expected):
+    assert rows(run(text)) == expected

@@ -91,6 +91,7 @@ class Rules:
     visit_verbs: frozenset = frozenset()
     visitors: frozenset = frozenset()
     visit_preps: frozenset = frozenset()
+    writer_formulas: frozenset = frozenset()   # (word before, cue word) pairs, lower-cased
 
 
 @functools.lru_cache(maxsize=2)
@@ -116,7 +117,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("purpose_target", {}).get("acts", [])), fs(d.get("purpose_target", {}).get("verbs", [])),
                  int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])),
                  fs(d.get("asking_verbs", [])), fs(d.get("visit", {}).get("verbs", [])),
-                 fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])))
+                 fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])),
+                 frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -887,6 +889,8 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
             cls = "claim"  # "Russia claimed that Ukraine attacked Belgorod": a statement, maybe an accusation
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
+        if _writer_formula(s.lower, p.head):
+            continue  # "Having said that, ...": the writer's set phrase, nobody's statement
         if p.start == p.head and s.tags[p.head] in ("VBG", "VBN") and p.head > 0 and \
                 s.tags[p.head - 1] in cl.NOUN_TAGS and s.clauses[p.clause].kind != "participial":
             continue  # "publications countering extremist ideology": a modifier, not a speech act
@@ -1299,6 +1303,28 @@ def _sentence_cues(rows: list[int], cols: dict[str, list], starts: Sequence[int]
     return out
 
 
+def _writer_formulas_out(cues: list[Cue], words: Sequence[str]) -> list[Cue]:
+    """``cues`` less the reporting word of a writer's formula ("Having said that, ...", "it is
+    worth noting that"): the writer's set phrase, nobody's statement (as in the quotes step).
+
+    Example:
+        >>> c = Cue(0, 1, 2, "say", "010", "statement", "say")
+        >>> _writer_formulas_out([c], ["Having", "said", "that"]), len(_writer_formulas_out([c], ["He", "said"]))
+        ([], 1)
+    """
+    return [c for c in cues if not _writer_formula(words, c.tok)]
+
+
+def _writer_formula(words: Sequence[str], k: int) -> bool:
+    """Whether word ``k`` is the reporting word of a writer's formula (events.yaml ``writer_formulas``).
+
+    Example:
+        >>> _writer_formula(["Having", "said", "that"], 1), _writer_formula(["Russia", "said", "that"], 1)
+        (True, False)
+    """
+    return 0 < k < len(words) and (str(words[k - 1]).lower(), str(words[k]).lower()) in rules().writer_formulas
+
+
 def _sentence_rows(tokens: pd.DataFrame) -> dict[tuple, range | np.ndarray]:
     """Each sentence's token rows by ``(doc_id, sent_id)``: a ``range`` when every sentence's
     tokens are consecutive rows (as the tokenizer writes them), else ``groupby`` indices."""
@@ -1365,7 +1391,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
         lemmas = [str(x).lower() for x in _take(tok_lemma, idx)]
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
-        cues = _sentence_cues(g, cols, ts, te, lemmas)
+        cues = _writer_formulas_out(_sentence_cues(g, cols, ts, te, lemmas), words)
         s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded)
         ms = ment_by_doc.get(doc, [])
         sa, sb = ts[0], te[-1]
