@@ -626,3 +626,18 @@ def test_hit_rows_are_attacks_throughout(text, expected):
 ])
 def test_writer_formulas_are_no_statements(text, expected):
     assert rows(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # actor.relative_agent: the by-agent (or "linked to X") of a reduced relative on the subject
+    ("Missiles fired by Russia struck Ukraine.", "RUS", "UKR"),
+    ("The missiles fired by the Israeli military struck the Syrian army.", "ISR", "SYR"),
+    ("Hackers linked to the Iranian government attacked US banks.", "IRN", "USA"),
+    ("Militias backed by Iran attacked US troops.", "IRN", "USA"),
+    # negative: a subject that names its actor keeps it
+    ("Russian troops stationed near the border attacked Ukraine.", "RUS", "UKR"),
+])
+def test_reduced_relative_gives_the_source(text, source, target):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert (main["source_actor"], main["act"], main["target_actor"]) == (source, "attack", target)

@@ -92,6 +92,7 @@ class Rules:
     visitors: frozenset = frozenset()
     visit_preps: frozenset = frozenset()
     writer_formulas: frozenset = frozenset()   # (word before, cue word) pairs, lower-cased
+    affiliation_verbs: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -118,7 +119,8 @@ def rules(path: str | None = None) -> Rules:
                  int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])),
                  fs(d.get("asking_verbs", [])), fs(d.get("visit", {}).get("verbs", [])),
                  fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])),
-                 frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])))
+                 frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])),
+                 fs(d.get("affiliation_verbs", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -950,6 +952,23 @@ def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
     return False
 
 
+def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
+    """``actor.relative_agent_<prep>``: a subject that names no actor takes the actor of the
+    by-agent of its reduced relative ("Missiles fired by Russia struck Ukraine", "militias backed
+    by Iran"), or of the "to" phrase of an affiliation verb ("hackers linked to the Iranian
+    government"; events.yaml ``affiliation_verbs``)."""
+    q = s.predicate_at(c.end) if c.end < len(s.tokens) else None
+    if q is None or q.head != c.end or not _reduced_relative(s, q):
+        return None
+    args = ([("by", q.agent)] if q.agent is not None and q.agent.start > q.head else []) + list(q.obliques)
+    for prep, ch in args:
+        if prep == "by" or (prep == "to" and s.lemma[q.head] in rules().affiliation_verbs):
+            f, _ = ctx.actor(ch, s)
+            if f.get("actor") is not None:
+                return f, f"actor.relative_agent_{prep}"
+    return None
+
+
 def _main_event(s: cl.Structure, events: list[Event]) -> int:
     """``main``: the sentence's main event, as news event coding takes it.
 
@@ -1194,6 +1213,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if e.absorbed:
             continue
         src, srule = ctx.actor(e.source.chunk, s)
+        if src.get("actor") is None and e.source.chunk is not None:
+            src, srule = _relative_agent(s, e.source.chunk, ctx) or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
