@@ -480,3 +480,18 @@ def test_indices_read_the_events_table_and_count_alleged_acts_apart():
     both = esc._cues_with_docs(tables, alleged=True)
     assert len(both) == 3 and both["reported"].tolist() == [False, True, False]
     assert (both["score"] < 0).all()
+
+
+@pytest.mark.parametrize("text, meeting", [
+    # `met` that is no meeting: encountered resistance, a passive, a need or goal fulfilled
+    ("They met resistance from the army.", False),
+    ("The humanitarian needs were met.", False),
+    ("The proposal has been met by strong opposition.", False),
+    ("The government met its targets for the year.", False),
+    # negative: a party met, "met with", "met to discuss" stay meetings (CAMEO 040)
+    ("Putin met Erdogan in Ankara.", True),
+    ("The ministers met with their counterparts.", True),
+    ("They met to discuss the crisis.", True),
+])
+def test_met_is_a_meeting_only_with_a_party(text, meeting):
+    assert ("040" in cues_of(text)["cameo"].tolist()) == meeting

@@ -580,3 +580,64 @@ def test_hitting_targets(text, expected, absent):
     got = rows(run(text))
     assert expected is None or expected in got, got
     assert absent is None or all(r[1] != absent for r in got), got
+
+
+@pytest.mark.parametrize("speaker, expected", [
+    # a quote with no speaker actor: NaN / NA must not count as a speaker (NaN is true)
+    (float("nan"), None),
+    (pd.NA, None),
+    (None, None),
+    # negative: a real speaker actor is kept
+    ("RUS", {"actor": "RUS", "person": "RUS", "sector": "RUS"}),
+])
+def test_quote_without_speaker_actor_has_no_speaker(speaker, expected):
+    q = pd.DataFrame({"doc_id": ["d"], "start": [0], "end": [30], "kind": ["direct"],
+                      "content_start": [1], "content_end": [20], "speaker_actor": pd.Series([speaker], dtype=object),
+                      "speaker_person": pd.Series([speaker], dtype=object),
+                      "speaker_sector": pd.Series([speaker], dtype=object)})
+    text = '"We will attack them," he said.'
+    ctx = events.SentenceContext("d", text, [1, 4], [3, 8], [], [], events._quote_lists(q)["d"])
+    st = clauses.parse(["We", "will"], lemma=["we", "will"])
+    assert ctx.quote_speaker(events.Cue(0, 0, 1, "attack", "190", "MC", "attack"), st) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an actor hitting targets: act, cameo, root and quad_class agree (an attack, CAMEO 190)
+    ("Russian missiles hit targets in Kyiv.", [("RUS", "attack", "190", "19", "material_conflict")]),
+    ("Israel hit Hamas targets in Gaza overnight.", [("ISR", "attack", "190", "19", "material_conflict")]),
+    # negative: a weapon's reach is nobody's act
+    ("The missile can hit targets up to 300 km away.", []),
+])
+def test_hit_rows_are_attacks_throughout(text, expected):
+    out = run(text)
+    got = [tuple(None if pd.isna(v) else str(v) for v in r)
+           for r in out[["source_actor", "act", "cameo", "root", "quad_class"]].itertuples(index=False)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer's set phrases are nobody's statement
+    ("Having said that, Russia attacked Ukraine.", [("RUS", "attack", "UKR", "asserted")]),
+    ("Having said that, Russia said Ukraine had attacked.",
+     [("RUS", "accuse", "UKR", "asserted"), ("UKR", "attack", None, "alleged")]),
+    # negative: a party that said something still makes a statement
+    ("Russia said that it attacked Ukraine.", [("RUS", "statement", "UKR", "asserted"),
+                                               ("RUS", "attack", "UKR", "asserted")]),
+])
+def test_writer_formulas_are_no_statements(text, expected):
+    assert rows(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # actor.relative_agent: the by-agent (or "linked to X") of a reduced relative on the subject
+    ("Missiles fired by Russia struck Ukraine.", "RUS", "UKR"),
+    ("The missiles fired by the Israeli military struck the Syrian army.", "ISR", "SYR"),
+    ("Hackers linked to the Iranian government attacked US banks.", "IRN", "USA"),
+    ("Militias backed by Iran attacked US troops.", "IRN", "USA"),
+    # negative: a subject that names its actor keeps it
+    ("Russian troops stationed near the border attacked Ukraine.", "RUS", "UKR"),
+])
+def test_reduced_relative_gives_the_source(text, source, target):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert (main["source_actor"], main["act"], main["target_actor"]) == (source, "attack", target)

@@ -91,6 +91,8 @@ class Rules:
     visit_verbs: frozenset = frozenset()
     visitors: frozenset = frozenset()
     visit_preps: frozenset = frozenset()
+    writer_formulas: frozenset = frozenset()   # (word before, cue word) pairs, lower-cased
+    affiliation_verbs: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -116,7 +118,9 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("purpose_target", {}).get("acts", [])), fs(d.get("purpose_target", {}).get("verbs", [])),
                  int(d.get("purpose_target", {}).get("span", 12)), fs(d.get("claimed_objects", [])),
                  fs(d.get("asking_verbs", [])), fs(d.get("visit", {}).get("verbs", [])),
-                 fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])))
+                 fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])),
+                 frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])),
+                 fs(d.get("affiliation_verbs", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -753,8 +757,20 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
                                             q["speaker_actor"], q["speaker_person"], q["speaker_sector"]):
         if a is None or pd.isna(a):  # the content span, not the attribution around it
             a, b = s, e
-        out.setdefault(d, []).append((int(a), int(b), act, per, sec))
+        # A quote with no speaker actor holds NaN or NA, and NaN is true: kept as is it would
+        # give "we" inside the quote a speaker it does not have.
+        out.setdefault(d, []).append((int(a), int(b), _none(act), _none(per), _none(sec)))
     return out
+
+
+def _none(v):
+    """``v``, or None for a missing value (None, NaN, pd.NA).
+
+    Example:
+        >>> _none(float("nan")) is None, _none("RUS")
+        (True, 'RUS')
+    """
+    return None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
 
 
 # ----------------------------------------------------------------------------- driver
@@ -875,6 +891,8 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
             cls = "claim"  # "Russia claimed that Ukraine attacked Belgorod": a statement, maybe an accusation
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
+        if _writer_formula(s.lower, p.head):
+            continue  # "Having said that, ...": the writer's set phrase, nobody's statement
         if p.start == p.head and s.tags[p.head] in ("VBG", "VBN") and p.head > 0 and \
                 s.tags[p.head - 1] in cl.NOUN_TAGS and s.clauses[p.clause].kind != "participial":
             continue  # "publications countering extremist ideology": a modifier, not a speech act
@@ -932,6 +950,23 @@ def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
         if q.start > p.head and q.clause == p.clause and s.tags[q.head] in cl.FINITE | {"VBD"}:
             return not any(s.tags[k] == "CC" for k in range(p.head + 1, q.start))
     return False
+
+
+def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
+    """``actor.relative_agent_<prep>``: a subject that names no actor takes the actor of the
+    by-agent of its reduced relative ("Missiles fired by Russia struck Ukraine", "militias backed
+    by Iran"), or of the "to" phrase of an affiliation verb ("hackers linked to the Iranian
+    government"; events.yaml ``affiliation_verbs``)."""
+    q = s.predicate_at(c.end) if c.end < len(s.tokens) else None
+    if q is None or q.head != c.end or not _reduced_relative(s, q):
+        return None
+    args = ([("by", q.agent)] if q.agent is not None and q.agent.start > q.head else []) + list(q.obliques)
+    for prep, ch in args:
+        if prep == "by" or (prep == "to" and s.lemma[q.head] in rules().affiliation_verbs):
+            f, _ = ctx.actor(ch, s)
+            if f.get("actor") is not None:
+                return f, f"actor.relative_agent_{prep}"
+    return None
 
 
 def _main_event(s: cl.Structure, events: list[Event]) -> int:
@@ -1178,8 +1213,11 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if e.absorbed:
             continue
         src, srule = ctx.actor(e.source.chunk, s)
+        if src.get("actor") is None and e.source.chunk is not None:
+            src, srule = _relative_agent(s, e.source.chunk, ctx) or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
-        if cues[e.cue].cameo.startswith("15") and e.modality == "hypothetical" and src.get("actor") is None \
+        reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
+        if reach and e.modality == "hypothetical" and src.get("actor") is None \
                 and not _names_someone(s, e.source.chunk):
             continue  # "missiles which can hit targets 300 km away": a weapon's reach, no one's act
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
@@ -1286,6 +1324,28 @@ def _sentence_cues(rows: list[int], cols: dict[str, list], starts: Sequence[int]
     return out
 
 
+def _writer_formulas_out(cues: list[Cue], words: Sequence[str]) -> list[Cue]:
+    """``cues`` less the reporting word of a writer's formula ("Having said that, ...", "it is
+    worth noting that"): the writer's set phrase, nobody's statement (as in the quotes step).
+
+    Example:
+        >>> c = Cue(0, 1, 2, "say", "010", "statement", "say")
+        >>> _writer_formulas_out([c], ["Having", "said", "that"]), len(_writer_formulas_out([c], ["He", "said"]))
+        ([], 1)
+    """
+    return [c for c in cues if not _writer_formula(words, c.tok)]
+
+
+def _writer_formula(words: Sequence[str], k: int) -> bool:
+    """Whether word ``k`` is the reporting word of a writer's formula (events.yaml ``writer_formulas``).
+
+    Example:
+        >>> _writer_formula(["Having", "said", "that"], 1), _writer_formula(["Russia", "said", "that"], 1)
+        (True, False)
+    """
+    return 0 < k < len(words) and (str(words[k - 1]).lower(), str(words[k]).lower()) in rules().writer_formulas
+
+
 def _sentence_rows(tokens: pd.DataFrame) -> dict[tuple, range | np.ndarray]:
     """Each sentence's token rows by ``(doc_id, sent_id)``: a ``range`` when every sentence's
     tokens are consecutive rows (as the tokenizer writes them), else ``groupby`` indices."""
@@ -1352,7 +1412,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
         lemmas = [str(x).lower() for x in _take(tok_lemma, idx)]
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
-        cues = _sentence_cues(g, cols, ts, te, lemmas)
+        cues = _writer_formulas_out(_sentence_cues(g, cols, ts, te, lemmas), words)
         s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded)
         ms = ment_by_doc.get(doc, [])
         sa, sb = ts[0], te[-1]
