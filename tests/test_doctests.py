@@ -23,6 +23,11 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(toolkit.__path__, "toolki
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_run(name):
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, report=True,
-                             verbose=False)
+    try:
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+                                 report=True, verbose=False)
+    finally:
+        import matplotlib.pyplot as plt
+
+        plt.close("all")   # the figures' examples draw; none is kept open for the next test
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples in {name} failed (see above)"
