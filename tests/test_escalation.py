@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from toolkit import escalation as esc
-from toolkit import lexicon
+from toolkit import lexicon, resources
 from toolkit.tokenize import tokenize_documents
 
 
@@ -241,7 +241,11 @@ def test_no_mentions_means_null_actors():
     ("There is no room for compromise.", "verbal_conflict"),
     ("The talks resumed on Monday.", "verbal_cooperation"),
     ("The two foreign ministers met in Geneva.", "verbal_cooperation"),  # `met` keeps its lemma
-    ("The UN withdrew peacekeepers from the buffer zone.", "material_conflict"),
+    pytest.param("The UN withdrew peacekeepers from the buffer zone.", "material_conflict",
+                 marks=pytest.mark.skipif(not resources.available("wordnet"), reason=(
+                     "without WordNet, LemmInflect's dictionary has no 'peacekeepers', so its "
+                     "lemma stays plural and 'withdraw ... peacekeeper' is not matched (a documented "
+                     "degradation of the data-free lemmas)"))),
     # warnings that are not threats
     ("Ruritania warned Osterlich against joining the alliance.", "verbal_cooperation"),
     ("Ruritania warned Osterlich not to interfere.", "verbal_conflict"),
