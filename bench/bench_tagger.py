@@ -12,29 +12,20 @@ chunk's structure sentences), once with an empty word memo (``cold``, a fresh
 """
 from __future__ import annotations
 
-import gzip
-import json
 import statistics
 import sys
 import time
-from itertools import islice
 
-from toolkit import _tagger, clauses, datasets
-from toolkit.config import shared_path
+from _documents import un_or_sample
+
+from toolkit import _tagger, clauses
 from toolkit.tokenize import tokenize_documents
 
 BATCH = 4000
 
 
 def _sentences(n_tokens: int) -> tuple[list[list[str]], str]:
-    path = shared_path("corpora", "ungdc_1946-2024.jsonl.gz")
-    if path is not None:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            docs = [json.loads(line)["text"] for line in islice(f, 0, None, 20)]
-        what = "UN General Debate sentences"
-    else:
-        docs = datasets.sample().documents["text"].tolist()
-        what = "bundled sample sentences (shared corpus absent)"
+    docs, what = un_or_sample()
     out: list[list[str]] = []
     n, k = 0, 0
     while n < n_tokens:

@@ -11,31 +11,21 @@ implementation before the fast core, copied in ``tests/test_vader.py``.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import statistics
 import sys
 import time
-from itertools import islice
 from pathlib import Path
 
+from _documents import un_or_sample
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from toolkit import _vader, datasets, rhetoric
-from toolkit.config import shared_path
+from toolkit import _vader, rhetoric
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 
 def _texts(n_words: int) -> tuple[list[str], str]:
-    path = shared_path("corpora", "ungdc_1946-2024.jsonl.gz")
-    if path is not None:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            docs = [json.loads(line)["text"] for line in islice(f, 0, None, 20)]
-        what = "UN General Debate sentences"
-    else:
-        docs = datasets.sample().documents["text"].tolist()
-        what = "bundled sample sentences (shared corpus absent)"
+    docs, what = un_or_sample()
     from toolkit.tokenize import tokenize_documents
 
     out, words, k = [], 0, 0

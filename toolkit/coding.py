@@ -41,7 +41,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cells import spreadsheet_safe, spreadsheet_value
+from .cells import restore_frame, safe_frame, spreadsheet_safe, spreadsheet_value  # noqa: F401 - public here too (coding sheets)
 
 LEVELS = ("nominal", "ordinal", "interval")
 TIE_RULES = ("flag", "lead")
@@ -467,23 +467,12 @@ _FILE_PART = re.compile(r"[\w][\w .\-]*")
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
-    out = df.copy()
-    for c in out.columns:
-        col = out[c]
-        if not (pd.api.types.is_numeric_dtype(col) or pd.api.types.is_datetime64_any_dtype(col)):
-            out[c] = col.astype(object).map(spreadsheet_safe)
-    out.columns = [spreadsheet_safe(str(c)) for c in out.columns]
     # Quoted, so a carriage return inside a value never reads as the end of a row.
-    out.to_csv(path, index=False, quoting=csv.QUOTE_NONNUMERIC)
+    safe_frame(df).to_csv(path, index=False, quoting=csv.QUOTE_NONNUMERIC)
 
 
 def _read_csv(path, **kwargs) -> pd.DataFrame:
-    df = pd.read_csv(path, keep_default_na=False, **kwargs)
-    df.columns = [spreadsheet_value(c) for c in df.columns]
-    for c in df.columns:
-        if df[c].dtype == object or pd.api.types.is_string_dtype(df[c]):
-            df[c] = df[c].map(spreadsheet_value)
-    return df
+    return restore_frame(pd.read_csv(path, keep_default_na=False, **kwargs))
 
 
 def _read_key(key: pd.DataFrame | str | Path) -> pd.DataFrame:
