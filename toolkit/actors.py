@@ -513,585 +513,709 @@ def _is_acronym(entry: str) -> bool:
     return bool(_ACRONYM.match(entry))
 
 
-class _Resolver:
-    """Turns the gazetteer hits of one document into mention rows."""
+# ----------------------------------------------------------------------------- rules
+# The rules that turn the gazetteer hits of one document into mention rows. Each is a small
+# function with an id (the ``rule`` column of the row it makes); :func:`_resolve` applies them
+# in the order of :data:`PHRASE_RULES` and :data:`DOCUMENT_RULES`, and nothing else decides.
+@dataclass
+class _State:
+    """What the rules of one document share, and all they share.
 
-    def __init__(self, gaz: Gazetteer, doc: _Doc, hits: list[_Hit]):
-        self.g = gaz
-        self.d = doc
-        self.hits = hits
-        self.at = {h.t0: h for h in hits if not h.compound}
-        self.covered: set[int] = set()
+    Attributes:
+        g: the gazetteer.
+        d: the document's tokens and context.
+        hits: its gazetteer hits in token order.
+        covered: tokens inside a hit (a name run never crosses one).
+        rows: the rows made so far (an apposition may absorb a role phrase into the row before it).
+        memo: per-document answers asked more than once (the US-state context of a name).
+    """
+
+    g: Gazetteer
+    d: _Doc
+    hits: list[_Hit]
+    covered: set[int] = field(default_factory=set)
+    rows: list[dict] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, gaz: Gazetteer, doc: _Doc, hits: list[_Hit]) -> _State:
+        covered: set[int] = set()
         for h in hits:
             if not h.compound:
-                self.covered.update(range(h.t0, h.t1))
-        self.rows: list[dict] = []
+                covered.update(range(h.t0, h.t1))
+        return cls(gaz, doc, hits, covered)
 
-    # -- filters on single hits ------------------------------------------------------
-    def keep(self, h: _Hit) -> bool:
-        d, rec = self.d, h.rec
-        if h.cat == "exclude":
-            return False
-        entry, amb = rec["entry"], rec.get("ambiguous") or ""
-        n = len(d.toks)
-        if _is_acronym(entry) and d.all_caps(h.t0):
-            return False
-        prev = d.toks[h.t0 - 1] if h.t0 > 0 and d.sent[h.t0 - 1] == d.sent[h.t0] else ""
-        nxt = d.toks[h.t1] if h.t1 < n and d.sent[h.t1] == d.sent[h.t0] else ""
-        if "us_state" in amb and self._us_state(h, prev, nxt):
-            return False
-        single = h.t1 - h.t0 == 1
-        if "person" in amb and prev and _is_cap_word(prev) and (h.t0 - 1) not in self.covered \
-                and prev not in WEEKDAYS_MONTHS \
-                and prev.rstrip(".") not in NOT_NAMES and not d.title_case(h.t0):
-            return False  # "Michael Jordan", "George Washington"
-        if single and h.cat in ("state", "capital", "demonym", "bloc", "institution") \
-                and not _is_acronym(entry) and nxt and _is_cap_word(nxt) and h.t1 not in self.covered \
-                and nxt not in WEEKDAYS_MONTHS and nxt not in NOT_NAMES and not d.title_case(h.t0):
-            return False  # part of a longer name: "Moscow Exchange"
-        if h.cat == "bloc" and entry.lower().startswith("the ") and nxt and _is_cap_word(nxt) \
-                and h.t1 not in self.covered and not d.title_case(h.t0):
-            return False  # "the West Bank": the blocking entry lost to the leftmost match
+
+@dataclass
+class _Phrase:
+    """A candidate noun phrase: its hits, the actor phrase an "of/for" attaches, an unknown name
+    after a title (token span), the token it ends before, and the index of the next hit to read."""
+
+    group: list[_Hit]
+    j: int
+    end_t: int
+    attach: _Hit | None = None
+    unknown: tuple[int, int] | None = None
+    adjectival: bool = False   # a lone role noun used as an adjective: no mention
+
+    @property
+    def kinds(self) -> list[str]:
+        return [g.cat for g in self.group]
+
+    @property
+    def has_role(self) -> bool:
+        return any(k in ROLEISH for k in self.kinds)
+
+    @property
+    def has_person(self) -> bool:
+        return any(k in PERSONISH for k in self.kinds)
+
+
+# -- filters on single hits -------------------------------------------------------------
+def _keep(st: _State, h: _Hit) -> bool:
+    """Is hit ``h`` a name of an actor here (not "Michael Jordan", "Moscow Exchange", "LET US")?"""
+    d, rec = st.d, h.rec
+    if h.cat == "exclude":
+        return False
+    entry, amb = rec["entry"], rec.get("ambiguous") or ""
+    n = len(d.toks)
+    if _is_acronym(entry) and d.all_caps(h.t0):
+        return False
+    prev = d.toks[h.t0 - 1] if h.t0 > 0 and d.sent[h.t0 - 1] == d.sent[h.t0] else ""
+    nxt = d.toks[h.t1] if h.t1 < n and d.sent[h.t1] == d.sent[h.t0] else ""
+    if "us_state" in amb and _us_state(st, h, prev, nxt):
+        return False
+    single = h.t1 - h.t0 == 1
+    if "person" in amb and prev and _is_cap_word(prev) and (h.t0 - 1) not in st.covered \
+            and prev not in WEEKDAYS_MONTHS \
+            and prev.rstrip(".") not in NOT_NAMES and not d.title_case(h.t0):
+        return False  # "Michael Jordan", "George Washington"
+    if single and h.cat in ("state", "capital", "demonym", "bloc", "institution") \
+            and not _is_acronym(entry) and nxt and _is_cap_word(nxt) and h.t1 not in st.covered \
+            and nxt not in WEEKDAYS_MONTHS and nxt not in NOT_NAMES and not d.title_case(h.t0):
+        return False  # part of a longer name: "Moscow Exchange"
+    if h.cat == "bloc" and entry.lower().startswith("the ") and nxt and _is_cap_word(nxt) \
+            and h.t1 not in st.covered and not d.title_case(h.t0):
+        return False  # "the West Bank": the blocking entry lost to the leftmost match
+    return True
+
+
+def _us_state(st: _State, h: _Hit, prev: str, nxt: str) -> bool:
+    d = st.d
+    if prev == "," and h.t0 >= 2 and _is_cap_word(d.toks[h.t0 - 2]) and (h.t0 - 2) not in st.covered:
+        return True  # "Atlanta, Georgia"
+    after = d.lower[h.t1 + 1] if nxt in POSSESSIVE and h.t1 + 1 < len(d.toks) else nxt.lower()
+    if after in US_STATE_AFTER:
         return True
+    if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and d.lower[h.t0 - 2] == "state":
+        return True
+    near = range(max(0, h.t0 - 3), min(len(d.toks), h.t1 + 3))
+    if any(d.toks[k] in US_STATES and d.sent[k] == d.sent[h.t0] for k in near if not h.t0 <= k < h.t1):
+        return True
+    ctx = US_STATE_CONTEXT.get(h.rec["entry"])
+    if ctx:
+        key = ("ctx",) + ctx
+        if key not in st.memo:
+            st.memo[key] = ctx[0] in d.toks and ctx[1] not in d.toks
+        return st.memo[key]
+    return False
 
-    def _us_state(self, h: _Hit, prev: str, nxt: str) -> bool:
-        d = self.d
-        if prev == "," and h.t0 >= 2 and _is_cap_word(d.toks[h.t0 - 2]) and (h.t0 - 2) not in self.covered:
-            return True  # "Atlanta, Georgia"
-        after = d.lower[h.t1 + 1] if nxt in POSSESSIVE and h.t1 + 1 < len(d.toks) else nxt.lower()
-        if after in US_STATE_AFTER:
-            return True
-        if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and d.lower[h.t0 - 2] == "state":
-            return True
-        near = range(max(0, h.t0 - 3), min(len(d.toks), h.t1 + 3))
-        if any(d.toks[k] in US_STATES and d.sent[k] == d.sent[h.t0] for k in near if not h.t0 <= k < h.t1):
-            return True
-        ctx = US_STATE_CONTEXT.get(h.rec["entry"])
-        if ctx:
-            key = ("ctx",) + ctx
-            if key not in self.__dict__:
-                self.__dict__[key] = ctx[0] in d.toks and ctx[1] not in d.toks
-            return self.__dict__[key]
+
+def _keep_compound(d: _Doc, h: _Hit) -> bool:
+    return not (_is_acronym(h.rec["entry"]) and d.all_caps(h.t0))
+
+
+def _adjectival(d: _Doc, h: _Hit) -> bool:
+    """A role noun used as an adjective ("military aid", "intelligence report")."""
+    if h.rec["entry"].lower() not in ADJECTIVAL_ROLES:
         return False
+    t = h.t1
+    if t >= len(d.toks) or d.sent[t] != d.sent[h.t0]:
+        return False
+    w = d.toks[t]
+    return w.isalpha() and w.islower() and w not in _STOP and not w.endswith("ed") \
+        and d.lemma[t] not in _SPEECH
 
-    def is_location(self, t0: int, t1: int, cat: str) -> bool:
-        """The place reading: see the module docstring for the rules."""
-        d = self.d
-        if t1 < len(d.toks) and d.toks[t1] in POSSESSIVE:
-            return False  # "around Washington's failure": the possessor acts
-        p = t0 - 1
-        if p >= 0 and d.lower[p] in DETERMINERS and d.sent[p] == d.sent[t0]:
-            p -= 1
-        if p < 0 or d.sent[p] != d.sent[t0]:
-            return cat == "capital" and self._before_event_noun(t1, d.sent[t0])
-        if cat == "state" and t1 < len(d.toks) and d.sent[t1] == d.sent[t0]:
-            nxt = d.toks[t1]
-            if nxt.isalpha() and nxt.islower() and nxt not in _STOP and not nxt.endswith("ed"):
-                return False  # attributive: "in the Ukraine conflict"
-        w, lem = d.lower[p], d.lemma[p]
-        if t1 < len(d.toks) and d.toks[t1] in ("-based",):
-            return True
-        if cat == "capital" and self._before_event_noun(t1, d.sent[t0]):
-            return True
-        if w in LOCATIVE:
-            return True
-        if w in DIRECTIONAL:
-            q = p - 1
-            if q >= 0 and d.sent[q] == d.sent[t0] and (d.lemma[q] in MOTION or d.lower[q] in MOTION):
-                return True
-            return False
-        if lem in PLACE_VERBS or w in PLACE_VERBS:
-            return True
-        if w == "of" and p >= 1 and (d.lemma[p - 1] in PLACE_NOUNS or d.lower[p - 1] in PLACE_NOUNS):
+
+def _is_location(d: _Doc, t0: int, t1: int, cat: str) -> bool:
+    """The place reading: see the module docstring for the rules."""
+    if t1 < len(d.toks) and d.toks[t1] in POSSESSIVE:
+        return False  # "around Washington's failure": the possessor acts
+    p = t0 - 1
+    if p >= 0 and d.lower[p] in DETERMINERS and d.sent[p] == d.sent[t0]:
+        p -= 1
+    if p < 0 or d.sent[p] != d.sent[t0]:
+        return cat == "capital" and _before_event_noun(d, t1, d.sent[t0])
+    if cat == "state" and t1 < len(d.toks) and d.sent[t1] == d.sent[t0]:
+        nxt = d.toks[t1]
+        if nxt.isalpha() and nxt.islower() and nxt not in _STOP and not nxt.endswith("ed"):
+            return False  # attributive: "in the Ukraine conflict"
+    w, lem = d.lower[p], d.lemma[p]
+    if t1 < len(d.toks) and d.toks[t1] in ("-based",):
+        return True
+    if cat == "capital" and _before_event_noun(d, t1, d.sent[t0]):
+        return True
+    if w in LOCATIVE:
+        return True
+    if w in DIRECTIONAL:
+        q = p - 1
+        if q >= 0 and d.sent[q] == d.sent[t0] and (d.lemma[q] in MOTION or d.lower[q] in MOTION):
             return True
         return False
+    if lem in PLACE_VERBS or w in PLACE_VERBS:
+        return True
+    if w == "of" and p >= 1 and (d.lemma[p - 1] in PLACE_NOUNS or d.lower[p - 1] in PLACE_NOUNS):
+        return True
+    return False
 
-    def _before_event_noun(self, t: int, sent: int) -> bool:
-        """Is token t an event noun, possibly after "and <Name>" ("Lima and Paris conferences")?"""
-        d = self.d
-        n = len(d.toks)
-        if t + 1 < n and d.lower[t] == "and" and _is_cap_word(d.toks[t + 1]):
-            t += 2
-        return t < n and d.sent[t] == sent and d.lower[t] in EVENT_NOUNS
 
-    # -- composition -----------------------------------------------------------------
-    def _gap_possessive(self, a: _Hit, b: _Hit) -> tuple[bool, bool]:
-        """(adjacent-or-possessive, possessive) between hits a and b in one sentence."""
-        d = self.d
-        if d.sent[a.t0] != d.sent[b.t0]:
-            return False, False
-        if b.t0 == a.t1:
-            return True, False
-        if b.t0 == a.t1 + 1 and d.toks[a.t1] in POSSESSIVE:
-            return True, True
+def _before_event_noun(d: _Doc, t: int, sent: int) -> bool:
+    """Is token t an event noun, possibly after "and <Name>" ("Lima and Paris conferences")?"""
+    n = len(d.toks)
+    if t + 1 < n and d.lower[t] == "and" and _is_cap_word(d.toks[t + 1]):
+        t += 2
+    return t < n and d.sent[t] == sent and d.lower[t] in EVENT_NOUNS
+
+
+# -- composition --------------------------------------------------------------------------
+def _gap_possessive(d: _Doc, a: _Hit, b: _Hit) -> tuple[bool, bool]:
+    """(adjacent-or-possessive, possessive) between hits a and b in one sentence."""
+    if d.sent[a.t0] != d.sent[b.t0]:
         return False, False
+    if b.t0 == a.t1:
+        return True, False
+    if b.t0 == a.t1 + 1 and d.toks[a.t1] in POSSESSIVE:
+        return True, True
+    return False, False
 
-    def _joins(self, group: list[_Hit], b: _Hit) -> bool:
-        a = group[-1]
-        ok, poss = self._gap_possessive(a, b)
-        if not ok or b.compound:
-            return False
-        ka, kb = a.cat, b.cat
-        kinds = {h.cat for h in group}
-        if kinds & PERSONISH:
-            return False
-        if ka in MODIFIER and kb in ROLEISH:
-            if poss or ka in ("demonym", "bloc", "seat", "capital", "org", "media", "nonstate"):
-                return True
-            return _is_acronym(a.rec["entry"]) or self.d.toks[b.t0][:1].isupper()
-        if ka in MODIFIER and kb in PERSONISH:
-            return poss or ka in ("seat", "media", "org")
-        if ka in ROLEISH and kb in ROLEISH:
-            return True
-        if ka in ROLEISH and kb in PERSONISH:
-            return not poss
+
+def _joins(d: _Doc, group: list[_Hit], b: _Hit) -> bool:
+    """Does hit ``b`` continue the noun phrase ``group`` ("Russian" + "President" + "Putin")?"""
+    a = group[-1]
+    ok, poss = _gap_possessive(d, a, b)
+    if not ok or b.compound:
         return False
+    ka, kb = a.cat, b.cat
+    kinds = {h.cat for h in group}
+    if kinds & PERSONISH:
+        return False
+    if ka in MODIFIER and kb in ROLEISH:
+        if poss or ka in ("demonym", "bloc", "seat", "capital", "org", "media", "nonstate"):
+            return True
+        return _is_acronym(a.rec["entry"]) or d.toks[b.t0][:1].isupper()
+    if ka in MODIFIER and kb in PERSONISH:
+        return poss or ka in ("seat", "media", "org")
+    if ka in ROLEISH and kb in ROLEISH:
+        return True
+    if ka in ROLEISH and kb in PERSONISH:
+        return not poss
+    return False
 
-    def _bare_modifier_at(self, i: int) -> int | None:
-        """Index of hit i if it is a modifier not followed by a role or person, else None."""
-        if i >= len(self.hits):
-            return None
-        h = self.hits[i]
-        if h.compound or h.cat not in MODIFIER or not self.keep(h):
-            return None
-        if i + 1 < len(self.hits) and self._joins([h], self.hits[i + 1]) and self.keep(self.hits[i + 1]):
-            return None
-        return i
 
-    def _name_run(self, t: int, *, forward: bool = True, max_len: int = 4) -> tuple[int, int] | None:
-        """A run of capitalised name tokens starting at t (forward) or ending at t (backward)."""
-        d = self.d
-        n = len(d.toks)
-        run = []
-        i = t
-        while 0 <= i < n and len(run) < max_len and d.sent[i] == d.sent[t]:
-            w = d.toks[i]
-            if i in self.covered:
-                break
-            if _is_cap_word(w) and w.rstrip(".") not in NOT_NAMES and not w.isupper() or \
-                    (len(w) == 2 and w[0].isupper() and w[1] == ".") or w in NAME_PARTICLES and run and forward or w in NAME_PARTICLES and not forward and run:
-                run.append(i)
-            else:
-                break
-            i += 1 if forward else -1
-        while run and d.toks[run[-1]] in NAME_PARTICLES:
-            run.pop()
-        if not run:
-            return None
-        a, b = min(run), max(run) + 1
-        if not forward:
-            while a < b and d.toks[a] in NAME_PARTICLES:
-                a += 1
-        if any(d.toks[x] in NOT_NAME_WORDS for x in range(a, b)):
-            return None
-        return (a, b) if b > a else None
+def _bare_modifier_at(st: _State, i: int) -> int | None:
+    """Index of hit i if it is a modifier not followed by a role or person, else None."""
+    if i >= len(st.hits):
+        return None
+    h = st.hits[i]
+    if h.compound or h.cat not in MODIFIER or not _keep(st, h):
+        return None
+    if i + 1 < len(st.hits) and _joins(st.d, [h], st.hits[i + 1]) and _keep(st, st.hits[i + 1]):
+        return None
+    return i
 
-    def run(self) -> list[dict]:
-        d = self.d
-        hits = self.hits
-        i = 0
-        pending: list[dict] = []
-        self._pending = pending
-        while i < len(hits):
-            h = hits[i]
-            if h.compound:
-                if self.keep_compound(h):
-                    pending.append(self.row_for([h], resolved="compound"))
-                i += 1
-                continue
-            if not self.keep(h):
-                i += 1
-                continue
-            group = [h]
-            j = i + 1
-            while j < len(hits) and self._joins(group, hits[j]) and self.keep(hits[j]):
-                group.append(hits[j])
-                j += 1
-            # Adjectival role at the end ("Western military aid"): drop it.
-            while len(group) > 1 and group[-1].cat == "role" and self._adjectival(group[-1]):
-                group.pop()
-                j -= 1
-            if group[0].cat == "role" and len(group) == 1 and self._adjectival(group[0]):
-                i = j
-                continue
-            attach = None
-            end_t = group[-1].t1
-            kinds = [g.cat for g in group]
-            has_role = any(k in ROLEISH for k in kinds)
-            has_person = any(k in PERSONISH for k in kinds)
-            # "<role> of/for [the] <actor>"
-            if has_role and not has_person and end_t < len(d.toks) and d.lower[end_t] in ("of", "for") \
-                    and d.sent[end_t] == d.sent[group[0].t0]:
-                k = end_t + 1
-                if k < len(d.toks) and d.lower[k] in DETERMINERS:
-                    k += 1
-                if j < len(hits) and hits[j].t0 == k and not hits[j].compound:
-                    bi = self._bare_modifier_at(j)
-                    if bi is not None:
-                        attach = hits[bi]
-                        j = bi + 1
-                        end_t = attach.t1
-            unknown = None
-            last_role = next((g for g in reversed(group) if g.cat in ROLEISH), None)
-            if has_role and not has_person and attach is None and last_role is group[-1] \
-                    and (last_role.rec.get("role") in TITLE_ROLES) and last_role.cat == "role":
-                run = self._name_run(group[-1].t1)
-                if run and not (run[1] - run[0] == 1 and d.toks[run[0]][0].islower()):
-                    unknown = run
-                    end_t = run[1]
-            # Apposition after a person or an unknown name: "X, the spokesperson for ..."
-            if not has_person and unknown is None and has_role:
-                app = self._apposition_before(group, attach, j)
-                if app is not None:
-                    if app != "absorbed":
-                        pending.append(app)
-                    i = j
-                    continue
-            row = self.row_for(group, attach=attach, unknown=unknown, end_t=end_t)
-            if row is None:
-                i = j
-                continue
-            # Reverse apposition: "the Ruritanian foreign minister, Anna Kovac,"
-            if not has_person and unknown is None and has_role and row["actor"]:
-                rev = self._apposition_after(row, end_t, j)
-                if rev is not None:
-                    row, j = rev
-            pending.append(row)
-            i = j
-        self.rows = [r for r in pending if r is not None]
-        self._anaphora()
-        self._surnames()
-        self._context()
-        return self.rows
 
-    def keep_compound(self, h: _Hit) -> bool:
-        return not (_is_acronym(h.rec["entry"]) and self.d.all_caps(h.t0))
+def _name_run(st: _State, t: int, *, forward: bool = True, max_len: int = 4) -> tuple[int, int] | None:
+    """A run of capitalised name tokens starting at t (forward) or ending at t (backward)."""
+    d = st.d
+    n = len(d.toks)
+    run = []
+    i = t
+    while 0 <= i < n and len(run) < max_len and d.sent[i] == d.sent[t]:
+        w = d.toks[i]
+        if i in st.covered:
+            break
+        if _is_cap_word(w) and w.rstrip(".") not in NOT_NAMES and not w.isupper() or \
+                (len(w) == 2 and w[0].isupper() and w[1] == ".") or w in NAME_PARTICLES and run and forward or w in NAME_PARTICLES and not forward and run:
+            run.append(i)
+        else:
+            break
+        i += 1 if forward else -1
+    while run and d.toks[run[-1]] in NAME_PARTICLES:
+        run.pop()
+    if not run:
+        return None
+    a, b = min(run), max(run) + 1
+    if not forward:
+        while a < b and d.toks[a] in NAME_PARTICLES:
+            a += 1
+    if any(d.toks[x] in NOT_NAME_WORDS for x in range(a, b)):
+        return None
+    return (a, b) if b > a else None
 
-    def _adjectival(self, h: _Hit) -> bool:
-        d = self.d
-        if h.rec["entry"].lower() not in ADJECTIVAL_ROLES:
-            return False
-        t = h.t1
-        if t >= len(d.toks) or d.sent[t] != d.sent[h.t0]:
-            return False
-        w = d.toks[t]
-        return w.isalpha() and w.islower() and w not in _STOP and not w.endswith("ed") \
-            and d.lemma[t] not in _SPEECH
 
-    def _apposition_before(self, group, attach, j):
-        d = self.d
-        t = group[0].t0 - 1
-        if t >= 0 and d.lower[t] in DETERMINERS:
-            t -= 1
-        if t < 1 or d.toks[t] != "," or d.sent[t] != d.sent[group[0].t0]:
-            return None
-        prev_end = t  # the name ends before the comma
-        # A known person right before: absorb the role phrase.
-        for r in reversed(self.rowsofar()):
-            if r["tok_end"] == prev_end and r["person"]:
-                if not r["role"]:
-                    r["role"] = self._last_role(group)
-                return "absorbed"
-            if r["tok_end"] < prev_end:
-                break
-        run = self._name_run(prev_end - 1, forward=False)
+def _compose(st: _State, i: int) -> _Phrase:
+    """The noun phrase starting at kept hit i: adjacent hits that join it, an adjectival role at
+    its end dropped ("Western military aid")."""
+    hits, d = st.hits, st.d
+    group = [hits[i]]
+    j = i + 1
+    while j < len(hits) and _joins(d, group, hits[j]) and _keep(st, hits[j]):
+        group.append(hits[j])
+        j += 1
+    while len(group) > 1 and group[-1].cat == "role" and _adjectival(d, group[-1]):
+        group.pop()
+        j -= 1
+    ph = _Phrase(group, j, group[-1].t1)
+    ph.adjectival = group[0].cat == "role" and len(group) == 1 and _adjectival(d, group[0])
+    return ph
+
+
+def _attach_of_actor(st: _State, ph: _Phrase) -> None:
+    """"<role> of/for [the] <actor>": the actor phrase after the role is attached to it."""
+    d, hits = st.d, st.hits
+    end_t = ph.end_t
+    if not (ph.has_role and not ph.has_person and end_t < len(d.toks) and d.lower[end_t] in ("of", "for")
+            and d.sent[end_t] == d.sent[ph.group[0].t0]):
+        return
+    k = end_t + 1
+    if k < len(d.toks) and d.lower[k] in DETERMINERS:
+        k += 1
+    if ph.j < len(hits) and hits[ph.j].t0 == k and not hits[ph.j].compound:
+        bi = _bare_modifier_at(st, ph.j)
+        if bi is not None:
+            ph.attach = hits[bi]
+            ph.j = bi + 1
+            ph.end_t = ph.attach.t1
+
+
+def _title_name(st: _State, ph: _Phrase) -> None:
+    """An unknown name after a title ("Foreign Minister Anna Kovac") becomes part of the phrase."""
+    group, d = ph.group, st.d
+    last_role = next((g for g in reversed(group) if g.cat in ROLEISH), None)
+    if ph.has_role and not ph.has_person and ph.attach is None and last_role is group[-1] \
+            and (last_role.rec.get("role") in TITLE_ROLES) and last_role.cat == "role":
+        run = _name_run(st, group[-1].t1)
+        if run and not (run[1] - run[0] == 1 and d.toks[run[0]][0].islower()):
+            ph.unknown = run
+            ph.end_t = run[1]
+
+
+def rule_compound(st: _State, h: _Hit) -> list[dict]:
+    """``compound``: the name part of a hyphenated token ("US-supplied", "pro-Russian")."""
+    d, rec = st.d, h.rec
+    if not _keep_compound(d, h):
+        return []
+    cat = rec["category"]
+    loc = cat == "capital" and h.end < d.ends[h.t0] and d.text[h.end:d.ends[h.t0]].startswith("-based")
+    met = cat in ("capital", "seat") and not loc
+    return [_make_row(st, h.t0, h.t1, actor=rec["actor"], sector=rec["sector"] if met else None,
+                      person=None, role=None, kind=cat, resolved="compound", head=h,
+                      rule="compound", metonym=met, location=loc, start=h.start, end=h.end)]
+
+
+def rule_apposition_before(st: _State, ph: _Phrase) -> list[dict] | None:
+    """``apposition_before``: "Anna Kovac, the Ruritanian foreign minister": the role phrase
+    names the person before the comma (absorbed into a known person's row: no new row).
+
+    Returns ``None`` when the phrase is no such apposition.
+    """
+    if ph.has_person or ph.unknown is not None or not ph.has_role:
+        return None
+    d, group, attach = st.d, ph.group, ph.attach
+    t = group[0].t0 - 1
+    if t >= 0 and d.lower[t] in DETERMINERS:
+        t -= 1
+    if t < 1 or d.toks[t] != "," or d.sent[t] != d.sent[group[0].t0]:
+        return None
+    prev_end = t  # the name ends before the comma
+    for r in reversed(st.rows):  # a known person right before: absorb the role phrase
+        if r["tok_end"] == prev_end and r["person"]:
+            if not r["role"]:
+                r["role"] = _last_role(group)
+            return []
+        if r["tok_end"] < prev_end:
+            break
+    run = _name_run(st, prev_end - 1, forward=False)
+    if run is None or run[1] - run[0] < 2:
+        return None
+    if any(t in st.covered for t in range(run[0], run[1])):
+        return None
+    actor = _actor_of(group, attach)
+    if actor is None and ph.j < len(st.hits):
+        # "the spokesperson for Ruritanian President X": the actor of the next phrase
+        end_t = (attach or group[-1]).t1
+        nxt = st.hits[ph.j]
+        if end_t < len(d.toks) and d.lower[end_t] in ("of", "for", "to") and nxt.t0 <= end_t + 2 \
+                and nxt.rec.get("actor"):
+            actor = nxt.rec["actor"]
+    name = d.text[d.starts[run[0]]:d.ends[run[1] - 1]]
+    return [_make_row(st, run[0], run[1], actor=actor, sector=_sector(group) or None, person=name,
+                      role=_last_role(group), kind="person", resolved="apposition", head=group[-1],
+                      rule="apposition_before")]
+
+
+def rule_apposition_after(st: _State, ph: _Phrase, row: dict) -> dict | None:
+    """``apposition_after``: "the Ruritanian foreign minister, Anna Kovac,": the row of the role
+    phrase extended over the name (``ph.j`` moves past a gazetteer person)."""
+    d, end_t = st.d, ph.end_t
+    if end_t >= len(d.toks) or d.toks[end_t] != "," or d.sent[end_t] != d.sent[row["tok_start"]]:
+        return None
+    k = end_t + 1
+    if ph.j < len(st.hits) and st.hits[ph.j].t0 == k and st.hits[ph.j].cat == "person":
+        h = st.hits[ph.j]
+        per = h.rec["person"]
+        end = h.t1
+        ph.j += 1
+    else:
+        run = _name_run(st, k)
         if run is None or run[1] - run[0] < 2:
             return None
-        if any(t in self.covered for t in range(run[0], run[1])):
+        end = run[1]
+        if end < len(d.toks) and d.toks[end] not in (",", ".", ";") and not d.lower[end].isalpha():
             return None
-        actor = self._actor_of(group, attach)
-        if actor is None and j < len(self.hits):
-            # "the spokesperson for Ruritanian President X": the actor of the next phrase
-            end_t = (attach or group[-1]).t1
-            nxt = self.hits[j]
-            if end_t < len(d.toks) and d.lower[end_t] in ("of", "for", "to") and nxt.t0 <= end_t + 2 \
-                    and nxt.rec.get("actor"):
-                actor = nxt.rec["actor"]
-        name = d.text[d.starts[run[0]]:d.ends[run[1] - 1]]
-        last = self._last_role(group)
-        sector = self._sector(group, attach) or None
-        return self.make_row(run[0], run[1], actor=actor, sector=sector, person=name, role=last,
-                             kind="person", resolved="apposition", head=group[-1])
+        per = d.text[d.starts[run[0]]:d.ends[end - 1]]
+    row = dict(row)
+    row.update(end=d.ends[end - 1], tok_end=end, person=per, kind="person",
+               text=d.text[row["start"]:d.ends[end - 1]], resolved_from="apposition",
+               rule="apposition_after")
+    return row
 
-    def _apposition_after(self, row, end_t, j):
-        d = self.d
-        if end_t >= len(d.toks) or d.toks[end_t] != "," or d.sent[end_t] != d.sent[row["tok_start"]]:
-            return None
-        k = end_t + 1
-        if j < len(self.hits) and self.hits[j].t0 == k and self.hits[j].cat == "person":
-            h = self.hits[j]
-            per = h.rec["person"]
-            end = h.t1
-            j += 1
-        else:
-            run = self._name_run(k)
-            if run is None or run[1] - run[0] < 2:
-                return None
-            end = run[1]
-            if end < len(d.toks) and d.toks[end] not in (",", ".", ";") and not d.lower[end].isalpha():
-                return None
-            per = d.text[d.starts[run[0]]:d.ends[end - 1]]
-        row = dict(row)
-        row.update(end=d.ends[end - 1], tok_end=end, person=per, kind="person",
-                   text=d.text[row["start"]:d.ends[end - 1]], resolved_from="apposition")
-        return row, j
 
-    def rowsofar(self) -> list[dict]:
-        return self._pending
+# -- attributes --------------------------------------------------------------------------
+def _last_role(group) -> str | None:
+    for h in reversed(group):
+        if h.cat in ROLEISH and h.rec.get("role"):
+            return h.rec["role"]
+    return None
 
-    # -- attributes ------------------------------------------------------------------
-    @staticmethod
-    def _last_role(group) -> str | None:
-        for h in reversed(group):
-            if h.cat in ROLEISH and h.rec.get("role"):
-                return h.rec["role"]
+
+def _sector(group) -> str | None:
+    for h in reversed(group):
+        if h.cat in ROLEISH and h.rec.get("sector"):
+            return h.rec["sector"]
+    return None
+
+
+def _actor_of(group, attach=None) -> str | None:
+    for h in group:
+        if h.cat in MODIFIER and h.rec.get("actor"):
+            return h.rec["actor"]
+    if attach is not None and attach.rec.get("actor"):
+        return attach.rec["actor"]
+    for h in group:
+        if h.cat == "institution" and h.rec.get("actor"):
+            return h.rec["actor"]
+    return None
+
+
+def _make_row(st: _State, t0, t1, *, actor, sector, person, role, kind, resolved, head, rule,
+              metonym=False, location=False, start=None, end=None) -> dict:
+    d = st.d
+    s = d.starts[t0] if start is None else start
+    e = d.ends[t1 - 1] if end is None else end
+    atype = None
+    if actor:
+        own = head.rec.get("actor_type")
+        atype = own if own and head.rec.get("actor") == actor else st.g.actor_types.get(actor)
+    return {"doc_id": d.doc_id, "sent_id": d.sent[t0], "start": s, "end": e,
+            "tok_start": t0, "tok_end": t1, "text": d.text[s:e], "actor": actor or None,
+            "actor_type": atype,
+            "sector": sector or None, "person": person or None, "role": role or None,
+            "kind": kind, "metonym": bool(metonym), "location": bool(location),
+            "resolved_from": resolved, "entry": head.rec["entry"],
+            "source": head.rec["gazetteer"], "rule": rule}
+
+
+def _known_person(g: Gazetteer, toks: list[str], actor: str | None, role: str | None) -> str | None:
+    """A gazetteer person whose name contains these tokens and fits the actor/role."""
+    index = g._cache.get("name_tokens")
+    if index is None:
+        index = {}
+        for person in g.roles["person"].unique():
+            for tok in {person[a:b] for a, b in _spans(person)}:
+                index.setdefault(tok, set()).add(person)
+        g._cache["name_tokens"] = index
+    cands = None
+    for tok in toks:
+        found = index.get(tok, set())
+        cands = found if cands is None else cands & found
+    if not cands:
         return None
+    fits = []
+    for person in cands:
+        periods = g.roles_of(person)
+        ok_actor = actor is None or (periods["actor"] == actor).any()
+        want = COMPATIBLE.get(role, {role}) if role else None
+        ok_role = want is None or periods["role"].isin(want).any()
+        if ok_actor and ok_role:
+            fits.append(person)
+    return fits[0] if len(fits) == 1 else None
 
-    @staticmethod
-    def _sector(group, attach=None) -> str | None:
-        for h in reversed(group):
-            if h.cat in ROLEISH and h.rec.get("sector"):
-                return h.rec["sector"]
+
+def _dated_person(st: _State, actor, role) -> str | None:
+    if not actor or role not in DATED_ROLES or st.d.date is None or pd.isna(st.d.date):
         return None
+    who = st.g.holders(actor, DATED_ROLES[role], st.d.date)
+    return who[0] if len(who) == 1 else None
 
-    @staticmethod
-    def _actor_of(group, attach=None) -> str | None:
-        for h in group:
-            if h.cat in MODIFIER and h.rec.get("actor"):
-                return h.rec["actor"]
-        if attach is not None and attach.rec.get("actor"):
-            return attach.rec["actor"]
-        for h in group:
-            if h.cat == "institution" and h.rec.get("actor"):
-                return h.rec["actor"]
+
+# -- the row of a phrase: one rule per shape -----------------------------------------------
+# Each returns ``None`` when the phrase is not its shape, else its candidate rows (``[]``: the
+# phrase is no mention).
+def rule_self_reference(st: _State, ph: _Phrase) -> list[dict] | None:
+    """``self_reference``: "my country", "my delegation": the document's speaking state."""
+    if ph.kinds != ["self"]:
         return None
+    h0, d = ph.group[0], st.d
+    if not d.speaker:
+        return []
+    return [_make_row(st, h0.t0, h0.t1, actor=d.speaker, sector="GOV", person=None, role=None,
+                      kind="self", resolved="speaker", head=h0, rule="self_reference")]
 
-    def make_row(self, t0, t1, *, actor, sector, person, role, kind, resolved, head,
-                 metonym=False, location=False, start=None, end=None) -> dict:
-        d = self.d
-        s = d.starts[t0] if start is None else start
-        e = d.ends[t1 - 1] if end is None else end
-        atype = None
-        if actor:
-            own = head.rec.get("actor_type")
-            atype = own if own and head.rec.get("actor") == actor else self.g.actor_types.get(actor)
-        return {"doc_id": d.doc_id, "sent_id": d.sent[t0], "start": s, "end": e,
-                "tok_start": t0, "tok_end": t1, "text": d.text[s:e], "actor": actor or None,
-                "actor_type": atype,
-                "sector": sector or None, "person": person or None, "role": role or None,
-                "kind": kind, "metonym": bool(metonym), "location": bool(location),
-                "resolved_from": resolved, "entry": head.rec["entry"],
-                "source": head.rec["gazetteer"]}
 
-    def row_for(self, group, *, attach=None, unknown=None, end_t=None, resolved=None) -> dict | None:
-        d = self.d
-        h0 = group[0]
-        if h0.compound:
-            rec = h0.rec
-            cat = rec["category"]
-            loc = cat == "capital" and h0.end < d.ends[h0.t0] and d.text[h0.end:d.ends[h0.t0]].startswith("-based")
-            met = cat in ("capital", "seat") and not loc
-            return self.make_row(h0.t0, h0.t1, actor=rec["actor"], sector=rec["sector"] if met else None,
-                                 person=None, role=None, kind=cat, resolved="compound", head=h0,
-                                 metonym=met, location=loc, start=h0.start, end=h0.end)
-        kinds = [g.cat for g in group]
-        per_hit = next((g for g in group if g.cat in PERSONISH), None)
-        roles = [g for g in group if g.cat in ROLEISH]
-        mods = [g for g in group if g.cat in MODIFIER]
-        t1 = end_t if end_t is not None else group[-1].t1
-        actor = self._actor_of(group, attach)
-        role = self._last_role(group)
-        sector = self._sector(group, attach)
-        person, resolved_from, head = None, "gazetteer", group[-1]
-        metonym = location = False
-        if kinds == ["self"]:
-            if not d.speaker:
-                return None
-            return self.make_row(h0.t0, h0.t1, actor=d.speaker, sector="GOV", person=None, role=None,
-                                 kind="self", resolved="speaker", head=h0)
-        if per_hit is not None:
-            person = per_hit.rec["person"]
-            period = self.g.role_at(person, d.date)
-            if period:
-                actor = actor or period["actor"]
-                sector = sector or period["sector"]
-                role = role or period["role"]
-            actor = actor or per_hit.rec.get("actor")
-            kind = "person"
-            head = per_hit
-        elif unknown is not None:
-            person = d.text[d.starts[unknown[0]]:d.ends[unknown[1] - 1]]
-            kind, resolved_from = "person", "title"
-            known = self._known_person(d.toks[unknown[0]:unknown[1]], actor, role)
-            if known:
-                person, resolved_from = known, "gazetteer"
-                period = self.g.role_at(person, d.date)
-                if period:
-                    actor = actor or period["actor"]
-                    sector = sector or period["sector"]
-        elif roles:
-            kind = "role"
-            if not mods and attach is None:
-                return self._bare_role(group, t1)
-            person = self._dated_person(actor, role)
-            if person:
-                resolved_from = "date"
-        else:
-            head = mods[0]
-            kind = head.cat
-            rec = head.rec
-            sector = rec.get("sector") or None
-            role = rec.get("role") or None
-            if kind in ("capital", "seat", "state"):
-                location = self.is_location(group[0].t0, t1, kind)
-            if kind in ("capital", "seat"):
-                metonym = not location
-                if location:
-                    sector = None
-        if actor is None and kind not in ("person",):
-            return None
-        row = self.make_row(group[0].t0, t1, actor=actor, sector=sector, person=person, role=role,
-                            kind=kind, resolved=resolved or resolved_from, head=head,
-                            metonym=metonym, location=location)
-        return row
+def rule_person(st: _State, ph: _Phrase) -> list[dict] | None:
+    """``person``: a gazetteer person, with the role and state they held at the document date."""
+    per_hit = next((g for g in ph.group if g.cat in PERSONISH), None)
+    if per_hit is None:
+        return None
+    actor, role, sector = _actor_of(ph.group, ph.attach), _last_role(ph.group), _sector(ph.group)
+    person = per_hit.rec["person"]
+    period = st.g.role_at(person, st.d.date)
+    if period:
+        actor = actor or period["actor"]
+        sector = sector or period["sector"]
+        role = role or period["role"]
+    actor = actor or per_hit.rec.get("actor")
+    return [_make_row(st, ph.group[0].t0, ph.end_t, actor=actor, sector=sector, person=person,
+                      role=role, kind="person", resolved="gazetteer", head=per_hit, rule="person")]
 
-    def _bare_role(self, group, t1) -> dict | None:
-        """A role with no actor: kept only as "the <role>" (resolved later) or a default actor."""
-        d = self.d
-        t0 = group[0].t0
-        if not (t0 > 0 and d.lower[t0 - 1] == "the" and d.sent[t0 - 1] == d.sent[t0]):
-            return None
-        role = self._last_role(group)
-        if role not in PERSON_ROLES:
-            return None
-        last = group[-1].t1 - 1
-        if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
-            return None  # plural ("the presidents") refers to no single person
-        inst = next((g for g in group if g.cat == "institution"), None)
-        default = (inst or group[-1]).rec.get("actor") or None
-        row = self.make_row(t0, t1, actor=default, sector=self._sector(group), person=None,
-                            role=role, kind="role", resolved="anaphor", head=group[-1])
-        row["_anaphor"] = True
-        return row
 
-    def _known_person(self, toks: list[str], actor: str | None, role: str | None) -> str | None:
-        """A gazetteer person whose name contains these tokens and fits the actor/role."""
-        index = self.g._cache.get("name_tokens")
-        if index is None:
-            index = {}
-            for person in self.g.roles["person"].unique():
-                for tok in {person[a:b] for a, b in _spans(person)}:
-                    index.setdefault(tok, set()).add(person)
-            self.g._cache["name_tokens"] = index
-        cands = None
-        for tok in toks:
-            found = index.get(tok, set())
-            cands = found if cands is None else cands & found
-        if not cands:
-            return None
-        fits = []
-        for person in cands:
-            periods = self.g.roles_of(person)
-            ok_actor = actor is None or (periods["actor"] == actor).any()
-            want = COMPATIBLE.get(role, {role}) if role else None
-            ok_role = want is None or periods["role"].isin(want).any()
-            if ok_actor and ok_role:
-                fits.append(person)
-        return fits[0] if len(fits) == 1 else None
+def rule_title_name(st: _State, ph: _Phrase) -> list[dict] | None:
+    """``title_name``: an unknown name after a title ("Ruritanian Foreign Minister Anna Kovac");
+    a gazetteer person when the name's words and the title fit exactly one."""
+    if ph.unknown is None:
+        return None
+    d, (a, b) = st.d, ph.unknown
+    actor, role, sector = _actor_of(ph.group, ph.attach), _last_role(ph.group), _sector(ph.group)
+    person, resolved = d.text[d.starts[a]:d.ends[b - 1]], "title"
+    known = _known_person(st.g, d.toks[a:b], actor, role)
+    if known:
+        person, resolved = known, "gazetteer"
+        period = st.g.role_at(person, d.date)
+        if period:
+            actor = actor or period["actor"]
+            sector = sector or period["sector"]
+    return [_make_row(st, ph.group[0].t0, ph.end_t, actor=actor, sector=sector, person=person,
+                      role=role, kind="person", resolved=resolved, head=ph.group[-1],
+                      rule="title_name")]
 
-    def _dated_person(self, actor, role) -> str | None:
-        if not actor or role not in DATED_ROLES or self.d.date is None or pd.isna(self.d.date):
-            return None
-        who = self.g.holders(actor, DATED_ROLES[role], self.d.date)
-        return who[0] if len(who) == 1 else None
 
-    # -- document-level passes -------------------------------------------------------
-    def _anaphora(self):
-        out = []
-        for r in self.rows:
-            if not r.pop("_anaphor", False):
-                out.append(r)
+def rule_role(st: _State, ph: _Phrase) -> list[dict] | None:
+    """``role`` / ``role_of_actor``: a role of an actor ("Russia's foreign minister", "the
+    spokesperson for the Kremlin"), with the office holder at the document date when exactly
+    one fits; a role with no actor is ``role_anaphor`` (:func:`_bare_role`)."""
+    if not ph.has_role:
+        return None
+    mods = [g for g in ph.group if g.cat in MODIFIER]
+    if not mods and ph.attach is None:
+        row = _bare_role(st, ph.group, ph.end_t)
+        return [row] if row is not None else []
+    actor, role = _actor_of(ph.group, ph.attach), _last_role(ph.group)
+    if actor is None:
+        return []
+    person = _dated_person(st, actor, role)
+    return [_make_row(st, ph.group[0].t0, ph.end_t, actor=actor, sector=_sector(ph.group),
+                      person=person, role=role, kind="role",
+                      resolved="date" if person else "gazetteer", head=ph.group[-1],
+                      rule="role_of_actor" if ph.attach is not None else "role")]
+
+
+def rule_name(st: _State, ph: _Phrase) -> list[dict] | None:
+    """``name``: a state, demonym, capital, seat or organisation on its own; capitals and seats
+    are the government (metonym) unless the text shows a place (:func:`_is_location`)."""
+    head = next(g for g in ph.group if g.cat in MODIFIER)
+    kind, rec = head.cat, head.rec
+    actor = _actor_of(ph.group, ph.attach)
+    if actor is None:
+        return []
+    sector, role = rec.get("sector") or None, rec.get("role") or None
+    metonym = location = False
+    if kind in ("capital", "seat", "state"):
+        location = _is_location(st.d, ph.group[0].t0, ph.end_t, kind)
+    if kind in ("capital", "seat"):
+        metonym = not location
+        if location:
+            sector = None
+    return [_make_row(st, ph.group[0].t0, ph.end_t, actor=actor, sector=sector, person=None,
+                      role=role, kind=kind, resolved="gazetteer", head=head, rule="name",
+                      metonym=metonym, location=location)]
+
+
+def _bare_role(st: _State, group, t1) -> dict | None:
+    """A role with no actor: kept only as "the <role>" (resolved later) or a default actor."""
+    d = st.d
+    t0 = group[0].t0
+    if not (t0 > 0 and d.lower[t0 - 1] == "the" and d.sent[t0 - 1] == d.sent[t0]):
+        return None
+    role = _last_role(group)
+    if role not in PERSON_ROLES:
+        return None
+    last = group[-1].t1 - 1
+    if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
+        return None  # plural ("the presidents") refers to no single person
+    inst = next((g for g in group if g.cat == "institution"), None)
+    default = (inst or group[-1]).rec.get("actor") or None
+    row = _make_row(st, t0, t1, actor=default, sector=_sector(group), person=None,
+                    role=role, kind="role", resolved="anaphor", head=group[-1], rule="role_anaphor")
+    row["_anaphor"] = True
+    return row
+
+
+# The row rules of a phrase, by precedence: the first whose shape fits answers.
+ROW_RULES = (rule_self_reference, rule_person, rule_title_name, rule_role, rule_name)
+
+
+def _phrase_at(st: _State, i: int) -> tuple[list[dict], int]:
+    """The rows the phrase starting at hit ``i`` yields, and the index of the next hit.
+
+    Precedence: a hyphenated compound is its own row; a hit :func:`_keep` rejects is skipped;
+    otherwise the phrase is composed (:func:`_compose`), extended by an "of/for" actor and an
+    unknown name after a title, then an apposition before it (the person before the comma)
+    wins over the phrase's own row (:data:`ROW_RULES`), which an apposition after it may extend.
+    """
+    h = st.hits[i]
+    if h.compound:
+        return rule_compound(st, h), i + 1
+    if not _keep(st, h):
+        return [], i + 1
+    ph = _compose(st, i)
+    if ph.adjectival:
+        return [], ph.j
+    _attach_of_actor(st, ph)
+    _title_name(st, ph)
+    app = rule_apposition_before(st, ph)
+    if app is not None:
+        return app, ph.j
+    rows = next(r for r in (rule(st, ph) for rule in ROW_RULES) if r is not None)
+    if rows and not ph.has_person and ph.unknown is None and ph.has_role and rows[0]["actor"]:
+        rev = rule_apposition_after(st, ph, rows[0])
+        if rev is not None:
+            rows = [rev]
+    return rows, ph.j
+
+
+# -- document-level rules ------------------------------------------------------------------
+def rule_role_anaphor(st: _State) -> None:
+    """``role_anaphor`` rows: "the spokesman" takes the last person with a compatible role, else
+    its default actor's office holder ("the Secretary-General"), else it is dropped."""
+    out = []
+    for r in st.rows:
+        if not r.pop("_anaphor", False):
+            out.append(r)
+            continue
+        want = COMPATIBLE.get(r["role"], {r["role"]})
+        found = None
+        for prev in reversed(out):
+            if prev["person"] and prev["end"] <= r["start"]:
+                prole = prev["role"]
+                if prole == r["role"] or prole in want:
+                    found = prev
+                    break
+        if found is not None:
+            r.update(actor=found["actor"], actor_type=found["actor_type"],
+                     sector=found["sector"] or r["sector"], person=found["person"])
+            out.append(r)
+        elif r["actor"]:  # a default actor ("the Secretary-General" is the UN's)
+            r["person"] = _dated_person(st, r["actor"], r["role"])
+            r["resolved_from"] = "gazetteer"
+            out.append(r)
+    st.rows = out
+
+
+def _surname_owners(st: _State) -> list[tuple[int, tuple[str, ...], dict]]:
+    """``(token after the introduction, surname tokens, row)`` of each person introduced."""
+    people = []
+    for r in st.rows:
+        if not r["person"] or r["resolved_from"] in ("surname", "date", "anaphor"):
+            continue
+        name = r["person"]
+        toks = tuple(name[a:b] for a, b in _spans(name))
+        if len(toks) < 2:
+            continue
+        if r["resolved_from"] in ("gazetteer",) and r["kind"] == "person" and \
+                _known_surname_entries(st.g, name):
+            continue  # the gazetteer already matches its surname entries
+        fam = toks[:1] if r["actor"] in FAMILY_NAME_FIRST else toks[1:]
+        if r["resolved_from"] == "gazetteer" and len(toks) > 2 and r["actor"] not in FAMILY_NAME_FIRST:
+            fam = toks[-1:]
+        people.append((r["tok_end"], fam, r))
+    return people
+
+
+def rule_surname(st: _State) -> None:
+    """``surname``: a later use of a person's surname is that person (the latest one introduced)."""
+    d = st.d
+    people = _surname_owners(st)
+    if not people:
+        return
+    taken = set()
+    for r in st.rows:
+        taken.update(range(r["tok_start"], r["tok_end"]))
+    new = []
+    arr = np.asarray(d.toks, dtype=object)
+    for intro_end, fam, src in people:
+        for t in np.flatnonzero(arr == fam[0]):
+            t = int(t)
+            if t < intro_end or any(x in taken for x in range(t, t + len(fam))):
                 continue
-            want = COMPATIBLE.get(r["role"], {r["role"]})
-            found = None
-            for prev in reversed(out):
-                if prev["person"] and prev["end"] <= r["start"]:
-                    prole = prev["role"]
-                    if prole == r["role"] or prole in want:
-                        found = prev
-                        break
-            if found is not None:
-                r.update(actor=found["actor"], actor_type=found["actor_type"],
-                         sector=found["sector"] or r["sector"], person=found["person"])
-                out.append(r)
-            elif r["actor"]:  # a default actor ("the Secretary-General" is the UN's)
-                r["person"] = self._dated_person(r["actor"], r["role"])
-                r["resolved_from"] = "gazetteer"
-                out.append(r)
-        self.rows = out
-
-    def _surnames(self):
-        d = self.d
-        people: list[tuple[int, tuple[str, ...], dict]] = []
-        for r in self.rows:
-            if not r["person"] or r["resolved_from"] in ("surname", "date", "anaphor"):
+            if tuple(d.toks[t:t + len(fam)]) != fam:
                 continue
-            name = r["person"]
-            toks = tuple(name[a:b] for a, b in _spans(name))
-            if len(toks) < 2:
-                continue
-            if r["resolved_from"] in ("gazetteer",) and r["kind"] == "person" and \
-                    self._known_surname_entries(name):
-                continue  # the gazetteer already matches its surname entries
-            fam = toks[:1] if r["actor"] in FAMILY_NAME_FIRST else toks[1:]
-            if r["resolved_from"] == "gazetteer" and len(toks) > 2 and r["actor"] not in FAMILY_NAME_FIRST:
-                fam = toks[-1:]
-            people.append((r["tok_end"], fam, r))
-        if not people:
-            return
-        taken = set()
-        for r in self.rows:
-            taken.update(range(r["tok_start"], r["tok_end"]))
-        new = []
-        arr = None
-        for intro_end, fam, src in people:
-            if arr is None:
-                arr = np.asarray(d.toks, dtype=object)
-            for t in np.flatnonzero(arr == fam[0]):
-                t = int(t)
-                if t < intro_end or any(x in taken for x in range(t, t + len(fam))):
-                    continue
-                if tuple(d.toks[t:t + len(fam)]) != fam:
-                    continue
-                # The most recent person introduced with this surname wins.
-                owner = max((p for p in people if p[1] == fam and p[0] <= t), key=lambda p: p[0])
-                o = owner[2]
-                row = self.make_row(t, t + len(fam), actor=o["actor"], sector=o["sector"],
-                                    person=o["person"], role=o["role"], kind="person",
-                                    resolved="surname", head=_Hit(t, t + 1, 0, 0, {
-                                        "entry": o["person"], "gazetteer": o["source"]}))
-                new.append(row)
-                taken.update(range(t, t + len(fam)))
-        if new:
-            self.rows = sorted(self.rows + new, key=lambda r: r["start"])
+            owner = max((p for p in people if p[1] == fam and p[0] <= t), key=lambda p: p[0])
+            o = owner[2]
+            row = _make_row(st, t, t + len(fam), actor=o["actor"], sector=o["sector"],
+                            person=o["person"], role=o["role"], kind="person",
+                            resolved="surname", rule="surname", head=_Hit(t, t + 1, 0, 0, {
+                                "entry": o["person"], "gazetteer": o["source"]}))
+            new.append(row)
+            taken.update(range(t, t + len(fam)))
+    if new:
+        st.rows = sorted(st.rows + new, key=lambda r: r["start"])
 
-    def _known_surname_entries(self, person: str) -> bool:
-        cache = self.g._cache.get("surnamed")
-        if cache is None:
-            e = self.g.entries
-            cache = set(e.loc[e["category"] == "surname", "person"])
-            self.g._cache["surnamed"] = cache
-        return person in cache
 
-    def _context(self):
-        if not any(r["entry"] == "Brussels" for r in self.rows):
-            return
-        eu = any(r["actor"] == "EU" for r in self.rows)
-        if eu:
-            for r in self.rows:
-                if r["entry"] == "Brussels" and r["metonym"]:
-                    r.update(actor="EU", actor_type=self.g.actor_types.get("EU", "igo"),
-                             resolved_from="context")
+def _known_surname_entries(g: Gazetteer, person: str) -> bool:
+    cache = g._cache.get("surnamed")
+    if cache is None:
+        e = g.entries
+        cache = set(e.loc[e["category"] == "surname", "person"])
+        g._cache["surnamed"] = cache
+    return person in cache
+
+
+def rule_context(st: _State) -> None:
+    """``context``: "Brussels" is the EU in a document that mentions the EU."""
+    if not any(r["entry"] == "Brussels" for r in st.rows):
+        return
+    if any(r["actor"] == "EU" for r in st.rows):
+        for r in st.rows:
+            if r["entry"] == "Brussels" and r["metonym"]:
+                r.update(actor="EU", actor_type=st.g.actor_types.get("EU", "igo"),
+                         resolved_from="context", rule="context")
+
+
+# Document-level rules, in order: each reads the rows the phrases made and amends them.
+DOCUMENT_RULES = (rule_role_anaphor, rule_surname, rule_context)
+
+
+def _resolve(gaz: Gazetteer, doc: _Doc, hits: list[_Hit]) -> list[dict]:
+    """The mention rows of one document: phrases in text order, then the document rules."""
+    st = _State.of(gaz, doc, hits)
+    i = 0
+    while i < len(hits):
+        rows, i = _phrase_at(st, i)
+        st.rows.extend(rows)
+    for rule in DOCUMENT_RULES:
+        rule(st)
+    return st.rows
 
 
 def _spans(s: str):
@@ -1211,7 +1335,7 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
         doc = _Doc(doc_id=doc_id, text=texts[doc_id], toks=cols["text"][i:j], lower=cols["lower"][i:j],
                    lemma=cols["lemma"][i:j], sent=cols["sent_id"][i:j], starts=cols["start"][i:j],
                    ends=cols["end"][i:j], date=dates.get(doc_id), speaker=speakers.get(doc_id))
-        rows.extend(_Resolver(gaz, doc, doc_hits).run())
+        rows.extend(_resolve(gaz, doc, doc_hits))
     if not rows:
         return _empty()
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
