@@ -10,8 +10,15 @@ organisation/bloc code), ``actor_type`` (state, igo, ngo, bloc, nonstate, media)
 (CAMEO role code: GOV, MIL, LEG, SPY, COP, MED, REB, OPP, CVL, or null), ``person``,
 ``role`` (normalised: president, foreign_minister, spokesperson, military ...), ``kind`` (what
 the head of the mention is: state, demonym, capital, seat, institution, org, bloc, nonstate,
-media, role, person, self), ``metonym``, ``location``, ``resolved_from``, ``entry`` (the
-gazetteer entry of the head), ``source`` (``name@version`` of the gazetteer that supplied it).
+media, role, person, self), ``metonym``, ``location``, ``resolved_from``, ``rule`` (the id of
+the rule that made the row: ``name``, ``role``, ``role_of_actor``, ``role_anaphor``, ``person``,
+``title_name``, ``apposition_before``, ``apposition_after``, ``surname``, ``compound``,
+``self_reference``, ``context``; count errors by it), ``entry`` (the gazetteer entry of the
+head), ``source`` (``name@version`` of the gazetteer that supplied it).
+
+The rules are small functions (``rule_<id>``) over one explicit per-document state; the
+precedence among them lives in two places only: :func:`_phrase_at` with :data:`ROW_RULES` for
+each noun phrase, then :data:`DOCUMENT_RULES` over the document's rows.
 
 What the rules do (and do not do):
 
@@ -37,8 +44,8 @@ What the rules do (and do not do):
   when exactly one office holder fits; "the president"/"the spokesman"/"the minister" (a bare
   role after "the") resolves to the most recent person with a compatible role in the document
   (``resolved_from="anaphor"``), else the row is dropped. Bare role nouns without an actor are
-  not mentions. Pronouns ("he") are left to :mod:`toolkit.quotes`, which can use
-  :func:`most_recent`.
+  not mentions. Pronouns ("he") and descriptions of speakers are left to
+  :mod:`toolkit.speakers`, which can use :func:`most_recent`.
 * Metonymy: capitals and seats of government ("Moscow", "Washington", "the Kremlin", "the
   White House"; "the Pentagon" is USA MIL) are the government (``metonym=True``, sector of the
   seat) unless the text shows a place. They are a place (``location=True``, ``metonym=False``,
@@ -103,7 +110,7 @@ from .tokenize import column_list, document_order, iter_rows
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "tok_start", "tok_end", "text", "actor",
                    "actor_type", "sector", "person", "role", "kind", "metonym", "location",
-                   "resolved_from", "entry", "source"]
+                   "resolved_from", "rule", "entry", "source"]
 BUNDLED = ("actors", "people")
 ROLES_FILE = LEXICON_DIR / "people_roles.csv"
 ENTRY_COLUMNS = ["entry", "category", "actor", "actor_type", "sector", "role", "person",

@@ -38,7 +38,7 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "mentions": [("doc_id", S), ("sent_id", I), ("start", I), ("end", I), ("tok_start", I),
                  ("tok_end", I), ("text", S), ("actor", S), ("actor_type", S), ("sector", S),
                  ("person", S), ("role", S), ("kind", S), ("metonym", B), ("location", B),
-                 ("resolved_from", S), ("entry", S), ("source", S)],
+                 ("resolved_from", S), ("rule", S), ("entry", S), ("source", S)],
     "quotes": [("doc_id", S), ("quote_id", I), ("sent_id", I), ("kind", S), ("rule", S), ("start", I),
                ("end", I), ("text", S), ("speaker", S), ("speaker_start", I), ("speaker_end", I),
                ("speaker_actor", S), ("speaker_person", S), ("speaker_sector", S),
