@@ -116,6 +116,49 @@ def test_rules(text, needle, expected):
         assert got == val, f"{key}: {got!r} != {val!r} for {row['text']!r}"
 
 
+@pytest.mark.parametrize("text, needle, rule", [
+    ("The Kremlin warned Kyiv.", "Kremlin", "name"),
+    ("Ukraine fired US-supplied missiles.", "US", "compound"),
+    ("Russian President Vladimir Putin spoke.", "Putin", "person"),
+    ("Russia's foreign minister arrived late.", "minister", "role"),
+    ("The spokesperson for the Kremlin declined to comment.", "spokesperson", "role_of_actor"),
+    ("Ostrian Foreign Minister Anna Kovac spoke. The Ruritanian envoy Ivo Marek left.", "Kovac", "title_name"),
+    ("Ana Petric, the Ukrainian foreign minister, spoke.", "Petric", "apposition_before"),
+    ("The Russian foreign minister, Sergei Lavrov, spoke.", "Lavrov", "apposition_after"),
+    ("Russian Foreign Minister Sergei Lavrov met reporters. The minister said no.", "minister said", "role_anaphor"),
+    ("Ukrainian Deputy Prime Minister Olena Marchuk spoke. Later, Marchuk left.", "Marchuk left", "surname"),
+    ("EU ministers met. Brussels said the plan stands.", "Brussels", "context"),
+])
+def test_every_row_names_its_rule(text, needle, rule):
+    m = _rows(text)
+    hit = m[m["text"].str.contains(needle.split()[0], regex=False)]
+    if " " in needle:  # the later mention: the one before the word that follows the needle
+        hit = hit[hit["end"] <= text.index(needle) + len(needle.split()[0])].tail(1)
+    assert hit["rule"].tolist()[-1:] == [rule], m[["text", "rule"]].values.tolist()
+
+
+@pytest.mark.parametrize("text, needle, expected", [
+    # an official the people list lacks takes the state of the nationality word or "of <state>"
+    ("Ukrainian Deputy Prime Minister Olena Marchuk said the corridor was open.", "Marchuk",
+     {"actor": "UKR", "person": "Olena Marchuk", "role": "deputy_minister", "rule": "title_name"}),
+    ("Deputy Prime Minister Olena Marchuk of Ukraine met aid workers.", "Marchuk",
+     {"actor": "UKR", "person": "Olena Marchuk", "rule": "title_name"}),
+    ("Olena Marchuk, Ukraine's deputy prime minister, met aid workers.", "Marchuk",
+     {"actor": "UKR", "role": "deputy_minister", "rule": "apposition_before"}),
+    ("Russia's deputy foreign minister, Pavel Grekov, said talks had stalled.", "Grekov",
+     {"actor": "RUS", "person": "Pavel Grekov", "rule": "apposition_after"}),
+    # negatives: no state named, no guess; a deputy is never dated to the office holder
+    ("Foreign Minister Anna Kovac of the ruling party spoke.", "Kovac", {"actor": None, "person": "Anna Kovac"}),
+    ("Prime Minister Ivo Ban of Ruritania spoke.", "Ban", {"actor": None}),
+    ("Russia's deputy prime minister said gas would flow.", "deputy", {"actor": "RUS", "person": None}),
+])
+def test_officials_take_the_state_the_text_gives(text, needle, expected):
+    row = _by_text(_rows(text, date="2022-04-10"), needle)
+    for key, val in expected.items():
+        got = None if pd.isna(row[key]) else row[key]
+        assert got == val, f"{key}: {got!r} != {val!r} for {row['text']!r}"
+
+
 def test_georgia_the_country_stays():
     m = _rows("Georgia and Russia fought a war in 2008.")
     assert m["actor"].tolist() == ["GEO", "RUS"]

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from toolkit import resources, speakers
+from toolkit.actors import mentions_from_tables
 from toolkit.quotes import find_quotes, resolve_speaker_spans
 from toolkit.speakers import Mention, SpeakerResolver, gender_of, token_arrays
 from toolkit.tokenize import tokenize_documents
@@ -139,3 +140,83 @@ def test_pronoun_chains_are_linear_and_never_recurse():
     text = "Anna Kovac arrived. " + "She said no. " * 3000
     r = resolver(text, [m for m in PEOPLE if m[0] in text])
     assert resolve(r, text, "She", nth=2999).person == "Anna Kovac"
+
+
+# Pattern 7 of issue 17, end to end (the gazetteer's mentions, then the speaker rules): news-style
+# sentences written for this test; (text, speaker span, expected actor, expected person).
+NEWS_SPEAKERS = [
+    # officials not in the people list take the state of their nationality or title
+    ("Ukrainian Deputy Prime Minister Olena Marchuk said the corridor would open at noon.",
+     "Ukrainian Deputy Prime Minister Olena Marchuk", "UKR", "Olena Marchuk"),
+    ("Russia's deputy foreign minister, Pavel Grekov, said the talks had stalled.",
+     "Russia's deputy foreign minister, Pavel Grekov", "RUS", "Pavel Grekov"),
+    ("Polish Defence Minister Marek Zielny told reporters the border was secure.",
+     "Polish Defence Minister Marek Zielny", "POL", "Marek Zielny"),
+    ("Lithuania's Foreign Minister Tomas Varnas warned against any delay.",
+     "Lithuania's Foreign Minister Tomas Varnas", "LTU", "Tomas Varnas"),
+    ("A senior US official said the convoy had left.", "A senior US official", "USA", None),
+    # descriptions link to the entity named earlier
+    ("Vladimir Putin met Olaf Scholz on Tuesday. The Russian leader said the sanctions would fail.",
+     "The Russian leader", "RUS", "Vladimir Putin"),
+    ("Vladimir Putin and Volodymyr Zelenskyy traded blame. The Ukrainian leader said Russia had lied.",
+     "The Ukrainian leader", "UKR", "Volodymyr Zelensky"),
+    ("Kremlin spokesman Dmitry Peskov spoke by phone. Later the spokesman said nothing was decided.",
+     "the spokesman", "RUS", "Dmitry Peskov"),
+    ("The Ukrainian defence ministry published new figures. The ministry said 40 drones were downed.",
+     "The ministry", "UKR", None),
+    ("Hungarian Foreign Minister Peter Szijjarto met Dmytro Kuleba. The Hungarian minister said no.",
+     "The Hungarian minister", "HUN", "Peter Szijjarto"),
+    # "it" is the nearest organisation or state, the subject first, never a person's role
+    ("Russia's foreign ministry summoned the British ambassador. It said London had crossed a line.",
+     "It", "RUS", None),
+    ("The Kremlin said Vladimir Putin would not attend. It said the decision was final.", "It", "RUS", None),
+    # media outlets are channels, not the speaker's state
+    ("Sergei Lavrov told RIA Novosti that talks would continue.", "Sergei Lavrov", "RUS", "Sergei Lavrov"),
+    ("Speaking to the BBC, Ukrainian President Volodymyr Zelenskyy said he was ready to meet.",
+     "Ukrainian President Volodymyr Zelenskyy", "UKR", "Volodymyr Zelensky"),
+    # negatives: nothing the text gives, nothing guessed
+    ("Deputy Foreign Minister Andrei Rudenko told Interfax that Moscow was open to talks.",
+     "Deputy Foreign Minister Andrei Rudenko", None, "Andrei Rudenko"),
+    ("An official, speaking to Reuters on condition of anonymity, said the convoy had left.",
+     "An official", None, None),
+    ("Tass reported the strike. It said three people were killed.", "It", None, None),
+    ("Russian troops shelled Kharkiv overnight. It said the strikes hit military targets.", "It", None, None),
+    ("The spokesperson said the embassy would close.", "The spokesperson", None, None),
+    ("Sergei Lavrov met Antony Blinken. The president said nothing.", "The president", None, None),
+]
+# "he"/"she" to the nearest person of that gender (first names from NLTK's names corpus).
+NEWS_PRONOUNS = [
+    ("Deputy Prime Minister Olena Marchuk of Ukraine met Sergei Lavrov. She said no deal was reached.",
+     "She", "UKR", "Olena Marchuk"),
+    ("Sergei Lavrov met Ukrainian negotiator Olena Marchuk. He said the West was to blame.",
+     "He", "RUS", "Sergei Lavrov"),
+    ("Olena Marchuk, Ukraine's deputy prime minister, met Red Cross officials. She said buses were ready.",
+     "She", "UKR", "Olena Marchuk"),
+    ("Annalena Baerbock criticised Moscow on Friday. The Kremlin rejected that. She said Russia had lied.",
+     "She", "DEU", "Annalena Baerbock"),
+    ("Ursula von der Leyen met Olaf Scholz in Berlin. He said the summit went well.", "He", "DEU", "Olaf Scholz"),
+    ("Estonian Prime Minister Kaja Kallas met Sergei Lavrov. He said the meeting was useful.",
+     "He", "RUS", "Sergei Lavrov"),
+    ("Zelenskyy spoke with CNN on Sunday. He said the city would not fall.", "He", "UKR", "Volodymyr Zelensky"),
+]
+
+
+def _news_speaker(text: str, span: str):
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "date": [pd.Timestamp("2022-04-10", tz="UTC")]})
+    sents, toks = tokenize_documents(["d"], [text])
+    a = text.index(span)
+    spans = pd.DataFrame({"doc_id": ["d"], "start": [a], "end": [a + len(span)]})
+    row = resolve_speaker_spans(docs, sents, toks, mentions_from_tables(docs, toks), spans).iloc[0]
+    return (None if pd.isna(row.speaker_actor) else row.speaker_actor,
+            None if pd.isna(row.speaker_person) else row.speaker_person)
+
+
+@pytest.mark.parametrize("text, span, actor, person", NEWS_SPEAKERS)
+def test_news_speakers_take_the_side_the_text_gives(text, span, actor, person):
+    assert _news_speaker(text, span) == (actor, person)
+
+
+@pytest.mark.parametrize("text, span, actor, person", NEWS_PRONOUNS)
+@needs_names
+def test_news_pronouns_take_the_nearest_compatible_person(text, span, actor, person):
+    assert _news_speaker(text, span) == (actor, person)

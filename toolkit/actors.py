@@ -129,12 +129,13 @@ PRIORITY = {c: i for i, c in enumerate(("exclude", "person", "surname", "institu
 PERSON_ROLES = frozenset({
     "president", "vice_president", "prime_minister", "chancellor", "monarch", "crown_prince",
     "head_of_state", "head_of_government", "leader", "foreign_minister", "defence_minister",
-    "spokesperson", "national_security_adviser", "ambassador", "minister", "official",
+    "deputy_minister", "spokesperson", "national_security_adviser", "ambassador", "minister", "official",
     "secretary_general", "high_representative", "diplomat", "military", "legislature"})
 # Roles used as titles before a name ("Foreign Minister Anna Kovac").
 TITLE_ROLES = frozenset({
     "president", "vice_president", "prime_minister", "chancellor", "monarch", "crown_prince",
-    "leader", "foreign_minister", "defence_minister", "spokesperson", "national_security_adviser",
+    "leader", "foreign_minister", "defence_minister", "deputy_minister", "spokesperson",
+    "national_security_adviser",
     "ambassador", "minister", "secretary_general", "high_representative", "legislature",
     "official"})
 # A role noun and the roles of people_roles.csv it can refer to.
@@ -143,7 +144,8 @@ COMPATIBLE = {
     "head_of_state": {"president", "monarch"},
     "head_of_government": {"prime_minister", "chancellor"},
     "leader": {"president", "prime_minister", "chancellor", "leader", "monarch"},
-    "minister": {"foreign_minister", "defence_minister", "minister", "prime_minister"},
+    "minister": {"foreign_minister", "defence_minister", "minister", "prime_minister",
+                 "deputy_minister"},
     "ambassador": {"un_ambassador", "ambassador"},
 }
 # Roles for which "<actor> <role>" names one office holder at a date.
@@ -805,6 +807,23 @@ def _title_name(st: _State, ph: _Phrase) -> None:
         if run and not (run[1] - run[0] == 1 and d.toks[run[0]][0].islower()):
             ph.unknown = run
             ph.end_t = run[1]
+            if _actor_of(group) is None:
+                _state_after_name(st, ph)
+
+
+def _state_after_name(st: _State, ph: _Phrase) -> None:
+    """"Deputy Prime Minister Olena Marchuk of Ukraine": the state after "of" is the official's.
+
+    The state keeps its own row and the phrase its span (a parser's noun phrase ends before
+    "of", and the events read mentions inside it); only the actor is taken.
+    """
+    d, hits, t = st.d, st.hits, ph.end_t
+    if t >= len(d.toks) or d.lower[t] != "of" or d.sent[t] != d.sent[ph.group[0].t0]:
+        return
+    k = t + 1 + (t + 1 < len(d.toks) and d.lower[t + 1] == "the")
+    bi = _bare_modifier_at(st, ph.j) if ph.j < len(hits) and hits[ph.j].t0 == k else None
+    if bi is not None and hits[bi].cat == "state":
+        ph.attach = hits[bi]
 
 
 def rule_compound(st: _State, h: _Hit) -> list[dict]:

@@ -24,7 +24,9 @@ Rules (in order):
   the noun, else the last person.
 * ``description_org``: "the ministry", "the agency": the last organisation mention whose name
   or role has that head noun.
-* ``pronoun_org``: "it" to the last organisation or state (not a place, not a media outlet).
+* ``pronoun_org``: "it" to the nearest organisation or state (not a place, not a media outlet,
+  not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
+  sentence like "he"/"she", the first (subject-most) fitting mention of the nearest sentence first.
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
   alone resolves to the full name used earlier in the document.
 
@@ -630,14 +632,42 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
 
 
 def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
-    """"it": the last organisation or state, not a place and not a media outlet."""
+    """"it": the nearest organisation or state, not a place, a media outlet or a person's role.
+
+    As for "he"/"she", sentences are searched from the pronoun's own backwards and the first
+    (subject-most) fitting mention of the nearest sentence wins: in "Russia's foreign ministry
+    summoned the British ambassador. It said ..." "it" is the ministry, not the ambassador.
+    """
     if words != ["it"]:
         return None
-    for m in reversed(r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)):
-        if m.actor and not m.person and not m.location and m.actor_type != "media" and m.end <= a \
-                and not r.in_quote(m.start):
-            return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
+    d = r.d
+    tok = bisect.bisect_left(d.start, a)
+    if tok >= len(d.start):
+        return None
+    s = d.sent[tok]
+    floor = r.window_start(a, WINDOW_SENTENCES)
+    for sent in range(s, max(0, s - WINDOW_SENTENCES) - 1, -1):
+        lo = max(floor, d.start[d.sent_start[sent]])
+        hi = a if sent == s else d.end[d.sent_end[sent] - 1]
+        if hi <= floor:
+            break
+        for m in r.mentions_in(lo, hi):
+            if m.actor and not m.person and not m.location and m.actor_type != "media" \
+                    and m.end <= a and not r.in_quote(m.start) and not _names_a_person(r, m):
+                return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
     return None
+
+
+def _names_a_person(r: SpeakerResolver, m: Mention) -> bool:
+    """Does the mention's head noun name a person ("the British ambassador", "Russian troops")?"""
+    words = r.d.text[m.start:m.end].lower().split()
+    head = words[-1] if words else ""
+    return head in ROLE_NOUNS or head in GENDERED_NOUNS or head in PERSON_GROUPS
+
+
+# Plural heads that name people, never "it" ("Russian troops said" is "they").
+PERSON_GROUPS = frozenset("""troops soldiers forces officials diplomats ministers lawmakers
+negotiators leaders rebels separatists militants fighters civilians citizens""".split())
 
 
 def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
