@@ -166,10 +166,12 @@ NEWS_SPEAKERS = [
      "The ministry", "UKR", None),
     ("Hungarian Foreign Minister Peter Szijjarto met Dmytro Kuleba. The Hungarian minister said no.",
      "The Hungarian minister", "HUN", "Peter Szijjarto"),
-    # "it" is the nearest organisation or state, the subject first, never a person's role
+    # "it": the nearest organisation or state in its sentence, else the subject of an earlier one;
+    # never a person's role
     ("Russia's foreign ministry summoned the British ambassador. It said London had crossed a line.",
      "It", "RUS", None),
     ("The Kremlin said Vladimir Putin would not attend. It said the decision was final.", "It", "RUS", None),
+    ("Talks on Iran are a chance for the West to show that it wants peace.", "it", "WEST", None),
     # media outlets are channels, not the speaker's state
     ("Sergei Lavrov told RIA Novosti that talks would continue.", "Sergei Lavrov", "RUS", "Sergei Lavrov"),
     ("Speaking to the BBC, Ukrainian President Volodymyr Zelenskyy said he was ready to meet.",

@@ -26,7 +26,8 @@ Rules (in order):
   or role has that head noun.
 * ``pronoun_org``: "it" to the nearest organisation or state (not a place, not a media outlet,
   not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
-  sentence like "he"/"she", the first (subject-most) fitting mention of the nearest sentence first.
+  sentence: the nearest before it in its own sentence, else the subject-most of the nearest
+  earlier sentence that has one.
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
   alone resolves to the full name used earlier in the document.
 
@@ -634,9 +635,10 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
 def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """"it": the nearest organisation or state, not a place, a media outlet or a person's role.
 
-    As for "he"/"she", sentences are searched from the pronoun's own backwards and the first
-    (subject-most) fitting mention of the nearest sentence wins: in "Russia's foreign ministry
-    summoned the British ambassador. It said ..." "it" is the ministry, not the ambassador.
+    Sentences are searched from the pronoun's own backwards: in its own sentence the nearest
+    fitting mention before it wins ("an opportunity for the West to show that it ..."), in an
+    earlier one the first (subject-most): in "Russia's foreign ministry summoned the British
+    ambassador. It said ..." "it" is the ministry, not the ambassador.
     """
     if words != ["it"]:
         return None
@@ -651,10 +653,14 @@ def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Re
         hi = a if sent == s else d.end[d.sent_end[sent] - 1]
         if hi <= floor:
             break
-        for m in r.mentions_in(lo, hi):
-            if m.actor and not m.person and not m.location and m.actor_type != "media" \
-                    and m.end <= a and not r.in_quote(m.start) and not _names_a_person(r, m):
-                return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
+        fits = [m for m in r.mentions_in(lo, hi)
+                if m.actor and not m.person and not m.location and m.actor_type != "media"
+                and m.end <= a and not r.in_quote(m.start) and not _names_a_person(r, m)]
+        if fits:
+            # in its own sentence the nearest ("... for the West to show that it"), before it
+            # the subject-most
+            m = max(fits, key=lambda m: m.end) if sent == s else min(fits, key=lambda m: m.start)
+            return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
     return None
 
 
