@@ -159,6 +159,24 @@ def test_officials_take_the_state_the_text_gives(text, needle, expected):
         assert got == val, f"{key}: {got!r} != {val!r} for {row['text']!r}"
 
 
+@pytest.mark.parametrize("text, needle, person", [
+    ("Vladimir Putin met Olaf Scholz on Tuesday. The Russian leader said sanctions would fail.",
+     "Russian leader", "Vladimir Putin"),
+    ("Vladimir Putin met Joe Biden in Geneva. The American leader left early.", "American leader", "Joe Biden"),
+    ("Hungarian Foreign Minister Peter Szijjarto met Dmytro Kuleba. The Hungarian minister said no.",
+     "Hungarian minister", "Peter Szijjarto"),
+    # negatives: no person of that state and role before it; plural; not a definite description
+    ("Sergei Lavrov spoke first. The Russian president said nothing.", "Russian president", None),
+    ("The Russian leader said the sanctions would fail.", "Russian leader", None),
+    ("Vladimir Putin spoke. The Russian officials said nothing.", "Russian officials", None),
+    ("Vladimir Putin spoke. A Russian diplomat said nothing.", "Russian diplomat", None),
+])
+def test_a_description_names_the_person_of_its_state_named_before(text, needle, person):
+    row = _by_text(_rows(text), needle)
+    assert (None if pd.isna(row["person"]) else row["person"]) == person
+    assert row["rule"] == ("description" if person else "role")
+
+
 def test_georgia_the_country_stays():
     m = _rows("Georgia and Russia fought a war in 2008.")
     assert m["actor"].tolist() == ["GEO", "RUS"]

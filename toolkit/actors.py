@@ -12,8 +12,8 @@ organisation/bloc code), ``actor_type`` (state, igo, ngo, bloc, nonstate, media)
 the head of the mention is: state, demonym, capital, seat, institution, org, bloc, nonstate,
 media, role, person, self), ``metonym``, ``location``, ``resolved_from``, ``rule`` (the id of
 the rule that made the row: ``name``, ``role``, ``role_of_actor``, ``role_anaphor``, ``person``,
-``title_name``, ``apposition_before``, ``apposition_after``, ``surname``, ``compound``,
-``self_reference``, ``context``; count errors by it), ``entry`` (the gazetteer entry of the
+``title_name``, ``apposition_before``, ``apposition_after``, ``description``, ``surname``,
+``compound``, ``self_reference``, ``context``; count errors by it), ``entry`` (the gazetteer entry of the
 head), ``source`` (``name@version`` of the gazetteer that supplied it).
 
 The rules are small functions (``rule_<id>``) over one explicit per-document state; the
@@ -43,7 +43,11 @@ What the rules do (and do not do):
   "Russian President" in a 2024 document gets person Vladimir Putin (``resolved_from="date"``)
   when exactly one office holder fits; "the president"/"the spokesman"/"the minister" (a bare
   role after "the") resolves to the most recent person with a compatible role in the document
-  (``resolved_from="anaphor"``), else the row is dropped. Bare role nouns without an actor are
+  (``resolved_from="anaphor"``), else the row is dropped; "the Russian leader" (a definite
+  role of a state with no office holder at the date) takes the last person of that state
+  named before it whose role fits (rule ``description``). An unknown official after a title
+  takes the state of a nationality word before it or of "of <state>" after the name
+  ("Deputy Prime Minister Olena Marchuk of Ukraine"). Bare role nouns without an actor are
   not mentions. Pronouns ("he") and descriptions of speakers are left to
   :mod:`toolkit.speakers`, which can use :func:`most_recent`.
 * Metonymy: capitals and seats of government ("Moscow", "Washington", "the Kremlin", "the
@@ -148,6 +152,12 @@ COMPATIBLE = {
                  "deputy_minister"},
     "ambassador": {"un_ambassador", "ambassador"},
 }
+# Roles of one person that "the <state> <role>" describes ("the Russian leader").
+DESCRIBED_ROLES = frozenset({
+    "president", "vice_president", "prime_minister", "chancellor", "monarch", "crown_prince",
+    "head_of_state", "head_of_government", "leader", "foreign_minister", "defence_minister",
+    "deputy_minister", "spokesperson", "national_security_adviser", "ambassador", "minister",
+    "secretary_general", "high_representative"})
 # Roles for which "<actor> <role>" names one office holder at a date.
 DATED_ROLES = {
     "president": {"president"}, "vice_president": {"vice_president"},
@@ -1050,10 +1060,15 @@ def rule_role(st: _State, ph: _Phrase) -> list[dict] | None:
     if actor is None:
         return []
     person = _dated_person(st, actor, role)
-    return [_make_row(st, ph.group[0].t0, ph.end_t, actor=actor, sector=_sector(ph.group),
-                      person=person, role=role, kind="role",
-                      resolved="date" if person else "gazetteer", head=ph.group[-1],
-                      rule="role_of_actor" if ph.attach is not None else "role")]
+    row = _make_row(st, ph.group[0].t0, ph.end_t, actor=actor, sector=_sector(ph.group),
+                    person=person, role=role, kind="role",
+                    resolved="date" if person else "gazetteer", head=ph.group[-1],
+                    rule="role_of_actor" if ph.attach is not None else "role")
+    t0, last = ph.group[0].t0, ph.group[-1].t1 - 1
+    if person is None and role in DESCRIBED_ROLES and t0 > 0 and st.d.lower[t0 - 1] == "the" \
+            and not (st.d.lower[last] != st.d.lemma[last] and st.d.lower[last].endswith("s")):
+        row["_described"] = True  # "the Russian leader": :func:`rule_description`
+    return [row]
 
 
 def rule_name(st: _State, ph: _Phrase) -> list[dict] | None:
@@ -1158,6 +1173,22 @@ def rule_role_anaphor(st: _State) -> None:
     st.rows = out
 
 
+def rule_description(st: _State) -> None:
+    """``description``: "the Russian leader", "the Hungarian minister" (a definite role of a
+    state with no office holder at the date) is the last person of that state named before it
+    whose role fits (:data:`COMPATIBLE`); without one the row stays a role of the state."""
+    for i, r in enumerate(st.rows):
+        if not r.pop("_described", False) or r["person"]:
+            continue
+        want = COMPATIBLE.get(r["role"], {r["role"]})
+        for prev in reversed(st.rows[:i]):
+            if prev["person"] and prev["actor"] == r["actor"] and prev["end"] <= r["start"] \
+                    and (prev["role"] == r["role"] or prev["role"] in want):
+                r.update(person=prev["person"], sector=r["sector"] or prev["sector"],
+                         resolved_from="anaphor", rule="description")
+                break
+
+
 def _surname_owners(st: _State) -> list[tuple[int, tuple[str, ...], dict]]:
     """``(token after the introduction, surname tokens, row)`` of each person introduced."""
     people = []
@@ -1229,7 +1260,7 @@ def rule_context(st: _State) -> None:
 
 
 # Document-level rules, in order: each reads the rows the phrases made and amends them.
-DOCUMENT_RULES = (rule_role_anaphor, rule_surname, rule_context)
+DOCUMENT_RULES = (rule_role_anaphor, rule_description, rule_surname, rule_context)
 
 
 def _resolve(gaz: Gazetteer, doc: _Doc, hits: list[_Hit]) -> list[dict]:
