@@ -1,6 +1,8 @@
 """Tests for toolkit.speakers: who "he", "she", "the spokesperson" and "the ministry" are."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -200,13 +202,21 @@ NEWS_PRONOUNS = [
     ("Estonian Prime Minister Kaja Kallas met Sergei Lavrov. He said the meeting was useful.",
      "He", "RUS", "Sergei Lavrov"),
     ("Zelenskyy spoke with CNN on Sunday. He said the city would not fall.", "He", "UKR", "Volodymyr Zelensky"),
+    # a fronted adverbial clause of an earlier sentence comes after its main clause ...
+    ("While Sergei Lavrov toured Africa, the talks worried Dmytro Kuleba. He said Russia was stalling.",
+     "He", "UKR", "Dmytro Kuleba"),
+    ("After Vladimir Putin spoke, Olaf Scholz left the room. He said the speech was a lie.",
+     "He", "DEU", "Olaf Scholz"),
+    # ... but not in the pronoun's own sentence, nor without the adverbial clause
+    ("When Sergei Lavrov met Dmytro Kuleba, he said the talks were over.", "he", "RUS", "Sergei Lavrov"),
+    ("Sergei Lavrov met Dmytro Kuleba in Antalya. He said the talks were over.", "He", "RUS", "Sergei Lavrov"),
 ]
 
 
 def _news_speaker(text: str, span: str):
     docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "date": [pd.Timestamp("2022-04-10", tz="UTC")]})
     sents, toks = tokenize_documents(["d"], [text])
-    a = text.index(span)
+    a = re.search(rf"\b{re.escape(span)}\b", text).start()  # the word, not "he" in "When"
     spans = pd.DataFrame({"doc_id": ["d"], "start": [a], "end": [a + len(span)]})
     row = resolve_speaker_spans(docs, sents, toks, mentions_from_tables(docs, toks), spans).iloc[0]
     return (None if pd.isna(row.speaker_actor) else row.speaker_actor,

@@ -16,8 +16,9 @@ Rules (in order):
 * ``pronoun_person``: "he"/"she" to the nearest compatible person before it. Sentences are
   searched from the pronoun's own back to :data:`WINDOW_SENTENCES` earlier; in each, the first
   person outside quotation marks whose gender fits (the subject-first order of Hobbs 1978's
-  search, without a parse). Earlier "he"/"she" count as mentions of whom they resolved to, so a
-  chain of pronouns follows its first name. Organisations, states and media are never
+  search, without a parse); in an earlier sentence the people of a fronted adverbial clause
+  ("While X ..., ...") come after those of its main clause. Earlier "he"/"she" count as
+  mentions of whom they resolved to, so a chain of pronouns follows its first name. Organisations, states and media are never
   antecedents of "he"/"she".
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
@@ -471,8 +472,24 @@ class SpeakerResolver:
                 break
             people = self._sentence_people(lo, hi, gender)
             if people:
+                if sent != s:
+                    people = self._main_clause_first(sent, people)
                 return people[0]  # the subject-most (leftmost) person whose gender fits
         return None
+
+    def _main_clause_first(self, sent: int, people: list[_Cand]) -> list[_Cand]:
+        """People of an earlier sentence, those of a fronted adverbial clause ("While Obama
+        ..., the rally worried Henry Crespo.") after those of the main clause, as Hobbs's
+        search meets the main clause first."""
+        d = self.d
+        a, b = d.sent_start[sent], d.sent_end[sent]
+        if d.low[a] not in FRONTED_SUBORDINATORS:
+            return people
+        comma = next((t for t in range(a, b) if d.tok[t] == ","), None)
+        if comma is None:
+            return people
+        cut = d.start[comma]
+        return [c for c in people if c.start > cut] + [c for c in people if c.start < cut]
 
     def _sentence_people(self, lo: int, hi: int, gender: str | None) -> list[_Cand]:
         """People named in ``[lo, hi)`` outside quotations, in text order; earlier subject
@@ -671,6 +688,9 @@ def _names_a_person(r: SpeakerResolver, m: Mention) -> bool:
     return head in ROLE_NOUNS or head in GENDERED_NOUNS or head in PERSON_GROUPS
 
 
+# First words of a fronted adverbial clause: its people are less salient than the main clause's.
+FRONTED_SUBORDINATORS = frozenset("""while although though whereas after before when whenever
+since until unlike despite if unless because as once""".split())
 # Plural heads that name people, never "it" ("Russian troops said" is "they").
 PERSON_GROUPS = frozenset("""troops soldiers forces officials diplomats ministers lawmakers
 negotiators leaders rebels separatists militants fighters civilians citizens""".split())
