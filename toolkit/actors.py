@@ -837,7 +837,13 @@ def _state_after_name(st: _State, ph: _Phrase) -> None:
 
 
 def rule_compound(st: _State, h: _Hit) -> list[dict]:
-    """``compound``: the name part of a hyphenated token ("US-supplied", "pro-Russian")."""
+    """``compound``: the name part of a hyphenated token ("US-supplied", "pro-Russian").
+
+    Example:
+        >>> m = find_mentions('Ukraine fired US-supplied missiles.')
+        >>> m.loc[m["rule"] == 'compound', ["text", "actor", "person"]].values.tolist()
+        [['US', 'USA', None]]
+    """
     d, rec = st.d, h.rec
     if not _keep_compound(d, h):
         return []
@@ -854,6 +860,11 @@ def rule_apposition_before(st: _State, ph: _Phrase) -> list[dict] | None:
     names the person before the comma (absorbed into a known person's row: no new row).
 
     Returns ``None`` when the phrase is no such apposition.
+
+    Example:
+        >>> m = find_mentions('Ana Petric, the Ukrainian foreign minister, spoke.')
+        >>> m.loc[m["rule"] == 'apposition_before', ["text", "actor", "person"]].values.tolist()
+        [['Ana Petric', 'UKR', 'Ana Petric']]
     """
     if ph.has_person or ph.unknown is not None or not ph.has_role:
         return None
@@ -892,7 +903,13 @@ def rule_apposition_before(st: _State, ph: _Phrase) -> list[dict] | None:
 
 def rule_apposition_after(st: _State, ph: _Phrase, row: dict) -> dict | None:
     """``apposition_after``: "the Ruritanian foreign minister, Anna Kovac,": the row of the role
-    phrase extended over the name (``ph.j`` moves past a gazetteer person)."""
+    phrase extended over the name (``ph.j`` moves past a gazetteer person).
+
+    Example:
+        >>> m = find_mentions('The Russian foreign minister, Sergei Lavrov, spoke.')
+        >>> m.loc[m["rule"] == 'apposition_after', ["text", "actor", "person"]].values.tolist()
+        [['Russian foreign minister, Sergei Lavrov', 'RUS', 'Sergei Lavrov']]
+    """
     d, end_t = st.d, ph.end_t
     if end_t >= len(d.toks) or d.toks[end_t] != "," or d.sent[end_t] != d.sent[row["tok_start"]]:
         return None
@@ -999,7 +1016,13 @@ def _dated_person(st: _State, actor, role) -> str | None:
 # Each returns ``None`` when the phrase is not its shape, else its candidate rows (``[]``: the
 # phrase is no mention).
 def rule_self_reference(st: _State, ph: _Phrase) -> list[dict] | None:
-    """``self_reference``: "my country", "my delegation": the document's speaking state."""
+    """``self_reference``: "my country", "my delegation": the document's speaking state.
+
+    Example:
+        >>> m = find_mentions('My country rejects this.', speaker='FRA')
+        >>> m.loc[m["rule"] == 'self_reference', ["text", "actor", "person"]].values.tolist()
+        [['My country', 'FRA', None]]
+    """
     if ph.kinds != ["self"]:
         return None
     h0, d = ph.group[0], st.d
@@ -1010,7 +1033,13 @@ def rule_self_reference(st: _State, ph: _Phrase) -> list[dict] | None:
 
 
 def rule_person(st: _State, ph: _Phrase) -> list[dict] | None:
-    """``person``: a gazetteer person, with the role and state they held at the document date."""
+    """``person``: a gazetteer person, with the role and state they held at the document date.
+
+    Example:
+        >>> m = find_mentions('Russian President Vladimir Putin spoke.')
+        >>> m.loc[m["rule"] == 'person', ["text", "actor", "person"]].values.tolist()
+        [['Russian President Vladimir Putin', 'RUS', 'Vladimir Putin']]
+    """
     per_hit = next((g for g in ph.group if g.cat in PERSONISH), None)
     if per_hit is None:
         return None
@@ -1028,7 +1057,13 @@ def rule_person(st: _State, ph: _Phrase) -> list[dict] | None:
 
 def rule_title_name(st: _State, ph: _Phrase) -> list[dict] | None:
     """``title_name``: an unknown name after a title ("Ruritanian Foreign Minister Anna Kovac");
-    a gazetteer person when the name's words and the title fit exactly one."""
+    a gazetteer person when the name's words and the title fit exactly one.
+
+    Example:
+        >>> m = find_mentions('Deputy Prime Minister Olena Marchuk of Ukraine spoke.')
+        >>> m.loc[m["rule"] == 'title_name', ["text", "actor", "person"]].values.tolist()
+        [['Deputy Prime Minister Olena Marchuk', 'UKR', 'Olena Marchuk']]
+    """
     if ph.unknown is None:
         return None
     d, (a, b) = st.d, ph.unknown
@@ -1049,7 +1084,13 @@ def rule_title_name(st: _State, ph: _Phrase) -> list[dict] | None:
 def rule_role(st: _State, ph: _Phrase) -> list[dict] | None:
     """``role`` / ``role_of_actor``: a role of an actor ("Russia's foreign minister", "the
     spokesperson for the Kremlin"), with the office holder at the document date when exactly
-    one fits; a role with no actor is ``role_anaphor`` (:func:`_bare_role`)."""
+    one fits; a role with no actor is ``role_anaphor`` (:func:`_bare_role`).
+
+    Example:
+        >>> m = find_mentions("Russia's foreign minister arrived.")
+        >>> m.loc[m["rule"] == 'role', ["text", "actor", "person"]].values.tolist()
+        [["Russia's foreign minister", 'RUS', None]]
+    """
     if not ph.has_role:
         return None
     mods = [g for g in ph.group if g.cat in MODIFIER]
@@ -1073,7 +1114,13 @@ def rule_role(st: _State, ph: _Phrase) -> list[dict] | None:
 
 def rule_name(st: _State, ph: _Phrase) -> list[dict] | None:
     """``name``: a state, demonym, capital, seat or organisation on its own; capitals and seats
-    are the government (metonym) unless the text shows a place (:func:`_is_location`)."""
+    are the government (metonym) unless the text shows a place (:func:`_is_location`).
+
+    Example:
+        >>> m = find_mentions('The Kremlin warned Kyiv.')
+        >>> m.loc[m["rule"] == 'name', ["text", "actor", "metonym"]].values.tolist()
+        [['Kremlin', 'RUS', True], ['Kyiv', 'UKR', True]]
+    """
     head = next(g for g in ph.group if g.cat in MODIFIER)
     kind, rec = head.cat, head.rec
     actor = _actor_of(ph.group, ph.attach)
@@ -1148,7 +1195,13 @@ def _phrase_at(st: _State, i: int) -> tuple[list[dict], int]:
 # -- document-level rules ------------------------------------------------------------------
 def rule_role_anaphor(st: _State) -> None:
     """``role_anaphor`` rows: "the spokesman" takes the last person with a compatible role, else
-    its default actor's office holder ("the Secretary-General"), else it is dropped."""
+    its default actor's office holder ("the Secretary-General"), else it is dropped.
+
+    Example:
+        >>> m = find_mentions('Dmitry Peskov spoke. The spokesman added more.')
+        >>> m.loc[m["rule"] == 'role_anaphor', ["text", "actor", "person"]].values.tolist()
+        [['spokesman', 'RUS', 'Dmitry Peskov']]
+    """
     out = []
     for r in st.rows:
         if not r.pop("_anaphor", False):
@@ -1176,7 +1229,13 @@ def rule_role_anaphor(st: _State) -> None:
 def rule_description(st: _State) -> None:
     """``description``: "the Russian leader", "the Hungarian minister" (a definite role of a
     state with no office holder at the date) is the last person of that state named before it
-    whose role fits (:data:`COMPATIBLE`); without one the row stays a role of the state."""
+    whose role fits (:data:`COMPATIBLE`); without one the row stays a role of the state.
+
+    Example:
+        >>> m = find_mentions('Vladimir Putin met Olaf Scholz. The Russian leader left.')
+        >>> m.loc[m["rule"] == 'description', ["text", "actor", "person"]].values.tolist()
+        [['Russian leader', 'RUS', 'Vladimir Putin']]
+    """
     for i, r in enumerate(st.rows):
         if not r.pop("_described", False) or r["person"]:
             continue
@@ -1210,7 +1269,13 @@ def _surname_owners(st: _State) -> list[tuple[int, tuple[str, ...], dict]]:
 
 
 def rule_surname(st: _State) -> None:
-    """``surname``: a later use of a person's surname is that person (the latest one introduced)."""
+    """``surname``: a later use of a person's surname is that person (the latest one introduced).
+
+    Example:
+        >>> m = find_mentions('Ukrainian Deputy Prime Minister Olena Marchuk spoke. Marchuk left.')
+        >>> m.loc[m["rule"] == 'surname', ["text", "actor", "person"]].values.tolist()
+        [['Marchuk', 'UKR', 'Olena Marchuk']]
+    """
     d = st.d
     people = _surname_owners(st)
     if not people:
@@ -1249,7 +1314,13 @@ def _known_surname_entries(g: Gazetteer, person: str) -> bool:
 
 
 def rule_context(st: _State) -> None:
-    """``context``: "Brussels" is the EU in a document that mentions the EU."""
+    """``context``: "Brussels" is the EU in a document that mentions the EU.
+
+    Example:
+        >>> m = find_mentions('EU ministers met. Brussels said no.')
+        >>> m.loc[m["rule"] == 'context', ["text", "actor", "person"]].values.tolist()
+        [['Brussels', 'EU', None]]
+    """
     if not any(r["entry"] == "Brussels" for r in st.rows):
         return
     if any(r["actor"] == "EU" for r in st.rows):
