@@ -18,8 +18,8 @@ Rules (in order):
   person outside quotation marks whose gender fits (the subject-first order of Hobbs 1978's
   search, without a parse); in an earlier sentence the people of a fronted adverbial clause
   ("While X ..., ...") come after those of its main clause. Earlier "he"/"she" count as
-  mentions of whom they resolved to, so a chain of pronouns follows its first name. Organisations, states and media are never
-  antecedents of "he"/"she".
+  mentions of whom they resolved to, so a chain of pronouns follows its first name.
+  Organisations, states and media are never antecedents of "he"/"she".
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
   the noun, else the last person.
@@ -108,6 +108,12 @@ PLACE_STARTS = frozenset("new san santa los las saint st. fort north south east 
 NOT_PERSON_HEADS = frozenset("""show news times post journal network university college school
 institute foundation center centre hospital street avenue church museum club award prize act bill
 fund project program programme""".split())
+# First words of a fronted adverbial clause: its people are less salient than the main clause's.
+FRONTED_SUBORDINATORS = frozenset("""while although though whereas after before when whenever
+since until unlike despite if unless because as once""".split())
+# Plural heads that name people, never "it" ("Russian troops said" is "they").
+PERSON_GROUPS = frozenset("""troops soldiers forces officials diplomats ministers lawmakers
+negotiators leaders rebels separatists militants fighters civilians citizens""".split())
 _PLURAL_GROUP = re.compile(r"(?:ans|ats|als|ists|ers|ives|ites|ions|ics|ents)$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -687,13 +693,6 @@ def _names_a_person(r: SpeakerResolver, m: Mention) -> bool:
     head = words[-1] if words else ""
     return head in ROLE_NOUNS or head in GENDERED_NOUNS or head in PERSON_GROUPS
 
-
-# First words of a fronted adverbial clause: its people are less salient than the main clause's.
-FRONTED_SUBORDINATORS = frozenset("""while although though whereas after before when whenever
-since until unlike despite if unless because as once""".split())
-# Plural heads that name people, never "it" ("Russian troops said" is "they").
-PERSON_GROUPS = frozenset("""troops soldiers forces officials diplomats ministers lawmakers
-negotiators leaders rebels separatists militants fighters civilians citizens""".split())
 
 
 def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
