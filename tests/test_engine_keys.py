@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import py_compile
 from pathlib import Path
 
 import pytest
@@ -106,17 +108,43 @@ def test_unknown_byte_code_falls_back_to_the_source(monkeypatch):
     assert keys._file_imports.__wrapped__(path, "toolkit", 0, 0) == want
 
 
-def test_an_edited_module_is_read_again(tmp_path, monkeypatch):
+def _module(tmp_path, text: str, *, compiled: bool) -> Path:
     pkg = tmp_path / "toolkit_probe_pkg"
-    pkg.mkdir()
+    pkg.mkdir(exist_ok=True)
     (pkg / "__init__.py").write_text("")
     mod = pkg / "m.py"
-    mod.write_text("import json\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
+    mod.write_text(text)
+    if compiled:
+        py_compile.compile(str(mod), cfile=importlib.util.cache_from_source(str(mod)), doraise=True)
+    return mod
+
+
+def _imports(mod: Path) -> tuple[str, ...]:
     st = mod.stat()
-    first = keys._file_imports(str(mod), "toolkit_probe_pkg", st.st_mtime_ns, st.st_size)
-    mod.write_text("import json\nfrom . import other\n")
+    return keys._file_imports(str(mod), "toolkit_probe_pkg", st.st_mtime_ns, st.st_size)
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_byte_code_is_read_only_when_it_matches_the_source(tmp_path, compiled):
+    mod = _module(tmp_path, "import json\n", compiled=compiled)
+    assert (keys._cached_code(str(mod)) is not None) == compiled
+    assert _imports(mod) == ("json",)
+
+
+def test_an_edited_module_is_read_again_not_its_stale_byte_code(tmp_path):
+    mod = _module(tmp_path, "import json\n", compiled=True)
+    assert _imports(mod) == ("json",)
+    mod.write_text("import json\nfrom . import other\n")     # the byte code is now stale
     st = mod.stat()
-    second = keys._file_imports(str(mod), "toolkit_probe_pkg", st.st_mtime_ns, st.st_size)
-    assert first == ("json",)
-    assert second == ("json", "toolkit_probe_pkg.other")
+    os.utime(mod, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+    assert keys._cached_code(str(mod)) is None
+    assert _imports(mod) == ("json", "toolkit_probe_pkg.other")
+
+
+@pytest.mark.parametrize("damage", [b"", b"\0" * 8, b"not byte code at all, just text"])
+def test_damaged_byte_code_is_not_read(tmp_path, damage):
+    mod = _module(tmp_path, "import json\n", compiled=True)
+    cached = Path(importlib.util.cache_from_source(str(mod)))
+    cached.write_bytes(cached.read_bytes()[:16] + damage if damage else b"")
+    assert keys._cached_code(str(mod)) is None
+    assert _imports(mod) == ("json",)

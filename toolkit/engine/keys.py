@@ -121,17 +121,19 @@ def _module_imports(name: str) -> tuple[str | None, tuple[str, ...]]:
 def _file_imports(path: str, package: str, mtime_ns: int, size: int) -> tuple[str, ...]:
     """The modules and names the import statements of one source file name, at any depth.
 
-    Read from the compiled code (the byte code Python keeps next to the source, compiled afresh
-    when stale), whose import instructions carry exactly what the statements say, at a small
-    part of the cost of parsing the source into a syntax tree (``tests/test_engine_keys.py``
+    Read from the byte code Python keeps next to the source when it is up to date, whose import
+    instructions carry exactly what the statements say, at a small part of the cost of parsing
+    the source into a syntax tree; from the syntax tree otherwise (``tests/test_engine_keys.py``
     holds the two equal on every toolkit module; docs/SCALING.md has the figures).
     """
     import importlib.util
-    from importlib.machinery import SourceFileLoader
 
+    code = _cached_code(path)
     try:
-        found = _code_imports(SourceFileLoader(package, path).get_code(package))
-    except ValueError:   # byte code of a shape this reader does not know: read the source
+        found = _code_imports(code) if code is not None else None
+    except ValueError:   # byte code of a shape this reader does not know
+        found = None
+    if found is None:
         found = _source_imports(Path(path).read_bytes())
     names: list[str] = []
     for module, level, fromlist in found:
@@ -140,6 +142,30 @@ def _file_imports(path: str, package: str, mtime_ns: int, size: int) -> tuple[st
             names.append(base)
         names.extend(f"{base}.{a}" for a in fromlist or ())
     return tuple(names)
+
+
+def _cached_code(path: str) -> types.CodeType | None:
+    """The code object of ``path`` from its ``__pycache__`` file, if that file was compiled by
+    this Python from the source as it is now (the check the import system makes for a
+    timestamp-based file); ``None`` otherwise, never compiling anything."""
+    import importlib.util
+    import marshal
+
+    try:
+        cached = importlib.util.cache_from_source(path)
+        st = os.stat(path)
+        with open(cached, "rb") as fh:
+            data = fh.read()
+    except (OSError, NotImplementedError, ValueError):
+        return None
+    header = (importlib.util.MAGIC_NUMBER, 0, int(st.st_mtime) & 0xFFFFFFFF, st.st_size & 0xFFFFFFFF)
+    if len(data) < 16 or (data[:4], *(int.from_bytes(data[i:i + 4], "little") for i in (4, 8, 12))) != header:
+        return None
+    try:
+        code = marshal.loads(data[16:])
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
 
 
 _IMPORT_NAME = bytes([dis.opmap["IMPORT_NAME"]])
