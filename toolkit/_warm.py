@@ -1,7 +1,8 @@
 """Preloaded by the pipeline's forkserver: import and warm everything a worker needs, once.
 
 Importing this module loads WordNet, Punkt and the stop words, and runs a two-sentence chunk
-through the registered annotators so that their lexicons and models are loaded. Worker
+through the annotators the starting command selected (all registered ones unless it said,
+:func:`toolkit._workers.start_forkserver`) so that their lexicons and models are loaded. Worker
 processes fork from the server that imported it, so each starts warm instead of paying that
 cost again. Importing it anywhere else is harmless but slow; nothing else should.
 """
@@ -38,13 +39,25 @@ def _warm_up() -> None:
             tokenize.sentence_spans("Warm up. Done.")
         tokenize._stopwords()
         try:
-            # One tiny chunk through every registered annotator loads their lexicons and models
-            # (VADER, TextBlob, automata) here, once, instead of in every worker of every run.
+            # One tiny chunk through the steps the run selected loads their lexicons and models
+            # (VADER, TextBlob, automata, the tagger) here, once, instead of in every worker.
+            steps, pos = _what_to_warm(pipeline)
             pipeline.run_chunk(pd.DataFrame({"doc_id": ["warm-up"], "text": [
                 "The minister warned on Monday that the government would respond. "
-                "\"We seek peace,\" he told reporters."]}), pipeline.registry())
+                "\"We seek peace,\" he told reporters."]}), steps, pos=pos)
         except Exception:  # noqa: BLE001, S110 - a broken annotator fails in the worker, with its error
             pass
+
+
+def _what_to_warm(pipeline) -> tuple[list, bool]:
+    """The annotators (with the steps they need) and whether POS tags, as the command that
+    started this server asked; every registered annotator when it did not say or named a step
+    that does not exist (the run itself reports that)."""
+    names, pos = _workers.warm_request()
+    try:
+        return (pipeline.registry() if names is None else pipeline.select(names)), pos
+    except Exception:  # noqa: BLE001
+        return pipeline.registry(), pos
 
 
 # First, before the slow part: a command killed while the server warms up must not leave it behind.

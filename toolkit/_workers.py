@@ -6,12 +6,14 @@ same context for its process pool.
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Sequence
 
 
 def default_workers() -> int:
@@ -45,11 +47,26 @@ def mp_context():
     return multiprocessing.get_context("spawn")
 
 
-def start_forkserver() -> bool:
+# What the server warms up (``toolkit._warm``), read from its environment once as it starts:
+# JSON ``{"steps": [annotator names] or null for all, "pos": bool}``.
+WARM_ENV = "TOOLKIT_WARM_STEPS"
+
+
+def start_forkserver(steps: Sequence[str] | None = None, *, pos: bool = False) -> bool:
     """Start the forkserver now (it warms up in the background); no-op without forkserver.
+
+    Args:
+        steps: the registered annotators whose lexicons and models the server loads before
+            the first worker forks (names; ``None``: all). A step left out still runs: its
+            workers load what it needs themselves. Only a server this call starts reads it.
+        pos: also load the tagger for the tokens' POS tags.
 
     Returns:
         Whether this call started it (``False`` if it was running already or is not used).
+
+    Example:
+        >>> start_forkserver(["actors"]) in (True, False)  # doctest: +SKIP
+        True
     """
     ctx = mp_context()
     if ctx.get_start_method() != "forkserver":
@@ -57,8 +74,38 @@ def start_forkserver() -> bool:
     from multiprocessing import forkserver
 
     before = _server_pid()
-    forkserver.ensure_running()
-    return before is None and _server_pid() is not None
+    if before is not None:
+        forkserver.ensure_running()
+        return False
+    # The server inherits this process's environment when it starts, and nothing else does.
+    old = os.environ.get(WARM_ENV)
+    os.environ[WARM_ENV] = json.dumps({"steps": None if steps is None else list(steps), "pos": bool(pos)})
+    try:
+        forkserver.ensure_running()
+    finally:
+        if old is None:
+            os.environ.pop(WARM_ENV, None)
+        else:
+            os.environ[WARM_ENV] = old
+    return _server_pid() is not None
+
+
+def warm_request() -> tuple[list[str] | None, bool]:
+    """What the starting command asked the server to warm up: ``(step names or None for all,
+    POS tags)``; ``(None, False)`` when it said nothing or something unreadable.
+
+    Example:
+        >>> warm_request()[1] in (True, False)
+        True
+    """
+    try:
+        spec = json.loads(os.environ.get(WARM_ENV) or "{}")
+        steps = spec.get("steps")
+        if steps is not None and not (isinstance(steps, list) and all(isinstance(n, str) for n in steps)):
+            return None, False
+        return steps, spec.get("pos") is True
+    except (ValueError, AttributeError):
+        return None, False
 
 
 def _server_pid() -> int | None:

@@ -308,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "analyze" and args.engine == "processes":
         if (args.workers or _workers.default_workers()) > 1:
             # Before pandas loads here: the server warms up the annotators in the meantime.
-            started = _workers.start_forkserver()
+            steps = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
+            started = _workers.start_forkserver(steps, pos=args.pos)
 
     from .corpus import CorpusError
     from .datasets import DatasetNotFound

@@ -218,7 +218,9 @@ def _check(source, *, annotators, workers, chunk_size, pos, options, cache, out,
     if out_dir is not None:
         _check_out_dir(out_dir)
     if engine == "processes" and workers > 1 and not isinstance(source, (Corpus, pd.DataFrame)):
-        _start_forkserver()  # it loads WordNet while this process reads the input
+        # It loads WordNet and the selected steps' data while this process reads the input.
+        registered = {a.name for a in registry()}
+        _start_forkserver([a.name for a in selected if a.name in registered], pos=pos)
     if cache is True:
         root: Path | None = default_cache_dir()
     elif cache:

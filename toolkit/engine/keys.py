@@ -15,11 +15,13 @@ Notes:
 """
 from __future__ import annotations
 
+import dis
 import functools
 import hashlib
 import inspect
 import json
 import os
+import types
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -88,34 +90,130 @@ def _imported_sources(module: str) -> tuple[str, ...]:
         >>> any(f.endswith("clauses.py") for f in _imported_sources("toolkit.events"))
         True
     """
-    import ast
-    import importlib.util
-
-    seen: dict[str, str] = {}
+    seen: dict[str, str | None] = {}
     todo = [module]
     while todo:
         name = todo.pop()
         if name in seen or not (name == "toolkit" or name.startswith("toolkit.")):
             continue
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, AttributeError, ValueError):   # "toolkit.tokenize.iter_rows": a name
-            spec = None
-        if spec is None or not (spec.origin or "").endswith(".py"):
+        seen[name], names = _module_imports(name)
+        todo.extend(names)
+    return tuple(sorted({f for f in seen.values() if f}))
+
+
+def _module_imports(name: str) -> tuple[str | None, tuple[str, ...]]:
+    """``(source file, the modules and names its import statements name)`` of module ``name``;
+    ``(None, ())`` when ``name`` is not a module with a ``.py`` source."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, AttributeError, ValueError):   # "toolkit.tokenize.iter_rows": a name
+        spec = None
+    if spec is None or not (spec.origin or "").endswith(".py"):
+        return None, ()
+    package = name if spec.submodule_search_locations else name.rpartition(".")[0]
+    st = os.stat(spec.origin)
+    return spec.origin, _file_imports(spec.origin, package, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _file_imports(path: str, package: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """The modules and names the import statements of one source file name, at any depth.
+
+    Read from the byte code Python keeps next to the source when it is up to date, whose import
+    instructions carry exactly what the statements say, at a small part of the cost of parsing
+    the source into a syntax tree; from the syntax tree otherwise (``tests/test_engine_keys.py``
+    holds the two equal on every toolkit module; docs/SCALING.md has the figures).
+    """
+    import importlib.util
+
+    code = _cached_code(path)
+    try:
+        found = _code_imports(code) if code is not None else None
+    except ValueError:   # byte code of a shape this reader does not know
+        found = None
+    if found is None:
+        found = _source_imports(Path(path).read_bytes())
+    names: list[str] = []
+    for module, level, fromlist in found:
+        base = importlib.util.resolve_name("." * level + module, package) if level else module
+        if module:
+            names.append(base)
+        names.extend(f"{base}.{a}" for a in fromlist or ())
+    return tuple(names)
+
+
+def _cached_code(path: str) -> types.CodeType | None:
+    """The code object of ``path`` from its ``__pycache__`` file, if that file was compiled by
+    this Python from the source as it is now (the check the import system makes for a
+    timestamp-based file); ``None`` otherwise, never compiling anything."""
+    import importlib.util
+    import marshal
+
+    try:
+        cached = importlib.util.cache_from_source(path)
+        st = os.stat(path)
+        with open(cached, "rb") as fh:
+            data = fh.read()
+    except (OSError, NotImplementedError, ValueError):
+        return None
+    header = (importlib.util.MAGIC_NUMBER, 0, int(st.st_mtime) & 0xFFFFFFFF, st.st_size & 0xFFFFFFFF)
+    if len(data) < 16 or (data[:4], *(int.from_bytes(data[i:i + 4], "little") for i in (4, 8, 12))) != header:
+        return None
+    try:
+        code = marshal.loads(data[16:])
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
+
+
+_IMPORT_NAME = bytes([dis.opmap["IMPORT_NAME"]])
+
+
+def _code_imports(code: types.CodeType) -> list[tuple[str, int, tuple[str, ...] | None]]:
+    """``(module, level, fromlist)`` of every import instruction in ``code`` and the code
+    objects nested in it (functions, classes, comprehensions)."""
+    out: list[tuple[str, int, tuple[str, ...] | None]] = []
+    todo = [code]
+    while todo:
+        c = todo.pop()
+        todo.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+        raw, at = c.co_code, c.co_code.find(_IMPORT_NAME)
+        while at != -1 and at % 2:   # an odd offset is an argument byte, not an instruction
+            at = raw.find(_IMPORT_NAME, at + 1)
+        if at == -1:
             continue
-        seen[name] = spec.origin
-        package = name if spec.submodule_search_locations else name.rpartition(".")[0]
-        tree = ast.parse(Path(spec.origin).read_bytes())
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                todo.extend(a.name for a in node.names)
-            elif isinstance(node, ast.ImportFrom):
-                base = importlib.util.resolve_name("." * node.level + (node.module or ""), package) \
-                    if node.level else (node.module or "")
-                if node.module:
-                    todo.append(base)
-                todo.extend(f"{base}.{a.name}" for a in node.names)
-    return tuple(sorted(set(seen.values())))
+        # An import pushes its level, then its fromlist, then IMPORT_NAME takes both.
+        args: list = []
+        for ins in dis.get_instructions(c):
+            if ins.opname == "IMPORT_NAME":
+                if len(args) < 2 or not isinstance(args[-2], int) or \
+                        not isinstance(args[-1], (tuple, type(None))):
+                    raise ValueError(f"an import in {c.co_filename} this reader does not know")
+                out.append((ins.argval, args[-2], args[-1]))
+            if ins.opname != "EXTENDED_ARG":   # the prefix of a large argument, not an operation
+                args = [*args[-1:], ins.argval] if ins.opname in ("LOAD_CONST", "LOAD_SMALL_INT") else []
+    return out
+
+
+def _source_imports(source: bytes) -> list[tuple[str, int, tuple[str, ...] | None]]:
+    """:func:`_code_imports` read from the syntax tree of the source (the reference it is
+    tested against, and the fallback).
+
+    Example:
+        >>> _source_imports(b"from .lexicon import load\\nimport os")
+        [('lexicon', 1, ('load',)), ('os', 0, None)]
+    """
+    import ast
+
+    out: list[tuple[str, int, tuple[str, ...] | None]] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            out += [(a.name, 0, None) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            out.append((node.module or "", node.level, tuple(a.name for a in node.names)))
+    return out
 
 
 def value_digest(value) -> str:
