@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from . import _yaml
 from .annotator import OptionError
 from .config import LEXICON_DIR
 from .tokenize import _memo_of, lemmatize, token_spans, vocabulary
@@ -113,7 +114,7 @@ class Lexicon:
 
 def _read_meta(path: Path) -> dict:
     try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+        meta = _yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
@@ -642,7 +643,7 @@ def lexicon_name(item) -> str:
 @functools.lru_cache(maxsize=256)
 def _yaml_name(ypath: str, mtime: float) -> str:
     try:
-        meta = yaml.safe_load(Path(ypath).read_text(encoding="utf-8"))
+        meta = _yaml.safe_load(Path(ypath).read_text(encoding="utf-8"))
     except yaml.YAMLError:
         meta = None
     return str(meta["name"]) if isinstance(meta, dict) and meta.get("name") else Path(ypath).stem
