@@ -166,3 +166,28 @@ def test_punkt_same_sentences_on_real_text(stock_punkt):
                 max_size=60).map("".join))
 def test_punkt_same_sentences_on_any_text(stock_punkt, text):
     assert list(T._punkt().span_tokenize(text)) == list(stock_punkt.span_tokenize(text))
+
+
+# Characters where the tokenizer's alternatives and look-arounds decide: white space of every
+# kind (U+001C-U+001F are white space to ``re`` and ``str.split``), periods after letters and
+# capitals (initials, "No.", titles), apostrophes, hyphens, digits, URL and e-mail pieces.
+_HOSTILE = list("aAZbN5o.,;:'’-‐ \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000()“”@/_…") + [
+    "No.", "no. ", "J. ", "U.S.", "n't", "'s", "http://x.y", "www.", "Mr.", "etc.", "...", "--"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_HOSTILE), max_size=20).map("".join), st.data())
+def test_tokens_after_space_pattern_is_the_token_pattern(text, data):
+    # The tokenizer's findall takes the white space before each token into its match; the
+    # tokens must be those of TOKEN_PATTERN for any bounds (a sentence may start after a word
+    # character, which the look-behinds read).
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert T._TOKENS_AFTER_SPACE.findall(text, a, b) == T.TOKEN_PATTERN.findall(text, a, b)
+
+
+def test_tokens_after_space_pattern_on_every_white_space_character():
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+    text = "x" + "".join(f"{s}No.{s}5{s}J.{s}R{s}a," for s in spaces) + " end"
+    for a in range(0, len(text), 7):
+        assert T._TOKENS_AFTER_SPACE.findall(text, a) == T.TOKEN_PATTERN.findall(text, a)
