@@ -63,6 +63,7 @@ CASES = [
     "honestly good", "truly terribly bad", "slightly ok", "extremely nice", "nice-ly", "supergood",
     "a 5-star deal, 100% great", "café naïve résumé good", "ALL CAPS GOOD", "good?!", "bad...!",
     "(good) [bad] {nice}", "#good @bad", "good;bad:nice", "--good--", "‘’“”", "'''", "w/ good",
+    "'END-OF-SENTENCE' good", "good\rbad great", "a (!good) deal", "good...... deal", "x D good",
     # every Unicode white space character, where str.split() and TextBlob's pattern must agree
     "good" + "".join(c + "bad" for c in map(chr, range(0x3001)) if c.isspace()),
 ]
@@ -105,3 +106,13 @@ def test_grouped_emoticon_pattern_matches_where_textblobs_does(text):
     grouped = _pattern._emoticon_search(_text)
     assert grouped is not _text.RE_EMOTICONS      # TextBlob's pattern is built as expected
     assert bool(grouped.search(text)) == bool(_text.RE_EMOTICONS.search(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join), min_size=2, max_size=6))
+def test_scores_do_not_depend_on_what_was_scored_before(texts):
+    forward = pattern_scores_many(texts)
+    _engine().split_memo.clear()
+    _engine().word_memo.clear()
+    assert pattern_scores_many(texts[::-1]) == forward[::-1]
+    assert forward == [tuple(sentiment(t)) for t in texts]

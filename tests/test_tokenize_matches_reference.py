@@ -32,7 +32,7 @@ def reference_tokenize(doc_ids, texts):
                 tok = m.group()
                 low = tok.lower()
                 for col, v in zip(T.TOKEN_COLUMNS, (doc_id, sent_id, tok_id, m.start(), m.end(), tok, low,
-                                                    T.lemmatize(low), T._is_punct(tok), low in stop)):
+                                                    T.lemmatize(low), not any(ch.isalnum() for ch in tok), low in stop)):
                     t_cols[col].append(v)
                 tok_id += 1
     sentences = pd.DataFrame(s_cols, columns=T.SENTENCE_COLUMNS)
@@ -166,3 +166,77 @@ def test_punkt_same_sentences_on_real_text(stock_punkt):
                 max_size=60).map("".join))
 def test_punkt_same_sentences_on_any_text(stock_punkt, text):
     assert list(T._punkt().span_tokenize(text)) == list(stock_punkt.span_tokenize(text))
+
+
+# Characters where the tokenizer's alternatives and look-arounds decide: white space of every
+# kind (U+001C-U+001F are white space to ``re`` and ``str.split``), periods after letters and
+# capitals (initials, "No.", titles), apostrophes, hyphens, digits, URL and e-mail pieces.
+_HOSTILE = list("aAZbN5o.,;:'’-‐ \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000()“”@/_…") + [
+    "No.", "no. ", "J. ", "U.S.", "n't", "'s", "http://x.y", "www.", "Mr.", "etc.", "...", "--"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_HOSTILE), max_size=20).map("".join), st.data())
+def test_tokens_after_space_pattern_is_the_token_pattern(text, data):
+    # The tokenizer's findall takes the white space before each token into its match; the
+    # tokens must be those of TOKEN_PATTERN for any bounds (a sentence may start after a word
+    # character, which the look-behinds read).
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert T._TOKENS_AFTER_SPACE.findall(text, a, b) == T.TOKEN_PATTERN.findall(text, a, b)
+
+
+def test_tokens_after_space_pattern_on_every_white_space_character():
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+    text = "x" + "".join(f"{s}No.{s}5{s}J.{s}R{s}a," for s in spaces) + " end"
+    for a in range(0, len(text), 7):
+        assert T._TOKENS_AFTER_SPACE.findall(text, a) == T.TOKEN_PATTERN.findall(text, a)
+
+
+@pytest.fixture(scope="module")
+def morphy_pair():
+    if not T.resources.available("wordnet"):
+        pytest.skip("WordNet data not installed")
+    import nltk
+
+    m = T._Morphy()
+    # The restated code must be the one in use with the NLTK this project pins for its tests.
+    assert m._restated or nltk.__version__ != "3.10.4"
+    return m, lambda form, pos: m._morphy_public(m, form, pos)   # NLTK's own code
+
+
+def _morphy_words():
+    words = set()
+    for text in H.documents(24)["text"]:
+        words.update(w.lower() for w in T.word_tokenize(text))
+    m = T._Morphy()
+    for pos in ("n", "v", "a", "r"):
+        words |= set(list(m._exception_map[pos])[::7])
+        words |= set(sorted(m._lemma_pos_offset_map.of_pos(pos))[::97])
+    words |= {w + suf for w in list(words)[::3] for suf in ("s", "es", "ed", "ing", "er", "est", "ies", "men")}
+    return sorted(words | {"geese", "went", "better", "leaves", "axes", "ran", "hardest", "", "s", "es"})
+
+
+def test_restated_morphy_is_nltks_on_the_same_data(morphy_pair):
+    fast, nltk_code = morphy_pair
+    for w in _morphy_words():
+        for pos in ("v", "n", "a", "r", "s"):
+            assert fast.morphy(w, pos) == nltk_code(w, pos), (w, pos)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aeiouyrstnlmchvfxzdg-'.", max_size=10),
+       st.sampled_from(["", "s", "es", "ies", "ed", "ing", "er", "est", "ves", "men", "ches"]),
+       st.sampled_from(["v", "n", "a", "r", "s"]))
+def test_restated_morphy_on_generated_forms(morphy_pair, stem, suffix, pos):
+    fast, nltk_code = morphy_pair
+    assert fast.morphy(stem + suffix, pos) == nltk_code(stem + suffix, pos)
+
+
+def test_is_punct_is_no_alphanumeric_character():
+    import sys
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c.isalnum() == T._is_punct(c) or T._is_punct("." + c + "-") != (not c.isalnum()):
+            raise AssertionError(hex(ord(c)))
+    assert T._is_punct("") and T._is_punct("_") and T._is_punct("...") and not T._is_punct("_a_")

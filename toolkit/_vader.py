@@ -234,9 +234,7 @@ def sentiments(lw: Sequence[str], words: Sequence[str], cap_diff: bool | None = 
         return out
     booster = BOOSTER_DICT
     negate = _NEGATE
-    so_this = _SO_THIS
-    special_first = _SPECIAL_FIRST
-    special_second = _SPECIAL_SECOND
+    first, second = _SPECIAL_FIRST, _SPECIAL_SECOND
     last = n - 1
     for i in compress(range(n), inlex):
         w = lw[i]
@@ -247,122 +245,139 @@ def sentiments(lw: Sequence[str], words: Sequence[str], cap_diff: bool | None = 
         # "no" before a lexicon word negates it and scores nothing itself
         if w == "no" and i < last and inlex[i + 1]:
             v = 0.0
+        up = False
         if words[i].isupper():
             if cap_diff is None:
                 cap_diff = cap_differential(words)
             up = cap_diff
-        else:
-            up = False
-        if i > 2:
-            w1 = lw[i - 1]
-            w2 = lw[i - 2]
-            w3 = lw[i - 3]
-            if w1 == "no" or w2 == "no" or (w3 == "no" and (w1 == "or" or w1 == "nor")):
-                v = base * N_SCALAR
-            if up:
-                if v > 0:
-                    v += C_INCR
-                else:
-                    v -= C_INCR
-            # the three preceding words outside the lexicon: boosters, negations, idioms
-            if not inlex[i - 1]:
-                if w1 in booster:
-                    if cap_diff is None and words[i - 1].isupper():
-                        cap_diff = cap_differential(words)
-                    v = v + _scalar(booster[w1], words[i - 1], v, cap_diff)
-                else:
-                    v = v + 0.0
-                if w1 in negate or "n't" in w1:
-                    v = v * N_SCALAR
-            if not inlex[i - 2]:
-                if w2 in booster:
-                    if cap_diff is None and words[i - 2].isupper():
-                        cap_diff = cap_differential(words)
-                    v = v + _scalar(booster[w2], words[i - 2], v, cap_diff) * 0.95
-                else:
-                    v = v + 0.0
-                if w2 == "never" and (w1 == "so" or w1 == "this"):
-                    v = v * 1.25
-                elif w2 == "without" and w1 == "doubt":
-                    pass
-                elif w2 in negate or "n't" in w2:
-                    v = v * N_SCALAR
-            if not inlex[i - 3]:
-                if w3 in booster:
-                    if cap_diff is None and words[i - 3].isupper():
-                        cap_diff = cap_differential(words)
-                    v = v + _scalar(booster[w3], words[i - 3], v, cap_diff) * 0.9
-                else:
-                    v = v + 0.0
-                # (sic) any word after "so"/"this" is boosted, "never" or not: the reference's
-                # "never and so or this" reads as "(never and so) or this"
-                if (w3 == "never" and w2 in so_this) or w1 in so_this:
-                    v = v * 1.25
-                elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
-                    pass
-                elif w3 in negate or "n't" in w3:
-                    v = v * N_SCALAR
-                # idioms: every sequence checked starts with a key's first word followed by
-                # its second one (words never contain spaces)
-                if ((w3 in special_first and w2 in special_second)
-                        or (w2 in special_first and w1 in special_second)
-                        or (w1 in special_first and w in special_second)
-                        or (w in special_first and i < last and lw[i + 1] in special_second)):
-                    v = _special_cases(v, lw, i)
-                if w3 in _BOOSTER_FIRST or w2 in _BOOSTER_FIRST:
-                    threetwo = w3 + " " + w2
-                    twoone = w2 + " " + w1
-                    # (a three-word "threetwoone" is never a booster key: those have two words)
-                    for gram in (w3 + " " + twoone, threetwo, twoone):
-                        if gram in booster:
-                            v = v + booster[gram]
-        elif i > 0:
-            # the same rules for the first three words, where fewer words precede
-            w1 = lw[i - 1]
-            if w1 == "no" or (i > 1 and lw[i - 2] == "no"):
-                v = base * N_SCALAR
-            if up:
-                if v > 0:
-                    v += C_INCR
-                else:
-                    v -= C_INCR
-            if not inlex[i - 1]:
-                if w1 in booster:
-                    if cap_diff is None and words[i - 1].isupper():
-                        cap_diff = cap_differential(words)
-                    v = v + _scalar(booster[w1], words[i - 1], v, cap_diff)
-                else:
-                    v = v + 0.0
-                if w1 in negate or "n't" in w1:
-                    v = v * N_SCALAR
-            if i > 1 and not inlex[i - 2]:
-                w2 = lw[i - 2]
-                if w2 in booster:
-                    if cap_diff is None and words[i - 2].isupper():
-                        cap_diff = cap_differential(words)
-                    v = v + _scalar(booster[w2], words[i - 2], v, cap_diff) * 0.95
-                else:
-                    v = v + 0.0
-                if w2 == "never" and (w1 == "so" or w1 == "this"):
-                    v = v * 1.25
-                elif w2 == "without" and w1 == "doubt":
-                    pass
-                elif w2 in negate or "n't" in w2:
-                    v = v * N_SCALAR
-        elif up:
+        if i < 3:   # the first three words, where fewer words precede
+            v, cap_diff = _first_words(i, v, base, up, lw, words, inlex, cap_diff)
+            out[i] = v
+            continue
+        w1, w2, w3 = lw[i - 1], lw[i - 2], lw[i - 3]
+        if w1 == "no" or w2 == "no" or (w3 == "no" and (w1 == "or" or w1 == "nor")):
+            v = base * N_SCALAR
+        if up:
             if v > 0:
                 v += C_INCR
             else:
                 v -= C_INCR
-        # "least" before a word negates it, except "at least" and "very least"
-        if i > 0 and lw[i - 1] == "least" and not inlex[i - 1]:
-            if i > 1:
-                if lw[i - 2] != "at" and lw[i - 2] != "very":
-                    v = v * N_SCALAR
+        # the three preceding words outside the lexicon: boosters, negations, idioms (v + 0.0:
+        # the reference adds a zero scalar, which turns -0.0 into 0.0)
+        if not inlex[i - 1]:
+            if w1 in booster:
+                v, cap_diff = _boosted(v, i - 1, None, lw, words, cap_diff)
             else:
+                v = v + 0.0
+            if w1 in negate or "n't" in w1:
                 v = v * N_SCALAR
-        out[i] = v
+        if not inlex[i - 2]:
+            if w2 in booster:
+                v, cap_diff = _boosted(v, i - 2, 0.95, lw, words, cap_diff)
+            else:
+                v = v + 0.0
+            if w2 == "never" and (w1 == "so" or w1 == "this"):
+                v = v * 1.25
+            elif w2 == "without" and w1 == "doubt":
+                pass
+            elif w2 in negate or "n't" in w2:
+                v = v * N_SCALAR
+        if not inlex[i - 3]:
+            if w3 in booster:
+                v, cap_diff = _boosted(v, i - 3, 0.9, lw, words, cap_diff)
+            else:
+                v = v + 0.0
+            # (sic) any word after "so"/"this" is boosted, "never" or not: the reference's
+            # "never and so or this" reads as "(never and so) or this"
+            if (w3 == "never" and w2 in _SO_THIS) or w1 in _SO_THIS:
+                v = v * 1.25
+            elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
+                pass
+            elif w3 in negate or "n't" in w3:
+                v = v * N_SCALAR
+            # idioms: every sequence checked starts with a key's first word followed by its
+            # second one (words never contain spaces); then the two-word boosters
+            if ((w3 in first and w2 in second) or (w2 in first and w1 in second)
+                    or (w1 in first and w in second)
+                    or (w in first and i < last and lw[i + 1] in second)):
+                v = _special_cases(v, lw, i)
+            if w3 in _BOOSTER_FIRST or w2 in _BOOSTER_FIRST:
+                v = _two_word_boosters(v, w3, w2, w1)
+        out[i] = _least(v, i, lw, inlex) if w1 == "least" else v
     return out
+
+
+def _least(v: float, i: int, lw: Sequence[str], inlex: Sequence[bool]) -> float:
+    # "least" before a word negates it, except "at least" and "very least"
+    if i > 0 and lw[i - 1] == "least" and not inlex[i - 1]:
+        if i > 1:
+            if lw[i - 2] != "at" and lw[i - 2] != "very":
+                v = v * N_SCALAR
+        else:
+            v = v * N_SCALAR
+    return v
+
+
+def _boosted(v: float, k: int, factor: float | None, lw: Sequence[str], words: Sequence[str],
+             cap_diff: bool | None) -> tuple[float, bool | None]:
+    # The booster rule for the booster word at ``k`` (outside the lexicon), ``factor`` None for
+    # the word just before (the reference adds its scalar unscaled there), else 0.95 or 0.9.
+    b = BOOSTER_DICT[lw[k]]
+    if cap_diff is None and words[k].isupper():
+        cap_diff = cap_differential(words)
+    s = _scalar(b, words[k], v, cap_diff)
+    return v + (s if factor is None else s * factor), cap_diff
+
+
+def _two_word_boosters(v: float, w3: str, w2: str, w1: str) -> float:
+    # (a three-word "threetwoone" is never a booster key: those have two words)
+    twoone = w2 + " " + w1
+    for gram in (w3 + " " + twoone, w3 + " " + w2, twoone):
+        if gram in BOOSTER_DICT:
+            v = v + BOOSTER_DICT[gram]
+    return v
+
+
+def _first_words(i: int, v: float, base: float, up: bool | None, lw: Sequence[str],
+                 words: Sequence[str], inlex: Sequence[bool], cap_diff: bool | None
+                 ) -> tuple[float, bool | None]:
+    """The rules of :func:`sentiments` for a lexicon word among the first three, where fewer
+    words precede (no idioms, no two-word boosters). Returns the valence and ``cap_diff``."""
+    if i == 0:
+        if up:
+            if v > 0:
+                v += C_INCR
+            else:
+                v -= C_INCR
+        return v, cap_diff
+    w1 = lw[i - 1]
+    if w1 == "no" or (i > 1 and lw[i - 2] == "no"):
+        v = base * N_SCALAR
+    if up:
+        if v > 0:
+            v += C_INCR
+        else:
+            v -= C_INCR
+    if not inlex[i - 1]:
+        if w1 in BOOSTER_DICT:
+            v, cap_diff = _boosted(v, i - 1, None, lw, words, cap_diff)
+        else:
+            v = v + 0.0
+        if w1 in _NEGATE or "n't" in w1:
+            v = v * N_SCALAR
+    if i > 1 and not inlex[i - 2]:
+        w2 = lw[i - 2]
+        if w2 in BOOSTER_DICT:
+            v, cap_diff = _boosted(v, i - 2, 0.95, lw, words, cap_diff)
+        else:
+            v = v + 0.0
+        if w2 == "never" and (w1 == "so" or w1 == "this"):
+            v = v * 1.25
+        elif w2 == "without" and w1 == "doubt":
+            pass
+        elif w2 in _NEGATE or "n't" in w2:
+            v = v * N_SCALAR
+    return _least(v, i, lw, inlex), cap_diff
 
 
 def _scalar(b: float, word: str, v: float, cap_diff: bool | None) -> float:
