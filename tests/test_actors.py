@@ -214,6 +214,8 @@ def test_apposition_is_absorbed_not_counted_twice():
     ("The British foreign secretary spoke.", "2024-09-11", "David Lammy"),
     ("The Russian president spoke.", None, None),  # no date, no guess
     ("The Russian spokesman spoke.", "2024-06-01", None),  # Peskov or Zakharova: no guess
+    ("The Taiwanese president spoke.", "2020-06-01", "Tsai Ing-wen"),
+    ("The Taiwanese president spoke.", "2024-06-01", "Lai Ching-te"),
 ])
 def test_time_bounded_roles(text, date, person):
     row = _rows(text, date=date).iloc[0]
@@ -396,6 +398,8 @@ def test_validation_runs_on_a_slice():
     ("Ukraine thanked Minister Ivo Daskal for the aid.", "Ivo Daskal", None, "Ivo Daskal"),
     ("Ukraine honours Minister Ivo Daskal today.", "Ivo Daskal", None, "Ivo Daskal"),
     ("Ukraine Interior Minister Ivo Daskal spoke.", "Ivo Daskal", None, "Ivo Daskal"),
+    # a gazetteer person needs no nationality word
+    ("President Lai Ching-te visited the troops.", "Lai", "TWN", "Lai Ching-te"),
 ])
 def test_portfolio_words_keep_the_official_the_states(text, needle, actor, person):
     row = _by_text(_rows(text, lexicons=[FICTIONAL]), needle)
