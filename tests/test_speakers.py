@@ -295,3 +295,33 @@ def test_place_names_are_not_antecedents(text, person):
     r = resolver(text)
     res = resolve(r, text, "He" if " He " in text else "She")
     assert (res.person if res else None) == person
+
+
+# For the events step (plain mention tuples): subject-first, person/organisation compatible,
+# a co-argument excluded. Negatives: no person for "it", no organisation for "he", no place.
+@pytest.mark.parametrize("text, word, exclude, person, actor", [
+    ("Olaf Scholz spoke with Vladimir Putin. He urged him to withdraw.", "He", None,
+     "Olaf Scholz", "DEU"),
+    ("Olaf Scholz spoke with Vladimir Putin. He urged him to withdraw.", "him", "Olaf Scholz",
+     "Vladimir Putin", "RUS"),
+    ("Kaja Kallas met Sergei Lavrov. She said Moscow had lied.", "She", None, "Kaja Kallas",
+     "EST"),
+    ("The Kremlin rejected the plan of Olaf Scholz. It said Berlin was to blame.", "It", None,
+     None, "RUS"),
+    # negatives
+    ("Russia shelled Kharkiv overnight. He said the strikes hit military targets.", "He", None,
+     None, None),
+    ("Kaja Kallas met reporters in Tallinn. It said the talks went well.", "It", None, None,
+     None),
+    ("Olaf Scholz arrived. He urged him to stay.", "him", "Olaf Scholz", None, None),
+])
+def test_mention_antecedent_for_events(text, word, exclude, person, actor):
+    date = pd.Timestamp("2024-06-01", tz="UTC")
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "date": [date]})
+    sents, toks = tokenize_documents(["d"], [text])
+    m = mentions_from_tables(docs, toks).sort_values("start")
+    ms = [(a, b, None if pd.isna(x) else x, None if pd.isna(p) else p, None, bool(lo))
+          for a, b, x, p, lo in zip(m.start, m.end, m.actor, m.person, m.location)]
+    at = re.search(rf"\b{word}\b", text).start()
+    got = speakers.mention_antecedent(ms, sorted(sents["start"]), at, word, exclude=exclude)
+    assert ((got[3], got[2]) if got else (None, None)) == (person, actor)

@@ -813,6 +813,50 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
     return _answer(r, best, "name", "name") if best is not None else None
 
 
+OBJECT_PRONOUNS = {"him": MALE, "her": FEMALE, "his": MALE}
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+
+
+def mention_antecedent(mentions: Sequence[tuple], sent_starts: Sequence[int], at: int, pronoun: str,
+                       *, exclude: str | None = None) -> tuple | None:
+    """The antecedent of a pronoun among plain mention tuples, for callers without a resolver.
+
+    ``mentions`` are ``(start, end, actor, person, sector, is_location)`` tuples sorted by start
+    (the events step's shape); ``sent_starts`` the sorted character offsets where the document's
+    sentences start. Sentences are searched from the pronoun's own back to
+    :data:`WINDOW_SENTENCES` earlier; in each, the first (subject-most) mention before ``at``
+    that fits wins, as in :func:`rule_pronoun_person`: a person of a compatible gender for
+    "he"/"him"/"she"/"her", a state or organisation (no person, no place) for "it"/"they".
+    ``exclude`` (a person or actor) skips a co-argument: "him" in "He urged him" is not whom
+    "He" is.
+
+    Example:
+        >>> # "Olaf Scholz spoke with Vladimir Putin. He urged him to leave."
+        >>> ms = [(0, 11, "DEU", "Olaf Scholz", "GOV", False),
+        ...       (23, 37, "RUS", "Vladimir Putin", "GOV", False)]
+        >>> mention_antecedent(ms, [0, 39], 39, "he")[3]
+        'Olaf Scholz'
+        >>> mention_antecedent(ms, [0, 39], 48, "him", exclude="Olaf Scholz")[3]
+        'Vladimir Putin'
+    """
+    word = pronoun.lower()
+    person = word not in GROUP_PRONOUNS
+    gender = PRONOUN_GENDER.get(word) or OBJECT_PRONOUNS.get(word)
+    s = max(0, bisect.bisect_right(sent_starts, at) - 1)
+    starts = [m[0] for m in mentions]
+    for sent in range(s, max(-1, s - WINDOW_SENTENCES - 1), -1):
+        lo = sent_starts[sent] if sent_starts else 0
+        hi = at if sent == s else sent_starts[sent + 1]
+        for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+            if m[1] > at or m[5] or exclude is not None and exclude in (m[2], m[3]):
+                continue
+            if person and m[3] is not None and gender_of(m[3]) in (gender, None):
+                return m
+            if not person and m[3] is None and m[2] is not None:
+                return m
+    return None
+
+
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
     rule_mention, rule_document, rule_pronoun_person, rule_relative_who, rule_description_role,
     rule_description_org, rule_pronoun_org, rule_name,
