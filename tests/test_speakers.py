@@ -268,7 +268,11 @@ NEWS_STATES = [
       "biased. He said London had been warned."), "He", "CHN", "Wen Bo"),
     ("Pakistan's foreign ministry summoned the envoy. A spokesperson, Maj. Tariq Anwar, said no.",
      "A spokesperson, Maj. Tariq Anwar", "PAK", "Tariq Anwar"),
+    ("Kyiv mayor Oleh Marko said the grid was hit. He said repairs would take weeks.",
+     "He", "UKR", "Oleh Marko"),
     # negatives
+    ("Moscow correspondent Anna Reid said the grid was hit. She said repairs would take weeks.",
+     "She", None, "Anna Reid"),
     ("Embassy spokesman Wen Bo said the report was biased. He said London had been warned.",
      "He", None, "Wen Bo"),
     ("Reuters reported the clash. A spokesperson, Maj. Tariq Anwar, said talks were off.",

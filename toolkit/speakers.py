@@ -550,8 +550,9 @@ class SpeakerResolver:
 
     def person_actor(self, c: _Cand) -> tuple[str | None, str | None, str | None]:
         """(actor, sector, how) of a person candidate. One named with no state takes the state
-        of a nationality word in or just before its name ("Kestrian Interior Minister Paul
-        Ander": ``how`` "nationality_title") or the organisation of its title ("embassy
+        of a nationality word or state (its capital too) in or just before its name ("Kestrian
+        Interior Minister Paul Ander", "Kyiv mayor Vitali Klitschko": ``how``
+        "nationality_title"; not "Moscow correspondent X", no office) or the organisation of its title ("embassy
         spokesman Liu Pengyu" after "China's embassy": "title_org"); ``how`` is None otherwise.
 
         Example:
@@ -569,7 +570,8 @@ class SpeakerResolver:
             t = c.tok
             lo = t
             while lo > 0 and t - lo < 4 and d.sent[lo - 1] == d.sent[t] \
-                    and (_cap(d.tok[lo - 1]) or d.low[lo - 1] in POSSESSIVES) \
+                    and (_cap(d.tok[lo - 1]) or d.low[lo - 1] in POSSESSIVES
+                         or d.low[lo - 1] in ROLE_NOUNS) \
                     and d.low[lo - 1] not in _COMMON_STARTS:
                 lo -= 1
             actor, sector, how = _nationality(self, d.start[lo], c.end), c.sector or "GOV", \
