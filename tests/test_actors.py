@@ -214,6 +214,8 @@ def test_apposition_is_absorbed_not_counted_twice():
     ("The British foreign secretary spoke.", "2024-09-11", "David Lammy"),
     ("The Russian president spoke.", None, None),  # no date, no guess
     ("The Russian spokesman spoke.", "2024-06-01", None),  # Peskov or Zakharova: no guess
+    ("The Taiwanese president spoke.", "2020-06-01", "Tsai Ing-wen"),
+    ("The Taiwanese president spoke.", "2024-06-01", "Lai Ching-te"),
 ])
 def test_time_bounded_roles(text, date, person):
     row = _rows(text, date=date).iloc[0]
@@ -383,3 +385,32 @@ def test_validation_runs_on_a_slice():
     target = next(r for r in res if r.measure == "actors.target")
     acc = target.scores.query("system == 'toolkit' and metric == 'accuracy'")["value"].iloc[0]
     assert 0.3 < acc <= 1.0
+
+
+# A state's portfolio word between it and a bare "minister"/"ministry" keeps the official the
+# state's; a verb, a function word or a bare state name (no possessive) ends the phrase.
+@pytest.mark.parametrize("text, needle, actor, person", [
+    ("Ardanian Interior Minister Lina Sorel announced a curfew.", "Sorel", "ARD", "Lina Sorel"),
+    ("Ghana's information minister, Ama Boateng, rejected it.", "Boateng", "GHA", "Ama Boateng"),
+    ("The Polish Digital Affairs Ministry said the outage was over.", "Ministry", "POL", None),
+    ("Borovia's Energy Minister Pavel Orsk cut the gas.", "Pavel Orsk", "BOR", "Pavel Orsk"),
+    # negatives
+    ("Ukraine thanked Minister Ivo Daskal for the aid.", "Ivo Daskal", None, "Ivo Daskal"),
+    ("Ukraine honours Minister Ivo Daskal today.", "Ivo Daskal", None, "Ivo Daskal"),
+    ("Ukraine Interior Minister Ivo Daskal spoke.", "Ivo Daskal", None, "Ivo Daskal"),
+    # a gazetteer person needs no nationality word
+    ("President Lai Ching-te visited the troops.", "Lai", "TWN", "Lai Ching-te"),
+])
+def test_portfolio_words_keep_the_official_the_states(text, needle, actor, person):
+    row = _by_text(_rows(text, lexicons=[FICTIONAL]), needle)
+    got = [None if pd.isna(v) else v for v in row[["actor", "person"]]]
+    assert got == [actor, person]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said the minister had lied.",
+    "Poland and the ministry disagreed.",
+])
+def test_a_state_before_a_clause_is_no_portfolio(text):
+    m = _rows(text)
+    assert not ((m["role"] == "minister") & m["actor"].notna()).any(), m[["text", "actor", "role"]]

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from toolkit import resources, speakers
-from toolkit.actors import mentions_from_tables
+from toolkit.actors import load_gazetteer, mentions_from_tables
 from toolkit.quotes import find_quotes, resolve_speaker_spans
 from toolkit.speakers import Mention, SpeakerResolver, gender_of, token_arrays
 from toolkit.tokenize import tokenize_documents
@@ -232,3 +233,99 @@ def test_news_speakers_take_the_side_the_text_gives(text, span, actor, person):
 @needs_names
 def test_news_pronouns_take_the_nearest_compatible_person(text, span, actor, person):
     assert _news_speaker(text, span) == (actor, person)
+
+
+FICTIONAL = Path(__file__).resolve().parent.parent / "data" / "actors_fictional.csv"
+
+
+@pytest.mark.parametrize("gazetteer, actor", [
+    (FICTIONAL, "ARD"),   # the user's gazetteer knows "Ardanian"
+    (None, None),         # the bundled one does not: nothing guessed
+])
+@needs_names
+def test_a_pronoun_carries_the_state_of_its_persons_nationality_word(gazetteer, actor):
+    text = "Ardanian Interior Minister Lina Sorel met reporters. She said the curfew would stay."
+    _, toks = tokenize_documents(["d"], [text])
+    a = text.index("Minister Lina Sorel")
+    ms = [Mention(a, a + len("Minister Lina Sorel"), None, "Lina Sorel", "GOV", "minister",
+                  "person")]
+    gaz = load_gazetteer([gazetteer]) if gazetteer else None
+    r = SpeakerResolver(token_arrays(text, toks), ms, [], set(), gazetteer=gaz)
+    res = resolve(r, text, "She")
+    assert (res.actor, res.person, res.rule) == (actor, "Lina Sorel", "pronoun_person")
+    res = resolve(r, text, "Ardanian Interior Minister Lina Sorel")
+    assert (res.actor, res.person) == (actor, "Lina Sorel")
+
+
+# A person with no state takes the one the text gives: a nationality word before the title, the
+# organisation of a spokesperson's title; later pronouns carry it. Negatives: nothing given.
+NEWS_STATES = [
+    ("Polish Interior Minister Jan Wrobel met Olaf Scholz. He said the border would stay open.",
+     "He", "POL", "Jan Wrobel"),
+    ("China's embassy in London criticised the report. Embassy spokesman Wen Bo said so.",
+     "Embassy spokesman Wen Bo", "CHN", "Wen Bo"),
+    (("China's embassy in London criticised the report. Embassy spokesman Wen Bo said it was "
+      "biased. He said London had been warned."), "He", "CHN", "Wen Bo"),
+    ("Pakistan's foreign ministry summoned the envoy. A spokesperson, Maj. Tariq Anwar, said no.",
+     "A spokesperson, Maj. Tariq Anwar", "PAK", "Tariq Anwar"),
+    ("Kyiv mayor Oleh Marko said the grid was hit. He said repairs would take weeks.",
+     "He", "UKR", "Oleh Marko"),
+    # negatives
+    ("Moscow correspondent Anna Reid said the grid was hit. She said repairs would take weeks.",
+     "She", None, "Anna Reid"),
+    ("Embassy spokesman Wen Bo said the report was biased. He said London had been warned.",
+     "He", None, "Wen Bo"),
+    ("Reuters reported the clash. A spokesperson, Maj. Tariq Anwar, said talks were off.",
+     "A spokesperson, Maj. Tariq Anwar", None, "Tariq Anwar"),
+    ("In Warsaw, Minister Jan Wrobel met reporters. He said the border would stay open.",
+     "He", None, "Jan Wrobel"),
+]
+
+
+@pytest.mark.parametrize("text, span, actor, person", NEWS_STATES)
+@needs_names
+def test_news_people_take_the_state_the_text_gives(text, span, actor, person):
+    assert _news_speaker(text, span) == (actor, person)
+
+
+# Place names are never people, though "Red" and "Jordan" are first names.
+@pytest.mark.parametrize("text, person", [
+    ("Tankers left the Red Sea on Monday. He said the route was closed.", None),
+    ("Ships crossed the Jordan River Valley at dawn. He said the route was closed.", None),
+    ("Reporters waited. Carla Hills arrived late. She said the route was closed.", "Carla Hills"),
+])
+@needs_names
+def test_place_names_are_not_antecedents(text, person):
+    r = resolver(text)
+    res = resolve(r, text, "He" if " He " in text else "She")
+    assert (res.person if res else None) == person
+
+
+# For the events step (plain mention tuples): subject-first, person/organisation compatible,
+# a co-argument excluded. Negatives: no person for "it", no organisation for "he", no place.
+@pytest.mark.parametrize("text, word, exclude, person, actor", [
+    ("Olaf Scholz spoke with Vladimir Putin. He urged him to withdraw.", "He", None,
+     "Olaf Scholz", "DEU"),
+    ("Olaf Scholz spoke with Vladimir Putin. He urged him to withdraw.", "him", "Olaf Scholz",
+     "Vladimir Putin", "RUS"),
+    ("Kaja Kallas met Sergei Lavrov. She said Moscow had lied.", "She", None, "Kaja Kallas",
+     "EST"),
+    ("The Kremlin rejected the plan of Olaf Scholz. It said Berlin was to blame.", "It", None,
+     None, "RUS"),
+    # negatives
+    ("Russia shelled Kharkiv overnight. He said the strikes hit military targets.", "He", None,
+     None, None),
+    ("Kaja Kallas met reporters in Tallinn. It said the talks went well.", "It", None, None,
+     None),
+    ("Olaf Scholz arrived. He urged him to stay.", "him", "Olaf Scholz", None, None),
+])
+def test_mention_antecedent_for_events(text, word, exclude, person, actor):
+    date = pd.Timestamp("2024-06-01", tz="UTC")
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "date": [date]})
+    sents, toks = tokenize_documents(["d"], [text])
+    m = mentions_from_tables(docs, toks).sort_values("start")
+    ms = [(a, b, None if pd.isna(x) else x, None if pd.isna(p) else p, None, bool(lo))
+          for a, b, x, p, lo in zip(m.start, m.end, m.actor, m.person, m.location)]
+    at = re.search(rf"\b{word}\b", text).start()
+    got = speakers.mention_antecedent(ms, sorted(sents["start"]), at, word, exclude=exclude)
+    assert ((got[3], got[2]) if got else (None, None)) == (person, actor)

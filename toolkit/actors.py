@@ -219,6 +219,8 @@ EVENT_NOUNS = frozenset({"summit", "conference", "conferences", "talks", "meetin
                          "action", "agenda", "consultations", "conventions", "convention"})
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Bare heads a state's portfolio word may precede ("Kestrian Interior Minister").
+PORTFOLIO_HEADS = frozenset({"minister", "ministry"})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.&-]*[A-Z0-9.]|[A-Z]\d+)$")
 
 
@@ -611,12 +613,21 @@ def _keep(st: _State, h: _Hit) -> bool:
         return False  # "Michael Jordan", "George Washington"
     if single and h.cat in ("state", "capital", "demonym", "bloc", "institution") \
             and not _is_acronym(entry) and nxt and _is_cap_word(nxt) and h.t1 not in st.covered \
-            and nxt not in WEEKDAYS_MONTHS and nxt not in NOT_NAMES and not d.title_case(h.t0):
+            and nxt not in WEEKDAYS_MONTHS and nxt not in NOT_NAMES and not d.title_case(h.t0) \
+            and not _before_portfolio(st, h):
         return False  # part of a longer name: "Moscow Exchange"
     if h.cat == "bloc" and entry.lower().startswith("the ") and nxt and _is_cap_word(nxt) \
             and h.t1 not in st.covered and not d.title_case(h.t0):
         return False  # "the West Bank": the blocking entry lost to the leftmost match
     return True
+
+
+def _before_portfolio(st: _State, h: _Hit) -> bool:
+    """Is hit ``h`` a state's name before a portfolio ("Kestrian Interior Minister")?"""
+    if h.cat not in ("state", "demonym"):
+        return False
+    i = bisect.bisect_left([x.t0 for x in st.hits], h.t1 + 1)  # hits are few per document
+    return any(_portfolio_gap(st.d, h, b) for b in st.hits[i:i + 2])
 
 
 def _us_state(st: _State, h: _Hit, prev: str, nxt: str) -> bool:
@@ -698,14 +709,36 @@ def _before_event_noun(d: _Doc, t: int, sent: int) -> bool:
 
 # -- composition --------------------------------------------------------------------------
 def _gap_possessive(d: _Doc, a: _Hit, b: _Hit) -> tuple[bool, bool]:
-    """(adjacent-or-possessive, possessive) between hits a and b in one sentence."""
+    """(adjacent-or-possessive, possessive) between hits a and b in one sentence; a state's
+    portfolio word may stand between it and "minister"/"ministry" (:func:`_portfolio_gap`)."""
     if d.sent[a.t0] != d.sent[b.t0]:
         return False, False
     if b.t0 == a.t1:
         return True, False
     if b.t0 == a.t1 + 1 and d.toks[a.t1] in POSSESSIVE:
         return True, True
+    if _portfolio_gap(d, a, b):
+        return True, d.toks[a.t1] in POSSESSIVE
     return False, False
+
+
+def _portfolio_gap(d: _Doc, a: _Hit, b: _Hit) -> bool:
+    """Do one or two portfolio words lead from the demonym or the state's possessive ``a`` to
+    the bare "minister"/"ministry" hit ``b`` ("Kestrian Interior Minister", "Eritrea's
+    information minister")? The lexicon names the common portfolios; the rest are an open class
+    of nouns and adjectives, so a verb ("Ukraine thanked Minister X") or a function word ("Russia
+    said the minister") ends the phrase."""
+    if a.cat not in ("state", "demonym") or b.compound \
+            or b.rec["entry"].lower() not in PORTFOLIO_HEADS:
+        return False
+    t = a.t1
+    if t < len(d.toks) and d.toks[t] in POSSESSIVE:
+        t += 1
+    elif a.cat == "state":
+        return False  # "Ukraine Interior Minister" is no English phrase; "Ukraine's" is
+    return 1 <= b.t0 - t <= 2 and all(
+        d.toks[k].isalpha() and d.lower[k] not in _STOP and d.sent[k] == d.sent[b.t0]
+        and (d.lemma[k] == d.lower[k] or d.toks[k][0].isupper()) for k in range(t, b.t0))
 
 
 def _joins(d: _Doc, group: list[_Hit], b: _Hit) -> bool:

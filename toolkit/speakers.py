@@ -12,6 +12,11 @@ Rules (in order):
   nationality word in the span: "Ukrainian Deputy Prime Minister Iryna Vereshchuk") and
   ``description_actor`` (a role of a known state names the person of that state mentioned
   last: "the Russian leader" after "Vladimir Putin").
+  A person named with no state (in any rule below too) takes the state of a nationality word
+  just before the name ("Kestrian Interior Minister Paul Ander", read from the resolver's
+  gazetteer) or the organisation of a spokesperson's title (``title_org``: "embassy spokesman
+  Liu Pengyu" after "China's embassy"; "A spokesperson, Col. X" after "India's defence
+  ministry ...").
 * ``document``: "we"/"I" in a speech whose document names its speaking state.
 * ``pronoun_person``: "he"/"she" to the nearest compatible person before it. Sentences are
   searched from the pronoun's own back to :data:`WINDOW_SENTENCES` earlier; in each, the first
@@ -30,7 +35,8 @@ Rules (in order):
   sentence: the nearest before it in its own sentence, else the subject-most of the nearest
   earlier sentence that has one.
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
-  alone resolves to the full name used earlier in the document.
+  alone resolves to the full name used earlier in the document. Place names are not names
+  ("Red Sea", "Jordan River": :data:`GEO_HEADS`).
 
 Gender comes from the people lexicon's ``people_gender.csv``, titles ("Mrs.", "Sen."is not
 gendered, "spokeswoman" is), and first names in NLTK's ``names`` corpus (Kantrowitz's name
@@ -72,7 +78,7 @@ prof prof. judge justice senator governor president secretary minister chancello
 mayor general admiral colonel representative congressman congresswoman spokesman spokeswoman
 spokesperson chairman chairwoman director chief commissioner economist analyst professor lawyer
 attorney strategist pollster adviser advisor aide activist author host anchor correspondent
-founder executive candidate nominee rival""".split()))
+founder executive candidate nominee rival maj maj.""".split()))
 # Capitalised words that end a name run: a name is not "Florida Friday" or "Hope March".
 _NOT_NAME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december day week""".split())
@@ -108,12 +114,17 @@ PLACE_STARTS = frozenset("new san santa los las saint st. fort north south east 
 NOT_PERSON_HEADS = frozenset("""show news times post journal network university college school
 institute foundation center centre hospital street avenue church museum club award prize act bill
 fund project program programme""".split())
+# Heads of place names: "Red Sea", "Jordan River" are never people, although "Red" and "Jordan"
+# are first names. Heads that are also surnames ("Bay", "Lake", "Hills") are left out.
+GEO_HEADS = frozenset("""sea seas gulf river rivers strait straits ocean oceans mountains lakes
+canal valley desert islands peninsula plateau basin glacier""".split())
 # First words of a fronted adverbial clause: its people are less salient than the main clause's.
 FRONTED_SUBORDINATORS = frozenset("""while although though whereas after before when whenever
 since until unlike despite if unless because as once""".split())
 # Plural heads that name people, never "it" ("Russian troops said" is "they").
 PERSON_GROUPS = frozenset("""troops soldiers forces officials diplomats ministers lawmakers
 negotiators leaders rebels separatists militants fighters civilians citizens""".split())
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _PLURAL_GROUP = re.compile(r"(?:ans|ats|als|ists|ers|ives|ites|ions|ics|ents)$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -338,7 +349,8 @@ class _Names:
         single = e - t == 1
         last = d.low[e - 1]
         role_like = last in ROLE_NOUNS or last in ORG_NOUNS or last in TITLES or last in NOT_PERSON_HEADS \
-            or _PLURAL_GROUP.search(last) or d.low[t] in PLACE_STARTS
+            or any(d.low[k] in GEO_HEADS for k in range(t + 1, e)) or _PLURAL_GROUP.search(last) \
+            or d.low[t] in PLACE_STARTS
         # A lone capitalised word is a name only after a title or as a known surname: "Islam
         # teaches", "Defense said" are not people.
         if role_like and not known:
@@ -383,6 +395,8 @@ class SpeakerResolver:
             someone else's words and are skipped).
         cue_tokens: token indices of reporting verbs (their subjects are people).
         doc_actor: the speaking state of a speech ("we"/"I"), if known.
+        gazetteer: the :class:`toolkit.actors.Gazetteer` the mentions were found with, so its
+            demonyms ("Kestrian") name an official's state; ``None``: the bundled one.
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -394,8 +408,10 @@ class SpeakerResolver:
     """
 
     def __init__(self, d, mentions: Sequence[Mention], quotes: Sequence[tuple[int, int]],
-                 cue_tokens: set[int], doc_actor: str | None = None):
+                 cue_tokens: set[int], doc_actor: str | None = None, gazetteer=None):
         self.d = d
+        self.gazetteer = gazetteer  # the actors step's gazetteer (None: the bundled one)
+        self._actor_of: dict[int, tuple[str | None, str | None, str | None]] = {}
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.m_start = [m.start for m in self.mentions]
         self.quotes = sorted(quotes)
@@ -516,7 +532,9 @@ class SpeakerResolver:
             j += 1
             c = self._pron.get(t)
             if c is not None and PRONOUN_GENDER[d.low[t]] == gender:
-                out.append(_Cand(t, d.start[t], d.end[t], c.person, c.actor, c.sector, gender, c.role, True))
+                actor, sector, _ = self.person_actor(c)
+                out.append(_Cand(t, d.start[t], d.end[t], c.person, actor, sector, gender, c.role,
+                                 True))
         out.sort(key=lambda c: c.start)
         return out
 
@@ -530,6 +548,39 @@ class SpeakerResolver:
             i -= 1
         return None
 
+    def person_actor(self, c: _Cand) -> tuple[str | None, str | None, str | None]:
+        """(actor, sector, how) of a person candidate. One named with no state takes the state
+        of a nationality word or state (its capital too) in or just before its name ("Kestrian
+        Interior Minister Paul Ander", "Kyiv mayor Vitali Klitschko": ``how``
+        "nationality_title"; not "Moscow correspondent X", no office) or the organisation of its title ("embassy
+        spokesman Liu Pengyu" after "China's embassy": "title_org"); ``how`` is None otherwise.
+
+        Example:
+            >>> from toolkit.tokenize import tokenize_documents
+            >>> text = "Polish Interior Minister Jan Wrobel spoke."
+            >>> _, toks = tokenize_documents(["d"], [text])
+            >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+            >>> r.person_actor(r.names.cands[0])
+            ('POL', 'GOV', 'nationality_title')
+        """
+        d = self.d
+        if c.actor or not c.person or d.low[c.tok] in PRONOUN_GENDER:
+            return c.actor, c.sector, None
+        if c.start not in self._actor_of:
+            t = c.tok
+            lo = t
+            while lo > 0 and t - lo < 4 and d.sent[lo - 1] == d.sent[t] \
+                    and (_cap(d.tok[lo - 1]) or d.low[lo - 1] in POSSESSIVES
+                         or d.low[lo - 1] in ROLE_NOUNS) \
+                    and d.low[lo - 1] not in _COMMON_STARTS:
+                lo -= 1
+            actor, sector, how = _nationality(self, d.start[lo], c.end), c.sector or "GOV", \
+                "nationality_title"
+            if actor is None:
+                (actor, sector), how = _title_org(self, c), "title_org"
+            self._actor_of[c.start] = (actor, sector, how) if actor else (None, c.sector, None)
+        return self._actor_of[c.start]
+
     def window_start(self, offset: int, sentences: int) -> int:
         d = self.d
         t = min(bisect.bisect_left(d.start, offset), len(d.start) - 1)
@@ -539,8 +590,9 @@ class SpeakerResolver:
         return max(d.start[d.sent_start[s]], d.start[max(0, t - MAX_LOOKBACK_TOKENS)])
 
 
-def _answer(c: _Cand, resolution: str, rule: str) -> Resolution:
-    return Resolution(c.actor, c.person, c.sector, resolution, rule)
+def _answer(r: SpeakerResolver, c: _Cand, resolution: str, rule: str) -> Resolution:
+    actor, sector, _ = r.person_actor(c)
+    return Resolution(actor, c.person, sector, resolution, rule)
 
 
 # --------------------------------------------------------------------------- rules
@@ -557,6 +609,11 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         nat = _nationality(r, a, best.start)
         if nat is not None:
             return Resolution(nat, person, sector or "GOV", "mention", "nationality_title")
+        c = _Cand(bisect.bisect_left(r.d.start, best.start), best.start, best.end, person, None,
+                  sector, None, best.role, True)
+        nat, nat_sector, how = r.person_actor(c)
+        if nat is not None:
+            return Resolution(nat, person, nat_sector, "mention", how)
     if not person and actor and words[-1] in ROLE_NOUNS and best.actor_type != "media" and words[0] == "the":
         stems = ROLE_NOUNS[words[-1]]
         c = r.last_person(a, r.window_start(a, WINDOW_ROLE),
@@ -569,10 +626,12 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
 
 
 def _nationality(r: SpeakerResolver, a: int, before: int) -> str | None:
-    """State of a nationality word or state name in ``[a, before)`` ("Ukrainian Deputy ...")."""
+    """State of a nationality word or state name in ``[a, before)`` ("Ukrainian Deputy ..."),
+    read from the resolver's gazetteer (a user's "Kestrian" counts)."""
     from .actors import code_of, load_gazetteer
 
     d = r.d
+    gaz = r.gazetteer if r.gazetteer is not None else load_gazetteer()
     for m in r.mentions_in(a, before):
         if m.actor and not m.person and m.actor_type == "state":
             return m.actor
@@ -580,7 +639,7 @@ def _nationality(r: SpeakerResolver, a: int, before: int) -> str | None:
     while t < len(d.start) and d.start[t] < before:
         tok = d.tok[t]
         if _cap(tok):
-            code = code_of(tok) or _demonyms(load_gazetteer()).get(tok)
+            code = code_of(tok, gaz) or _demonyms(gaz).get(tok)
             if code is not None:
                 return code
         t += 1
@@ -592,6 +651,50 @@ def _demonyms(gaz) -> dict[str, str]:
     e = gaz.entries
     e = e[(e["category"] == "demonym") & (e["actor_type"] == "state")]
     return dict(zip(e["entry"], e["actor"]))
+
+
+def _title_org(r: SpeakerResolver, c: _Cand) -> tuple[str | None, str | None]:
+    """The organisation a spokesperson's title names: "embassy spokesman X" is the embassy's,
+    "A spokesperson, Col. X" (no organisation named) the organisation named last in the same or
+    the previous sentence ("India's defence ministry rejected the claim.")."""
+    d = r.d
+    t = c.tok
+    if t < len(d.low) and d.low[t] in TITLES and d.low[t] in ROLE_NOUNS:
+        title = t   # the mention's span starts at its title ("spokesman Liu Pengyu")
+    else:
+        title = t - 1
+        if title >= 2 and d.low[title] in TITLES and d.tok[title - 1] == ",":
+            title -= 2  # "A spokesperson, Col. Anil Mehra"
+        elif title >= 1 and d.tok[title] == ",":
+            title -= 1
+    if title < 0 or not d.low[title].startswith("spokes"):
+        return None, None
+    if title > 0 and d.low[title - 1] in ORG_NOUNS:
+        m = _org_named(r, d.low[title - 1], d.start[title - 1], WINDOW_ROLE)
+    else:
+        m = _org_named(r, None, d.start[title], 1)
+    return (m.actor, m.sector) if m is not None else (None, None)
+
+
+def _org_named(r: SpeakerResolver, head: str | None, before: int, sentences: int) -> Mention | None:
+    """The last organisation mention before ``before`` whose name, role or the word right after it
+    is ``head`` ("China's embassy"); any organisation of a known head noun when ``head`` is None."""
+    d = r.d
+    for m in reversed(r.mentions_in(r.window_start(before, sentences), before)):
+        if not m.actor or m.location or m.person or m.actor_type == "media" or m.end > before \
+                or r.in_quote(m.start):
+            continue
+        words = d.text[m.start:m.end].lower().split()
+        t = bisect.bisect_left(d.start, m.end)
+        t += t < len(d.low) and d.low[t] in POSSESSIVES
+        after = d.low[t] if t < len(d.low) else ""
+        if head is None:
+            if (words and words[-1] in ORG_NOUNS) or (m.role or "").endswith("ministry"):
+                return m
+        elif head in (m.entry or "").lower() or head in (m.role or "") or head in words \
+                or after == head:
+            return m
+    return None
 
 
 def _role_fits(c: _Cand, stems: Sequence[str]) -> bool:
@@ -611,7 +714,7 @@ def rule_pronoun_person(r: SpeakerResolver, a: int, b: int, words: list[str]) ->
         return None
     tok = bisect.bisect_left(r.d.start, a)
     c = r.pronoun_antecedent(tok, PRONOUN_GENDER[words[0]])
-    return _answer(c, "pronoun", "pronoun_person") if c is not None else None
+    return _answer(r, c, "pronoun", "pronoun_person") if c is not None else None
 
 
 def rule_relative_who(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -621,7 +724,7 @@ def rule_relative_who(r: SpeakerResolver, a: int, b: int, words: list[str]) -> R
     c = r.last_person(a, r.window_start(a, 0), lambda c: True)
     if c is None:
         c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES), lambda c: True)
-    return _answer(c, "pronoun", "relative_who") if c is not None else None
+    return _answer(r, c, "pronoun", "relative_who") if c is not None else None
 
 
 def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -638,7 +741,7 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
     if c is None and words[-1] not in OFFICES:
         c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES),
                           lambda c: c.gender in (gender, None) if gender else True)
-    return _answer(c, "role", "description_role") if c is not None else None
+    return _answer(r, c, "role", "description_role") if c is not None else None
 
 
 def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -709,7 +812,51 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
         if c.is_person and c.end <= b and c.person:
             best = c
         i += 1
-    return _answer(best, "name", "name") if best is not None else None
+    return _answer(r, best, "name", "name") if best is not None else None
+
+
+OBJECT_PRONOUNS = {"him": MALE, "her": FEMALE, "his": MALE}
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+
+
+def mention_antecedent(mentions: Sequence[tuple], sent_starts: Sequence[int], at: int, pronoun: str,
+                       *, exclude: str | None = None) -> tuple | None:
+    """The antecedent of a pronoun among plain mention tuples, for callers without a resolver.
+
+    ``mentions`` are ``(start, end, actor, person, sector, is_location)`` tuples sorted by start
+    (the events step's shape); ``sent_starts`` the sorted character offsets where the document's
+    sentences start. Sentences are searched from the pronoun's own back to
+    :data:`WINDOW_SENTENCES` earlier; in each, the first (subject-most) mention before ``at``
+    that fits wins, as in :func:`rule_pronoun_person`: a person of a compatible gender for
+    "he"/"him"/"she"/"her", a state or organisation (no person, no place) for "it"/"they".
+    ``exclude`` (a person or actor) skips a co-argument: "him" in "He urged him" is not whom
+    "He" is.
+
+    Example:
+        >>> # "Olaf Scholz spoke with Vladimir Putin. He urged him to leave."
+        >>> ms = [(0, 11, "DEU", "Olaf Scholz", "GOV", False),
+        ...       (23, 37, "RUS", "Vladimir Putin", "GOV", False)]
+        >>> mention_antecedent(ms, [0, 39], 39, "he")[3]
+        'Olaf Scholz'
+        >>> mention_antecedent(ms, [0, 39], 48, "him", exclude="Olaf Scholz")[3]
+        'Vladimir Putin'
+    """
+    word = pronoun.lower()
+    person = word not in GROUP_PRONOUNS
+    gender = PRONOUN_GENDER.get(word) or OBJECT_PRONOUNS.get(word)
+    s = max(0, bisect.bisect_right(sent_starts, at) - 1)
+    starts = [m[0] for m in mentions]
+    for sent in range(s, max(-1, s - WINDOW_SENTENCES - 1), -1):
+        lo = sent_starts[sent] if sent_starts else 0
+        hi = at if sent == s else sent_starts[sent + 1]
+        for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+            if m[1] > at or m[5] or exclude is not None and exclude in (m[2], m[3]):
+                continue
+            if person and m[3] is not None and gender_of(m[3]) in (gender, None):
+                return m
+            if not person and m[3] is None and m[2] is not None:
+                return m
+    return None
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
