@@ -38,7 +38,7 @@ import yaml
 from . import clauses as cl
 from .annotator import Annotator
 from .config import LEXICON_DIR
-from .tokenize import iter_rows
+from .tokenize import column_list, iter_rows
 
 RULES_FILE = LEXICON_DIR / "events.yaml"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "source_actor", "source_person",
@@ -812,9 +812,10 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     """``verb.uncoded``: the main clause's first predicate when no cue covers it and every cue
     of the sentence comes after it or in a subordinate clause; its act is ``unclassified``."""
     w = cl.words()
-    preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
-             and s.lemma[p.head] not in _NOT_ACTS and not _reduced_relative(s, p) and s.lower[p.start] != "to"
+    # the word tests first: they are cheaper than the clause and relative tests
+    preds = [p for p in s.predicates if s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
              and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
+             and s.clauses[p.clause].kind != "report" and _is_top(s, p.clause) and not _reduced_relative(s, p)
              and (s.lemma[p.head] not in w.reporting or _reports_nothing(s, p))]
     if not preds:
         # "X said (that) the government will not lift the ban": the reported clause's predicate.
@@ -1394,8 +1395,11 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     quote_by_doc = _quote_lists(quotes)
     starts_by_doc = {d: [m[0] for m in ms] for d, ms in ment_by_doc.items()}
     tok_groups = _sentence_rows(tokens)
-    tok_text, tok_lemma = tokens["text"].tolist(), tokens["lemma"].tolist()
-    tok_s, tok_e = tokens["start"].tolist(), tokens["end"].tolist()
+    # Shared with the other steps of the chunk (tokenize.column_list): converted once per chunk.
+    tok_text, tok_lemma = column_list(tokens["text"]), column_list(tokens["lemma"])
+    tok_s, tok_e = column_list(tokens["start"]), column_list(tokens["end"])
+    # the table's lower-cased tokens, as parse would compute them (when the column is whole)
+    tok_lower = column_list(tokens["lower"]) if "lower" in tokens and not tokens["lower"].isna().any() else None
     cols = {c: escalation[c].tolist() for c in ("start", "end", "cameo", "quad_class", "cue")}
     groups = {k: list(v) for k, v in escalation.groupby(["doc_id", "sent_id"], sort=False).indices.items()} \
         if len(escalation) else {}
@@ -1413,7 +1417,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         lemmas = [str(x).lower() for x in _take(tok_lemma, idx)]
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
         cues = _writer_formulas_out(_sentence_cues(g, cols, ts, te, lemmas), words)
-        s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded)
+        s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded,
+                     lower=_take(tok_lower, idx) if tok_lower is not None else None)
         ms = ment_by_doc.get(doc, [])
         sa, sb = ts[0], te[-1]
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
@@ -1425,7 +1430,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
             rows.append(r)
     if not rows:
         return empty
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame({k: [r[k] for r in rows] for k in rows[0]})  # every row has the same keys
     for c in out.columns:  # missing actors stay None (not NaN) in the text columns
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
             out[c] = out[c].astype(object).where(out[c].notna(), None)
