@@ -93,6 +93,7 @@ class Rules:
     visit_preps: frozenset = frozenset()
     writer_formulas: frozenset = frozenset()   # (word before, cue word) pairs, lower-cased
     affiliation_verbs: frozenset = frozenset()
+    parse_min_actors: int = 2     # sentences with no cue are parsed from this many actor mentions
 
 
 @functools.lru_cache(maxsize=2)
@@ -120,7 +121,7 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("asking_verbs", [])), fs(d.get("visit", {}).get("verbs", [])),
                  fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])),
                  frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])),
-                 fs(d.get("affiliation_verbs", [])))
+                 fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1370,7 +1371,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
                 mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``events`` table: one row per speech act or event (columns :data:`COLUMNS`).
 
-    Only sentences with an escalation cue are parsed (tagged, chunked, split into clauses).
+    Only sentences with an escalation cue or an actor mention (``parse: min_actors`` in
+    events.yaml) are parsed (tagged, chunked, split into clauses).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1405,7 +1407,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         if len(escalation) else {}
     if len(mentions):
         two = mentions[mentions["actor"].notna()].groupby(["doc_id", "sent_id"]).size()
-        for key in two[two >= 2].index:
+        for key in two[two >= rules().parse_min_actors].index:
             groups.setdefault(key, [])
     order = {d: i for i, d in enumerate(pd.unique(tokens["doc_id"]))}
     todo = sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1])))
