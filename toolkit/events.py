@@ -94,6 +94,8 @@ class Rules:
     writer_formulas: frozenset = frozenset()   # (word before, cue word) pairs, lower-cased
     affiliation_verbs: frozenset = frozenset()
     parse_min_actors: int = 2     # sentences with no cue are parsed from this many actor mentions
+    yield_verbs: frozenset = frozenset()
+    demand_nouns: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -121,7 +123,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("asking_verbs", [])), fs(d.get("visit", {}).get("verbs", [])),
                  fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])),
                  frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])),
-                 fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)))
+                 fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)),
+                 fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -394,6 +397,12 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                    and ch.start >= c.end]
             if alt:
                 tgt_c, tgt_r = alt[0][1], f"target.prep_actor_{alt[0][0]}"
+        if tgt_c is None and _reduced_relative(s, g):
+            # "Rockets launched by Hamas hit Israel": the weapon's act lands on the main verb's object
+            q = next((q for q in s.predicates if q.start > g.head and q.clause == g.clause and q.voice == "active"
+                      and q.agent is not None and q.agent.start == c.start and q.patient is not None), None)
+            if q is not None:
+                tgt_c, tgt_r = q.patient, "target.main_verb_object"
         if s.lemma[g.head] in r.asking_verbs and cue.quad in ("material_cooperation", "verbal_cooperation"):
             # "sought military aid from Washington": asking for aid is an appeal (CAMEO 02), not aid
             return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "appeal", "noun.asked", g.clause,
@@ -458,6 +467,8 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
     for p in s.predicates:
         if s.lemma[p.head] not in w.reporting and s.lemma[p.head] not in w.directive:
             continue
+        if _writer_formula(s.lower, p.head):
+            continue  # "It is worth noting that X": the writer asserts X, nobody claims it
         inner = _speech_complements(s, p)
         if not inner:
             continue
@@ -525,6 +536,13 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     e.condition = e.condition or x.condition
         elif any(p in r.appeal_preps for p, _ in obl):
             e.act, e.act_rule = "appeal", "warn.against"
+        elif _against_gerund(s, after, r) >= 0:
+            # "warned Serbia against escalating tensions": an appeal; the act warned against is asked not to happen
+            e.act, e.act_rule = "appeal", "warn.against"
+            for x in events:
+                if x.tok == _against_gerund(s, after, r) and x.claimant is None:
+                    x.factuality, x.claim_of, x.claimant = "requested", i, e.source.chunk
+                    x.extra.append("claim.warned_against")
         elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6 for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
         elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:
@@ -543,6 +561,34 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
         else:
             e.act, e.act_rule = "warn", "warn.plain"
+
+
+def _against_gerund(s: cl.Structure, after: int, r: Rules) -> int:
+    """The gerund of "warned (X) against doing" after token ``after`` in its clause (-1 if none)."""
+    n, clause = len(s.tags), s.clause_of[after]
+    for k in range(after + 1, min(n - 1, after + 9)):
+        if s.clause_of[k] != clause:
+            break
+        if s.lower[k] in r.appeal_preps:
+            return k + 1 if s.tags[k + 1] == "VBG" else -1
+    return -1
+
+
+def _yield_to_demands(s: cl.Structure, events: list[Event], r: Rules) -> None:
+    """``verb.yield_to_demands``: meeting, heeding or conceding to demands is yielding (CAMEO 08),
+    not a meeting; the party that made them (the "of" phrase after the demands) is the target
+    ("met the demands of the protesters"). Verbs and nouns: ``yield_to_demands`` in events.yaml."""
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if p is None or p.head != e.tok or s.lemma[p.head] not in r.yield_verbs or p.voice != "active":
+            continue
+        obj = p.patient if p.patient is not None else next((c for prep, c in p.obliques if prep == "to"), None)
+        if obj is None or s.lemma[obj.head] not in r.demand_nouns:
+            continue
+        e.act, e.act_rule = "yield", "verb.yield_to_demands"
+        of = [c for prep, c in p.obliques if prep == "of" and c.start == obj.end + 1]
+        if of:
+            e.target = Arg(of[0], "target.demands_of")
 
 
 def _reported_condition(s: cl.Structure, e: Event) -> tuple[int, int] | None:
@@ -1203,6 +1249,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     link_claims(s, events, cues, rctx)
     set_conditions(s, events)
     resolve_warnings(s, events, cues, rctx)
+    _yield_to_demands(s, events, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(events, actors, cues)
@@ -1250,7 +1297,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     return rows
 
 
-_CODE_QUAD = {"120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
+_CODE_QUAD = {"080": "material_cooperation", "120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
               "020": "verbal_cooperation", "010": "statement"}
 
 
@@ -1260,7 +1307,8 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
-            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked")) else None
+            "statement": "010", "yield": "080"}.get(e.act) \
+        if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) else None
     cameo = code or cue.cameo or None
     claimant = clm.get("actor") or clm.get("text")
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
