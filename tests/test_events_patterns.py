@@ -138,3 +138,19 @@ def test_outlets_and_places_are_not_sources(text, absent_source):
 def test_meeting_demands_is_yielding(text, expected, absent):
     got = rows(run(text))
     assert expected in got and absent not in got
+
+
+# The addressee of a request named in the next sentence ("This request ... from the US").
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv asked for more air defence systems to protect Ukrainian cities. The request was rejected by Germany.",
+     [("UKR", "appeal", "DEU", "asserted"), ("DEU", "reject", "UKR", "asserted")]),
+    ("Armenia has been pressing for peacekeepers along the Azerbaijani border. This appeal was met with "
+     "silence from Russia.", [("ARM", "appeal", "RUS", "asserted")]),
+    # negative: a next sentence about something else names no addressee
+    ("Kyiv asked for more air defence systems. The weather was bad in Germany.", [("UKR", "appeal", None, "asserted")]),
+    # negative: an addressee named as the object stays the target
+    ("Kyiv urged Germany to send tanks. The request was rejected by France.", [("UKR", "appeal", "DEU", "asserted")]),
+])
+def test_request_addressee_in_the_next_sentence(text, expected):
+    got = rows(run(text))
+    assert all(x in got for x in expected), got

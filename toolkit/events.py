@@ -1360,6 +1360,44 @@ def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> lis
     return out
 
 
+def _open_request(row: dict) -> bool:
+    """A request ("pushing for permission to ...") whose addressee the sentence does not name as
+    an object: its target, if any, came from a phrase of the requested act."""
+    return row["act"] in ("appeal", "demand") and row["factuality"] == "asserted" and \
+        row["source_actor"] is not None and (row["target_actor"] is None or ";target:patient." not in row["rule"])
+
+
+def _answered_request(s: cl.Structure, ctx: SentenceContext, requests: list[dict], answers: list[dict]) -> None:
+    """``target.request_answered_by``: "Ukraine has been pushing for permission to hit targets in
+    Russia. This request has been met with caution from the US": a sentence that opens on the
+    request ("This request", "The appeal"; request_nouns in events.yaml) and names who answered
+    it in a from/by phrase gives the previous sentence's request its addressee; the answer
+    ("The request was rejected by Germany") is aimed at the requester (``target.requester``)."""
+    if not requests or len(s.lower) < 3 or s.lower[0] not in ("this", "the", "that", "such") \
+            or s.lemma[1] not in rules().request_nouns:
+        return
+    subj = s.chunk_at(1)
+    for p in s.predicates:
+        if subj is None or p.patient is not s.chunk_at(1) and p.agent is not subj:
+            continue
+        for prep, ch in p.obliques:
+            who, _ = ctx.actor(ch, s) if prep in ("from", "by") else ({}, "")
+            if who.get("actor") is not None:
+                for r in requests:
+                    r.update(target_actor=who["actor"], target_text=who["text"], target_start=who["start"],
+                             target_end=who["end"])
+                    r["rule"] = r["rule"].replace(";target:", ";target:target.request_answered_by+", 1)
+                a, b = ctx.span(subj)
+                for r in answers:
+                    if r["source_actor"] == who["actor"] and r["target_actor"] is None and r["target_start"] == a:
+                        src = requests[0]
+                        r.update(target_actor=src["source_actor"], target_text=src["source_text"],
+                                 target_start=src["source_start"], target_end=src["source_end"])
+                        r["rule"] = r["rule"].replace(";target:", ";target:target.requester+", 1)
+                return
+        return
+
+
 def _sentence_cues(rows: list[int], cols: dict[str, list], starts: Sequence[int], ends: Sequence[int],
                    lemma: list[str]) -> list[Cue]:
     out = []
@@ -1462,6 +1500,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     todo = [(key, g, tok_groups.get(key)) for key, g in todo]
     todo = [(key, g, idx) for key, g, idx in todo if idx is not None and len(idx)]
     sentences = [_take(tok_text, idx) for _, _, idx in todo]
+    asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
         lemmas = [str(x).lower() for x in _take(tok_lemma, idx)]
@@ -1475,7 +1514,11 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         hi = bisect.bisect_left(starts_by_doc[doc], sb, lo) if ms else 0   # mentions are sorted by start
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
                               quote_by_doc.get(doc, []))
-        for r in sentence_events(s, cues, ctx):
+        got = sentence_events(s, cues, ctx)
+        if asking and asking[0] == (doc, int(sent) - 1):
+            _answered_request(s, ctx, asking[1], got)
+        asking = ((doc, int(sent)), [r for r in got if _open_request(r)])
+        for r in got:
             r["sent_id"] = int(sent)
             rows.append(r)
     if not rows:
