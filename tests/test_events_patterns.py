@@ -154,3 +154,22 @@ def test_meeting_demands_is_yielding(text, expected, absent):
 def test_request_addressee_in_the_next_sentence(text, expected):
     got = rows(run(text))
     assert all(x in got for x in expected), got
+
+
+# The subject of a copula does the act its predicate noun names.
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban are responsible for the abduction of aid workers in Kabul.", ("TALIBAN", "attack", None, "asserted")),
+    ("Japan remains the largest donor of development aid to Cambodia.", ("JPN", "aid", "KHM", "asserted")),
+])
+def test_predicate_nouns(text, expected):
+    got = rows(run(text))
+    assert any(r[0] == expected[0] and r[1] == expected[1] for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # negative: a copula whose subject names no actor, or a noun not after "responsible for"
+    "The main problem is the war.",
+    "The report is about the abduction of schoolgirls.",
+])
+def test_predicate_nouns_negative(text):
+    assert not [r for r in rows(run(text)) if r[0] is not None]

@@ -96,6 +96,8 @@ class Rules:
     parse_min_actors: int = 2     # sentences with no cue are parsed from this many actor mentions
     yield_verbs: frozenset = frozenset()
     demand_nouns: frozenset = frozenset()
+    copular: frozenset = frozenset()
+    responsible_for: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -124,7 +126,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])),
                  frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])),
                  fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)),
-                 fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])))
+                 fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])),
+                 fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -344,6 +347,42 @@ def _governor(s: cl.Structure, c: cl.Chunk) -> cl.Predicate | None:
     return None
 
 
+def _noun_target(s: cl.Structure, obl, cue: Cue, r: Rules) -> tuple[cl.Chunk | None, str]:
+    """The target phrase after a nominal cue (``obl``: the phrases after its chunk)."""
+    # "aid for war victims", "release for a Utah man": cooperation is for its beneficiary. An
+    # "of" phrase naming the act's means is not its target ("the deployment of 230 troops to Liberia").
+    means = [(p, ch) for p, ch in obl if not (p == "of" and s.lemma[ch.head] in r.act_objects)]
+    return _target_oblique(means, exclude=("by", "from", "in") if cue.quad in ("material_cooperation",)
+                           else ("by", "from", "for", "in") if cue.quad not in CONFLICT
+                           else ("by", "from", "for", "in", "with"))
+
+
+def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+    """``noun.responsible_for``: "Kony and the LRA are responsible for mass killings" - the
+    subject of "be responsible for" (events.yaml ``responsible_for``) does the act named after
+    it; ``noun.predicate_nominal``: "The United States remains the largest donor of aid" - the
+    subject of a copula (``copular_verbs``) naming an actor does the act its predicate noun names."""
+    r = ctx["rules"]
+    c = s.chunk_at(cue.tok)
+    if c is None or c.start < 2:
+        return None
+    g, rule = None, ""
+    if s.lower[c.start - 1] == "for" and s.lemma[c.start - 2] in r.responsible_for:
+        k = c.start - 3
+        while k >= 0 and s.tags[k] == "RB":
+            k -= 1
+        g, rule = s.predicate_at(k), "noun.responsible_for"
+    elif cue.tok == c.head:
+        g, rule = _governor(s, c), "noun.predicate_nominal"
+        if g is not None and not (s.lemma[g.head] in r.copular and g.voice == "active" and _has_actor(ctx, g.agent)):
+            g = None
+    if g is None or g.agent is None or s.lemma[g.head] not in r.copular:
+        return None
+    tgt_c, tgt_r = _noun_target(s, cl.obliques(s, c.end - 1, cl.words(), span=10), cue, r)
+    return Event(cue.row, cue.tok, Arg(g.agent, "source.predicate_" + (g.agent_rule or "none")), Arg(tgt_c, tgt_r),
+                 "", rule, g.clause, g.negated, g.modality)
+
+
 def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     """Nominal cues: ``noun.converse``, ``noun.light_verb``, ``noun.possessive``,
     ``noun.modifier_actor``; otherwise ``nonevent.background`` ("the war in Ukraine")."""
@@ -352,10 +391,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     if c is None:
         return None
     obl = cl.obliques(s, c.end - 1, cl.words(), span=10)
-    # "aid for war victims", "release for a Utah man": cooperation is for its beneficiary.
-    tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "in") if cue.quad in ("material_cooperation",)
-                                   else ("by", "from", "for", "in") if cue.quad not in CONFLICT
-                                   else ("by", "from", "for", "in", "with"))
+    tgt_c, tgt_r = _noun_target(s, obl, cue, r)
     g = _governor(s, c)
     clause = s.clause_of[cue.tok]
     between = [ch for p, ch in obl if p == "between" and ch.start == c.end + 1]
@@ -426,7 +462,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
 
 
 # Rules in precedence order: the first that answers decides (NONEVENT = no row).
-ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun, rule_predicative)
+ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun_predicate, rule_noun, rule_predicative)
 
 
 def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
@@ -972,7 +1008,8 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     out = []
     for e in events:
         c = e.source.chunk
-        parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(("agent.subject", "source.light_agent.subject")) else []
+        parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
+            ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
         if len(parts) > 1 and "and" in s.lower[parts[0].start:parts[-1].start]:
             mutual = ctx is not None and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
                 and all(_has_actor(ctx, x) for x in parts)
