@@ -173,3 +173,16 @@ def test_predicate_nouns(text, expected):
 ])
 def test_predicate_nouns_negative(text):
     assert not [r for r in rows(run(text)) if r[0] is not None]
+
+
+# An agentless passive of an act only authorities do is the state's it happened in.
+@pytest.mark.parametrize("text, expected", [
+    ("Two aid workers were arrested in Myanmar on Friday.", ("MMR", "coerce")),
+    ("Four Danish diplomats were expelled from Venezuela.", ("VEN", "expel")),
+    # negative: a named agent stays the source; an attack is not implied to be the state's
+    ("Two aid workers were arrested by rebels in Myanmar on Friday.", (None, "coerce")),
+    ("The protesters were killed in Syria.", (None, "attack")),
+])
+def test_implied_state_agent(text, expected):
+    got = rows(run(text))
+    assert any((r[0], r[1]) == expected for r in got), got

@@ -98,6 +98,8 @@ class Rules:
     demand_nouns: frozenset = frozenset()
     copular: frozenset = frozenset()
     responsible_for: frozenset = frozenset()
+    implied_state_acts: frozenset = frozenset()
+    implied_state_preps: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -127,7 +129,8 @@ def rules(path: str | None = None) -> Rules:
                  frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])),
                  fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)),
                  fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])),
-                 fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])))
+                 fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])),
+                 fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -608,6 +611,24 @@ def _against_gerund(s: cl.Structure, after: int, r: Rules) -> int:
         if s.lower[k] in r.appeal_preps:
             return k + 1 if s.tags[k + 1] == "VBG" else -1
     return -1
+
+
+def _implied_state_agents(s: cl.Structure, events: list[Event], ctx: SentenceContext, r: Rules) -> None:
+    """``agent.implied_state_<prep>``: an agentless passive of an act only authorities do
+    (events.yaml ``implied_state``: arresting, expelling) is done by the named state it happened
+    in or was expelled from ("was arrested in Rwanda", "were expelled from North Korea"), as
+    event coders record the state's authorities."""
+    for e in events:
+        if e.source.chunk is not None or not e.source.rule.startswith("agent.passive_none") \
+                or e.act not in r.implied_state_acts:
+            continue
+        p = s.predicate_at(e.tok)
+        for prep, ch in p.obliques if p is not None else ():
+            if prep not in r.implied_state_preps or not _names_someone(s, ch):
+                continue
+            if ctx.actor(ch, s)[0].get("actor") is not None:
+                e.source = Arg(ch, f"agent.implied_state_{prep}")
+                break
 
 
 def _yield_to_demands(s: cl.Structure, events: list[Event], r: Rules) -> None:
@@ -1287,6 +1308,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     set_conditions(s, events)
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
+    _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(events, actors, cues)
