@@ -186,3 +186,14 @@ def test_predicate_nouns_negative(text):
 def test_implied_state_agent(text, expected):
     got = rows(run(text))
     assert any((r[0], r[1]) == expected for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an actor ready to act: the intended act is the main event, and it is future
+    ("Norway is ready to host the next round of talks between the two sides.", ("NOR", "future")),
+    ("Canada is willing to send more engineers to Haiti.", ("CAN", "future")),
+])
+def test_ready_to(text, expected):
+    out = run(text)
+    main = out[out["main"].astype(bool)].iloc[0]
+    assert (main["source_actor"], main["factuality"]) == expected

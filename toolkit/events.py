@@ -98,6 +98,7 @@ class Rules:
     demand_nouns: frozenset = frozenset()
     copular: frozenset = frozenset()
     responsible_for: frozenset = frozenset()
+    ready_adjectives: frozenset = frozenset()
     implied_state_acts: frozenset = frozenset()
     implied_state_preps: frozenset = frozenset()
 
@@ -129,7 +130,7 @@ def rules(path: str | None = None) -> Rules:
                  frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])),
                  fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)),
                  fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])),
-                 fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])),
+                 fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])), fs(d.get("ready_adjectives", [])),
                  fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])))
 
 
@@ -912,12 +913,19 @@ def _reports_nothing(s: cl.Structure, p: cl.Predicate) -> bool:
         and _infinitive_after(s, p) is None and nxt not in ("to", "as")  # "quoted Peskov as saying"
 
 
+def _ready_to(s: cl.Structure, p: cl.Predicate, r: Rules) -> bool:
+    """An infinitive after a copula and an adjective of readiness ("Italy is ready to contribute";
+    events.yaml ``ready_adjectives``): the subject's intended act is the main predicate."""
+    k = p.start - 1
+    return k >= 1 and s.lower[k] in r.ready_adjectives and s.tags[k] == "JJ" and s.lemma[k - 1] in r.copular
+
+
 def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicate | None:
     """``verb.uncoded``: the main clause's first predicate when no cue covers it and every cue
     of the sentence comes after it or in a subordinate clause; its act is ``unclassified``."""
     w = cl.words()
     # the word tests first: they are cheaper than the clause and relative tests
-    preds = [p for p in s.predicates if s.lemma[p.head] not in _NOT_ACTS and s.lower[p.start] != "to"
+    preds = [p for p in s.predicates if s.lemma[p.head] not in _NOT_ACTS and (s.lower[p.start] != "to" or _ready_to(s, p, r))
              and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
              and s.clauses[p.clause].kind != "report" and _is_top(s, p.clause) and not _reduced_relative(s, p)
              and (s.lemma[p.head] not in w.reporting or _reports_nothing(s, p))]
