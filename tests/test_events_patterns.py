@@ -197,3 +197,17 @@ def test_ready_to(text, expected):
     out = run(text)
     main = out[out["main"].astype(bool)].iloc[0]
     assert (main["source_actor"], main["factuality"]) == expected
+
+
+# Pattern 6/7: a news outlet is the channel of the news, not a party to it.
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Israeli tanks shelled a refugee camp in Gaza, the BBC said.", ("ISR", "attack", None, "asserted"),
+     ("GBR", "statement", "ISR", "asserted")),
+    ("Sudanese troops crossed into Chad, CNN reported.", ("SDN", "unclassified", "TCD", "asserted"), None),
+    # negative: an outlet's own accusation keeps its actor, and what it accuses others of stays alleged
+    ("Russian state media accused Kyiv of shelling the Zaporizhzhia plant.", ("RUS", "accuse", "UKR", "asserted"),
+     ("UKR", "attack", None, "asserted")),
+])
+def test_media_are_channels(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and absent not in got, got

@@ -885,8 +885,8 @@ def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) ->
     for i, e in enumerate(events):
         if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
             continue
-        if actors[i]["source"].get("actor") is None:
-            continue  # a monitor or "officials" reporting an attack attribute it; they do not accuse
+        if actors[i]["source"].get("actor") is None or actors[i]["source"].get("sector") == MEDIA:
+            continue  # a monitor, "officials" or a news outlet reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
             if x.claim_of != i or x.absorbed or cues[x.cue].quad not in CONFLICT:
                 continue
@@ -1356,12 +1356,35 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 src, srule = dict(speaker, text=None, start=None, end=None), "actor.quote_speaker"
             clm = speaker
             e.extra.append("claim.quote")
+        said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
+        src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
         rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
                          f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
                          f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                          + "".join(";" + x for x in e.extra)))
     return rows
+
+
+MEDIA = "MED"  # the actors lexicon's sector of news outlets (CAMEO's MED)
+
+
+def _media_channel(e: Event, src: dict, clm: dict, said: str | None, fact: str, *,
+                   reports: bool = False) -> tuple[dict, str]:
+    """``claim.media_channel``: a news outlet is the channel of the news, not a party to it
+    ("Russian troops attacked Ukrainian positions, CNN reported" is Russia's attack, asserted;
+    "the BBC said" is no British statement), so an act it reports is asserted and its plain
+    report of an act in the sentence (``reports``) names no actor. Its own speech acts ("state
+    media accused Kyiv") keep their actor, and what it accuses others of stays alleged
+    (``said``: the act of the reporting event)."""
+    if fact == "alleged" and clm.get("sector") == MEDIA and said in (None, "statement") \
+            and "claim.quote" not in e.extra and "claim.accused_of" not in e.extra:
+        fact = "asserted"
+        e.extra.append("claim.media_channel")
+    if reports and src.get("sector") == MEDIA and e.act == "statement" and src.get("actor") is not None:
+        src = dict(src, actor=None)
+        e.extra.append("source.media_channel")
+    return src, fact
 
 
 _CODE_QUAD = {"080": "material_cooperation", "120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
