@@ -233,7 +233,8 @@ _APOSTROPHES = frozenset({"'", "’", "`"})
 _PHRASE_REPAIR_WORDS = frozenset({"s", "’s", "'s", "least", "than"})
 
 
-def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | None = None) -> list[str]:
+def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | None = None, *,
+                       lower: Sequence[str] | None = None) -> list[str]:
     """Tag repairs for noun phrases, applied to any tags (NLTK's, a fast path's or given ones).
 
     Rules (ids in the ``rule`` fields of what they change downstream):
@@ -256,7 +257,7 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
     """
     w = w or words()
     out, n = list(tags), len(tags)
-    low = [t.lower() for t in tokens]
+    low = [t.lower() for t in tokens] if lower is None else lower
     # Every rule below needs a participle or past tag or one of these words at i (a new rule
     # must add its own to this test): the other tokens are skipped at the cost of two lookups.
     words_at = _PHRASE_REPAIR_WORDS | w.quantity_words
@@ -743,10 +744,12 @@ def _apposition(s: Structure, c: Chunk, verb: int, w: Words) -> Chunk | None:
     return Chunk(name.start, close, name.head, "np.apposition")
 
 
-def find_object(s: Structure, p: Predicate, w: Words) -> Chunk | None:
-    """The first noun phrase after ``p`` in its clause, not inside a prepositional phrase."""
-    stop = [q.start for q in s.predicates if q.start > p.head and s.clause_of[q.start] == p.clause]
-    limit = min(stop) if stop else len(s.tags)
+def find_object(s: Structure, p: Predicate, w: Words, *, limit: int | None = None) -> Chunk | None:
+    """The first noun phrase after ``p`` in its clause, not inside a prepositional phrase
+    (before ``limit``: the next verb group of the clause, found when not given)."""
+    if limit is None:
+        stop = [q.start for q in s.predicates if q.start > p.head and s.clause_of[q.start] == p.clause]
+        limit = min(stop) if stop else len(s.tags)
     chunks = s.chunks
     for x in range(bisect.bisect_right(s.chunk_starts(), p.head), len(chunks)):
         c = chunks[x]
@@ -812,7 +815,8 @@ def assign_arguments(s: Structure, w: Words) -> None:
     / ``agent.coordinated``; ``patient.object`` / ``patient.passive_subject``.
     """
     lower, tags = s.lower, s.tags
-    for p in s.predicates:
+    preds = s.predicates
+    for x, p in enumerate(preds):
         lows = lower[p.start:p.head]
         p.negated = not w.negators.isdisjoint(lows)
         if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and _future_frame(s, p, w)):
@@ -837,7 +841,9 @@ def assign_arguments(s: Structure, w: Words) -> None:
             p.agent, p.agent_rule = (by[0], "agent.by") if by else (None, "agent.passive_none")
         else:
             p.agent, p.agent_rule = subj, ("agent." + rule) if subj is not None else ""
-            obj = find_object(s, p, w)
+            # the verb groups are in order: the next one of the clause bounds the object
+            limit = next((q.start for q in preds[x + 1:] if s.clause_of[q.start] == p.clause), len(tags))
+            obj = find_object(s, p, w, limit=limit)
             p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
 
 
@@ -854,7 +860,8 @@ def _future_frame(s: Structure, p: Predicate, w: Words) -> bool:
 
 
 def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
-          tags: Sequence[str] | None = None, degraded: str | None = None) -> Structure:
+          tags: Sequence[str] | None = None, degraded: str | None = None,
+          lower: Sequence[str] | None = None) -> Structure:
     """The clause structure of one tokenised sentence.
 
     Args:
@@ -862,6 +869,7 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
         lemma: their lemmas (the tokens table's ``lemma``; lower-cased tokens if omitted).
         tags: Penn tags if already known (tagged with :func:`tag` otherwise).
         degraded: what is degraded in the given ``tags`` (:func:`tag_many`'s second value).
+        lower: the lower-cased tokens (the tokens table's ``lower``; computed if omitted).
 
     Example:
         >>> s = parse("Ukrainian towns were shelled by Russian artillery .".split())
@@ -871,11 +879,11 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     """
     w = words()
     tokens = list(tokens)
-    lower = [t.lower() for t in tokens]
+    lower = [t.lower() for t in tokens] if lower is None else list(lower)
     lemma = list(lemma) if lemma is not None else lower
     if tags is None:
         tags, degraded = tag(tokens)
-    tags = repair_phrase_tags(tokens, tags, w)
+    tags = repair_phrase_tags(tokens, tags, w, lower=lower)
     chunks = np_chunks(tags, lower)
     inside = {k for c in chunks for k in range(c.start, c.end)}
     # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.

@@ -38,7 +38,7 @@ import yaml
 from . import clauses as cl
 from .annotator import Annotator
 from .config import LEXICON_DIR
-from .tokenize import iter_rows
+from .tokenize import column_list, iter_rows
 
 RULES_FILE = LEXICON_DIR / "events.yaml"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "source_actor", "source_person",
@@ -93,6 +93,14 @@ class Rules:
     visit_preps: frozenset = frozenset()
     writer_formulas: frozenset = frozenset()   # (word before, cue word) pairs, lower-cased
     affiliation_verbs: frozenset = frozenset()
+    parse_min_actors: int = 2     # sentences with no cue are parsed from this many actor mentions
+    yield_verbs: frozenset = frozenset()
+    demand_nouns: frozenset = frozenset()
+    copular: frozenset = frozenset()
+    responsible_for: frozenset = frozenset()
+    ready_adjectives: frozenset = frozenset()
+    implied_state_acts: frozenset = frozenset()
+    implied_state_preps: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -120,7 +128,10 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("asking_verbs", [])), fs(d.get("visit", {}).get("verbs", [])),
                  fs(d.get("visit", {}).get("visitors", [])), fs(d.get("visit", {}).get("prepositions", [])),
                  frozenset(tuple(str(w).lower() for w in str(f).split()) for f in d.get("writer_formulas", [])),
-                 fs(d.get("affiliation_verbs", [])))
+                 fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)),
+                 fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])),
+                 fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])), fs(d.get("ready_adjectives", [])),
+                 fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -340,6 +351,42 @@ def _governor(s: cl.Structure, c: cl.Chunk) -> cl.Predicate | None:
     return None
 
 
+def _noun_target(s: cl.Structure, obl, cue: Cue, r: Rules) -> tuple[cl.Chunk | None, str]:
+    """The target phrase after a nominal cue (``obl``: the phrases after its chunk)."""
+    # "aid for war victims", "release for a Utah man": cooperation is for its beneficiary. An
+    # "of" phrase naming the act's means is not its target ("the deployment of 230 troops to Liberia").
+    means = [(p, ch) for p, ch in obl if not (p == "of" and s.lemma[ch.head] in r.act_objects)]
+    return _target_oblique(means, exclude=("by", "from", "in") if cue.quad in ("material_cooperation",)
+                           else ("by", "from", "for", "in") if cue.quad not in CONFLICT
+                           else ("by", "from", "for", "in", "with"))
+
+
+def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+    """``noun.responsible_for``: "Kony and the LRA are responsible for mass killings" - the
+    subject of "be responsible for" (events.yaml ``responsible_for``) does the act named after
+    it; ``noun.predicate_nominal``: "The United States remains the largest donor of aid" - the
+    subject of a copula (``copular_verbs``) naming an actor does the act its predicate noun names."""
+    r = ctx["rules"]
+    c = s.chunk_at(cue.tok)
+    if c is None or c.start < 2:
+        return None
+    g, rule = None, ""
+    if s.lower[c.start - 1] == "for" and s.lemma[c.start - 2] in r.responsible_for:
+        k = c.start - 3
+        while k >= 0 and s.tags[k] == "RB":
+            k -= 1
+        g, rule = s.predicate_at(k), "noun.responsible_for"
+    elif cue.tok == c.head:
+        g, rule = _governor(s, c), "noun.predicate_nominal"
+        if g is not None and not (s.lemma[g.head] in r.copular and g.voice == "active" and _has_actor(ctx, g.agent)):
+            g = None
+    if g is None or g.agent is None or s.lemma[g.head] not in r.copular:
+        return None
+    tgt_c, tgt_r = _noun_target(s, cl.obliques(s, c.end - 1, cl.words(), span=10), cue, r)
+    return Event(cue.row, cue.tok, Arg(g.agent, "source.predicate_" + (g.agent_rule or "none")), Arg(tgt_c, tgt_r),
+                 "", rule, g.clause, g.negated, g.modality)
+
+
 def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     """Nominal cues: ``noun.converse``, ``noun.light_verb``, ``noun.possessive``,
     ``noun.modifier_actor``; otherwise ``nonevent.background`` ("the war in Ukraine")."""
@@ -348,10 +395,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     if c is None:
         return None
     obl = cl.obliques(s, c.end - 1, cl.words(), span=10)
-    # "aid for war victims", "release for a Utah man": cooperation is for its beneficiary.
-    tgt_c, tgt_r = _target_oblique(obl, exclude=("by", "from", "in") if cue.quad in ("material_cooperation",)
-                                   else ("by", "from", "for", "in") if cue.quad not in CONFLICT
-                                   else ("by", "from", "for", "in", "with"))
+    tgt_c, tgt_r = _noun_target(s, obl, cue, r)
     g = _governor(s, c)
     clause = s.clause_of[cue.tok]
     between = [ch for p, ch in obl if p == "between" and ch.start == c.end + 1]
@@ -393,6 +437,12 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                    and ch.start >= c.end]
             if alt:
                 tgt_c, tgt_r = alt[0][1], f"target.prep_actor_{alt[0][0]}"
+        if tgt_c is None and _reduced_relative(s, g):
+            # "Rockets launched by Hamas hit Israel": the weapon's act lands on the main verb's object
+            q = next((q for q in s.predicates if q.start > g.head and q.clause == g.clause and q.voice == "active"
+                      and q.agent is not None and q.agent.start == c.start and q.patient is not None), None)
+            if q is not None:
+                tgt_c, tgt_r = q.patient, "target.main_verb_object"
         if s.lemma[g.head] in r.asking_verbs and cue.quad in ("material_cooperation", "verbal_cooperation"):
             # "sought military aid from Washington": asking for aid is an appeal (CAMEO 02), not aid
             return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "appeal", "noun.asked", g.clause,
@@ -416,7 +466,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
 
 
 # Rules in precedence order: the first that answers decides (NONEVENT = no row).
-ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun, rule_predicative)
+ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun_predicate, rule_noun, rule_predicative)
 
 
 def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
@@ -457,6 +507,8 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
     for p in s.predicates:
         if s.lemma[p.head] not in w.reporting and s.lemma[p.head] not in w.directive:
             continue
+        if _writer_formula(s.lower, p.head):
+            continue  # "It is worth noting that X": the writer asserts X, nobody claims it
         inner = _speech_complements(s, p)
         if not inner:
             continue
@@ -524,6 +576,13 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     e.condition = e.condition or x.condition
         elif any(p in r.appeal_preps for p, _ in obl):
             e.act, e.act_rule = "appeal", "warn.against"
+        elif _against_gerund(s, after, r) >= 0:
+            # "warned Serbia against escalating tensions": an appeal; the act warned against is asked not to happen
+            e.act, e.act_rule = "appeal", "warn.against"
+            for x in events:
+                if x.tok == _against_gerund(s, after, r) and x.claimant is None:
+                    x.factuality, x.claim_of, x.claimant = "requested", i, e.source.chunk
+                    x.extra.append("claim.warned_against")
         elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6 for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
         elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:
@@ -542,6 +601,52 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
         else:
             e.act, e.act_rule = "warn", "warn.plain"
+
+
+def _against_gerund(s: cl.Structure, after: int, r: Rules) -> int:
+    """The gerund of "warned (X) against doing" after token ``after`` in its clause (-1 if none)."""
+    n, clause = len(s.tags), s.clause_of[after]
+    for k in range(after + 1, min(n - 1, after + 9)):
+        if s.clause_of[k] != clause:
+            break
+        if s.lower[k] in r.appeal_preps:
+            return k + 1 if s.tags[k + 1] == "VBG" else -1
+    return -1
+
+
+def _implied_state_agents(s: cl.Structure, events: list[Event], ctx: SentenceContext, r: Rules) -> None:
+    """``agent.implied_state_<prep>``: an agentless passive of an act only authorities do
+    (events.yaml ``implied_state``: arresting, expelling) is done by the named state it happened
+    in or was expelled from ("was arrested in Rwanda", "were expelled from North Korea"), as
+    event coders record the state's authorities."""
+    for e in events:
+        if e.source.chunk is not None or not e.source.rule.startswith("agent.passive_none") \
+                or e.act not in r.implied_state_acts:
+            continue
+        p = s.predicate_at(e.tok)
+        for prep, ch in p.obliques if p is not None else ():
+            if prep not in r.implied_state_preps or not _names_someone(s, ch):
+                continue
+            if ctx.actor(ch, s)[0].get("actor") is not None:
+                e.source = Arg(ch, f"agent.implied_state_{prep}")
+                break
+
+
+def _yield_to_demands(s: cl.Structure, events: list[Event], r: Rules) -> None:
+    """``verb.yield_to_demands``: meeting, heeding or conceding to demands is yielding (CAMEO 08),
+    not a meeting; the party that made them (the "of" phrase after the demands) is the target
+    ("met the demands of the protesters"). Verbs and nouns: ``yield_to_demands`` in events.yaml."""
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if p is None or p.head != e.tok or s.lemma[p.head] not in r.yield_verbs or p.voice != "active":
+            continue
+        obj = p.patient if p.patient is not None else next((c for prep, c in p.obliques if prep == "to"), None)
+        if obj is None or s.lemma[obj.head] not in r.demand_nouns:
+            continue
+        e.act, e.act_rule = "yield", "verb.yield_to_demands"
+        of = [c for prep, c in p.obliques if prep == "of" and c.start == obj.end + 1]
+        if of:
+            e.target = Arg(of[0], "target.demands_of")
 
 
 def _reported_condition(s: cl.Structure, e: Event) -> tuple[int, int] | None:
@@ -780,8 +885,8 @@ def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) ->
     for i, e in enumerate(events):
         if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
             continue
-        if actors[i]["source"].get("actor") is None:
-            continue  # a monitor or "officials" reporting an attack attribute it; they do not accuse
+        if actors[i]["source"].get("actor") is None or actors[i]["source"].get("sector") == MEDIA:
+            continue  # a monitor, "officials" or a news outlet reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
             if x.claim_of != i or x.absorbed or cues[x.cue].quad not in CONFLICT:
                 continue
@@ -808,13 +913,21 @@ def _reports_nothing(s: cl.Structure, p: cl.Predicate) -> bool:
         and _infinitive_after(s, p) is None and nxt not in ("to", "as")  # "quoted Peskov as saying"
 
 
+def _ready_to(s: cl.Structure, p: cl.Predicate, r: Rules) -> bool:
+    """An infinitive after a copula and an adjective of readiness ("Italy is ready to contribute";
+    events.yaml ``ready_adjectives``): the subject's intended act is the main predicate."""
+    k = p.start - 1
+    return k >= 1 and s.lower[k] in r.ready_adjectives and s.tags[k] == "JJ" and s.lemma[k - 1] in r.copular
+
+
 def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicate | None:
     """``verb.uncoded``: the main clause's first predicate when no cue covers it and every cue
     of the sentence comes after it or in a subordinate clause; its act is ``unclassified``."""
     w = cl.words()
-    preds = [p for p in s.predicates if _is_top(s, p.clause) and s.clauses[p.clause].kind != "report"
-             and s.lemma[p.head] not in _NOT_ACTS and not _reduced_relative(s, p) and s.lower[p.start] != "to"
+    # the word tests first: they are cheaper than the clause and relative tests
+    preds = [p for p in s.predicates if s.lemma[p.head] not in _NOT_ACTS and (s.lower[p.start] != "to" or _ready_to(s, p, r))
              and (s.tags[p.head] != "VBG" or p.start < p.head) and (p.agent is not None or p.voice == "passive")
+             and s.clauses[p.clause].kind != "report" and _is_top(s, p.clause) and not _reduced_relative(s, p)
              and (s.lemma[p.head] not in w.reporting or _reports_nothing(s, p))]
     if not preds:
         # "X said (that) the government will not lift the ban": the reported clause's predicate.
@@ -924,7 +1037,8 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     out = []
     for e in events:
         c = e.source.chunk
-        parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(("agent.subject", "source.light_agent.subject")) else []
+        parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
+            ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
         if len(parts) > 1 and "and" in s.lower[parts[0].start:parts[-1].start]:
             mutual = ctx is not None and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
                 and all(_has_actor(ctx, x) for x in parts)
@@ -1201,6 +1315,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     link_claims(s, events, cues, rctx)
     set_conditions(s, events)
     resolve_warnings(s, events, cues, rctx)
+    _yield_to_demands(s, events, r)
+    _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(events, actors, cues)
@@ -1240,7 +1356,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 src, srule = dict(speaker, text=None, start=None, end=None), "actor.quote_speaker"
             clm = speaker
             e.extra.append("claim.quote")
+        said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
+        src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
         rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
                          f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
                          f"target:{e.target.rule or 'none'}/{trule or 'none'}"
@@ -1248,7 +1366,28 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     return rows
 
 
-_CODE_QUAD = {"120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
+MEDIA = "MED"  # the actors lexicon's sector of news outlets (CAMEO's MED)
+
+
+def _media_channel(e: Event, src: dict, clm: dict, said: str | None, fact: str, *,
+                   reports: bool = False) -> tuple[dict, str]:
+    """``claim.media_channel``: a news outlet is the channel of the news, not a party to it
+    ("Russian troops attacked Ukrainian positions, CNN reported" is Russia's attack, asserted;
+    "the BBC said" is no British statement), so an act it reports is asserted and its plain
+    report of an act in the sentence (``reports``) names no actor. Its own speech acts ("state
+    media accused Kyiv") keep their actor, and what it accuses others of stays alleged
+    (``said``: the act of the reporting event)."""
+    if fact == "alleged" and clm.get("sector") == MEDIA and said in (None, "statement") \
+            and "claim.quote" not in e.extra and "claim.accused_of" not in e.extra:
+        fact = "asserted"
+        e.extra.append("claim.media_channel")
+    if reports and src.get("sector") == MEDIA and e.act == "statement" and src.get("actor") is not None:
+        src = dict(src, actor=None)
+        e.extra.append("source.media_channel")
+    return src, fact
+
+
+_CODE_QUAD = {"080": "material_cooperation", "120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
               "020": "verbal_cooperation", "010": "statement"}
 
 
@@ -1258,7 +1397,8 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
-            "statement": "010"}.get(e.act) if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked")) else None
+            "statement": "010", "yield": "080"}.get(e.act) \
+        if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) else None
     cameo = code or cue.cameo or None
     claimant = clm.get("actor") or clm.get("text")
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
@@ -1308,6 +1448,44 @@ def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> lis
         out = list(out) if out is tags else out
         out[k] = "VBD" if w.endswith("ed") else "VBZ" if w.endswith("s") and not w.endswith("ss") else "VBP"
     return out
+
+
+def _open_request(row: dict) -> bool:
+    """A request ("pushing for permission to ...") whose addressee the sentence does not name as
+    an object: its target, if any, came from a phrase of the requested act."""
+    return row["act"] in ("appeal", "demand") and row["factuality"] == "asserted" and \
+        row["source_actor"] is not None and (row["target_actor"] is None or ";target:patient." not in row["rule"])
+
+
+def _answered_request(s: cl.Structure, ctx: SentenceContext, requests: list[dict], answers: list[dict]) -> None:
+    """``target.request_answered_by``: "Ukraine has been pushing for permission to hit targets in
+    Russia. This request has been met with caution from the US": a sentence that opens on the
+    request ("This request", "The appeal"; request_nouns in events.yaml) and names who answered
+    it in a from/by phrase gives the previous sentence's request its addressee; the answer
+    ("The request was rejected by Germany") is aimed at the requester (``target.requester``)."""
+    if not requests or len(s.lower) < 3 or s.lower[0] not in ("this", "the", "that", "such") \
+            or s.lemma[1] not in rules().request_nouns:
+        return
+    subj = s.chunk_at(1)
+    for p in s.predicates:
+        if subj is None or p.patient is not s.chunk_at(1) and p.agent is not subj:
+            continue
+        for prep, ch in p.obliques:
+            who, _ = ctx.actor(ch, s) if prep in ("from", "by") else ({}, "")
+            if who.get("actor") is not None:
+                for r in requests:
+                    r.update(target_actor=who["actor"], target_text=who["text"], target_start=who["start"],
+                             target_end=who["end"])
+                    r["rule"] = r["rule"].replace(";target:", ";target:target.request_answered_by+", 1)
+                a, b = ctx.span(subj)
+                for r in answers:
+                    if r["source_actor"] == who["actor"] and r["target_actor"] is None and r["target_start"] == a:
+                        src = requests[0]
+                        r.update(target_actor=src["source_actor"], target_text=src["source_text"],
+                                 target_start=src["source_start"], target_end=src["source_end"])
+                        r["rule"] = r["rule"].replace(";target:", ";target:target.requester+", 1)
+                return
+        return
 
 
 def _sentence_cues(rows: list[int], cols: dict[str, list], starts: Sequence[int], ends: Sequence[int],
@@ -1369,7 +1547,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
                 mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``events`` table: one row per speech act or event (columns :data:`COLUMNS`).
 
-    Only sentences with an escalation cue are parsed (tagged, chunked, split into clauses).
+    Only sentences with an escalation cue or an actor mention (``parse: min_actors`` in
+    events.yaml) are parsed (tagged, chunked, split into clauses).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1394,38 +1573,47 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     quote_by_doc = _quote_lists(quotes)
     starts_by_doc = {d: [m[0] for m in ms] for d, ms in ment_by_doc.items()}
     tok_groups = _sentence_rows(tokens)
-    tok_text, tok_lemma = tokens["text"].tolist(), tokens["lemma"].tolist()
-    tok_s, tok_e = tokens["start"].tolist(), tokens["end"].tolist()
+    # Shared with the other steps of the chunk (tokenize.column_list): converted once per chunk.
+    tok_text, tok_lemma = column_list(tokens["text"]), column_list(tokens["lemma"])
+    tok_s, tok_e = column_list(tokens["start"]), column_list(tokens["end"])
+    # the table's lower-cased tokens, as parse would compute them (when the column is whole)
+    tok_lower = column_list(tokens["lower"]) if "lower" in tokens and not tokens["lower"].isna().any() else None
     cols = {c: escalation[c].tolist() for c in ("start", "end", "cameo", "quad_class", "cue")}
     groups = {k: list(v) for k, v in escalation.groupby(["doc_id", "sent_id"], sort=False).indices.items()} \
         if len(escalation) else {}
     if len(mentions):
         two = mentions[mentions["actor"].notna()].groupby(["doc_id", "sent_id"]).size()
-        for key in two[two >= 2].index:
+        for key in two[two >= rules().parse_min_actors].index:
             groups.setdefault(key, [])
     order = {d: i for i, d in enumerate(pd.unique(tokens["doc_id"]))}
     todo = sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1])))
     todo = [(key, g, tok_groups.get(key)) for key, g in todo]
     todo = [(key, g, idx) for key, g, idx in todo if idx is not None and len(idx)]
     sentences = [_take(tok_text, idx) for _, _, idx in todo]
+    asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
         lemmas = [str(x).lower() for x in _take(tok_lemma, idx)]
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
         cues = _writer_formulas_out(_sentence_cues(g, cols, ts, te, lemmas), words)
-        s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded)
+        s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded,
+                     lower=_take(tok_lower, idx) if tok_lower is not None else None)
         ms = ment_by_doc.get(doc, [])
         sa, sb = ts[0], te[-1]
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
         hi = bisect.bisect_left(starts_by_doc[doc], sb, lo) if ms else 0   # mentions are sorted by start
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
                               quote_by_doc.get(doc, []))
-        for r in sentence_events(s, cues, ctx):
+        got = sentence_events(s, cues, ctx)
+        if asking and asking[0] == (doc, int(sent) - 1):
+            _answered_request(s, ctx, asking[1], got)
+        asking = ((doc, int(sent)), [r for r in got if _open_request(r)])
+        for r in got:
             r["sent_id"] = int(sent)
             rows.append(r)
     if not rows:
         return empty
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame({k: [r[k] for r in rows] for k in rows[0]})  # every row has the same keys
     for c in out.columns:  # missing actors stay None (not NaN) in the text columns
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
             out[c] = out[c].astype(object).where(out[c].notna(), None)
