@@ -155,8 +155,8 @@ PRONOUNS = frozenset("he she they it we i you who which".split())
 PERSON_PRONOUNS = frozenset("he she".split())
 _AUX = frozenset("has have had is was were are be been being will would could can may might "
                  "'s ’s 've ’ve 'd ’d 'll ’ll "
-                 "should must shall did does do also further again later then repeatedly "
-                 "reportedly previously recently once publicly privately not never always often "
+                 "should must shall did does do also further again later then repeatedly n't n’t "
+                 "reportedly previously recently once publicly privately not never always often now "
                  "already just still even only apparently separately earlier quickly".split())
 _BE = frozenset("is was were are be been being".split())
 # Lower-case words that can be part of a source noun phrase.
@@ -200,8 +200,13 @@ _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask re
 # Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
 _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
                             "promise pledge slam reject".split())
+# Verbs whose object is what was said, named as a topic ("talked about the wall", "questioned
+# his judgment", "pointed to reports that ..."): PolNeAR attributes the object as the content.
+_TOPIC_VERBS = frozenset(("talk about", "speak about", "discuss", "mention", "question", "express", "point to"))
 _OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
-                           "praise", "defend", "refer to", "see"))
+                           "praise", "defend", "refer to", "see")) | _TOPIC_VERBS
+# After these a topic verb is a noun ("questions about his taxes", "mention of the plan").
+_NOUN_PREPOSITIONS = frozenset("about from over of on regarding for".split())
 _OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position",
                              "intention", "nonresponse"})
 # Wishes and positions ("wants to run", "supports the bill"): the content is the object or
@@ -231,7 +236,7 @@ _NOT_CLAUSE_START = frozenset("""
 on in at during after before with to of for about from by into over under since until through
 as than so very also not never no yes up down out off back again later earlier today yesterday
 tomorrow last next this recently previously publicly privately repeatedly instead simply
-only just even still there's such how what why when where whether who which
+only just even still there's such how what why when where who which
 """.split())
 _COLON_LABELS = frozenset("""
 note update updated editor editors correction corrections photo photos source sources watch read
@@ -750,6 +755,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         if lemma == "believe" and j < len(d.low) and d.low[j] in ("me", "us", "it") \
                 and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL):
             continue  # "believe me, ...": a formula, not a belief
+        if lemma in _TOPIC_VERBS and " " not in lemma and j < len(d.low) and d.low[j] in _NOUN_PREPOSITIONS:
+            continue  # "questions about his taxes", "mention of the plan": a noun
         if d.low[i] == "known" and not (i > 0 and d.low[i - 1] in _AUX):
             continue  # "the leader known as": an adjective, not knowledge reported
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
@@ -1855,8 +1862,9 @@ class _DocAnnotator:
         text = self.d.text
         # A wish, plan or silence ("They decided to go home. “...”") does not introduce the
         # quotation after it; only speech does.
+        # Nor does a negated cue ("He didn't suggest retaliation. “...”"): no words were said.
         speech = [r for r in self.rows if r["cue_start"] is not None and r["kind"] != "scare"
-                  and r["cue_class"] not in _NOT_SPEECH]
+                  and r["cue_class"] not in _NOT_SPEECH and not _NEGATED.search(r["cue"] or "")]
         by_end = sorted(((max(r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None), n)
                          for n, r in enumerate(speech)))
         ends = [e for e, _ in by_end]
@@ -1897,6 +1905,7 @@ class _DocAnnotator:
                 row["rule"] = "direct_continued"
 
 
+_NEGATED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 _ADJUNCT_GAP = re.compile(r"[^\n\"“”‘’«»']{1,100}")
 
 
