@@ -101,6 +101,14 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "The minister", "didn’t say", "whether the border would reopen")),
     ("Freedonia now says the ceasefire is holding.",
      ("indirect", "Freedonia", "now says", "the ceasefire is holding")),
+    # a condition before the main clause is part of the content said
+    ("If the talks fail, the army will respond, the minister said.",
+     ("indirect", "the minister", "said", "If the talks fail, the army will respond")),
+    # an infinitive cue: the subject of its governing verb group, which the cue spans
+    ("The minister went on to say that the border would reopen.",
+     ("indirect", "The minister", "went on to say", "that the border would reopen")),
+    ("Advisers to the president are quick to point out that the talks resumed.",
+     ("indirect", "Advisers to the president", "are quick to point out", "that the talks resumed")),
     # mixed quotes: reported clause with a quoted fragment
     ("The ministry warned it would respond “decisively” to any provocation.",
      ("mixed", "The ministry", "warned", "it would respond “decisively” to any provocation")),
@@ -158,6 +166,8 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Kyiv’s allies don’t share the diplomats’ findings, and O'Brien isn't sure.",  # apostrophes
     "The warning followed comments from the president.",                # noun, not a cue
     "Questions about the envoys’ plans remained unanswered.",          # noun, not a topic verb
+    "It is hard to say whether the talks will resume.",                 # no speaker
+    "The senators had the right to say no.",                           # a noun governs "to say"
     "The ‘90s were a different era for the alliance.",                 # elided year
     "Each State must act according to its national circumstances.",    # in accordance with
     "We must maintain peace and security in the region.",              # maintain, no clause
@@ -781,7 +791,10 @@ def test_seed_speakers_are_the_people_who_spoke(seed_quotes):
     expected = {"Peskov": ("Dmitry Peskov", "RUS"), "Blinken": ("Antony Blinken", "USA"),
                 "who": ("Joe Biden", "USA"), "The Kremlin": (None, "RUS"), "Moscow": (None, "RUS"),
                 "US Secretary of State Antony Blinken and British Foreign Secretary David Lammy":
-                    ("David Lammy", "GBR")}
+                    ("David Lammy", "GBR"),
+                # "he was careful not to reveal specific plans": an attributed refusal, as PolNeAR
+                # codes "declined to say"; "fearing ..." then shares that speaker span.
+                "he": ("Antony Blinken", "USA")}
     got = {(r.speaker, r.speaker_person if isinstance(r.speaker_person, str) else None, r.speaker_actor)
            for r in speech.itertuples()}
     assert got == {(s, p, a) for s, (p, a) in expected.items()}

@@ -52,8 +52,8 @@ military support").
 Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue_after``,
 ``direct_said_x``, ``direct_cue_before``, ``direct_channel_after``, ``direct_colon_name``,
 ``direct_continued``, ``direct_unattributed``, ``indirect_subject``, ``indirect_inverted``,
-``indirect_participle``, ``indirect_passive`` (``_content_before`` when the content comes
-first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
+``indirect_participle``, ``indirect_passive``, ``indirect_infinitive`` ("went on to say": the
+subject of the governing verb group; ``_content_before`` when the content comes first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
 ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``), so errors can be counted
 by rule. Precedence is explicit: the stages run in ``_DocAnnotator.STAGES`` order (quotations
 first, so their cues are not read again as indirect speech), and within indirect speech each
@@ -711,6 +711,39 @@ def _subject_before(d: _Doc, i: int) -> bool:
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
 
+def _matrix_start(d: _Doc, to: int, lo: int) -> int:
+    """Start of the verb group governing an infinitive cue ("went on | to say", "are quick |
+    to point out", "refused | to acknowledge"): up to three lower-case words and auxiliaries
+    before ``to``; ``to`` itself when there is none."""
+    k, words = to, 0
+    while k - 1 >= lo and to - k < 6:
+        low, tok = d.low[k - 1], d.tok[k - 1]
+        if low in _AUX or (low.endswith("ly") and len(low) > 4 and tok.islower()):
+            k -= 1
+            continue
+        if tok.isalpha() and tok.islower() and words < 3 and low not in _DETERMINERS and low not in _STOPLIKE \
+                and low not in _SUBORDINATORS and low not in _GLUE and low not in PRONOUNS and (k - 1) not in d.cues \
+                and low not in _NP_WORDS and low not in _TIME_NOUNS:  # "other senators to", "months to"
+            k -= 1
+            words += 1
+            continue
+        break
+    return k if words else to
+
+
+def _infinitive_subject(d: _Doc, to: int, lo: int) -> tuple[int, int] | None:
+    """"He went on to say", "Advisers are quick to point out", "Trump refused to acknowledge":
+    the subject of the verb group that governs the infinitive cue (PolNeAR's source; its cue
+    spans that verb group). Not "it" ("it is hard to say") or a subject of a noun ("the right to")."""
+    k = _matrix_start(d, to, lo)
+    if k == to:
+        return None
+    sp = np_left(d, k, lo)
+    if sp is None or (sp[1] - sp[0] == 1 and d.low[sp[0]] in ("it", "who", "which", "that")):
+        return None
+    return sp
+
+
 def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
     """End of "in a (written) statement" right after a verb at ``j``, else ``j``.
 
@@ -883,6 +916,9 @@ class _DocAnnotator:
                                    or d.tok[sp[1]] in "“”\"'"):
                 if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                     return "inverted", self._extend_right(sp, s1)
+        if k - 1 > lo and d.low[k - 1] == "to":
+            sp = _infinitive_subject(d, k - 1, lo)
+            return "infinitive", self._whole_subject(sp, lo) if sp is not None else None
         sp = np_left(d, k, lo)
         if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
             sp = self._appositive(k - 1, lo)
@@ -1040,6 +1076,9 @@ class _DocAnnotator:
             if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
                 lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
             a = _skip_aux_left(d, i, lo)
+            if a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
+                    and row["speaker_end"] <= d.start[a - 1] and _matrix_start(d, a - 1, lo) == lo:
+                a = lo  # "went on to say": the governing verb group is part of the cue
             j = _statement_adjunct(d, j, s1)
             if j < s1 and d.tok[j] == ":":
                 j += 1
@@ -1518,10 +1557,16 @@ class _DocAnnotator:
             start += 1
         start = self._clause_start(start, first)
         end = first - 1
-        if d.low[start] in _SUBORDINATORS:
-            return None  # "If it is to remain credible, the UN must respond": a condition
-        if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later"):
-            return None  # "At a press conference in Geneva, X said": a setting, not content
+        # "If it is to remain credible, the UN must respond" and "At a press conference in Geneva,
+        # X said": a condition or a setting with no main clause before the cue is not content;
+        # "If states fail, the ministry can step in, Lopes said" has one, and the condition is
+        # part of what was said.
+        main_clause = any(d.tok[t] == "," for t in range(start + 2, end - 1))
+        if d.low[start] in _SUBORDINATORS and not main_clause:
+            return None
+        if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later") \
+                and not main_clause:
+            return None
         return (start, end) if end > start else None
 
     # The indirect-speech rules, in precedence order: each cue no quotation claimed is offered
