@@ -744,6 +744,21 @@ def _infinitive_subject(d: _Doc, to: int, lo: int) -> tuple[int, int] | None:
     return sp
 
 
+# Prepositions that introduce what an evaluative or directive verb reports: "warned of",
+# "cautioned against", "complained about", "asked for". (With an object between, "accused
+# Holt of", PolNeAR train marks the verb alone about as often: left as it is.)
+_GOVERNED = frozenset("about against of for".split())
+
+
+def _governed_preposition(d: _Doc, j: int, s1: int, lemma: str, cat: str) -> int:
+    """End of the cue after its verb ending at ``j``: past a governed preposition, which PolNeAR
+    marks as part of the cue ("warned of", "complained about"), else ``j``. Not for neutral
+    verbs, whose "of"/"about" names a topic apart from the cue ("said of the senator")."""
+    if cat == "neutral" or j >= s1:
+        return j
+    return j + 1 if d.low[j] in _GOVERNED else j
+
+
 def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
     """End of "in a (written) statement" right after a verb at ``j``, else ``j``.
 
@@ -1080,6 +1095,7 @@ class _DocAnnotator:
                     and row["speaker_end"] <= d.start[a - 1] and _matrix_start(d, a - 1, lo) == lo:
                 a = lo  # "went on to say": the governing verb group is part of the cue
             j = _statement_adjunct(d, j, s1)
+            j = _governed_preposition(d, j, s1, lemma, cat)
             if j < s1 and d.tok[j] == ":":
                 j += 1
         _set(row, "cue", d, d.start[a], d.end[j - 1])
@@ -1675,6 +1691,9 @@ class _DocAnnotator:
         if content is None:
             return []
         self._fill_cue(row, i)
+        cue_end = bisect.bisect_left(d.start, row["cue_end"])
+        if content[0] < cue_end < content[1] and row["cue_start"] <= d.start[content[0]]:
+            content = (cue_end, content[1])  # "accused Holt of | being a Democrat"
         _set_tok(row, "content", d, content)
         return [row]
 
@@ -1716,6 +1735,7 @@ class _DocAnnotator:
             _set_tok(row, "speaker", d, sp)
             self._resolve(row)
         self._fill_cue(row, i)
+        start = max(start, bisect.bisect_left(d.start, row["cue_end"]))  # "asked about | the blockade"
         _set_tok(row, "content", d, (start, comma))
         return True
 
