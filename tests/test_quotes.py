@@ -106,6 +106,10 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "The ministry", "warned of", "grave consequences for the region")),
     ("The envoy cautioned against any escalation.",
      ("indirect", "The envoy", "cautioned against", "any escalation")),
+    # a cue inside the appositive's relative clause describes the source
+    ("Gov. Ana Cruz, a Republican who has refused to endorse the deal, said the talks had failed.",
+     ("indirect", "Gov. Ana Cruz, a Republican who has refused to endorse the deal", "said",
+      "the talks had failed")),
     # a condition before the main clause is part of the content said
     ("If the talks fail, the army will respond, the minister said.",
      ("indirect", "the minister", "said", "If the talks fail, the army will respond")),

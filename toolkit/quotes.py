@@ -759,6 +759,29 @@ def _governed_preposition(d: _Doc, j: int, s1: int, lemma: str, cat: str) -> int
     return j + 1 if d.low[j] in _GOVERNED else j
 
 
+def _relative_that(d: _Doc, c: int, lo: int) -> bool:
+    """Whether "that" at ``c`` opens a relative clause on the noun before it ("the project that
+    encourages"), not a reported clause ("said that")."""
+    p = c - 1
+    return p >= lo and d.low[c] == "that" and p not in d.cues and d.low[p] not in _DETERMINERS \
+        and (_np_word(d, p) or _unknown_noun(d, p))
+
+
+def _in_relative(d: _Doc, c: int, lo: int) -> bool:
+    """Whether token ``c`` (a cue or "that") is inside a relative clause of an appositive
+    ("Kasich, a Republican who has refused to endorse Trump, said"; "Sorens, the founder of
+    the project that encourages ..., said"): the description of the source, which keeps its
+    cue words, not a new attribution."""
+    if _relative_that(d, c, lo):
+        return True
+    for t in range(c - 1, max(lo, c - 10) - 1, -1):
+        if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
+            return False
+        if d.low[t] in ("who", "whose", "which") or _relative_that(d, t, lo):
+            return True
+    return False
+
+
 def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
     """End of "in a (written) statement" right after a verb at ``j``, else ``j``.
 
@@ -996,7 +1019,9 @@ class _DocAnnotator:
                 continue
             if tok == "." and _short_cap(d, c - 1):
                 continue  # "Md.", "Va.": state abbreviations inside an appositive
-            if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
+            if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\""):
+                break
+            if (c in d.cues or d.low[c] == "that") and not _in_relative(d, c, lo):
                 break
         return self._noun_appositive(found)
 
