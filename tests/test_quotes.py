@@ -110,6 +110,11 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("Gov. Ana Cruz, a Republican who has refused to endorse the deal, said the talks had failed.",
      ("indirect", "Gov. Ana Cruz, a Republican who has refused to endorse the deal", "said",
       "the talks had failed")),
+    # hyphenated nouns and percentages head a subject
+    ("The Republican front-runner said the polls were wrong.",
+     ("indirect", "The Republican front-runner", "said", "the polls were wrong")),
+    ("Among voters, 42% say the economy is the top issue.",
+     ("indirect", "42%", "say", "the economy is the top issue")),
     # a condition before the main clause is part of the content said
     ("If the talks fail, the army will respond, the minister said.",
      ("indirect", "the minister", "said", "If the talks fail, the army will respond")),

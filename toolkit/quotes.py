@@ -514,7 +514,7 @@ def _alpha(tok: str) -> bool:
 
 def _np_word(d: _Doc, k: int) -> bool:
     low = d.low[k]
-    if low in _NP_WORDS or low in ("'s", "’s") or low[:1].isdigit():
+    if low in _NP_WORDS or low in ("'s", "’s", "%") or low[:1].isdigit():
         return True
     if _cap(d.tok[k]) and low not in _BOUNDARY_CAPS:
         return True
@@ -524,7 +524,8 @@ def _np_word(d: _Doc, k: int) -> bool:
 def _unknown_noun(d: _Doc, k: int) -> bool:
     # A lower-case content word the lists do not know ("protocol", "organizers").
     low = d.low[k]
-    return (low.isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
+    # Hyphenated nouns count ("front-runner", "co-founder"); not a hyphen alone.
+    return (low.replace("-", "").isalpha() and low[:1].isalpha() and low[-1:].isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
             and low not in PRONOUNS and not low.endswith("ly") and not low.endswith("ed")
             and not low.endswith("ing") and k not in d.cues and low not in _STOPLIKE)
 
