@@ -115,6 +115,9 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "The Republican front-runner", "said", "the polls were wrong")),
     ("Among voters, 42% say the economy is the top issue.",
      ("indirect", "42%", "say", "the economy is the top issue")),
+    # coordinated source nouns
+    ("Many experts and some lawmakers say the program had successes.",
+     ("indirect", "Many experts and some lawmakers", "say", "the program had successes")),
     # a condition before the main clause is part of the content said
     ("If the talks fail, the army will respond, the minister said.",
      ("indirect", "the minister", "said", "If the talks fail, the army will respond")),

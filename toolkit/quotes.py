@@ -182,6 +182,8 @@ foreign defence defense state national security press public white house
 intelligence military kremlin presidential prime foreign-policy campaign's country countries
 nation nations side parties authorities authority regime spokesmen colleague colleagues
 friend friends official's governor mayor speaker king queen prince pope bishop
+politician politicians advocate advocates donor donors delegate delegates organizer organizers
+scholar scholars doctor doctors
 """.split())
 _ROLE_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson minister president secretary ambassador envoy chancellor
@@ -607,8 +609,9 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
             # unknown word on the left is as likely a verb ("He spoke and officials said").
             if low in ("and", "in") and not (_np_word(d, k - 1) and d.low[k - 1] not in _DETERMINERS):
                 break
-            if low == "and" and not (_cap(d.tok[k - 1]) or _cap(d.tok[k + 1])):
-                break
+            if low == "and" and not (_cap(d.tok[k - 1]) or _cap(d.tok[k + 1])
+                                     or (d.low[k - 1] in _NP_WORDS and d.low[k + 1] in _NP_WORDS)):
+                break  # "experts and some lawmakers say", "the campaign and the party": known nouns
             k -= 1
             continue
         if unknown < 3 and _unknown_noun(d, k):
