@@ -118,6 +118,8 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     # coordinated source nouns
     ("Many experts and some lawmakers say the program had successes.",
      ("indirect", "Many experts and some lawmakers", "say", "the program had successes")),
+    ("The candidate encouraged his supporters to watch the polling stations.",
+     ("indirect", "The candidate", "encouraged", "his supporters to watch the polling stations")),
     # a condition before the main clause is part of the content said
     ("If the talks fail, the army will respond, the minister said.",
      ("indirect", "the minister", "said", "If the talks fail, the army will respond")),
