@@ -57,7 +57,8 @@ subject of the governing verb group; ``_content_before`` when the content comes 
 ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``), so errors can be counted
 by rule. Precedence is explicit: the stages run in ``_DocAnnotator.STAGES`` order (quotations
 first, so their cues are not read again as indirect speech), and within indirect speech each
-cue is offered to the rule functions of ``_DocAnnotator.INDIRECT_RULES`` in turn; each returns
+cue is offered to the rule functions named in ``_DocAnnotator.INDIRECT_RULES`` (module functions
+``_rule_<id>(annotator, cue)``) in turn; each returns
 its candidate rows, or ``None`` when the cue is not its own. A quotation's cue after it is read
 the same way: the first unused cue in its sentence, by ``_rule_direct_channel_after``,
 ``_rule_direct_said_x`` or ``_rule_direct_subject_after``, else the cue before it.
@@ -1615,19 +1616,20 @@ class _DocAnnotator:
         return (start, end) if end > start else None
 
     # The indirect-speech rules, in precedence order: each cue no quotation claimed is offered
-    # to them in turn and the first that claims it decides (with a row or without one).
+    # to them in turn and the first that claims it decides (with a row or without one). The
+    # rules are module functions of the annotator and the cue (below the class).
     INDIRECT_RULES = ("according_to", "channel", "asked_question", "reported_clause")
 
     def indirect(self) -> None:
         """Driver of :attr:`INDIRECT_RULES`: a rule returns ``None`` when the cue is not its
         own, else its candidate rows (none when it claims the cue but finds no attribution)."""
         d = self.d
-        rules = [getattr(self, f"_rule_{name}") for name in self.INDIRECT_RULES]
+        rules = [_INDIRECT_RULE_FUNCTIONS[name] for name in self.INDIRECT_RULES]
         for i in sorted(d.cues):
             if i in self.used_cues or self._inside_speech(i):
                 continue
             for rule in rules:
-                rows = rule(i)
+                rows = rule(self, i)
                 if rows is None:
                     continue
                 for row in rows:
@@ -1645,87 +1647,6 @@ class _DocAnnotator:
         return (cat == "cognitive" or lemma not in _NESTED_CUES
                 or (d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False)) and self._nested(i)
 
-    def _rule_according_to(self, i: int) -> list[dict] | None:
-        if self.d.cues[i][3] != "according_to":
-            return None
-        row = _empty_row(self.d, "indirect", "according_to")
-        return [row] if self._according_to(row, i) else []
-
-    def _rule_channel(self, i: int) -> list[dict] | None:
-        """"Tarsk Press quoted Orsk as saying (that) ...": speaker, channel and content."""
-        d = self.d
-        if d.cues[i][3] != "channel":
-            return None
-        s0, s1 = d.sent_bounds(i)
-        row = _empty_row(d, "indirect", "indirect_channel")
-        if not self._channel(row, i, s0, s1):
-            return []
-        k = row["speaker_end"]
-        after = bisect.bisect_left(d.start, k) + 1
-        while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
-            after += 1
-        cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
-        self._fill_cue(row, i)
-        if not cont:
-            return []
-        e = cont[1]
-        while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
-            e -= 1
-        _set_tok(row, "content", d, (cont[0], e))
-        return [row]
-
-    def _rule_asked_question(self, i: int) -> list[dict] | None:
-        if self.d.cues[i][1] != "ask":
-            return None
-        row = _empty_row(self.d, "indirect", "asked_question")
-        return [row] if self._asked_question(row, i) else None
-
-    def _rule_reported_clause(self, i: int) -> list[dict] | None:
-        """"X said (that) ...", ", said X", "X, arguing that ...", "it was announced by X that
-        ...", "..., X said": the speaker of the cue and its clause (``indirect_<how>``)."""
-        d = self.d
-        s0, _ = d.sent_bounds(i)
-        cat = d.cues[i][2]
-        row = _empty_row(d, "indirect", "indirect")
-        how, sp = self.speaker_of(i, s0)
-        row["rule"] = f"indirect_{how}"
-        content = None
-        if how == "inverted":
-            content = self._content_before(i, sp)
-            _set_tok(row, "speaker", d, sp)
-            self._resolve(row)
-        elif how == "participle":
-            if not self._fill_speaker(row, i, s0):
-                return []
-        elif how == "passive":
-            if sp is not None:
-                _set_tok(row, "speaker", d, sp)
-                self._resolve(row)
-        else:
-            if sp is None or self._not_speech(i, sp, cat):
-                return []
-            _set_tok(row, "speaker", d, sp)
-            self._resolve(row)
-            content = self._content_before(i, sp)
-        if how in ("inverted", "subject") and sp is not None:
-            split = self._parenthetical(row, i, sp)
-            if split is not None:
-                return split
-        if content is not None:
-            row["rule"] += "_content_before"
-        else:
-            content = self._content_after(i, row)
-            if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
-                content = None
-        if content is None:
-            return []
-        self._fill_cue(row, i)
-        cue_end = bisect.bisect_left(d.start, row["cue_end"])
-        if content[0] < cue_end < content[1] and row["cue_start"] <= d.start[content[0]]:
-            content = (cue_end, content[1])  # "accused Holt of | being a Democrat"
-        _set_tok(row, "content", d, content)
-        return [row]
-
     def _not_speech(self, i: int, sp: tuple[int, int], cat: str) -> bool:
         """A subject in a condition ("unless Kyiv requests"), a thing's wish or position
         ("the bill, which seeks to"), or an object taken for a subject ("to address military
@@ -1736,37 +1657,6 @@ class _DocAnnotator:
         if cat in _SHORT_CLASSES and sp[0] > 0 and d.low[sp[0] - 1] == "to":
             return True  # "arrived to address military support for Ukraine": an object, not a subject
         return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
-
-    def _asked_question(self, row: dict, i: int) -> bool:
-        """"(When) asked whether/about ..., X said": the question put to the main clause's
-        subject, attributed to whoever asked it ("by X" when named, else no source), as
-        PolNeAR does. The content runs from the question word to the comma. Fills ``row``;
-        returns whether the cue is such a question."""
-        d = self.d
-        s0, s1 = d.sent_bounds(i)
-        j = d.cues[i][0]
-        if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
-                                       or (i - 1 > s0 and d.tok[i - 2] == "," and d.low[i - 1] == "when")):
-            return False
-        start = j
-        sp = None
-        if j < s1 and d.low[j] == "by":
-            sp = np_right(d, j + 1, s1)
-            if sp is None:
-                return False
-            start = sp[1]
-        if start >= s1 or d.low[start] not in _QUESTION_WORDS:
-            return False
-        comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
-        if comma is None:
-            return False
-        if sp is not None:
-            _set_tok(row, "speaker", d, sp)
-            self._resolve(row)
-        self._fill_cue(row, i)
-        start = max(start, bisect.bisect_left(d.start, row["cue_end"]))  # "asked about | the blockade"
-        _set_tok(row, "content", d, (start, comma))
-        return True
 
     def _clause_start(self, start: int, limit: int) -> int:
         """Skip a dateline ("WASHINGTON (Reuters) -") and leading adverbials ("In fact,",
@@ -1997,6 +1887,133 @@ class _DocAnnotator:
             row["speaker_rule"] = f"{how}_quote"
             if how == "continued":
                 row["rule"] = "direct_continued"
+
+
+# --------------------------------------------------------------------------- indirect-speech rules
+# Each takes the document's annotator and a cue's token index; it returns ``None`` when the cue
+# is not its own, else its candidate rows (none when it claims the cue but finds no attribution).
+
+def _rule_according_to(ann: _DocAnnotator, i: int) -> list[dict] | None:
+    """"According to X, ..." / "..., according to X" (rule ``according_to``)."""
+    if ann.d.cues[i][3] != "according_to":
+        return None
+    row = _empty_row(ann.d, "indirect", "according_to")
+    return [row] if ann._according_to(row, i) else []
+
+
+def _rule_channel(ann: _DocAnnotator, i: int) -> list[dict] | None:
+    """"Tarsk Press quoted Orsk as saying (that) ...": speaker, channel and content."""
+    d = ann.d
+    if d.cues[i][3] != "channel":
+        return None
+    s0, s1 = d.sent_bounds(i)
+    row = _empty_row(d, "indirect", "indirect_channel")
+    if not ann._channel(row, i, s0, s1):
+        return []
+    k = row["speaker_end"]
+    after = bisect.bisect_left(d.start, k) + 1
+    while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
+        after += 1
+    cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
+    ann._fill_cue(row, i)
+    if not cont:
+        return []
+    e = cont[1]
+    while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
+        e -= 1
+    _set_tok(row, "content", d, (cont[0], e))
+    return [row]
+
+
+def _rule_asked_question(ann: _DocAnnotator, i: int) -> list[dict] | None:
+    """"(When) asked whether ..., X said": the question as its asker's attribution (``asked_question``)."""
+    if ann.d.cues[i][1] != "ask":
+        return None
+    row = _empty_row(ann.d, "indirect", "asked_question")
+    return [row] if _asked_question(ann, row, i) else None
+
+
+def _rule_reported_clause(ann: _DocAnnotator, i: int) -> list[dict] | None:
+    """"X said (that) ...", ", said X", "X, arguing that ...", "it was announced by X that
+    ...", "..., X said": the speaker of the cue and its clause (``indirect_<how>``)."""
+    d = ann.d
+    s0, _ = d.sent_bounds(i)
+    cat = d.cues[i][2]
+    row = _empty_row(d, "indirect", "indirect")
+    how, sp = ann.speaker_of(i, s0)
+    row["rule"] = f"indirect_{how}"
+    content = None
+    if how == "inverted":
+        content = ann._content_before(i, sp)
+        _set_tok(row, "speaker", d, sp)
+        ann._resolve(row)
+    elif how == "participle":
+        if not ann._fill_speaker(row, i, s0):
+            return []
+    elif how == "passive":
+        if sp is not None:
+            _set_tok(row, "speaker", d, sp)
+            ann._resolve(row)
+    else:
+        if sp is None or ann._not_speech(i, sp, cat):
+            return []
+        _set_tok(row, "speaker", d, sp)
+        ann._resolve(row)
+        content = ann._content_before(i, sp)
+    if how in ("inverted", "subject") and sp is not None:
+        split = ann._parenthetical(row, i, sp)
+        if split is not None:
+            return split
+    if content is not None:
+        row["rule"] += "_content_before"
+    else:
+        content = ann._content_after(i, row)
+        if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
+            content = None
+    if content is None:
+        return []
+    ann._fill_cue(row, i)
+    cue_end = bisect.bisect_left(d.start, row["cue_end"])
+    if content[0] < cue_end < content[1] and row["cue_start"] <= d.start[content[0]]:
+        content = (cue_end, content[1])  # "accused Holt of | being a Democrat"
+    _set_tok(row, "content", d, content)
+    return [row]
+
+
+def _asked_question(ann: _DocAnnotator, row: dict, i: int) -> bool:
+    """"(When) asked whether/about ..., X said": the question put to the main clause's
+    subject, attributed to whoever asked it ("by X" when named, else no source), as
+    PolNeAR does. The content runs from the question word to the comma. Fills ``row``;
+    returns whether the cue is such a question."""
+    d = ann.d
+    s0, s1 = d.sent_bounds(i)
+    j = d.cues[i][0]
+    if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
+                                   or (i - 1 > s0 and d.tok[i - 2] == "," and d.low[i - 1] == "when")):
+        return False
+    start = j
+    sp = None
+    if j < s1 and d.low[j] == "by":
+        sp = np_right(d, j + 1, s1)
+        if sp is None:
+            return False
+        start = sp[1]
+    if start >= s1 or d.low[start] not in _QUESTION_WORDS:
+        return False
+    comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
+    if comma is None:
+        return False
+    if sp is not None:
+        _set_tok(row, "speaker", d, sp)
+        ann._resolve(row)
+    ann._fill_cue(row, i)
+    start = max(start, bisect.bisect_left(d.start, row["cue_end"]))  # "asked about | the blockade"
+    _set_tok(row, "content", d, (start, comma))
+    return True
+
+
+_INDIRECT_RULE_FUNCTIONS = {"according_to": _rule_according_to, "channel": _rule_channel,
+                            "asked_question": _rule_asked_question, "reported_clause": _rule_reported_clause}
 
 
 _NEGATED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
