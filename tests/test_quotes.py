@@ -120,6 +120,9 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "Many experts and some lawmakers", "say", "the program had successes")),
     ("The candidate encouraged his supporters to watch the polling stations.",
      ("indirect", "The candidate", "encouraged", "his supporters to watch the polling stations")),
+    # a wh-clause is the content of a verb other than "say"
+    ("The general explained why he backs the treaty.",
+     ("indirect", "The general", "explained", "why he backs the treaty")),
     # a condition before the main clause is part of the content said
     ("If the talks fail, the army will respond, the minister said.",
      ("indirect", "the minister", "said", "If the talks fail, the army will respond")),

@@ -267,6 +267,9 @@ _ATTACHING = frozenset("of in on for at from with among representing involved to
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _GLUE = frozenset("and or but of for at to in from".split())
 _WH_WORDS = frozenset("where whether when what who whom why how".split())
+# A wh-clause right after a verb other than "say" is its reported content ("explained why ...",
+# "knows what ..."); "when" is left out, as it opens an adjunct as often ("said when he ...").
+_WH_COMPLEMENT = frozenset("where whether what who why how".split())
 # Plain addressees of "told" ("told reporters the ...": the reported clause starts after them).
 _ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators supporters voters
 students troops crowds audiences parliament congress delegates diplomats""".split())
@@ -1457,6 +1460,8 @@ class _DocAnnotator:
                 start = k
             elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
                 start = k
+            elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
+                start = k  # "explained why he backs Trump", "didn't know what to make of him"
             elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
                                                                    or d.tok[k][:1].isdigit()):
                 start = k
