@@ -89,6 +89,48 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "Lopes", "told", "she was not worried")),
     ("Officials have also said that the border will stay closed.",
      ("indirect", "Officials", "have also said", "that the border will stay closed")),
+    # topic verbs: the object is the content (PolNeAR); a setting before the subject is not
+    ("At a press conference in Geneva, the envoys discussed their plans.",
+     ("indirect", "the envoys", "discussed", "their plans")),
+    ("The senator questioned the minister’s account of the talks.",
+     ("indirect", "The senator", "questioned", "the minister’s account of the talks")),
+    ("She has pointed to reports that the convoy was stopped.",
+     ("indirect", "She", "has pointed to", "reports that the convoy was stopped")),
+    # negated and "now" verb groups are still attributions
+    ("The minister didn’t say whether the border would reopen.",
+     ("indirect", "The minister", "didn’t say", "whether the border would reopen")),
+    ("Freedonia now says the ceasefire is holding.",
+     ("indirect", "Freedonia", "now says", "the ceasefire is holding")),
+    # a governed preposition belongs to the cue of an evaluative or directive verb, not of "said"
+    ("The ministry warned of grave consequences for the region.",
+     ("indirect", "The ministry", "warned of", "grave consequences for the region")),
+    ("The envoy cautioned against any escalation.",
+     ("indirect", "The envoy", "cautioned against", "any escalation")),
+    # a cue inside the appositive's relative clause describes the source
+    ("Gov. Ana Cruz, a Republican who has refused to endorse the deal, said the talks had failed.",
+     ("indirect", "Gov. Ana Cruz, a Republican who has refused to endorse the deal", "said",
+      "the talks had failed")),
+    # hyphenated nouns and percentages head a subject
+    ("The Republican front-runner said the polls were wrong.",
+     ("indirect", "The Republican front-runner", "said", "the polls were wrong")),
+    ("Among voters, 42% say the economy is the top issue.",
+     ("indirect", "42%", "say", "the economy is the top issue")),
+    # coordinated source nouns
+    ("Many experts and some lawmakers say the program had successes.",
+     ("indirect", "Many experts and some lawmakers", "say", "the program had successes")),
+    ("The candidate encouraged his supporters to watch the polling stations.",
+     ("indirect", "The candidate", "encouraged", "his supporters to watch the polling stations")),
+    # a wh-clause is the content of a verb other than "say"
+    ("The general explained why he backs the treaty.",
+     ("indirect", "The general", "explained", "why he backs the treaty")),
+    # a condition before the main clause is part of the content said
+    ("If the talks fail, the army will respond, the minister said.",
+     ("indirect", "the minister", "said", "If the talks fail, the army will respond")),
+    # an infinitive cue: the subject of its governing verb group, which the cue spans
+    ("The minister went on to say that the border would reopen.",
+     ("indirect", "The minister", "went on to say", "that the border would reopen")),
+    ("Advisers to the president are quick to point out that the talks resumed.",
+     ("indirect", "Advisers to the president", "are quick to point out", "that the talks resumed")),
     # mixed quotes: reported clause with a quoted fragment
     ("The ministry warned it would respond “decisively” to any provocation.",
      ("mixed", "The ministry", "warned", "it would respond “decisively” to any provocation")),
@@ -145,7 +187,9 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "He appeared on “Morning Edition” on Monday.",                     # a programme name
     "Kyiv’s allies don’t share the diplomats’ findings, and O'Brien isn't sure.",  # apostrophes
     "The warning followed comments from the president.",                # noun, not a cue
-    "At a press conference in Geneva, the envoys discussed their plans.",
+    "Questions about the envoys’ plans remained unanswered.",          # noun, not a topic verb
+    "It is hard to say whether the talks will resume.",                 # no speaker
+    "The senators had the right to say no.",                           # a noun governs "to say"
     "The ‘90s were a different era for the alliance.",                 # elided year
     "Each State must act according to its national circumstances.",    # in accordance with
     "We must maintain peace and security in the region.",              # maintain, no clause
@@ -425,7 +469,7 @@ def test_first_person_in_a_speech_resolves_to_the_document_country():
     ("Hillary Clinton plans to call on young people to serve.",
      ("indirect", "Hillary Clinton", "plans", "to call on young people to serve", "intention")),
     ("The FBI decided against recommending charges.",
-     ("indirect", "The FBI", "decided", "against recommending charges", "intention")),
+     ("indirect", "The FBI", "decided against", "recommending charges", "intention")),
     ("Mr. Pence intends to release his own returns soon.",
      ("indirect", "Mr. Pence", "intends", "to release his own returns soon", "intention")),
     # a "that" later in the infinitive is not where the content starts
@@ -528,7 +572,7 @@ def test_wish_and_position_negatives(text):
     ("Asked whether talks would resume, the minister said nothing.",
      ("indirect", None, "Asked", "whether talks would resume")),
     ("When asked about the blockade, Mr. Ortiz smiled.",
-     ("indirect", None, "asked", "about the blockade")),
+     ("indirect", None, "asked about", "the blockade")),
     ("Asked by reporters why the border was closed, the envoy shrugged.",
      ("indirect", "reporters", "Asked", "why the border was closed")),
     # "said in a statement" is one cue (PolNeAR), other adjuncts stay outside it
@@ -764,8 +808,15 @@ def test_seed_speakers_are_the_people_who_spoke(seed_quotes):
     # The same with or without NLTK data (LemmInflect's lemmas do not read 'critical' as a cue).
     q, _ = seed_quotes
     speech = q[(q["kind"] != "scare") & q["speaker"].notna()]
+    # "Blinken and Lammy discussed their plans" is an attribution of a topic, as PolNeAR codes
+    # it; the coordinated subject resolves to its last name only (toolkit.speakers).
     expected = {"Peskov": ("Dmitry Peskov", "RUS"), "Blinken": ("Antony Blinken", "USA"),
-                "who": ("Joe Biden", "USA"), "The Kremlin": (None, "RUS"), "Moscow": (None, "RUS")}
+                "who": ("Joe Biden", "USA"), "The Kremlin": (None, "RUS"), "Moscow": (None, "RUS"),
+                "US Secretary of State Antony Blinken and British Foreign Secretary David Lammy":
+                    ("David Lammy", "GBR"),
+                # "he was careful not to reveal specific plans": an attributed refusal, as PolNeAR
+                # codes "declined to say"; "fearing ..." then shares that speaker span.
+                "he": ("Antony Blinken", "USA")}
     got = {(r.speaker, r.speaker_person if isinstance(r.speaker_person, str) else None, r.speaker_actor)
            for r in speech.itertuples()}
     assert got == {(s, p, a) for s, (p, a) in expected.items()}
@@ -938,9 +989,10 @@ def test_polnear_errors_name_the_rule_that_fired():
     ("Ana Lopes now says she opposes the deal.", "Ana Lopes"),
     ("The court this month rejected a request to delay the vote.", "The court"),
     ("Orsk Bank just this month announced it would close the branch.", "Orsk Bank"),
-    # negatives: a time inside a participle phrase stays; a pronoun subject stays alone
+    # negatives: a time inside a participle phrase stays; "now" joins the verb group
     ("A report released last year found that the program was abused.", "A report released last year"),
-    ("Early supporters of the bill, such as Ana Lopes, now saying they think it should change.", "they"),
+    ("Early supporters of the bill, such as Ana Lopes, now saying they think it should change.",
+     "Early supporters of the bill"),
 ])
 def test_a_time_adverbial_before_the_verb_is_not_the_source(text, speaker):
     q = run(text)

@@ -52,12 +52,13 @@ military support").
 Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue_after``,
 ``direct_said_x``, ``direct_cue_before``, ``direct_channel_after``, ``direct_colon_name``,
 ``direct_continued``, ``direct_unattributed``, ``indirect_subject``, ``indirect_inverted``,
-``indirect_participle``, ``indirect_passive`` (``_content_before`` when the content comes
-first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
+``indirect_participle``, ``indirect_passive``, ``indirect_infinitive`` ("went on to say": the
+subject of the governing verb group; ``_content_before`` when the content comes first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
 ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``), so errors can be counted
 by rule. Precedence is explicit: the stages run in ``_DocAnnotator.STAGES`` order (quotations
 first, so their cues are not read again as indirect speech), and within indirect speech each
-cue is offered to the rule functions of ``_DocAnnotator.INDIRECT_RULES`` in turn; each returns
+cue is offered to the rule functions named in ``_DocAnnotator.INDIRECT_RULES`` (module functions
+``_rule_<id>(annotator, cue)``) in turn; each returns
 its candidate rows, or ``None`` when the cue is not its own. A quotation's cue after it is read
 the same way: the first unused cue in its sentence, by ``_rule_direct_channel_after``,
 ``_rule_direct_said_x`` or ``_rule_direct_subject_after``, else the cue before it.
@@ -155,8 +156,8 @@ PRONOUNS = frozenset("he she they it we i you who which".split())
 PERSON_PRONOUNS = frozenset("he she".split())
 _AUX = frozenset("has have had is was were are be been being will would could can may might "
                  "'s ’s 've ’ve 'd ’d 'll ’ll "
-                 "should must shall did does do also further again later then repeatedly "
-                 "reportedly previously recently once publicly privately not never always often "
+                 "should must shall did does do also further again later then repeatedly n't n’t "
+                 "reportedly previously recently once publicly privately not never always often now "
                  "already just still even only apparently separately earlier quickly".split())
 _BE = frozenset("is was were are be been being".split())
 # Lower-case words that can be part of a source noun phrase.
@@ -182,6 +183,8 @@ foreign defence defense state national security press public white house
 intelligence military kremlin presidential prime foreign-policy campaign's country countries
 nation nations side parties authorities authority regime spokesmen colleague colleagues
 friend friends official's governor mayor speaker king queen prince pope bishop
+politician politicians advocate advocates donor donors delegate delegates organizer organizers
+scholar scholars doctor doctors
 """.split())
 _ROLE_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson minister president secretary ambassador envoy chancellor
@@ -200,8 +203,13 @@ _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask re
 # Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
 _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
                             "promise pledge slam reject".split())
+# Verbs whose object is what was said, named as a topic ("talked about the wall", "questioned
+# his judgment", "pointed to reports that ..."): PolNeAR attributes the object as the content.
+_TOPIC_VERBS = frozenset(("talk about", "speak about", "discuss", "mention", "question", "express", "point to"))
 _OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
-                           "praise", "defend", "refer to", "see"))
+                           "praise", "defend", "refer to", "see")) | _TOPIC_VERBS
+# After these a topic verb is a noun ("questions about his taxes", "mention of the plan").
+_NOUN_PREPOSITIONS = frozenset("about from over of on regarding for".split())
 _OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position",
                              "intention", "nonresponse"})
 # Wishes and positions ("wants to run", "supports the bill"): the content is the object or
@@ -231,7 +239,7 @@ _NOT_CLAUSE_START = frozenset("""
 on in at during after before with to of for about from by into over under since until through
 as than so very also not never no yes up down out off back again later earlier today yesterday
 tomorrow last next this recently previously publicly privately repeatedly instead simply
-only just even still there's such how what why when where whether who which
+only just even still there's such how what why when where who which
 """.split())
 _COLON_LABELS = frozenset("""
 note update updated editor editors correction corrections photo photos source sources watch read
@@ -259,6 +267,9 @@ _ATTACHING = frozenset("of in on for at from with among representing involved to
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _GLUE = frozenset("and or but of for at to in from".split())
 _WH_WORDS = frozenset("where whether when what who whom why how".split())
+# A wh-clause right after a verb other than "say" is its reported content ("explained why ...",
+# "knows what ..."); "when" is left out, as it opens an adjunct as often ("said when he ...").
+_WH_COMPLEMENT = frozenset("where whether what who why how".split())
 # Plain addressees of "told" ("told reporters the ...": the reported clause starts after them).
 _ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators supporters voters
 students troops crowds audiences parliament congress delegates diplomats""".split())
@@ -509,7 +520,7 @@ def _alpha(tok: str) -> bool:
 
 def _np_word(d: _Doc, k: int) -> bool:
     low = d.low[k]
-    if low in _NP_WORDS or low in ("'s", "’s") or low[:1].isdigit():
+    if low in _NP_WORDS or low in ("'s", "’s", "%") or low[:1].isdigit():
         return True
     if _cap(d.tok[k]) and low not in _BOUNDARY_CAPS:
         return True
@@ -519,7 +530,8 @@ def _np_word(d: _Doc, k: int) -> bool:
 def _unknown_noun(d: _Doc, k: int) -> bool:
     # A lower-case content word the lists do not know ("protocol", "organizers").
     low = d.low[k]
-    return (low.isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
+    # Hyphenated nouns count ("front-runner", "co-founder"); not a hyphen alone.
+    return (low.replace("-", "").isalpha() and low[:1].isalpha() and low[-1:].isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
             and low not in PRONOUNS and not low.endswith("ly") and not low.endswith("ed")
             and not low.endswith("ing") and k not in d.cues and low not in _STOPLIKE)
 
@@ -601,8 +613,9 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
             # unknown word on the left is as likely a verb ("He spoke and officials said").
             if low in ("and", "in") and not (_np_word(d, k - 1) and d.low[k - 1] not in _DETERMINERS):
                 break
-            if low == "and" and not (_cap(d.tok[k - 1]) or _cap(d.tok[k + 1])):
-                break
+            if low == "and" and not (_cap(d.tok[k - 1]) or _cap(d.tok[k + 1])
+                                     or (d.low[k - 1] in _NP_WORDS and d.low[k + 1] in _NP_WORDS)):
+                break  # "experts and some lawmakers say", "the campaign and the party": known nouns
             k -= 1
             continue
         if unknown < 3 and _unknown_noun(d, k):
@@ -706,6 +719,77 @@ def _subject_before(d: _Doc, i: int) -> bool:
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
 
+def _matrix_start(d: _Doc, to: int, lo: int) -> int:
+    """Start of the verb group governing an infinitive cue ("went on | to say", "are quick |
+    to point out", "refused | to acknowledge"): up to three lower-case words and auxiliaries
+    before ``to``; ``to`` itself when there is none."""
+    k, words = to, 0
+    while k - 1 >= lo and to - k < 6:
+        low, tok = d.low[k - 1], d.tok[k - 1]
+        if low in _AUX or (low.endswith("ly") and len(low) > 4 and tok.islower()):
+            k -= 1
+            continue
+        if tok.isalpha() and tok.islower() and words < 3 and low not in _DETERMINERS and low not in _STOPLIKE \
+                and low not in _SUBORDINATORS and low not in _GLUE and low not in PRONOUNS and (k - 1) not in d.cues \
+                and low not in _NP_WORDS and low not in _TIME_NOUNS:  # "other senators to", "months to"
+            k -= 1
+            words += 1
+            continue
+        break
+    return k if words else to
+
+
+def _infinitive_subject(d: _Doc, to: int, lo: int) -> tuple[int, int] | None:
+    """"He went on to say", "Advisers are quick to point out", "Trump refused to acknowledge":
+    the subject of the verb group that governs the infinitive cue (PolNeAR's source; its cue
+    spans that verb group). Not "it" ("it is hard to say") or a subject of a noun ("the right to")."""
+    k = _matrix_start(d, to, lo)
+    if k == to:
+        return None
+    sp = np_left(d, k, lo)
+    if sp is None or (sp[1] - sp[0] == 1 and d.low[sp[0]] in ("it", "who", "which", "that")):
+        return None
+    return sp
+
+
+# Prepositions that introduce what an evaluative or directive verb reports: "warned of",
+# "cautioned against", "complained about", "asked for". (With an object between, "accused
+# Holt of", PolNeAR train marks the verb alone about as often: left as it is.)
+_GOVERNED = frozenset("about against of for".split())
+
+
+def _governed_preposition(d: _Doc, j: int, s1: int, lemma: str, cat: str) -> int:
+    """End of the cue after its verb ending at ``j``: past a governed preposition, which PolNeAR
+    marks as part of the cue ("warned of", "complained about"), else ``j``. Not for neutral
+    verbs, whose "of"/"about" names a topic apart from the cue ("said of the senator")."""
+    if cat == "neutral" or j >= s1:
+        return j
+    return j + 1 if d.low[j] in _GOVERNED else j
+
+
+def _relative_that(d: _Doc, c: int, lo: int) -> bool:
+    """Whether "that" at ``c`` opens a relative clause on the noun before it ("the project that
+    encourages"), not a reported clause ("said that")."""
+    p = c - 1
+    return p >= lo and d.low[c] == "that" and p not in d.cues and d.low[p] not in _DETERMINERS \
+        and (_np_word(d, p) or _unknown_noun(d, p))
+
+
+def _in_relative(d: _Doc, c: int, lo: int) -> bool:
+    """Whether token ``c`` (a cue or "that") is inside a relative clause of an appositive
+    ("Kasich, a Republican who has refused to endorse Trump, said"; "Sorens, the founder of
+    the project that encourages ..., said"): the description of the source, which keeps its
+    cue words, not a new attribution."""
+    if _relative_that(d, c, lo):
+        return True
+    for t in range(c - 1, max(lo, c - 10) - 1, -1):
+        if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
+            return False
+        if d.low[t] in ("who", "whose", "which") or _relative_that(d, t, lo):
+            return True
+    return False
+
+
 def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
     """End of "in a (written) statement" right after a verb at ``j``, else ``j``.
 
@@ -750,6 +834,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         if lemma == "believe" and j < len(d.low) and d.low[j] in ("me", "us", "it") \
                 and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL):
             continue  # "believe me, ...": a formula, not a belief
+        if lemma in _TOPIC_VERBS and " " not in lemma and j < len(d.low) and d.low[j] in _NOUN_PREPOSITIONS:
+            continue  # "questions about his taxes", "mention of the plan": a noun
         if d.low[i] == "known" and not (i > 0 and d.low[i - 1] in _AUX):
             continue  # "the leader known as": an adjective, not knowledge reported
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
@@ -876,6 +962,9 @@ class _DocAnnotator:
                                    or d.tok[sp[1]] in "“”\"'"):
                 if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                     return "inverted", self._extend_right(sp, s1)
+        if k - 1 > lo and d.low[k - 1] == "to":
+            sp = _infinitive_subject(d, k - 1, lo)
+            return "infinitive", self._whole_subject(sp, lo) if sp is not None else None
         sp = np_left(d, k, lo)
         if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
             sp = self._appositive(k - 1, lo)
@@ -938,7 +1027,9 @@ class _DocAnnotator:
                 continue
             if tok == "." and _short_cap(d, c - 1):
                 continue  # "Md.", "Va.": state abbreviations inside an appositive
-            if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\"") or c in d.cues or d.low[c] == "that":
+            if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\""):
+                break
+            if (c in d.cues or d.low[c] == "that") and not _in_relative(d, c, lo):
                 break
         return self._noun_appositive(found)
 
@@ -1033,7 +1124,11 @@ class _DocAnnotator:
             if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
                 lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
             a = _skip_aux_left(d, i, lo)
+            if a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
+                    and row["speaker_end"] <= d.start[a - 1] and _matrix_start(d, a - 1, lo) == lo:
+                a = lo  # "went on to say": the governing verb group is part of the cue
             j = _statement_adjunct(d, j, s1)
+            j = _governed_preposition(d, j, s1, lemma, cat)
             if j < s1 and d.tok[j] == ":":
                 j += 1
         _set(row, "cue", d, d.start[a], d.end[j - 1])
@@ -1365,6 +1460,8 @@ class _DocAnnotator:
                 start = k
             elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
                 start = k
+            elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
+                start = k  # "explained why he backs Trump", "didn't know what to make of him"
             elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
                                                                    or d.tok[k][:1].isdigit()):
                 start = k
@@ -1511,26 +1608,33 @@ class _DocAnnotator:
             start += 1
         start = self._clause_start(start, first)
         end = first - 1
-        if d.low[start] in _SUBORDINATORS:
-            return None  # "If it is to remain credible, the UN must respond": a condition
-        if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later"):
-            return None  # "At a press conference in Geneva, X said": a setting, not content
+        # "If it is to remain credible, the UN must respond" and "At a press conference in Geneva,
+        # X said": a condition or a setting with no main clause before the cue is not content;
+        # "If states fail, the ministry can step in, Lopes said" has one, and the condition is
+        # part of what was said.
+        main_clause = any(d.tok[t] == "," for t in range(start + 2, end - 1))
+        if d.low[start] in _SUBORDINATORS and not main_clause:
+            return None
+        if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later") \
+                and not main_clause:
+            return None
         return (start, end) if end > start else None
 
     # The indirect-speech rules, in precedence order: each cue no quotation claimed is offered
-    # to them in turn and the first that claims it decides (with a row or without one).
+    # to them in turn and the first that claims it decides (with a row or without one). The
+    # rules are module functions of the annotator and the cue (below the class).
     INDIRECT_RULES = ("according_to", "channel", "asked_question", "reported_clause")
 
     def indirect(self) -> None:
         """Driver of :attr:`INDIRECT_RULES`: a rule returns ``None`` when the cue is not its
         own, else its candidate rows (none when it claims the cue but finds no attribution)."""
         d = self.d
-        rules = [getattr(self, f"_rule_{name}") for name in self.INDIRECT_RULES]
+        rules = [_INDIRECT_RULE_FUNCTIONS[name] for name in self.INDIRECT_RULES]
         for i in sorted(d.cues):
             if i in self.used_cues or self._inside_speech(i):
                 continue
             for rule in rules:
-                rows = rule(i)
+                rows = rule(self, i)
                 if rows is None:
                     continue
                 for row in rows:
@@ -1548,84 +1652,6 @@ class _DocAnnotator:
         return (cat == "cognitive" or lemma not in _NESTED_CUES
                 or (d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False)) and self._nested(i)
 
-    def _rule_according_to(self, i: int) -> list[dict] | None:
-        if self.d.cues[i][3] != "according_to":
-            return None
-        row = _empty_row(self.d, "indirect", "according_to")
-        return [row] if self._according_to(row, i) else []
-
-    def _rule_channel(self, i: int) -> list[dict] | None:
-        """"Tarsk Press quoted Orsk as saying (that) ...": speaker, channel and content."""
-        d = self.d
-        if d.cues[i][3] != "channel":
-            return None
-        s0, s1 = d.sent_bounds(i)
-        row = _empty_row(d, "indirect", "indirect_channel")
-        if not self._channel(row, i, s0, s1):
-            return []
-        k = row["speaker_end"]
-        after = bisect.bisect_left(d.start, k) + 1
-        while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
-            after += 1
-        cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
-        self._fill_cue(row, i)
-        if not cont:
-            return []
-        e = cont[1]
-        while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
-            e -= 1
-        _set_tok(row, "content", d, (cont[0], e))
-        return [row]
-
-    def _rule_asked_question(self, i: int) -> list[dict] | None:
-        if self.d.cues[i][1] != "ask":
-            return None
-        row = _empty_row(self.d, "indirect", "asked_question")
-        return [row] if self._asked_question(row, i) else None
-
-    def _rule_reported_clause(self, i: int) -> list[dict] | None:
-        """"X said (that) ...", ", said X", "X, arguing that ...", "it was announced by X that
-        ...", "..., X said": the speaker of the cue and its clause (``indirect_<how>``)."""
-        d = self.d
-        s0, _ = d.sent_bounds(i)
-        cat = d.cues[i][2]
-        row = _empty_row(d, "indirect", "indirect")
-        how, sp = self.speaker_of(i, s0)
-        row["rule"] = f"indirect_{how}"
-        content = None
-        if how == "inverted":
-            content = self._content_before(i, sp)
-            _set_tok(row, "speaker", d, sp)
-            self._resolve(row)
-        elif how == "participle":
-            if not self._fill_speaker(row, i, s0):
-                return []
-        elif how == "passive":
-            if sp is not None:
-                _set_tok(row, "speaker", d, sp)
-                self._resolve(row)
-        else:
-            if sp is None or self._not_speech(i, sp, cat):
-                return []
-            _set_tok(row, "speaker", d, sp)
-            self._resolve(row)
-            content = self._content_before(i, sp)
-        if how in ("inverted", "subject") and sp is not None:
-            split = self._parenthetical(row, i, sp)
-            if split is not None:
-                return split
-        if content is not None:
-            row["rule"] += "_content_before"
-        else:
-            content = self._content_after(i, row)
-            if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
-                content = None
-        if content is None:
-            return []
-        self._fill_cue(row, i)
-        _set_tok(row, "content", d, content)
-        return [row]
-
     def _not_speech(self, i: int, sp: tuple[int, int], cat: str) -> bool:
         """A subject in a condition ("unless Kyiv requests"), a thing's wish or position
         ("the bill, which seeks to"), or an object taken for a subject ("to address military
@@ -1636,36 +1662,6 @@ class _DocAnnotator:
         if cat in _SHORT_CLASSES and sp[0] > 0 and d.low[sp[0] - 1] == "to":
             return True  # "arrived to address military support for Ukraine": an object, not a subject
         return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
-
-    def _asked_question(self, row: dict, i: int) -> bool:
-        """"(When) asked whether/about ..., X said": the question put to the main clause's
-        subject, attributed to whoever asked it ("by X" when named, else no source), as
-        PolNeAR does. The content runs from the question word to the comma. Fills ``row``;
-        returns whether the cue is such a question."""
-        d = self.d
-        s0, s1 = d.sent_bounds(i)
-        j = d.cues[i][0]
-        if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
-                                       or (i - 1 > s0 and d.tok[i - 2] == "," and d.low[i - 1] == "when")):
-            return False
-        start = j
-        sp = None
-        if j < s1 and d.low[j] == "by":
-            sp = np_right(d, j + 1, s1)
-            if sp is None:
-                return False
-            start = sp[1]
-        if start >= s1 or d.low[start] not in _QUESTION_WORDS:
-            return False
-        comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
-        if comma is None:
-            return False
-        if sp is not None:
-            _set_tok(row, "speaker", d, sp)
-            self._resolve(row)
-        self._fill_cue(row, i)
-        _set_tok(row, "content", d, (start, comma))
-        return True
 
     def _clause_start(self, start: int, limit: int) -> int:
         """Skip a dateline ("WASHINGTON (Reuters) -") and leading adverbials ("In fact,",
@@ -1855,8 +1851,9 @@ class _DocAnnotator:
         text = self.d.text
         # A wish, plan or silence ("They decided to go home. “...”") does not introduce the
         # quotation after it; only speech does.
+        # Nor does a negated cue ("He didn't suggest retaliation. “...”"): no words were said.
         speech = [r for r in self.rows if r["cue_start"] is not None and r["kind"] != "scare"
-                  and r["cue_class"] not in _NOT_SPEECH]
+                  and r["cue_class"] not in _NOT_SPEECH and not _NEGATED.search(r["cue"] or "")]
         by_end = sorted(((max(r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None), n)
                          for n, r in enumerate(speech)))
         ends = [e for e, _ in by_end]
@@ -1897,6 +1894,134 @@ class _DocAnnotator:
                 row["rule"] = "direct_continued"
 
 
+# --------------------------------------------------------------------------- indirect-speech rules
+# Each takes the document's annotator and a cue's token index; it returns ``None`` when the cue
+# is not its own, else its candidate rows (none when it claims the cue but finds no attribution).
+
+def _rule_according_to(ann: _DocAnnotator, i: int) -> list[dict] | None:
+    """"According to X, ..." / "..., according to X" (rule ``according_to``)."""
+    if ann.d.cues[i][3] != "according_to":
+        return None
+    row = _empty_row(ann.d, "indirect", "according_to")
+    return [row] if ann._according_to(row, i) else []
+
+
+def _rule_channel(ann: _DocAnnotator, i: int) -> list[dict] | None:
+    """"Tarsk Press quoted Orsk as saying (that) ...": speaker, channel and content."""
+    d = ann.d
+    if d.cues[i][3] != "channel":
+        return None
+    s0, s1 = d.sent_bounds(i)
+    row = _empty_row(d, "indirect", "indirect_channel")
+    if not ann._channel(row, i, s0, s1):
+        return []
+    k = row["speaker_end"]
+    after = bisect.bisect_left(d.start, k) + 1
+    while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
+        after += 1
+    cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
+    ann._fill_cue(row, i)
+    if not cont:
+        return []
+    e = cont[1]
+    while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
+        e -= 1
+    _set_tok(row, "content", d, (cont[0], e))
+    return [row]
+
+
+def _rule_asked_question(ann: _DocAnnotator, i: int) -> list[dict] | None:
+    """"(When) asked whether ..., X said": the question as its asker's attribution (``asked_question``)."""
+    if ann.d.cues[i][1] != "ask":
+        return None
+    row = _empty_row(ann.d, "indirect", "asked_question")
+    return [row] if _asked_question(ann, row, i) else None
+
+
+def _rule_reported_clause(ann: _DocAnnotator, i: int) -> list[dict] | None:
+    """"X said (that) ...", ", said X", "X, arguing that ...", "it was announced by X that
+    ...", "..., X said": the speaker of the cue and its clause (``indirect_<how>``)."""
+    d = ann.d
+    s0, _ = d.sent_bounds(i)
+    cat = d.cues[i][2]
+    row = _empty_row(d, "indirect", "indirect")
+    how, sp = ann.speaker_of(i, s0)
+    row["rule"] = f"indirect_{how}"
+    content = None
+    if how == "inverted":
+        content = ann._content_before(i, sp)
+        _set_tok(row, "speaker", d, sp)
+        ann._resolve(row)
+    elif how == "participle":
+        if not ann._fill_speaker(row, i, s0):
+            return []
+    elif how == "passive":
+        if sp is not None:
+            _set_tok(row, "speaker", d, sp)
+            ann._resolve(row)
+    else:
+        if sp is None or ann._not_speech(i, sp, cat):
+            return []
+        _set_tok(row, "speaker", d, sp)
+        ann._resolve(row)
+        content = ann._content_before(i, sp)
+    if how in ("inverted", "subject") and sp is not None:
+        split = ann._parenthetical(row, i, sp)
+        if split is not None:
+            return split
+    if content is not None:
+        row["rule"] += "_content_before"
+    else:
+        content = ann._content_after(i, row)
+        if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
+            content = None
+    if content is None:
+        return []
+    ann._fill_cue(row, i)
+    cue_end = bisect.bisect_left(d.start, row["cue_end"])
+    if content[0] < cue_end < content[1] and row["cue_start"] <= d.start[content[0]]:
+        content = (cue_end, content[1])  # "accused Holt of | being a Democrat"
+    _set_tok(row, "content", d, content)
+    return [row]
+
+
+def _asked_question(ann: _DocAnnotator, row: dict, i: int) -> bool:
+    """"(When) asked whether/about ..., X said": the question put to the main clause's
+    subject, attributed to whoever asked it ("by X" when named, else no source), as
+    PolNeAR does. The content runs from the question word to the comma. Fills ``row``;
+    returns whether the cue is such a question."""
+    d = ann.d
+    s0, s1 = d.sent_bounds(i)
+    j = d.cues[i][0]
+    if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
+                                   or (i - 1 > s0 and d.tok[i - 2] == "," and d.low[i - 1] == "when")):
+        return False
+    start = j
+    sp = None
+    if j < s1 and d.low[j] == "by":
+        sp = np_right(d, j + 1, s1)
+        if sp is None:
+            return False
+        start = sp[1]
+    if start >= s1 or d.low[start] not in _QUESTION_WORDS:
+        return False
+    comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
+    if comma is None:
+        return False
+    if sp is not None:
+        _set_tok(row, "speaker", d, sp)
+        ann._resolve(row)
+    ann._fill_cue(row, i)
+    start = max(start, bisect.bisect_left(d.start, row["cue_end"]))  # "asked about | the blockade"
+    _set_tok(row, "content", d, (start, comma))
+    return True
+
+
+_INDIRECT_RULE_FUNCTIONS = {"according_to": _rule_according_to, "channel": _rule_channel,
+                            "asked_question": _rule_asked_question, "reported_clause": _rule_reported_clause}
+
+
+_NEGATED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 _ADJUNCT_GAP = re.compile(r"[^\n\"“”‘’«»']{1,100}")
 
 
