@@ -118,6 +118,9 @@ def test_intensity(text, surface, intensity):
     "The figures are given in the annex to the letter of 8 August.",
     "The crimes were committed by unidentified men.",
     "Banks screen payments for signs of terrorist financing.",
+    # names of organisations, and the execution of a mandate
+    "The Organization of Islamic Cooperation published its report.",
+    "The mission continued the execution of its mandate.",
 ])
 def test_negatives_have_no_cues(text):
     assert cues_of(text).query("quad_class != 'statement'").empty
@@ -254,6 +257,22 @@ def test_no_mentions_means_null_actors():
     ("Croatia opened its borders to refugees.", "material_cooperation"),
     ("The ministry shared evidence with its counterparts.", "material_cooperation"),
     ("Ecuador granted political asylum to the journalist.", "material_cooperation"),
+    # an appeal for a conflict act is a demand (verbal conflict); for its end, an appeal
+    ("The EU called for sanctions against the regime.", "verbal_conflict"),
+    ("The council called for an end to the violence.", "verbal_cooperation"),
+    ("The council called on the parties to resume the talks.", "verbal_cooperation"),
+    # non-events (issue 17, pattern 4): a background setting, attribution, thanks as a cause
+    ("Children in armed conflict need protection.", "statement"),
+    ("The war in Ukraine entered its third year.", "statement"),
+    ("According to the ministry, the talks resumed.", "verbal_cooperation"),
+    ("Exports rose thanks to the new port.", "statement"),
+    ("We thank the Secretary-General for his report.", "verbal_cooperation"),
+    ("The plan meets the needs of the refugees.", "statement"),
+    # practical cooperation is material (06); acts of violence the lexicon missed
+    ("Police cooperation between the two states improved.", "material_cooperation"),
+    ("Regime warplanes carried out five airstrikes on the town.", "material_conflict"),
+    ("Many detainees were summarily executed.", "material_conflict"),
+    ("Militiamen burned several villages.", "material_conflict"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
