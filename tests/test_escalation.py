@@ -273,6 +273,12 @@ def test_no_mentions_means_null_actors():
     ("Regime warplanes carried out five airstrikes on the town.", "material_conflict"),
     ("Many detainees were summarily executed.", "material_conflict"),
     ("Militiamen burned several villages.", "material_conflict"),
+    # a document's annex and procedure are no acts; annexing territory and opening an inquiry are
+    ("The strength of the force is given in the table (see annex).", "none"),
+    ("Moscow plans to annex the region.", "verbal_conflict"),
+    ("The meeting was called to order at 10.15 a.m.", "statement"),
+    ("Investigations and prosecutions must be impartial.", "material_cooperation"),
+    ("Prosecutors opened an investigation into the bank.", "verbal_conflict"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
