@@ -279,6 +279,9 @@ def test_no_mentions_means_null_actors():
     ("The meeting was called to order at 10.15 a.m.", "statement"),
     ("Investigations and prosecutions must be impartial.", "material_cooperation"),
     ("Prosecutors opened an investigation into the bank.", "verbal_conflict"),
+    # conflict prevention is a cooperative programme; the verb still negates the act after it
+    ("The office works on conflict prevention in the region.", "material_cooperation"),
+    ("Police prevented an attack on the embassy.", "material_cooperation"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
