@@ -121,6 +121,8 @@ def test_intensity(text, surface, intensity):
     # names of organisations, and the execution of a mandate
     "The Organization of Islamic Cooperation published its report.",
     "The mission continued the execution of its mandate.",
+    # `beating` is matched lower-cased: its lemma `beat` is mostly figurative
+    "I always beat him in the election.",
 ])
 def test_negatives_have_no_cues(text):
     assert cues_of(text).query("quad_class != 'statement'").empty
@@ -261,12 +263,10 @@ def test_no_mentions_means_null_actors():
     ("The EU called for sanctions against the regime.", "verbal_conflict"),
     ("The council called for an end to the violence.", "verbal_cooperation"),
     ("The council called on the parties to resume the talks.", "verbal_cooperation"),
-    # non-events (issue 17, pattern 4): a background setting, attribution, thanks as a cause
+    # non-events (issue 17, pattern 4): a background setting, attribution, fulfilment
     ("Children in armed conflict need protection.", "statement"),
     ("The war in Ukraine entered its third year.", "statement"),
     ("According to the ministry, the talks resumed.", "verbal_cooperation"),
-    ("Exports rose thanks to the new port.", "statement"),
-    ("We thank the Secretary-General for his report.", "verbal_cooperation"),
     ("The plan meets the needs of the refugees.", "statement"),
     # practical cooperation is material (06); acts of violence the lexicon missed
     ("Police cooperation between the two states improved.", "material_cooperation"),
