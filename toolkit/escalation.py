@@ -569,7 +569,9 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
                         pd.factorize(cues["doc_id"])[0]))
     doc = cues["doc_id"].to_numpy(dtype=object)[order]
     sent = cues["sent_id"].to_numpy()[order]
-    start, end = cues["start"].to_numpy()[order], cues["end"].to_numpy()[order]
+    start = cues["start"].to_numpy()[order]
+    # Without an ``end`` column (hand-built cue tables) the reach counts from the appeal's start.
+    end = (cues["end"] if "end" in cues.columns else cues["start"]).to_numpy()[order]
     root = cues["cameo"].astype(str).str[:2].to_numpy()[order]
     c = cls[order]
     nxt_same = np.zeros(len(order), dtype=bool)
