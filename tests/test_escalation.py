@@ -282,6 +282,11 @@ def test_no_mentions_means_null_actors():
     # conflict prevention is a cooperative programme; the verb still negates the act after it
     ("The office works on conflict prevention in the region.", "material_cooperation"),
     ("Police prevented an attack on the embassy.", "material_cooperation"),
+    # support in kind is aid (07); speaking or voting for a cause is verbal support (051)
+    ("UNDP runs programmes in support of peacebuilding.", "material_cooperation"),
+    ("The agency gave technical and legal support to the ministry.", "material_cooperation"),
+    ("We have always spoken out in support of such causes.", "verbal_cooperation"),
+    ("The council reiterated its support for the envoy.", "verbal_cooperation"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
