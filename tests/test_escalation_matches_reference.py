@@ -32,6 +32,16 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
     refusal = (c["modality"] == "negated") & (q == "material_cooperation")
     cls = cls.where(~(c["modality"].isin(E._NOT_DONE) | refusal), cls.map(E._VERBAL).fillna(cls))
     c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
+    # An appeal (CAMEO 02, not negated) whose next cue in the sentence, within 40 characters,
+    # is a conflict act is a demand (verbal conflict): written with a grouped shift here.
+    c["_end"] = c["end"] if "end" in c.columns else c["start"]
+    by_pos = c.sort_values(["doc_id", "sent_id", "start"], kind="stable")
+    g = by_pos.groupby(["doc_id", "sent_id"], sort=False)
+    nxt_cls, nxt_start = g["_cls"].shift(-1), g["start"].shift(-1)
+    demand = (by_pos["cameo"].astype(str).str[:2] == "02") & (by_pos["modality"] != "negated") \
+        & nxt_cls.isin(["verbal_conflict", "material_conflict"]) & (nxt_start - by_pos["_end"] <= 40)
+    c.loc[demand[demand].index, "_cls"] = "verbal_conflict"
+    c = c.drop(columns="_end")
     c["_abs"] = c["score"].abs()
     if event_rule == "strongest":
         c = c.sort_values(["doc_id", "sent_id", "_abs"], ascending=[True, True, False], kind="stable")

@@ -543,6 +543,47 @@ def quad_classes(cues: pd.DataFrame, *, scheme: str = "toolkit") -> pd.Series:
     return mapped.where(mapped.notna(), cues["quad_class"])
 
 
+# How far (characters) an appeal may stand from the act it calls for: "called for sanctions",
+# "calls on Egyptians to join the mobilization" (a clause, not a paragraph).
+_APPEAL_REACH = 40
+
+
+def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarray) -> np.ndarray:
+    """An appeal (CAMEO 02) for a conflict act is a demand: verbal conflict, under any scheme.
+
+    "The EU called for sanctions against X" is conflictual talk aimed at X, as event coders code
+    it, where "called on the parties to cooperate" stays an appeal. The act called for is the
+    next cue of the sentence, starting at most :data:`_APPEAL_REACH` characters after the appeal
+    ends; a negated act ("called for an end to the violence") is cooperative and leaves it.
+
+    Example:
+        >>> c = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 0], "start": [4, 15],
+        ...     "end": [14, 24], "cameo": ["020", "163"]})
+        >>> _appeals_for_conflict(c, np.array(["statement", "material_conflict"], dtype=object),
+        ...                       np.array([False, False])).tolist()
+        ['verbal_conflict', 'material_conflict']
+    """
+    if len(cues) < 2:
+        return cls
+    order = np.lexsort((cues["start"].to_numpy(), cues["sent_id"].to_numpy(),
+                        pd.factorize(cues["doc_id"])[0]))
+    doc = cues["doc_id"].to_numpy(dtype=object)[order]
+    sent = cues["sent_id"].to_numpy()[order]
+    start = cues["start"].to_numpy()[order]
+    # Without an ``end`` column (hand-built cue tables) the reach counts from the appeal's start.
+    end = (cues["end"] if "end" in cues.columns else cues["start"]).to_numpy()[order]
+    root = cues["cameo"].astype(str).str[:2].to_numpy()[order]
+    c = cls[order]
+    nxt_same = np.zeros(len(order), dtype=bool)
+    nxt_same[:-1] = (doc[1:] == doc[:-1]) & (sent[1:] == sent[:-1]) & (start[1:] - end[:-1] <= _APPEAL_REACH)
+    nxt_conflict = np.zeros(len(order), dtype=bool)
+    nxt_conflict[:-1] = np.isin(c[1:], ("verbal_conflict", "material_conflict"))
+    hit = (root == "02") & ~negated[order] & nxt_same & nxt_conflict
+    out = cls.copy()
+    out[order[hit]] = "verbal_conflict"
+    return out
+
+
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit") -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of each sentence's act.
@@ -593,6 +634,7 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     not_done = not_done | (negated & (q == "material_cooperation"))
     cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
     cls = np.where(absval > 0, cls, "statement")
+    cls = _appeals_for_conflict(cues, cls, negated)
     # Cues of a sentence together (documents in id order, as a sort by doc_id gives), the one
     # that names the sentence's class first; np.lexsort is stable, like the sort it replaces.
     docs, doc_key = np.unique(cues["doc_id"].to_numpy(dtype=object), return_inverse=True)
