@@ -1010,3 +1010,59 @@ def test_a_time_adverbial_before_the_verb_is_not_the_source(text, speaker):
 def test_the_writers_formulas_are_not_attributions(text, cues):
     q = run(text)
     assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a dateline of any shape is neither a source nor part of the content
+    ("TARSK - Ostria's navy, speaking after the drill, insisted the strait stayed open.",
+     "Ostria's navy", "the strait stayed open"),
+    ("NEW ORSK, June 9 - The Ruritanian cabinet said on Friday it had recalled its envoy.",
+     "The Ruritanian cabinet", "it had recalled its envoy"),
+    # a time adverbial between "said" and a clause without "that"
+    ("The envoy said last week the ceasefire would hold.", "The envoy", "the ceasefire would hold"),
+    ("Ana Lopes said yesterday her party would abstain.", "Ana Lopes", "her party would abstain"),
+    # "told reporters" closing a sentence: the content is before the cue
+    ("Ostria will not withdraw, Lopes told reporters on Wednesday.", "Lopes", "Ostria will not withdraw"),
+    ("The envoy told journalists the border would reopen.", "The envoy", "the border would reopen"),
+])
+def test_datelines_times_and_addressees_around_the_cue(text, speaker, content):
+    q = run(text)
+    assert (speaker, content) in list(zip(q["speaker"], q["content"])), rows(q)
+    assert not any(str(c).startswith(("on ", "TARSK", "NEW ORSK")) for c in q["content"]), rows(q)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy said on the phone it was fine.",       # "on the phone" is not a time: no clause is read
+    "The envoy told reporters at a briefing.",        # no content anywhere
+])
+def test_no_content_from_an_adjunct_after_the_cue(text):
+    assert run(text).empty, rows(run(text))
+
+
+@pytest.mark.parametrize("text, outlet, channel", [
+    ("The minister told the Tarsk Gazette that the deal was dead.", "Tarsk Gazette", "Tarsk Gazette"),
+    ("In an interview with the Orsk Herald, the minister said the deal was dead.", "Orsk Herald", "Orsk Herald"),
+    ("“We are not afraid,” the general told the Tarsk Gazette.", "Tarsk Gazette", "Tarsk Gazette"),
+    # an outlet that is not the channel: the subject's own words about it, or an unrelated object
+    ("The Tarsk Gazette said the deal was dead.", "Tarsk Gazette", None),
+    ("The minister said the Tarsk Gazette had lied.", "Tarsk Gazette", None),
+])
+def test_an_outlet_after_a_determiner_is_the_channel(text, outlet, channel):
+    q = run(text, _media(text, outlet))
+    assert q["channel"].tolist()[:1] == [channel], rows(q)
+
+
+@pytest.mark.parametrize("text, carried", [
+    ('“We will not retreat,” Ostrian President Ana Lopes told reporters in Orsk.\n\n'
+     '“Every village will be defended.”', True),
+    ('“Talks are over,” Ana Lopes said. “We tried.”\n\n“Now we wait.”', True),
+    # another sentence, or another speaker, ends the paragraph: nothing is carried
+    ('“We will not retreat,” Ana Lopes said. Her rival disagreed.\n\n“Every village will be defended.”', False),
+    ('The army said it had moved tanks.\n\n“This is a provocation.”', False),
+])
+def test_a_quote_paragraph_carries_the_speaker_of_the_paragraph_before(text, carried):
+    q = run(text)
+    last = q[q["kind"] == "direct"].iloc[-1]
+    assert (last["speaker_person"] is not None and "Lopes" in last["speaker_person"]) == carried, rows(q)
+    if carried:
+        assert last["speaker_resolution"] == "carried" and last["speaker_rule"] == "carried_quote"

@@ -574,6 +574,19 @@ def _time_before(d: _Doc, j: int, lo: int) -> int:
     return k
 
 
+def _time_after(d: _Doc, k: int, hi: int) -> int:
+    """End of a time adverbial starting at token ``k`` ("on Tuesday", "yesterday", "last week",
+    "earlier this month"), else ``k``: the reporter's, between a cue and its clause."""
+    t = k
+    if t < hi and d.low[t] in ("earlier", "later") and t + 1 < hi and d.low[t + 1] in ("this", "last", "on"):
+        t += 1
+    if t < hi and d.low[t] in _TIME_ADVERBS:
+        return t + 1
+    if t + 1 < hi and d.low[t] in ("on", "this", "last", "next") and d.low[t + 1] in _TIME_NOUNS:
+        return t + 2
+    return k
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
     j = _time_before(d, j, lo)
@@ -1092,7 +1105,7 @@ class _DocAnnotator:
             if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
                     and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
                 return row, None
-        k = s0
+        k = self._dateline_end(s0, i)
         while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
             k += 1
         return None, np_right(d, k, i)
@@ -1152,9 +1165,13 @@ class _DocAnnotator:
                 continue
             if row["speaker_start"] is not None and row["speaker_start"] <= m[0] < row["speaker_end"]:
                 continue  # "Reuters reported": the outlet is the speaker
-            t = bisect.bisect_left(d.start, m[0])
+            t = t0 = bisect.bisect_left(d.start, m[0])
+            if t > s0 and d.low[t - 1] in ("the", "a", "an") and not (row["speaker_start"] is not None
+                                                                     and row["speaker_start"] <= d.start[t - 1]
+                                                                     < row["speaker_end"]):
+                t -= 1  # "told the Associated Press", "in an interview with the BBC"
             prev = d.low[t - 1] if t > s0 else ""
-            if prev in _CHANNEL_WORDS or (prev == "in" and t - 1 == d.cues[i][0]) or t == d.cues[i][0]:
+            if prev in _CHANNEL_WORDS or (prev == "in" and t - 1 == d.cues[i][0]) or t0 == d.cues[i][0]:
                 _set(row, "channel", d, m[0], m[1])
                 row["channel_actor"] = m[2]
                 row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
@@ -1445,11 +1462,16 @@ class _DocAnnotator:
                     return None
             if k >= s1:
                 return None
+            after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
+            if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
+                k = after  # "said on Tuesday his country had ...": the clause after the time
             if lemma == "tell" and that_opt:
                 # "told The Washington Post he was ...": the clause after the addressee.
                 obj = np_right(d, k, s1)
                 if d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
-                    start = k + 1  # "told reporters the alliance would ...": the clause after them
+                    start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
+                    if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
+                        return None  # "..., X told reporters on Tuesday.": the content is before the cue
                 elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
                                                           or _cap(d.tok[obj[1]])):
                     start = obj[1]
@@ -1597,6 +1619,8 @@ class _DocAnnotator:
         rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
         if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
             return None
+        if rest and d.cues[i][1] == "tell" and d.low[rest[0]] in _ADDRESSEES:
+            rest = rest[1:]  # "..., X told reporters on Tuesday": the addressee, then an adjunct
         if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
             return None  # "the envoys discussed their plans": an object, not a closing adjunct
         start = s0
@@ -1663,15 +1687,23 @@ class _DocAnnotator:
             return True  # "arrived to address military support for Ukraine": an object, not a subject
         return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
 
+    def _dateline_end(self, start: int, limit: int) -> int:
+        """Token after a dateline starting at ``start`` ("WASHINGTON (Reuters) -", "ADDIS ABABA -",
+        "KYIV, May 4 -"), else ``start``: a place and date, never a source."""
+        d = self.d
+        if not (d.tok[start].isupper() and len(d.tok[start]) > 1):
+            return start
+        for t in range(start + 1, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
+            if d.tok[t] in ("-", "—", "–", "--"):
+                return t + 1
+        return start
+
     def _clause_start(self, start: int, limit: int) -> int:
         """Skip a dateline ("WASHINGTON (Reuters) -") and leading adverbials ("In fact,",
         "Nationally, however,", "Despite the attacks,") that are the reporter's, not the
         source's, words."""
         d = self.d
-        for t in range(start, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
-            if d.tok[t] in ("-", "—", "–", "--") and d.tok[start].isupper() and len(d.tok[start]) > 1:
-                start = t + 1
-                break
+        start = self._dateline_end(start, limit)
         for _ in range(3):
             if start >= limit:
                 break
@@ -1859,7 +1891,7 @@ class _DocAnnotator:
         ends = [e for e, _ in by_end]
         direct = sorted((r["content_start"], n) for n, r in enumerate(speech) if r["kind"] == "direct")
         starts = [a for a, _ in direct]
-        for row in self.rows:
+        for row in sorted(self.rows, key=lambda r: r["content_start"] or 0):  # earlier carried rows carry on
             if row["kind"] != "direct" or row["cue_start"] is not None:
                 continue
             a, b = row["content_start"], row["content_end"]
@@ -1878,6 +1910,8 @@ class _DocAnnotator:
             if src is None and j < len(direct) and not text[b:starts[j]].strip():
                 src, how = speech[direct[j][1]], "continued"
             if src is None:
+                src, how = self._paragraph_before(a), "carried"
+            if src is None:
                 continue
             cols = ["speaker_actor", "speaker_person", "speaker_sector"]
             if how == "continued":
@@ -1892,6 +1926,28 @@ class _DocAnnotator:
             row["speaker_rule"] = f"{how}_quote"
             if how == "continued":
                 row["rule"] = "direct_continued"
+
+    def _paragraph_before(self, a: int) -> dict | None:
+        """The attributed direct quotation that ends the paragraph before a paragraph opening
+        with the quotation at ``a`` ("“A,” X told reporters in Kyiv." / "“B.”"): only its
+        attribution's own words may follow it there, so the next paragraph's quotation is
+        most likely X's still (news style gives a new speaker a new attribution)."""
+        text = self.d.text
+        p = text.rfind("\n", 0, a)
+        if p < 0 or text[p:a].strip():
+            return None
+        pp = text.rfind("\n", 0, len(text[:p].rstrip()))
+        last = None
+        for r in self.rows:
+            if r["kind"] == "direct" and pp < r["content_start"] and r["content_end"] <= p \
+                    and (last is None or r["content_end"] > last["content_end"]):
+                last = r
+        if last is None or not (last["speaker_actor"] or last["speaker_person"]):
+            return None
+        tail = text[last["content_end"]:p].strip()
+        if any(ch in tail.rstrip(".!?") for ch in ".!?“”\"") or len(tail.split()) > 12:
+            return None  # another sentence, or another quotation, ends the paragraph
+        return last
 
 
 # --------------------------------------------------------------------------- indirect-speech rules
