@@ -1059,6 +1059,7 @@ def test_an_outlet_after_a_determiner_is_the_channel(text, outlet, channel):
     # another sentence, or another speaker, ends the paragraph: nothing is carried
     ('“We will not retreat,” Ana Lopes said. Her rival disagreed.\n\n“Every village will be defended.”', False),
     ('The army said it had moved tanks.\n\n“This is a provocation.”', False),
+    ('Ana Lopes said: “We tried.” The story was false.\n\n“Now we wait.”', False),
 ])
 def test_a_quote_paragraph_carries_the_speaker_of_the_paragraph_before(text, carried):
     q = run(text)

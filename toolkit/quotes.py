@@ -1945,7 +1945,8 @@ class _DocAnnotator:
         if last is None or not (last["speaker_actor"] or last["speaker_person"]):
             return None
         tail = text[last["content_end"]:p].strip()
-        if any(ch in tail.rstrip(".!?") for ch in ".!?“”\"") or len(tail.split()) > 12:
+        closed = text[last["content_start"]:last["content_end"]].rstrip("”\"’' ").endswith((".", "!", "?"))
+        if tail and (closed or any(ch in tail.rstrip(".!?") for ch in ".!?“”\"") or len(tail.split()) > 12):
             return None  # another sentence, or another quotation, ends the paragraph
         return last
 
