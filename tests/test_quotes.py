@@ -1067,3 +1067,34 @@ def test_a_quote_paragraph_carries_the_speaker_of_the_paragraph_before(text, car
     assert (last["speaker_person"] is not None and "Lopes" in last["speaker_person"]) == carried, rows(q)
     if carried:
         assert last["speaker_resolution"] == "carried" and last["speaker_rule"] == "carried_quote"
+
+
+def _gazetteer_file(tmp_path) -> str:
+    path = tmp_path / "fictional.csv"
+    path.write_text("entry,category,actor,actor_type,sector,role,person,valid_from,valid_to,match_on,note\n"
+                    "Varnia,state,VRN,state,,,,,,text,fictional state\n"
+                    "Varnian,demonym,VRN,state,,,,,,text,adjective\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("text, with_file, without_file", [
+    ("Varnian Deputy Minister Ivo Marel said the border would stay closed.", "VRN", None),
+    ("Deputy Minister Ivo Marel said the border would stay closed.", None, None),
+])
+def test_a_users_gazetteer_gives_an_officials_state(tmp_path, text, with_file, without_file):
+    from toolkit.actors import load_gazetteer
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    sents, toks = tokenize_documents(["d"], [text])
+    got = find_quotes(docs, sents, toks, None, gazetteer=load_gazetteer([_gazetteer_file(tmp_path)]))[0]
+    assert got["speaker_actor"].tolist() == [with_file]
+    assert find_quotes(docs, sents, toks, None)[0]["speaker_actor"].tolist() == [without_file]
+
+
+def test_the_quotes_step_reads_gazetteer_files_added_to_its_lexicons(tmp_path):
+    from toolkit.quotes import _annotate
+    text = "Varnian Deputy Minister Ivo Marel said the border would stay closed."
+    sents, toks = tokenize_documents(["d"], [text])
+    tables = {"documents": pd.DataFrame({"doc_id": ["d"], "text": [text]}), "sentences": sents, "tokens": toks}
+    got = _annotate(tables, lexicons=[_gazetteer_file(tmp_path)])["quotes"]
+    assert got["speaker_actor"].tolist() == ["VRN"]
+    assert got["source"].tolist() == [f"reporting_verbs@{lexicon.load('reporting_verbs').version}"]

@@ -890,7 +890,8 @@ def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> Non
 class _DocAnnotator:
     """Applies the attribution rules to one document."""
 
-    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str, doc_actor: str | None = None):
+    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str, doc_actor: str | None = None,
+                 gazetteer=None):
         self.d = d
         self.doc_actor = doc_actor
         self.tag = tag
@@ -902,7 +903,7 @@ class _DocAnnotator:
         self._mentions(mentions)
         self.speakers = SpeakerResolver(
             d, [Mention(*r[:4], *r[4:]) for r in self.m_rows], [(q.start, q.end) for q in self.top],
-            set(d.cues), doc_actor)
+            set(d.cues), doc_actor, gazetteer=gazetteer)
 
     # -- mentions and resolution
     def _mentions(self, m: list[tuple] | None) -> None:
@@ -2146,7 +2147,7 @@ def _rows_by_doc(df: pd.DataFrame | None, fields: Sequence[str]) -> dict[object,
 
 
 def _doc_annotators(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
-                    mentions: pd.DataFrame | None, lex: _lexicon.Lexicon):
+                    mentions: pd.DataFrame | None, lex: _lexicon.Lexicon, gazetteer=None):
     """Yield ``(doc_id, annotator, group_sid)`` per document: its token arrays with the cues
     marked, its mentions, and the sentence id of each (re-joined) sentence position."""
     texts = dict(iter_rows(documents, "doc_id", "text"))
@@ -2169,7 +2170,8 @@ def _doc_annotators(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd
         h = hits_by_doc.get(doc_id)
         if h is not None:
             _find_cues(d, h, cols["tok_id"][i] if j > i else 0)
-        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
+        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id),
+                            gazetteer=gazetteer)
         yield doc_id, ann, group_sid
 
 
@@ -2210,7 +2212,7 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
 
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, *,
-                lexicon: str | _lexicon.Lexicon = LEXICON) -> tuple[pd.DataFrame, pd.DataFrame]:
+                lexicon: str | _lexicon.Lexicon = LEXICON, gazetteer=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find direct, indirect, mixed, according-to and scare quotes in tokenized documents.
 
     Args:
@@ -2221,6 +2223,8 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
             and, when present, ``role, kind, location, actor_type, entry``) used to resolve
             speakers to actors; without it only names found in the text resolve.
         lexicon: the reporting-verb lexicon (name, path or loaded lexicon).
+        gazetteer: the :class:`toolkit.actors.Gazetteer` the mentions were found with (a user's
+            demonyms, "Kestrian", then give an official's state); ``None``: the bundled one.
 
     Returns:
         ``(quotes, quote_problems)``; see the module docstring for the columns' meaning.
@@ -2236,7 +2240,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
     rows: list[dict] = []
     problems: list[dict] = []
-    for doc_id, ann, group_sid in _doc_annotators(documents, sentences, tokens, mentions, lex):
+    for doc_id, ann, group_sid in _doc_annotators(documents, sentences, tokens, mentions, lex, gazetteer):
         doc_rows = ann.run()
         for r in doc_rows:
             r["sent_id"] = group_sid[r["sent_id"]] if group_sid else None
@@ -2253,7 +2257,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
 
 def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                           mentions: pd.DataFrame | None, spans: pd.DataFrame, *,
-                          lexicon: str | _lexicon.Lexicon = LEXICON) -> pd.DataFrame:
+                          lexicon: str | _lexicon.Lexicon = LEXICON, gazetteer=None) -> pd.DataFrame:
     """Resolve given speaker spans (``doc_id, start, end``) as :func:`find_quotes` would.
 
     For measuring speaker resolution on its own, on gold speaker spans, apart from whether the
@@ -2280,7 +2284,7 @@ def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, toke
         return spans.assign(**{f"speaker_{c}": pd.Series(dtype="object") for c in
                                ("actor", "person", "sector", "resolution", "rule")})
     keep = [t[t["doc_id"].isin(wanted)] if t is not None else None for t in (documents, sentences, tokens, mentions)]
-    for doc_id, ann, _ in _doc_annotators(*keep, lex):
+    for doc_id, ann, _ in _doc_annotators(*keep, lex, gazetteer):
         for a, b in wanted[doc_id]:
             out[(doc_id, a, b)] = ann.speakers.resolve(a, b)
     cols = ("actor", "person", "sector", "resolution", "rule")
@@ -2291,9 +2295,17 @@ def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, toke
 def _annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None,
               lexicon: str | None = None) -> dict[str, pd.DataFrame]:
     # ``lexicons`` as toolkit.lexicon.choose reads it; ``lexicon`` its old spelling (one release).
-    lexicon = _lexicon.step_lexicons("quotes", (LEXICON,), lexicons, lexicon=lexicon).get(LEXICON, LEXICON)
+    # Files added beside the reporting verbs are the actors step's gazetteer files (as its own
+    # ``lexicons`` option adds them), so that a user's demonyms name the speakers' states too.
+    choice = _lexicon.step_lexicons("quotes", (LEXICON,), lexicons, policy="add", lexicon=lexicon)
+    files = [v for k, v in choice.items() if k != LEXICON and v is not None]
+    gazetteer = None
+    if files:
+        from .actors import load_gazetteer
+        gazetteer = load_gazetteer(files)
     quotes, problems = find_quotes(tables["documents"], tables["sentences"], tables["tokens"],
-                                   tables.get("mentions"), lexicon=lexicon)
+                                   tables.get("mentions"), lexicon=choice.get(LEXICON, LEXICON),
+                                   gazetteer=gazetteer)
     return {"quotes": quotes, "quote_problems": problems}
 
 
@@ -2303,7 +2315,7 @@ ANNOTATOR = Annotator(
     func=_annotate,
     requires=("tokens", "mentions"),
     lexicons=(LEXICON,),
-    lexicon_policy="replace",
+    lexicon_policy="add",
     description="Direct, indirect, mixed, according-to and scare quotes with speaker, cue "
                 "(reporting-verb class) and content spans; speakers resolved to actors.",
 )
