@@ -1098,3 +1098,17 @@ def test_the_quotes_step_reads_gazetteer_files_added_to_its_lexicons(tmp_path):
     got = _annotate(tables, lexicons=[_gazetteer_file(tmp_path)])["quotes"]
     assert got["speaker_actor"].tolist() == ["VRN"]
     assert got["source"].tolist() == [f"reporting_verbs@{lexicon.load('reporting_verbs').version}"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("TARSK, March 3 (Orsk Press) - Ostria's navy, speaking after the drill, said the strait was open.",
+     "Ostria's navy", "the strait was open"),
+    # a transcript's speaker label is the transcriber's, like a dateline
+    ("MINISTER LOPES: Well, I think the talks will fail.", "I", "the talks will fail"),
+    ("THE ENVOY:—The ceasefire will hold, I think.", "I", "The ceasefire will hold"),
+    # capitals that are not a place before a dash: the subject is kept whole
+    ("NATO envoys, speaking in Orsk, said the alliance would respond.", "NATO envoys", "the alliance would respond"),
+])
+def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker, content):
+    q = run(text)
+    assert (speaker, content) in list(zip(q["speaker"], q["content"])), rows(q)

@@ -948,6 +948,8 @@ class _DocAnnotator:
         j = self.d.cues[i][0]
         s0, s1 = d.sent_bounds(i)
         lo = max(lo, s0)
+        if lo == s0:
+            lo = self._dateline_end(s0, i)  # "BEIJING, March 3 (Xinhua) - China's foreign ministry ..."
         # Passive: "it was announced by X", "X is quoted as saying".
         k = _skip_aux_left(d, i, lo)
         if i - 1 >= lo and d.low[i - 1] in _BE | {"been"} and d.low[i].endswith("ed"):
@@ -1692,10 +1694,18 @@ class _DocAnnotator:
         """Token after a dateline starting at ``start`` ("WASHINGTON (Reuters) -", "ADDIS ABABA -",
         "KYIV, May 4 -"), else ``start``: a place and date, never a source."""
         d = self.d
-        if not (d.tok[start].isupper() and len(d.tok[start]) > 1):
-            return start
-        for t in range(start + 1, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
-            if d.tok[t] in ("-", "—", "–", "--"):
+        dash = ("-", "—", "–", "--")
+        t = start
+        while t < limit and (d.tok[t].isupper() and len(d.tok[t]) > 1 or d.tok[t] == "."):
+            t += 1  # the place, in capitals: "ADDIS ABABA", "WASHINGTON"
+        if t > start and t < limit and d.tok[t] == ":":
+            # A transcript's speaker label ("THE PRESIDENT:", "SECRETARY MNUCHIN:—") is the
+            # transcriber's, like a dateline.
+            return t + 2 if t + 1 < limit and d.tok[t + 1] in dash else t + 1
+        if t == start or t >= limit or d.tok[t] not in dash + (",", "("):
+            return start  # "EU foreign ministers - meeting in Brussels - said": not a dateline
+        for t in range(t, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
+            if d.tok[t] in dash:
                 return t + 1
         return start
 
