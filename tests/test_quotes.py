@@ -1024,6 +1024,9 @@ def test_the_writers_formulas_are_not_attributions(text, cues):
     # "told reporters" closing a sentence: the content is before the cue
     ("Ostria will not withdraw, Lopes told reporters on Wednesday.", "Lopes", "Ostria will not withdraw"),
     ("The envoy told journalists the border would reopen.", "The envoy", "the border would reopen"),
+    ("Talks have stalled, the ministry told the Orsk Herald on Friday.", "the ministry", "Talks have stalled"),
+    ("Aid is coming, Lopes told a news conference in Tarsk.", "Lopes", "Aid is coming"),
+    ("Lopes told the envoy to leave Orsk.", "Lopes", "the envoy to leave Orsk"),
 ])
 def test_datelines_times_and_addressees_around_the_cue(text, speaker, content):
     q = run(text)
@@ -1034,6 +1037,7 @@ def test_datelines_times_and_addressees_around_the_cue(text, speaker, content):
 @pytest.mark.parametrize("text", [
     "The envoy said on the phone it was fine.",       # "on the phone" is not a time: no clause is read
     "The envoy told reporters at a briefing.",        # no content anywhere
+    "The ministry told the Orsk Herald on Friday.",   # an addressee and a time, nothing said
 ])
 def test_no_content_from_an_adjunct_after_the_cue(text):
     assert run(text).empty, rows(run(text))

@@ -1478,6 +1478,9 @@ class _DocAnnotator:
                 elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
                                                           or _cap(d.tok[obj[1]])):
                     start = obj[1]
+                elif obj is not None and (obj[1] >= s1 or d.tok[obj[1]] in _SENT_FINAL
+                                          or (d.low[obj[1]] in _ADJUNCT_START and d.low[obj[1]] != "to")):
+                    return None  # "..., X told a news conference in Orsk.": only the addressee follows
                 else:
                     start = k
             elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS \
@@ -1622,8 +1625,9 @@ class _DocAnnotator:
         rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
         if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
             return None
-        if rest and d.cues[i][1] == "tell" and d.low[rest[0]] in _ADDRESSEES:
-            rest = rest[1:]  # "..., X told reporters on Tuesday": the addressee, then an adjunct
+        obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
+        if obj is not None:
+            rest = [t for t in rest if t >= obj[1]]  # "..., X told reporters on Tuesday": the addressee, then an adjunct
         if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
             return None  # "the envoys discussed their plans": an object, not a closing adjunct
         start = s0
