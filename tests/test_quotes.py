@@ -1057,8 +1057,8 @@ def test_an_outlet_after_a_determiner_is_the_channel(text, outlet, channel):
 
 
 @pytest.mark.parametrize("text, carried", [
-    ('“We will not retreat,” Ostrian President Ana Lopes told reporters in Orsk.\n\n'
-     '“Every village will be defended.”', True),
+    (('“We will not retreat,” Ostrian President Ana Lopes told reporters in Orsk.\n\n'
+      '“Every village will be defended.”'), True),
     ('“Talks are over,” Ana Lopes said. “We tried.”\n\n“Now we wait.”', True),
     # another sentence, or another speaker, ends the paragraph: nothing is carried
     ('“We will not retreat,” Ana Lopes said. Her rival disagreed.\n\n“Every village will be defended.”', False),

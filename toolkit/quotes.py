@@ -1708,9 +1708,9 @@ class _DocAnnotator:
             return t + 2 if t + 1 < limit and d.tok[t + 1] in dash else t + 1
         if t == start or t >= limit or d.tok[t] not in dash + (",", "("):
             return start  # "EU foreign ministers - meeting in Brussels - said": not a dateline
-        for t in range(t, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
-            if d.tok[t] in dash:
-                return t + 1
+        for k in range(t, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
+            if d.tok[k] in dash:
+                return k + 1
         return start
 
     def _clause_start(self, start: int, limit: int) -> int:
