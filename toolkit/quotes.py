@@ -43,8 +43,13 @@ from the ``mentions`` table and names in the text (``speaker_resolution``: ``men
 "the Russian leader", ``nationality_title`` for an unknown "Ukrainian Deputy Prime Minister
 X", ...). A quotation that continues an attribution ("“A,” X said. “B.”", "“A,” X said
 during a rally in Y, “B.”") shares its speaker and cue spans (``continued_quote``); a
-quotation paragraph after an attributed one inherits only the speaker's actor and person
-(``carried_quote``). A belief verb or a pronoun restatement inside reported speech ("Trump
+quotation paragraph after a paragraph that ends with an attributed quotation (only its
+attribution may follow it there) inherits only the speaker's actor and person
+(``carried_quote``). Datelines ("ADDIS ABABA -", "KYIV, May 4 (Reuters) -") and transcript
+labels ("THE PRESIDENT:") are neither source nor content; an outlet after "told", "with",
+"on" (with or without "the") is the ``channel``. Gazetteer files added to the step's
+``lexicons`` option (``options={"quotes": {"lexicons": ["my_actors.csv"]}}``, the files given
+to ``actors``) let a user's demonyms name an official's state. A belief verb or a pronoun restatement inside reported speech ("Trump
 said he thinks ...") is not a second attribution; nor is a subject in a condition ("unless
 Kyiv requests"), a thing's wish ("the bill, which seeks to") or an object ("to address
 military support").
