@@ -1010,3 +1010,109 @@ def test_a_time_adverbial_before_the_verb_is_not_the_source(text, speaker):
 def test_the_writers_formulas_are_not_attributions(text, cues):
     q = run(text)
     assert q[q["kind"] != "scare"]["cue"].tolist() == cues, rows(q)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a dateline of any shape is neither a source nor part of the content
+    ("TARSK - Ostria's navy, speaking after the drill, insisted the strait stayed open.",
+     "Ostria's navy", "the strait stayed open"),
+    ("NEW ORSK, June 9 - The Ruritanian cabinet said on Friday it had recalled its envoy.",
+     "The Ruritanian cabinet", "it had recalled its envoy"),
+    # a time adverbial between "said" and a clause without "that"
+    ("The envoy said last week the ceasefire would hold.", "The envoy", "the ceasefire would hold"),
+    ("Ana Lopes said yesterday her party would abstain.", "Ana Lopes", "her party would abstain"),
+    # "told reporters" closing a sentence: the content is before the cue
+    ("Ostria will not withdraw, Lopes told reporters on Wednesday.", "Lopes", "Ostria will not withdraw"),
+    ("The envoy told journalists the border would reopen.", "The envoy", "the border would reopen"),
+    ("Talks have stalled, the ministry told the Orsk Herald on Friday.", "the ministry", "Talks have stalled"),
+    ("Aid is coming, Lopes told a news conference in Tarsk.", "Lopes", "Aid is coming"),
+    ("Lopes told the envoy to leave Orsk.", "Lopes", "the envoy to leave Orsk"),
+])
+def test_datelines_times_and_addressees_around_the_cue(text, speaker, content):
+    q = run(text)
+    assert (speaker, content) in list(zip(q["speaker"], q["content"])), rows(q)
+    assert not any(str(c).startswith(("on ", "TARSK", "NEW ORSK")) for c in q["content"]), rows(q)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy said on the phone it was fine.",       # "on the phone" is not a time: no clause is read
+    "The envoy told reporters at a briefing.",        # no content anywhere
+    "The ministry told the Orsk Herald on Friday.",   # an addressee and a time, nothing said
+])
+def test_no_content_from_an_adjunct_after_the_cue(text):
+    assert run(text).empty, rows(run(text))
+
+
+@pytest.mark.parametrize("text, outlet, channel", [
+    ("The minister told the Tarsk Gazette that the deal was dead.", "Tarsk Gazette", "Tarsk Gazette"),
+    ("In an interview with the Orsk Herald, the minister said the deal was dead.", "Orsk Herald", "Orsk Herald"),
+    ("“We are not afraid,” the general told the Tarsk Gazette.", "Tarsk Gazette", "Tarsk Gazette"),
+    # an outlet that is not the channel: the subject's own words about it, or an unrelated object
+    ("The Tarsk Gazette said the deal was dead.", "Tarsk Gazette", None),
+    ("The minister said the Tarsk Gazette had lied.", "Tarsk Gazette", None),
+])
+def test_an_outlet_after_a_determiner_is_the_channel(text, outlet, channel):
+    q = run(text, _media(text, outlet))
+    assert q["channel"].tolist()[:1] == [channel], rows(q)
+
+
+@pytest.mark.parametrize("text, carried", [
+    (('“We will not retreat,” Ostrian President Ana Lopes told reporters in Orsk.\n\n'
+      '“Every village will be defended.”'), True),
+    ('“Talks are over,” Ana Lopes said. “We tried.”\n\n“Now we wait.”', True),
+    # another sentence, or another speaker, ends the paragraph: nothing is carried
+    ('“We will not retreat,” Ana Lopes said. Her rival disagreed.\n\n“Every village will be defended.”', False),
+    ('The army said it had moved tanks.\n\n“This is a provocation.”', False),
+    ('Ana Lopes said: “We tried.” The story was false.\n\n“Now we wait.”', False),
+])
+def test_a_quote_paragraph_carries_the_speaker_of_the_paragraph_before(text, carried):
+    q = run(text)
+    last = q[q["kind"] == "direct"].iloc[-1]
+    assert (last["speaker_person"] is not None and "Lopes" in last["speaker_person"]) == carried, rows(q)
+    if carried:
+        assert last["speaker_resolution"] == "carried" and last["speaker_rule"] == "carried_quote"
+
+
+def _gazetteer_file(tmp_path) -> str:
+    path = tmp_path / "fictional.csv"
+    path.write_text("entry,category,actor,actor_type,sector,role,person,valid_from,valid_to,match_on,note\n"
+                    "Varnia,state,VRN,state,,,,,,text,fictional state\n"
+                    "Varnian,demonym,VRN,state,,,,,,text,adjective\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("text, with_file, without_file", [
+    ("Varnian Deputy Minister Ivo Marel said the border would stay closed.", "VRN", None),
+    ("Deputy Minister Ivo Marel said the border would stay closed.", None, None),
+])
+def test_a_users_gazetteer_gives_an_officials_state(tmp_path, text, with_file, without_file):
+    from toolkit.actors import load_gazetteer
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    sents, toks = tokenize_documents(["d"], [text])
+    got = find_quotes(docs, sents, toks, None, gazetteer=load_gazetteer([_gazetteer_file(tmp_path)]))[0]
+    assert got["speaker_actor"].tolist() == [with_file]
+    assert find_quotes(docs, sents, toks, None)[0]["speaker_actor"].tolist() == [without_file]
+
+
+def test_the_quotes_step_reads_gazetteer_files_added_to_its_lexicons(tmp_path):
+    from toolkit.quotes import _annotate
+    text = "Varnian Deputy Minister Ivo Marel said the border would stay closed."
+    sents, toks = tokenize_documents(["d"], [text])
+    tables = {"documents": pd.DataFrame({"doc_id": ["d"], "text": [text]}), "sentences": sents, "tokens": toks}
+    got = _annotate(tables, lexicons=[_gazetteer_file(tmp_path)])["quotes"]
+    assert got["speaker_actor"].tolist() == ["VRN"]
+    assert got["source"].tolist() == [f"reporting_verbs@{lexicon.load('reporting_verbs').version}"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("TARSK, March 3 (Orsk Press) - Ostria's navy, speaking after the drill, said the strait was open.",
+     "Ostria's navy", "the strait was open"),
+    # a transcript's speaker label is the transcriber's, like a dateline
+    ("MINISTER LOPES: Well, I think the talks will fail.", "I", "the talks will fail"),
+    ("THE ENVOY:—The ceasefire will hold, I think.", "I", "The ceasefire will hold"),
+    # capitals that are not a place before a dash: the subject is kept whole
+    ("NATO envoys, speaking in Orsk, said the alliance would respond.", "NATO envoys", "the alliance would respond"),
+])
+def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker, content):
+    q = run(text)
+    assert (speaker, content) in list(zip(q["speaker"], q["content"])), rows(q)

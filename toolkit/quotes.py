@@ -43,8 +43,13 @@ from the ``mentions`` table and names in the text (``speaker_resolution``: ``men
 "the Russian leader", ``nationality_title`` for an unknown "Ukrainian Deputy Prime Minister
 X", ...). A quotation that continues an attribution ("“A,” X said. “B.”", "“A,” X said
 during a rally in Y, “B.”") shares its speaker and cue spans (``continued_quote``); a
-quotation paragraph after an attributed one inherits only the speaker's actor and person
-(``carried_quote``). A belief verb or a pronoun restatement inside reported speech ("Trump
+quotation paragraph after a paragraph that ends with an attributed quotation (only its
+attribution may follow it there) inherits only the speaker's actor and person
+(``carried_quote``). Datelines ("ADDIS ABABA -", "KYIV, May 4 (Reuters) -") and transcript
+labels ("THE PRESIDENT:") are neither source nor content; an outlet after "told", "with",
+"on" (with or without "the") is the ``channel``. Gazetteer files added to the step's
+``lexicons`` option (``options={"quotes": {"lexicons": ["my_actors.csv"]}}``, the files given
+to ``actors``) let a user's demonyms name an official's state. A belief verb or a pronoun restatement inside reported speech ("Trump
 said he thinks ...") is not a second attribution; nor is a subject in a condition ("unless
 Kyiv requests"), a thing's wish ("the bill, which seeks to") or an object ("to address
 military support").
@@ -574,6 +579,19 @@ def _time_before(d: _Doc, j: int, lo: int) -> int:
     return k
 
 
+def _time_after(d: _Doc, k: int, hi: int) -> int:
+    """End of a time adverbial starting at token ``k`` ("on Tuesday", "yesterday", "last week",
+    "earlier this month"), else ``k``: the reporter's, between a cue and its clause."""
+    t = k
+    if t < hi and d.low[t] in ("earlier", "later") and t + 1 < hi and d.low[t + 1] in ("this", "last", "on"):
+        t += 1
+    if t < hi and d.low[t] in _TIME_ADVERBS:
+        return t + 1
+    if t + 1 < hi and d.low[t] in ("on", "this", "last", "next") and d.low[t + 1] in _TIME_NOUNS:
+        return t + 2
+    return k
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
     j = _time_before(d, j, lo)
@@ -877,7 +895,8 @@ def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> Non
 class _DocAnnotator:
     """Applies the attribution rules to one document."""
 
-    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str, doc_actor: str | None = None):
+    def __init__(self, d: _Doc, mentions: pd.DataFrame | None, tag: str, doc_actor: str | None = None,
+                 gazetteer=None):
         self.d = d
         self.doc_actor = doc_actor
         self.tag = tag
@@ -889,7 +908,7 @@ class _DocAnnotator:
         self._mentions(mentions)
         self.speakers = SpeakerResolver(
             d, [Mention(*r[:4], *r[4:]) for r in self.m_rows], [(q.start, q.end) for q in self.top],
-            set(d.cues), doc_actor)
+            set(d.cues), doc_actor, gazetteer=gazetteer)
 
     # -- mentions and resolution
     def _mentions(self, m: list[tuple] | None) -> None:
@@ -934,6 +953,8 @@ class _DocAnnotator:
         j = self.d.cues[i][0]
         s0, s1 = d.sent_bounds(i)
         lo = max(lo, s0)
+        if lo == s0:
+            lo = self._dateline_end(s0, i)  # "BEIJING, March 3 (Xinhua) - China's foreign ministry ..."
         # Passive: "it was announced by X", "X is quoted as saying".
         k = _skip_aux_left(d, i, lo)
         if i - 1 >= lo and d.low[i - 1] in _BE | {"been"} and d.low[i].endswith("ed"):
@@ -1092,7 +1113,7 @@ class _DocAnnotator:
             if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
                     and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
                 return row, None
-        k = s0
+        k = self._dateline_end(s0, i)
         while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
             k += 1
         return None, np_right(d, k, i)
@@ -1152,9 +1173,13 @@ class _DocAnnotator:
                 continue
             if row["speaker_start"] is not None and row["speaker_start"] <= m[0] < row["speaker_end"]:
                 continue  # "Reuters reported": the outlet is the speaker
-            t = bisect.bisect_left(d.start, m[0])
+            t = t0 = bisect.bisect_left(d.start, m[0])
+            if t > s0 and d.low[t - 1] in ("the", "a", "an") and not (row["speaker_start"] is not None
+                                                                     and row["speaker_start"] <= d.start[t - 1]
+                                                                     < row["speaker_end"]):
+                t -= 1  # "told the Associated Press", "in an interview with the BBC"
             prev = d.low[t - 1] if t > s0 else ""
-            if prev in _CHANNEL_WORDS or (prev == "in" and t - 1 == d.cues[i][0]) or t == d.cues[i][0]:
+            if prev in _CHANNEL_WORDS or (prev == "in" and t - 1 == d.cues[i][0]) or t0 == d.cues[i][0]:
                 _set(row, "channel", d, m[0], m[1])
                 row["channel_actor"] = m[2]
                 row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
@@ -1445,14 +1470,22 @@ class _DocAnnotator:
                     return None
             if k >= s1:
                 return None
+            after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
+            if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
+                k = after  # "said on Tuesday his country had ...": the clause after the time
             if lemma == "tell" and that_opt:
                 # "told The Washington Post he was ...": the clause after the addressee.
                 obj = np_right(d, k, s1)
                 if d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
-                    start = k + 1  # "told reporters the alliance would ...": the clause after them
+                    start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
+                    if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
+                        return None  # "..., X told reporters on Tuesday.": the content is before the cue
                 elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
                                                           or _cap(d.tok[obj[1]])):
                     start = obj[1]
+                elif obj is not None and (obj[1] >= s1 or d.tok[obj[1]] in _SENT_FINAL
+                                          or (d.low[obj[1]] in _ADJUNCT_START and d.low[obj[1]] != "to")):
+                    return None  # "..., X told a news conference in Orsk.": only the addressee follows
                 else:
                     start = k
             elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS \
@@ -1597,6 +1630,9 @@ class _DocAnnotator:
         rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
         if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
             return None
+        obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
+        if obj is not None:
+            rest = [t for t in rest if t >= obj[1]]  # "..., X told reporters on Tuesday": the addressee, then an adjunct
         if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
             return None  # "the envoys discussed their plans": an object, not a closing adjunct
         start = s0
@@ -1663,15 +1699,31 @@ class _DocAnnotator:
             return True  # "arrived to address military support for Ukraine": an object, not a subject
         return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
 
+    def _dateline_end(self, start: int, limit: int) -> int:
+        """Token after a dateline starting at ``start`` ("WASHINGTON (Reuters) -", "ADDIS ABABA -",
+        "KYIV, May 4 -"), else ``start``: a place and date, never a source."""
+        d = self.d
+        dash = ("-", "—", "–", "--")
+        t = start
+        while t < limit and (d.tok[t].isupper() and len(d.tok[t]) > 1 or d.tok[t] == "."):
+            t += 1  # the place, in capitals: "ADDIS ABABA", "WASHINGTON"
+        if t > start and t < limit and d.tok[t] == ":":
+            # A transcript's speaker label ("THE PRESIDENT:", "SECRETARY MNUCHIN:—") is the
+            # transcriber's, like a dateline.
+            return t + 2 if t + 1 < limit and d.tok[t + 1] in dash else t + 1
+        if t == start or t >= limit or d.tok[t] not in dash + (",", "("):
+            return start  # "EU foreign ministers - meeting in Brussels - said": not a dateline
+        for k in range(t, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
+            if d.tok[k] in dash:
+                return k + 1
+        return start
+
     def _clause_start(self, start: int, limit: int) -> int:
         """Skip a dateline ("WASHINGTON (Reuters) -") and leading adverbials ("In fact,",
         "Nationally, however,", "Despite the attacks,") that are the reporter's, not the
         source's, words."""
         d = self.d
-        for t in range(start, min(limit, start + 12)):  # "KYIV, April 3 (Reuters) -"
-            if d.tok[t] in ("-", "—", "–", "--") and d.tok[start].isupper() and len(d.tok[start]) > 1:
-                start = t + 1
-                break
+        start = self._dateline_end(start, limit)
         for _ in range(3):
             if start >= limit:
                 break
@@ -1859,7 +1911,7 @@ class _DocAnnotator:
         ends = [e for e, _ in by_end]
         direct = sorted((r["content_start"], n) for n, r in enumerate(speech) if r["kind"] == "direct")
         starts = [a for a, _ in direct]
-        for row in self.rows:
+        for row in sorted(self.rows, key=lambda r: r["content_start"] or 0):  # earlier carried rows carry on
             if row["kind"] != "direct" or row["cue_start"] is not None:
                 continue
             a, b = row["content_start"], row["content_end"]
@@ -1878,6 +1930,8 @@ class _DocAnnotator:
             if src is None and j < len(direct) and not text[b:starts[j]].strip():
                 src, how = speech[direct[j][1]], "continued"
             if src is None:
+                src, how = self._paragraph_before(a), "carried"
+            if src is None:
                 continue
             cols = ["speaker_actor", "speaker_person", "speaker_sector"]
             if how == "continued":
@@ -1892,6 +1946,29 @@ class _DocAnnotator:
             row["speaker_rule"] = f"{how}_quote"
             if how == "continued":
                 row["rule"] = "direct_continued"
+
+    def _paragraph_before(self, a: int) -> dict | None:
+        """The attributed direct quotation that ends the paragraph before a paragraph opening
+        with the quotation at ``a`` ("“A,” X told reporters in Kyiv." / "“B.”"): only its
+        attribution's own words may follow it there, so the next paragraph's quotation is
+        most likely X's still (news style gives a new speaker a new attribution)."""
+        text = self.d.text
+        p = text.rfind("\n", 0, a)
+        if p < 0 or text[p:a].strip():
+            return None
+        pp = text.rfind("\n", 0, len(text[:p].rstrip()))
+        last = None
+        for r in self.rows:
+            if r["kind"] == "direct" and pp < r["content_start"] and r["content_end"] <= p \
+                    and (last is None or r["content_end"] > last["content_end"]):
+                last = r
+        if last is None or not (last["speaker_actor"] or last["speaker_person"]):
+            return None
+        tail = text[last["content_end"]:p].strip()
+        closed = text[last["content_start"]:last["content_end"]].rstrip("”\"’' ").endswith((".", "!", "?"))
+        if tail and (closed or any(ch in tail.rstrip(".!?") for ch in ".!?“”\"") or len(tail.split()) > 12):
+            return None  # another sentence, or another quotation, ends the paragraph
+        return last
 
 
 # --------------------------------------------------------------------------- indirect-speech rules
@@ -2089,7 +2166,7 @@ def _rows_by_doc(df: pd.DataFrame | None, fields: Sequence[str]) -> dict[object,
 
 
 def _doc_annotators(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
-                    mentions: pd.DataFrame | None, lex: _lexicon.Lexicon):
+                    mentions: pd.DataFrame | None, lex: _lexicon.Lexicon, gazetteer=None):
     """Yield ``(doc_id, annotator, group_sid)`` per document: its token arrays with the cues
     marked, its mentions, and the sentence id of each (re-joined) sentence position."""
     texts = dict(iter_rows(documents, "doc_id", "text"))
@@ -2112,7 +2189,8 @@ def _doc_annotators(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd
         h = hits_by_doc.get(doc_id)
         if h is not None:
             _find_cues(d, h, cols["tok_id"][i] if j > i else 0)
-        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id))
+        ann = _DocAnnotator(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id),
+                            gazetteer=gazetteer)
         yield doc_id, ann, group_sid
 
 
@@ -2153,7 +2231,7 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
 
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, *,
-                lexicon: str | _lexicon.Lexicon = LEXICON) -> tuple[pd.DataFrame, pd.DataFrame]:
+                lexicon: str | _lexicon.Lexicon = LEXICON, gazetteer=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find direct, indirect, mixed, according-to and scare quotes in tokenized documents.
 
     Args:
@@ -2164,6 +2242,8 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
             and, when present, ``role, kind, location, actor_type, entry``) used to resolve
             speakers to actors; without it only names found in the text resolve.
         lexicon: the reporting-verb lexicon (name, path or loaded lexicon).
+        gazetteer: the :class:`toolkit.actors.Gazetteer` the mentions were found with (a user's
+            demonyms, "Kestrian", then give an official's state); ``None``: the bundled one.
 
     Returns:
         ``(quotes, quote_problems)``; see the module docstring for the columns' meaning.
@@ -2179,7 +2259,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
     rows: list[dict] = []
     problems: list[dict] = []
-    for doc_id, ann, group_sid in _doc_annotators(documents, sentences, tokens, mentions, lex):
+    for doc_id, ann, group_sid in _doc_annotators(documents, sentences, tokens, mentions, lex, gazetteer):
         doc_rows = ann.run()
         for r in doc_rows:
             r["sent_id"] = group_sid[r["sent_id"]] if group_sid else None
@@ -2196,7 +2276,7 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
 
 def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                           mentions: pd.DataFrame | None, spans: pd.DataFrame, *,
-                          lexicon: str | _lexicon.Lexicon = LEXICON) -> pd.DataFrame:
+                          lexicon: str | _lexicon.Lexicon = LEXICON, gazetteer=None) -> pd.DataFrame:
     """Resolve given speaker spans (``doc_id, start, end``) as :func:`find_quotes` would.
 
     For measuring speaker resolution on its own, on gold speaker spans, apart from whether the
@@ -2223,7 +2303,7 @@ def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, toke
         return spans.assign(**{f"speaker_{c}": pd.Series(dtype="object") for c in
                                ("actor", "person", "sector", "resolution", "rule")})
     keep = [t[t["doc_id"].isin(wanted)] if t is not None else None for t in (documents, sentences, tokens, mentions)]
-    for doc_id, ann, _ in _doc_annotators(*keep, lex):
+    for doc_id, ann, _ in _doc_annotators(*keep, lex, gazetteer):
         for a, b in wanted[doc_id]:
             out[(doc_id, a, b)] = ann.speakers.resolve(a, b)
     cols = ("actor", "person", "sector", "resolution", "rule")
@@ -2234,9 +2314,17 @@ def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, toke
 def _annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None,
               lexicon: str | None = None) -> dict[str, pd.DataFrame]:
     # ``lexicons`` as toolkit.lexicon.choose reads it; ``lexicon`` its old spelling (one release).
-    lexicon = _lexicon.step_lexicons("quotes", (LEXICON,), lexicons, lexicon=lexicon).get(LEXICON, LEXICON)
+    # Files added beside the reporting verbs are the actors step's gazetteer files (as its own
+    # ``lexicons`` option adds them), so that a user's demonyms name the speakers' states too.
+    choice = _lexicon.step_lexicons("quotes", (LEXICON,), lexicons, policy="add", lexicon=lexicon)
+    files = [v for k, v in choice.items() if k != LEXICON and v is not None]
+    gazetteer = None
+    if files:
+        from .actors import load_gazetteer
+        gazetteer = load_gazetteer(files)
     quotes, problems = find_quotes(tables["documents"], tables["sentences"], tables["tokens"],
-                                   tables.get("mentions"), lexicon=lexicon)
+                                   tables.get("mentions"), lexicon=choice.get(LEXICON, LEXICON),
+                                   gazetteer=gazetteer)
     return {"quotes": quotes, "quote_problems": problems}
 
 
@@ -2246,7 +2334,7 @@ ANNOTATOR = Annotator(
     func=_annotate,
     requires=("tokens", "mentions"),
     lexicons=(LEXICON,),
-    lexicon_policy="replace",
+    lexicon_policy="add",
     description="Direct, indirect, mixed, according-to and scare quotes with speaker, cue "
                 "(reporting-verb class) and content spans; speakers resolved to actors.",
 )
