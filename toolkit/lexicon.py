@@ -432,8 +432,8 @@ class Matcher:
         """Arrays ``(row_start, row_end, entry_id, part)`` of the keys of several tokens: rows
         whose matching keys, within one sentence, are the key's tokens (compared as integer ids
         of the column's distinct keys, vectorised per key length)."""
-        ids, key_id = _key_ids(column)
-        n, base = len(ids), len(key_id) + 1
+        ids, key_id, size = _key_ids(column)
+        n, base = len(ids), size + 1
         out = []
         for width, keys in self._multi_by_width(on).items():
             known = [(tuple(key_id.get(t, -2) for t in toks), vals) for toks, vals in keys]
@@ -524,9 +524,12 @@ def _expand(rows: np.ndarray, k: np.ndarray, vals: list[tuple]) -> tuple[np.ndar
 def _norm_all(values: list) -> list:
     """``[_norm(v) for v in values]``, replaced in one joined string when the values allow it;
     ``values`` itself when no value changes."""
-    if not values or not all(isinstance(v, str) for v in values):
+    try:
+        joined = "\x00".join(values)
+    except TypeError:               # a value that is not a string
         return [_norm(v) for v in values]
-    joined = "\x00".join(values)
+    if not values:
+        return []
     if "’" not in joined and "‘" not in joined and "‐" not in joined:
         return values
     if joined.count("\x00") != len(values) - 1:     # a value holds the separator
@@ -536,8 +539,8 @@ def _norm_all(values: list) -> list:
 
 def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str, int],
                                                    dict[str, list[int]]]:
-    """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), the
-    first code of each matching key, and all the codes of each key that several values share
+    """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), one
+    code of each matching key, and all the codes of each key that several values share
     (values that differ only in apostrophes)."""
     memo, arr = _memo_of(keys)
     if memo is not None:
@@ -548,30 +551,31 @@ def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str
     normed = _norm_all(values)
     dups: dict[str, list[int]] = {}
     if normed is not values:
-        first = {}
-        for c, v in enumerate(normed):
-            if first.setdefault(v, c) != c:
-                dups.setdefault(v, [first[v]]).append(c)
+        first = dict(zip(normed, range(len(normed))))      # the last code of each key
+        if len(first) < len(normed):
+            rep = np.fromiter(map(first.__getitem__, normed), dtype=np.int64, count=len(normed))
+            for c in np.flatnonzero(rep != np.arange(len(normed))).tolist():
+                dups.setdefault(normed[c], [int(rep[c])]).append(c)
     out = codes, normed, first, dups
     return memo.put(arr, out, "normed") if memo is not None else out
 
 
-def _key_ids(keys: pd.Series) -> tuple[np.ndarray, dict[str, int]]:
+def _key_ids(keys: pd.Series) -> tuple[np.ndarray, dict[str, int], int]:
     """Per row, the id of its matching key (values that differ only in apostrophes share one;
-    a missing value is -1), and ``key -> id``; shared while a chunk memo is open."""
+    a missing value is -1), ``key -> id``, and a bound on the ids; shared while a chunk memo
+    is open."""
     memo, arr = _memo_of(keys)
     if memo is not None:
         hit = memo.get(arr, "key_ids")
         if hit is not None:
             return hit
     codes, normed, first, dups = _normed_vocabulary(keys)
-    if len(first) == len(normed):       # one value per key: the key ids are the codes
-        out = codes, first
-    else:
-        key_id = {k: i for i, k in enumerate(first)}
+    if not dups:                        # one value per key: the key ids are the codes
+        out = codes, first, len(normed)
+    else:                               # a shared key's id is the code ``first`` gives it
         of_code = np.full(len(normed) + 1, -1, dtype=np.int64)    # code -1 (missing) reads -1
-        of_code[:-1] = [key_id[v] for v in normed]
-        out = of_code[codes], key_id
+        of_code[:-1] = np.fromiter(map(first.__getitem__, normed), dtype=np.int64, count=len(normed))
+        out = of_code[codes], first, len(normed)
     return memo.put(arr, out, "key_ids") if memo is not None else out
 
 
