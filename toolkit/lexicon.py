@@ -327,7 +327,6 @@ class Matcher:
             sent_arr = tokens["sent_id"].to_numpy()
             new_sent = np.ones(n, dtype=bool)
             new_sent[1:] = (codes[1:] != codes[:-1]) | (sent_arr[1:] != sent_arr[:-1])
-            sent_key = np.cumsum(new_sent)
             per_on = [self._hits_on(on, tokens[on] if on in ("lemma", "lower") else tokens["text"],
                                     new_sent) for on in self.ons]
             ra, rb, reid, rpart = (np.concatenate([h[i] for h in per_on]) for i in range(4))
@@ -335,7 +334,7 @@ class Matcher:
                 g = np.isin(reid, self._gapped_ids)
                 keep = ~g
                 hits = np.column_stack((ra[keep], rb[keep], reid[keep]))
-                joined = self._join_gaps_arrays(ra[g], rb[g], reid[g], rpart[g], sent_key)
+                joined = self._join_gaps_arrays(ra[g], rb[g], reid[g], rpart[g], np.cumsum(new_sent))
                 if joined:
                     hits = np.concatenate((hits, np.asarray(joined, dtype=np.int64)))
             else:
