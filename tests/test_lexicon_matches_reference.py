@@ -9,6 +9,7 @@ overlap modes, and with every bundled lexicon when there are any.
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 
 import numpy as np
 import pandas as pd
@@ -115,6 +116,28 @@ class ReferenceMatcher(L.Matcher):
             hits.extend(self._join_gaps(raw, sent_arr))
         return hits
 
+    def _join_gaps(self, raw, sent_arr) -> list[tuple[int, int, int]]:
+        """The original gap join: a scan of every later part's spans for each first part."""
+        by_part: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for a, b, eid, part in raw:
+            if eid in self.gapped:
+                by_part[(eid, part)].append((a, b))
+        out = []
+        for eid, nparts in self.gapped.items():
+            firsts = sorted(by_part.get((eid, 0), []))
+            for a, b in firsts:
+                end, ok = b, True
+                for k in range(1, nparts):
+                    cands = [(x, y) for x, y in by_part.get((eid, k), [])
+                             if end <= x <= end + self.max_gap and sent_arr[x] == sent_arr[a]]
+                    if not cands:
+                        ok = False
+                        break
+                    end = min(cands)[1]
+                if ok:
+                    out.append((a, end, eid))
+        return out
+
 
 DEMO = L.from_records("demo", [
     {"entry": "warn", "category": "warn"},
@@ -209,3 +232,28 @@ def test_longest_array_keeps_what_the_per_document_rule_keeps(spans, repeat):
     hits = np.asarray(rows, dtype=np.int64).reshape(-1, 3)
     expected = np.asarray(longest_reference(rows), dtype=np.int64).reshape(-1, 3)
     assert np.array_equal(L._longest_array(hits), expected)
+
+
+HOSTILE = L.from_records("hostile", [
+    {"entry": "warn", "category": "a"},
+    {"entry": "warn", "category": "b"},                         # one key, two entries
+    {"entry": "warn of", "category": "a"},
+    {"entry": "warn of", "category": "b"},
+    {"entry": "warn ... of ... sanction", "category": "gap3"},  # three parts
+    {"entry": "of ... of", "category": "gap_same"},             # a part repeated
+    {"entry": "didn't warn", "category": "neg", "match_on": "lower"},
+    {"entry": "Didn’t", "category": "neg", "match_on": "text"},  # curly: shares a key with straight
+    {"entry": "a b a b a b a b a b", "category": "long"},       # too wide for one integer per window
+    {"entry": "b a b", "category": "mid"},
+], max_gap=2)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["warn", "warned", "of", "sanctions", "didn't", "didn’t", "Didn’t",
+                                 "Didn't", "a", "b", ".", "\n\n"]), max_size=60),
+       st.sampled_from(["all", "longest"]))
+def test_hostile_sequences(words, overlaps):
+    """Keys shared by entries, gaps of three parts, apostrophe variants of one key and a key too
+    wide to pack into one integer: the same rows as the original matcher, in the same order."""
+    docs = pd.DataFrame({"doc_id": ["x", "y"], "text": [" ".join(words), " ".join(words[::-1])]})
+    same_hits(HOSTILE, docs, overlaps)

@@ -6,6 +6,8 @@ speeches, on the hard cases listed here, and on arbitrary strings (hypothesis).
 """
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pipeline_helpers as H
 import pytest
@@ -240,3 +242,45 @@ def test_is_punct_is_no_alphanumeric_character():
         if c.isalnum() == T._is_punct(c) or T._is_punct("." + c + "-") != (not c.isalnum()):
             raise AssertionError(hex(ord(c)))
     assert T._is_punct("") and T._is_punct("_") and T._is_punct("...") and not T._is_punct("_a_")
+
+
+def _contexts(texts):
+    """The candidate contexts Punkt decides on in these texts ("Nations. The", "para. 131],")."""
+    tok = T._punkt()
+    return [context for para in _paragraphs(texts)
+            for _, context in tok._match_potential_end_contexts(para)]
+
+
+def test_restated_sentbreak_guard_sees_nltks_code():
+    """The hash was taken on NLTK 3.10.4; another version may or may not have the same code."""
+    from nltk import __version__
+
+    assert T._nltk_sentbreak_known() or __version__ != "3.10.4"
+
+
+def test_restated_sentbreak_is_nltks_on_real_contexts(stock_punkt):
+    if not T._nltk_sentbreak_known():
+        pytest.skip("another NLTK: its own decision code runs")
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    un = H.un_slice(15)
+    texts = (un["text"].tolist() if un is not None else []) + H.documents(24)["text"].tolist()
+    contexts = _contexts(texts) + ["U.S. The", "p.m. on", "J. Bach", "5. Talks", "No. 5", "etc.) and",
+                                   "e.g. the", "... Then", "end.\n\nThe", "A.\tB", "x. ?", "2.5. Next"]
+    restated = T._restated_sentbreak(T._punkt())
+    stock = functools.partial(PunktSentenceTokenizer.text_contains_sentbreak, T._punkt())
+    assert len(contexts) > 50
+    for c in contexts:
+        assert restated(c) == stock(c) == stock_punkt.text_contains_sentbreak(c), repr(c)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["U.S.", "Mr.", "p.m.", "J.", "5.", "1990.", "No.", "etc.", "e.g.",
+                                 "The", "the", "In", "in", "However", "and", "Bach", "...", "…",
+                                 ".", "?", "!", ",", ";", ")", "(", "”", "“", "-", "A.", "x.",
+                                 "Nations.", "para.", "131],", "\n", "\n\n", "\t", " ", "’s", "Ü."]),
+                min_size=1, max_size=6).map(" ".join))
+def test_restated_sentbreak_on_any_context(stock_punkt, text):
+    if not T._nltk_sentbreak_known():
+        pytest.skip("another NLTK: its own decision code runs")
+    assert T._restated_sentbreak(T._punkt())(text) == stock_punkt.text_contains_sentbreak(text)

@@ -27,6 +27,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import io
 import os
@@ -42,7 +43,7 @@ import yaml
 from . import _yaml
 from .annotator import OptionError
 from .config import LEXICON_DIR
-from .tokenize import _memo_of, lemmatize, token_spans, vocabulary
+from .tokenize import _memo_of, _vocab, lemmatize, token_spans, vocabulary
 
 MATCH_KEYS = ("lemma", "lower", "text")
 GAP = "..."
@@ -293,6 +294,7 @@ class Matcher:
             self.single[on] = {k.strip(): tuple(v) for k, v in keyed.items() if " " not in k.strip()}
             self.multi[on] = {k: tuple(v) for k, v in keyed.items() if " " in k.strip()}
         self._patterns = patterns
+        self._gapped_ids = np.fromiter(self.gapped, dtype=np.int64, count=len(self.gapped))
         self._by_width: dict[str, dict] = {}
 
     def find(self, tokens: pd.DataFrame, texts: Mapping[str, str], *,
@@ -319,22 +321,25 @@ class Matcher:
             raise ValueError(f"`overlaps` value = {overlaps!r} is invalid; value must be one of ['longest', 'all']")
         n = len(tokens)
         hits = np.zeros((0, 3), dtype=np.int64)
-        if n:
+        if n and self.ons:
             # Document runs from integer codes (C-level), not by comparing Python strings.
             codes, uniques = vocabulary(tokens["doc_id"])
             sent_arr = tokens["sent_id"].to_numpy()
             new_sent = np.ones(n, dtype=bool)
             new_sent[1:] = (codes[1:] != codes[:-1]) | (sent_arr[1:] != sent_arr[:-1])
-            sent_key = np.cumsum(new_sent)
-            raw = []
-            for on in self.ons:
-                column = tokens[on] if on in ("lemma", "lower") else tokens["text"]
-                raw.extend(self._hits_on(on, column, new_sent))
-            found = [(a, b, eid) for a, b, eid, part in raw if eid not in self.gapped]
+            per_on = [self._hits_on(on, tokens[on] if on in ("lemma", "lower") else tokens["text"],
+                                    new_sent) for on in self.ons]
+            ra, rb, reid, rpart = (np.concatenate([h[i] for h in per_on]) for i in range(4))
             if self.gapped:
-                found.extend(self._join_gaps(raw, sent_key))
-            if found:
-                hits = np.asarray(found, dtype=np.int64)
+                g = np.isin(reid, self._gapped_ids)
+                keep = ~g
+                hits = np.column_stack((ra[keep], rb[keep], reid[keep]))
+                joined = self._join_gaps_arrays(ra[g], rb[g], reid[g], rpart[g], np.cumsum(new_sent))
+                if joined:
+                    hits = np.concatenate((hits, np.asarray(joined, dtype=np.int64)))
+            else:
+                hits = np.column_stack((ra, rb, reid))
+            if len(hits):
                 if overlaps == "longest":
                     hits = _longest_array(hits)
                 else:
@@ -378,20 +383,18 @@ class Matcher:
             self._entry_pos = pd.Index(self._extra_df["entry_id"])
         return self._extra_df
 
-    def _hits_on(self, on: str, column: pd.Series, new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
-        """``(row_start, row_end, entry_id, part)`` of every key of column ``on``, in the order
-        one automaton with all of them would report them (by end row, longer keys first)."""
+    def _hits_on(self, on: str, column: pd.Series, new_sent: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Arrays ``(row_start, row_end, entry_id, part)`` of every key of column ``on``, in the
+        order one automaton with all of them would report them (by end row, longer keys first)."""
         a1, e1, p1 = self._single_hits(on, column)
-        multi = self._multi_hits(on, column, new_sent) if self.multi[on] else []
-        if not multi:
-            return list(zip(a1.tolist(), (a1 + 1).tolist(), e1.tolist(), p1.tolist()))
-        m = np.asarray(multi, dtype=np.int64).reshape(-1, 4)
-        a = np.concatenate((m[:, 0], a1))
-        b = np.concatenate((m[:, 1], a1 + 1))
-        order = np.lexsort((a - b, b), axis=0) if len(a) else np.zeros(0, dtype=np.int64)
-        eid = np.concatenate((m[:, 2], e1))[order]
-        part = np.concatenate((m[:, 3], p1))[order]
-        return list(zip(a[order].tolist(), b[order].tolist(), eid.tolist(), part.tolist()))
+        multi = self._multi_hits(on, column, new_sent) if self.multi[on] else None
+        if multi is None or not len(multi[0]):
+            return a1, a1 + 1, e1, p1
+        a = np.concatenate((multi[0], a1))
+        b = np.concatenate((multi[1], a1 + 1))
+        order = np.lexsort((a - b, b), axis=0)
+        return (a[order], b[order], np.concatenate((multi[2], e1))[order],
+                np.concatenate((multi[3], p1))[order])
 
     def _single_hits(self, on: str, column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Rows, entry ids and parts of the one-token keys of column ``on`` (vectorised)."""
@@ -399,9 +402,10 @@ class Matcher:
         empty = np.zeros(0, dtype=np.int64)
         if not single:
             return empty, empty, empty
-        codes, normed, index = _normed_vocabulary(column)
+        codes, normed, index, dups = _normed_vocabulary(column)
         # one look-up per key of the lexicon (a few hundred), not per distinct token
-        found = [(c, vals) for key, vals in single.items() for c in index.get(key, ())]
+        found = [(c, vals) for key, vals in single.items()
+                 for c in dups.get(key) or ((index[key],) if key in index else ())]
         if not found:
             return empty, empty, empty
         lookup = np.full(len(normed) + 1, -1, dtype=np.int64)   # code -1 (missing) reads -1
@@ -423,12 +427,12 @@ class Matcher:
         idx = np.repeat(offsets[k], reps) + within
         return rows.astype(np.int64, copy=False), flat_eid[idx], flat_part[idx]
 
-    def _multi_hits(self, on: str, column: pd.Series, new_sent: np.ndarray) -> list[tuple[int, int, int, int]]:
-        """``(row_start, row_end, entry_id, part)`` of the keys of several tokens: rows whose
-        matching keys, within one sentence, are the key's tokens (compared as integer ids of
-        the column's distinct keys, vectorised per key length)."""
-        ids, key_id = _key_ids(column)
-        n, base = len(ids), len(key_id) + 1
+    def _multi_hits(self, on: str, column: pd.Series, new_sent: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Arrays ``(row_start, row_end, entry_id, part)`` of the keys of several tokens: rows
+        whose matching keys, within one sentence, are the key's tokens (compared as integer ids
+        of the column's distinct keys, vectorised per key length)."""
+        ids, key_id, size = _key_ids(column)
+        n, base = len(ids), size + 1
         out = []
         for width, keys in self._multi_by_width(on).items():
             known = [(tuple(key_id.get(t, -2) for t in toks), vals) for toks, vals in keys]
@@ -445,16 +449,24 @@ class Matcher:
             window = ids[rows[:, None] + np.arange(width)]
             if base ** width < 2 ** 62:                               # one integer per window
                 radix = base ** np.arange(width - 1, -1, -1, dtype=np.int64)
-                by_code = {int(np.dot(k, radix)): vals for k, vals in known}
+                packed_keys = np.fromiter((int(np.dot(k, radix)) for k, _ in known), dtype=np.int64,
+                                          count=len(known))
+                order = np.argsort(packed_keys, kind="stable")
+                sorted_keys = packed_keys[order]
                 packed = window @ radix
-                hit = np.flatnonzero(np.isin(packed, np.fromiter(by_code, dtype=np.int64)))
-                found = [(int(rows[j]), by_code[int(packed[j])]) for j in hit]
+                at = np.minimum(np.searchsorted(sorted_keys, packed), len(sorted_keys) - 1)
+                hit = np.flatnonzero(sorted_keys[at] == packed)
+                out.append(_expand(rows[hit], order[at[hit]], [vals for _, vals in known]))
             else:
-                by_key = dict(known)
-                found = [(int(r), by_key[w]) for r, w in zip(rows.tolist(), map(tuple, window.tolist()))
+                by_key = {k: i for i, (k, _) in enumerate(known)}
+                pairs = [(r, by_key[w]) for r, w in zip(rows.tolist(), map(tuple, window.tolist()))
                          if w in by_key]
-            out.extend((r, r + ntok, eid, part) for r, vals in found for eid, part, ntok in vals)
-        return out
+                if pairs:
+                    r_arr, k_arr = (np.asarray(x, dtype=np.int64) for x in zip(*pairs))
+                    out.append(_expand(r_arr, k_arr, [vals for _, vals in known]))
+        if not out:
+            return None
+        return tuple(np.concatenate([o[i] for o in out]) for i in range(4))
 
     def _multi_by_width(self, on: str) -> dict[int, list[tuple[tuple[str, ...], tuple]]]:
         """This lexicon's keys of several tokens on column ``on``, by number of tokens."""
@@ -466,71 +478,103 @@ class Matcher:
             self._by_width[on] = dict(grouped)
         return self._by_width[on]
 
-    def _join_gaps(self, raw, sent_arr) -> list[tuple[int, int, int]]:
+    def _join_gaps_arrays(self, a, b, eid, part, sent_arr) -> list[tuple[int, int, int]]:
+        """Gapped entries: each first part joined to the nearest next part that starts within
+        ``max_gap`` tokens of the previous part's end in the same sentence; per entry, by
+        first part's position."""
         by_part: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        for a, b, eid, part in raw:
-            if eid in self.gapped:
-                by_part[(eid, part)].append((a, b))
+        for x, y, e, k in zip(a.tolist(), b.tolist(), eid.tolist(), part.tolist()):
+            by_part[(e, k)].append((x, y))
+        for spans in by_part.values():
+            spans.sort()
         out = []
-        for eid, nparts in self.gapped.items():
-            firsts = sorted(by_part.get((eid, 0), []))
-            for a, b in firsts:
-                end, ok = b, True
+        for e, nparts in self.gapped.items():
+            for x0, y0 in by_part.get((e, 0), ()):
+                end, ok, sent = y0, True, sent_arr[x0]
                 for k in range(1, nparts):
-                    cands = [(x, y) for x, y in by_part.get((eid, k), [])
-                             if end <= x <= end + self.max_gap and sent_arr[x] == sent_arr[a]]
-                    if not cands:
-                        ok = False
+                    spans = by_part.get((e, k), ())
+                    i, ok = bisect.bisect_left(spans, (end, -1)), False
+                    # sorted, so the first span in reach and in the sentence is the smallest
+                    while i < len(spans) and spans[i][0] <= end + self.max_gap:
+                        if sent_arr[spans[i][0]] == sent:
+                            end, ok = spans[i][1], True
+                            break
+                        i += 1
+                    if not ok:
                         break
-                    end = min(cands)[1]
                 if ok:
-                    out.append((a, end, eid))
+                    out.append((x0, end, e))
         return out
 
 
+def _expand(rows: np.ndarray, k: np.ndarray, vals: list[tuple]) -> tuple[np.ndarray, ...]:
+    """``(row, row + ntok, entry_id, part)`` for every ``(entry_id, part, ntok)`` of ``vals[k]``
+    at each row, in row order and then the order of ``vals[k]`` (vectorised)."""
+    counts = np.fromiter((len(v) for v in vals), dtype=np.int64, count=len(vals))
+    flat = np.asarray([t for v in vals for t in v], dtype=np.int64).reshape(-1, 3)
+    offsets = np.cumsum(counts) - counts
+    reps = counts[k]
+    rows = np.repeat(rows, reps)
+    within = np.arange(len(rows)) - np.repeat(np.cumsum(reps) - reps, reps)
+    picked = flat[np.repeat(offsets[k], reps) + within]
+    return rows, rows + picked[:, 2], picked[:, 0], picked[:, 1]
+
+
 def _norm_all(values: list) -> list:
-    """``[_norm(v) for v in values]``, replaced in one joined string when the values allow it."""
-    if not values or not all(isinstance(v, str) for v in values):
+    """``[_norm(v) for v in values]``, replaced in one joined string when the values allow it;
+    ``values`` itself when no value changes."""
+    try:
+        joined = "\x00".join(values)
+    except TypeError:               # a value that is not a string
         return [_norm(v) for v in values]
-    joined = "\x00".join(values)
+    if not values:
+        return []
+    if "’" not in joined and "‘" not in joined and "‐" not in joined:
+        return values
     if joined.count("\x00") != len(values) - 1:     # a value holds the separator
         return [_norm(v) for v in values]
     return _norm(joined).split("\x00")
 
 
-def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str, list[int]]]:
-    """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), and the
-    codes of each matching key (values that differ only in apostrophes share a key)."""
+def _normed_vocabulary(keys: pd.Series) -> tuple[np.ndarray, list[str], dict[str, int],
+                                                   dict[str, list[int]]]:
+    """Codes of a key column, its distinct values as matching keys (see :func:`_norm`), one
+    code of each matching key, and all the codes of each key that several values share
+    (values that differ only in apostrophes)."""
     memo, arr = _memo_of(keys)
     if memo is not None:
         hit = memo.get(arr, "normed")
         if hit is not None:
             return hit
-    codes, values = vocabulary(keys)
+    codes, values, first = _vocab(keys)
     normed = _norm_all(values)
-    index: dict[str, list[int]] = dict(zip(normed, ([c] for c in range(len(normed)))))
-    if len(index) < len(normed):     # values that differ only in apostrophes share a key
-        index = {}
-        for c, v in enumerate(normed):
-            index.setdefault(v, []).append(c)
-    out = codes, normed, index
+    dups: dict[str, list[int]] = {}
+    if normed is not values:
+        first = dict(zip(normed, range(len(normed))))      # the last code of each key
+        if len(first) < len(normed):
+            rep = np.fromiter(map(first.__getitem__, normed), dtype=np.int64, count=len(normed))
+            for c in np.flatnonzero(rep != np.arange(len(normed))).tolist():
+                dups.setdefault(normed[c], [int(rep[c])]).append(c)
+    out = codes, normed, first, dups
     return memo.put(arr, out, "normed") if memo is not None else out
 
 
-def _key_ids(keys: pd.Series) -> tuple[np.ndarray, dict[str, int]]:
+def _key_ids(keys: pd.Series) -> tuple[np.ndarray, dict[str, int], int]:
     """Per row, the id of its matching key (values that differ only in apostrophes share one;
-    a missing value is -1), and ``key -> id``; shared while a chunk memo is open."""
+    a missing value is -1), ``key -> id``, and a bound on the ids; shared while a chunk memo
+    is open."""
     memo, arr = _memo_of(keys)
     if memo is not None:
         hit = memo.get(arr, "key_ids")
         if hit is not None:
             return hit
-    codes, normed, index = _normed_vocabulary(keys)
-    key_id = {k: i for i, k in enumerate(index)}
-    of_code = np.full(len(normed) + 1, -1, dtype=np.int64)    # code -1 (missing) reads -1
-    if normed:
-        of_code[:-1] = [key_id[v] for v in normed]
-    out = of_code[codes], key_id
+    codes, normed, first, dups = _normed_vocabulary(keys)
+    if not dups:                        # one value per key: the key ids are the codes
+        out = codes, first, len(normed)
+    else:                               # a shared key's id is the code ``first`` gives it
+        of_code = np.full(len(normed) + 1, -1, dtype=np.int64)    # code -1 (missing) reads -1
+        of_code[:-1] = np.fromiter(map(first.__getitem__, normed), dtype=np.int64, count=len(normed))
+        out = of_code[codes], first, len(normed)
     return memo.put(arr, out, "key_ids") if memo is not None else out
 
 

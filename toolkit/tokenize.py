@@ -110,6 +110,8 @@ def _with_memoised_decisions(tok, size: int = 100_000):
     decide = getattr(tok, "text_contains_sentbreak", None)
     if decide is None:
         return tok
+    if _nltk_sentbreak_known():
+        decide = _restated_sentbreak(tok)
     memo: dict[str, bool] = {}
 
     def text_contains_sentbreak(text: str) -> bool:
@@ -122,6 +124,108 @@ def _with_memoised_decisions(tok, size: int = 100_000):
 
     tok.text_contains_sentbreak = text_contains_sentbreak
     return tok
+
+
+def _restated_sentbreak(tok):
+    """``tok.text_contains_sentbreak`` restated on plain strings (NLTK 3.10's Punkt decision).
+
+    Punkt builds a token object per word of the context and runs its annotation passes through
+    generators; the same rules on strings and tuples decide the same, about four times as fast.
+    Used only while :func:`_nltk_sentbreak_known` sees the code it restates;
+    ``tests/test_tokenize_matches_reference.py`` compares the two on real and generated contexts.
+    """
+    params, lang, token_cls = tok._params, tok._lang_vars, tok._Token
+    # ``lang.word_tokenize(s)`` is ``lang._word_tokenizer_re().findall(s)`` (compiled once)
+    word_tokenize, numeric = lang._word_tokenizer_re().findall, token_cls._RE_NUMERIC
+    ellipsis, initial = token_cls._RE_ELLIPSIS, token_cls._RE_INITIAL
+    abbrev, colloc, starters = params.abbrev_types, params.collocations, params.sent_starters
+    ortho, end_chars, punctuation = params.ortho_context, lang.sent_end_chars, tok.PUNCTUATION
+    from nltk.tokenize.punkt import _ORTHO_BEG_LC, _ORTHO_LC, _ORTHO_MID_UC, _ORTHO_UC
+
+    def first_pass(w: str) -> tuple:
+        """(word, type, sentbreak, abbr, ellipsis) after Punkt's type-based first pass."""
+        low = w.lower()
+        # NLTK's ``numeric.sub``: the pattern is anchored at both ends and a word holds no
+        # newline, so it replaces the whole word or nothing
+        typ = "##number##" if numeric.match(low) else low
+        if w in end_chars:
+            return w, typ, True, None, None
+        if ellipsis.match(w):
+            return w, typ, None, None, True
+        if w.endswith(".") and not w.endswith(".."):
+            low = low[:-1]
+            if low in abbrev or low.split("-")[-1] in abbrev:
+                return w, typ, None, True, None
+            return w, typ, True, None, None
+        return w, typ, None, None, None
+
+    def no_period(typ: str) -> str:
+        return typ[:-1] if len(typ) > 1 and typ[-1] == "." else typ
+
+    def starts_sentence(w: str, typ_ns: str):
+        """Punkt's orthographic heuristic: True, False or "unknown"."""
+        if w in punctuation:
+            return False
+        oc = ortho.get(typ_ns, 0)
+        if w[0].isupper() and (oc & _ORTHO_LC) and not (oc & _ORTHO_MID_UC):
+            return True
+        if w[0].islower() and ((oc & _ORTHO_UC) or not (oc & _ORTHO_BEG_LC)):
+            return False
+        return "unknown"
+
+    def breaks_before(t1: tuple, t2: tuple) -> bool:
+        """Whether ``t1`` (followed by ``t2``) is a sentence break after the second pass."""
+        w1, typ1, brk, abbr, ell = t1
+        if not w1.endswith("."):
+            return bool(brk)
+        w2, typ2, brk2 = t2[0], t2[1], t2[2]
+        typ, next_typ = no_period(typ1), (no_period(typ2) if brk2 else typ2)
+        is_initial = initial.match(w1)
+        if (typ, next_typ) in colloc:
+            return False
+        if (abbr or ell) and not is_initial:
+            if starts_sentence(w2, next_typ) is True:
+                return True
+            if w2[0].isupper() and next_typ in starters:
+                return True
+        if is_initial or typ == "##number##":
+            starter = starts_sentence(w2, next_typ)
+            if starter is False:
+                return False
+            if (starter == "unknown" and is_initial and w2[0].isupper()
+                    and not (ortho.get(next_typ, 0) & _ORTHO_LC)):
+                return False
+        return bool(brk)
+
+    def text_contains_sentbreak(text: str) -> bool:
+        toks = [first_pass(w) for line in text.split("\n") if line.strip()
+                for w in word_tokenize(line)]
+        return any(breaks_before(toks[i], toks[i + 1]) for i in range(len(toks) - 1))
+
+    return text_contains_sentbreak
+
+
+def _nltk_sentbreak_known() -> bool:
+    """Whether NLTK's Punkt decision code is the code :func:`_restated_sentbreak` restates
+    (NLTK 3.10's); any other NLTK decides with its own code (the same breaks, slower)."""
+    import hashlib
+    import inspect
+
+    try:
+        from nltk.tokenize import punkt
+
+        base, sent = punkt.PunktBaseClass, punkt.PunktSentenceTokenizer
+        parts = (sent.text_contains_sentbreak, sent._annotate_tokens, sent._annotate_second_pass,
+                 sent._second_pass_annotation, sent._ortho_heuristic, base._tokenize_words,
+                 base._annotate_first_pass, base._first_pass_annotation, punkt._pair_iter,
+                 punkt.PunktToken, punkt.PunktLanguageVars.word_tokenize)
+        src = "".join(inspect.getsource(x) for x in parts)
+    except (ImportError, AttributeError, OSError, TypeError):
+        return False
+    return hashlib.sha256(src.encode()).hexdigest() == _NLTK_SENTBREAK_SHA256
+
+
+_NLTK_SENTBREAK_SHA256 = "328e891e27cca3441ee343589e36a31966d219b0292b679da9b190f1381995b7"
 
 
 _RE_FLAGS = re.I | re.M | re.S | re.U | re.X | re.A
