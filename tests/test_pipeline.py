@@ -288,8 +288,12 @@ def test_optional_tables_are_visible_by_default_and_keyed(docs, anns, tmp_path):
     ({"options": {"escalation": {"lexicons": ["escalaton"]}}}, "'escalaton' is neither a bundled "
                                                               "lexicon nor a .yaml/.csv file "
                                                               "(did you mean 'escalation'?)"),
-    ({"options": {"quotes": {"lexicons": ["framing_sv"]}}}, "is lexicon 'framing_sv', not one of "
-                                                            "the step's lexicons ['reporting_verbs']"),
+    ({"options": {"quotes": {"lexicons": ["framing_sv"]}}}, "'framing_sv' is another step's bundled "
+                                                            "lexicon, not one of ['reporting_verbs']"),
+    ({"options": {"actors": {"lexicons": ["escalation"]}}}, "'actors' adds lexicons only as .csv/.yaml "
+                                                           "files"),
+    ({"options": {"escalation": {"lexicons": ["tone"]}}}, "is lexicon 'tone', not one of the step's "
+                                                         "lexicons ['escalation']"),
     ({"options": {"rhetoric": {"lexicons": {"tone": None}}}}, "None leaves a bundled lexicon out"),
     ({"options": {"escalation": ["lexicon"]}}, "options of annotator 'escalation' must be a dict"),
     ({"options": {"quotes": {}}, "annotators": ["actors"]}, "annotator 'quotes', which is not run"),

@@ -844,6 +844,12 @@ def choose(lexicons, *, step: str, bundled: Sequence[str], policy: str = "replac
                                          f"which {step!r} cannot do (its lexicons: {list(bundled)})")
             continue
         _check_item(item, what)
+        if name not in bundled and policy != "replace" and Path(item).suffix not in (".yaml", ".yml", ".csv"):
+            # Another step's bundled lexicon is not something this step can read (a gazetteer
+            # or a frame scheme is added as a file): refused here, not as a missing file later.
+            raise LexiconChoiceError(f"{what}: {str(item)!r} is another step's bundled lexicon, "
+                                     f"not one of {list(bundled)}; {step!r} adds lexicons only as "
+                                     f".csv/.yaml files")
         if name not in bundled and policy == "replace":
             raise LexiconChoiceError(f"{what}: {str(item)!r} is lexicon {name!r}, not one of the "
                                      f"step's lexicons {list(bundled)}; name the one it replaces, "
