@@ -38,6 +38,7 @@ import yaml
 from . import clauses as cl
 from .annotator import Annotator
 from .config import LEXICON_DIR
+from .speakers import mention_antecedent
 from .tokenize import column_list, iter_rows
 
 RULES_FILE = LEXICON_DIR / "events.yaml"
@@ -564,7 +565,8 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         after = c.end - 1 if c is not None and c.start <= e.tok < c.end else e.tok
         obl = cl.obliques(s, after, w, span=8)
         reported = [x for x in events if x.claim_of == i]
-        if any(p in ("of", "about") and s.lemma[ch.head] in r.threat_objects for p, ch in obl):
+        if any(p in ("of", "about") and s.lemma[ch.head] in r.threat_objects for p, ch in obl) \
+                or _quoted_threat_object(s, after, r):
             e.act, e.act_rule = "threaten", "warn.of_consequences"
         elif any(cues[x.cue].entry in r.threat_cues or cues[x.cue].lemma in r.threat_cues
                  or x.act == "threaten" for x in reported
@@ -574,6 +576,12 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                 if x.source.rule == "source.logophoric" or x.source.chunk is None:
                     x.absorbed = True
                     e.condition = e.condition or x.condition
+        elif _future_consequence(s, after, r):
+            # "warned Greece it would pay a heavy price", "warned Israel it would respond"
+            e.act, e.act_rule = "threaten", "warn.future_consequence"
+            for x in reported:
+                if x.source.rule == "source.logophoric" or x.source.chunk is None or x.act == "unclassified":
+                    x.absorbed = True
         elif any(p in r.appeal_preps for p, _ in obl):
             e.act, e.act_rule = "appeal", "warn.against"
         elif _against_gerund(s, after, r) >= 0:
@@ -583,7 +591,8 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                 if x.tok == _against_gerund(s, after, r) and x.claimant is None:
                     x.factuality, x.claim_of, x.claimant = "requested", i, e.source.chunk
                     x.extra.append("claim.warned_against")
-        elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6 for p in s.predicates):
+        elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6
+                 and not _finite_between(s, after, p.start) for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
         elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:
             e.act, e.act_rule = "threaten", "warn.that_consequence"  # "warned that sanctions would follow"
@@ -601,6 +610,54 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
         else:
             e.act, e.act_rule = "warn", "warn.plain"
+
+
+_QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
+_FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall"})
+_SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear"})
+_SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
+
+
+def _quoted_threat_object(s: cl.Structure, after: int, r: Rules) -> bool:
+    """Whether "of"/"about" after the warning leads, past quotation marks and modifiers, to a
+    consequence (``warn.of_consequences``: "warned X of 'serious consequences'", "of a
+    'merciless' response"), which the chunker splits at the quotation mark."""
+    n = len(s.tags)
+    for k in range(after + 1, min(n, after + 6)):
+        if s.lower[k] in ("of", "about"):
+            for j in range(k + 1, min(n, k + 6)):
+                if s.lemma[j] in r.threat_objects:
+                    return True
+                if s.tags[j] in ("IN", "TO", ".") or s.tags[j].startswith("VB"):
+                    return False
+            return False
+    return False
+
+
+def _future_consequence(s: cl.Structure, after: int, r: Rules) -> bool:
+    """Rule ``warn.future_consequence``: after the warning a future modal then either a verb of
+    suffering with a consequence ("it would pay a heavy price", "will face consequences") or,
+    with a pronoun subject, a response verb ("it would respond forcefully")."""
+    n = len(s.tags)
+    for k in range(after + 1, min(n, after + 10)):
+        if s.lower[k] in (";", ".") or s.lemma[k] in r.warn_lemmas:
+            return False
+        if s.lower[k] not in _FUTURE_MODALS:
+            continue
+        verbs = [j for j in range(k + 1, min(n, k + 4)) if s.tags[j].startswith("VB")]
+        if not verbs:
+            return False
+        v = verbs[0]
+        if s.lemma[v] in _SUFFER_VERBS:
+            return any(s.lemma[j] in r.threat_objects for j in range(v + 1, min(n, v + 6)))
+        return s.lemma[v] in r.threat_cues and s.lower[k - 1] in _SELF_PRONOUNS
+    return False
+
+
+def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
+    """Whether a "that" or a finite verb lies between tokens ``a`` and ``b``: "warned that Russia
+    could be ready to attack" reports a clause; it does not direct anyone to act."""
+    return any(s.lower[k] == "that" or s.tags[k] in ("MD", "VBD", "VBZ", "VBP") for k in range(a + 1, b))
 
 
 def _against_gerund(s: cl.Structure, after: int, r: Rules) -> int:
@@ -774,16 +831,25 @@ class SentenceContext:
     mentions: list[Mention]       # the sentence's mentions, by start
     earlier: list[Mention]        # the document's mentions before the sentence (for pronouns)
     quotes: list[tuple[int, int, str | None, str | None, str | None]]
+    sent_starts: Sequence[int] | None = None  # where the document's sentences start (for pronouns)
 
     def span(self, c: cl.Chunk) -> tuple[int, int]:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
 
-    def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None) -> tuple[dict, str]:
+    def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None,
+              exclude: str | None = None) -> tuple[dict, str]:
         """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
 
         Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
-        another), ``actor.quote_speaker`` ("we" inside a quotation), ``actor.coref_recent``
-        (he/she: the last person named; it/they: the last state or organisation), ``actor.none``.
+        another), ``actor.quote_speaker`` ("we" inside a quotation), ``actor.coref_antecedent``
+        (he/she/him/her/it/they/them: :func:`toolkit.speakers.mention_antecedent`, the
+        subject-most compatible mention of the nearest sentence, skipping ``exclude``, the
+        co-argument: "He urged him" is not one person), ``actor.coref_recent`` (possessives, or
+        no sentence offsets: the last person named; the last state or organisation),
+        ``actor.none``.
+
+        Example:
+            >>> # "Scholz spoke with Putin. He urged him to leave.": him -> Putin (exclude="Olaf Scholz")
         """
         if c is None:
             return {}, ""
@@ -804,6 +870,11 @@ class SentenceContext:
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             if pair is not None and (not before or pair[1][0] >= before[-1][0]):
                 return self._fields(pair[0], a, b), "actor.coref_plural"
+            word = s.lower[c.start]
+            if self.sent_starts is not None and c.end - c.start == 1 and word in _PRONOUNS:
+                m = mention_antecedent(self.earlier + self.mentions, self.sent_starts, a, word, exclude=exclude)
+                if m is not None and (not_actor is None or m[2] != not_actor):
+                    return self._fields(m, a, b), "actor.coref_antecedent"
             if before:
                 return self._fields(before[-1], a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
@@ -1343,7 +1414,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         own = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects
         # "withdraw its troops": the source's own troops, not someone acted on.
         tgt, trule = ({"actor": None, "person": None, "sector": None, "text": None, "start": None, "end": None},
-                      "target.own_means") if own else ctx.actor(tc, s, not_actor=src.get("actor"))
+                      "target.own_means") if own else ctx.actor(tc, s, not_actor=src.get("actor"),
+                                                         exclude=src.get("person") or src.get("actor"))
         if tgt.get("start") is not None and src.get("start") is not None and \
                 tgt["start"] < src["end"] and src["start"] < tgt["end"]:
             tgt, trule = {}, "target.same_as_source"  # one phrase cannot be both sides
@@ -1590,6 +1662,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     todo = [(key, g, tok_groups.get(key)) for key, g in todo]
     todo = [(key, g, idx) for key, g, idx in todo if idx is not None and len(idx)]
     sentences = [_take(tok_text, idx) for _, _, idx in todo]
+    sent_starts: dict = {}   # per document, filled when its first sentence is parsed
     asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
@@ -1602,8 +1675,14 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         sa, sb = ts[0], te[-1]
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
         hi = bisect.bisect_left(starts_by_doc[doc], sb, lo) if ms else 0   # mentions are sorted by start
+        if not sent_starts:  # one pass over the chunk's sentences, on the first parsed one
+            for (d, _), v in tok_groups.items():
+                if len(v):
+                    sent_starts.setdefault(d, []).append(tok_s[v[0]])
+            for v in sent_starts.values():
+                v.sort()
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
-                              quote_by_doc.get(doc, []))
+                              quote_by_doc.get(doc, []), sent_starts[doc])
         got = sentence_events(s, cues, ctx)
         if asking and asking[0] == (doc, int(sent) - 1):
             _answered_request(s, ctx, asking[1], got)
