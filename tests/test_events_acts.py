@@ -91,3 +91,15 @@ def test_warn_frames_without_that_or_with_quotes(text, expected):
 ])
 def test_warn_negatives(text, absent_act):
     assert not any(r[1] == absent_act for r in rows(run(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reported "would" is the speaker's "will", backshifted
+    ("The Kremlin said Moscow would retaliate against Latvia.", ("RUS", "threaten", "LVA", "future")),
+    # negative: "could" stays hypothetical, and an unreported "would" too
+    ("The Kremlin said Moscow could retaliate against Latvia.", ("RUS", "threaten", "LVA", "hypothetical")),
+    ("Moscow would retaliate against Latvia in such a case.", ("RUS", "threaten", "LVA", "hypothetical")),
+])
+def test_reported_would_is_future(text, expected):
+    got = rows(run(text))
+    assert expected in got, got

@@ -792,6 +792,19 @@ def _requested(s: cl.Structure, e: Event) -> bool:
     return adjacent and (s.lemma[g.head] in cl.words().directive or s.lemma[g.head] in rules().warn_lemmas)
 
 
+def _reported_would(s: cl.Structure, e: Event) -> bool:
+    """Whether the event's verb group has "would" as its only modal.
+
+    Example:
+        >>> # "said Moscow would retaliate": the predicate of "retaliate" -> True
+    """
+    p = s.predicate_at(e.tok)
+    if p is None:
+        return False
+    mods = [s.lower[k] for k in range(p.start, p.head) if s.tags[k] == "MD"]
+    return mods == ["would"]
+
+
 def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> str:
     """The factuality of one event, by precedence: question, denied, requested, negated,
     conditional, hypothetical, future, alleged, asserted."""
@@ -806,6 +819,9 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
         return "negated"
     if e.condition is not None:
         return "conditional"
+    if e.modality == "hypothetical" and e.claimant is not None and e.factuality != "hypothetical" \
+            and _reported_would(s, e):
+        return "future"  # "Peskov said Moscow would retaliate": the reported "will", backshifted
     if e.modality == "hypothetical" or e.factuality == "hypothetical":
         return "hypothetical"
     if e.modality == "future":
