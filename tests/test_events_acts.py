@@ -103,3 +103,31 @@ def test_warn_negatives(text, absent_act):
 def test_reported_would_is_future(text, expected):
     got = rows(run(text))
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a noun's act under "refused to <light verb>" did not happen
+    ("Iran refused to resume talks with the IAEA.", ("IRN", "consult", "IAEA", "negated"),
+     ("IRN", "consult", "IAEA", "asserted")),
+    ("Serbia declined to send aid to Kosovo.", ("SRB", "aid", "XKX", "negated"), ("SRB", "aid", "XKX", "asserted")),
+    # negative: the plain light verb stays asserted
+    ("Iran resumed talks with the IAEA.", ("IRN", "consult", "IAEA", "asserted"), ("IRN", "consult", "IAEA", "negated")),
+])
+def test_refused_noun_acts_are_negated(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lviv was struck overnight by waves of Russian drones.", ("RUS", "attack", None, "asserted")),
+    ("A squadron of Israeli jets bombed Syrian air defences.", ("ISR", "attack", "SYR", "asserted")),
+])
+def test_quantity_of_actor_is_the_source(text, expected):
+    got = rows(run(text))
+    assert any(r[0] == expected[0] and r[1] == expected[1] for r in got), got
+
+
+def test_quantity_without_actor_names_no_one():
+    # negative: "waves of drones" names no actor
+    got = rows(run("The city was struck by waves of drones."))
+    assert all(r[0] is None for r in got if r[1] == "attack"), got

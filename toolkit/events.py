@@ -102,6 +102,7 @@ class Rules:
     ready_adjectives: frozenset = frozenset()
     implied_state_acts: frozenset = frozenset()
     implied_state_preps: frozenset = frozenset()
+    quantity_heads: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -132,7 +133,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)),
                  fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])),
                  fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])), fs(d.get("ready_adjectives", [])),
-                 fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])))
+                 fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])),
+                 fs(d.get("quantity_heads", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -759,6 +761,8 @@ def _negating_governor(s: cl.Structure, e: Event) -> bool:
         if s.lower[c.start] == "no":
             return True
     p = s.predicate_at(e.tok)
+    if p is None and c is not None:
+        p = _governor(s, c)  # "refused to resume talks": the frame of the noun's verb
     if p is not None and (s.lower[p.start] == "to" or s.tags[p.head] == "VBG"):
         before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
         return bool(before) and s.lemma[before[-1].head] in neg and before[-1].end == p.start \
@@ -1153,6 +1157,23 @@ def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
     return False
 
 
+def _of_quantity_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -> tuple[dict, str] | None:
+    """Rule ``actor.of_quantity``: "waves of Russian missiles", "a squadron of Israeli jets" - a
+    formation or volley noun (events.yaml ``quantity_heads``) names no one; the actor is the
+    "of" phrase's.
+
+    Example:
+        >>> # "Kyiv was targeted by waves of Russian missiles": the source is Russia
+    """
+    if s.lemma[c.head] not in r.quantity_heads or c.end >= len(s.lower) or s.lower[c.end] != "of":
+        return None
+    nxt = s.chunk_at(c.end + 1)
+    if nxt is None or nxt.start != c.end + 1:
+        return None
+    got, _ = ctx.actor(nxt, s)
+    return (got, "actor.of_quantity") if got.get("actor") is not None else None
+
+
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
     """``actor.relative_agent_<prep>``: a subject that names no actor takes the actor of the
     by-agent of its reduced relative ("Missiles fired by Russia struck Ukraine", "militias backed
@@ -1417,7 +1438,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue
         src, srule = ctx.actor(e.source.chunk, s)
         if src.get("actor") is None and e.source.chunk is not None:
-            src, srule = _relative_agent(s, e.source.chunk, ctx) or (src, srule)
+            src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
+                or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
