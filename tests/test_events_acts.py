@@ -131,3 +131,13 @@ def test_quantity_without_actor_names_no_one():
     # negative: "waves of drones" names no actor
     got = rows(run("The city was struck by waves of drones."))
     assert all(r[0] is None for r in got if r[1] == "attack"), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing warned Manila against 'provocative moves' near the reef.", ("CHN", "appeal", "PHL", "asserted")),
+    # negative: a consequence "against" someone stays a threat
+    ("Moscow warned of retaliation against Finland.", ("RUS", "threaten", "FIN", "asserted")),
+])
+def test_warn_against_past_quotes(text, expected):
+    got = rows(run(text))
+    assert expected in got, got

@@ -584,7 +584,9 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             for x in reported:
                 if x.source.rule == "source.logophoric" or x.source.chunk is None or x.act == "unclassified":
                     x.absorbed = True
-        elif any(p in r.appeal_preps for p, _ in obl):
+        elif any(p in r.appeal_preps for p, _ in obl) or _against_gerund(s, after, r) < 0 and any(
+                s.lower[k] in r.appeal_preps for k in range(after + 1, min(len(s.lower), after + 3))):
+            # the second test: "warned Taiwan against 'separatist acts'" (the quote splits the chunk)
             e.act, e.act_rule = "appeal", "warn.against"
         elif _against_gerund(s, after, r) >= 0:
             # "warned Serbia against escalating tensions": an appeal; the act warned against is asked not to happen
