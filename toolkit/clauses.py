@@ -204,6 +204,9 @@ def tag_many(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], str | 
     return [(repair_tags(t, tags), None) for t, tags in zip(sents, _tagger.tag_sents(tagger, sents))]
 
 
+_VERB_TAG_STARTS = frozenset({"V", "M"})
+
+
 def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
     """Rule ``tag.capitalized_after_to``: a capitalised word tagged as a base verb after "to", a
     preposition, a determiner or an adjective is a name ("aid to Pakistan": NLTK's tagger reads
@@ -212,12 +215,20 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
     Example:
         >>> repair_tags(["aid", "to", "Pakistan"], ["NN", "TO", "VB"])
         ['NN', 'TO', 'NNP']
+
+    Rule ``tag.punctuation``: a token with no letter or digit is never a verb or a modal.
     """
     out = list(tags)
     for i in range(1, len(out)):
         if out[i] in ("VB", "VBP") and tokens[i][:1].isupper() and (
                 out[i - 1] in ("TO", "IN", "DT", "JJ", "CC") or (i == 1 and out[0] == "MD")):
             out[i] = "NNP"
+    # Rule tag.punctuation: a token with no letter or digit ("—" after a dateline, which the
+    # tagger reads as VBP) is punctuation, never a predicate.
+    for i, tg in enumerate(out):
+        if tg[:1] in _VERB_TAG_STARTS and tokens[i] and not tokens[i][:1].isalnum() \
+                and not any(ch.isalnum() for ch in tokens[i]):
+            out[i] = ":"
     # Rule tag.question_inversion: "Will Russia attack Ukraine ?" -- after a sentence-initial
     # modal or do and its subject, a word tagged as a noun before an object is the verb.
     if len(out) > 3 and out[0] in ("MD",) or (out and tokens[0].lower() in ("does", "did", "do")):

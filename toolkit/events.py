@@ -38,6 +38,7 @@ import yaml
 from . import clauses as cl
 from .annotator import Annotator
 from .config import LEXICON_DIR
+from .speakers import mention_antecedent
 from .tokenize import column_list, iter_rows
 
 RULES_FILE = LEXICON_DIR / "events.yaml"
@@ -101,6 +102,7 @@ class Rules:
     ready_adjectives: frozenset = frozenset()
     implied_state_acts: frozenset = frozenset()
     implied_state_preps: frozenset = frozenset()
+    quantity_heads: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -131,7 +133,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("affiliation_verbs", [])), int(d.get("parse", {}).get("min_actors", 2)),
                  fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])),
                  fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])), fs(d.get("ready_adjectives", [])),
-                 fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])))
+                 fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])),
+                 fs(d.get("quantity_heads", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -564,7 +567,8 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         after = c.end - 1 if c is not None and c.start <= e.tok < c.end else e.tok
         obl = cl.obliques(s, after, w, span=8)
         reported = [x for x in events if x.claim_of == i]
-        if any(p in ("of", "about") and s.lemma[ch.head] in r.threat_objects for p, ch in obl):
+        if any(p in ("of", "about") and s.lemma[ch.head] in r.threat_objects for p, ch in obl) \
+                or _quoted_threat_object(s, after, r):
             e.act, e.act_rule = "threaten", "warn.of_consequences"
         elif any(cues[x.cue].entry in r.threat_cues or cues[x.cue].lemma in r.threat_cues
                  or x.act == "threaten" for x in reported
@@ -574,7 +578,15 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                 if x.source.rule == "source.logophoric" or x.source.chunk is None:
                     x.absorbed = True
                     e.condition = e.condition or x.condition
-        elif any(p in r.appeal_preps for p, _ in obl):
+        elif _future_consequence(s, after, r):
+            # "warned Greece it would pay a heavy price", "warned Israel it would respond"
+            e.act, e.act_rule = "threaten", "warn.future_consequence"
+            for x in reported:
+                if x.source.rule == "source.logophoric" or x.source.chunk is None or x.act == "unclassified":
+                    x.absorbed = True
+        elif any(p in r.appeal_preps for p, _ in obl) or _against_gerund(s, after, r) < 0 and any(
+                s.lower[k] in r.appeal_preps for k in range(after + 1, min(len(s.lower), after + 3))):
+            # the second test: "warned Taiwan against 'separatist acts'" (the quote splits the chunk)
             e.act, e.act_rule = "appeal", "warn.against"
         elif _against_gerund(s, after, r) >= 0:
             # "warned Serbia against escalating tensions": an appeal; the act warned against is asked not to happen
@@ -583,7 +595,8 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                 if x.tok == _against_gerund(s, after, r) and x.claimant is None:
                     x.factuality, x.claim_of, x.claimant = "requested", i, e.source.chunk
                     x.extra.append("claim.warned_against")
-        elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6 for p in s.predicates):
+        elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6
+                 and not _finite_between(s, after, p.start) for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
         elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:
             e.act, e.act_rule = "threaten", "warn.that_consequence"  # "warned that sanctions would follow"
@@ -601,6 +614,54 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                     x.absorbed = True   # "poses a threat" is the accusation's content, not a threat
         else:
             e.act, e.act_rule = "warn", "warn.plain"
+
+
+_QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
+_FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall"})
+_SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear"})
+_SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
+
+
+def _quoted_threat_object(s: cl.Structure, after: int, r: Rules) -> bool:
+    """Whether "of"/"about" after the warning leads, past quotation marks and modifiers, to a
+    consequence (``warn.of_consequences``: "warned X of 'serious consequences'", "of a
+    'merciless' response"), which the chunker splits at the quotation mark."""
+    n = len(s.tags)
+    for k in range(after + 1, min(n, after + 6)):
+        if s.lower[k] in ("of", "about"):
+            for j in range(k + 1, min(n, k + 6)):
+                if s.lemma[j] in r.threat_objects:
+                    return True
+                if s.tags[j] in ("IN", "TO", ".") or s.tags[j].startswith("VB"):
+                    return False
+            return False
+    return False
+
+
+def _future_consequence(s: cl.Structure, after: int, r: Rules) -> bool:
+    """Rule ``warn.future_consequence``: after the warning a future modal then either a verb of
+    suffering with a consequence ("it would pay a heavy price", "will face consequences") or,
+    with a pronoun subject, a response verb ("it would respond forcefully")."""
+    n = len(s.tags)
+    for k in range(after + 1, min(n, after + 10)):
+        if s.lower[k] in (";", ".") or s.lemma[k] in r.warn_lemmas:
+            return False
+        if s.lower[k] not in _FUTURE_MODALS:
+            continue
+        verbs = [j for j in range(k + 1, min(n, k + 4)) if s.tags[j].startswith("VB")]
+        if not verbs:
+            return False
+        v = verbs[0]
+        if s.lemma[v] in _SUFFER_VERBS:
+            return any(s.lemma[j] in r.threat_objects for j in range(v + 1, min(n, v + 6)))
+        return s.lemma[v] in r.threat_cues and s.lower[k - 1] in _SELF_PRONOUNS
+    return False
+
+
+def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
+    """Whether a "that" or a finite verb lies between tokens ``a`` and ``b``: "warned that Russia
+    could be ready to attack" reports a clause; it does not direct anyone to act."""
+    return any(s.lower[k] == "that" or s.tags[k] in ("MD", "VBD", "VBZ", "VBP") for k in range(a + 1, b))
 
 
 def _against_gerund(s: cl.Structure, after: int, r: Rules) -> int:
@@ -702,6 +763,8 @@ def _negating_governor(s: cl.Structure, e: Event) -> bool:
         if s.lower[c.start] == "no":
             return True
     p = s.predicate_at(e.tok)
+    if p is None and c is not None:
+        p = _governor(s, c)  # "refused to resume talks": the frame of the noun's verb
     if p is not None and (s.lower[p.start] == "to" or s.tags[p.head] == "VBG"):
         before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
         return bool(before) and s.lemma[before[-1].head] in neg and before[-1].end == p.start \
@@ -735,6 +798,19 @@ def _requested(s: cl.Structure, e: Event) -> bool:
     return adjacent and (s.lemma[g.head] in cl.words().directive or s.lemma[g.head] in rules().warn_lemmas)
 
 
+def _reported_would(s: cl.Structure, e: Event) -> bool:
+    """Whether the event's verb group has "would" as its only modal.
+
+    Example:
+        >>> # "said Moscow would retaliate": the predicate of "retaliate" -> True
+    """
+    p = s.predicate_at(e.tok)
+    if p is None:
+        return False
+    mods = [s.lower[k] for k in range(p.start, p.head) if s.tags[k] == "MD"]
+    return mods == ["would"]
+
+
 def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> str:
     """The factuality of one event, by precedence: question, denied, requested, negated,
     conditional, hypothetical, future, alleged, asserted."""
@@ -749,6 +825,9 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
         return "negated"
     if e.condition is not None:
         return "conditional"
+    if e.modality == "hypothetical" and e.claimant is not None and e.factuality != "hypothetical" \
+            and _reported_would(s, e):
+        return "future"  # "Peskov said Moscow would retaliate": the reported "will", backshifted
     if e.modality == "hypothetical" or e.factuality == "hypothetical":
         return "hypothetical"
     if e.modality == "future":
@@ -774,16 +853,25 @@ class SentenceContext:
     mentions: list[Mention]       # the sentence's mentions, by start
     earlier: list[Mention]        # the document's mentions before the sentence (for pronouns)
     quotes: list[tuple[int, int, str | None, str | None, str | None]]
+    sent_starts: Sequence[int] | None = None  # where the document's sentences start (for pronouns)
 
     def span(self, c: cl.Chunk) -> tuple[int, int]:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
 
-    def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None) -> tuple[dict, str]:
+    def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None,
+              exclude: str | None = None) -> tuple[dict, str]:
         """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
 
         Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
-        another), ``actor.quote_speaker`` ("we" inside a quotation), ``actor.coref_recent``
-        (he/she: the last person named; it/they: the last state or organisation), ``actor.none``.
+        another), ``actor.quote_speaker`` ("we" inside a quotation), ``actor.coref_antecedent``
+        (he/she/him/her/it/they/them: :func:`toolkit.speakers.mention_antecedent`, the
+        subject-most compatible mention of the nearest sentence, skipping ``exclude``, the
+        co-argument: "He urged him" is not one person), ``actor.coref_recent`` (possessives, or
+        no sentence offsets: the last person named; the last state or organisation),
+        ``actor.none``.
+
+        Example:
+            >>> # "Scholz spoke with Putin. He urged him to leave.": him -> Putin (exclude="Olaf Scholz")
         """
         if c is None:
             return {}, ""
@@ -804,6 +892,11 @@ class SentenceContext:
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             if pair is not None and (not before or pair[1][0] >= before[-1][0]):
                 return self._fields(pair[0], a, b), "actor.coref_plural"
+            word = s.lower[c.start]
+            if self.sent_starts is not None and c.end - c.start == 1 and word in _PRONOUNS:
+                m = mention_antecedent(self.earlier + self.mentions, self.sent_starts, a, word, exclude=exclude)
+                if m is not None and (not_actor is None or m[2] != not_actor):
+                    return self._fields(m, a, b), "actor.coref_antecedent"
             if before:
                 return self._fields(before[-1], a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
@@ -1064,6 +1157,23 @@ def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
         if q.start > p.head and q.clause == p.clause and s.tags[q.head] in cl.FINITE | {"VBD"}:
             return not any(s.tags[k] == "CC" for k in range(p.head + 1, q.start))
     return False
+
+
+def _of_quantity_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -> tuple[dict, str] | None:
+    """Rule ``actor.of_quantity``: "waves of Russian missiles", "a squadron of Israeli jets" - a
+    formation or volley noun (events.yaml ``quantity_heads``) names no one; the actor is the
+    "of" phrase's.
+
+    Example:
+        >>> # "Kyiv was targeted by waves of Russian missiles": the source is Russia
+    """
+    if s.lemma[c.head] not in r.quantity_heads or c.end >= len(s.lower) or s.lower[c.end] != "of":
+        return None
+    nxt = s.chunk_at(c.end + 1)
+    if nxt is None or nxt.start != c.end + 1:
+        return None
+    got, _ = ctx.actor(nxt, s)
+    return (got, "actor.of_quantity") if got.get("actor") is not None else None
 
 
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
@@ -1330,7 +1440,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue
         src, srule = ctx.actor(e.source.chunk, s)
         if src.get("actor") is None and e.source.chunk is not None:
-            src, srule = _relative_agent(s, e.source.chunk, ctx) or (src, srule)
+            src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
+                or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
@@ -1343,7 +1454,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         own = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects
         # "withdraw its troops": the source's own troops, not someone acted on.
         tgt, trule = ({"actor": None, "person": None, "sector": None, "text": None, "start": None, "end": None},
-                      "target.own_means") if own else ctx.actor(tc, s, not_actor=src.get("actor"))
+                      "target.own_means") if own else ctx.actor(tc, s, not_actor=src.get("actor"),
+                                                         exclude=src.get("person") or src.get("actor"))
         if tgt.get("start") is not None and src.get("start") is not None and \
                 tgt["start"] < src["end"] and src["start"] < tgt["end"]:
             tgt, trule = {}, "target.same_as_source"  # one phrase cannot be both sides
@@ -1590,6 +1702,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     todo = [(key, g, tok_groups.get(key)) for key, g in todo]
     todo = [(key, g, idx) for key, g, idx in todo if idx is not None and len(idx)]
     sentences = [_take(tok_text, idx) for _, _, idx in todo]
+    sent_starts: dict = {}   # per document, filled when its first sentence is parsed
     asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
@@ -1602,8 +1715,14 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         sa, sb = ts[0], te[-1]
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
         hi = bisect.bisect_left(starts_by_doc[doc], sb, lo) if ms else 0   # mentions are sorted by start
+        if not sent_starts:  # one pass over the chunk's sentences, on the first parsed one
+            for (d, _), v in tok_groups.items():
+                if len(v):
+                    sent_starts.setdefault(d, []).append(tok_s[v[0]])
+            for v in sent_starts.values():
+                v.sort()
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
-                              quote_by_doc.get(doc, []))
+                              quote_by_doc.get(doc, []), sent_starts[doc])
         got = sentence_events(s, cues, ctx)
         if asking and asking[0] == (doc, int(sent) - 1):
             _answered_request(s, ctx, asking[1], got)
