@@ -11,8 +11,10 @@ from toolkit.tokenize import tokenize_documents
 
 # The expected rows assume NLTK's perceptron tagger; without its data the fallback tagger is
 # used (and says so), and these tables do not hold.
-pytestmark = pytest.mark.skipif(clauses._perceptron() is None,
-                                reason="NLTK data 'averaged_perceptron_tagger_eng' not found (set NLTK_DATA)")
+# These tables assume NLTK's tagger, not the fallback; test_events_acts and _patterns share it.
+NEEDS_TAGGER = pytest.mark.skipif(clauses._perceptron() is None,
+                                  reason="NLTK data 'averaged_perceptron_tagger_eng' not found (set NLTK_DATA)")
+pytestmark = NEEDS_TAGGER
 
 
 def run(text: str, *, with_quotes: bool = False) -> pd.DataFrame:

@@ -3,12 +3,11 @@ uncoded acts, datelines and pronouns), on sentences written for this test, with 
 from __future__ import annotations
 
 import pytest
-from test_events import rows, run
+from test_events import NEEDS_TAGGER, rows, run
 
 from toolkit import clauses
 
-pytestmark = pytest.mark.skipif(clauses._perceptron() is None,
-                                reason="NLTK data 'averaged_perceptron_tagger_eng' not found (set NLTK_DATA)")
+pytestmark = NEEDS_TAGGER
 
 
 @pytest.mark.parametrize("text, expected", [

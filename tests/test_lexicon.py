@@ -129,12 +129,17 @@ def test_overlay_removes_and_its_hash_follows_the_content(tmp_path):
     ("entry,category\n,threaten\n", "line 2: empty entry"),
     ("entry,remove\nnot there at all,1\n", "line 2: cannot remove 'not there at all'"),
     ("category\nthreaten\n", "line 1"),
+    ("entry,category,weight\nbaz,threaten,abc\n", "line 2: weight 'abc' is not a number"),
+    ("entry,category,weight\nbaz,threaten,1\nqux,threaten,x1\n", "line 3: weight 'x1' is not a number"),
+    ("entry,category\nbaz,threaten\nBaz,warn\n", "lines 2 and 3: entry 'Baz' is given twice"),
+    ("entry,weight\nwarn,-2\nwarn,\n", "lines 2 and 3: entry 'warn' is given twice"),
 ])
 def test_bad_overlays_name_the_file_and_line(tmp_path, text, message):
     p = tmp_path / "mine.csv"
     p.write_text(text)
-    with pytest.raises(lexicon.LexiconError, match=message):
+    with pytest.raises(lexicon.LexiconError, match=message) as err:
         lexicon.load("escalation", overlay=p)
+    assert str(err.value).startswith(f"{p} ")
 
 
 def test_overlay_options_reach_each_annotator_and_versions_say_overlay():

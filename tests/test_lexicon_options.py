@@ -230,20 +230,6 @@ def test_the_command_line_exits_2_before_any_output_folder(command, args, says, 
     assert not out.exists()
 
 
-@pytest.mark.parametrize("rows, says", [
-    ("entry,category,weight\nbaz,threaten,abc\n", "line 2: weight 'abc' is not a number"),
-    ("entry,category,weight\nbaz,threaten,1\nqux,threaten,x1\n", "line 3: weight 'x1' is not a number"),
-    ("entry,category\nbaz,threaten\nBaz,warn\n", "lines 2 and 3: entry 'Baz' is given twice"),
-    ("entry,weight\nwarn,-2\nwarn,\n", "lines 2 and 3: entry 'warn' is given twice"),
-])
-def test_bad_overlay_rows_are_refused_with_their_lines(rows, says, tmp_path):
-    path = tmp_path / "ov.csv"
-    path.write_text(rows)
-    with pytest.raises(lexicon.LexiconError) as err:
-        lexicon.load("escalation", overlay=path)
-    assert str(err.value).startswith(f"{path} {says}")
-
-
 @pytest.mark.parametrize("rows, weight", [
     ("entry,category,weight\nbaz,threaten,-2.5\n", -2.5),
     ("entry,category,weight\nbaz,threaten,\n", None),      # empty: the category's shared value

@@ -343,14 +343,7 @@ def _first_words(i: int, v: float, base: float, up: bool | None, lw: Sequence[st
                  ) -> tuple[float, bool | None]:
     """The rules of :func:`sentiments` for a lexicon word among the first three, where fewer
     words precede (no idioms, no two-word boosters). Returns the valence and ``cap_diff``."""
-    if i == 0:
-        if up:
-            if v > 0:
-                v += C_INCR
-            else:
-                v -= C_INCR
-        return v, cap_diff
-    w1 = lw[i - 1]
+    w1 = lw[i - 1] if i else ""
     if w1 == "no" or (i > 1 and lw[i - 2] == "no"):
         v = base * N_SCALAR
     if up:
@@ -358,6 +351,8 @@ def _first_words(i: int, v: float, base: float, up: bool | None, lw: Sequence[st
             v += C_INCR
         else:
             v -= C_INCR
+    if i == 0:
+        return v, cap_diff
     if not inlex[i - 1]:
         if w1 in BOOSTER_DICT:
             v, cap_diff = _boosted(v, i - 1, None, lw, words, cap_diff)
