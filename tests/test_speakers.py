@@ -114,6 +114,27 @@ def test_without_the_names_corpus_the_nearest_person_wins(monkeypatch):
     assert resolve(r, text, "She").person == "Ivan Petrov"  # degraded, and documented as such
 
 
+@pytest.mark.parametrize("with_corpus", [True, False])
+@pytest.mark.parametrize("text, span, person", [
+    # NLTK's lists call "Andrei" female and miss "Volodymyr"; the lexicon's first_names.csv
+    # corrects both, with or without the corpus
+    ("Andrei Sybenko met Olena Marchuk. He said the corridor was open.", "He", "Andrei Sybenko"),
+    ("Andrei Sybenko met Olena Marchuk. She said the corridor was open.", "She", "Olena Marchuk"),
+    ("Olena Marchuk met Volodymyr Hrytsak. He said the corridor was open.", "He", "Volodymyr Hrytsak"),
+])
+def test_first_names_of_office_holders_give_gender(monkeypatch, with_corpus, text, span, person):
+    if with_corpus and not resources.available("names"):
+        pytest.skip("NLTK names corpus not installed (run `python -m toolkit setup`)")
+    if not with_corpus:
+        monkeypatch.setattr(resources, "require", lambda name: False)
+        speakers.first_name_genders.cache_clear()
+    try:
+        r = resolver(text, [])
+        assert resolve(r, text, span).person == person
+    finally:
+        speakers.first_name_genders.cache_clear()
+
+
 @needs_names
 def test_speakers_inside_find_quotes_carry_rules():
     text = ("Ivan Petrov met Anna Kovac on Monday. “We will not sign,” she said. "

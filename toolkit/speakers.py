@@ -39,9 +39,10 @@ Rules (in order):
   ("Red Sea", "Jordan River": :data:`GEO_HEADS`).
 
 Gender comes from the people lexicon's ``people_gender.csv``, titles ("Mrs.", "Sen."is not
-gendered, "spokeswoman" is), and first names in NLTK's ``names`` corpus (Kantrowitz's name
-lists) where that is installed; without it, names not in the lexicon have no gender and fit
-either pronoun (a data-free fallback: the nearest person wins).
+gendered, "spokeswoman" is), and first names: NLTK's ``names`` corpus (Kantrowitz's name lists)
+where that is installed, corrected and extended by the lexicon's ``first_names.csv`` (given
+names of office holders the lists miss or mis-gender). Without the corpus, names in neither
+table have no gender and fit either pronoun (a data-free fallback: the nearest person wins).
 
 Work is linear in the document: names are found in one pass over the tokens, the first time a
 rule needs them, and each pronoun looks back a bounded number of sentences.
@@ -181,26 +182,37 @@ def _lexicon_genders() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def first_name_genders() -> dict[str, str | None]:
-    """First name -> ``"m"``/``"f"`` from NLTK's ``names`` corpus (``None``: on both lists).
+def _lexicon_first_names() -> dict[str, str]:
+    path = _resources.files("toolkit") / "lexicons" / "first_names.csv"
+    with path.open(encoding="utf-8") as fh:
+        return {r["first_name"]: r["gender"] for r in csv.DictReader(fh)}
 
-    Empty (with one :class:`toolkit.resources.DegradedWarning`) when the corpus is missing.
+
+@functools.lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str | None]:
+    """First name -> ``"m"``/``"f"`` (``None``: on both of NLTK's lists).
+
+    NLTK's ``names`` corpus gives most names; the people lexicon's ``first_names.csv`` then
+    adds or corrects the given names of office holders that its lists miss or mis-gender
+    ("Volodymyr", "Andrei"), so those work with or without the corpus. Without the corpus
+    (one :class:`toolkit.resources.DegradedWarning`) only that table is used.
 
     Example:
         >>> g = first_name_genders()
-        >>> g.get("Elizabeth", "f") == "f"
-        True
+        >>> g.get("Elizabeth", "f"), g["Andrei"], g["Volodymyr"]
+        ('f', 'm', 'm')
     """
     from .resources import require
 
-    if not require("names"):
-        return {}
-    from nltk.corpus import names
+    out: dict[str, str | None] = {}
+    if require("names"):
+        from nltk.corpus import names
 
-    male, female = set(names.words("male.txt")), set(names.words("female.txt"))
-    out: dict[str, str | None] = dict.fromkeys(male & female)
-    out.update({n: MALE for n in male - female})
-    out.update({n: FEMALE for n in female - male})
+        male, female = set(names.words("male.txt")), set(names.words("female.txt"))
+        out = dict.fromkeys(male & female)
+        out.update({n: MALE for n in male - female})
+        out.update({n: FEMALE for n in female - male})
+    out.update(_lexicon_first_names())
     return out
 
 
