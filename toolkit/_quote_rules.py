@@ -118,7 +118,7 @@ class _State:
         problems: ``(start, end, message)`` of each unbalanced quote mark.
         top: the top-level quotations, sorted and disjoint.
         top_starts: their start offsets, for bisection.
-        spans: the token span ``(a, b)`` of each top-level quotation (:func:`stage_titles`).
+        spans: the token span ``(a, b)`` of each top-level quotation (:func:`_stage_titles`).
         m_start: the start offset of each mention, sorted.
         m_rows: the mentions, as rows of ``toolkit.quotes._MENTION_FIELDS`` in that order.
         speakers: resolves a speaker span to its actor and person (:mod:`toolkit.speakers`).
@@ -157,6 +157,24 @@ class _State:
             d, [Mention(*r[:4], *r[4:]) for r in m_rows], [(q.start, q.end) for q in top],
             set(d.cues), doc_actor, gazetteer=gazetteer)
         return cls(d, tag, quotes, problems, top, [q.start for q in top], m_start, m_rows, speakers)
+
+
+def _state_of(text: str) -> _State:
+    """The state of one text before any rule ran, without mentions (the examples' shorthand)."""
+    import pandas as pd
+
+    from . import lexicon
+    from .quotes import LEXICON, _doc_states
+    from .tokenize import tokenize_documents
+
+    s, t = tokenize_documents(["d"], [text])
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    return next(_doc_states(docs, s, t, None, lexicon.load(LEXICON)))[1]
+
+
+def _rows_of(text: str) -> list[list]:
+    """``[rule, speaker, cue, content]`` of each row of one text (the examples' shorthand)."""
+    return [[r[c] for c in ("rule", "speaker", "cue", "content")] for r in run(_state_of(text))]
 
 
 # ---------------------------------------------------------------- rows
@@ -646,14 +664,27 @@ def _cue_after_quote(st: _State, q: _Quote, b: int) -> tuple[int, int, int] | No
     return None
 
 
-def rule_direct_channel_after(st: _State, c: int, k: int, s1: int) -> dict | None:
-    """“...,” Tarsk Press quoted Orsk as saying."""
+def rule_direct_channel_after(st: _State, c: int, k: int, s1: int) -> list[dict] | None:
+    """``direct_channel_after``: “...,” Tarsk Press quoted Orsk as saying (speaker Orsk,
+    channel Tarsk Press); ``c`` is the cue, ``k`` the first token after the quotation and its
+    comma, ``s1`` the sentence's end.
+
+    Example:
+        >>> _rows_of("“We will respond,” Tarsk Press quoted Orsk as saying.")
+        [['direct_channel_after', 'Orsk', 'quoted', '“We will respond,”']]
+    """
     row = _empty_row(st.d, "direct", "direct_channel_after")
-    return row if _channel(st, row, c, k, s1) else None
+    return [row] if _channel(st, row, c, k, s1) else None
 
 
-def rule_direct_said_x(st: _State, c: int, k: int, s1: int) -> dict | None:
-    """“...,” said X (with X's appositive)."""
+def rule_direct_said_x(st: _State, c: int, k: int, s1: int) -> list[dict] | None:
+    """``direct_said_x``: “...,” said X, with X's appositive (arguments as
+    :func:`rule_direct_channel_after`'s).
+
+    Example:
+        >>> _rows_of("“We will respond,” said Ana Lopes, the foreign minister.")
+        [['direct_said_x', 'Ana Lopes, the foreign minister', 'said', '“We will respond,”']]
+    """
     d = st.d
     sp = np_right(d, d.cues[c][0], s1)
     if sp is None:
@@ -661,12 +692,18 @@ def rule_direct_said_x(st: _State, c: int, k: int, s1: int) -> dict | None:
     row = _empty_row(d, "direct", "direct_said_x")
     _set_tok(row, "speaker", d, _extend_right(d, sp, s1))
     _resolve(st, row)
-    return row
+    return [row]
 
 
-def rule_direct_subject_after(st: _State, c: int, k: int, s1: int) -> dict | None:
-    """“...,” X said / “...,” another friend, Mariam Emara, told CNN: the subject between
-    the quotation and the cue."""
+def rule_direct_subject_after(st: _State, c: int, k: int, s1: int) -> list[dict] | None:
+    """``direct_cue_after``: “...,” X said / “...,” another friend, Mariam Emara, told CNN: the
+    subject between the quotation and the cue (arguments as
+    :func:`rule_direct_channel_after`'s); ``None`` for a coordinated verb (“...” and accused).
+
+    Example:
+        >>> _rows_of("“We will respond,” another friend, Mariam Emara, told CNN.")
+        [['direct_cue_after', 'another friend, Mariam Emara', 'told', '“We will respond,”']]
+    """
     d = st.d
     kk = _skip_aux_left(d, c, k)
     sp = np_left(d, kk, k)
@@ -686,34 +723,45 @@ def rule_direct_subject_after(st: _State, c: int, k: int, s1: int) -> dict | Non
     row = _empty_row(d, "direct", "direct_cue_after")
     _set_tok(row, "speaker", d, sp)
     _resolve(st, row)
-    return row
+    return [row]
 
 
 def rule_direct_cue_after(st: _State, q: _Quote, a: int, b: int) -> list[dict] | None:
     """“...,” X said / “...,” said X / “...” Tarsk Press quoted Orsk as saying: the first
     unused cue after the quotation in its sentence, read by the rule its place names
     (:func:`rule_direct_channel_after` for a channel cue, :func:`rule_direct_said_x` for a
-    cue right after the quotation, else :func:`rule_direct_subject_after`)."""
+    cue right after the quotation, else :func:`rule_direct_subject_after`).
+
+    Example:
+        >>> _rows_of("“We will respond,” the minister said.")
+        [['direct_cue_after', 'the minister', 'said', '“We will respond,”']]
+    """
     found = _cue_after_quote(st, q, b)
     if found is None:
         return None
     c, k, s1 = found
     if st.d.cues[c][3] == "channel":
-        row = rule_direct_channel_after(st, c, k, s1)
+        rows = rule_direct_channel_after(st, c, k, s1)
     elif c == k:
-        row = rule_direct_said_x(st, c, k, s1)
+        rows = rule_direct_said_x(st, c, k, s1)
     else:
-        row = rule_direct_subject_after(st, c, k, s1)
-    if row is None:
+        rows = rule_direct_subject_after(st, c, k, s1)
+    if rows is None:
         return None
-    _fill_cue(st, row, c)
-    return [row]
+    for row in rows:
+        _fill_cue(st, row, c)
+    return rows
 
 
 def rule_direct_cue_before(st: _State, q: _Quote, a: int, b: int) -> list[dict] | None:
-    """X said: “...” / X said, “...” / “A,” X said, “B.” (``direct_cue_before``,
-    ``direct_channel_before``). Claims the quotation (an empty list when no row) once a cue
-    stands right before it."""
+    """``direct_cue_before`` (``direct_channel_before``): X said: “...” / X said, “...” / “A,” X
+    said, “B.” Claims the quotation (an empty list when it finds no speaker) once a cue
+    stands right before it.
+
+    Example:
+        >>> _rows_of("The minister said: “We will respond to any attack.”")
+        [['direct_cue_before', 'The minister', 'said:', '“We will respond to any attack.”']]
+    """
     d = st.d
     if a == 0:
         return None
@@ -784,7 +832,12 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
 
 
 def rule_direct_colon_name(st: _State, q: _Quote, a: int, b: int) -> list[dict] | None:
-    """"Obama: “...”": a quotation after a name and a colon (``direct_colon_name``)."""
+    """``direct_colon_name``: "Obama: “...”", a quotation after a name and a colon.
+
+    Example:
+        >>> _rows_of("Lopes: “We will respond to any attack.”")
+        [['direct_colon_name', 'Lopes', ':', '“We will respond to any attack.”']]
+    """
     d = st.d
     if a == 0 or d.tok[a - 1] != ":":
         return None
@@ -801,7 +854,12 @@ DIRECT_RULES = (rule_direct_cue_after, rule_direct_cue_before, rule_direct_colon
 # ---------------------------------------------------------------- indirect-speech rules
 
 def rule_according_to(st: _State, i: int) -> list[dict] | None:
-    """"According to X, ..." / "..., according to X" (rule ``according_to``)."""
+    """``according_to``: "According to X, ..." / "..., according to X".
+
+    Example:
+        >>> _rows_of("According to the ministry, the talks failed.")
+        [['according_to', 'the ministry', 'According to', 'the talks failed']]
+    """
     if st.d.cues[i][3] != "according_to":
         return None
     row = _empty_row(st.d, "indirect", "according_to")
@@ -809,7 +867,13 @@ def rule_according_to(st: _State, i: int) -> list[dict] | None:
 
 
 def rule_channel(st: _State, i: int) -> list[dict] | None:
-    """"Tarsk Press quoted Orsk as saying (that) ...": speaker, channel and content."""
+    """``indirect_channel``: "Tarsk Press quoted Orsk as saying (that) ...": speaker, channel
+    and content.
+
+    Example:
+        >>> _rows_of("Tarsk Press quoted Orsk as saying the talks had failed.")
+        [['indirect_channel', 'Orsk', 'quoted', 'the talks had failed']]
+    """
     d = st.d
     if d.cues[i][3] != "channel":
         return None
@@ -833,7 +897,13 @@ def rule_channel(st: _State, i: int) -> list[dict] | None:
 
 
 def rule_asked_question(st: _State, i: int) -> list[dict] | None:
-    """"(When) asked whether ..., X said": the question as its asker's attribution (``asked_question``)."""
+    """``asked_question``: "(When) asked whether ..., X said": the question as its asker's
+    attribution ("asked by X"; no source otherwise, as PolNeAR marks it).
+
+    Example:
+        >>> _rows_of("Asked whether talks would resume, Lopes said no date was set.")
+        [['asked_question', None, 'Asked', 'whether talks would resume']]
+    """
     if st.d.cues[i][1] != "ask":
         return None
     row = _empty_row(st.d, "indirect", "asked_question")
@@ -841,8 +911,17 @@ def rule_asked_question(st: _State, i: int) -> list[dict] | None:
 
 
 def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
-    """"X said (that) ...", ", said X", "X, arguing that ...", "it was announced by X that
-    ...", "..., X said": the speaker of the cue and its clause (``indirect_<how>``)."""
+    """``indirect_<how>``: "X said (that) ...", ", said X", "X, arguing that ...", "it was
+    announced by X that ...", "..., X said": the speaker of the cue (``how``: subject,
+    inverted, participle, passive, infinitive; ``_content_before`` appended when the content
+    comes first) and its clause; ``indirect_parenthetical`` for "A, X said, B".
+
+    Example:
+        >>> _rows_of("The minister warned that sanctions would follow.")
+        [['indirect_subject', 'The minister', 'warned', 'that sanctions would follow']]
+        >>> _rows_of("The talks failed, the minister said.")
+        [['indirect_subject_content_before', 'the minister', 'said', 'The talks failed']]
+    """
     d = st.d
     s0, _ = d.sent_bounds(i)
     cat = d.cues[i][2]
@@ -895,9 +974,14 @@ INDIRECT_RULES = (rule_according_to, rule_channel, rule_asked_question, rule_rep
 
 # ---------------------------------------------------------------- other rules
 def rule_colon_line(st: _State, colon: int, lo: int) -> list[dict] | None:
-    """"NAME: clause" (headlines, interview transcripts; ``colon_line``): the clause after the
+    """``colon_line``: "NAME: clause" (headlines, interview transcripts): the clause after the
     colon is the content; a transcript turn in capitals ("PENCE: Well, look, ...") runs to the
-    end of its paragraph."""
+    end of its paragraph.
+
+    Example:
+        >>> _rows_of("Kremlin: Talks with Kyiv have stalled again.")
+        [['colon_line', 'Kremlin', ':', 'Talks with Kyiv have stalled again']]
+    """
     found = _colon_row(st, colon, lo, "colon_line")
     if found is None:
         return None
@@ -926,7 +1010,14 @@ def rule_colon_line(st: _State, colon: int, lo: int) -> list[dict] | None:
 
 def rule_unclaimed(st: _State, q: _Quote, a: int, b: int) -> list[dict]:
     """A quotation no rule claimed: a short one is a scare quote (``scare``), a longer one or a
-    sentence unattributed speech (``direct_unattributed``)."""
+    sentence unattributed speech (``direct_unattributed``).
+
+    Example:
+        >>> _rows_of("The “peace plan” failed.")
+        [['scare', None, None, '“peace plan”']]
+        >>> _rows_of("“We will not retreat from the border.”")
+        [['direct_unattributed', None, None, '“We will not retreat from the border.”']]
+    """
     d = st.d
     scare = _n_words(d, a, b) <= SCARE_MAX_WORDS and not _ends_sentence(d, q, a, b)
     row = _empty_row(d, "scare", "scare") if scare else _empty_row(d, "direct", "direct_unattributed")
@@ -936,8 +1027,13 @@ def rule_unclaimed(st: _State, q: _Quote, a: int, b: int) -> list[dict]:
 
 
 def rule_scare_in_speech(st: _State, q: _Quote, parent: int) -> list[dict]:
-    """A short quoted fragment inside the speech row ``st.rows[parent]`` (``scare_in_speech``):
-    a scare row of its own whose ``in_quote`` points to that row."""
+    """``scare_in_speech``: a short quoted fragment inside the speech row ``st.rows[parent]``,
+    as a scare row of its own whose ``in_quote`` points to that row.
+
+    Example:
+        >>> _rows_of("The minister warned that Kyiv would pay a “heavy price”.")[1]
+        ['scare_in_speech', None, None, '“heavy price”']
+    """
     row = _empty_row(st.d, "scare", "scare_in_speech")
     _set(row, "content", st.d, q.start, q.end)
     row["problem"] = q.problem
@@ -956,15 +1052,10 @@ def _short_adjunct(gap: str) -> bool:
         and not re.search(r"\b(?:he|she|they|it|we|i)\b", gap, re.IGNORECASE)
 
 
-def stage_continuations(st: _State) -> None:
-    """Give an unattributed quotation the attribution it continues.
-
-    "“A,” X said. “B.”" and "“A.” (new paragraph) “B,” X said.": B (resp. A) belongs to the
-    same attribution, as PARC and PolNeAR link it: the speaker and cue spans are shared.
-    Otherwise a quotation paragraph right after an attributed one only inherits the
-    speaker's actor and person (``speaker_resolution="carried"``).
-    """
-    text = st.d.text
+def _speech_index(st: _State) -> tuple[list[dict], list[int], list[int], list[int], list[int]]:
+    """The rows a quotation may continue, with bisection keys: ``(speech, ends, by_end,
+    starts, by_start)``, ``ends``/``starts`` sorted (the end of a row's last part, the start of
+    a direct quote's content) and ``by_end``/``by_start`` the matching indices into ``speech``."""
     # A wish, plan or silence ("They decided to go home. “...”") does not introduce the
     # quotation after it; only speech does.
     # Nor does a negated cue ("He didn't suggest retaliation. “...”"): no words were said.
@@ -972,31 +1063,58 @@ def stage_continuations(st: _State) -> None:
               and r["cue_class"] not in _NOT_SPEECH and not _NEGATED.search(r["cue"] or "")]
     by_end = sorted(((max(r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None), n)
                      for n, r in enumerate(speech)))
-    ends = [e for e, _ in by_end]
     direct = sorted((r["content_start"], n) for n, r in enumerate(speech) if r["kind"] == "direct")
-    starts = [a for a, _ in direct]
+    return speech, [e for e, _ in by_end], [n for _, n in by_end], [a for a, _ in direct], [n for _, n in direct]
+
+
+def rule_continued_quote(st: _State, row: dict, index: tuple) -> tuple[dict, str] | None:
+    """The attribution an unattributed quotation ``row`` continues, and how: ``"continued"``
+    (rule ``direct_continued``: it shares the speaker and cue spans) or ``"carried"`` (only
+    the speaker's actor and person; ``speaker_rule`` ``carried_quote``); ``index`` is
+    :func:`_speech_index`'s. In order: the attribution ending right before it ("“A,” X
+    said. “B.”", also after a short adjunct), the one ending the paragraph before, the
+    quotation right after it ("“A.” “B,” X said."), then :func:`_paragraph_before`.
+
+    Example:
+        >>> _rows_of("“We will respond,” Lopes said. “We are ready.”")[1]
+        ['direct_continued', 'Lopes', 'said', '“We are ready.”']
+    """
+    text = st.d.text
+    speech, ends, by_end, starts, by_start = index
+    a, b = row["content_start"], row["content_end"]
+    i = bisect.bisect_right(ends, a) - 1
+    if i >= 0:
+        gap = text[ends[i]:a]
+        if not any(ch.isalnum() for ch in gap) and "\n" not in gap:
+            return speech[by_end[i]], "continued"
+        if "\n" in gap and len(gap) < 400 and not any(ch.isalnum() for ch in gap.strip(" .,\n\t”\"")):
+            return speech[by_end[i]], "carried"
+        if _short_adjunct(gap):
+            # "“A,” X said during a rally in Y, “B”" / "... said in an interview. “B”"
+            return speech[by_end[i]], "continued"
+    j = bisect.bisect_left(starts, b)
+    if j < len(starts) and not text[b:starts[j]].strip():
+        return speech[by_start[j]], "continued"
+    src = _paragraph_before(st, a)
+    return None if src is None else (src, "carried")
+
+
+def _stage_continuations(st: _State) -> None:
+    """Give each unattributed quotation the attribution it continues (:func:`rule_continued_quote`).
+
+    "“A,” X said. “B.”" and "“A.” (new paragraph) “B,” X said.": B (resp. A) belongs to the
+    same attribution, as PARC and PolNeAR link it: the speaker and cue spans are shared.
+    Otherwise a quotation paragraph right after an attributed one only inherits the
+    speaker's actor and person (``speaker_resolution="carried"``).
+    """
+    index = _speech_index(st)
     for row in sorted(st.rows, key=lambda r: r["content_start"] or 0):  # earlier carried rows carry on
         if row["kind"] != "direct" or row["cue_start"] is not None:
             continue
-        a, b = row["content_start"], row["content_end"]
-        src, how = None, None
-        i = bisect.bisect_right(ends, a) - 1
-        if i >= 0:
-            gap = text[ends[i]:a]
-            if not any(ch.isalnum() for ch in gap) and "\n" not in gap:
-                src, how = speech[by_end[i][1]], "continued"
-            elif "\n" in gap and len(gap) < 400 and not any(ch.isalnum() for ch in gap.strip(" .,\n\t”\"")):
-                src, how = speech[by_end[i][1]], "carried"
-            elif _short_adjunct(gap):
-                # "“A,” X said during a rally in Y, “B”" / "... said in an interview. “B”"
-                src, how = speech[by_end[i][1]], "continued"
-        j = bisect.bisect_left(starts, b)
-        if src is None and j < len(direct) and not text[b:starts[j]].strip():
-            src, how = speech[direct[j][1]], "continued"
-        if src is None:
-            src, how = _paragraph_before(st, a), "carried"
-        if src is None:
+        found = rule_continued_quote(st, row, index)
+        if found is None:
             continue
+        src, how = found
         cols = ["speaker_actor", "speaker_person", "speaker_sector"]
         if how == "continued":
             cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
@@ -1066,7 +1184,7 @@ def _add_indirect(st: _State, row: dict, keep_kind: bool = False) -> None:
     st.rows.append(row)
 
 
-def stage_titles(st: _State) -> None:
+def _stage_titles(st: _State) -> None:
     """Quoted titles ("the book “Red Lines”", “The Daily Record”) are no quotation: set aside."""
     st.spans = []
     for q in st.top:
@@ -1075,7 +1193,7 @@ def stage_titles(st: _State) -> None:
         q.title = b > a + 1 and _is_title(st.d, q, a, b)
 
 
-def stage_direct_quotes(st: _State) -> None:
+def _stage_direct_quotes(st: _State) -> None:
     """Each quotation (not a title) to :data:`DIRECT_RULES`, in text order."""
     for q, (a, b) in zip(st.top, st.spans):
         if not q.title and b > a:
@@ -1087,7 +1205,7 @@ def stage_direct_quotes(st: _State) -> None:
                     break
 
 
-def stage_indirect(st: _State) -> None:
+def _stage_indirect(st: _State) -> None:
     """Each cue no quotation took, and not inside a quotation or reported speech, to
     :data:`INDIRECT_RULES`, in text order."""
     d = st.d
@@ -1103,7 +1221,7 @@ def stage_indirect(st: _State) -> None:
             break
 
 
-def stage_colon_lines(st: _State) -> None:
+def _stage_colon_lines(st: _State) -> None:
     """Sentences of the form "NAME: clause" whose colon is within the first words, to
     :func:`rule_colon_line` (a colon before a quotation was the direct rules')."""
     d = st.d
@@ -1121,7 +1239,7 @@ def stage_colon_lines(st: _State) -> None:
                 break
 
 
-def stage_unclaimed_quotes(st: _State) -> None:
+def _stage_unclaimed_quotes(st: _State) -> None:
     """Quotations no rule claimed, to :func:`rule_unclaimed`."""
     for q, (a, b) in zip(st.top, st.spans):
         if q.title or b <= a or q.used:
@@ -1131,7 +1249,7 @@ def stage_unclaimed_quotes(st: _State) -> None:
             st.rows.append(row)
 
 
-def stage_fragments(st: _State) -> None:
+def _stage_fragments(st: _State) -> None:
     """Short fragments inside reported speech rows are scare quotes too (see
     :mod:`toolkit.quotes`), by :func:`rule_scare_in_speech`."""
     for q, (a, b) in zip(st.top, st.spans):
@@ -1140,7 +1258,7 @@ def stage_fragments(st: _State) -> None:
             st.rows.extend(rule_scare_in_speech(st, q, q.row))
 
 
-def stage_nested_scares(st: _State) -> None:
+def _stage_nested_scares(st: _State) -> None:
     """Short quotations nested inside a quotation that has a row, by :func:`rule_scare_in_speech`."""
     for q in st.quotes:
         if q.depth > 0:
@@ -1155,13 +1273,19 @@ def stage_nested_scares(st: _State) -> None:
 # The stages in precedence order: each claims quotations and cues that later stages no longer
 # take (direct quotes first, so that their cues are not read again as indirect speech;
 # quotations no cue claimed last; continuations amend the rows the stages before made).
-STAGES = (stage_titles, stage_direct_quotes, stage_indirect, stage_colon_lines, stage_unclaimed_quotes,
-          stage_continuations, stage_fragments, stage_nested_scares)
+STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_colon_lines, _stage_unclaimed_quotes,
+          _stage_continuations, _stage_fragments, _stage_nested_scares)
 
 
 def run(st: _State) -> list[dict]:
-    """Apply :data:`STAGES` in order to a document; return its rows, sorted and numbered, with
-    their overall span, sentence position and notes (see :func:`toolkit.quotes.find_quotes`)."""
+    """Apply :data:`STAGES` in order to one document's state; return its rows, sorted and
+    numbered, with their overall span, sentence position and notes.
+
+    Example:
+        >>> st = _state_of("“We will respond,” Lopes said. The “peace plan” failed.")
+        >>> [(r["rule"], r["content"]) for r in run(st)]
+        [('direct_cue_after', '“We will respond,”'), ('scare', '“peace plan”')]
+    """
     for stage in STAGES:
         stage(st)
     return _finish(st)
