@@ -1,36 +1,43 @@
 """The attribution rules of :mod:`toolkit.quotes`: small functions with ids over one document.
 
 Each rule is a function ``rule_<name>`` that reads one document's :class:`_State` and returns
-its candidate rows, each carrying the rule's id in ``rule`` (``direct_cue_after``,
-``indirect_subject``, ``according_to``, ...; the list is in :mod:`toolkit.quotes`), or ``None``
-when the quotation or cue it is offered is not its own. The precedence among the rules lives in
-three tuples and nowhere else:
+its candidate rows, each carrying the id of the rule that made it in ``rule`` (the ids are
+listed in :mod:`toolkit.quotes`), or ``None`` when the quotation or cue it is offered is not
+its own. The precedence among the rules lives in three tuples and nowhere else:
 
-* :data:`STAGES`, applied in order by :func:`run`: quotation titles are set aside first; then
-  each quotation is offered to :data:`DIRECT_RULES`; then each cue no quotation took to
-  :data:`INDIRECT_RULES` (so a quotation's cue is never read again as indirect speech); then
-  "NAME: clause" lines; then quotations no rule claimed (unattributed speech or scare quotes);
-  then continued and carried quotations take the attribution before them; last, short
-  fragments inside speech rows become scare rows of their own.
+* :data:`STAGES`, applied in order by :func:`run`:
+
+  1. quoted titles ("the book “Red Lines”") are set aside;
+  2. each quotation is offered to :data:`DIRECT_RULES`;
+  3. each cue no quotation took, unless it stands inside a quotation or inside reported
+     speech, to :data:`INDIRECT_RULES` (so a quotation's cue is never read again as
+     indirect speech);
+  4. "NAME: clause" lines (:func:`rule_colon_line`);
+  5. quotations no rule claimed: unattributed speech or scare quotes (:func:`rule_unclaimed`);
+  6. unattributed quotations take the attribution they continue or carry on
+     (:func:`rule_continued_quote`; this stage amends rows, it adds none);
+  7. short fragments inside reported speech, then short quotations nested in a quotation
+     with a row, become scare rows of their own (:func:`rule_scare_in_speech`).
+
 * :data:`DIRECT_RULES`: the first unused cue after the quotation in its sentence
-  (:func:`rule_direct_cue_after`), else a cue before it (:func:`rule_direct_cue_before`),
-  else a name and a colon before it (:func:`rule_direct_colon_name`).
-* :data:`INDIRECT_RULES`: "according to X", then "X quoted Y as saying", then "(when) asked
-  whether ...", then the reported clause of any other cue.
+  (:func:`rule_direct_cue_after`, which reads it by :func:`rule_direct_channel_after`,
+  :func:`rule_direct_said_x` or :func:`rule_direct_subject_after` by where the cue stands),
+  else a cue before it (:func:`rule_direct_cue_before`), else a name and a colon before it
+  (:func:`rule_direct_colon_name`).
+* :data:`INDIRECT_RULES`: "according to X" (:func:`rule_according_to`), then "X quoted Y as
+  saying" (:func:`rule_channel`), then "(when) asked whether ..."
+  (:func:`rule_asked_question`), then the reported clause of any other cue
+  (:func:`rule_reported_clause`).
 
 Within a tuple the first rule that returns a list (even an empty one: the rule claims the
-quotation or cue but finds no attribution) decides; the driver, not the rule, adds its rows
-to :attr:`_State.rows`. Rules may mark the cues they read as used (:func:`_fill_cue`).
+quotation or cue but finds no attribution) decides; the stage, not the rule, adds its rows to
+``_State.rows``. A rule may mark the cue it read as used (:func:`_fill_cue`), so that no later
+rule reads it again. The token-level readings the rules share (:func:`toolkit.quotes.np_left`,
+:func:`toolkit.quotes.speaker_of`, ...) and the word lists live in :mod:`toolkit.quotes`.
 
 Example:
-    >>> from toolkit.tokenize import tokenize_documents
-    >>> import pandas as pd
-    >>> from toolkit.quotes import find_quotes
-    >>> text = "Ana Lopes said the talks had failed."
-    >>> s, t = tokenize_documents(["d"], [text])
-    >>> q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), s, t)
-    >>> q[["rule", "speaker", "content"]].values.tolist()
-    [['indirect_subject', 'Ana Lopes', 'the talks had failed']]
+    >>> [(r["rule"], r["speaker"], r["content"]) for r in run(_state_of("Ana Lopes said the talks had failed."))]
+    [('indirect_subject', 'Ana Lopes', 'the talks had failed')]
 """
 from __future__ import annotations
 

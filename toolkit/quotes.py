@@ -55,12 +55,13 @@ Kyiv requests"), a thing's wish ("the bill, which seeks to") or an object ("to a
 military support").
 
 Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue_after``,
-``direct_said_x``, ``direct_cue_before``, ``direct_channel_after``, ``direct_colon_name``,
-``direct_continued``, ``direct_unattributed``, ``indirect_subject``, ``indirect_inverted``,
-``indirect_participle``, ``indirect_passive``, ``indirect_infinitive`` ("went on to say": the
-subject of the governing verb group; ``_content_before`` when the content comes first), ``indirect_parenthetical``, ``indirect_channel``, ``according_to``,
-``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``), so errors can be counted
-by rule. The rules are small functions (``rule_<id>``) in :mod:`toolkit._quote_rules`, over
+``direct_said_x``, ``direct_cue_before``, ``direct_channel_after``, ``direct_channel_before``,
+``direct_colon_name``, ``direct_continued``, ``direct_unattributed``, ``indirect_subject``,
+``indirect_inverted``, ``indirect_participle``, ``indirect_passive``, ``indirect_infinitive``
+("went on to say": the subject of the governing verb group; ``_content_before`` is appended
+when the content comes first), ``indirect_parenthetical``, ``indirect_channel``,
+``according_to``, ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``; ``+channel``
+is appended when a news outlet is the channel), so errors can be counted by rule. The rules are small functions (``rule_<id>``) in :mod:`toolkit._quote_rules`, over
 one explicit per-document state, and their precedence is explicit and in one place there: the
 stages run in ``STAGES`` order (quotations first, so their cues are not read again as indirect
 speech); each quotation is offered to ``DIRECT_RULES`` in turn (the first unused cue after it
@@ -591,7 +592,21 @@ def _time_after(d: _Doc, k: int, hi: int) -> int:
 
 
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
-    """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``)."""
+    """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``),
+    or ``None``.
+
+    Args:
+        d: the document's token arrays.
+        j: the token after the phrase (a cue, a comma).
+        lo: the first token the phrase may start at (the sentence's start).
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Foreign Minister Ana Lopes said on Monday that talks had failed.").d
+        >>> a, b = np_left(d, d.low.index("said"), 0)
+        >>> d.tok[a:b]
+        ['Foreign', 'Minister', 'Ana', 'Lopes']
+    """
     j = _time_before(d, j, lo)
     k = j - 1
     if k < lo:
@@ -646,9 +661,16 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
 
 
 def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int] | None:
-    """Token span of the noun phrase starting at token ``i`` (before ``hi``).
+    """Token span of the noun phrase starting at token ``i`` (before ``hi``), or ``None``.
 
     ``long`` (for "according to X") runs to the next clause punctuation.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("“We will respond,” said Ana Lopes, the foreign minister.").d
+        >>> a, b = np_right(d, d.low.index("said") + 1, len(d.tok))
+        >>> d.tok[a:b]
+        ['Ana', 'Lopes']
     """
     if i >= hi:
         return None
@@ -870,7 +892,18 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
 # document's tokens only, not the rows found so far.
 
 def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
-    """Return (how, token span) of the speaker of the cue at token ``i``."""
+    """``(how, token span)`` of the speaker of the cue at token ``i``, reading no earlier than
+    ``lo``: ``how`` is ``subject``, ``inverted`` (", said X"), ``passive`` ("announced by
+    X"), ``participle`` (", arguing that": the span is ``None``, the main clause's subject
+    speaks) or ``infinitive`` ("went on to say"); the span is ``None`` when none is found.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("“We will respond,” said Ana Lopes, the foreign minister.").d
+        >>> how, (a, b) = speaker_of(d, d.low.index("said"), 0)
+        >>> how, " ".join(d.tok[a:b])
+        ('inverted', 'Ana Lopes , the foreign minister')
+    """
     j = d.cues[i][0]
     s0, s1 = d.sent_bounds(i)
     lo = max(lo, s0)
