@@ -27,7 +27,7 @@ its own. The precedence among the rules lives in three tuples and nowhere else:
 * :data:`INDIRECT_RULES`: "according to X" (:func:`rule_according_to`), then "X quoted Y as
   saying" (:func:`rule_channel`), then "(when) asked whether ..."
   (:func:`rule_asked_question`), then the reported clause of any other cue
-  (:func:`rule_reported_clause`).
+  (:func:`rule_reported_clause`, which splits "A, X said, B" by :func:`rule_parenthetical`).
 
 Within a tuple the first rule that returns a list (even an empty one: the rule claims the
 quotation or cue but finds no attribution) decides; the stage, not the rule, adds its rows to
@@ -549,11 +549,17 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     return (start, end) if end > start else None
 
 
-def _parenthetical(st: _State, row: dict, i: int, sp: tuple[int, int]) -> list[dict] | None:
-    """"The plan, he said, would cost billions": a cue set off by commas inside the reported
-    sentence. Two rows share the speaker and cue, one per content fragment, as PARC and
-    PolNeAR split the content around the cue (and as "“A,” X said, “B.”" gives two rows).
-    Returns the two rows, or ``None`` when the cue is not parenthetical."""
+def rule_parenthetical(st: _State, row: dict, i: int, sp: tuple[int, int]) -> list[dict] | None:
+    """``indirect_parenthetical``: "The plan, he said, would cost billions": a cue set off by
+    commas inside the reported sentence (offered by :func:`rule_reported_clause` once it has
+    the cue's speaker span ``sp``; ``row`` holds that speaker). Two rows share the speaker and
+    cue, one per content fragment, as PARC and PolNeAR split the content around the cue (and
+    as "“A,” X said, “B.”" gives two rows); ``None`` when the cue is not parenthetical.
+
+    Example:
+        >>> _rows_of("The plan, he said, would cost billions.")
+        [['indirect_parenthetical', 'he', 'said', 'The plan'], ['indirect_parenthetical', 'he', 'said', 'would cost billions']]
+    """
     d = st.d
     s0, s1 = d.sent_bounds(i)
     j = d.cues[i][0]
@@ -954,7 +960,7 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         _resolve(st, row)
         content = _content_before(st, i, sp)
     if how in ("inverted", "subject") and sp is not None:
-        split = _parenthetical(st, row, i, sp)
+        split = rule_parenthetical(st, row, i, sp)
         if split is not None:
             return split
     if content is not None:
@@ -1106,37 +1112,6 @@ def rule_continued_quote(st: _State, row: dict, index: tuple) -> tuple[dict, str
     return None if src is None else (src, "carried")
 
 
-def _stage_continuations(st: _State) -> None:
-    """Give each unattributed quotation the attribution it continues (:func:`rule_continued_quote`).
-
-    "“A,” X said. “B.”" and "“A.” (new paragraph) “B,” X said.": B (resp. A) belongs to the
-    same attribution, as PARC and PolNeAR link it: the speaker and cue spans are shared.
-    Otherwise a quotation paragraph right after an attributed one only inherits the
-    speaker's actor and person (``speaker_resolution="carried"``).
-    """
-    index = _speech_index(st)
-    for row in sorted(st.rows, key=lambda r: r["content_start"] or 0):  # earlier carried rows carry on
-        if row["kind"] != "direct" or row["cue_start"] is not None:
-            continue
-        found = rule_continued_quote(st, row, index)
-        if found is None:
-            continue
-        src, how = found
-        cols = ["speaker_actor", "speaker_person", "speaker_sector"]
-        if how == "continued":
-            cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
-                     "cue_class", "cue_lemma", "channel", "channel_start", "channel_end",
-                     "channel_actor", "source"]
-        elif not (src["speaker_actor"] or src["speaker_person"]):
-            continue
-        for c in cols:
-            row[c] = src[c]
-        row["speaker_resolution"] = how
-        row["speaker_rule"] = f"{how}_quote"
-        if how == "continued":
-            row["rule"] = "direct_continued"
-
-
 def _paragraph_before(st: _State, a: int) -> dict | None:
     """The attributed direct quotation that ends the paragraph before a paragraph opening
     with the quotation at ``a`` ("“A,” X told reporters in Kyiv." / "“B.”"): only its
@@ -1254,6 +1229,37 @@ def _stage_unclaimed_quotes(st: _State) -> None:
         for row in rule_unclaimed(st, q, a, b):
             q.row = len(st.rows)
             st.rows.append(row)
+
+
+def _stage_continuations(st: _State) -> None:
+    """Give each unattributed quotation the attribution it continues (:func:`rule_continued_quote`).
+
+    "“A,” X said. “B.”" and "“A.” (new paragraph) “B,” X said.": B (resp. A) belongs to the
+    same attribution, as PARC and PolNeAR link it: the speaker and cue spans are shared.
+    Otherwise a quotation paragraph right after an attributed one only inherits the
+    speaker's actor and person (``speaker_resolution="carried"``).
+    """
+    index = _speech_index(st)
+    for row in sorted(st.rows, key=lambda r: r["content_start"] or 0):  # earlier carried rows carry on
+        if row["kind"] != "direct" or row["cue_start"] is not None:
+            continue
+        found = rule_continued_quote(st, row, index)
+        if found is None:
+            continue
+        src, how = found
+        cols = ["speaker_actor", "speaker_person", "speaker_sector"]
+        if how == "continued":
+            cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
+                     "cue_class", "cue_lemma", "channel", "channel_start", "channel_end",
+                     "channel_actor", "source"]
+        elif not (src["speaker_actor"] or src["speaker_person"]):
+            continue
+        for c in cols:
+            row[c] = src[c]
+        row["speaker_resolution"] = how
+        row["speaker_rule"] = f"{how}_quote"
+        if how == "continued":
+            row["rule"] = "direct_continued"
 
 
 def _stage_fragments(st: _State) -> None:
