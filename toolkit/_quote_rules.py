@@ -157,7 +157,7 @@ class _State:
         m_start: list[int] = []
         m_rows: list[tuple] = []
         for r in sorted(mentions or (), key=lambda r: (r[0], r[1])):
-            r = (int(r[0]), int(r[1]), *(_clean(v) for v in r[2:7]), bool(_clean(r[7])), *(_clean(v) for v in r[8:]))
+            r = (int(r[0]), int(r[1]), *map(_clean, r[2:7]), bool(_clean(r[7])), *map(_clean, r[8:]))
             m_start.append(r[0])
             m_rows.append(r)
         speakers = SpeakerResolver(

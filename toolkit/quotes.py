@@ -1161,10 +1161,14 @@ def _ends_sentence(d: _Doc, q: _Quote, a: int, b: int) -> bool:
     return b - 2 > a and d.tok[b - 2] in _SENT_FINAL | {","} and _n_words(d, a, b) >= 2
 
 
+_NA, _NAT = pd.NA, pd.NaT
+_PLAIN = (str, bool, int)
+
+
 def _clean(v):
-    if v is None or v is pd.NA or v is pd.NaT:
+    if v is None or v is _NA or v is _NAT:
         return None
-    if isinstance(v, str | bool | int):
+    if isinstance(v, _PLAIN):
         return v  # the common cases, without a pandas call per value
     try:
         if pd.isna(v):
