@@ -1,0 +1,1331 @@
+"""The attribution rules of :mod:`toolkit.quotes`: small functions with ids over one document.
+
+Each rule is a function ``rule_<name>`` that reads one document's :class:`_State` and returns
+its candidate rows, each carrying the id of the rule that made it in ``rule`` (the ids are
+listed in :mod:`toolkit.quotes`), or ``None`` when the quotation or cue it is offered is not
+its own. The precedence among the rules lives in three tuples and nowhere else:
+
+* :data:`STAGES`, applied in order by :func:`run`:
+
+  1. quoted titles ("the book “Red Lines”") are set aside;
+  2. each quotation is offered to :data:`DIRECT_RULES`;
+  3. each cue no quotation took, unless it stands inside a quotation or inside reported
+     speech, to :data:`INDIRECT_RULES` (so a quotation's cue is never read again as
+     indirect speech);
+  4. "NAME: clause" lines (:func:`rule_colon_line`);
+  5. quotations no rule claimed: unattributed speech or scare quotes (:func:`rule_unclaimed`);
+  6. unattributed quotations take the attribution they continue or carry on
+     (:func:`rule_continued_quote`; this stage amends rows, it adds none);
+  7. short fragments inside reported speech, then short quotations nested in a quotation
+     with a row, become scare rows of their own (:func:`rule_scare_in_speech`).
+
+* :data:`DIRECT_RULES`: the first unused cue after the quotation in its sentence
+  (:func:`rule_direct_cue_after`, which reads it by :func:`rule_direct_channel_after`,
+  :func:`rule_direct_said_x` or :func:`rule_direct_subject_after` by where the cue stands),
+  else a cue before it (:func:`rule_direct_cue_before`), else a name and a colon before it
+  (:func:`rule_direct_colon_name`).
+* :data:`INDIRECT_RULES`: "according to X" (:func:`rule_according_to`), then "X quoted Y as
+  saying" (:func:`rule_channel`), then "(when) asked whether ..."
+  (:func:`rule_asked_question`), then the reported clause of any other cue
+  (:func:`rule_reported_clause`, which splits "A, X said, B" by :func:`rule_parenthetical`).
+
+Within a tuple the first rule that returns a list (even an empty one: the rule claims the
+quotation or cue but finds no attribution) decides; the stage, not the rule, adds its rows to
+``_State.rows``. A rule may mark the cue it read as used (:func:`_fill_cue`), so that no later
+rule reads it again. The token-level readings the rules share (:func:`toolkit.quotes.np_left`,
+:func:`toolkit.quotes.speaker_of`, ...) and the word lists live in :mod:`toolkit.quotes`.
+
+Example:
+    >>> [(r["rule"], r["speaker"], r["content"]) for r in run(_state_of("Ana Lopes said the talks had failed."))]
+    [('indirect_subject', 'Ana Lopes', 'the talks had failed')]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .quotes import (
+    _ADDRESSEE_VERBS,
+    _ADDRESSEES,
+    _ADJUNCT_START,
+    _AUX,
+    _BOUNDARY_CAPS,
+    _CHANNEL_WORDS,
+    _CLAUSE_BREAKERS,
+    _CLAUSE_PUNCT,
+    _COLON_LABELS,
+    _DETERMINERS,
+    _EVIDENCE_NOUNS,
+    _GLUE,
+    _INTENTION_NEXT,
+    _NESTED_CUES,
+    _NOT_CLAUSE_START,
+    _NOT_SOURCES,
+    _NOT_SPEECH,
+    _NP_WORDS,
+    _OBJECT_CLASSES,
+    _OBJECT_VERBS,
+    _QUESTION_WORDS,
+    _SENT_FINAL,
+    _SHORT_CLASSES,
+    _SHORT_END,
+    _SUBJECT_PRONOUNS,
+    _SUBORDINATORS,
+    _WH_COMPLEMENT,
+    FRAGMENT_MAX_WORDS,
+    LONG_SENTENCE_NOTE,
+    PRONOUNS,
+    QUOTE_COLUMNS,
+    SCARE_MAX_WORDS,
+    SENTENCE_REACH,
+    SPAN_PARTS,
+    _alpha,
+    _appositive,
+    _as_source,
+    _cap,
+    _clause_start,
+    _clean,
+    _closing_attribution,
+    _dateline_end,
+    _Doc,
+    _ends_sentence,
+    _extend_right,
+    _governed_preposition,
+    _is_title,
+    _matrix_start,
+    _n_words,
+    _not_speech,
+    _np_word,
+    _Quote,
+    _quote_tokens,
+    _skip_aux_left,
+    _skip_aux_right,
+    _statement_adjunct,
+    _time_after,
+    _unknown_noun,
+    find_quote_spans,
+    np_left,
+    np_right,
+    speaker_of,
+)
+from .speakers import Mention, SpeakerResolver
+
+
+# ---------------------------------------------------------------- state
+@dataclass(slots=True)
+class _State:
+    """What the rules of one document share, and all they share.
+
+    Attributes:
+        d: the document's tokens, sentences and cues.
+        tag: ``name@version`` of the reporting-verb lexicon (the rows' ``source``).
+        quotes: every quotation in the text (:func:`toolkit.quotes.find_quote_spans`), nested
+            ones too; a rule that takes one sets its ``used`` and ``row``.
+        problems: ``(start, end, message)`` of each unbalanced quote mark.
+        top: the top-level quotations, sorted and disjoint.
+        top_starts: their start offsets, for bisection.
+        spans: the token span ``(a, b)`` of each top-level quotation (:func:`_stage_titles`).
+        m_start: the start offset of each mention, sorted.
+        m_rows: the mentions, as rows of ``toolkit.quotes._MENTION_FIELDS`` in that order.
+        speakers: resolves a speaker span to its actor and person (:mod:`toolkit.speakers`).
+        rows: the rows made so far, in the order the rules made them (a quotation's ``row``
+            and a scare row's ``in_quote`` point into it).
+        used_cues: the token index of each cue a row has taken (no later rule takes it).
+    """
+
+    d: _Doc
+    tag: str
+    quotes: list[_Quote]
+    problems: list[tuple[int, int, str]]
+    top: list[_Quote]
+    top_starts: list[int]
+    m_start: list[int]
+    m_rows: list[tuple]
+    speakers: SpeakerResolver
+    rows: list[dict] = field(default_factory=list)
+    used_cues: set[int] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, d: _Doc, mentions: list[tuple] | None, tag: str, doc_actor: str | None = None,
+           gazetteer=None) -> _State:
+        """The state of document ``d`` before any rule ran; ``mentions``: its mentions as rows
+        of ``toolkit.quotes._MENTION_FIELDS`` (any order)."""
+        quotes, problems = find_quote_spans(d.text)
+        top = [q for q in quotes if q.depth == 0]
+        m_start: list[int] = []
+        m_rows: list[tuple] = []
+        for r in sorted(mentions or (), key=lambda r: (r[0], r[1])):
+            r = (int(r[0]), int(r[1]), *map(_clean, r[2:7]), bool(_clean(r[7])), *map(_clean, r[8:]))
+            m_start.append(r[0])
+            m_rows.append(r)
+        speakers = SpeakerResolver(
+            d, [Mention(*r[:4], *r[4:]) for r in m_rows], [(q.start, q.end) for q in top],
+            set(d.cues), doc_actor, gazetteer=gazetteer)
+        return cls(d, tag, quotes, problems, top, [q.start for q in top], m_start, m_rows, speakers)
+
+
+def _state_of(text: str) -> _State:
+    """The state of one text before any rule ran, without mentions (the examples' shorthand)."""
+    import pandas as pd
+
+    from . import lexicon
+    from .quotes import LEXICON, _doc_states
+    from .tokenize import tokenize_documents
+
+    s, t = tokenize_documents(["d"], [text])
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    return next(_doc_states(docs, s, t, None, lexicon.load(LEXICON)))[1]
+
+
+def _rows_of(text: str) -> list[list]:
+    """``[rule, speaker, cue, content]`` of each row of one text (the examples' shorthand)."""
+    return [[r[c] for c in ("rule", "speaker", "cue", "content")] for r in run(_state_of(text))]
+
+
+# ---------------------------------------------------------------- rows
+def _empty_row(d: _Doc, kind: str, rule: str) -> dict:
+    row = dict.fromkeys(QUOTE_COLUMNS)
+    row["doc_id"] = d.doc_id
+    row["kind"] = kind
+    row["rule"] = rule
+    return row
+
+
+def _set(row: dict, part: str, d: _Doc, a: int | None, b: int | None) -> None:
+    """Set a part from character offsets."""
+    if a is None or b is None or b <= a:
+        return
+    row[part] = d.text[a:b]
+    row[f"{part}_start"] = a
+    row[f"{part}_end"] = b
+
+
+def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> None:
+    if span is None:
+        return
+    _set(row, part, d, d.start[span[0]], d.end[span[1] - 1])
+
+
+# ---------------------------------------------------------------- steps the rules share
+
+def _mentions_in(st: _State, a: int, b: int) -> list[tuple]:
+    i = bisect.bisect_left(st.m_start, a)
+    out = []
+    while i < len(st.m_rows) and st.m_rows[i][0] < b:
+        if st.m_rows[i][1] <= b:
+            out.append(st.m_rows[i])
+        i += 1
+    # A mention starting before a but overlapping (e.g. a pronoun resolved by actors).
+    j = bisect.bisect_left(st.m_start, a) - 1
+    if j >= 0 and st.m_rows[j][1] > a:
+        out.append(st.m_rows[j])
+    return out
+
+
+def _resolve(st: _State, row: dict) -> None:
+    """Speaker actor, person and sector of the row's speaker span (:mod:`toolkit.speakers`)."""
+    if row["speaker_start"] is None:
+        return
+    res = st.speakers.resolve(row["speaker_start"], row["speaker_end"])
+    if res is None:
+        return
+    row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = res.actor, res.person, res.sector
+    row["speaker_resolution"], row["speaker_rule"] = res.resolution, res.rule
+
+
+def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int] | None]:
+    """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
+    the sentence's first noun phrase."""
+    d = st.d
+    s0, _ = d.sent_bounds(i)
+    for row in reversed(st.rows[-64:]):
+        if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
+                and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
+            return row, None
+    k = _dateline_end(d, s0, i)
+    while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
+        k += 1
+    return None, np_right(d, k, i)
+
+
+def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
+    how, sp = speaker_of(st.d, i, lo)
+    if how == "participle":
+        src, sp = _participle_speaker(st, i)
+        if src is not None:
+            for c in ("speaker", "speaker_start", "speaker_end", "speaker_actor",
+                      "speaker_person", "speaker_sector", "speaker_resolution", "speaker_rule"):
+                row[c] = src[c]
+            return True
+    if sp is None:
+        return how == "passive"
+    _set_tok(row, "speaker", st.d, sp)
+    _resolve(st, row)
+    return True
+
+
+def _fill_cue(st: _State, row: dict, i: int) -> None:
+    # The cue is the verb group, as PARC/PolNeAR mark it: auxiliaries and adverbs before
+    # the verb ("has also said") and a colon right after it ("said:").
+    d = st.d
+    j, lemma, cat, syn, _ = d.cues[i]
+    a = i
+    if syn == "verb":
+        s0, s1 = d.sent_bounds(i)
+        lo = s0
+        if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
+            lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
+        a = _skip_aux_left(d, i, lo)
+        if a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
+                and row["speaker_end"] <= d.start[a - 1] and _matrix_start(d, a - 1, lo) == lo:
+            a = lo  # "went on to say": the governing verb group is part of the cue
+        j = _statement_adjunct(d, j, s1)
+        j = _governed_preposition(d, j, s1, lemma, cat)
+        if j < s1 and d.tok[j] == ":":
+            j += 1
+    _set(row, "cue", d, d.start[a], d.end[j - 1])
+    row["cue_class"], row["cue_lemma"] = cat, lemma
+    row["source"] = st.tag
+    st.used_cues.add(i)
+    if row["channel_start"] is None:
+        _media_channel(st, row, i)
+
+
+def _media_channel(st: _State, row: dict, i: int) -> None:
+    """"told Reuters", "in an interview with CNN", "said on Fox News": the outlet is the
+    channel of the speech, not its speaker or target (the row's ``rule`` gains ``+channel``)."""
+    d = st.d
+    s0, s1 = d.sent_bounds(i)
+    lo, hi = d.start[s0], d.end[s1 - 1]
+    k = bisect.bisect_left(st.m_start, lo)
+    while k < len(st.m_rows) and st.m_rows[k][0] < hi:
+        m = st.m_rows[k]
+        k += 1
+        if m[8] != "media" and m[6] != "media":
+            continue
+        if row["speaker_start"] is not None and row["speaker_start"] <= m[0] < row["speaker_end"]:
+            continue  # "Reuters reported": the outlet is the speaker
+        t = t0 = bisect.bisect_left(d.start, m[0])
+        if t > s0 and d.low[t - 1] in ("the", "a", "an") and not (row["speaker_start"] is not None
+                                                                 and row["speaker_start"] <= d.start[t - 1]
+                                                                 < row["speaker_end"]):
+            t -= 1  # "told the Associated Press", "in an interview with the BBC"
+        prev = d.low[t - 1] if t > s0 else ""
+        if prev in _CHANNEL_WORDS or (prev == "in" and t - 1 == d.cues[i][0]) or t0 == d.cues[i][0]:
+            _set(row, "channel", d, m[0], m[1])
+            row["channel_actor"] = m[2]
+            row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
+            return
+
+
+def _channel(st: _State, row: dict, c: int, lo: int, s1: int) -> bool:
+    """X quoted Y as saying: channel X (subject), speaker Y (object)."""
+    d = st.d
+    j = d.cues[c][0]
+    ch = np_left(d, _skip_aux_left(d, c, lo), lo)
+    sp = np_right(d, j, s1)
+    if sp is None or sp[1] + 1 >= s1 or d.low[sp[1]] != "as":
+        return False
+    if ch is not None:
+        _set_tok(row, "channel", d, ch)
+        inside = _mentions_in(st, row["channel_start"], row["channel_end"])
+        if inside:
+            row["channel_actor"] = inside[0][2]
+    _set_tok(row, "speaker", d, sp)
+    _resolve(st, row)
+    return True
+
+
+def _top_between(st: _State, lo: int, hi: int) -> list[_Quote]:
+    """Top-level quotes that start in ``[lo, hi)`` (they are sorted and disjoint)."""
+    i = bisect.bisect_left(st.top_starts, lo)
+    out = []
+    while i < len(st.top) and st.top[i].start < hi:
+        out.append(st.top[i])
+        i += 1
+    return out
+
+
+def _in_quote(st: _State, pos: int) -> bool:
+    i = bisect.bisect_right(st.top_starts, pos) - 1
+    return i >= 0 and pos < st.top[i].end and not st.top[i].title
+
+
+def _nested(st: _State, i: int) -> bool:
+    # Content spans are kept sorted; a containing span starts shortly before the cue, so
+    # the few nearest spans on the left are enough (no scan over every row).
+    a = st.d.start[i]
+    spans = sorted((r["content_start"], r["content_end"]) for r in st.rows[-64:]
+                   if r["content_start"] is not None and r["kind"] != "scare")
+    k = bisect.bisect_right(spans, (a, float("inf")))
+    return any(s <= a < e for s, e in spans[max(0, k - 8):k])
+
+
+def _reusable(st: _State, c: int) -> bool:
+    # “A,” X said, “B.”: the cue already used by A also introduces B.
+    return any(r["cue_start"] == st.d.start[c] and r["kind"] == "direct" for r in st.rows)
+
+
+def _inside_speech(st: _State, i: int) -> bool:
+    """A cue inside a quotation, or a belief verb, a pronoun restatement or a non-speech
+    verb inside reported speech, belongs to that speech, not to a new attribution."""
+    d = st.d
+    j, lemma, cat, syn, that_opt = d.cues[i]
+    if _in_quote(st, d.start[i]):
+        return True  # a cue inside a quotation belongs to the quoted speaker's words
+    # "Trump said he thinks ...", "said Machado promised to ...": part of that speech.
+    return (cat == "cognitive" or lemma not in _NESTED_CUES
+            or (d.low[i - 1] in PRONOUNS - {"who", "which"} if i > 0 else False)) and _nested(st, i)
+
+
+
+# ---------------------------------------------------------------- reported clauses
+
+def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
+    """Token span of the reported clause after the cue ``i``."""
+    d = st.d
+    j, lemma, cat, syn, that_opt = d.cues[i]
+    s0, s1 = d.sent_bounds(i)
+    k = j
+    if k >= s1:
+        return None
+    # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
+    that = None
+    # "plans to keep that promise": the infinitive is the content, not a later "that".
+    for t in range(k, k if cat in _SHORT_CLASSES and d.low[k] in _INTENTION_NEXT else min(s1, k + 14)):
+        if d.low[t] == "that":
+            that = t
+            break
+        if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"":
+            break
+    start = None
+    if that is not None:
+        start = that
+    else:
+        if d.tok[k] in (",", ":"):
+            if d.tok[k] == ":" or (that_opt and lemma in ("say", "add", "write", "tweet")) \
+                    or _as_source(d, row):
+                k += 1
+            else:
+                return None
+        if k >= s1:
+            return None
+        after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
+        if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
+            k = after  # "said on Tuesday his country had ...": the clause after the time
+        if lemma == "tell" and that_opt:
+            # "told The Washington Post he was ...": the clause after the addressee.
+            obj = np_right(d, k, s1)
+            if d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
+                start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
+                if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
+                    return None  # "..., X told reporters on Tuesday.": the content is before the cue
+            elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
+                                                      or _cap(d.tok[obj[1]])):
+                start = obj[1]
+            elif obj is not None and (obj[1] >= s1 or d.tok[obj[1]] in _SENT_FINAL
+                                      or (d.low[obj[1]] in _ADJUNCT_START and d.low[obj[1]] != "to")):
+                return None  # "..., X told a news conference in Orsk.": only the addressee follows
+            else:
+                start = k
+        elif lemma in _ADDRESSEE_VERBS or cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS \
+                or (cat == "evidential" and d.low[max(_skip_aux_left(d, i, s0) - 1, s0)] in _EVIDENCE_NOUNS):
+            start = k
+        elif lemma == "ask" and d.low[k] in ("whether", "if", "why", "how", "what", "about", "who", "when"):
+            start = k
+        elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
+            start = k  # "explained why he backs Trump", "didn't know what to make of him"
+        elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
+                                                               or d.tok[k][:1].isdigit()):
+            start = k
+        elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive") \
+                and not (k + 1 < s1 and (d.low[k + 1] in _AUX or d.tok[k + 1] in _CLAUSE_PUNCT)):
+            start = k  # "agreed to review ..." but not "the measures agreed to is ..."
+        if start is not None and cat == "directive" and lemma not in ("call for", "demand", "propose",
+                                                                      "recommend", "request") \
+                and not (lemma == "ask" and any(d.low[t] in ("whether", "if", "why", "how", "what", "about",
+                                                           "who", "when") for t in range(start, min(s1, start + 8)))):
+            # Directives report an action wanted of someone: "urged Kyiv to ...".
+            if not any(d.low[t] == "to" for t in range(start, min(s1, start + 8))):
+                return None
+    if start is None or start >= s1:
+        return None
+    end = s1
+    if cat in _SHORT_CLASSES or lemma == "refer to":
+        end = next((t for t in range(start + 1, s1) if d.tok[t] in _CLAUSE_PUNCT
+                    or d.low[t] in _SHORT_END), s1)
+    # "While X said that A, B ...": the reported clause ends at the main clause's comma.
+    if d.low[s0] in _SUBORDINATORS and s0 < i:
+        comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
+        if comma is not None:
+            end = comma
+    return _clause_end(st, start, end, s1)
+
+
+def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | None:
+    """Token span of a reported clause from ``start``: it stops before a following
+    participial cue (", arguing that ..."), a coordinated cue, a new clause, ";" or a
+    closing attribution, and keeps a closing quote mark."""
+    d = st.d
+    for t in range(start + 1, end):
+        if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in (",", "—", "–") and t > start + 1:
+            end = t - 1
+            break
+        if t in d.cues and t > start + 2:
+            back = _skip_aux_left(d, t, start)
+            if d.low[back - 1] in ("and", "but") and back - 1 > start:
+                end = back - 1  # "tweeted a photo and said ...": the next verb's own content
+                break
+            if back - 2 > start and d.low[back - 2] in ("and", "but") and d.low[back - 1] in _SUBJECT_PRONOUNS:
+                end = back - 2  # "agreed that X, but he said Y": a second attribution
+                break
+        if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
+            end = t  # ", after he introduced a bill", ", putting them ...": a new clause
+            break
+        if d.tok[t] == ";":
+            end = t
+            break
+        if d.tok[t] == "," and t > start + 1 and t + 1 < end and _skip_aux_right(d, t + 1, end) in d.cues \
+                and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
+            end = t  # "Barkley, who said he votes X, said ...": the main clause's verb
+            break
+        if d.tok[t] == "," and t > start + 1 and not _in_quote(st, d.start[t]) \
+                and _closing_attribution(d, t + 1, end):
+            end = t  # "Ukraine accused Russia of X, the foreign ministry said.": that cue's own
+            break
+    while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
+        end -= 1
+    if end == start:
+        return None
+    # Keep a closing quote mark (and the period inside it) when the quote ends the clause.
+    if end < s1 and d.tok[end] in _SENT_FINAL and end + 1 < s1 + 1 and end + 1 <= s1 - 1 \
+            and d.tok[end + 1] in "”\"’'":
+        end += 2
+    if end < len(d.tok) and d.tok[end - 1] in _SENT_FINAL and end - 1 > start:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"CONTENT, X said." -> token span of CONTENT (sentence start to the comma)."""
+    d = st.d
+    s0, s1 = d.sent_bounds(i)
+    first = sp[0] if sp is not None and sp[0] < i else i
+    if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–"):
+        return None
+    # Nothing but a short adjunct may follow the cue ("on Monday", "in a statement").
+    j = d.cues[i][0]
+    if sp is not None and sp[0] >= j:
+        j = sp[1]
+    rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
+    if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
+        return None
+    obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
+    if obj is not None:
+        rest = [t for t in rest if t >= obj[1]]  # "..., X told reporters on Tuesday": the addressee, then an adjunct
+    if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
+        return None  # "the envoys discussed their plans": an object, not a closing adjunct
+    start = s0
+    # Start after a preceding quote or cue in the same sentence.
+    for q in _top_between(st, d.start[s0], d.start[first]):
+        if q.end <= d.start[first]:
+            start = max(start, bisect.bisect_left(d.start, q.end))
+    if d.tok[start] in "“\"" and start + 1 < first:
+        start += 1
+    start = _clause_start(d, start, first)
+    end = first - 1
+    # "If it is to remain credible, the UN must respond" and "At a press conference in Geneva,
+    # X said": a condition or a setting with no main clause before the cue is not content;
+    # "If states fail, the ministry can step in, Lopes said" has one, and the condition is
+    # part of what was said.
+    main_clause = any(d.tok[t] == "," for t in range(start + 2, end - 1))
+    if d.low[start] in _SUBORDINATORS and not main_clause:
+        return None
+    if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later") \
+            and not main_clause:
+        return None
+    return (start, end) if end > start else None
+
+
+def rule_parenthetical(st: _State, row: dict, i: int, sp: tuple[int, int]) -> list[dict] | None:
+    """``indirect_parenthetical``: "The plan, he said, would cost billions": a cue set off by
+    commas inside the reported sentence (offered by :func:`rule_reported_clause` once it has
+    the cue's speaker span ``sp``; ``row`` holds that speaker). Two rows share the speaker and
+    cue, one per content fragment, as PARC and PolNeAR split the content around the cue (and
+    as "“A,” X said, “B.”" gives two rows); ``None`` when the cue is not parenthetical.
+
+    Example:
+        >>> _rows_of("The plan, he said, would cost billions.")
+        [['indirect_parenthetical', 'he', 'said', 'The plan'], ['indirect_parenthetical', 'he', 'said', 'would cost billions']]
+    """
+    d = st.d
+    s0, s1 = d.sent_bounds(i)
+    j = d.cues[i][0]
+    first, last = min(sp[0], i), max(sp[1], j)
+    if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–") or last + 1 >= s1 \
+            or d.tok[last] != d.tok[first - 1] or d.low[i].endswith("ing"):
+        return None
+    if not any(_cap(d.tok[t]) or d.low[t] in PRONOUNS or d.low[t] in _NP_WORDS for t in range(*sp)):
+        return None  # ", mutual understanding, ...": no speaker-like word
+    if any(d.tok[t] in "“”\"‘’'" for t in range(s0, s1)):
+        return None  # quotations are handled as direct or mixed speech
+    start = _clause_start(d, s0, first - 1)
+    if first - 1 - start < 2 or d.low[start] in _SUBORDINATORS or d.low[start] in _ADJUNCT_START:
+        return None
+    end = s1
+    while end > last + 1 and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
+        end -= 1
+    if end - (last + 1) < 2 or d.low[last + 1] in ("and", "but", "who", "which", "that") \
+            or (last + 1) in d.cues:
+        return None
+    _fill_cue(st, row, i)
+    row["rule"] = "indirect_parenthetical"
+    second = dict(row)
+    _set_tok(row, "content", d, (start, first - 1))
+    _set_tok(second, "content", d, (last + 1, end))
+    return [row, second]
+
+
+def _according_to(st: _State, row: dict, i: int) -> bool:
+    """"According to X, ..." / "..., according to X": fills ``row``; returns whether X is a source."""
+    d = st.d
+    j = d.cues[i][0]
+    s0, s1 = d.sent_bounds(i)
+    sp = np_right(d, j, s1, long=True)
+    if sp is None or d.low[sp[1] - 1] in _NOT_SOURCES or (sp[1] - sp[0] > 1 and d.low[sp[0] + 1] in _NOT_SOURCES):
+        return False  # "according to its national circumstances": in accordance with, not a source
+    _set_tok(row, "speaker", d, sp)
+    _resolve(st, row)
+    if sp[1] < s1 and d.tok[sp[1]] == "," and (i == s0 or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == s0):
+        start, end = sp[1] + 1, s1
+    else:
+        start, end = _clause_start(d, s0, i), i
+    while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
+        end -= 1
+    if end <= start:
+        return False
+    row["kind"] = "according_to"
+    _fill_cue(st, row, i)
+    _set_tok(row, "content", d, (start, end))
+    return True
+
+
+def _asked_question(st: _State, row: dict, i: int) -> bool:
+    """"(When) asked whether/about ..., X said": the question put to the main clause's
+    subject, attributed to whoever asked it ("by X" when named, else no source), as
+    PolNeAR does. The content runs from the question word to the comma. Fills ``row``;
+    returns whether the cue is such a question."""
+    d = st.d
+    s0, s1 = d.sent_bounds(i)
+    j = d.cues[i][0]
+    if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
+                                   or (i - 1 > s0 and d.tok[i - 2] == "," and d.low[i - 1] == "when")):
+        return False
+    start = j
+    sp = None
+    if j < s1 and d.low[j] == "by":
+        sp = np_right(d, j + 1, s1)
+        if sp is None:
+            return False
+        start = sp[1]
+    if start >= s1 or d.low[start] not in _QUESTION_WORDS:
+        return False
+    comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
+    if comma is None:
+        return False
+    if sp is not None:
+        _set_tok(row, "speaker", d, sp)
+        _resolve(st, row)
+    _fill_cue(st, row, i)
+    start = max(start, bisect.bisect_left(d.start, row["cue_end"]))  # "asked about | the blockade"
+    _set_tok(row, "content", d, (start, comma))
+    return True
+
+
+
+# ---------------------------------------------------------------- direct-quote rules
+
+def _cue_after_quote(st: _State, q: _Quote, b: int) -> tuple[int, int, int] | None:
+    """``(cue, first token after the quotation and its comma, sentence end)`` of the first
+    unused cue after the quotation ending before token ``b``, or ``None``."""
+    d = st.d
+    if b >= len(d.tok):
+        return None
+    s0, s1 = d.sent_bounds(b - 1)
+    if d.sent[b] != d.sent[b - 1]:
+        # The sentence splitter may cut “...?” | he asked. Follow only a short tail in the
+        # same paragraph; a new paragraph or a long sentence is not this quote's attribution.
+        s0, s1 = d.sent_bounds(b)
+        if "\n" in d.text[q.end:d.start[b]] or s1 - s0 > 14 or (_cap(d.tok[b]) and s1 - s0 > 6):
+            return None
+    k = b
+    if k < s1 and d.tok[k] in (",", "—", "–"):
+        k += 1
+    limit = min(s1, k + 26)  # "“...,” Ana Lopes, the chief strategist of ..., said": long appositives
+    depth = 0
+    for c in range(k, limit):
+        if c in d.cues and c not in st.used_cues:
+            return c, k, s1
+        if d.tok[c] == "(":
+            depth += 1
+        elif d.tok[c] == ")":
+            depth -= 1
+        elif (d.tok[c] in _SENT_FINAL and depth <= 0) or d.tok[c] in ("“", "\"", ";"):
+            break
+    return None
+
+
+def rule_direct_channel_after(st: _State, c: int, k: int, s1: int) -> list[dict] | None:
+    """``direct_channel_after``: “...,” Tarsk Press quoted Orsk as saying (speaker Orsk,
+    channel Tarsk Press); ``c`` is the cue, ``k`` the first token after the quotation and its
+    comma, ``s1`` the sentence's end.
+
+    Example:
+        >>> _rows_of("“We will respond,” Tarsk Press quoted Orsk as saying.")
+        [['direct_channel_after', 'Orsk', 'quoted', '“We will respond,”']]
+    """
+    row = _empty_row(st.d, "direct", "direct_channel_after")
+    return [row] if _channel(st, row, c, k, s1) else None
+
+
+def rule_direct_said_x(st: _State, c: int, k: int, s1: int) -> list[dict] | None:
+    """``direct_said_x``: “...,” said X, with X's appositive (arguments as
+    :func:`rule_direct_channel_after`'s).
+
+    Example:
+        >>> _rows_of("“We will respond,” said Ana Lopes, the foreign minister.")
+        [['direct_said_x', 'Ana Lopes, the foreign minister', 'said', '“We will respond,”']]
+    """
+    d = st.d
+    sp = np_right(d, d.cues[c][0], s1)
+    if sp is None:
+        return None
+    row = _empty_row(d, "direct", "direct_said_x")
+    _set_tok(row, "speaker", d, _extend_right(d, sp, s1))
+    _resolve(st, row)
+    return [row]
+
+
+def rule_direct_subject_after(st: _State, c: int, k: int, s1: int) -> list[dict] | None:
+    """``direct_cue_after``: “...,” X said / “...,” another friend, Mariam Emara, told CNN: the
+    subject between the quotation and the cue (arguments as
+    :func:`rule_direct_channel_after`'s); ``None`` for a coordinated verb (“...” and accused).
+
+    Example:
+        >>> _rows_of("“We will respond,” another friend, Mariam Emara, told CNN.")
+        [['direct_cue_after', 'another friend, Mariam Emara', 'told', '“We will respond,”']]
+    """
+    d = st.d
+    kk = _skip_aux_left(d, c, k)
+    sp = np_left(d, kk, k)
+    if sp is None and kk - 1 > k and d.tok[kk - 1] == ",":
+        sp = _appositive(d, kk - 1, k)
+    if (sp is None or sp[0] != k) and kk - k <= 24 and all(
+            d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
+            or _np_word(d, t)
+            or _unknown_noun(d, t) for t in range(k, kk)):
+        # “...,” another friend, Mariam Emara, told CNN: name and appositive
+        e = kk
+        while e > k and d.tok[e - 1] == ",":
+            e -= 1
+        sp = (k, e) if e > k else None
+    if sp is None or sp[0] != k or all(d.low[t] in _GLUE or d.tok[t] in ",()." for t in range(*sp)):
+        return None  # “...” and accused: a coordinated verb, not a speaker
+    row = _empty_row(d, "direct", "direct_cue_after")
+    _set_tok(row, "speaker", d, sp)
+    _resolve(st, row)
+    return [row]
+
+
+def rule_direct_cue_after(st: _State, q: _Quote, a: int, b: int) -> list[dict] | None:
+    """“...,” X said / “...,” said X / “...” Tarsk Press quoted Orsk as saying: the first
+    unused cue after the quotation in its sentence, read by the rule its place names
+    (:func:`rule_direct_channel_after` for a channel cue, :func:`rule_direct_said_x` for a
+    cue right after the quotation, else :func:`rule_direct_subject_after`).
+
+    Example:
+        >>> _rows_of("“We will respond,” the minister said.")
+        [['direct_cue_after', 'the minister', 'said', '“We will respond,”']]
+    """
+    found = _cue_after_quote(st, q, b)
+    if found is None:
+        return None
+    c, k, s1 = found
+    if st.d.cues[c][3] == "channel":
+        rows = rule_direct_channel_after(st, c, k, s1)
+    elif c == k:
+        rows = rule_direct_said_x(st, c, k, s1)
+    else:
+        rows = rule_direct_subject_after(st, c, k, s1)
+    if rows is None:
+        return None
+    for row in rows:
+        _fill_cue(st, row, c)
+    return rows
+
+
+def rule_direct_cue_before(st: _State, q: _Quote, a: int, b: int) -> list[dict] | None:
+    """``direct_cue_before`` (``direct_channel_before``): X said: “...” / X said, “...” / “A,” X
+    said, “B.” Claims the quotation (an empty list when it finds no speaker) once a cue
+    stands right before it.
+
+    Example:
+        >>> _rows_of("The minister said: “We will respond to any attack.”")
+        [['direct_cue_before', 'The minister', 'said:', '“We will respond to any attack.”']]
+    """
+    d = st.d
+    if a == 0:
+        return None
+    k = a - 1
+    s0, _ = d.sent_bounds(a)
+    if d.sent[k] != d.sent[a]:
+        # The quote opens a sentence: only a colon ending the previous one links them.
+        if d.tok[k] != ":":
+            return None
+        s0, _ = d.sent_bounds(k)
+    colon = d.tok[k] == ":"
+    if d.tok[k] in (":", ","):
+        k -= 1
+    lo = s0
+    # "X said in a statement: “...”": allow a short adjunct after the cue before a colon.
+    comma = d.tok[a - 1] == ","
+    reach = 8 if colon else 7 if comma else 1
+    punct = k < a - 1
+    # Without a colon or comma only a clause-long quotation follows a cue directly
+    # ("said “We will win.”"); "respond “accordingly”" is a fragment, not a quotation.
+    if not punct and _n_words(d, a, b) <= SCARE_MAX_WORDS:
+        return None
+    for c in range(k, max(lo - 1, k - reach), -1):
+        # "said of the senator, “...”": a short "of/about" phrase between cue and comma.
+        said_of = comma and c in d.cues and c < k and d.cues[c][0] <= k \
+            and d.low[d.cues[c][0]] in ("of", "about") \
+            and not any(d.tok[t] in _CLAUSE_PUNCT or t in d.cues for t in range(d.cues[c][0], k + 1))
+        if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues) or said_of:
+            if c in st.used_cues and not _reusable(st, c):
+                return []
+            row = _empty_row(d, "direct", "direct_cue_before")
+            if d.cues[c][3] == "channel":
+                row["rule"] = "direct_channel_before"
+                if not _channel(st, row, c, lo, d.sent_bounds(c)[1]):
+                    return []
+            elif not _fill_speaker(st, row, c, lo):
+                return []
+            _fill_cue(st, row, c)
+            return [row]
+        if d.tok[c] in _SENT_FINAL:
+            break
+    return None
+
+
+def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[int, int]] | None:
+    """A name (or short noun phrase with a capital) from ``lo``, the start of its sentence,
+    then the colon at token ``colon``: the row with that speaker and the colon as its cue,
+    as PolNeAR annotates it ("Obama: “...”", "FALLIN: Well, ...", headlines "Newspaper: X
+    used private email"), and the speaker's token span; ``None`` when the words before the
+    colon are no speaker."""
+    d = st.d
+    if colon in st.used_cues:
+        return None
+    sp = np_left(d, colon, lo)
+    if sp is not None and sp[0] != lo and d.tok[sp[0] - 1] in ("-", "–", "—") and sp[0] - 1 > lo:
+        lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
+    if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
+            or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS \
+            or d.low[sp[1] - 1] in PRONOUNS:
+        return None
+    row = _empty_row(d, "direct", rule)
+    _set_tok(row, "speaker", d, sp)
+    _resolve(st, row)
+    _set(row, "cue", d, d.start[colon], d.end[colon])
+    row["cue_class"], row["cue_lemma"], row["source"] = "neutral", ":", st.tag
+    st.used_cues.add(colon)
+    return row, sp
+
+
+def rule_direct_colon_name(st: _State, q: _Quote, a: int, b: int) -> list[dict] | None:
+    """``direct_colon_name``: "Obama: “...”", a quotation after a name and a colon.
+
+    Example:
+        >>> _rows_of("Lopes: “We will respond to any attack.”")
+        [['direct_colon_name', 'Lopes', ':', '“We will respond to any attack.”']]
+    """
+    d = st.d
+    if a == 0 or d.tok[a - 1] != ":":
+        return None
+    s0, _ = d.sent_bounds(a - 1 if d.sent[a - 1] != d.sent[a] else a)
+    found = _colon_row(st, a - 1, s0, "direct_colon_name")
+    return None if found is None else [found[0]]
+
+
+# The direct-quote rules, in precedence order: each quotation (not a title) is offered to them
+# in turn, and the first that returns a list decides.
+DIRECT_RULES = (rule_direct_cue_after, rule_direct_cue_before, rule_direct_colon_name)
+
+
+# ---------------------------------------------------------------- indirect-speech rules
+
+def rule_according_to(st: _State, i: int) -> list[dict] | None:
+    """``according_to``: "According to X, ..." / "..., according to X".
+
+    Example:
+        >>> _rows_of("According to the ministry, the talks failed.")
+        [['according_to', 'the ministry', 'According to', 'the talks failed']]
+    """
+    if st.d.cues[i][3] != "according_to":
+        return None
+    row = _empty_row(st.d, "indirect", "according_to")
+    return [row] if _according_to(st, row, i) else []
+
+
+def rule_channel(st: _State, i: int) -> list[dict] | None:
+    """``indirect_channel``: "Tarsk Press quoted Orsk as saying (that) ...": speaker, channel
+    and content.
+
+    Example:
+        >>> _rows_of("Tarsk Press quoted Orsk as saying the talks had failed.")
+        [['indirect_channel', 'Orsk', 'quoted', 'the talks had failed']]
+    """
+    d = st.d
+    if d.cues[i][3] != "channel":
+        return None
+    s0, s1 = d.sent_bounds(i)
+    row = _empty_row(d, "indirect", "indirect_channel")
+    if not _channel(st, row, i, s0, s1):
+        return []
+    k = row["speaker_end"]
+    after = bisect.bisect_left(d.start, k) + 1
+    while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
+        after += 1
+    cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
+    _fill_cue(st, row, i)
+    if not cont:
+        return []
+    e = cont[1]
+    while e > cont[0] and d.tok[e - 1] in _SENT_FINAL:
+        e -= 1
+    _set_tok(row, "content", d, (cont[0], e))
+    return [row]
+
+
+def rule_asked_question(st: _State, i: int) -> list[dict] | None:
+    """``asked_question``: "(When) asked whether ..., X said": the question as its asker's
+    attribution ("asked by X"; no source otherwise, as PolNeAR marks it).
+
+    Example:
+        >>> _rows_of("Asked whether talks would resume, Lopes said no date was set.")
+        [['asked_question', None, 'Asked', 'whether talks would resume']]
+    """
+    if st.d.cues[i][1] != "ask":
+        return None
+    row = _empty_row(st.d, "indirect", "asked_question")
+    return [row] if _asked_question(st, row, i) else None
+
+
+def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
+    """``indirect_<how>``: "X said (that) ...", ", said X", "X, arguing that ...", "it was
+    announced by X that ...", "..., X said": the speaker of the cue (``how``: subject,
+    inverted, participle, passive, infinitive; ``_content_before`` appended when the content
+    comes first) and its clause; ``indirect_parenthetical`` for "A, X said, B".
+
+    Example:
+        >>> _rows_of("The minister warned that sanctions would follow.")
+        [['indirect_subject', 'The minister', 'warned', 'that sanctions would follow']]
+        >>> _rows_of("The talks failed, the minister said.")
+        [['indirect_subject_content_before', 'the minister', 'said', 'The talks failed']]
+    """
+    d = st.d
+    s0, _ = d.sent_bounds(i)
+    cat = d.cues[i][2]
+    row = _empty_row(d, "indirect", "indirect")
+    how, sp = speaker_of(d, i, s0)
+    row["rule"] = f"indirect_{how}"
+    content = None
+    if how == "inverted":
+        content = _content_before(st, i, sp)
+        _set_tok(row, "speaker", d, sp)
+        _resolve(st, row)
+    elif how == "participle":
+        if not _fill_speaker(st, row, i, s0):
+            return []
+    elif how == "passive":
+        if sp is not None:
+            _set_tok(row, "speaker", d, sp)
+            _resolve(st, row)
+    else:
+        if sp is None or _not_speech(d, i, sp, cat):
+            return []
+        _set_tok(row, "speaker", d, sp)
+        _resolve(st, row)
+        content = _content_before(st, i, sp)
+    if how in ("inverted", "subject") and sp is not None:
+        split = rule_parenthetical(st, row, i, sp)
+        if split is not None:
+            return split
+    if content is not None:
+        row["rule"] += "_content_before"
+    else:
+        content = _content_after(st, i, row)
+        if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
+            content = None
+    if content is None:
+        return []
+    _fill_cue(st, row, i)
+    cue_end = bisect.bisect_left(d.start, row["cue_end"])
+    if content[0] < cue_end < content[1] and row["cue_start"] <= d.start[content[0]]:
+        content = (cue_end, content[1])  # "accused Holt of | being a Democrat"
+    _set_tok(row, "content", d, content)
+    return [row]
+
+
+
+# The indirect-speech rules, in precedence order: each cue no quotation claimed is offered to
+# them in turn, and the first that returns a list decides (with a row or without one).
+INDIRECT_RULES = (rule_according_to, rule_channel, rule_asked_question, rule_reported_clause)
+
+
+# ---------------------------------------------------------------- other rules
+def rule_colon_line(st: _State, colon: int, lo: int) -> list[dict] | None:
+    """``colon_line``: "NAME: clause" (headlines, interview transcripts): the clause after the
+    colon is the content; a transcript turn in capitals ("PENCE: Well, look, ...") runs to the
+    end of its paragraph.
+
+    Example:
+        >>> _rows_of("Kremlin: Talks with Kyiv have stalled again.")
+        [['colon_line', 'Kremlin', ':', 'Talks with Kyiv have stalled again']]
+    """
+    found = _colon_row(st, colon, lo, "colon_line")
+    if found is None:
+        return None
+    row, sp = found
+    d = st.d
+    _, s1 = d.sent_bounds(colon)
+    end = s1
+    if all(d.tok[t].isupper() for t in range(*sp) if _alpha(d.tok[t])):
+        # A transcript turn ("PENCE: Well, look, ..."): the content is the whole paragraph.
+        # A turn runs to its paragraph's end, read within the same bounded reach.
+        reach = min(len(d.tok), colon + 1 + 2 * SENTENCE_REACH)
+        para_end = d.text.find("\n", d.end[colon], d.end[reach - 1])
+        para_end = d.end[reach - 1] if para_end < 0 else para_end
+        end = max(s1, bisect.bisect_left(d.start, para_end))
+        while end > colon + 1 and d.tok[end - 1] in "”\"’'":
+            end -= 1
+    else:
+        while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
+            end -= 1
+    if end - colon - 1 < 3:
+        return []
+    row["kind"] = "indirect"
+    _set_tok(row, "content", d, (colon + 1, end))
+    return [row]
+
+
+def rule_unclaimed(st: _State, q: _Quote, a: int, b: int) -> list[dict]:
+    """A quotation no rule claimed: a short one is a scare quote (``scare``), a longer one or a
+    sentence unattributed speech (``direct_unattributed``).
+
+    Example:
+        >>> _rows_of("The “peace plan” failed.")
+        [['scare', None, None, '“peace plan”']]
+        >>> _rows_of("“We will not retreat from the border.”")
+        [['direct_unattributed', None, None, '“We will not retreat from the border.”']]
+    """
+    d = st.d
+    scare = _n_words(d, a, b) <= SCARE_MAX_WORDS and not _ends_sentence(d, q, a, b)
+    row = _empty_row(d, "scare", "scare") if scare else _empty_row(d, "direct", "direct_unattributed")
+    _set(row, "content", d, q.start, q.end)
+    row["problem"] = q.problem
+    return [row]
+
+
+def rule_scare_in_speech(st: _State, q: _Quote, parent: int) -> list[dict]:
+    """``scare_in_speech``: a short quoted fragment inside the speech row ``st.rows[parent]``,
+    as a scare row of its own whose ``in_quote`` points to that row.
+
+    Example:
+        >>> _rows_of("The minister warned that Kyiv would pay a “heavy price”.")[1]
+        ['scare_in_speech', None, None, '“heavy price”']
+    """
+    row = _empty_row(st.d, "scare", "scare_in_speech")
+    _set(row, "content", st.d, q.start, q.end)
+    row["problem"] = q.problem
+    row["in_quote"] = st.rows[parent]
+    return [row]
+
+
+_NEGATED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+_ADJUNCT_GAP = re.compile(r"[^\n\"“”‘’«»']{1,100}")
+
+
+def _short_adjunct(gap: str) -> bool:
+    """Whether text between a quote's attribution and the next quotation is a short adjunct
+    of that attribution (no paragraph break, no quote mark, at most one sentence end)."""
+    return _ADJUNCT_GAP.fullmatch(gap) is not None and sum(gap.count(c) for c in ".!?") <= 1 \
+        and not re.search(r"\b(?:he|she|they|it|we|i)\b", gap, re.IGNORECASE)
+
+
+def _speech_index(st: _State) -> tuple[list[dict], list[int], list[int], list[int], list[int]]:
+    """The rows a quotation may continue, with bisection keys: ``(speech, ends, by_end,
+    starts, by_start)``, ``ends``/``starts`` sorted (the end of a row's last part, the start of
+    a direct quote's content) and ``by_end``/``by_start`` the matching indices into ``speech``."""
+    # A wish, plan or silence ("They decided to go home. “...”") does not introduce the
+    # quotation after it; only speech does.
+    # Nor does a negated cue ("He didn't suggest retaliation. “...”"): no words were said.
+    speech = [r for r in st.rows if r["cue_start"] is not None and r["kind"] != "scare"
+              and r["cue_class"] not in _NOT_SPEECH and not _NEGATED.search(r["cue"] or "")]
+    by_end = sorted(((max(r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None), n)
+                     for n, r in enumerate(speech)))
+    direct = sorted((r["content_start"], n) for n, r in enumerate(speech) if r["kind"] == "direct")
+    return speech, [e for e, _ in by_end], [n for _, n in by_end], [a for a, _ in direct], [n for _, n in direct]
+
+
+def rule_continued_quote(st: _State, row: dict, index: tuple) -> tuple[dict, str] | None:
+    """The attribution an unattributed quotation ``row`` continues, and how: ``"continued"``
+    (rule ``direct_continued``: it shares the speaker and cue spans) or ``"carried"`` (only
+    the speaker's actor and person; ``speaker_rule`` ``carried_quote``); ``index`` is
+    :func:`_speech_index`'s. In order: the attribution ending right before it ("“A,” X
+    said. “B.”", also after a short adjunct), the one ending the paragraph before, the
+    quotation right after it ("“A.” “B,” X said."), then :func:`_paragraph_before`.
+
+    Example:
+        >>> _rows_of("“We will respond,” Lopes said. “We are ready.”")[1]
+        ['direct_continued', 'Lopes', 'said', '“We are ready.”']
+    """
+    text = st.d.text
+    speech, ends, by_end, starts, by_start = index
+    a, b = row["content_start"], row["content_end"]
+    i = bisect.bisect_right(ends, a) - 1
+    if i >= 0:
+        gap = text[ends[i]:a]
+        if not any(ch.isalnum() for ch in gap) and "\n" not in gap:
+            return speech[by_end[i]], "continued"
+        if "\n" in gap and len(gap) < 400 and not any(ch.isalnum() for ch in gap.strip(" .,\n\t”\"")):
+            return speech[by_end[i]], "carried"
+        if _short_adjunct(gap):
+            # "“A,” X said during a rally in Y, “B”" / "... said in an interview. “B”"
+            return speech[by_end[i]], "continued"
+    j = bisect.bisect_left(starts, b)
+    if j < len(starts) and not text[b:starts[j]].strip():
+        return speech[by_start[j]], "continued"
+    src = _paragraph_before(st, a)
+    return None if src is None else (src, "carried")
+
+
+def _paragraph_before(st: _State, a: int) -> dict | None:
+    """The attributed direct quotation that ends the paragraph before a paragraph opening
+    with the quotation at ``a`` ("“A,” X told reporters in Kyiv." / "“B.”"): only its
+    attribution's own words may follow it there, so the next paragraph's quotation is
+    most likely X's still (news style gives a new speaker a new attribution)."""
+    text = st.d.text
+    p = text.rfind("\n", 0, a)
+    if p < 0 or text[p:a].strip():
+        return None
+    pp = text.rfind("\n", 0, len(text[:p].rstrip()))
+    last = None
+    for r in st.rows:
+        if r["kind"] == "direct" and pp < r["content_start"] and r["content_end"] <= p \
+                and (last is None or r["content_end"] > last["content_end"]):
+            last = r
+    if last is None or not (last["speaker_actor"] or last["speaker_person"]):
+        return None
+    tail = text[last["content_end"]:p].strip()
+    closed = text[last["content_start"]:last["content_end"]].rstrip("”\"’' ").endswith((".", "!", "?"))
+    if tail and (closed or any(ch in tail.rstrip(".!?") for ch in ".!?“”\"") or len(tail.split()) > 12):
+        return None  # another sentence, or another quotation, ends the paragraph
+    return last
+
+
+
+# ---------------------------------------------------------------- stages and the driver
+# A stage offers the document's quotations or cues to its rules, in its tuple's order, and adds
+# the rows of the first rule that claims each; :data:`STAGES` orders the stages.
+def _add_direct(st: _State, row: dict, q: _Quote) -> None:
+    """Add a direct-quote row whose content is the quotation ``q``, and mark ``q`` taken."""
+    _set(row, "content", st.d, q.start, q.end)
+    row["problem"] = q.problem
+    q.used = True
+    q.row = len(st.rows)
+    st.rows.append(row)
+
+
+def _add_indirect(st: _State, row: dict, keep_kind: bool = False) -> None:
+    """Add a reported-speech row; quotations inside its content become part of it (the row
+    turns ``mixed`` unless ``keep_kind``) and the content reaches a closing quote mark."""
+    a, b = row["content_start"], row["content_end"]
+    n = len(st.rows)
+    for q in _top_between(st, a, b):
+        if q.end <= b + 1 and not q.title and not q.used:
+            q.used = True
+            q.row = n
+            if not keep_kind:
+                row["kind"] = "mixed"
+            if q.end > b:
+                _set(row, "content", st.d, a, q.end)
+                b = q.end
+    st.rows.append(row)
+
+
+def _stage_titles(st: _State) -> None:
+    """Quoted titles ("the book “Red Lines”", “The Daily Record”) are no quotation: set aside."""
+    st.spans = []
+    for q in st.top:
+        a, b = _quote_tokens(st.d, q)
+        st.spans.append((a, b))
+        q.title = b > a + 1 and _is_title(st.d, q, a, b)
+
+
+def _stage_direct_quotes(st: _State) -> None:
+    """Each quotation (not a title) to :data:`DIRECT_RULES`, in text order."""
+    for q, (a, b) in zip(st.top, st.spans):
+        if not q.title and b > a:
+            for rule in DIRECT_RULES:
+                rows = rule(st, q, a, b)
+                if rows is not None:
+                    for row in rows:
+                        _add_direct(st, row, q)
+                    break
+
+
+def _stage_indirect(st: _State) -> None:
+    """Each cue no quotation took, and not inside a quotation or reported speech, to
+    :data:`INDIRECT_RULES`, in text order."""
+    d = st.d
+    for i in sorted(d.cues):
+        if i in st.used_cues or _inside_speech(st, i):
+            continue
+        for rule in INDIRECT_RULES:
+            rows = rule(st, i)
+            if rows is None:
+                continue
+            for row in rows:
+                _add_indirect(st, row, keep_kind=row["kind"] == "according_to")
+            break
+
+
+def _stage_colon_lines(st: _State) -> None:
+    """Sentences of the form "NAME: clause" whose colon is within the first words, to
+    :func:`rule_colon_line` (a colon before a quotation was the direct rules')."""
+    d = st.d
+    for s in range(len(d.sent_start)):
+        s0, s1 = d.sent_start[s], d.sent_end[s]
+        if d.tok[s0] in "“\"‘'":
+            s0 += 1  # a transcript quoted whole: "WALLACE: Let's start ...
+        for t in range(s0 + 1, min(s1 - 1, s0 + 8)):
+            if d.tok[t] == ":":
+                if d.tok[t + 1] not in "“\"‘'":
+                    for row in rule_colon_line(st, t, s0) or ():
+                        _add_indirect(st, row)
+                break
+            if d.tok[t] in _SENT_FINAL or t in d.cues:
+                break
+
+
+def _stage_unclaimed_quotes(st: _State) -> None:
+    """Quotations no rule claimed, to :func:`rule_unclaimed`."""
+    for q, (a, b) in zip(st.top, st.spans):
+        if q.title or b <= a or q.used:
+            continue
+        for row in rule_unclaimed(st, q, a, b):
+            q.row = len(st.rows)
+            st.rows.append(row)
+
+
+def _stage_continuations(st: _State) -> None:
+    """Give each unattributed quotation the attribution it continues (:func:`rule_continued_quote`).
+
+    "“A,” X said. “B.”" and "“A.” (new paragraph) “B,” X said.": B (resp. A) belongs to the
+    same attribution, as PARC and PolNeAR link it: the speaker and cue spans are shared.
+    Otherwise a quotation paragraph right after an attributed one only inherits the
+    speaker's actor and person (``speaker_resolution="carried"``).
+    """
+    index = _speech_index(st)
+    for row in sorted(st.rows, key=lambda r: r["content_start"] or 0):  # earlier carried rows carry on
+        if row["kind"] != "direct" or row["cue_start"] is not None:
+            continue
+        found = rule_continued_quote(st, row, index)
+        if found is None:
+            continue
+        src, how = found
+        cols = ["speaker_actor", "speaker_person", "speaker_sector"]
+        if how == "continued":
+            cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
+                     "cue_class", "cue_lemma", "channel", "channel_start", "channel_end",
+                     "channel_actor", "source"]
+        elif not (src["speaker_actor"] or src["speaker_person"]):
+            continue
+        for c in cols:
+            row[c] = src[c]
+        row["speaker_resolution"] = how
+        row["speaker_rule"] = f"{how}_quote"
+        if how == "continued":
+            row["rule"] = "direct_continued"
+
+
+def _stage_fragments(st: _State) -> None:
+    """Short fragments inside reported speech rows are scare quotes too (see
+    :mod:`toolkit.quotes`), by :func:`rule_scare_in_speech`."""
+    for q, (a, b) in zip(st.top, st.spans):
+        if q.used and q.row is not None and st.rows[q.row]["kind"] in ("mixed", "according_to", "indirect") \
+                and not q.title and _n_words(st.d, a, b) <= FRAGMENT_MAX_WORDS:
+            st.rows.extend(rule_scare_in_speech(st, q, q.row))
+
+
+def _stage_nested_scares(st: _State) -> None:
+    """Short quotations nested inside a quotation that has a row, by :func:`rule_scare_in_speech`."""
+    for q in st.quotes:
+        if q.depth > 0:
+            a, b = _quote_tokens(st.d, q)
+            k = bisect.bisect_right(st.top_starts, q.start) - 1
+            parent = st.top[k] if k >= 0 and q.end <= st.top[k].end else None
+            if parent is not None and parent.row is not None and b > a \
+                    and _n_words(st.d, a, b) <= SCARE_MAX_WORDS and not _is_title(st.d, q, a, b):
+                st.rows.extend(rule_scare_in_speech(st, q, parent.row))
+
+
+# The stages in precedence order: each claims quotations and cues that later stages no longer
+# take (direct quotes first, so that their cues are not read again as indirect speech;
+# quotations no cue claimed last; continuations amend the rows the stages before made).
+STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_colon_lines, _stage_unclaimed_quotes,
+          _stage_continuations, _stage_fragments, _stage_nested_scares)
+
+
+def run(st: _State) -> list[dict]:
+    """Apply :data:`STAGES` in order to one document's state; return its rows, sorted and
+    numbered, with their overall span, sentence position and notes.
+
+    Example:
+        >>> st = _state_of("“We will respond,” Lopes said. The “peace plan” failed.")
+        >>> [(r["rule"], r["content"]) for r in run(st)]
+        [('direct_cue_after', '“We will respond,”'), ('scare', '“peace plan”')]
+    """
+    for stage in STAGES:
+        stage(st)
+    return _finish(st)
+
+
+def _first(row: dict) -> int:
+    return min(row[f"{p}_start"] for p in SPAN_PARTS if row[f"{p}_start"] is not None)
+
+
+def _finish(st: _State) -> list[dict]:
+    """Sort the rows, number them, and fill their overall span, sentence and notes."""
+    d = st.d
+    st.rows.sort(key=lambda r: (_first(r), r["kind"] == "scare"))
+    rows = list(st.rows)
+    for n, r in enumerate(rows):
+        r["quote_id"] = n
+    for r in rows:
+        if r["in_quote"] is not None:
+            r["in_quote"] = r["in_quote"]["quote_id"]
+        starts = [r[f"{p}_start"] for p in SPAN_PARTS if r[f"{p}_start"] is not None]
+        ends = [r[f"{p}_end"] for p in SPAN_PARTS if r[f"{p}_end"] is not None]
+        r["start"], r["end"] = min(starts), max(ends)
+        r["text"] = d.text[r["start"]:r["end"]]
+        anchor = r["cue_start"] if r["cue_start"] is not None else r["content_start"]
+        tok = min(bisect.bisect_right(d.start, anchor) - 1, len(d.sent) - 1)
+        r["sent_id"] = d.sent[tok] if d.sent else 0
+        if d.sent and r["cue_start"] is not None and d.long_sentence(tok):
+            r["problem"] = LONG_SENTENCE_NOTE if not r["problem"] else f"{r['problem']}; {LONG_SENTENCE_NOTE}"
+    return rows
+
