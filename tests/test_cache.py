@@ -101,6 +101,7 @@ def test_options_and_code_are_part_of_the_key(setup, monkeypatch):
     ("_tagger.py", {"events", "quotes", "actors"}),   # the tokenizer's pos column uses it
     ("speakers.py", {"quotes", "events"}),   # both import it (events for pronoun antecedents); actors does not
     ("events.yaml", {"events", "quotes", "actors"}),   # rule data: every step's key hashes it
+    ("_quote_rules.py", {"quotes"}),      # the rules quotes imports inside its functions
 ])
 def test_modules_and_rule_data_a_step_uses_are_part_of_its_key(monkeypatch, edited, reruns):
     """Editing a module an annotator imports (at any depth) or a rule data file changes the
