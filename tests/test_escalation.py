@@ -251,6 +251,17 @@ def test_no_mentions_means_null_actors():
                      "without WordNet, LemmInflect's dictionary has no 'peacekeepers', so its "
                      "lemma stays plural and 'withdraw ... peacekeeper' is not matched (a documented "
                      "degradation of the data-free lemmas)"))),
+    # UN register (QuadClass tune half): carrying out measures, counter-terrorism, calls for action
+    ("Most States have implemented the measures.", "material_cooperation"),
+    ("The implementation of the road map has begun.", "material_cooperation"),
+    ("Seven States have adopted counter-terrorism legislation.", "material_cooperation"),
+    ("The Council reaffirms the need to combat terrorism by all means.", "verbal_cooperation"),
+    ("There is a need for more steps to criminalize recruitment.", "verbal_cooperation"),
+    ("The Security Council stresses the importance of a political settlement.", "verbal_cooperation"),
+    # negative: a need fulfilled is no call for action, the plural noun no cue
+    ("The programme meets the needs of refugees.", "statement"),
+    ("Humanitarian needs remain high.", "none"),
+    ("There is no need to expect reactions from all sides.", "none"),
     # warnings that are not threats
     ("Ruritania warned Osterlich against joining the alliance.", "verbal_cooperation"),
     ("Ruritania warned Osterlich not to interfere.", "verbal_conflict"),
