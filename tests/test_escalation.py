@@ -262,6 +262,19 @@ def test_no_mentions_means_null_actors():
     ("The programme meets the needs of refugees.", "statement"),
     ("Humanitarian needs remain high.", "none"),
     ("There is no need to expect reactions from all sides.", "none"),
+    # material acts of UN reports (QuadClass tune half), and their figurative or other senses
+    ("Two vehicles were burned.", "material_conflict"),
+    ("Soldiers fired on the crowd.", "material_conflict"),
+    ("The rebels pillaged the market.", "material_conflict"),
+    ("The attackers damaged the gate.", "material_conflict"),
+    ("The forced displacement of the population was systematic.", "material_conflict"),
+    ("The Team worked closely with the Government.", "material_cooperation"),
+    ("The president fired the minister.", "none"),
+    ("The burning issue is debt.", "none"),
+    ("Displaced persons returned home.", "none"),
+    # the closing formula of resolutions is no seizure; a seizure is
+    ("The Council remains seized of the matter.", "statement"),
+    ("Police seized two tonnes of cocaine.", "material_conflict"),
     # warnings that are not threats
     ("Ruritania warned Osterlich against joining the alliance.", "verbal_cooperation"),
     ("Ruritania warned Osterlich not to interfere.", "verbal_conflict"),
