@@ -298,6 +298,7 @@ _IRREGULAR = {
     "is": "be", "are": "be", "was": "be", "were": "be", "am": "be", "been": "be", "being": "be",
     "'s": "'s", "has": "have", "had": "have", "did": "do", "does": "do", "done": "do",
     "said": "say", "says": "say", "told": "tell", "made": "make", "went": "go", "gone": "go",
+    "met": "meet",
 }
 
 
