@@ -28,11 +28,30 @@ def test_acts_that_had_no_row(text, expected):
     assert expected in got, got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # escalation lexicon 1.10.0 and place_target "near" (events.yaml 0.5.1)
+    ("Azerbaijani artillery pounded Armenian positions overnight.", ("AZE", "attack", "ARM", "asserted")),
+    ("Kenyan troops raided Somali villages near the border.", ("KEN", "attack", "SOM", "asserted")),
+    ("Russian troops stormed the Ukrainian town hall.", ("RUS", "attack", "UKR", "asserted")),
+    ("Ukrainian saboteurs blew up a Russian bridge.", ("UKR", "attack", "RUS", "asserted")),
+    ("China conducted live-fire drills near Taiwan on Monday.", ("CHN", "mobilize", "TWN", "asserted")),
+    ("Iran supplied drones to Russia.", ("IRN", "aid", "RUS", "asserted")),
+    ("North Korea transferred artillery shells to Russia.", ("PRK", "aid", "RUS", "asserted")),
+    ("Israeli jets bombed a weapons depot near Damascus.", ("ISR", "attack", "SYR", "asserted")),
+])
+def test_acts_of_the_second_review(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
 @pytest.mark.parametrize("text, absent_act", [
     # negative: an adjective, a shooting that names no force, and "targeted sanctions" are no attack
     ("The minister called the cartoon offensive.", "attack"),
     ("The EU imposed targeted sanctions on Iranian officials.", "attack"),
     ("Armed groups attacked the convoy.", "aid"),
+    # the currency and the weather are no attack
+    ("The pound fell against the dollar.", "attack"),
+    ("A storm hit Cuba on Tuesday.", "attack"),
 ])
 def test_lexicon_negatives(text, absent_act):
     assert not any(r[1] == absent_act for r in rows(run(text)))
