@@ -581,15 +581,23 @@ class _Phrase:
 
     @property
     def kinds(self) -> list[str]:
-        return [g.cat for g in self.group]
+        return [g.rec["category"] for g in self.group]
 
+    # The rules ask these several times per phrase: plain loops over the (one to three) hits,
+    # without building the list of kinds each time.
     @property
     def has_role(self) -> bool:
-        return any(k in ROLEISH for k in self.kinds)
+        for g in self.group:
+            if g.rec["category"] in ROLEISH:
+                return True
+        return False
 
     @property
     def has_person(self) -> bool:
-        return any(k in PERSONISH for k in self.kinds)
+        for g in self.group:
+            if g.rec["category"] in PERSONISH:
+                return True
+        return False
 
 
 # -- filters on single hits -------------------------------------------------------------
