@@ -483,10 +483,13 @@ class _Hit:
     end: int
     rec: dict        # the gazetteer entry
     compound: bool = False
+    # the entry's category, read by the rules about ten times per hit: set once (a bare
+    # head made by a rule, which has none, has no attribute: reading it fails, as before)
+    cat: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def cat(self) -> str:
-        return self.rec["category"]
+    def __post_init__(self):
+        if "category" in self.rec:
+            self.cat = self.rec["category"]
 
 
 @dataclass
