@@ -82,7 +82,7 @@ class _Pattern:
         if len(memo) > 200_000:
             memo.clear()
         words = s.split() if self.token_is_runs else T.TOKEN.findall(s + " ")
-        parts_of = [memo.get(t) for t in words]
+        parts_of = list(map(memo.get, words))
         if None in parts_of:
             split = self._split
             for k, parts in enumerate(parts_of):

@@ -483,10 +483,13 @@ class _Hit:
     end: int
     rec: dict        # the gazetteer entry
     compound: bool = False
+    # the entry's category, read by the rules about ten times per hit: set once (a bare
+    # head made by a rule, which has none, has no attribute: reading it fails, as before)
+    cat: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def cat(self) -> str:
-        return self.rec["category"]
+    def __post_init__(self):
+        if "category" in self.rec:
+            self.cat = self.rec["category"]
 
 
 @dataclass
@@ -581,15 +584,23 @@ class _Phrase:
 
     @property
     def kinds(self) -> list[str]:
-        return [g.cat for g in self.group]
+        return [g.rec["category"] for g in self.group]
 
+    # The rules ask these several times per phrase: plain loops over the (one to three) hits,
+    # without building the list of kinds each time.
     @property
     def has_role(self) -> bool:
-        return any(k in ROLEISH for k in self.kinds)
+        for g in self.group:
+            if g.rec["category"] in ROLEISH:
+                return True
+        return False
 
     @property
     def has_person(self) -> bool:
-        return any(k in PERSONISH for k in self.kinds)
+        for g in self.group:
+            if g.rec["category"] in PERSONISH:
+                return True
+        return False
 
 
 # -- filters on single hits -------------------------------------------------------------

@@ -41,7 +41,7 @@ from .annotator import (ANNOTATOR_MODULES, BASE_TABLES, TOKENIZE, TOKENIZE_OUTPU
                         Annotator, OptionError, check_options, registry, select)
 from .corpus import Corpus
 from .engine.chunk import Task, run_chunk
-from .engine.collect import combine_parts, gather_all
+from .engine.collect import combine_parts, gather_all, write_combined
 from .engine.keys import chunk_digest, digest, file_digest, step_fingerprints, step_keys  # noqa: F401
 from .engine.plan import CHUNK_CHARS, dedupe_across, input_batches, plan_chunks  # noqa: F401
 from .engine.results import FORMATS, Analysis, ArrowTables, ParquetTables  # noqa: F401
@@ -49,7 +49,6 @@ from .engine.store import DamagedPart, Store, clear_cache, default_cache_dir  # 
 from .engine.transport import nulls_as_none
 from .engine.workers import Engine, importable, shutdown_workers
 from .lexicon import overlays_in_use, versions_in_use
-from .schemas import write_parquet
 
 ENGINES = ("processes", "dask")
 
@@ -181,9 +180,9 @@ def _analyze(run: _Run, source, *, columns, strict) -> Analysis:
             for corpus in _load(run, source, columns=columns, strict=strict):
                 docs, spans, base = _plan(run, corpus)
                 tasks = _probe(run, docs, spans, base)
-                _run_chunks(run, runner, tasks, spans, base)
-                if not run.keep:
+                if not run.keep:   # before the chunks: the tail of a run is all on one process
                     _spill(run.out_dir, len(run.summaries) - 1, docs, corpus.report)
+                _run_chunks(run, runner, tasks, spans, base)
             run.workers = runner.workers
     finally:
         if run.bar is not None:
@@ -393,8 +392,13 @@ def _write_out(run: _Run, meta: dict) -> Analysis:
     empty = run_chunk(run.empty_docs, run.selected, pos=run.pos, options=run.options) \
         if not run.keys else {}
     spill = out_dir / ".batches"
-    jobs = [([spill / f"{t}-{i:05d}.parquet" for i in range(len(run.summaries))],
-             out_dir / f"{t}.parquet", None) for t in ("documents", "load_report")]
+    jobs = []
+    for t in ("documents", "load_report"):
+        batches = [spill / f"{t}-{i:05d}.parquet" for i in range(len(run.summaries))]
+        if len(batches) == 1:   # written as the combined table would be (_spill)
+            batches[0].replace(out_dir / f"{t}.parquet")
+        else:
+            jobs.append((batches, out_dir / f"{t}.parquet", None))
     # A table whose parts are those of the previous run into this folder is already there.
     try:
         before = json.loads((out_dir / "analysis.json").read_text())["run"]["table_digests"]
@@ -422,11 +426,12 @@ def _write_out(run: _Run, meta: dict) -> Analysis:
 
 
 def _spill(out_dir: Path, i: int, docs: pd.DataFrame, report: pd.DataFrame) -> None:
-    """Write one batch's documents and load report, to be combined at the end."""
+    """Write one batch's documents and load report, to be combined at the end (or, for a
+    single batch, moved into place: they are written as :func:`combine_parts` writes them)."""
     spill = out_dir / ".batches"
     spill.mkdir(parents=True, exist_ok=True)
-    write_parquet("documents", docs, spill / f"documents-{i:05d}.parquet")
-    write_parquet("load_report", report, spill / f"load_report-{i:05d}.parquet")
+    write_combined("documents", docs, spill / f"documents-{i:05d}.parquet")
+    write_combined("load_report", report, spill / f"load_report-{i:05d}.parquet")
 
 
 # ----------------------------------------------------------------------------- lexicon step

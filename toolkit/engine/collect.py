@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..schemas import write_parquet
+from ..schemas import conform, write_parquet
 from .results import ArrowParts
 from .store import part_schema, read_part
 from .transport import as_arrow
@@ -20,7 +20,6 @@ def combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) -> 
     """Concatenate parts (Arrow IPC or Parquet files) into one Parquet file, one part in memory
     at a time."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     info = [part_schema(p) for p in paths]
     if not info:
@@ -32,6 +31,22 @@ def combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) -> 
     schema = schema.with_metadata(meta_src.metadata)
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
     rows = 0
+    with _parquet_writer(tmp, schema) as writer:
+        for p in paths:
+            table = read_part(p)
+            cols = [table.column(f.name).cast(f.type) if f.name in table.column_names
+                    else pa.nulls(len(table), f.type) for f in schema]
+            writer.write_table(pa.Table.from_arrays(cols, schema=schema))
+            rows += len(table)
+    os.replace(tmp, dest)
+    return rows
+
+
+def _parquet_writer(path: Path, schema):
+    """The Parquet writer of every combined table (one row group per part)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     # Dictionary pages for text columns only: numbers rarely repeat enough to gain from them.
     # Min/max statistics for numbers and doc_id only: each part is a row group of whole
     # documents, so doc_id ranges let readers skip parts; the ranges of words, sentences or
@@ -41,16 +56,24 @@ def combine_parts(paths: list[Path], dest: Path, empty: pd.DataFrame | None) -> 
     # Integers as differences: offsets and ids grow along each document, so the tables shrink
     # (the tokens table to less than half) and are written faster.
     ints = {f.name: "DELTA_BINARY_PACKED" for f in schema if pa.types.is_integer(f.type)}
-    with pq.ParquetWriter(tmp, schema, use_dictionary=text, write_statistics=stats,
-                          column_encoding=ints or None) as writer:
-        for p in paths:
-            table = read_part(p)
-            cols = [table.column(f.name).cast(f.type) if f.name in table.column_names
-                    else pa.nulls(len(table), f.type) for f in schema]
-            writer.write_table(pa.Table.from_arrays(cols, schema=schema))
-            rows += len(table)
-    os.replace(tmp, dest)
-    return rows
+    return pq.ParquetWriter(path, schema, use_dictionary=text, write_statistics=stats,
+                            column_encoding=ints or None)
+
+
+def write_combined(table_name: str, data, dest: Path) -> None:
+    """Write one part's table (a DataFrame, conformed to its declared schema) as
+    :func:`combine_parts` writes a table of that single part, so the file can stand for it.
+
+    Example:
+        >>> import tempfile, pyarrow.parquet as pq
+        >>> dest = Path(tempfile.mkdtemp()) / "documents.parquet"
+        >>> write_combined("documents", pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), dest)
+        >>> pq.read_table(dest).column("doc_id").to_pylist()
+        ['a']
+    """
+    table = conform(table_name, data)
+    with _parquet_writer(dest, table.schema) as writer:
+        writer.write_table(table)
 
 
 

@@ -110,22 +110,40 @@ def input_batches(source, *, columns, strict, stream: bool) -> Iterator[Corpus]:
 
 
 def dedupe_across(corpus: Corpus, seen_ids: dict[str, int], seen_text: dict[str, str]) -> Corpus:
-    """Apply load_corpus's duplicate rules across batches: same text skipped, same id renamed."""
+    """Apply load_corpus's duplicate rules across batches: same text skipped, same id renamed.
+
+    Example:
+        >>> ids, texts = {}, {}
+        >>> first = dedupe_across(load_corpus(pd.DataFrame({"doc_id": ["a"], "text": ["x"]})), ids, texts)
+        >>> again = dedupe_across(load_corpus(pd.DataFrame({"doc_id": ["a", "b"], "text": ["y", "x"]})),
+        ...                       ids, texts)
+        >>> again.documents["doc_id"].tolist(), again.report["status"].tolist()
+        (['a#2'], ['loaded', 'skipped'])
+    """
     docs, report = corpus.documents.copy(), corpus.report.copy()
+    # The report rows still loaded under each id, as positions in index order: looked up per
+    # document instead of comparing every row of the report for each (quadratic in a batch).
+    loaded: dict[str, list[int]] = {}
+    for pos, (rid, status) in enumerate(zip(report["doc_id"].tolist(), report["status"].tolist())):
+        if status == "loaded":
+            loaded.setdefault(rid, []).append(pos)
     keep = []
     for i, (doc_id, text) in enumerate(zip(docs["doc_id"].tolist(), docs["text"].tolist())):
         digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-        row = report.index[(report["doc_id"] == doc_id) & (report["status"] == "loaded")]
         if digest in seen_text:
+            row = report.index.take(loaded.pop(doc_id, []))
             report.loc[row, ["status", "reason"]] = ["skipped", f"exact duplicate of doc {seen_text[digest]}"]
             continue
         if doc_id in seen_ids:
             seen_ids[doc_id] += 1
             new = f"{doc_id}#{seen_ids[doc_id]}"
+            moved = loaded.pop(doc_id, [])
+            row = report.index.take(moved)
             docs.loc[i, "doc_id"] = new
             report.loc[row, "doc_id"] = new
             report.loc[row, "note"] = (report.loc[row, "note"].fillna("") +
                                        f"duplicate id {doc_id!r} renamed to {new!r}").str.lstrip("; ")
+            loaded[new] = sorted(loaded.get(new, []) + moved)
             doc_id = new
         seen_ids.setdefault(doc_id, 1)
         seen_text[digest] = doc_id
