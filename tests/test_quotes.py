@@ -1116,3 +1116,23 @@ def test_the_quotes_step_reads_gazetteer_files_added_to_its_lexicons(tmp_path):
 def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker, content):
     q = run(text)
     assert (speaker, content) in list(zip(q["speaker"], q["content"])), rows(q)
+
+
+# PolNeAR patterns (constructed sentences; the rules were tuned on the tune half of PolNeAR dev).
+@pytest.mark.parametrize("text, expected", [
+    # a later "that" past real words is not where the clause starts; past an adjunct or an addressee it is
+    ("The senator says hackers are taking aim at state offices, and that one attempt worked.",
+     ("indirect", "The senator", "says", "hackers are taking aim at state offices, and that one attempt worked")),
+    ("The envoy disputes the idea that talks have failed.",
+     ("indirect", "The envoy", "disputes", "the idea that talks have failed")),
+    ("The minister said on Friday that the border would close.",
+     ("indirect", "The minister", "said", "that the border would close")),
+    ("The envoy said repeatedly that talks had failed.",
+     ("indirect", "The envoy", "said", "that talks had failed")),
+    ("The aide told a meeting of local leaders that the plan had failed.",
+     ("indirect", "The aide", "told", "that the plan had failed")),
+    ("The ministry warned farmers that the dam could burst.",
+     ("indirect", "The ministry", "warned", "that the dam could burst")),
+])
+def test_polnear_patterns(text, expected):
+    assert expected in rows(run(text))

@@ -72,6 +72,8 @@ from .quotes import (
     _SHORT_END,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
+    _TIME_ADVERBS,
+    _TIME_NOUNS,
     _WH_COMPLEMENT,
     FRAGMENT_MAX_WORDS,
     LONG_SENTENCE_NOTE,
@@ -383,6 +385,28 @@ def _inside_speech(st: _State, i: int) -> bool:
 
 # ---------------------------------------------------------------- reported clauses
 
+def _skippable_before_that(d: _Doc, k: int, that: int, lemma: str, s1: int) -> bool:
+    """Whether the words from ``k`` (right after a cue) to a later "that" may be skipped: none,
+    an adjunct or adverb ("said on Friday that", "said via email that", "said repeatedly
+    that"), or the addressee of a verb that takes one ("told reporters that"). Any other word
+    starts the reported clause itself ("says hackers are taking aim at ... that ...", "disputes
+    the idea that ..."), as PolNeAR marks it."""
+    if that == k:
+        return True
+    low = d.low[k]
+    if low in _ADJUNCT_START or low in _TIME_NOUNS or low in _TIME_ADVERBS or d.tok[k] in _CLAUSE_PUNCT:
+        return True
+    if low.endswith("ly") and len(low) > 4 and d.tok[k].islower():
+        return True
+    if lemma == "tell":
+        return True  # "told a meeting of Pacific Island leaders that": all of it the addressee
+    if lemma not in _ADDRESSEE_VERBS:
+        return False
+    obj = np_right(d, k, s1)
+    return obj is not None and (obj[1] == that or d.low[obj[1]] in _ADJUNCT_START
+                                or d.low[obj[1]] in _TIME_NOUNS or d.tok[obj[1]] == ",")
+
+
 def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     """Token span of the reported clause after the cue ``i``."""
     d = st.d
@@ -400,6 +424,11 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             break
         if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"":
             break
+    later = None
+    if that is not None and not _skippable_before_that(d, k, that, lemma, s1):
+        # "says hackers are taking aim ... that ...": the clause starts at the cue; the later
+        # "that" only when no clause starts there ("echoed statements by X that ...").
+        that, later = None, that
     start = None
     if that is not None:
         start = that
@@ -450,6 +479,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             # Directives report an action wanted of someone: "urged Kyiv to ...".
             if not any(d.low[t] == "to" for t in range(start, min(s1, start + 8))):
                 return None
+    if start is None:
+        start = later
     if start is None or start >= s1:
         return None
     end = s1
