@@ -1133,6 +1133,11 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
      ("indirect", "The aide", "told", "that the plan had failed")),
     ("The ministry warned farmers that the dam could burst.",
      ("indirect", "The ministry", "warned", "that the dam could burst")),
+    # the addressee of "told" before a quotation is not in the content
+    ("The senator told CBS, “We are focused on the vote.”",
+     ("mixed", "The senator", "told", "“We are focused on the vote.”")),
+    ("The senator told his radio audience on Monday, “We are focused on the vote.”",
+     ("mixed", "The senator", "told", "“We are focused on the vote.”")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

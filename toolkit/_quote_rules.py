@@ -407,6 +407,17 @@ def _skippable_before_that(d: _Doc, k: int, that: int, lemma: str, s1: int) -> b
                                 or d.low[obj[1]] in _TIME_NOUNS or d.tok[obj[1]] == ",")
 
 
+def _quote_after_addressee(d: _Doc, k: int, s1: int) -> int | None:
+    """The opening quote mark of "told CBS, “We are ...”" (a comma and a quotation after a
+    short addressee starting at ``k``), else ``None``."""
+    for t in range(k + 1, min(s1 - 1, k + 8)):
+        if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.low[t] == "that":
+            return None
+        if d.tok[t] == "," and d.tok[t + 1] in ("“", '"', "''", "‘"):
+            return t + 1
+    return None
+
+
 def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     """Token span of the reported clause after the cue ``i``."""
     d = st.d
@@ -447,7 +458,10 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         if lemma == "tell" and that_opt:
             # "told The Washington Post he was ...": the clause after the addressee.
             obj = np_right(d, k, s1)
-            if d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
+            quote = _quote_after_addressee(d, k, s1)
+            if quote is not None:
+                start = quote  # "told CBS, “We are ...”": the quotation, not the addressee
+            elif d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
                 start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
                 if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
                     return None  # "..., X told reporters on Tuesday.": the content is before the cue
