@@ -1138,6 +1138,13 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
      ("mixed", "The senator", "told", "“We are focused on the vote.”")),
     ("The senator told his radio audience on Monday, “We are focused on the vote.”",
      ("mixed", "The senator", "told", "“We are focused on the vote.”")),
+    # a possessive subject is one phrase; a noun in -ly is not an adverb
+    ("Scott's family called on the police to release the video.",
+     ("indirect", "Scott's family", "called on", "the police to release the video")),
+    ("The ad's narrator says the senator lied.", ("indirect", "The ad's narrator", "says", "the senator lied")),
+    ("The family said the police lied.", ("indirect", "The family", "said", "the police lied")),
+    ("The ministry quickly said the plan is sound.",
+     ("indirect", "The ministry", "quickly said", "the plan is sound")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

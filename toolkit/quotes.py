@@ -536,7 +536,7 @@ def _unknown_noun(d: _Doc, k: int) -> bool:
     low = d.low[k]
     # Hyphenated nouns count ("front-runner", "co-founder"); not a hyphen alone.
     return (low.replace("-", "").isalpha() and low[:1].isalpha() and low[-1:].isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
-            and low not in PRONOUNS and not low.endswith("ly") and not low.endswith("ed")
+            and low not in PRONOUNS and (not low.endswith("ly") or low in _LY_NOUNS) and not low.endswith("ed")
             and not low.endswith("ing") and k not in d.cues and low not in _STOPLIKE)
 
 
@@ -591,6 +591,13 @@ def _time_after(d: _Doc, k: int, hi: int) -> int:
     return k
 
 
+def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
+    """Whether token ``k``, the last before ``j``, is a lower-case head after an owner's "'s"
+    ("family" in "Scott's family")."""
+    return k == j - 1 and k - 2 >= lo and d.low[k - 1] in ("'s", "’s") and d.tok[k].isalpha() \
+        and d.tok[k].islower() and _alpha(d.tok[k - 2])
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``),
     or ``None``.
@@ -616,13 +623,16 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
         return (k, j)
     if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
         pass
-    elif not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
+    elif not (_np_word(d, k) or _unknown_noun(d, k) or _possessed(d, k, j, lo)) or low in _DETERMINERS:
         return None
     unknown = 0
     while k >= lo and j - k <= NP_MAX_TOKENS + 6:
         low = d.low[k]
         if low in _SUBORDINATORS:
             break  # "aid will stop unless Kyiv requests": the subject starts after "unless"
+        if _possessed(d, k, j, lo) or (_alpha(d.tok[k]) and k + 1 < j and d.low[k + 1] in ("'s", "’s")):
+            k -= 1  # "Scott's family", "the ad's narrator": owner and head are one phrase
+            continue
         if d.tok[k] == ")" and k == j - 1 or d.tok[k] == ")" and k + 1 < j and _cap(d.tok[k + 1]) is False:
             # "Governor Mary Fallin (R-OK) said": a short parenthesis inside the name.
             opening = next((t for t in range(k - 1, max(lo, k - 7) - 1, -1) if d.tok[t] == "("), None)
@@ -713,9 +723,17 @@ def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
     """Move left from token ``j`` over auxiliaries and adverbs ("has also", "further")."""
     k = j
     while k - 1 >= lo and (d.low[k - 1] in _AUX or (d.low[k - 1].endswith("ly") and len(d.low[k - 1]) > 4
-                                                   and not _cap(d.tok[k - 1]))):
+                                                   and not _cap(d.tok[k - 1]) and not _ly_noun(d, k - 1, lo))):
         k -= 1
     return k
+
+
+_LY_NOUNS = frozenset("family assembly ally rally supply monopoly".split())
+
+
+def _ly_noun(d: _Doc, k: int, lo: int) -> bool:
+    # "Scott's family said", "the assembly voted": a noun in -ly, not an adverb.
+    return d.low[k] in _LY_NOUNS or (k - 1 >= lo and d.low[k - 1] in _DETERMINERS | {"'s", "’s"})
 
 
 # --------------------------------------------------------------------------- cues
