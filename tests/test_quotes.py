@@ -1145,6 +1145,11 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
     ("The family said the police lied.", ("indirect", "The family", "said", "the police lied")),
     ("The ministry quickly said the plan is sound.",
      ("indirect", "The ministry", "quickly said", "the plan is sound")),
+    # the subject of a participial cue ends at its own verb
+    ("Hillary Clinton spoke out on Monday, arguing that the plan was sound.",
+     ("indirect", "Hillary Clinton", "arguing", "that the plan was sound")),
+    ("Trump spoke for an hour, promising that taxes would fall.",
+     ("indirect", "Trump", "promising", "that taxes would fall")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

@@ -237,6 +237,11 @@ def _resolve(st: _State, row: dict) -> None:
     row["speaker_resolution"], row["speaker_rule"] = res.resolution, res.rule
 
 
+# Irregular past tenses an unknown-word reading takes for nouns ("Trump spoke for an hour,").
+_PAST_VERBS = frozenset("spoke took went came made gave held sent met stood sat ran saw got put set "
+                        "wrote told said left began brought".split())
+
+
 def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int] | None]:
     """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
     the sentence's first noun phrase."""
@@ -249,7 +254,13 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
     k = _dateline_end(d, s0, i)
     while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
         k += 1
-    return None, np_right(d, k, i)
+    sp = np_right(d, k, i)
+    if sp is not None:
+        # "Hillary Clinton spoke out on Monday, arguing": the subject ends at its verb.
+        verb = next((t for t in range(sp[0] + 1, sp[1]) if d.low[t] in _PAST_VERBS), None)
+        if verb is not None:
+            sp = (sp[0], verb)
+    return None, sp
 
 
 def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
