@@ -1150,6 +1150,10 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
      ("indirect", "Hillary Clinton", "arguing", "that the plan was sound")),
     ("Trump spoke for an hour, promising that taxes would fall.",
      ("indirect", "Trump", "promising", "that taxes would fall")),
+    # a quotation no cue took is part of the content before "X said"; one a cue took is not
+    ("A cashier who “steals a handful of twenties from the register” is held accountable, Warren said.",
+     ("mixed", "Warren", "said", "A cashier who “steals a handful of twenties from the register” is held accountable")),
+    ("“We will fight,” Lopes said.", ("direct", "Lopes", "said", "“We will fight,”")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

@@ -584,9 +584,10 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
         return None  # "the envoys discussed their plans": an object, not a closing adjunct
     start = s0
-    # Start after a preceding quote or cue in the same sentence.
+    # Start after a preceding quote or cue in the same sentence; a quotation no rule took is a
+    # part of the content ("A cashier who “steals ...” is held accountable, Warren said").
     for q in _top_between(st, d.start[s0], d.start[first]):
-        if q.end <= d.start[first]:
+        if q.end <= d.start[first] and q.used:
             start = max(start, bisect.bisect_left(d.start, q.end))
     if d.tok[start] in "“\"" and start + 1 < first:
         start += 1
