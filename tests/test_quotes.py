@@ -1157,3 +1157,14 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a poll is the source of a document's headline "Poll: ..."
+    ("Poll: Lopes Leads Marel in Orsk Ahead of First Debate\n\nThe poll was taken on Monday.",
+     [("indirect", "Poll", ":", "Lopes Leads Marel in Orsk Ahead of First Debate")]),
+    # not as a label further down
+    ("The senator spoke on Monday.\n\nPoll: Lopes Leads Marel in Orsk Ahead of First Debate", []),
+])
+def test_polnear_headlines(text, expected):
+    assert [r for r in rows(run(text)) if r[2] == ":"] == expected

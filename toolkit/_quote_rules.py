@@ -888,8 +888,11 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
     sp = np_left(d, colon, lo)
     if sp is not None and sp[0] != lo and d.tok[sp[0] - 1] in ("-", "–", "—") and sp[0] - 1 > lo:
         lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
+    # "Poll: Clinton leads in Ohio" as a document's headline: the poll is the source.
+    poll = sp is not None and sp == (lo, colon) and colon == lo + 1 and d.low[lo] in ("poll", "survey") \
+        and lo == d.sent_start[0] + (d.tok[d.sent_start[0]] in "“\"‘'")
     if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
-            or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS \
+            or (not poll and (d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS)) \
             or d.low[sp[1] - 1] in PRONOUNS:
         return None
     row = _empty_row(d, "direct", rule)
