@@ -1168,3 +1168,23 @@ def test_polnear_patterns(text, expected):
 ])
 def test_polnear_headlines(text, expected):
     assert [r for r in rows(run(text)) if r[2] == ":"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Title Case headline verbs
+    ("Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Lopes\n\nThe general spoke.",
+     ("mixed", "Retired General", "Reveals", "‘Demoralizing’ Experience Of Serving Under Lopes")),
+    ("Lopes Calls Marel ‘A Disgrace’ Over Border Comments\n\nThe senator spoke.",
+     ("indirect", "Lopes", "Calls", "Marel ‘A Disgrace’ Over Border Comments")),
+    ("Lopes Endorses Marel for Senate\n\nThe senator spoke.", ("indirect", "Lopes", "Endorses", "Marel for Senate")),
+])
+def test_polnear_headline_verbs(text, expected):
+    assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Reveals Gallery opened on Monday.",           # a name, not a headline verb
+    "Visitors Praise Day draws crowds to Orsk.",
+])
+def test_polnear_headline_verbs_negatives(text):
+    assert [r for r in rows(run(text)) if r[0] != "scare"] == []

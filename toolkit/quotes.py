@@ -206,7 +206,8 @@ _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask re
                              "call press implore instruct order accuse blame".split())
 # Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
 _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
-                            "promise pledge slam reject".split())
+                            "promise pledge slam reject reveal announce explain suggest predict question praise "
+                            "endorse defend mock blast demand see call".split())
 # Verbs whose object is what was said, named as a topic ("talked about the wall", "questioned
 # his judgment", "pointed to reports that ..."): PolNeAR attributes the object as the content.
 _TOPIC_VERBS = frozenset(("talk about", "speak about", "discuss", "mention", "question", "express", "point to"))
