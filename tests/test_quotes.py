@@ -1154,6 +1154,15 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
     ("A cashier who “steals a handful of twenties from the register” is held accountable, Warren said.",
      ("mixed", "Warren", "said", "A cashier who “steals a handful of twenties from the register” is held accountable")),
     ("“We will fight,” Lopes said.", ("direct", "Lopes", "said", "“We will fight,”")),
+    # a poll's time phrase belongs to its noun phrase, the source; a person's does not
+    ("A Bloomberg poll in June showed that 72 percent of voters were bothered.",
+     ("indirect", "A Bloomberg poll in June", "showed", "that 72 percent of voters were bothered")),
+    ("A new poll released Friday found that 70 percent of voters would vote.",
+     ("indirect", "A new poll released Friday", "found", "that 70 percent of voters would vote")),
+    ("A new poll showed that 72 percent of voters were bothered.",
+     ("indirect", "A new poll", "showed", "that 72 percent of voters were bothered")),
+    ("The minister last week said that the talks had failed.",
+     ("indirect", "The minister", "said", "that the talks had failed")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

@@ -579,6 +579,26 @@ def _time_before(d: _Doc, j: int, lo: int) -> int:
     return k
 
 
+_MONTHS = frozenset("january february march april may june july august september october november "
+                    "december".split())
+_RELEASED = frozenset("released published conducted taken out".split())
+
+
+def _evidence_time(d: _Doc, j: int, lo: int) -> int | None:
+    """Start of the time phrase closing a poll's or study's noun phrase before token ``j`` ("A
+    Bloomberg poll in June", "a poll released Friday", "a survey conducted last week"), which
+    PolNeAR keeps in the source, else ``None``."""
+    k = j - 1
+    if k - 1 < lo or not (d.low[k] in _MONTHS or d.low[k] in _TIME_NOUNS):
+        return None
+    k -= 1
+    if d.low[k] in ("in", "on", "last", "this") and k - 1 >= lo:
+        k -= 1
+    if d.low[k] in _RELEASED and k - 1 >= lo:
+        k -= 1
+    return k + 1 if d.low[k] in _EVIDENCE_NOUNS else None
+
+
 def _time_after(d: _Doc, k: int, hi: int) -> int:
     """End of a time adverbial starting at token ``k`` ("on Tuesday", "yesterday", "last week",
     "earlier this month"), else ``k``: the reporter's, between a cue and its clause."""
@@ -770,6 +790,8 @@ def _subject_before(d: _Doc, i: int) -> bool:
     k = _skip_aux_left(d, i, s0) - 1
     if k < s0:
         return False
+    if _evidence_time(d, k + 1, s0) is not None:
+        return True  # "A Bloomberg poll in June shows"
     low = d.low[k]
     if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s") or low[:1].isdigit():
         return True  # "groups that support", "Beck, who supported", "she has sought"
@@ -959,11 +981,12 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     if k - 1 > lo and d.low[k - 1] == "to":
         sp = _infinitive_subject(d, k - 1, lo)
         return "infinitive", _whole_subject(d, sp, lo) if sp is not None else None
-    sp = np_left(d, k, lo)
+    t = _evidence_time(d, k, lo)
+    sp = np_left(d, k if t is None else t, lo)
     if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
         sp = _appositive(d, k - 1, lo)
     elif sp is not None:
-        sp = _whole_subject(d, sp, lo)
+        sp = _whole_subject(d, sp, lo) if t is None else (sp[0], k)
     return "subject", sp
 
 
