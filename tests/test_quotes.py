@@ -1163,6 +1163,15 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
      ("indirect", "A new poll", "showed", "that 72 percent of voters were bothered")),
     ("The minister last week said that the talks had failed.",
      ("indirect", "The minister", "said", "that the talks had failed")),
+    # a participial cue after "X said," or after a closing quotation starts an attribution of its own
+    ("Lopes will speak in Orsk this month, Marel said, adding that he would also hold similar events.",
+     ("indirect", "Marel", "said", "Lopes will speak in Orsk this month")),
+    ("Lopes will speak in Orsk this month, Marel said, adding that he would also hold similar events.",
+     ("indirect", "Marel", "adding", "that he would also hold similar events")),
+    ("Lopes told reporters that Marel “had a crazy policy,” adding, “He lost all of the vote.”",
+     ("mixed", "Lopes", "told", "that Marel “had a crazy policy,”")),
+    ("Lopes told reporters that Marel “had a crazy policy” on trade.",
+     ("mixed", "Lopes", "told", "that Marel “had a crazy policy” on trade")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

@@ -529,6 +529,10 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
         if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in (",", "—", "–") and t > start + 1:
             end = t - 1
             break
+        if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in ("”", '"', "''") and t > start + 2 \
+                and d.tok[t - 2] == ",":
+            end = t  # "that X “had a crazy policy,” adding, “...”": the quotation closes the clause
+            break
         if t in d.cues and t > start + 2:
             back = _skip_aux_left(d, t, start)
             if d.low[back - 1] in ("and", "but") and back - 1 > start:
@@ -575,7 +579,10 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     j = d.cues[i][0]
     if sp is not None and sp[0] >= j:
         j = sp[1]
-    rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
+    # "..., X said, adding that ...": the participle starts an attribution of its own.
+    stop = next((t for t in range(j, s1 - 1) if d.tok[t] == "," and t + 1 in d.cues
+                 and d.low[t + 1].endswith("ing")), s1) if d.cues[i][2] not in _SHORT_CLASSES else s1
+    rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
     if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
         return None
     obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
