@@ -1172,6 +1172,11 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
      ("mixed", "Lopes", "told", "that Marel “had a crazy policy,”")),
     ("Lopes told reporters that Marel “had a crazy policy” on trade.",
      ("mixed", "Lopes", "told", "that Marel “had a crazy policy” on trade")),
+    # a coordinated cue inside a quotation is the quoted speaker's, not a second attribution
+    ("Marel said Tuesday that “the only way to win the state is to go and ask, one voter at a time.”",
+     ("mixed", "Marel", "said", "that “the only way to win the state is to go and ask, one voter at a time.”")),
+    ("Marel tweeted a photo and said the state was safe.",
+     ("indirect", "Marel", "said", "the state was safe")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))
