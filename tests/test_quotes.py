@@ -1177,6 +1177,9 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
      ("mixed", "Marel", "said", "that “the only way to win the state is to go and ask, one voter at a time.”")),
     ("Marel tweeted a photo and said the state was safe.",
      ("indirect", "Marel", "said", "the state was safe")),
+    # "..., X say; ...": the semicolon closes the attribution, the content is before it
+    ("Candidates need about 40 percent of the vote, analysts say; in 2012, Marel got 27 percent.",
+     ("indirect", "analysts", "say", "Candidates need about 40 percent of the vote")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

@@ -581,8 +581,11 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if sp is not None and sp[0] >= j:
         j = sp[1]
     # "..., X said, adding that ...": the participle starts an attribution of its own.
+    # "..., analysts say; in 2012 ...": after a verb of saying, a semicolon ends it too.
     stop = next((t for t in range(j, s1 - 1) if d.tok[t] == "," and t + 1 in d.cues
                  and d.low[t + 1].endswith("ing")), s1) if d.cues[i][2] not in _SHORT_CLASSES else s1
+    if d.cues[i][4]:
+        stop = next((t for t in range(j, stop) if d.tok[t] == ";"), stop)
     rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
     if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
         return None
