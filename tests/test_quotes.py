@@ -1180,6 +1180,12 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
     # "..., X say; ...": the semicolon closes the attribution, the content is before it
     ("Candidates need about 40 percent of the vote, analysts say; in 2012, Marel got 27 percent.",
      ("indirect", "analysts", "say", "Candidates need about 40 percent of the vote")),
+    # an aside between the subject's commas is the reporter's; a description is the source's
+    ("Others, however, say the law is working.", ("indirect", "Others", "say", "the law is working")),
+    ("Lopes, without naming him, said the talks had failed.",
+     ("indirect", "Lopes", "said", "the talks had failed")),
+    ("Lopes, a former envoy, said the talks had failed.",
+     ("indirect", "Lopes, a former envoy", "said", "the talks had failed")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

@@ -1018,6 +1018,18 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     return (c, sp[1])
 
 
+_ASIDE_START = frozenset("""however meanwhile though too instead also then now again nonetheless
+nevertheless therefore for with without in at after before during like once""".split())
+
+
+def _aside(d: _Doc, k: int) -> bool:
+    """Whether the words from ``k`` between a subject's commas are the reporter's aside, not a
+    description of the source ("however", "for example", "in a statement", "half joking")."""
+    low = d.low[k]
+    return low in _ASIDE_START or (low.endswith("ly") and len(low) > 4 and d.tok[k].islower()
+                                   and low not in _LY_NOUNS)
+
+
 def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
     """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
     found = None
@@ -1028,6 +1040,8 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
             if d.low[c + 1] in ("that", "and", "but", "or", "so") or (c + 1) in d.cues:
                 break
             head = np_left(d, c, lo)
+            if head is not None and found is None and not dash and _aside(d, c + 1):
+                return head  # "Others, however, say", "Lopes, without naming him, said": not the source's
             if head is not None and d.low[head[1] - 1] not in PRONOUNS:
                 found = (head[0], comma)
                 # "Donna Rawlings, 59, of Ashton, Md., who ..., said", "Ana Lopes, the
