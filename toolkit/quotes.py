@@ -1015,6 +1015,8 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     if d.low[c] in _ADJUNCT_START or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
             or (first.islower() and (first.endswith("ing") or first.endswith("ed"))):
         return sp  # "contradicting Tulsa police": a verb, not the head of a subject
+    while c < a - 1 and d.low[c] in ("but", "and", "even", "yet", "or", "so"):
+        c += 1  # "But 16 percent of voters said": the link is the reporter's
     return (c, sp[1])
 
 
