@@ -1189,6 +1189,9 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
     # a sentence's opening "But" is not part of a long subject
     ("But 16 percent of registered voters said the talks had failed.",
      ("indirect", "16 percent of registered voters", "said", "the talks had failed")),
+    # "X said when asked whether ...": the question is attributed to whoever asked it (no source)
+    ("“You bet I would,” Lopes said when asked whether he would close the border.",
+     ("indirect", None, "asked", "whether he would close the border")),
 ])
 def test_polnear_patterns(text, expected):
     assert expected in rows(run(text))

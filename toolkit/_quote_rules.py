@@ -688,8 +688,10 @@ def _asked_question(st: _State, row: dict, i: int) -> bool:
     d = st.d
     s0, s1 = d.sent_bounds(i)
     j = d.cues[i][0]
+    # "..., when asked", and "X said when asked whether ..." after the answer's own cue.
+    after_cue = i - 1 > s0 and d.low[i - 1] == "when" and (d.tok[i - 2] == "," or (i - 2) in d.cues)
     if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
-                                   or (i - 1 > s0 and d.tok[i - 2] == "," and d.low[i - 1] == "when")):
+                                   or after_cue):
         return False
     start = j
     sp = None
@@ -701,6 +703,10 @@ def _asked_question(st: _State, row: dict, i: int) -> bool:
     if start >= s1 or d.low[start] not in _QUESTION_WORDS:
         return False
     comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
+    if comma is None and after_cue:
+        comma = s1  # "... said when asked whether he would run.": the question ends the sentence
+        while comma > start + 1 and d.tok[comma - 1] in _SENT_FINAL | {"”", '"', "''", "’"}:
+            comma -= 1
     if comma is None:
         return False
     if sp is not None:
