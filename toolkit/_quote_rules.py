@@ -72,6 +72,8 @@ from .quotes import (
     _SHORT_END,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
+    _TIME_ADVERBS,
+    _TIME_NOUNS,
     _WH_COMPLEMENT,
     FRAGMENT_MAX_WORDS,
     LONG_SENTENCE_NOTE,
@@ -235,6 +237,11 @@ def _resolve(st: _State, row: dict) -> None:
     row["speaker_resolution"], row["speaker_rule"] = res.resolution, res.rule
 
 
+# Irregular past tenses an unknown-word reading takes for nouns ("Trump spoke for an hour,").
+_PAST_VERBS = frozenset("spoke took went came made gave held sent met stood sat ran saw got put set "
+                        "wrote told said left began brought".split())
+
+
 def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int] | None]:
     """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
     the sentence's first noun phrase."""
@@ -247,7 +254,13 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
     k = _dateline_end(d, s0, i)
     while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
         k += 1
-    return None, np_right(d, k, i)
+    sp = np_right(d, k, i)
+    if sp is not None:
+        # "Hillary Clinton spoke out on Monday, arguing": the subject ends at its verb.
+        verb = next((t for t in range(sp[0] + 1, sp[1]) if d.low[t] in _PAST_VERBS), None)
+        if verb is not None:
+            sp = (sp[0], verb)
+    return None, sp
 
 
 def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
@@ -383,6 +396,39 @@ def _inside_speech(st: _State, i: int) -> bool:
 
 # ---------------------------------------------------------------- reported clauses
 
+def _skippable_before_that(d: _Doc, k: int, that: int, lemma: str, s1: int) -> bool:
+    """Whether the words from ``k`` (right after a cue) to a later "that" may be skipped: none,
+    an adjunct or adverb ("said on Friday that", "said via email that", "said repeatedly
+    that"), or the addressee of a verb that takes one ("told reporters that"). Any other word
+    starts the reported clause itself ("says hackers are taking aim at ... that ...", "disputes
+    the idea that ..."), as PolNeAR marks it."""
+    if that == k:
+        return True
+    low = d.low[k]
+    if low in _ADJUNCT_START or low in _TIME_NOUNS or low in _TIME_ADVERBS or d.tok[k] in _CLAUSE_PUNCT:
+        return True
+    if low.endswith("ly") and len(low) > 4 and d.tok[k].islower():
+        return True
+    if lemma == "tell":
+        return True  # "told a meeting of Pacific Island leaders that": all of it the addressee
+    if lemma not in _ADDRESSEE_VERBS:
+        return False
+    obj = np_right(d, k, s1)
+    return obj is not None and (obj[1] == that or d.low[obj[1]] in _ADJUNCT_START
+                                or d.low[obj[1]] in _TIME_NOUNS or d.tok[obj[1]] == ",")
+
+
+def _quote_after_addressee(d: _Doc, k: int, s1: int) -> int | None:
+    """The opening quote mark of "told CBS, “We are ...”" (a comma and a quotation after a
+    short addressee starting at ``k``), else ``None``."""
+    for t in range(k + 1, min(s1 - 1, k + 8)):
+        if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.low[t] == "that":
+            return None
+        if d.tok[t] == "," and d.tok[t + 1] in ("“", '"', "''", "‘"):
+            return t + 1
+    return None
+
+
 def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     """Token span of the reported clause after the cue ``i``."""
     d = st.d
@@ -400,6 +446,11 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             break
         if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"":
             break
+    later = None
+    if that is not None and not _skippable_before_that(d, k, that, lemma, s1):
+        # "says hackers are taking aim ... that ...": the clause starts at the cue; the later
+        # "that" only when no clause starts there ("echoed statements by X that ...").
+        that, later = None, that
     start = None
     if that is not None:
         start = that
@@ -418,7 +469,10 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         if lemma == "tell" and that_opt:
             # "told The Washington Post he was ...": the clause after the addressee.
             obj = np_right(d, k, s1)
-            if d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
+            quote = _quote_after_addressee(d, k, s1)
+            if quote is not None:
+                start = quote  # "told CBS, “We are ...”": the quotation, not the addressee
+            elif d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
                 start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
                 if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
                     return None  # "..., X told reporters on Tuesday.": the content is before the cue
@@ -450,6 +504,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             # Directives report an action wanted of someone: "urged Kyiv to ...".
             if not any(d.low[t] == "to" for t in range(start, min(s1, start + 8))):
                 return None
+    if start is None:
+        start = later
     if start is None or start >= s1:
         return None
     end = s1
@@ -473,7 +529,12 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
         if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in (",", "—", "–") and t > start + 1:
             end = t - 1
             break
-        if t in d.cues and t > start + 2:
+        if t in d.cues and d.low[t].endswith("ing") and d.tok[t - 1] in ("”", '"', "''") and t > start + 2 \
+                and d.tok[t - 2] == ",":
+            end = t  # "that X “had a crazy policy,” adding, “...”": the quotation closes the clause
+            break
+        if t in d.cues and t > start + 2 and not _in_quote(st, d.start[t]):
+            # (a cue inside a quotation is the quoted speaker's: "that “the only way is to go and ask”")
             back = _skip_aux_left(d, t, start)
             if d.low[back - 1] in ("and", "but") and back - 1 > start:
                 end = back - 1  # "tweeted a photo and said ...": the next verb's own content
@@ -519,7 +580,13 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     j = d.cues[i][0]
     if sp is not None and sp[0] >= j:
         j = sp[1]
-    rest = [t for t in range(j, s1) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
+    # "..., X said, adding that ...": the participle starts an attribution of its own.
+    # "..., analysts say; in 2012 ...": after a verb of saying, a semicolon ends it too.
+    stop = next((t for t in range(j, s1 - 1) if d.tok[t] == "," and t + 1 in d.cues
+                 and d.low[t + 1].endswith("ing")), s1) if d.cues[i][2] not in _SHORT_CLASSES else s1
+    if d.cues[i][4]:
+        stop = next((t for t in range(j, stop) if d.tok[t] == ";"), stop)
+    rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
     if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
         return None
     obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
@@ -528,9 +595,10 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
         return None  # "the envoys discussed their plans": an object, not a closing adjunct
     start = s0
-    # Start after a preceding quote or cue in the same sentence.
+    # Start after a preceding quote or cue in the same sentence; a quotation no rule took is a
+    # part of the content ("A cashier who “steals ...” is held accountable, Warren said").
     for q in _top_between(st, d.start[s0], d.start[first]):
-        if q.end <= d.start[first]:
+        if q.end <= d.start[first] and q.used:
             start = max(start, bisect.bisect_left(d.start, q.end))
     if d.tok[start] in "“\"" and start + 1 < first:
         start += 1
@@ -620,8 +688,10 @@ def _asked_question(st: _State, row: dict, i: int) -> bool:
     d = st.d
     s0, s1 = d.sent_bounds(i)
     j = d.cues[i][0]
+    # "..., when asked", and "X said when asked whether ..." after the answer's own cue.
+    after_cue = i - 1 > s0 and d.low[i - 1] == "when" and (d.tok[i - 2] == "," or (i - 2) in d.cues)
     if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
-                                   or (i - 1 > s0 and d.tok[i - 2] == "," and d.low[i - 1] == "when")):
+                                   or after_cue):
         return False
     start = j
     sp = None
@@ -633,6 +703,10 @@ def _asked_question(st: _State, row: dict, i: int) -> bool:
     if start >= s1 or d.low[start] not in _QUESTION_WORDS:
         return False
     comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
+    if comma is None and after_cue:
+        comma = s1  # "... said when asked whether he would run.": the question ends the sentence
+        while comma > start + 1 and d.tok[comma - 1] in _SENT_FINAL | {"”", '"', "''", "’"}:
+            comma -= 1
     if comma is None:
         return False
     if sp is not None:
@@ -831,8 +905,11 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
     sp = np_left(d, colon, lo)
     if sp is not None and sp[0] != lo and d.tok[sp[0] - 1] in ("-", "–", "—") and sp[0] - 1 > lo:
         lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
+    # "Poll: Clinton leads in Ohio" as a document's headline: the poll is the source.
+    poll = sp is not None and sp == (lo, colon) and colon == lo + 1 and d.low[lo] in ("poll", "survey") \
+        and lo == d.sent_start[0] + (d.tok[d.sent_start[0]] in "“\"‘'")
     if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
-            or d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS \
+            or (not poll and (d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS)) \
             or d.low[sp[1] - 1] in PRONOUNS:
         return None
     row = _empty_row(d, "direct", rule)

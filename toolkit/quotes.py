@@ -206,7 +206,8 @@ _ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask re
                              "call press implore instruct order accuse blame".split())
 # Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
 _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
-                            "promise pledge slam reject".split())
+                            "promise pledge slam reject reveal announce explain suggest predict question praise "
+                            "endorse defend mock blast demand see call".split())
 # Verbs whose object is what was said, named as a topic ("talked about the wall", "questioned
 # his judgment", "pointed to reports that ..."): PolNeAR attributes the object as the content.
 _TOPIC_VERBS = frozenset(("talk about", "speak about", "discuss", "mention", "question", "express", "point to"))
@@ -536,7 +537,7 @@ def _unknown_noun(d: _Doc, k: int) -> bool:
     low = d.low[k]
     # Hyphenated nouns count ("front-runner", "co-founder"); not a hyphen alone.
     return (low.replace("-", "").isalpha() and low[:1].isalpha() and low[-1:].isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
-            and low not in PRONOUNS and not low.endswith("ly") and not low.endswith("ed")
+            and low not in PRONOUNS and (not low.endswith("ly") or low in _LY_NOUNS) and not low.endswith("ed")
             and not low.endswith("ing") and k not in d.cues and low not in _STOPLIKE)
 
 
@@ -578,6 +579,26 @@ def _time_before(d: _Doc, j: int, lo: int) -> int:
     return k
 
 
+_MONTHS = frozenset("january february march april may june july august september october november "
+                    "december".split())
+_RELEASED = frozenset("released published conducted taken out".split())
+
+
+def _evidence_time(d: _Doc, j: int, lo: int) -> int | None:
+    """Start of the time phrase closing a poll's or study's noun phrase before token ``j`` ("A
+    Bloomberg poll in June", "a poll released Friday", "a survey conducted last week"), which
+    PolNeAR keeps in the source, else ``None``."""
+    k = j - 1
+    if k - 1 < lo or not (d.low[k] in _MONTHS or d.low[k] in _TIME_NOUNS):
+        return None
+    k -= 1
+    if d.low[k] in ("in", "on", "last", "this") and k - 1 >= lo:
+        k -= 1
+    if d.low[k] in _RELEASED and k - 1 >= lo:
+        k -= 1
+    return k + 1 if d.low[k] in _EVIDENCE_NOUNS else None
+
+
 def _time_after(d: _Doc, k: int, hi: int) -> int:
     """End of a time adverbial starting at token ``k`` ("on Tuesday", "yesterday", "last week",
     "earlier this month"), else ``k``: the reporter's, between a cue and its clause."""
@@ -589,6 +610,13 @@ def _time_after(d: _Doc, k: int, hi: int) -> int:
     if t + 1 < hi and d.low[t] in ("on", "this", "last", "next") and d.low[t + 1] in _TIME_NOUNS:
         return t + 2
     return k
+
+
+def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
+    """Whether token ``k``, the last before ``j``, is a lower-case head after an owner's "'s"
+    ("family" in "Scott's family")."""
+    return k == j - 1 and k - 2 >= lo and d.low[k - 1] in ("'s", "’s") and d.tok[k].isalpha() \
+        and d.tok[k].islower() and _alpha(d.tok[k - 2])
 
 
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
@@ -616,13 +644,16 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
         return (k, j)
     if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
         pass
-    elif not (_np_word(d, k) or _unknown_noun(d, k)) or low in _DETERMINERS:
+    elif not (_np_word(d, k) or _unknown_noun(d, k) or _possessed(d, k, j, lo)) or low in _DETERMINERS:
         return None
     unknown = 0
     while k >= lo and j - k <= NP_MAX_TOKENS + 6:
         low = d.low[k]
         if low in _SUBORDINATORS:
             break  # "aid will stop unless Kyiv requests": the subject starts after "unless"
+        if _possessed(d, k, j, lo) or (_alpha(d.tok[k]) and k + 1 < j and d.low[k + 1] in ("'s", "’s")):
+            k -= 1  # "Scott's family", "the ad's narrator": owner and head are one phrase
+            continue
         if d.tok[k] == ")" and k == j - 1 or d.tok[k] == ")" and k + 1 < j and _cap(d.tok[k + 1]) is False:
             # "Governor Mary Fallin (R-OK) said": a short parenthesis inside the name.
             opening = next((t for t in range(k - 1, max(lo, k - 7) - 1, -1) if d.tok[t] == "("), None)
@@ -713,9 +744,17 @@ def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
     """Move left from token ``j`` over auxiliaries and adverbs ("has also", "further")."""
     k = j
     while k - 1 >= lo and (d.low[k - 1] in _AUX or (d.low[k - 1].endswith("ly") and len(d.low[k - 1]) > 4
-                                                   and not _cap(d.tok[k - 1]))):
+                                                   and not _cap(d.tok[k - 1]) and not _ly_noun(d, k - 1, lo))):
         k -= 1
     return k
+
+
+_LY_NOUNS = frozenset("family assembly ally rally supply monopoly".split())
+
+
+def _ly_noun(d: _Doc, k: int, lo: int) -> bool:
+    # "Scott's family said", "the assembly voted": a noun in -ly, not an adverb.
+    return d.low[k] in _LY_NOUNS or (k - 1 >= lo and d.low[k - 1] in _DETERMINERS | {"'s", "’s"})
 
 
 # --------------------------------------------------------------------------- cues
@@ -751,6 +790,8 @@ def _subject_before(d: _Doc, i: int) -> bool:
     k = _skip_aux_left(d, i, s0) - 1
     if k < s0:
         return False
+    if _evidence_time(d, k + 1, s0) is not None:
+        return True  # "A Bloomberg poll in June shows"
     low = d.low[k]
     if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s") or low[:1].isdigit():
         return True  # "groups that support", "Beck, who supported", "she has sought"
@@ -940,11 +981,12 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     if k - 1 > lo and d.low[k - 1] == "to":
         sp = _infinitive_subject(d, k - 1, lo)
         return "infinitive", _whole_subject(d, sp, lo) if sp is not None else None
-    sp = np_left(d, k, lo)
+    t = _evidence_time(d, k, lo)
+    sp = np_left(d, k if t is None else t, lo)
     if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
         sp = _appositive(d, k - 1, lo)
     elif sp is not None:
-        sp = _whole_subject(d, sp, lo)
+        sp = _whole_subject(d, sp, lo) if t is None else (sp[0], k)
     return "subject", sp
 
 
@@ -973,7 +1015,21 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     if d.low[c] in _ADJUNCT_START or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
             or (first.islower() and (first.endswith("ing") or first.endswith("ed"))):
         return sp  # "contradicting Tulsa police": a verb, not the head of a subject
+    while c < a - 1 and d.low[c] in ("but", "and", "even", "yet", "or", "so"):
+        c += 1  # "But 16 percent of voters said": the link is the reporter's
     return (c, sp[1])
+
+
+_ASIDE_START = frozenset("""however meanwhile though too instead also then now again nonetheless
+nevertheless therefore for with without in at after before during like once""".split())
+
+
+def _aside(d: _Doc, k: int) -> bool:
+    """Whether the words from ``k`` between a subject's commas are the reporter's aside, not a
+    description of the source ("however", "for example", "in a statement", "half joking")."""
+    low = d.low[k]
+    return low in _ASIDE_START or (low.endswith("ly") and len(low) > 4 and d.tok[k].islower()
+                                   and low not in _LY_NOUNS)
 
 
 def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
@@ -986,6 +1042,8 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
             if d.low[c + 1] in ("that", "and", "but", "or", "so") or (c + 1) in d.cues:
                 break
             head = np_left(d, c, lo)
+            if head is not None and found is None and not dash and _aside(d, c + 1):
+                return head  # "Others, however, say", "Lopes, without naming him, said": not the source's
             if head is not None and d.low[head[1] - 1] not in PRONOUNS:
                 found = (head[0], comma)
                 # "Donna Rawlings, 59, of Ashton, Md., who ..., said", "Ana Lopes, the
