@@ -857,6 +857,7 @@ class SentenceContext:
     # actor()'s answers by (chunk span, not_actor, exclude): the rules ask about the same phrases
     # several times per sentence; the answers are read, never changed, by the callers.
     _actors: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _in_actor: dict = field(default_factory=dict, init=False, repr=False, compare=False)   # by token
 
     def span(self, c: cl.Chunk) -> tuple[int, int]:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
@@ -934,8 +935,11 @@ class SentenceContext:
 
     def adjective_actor(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor."""
-        a, b = int(self.tok_start[k]), int(self.tok_end[k])
-        return any(m[0] <= a and m[1] >= b and m[2] is not None for m in self.mentions)
+        got = self._in_actor.get(k)
+        if got is None:
+            a, b = int(self.tok_start[k]), int(self.tok_end[k])
+            got = self._in_actor[k] = any(m[0] <= a and m[1] >= b and m[2] is not None for m in self.mentions)
+        return got
 
 
 def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
@@ -969,6 +973,30 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
         # give "we" inside the quote a speaker it does not have.
         out.setdefault(d, []).append((int(a), int(b), _none(act), _none(per), _none(sec)))
     return out
+
+
+def _quote_bounds(quotes: list) -> tuple[list[int], list[int]] | None:
+    """The quotes' starts and ends when both are in order (then the quotes over a span are a
+    run of the list, found by bisect), else ``None``."""
+    qa, qb = [q[0] for q in quotes], [q[1] for q in quotes]
+    if all(x <= y for x, y in zip(qa, qa[1:])) and all(x <= y for x, y in zip(qb, qb[1:])):
+        return qa, qb
+    return None
+
+
+def _quotes_over(quotes: list, bounds: tuple | None, a: int, b: int) -> list:
+    """The quotes that overlap ``[a, b)``, in their order: the only ones that can hold a token
+    of a sentence there (SentenceContext reads the quotes holding a token's start).
+
+    Example:
+        >>> qs = [(0, 5, "RUS", None, None), (10, 20, "UKR", None, None), (30, 40, None, None, None)]
+        >>> _quotes_over(qs, _quote_bounds(qs), 12, 31) == qs[1:], _quotes_over(qs, None, 6, 9)
+        (True, [])
+    """
+    if bounds is None:
+        return [q for q in quotes if q[0] < b and q[1] > a]
+    qa, qb = bounds
+    return quotes[bisect.bisect_right(qb, a):bisect.bisect_left(qa, b)]
 
 
 def _none(v):
@@ -1013,12 +1041,18 @@ def _is_top(s: cl.Structure, cid: int) -> bool:
 _NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add"})
 
 
-@functools.lru_cache(maxsize=1)
+_INERT: list = [None, None, frozenset()]   # the rules and reporting classes it was made from, the set
+
+
 def _inert_verbs() -> frozenset:
     """The lemmas no predicate rule makes an event of (:func:`_may_act`): the copulas and
     auxiliaries of ``_NOT_ACTS`` that are no reporting verb (``_speech_verbs``), no visit verb
-    (``_visits``) and no "call/push/press" (``_speech_verbs``' directive phrases)."""
-    return _NOT_ACTS - set(_reporting_classes()) - rules().visit_verbs - {"call", "push", "press"}
+    (``_visits``) and no "call/push/press" (``_speech_verbs``' directive phrases). Made again
+    when the rules or the reporting classes are loaded again."""
+    r, classes = rules(), _reporting_classes()
+    if _INERT[0] is not r or _INERT[1] is not classes:
+        _INERT[:] = [r, classes, _NOT_ACTS - set(classes) - r.visit_verbs - {"call", "push", "press"}]
+    return _INERT[2]
 
 
 _PREDICATE_TAGS = cl.VERB_TAGS | {"MD"}
@@ -1734,6 +1768,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         columns=["doc_id", "start", "end", "actor", "person", "sector", "location"])
     ment_by_doc = _mention_lists(mentions)
     quote_by_doc = _quote_lists(quotes)
+    quote_bounds = {d: _quote_bounds(qs) for d, qs in quote_by_doc.items()}
     starts_by_doc = {d: [m[0] for m in ms] for d, ms in ment_by_doc.items()}
     tok_groups = _sentence_rows(tokens)
     # Shared with the other steps of the chunk (tokenize.column_list): converted once per chunk.
@@ -1776,7 +1811,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
             for v in sent_starts.values():
                 v.sort()
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
-                              quote_by_doc.get(doc, []), sent_starts[doc])
+                              _quotes_over(quote_by_doc.get(doc, []), quote_bounds.get(doc), sa, sb), sent_starts[doc])
         got = sentence_events(s, cues, ctx)
         if asking and asking[0] == (doc, int(sent) - 1):
             _answered_request(s, ctx, asking[1], got)
