@@ -141,3 +141,58 @@ def test_apposition_subject(text, verb, subject):
     p = next(p for p in s.predicates if s.tokens[p.head] == verb)
     c = p.agent if p.voice == "active" else p.patient
     assert " ".join(s.tokens[c.start:c.end]) == subject
+
+
+def _postposed_reference(tags, lower, lemma, i, w):
+    """The postposed-report test as its definition reads, one comma at a time."""
+    tail = clauses._report_tail(lower)
+    if len(tail) == 15 and tail[0] > i:
+        return False
+    rest = [k for k in tail if k > i]
+    verbs = [k for k in rest if tags[k] in clauses.VERB_TAGS]
+    return len(verbs) == 1 and lemma[verbs[0]] in w.reporting and not any(lower[k] in w.complementizers for k in rest)
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("Talks failed , officials said .", {"said": "say", "talks": "talk", "officials": "official"}),
+    ("Talks failed , said the ministry on Sunday .", {"said": "say"}),
+    ("Kyiv was shelled , Ukraine 's defence ministry said in a statement on Monday .", {"said": "say"}),
+    ("Kyiv was shelled , officials said , and Moscow denied it .", {"said": "say", "denied": "deny"}),
+    ("Kyiv was shelled , officials said that Moscow denied it .", {"said": "say", "denied": "deny"}),
+    ("Troops withdrew , leaving the town , and the army regrouped .", {"withdrew": "withdraw"}),
+    ("In a long statement issued after the meeting of the council in Geneva on Friday , the minister , "
+     "who had arrived late , said , “ We will respond , ” officials added .", {"said": "say", "added": "add"}),
+    (", , said .", {"said": "say"}),
+])
+def test_postposed_report_equals_its_definition(text, lemmas):
+    s = parse(text, lemmas)
+    w = clauses.words()
+    tail = clauses._report_tail(s.lower)
+    table = clauses._postposed_table(s.tags, s.lower, s.lemma, w, tail)
+    for i, low in enumerate(s.lower):
+        if low == ",":
+            want = _postposed_reference(s.tags, s.lower, s.lemma, i, w)
+            assert clauses._postposed_report(s.tags, s.lower, s.lemma, i, w) == want, (text, i)
+            assert clauses._postposed_report(s.tags, s.lower, s.lemma, i, w, tail, table) == want, (text, i)
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv was shelled , officials said , and Moscow , which denied it , warned that it would respond if attacked .",
+    "If Russia attacks , NATO will respond ; the alliance said so .",
+    "Peskov said : “ Kyiv attacked the bridge . ”",
+    "The ongoing talks , which began in March , have stalled as both sides accuse each other .",
+    "We .",
+])
+def test_structure_fast_paths_equal_their_definitions(text):
+    """The clause token lists, chunk membership of verb groups and nested-clause sets that parse
+    computes on fast paths equal what their definitions give."""
+    s = parse(text)
+    for c in s.clauses:
+        assert c.tokens == [i for i, k in enumerate(s.clause_of) if k == c.cid]
+    inside = {k for c in s.chunks for k in range(c.start, c.end)}
+    assert all(p.head not in inside for p in s.predicates)
+    want_groups = [g for g in clauses.verb_groups(s.tags, s.lower, clauses.words()) if g[2] not in inside]
+    assert [(p.start, p.end, p.head) for p in s.predicates] == want_groups
+    for c in s.clauses:
+        want = {d.cid for d in s.clauses if d.cid != c.cid and c.cid in [a.cid for a in s.ancestors(d.cid)]}
+        assert s.nested(c.cid) == want

@@ -639,3 +639,20 @@ def test_reduced_relative_gives_the_source(text, source, target):
     out = run(text)
     main = out[out["main"].astype(bool)].iloc[0]
     assert (main["source_actor"], main["act"], main["target_actor"]) == (source, "attack", target)
+
+
+@pytest.mark.parametrize("text", [
+    "This is a historic moment. Russia is our neighbour. We have been there. It seems so.",
+    "China is our partner. The Ukrainian delegation arrived in Geneva. Russia visited China.",
+    "Ukraine has been a friend. Kyiv has been shelled again. Moscow called on Kyiv to withdraw.",
+    "Russia has troops there. China is ready. They said so, and Turkey added that it was.",
+])
+def test_sentences_that_cannot_act_are_skipped_without_loss(text, monkeypatch):
+    """Sentences without cues whose verbs are all inert (_may_act false) are not parsed: the
+    table equals the one that parses every sentence, and such sentences exist in the table."""
+    real, answers = events._may_act, []
+    monkeypatch.setattr(events, "_may_act", lambda tags, lemmas: answers.append(real(tags, lemmas)) or answers[-1])
+    got = run(text)
+    assert False in answers   # some sentence was skipped
+    monkeypatch.setattr(events, "_may_act", lambda tags, lemmas: True)
+    pd.testing.assert_frame_equal(got, run(text))

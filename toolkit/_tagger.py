@@ -203,7 +203,7 @@ class FastTagger:
             >>> tg is None or fast(tg).tag_sents([["Russia", "warned", "."], []]) == [["NNP", "VBD", "."], []]
             True
         """
-        sents = [list(s) for s in sentences]
+        sents = [s if type(s) is list else list(s) for s in sentences]   # read, never changed
         out: list[list[str] | None] = [None] * len(sents)
         fast_idx = []
         for k, s in enumerate(sents):

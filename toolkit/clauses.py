@@ -200,7 +200,7 @@ def tag_many(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], str | 
         _warn_once(_MISSING)
         return [(fallback_tag(t), _MISSING) for t in sentences]
 
-    sents = [list(t) for t in sentences]
+    sents = [t if type(t) is list else list(t) for t in sentences]   # read, never changed
     return [(repair_tags(t, tags), None) for t, tags in zip(sents, _tagger.tag_sents(tagger, sents))]
 
 
@@ -219,14 +219,18 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
     Rule ``tag.punctuation``: a token with no letter or digit is never a verb or a modal.
     """
     out = list(tags)
-    for i in range(1, len(out)):
-        if out[i] in ("VB", "VBP") and tokens[i][:1].isupper() and (
-                out[i - 1] in ("TO", "IN", "DT", "JJ", "CC") or (i == 1 and out[0] == "MD")):
-            out[i] = "NNP"
+    present = set(out)
+    if "VB" in present or "VBP" in present:
+        for i in range(1, len(out)):
+            if out[i] in ("VB", "VBP") and tokens[i][:1].isupper() and (
+                    out[i - 1] in ("TO", "IN", "DT", "JJ", "CC") or (i == 1 and out[0] == "MD")):
+                out[i] = "NNP"
+        present = set(out)
     # Rule tag.punctuation: a token with no letter or digit ("—" after a dateline, which the
     # tagger reads as VBP) is punctuation, never a predicate.
+    verbal = {tg for tg in present if tg[:1] in _VERB_TAG_STARTS}
     for i, tg in enumerate(out):
-        if tg[:1] in _VERB_TAG_STARTS and tokens[i] and not tokens[i][:1].isalnum() \
+        if tg in verbal and tokens[i] and not tokens[i][:1].isalnum() \
                 and not any(ch.isalnum() for ch in tokens[i]):
             out[i] = ":"
     # Rule tag.question_inversion: "Will Russia attack Ukraine ?" -- after a sentence-initial
@@ -320,6 +324,10 @@ class Chunk:
     head: int
     rule: str
 
+    def __init__(self, start: int, end: int, head: int, rule: str) -> None:
+        # dataclass keeps this __init__ (frozen: fields are set through __dict__, once)
+        self.__dict__.update(start=start, end=end, head=head, rule=rule)
+
 
 @dataclass
 class Clause:
@@ -372,6 +380,9 @@ class Structure:
     _chunk_starts: list | None = field(default=None, init=False, repr=False, compare=False)
     _chunk_ends: dict | None = field(default=None, init=False, repr=False, compare=False)
     _pred_starts: list | None = field(default=None, init=False, repr=False, compare=False)
+    # Per-sentence values other modules compute once per clause or token (events' top-clause
+    # test), keyed by the caller: valid because the structure is not changed after parse.
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def chunk_at(self, i: int) -> Chunk | None:
         """The chunk containing token ``i``."""
@@ -415,6 +426,9 @@ class Structure:
     def nested(self, cid: int) -> frozenset[int]:
         """The ids of the clauses nested in clause ``cid`` at any depth (not ``cid`` itself)."""
         if self._nested is None:
+            if len(self.clauses) == 1:  # most sentences: nothing nests
+                self._nested = {}
+                return frozenset()
             table: dict[int, set[int]] = {}
             for c in self.clauses:
                 for a in self.ancestors(c.cid)[1:]:
@@ -424,6 +438,11 @@ class Structure:
 
 
 # ----------------------------------------------------------------------------- chunks
+# The tags that can start a chunk: a pronoun, a noun-phrase word but a possessive, a participle.
+_NP_OPENERS = (NP_INNER - {"POS"}) | PRONOUN_TAGS | {"VBG", "VBN"}
+_GROUP_OPENERS = VERB_TAGS | {"MD", "TO"}
+
+
 def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
     """Base noun phrases over Penn tags (rule ``np.base``; ``np.pronoun`` for pronouns).
 
@@ -437,13 +456,17 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
     out: list[Chunk] = []
     n, i = len(tags), 0
     while i < n:
-        if tags[i] in PRONOUN_TAGS:
+        ti = tags[i]
+        if ti not in _NP_OPENERS:  # the tests below would skip it
+            i += 1
+            continue
+        if ti in PRONOUN_TAGS:
             out.append(Chunk(i, i + 1, i, "np.pronoun"))
             i += 1
             continue
-        participle_start = (tags[i] in ("VBG", "VBN") and i > 0 and tags[i - 1] == "IN" and i + 1 < n
-                             and tags[i + 1] in ("NNP", "NNPS"))  # "against visiting Saudi Crown Prince"
-        if (tags[i] not in NP_INNER or tags[i] == "POS") and not participle_start:
+        participle_start = (ti in ("VBG", "VBN") and i > 0 and tags[i - 1] == "IN" and i + 1 < n
+                            and tags[i + 1] in ("NNP", "NNPS"))  # "against visiting Saudi Crown Prince"
+        if (ti not in NP_INNER or ti == "POS") and not participle_start:
             i += 1
             continue
         j = i + 1 if participle_start else i
@@ -489,6 +512,9 @@ def verb_groups(tags: Sequence[str], lower: Sequence[str], w: Words) -> list[tup
     n, i = len(tags), 0
     while i < n:
         t = tags[i]
+        if t not in _GROUP_OPENERS:
+            i += 1
+            continue
         starts = t in VERB_TAGS or t == "MD" or (t == "TO" and i + 1 < n and tags[i + 1] == "VB")
         if not starts:
             i += 1
@@ -538,23 +564,43 @@ def _report_tail(lower) -> list[int]:
     return out[::-1]
 
 
-def _postposed_report(tags, lower, lemma, i: int, w: Words, tail: list[int] | None = None) -> bool:
+def _postposed_report(tags, lower, lemma, i: int, w: Words, tail: list[int] | None = None,
+                      table: list[bool] | None = None) -> bool:
     """``, NP said .`` / ``, said NP .`` / ``, NP 's office said on Sunday .`` after token ``i``.
 
-    ``tail`` is :func:`_report_tail` of the sentence (computed here when not given).
+    ``tail`` is :func:`_report_tail` of the sentence and ``table`` :func:`_postposed_table` of
+    it (computed here when not given).
+
+    Example:
+        >>> t, tg = ["Talks", "failed", ",", "officials", "said", "."], ["NNS", "VBD", ",", "NNS", "VBD", "."]
+        >>> _postposed_report(tg, [x.lower() for x in t], ["talk", "fail", ",", "official", "say", "."], 2, words())
+        True
     """
     tail = _report_tail(lower) if tail is None else tail
     if len(tail) == 15 and tail[0] > i:
         return False  # more than 14 words follow
-    rest = tail[bisect.bisect_right(tail, i):]
-    if not rest:
+    j = bisect.bisect_right(tail, i)
+    if j == len(tail):
         return False
-    verbs = [k for k in rest if tags[k] in VERB_TAGS]
-    if not verbs or lemma[verbs[0]] not in w.reporting:
-        return False
-    # Nothing after the reporting verb but its subject, a time or place phrase.
-    return all(tags[k] not in VERB_TAGS for k in verbs[1:]) and not any(
-        lower[k] in w.complementizers for k in rest)
+    table = _postposed_table(tags, lower, lemma, w, tail) if table is None else table
+    return table[j]
+
+
+def _postposed_table(tags, lower, lemma, w: Words, tail: list[int]) -> list[bool]:
+    """For each ``j``, whether the words ``tail[j:]`` are a postposed report: exactly one verb,
+    a reporting one, and nothing after it but its subject, a time or place phrase (no
+    complementizer). One pass from the end serves every comma of the sentence."""
+    out = [False] * len(tail)
+    n_verbs, first, comp = 0, -1, False
+    for j in range(len(tail) - 1, -1, -1):
+        k = tail[j]
+        if tags[k] in VERB_TAGS:
+            n_verbs += 1
+            first = k   # the leftmost verb of tail[j:]
+        if lower[k] in w.complementizers:
+            comp = True
+        out[j] = n_verbs == 1 and not comp and lemma[first] in w.reporting
+    return out
 
 
 def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
@@ -583,7 +629,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
     group_start = {a for a, _, _ in groups}
     clause_of = [0] * n
     last_head = -1
-    tail = None
+    tail = post = None
     # Only these words, commas and chunk starts can open a clause: other tokens skip the tests.
     openers = _openers(w)
 
@@ -593,12 +639,17 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         has_verb[cid] = False
         stack.append(cid)
 
-    for i in range(n):
-        low, t = lower[i], tags[i]
-        top = stack[-1]
+    cur = 0  # stack[-1]: the clause of the tokens that open none
+    for i, low in enumerate(lower):
+        t = tags[i]
         if low not in openers and t != "," and t != ":" and i not in chunk_start:
-            pass
-        elif low == ";":
+            clause_of[i] = cur
+            if i in head_at:
+                has_verb[cur] = True
+                last_head = i
+            continue
+        top = stack[-1]
+        if low == ";":
             del stack[1:]
             open_("main", i, "clause.semicolon", parent=-1)
             del stack[:-1]
@@ -607,8 +658,10 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         elif t in (",", ":") and low not in _HYPHENS:
             if len(stack) > 1 and has_verb[top] and clauses[top].kind != "complement":
                 stack.pop()
-            tail = _report_tail(lower) if tail is None else tail
-            if _postposed_report(tags, lower, lemma, i, w, tail):
+            if tail is None:
+                tail = _report_tail(lower)
+                post = _postposed_table(tags, lower, lemma, w, tail)
+            if _postposed_report(tags, lower, lemma, i, w, tail, post):
                 open_("report", i, "clause.report_postposed", parent=-1)
                 for c in clauses[:-1]:
                     if c.parent == -1:
@@ -633,15 +686,16 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         elif i in chunk_start and last_head >= 0 and lemma[last_head] in w.reporting \
                 and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start):
             open_("complement", i, "clause.bare_complement")
-        clause_of[i] = stack[-1]
+        cur = clause_of[i] = stack[-1]
         if i in head_at:
             has_verb[stack[-1]] = True
             last_head = i
     if len(clauses) == 1:
         clauses[0].tokens = list(range(n))
     else:
+        add = [c.tokens.append for c in clauses]
         for i, c in enumerate(clause_of):
-            clauses[c].tokens.append(i)
+            add[c](i)
     return clauses, clause_of
 
 
@@ -779,16 +833,24 @@ def find_object(s: Structure, p: Predicate, w: Words, *, limit: int | None = Non
 def obliques(s: Structure, after: int, w: Words, *, clause: int | None = None, span: int = 12) -> list[tuple[str, Chunk]]:
     """``(preposition, chunk)`` pairs after token ``after`` in its clause (at most ``span`` tokens on)."""
     out = []
-    clause = s.clause_of[after] if clause is None else clause
+    clause_of, tags, lower = s.clause_of, s.tags, s.lower
+    clause = clause_of[after] if clause is None else clause
     chunks = s.chunks
+    reach = after + span
     for x in range(bisect.bisect_right(s.chunk_starts(), after), len(chunks)):
         c = chunks[x]
-        if c.start > after + span:  # the chunks are in order: no later one is in reach
+        a = c.start
+        if a > reach:  # the chunks are in order: no later one is in reach
             break
-        if s.clause_of[c.start] != clause:
+        if clause_of[a] != clause:
             break
-        prep = _preceded_by_prep(s.tags, s.lower, c, w)
-        if prep and not _is_temporal(s.lower, c, w):
+        # _preceded_by_prep, inline
+        if a < 1 or tags[a - 1] not in ("IN", "TO"):
+            continue
+        prep = lower[a - 1]
+        if not prep or prep in w.complementizers or prep in w.conditional or prep in w.adverbial:
+            continue
+        if not _is_temporal(lower, c, w):
             out.append((prep, c))
     return out
 
@@ -896,9 +958,10 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
         tags, degraded = tag(tokens)
     tags = repair_phrase_tags(tokens, tags, w, lower=lower)
     chunks = np_chunks(tags, lower)
-    inside = {k for c in chunks for k in range(c.start, c.end)}
+    starts = [c.start for c in chunks]   # in order, not overlapping (as Structure.chunk_at reads them)
     # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.
-    groups = [g for g in verb_groups(tags, lower, w) if g[2] not in inside]
+    groups = [g for g in verb_groups(tags, lower, w)
+              if (x := bisect.bisect_right(starts, g[2]) - 1) < 0 or g[2] >= chunks[x].end]
     clauses, clause_of = segment(tags, lower, lemma, groups, chunks, w)
     preds = [Predicate(a, b, h, clause_of[h]) for a, b, h in groups]
     last = len(tokens) - 1
@@ -906,6 +969,7 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
         last -= 1
     question = last >= 0 and lower[last] == "?"
     s = Structure(tokens, lower, lemma, tags, chunks, clauses, preds, clause_of, question, degraded)
+    s._chunk_starts = starts
     assign_arguments(s, w)
     return s
 

@@ -854,6 +854,10 @@ class SentenceContext:
     earlier: list[Mention]        # the document's mentions before the sentence (for pronouns)
     quotes: list[tuple[int, int, str | None, str | None, str | None]]
     sent_starts: Sequence[int] | None = None  # where the document's sentences start (for pronouns)
+    # actor()'s answers by (chunk span, not_actor, exclude): the rules ask about the same phrases
+    # several times per sentence; the answers are read, never changed, by the callers.
+    _actors: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _in_actor: dict = field(default_factory=dict, init=False, repr=False, compare=False)   # by token
 
     def span(self, c: cl.Chunk) -> tuple[int, int]:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
@@ -875,6 +879,13 @@ class SentenceContext:
         """
         if c is None:
             return {}, ""
+        key = (c.start, c.end, not_actor, exclude)   # the answer reads only the chunk's span
+        got = self._actors.get(key)
+        if got is None:
+            got = self._actors[key] = self._actor(c, s, not_actor, exclude)
+        return got
+
+    def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None) -> tuple[dict, str]:
         a, b = self.span(c)
         hit = [m for m in self.mentions if m[0] < b and m[1] > a]
         if hit:
@@ -924,8 +935,11 @@ class SentenceContext:
 
     def adjective_actor(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor."""
-        a, b = int(self.tok_start[k]), int(self.tok_end[k])
-        return any(m[0] <= a and m[1] >= b and m[2] is not None for m in self.mentions)
+        got = self._in_actor.get(k)
+        if got is None:
+            a, b = int(self.tok_start[k]), int(self.tok_end[k])
+            got = self._in_actor[k] = any(m[0] <= a and m[1] >= b and m[2] is not None for m in self.mentions)
+        return got
 
 
 def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
@@ -961,6 +975,30 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
     return out
 
 
+def _quote_bounds(quotes: list) -> tuple[list[int], list[int]] | None:
+    """The quotes' starts and ends when both are in order (then the quotes over a span are a
+    run of the list, found by bisect), else ``None``."""
+    qa, qb = [q[0] for q in quotes], [q[1] for q in quotes]
+    if all(x <= y for x, y in zip(qa, qa[1:])) and all(x <= y for x, y in zip(qb, qb[1:])):
+        return qa, qb
+    return None
+
+
+def _quotes_over(quotes: list, bounds: tuple | None, a: int, b: int) -> list:
+    """The quotes that overlap ``[a, b)``, in their order: the only ones that can hold a token
+    of a sentence there (SentenceContext reads the quotes holding a token's start).
+
+    Example:
+        >>> qs = [(0, 5, "RUS", None, None), (10, 20, "UKR", None, None), (30, 40, None, None, None)]
+        >>> _quotes_over(qs, _quote_bounds(qs), 12, 31) == qs[1:], _quotes_over(qs, None, 6, 9)
+        (True, [])
+    """
+    if bounds is None:
+        return [q for q in quotes if q[0] < b and q[1] > a]
+    qa, qb = bounds
+    return quotes[bisect.bisect_right(qb, a):bisect.bisect_left(qa, b)]
+
+
 def _none(v):
     """``v``, or None for a missing value (None, NaN, pd.NA).
 
@@ -992,10 +1030,48 @@ def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) ->
 
 def _is_top(s: cl.Structure, cid: int) -> bool:
     """A main clause, or the content of a postposed report ("..., officials said")."""
-    return all(a.kind in ("main", "report") or a.rule == "clause.report_postposed" for a in s.ancestors(cid))
+    key = ("events._is_top", cid)
+    got = s.memo.get(key)
+    if got is None:
+        got = s.memo[key] = all(a.kind in ("main", "report") or a.rule == "clause.report_postposed"
+                                for a in s.ancestors(cid))
+    return got
 
 
 _NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add"})
+
+
+_INERT: list = [None, None, frozenset()]   # the rules and reporting classes it was made from, the set
+
+
+def _inert_verbs() -> frozenset:
+    """The lemmas no predicate rule makes an event of (:func:`_may_act`): the copulas and
+    auxiliaries of ``_NOT_ACTS`` that are no reporting verb (``_speech_verbs``), no visit verb
+    (``_visits``) and no "call/push/press" (``_speech_verbs``' directive phrases). Made again
+    when the rules or the reporting classes are loaded again."""
+    r, classes = rules(), _reporting_classes()
+    if _INERT[0] is not r or _INERT[1] is not classes:
+        _INERT[:] = [r, classes, _NOT_ACTS - set(classes) - r.visit_verbs - {"call", "push", "press"}]
+    return _INERT[2]
+
+
+_PREDICATE_TAGS = cl.VERB_TAGS | {"MD"}
+
+
+def _may_act(tags: Sequence[str], lemmas: Sequence[str]) -> bool:
+    """Whether a sentence without cues can yield an event: without cues every event comes from a
+    predicate (``_visits``, ``_speech_verbs``, ``_uncoded_main``) whose head is tagged as a verb
+    or a modal (``cl.verb_groups``; ``cl.repair_phrase_tags`` never makes one) and whose lemma is
+    not one of :func:`_inert_verbs`. A sentence failing this test is not parsed.
+
+    Example:
+        >>> _may_act(["DT", "VBZ", "DT", "JJ", "NN"], ["this", "be", "a", "historic", "moment"])
+        False
+        >>> _may_act(["NNP", "VBD", "NNP"], ["russia", "visit", "china"])
+        True
+    """
+    inert = _inert_verbs()
+    return any(t in _PREDICATE_TAGS and lem not in inert for t, lem in zip(tags, lemmas))
 
 
 def _reports_nothing(s: cl.Structure, p: cl.Predicate) -> bool:
@@ -1422,6 +1498,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 c, rule = (named[0][1], "target.prep_in_named") if named else (None, "")
             events[-1].target = Arg(c, rule)
         events.sort(key=lambda e: e.tok)
+    if not events:
+        return []   # every step below only reads or changes the events
     link_claims(s, events, cues, rctx)
     set_conditions(s, events)
     resolve_warnings(s, events, cues, rctx)
@@ -1609,7 +1687,9 @@ def _sentence_cues(rows: list[int], cols: dict[str, list], starts: Sequence[int]
         if a < 0:
             continue
         cameo = cols["cameo"][i]
-        out.append(Cue(int(i), a, max(b, a + 1), lemma[a], "" if cameo is None or pd.isna(cameo) else str(cameo),
+        # a str is never missing: pd.isna only for the rest (NaN, None, NA)
+        code = cameo if type(cameo) is str else "" if cameo is None or pd.isna(cameo) else str(cameo)
+        out.append(Cue(int(i), a, max(b, a + 1), lemma[a], code,
                        str(cols["quad_class"][i]), str(cols["cue"][i])))
     return out
 
@@ -1655,12 +1735,18 @@ def _take(values: list, rows: range | np.ndarray) -> list:
     return values[rows.start:rows.stop] if isinstance(rows, range) else [values[k] for k in rows]
 
 
+def _empty_events() -> pd.DataFrame:
+    """The ``events`` table with no rows (built only when returned: 35 empty columns cost)."""
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+
+
 def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``events`` table: one row per speech act or event (columns :data:`COLUMNS`).
 
     Only sentences with an escalation cue or an actor mention (``parse: min_actors`` in
-    events.yaml) are parsed (tagged, chunked, split into clauses).
+    events.yaml) are tagged, and of these only the ones with a cue or a verb that can be an act
+    (:func:`_may_act`) are parsed (chunked, split into clauses).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1673,9 +1759,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         >>> ev[["source_actor", "act", "target_actor", "factuality"]].values.tolist()
         [['RUS', 'attack', 'UKR', 'asserted']]
     """
-    empty = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     if tokens.empty:
-        return empty
+        return _empty_events()
     if escalation is None:
         escalation = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "cue", "cameo", "quad_class"])
     rows: list[dict] = []
@@ -1683,6 +1768,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         columns=["doc_id", "start", "end", "actor", "person", "sector", "location"])
     ment_by_doc = _mention_lists(mentions)
     quote_by_doc = _quote_lists(quotes)
+    quote_bounds = {d: _quote_bounds(qs) for d, qs in quote_by_doc.items()}
     starts_by_doc = {d: [m[0] for m in ms] for d, ms in ment_by_doc.items()}
     tok_groups = _sentence_rows(tokens)
     # Shared with the other steps of the chunk (tokenize.column_list): converted once per chunk.
@@ -1706,9 +1792,12 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
-        lemmas = [str(x).lower() for x in _take(tok_lemma, idx)]
+        lemmas = list(map(str.lower, map(str, _take(tok_lemma, idx))))
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
         cues = _writer_formulas_out(_sentence_cues(g, cols, ts, te, lemmas), words)
+        if not cues and not _may_act(tags, lemmas):
+            asking = ()   # as after a sentence without rows: no request for the next to answer
+            continue
         s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded,
                      lower=_take(tok_lower, idx) if tok_lower is not None else None)
         ms = ment_by_doc.get(doc, [])
@@ -1722,7 +1811,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
             for v in sent_starts.values():
                 v.sort()
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
-                              quote_by_doc.get(doc, []), sent_starts[doc])
+                              _quotes_over(quote_by_doc.get(doc, []), quote_bounds.get(doc), sa, sb), sent_starts[doc])
         got = sentence_events(s, cues, ctx)
         if asking and asking[0] == (doc, int(sent) - 1):
             _answered_request(s, ctx, asking[1], got)
@@ -1731,7 +1820,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
             r["sent_id"] = int(sent)
             rows.append(r)
     if not rows:
-        return empty
+        return _empty_events()
     out = pd.DataFrame({k: [r[k] for r in rows] for k in rows[0]})  # every row has the same keys
     for c in out.columns:  # missing actors stay None (not NaN) in the text columns
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
