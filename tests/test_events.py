@@ -646,6 +646,8 @@ def test_reduced_relative_gives_the_source(text, source, target):
     "China is our partner. The Ukrainian delegation arrived in Geneva. Russia visited China.",
     "Ukraine has been a friend. Kyiv has been shelled again. Moscow called on Kyiv to withdraw.",
     "Russia has troops there. China is ready. They said so, and Turkey added that it was.",
+    # a sentence with no act may still name who was asked in the one before (request_answered_by)
+    "Ukraine has been pushing for more tanks. The plea has had no answer from Germany. Germany is big.",
 ])
 def test_sentences_that_cannot_act_are_skipped_without_loss(text, monkeypatch):
     """Sentences without cues whose verbs are all inert (_may_act false) are not parsed: the

@@ -1795,7 +1795,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         lemmas = list(map(str.lower, map(str, _take(tok_lemma, idx))))
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
         cues = _writer_formulas_out(_sentence_cues(g, cols, ts, te, lemmas), words)
-        if not cues and not _may_act(tags, lemmas):
+        answers = bool(asking) and asking[0] == (doc, int(sent) - 1) and bool(asking[1])
+        if not cues and not answers and not _may_act(tags, lemmas):
             asking = ()   # as after a sentence without rows: no request for the next to answer
             continue
         s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded,
