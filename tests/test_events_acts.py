@@ -38,6 +38,8 @@ def test_acts_that_had_no_row(text, expected):
     ("Iran supplied drones to Russia.", ("IRN", "aid", "RUS", "asserted")),
     ("North Korea transferred artillery shells to Russia.", ("PRK", "aid", "RUS", "asserted")),
     ("Israeli jets bombed a weapons depot near Damascus.", ("ISR", "attack", "SYR", "asserted")),
+    ("Russia supplied artillery shells to Syria.", ("RUS", "aid", "SYR", "asserted")),
+    ("Kosovo stormed out of the talks with Serbia.", ("XKX", "reduce_relations", "SRB", "asserted")),
 ])
 def test_acts_of_the_second_review(text, expected):
     got = rows(run(text))
@@ -52,6 +54,11 @@ def test_acts_of_the_second_review(text, expected):
     # the currency and the weather are no attack
     ("The pound fell against the dollar.", "attack"),
     ("A storm hit Cuba on Tuesday.", "attack"),
+    ("The minister came under fire from the opposition.", "attack"),
+    ("The firm transferred millions to shell companies.", "attack"),
+    ("The firm transferred millions to shell companies.", "aid"),
+    ("Kosovo stormed out of the talks with Serbia.", "attack"),
+    ("There is no need for concern, Germany said.", "appeal"),
 ])
 def test_lexicon_negatives(text, absent_act):
     assert not any(r[1] == absent_act for r in rows(run(text)))
