@@ -317,6 +317,31 @@ def test_out_must_be_a_writable_folder(tmp_path):
     assert f.read_text() == "mine"
 
 
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_streamed_run_deletes_only_what_it_wrote(tmp_path, cache):
+    out = tmp_path / "out"
+    for mine in (".batches", ".parts"):   # folders of the user's that earlier versions' names matched
+        (out / mine).mkdir(parents=True)
+        (out / mine / "notes.txt").write_text("mine")
+    leftover = out / pipeline.SCRATCH     # an interrupted run's working folder, with its mark
+    leftover.mkdir()
+    (leftover / pipeline._SCRATCH_MARK).write_bytes(b"")
+    (leftover / "batches").mkdir()
+    kw = {"cache": tmp_path / "cache"} if cache else {"cache": False}
+    analyze(H.documents(4), annotators=[], workers=1, out=out, **kw)
+    assert all((out / m / "notes.txt").read_text() == "mine" for m in (".batches", ".parts"))
+    assert not leftover.exists() and (out / "documents.parquet").exists()
+
+
+def test_a_scratch_folder_the_toolkit_did_not_write_is_refused(tmp_path):
+    theirs = tmp_path / "out" / pipeline.SCRATCH
+    theirs.mkdir(parents=True)
+    (theirs / "notes.txt").write_text("mine")
+    with pytest.raises(pipeline.OptionError, match="did not write"):
+        analyze(H.documents(2), annotators=[], workers=1, cache=False, out=tmp_path / "out")
+    assert (theirs / "notes.txt").read_text() == "mine"
+
+
 def test_cli_names_the_bad_option_in_one_line(capsys):
     from toolkit import cli
 

@@ -65,6 +65,7 @@ class _Run:
     chunk_size: int
     out_dir: Path | None
     store: Store | None
+    scratch: Path | None              # the run's working folder inside out_dir (_scratch_dir)
     worker_store: str | None          # the store path workers use (None: the caller reads it)
     fingerprints: dict[str, str]
     cache: bool | str | Path = True
@@ -181,7 +182,7 @@ def _analyze(run: _Run, source, *, columns, strict) -> Analysis:
                 docs, spans, base = _plan(run, corpus)
                 tasks = _probe(run, docs, spans, base)
                 if not run.keep:   # before the chunks: the tail of a run is all on one process
-                    _spill(run.out_dir, len(run.summaries) - 1, docs, corpus.report)
+                    _spill(run.scratch, len(run.summaries) - 1, docs, corpus.report)
                 _run_chunks(run, runner, tasks, spans, base)
             run.workers = runner.workers
     finally:
@@ -214,8 +215,10 @@ def _check(source, *, annotators, workers, chunk_size, pos, options, cache, out,
                       "in a module to run in parallel.", stacklevel=3)
         workers = 1
     out_dir = Path(out) if out is not None else None
+    scratch = None
     if out_dir is not None:
         _check_out_dir(out_dir)
+        scratch = _scratch_dir(out_dir)
     if engine == "processes" and workers > 1 and not isinstance(source, (Corpus, pd.DataFrame)):
         # It loads WordNet and the selected steps' data while this process reads the input.
         registered = {a.name for a in registry()}
@@ -225,10 +228,10 @@ def _check(source, *, annotators, workers, chunk_size, pos, options, cache, out,
     elif cache:
         root = Path(cache)
     else:
-        root = out_dir / ".parts" if out_dir is not None else None
+        root = scratch / "parts" if scratch is not None else None
     store = Store(root) if root is not None else None
     run = _Run(selected=selected, options=checked, pos=pos, workers=workers, engine=engine,
-               chunk_size=int(chunk_size), out_dir=out_dir, store=store,
+               chunk_size=int(chunk_size), out_dir=out_dir, store=store, scratch=scratch,
                # Dask workers may not see this machine's disk: there the caller reads the store.
                worker_store=str(store.root) if store is not None and engine == "processes" else None,
                fingerprints=step_fingerprints(selected, pos=pos, options=checked), cache=cache,
@@ -253,6 +256,33 @@ def _all_options(source, options, lexicons, selected) -> dict:
         mine = merged.setdefault(step, {})
         mine["lexicons"] = combine(mine.get("lexicons"), opts["lexicons"])
     return merged
+
+
+SCRATCH = ".toolkit-run"          # a streamed run's working folder inside `out`, removed at its end
+_SCRATCH_MARK = "written-by-toolkit"
+
+
+def _scratch_dir(out_dir: Path) -> Path:
+    """The run's working folder inside ``out`` (batches, and the parts of ``cache=False``).
+
+    The toolkit deletes only what it wrote: a leftover of an interrupted run carries the mark
+    file and is replaced; a folder of that name without the mark is refused, never deleted.
+
+    Example:
+        >>> import tempfile
+        >>> d = _scratch_dir(Path(tempfile.mkdtemp()))
+        >>> d.name, (d / _SCRATCH_MARK).is_file()
+        ('.toolkit-run', True)
+    """
+    d = out_dir / SCRATCH
+    if d.exists():
+        if not (d / _SCRATCH_MARK).is_file():
+            raise OptionError(f"`out` folder {str(out_dir)!r} holds {SCRATCH}, which the toolkit did not "
+                              "write; move it away or choose another folder")
+        shutil.rmtree(d)
+    d.mkdir()
+    (d / _SCRATCH_MARK).write_bytes(b"")
+    return d
 
 
 def _check_out_dir(out_dir: Path) -> None:
@@ -391,7 +421,7 @@ def _write_out(run: _Run, meta: dict) -> Analysis:
     out_dir, store = run.out_dir, run.store
     empty = run_chunk(run.empty_docs, run.selected, pos=run.pos, options=run.options) \
         if not run.keys else {}
-    spill = out_dir / ".batches"
+    spill = run.scratch / "batches"
     jobs = []
     for t in ("documents", "load_report"):
         batches = [spill / f"{t}-{i:05d}.parquet" for i in range(len(run.summaries))]
@@ -416,19 +446,17 @@ def _write_out(run: _Run, meta: dict) -> Analysis:
     jobs.sort(key=lambda j: -sum(p.stat().st_size for p in j[0] if p.exists()))
     with ThreadPoolExecutor(max_workers=max(1, min(4, run.workers))) as ex:
         list(ex.map(lambda j: combine_parts(*j), jobs))
-    shutil.rmtree(spill, ignore_errors=True)
     meta["run"]["table_digests"] = digests
-    if not run.cache:
-        shutil.rmtree(store.root, ignore_errors=True)
+    shutil.rmtree(run.scratch, ignore_errors=True)   # the batches, and the parts of cache=False
     meta["run"]["write_seconds"] = round(time.perf_counter() - t0, 4)
     (out_dir / "analysis.json").write_text(json.dumps(meta, indent=2, sort_keys=True, default=str) + "\n")
     return Analysis(tables=ParquetTables(out_dir, ["documents", *run.names, "load_report"]), meta=meta)
 
 
-def _spill(out_dir: Path, i: int, docs: pd.DataFrame, report: pd.DataFrame) -> None:
+def _spill(scratch: Path, i: int, docs: pd.DataFrame, report: pd.DataFrame) -> None:
     """Write one batch's documents and load report, to be combined at the end (or, for a
     single batch, moved into place: they are written as :func:`combine_parts` writes them)."""
-    spill = out_dir / ".batches"
+    spill = scratch / "batches"
     spill.mkdir(parents=True, exist_ok=True)
     write_combined("documents", docs, spill / f"documents-{i:05d}.parquet")
     write_combined("load_report", report, spill / f"load_report-{i:05d}.parquet")
