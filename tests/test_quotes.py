@@ -1186,6 +1186,9 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
      ("indirect", "Lopes", "said", "the talks had failed")),
     ("Lopes, a former envoy, said the talks had failed.",
      ("indirect", "Lopes, a former envoy", "said", "the talks had failed")),
+    ("Lopes, reportedly, said the talks had failed.", ("indirect", "Lopes", "said", "the talks had failed")),
+    ("Jones, elderly resident of the town, said the talks had failed.",
+     ("indirect", "Jones, elderly resident of the town", "said", "the talks had failed")),
     # a sentence's opening "But" is not part of a long subject
     ("But 16 percent of registered voters said the talks had failed.",
      ("indirect", "16 percent of registered voters", "said", "the talks had failed")),

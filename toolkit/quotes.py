@@ -1028,8 +1028,10 @@ def _aside(d: _Doc, k: int) -> bool:
     """Whether the words from ``k`` between a subject's commas are the reporter's aside, not a
     description of the source ("however", "for example", "in a statement", "half joking")."""
     low = d.low[k]
+    # an -ly word alone between commas ("Lopes, reportedly, said"); "Jones, elderly resident
+    # of the town, said" is a description
     return low in _ASIDE_START or (low.endswith("ly") and len(low) > 4 and d.tok[k].islower()
-                                   and low not in _LY_NOUNS)
+                                   and low not in _LY_NOUNS and k + 1 < len(d.tok) and d.tok[k + 1] == ",")
 
 
 def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
