@@ -381,11 +381,11 @@ def read_model(folder: str) -> tuple[dict, dict, list]:
 
     Example:
         >>> import tempfile, pathlib
-        >>> d = pathlib.Path(tempfile.mkdtemp())
-        >>> for part, value in [("weights", {"bias": {"NN": 1.5}}), ("tagdict", {"the": "DT"}),
-        ...                     ("classes", ["DT", "NN"])]:
-        ...     _ = (d / f"averaged_perceptron_tagger_eng.{part}.json").write_text(json.dumps(value))
-        >>> read_model(str(d))
+        >>> parts = {"weights": {"bias": {"NN": 1.5}}, "tagdict": {"the": "DT"}, "classes": ["DT", "NN"]}
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     for part, value in parts.items():
+        ...         _ = pathlib.Path(tmp, f"{_MODEL_NAME}.{part}.json").write_text(json.dumps(value))
+        ...     read_model(tmp)
         ({'bias': {'NN': 1.5}}, {'the': 'DT'}, ['DT', 'NN'])
     """
     paths = [os.path.join(folder, f"{_MODEL_NAME}.{part}.json") for part in ("weights", "tagdict", "classes")]
