@@ -13,7 +13,9 @@ measurement is a fresh process that imports the toolkit from one checkout (this 
 lexicons, the tagger's word memo), then runs ``events.annotate`` on the tables chunk by chunk as
 the pipeline plans them, ``--runs`` times, measuring CPU time (``time.process_time``); each
 chunk runs inside a chunk memo that already holds the tokens' string columns as lists, which
-the pipeline's earlier steps (actors, quotes) convert before this one. With
+the pipeline's earlier steps (actors, quotes) convert before this one, and under the pipeline's
+garbage-collection setting (each chunk with the raised young-generation threshold of
+``toolkit.engine.chunk``, what the warm-up loaded frozen as the workers' server freezes it). With
 ``--base`` the two checkouts alternate, so a change in the machine's load hits both alike, and
 the two ``events`` tables must be equal (``pandas.testing.assert_frame_equal``, and their column
 types) before any figure is printed, unless ``--rules-differ`` says the checkouts are meant to
@@ -23,6 +25,7 @@ median of all runs.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -105,6 +108,18 @@ def _chunk_memo(memo):
     return chunk_memo(memo)
 
 
+def _pipeline_gc():
+    """The garbage-collection setting the pipeline runs each chunk under (a raised young-
+    generation threshold, ``toolkit.engine.chunk``), or none for a checkout without it."""
+    import contextlib
+
+    try:
+        from toolkit.engine.chunk import _fewer_collections
+    except ImportError:
+        return contextlib.nullcontext()
+    return _fewer_collections()
+
+
 def _child(folder: Path, warm: Path, runs: int, table_out: Path) -> None:
     """One measurement process: warm up, then time the step ``runs`` times; print JSON."""
     import pandas as pd
@@ -113,6 +128,7 @@ def _child(folder: Path, warm: Path, runs: int, table_out: Path) -> None:
 
     for tb in _chunks(warm):
         events.annotate(tb)
+    gc.freeze()   # as the workers' server does after its warm-up (toolkit._warm)
     chunks = _chunks(folder)
     memos = [_shared_columns(tb) for tb in chunks]
     words = sum(len(t.split()) for c in chunks for t in c["documents"]["text"])
@@ -121,7 +137,7 @@ def _child(folder: Path, warm: Path, runs: int, table_out: Path) -> None:
         t0 = time.process_time()
         parts = []
         for tb, memo in zip(chunks, memos):
-            with _chunk_memo(memo):
+            with _pipeline_gc(), _chunk_memo(memo):
                 parts.append(events.annotate(tb)["events"])
         cpu.append(time.process_time() - t0)
     pd.concat(parts, ignore_index=True).to_parquet(table_out, index=False)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import warnings
 from itertools import islice
 
 import pytest
@@ -174,6 +175,143 @@ def test_un_speeches_equal(nltk_tagger):
     fast = _tagger.fast(nltk_tagger)
     got = [t for k in range(0, len(sents), 4000) for t in fast.tag_sents(sents[k:k + 4000])]
     assert got == reference(nltk_tagger, sents)
+
+
+def _un_sentences(start: int, step: int, tokens: int) -> list[list[str]]:
+    path = need_shared("corpora", "ungdc_1946-2024.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        docs = [json.loads(line)["text"] for line in islice(f, start, None, step)]
+    sents, n = [], 0
+    for k in range(0, len(docs), 10):
+        for s in sentences_of(docs[k:k + 10]):
+            sents.append(s)
+            n += len(s)
+        if n >= tokens:
+            break
+    return sents
+
+
+def test_our_reader_tags_as_nltks_own_loader(nltk_tagger):
+    # The toolkit's tagger reads the model files itself (toolkit._tagger.read_model); NLTK's
+    # PerceptronTagger() loads them its own way: the same model, and the same tags on a few
+    # thousand real sentences (other speeches than test_un_speeches_equal's).
+    from nltk.tag.perceptron import PerceptronTagger
+
+    own = PerceptronTagger()
+    assert nltk_tagger.model.weights == own.model.weights
+    assert nltk_tagger.tagdict == own.tagdict and nltk_tagger.classes == own.classes
+    sents = _un_sentences(5, 211, 100_000)
+    assert len(sents) >= 3000
+    assert _tagger.tag_sents(nltk_tagger, sents) == reference(own, sents)
+
+
+MODEL = {"weights": {"bias": {"NN": 1.5, "DT": -0.5}, "i word the": {"DT": 2.0}},
+         "tagdict": {"the": "DT"}, "classes": ["DT", "NN"]}
+
+
+def _model_folder(tmp_path, **raw):
+    for part in ("weights", "tagdict", "classes"):
+        text = raw.get(part, json.dumps(MODEL[part]))
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        (tmp_path / f"averaged_perceptron_tagger_eng.{part}.json").write_bytes(data)
+    return str(tmp_path)
+
+
+def test_read_model_reads_a_good_model(tmp_path):
+    assert _tagger.read_model(_model_folder(tmp_path)) == (MODEL["weights"], MODEL["tagdict"], MODEL["classes"])
+
+
+@pytest.mark.parametrize("part, text, why", [
+    ("weights", '{"bias": {"NN": NaN}}', "non-finite"),
+    ("weights", '{"bias": {"NN": Infinity}}', "non-finite"),
+    ("weights", '{"bias": {"NN": -Infinity}}', "non-finite"),
+    ("weights", '{"bias": {"NN": 1e999}}', "non-finite"),            # overflows to inf
+    ("weights", '{"bias": {"NN": ' + "9" * 400 + '}}', "not a tagger"),  # an int no float holds
+    ("weights", '{"bias": {"NN": true}}', "not a number"),
+    ("weights", '{"bias": {"NN": "1.5"}}', "not a number"),
+    ("weights", '{"bias": {"NN": null}}', "not a number"),
+    ("weights", '{"bias": {"NN": [1.5]}}', "not a number"),
+    ("weights", '{"bias": [1.5]}', "not a dict"),
+    ("weights", '{"bias": 1.5}', "not a dict"),
+    ("weights", "[]", "not a JSON object"),
+    ("weights", "{}", "not a JSON object"),
+    ("weights", '{"bias": {"NN": 1.5}', "not valid JSON"),
+    ("weights", "[" * 100_000 + "]" * 100_000, "not valid JSON"),     # nesting past the parser's depth
+    ("weights", b'{"bias": {"\xff": 1.0}}', "not valid JSON"),                  # not UTF-8
+    ("tagdict", '{"the": ""}', "non-empty tags"),
+    ("tagdict", '{"the": 3}', "non-empty tags"),
+    ("tagdict", '["the"]', "non-empty tags"),
+    ("classes", '["DT", "DT"]', "distinct"),
+    ("classes", '["DT", ""]', "distinct"),
+    ("classes", '{"DT": 1}', "distinct"),
+    ("classes", "[]", "distinct"),
+])
+def test_read_model_refuses_what_is_not_a_model(tmp_path, part, text, why):
+    folder = _model_folder(tmp_path, **{part: text})
+    with pytest.raises(_tagger.ModelError) as err:
+        _tagger.read_model(folder)
+    msg = str(err.value)
+    assert msg.startswith(str(tmp_path / f"averaged_perceptron_tagger_eng.{part}.json") + ":")
+    assert why in msg and "\n" not in msg
+
+
+def test_read_model_refuses_an_oversized_file_before_parsing_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(_tagger, "_MAX_MODEL_BYTES", 64)
+    folder = _model_folder(tmp_path, weights=json.dumps({"bias": {"NN": 1.0}, "x" * 80: {"NN": 1.0}}))
+    with pytest.raises(_tagger.ModelError, match="larger than"):
+        _tagger.read_model(folder)
+
+
+def test_read_model_names_a_missing_file(tmp_path):
+    folder = _model_folder(tmp_path)
+    (tmp_path / "averaged_perceptron_tagger_eng.tagdict.json").unlink()
+    with pytest.raises(_tagger.ModelError, match="tagdict.json: cannot be read"):
+        _tagger.read_model(folder)
+
+
+@pytest.fixture
+def fresh_tagger_cache():
+    _tagger.nltk_tagger.cache_clear()
+    yield
+    _tagger.nltk_tagger.cache_clear()
+
+
+def test_a_broken_model_is_one_clear_error(tmp_path, monkeypatch, fresh_tagger_cache):
+    from toolkit import resources
+
+    folder = _model_folder(tmp_path, weights='{"bias": {"NN": NaN}}')
+    monkeypatch.setattr(resources, "available", lambda name: True)
+    monkeypatch.setattr(resources, "_find", lambda path: folder)
+    with pytest.raises(_tagger.ModelError, match="weights.json: a non-finite weight"):
+        _tagger.nltk_tagger()
+
+
+def test_a_small_model_folder_tags_as_nltk(tmp_path, monkeypatch, fresh_tagger_cache):
+    from toolkit import resources
+
+    folder = _model_folder(tmp_path)
+    monkeypatch.setattr(resources, "available", lambda name: True)
+    monkeypatch.setattr(resources, "_find", lambda path: folder)
+    tg = _tagger.nltk_tagger()
+    sents = [["the", "x"], ["x", "the", "y"], []]
+    assert _tagger.tag_sents(tg, sents) == reference(_tagger_with(*MODEL.values()), sents) \
+        == [["DT", "NN"], ["NN", "DT", "NN"], []]
+    assert _tagger.fast(tg).exact
+
+
+@pytest.mark.parametrize("tokens, tags", [
+    (["Towns", "were", "shelled", "by", "Russia", "."], ["NNP", "VBD", "VBN", "IN", "NNP", "."]),
+    (["They", "met", "in", "1999", "."], ["PRP", "NN", "IN", "CD", "."]),
+    ([], []),
+])
+def test_without_tagger_data_the_fallback_tags(monkeypatch, fresh_tagger_cache, tokens, tags):
+    from toolkit import resources
+
+    monkeypatch.setattr(resources, "available", lambda name: False)
+    assert _tagger.nltk_tagger() is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", clauses.TaggerMissingWarning)   # warned once per process
+        assert clauses.tag_many([tokens]) == [(tags, clauses._MISSING)]
 
 
 hypothesis = pytest.importorskip("hypothesis", reason="hypothesis (a dev dependency) is not installed")

@@ -40,12 +40,24 @@ measures the speed on the same sentences and asserts equality first.
 
 The model is read once per tagger object: a tagger whose weights change afterwards needs a new
 :class:`FastTagger`.
+
+The tagger itself (:func:`nltk_tagger`) is an NLTK ``PerceptronTagger`` whose model
+:func:`read_model` reads from the three JSON files with the standard library, checking that
+they hold what that tagger expects (every weight a finite number) and refusing anything else
+with one :class:`ModelError` naming the file. NLTK 3.10's own loader parses the same files
+and then walks every value again in Python; the checks here come from the same pass that
+flattens the weights for the dense matrix, which is the start-up cost every worker waits for.
+``tests/test_tagger.py`` checks that the model read here equals the one NLTK's loader reads,
+and their tags on a few thousand UN sentences.
 """
 from __future__ import annotations
 
 import functools
+import json
+import os
 import threading
 from collections.abc import Sequence
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -89,7 +101,7 @@ class FastTagger:
         try:
             self._build(tagger)
             self.exact = self._probe()
-        except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+        except (TypeError, ValueError, OverflowError, AttributeError, KeyError, IndexError):
             self.exact = False
 
     # ------------------------------------------------------------------ model
@@ -106,26 +118,17 @@ class FastTagger:
         self.tags = tags
         self.tag_id = {t: i for i, t in enumerate(tags)}
         self._tag_names = np.array(tags, dtype=object)
+        if not set(map(type, weights)) <= {str}:
+            raise TypeError("a feature key that is not a string")
+        # One row per feature, in the weights' order (row 0: the features the model lacks).
+        self.row = dict(zip(weights, range(1, len(weights) + 1)))
+        lens, labels, vals = _flat_weights(weights)
         col = {c: i for i, c in enumerate(classes)}
-        self.row = {}
-        rows, cols, vals = [], [], []
-        for r, (feat, wts) in enumerate(weights.items(), start=1):
-            if not isinstance(feat, str):
-                raise TypeError("a feature key that is not a string")
-            self.row[feat] = r
-            for label, w in wts.items():
-                c = col.get(label)
-                if c is not None:   # a label outside classes never wins NLTK's max
-                    rows.append(r)
-                    cols.append(c)
-                    vals.append(w)
-        if not set(map(type, vals)) <= {float, int}:
-            raise TypeError("a weight that is not a number (NLTK would fail or compute otherwise)")
-        vals_arr = np.array(vals, dtype=np.float64)
-        if not np.isfinite(vals_arr).all():
-            raise ValueError("a non-finite weight")
+        cols = np.array(list(map(col.get, labels, repeat(-1))), dtype=np.int64)
+        rows = np.repeat(np.arange(1, len(weights) + 1, dtype=np.int64), lens)
+        known = cols >= 0   # a label outside classes never wins NLTK's max
         self.W = np.zeros((len(self.row) + 1, self.n_classes), dtype=np.float64)
-        self.W[np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)] = vals_arr
+        self.W[rows[known], cols[known]] = vals[known]
         self.W.setflags(write=False)
         get = self.row.get
         n_t = len(tags)
@@ -319,9 +322,98 @@ class FastTagger:
         return [" ".join((name, *a)) for name, a in zip(_FEATURE_ORDER, args)]
 
 
+class ModelError(ValueError):
+    """The tagger's model files are not the averaged perceptron model this module reads."""
+
+
+_MODEL_NAME = "averaged_perceptron_tagger_eng"
+_MAX_MODEL_BYTES = 64 << 20   # the English weights file is about 6 MB
+_flat_memo: list = []          # (weights, flattened) of the model read_model checked last
+
+
+def _flat_weights(weights: dict) -> tuple[np.ndarray, list, np.ndarray]:
+    """Each feature's label count, then every label and its weight, in the weights' order.
+
+    Raises ``TypeError``/``ValueError``/``OverflowError`` unless every feature maps to a dict
+    of numbers (``int`` or ``float``, never ``bool``) that are finite as float64. The arrays of
+    the model :func:`read_model` checked last are handed over once, not computed twice.
+    """
+    if _flat_memo and _flat_memo[0][0] is weights:
+        return _flat_memo.pop()[1]
+    inner = list(weights.values())
+    if not set(map(type, inner)) <= {dict}:
+        raise TypeError("a feature whose weights are not a dict")
+    lens = np.fromiter(map(len, inner), dtype=np.int64, count=len(inner))
+    labels = list(chain.from_iterable(inner))
+    vals = list(chain.from_iterable(map(dict.values, inner)))
+    if not set(map(type, vals)) <= {float, int}:
+        raise TypeError("a weight that is not a number (NLTK would fail or compute otherwise)")
+    arr = np.array(vals, dtype=np.float64)
+    if not np.isfinite(arr).all():
+        raise ValueError("a non-finite weight")
+    return lens, labels, arr
+
+
+def _read_json(path: str):
+    try:
+        with open(path, "rb") as f:
+            data = f.read(_MAX_MODEL_BYTES + 1)
+    except OSError as e:
+        raise ModelError(f"{path}: cannot be read ({e.strerror or e})") from None
+    if len(data) > _MAX_MODEL_BYTES:
+        raise ModelError(f"{path}: larger than {_MAX_MODEL_BYTES >> 20} MB, not a tagger model")
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError) as e:   # UnicodeDecodeError is a ValueError
+        raise ModelError(f"{path}: not valid JSON ({str(e)[:120]})") from None
+
+
+def read_model(folder: str) -> tuple[dict, dict, list]:
+    """The weights, tag dictionary and classes of the perceptron tagger's files in ``folder``.
+
+    Reads the three JSON files NLTK's ``PerceptronTagger.load_from_json`` reads (with the
+    standard library: NLTK 3.10's bounded loader walks every value again in Python) and checks
+    that they hold what that tagger expects: weights a dict of features, each a dict of labels
+    to finite numbers; a tag dictionary of words to non-empty tags; a list of distinct tags.
+
+    Raises:
+        ModelError: naming the file and what is wrong with it.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> parts = {"weights": {"bias": {"NN": 1.5}}, "tagdict": {"the": "DT"}, "classes": ["DT", "NN"]}
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     for part, value in parts.items():
+        ...         _ = pathlib.Path(tmp, f"{_MODEL_NAME}.{part}.json").write_text(json.dumps(value))
+        ...     read_model(tmp)
+        ({'bias': {'NN': 1.5}}, {'the': 'DT'}, ['DT', 'NN'])
+    """
+    paths = [os.path.join(folder, f"{_MODEL_NAME}.{part}.json") for part in ("weights", "tagdict", "classes")]
+    weights, tagdict, classes = map(_read_json, paths)
+    if not isinstance(weights, dict) or not weights:
+        raise ModelError(f"{paths[0]}: not a JSON object of features")
+    try:
+        flat = _flat_weights(weights)
+    except (TypeError, ValueError, OverflowError) as e:
+        raise ModelError(f"{paths[0]}: {e}; not a tagger model") from None
+    if not isinstance(tagdict, dict) or not all(type(t) is str and t for t in tagdict.values()):
+        raise ModelError(f"{paths[1]}: not a JSON object of words to non-empty tags")
+    if not isinstance(classes, list) or not classes or not all(type(t) is str and t for t in classes) \
+            or len(set(classes)) != len(classes):
+        raise ModelError(f"{paths[2]}: not a JSON list of distinct non-empty tags")
+    _flat_memo[:] = [(weights, flat)]
+    return weights, tagdict, classes
+
+
 @functools.lru_cache(maxsize=1)
 def nltk_tagger():
     """NLTK's averaged perceptron tagger (one per process), or ``None`` when its data is missing.
+
+    Its model comes from :func:`read_model` when the data is a folder (NLTK's own loader reads
+    a zipped copy).
+
+    Raises:
+        ModelError: the model files are there but are not a tagger model.
 
     Example:
         >>> tg = nltk_tagger()
@@ -330,11 +422,16 @@ def nltk_tagger():
     """
     from . import resources
 
-    if not resources.available("averaged_perceptron_tagger_eng"):   # honours TOOLKIT_NLTK_DATA_ONLY
+    if not resources.available(_MODEL_NAME):   # honours TOOLKIT_NLTK_DATA_ONLY
         return None
-    try:
-        from nltk.tag.perceptron import PerceptronTagger
+    from nltk.tag.perceptron import PerceptronTagger
 
+    folder = resources._find(resources.RESOURCES[_MODEL_NAME].path)
+    if folder is not None and os.path.isdir(folder):
+        tagger = PerceptronTagger(load=False)
+        tagger.decode_json_params(read_model(folder))
+        return tagger
+    try:
         return PerceptronTagger()
     except (LookupError, OSError, ValueError):
         return None
@@ -364,4 +461,4 @@ def tag_sents(tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return fast(tagger).tag_sents(sentences)
 
 
-__all__ = ["FastTagger", "fast", "tag_sents"]
+__all__ = ["FastTagger", "ModelError", "fast", "read_model", "tag_sents"]
