@@ -114,6 +114,20 @@ def test_without_the_names_corpus_the_nearest_person_wins(monkeypatch):
     assert resolve(r, text, "She").person == "Ivan Petrov"  # degraded, and documented as such
 
 
+@pytest.mark.parametrize("table, key", [("people_gender.csv", "person"), ("first_names.csv", "first_name")])
+def test_gender_tables_are_well_formed(table, key):
+    """Each row names one person or first name once, with gender m or f."""
+    import csv
+    from importlib import resources as importlib_resources
+
+    with (importlib_resources.files("toolkit") / "lexicons" / table).open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    names = [r[key] for r in rows]
+    assert rows and all(n and n == n.strip() for n in names)
+    assert len(names) == len(set(names)), sorted(n for n in set(names) if names.count(n) > 1)
+    assert {r["gender"] for r in rows} <= {"m", "f"}
+
+
 @pytest.mark.parametrize("with_corpus", [True, False])
 @pytest.mark.parametrize("text, span, person", [
     # NLTK's lists call "Andrei" female and miss "Volodymyr"; the lexicon's first_names.csv

@@ -385,7 +385,7 @@ def _inside_speech(st: _State, i: int) -> bool:
     """A cue inside a quotation, or a belief verb, a pronoun restatement or a non-speech
     verb inside reported speech, belongs to that speech, not to a new attribution."""
     d = st.d
-    j, lemma, cat, syn, that_opt = d.cues[i]
+    _, lemma, cat, _, _ = d.cues[i]
     if _in_quote(st, d.start[i]):
         return True  # a cue inside a quotation belongs to the quoted speaker's words
     # "Trump said he thinks ...", "said Machado promised to ...": part of that speech.
@@ -432,7 +432,7 @@ def _quote_after_addressee(d: _Doc, k: int, s1: int) -> int | None:
 def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     """Token span of the reported clause after the cue ``i``."""
     d = st.d
-    j, lemma, cat, syn, that_opt = d.cues[i]
+    j, lemma, cat, _, that_opt = d.cues[i]
     s0, s1 = d.sent_bounds(i)
     k = j
     if k >= s1:
