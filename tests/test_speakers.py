@@ -183,6 +183,9 @@ def test_pronoun_chains_are_linear_and_never_recurse():
 # Pattern 7 of issue 17, end to end (the gazetteer's mentions, then the speaker rules): news-style
 # sentences written for this test; (text, speaker span, expected actor, expected person).
 NEWS_SPEAKERS = [
+    # staff of an office are never the leader it serves; the state is still given
+    ("Vladimir Putin met Xi Jinping in Moscow. The Kremlin aide told reporters the talks went well.",
+     "The Kremlin aide", "RUS", None),
     # officials not in the people list take the state of their nationality or title
     ("Ukrainian Deputy Prime Minister Olena Marchuk said the corridor would open at noon.",
      "Ukrainian Deputy Prime Minister Olena Marchuk", "UKR", "Olena Marchuk"),
