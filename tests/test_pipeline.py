@@ -309,6 +309,26 @@ def test_options_are_checked_before_any_work(kwargs, says, tmp_path, monkeypatch
     assert workers._POOL is None or kwargs.get("engine")
 
 
+@pytest.mark.parametrize("batches, ids", [
+    ([["a"], ["a"]], [["a"], ["a#2"]]),
+    # an earlier batch already holds the renamed id: the next free one is taken
+    ([["a", "a#2"], ["a"]], [["a", "a#2"], ["a#3"]]),
+    ([["a"], ["a#2", "a"]], [["a"], ["a#2", "a#3"]]),
+])
+def test_duplicate_ids_across_batches_get_ids_no_batch_has(batches, ids):
+    from toolkit.corpus import load_corpus
+
+    seen_ids, seen_text, got, n = {}, {}, [], 0
+    for batch in batches:
+        texts = [f"text {n + k}" for k in range(len(batch))]
+        n += len(batch)
+        c = plan.dedupe_across(load_corpus(pd.DataFrame({"doc_id": batch, "text": texts})), seen_ids, seen_text)
+        got.append(c.documents["doc_id"].tolist())
+        renamed = c.report[c.report["note"].fillna("").str.contains("renamed")]
+        assert all(n_.startswith("duplicate id") or "; duplicate id" in n_ for n_ in renamed["note"])
+    assert got == ids
+
+
 def test_out_must_be_a_writable_folder(tmp_path):
     f = tmp_path / "file"
     f.write_text("mine")

@@ -137,12 +137,15 @@ def dedupe_across(corpus: Corpus, seen_ids: dict[str, int], seen_text: dict[str,
         if doc_id in seen_ids:
             seen_ids[doc_id] += 1
             new = f"{doc_id}#{seen_ids[doc_id]}"
+            while new in seen_ids:   # an earlier batch may hold that id already ("a", "a#2")
+                seen_ids[doc_id] += 1
+                new = f"{doc_id}#{seen_ids[doc_id]}"
             moved = loaded.pop(doc_id, [])
             row = report.index.take(moved)
             docs.loc[i, "doc_id"] = new
             report.loc[row, "doc_id"] = new
             report.loc[row, "note"] = (report.loc[row, "note"].fillna("") +
-                                       f"duplicate id {doc_id!r} renamed to {new!r}").str.lstrip("; ")
+                                       f"; duplicate id {doc_id!r} renamed to {new!r}").str.lstrip("; ")
             loaded[new] = sorted(loaded.get(new, []) + moved)
             doc_id = new
         seen_ids.setdefault(doc_id, 1)
