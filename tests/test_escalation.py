@@ -49,6 +49,13 @@ def test_lexicon_codes_weights_and_quad_classes_agree():
         assert (coded.loc[coded["category"] == cat, "cameo"].str[:2].astype(int) == r).all(), cat
 
 
+def test_references_are_entries_of_the_lexicon():
+    lex = lexicon.load("escalation")
+    refs = esc.modality_config(lex).references
+    assert {"terrorist", "armed group", "threat", "war"} <= refs
+    assert refs <= set(lex.entries["entry"]), refs - set(lex.entries["entry"])
+
+
 def test_modality_factors_are_in_the_yaml():
     cfg = esc.modality_config(lexicon.load("escalation"))
     assert set(esc.MODALITIES) <= set(cfg.factors)
@@ -316,6 +323,30 @@ def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
     table = esc.sentence_table(esc.find_cues(toks, {"d": text}), s)
     assert table["event_class"].tolist() == [event_class]
+
+
+# A reference (a weapon, a kind of actor, a phenomenon named) gives way to the sentence's act,
+# wherever it stands; it decides only when the sentence has no act.
+@pytest.mark.parametrize("text, event_class, top_cue", [
+    ("The attackers were denounced by the government.", "verbal_conflict", "denounce"),
+    ("Terrorists were condemned by the Council.", "verbal_conflict", "condemn"),
+    ("Efforts against armed groups have our full support.", "verbal_cooperation", "support"),
+    ("The threat of terrorism requires close cooperation.", "material_cooperation", "cooperation"),
+    ("Violence against women was discussed at the meeting.", "verbal_cooperation", "meet"),
+    ("Our allies condemned the missile strike.", "verbal_conflict", "condemn"),
+    ("Rockets were fired at the town.", "material_conflict", "fire at"),
+    ("Peacekeepers were attacked near the border.", "material_conflict", "attack"),
+    # no act: the reference decides, as before
+    ("Terrorism remains a scourge.", "material_conflict", "terrorism"),
+    ("Armed groups are present in the north.", "material_conflict", "armed group"),
+    ("Their nuclear arsenal is large.", "verbal_conflict", "nuclear arsenal"),
+    # an act first keeps its place before a later reference
+    ("Troops attacked the town with rockets.", "material_conflict", "attack"),
+])
+def test_first_act_outranks_a_reference(text, event_class, top_cue):
+    s, toks = tokenize_documents(["d"], [text])
+    row = esc.sentence_table(esc.find_cues(toks, {"d": text}), s).iloc[0]
+    assert (row["event_class"], row["top_cue"]) == (event_class, top_cue)
 
 
 def test_event_rule_first_takes_the_main_predicate():

@@ -46,8 +46,11 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
     if event_rule == "strongest":
         c = c.sort_values(["doc_id", "sent_id", "_abs"], ascending=[True, True, False], kind="stable")
     else:
-        c["_zero"] = (c["_abs"] == 0) & ~c["cameo"].astype(str).isin(E._ABOUT_ACT)
-        c = c.sort_values(["doc_id", "sent_id", "_zero", "start"], kind="stable").drop(columns="_zero")
+        # Acts first, then references (the lexicon's list), then zero-score cues.
+        refs = E._load(E.LEXICON)[1].references
+        zero = (c["_abs"] == 0) & ~c["cameo"].astype(str).isin(E._ABOUT_ACT)
+        c["_tier"] = np.where(zero, 2, np.where(c["cue"].isin(refs), 1, 0))
+        c = c.sort_values(["doc_id", "sent_id", "_tier", "start"], kind="stable").drop(columns="_tier")
     top = c.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "_cls", "cue", "cameo"]]
     agg = c.groupby(["doc_id", "sent_id"], sort=False).agg(score=("score", "sum"), n_cues=("score", "size"))
     agg = agg.reset_index().merge(top, on=["doc_id", "sent_id"])
@@ -99,7 +102,8 @@ def test_sentence_table_on_sample_and_seed(seed_text):
 def test_sentence_table_on_any_cues(rows):
     cues = pd.DataFrame(rows, columns=["doc_id", "sent_id", "score", "modality", "quad_class", "cameo"])
     cues["start"] = np.arange(len(cues))[::-1] * 3
-    cues["cue"] = [f"cue{i}" for i in range(len(cues))]
+    # every third cue a reference of the lexicon, so the act-before-reference order is exercised
+    cues["cue"] = ["terrorist" if i % 3 == 0 else f"cue{i}" for i in range(len(cues))]
     sents = pd.DataFrame([(d, s, s * 10, s * 10 + 5, f"s{s}") for d in "abcd" for s in range(5)],
                          columns=["doc_id", "sent_id", "start", "end", "text"])
     assert_same(cues, sents)

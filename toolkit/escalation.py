@@ -20,8 +20,9 @@ one row of the ``escalation`` table, with
 ``sentence_escalation`` has one row per sentence: the summed score and the ``event_class`` of its
 first act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperation``,
 ``verbal_conflict``, ``material_conflict``), read as an event coder reads it (an announced
-material act is verbal, refused cooperation a refusal, a claim of responsibility a statement),
-comparable with human event coding.
+material act is verbal, refused cooperation a refusal, a claim of responsibility a statement;
+a weapon, a kind of actor or a danger merely named, the lexicon's ``references``, decides only
+in a sentence with no act), comparable with human event coding.
 
 Aggregates: :func:`document_index`, :func:`dyad_index`, :func:`timeseries` (document bootstrap
 intervals), :func:`evidence` (the sentences behind a number) and :func:`events` (CAMEO-style
@@ -102,6 +103,7 @@ class ModalityConfig:
     reporting_verbs: frozenset
     first_person: frozenset
     blockers: frozenset
+    references: frozenset = frozenset()
 
 
 def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
@@ -134,7 +136,8 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
         hedges=frozenset(low(m.get("hedges"))), boosters=low(m.get("boosters")),
         reporting_verbs=frozenset(low(m.get("reporting_verbs"))),
         first_person=frozenset(low(m.get("first_person"))),
-        blockers=frozenset(low(a.get("subject_blockers"))))
+        blockers=frozenset(low(a.get("subject_blockers"))),
+        references=frozenset(low(lex.meta.get("references"))))
 
 
 @functools.lru_cache(maxsize=8)
@@ -585,7 +588,8 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
 
 
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
-                   event_rule: str = "first", scheme: str = "toolkit") -> pd.DataFrame:
+                   event_rule: str = "first", scheme: str = "toolkit",
+                   lexicon: str = LEXICON) -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of each sentence's act.
 
     A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a material
@@ -598,12 +602,15 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         cues: the ``escalation`` table.
         sentences: the ``sentences`` table (every sentence gets a row).
         event_rule: ``"first"`` (the default: the leftmost non-statement cue, usually the main
-            predicate, as event coders code the main verb) or ``"strongest"`` (largest absolute
+            predicate, as event coders code the main verb; a cue the lexicon lists under
+            ``references``, a noun naming a weapon, an actor or a phenomenon rather than an
+            act, decides only when the sentence has no act) or ``"strongest"`` (largest absolute
             score). On the dev sets "first" agrees better with human coding on both the tune
             and the check half (CAMEO pentaclass macro-F1 0.77/0.75 against 0.60/0.60; UN
             QuadClass 0.47/0.44 against 0.42/0.38; docs/VALIDATION.md).
         scheme: the quad-class scheme of ``event_class`` (:data:`SCHEMES`), to compare with
             event data coded under another convention.
+        lexicon: the lexicon the cues came from (its ``references`` list).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -611,6 +618,10 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         >>> s, toks = tokenize_documents(["d"], [t])
         >>> sentence_table(find_cues(toks, {"d": t}), s)["event_class"].tolist()
         ['verbal_conflict', 'verbal_cooperation']
+        >>> t = "The terrorists were condemned by the Council."
+        >>> s, toks = tokenize_documents(["d"], [t])
+        >>> sentence_table(find_cues(toks, {"d": t}), s)["top_cue"].tolist()
+        ['condemn']
     """
     out = sentences[["doc_id", "sent_id", "start", "end", "text"]].copy()
     if cues.empty:
@@ -644,8 +655,14 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else,
         # except claims and denials of responsibility (CAMEO 015, 016), which are the event of
         # a sentence that names the act they are about ("rejected accusations of genocide").
+        # A reference (a weapon, an actor, a phenomenon named: "terrorists were condemned" is
+        # the condemnation) decides only in a sentence with no act.
         about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
-        order = np.lexsort((cues["start"].to_numpy(), (absval == 0) & ~about_act, sent, doc_key))
+        refs = _load(str(lexicon))[1].references
+        is_ref = (cues["cue"].isin(refs).to_numpy(dtype=bool) if refs and "cue" in cues.columns
+                  else np.zeros(len(cues), dtype=bool))
+        tier = np.where((absval == 0) & ~about_act, 2, np.where(is_ref, 1, 0))
+        order = np.lexsort((cues["start"].to_numpy(), tier, sent, doc_key))
     doc_s, sent_s = doc_key[order], sent[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (doc_s[1:] != doc_s[:-1]) | (sent_s[1:] != sent_s[:-1])
@@ -692,7 +709,8 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None, event_rule: s
     cues = find_cues(tables["tokens"], texts, mentions=tables.get("mentions"),
                      quotes=tables.get("quotes"), lexicon=lexicon)
     return {"escalation": cues,
-            "sentence_escalation": sentence_table(cues, tables["sentences"], event_rule=event_rule)}
+            "sentence_escalation": sentence_table(cues, tables["sentences"], event_rule=event_rule,
+                                                  lexicon=lexicon)}
 
 
 ANNOTATOR = Annotator(
