@@ -606,8 +606,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
             ``references``, a noun naming a weapon, an actor or a phenomenon rather than an
             act, decides only when the sentence has no act) or ``"strongest"`` (largest absolute
             score). On the dev sets "first" agrees better with human coding on both the tune
-            and the check half (CAMEO pentaclass macro-F1 0.77/0.75 against 0.60/0.60; UN
-            QuadClass 0.47/0.44 against 0.42/0.38; docs/VALIDATION.md).
+            and the check half (docs/VALIDATION.md: ``toolkit`` against
+            ``toolkit_strongest_act``).
         scheme: the quad-class scheme of ``event_class`` (:data:`SCHEMES`), to compare with
             event data coded under another convention.
         lexicon: the lexicon the cues came from (its ``references`` list).

@@ -20,8 +20,9 @@ Data (``eval-dev/conflict/``), each sentence scored as its own document:
 Systems:
 
 * ``toolkit``: the ``event_class`` of the sentence's first act (``event_rule="first"``, the
-  default: the leftmost act, usually the main predicate; :mod:`toolkit.escalation`); no cue or
-  only statement cues = irrelevant/statement. For UNSCon: a conflict class = negative evaluation.
+  default: the leftmost act, usually the main predicate; a reference (a weapon, an actor, a
+  phenomenon the lexicon lists under ``references``) only when the sentence has no act;
+  :mod:`toolkit.escalation`); no cue or only statement cues = irrelevant/statement. For UNSCon: a conflict class = negative evaluation.
 * ``vader``: VADER compound (Hutto & Gilbert 2014) <= -0.05 = verbal conflict, >= 0.05 = verbal
   cooperation, else irrelevant/statement (sentiment cannot tell verbal from material).
 * ``bow_lr_cross``: TF-IDF uni+bigram logistic regression trained on the *other* data set
