@@ -245,3 +245,33 @@ def test_source_spans_without_marks_or_datelines(text, source_text, source_actor
     assert not out["source_text"].dropna().str.match(r'^["“”]|.*[—"“”]$').any(), out["source_text"].tolist()
     got = [(a, None if pd.isna(b) else b) for a, b in zip(out["source_text"], out["source_actor"])]
     assert (source_text, source_actor) in got, out[["source_text", "source_actor", "act", "rule"]].values.tolist()
+
+
+# Claims told to an addressee, claims of help to another state's rebels, and "claimed" with a
+# reported clause the tagger read as a participle.
+@pytest.mark.parametrize("text, expected", [
+    ("Israel's ambassador told the General Assembly that Iran was behind the attack on the tanker.",
+     [("ISR", "accuse", "IRN", "asserted")]),
+    ("The Sudanese army told reporters that Chadian fighters had shelled El Geneina.",
+     [("SDN", "accuse", "TCD", "asserted"), ("TCD", "attack", None, "alleged")]),
+    ("Kinshasa told the Security Council that Rwanda was arming Congolese rebels.",
+     [("COD", "accuse", "RWA", "asserted"), ("RWA", "aid", "COD", "alleged")]),
+    ("Baku claimed Armenian troops shelled Azerbaijani villages.",
+     [("AZE", "accuse", "ARM", "asserted"), ("ARM", "attack", "AZE", "alleged")]),
+])
+def test_claims_to_an_addressee_and_support_for_rebels(text, expected):
+    got = rows(run(text))
+    assert all(x in got for x in expected), got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # negative: aid to a state (not to its rebels) reported by a third party accuses nobody
+    ("Kinshasa told the Security Council that Rwanda was sending aid to Uganda.", ("COD", "accuse", "RWA", "asserted")),
+    # negative: the speaker's own help to rebels is no accusation of itself or of them
+    ("Kinshasa said it was arming Congolese rebels.", ("COD", "accuse", "COD", "asserted")),
+    # negative: telling an addressee a neutral fact accuses nobody
+    ("Rwanda told the Security Council that Congolese rebels had met in Goma.", ("RWA", "accuse", "COD", "asserted")),
+])
+def test_claims_to_an_addressee_negative(text, absent):
+    got = rows(run(text))
+    assert absent not in got, got

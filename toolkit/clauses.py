@@ -754,10 +754,18 @@ def head_at_end(head_at, last_head: int, i: int, tags) -> int:
     return i if k == last_head else -1
 
 
+_OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "JJ", "NN", "NNS", "NNP", "NNPS"})
+
+
 def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
-    """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked"."""
+    """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked".
+
+    A bare participle with an object counts as the finite verb the tagger missed ("claimed Greek
+    coast guards pushed migrant boats": "pushed" tagged VBN, with no auxiliary before it).
+    """
     k = chunk.end
-    return k < len(tags) and k in group_start and tags[k] in FINITE
+    return k < len(tags) and k in group_start and (
+        tags[k] in FINITE or tags[k] == "VBN" and k + 1 < len(tags) and tags[k + 1] in _OBJECT_STARTS)
 
 
 # ----------------------------------------------------------------------------- arguments

@@ -103,6 +103,9 @@ class Rules:
     implied_state_acts: frozenset = frozenset()
     implied_state_preps: frozenset = frozenset()
     quantity_heads: frozenset = frozenset()
+    rebel_support_acts: frozenset = frozenset()
+    rebel_support_sectors: frozenset = frozenset()
+    responsible_preps: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -134,7 +137,9 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])),
                  fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])), fs(d.get("ready_adjectives", [])),
                  fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])),
-                 fs(d.get("quantity_heads", [])))
+                 fs(d.get("quantity_heads", [])), fs(d.get("rebel_support", {}).get("acts", [])),
+                 frozenset(str(x) for x in d.get("rebel_support", {}).get("sectors", [])),
+                 fs(d.get("responsible_prepositions", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -366,16 +371,17 @@ def _noun_target(s: cl.Structure, obl, cue: Cue, r: Rules) -> tuple[cl.Chunk | N
 
 def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
     """``noun.responsible_for``: "Kony and the LRA are responsible for mass killings" - the
-    subject of "be responsible for" (events.yaml ``responsible_for``) does the act named after
-    it; ``noun.predicate_nominal``: "The United States remains the largest donor of aid" - the
+    subject of "be responsible for" (events.yaml ``responsible_for``) or of "be behind"
+    (``responsible_prepositions``) does the act named after it; ``noun.predicate_nominal``: "The United States remains the largest donor of aid" - the
     subject of a copula (``copular_verbs``) naming an actor does the act its predicate noun names."""
     r = ctx["rules"]
     c = s.chunk_at(cue.tok)
     if c is None or c.start < 2:
         return None
     g, rule = None, ""
-    if s.lower[c.start - 1] == "for" and s.lemma[c.start - 2] in r.responsible_for:
-        k = c.start - 3
+    behind = s.lower[c.start - 1] in r.responsible_preps   # "Iran was behind the attack"
+    if behind or s.lower[c.start - 1] == "for" and s.lemma[c.start - 2] in r.responsible_for:
+        k = c.start - (2 if behind else 3)
         while k >= 0 and s.tags[k] == "RB":
             k -= 1
         g, rule = s.predicate_at(k), "noun.responsible_for"
@@ -1019,13 +1025,23 @@ def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) ->
         if actors[i]["source"].get("actor") is None or actors[i]["source"].get("sector") == MEDIA:
             continue  # a monitor, "officials" or a news outlet reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
-            if x.claim_of != i or x.absorbed or cues[x.cue].quad not in CONFLICT:
+            if x.claim_of != i or x.absorbed or (cues[x.cue].quad not in CONFLICT and not _arms_rebels(x, actors[j])):
                 continue
             src = actors[j]["source"].get("actor")
             if src is not None and src != actors[i]["source"].get("actor") and x.factuality not in ("denied",):
                 e.act, e.act_rule = "accuse", "claim.accuse"
                 e.target = Arg(x.source.chunk, "target.claim_subject")
                 break
+
+
+def _arms_rebels(e: Event, actors: dict) -> bool:
+    """Rule ``claim.accuse`` also fires on a claimed act of help to another state's rebels
+    (actors sector REB; "told parliament that the League was arming Ardanian rebels"): material support to an insurgency is a hostile act toward the state it
+    fights, which is what the speaker charges (CAMEO 112 accuse; the aid itself is 07).
+    The acts and sectors are events.yaml ``rebel_support``."""
+    tgt, r = actors["target"], rules()
+    return e.act in r.rebel_support_acts and tgt.get("sector") in r.rebel_support_sectors \
+        and tgt.get("actor") is not None and tgt.get("actor") != actors["source"].get("actor")
 
 
 def _is_top(s: cl.Structure, cid: int) -> bool:
@@ -1166,10 +1182,12 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
         cls = _reporting_classes().get(lem)
         if lem in ("call", "push", "press") and nxt in ("on", "for", "upon"):
             cls = "directive"
+        # the reported clause follows the verb, or its addressee ("told the Security Council that")
+        reach = p.patient.end if p.patient is not None and p.patient.start == p.head + 1 else p.head + 2
         if cls in rules().neutral and p.voice == "active" and lem not in rules().light \
                 and s.tags[p.head] in ("VBD", "VBZ", "VBP") and s.clauses[p.clause].kind != "participial" and any(
                 c.parent == p.clause and c.kind == "complement" and c.rule in ("clause.that", "clause.bare_complement")
-                and 0 < c.start - p.head <= 2 for c in s.clauses):
+                and p.head < c.start <= max(reach, p.head + 2) for c in s.clauses):
             cls = "claim"  # "Russia claimed that Ukraine attacked Belgorod": a statement, maybe an accusation
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
