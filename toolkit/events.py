@@ -45,8 +45,8 @@ RULES_FILE = LEXICON_DIR / "events.yaml"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "source_actor", "source_person",
            "source_sector", "source_text", "source_start", "source_end", "act", "cameo", "root",
            "quad_class", "target_actor", "target_text", "target_start", "target_end", "factuality",
-           "claimant", "condition", "condition_start", "condition_end", "cue", "cue_start", "cue_end",
-           "main", "rule", "source"]
+           "claimant", "condition", "condition_start", "condition_end", "cue", "cue_text", "cue_start",
+           "cue_end", "main", "rule", "source"]
 # Column types for toolkit.schemas (text large_string, offsets int64 and nullable, flags bool).
 SCHEMA_TYPES = {**dict.fromkeys(["sent_id", "start", "end", "event_id", "source_start", "source_end",
                                  "target_start", "target_end", "condition_start", "condition_end",
@@ -1620,7 +1620,8 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "claimant": claimant if e.claimant is not None or "claim.quote" in e.extra else None,
             "condition": ctx.text[cond[0]:cond[1]] if cond else None,
             "condition_start": cond[0] if cond else None, "condition_end": cond[1] if cond else None,
-            "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
+            # cue: the lexicon entry ("threaten ... sanction"); cue_text: the words it matched
+            "cue": cue.entry, "cue_text": ctx.text[ca:cb], "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
 
 
 _SUBJECT_END = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP"})
