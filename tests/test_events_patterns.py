@@ -275,3 +275,15 @@ def test_claims_to_an_addressee_and_support_for_rebels(text, expected):
 def test_claims_to_an_addressee_negative(text, absent):
     got = rows(run(text))
     assert absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a warning whose reported clause names nobody is a warning statement, not an accusation
+    ("The WHO warned that the hospital was days away from running out of fuel after the shelling.",
+     ("WHO", "statement"), ("WHO", "accuse")),
+    # negative: one that names the actor stays an accusation
+    ("NATO warned that Russia was shelling the grain port.", ("NATO", "accuse"), ("NATO", "statement")),
+])
+def test_warning_that_names_no_one_accuses_no_one(text, expected, absent):
+    got = [r[:2] for r in rows(run(text))]
+    assert expected in got and absent not in got, got

@@ -613,6 +613,11 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             subj, toks = _complement_subject(s, e)
             conflict = any(cues[x.cue].quad in CONFLICT for x in reported) or any(
                 cu.quad in CONFLICT and cu.tok in toks for cu in cues)
+            # an accusation needs someone accused: "warned that the plant was one shelling away
+            # from disaster" names no actor (a warning statement), "warned that Russia poses a
+            # threat" does
+            conflict = conflict and (_has_actor(ctx, subj) or s.tags[subj.head] in cl.PRONOUN_TAGS or any(
+                _has_actor(ctx, x.source.chunk) for x in reported if cues[x.cue].quad in CONFLICT))
             e.act, e.act_rule = ("accuse", "warn.that_third_party") if conflict else ("statement", "warn.that_statement")
             e.target = Arg(subj, "target.complement_subject")
             for x in reported:
