@@ -157,10 +157,14 @@ def test_apposition_subject(text, verb, subject):
     ("The navy shelled the coast , killing three fishermen .", "killing", "The navy"),
     # negative: the infinitive after a directive is still the object's act
     ("Ankara urged Baghdad to expel the fighters .", "expel", "Baghdad"),
+    # a description and the name in apposition before a speech verb: no postposed report
+    ("The Serbian president , Aleksandar Vucic , rejected the plan .", "rejected", "Vucic"),
+    ("The Serbian president , Aleksandar Vucic , denied the report .", "denied", "Vucic"),
 ])
 def test_coordination_and_control_subject(text, verb, agent):
     lemmas = {"said": "say", "warned": "warn", "promised": "promise", "killed": "kill", "urged": "urge",
-              "threatening": "threaten", "saying": "say", "shelled": "shell", "killing": "kill"}
+              "threatening": "threaten", "saying": "say", "shelled": "shell", "killing": "kill",
+              "rejected": "reject", "denied": "deny"}
     s = parse(text, lemmas)
     p = next(p for p in s.predicates if s.tokens[p.head] == verb)
     c = p.agent

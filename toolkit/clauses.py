@@ -684,7 +684,9 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
             if tail is None:
                 tail = _report_tail(lower)
                 post = _postposed_table(tags, lower, lemma, w, tail)
-            if not coord and _postposed_report(tags, lower, lemma, i, w, tail, post):
+            # a postposed report follows a clause with a verb ("Talks failed, officials said"),
+            # not a subject and its appositive ("The Ardanian president, Mira Halden, dismissed")
+            if not coord and last_head >= 0 and _postposed_report(tags, lower, lemma, i, w, tail, post):
                 open_("report", i, "clause.report_postposed", parent=-1)
                 for c in clauses[:-1]:
                     if c.parent == -1:
@@ -986,9 +988,9 @@ def _inverted_speaker(s: Structure, p: Predicate, w: Words) -> Chunk | None:
     Sybiha, "that ..."' the speaker follows the reporting verb, which follows the quotation's
     comma; the noun phrase after the verb is its subject, not its object.
 
-    The verb is a bare reporting verb (no auxiliary) right after a comma (past closing quotation
-    marks), and the noun phrase after it ends the clause (a comma, a colon, a quotation mark
-    or the end of the sentence follows).
+    The verb is a bare reporting verb (no auxiliary) right after a comma and a closing quotation
+    mark, or after a comma that ends a clause ("Talks failed, said the ministry"), and the noun
+    phrase after it ends the clause (a comma, a colon, a quotation mark or the end follows).
     """
     h = p.head
     if p.start != h or s.tags[h] not in ("VBD", "VBZ") or s.lemma[h] not in w.reporting:
@@ -998,6 +1000,8 @@ def _inverted_speaker(s: Structure, p: Predicate, w: Words) -> Chunk | None:
         k -= 1
     if k < 1 or s.lower[k] != ",":
         return None
+    if k == h - 1 and not any(q.head < k for q in s.predicates):
+        return None  # "The Serbian president, Aleksandar Vucic, rejected the plan": no clause before
     c = s.chunk_at(h + 1)
     if c is None or c.start != h + 1 or s.tags[c.head] in PRONOUN_TAGS and s.lower[c.head] == "it":
         return None
