@@ -287,3 +287,25 @@ def test_claims_to_an_addressee_negative(text, absent):
 def test_warning_that_names_no_one_accuses_no_one(text, expected, absent):
     got = [r[:2] for r in rows(run(text))]
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "it" with an antecedent in the reported clause is that actor, not the speaker
+    ("Serbia could face new sanctions if it refuses to recognise Kosovo, an EU official said.",
+     ("SRB", "reject"), ("EU", "reject")),
+    # negative: with no antecedent there, "it" is the speaker (source.logophoric)
+    ("Russia said it would strike Ukrainian ports.", ("RUS", "attack"), ("UKR", "attack")),
+])
+def test_reported_pronoun_antecedent(text, expected, absent):
+    got = [r[:2] for r in rows(run(text))]
+    assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # what would happen if, or did not happen, is charged to no one
+    ("Serbia could face new sanctions if it refuses to recognise Kosovo, an EU official said.",
+     ("EU", "accuse", "SRB", "asserted")),
+    ("Athens said Turkish jets had not violated Greek airspace.", ("GRC", "accuse", "TUR", "asserted")),
+])
+def test_no_accusation_for_conditional_or_negated_acts(text, absent):
+    assert absent not in rows(run(text))

@@ -540,9 +540,26 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                 elif cls in ctx["rules"].cognitive:
                     e.factuality = "hypothetical"
                 ch = e.source.chunk
-                if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None:
+                if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None \
+                        and not _reported_antecedent(s, ch, inner, ctx):
                     e.source = Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
+
+
+def _reported_antecedent(s: cl.Structure, pron: cl.Chunk, inner: set, ctx) -> bool:
+    """Whether "it" or "they" in a reported clause has an antecedent there: the subject or
+    object of an earlier predicate of the reported clauses naming an actor ("Borovia could face
+    sanctions if it refuses, a League official said": "it" is Borovia, not the League). Then
+    the pronoun is resolved as any other (the nearest actor), not given to the claimant."""
+    if _PRONOUNS.get(s.lower[pron.start]) != "group":
+        return False
+    for q in s.predicates:
+        if q.head >= pron.start or q.clause not in inner:
+            continue
+        for c in (q.agent, q.patient):
+            if c is not None and c.end <= pron.start and s.tags[c.head] not in cl.PRONOUN_TAGS and _has_actor(ctx, c):
+                return True
+    return False
 
 
 def _link_accusations(s: cl.Structure, events: list[Event], by_tok: dict[int, int]) -> None:
@@ -1021,7 +1038,7 @@ def _none(v):
 
 
 # ----------------------------------------------------------------------------- driver
-def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) -> None:
+def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cues: list[Cue]) -> None:
     """``claim.accuse``: a neutral speech act reporting a third party's conflict act accuses it."""
     neutral = rules().neutral
     for i, e in enumerate(events):
@@ -1033,10 +1050,16 @@ def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) ->
             if x.claim_of != i or x.absorbed or (cues[x.cue].quad not in CONFLICT and not _arms_rebels(x, actors[j])):
                 continue
             src = actors[j]["source"].get("actor")
-            if src is not None and src != actors[i]["source"].get("actor") and x.factuality not in ("denied",):
+            # what the speaker says did or will happen, not what would happen if ("could face
+            # sanctions if it refuses") or did not happen
+            if src is not None and src != actors[i]["source"].get("actor") \
+                    and factuality(s, x, claimant_actor=None, source_actor=None) not in _NOT_CHARGED:
                 e.act, e.act_rule = "accuse", "claim.accuse"
                 e.target = Arg(x.source.chunk, "target.claim_subject")
                 break
+
+
+_NOT_CHARGED = frozenset({"denied", "negated", "hypothetical", "conditional", "question"})
 
 
 def _arms_rebels(e: Event, actors: dict) -> bool:
@@ -1530,7 +1553,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
-    _upgrade_claims(events, actors, cues)
+    _upgrade_claims(s, events, actors, cues)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
     _report_targets(s, events, actors, ctx)
