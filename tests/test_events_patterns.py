@@ -309,3 +309,15 @@ def test_reported_pronoun_antecedent(text, expected, absent):
 ])
 def test_no_accusation_for_conditional_or_negated_acts(text, absent):
     assert absent not in rows(run(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an unnamed official speaks for the place named right after
+    ("Officials in Kabul accused Pakistan of shelling border villages.", ("AFG", "accuse"), (None, "accuse")),
+    ("Ministers from Baghdad condemned the Turkish strikes.", ("IRQ", "criticize"), (None, "criticize")),
+    # negative: diplomats posted in a capital need not be its state's
+    ("Diplomats in Moscow condemned the strikes on Kharkiv.", (None, "criticize"), ("RUS", "criticize")),
+])
+def test_official_in_place(text, expected, absent):
+    got = [r[:2] for r in rows(run(text))]
+    assert expected in got and absent not in got, got

@@ -1298,6 +1298,26 @@ def _of_quantity_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Ru
     return (got, "actor.of_quantity") if got.get("actor") is not None else None
 
 
+# Visitors (events.yaml visit) posted abroad: "diplomats in Moscow" need not be Russian.
+_POSTED_ABROAD = frozenset({"diplomat", "delegation", "envoy", "ambassador", "emissary", "mediator",
+                            "negotiator", "mission", "representative"})
+
+
+def _official_in_place(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -> tuple[dict, str] | None:
+    """Rule ``actor.official_in_place``: "Officials in Addis Ababa alleged ..." - an official or
+    minister (events.yaml visit ``visitors``, but not the envoys posted abroad) who names no
+    state takes the actor of the in/from phrase right after it, as a coder reads an unnamed
+    official by where they speak for."""
+    if s.lemma[c.head] not in r.visitors or s.lemma[c.head] in _POSTED_ABROAD \
+            or c.end + 1 >= len(s.lower) or s.lower[c.end] not in ("in", "from"):
+        return None
+    nxt = s.chunk_at(c.end + 1)
+    if nxt is None or nxt.start != c.end + 1:
+        return None
+    got, _ = ctx.actor(nxt, s)
+    return (got, "actor.official_in_place") if got.get("actor") is not None else None
+
+
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
     """``actor.relative_agent_<prep>``: a subject that names no actor takes the actor of the
     by-agent of its reduced relative ("Missiles fired by Russia struck Ukraine", "militias backed
@@ -1565,7 +1585,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         src, srule = ctx.actor(e.source.chunk, s)
         if src.get("actor") is None and e.source.chunk is not None:
             src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
-                or (src, srule)
+                or _official_in_place(s, e.source.chunk, ctx, r) or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
