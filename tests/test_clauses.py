@@ -62,9 +62,14 @@ def test_relative_clause_does_not_supply_the_subject():
     ("Russia could attack Ukraine .", "attack", False, "hypothetical"),
     ("Russia attacked Ukraine .", "attacked", False, ""),
     ("Russia plans to attack Ukraine .", "attack", False, "future"),
+    # a negator right before "to" negates the infinitive
+    ("Armenia vowed never to recognise the vote .", "recognise", True, "future"),
+    ("The rebels agreed not to attack the convoy .", "attack", True, "future"),
+    # negative: a negated governor leaves its infinitive's own polarity alone
+    ("The rebels did not agree to attack the convoy .", "attack", False, "future"),
 ])
 def test_negation_and_modality(text, verb, negated, modality):
-    s = parse(text, {"plans": "plan"})
+    s = parse(text, {"plans": "plan", "vowed": "vow", "agreed": "agree"})
     p = next(p for p in s.predicates if s.tokens[p.head] == verb)
     assert (p.negated, p.modality) == (negated, modality)
 

@@ -949,7 +949,9 @@ def assign_arguments(s: Structure, w: Words) -> None:
     preds = s.predicates
     for x, p in enumerate(preds):
         lows = lower[p.start:p.head]
-        p.negated = not w.negators.isdisjoint(lows)
+        # "vowed never to negotiate", "agreed not to attack": the negator before "to" is the infinitive's
+        p.negated = not w.negators.isdisjoint(lows) or (
+            p.start > 0 and lower[p.start] == "to" and lower[p.start - 1] in w.negators)
         if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and _future_frame(s, p, w)):
             p.modality = "future"
         elif not w.hypo_modals.isdisjoint(lows):
