@@ -676,16 +676,13 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
             coord = _reporter_coordination(tags, lemma, i, head_at, w)
             if len(stack) > 1 and has_verb[top] and clauses[top].kind != "complement":
                 stack.pop()
-            elif len(stack) > 1 and has_verb[top] and coord:
-                # "X said (that) Y struck Z, and vowed to respond": a speech verb after ", and"
-                # coordinates with the verb that reports, so it leaves the reported clause.
+            elif len(stack) > 1 and has_verb[top] and coord:  # leave the reported clause
                 while len(stack) > 1 and clauses[stack[-1]].kind == "complement":
                     stack.pop()
             if tail is None:
                 tail = _report_tail(lower)
                 post = _postposed_table(tags, lower, lemma, w, tail)
-            # a postposed report follows a clause with a verb ("Talks failed, officials said"),
-            # not a subject and its appositive ("The Ardanian president, Mira Halden, dismissed")
+            # a postposed report follows a verb: not "The president, Mira Halden, dismissed"
             if not coord and last_head >= 0 and _postposed_report(tags, lower, lemma, i, w, tail, post):
                 open_("report", i, "clause.report_postposed", parent=-1)
                 for c in clauses[:-1]:
