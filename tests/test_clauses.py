@@ -62,9 +62,14 @@ def test_relative_clause_does_not_supply_the_subject():
     ("Russia could attack Ukraine .", "attack", False, "hypothetical"),
     ("Russia attacked Ukraine .", "attacked", False, ""),
     ("Russia plans to attack Ukraine .", "attack", False, "future"),
+    # a negator right before "to" negates the infinitive
+    ("Armenia vowed never to recognise the vote .", "recognise", True, "future"),
+    ("The rebels agreed not to attack the convoy .", "attack", True, "future"),
+    # negative: a negated governor leaves its infinitive's own polarity alone
+    ("The rebels did not agree to attack the convoy .", "attack", False, "future"),
 ])
 def test_negation_and_modality(text, verb, negated, modality):
-    s = parse(text, {"plans": "plan"})
+    s = parse(text, {"plans": "plan", "vowed": "vow", "agreed": "agree"})
     p = next(p for p in s.predicates if s.tokens[p.head] == verb)
     assert (p.negated, p.modality) == (negated, modality)
 
@@ -141,6 +146,35 @@ def test_apposition_subject(text, verb, subject):
     p = next(p for p in s.predicates if s.tokens[p.head] == verb)
     c = p.agent if p.voice == "active" else p.patient
     assert " ".join(s.tokens[c.start:c.end]) == subject
+
+
+@pytest.mark.parametrize("text, verb, agent", [
+    # ", and <speech verb>" after a reported clause goes on with the speaker
+    ("Egypt said that Ethiopian engineers had filled the dam , and warned of consequences .", "warned", "Egypt"),
+    ("The ministry said rebels shelled the port , and promised a response .", "promised", "The ministry"),
+    # negatives: no comma, or a verb that is no speech act, stays in the reported clause
+    ("Egypt said that Ethiopian engineers had filled the dam and warned of consequences .", "warned", "engineers"),
+    ("The ministry said rebels shelled the port , and killed two guards .", "killed", "rebels"),
+    # subject.control: ", <participle>" takes the subject of the finite verb it follows,
+    # not a gerund's or a directive's object
+    ("Seoul warned fishermen against entering the zone , threatening to seize their boats .", "threatening", "Seoul"),
+    ("Ankara urged Baghdad to expel the fighters , saying they threaten its border .", "saying", "Ankara"),
+    ("The navy shelled the coast , killing three fishermen .", "killing", "The navy"),
+    # negative: the infinitive after a directive is still the object's act
+    ("Ankara urged Baghdad to expel the fighters .", "expel", "Baghdad"),
+    # a description and the name in apposition before a speech verb: no postposed report
+    ("The Serbian president , Aleksandar Vucic , rejected the plan .", "rejected", "Vucic"),
+    ("The Serbian president , Aleksandar Vucic , denied the report .", "denied", "Vucic"),
+])
+def test_coordination_and_control_subject(text, verb, agent):
+    lemmas = {"said": "say", "warned": "warn", "promised": "promise", "killed": "kill", "urged": "urge",
+              "threatening": "threaten", "saying": "say", "shelled": "shell", "killing": "kill",
+              "rejected": "reject", "denied": "deny"}
+    s = parse(text, lemmas)
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    c = p.agent
+    got = " ".join(s.tokens[c.start:c.end]) if c is not None else None
+    assert got == agent or (c is not None and s.tokens[c.head] == agent)
 
 
 def _postposed_reference(tags, lower, lemma, i, w):

@@ -658,3 +658,17 @@ def test_sentences_that_cannot_act_are_skipped_without_loss(text, monkeypatch):
     assert False in answers   # some sentence was skipped
     monkeypatch.setattr(events, "_may_act", lambda tags, lemmas: True)
     pd.testing.assert_frame_equal(got, run(text))
+
+
+@pytest.mark.parametrize("text, cue, cue_text", [
+    ("The European Union threatened Belarus with new sanctions.", None, "threatened"),
+    ("Moscow accused Kyiv of sabotage.", "accuse", "accused"),
+    ('"We will respond," said the Iranian foreign ministry.', "say", "said"),
+])
+def test_cue_text_is_the_surface_words_and_cue_the_entry(text, cue, cue_text):
+    out = run(text)
+    # every row: the surface slice of its offsets, next to the lexicon entry
+    assert [text[a:b] for a, b in zip(out["cue_start"], out["cue_end"])] == out["cue_text"].tolist()
+    assert cue_text in [t.split()[0] for t in out["cue_text"]], out[["cue", "cue_text"]].values.tolist()
+    if cue is not None:
+        assert (cue, cue_text) in list(zip(out["cue"], out["cue_text"]))

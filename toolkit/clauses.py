@@ -205,6 +205,7 @@ def tag_many(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], str | 
 
 
 _VERB_TAG_STARTS = frozenset({"V", "M"})
+_QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 
 
 def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
@@ -233,6 +234,16 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
         if tg in verbal and tokens[i] and not tokens[i][:1].isalnum() \
                 and not any(ch.isalnum() for ch in tokens[i]):
             out[i] = ":"
+    # Rule tag.quote_mark: a double quotation mark, which the tokens keep as written and the
+    # tagger (trained on `` and '') reads as a noun or name, is punctuation: it never starts
+    # or joins a noun phrase ('" Drago', '"Ardania owes').
+    # A dash the tagger reads as a name ("TARSK — Borovian President") is punctuation too.
+    if not _QUOTE_TOKENS.isdisjoint(tokens) or not _HYPHENS.isdisjoint(tokens):
+        for i, t in enumerate(tokens):
+            if t in _QUOTE_TOKENS:
+                out[i] = "''"
+            elif t in _HYPHENS and out[i] != "HYPH":
+                out[i] = ":"
     # Rule tag.question_inversion: "Will Russia attack Ukraine ?" -- after a sentence-initial
     # modal or do and its subject, a word tagged as a noun before an object is the verb.
     if len(out) > 3 and out[0] in ("MD",) or (out and tokens[0].lower() in ("does", "did", "do")):
@@ -441,6 +452,7 @@ class Structure:
 # The tags that can start a chunk: a pronoun, a noun-phrase word but a possessive, a participle.
 _NP_OPENERS = (NP_INNER - {"POS"}) | PRONOUN_TAGS | {"VBG", "VBN"}
 _GROUP_OPENERS = VERB_TAGS | {"MD", "TO"}
+_AFTER_HYPHEN = (NP_INNER - {"DT", "PDT", "PRP$"}) | {"VBN", "VBG"}
 
 
 def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
@@ -478,7 +490,12 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 j += 1  # "civilian and military targets"
             elif lower[j] in (",", ".") and j > i and tags[j - 1] == "CD" and j + 1 < n and tags[j + 1] == "CD":
                 j += 1  # "30 , 000 troops", "6 . 3 million" as the tokens of a spaced text
-            elif lower[j] in _HYPHENS and j > i and j + 1 < n and tags[j + 1] in NP_INNER | {"VBN", "VBG"}:
+            elif t == "''" and j > i and j + 1 < n and tags[j + 1] in NP_INNER and tags[j - 1] in NP_INNER:
+                j += 1  # a scare-quoted word inside the phrase: Borovia 's " peace " offer
+            elif lower[j] in _HYPHENS and j > i and j + 1 < n and tags[j + 1] in _AFTER_HYPHEN \
+                    and lower[j] != "—":
+                # a compound's hyphen ("rebel - held"); not a dash after a dateline ("WASHINGTON
+                # — The Department", "TARSK — Borovian President"), nor one before a determiner
                 j += 1
             elif t in ("VBN", "VBG") and j > i and j + 1 < n and tags[j + 1] in ("NN", "NNS", "JJ", "NNP", "NNPS") \
                     and (tags[j - 1] in ("DT", "JJ", "PRP$", "CD", ":", "HYPH") or lower[j - 1] in _HYPHENS) \
@@ -656,12 +673,17 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         elif low == ":" and last_head >= 0 and lemma[last_head] in w.reporting and i > last_head:
             open_("complement", i, "clause.colon")  # 'Peskov said: "..."'
         elif t in (",", ":") and low not in _HYPHENS:
+            coord = _reporter_coordination(tags, lemma, i, head_at, w)
             if len(stack) > 1 and has_verb[top] and clauses[top].kind != "complement":
                 stack.pop()
+            elif len(stack) > 1 and has_verb[top] and coord:  # leave the reported clause
+                while len(stack) > 1 and clauses[stack[-1]].kind == "complement":
+                    stack.pop()
             if tail is None:
                 tail = _report_tail(lower)
                 post = _postposed_table(tags, lower, lemma, w, tail)
-            if _postposed_report(tags, lower, lemma, i, w, tail, post):
+            # a postposed report follows a verb: not "The president, Mira Halden, dismissed"
+            if not coord and last_head >= 0 and _postposed_report(tags, lower, lemma, i, w, tail, post):
                 open_("report", i, "clause.report_postposed", parent=-1)
                 for c in clauses[:-1]:
                     if c.parent == -1:
@@ -699,6 +721,21 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
     return clauses, clause_of
 
 
+def _reporter_coordination(tags, lemma, i: int, head_at, w: Words) -> bool:
+    """``i`` is the comma of ", and vowed": comma, a conjunction, then (past adverbs) a finite
+    reporting verb with no subject of its own. In news prose such a verb goes on with the
+    speaker ("Pakistan said Indian drones had struck three sites, and vowed to respond");
+    without the comma, or with another verb, the coordination stays in the reported clause.
+    """
+    k = i + 1
+    if k >= len(tags) or tags[k] != "CC" or lemma[k] not in ("and", "but"):
+        return False
+    k += 1
+    while k < len(tags) and tags[k] == "RB":
+        k += 1
+    return k in head_at and head_at[k][0] == k and tags[k] in FINITE and lemma[k] in w.reporting
+
+
 @functools.lru_cache(maxsize=4)
 def _openers(w: Words) -> frozenset:
     """The words :func:`segment` tests for opening a clause (besides commas and chunk starts)."""
@@ -716,10 +753,18 @@ def head_at_end(head_at, last_head: int, i: int, tags) -> int:
     return i if k == last_head else -1
 
 
+_OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "JJ", "NN", "NNS", "NNP", "NNPS"})
+
+
 def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
-    """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked"."""
+    """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked".
+
+    A bare participle with an object counts as the finite verb the tagger missed ("claimed Greek
+    coast guards pushed migrant boats": "pushed" tagged VBN, with no auxiliary before it).
+    """
     k = chunk.end
-    return k < len(tags) and k in group_start and tags[k] in FINITE
+    return k < len(tags) and k in group_start and (
+        tags[k] in FINITE or tags[k] == "VBN" and k + 1 < len(tags) and tags[k + 1] in _OBJECT_STARTS)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -872,6 +917,16 @@ def _control(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
     if not before:
         return None, ""
     gov = before[-1]
+    cl = s.clauses[p.clause]
+    if cl.kind == "participial" and p.start == cl.start:
+        # ", threatening to ...": the participle hangs from the clause it follows, so its subject
+        # is that clause's finite verb's, not a gerund's or infinitive's inside it ("warned
+        # companies against using the ports, threatening to target their vessels").
+        # Nor is it the object of a directive ("urged Iraq to stop, saying ..." is Iran's saying).
+        finite = [q for q in before if q.clause == cl.parent and s.tags[q.start] in FINITE]
+        if finite:
+            gov = finite[-1]
+            return (gov.agent if gov.voice == "active" else gov.patient), "subject.control"
     if (s.lemma[gov.head] in w.directive or s.lemma[gov.head] in w.object_control) and gov.voice == "active":
         if gov.patient is not None:
             return gov.patient, "subject.object_control"
@@ -891,7 +946,9 @@ def assign_arguments(s: Structure, w: Words) -> None:
     preds = s.predicates
     for x, p in enumerate(preds):
         lows = lower[p.start:p.head]
-        p.negated = not w.negators.isdisjoint(lows)
+        # "vowed never to negotiate", "agreed not to attack": the negator before "to" is the infinitive's
+        p.negated = not w.negators.isdisjoint(lows) or (
+            p.start > 0 and lower[p.start] == "to" and lower[p.start - 1] in w.negators)
         if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and _future_frame(s, p, w)):
             p.modality = "future"
         elif not w.hypo_modals.isdisjoint(lows):
@@ -900,6 +957,11 @@ def assign_arguments(s: Structure, w: Words) -> None:
                 any(lower[k] in w.passive_aux and tags[k] != "MD" for k in range(p.start, p.head))
                 or (p.start == p.head and p.head + 1 < len(tags) and lower[p.head + 1] in w.agent_preps)):
             p.voice = "passive"  # an auxiliary of the passive, or a reduced one ("killed by")
+        inverted = _inverted_speaker(s, p, w)
+        if inverted is not None:
+            p.agent, p.agent_rule = inverted, "agent.subject.inverted"
+            p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
+            continue
         subj, rule = (None, "") if s.lower[p.start] == "to" else find_subject(s, p, w)
         if subj is None and s.lower[p.start] != "to":
             subj = _relative_antecedent(s, p)
@@ -918,6 +980,32 @@ def assign_arguments(s: Structure, w: Words) -> None:
             limit = next((q.start for q in preds[x + 1:] if s.clause_of[q.start] == p.clause), len(tags))
             obj = find_object(s, p, w, limit=limit)
             p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
+
+
+def _inverted_speaker(s: Structure, p: Predicate, w: Words) -> Chunk | None:
+    """Rule ``subject.inverted``: in the quotative inversion '"We have evidence," said Andrii
+    Sybiha, "that ..."' the speaker follows the reporting verb, which follows the quotation's
+    comma; the noun phrase after the verb is its subject, not its object.
+
+    The verb is a bare reporting verb (no auxiliary) right after a comma and a closing quotation
+    mark, or after a comma that ends a clause ("Talks failed, said the ministry"), and the noun
+    phrase after it ends the clause (a comma, a colon, a quotation mark or the end follows).
+    """
+    h = p.head
+    if p.start != h or s.tags[h] not in ("VBD", "VBZ") or s.lemma[h] not in w.reporting:
+        return None
+    k = h - 1
+    while k >= 0 and s.tags[k] == "''":
+        k -= 1
+    if k < 1 or s.lower[k] != ",":
+        return None
+    if k == h - 1 and not any(q.head < k for q in s.predicates):
+        return None  # "The Serbian president, Aleksandar Vucic, rejected the plan": no clause before
+    c = s.chunk_at(h + 1)
+    if c is None or c.start != h + 1 or s.tags[c.head] in PRONOUN_TAGS and s.lower[c.head] == "it":
+        return None
+    e = c.end
+    return c if e >= len(s.tags) or s.tags[e] in (",", ":", ".", "''") else None
 
 
 def _future_frame(s: Structure, p: Predicate, w: Words) -> bool:

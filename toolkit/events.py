@@ -45,8 +45,8 @@ RULES_FILE = LEXICON_DIR / "events.yaml"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "source_actor", "source_person",
            "source_sector", "source_text", "source_start", "source_end", "act", "cameo", "root",
            "quad_class", "target_actor", "target_text", "target_start", "target_end", "factuality",
-           "claimant", "condition", "condition_start", "condition_end", "cue", "cue_start", "cue_end",
-           "main", "rule", "source"]
+           "claimant", "condition", "condition_start", "condition_end", "cue", "cue_text", "cue_start",
+           "cue_end", "main", "rule", "source"]
 # Column types for toolkit.schemas (text large_string, offsets int64 and nullable, flags bool).
 SCHEMA_TYPES = {**dict.fromkeys(["sent_id", "start", "end", "event_id", "source_start", "source_end",
                                  "target_start", "target_end", "condition_start", "condition_end",
@@ -103,6 +103,9 @@ class Rules:
     implied_state_acts: frozenset = frozenset()
     implied_state_preps: frozenset = frozenset()
     quantity_heads: frozenset = frozenset()
+    rebel_support_acts: frozenset = frozenset()
+    rebel_support_sectors: frozenset = frozenset()
+    responsible_preps: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -134,7 +137,9 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("yield_to_demands", {}).get("verbs", [])), fs(d.get("yield_to_demands", {}).get("nouns", [])),
                  fs(d.get("copular_verbs", [])), fs(d.get("responsible_for", [])), fs(d.get("ready_adjectives", [])),
                  fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])),
-                 fs(d.get("quantity_heads", [])))
+                 fs(d.get("quantity_heads", [])), fs(d.get("rebel_support", {}).get("acts", [])),
+                 frozenset(str(x) for x in d.get("rebel_support", {}).get("sectors", [])),
+                 fs(d.get("responsible_prepositions", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -366,16 +371,17 @@ def _noun_target(s: cl.Structure, obl, cue: Cue, r: Rules) -> tuple[cl.Chunk | N
 
 def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
     """``noun.responsible_for``: "Kony and the LRA are responsible for mass killings" - the
-    subject of "be responsible for" (events.yaml ``responsible_for``) does the act named after
-    it; ``noun.predicate_nominal``: "The United States remains the largest donor of aid" - the
+    subject of "be responsible for" (events.yaml ``responsible_for``) or of "be behind"
+    (``responsible_prepositions``) does the act named after it; ``noun.predicate_nominal``: "The United States remains the largest donor of aid" - the
     subject of a copula (``copular_verbs``) naming an actor does the act its predicate noun names."""
     r = ctx["rules"]
     c = s.chunk_at(cue.tok)
     if c is None or c.start < 2:
         return None
     g, rule = None, ""
-    if s.lower[c.start - 1] == "for" and s.lemma[c.start - 2] in r.responsible_for:
-        k = c.start - 3
+    behind = s.lower[c.start - 1] in r.responsible_preps   # "Iran was behind the attack"
+    if behind or s.lower[c.start - 1] == "for" and s.lemma[c.start - 2] in r.responsible_for:
+        k = c.start - (2 if behind else 3)
         while k >= 0 and s.tags[k] == "RB":
             k -= 1
         g, rule = s.predicate_at(k), "noun.responsible_for"
@@ -534,9 +540,26 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                 elif cls in ctx["rules"].cognitive:
                     e.factuality = "hypothetical"
                 ch = e.source.chunk
-                if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None:
+                if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None \
+                        and not _reported_antecedent(s, ch, inner, ctx):
                     e.source = Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
+
+
+def _reported_antecedent(s: cl.Structure, pron: cl.Chunk, inner: set, ctx) -> bool:
+    """Whether "it" or "they" in a reported clause has an antecedent there: the subject or
+    object of an earlier predicate of the reported clauses naming an actor ("Borovia could face
+    sanctions if it refuses, a League official said": "it" is Borovia, not the League). Then
+    the pronoun is resolved as any other (the nearest actor), not given to the claimant."""
+    if _PRONOUNS.get(s.lower[pron.start]) != "group":
+        return False
+    for q in s.predicates:
+        if q.head >= pron.start or q.clause not in inner:
+            continue
+        for c in (q.agent, q.patient):
+            if c is not None and c.end <= pron.start and s.tags[c.head] not in cl.PRONOUN_TAGS and _has_actor(ctx, c):
+                return True
+    return False
 
 
 def _link_accusations(s: cl.Structure, events: list[Event], by_tok: dict[int, int]) -> None:
@@ -607,6 +630,11 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             subj, toks = _complement_subject(s, e)
             conflict = any(cues[x.cue].quad in CONFLICT for x in reported) or any(
                 cu.quad in CONFLICT and cu.tok in toks for cu in cues)
+            # an accusation needs someone accused: "warned that the plant was one shelling away
+            # from disaster" names no actor (a warning statement), "warned that Russia poses a
+            # threat" does
+            conflict = conflict and (_has_actor(ctx, subj) or s.tags[subj.head] in cl.PRONOUN_TAGS or any(
+                _has_actor(ctx, x.source.chunk) for x in reported if cues[x.cue].quad in CONFLICT))
             e.act, e.act_rule = ("accuse", "warn.that_third_party") if conflict else ("statement", "warn.that_statement")
             e.target = Arg(subj, "target.complement_subject")
             for x in reported:
@@ -1010,7 +1038,7 @@ def _none(v):
 
 
 # ----------------------------------------------------------------------------- driver
-def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) -> None:
+def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cues: list[Cue]) -> None:
     """``claim.accuse``: a neutral speech act reporting a third party's conflict act accuses it."""
     neutral = rules().neutral
     for i, e in enumerate(events):
@@ -1019,13 +1047,29 @@ def _upgrade_claims(events: list[Event], actors: list[dict], cues: list[Cue]) ->
         if actors[i]["source"].get("actor") is None or actors[i]["source"].get("sector") == MEDIA:
             continue  # a monitor, "officials" or a news outlet reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
-            if x.claim_of != i or x.absorbed or cues[x.cue].quad not in CONFLICT:
+            if x.claim_of != i or x.absorbed or (cues[x.cue].quad not in CONFLICT and not _arms_rebels(x, actors[j])):
                 continue
             src = actors[j]["source"].get("actor")
-            if src is not None and src != actors[i]["source"].get("actor") and x.factuality not in ("denied",):
+            # what the speaker says did or will happen, not what would happen if ("could face
+            # sanctions if it refuses") or did not happen
+            if src is not None and src != actors[i]["source"].get("actor") \
+                    and factuality(s, x, claimant_actor=None, source_actor=None) not in _NOT_CHARGED:
                 e.act, e.act_rule = "accuse", "claim.accuse"
                 e.target = Arg(x.source.chunk, "target.claim_subject")
                 break
+
+
+_NOT_CHARGED = frozenset({"denied", "negated", "hypothetical", "conditional", "question"})
+
+
+def _arms_rebels(e: Event, actors: dict) -> bool:
+    """Rule ``claim.accuse`` also fires on a claimed act of help to another state's rebels
+    (actors sector REB; "told parliament that the League was arming Ardanian rebels"): material support to an insurgency is a hostile act toward the state it
+    fights, which is what the speaker charges (CAMEO 112 accuse; the aid itself is 07).
+    The acts and sectors are events.yaml ``rebel_support``."""
+    tgt, r = actors["target"], rules()
+    return e.act in r.rebel_support_acts and tgt.get("sector") in r.rebel_support_sectors \
+        and tgt.get("actor") is not None and tgt.get("actor") != actors["source"].get("actor")
 
 
 def _is_top(s: cl.Structure, cid: int) -> bool:
@@ -1166,10 +1210,12 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
         cls = _reporting_classes().get(lem)
         if lem in ("call", "push", "press") and nxt in ("on", "for", "upon"):
             cls = "directive"
+        # the reported clause follows the verb, or its addressee ("told the Security Council that")
+        reach = p.patient.end if p.patient is not None and p.patient.start == p.head + 1 else p.head + 2
         if cls in rules().neutral and p.voice == "active" and lem not in rules().light \
                 and s.tags[p.head] in ("VBD", "VBZ", "VBP") and s.clauses[p.clause].kind != "participial" and any(
                 c.parent == p.clause and c.kind == "complement" and c.rule in ("clause.that", "clause.bare_complement")
-                and 0 < c.start - p.head <= 2 for c in s.clauses):
+                and p.head < c.start <= max(reach, p.head + 2) for c in s.clauses):
             cls = "claim"  # "Russia claimed that Ukraine attacked Belgorod": a statement, maybe an accusation
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
@@ -1250,6 +1296,26 @@ def _of_quantity_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Ru
         return None
     got, _ = ctx.actor(nxt, s)
     return (got, "actor.of_quantity") if got.get("actor") is not None else None
+
+
+# Visitors (events.yaml visit) posted abroad: "diplomats in Moscow" need not be Russian.
+_POSTED_ABROAD = frozenset({"diplomat", "delegation", "envoy", "ambassador", "emissary", "mediator",
+                            "negotiator", "mission", "representative"})
+
+
+def _official_in_place(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -> tuple[dict, str] | None:
+    """Rule ``actor.official_in_place``: "Officials in Addis Ababa alleged ..." - an official or
+    minister (events.yaml visit ``visitors``, but not the envoys posted abroad) who names no
+    state takes the actor of the in/from phrase right after it, as a coder reads an unnamed
+    official by where they speak for."""
+    if s.lemma[c.head] not in r.visitors or s.lemma[c.head] in _POSTED_ABROAD \
+            or c.end + 1 >= len(s.lower) or s.lower[c.end] not in ("in", "from"):
+        return None
+    nxt = s.chunk_at(c.end + 1)
+    if nxt is None or nxt.start != c.end + 1:
+        return None
+    got, _ = ctx.actor(nxt, s)
+    return (got, "actor.official_in_place") if got.get("actor") is not None else None
 
 
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
@@ -1507,7 +1573,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
-    _upgrade_claims(events, actors, cues)
+    _upgrade_claims(s, events, actors, cues)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
     _report_targets(s, events, actors, ctx)
@@ -1519,7 +1585,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         src, srule = ctx.actor(e.source.chunk, s)
         if src.get("actor") is None and e.source.chunk is not None:
             src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
-                or (src, srule)
+                or _official_in_place(s, e.source.chunk, ctx, r) or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
@@ -1602,7 +1668,8 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "claimant": claimant if e.claimant is not None or "claim.quote" in e.extra else None,
             "condition": ctx.text[cond[0]:cond[1]] if cond else None,
             "condition_start": cond[0] if cond else None, "condition_end": cond[1] if cond else None,
-            "cue": cue.entry, "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
+            # cue: the lexicon entry ("threaten ... sanction"); cue_text: the words it matched
+            "cue": cue.entry, "cue_text": ctx.text[ca:cb], "cue_start": ca, "cue_end": cb, "main": main, "rule": rule}
 
 
 _SUBJECT_END = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP"})
