@@ -33,9 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from . import _tagger
+from . import _tagger, _yaml
 from .config import LEXICON_DIR
 
 RULES_FILE = LEXICON_DIR / "clauses.yaml"
@@ -88,7 +86,7 @@ def words(path: str | None = None) -> Words:
         >>> "by" in words().agent_preps
         True
     """
-    data = yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
+    data = _yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
     from . import lexicon as lexmod
 
     rep = lexmod.load("reporting_verbs").entries

@@ -33,8 +33,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
+from . import _yaml
 from . import clauses as cl
 from .annotator import Annotator
 from .config import LEXICON_DIR
@@ -116,7 +116,7 @@ def rules(path: str | None = None) -> Rules:
         >>> rules().act_classes["112"]
         'accuse'
     """
-    d = yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
+    d = _yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
     w = d["warn"]
     fs = lambda xs: frozenset(str(x).lower() for x in xs)
     return Rules({str(k): v for k, v in d["act_classes"].items()}, dict(d["lemma_classes"]),
@@ -1926,7 +1926,7 @@ ANNOTATOR = Annotator(
     requires=("tokens", "sentences", "mentions", "escalation"),
     lexicons=("escalation", "reporting_verbs"), reads=("quotes",),
     # The rule files are not bundled lexicons (no CSV): their versions key the cache.
-    version=f"events@{rules().version}+clauses@{yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}",
+    version=f"events@{rules().version}+clauses@{_yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}",
     description="who does what to whom: one row per speech act or event, from clause structure "
                 "(voice, reporting frames, warnings, negation, conditions)")
 
