@@ -143,6 +143,17 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("Lopes: Talks With Freedonia Have Failed", ("indirect", "Lopes", ":", "Talks With Freedonia Have Failed")),
     ("HOST: Thank you.\n\nLOPES: Well, look, it is serious. We will not sign.\n\nHOST: Why not?",
      ("indirect", "LOPES", ":", "Well, look, it is serious. We will not sign.")),
+    # speech and stance verbs whose object is what was said (reporting_verbs 1.4.0)
+    ("Lopes spoke of the legacy of the war.", ("indirect", "Lopes", "spoke of", "the legacy of the war")),
+    ("Mr. Ortiz likened the treaty to a trap.", ("indirect", "Mr. Ortiz", "likened", "the treaty to a trap")),
+    ("The envoy compared the blockade to a siege.",
+     ("indirect", "The envoy", "compared", "the blockade to a siege")),
+    ("The minister invoked the border dispute - a charge that stung.",
+     ("indirect", "The minister", "invoked", "the border dispute")),
+    ("The nominee also outlined his security plan.", ("indirect", "The nominee", "also outlined", "his security plan")),
+    ("Lopes laid out her proposals for the talks.", ("indirect", "Lopes", "laid out", "her proposals for the talks")),
+    ("The ministry has also commented on the shelling.",
+     ("indirect", "The ministry", "has also commented on", "the shelling")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))
@@ -198,6 +209,11 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Revealed: The Secret Plan Behind the Summit.",                    # a headline label
     "She works at a conservative think tank in the capital.",          # "think tank"
     "And believe me, the talks are far from over.",                    # a formula
+    "Exports rose 5 percent compared with last year.",                 # a comparison, not a view
+    "That is nothing compared to the cost of the war.",                # "compared to" as a preposition
+    "Speaking of the war, the delegates left early.",                  # a formula
+    "The outline of the deal is clear.",                               # a noun
+    "The map gives a geographic reference for the border.",            # a noun
 ])
 def test_no_quotes(text):
     q = run(text)

@@ -70,6 +70,7 @@ from .quotes import (
     _SENT_FINAL,
     _SHORT_CLASSES,
     _SHORT_END,
+    _SHORT_TOPIC_VERBS,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
     _TIME_ADVERBS,
@@ -509,7 +510,12 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     if start is None or start >= s1:
         return None
     end = s1
-    if cat in _SHORT_CLASSES or lemma == "refer to":
+    if lemma in _SHORT_TOPIC_VERBS:
+        # "invoked the rising seas to thrill ...", "likened X to Y - a charge that ...": the object
+        # ends at a dash, a subordinator or a purpose "to", but keeps its appositives.
+        end = next((t for t in range(start + 1, s1) if d.tok[t] in ("-", "—", "–", ";", "--")
+                    or d.low[t] in _SHORT_END), s1)
+    elif cat in _SHORT_CLASSES or lemma == "refer to":
         end = next((t for t in range(start + 1, s1) if d.tok[t] in _CLAUSE_PUNCT
                     or d.low[t] in _SHORT_END), s1)
     # "While X said that A, B ...": the reported clause ends at the main clause's comma.

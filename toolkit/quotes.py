@@ -210,7 +210,12 @@ _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow de
                             "endorse defend mock blast demand see call".split())
 # Verbs whose object is what was said, named as a topic ("talked about the wall", "questioned
 # his judgment", "pointed to reports that ..."): PolNeAR attributes the object as the content.
-_TOPIC_VERBS = frozenset(("talk about", "speak about", "discuss", "mention", "question", "express", "point to"))
+_TOPIC_VERBS = frozenset(("talk about", "speak about", "speak of", "discuss", "mention", "question", "express",
+                          "point to", "comment on", "invoke", "reference", "outline", "lay out", "tout",
+                          "liken", "compare"))
+# Topic verbs whose object ends at the first clause break ("invoked the rising seas to thrill ...").
+_SHORT_TOPIC_VERBS = frozenset(("speak of", "comment on", "invoke", "reference", "outline", "lay out",
+                                "tout", "liken", "compare"))
 _OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
                            "praise", "defend", "refer to", "see")) | _TOPIC_VERBS
 # After these a topic verb is a noun ("questions about his taxes", "mention of the plan").
@@ -917,6 +922,12 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "questions about his taxes", "mention of the plan": a noun
         if d.low[i] == "known" and not (i > 0 and d.low[i - 1] in _AUX):
             continue  # "the leader known as": an adjective, not knowledge reported
+        if (lemma == "compare" and j < len(d.low) and d.low[j] == "to") or d.low[i] == "reference" \
+                or (lemma == "speak of" and d.low[i] == "speaking" and not (i > 0 and d.low[i - 1] in _AUX)):
+            continue  # "nothing compared to", "speaking of X, ...", "a geographic reference": not a report
+        if lemma in ("compare", "liken") and not any(d.low[t] == "to" for t in range(j, min(j + 10, len(d.low)))
+                                                     if d.sent[t] == d.sent[i]):
+            continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if i > 0 and d.sent[i - 1] == d.sent[i] and (d.low[i - 1], d.low[i]) in _FORMULAS:
