@@ -154,6 +154,15 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("Lopes laid out her proposals for the talks.", ("indirect", "Lopes", "laid out", "her proposals for the talks")),
     ("The ministry has also commented on the shelling.",
      ("indirect", "The ministry", "has also commented on", "the shelling")),
+    # guards against nouns and other senses keep the real verb uses
+    ("In one tweet on Friday, Lopes said the vote was rigged.",
+     ("indirect", "Lopes", "said", "the vote was rigged")),
+    ("The two said the talks had failed.", ("indirect", "The two", "said", "the talks had failed")),
+    ("She declined to comment on the talks.", ("indirect", "She", "declined", "to comment on the talks")),
+    ("A spokesman called Ortiz a liar.", ("indirect", "A spokesman", "called", "Ortiz a liar")),
+    ("Two officials: the talks failed.", ("indirect", "Two officials", ":", "the talks failed")),
+    ("During the summit, Lopes spoke to reporters, arguing that the plan had failed.",
+     ("indirect", "Lopes", "arguing", "that the plan had failed")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))
@@ -214,6 +223,14 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Speaking of the war, the delegates left early.",                  # a formula
     "The outline of the deal is clear.",                               # a noun
     "The map gives a geographic reference for the border.",            # a noun
+    "The agenda I will lay out this evening is not partisan.",         # a relative clause
+    "The low demand for thermal coal hurt the miners.",                # a noun before "for"
+    "The minister called into a radio show on Monday.",                # a phone call
+    "He called in to a morning program from the capital.",             # a phone call
+    "She runs a stream called Border Run.",                           # a name
+    "Support for the treaty has declined slightly from 58 percent.",   # a number falling
+    "Another challenge: the budget is short.",                         # a section heading
+    "Two questions: why would the envoy leave now?",                   # a section heading
 ])
 def test_no_quotes(text):
     q = run(text)

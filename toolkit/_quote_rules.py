@@ -243,6 +243,10 @@ _PAST_VERBS = frozenset("spoke took went came made gave held sent met stood sat 
                         "wrote told said left began brought".split())
 
 
+# Prepositions that open a fronted time or setting phrase, never a speaker.
+_FRONTED_PREPOSITIONS = frozenset("in by during after before over since within until rather at on for".split())
+
+
 def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int] | None]:
     """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
     the sentence's first noun phrase."""
@@ -255,6 +259,12 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
     k = _dateline_end(d, s0, i)
     while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
         k += 1
+    if k < i and d.low[k] in _FRONTED_PREPOSITIONS:
+        # "In the next eight weeks, the campaign ..., emphasizing": the subject follows the fronted phrase.
+        comma = next((t for t in range(k + 1, i) if d.tok[t] == ","), None)
+        if comma is None:
+            return None, None
+        k = comma + 1
     sp = np_right(d, k, i)
     if sp is not None:
         # "Hillary Clinton spoke out on Monday, arguing": the subject ends at its verb.
@@ -918,6 +928,9 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
             or (not poll and (d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS)) \
             or d.low[sp[1] - 1] in PRONOUNS:
         return None
+    if not any(_cap(d.tok[t]) for t in range(sp[0] + 1, sp[1])) and d.low[sp[0]] in _NP_WORDS \
+            and d.low[sp[1] - 1] not in _NP_WORDS:
+        return None  # "Two questions: ...", "Another challenge: ...": a heading, no speaker
     row = _empty_row(d, "direct", rule)
     _set_tok(row, "speaker", d, sp)
     _resolve(st, row)

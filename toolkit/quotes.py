@@ -892,6 +892,40 @@ def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
 _HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional")
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen".split())
+
+
+def _verb_in_context(d: _Doc, i: int, j: int, lemma: str) -> bool:
+    """Whether the hit at tokens ``i``..``j`` is a verb given its neighbours; False for nouns
+    and non-speech senses that the lemma alone cannot tell apart.
+
+    Example: "In one tweet Friday" (a noun after a number), "the low demand for coal",
+    "called into a radio show", "a stream called Miracle Run", "declined from 58 percent".
+    """
+    low, n = d.low[i], len(d.low)
+    prev = d.low[i - 1] if i > 0 and d.sent[i - 1] == d.sent[i] else ""
+    nxt = d.low[i + 1] if i + 1 < n and d.sent[i + 1] == d.sent[i] else ""
+    if prev in _NUMBER_WORDS and low in (lemma, lemma + "s") and lemma not in ("say", "tell") \
+            and not (i > 1 and d.low[i - 2] in ("the", "all", "these", "those", ",")):
+        return False  # "In one tweet Friday", but "the two write", "Trump, 70, knows"
+    if lemma.startswith("demand") and low in ("demand", "demands") and nxt == "for":
+        return False
+    if lemma == "call" or low in ("called", "calling", "calls"):
+        if nxt == "into" or (nxt == "in" and i + 2 < n and d.low[i + 2] == "to"):
+            return False  # "called into a radio show": a phone call
+        if low == "called" and i >= 2 and d.low[i - 2] in ("a", "an") and prev not in _NP_WORDS \
+                and i + 1 < n and _cap(d.tok[i + 1]):
+            return False  # "a stream called Miracle Run": a name
+    if lemma == "decline":
+        k = i + 1
+        while k < n and d.low[k].endswith("ly"):
+            k += 1
+        if k < n and (d.low[k] in ("from", "by") or d.low[k][:1].isdigit()
+                      or (d.low[k] == "to" and k + 1 < n and d.low[k + 1][:1].isdigit())):
+            return False  # "declined slightly from 58 percent": a number falling
+    return True
+
+
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues."""
     for a, b, lemma, cat, syn, opt in hits:
@@ -925,6 +959,11 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         if (lemma == "compare" and j < len(d.low) and d.low[j] == "to") or d.low[i] == "reference" \
                 or (lemma == "speak of" and d.low[i] == "speaking" and not (i > 0 and d.low[i - 1] in _AUX)):
             continue  # "nothing compared to", "speaking of X, ...", "a geographic reference": not a report
+        if not _verb_in_context(d, i, j, lemma):
+            continue
+        if lemma in _SHORT_TOPIC_VERBS and _time_after(d, j, len(d.low)) < len(d.low) \
+                and d.low[_time_after(d, j, len(d.low))] in _AUX:
+            continue  # "the plan I will outline today is ...": a relative clause without its object
         if lemma in ("compare", "liken") and not any(d.low[t] == "to" for t in range(j, min(j + 10, len(d.low)))
                                                      if d.sent[t] == d.sent[i]):
             continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
