@@ -163,6 +163,11 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("Two officials: the talks failed.", ("indirect", "Two officials", ":", "the talks failed")),
     ("During the summit, Lopes spoke to reporters, arguing that the plan had failed.",
      ("indirect", "Lopes", "arguing", "that the plan had failed")),
+    # a quantified relative pronoun is the speaker
+    ("The ruling angered the families, many of whom say the claims are unfounded.",
+     ("indirect", "many of whom", "say", "the claims are unfounded")),
+    ("The letter names 95 generals, most of whom had already backed the plan.",
+     ("indirect", "most of whom", "had already backed", "the plan")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))

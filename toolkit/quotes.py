@@ -624,6 +624,9 @@ def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
         and d.tok[k].islower() and _alpha(d.tok[k - 2])
 
 
+_WHOM_QUANTIFIERS = frozenset("many most some all none few several each both half one two three".split())
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``),
     or ``None``.
@@ -647,6 +650,8 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     low = d.low[k]
     if low in PRONOUNS:
         return (k, j)
+    if low == "whom" and k - 2 >= lo and d.low[k - 1] == "of" and d.low[k - 2] in _WHOM_QUANTIFIERS:
+        return (k - 2, j)  # "families, many of whom say": the relative's quantified pronoun
     if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
         pass
     elif not (_np_word(d, k) or _unknown_noun(d, k) or _possessed(d, k, j, lo)) or low in _DETERMINERS:
@@ -798,7 +803,7 @@ def _subject_before(d: _Doc, i: int) -> bool:
     if _evidence_time(d, k + 1, s0) is not None:
         return True  # "A Bloomberg poll in June shows"
     low = d.low[k]
-    if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s") or low[:1].isdigit():
+    if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s", "whom") or low[:1].isdigit():
         return True  # "groups that support", "Beck, who supported", "she has sought"
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
