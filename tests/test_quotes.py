@@ -163,6 +163,7 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("Two officials: the talks failed.", ("indirect", "Two officials", ":", "the talks failed")),
     ("During the summit, Lopes spoke to reporters, arguing that the plan had failed.",
      ("indirect", "Lopes", "arguing", "that the plan had failed")),
+    ("As one analyst put it, the talks are dead.", ("indirect", "one analyst", "put it", "the talks are dead")),
     # a quantified relative pronoun is the speaker
     ("The ruling angered the families, many of whom say the claims are unfounded.",
      ("indirect", "many of whom", "say", "the claims are unfounded")),
@@ -236,6 +237,7 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Support for the treaty has declined slightly from 58 percent.",   # a number falling
     "Another challenge: the budget is short.",                         # a section heading
     "Two questions: why would the envoy leave now?",                   # a section heading
+    "The minister put it on the table.",                               # no "as": not wording
 ])
 def test_no_quotes(text):
     q = run(text)
