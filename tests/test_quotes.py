@@ -164,6 +164,9 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("During the summit, Lopes spoke to reporters, arguing that the plan had failed.",
      ("indirect", "Lopes", "arguing", "that the plan had failed")),
     ("As one analyst put it, the talks are dead.", ("indirect", "one analyst", "put it", "the talks are dead")),
+    ("As Lopes pointed out, the talks are over.", ("indirect", "Lopes", "pointed out", "the talks are over")),
+    ("As the agency reported, two convoys were stopped.",
+     ("indirect", "the agency", "reported", "two convoys were stopped")),
     # a quantified relative pronoun is the speaker
     ("The ruling angered the families, many of whom say the claims are unfounded.",
      ("indirect", "many of whom", "say", "the claims are unfounded")),
@@ -238,6 +241,7 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Another challenge: the budget is short.",                         # a section heading
     "Two questions: why would the envoy leave now?",                   # a section heading
     "The minister put it on the table.",                               # no "as": not wording
+    "As you know, the talks are over.",                                # a formula, not a belief reported
 ])
 def test_no_quotes(text):
     q = run(text)

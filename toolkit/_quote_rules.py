@@ -466,9 +466,11 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     if that is not None:
         start = that
     else:
+        as_clause = False
         if d.tok[k] in (",", ":"):
-            if d.tok[k] == ":" or (that_opt and lemma in ("say", "add", "write", "tweet")) \
-                    or _as_source(d, row):
+            # "As Lopes pointed out, CLAUSE", but not the formula "as you know, ..."
+            as_clause = d.tok[k] == "," and cat != "cognitive" and _as_source(d, row)
+            if d.tok[k] == ":" or (that_opt and lemma in ("say", "add", "write", "tweet")) or as_clause:
                 k += 1
             else:
                 return None
@@ -502,7 +504,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             start = k
         elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
             start = k  # "explained why he backs Trump", "didn't know what to make of him"
-        elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
+        elif (that_opt or as_clause) and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
                                                                or d.tok[k][:1].isdigit()):
             start = k
         elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive") \
