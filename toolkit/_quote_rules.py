@@ -70,6 +70,7 @@ from .quotes import (
     _SENT_FINAL,
     _SHORT_CLASSES,
     _SHORT_END,
+    _SHORT_TOPIC_VERBS,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
     _TIME_ADVERBS,
@@ -242,6 +243,10 @@ _PAST_VERBS = frozenset("spoke took went came made gave held sent met stood sat 
                         "wrote told said left began brought".split())
 
 
+# Prepositions that open a fronted time or setting phrase, never a speaker.
+_FRONTED_PREPOSITIONS = frozenset("in by during after before over since within until rather at on for".split())
+
+
 def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int] | None]:
     """Speaker of a participial cue: the last earlier row's speaker in the sentence, else
     the sentence's first noun phrase."""
@@ -254,6 +259,12 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
     k = _dateline_end(d, s0, i)
     while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
         k += 1
+    if k < i and d.low[k] in _FRONTED_PREPOSITIONS:
+        # "In the next eight weeks, the campaign ..., emphasizing": the subject follows the fronted phrase.
+        comma = next((t for t in range(k + 1, i) if d.tok[t] == ","), None)
+        if comma is None:
+            return None, None
+        k = comma + 1
     sp = np_right(d, k, i)
     if sp is not None:
         # "Hillary Clinton spoke out on Monday, arguing": the subject ends at its verb.
@@ -455,9 +466,11 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     if that is not None:
         start = that
     else:
+        as_clause = False
         if d.tok[k] in (",", ":"):
-            if d.tok[k] == ":" or (that_opt and lemma in ("say", "add", "write", "tweet")) \
-                    or _as_source(d, row):
+            # "As Lopes pointed out, CLAUSE", but not the formula "as you know, ..."
+            as_clause = d.tok[k] == "," and cat != "cognitive" and _as_source(d, row)
+            if d.tok[k] == ":" or (that_opt and lemma in ("say", "add", "write", "tweet")) or as_clause:
                 k += 1
             else:
                 return None
@@ -491,7 +504,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             start = k
         elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
             start = k  # "explained why he backs Trump", "didn't know what to make of him"
-        elif that_opt and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
+        elif (that_opt or as_clause) and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
                                                                or d.tok[k][:1].isdigit()):
             start = k
         elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive") \
@@ -509,7 +522,12 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     if start is None or start >= s1:
         return None
     end = s1
-    if cat in _SHORT_CLASSES or lemma == "refer to":
+    if lemma in _SHORT_TOPIC_VERBS:
+        # "invoked the rising seas to thrill ...", "likened X to Y - a charge that ...": the object
+        # ends at a dash, a subordinator or a purpose "to", but keeps its appositives.
+        end = next((t for t in range(start + 1, s1) if d.tok[t] in ("-", "—", "–", ";", "--")
+                    or d.low[t] in _SHORT_END), s1)
+    elif cat in _SHORT_CLASSES or lemma == "refer to":
         end = next((t for t in range(start + 1, s1) if d.tok[t] in _CLAUSE_PUNCT
                     or d.low[t] in _SHORT_END), s1)
     # "While X said that A, B ...": the reported clause ends at the main clause's comma.
@@ -912,6 +930,9 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
             or (not poll and (d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS)) \
             or d.low[sp[1] - 1] in PRONOUNS:
         return None
+    if not any(_cap(d.tok[t]) for t in range(sp[0] + 1, sp[1])) and d.low[sp[0]] in _NP_WORDS \
+            and d.low[sp[1] - 1] not in _NP_WORDS:
+        return None  # "Two questions: ...", "Another challenge: ...": a heading, no speaker
     row = _empty_row(d, "direct", rule)
     _set_tok(row, "speaker", d, sp)
     _resolve(st, row)

@@ -210,7 +210,12 @@ _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow de
                             "endorse defend mock blast demand see call".split())
 # Verbs whose object is what was said, named as a topic ("talked about the wall", "questioned
 # his judgment", "pointed to reports that ..."): PolNeAR attributes the object as the content.
-_TOPIC_VERBS = frozenset(("talk about", "speak about", "discuss", "mention", "question", "express", "point to"))
+_TOPIC_VERBS = frozenset(("talk about", "speak about", "speak of", "discuss", "mention", "question", "express",
+                          "point to", "comment on", "invoke", "reference", "outline", "lay out", "tout",
+                          "liken", "compare"))
+# Topic verbs whose object ends at the first clause break ("invoked the rising seas to thrill ...").
+_SHORT_TOPIC_VERBS = frozenset(("speak of", "comment on", "invoke", "reference", "outline", "lay out",
+                                "tout", "liken", "compare"))
 _OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
                            "praise", "defend", "refer to", "see")) | _TOPIC_VERBS
 # After these a topic verb is a noun ("questions about his taxes", "mention of the plan").
@@ -619,6 +624,9 @@ def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
         and d.tok[k].islower() and _alpha(d.tok[k - 2])
 
 
+_WHOM_QUANTIFIERS = frozenset("many most some all none few several each both half one two three".split())
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``),
     or ``None``.
@@ -642,6 +650,8 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     low = d.low[k]
     if low in PRONOUNS:
         return (k, j)
+    if low == "whom" and k - 2 >= lo and d.low[k - 1] == "of" and d.low[k - 2] in _WHOM_QUANTIFIERS:
+        return (k - 2, j)  # "families, many of whom say": the relative's quantified pronoun
     if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
         pass
     elif not (_np_word(d, k) or _unknown_noun(d, k) or _possessed(d, k, j, lo)) or low in _DETERMINERS:
@@ -793,7 +803,7 @@ def _subject_before(d: _Doc, i: int) -> bool:
     if _evidence_time(d, k + 1, s0) is not None:
         return True  # "A Bloomberg poll in June shows"
     low = d.low[k]
-    if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s") or low[:1].isdigit():
+    if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s", "whom") or low[:1].isdigit():
         return True  # "groups that support", "Beck, who supported", "she has sought"
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
@@ -887,6 +897,40 @@ def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
 _HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional")
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen".split())
+
+
+def _verb_in_context(d: _Doc, i: int, j: int, lemma: str) -> bool:
+    """Whether the hit at tokens ``i``..``j`` is a verb given its neighbours; False for nouns
+    and non-speech senses that the lemma alone cannot tell apart.
+
+    Example: "In one tweet Friday" (a noun after a number), "the low demand for coal",
+    "called into a radio show", "a stream called Miracle Run", "declined from 58 percent".
+    """
+    low, n = d.low[i], len(d.low)
+    prev = d.low[i - 1] if i > 0 and d.sent[i - 1] == d.sent[i] else ""
+    nxt = d.low[i + 1] if i + 1 < n and d.sent[i + 1] == d.sent[i] else ""
+    if prev in _NUMBER_WORDS and low in (lemma, lemma + "s") and lemma not in ("say", "tell") \
+            and not (i > 1 and d.low[i - 2] in ("the", "all", "these", "those", ",")):
+        return False  # "In one tweet Friday", but "the two write", "Trump, 70, knows"
+    if lemma.startswith("demand") and low in ("demand", "demands") and nxt == "for":
+        return False
+    if lemma == "call" or low in ("called", "calling", "calls"):
+        if nxt == "into" or (nxt == "in" and i + 2 < n and d.low[i + 2] == "to"):
+            return False  # "called into a radio show": a phone call
+        if low == "called" and i >= 2 and d.low[i - 2] in ("a", "an") and prev not in _NP_WORDS \
+                and i + 1 < n and _cap(d.tok[i + 1]):
+            return False  # "a stream called Miracle Run": a name
+    if lemma == "decline":
+        k = i + 1
+        while k < n and d.low[k].endswith("ly"):
+            k += 1
+        if k < n and (d.low[k] in ("from", "by") or d.low[k][:1].isdigit()
+                      or (d.low[k] == "to" and k + 1 < n and d.low[k + 1][:1].isdigit())):
+            return False  # "declined slightly from 58 percent": a number falling
+    return True
+
+
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues."""
     for a, b, lemma, cat, syn, opt in hits:
@@ -917,6 +961,19 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "questions about his taxes", "mention of the plan": a noun
         if d.low[i] == "known" and not (i > 0 and d.low[i - 1] in _AUX):
             continue  # "the leader known as": an adjective, not knowledge reported
+        if (lemma == "compare" and j < len(d.low) and d.low[j] == "to") or d.low[i] == "reference" \
+                or (lemma == "speak of" and d.low[i] == "speaking" and not (i > 0 and d.low[i - 1] in _AUX)):
+            continue  # "nothing compared to", "speaking of X, ...", "a geographic reference": not a report
+        if not _verb_in_context(d, i, j, lemma):
+            continue
+        if lemma == "put it" and not any(d.low[t] == "as" and d.sent[t] == d.sent[i] for t in range(max(i - 8, 0), i)):
+            continue  # only "as X put it" reports wording: "put it on the table" does not
+        if lemma in _SHORT_TOPIC_VERBS and _time_after(d, j, len(d.low)) < len(d.low) \
+                and d.low[_time_after(d, j, len(d.low))] in _AUX:
+            continue  # "the plan I will outline today is ...": a relative clause without its object
+        if lemma in ("compare", "liken") and not any(d.low[t] == "to" for t in range(j, min(j + 10, len(d.low)))
+                                                     if d.sent[t] == d.sent[i]):
+            continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if i > 0 and d.sent[i - 1] == d.sent[i] and (d.low[i - 1], d.low[i]) in _FORMULAS:
