@@ -268,7 +268,7 @@ def test_no_mentions_means_null_actors():
     # negative: a need fulfilled is no call for action, the plural noun no cue
     ("The programme meets the needs of refugees.", "statement"),
     ("Humanitarian needs remain high.", "none"),
-    ("There is no need to expect reactions from all sides.", "none"),
+    ("There is no need to expect a reply from either side.", "none"),
     # material acts of UN reports (QuadClass tune half), and their figurative or other senses
     ("Two vehicles were burned.", "material_conflict"),
     ("Soldiers fired on the crowd.", "material_conflict"),

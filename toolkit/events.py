@@ -1715,8 +1715,8 @@ def _open_request(row: dict) -> bool:
 
 
 def _answered_request(s: cl.Structure, ctx: SentenceContext, requests: list[dict], answers: list[dict]) -> None:
-    """``target.request_answered_by``: "Ukraine has been pushing for permission to hit targets in
-    Russia. This request has been met with caution from the US": a sentence that opens on the
+    """``target.request_answered_by``: "Kyiv asked for more air defence systems. The request was
+    received coolly by Berlin": a sentence that opens on the
     request ("This request", "The appeal"; request_nouns in events.yaml) and names who answered
     it in a from/by phrase gives the previous sentence's request its addressee; the answer
     ("The request was rejected by Germany") is aimed at the requester (``target.requester``)."""
@@ -1881,7 +1881,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
                               _quotes_over(quote_by_doc.get(doc, []), quote_bounds.get(doc), sa, sb), sent_starts[doc])
         got = sentence_events(s, cues, ctx)
-        if asking and asking[0] == (doc, int(sent) - 1):
+        if answers:
             _answered_request(s, ctx, asking[1], got)
         asking = ((doc, int(sent)), [r for r in got if _open_request(r)])
         for r in got:

@@ -1232,7 +1232,7 @@ def _not_speech(d: _Doc, i: int, sp: tuple[int, int], cat: str) -> bool:
     if sp[0] > 0 and d.low[sp[0] - 1] in _CONDITIONAL and d.sent[sp[0] - 1] == d.sent[i]:
         return True
     if cat in _SHORT_CLASSES and sp[0] > 0 and d.low[sp[0] - 1] == "to":
-        return True  # "arrived to address military support for Ukraine": an object, not a subject
+        return True  # "came to discuss air defence for Kyiv": an object, not a subject
     return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
 
 

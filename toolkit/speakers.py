@@ -628,7 +628,7 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
             return Resolution(nat, person, nat_sector, "mention", how)
     if not person and actor and words[-1] in ROLE_NOUNS and best.actor_type != "media" and words[0] == "the":
         stems = ROLE_NOUNS[words[-1]]
-        never = _LEADER_ROLES if words[-1] in _STAFF_NOUNS else ()   # an aide is never the leader
+        never = ROLE_NOUNS["leader"] if words[-1] in _STAFF_NOUNS else ()   # an aide is never the leader
         c = r.last_person(a, r.window_start(a, WINDOW_ROLE),
                           lambda c: c.actor == actor and (not stems or _role_fits(c, stems))
                           and not (never and _role_fits(c, never)))
@@ -715,7 +715,6 @@ def _org_named(r: SpeakerResolver, head: str | None, before: int, sentences: int
 # Staff of an office ("the Kremlin aide", "a White House adviser"), never the head it serves.
 _STAFF_NOUNS = frozenset("aide adviser advisor official officer negotiator spokesman spokeswoman "
                          "spokesperson diplomat".split())
-_LEADER_ROLES = ("president", "prime_minister", "monarch", "chancellor", "leader", "head")
 
 
 def _role_fits(c: _Cand, stems: Sequence[str]) -> bool:
