@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from . import _yaml
 from . import clauses as cl
 from .annotator import Annotator
 from .config import LEXICON_DIR
-from .speakers import mention_antecedent
+from . import speakers as _speakers
 from .tokenize import column_list, iter_rows
 
 RULES_FILE = LEXICON_DIR / "events.yaml"
@@ -881,7 +881,8 @@ class SentenceContext:
     mentions: list[Mention]       # the sentence's mentions, by start
     earlier: list[Mention]        # the document's mentions before the sentence (for pronouns)
     quotes: list[tuple[int, int, str | None, str | None, str | None]]
-    sent_starts: Sequence[int] | None = None  # where the document's sentences start (for pronouns)
+    # the document's speaker resolver (pronouns), built the first time a pronoun asks
+    speakers: Callable[[], _speakers.SpeakerResolver] | None = None
     # actor()'s answers by (chunk span, not_actor, exclude): the rules ask about the same phrases
     # several times per sentence; the answers are read, never changed, by the callers.
     _actors: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -895,12 +896,13 @@ class SentenceContext:
         """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
 
         Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
-        another), ``actor.quote_speaker`` ("we" inside a quotation), ``actor.coref_antecedent``
-        (he/she/him/her/it/they/them: :func:`toolkit.speakers.mention_antecedent`, the
-        subject-most compatible mention of the nearest sentence, skipping ``exclude``, the
+        another), ``actor.quote_speaker`` ("we" inside a quotation), ``actor.document_speaker``
+        ("we"/"I" outside quotations in a speech whose document names its speaking state),
+        ``actor.coref_antecedent`` (he/she/him/her/it/they/them: the quotes' own pronoun
+        search, :meth:`toolkit.speakers.SpeakerResolver.antecedent`, which also knows people
+        the gazetteer lacks and their states from a nationality or title; ``exclude`` skips the
         co-argument: "He urged him" is not one person), ``actor.coref_recent`` (possessives, or
-        no sentence offsets: the last person named; the last state or organisation),
-        ``actor.none``.
+        no resolver: the last person named; the last state or organisation), ``actor.none``.
 
         Example:
             >>> # "Scholz spoke with Putin. He urged him to leave.": him -> Putin (exclude="Olaf Scholz")
@@ -921,21 +923,26 @@ class SentenceContext:
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
         kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else _POSSESSIVES.get(s.lower[c.start])
         if kind == "self":
-            for qa, qb, act, per, sec in self.quotes:
-                if qa <= a < qb and act:
+            inside = [q for q in self.quotes if q[0] <= a < q[1]]
+            for qa, qb, act, per, sec in inside:
+                if act:
                     return {"actor": act, "person": per, "sector": sec, "text": self.text[a:b],
                             "start": a, "end": b}, "actor.quote_speaker"
+            res = self.speakers().antecedent(a, b) if self.speakers is not None and not inside else None
+            if res is not None:   # "We call on ...": a speech's speaking state (outside quotations)
+                return {"actor": res.actor, "person": res.person, "sector": res.sector,
+                        "text": self.text[a:b], "start": a, "end": b}, "actor.document_speaker"
         if kind in ("person", "group"):
             before = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5]
                       and (m[3] is not None) == (kind == "person") and (not_actor is None or m[2] != not_actor)]
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             if pair is not None and (not before or pair[1][0] >= before[-1][0]):
                 return self._fields(pair[0], a, b), "actor.coref_plural"
-            word = s.lower[c.start]
-            if self.sent_starts is not None and c.end - c.start == 1 and word in _PRONOUNS:
-                m = mention_antecedent(self.earlier + self.mentions, self.sent_starts, a, word, exclude=exclude)
-                if m is not None and (not_actor is None or m[2] != not_actor):
-                    return self._fields(m, a, b), "actor.coref_antecedent"
+            if self.speakers is not None and c.end - c.start == 1 and s.lower[c.start] in _PRONOUNS:
+                res = self.speakers().antecedent(a, b, exclude=exclude)
+                if res is not None and (not_actor is None or res.actor != not_actor):
+                    return {"actor": res.actor, "person": res.person, "sector": res.sector,
+                            "text": self.text[a:b], "start": a, "end": b}, "actor.coref_antecedent"
             if before:
                 return self._fields(before[-1], a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
@@ -968,6 +975,65 @@ class SentenceContext:
             a, b = int(self.tok_start[k]), int(self.tok_end[k])
             got = self._in_actor[k] = any(m[0] <= a and m[1] >= b and m[2] is not None for m in self.mentions)
         return got
+
+
+class _DocSpeakers:
+    """The speaker resolver of each document of a chunk, built the first time one of its
+    pronouns is resolved (most documents never need one): the quotes step's resolver
+    (:class:`toolkit.speakers.SpeakerResolver`) over the same tokens, mentions and quotations,
+    so events and quotes resolve "he", "she", "it" and "we" with one search."""
+
+    def __init__(self, cols: Mapping[str, list], tok_groups: dict, texts: Mapping[str, str],
+                 mentions: pd.DataFrame, quotes: dict[str, list], speaker: Mapping[str, str | None]):
+        self.cols, self.tok_groups, self.texts = cols, tok_groups, texts
+        self.mentions, self.quotes, self.speaker = mentions, quotes, speaker
+        self._rows: dict | None = None
+        self._ments: dict = {}
+        self._built: dict[str, _speakers.SpeakerResolver] = {}
+
+    def of(self, doc: str) -> Callable[[], _speakers.SpeakerResolver]:
+        """A zero-argument function returning ``doc``'s resolver (built on the first call)."""
+        return lambda: self._built[doc] if doc in self._built else self._build(doc)
+
+    def _build(self, doc: str) -> _speakers.SpeakerResolver:
+        if self._rows is None:   # one pass over the chunk's sentences, on the first pronoun
+            self._rows = {}
+            for (d, _), v in self.tok_groups.items():
+                if len(v):
+                    self._rows.setdefault(d, []).append(v)
+            m = self.mentions
+            self._ments = m.groupby("doc_id", sort=False).indices if len(m) else {}
+        c = self.cols
+        sents = sorted(self._rows.get(doc, []), key=lambda v: c["start"][v[0]])
+        arrays = _speakers.TokenArrays(self.texts[doc], [], [], [], [], [], [], [])
+        for n, v in enumerate(sents):
+            arrays.sent_start.append(len(arrays.start))
+            for name, col in (("start", "start"), ("end", "end"), ("tok", "text")):
+                getattr(arrays, name).extend(_take(c[col], v))
+            arrays.low.extend(_take(c["lower"], v) if c["lower"] is not None else
+                              [str(w).lower() for w in _take(c["text"], v)])
+            arrays.sent.extend([n] * len(v))
+            arrays.sent_end.append(len(arrays.start))
+        reporting = _reporting_classes()
+        lemmas = (str(x).lower() for v in sents for x in _take(c["lemma"], v))
+        cues = {k for k, lem in enumerate(lemmas) if lem in reporting}   # "X said": X is a person
+        rows = self.mentions.iloc[self._ments.get(doc, [])]
+        ms = [_speakers.Mention(int(a), int(b), *(_none(rec.get(k)) for k in ("actor", "person", "sector", "role", "kind")),
+                                bool(_none(rec.get("location"))), _none(rec.get("actor_type")), _none(rec.get("entry")))
+              for a, b, rec in zip(rows["start"], rows["end"], rows.to_dict("records"))]
+        spans = [(q[0], q[1]) for q in self.quotes.get(doc, [])]
+        r = self._built[doc] = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
+        return r
+
+
+def _doc_speakers(documents: pd.DataFrame | None) -> dict[str, str | None]:
+    """Each document's speaking state, as the actors step reads it ("my country"): the
+    ``speaker_actor`` column, else a ``country`` value that is a gazetteer actor code (UN
+    General Debate speeches)."""
+    if documents is None or not {"speaker_actor", "country"} & set(documents.columns):
+        return {}
+    from .actors import _speaker_values, load_gazetteer
+    return dict(zip(documents["doc_id"], _speaker_values(documents, "auto", load_gazetteer())))
 
 
 def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
@@ -1808,12 +1874,14 @@ def _empty_events() -> pd.DataFrame:
 
 
 def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.DataFrame,
-                mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+                mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None, *,
+                speakers: Mapping[str, str | None] | None = None) -> pd.DataFrame:
     """The ``events`` table: one row per speech act or event (columns :data:`COLUMNS`).
 
     Only sentences with an escalation cue or an actor mention (``parse: min_actors`` in
     events.yaml) are tagged, and of these only the ones with a cue or a verb that can be an act
-    (:func:`_may_act`) are parsed (chunked, split into clauses).
+    (:func:`_may_act`) are parsed (chunked, split into clauses). ``speakers`` maps a document
+    to its speaking state (a UN speech's country), whom "we" and "I" outside quotations name.
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1855,7 +1923,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     todo = [(key, g, tok_groups.get(key)) for key, g in todo]
     todo = [(key, g, idx) for key, g, idx in todo if idx is not None and len(idx)]
     sentences = [_take(tok_text, idx) for _, _, idx in todo]
-    sent_starts: dict = {}   # per document, filled when its first sentence is parsed
+    resolvers = _DocSpeakers({"start": tok_s, "end": tok_e, "text": tok_text, "lower": tok_lower, "lemma": tok_lemma},
+                             tok_groups, texts, mentions, quote_by_doc, speakers or {})
     asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
@@ -1872,14 +1941,9 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         sa, sb = ts[0], te[-1]
         lo = bisect.bisect_left(starts_by_doc[doc], sa) if ms else 0
         hi = bisect.bisect_left(starts_by_doc[doc], sb, lo) if ms else 0   # mentions are sorted by start
-        if not sent_starts:  # one pass over the chunk's sentences, on the first parsed one
-            for (d, _), v in tok_groups.items():
-                if len(v):
-                    sent_starts.setdefault(d, []).append(tok_s[v[0]])
-            for v in sent_starts.values():
-                v.sort()
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
-                              _quotes_over(quote_by_doc.get(doc, []), quote_bounds.get(doc), sa, sb), sent_starts[doc])
+                              _quotes_over(quote_by_doc.get(doc, []), quote_bounds.get(doc), sa, sb),
+                              resolvers.of(doc))
         got = sentence_events(s, cues, ctx)
         if answers:
             _answered_request(s, ctx, asking[1], got)
@@ -1918,7 +1982,7 @@ def annotate(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     docs = tables["documents"]
     texts = dict(iter_rows(docs, "doc_id", "text"))
     return {"events": find_events(tables["tokens"], texts, tables["escalation"],
-                                  tables.get("mentions"), tables.get("quotes"))}
+                                  tables.get("mentions"), tables.get("quotes"), speakers=_doc_speakers(docs))}
 
 
 ANNOTATOR = Annotator(

@@ -71,6 +71,8 @@ PRONOUN_LOOKBACK_TOKENS = 300  # nor pronouns (six news sentences are about 150 
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+FIRST_PERSON = frozenset({"we", "i", "us", "me"})
 TITLE_GENDER = {"mr": MALE, "mr.": MALE, "sir": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE,
                 "ms.": FEMALE, "miss": FEMALE, "madam": FEMALE, "lady": FEMALE}
 TITLES = frozenset(set(TITLE_GENDER) | set("""
@@ -485,17 +487,60 @@ class SpeakerResolver:
         """
         if tok in self._pron:
             return self._pron[tok]
+        self._chain_to(tok)
+        if tok not in self._pron:
+            self._pron[tok] = self._antecedent(tok, gender)
+        return self._pron[tok]
+
+    def _chain_to(self, tok: int) -> None:
+        """Resolve the subject pronouns before token ``tok`` in document order, once each."""
         toks = self._subject_pronouns()
         i = bisect.bisect_left(toks, tok)
         while self._pron_done < i:
             t = toks[self._pron_done]
             self._pron[t] = self._antecedent(t, PRONOUN_GENDER[self.d.low[t]])
             self._pron_done += 1
-        if tok not in self._pron:
-            self._pron[tok] = self._antecedent(tok, gender)
-        return self._pron[tok]
 
-    def _antecedent(self, tok: int, gender: str | None) -> _Cand | None:
+    def antecedent(self, a: int, b: int, *, exclude: str | None = None) -> Resolution | None:
+        """Whom the pronoun at ``[a, b)`` refers to, wherever it stands (subject or object).
+
+        The one search behind the quotes' speakers and the events' arguments: "he"/"she"/"him"/
+        "her" take :meth:`pronoun_antecedent`'s person (subject pronouns in one chain),
+        "it"/"they"/"them" the organisation or state of :func:`rule_pronoun_org`'s search
+        ("they" may be a group of people: "Russian troops"), "we"/"I"/"us"/"me" the document's
+        speaking state. ``exclude`` (a person or actor) skips a co-argument: "him" in "He urged him"
+        is not whom "He" is.
+
+        Example:
+            >>> from toolkit.tokenize import tokenize_documents
+            >>> text = "Anna Kovac met Ivan Petrov. She urged him to stay."
+            >>> _, toks = tokenize_documents(["d"], [text])
+            >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+            >>> at = text.index("him")
+            >>> r.antecedent(at, at + 3, exclude="Anna Kovac").person
+            'Ivan Petrov'
+        """
+        word = self.d.text[a:b].lower()
+        if word in FIRST_PERSON:
+            return rule_document(self, a, b, ["we"])
+        if word in GROUP_PRONOUNS:
+            return _org_antecedent(self, a, people=word != "it", exclude=exclude)
+        gender = PRONOUN_GENDER.get(word)
+        if gender is None:
+            return None
+        tok = bisect.bisect_left(self.d.start, a)
+        if tok >= len(self.d.start):
+            return None
+        if word in SUBJECT_PRONOUNS:
+            c = self.pronoun_antecedent(tok, gender)
+            if c is not None and exclude in (c.person, c.actor):
+                c = self._antecedent(tok, gender, exclude)
+        else:
+            self._chain_to(tok)   # earlier "he"/"she" stand for whom they resolved to
+            c = self._antecedent(tok, gender, exclude)
+        return _answer(self, c, "pronoun", "pronoun_person") if c is not None else None
+
+    def _antecedent(self, tok: int, gender: str | None, exclude: str | None = None) -> _Cand | None:
         d = self.d
         s = d.sent[tok]
         floor = d.start[max(0, tok - PRONOUN_LOOKBACK_TOKENS)]
@@ -505,6 +550,8 @@ class SpeakerResolver:
             if hi <= floor:
                 break
             people = self._sentence_people(lo, hi, gender)
+            if exclude is not None:   # a co-argument: "him" in "He urged him" is not whom "He" is
+                people = [c for c in people if exclude not in (c.person, c.actor)]
             if people:
                 if sent != s:
                     people = self._main_clause_first(sent, people)
@@ -786,8 +833,14 @@ def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Re
     earlier one the first (subject-most): in "Russia's foreign ministry summoned the British
     ambassador. It said ..." "it" is the ministry, not the ambassador.
     """
-    if words != ["it"]:
-        return None
+    return _org_antecedent(r, a) if words == ["it"] else None
+
+
+def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
+                    exclude: str | None = None) -> Resolution | None:
+    """The search of :func:`rule_pronoun_org` for a pronoun at offset ``a``; ``people``: a
+    group of people may be the antecedent too ("Russian troops ... they"); ``exclude``: an
+    actor that is the pronoun's co-argument."""
     d = r.d
     tok = bisect.bisect_left(d.start, a)
     if tok >= len(d.start):
@@ -801,7 +854,8 @@ def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Re
             break
         fits = [m for m in r.mentions_in(lo, hi)
                 if m.actor and not m.person and not m.location and m.actor_type != "media"
-                and m.end <= a and not r.in_quote(m.start) and not _names_a_person(r, m)]
+                and m.end <= a and not r.in_quote(m.start) and m.actor != exclude
+                and (people or not _names_a_person(r, m))]
         if fits:
             # in its own sentence the nearest ("... for the West to show that it"), before it
             # the subject-most
@@ -833,50 +887,6 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
             best = c
         i += 1
     return _answer(r, best, "name", "name") if best is not None else None
-
-
-OBJECT_PRONOUNS = {"him": MALE, "her": FEMALE, "his": MALE}
-GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
-
-
-def mention_antecedent(mentions: Sequence[tuple], sent_starts: Sequence[int], at: int, pronoun: str,
-                       *, exclude: str | None = None) -> tuple | None:
-    """The antecedent of a pronoun among plain mention tuples, for callers without a resolver.
-
-    ``mentions`` are ``(start, end, actor, person, sector, is_location)`` tuples sorted by start
-    (the events step's shape); ``sent_starts`` the sorted character offsets where the document's
-    sentences start. Sentences are searched from the pronoun's own back to
-    :data:`WINDOW_SENTENCES` earlier; in each, the first (subject-most) mention before ``at``
-    that fits wins, as in :func:`rule_pronoun_person`: a person of a compatible gender for
-    "he"/"him"/"she"/"her", a state or organisation (no person, no place) for "it"/"they".
-    ``exclude`` (a person or actor) skips a co-argument: "him" in "He urged him" is not whom
-    "He" is.
-
-    Example:
-        >>> # "Olaf Scholz spoke with Vladimir Putin. He urged him to leave."
-        >>> ms = [(0, 11, "DEU", "Olaf Scholz", "GOV", False),
-        ...       (23, 37, "RUS", "Vladimir Putin", "GOV", False)]
-        >>> mention_antecedent(ms, [0, 39], 39, "he")[3]
-        'Olaf Scholz'
-        >>> mention_antecedent(ms, [0, 39], 48, "him", exclude="Olaf Scholz")[3]
-        'Vladimir Putin'
-    """
-    word = pronoun.lower()
-    person = word not in GROUP_PRONOUNS
-    gender = PRONOUN_GENDER.get(word) or OBJECT_PRONOUNS.get(word)
-    s = max(0, bisect.bisect_right(sent_starts, at) - 1)
-    starts = [m[0] for m in mentions]
-    for sent in range(s, max(-1, s - WINDOW_SENTENCES - 1), -1):
-        lo = sent_starts[sent] if sent_starts else 0
-        hi = at if sent == s else sent_starts[sent + 1]
-        for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
-            if m[1] > at or m[5] or exclude is not None and exclude in (m[2], m[3]):
-                continue
-            if person and m[3] is not None and gender_of(m[3]) in (gender, None):
-                return m
-            if not person and m[3] is None and m[2] is not None:
-                return m
-    return None
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
