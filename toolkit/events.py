@@ -45,12 +45,13 @@ RULES_FILE = LEXICON_DIR / "events.yaml"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "source_actor", "source_person",
            "source_sector", "source_text", "source_start", "source_end", "act", "cameo", "root",
            "quad_class", "target_actor", "target_text", "target_start", "target_end", "factuality",
-           "claimant", "condition", "condition_start", "condition_end", "cue", "cue_text", "cue_start",
+           "claimant_actor", "claimant_text", "claimant_start", "claimant_end", "condition", "condition_start", "condition_end", "cue", "cue_text", "cue_start",
            "cue_end", "main", "rule", "source"]
 # Column types for toolkit.schemas (text large_string, offsets int64 and nullable, flags bool).
 SCHEMA_TYPES = {**dict.fromkeys(["sent_id", "start", "end", "event_id", "source_start", "source_end",
-                                 "target_start", "target_end", "condition_start", "condition_end",
-                                 "cue_start", "cue_end"], "int64"), "main": "bool"}
+                                 "target_start", "target_end", "claimant_start", "claimant_end",
+                                 "condition_start", "condition_end", "cue_start", "cue_end"], "int64"),
+                "main": "bool"}
 FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future", "requested",
               "hypothetical", "question")
 CONFLICT = ("verbal_conflict", "material_conflict")
@@ -106,6 +107,8 @@ class Rules:
     rebel_support_acts: frozenset = frozenset()
     rebel_support_sectors: frozenset = frozenset()
     responsible_preps: frozenset = frozenset()
+    modifier_bodies: frozenset = frozenset()
+    joint_acts: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -139,7 +142,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("implied_state", {}).get("acts", [])), fs(d.get("implied_state", {}).get("prepositions", [])),
                  fs(d.get("quantity_heads", [])), fs(d.get("rebel_support", {}).get("acts", [])),
                  frozenset(str(x) for x in d.get("rebel_support", {}).get("sectors", [])),
-                 fs(d.get("responsible_prepositions", [])))
+                 fs(d.get("responsible_prepositions", [])), fs(d.get("modifier_bodies", [])),
+                 fs(d.get("joint_acts", [])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,9 +242,16 @@ def rule_nonevent_name(s: cl.Structure, cue: Cue, ctx) -> str | None:
 
 
 def rule_nonevent_modifier(s: cl.Structure, cue: Cue, ctx) -> str | None:
-    """``nonevent.modifier``: a participle inside a noun phrase ("US-supplied missiles")."""
+    """``nonevent.modifier``: a participle inside a noun phrase ("US-supplied missiles"), or a
+    cue that only modifies a head naming a body of troops or a mission ("peacekeeping force",
+    events.yaml ``modifier_bodies``)."""
     c = s.chunk_at(cue.tok)
-    if c is not None and s.tags[cue.tok] in ("VBN", "VBG") and cue.tok != c.head:
+    if c is not None and cue.tok != c.head and (s.tags[cue.tok] in ("VBN", "VBG") or (
+            cue.tok_end <= c.head and s.lemma[c.head] in ctx["rules"].modifier_bodies)):
+        return NONEVENT
+    nxt = cue.tok_end   # "the peacekeeping force" read as a verb and its object
+    if s.tags[cue.tok] in ("VBG", "NN", "JJ") and nxt < len(s.tags) and s.tags[nxt].startswith("NN") \
+            and s.lemma[nxt] in ctx["rules"].modifier_bodies:
         return NONEVENT
     return None
 
@@ -466,7 +477,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         return Event(cue.row, cue.tok, Arg(owner, "source.possessor"), Arg(tgt_c, tgt_r), "",
                      "noun.possessive", clause)
     mods = [k for k in range(c.start, cue.tok) if s.tags[k] == "JJ" and ctx["actor_tok"](k)]
-    if mods:
+    if mods and cue.lemma not in r.joint_acts:   # "the Sudanese truce": where, not who
         m = cl.Chunk(mods[0], mods[0] + 1, mods[0], "np.modifier")
         neg = g is not None and s.lemma[g.head] in cl.words().negating_verbs
         return Event(cue.row, cue.tok, Arg(m, "source.modifier"), Arg(tgt_c, tgt_r), "",
@@ -684,6 +695,29 @@ def _future_consequence(s: cl.Structure, after: int, r: Rules) -> bool:
             return any(s.lemma[j] in r.threat_objects for j in range(v + 1, min(n, v + 6)))
         return s.lemma[v] in r.threat_cues and s.lower[k - 1] in _SELF_PRONOUNS
     return False
+
+
+def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules) -> None:
+    """Rule ``claim.conditional_threat``: a reported penalty that will follow a condition is the
+    reporter's threat. "Borovia could face new sanctions if it refuses, a League official said"
+    and "Sanctions will be imposed on Iran if it enriches uranium, the EU said" are the
+    League's and the EU's threats toward Borovia and Iran; the one who would suffer ("face",
+    "pay") is the target, not the source. Needs a claimant in the sentence and a condition or
+    a future; an agentless penalty reported by no one keeps its empty source."""
+    for e in events:
+        if e.claimant is None or (e.condition is None and e.modality != "future"):
+            continue
+        head = s.lemma[e.tok]
+        obj = e.target.chunk
+        suffers = head in _SUFFER_VERBS and obj is not None and s.lemma[obj.head] in r.threat_objects
+        agentless = e.source.chunk is None and "passive_none" in e.source.rule \
+            and cues[e.cue].quad == "material_conflict"
+        if suffers:
+            e.target = Arg(e.source.chunk, "target.sufferer")
+        elif not agentless:
+            continue
+        e.source = Arg(e.claimant, "source.claimant")
+        e.act, e.act_rule = "threaten", "claim.conditional_threat"
 
 
 def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
@@ -985,6 +1019,7 @@ class _DocSpeakers:
 
     def __init__(self, cols: Mapping[str, list], tok_groups: dict, texts: Mapping[str, str],
                  mentions: pd.DataFrame, quotes: dict[str, list], speaker: Mapping[str, str | None]):
+        """``quotes``: each document's spans in quotation marks (:func:`_direct_spans`)."""
         self.cols, self.tok_groups, self.texts = cols, tok_groups, texts
         self.mentions, self.quotes, self.speaker = mentions, quotes, speaker
         self._rows: dict | None = None
@@ -1021,7 +1056,7 @@ class _DocSpeakers:
         ms = [_speakers.Mention(int(a), int(b), *(_none(rec.get(k)) for k in ("actor", "person", "sector", "role", "kind")),
                                 bool(_none(rec.get("location"))), _none(rec.get("actor_type")), _none(rec.get("entry")))
               for a, b, rec in zip(rows["start"], rows["end"], rows.to_dict("records"))]
-        spans = [(q[0], q[1]) for q in self.quotes.get(doc, [])]
+        spans = self.quotes.get(doc, [])
         r = self._built[doc] = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
         return r
 
@@ -1066,6 +1101,20 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
         # A quote with no speaker actor holds NaN or NA, and NaN is true: kept as is it would
         # give "we" inside the quote a speaker it does not have.
         out.setdefault(d, []).append((int(a), int(b), _none(act), _none(per), _none(sec)))
+    return out
+
+
+def _direct_spans(quotes: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+    """Each document's spans of direct quotations, whose names are someone else's words to the
+    pronoun search (an indirect quote's content is the writer's own text)."""
+    if quotes is None or quotes.empty:
+        return {}
+    q = quotes[quotes["kind"] == "direct"]
+    a = q["content_start"].fillna(q["start"]) if "content_start" in q else q["start"]
+    b = q["content_end"].fillna(q["end"]) if "content_end" in q else q["end"]
+    out: dict[str, list] = {}
+    for d, s, e in zip(q["doc_id"], a, b):
+        out.setdefault(d, []).append((int(s), int(e)))
     return out
 
 
@@ -1151,18 +1200,18 @@ def _is_top(s: cl.Structure, cid: int) -> bool:
 _NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add"})
 
 
-_INERT: list = [None, None, frozenset()]   # the rules and reporting classes it was made from, the set
-
-
+@functools.lru_cache(maxsize=1)
 def _inert_verbs() -> frozenset:
     """The lemmas no predicate rule makes an event of (:func:`_may_act`): the copulas and
     auxiliaries of ``_NOT_ACTS`` that are no reporting verb (``_speech_verbs``), no visit verb
-    (``_visits``) and no "call/push/press" (``_speech_verbs``' directive phrases). Made again
-    when the rules or the reporting classes are loaded again."""
-    r, classes = rules(), _reporting_classes()
-    if _INERT[0] is not r or _INERT[1] is not classes:
-        _INERT[:] = [r, classes, _NOT_ACTS - set(classes) - r.visit_verbs - {"call", "push", "press"}]
-    return _INERT[2]
+    (``_visits``) and no "call/push/press" (``_speech_verbs``' directive phrases). Cached as
+    :func:`rules` and the reporting classes are (clear it with them).
+
+    Example:
+        >>> "be" in _inert_verbs(), "visit" in _inert_verbs()
+        (True, False)
+    """
+    return frozenset(_NOT_ACTS - set(_reporting_classes()) - rules().visit_verbs - {"call", "push", "press"})
 
 
 _PREDICATE_TAGS = cl.VERB_TAGS | {"MD"}
@@ -1636,6 +1685,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     set_conditions(s, events)
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
+    _claimant_threats(s, events, cues, r)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
@@ -1713,6 +1763,9 @@ _CODE_QUAD = {"080": "material_cooperation", "120": "verbal_conflict", "130": "v
               "020": "verbal_cooperation", "010": "statement"}
 
 
+_NO_CLAIMANT = {"claimant_actor": None, "claimant_text": None, "claimant_start": None, "claimant_end": None}
+
+
 def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main, rule) -> dict:
     ca, cb = int(ctx.tok_start[cue.tok]), int(ctx.tok_end[max(cue.tok, cue.tok_end - 1)])
     a = min([ca] + [d["start"] for d in (src, tgt) if d.get("start") is not None])
@@ -1722,7 +1775,6 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "statement": "010", "yield": "080"}.get(e.act) \
         if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) else None
     cameo = code or cue.cameo or None
-    claimant = clm.get("actor") or clm.get("text")
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
             "source_actor": src.get("actor"), "source_person": src.get("person"),
             "source_sector": src.get("sector"), "source_text": src.get("text"),
@@ -1731,7 +1783,10 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "quad_class": _CODE_QUAD.get(code, cue.quad or None),
             "target_actor": tgt.get("actor"), "target_text": tgt.get("text"),
             "target_start": tgt.get("start"), "target_end": tgt.get("end"), "factuality": fact,
-            "claimant": claimant if e.claimant is not None or "claim.quote" in e.extra else None,
+            # who reports it: an actor code, and the phrase in the sentence where there is one
+            # (a quotation's speaker named elsewhere has no phrase here)
+            **({f"claimant_{k}": clm.get(k) for k in ("actor", "text", "start", "end")}
+               if e.claimant is not None or "claim.quote" in e.extra else _NO_CLAIMANT),
             "condition": ctx.text[cond[0]:cond[1]] if cond else None,
             "condition_start": cond[0] if cond else None, "condition_end": cond[1] if cond else None,
             # cue: the lexicon entry ("threaten ... sanction"); cue_text: the words it matched
@@ -1924,7 +1979,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     todo = [(key, g, idx) for key, g, idx in todo if idx is not None and len(idx)]
     sentences = [_take(tok_text, idx) for _, _, idx in todo]
     resolvers = _DocSpeakers({"start": tok_s, "end": tok_e, "text": tok_text, "lower": tok_lower, "lemma": tok_lemma},
-                             tok_groups, texts, mentions, quote_by_doc, speakers or {})
+                             tok_groups, texts, mentions, _direct_spans(quotes), speakers or {})
     asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
