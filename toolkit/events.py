@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -917,6 +918,7 @@ class SentenceContext:
     quotes: list[tuple[int, int, str | None, str | None, str | None]]
     # the document's speaker resolver (pronouns), built the first time a pronoun asks
     speakers: Callable[[], _speakers.SpeakerResolver] | None = None
+    speaking_state: str | None = None   # a speech's state ("we", "I"), as the resolver reads it
     # actor()'s answers by (chunk span, not_actor, exclude): the rules ask about the same phrases
     # several times per sentence; the answers are read, never changed, by the callers.
     _actors: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -962,25 +964,34 @@ class SentenceContext:
                 if act:
                     return {"actor": act, "person": per, "sector": sec, "text": self.text[a:b],
                             "start": a, "end": b}, "actor.quote_speaker"
-            res = self.speakers().antecedent(a, b) if self.speakers is not None and not inside else None
+            res = None if inside else _speakers.document_speaker(s.lower[c.start], self.speaking_state)
             if res is not None:   # "We call on ...": a speech's speaking state (outside quotations)
                 return {"actor": res.actor, "person": res.person, "sector": res.sector,
                         "text": self.text[a:b], "start": a, "end": b}, "actor.document_speaker"
         if kind in ("person", "group"):
-            before = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5]
-                      and (m[3] is not None) == (kind == "person") and (not_actor is None or m[2] != not_actor)]
+            last = self._last_before(a, kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
-            if pair is not None and (not before or pair[1][0] >= before[-1][0]):
+            if pair is not None and (last is None or pair[1][0] >= last[0]):
                 return self._fields(pair[0], a, b), "actor.coref_plural"
             if self.speakers is not None and c.end - c.start == 1 and s.lower[c.start] in _PRONOUNS:
                 res = self.speakers().antecedent(a, b, exclude=exclude)
                 if res is not None and (not_actor is None or res.actor != not_actor):
                     return {"actor": res.actor, "person": res.person, "sector": res.sector,
                             "text": self.text[a:b], "start": a, "end": b}, "actor.coref_antecedent"
-            if before:
-                return self._fields(before[-1], a, b), "actor.coref_recent"
+            if last is not None:
+                return self._fields(last, a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                 "start": a, "end": b}, "actor.none"
+
+    def _last_before(self, a: int, kind: str, not_actor: str | None) -> Mention | None:
+        """The last mention ending before ``a`` that is no place, names a person (``kind``
+        "person") or none ("group"), and is not ``not_actor``'s (``actor.coref_recent``)."""
+        for ms in (self.mentions, self.earlier):
+            for m in reversed(ms):
+                if m[1] <= a and not m[5] and (m[3] is not None) == (kind == "person") \
+                        and (not_actor is None or m[2] != not_actor):
+                    return m
+        return None
 
     def _plural(self, a: int, not_actor: str | None) -> tuple[Mention, Mention] | None:
         """Rule ``actor.coref_plural``: "they"/"their" after "Blinken and Lammy discussed ..." is
@@ -1011,6 +1022,9 @@ class SentenceContext:
         return got
 
 
+_RESOLVER_FIELDS = ("start", "end", "actor", "person", "sector", "role", "kind", "location", "actor_type", "entry")
+
+
 class _DocSpeakers:
     """The speaker resolver of each document of a chunk, built the first time one of its
     pronouns is resolved (most documents never need one): the quotes step's resolver
@@ -1024,6 +1038,7 @@ class _DocSpeakers:
         self.mentions, self.quotes, self.speaker = mentions, quotes, speaker
         self._rows: dict | None = None
         self._ments: dict = {}
+        self._mcols: dict = {}
         self._built: dict[str, _speakers.SpeakerResolver] = {}
 
     def of(self, doc: str) -> Callable[[], _speakers.SpeakerResolver]:
@@ -1038,24 +1053,29 @@ class _DocSpeakers:
                     self._rows.setdefault(d, []).append(v)
             m = self.mentions
             self._ments = m.groupby("doc_id", sort=False).indices if len(m) else {}
+            # missing values as None, column by column (not value by value per document)
+            self._mcols = {k: (m[k].astype(object).where(m[k].notna(), None).tolist() if k in m else [None] * len(m))
+                           for k in _RESOLVER_FIELDS}
+            self._mcols["location"] = [bool(v) for v in self._mcols["location"]]
         c = self.cols
         sents = sorted(self._rows.get(doc, []), key=lambda v: c["start"][v[0]])
-        arrays = _speakers.TokenArrays(self.texts[doc], [], [], [], [], [], [], [])
-        for n, v in enumerate(sents):
-            arrays.sent_start.append(len(arrays.start))
-            for name, col in (("start", "start"), ("end", "end"), ("tok", "text")):
-                getattr(arrays, name).extend(_take(c[col], v))
-            arrays.low.extend(_take(c["lower"], v) if c["lower"] is not None else
-                              [str(w).lower() for w in _take(c["text"], v)])
-            arrays.sent.extend([n] * len(v))
-            arrays.sent_end.append(len(arrays.start))
+        sizes = [len(v) for v in sents]
+        if sents and all(isinstance(v, range) for v in sents) and all(
+                x.stop == y.start for x, y in zip(sents, sents[1:])):
+            rows: range | list = range(sents[0].start, sents[-1].stop)   # the tokenizer's order
+        else:
+            rows = [k for v in sents for k in v]
+        low = _take(c["lower"], rows) if c["lower"] is not None else [str(w).lower() for w in _take(c["text"], rows)]
+        firsts = list(itertools.accumulate([0, *sizes]))
+        arrays = _speakers.TokenArrays(self.texts[doc], _take(c["start"], rows), _take(c["end"], rows),
+                                       _take(c["text"], rows), low,
+                                       list(itertools.chain.from_iterable(map(itertools.repeat, range(len(sizes)), sizes))), firsts[:-1], firsts[1:])
         reporting = _reporting_classes()
-        lemmas = (str(x).lower() for v in sents for x in _take(c["lemma"], v))
-        cues = {k for k, lem in enumerate(lemmas) if lem in reporting}   # "X said": X is a person
-        rows = self.mentions.iloc[self._ments.get(doc, [])]
-        ms = [_speakers.Mention(int(a), int(b), *(_none(rec.get(k)) for k in ("actor", "person", "sector", "role", "kind")),
-                                bool(_none(rec.get("location"))), _none(rec.get("actor_type")), _none(rec.get("entry")))
-              for a, b, rec in zip(rows["start"], rows["end"], rows.to_dict("records"))]
+        lemmas = _take(c["lemma"], rows)   # "X said": X is a person
+        cues = set(itertools.compress(range(len(lemmas)), map(reporting.__contains__, lemmas)))
+        mc = self._mcols
+        idx = self._ments.get(doc, ())
+        ms = list(map(_speakers.Mention._make, zip(*[[mc[k][i] for i in idx] for k in _RESOLVER_FIELDS])))
         spans = self.quotes.get(doc, [])
         r = self._built[doc] = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
         return r
@@ -1320,14 +1340,15 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
     party's conflict act."""
     taken = {e.tok for e in events}
     cues, events = list(cues), list(events)
+    classes, rl = _reporting_classes(), rules()
     for p in s.predicates:
         lem, nxt = s.lemma[p.head], s.lower[p.head + 1] if p.head + 1 < len(s.lower) else ""
-        cls = _reporting_classes().get(lem)
+        cls = classes.get(lem)
         if lem in ("call", "push", "press") and nxt in ("on", "for", "upon"):
             cls = "directive"
         # the reported clause follows the verb, or its addressee ("told the Security Council that")
         reach = p.patient.end if p.patient is not None and p.patient.start == p.head + 1 else p.head + 2
-        if cls in rules().neutral and p.voice == "active" and lem not in rules().light \
+        if cls in rl.neutral and p.voice == "active" and lem not in rl.light \
                 and s.tags[p.head] in ("VBD", "VBZ", "VBP") and s.clauses[p.clause].kind != "participial" and any(
                 c.parent == p.clause and c.kind == "complement" and c.rule in ("clause.that", "clause.bare_complement")
                 and p.head < c.start <= max(reach, p.head + 2) for c in s.clauses):
@@ -1998,7 +2019,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         hi = bisect.bisect_left(starts_by_doc[doc], sb, lo) if ms else 0   # mentions are sorted by start
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
                               _quotes_over(quote_by_doc.get(doc, []), quote_bounds.get(doc), sa, sb),
-                              resolvers.of(doc))
+                              resolvers.of(doc), (speakers or {}).get(doc))
         got = sentence_events(s, cues, ctx)
         if answers:
             _answered_request(s, ctx, asking[1], got)

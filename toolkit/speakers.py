@@ -58,9 +58,11 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from importlib import resources as _resources
 
 WINDOW_SENTENCES = 6   # how far back a pronoun looks for its antecedent
@@ -143,9 +145,9 @@ class Resolution:
     rule: str         # the rule id (``speaker_rule``)
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A mention of the ``mentions`` table, as the resolver reads it."""
+class Mention(NamedTuple):
+    """A mention of the ``mentions`` table, as the resolver reads it (a named tuple: a
+    document's mentions are made by the hundred, a tuple is made at C speed)."""
 
     start: int
     end: int
@@ -159,8 +161,7 @@ class Mention:
     entry: str | None = None
 
 
-@dataclass(frozen=True)
-class _Cand:
+class _Cand(NamedTuple):
     """A person (or organisation) a later pronoun or description may refer to."""
 
     tok: int              # first token
@@ -331,7 +332,8 @@ class _Names:
         subject of a reporting verb ("Ana Ruiz said", mid-sentence "..., Ham also noted")."""
         d = self.d
         n = len(d.tok)
-        caps = [i for i, (w, low) in enumerate(zip(d.tok, d.low)) if w != low and w[:1].isupper()]
+        # tokens that differ from their lower-case form, found at C speed, then the capitalised
+        caps = [i for i in itertools.compress(range(n), map(str.__ne__, d.tok, d.low)) if d.tok[i][:1].isupper()]
         ci = 0
         while ci < len(caps):
             t = caps[ci]
@@ -475,8 +477,8 @@ class SpeakerResolver:
     def _subject_pronouns(self) -> list[int]:
         if self._pron_toks is None:
             d = self.d
-            self._pron_toks = [t for t, w in enumerate(d.low) if w in SUBJECT_PRONOUNS
-                               and not self.in_quote(d.start[t])]
+            hits = itertools.compress(range(len(d.low)), map(SUBJECT_PRONOUNS.__contains__, d.low))
+            self._pron_toks = [t for t in hits if not self.in_quote(d.start[t])]
         return self._pron_toks
 
     def pronoun_antecedent(self, tok: int, gender: str | None) -> _Cand | None:
@@ -522,7 +524,7 @@ class SpeakerResolver:
         """
         word = self.d.text[a:b].lower()
         if word in FIRST_PERSON:
-            return rule_document(self, a, b, ["we"])
+            return document_speaker(word, self.doc_actor)
         if word in GROUP_PRONOUNS:
             return _org_antecedent(self, a, people=word != "it", exclude=exclude)
         gender = PRONOUN_GENDER.get(word)
@@ -770,8 +772,19 @@ def _role_fits(c: _Cand, stems: Sequence[str]) -> bool:
 
 def rule_document(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """"we"/"I" in a speech: the document's speaking state."""
-    if words in (["i"], ["we"]) and r.doc_actor:
-        return Resolution(r.doc_actor, None, None, "document", "document_speaker")
+    return document_speaker(words[0], r.doc_actor) if len(words) == 1 else None
+
+
+def document_speaker(word: str, doc_actor: str | None) -> Resolution | None:
+    """Rule ``document_speaker``: "we"/"I" (and, for events, "us"/"me") in a speech whose
+    document names its speaking state (``doc_actor``) are that state.
+
+    Example:
+        >>> document_speaker("we", "KEN").actor, document_speaker("they", "KEN")
+        ('KEN', None)
+    """
+    if word.lower() in FIRST_PERSON and doc_actor:
+        return Resolution(doc_actor, None, None, "document", "document_speaker")
     return None
 
 
