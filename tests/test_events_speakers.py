@@ -101,3 +101,15 @@ def test_claimant_columns_hold_a_code_and_a_phrase(text, actor, phrase):
     assert (None if pd.isna(r["claimant_text"]) else r["claimant_text"]) == phrase
     if phrase is not None:
         assert text[int(r["claimant_start"]):int(r["claimant_end"])] == phrase
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", ("JPN", "SSD")),
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", ("GBR", "MLI")),
+    # negatives: an office in a city is no body posted there; the source's own place is no target
+    ("Kenya sent aid to the United Nations in Geneva.", ("KEN", "UN")),
+    ("Mali sent troops to the UN peacekeeping mission in Mali.", ("MLI", "UN")),
+])
+def test_troops_sent_to_a_body_posted_somewhere_target_the_place(text, expected):
+    got = [(r[0], r[2]) for r in rows(run(text))]
+    assert expected in got, got

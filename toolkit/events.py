@@ -1598,6 +1598,30 @@ def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], c
                 break  # only through the act's own verbs ("considering sending aid to help X")
 
 
+def _body_in_place_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``target.body_in_place``: troops or aid sent to a body posted somewhere ("sending troops
+    to the United Nations peacekeeping force in South Sudan", "deploying troops to the UN
+    mission in Mali") are aimed at the place's actor, not at the organisation running the body
+    (events.yaml ``modifier_bodies``)."""
+    bodies = rules().modifier_bodies
+    for i, e in enumerate(events):
+        c = e.target.chunk
+        if e.absorbed or c is None or not e.target.rule.startswith(("target.recipient_to", "target.prep_to")):
+            continue
+        k = c.end   # past the body's modifiers ("peacekeeping") to its head
+        while k < min(len(s.tags), c.end + 3) and s.lemma[k] not in bodies and s.tags[k][:2] in ("NN", "VB", "JJ"):
+            k += 1
+        if k + 2 >= len(s.tags) or s.lemma[k] not in bodies or s.lower[k + 1] != "in":
+            if not (s.lemma[c.head] in bodies and k == c.end and k + 1 < len(s.tags) and s.lower[k] == "in"):
+                continue
+            k -= 1   # the chunk itself ends with the body: "to the peacekeeping mission in Mali"
+        place = s.chunk_at(k + 2)
+        got, _ = ctx.actor(place, s) if place is not None else ({}, "")
+        if got.get("actor") is not None and got["actor"] != actors[i]["source"].get("actor"):
+            e.target = Arg(place, "target.body_in_place")
+            actors[i]["target"] = got
+
+
 def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.named_oblique_<prep>``: an act whose target names no actor ("served in Lebanon",
     "sought refuge in Bangladesh", "killed 300 people in Sri Lanka", "deploying troops to the
@@ -1713,6 +1737,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _upgrade_claims(s, events, actors, cues)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
+    _body_in_place_targets(s, events, actors, ctx)
     _report_targets(s, events, actors, ctx)
     main = _main_event(s, events)
     rows = []
