@@ -113,3 +113,19 @@ def test_claimant_columns_hold_a_code_and_a_phrase(text, actor, phrase):
 def test_troops_sent_to_a_body_posted_somewhere_target_the_place(text, expected):
     got = [(r[0], r[2]) for r in rows(run(text))]
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China pushed back against the American accusations.", ("CHN", "reject", "USA")),
+    ("The Kremlin lashed out at Washington.", ("RUS", "criticize", "USA")),
+    # negative: a verb and a particle apart are a plain act, no phrase
+    ("Police pushed the crowd back.", None),
+])
+def test_phrasal_acts(text, expected):
+    out = run(text)
+    got = [r[:3] for r in rows(out)]
+    if expected is None:
+        assert not any(a in ("reject", "criticize") for _, a, _ in got), got
+    else:
+        assert expected in got, got
+        assert "120" in out["cameo"].tolist() or "111" in out["cameo"].tolist()

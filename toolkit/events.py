@@ -110,6 +110,7 @@ class Rules:
     responsible_preps: frozenset = frozenset()
     modifier_bodies: frozenset = frozenset()
     joint_acts: frozenset = frozenset()
+    phrasal_acts: dict = field(default_factory=dict)   # "push back" -> CAMEO code
 
 
 @functools.lru_cache(maxsize=2)
@@ -144,7 +145,7 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("quantity_heads", [])), fs(d.get("rebel_support", {}).get("acts", [])),
                  frozenset(str(x) for x in d.get("rebel_support", {}).get("sectors", [])),
                  fs(d.get("responsible_prepositions", [])), fs(d.get("modifier_bodies", [])),
-                 fs(d.get("joint_acts", [])))
+                 fs(d.get("joint_acts", [])), {str(k).lower(): str(v) for k, v in d.get("phrasal_acts", {}).items()})
 
 
 @functools.lru_cache(maxsize=1)
@@ -1684,6 +1685,50 @@ def _visits(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predica
     return out
 
 
+def _quad_of(code: str | None) -> str:
+    """The QuadClass of a CAMEO code by its root (01-05 verbal and 06-09 material cooperation,
+    10-14 verbal and 15-20 material conflict); "" for none.
+
+    Example:
+        >>> _quad_of("120"), _quad_of("080"), _quad_of(None)
+        ('verbal_conflict', 'material_cooperation', '')
+    """
+    if not code:
+        return ""
+    root = int(code[:2])
+    return ("verbal_cooperation" if root <= 5 else "material_cooperation" if root <= 9
+            else "verbal_conflict" if root <= 14 else "material_conflict")
+
+
+def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules, rctx: dict) -> list[Cue]:
+    """Add the main clause's uncoded predicate (:func:`_uncoded_main`) as an ``unclassified``
+    event (``verb.uncoded``), or as the act of its verb + particle phrase (``verb.phrasal``,
+    events.yaml ``phrasal_acts``), with its target; returns the cues with its own added."""
+    uncoded = _uncoded_main(s, events, r)
+    if uncoded is None:
+        return cues
+    h = uncoded.head
+    phrase = f"{s.lemma[h]} {s.lower[h + 1]}" if h + 1 < len(s.lower) else ""
+    code = r.phrasal_acts.get(phrase)   # "pushed back against": a rejection (verb.phrasal)
+    cues = [*cues, Cue(-1, h, h + 2 if code else h + 1, s.lemma[h], code or "", _quad_of(code), phrase if code else s.lemma[h])]
+    events.append(Event(len(cues) - 1, h, Arg(uncoded.agent, uncoded.agent_rule),
+                        Arg(uncoded.patient, uncoded.patient_rule),
+                        act_class(code, s.lemma[h], r) if code else "unclassified",
+                        "verb.phrasal" if code else "verb.uncoded", uncoded.clause, uncoded.negated, uncoded.modality))
+    better = _actor_oblique(s, uncoded.obliques, uncoded.patient, rctx, uncoded.head)
+    if better is not None:
+        events[-1].target = better
+    elif uncoded.patient is None:
+        c, rule = _target_oblique(uncoded.obliques, exclude=("of", "by", "for", "in", "with"))
+        if c is None:  # "arrived in Nepal", "surrendered in Faryab province": where it happened
+            named = [(p, ch) for p, ch in uncoded.obliques if p == "in" and
+                     (_has_actor(rctx, ch) or s.tags[ch.head] in ("NNP", "NNPS"))]
+            c, rule = (named[0][1], "target.prep_in_named") if named else (None, "")
+        events[-1].target = Arg(c, rule)
+    events.sort(key=lambda e: e.tok)
+    return cues
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -1707,23 +1752,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if e.act == "statement" and e.act_rule == "verb.active" and t is not None and any(
                 x is not e and t.start <= x.tok < t.end for x in events):
             e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
-    uncoded = _uncoded_main(s, events, r)
-    if uncoded is not None:
-        cues = [*cues, Cue(-1, uncoded.head, uncoded.head + 1, s.lemma[uncoded.head], "", "", s.lemma[uncoded.head])]
-        events.append(Event(len(cues) - 1, uncoded.head, Arg(uncoded.agent, uncoded.agent_rule),
-                            Arg(uncoded.patient, uncoded.patient_rule), "unclassified", "verb.uncoded",
-                            uncoded.clause, uncoded.negated, uncoded.modality))
-        better = _actor_oblique(s, uncoded.obliques, uncoded.patient, rctx, uncoded.head)
-        if better is not None:
-            events[-1].target = better
-        elif uncoded.patient is None:
-            c, rule = _target_oblique(uncoded.obliques, exclude=("of", "by", "for", "in", "with"))
-            if c is None:  # "arrived in Nepal", "surrendered in Faryab province": where it happened
-                named = [(p, ch) for p, ch in uncoded.obliques if p == "in" and
-                         (_has_actor(rctx, ch) or s.tags[ch.head] in ("NNP", "NNPS"))]
-                c, rule = (named[0][1], "target.prep_in_named") if named else (None, "")
-            events[-1].target = Arg(c, rule)
-        events.sort(key=lambda e: e.tok)
+    cues = _add_uncoded(s, cues, events, r, rctx)
     if not events:
         return []   # every step below only reads or changes the events
     link_claims(s, events, cues, rctx)
