@@ -13,6 +13,10 @@ step (``meta["run"]["step_cpu_seconds"]``). Every table of every run must equal 
 run's (``pandas.testing.assert_frame_equal``), else the script stops with the difference.
 Printed: each step's words per CPU second for A and B, median and range over the runs, and
 B/A of the medians.
+
+``--pure`` makes A this same tree run as pure Python (``TOOLKIT_PURE=1``) and B the tree with
+its compiled modules (``toolkit._native``), the compiler's gain alone; ``--tree`` puts another
+checkout's ``toolkit/`` in B's place (a scratch copy with more modules compiled).
 """
 from __future__ import annotations
 
@@ -49,9 +53,12 @@ def child(out: Path, steps: list[str], words: int) -> None:
                       "cpu": a.meta["run"]["step_cpu_seconds"]}))
 
 
-def _run(tree: Path, out: Path, steps: list[str], words: int) -> dict:
+def _run(tree: Path, out: Path, steps: list[str], words: int, *, pure: bool = False) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop("TOOLKIT_PURE", None)
+    if pure:
+        env["TOOLKIT_PURE"] = "1"
     cmd = [sys.executable, str(HERE / "ab_steps.py"), "--child", str(out), "--steps",
            ",".join(steps), "--words", str(words)]
     res = subprocess.run(cmd, env=env, cwd=tree, capture_output=True, text=True, check=False)
@@ -79,6 +86,9 @@ def main(argv=None) -> int:
     ap.add_argument("--steps", default="rhetoric")
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--pure", action="store_true",
+                    help="A = the B tree as pure Python (TOOLKIT_PURE=1) instead of --ref")
+    ap.add_argument("--tree", type=Path, default=ROOT, help="B's tree (default: this checkout)")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     steps = [s for s in args.steps.split(",") if s]
@@ -87,16 +97,19 @@ def main(argv=None) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        ref = tmp / "ref"
-        ref.mkdir()
-        archive = subprocess.run(["git", "archive", args.ref, "toolkit"], cwd=ROOT, check=True,
-                                 capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(ref)], input=archive, check=True)
+        tree = args.tree.resolve()
+        ref = tree if args.pure else tmp / "ref"
+        if not args.pure:
+            ref.mkdir()
+            archive = subprocess.run(["git", "archive", args.ref, "toolkit"], cwd=ROOT, check=True,
+                                     capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(ref)], input=archive, check=True)
+        name_a = "pure Python (TOOLKIT_PURE=1)" if args.pure else args.ref
         rates: dict[str, dict[str, list[float]]] = {"A": {}, "B": {}}
         for r in range(args.repeats):
-            for side, tree in (("A", ref), ("B", ROOT)):
+            for side, where in (("A", ref), ("B", tree)):
                 out = tmp / f"{side}{r}"
-                got = _run(tree, out, steps, args.words)
+                got = _run(where, out, steps, args.words, pure=args.pure and side == "A")
                 try:
                     _same(tmp / "A0", out)
                 except AssertionError as exc:
@@ -110,7 +123,7 @@ def main(argv=None) -> int:
             print(f"run {r + 1}: " + "; ".join(f"{s} A {rates['A'][s][-1]:,.0f} B {rates['B'][s][-1]:,.0f}"
                                                 for s in rates["A"]), flush=True)
         print(f"\nwords per CPU second, {args.repeats} interleaved runs of {got['words']:,} words "
-              f"(A = {args.ref}, B = working tree); tables equal in every run")
+              f"(A = {name_a}, B = {tree}); tables equal in every run")
         for step in rates["A"]:
             a, b = rates["A"][step], rates["B"][step]
             ma, mb = statistics.median(a), statistics.median(b)

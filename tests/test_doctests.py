@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import importlib.util
 import pkgutil
+import sys
 
 import pytest
 
@@ -18,11 +20,26 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(toolkit.__path__, "toolki
                  if not m.name.endswith("__main__"))
 
 
+def _with_docstrings(module, monkeypatch):
+    """The module, or for a compiled copy (toolkit._native), which keeps no function
+    docstrings, a fresh pure-Python module from its source, in ``sys.modules`` for the test
+    (doctest finds the functions of the module registered under their ``__module__``)."""
+    from toolkit import _native
+
+    if not _native.is_native(module):
+        return module
+    spec = importlib.util.spec_from_file_location(module.__name__, module.__file__)
+    pure = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, module.__name__, pure)
+    spec.loader.exec_module(pure)
+    return pure
+
+
 @pytest.mark.skipif(not all(resources.available(r) for r in resources.RESOURCES),
                     reason="the examples show results with the NLTK data; without it they differ by design")
 @pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples_run(name):
-    module = importlib.import_module(name)
+def test_docstring_examples_run(name, monkeypatch):
+    module = _with_docstrings(importlib.import_module(name), monkeypatch)
     try:
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
                                  report=True, verbose=False)

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import importlib
 
+from . import _native
+
 __version__ = "0.1.0"
+
+# Compiled copies of a few hot modules, where built and their source unchanged (toolkit._native).
+_native.install()
 
 _ENTRY_POINTS = {
     "Analysis": "pipeline", "analyze": "pipeline",

@@ -37,7 +37,7 @@ def _engine() -> _Pattern:
 
 
 class _Pattern:
-    def __init__(self):
+    def __init__(self) -> None:
         from textblob import _text as T
         from textblob.en import sentiment
 
@@ -58,7 +58,7 @@ class _Pattern:
         self.split_memo: dict[str, tuple[str, ...]] = {}
         self.emoticon_re = _emoticon_search(T)
         self.token_is_runs = T.TOKEN.pattern == r"(\S+)\s"
-        self.word_memo: dict[str, tuple] = {}
+        self.word_memo: dict[str, tuple | bool] = {}
         self.size = dict.__len__(sentiment)
 
     # ---------------------------------------------------------------- tokenizer
@@ -82,7 +82,7 @@ class _Pattern:
         if len(memo) > 200_000:
             memo.clear()
         words = s.split() if self.token_is_runs else T.TOKEN.findall(s + " ")
-        parts_of = list(map(memo.get, words))
+        parts_of: list = list(map(memo.get, words))
         if None in parts_of:
             split = self._split
             for k, parts in enumerate(parts_of):
@@ -130,6 +130,7 @@ class _Pattern:
         for an inert word: unknown, not a negation, alphabetic and longer than two letters
         (its only effect is to end a pending negation and modifier)."""
         sent = self.sentiment
+        info: tuple | bool
         entry = dict.get(sent, w)
         neg = w in sent.negations
         if entry is not None and None in entry:
@@ -167,7 +168,7 @@ class _Pattern:
             if info is False:
                 m = n = None
                 continue
-            known, p, s, i, is_mod, is_neg, label = info
+            known, p, s, i, is_mod, is_neg, label = info  # type: ignore[misc]  # (False is skipped)
             if known:
                 if m is None:
                     a.append([[w], p, s, i, 1, label])
@@ -205,7 +206,7 @@ class _Pattern:
                 face = self.emoticons.get(w)
                 if face is not None:
                     a.append([[w], face, 1.0, 1.0, 1, T.MOOD])
-        pol = subj = 0
+        pol = subj = 0.0
         for e in a:
             pol += e[1] * -0.5 if e[4] < 0 else e[1]
             subj += e[2]

@@ -102,10 +102,13 @@ _SPECIAL_FIRST = frozenset(k.split(" ")[0] for k in SPECIAL_CASES)
 _SPECIAL_SECOND = frozenset(k.split(" ")[1] for k in SPECIAL_CASES if " " in k)
 _BOOSTER_FIRST = frozenset(k.split(" ")[0] for k in BOOSTER_DICT if " " in k)
 _ZEROS = (0.0, 0.0, 0.0, 0.0)
+# A word's valence: a float, or an int where the reference's idiom table has one ("the bomb": 3).
+# A union rather than ``float``, so that a compiled copy (toolkit._native) keeps ints as ints.
+_Valence = float | int
 _BUT_INDEX_MAX = 64      # values up to which but_check runs the reference's loop
 
 
-def replace_emoji(text: str) -> str:
+def replace_emoji(text: str | Iterable[str]) -> str:
     """``text`` with each emoji replaced by its description, spaced as the reference does.
 
     A description gets a space before it unless it starts the text or follows a space.
@@ -229,7 +232,7 @@ def sentiments(lw: Sequence[str], words: Sequence[str], cap_diff: bool | None = 
     """
     n = len(lw)
     inlex = list(map(lexicon.__contains__, lw))
-    out = [0] * n
+    out: list = [0] * n
     if True not in inlex:
         return out
     booster = BOOSTER_DICT
@@ -241,7 +244,7 @@ def sentiments(lw: Sequence[str], words: Sequence[str], cap_diff: bool | None = 
         if w in booster or (w == "kind" and i < last and lw[i + 1] == "of"):
             continue
         base = lexicon[w]
-        v = base
+        v: _Valence = base
         # "no" before a lexicon word negates it and scores nothing itself
         if w == "no" and i < last and inlex[i + 1]:
             v = 0.0
@@ -307,7 +310,7 @@ def sentiments(lw: Sequence[str], words: Sequence[str], cap_diff: bool | None = 
     return out
 
 
-def _least(v: float, i: int, lw: Sequence[str], inlex: Sequence[bool]) -> float:
+def _least(v: _Valence, i: int, lw: Sequence[str], inlex: Sequence[bool]) -> _Valence:
     # "least" before a word negates it, except "at least" and "very least"
     if i > 0 and lw[i - 1] == "least" and not inlex[i - 1]:
         if i > 1:
@@ -329,7 +332,7 @@ def _boosted(v: float, k: int, factor: float | None, lw: Sequence[str], words: S
     return v + (s if factor is None else s * factor), cap_diff
 
 
-def _two_word_boosters(v: float, w3: str, w2: str, w1: str) -> float:
+def _two_word_boosters(v: _Valence, w3: str, w2: str, w1: str) -> _Valence:
     # (a three-word "threetwoone" is never a booster key: those have two words)
     twoone = w2 + " " + w1
     for gram in (w3 + " " + twoone, w3 + " " + w2, twoone):
@@ -387,7 +390,7 @@ def _scalar(b: float, word: str, v: float, cap_diff: bool | None) -> float:
     return b
 
 
-def _special_cases(v: float, lw: Sequence[str], i: int) -> float:
+def _special_cases(v: _Valence, lw: Sequence[str], i: int) -> _Valence:
     # The reference's idiom check (reached only for i >= 3): the first backward sequence that
     # is a special case sets the valence, then the forward ones (each may set it again).
     w0, w1, w2, w3 = lw[i], lw[i - 1], lw[i - 2], lw[i - 3]
@@ -478,7 +481,7 @@ def score_sentiments(values: list, text: str) -> tuple[float, float, float, floa
     ep = text.count("!")
     ep = min(ep, 4)
     qm = text.count("?")
-    qm_amp = 0
+    qm_amp = 0.0
     if qm > 1:
         qm_amp = qm * 0.18 if qm <= 3 else 0.96
     amp = ep * 0.292 + qm_amp
@@ -505,7 +508,7 @@ def score_sentiments(values: list, text: str) -> tuple[float, float, float, floa
             round(abs(neu_count / total), 3))
 
 
-def valences(text: str) -> tuple[list, list[str], str]:
+def valences(text: str | Iterable[str]) -> tuple[list, list[str], str]:
     """VADER's per-word valences of ``text`` (after the "but" rule), its words and the text.
 
     The words are VADER's (whitespace split, punctuation stripped, lower case) and the text
@@ -524,7 +527,7 @@ def valences(text: str) -> tuple[list, list[str], str]:
     return values, lw, text
 
 
-def vader_score(text: str) -> tuple[float, float, float, float]:
+def vader_score(text: str | Iterable[str]) -> tuple[float, float, float, float]:
     """VADER ``(compound, pos, neg, neu)`` of one text, equal to the reference's scores.
 
     Example:
@@ -535,7 +538,7 @@ def vader_score(text: str) -> tuple[float, float, float, float]:
     return score_sentiments(values, text)
 
 
-def vader_scores(texts: Iterable[str]) -> list[tuple[float, float, float, float]]:
+def vader_scores(texts: Iterable[str | Iterable[str]]) -> list[tuple[float, float, float, float]]:
     """:func:`vader_score` of each text: a list of ``(compound, pos, neg, neu)`` tuples.
 
     Example:
@@ -545,7 +548,7 @@ def vader_scores(texts: Iterable[str]) -> list[tuple[float, float, float, float]
     return list(map(vader_score, texts))
 
 
-def polarity_scores(text: str) -> dict[str, float]:
+def polarity_scores(text: str | Iterable[str]) -> dict[str, float]:
     """Drop-in ``SentimentIntensityAnalyzer().polarity_scores(text)``: the same dict.
 
     Example:

@@ -136,7 +136,7 @@ def fallback_tag(tokens: Sequence[str]) -> list[str]:
         >>> fallback_tag(["Towns", "were", "shelled", "by", "Russia", "."])
         ['NNP', 'VBD', 'VBN', 'IN', 'NNP', '.']
     """
-    out = []
+    out: list[str] = []
     for i, tok in enumerate(tokens):
         low = tok.lower()
         if low in _CLOSED:
@@ -306,7 +306,7 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
     return out
 
 
-def _adjectival_participle(low: list[str], out: list[str], i: int, w: Words) -> bool:
+def _adjectival_participle(low: Sequence[str], out: list[str], i: int, w: Words) -> bool:
     """A participle inside a noun phrase: ``participle_adjectives`` ("ongoing"), after a hyphen
     ("Kurdish - led forces") or in one of ``participle_compounds`` ("armed forces")."""
     n, nxt = len(out), out[i + 1] if i + 1 < len(out) else ""
@@ -332,10 +332,6 @@ class Chunk:
     end: int
     head: int
     rule: str
-
-    def __init__(self, start: int, end: int, head: int, rule: str) -> None:
-        # dataclass keeps this __init__ (frozen: fields are set through __dict__, once)
-        self.__dict__.update(start=start, end=end, head=head, rule=rule)
 
 
 @dataclass
@@ -385,13 +381,17 @@ class Structure:
     degraded: str | None = None
     # Lookups computed once per sentence on first use (the structure is not changed after parse).
     _anc: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-    _nested: dict | None = field(default=None, init=False, repr=False, compare=False)
-    _chunk_starts: list | None = field(default=None, init=False, repr=False, compare=False)
-    _chunk_ends: dict | None = field(default=None, init=False, repr=False, compare=False)
-    _pred_starts: list | None = field(default=None, init=False, repr=False, compare=False)
+    _nested: dict | None = field(init=False, repr=False, compare=False)
+    _chunk_starts: list | None = field(init=False, repr=False, compare=False)
+    _chunk_ends: dict | None = field(init=False, repr=False, compare=False)
+    _pred_starts: list | None = field(init=False, repr=False, compare=False)
     # Per-sentence values other modules compute once per clause or token (events' top-clause
     # test), keyed by the caller: valid because the structure is not changed after parse.
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # set on the instance, not as class defaults, which a compiled (mypyc) class lacks
+        self._nested = self._chunk_starts = self._chunk_ends = self._pred_starts = None
 
     def chunk_at(self, i: int) -> Chunk | None:
         """The chunk containing token ``i``."""
@@ -425,7 +425,8 @@ class Structure:
         """The clause and its parents, innermost first."""
         got = self._anc.get(cid)
         if got is None:
-            out, k = [], cid
+            out: list[Clause] = []
+            k = cid
             while k >= 0 and len(out) <= len(self.clauses):
                 out.append(self.clauses[k])
                 k = self.clauses[k].parent
@@ -714,8 +715,8 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         clauses[0].tokens = list(range(n))
     else:
         add = [c.tokens.append for c in clauses]
-        for i, c in enumerate(clause_of):
-            add[c](i)
+        for i, cid in enumerate(clause_of):
+            add[cid](i)
     return clauses, clause_of
 
 

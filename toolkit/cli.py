@@ -172,10 +172,11 @@ def cmd_report(args) -> int:
 
 
 def cmd_doctor(args) -> int:
-    from . import __version__, resources
+    from . import __version__, _native, resources
 
     print(f"discourse-toolkit {__version__}")
     print(resources.format_status())
+    print(_native.format_status())
     return 0
 
 

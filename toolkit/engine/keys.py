@@ -21,6 +21,7 @@ import hashlib
 import inspect
 import json
 import os
+import sys
 import types
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -71,7 +72,10 @@ def _source_digest(func: Callable) -> str:
     try:
         path = inspect.getsourcefile(func)
     except TypeError:
-        path = None
+        # a compiled function (toolkit._native) has no code object: its module's source file,
+        # which the compiled copy was built from, keys it as it keys the pure function
+        path = getattr(sys.modules.get(getattr(func, "__module__", "") or ""), "__file__", None)
+        path = path if path and path.endswith(".py") else None
     if not path or not os.path.exists(path):
         return digest(getattr(func, "__module__", ""), getattr(func, "__qualname__", repr(func)))
     module = getattr(func, "__module__", "") or ""
