@@ -96,6 +96,19 @@ def test_opposing_a_cooperative_act_is_conflict():
     assert c["modality"] == "negated" and c["score"] < 0
 
 
+@pytest.mark.parametrize("text, surface, negated", [
+    ("Osterlich pledged to combat piracy.", "piracy", True),
+    ("The treaty calls for the suppression of piracy.", "piracy", True),
+    ("The fight against violence continues.", "violence", True),
+    ("Terrorism spread across the region.", "Terrorism", False),
+    # an act countered keeps its class: only references are countered
+    ("The army moved to counter the attack.", "attack", False),
+])
+def test_countering_a_reference_is_cooperation(text, surface, negated):
+    c = cue(text, surface)
+    assert (c["modality"] == "negated", bool(c["score"] > 0)) == (negated, negated)
+
+
 @pytest.mark.parametrize("text, surface, hedge", [
     ("The rebels reportedly attacked the convoy.", "attacked", "hedged"),
     ("The rebels certainly attacked the convoy.", "attacked", "boosted"),
@@ -318,6 +331,25 @@ def test_no_mentions_means_null_actors():
     ("The agency gave technical and legal support to the ministry.", "material_cooperation"),
     ("We have always spoken out in support of such causes.", "verbal_cooperation"),
     ("The council reiterated its support for the envoy.", "verbal_cooperation"),
+    # countering a danger the lexicon names as a reference is cooperation against it;
+    # countering an act stays conflict
+    ("States must step up their efforts to tackle piracy.", "material_cooperation"),
+    ("The navies agreed on the suppression of piracy.", "verbal_cooperation"),
+    ("The plan aims at the eradication of violence.", "material_cooperation"),
+    ("Terrorism remains a scourge.", "material_conflict"),
+    ("The army moved to counter the attack on the town.", "material_conflict"),
+    # a refusal spelled with its negator; a ban; force posture and peacekeeping deployments
+    ("Hungary says it will not accept the proposal.", "verbal_conflict"),
+    ("Ruritania won't accept any more refugees.", "verbal_conflict"),
+    ("The court banned the opposition newspaper.", "material_conflict"),
+    ("The court lifted the ban on the newspaper.", "material_cooperation"),
+    ("The European Union deployed election observers in the country.", "material_cooperation"),
+    ("Russia deployed troops along the border.", "material_conflict"),
+    ("Russian troops are deployed in the east of the country.", "material_conflict"),
+    ("The government ramped up its military deployments in the region.", "material_conflict"),
+    ("Russia plans the deployment of missiles near the border.", "material_conflict"),
+    ("The weapons were impounded by the coast guard.", "material_conflict"),
+    ("The army fired mortars at the village.", "material_conflict"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
