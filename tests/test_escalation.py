@@ -350,6 +350,19 @@ def test_no_mentions_means_null_actors():
     ("Russia plans the deployment of missiles near the border.", "material_conflict"),
     ("The weapons were impounded by the coast guard.", "material_conflict"),
     ("The army fired mortars at the village.", "material_conflict"),
+    # recognition, joint exercises, cyber warfare, cutting aid, a curfew extended, donations
+    ("Ruritania has established diplomatic relations with Osterlich.", "verbal_cooperation"),
+    ("The two states will exchange ambassadors next year.", "verbal_cooperation"),
+    ("The two navies began a joint military exercise.", "material_cooperation"),
+    ("The navy began a military exercise near the strait.", "material_conflict"),
+    ("Osterlich has launched cyber warfare against Ruritania.", "material_conflict"),
+    ("Denmark announced a suspension of aid to the government.", "material_conflict"),
+    ("The government extended the curfew in the capital.", "material_conflict"),
+    ("The government will extend the curfew in the capital.", "verbal_conflict"),
+    ("Donations reached the flood victims.", "material_cooperation"),
+    # an act one is willing or offers to do is an intent (CAMEO 03)
+    ("Ruritania is willing to withdraw its troops from the border.", "verbal_cooperation"),
+    ("Ruritania withdrew its troops from the border.", "material_cooperation"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])
