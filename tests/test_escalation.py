@@ -360,6 +360,11 @@ def test_no_mentions_means_null_actors():
     ("The government extended the curfew in the capital.", "material_conflict"),
     ("The government will extend the curfew in the capital.", "verbal_conflict"),
     ("Donations reached the flood victims.", "material_cooperation"),
+    # martial law and sieges; sanctions and curbs lifted; aid handed over
+    ("The president declared a state of siege in the province.", "material_conflict"),
+    ("Sanctions against the country were lifted in January.", "material_cooperation"),
+    ("Japan lifted travel curbs on its neighbour.", "material_cooperation"),
+    ("The embassy handed over medical equipment to the ministry.", "material_cooperation"),
     # an act one is willing or offers to do is an intent (CAMEO 03)
     ("Ruritania is willing to withdraw its troops from the border.", "verbal_cooperation"),
     ("Ruritania withdrew its troops from the border.", "material_cooperation"),
