@@ -6,7 +6,9 @@ one row of the ``escalation`` table, with
 
 * its **modality** (``asserted``, ``future``, ``conditional``, ``hypothetical``, ``negated``,
   ``question``, ``reported``), read from the tokens around it, and a ``hedge`` flag
-  (``hedged``/``boosted``); the lexicon's YAML holds every factor and marker word;
+  (``hedged``/``boosted``); the lexicon's YAML holds every factor and marker word (a
+  cooperative act after an opposing verb and a danger after a countering word, "combat
+  piracy", count as negated);
 * its **intensity**: the product of the intensifiers/softeners next to it ("stern warning");
 * its **score** = ``weight x modality factor x intensity x hedge factor`` on the Goldstein
   scale (negative = conflict, positive = cooperation);
