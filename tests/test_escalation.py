@@ -96,6 +96,19 @@ def test_opposing_a_cooperative_act_is_conflict():
     assert c["modality"] == "negated" and c["score"] < 0
 
 
+@pytest.mark.parametrize("text, surface, negated", [
+    ("Osterlich pledged to combat piracy.", "piracy", True),
+    ("The treaty calls for the suppression of piracy.", "piracy", True),
+    ("The fight against violence continues.", "violence", True),
+    ("Terrorism spread across the region.", "Terrorism", False),
+    # an act countered keeps its class: only references are countered
+    ("The army moved to counter the attack.", "attack", False),
+])
+def test_countering_a_reference_is_cooperation(text, surface, negated):
+    c = cue(text, surface)
+    assert (c["modality"] == "negated", bool(c["score"] > 0)) == (negated, negated)
+
+
 @pytest.mark.parametrize("text, surface, hedge", [
     ("The rebels reportedly attacked the convoy.", "attacked", "hedged"),
     ("The rebels certainly attacked the convoy.", "attacked", "boosted"),
@@ -318,6 +331,47 @@ def test_no_mentions_means_null_actors():
     ("The agency gave technical and legal support to the ministry.", "material_cooperation"),
     ("We have always spoken out in support of such causes.", "verbal_cooperation"),
     ("The council reiterated its support for the envoy.", "verbal_cooperation"),
+    # countering a danger the lexicon names as a reference is cooperation against it;
+    # countering an act stays conflict
+    ("States must step up their efforts to tackle piracy.", "material_cooperation"),
+    ("The navies agreed on the suppression of piracy.", "verbal_cooperation"),
+    ("The plan aims at the eradication of violence.", "material_cooperation"),
+    ("Terrorism remains a scourge.", "material_conflict"),
+    ("The army moved to counter the attack on the town.", "material_conflict"),
+    # a refusal spelled with its negator; a ban; force posture and peacekeeping deployments
+    ("Hungary says it will not accept the proposal.", "verbal_conflict"),
+    ("Ruritania won't accept any more refugees.", "verbal_conflict"),
+    ("The court banned the opposition newspaper.", "material_conflict"),
+    ("The court lifted the ban on the newspaper.", "material_cooperation"),
+    ("The European Union deployed election observers in the country.", "material_cooperation"),
+    ("Russia deployed troops along the border.", "material_conflict"),
+    ("Russian troops are deployed in the east of the country.", "material_conflict"),
+    ("The government ramped up its military deployments in the region.", "material_conflict"),
+    ("Russia plans the deployment of missiles near the border.", "material_conflict"),
+    ("The weapons were impounded by the coast guard.", "material_conflict"),
+    ("The army fired mortars at the village.", "material_conflict"),
+    # recognition, joint exercises, cyber warfare, cutting aid, a curfew extended, donations
+    ("Ruritania has established diplomatic relations with Osterlich.", "verbal_cooperation"),
+    ("The two states will exchange ambassadors next year.", "verbal_cooperation"),
+    ("The two navies began a joint military exercise.", "material_cooperation"),
+    ("The navy began a military exercise near the strait.", "material_conflict"),
+    ("The allies held joint military exercises against the North.", "material_conflict"),
+    ("China deployed an aircraft carrier into the strait.", "material_conflict"),
+    ("Chemical weapons were deployed by the regime.", "material_conflict"),
+    ("The state deployed doctors and nurses to the hospitals.", "material_cooperation"),
+    ("Osterlich has launched cyber warfare against Ruritania.", "material_conflict"),
+    ("Denmark announced a suspension of aid to the government.", "material_conflict"),
+    ("The government extended the curfew in the capital.", "material_conflict"),
+    ("The government will extend the curfew in the capital.", "verbal_conflict"),
+    ("Donations reached the flood victims.", "material_cooperation"),
+    # martial law and sieges; sanctions and curbs lifted; aid handed over
+    ("The president declared a state of siege in the province.", "material_conflict"),
+    ("Sanctions against the country were lifted in January.", "material_cooperation"),
+    ("Japan lifted travel curbs on its neighbour.", "material_cooperation"),
+    ("The embassy handed over medical equipment to the ministry.", "material_cooperation"),
+    # an act one is willing or offers to do is an intent (CAMEO 03)
+    ("Ruritania is willing to withdraw its troops from the border.", "verbal_cooperation"),
+    ("Ruritania withdrew its troops from the border.", "material_cooperation"),
 ])
 def test_event_class(text, event_class):
     s, toks = tokenize_documents(["d"], [text])

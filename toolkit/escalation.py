@@ -6,7 +6,9 @@ one row of the ``escalation`` table, with
 
 * its **modality** (``asserted``, ``future``, ``conditional``, ``hypothetical``, ``negated``,
   ``question``, ``reported``), read from the tokens around it, and a ``hedge`` flag
-  (``hedged``/``boosted``); the lexicon's YAML holds every factor and marker word;
+  (``hedged``/``boosted``); the lexicon's YAML holds every factor and marker word (a
+  cooperative act after an opposing verb and a danger after a countering word, "combat
+  piracy", count as negated);
 * its **intensity**: the product of the intensifiers/softeners next to it ("stern warning");
 * its **score** = ``weight x modality factor x intensity x hedge factor`` on the Goldstein
   scale (negative = conflict, positive = cooperation);
@@ -104,6 +106,7 @@ class ModalityConfig:
     first_person: frozenset
     blockers: frozenset
     references: frozenset = frozenset()
+    countering: tuple = ()
 
 
 def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
@@ -137,7 +140,8 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
         reporting_verbs=frozenset(low(m.get("reporting_verbs"))),
         first_person=frozenset(low(m.get("first_person"))),
         blockers=frozenset(low(a.get("subject_blockers"))),
-        references=frozenset(low(lex.meta.get("references"))))
+        references=frozenset(low(lex.meta.get("references"))),
+        countering=low(m.get("countering")))
 
 
 @functools.lru_cache(maxsize=8)
@@ -198,6 +202,7 @@ def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.n
         "neg": (word_mask(lower_s, cfg.negators) | word_mask(lemma_s, cfg.negating_verbs))
         | _phrase_flags(lower_s, lemma_s, sent_key, cfg.negating_phrases),
         "oppose": word_mask(lemma_s, cfg.opposing_verbs),
+        "counter": _phrase_flags(lower_s, lemma_s, sent_key, cfg.countering),
         "hyp": word_mask(lower_s, cfg.hypothetical),
         "fut": _phrase_flags(lower_s, lemma_s, sent_key, cfg.future),
         "hedge": word_mask(lower_s, cfg.hedges) | word_mask(lemma_s, cfg.hedges),
@@ -396,6 +401,12 @@ def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r
     neg_lo = np.where(same_sent, np.maximum(lo, np.minimum(prev_end, r0)), lo)
     # Opposing verbs are usually cues themselves ("condemned the military aid"): plain window.
     negated = _window_any(feats["neg"], neg_lo, r0) | (cooperative & _window_any(feats["oppose"], lo, r0))
+    # Countering a danger the lexicon lists as a reference ("combat terrorism", "efforts to
+    # suppress piracy") is a policy of security cooperation, the mirror of opposing a
+    # cooperative act; countering an act ("counter the offensive") stays fighting.
+    if cfg.references:
+        ref = cues["entry"].str.lower().isin(cfg.references).to_numpy()
+        negated |= ref & ~cooperative & _window_any(feats["counter"], lo, r0)
     hedged = _window_any(feats["hedge"], lo, r0)
     boosted = _window_any(feats["boost"], lo, r0)
     # Sentence-level: a conditional clause anywhere in the sentence scopes all of its cues.
