@@ -166,3 +166,31 @@ def test_quantity_without_actor_names_no_one():
 def test_warn_against_past_quotes(text, expected):
     got = rows(run(text))
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # escalation lexicon 1.13.0: CAMEO 12, 16 and 174 by the objects the verbs take
+    ("Lithuania froze its military cooperation with China.", ("LTU", "reduce_relations", "CHN", "asserted")),
+    ("Morocco downgraded diplomatic ties with Algeria.", ("MAR", "reduce_relations", "DZA", "asserted")),
+    ("Washington halted aid to Niger after the coup.", ("USA", "reduce_relations", "NER", "asserted")),
+    ("The EU slapped fresh sanctions on Belarus.", ("EU", "sanction", "BLR", "asserted")),
+    ("The United States imposed tariffs on Chinese steel.", ("USA", "sanction", "CHN", "asserted")),
+    ("Serbia paused the talks with Kosovo.", ("SRB", "reduce_relations", "XKX", "asserted")),
+    ("Armenia turned down the Azerbaijani proposal.", ("ARM", "reject", "AZE", "asserted")),
+    ("Israel ruled out talks with Hamas.", ("ISR", "reject", "HAMAS", "asserted")),
+    ("Mali ordered the French ambassador to leave the country.", ("MLI", "expel", "FRA", "asserted")),
+    ("India and Pakistan traded blame for the attack.", ("PAK", "accuse", "IND", "asserted")),
+])
+def test_reduced_relations_and_rejections(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, absent_act", [
+    # a party's own plan ruled out is no rejection of another; `recall` and `freeze` alone are no acts
+    ("Russia ruled out a ground offensive.", "reject"),
+    ("The Council recalled that the envoy had briefed it.", "reduce_relations"),
+    ("Temperatures will freeze the lake in winter.", "reduce_relations"),
+])
+def test_reduced_relations_negatives(text, absent_act):
+    assert not any(r[1] == absent_act for r in rows(run(text)))
