@@ -33,7 +33,7 @@ Within a tuple the first rule that returns a list (even an empty one: the rule c
 quotation or cue but finds no attribution) decides; the stage, not the rule, adds its rows to
 ``_State.rows``. A rule may mark the cue it read as used (:func:`_fill_cue`), so that no later
 rule reads it again. The token-level readings the rules share (:func:`toolkit.quotes.np_left`,
-:func:`toolkit.quotes.speaker_of`, ...) and the word lists live in :mod:`toolkit.quotes`.
+:func:`toolkit.quotes.speaker_of`, ...) and the word lists live in :mod:`toolkit._quote_words`.
 
 Example:
     >>> [(r["rule"], r["speaker"], r["content"]) for r in run(_state_of("Ana Lopes said the talks had failed."))]
@@ -45,7 +45,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .quotes import (
+from ._quote_words import (
     _ADDRESSEE_VERBS,
     _ADDRESSEES,
     _ADJUNCT_START,
@@ -79,9 +79,11 @@ from .quotes import (
     FRAGMENT_MAX_WORDS,
     LONG_SENTENCE_NOTE,
     PRONOUNS,
-    QUOTE_COLUMNS,
     SCARE_MAX_WORDS,
     SENTENCE_REACH,
+)
+from .quotes import (
+    QUOTE_COLUMNS,
     SPAN_PARTS,
     _alpha,
     _appositive,
