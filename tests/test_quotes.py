@@ -646,10 +646,64 @@ def test_questions_and_sources_negatives(text, bad):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "A, as X noted.": the clause before "as" is what X noted, and no other content takes it in
+    ("The talks will resume next week, as Mr. Lopes noted.",
+     ("indirect", "Mr. Lopes", "noted", "The talks will resume next week")),
+    ("Ms. Cruz said the deal was fragile, as the minister noted on Monday.",
+     ("indirect", "Ms. Cruz", "said", "the deal was fragile")),
+    # a phrasal verb and its preposition, and a day between a verb and its preposition
+    ("Ms. Cruz spoke out Tuesday about the death of a protester.",
+     ("indirect", "Ms. Cruz", "spoke out Tuesday about", "the death of a protester")),
+    ("The governor called Friday for releasing the videos.",
+     ("indirect", "The governor", "called Friday for", "releasing the videos")),
+    # a free participle after the reported clause modifies the saying, not the clause
+    ("Mr. Lopes said the tax would hurt farmers, implicitly putting his career on the line.",
+     ("indirect", "Mr. Lopes", "said", "the tax would hurt farmers")),
+    ("Mr. Lopes said the tax would hurt farmers, including those in the north.",
+     ("indirect", "Mr. Lopes", "said", "the tax would hurt farmers, including those in the north")),
+    # NYT quote marks: two apostrophes (split in two by the tokenizer) read as one mark
+    ("Mr. Lopes told me, ''We will win the vote.''",
+     ("mixed", "Mr. Lopes", "told", "''We will win the vote.''")),
+    ("Mr. Lopes said that the plan ''will fail,'' adding that talks would resume.",
+     ("mixed", "Mr. Lopes", "said", "that the plan ''will fail,''")),
+    # a semicolon inside a quotation does not end the reported clause
+    ("Mr. Lopes told me, “We are a content provider; we sell to people who want it.”",
+     ("mixed", "Mr. Lopes", "told", "“We are a content provider; we sell to people who want it.”")),
+])
+def test_clause_edges(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, bad", [
+    # Title Case headlines: a speech noun after the headline's verb or an adjective is its object
+    ("Biden Faces Calls To Quit", "Calls"),
+    ("Senator Dodges Questions About Taxes", "Questions"),
+    ("Growing Demands For Inquiry", "Demands"),
+])
+def test_headline_speech_nouns_are_not_cues(text, bad):
+    q = run(text)
+    assert bad not in set(q["cue"].dropna()), rows(q)
+
+
+def test_headline_verb_still_a_cue():
+    assert ("indirect", "Bernie Sanders", "Calls For", "Ceasefire") in rows(run("Bernie Sanders Calls For Ceasefire"))
+
+
+@pytest.mark.parametrize("text, expected", [
     ("“We are not done,” said Sen. Ana Cruz (D-Ore.), a member of the committee.",
      ("direct", "Sen. Ana Cruz (D-Ore.), a member of the committee", "said", "“We are not done,”")),
+    ("“The numbers don't add up,” said Mr. Ortiz, who lives in Tavira.",
+     ("direct", "Mr. Ortiz, who lives in Tavira", "said", "“The numbers don't add up,”")),
+    # A relative clause with a cue of its own is an attribution of its own (PolNeAR's
+    # univocal rule), not a part of the source: two rows.
     ("“The numbers don't add up,” said Mr. Ortiz, who supports the treaty.",
-     ("direct", "Mr. Ortiz, who supports the treaty", "said", "“The numbers don't add up,”")),
+     ("direct", "Mr. Ortiz", "said", "“The numbers don't add up,”")),
+    ("“The numbers don't add up,” said Mr. Ortiz, who supports the treaty.",
+     ("indirect", "who", "supports", "the treaty")),
+    # A phrase before the comma that continues the quotation is not part of the source.
+    ("“I admire the mechanics” of the plan, Mr. Ortiz said.",
+     ("direct", "Mr. Ortiz", "said", "“I admire the mechanics”")),
     ("The opposition charged that the vote was rigged.",
      ("indirect", "The opposition", "charged", "that the vote was rigged")),
     ("New polls show that the president is losing ground.",

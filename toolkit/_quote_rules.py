@@ -210,7 +210,29 @@ def _set(row: dict, part: str, d: _Doc, a: int | None, b: int | None) -> None:
 def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> None:
     if span is None:
         return
+    if part == "speaker":
+        span = _trim_source(d, span)
     _set(row, part, d, d.start[span[0]], d.end[span[1] - 1])
+
+
+_SOURCE_PREPOSITIONS = frozenset("of in on for at from with by to about over".split())
+
+
+def _trim_source(d: _Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """A source span without what is not the source: a prepositional phrase before it that a
+    comma ends ("of the plan, Mr. Lopes said": "Mr. Lopes"), and a relative clause after it
+    that carries a cue of its own ("Ms. Lopes, who argued that ..., said": "Ms. Lopes"), since
+    a word belongs to one attribution only (PolNeAR's univocal rule)."""
+    a, b = span
+    if d.low[a] in _SOURCE_PREPOSITIONS:
+        comma = next((t for t in range(b - 2, a, -1) if d.tok[t] == ","), None)
+        if comma is not None:
+            a = comma + 1
+    for c in range(a + 1, b - 1):
+        if d.tok[c] == "," and d.low[c + 1] in ("who", "which") \
+                and any(t in d.cues for t in range(c + 2, b)):
+            return a, c
+    return a, b
 
 
 # ---------------------------------------------------------------- steps the rules share
@@ -457,7 +479,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         if d.low[t] == "that":
             that = t
             break
-        if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"":
+        if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"''":
             break
     later = None
     if that is not None and not _skippable_before_that(d, k, that, lemma, s1):
@@ -506,7 +528,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             start = k
         elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
             start = k  # "explained why he backs Trump", "didn't know what to make of him"
-        elif (that_opt or as_clause) and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
+        elif (that_opt or as_clause) and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘''"
                                                                or d.tok[k][:1].isdigit()):
             start = k
         elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive") \
@@ -540,6 +562,22 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     return _clause_end(st, start, end, s1)
 
 
+# "-ing" words that are nouns, or prepositions that attach inside a clause ("including"),
+# not participles.
+_ING_NOUNS = frozenset("""nothing something anything everything thing things morning evening building
+meeting funding spending ring king wing sibling ceiling during including excluding beginning
+starting following regarding concerning""".split())
+
+
+def _free_participle(d: _Doc, k: int) -> bool:
+    """Whether a free participial adjunct starts at ``k`` (", amounting to ...", ", implicitly
+    putting ...", ", including ..."): a lower-case "-ing" word, after at most one "-ly" adverb."""
+    if d.low[k].endswith("ly") and d.tok[k].islower() and k + 1 < len(d.tok):
+        k += 1
+    w = d.tok[k]
+    return w.islower() and w.endswith("ing") and len(w) > 4 and w not in _ING_NOUNS
+
+
 def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | None:
     """Token span of a reported clause from ``start``: it stops before a following
     participial cue (", arguing that ..."), a coordinated cue, a new clause, ";" or a
@@ -565,15 +603,19 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
         if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
             end = t  # ", after he introduced a bill", ", putting them ...": a new clause
             break
-        if d.tok[t] == ";":
-            end = t
+        if d.tok[t] == ";" and not _in_quote(st, d.start[t]):
+            end = t  # (a semicolon inside a quotation is the quoted speaker's)
+            break
+        if d.tok[t] == "," and t > start + 2 and t + 2 < end and _free_participle(d, t + 1) \
+                and not _in_quote(st, d.start[t]):
+            end = t  # ", implicitly putting his name on the line": an adjunct of the saying
             break
         if d.tok[t] == "," and t > start + 1 and t + 1 < end and _skip_aux_right(d, t + 1, end) in d.cues \
                 and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
             end = t  # "Barkley, who said he votes X, said ...": the main clause's verb
             break
         if d.tok[t] == "," and t > start + 1 and not _in_quote(st, d.start[t]) \
-                and _closing_attribution(d, t + 1, end):
+                and _closing_attribution(d, t + 2 if d.low[t + 1] == "as" else t + 1, end):
             end = t  # "Ukraine accused Russia of X, the foreign ministry said.": that cue's own
             break
     while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
@@ -582,7 +624,7 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
         return None
     # Keep a closing quote mark (and the period inside it) when the quote ends the clause.
     if end < s1 and d.tok[end] in _SENT_FINAL and end + 1 < s1 + 1 and end + 1 <= s1 - 1 \
-            and d.tok[end + 1] in "”\"’'":
+            and d.tok[end + 1] in "”\"’''":
         end += 2
     if end < len(d.tok) and d.tok[end - 1] in _SENT_FINAL and end - 1 > start:
         end -= 1
@@ -594,6 +636,9 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     d = st.d
     s0, s1 = d.sent_bounds(i)
     first = sp[0] if sp is not None and sp[0] < i else i
+    if first - 2 > s0 and d.low[first - 1] == "as" and d.tok[first - 2] in (",", "—", "–") \
+            and "," not in d.tok[d.cues[i][0]:s1]:
+        first -= 1  # "The deal is fragile, as the minister noted.": the clause before "as"
     if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–"):
         return None
     # Nothing but a short adjunct may follow the cue ("on Monday", "in a statement").
@@ -606,7 +651,7 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
                  and d.low[t + 1].endswith("ing")), s1) if d.cues[i][2] not in _SHORT_CLASSES else s1
     if d.cues[i][4]:
         stop = next((t for t in range(j, stop) if d.tok[t] == ";"), stop)
-    rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
+    rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’''"]
     if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
         return None
     obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
@@ -620,8 +665,9 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     for q in _top_between(st, d.start[s0], d.start[first]):
         if q.end <= d.start[first] and q.used:
             start = max(start, bisect.bisect_left(d.start, q.end))
-    if d.tok[start] in "“\"" and start + 1 < first:
-        start += 1
+    if d.tok[start] in "“\"''" and start + 1 < first \
+            and not any(d.tok[t] in ("”", '"', "''") for t in range(start + 1, first)):
+        start += 1  # an opening mark whose quotation runs on past the cue; a closed one stays
     start = _clause_start(d, start, first)
     end = first - 1
     # "If it is to remain credible, the UN must respond" and "At a press conference in Geneva,
@@ -657,7 +703,7 @@ def rule_parenthetical(st: _State, row: dict, i: int, sp: tuple[int, int]) -> li
         return None
     if not any(_cap(d.tok[t]) or d.low[t] in PRONOUNS or d.low[t] in _NP_WORDS for t in range(*sp)):
         return None  # ", mutual understanding, ...": no speaker-like word
-    if any(d.tok[t] in "“”\"‘’'" for t in range(s0, s1)):
+    if any(d.tok[t] in "“”\"‘’''" for t in range(s0, s1)):
         return None  # quotations are handled as direct or mixed speech
     start = _clause_start(d, s0, first - 1)
     if first - 1 - start < 2 or d.low[start] in _SUBORDINATORS or d.low[start] in _ADJUNCT_START:
@@ -927,7 +973,7 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
         lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
     # "Poll: Clinton leads in Ohio" as a document's headline: the poll is the source.
     poll = sp is not None and sp == (lo, colon) and colon == lo + 1 and d.low[lo] in ("poll", "survey") \
-        and lo == d.sent_start[0] + (d.tok[d.sent_start[0]] in "“\"‘'")
+        and lo == d.sent_start[0] + (d.tok[d.sent_start[0]] in "“\"‘''")
     if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
             or (not poll and (d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS)) \
             or d.low[sp[1] - 1] in PRONOUNS:
@@ -1109,7 +1155,7 @@ def rule_colon_line(st: _State, colon: int, lo: int) -> list[dict] | None:
         para_end = d.text.find("\n", d.end[colon], d.end[reach - 1])
         para_end = d.end[reach - 1] if para_end < 0 else para_end
         end = max(s1, bisect.bisect_left(d.start, para_end))
-        while end > colon + 1 and d.tok[end - 1] in "”\"’'":
+        while end > colon + 1 and d.tok[end - 1] in "”\"’''":
             end -= 1
     else:
         while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
@@ -1309,11 +1355,11 @@ def _stage_colon_lines(st: _State) -> None:
     d = st.d
     for s in range(len(d.sent_start)):
         s0, s1 = d.sent_start[s], d.sent_end[s]
-        if d.tok[s0] in "“\"‘'":
+        if d.tok[s0] in "“\"‘''":
             s0 += 1  # a transcript quoted whole: "WALLACE: Let's start ...
         for t in range(s0 + 1, min(s1 - 1, s0 + 8)):
             if d.tok[t] == ":":
-                if d.tok[t + 1] not in "“\"‘'":
+                if d.tok[t + 1] not in "“\"‘''":
                     for row in rule_colon_line(st, t, s0) or ():
                         _add_indirect(st, row)
                 break

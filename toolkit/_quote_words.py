@@ -85,7 +85,7 @@ _HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow de
 # his judgment", "pointed to reports that ..."): PolNeAR attributes the object as the content.
 _TOPIC_VERBS = frozenset(("talk about", "speak about", "speak of", "discuss", "mention", "question", "express",
                           "point to", "comment on", "invoke", "reference", "outline", "lay out", "tout",
-                          "liken", "compare"))
+                          "liken", "compare", "speak out"))
 # Topic verbs whose object ends at the first clause break ("invoked the rising seas to thrill ...").
 _SHORT_TOPIC_VERBS = frozenset(("speak of", "comment on", "invoke", "reference", "outline", "lay out",
                                 "tout", "liken", "compare"))

@@ -142,7 +142,7 @@ from ._quote_words import (
     _TOPIC_VERBS,
     _WH_WORDS,
     HARD_WRAP_REACH,
-    LONG_SENTENCE_NOTE,
+    LONG_SENTENCE_NOTE,  # noqa: F401  (public: toolkit.quotes.LONG_SENTENCE_NOTE)
     NP_MAX_TOKENS,
     PRONOUNS,
     SENTENCE_REACH,
@@ -206,6 +206,7 @@ class _Doc:
     sent_start: list
     sent_end: list
     cues: dict = field(default_factory=dict)  # token index -> (tok_end, lemma, class, syntax, that_optional)
+    remap: list | None = None  # tokens-table position -> index here, when tokens were joined
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -593,7 +594,7 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
     limit = 16 if long else NP_MAX_TOKENS
     while k < hi and k - i < limit:
         tok, low = d.tok[k], d.low[k]
-        if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’'":
+        if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’''":
             break
         if k in d.cues and k > i:
             break
@@ -640,6 +641,13 @@ def _ly_noun(d: _Doc, k: int, lo: int) -> bool:
 
 # --------------------------------------------------------------------------- cues
 
+# Headline verbs whose object is often a speech noun ("Faces Calls", "Dodges Questions"), and
+# adjectives before one ("New Demands", "Growing Calls").
+_HEADLINE_OBJECT_VERBS = frozenset("face draw spark prompt field ignore renew issue answer dodge rebuff "
+                                   "heed resist hear welcome trigger raise make get".split())
+_HEADLINE_MODIFIERS = _NOUN_BLOCKERS | frozenset("fresh growing mounting renewed more new".split())
+
+
 def _is_verb_use(d: _Doc, i: int) -> bool:
     # "the warning", "his claims", "a stern warning": noun readings of reporting verbs.
     if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i]:
@@ -651,8 +659,14 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     if low.endswith("ment") or low.endswith("tion"):
         return False
     # "Junot Diaz Stressed The Importance ...": Title Case headlines are not reliable clauses.
-    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and d.tok[i - 1] not in "“\"‘'(" \
+    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and d.tok[i - 1] not in "“\"‘''(" \
             and not (low.endswith("s") and d.lemma[i] in _HEADLINE_VERBS):
+        return False
+    # "Biden Faces Calls To Quit", "Senator Fields Questions", "Fresh Demands": the headline's
+    # verb or adjective comes first, and the speech word after it is its object, a noun.
+    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and _cap(d.tok[i - 1]) \
+            and (d.low[i - 1] in _HEADLINE_MODIFIERS
+                 or (d.low[i - 1].endswith("s") and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
         return False
     return True
 
@@ -716,15 +730,24 @@ def _infinitive_subject(d: _Doc, to: int, lo: int) -> tuple[int, int] | None:
 # "cautioned against", "complained about", "asked for". (With an object between, "accused
 # Holt of", PolNeAR train marks the verb alone about as often: left as it is.)
 _GOVERNED = frozenset("about against of for".split())
+_WEEKDAYS_AND_NOW = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                              "tonight".split())
 
 
 def _governed_preposition(d: _Doc, j: int, s1: int, lemma: str, cat: str) -> int:
     """End of the cue after its verb ending at ``j``: past a governed preposition, which PolNeAR
     marks as part of the cue ("warned of", "complained about"), else ``j``. Not for neutral
     verbs, whose "of"/"about" names a topic apart from the cue ("said of the senator")."""
-    if cat == "neutral" or j >= s1:
+    if j >= s1:
         return j
-    return j + 1 if d.low[j] in _GOVERNED else j
+    k = j + 1 if d.low[j] in _WEEKDAYS_AND_NOW and j + 1 < s1 else j  # "called Friday for", as PolNeAR marks it
+    if lemma in ("called", "calling", "calls") and d.low[k] == "for":
+        return k + 1  # "call for" with a time between: the lexicon's phrase, not the labelling "called"
+    if lemma == "speak out" and d.low[k] in ("about", "against", "on"):
+        return k + 1  # "spoke out (Tuesday) about": the phrasal verb and its preposition
+    if cat == "neutral":
+        return j
+    return k + 1 if d.low[k] in _GOVERNED else j
 
 
 def _relative_that(d: _Doc, c: int, lo: int) -> bool:
@@ -807,6 +830,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
     for a, b, lemma, cat, syn, opt in hits:
         # tok_start/tok_end are tok_ids: within a document, minus the first, the row index.
         i, j = int(a) - first_tok, int(b) - first_tok
+        if d.remap is not None:
+            i, j = d.remap[i], d.remap[j - 1] + 1
         if syn == "verb" and not _is_verb_use(d, i):
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
@@ -903,7 +928,7 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
                              "stressed", "argued", "recalled", "tweeted"):
         sp = np_right(d, j, s1)
         if sp is not None and (sp[1] >= s1 or d.tok[sp[1]] in _SENT_FINAL or d.tok[sp[1]] in _CLAUSE_PUNCT
-                               or d.tok[sp[1]] in "“”\"'"):
+                               or d.tok[sp[1]] in "“”\"''"):
             if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                 return "inverted", _extend_right(d, sp, s1)
     if k - 1 > lo and d.low[k - 1] == "to":
@@ -1028,13 +1053,13 @@ def _extend_right(d: _Doc, sp: tuple[int, int], s1: int) -> tuple[int, int]:
         # A quotation or a colon after the appositive starts new speech: stop before it.
         # Reporting verbs inside the appositive ("who supports Clinton", "who added
         # that ...") describe the speaker and stay in the span, as PolNeAR marks them.
-        if d.tok[t] in "“”\"‘" or d.tok[t] in (";", ":"):
+        if d.tok[t] in "“”\"‘''" or d.tok[t] in (";", ":"):
             end = t
             break
         if d.tok[t] == "," and t + 1 < s1 and _setting_after(d, t + 1):
             end = t
             break
-    while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’'," or d.tok[end - 1] == ","):
+    while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’''," or d.tok[end - 1] == ","):
         end -= 1
     if end - k > 30 or end <= k + 1:
         return sp
@@ -1243,7 +1268,11 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
     """The :class:`_Doc` of tokens ``[i, j)`` and the sentence id of each sentence position."""
     sid_to_pos = {s: p for p, s in enumerate(s_ids)}
     raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
-    toks_doc = cols["text"][i:j]
+    arrays = [cols[c][i:j] for c in ("start", "end", "text", "lower", "lemma")]
+    remap = None
+    if "'" in arrays[2]:
+        arrays, raw_pos, remap = _join_double_apostrophes(arrays, raw_pos)
+    toks_doc = arrays[2]
     # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
     # a quote's attribution must stay in the quote's sentence.
     group = list(range(len(s_ids)))
@@ -1253,7 +1282,7 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
             last = toks_doc[n - 1]
             first = toks_doc[n]
             if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
-                    first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
+                    first[:1].islower() and "\n" not in text[arrays[1][n - 1]:arrays[0][n]]):
                 group[p] = group[prev]
     renum = {g: k for k, g in enumerate(sorted(set(group)))}
     group = [renum[g] for g in group]
@@ -1268,10 +1297,36 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
         if n == 0 or sent_pos[n - 1] != p:
             tok_lo[p] = n
         tok_hi[p] = n + 1
-    d = _Doc(doc_id, text, cols["start"][i:j], cols["end"][i:j], cols["text"][i:j],
-             cols["lower"][i:j], cols["lemma"][i:j], sent_pos, tok_lo, tok_hi)
+    d = _Doc(doc_id, text, *arrays, sent_pos, tok_lo, tok_hi)
     d.sent_ids = s_ids
+    d.remap = remap
     return d, group_sid
+
+
+def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[list], list, list[int]]:
+    """The token arrays with each pair of touching apostrophes joined into one ``''`` token,
+    the quote mark the New York Times prints (the tokenizer splits it in two), and the index
+    of each old token in the new arrays. The joined mark belongs to the sentence of the word
+    it touches: an opening mark to the next word's, a closing mark to the previous word's."""
+    starts, ends, toks = arrays[0], arrays[1], arrays[2]
+    out = [[] for _ in arrays]
+    pos, remap = [], []
+    n, m = 0, len(toks)
+    while n < m:
+        if toks[n] == "'" and n + 1 < m and toks[n + 1] == "'" and ends[n] == starts[n + 1]:
+            opening = n + 2 < m and ends[n + 1] == starts[n + 2] and not (n > 0 and ends[n - 1] == starts[n])
+            for k, value in enumerate((starts[n], ends[n + 1], "''", "''", "''")):
+                out[k].append(value)
+            pos.append(raw_pos[n + 1] if opening else raw_pos[n])
+            remap += [len(pos) - 1, len(pos) - 1]
+            n += 2
+            continue
+        for k, arr in enumerate(arrays):
+            out[k].append(arr[n])
+        pos.append(raw_pos[n])
+        remap.append(len(pos) - 1)
+        n += 1
+    return out, pos, remap
 
 
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
