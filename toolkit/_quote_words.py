@@ -90,7 +90,8 @@ _TOPIC_VERBS = frozenset(("talk about", "speak about", "speak of", "discuss", "m
 _SHORT_TOPIC_VERBS = frozenset(("speak of", "comment on", "invoke", "reference", "outline", "lay out",
                                 "tout", "liken", "compare"))
 _OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
-                           "praise", "defend", "refer to", "see")) | _TOPIC_VERBS
+                           "praise", "defend", "refer to", "see", "announce", "reveal", "disclose", "confirm",
+                           "declare")) | _TOPIC_VERBS
 # After these a topic verb is a noun ("questions about his taxes", "mention of the plan").
 _NOUN_PREPOSITIONS = frozenset("about from over of on regarding for".split())
 _OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position",

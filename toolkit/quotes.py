@@ -870,6 +870,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         if lemma in ("compare", "liken") and not any(d.low[t] == "to" for t in range(j, min(j + 10, len(d.low)))
                                                      if d.sent[t] == d.sent[i]):
             continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
+        if lemma == "continue" and j < len(d.low) and d.low[j] == "to":
+            continue  # "continues to insist that": aspect, the next verb is the cue
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if i > 0 and d.sent[i - 1] == d.sent[i] and (d.low[i - 1], d.low[i]) in _FORMULAS:
