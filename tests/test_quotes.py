@@ -666,6 +666,14 @@ def test_questions_and_sources_negatives(text, bad):
      ("mixed", "Mr. Lopes", "told", "''We will win the vote.''")),
     ("Mr. Lopes said that the plan ''will fail,'' adding that talks would resume.",
      ("mixed", "Mr. Lopes", "said", "that the plan ''will fail,''")),
+    # an object ends before a clause of time ("since", "while", "when")
+    ("Ms. Cruz has not mentioned the general since the debate.",
+     ("indirect", "Ms. Cruz", "has not mentioned", "the general")),
+    # verbs of disclosure take an object; "continues to" is aspect, not a cue
+    ("The ministry announced the arrest of a man.",
+     ("indirect", "The ministry", "announced", "the arrest of a man")),
+    ("The nominee continues to insist that he will release his taxes.",
+     ("indirect", "The nominee", "continues to insist", "that he will release his taxes")),
     # a semicolon inside a quotation does not end the reported clause
     ("Mr. Lopes told me, “We are a content provider; we sell to people who want it.”",
      ("mixed", "Mr. Lopes", "told", "“We are a content provider; we sell to people who want it.”")),

@@ -554,12 +554,23 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     elif cat in _SHORT_CLASSES or lemma == "refer to":
         end = next((t for t in range(start + 1, s1) if d.tok[t] in _CLAUSE_PUNCT
                     or d.low[t] in _SHORT_END), s1)
+    elif (cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS) and d.low[start] not in _CLAUSE_OPENERS \
+            and d.tok[start] not in _CLAUSE_PUNCT:
+        # "has not mentioned Machado since the debate", "spoke about her ties to the churches
+        # while at a convention": an object ends before a clause of time, which is the saying's
+        # ("after"/"during" as often attach inside the object, so they do not end it)
+        end = next((t for t in range(start + 1, end) if d.low[t] in _SETTING_AFTER_OBJECT
+                    and not _in_quote(st, d.start[t])), end)
     # "While X said that A, B ...": the reported clause ends at the main clause's comma.
     if d.low[s0] in _SUBORDINATORS and s0 < i:
         comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
         if comma is not None:
             end = comma
     return _clause_end(st, start, end, s1)
+
+
+_CLAUSE_OPENERS = frozenset("that to whether if why how what who when where".split())
+_SETTING_AFTER_OBJECT = frozenset("since while when".split())
 
 
 # "-ing" words that are nouns, or prepositions that attach inside a clause ("including"),
