@@ -674,6 +674,11 @@ def test_questions_and_sources_negatives(text, bad):
      ("indirect", "The ministry", "announced", "the arrest of a man")),
     ("The nominee continues to insist that he will release his taxes.",
      ("indirect", "The nominee", "continues to insist", "that he will release his taxes")),
+    # a single dash closes the clause with the writer's comment; a pair of dashes is an aside
+    ("Ms. Cruz said taxes should be very low -- assuming that shareholders pay more.",
+     ("indirect", "Ms. Cruz", "said", "taxes should be very low")),
+    ("Ms. Cruz said the extreme -- and cynical -- relativism had spread.",
+     ("indirect", "Ms. Cruz", "said", "the extreme -- and cynical -- relativism had spread")),
     # a semicolon inside a quotation does not end the reported clause
     ("Mr. Lopes told me, “We are a content provider; we sell to people who want it.”",
      ("mixed", "Mr. Lopes", "told", "“We are a content provider; we sell to people who want it.”")),

@@ -569,6 +569,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     return _clause_end(st, start, end, s1)
 
 
+_DASHES = frozenset(("--", "—", "–", "―"))
 _CLAUSE_OPENERS = frozenset("that to whether if why how what who when where".split())
 _SETTING_AFTER_OBJECT = frozenset("since while when".split())
 
@@ -614,6 +615,10 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
         if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
             end = t  # ", after he introduced a bill", ", putting them ...": a new clause
             break
+        if d.tok[t] in _DASHES and t > start + 2 and not _in_quote(st, d.start[t]) \
+                and sum(d.tok[u] in _DASHES for u in range(start, s1)) == 1:
+            end = t  # "... -- far lower than the rate he proposed": a closing comment, not a
+            break    # pair of dashes around an aside inside the clause
         if d.tok[t] == ";" and not _in_quote(st, d.start[t]):
             end = t  # (a semicolon inside a quotation is the quoted speaker's)
             break
