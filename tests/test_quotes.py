@@ -699,6 +699,20 @@ def test_headline_speech_nouns_are_not_cues(text, bad):
     assert bad not in set(q["cue"].dropna()), rows(q)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Title Case section headings past the first sentence are no speakers; a title or a name is
+    ("Aid keeps coming. Little Relief for Refugees: The camps are full and winter is coming.", None),
+    ("Aid keeps coming. Veto Power Impedes Peace Efforts: The council is split on every vote.", None),
+    ("Aid keeps coming. CLARIFICATION: An earlier version misstated the date.", None),
+    ("Aid keeps coming. President Ana Lopes of Freedonia: The camps are full.",
+     "President Ana Lopes of Freedonia"),
+    ("Aid keeps coming. Ana Lopes: The camps are full and winter is coming.", "Ana Lopes"),
+])
+def test_colon_headings_and_speakers(text, expected):
+    speakers = [r.speaker for r in run(text).itertuples() if r.rule == "colon_line"]
+    assert speakers == ([expected] if expected else []), speakers
+
+
 def test_headline_verb_still_a_cue():
     assert ("indirect", "Bernie Sanders", "Calls For", "Ceasefire") in rows(run("Bernie Sanders Calls For Ceasefire"))
 

@@ -997,6 +997,8 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
     if not any(_cap(d.tok[t]) for t in range(sp[0] + 1, sp[1])) and d.low[sp[0]] in _NP_WORDS \
             and d.low[sp[1] - 1] not in _NP_WORDS:
         return None  # "Two questions: ...", "Another challenge: ...": a heading, no speaker
+    if _section_heading(st, sp):
+        return None
     row = _empty_row(d, "direct", rule)
     _set_tok(row, "speaker", d, sp)
     _resolve(st, row)
@@ -1004,6 +1006,22 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
     row["cue_class"], row["cue_lemma"], row["source"] = "neutral", ":", st.tag
     st.used_cues.add(colon)
     return row, sp
+
+
+def _section_heading(st: _State, sp: tuple[int, int]) -> bool:
+    """Whether the words before a colon are a section heading in Title Case ("Little Relief
+    for Refugees: ...", "Veto Power Impedes Peace Efforts: ..."): three words or more, past
+    the document's first sentence (a headline may name its source so: "Warren Hammers Wells
+    Fargo CEO: ..."), with no word of a source (a title, a role) and no person or actor named
+    in them."""
+    d = st.d
+    words = [t for t in range(*sp) if _alpha(d.tok[t])]
+    if len(words) < 3 or d.sent[sp[0]] == 0 or any(d.tok[t].isupper() and len(d.tok[t]) > 1 for t in words):
+        return False
+    if not all(_cap(d.tok[t]) or d.low[t] in _GLUE | {"the", "a", "an"} for t in words) \
+            or any(d.low[t] in _NP_WORDS for t in words):
+        return False  # "Foreign Minister Ana Lopes of Freedonia:": a title names a speaker
+    return not any(m[2] or m[3] for m in _mentions_in(st, d.start[sp[0]], d.end[sp[1] - 1]))
 
 
 def rule_direct_colon_name(st: _State, q: _Quote, a: int, b: int) -> list[dict] | None:

@@ -129,7 +129,7 @@ _COLON_LABELS = frozenset("""
 note update updated editor editors correction corrections photo photos source sources watch read
 related video breaking exclusive disclosure warning caption credit via listen see also q a latest
 revealed wow busted bombshell byline notice goal job tactic poll survey analysis opinion question
-answer transcript
+answer transcript clarification clarifications
 """.split())
 # Words that open an adverbial adjunct ("on Monday", "in a statement", "last week").
 _ADJUNCT_START = frozenset("""
