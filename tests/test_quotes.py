@@ -656,9 +656,8 @@ def test_questions_and_sources_negatives(text, bad):
      ("indirect", "Ms. Cruz", "spoke out Tuesday about", "the death of a protester")),
     ("The governor called Friday for releasing the videos.",
      ("indirect", "The governor", "called Friday for", "releasing the videos")),
-    # a free participle after the reported clause modifies the saying, not the clause
-    ("Mr. Lopes said the tax would hurt farmers, implicitly putting his career on the line.",
-     ("indirect", "Mr. Lopes", "said", "the tax would hurt farmers")),
+    # a participle after the reported clause stays in it (PolNeAR annotators keep it as often
+    # as not: cutting it cost content F1 on PolNeAR train)
     ("Mr. Lopes said the tax would hurt farmers, including those in the north.",
      ("indirect", "Mr. Lopes", "said", "the tax would hurt farmers, including those in the north")),
     # NYT quote marks: two apostrophes (split in two by the tokenizer) read as one mark

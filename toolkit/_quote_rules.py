@@ -574,22 +574,6 @@ _CLAUSE_OPENERS = frozenset("that to whether if why how what who when where".spl
 _SETTING_AFTER_OBJECT = frozenset("since while when".split())
 
 
-# "-ing" words that are nouns, or prepositions that attach inside a clause ("including"),
-# not participles.
-_ING_NOUNS = frozenset("""nothing something anything everything thing things morning evening building
-meeting funding spending ring king wing sibling ceiling during including excluding beginning
-starting following regarding concerning""".split())
-
-
-def _free_participle(d: _Doc, k: int) -> bool:
-    """Whether a free participial adjunct starts at ``k`` (", amounting to ...", ", implicitly
-    putting ...", ", including ..."): a lower-case "-ing" word, after at most one "-ly" adverb."""
-    if d.low[k].endswith("ly") and d.tok[k].islower() and k + 1 < len(d.tok):
-        k += 1
-    w = d.tok[k]
-    return w.islower() and w.endswith("ing") and len(w) > 4 and w not in _ING_NOUNS
-
-
 def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | None:
     """Token span of a reported clause from ``start``: it stops before a following
     participial cue (", arguing that ..."), a coordinated cue, a new clause, ";" or a
@@ -621,10 +605,6 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
             break    # pair of dashes around an aside inside the clause
         if d.tok[t] == ";" and not _in_quote(st, d.start[t]):
             end = t  # (a semicolon inside a quotation is the quoted speaker's)
-            break
-        if d.tok[t] == "," and t > start + 2 and t + 2 < end and _free_participle(d, t + 1) \
-                and not _in_quote(st, d.start[t]):
-            end = t  # ", implicitly putting his name on the line": an adjunct of the saying
             break
         if d.tok[t] == "," and t > start + 1 and t + 1 < end and _skip_aux_right(d, t + 1, end) in d.cues \
                 and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
