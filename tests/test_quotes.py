@@ -687,6 +687,24 @@ def test_clause_edges(text, expected):
     assert expected in got, got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a quantity and its "of" phrase, an evidence noun and its "by" phrase, a list of names
+    ("Only 52 percent of registered voters agreed that the debate mattered.",
+     ("indirect", "Only 52 percent of registered voters", "agreed", "that the debate mattered")),
+    ("One or more of its permanent members have backed the plan.",
+     ("indirect", "One or more of its permanent members", "have backed", "the plan")),
+    ("The United States, Britain and France support the resolution.",
+     ("indirect", "The United States, Britain and France", "support", "the resolution")),
+    ("In Paris, France and Germany said the talks failed.",
+     ("indirect", "France and Germany", "said", "the talks failed")),
+    ("The minister of defence said the talks failed.",
+     ("indirect", "The minister of defence", "said", "the talks failed")),
+])
+def test_source_phrases(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
 @pytest.mark.parametrize("text, bad", [
     # Title Case headlines: a speech noun after the headline's verb or an adjective is its object
     ("Biden Faces Calls To Quit", "Calls"),

@@ -496,6 +496,10 @@ def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
         and d.tok[k].islower() and _alpha(d.tok[k - 2])
 
 
+# Heads of a quantity whose "of" phrase names who it counts ("52 percent of voters", "one or
+# more of its members").
+_QUANTITY_HEADS = frozenset("percent majority minority most many some all none half more few "
+                            "one two three dozens hundreds thousands millions number".split())
 _WHOM_QUANTIFIERS = frozenset("many most some all none few several each both half one two three".split())
 
 
@@ -550,6 +554,15 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
                 and (d.tok[k] == "/" or d.low[k - 1].endswith("s")):
             k -= 1  # "Reuters/Ipsos poll", "Sanders’ aides"
             continue
+        if low.endswith("ed") and d.tok[k].islower() and k - 1 >= lo and k + 1 < j \
+                and (d.low[k - 1] in _DETERMINERS or d.low[k - 1] == "of"):
+            k -= 1  # "of registered voters", "the elected officials": an adjective in the phrase
+            continue
+        if low in ("of", "by") and k - 1 >= lo and k + 1 < j and d.tok[k + 1] not in _CLAUSE_PUNCT \
+                and ((low == "of" and (d.low[k - 1] in _QUANTITY_HEADS or d.low[k - 1][:1].isdigit()))
+                     or (low == "by" and d.low[k - 1] in _EVIDENCE_NOUNS)):
+            k -= 1  # "52 percent of registered voters", "a 2014 study by Harvard": one phrase
+            continue
         if low in ("of", "for", "at", "and", "&", "in") and k - 1 >= lo and k + 1 < j \
                 and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
                 and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS or (low == "and" and _unknown_noun(d, k + 1))):
@@ -570,7 +583,27 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     a = k + 1
     while a < j and d.low[a] in ("of", "for", "at", "and", "&", "in", "'s", "’s"):
         a += 1
+    if a < j and a - 2 >= lo and d.tok[a - 1] == "," and _cap(d.tok[a]) \
+            and any(d.low[t] == "and" for t in range(a + 1, j)):
+        a = _list_start(d, a, lo)
     return (a, j) if a < j else None
+
+
+def _list_start(d: _Doc, a: int, lo: int) -> int:
+    """Start of a list of names before "X and Y" at ``a`` ("the United States, Britain and
+    France", "Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and ..."): each item a short
+    phrase with a capital, after a comma."""
+    starts = [a]
+    while a - 2 >= lo and d.tok[a - 1] == ",":
+        item = np_left(d, a - 1, lo)
+        if item is None or item[1] != a - 1 or item[1] - item[0] > 5 or not _cap(d.tok[item[1] - 1]) \
+                and d.tok[item[1] - 1] != ")" or any(d.tok[t] == "," for t in range(*item)):
+            break
+        a = item[0]
+        starts.append(a)
+    if a - 1 >= lo and d.low[a - 1] in _ATTACHING:
+        return starts[-2]  # "In Paris, France and Germany said": the first item is a setting
+    return a
 
 
 def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int] | None:
