@@ -808,9 +808,18 @@ def _cue_after_quote(st: _State, q: _Quote, b: int) -> tuple[int, int, int] | No
             depth += 1
         elif d.tok[c] == ")":
             depth -= 1
-        elif (d.tok[c] in _SENT_FINAL and depth <= 0) or d.tok[c] in ("“", "\"", ";"):
+        elif (d.tok[c] in _SENT_FINAL and depth <= 0 and not _abbreviation_stop(d, c, limit)) \
+                or d.tok[c] in ("“", "\"", ";"):
             break
     return None
+
+
+def _abbreviation_stop(d: _Doc, c: int, limit: int) -> bool:
+    """Whether the period at ``c`` ends an abbreviation inside the sentence, not the sentence:
+    a short capitalised word right before it and a comma right after it ("Mitch McConnell,
+    R-Ky., said", "Sen. Ana Cruz, D-Ore., said")."""
+    return d.tok[c] == "." and c + 1 < limit and d.tok[c + 1] == "," and c > 0 \
+        and d.end[c - 1] == d.start[c] and _cap(d.tok[c - 1]) and len(d.tok[c - 1]) <= 5
 
 
 def rule_direct_channel_after(st: _State, c: int, k: int, s1: int) -> list[dict] | None:
