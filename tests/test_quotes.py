@@ -699,6 +699,9 @@ def test_clause_edges(text, expected):
      ("indirect", "France and Germany", "said", "the talks failed")),
     ("The minister of defence said the talks failed.",
      ("indirect", "The minister of defence", "said", "the talks failed")),
+    # a sentence adverb before the subject is not part of the source
+    ("Perhaps the debate moderators will demand that the candidates answer.",
+     ("indirect", "the debate moderators", "will demand", "that the candidates answer")),
     # a party-and-state label's period is no sentence end
     ("“The veto will be overridden,” Senator Ana Lopes, R-Ky., said Tuesday.",
      ("direct", "Senator Ana Lopes, R-Ky.", "said", "“The veto will be overridden,”")),

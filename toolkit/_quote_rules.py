@@ -215,6 +215,7 @@ def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> Non
     _set(row, part, d, d.start[span[0]], d.end[span[1] - 1])
 
 
+_SOURCE_ADVERBS = frozenset("perhaps maybe even also then now still yet so and but".split())
 _SOURCE_PREPOSITIONS = frozenset("of in on for at from with by to about over".split())
 
 
@@ -224,6 +225,8 @@ def _trim_source(d: _Doc, span: tuple[int, int]) -> tuple[int, int]:
     that carries a cue of its own ("Ms. Lopes, who argued that ..., said": "Ms. Lopes"), since
     a word belongs to one attribution only (PolNeAR's univocal rule)."""
     a, b = span
+    while b - a > 1 and d.low[a] in _SOURCE_ADVERBS:
+        a += 1  # "Perhaps the debate moderators will demand": a sentence adverb
     if d.low[a] in _SOURCE_PREPOSITIONS:
         comma = next((t for t in range(b - 2, a, -1) if d.tok[t] == ","), None)
         if comma is not None:
