@@ -702,6 +702,9 @@ def test_clause_edges(text, expected):
     # a sentence adverb before the subject is not part of the source
     ("Perhaps the debate moderators will demand that the candidates answer.",
      ("indirect", "the debate moderators", "will demand", "that the candidates answer")),
+    # a participle's speaker is the subject after a fronted phrase, not a word in it
+    ("In 1986, the Supreme Court ruled against the company, citing a threat to health.",
+     ("indirect", "the Supreme Court", "citing", "a threat to health")),
     # a party-and-state label's period is no sentence end
     ("“The veto will be overridden,” Senator Ana Lopes, R-Ky., said Tuesday.",
      ("direct", "Senator Ana Lopes, R-Ky.", "said", "“The veto will be overridden,”")),

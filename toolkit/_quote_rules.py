@@ -284,7 +284,8 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
                 and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
             return row, None
     k = _dateline_end(d, s0, i)
-    while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
+    while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT) \
+            and d.low[k] not in _FRONTED_PREPOSITIONS:  # "In 1986, the court ...": not past "In"
         k += 1
     if k < i and d.low[k] in _FRONTED_PREPOSITIONS:
         # "In the next eight weeks, the campaign ..., emphasizing": the subject follows the fronted phrase.

@@ -699,7 +699,8 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     # verb or adjective comes first, and the speech word after it is its object, a noun.
     if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and _cap(d.tok[i - 1]) \
             and (d.low[i - 1] in _HEADLINE_MODIFIERS
-                 or (d.low[i - 1].endswith("s") and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
+                 or (d.low[i - 1].endswith("s")
+                     and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
         return False
     return True
 
@@ -773,7 +774,8 @@ def _governed_preposition(d: _Doc, j: int, s1: int, lemma: str, cat: str) -> int
     verbs, whose "of"/"about" names a topic apart from the cue ("said of the senator")."""
     if j >= s1:
         return j
-    k = j + 1 if d.low[j] in _WEEKDAYS_AND_NOW and j + 1 < s1 else j  # "called Friday for", as PolNeAR marks it
+    # "called Friday for": a day between the verb and its preposition, as PolNeAR marks it
+    k = j + 1 if d.low[j] in _WEEKDAYS_AND_NOW and j + 1 < s1 else j
     if lemma in ("called", "calling", "calls") and d.low[k] == "for":
         return k + 1  # "call for" with a time between: the lexicon's phrase, not the labelling "called"
     if lemma == "speak out" and d.low[k] in ("about", "against", "on"):
