@@ -521,11 +521,11 @@ def test_first_person_in_a_speech_resolves_to_the_document_country():
      ("indirect", "I", "intend", "to keep that promise one way or the other", "intention")),
     ("We want to make sure that hardworking Americans have liquidity.",
      ("indirect", "We", "want", "to make sure that hardworking Americans have liquidity", "volitional")),
-    # a source's silence: PolNeAR attributes it, with the negation in the cue
+    # a source's silence: PolNeAR attributes it, with the negation and "to" in the cue
     ("The Trump campaign did not immediately respond to requests for comment.",
-     ("indirect", "The Trump campaign", "did not immediately respond", "to requests for comment", "nonresponse")),
+     ("indirect", "The Trump campaign", "did not immediately respond to", "requests for comment", "nonresponse")),
     ("The ministry has not responded to the letter.",
-     ("indirect", "The ministry", "has not responded", "to the letter", "nonresponse")),
+     ("indirect", "The ministry", "has not responded to", "the letter", "nonresponse")),
 ])
 def test_intention_attributions(text, expected):
     q = run(text)
@@ -678,6 +678,11 @@ def test_questions_and_sources_negatives(text, bad):
      ("indirect", "Ms. Cruz", "said", "taxes should be very low")),
     ("Ms. Cruz said the extreme -- and cynical -- relativism had spread.",
      ("indirect", "Ms. Cruz", "said", "the extreme -- and cynical -- relativism had spread")),
+    # an adverb right after the verb is part of the cue; "respond to" keeps its preposition
+    ("Companies complain bitterly that taxes are too high.",
+     ("indirect", "Companies", "complain bitterly", "that taxes are too high")),
+    ("“We are fine,” Lopes said sarcastically.",
+     ("direct", "Lopes", "said sarcastically", "“We are fine,”")),
     # a semicolon inside a quotation does not end the reported clause
     ("Mr. Lopes told me, “We are a content provider; we sell to people who want it.”",
      ("mixed", "Mr. Lopes", "told", "“We are a content provider; we sell to people who want it.”")),
@@ -1279,7 +1284,7 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
     ("The minister said on Friday that the border would close.",
      ("indirect", "The minister", "said", "that the border would close")),
     ("The envoy said repeatedly that talks had failed.",
-     ("indirect", "The envoy", "said", "that talks had failed")),
+     ("indirect", "The envoy", "said repeatedly", "that talks had failed")),
     ("The aide told a meeting of local leaders that the plan had failed.",
      ("indirect", "The aide", "told", "that the plan had failed")),
     ("The ministry warned farmers that the dam could burst.",

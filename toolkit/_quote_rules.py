@@ -83,6 +83,7 @@ from ._quote_words import (
     SENTENCE_REACH,
 )
 from .quotes import (
+    _LY_NOUNS,
     QUOTE_COLUMNS,
     SPAN_PARTS,
     _alpha,
@@ -333,6 +334,10 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
         if a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
                 and row["speaker_end"] <= d.start[a - 1] and _matrix_start(d, a - 1, lo) == lo:
             a = lo  # "went on to say": the governing verb group is part of the cue
+        if j + 1 < s1 and d.low[j].endswith("ly") and len(d.low[j]) > 4 and d.tok[j].islower() \
+                and d.low[j] not in _LY_NOUNS and (d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL
+                                                   or d.low[j + 1] == "that"):
+            j += 1  # "said sarcastically,", "complain bitterly that": the adverb of the saying
         j = _statement_adjunct(d, j, s1)
         j = _governed_preposition(d, j, s1, lemma, cat)
         if j < s1 and d.tok[j] == ":":

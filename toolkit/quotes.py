@@ -782,6 +782,8 @@ def _governed_preposition(d: _Doc, j: int, s1: int, lemma: str, cat: str) -> int
         return k + 1  # "spoke out (Tuesday) about": the phrasal verb and its preposition
     if cat == "neutral":
         return j
+    if cat == "nonresponse" and d.low[k] == "to":
+        return k + 1  # "did not respond to requests for comment"
     return k + 1 if d.low[k] in _GOVERNED else j
 
 
