@@ -35,7 +35,10 @@ content of a direct quote includes its quote marks; indirect content starts at "
 present and excludes the sentence's final period; the cue is the verb group ("has also said",
 "said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
 surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
-spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters"), resolved to
+spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters", "a 2014
+study by Harvard", "The United States, Britain and France"), but not a relative clause with a
+cue of its own ("Ms. Lopes, who argued that ..., said": that clause is a row of its own, as a
+word belongs to one attribution only in PolNeAR), resolved to
 a person and actor in ``speaker_person`` and ``speaker_actor`` by :mod:`toolkit.speakers`
 from the ``mentions`` table and names in the text (``speaker_resolution``: ``mention``,
 ``pronoun``, ``role``, ``name`` or ``document``; ``speaker_rule`` names the rule:
@@ -77,7 +80,12 @@ Bounded work: rules read a sentence within :data:`SENTENCE_REACH` tokens of the 
 endless sentence costs time and memory linear in its length; rows of a sentence longer than
 twice that say so in ``problem``.
 
-Quote marks: straight and curly double quotes, NYT-style ``''``, guillemets, curly and
+"A, as X noted." gives X the clause before "as". Title Case headlines read a speech noun
+after the headline's verb as its object ("Biden Faces Calls To Quit"), and a Title Case
+section heading before a colon is no speaker ("Little Relief for Refugees: ...").
+
+Quote marks: straight and curly double quotes, NYT-style ``''`` (the tokenizer splits it in
+two; the rules' token arrays join it again), guillemets, curly and
 straight single quotes; apostrophes inside or after words (Kyiv’s, don’t, the diplomats’) are
 never quote marks unless they close an open single quote. Quotes may nest and run across
 sentences and paragraphs (a paragraph that ends inside a quotation continues when the next one
