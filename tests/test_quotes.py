@@ -738,6 +738,7 @@ def test_headline_speech_nouns_are_not_cues(text, bad):
     ("Aid keeps coming. President Ana Lopes of Freedonia: The camps are full.",
      "President Ana Lopes of Freedonia"),
     ("Aid keeps coming. Ana Lopes: The camps are full and winter is coming.", "Ana Lopes"),
+    ("Aid keeps coming. Herman and Joshua: We are here to stay.", "Herman and Joshua"),
 ])
 def test_colon_headings_and_speakers(text, expected):
     speakers = [r.speaker for r in run(text).itertuples() if r.rule == "colon_line"]

@@ -1017,8 +1017,8 @@ def _section_heading(st: _State, sp: tuple[int, int]) -> bool:
     if len(words) < 3 or d.sent[sp[0]] == 0 or any(d.tok[t].isupper() and len(d.tok[t]) > 1 for t in words):
         return False
     if not all(_cap(d.tok[t]) or d.low[t] in _GLUE | {"the", "a", "an"} for t in words) \
-            or any(d.low[t] in _NP_WORDS for t in words):
-        return False  # "Foreign Minister Ana Lopes of Freedonia:": a title names a speaker
+            or any(d.low[t] in _NP_WORDS or d.low[t] == "and" for t in words):
+        return False  # "Foreign Minister Ana Lopes of Freedonia:", "Herman and Joshua:": speakers
     return not any(m[2] or m[3] for m in _mentions_in(st, d.start[sp[0]], d.end[sp[1] - 1]))
 
 
