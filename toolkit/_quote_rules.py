@@ -554,6 +554,22 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         start = later
     if start is None or start >= s1:
         return None
+    return _clause_end(st, start, _object_end(st, i, start, s1), s1)
+
+
+_DASHES = frozenset(("--", "—", "–", "―"))
+_CLAUSE_OPENERS = frozenset("that to whether if why how what who when where".split())
+_SETTING_AFTER_OBJECT = frozenset("since while when".split())
+
+
+def _object_end(st: _State, i: int, start: int, s1: int) -> int:
+    """Where the reported clause or object of the cue ``i`` starting at ``start`` may run to
+    at most (before :func:`_clause_end` reads it): a topic verb's or a wish's object ends
+    at a clause break, any object before a clause of time, and a clause in a fronted
+    "While X said that A, B ..." at the main clause's comma."""
+    d = st.d
+    _, lemma, cat, _, _ = d.cues[i]
+    s0, _ = d.sent_bounds(i)
     end = s1
     if lemma in _SHORT_TOPIC_VERBS:
         # "invoked the rising seas to thrill ...", "likened X to Y - a charge that ...": the object
@@ -575,12 +591,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
         if comma is not None:
             end = comma
-    return _clause_end(st, start, end, s1)
-
-
-_DASHES = frozenset(("--", "—", "–", "―"))
-_CLAUSE_OPENERS = frozenset("that to whether if why how what who when where".split())
-_SETTING_AFTER_OBJECT = frozenset("since while when".split())
+    return end
 
 
 def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | None:
