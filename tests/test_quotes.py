@@ -521,11 +521,11 @@ def test_first_person_in_a_speech_resolves_to_the_document_country():
      ("indirect", "I", "intend", "to keep that promise one way or the other", "intention")),
     ("We want to make sure that hardworking Americans have liquidity.",
      ("indirect", "We", "want", "to make sure that hardworking Americans have liquidity", "volitional")),
-    # a source's silence: PolNeAR attributes it, with the negation in the cue
+    # a source's silence: PolNeAR attributes it, with the negation and "to" in the cue
     ("The Trump campaign did not immediately respond to requests for comment.",
-     ("indirect", "The Trump campaign", "did not immediately respond", "to requests for comment", "nonresponse")),
+     ("indirect", "The Trump campaign", "did not immediately respond to", "requests for comment", "nonresponse")),
     ("The ministry has not responded to the letter.",
-     ("indirect", "The ministry", "has not responded", "to the letter", "nonresponse")),
+     ("indirect", "The ministry", "has not responded to", "the letter", "nonresponse")),
 ])
 def test_intention_attributions(text, expected):
     q = run(text)
@@ -646,10 +646,123 @@ def test_questions_and_sources_negatives(text, bad):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "A, as X noted.": the clause before "as" is what X noted, and no other content takes it in
+    ("The talks will resume next week, as Mr. Lopes noted.",
+     ("indirect", "Mr. Lopes", "noted", "The talks will resume next week")),
+    ("Ms. Cruz said the deal was fragile, as the minister noted on Monday.",
+     ("indirect", "Ms. Cruz", "said", "the deal was fragile")),
+    # a phrasal verb and its preposition, and a day between a verb and its preposition
+    ("Ms. Cruz spoke out Tuesday about the death of a protester.",
+     ("indirect", "Ms. Cruz", "spoke out Tuesday about", "the death of a protester")),
+    ("The governor called Friday for releasing the videos.",
+     ("indirect", "The governor", "called Friday for", "releasing the videos")),
+    # a participle after the reported clause stays in it (PolNeAR annotators keep it as often
+    # as not: cutting it cost content F1 on PolNeAR train)
+    ("Mr. Lopes said the tax would hurt farmers, including those in the north.",
+     ("indirect", "Mr. Lopes", "said", "the tax would hurt farmers, including those in the north")),
+    # NYT quote marks: two apostrophes (split in two by the tokenizer) read as one mark
+    ("Mr. Lopes told me, ''We will win the vote.''",
+     ("mixed", "Mr. Lopes", "told", "''We will win the vote.''")),
+    ("Mr. Lopes said that the plan ''will fail,'' adding that talks would resume.",
+     ("mixed", "Mr. Lopes", "said", "that the plan ''will fail,''")),
+    # an object ends before a clause of time ("since", "while", "when")
+    ("Ms. Cruz has not mentioned the general since the debate.",
+     ("indirect", "Ms. Cruz", "has not mentioned", "the general")),
+    # verbs of disclosure take an object; "continues to" is aspect, not a cue
+    ("The ministry announced the arrest of a man.",
+     ("indirect", "The ministry", "announced", "the arrest of a man")),
+    ("The nominee continues to insist that he will release his taxes.",
+     ("indirect", "The nominee", "continues to insist", "that he will release his taxes")),
+    # a single dash closes the clause with the writer's comment; a pair of dashes is an aside
+    ("Ms. Cruz said taxes should be very low -- assuming that shareholders pay more.",
+     ("indirect", "Ms. Cruz", "said", "taxes should be very low")),
+    ("Ms. Cruz said the extreme -- and cynical -- relativism had spread.",
+     ("indirect", "Ms. Cruz", "said", "the extreme -- and cynical -- relativism had spread")),
+    # an adverb right after the verb is part of the cue; "respond to" keeps its preposition
+    ("Companies complain bitterly that taxes are too high.",
+     ("indirect", "Companies", "complain bitterly", "that taxes are too high")),
+    ("“We are fine,” Lopes said sarcastically.",
+     ("direct", "Lopes", "said sarcastically", "“We are fine,”")),
+    # a semicolon inside a quotation does not end the reported clause
+    ("Mr. Lopes told me, “We are a content provider; we sell to people who want it.”",
+     ("mixed", "Mr. Lopes", "told", "“We are a content provider; we sell to people who want it.”")),
+])
+def test_clause_edges(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quantity and its "of" phrase, an evidence noun and its "by" phrase, a list of names
+    ("Only 52 percent of registered voters agreed that the debate mattered.",
+     ("indirect", "Only 52 percent of registered voters", "agreed", "that the debate mattered")),
+    ("One or more of its permanent members have backed the plan.",
+     ("indirect", "One or more of its permanent members", "have backed", "the plan")),
+    ("The United States, Britain and France support the resolution.",
+     ("indirect", "The United States, Britain and France", "support", "the resolution")),
+    ("In Paris, France and Germany said the talks failed.",
+     ("indirect", "France and Germany", "said", "the talks failed")),
+    ("The minister of defence said the talks failed.",
+     ("indirect", "The minister of defence", "said", "the talks failed")),
+    # a sentence adverb before the subject is not part of the source
+    ("Perhaps the debate moderators will demand that the candidates answer.",
+     ("indirect", "the debate moderators", "will demand", "that the candidates answer")),
+    # a participle's speaker is the subject after a fronted phrase, not a word in it
+    ("In 1986, the Supreme Court ruled against the company, citing a threat to health.",
+     ("indirect", "the Supreme Court", "citing", "a threat to health")),
+    # a party-and-state label's period is no sentence end
+    ("“The veto will be overridden,” Senator Ana Lopes, R-Ky., said Tuesday.",
+     ("direct", "Senator Ana Lopes, R-Ky.", "said", "“The veto will be overridden,”")),
+])
+def test_source_phrases(text, expected):
+    got = rows(run(text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, bad", [
+    # Title Case headlines: a speech noun after the headline's verb or an adjective is its object
+    ("Biden Faces Calls To Quit", "Calls"),
+    ("Senator Dodges Questions About Taxes", "Questions"),
+    ("Growing Demands For Inquiry", "Demands"),
+])
+def test_headline_speech_nouns_are_not_cues(text, bad):
+    q = run(text)
+    assert bad not in set(q["cue"].dropna()), rows(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Title Case section headings past the first sentence are no speakers; a title or a name is
+    ("Aid keeps coming. Little Relief for Refugees: The camps are full and winter is coming.", None),
+    ("Aid keeps coming. Veto Power Impedes Peace Efforts: The council is split on every vote.", None),
+    ("Aid keeps coming. CLARIFICATION: An earlier version misstated the date.", None),
+    ("Aid keeps coming. President Ana Lopes of Freedonia: The camps are full.",
+     "President Ana Lopes of Freedonia"),
+    ("Aid keeps coming. Ana Lopes: The camps are full and winter is coming.", "Ana Lopes"),
+    ("Aid keeps coming. Herman and Joshua: We are here to stay.", "Herman and Joshua"),
+])
+def test_colon_headings_and_speakers(text, expected):
+    speakers = [r.speaker for r in run(text).itertuples() if r.rule == "colon_line"]
+    assert speakers == ([expected] if expected else []), speakers
+
+
+def test_headline_verb_still_a_cue():
+    assert ("indirect", "Bernie Sanders", "Calls For", "Ceasefire") in rows(run("Bernie Sanders Calls For Ceasefire"))
+
+
+@pytest.mark.parametrize("text, expected", [
     ("“We are not done,” said Sen. Ana Cruz (D-Ore.), a member of the committee.",
      ("direct", "Sen. Ana Cruz (D-Ore.), a member of the committee", "said", "“We are not done,”")),
+    ("“The numbers don't add up,” said Mr. Ortiz, who lives in Tavira.",
+     ("direct", "Mr. Ortiz, who lives in Tavira", "said", "“The numbers don't add up,”")),
+    # A relative clause with a cue of its own is an attribution of its own (PolNeAR's
+    # univocal rule), not a part of the source: two rows.
     ("“The numbers don't add up,” said Mr. Ortiz, who supports the treaty.",
-     ("direct", "Mr. Ortiz, who supports the treaty", "said", "“The numbers don't add up,”")),
+     ("direct", "Mr. Ortiz", "said", "“The numbers don't add up,”")),
+    ("“The numbers don't add up,” said Mr. Ortiz, who supports the treaty.",
+     ("indirect", "who", "supports", "the treaty")),
+    # A phrase before the comma that continues the quotation is not part of the source.
+    ("“I admire the mechanics” of the plan, Mr. Ortiz said.",
+     ("direct", "Mr. Ortiz", "said", "“I admire the mechanics”")),
     ("The opposition charged that the vote was rigged.",
      ("indirect", "The opposition", "charged", "that the vote was rigged")),
     ("New polls show that the president is losing ground.",
@@ -1172,7 +1285,7 @@ def test_a_dateline_or_transcript_label_is_never_source_or_content(text, speaker
     ("The minister said on Friday that the border would close.",
      ("indirect", "The minister", "said", "that the border would close")),
     ("The envoy said repeatedly that talks had failed.",
-     ("indirect", "The envoy", "said", "that talks had failed")),
+     ("indirect", "The envoy", "said repeatedly", "that talks had failed")),
     ("The aide told a meeting of local leaders that the plan had failed.",
      ("indirect", "The aide", "told", "that the plan had failed")),
     ("The ministry warned farmers that the dam could burst.",

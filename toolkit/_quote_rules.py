@@ -33,7 +33,7 @@ Within a tuple the first rule that returns a list (even an empty one: the rule c
 quotation or cue but finds no attribution) decides; the stage, not the rule, adds its rows to
 ``_State.rows``. A rule may mark the cue it read as used (:func:`_fill_cue`), so that no later
 rule reads it again. The token-level readings the rules share (:func:`toolkit.quotes.np_left`,
-:func:`toolkit.quotes.speaker_of`, ...) and the word lists live in :mod:`toolkit.quotes`.
+:func:`toolkit.quotes.speaker_of`, ...) and the word lists live in :mod:`toolkit._quote_words`.
 
 Example:
     >>> [(r["rule"], r["speaker"], r["content"]) for r in run(_state_of("Ana Lopes said the talks had failed."))]
@@ -45,7 +45,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .quotes import (
+from ._quote_words import (
     _ADDRESSEE_VERBS,
     _ADDRESSEES,
     _ADJUNCT_START,
@@ -79,9 +79,12 @@ from .quotes import (
     FRAGMENT_MAX_WORDS,
     LONG_SENTENCE_NOTE,
     PRONOUNS,
-    QUOTE_COLUMNS,
     SCARE_MAX_WORDS,
     SENTENCE_REACH,
+)
+from .quotes import (
+    _LY_NOUNS,
+    QUOTE_COLUMNS,
     SPAN_PARTS,
     _alpha,
     _appositive,
@@ -208,7 +211,32 @@ def _set(row: dict, part: str, d: _Doc, a: int | None, b: int | None) -> None:
 def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> None:
     if span is None:
         return
+    if part == "speaker":
+        span = _trim_source(d, span)
     _set(row, part, d, d.start[span[0]], d.end[span[1] - 1])
+
+
+_SOURCE_ADVERBS = frozenset("perhaps maybe even also then now still yet so and but".split())
+_SOURCE_PREPOSITIONS = frozenset("of in on for at from with by to about over".split())
+
+
+def _trim_source(d: _Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """A source span without what is not the source: a prepositional phrase before it that a
+    comma ends ("of the plan, Mr. Lopes said": "Mr. Lopes"), and a relative clause after it
+    that carries a cue of its own ("Ms. Lopes, who argued that ..., said": "Ms. Lopes"), since
+    a word belongs to one attribution only (PolNeAR's univocal rule)."""
+    a, b = span
+    while b - a > 1 and d.low[a] in _SOURCE_ADVERBS:
+        a += 1  # "Perhaps the debate moderators will demand": a sentence adverb
+    if d.low[a] in _SOURCE_PREPOSITIONS:
+        comma = next((t for t in range(b - 2, a, -1) if d.tok[t] == ","), None)
+        if comma is not None:
+            a = comma + 1
+    for c in range(a + 1, b - 1):
+        if d.tok[c] == "," and d.low[c + 1] in ("who", "which") \
+                and any(t in d.cues for t in range(c + 2, b)):
+            return a, c
+    return a, b
 
 
 # ---------------------------------------------------------------- steps the rules share
@@ -257,7 +285,8 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
                 and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
             return row, None
     k = _dateline_end(d, s0, i)
-    while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT):
+    while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT) \
+            and d.low[k] not in _FRONTED_PREPOSITIONS:  # "In 1986, the court ...": not past "In"
         k += 1
     if k < i and d.low[k] in _FRONTED_PREPOSITIONS:
         # "In the next eight weeks, the campaign ..., emphasizing": the subject follows the fronted phrase.
@@ -305,6 +334,10 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
         if a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
                 and row["speaker_end"] <= d.start[a - 1] and _matrix_start(d, a - 1, lo) == lo:
             a = lo  # "went on to say": the governing verb group is part of the cue
+        if j + 1 < s1 and d.low[j].endswith("ly") and len(d.low[j]) > 4 and d.tok[j].islower() \
+                and d.low[j] not in _LY_NOUNS and (d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL
+                                                   or d.low[j + 1] == "that"):
+            j += 1  # "said sarcastically,", "complain bitterly that": the adverb of the saying
         j = _statement_adjunct(d, j, s1)
         j = _governed_preposition(d, j, s1, lemma, cat)
         if j < s1 and d.tok[j] == ":":
@@ -455,7 +488,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         if d.low[t] == "that":
             that = t
             break
-        if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"":
+        if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"''":
             break
     later = None
     if that is not None and not _skippable_before_that(d, k, that, lemma, s1):
@@ -504,7 +537,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             start = k
         elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
             start = k  # "explained why he backs Trump", "didn't know what to make of him"
-        elif (that_opt or as_clause) and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘"
+        elif (that_opt or as_clause) and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘''"
                                                                or d.tok[k][:1].isdigit()):
             start = k
         elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive") \
@@ -521,6 +554,22 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         start = later
     if start is None or start >= s1:
         return None
+    return _clause_end(st, start, _object_end(st, i, start, s1), s1)
+
+
+_DASHES = frozenset(("--", "—", "–", "―"))
+_CLAUSE_OPENERS = frozenset("that to whether if why how what who when where".split())
+_SETTING_AFTER_OBJECT = frozenset("since while when".split())
+
+
+def _object_end(st: _State, i: int, start: int, s1: int) -> int:
+    """Where the reported clause or object of the cue ``i`` starting at ``start`` may run to
+    at most (before :func:`_clause_end` reads it): a topic verb's or a wish's object ends
+    at a clause break, any object before a clause of time, and a clause in a fronted
+    "While X said that A, B ..." at the main clause's comma."""
+    d = st.d
+    _, lemma, cat, _, _ = d.cues[i]
+    s0, _ = d.sent_bounds(i)
     end = s1
     if lemma in _SHORT_TOPIC_VERBS:
         # "invoked the rising seas to thrill ...", "likened X to Y - a charge that ...": the object
@@ -530,12 +579,19 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     elif cat in _SHORT_CLASSES or lemma == "refer to":
         end = next((t for t in range(start + 1, s1) if d.tok[t] in _CLAUSE_PUNCT
                     or d.low[t] in _SHORT_END), s1)
+    elif (cat in _OBJECT_CLASSES or lemma in _OBJECT_VERBS) and d.low[start] not in _CLAUSE_OPENERS \
+            and d.tok[start] not in _CLAUSE_PUNCT:
+        # "has not mentioned Machado since the debate", "spoke about her ties to the churches
+        # while at a convention": an object ends before a clause of time, which is the saying's
+        # ("after"/"during" as often attach inside the object, so they do not end it)
+        end = next((t for t in range(start + 1, end) if d.low[t] in _SETTING_AFTER_OBJECT
+                    and not _in_quote(st, d.start[t])), end)
     # "While X said that A, B ...": the reported clause ends at the main clause's comma.
     if d.low[s0] in _SUBORDINATORS and s0 < i:
         comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
         if comma is not None:
             end = comma
-    return _clause_end(st, start, end, s1)
+    return end
 
 
 def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | None:
@@ -563,15 +619,19 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
         if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
             end = t  # ", after he introduced a bill", ", putting them ...": a new clause
             break
-        if d.tok[t] == ";":
-            end = t
+        if d.tok[t] in _DASHES and t > start + 2 and not _in_quote(st, d.start[t]) \
+                and sum(d.tok[u] in _DASHES for u in range(start, s1)) == 1:
+            end = t  # "... -- far lower than the rate he proposed": a closing comment, not a
+            break    # pair of dashes around an aside inside the clause
+        if d.tok[t] == ";" and not _in_quote(st, d.start[t]):
+            end = t  # (a semicolon inside a quotation is the quoted speaker's)
             break
         if d.tok[t] == "," and t > start + 1 and t + 1 < end and _skip_aux_right(d, t + 1, end) in d.cues \
                 and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
             end = t  # "Barkley, who said he votes X, said ...": the main clause's verb
             break
         if d.tok[t] == "," and t > start + 1 and not _in_quote(st, d.start[t]) \
-                and _closing_attribution(d, t + 1, end):
+                and _closing_attribution(d, t + 2 if d.low[t + 1] == "as" else t + 1, end):
             end = t  # "Ukraine accused Russia of X, the foreign ministry said.": that cue's own
             break
     while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
@@ -580,7 +640,7 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
         return None
     # Keep a closing quote mark (and the period inside it) when the quote ends the clause.
     if end < s1 and d.tok[end] in _SENT_FINAL and end + 1 < s1 + 1 and end + 1 <= s1 - 1 \
-            and d.tok[end + 1] in "”\"’'":
+            and d.tok[end + 1] in "”\"’''":
         end += 2
     if end < len(d.tok) and d.tok[end - 1] in _SENT_FINAL and end - 1 > start:
         end -= 1
@@ -592,6 +652,9 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     d = st.d
     s0, s1 = d.sent_bounds(i)
     first = sp[0] if sp is not None and sp[0] < i else i
+    if first - 2 > s0 and d.low[first - 1] == "as" and d.tok[first - 2] in (",", "—", "–") \
+            and "," not in d.tok[d.cues[i][0]:s1]:
+        first -= 1  # "The deal is fragile, as the minister noted.": the clause before "as"
     if first - 1 <= s0 or d.tok[first - 1] not in (",", "—", "–"):
         return None
     # Nothing but a short adjunct may follow the cue ("on Monday", "in a statement").
@@ -604,7 +667,7 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
                  and d.low[t + 1].endswith("ing")), s1) if d.cues[i][2] not in _SHORT_CLASSES else s1
     if d.cues[i][4]:
         stop = next((t for t in range(j, stop) if d.tok[t] == ";"), stop)
-    rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’'"]
+    rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’''"]
     if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
         return None
     obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
@@ -618,8 +681,9 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     for q in _top_between(st, d.start[s0], d.start[first]):
         if q.end <= d.start[first] and q.used:
             start = max(start, bisect.bisect_left(d.start, q.end))
-    if d.tok[start] in "“\"" and start + 1 < first:
-        start += 1
+    if d.tok[start] in "“\"''" and start + 1 < first \
+            and not any(d.tok[t] in ("”", '"', "''") for t in range(start + 1, first)):
+        start += 1  # an opening mark whose quotation runs on past the cue; a closed one stays
     start = _clause_start(d, start, first)
     end = first - 1
     # "If it is to remain credible, the UN must respond" and "At a press conference in Geneva,
@@ -655,7 +719,7 @@ def rule_parenthetical(st: _State, row: dict, i: int, sp: tuple[int, int]) -> li
         return None
     if not any(_cap(d.tok[t]) or d.low[t] in PRONOUNS or d.low[t] in _NP_WORDS for t in range(*sp)):
         return None  # ", mutual understanding, ...": no speaker-like word
-    if any(d.tok[t] in "“”\"‘’'" for t in range(s0, s1)):
+    if any(d.tok[t] in "“”\"‘’''" for t in range(s0, s1)):
         return None  # quotations are handled as direct or mixed speech
     start = _clause_start(d, s0, first - 1)
     if first - 1 - start < 2 or d.low[start] in _SUBORDINATORS or d.low[start] in _ADJUNCT_START:
@@ -764,9 +828,18 @@ def _cue_after_quote(st: _State, q: _Quote, b: int) -> tuple[int, int, int] | No
             depth += 1
         elif d.tok[c] == ")":
             depth -= 1
-        elif (d.tok[c] in _SENT_FINAL and depth <= 0) or d.tok[c] in ("“", "\"", ";"):
+        elif (d.tok[c] in _SENT_FINAL and depth <= 0 and not _abbreviation_stop(d, c, limit)) \
+                or d.tok[c] in ("“", "\"", ";"):
             break
     return None
+
+
+def _abbreviation_stop(d: _Doc, c: int, limit: int) -> bool:
+    """Whether the period at ``c`` ends an abbreviation inside the sentence, not the sentence:
+    a short capitalised word right before it and a comma right after it ("Mitch McConnell,
+    R-Ky., said", "Sen. Ana Cruz, D-Ore., said")."""
+    return d.tok[c] == "." and c + 1 < limit and d.tok[c + 1] == "," and c > 0 \
+        and d.end[c - 1] == d.start[c] and _cap(d.tok[c - 1]) and len(d.tok[c - 1]) <= 5
 
 
 def rule_direct_channel_after(st: _State, c: int, k: int, s1: int) -> list[dict] | None:
@@ -925,7 +998,7 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
         lo = sp[0]  # "HEADLINE - Mark Smith: “...”" (newsletter digests)
     # "Poll: Clinton leads in Ohio" as a document's headline: the poll is the source.
     poll = sp is not None and sp == (lo, colon) and colon == lo + 1 and d.low[lo] in ("poll", "survey") \
-        and lo == d.sent_start[0] + (d.tok[d.sent_start[0]] in "“\"‘'")
+        and lo == d.sent_start[0] + (d.tok[d.sent_start[0]] in "“\"‘''")
     if sp is None or sp[0] != lo or not any(_cap(d.tok[t]) for t in range(*sp)) \
             or (not poll and (d.low[sp[0]] in _COLON_LABELS or d.low[sp[1] - 1] in _COLON_LABELS)) \
             or d.low[sp[1] - 1] in PRONOUNS:
@@ -933,6 +1006,8 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
     if not any(_cap(d.tok[t]) for t in range(sp[0] + 1, sp[1])) and d.low[sp[0]] in _NP_WORDS \
             and d.low[sp[1] - 1] not in _NP_WORDS:
         return None  # "Two questions: ...", "Another challenge: ...": a heading, no speaker
+    if _section_heading(st, sp):
+        return None
     row = _empty_row(d, "direct", rule)
     _set_tok(row, "speaker", d, sp)
     _resolve(st, row)
@@ -940,6 +1015,22 @@ def _colon_row(st: _State, colon: int, lo: int, rule: str) -> tuple[dict, tuple[
     row["cue_class"], row["cue_lemma"], row["source"] = "neutral", ":", st.tag
     st.used_cues.add(colon)
     return row, sp
+
+
+def _section_heading(st: _State, sp: tuple[int, int]) -> bool:
+    """Whether the words before a colon are a section heading in Title Case ("Little Relief
+    for Refugees: ...", "Veto Power Impedes Peace Efforts: ..."): three words or more, past
+    the document's first sentence (a headline may name its source so: "Warren Hammers Wells
+    Fargo CEO: ..."), with no word of a source (a title, a role) and no person or actor named
+    in them."""
+    d = st.d
+    words = [t for t in range(*sp) if _alpha(d.tok[t])]
+    if len(words) < 3 or d.sent[sp[0]] == 0 or any(d.tok[t].isupper() and len(d.tok[t]) > 1 for t in words):
+        return False
+    if not all(_cap(d.tok[t]) or d.low[t] in _GLUE | {"the", "a", "an"} for t in words) \
+            or any(d.low[t] in _NP_WORDS or d.low[t] == "and" for t in words):
+        return False  # "Foreign Minister Ana Lopes of Freedonia:", "Herman and Joshua:": speakers
+    return not any(m[2] or m[3] for m in _mentions_in(st, d.start[sp[0]], d.end[sp[1] - 1]))
 
 
 def rule_direct_colon_name(st: _State, q: _Quote, a: int, b: int) -> list[dict] | None:
@@ -1107,7 +1198,7 @@ def rule_colon_line(st: _State, colon: int, lo: int) -> list[dict] | None:
         para_end = d.text.find("\n", d.end[colon], d.end[reach - 1])
         para_end = d.end[reach - 1] if para_end < 0 else para_end
         end = max(s1, bisect.bisect_left(d.start, para_end))
-        while end > colon + 1 and d.tok[end - 1] in "”\"’'":
+        while end > colon + 1 and d.tok[end - 1] in "”\"’''":
             end -= 1
     else:
         while end > colon + 1 and d.tok[end - 1] in _SENT_FINAL:
@@ -1307,11 +1398,11 @@ def _stage_colon_lines(st: _State) -> None:
     d = st.d
     for s in range(len(d.sent_start)):
         s0, s1 = d.sent_start[s], d.sent_end[s]
-        if d.tok[s0] in "“\"‘'":
+        if d.tok[s0] in "“\"‘''":
             s0 += 1  # a transcript quoted whole: "WALLACE: Let's start ...
         for t in range(s0 + 1, min(s1 - 1, s0 + 8)):
             if d.tok[t] == ":":
-                if d.tok[t + 1] not in "“\"‘'":
+                if d.tok[t + 1] not in "“\"‘''":
                     for row in rule_colon_line(st, t, s0) or ():
                         _add_indirect(st, row)
                 break

@@ -35,7 +35,10 @@ content of a direct quote includes its quote marks; indirect content starts at "
 present and excludes the sentence's final period; the cue is the verb group ("has also said",
 "said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
 surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
-spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters"), resolved to
+spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters", "a 2014
+study by Harvard", "The United States, Britain and France"), but not a relative clause with a
+cue of its own ("Ms. Lopes, who argued that ..., said": that clause is a row of its own, as a
+word belongs to one attribution only in PolNeAR), resolved to
 a person and actor in ``speaker_person`` and ``speaker_actor`` by :mod:`toolkit.speakers`
 from the ``mentions`` table and names in the text (``speaker_resolution``: ``mention``,
 ``pronoun``, ``role``, ``name`` or ``document``; ``speaker_rule`` names the rule:
@@ -77,7 +80,12 @@ Bounded work: rules read a sentence within :data:`SENTENCE_REACH` tokens of the 
 endless sentence costs time and memory linear in its length; rows of a sentence longer than
 twice that say so in ``problem``.
 
-Quote marks: straight and curly double quotes, NYT-style ``''``, guillemets, curly and
+"A, as X noted." gives X the clause before "as". Title Case headlines read a speech noun
+after the headline's verb as its object ("Biden Faces Calls To Quit"), and a Title Case
+section heading before a colon is no speaker ("Little Relief for Refugees: ...").
+
+Quote marks: straight and curly double quotes, NYT-style ``''`` (the tokenizer splits it in
+two; the rules' token arrays join it again), guillemets, curly and
 straight single quotes; apostrophes inside or after words (Kyiv’s, don’t, the diplomats’) are
 never quote marks unless they close an open single quote. Quotes may nest and run across
 sentences and paragraphs (a paragraph that ends inside a quotation continues when the next one
@@ -110,6 +118,43 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import lexicon as _lexicon
+from ._quote_words import (
+    _ADJUNCT_START,
+    _ATTACHING,
+    _AUX,
+    _BE,
+    _BOUNDARY_CAPS,
+    _CLAUSE_PUNCT,
+    _COMMENT_NOUNS,
+    _COMPOUND_HEADS,
+    _CONDITIONAL,
+    _DETERMINERS,
+    _EVIDENCE_NOUNS,
+    _FINITE_AFTER_NOUN,
+    _FORMULAS,
+    _GLUE,
+    _HEADLINE_VERBS,
+    _INTENTION_NEXT,
+    _LEAD_ADVERBS,
+    _NOUN_BLOCKERS,
+    _NOUN_PREPOSITIONS,
+    _NP_WORDS,
+    _SENT_FINAL,
+    _SHORT_CLASSES,
+    _SHORT_TOPIC_VERBS,
+    _SUBORDINATORS,
+    _THING_RELATIVES,
+    _TIME_ADVERBS,
+    _TIME_NOUNS,
+    _TITLE_CUES,
+    _TOPIC_VERBS,
+    _WH_WORDS,
+    HARD_WRAP_REACH,
+    LONG_SENTENCE_NOTE,  # noqa: F401  (public: toolkit.quotes.LONG_SENTENCE_NOTE)
+    NP_MAX_TOKENS,
+    PRONOUNS,
+    SENTENCE_REACH,
+)
 from .annotator import Annotator
 from .tokenize import TITLE_ABBREVIATIONS, column_list, iter_rows
 
@@ -137,172 +182,6 @@ _WORDCHAR = re.compile(r"\w")
 _PARA_BREAK = re.compile(r"\n")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 _DOUBLE_MARK = re.compile(r"''|’’|‘‘|[\"“”„«»]")
-
-SCARE_MAX_WORDS = 4      # a quoted phrase of at most this many words with no cue is a scare quote
-FRAGMENT_MAX_WORDS = 3   # a fragment inside reported speech this short also gets a scare row
-NP_MAX_TOKENS = 10
-# Work per cue is bounded: rules read a sentence only within this many tokens either side of
-# the token they start from, so a sentence of any length costs time and memory linear in its
-# length (news sentences stay far below it). Rows of a longer sentence say so in ``problem``.
-SENTENCE_REACH = 200
-# A quotation open at a line break continues (a hard wrap) only if it closes within this many
-# characters before a blank line.
-HARD_WRAP_REACH = 5000
-LONG_SENTENCE_NOTE = f"sentence over {2 * SENTENCE_REACH} tokens: read within {SENTENCE_REACH} tokens of the cue"
-
-_DETERMINERS = frozenset("the a an this these those his her its their our my your no any every "
-                         "each such 's ’s".split())
-_NOUN_BLOCKERS = _DETERMINERS | frozenset("stern new latest repeated recent strong another "
-                                          "first second criminal formal mass joint peaceful "
-                                          "separate major big large hourlong public street "
-                                          "such".split())
-PRONOUNS = frozenset("he she they it we i you who which".split())
-PERSON_PRONOUNS = frozenset("he she".split())
-_AUX = frozenset("has have had is was were are be been being will would could can may might "
-                 "'s ’s 've ’ve 'd ’d 'll ’ll "
-                 "should must shall did does do also further again later then repeatedly n't n’t "
-                 "reportedly previously recently once publicly privately not never always often now "
-                 "already just still even only apparently separately earlier quickly".split())
-_BE = frozenset("is was were are be been being".split())
-# Lower-case words that can be part of a source noun phrase.
-_NP_WORDS = frozenset("""
-the a an his her its their our this these those another other some many several few most both all
-two three four five senior former top chief deputy vice acting unnamed anonymous unidentified
-official officials source sources spokesman spokeswoman spokesperson spokespeople aide aides
-adviser advisers advisor advisors analyst analysts expert experts critic critics supporter
-supporters voter voters observer observers leader leaders minister ministers president
-secretary ambassador envoy diplomat diplomats ministry government administration department
-agency office military army police prosecutor prosecutors lawyer lawyers attorney judge court
-witness witnesses resident residents people officer officers commander general senator senators
-lawmaker lawmakers congressman congresswoman candidate nominee chairman chairwoman chair chief
-director head member members representative representatives delegation group organization
-organisation party union council newspaper paper website network channel media reporter
-reporters journalist journalists correspondent author authors researcher researchers scientist
-scientists economist economists historian historians activist activists protester protesters
-host moderator campaign committee statement report study survey poll polls letter memo
-manager managers staff staffer staffers strategist strategists consultant consultants
-pollster pollsters data results numbers figures records documents research analysis findings
-evidence estimates surveys studies reports letters emails filings opposition rebels insurgents
-foreign defence defense state national security press public white house
-intelligence military kremlin presidential prime foreign-policy campaign's country countries
-nation nations side parties authorities authority regime spokesmen colleague colleagues
-friend friends official's governor mayor speaker king queen prince pope bishop
-politician politicians advocate advocates donor donors delegate delegates organizer organizers
-scholar scholars doctor doctors
-""".split())
-_ROLE_NOUNS = frozenset("""
-spokesman spokeswoman spokesperson minister president secretary ambassador envoy chancellor
-premier leader chairman chairwoman governor senator diplomat official general commander
-mayor king queen prince
-""".split())
-_BOUNDARY_CAPS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december while but and or if when as after before
-although though because since so yet meanwhile however still also on at in for with by from
-to of then there here thus hence instead indeed moreover furthermore nevertheless speaking
-asked yes no that
-""".split())
-_ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn urge ask remind promise "
-                             "call press implore instruct order accuse blame".split())
-# Present-tense verbs of headlines ("Minister Says Talks Failed", "Kyiv Warns Of ...").
-_HEADLINE_VERBS = frozenset("say tell warn urge accuse blame claim insist vow deny admit threaten "
-                            "promise pledge slam reject reveal announce explain suggest predict question praise "
-                            "endorse defend mock blast demand see call".split())
-# Verbs whose object is what was said, named as a topic ("talked about the wall", "questioned
-# his judgment", "pointed to reports that ..."): PolNeAR attributes the object as the content.
-_TOPIC_VERBS = frozenset(("talk about", "speak about", "speak of", "discuss", "mention", "question", "express",
-                          "point to", "comment on", "invoke", "reference", "outline", "lay out", "tout",
-                          "liken", "compare"))
-# Topic verbs whose object ends at the first clause break ("invoked the rising seas to thrill ...").
-_SHORT_TOPIC_VERBS = frozenset(("speak of", "comment on", "invoke", "reference", "outline", "lay out",
-                                "tout", "liken", "compare"))
-_OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
-                           "praise", "defend", "refer to", "see")) | _TOPIC_VERBS
-# After these a topic verb is a noun ("questions about his taxes", "mention of the plan").
-_NOUN_PREPOSITIONS = frozenset("about from over of on regarding for".split())
-_OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position",
-                             "intention", "nonresponse"})
-# Wishes and positions ("wants to run", "supports the bill"): the content is the object or
-# infinitive up to the end of its clause, not the rest of the sentence.
-_SHORT_CLASSES = frozenset({"volitional", "position", "intention"})
-_NOT_SPEECH = _SHORT_CLASSES | {"nonresponse"}
-_COMMENT_NOUNS = frozenset("""request requests comment comments question questions inquiry inquiries query
-queries message messages call calls email emails e-mail letter letters""".split())
-# A study or poll "found 31 incidents": evidence takes an object where a person's "found" does not.
-_EVIDENCE_NOUNS = frozenset("""study studies poll polls survey surveys analysis analyses report reports
-review audit investigation investigations data research test tests""".split())
-_INTENTION_NEXT = frozenset("to against".split())
-_SHORT_END = frozenset("while whereas but although though because since as after before when "
-                       "if unless until who which".split())
-_TITLE_CUES = frozenset("""
-book books novel novels film films movie movies documentary song songs album albums show shows
-series episode episodes play poem article articles essay essays column columns op-ed editorial
-headline headlines titled entitled memoir magazine newspaper program programme slogan hashtag
-""".split())
-_COMPOUND_HEADS = frozenset("tank tanks conference conferences release releases briefing briefings secretary "
-                            "secretaries office corps room gallery agency agencies officer center "
-                            "centre line".split())
-_SUBORDINATORS = frozenset("while although though whereas if when as after before since because "
-                           "unless until once".split())
-# Words after a reporting verb that do not start its reported clause.
-_NOT_CLAUSE_START = frozenset("""
-on in at during after before with to of for about from by into over under since until through
-as than so very also not never no yes up down out off back again later earlier today yesterday
-tomorrow last next this recently previously publicly privately repeatedly instead simply
-only just even still there's such how what why when where who which
-""".split())
-_COLON_LABELS = frozenset("""
-note update updated editor editors correction corrections photo photos source sources watch read
-related video breaking exclusive disclosure warning caption credit via listen see also q a latest
-revealed wow busted bombshell byline notice goal job tactic poll survey analysis opinion question
-answer transcript
-""".split())
-# Words that open an adverbial adjunct ("on Monday", "in a statement", "last week").
-_ADJUNCT_START = frozenset("""
-on in at during after before with to from by via through over this last next earlier later today
-yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday recently
-previously afterwards repeatedly again also then when while as according without despite
-""".split())
-# After a comma, these open a clause that is no longer the reported content.
-_CLAUSE_BREAKERS = frozenset("after before while whereas although though because since who which "
-                             "whom whose when once until unless".split())
-# Heads after "according to" that mean "in accordance with", not a source.
-_NOT_SOURCES = frozenset("""
-circumstances needs priorities principles rules law laws charter capacities capabilities means
-ability abilities conditions procedures plan plans schedule constitution mandate provisions
-tradition traditions custom customs standards criteria merit merits wishes will rule
-""".split())
-# Words on which a noun phrase hangs inside a longer subject ("eight of 10 voters").
-_ATTACHING = frozenset("of in on for at from with among representing involved to".split())
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
-_GLUE = frozenset("and or but of for at to in from".split())
-_WH_WORDS = frozenset("where whether when what who whom why how".split())
-# A wh-clause right after a verb other than "say" is its reported content ("explained why ...",
-# "knows what ..."); "when" is left out, as it opens an adjunct as often ("said when he ...").
-_WH_COMPLEMENT = frozenset("where whether what who why how".split())
-# Plain addressees of "told" ("told reporters the ...": the reported clause starts after them).
-_ADDRESSEES = frozenset("""reporters journalists lawmakers legislators senators supporters voters
-students troops crowds audiences parliament congress delegates diplomats""".split())
-# A subject right after these is in a condition or a relative clause about a thing: "aid stops
-# unless Kyiv requests", "the bill, which seeks to": no speech act took place.
-_NESTED_CUES = frozenset(("say",))
-# A verb's finite auxiliary or copula right after a reporting word makes that word a noun
-# subject ("support was solid"); only "said" takes one as a relative gap ("what he said was").
-_FINITE_AFTER_NOUN = frozenset("have has is was were are remained remains".split())
-_FORMULAS = frozenset({("having", "said"), ("worth", "noting"), ("worth", "mentioning")})
-_TIME_ADVERBS = frozenset("now today yesterday tonight".split())
-_TIME_NOUNS = frozenset("""week month year weekend morning afternoon evening night spring summer fall
-autumn winter monday tuesday wednesday thursday friday saturday sunday""".split())
-_CONDITIONAL = frozenset("unless if lest".split())
-_THING_RELATIVES = frozenset("which that".split())
-# The word before a news outlet that makes it the channel of a speech ("told Reuters",
-# "an interview with CNN", "said on Fox News", "wrote to The Times").
-_CHANNEL_WORDS = frozenset("told tells telling tell with to on".split())
-_QUESTION_WORDS = frozenset("about whether if why what how who when where which".split())
-_LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
-                          "overall nationally separately similarly likewise also".split())
-_CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
-_SENT_FINAL = frozenset(". ! ? ...".split())
 
 
 @dataclass
@@ -335,6 +214,7 @@ class _Doc:
     sent_start: list
     sent_end: list
     cues: dict = field(default_factory=dict)  # token index -> (tok_end, lemma, class, syntax, that_optional)
+    remap: list | None = None  # tokens-table position -> index here, when tokens were joined
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -624,6 +504,10 @@ def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
         and d.tok[k].islower() and _alpha(d.tok[k - 2])
 
 
+# Heads of a quantity whose "of" phrase names who it counts ("52 percent of voters", "one or
+# more of its members").
+_QUANTITY_HEADS = frozenset("percent majority minority most many some all none half more few "
+                            "one two three dozens hundreds thousands millions number".split())
 _WHOM_QUANTIFIERS = frozenset("many most some all none few several each both half one two three".split())
 
 
@@ -678,6 +562,15 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
                 and (d.tok[k] == "/" or d.low[k - 1].endswith("s")):
             k -= 1  # "Reuters/Ipsos poll", "Sanders’ aides"
             continue
+        if low.endswith("ed") and d.tok[k].islower() and k - 1 >= lo and k + 1 < j \
+                and (d.low[k - 1] in _DETERMINERS or d.low[k - 1] == "of"):
+            k -= 1  # "of registered voters", "the elected officials": an adjective in the phrase
+            continue
+        if low in ("of", "by") and k - 1 >= lo and k + 1 < j and d.tok[k + 1] not in _CLAUSE_PUNCT \
+                and ((low == "of" and (d.low[k - 1] in _QUANTITY_HEADS or d.low[k - 1][:1].isdigit()))
+                     or (low == "by" and d.low[k - 1] in _EVIDENCE_NOUNS)):
+            k -= 1  # "52 percent of registered voters", "a 2014 study by Harvard": one phrase
+            continue
         if low in ("of", "for", "at", "and", "&", "in") and k - 1 >= lo and k + 1 < j \
                 and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
                 and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS or (low == "and" and _unknown_noun(d, k + 1))):
@@ -698,7 +591,27 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     a = k + 1
     while a < j and d.low[a] in ("of", "for", "at", "and", "&", "in", "'s", "’s"):
         a += 1
+    if a < j and a - 2 >= lo and d.tok[a - 1] == "," and _cap(d.tok[a]) \
+            and any(d.low[t] == "and" for t in range(a + 1, j)):
+        a = _list_start(d, a, lo)
     return (a, j) if a < j else None
+
+
+def _list_start(d: _Doc, a: int, lo: int) -> int:
+    """Start of a list of names before "X and Y" at ``a`` ("the United States, Britain and
+    France", "Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and ..."): each item a short
+    phrase with a capital, after a comma."""
+    starts = [a]
+    while a - 2 >= lo and d.tok[a - 1] == ",":
+        item = np_left(d, a - 1, lo)
+        if item is None or item[1] != a - 1 or item[1] - item[0] > 5 or not _cap(d.tok[item[1] - 1]) \
+                and d.tok[item[1] - 1] != ")" or any(d.tok[t] == "," for t in range(*item)):
+            break
+        a = item[0]
+        starts.append(a)
+    if a - 1 >= lo and d.low[a - 1] in _ATTACHING:
+        return starts[-2]  # "In Paris, France and Germany said": the first item is a setting
+    return a
 
 
 def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int] | None:
@@ -722,7 +635,7 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
     limit = 16 if long else NP_MAX_TOKENS
     while k < hi and k - i < limit:
         tok, low = d.tok[k], d.low[k]
-        if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’'":
+        if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’''":
             break
         if k in d.cues and k > i:
             break
@@ -769,6 +682,13 @@ def _ly_noun(d: _Doc, k: int, lo: int) -> bool:
 
 # --------------------------------------------------------------------------- cues
 
+# Headline verbs whose object is often a speech noun ("Faces Calls", "Dodges Questions"), and
+# adjectives before one ("New Demands", "Growing Calls").
+_HEADLINE_OBJECT_VERBS = frozenset("face draw spark prompt field ignore renew issue answer dodge rebuff "
+                                   "heed resist hear welcome trigger raise make get".split())
+_HEADLINE_MODIFIERS = _NOUN_BLOCKERS | frozenset("fresh growing mounting renewed more new".split())
+
+
 def _is_verb_use(d: _Doc, i: int) -> bool:
     # "the warning", "his claims", "a stern warning": noun readings of reporting verbs.
     if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i]:
@@ -780,8 +700,15 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     if low.endswith("ment") or low.endswith("tion"):
         return False
     # "Junot Diaz Stressed The Importance ...": Title Case headlines are not reliable clauses.
-    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and d.tok[i - 1] not in "“\"‘'(" \
+    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and d.tok[i - 1] not in "“\"‘''(" \
             and not (low.endswith("s") and d.lemma[i] in _HEADLINE_VERBS):
+        return False
+    # "Biden Faces Calls To Quit", "Senator Fields Questions", "Fresh Demands": the headline's
+    # verb or adjective comes first, and the speech word after it is its object, a noun.
+    if _cap(d.tok[i]) and i > 0 and d.sent[i - 1] == d.sent[i] and _cap(d.tok[i - 1]) \
+            and (d.low[i - 1] in _HEADLINE_MODIFIERS
+                 or (d.low[i - 1].endswith("s")
+                     and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
         return False
     return True
 
@@ -845,15 +772,27 @@ def _infinitive_subject(d: _Doc, to: int, lo: int) -> tuple[int, int] | None:
 # "cautioned against", "complained about", "asked for". (With an object between, "accused
 # Holt of", PolNeAR train marks the verb alone about as often: left as it is.)
 _GOVERNED = frozenset("about against of for".split())
+_WEEKDAYS_AND_NOW = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                              "tonight".split())
 
 
 def _governed_preposition(d: _Doc, j: int, s1: int, lemma: str, cat: str) -> int:
     """End of the cue after its verb ending at ``j``: past a governed preposition, which PolNeAR
     marks as part of the cue ("warned of", "complained about"), else ``j``. Not for neutral
     verbs, whose "of"/"about" names a topic apart from the cue ("said of the senator")."""
-    if cat == "neutral" or j >= s1:
+    if j >= s1:
         return j
-    return j + 1 if d.low[j] in _GOVERNED else j
+    # "called Friday for": a day between the verb and its preposition, as PolNeAR marks it
+    k = j + 1 if d.low[j] in _WEEKDAYS_AND_NOW and j + 1 < s1 else j
+    if lemma in ("called", "calling", "calls") and d.low[k] == "for":
+        return k + 1  # "call for" with a time between: the lexicon's phrase, not the labelling "called"
+    if lemma == "speak out" and d.low[k] in ("about", "against", "on"):
+        return k + 1  # "spoke out (Tuesday) about": the phrasal verb and its preposition
+    if cat == "neutral":
+        return j
+    if cat == "nonresponse" and d.low[k] == "to":
+        return k + 1  # "did not respond to requests for comment"
+    return k + 1 if d.low[k] in _GOVERNED else j
 
 
 def _relative_that(d: _Doc, c: int, lo: int) -> bool:
@@ -936,6 +875,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
     for a, b, lemma, cat, syn, opt in hits:
         # tok_start/tok_end are tok_ids: within a document, minus the first, the row index.
         i, j = int(a) - first_tok, int(b) - first_tok
+        if d.remap is not None:
+            i, j = d.remap[i], d.remap[j - 1] + 1
         if syn == "verb" and not _is_verb_use(d, i):
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
@@ -974,6 +915,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         if lemma in ("compare", "liken") and not any(d.low[t] == "to" for t in range(j, min(j + 10, len(d.low)))
                                                      if d.sent[t] == d.sent[i]):
             continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
+        if lemma == "continue" and j < len(d.low) and d.low[j] == "to":
+            continue  # "continues to insist that": aspect, the next verb is the cue
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if i > 0 and d.sent[i - 1] == d.sent[i] and (d.low[i - 1], d.low[i]) in _FORMULAS:
@@ -1032,7 +975,7 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
                              "stressed", "argued", "recalled", "tweeted"):
         sp = np_right(d, j, s1)
         if sp is not None and (sp[1] >= s1 or d.tok[sp[1]] in _SENT_FINAL or d.tok[sp[1]] in _CLAUSE_PUNCT
-                               or d.tok[sp[1]] in "“”\"'"):
+                               or d.tok[sp[1]] in "“”\"''"):
             if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                 return "inverted", _extend_right(d, sp, s1)
     if k - 1 > lo and d.low[k - 1] == "to":
@@ -1157,13 +1100,13 @@ def _extend_right(d: _Doc, sp: tuple[int, int], s1: int) -> tuple[int, int]:
         # A quotation or a colon after the appositive starts new speech: stop before it.
         # Reporting verbs inside the appositive ("who supports Clinton", "who added
         # that ...") describe the speaker and stay in the span, as PolNeAR marks them.
-        if d.tok[t] in "“”\"‘" or d.tok[t] in (";", ":"):
+        if d.tok[t] in "“”\"‘''" or d.tok[t] in (";", ":"):
             end = t
             break
         if d.tok[t] == "," and t + 1 < s1 and _setting_after(d, t + 1):
             end = t
             break
-    while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’'," or d.tok[end - 1] == ","):
+    while end > k and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in "”\"’''," or d.tok[end - 1] == ","):
         end -= 1
     if end - k > 30 or end <= k + 1:
         return sp
@@ -1372,7 +1315,11 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
     """The :class:`_Doc` of tokens ``[i, j)`` and the sentence id of each sentence position."""
     sid_to_pos = {s: p for p, s in enumerate(s_ids)}
     raw_pos = [sid_to_pos[s] for s in cols["sent_id"][i:j]]
-    toks_doc = cols["text"][i:j]
+    arrays = [cols[c][i:j] for c in ("start", "end", "text", "lower", "lemma")]
+    remap = None
+    if "'" in arrays[2]:
+        arrays, raw_pos, remap = _join_double_apostrophes(arrays, raw_pos)
+    toks_doc = arrays[2]
     # Re-join sentences the splitter cut after a title ("... liberties,'' Mr. | Earnest said."):
     # a quote's attribution must stay in the quote's sentence.
     group = list(range(len(s_ids)))
@@ -1382,7 +1329,7 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
             last = toks_doc[n - 1]
             first = toks_doc[n]
             if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
-                    first[:1].islower() and "\n" not in text[cols["end"][i + n - 1]:cols["start"][i + n]]):
+                    first[:1].islower() and "\n" not in text[arrays[1][n - 1]:arrays[0][n]]):
                 group[p] = group[prev]
     renum = {g: k for k, g in enumerate(sorted(set(group)))}
     group = [renum[g] for g in group]
@@ -1397,10 +1344,36 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
         if n == 0 or sent_pos[n - 1] != p:
             tok_lo[p] = n
         tok_hi[p] = n + 1
-    d = _Doc(doc_id, text, cols["start"][i:j], cols["end"][i:j], cols["text"][i:j],
-             cols["lower"][i:j], cols["lemma"][i:j], sent_pos, tok_lo, tok_hi)
+    d = _Doc(doc_id, text, *arrays, sent_pos, tok_lo, tok_hi)
     d.sent_ids = s_ids
+    d.remap = remap
     return d, group_sid
+
+
+def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[list], list, list[int]]:
+    """The token arrays with each pair of touching apostrophes joined into one ``''`` token,
+    the quote mark the New York Times prints (the tokenizer splits it in two), and the index
+    of each old token in the new arrays. The joined mark belongs to the sentence of the word
+    it touches: an opening mark to the next word's, a closing mark to the previous word's."""
+    starts, ends, toks = arrays[0], arrays[1], arrays[2]
+    out = [[] for _ in arrays]
+    pos, remap = [], []
+    n, m = 0, len(toks)
+    while n < m:
+        if toks[n] == "'" and n + 1 < m and toks[n + 1] == "'" and ends[n] == starts[n + 1]:
+            opening = n + 2 < m and ends[n + 1] == starts[n + 2] and not (n > 0 and ends[n - 1] == starts[n])
+            for k, value in enumerate((starts[n], ends[n + 1], "''", "''", "''")):
+                out[k].append(value)
+            pos.append(raw_pos[n + 1] if opening else raw_pos[n])
+            remap += [len(pos) - 1, len(pos) - 1]
+            n += 2
+            continue
+        for k, arr in enumerate(arrays):
+            out[k].append(arr[n])
+        pos.append(raw_pos[n])
+        remap.append(len(pos) - 1)
+        n += 1
+    return out, pos, remap
 
 
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
