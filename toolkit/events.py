@@ -1071,15 +1071,30 @@ class _DocSpeakers:
         arrays = _speakers.TokenArrays(self.texts[doc], _take(c["start"], rows), _take(c["end"], rows),
                                        _take(c["text"], rows), low,
                                        list(itertools.chain.from_iterable(map(itertools.repeat, range(len(sizes)), sizes))), firsts[:-1], firsts[1:])
-        reporting = _reporting_classes()
-        lemmas = _take(c["lemma"], rows)   # "X said": X is a person
-        cues = set(itertools.compress(range(len(lemmas)), map(reporting.__contains__, lemmas)))
+        # "X said": X is a person; looked up in the chunk's lemmas only when a name asks
+        cues = _ReportingTokens(c["lemma"], rows.start, len(rows), _reporting_classes()) \
+            if isinstance(rows, range) else _ReportingTokens(_take(c["lemma"], rows), 0, len(rows), _reporting_classes())
         mc = self._mcols
         idx = self._ments.get(doc, ())
-        ms = list(map(_speakers.Mention._make, zip(*[[mc[k][i] for i in idx] for k in _RESOLVER_FIELDS])))
+        if len(idx) and idx[-1] - idx[0] + 1 == len(idx):   # the doc's mentions are consecutive rows
+            i, j = int(idx[0]), int(idx[-1]) + 1
+            ms = list(map(_speakers.Mention._make, zip(*[mc[k][i:j] for k in _RESOLVER_FIELDS])))
+        else:
+            ms = list(map(_speakers.Mention._make, zip(*[[mc[k][i] for i in idx] for k in _RESOLVER_FIELDS])))
         spans = self.quotes.get(doc, [])
         r = self._built[doc] = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
         return r
+
+
+class _ReportingTokens:
+    """The tokens of a document whose lemma is a reporting verb (``t in cues``), read from the
+    chunk's lemma column at the document's first row when asked (only the names pass asks)."""
+
+    def __init__(self, lemmas: list, first: int, n: int, classes: Mapping[str, str]):
+        self.lemmas, self.first, self.n, self.classes = lemmas, first, n, classes
+
+    def __contains__(self, t: object) -> bool:
+        return isinstance(t, int) and 0 <= t < self.n and self.lemmas[self.first + t] in self.classes
 
 
 def _doc_speakers(documents: pd.DataFrame | None) -> dict[str, str | None]:

@@ -59,8 +59,9 @@ import bisect
 import csv
 import functools
 import itertools
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from importlib import resources as _resources
@@ -159,6 +160,9 @@ class Mention(NamedTuple):
     location: bool = False
     actor_type: str | None = None
     entry: str | None = None
+
+
+_SPAN = operator.itemgetter(0, 1)   # a Mention's (start, end)
 
 
 class _Cand(NamedTuple):
@@ -278,8 +282,7 @@ def token_arrays(text: str, tokens) -> TokenArrays:
 def _name_word(d, t: int) -> bool:
     """A capitalised word that can be part of a personal name (not "I", "But", "The", "Monday")."""
     low = d.low[t]
-    return _cap(d.tok[t]) and len(low) > 1 and low not in _NOT_NAME and low not in _COMMON_STARTS \
-        and low not in PRONOUN_GENDER and low not in _NON_NAME_CAPS
+    return len(low) > 1 and low not in _NEVER_NAME and _cap(d.tok[t])
 
 
 def _cap(tok: str) -> bool:
@@ -289,7 +292,7 @@ def _cap(tok: str) -> bool:
 class _Names:
     """Person and organisation candidates of one document, found in one pass over its tokens."""
 
-    def __init__(self, d, mentions: Sequence[Mention], cue_tokens: set[int]):
+    def __init__(self, d, mentions: Sequence[Mention], cue_tokens: Container[int]):
         self.d = d
         self.cands: list[_Cand] = []
         self.surnames: dict[str, _Cand] = {}
@@ -327,27 +330,31 @@ class _Names:
                 continue
             self.cands.append(c)
 
-    def _from_text(self, m_by_tok: dict[int, Mention], cue_tokens: set[int]) -> None:
+    def _from_text(self, m_by_tok: dict[int, Mention], cue_tokens: Container[int]) -> None:
         """Names the gazetteer does not know: after a title, from a known first name, or as the
         subject of a reporting verb ("Ana Ruiz said", mid-sentence "..., Ham also noted")."""
         d = self.d
-        n = len(d.tok)
+        tok, low = d.tok, d.low
+        n = len(tok)
         # tokens that differ from their lower-case form, found at C speed, then the capitalised
-        caps = [i for i in itertools.compress(range(n), map(str.__ne__, d.tok, d.low)) if d.tok[i][:1].isupper()]
+        caps = [i for i in itertools.compress(range(n), map(operator.ne, tok, low)) if tok[i][0].isupper()]
         ci = 0
         while ci < len(caps):
             t = caps[ci]
             ci += 1
             if t in m_by_tok or not _name_word(d, t):
                 continue
-            e = t
-            while e < n and e - t < 5 and e not in m_by_tok and (_name_word(d, e) or _INITIAL.match(d.tok[e])):
+            e = t + 1
+            while e < n and e - t < 5 and e not in m_by_tok and (_name_word(d, e) or _INITIAL.match(tok[e])):
                 e += 1
-            self._name_in_run(t, e, cue_tokens)
+            # a lone word is a name only after a title or as a known surname (as _name_in_run
+            # decides), asked here because most runs are one capitalised word
+            if e - t > 1 or tok[t] in self.surnames or (t > 0 and (low[t - 1] in TITLES or low[t - 1] in GENDERED_NOUNS)):
+                self._name_in_run(t, e, cue_tokens)
             while ci < len(caps) and caps[ci] < e:
                 ci += 1
 
-    def _name_in_run(self, t: int, e: int, cue_tokens: set[int]) -> None:
+    def _name_in_run(self, t: int, e: int, cue_tokens: Container[int]) -> None:
         d = self.d
         first = first_name_genders()
         title = d.low[t - 1] if t > 0 and (d.low[t - 1] in TITLES or d.low[t - 1] in GENDERED_NOUNS) else None
@@ -360,6 +367,8 @@ class _Names:
         if t >= e:
             return
         known = d.tok[e - 1] in self.surnames
+        if e - t == 1 and not title and not known:
+            return   # a lone capitalised word is a name only after a title or as a known surname
         subject = e in cue_tokens or (e + 1 < len(d.tok) and e + 1 in cue_tokens and d.low[e] in _AUX_WORDS) \
             or (e + 1 < len(d.tok) and d.tok[e] == "," and d.low[e + 1] in ("who", "a", "an", "the"))
         single = e - t == 1
@@ -399,6 +408,8 @@ _AUX_WORDS = frozenset("has have had is was were will would could can may might 
 _COMMON_STARTS = frozenset("""the a an this that these those it its but and or so yet if when
 while after before as in on at for with by from of to there here some many most several more
 other others both all each every no not however meanwhile still""".split())
+# the lower-cased words no name contains (one look-up per capitalised word of a document)
+_NEVER_NAME = _NOT_NAME | _COMMON_STARTS | frozenset(PRONOUN_GENDER) | _NON_NAME_CAPS
 
 
 class SpeakerResolver:
@@ -424,11 +435,11 @@ class SpeakerResolver:
     """
 
     def __init__(self, d, mentions: Sequence[Mention], quotes: Sequence[tuple[int, int]],
-                 cue_tokens: set[int], doc_actor: str | None = None, gazetteer=None):
+                 cue_tokens: Container[int], doc_actor: str | None = None, gazetteer=None):
         self.d = d
         self.gazetteer = gazetteer  # the actors step's gazetteer (None: the bundled one)
         self._actor_of: dict[int, tuple[str | None, str | None, str | None]] = {}
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.mentions = sorted(mentions, key=_SPAN)   # (start, end), the key read in C
         self.m_start = [m.start for m in self.mentions]
         self.quotes = sorted(quotes)
         self.q_start = [a for a, _ in self.quotes]
