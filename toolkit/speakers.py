@@ -163,6 +163,7 @@ class Mention(NamedTuple):
 
 
 _SPAN = operator.itemgetter(0, 1)   # a Mention's (start, end)
+_CAND_SPAN = operator.itemgetter(1, 2)   # a _Cand's (start, end)
 
 
 class _Cand(NamedTuple):
@@ -290,16 +291,37 @@ def _cap(tok: str) -> bool:
 
 
 class _Names:
-    """Person and organisation candidates of one document, found in one pass over its tokens."""
+    """Person and organisation candidates of one document, found in one pass over its tokens.
 
-    def __init__(self, d, mentions: Sequence[Mention], cue_tokens: Container[int]):
+    The pass over the text may stop early (``upto``) and go on later (:meth:`extend`): a
+    pronoun's search needs only the names before it, and a name depends only on the mentions
+    and on the names before it (a known surname), so the candidates found so far are those of
+    the whole pass that start before :attr:`done`.
+    """
+
+    def __init__(self, d, mentions: Sequence[Mention], cue_tokens: Container[int], upto: int | None = None):
         self.d = d
         self.cands: list[_Cand] = []
+        self.starts: list[int] = []
         self.surnames: dict[str, _Cand] = {}
-        m_by_tok = self._mention_tokens(mentions)
+        self._found: list[_Cand] = []   # the mentions' candidates, then the text's in text order
+        self._cue_tokens = cue_tokens
+        self._m_by_tok = self._mention_tokens(mentions)
         self._from_mentions(mentions)
-        self._from_text(m_by_tok, cue_tokens)
-        self.cands.sort(key=lambda c: (c.start, c.end))
+        tok, low = d.tok, d.low
+        # tokens that differ from their lower-case form, found at C speed, then the capitalised
+        self._caps = [i for i in itertools.compress(range(len(tok)), map(operator.ne, tok, low)) if tok[i][0].isupper()]
+        self._ci = 0
+        self.done = -1   # every run of capitalised words starting before this token is read
+        self.extend(len(tok) if upto is None else max(upto, 0))
+
+    def extend(self, upto: int) -> None:
+        """Read the text's names as far as token ``upto`` (every name starting before it)."""
+        if upto <= self.done:
+            return
+        self._from_text(upto)
+        self.done = upto
+        self.cands = sorted(self._found, key=_CAND_SPAN)
         self.starts = [c.start for c in self.cands]
 
     def _mention_tokens(self, mentions: Sequence[Mention]) -> dict[int, Mention]:
@@ -328,18 +350,18 @@ class _Names:
                           media=m.actor_type == "media" or m.kind == "media", head=head)
             else:
                 continue
-            self.cands.append(c)
+            self._found.append(c)
 
-    def _from_text(self, m_by_tok: dict[int, Mention], cue_tokens: Container[int]) -> None:
+    def _from_text(self, upto: int) -> None:
         """Names the gazetteer does not know: after a title, from a known first name, or as the
-        subject of a reporting verb ("Ana Ruiz said", mid-sentence "..., Ham also noted")."""
+        subject of a reporting verb ("Ana Ruiz said", mid-sentence "..., Ham also noted"), in
+        the runs of capitalised words that start before token ``upto``."""
         d = self.d
         tok, low = d.tok, d.low
         n = len(tok)
-        # tokens that differ from their lower-case form, found at C speed, then the capitalised
-        caps = [i for i in itertools.compress(range(n), map(operator.ne, tok, low)) if tok[i][0].isupper()]
-        ci = 0
-        while ci < len(caps):
+        caps, m_by_tok = self._caps, self._m_by_tok
+        ci = self._ci
+        while ci < len(caps) and caps[ci] < upto:
             t = caps[ci]
             ci += 1
             if t in m_by_tok or not _name_word(d, t):
@@ -350,9 +372,10 @@ class _Names:
             # a lone word is a name only after a title or as a known surname (as _name_in_run
             # decides), asked here because most runs are one capitalised word
             if e - t > 1 or tok[t] in self.surnames or (t > 0 and (low[t - 1] in TITLES or low[t - 1] in GENDERED_NOUNS)):
-                self._name_in_run(t, e, cue_tokens)
+                self._name_in_run(t, e, self._cue_tokens)
             while ci < len(caps) and caps[ci] < e:
                 ci += 1
+        self._ci = ci
 
     def _name_in_run(self, t: int, e: int, cue_tokens: Container[int]) -> None:
         d = self.d
@@ -394,7 +417,7 @@ class _Names:
             c = _Cand(t, d.start[t], d.end[e - 1], name, None, None, gender_of(name, title), None, True)
             if e - t >= 2 or title:
                 self.surnames.setdefault(d.tok[e - 1], c)
-        self.cands.append(c)
+        self._found.append(c)
 
     def before(self, offset: int) -> int:
         """Index of the first candidate starting at or after ``offset``."""
@@ -452,8 +475,15 @@ class SpeakerResolver:
 
     @property
     def names(self) -> _Names:
+        """The document's names (:class:`_Names`), its whole text read."""
+        return self._names_to(len(self.d.tok))
+
+    def _names_to(self, tok: int) -> _Names:
+        """The document's names, its text read at least as far as token ``tok``."""
         if self._names is None:
-            self._names = _Names(self.d, self.mentions, self.cue_tokens)
+            self._names = _Names(self.d, self.mentions, self.cue_tokens, upto=tok)
+        else:
+            self._names.extend(tok)
         return self._names
 
     # -- helpers
@@ -589,7 +619,7 @@ class SpeakerResolver:
         """People named in ``[lo, hi)`` outside quotations, in text order; earlier subject
         pronouns of ``gender`` stand for whom they resolved to."""
         d = self.d
-        names = self.names
+        names = self._names_to(bisect.bisect_left(d.start, hi))   # the names starting before hi
         out = []
         i = names.before(lo)
         while i < len(names.cands) and names.cands[i].start < hi:
