@@ -1040,11 +1040,14 @@ class _DocSpeakers:
         self._rows: dict | None = None
         self._ments: dict = {}
         self._mcols: dict = {}
-        self._built: dict[str, _speakers.SpeakerResolver] = {}
+        # the last document's resolver only: the sentences come in document order, and a
+        # resolver built again answers alike (what it caches it would find again)
+        self._doc: str | None = None
+        self._resolver: _speakers.SpeakerResolver | None = None
 
     def of(self, doc: str) -> Callable[[], _speakers.SpeakerResolver]:
         """A zero-argument function returning ``doc``'s resolver (built on the first call)."""
-        return lambda: self._built[doc] if doc in self._built else self._build(doc)
+        return lambda: self._resolver if self._doc == doc and self._resolver is not None else self._build(doc)
 
     def _build(self, doc: str) -> _speakers.SpeakerResolver:
         if self._rows is None:   # one pass over the chunk's sentences, on the first pronoun
@@ -1082,7 +1085,8 @@ class _DocSpeakers:
         else:
             ms = list(map(_speakers.Mention._make, zip(*[[mc[k][i] for i in idx] for k in _RESOLVER_FIELDS])))
         spans = self.quotes.get(doc, [])
-        r = self._built[doc] = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
+        self._doc, self._resolver = doc, None   # the previous document's is let go first
+        r = self._resolver = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
         return r
 
 
