@@ -308,12 +308,11 @@ class _Names:
         self._cue_tokens = cue_tokens
         self._m_by_tok = self._mention_tokens(mentions)
         self._from_mentions(mentions)
-        tok, low = d.tok, d.low
-        # tokens that differ from their lower-case form, found at C speed, then the capitalised
-        self._caps = [i for i in itertools.compress(range(len(tok)), map(operator.ne, tok, low)) if tok[i][0].isupper()]
+        self._caps: list[int] = []   # the capitalised tokens before token _caps_end
+        self._caps_end = 0
         self._ci = 0
         self.done = -1   # every run of capitalised words starting before this token is read
-        self.extend(len(tok) if upto is None else max(upto, 0))
+        self.extend(len(d.tok) if upto is None else max(upto, 0))
 
     def extend(self, upto: int) -> None:
         """Read the text's names as far as token ``upto`` (every name starting before it)."""
@@ -323,6 +322,16 @@ class _Names:
         self.done = upto
         self.cands = sorted(self._found, key=_CAND_SPAN)
         self.starts = [c.start for c in self.cands]
+
+    def _more_caps(self, b: int) -> None:
+        """Find the capitalised tokens before token ``b``: those that differ from their
+        lower-case form (found at C speed), then those whose first letter is a capital."""
+        a = self._caps_end
+        if b <= a:
+            return
+        tok, low = self.d.tok, self.d.low
+        self._caps += [i for i in itertools.compress(range(a, b), map(operator.ne, tok[a:b], low[a:b])) if tok[i][0].isupper()]
+        self._caps_end = b
 
     def _mention_tokens(self, mentions: Sequence[Mention]) -> dict[int, Mention]:
         out = {}
@@ -359,6 +368,7 @@ class _Names:
         d = self.d
         tok, low = d.tok, d.low
         n = len(tok)
+        self._more_caps(min(n, upto + 5))   # a run starting before upto ends within 5 tokens
         caps, m_by_tok = self._caps, self._m_by_tok
         ci = self._ci
         while ci < len(caps) and caps[ci] < upto:
@@ -433,6 +443,27 @@ while after before as in on at for with by from of to there here some many most 
 other others both all each every no not however meanwhile still""".split())
 # the lower-cased words no name contains (one look-up per capitalised word of a document)
 _NEVER_NAME = _NOT_NAME | _COMMON_STARTS | frozenset(PRONOUN_GENDER) | _NON_NAME_CAPS
+
+
+def _positions(words: list, targets: frozenset) -> list[int]:
+    """The sorted positions of ``targets`` in ``words``: one ``list.index`` scan per target
+    word (a compare in C per word), not a set look-up per word.
+
+    Example:
+        >>> _positions(["he", "left", "and", "she", "said", "he"], frozenset({"he", "she"}))
+        [0, 3, 5]
+    """
+    out: list[int] = []
+    for w in targets:
+        i = -1
+        try:
+            while True:
+                i = words.index(w, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
 
 
 class SpeakerResolver:
@@ -518,8 +549,7 @@ class SpeakerResolver:
     def _subject_pronouns(self) -> list[int]:
         if self._pron_toks is None:
             d = self.d
-            hits = itertools.compress(range(len(d.low)), map(SUBJECT_PRONOUNS.__contains__, d.low))
-            self._pron_toks = [t for t in hits if not self.in_quote(d.start[t])]
+            self._pron_toks = [t for t in _positions(d.low, SUBJECT_PRONOUNS) if not self.in_quote(d.start[t])]
         return self._pron_toks
 
     def pronoun_antecedent(self, tok: int, gender: str | None) -> _Cand | None:
