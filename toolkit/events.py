@@ -1056,10 +1056,9 @@ class _DocSpeakers:
                 if len(v):
                     self._rows.setdefault(d, []).append(v)
             m = self.mentions
-            self._ments = m.groupby("doc_id", sort=False).indices if len(m) else {}
+            self._ments = _doc_rows(m["doc_id"]) if len(m) else {}
             # missing values as None, column by column (not value by value per document)
-            self._mcols = {k: (m[k].astype(object).where(m[k].notna(), None).tolist() if k in m else [None] * len(m))
-                           for k in _RESOLVER_FIELDS}
+            self._mcols = {k: (_none_for_missing(m[k]) if k in m else [None] * len(m)) for k in _RESOLVER_FIELDS}
             self._mcols["location"] = [bool(v) for v in self._mcols["location"]]
         c = self.cols
         sents = sorted(self._rows.get(doc, []), key=lambda v: c["start"][v[0]])
@@ -1088,6 +1087,26 @@ class _DocSpeakers:
         self._doc, self._resolver = doc, None   # the previous document's is let go first
         r = self._resolver = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
         return r
+
+
+def _doc_rows(doc_ids: pd.Series) -> Mapping[str, Sequence[int]]:
+    """Each document's rows of a table: a ``range`` when every document's rows are consecutive
+    (as the steps write their tables), else ``groupby`` indices."""
+    codes, uniq = pd.factorize(doc_ids, sort=False)
+    step = np.diff(codes)
+    if len(codes) and codes.min() >= 0 and (step >= 0).all():   # first-seen codes: runs in order
+        cut = (np.flatnonzero(step) + 1).tolist()
+        return {d: range(a, b) for d, a, b in zip(uniq.tolist(), [0, *cut], [*cut, len(codes)])}
+    return doc_ids.groupby(doc_ids, sort=False).indices
+
+
+def _none_for_missing(col: pd.Series) -> list:
+    """``col`` as a list with ``None`` for every missing value (NaN, None, NA)."""
+    vals = col.tolist()
+    if col.hasnans:
+        for i in np.flatnonzero(col.isna().to_numpy()).tolist():
+            vals[i] = None
+    return vals
 
 
 class _ReportingTokens:
