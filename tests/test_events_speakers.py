@@ -129,3 +129,44 @@ def test_phrasal_acts(text, expected):
     else:
         assert expected in got, got
         assert "120" in out["cameo"].tolist() or "111" in out["cameo"].tolist()
+
+
+@pytest.mark.parametrize("ids, expected", [
+    (["a", "a", "b"], {"a": [0, 1], "b": [2]}),            # consecutive: ranges
+    (["a", "b", "a"], {"a": [0, 2], "b": [1]}),            # interleaved: groupby's indices
+    (["b", "b", "a", "a", "a"], {"b": [0, 1], "a": [2, 3, 4]}),
+])
+def test_document_rows_of_a_table(ids, expected):
+    got = events._doc_rows(pd.Series(ids, dtype="string"))
+    assert {d: [int(i) for i in v] for d, v in got.items()} == expected
+
+
+@pytest.mark.parametrize("values, dtype, expected", [
+    (["KEN", None, float("nan")], object, ["KEN", None, None]),
+    (["KEN", None], "string", ["KEN", None]),
+    ([True, False], bool, [True, False]),
+    ([3, 4], "int64", [3, 4]),
+])
+def test_missing_mention_values_read_as_none(values, dtype, expected):
+    assert events._none_for_missing(pd.Series(values, dtype=dtype)) == expected
+
+
+def test_pronouns_of_documents_in_turn_resolve_as_alone():
+    # the events step keeps one document's resolver at a time; a chunk of two documents gives
+    # each the rows it gives alone
+    a = ("Anna Kovac met Ivan Petrov. She urged him to leave Borovia.")
+    b = ("India's foreign ministry rejected the claim. Spokesman Randhir Jaiswal said the camps were "
+         "hit. He urged Islamabad to show restraint.")
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [a, b]})
+    s, t = tokenize_documents(["a", "b"], [a, b])
+    tb = {"documents": docs, "sentences": s, "tokens": t}
+    tb["mentions"] = actors.mentions_from_tables(docs, t)
+    tb.update(quotes.ANNOTATOR.func(tb))
+    tb.update(escalation.annotate(tb))
+    both = events.annotate(tb)["events"]
+    cols = ["start", "end", "source_actor", "source_person", "target_actor", "rule"]
+    for doc, text in (("a", a), ("b", b)):
+        alone = run(text)
+        mine = both[both["doc_id"] == doc]
+        assert mine[cols].reset_index(drop=True).equals(alone[cols].reset_index(drop=True))
+    assert (both["source_actor"] == "IND").any()

@@ -380,3 +380,23 @@ def test_antecedent_for_events(text, word, exclude, person, actor):
     at = re.search(rf"\b{word}\b", text).start()
     got = r.antecedent(at, at + len(word), exclude=exclude)
     assert ((got.person, got.actor) if got else (None, None)) == (person, actor)
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("Ana Ruiz met reporters. Later Ruiz said the talks had failed. Mr. Obi left on Monday.", []),
+    ("Spokesman Liu Pengyu spoke. Liu said China would respond, and Dr. Mara Vell agreed.", []),
+    ("Anna Kovac met Ivan Petrov. Kovac said Petrov and Ruiz disagreed.", PEOPLE),
+    ("The Foreign Ministry said nothing. It left.", []),   # no personal name at all
+])
+def test_names_read_in_steps_are_the_names_read_at_once(text, mentions):
+    # a pronoun's search reads the names only as far as it (_Names.extend): what any prefix
+    # finds, and what it finds when read on to the end, is what one whole pass finds
+    r = resolver(text, mentions)
+    whole = speakers._Names(r.d, r.mentions, r.cue_tokens).cands
+    for upto in range(len(r.d.tok) + 1):
+        part = speakers._Names(r.d, r.mentions, r.cue_tokens, upto=upto)
+        cut = r.d.start[upto] if upto < len(r.d.tok) else len(text) + 1
+        assert [c for c in part.cands if c.start < cut] == [c for c in whole if c.start < cut]
+        part.extend(len(r.d.tok))
+        assert part.cands == whole
+    assert any(c.person for c in whole) == (mentions != [] or "Ruiz" in text or "Liu" in text)

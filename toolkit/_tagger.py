@@ -56,6 +56,7 @@ import functools
 import json
 import os
 import threading
+import weakref
 from collections.abc import Sequence
 from itertools import chain, repeat
 
@@ -122,7 +123,8 @@ class FastTagger:
             raise TypeError("a feature key that is not a string")
         # One row per feature, in the weights' order (row 0: the features the model lacks).
         self.row = dict(zip(weights, range(1, len(weights) + 1)))
-        lens, labels, vals = _flat_weights(weights)
+        read = _FLAT_OF.pop(tagger, None)   # nltk_tagger's, if the weights are still those it read
+        lens, labels, vals = read[1] if read is not None and read[0] is weights else _flat_weights(weights)
         col = {c: i for i, c in enumerate(classes)}
         cols = np.array(list(map(col.get, labels, repeat(-1))), dtype=np.int64)
         rows = np.repeat(np.arange(1, len(weights) + 1, dtype=np.int64), lens)
@@ -328,18 +330,17 @@ class ModelError(ValueError):
 
 _MODEL_NAME = "averaged_perceptron_tagger_eng"
 _MAX_MODEL_BYTES = 64 << 20   # the English weights file is about 6 MB
-_flat_memo: list = []          # (weights, flattened) of the model read_model checked last
+# the flattened weights nltk_tagger's model files gave, by the tagger made from them (a weak
+# key: an entry goes with its tagger), for that tagger's FastTagger to take once
+_FLAT_OF: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _flat_weights(weights: dict) -> tuple[np.ndarray, list, np.ndarray]:
     """Each feature's label count, then every label and its weight, in the weights' order.
 
     Raises ``TypeError``/``ValueError``/``OverflowError`` unless every feature maps to a dict
-    of numbers (``int`` or ``float``, never ``bool``) that are finite as float64. The arrays of
-    the model :func:`read_model` checked last are handed over once, not computed twice.
+    of numbers (``int`` or ``float``, never ``bool``) that are finite as float64.
     """
-    if _flat_memo and _flat_memo[0][0] is weights:
-        return _flat_memo.pop()[1]
     inner = list(weights.values())
     if not set(map(type, inner)) <= {dict}:
         raise TypeError("a feature whose weights are not a dict")
@@ -388,6 +389,13 @@ def read_model(folder: str) -> tuple[dict, dict, list]:
         ...     read_model(tmp)
         ({'bias': {'NN': 1.5}}, {'the': 'DT'}, ['DT', 'NN'])
     """
+    weights, tagdict, classes, _ = _read_model(folder)
+    return weights, tagdict, classes
+
+
+def _read_model(folder: str) -> tuple[dict, dict, list, tuple[np.ndarray, list, np.ndarray]]:
+    """:func:`read_model`'s three parts and the weights flattened while checking them
+    (:func:`_flat_weights`), which :class:`FastTagger` builds its matrix from."""
     paths = [os.path.join(folder, f"{_MODEL_NAME}.{part}.json") for part in ("weights", "tagdict", "classes")]
     weights, tagdict, classes = map(_read_json, paths)
     if not isinstance(weights, dict) or not weights:
@@ -401,8 +409,7 @@ def read_model(folder: str) -> tuple[dict, dict, list]:
     if not isinstance(classes, list) or not classes or not all(type(t) is str and t for t in classes) \
             or len(set(classes)) != len(classes):
         raise ModelError(f"{paths[2]}: not a JSON list of distinct non-empty tags")
-    _flat_memo[:] = [(weights, flat)]
-    return weights, tagdict, classes
+    return weights, tagdict, classes, flat
 
 
 @functools.lru_cache(maxsize=1)
@@ -429,7 +436,9 @@ def nltk_tagger():
     folder = resources._find(resources.RESOURCES[_MODEL_NAME].path)
     if folder is not None and os.path.isdir(folder):
         tagger = PerceptronTagger(load=False)
-        tagger.decode_json_params(read_model(folder))
+        weights, tagdict, classes, flat = _read_model(folder)
+        tagger.decode_json_params((weights, tagdict, classes))
+        _FLAT_OF[tagger] = (weights, flat)   # not computed again by its FastTagger
         return tagger
     try:
         return PerceptronTagger()

@@ -1040,11 +1040,14 @@ class _DocSpeakers:
         self._rows: dict | None = None
         self._ments: dict = {}
         self._mcols: dict = {}
-        self._built: dict[str, _speakers.SpeakerResolver] = {}
+        # the last document's resolver only: the sentences come in document order, and a
+        # resolver built again answers alike (what it caches it would find again)
+        self._doc: str | None = None
+        self._resolver: _speakers.SpeakerResolver | None = None
 
     def of(self, doc: str) -> Callable[[], _speakers.SpeakerResolver]:
         """A zero-argument function returning ``doc``'s resolver (built on the first call)."""
-        return lambda: self._built[doc] if doc in self._built else self._build(doc)
+        return lambda: self._resolver if self._doc == doc and self._resolver is not None else self._build(doc)
 
     def _build(self, doc: str) -> _speakers.SpeakerResolver:
         if self._rows is None:   # one pass over the chunk's sentences, on the first pronoun
@@ -1053,10 +1056,9 @@ class _DocSpeakers:
                 if len(v):
                     self._rows.setdefault(d, []).append(v)
             m = self.mentions
-            self._ments = m.groupby("doc_id", sort=False).indices if len(m) else {}
+            self._ments = _doc_rows(m["doc_id"]) if len(m) else {}
             # missing values as None, column by column (not value by value per document)
-            self._mcols = {k: (m[k].astype(object).where(m[k].notna(), None).tolist() if k in m else [None] * len(m))
-                           for k in _RESOLVER_FIELDS}
+            self._mcols = {k: (_none_for_missing(m[k]) if k in m else [None] * len(m)) for k in _RESOLVER_FIELDS}
             self._mcols["location"] = [bool(v) for v in self._mcols["location"]]
         c = self.cols
         sents = sorted(self._rows.get(doc, []), key=lambda v: c["start"][v[0]])
@@ -1071,15 +1073,51 @@ class _DocSpeakers:
         arrays = _speakers.TokenArrays(self.texts[doc], _take(c["start"], rows), _take(c["end"], rows),
                                        _take(c["text"], rows), low,
                                        list(itertools.chain.from_iterable(map(itertools.repeat, range(len(sizes)), sizes))), firsts[:-1], firsts[1:])
-        reporting = _reporting_classes()
-        lemmas = _take(c["lemma"], rows)   # "X said": X is a person
-        cues = set(itertools.compress(range(len(lemmas)), map(reporting.__contains__, lemmas)))
+        # "X said": X is a person; looked up in the chunk's lemmas only when a name asks
+        cues = _ReportingTokens(c["lemma"], rows.start, len(rows), _reporting_classes()) \
+            if isinstance(rows, range) else _ReportingTokens(_take(c["lemma"], rows), 0, len(rows), _reporting_classes())
         mc = self._mcols
         idx = self._ments.get(doc, ())
-        ms = list(map(_speakers.Mention._make, zip(*[[mc[k][i] for i in idx] for k in _RESOLVER_FIELDS])))
+        if len(idx) and idx[-1] - idx[0] + 1 == len(idx):   # the doc's mentions are consecutive rows
+            i, j = int(idx[0]), int(idx[-1]) + 1
+            ms = list(map(_speakers.Mention._make, zip(*[mc[k][i:j] for k in _RESOLVER_FIELDS])))
+        else:
+            ms = list(map(_speakers.Mention._make, zip(*[[mc[k][i] for i in idx] for k in _RESOLVER_FIELDS])))
         spans = self.quotes.get(doc, [])
-        r = self._built[doc] = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
+        self._doc, self._resolver = doc, None   # the previous document's is let go first
+        r = self._resolver = _speakers.SpeakerResolver(arrays, ms, spans, cues, self.speaker.get(doc))
         return r
+
+
+def _doc_rows(doc_ids: pd.Series) -> Mapping[str, Sequence[int]]:
+    """Each document's rows of a table: a ``range`` when every document's rows are consecutive
+    (as the steps write their tables), else ``groupby`` indices."""
+    codes, uniq = pd.factorize(doc_ids, sort=False)
+    step = np.diff(codes)
+    if len(codes) and codes.min() >= 0 and (step >= 0).all():   # first-seen codes: runs in order
+        cut = (np.flatnonzero(step) + 1).tolist()
+        return {d: range(a, b) for d, a, b in zip(uniq.tolist(), [0, *cut], [*cut, len(codes)])}
+    return doc_ids.groupby(doc_ids, sort=False).indices
+
+
+def _none_for_missing(col: pd.Series) -> list:
+    """``col`` as a list with ``None`` for every missing value (NaN, None, NA)."""
+    vals = col.tolist()
+    if col.hasnans:
+        for i in np.flatnonzero(col.isna().to_numpy()).tolist():
+            vals[i] = None
+    return vals
+
+
+class _ReportingTokens:
+    """The tokens of a document whose lemma is a reporting verb (``t in cues``), read from the
+    chunk's lemma column at the document's first row when asked (only the names pass asks)."""
+
+    def __init__(self, lemmas: list, first: int, n: int, classes: Mapping[str, str]):
+        self.lemmas, self.first, self.n, self.classes = lemmas, first, n, classes
+
+    def __contains__(self, t: object) -> bool:
+        return isinstance(t, int) and 0 <= t < self.n and self.lemmas[self.first + t] in self.classes
 
 
 def _doc_speakers(documents: pd.DataFrame | None) -> dict[str, str | None]:

@@ -59,8 +59,9 @@ import bisect
 import csv
 import functools
 import itertools
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from importlib import resources as _resources
@@ -159,6 +160,10 @@ class Mention(NamedTuple):
     location: bool = False
     actor_type: str | None = None
     entry: str | None = None
+
+
+_SPAN = operator.itemgetter(0, 1)   # a Mention's (start, end)
+_CAND_SPAN = operator.itemgetter(1, 2)   # a _Cand's (start, end)
 
 
 class _Cand(NamedTuple):
@@ -278,8 +283,7 @@ def token_arrays(text: str, tokens) -> TokenArrays:
 def _name_word(d, t: int) -> bool:
     """A capitalised word that can be part of a personal name (not "I", "But", "The", "Monday")."""
     low = d.low[t]
-    return _cap(d.tok[t]) and len(low) > 1 and low not in _NOT_NAME and low not in _COMMON_STARTS \
-        and low not in PRONOUN_GENDER and low not in _NON_NAME_CAPS
+    return len(low) > 1 and low not in _NEVER_NAME and _cap(d.tok[t])
 
 
 def _cap(tok: str) -> bool:
@@ -287,17 +291,47 @@ def _cap(tok: str) -> bool:
 
 
 class _Names:
-    """Person and organisation candidates of one document, found in one pass over its tokens."""
+    """Person and organisation candidates of one document, found in one pass over its tokens.
 
-    def __init__(self, d, mentions: Sequence[Mention], cue_tokens: set[int]):
+    The pass over the text may stop early (``upto``) and go on later (:meth:`extend`): a
+    pronoun's search needs only the names before it, and a name depends only on the mentions
+    and on the names before it (a known surname), so the candidates found so far are those of
+    the whole pass that start before :attr:`done`.
+    """
+
+    def __init__(self, d, mentions: Sequence[Mention], cue_tokens: Container[int], upto: int | None = None):
         self.d = d
         self.cands: list[_Cand] = []
+        self.starts: list[int] = []
         self.surnames: dict[str, _Cand] = {}
-        m_by_tok = self._mention_tokens(mentions)
+        self._found: list[_Cand] = []   # the mentions' candidates, then the text's in text order
+        self._cue_tokens = cue_tokens
+        self._m_by_tok = self._mention_tokens(mentions)
         self._from_mentions(mentions)
-        self._from_text(m_by_tok, cue_tokens)
-        self.cands.sort(key=lambda c: (c.start, c.end))
+        self._caps: list[int] = []   # the capitalised tokens before token _caps_end
+        self._caps_end = 0
+        self._ci = 0
+        self.done = -1   # every run of capitalised words starting before this token is read
+        self.extend(len(d.tok) if upto is None else max(upto, 0))
+
+    def extend(self, upto: int) -> None:
+        """Read the text's names as far as token ``upto`` (every name starting before it)."""
+        if upto <= self.done:
+            return
+        self._from_text(upto)
+        self.done = upto
+        self.cands = sorted(self._found, key=_CAND_SPAN)
         self.starts = [c.start for c in self.cands]
+
+    def _more_caps(self, b: int) -> None:
+        """Find the capitalised tokens before token ``b``: those that differ from their
+        lower-case form (found at C speed), then those whose first letter is a capital."""
+        a = self._caps_end
+        if b <= a:
+            return
+        tok, low = self.d.tok, self.d.low
+        self._caps += [i for i in itertools.compress(range(a, b), map(operator.ne, tok[a:b], low[a:b])) if tok[i][0].isupper()]
+        self._caps_end = b
 
     def _mention_tokens(self, mentions: Sequence[Mention]) -> dict[int, Mention]:
         out = {}
@@ -325,29 +359,35 @@ class _Names:
                           media=m.actor_type == "media" or m.kind == "media", head=head)
             else:
                 continue
-            self.cands.append(c)
+            self._found.append(c)
 
-    def _from_text(self, m_by_tok: dict[int, Mention], cue_tokens: set[int]) -> None:
+    def _from_text(self, upto: int) -> None:
         """Names the gazetteer does not know: after a title, from a known first name, or as the
-        subject of a reporting verb ("Ana Ruiz said", mid-sentence "..., Ham also noted")."""
+        subject of a reporting verb ("Ana Ruiz said", mid-sentence "..., Ham also noted"), in
+        the runs of capitalised words that start before token ``upto``."""
         d = self.d
-        n = len(d.tok)
-        # tokens that differ from their lower-case form, found at C speed, then the capitalised
-        caps = [i for i in itertools.compress(range(n), map(str.__ne__, d.tok, d.low)) if d.tok[i][:1].isupper()]
-        ci = 0
-        while ci < len(caps):
+        tok, low = d.tok, d.low
+        n = len(tok)
+        self._more_caps(min(n, upto + 5))   # a run starting before upto ends within 5 tokens
+        caps, m_by_tok = self._caps, self._m_by_tok
+        ci = self._ci
+        while ci < len(caps) and caps[ci] < upto:
             t = caps[ci]
             ci += 1
             if t in m_by_tok or not _name_word(d, t):
                 continue
-            e = t
-            while e < n and e - t < 5 and e not in m_by_tok and (_name_word(d, e) or _INITIAL.match(d.tok[e])):
+            e = t + 1
+            while e < n and e - t < 5 and e not in m_by_tok and (_name_word(d, e) or _INITIAL.match(tok[e])):
                 e += 1
-            self._name_in_run(t, e, cue_tokens)
+            # a lone word is a name only after a title or as a known surname (as _name_in_run
+            # decides), asked here because most runs are one capitalised word
+            if e - t > 1 or tok[t] in self.surnames or (t > 0 and (low[t - 1] in TITLES or low[t - 1] in GENDERED_NOUNS)):
+                self._name_in_run(t, e, self._cue_tokens)
             while ci < len(caps) and caps[ci] < e:
                 ci += 1
+        self._ci = ci
 
-    def _name_in_run(self, t: int, e: int, cue_tokens: set[int]) -> None:
+    def _name_in_run(self, t: int, e: int, cue_tokens: Container[int]) -> None:
         d = self.d
         first = first_name_genders()
         title = d.low[t - 1] if t > 0 and (d.low[t - 1] in TITLES or d.low[t - 1] in GENDERED_NOUNS) else None
@@ -360,6 +400,8 @@ class _Names:
         if t >= e:
             return
         known = d.tok[e - 1] in self.surnames
+        if e - t == 1 and not title and not known:
+            return   # a lone capitalised word is a name only after a title or as a known surname
         subject = e in cue_tokens or (e + 1 < len(d.tok) and e + 1 in cue_tokens and d.low[e] in _AUX_WORDS) \
             or (e + 1 < len(d.tok) and d.tok[e] == "," and d.low[e + 1] in ("who", "a", "an", "the"))
         single = e - t == 1
@@ -385,7 +427,7 @@ class _Names:
             c = _Cand(t, d.start[t], d.end[e - 1], name, None, None, gender_of(name, title), None, True)
             if e - t >= 2 or title:
                 self.surnames.setdefault(d.tok[e - 1], c)
-        self.cands.append(c)
+        self._found.append(c)
 
     def before(self, offset: int) -> int:
         """Index of the first candidate starting at or after ``offset``."""
@@ -399,6 +441,29 @@ _AUX_WORDS = frozenset("has have had is was were will would could can may might 
 _COMMON_STARTS = frozenset("""the a an this that these those it its but and or so yet if when
 while after before as in on at for with by from of to there here some many most several more
 other others both all each every no not however meanwhile still""".split())
+# the lower-cased words no name contains (one look-up per capitalised word of a document)
+_NEVER_NAME = _NOT_NAME | _COMMON_STARTS | frozenset(PRONOUN_GENDER) | _NON_NAME_CAPS
+
+
+def _positions(words: list, targets: frozenset) -> list[int]:
+    """The sorted positions of ``targets`` in ``words``: one ``list.index`` scan per target
+    word (a compare in C per word), not a set look-up per word.
+
+    Example:
+        >>> _positions(["he", "left", "and", "she", "said", "he"], frozenset({"he", "she"}))
+        [0, 3, 5]
+    """
+    out: list[int] = []
+    for w in targets:
+        i = -1
+        try:
+            while True:
+                i = words.index(w, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
 
 
 class SpeakerResolver:
@@ -424,11 +489,11 @@ class SpeakerResolver:
     """
 
     def __init__(self, d, mentions: Sequence[Mention], quotes: Sequence[tuple[int, int]],
-                 cue_tokens: set[int], doc_actor: str | None = None, gazetteer=None):
+                 cue_tokens: Container[int], doc_actor: str | None = None, gazetteer=None):
         self.d = d
         self.gazetteer = gazetteer  # the actors step's gazetteer (None: the bundled one)
         self._actor_of: dict[int, tuple[str | None, str | None, str | None]] = {}
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.mentions = sorted(mentions, key=_SPAN)   # (start, end), the key read in C
         self.m_start = [m.start for m in self.mentions]
         self.quotes = sorted(quotes)
         self.q_start = [a for a, _ in self.quotes]
@@ -441,8 +506,15 @@ class SpeakerResolver:
 
     @property
     def names(self) -> _Names:
+        """The document's names (:class:`_Names`), its whole text read."""
+        return self._names_to(len(self.d.tok))
+
+    def _names_to(self, tok: int) -> _Names:
+        """The document's names, its text read at least as far as token ``tok``."""
         if self._names is None:
-            self._names = _Names(self.d, self.mentions, self.cue_tokens)
+            self._names = _Names(self.d, self.mentions, self.cue_tokens, upto=tok)
+        else:
+            self._names.extend(tok)
         return self._names
 
     # -- helpers
@@ -477,8 +549,7 @@ class SpeakerResolver:
     def _subject_pronouns(self) -> list[int]:
         if self._pron_toks is None:
             d = self.d
-            hits = itertools.compress(range(len(d.low)), map(SUBJECT_PRONOUNS.__contains__, d.low))
-            self._pron_toks = [t for t in hits if not self.in_quote(d.start[t])]
+            self._pron_toks = [t for t in _positions(d.low, SUBJECT_PRONOUNS) if not self.in_quote(d.start[t])]
         return self._pron_toks
 
     def pronoun_antecedent(self, tok: int, gender: str | None) -> _Cand | None:
@@ -578,7 +649,7 @@ class SpeakerResolver:
         """People named in ``[lo, hi)`` outside quotations, in text order; earlier subject
         pronouns of ``gender`` stand for whom they resolved to."""
         d = self.d
-        names = self.names
+        names = self._names_to(bisect.bisect_left(d.start, hi))   # the names starting before hi
         out = []
         i = names.before(lo)
         while i < len(names.cands) and names.cands[i].start < hi:
