@@ -889,9 +889,16 @@ def obliques(s: Structure, after: int, w: Words, *, clause: int | None = None, s
         if clause_of[a] != clause:
             break
         # _preceded_by_prep, inline
-        if a < 1 or tags[a - 1] not in ("IN", "TO"):
+        if a < 1:
             continue
-        prep = lower[a - 1]
+        k = a - 1
+        # "removed sanctions on nearly five dozen companies": a quantity word (clauses.yaml
+        # quantity_words) between the preposition and its noun phrase keeps the phrase
+        if tags[k] == "RB" and k >= 1 and lower[k] in w.quantity_words:
+            k -= 1
+        if tags[k] not in ("IN", "TO"):
+            continue
+        prep = lower[k]
         if not prep or prep in w.complementizers or prep in w.conditional or prep in w.adverbial:
             continue
         if not _is_temporal(lower, c, w):

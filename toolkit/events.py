@@ -314,6 +314,13 @@ def _has_actor(ctx, c: cl.Chunk | None) -> bool:
     return c is not None and any(ctx["actor_tok"](k) for k in range(c.start, c.end))
 
 
+def _phrase_next(s: cl.Structure, end: int, c: cl.Chunk) -> bool:
+    """Whether the prepositional phrase of ``c`` starts right at token ``end``, past a quantity
+    word ("sanctions on nearly five dozen companies")."""
+    q = cl.words().quantity_words
+    return c.start > end and all(s.lower[k] in q for k in range(end + 1, c.start))
+
+
 def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None) -> Arg | None:
     """``target.prep_over_object``: when the object names no actor ("imposed sanctions on X",
     "provided support ... to X", "rejected accusations by X"), the actor in a following
@@ -336,10 +343,11 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         for prep, c in obl:
             if c.start < obj.end:
                 continue
-            if prep == "of" and c.start == end + 1:
+            next_to = _phrase_next(s, end, c)
+            if prep == "of" and next_to:
                 end = c.end
                 continue
-            if c.start == end + 1 and prep in _OVER_OBJECT + ("in", "by"):
+            if next_to and prep in _OVER_OBJECT + ("in", "by"):
                 return Arg(c, f"target.prep_after_act_object_{prep}")
             break
     for prep, c in obl:
