@@ -29,3 +29,32 @@ def main_target(text: str) -> tuple:
 ])
 def test_quantity_word_after_preposition(text, target):
     assert main_target(text)[0] == target
+
+
+# A transfer verb's "to" phrase that the parse gave to a relative clause on the object, or left
+# far past the object, is the recipient.
+@pytest.mark.parametrize("text, target", [
+    ("Italy returned a painting that was stolen in 1990 from a museum in Rome to the Peruvian government.",
+     "the Peruvian government"),
+    ("Germany returned statues that were looted in 1897 from Benin City to Nigeria.", "Nigeria"),
+    ("Japan provided support for the construction of more than 200 schools and 40 clinics in rural areas to Nepal.",
+     "Nepal"),
+    # negatives: the relative clause's own transfer or a single move in it is not the recipient
+    ("France returned weapons that were sold to Iran.", "weapons"),
+    ("Japan returned refugees who had fled to Jordan.", "refugees"),
+    ("Russia attacked Ukraine on Monday.", "Ukraine"),
+])
+def test_late_recipient(text, target):
+    assert main_target(text)[0] == target
+
+
+@pytest.mark.parametrize("text, act, target", [
+    # the "to" phrase of a later verb of the clause is not the delivery's recipient
+    ("Chile will constructively take part in delivering on the post-2015 development agenda at the "
+     "current session and thus make an active contribution to the work.", "aid", "the post-2015 development agenda"),
+    ("Spain sent a shipment of tents , blankets , water tanks and medical kits for the families in the "
+     "camps to Lebanon.", "unclassified", "Lebanon"),
+])
+def test_late_recipient_row(text, act, target):
+    out = run(text)
+    assert target in set(out.loc[out["act"] == act, "target_text"]), out[["act", "target_text"]]

@@ -321,6 +321,35 @@ def _phrase_next(s: cl.Structure, end: int, c: cl.Chunk) -> bool:
     return c.start > end and all(s.lower[k] in q for k in range(end + 1, c.start))
 
 
+def _late_recipient(s: cl.Structure, obj: cl.Chunk, verb: int, r: Rules) -> cl.Chunk | None:
+    """The "to" phrase of a transfer verb that the parse gave to a relative clause on its object
+    or left past the oblique span ("returned a painting that was stolen in 1989 from a gallery
+    in Manhattan to the Art Loss Register", "returned skulls that date back to 640 to Peru"):
+    the last "to" phrase of the verb's clause and of a relative clause right after the object,
+    within 24 tokens of the object. A relative clause counts only when its "to" phrase follows
+    another "to" or "from" phrase of it and its own verb is no transfer verb ("returned weapons
+    that were sold to Iran" is not a return to Iran)."""
+    own = s.clause_of[verb]
+    rel = s.clause_of[obj.end] if obj.end < len(s.tags) else own
+    if rel != own and not (s.clauses[rel].kind == "relative" and s.clauses[rel].parent == own
+                           and not any(q.clause == rel and s.lemma[q.head] in r.recipient for q in s.predicates)):
+        rel = own
+    # the clause's next verb group ends the search ("delivering on the agenda and thus make a
+    # contribution to the work": the contribution's "to" is not the delivery's)
+    stop = min((q.start for q in s.predicates if q.start >= obj.end and q.clause == own), default=len(s.tags))
+    last: cl.Chunk | None = None
+    moved = False   # a "to" or "from" phrase of the relative clause came before
+    for c in s.chunks[bisect.bisect_left(s.chunk_starts(), obj.end):]:
+        where = s.clause_of[c.start]
+        if c.start - obj.end > 24 or c.start > stop or where not in (own, rel):
+            break
+        prep = s.lower[c.start - 1]
+        if prep == "to" and (where == own or moved):
+            last = c
+        moved = moved or (where == rel != own and prep in ("to", "from"))
+    return last
+
+
 def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None) -> Arg | None:
     """``target.prep_over_object``: when the object names no actor ("imposed sanctions on X",
     "provided support ... to X", "rejected accusations by X"), the actor in a following
@@ -336,6 +365,9 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         for prep, c in obl:
             if prep == "to" and c.start >= obj.end and c.start - obj.end <= 16:
                 return Arg(c, "target.recipient_to")
+        late = _late_recipient(s, obj, verb, ctx["rules"])
+        if late is not None:
+            return Arg(late, "target.recipient_to_late")
     if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
         # "declared a state of siege in Katanga", "a suspension of air links with 21 countries":
         # an "of" phrase completes the act's name and is skipped.
