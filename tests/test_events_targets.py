@@ -58,3 +58,23 @@ def test_late_recipient(text, target):
 def test_late_recipient_row(text, act, target):
     out = run(text)
     assert target in set(out.loc[out["act"] == act, "target_text"]), out[["act", "target_text"]]
+
+
+# A statement whose reported subject names no actor, about that subject's act on a named party
+# ("will not lift the ban on X"), is aimed at that party.
+@pytest.mark.parametrize("text, target", [
+    ("A spokesman said that the government will not lift the ban on the Baloch Liberation Army.",
+     "the Baloch Liberation Army"),
+    ("The minister said the authorities would ease sanctions on Venezuela.", "Venezuela"),
+    # negatives: a reported subject that is an actor stays the target; an act object without a
+    # phrase naming the party leaves the reported subject
+    ("Russia says Israel must lift the blockade on Gaza.", "Israel"),
+    ("A spokesman said that the government will not lift the ban.", "the government"),
+])
+def test_reported_act_target(text, target):
+    assert main_target(text)[0] == target
+
+
+def test_reported_act_target_needs_a_named_party():
+    out = run("He claimed that the soldiers had violated the truce on several occasions.")
+    assert set(out.loc[out["act"] == "statement", "target_text"]) == {"the soldiers"}

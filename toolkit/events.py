@@ -1596,6 +1596,10 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
         subj = _reported_subject(s, e)
         if subj is not None and not _same_chunk(subj, e.source.chunk):
             who = ctx.actor(subj, s)[0].get("actor")
+            over = _reported_act_target(s, events, i, subj) if who is None else None
+            if over is not None:
+                e.target = Arg(over, "target.reported_act_object")
+                continue
             if who is None or who != actors[i]["source"].get("actor"):
                 e.target = Arg(subj, "target.reported_subject")
                 continue
@@ -1614,6 +1618,19 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(x.target.chunk, "target.reported_target")
         else:
             e.target = Arg(x.source.chunk, "target.reported_subject")
+
+
+def _reported_act_target(s: cl.Structure, events: list[Event], i: int, subj: cl.Chunk) -> cl.Chunk | None:
+    """``target.reported_act_object``: "said that the government will not lift the ban on
+    outlawed X": when the reported subject names no actor and its act's object is an act noun
+    whose phrase names the party acted on by a proper noun (``target.prep_after_act_object_*``:
+    a ban, sanctions, aid on or to X; not "violated the truce on several occasions"), that party
+    is the statement's target, not the unnamed subject."""
+    for x in events:
+        if x.claim_of == i and not x.absorbed and _same_chunk(x.source.chunk, subj) \
+                and _names_someone(s, x.target.chunk) and x.target.rule.startswith("target.prep_after_act_object"):
+            return x.target.chunk
+    return None
 
 
 def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
