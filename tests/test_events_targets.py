@@ -78,3 +78,17 @@ def test_reported_act_target(text, target):
 def test_reported_act_target_needs_a_named_party():
     out = run("He claimed that the soldiers had violated the truce on several occasions.")
     assert set(out.loc[out["act"] == "statement", "target_text"]) == {"the soldiers"}
+
+
+# An act noun's "of" phrase headed by a named actor is the party acted on, unless a later phrase
+# names one; an "of" phrase of troops or experts is the act's means, not its target.
+@pytest.mark.parametrize("text, target", [
+    ("Egypt lifted its blockade of Qatar in a surprise move.", "Qatar"),
+    ("The coalition ended the siege of Yemen after talks.", "Yemen"),
+    # negatives
+    ("Brussels extended the sanctions of the EU on Russia.", "Russia"),
+    ("France ended its blockade of US ships in the region.", "the region"),
+    ("Russia attacked Ukraine on Monday.", "Ukraine"),
+])
+def test_named_of_phrase(text, target):
+    assert main_target(text)[0] == target

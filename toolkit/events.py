@@ -371,17 +371,25 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
         # "declared a state of siege in Katanga", "a suspension of air links with 21 countries":
         # an "of" phrase completes the act's name and is skipped.
+        # An "of" phrase headed by a named actor is the party acted on ("lifts the blockade of
+        # Qatar in a breakthrough agreement") unless a later phrase names one ("sanctions of the
+        # EU on Russia").
         end = obj.end
+        named_of = None
         for prep, c in obl:
             if c.start < obj.end:
                 continue
             next_to = _phrase_next(s, end, c)
             if prep == "of" and next_to:
+                if named_of is None and s.tags[c.head] in ("NNP", "NNPS") and _has_actor(ctx, c):
+                    named_of = c
                 end = c.end
                 continue
-            if next_to and prep in _OVER_OBJECT + ("in", "by"):
+            if next_to and prep in _OVER_OBJECT + ("in", "by") and (named_of is None or _has_actor(ctx, c)):
                 return Arg(c, f"target.prep_after_act_object_{prep}")
             break
+        if named_of is not None:
+            return Arg(named_of, "target.act_object_of")
     for prep, c in obl:
         if c.start >= obj.end and prep in ("in", "during", "amid"):
             break  # "detained suspects in the attack against the convoy of X": past a circumstance
