@@ -2,6 +2,7 @@
 prepositional phrase after the object is acted on. Sentences written for this test."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from test_events import NEEDS_TAGGER, run
 
@@ -92,3 +93,17 @@ def test_reported_act_target_needs_a_named_party():
 ])
 def test_named_of_phrase(text, target):
     assert main_target(text)[0] == target
+
+
+# A participle set off by commas ("including 19 officers") does not cut the phrases after it
+# from the verb or noun they follow; another verb after the comma keeps its own phrases.
+@pytest.mark.parametrize("text, target", [
+    ("Ghana announced the deployment of 300 troops, including 20 officers, to Mali.", "Mali"),
+    ("Kenya sent 500 soldiers, including 40 medics, to Somalia.", "Somalia"),
+    # negatives
+    ("Ghana announced the deployment of 300 troops, including 20 officers.", None),
+    ("Russia attacked Ukraine on Monday.", "Ukraine"),
+])
+def test_phrase_after_comma_participle(text, target):
+    got = main_target(text)[0]
+    assert (pd.isna(got) if target is None else got == target), got
