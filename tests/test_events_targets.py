@@ -107,3 +107,15 @@ def test_named_of_phrase(text, target):
 def test_phrase_after_comma_participle(text, target):
     got = main_target(text)[0]
     assert (pd.isna(got) if target is None else got == target), got
+
+
+# A time phrase between an act noun and the phrase naming the party acted on is skipped.
+@pytest.mark.parametrize("text, target", [
+    ("The president declared a unilateral ceasefire on Monday in South Sudan.", "South Sudan"),
+    ("The EU imposed sanctions on Friday on Belarus.", "Belarus"),
+    # negatives: a time phrase alone is no target; an object that is an actor keeps it
+    ("The president declared a unilateral ceasefire on Monday.", "a unilateral ceasefire"),
+    ("Russia attacked Ukraine on Monday in the east.", "Ukraine"),
+])
+def test_time_phrase_after_act_object(text, target):
+    assert main_target(text)[0] == target

@@ -316,9 +316,18 @@ def _has_actor(ctx, c: cl.Chunk | None) -> bool:
 
 def _phrase_next(s: cl.Structure, end: int, c: cl.Chunk) -> bool:
     """Whether the prepositional phrase of ``c`` starts right at token ``end``, past a quantity
-    word ("sanctions on nearly five dozen companies")."""
-    q = cl.words().quantity_words
-    return c.start > end and all(s.lower[k] in q for k in range(end + 1, c.start))
+    word ("sanctions on nearly five dozen companies") or a time phrase ("a ceasefire on Monday
+    in South Sudan")."""
+    w = cl.words()
+    if c.start <= end:
+        return False
+    if all(s.lower[k] in w.quantity_words for k in range(end + 1, c.start)):
+        return True
+    j = end + 1
+    while j < c.start - 1 and (s.lower[j] in w.temporal or s.tags[j] == "DT" or
+                               (s.lower[j].isdigit() and len(s.lower[j]) == 4)):
+        j += 1
+    return s.tags[end] == "IN" and end + 1 < j == c.start - 1 and s.tags[j] in ("IN", "TO")
 
 
 def _late_recipient(s: cl.Structure, obj: cl.Chunk, verb: int, r: Rules) -> cl.Chunk | None:
