@@ -119,3 +119,12 @@ def test_phrase_after_comma_participle(text, target):
 ])
 def test_time_phrase_after_act_object(text, target):
     assert main_target(text)[0] == target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Germany welcomed the visit by the Sudanese Foreign Minister.", "the Sudanese Foreign Minister"),
+    # negative: a visit with no phrase after it keeps the object
+    ("Germany welcomed the visit.", "the visit"),
+])
+def test_visit_by(text, target):
+    assert main_target(text)[0] == target
