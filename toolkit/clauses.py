@@ -887,16 +887,37 @@ def obliques(s: Structure, after: int, w: Words, *, clause: int | None = None, s
         if a > reach:  # the chunks are in order: no later one is in reach
             break
         if clause_of[a] != clause:
+            # "the deployment of 230 troops, including 19 officers, to Liberia": a participle
+            # set off by commas is skipped; the phrases after its closing comma are the verb's
+            inner = s.clauses[clause_of[a]]
+            if inner.kind == "participial" and inner.parent == clause and inner.start >= 1 \
+                    and lower[inner.start - 1] == "," and _closes(s, inner.cid, clause):
+                continue
             break
         # _preceded_by_prep, inline
-        if a < 1 or tags[a - 1] not in ("IN", "TO"):
+        if a < 1:
             continue
-        prep = lower[a - 1]
+        k = a - 1
+        # "removed sanctions on nearly five dozen companies": a quantity word (clauses.yaml
+        # quantity_words) between the preposition and its noun phrase keeps the phrase
+        if tags[k] == "RB" and k >= 1 and lower[k] in w.quantity_words:
+            k -= 1
+        if tags[k] not in ("IN", "TO"):
+            continue
+        prep = lower[k]
         if not prep or prep in w.complementizers or prep in w.conditional or prep in w.adverbial:
             continue
         if not _is_temporal(lower, c, w):
             out.append((prep, c))
     return out
+
+
+def _closes(s: Structure, inner: int, outer: int) -> bool:
+    """Whether clause ``inner`` ends at a comma after which clause ``outer`` resumes with a
+    preposition (", to Liberia"; not ", shall be restored to China", another verb's phrase)."""
+    last = max(k for k, c in enumerate(s.clause_of) if c == inner)
+    return last + 2 < len(s.lower) and s.lower[last + 1] == "," and s.clause_of[last + 2] == outer \
+        and s.tags[last + 2] in ("IN", "TO")
 
 
 def _relative_antecedent(s: Structure, p: Predicate) -> Chunk | None:

@@ -314,6 +314,51 @@ def _has_actor(ctx, c: cl.Chunk | None) -> bool:
     return c is not None and any(ctx["actor_tok"](k) for k in range(c.start, c.end))
 
 
+def _phrase_next(s: cl.Structure, end: int, c: cl.Chunk) -> bool:
+    """Whether the prepositional phrase of ``c`` starts right at token ``end``, past a quantity
+    word ("sanctions on nearly five dozen companies") or a time phrase ("a ceasefire on Monday
+    in South Sudan")."""
+    w = cl.words()
+    if c.start <= end:
+        return False
+    if all(s.lower[k] in w.quantity_words for k in range(end + 1, c.start)):
+        return True
+    j = end + 1
+    while j < c.start - 1 and (s.lower[j] in w.temporal or s.tags[j] == "DT" or
+                               (s.lower[j].isdigit() and len(s.lower[j]) == 4)):
+        j += 1
+    return s.tags[end] == "IN" and end + 1 < j == c.start - 1 and s.tags[j] in ("IN", "TO")
+
+
+def _late_recipient(s: cl.Structure, obj: cl.Chunk, verb: int, r: Rules) -> cl.Chunk | None:
+    """The "to" phrase of a transfer verb that the parse gave to a relative clause on its object
+    or left past the oblique span ("returned a painting that was stolen in 1989 from a gallery
+    in Manhattan to the Art Loss Register", "returned skulls that date back to 640 to Peru"):
+    the last "to" phrase of the verb's clause and of a relative clause right after the object,
+    within 24 tokens of the object. A relative clause counts only when its "to" phrase follows
+    another "to" or "from" phrase of it and its own verb is no transfer verb ("returned weapons
+    that were sold to Iran" is not a return to Iran)."""
+    own = s.clause_of[verb]
+    rel = s.clause_of[obj.end] if obj.end < len(s.tags) else own
+    if rel != own and not (s.clauses[rel].kind == "relative" and s.clauses[rel].parent == own
+                           and not any(q.clause == rel and s.lemma[q.head] in r.recipient for q in s.predicates)):
+        rel = own
+    # the clause's next verb group ends the search ("delivering on the agenda and thus make a
+    # contribution to the work": the contribution's "to" is not the delivery's)
+    stop = min((q.start for q in s.predicates if q.start >= obj.end and q.clause == own), default=len(s.tags))
+    last: cl.Chunk | None = None
+    moved = False   # a "to" or "from" phrase of the relative clause came before
+    for c in s.chunks[bisect.bisect_left(s.chunk_starts(), obj.end):]:
+        where = s.clause_of[c.start]
+        if c.start - obj.end > 24 or c.start > stop or where not in (own, rel):
+            break
+        prep = s.lower[c.start - 1]
+        if prep == "to" and (where == own or moved):
+            last = c
+        moved = moved or (where == rel != own and prep in ("to", "from"))
+    return last
+
+
 def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None) -> Arg | None:
     """``target.prep_over_object``: when the object names no actor ("imposed sanctions on X",
     "provided support ... to X", "rejected accusations by X"), the actor in a following
@@ -329,19 +374,31 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         for prep, c in obl:
             if prep == "to" and c.start >= obj.end and c.start - obj.end <= 16:
                 return Arg(c, "target.recipient_to")
+        late = _late_recipient(s, obj, verb, ctx["rules"])
+        if late is not None:
+            return Arg(late, "target.recipient_to_late")
     if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
         # "declared a state of siege in Katanga", "a suspension of air links with 21 countries":
         # an "of" phrase completes the act's name and is skipped.
+        # An "of" phrase headed by a named actor is the party acted on ("lifts the blockade of
+        # Qatar in a breakthrough agreement") unless a later phrase names one ("sanctions of the
+        # EU on Russia").
         end = obj.end
+        named_of = None
         for prep, c in obl:
             if c.start < obj.end:
                 continue
-            if prep == "of" and c.start == end + 1:
+            next_to = _phrase_next(s, end, c)
+            if prep == "of" and next_to:
+                if named_of is None and s.tags[c.head] in ("NNP", "NNPS") and _has_actor(ctx, c):
+                    named_of = c
                 end = c.end
                 continue
-            if c.start == end + 1 and prep in _OVER_OBJECT + ("in", "by"):
+            if next_to and prep in _OVER_OBJECT + ("in", "by") and (named_of is None or _has_actor(ctx, c)):
                 return Arg(c, f"target.prep_after_act_object_{prep}")
             break
+        if named_of is not None:
+            return Arg(named_of, "target.act_object_of")
     for prep, c in obl:
         if c.start >= obj.end and prep in ("in", "during", "amid"):
             break  # "detained suspects in the attack against the convoy of X": past a circumstance
@@ -1594,6 +1651,10 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
         subj = _reported_subject(s, e)
         if subj is not None and not _same_chunk(subj, e.source.chunk):
             who = ctx.actor(subj, s)[0].get("actor")
+            over = _reported_act_target(s, events, i, subj) if who is None else None
+            if over is not None:
+                e.target = Arg(over, "target.reported_act_object")
+                continue
             if who is None or who != actors[i]["source"].get("actor"):
                 e.target = Arg(subj, "target.reported_subject")
                 continue
@@ -1612,6 +1673,19 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(x.target.chunk, "target.reported_target")
         else:
             e.target = Arg(x.source.chunk, "target.reported_subject")
+
+
+def _reported_act_target(s: cl.Structure, events: list[Event], i: int, subj: cl.Chunk) -> cl.Chunk | None:
+    """``target.reported_act_object``: "said that the government will not lift the ban on
+    outlawed X": when the reported subject names no actor and its act's object is an act noun
+    whose phrase names the party acted on by a proper noun (``target.prep_after_act_object_*``:
+    a ban, sanctions, aid on or to X; not "violated the truce on several occasions"), that party
+    is the statement's target, not the unnamed subject."""
+    for x in events:
+        if x.claim_of == i and not x.absorbed and _same_chunk(x.source.chunk, subj) \
+                and _names_someone(s, x.target.chunk) and x.target.rule.startswith("target.prep_after_act_object"):
+            return x.target.chunk
+    return None
 
 
 def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
