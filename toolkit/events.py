@@ -258,7 +258,7 @@ def rule_nonevent_modifier(s: cl.Structure, cue: Cue, ctx) -> str | None:
     return None
 
 
-def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     """``verb.passive`` / ``verb.active``: the cue is the head of a verb group."""
     p = s.predicate_at(cue.tok)
     if p is None or not (cue.tok <= p.head < max(cue.tok_end, cue.tok + 1)):
@@ -290,7 +290,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | None:
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
 
 
-def rule_predicative(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+def rule_predicative(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     """``verb.predicative``: a cue that is the prepositional phrase right after its verb
     ("troops remained on alert"): the verb's subject does the act, as with a verb cue."""
     if cue.tok == 0 or s.tags[cue.tok] != "IN":
@@ -439,7 +439,7 @@ def _noun_target(s: cl.Structure, obl, cue: Cue, r: Rules) -> tuple[cl.Chunk | N
                            else ("by", "from", "for", "in", "with"))
 
 
-def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
+def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     """``noun.responsible_for``: "Kony and the LRA are responsible for mass killings" - the
     subject of "be responsible for" (events.yaml ``responsible_for``) or of "be behind"
     (``responsible_prepositions``) does the act named after it; ``noun.predicate_nominal``: "The United States remains the largest donor of aid" - the
@@ -555,7 +555,7 @@ def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
         if got is NONEVENT:
             return None
         if got is not None:
-            return got
+            return got  # type: ignore[return-value]  # an Event: NONEVENT is the only string
     return None
 
 
@@ -691,13 +691,13 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6
                  and not _finite_between(s, after, p.start) for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
-        elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:
+        elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:  # type: ignore[index]
             e.act, e.act_rule = "threaten", "warn.that_consequence"  # "warned that sanctions would follow"
             for x in reported:
                 x.absorbed = True
             e.condition = e.condition or _reported_condition(s, e)
         elif _complement_subject(s, e) is not None:
-            subj, toks = _complement_subject(s, e)
+            subj, toks = _complement_subject(s, e)  # type: ignore[misc]
             conflict = any(cues[x.cue].quad in CONFLICT for x in reported) or any(
                 cu.quad in CONFLICT and cu.tok in toks for cu in cues)
             # an accusation needs someone accused: "warned that the plant was one shelling away
@@ -1045,7 +1045,7 @@ class SentenceContext:
         """The last mention ending before ``a`` that is no place, names a person (``kind``
         "person") or none ("group"), and is not ``not_actor``'s (``actor.coref_recent``)."""
         for ms in (self.mentions, self.earlier):
-            for m in reversed(ms):
+            for m in ms[::-1]:
                 if m[1] <= a and not m[5] and (m[3] is not None) == (kind == "person") \
                         and (not_actor is None or m[2] != not_actor):
                     return m
@@ -1089,7 +1089,7 @@ class _DocSpeakers:
     (:class:`toolkit.speakers.SpeakerResolver`) over the same tokens, mentions and quotations,
     so events and quotes resolve "he", "she", "it" and "we" with one search."""
 
-    def __init__(self, cols: Mapping[str, list], tok_groups: dict, texts: Mapping[str, str],
+    def __init__(self, cols: dict, tok_groups: dict, texts: Mapping[str, str],
                  mentions: pd.DataFrame, quotes: dict[str, list], speaker: Mapping[str, str | None]):
         """``quotes``: each document's spans in quotation marks (:func:`_direct_spans`)."""
         self.cols, self.tok_groups, self.texts = cols, tok_groups, texts
@@ -1146,13 +1146,13 @@ class _DocSpeakers:
         return r
 
 
-def _doc_rows(doc_ids: pd.Series) -> Mapping[str, Sequence[int]]:
+def _doc_rows(doc_ids: pd.Series) -> dict[str, Sequence[int]]:
     """Each document's rows of a table: a ``range`` when every document's rows are consecutive
     (as the steps write their tables), else ``groupby`` indices."""
     codes, uniq = pd.factorize(doc_ids, sort=False)
     step = np.diff(codes)
     if len(codes) and codes.min() >= 0 and (step >= 0).all():   # first-seen codes: runs in order
-        cut = (np.flatnonzero(step) + 1).tolist()
+        cut: list[int] = (np.flatnonzero(step) + 1).tolist()
         return {d: range(a, b) for d, a, b in zip(uniq.tolist(), [0, *cut], [*cut, len(codes)])}
     return doc_ids.groupby(doc_ids, sort=False).indices
 
@@ -1967,7 +1967,7 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "source_sector": src.get("sector"), "source_text": src.get("text"),
             "source_start": src.get("start"), "source_end": src.get("end"),
             "act": e.act, "cameo": cameo, "root": cameo[:2] if cameo else None,
-            "quad_class": _CODE_QUAD.get(code, cue.quad or None),
+            "quad_class": _CODE_QUAD.get(code, cue.quad or None),  # type: ignore[arg-type]
             "target_actor": tgt.get("actor"), "target_text": tgt.get("text"),
             "target_start": tgt.get("start"), "target_end": tgt.get("end"), "factuality": fact,
             # who reports it: an actor code, and the phrase in the sentence where there is one
@@ -2053,7 +2053,7 @@ def _answered_request(s: cl.Structure, ctx: SentenceContext, requests: list[dict
         return
 
 
-def _sentence_cues(rows: list[int], cols: dict[str, list], starts: Sequence[int], ends: Sequence[int],
+def _sentence_cues(rows: list, cols: dict[str, list], starts: Sequence[int], ends: Sequence[int],
                    lemma: list[str]) -> list[Cue]:
     out = []
     for i in rows:
@@ -2097,7 +2097,7 @@ def _sentence_rows(tokens: pd.DataFrame) -> dict[tuple, range | np.ndarray]:
     codes, _ = pd.factorize(tokens["doc_id"], sort=False)
     sent = tokens["sent_id"].to_numpy()
     if len(codes) and (codes >= 0).all() and np.issubdtype(sent.dtype, np.integer):
-        cut = np.flatnonzero((codes[1:] != codes[:-1]) | (sent[1:] != sent[:-1])) + 1
+        cut: np.ndarray = np.flatnonzero((codes[1:] != codes[:-1]) | (sent[1:] != sent[:-1])) + 1
         starts, ends = [0, *cut.tolist()], [*cut.tolist(), len(codes)]
         keys = list(zip(tokens["doc_id"].take(starts).tolist(), sent[starts].tolist()))
         if len(set(keys)) == len(keys):
@@ -2105,7 +2105,7 @@ def _sentence_rows(tokens: pd.DataFrame) -> dict[tuple, range | np.ndarray]:
     return tokens.groupby(["doc_id", "sent_id"], sort=False).indices
 
 
-def _take(values: list, rows: range | np.ndarray) -> list:
+def _take(values: list, rows: range | np.ndarray | list) -> list:
     """``values`` at ``rows`` (a slice when the rows are a range)."""
     return values[rows.start:rows.stop] if isinstance(rows, range) else [values[k] for k in rows]
 
@@ -2161,8 +2161,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         for key in two[two >= rules().parse_min_actors].index:
             groups.setdefault(key, [])
     order = {d: i for i, d in enumerate(pd.unique(tokens["doc_id"]))}
-    todo = sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1])))
-    todo = [(key, g, tok_groups.get(key)) for key, g in todo]
+    keyed = sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), int(kv[0][1])))
+    todo: list = [(key, g, tok_groups.get(key)) for key, g in keyed]
     todo = [(key, g, idx) for key, g, idx in todo if idx is not None and len(idx)]
     sentences = [_take(tok_text, idx) for _, _, idx in todo]
     resolvers = _DocSpeakers({"start": tok_s, "end": tok_e, "text": tok_text, "lower": tok_lower, "lemma": tok_lemma},
