@@ -123,7 +123,7 @@ def _module_imports(name: str) -> tuple[str | None, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=256)
 def _file_imports(path: str, package: str, mtime_ns: int, size: int) -> tuple[str, ...]:
-    """The modules and names the import statements of one source file name, at any depth.
+    """The modules and names the import statements of one source file name, at any depth, sorted.
 
     Read from the byte code Python keeps next to the source when it is up to date, whose import
     instructions carry exactly what the statements say, at a small part of the cost of parsing
@@ -145,7 +145,8 @@ def _file_imports(path: str, package: str, mtime_ns: int, size: int) -> tuple[st
         if module:
             names.append(base)
         names.extend(f"{base}.{a}" for a in fromlist or ())
-    return tuple(names)
+    # sorted: the byte code and the syntax tree list nested imports in different orders
+    return tuple(sorted(set(names)))
 
 
 def _cached_code(path: str) -> types.CodeType | None:
