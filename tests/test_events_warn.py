@@ -25,6 +25,10 @@ pytestmark = NEEDS_TAGGER
      ("USA", "threaten", "RUS", "conditional")),
     ("Iran warned that Israel would face consequences for the strike.", ("IRN", "threaten", "ISR", "asserted")),
     ("Pyongyang warned that the drills would provoke a harsh response.", ("PRK", "threaten", None, "conditional")),
+    ("Beijing warned that any attack on its territory would be answered with force.",
+     ("CHN", "threaten", None, "conditional")),
+    # the older test of the same rule: the reported subject is itself a penalty
+    ("The EU warned Belarus that sanctions would follow.", ("EU", "threaten", "BLR", "asserted")),
 ])
 def test_warned_consequence_is_a_threat(text, expected):
     got = rows(run(text))
@@ -42,6 +46,7 @@ def test_warned_consequence_is_a_threat(text, expected):
     ("Berlin warned that the deployment would not lead to war.", "threaten"),
     # negative: a consequence verb whose object is no penalty states an outcome
     ("Paris warned that the deployment would lead to higher fuel prices.", "threaten"),
+    ("Russia warned that the sanctions would lead to higher energy prices in Europe.", "threaten"),
 ])
 def test_warned_outcome_is_not_a_threat(text, absent_act):
     got = rows(run(text))

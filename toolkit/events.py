@@ -721,7 +721,8 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6
                  and not _finite_between(s, after, p.start) for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
-        elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.consequence_subjects:  # type: ignore[index]
+        elif _complement_subject(s, e) is not None and not _mere_outcome(s, e, r) \
+                and s.lemma[_complement_subject(s, e)[0].head] in r.consequence_subjects:  # type: ignore[index]
             e.act, e.act_rule = "threaten", "warn.that_consequence"  # "warned that sanctions would follow"
             for x in reported:
                 x.absorbed = True
@@ -779,6 +780,23 @@ def _that_consequence(s: cl.Structure, e: Event, cues: list[Cue], ctx,
     Example:
         "Beijing warned that Taipei would pay dearly" gives Taipei's chunk and the token of "would".
     """
+    found = _after_modal(s, e, r)
+    if found is None or not _consequence_words(found[2], r):
+        return None
+    that, modal, _ = found
+    head = next((k for k in range(that + 1, modal) if s.tags[k] in ("IN", "TO")), modal)
+    actor = next((k for k in range(that + 1, head) if ctx["actor_tok"](k)), -1)
+    is_act = s.tags[that + 1] == "VBG" or s.lower[that + 1] in r.consequence_determiners \
+        or any(s.lemma[k] in r.act_objects or s.lemma[k] in r.consequence_acts for k in range(that + 1, head)) \
+        or any(that < cu.tok < head for cu in cues)
+    if actor < 0 and not is_act:
+        return None
+    return (s.chunk_at(actor) if actor >= 0 else None), modal, ((that + 1, modal) if is_act else None)
+
+
+def _after_modal(s: cl.Structure, e: Event, r: Rules) -> tuple[int, int, list[str]] | None:
+    """For "warned (X) that <subject> would/will ...": the tokens of "that" and of the modal, and
+    the lemmas after the modal up to the clause's punctuation (negations as "not")."""
     n = len(s.lower)
     that = next((k for k in range(e.tok + 1, min(n, e.tok + 8)) if s.lower[k] == "that"), -1)
     if that < 0 or not r.consequence_modals:
@@ -792,16 +810,16 @@ def _that_consequence(s: cl.Structure, e: Event, cues: list[Cue], ctx,
         if s.lower[k] in (";", ".", ",", ":"):
             break
         words.append("not" if s.lower[k] in ("n't", "not", "never") else s.lemma[k])
-    if not _consequence_words(words, r):
-        return None
-    head = next((k for k in range(that + 1, modal) if s.tags[k] in ("IN", "TO")), modal)
-    actor = next((k for k in range(that + 1, head) if ctx["actor_tok"](k)), -1)
-    is_act = s.tags[that + 1] == "VBG" or s.lower[that + 1] in r.consequence_determiners \
-        or any(s.lemma[k] in r.act_objects or s.lemma[k] in r.consequence_acts for k in range(that + 1, head)) \
-        or any(that < cu.tok < head for cu in cues)
-    if actor < 0 and not is_act:
-        return None
-    return (s.chunk_at(actor) if actor >= 0 else None), modal, ((that + 1, modal) if is_act else None)
+    return that, modal, words
+
+
+def _mere_outcome(s: cl.Structure, e: Event, r: Rules) -> bool:
+    """Whether "warned that <subject> would" goes on to a consequence verb with no consequence
+    after it: "warned that the sanctions would lead to higher energy prices" states an outcome,
+    though its subject is a penalty ("warned that sanctions would follow" threatens)."""
+    found = _after_modal(s, e, r)
+    return found is not None and not _consequence_words(found[2], r) \
+        and any(_match_in_order(found[2], v) >= 0 for v in r.consequence_verbs)
 
 
 def _consequence_words(words: list[str], r: Rules) -> bool:
