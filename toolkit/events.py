@@ -111,6 +111,13 @@ class Rules:
     modifier_bodies: frozenset = frozenset()
     joint_acts: frozenset = frozenset()
     phrasal_acts: dict = field(default_factory=dict)   # "push back" -> CAMEO code
+    consequence_modals: frozenset = frozenset()
+    consequence_verbs: frozenset = frozenset()     # word tuples: ("lead", "to"), ("trigger",)
+    consequence_objects: frozenset = frozenset()
+    consequence_phrases: frozenset = frozenset()   # word tuples: ("pay", "price"), ("not", "go", "unanswered")
+    consequence_determiners: frozenset = frozenset()
+    consequence_acts: frozenset = frozenset()
+    consequence_subjects: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -145,7 +152,18 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("quantity_heads", [])), fs(d.get("rebel_support", {}).get("acts", [])),
                  frozenset(str(x) for x in d.get("rebel_support", {}).get("sectors", [])),
                  fs(d.get("responsible_prepositions", [])), fs(d.get("modifier_bodies", [])),
-                 fs(d.get("joint_acts", [])), {str(k).lower(): str(v) for k, v in d.get("phrasal_acts", {}).items()})
+                 fs(d.get("joint_acts", [])), {str(k).lower(): str(v) for k, v in d.get("phrasal_acts", {}).items()},
+                 **_consequence_rules(w.get("that_consequence", {})))
+
+
+def _consequence_rules(d: dict) -> dict:
+    """The ``warn.that_consequence`` lists of ``events.yaml`` as :class:`Rules` keyword arguments."""
+    fs = lambda xs: frozenset(str(x).lower() for x in xs)
+    words = lambda xs: frozenset(tuple(str(x).lower().split()) for x in xs)
+    return {"consequence_modals": fs(d.get("modals", [])), "consequence_verbs": words(d.get("verbs", [])),
+            "consequence_objects": fs(d.get("objects", [])), "consequence_phrases": words(d.get("phrases", [])),
+            "consequence_determiners": fs(d.get("determiners", [])), "consequence_acts": fs(d.get("acts", [])),
+            "consequence_subjects": fs(d.get("subjects", []))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -660,6 +678,7 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         after = c.end - 1 if c is not None and c.start <= e.tok < c.end else e.tok
         obl = cl.obliques(s, after, w, span=8)
         reported = [x for x in events if x.claim_of == i]
+        stated = _that_consequence(s, e, cues, ctx, r)
         if any(p in ("of", "about") and s.lemma[ch.head] in r.threat_objects for p, ch in obl) \
                 or _quoted_threat_object(s, after, r):
             e.act, e.act_rule = "threaten", "warn.of_consequences"
@@ -671,6 +690,17 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
                 if x.source.rule == "source.logophoric" or x.source.chunk is None:
                     x.absorbed = True
                     e.condition = e.condition or x.condition
+        elif stated is not None:
+            # "warned that any attack would not go unanswered": the warner's threat, conditional on
+            # the act, toward the actor who would pay ("warned that Taipei would pay dearly")
+            party, modal, cond = stated
+            e.act, e.act_rule = "threaten", "warn.that_consequence"
+            if party is not None:
+                e.target = Arg(party, "target.complement_subject")
+            e.condition = e.condition or _reported_condition(s, e) or cond
+            for x in reported:
+                if x.tok > modal:
+                    x.absorbed = True   # "would provoke retaliation" is the threat's content
         elif _future_consequence(s, after, r):
             # "warned Greece it would pay a heavy price", "warned Israel it would respond"
             e.act, e.act_rule = "threaten", "warn.future_consequence"
@@ -691,7 +721,8 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6
                  and not _finite_between(s, after, p.start) for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
-        elif _complement_subject(s, e) is not None and s.lemma[_complement_subject(s, e)[0].head] in r.threat_objects:  # type: ignore[index]
+        elif _complement_subject(s, e) is not None and not _mere_outcome(s, e, r) \
+                and s.lemma[_complement_subject(s, e)[0].head] in r.consequence_subjects:  # type: ignore[index]
             e.act, e.act_rule = "threaten", "warn.that_consequence"  # "warned that sanctions would follow"
             for x in reported:
                 x.absorbed = True
@@ -734,6 +765,87 @@ def _quoted_threat_object(s: cl.Structure, after: int, r: Rules) -> bool:
                     return False
             return False
     return False
+
+
+def _that_consequence(s: cl.Structure, e: Event, cues: list[Cue], ctx,
+                      r: Rules) -> tuple[cl.Chunk | None, int, tuple[int, int] | None] | None:
+    """Rule ``warn.that_consequence``: "that", the reported subject, a future modal, then a
+    consequence (``consequence_phrases`` such as "pay dearly", "not go unanswered", or one of
+    ``consequence_verbs`` followed by one of ``consequence_objects``: "would trigger a strong
+    response"). The subject must name an actor (who would pay) or an act ("sending troops", "any
+    attack"): "prices would rise" or "the ceasefire could collapse" state, they do not threaten.
+    Returns the chunk of the actor the subject names before any preposition (None if it names
+    none), the modal's token and, when the subject is an act, its span (the threat's condition).
+
+    Example:
+        "Beijing warned that Taipei would pay dearly" gives Taipei's chunk and the token of "would".
+    """
+    found = _after_modal(s, e, r)
+    if found is None or not _consequence_words(found[2], r):
+        return None
+    that, modal, _ = found
+    head = next((k for k in range(that + 1, modal) if s.tags[k] in ("IN", "TO")), modal)
+    actor = next((k for k in range(that + 1, head) if ctx["actor_tok"](k)), -1)
+    is_act = s.tags[that + 1] == "VBG" or s.lower[that + 1] in r.consequence_determiners \
+        or any(s.lemma[k] in r.act_objects or s.lemma[k] in r.consequence_acts for k in range(that + 1, head)) \
+        or any(that < cu.tok < head for cu in cues)
+    if actor < 0 and not is_act:
+        return None
+    return (s.chunk_at(actor) if actor >= 0 else None), modal, ((that + 1, modal) if is_act else None)
+
+
+def _after_modal(s: cl.Structure, e: Event, r: Rules) -> tuple[int, int, list[str]] | None:
+    """For "warned (X) that <subject> would/will ...": the tokens of "that" and of the modal, and
+    the lemmas after the modal up to the clause's punctuation (negations as "not")."""
+    n = len(s.lower)
+    that = next((k for k in range(e.tok + 1, min(n, e.tok + 8)) if s.lower[k] == "that"), -1)
+    if that < 0 or not r.consequence_modals:
+        return None
+    modal = next((k for k in range(that + 2, min(n, that + 10)) if s.lower[k] in r.consequence_modals), -1)
+    if modal < 0 or any(s.tags[k] in ("MD", "VBD", "VBZ", "VBP") or s.lower[k] in (",", ";", ":", "that")
+                        for k in range(that + 1, modal)):
+        return None
+    words: list[str] = []
+    for k in range(modal + 1, min(n, modal + 12)):
+        if s.lower[k] in (";", ".", ",", ":"):
+            break
+        words.append("not" if s.lower[k] in ("n't", "not", "never") else s.lemma[k])
+    return that, modal, words
+
+
+def _mere_outcome(s: cl.Structure, e: Event, r: Rules) -> bool:
+    """Whether "warned that <subject> would" goes on to a consequence verb with no consequence
+    after it: "warned that the sanctions would lead to higher energy prices" states an outcome,
+    though its subject is a penalty ("warned that sanctions would follow" threatens)."""
+    found = _after_modal(s, e, r)
+    return found is not None and not _consequence_words(found[2], r) \
+        and any(_match_in_order(found[2], v) >= 0 for v in r.consequence_verbs)
+
+
+def _consequence_words(words: list[str], r: Rules) -> bool:
+    """Whether the words after a future modal (lemmas, negations as "not") open on a consequence:
+    a phrase whose words come in order with at most two modifiers between them ("pay a heavy
+    price"), or an unnegated consequence verb with a consequence object within five words."""
+    if any(_match_in_order(words, p) >= 0 for p in r.consequence_phrases):
+        return True
+    for v in r.consequence_verbs:
+        end = _match_in_order(words, v)
+        if end >= 0 and "not" not in words[:end] \
+                and any(w in r.consequence_objects for w in words[end + 1:end + 6]):
+            return True
+    return False
+
+
+def _match_in_order(words: list[str], phrase: tuple[str, ...]) -> int:
+    """The index of the last word of ``phrase`` found in order in ``words``, the first within
+    three words of the start and each next within three of the previous (-1 if absent)."""
+    at = -1
+    for w in phrase:
+        nxt = next((j for j in range(at + 1, min(len(words), at + 4)) if words[j] == w), -1)
+        if nxt < 0:
+            return -1
+        at = nxt
+    return at
 
 
 def _future_consequence(s: cl.Structure, after: int, r: Rules) -> bool:
