@@ -678,7 +678,10 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         after = c.end - 1 if c is not None and c.start <= e.tok < c.end else e.tok
         obl = cl.obliques(s, after, w, span=8)
         reported = [x for x in events if x.claim_of == i]
-        stated = _that_consequence(s, e, cues, ctx, r)
+        said = _after_modal(s, e, r)
+        stated = _that_consequence(s, said, cues, ctx, r)
+        gerund = _against_gerund(s, after, r)
+        comp = _complement_subject(s, e)
         if any(p in ("of", "about") and s.lemma[ch.head] in r.threat_objects for p, ch in obl) \
                 or _quoted_threat_object(s, after, r):
             e.act, e.act_rule = "threaten", "warn.of_consequences"
@@ -707,28 +710,27 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             for x in reported:
                 if x.source.rule == "source.logophoric" or x.source.chunk is None or x.act == "unclassified":
                     x.absorbed = True
-        elif any(p in r.appeal_preps for p, _ in obl) or _against_gerund(s, after, r) < 0 and any(
+        elif any(p in r.appeal_preps for p, _ in obl) or gerund < 0 and any(
                 s.lower[k] in r.appeal_preps for k in range(after + 1, min(len(s.lower), after + 3))):
             # the second test: "warned Taiwan against 'separatist acts'" (the quote splits the chunk)
             e.act, e.act_rule = "appeal", "warn.against"
-        elif _against_gerund(s, after, r) >= 0:
+        elif gerund >= 0:
             # "warned Serbia against escalating tensions": an appeal; the act warned against is asked not to happen
             e.act, e.act_rule = "appeal", "warn.against"
             for x in events:
-                if x.tok == _against_gerund(s, after, r) and x.claimant is None:
+                if x.tok == gerund and x.claimant is None:
                     x.factuality, x.claim_of, x.claimant = "requested", i, e.source.chunk
                     x.extra.append("claim.warned_against")
         elif any(s.lower[p.start] == "to" and p.start > e.tok and p.start <= after + 6
                  and not _finite_between(s, after, p.start) for p in s.predicates):
             e.act, e.act_rule = "demand", "warn.directive"
-        elif _complement_subject(s, e) is not None and not _mere_outcome(s, e, r) \
-                and s.lemma[_complement_subject(s, e)[0].head] in r.consequence_subjects:  # type: ignore[index]
+        elif comp is not None and not _mere_outcome(said, r) and s.lemma[comp[0].head] in r.consequence_subjects:
             e.act, e.act_rule = "threaten", "warn.that_consequence"  # "warned that sanctions would follow"
             for x in reported:
                 x.absorbed = True
             e.condition = e.condition or _reported_condition(s, e)
-        elif _complement_subject(s, e) is not None:
-            subj, toks = _complement_subject(s, e)  # type: ignore[misc]
+        elif comp is not None:
+            subj, toks = comp
             conflict = any(cues[x.cue].quad in CONFLICT for x in reported) or any(
                 cu.quad in CONFLICT and cu.tok in toks for cu in cues)
             # an accusation needs someone accused: "warned that the plant was one shelling away
@@ -767,7 +769,7 @@ def _quoted_threat_object(s: cl.Structure, after: int, r: Rules) -> bool:
     return False
 
 
-def _that_consequence(s: cl.Structure, e: Event, cues: list[Cue], ctx,
+def _that_consequence(s: cl.Structure, found: tuple[int, int, list[str]] | None, cues: list[Cue], ctx,
                       r: Rules) -> tuple[cl.Chunk | None, int, tuple[int, int] | None] | None:
     """Rule ``warn.that_consequence``: "that", the reported subject, a future modal, then a
     consequence (``consequence_phrases`` such as "pay dearly", "not go unanswered", or one of
@@ -776,11 +778,11 @@ def _that_consequence(s: cl.Structure, e: Event, cues: list[Cue], ctx,
     attack"): "prices would rise" or "the ceasefire could collapse" state, they do not threaten.
     Returns the chunk of the actor the subject names before any preposition (None if it names
     none), the modal's token and, when the subject is an act, its span (the threat's condition).
+    ``found`` is :func:`_after_modal`'s answer for the warning.
 
     Example:
         "Beijing warned that Taipei would pay dearly" gives Taipei's chunk and the token of "would".
     """
-    found = _after_modal(s, e, r)
     if found is None or not _consequence_words(found[2], r):
         return None
     that, modal, _ = found
@@ -813,11 +815,11 @@ def _after_modal(s: cl.Structure, e: Event, r: Rules) -> tuple[int, int, list[st
     return that, modal, words
 
 
-def _mere_outcome(s: cl.Structure, e: Event, r: Rules) -> bool:
-    """Whether "warned that <subject> would" goes on to a consequence verb with no consequence
-    after it: "warned that the sanctions would lead to higher energy prices" states an outcome,
-    though its subject is a penalty ("warned that sanctions would follow" threatens)."""
-    found = _after_modal(s, e, r)
+def _mere_outcome(found: tuple[int, int, list[str]] | None, r: Rules) -> bool:
+    """Whether "warned that <subject> would" (``found``, :func:`_after_modal`'s answer) goes on to
+    a consequence verb with no consequence after it: "warned that the sanctions would lead to
+    higher energy prices" states an outcome, though its subject is a penalty ("warned that
+    sanctions would follow" threatens)."""
     return found is not None and not _consequence_words(found[2], r) \
         and any(_match_in_order(found[2], v) >= 0 for v in r.consequence_verbs)
 
