@@ -651,3 +651,20 @@ def test_met_is_a_meeting_only_with_a_party(text, meeting):
 @pytest.mark.parametrize("text", ["Putin met Erdogan in Ankara.", "Putin meets Erdogan in Ankara."])
 def test_met_and_meet_are_one_entry(text):
     assert cues_of(text)["cue"].tolist() == ["meet"]
+
+
+@pytest.mark.parametrize("file_id, speaker", [
+    ("UNSC_2014_SPV.7219_spch006_United_States_Of_America_05.txt", "United States Of America"),
+    ("UNSC_2014_SPV.7154_spch021_Russian_Federation2_07_GD.txt", "Russian Federation"),
+    ("UNSC_2014_SPV.7154_spch006_United_States_Of_AmericaA_01_GD.txt", "United States Of America"),
+    ("UNSC_2014_SPV.7219_spch025_Indonesia_neg%2000.txt", "Indonesia"),
+    ("UNSC_2014_SPV.7138_spch007_Lithuania_pos_01.txt", "Lithuania"),
+    ("UNSC_2016_SPV.7643_spch006_Venezuela_(Bolivarian_Republic_Of)_00.txt",
+     "Venezuela (Bolivarian Republic Of)"),
+    ("not a speech file", ""),
+])
+def test_unscon_speaker_comes_from_the_file_name(file_id, speaker):
+    """The set's `country` column is not the speaker; the file name is (shared README)."""
+    from toolkit.validation.escalation import unscon_speaker
+
+    assert unscon_speaker(file_id) == speaker

@@ -39,6 +39,7 @@ Systems:
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import numpy as np
@@ -78,15 +79,36 @@ def load_pentaclass(eval_dir: Path, limit: int | None = None) -> pd.DataFrame | 
     return _limit(df[["text", "label"]], limit)
 
 
+# The speaking state is in the file name ("..._spch006_United_States_Of_America_05.txt"; a
+# second speech adds a digit, one name a stray letter, an outlier "%20" for "_"); the set's
+# ``country`` column is not the speaker (it matches the file name in about 7% of rows, as
+# the shared README says).
+_SPEAKER_FILE = re.compile(r"_spch\d+_(.+?)(?:_(?:neg|pos))?(?:_|%20)\d+(?:_GD)?\.txt$")
+
+
+def unscon_speaker(file_id: str) -> str:
+    """The speaking state's name in a UNSCon ``file_id``, spaces for underscores ("" if none).
+
+    Example:
+        >>> unscon_speaker("UNSC_2014_SPV.7219_spch006_United_States_Of_AmericaA_05.txt")
+        'United States Of America'
+    """
+    m = _SPEAKER_FILE.search(str(file_id))
+    if not m:
+        return ""
+    return re.sub(r"(?<=[a-z])A?\d*$", "", m.group(1)).replace("_", " ")
+
+
 def load_unscon(eval_dir: Path, limit: int | None = None) -> pd.DataFrame | None:
-    """``text, label, country, target`` of UNSCon (label: negative evaluation or other)."""
+    """``text, label, speaker, target`` of UNSCon (label: negative evaluation or other;
+    speaker: the speaking state named in the file name)."""
     p = Path(eval_dir) / "conflict" / "unscon_sentences.csv"
     if not p.exists():
         return None
     df = pd.read_csv(p, dtype=str, keep_default_na=False)
     out = pd.DataFrame({"text": df["sentence_text"].str.strip(),
                         "label": np.where(df["A0"].isin(["Direct_NegEval", "Indirect_NegEval"]), NEG, NOT_NEG),
-                        "country": df["country"], "target": df["A4"],
+                        "speaker": df["file_id"].map(unscon_speaker), "target": df["A4"],
                         # the tune/check split keeps a speech's sentences together
                         "speech": df["basename"] + "/" + df["speech_id"]})
     return _limit(out[out["text"].str.len() > 0], limit)
@@ -231,7 +253,7 @@ def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0)
         return None
     ids = [str(i) for i in range(len(items))]
     texts = items["text"].tolist()
-    speakers = [_code(c) for c in items["country"]]
+    speakers = [_code(c) for c in items["speaker"]]
     docs = pd.DataFrame({"doc_id": ids, "text": texts, "speaker_actor": speakers})
     _, tokens = tokenize_documents(ids, texts)
     mentions = mentions_from_tables(docs, tokens)
