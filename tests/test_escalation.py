@@ -668,3 +668,21 @@ def test_unscon_speaker_comes_from_the_file_name(file_id, speaker):
     from toolkit.validation.escalation import unscon_speaker
 
     assert unscon_speaker(file_id) == speaker
+
+
+@pytest.mark.parametrize("text, decided_by_reference", [
+    ("The threat of terrorism remains high in the region.", True),
+    ("Armed groups are present in the east.", True),
+    ("Rebels attacked the town.", False),
+    ("We condemn the terrorist attack.", False),
+    ("The meeting is on Monday.", False),
+])
+def test_negative_evaluation_needs_an_act(text, decided_by_reference):
+    """UNSCon reading: a sentence whose class only a reference decides evaluates no party."""
+    from toolkit.validation.escalation import toolkit_classes
+
+    with_refs = toolkit_classes([text], rules=("first",))[0]["first"][0]
+    acts_only = toolkit_classes([text], rules=("first",), references_decide=False)[0]["first"][0]
+    assert (acts_only == "statement" and with_refs != "statement") == decided_by_reference
+    if not decided_by_reference:
+        assert acts_only == with_refs

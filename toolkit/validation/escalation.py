@@ -121,14 +121,26 @@ def _limit(df: pd.DataFrame, limit: int | None) -> pd.DataFrame:
 
 
 def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",),
-                    scheme: str = "toolkit") -> tuple[dict[str, list[str]], list[str]]:
+                    scheme: str = "toolkit", references_decide: bool = True
+                    ) -> tuple[dict[str, list[str]], list[str]]:
     """Event class of each text (whole text = one unit) per event rule, and the cues behind it.
+
+    Args:
+        texts: the items, each scored as one unit.
+        rules: event rules of :func:`toolkit.escalation.sentence_table`.
+        scheme: its quad-class scheme.
+        references_decide: ``False`` reads a text whose class comes from a reference alone (a
+            weapon, a kind of actor or a danger named, with no act: "the threat of terrorism")
+            as ``"statement"``, for schemes that code acts toward a party rather than topics.
 
     Example:
         >>> toolkit_classes(["Rebels attacked the town.", "The meeting is on Monday."])[0]["strongest"]
         ['material_conflict', 'verbal_cooperation']
+        >>> toolkit_classes(["Terrorism remains a danger."], rules=("first",),
+        ...                 references_decide=False)[0]["first"]
+        ['statement']
     """
-    from ..escalation import find_cues, sentence_table
+    from ..escalation import _load, find_cues, sentence_table
     from ..tokenize import tokenize_documents
 
     ids = [str(i) for i in range(len(texts))]
@@ -138,8 +150,14 @@ def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",)
     units = pd.DataFrame({"doc_id": ids, "sent_id": 0, "start": 0, "end": [len(t) for t in texts],
                           "text": texts})
     pooled = cues.assign(sent_id=0)
-    classes = {r: sentence_table(pooled, units, event_rule=r, scheme=scheme)["event_class"].tolist()
-               for r in rules}
+    refs = _load("escalation")[1].references
+    classes = {}
+    for r in rules:
+        st = sentence_table(pooled, units, event_rule=r, scheme=scheme)
+        cls = st["event_class"]
+        if not references_decide:
+            cls = cls.where(~st["top_cue"].isin(refs) | cls.isin(["none", "statement"]), "statement")
+        classes[r] = cls.tolist()
     ev = cues[cues["quad_class"] != "statement"].groupby("doc_id")["text"].apply(lambda s: "; ".join(s))
     return classes, [ev.get(i, "") for i in ids]
 
@@ -353,7 +371,9 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
                   f"'phoenix')); with the lexicon's own scheme macro-F1 is {own_f1:.3f}. "
                   "bow_lr_cross is trained on the UN QuadClass set (irrelevant -> statement)."))
     if unscon is not None:
-        tk, ev = toolkit_classes(unscon["text"].tolist(), rules=RULES)
+        # A negative evaluation evaluates a party; a sentence that only names a danger or a
+        # weapon (a reference deciding its class: "the threat of terrorism") evaluates none.
+        tk, ev = toolkit_classes(unscon["text"].tolist(), rules=RULES, references_decide=False)
         conflict = {"verbal_conflict", "material_conflict"}
         preds = {"toolkit": [NEG if c in conflict else NOT_NEG for c in tk["first"]],
                  "toolkit_strongest_act": [NEG if c in conflict else NOT_NEG for c in tk["strongest"]],
@@ -367,7 +387,8 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
             "escalation.unscon_negeval", "unscon", unscon, preds, [NEG, NOT_NEG], evidence=ev,
             n_boot=n_boot, seed=seed, average=[NEG, NOT_NEG],
             notes="Positive = A0 is Direct_NegEval or Indirect_NegEval. toolkit: the first act is "
-                  "verbal or material conflict. bow_lr_cross trained on QuadClass + CAMEO "
+                  "verbal or material conflict (a sentence whose class a reference decides, with no "
+                  "act, is not an evaluation of a party). bow_lr_cross trained on QuadClass + CAMEO "
                   "(conflict classes positive)."))
         targets = evaluate_targets(unscon, n_boot=n_boot, seed=seed)
         if targets is not None:
