@@ -188,11 +188,22 @@ def mentions_for(text: str, names: dict[str, str]) -> pd.DataFrame:
     ("In a letter to Osterlich, Ruritania threatened sanctions.", "threatened sanctions", "RUR", None),
     ("Osterlich accused Ruritania of aggression.", "accused", "OST", "RUR"),
     ("Pressure on Ruritania led to new sanctions.", "sanctions", None, None),  # `on` blocks a subject
+    # The clause's subject is its first mention outside a prepositional phrase, not the nearest.
+    ("Ruritania's build-up along Osterlich's border is a provocation.", "provocation", "RUR", None),
+    ("Ruritania and Osterlich imposed sanctions against Valdonia.", "imposed sanctions", "RUR", "VAL"),
+    ("Hamas used Palestinian civilians as human shields.", "human shields", "HAM", None),
+    # ... in its own clause: a reported clause keeps its nearest subject.
+    ("Ruritania said that Osterlich attacked Valdonia.", "attacked", "OST", "VAL"),
+    ("Ruritania said Osterlich had sabotaged the talks.", "sabotaged", "OST", None),
+    ("Despite Osterlich's appeals, the talks collapsed.", "talks collapsed", None, None),
+    ("Through Osterlich, Ruritania sent aid.", "sent aid", "RUR", None),
 ])
 def test_source_and_target(text, surface, source, target):
-    names = {n: n[:3].upper() for n in ("Ruritania", "Osterlich") if n in text}
+    names = {n: n[:3].upper() for n in ("Ruritania", "Osterlich", "Valdonia", "Hamas", "Palestinian")
+             if n in text}
     c = cue(text, surface, mentions_for(text, names))
-    assert (c["source_actor"], c["target_actor"]) == (source, target)
+    got = tuple(None if pd.isna(c[k]) else c[k] for k in ("source_actor", "target_actor"))
+    assert got == (source, target)
 
 
 def test_quote_speaker_is_the_source():

@@ -14,7 +14,8 @@ one row of the ``escalation`` table, with
   scale (negative = conflict, positive = cooperation);
 * **who toward whom**: ``source_actor`` (the quote's speaker when the cue is inside a quote,
   except for material acts whose own subject is named inside the quotation, else
-  the nearest actor mention before the cue that is not inside a prepositional phrase) and
+  the first actor mention of the cue's clause that is not inside a prepositional phrase, its
+  subject, or without one the nearest such mention before the cue) and
   ``target_actor`` (the first other actor mentioned after the cue: its object, its
   to/against/toward phrase or the subject of its condition), from the ``mentions`` and
   ``quotes`` tables when :mod:`toolkit.actors` and :mod:`toolkit.quotes` ran; null otherwise.
@@ -107,6 +108,7 @@ class ModalityConfig:
     blockers: frozenset
     references: frozenset = frozenset()
     countering: tuple = ()
+    clause_openers: frozenset = frozenset()
 
 
 def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
@@ -141,7 +143,8 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
         first_person=frozenset(low(m.get("first_person"))),
         blockers=frozenset(low(a.get("subject_blockers"))),
         references=frozenset(low(lex.meta.get("references"))),
-        countering=low(m.get("countering")))
+        countering=low(m.get("countering")),
+        clause_openers=frozenset(low(a.get("clause_openers"))))
 
 
 @functools.lru_cache(maxsize=8)
@@ -212,6 +215,10 @@ def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.n
     }
     feats = {k: np.concatenate(([0], np.cumsum(v))) for k, v in flags.items()}
     feats.update(sent_key=sent_key, clause_key=clause_key, cond=cond, lower=lower)
+    # The last word at or before each row that opens a clause (a complementizer, a relative
+    # pronoun, a subordinator or a reporting verb): a subject is sought after it.
+    opens = flags["report"] | word_mask(lower_s, cfg.clause_openers)
+    feats["last_opener"] = np.maximum.accumulate(np.where(opens, np.arange(n), -1)) if n else opens
     # First row of each clause and sentence, indexed by key.
     feats["clause_first"] = np.concatenate(([0], np.flatnonzero(np.diff(clause_key)) + 1))
     feats["sent_first"] = np.concatenate(([0], np.flatnonzero(np.diff(sent_key)) + 1))
@@ -353,8 +360,14 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     in_quote, quote_speaker, quote_start = _quote_context(cues, _quote_spans(texts, quotes))
     actor_idx = _actor_arrays(mentions, bounds, tokens["start"].to_numpy().astype(int),
                               cfg.blockers, feats["lower"])
+    # Where the cue's clause begins for its subject: after the last clause break or the last
+    # word that opens a clause ("Moscow said that Kyiv attacked": Kyiv attacked).
+    clause_row = feats["clause_first"][feats["clause_key"][r0] - 1]
+    opener = np.where(r0 > 0, feats["last_opener"][np.maximum(r0 - 1, 0)], -1)
+    clause_row = np.maximum(clause_row, opener + 1)
+    clause_start = tokens["start"].to_numpy().astype(int)[np.minimum(clause_row, r0)]
     source_actor, target_actor, source_from_mention = _cue_actors(
-        cues, actor_idx, in_quote, quote_speaker, quote_start)
+        cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start)
     verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
     first_person_subject = _window_any(feats["first"], sent_lo, r0)
     reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
@@ -448,14 +461,21 @@ def _quote_context(cues: pd.DataFrame, qspans: dict):
     return in_quote, quote_speaker, quote_start
 
 
-def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, quote_start):
-    """Source and target actor of each cue, and whether the source came from a mention."""
+def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, quote_start,
+                clause_start=None):
+    """Source and target actor of each cue, and whether the source came from a mention.
+
+    The source outside a quotation is the subject of the cue's clause: its first mention not
+    inside a prepositional phrase from ``clause_start`` (per cue, the character where its
+    clause begins), else the nearest such mention before the cue.
+    """
     n = len(cues)
     source_actor = np.full(n, None, dtype=object)
     target_actor = np.full(n, None, dtype=object)
     source_from_mention = np.zeros(n, dtype=bool)
     material = cues["quad_class"].isin(["material_conflict", "material_cooperation"]).to_numpy()
     in_quote_l, speaker_l, qstart_l = in_quote.tolist(), quote_speaker.tolist(), quote_start.tolist()
+    cstart = clause_start.tolist() if clause_start is not None else None
     for i, (d, si, a, mat) in enumerate(zip(cues["doc_id"].tolist(), cues["sent_id"].astype(int).tolist(),
                                             cues["start"].astype(int).tolist(), material.tolist())):
         m = actor_idx.get((d, si))
@@ -472,7 +492,8 @@ def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, qu
             if src is None:
                 left = [x for x in range(k) if me[x] <= a and not mb[x]]
                 if left:
-                    src = ma[left[-1]]
+                    own = [x for x in left if clause_start is not None and ms[x] >= cstart[i]]
+                    src = ma[own[0]] if own else ma[left[-1]]
                     source_from_mention[i] = not in_quote_l[i]
             for x in range(k):  # inside a gapped cue or after it
                 if ms[x] > a and ma[x] != src:
