@@ -697,3 +697,20 @@ def test_negative_evaluation_needs_an_act(text, decided_by_reference):
     assert (acts_only == "statement" and with_refs != "statement") == decided_by_reference
     if not decided_by_reference:
         assert acts_only == with_refs
+
+
+@pytest.mark.parametrize("text, speaker, gold, right", [
+    ("We condemn Russia for its aggression against Ukraine.", "United Kingdom", "russian_federation", True),
+    ("Russia's build-up along Ukraine's border is a provocation.", "Australia", "russian_federation", True),
+    ("We call on Russia to withdraw its troops from Ukraine.", "Lithuania", "russian_federation", True),
+    ("Moscow said that Kyiv had shelled Donetsk.", "Russian Federation", "ukraine", True),
+    # no party named: nothing to find
+    ("No one believed it then, and we do not believe it today.", "France", "russian_federation", False),
+])
+def test_unscon_target_reads_the_criticised_party(text, speaker, gold, right):
+    from toolkit.validation.escalation import NEG, evaluate_targets
+
+    items = pd.DataFrame({"text": [text], "label": [NEG], "speaker": [speaker], "target": [gold],
+                          "speech": ["s"]})
+    res = evaluate_targets(items, n_boot=0)
+    assert res is not None and (len(res.errors) == 0) == right

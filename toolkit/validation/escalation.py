@@ -247,14 +247,19 @@ def _code(name: str) -> str | None:
 def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0) -> EvalResult | None:
     """Who is criticised: the target country of UNSCon negative evaluations vs ``target_actor``.
 
-    Items: sentences whose gold label is a negative evaluation of a country (``A4``). UNSCon's
-    target is the party criticised, which is the *agent* of the conflict act the speaker
-    reports ("Russia annexed Crimea" criticises Russia) or the target of the speaker's own
-    conflict act ("we condemn Russia"). So the toolkit's answer is, for the strongest conflict
-    cue with an answer, its ``source_actor`` when that is a third party, else its
-    ``target_actor`` (actors from :mod:`toolkit.actors`, the speaking state as the document's
-    speaker); "none" when no conflict cue names one. Baseline ``first_other_state``: the first actor mentioned in the
-    sentence that is not the speaker.
+    Items: sentences whose gold label is a negative evaluation of a country (``A4``); the
+    speaker is the state named in the file name (:func:`unscon_speaker`). UNSCon's target is
+    the party criticised: the *agent* of a conflict act the speaker reports ("Russia annexed
+    Crimea" criticises Russia), or the party the speaker's own criticism, appeal or demand is
+    aimed at ("we condemn Russia", "we call on Russia to withdraw"). So the toolkit's answer is
+    read from the sentence's first such act, in text order (the main act, as
+    ``sentence_escalation``'s default rule reads it): a conflict cue's ``source_actor`` when it
+    is a third party; else, for a verbal conflict cue or an appeal or demand (CAMEO 02, 10),
+    its ``target_actor``; the target of a material act with no named agent is its victim ("a
+    Ukrainian plane was shot down"), not the party criticised, so it is not read. A sentence
+    whose acts name no party falls back to the first other state it names, the baseline's
+    rule, so the two differ only where an act names a party. Baseline ``first_other_state``:
+    the first actor mentioned in the sentence that is not the speaker.
     """
     import importlib.util
 
@@ -276,20 +281,21 @@ def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0)
     _, tokens = tokenize_documents(ids, texts)
     mentions = mentions_from_tables(docs, tokens)
     cues = find_cues(tokens, dict(zip(ids, texts)), mentions=mentions)
-    # The criticised party: who *does* a conflict act the speaker reports (its source, when that
-    # is not the speaker), else whom the speaker's own conflict act is aimed at (its target).
-    spk = cues["doc_id"].map(dict(zip(ids, speakers)))
+    speaker_of = dict(zip(ids, speakers))
+    spk = cues["doc_id"].map(speaker_of)
     third = cues["source_actor"].notna() & (cues["source_actor"] != spk)
-    cues = cues.assign(criticised=cues["source_actor"].where(third, cues["target_actor"]))
-    conf = cues[cues["quad_class"].str.endswith("conflict") & cues["criticised"].notna()
-                & (cues["criticised"] != spk)]
-    conf = conf.assign(_abs=conf["score"].abs()).sort_values(["doc_id", "_abs"], ascending=[True, False])
-    top = conf.drop_duplicates("doc_id").set_index("doc_id")["criticised"]
-    pred = [top.get(i, "none") for i in ids]
+    verbal = cues["quad_class"].str.startswith("verbal")
+    criticised = cues["source_actor"].where(third, cues["target_actor"].where(verbal))
+    act = (cues["quad_class"].str.endswith("conflict")
+           | cues["cameo"].astype(str).str[:2].isin(["02", "10"]))
+    named = cues.assign(criticised=criticised)[act & criticised.notna() & (criticised != spk)]
+    named = named.sort_values(["doc_id", "start"], kind="stable").drop_duplicates("doc_id")
+    top = named.set_index("doc_id")["criticised"]
     m = mentions.dropna(subset=["actor"]).sort_values(["doc_id", "start"])
-    m = m[m["actor"] != m["doc_id"].map(dict(zip(ids, speakers)))]
+    m = m[m["actor"] != m["doc_id"].map(speaker_of)]
     first = m.drop_duplicates("doc_id").set_index("doc_id")["actor"]
     base = [first.get(i, "none") for i in ids]
+    pred = [top.get(i, b) for i, b in zip(ids, base)]
     labels = sorted(set(items["gold"])) + ["none"]
     scores = pd.concat([
         classification_scores(items["gold"], pred, labels=labels, system="toolkit", n_boot=n_boot,
@@ -300,8 +306,11 @@ def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0)
     errors = error_table(texts, items["gold"].tolist(), pred)
     return EvalResult(measure="escalation.unscon_target", dataset="unscon", n=len(items), scores=scores,
                       errors=errors, notes="Target country of gold negative evaluations (A4 mapped to "
-                      "ISO3). 'none' = no conflict cue with a target; it counts as a miss. Accuracy "
-                      "(label 'all') is the share of items whose target is found.")
+                      "ISO3); the speaker from the file name. toolkit: the party of the sentence's first "
+                      "conflict act, appeal or demand that names one (a third-party agent, else the "
+                      "target of a verbal act), else the first other state named (the baseline's rule). "
+                      "'none' = no party named; it counts as a miss. Accuracy (label 'all') is the share "
+                      "of items whose target is found.")
 
 
 def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
