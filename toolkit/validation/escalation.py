@@ -150,13 +150,14 @@ def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",)
     units = pd.DataFrame({"doc_id": ids, "sent_id": 0, "start": 0, "end": [len(t) for t in texts],
                           "text": texts})
     pooled = cues.assign(sent_id=0)
+    # Items with an act: a scored cue that is not a reference.
     refs = _load("escalation")[1].references
+    acts = set(cues.loc[(cues["score"] != 0) & ~cues["cue"].isin(refs), "doc_id"])
     classes = {}
     for r in rules:
-        st = sentence_table(pooled, units, event_rule=r, scheme=scheme)
-        cls = st["event_class"]
+        cls = sentence_table(pooled, units, event_rule=r, scheme=scheme)["event_class"]
         if not references_decide:
-            cls = cls.where(~st["top_cue"].isin(refs) | cls.isin(["none", "statement"]), "statement")
+            cls = cls.where(units["doc_id"].isin(acts) | cls.isin(["none", "statement"]), "statement")
         classes[r] = cls.tolist()
     ev = cues[cues["quad_class"] != "statement"].groupby("doc_id")["text"].apply(lambda s: "; ".join(s))
     return classes, [ev.get(i, "") for i in ids]
