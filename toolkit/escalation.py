@@ -492,8 +492,8 @@ def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, qu
             if src is None:
                 left = [x for x in range(k) if me[x] <= a and not mb[x]]
                 if left:
-                    own = [x for x in left if clause_start is not None and ms[x] >= cstart[i]]
-                    src = ma[own[0]] if own else ma[left[-1]]
+                    cs = cstart[i] if cstart is not None else a
+                    src = ma[next((x for x in left if ms[x] >= cs), left[-1])]
                     source_from_mention[i] = not in_quote_l[i]
             for x in range(k):  # inside a gapped cue or after it
                 if ms[x] > a and ma[x] != src:
