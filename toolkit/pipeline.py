@@ -400,7 +400,9 @@ def _stream_done(run: _Run) -> None:
     jobs = []
     for s in run.steps:
         for t in run.outputs[s]:
-            out = run.streams.get(t) or run.streams.setdefault(t, StreamedTable(run.out_dir / f"{t}.parquet"))
+            if t not in run.streams:
+                run.streams[t] = StreamedTable(run.out_dir / f"{t}.parquet", run.scratch)
+            out = run.streams[t]
             jobs.append((out, [run.store.path(s, keys[s], t) for keys in run.keys[:ready]]))
     # Side by side, as _write_out does: when the last chunk ends first, both CPUs are free.
     with ThreadPoolExecutor(max_workers=max(1, min(4, run.workers))) as ex:

@@ -61,7 +61,8 @@ class StreamedTable:
     The file's schema is chosen from the parts written first. :meth:`finish` compares it with
     the schema of all parts, as :func:`combine_parts` would choose it, and writes the table
     again with :func:`combine_parts` when they differ (or when a part could not be cast), so
-    the result never depends on when the parts were written.
+    the result never depends on when the parts were written. The partial file stays in
+    ``scratch`` (default: ``dest``'s folder) until it is complete.
 
     Example:
         >>> import tempfile, pyarrow.parquet as pq
@@ -79,9 +80,11 @@ class StreamedTable:
         [0, 1]
     """
 
-    def __init__(self, dest: Path):
+    def __init__(self, dest: Path, scratch: Path | None = None):
         self.dest = dest
-        self.tmp = dest.with_name(f".{dest.name}.streamed-{os.getpid()}")
+        # In the run's scratch folder when it has one: a run killed half way leaves its partial
+        # file where the next run clears it, not among the user's files.
+        self.tmp = (scratch or dest.parent) / f".{dest.name}.streamed-{os.getpid()}"
         self.writer = self.schema = None
         self.info: list = []          # (schema, rows) of each part written, in order
         self.rows = 0
