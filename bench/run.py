@@ -106,12 +106,21 @@ def cli_run(src: Path, out: Path, cache: Path, extra: list[str] | None = None, *
     with TreeMemory(proc.pid, enabled=memory) as mem:
         _, stderr = proc.communicate()
     el = time.perf_counter() - t
+    ended = time.time()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
         raise RuntimeError(stderr[-2000:])
     return el, {"main_mb": mem.main_rss_mb, "largest_worker_mb": mem.worker_rss_mb,
                 "all_pss_mb": mem.peak_mb,
-                "cpu_s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime}
+                "cpu_s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+                "tail_s": _tail_seconds(cache, ended)}
+
+
+def _tail_seconds(cache: Path, ended: float) -> float | None:
+    """Seconds from the last chunk's end (the newest part a worker wrote to the command's
+    fresh cache) to the command's exit: what of the command is serial after the analysis."""
+    parts = [p.stat().st_mtime for p in (cache / "pipeline").glob("*/*/*/*.arrow")]
+    return round(ended - max(parts), 3) if parts else None
 
 
 class TreeMemory:
@@ -329,7 +338,7 @@ def main(argv=None) -> int:
         # Timed alone, next to nltk.word_tokenize over the same texts (the machine's speed drifts
         # over a long benchmark), once on each run's speeches: the ratio is the median of the
         # pairs. Memory from a second first run (sampling costs CPU).
-        pairs = []
+        pairs, tails = [], []
         for r in range(args.runs):
             src = tmp / f"un_subset_{r}.jsonl"
             texts = load_corpus(src).documents["text"].tolist()
@@ -337,9 +346,10 @@ def main(argv=None) -> int:
             t = time.perf_counter()
             [word_tokenize(x) for x in texts]
             pairs.append((n_words(texts), cli_s, time.perf_counter() - t, cli["cpu_s"]))
+            tails.append(cli["tail_s"])   # the serial part after the last chunk
         res["cli_s"], res["cli_word_tokenize_s"] = pairs[0][1], pairs[0][2]
-        res["cli_pairs"] = [{"words": w_, "cli_s": c_, "word_tokenize_s": t_, "cli_cpu_s": u_}
-                            for w_, c_, t_, u_ in pairs]
+        res["cli_pairs"] = [{"words": w_, "cli_s": c_, "word_tokenize_s": t_, "cli_cpu_s": u_, "cli_tail_s": tail}
+                            for (w_, c_, t_, u_), tail in zip(pairs, tails)]
         res["cli_words_per_cpu_s"] = statistics.median(w_ / u_ for w_, _, _, u_ in pairs)
         res["cli_words_per_s"] = statistics.median(w_ / c_ for w_, c_, _, _ in pairs)
         _, peak = cli_run(first_src, tmp / "cli-out-mem", tmp / "cli-cache-mem", cli_extra)
@@ -353,6 +363,9 @@ def main(argv=None) -> int:
               f"word_tokenize (runs: {', '.join(f'{x:.2f}' for x in ratios)}), "
               f"{res['cli_words_per_cpu_s']:,.0f} words per CPU second (all its processes), "
               f"re-run {res['cli_rerun_s']:.2f} s", flush=True)
+        if all(x is not None for x in tails):
+            print(f"CLI: {statistics.median(tails):.2f} s from the last chunk's end to the exit "
+                  f"(runs: {', '.join(f'{x:.2f}' for x in tails)})", flush=True)
 
         if args.stream_all:
             res["stream_all"] = stream_all(tmp)

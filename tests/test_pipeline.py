@@ -119,10 +119,44 @@ def test_tables_do_not_depend_on_chunking(seed_text):
         assert (apart["mentions"]["kind"] == "self").any()
 
 
-def test_stream_equals_in_memory(docs, anns, tmp_path):
+@pytest.mark.parametrize("first, later", [
+    ({"x": [1], "y": ["a"]}, {"x": [2], "y": ["b"]}),        # one schema: streamed as it is
+    ({"x": [None]}, {"x": [2]}),                              # nulls, then integers: written afresh
+    ({"x": [1]}, {"x": [1.5]}),                               # integers, then floats
+    ({"x": [1]}, {"x": [1.0]}),                               # a cast that loses nothing, still afresh
+    ({"x": [1]}, {"x": [1], "z": ["new"]}),                   # a column only in later parts
+    ({"x": pd.Series([], dtype="int64")}, {"x": [3]}),        # an empty first part
+])
+def test_streamed_table_is_the_combined_file(tmp_path, first, later):
+    """A table written part by part while chunks run is byte for byte the file combine_parts
+    writes after them, however many parts were written early and whatever their schemas."""
+    from toolkit.engine.collect import StreamedTable, combine_parts
+    from toolkit.engine.store import Store
+
+    store = Store(tmp_path / "cache")
+    parts = []
+    for i, data in enumerate([first, later, later]):
+        store.write("step", f"key{i}", {"t": pd.DataFrame(data)})
+        parts.append(store.path("step", f"key{i}", "t"))
+    combine_parts(parts, tmp_path / "combined.parquet", None)
+    for k in range(len(parts) + 1):            # parts written before the last chunks ended
+        out = StreamedTable(tmp_path / f"streamed{k}.parquet")
+        out.extend(parts[:k])
+        assert out.finish(parts, None) == len(pd.DataFrame(first)) + 2 * len(pd.DataFrame(later))
+        assert (tmp_path / f"streamed{k}.parquet").read_bytes() == (tmp_path / "combined.parquet").read_bytes()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("n_workers", [1, 2])
+def test_stream_equals_in_memory(docs, anns, tmp_path, monkeypatch, n_workers):
+    written = []   # tables whose parts were written while chunks still ran (a worker idle)
+    extend = pipeline.StreamedTable.extend
+    monkeypatch.setattr(pipeline.StreamedTable, "extend",
+                        lambda self, paths: (extend(self, paths), written.append(len(self.info)))[0])
     mem = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False)
     out = tmp_path / "out"
-    streamed = analyze(docs, annotators=anns, workers=1, chunk_size=5, cache=False, out=out)
+    streamed = analyze(docs, annotators=anns, workers=n_workers, chunk_size=5, cache=False, out=out)
+    assert (max(written, default=0) > 0) == (n_workers > 1)
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [f"{t}.parquet" for t in mem.tables] + ["analysis.json"])   # no leftover parts
     assert_same(mem, streamed)
@@ -174,6 +208,7 @@ def test_resume_after_a_failed_chunk(docs, anns, tmp_path, workers):
     assert len(rerun) == len(set(rerun)) == run["steps_run"]["hit_counts"] == 6 - run["chunks_from_cache"]
     assert chunks - set(rerun) <= started - {"-".join(f"doc{i:03d}" for i in range(12, 16))}
     assert set(rerun) <= chunks                                       # every chunk ran once...
+    assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]   # no half-written table
     fresh = analyze(docs, annotators=anns, workers=1, chunk_size=4, cache=False,
                     options={"hit_counts": {"log_dir": str(tmp_path / "run" / "logs")}})
     assert_same(fresh, resumed)                                       # ...and nothing is lost or doubled

@@ -41,7 +41,7 @@ from .annotator import (ANNOTATOR_MODULES, BASE_TABLES, TOKENIZE, TOKENIZE_OUTPU
                         Annotator, OptionError, check_options, registry, select)
 from .corpus import Corpus
 from .engine.chunk import Task, run_chunk
-from .engine.collect import combine_parts, gather_all, write_combined
+from .engine.collect import StreamedTable, combine_parts, gather_all, write_combined
 from .engine.keys import chunk_digest, digest, file_digest, step_fingerprints, step_keys  # noqa: F401
 from .engine.plan import CHUNK_CHARS, dedupe_across, input_batches, plan_chunks  # noqa: F401
 from .engine.results import FORMATS, Analysis, ArrowTables, ParquetTables  # noqa: F401
@@ -84,6 +84,8 @@ class _Run:
     bar: object = None
     seen_ids: dict[str, int] = field(default_factory=dict)
     seen_text: dict[str, str] = field(default_factory=dict)
+    done: set[int] = field(default_factory=set)      # chunks whose every step is in the store
+    streams: dict[str, StreamedTable] = field(default_factory=dict)   # tables written so far
 
     @property
     def keep(self) -> bool:
@@ -185,6 +187,10 @@ def _analyze(run: _Run, source, *, columns, strict) -> Analysis:
                     _spill(run.scratch, len(run.summaries) - 1, docs, corpus.report)
                 _run_chunks(run, runner, tasks, spans, base)
             run.workers = runner.workers
+    except BaseException:
+        for streamed in run.streams.values():   # half-written tables are not left behind
+            streamed.abort()
+        raise
     finally:
         if run.bar is not None:
             run.bar.close()
@@ -343,6 +349,7 @@ def _probe(run: _Run, docs: pd.DataFrame, spans, base: int) -> list[Task]:
         cached = {s for s in run.steps if store is not None and store.has(s, keys[s])}
         if len(cached) == len(run.steps):
             run.n_cached += 1
+            run.done.add(i)
             if run.keep:
                 run.results[i] = {t: store.path(s, keys[s], t) for s in run.steps for t in run.outputs[s]}
             run.bar.update(b - a)
@@ -371,13 +378,35 @@ def _run_chunks(run: _Run, runner: Engine, tasks: list[Task], spans, base: int) 
                 run.store.write(s, run.keys[d.index][s], {t: as_frame(d.tables[t]) for t in run.outputs[s]})
         if run.keep:
             run.results[d.index] = d.tables
+        run.done.add(d.index)
         for s in d.ran:
             run.ran[s] += 1
             run.seconds[s] += d.seconds.get(s, 0.0)
             run.cpu[s] += d.cpu.get(s, 0.0)
         run.bar.update(b - a)
 
-    runner.run(tasks, on_done)
+    # A streamed run writes its tables while the last chunks run, on the CPU a finished
+    # worker leaves idle, instead of after them (_write_out finishes them).
+    runner.run(tasks, on_done, on_idle=None if run.keep else functools.partial(_stream_done, run))
+
+
+def _stream_done(run: _Run) -> None:
+    """Append to each table's file the parts of the chunks done so far, in chunk order."""
+    ready = 0
+    while ready in run.done:
+        ready += 1
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = []
+    for s in run.steps:
+        for t in run.outputs[s]:
+            if t not in run.streams:
+                run.streams[t] = StreamedTable(run.out_dir / f"{t}.parquet", run.scratch)
+            out = run.streams[t]
+            jobs.append((out, [run.store.path(s, keys[s], t) for keys in run.keys[:ready]]))
+    # Side by side, as _write_out does: when the last chunk ends first, both CPUs are free.
+    with ThreadPoolExecutor(max_workers=max(1, min(4, run.workers))) as ex:
+        list(ex.map(lambda job: job[0].extend(job[1]), jobs))
 
 
 def _meta(run: _Run, seconds: float) -> dict:
@@ -428,7 +457,7 @@ def _write_out(run: _Run, meta: dict) -> Analysis:
         if len(batches) == 1:   # written as the combined table would be (_spill)
             batches[0].replace(out_dir / f"{t}.parquet")
         else:
-            jobs.append((batches, out_dir / f"{t}.parquet", None))
+            jobs.append((batches, out_dir / f"{t}.parquet", None, None))
     # A table whose parts are those of the previous run into this folder is already there.
     try:
         before = json.loads((out_dir / "analysis.json").read_text())["run"]["table_digests"]
@@ -438,19 +467,40 @@ def _write_out(run: _Run, meta: dict) -> Analysis:
     for s in run.steps:
         for t in run.outputs[s]:
             digests[t] = digest(s, *(keys[s] for keys in run.keys))
+            streamed = run.streams.pop(t, None)
             if before.get(t) == digests[t] and (out_dir / f"{t}.parquet").exists():
+                if streamed is not None:
+                    streamed.abort()
                 continue
             jobs.append(([store.path(s, keys[s], t) for keys in run.keys], out_dir / f"{t}.parquet",
-                         empty.get(t)))
-    # Tables are combined side by side (Arrow releases the GIL); largest first.
-    jobs.sort(key=lambda j: -sum(p.stat().st_size for p in j[0] if p.exists()))
-    with ThreadPoolExecutor(max_workers=max(1, min(4, run.workers))) as ex:
-        list(ex.map(lambda j: combine_parts(*j), jobs))
+                         empty.get(t), streamed))
+    # Tables are combined side by side (Arrow releases the GIL); the most left to write first.
+    jobs.sort(key=lambda j: -sum(p.stat().st_size for p in _unwritten(j) if p.exists()))
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(4, run.workers))) as ex:
+            list(ex.map(_finish_table, jobs))
+    except BaseException:
+        for *_, streamed in jobs:
+            if streamed is not None:
+                streamed.abort()
+        raise
     meta["run"]["table_digests"] = digests
     shutil.rmtree(run.scratch, ignore_errors=True)   # the batches, and the parts of cache=False
     meta["run"]["write_seconds"] = round(time.perf_counter() - t0, 4)
     (out_dir / "analysis.json").write_text(json.dumps(meta, indent=2, sort_keys=True, default=str) + "\n")
     return Analysis(tables=ParquetTables(out_dir, ["documents", *run.names, "load_report"]), meta=meta)
+
+
+def _unwritten(job: tuple) -> list[Path]:
+    """The parts of a table's job (paths, dest, empty, streamed) not written to its file yet."""
+    paths, _, _, streamed = job
+    return paths[len(streamed.info):] if streamed is not None else paths
+
+
+def _finish_table(job: tuple) -> int:
+    """One table's file: its streamed file finished, or all its parts combined now."""
+    paths, dest, empty, streamed = job
+    return streamed.finish(paths, empty) if streamed is not None else combine_parts(paths, dest, empty)
 
 
 def _spill(scratch: Path, i: int, docs: pd.DataFrame, report: pd.DataFrame) -> None:

@@ -100,6 +100,29 @@ def shutdown_workers(*, kill: bool = False) -> None:
     pool.shutdown(wait=not kill, cancel_futures=True)
 
 
+def submission_order(tasks: list[Task], *, by_index: bool = False) -> list[Task]:
+    """The order chunks are handed to workers: longest first, so that a short chunk fills a gap
+    at the end instead of running alone (results are placed by chunk index, whatever the order).
+
+    With ``by_index`` the chunks of at least half the longest one's characters go first in
+    corpus order (the plan makes them about equal), then the shorter ones, longest first: a
+    caller that writes results in corpus order while the last chunks run can then write all
+    but those (:func:`toolkit.pipeline._stream_done`).
+
+    Example:
+        >>> import pandas as pd
+        >>> t = [Task(i, pd.DataFrame({"text": ["x" * n]}), {}, [], False, None, None, False)
+        ...      for i, n in enumerate([90, 100, 20, 40])]
+        >>> [x.index for x in submission_order(t)], [x.index for x in submission_order(t, by_index=True)]
+        ([1, 0, 3, 2], [0, 1, 3, 2])
+    """
+    size = {t.index: int(t.documents["text"].str.len().sum()) for t in tasks}
+    if not by_index:
+        return sorted(tasks, key=lambda t: -size[t.index])
+    half = max(size.values(), default=0) / 2
+    return sorted(tasks, key=lambda t: (size[t.index] < half, -size[t.index] if size[t.index] < half else t.index))
+
+
 class Engine:
     """Runs chunk tasks in this process, the local process pool, or on Dask."""
 
@@ -117,7 +140,16 @@ class Engine:
         if self._cluster is not None:
             self._cluster.close()
 
-    def run(self, tasks: list[Task], on_done: Callable[[Done], None]) -> None:
+    def run(self, tasks: list[Task], on_done: Callable[[Done], None],
+            on_idle: Callable[[], None] | None = None) -> None:
+        """Run ``tasks``, calling ``on_done`` with each result in this thread as it comes.
+
+        ``on_idle`` (the local pool only) is called after a result once no task waits for a
+        worker, so a worker is idle: the caller's own work then fills that CPU.
+
+        Example:
+            >>> Engine("processes", 1).run([], print)
+        """
         if not tasks:
             return
         if self.kind == "dask":
@@ -127,22 +159,23 @@ class Engine:
                 on_done(execute(task))
             return
         with _worker_pool(self.workers) as pool:
-            self._run_pool(pool, tasks, on_done)
+            self._run_pool(pool, tasks, on_done, on_idle, self.workers)
 
     @staticmethod
-    def _run_pool(pool: ProcessPoolExecutor, tasks: list[Task], on_done: Callable[[Done], None]) -> None:
+    def _run_pool(pool: ProcessPoolExecutor, tasks: list[Task], on_done: Callable[[Done], None],
+                  on_idle: Callable[[], None] | None = None, workers: int = 1) -> None:
         from concurrent.futures.process import BrokenProcessPool
 
-        # Longest chunks first (a short chunk then fills a gap at the end instead of running
-        # alone); results are placed by chunk index, whatever the order.
-        by_size = sorted(tasks, key=lambda t: -int(t.documents["text"].str.len().sum()))
         pending = set()
         try:
-            pending = {pool.submit(execute, dataclasses.replace(t, wire=True)) for t in by_size}
+            pending = {pool.submit(execute, dataclasses.replace(t, wire=True))
+                       for t in submission_order(tasks, by_index=on_idle is not None)}
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     on_done(fut.result())
+                if on_idle is not None and len(pending) < workers:
+                    on_idle()
         except BrokenProcessPool as exc:
             shutdown_workers(kill=True)
             raise RuntimeError(
