@@ -917,6 +917,38 @@ def test_media_outlets_are_channels(text, outlet, speaker):
     assert r["rule"].endswith("+channel")
 
 
+@pytest.mark.parametrize("text, speaker, channel, content", [
+    # outlets and platforms the actor list does not know are channels all the same
+    ("The minister told the Anadolu news agency that the talks would resume.", "The minister",
+     "Anadolu news agency", "that the talks would resume"),
+    ("Ana Lopes told the state news agency Tarsk Novosti that talks were frozen.", "Ana Lopes",
+     "state news agency Tarsk Novosti", "that talks were frozen"),
+    ("The governor told the daily Orsky Vestnik the plan had failed.", "The governor",
+     "daily Orsky Vestnik", "the plan had failed"),
+    ("Ana Lopes said on Telegram that Orsk would respond.", "Ana Lopes", "Telegram", "that Orsk would respond"),
+    ("“We will not retreat,” Ana Lopes said in a post on X.", "Ana Lopes", "X", "“We will not retreat,”"),
+    ("In a video posted on Telegram, Ana Lopes said the convoy had been hit.", "Ana Lopes", "Telegram",
+     "the convoy had been hit"),
+    ("Ana Lopes said in an interview with Channel 4 that Orsk needed air defence.", "Ana Lopes", "Channel 4",
+     "that Orsk needed air defence"),
+    ("The senator wrote on Truth Social that the vote was rigged.", "The senator", "Truth Social",
+     "that the vote was rigged"),
+    # not a channel: an audience, a topic, an interview partner named in lower case
+    ("The mayor told the radio audience that the city was safe.", "The mayor", None, "that the city was safe"),
+    ("Ana Lopes said on Tuesday that talks on X would resume.", "Ana Lopes", None, "that talks on X would resume"),
+    ("Ana Lopes said in an interview with reporters that Orsk was calm.", "Ana Lopes", None, "that Orsk was calm"),
+    ("Ana Lopes told the agency director that the budget was cut.", "Ana Lopes", None,
+     "that the budget was cut"),
+])
+def test_unknown_outlets_and_platforms_are_channels(text, speaker, channel, content):
+    r = run(text).iloc[0]
+    got = None if pd.isna(r["channel"]) else r["channel"]
+    assert (r["speaker"], got, r["content"]) == (speaker, channel, content)
+    assert pd.isna(r["channel_actor"])
+    assert r["rule"].endswith("+channel") == (channel is not None)
+    check_offsets(run(text), {"d": text})
+
+
 def test_a_media_outlet_that_reports_is_the_speaker():
     text = "Tarsk Press reported that the border was calm."
     r = run(text, _media(text, "Tarsk Press")).iloc[0]

@@ -65,6 +65,9 @@ from ._quote_words import (
     _NOT_SPEECH,
     _NP_WORDS,
     _OBJECT_CLASSES,
+    _OUTLET_NOUNS,
+    _PLATFORMS,
+    _POST_NOUNS,
     _OBJECT_VERBS,
     _QUESTION_WORDS,
     _SENT_FINAL,
@@ -348,6 +351,8 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
     st.used_cues.add(i)
     if row["channel_start"] is None:
         _media_channel(st, row, i)
+    if row["channel_start"] is None:
+        _text_channel(st, row, i)
 
 
 def _media_channel(st: _State, row: dict, i: int) -> None:
@@ -375,6 +380,80 @@ def _media_channel(st: _State, row: dict, i: int) -> None:
             row["channel_actor"] = m[2]
             row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
             return
+
+
+# Words that may follow an outlet's name in "told the Anadolu news agency ...": the clause or
+# an adjunct starts there, so the outlet noun ended the phrase.
+_AFTER_OUTLET = frozenset("that on in at during last this after before when while as about it he "
+                          "she they we the a".split())
+
+
+def _outlet_after_tell(d: _Doc, j: int, s1: int) -> tuple[int, int] | None:
+    """"told the (state) news agency RIA Novosti", "told the daily Kommersant": the outlet
+    phrase after "told", from its first word after the article through the outlet noun and a
+    name after it; ``None`` when no outlet noun ends the phrase ("told the television audience")."""
+    a = j + (j < s1 and d.low[j] in ("the", "a", "an"))
+    head = next((t for t in range(a, min(s1, a + 5)) if d.low[t] in _OUTLET_NOUNS), None)
+    if head is None or any(d.tok[t] in _CLAUSE_PUNCT or d.low[t] == "that" for t in range(a, head)):
+        return None
+    b = head + 1
+    while b < s1 and b - head <= 4 and _cap(d.tok[b]) and d.low[b] not in _PLATFORMS:
+        b += 1
+    if b < s1 and d.tok[b].isalpha() and d.tok[b].islower() and d.low[b] not in _AFTER_OUTLET:
+        return None  # the outlet noun modifies a noun: "told the radio audience"
+    return a, b
+
+
+def _platform_at(d: _Doc, on: int, s1: int) -> tuple[int, int] | None:
+    """The platform named after "on" ("on Telegram", "on X", "on Truth Social"), as a token span."""
+    t = on + 1
+    if t >= s1 or d.low[t] not in _PLATFORMS or not d.tok[t][:1].isupper():
+        return None
+    if d.low[t] == "truth":
+        return (t, t + 2) if t + 1 < s1 and d.low[t + 1] == "social" else None
+    return t, t + 1
+
+
+def _interview_outlet(d: _Doc, w: int, s1: int) -> tuple[int, int] | None:
+    """"in an interview with Channel 4", "interview with the BBC's Today programme": the
+    capitalised name after "interview with"."""
+    a = w + 2
+    a += a < s1 and d.low[a] == "the"
+    b = a
+    while b < s1 and b - a < 6 and (_cap(d.tok[b]) or (b > a and (d.tok[b].isdigit() or d.low[b] in ("’s", "'s")))):
+        b += 1
+    while b > a and d.low[b - 1] in ("’s", "'s"):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _text_channel(st: _State, row: dict, i: int) -> None:
+    """The channel of a speech whose outlet the actor list does not know: "told the Anadolu
+    news agency", "said on Telegram", "in a post on X", "in an interview with Channel 4". The
+    outlet is the speech's channel, never its speaker or the speaker's state (``channel_actor``
+    stays empty; the row's ``rule`` gains ``+channel``)."""
+    d = st.d
+    j, lemma = d.cues[i][0], d.cues[i][1]
+    s0, s1 = d.sent_bounds(i)
+    span = _outlet_after_tell(d, j, s1) if lemma == "tell" else None
+    lo, hi = max(s0, i - 30), min(s1, j + 30)
+    for t in range(lo, hi):
+        if span is not None:
+            break
+        low = d.low[t]
+        if low == "on" and (t == j or any(d.low[k] in _POST_NOUNS or d.low[k] in ("posted", "wrote", "written")
+                                          for k in range(max(s0, t - 3), t))):
+            span = _platform_at(d, t, s1)
+        elif low == "interview" and t + 2 < s1 and d.low[t + 1] == "with" \
+                and (_cap(d.tok[t + 2]) or d.low[t + 2] == "the"):
+            span = _interview_outlet(d, t, s1)
+    if span is None:
+        return
+    a, b = d.start[span[0]], d.end[span[1] - 1]
+    if row["speaker_start"] is not None and row["speaker_start"] <= a < row["speaker_end"]:
+        return
+    _set(row, "channel", d, a, b)
+    row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
 
 
 def _channel(st: _State, row: dict, c: int, lo: int, s1: int) -> bool:
@@ -1164,6 +1243,10 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
     cue_end = bisect.bisect_left(d.start, row["cue_end"])
     if content[0] < cue_end < content[1] and row["cue_start"] <= d.start[content[0]]:
         content = (cue_end, content[1])  # "accused Holt of | being a Democrat"
+    if row["channel_start"] is not None and row["channel_actor"] is None and content[0] < content[1]:
+        ch = bisect.bisect_left(d.start, row["channel_start"])
+        if ch - content[0] in (0, 1) and bisect.bisect_left(d.start, row["channel_end"]) < content[1]:
+            content = (bisect.bisect_left(d.start, row["channel_end"]), content[1])  # "told the daily X | the plan ..."
     _set_tok(row, "content", d, content)
     return [row]
 
