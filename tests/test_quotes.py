@@ -949,6 +949,23 @@ def test_unknown_outlets_and_platforms_are_channels(text, speaker, channel, cont
     check_offsets(run(text), {"d": text})
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun's "’s" is "is"/"has": the verb group is the cue, as PolNeAR marks it
+    ("He’s claiming that voting fraud is a big problem.",
+     [("indirect", "He", "’s claiming", "that voting fraud is a big problem")]),
+    ("She's warned that the deal will collapse.",
+     [("indirect", "She", "'s warned", "that the deal will collapse")]),
+    ("It’s denouncing the report as a smear.", [("indirect", "It", "’s denouncing", "the report as a smear")]),
+    # a name's "’s" is a possessive: the speech word is a noun
+    ("Trump’s claims about fraud were false.", []),
+    ("Lopes's warning that the deal would collapse went unheeded.", []),
+    ("That’s a claim nobody can check.", []),
+    ("It’s called the Space Force.", []),
+])
+def test_contracted_auxiliary_after_a_pronoun(text, expected):
+    assert rows(run(text)) == expected
+
+
 def test_a_media_outlet_that_reports_is_the_speaker():
     text = "Tarsk Press reported that the border was calm."
     r = run(text, _media(text, "Tarsk Press")).iloc[0]

@@ -691,7 +691,8 @@ _HEADLINE_MODIFIERS = _NOUN_BLOCKERS | frozenset("fresh growing mounting renewed
 
 def _is_verb_use(d: _Doc, i: int) -> bool:
     # "the warning", "his claims", "a stern warning": noun readings of reporting verbs.
-    if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i]:
+    if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i] \
+            and not _contracted_aux(d, i - 1):
         return False
     # "press conference", "call centre": the first word of a compound noun.
     if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
@@ -711,6 +712,20 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
                      and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
         return False
     return True
+
+
+_PERSON_CONTRACTIONS = frozenset("he she who".split())
+_IMPERSONAL_CONTRACTIONS = frozenset("it that what there here".split())
+
+
+def _contracted_aux(d: _Doc, k: int) -> bool:
+    """Whether the "’s" at ``k`` is "is"/"has" before the verb at ``k + 1`` ("He’s claiming",
+    "she's said", "It’s denouncing"), not a possessive: a pronoun has no possessive "’s". After
+    "it"/"that" only a progressive counts: "it’s called X" names a thing, nobody speaks."""
+    if d.low[k] not in ("’s", "'s") or k == 0:
+        return False
+    prev = d.low[k - 1]
+    return prev in _PERSON_CONTRACTIONS or (prev in _IMPERSONAL_CONTRACTIONS and d.low[k + 1].endswith("ing"))
 
 
 _NOUNY_ING = frozenset("understand think learn find know feel".split())
