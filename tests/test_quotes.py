@@ -966,6 +966,25 @@ def test_contracted_auxiliary_after_a_pronoun(text, expected):
     assert rows(run(text)) == expected
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # coordinated and listed subjects that open the clause are one source, as PolNeAR marks them
+    ("The former first lady and U.S. senator said it was a mistake.", "The former first lady and U.S. senator"),
+    ("The former secretary of state and current nominee said she wanted to speak.",
+     "The former secretary of state and current nominee"),
+    ("The family, protesters and civic leaders have demanded that police release the video.",
+     "The family, protesters and civic leaders"),
+    ("Ministers, diplomats and generals said the talks had failed.", "Ministers, diplomats and generals"),
+    ("In the capital, residents and shopkeepers said the curfew would stay.", "residents and shopkeepers"),
+    # not one subject: a clause or a setting comes first
+    ("He spoke and officials said the talks had failed.", "officials"),
+    ("The army shelled the town and officials said dozens died.", "officials"),
+    ("Troops entered the city, shelled homes and officials said dozens died.", "officials"),
+    ("After the meeting, officials and diplomats said the talks had failed.", "officials and diplomats"),
+])
+def test_coordinated_subjects(text, speaker):
+    assert run(text).iloc[0]["speaker"] == speaker
+
+
 def test_a_media_outlet_that_reports_is_the_speaker():
     text = "Tarsk Press reported that the border was calm."
     r = run(text, _media(text, "Tarsk Press")).iloc[0]

@@ -171,6 +171,12 @@ _CONDITIONAL = frozenset("unless if lest".split())
 _THING_RELATIVES = frozenset("which that".split())
 # The word before a news outlet that makes it the channel of a speech ("told Reuters",
 # "an interview with CNN", "said on Fox News", "wrote to The Times").
+# Irregular past tenses, which an unknown-word reading takes for nouns: "The envoy spoke and
+# officials said" has no subject "The envoy spoke".
+_IRREGULAR_PAST = frozenset("""spoke took went came made gave held sent met stood sat ran saw got put
+set wrote told said left began brought fled fought won lost struck hit threw drew flew grew knew rose
+fell led kept felt heard sought thought bought caught taught meant paid laid spent built broke chose
+drove ate slept woke swore bore tore wore shook forgot""".split())
 _CHANNEL_WORDS = frozenset("told tells telling tell with to on".split())
 # Head nouns of a news outlet the actor list may not know ("the Anadolu news agency", "the
 # state broadcaster", "the daily Kommersant"): a phrase with one after "told" is a channel.
