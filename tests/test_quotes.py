@@ -980,8 +980,14 @@ def test_contracted_auxiliary_after_a_pronoun(text, expected):
     ("The army shelled the town and officials said dozens died.", "officials"),
     ("Troops entered the city, shelled homes and officials said dozens died.", "officials"),
     ("After the meeting, officials and diplomats said the talks had failed.", "officials and diplomats"),
+    # a fronted scene ends at its comma, also before an appositive source
+    ("In a statement, one of the family's attorneys, Justin Bamberg, said the videos were clear.",
+     "one of the family's attorneys, Justin Bamberg"),
+    ("In an interview, the former minister, Ana Lopes, said the talks had failed.", "the former minister, Ana Lopes"),
+    ("In Orsk, Ana Lopes, the mayor, said the talks had failed.", "Ana Lopes, the mayor"),
+    ("Ana Lopes, in Orsk, said the talks had failed.", "Ana Lopes"),
 ])
-def test_coordinated_subjects(text, speaker):
+def test_coordinated_subjects_and_fronted_scenes(text, speaker):
     assert run(text).iloc[0]["speaker"] == speaker
 
 

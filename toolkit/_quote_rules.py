@@ -219,6 +219,7 @@ def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> Non
     _set(row, part, d, d.start[span[0]], d.end[span[1] - 1])
 
 
+_SCENE_PREPOSITIONS = frozenset("in at during after before on".split())
 _SOURCE_ADVERBS = frozenset("perhaps maybe even also then now still yet so and but".split())
 _SOURCE_PREPOSITIONS = frozenset("of in on for at from with by to about over".split())
 
@@ -233,6 +234,13 @@ def _trim_source(d: _Doc, span: tuple[int, int]) -> tuple[int, int]:
         a += 1  # "Perhaps the debate moderators will demand": a sentence adverb
     if d.low[a] in _SOURCE_PREPOSITIONS:
         comma = next((t for t in range(b - 2, a, -1) if d.tok[t] == ","), None)
+        if comma is not None:
+            a = comma + 1
+    elif a > 0 and d.low[a - 1] in _SCENE_PREPOSITIONS and d.sent[a - 1] == d.sent[a] \
+            and (a - 1 == d.sent_bounds(a)[0] or d.tok[a - 2] in _CLAUSE_PUNCT):
+        # "In a statement, one of the attorneys, Justin Bamberg, said": the fronted scene
+        # ends at its comma; the source follows it.
+        comma = next((t for t in range(a + 1, b - 1) if d.tok[t] == ","), None)
         if comma is not None:
             a = comma + 1
     for c in range(a + 1, b - 1):
@@ -437,6 +445,9 @@ def _text_channel(st: _State, row: dict, i: int) -> None:
     s0, s1 = d.sent_bounds(i)
     span = _outlet_after_tell(d, j, s1) if lemma == "tell" else None
     lo, hi = max(s0, i - 30), min(s1, j + 30)
+    window = d.low[lo:hi]
+    if span is None and "on" not in window and "interview" not in window:
+        return  # most cues: no platform or interview near, and list membership is cheap
     for t in range(lo, hi):
         if span is not None:
             break
