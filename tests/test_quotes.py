@@ -991,6 +991,27 @@ def test_coordinated_subjects_and_fronted_scenes(text, speaker):
     assert run(text).iloc[0]["speaker"] == speaker
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a second, participial cue of the same speaker takes its own quotation or clause
+    ("“We can’t afford this,” Trump said, adding later, “NATO is costing us a fortune.”",
+     [("direct", "Trump", "said", "“We can’t afford this,”"),
+      ("direct", "Trump", "adding later", "“NATO is costing us a fortune.”")]),
+    ("Sanders spoke, going on to say that the country had spent years fighting racism.",
+     [("indirect", "Sanders", "going on to say", "that the country had spent years fighting racism")]),
+    ("The minister said sarcastically, “We are delighted.”",
+     [("direct", "The minister", "said sarcastically", "“We are delighted.”")]),
+    # a lower-case adjective may open the speaker after a quotation
+    ("“She is ready,” retired general Lloyd Newton said.",
+     [("direct", "retired general Lloyd Newton", "said", "“She is ready,”")]),
+    # negatives: the governing verb is not a participle; a verb after the quotation is not a speaker
+    ("Sanders went on to say that the country had spent years fighting racism.",
+     [("indirect", "Sanders", "went on to say", "that the country had spent years fighting racism")]),
+    ("“We will stay,” prompted laughter from the crowd.", [("direct", None, None, "“We will stay,”")]),
+])
+def test_participial_second_cues_and_adjective_speakers(text, expected):
+    assert rows(run(text)) == expected
+
+
 def test_a_media_outlet_that_reports_is_the_speaker():
     text = "Tarsk Press reported that the border was calm."
     r = run(text, _media(text, "Tarsk Press")).iloc[0]

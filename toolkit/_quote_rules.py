@@ -330,6 +330,14 @@ def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
     return True
 
 
+# Adverbs of time that stay with the cue before a comma ("adding later, “...”").
+_CUE_ADVERBS = frozenset("later again afterward afterwards earlier".split())
+
+
+def _manner_adverb(d: _Doc, j: int) -> bool:
+    return d.low[j].endswith("ly") and len(d.low[j]) > 4 and d.tok[j].islower() and d.low[j] not in _LY_NOUNS
+
+
 def _fill_cue(st: _State, row: dict, i: int) -> None:
     # The cue is the verb group, as PARC/PolNeAR mark it: auxiliaries and adverbs before
     # the verb ("has also said") and a colon right after it ("said:").
@@ -342,13 +350,15 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
         if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
             lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
         a = _skip_aux_left(d, i, lo)
-        if a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
-                and row["speaker_end"] <= d.start[a - 1] and _matrix_start(d, a - 1, lo) == lo:
+        m = _matrix_start(d, a - 1, lo) if a - 1 > lo and d.low[a - 1] == "to" else a
+        if m < a - 1 and m - 1 >= lo and d.low[m].endswith("ing") and d.tok[m - 1] in (",", "—", "–"):
+            a = m  # ", going on to say": the participle's verb group is part of the cue
+        elif a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
+                and row["speaker_end"] <= d.start[a - 1] and m == lo:
             a = lo  # "went on to say": the governing verb group is part of the cue
-        if j + 1 < s1 and d.low[j].endswith("ly") and len(d.low[j]) > 4 and d.tok[j].islower() \
-                and d.low[j] not in _LY_NOUNS and (d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL
-                                                   or d.low[j + 1] == "that"):
-            j += 1  # "said sarcastically,", "complain bitterly that": the adverb of the saying
+        if j + 1 < s1 and (_manner_adverb(d, j) or d.low[j] in _CUE_ADVERBS) \
+                and (d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL or d.low[j + 1] == "that"):
+            j += 1  # "said sarcastically,", "complain bitterly that", "adding later,": the saying's adverb
         j = _statement_adjunct(d, j, s1)
         j = _governed_preposition(d, j, s1, lemma, cat)
         if j < s1 and d.tok[j] == ":":
@@ -979,8 +989,9 @@ def rule_direct_subject_after(st: _State, c: int, k: int, s1: int) -> list[dict]
         sp = _appositive(d, kk - 1, k)
     if (sp is None or sp[0] != k) and kk - k <= 24 and all(
             d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
-            or _np_word(d, t)
-            or _unknown_noun(d, t) for t in range(k, kk)):
+            or _np_word(d, t) or _unknown_noun(d, t)
+            or (t == k and d.low[t].endswith("ed") and d.tok[t].islower() and _np_word(d, t + 1))
+            for t in range(k, kk)):  # "retired Air Force general Lloyd Newton": an adjective first
         # “...,” another friend, Mariam Emara, told CNN: name and appositive
         e = kk
         while e > k and d.tok[e - 1] == ",":
@@ -1057,7 +1068,10 @@ def rule_direct_cue_before(st: _State, q: _Quote, a: int, b: int) -> list[dict] 
         said_of = comma and c in d.cues and c < k and d.cues[c][0] <= k \
             and d.low[d.cues[c][0]] in ("of", "about") \
             and not any(d.tok[t] in _CLAUSE_PUNCT or t in d.cues for t in range(d.cues[c][0], k + 1))
-        if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues) or said_of:
+        # "X said, adding later, “...”": an adverb between the cue and the comma.
+        adverb = comma and c in d.cues and d.cues[c][0] == k and c < k \
+            and (d.low[k] in _CUE_ADVERBS or _manner_adverb(d, k))
+        if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues) or said_of or adverb:
             if c in st.used_cues and not _reusable(st, c):
                 return []
             row = _empty_row(d, "direct", "direct_cue_before")

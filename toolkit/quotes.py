@@ -1030,6 +1030,9 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
             if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                 return "inverted", _extend_right(d, sp, s1)
     if k - 1 > lo and d.low[k - 1] == "to":
+        m = _matrix_start(d, k - 1, lo)
+        if m < k - 1 and m - 1 >= lo and d.low[m].endswith("ing") and d.tok[m - 1] in (",", "—", "–"):
+            return "participle", None  # "Sanders said, going on to say that ...": the main clause's subject
         sp = _infinitive_subject(d, k - 1, lo)
         return "infinitive", _whole_subject(d, sp, lo) if sp is not None else None
     t = _evidence_time(d, k, lo)
