@@ -1012,6 +1012,22 @@ def test_participial_second_cues_and_adjective_speakers(text, expected):
     assert rows(run(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a colon at a line's end introduces a block quotation: the next paragraph is the content
+    ("The governor added:\n\nIt’s typical of her. She knows nothing.\n\nLater the talks resumed.",
+     [("indirect", "The governor", "added:", "It’s typical of her. She knows nothing.")]),
+    ("Limbaugh wrote:\nAnd from a front-runner, this reeks of fear.",
+     [("indirect", "Limbaugh", "wrote:", "And from a front-runner, this reeks of fear.")]),
+    # a quotation on the next line stays a direct quotation
+    ("The governor added:\n\n“It is typical of her.”", [("direct", "The governor", "added:", "“It is typical of her.”")]),
+    # negatives: no speech cue before the colon, or a list after it
+    ("The minister listed three demands:\n\nA ceasefire, a prisoner swap and talks.", []),
+    ("The governor added:\n\n- a ceasefire\n- talks", []),
+])
+def test_a_block_quotation_after_a_colon(text, expected):
+    assert rows(run(text)) == expected
+
+
 def test_a_media_outlet_that_reports_is_the_speaker():
     text = "Tarsk Press reported that the border was calm."
     r = run(text, _media(text, "Tarsk Press")).iloc[0]

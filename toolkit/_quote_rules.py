@@ -573,6 +573,20 @@ def _quote_after_addressee(d: _Doc, k: int, s1: int) -> int | None:
     return None
 
 
+def _block_after(d: _Doc, colon: int) -> tuple[int, int] | None:
+    """"The governor added:" and a paragraph of unquoted speech on the next line (a block
+    quotation, as web news sets one): that paragraph, read up to :data:`SENTENCE_REACH` tokens;
+    ``None`` when the colon ends the text or a quotation opens the paragraph (the direct rules'
+    case)."""
+    a = colon + 1
+    if a >= len(d.tok) or "\n" not in d.text[d.end[colon]:d.start[a]] or not d.tok[a][:1].isalnum():
+        return None
+    b = a + 1
+    while b < len(d.tok) and b - a < SENTENCE_REACH and "\n" not in d.text[d.end[b - 1]:d.start[b]]:
+        b += 1
+    return a, b
+
+
 def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     """Token span of the reported clause after the cue ``i``."""
     d = st.d
@@ -600,6 +614,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         start = that
     else:
         as_clause = False
+        if d.tok[k] == ":" and (k + 1 >= s1 or "\n" in d.text[d.end[k]:d.start[k + 1]]):
+            return _block_after(d, k)  # "Limbaugh added:" and the paragraph after it
         if d.tok[k] in (",", ":"):
             # "As Lopes pointed out, CLAUSE", but not the formula "as you know, ..."
             as_clause = d.tok[k] == "," and cat != "cognitive" and _as_source(d, row)
