@@ -1028,6 +1028,21 @@ def test_a_block_quotation_after_a_colon(text, expected):
     assert rows(run(text)) == expected
 
 
+@pytest.mark.parametrize("text, content", [
+    # the clause after a named addressee, without "that"
+    ("Ana Lopes told Tarsk Press the offer stood.", "the offer stood"),
+    ("Ana Lopes told the BBC the talks would resume.", "the talks would resume"),
+    ("Ana Lopes told Mark Ruiz he was leaving.", "he was leaving"),
+    ("Ana Lopes told Tarsk Press that the offer stood.", "that the offer stood"),
+    # negative: only the addressee and a setting follow
+    ("Ana Lopes told Tarsk Press in an interview.", None),
+])
+def test_the_clause_after_a_named_addressee(text, content):
+    q = run(text)
+    got = q.iloc[0]["content"] if len(q) else None
+    assert got == content
+
+
 def test_a_media_outlet_that_reports_is_the_speaker():
     text = "Tarsk Press reported that the border was calm."
     r = run(text, _media(text, "Tarsk Press")).iloc[0]

@@ -59,6 +59,7 @@ from ._quote_words import (
     _EVIDENCE_NOUNS,
     _GLUE,
     _INTENTION_NEXT,
+    _IRREGULAR_PAST,
     _NESTED_CUES,
     _NOT_CLAUSE_START,
     _NOT_SOURCES,
@@ -573,6 +574,23 @@ def _quote_after_addressee(d: _Doc, k: int, s1: int) -> int | None:
     return None
 
 
+def _after_named_addressee(d: _Doc, k: int, s1: int) -> int | None:
+    """"told Reuters the offer stood", "told Ana Lopes the talks would resume": the clause after a
+    named addressee (a run of capitalised words, "the BBC" too) when it starts with a determiner
+    or pronoun and has a verb (an auxiliary, an -ed form or an irregular past); ``None`` for
+    "told Congress the truth", where only an object follows."""
+    t = k + (d.low[k] == "the")
+    if t >= s1 or not _cap(d.tok[t]):
+        return None
+    while t < s1 and _cap(d.tok[t]):
+        t += 1
+    if t >= s1 or not (d.low[t] in _DETERMINERS or d.low[t] in PRONOUNS) or d.low[t] in ("’s", "'s"):
+        return None
+    verb = any(d.low[u] in _AUX or d.low[u] in _IRREGULAR_PAST or (d.low[u].endswith("ed") and d.tok[u].islower())
+               for u in range(t + 1, min(s1, t + 12)))
+    return t if verb else None
+
+
 def _block_after(d: _Doc, colon: int) -> tuple[int, int] | None:
     """"The governor added:" and a paragraph of unquoted speech on the next line (a block
     quotation, as web news sets one): that paragraph, read up to :data:`SENTENCE_REACH` tokens;
@@ -638,6 +656,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
                 start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
                 if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
                     return None  # "..., X told reporters on Tuesday.": the content is before the cue
+            elif _after_named_addressee(d, k, s1) is not None:
+                start = _after_named_addressee(d, k, s1)
             elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
                                                       or _cap(d.tok[obj[1]])):
                 start = obj[1]
