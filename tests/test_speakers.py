@@ -238,6 +238,9 @@ NEWS_SPEAKERS = [
     ("Russian Deputy Foreign Minister Ivan Petrov told Tass that talks were frozen.",
      "Russian Deputy Foreign Minister Ivan Petrov", "RUS", "Ivan Petrov"),
     ("Spokesman Ivan Petrov said the convoy had been hit.", "Spokesman Ivan Petrov", None, "Ivan Petrov"),
+    # a name the lists do not know is a person's when a role appositive follows it
+    ("Olha Marchenko, deputy head of Ukraine's military intelligence, said the strike was planned.",
+     "Olha Marchenko, deputy head of Ukraine's military intelligence", "UKR", "Olha Marchenko"),
     ("Sergei Lavrov met Antony Blinken. The president said nothing.", "The president", None, None),
 ]
 # "he"/"she" to the nearest person of that gender (first names from NLTK's names corpus).

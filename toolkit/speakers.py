@@ -403,7 +403,8 @@ class _Names:
         if e - t == 1 and not title and not known:
             return   # a lone capitalised word is a name only after a title or as a known surname
         subject = e in cue_tokens or (e + 1 < len(d.tok) and e + 1 in cue_tokens and d.low[e] in _AUX_WORDS) \
-            or (e + 1 < len(d.tok) and d.tok[e] == "," and d.low[e + 1] in ("who", "a", "an", "the"))
+            or (e + 1 < len(d.tok) and d.tok[e] == "," and (d.low[e + 1] in ("who", "a", "an", "the")
+                                                            or d.low[e + 1] in _APPOSITIVE_ROLES))
         single = e - t == 1
         last = d.low[e - 1]
         role_like = last in ROLE_NOUNS or last in ORG_NOUNS or last in TITLES or last in NOT_PERSON_HEADS \
@@ -434,6 +435,10 @@ class _Names:
         return bisect.bisect_left(self.starts, offset)
 
 
+# Words that open an appositive describing a person right after a name ("Olha Marchenko,
+# deputy head of ...", "Ivan Petrov, spokesman for ..."), which makes the name a person's.
+_APPOSITIVE_ROLES = frozenset("""deputy head chief spokesman spokeswoman spokesperson minister
+senior former acting adviser advisor aide ambassador envoy commander governor mayor president""".split())
 _NON_NAME_CAPS = frozenset("""i we you they me us them my our your their maybe so then now also
 just even only well yes no oh thank thanks please mr mrs ms dr god""".split())
 _AUX_WORDS = frozenset("has have had is was were will would could can may might also then later "
