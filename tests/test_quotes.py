@@ -917,6 +917,132 @@ def test_media_outlets_are_channels(text, outlet, speaker):
     assert r["rule"].endswith("+channel")
 
 
+@pytest.mark.parametrize("text, speaker, channel, content", [
+    # outlets and platforms the actor list does not know are channels all the same
+    ("The minister told the Anadolu news agency that the talks would resume.", "The minister",
+     "Anadolu news agency", "that the talks would resume"),
+    ("Ana Lopes told the state news agency Tarsk Novosti that talks were frozen.", "Ana Lopes",
+     "state news agency Tarsk Novosti", "that talks were frozen"),
+    ("The governor told the daily Orsky Vestnik the plan had failed.", "The governor",
+     "daily Orsky Vestnik", "the plan had failed"),
+    ("Ana Lopes said on Telegram that Orsk would respond.", "Ana Lopes", "Telegram", "that Orsk would respond"),
+    ("“We will not retreat,” Ana Lopes said in a post on X.", "Ana Lopes", "X", "“We will not retreat,”"),
+    ("In a video posted on Telegram, Ana Lopes said the convoy had been hit.", "Ana Lopes", "Telegram",
+     "the convoy had been hit"),
+    ("Ana Lopes said in an interview with Channel 4 that Orsk needed air defence.", "Ana Lopes", "Channel 4",
+     "that Orsk needed air defence"),
+    ("The senator wrote on Truth Social that the vote was rigged.", "The senator", "Truth Social",
+     "that the vote was rigged"),
+    # not a channel: an audience, a topic, an interview partner named in lower case
+    ("The mayor told the radio audience that the city was safe.", "The mayor", None, "that the city was safe"),
+    ("Ana Lopes said on Tuesday that talks on X would resume.", "Ana Lopes", None, "that talks on X would resume"),
+    ("Ana Lopes said in an interview with reporters that Orsk was calm.", "Ana Lopes", None, "that Orsk was calm"),
+    ("Ana Lopes told the agency director that the budget was cut.", "Ana Lopes", None,
+     "that the budget was cut"),
+])
+def test_unknown_outlets_and_platforms_are_channels(text, speaker, channel, content):
+    r = run(text).iloc[0]
+    got = None if pd.isna(r["channel"]) else r["channel"]
+    assert (r["speaker"], got, r["content"]) == (speaker, channel, content)
+    assert pd.isna(r["channel_actor"])
+    assert r["rule"].endswith("+channel") == (channel is not None)
+    check_offsets(run(text), {"d": text})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun's "’s" is "is"/"has": the verb group is the cue, as PolNeAR marks it
+    ("He’s claiming that voting fraud is a big problem.",
+     [("indirect", "He", "’s claiming", "that voting fraud is a big problem")]),
+    ("She's warned that the deal will collapse.",
+     [("indirect", "She", "'s warned", "that the deal will collapse")]),
+    ("It’s denouncing the report as a smear.", [("indirect", "It", "’s denouncing", "the report as a smear")]),
+    # a name's "’s" is a possessive: the speech word is a noun
+    ("Trump’s claims about fraud were false.", []),
+    ("Lopes's warning that the deal would collapse went unheeded.", []),
+    ("That’s a claim nobody can check.", []),
+    ("It’s called the Space Force.", []),
+])
+def test_contracted_auxiliary_after_a_pronoun(text, expected):
+    assert rows(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # coordinated and listed subjects that open the clause are one source, as PolNeAR marks them
+    ("The former first lady and U.S. senator said it was a mistake.", "The former first lady and U.S. senator"),
+    ("The former secretary of state and current nominee said she wanted to speak.",
+     "The former secretary of state and current nominee"),
+    ("The family, protesters and civic leaders have demanded that police release the video.",
+     "The family, protesters and civic leaders"),
+    ("Ministers, diplomats and generals said the talks had failed.", "Ministers, diplomats and generals"),
+    ("In the capital, residents and shopkeepers said the curfew would stay.", "residents and shopkeepers"),
+    # not one subject: a clause or a setting comes first
+    ("He spoke and officials said the talks had failed.", "officials"),
+    ("The army shelled the town and officials said dozens died.", "officials"),
+    ("Troops entered the city, shelled homes and officials said dozens died.", "officials"),
+    ("After the meeting, officials and diplomats said the talks had failed.", "officials and diplomats"),
+    # a fronted scene ends at its comma, also before an appositive source
+    ("In a statement, one of the family's attorneys, Justin Bamberg, said the videos were clear.",
+     "one of the family's attorneys, Justin Bamberg"),
+    ("In an interview, the former minister, Ana Lopes, said the talks had failed.", "the former minister, Ana Lopes"),
+    ("In Orsk, Ana Lopes, the mayor, said the talks had failed.", "Ana Lopes, the mayor"),
+    ("Ana Lopes, in Orsk, said the talks had failed.", "Ana Lopes"),
+])
+def test_coordinated_subjects_and_fronted_scenes(text, speaker):
+    assert run(text).iloc[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second, participial cue of the same speaker takes its own quotation or clause
+    ("“We can’t afford this,” Trump said, adding later, “NATO is costing us a fortune.”",
+     [("direct", "Trump", "said", "“We can’t afford this,”"),
+      ("direct", "Trump", "adding later", "“NATO is costing us a fortune.”")]),
+    ("Sanders spoke, going on to say that the country had spent years fighting racism.",
+     [("indirect", "Sanders", "going on to say", "that the country had spent years fighting racism")]),
+    ("The minister said sarcastically, “We are delighted.”",
+     [("direct", "The minister", "said sarcastically", "“We are delighted.”")]),
+    # a lower-case adjective may open the speaker after a quotation
+    ("“She is ready,” retired general Lloyd Newton said.",
+     [("direct", "retired general Lloyd Newton", "said", "“She is ready,”")]),
+    # negatives: the governing verb is not a participle; a verb after the quotation is not a speaker
+    ("Sanders went on to say that the country had spent years fighting racism.",
+     [("indirect", "Sanders", "went on to say", "that the country had spent years fighting racism")]),
+    ("“We will stay,” prompted laughter from the crowd.", [("direct", None, None, "“We will stay,”")]),
+])
+def test_participial_second_cues_and_adjective_speakers(text, expected):
+    assert rows(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a colon at a line's end introduces a block quotation: the next paragraph is the content
+    ("The governor added:\n\nIt’s typical of her. She knows nothing.\n\nLater the talks resumed.",
+     [("indirect", "The governor", "added:", "It’s typical of her. She knows nothing.")]),
+    ("Limbaugh wrote:\nAnd from a front-runner, this reeks of fear.",
+     [("indirect", "Limbaugh", "wrote:", "And from a front-runner, this reeks of fear.")]),
+    # a quotation on the next line stays a direct quotation
+    ("The governor added:\n\n“It is typical of her.”", [("direct", "The governor", "added:", "“It is typical of her.”")]),
+    # negatives: no speech cue before the colon, or a list after it
+    ("The minister listed three demands:\n\nA ceasefire, a prisoner swap and talks.", []),
+    ("The governor added:\n\n- a ceasefire\n- talks", []),
+])
+def test_a_block_quotation_after_a_colon(text, expected):
+    assert rows(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    # the clause after a named addressee, without "that"
+    ("Ana Lopes told Tarsk Press the offer stood.", "the offer stood"),
+    ("Ana Lopes told the BBC the talks would resume.", "the talks would resume"),
+    ("Ana Lopes told Mark Ruiz he was leaving.", "he was leaving"),
+    ("Ana Lopes told Tarsk Press that the offer stood.", "that the offer stood"),
+    # negative: only the addressee and a setting follow
+    ("Ana Lopes told Tarsk Press in an interview.", None),
+])
+def test_the_clause_after_a_named_addressee(text, content):
+    q = run(text)
+    got = q.iloc[0]["content"] if len(q) else None
+    assert got == content
+
+
 def test_a_media_outlet_that_reports_is_the_speaker():
     text = "Tarsk Press reported that the border was calm."
     r = run(text, _media(text, "Tarsk Press")).iloc[0]

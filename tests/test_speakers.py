@@ -225,6 +225,22 @@ NEWS_SPEAKERS = [
     ("Tass reported the strike. It said three people were killed.", "It", None, None),
     ("Russian troops shelled Kharkiv overnight. It said the strikes hit military targets.", "It", None, None),
     ("The spokesperson said the embassy would close.", "The spokesperson", None, None),
+    # an unknown official takes the state the description after the name gives ...
+    ("Spokeswoman Olena Marchuk of the Ukrainian foreign ministry said the visit was off.",
+     "Spokeswoman Olena Marchuk of the Ukrainian foreign ministry", "UKR", "Olena Marchuk"),
+    # ... not a state in a relative clause about something else
+    ("Ivan Petrov, who met the Ukrainian envoy on Monday, said the talks would go on.",
+     "Ivan Petrov, who met the Ukrainian envoy on Monday", None, "Ivan Petrov"),
+    # a possessor is not the speaker: the spokesman speaks for the state
+    ("Turkish President Tayyip Erdogan's spokesman Ibrahim Kalin said the talks would go on.",
+     "Turkish President Tayyip Erdogan's spokesman Ibrahim Kalin", "TUR", "Ibrahim Kalin"),
+    ("Erdogan's spokesman said the talks would go on.", "Erdogan's spokesman", "TUR", None),
+    ("Russian Deputy Foreign Minister Ivan Petrov told Tass that talks were frozen.",
+     "Russian Deputy Foreign Minister Ivan Petrov", "RUS", "Ivan Petrov"),
+    ("Spokesman Ivan Petrov said the convoy had been hit.", "Spokesman Ivan Petrov", None, "Ivan Petrov"),
+    # a name the lists do not know is a person's when a role appositive follows it
+    ("Olha Marchenko, deputy head of Ukraine's military intelligence, said the strike was planned.",
+     "Olha Marchenko, deputy head of Ukraine's military intelligence", "UKR", "Olha Marchenko"),
     ("Sergei Lavrov met Antony Blinken. The president said nothing.", "The president", None, None),
 ]
 # "he"/"she" to the nearest person of that gender (first names from NLTK's names corpus).

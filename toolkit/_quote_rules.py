@@ -59,6 +59,7 @@ from ._quote_words import (
     _EVIDENCE_NOUNS,
     _GLUE,
     _INTENTION_NEXT,
+    _IRREGULAR_PAST,
     _NESTED_CUES,
     _NOT_CLAUSE_START,
     _NOT_SOURCES,
@@ -66,6 +67,9 @@ from ._quote_words import (
     _NP_WORDS,
     _OBJECT_CLASSES,
     _OBJECT_VERBS,
+    _OUTLET_NOUNS,
+    _PLATFORMS,
+    _POST_NOUNS,
     _QUESTION_WORDS,
     _SENT_FINAL,
     _SHORT_CLASSES,
@@ -216,6 +220,7 @@ def _set_tok(row: dict, part: str, d: _Doc, span: tuple[int, int] | None) -> Non
     _set(row, part, d, d.start[span[0]], d.end[span[1] - 1])
 
 
+_SCENE_PREPOSITIONS = frozenset("in at during after before on".split())
 _SOURCE_ADVERBS = frozenset("perhaps maybe even also then now still yet so and but".split())
 _SOURCE_PREPOSITIONS = frozenset("of in on for at from with by to about over".split())
 
@@ -230,6 +235,13 @@ def _trim_source(d: _Doc, span: tuple[int, int]) -> tuple[int, int]:
         a += 1  # "Perhaps the debate moderators will demand": a sentence adverb
     if d.low[a] in _SOURCE_PREPOSITIONS:
         comma = next((t for t in range(b - 2, a, -1) if d.tok[t] == ","), None)
+        if comma is not None:
+            a = comma + 1
+    elif a > 0 and d.low[a - 1] in _SCENE_PREPOSITIONS and d.sent[a - 1] == d.sent[a] \
+            and (a - 1 == d.sent_bounds(a)[0] or d.tok[a - 2] in _CLAUSE_PUNCT):
+        # "In a statement, one of the attorneys, Justin Bamberg, said": the fronted scene
+        # ends at its comma; the source follows it.
+        comma = next((t for t in range(a + 1, b - 1) if d.tok[t] == ","), None)
         if comma is not None:
             a = comma + 1
     for c in range(a + 1, b - 1):
@@ -319,6 +331,14 @@ def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
     return True
 
 
+# Adverbs of time that stay with the cue before a comma ("adding later, “...”").
+_CUE_ADVERBS = frozenset("later again afterward afterwards earlier".split())
+
+
+def _manner_adverb(d: _Doc, j: int) -> bool:
+    return d.low[j].endswith("ly") and len(d.low[j]) > 4 and d.tok[j].islower() and d.low[j] not in _LY_NOUNS
+
+
 def _fill_cue(st: _State, row: dict, i: int) -> None:
     # The cue is the verb group, as PARC/PolNeAR mark it: auxiliaries and adverbs before
     # the verb ("has also said") and a colon right after it ("said:").
@@ -331,13 +351,15 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
         if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
             lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
         a = _skip_aux_left(d, i, lo)
-        if a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
-                and row["speaker_end"] <= d.start[a - 1] and _matrix_start(d, a - 1, lo) == lo:
+        m = _matrix_start(d, a - 1, lo) if a - 1 > lo and d.low[a - 1] == "to" else a
+        if m < a - 1 and m - 1 >= lo and d.low[m].endswith("ing") and d.tok[m - 1] in (",", "—", "–"):
+            a = m  # ", going on to say": the participle's verb group is part of the cue
+        elif a - 1 > lo and d.low[a - 1] == "to" and row.get("speaker_end") is not None \
+                and row["speaker_end"] <= d.start[a - 1] and m == lo:
             a = lo  # "went on to say": the governing verb group is part of the cue
-        if j + 1 < s1 and d.low[j].endswith("ly") and len(d.low[j]) > 4 and d.tok[j].islower() \
-                and d.low[j] not in _LY_NOUNS and (d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL
-                                                   or d.low[j + 1] == "that"):
-            j += 1  # "said sarcastically,", "complain bitterly that": the adverb of the saying
+        if j + 1 < s1 and (_manner_adverb(d, j) or d.low[j] in _CUE_ADVERBS) \
+                and (d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL or d.low[j + 1] == "that"):
+            j += 1  # "said sarcastically,", "complain bitterly that", "adding later,": the saying's adverb
         j = _statement_adjunct(d, j, s1)
         j = _governed_preposition(d, j, s1, lemma, cat)
         if j < s1 and d.tok[j] == ":":
@@ -348,6 +370,8 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
     st.used_cues.add(i)
     if row["channel_start"] is None:
         _media_channel(st, row, i)
+    if row["channel_start"] is None:
+        _text_channel(st, row, i)
 
 
 def _media_channel(st: _State, row: dict, i: int) -> None:
@@ -375,6 +399,83 @@ def _media_channel(st: _State, row: dict, i: int) -> None:
             row["channel_actor"] = m[2]
             row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
             return
+
+
+# Words that may follow an outlet's name in "told the Anadolu news agency ...": the clause or
+# an adjunct starts there, so the outlet noun ended the phrase.
+_AFTER_OUTLET = frozenset("that on in at during last this after before when while as about it he "
+                          "she they we the a".split())
+
+
+def _outlet_after_tell(d: _Doc, j: int, s1: int) -> tuple[int, int] | None:
+    """"told the (state) news agency RIA Novosti", "told the daily Kommersant": the outlet
+    phrase after "told", from its first word after the article through the outlet noun and a
+    name after it; ``None`` when no outlet noun ends the phrase ("told the television audience")."""
+    a = j + (j < s1 and d.low[j] in ("the", "a", "an"))
+    head = next((t for t in range(a, min(s1, a + 5)) if d.low[t] in _OUTLET_NOUNS), None)
+    if head is None or any(d.tok[t] in _CLAUSE_PUNCT or d.low[t] == "that" for t in range(a, head)):
+        return None
+    b = head + 1
+    while b < s1 and b - head <= 4 and _cap(d.tok[b]) and d.low[b] not in _PLATFORMS:
+        b += 1
+    if b < s1 and d.tok[b].isalpha() and d.tok[b].islower() and d.low[b] not in _AFTER_OUTLET:
+        return None  # the outlet noun modifies a noun: "told the radio audience"
+    return a, b
+
+
+def _platform_at(d: _Doc, on: int, s1: int) -> tuple[int, int] | None:
+    """The platform named after "on" ("on Telegram", "on X", "on Truth Social"), as a token span."""
+    t = on + 1
+    if t >= s1 or d.low[t] not in _PLATFORMS or not d.tok[t][:1].isupper():
+        return None
+    if d.low[t] == "truth":
+        return (t, t + 2) if t + 1 < s1 and d.low[t + 1] == "social" else None
+    return t, t + 1
+
+
+def _interview_outlet(d: _Doc, w: int, s1: int) -> tuple[int, int] | None:
+    """"in an interview with Channel 4", "interview with the BBC's Today programme": the
+    capitalised name after "interview with"."""
+    a = w + 2
+    a += a < s1 and d.low[a] == "the"
+    b = a
+    while b < s1 and b - a < 6 and (_cap(d.tok[b]) or (b > a and (d.tok[b].isdigit() or d.low[b] in ("’s", "'s")))):
+        b += 1
+    while b > a and d.low[b - 1] in ("’s", "'s"):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _text_channel(st: _State, row: dict, i: int) -> None:
+    """The channel of a speech whose outlet the actor list does not know: "told the Anadolu
+    news agency", "said on Telegram", "in a post on X", "in an interview with Channel 4". The
+    outlet is the speech's channel, never its speaker or the speaker's state (``channel_actor``
+    stays empty; the row's ``rule`` gains ``+channel``)."""
+    d = st.d
+    j, lemma = d.cues[i][0], d.cues[i][1]
+    s0, s1 = d.sent_bounds(i)
+    span = _outlet_after_tell(d, j, s1) if lemma == "tell" else None
+    lo, hi = max(s0, i - 30), min(s1, j + 30)
+    window = d.low[lo:hi]
+    if span is None and "on" not in window and "interview" not in window:
+        return  # most cues: no platform or interview near, and list membership is cheap
+    for t in range(lo, hi):
+        if span is not None:
+            break
+        low = d.low[t]
+        if low == "on" and (t == j or any(d.low[k] in _POST_NOUNS or d.low[k] in ("posted", "wrote", "written")
+                                          for k in range(max(s0, t - 3), t))):
+            span = _platform_at(d, t, s1)
+        elif low == "interview" and t + 2 < s1 and d.low[t + 1] == "with" \
+                and (_cap(d.tok[t + 2]) or d.low[t + 2] == "the"):
+            span = _interview_outlet(d, t, s1)
+    if span is None:
+        return
+    a, b = d.start[span[0]], d.end[span[1] - 1]
+    if row["speaker_start"] is not None and row["speaker_start"] <= a < row["speaker_end"]:
+        return
+    _set(row, "channel", d, a, b)
+    row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
 
 
 def _channel(st: _State, row: dict, c: int, lo: int, s1: int) -> bool:
@@ -473,6 +574,37 @@ def _quote_after_addressee(d: _Doc, k: int, s1: int) -> int | None:
     return None
 
 
+def _after_named_addressee(d: _Doc, k: int, s1: int) -> int | None:
+    """"told Reuters the offer stood", "told Ana Lopes the talks would resume": the clause after a
+    named addressee (a run of capitalised words, "the BBC" too) when it starts with a determiner
+    or pronoun and has a verb (an auxiliary, an -ed form or an irregular past); ``None`` for
+    "told Congress the truth", where only an object follows."""
+    t = k + (d.low[k] == "the")
+    if t >= s1 or not _cap(d.tok[t]):
+        return None
+    while t < s1 and _cap(d.tok[t]):
+        t += 1
+    if t >= s1 or not (d.low[t] in _DETERMINERS or d.low[t] in PRONOUNS) or d.low[t] in ("’s", "'s"):
+        return None
+    verb = any(d.low[u] in _AUX or d.low[u] in _IRREGULAR_PAST or (d.low[u].endswith("ed") and d.tok[u].islower())
+               for u in range(t + 1, min(s1, t + 12)))
+    return t if verb else None
+
+
+def _block_after(d: _Doc, colon: int) -> tuple[int, int] | None:
+    """"The governor added:" and a paragraph of unquoted speech on the next line (a block
+    quotation, as web news sets one): that paragraph, read up to :data:`SENTENCE_REACH` tokens;
+    ``None`` when the colon ends the text or a quotation opens the paragraph (the direct rules'
+    case)."""
+    a = colon + 1
+    if a >= len(d.tok) or "\n" not in d.text[d.end[colon]:d.start[a]] or not d.tok[a][:1].isalnum():
+        return None
+    b = a + 1
+    while b < len(d.tok) and b - a < SENTENCE_REACH and "\n" not in d.text[d.end[b - 1]:d.start[b]]:
+        b += 1
+    return a, b
+
+
 def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     """Token span of the reported clause after the cue ``i``."""
     d = st.d
@@ -500,6 +632,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         start = that
     else:
         as_clause = False
+        if d.tok[k] == ":" and (k + 1 >= s1 or "\n" in d.text[d.end[k]:d.start[k + 1]]):
+            return _block_after(d, k)  # "Limbaugh added:" and the paragraph after it
         if d.tok[k] in (",", ":"):
             # "As Lopes pointed out, CLAUSE", but not the formula "as you know, ..."
             as_clause = d.tok[k] == "," and cat != "cognitive" and _as_source(d, row)
@@ -522,6 +656,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
                 start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
                 if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
                     return None  # "..., X told reporters on Tuesday.": the content is before the cue
+            elif _after_named_addressee(d, k, s1) is not None:
+                start = _after_named_addressee(d, k, s1)
             elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
                                                       or _cap(d.tok[obj[1]])):
                 start = obj[1]
@@ -889,8 +1025,9 @@ def rule_direct_subject_after(st: _State, c: int, k: int, s1: int) -> list[dict]
         sp = _appositive(d, kk - 1, k)
     if (sp is None or sp[0] != k) and kk - k <= 24 and all(
             d.tok[t] in (",", "(", ")", ".") or d.low[t] in ("of", "for", "at", "and", "to", "in", "from")
-            or _np_word(d, t)
-            or _unknown_noun(d, t) for t in range(k, kk)):
+            or _np_word(d, t) or _unknown_noun(d, t)
+            or (t == k and d.low[t].endswith("ed") and d.tok[t].islower() and _np_word(d, t + 1))
+            for t in range(k, kk)):  # "retired Air Force general Lloyd Newton": an adjective first
         # “...,” another friend, Mariam Emara, told CNN: name and appositive
         e = kk
         while e > k and d.tok[e - 1] == ",":
@@ -967,7 +1104,10 @@ def rule_direct_cue_before(st: _State, q: _Quote, a: int, b: int) -> list[dict] 
         said_of = comma and c in d.cues and c < k and d.cues[c][0] <= k \
             and d.low[d.cues[c][0]] in ("of", "about") \
             and not any(d.tok[t] in _CLAUSE_PUNCT or t in d.cues for t in range(d.cues[c][0], k + 1))
-        if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues) or said_of:
+        # "X said, adding later, “...”": an adverb between the cue and the comma.
+        adverb = comma and c in d.cues and d.cues[c][0] == k and c < k \
+            and (d.low[k] in _CUE_ADVERBS or _manner_adverb(d, k))
+        if c in d.cues and d.cues[c][0] == k + 1 or (colon and c in d.cues) or said_of or adverb:
             if c in st.used_cues and not _reusable(st, c):
                 return []
             row = _empty_row(d, "direct", "direct_cue_before")
@@ -1164,6 +1304,10 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
     cue_end = bisect.bisect_left(d.start, row["cue_end"])
     if content[0] < cue_end < content[1] and row["cue_start"] <= d.start[content[0]]:
         content = (cue_end, content[1])  # "accused Holt of | being a Democrat"
+    if row["channel_start"] is not None and row["channel_actor"] is None and content[0] < content[1]:
+        ch = bisect.bisect_left(d.start, row["channel_start"])
+        if ch - content[0] in (0, 1) and bisect.bisect_left(d.start, row["channel_end"]) < content[1]:
+            content = (bisect.bisect_left(d.start, row["channel_end"]), content[1])  # "told the daily X | the plan ..."
     _set_tok(row, "content", d, content)
     return [row]
 

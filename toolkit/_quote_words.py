@@ -171,7 +171,24 @@ _CONDITIONAL = frozenset("unless if lest".split())
 _THING_RELATIVES = frozenset("which that".split())
 # The word before a news outlet that makes it the channel of a speech ("told Reuters",
 # "an interview with CNN", "said on Fox News", "wrote to The Times").
+# Irregular past tenses, which an unknown-word reading takes for nouns: "The envoy spoke and
+# officials said" has no subject "The envoy spoke".
+_IRREGULAR_PAST = frozenset("""spoke took went came made gave held sent met stood sat ran saw got put
+set wrote told said left began brought fled fought won lost struck hit threw drew flew grew knew rose
+fell led kept felt heard sought thought bought caught taught meant paid laid spent built broke chose
+drove ate slept woke swore bore tore wore shook forgot""".split())
 _CHANNEL_WORDS = frozenset("told tells telling tell with to on".split())
+# Head nouns of a news outlet the actor list may not know ("the Anadolu news agency", "the
+# state broadcaster", "the daily Kommersant"): a phrase with one after "told" is a channel.
+_OUTLET_NOUNS = frozenset("""agency newspaper paper daily weekly broadcaster television tv radio
+channel network magazine outlet website tabloid newswire wire""".split())
+# Platforms a statement is posted on ("said on Telegram", "in a post on X"); a platform is a
+# channel, never a speaker or a state.
+_PLATFORMS = frozenset("""telegram x twitter facebook instagram youtube tiktok vkontakte vk weibo
+wechat threads linkedin substack truth""".split())
+# Nouns of a posted message: "in a post on X", "in a video posted on Telegram".
+_POST_NOUNS = frozenset("post posting tweet message video statement comment comments "
+                        "update thread broadcast address".split())
 _QUESTION_WORDS = frozenset("about whether if why what how who when where which".split())
 _LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet despite in fact "
                           "overall nationally separately similarly likewise also".split())

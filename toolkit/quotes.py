@@ -135,6 +135,7 @@ from ._quote_words import (
     _GLUE,
     _HEADLINE_VERBS,
     _INTENTION_NEXT,
+    _IRREGULAR_PAST,
     _LEAD_ADVERBS,
     _NOUN_BLOCKERS,
     _NOUN_PREPOSITIONS,
@@ -576,6 +577,9 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
                 and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS or (low == "and" and _unknown_noun(d, k + 1))):
             # "X and Y", "voters in Iowa": only between known source words or names, since an
             # unknown word on the left is as likely a verb ("He spoke and officials said").
+            if low == "and" and _clause_initial_conjunct(d, k, lo):
+                k -= 1  # "The former first lady and U.S. senator said": one subject
+                continue
             if low in ("and", "in") and not (_np_word(d, k - 1) and d.low[k - 1] not in _DETERMINERS):
                 break
             if low == "and" and not (_cap(d.tok[k - 1]) or _cap(d.tok[k + 1])
@@ -594,7 +598,39 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     if a < j and a - 2 >= lo and d.tok[a - 1] == "," and _cap(d.tok[a]) \
             and any(d.low[t] == "and" for t in range(a + 1, j)):
         a = _list_start(d, a, lo)
+    elif a < j and a - 2 >= lo and d.tok[a - 1] == "," and any(d.low[t] == "and" for t in range(a + 1, j)):
+        a = _plain_list_start(d, a, lo)
     return (a, j) if a < j else None
+
+
+def _clause_initial_conjunct(d: _Doc, conj: int, lo: int) -> bool:
+    """Whether the words before "and" at ``conj`` are a noun phrase that opens the clause with
+    a determiner ("The former first lady and U.S. senator said", "The mayor and police chief
+    said"), so that an unknown word before "and" is a noun, not a verb ("He spoke and ...")."""
+    if not _unknown_noun(d, conj - 1) or d.low[conj - 1] in _IRREGULAR_PAST:
+        return False
+    p = conj - 1
+    while p > lo and conj - p <= 6 and d.low[p - 1] not in _DETERMINERS \
+            and (_unknown_noun(d, p - 1) or _np_word(d, p - 1) or d.low[p - 1] == "of"):
+        p -= 1
+    if p - 1 >= lo and d.low[p - 1] in ("the", "a", "an"):
+        return p - 1 == lo or d.tok[p - 2] in _CLAUSE_PUNCT
+    # "The family, protesters and civic leaders": an item of a list after a comma
+    return conj - p <= 2 and p - 1 > lo and d.tok[p - 1] == "," and d.low[conj - 1].endswith("s")
+
+
+def _plain_list_start(d: _Doc, a: int, lo: int) -> int:
+    """Start of a list of common nouns that opens the clause ("The family, protesters and civic
+    leaders", "Ministers, diplomats and generals"); ``a`` when the list does not reach the
+    clause's start ("After the meeting, officials and diplomats said": a setting first)."""
+    start = a
+    while start - 2 >= lo and d.tok[start - 1] == ",":
+        item = np_left(d, start - 1, lo)
+        if item is None or item[1] != start - 1 or item[1] - item[0] > 4 \
+                or any(d.tok[t] == "," for t in range(*item)):
+            return a
+        start = item[0]
+    return start if start == lo or d.tok[start - 1] in _CLAUSE_PUNCT - {","} else a
 
 
 def _list_start(d: _Doc, a: int, lo: int) -> int:
@@ -691,7 +727,8 @@ _HEADLINE_MODIFIERS = _NOUN_BLOCKERS | frozenset("fresh growing mounting renewed
 
 def _is_verb_use(d: _Doc, i: int) -> bool:
     # "the warning", "his claims", "a stern warning": noun readings of reporting verbs.
-    if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i]:
+    if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i] \
+            and not _contracted_aux(d, i - 1):
         return False
     # "press conference", "call centre": the first word of a compound noun.
     if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
@@ -711,6 +748,20 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
                      and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
         return False
     return True
+
+
+_PERSON_CONTRACTIONS = frozenset("he she who".split())
+_IMPERSONAL_CONTRACTIONS = frozenset("it that what there here".split())
+
+
+def _contracted_aux(d: _Doc, k: int) -> bool:
+    """Whether the "’s" at ``k`` is "is"/"has" before the verb at ``k + 1`` ("He’s claiming",
+    "she's said", "It’s denouncing"), not a possessive: a pronoun has no possessive "’s". After
+    "it"/"that" only a progressive counts: "it’s called X" names a thing, nobody speaks."""
+    if d.low[k] not in ("’s", "'s") or k == 0:
+        return False
+    prev = d.low[k - 1]
+    return prev in _PERSON_CONTRACTIONS or (prev in _IMPERSONAL_CONTRACTIONS and d.low[k + 1].endswith("ing"))
 
 
 _NOUNY_ING = frozenset("understand think learn find know feel".split())
@@ -979,6 +1030,9 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
             if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                 return "inverted", _extend_right(d, sp, s1)
     if k - 1 > lo and d.low[k - 1] == "to":
+        m = _matrix_start(d, k - 1, lo)
+        if m < k - 1 and m - 1 >= lo and d.low[m].endswith("ing") and d.tok[m - 1] in (",", "—", "–"):
+            return "participle", None  # "Sanders said, going on to say that ...": the main clause's subject
         sp = _infinitive_subject(d, k - 1, lo)
         return "infinitive", _whole_subject(d, sp, lo) if sp is not None else None
     t = _evidence_time(d, k, lo)

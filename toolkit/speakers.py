@@ -403,7 +403,8 @@ class _Names:
         if e - t == 1 and not title and not known:
             return   # a lone capitalised word is a name only after a title or as a known surname
         subject = e in cue_tokens or (e + 1 < len(d.tok) and e + 1 in cue_tokens and d.low[e] in _AUX_WORDS) \
-            or (e + 1 < len(d.tok) and d.tok[e] == "," and d.low[e + 1] in ("who", "a", "an", "the"))
+            or (e + 1 < len(d.tok) and d.tok[e] == "," and (d.low[e + 1] in ("who", "a", "an", "the")
+                                                            or d.low[e + 1] in _APPOSITIVE_ROLES))
         single = e - t == 1
         last = d.low[e - 1]
         role_like = last in ROLE_NOUNS or last in ORG_NOUNS or last in TITLES or last in NOT_PERSON_HEADS \
@@ -434,6 +435,10 @@ class _Names:
         return bisect.bisect_left(self.starts, offset)
 
 
+# Words that open an appositive describing a person right after a name ("Olha Marchenko,
+# deputy head of ...", "Ivan Petrov, spokesman for ..."), which makes the name a person's.
+_APPOSITIVE_ROLES = frozenset("""deputy head chief spokesman spokeswoman spokesperson minister
+senior former acting adviser advisor aide ambassador envoy commander governor mayor president""".split())
 _NON_NAME_CAPS = frozenset("""i we you they me us them my our your their maybe so then now also
 just even only well yes no oh thank thanks please mr mrs ms dr god""".split())
 _AUX_WORDS = frozenset("has have had is was were will would could can may might also then later "
@@ -735,10 +740,23 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
     inside = [m for m in r.mentions_in(a, b) if not m.location or m.person]
     if not inside:
         return None
-    best = max(inside, key=lambda m: (m.person is not None, m.actor_type != "media", m.end - m.start, -m.start))
+    best = max(inside, key=lambda m: (m.person is not None, not _possessor(r, m, b), m.actor_type != "media",
+                                      m.end - m.start, -m.start))
     actor, person, sector = best.actor, best.person, best.sector
+    if person and _possessor(r, best, b):
+        person = sector = None  # "Erdogan's spokesman": the state's, not Erdogan's own words
+    if not person and best.actor_type != "media":
+        c = _name_before(r, a, best.start)
+        if c is not None:
+            # "Ivan Petrov, who met the Ukrainian envoy, said": the name is the speaker; a state
+            # in its description is its state ("Olha Marchenko of the Ukrainian foreign ministry"),
+            # one in a relative clause is not.
+            known, known_sector, how = r.person_actor(c)
+            nat = known or _nationality_after(r, c.end, b)
+            return Resolution(nat, c.person, known_sector or (sector if nat == actor else None),
+                              "mention", how or ("nationality_title" if nat else "name"))
     if person and not actor:
-        nat = _nationality(r, a, best.start)
+        nat = _nationality(r, a, best.start) or _nationality_after(r, best.end, b)
         if nat is not None:
             return Resolution(nat, person, sector or "GOV", "mention", "nationality_title")
         c = _Cand(bisect.bisect_left(r.d.start, best.start), best.start, best.end, person, None,
@@ -779,6 +797,49 @@ def _nationality(r: SpeakerResolver, a: int, before: int) -> str | None:
                 return code
         t += 1
     return None
+
+
+def _name_before(r: SpeakerResolver, a: int, before: int) -> _Cand | None:
+    """The first personal name the text gives in ``[a, before)`` (:attr:`SpeakerResolver.names`)."""
+    if not any(ch.isupper() for ch in r.d.text[a:before]):
+        return None
+    names = r.names
+    i = names.before(a)
+    while i < len(names.cands) and names.cands[i].start < before:
+        c = names.cands[i]
+        if c.start >= a and c.is_person and c.person and c.end <= before:
+            return c
+        i += 1
+    return None
+
+
+def _possessor(r: SpeakerResolver, m: Mention, b: int) -> bool:
+    """Whether mention ``m`` is a possessor inside the span ending at ``b`` ("President Tayyip
+    Erdogan's spokesman Ibrahim Kalin": Erdogan is not the speaker)."""
+    t = bisect.bisect_left(r.d.start, m.end)
+    return t < len(r.d.low) and r.d.start[t] < b and r.d.low[t] in POSSESSIVES
+
+
+# Words that open the description after a name ("Olha Marchenko of the Ukrainian foreign
+# ministry", "Ivan Petrov, a spokesman for Russia's defence ministry").
+_AFTER_NAME_LINKS = frozenset("of for from at , a an the".split())
+# Words that end that description: a relative clause or a verb is about something else ("Ivan
+# Petrov, who met the Ukrainian envoy").
+_DESCRIPTION_ENDS = frozenset("who whom whose which that when where while and after before".split())
+
+
+def _nationality_after(r: SpeakerResolver, end: int, b: int) -> str | None:
+    """State of a nationality word or state in the description right after a name, up to the
+    span's end ``b`` ("Spokeswoman Olha Marchenko of the Ukrainian foreign ministry"); ``None``
+    when the name is not followed by "of/for/from/at" or an appositive, or a clause intervenes."""
+    d = r.d
+    t = bisect.bisect_left(d.start, end)
+    if t >= len(d.low) or d.start[t] >= b or d.low[t] not in _AFTER_NAME_LINKS:
+        return None
+    stop = t
+    while stop < len(d.low) and d.start[stop] < b and stop - t < 12 and d.low[stop] not in _DESCRIPTION_ENDS:
+        stop += 1
+    return _nationality(r, d.start[t], d.start[stop] if stop < len(d.low) else b)
 
 
 @functools.lru_cache(maxsize=4)
