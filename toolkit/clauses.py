@@ -964,13 +964,15 @@ def assign_arguments(s: Structure, w: Words) -> None:
     """
     lower, tags = s.lower, s.tags
     preds = s.predicates
+    headline = FINITE.isdisjoint(tags)
     for x, p in enumerate(preds):
         lows = lower[p.start:p.head]
+        to = lower[p.start] == "to" and not (headline and _headline_infinitive(s, p))
         # "vowed never to negotiate", "agreed not to attack": the negator before "to" is the infinitive's
         p.negated = not w.negators.isdisjoint(lows) or (
             p.start > 0 and lower[p.start] == "to" and lower[p.start - 1] in w.negators)
-        if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and _future_frame(s, p, w)):
-            p.modality = "future"
+        if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and (not to or _future_frame(s, p, w))):
+            p.modality = "future"   # not to: a headline's "Egypt to refuse aid" is "will refuse"
         elif not w.hypo_modals.isdisjoint(lows):
             p.modality = "hypothetical"
         if tags[p.head] == "VBN" and (
@@ -982,11 +984,11 @@ def assign_arguments(s: Structure, w: Words) -> None:
             p.agent, p.agent_rule = inverted, "agent.subject.inverted"
             p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
             continue
-        subj, rule = (None, "") if s.lower[p.start] == "to" else find_subject(s, p, w)
-        if subj is None and s.lower[p.start] != "to":
+        subj, rule = (None, "") if to else find_subject(s, p, w)
+        if subj is None and not to:
             subj = _relative_antecedent(s, p)
             rule = "subject.relative" if subj is not None else ""
-        if subj is None and (s.lower[p.start] == "to" or s.clauses[p.clause].kind == "participial"
+        if subj is None and (to or s.clauses[p.clause].kind == "participial"
                              or s.tags[p.head] == "VBG"):
             subj, rule = _control(s, p, w)
         p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
@@ -1000,6 +1002,17 @@ def assign_arguments(s: Structure, w: Words) -> None:
             limit = next((q.start for q in preds[x + 1:] if s.clause_of[q.start] == p.clause), len(tags))
             obj = find_object(s, p, w, limit=limit)
             p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
+
+
+_HEADLINE_SUBJECT = NP_INNER | {"CC", ","}
+
+
+def _headline_infinitive(s: Structure, p: Predicate) -> bool:
+    """Rule ``subject.headline_infinitive``: in a sentence with no finite verb, an infinitive
+    right after the opening noun phrase is the headline's future ("Egypt to refuse aid from
+    Qatar", "Russia and Ukraine to resume talks"): the phrase is its subject."""
+    return 0 < p.start and all(t in _HEADLINE_SUBJECT for t in s.tags[:p.start]) \
+        and s.tags[p.start - 1] in NOUN_TAGS
 
 
 def _inverted_speaker(s: Structure, p: Predicate, w: Words) -> Chunk | None:

@@ -383,6 +383,9 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     prepositional phrase is the target, as CAMEO codes the party acted on."""
     if obj is None or _has_actor(ctx, obj):
         return None
+    by = _participle_agent(s, obj)
+    if by is not None and _has_actor(ctx, by):
+        return Arg(by, "target.passive_modifier_agent")
     if s.lemma[obj.head] in ctx["rules"].claimed_objects:
         # "claimed responsibility for the Easter bombings": the act claimed is what was done.
         got = [c for prep, c in obl if prep == "for" and c.start == obj.end + 1]
@@ -431,6 +434,27 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     return None
 
 
+_MODIFIER_GAP = frozenset({"of", "and", ","})
+
+
+def _participle_agent(s: cl.Structure, obj: cl.Chunk) -> cl.Chunk | None:
+    """Rule ``target.passive_modifier_agent``: the by-agent of a passive participle that modifies
+    the object ("condemned a naval blockade imposed by the United States", "criticised sanctions
+    announced by the EU on Moscow", "welcomed the aid provided by Japan"): whoever did what the
+    object names is the one the act is aimed at. The participle follows the object, past "of"
+    and "and" phrases at most, within eight tokens, and its agent is a "by" phrase."""
+    for q in s.predicates:
+        if q.start < obj.end:
+            continue
+        if q.start - obj.end > 8 or q.start != q.head or q.voice != "passive" or q.agent_rule != "agent.by":
+            return None
+        gap = range(obj.end, q.start)
+        if all(s.lower[k] in _MODIFIER_GAP or s.chunk_at(k) is not None for k in gap):
+            return q.agent
+        return None
+    return None
+
+
 def _infinitive_after(s: cl.Structure, p: cl.Predicate) -> cl.Predicate | None:
     """The infinitive right after ``p`` ("threatened to attack")."""
     for q in s.predicates:
@@ -440,11 +464,15 @@ def _infinitive_after(s: cl.Structure, p: cl.Predicate) -> cl.Predicate | None:
 
 
 def _governor(s: cl.Structure, c: cl.Chunk) -> cl.Predicate | None:
-    """The predicate whose object (or passive subject) is chunk ``c``."""
+    """The predicate whose object (or passive subject) is chunk ``c``; a passive participle right
+    after ``c`` first ("criticised sanctions announced by the EU": the sanctions are announced)."""
+    got = None
     for p in s.predicates:
         if p.patient is not None and p.patient.start == c.start:
-            return p
-    return None
+            if p.start == p.head == c.end and p.voice == "passive":
+                return p
+            got = got or p
+    return got
 
 
 def _noun_target(s: cl.Structure, obl, cue: Cue, r: Rules) -> tuple[cl.Chunk | None, str]:
@@ -748,7 +776,6 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
 
 
 _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
-_FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall"})
 _SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear"})
 _SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 
@@ -858,7 +885,7 @@ def _future_consequence(s: cl.Structure, after: int, r: Rules) -> bool:
     for k in range(after + 1, min(n, after + 10)):
         if s.lower[k] in (";", ".") or s.lemma[k] in r.warn_lemmas:
             return False
-        if s.lower[k] not in _FUTURE_MODALS:
+        if s.lower[k] not in r.consequence_modals:   # the one list of future modals (events.yaml)
             continue
         verbs = [j for j in range(k + 1, min(n, k + 4)) if s.tags[j].startswith("VB")]
         if not verbs:
@@ -2114,8 +2141,12 @@ def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> lis
         ['NNP', 'VBZ', 'NNS']
     """
     out = tags
+    headline = not any(t in cl.FINITE for t in tags)
     for c in cues:
         k, parts = c.tok, c.entry.split()
+        if len(parts) < 2 and headline and 0 < k < len(tags) - 1:
+            out = _headline_verb(words, tags, out, k, c.lemma)
+            continue
         if len(parts) < 2 or parts[0] != c.lemma or not (0 < k < len(tags) - 1):
             continue
         if tags[k] not in ("JJ", "NN", "NNS", "NNP") or tags[k - 1] not in _SUBJECT_END \
@@ -2126,6 +2157,27 @@ def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> lis
         w = words[k].lower()
         out = list(out) if out is tags else out
         out[k] = "VBD" if w.endswith("ed") else "VBZ" if w.endswith("s") and not w.endswith("ss") else "VBP"
+    return out
+
+
+def _headline_verb(words: Sequence[str], tags: list[str], out: list[str], k: int, lemma: str) -> list[str]:
+    """Rules ``tag.headline_verb`` and ``tag.headline_infinitive`` of :func:`cue_verb_tags`, for a
+    sentence with no finite verb (a headline: "Mali junta expels UN envoy", "Egypt to refuse aid
+    from Qatar"). A one-word cue tagged as a plural noun or name, inflected with -s ("expels" of
+    "expel"), after a noun and before an object or a phrase (not "of": "Russian strikes of ...")
+    is the finite verb; a cue tagged as a noun in its base form right after a headline's "to",
+    before an object, is the infinitive ("to refuse aid"). Words "of" or "'s" after the cue
+    keep the noun."""
+    w, nxt = words[k].lower(), words[k + 1].lower()
+    if nxt in ("of", "'s", "’s") or tags[k + 1] not in _OBJECT_START:
+        return out
+    if tags[k] in ("NNS", "NNP", "NN") and tags[k - 1] in _SUBJECT_END and w.endswith("s") \
+            and not w.endswith("ss") and w != lemma and w[:-1].startswith(lemma[:3]):
+        out = list(out) if out is tags else out
+        out[k] = "VBZ"
+    elif tags[k] == "NN" and tags[k - 1] == "TO" and w == lemma and tags[k + 1] != "IN" and tags[k + 1] != "TO":
+        out = list(out) if out is tags else out
+        out[k] = "VB"
     return out
 
 
