@@ -82,3 +82,85 @@ def test_passive_participle_agent(text, expected):
 def test_passive_participle_agent_negative(text, present, absent):
     got = rows(run(text))
     assert present in got and absent not in got, got
+
+
+def full_rows(text: str) -> list[tuple]:
+    out = run(text)
+    return [tuple(None if v != v else v for v in r) for r in
+            out[["source_actor", "act", "target_actor", "factuality", "claimant_actor"]].itertuples(index=False)]
+
+
+# Pattern 2: defending or protecting X from Y - Y attacks, and nobody cooperates with Y.
+@pytest.mark.parametrize("text, expected, absent_target", [
+    ("Lebanon vowed to defend its villages from Israel's air strikes.", ("ISR", "attack", "LBN", "asserted"), "ISR"),
+    ("NATO pledged to defend Lithuania against Russia.", ("NATO", "cooperate", "LTU", "future"), "RUS"),
+    ("The army will protect civilians from Taliban attacks.", None, "TALIBAN"),
+])
+def test_protect_from(text, expected, absent_target):
+    got = rows(run(text))
+    if expected:
+        assert expected in got, got
+    # no row of the protecting side is aimed at the attacker
+    assert not any(r[2] == absent_target and r[0] != absent_target for r in got if r[1] != "attack"), got
+
+
+def test_defend_without_attacker_keeps_its_object():
+    # negative: no "from"/"against" phrase, the defended party stays the target
+    assert ("DEU", "cooperate", "ISR", "asserted") in rows(run("Germany defended Israel's right to self-defence."))
+
+
+# Pattern 3: rejected claims - the denier rejects the claimant; the act is the denier's, denied,
+# and claimed by the claim noun's owner.
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv rejected Russian claims that its troops had shelled the plant.",
+     [("UKR", "deny", "RUS", "asserted", None), ("UKR", "attack", None, "denied", "RUS")]),
+    ("Iran denied US allegations that it had supplied drones to Russia.",
+     [("IRN", "deny", "USA", "asserted", None), ("IRN", "aid", "RUS", "denied", "USA")]),
+    # without an owner the denier is also the claimant of record, as before
+    ("Israel denied claims that its jets had struck the hospital.",
+     [("ISR", "attack", None, "denied", "ISR")]),
+    ("Moscow denied that its forces had shelled the plant.",
+     [("RUS", "attack", None, "denied", "RUS")]),
+])
+def test_rejected_claims(text, expected):
+    got = full_rows(text)
+    assert all(x in got for x in expected), got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # negative: a claim (no denial) keeps the pronoun's own reading, and the claimant is the speaker
+    ("Moscow said Kyiv had sabotaged the talks.", ("RUS", "attack", None, "denied", "RUS")),
+    ("Kyiv rejected Russian claims that its troops had shelled the plant.", ("RUS", "attack", None, "denied", "UKR")),
+])
+def test_rejected_claims_negative(text, absent):
+    assert absent not in full_rows(text)
+
+
+# Pattern 5: a state's own outlet speaks for its state; a private outlet is only a channel.
+@pytest.mark.parametrize("text, expected", [
+    ("KCNA said the rocket launch was a warning to Tokyo.", ("PRK", "warn", "JPN", "asserted")),
+    ("The drills were a warning to Taipei, Xinhua said.", ("CHN", "warn", "TWN", "asserted")),
+    ("Beijing said the drills were a warning to Manila.", ("CHN", "warn", "PHL", "asserted")),
+])
+def test_state_outlet_speaks_for_its_state(text, expected):
+    assert main_row(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a state outlet says others did is its state's claim, not an asserted fact
+    ("SANA said Israeli jets struck Damascus airport.", ("ISR", "attack", "SYR", "alleged", "SYR")),
+    # a private outlet's report of an act is asserted (the outlet is a channel)
+    ("CNN reported that Russia had shelled Kharkiv.", ("RUS", "attack", None, "asserted", "USA")),
+])
+def test_outlet_reports(text, expected):
+    assert expected in full_rows(text), full_rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    # negative: a reporter with no actor does not own the characterised act
+    "Analysts said the drills were a warning to Taipei.",
+    # negative: no reporter, no owner
+    "The launch was a warning to Seoul.",
+])
+def test_predicate_act_needs_a_named_reporter(text):
+    assert not any(r[1] == "warn" for r in rows(run(text)))
