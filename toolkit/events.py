@@ -297,6 +297,9 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         src = Arg(p.agent, p.agent_rule)
         tgt = Arg(p.patient, p.patient_rule)
         obl = _verb_obliques(s, p, ctx["rules"])
+        if cue.cameo[:2] in _FORCE_ROOTS:
+            # "fired rockets from Gaza into Israel": where force comes from is no target
+            obl = [o for o in obl if o[0] != "from"]
         if tgt.chunk is None:
             # Withdrawing or easing is done from the party that gains (CAMEO 08 yield).
             ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
@@ -332,6 +335,7 @@ def rule_predicative(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     return e
 
 
+_FORCE_ROOTS = frozenset({"18", "19", "20"})   # CAMEO assault, fight, mass violence
 _OVER_OBJECT = ("on", "to", "against", "toward", "towards", "from", "into", "with", "at", "upon", "of")
 
 
@@ -434,10 +438,15 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
             return Arg(c, f"target.prep_over_object_{prep}")
     # "sent a team of experts to Alabama", "$1.2 billion in assistance to Egypt": a named place
     # or body after a directional preposition, when the object names neither.
+    end = obj.end
     for prep, c in obl:
-        if c.start >= obj.end and prep in ("to", "against", "toward", "towards", "into", "on") \
-                and s.tags[c.head] in ("NNP", "NNPS") and c.start - obj.end <= 8:
+        if c.start < obj.end:
+            continue
+        if prep in ("to", "against", "toward", "towards", "into", "on") \
+                and s.tags[c.head] in ("NNP", "NNPS") and c.start - end <= 8:
             return Arg(c, f"target.prep_proper_noun_{prep}")
+        if prep in ("of", "in") and _phrase_next(s, end, c) or c.start == end + 1:
+            end = c.end   # "the release of $1.2 billion in military assistance to Egypt"
     return None
 
 
@@ -2166,6 +2175,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
+        if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
+            clm = dict(clm, actor=None)   # "..., CNN reported": the outlet claims for no state
         rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
                          f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
                          f"target:{e.target.rule or 'none'}/{trule or 'none'}"
