@@ -195,3 +195,36 @@ def test_region_mentions(text, actor, absent):
 def test_expelled_from_keeps_its_target():
     # negative: "from" stays a target for acts other than force (an expulsion from a state)
     assert ("POL", "expel", "RUS", "asserted") in rows(run("Poland expelled diplomats from Russia."))
+
+
+# Pattern 6: tagger errors inside relative clauses, and the main clause after a relative one.
+@pytest.mark.parametrize("words, tags, expected", [
+    (["skulls", "that", "date", "back"], ["NNS", "WDT", "NN", "RB"], "VBP"),
+    (["states", "that", "refuse", "to", "pay"], ["NNS", "WDT", "NN", "TO", "VB"], "VBP"),
+    # negative: a noun subject of the relative clause stays a noun
+    (["the", "day", "that", "aid", "arrived"], ["DT", "NN", "WDT", "NN", "VBD"], "NN"),
+    # negative: a complementizer "that" (IN) is no relative pronoun
+    (["the", "claim", "that", "aid", "to"], ["DT", "NN", "IN", "NN", "TO"], "NN"),
+])
+def test_relative_verb_retag(words, tags, expected):
+    assert cl.repair_relative_verbs(words, tags)[3 if words[0] == "the" else 2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Countries that refuse to pay will face sanctions from the EU.", ("EU", "sanction", None, "future")),
+    ("Belarus faces new sanctions from the EU.", ("EU", "sanction", "BLR", "asserted")),
+    ("Ukraine suffered heavy attacks from Russia overnight.", ("RUS", "attack", "UKR", "asserted")),
+])
+def test_main_clause_after_relative_and_converse(text, expected):
+    assert main_row(text) == expected
+
+
+def test_relative_clause_closes_only_on_the_subject():
+    # negative: a relative clause on the object keeps its verbs ("that plan to expel")
+    s = cl.parse("The EU criticized states that plan to expel diplomats .".split(),
+                 tags=["DT", "NNP", "VBD", "NNS", "WDT", "VBP", "TO", "VB", "NNS", "."])
+    assert s.clauses[s.clause_of[7]].kind == "relative"
+    s = cl.parse("Countries that refuse to pay will face sanctions .".split(),
+                 lemma="country that refuse to pay will face sanction .".split(),
+                 tags=["NNS", "WDT", "VBP", "TO", "VB", "MD", "VB", "NNS", "."])
+    assert s.clauses[s.clause_of[6]].kind == "main" and s.clauses[s.clause_of[2]].kind == "relative"

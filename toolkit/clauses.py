@@ -253,6 +253,34 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
     return out
 
 
+_AFTER_RELATIVE_VERB = frozenset({"RB", "RP", "TO", "DT", "PRP$"})
+
+
+def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
+    """Rule ``tag.relative_verb``: a lower-case word tagged as a singular noun right after a
+    relative "that" or "which" that follows a noun, and before an adverb, a particle, "to" or a
+    determiner, is the relative clause's verb ("skulls that date back to 640", "states that
+    refuse to pay"): NLTK's tagger reads "date" and "refuse" as nouns there, and the clause
+    loses its verb. Not applied by :func:`tag_many` (the quotes step shares its tags).
+
+    Example:
+        >>> repair_relative_verbs(["skulls", "that", "date", "back"], ["NNS", "WDT", "NN", "RB"])
+        ['NNS', 'WDT', 'VBP', 'RB']
+        >>> repair_relative_verbs(["the", "day", "that", "aid", "arrived"], ["DT", "NN", "WDT", "NN", "VBD"])
+        ['DT', 'NN', 'WDT', 'NN', 'VBD']
+    """
+    if "WDT" not in tags:
+        return tags
+    out = tags
+    for i in range(2, len(tags) - 1):
+        if tags[i] == "NN" and tags[i - 1] == "WDT" and tags[i - 2] in NOUN_TAGS \
+                and tokens[i - 1].lower() in ("that", "which") and tokens[i].islower() \
+                and tags[i + 1] in _AFTER_RELATIVE_VERB:
+            out = list(out) if out is tags else out
+            out[i] = "VBZ" if tags[i - 2] in ("NN", "NNP") and tokens[i].endswith("s") else "VBP"
+    return out
+
+
 _APOSTROPHES = frozenset({"'", "’", "`"})
 _PHRASE_REPAIR_WORDS = frozenset({"s", "’s", "'s", "least", "than"})
 
@@ -656,8 +684,12 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         stack.append(cid)
 
     cur = 0  # stack[-1]: the clause of the tokens that open none
+    finite_starts = {a for a, _, _ in groups if tags[a] in FINITE}
     for i, low in enumerate(lower):
         t = tags[i]
+        if i in finite_starts and _ends_subject_relative(clauses, stack, has_verb, lemma, last_head, w):
+            stack.pop()   # "Countries that refused to pay faced sanctions": "faced" is the main verb
+            cur = stack[-1]
         if low not in openers and t != "," and t != ":" and i not in chunk_start:
             clause_of[i] = cur
             if i in head_at:
@@ -718,6 +750,19 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         for i, cid in enumerate(clause_of):
             add[cid](i)
     return clauses, clause_of
+
+
+def _ends_subject_relative(clauses: list[Clause], stack: list[int], has_verb: dict, lemma, last_head: int,
+                           w: Words) -> bool:
+    """Rule ``clause.relative_close``: a finite verb group after a relative clause on the
+    subject, which has its own verb, while the clause it hangs from has none yet, is that
+    clause's verb ("Countries that refuse to pay will face sanctions", "The troops that Kyiv
+    sent arrived"). Not after a reporting verb, whose complement may follow bare."""
+    if len(stack) < 2:
+        return False
+    top = clauses[stack[-1]]
+    return top.kind == "relative" and has_verb[top.cid] and top.parent == stack[-2] \
+        and not has_verb[top.parent] and last_head >= 0 and lemma[last_head] not in w.reporting
 
 
 def _reporter_coordination(tags, lemma, i: int, head_at, w: Words) -> bool:

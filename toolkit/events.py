@@ -2467,7 +2467,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         if not cues and not answers and not _may_act(tags, lemmas):
             asking = ()   # as after a sentence without rows: no request for the next to answer
             continue
-        s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded,
+        tags = cl.repair_relative_verbs(words, cue_verb_tags(words, tags, cues))
+        s = cl.parse(words, lemma=lemmas, tags=tags, degraded=degraded,
                      lower=_take(tok_lower, idx) if tok_lower is not None else None)
         ms = ment_by_doc.get(doc, [])
         sa, sb = ts[0], te[-1]
