@@ -394,7 +394,7 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     prepositional phrase is the target, as CAMEO codes the party acted on."""
     if obj is None or _has_actor(ctx, obj):
         return None
-    by = _participle_agent(s, obj)
+    by = _participle_agent(s, obj) if "by" in s.lower[obj.end:obj.end + 10] else None
     if by is not None and _has_actor(ctx, by):
         return Arg(by, "target.passive_modifier_agent")
     if s.lemma[obj.head] in ctx["rules"].claimed_objects:
@@ -618,7 +618,7 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                      g.negated, g.modality)
     if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
         return NONEVENT  # the instrument or the doer of another act ("shelled by Russian artillery")
-    if tgt_c is None:
+    if tgt_c is None and c.start > 0 and s.lower[c.start - 1] in r.adversary_preps:
         tgt_c, tgt_r = _protected(s, c, r, tgt_r)
     pos = [k for k in range(c.start, cue.tok) if s.tags[k] == "POS"]
     if pos:
@@ -639,7 +639,7 @@ def _verb_obliques(s: cl.Structure, p: cl.Predicate, r: Rules) -> list:
     phrase of a verb of protection, its own or its infinitive's ("will protect civilians from
     Taliban attacks", "pledged to defend Estonia against Russia": no act toward the Taliban or
     Russia)."""
-    if not r.protective_verbs:
+    if not any(prep in r.adversary_preps for prep, _ in p.obliques):
         return p.obliques
     guard = p.head if s.lemma[p.head] in r.protective_verbs else -1
     if guard < 0:
@@ -1842,9 +1842,10 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
             return inner[0]
     # "Beijing said the drills were a warning to Taipei": the speaker's own warning, which its
     # statement only frames, is what a coder records
-    own = [i for i in live if events[i].source.rule == "source.reporter_of_act" and events[i].tok > events[first].tok]
-    if own and s.lemma[events[first].tok] in cl.words().reporting:
-        return own[0]
+    if s.lemma[events[first].tok] in cl.words().reporting:
+        own = [i for i in live if events[i].source.rule == "source.reporter_of_act" and events[i].tok > events[first].tok]
+        if own:
+            return own[0]
     e = events[first]
     if e.source.chunk is None and e.source.rule.startswith("agent.passive_none"):
         sub = [i for i in live if events[i].source.chunk is not None and events[i].tok > e.tok
@@ -2265,7 +2266,7 @@ def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> lis
         ['NNP', 'VBZ', 'NNS']
     """
     out = tags
-    headline = not any(t in cl.FINITE for t in tags)
+    headline = cl.FINITE.isdisjoint(tags)
     for c in cues:
         k, parts = c.tok, c.entry.split()
         if len(parts) < 2 and headline and 0 < k < len(tags) - 1:
