@@ -27,6 +27,8 @@ def main_row(text: str) -> tuple:
     ("Seoul accuses Pyongyang of cyber attack", ("KOR", "accuse", "PRK", "asserted")),
     ("Chad to refuse aid from Sudan", ("TCD", "reject", "SDN", "future")),
     ("Armenia and Azerbaijan to resume talks", ("ARM", "consult", "AZE", "future")),
+    ("Iran to retaliate against Israel, says Khamenei", ("IRN", "threaten", "ISR", "future")),
+    ("Sudan army accuses Rapid Support Forces of attack on hospital", ("SDN", "accuse", "RSF", "asserted")),
 ])
 def test_headlines(text, expected):
     assert expected in rows(run(text)), rows(run(text))
@@ -50,6 +52,8 @@ def test_headline_verb_retag(words, tags, expected):
     ("Chad to refuse aid from Sudan", "Chad"),
     # negative: an infinitive after a finite verb keeps its controller, no headline subject
     ("Chad wants to refuse aid from Sudan", None),
+    # negative: a finite verb before the report's comma makes it no headline
+    ("Efforts to end the war failed , officials said .", None),
 ])
 def test_headline_infinitive(text, subject):
     s = cl.parse(text.split())

@@ -1009,7 +1009,9 @@ def assign_arguments(s: Structure, w: Words) -> None:
     """
     lower, tags = s.lower, s.tags
     preds = s.predicates
-    headline = FINITE.isdisjoint(tags)
+    # a headline has no finite verb, or only in a postposed report ("Iran to retaliate, says X")
+    headline = FINITE.isdisjoint(tags) or any(c.rule == "clause.report_postposed" for c in s.clauses) \
+        and FINITE.isdisjoint(tags[:next((k for k, t in enumerate(tags) if t == ","), 0)])
     for x, p in enumerate(preds):
         lows = lower[p.start:p.head]
         to = lower[p.start] == "to" and not (headline and _headline_infinitive(s, p))
