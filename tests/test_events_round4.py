@@ -21,6 +21,15 @@ def main_row(text: str) -> tuple:
 
 
 # Pattern 1: headlines (no finite verb, present tense, dropped articles).
+def test_headlines_pairs():
+    got = rows(run("Mali, Niger expel French envoys"))
+    assert ("MLI", "expel", "FRA", "asserted") in got and ("NER", "expel", "FRA", "asserted") in got
+    assert ("GEO", "consult", "ARM", "future") in rows(run("Georgia, Armenia to resume talks"))
+    # negative: an apposition is one actor, not two ("Hamas, Israel's foe, fires ...")
+    got = rows(run("Hamas, Israel's foe, fires rockets at Haifa"))
+    assert not any(r[0] == "ISR" for r in got), got
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Niger junta expels French envoy", ("NER", "expel", "FRA", "asserted")),
     ("Peru expels Mexican ambassador", ("PER", "expel", "MEX", "asserted")),

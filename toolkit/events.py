@@ -1737,7 +1737,7 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
         c = e.source.chunk
         parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
             ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
-        if len(parts) > 1 and "and" in s.lower[parts[0].start:parts[-1].start]:
+        if len(parts) > 1 and ("and" in s.lower[parts[0].start:parts[-1].start] or _headline_pair(s, parts, ctx)):
             mutual = ctx is not None and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
                 and all(_has_actor(ctx, x) for x in parts)
             for k, part in enumerate(parts[:-1]):
@@ -1747,6 +1747,19 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
                 e.target = Arg(parts[0], "target.reciprocal")
         out.append(e)
     return out
+
+
+def _headline_pair(s: cl.Structure, parts: list[cl.Chunk], ctx) -> bool:
+    """Rule ``source.headline_pair``: a headline's comma stands for "and" ("Israel, Hamas agree
+    to truce", "Russia, Ukraine to resume talks"): actors only, opening the sentence, and a
+    plural present verb or a headline's "to" right after them. Not an apposition ("Hamas,
+    Israel's foe, fires ...": a comma before the verb, and a singular verb)."""
+    end = parts[-1].end
+    if ctx is None or parts[0].start != 0 or end >= len(s.tags) or not cl.FINITE.isdisjoint(s.tags[:parts[0].start]):
+        return False
+    if not (s.tags[end] == "VBP" or s.lower[end] == "to" and cl.FINITE.isdisjoint(s.tags[:end])):
+        return False
+    return all(_has_actor(ctx, x) and s.tags[x.head] in ("NNP", "NNPS") for x in parts)
 
 
 def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
