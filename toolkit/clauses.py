@@ -672,8 +672,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
     chunk_start = {c.start: c for c in chunks}
     group_start = {a for a, _, _ in groups}
     clause_of = [0] * n
-    last_head = -1
-    tail = post = None
+    last_head, tail, post = -1, None, None
     # Only these words, commas and chunk starts can open a clause: other tokens skip the tests.
     openers = _openers(w)
 
@@ -684,12 +683,10 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         stack.append(cid)
 
     cur = 0  # stack[-1]: the clause of the tokens that open none
-    finite_starts = {a for a, _, _ in groups if tags[a] in FINITE}
     for i, low in enumerate(lower):
         t = tags[i]
-        if i in finite_starts and _ends_subject_relative(clauses, stack, has_verb, lemma, last_head, w):
-            stack.pop()   # "Countries that refused to pay faced sanctions": "faced" is the main verb
-            cur = stack[-1]
+        if i in group_start and t in FINITE:   # rule clause.relative_close
+            cur = _close_subject_relative(clauses, stack, has_verb, lemma, last_head, w)
         if low not in openers and t != "," and t != ":" and i not in chunk_start:
             clause_of[i] = cur
             if i in head_at:
@@ -752,17 +749,19 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
     return clauses, clause_of
 
 
-def _ends_subject_relative(clauses: list[Clause], stack: list[int], has_verb: dict, lemma, last_head: int,
-                           w: Words) -> bool:
+def _close_subject_relative(clauses: list[Clause], stack: list[int], has_verb: dict, lemma, last_head: int,
+                            w: Words) -> int:
     """Rule ``clause.relative_close``: a finite verb group after a relative clause on the
     subject, which has its own verb, while the clause it hangs from has none yet, is that
     clause's verb ("Countries that refuse to pay will face sanctions", "The troops that Kyiv
-    sent arrived"). Not after a reporting verb, whose complement may follow bare."""
-    if len(stack) < 2:
-        return False
-    top = clauses[stack[-1]]
-    return top.kind == "relative" and has_verb[top.cid] and top.parent == stack[-2] \
-        and not has_verb[top.parent] and last_head >= 0 and lemma[last_head] not in w.reporting
+    sent arrived"): the relative clause is closed. Not after a reporting verb, whose complement
+    may follow bare. Returns the clause the verb belongs to."""
+    if len(stack) > 1:
+        top = clauses[stack[-1]]
+        if top.kind == "relative" and has_verb[top.cid] and top.parent == stack[-2] \
+                and not has_verb[top.parent] and last_head >= 0 and lemma[last_head] not in w.reporting:
+            stack.pop()
+    return stack[-1]
 
 
 def _reporter_coordination(tags, lemma, i: int, head_at, w: Words) -> bool:
