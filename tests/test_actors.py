@@ -87,6 +87,8 @@ CASES = [
     ("The representative of the Russian Federation objected.", "representative",
      {"actor": "RUS", "role": "ambassador"}),
     ("Interfax reported the remarks.", "Interfax", {"actor": "RUS", "sector": "MED", "actor_type": "media"}),
+    # a region is its state's place, and the bloc entry "the West" does not take it
+    ("He toured the West Bank and New Mexico.", "West", {"actor": "PSE"}),
     # negatives
     ("Let us be clear about this.", "us", None),
     ("The governor of Georgia met voters in Atlanta, Georgia.", "Georgia", None),
@@ -94,7 +96,7 @@ CASES = [
     ("Schools in states like Georgia or Oklahoma improved.", "Georgia", None),
     ("Michael Jordan played well.", "Jordan", None),
     ("The Minsk agreements were never implemented.", "Minsk", None),
-    ("He toured the West Bank and New Mexico.", "West", None),
+    ("He toured the West Bank and New Mexico.", "Mexico", None),
     ("The army would respond.", "army", None),  # a bare role is not a mention
     ("Growth in Latin America slowed.", "America", None),
     ("Putin spoke. We thank the Presidents of the region.", "Presidents", None),

@@ -253,6 +253,34 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
     return out
 
 
+_AFTER_RELATIVE_VERB = frozenset({"RB", "RP", "TO", "DT", "PRP$"})
+
+
+def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
+    """Rule ``tag.relative_verb``: a lower-case word tagged as a singular noun right after a
+    relative "that" or "which" that follows a noun, and before an adverb, a particle, "to" or a
+    determiner, is the relative clause's verb ("skulls that date back to 640", "states that
+    refuse to pay"): NLTK's tagger reads "date" and "refuse" as nouns there, and the clause
+    loses its verb. Not applied by :func:`tag_many` (the quotes step shares its tags).
+
+    Example:
+        >>> repair_relative_verbs(["skulls", "that", "date", "back"], ["NNS", "WDT", "NN", "RB"])
+        ['NNS', 'WDT', 'VBP', 'RB']
+        >>> repair_relative_verbs(["the", "day", "that", "aid", "arrived"], ["DT", "NN", "WDT", "NN", "VBD"])
+        ['DT', 'NN', 'WDT', 'NN', 'VBD']
+    """
+    if "WDT" not in tags:
+        return tags
+    out = tags
+    for i in range(2, len(tags) - 1):
+        if tags[i] == "NN" and tags[i - 1] == "WDT" and tags[i - 2] in NOUN_TAGS \
+                and tokens[i - 1].lower() in ("that", "which") and tokens[i].islower() \
+                and tags[i + 1] in _AFTER_RELATIVE_VERB:
+            out = list(out) if out is tags else out
+            out[i] = "VBZ" if tags[i - 2] in ("NN", "NNP") and tokens[i].endswith("s") else "VBP"
+    return out
+
+
 _APOSTROPHES = frozenset({"'", "’", "`"})
 _PHRASE_REPAIR_WORDS = frozenset({"s", "’s", "'s", "least", "than"})
 
@@ -644,8 +672,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
     chunk_start = {c.start: c for c in chunks}
     group_start = {a for a, _, _ in groups}
     clause_of = [0] * n
-    last_head = -1
-    tail = post = None
+    last_head, tail, post = -1, None, None
     # Only these words, commas and chunk starts can open a clause: other tokens skip the tests.
     openers = _openers(w)
 
@@ -658,6 +685,8 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
     cur = 0  # stack[-1]: the clause of the tokens that open none
     for i, low in enumerate(lower):
         t = tags[i]
+        if i in group_start and t in FINITE:   # rule clause.relative_close
+            cur = _close_subject_relative(clauses, stack, has_verb, lemma, last_head, w)
         if low not in openers and t != "," and t != ":" and i not in chunk_start:
             clause_of[i] = cur
             if i in head_at:
@@ -718,6 +747,21 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         for i, cid in enumerate(clause_of):
             add[cid](i)
     return clauses, clause_of
+
+
+def _close_subject_relative(clauses: list[Clause], stack: list[int], has_verb: dict, lemma, last_head: int,
+                            w: Words) -> int:
+    """Rule ``clause.relative_close``: a finite verb group after a relative clause on the
+    subject, which has its own verb, while the clause it hangs from has none yet, is that
+    clause's verb ("Countries that refuse to pay will face sanctions", "The troops that Kyiv
+    sent arrived"): the relative clause is closed. Not after a reporting verb, whose complement
+    may follow bare. Returns the clause the verb belongs to."""
+    if len(stack) > 1:
+        top = clauses[stack[-1]]
+        if top.kind == "relative" and has_verb[top.cid] and top.parent == stack[-2] \
+                and not has_verb[top.parent] and last_head >= 0 and lemma[last_head] not in w.reporting:
+            stack.pop()
+    return stack[-1]
 
 
 def _reporter_coordination(tags, lemma, i: int, head_at, w: Words) -> bool:
@@ -964,13 +1008,17 @@ def assign_arguments(s: Structure, w: Words) -> None:
     """
     lower, tags = s.lower, s.tags
     preds = s.predicates
+    # a headline has no finite verb, or only in a postposed report ("Iran to retaliate, says X")
+    headline = FINITE.isdisjoint(tags) or any(c.rule == "clause.report_postposed" for c in s.clauses) \
+        and FINITE.isdisjoint(tags[:next((k for k, t in enumerate(tags) if t == ","), 0)])
     for x, p in enumerate(preds):
         lows = lower[p.start:p.head]
+        to = lower[p.start] == "to" and not (headline and _headline_infinitive(s, p))
         # "vowed never to negotiate", "agreed not to attack": the negator before "to" is the infinitive's
         p.negated = not w.negators.isdisjoint(lows) or (
             p.start > 0 and lower[p.start] == "to" and lower[p.start - 1] in w.negators)
-        if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and _future_frame(s, p, w)):
-            p.modality = "future"
+        if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and (not to or _future_frame(s, p, w))):
+            p.modality = "future"   # not to: a headline's "Egypt to refuse aid" is "will refuse"
         elif not w.hypo_modals.isdisjoint(lows):
             p.modality = "hypothetical"
         if tags[p.head] == "VBN" and (
@@ -982,11 +1030,11 @@ def assign_arguments(s: Structure, w: Words) -> None:
             p.agent, p.agent_rule = inverted, "agent.subject.inverted"
             p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
             continue
-        subj, rule = (None, "") if s.lower[p.start] == "to" else find_subject(s, p, w)
-        if subj is None and s.lower[p.start] != "to":
+        subj, rule = (None, "") if to else find_subject(s, p, w)
+        if subj is None and not to:
             subj = _relative_antecedent(s, p)
             rule = "subject.relative" if subj is not None else ""
-        if subj is None and (s.lower[p.start] == "to" or s.clauses[p.clause].kind == "participial"
+        if subj is None and (to or s.clauses[p.clause].kind == "participial"
                              or s.tags[p.head] == "VBG"):
             subj, rule = _control(s, p, w)
         p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
@@ -1000,6 +1048,17 @@ def assign_arguments(s: Structure, w: Words) -> None:
             limit = next((q.start for q in preds[x + 1:] if s.clause_of[q.start] == p.clause), len(tags))
             obj = find_object(s, p, w, limit=limit)
             p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
+
+
+_HEADLINE_SUBJECT = NP_INNER | {"CC", ","}
+
+
+def _headline_infinitive(s: Structure, p: Predicate) -> bool:
+    """Rule ``subject.headline_infinitive``: in a sentence with no finite verb, an infinitive
+    right after the opening noun phrase is the headline's future ("Egypt to refuse aid from
+    Qatar", "Russia and Ukraine to resume talks"): the phrase is its subject."""
+    return 0 < p.start and all(t in _HEADLINE_SUBJECT for t in s.tags[:p.start]) \
+        and s.tags[p.start - 1] in NOUN_TAGS
 
 
 def _inverted_speaker(s: Structure, p: Predicate, w: Words) -> Chunk | None:

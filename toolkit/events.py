@@ -118,6 +118,9 @@ class Rules:
     consequence_determiners: frozenset = frozenset()
     consequence_acts: frozenset = frozenset()
     consequence_subjects: frozenset = frozenset()
+    protective_verbs: frozenset = frozenset()
+    claim_nouns: frozenset = frozenset()
+    adversary_preps: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -153,6 +156,9 @@ def rules(path: str | None = None) -> Rules:
                  frozenset(str(x) for x in d.get("rebel_support", {}).get("sectors", [])),
                  fs(d.get("responsible_prepositions", [])), fs(d.get("modifier_bodies", [])),
                  fs(d.get("joint_acts", [])), {str(k).lower(): str(v) for k, v in d.get("phrasal_acts", {}).items()},
+                 protective_verbs=fs(d.get("protect_from", {}).get("verbs", [])),
+                 claim_nouns=fs(d.get("claim_nouns", [])),
+                 adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  **_consequence_rules(w.get("that_consequence", {})))
 
 
@@ -290,10 +296,14 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     else:
         src = Arg(p.agent, p.agent_rule)
         tgt = Arg(p.patient, p.patient_rule)
+        obl = _verb_obliques(s, p, ctx["rules"])
+        if cue.cameo[:2] in _FORCE_ROOTS:
+            # "fired rockets from Gaza into Israel": where force comes from is no target
+            obl = [o for o in obl if o[0] != "from"]
         if tgt.chunk is None:
             # Withdrawing or easing is done from the party that gains (CAMEO 08 yield).
             ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
-            c, r = _target_oblique(p.obliques, exclude=ex if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
+            c, r = _target_oblique(obl, exclude=ex if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
             if c is None and cue.cameo.startswith("04"):
                 c, r = _target_oblique(p.obliques, exclude=("by", "from", "of", "for"))
             tgt = Arg(c, r)
@@ -302,7 +312,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             if inf is not None and inf.patient is not None:
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
-        better = _actor_oblique(s, p.obliques, tgt.chunk, ctx, p.head)
+        better = _actor_oblique(s, obl, tgt.chunk, ctx, p.head)
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
@@ -325,6 +335,7 @@ def rule_predicative(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     return e
 
 
+_FORCE_ROOTS = frozenset({"18", "19", "20"})   # CAMEO assault, fight, mass violence
 _OVER_OBJECT = ("on", "to", "against", "toward", "towards", "from", "into", "with", "at", "upon", "of")
 
 
@@ -383,6 +394,9 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     prepositional phrase is the target, as CAMEO codes the party acted on."""
     if obj is None or _has_actor(ctx, obj):
         return None
+    by = _participle_agent(s, obj) if "by" in s.lower[obj.end:obj.end + 10] else None
+    if by is not None and _has_actor(ctx, by):
+        return Arg(by, "target.passive_modifier_agent")
     if s.lemma[obj.head] in ctx["rules"].claimed_objects:
         # "claimed responsibility for the Easter bombings": the act claimed is what was done.
         got = [c for prep, c in obl if prep == "for" and c.start == obj.end + 1]
@@ -424,10 +438,36 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
             return Arg(c, f"target.prep_over_object_{prep}")
     # "sent a team of experts to Alabama", "$1.2 billion in assistance to Egypt": a named place
     # or body after a directional preposition, when the object names neither.
+    end = obj.end
     for prep, c in obl:
-        if c.start >= obj.end and prep in ("to", "against", "toward", "towards", "into", "on") \
-                and s.tags[c.head] in ("NNP", "NNPS") and c.start - obj.end <= 8:
+        if c.start < obj.end:
+            continue
+        if prep in ("to", "against", "toward", "towards", "into", "on") \
+                and s.tags[c.head] in ("NNP", "NNPS") and c.start - end <= 8:
             return Arg(c, f"target.prep_proper_noun_{prep}")
+        if prep in ("of", "in") and _phrase_next(s, end, c) or c.start == end + 1:
+            end = c.end   # "the release of $1.2 billion in military assistance to Egypt"
+    return None
+
+
+_MODIFIER_GAP = frozenset({"of", "and", ","})
+
+
+def _participle_agent(s: cl.Structure, obj: cl.Chunk) -> cl.Chunk | None:
+    """Rule ``target.passive_modifier_agent``: the by-agent of a passive participle that modifies
+    the object ("condemned a naval blockade imposed by the United States", "criticised sanctions
+    announced by the EU on Moscow", "welcomed the aid provided by Japan"): whoever did what the
+    object names is the one the act is aimed at. The participle follows the object, past "of"
+    and "and" phrases at most, within eight tokens, and its agent is a "by" phrase."""
+    for q in s.predicates:
+        if q.start < obj.end:
+            continue
+        if q.start - obj.end > 8 or q.start != q.head or q.voice != "passive" or q.agent_rule != "agent.by":
+            return None
+        gap = range(obj.end, q.start)
+        if all(s.lower[k] in _MODIFIER_GAP or s.chunk_at(k) is not None for k in gap):
+            return q.agent
+        return None
     return None
 
 
@@ -440,11 +480,15 @@ def _infinitive_after(s: cl.Structure, p: cl.Predicate) -> cl.Predicate | None:
 
 
 def _governor(s: cl.Structure, c: cl.Chunk) -> cl.Predicate | None:
-    """The predicate whose object (or passive subject) is chunk ``c``."""
+    """The predicate whose object (or passive subject) is chunk ``c``; a passive participle right
+    after ``c`` first ("criticised sanctions announced by the EU": the sanctions are announced)."""
+    got = None
     for p in s.predicates:
         if p.patient is not None and p.patient.start == c.start:
-            return p
-    return None
+            if p.start == p.head == c.end and p.voice == "passive":
+                return p
+            got = got or p
+    return got
 
 
 def _noun_target(s: cl.Structure, obl, cue: Cue, r: Rules) -> tuple[cl.Chunk | None, str]:
@@ -475,6 +519,13 @@ def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         g, rule = s.predicate_at(k), "noun.responsible_for"
     elif cue.tok == c.head:
         g, rule = _governor(s, c), "noun.predicate_nominal"
+        if g is not None and s.lemma[g.head] in r.copular and g.voice == "active" and g.agent is not None \
+                and not _has_actor(ctx, g.agent) and _names_act(s, g.agent, r):
+            rep = _reporter_of(s, g.clause)
+            if rep is not None and _has_actor(ctx, rep.agent):   # "KCNA said the missile launch was a warning to Seoul"
+                tgt_c, tgt_r = _noun_target(s, cl.obliques(s, c.end - 1, cl.words(), span=10), cue, r)
+                return Event(cue.row, cue.tok, Arg(rep.agent, "source.reporter_of_act"), Arg(tgt_c, tgt_r),
+                             "", "noun.predicate_act", g.clause, g.negated, g.modality)
         if g is not None and not (s.lemma[g.head] in r.copular and g.voice == "active" and _has_actor(ctx, g.agent)):
             g = None
     if g is None or g.agent is None or s.lemma[g.head] not in r.copular:
@@ -482,6 +533,25 @@ def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     tgt_c, tgt_r = _noun_target(s, cl.obliques(s, c.end - 1, cl.words(), span=10), cue, r)
     return Event(cue.row, cue.tok, Arg(g.agent, "source.predicate_" + (g.agent_rule or "none")), Arg(tgt_c, tgt_r),
                  "", rule, g.clause, g.negated, g.modality)
+
+
+def _names_act(s: cl.Structure, c: cl.Chunk, r: Rules) -> bool:
+    """Whether noun phrase ``c`` names an act ("the missile launch", "the drills")."""
+    h = s.lemma[c.head]
+    return h in r.consequence_acts or h in r.act_objects or h.rstrip("s") in r.act_objects
+
+
+def _reporter_of(s: cl.Structure, clause: int) -> cl.Predicate | None:
+    """Rule ``noun.predicate_act``: the reporting predicate whose complement is ``clause``, with
+    a subject. "KCNA said the missile launch was a warning to Seoul", "The drills are a message
+    to Taipei, Beijing said": an act whose doer the clause does not name is characterised by
+    the one who reports it, who owns the warning (a state's outlet speaks for its state)."""
+    w = cl.words()
+    for p in s.predicates:
+        if p.agent is not None and p.voice == "active" and s.lemma[p.head] in w.reporting \
+                and clause in _speech_complements(s, p):
+            return p
+    return None
 
 
 def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
@@ -548,6 +618,8 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                      g.negated, g.modality)
     if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
         return NONEVENT  # the instrument or the doer of another act ("shelled by Russian artillery")
+    if tgt_c is None and c.start > 0 and s.lower[c.start - 1] in r.adversary_preps:
+        tgt_c, tgt_r = _protected(s, c, r, tgt_r)
     pos = [k for k in range(c.start, cue.tok) if s.tags[k] == "POS"]
     if pos:
         owner = cl.Chunk(c.start, pos[-1], pos[-1] - 1, "np.possessor")
@@ -560,6 +632,34 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         return Event(cue.row, cue.tok, Arg(m, "source.modifier"), Arg(tgt_c, tgt_r), "",
                      "noun.modifier_actor", clause, neg)
     return NONEVENT
+
+
+def _verb_obliques(s: cl.Structure, p: cl.Predicate, r: Rules) -> list:
+    """The phrases after ``p`` that may name its target: not the attacker's "from"/"against"
+    phrase of a verb of protection, its own or its infinitive's ("will protect civilians from
+    Taliban attacks", "pledged to defend Estonia against Russia": no act toward the Taliban or
+    Russia)."""
+    if not any(prep in r.adversary_preps for prep, _ in p.obliques):
+        return p.obliques
+    guard = p.head if s.lemma[p.head] in r.protective_verbs else -1
+    if guard < 0:
+        inf = _infinitive_after(s, p)
+        guard = inf.head if inf is not None and s.lemma[inf.head] in r.protective_verbs else -1
+    if guard < 0:
+        return p.obliques
+    return [(prep, c) for prep, c in p.obliques if not (prep in r.adversary_preps and c.start > guard)]
+
+
+def _protected(s: cl.Structure, c: cl.Chunk, r: Rules, rule: str) -> tuple[cl.Chunk | None, str]:
+    """Rule ``target.protected``: an act named in the "from"/"against" phrase of a verb of
+    protection is aimed at what is protected ("vowed to defend its citizens from Hezbollah's
+    rockets": the rockets are Hezbollah's attack on the citizens, and the defence is no
+    cooperation with Hezbollah)."""
+    for p in s.predicates:
+        if p.patient is not None and s.lemma[p.head] in r.protective_verbs \
+                and any(prep in r.adversary_preps and o.start == c.start for prep, o in p.obliques):
+            return p.patient, "target.protected"
+    return None, rule
 
 
 # Rules in precedence order: the first that answers decides (NONEVENT = no row).
@@ -616,15 +716,19 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
         claimant = p.agent
         if speech >= 0 and events[speech].source.chunk is not None:
             claimant = events[speech].source.chunk
+        speaker = claimant
+        owner = _claim_owner(s, p, ctx)   # "rejected Russian claims that ...": Russia claims it
+        cls = _reporting_classes().get(s.lemma[p.head], "")
         for e in events:
             if e.clause in inner and e.claimant is None:
-                e.claimant, e.claim_of = claimant, speech
-                e.extra.append("claim.complement")
+                e.claimant, e.claim_of = (owner or claimant), speech
+                e.extra.append("claim.complement" if owner is None else "claim.noun_owner")
                 if s.lemma[p.head] in w.directive and _reporting_classes().get(s.lemma[p.head]) != "neutral":
                     e.factuality = "requested"  # "urged X to ..." (not "told reporters ...")
-                cls = _reporting_classes().get(s.lemma[p.head], "")
                 if cls in ctx["rules"].denial:
                     e.factuality = "denied"
+                    _denier_pronoun(s, e, speaker)
+                    continue
                 elif cls in ctx["rules"].cognitive:
                     e.factuality = "hypothetical"
                 ch = e.source.chunk
@@ -632,6 +736,36 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                         and not _reported_antecedent(s, ch, inner, ctx):
                     e.source = Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
+
+
+def _claim_owner(s: cl.Structure, p: cl.Predicate, ctx) -> cl.Chunk | None:
+    """Rule ``claim.noun_owner``: when the reporting verb's object is a claim noun (events.yaml
+    ``claim_nouns``) whose complement clause is the report ("Kyiv rejected Russian claims that
+    its troops had shelled the plant", "denied reports by Moscow that ..."), the one who claims
+    is the noun's owner: its possessor or actor adjective, or its "by"/"from" phrase; ``None``
+    when the noun names none (then the verb's subject stays the claimant)."""
+    c = p.patient
+    if c is None or p.voice != "active" or s.lemma[c.head] not in ctx["rules"].claim_nouns:
+        return None
+    for k in range(c.start, c.head):
+        if ctx["actor_tok"](k) and s.tags[k] not in cl.PRONOUN_TAGS | {"PRP$"}:
+            return cl.Chunk(k, k + 1, k, "np.claim_owner")
+    for prep, o in p.obliques:
+        if o.start == c.end + 1 and prep in ("by", "from") and _has_actor(ctx, o):
+            return o
+    return None
+
+
+def _denier_pronoun(s: cl.Structure, e: Event, denier: cl.Chunk | None) -> None:
+    """Rule ``source.denier``: in what a party denies, its/their or it/they as the act's doer is
+    the denier ("Moscow denied that its forces shelled the plant", "Kyiv rejected Russian claims
+    that its troops had shelled the plant": the troops are Ukraine's, whoever claims it)."""
+    ch = e.source.chunk
+    if ch is None or denier is None or _PRONOUNS.get(s.lower[ch.start]) != "group" \
+            and _POSSESSIVES.get(s.lower[ch.start]) != "group":
+        return
+    if ch.end - ch.start == 1 or s.tags[ch.start] == "PRP$":
+        e.source = Arg(denier, "source.denier")
 
 
 def _reported_antecedent(s: cl.Structure, pron: cl.Chunk, inner: set, ctx) -> bool:
@@ -748,7 +882,6 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
 
 
 _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
-_FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall"})
 _SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear"})
 _SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 
@@ -858,7 +991,7 @@ def _future_consequence(s: cl.Structure, after: int, r: Rules) -> bool:
     for k in range(after + 1, min(n, after + 10)):
         if s.lower[k] in (";", ".") or s.lemma[k] in r.warn_lemmas:
             return False
-        if s.lower[k] not in _FUTURE_MODALS:
+        if s.lower[k] not in r.consequence_modals:   # the one list of future modals (events.yaml)
             continue
         verbs = [j for j in range(k + 1, min(n, k + 4)) if s.tags[j].startswith("VB")]
         if not verbs:
@@ -1074,7 +1207,8 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
 
 
 # ----------------------------------------------------------------------------- actors
-Mention = tuple  # (start, end, actor, person, sector, is_location)
+Mention = tuple  # (start, end, actor, person, sector, is_location, is_state_media)
+STATE_MEDIA = "state_media"   # actors.csv role of an outlet run by its state (KCNA, TASS, Xinhua)
 
 
 @dataclass
@@ -1183,7 +1317,8 @@ class SentenceContext:
         return None
 
     def _fields(self, m: Mention, a: int, b: int) -> dict:
-        return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b}
+        return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b,
+                STATE_MEDIA: len(m) > 6 and m[6]}
 
     def adjective_actor(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor."""
@@ -1309,9 +1444,11 @@ def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
     m = mentions.sort_values(["doc_id", "start"], kind="stable")
     nn = lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
     loc = m["location"].fillna(False).astype(bool).tolist() if "location" in m else [False] * len(m)
-    for d, a, b, act, per, sec, lo in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
-                                          m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(), loc):
-        out.setdefault(d, []).append((int(a), int(b), nn(act), nn(per), nn(sec), bool(lo)))
+    # a state's own outlet (actors.csv role state_media) speaks for its state
+    state = (m["role"] == STATE_MEDIA).tolist() if "role" in m else [False] * len(m)
+    for d, a, b, act, per, sec, lo, st in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
+                                              m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(), loc, state):
+        out.setdefault(d, []).append((int(a), int(b), nn(act), nn(per), nn(sec), bool(lo), bool(st)))
     return out
 
 
@@ -1600,7 +1737,7 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
         c = e.source.chunk
         parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
             ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
-        if len(parts) > 1 and "and" in s.lower[parts[0].start:parts[-1].start]:
+        if len(parts) > 1 and ("and" in s.lower[parts[0].start:parts[-1].start] or _headline_pair(s, parts, ctx)):
             mutual = ctx is not None and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
                 and all(_has_actor(ctx, x) for x in parts)
             for k, part in enumerate(parts[:-1]):
@@ -1610,6 +1747,19 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
                 e.target = Arg(parts[0], "target.reciprocal")
         out.append(e)
     return out
+
+
+def _headline_pair(s: cl.Structure, parts: list[cl.Chunk], ctx) -> bool:
+    """Rule ``source.headline_pair``: a headline's comma stands for "and" ("Israel, Hamas agree
+    to truce", "Russia, Ukraine to resume talks"): actors only, opening the sentence, and a
+    plural present verb or a headline's "to" right after them. Not an apposition ("Hamas,
+    Israel's foe, fires ...": a comma before the verb, and a singular verb)."""
+    end = parts[-1].end
+    if ctx is None or parts[0].start != 0 or end >= len(s.tags) or not cl.FINITE.isdisjoint(s.tags[:parts[0].start]):
+        return False
+    if not (s.tags[end] == "VBP" or s.lower[end] == "to" and cl.FINITE.isdisjoint(s.tags[:end])):
+        return False
+    return all(_has_actor(ctx, x) and s.tags[x.head] in ("NNP", "NNPS") for x in parts)
 
 
 def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
@@ -1703,6 +1853,12 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
         inner = [i for i in live if events[i].claim_of == first]
         if inner:
             return inner[0]
+    # "Beijing said the drills were a warning to Taipei": the speaker's own warning, which its
+    # statement only frames, is what a coder records
+    if s.lemma[events[first].tok] in cl.words().reporting:
+        own = [i for i in live if events[i].source.rule == "source.reporter_of_act" and events[i].tok > events[first].tok]
+        if own:
+            return own[0]
     e = events[first]
     if e.source.chunk is None and e.source.rule.startswith("agent.passive_none"):
         sub = [i for i in live if events[i].source.chunk is not None and events[i].tok > e.tok
@@ -1941,11 +2097,12 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
                         Arg(uncoded.patient, uncoded.patient_rule),
                         act_class(code, s.lemma[h], r) if code else "unclassified",
                         "verb.phrasal" if code else "verb.uncoded", uncoded.clause, uncoded.negated, uncoded.modality))
-    better = _actor_oblique(s, uncoded.obliques, uncoded.patient, rctx, uncoded.head)
+    obl = _verb_obliques(s, uncoded, r)
+    better = _actor_oblique(s, obl, uncoded.patient, rctx, uncoded.head)
     if better is not None:
         events[-1].target = better
     elif uncoded.patient is None:
-        c, rule = _target_oblique(uncoded.obliques, exclude=("of", "by", "for", "in", "with"))
+        c, rule = _target_oblique(obl, exclude=("of", "by", "for", "in", "with"))
         if c is None:  # "arrived in Nepal", "surrendered in Faryab province": where it happened
             named = [(p, ch) for p, ch in uncoded.obliques if p == "in" and
                      (_has_actor(rctx, ch) or s.tags[ch.head] in ("NNP", "NNPS"))]
@@ -2032,6 +2189,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
+        if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
+            clm = dict(clm, actor=None)   # "..., CNN reported": the outlet claims for no state
         rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
                          f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
                          f"target:{e.target.rule or 'none'}/{trule or 'none'}"
@@ -2050,6 +2209,12 @@ def _media_channel(e: Event, src: dict, clm: dict, said: str | None, fact: str, 
     report of an act in the sentence (``reports``) names no actor. Its own speech acts ("state
     media accused Kyiv") keep their actor, and what it accuses others of stays alleged
     (``said``: the act of the reporting event)."""
+    if clm.get(STATE_MEDIA) or src.get(STATE_MEDIA):
+        # Rule claim.state_media: a state's own outlet is its state's voice (KCNA for North
+        # Korea): its reports are the state's statements and what it reports of others the
+        # state's claims, so nothing is blanked or upgraded.
+        e.extra.append("claim.state_media" if clm.get(STATE_MEDIA) else "source.state_media")
+        return src, fact
     if fact == "alleged" and clm.get("sector") == MEDIA and said in (None, "statement") \
             and "claim.quote" not in e.extra and "claim.accused_of" not in e.extra:
         fact = "asserted"
@@ -2114,8 +2279,12 @@ def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> lis
         ['NNP', 'VBZ', 'NNS']
     """
     out = tags
+    headline = cl.FINITE.isdisjoint(tags)
     for c in cues:
         k, parts = c.tok, c.entry.split()
+        if len(parts) < 2 and headline and 0 < k < len(tags) - 1:
+            out = _headline_verb(words, tags, out, k, c.lemma)
+            continue
         if len(parts) < 2 or parts[0] != c.lemma or not (0 < k < len(tags) - 1):
             continue
         if tags[k] not in ("JJ", "NN", "NNS", "NNP") or tags[k - 1] not in _SUBJECT_END \
@@ -2126,6 +2295,27 @@ def cue_verb_tags(words: Sequence[str], tags: list[str], cues: list[Cue]) -> lis
         w = words[k].lower()
         out = list(out) if out is tags else out
         out[k] = "VBD" if w.endswith("ed") else "VBZ" if w.endswith("s") and not w.endswith("ss") else "VBP"
+    return out
+
+
+def _headline_verb(words: Sequence[str], tags: list[str], out: list[str], k: int, lemma: str) -> list[str]:
+    """Rules ``tag.headline_verb`` and ``tag.headline_infinitive`` of :func:`cue_verb_tags`, for a
+    sentence with no finite verb (a headline: "Mali junta expels UN envoy", "Egypt to refuse aid
+    from Qatar"). A one-word cue tagged as a plural noun or name, inflected with -s ("expels" of
+    "expel"), after a noun and before an object or a phrase (not "of": "Russian strikes of ...")
+    is the finite verb; a cue tagged as a noun in its base form right after a headline's "to",
+    before an object, is the infinitive ("to refuse aid"). Words "of" or "'s" after the cue
+    keep the noun."""
+    w, nxt = words[k].lower(), words[k + 1].lower()
+    if nxt in ("of", "'s", "’s") or tags[k + 1] not in _OBJECT_START:
+        return out
+    if tags[k] in ("NNS", "NNP", "NN") and tags[k - 1] in _SUBJECT_END and w.endswith("s") \
+            and not w.endswith("ss") and w != lemma and w[:-1].startswith(lemma[:3]):
+        out = list(out) if out is tags else out
+        out[k] = "VBZ"
+    elif tags[k] == "NN" and tags[k - 1] == "TO" and w == lemma and tags[k + 1] != "IN" and tags[k + 1] != "TO":
+        out = list(out) if out is tags else out
+        out[k] = "VB"
     return out
 
 
@@ -2291,7 +2481,8 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         if not cues and not answers and not _may_act(tags, lemmas):
             asking = ()   # as after a sentence without rows: no request for the next to answer
             continue
-        s = cl.parse(words, lemma=lemmas, tags=cue_verb_tags(words, tags, cues), degraded=degraded,
+        tags = cl.repair_relative_verbs(words, cue_verb_tags(words, tags, cues))
+        s = cl.parse(words, lemma=lemmas, tags=tags, degraded=degraded,
                      lower=_take(tok_lower, idx) if tok_lower is not None else None)
         ms = ment_by_doc.get(doc, [])
         sa, sb = ts[0], te[-1]
