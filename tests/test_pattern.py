@@ -64,6 +64,9 @@ CASES = [
     "a 5-star deal, 100% great", "café naïve résumé good", "ALL CAPS GOOD", "good?!", "bad...!",
     "(good) [bad] {nice}", "#good @bad", "good;bad:nice", "--good--", "‘’“”", "'''", "w/ good",
     "'END-OF-SENTENCE' good", "good\rbad great", "a (!good) deal", "good...... deal", "x D good",
+    # words memoised as written and lower-cased: the same word in several cases, in one text
+    "Not Good, NOT good, not GOOD", "Very Good. VERY bad. very Nice!", "Never GOOD; Hardly Bad",
+    "GREAT Great great :) Really NOT Terrible", "Isn't Good, ISN'T good",
     # every Unicode white space character, where str.split() and TextBlob's pattern must agree
     "good" + "".join(c + "bad" for c in map(chr, range(0x3001)) if c.isspace()),
 ]

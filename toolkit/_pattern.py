@@ -11,7 +11,8 @@ computes the same two numbers with less work:
 * the punctuation split of each white-space token depends on nothing but the token, so it is
   memoised (token strings are Zipfian: most are seen before);
 * each lower-cased word is classified once (lexicon word, negation, modifier, or inert) from
-  the analyzer's own lexicon;
+  the analyzer's own lexicon, and the class is memoised under the token as written too, so the
+  inert words (most of a text) are never lower-cased;
 * TextBlob's sentence grouping only drops its paragraph markers and joins emoticons and the
   sarcasm mark "(!)" written with spaces; those two patterns are searched for once, and texts
   where they occur (rare in speeches and news) are handed to TextBlob itself.
@@ -161,13 +162,20 @@ class _Pattern:
         m = None  # preceding modifier word
         n = None  # preceding negation word
         memo = self.word_memo
-        for w in map(str.lower, toks):
-            info = memo.get(w)
+        for tok in toks:
+            # memoised by the token as written too: most words are inert, and those need no
+            # lower-casing at all (a word's class depends only on its lower-case form)
+            info = memo.get(tok)
             if info is None:
-                info = self._word(w)
+                w = tok.lower()
+                info = memo.get(w)
+                if info is None:
+                    info = self._word(w)
+                memo[tok] = info
             if info is False:
                 m = n = None
                 continue
+            w = tok.lower()
             known, p, s, i, is_mod, is_neg, label = info  # type: ignore[misc]  # (False is skipped)
             if known:
                 if m is None:

@@ -101,6 +101,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -504,7 +505,7 @@ class _Doc:
     sent: list
     starts: list
     ends: list
-    date: object
+    date: Any
     speaker: str | None
     sent_first: dict = field(default_factory=dict)
 
@@ -791,7 +792,7 @@ def _name_run(st: _State, t: int, *, forward: bool = True, max_len: int = 4) -> 
     """A run of capitalised name tokens starting at t (forward) or ending at t (backward)."""
     d = st.d
     n = len(d.toks)
-    run = []
+    run: list[int] = []
     i = t
     while 0 <= i < n and len(run) < max_len and d.sent[i] == d.sent[t]:
         w = d.toks[i]
@@ -919,7 +920,7 @@ def rule_apposition_before(st: _State, ph: _Phrase) -> list[dict] | None:
     if t < 1 or d.toks[t] != "," or d.sent[t] != d.sent[group[0].t0]:
         return None
     prev_end = t  # the name ends before the comma
-    for r in reversed(st.rows):  # a known person right before: absorb the role phrase
+    for r in st.rows[::-1]:  # a known person right before: absorb the role phrase
         if r["tok_end"] == prev_end and r["person"]:
             if not r["role"]:
                 r["role"] = _last_role(group)
@@ -1228,7 +1229,12 @@ def _phrase_at(st: _State, i: int) -> tuple[list[dict], int]:
     app = rule_apposition_before(st, ph)
     if app is not None:
         return app, ph.j
-    rows = next(r for r in (rule(st, ph) for rule in ROW_RULES) if r is not None)
+    rows: list[dict] = []
+    for rule in ROW_RULES:   # the first rule that applies (rule_name, the last, always does)
+        got = rule(st, ph)
+        if got is not None:
+            rows = got
+            break
     if rows and not ph.has_person and ph.unknown is None and ph.has_role and rows[0]["actor"]:
         rev = rule_apposition_after(st, ph, rows[0])
         if rev is not None:
@@ -1253,7 +1259,8 @@ def rule_role_anaphor(st: _State) -> None:
             continue
         want = COMPATIBLE.get(r["role"], {r["role"]})
         found = None
-        for prev in reversed(out):
+        for k in range(len(out) - 1, -1, -1):   # newest first (mypyc cannot compile reversed() here)
+            prev = out[k]
             if prev["person"] and prev["end"] <= r["start"]:
                 prole = prev["role"]
                 if prole == r["role"] or prole in want:
@@ -1284,7 +1291,7 @@ def rule_description(st: _State) -> None:
         if not r.pop("_described", False) or r["person"]:
             continue
         want = COMPATIBLE.get(r["role"], {r["role"]})
-        for prev in reversed(st.rows[:i]):
+        for prev in st.rows[:i][::-1]:
             if prev["person"] and prev["actor"] == r["actor"] and prev["end"] <= r["start"] \
                     and (prev["role"] == r["role"] or prev["role"] in want):
                 r.update(person=prev["person"], sector=r["sector"] or prev["sector"],
@@ -1324,14 +1331,13 @@ def rule_surname(st: _State) -> None:
     people = _surname_owners(st)
     if not people:
         return
-    taken = set()
+    taken: set[int] = set()
     for r in st.rows:
         taken.update(range(r["tok_start"], r["tok_end"]))
     new = []
     arr = np.asarray(d.toks, dtype=object)
     for intro_end, fam, src in people:
-        for t in np.flatnonzero(arr == fam[0]):
-            t = int(t)
+        for t in np.flatnonzero(arr == fam[0]).tolist():
             if t < intro_end or any(x in taken for x in range(t, t + len(fam))):
                 continue
             if tuple(d.toks[t:t + len(fam)]) != fam:

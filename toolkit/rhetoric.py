@@ -441,8 +441,8 @@ def sentiment_table(sentences: pd.DataFrame, tokens: pd.DataFrame, texts: Mappin
     for i, h in by_row.items():
         tn[i] = _tone_cached(text[i], tuple(h), float(scale))
     cue = [""] * len(text)
-    for i, c in cues.items():
-        cue[i] = "; ".join(c)
+    for i, found in cues.items():
+        cue[i] = "; ".join(found)
     ints = {c: sentences[c].to_numpy().astype("int64") for c in ("sent_id", "start", "end")}
     if not text:
         out = pd.DataFrame([], columns=SENTIMENT_COLUMNS).astype(dict.fromkeys(ints, "int64"))
@@ -673,8 +673,8 @@ def _longest_per_category(hits: pd.DataFrame) -> pd.DataFrame:
     start, end = hits["start"].to_numpy(), hits["end"].to_numpy()
     doc, cat = _rank(hits["doc_id"]), _rank(hits["category"])
     order = np.lexsort((hits["entry_id"].to_numpy(), start - end, start, cat, doc))
-    keep = np.zeros(len(order), dtype=bool)
-    last = {}
+    keep: np.ndarray = np.zeros(len(order), dtype=bool)
+    last: dict[tuple[int, int], int] = {}
     for i, (d, c, s, e) in enumerate(zip(doc[order].tolist(), cat[order].tolist(),
                                          start[order].tolist(), end[order].tolist())):
         if s >= last.get((d, c), -1):
@@ -914,15 +914,15 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, scale: float = TONE_SCALE, l
         >>> sorted(out), len(out["sentiment"])
         (['rhetoric', 'sentiment'], 1)
     """
-    tables = Chunk.of(tables)
-    texts = tables.texts
-    tokens = tables["tokens"]
+    chunk = Chunk.of(tables)
+    texts = chunk.texts
+    tokens = chunk["tokens"]
     choice = lexmod.step_lexicons("rhetoric", (TONE_LEXICON, RHETORIC_LEXICON), lexicons,
                                   tone_lexicon_path=tone_lexicon_path,
                                   rhetoric_lexicon_path=rhetoric_lexicon_path)
     tlex = tone_lexicon(choice.get(TONE_LEXICON))
     tone_hits = _hits_by_doc(tokens, texts, tlex)
-    sentiment = sentiment_table(tables["sentences"], tokens, texts, scale=scale, lexicon=tlex,
+    sentiment = sentiment_table(chunk["sentences"], tokens, texts, scale=scale, lexicon=tlex,
                                 tone_hits=tone_hits)
     markers = rhetoric_table(tokens, texts, lexicon=choice.get(RHETORIC_LEXICON), tone_hits=tone_hits)
     return {"sentiment": sentiment, "rhetoric": markers}

@@ -254,22 +254,23 @@ def _with_plain_regexes(tok):
     from nltk.tokenize import punkt
     from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
 
-    class _PlainVars(PunktLanguageVars):
-        __slots__ = ("re_boundary_realignment",)
-
     def plain(pat):
         return re.compile(_regex_spaces(pat.pattern), pat.flags & _RE_FLAGS)
 
     try:
         old = tok._lang_vars
-        plain_vars = _PlainVars()
+        # made by type(), not a class statement: the compiled copy of this module (mypyc)
+        # cannot hold a class defined inside a function
+        plain_cls = type("_PlainVars", (PunktLanguageVars,),
+                         {"__slots__": ("re_boundary_realignment",), "__module__": __name__})
+        plain_vars = plain_cls()
         for attr, pat in (("_re_word_tokenizer", old._word_tokenizer_re()),
                           ("_re_period_context", old.period_context_re()),
                           ("re_boundary_realignment", PunktLanguageVars.re_boundary_realignment)):
             setattr(plain_vars, attr, plain(pat))
         # The token class's own patterns (type, ellipsis, initial, alpha, non-punctuation),
         # run for every token of every candidate context.
-        attrs: dict = {"__slots__": ()}
+        attrs = {"__slots__": ()}
         for name in ("_RE_ELLIPSIS", "_RE_NUMERIC", "_RE_INITIAL", "_RE_ALPHA"):
             attrs[name] = plain(getattr(PunktToken, name))
         non_punct = plain(punkt._re_non_punct)
@@ -312,7 +313,7 @@ class _LemmaPOS:
     (built in C from the index files) instead of a dict of dicts of 147k lemmas.
     """
 
-    def __init__(self, by_pos: dict[str, set[str]]):
+    def __init__(self, by_pos: dict[str, set[str]]) -> None:
         self._by_pos = {p: frozenset(s) for p, s in by_pos.items()}
         self._any = frozenset().union(*self._by_pos.values())   # one look-up, not one per POS
 
@@ -320,7 +321,7 @@ class _LemmaPOS:
         return form in self._any
 
     def __getitem__(self, form) -> dict[str, list]:
-        found = {p: [] for p, s in self._by_pos.items() if form in s}
+        found: dict[str, list] = {p: [] for p, s in self._by_pos.items() if form in s}
         if not found:
             raise KeyError(form)
         return found
@@ -343,7 +344,7 @@ class _Morphy:
     reader).
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         import nltk
         from nltk.corpus.reader.wordnet import ADJ, ADJ_SAT, WordNetCorpusReader
 
@@ -754,7 +755,7 @@ def _token_offsets(text: str, spans: Sequence[tuple[int, int]], toks: Sequence[s
         except UnicodeEncodeError:   # lone surrogates
             cps = None
         if cps is not None:
-            edges = np.zeros(len(text) + 1, dtype=np.int64)
+            edges: np.ndarray = np.zeros(len(text) + 1, dtype=np.int64)
             bounds = np.asarray(spans, dtype=np.int64)
             np.add.at(edges, bounds[:, 0], 1)
             np.add.at(edges, bounds[:, 1], -1)
@@ -804,10 +805,10 @@ def tokenize_documents(doc_ids: Sequence[str], texts: Sequence[str], *,
         _split_documents(texts)
     ids = pa.array([str(i) for i in doc_ids], type=pa.large_string())
     n_tok = len(t_text)
-    doc_of_tok = np.repeat(np.arange(len(t_doc_n), dtype="int64"), t_doc_n)
+    doc_of_tok: np.ndarray = np.repeat(np.arange(len(t_doc_n), dtype="int64"), t_doc_n)
     first_tok = np.concatenate(([0], np.cumsum(t_doc_n)[:-1])).astype("int64") if t_doc_n else np.zeros(0, "int64")
     tok_id = np.arange(n_tok, dtype="int64") - np.repeat(first_tok, t_doc_n)
-    sent_of_tok = np.repeat(np.asarray(s_sid, dtype="int64"), np.asarray(t_sent, dtype="int64"))
+    sent_of_tok: np.ndarray = np.repeat(np.asarray(s_sid, dtype="int64"), np.asarray(t_sent, dtype="int64"))
     t_start = np.concatenate(starts_parts) if starts_parts else np.zeros(0, "int64")
     t_end = np.concatenate(ends_parts) if ends_parts else np.zeros(0, "int64")
 
@@ -980,7 +981,7 @@ class ChunkMemo:
         (True, 2, 2)
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._values: dict[tuple[int, object], tuple[object, object]] = {}
 
     def get(self, arr, key=None):
@@ -1030,14 +1031,14 @@ def chunk_memo(memo: ChunkMemo | None = None):
         yield current
         return
     mine = memo is None
-    memo = ChunkMemo() if mine else memo
-    token = _OPEN.set(memo)
+    opened = ChunkMemo() if memo is None else memo
+    token = _OPEN.set(opened)
     try:
-        yield memo
+        yield opened
     finally:
         _OPEN.reset(token)
         if mine:
-            memo.clear()
+            opened.clear()
 
 
 def _memo_of(column: pd.Series):
@@ -1127,7 +1128,7 @@ def word_mask(column: pd.Series, words: Iterable[str]) -> np.ndarray:
         return np.zeros(len(codes), dtype=bool)
     if len(ids) == 1:
         return codes == ids[0]
-    lookup = np.zeros(len(values) + 1, dtype=bool)   # code -1 (missing) reads the last, False
+    lookup: np.ndarray = np.zeros(len(values) + 1, dtype=bool)   # code -1 (missing) reads the last, False
     lookup[ids] = True
     return lookup[codes]
 
