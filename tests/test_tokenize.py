@@ -126,6 +126,7 @@ def test_hard_wrapped_speech_keeps_names_whole():
     ("Sen. Claire McCaskill (D-Mo.) said the plan failed. Others agreed.",
      ["Sen. Claire McCaskill (D-Mo.) said the plan failed.", "Others agreed."]),
     ("The talks ended. Talks resume in May.", ["The talks ended.", "Talks resume in May."]),
+    ("“No,” said Del. Stacey Plaskett. She left.", ["“No,” said Del. Stacey Plaskett.", "She left."]),
 ])
 def test_punkt_repairs(text, expected):
     assert [text[a:b] for a, b in sentence_spans(text)] == expected

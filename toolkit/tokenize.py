@@ -46,7 +46,7 @@ TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "start", "end", "text", "lower",
 # Titles and other capitalised abbreviations are matched with their capital ("Gen." but not
 # "gen."), so that an ordinary word ending a sentence keeps its period apart.
 TITLE_ABBREVIATIONS = frozenset("""
-Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Sen Rep Gov Pres Amb Ambs
+Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Sen Rep Del Gov Pres Amb Ambs
 St Jr Sr Rev Hon Messrs Mme Mlle Vol Vols Fig Figs Art Arts Para Paras Sec Secs
 Dept Univ Assn Bros Inc Corp Ltd Co Plc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
