@@ -98,6 +98,9 @@ def test_news_acts_have_their_class(text, expected):
     ("The Pentagon released footage of the Russian jet.", "yield"),
     ("The ministry released a report on the economy.", "yield"),
     ("The army released a video of the operation.", "yield"),
+    # a source's anonymity is no appeal (02)
+    ("A Ukrainian official, who asked not to be named, said the attack was repelled.", "appeal"),
+    ("The source requested anonymity.", "appeal"),
     # self-defence is no verbal support of another party (052)
     ("Israel said it has the right to defend itself.", "cooperate"),
     ("Ukraine will defend itself against any attack.", "cooperate"),
@@ -133,6 +136,7 @@ def test_non_events_give_no_act(text, not_act):
     ("The army released a video of the raid.", "released a video", "010"),
     ("The ministry issued a press release.", "press release", "010"),
     ("Iran released two French prisoners.", "released", "084"),
+    ("Ukraine asked Germany not to block the tanks.", "block", "120"),
     ("French farmers blocked roads near Paris.", "blocked roads", "144"),
     ("Tokyo lambasted Seoul's decision.", "lambasted", "111"),
     ("Russia and Ukraine exchanged prisoners.", "exchanged prisoners", "084"),
