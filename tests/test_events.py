@@ -375,7 +375,8 @@ def test_rule_lists_are_words(name):
     # ... but not after a floating "both"
     ("India and the US have both indicted Sajid Mir.", "unclassified", "Sajid Mir"),
     # target.purpose_beneficiary for a strike or protest: what it protests
-    ("Workers went on strike to protest the Mexican government's decision.", "unclassified",
+    # (a labour strike is CAMEO 143 since escalation 1.20.0: `on strike`)
+    ("Workers went on strike to protest the Mexican government's decision.", "protest",
      "the Mexican government's decision"),
     ("A Kansas woman started a hunger strike, protesting the state's policy.", "protest", "the state's policy"),
 ])
