@@ -34,6 +34,10 @@ Rules (in order):
   not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
   sentence: the nearest before it in its own sentence, else the subject-most of the nearest
   earlier sentence that has one.
+  A place is never "it": a region of a state ("Gaza", "Donbas"), a capital that does not
+  open its clause ("Missiles struck Kyiv"), a state after a place preposition ("in Ukraine").
+* ``pronoun_possessive``: "Its foreign minister", "their spokesman": the state or organisation
+  of ``pronoun_org``'s search from the possessive.
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
   alone resolves to the full name used earlier in the document. Place names are not names
   ("Red Sea", "Jordan River": :data:`GEO_HEADS`).
@@ -981,6 +985,19 @@ def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Re
     return _org_antecedent(r, a) if words == ["it"] else None
 
 
+def rule_pronoun_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"Its foreign minister", "their spokesman": the state or organisation "its" refers to
+    (:func:`rule_pronoun_org`'s search from the possessive), so "China criticised Japan. Its
+    foreign ministry said ..." is China's: the earlier sentence's subject, not the last state."""
+    if len(words) < 2 or len(words) > 4 or words[0] not in ("its", "their") \
+            or (words[-1] not in ROLE_NOUNS and words[-1] not in ORG_NOUNS):
+        return None
+    res = _org_antecedent(r, a, people=words[0] == "their")
+    if res is None:
+        return None
+    return Resolution(res.actor, None, res.sector, "pronoun", "pronoun_possessive")
+
+
 def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
                     exclude: str | None = None) -> Resolution | None:
     """The search of :func:`rule_pronoun_org` for a pronoun at offset ``a``; ``people``: a
@@ -1000,13 +1017,58 @@ def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
         fits = [m for m in r.mentions_in(lo, hi)
                 if m.actor and not m.person and not m.location and m.actor_type != "media"
                 and m.end <= a and not r.in_quote(m.start) and m.actor != exclude
-                and (people or not _names_a_person(r, m))]
+                and (people or not _names_a_person(r, m)) and not _place_reading(r, m)]
         if fits:
             # in its own sentence the nearest ("... for the West to show that it"), before it
-            # the subject-most
+            # the subject-most (Centering's ranking subject > object > other, Grosz, Joshi &
+            # Weinstein 1995; Hobbs's left-to-right search meets the subject first)
             m = max(fits, key=lambda m: m.end) if sent == s else min(fits, key=lambda m: m.start)
             return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
     return None
+
+
+# Prepositions that make a state's name a place ("fighting in Ukraine", "troops across Syria");
+# not "to"/"from", which as often name a recipient or a source ("words from Russia").
+_PLACE_PREPS = frozenset("in into across near inside within throughout around along outside".split())
+# Mention kinds that name a place first (a capital, a seat of government): the state acting
+# only as the subject that opens a clause ("Moscow said", "On Monday, Beijing warned").
+_PLACE_KINDS = frozenset({"capital", "seat"})
+
+
+def _place_reading(r: SpeakerResolver, m: Mention) -> bool:
+    """Does the mention read as a place, never the "it" that speaks? A region of a state
+    always does ("Gaza", "Donbas": the gazetteer's notes say ``region:``); a capital or seat
+    unless it opens its clause ("Missiles struck Kyiv", not "Kyiv said"); any state after a
+    place preposition ("shelling in Ukraine", "troops across Syria")."""
+    if m.entry and m.entry in _region_entries(r.gazetteer):
+        return True
+    d = r.d
+    t = bisect.bisect_left(d.start, m.start)
+    if t >= len(d.sent):
+        return False
+    first = d.sent_start[d.sent[t]]
+    p = t - 1
+    if p >= first and d.low[p] == "the":
+        p -= 1
+    prev = d.low[p] if p >= first else ""
+    if prev in _PLACE_PREPS:
+        return True
+    return m.kind in _PLACE_KINDS and p >= first and prev != ","
+
+
+@functools.lru_cache(maxsize=4)
+def _region_entries_of(gaz) -> frozenset[str]:
+    e = gaz.entries
+    if "note" not in e:
+        return frozenset()
+    return frozenset(e["entry"][e["note"].fillna("").astype(str).str.startswith("region:")])
+
+
+def _region_entries(gaz) -> frozenset[str]:
+    """Entries of ``gaz`` (None: the bundled gazetteer) that name a region of a state."""
+    from .actors import load_gazetteer
+
+    return _region_entries_of(gaz if gaz is not None else load_gazetteer())
 
 
 def _names_a_person(r: SpeakerResolver, m: Mention) -> bool:
@@ -1036,5 +1098,5 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
     rule_mention, rule_document, rule_pronoun_person, rule_relative_who, rule_description_role,
-    rule_description_org, rule_pronoun_org, rule_name,
+    rule_description_org, rule_pronoun_org, rule_pronoun_possessive, rule_name,
 )
