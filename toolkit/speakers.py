@@ -512,6 +512,7 @@ class SpeakerResolver:
         self._pron: dict[int, _Cand | None] = {}
         self._pron_toks: list[int] | None = None
         self._pron_done = 0
+        self.regions: frozenset[str] | None = None   # the gazetteer's regions, read when first needed
 
     @property
     def names(self) -> _Names:
@@ -1017,14 +1018,22 @@ def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
         fits = [m for m in r.mentions_in(lo, hi)
                 if m.actor and not m.person and not m.location and m.actor_type != "media"
                 and m.end <= a and not r.in_quote(m.start) and m.actor != exclude
-                and (people or not _names_a_person(r, m)) and not _place_reading(r, m)]
-        if fits:
-            # in its own sentence the nearest ("... for the West to show that it"), before it
-            # the subject-most (Centering's ranking subject > object > other, Grosz, Joshi &
-            # Weinstein 1995; Hobbs's left-to-right search meets the subject first)
-            m = max(fits, key=lambda m: m.end) if sent == s else min(fits, key=lambda m: m.start)
-            return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
+                and (people or not _names_a_person(r, m))]
+        # in its own sentence the nearest ("... for the West to show that it"), before it the
+        # subject-most (Centering's ranking subject > object > other, Grosz, Joshi & Weinstein
+        # 1995; Hobbs's left-to-right search meets the subject first); places skipped (asked
+        # only of the best candidates, as most sentences' first fits)
+        if sent == s:
+            fits.sort(key=_END, reverse=True)
+        else:
+            fits.sort(key=_START)
+        for m in fits:
+            if not _place_reading(r, m):
+                return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
     return None
+
+
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)
 
 
 # Prepositions that make a state's name a place ("fighting in Ukraine", "troops across Syria");
@@ -1040,7 +1049,9 @@ def _place_reading(r: SpeakerResolver, m: Mention) -> bool:
     always does ("Gaza", "Donbas": the gazetteer's notes say ``region:``); a capital or seat
     unless it opens its clause ("Missiles struck Kyiv", not "Kyiv said"); any state after a
     place preposition ("shelling in Ukraine", "troops across Syria")."""
-    if m.entry and m.entry in _region_entries(r.gazetteer):
+    if r.regions is None:
+        r.regions = _region_entries(r.gazetteer)
+    if m.entry in r.regions:
         return True
     d = r.d
     t = bisect.bisect_left(d.start, m.start)
