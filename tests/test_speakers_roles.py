@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from toolkit import speakers
+from toolkit import resources, speakers
 from toolkit.actors import mentions_from_tables
 from toolkit.quotes import resolve_speaker_spans
 from toolkit.tokenize import tokenize_documents
@@ -53,6 +53,10 @@ IT_SPEAKERS = [
      "pronoun_org"),
     ("Germany's foreign ministry summoned the Russian ambassador. It said the expulsions were unjustified.",
      "It", "DEU", "pronoun_org"),
+    # a fronted phrase's state is not the subject of its sentence
+    ("In a letter to Germany, France urged calm. It said talks must go on.", "It", "FRA", "pronoun_org"),
+    ("In 2014 Russia annexed Crimea, and Germany protested. It said the vote was illegal.", "It",
+     "RUS", "pronoun_org"),
     # possessive descriptions: the subject state of the earlier sentence, not the last one named
     ("China criticised Japan over the visit. Its foreign ministry said Tokyo had erred.",
      "Its foreign ministry", "CHN", "pronoun_possessive"),
@@ -91,3 +95,30 @@ def test_events_antecedent_skips_places(text, actor):
     at = text.index("It said")
     got = r.antecedent(at, at + 2)
     assert (got.actor if got else None) == actor
+
+
+# "he"/"she" by grammatical role: the earlier sentence's subject before its objects and before
+# the people of a fronted phrase or clause (first names from NLTK's names corpus).
+@pytest.mark.parametrize("text, person", [
+    ("In a letter to Olaf Scholz, Emmanuel Macron urged calm. He said talks must go on.", "Emmanuel Macron"),
+    ("During a call with Joe Biden, Xi Jinping warned about Taiwan. He said Washington was wrong.",
+     "Xi Jinping"),
+    ("Speaking to Olaf Scholz, Emmanuel Macron urged calm. He said talks must go on.", "Emmanuel Macron"),
+    ("Asked about Olaf Scholz, Emmanuel Macron smiled. He said they were friends.", "Emmanuel Macron"),
+    ("Sergei Lavrov was criticised by Antony Blinken. He said the claims were false.", "Sergei Lavrov"),
+    ("On Monday, Emmanuel Macron met Olaf Scholz. He said talks must go on.", "Emmanuel Macron"),
+    # "according to X" names the source of the sentence, not a fronted phrase's bystander
+    ("According to Antony Blinken, the talks failed because of Sergei Lavrov. He said Moscow had stalled.",
+     "Antony Blinken"),
+    # gender still filters first; a coordinated clause is no fronted phrase
+    ("In a letter to Kaja Kallas, Emmanuel Macron urged calm. She said talks must go on.", "Kaja Kallas"),
+    ("In 2014 Vladimir Putin annexed Crimea, and Barack Obama protested. He said the vote was illegal.",
+     "Vladimir Putin"),
+])
+@pytest.mark.skipif(not resources.available("names"), reason="gender of first names needs NLTK's names corpus")
+def test_he_and_she_prefer_the_main_clause_subject(text, person):
+    docs, sents, toks, mentions = _tables(text)
+    a = re.search(r"\b(He|She)\b", text).start()
+    spans = pd.DataFrame({"doc_id": ["d"], "start": [a], "end": [a + (2 if text[a] == "H" else 3)]})
+    row = resolve_speaker_spans(docs, sents, toks, mentions, spans).iloc[0]
+    assert row.speaker_person == person

@@ -131,6 +131,14 @@ canal valley desert islands peninsula plateau basin glacier""".split())
 # First words of a fronted adverbial clause: its people are less salient than the main clause's.
 FRONTED_SUBORDINATORS = frozenset("""while although though whereas after before when whenever
 since until unlike despite if unless because as once""".split())
+# First words of a fronted prepositional or participial phrase ("In a letter to X, Y said"):
+# its people, like those of a fronted clause, are not the main clause's subject.
+# Not "according to X,": X is the source of what follows, the likeliest "he" of the next quote.
+FRONTED_PREPOSITIONS = frozenset("""in on at during with without under amid amidst following
+for from over by through ahead beyond within besides""".split())
+FRONTED_PARTICIPLES = frozenset("asked pressed questioned interviewed reached contacted".split())
+# Words after a comma that coordinate two clauses (the comma closes no fronted phrase).
+_CLAUSE_LINKS = frozenset("and but or while whereas so yet".split())
 # Plural heads that name people, never "it" ("Russian troops said" is "they").
 PERSON_GROUPS = frozenset("""troops soldiers forces officials diplomats ministers lawmakers
 negotiators leaders rebels separatists militants fighters civilians citizens""".split())
@@ -641,17 +649,22 @@ class SpeakerResolver:
                 return people[0]  # the subject-most (leftmost) person whose gender fits
         return None
 
-    def _main_clause_first(self, sent: int, people: list[_Cand]) -> list[_Cand]:
-        """People of an earlier sentence, those of a fronted adverbial clause ("While Obama
-        ..., the rally worried Henry Crespo.") after those of the main clause, as Hobbs's
-        search meets the main clause first."""
+    def _main_clause_first(self, sent: int, people: list) -> list:
+        """People (or mentions) of an earlier sentence, those of a fronted adverbial clause or
+        phrase ("While Obama ..., the rally worried Henry Crespo.", "In a letter to Olaf
+        Scholz, Emmanuel Macron urged calm.", "Speaking to X, Y ...") after those of the main
+        clause, whose subject Hobbs's search meets first and Centering ranks highest."""
         d = self.d
         a, b = d.sent_start[sent], d.sent_end[sent]
-        if d.low[a] not in FRONTED_SUBORDINATORS:
+        first = d.low[a]
+        phrase = first in FRONTED_PREPOSITIONS or first in FRONTED_PARTICIPLES \
+            or (first.endswith("ing") and len(first) > 5 and first != "according"
+                and not self.mentions_in(d.start[a], d.end[a]))
+        if first not in FRONTED_SUBORDINATORS and not phrase:
             return people
-        comma = next((t for t in range(a, b) if d.tok[t] == ","), None)
-        if comma is None:
-            return people
+        comma = next((t for t in range(a, min(b, a + 25)) if d.tok[t] == ","), None)
+        if comma is None or (phrase and comma + 1 < b and d.low[comma + 1] in _CLAUSE_LINKS):
+            return people   # "In 2014 Putin annexed Crimea, and Obama ...": no fronted phrase
         cut = d.start[comma]
         return [c for c in people if c.start > cut] + [c for c in people if c.start < cut]
 
@@ -1027,6 +1040,7 @@ def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
             fits.sort(key=_END, reverse=True)
         else:
             fits.sort(key=_START)
+            fits = r._main_clause_first(sent, fits)
         for m in fits:
             if not _place_reading(r, m):
                 return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
