@@ -85,7 +85,7 @@ def test_it_and_its_take_the_subject_state_never_a_place(text, span, actor, rule
 ])
 def test_events_antecedent_skips_places(text, actor):
     # the events step asks SpeakerResolver.antecedent for "it": the same place filter applies
-    docs, _, toks, m = _tables(text)
+    _, _, toks, m = _tables(text)
     ms = [speakers.Mention(int(r.start), int(r.end), *(None if pd.isna(v) else v for v in
                                                        (r.actor, r.person, r.sector, r.role, r.kind)),
                            bool(r.location), None if pd.isna(r.actor_type) else r.actor_type,
