@@ -615,7 +615,7 @@ class SpeakerResolver:
         if word in FIRST_PERSON:
             return document_speaker(word, self.doc_actor)
         if word in GROUP_PRONOUNS:
-            return _org_antecedent(self, a, people=word != "it", exclude=exclude)
+            return _org_antecedent(self, a, people=word not in ("it", "its"), exclude=exclude)
         gender = PRONOUN_GENDER.get(word)
         if gender is None:
             return None
