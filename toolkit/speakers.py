@@ -22,7 +22,9 @@ Rules (in order):
   searched from the pronoun's own back to :data:`WINDOW_SENTENCES` earlier; in each, the first
   person outside quotation marks whose gender fits (the subject-first order of Hobbs 1978's
   search, without a parse); in an earlier sentence the people of a fronted adverbial clause
-  ("While X ..., ...") come after those of its main clause. Earlier "he"/"she" count as
+  or phrase ("While X ..., ...", "In a letter to X, ...", "Speaking to X, ..."; not
+  "According to X, ...") come after those of its main clause, whose subject Centering ranks
+  first (Grosz, Joshi & Weinstein 1995: subject > object > other). Earlier "he"/"she" count as
   mentions of whom they resolved to, so a chain of pronouns follows its first name.
   Organisations, states and media are never antecedents of "he"/"she".
 * ``relative_who``: "who" to the person right before it in the sentence.
