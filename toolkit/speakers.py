@@ -22,7 +22,9 @@ Rules (in order):
   searched from the pronoun's own back to :data:`WINDOW_SENTENCES` earlier; in each, the first
   person outside quotation marks whose gender fits (the subject-first order of Hobbs 1978's
   search, without a parse); in an earlier sentence the people of a fronted adverbial clause
-  ("While X ..., ...") come after those of its main clause. Earlier "he"/"she" count as
+  or phrase ("While X ..., ...", "In a letter to X, ...", "Speaking to X, ..."; not
+  "According to X, ...") come after those of its main clause, whose subject Centering ranks
+  first (Grosz, Joshi & Weinstein 1995: subject > object > other). Earlier "he"/"she" count as
   mentions of whom they resolved to, so a chain of pronouns follows its first name.
   Organisations, states and media are never antecedents of "he"/"she".
 * ``relative_who``: "who" to the person right before it in the sentence.
@@ -34,6 +36,10 @@ Rules (in order):
   not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
   sentence: the nearest before it in its own sentence, else the subject-most of the nearest
   earlier sentence that has one.
+  A place is never "it": a region of a state ("Gaza", "Donbas"), a capital that does not
+  open its clause ("Missiles struck Kyiv"), a state after a place preposition ("in Ukraine").
+* ``pronoun_possessive``: "Its foreign minister", "their spokesman": the state or organisation
+  of ``pronoun_org``'s search from the possessive.
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
   alone resolves to the full name used earlier in the document. Place names are not names
   ("Red Sea", "Jordan River": :data:`GEO_HEADS`).
@@ -127,6 +133,14 @@ canal valley desert islands peninsula plateau basin glacier""".split())
 # First words of a fronted adverbial clause: its people are less salient than the main clause's.
 FRONTED_SUBORDINATORS = frozenset("""while although though whereas after before when whenever
 since until unlike despite if unless because as once""".split())
+# First words of a fronted prepositional or participial phrase ("In a letter to X, Y said"):
+# its people, like those of a fronted clause, are not the main clause's subject.
+# Not "according to X,": X is the source of what follows, the likeliest "he" of the next quote.
+FRONTED_PREPOSITIONS = frozenset("""in on at during with without under amid amidst following
+for from over by through ahead beyond within besides""".split())
+FRONTED_PARTICIPLES = frozenset("asked pressed questioned interviewed reached contacted".split())
+# Words after a comma that coordinate two clauses (the comma closes no fronted phrase).
+_CLAUSE_LINKS = frozenset("and but or while whereas so yet".split())
 # Plural heads that name people, never "it" ("Russian troops said" is "they").
 PERSON_GROUPS = frozenset("""troops soldiers forces officials diplomats ministers lawmakers
 negotiators leaders rebels separatists militants fighters civilians citizens""".split())
@@ -508,6 +522,7 @@ class SpeakerResolver:
         self._pron: dict[int, _Cand | None] = {}
         self._pron_toks: list[int] | None = None
         self._pron_done = 0
+        self.regions: frozenset[str] | None = None   # the gazetteer's regions, read when first needed
 
     @property
     def names(self) -> _Names:
@@ -602,7 +617,7 @@ class SpeakerResolver:
         if word in FIRST_PERSON:
             return document_speaker(word, self.doc_actor)
         if word in GROUP_PRONOUNS:
-            return _org_antecedent(self, a, people=word != "it", exclude=exclude)
+            return _org_antecedent(self, a, people=word not in ("it", "its"), exclude=exclude)
         gender = PRONOUN_GENDER.get(word)
         if gender is None:
             return None
@@ -636,17 +651,22 @@ class SpeakerResolver:
                 return people[0]  # the subject-most (leftmost) person whose gender fits
         return None
 
-    def _main_clause_first(self, sent: int, people: list[_Cand]) -> list[_Cand]:
-        """People of an earlier sentence, those of a fronted adverbial clause ("While Obama
-        ..., the rally worried Henry Crespo.") after those of the main clause, as Hobbs's
-        search meets the main clause first."""
+    def _main_clause_first(self, sent: int, people: list) -> list:
+        """People (or mentions) of an earlier sentence, those of a fronted adverbial clause or
+        phrase ("While Obama ..., the rally worried Henry Crespo.", "In a letter to Olaf
+        Scholz, Emmanuel Macron urged calm.", "Speaking to X, Y ...") after those of the main
+        clause, whose subject Hobbs's search meets first and Centering ranks highest."""
         d = self.d
         a, b = d.sent_start[sent], d.sent_end[sent]
-        if d.low[a] not in FRONTED_SUBORDINATORS:
+        first = d.low[a]
+        phrase = first in FRONTED_PREPOSITIONS or first in FRONTED_PARTICIPLES \
+            or (first.endswith("ing") and len(first) > 5 and first != "according"
+                and not self.mentions_in(d.start[a], d.end[a]))
+        if first not in FRONTED_SUBORDINATORS and not phrase:
             return people
-        comma = next((t for t in range(a, b) if d.tok[t] == ","), None)
-        if comma is None:
-            return people
+        comma = next((t for t in range(a, min(b, a + 25)) if d.tok[t] == ","), None)
+        if comma is None or (phrase and comma + 1 < b and d.low[comma + 1] in _CLAUSE_LINKS):
+            return people   # "In 2014 Putin annexed Crimea, and Obama ...": no fronted phrase
         cut = d.start[comma]
         return [c for c in people if c.start > cut] + [c for c in people if c.start < cut]
 
@@ -981,6 +1001,19 @@ def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Re
     return _org_antecedent(r, a) if words == ["it"] else None
 
 
+def rule_pronoun_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"Its foreign minister", "their spokesman": the state or organisation "its" refers to
+    (:func:`rule_pronoun_org`'s search from the possessive), so "China criticised Japan. Its
+    foreign ministry said ..." is China's: the earlier sentence's subject, not the last state."""
+    if len(words) < 2 or len(words) > 4 or words[0] not in ("its", "their") \
+            or (words[-1] not in ROLE_NOUNS and words[-1] not in ORG_NOUNS):
+        return None
+    res = _org_antecedent(r, a, people=words[0] == "their")
+    if res is None:
+        return None
+    return Resolution(res.actor, None, res.sector, "pronoun", "pronoun_possessive")
+
+
 def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
                     exclude: str | None = None) -> Resolution | None:
     """The search of :func:`rule_pronoun_org` for a pronoun at offset ``a``; ``people``: a
@@ -1001,12 +1034,68 @@ def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
                 if m.actor and not m.person and not m.location and m.actor_type != "media"
                 and m.end <= a and not r.in_quote(m.start) and m.actor != exclude
                 and (people or not _names_a_person(r, m))]
-        if fits:
-            # in its own sentence the nearest ("... for the West to show that it"), before it
-            # the subject-most
-            m = max(fits, key=lambda m: m.end) if sent == s else min(fits, key=lambda m: m.start)
-            return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
+        # in its own sentence the nearest ("... for the West to show that it"), before it the
+        # subject-most (Centering's ranking subject > object > other, Grosz, Joshi & Weinstein
+        # 1995; Hobbs's left-to-right search meets the subject first); places skipped (asked
+        # only of the best candidates, as most sentences' first fits)
+        if sent == s:
+            fits.sort(key=_END, reverse=True)
+        else:
+            fits.sort(key=_START)
+            fits = r._main_clause_first(sent, fits)
+        for m in fits:
+            if not _place_reading(r, m):
+                return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
     return None
+
+
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)
+
+
+# Prepositions that make a state's name a place ("fighting in Ukraine", "troops across Syria");
+# not "to"/"from", which as often name a recipient or a source ("words from Russia").
+_PLACE_PREPS = frozenset("in into across near inside within throughout around along outside".split())
+# Mention kinds that name a place first (a capital, a seat of government): the state acting
+# only as the subject that opens a clause ("Moscow said", "On Monday, Beijing warned").
+_PLACE_KINDS = frozenset({"capital", "seat"})
+
+
+def _place_reading(r: SpeakerResolver, m: Mention) -> bool:
+    """Does the mention read as a place, never the "it" that speaks? A region of a state
+    always does ("Gaza", "Donbas": the gazetteer's notes say ``region:``); a capital or seat
+    unless it opens its clause ("Missiles struck Kyiv", not "Kyiv said"); any state after a
+    place preposition ("shelling in Ukraine", "troops across Syria")."""
+    if r.regions is None:
+        r.regions = _region_entries(r.gazetteer)
+    if m.entry in r.regions:
+        return True
+    d = r.d
+    t = bisect.bisect_left(d.start, m.start)
+    if t >= len(d.sent):
+        return False
+    first = d.sent_start[d.sent[t]]
+    p = t - 1
+    if p >= first and d.low[p] == "the":
+        p -= 1
+    prev = d.low[p] if p >= first else ""
+    if prev in _PLACE_PREPS:
+        return True
+    return m.kind in _PLACE_KINDS and p >= first and prev != ","
+
+
+@functools.lru_cache(maxsize=4)
+def _region_entries_of(gaz) -> frozenset[str]:
+    e = gaz.entries
+    if "note" not in e:
+        return frozenset()
+    return frozenset(e["entry"][e["note"].fillna("").astype(str).str.startswith("region:")])
+
+
+def _region_entries(gaz) -> frozenset[str]:
+    """Entries of ``gaz`` (None: the bundled gazetteer) that name a region of a state."""
+    from .actors import load_gazetteer
+
+    return _region_entries_of(gaz if gaz is not None else load_gazetteer())
 
 
 def _names_a_person(r: SpeakerResolver, m: Mention) -> bool:
@@ -1036,5 +1125,5 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
     rule_mention, rule_document, rule_pronoun_person, rule_relative_who, rule_description_role,
-    rule_description_org, rule_pronoun_org, rule_name,
+    rule_description_org, rule_pronoun_org, rule_pronoun_possessive, rule_name,
 )
