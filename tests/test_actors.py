@@ -75,6 +75,11 @@ CASES = [
     ("Missiles struck targets inside Russia.", "Russia", {"actor": "RUS", "location": True}),
     ("Downing Street said the plan was sound.", "Downing Street", {"actor": "GBR", "metonym": True}),
     ("The Paris climate summit ended.", "Paris", {"actor": "FRA", "metonym": False, "location": True}),
+    # a region of a state is always a place, never the state as an agent (its governor or
+    # leaders are often not the state's: "Crimea's Russian-installed governor")
+    ("Crimea's Russian-installed governor accused Kyiv.", "Crimea", {"actor": "UKR", "location": True}),
+    ("Tigray's leaders rejected the deal.", "Tigray", {"actor": "ETH", "location": True}),
+    ("Anadolu Efes beat Real Madrid.", "Anadolu", None),
     ("Russian President Vladimir Putin spoke.", "Putin",
      {"actor": "RUS", "sector": "GOV", "person": "Vladimir Putin", "role": "president"}),
     ("US Secretary of State Antony Blinken spoke.", "Blinken",

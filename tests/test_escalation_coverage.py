@@ -145,3 +145,51 @@ def test_cue_and_code(text, surface, cameo):
     got = cues_of(text)
     pairs = list(zip(got["text"], got["cameo"]))
     assert (surface, cameo) in pairs, pairs
+
+
+# Ordinary sentences a review of 1.20.0 found coded as acts (lexicon 1.20.1): the code the
+# removed or narrowed row gave is not among the sentence's cues.
+@pytest.mark.parametrize("text, cameo", [
+    ("The ministry said it would execute the national budget by March.", "180"),
+    ("Two people were injured in a traffic accident in Kyiv.", "180"),
+    ("The panel concluded that a deal was unlikely this year.", "057"),
+    ("We recognise the government's efforts to reform the judiciary.", "054"),
+    ("Mass protests forced the government to resign.", "150"),
+    ("Investigators found a mass grave of soldiers near the village.", "150"),
+    ("A car slammed into a wall in Paris.", "111"),
+    ("The Lakers downed the Celtics in overtime.", "190"),
+    ("The team retook the lead in the second half.", "192"),
+    ("The company hopes to recapture market share in Asia.", "192"),
+    ("Critics demolished the minister's argument in parliament.", "1712"),
+    ("The candidate ceded ground to her rival in the polls.", "080"),
+    ("The regulator will crack down on tax evasion.", "175"),
+])
+def test_ordinary_senses_are_no_acts(text, cameo):
+    got = cues_of(text)
+    assert cameo not in got["cameo"].astype(str).tolist(), list(zip(got["text"], got["cameo"]))
+
+
+# ... and their twins that are acts.
+@pytest.mark.parametrize("text, surface, cameo", [
+    ("Iran executed two political prisoners on Monday.", "executed two political prisoners", "180"),
+    ("Sudan and Chad concluded an agreement on border security.", "concluded an agreement", "057"),
+    ("Ukrainian forces downed 20 Russian drones overnight.", "downed 20 Russian drones", "190"),
+    ("Ukrainian troops retook the village of Robotyne.", "retook the village", "192"),
+    ("Israeli forces demolished two Palestinian homes.", "demolished two Palestinian homes", "1712"),
+    ("The authorities cracked down on protesters in Tbilisi.", "cracked down on protesters", "175"),
+    ("Armenia ceded control of four villages.", "ceded control of four villages", "080"),
+])
+def test_narrowed_rows_keep_their_acts(text, surface, cameo):
+    pairs = list(zip(cues_of(text)["text"], cues_of(text)["cameo"].astype(str)))
+    assert (surface, cameo) in pairs, pairs
+
+
+# A region of a state is a place, never the agent standing for that state (actors 1.2.0 regions).
+@pytest.mark.parametrize("text, expected", [
+    ("Crimea's Russian-installed governor accused Ukraine of attacking the bridge.", ("RUS", "accuse", "UKR")),
+    ("Gaza's Hamas-run health ministry said Israel killed 40 people.", ("HAMAS", "accuse", "ISR")),
+    ("Israeli jets struck Gaza overnight.", ("ISR", "attack", "PSE")),
+    ("Russia annexed Crimea in 2014.", ("RUS", "attack", "UKR")),
+])
+def test_regions_are_places_not_agents(text, expected):
+    assert expected in acts(text)

@@ -6,7 +6,7 @@ import importlib.util
 import pandas as pd
 import pytest
 
-from toolkit import lexicon
+from toolkit import lexicon, resources
 from toolkit.quotes import KINDS, QUOTE_COLUMNS, find_quote_spans, find_quotes
 from toolkit.tokenize import tokenize_documents
 
@@ -937,6 +937,11 @@ def test_media_outlets_are_channels(text, outlet, speaker):
     ("The mayor told the radio audience that the city was safe.", "The mayor", None, "that the city was safe"),
     ("Ana Lopes said on Tuesday that talks on X would resume.", "Ana Lopes", None, "that talks on X would resume"),
     ("Ana Lopes said in an interview with reporters that Orsk was calm.", "Ana Lopes", None, "that Orsk was calm"),
+    pytest.param("The minister said in an interview with John Smith that talks would resume.", "The minister",
+                 None, "that talks would resume", marks=pytest.mark.skipif(
+                     not resources.available("names"), reason="a common first name is known from NLTK's names corpus")),
+    ("The minister said in an interview with Sky News that talks would resume.", "The minister", "Sky News",
+     "that talks would resume"),
     ("Ana Lopes told the agency director that the budget was cut.", "Ana Lopes", None,
      "that the budget was cut"),
 ])

@@ -119,7 +119,7 @@ from .quotes import (
     np_right,
     speaker_of,
 )
-from .speakers import Mention, SpeakerResolver
+from .speakers import Mention, SpeakerResolver, first_name_genders
 
 
 # ---------------------------------------------------------------- state
@@ -433,6 +433,11 @@ def _platform_at(d: _Doc, on: int, s1: int) -> tuple[int, int] | None:
     return t, t + 1
 
 
+# Last words of outlets' names that are no surnames ("Sky News", "Voice TV").
+_OUTLET_WORDS = frozenset("news tv television radio times post journal herald tribune today "
+                          "online daily weekly channel network agency press".split())
+
+
 def _interview_outlet(d: _Doc, w: int, s1: int) -> tuple[int, int] | None:
     """"in an interview with Channel 4", "interview with the BBC's Today programme": the
     capitalised name after "interview with"."""
@@ -443,6 +448,9 @@ def _interview_outlet(d: _Doc, w: int, s1: int) -> tuple[int, int] | None:
         b += 1
     while b > a and d.low[b - 1] in ("’s", "'s"):
         b -= 1
+    if b - a == 2 and d.tok[b - 1].isalpha() and d.low[b - 1] not in _OUTLET_WORDS \
+            and d.tok[a] in first_name_genders():
+        return None  # "an interview with John Smith": a person, not an outlet
     return (a, b) if b > a else None
 
 

@@ -1174,7 +1174,11 @@ def rule_name(st: _State, ph: _Phrase) -> list[dict] | None:
     sector, role = rec.get("sector") or None, rec.get("role") or None
     metonym = location = False
     if kind in ("capital", "seat", "state"):
-        location = _is_location(st.d, ph.group[0].t0, ph.end_t, kind)
+        # A region of a state ("Crimea", "Tigray", "Gaza") is always a place: whoever governs
+        # or fights in it is often not the state it belongs to ("Crimea's Russian-installed
+        # governor", "Tigray's leaders"), so it never stands for the state as an agent.
+        location = str(rec.get("note") or "").startswith("region:") \
+            or _is_location(st.d, ph.group[0].t0, ph.end_t, kind)
     if kind in ("capital", "seat"):
         metonym = not location
         if location:
