@@ -67,6 +67,9 @@ IT_SPEAKERS = [
     # negatives: no state or organisation before it, or only a place
     ("Its spokesman said the talks were over.", "Its spokesman", None, None),
     ("Storms hit Crimea on Monday. Its governor said roads were closed.", "Its governor", None, None),
+    # a region named before "its": the region has its own ministries and governors
+    ("Israel struck Gaza on Monday. Its health ministry said 40 people were killed.",
+     "Its health ministry", None, None),
 ]
 
 

@@ -1009,9 +1009,23 @@ def rule_pronoun_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]
             or (words[-1] not in ROLE_NOUNS and words[-1] not in ORG_NOUNS):
         return None
     res = _org_antecedent(r, a, people=words[0] == "their")
-    if res is None:
+    if res is None or (words[0] == "its" and _region_before(r, a)):
         return None
     return Resolution(res.actor, None, res.sector, "pronoun", "pronoun_possessive")
+
+
+def _region_before(r: SpeakerResolver, a: int) -> bool:
+    """Is a region of a state named in the sentence before offset ``a`` or earlier in its own?
+    Regions have their own ministries and governors ("Israel struck Gaza. Its health ministry
+    said ..."), so "its" may be the region's: no speaker is better than the wrong state."""
+    if r.regions is None:
+        r.regions = _region_entries(r.gazetteer)
+    d = r.d
+    tok = bisect.bisect_left(d.start, a)
+    if tok >= len(d.start):
+        return False
+    lo = d.start[d.sent_start[max(0, d.sent[tok] - 1)]]
+    return any(m.entry in r.regions for m in r.mentions_in(lo, a))
 
 
 def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
