@@ -387,6 +387,9 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
         conflict = {"verbal_conflict", "material_conflict"}
         preds = {"toolkit": [NEG if c in conflict else NOT_NEG for c in tk["first"]],
                  "toolkit_strongest_act": [NEG if c in conflict else NOT_NEG for c in tk["strongest"]],
+                 # as sentence_escalation shows it: a reference alone decides the class too
+                 "toolkit_as_table": [NEG if c in conflict else NOT_NEG for c in
+                                      toolkit_classes(unscon["text"].tolist(), rules=RULES)[0]["first"]],
                  "vader": np.where(vader_compound(unscon["text"].tolist()) <= -0.05, NEG, NOT_NEG).tolist()}
         train = pd.concat([d for d in (quad, penta) if d is not None], ignore_index=True)
         if len(train):
@@ -398,7 +401,8 @@ def evaluate(eval_dir: Path, *, n_boot: int = 1000, seed: int = 0,
             n_boot=n_boot, seed=seed, average=[NEG, NOT_NEG],
             notes="Positive = A0 is Direct_NegEval or Indirect_NegEval. toolkit: the first act is "
                   "verbal or material conflict (a sentence whose class a reference decides, with no "
-                  "act, is not an evaluation of a party). bow_lr_cross trained on QuadClass + CAMEO "
+                  "act, is not an evaluation of a party); toolkit_as_table: the class the sentence_escalation "
+                  "table gives (a reference alone decides it too). bow_lr_cross trained on QuadClass + CAMEO "
                   "(conflict classes positive)."))
         targets = evaluate_targets(unscon, n_boot=n_boot, seed=seed)
         if targets is not None:
