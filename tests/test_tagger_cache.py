@@ -26,7 +26,7 @@ def reference(tagger, sents):
 def own_cache_dir(tmp_path, monkeypatch):
     # every cache these tests write goes to their own folder, never the environment's
     where = tmp_path / "cache"
-    monkeypatch.setenv("TOOLKIT_TAGGER_CACHE", str(where))
+    monkeypatch.setenv("TOOLKIT_DERIVED_CACHE", str(where))
     _tagger.nltk_tagger.cache_clear()
     yield where
     _tagger.nltk_tagger.cache_clear()
@@ -199,7 +199,7 @@ def test_a_cache_for_another_model_probes_wrong_and_is_not_used(small_model, own
 def test_an_unwritable_cache_folder_is_no_error(small_model, tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv("TOOLKIT_TAGGER_CACHE", str(blocker / "cache"))
+    monkeypatch.setenv("TOOLKIT_DERIVED_CACHE", str(blocker / "cache"))
     tg = _tagger.nltk_tagger()
     assert _tagger.fast(tg).tag_sents(SENTS) == reference(tg, SENTS)
     assert blocker.read_text() == "not a folder"

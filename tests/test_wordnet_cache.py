@@ -14,7 +14,7 @@ from toolkit import resources, tokenize
 @pytest.fixture(autouse=True)
 def own_cache_dir(tmp_path, monkeypatch):
     where = tmp_path / "cache"
-    monkeypatch.setenv("TOOLKIT_TAGGER_CACHE", str(where))
+    monkeypatch.setenv("TOOLKIT_DERIVED_CACHE", str(where))
     return where
 
 
@@ -97,7 +97,7 @@ def test_a_stale_or_corrupt_cache_is_ignored(zip_copy, own_cache_dir, parses, sp
 def test_an_unwritable_cache_folder_is_no_error(zip_copy, tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv("TOOLKIT_TAGGER_CACHE", str(blocker / "cache"))
+    monkeypatch.setenv("TOOLKIT_DERIVED_CACHE", str(blocker / "cache"))
     assert "dog" in _tables(zip_copy)[0]["n"]
     assert blocker.read_text() == "not a folder"
 

@@ -483,16 +483,16 @@ class _CachedModel:
 
 
 def cache_dir() -> str:
-    """The folder of the tagger's derived cache: ``toolkit-native`` in the virtual environment
-    (beside the compiled modules), or ``$TOOLKIT_TAGGER_CACHE`` when set.
+    """The folder of the tagger's derived cache (:func:`toolkit.resources.derived_cache_dir`).
 
     Example:
-        >>> os.path.basename(cache_dir()) in ("toolkit-native", os.path.basename(os.environ.get("TOOLKIT_TAGGER_CACHE", "")))
+        >>> from toolkit import resources
+        >>> cache_dir() == resources.derived_cache_dir()
         True
     """
-    from ._native import native_root
+    from . import resources
 
-    return os.environ.get("TOOLKIT_TAGGER_CACHE") or str(native_root())
+    return resources.derived_cache_dir()
 
 
 def _model_paths(folder: str) -> list[str]:

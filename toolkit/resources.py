@@ -364,14 +364,26 @@ def _wordnet_sources(root, names: list[str]) -> list:
     return out
 
 
+def derived_cache_dir() -> str:
+    """The folder of the derived data caches (WordNet's lemma sets, the tagger's matrices):
+    ``toolkit-native`` in the virtual environment, beside the compiled modules, or
+    ``$TOOLKIT_DERIVED_CACHE`` when set. Deleting it only costs the next run the parsing.
+
+    Example:
+        >>> os.path.basename(derived_cache_dir()) == "toolkit-native" or "TOOLKIT_DERIVED_CACHE" in os.environ
+        True
+    """
+    from ._native import native_root
+
+    return os.environ.get("TOOLKIT_DERIVED_CACHE") or str(native_root())
+
+
 def _wordnet_cache_path(sources: list) -> Path:
     import hashlib
 
     import nltk
 
-    from ._native import native_root
-
-    where = os.environ.get("TOOLKIT_TAGGER_CACHE") or str(native_root())
+    where = derived_cache_dir()
     key = "\0".join((str(sources[1]), nltk.__version__, str(_WORDNET_CACHE_FORMAT)))
     return Path(where) / f"wordnet-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
 
