@@ -237,3 +237,12 @@ def test_the_shared_model_cached_tags_as_nltk(shared_model_folder, tmp_path, see
     sents += [[], ["٣٤٥٦", "²³", "-START-", "i", "Москва", "🙂", "\u00a0"], ["", " ", "a b"]]
     assert sum(map(len, sents)) > 10_000
     assert fast.tag_sents(sents) == reference(own, sents)
+
+
+def test_make_writes_both_caches_once(shared_model_folder, own_cache_dir, capsys):
+    assert _tagger.main() == 0
+    assert "tagger cache: written to" in capsys.readouterr().out
+    names = sorted(p.name.split("-")[0] for p in own_cache_dir.iterdir())
+    assert names == (["tagger", "wordnet"] if resources.available("wordnet") else ["tagger"])
+    assert _tagger.main() == 0
+    assert "tagger cache: up to date" in capsys.readouterr().out

@@ -737,10 +737,12 @@ def tag_sents(tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
 
 
 def main() -> int:
-    """``python -m toolkit._tagger``: write the tagger's derived cache (``make`` runs it).
+    """``python -m toolkit._tagger``: write the derived caches of the tagger's model and of
+    WordNet's lemma sets (``make`` runs it), so that no command pays for parsing them.
 
-    Prints one line and returns 0 in every case but a model that is not one: without NLTK's
-    tagger data, or when the cache folder cannot be written, the toolkit reads the JSON as before.
+    Prints one line per cache and returns 0 in every case but a tagger model that is not one:
+    without the NLTK data, or when the cache folder cannot be written, the toolkit parses the
+    files as before.
 
     Example:
         >>> main()  # doctest: +SKIP
@@ -748,6 +750,14 @@ def main() -> int:
     """
     from . import resources
 
+    if resources.available("wordnet"):   # written by the first parse (resources.wordnet_tables)
+        from . import tokenize
+
+        try:
+            tokenize._Morphy()
+            print("wordnet cache: ready")
+        except Exception as e:  # noqa: BLE001 - a WordNet layout it does not know: NLTK's reader is used
+            print(f"wordnet cache: not written ({type(e).__name__})")
     folder = resources._find(resources.RESOURCES[_MODEL_NAME].path)
     if folder is None or not os.path.isdir(folder):
         print("tagger cache: no unzipped NLTK tagger data; the toolkit reads the model when it finds one")
