@@ -22,6 +22,7 @@ $(RUNTIME): pyproject.toml
 	@# process (and each worker's server) would compile the package again at start-up.
 	$(BIN)/python -m compileall -q toolkit
 	$(BIN)/python -m toolkit._native_build
+	-@$(BIN)/python -m toolkit._tagger
 	@touch $(RUNTIME)
 
 $(STAMP): $(RUNTIME)
@@ -31,11 +32,14 @@ $(STAMP): $(RUNTIME)
 # Compiled copies of the hot modules (toolkit/_native.py), keyed by a hash of each source: an
 # edited module runs as Python until this builds it again (a few seconds; nothing when up to
 # date). Without a C compiler or mypy it prints one line and the toolkit runs as pure Python.
+# The tagger's derived model cache (toolkit/_tagger.py) sits beside them: one line, never fails the build.
 native: $(RUNTIME)
 	@$(BIN)/python -m toolkit._native_build
+	-@$(BIN)/python -m toolkit._tagger
 
 setup: $(RUNTIME) native
 	$(BIN)/python -m toolkit setup --if-missing
+	-@$(BIN)/python -m toolkit._tagger
 
 report: setup
 	$(BIN)/python -m toolkit report --out reports

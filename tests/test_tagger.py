@@ -270,7 +270,9 @@ def test_read_model_names_a_missing_file(tmp_path):
 
 
 @pytest.fixture
-def fresh_tagger_cache():
+def fresh_tagger_cache(tmp_path, monkeypatch):
+    # the derived model cache these tests' models write goes to their own folder
+    monkeypatch.setenv("TOOLKIT_DERIVED_CACHE", str(tmp_path / "tagger-cache"))
     _tagger.nltk_tagger.cache_clear()
     yield
     _tagger.nltk_tagger.cache_clear()

@@ -49,6 +49,19 @@ and then walks every value again in Python; the checks here come from the same p
 flattens the weights for the dense matrix, which is the start-up cost every worker waits for.
 ``tests/test_tagger.py`` checks that the model read here equals the one NLTK's loader reads,
 and their tags on a few thousand UN sentences.
+
+Reading the JSON and building the matrices costs about 0.18 CPU s, paid by the workers' server
+before every command that tags. So the matrices and tables are also kept in a derived cache
+(:func:`build_cache`: ``python -m toolkit._tagger``, run by ``make``, or the first process that
+reads the JSON), beside the compiled modules in the virtual environment: NumPy arrays and a JSON
+header in an uncompressed ``.npz`` read with ``allow_pickle=False``, used only while its header
+names the model files' real paths, sizes, modification times and SHA-256 digests as they are
+now, this NLTK version and this format, and its arrays pass shape and range checks; the probe
+then compares its tags with NLTK's own tags on the probe sentences, recorded when it was built.
+With a valid cache NLTK's tagger gets the tag dictionary and classes, and its weights are read
+from the JSON only if NLTK's own ``tag`` is ever called (:class:`_LazyPerceptron`).
+``tests/test_tagger_cache.py`` holds the cached model's tags to NLTK's and spoils the cache in
+sixteen ways.
 """
 from __future__ import annotations
 
@@ -99,9 +112,14 @@ class FastTagger:
         self.nltk = tagger
         self.exact = False
         self._lock = threading.Lock()
+        cached = _CACHED_OF.pop(tagger, None)   # nltk_tagger's validated cache, for this tagger
         try:
-            self._build(tagger)
-            self.exact = self._probe()
+            if cached is not None:
+                self._adopt(cached)
+                self.exact = self._probe(cached.probe_tags)
+            if not self.exact:
+                self._build(tagger)
+                self.exact = self._probe()
         except (TypeError, ValueError, OverflowError, AttributeError, KeyError, IndexError):
             self.exact = False
 
@@ -117,8 +135,7 @@ class FastTagger:
             raise ValueError("a falsy tag in the tag dictionary")
         self.n_classes = len(classes)
         self.tags = tags
-        self.tag_id = {t: i for i, t in enumerate(tags)}
-        self._tag_names = np.array(tags, dtype=object)
+        tag_id = {t: i for i, t in enumerate(tags)}
         if not set(map(type, weights)) <= {str}:
             raise TypeError("a feature key that is not a string")
         # One row per feature, in the weights' order (row 0: the features the model lacks).
@@ -144,15 +161,27 @@ class FastTagger:
         for feat, r in self.row.items():
             if feat.startswith(_TW_PREFIX):
                 t, _, w = feat[len(_TW_PREFIX):].partition(" ")
-                if t in self.tag_id:
-                    by_word.setdefault(w, {})[self.tag_id[t]] = r
+                if t in tag_id:
+                    by_word.setdefault(w, {})[tag_id[t]] = r
         self.tw_word = {w: i for i, w in enumerate(by_word, start=1)}
         self.TW = np.zeros((len(by_word) + 1, n_t), dtype=np.int64)
         for w, i in self.tw_word.items():
             for t, r in by_word[w].items():
                 self.TW[i, t] = r
-        self.bias = self.W[get("bias", 0)]
-        self.start = [self.tag_id[t] for t in tagger.START]
+        self._finish()
+
+    def _adopt(self, cached: _CachedModel) -> None:
+        """Take the matrices and tables of a validated cache (:func:`load_cache`) instead."""
+        self.n_classes, self.tags, self.row = cached.n_classes, cached.tags, cached.row
+        self.W, self.T1, self.T2, self.T12, self.TW = cached.W, cached.T1, cached.T2, cached.T12, cached.TW
+        self.tw_word = cached.tw_word
+        self._finish()
+
+    def _finish(self) -> None:
+        self.tag_id = {t: i for i, t in enumerate(self.tags)}
+        self._tag_names = np.array(self.tags, dtype=object)
+        self.bias = self.W[self.row.get("bias", 0)]
+        self.start = [self.tag_id[t] for t in self.nltk.START]
         self._reset_memo()
 
     def _reset_memo(self) -> None:
@@ -293,25 +322,30 @@ class FastTagger:
         return out
 
     # ------------------------------------------------------------------ self-check
-    def _probe(self) -> bool:
-        """Whether feature keys and tags agree with NLTK's own on hostile probe sentences."""
+    def _probe(self, want: list[list[str]] | None = None) -> bool:
+        """Whether feature keys and tags agree with NLTK's own on hostile probe sentences.
+
+        ``want``: the tags NLTK's ``tag`` gave on the probes when a cache of this model was
+        built (:func:`build_cache`); ``None``: ask NLTK's tagger now.
+        """
         t = self.nltk
+        flat = self._tag_ids([list(s) for s in _PROBES]).tolist()
+        got, a = [], 0
         for s in _PROBES:
-            if not s:
-                continue
+            got.append([self.tags[i] for i in flat[a:a + len(s)]])
+            a += len(s)
+        for s, tags in zip(_PROBES, got):
             ctx = t.START + [t.normalize(w) for w in s] + t.END
             prev, prev2 = t.START
             for i, w in enumerate(s):
                 feats = t._get_features(i, w, ctx, prev, prev2)
                 if set(feats.values()) != {1} or list(feats) != self._keys(i, w, ctx, prev, prev2):
                     return False
-                prev2, prev = prev, (t.tagdict.get(w) or t.model.predict(feats)[0])
-        want = [[x for _, x in t.tag(list(s))] for s in _PROBES]
-        flat = self._tag_ids([list(s) for s in _PROBES]).tolist()
-        got, a = [], 0
-        for s in _PROBES:
-            got.append([self.tags[i] for i in flat[a:a + len(s)]])
-            a += len(s)
+                # this module's own tags as the previous ones: if they differ from NLTK's, the
+                # comparison below fails; if not, these are NLTK's previous tags
+                prev2, prev = prev, tags[i]
+        if want is None:
+            want = [[x for _, x in t.tag(list(s))] for s in _PROBES]
         return got == want
 
     @staticmethod
@@ -333,6 +367,11 @@ _MAX_MODEL_BYTES = 64 << 20   # the English weights file is about 6 MB
 # the flattened weights nltk_tagger's model files gave, by the tagger made from them (a weak
 # key: an entry goes with its tagger), for that tagger's FastTagger to take once
 _FLAT_OF: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# nltk_tagger's valid caches (load_cache), by the tagger they are for, for its FastTagger
+_CACHED_OF: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# nltk_tagger's taggers read from JSON with no valid cache: the model folder and its files'
+# sources (_sources) as read, for fast() to write one
+_UNCACHED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _flat_weights(weights: dict) -> tuple[np.ndarray, list, np.ndarray]:
@@ -412,6 +451,211 @@ def _read_model(folder: str) -> tuple[dict, dict, list, tuple[np.ndarray, list, 
     return weights, tagdict, classes, flat
 
 
+# ----------------------------------------------------------------------------- the derived cache
+#
+# Reading the JSON model and building the matrices above is most of the tagger's start-up, paid
+# by the workers' server before every command. The cache is those matrices and tables (NumPy
+# arrays and one JSON header in an uncompressed .npz, loaded with allow_pickle=False: never a
+# pickle), written by ``python -m toolkit._tagger`` (``make``) or on first use. It is used only
+# when its header names the model files it was built from (real path, size, modification time
+# and SHA-256 of each, read again now), this NLTK version and this format, and when its arrays
+# have the shapes, types and index ranges that header implies; anything else (stale, truncated,
+# corrupt, foreign) is ignored and the model is read from its JSON as before. Its tags on the
+# probe sentences are checked against the ones NLTK's own tagger gave when it was built.
+
+_CACHE_FORMAT = 1
+_ARRAYS = ("T1", "T2", "T12", "TW")
+_STORED = ("Wi", "Wv", *_ARRAYS)   # W as the flat positions and values of its non-zero cells
+
+
+class _CachedModel:
+    """The matrices and tables :class:`FastTagger` builds, as read from a valid cache."""
+
+    def __init__(self, header: dict, arrays: dict) -> None:
+        self.tags: list[str] = header["tags"]
+        self.n_classes: int = header["n_classes"]
+        self.row = dict(zip(header["features"], range(1, len(header["features"]) + 1)))
+        self.tw_word = dict(zip(header["tw_words"], range(1, len(header["tw_words"]) + 1)))
+        self.probe_tags: list[list[str]] = header["probe_tags"]
+        self.T1, self.T2, self.T12, self.TW = (arrays[k] for k in _ARRAYS)
+        self.Wi, self.Wv = arrays["Wi"], arrays["Wv"]
+        self.W = np.zeros((len(self.row) + 1, self.n_classes), dtype=np.float64)
+
+
+def cache_dir() -> str:
+    """The folder of the tagger's derived cache (:func:`toolkit.resources.derived_cache_dir`).
+
+    Example:
+        >>> from toolkit import resources
+        >>> cache_dir() == resources.derived_cache_dir()
+        True
+    """
+    from . import resources
+
+    return resources.derived_cache_dir()
+
+
+def _model_paths(folder: str) -> list[str]:
+    return [os.path.join(folder, f"{_MODEL_NAME}.{part}.json") for part in ("weights", "tagdict", "classes")]
+
+
+def _cache_path(folder: str, where: str | None = None) -> str:
+    import hashlib
+
+    import nltk
+
+    key = "\0".join((os.path.realpath(folder), nltk.__version__, str(_CACHE_FORMAT)))
+    return os.path.join(where or cache_dir(), f"tagger-{hashlib.sha256(key.encode()).hexdigest()[:16]}.npz")
+
+
+def _sources(folder: str) -> list[list]:
+    """Real path, size, modification time (ns) and SHA-256 of each model file."""
+    import hashlib
+
+    out = []
+    for path in _model_paths(folder):
+        with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            digest = hashlib.sha256(f.read(_MAX_MODEL_BYTES + 1)).hexdigest()
+        out.append([os.path.realpath(path), st.st_size, st.st_mtime_ns, digest])
+    return out
+
+
+def build_cache(folder: str, where: str | None = None) -> str | None:
+    """Write the derived cache of the model in ``folder``; its path, or ``None`` when the model
+    is not one the fast path reproduces exactly (nothing is written then).
+
+    The file is written beside its final name and renamed into place, so a reader never sees
+    half of it; only that temporary file is ever removed.
+
+    Raises:
+        ModelError: the model files are not a tagger model.
+        OSError: the cache folder cannot be written.
+
+    Example:
+        >>> build_cache("/nonexistent")  # doctest: +SKIP
+    """
+    from nltk.tag.perceptron import PerceptronTagger
+
+    sources = _sources(folder)
+    tagger = PerceptronTagger(load=False)
+    weights, tagdict, classes, flat = _read_model(folder)
+    tagger.decode_json_params((weights, tagdict, classes))
+    _FLAT_OF[tagger] = (weights, flat)
+    return _write_cache(FastTagger(tagger), folder, sources, where)
+
+
+def _write_cache(ft: FastTagger, folder: str, sources: list[list], where: str | None = None) -> str | None:
+    import nltk
+
+    if not ft.exact or _sources(folder) != sources:   # changed while being read: not this model
+        return None
+    probe_tags = [[x for _, x in ft.nltk.tag(list(s))] for s in _PROBES]
+    header = {"format": _CACHE_FORMAT, "nltk": nltk.__version__, "sources": sources,
+              "tags": ft.tags, "n_classes": ft.n_classes, "features": list(ft.row),
+              "tw_words": list(ft.tw_word), "probe_tags": probe_tags}
+    target = _cache_path(folder, where)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    tmp = f"{target}.{os.getpid()}.{threading.get_ident()}.tmp"
+    try:
+        # every cell whose bits are not those of +0.0 (a -0.0 weight stays -0.0)
+        wi = np.flatnonzero(ft.W.view(np.int64))
+        with open(tmp, "wb") as f:
+            np.savez(f, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
+                     Wi=wi, Wv=ft.W.ravel()[wi], **{k: getattr(ft, k) for k in _ARRAYS})
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):   # this call's own temporary file, never another
+            os.remove(tmp)
+    return target
+
+
+def load_cache(folder: str, where: str | None = None, *, sources: list | None = None) -> _CachedModel | None:
+    """The valid derived cache of the model in ``folder``, or ``None`` (absent, stale or corrupt).
+
+    ``sources``: the model files' :func:`_sources`, when the caller has them already.
+
+    Example:
+        >>> load_cache("/nonexistent") is None
+        True
+    """
+    import nltk
+
+    try:
+        with np.load(_cache_path(folder, where), allow_pickle=False) as z:
+            if set(z.files) != {"header", *_STORED}:
+                return None
+            header = json.loads(z["header"].tobytes())
+            if not (isinstance(header, dict) and header.get("format") == _CACHE_FORMAT
+                    and header.get("nltk") == nltk.__version__
+                    and header.get("sources") == (sources if sources is not None else _sources(folder))):
+                return None
+            arrays = {k: z[k] for k in _STORED}
+        model = _CachedModel(header, arrays)
+        return model if _consistent(model) else None
+    except Exception:  # noqa: BLE001 - any unreadable cache (zip, JSON, types, I/O) is ignored
+        return None
+
+
+def _consistent(m: _CachedModel) -> bool:
+    """Whether a cache's arrays have the shapes, types and index ranges its header implies."""
+    n_t, n_rows = len(m.tags), len(m.row) + 1
+    strs = all(type(t) is str for t in m.tags) and all(type(t) is str for t in m.tw_word)
+    shapes = {"T1": (n_t,), "T2": (n_t,), "T12": (n_t, n_t), "TW": (len(m.tw_word) + 1, n_t)}
+    for k, shape in shapes.items():
+        a = getattr(m, k)
+        if a.shape != shape or a.dtype != np.int64 or (a.size and (a.min() < 0 or a.max() >= n_rows)):
+            return False
+    wi, wv = m.Wi, m.Wv
+    if wi.ndim != 1 or wi.shape != wv.shape or wi.dtype != np.int64 or wv.dtype != np.float64:
+        return False
+    if wi.size and (wi[0] < 0 or wi[-1] >= m.W.size or not (np.diff(wi) > 0).all()):
+        return False   # positions strictly increasing and inside W
+    if not np.isfinite(wv).all():
+        return False
+    m.W.ravel()[wi] = wv
+    m.W.setflags(write=False)
+    return strs and len(m.row) == n_rows - 1 and 0 < m.n_classes <= n_t and isinstance(m.probe_tags, list)
+
+
+class _LazyPerceptron:
+    """NLTK's ``AveragedPerceptron`` whose weights are read from the JSON on first use.
+
+    With a valid cache the fast path never needs NLTK's weights; NLTK's own ``tag`` (a sentence
+    with a token that is not a string) and ``predict`` still get them, read and checked by
+    :func:`read_model` then.
+    """
+
+    def __init__(self, folder: str, classes: set) -> None:
+        from nltk.tag.perceptron import AveragedPerceptron
+
+        self._folder = folder
+        self._model: AveragedPerceptron | None = None
+        self.classes = classes
+
+    def _real(self):
+        if self._model is None:
+            from nltk.tag.perceptron import AveragedPerceptron
+
+            model = AveragedPerceptron()
+            model.weights, _, _, _ = _read_model(self._folder)
+            model.classes = self.classes
+            self._model = model
+        return self._model
+
+    @property
+    def weights(self) -> dict:
+        return self._real().weights
+
+    def predict(self, features, return_conf=False):
+        return self._real().predict(features, return_conf)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._real(), name)
+
+
 @functools.lru_cache(maxsize=1)
 def nltk_tagger():
     """NLTK's averaged perceptron tagger (one per process), or ``None`` when its data is missing.
@@ -436,9 +680,24 @@ def nltk_tagger():
     folder = resources._find(resources.RESOURCES[_MODEL_NAME].path)
     if folder is not None and os.path.isdir(folder):
         tagger = PerceptronTagger(load=False)
+        try:
+            sources = _sources(folder)
+        except OSError:
+            sources = None   # _read_model names the file that cannot be read
+        cached = load_cache(folder, sources=sources) if sources is not None else None
+        if cached is not None:
+            tagdict, classes = (_read_json(p) for p in _model_paths(folder)[1:])
+            if isinstance(tagdict, dict) and isinstance(classes, list):
+                tagger.tagdict = tagdict
+                tagger.classes = set(classes)
+                tagger.model = _LazyPerceptron(folder, tagger.classes)
+                _CACHED_OF[tagger] = cached
+                return tagger
         weights, tagdict, classes, flat = _read_model(folder)
         tagger.decode_json_params((weights, tagdict, classes))
         _FLAT_OF[tagger] = (weights, flat)   # not computed again by its FastTagger
+        if sources is not None:
+            _UNCACHED[tagger] = (folder, sources)
         return tagger
     try:
         return PerceptronTagger()
@@ -455,7 +714,14 @@ def fast(tagger) -> FastTagger:
         >>> _perceptron() is None or fast(_perceptron()) is fast(_perceptron())
         True
     """
-    return FastTagger(tagger)
+    ft = FastTagger(tagger)
+    uncached = _UNCACHED.pop(tagger, None)
+    if uncached is not None:   # nltk_tagger found no valid cache: write one for the next process
+        try:
+            _write_cache(ft, *uncached)
+        except OSError:
+            pass   # a read-only environment: the model is read from its JSON, as before
+    return ft
 
 
 def tag_sents(tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -470,4 +736,49 @@ def tag_sents(tagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return fast(tagger).tag_sents(sentences)
 
 
-__all__ = ["FastTagger", "ModelError", "fast", "read_model", "tag_sents"]
+def main() -> int:
+    """``python -m toolkit._tagger``: write the derived caches of the tagger's model and of
+    WordNet's lemma sets (``make`` runs it), so that no command pays for parsing them.
+
+    Prints one line per cache and returns 0 in every case but a tagger model that is not one:
+    without the NLTK data, or when the cache folder cannot be written, the toolkit parses the
+    files as before.
+
+    Example:
+        >>> main()  # doctest: +SKIP
+        0
+    """
+    from . import resources
+
+    if resources.available("wordnet"):   # written by the first parse (resources.wordnet_tables)
+        from . import tokenize
+
+        try:
+            tokenize._Morphy()
+            print("wordnet cache: ready")
+        except Exception as e:  # noqa: BLE001 - a WordNet layout it does not know: NLTK's reader is used
+            print(f"wordnet cache: not written ({type(e).__name__})")
+    folder = resources._find(resources.RESOURCES[_MODEL_NAME].path)
+    if folder is None or not os.path.isdir(folder):
+        print("tagger cache: no unzipped NLTK tagger data; the toolkit reads the model when it finds one")
+        return 0
+    if load_cache(folder) is not None:
+        print("tagger cache: up to date")
+        return 0
+    try:
+        path = build_cache(folder)
+    except ModelError as e:
+        print(f"tagger cache: {e}")
+        return 2
+    except OSError as e:
+        print(f"tagger cache: not written ({e.strerror or e}); the toolkit reads the JSON model")
+        return 0
+    print(f"tagger cache: {'written to ' + path if path else 'not written (the fast path does not reproduce this model)'}")
+    return 0
+
+
+__all__ = ["FastTagger", "ModelError", "build_cache", "fast", "load_cache", "read_model", "tag_sents"]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

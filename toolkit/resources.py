@@ -330,3 +330,160 @@ def format_status(df: pd.DataFrame | None = None) -> str:
     lines.append("all NLTK resources found" if missing.empty else
                  f"{len(missing)} missing: run `python -m toolkit setup` or set NLTK_DATA")
     return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- WordNet's lemma sets
+#
+# The lemmatizer (toolkit.tokenize._Morphy) needs of WordNet only which lemmas each part of
+# speech lists (the index.* files) and the exception lists (*.exc): parsing them from the zip
+# costs about 0.15 CPU s, on the workers' server's critical path before every command. The
+# parsed sets are kept in a derived cache (a JSON file beside the compiled modules) used only
+# while its header names the same files as they are now: for a zip, its real path, size and
+# modification time and each member's size and CRC-32 (from the zip's directory, not read);
+# for a folder, each file's real path, size, modification time and SHA-256.
+
+_WORDNET_CACHE_FORMAT = 1
+_WORDNET_MAX_BYTES = 64 << 20   # the whole cache; WordNet 3.0's is about 2.9 MB
+
+
+def _wordnet_sources(root, names: list[str]) -> list:
+    """What the cache's header must match: see the comment above."""
+    import hashlib
+
+    zf = getattr(root, "zipfile", None)
+    if zf is not None:
+        st = os.stat(zf.filename)
+        members = [[n, zf.getinfo(root.entry + n).file_size, zf.getinfo(root.entry + n).CRC] for n in names]
+        return ["zip", os.path.realpath(zf.filename), st.st_size, st.st_mtime_ns, members]
+    out: list = ["folder"]
+    for n in names:
+        path = os.path.join(root.path, n)
+        with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            out.append([os.path.realpath(path), st.st_size, st.st_mtime_ns, hashlib.sha256(f.read()).hexdigest()])
+    return out
+
+
+def derived_cache_dir() -> str:
+    """The folder of the derived data caches (WordNet's lemma sets, the tagger's matrices):
+    ``toolkit-native`` in the virtual environment, beside the compiled modules, or
+    ``$TOOLKIT_DERIVED_CACHE`` when set. Deleting it only costs the next run the parsing.
+
+    Example:
+        >>> os.path.basename(derived_cache_dir()) == "toolkit-native" or "TOOLKIT_DERIVED_CACHE" in os.environ
+        True
+    """
+    from ._native import native_root
+
+    return os.environ.get("TOOLKIT_DERIVED_CACHE") or str(native_root())
+
+
+def _wordnet_cache_path(sources: list) -> Path:
+    import hashlib
+
+    import nltk
+
+    where = derived_cache_dir()
+    key = "\0".join((str(sources[1]), nltk.__version__, str(_WORDNET_CACHE_FORMAT)))
+    return Path(where) / f"wordnet-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+
+
+def _parse_wordnet(root, filemap: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, dict[str, list[str]]]]:
+    """Lemmas by part of speech and exception lists by part of speech, from WordNet's files."""
+    import re
+    from operator import itemgetter
+
+    index_line = re.compile(r"^([^ \n]+) ([a-z]) ", re.M)
+    by_pos: dict[str, set[str]] = {}
+    exceptions: dict[str, dict[str, list[str]]] = {}
+    for pos, suffix in filemap.items():
+        with root.join(f"index.{suffix}").open() as fh:
+            # "lemma pos synset_cnt ..." per line; license lines start with a space.
+            pairs = index_line.findall(fh.read().decode("utf-8"))
+        poses = set(map(itemgetter(1), pairs))
+        if len(poses) == 1:   # one part of speech per index file: sets built in C
+            by_pos.setdefault(poses.pop(), set()).update(map(itemgetter(0), pairs))
+        else:
+            for lemma, lemma_pos in pairs:
+                by_pos.setdefault(lemma_pos, set()).add(lemma)
+        with root.join(f"{suffix}.exc").open() as fh:
+            exc = {}
+            for line in fh.read().decode("utf-8").splitlines():
+                terms = line.split()
+                if terms:
+                    exc[terms[0]] = terms[1:]
+            exceptions[pos] = exc
+    return {p: sorted(s) for p, s in by_pos.items()}, exceptions
+
+
+def _valid_wordnet_tables(data) -> bool:
+    if not isinstance(data, dict) or not isinstance(data.get("lemmas"), dict) \
+            or not isinstance(data.get("exceptions"), dict):
+        return False
+    lemmas, exceptions = data["lemmas"], data["exceptions"]
+    return all(isinstance(p, str) and isinstance(v, str) for p, v in lemmas.items()) and all(
+        isinstance(p, str) and isinstance(exc, dict)
+        and all(isinstance(forms, list) and all(isinstance(f, str) for f in forms) for forms in exc.values())
+        for p, exc in exceptions.items())
+
+
+def wordnet_tables(root, filemap: dict[str, str]) -> tuple[dict[str, set[str]], dict[str, dict[str, list[str]]]]:
+    """WordNet's lemmas by part of speech and exception lists (``form -> [lemmas]``) by part of
+    speech, as the lemmatizer reads them; from a valid derived cache when there is one, else
+    parsed from the files (and the cache written for the next process, when it can be).
+
+    Args:
+        root: NLTK's path pointer to WordNet's folder (``nltk.data.find``), in a zip or not.
+        filemap: ``WordNetCorpusReader._FILEMAP`` (part of speech -> file suffix).
+
+    Example:
+        >>> import nltk
+        >>> from nltk.corpus.reader.wordnet import WordNetCorpusReader
+        >>> root = nltk.data.find("corpora/wordnet.zip/wordnet/")  # doctest: +SKIP
+        >>> "dog" in wordnet_tables(root, WordNetCorpusReader._FILEMAP)[0]["n"]  # doctest: +SKIP
+        True
+    """
+    import json
+
+    names = [f"index.{s}" for s in filemap.values()] + [f"{s}.exc" for s in filemap.values()]
+    try:
+        sources = _wordnet_sources(root, names)
+        path = _wordnet_cache_path(sources)
+    except (OSError, KeyError, AttributeError, ValueError):
+        sources, path = None, None
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                data = json.loads(f.read(_WORDNET_MAX_BYTES + 1))
+            if data.get("format") == _WORDNET_CACHE_FORMAT and data.get("sources") == sources \
+                    and _valid_wordnet_tables(data):
+                # lemmas hold neither a space nor a line break (the index line's first field)
+                by_pos = {p: set(v.split("\n")) if v else set() for p, v in data["lemmas"].items()}
+                return by_pos, data["exceptions"]
+        except Exception:  # noqa: BLE001, S110 - absent, stale or unreadable: parse the files
+            pass
+    lemmas, exceptions = _parse_wordnet(root, filemap)
+    if path is not None:
+        _write_wordnet_cache(path, {"format": _WORDNET_CACHE_FORMAT, "sources": sources,
+                                    "lemmas": {p: "\n".join(v) for p, v in lemmas.items()},
+                                    "exceptions": exceptions})
+    return {p: set(v) for p, v in lemmas.items()}, exceptions
+
+
+def _write_wordnet_cache(path: Path, data: dict) -> None:
+    """Write the cache beside its final name and rename it into place; only that temporary
+    file is ever removed. A folder that cannot be written: nothing, silently (the files are
+    parsed again next time)."""
+    import json
+    import threading
+
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    finally:
+        if tmp.exists():
+            tmp.unlink()

@@ -30,7 +30,6 @@ import contextvars
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -303,9 +302,6 @@ _IRREGULAR = {
 }
 
 
-_INDEX_LINE = re.compile(r"^([^ \n]+) ([a-z]) ", re.M)
-
-
 class _LemmaPOS:
     """The part of ``WordNetCorpusReader._lemma_pos_offset_map`` that ``morphy`` reads.
 
@@ -356,25 +352,10 @@ class _Morphy:
             root = nltk.data.find("corpora/wordnet")
         except LookupError:
             root = nltk.data.find("corpora/wordnet.zip/wordnet/")
-        by_pos: dict[str, set[str]] = {}
-        self._exception_map: dict[str, dict[str, list[str]]] = {}
-        for pos, suffix in cls._FILEMAP.items():
-            with root.join(f"index.{suffix}").open() as fh:
-                # "lemma pos synset_cnt ..." per line; license lines start with a space.
-                pairs = _INDEX_LINE.findall(fh.read().decode("utf-8"))
-            poses = set(map(itemgetter(1), pairs))
-            if len(poses) == 1:   # one part of speech per index file: sets built in C
-                by_pos.setdefault(poses.pop(), set()).update(map(itemgetter(0), pairs))
-            else:
-                for lemma, lemma_pos in pairs:
-                    by_pos.setdefault(lemma_pos, set()).add(lemma)
-            with root.join(f"{suffix}.exc").open() as fh:
-                exc = {}
-                for line in fh.read().decode("utf-8").splitlines():
-                    terms = line.split()
-                    if terms:
-                        exc[terms[0]] = terms[1:]
-                self._exception_map[pos] = exc
+        # the parsing (and its derived cache) is resources.wordnet_tables'
+        tables = resources.wordnet_tables(root, cls._FILEMAP)
+        by_pos: dict[str, set[str]] = tables[0]
+        self._exception_map: dict[str, dict[str, list[str]]] = tables[1]
         self._restated = _nltk_morphy_known()
         if ADJ in by_pos:  # NLTK lists adjective lemmas under the satellite tag too
             by_pos[ADJ_SAT] = by_pos.get(ADJ_SAT, set()) | by_pos[ADJ]
