@@ -76,6 +76,7 @@ class Words:
     participle_compounds: frozenset = frozenset()
     quantity_words: frozenset = frozenset()
     participle_adjectives: frozenset = frozenset()
+    inverted_conditionals: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -102,7 +103,8 @@ def words(path: str | None = None) -> Words:
                  s("source_prepositions"), s("temporal_words"),
                  s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
                  s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
-                 s("participle_compounds"), s("quantity_words"), s("participle_adjectives"))
+                 s("participle_compounds"), s("quantity_words"), s("participle_adjectives"),
+                 s("inverted_conditionals"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -687,6 +689,13 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         t = tags[i]
         if i in group_start and t in FINITE:   # rule clause.relative_close
             cur = _close_subject_relative(clauses, stack, has_verb, lemma, last_head, w)
+        if i == 0 and low in w.inverted_conditionals and _inverted_conditional(tags, lower, groups):
+            open_("conditional", i, "clause.inverted_if")   # "Should Baku attack, ..."
+            cur = clause_of[i] = stack[-1]
+            if i in head_at:
+                has_verb[cur] = True
+                last_head = i
+            continue
         if low not in openers and t != "," and t != ":" and i not in chunk_start:
             clause_of[i] = cur
             if i in head_at:
@@ -747,6 +756,53 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         for i, cid in enumerate(clause_of):
             add[cid](i)
     return clauses, clause_of
+
+
+def repair_inverted_conditional(lower: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """Rule ``tag.inverted_if``: the tagger reads a sentence-opening "Had"/"Were" as a name or a
+    wh-word and the bare verb after "Should X" as a noun. When a comma follows and a modal
+    ("would", "could", "will", "might") opens the consequent within four tokens of it, the
+    opener is the auxiliary and "Should X attack" has its verb.
+
+    Example:
+        >>> repair_inverted_conditional(["should", "baku", "attack", ",", "armenia", "would", "respond"],
+        ...                             ["MD", "NNP", "NN", ",", "NNP", "MD", "VB"])
+        ['MD', 'NNP', 'VB', ',', 'NNP', 'MD', 'VB']
+    """
+    out = list(tags)
+    n = len(out)
+    comma = next((i for i in range(2, n) if out[i] == ","), -1)
+    if comma < 0 or not any(lower[k] in _CONSEQUENT_MODALS for k in range(comma + 1, min(n, comma + 6))):
+        return out
+    out[0] = "MD" if lower[0] == "should" else "VBD"
+    if lower[0] == "should" and out[1] in ("NNP", "NNPS"):
+        k = next((k for k in range(2, comma) if out[k] not in ("NNP", "NNPS")), -1)
+        if k > 0 and out[k] in ("NN", "NNP") and (k + 1 == comma or out[k + 1] in ("RB", "DT", "NNP", "IN", "PRP$")):
+            out[k] = "VB"
+    return out
+
+
+_CONSEQUENT_MODALS = frozenset({"would", "could", "will", "might", "'d"})
+
+
+def _inverted_conditional(tags: Sequence[str], lower: Sequence[str], groups: list[tuple[int, int, int]]) -> bool:
+    """Rule ``clause.inverted_if``: a sentence that opens on "Should"/"Were"/"Had" + a subject
+    and has a verb after the first comma is a conditional with its "if" left out ("Should Baku
+    attack again, Armenia would respond"; "Were the sanctions lifted, Tehran would resume
+    talks"). A question ("Should NATO intervene?") is none.
+
+    Example:
+        >>> _inverted_conditional(["MD", "NNP", "VB", ",", "NNP", "MD", "VB", "."],
+        ...                       ["should", "baku", "attack", ",", "armenia", "would", "respond", "."],
+        ...                       [(0, 1, 0), (2, 3, 2), (5, 7, 6)])
+        True
+    """
+    n = len(tags)
+    if n < 5 or tags[0] not in ("MD", "VBD") or tags[1] not in ("NNP", "NNPS", "DT", "PRP", "NN", "NNS", "JJ") \
+            or "?" in lower[-2:]:
+        return False
+    comma = next((i for i in range(2, n) if tags[i] == ","), -1)
+    return comma > 2 and any(a > comma for a, _, _ in groups) and any(0 < h < comma for _, _, h in groups)
 
 
 def _close_subject_relative(clauses: list[Clause], stack: list[int], has_verb: dict, lemma, last_head: int,
@@ -1124,6 +1180,8 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     if tags is None:
         tags, degraded = tag(tokens)
     tags = repair_phrase_tags(tokens, tags, w, lower=lower)
+    if lower and lower[0] in w.inverted_conditionals:
+        tags = repair_inverted_conditional(lower, tags)
     chunks = np_chunks(tags, lower)
     starts = [c.start for c in chunks]   # in order, not overlapping (as Structure.chunk_at reads them)
     # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.

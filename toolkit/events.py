@@ -57,7 +57,9 @@ FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future
               "hypothetical", "question")
 CONFLICT = ("verbal_conflict", "material_conflict")
 # "his administration", "their forces": the possessor is the actor (resolved as the pronoun is).
-_POSSESSIVES = {"his": "person", "her": "person", "their": "group", "its": "group"}
+# "its" is an organisation or state, never a group of people (as speakers.antecedent reads it):
+# "Russian troops shelled the town. Its mayor ..." is not Russia's mayor.
+_POSSESSIVES = {"his": "person", "her": "person", "their": "group", "its": "org"}
 _PLURAL = frozenset({"they", "them", "their"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group",
              "it": "group", "them": "group", "we": "self", "i": "self", "us": "self", "our": "self"}
@@ -762,7 +764,7 @@ def _denier_pronoun(s: cl.Structure, e: Event, denier: cl.Chunk | None) -> None:
     that its troops had shelled the plant": the troops are Ukraine's, whoever claims it)."""
     ch = e.source.chunk
     if ch is None or denier is None or _PRONOUNS.get(s.lower[ch.start]) != "group" \
-            and _POSSESSIVES.get(s.lower[ch.start]) != "group":
+            and _POSSESSIVES.get(s.lower[ch.start]) not in ("group", "org"):
         return
     if ch.end - ch.start == 1 or s.tags[ch.start] == "PRP$":
         e.source = Arg(denier, "source.denier")
@@ -1274,8 +1276,16 @@ class SentenceContext:
             if res is not None:   # "We call on ...": a speech's speaking state (outside quotations)
                 return {"actor": res.actor, "person": res.person, "sector": res.sector,
                         "text": self.text[a:b], "start": a, "end": b}, "actor.document_speaker"
-        if kind in ("person", "group"):
-            last = self._last_before(a, kind, not_actor)
+        if kind == "org" and self.speakers is not None:   # "its": the speakers' org/state search
+            k = c.start
+            res = self.speakers().antecedent(int(self.tok_start[k]), int(self.tok_end[k]), exclude=exclude)
+            if res is not None and (not_actor is None or res.actor != not_actor):
+                return {"actor": res.actor, "person": res.person, "sector": res.sector,
+                        "text": self.text[a:b], "start": a, "end": b}, "actor.coref_antecedent"
+            return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
+                    "start": a, "end": b}, "actor.none"
+        if kind in ("person", "group", "org"):
+            last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             if pair is not None and (last is None or pair[1][0] >= last[0]):
                 return self._fields(pair[0], a, b), "actor.coref_plural"

@@ -1,0 +1,54 @@
+"""Events round 5: "its" as an organisation or state, and conditionals with "if" left out."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, rows, run
+
+from toolkit import clauses
+
+pytestmark = NEEDS_TAGGER
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "its" is an organisation or state, never the group of people named last
+    ("Russian troops shelled the town. Its mayor condemned the attack.", (None, "criticize", None, "asserted")),
+    ("The European Union met with Turkey. Its leaders criticized Russia.", ("EU", "criticize", "RUS", "asserted")),
+    # negative: "their" may still be a group of people
+    ("Russian troops shelled the town. Their commander praised the attack.", ("RUS", "praise", None, "asserted")),
+])
+def test_its_is_an_organisation(text, expected):
+    assert rows(run(text))[-1] == expected
+
+
+@pytest.mark.parametrize("text, antecedent, consequent, condition", [
+    ("Had Russia attacked Ukraine, NATO would impose sanctions on Moscow.",
+     ("RUS", "attack", "UKR", "hypothetical"), ("NATO", "sanction", "RUS", "conditional"), "Had Russia attacked Ukraine"),
+    ("Should Azerbaijan attack again, Armenia would launch strikes on its army.",
+     ("AZE", "attack", None, "hypothetical"), ("ARM", "attack", "AZE", "conditional"), "Should Azerbaijan attack again"),
+    ("Should Iran attack Israel, the United States would retaliate.",
+     ("IRN", "attack", "ISR", "hypothetical"), ("USA", "threaten", None, "conditional"), "Should Iran attack Israel"),
+    ("Were the sanctions lifted, Tehran would resume talks.",
+     None, ("IRN", "consult", None, "conditional"), "Were the sanctions lifted"),
+])
+def test_inverted_conditional(text, antecedent, consequent, condition):
+    out = run(text)
+    got = rows(out)
+    assert consequent in got
+    row = out.iloc[got.index(consequent)]
+    assert text[int(row["condition_start"]):int(row["condition_end"])] == row["condition"] == condition
+    if antecedent is not None:
+        assert antecedent in got
+
+
+@pytest.mark.parametrize("text, inverted", [
+    ("Should Baku attack again , Armenia would respond with force .", True),
+    ("Were the sanctions lifted , Tehran would resume talks .", True),
+    ("Had Russia invaded , NATO would have imposed sanctions .", True),
+    # negatives: a question, a main-clause "had", "should" with no consequent modal
+    ("Should NATO intervene in Ukraine ?", False),
+    ("Had a meeting , the ministers said nothing .", False),
+    ("Russia had invaded , NATO said .", False),
+])
+def test_inverted_conditional_clause(text, inverted):
+    s = clauses.parse(text.split())
+    assert any(c.rule == "clause.inverted_if" for c in s.clauses) == inverted
