@@ -52,3 +52,38 @@ def test_inverted_conditional(text, antecedent, consequent, condition):
 def test_inverted_conditional_clause(text, inverted):
     s = clauses.parse(text.split())
     assert any(c.rule == "clause.inverted_if" for c in s.clauses) == inverted
+
+
+@pytest.mark.parametrize("text, expected", [
+    # converse verbs of transfer: the giver is the source, the receiver the target
+    ("Ukraine received weapons from Germany.", ("DEU", "aid", "UKR", "asserted")),
+    ("Kyiv took delivery of German tanks.", ("DEU", "aid", "UKR", "asserted")),
+    ("Ukraine took delivery of tanks from Germany.", ("DEU", "aid", "UKR", "asserted")),
+    ("Egypt obtained loans from the IMF.", ("IMF", "aid", "EGY", "asserted")),
+    ("Ukraine received a letter from Germany.", ("DEU", "unclassified", "UKR", "asserted")),
+    # negatives: no giver named (no guess); the giving verb itself
+    ("Ukraine received weapons.", ("UKR", "unclassified", None, "asserted")),
+    ("Ukraine took delivery of the tanks.", ("UKR", "unclassified", None, "asserted")),
+    ("Ukraine sent aid to Moldova.", ("UKR", "aid", "MDA", "asserted")),
+])
+def test_converse_transfer(text, expected):
+    assert rows(run(text))[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weapon or force noun as the subject: its nationality adjective is the source
+    ("A Russian missile hit a school in Odesa.", ("RUS", "attack", None, "asserted")),
+    ("Israeli drones struck a convoy in Lebanon.", ("ISR", "attack", "LBN", "asserted")),
+    ("Israeli forces struck Gaza overnight.", ("ISR", "attack", "PSE", "asserted")),
+    # unattributed gunmen and a maker's nationality give no source
+    ("Gunmen shot dead two soldiers in Mali.", (None, "attack", "MLI", "asserted")),
+    ("Iranian-made drones hit Kyiv.", (None, "attack", "UKR", "asserted")),
+    ("Russian-built jets struck Idlib.", (None, "attack", "SYR", "asserted")),
+])
+def test_force_subject(text, expected):
+    assert rows(run(text))[0] == expected
+
+
+@pytest.mark.parametrize("text", ["The storm hit Florida.", "The news hit Moscow hard."])
+def test_force_subject_needs_a_weapon(text):
+    assert "attack" not in [r[1] for r in rows(run(text))]
