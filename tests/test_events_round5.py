@@ -22,9 +22,9 @@ def test_its_is_an_organisation(text, expected):
 
 @pytest.mark.parametrize("text, antecedent, consequent, condition", [
     ("Had Russia attacked Ukraine, NATO would impose sanctions on Moscow.",
-     ("RUS", "attack", "UKR", "hypothetical"), ("NATO", "sanction", "RUS", "conditional"), "Had Russia attacked Ukraine"),
+     ("RUS", "attack", "UKR", "hypothetical"), ("NATO", "threaten", "RUS", "conditional"), "Had Russia attacked Ukraine"),
     ("Should Azerbaijan attack again, Armenia would launch strikes on its army.",
-     ("AZE", "attack", None, "hypothetical"), ("ARM", "attack", "AZE", "conditional"), "Should Azerbaijan attack again"),
+     ("AZE", "attack", None, "hypothetical"), ("ARM", "threaten", "AZE", "conditional"), "Should Azerbaijan attack again"),
     ("Should Iran attack Israel, the United States would retaliate.",
      ("IRN", "attack", "ISR", "hypothetical"), ("USA", "threaten", None, "conditional"), "Should Iran attack Israel"),
     ("Were the sanctions lifted, Tehran would resume talks.",
@@ -38,6 +38,19 @@ def test_inverted_conditional(text, antecedent, consequent, condition):
     assert text[int(row["condition_start"]):int(row["condition_end"])] == row["condition"] == condition
     if antecedent is not None:
         assert antecedent in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force or a penalty promised on a condition is a threat, aimed at the antecedent's subject
+    ("If Iran attacks, Israel will strike back.", ("ISR", "threaten", "IRN", "conditional")),
+    ("If Russia attacks Ukraine, NATO will impose sanctions.", ("NATO", "threaten", "RUS", "conditional")),
+    ("Should Azerbaijan attack again, Armenia would launch strikes.", ("ARM", "threaten", "AZE", "conditional")),
+    # negatives: no agent, no threatener; an unconditional attack stays an attack
+    ("Sanctions will be imposed on Russia if it does not withdraw its troops.", (None, "sanction", "RUS", "conditional")),
+    ("Israel struck Iran after Iran attacked.", ("ISR", "attack", "IRN", "asserted")),
+])
+def test_conditional_force_is_a_threat(text, expected):
+    assert expected in rows(run(text))
 
 
 @pytest.mark.parametrize("text, inverted", [

@@ -782,6 +782,28 @@ def repair_inverted_conditional(lower: Sequence[str], tags: Sequence[str]) -> li
     return out
 
 
+def repair_conditional_verb(lower: Sequence[str], tags: Sequence[str], w: Words) -> list[str]:
+    """Rule ``tag.conditional_verb``: "If Iran attacks again, ...": after "if"/"unless" and a
+    name, a plural-noun tag before a comma, adverb or object is the verb (VBZ), so the
+    antecedent has its verb and ends at the comma.
+
+    Example:
+        >>> repair_conditional_verb(["if", "iran", "attacks", ","], ["IN", "NNP", "NNS", ","], words())
+        ['IN', 'NNP', 'VBZ', ',']
+    """
+    out = list(tags)
+    n = len(out)
+    for i in range(n - 2):
+        if lower[i] not in w.conditional or out[i + 1] not in ("NNP", "NNPS"):
+            continue
+        k = i + 1
+        while k < n and out[k] in ("NNP", "NNPS"):
+            k += 1
+        if k + 1 < n and out[k] == "NNS" and lower[k].endswith("s") and out[k + 1] in (",", "RB", "NNP", "DT", "PRP$", "PRP"):
+            out[k] = "VBZ"
+    return out
+
+
 _CONSEQUENT_MODALS = frozenset({"would", "could", "will", "might", "'d"})
 
 
@@ -1182,6 +1204,8 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     tags = repair_phrase_tags(tokens, tags, w, lower=lower)
     if lower and lower[0] in w.inverted_conditionals:
         tags = repair_inverted_conditional(lower, tags)
+    if not w.conditional.isdisjoint(lower):
+        tags = repair_conditional_verb(lower, tags, w)
     chunks = np_chunks(tags, lower)
     starts = [c.start for c in chunks]   # in order, not overlapping (as Structure.chunk_at reads them)
     # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.

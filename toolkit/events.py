@@ -1040,6 +1040,31 @@ def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: 
         e.act, e.act_rule = "threaten", "claim.conditional_threat"
 
 
+def _conditional_responses(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules) -> None:
+    """Rule ``cond.conflict_threat``: force or a penalty promised on a condition is a threat, not
+    an attack (CAMEO 13). "Should Baku attack again, Armenia would launch strikes" is Armenia's threat,
+    aimed (when the consequent names no target, or only the act: "impose sanctions") at the
+    antecedent's subject
+    (``target.condition_subject``). Only the actor's own consequent: a reported one is
+    :func:`_claimant_threats`'s.
+
+    Example:
+        >>> # "If Iran attacks, Israel will strike back": Israel threatens Iran (conditional)
+    """
+    for e in events:
+        if e.condition is None or e.claimant is not None or cues[e.cue].quad != "material_conflict" \
+                or e.act == "threaten" or e.source.chunk is None:   # no agent, no threatener
+            continue
+        e.act, e.act_rule = "threaten", "cond.conflict_threat"
+        t = e.target.chunk
+        if t is None or s.lemma[t.head] in r.act_objects:   # "will impose sanctions": on whom?
+            a, b = e.condition
+            subj = next((p.agent for p in s.predicates if a <= p.head < b and p.agent is not None
+                         and a <= p.agent.start), None)
+            if subj is not None:
+                e.target = Arg(subj, "target.condition_subject")
+
+
 def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
     """Whether a "that" or a finite verb lies between tokens ``a`` and ``b``: "warned that Russia
     could be ready to attack" reports a clause; it does not direct anyone to act."""
@@ -2216,6 +2241,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
     _claimant_threats(s, events, cues, r)
+    _conditional_responses(s, events, cues, r)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
