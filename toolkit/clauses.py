@@ -653,10 +653,9 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
             groups: list[tuple[int, int, int]], chunks: list[Chunk], w: Words) -> tuple[list[Clause], list[int]]:
     """Split a sentence into clauses; return the clauses and each token's clause id.
 
-    Rules: ``clause.main``, ``clause.if`` (conditional antecedent), ``clause.adverbial``,
-    ``clause.relative``, ``clause.that`` (complement after a verb), ``clause.bare_complement``
-    (reporting verb + subject + verb, no "that"), ``clause.participial`` (", signaling ..."),
-    ``clause.report_postposed`` ("..., officials said"), ``clause.semicolon``.
+    Rules: ``clause.main``, ``clause.if``/``clause.inverted_if`` (conditional antecedent), ``clause.adverbial``,
+    ``clause.relative``, ``clause.that`` (complement after a verb), ``clause.bare_complement`` (reporting
+    verb + subject + verb, no "that"), ``clause.participial``, ``clause.report_postposed``, ``clause.semicolon``.
 
     Example:
         >>> t = ["Moscow", "said", "Kyiv", "attacked", "."]
@@ -683,19 +682,13 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         clauses.append(Clause(cid, kind, at, at, stack[-1] if parent is None else parent, rule))
         has_verb[cid] = False
         stack.append(cid)
+        return cid
 
-    cur = 0  # stack[-1]: the clause of the tokens that open none
+    cur = open_("conditional", 0, "clause.inverted_if") if _inverted_conditional(tags, lower, groups, w) else 0
     for i, low in enumerate(lower):
         t = tags[i]
         if i in group_start and t in FINITE:   # rule clause.relative_close
             cur = _close_subject_relative(clauses, stack, has_verb, lemma, last_head, w)
-        if i == 0 and low in w.inverted_conditionals and _inverted_conditional(tags, lower, groups):
-            open_("conditional", i, "clause.inverted_if")   # "Should Baku attack, ..."
-            cur = clause_of[i] = stack[-1]
-            if i in head_at:
-                has_verb[cur] = True
-                last_head = i
-            continue
         if low not in openers and t != "," and t != ":" and i not in chunk_start:
             clause_of[i] = cur
             if i in head_at:
@@ -807,7 +800,8 @@ def repair_conditional_verb(lower: Sequence[str], tags: Sequence[str], w: Words)
 _CONSEQUENT_MODALS = frozenset({"would", "could", "will", "might", "'d"})
 
 
-def _inverted_conditional(tags: Sequence[str], lower: Sequence[str], groups: list[tuple[int, int, int]]) -> bool:
+def _inverted_conditional(tags: Sequence[str], lower: Sequence[str], groups: list[tuple[int, int, int]],
+                          w: Words) -> bool:
     """Rule ``clause.inverted_if``: a sentence that opens on "Should"/"Were"/"Had" + a subject
     and has a verb after the first comma is a conditional with its "if" left out ("Should Baku
     attack again, Armenia would respond"; "Were the sanctions lifted, Tehran would resume
@@ -816,11 +810,11 @@ def _inverted_conditional(tags: Sequence[str], lower: Sequence[str], groups: lis
     Example:
         >>> _inverted_conditional(["MD", "NNP", "VB", ",", "NNP", "MD", "VB", "."],
         ...                       ["should", "baku", "attack", ",", "armenia", "would", "respond", "."],
-        ...                       [(0, 1, 0), (2, 3, 2), (5, 7, 6)])
+        ...                       [(0, 1, 0), (2, 3, 2), (5, 7, 6)], words())
         True
     """
     n = len(tags)
-    if n < 5 or tags[0] not in ("MD", "VBD") or tags[1] not in ("NNP", "NNPS", "DT", "PRP", "NN", "NNS", "JJ") \
+    if n < 5 or lower[0] not in w.inverted_conditionals or tags[0] not in ("MD", "VBD") or tags[1] not in ("NNP", "NNPS", "DT", "PRP", "NN", "NNS", "JJ") \
             or "?" in lower[-2:]:
         return False
     comma = next((i for i in range(2, n) if tags[i] == ","), -1)
