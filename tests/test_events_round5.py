@@ -100,3 +100,15 @@ def test_force_subject(text, expected):
 @pytest.mark.parametrize("text", ["The storm hit Florida.", "The news hit Moscow hard."])
 def test_force_subject_needs_a_weapon(text):
     assert "attack" not in [r[1] for r in rows(run(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative or parenthetical clause's modality stays in it ("asked" requests nothing here)
+    ("A diplomat, who asked not to be identified, said Iran agreed to the plan.", ("IRN", "offer", None, "alleged")),
+    ("An official who asked not to be named said Iran agreed to the plan.", ("IRN", "offer", None, "alleged")),
+    ("A diplomat, speaking on condition of anonymity, said Iran had agreed to the deal.", ("IRN", "offer", None, "alleged")),
+    # the contrast: a directive in the main clause does request the act
+    ("A diplomat asked Iran to agree to the plan.", ("IRN", "offer", None, "requested")),
+])
+def test_relative_clause_modality_does_not_leak(text, expected):
+    assert rows(run(text))[-1] == expected
