@@ -112,3 +112,12 @@ def test_force_subject_needs_a_weapon(text):
 ])
 def test_relative_clause_modality_does_not_leak(text, expected):
     assert rows(run(text))[-1] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # no actor promises anything: victims or a question keep their act
+    "If nothing is done, millions of people will be killed in the war.",
+    "If Russia attacks, will NATO strike back?",
+])
+def test_conditional_without_a_promiser_is_no_threat(text):
+    assert "threaten" not in [r[1] for r in rows(run(text))]

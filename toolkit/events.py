@@ -1040,20 +1040,23 @@ def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: 
         e.act, e.act_rule = "threaten", "claim.conditional_threat"
 
 
-def _conditional_responses(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules) -> None:
+def _conditional_responses(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
     """Rule ``cond.conflict_threat``: force or a penalty promised on a condition is a threat, not
-    an attack (CAMEO 13). "Should Baku attack again, Armenia would launch strikes" is Armenia's threat,
-    aimed (when the consequent names no target, or only the act: "impose sanctions") at the
-    antecedent's subject
-    (``target.condition_subject``). Only the actor's own consequent: a reported one is
-    :func:`_claimant_threats`'s.
+    an attack (CAMEO 13). "Should Baku attack again, Armenia would launch strikes" is Armenia's
+    threat, aimed (when the consequent names no target, or only the act: "impose sanctions") at
+    the antecedent's subject (``target.condition_subject``). Only a consequent whose subject
+    names an actor or is a pronoun ("millions of people killed" promises nothing), outside a
+    question; a reported one is :func:`_claimant_threats`'s.
 
     Example:
         >>> # "If Iran attacks, Israel will strike back": Israel threatens Iran (conditional)
     """
     for e in events:
         if e.condition is None or e.claimant is not None or cues[e.cue].quad != "material_conflict" \
-                or e.act == "threaten" or e.source.chunk is None:   # no agent, no threatener
+                or e.act == "threaten" or s.question:
+            continue
+        src = e.source.chunk   # an actor or a pronoun promises: not "millions of people killed"
+        if src is None or not (_has_actor(rctx, src) or src.end - src.start == 1 and s.lower[src.start] in _PRONOUNS):
             continue
         e.act, e.act_rule = "threaten", "cond.conflict_threat"
         t = e.target.chunk
@@ -2241,7 +2244,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
     _claimant_threats(s, events, cues, r)
-    _conditional_responses(s, events, cues, r)
+    _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
