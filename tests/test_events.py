@@ -60,7 +60,8 @@ def rows(out: pd.DataFrame) -> list[tuple]:
     ("Britain warned that Russia poses a threat to Europe.", ("GBR", "accuse", "RUS", "asserted")),
     # negation, condition, future
     ("Russia did not attack Ukraine.", ("RUS", "attack", "UKR", "negated")),
-    ("Russia will attack Ukraine if Kyiv joins NATO.", ("RUS", "attack", "UKR", "conditional")),
+    # force promised on a condition is a threat (CAMEO 138), round 5
+    ("Russia will attack Ukraine if Kyiv joins NATO.", ("RUS", "threaten", "UKR", "conditional")),
     ("Russia will attack Ukraine.", ("RUS", "attack", "UKR", "future")),
     ("Russia could attack Ukraine.", ("RUS", "attack", "UKR", "hypothetical")),
     ("Will Russia attack Ukraine?", ("RUS", "attack", "UKR", "question")),

@@ -76,6 +76,7 @@ class Words:
     participle_compounds: frozenset = frozenset()
     quantity_words: frozenset = frozenset()
     participle_adjectives: frozenset = frozenset()
+    inverted_conditionals: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -102,7 +103,8 @@ def words(path: str | None = None) -> Words:
                  s("source_prepositions"), s("temporal_words"),
                  s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
                  s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
-                 s("participle_compounds"), s("quantity_words"), s("participle_adjectives"))
+                 s("participle_compounds"), s("quantity_words"), s("participle_adjectives"),
+                 s("inverted_conditionals"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -651,10 +653,9 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
             groups: list[tuple[int, int, int]], chunks: list[Chunk], w: Words) -> tuple[list[Clause], list[int]]:
     """Split a sentence into clauses; return the clauses and each token's clause id.
 
-    Rules: ``clause.main``, ``clause.if`` (conditional antecedent), ``clause.adverbial``,
-    ``clause.relative``, ``clause.that`` (complement after a verb), ``clause.bare_complement``
-    (reporting verb + subject + verb, no "that"), ``clause.participial`` (", signaling ..."),
-    ``clause.report_postposed`` ("..., officials said"), ``clause.semicolon``.
+    Rules: ``clause.main``, ``clause.if``/``clause.inverted_if`` (conditional antecedent), ``clause.adverbial``,
+    ``clause.relative``, ``clause.that`` (complement after a verb), ``clause.bare_complement`` (reporting
+    verb + subject + verb, no "that"), ``clause.participial``, ``clause.report_postposed``, ``clause.semicolon``.
 
     Example:
         >>> t = ["Moscow", "said", "Kyiv", "attacked", "."]
@@ -681,8 +682,9 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         clauses.append(Clause(cid, kind, at, at, stack[-1] if parent is None else parent, rule))
         has_verb[cid] = False
         stack.append(cid)
+        return cid
 
-    cur = 0  # stack[-1]: the clause of the tokens that open none
+    cur = open_("conditional", 0, "clause.inverted_if") if _inverted_conditional(tags, lower, groups, w) else 0
     for i, low in enumerate(lower):
         t = tags[i]
         if i in group_start and t in FINITE:   # rule clause.relative_close
@@ -747,6 +749,76 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         for i, cid in enumerate(clause_of):
             add[cid](i)
     return clauses, clause_of
+
+
+def repair_inverted_conditional(lower: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """Rule ``tag.inverted_if``: the tagger reads a sentence-opening "Had"/"Were" as a name or a
+    wh-word and the bare verb after "Should X" as a noun. When a comma follows and a modal
+    ("would", "could", "will", "might") opens the consequent within four tokens of it, the
+    opener is the auxiliary and "Should X attack" has its verb.
+
+    Example:
+        >>> repair_inverted_conditional(["should", "baku", "attack", ",", "armenia", "would", "respond"],
+        ...                             ["MD", "NNP", "NN", ",", "NNP", "MD", "VB"])
+        ['MD', 'NNP', 'VB', ',', 'NNP', 'MD', 'VB']
+    """
+    out = list(tags)
+    n = len(out)
+    comma = next((i for i in range(2, n) if out[i] == ","), -1)
+    if comma < 0 or not any(lower[k] in _CONSEQUENT_MODALS for k in range(comma + 1, min(n, comma + 6))):
+        return out
+    out[0] = "MD" if lower[0] == "should" else "VBD"
+    if lower[0] == "should" and out[1] in ("NNP", "NNPS"):
+        k = next((k for k in range(2, comma) if out[k] not in ("NNP", "NNPS")), -1)
+        if k > 0 and out[k] in ("NN", "NNP") and (k + 1 == comma or out[k + 1] in ("RB", "DT", "NNP", "IN", "PRP$")):
+            out[k] = "VB"
+    return out
+
+
+def repair_conditional_verb(lower: Sequence[str], tags: Sequence[str], w: Words) -> list[str]:
+    """Rule ``tag.conditional_verb``: "If Iran attacks again, ...": after "if"/"unless" and a
+    name, a plural-noun tag before a comma, adverb or object is the verb (VBZ), so the
+    antecedent has its verb and ends at the comma.
+
+    Example:
+        >>> repair_conditional_verb(["if", "iran", "attacks", ","], ["IN", "NNP", "NNS", ","], words())
+        ['IN', 'NNP', 'VBZ', ',']
+    """
+    out = list(tags)
+    n = len(out)
+    for i in range(n - 2):
+        if lower[i] not in w.conditional or out[i + 1] not in ("NNP", "NNPS"):
+            continue
+        k = i + 1
+        while k < n and out[k] in ("NNP", "NNPS"):
+            k += 1
+        if k + 1 < n and out[k] == "NNS" and lower[k].endswith("s") and out[k + 1] in (",", "RB", "NNP", "DT", "PRP$", "PRP"):
+            out[k] = "VBZ"
+    return out
+
+
+_CONSEQUENT_MODALS = frozenset({"would", "could", "will", "might", "'d"})
+
+
+def _inverted_conditional(tags: Sequence[str], lower: Sequence[str], groups: list[tuple[int, int, int]],
+                          w: Words) -> bool:
+    """Rule ``clause.inverted_if``: a sentence that opens on "Should"/"Were"/"Had" + a subject
+    and has a verb after the first comma is a conditional with its "if" left out ("Should Baku
+    attack again, Armenia would respond"; "Were the sanctions lifted, Tehran would resume
+    talks"). A question ("Should NATO intervene?") is none.
+
+    Example:
+        >>> _inverted_conditional(["MD", "NNP", "VB", ",", "NNP", "MD", "VB", "."],
+        ...                       ["should", "baku", "attack", ",", "armenia", "would", "respond", "."],
+        ...                       [(0, 1, 0), (2, 3, 2), (5, 7, 6)], words())
+        True
+    """
+    n = len(tags)
+    if n < 5 or lower[0] not in w.inverted_conditionals or tags[0] not in ("MD", "VBD") or tags[1] not in ("NNP", "NNPS", "DT", "PRP", "NN", "NNS", "JJ") \
+            or "?" in lower[-2:]:
+        return False
+    comma = next((i for i in range(2, n) if tags[i] == ","), -1)
+    return comma > 2 and any(a > comma for a, _, _ in groups) and any(0 < h < comma for _, _, h in groups)
 
 
 def _close_subject_relative(clauses: list[Clause], stack: list[int], has_verb: dict, lemma, last_head: int,
@@ -1124,6 +1196,10 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     if tags is None:
         tags, degraded = tag(tokens)
     tags = repair_phrase_tags(tokens, tags, w, lower=lower)
+    if lower and lower[0] in w.inverted_conditionals:
+        tags = repair_inverted_conditional(lower, tags)
+    if not w.conditional.isdisjoint(lower):
+        tags = repair_conditional_verb(lower, tags, w)
     chunks = np_chunks(tags, lower)
     starts = [c.start for c in chunks]   # in order, not overlapping (as Structure.chunk_at reads them)
     # A participle inside a noun phrase ("the Turkish armed forces") is no predicate.

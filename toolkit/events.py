@@ -57,7 +57,9 @@ FACTUALITY = ("asserted", "alleged", "denied", "negated", "conditional", "future
               "hypothetical", "question")
 CONFLICT = ("verbal_conflict", "material_conflict")
 # "his administration", "their forces": the possessor is the actor (resolved as the pronoun is).
-_POSSESSIVES = {"his": "person", "her": "person", "their": "group", "its": "group"}
+# "its" is an organisation or state, never a group of people (as speakers.antecedent reads it):
+# "Russian troops shelled the town. Its mayor ..." is not Russia's mayor.
+_POSSESSIVES = {"his": "person", "her": "person", "their": "group", "its": "org"}
 _PLURAL = frozenset({"they", "them", "their"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group",
              "it": "group", "them": "group", "we": "self", "i": "self", "us": "self", "our": "self"}
@@ -121,6 +123,12 @@ class Rules:
     protective_verbs: frozenset = frozenset()
     claim_nouns: frozenset = frozenset()
     adversary_preps: frozenset = frozenset()
+    transfer_objects: dict = field(default_factory=dict)   # "weapon" -> CAMEO code of giving it
+    converse_phrases: frozenset = frozenset()   # word pairs: ("take", "delivery")
+    force_verbs: dict = field(default_factory=dict)   # "hit" -> CAMEO code, with a weapon/force subject
+    force_heads: frozenset = frozenset()
+    maker_suffixes: tuple = ()   # "-made": "Iranian-made drones" names the maker, not who fires
+    receiving: frozenset = frozenset()   # converse verbs whose "from" phrase gives whatever the object
 
 
 @functools.lru_cache(maxsize=2)
@@ -159,6 +167,12 @@ def rules(path: str | None = None) -> Rules:
                  protective_verbs=fs(d.get("protect_from", {}).get("verbs", [])),
                  claim_nouns=fs(d.get("claim_nouns", [])),
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
+                 transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
+                 receiving=fs(d.get("converse", {}).get("receiving", [])),
+                 force_verbs={str(k).lower(): str(v) for k, v in d.get("force_subject", {}).get("verbs", {}).items()},
+                 force_heads=fs(d.get("force_subject", {}).get("heads", [])),
+                 maker_suffixes=tuple(str(x).lower() for x in d.get("maker_suffixes", [])),
+                 converse_phrases=frozenset(tuple(str(x).lower().split()) for x in d.get("converse", {}).get("phrases", [])),
                  **_consequence_rules(w.get("that_consequence", {})))
 
 
@@ -762,7 +776,7 @@ def _denier_pronoun(s: cl.Structure, e: Event, denier: cl.Chunk | None) -> None:
     that its troops had shelled the plant": the troops are Ukraine's, whoever claims it)."""
     ch = e.source.chunk
     if ch is None or denier is None or _PRONOUNS.get(s.lower[ch.start]) != "group" \
-            and _POSSESSIVES.get(s.lower[ch.start]) != "group":
+            and _POSSESSIVES.get(s.lower[ch.start]) not in ("group", "org"):
         return
     if ch.end - ch.start == 1 or s.tags[ch.start] == "PRP$":
         e.source = Arg(denier, "source.denier")
@@ -1026,6 +1040,34 @@ def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: 
         e.act, e.act_rule = "threaten", "claim.conditional_threat"
 
 
+def _conditional_responses(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
+    """Rule ``cond.conflict_threat``: force or a penalty promised on a condition is a threat, not
+    an attack (CAMEO 13). "Should Baku attack again, Armenia would launch strikes" is Armenia's
+    threat, aimed (when the consequent names no target, or only the act: "impose sanctions") at
+    the antecedent's subject (``target.condition_subject``). Only a consequent whose subject
+    names an actor or is a pronoun ("millions of people killed" promises nothing), outside a
+    question; a reported one is :func:`_claimant_threats`'s.
+
+    Example:
+        >>> # "If Iran attacks, Israel will strike back": Israel threatens Iran (conditional)
+    """
+    for e in events:
+        if e.condition is None or e.claimant is not None or cues[e.cue].quad != "material_conflict" \
+                or e.act == "threaten" or s.question:
+            continue
+        src = e.source.chunk   # an actor or a pronoun promises: not "millions of people killed"
+        if src is None or not (_has_actor(rctx, src) or src.end - src.start == 1 and s.lower[src.start] in _PRONOUNS):
+            continue
+        e.act, e.act_rule = "threaten", "cond.conflict_threat"
+        t = e.target.chunk
+        if t is None or s.lemma[t.head] in r.act_objects:   # "will impose sanctions": on whom?
+            a, b = e.condition
+            subj = next((p.agent for p in s.predicates if a <= p.head < b and p.agent is not None
+                         and a <= p.agent.start), None)
+            if subj is not None:
+                e.target = Arg(subj, "target.condition_subject")
+
+
 def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
     """Whether a "that" or a finite verb lies between tokens ``a`` and ``b``: "warned that Russia
     could be ready to attack" reports a clause; it does not direct anyone to act."""
@@ -1260,6 +1302,9 @@ class SentenceContext:
     def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None) -> tuple[dict, str]:
         a, b = self.span(c)
         hit = [m for m in self.mentions if m[0] < b and m[1] > a]
+        makers = rules().maker_suffixes
+        if hit and makers:   # "Iranian-made drones": the maker is no party to the act
+            hit = [m for m in hit if not self.text[m[1]:m[1] + 14].lower().startswith(makers)]
         if hit:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
@@ -1274,8 +1319,16 @@ class SentenceContext:
             if res is not None:   # "We call on ...": a speech's speaking state (outside quotations)
                 return {"actor": res.actor, "person": res.person, "sector": res.sector,
                         "text": self.text[a:b], "start": a, "end": b}, "actor.document_speaker"
-        if kind in ("person", "group"):
-            last = self._last_before(a, kind, not_actor)
+        if kind == "org" and self.speakers is not None:   # "its": the speakers' org/state search
+            k = c.start
+            res = self.speakers().antecedent(int(self.tok_start[k]), int(self.tok_end[k]), exclude=exclude)
+            if res is not None and (not_actor is None or res.actor != not_actor):
+                return {"actor": res.actor, "person": res.person, "sector": res.sector,
+                        "text": self.text[a:b], "start": a, "end": b}, "actor.coref_antecedent"
+            return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
+                    "start": a, "end": b}, "actor.none"
+        if kind in ("person", "group", "org"):
+            last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             if pair is not None and (last is None or pair[1][0] >= last[0]):
                 return self._fields(pair[0], a, b), "actor.coref_plural"
@@ -2082,6 +2135,38 @@ def _quad_of(code: str | None) -> str:
             else "verbal_conflict" if root <= 14 else "material_conflict")
 
 
+def _converse_giver(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> tuple[cl.Chunk, str, str] | None:
+    """Rule ``verb.converse``: the subject of a verb of receiving (events.yaml ``converse_verbs``,
+    or a ``converse.phrases`` pair such as "take delivery") whose object is a thing given
+    (``converse.objects``: weapons, loans ...; any object for ``converse.receiving``, uncoded)
+    is the receiver; the giver is the "from" phrase
+    naming an actor ("Ukraine received weapons from Germany", ``source.from``) or else the
+    actor named in the object ("took delivery of German tanks", ``source.transfer_object``).
+    Returns the giver's chunk, its rule and the CAMEO code of the giving; None when no actor
+    gives (no guess).
+
+    Example:
+        >>> # "Egypt obtained loans from the IMF" -> (the IMF, "source.from", "071")
+    """
+    obj = p.patient
+    if p.voice != "active" or obj is None or p.agent is None:
+        return None
+    if (s.lemma[p.head], s.lemma[obj.head]) in r.converse_phrases:
+        of = [c for prep, c in p.obliques if prep == "of" and c.start == obj.end + 1]
+        obj = of[0] if of else None
+    elif s.lemma[p.head] not in r.converse:
+        return None
+    code = r.transfer_objects.get(s.lemma[obj.head]) if obj is not None else None
+    if obj is None or code is None and s.lemma[p.head] not in r.receiving:
+        return None
+    frm = [c for prep, c in p.obliques if prep == "from" and c.start >= obj.end and _has_actor(rctx, c)]
+    if frm:   # "received a letter from Germany": Germany's act, uncoded
+        return frm[0], "source.from", code or ""
+    if code is not None and _has_actor(rctx, obj):
+        return obj, "source.transfer_object", code
+    return None
+
+
 def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules, rctx: dict) -> list[Cue]:
     """Add the main clause's uncoded predicate (:func:`_uncoded_main`) as an ``unclassified``
     event (``verb.uncoded``), or as the act of its verb + particle phrase (``verb.phrasal``,
@@ -2092,11 +2177,27 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
     h = uncoded.head
     phrase = f"{s.lemma[h]} {s.lower[h + 1]}" if h + 1 < len(s.lower) else ""
     code = r.phrasal_acts.get(phrase)   # "pushed back against": a rejection (verb.phrasal)
-    cues = [*cues, Cue(-1, h, h + 2 if code else h + 1, s.lemma[h], code or "", _quad_of(code), phrase if code else s.lemma[h])]
+    giver = _converse_giver(s, uncoded, r, rctx)
+    if giver is not None:
+        code = giver[2] or None
+    elif code is None and uncoded.voice == "active" and uncoded.agent is not None \
+            and s.lemma[uncoded.agent.head] in r.force_heads:
+        code = r.force_verbs.get(s.lemma[h])   # "A Russian missile hit a school" (verb.force_subject)
+        if code is not None:
+            giver = (uncoded.agent, uncoded.agent_rule, code)
+    two = code is not None and giver is None   # a phrasal act's cue is its verb + particle
+    cues = [*cues, Cue(-1, h, h + 2 if two else h + 1, s.lemma[h], code or "", _quad_of(code), phrase if two else s.lemma[h])]
     events.append(Event(len(cues) - 1, h, Arg(uncoded.agent, uncoded.agent_rule),
                         Arg(uncoded.patient, uncoded.patient_rule),
                         act_class(code, s.lemma[h], r) if code else "unclassified",
                         "verb.phrasal" if code else "verb.uncoded", uncoded.clause, uncoded.negated, uncoded.modality))
+    if giver is not None and giver[0] is not uncoded.agent:   # "Ukraine received weapons from Germany"
+        events[-1].source, events[-1].target = Arg(giver[0], giver[1]), Arg(uncoded.agent, "target.converse_subject")
+        events[-1].act_rule = "verb.converse"
+        events.sort(key=lambda e: e.tok)
+        return cues
+    if giver is not None:
+        events[-1].act_rule = "verb.force_subject"
     obl = _verb_obliques(s, uncoded, r)
     better = _actor_oblique(s, obl, uncoded.patient, rctx, uncoded.head)
     if better is not None:
@@ -2143,6 +2244,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
     _claimant_threats(s, events, cues, r)
+    _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
