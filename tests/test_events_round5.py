@@ -121,3 +121,16 @@ def test_relative_clause_modality_does_not_leak(text, expected):
 ])
 def test_conditional_without_a_promiser_is_no_threat(text):
     assert "threaten" not in [r[1] for r in rows(run(text))]
+
+
+# Coordinated parties are each other's targets only for acts parties do to each other
+# (events.yaml reciprocal_acts; events 0.9.1).
+@pytest.mark.parametrize("text, expected", [
+    ("India and Pakistan held talks.", [("IND", "consult", "PAK"), ("PAK", "consult", "IND")]),
+    ("Russia and Ukraine cut diplomatic ties.", [("RUS", "reduce_relations", "UKR"), ("UKR", "reduce_relations", "RUS")]),
+    # negatives: aid and appeals of two parties go to no one named
+    ("Germany and Italy will send more aid.", [("DEU", "aid", None), ("ITA", "aid", None)]),
+    ("Britain, France urge restraint", [("GBR", "appeal", None), ("FRA", "appeal", None)]),
+])
+def test_reciprocal_targets_only_for_mutual_acts(text, expected):
+    assert [r[:3] for r in rows(run(text))] == expected
