@@ -61,6 +61,10 @@ def same(text) -> None:
     values, _, described = _vader.valences(text)
     if isinstance(text, str):
         assert repr(values) == repr(reference_valences(described.strip())), text
+        # the split scorer: the same scores, and the tokens it scored when they are the text's
+        scores, split = _vader.vader_score_split(text)
+        assert repr(scores) == repr((c, p, n, u)), text
+        assert split is None if described != text else split == text.split(), text
 
 
 # --------------------------------------------------------------------------- assumptions

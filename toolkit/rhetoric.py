@@ -128,8 +128,11 @@ def baseline_scores(text: str) -> tuple[float, float, float, float, float, float
         >>> [round(x, 2) for x in baseline_scores("The talks were a great success.")]
         [0.55, 0.38, 0.83, 0.66, 0.0, 0.34]
     """
-    pol, subj = pattern_scores(text)
-    return (float(pol), float(subj), *_fast.vader_score(text))
+    # one white-space split for both scorers (VADER's tokens stand for TextBlob's when the
+    # text has no quote or apostrophe)
+    vader, split = _fast.vader_score_split(text)
+    pol, subj = pattern_scores(text, split)
+    return (float(pol), float(subj), *vader)
 
 
 def sentiment_assessments(text: str) -> pd.DataFrame:
