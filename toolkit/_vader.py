@@ -528,23 +528,25 @@ def valences(text: str | Iterable[str]) -> tuple[list, list[str], str]:
     return values, lw, text
 
 
-def vader_score_split(text: str) -> tuple[tuple[float, float, float, float], list[str] | None]:
-    """:func:`vader_score` of ``text`` and ``text.split()``, the tokens it scored (``None``
-    when emoji were described, so that VADER scored other tokens).
+def vader_score_split(text: str) -> tuple[tuple[float, float, float, float],
+                                          tuple[list[str], list[str]] | None]:
+    """:func:`vader_score` of ``text`` and the words it scored, :func:`lower_words` of ``text``
+    (``None`` when emoji were described, so that VADER scored other words).
 
-    The caller can hand the tokens to another scorer (:func:`toolkit._pattern.pattern_scores`):
-    one split instead of two, and the strings' hashes, computed by VADER's memo, are reused.
+    The caller can hand the words to other scorers (:func:`toolkit._pattern.pattern_scores`,
+    the tone measure): one split instead of several, and the strings' hashes, computed by
+    VADER's memo, are reused.
 
     Example:
-        >>> vader_score_split("Good news!")
-        ((0.5093, 0.744, 0.0, 0.256), ['Good', 'news!'])
+        >>> vader_score_split("Good NEWS!")
+        ((0.5093, 0.744, 0.0, 0.256), (['Good', 'NEWS!'], ['good', 'news']))
     """
     scored = text if (not _ASCII_EMOJI and text.isascii()) else replace_emoji(text)
     toks, lw = lower_words(scored)
     values = sentiments(lw, toks)
     if "but" in lw:
         but_check(lw, values)
-    return score_sentiments(values, scored), (toks if scored is text else None)
+    return score_sentiments(values, scored), ((toks, lw) if scored is text else None)
 
 
 def vader_score(text: str | Iterable[str]) -> tuple[float, float, float, float]:
