@@ -706,13 +706,29 @@ def _longest_per_category(hits: pd.DataFrame) -> pd.DataFrame:
     start, end = hits["start"].to_numpy(), hits["end"].to_numpy()
     doc, cat = _rank(hits["doc_id"]), _rank(hits["category"])
     order = np.lexsort((hits["entry_id"].to_numpy(), start - end, start, cat, doc))
-    keep: np.ndarray = np.zeros(len(order), dtype=bool)
-    last: dict[tuple[int, int], int] = {}
-    for i, (d, c, s, e) in enumerate(zip(doc[order].tolist(), cat[order].tolist(),
-                                         start[order].tolist(), end[order].tolist())):
-        if s >= last.get((d, c), -1):
-            keep[i] = True
-            last[(d, c)] = e
+    d, c, s, e = doc[order], cat[order], start[order], end[order]
+    # A span that starts at or after every earlier end of its layer is kept whatever was kept
+    # before it; only the layers where some span overlaps an earlier one need the greedy scan.
+    new_layer = np.ones(len(order), dtype=bool)
+    new_layer[1:] = (d[1:] != d[:-1]) | (c[1:] != c[:-1])
+    layer = np.cumsum(new_layer) - 1
+    # the largest end before each span within its layer (ends offset by layer so that one
+    # running maximum serves all layers; -1 where the span is its layer's first)
+    span = int(e.max()) + 2 if len(e) else 1
+    prev_end = np.maximum.accumulate(e + layer * span)
+    prev = np.full(len(order), -1, dtype=np.int64)
+    prev[1:] = prev_end[:-1] - layer[1:] * span
+    prev[new_layer] = -1
+    clash = s < prev
+    keep: np.ndarray = np.ones(len(order), dtype=bool)
+    if clash.any():
+        rows = np.flatnonzero(np.isin(layer, np.unique(layer[clash])))
+        last: dict[int, int] = {}
+        for i, g, a, b in zip(rows.tolist(), layer[rows].tolist(), s[rows].tolist(), e[rows].tolist()):
+            if a >= last.get(g, -1):
+                last[g] = b
+            else:
+                keep[i] = False
     return hits.take(order[keep])
 
 
