@@ -539,7 +539,7 @@ def vader_score_split(text: str) -> tuple[tuple[float, float, float, float],
 
     Example:
         >>> vader_score_split("Good NEWS!")
-        ((0.5093, 0.744, 0.0, 0.256), (['Good', 'NEWS!'], ['good', 'news']))
+        ((0.4926, 0.761, 0.0, 0.239), (['Good', 'NEWS!'], ['good', 'news']))
     """
     scored = text if (not _ASCII_EMOJI and text.isascii()) else replace_emoji(text)
     toks, lw = lower_words(scored)
