@@ -36,6 +36,7 @@ def main(n: int = 100) -> None:
     def timed(label, fn):
         rhetoric.baseline_scores.cache_clear()
         rhetoric._tone_cached.cache_clear()
+        rhetoric._scores_and_tone.cache_clear()
         t0 = time.perf_counter()
         out = fn()
         dt = time.perf_counter() - t0
@@ -76,6 +77,7 @@ def long_sentences(sizes=(361_000, 722_000)) -> None:
         docs = pd.DataFrame({"doc_id": ["long"], "text": [text]})
         rhetoric.baseline_scores.cache_clear()
         rhetoric._tone_cached.cache_clear()
+        rhetoric._scores_and_tone.cache_clear()
         t0 = time.perf_counter()
         rhetoric.annotate({"documents": docs, "sentences": sents, "tokens": toks})
         print(f"annotate, one sentence of {n / 1000:.0f} KB ({len(sents)} sentence(s), {len(toks):,} tokens)"

@@ -20,7 +20,10 @@ from toolkit.tokenize import sentence_spans
 
 def assert_same(texts):
     for t in texts:
-        assert pattern_scores(t) == tuple(sentiment(t)), t
+        want = tuple(sentiment(t))
+        assert pattern_scores(t) == want, t
+        # handed the text's white-space split (as rhetoric.baseline_scores does)
+        assert pattern_scores(t, t.split()) == want, t
 
 
 def sentences(texts):

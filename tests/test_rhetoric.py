@@ -489,3 +489,49 @@ def test_tone_toward_keeps_columns_and_marks_unknown_documents():
     assert out["sent_id"].tolist() == [0, 1, -1]
     assert out["target_tone"].iloc[0] < 0 < out["target_tone"].iloc[1]
     assert pd.isna(out["target_tone"].iloc[2])
+
+
+def _longest_by_scan(hits: pd.DataFrame) -> pd.DataFrame:
+    """The greedy leftmost-longest choice, one span at a time (what _longest_per_category
+    computes with its vectorised shortcut)."""
+    h = hits.sort_values(["doc_id", "category", "start", "end", "entry_id"],
+                         ascending=[True, True, True, False, True], kind="stable")
+    keep, last = [], {}
+    for d, c, s, e in zip(h["doc_id"], h["category"], h["start"], h["end"]):
+        keep.append(s >= last.get((d, c), -1))
+        if keep[-1]:
+            last[(d, c)] = e
+    return h[pd.Series(keep, index=h.index, dtype=bool)]
+
+
+@pytest.mark.parametrize("spans", [
+    [],                                                   # nothing
+    [("d", "hedge", 0, 5)],                               # one span
+    [("d", "hedge", 0, 5), ("d", "hedge", 6, 9)],         # disjoint: both kept
+    [("d", "hedge", 0, 5), ("d", "hedge", 5, 9)],         # touching: both kept
+    [("d", "hedge", 0, 9), ("d", "hedge", 2, 4), ("d", "hedge", 5, 12)],   # both inside the first
+    [("d", "hedge", 0, 4), ("d", "hedge", 0, 9), ("d", "hedge", 3, 6)],    # longest first wins
+    # a dropped span must not block the next: 0-9 kept, 8-12 dropped, 10-11 kept
+    [("d", "hedge", 0, 9), ("d", "hedge", 8, 12), ("d", "hedge", 10, 11)],
+    # layers are separate: the same spans in another category or document are kept
+    [("d", "hedge", 0, 9), ("d", "booster", 2, 4), ("e", "hedge", 2, 4), ("d", "hedge", 2, 4)],
+    [("b", "x", 100, 200), ("a", "x", 0, 150), ("a", "x", 120, 130), ("c", "x", 0, 0)],
+])
+def test_longest_per_category_is_the_greedy_scan(spans):
+    hits = pd.DataFrame(spans, columns=["doc_id", "category", "start", "end"]).astype(
+        {"start": "int64", "end": "int64"})
+    hits["entry_id"] = range(len(hits))
+    got = rhetoric._longest_per_category(hits)
+    pd.testing.assert_frame_equal(got, _longest_by_scan(hits))
+
+
+if given is not None:
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from("ab"), st.sampled_from(["hedge", "booster"]),
+                              st.integers(0, 30), st.integers(0, 8)), max_size=30))
+    def test_longest_per_category_on_generated_spans(spans):
+        hits = pd.DataFrame([(d, c, s, s + n) for d, c, s, n in spans],
+                            columns=["doc_id", "category", "start", "end"]).astype(
+            {"start": "int64", "end": "int64"})
+        hits["entry_id"] = range(len(hits))
+        pd.testing.assert_frame_equal(rhetoric._longest_per_category(hits), _longest_by_scan(hits))

@@ -63,9 +63,15 @@ class _Pattern:
         self.size = dict.__len__(sentiment)
 
     # ---------------------------------------------------------------- tokenizer
-    def tokens(self, text: str) -> list[str] | None:
-        """TextBlob's flat token list for ``text``, or None when only TextBlob itself is exact."""
+    def tokens(self, text: str, split: list[str] | None = None) -> list[str] | None:
+        """TextBlob's flat token list for ``text``, or None when only TextBlob itself is exact.
+
+        ``split``, when given, must be ``text.split()``: it stands for TextBlob's white-space
+        tokens when the text has no quote, apostrophe or line break (which its rules space
+        out or turn into sentence ends)."""
         T = self.T
+        if split is not None and self.token_is_runs and _SPACED.isdisjoint(text):
+            return self._flat(split)
         s = text
         if "'" in s:  # every contraction pattern starts with or holds an apostrophe
             for rx, b in self.replace_res:
@@ -79,10 +85,15 @@ class _Pattern:
         # finds the same tokens either way, so that pass is skipped. On text ending in a space
         # that pattern finds exactly the runs of non-space characters, which str.split() gives
         # (both use Python's own white space test) in half the time.
+        return self._flat(s.split() if self.token_is_runs else T.TOKEN.findall(s + " "))
+
+    def _flat(self, words: list[str]) -> list[str] | None:
+        """The white-space tokens' punctuation split off, sentence ends dropped, and None
+        where TextBlob sees sarcasm or an emoticon."""
+        T = self.T
         memo = self.split_memo
         if len(memo) > 200_000:
             memo.clear()
-        words = s.split() if self.token_is_runs else T.TOKEN.findall(s + " ")
         parts_of: list = list(map(memo.get, words))
         if None in parts_of:
             split = self._split
@@ -147,12 +158,12 @@ class _Pattern:
         self.word_memo[w] = info
         return info
 
-    def scores(self, text: str) -> tuple[float, float]:
+    def scores(self, text: str, split: list[str] | None = None) -> tuple[float, float]:
         sent = self.sentiment
         if dict.__len__(sent) != self.size:  # the lexicon was edited (annotate): start afresh
             self.word_memo.clear()
             self.size = dict.__len__(sent)
-        toks = self.tokens(text)
+        toks = self.tokens(text, split)
         if toks is None:
             return tuple(sent(text))
         T = self.T
@@ -223,6 +234,9 @@ class _Pattern:
 
 
 _LINEBREAK = re.compile(r"\n{2,}")
+# Characters TextBlob's tokenizer spaces out ("'" also starts its contractions) and the line
+# breaks of its sentence ends: a text without any has TextBlob's white-space tokens as words.
+_SPACED = frozenset("'\"\u201c\u201d\u2018\u2019\n")
 
 
 def _emoticon_search(T) -> re.Pattern:
@@ -250,14 +264,17 @@ def _emoticon_search(T) -> re.Pattern:
     return re.compile("(?:" + "|".join(parts) + r")(?:$|\s)")
 
 
-def pattern_scores(text: str) -> tuple[float, float]:
+def pattern_scores(text: str, split: list[str] | None = None) -> tuple[float, float]:
     """TextBlob's ``PatternAnalyzer`` ``(polarity, subjectivity)`` of ``text``, exactly.
+
+    ``split``, if given, must equal ``text.split()`` (for example the tokens
+    :func:`toolkit._vader.vader_score_split` returns): it saves splitting the text again.
 
     Example:
         >>> pattern_scores("The talks were a great success.")
         (0.55, 0.375)
     """
-    return _engine().scores(text)
+    return _engine().scores(text, split)
 
 
 def pattern_scores_many(texts: Sequence[str]) -> list[tuple[float, float]]:

@@ -58,6 +58,7 @@ __all__ = [
     "score_sentiments",
     "sentiments",
     "vader_score",
+    "vader_score_split",
     "vader_scores",
     "valences",
     "words",
@@ -525,6 +526,27 @@ def valences(text: str | Iterable[str]) -> tuple[list, list[str], str]:
     if "but" in lw:
         but_check(lw, values)
     return values, lw, text
+
+
+def vader_score_split(text: str) -> tuple[tuple[float, float, float, float],
+                                          tuple[list[str], list[str]] | None]:
+    """:func:`vader_score` of ``text`` and the words it scored, :func:`lower_words` of ``text``
+    (``None`` when emoji were described, so that VADER scored other words).
+
+    The caller can hand the words to other scorers (:func:`toolkit._pattern.pattern_scores`,
+    the tone measure): one split instead of several, and the strings' hashes, computed by
+    VADER's memo, are reused.
+
+    Example:
+        >>> vader_score_split("Good NEWS!")
+        ((0.4926, 0.761, 0.0, 0.239), (['Good', 'NEWS!'], ['good', 'news']))
+    """
+    scored = text if (not _ASCII_EMOJI and text.isascii()) else replace_emoji(text)
+    toks, lw = lower_words(scored)
+    values = sentiments(lw, toks)
+    if "but" in lw:
+        but_check(lw, values)
+    return score_sentiments(values, scored), ((toks, lw) if scored is text else None)
 
 
 def vader_score(text: str | Iterable[str]) -> tuple[float, float, float, float]:

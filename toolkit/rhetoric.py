@@ -128,8 +128,18 @@ def baseline_scores(text: str) -> tuple[float, float, float, float, float, float
         >>> [round(x, 2) for x in baseline_scores("The talks were a great success.")]
         [0.55, 0.38, 0.83, 0.66, 0.0, 0.34]
     """
-    pol, subj = pattern_scores(text)
-    return (float(pol), float(subj), *_fast.vader_score(text))
+    return _baselines(text)[0]
+
+
+def _baselines(text: str) -> tuple[tuple[float, float, float, float, float, float],
+                                   tuple[list[str], list[str]] | None]:
+    """:func:`baseline_scores` (uncached) and VADER's words of ``text`` (see
+    :func:`toolkit._vader.vader_score_split`)."""
+    # one white-space split for all scorers (VADER's tokens stand for TextBlob's when the
+    # text has no quote or apostrophe)
+    vader, split = _fast.vader_score_split(text)
+    pol, subj = pattern_scores(text, None if split is None else split[0])
+    return (float(pol), float(subj), *vader), split
 
 
 def sentiment_assessments(text: str) -> pd.DataFrame:
@@ -180,12 +190,17 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
         # str.split() agree on white space).
         return spans, _fast.words(text)
 
-    def _rules(self, text: str, hits: Sequence[tuple], scale: float
+    def _rules(self, text: str, hits: Sequence[tuple], scale: float,
+               split: tuple[list[str], list[str]] | None = None
                ) -> tuple[list[str], list[str], dict[int, str], set[int]]:
         """The tone rules on VADER's words: the text's white-space tokens, VADER's lowercased
         words, the word positions an entry masks (-> mask or weight key), the positions a
-        negator flips."""
-        toks, lw = _fast.lower_words(text)
+        negator flips. ``split``: ``_fast.lower_words(text)`` when the caller has it (its
+        lists are not changed)."""
+        if split is None:
+            toks, lw = _fast.lower_words(text)
+        else:
+            toks, lw = split[0], list(split[1])
         masks: dict[int, str] = {}
         flips: set[int] = set()
         n = len(toks)
@@ -240,9 +255,13 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
         sentiments = self._sentiments(rules, self.lexicon)
         return sentiments, orig, words
 
-    def score(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0) -> dict:
-        """VADER's ``neg/neu/pos/compound`` dict for ``text`` under the tone rules."""
-        sentiments = self._sentiments(self._rules(text, hits, scale), self.lexicon)
+    def score(self, text: str, hits: Sequence[tuple], *, scale: float = 1.0,
+              split: tuple[list[str], list[str]] | None = None) -> dict:
+        """VADER's ``neg/neu/pos/compound`` dict for ``text`` under the tone rules.
+
+        ``split``, if given, must equal ``toolkit._vader.lower_words(text)``: it saves
+        splitting the text again."""
+        sentiments = self._sentiments(self._rules(text, hits, scale, split), self.lexicon)
         compound, pos, neg, neu = _fast.score_sentiments(sentiments, text)
         return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
 
@@ -283,6 +302,14 @@ def _tone_analyzer() -> ToneAnalyzer:
 @functools.lru_cache(maxsize=200_000)
 def _tone_cached(text: str, hits: tuple, scale: float) -> float:
     return _tone_analyzer().score(text, hits, scale=scale)["compound"]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _scores_and_tone(text: str, hits: tuple, scale: float
+                     ) -> tuple[tuple[float, float, float, float, float, float], float]:
+    """:func:`baseline_scores` and the tone of a sentence with tone hits, from one split."""
+    base, split = _baselines(text)
+    return base, _tone_analyzer().score(text, hits, scale=scale, split=split)["compound"]
 
 
 def _resolve(lexicon: str | Lexicon | None, default: str) -> Lexicon:
@@ -434,12 +461,18 @@ def sentiment_table(sentences: pd.DataFrame, tokens: pd.DataFrame, texts: Mappin
     hits = _hits_by_doc(tokens, texts, lex) if tone_hits is None else tone_hits
     by_row, cues = _hits_by_sentence(sentences, hits)
     text = column_list(sentences["text"])
-    base = list(map(baseline_scores, text))
-    cols = dict(zip(SCORE_NAMES, map(list, zip(*base))))
-    # A sentence without tone matches keeps VADER's compound (see tone_from_hits).
-    tn = list(cols.get("vader_compound", ()))
+    # A sentence without tone matches keeps VADER's compound (see tone_from_hits); one with
+    # matches is scored by VADER, TextBlob and the tone rules on one split of its text.
+    base: list = [None] * len(text)
+    tones: dict[int, float] = {}
     for i, h in by_row.items():
-        tn[i] = _tone_cached(text[i], tuple(h), float(scale))
+        base[i], tones[i] = _scores_and_tone(text[i], tuple(h), float(scale))
+    for i in itertools.compress(range(len(text)), [b is None for b in base]):
+        base[i] = baseline_scores(text[i])
+    cols = dict(zip(SCORE_NAMES, map(list, zip(*base))))
+    tn = list(cols.get("vader_compound", ()))
+    for i, t in tones.items():
+        tn[i] = t
     cue = [""] * len(text)
     for i, found in cues.items():
         cue[i] = "; ".join(found)
@@ -673,13 +706,29 @@ def _longest_per_category(hits: pd.DataFrame) -> pd.DataFrame:
     start, end = hits["start"].to_numpy(), hits["end"].to_numpy()
     doc, cat = _rank(hits["doc_id"]), _rank(hits["category"])
     order = np.lexsort((hits["entry_id"].to_numpy(), start - end, start, cat, doc))
-    keep: np.ndarray = np.zeros(len(order), dtype=bool)
-    last: dict[tuple[int, int], int] = {}
-    for i, (d, c, s, e) in enumerate(zip(doc[order].tolist(), cat[order].tolist(),
-                                         start[order].tolist(), end[order].tolist())):
-        if s >= last.get((d, c), -1):
-            keep[i] = True
-            last[(d, c)] = e
+    d, c, s, e = doc[order], cat[order], start[order], end[order]
+    # A span that starts at or after every earlier end of its layer is kept whatever was kept
+    # before it; only the layers where some span overlaps an earlier one need the greedy scan.
+    new_layer = np.ones(len(order), dtype=bool)
+    new_layer[1:] = (d[1:] != d[:-1]) | (c[1:] != c[:-1])
+    layer = np.cumsum(new_layer) - 1
+    # the largest end before each span within its layer (ends offset by layer so that one
+    # running maximum serves all layers; -1 where the span is its layer's first)
+    span = int(e.max()) + 2 if len(e) else 1
+    prev_end = np.maximum.accumulate(e + layer * span)
+    prev = np.full(len(order), -1, dtype=np.int64)
+    prev[1:] = prev_end[:-1] - layer[1:] * span
+    prev[new_layer] = -1
+    clash = s < prev
+    keep: np.ndarray = np.ones(len(order), dtype=bool)
+    if clash.any():
+        rows = np.flatnonzero(np.isin(layer, np.unique(layer[clash])))
+        last: dict[int, int] = {}
+        for i, g, a, b in zip(rows.tolist(), layer[rows].tolist(), s[rows].tolist(), e[rows].tolist()):
+            if a >= last.get(g, -1):
+                last[g] = b
+            else:
+                keep[i] = False
     return hits.take(order[keep])
 
 
