@@ -134,3 +134,9 @@ def test_conditional_without_a_promiser_is_no_threat(text):
 ])
 def test_reciprocal_targets_only_for_mutual_acts(text, expected):
     assert [r[:3] for r in rows(run(text))] == expected
+
+
+@pytest.mark.parametrize("text", ["Israel, Hamas agree to truce", "Serbia and Kosovo agreed to resume talks."])
+def test_acts_done_together_are_mutual(text):
+    got = [r[:3] for r in rows(run(text)) if r[1] == "offer"]
+    assert len(got) == 2 and {got[0][0], got[1][2]} == {got[0][0]} and got[0][2] == got[1][0], got

@@ -129,6 +129,7 @@ class Rules:
     force_heads: frozenset = frozenset()
     maker_suffixes: tuple = ()   # "-made": "Iranian-made drones" names the maker, not who fires
     reciprocal_acts: frozenset = frozenset()   # act classes that coordinated parties do to each other
+    reciprocal_lemmas: frozenset = frozenset()   # cue lemmas of acts done together ("agree", "meet")
     receiving: frozenset = frozenset()   # converse verbs whose "from" phrase gives whatever the object
 
 
@@ -174,6 +175,7 @@ def rules(path: str | None = None) -> Rules:
                  force_heads=fs(d.get("force_subject", {}).get("heads", [])),
                  maker_suffixes=tuple(str(x).lower() for x in d.get("maker_suffixes", [])),
                  reciprocal_acts=fs(d.get("reciprocal_acts", [])),
+                 reciprocal_lemmas=fs(d.get("reciprocal_lemmas", [])),
                  converse_phrases=frozenset(tuple(str(x).lower().split()) for x in d.get("converse", {}).get("phrases", [])),
                  **_consequence_rules(w.get("that_consequence", {})))
 
@@ -1787,16 +1789,20 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     ``target.reciprocal``: when the act names no other party and is one that parties do to each
     other (events.yaml ``reciprocal_acts``: "India and Pakistan held talks", "Turkey and Syria
     are violating the ceasefire"), each conjunct acts toward the next; "Germany and Italy will
-    send more aid" is aid from each to no one named.
+    send more aid" is aid from each to no one named. Acts done together are mutual whatever
+    their class (``reciprocal_lemmas``: "Israel, Hamas agree to truce", an offer of each).
     """
-    reciprocal = ctx["rules"].reciprocal_acts if ctx is not None else frozenset()
+    rec_acts = ctx["rules"].reciprocal_acts if ctx is not None else frozenset()
+    rec_lemmas = ctx["rules"].reciprocal_lemmas if ctx is not None else frozenset()
     out = []
     for e in events:
         c = e.source.chunk
         parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
             ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
         if len(parts) > 1 and ("and" in s.lower[parts[0].start:parts[-1].start] or _headline_pair(s, parts, ctx)):
-            mutual = ctx is not None and e.act in reciprocal and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
+            mutual = ctx is not None and (e.act in rec_acts or s.lemma[e.tok] in rec_lemmas
+                                          and e.act not in ("statement", "unclassified")) \
+                and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
                 and all(_has_actor(ctx, x) for x in parts)
             for k, part in enumerate(parts[:-1]):
                 tgt = Arg(parts[k + 1], "target.reciprocal") if mutual else e.target
