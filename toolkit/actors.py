@@ -761,8 +761,8 @@ def _joins(d: _Doc, group: list[_Hit], b: _Hit) -> bool:
         return False
     ka, kb = a.cat, b.cat
     kinds = {h.cat for h in group}
-    if kinds & PERSONISH:
-        return False
+    if kinds & PERSONISH or str(a.rec.get("note") or "").startswith("region:"):
+        return False  # a region gives no state to its officials ("Tigray's leaders", rule_name)
     if ka in MODIFIER and kb in ROLEISH:
         if poss or ka in ("demonym", "bloc", "seat", "capital", "org", "media", "nonstate"):
             return True
