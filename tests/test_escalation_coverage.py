@@ -180,7 +180,8 @@ def test_ordinary_senses_are_no_acts(text, cameo):
     ("Armenia ceded control of four villages.", "ceded control of four villages", "080"),
 ])
 def test_narrowed_rows_keep_their_acts(text, surface, cameo):
-    pairs = list(zip(cues_of(text)["text"], cues_of(text)["cameo"].astype(str)))
+    got = cues_of(text)
+    pairs = list(zip(got["text"], got["cameo"].astype(str)))
     assert (surface, cameo) in pairs, pairs
 
 

@@ -753,6 +753,15 @@ def _portfolio_gap(d: _Doc, a: _Hit, b: _Hit) -> bool:
         and (d.lemma[k] == d.lower[k] or d.toks[k][0].isupper()) for k in range(t, b.t0))
 
 
+# The gazetteer marks a region of a state (Gaza, Crimea, Tigray) by a note that starts so: a place,
+# never the state as an agent (rule_name, _joins; toolkit.speakers reads the same mark).
+REGION_NOTE = "region:"
+
+
+def _is_region(rec: dict) -> bool:
+    return str(rec.get("note") or "").startswith(REGION_NOTE)
+
+
 def _joins(d: _Doc, group: list[_Hit], b: _Hit) -> bool:
     """Does hit ``b`` continue the noun phrase ``group`` ("Russian" + "President" + "Putin")?"""
     a = group[-1]
@@ -761,7 +770,7 @@ def _joins(d: _Doc, group: list[_Hit], b: _Hit) -> bool:
         return False
     ka, kb = a.cat, b.cat
     kinds = {h.cat for h in group}
-    if kinds & PERSONISH or str(a.rec.get("note") or "").startswith("region:"):
+    if kinds & PERSONISH or _is_region(a.rec):
         return False  # a region gives no state to its officials ("Tigray's leaders", rule_name)
     if ka in MODIFIER and kb in ROLEISH:
         if poss or ka in ("demonym", "bloc", "seat", "capital", "org", "media", "nonstate"):
@@ -1177,7 +1186,7 @@ def rule_name(st: _State, ph: _Phrase) -> list[dict] | None:
         # A region of a state ("Crimea", "Tigray", "Gaza") is always a place: whoever governs
         # or fights in it is often not the state it belongs to ("Crimea's Russian-installed
         # governor", "Tigray's leaders"), so it never stands for the state as an agent.
-        location = str(rec.get("note") or "").startswith("region:") \
+        location = _is_region(rec) \
             or _is_location(st.d, ph.group[0].t0, ph.end_t, kind)
     if kind in ("capital", "seat"):
         metonym = not location

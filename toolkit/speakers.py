@@ -1102,7 +1102,9 @@ def _region_entries_of(gaz) -> frozenset[str]:
     e = gaz.entries
     if "note" not in e:
         return frozenset()
-    return frozenset(e["entry"][e["note"].fillna("").astype(str).str.startswith("region:")])
+    from .actors import REGION_NOTE
+
+    return frozenset(e["entry"][e["note"].fillna("").astype(str).str.startswith(REGION_NOTE)])
 
 
 def _region_entries(gaz) -> frozenset[str]:
