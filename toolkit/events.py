@@ -1426,7 +1426,7 @@ class SentenceContext:
         if cls == "person":
             m = self._named_with(head, a, not_actor)
             found = (m[2], m[3], m[4]) if m is not None else None
-        else:
+        elif self.speakers is not None:
             r = self.speakers()
             res = _speakers.rule_description_org(r, a, b, ["the", head]) if cls == "organisation" else None
             if res is None or res.actor == not_actor:
@@ -1493,6 +1493,12 @@ class SentenceContext:
     def _fields(self, m: Mention, a: int, b: int) -> dict:
         return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b,
                 STATE_MEDIA: len(m) > 6 and m[6]}
+
+    def names_party(self, k: int) -> bool:
+        """Whether token ``k`` lies inside a mention of an actor that is no place reading
+        ("accused Moscow", not "a hard time in Moscow")."""
+        a, b = int(self.tok_start[k]), int(self.tok_end[k])
+        return any(m[0] <= a and m[1] >= b and m[2] is not None and not m[5] for m in self.mentions)
 
     def adjective_actor(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor."""
@@ -2416,9 +2422,11 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue  # "The talks have reached a dead end": about an act, by no one named
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
         if srule in _COREF_RULES and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
-                and trule == "actor.mention":
+                and trule == "actor.mention" and e.target.chunk is not None \
+                and ctx.names_party(e.target.chunk.head):   # the target names the party itself
             # "Russia invaded Ukraine. The country accused Moscow ...": the antecedent is not the
-            # party the same clause names as the target (as "He urged him" is two people)
+            # party the same clause names as the target (as "He urged him" is two people); not
+            # an attribute of it ("they defended American sovereignty")
             src, srule = ctx.actor(e.source.chunk, s, not_actor=tgt["actor"], exclude=tgt["actor"])
         clm, _ = ctx.source(e.claimant, s)   # who claims is an agent too
         speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
