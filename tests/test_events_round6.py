@@ -63,6 +63,21 @@ def test_cross_sentence_agents(text, expected):
     assert got[-1] == expected, got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a warning to X about what the warner's own side will do is a threat to X
+    ("Turkish President Recep Tayyip Erdogan met Vladimir Putin. He warned Sweden that Ankara would block its bid.",
+     ("TUR", "threaten", "SWE", "asserted")),
+    ("Erdogan warned Sweden that Turkey would block its NATO bid.", ("TUR", "threaten", "SWE", "asserted")),
+    ("China warned Japan that Beijing would respond firmly.", ("CHN", "threaten", "JPN", "asserted")),
+    # negatives: no modal, a statement made to X; a third party's act stays an accusation of it
+    ("Erdogan warned Sweden that Turkey had lost patience.", ("TUR", "statement", "SWE", "asserted")),
+    ("Britain warned that Russia poses a threat to Europe.", ("GBR", "accuse", "RUS", "asserted")),
+])
+def test_a_warning_of_ones_own_act_threatens_the_addressee(text, expected):
+    got = rows(run(text, with_quotes=True))
+    assert expected in got, got
+
+
 @pytest.mark.parametrize("text, side, rule", [
     ("Venezuela expelled the Spanish ambassador. The country also accused Spain of plotting a coup.",
      "source", "actor.coref_description"),

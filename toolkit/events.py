@@ -903,6 +903,30 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             e.act, e.act_rule = "warn", "warn.plain"
 
 
+def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``warn.own_side``: a warning to an addressee about what the warner's own side will do
+    ("Erdogan warned Sweden that Turkey would block its bid", "China warned Japan that Beijing
+    would respond") is a threat to the addressee (CAMEO 13), not an accusation of one's own
+    state; with no modal ("warned Sweden that Turkey had lost patience") it stays a statement,
+    made to the addressee."""
+    for i, e in enumerate(events):
+        if not e.act_rule.startswith("warn.that_") or e.target.rule != "target.complement_subject":
+            continue
+        own = actors[i]["source"].get("actor")
+        if own is None or actors[i]["target"].get("actor") != own:
+            continue
+        p = s.predicate_at(e.tok)
+        to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own)
+        if to.get("actor") is None or to["actor"] == own:
+            continue
+        e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
+        inner = _speech_complements(s, p) if p is not None else set()
+        if any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates):
+            e.act, e.act_rule = "threaten", "warn.own_side"
+        else:
+            e.act, e.act_rule = "statement", "warn.that_statement"
+
+
 _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
 _SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear"})
 _SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
@@ -2399,6 +2423,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
              "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(s, events, actors, cues)
+    _own_side_warnings(s, events, actors, ctx)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
     _body_in_place_targets(s, events, actors, ctx)
@@ -2421,12 +2446,13 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
-        if srule in _COREF_RULES and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
+        if (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[e.source.chunk.start] in ("it", "its")) \
+                and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and trule == "actor.mention" and e.target.chunk is not None \
                 and ctx.names_party(e.target.chunk.head):   # the target names the party itself
             # "Russia invaded Ukraine. The country accused Moscow ...": the antecedent is not the
             # party the same clause names as the target (as "He urged him" is two people); not
-            # an attribute of it ("they defended American sovereignty")
+            # an attribute of it ("they defended American sovereignty"); "he"/"she" keep theirs
             src, srule = ctx.actor(e.source.chunk, s, not_actor=tgt["actor"], exclude=tgt["actor"])
         clm, _ = ctx.source(e.claimant, s)   # who claims is an agent too
         speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
@@ -2450,7 +2476,6 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
 
 
 MEDIA = "MED"  # the actors lexicon's sector of news outlets (CAMEO's MED)
-_COREF_RULES = frozenset({"actor.coref_description", "actor.coref_antecedent"})
 _NO_TARGET = {"actor": None, "person": None, "sector": None, "text": None, "start": None, "end": None}
 
 
