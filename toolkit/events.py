@@ -1293,6 +1293,13 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
 
 # ----------------------------------------------------------------------------- actors
 _DEFINITE = frozenset({"the", "this", "that"})
+_SUBNATIONAL = frozenset("local provincial regional municipal city county state tribal".split())
+DESCRIPTION_SENTENCES = 2   # how many sentences back "the country", "the regime" look for their actor
+# a name after these is no subject ("against Turkey"): ranked after the subject; after a place
+# preposition ("from the Bahamas", "in Syria") it is a place, no antecedent
+_PREPOSITIONS = frozenset("""of in on at by for from to with into across near inside within throughout
+around along outside about against between among including like than toward towards over under""".split())
+_PLACE_PREPOSITIONS = frozenset("from into across near inside within throughout around along outside".split())
 # words between the article and the head of a description: "the Islamist group", "the new envoy"
 _DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "VBG"})
 # after a description these name its referent where it stands ("the regime in Damascus", "the
@@ -1444,8 +1451,11 @@ class SentenceContext:
                 or (s.tags[c.head] not in ("NN", "NNP") and head != "authorities") \
                 or any(s.tags[k] not in _DESCRIPTION_INNER or s.lower[k] != s.tokens[k]
                        for k in range(c.start + 1, c.head)) \
-                or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS):
-            return None   # "the Korean nation", "the government in Kyiv": named where it stands
+                or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS) \
+                or (c.end < len(s.lower) and s.lower[c.end] == "and" and "of" in s.lower[c.end + 1:c.end + 5]) \
+                or any(s.lower[k] in _SUBNATIONAL for k in range(c.start + 1, c.head)):
+            return None   # "the Korean nation", "the government in Kyiv": named where it stands;
+            # "the local government" is no state's
         found: tuple | None = None
         if cls == "person":
             m = self._named_with(head, a, not_actor)
@@ -1453,14 +1463,13 @@ class SentenceContext:
         elif self.speakers is not None:
             r = self.speakers()
             res = _speakers.rule_description_org(r, a, b, ["the", head]) if cls == "organisation" else None
-            if res is None or res.actor == not_actor:
+            if res is not None and res.actor is not None and res.actor != not_actor:
+                found = (res.actor, None, res.sector)
+            else:
                 # an organisation noun looks only before its sentence: in "strikes on Islamic State
                 # targets, the defense ministry said" the nearest organisation is not the ministry's
-                at = int(self.tok_start[0]) if cls == "organisation" else a
-                res = _speakers._org_antecedent(r, at, exclude=not_actor)
-            if res is not None and res.actor is not None and res.actor != not_actor \
-                    and self._kind_fits(res.actor, cls):
-                found = (res.actor, None, res.sector)
+                m = self._party_antecedent(r, int(self.tok_start[0]) if cls == "organisation" else a, cls, not_actor)
+                found = (m[2], None, m[4]) if m is not None else None
         if found is None:
             return None
         return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
@@ -1476,11 +1485,60 @@ class SentenceContext:
                     return m
         return None
 
-    def _kind_fits(self, actor: str, cls: str) -> bool:
-        """Does ``actor`` (by the actor type of its mentions) fit a description of class ``cls``:
-        a state for "state", anything but a state for "group", a state or an IGO for "organisation"?"""
-        kind = next((m[7] for ms in (self.mentions, self.earlier) for m in ms
-                     if m[2] == actor and len(m) > 7), None)
+    def _party_antecedent(self, r: _speakers.SpeakerResolver, a: int, cls: str,
+                          not_actor: str | None) -> Mention | None:
+        """The mention a description of class ``cls`` at offset ``a`` refers to: in its own
+        sentence the nearest before it, else the first of the nearest earlier sentence (up to
+        :data:`DESCRIPTION_SENTENCES` back) that has one, a name outside a prepositional phrase
+        before one inside ("against Turkey"): Centering's previous subject first (Grosz, Joshi
+        & Weinstein 1995). Candidates name an actor of the right kind (:meth:`_kind_fits`), are
+        no place reading ("from the Bahamas", "the Gulf of Mexico"), person or person's role
+        ("the British ambassador", "Russian troops"), and stand outside quotations."""
+        d = r.d
+        tok = bisect.bisect_left(d.start, a)
+        if tok >= len(d.start):
+            return None
+        here = d.sent[tok]
+        best: Mention | None = None
+        best_key = (-1, 0)
+        for m in self.earlier + self.mentions:
+            if m[1] > a or m[2] is None or m[5] or m[3] is not None or m[2] == not_actor \
+                    or not self._kind_fits(m, cls) or r.in_quote(m[0]):
+                continue
+            t = bisect.bisect_left(d.start, m[0])
+            sent = d.sent[t] if t < len(d.sent) else here
+            prep = self._preposition_before(m)
+            if sent < here - DESCRIPTION_SENTENCES or prep in _PLACE_PREPOSITIONS or self._names_people(m):
+                continue
+            # its own sentence: the nearest; an earlier one: its first outside a prepositional
+            # phrase ("against Turkey"), else its first (Centering: subject > object > other)
+            key = (sent, 1 if sent == here or not prep else 0)
+            if key > best_key or (sent == here and key == best_key):
+                best, best_key = m, key
+        return best
+
+    def _preposition_before(self, m: Mention) -> str:
+        """The preposition the mention's phrase follows ("" when none); "of" inside a name
+        ("the Gulf of Mexico") reads as "in", a place."""
+        words = self.text[max(0, m[0] - 30):m[0]].split()
+        if words and words[-1].lower() == "the":
+            words = words[:-1]
+        if not words or words[-1].lower() not in _PREPOSITIONS:
+            return ""
+        if words[-1].lower() == "of" and len(words) > 1 and words[-2][:1].isupper():
+            return "in"
+        return words[-1].lower()
+
+    def _names_people(self, m: Mention) -> bool:
+        words = self.text[m[0]:m[1]].lower().split()
+        head = words[-1] if words else ""
+        return head in _speakers.ROLE_NOUNS or head in _speakers.PERSON_GROUPS or head in _speakers.GENDERED_NOUNS
+
+    @staticmethod
+    def _kind_fits(m: Mention, cls: str) -> bool:
+        """Does mention ``m`` (by its actor type) fit a description of class ``cls``: a state
+        for "state", anything but a state for "group", a state or an IGO for "organisation"?"""
+        kind = m[7] if len(m) > 7 else None
         if kind is None:
             return False
         if cls == "organisation":   # a ministry, an army, an agency: of a state or an IGO
@@ -2446,14 +2504,14 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
-        if (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[e.source.chunk.start] in ("it", "its")) \
-                and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
-                and trule == "actor.mention" and e.target.chunk is not None \
-                and ctx.names_party(e.target.chunk.head):   # the target names the party itself
+        sc, tc = e.source.chunk, e.target.chunk
+        if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
+                and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
+                and trule == "actor.mention" and ctx.names_party(tc.head):   # the target names the party itself
             # "Russia invaded Ukraine. The country accused Moscow ...": the antecedent is not the
             # party the same clause names as the target (as "He urged him" is two people); not
             # an attribute of it ("they defended American sovereignty"); "he"/"she" keep theirs
-            src, srule = ctx.actor(e.source.chunk, s, not_actor=tgt["actor"], exclude=tgt["actor"])
+            src, srule = ctx.actor(sc, s, not_actor=tgt["actor"], exclude=tgt["actor"])
         clm, _ = ctx.source(e.claimant, s)   # who claims is an agent too
         speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
         if speaker is not None:  # inside a quotation: its speaker claims it, or does it
