@@ -1578,7 +1578,11 @@ class SentenceContext:
 
     def names_party(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor that is no place reading
-        ("accused Moscow", not "a hard time in Moscow")."""
+        ("accused Moscow", not "a hard time in Moscow").
+
+        Example:
+            >>> # "The country accused Moscow": True for "Moscow"; "hard times in Moscow": False
+        """
         a, b = int(self.tok_start[k]), int(self.tok_end[k])
         return any(m[0] <= a and m[1] >= b and m[2] is not None and not m[5] for m in self.mentions)
 
