@@ -271,7 +271,7 @@ def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
         >>> repair_relative_verbs(["the", "day", "that", "aid", "arrived"], ["DT", "NN", "WDT", "NN", "VBD"])
         ['DT', 'NN', 'WDT', 'NN', 'VBD']
     """
-    if "WDT" not in tags:
+    if "WDT" not in tags and "WP" not in tags:
         return tags
     out = tags
     for i in range(2, len(tags) - 1):
@@ -280,7 +280,48 @@ def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
                 and tags[i + 1] in _AFTER_RELATIVE_VERB:
             out = list(out) if out is tags else out
             out[i] = "VBZ" if tags[i - 2] in ("NN", "NNP") and tokens[i].endswith("s") else "VBP"
+    k = _verb_after_subject_relative(tokens, out)
+    if k >= 0:
+        out = list(out) if out is tags else out
+        out[k] = "VBD"
     return out
+
+
+_MAIN_VERB_OBJECT = frozenset({"DT", "PRP$", "PRP", "CD", "JJ", "NN", "NNS", "NNP", "NNPS"})
+
+
+def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> int:
+    """Rule ``tag.verb_after_relative``: the main verb after a relative clause on the subject,
+    which NLTK's tagger reads as an adjective or a participle ("The militia that seized the town
+    attacked government troops", "The militia, which seized the town, attacked troops": "attacked"
+    tagged JJ after the relative clause's object). The sentence opens with a noun phrase, then
+    "that"/"which"/"who" and the relative clause's finite verb, with no finite verb before; the
+    word is the first after that verb ending in "-ed", right after a noun (or "the" + a noun the
+    tagger read as an adjective: "the offensive") or a comma and before an object, with no finite
+    verb or conjunction between. Returns its index, or -1.
+
+    Example:
+        >>> toks = "The militia that seized the town attacked troops .".split()
+        >>> _verb_after_subject_relative(toks, ["DT", "NN", "WDT", "VBD", "DT", "NN", "JJ", "NNS", "."])
+        6
+    """
+    n = len(tags)
+    r = next((i for i in range(1, min(n, 12)) if tags[i] in ("WDT", "WP")
+              and tokens[i].lower() in ("that", "which", "who")), -1)
+    if r < 1 or any(tags[i] in FINITE for i in range(r)) \
+            or not (tags[r - 1] in NOUN_TAGS or (tags[r - 1] == "," and r > 1 and tags[r - 2] in NOUN_TAGS)):
+        return -1
+    v = next((i for i in range(r + 1, min(n, r + 4)) if tags[i] in FINITE), -1)
+    if v < 0:
+        return -1
+    for k in range(v + 1, min(n - 1, v + 12)):
+        if tags[k] in FINITE or tags[k] == "CC":
+            return -1
+        if tags[k] in ("JJ", "VBN") and tokens[k].lower().endswith("ed") and tokens[k].islower() \
+                and (tags[k - 1] in NOUN_TAGS or tags[k - 1] == "," or tags[k - 1] == "JJ" and tags[k - 2] == "DT") \
+                and tags[k + 1] in _MAIN_VERB_OBJECT:   # "led the offensive accused": a noun tagged JJ
+            return k
+    return -1
 
 
 _APOSTROPHES = frozenset({"'", "’", "`"})

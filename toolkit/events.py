@@ -128,9 +128,11 @@ class Rules:
     force_verbs: dict = field(default_factory=dict)   # "hit" -> CAMEO code, with a weapon/force subject
     force_heads: frozenset = frozenset()
     maker_suffixes: tuple = ()   # "-made": "Iranian-made drones" names the maker, not who fires
+    backer_suffixes: tuple = ()   # "-backed": "Rwanda-backed rebels" names a supporter, not who acts
     reciprocal_acts: frozenset = frozenset()   # act classes that coordinated parties do to each other
     reciprocal_lemmas: frozenset = frozenset()   # cue lemmas of acts done together ("agree", "meet")
     receiving: frozenset = frozenset()   # converse verbs whose "from" phrase gives whatever the object
+    descriptions: dict = field(default_factory=dict)   # "ministry" -> "organisation" (what it may name)
 
 
 @functools.lru_cache(maxsize=2)
@@ -174,9 +176,11 @@ def rules(path: str | None = None) -> Rules:
                  force_verbs={str(k).lower(): str(v) for k, v in d.get("force_subject", {}).get("verbs", {}).items()},
                  force_heads=fs(d.get("force_subject", {}).get("heads", [])),
                  maker_suffixes=tuple(str(x).lower() for x in d.get("maker_suffixes", [])),
+                 backer_suffixes=tuple(str(x).lower() for x in d.get("backer_suffixes", [])),
                  reciprocal_acts=fs(d.get("reciprocal_acts", [])),
                  reciprocal_lemmas=fs(d.get("reciprocal_lemmas", [])),
                  converse_phrases=frozenset(tuple(str(x).lower().split()) for x in d.get("converse", {}).get("phrases", [])),
+                 descriptions={str(x).lower(): str(k) for k, xs in d.get("descriptions", {}).items() for x in xs},
                  **_consequence_rules(w.get("that_consequence", {})))
 
 
@@ -899,6 +903,30 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             e.act, e.act_rule = "warn", "warn.plain"
 
 
+def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``warn.own_side``: a warning to an addressee about what the warner's own side will do
+    ("Erdogan warned Sweden that Turkey would block its bid", "China warned Japan that Beijing
+    would respond") is a threat to the addressee (CAMEO 13), not an accusation of one's own
+    state; with no modal ("warned Sweden that Turkey had lost patience") it stays a statement,
+    made to the addressee."""
+    for i, e in enumerate(events):
+        if not e.act_rule.startswith("warn.that_") or e.target.rule != "target.complement_subject":
+            continue
+        own = actors[i]["source"].get("actor")
+        if own is None or actors[i]["target"].get("actor") != own:
+            continue
+        p = s.predicate_at(e.tok)
+        to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own)
+        if to.get("actor") is None or to["actor"] == own:
+            continue
+        e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
+        inner = _speech_complements(s, p) if p is not None else set()
+        if any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates):
+            e.act, e.act_rule = "threaten", "warn.own_side"
+        else:
+            e.act, e.act_rule = "statement", "warn.that_statement"
+
+
 _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
 _SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear"})
 _SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
@@ -1196,9 +1224,20 @@ def _denied_gerund(s: cl.Structure, e: Event) -> bool:
 
 
 def _requested(s: cl.Structure, e: Event) -> bool:
-    """An infinitive after a directive verb or a request noun ("pushing for permission to hit")."""
+    """An infinitive after a directive verb or a request noun ("pushing for permission to hit"),
+    or a gerund after a requested verb ("called on Azerbaijan to stop attacking Armenia",
+    "urged Russia to refrain from shelling": asked of them, not done as stated)."""
     p = s.predicate_at(e.tok)
-    if p is None or s.lower[p.start] != "to" or p.start == 0:
+    return p is not None and _requested_predicate(s, p, 2)
+
+
+def _requested_predicate(s: cl.Structure, p: cl.Predicate, depth: int) -> bool:
+    if s.tags[p.head] == "VBG" and s.lower[p.start] != "to":
+        gap = 1 if p.start > 0 and s.lower[p.start - 1] == "from" else 0
+        before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+        return depth > 0 and bool(before) and before[-1].end == p.start - gap \
+            and _requested_predicate(s, before[-1], depth - 1)
+    if s.lower[p.start] != "to" or p.start == 0:
         return False
     if s.lemma[p.start - 1] in rules().request_nouns:
         return True
@@ -1253,7 +1292,21 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
 
 
 # ----------------------------------------------------------------------------- actors
-Mention = tuple  # (start, end, actor, person, sector, is_location, is_state_media)
+_DEFINITE = frozenset({"the", "this", "that"})
+_SUBNATIONAL = frozenset("local provincial regional municipal city county state tribal".split())
+DESCRIPTION_SENTENCES = 2   # how many sentences back "the country", "the regime" look for their actor
+# a name after these is no subject ("against Turkey"): ranked after the subject; after a place
+# preposition ("from the Bahamas", "in Syria") it is a place, no antecedent
+_PREPOSITIONS = frozenset("""of in on at by for from to with into across near inside within throughout
+around along outside about against between among including like than toward towards over under""".split())
+_PLACE_PREPOSITIONS = frozenset("from into across near inside within throughout around along outside".split())
+# words between the article and the head of a description: "the Islamist group", "the new envoy"
+_DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "VBG"})
+# after a description these name its referent where it stands ("the regime in Damascus", "the
+# brutal regime that has fueled it: ... Iran", "the terrorist group known as ISIL")
+_POSTMODIFIERS = frozenset({"of", "in", "at", "from", "'s", "’s", "that", "which", "who", "known", "called",
+                            "named", "dubbed"})
+Mention = tuple  # (start, end, actor, person, sector, is_location, is_state_media, actor_type)
 STATE_MEDIA = "state_media"   # actors.csv role of an outlet run by its state (KCNA, TASS, Xinhua)
 
 
@@ -1306,12 +1359,24 @@ class SentenceContext:
     def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None) -> tuple[dict, str]:
         a, b = self.span(c)
         hit = [m for m in self.mentions if m[0] < b and m[1] > a]
-        makers = rules().maker_suffixes
-        if hit and makers:   # "Iranian-made drones": the maker is no party to the act
-            hit = [m for m in hit if not self.text[m[1]:m[1] + 14].lower().startswith(makers)]
+        r = rules()
+        if hit and (r.maker_suffixes or r.backer_suffixes):
+            # "Iranian-made drones": the maker is no party to the act; "Rwanda-backed rebels":
+            # the backer is not the one who attacks (rule actor.supporter_only)
+            after = [self.text[m[1]:m[1] + 20].replace(" ", "").lower() for m in hit]
+            kept = [m for m, x in zip(hit, after) if not x.startswith(r.maker_suffixes)
+                    and not x.startswith(r.backer_suffixes)]
+            if not kept and any(x.startswith(r.backer_suffixes) for x in after):
+                return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
+                        "start": a, "end": b, "backed": True}, "actor.supporter_only"
+            hit = kept
         if hit:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
+        if self.speakers is not None and s.lower[c.start] in _DEFINITE and c.end - c.start > 1:
+            got = self._described(c, s, a, b, not_actor)
+            if got is not None:
+                return got
         kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else _POSSESSIVES.get(s.lower[c.start])
         if kind == "self":
             inside = [q for q in self.quotes if q[0] <= a < q[1]]
@@ -1346,6 +1411,140 @@ class SentenceContext:
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                 "start": a, "end": b}, "actor.none"
 
+    def source(self, c: cl.Chunk | None, s: cl.Structure, *, place_ok: bool = False) -> tuple[dict, str]:
+        """:meth:`actor` for the source (agent) of an event. Rule ``actor.place_not_agent``: a
+        phrase whose only mentions read as places names no agent ("Tigray's leaders accused
+        Ethiopia": a region of a state is a place, and whoever governs or fights in it is often
+        not that state; "Kyiv-based hackers"), so the source is left unknown, never the
+        place's state. ``place_ok``: the place stands for its state's authorities by a rule of
+        its own ("was arrested in Rwanda": ``agent.implied_state_in``).
+
+        Example:
+            >>> # "Tigray's leaders accused Ethiopia of blocking aid.": source None, not ETH
+        """
+        got, rule = self.actor(c, s)
+        if rule == "actor.mention" and got.get("actor") is not None and c is not None and not place_ok:
+            a, b = self.span(c)
+            hit = [m for m in self.mentions if m[0] < b and m[1] > a]
+            if hit and all(m[5] for m in hit):
+                return dict(got, actor=None, person=None, sector=None), "actor.place_not_agent"
+        return got, rule
+
+    def _described(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
+                   not_actor: str | None) -> tuple[dict, str] | None:
+        """Rule ``actor.coref_description``: a definite description that names no one ("the
+        ministry", "the country", "the regime", "the envoy"; events.yaml ``descriptions``) is
+        the actor named before it. A state noun takes a state, a group noun an organisation that
+        is no state, by the speakers' search for "it" (its own sentence's nearest, else the
+        subject-most of the nearest earlier sentence: Centering's previous subject first, never
+        a place or a person's role); an organisation noun first the organisation named with that
+        head ("The Iranian foreign ministry ... The ministry"), else that search; a person noun
+        the last mention whose words hold it ("Beijing's envoy ... the envoy"). ``not_actor``
+        (the source, for a target) is never the answer.
+
+        Example:
+            >>> # "Venezuela expelled the Spanish ambassador. The country accused Spain ...": VEN
+        """
+        head = s.lower[c.head]
+        cls = rules().descriptions.get(head)
+        if cls is None or c.head != c.end - 1 or c.end - c.start > 4 \
+                or (s.tags[c.head] not in ("NN", "NNP") and head != "authorities") \
+                or any(s.tags[k] not in _DESCRIPTION_INNER or s.lower[k] != s.tokens[k]
+                       for k in range(c.start + 1, c.head)) \
+                or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS) \
+                or (c.end < len(s.lower) and s.lower[c.end] == "and" and "of" in s.lower[c.end + 1:c.end + 5]) \
+                or any(s.lower[k] in _SUBNATIONAL for k in range(c.start + 1, c.head)):
+            return None   # "the Korean nation", "the government in Kyiv": named where it stands;
+            # "the local government" is no state's
+        found: tuple | None = None
+        if cls == "person":
+            m = self._named_with(head, a, not_actor)
+            found = (m[2], m[3], m[4]) if m is not None else None
+        elif self.speakers is not None:
+            r = self.speakers()
+            res = _speakers.rule_description_org(r, a, b, ["the", head]) if cls == "organisation" else None
+            if res is not None and res.actor is not None and res.actor != not_actor:
+                found = (res.actor, None, res.sector)
+            else:
+                # an organisation noun looks only before its sentence: in "strikes on Islamic State
+                # targets, the defense ministry said" the nearest organisation is not the ministry's
+                m = self._party_antecedent(r, int(self.tok_start[0]) if cls == "organisation" else a, cls, not_actor)
+                found = (m[2], None, m[4]) if m is not None else None
+        if found is None:
+            return None
+        return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
+                "start": a, "end": b}, "actor.coref_description"
+
+    def _named_with(self, head: str, a: int, not_actor: str | None) -> Mention | None:
+        """The last mention before offset ``a`` (this sentence, then the earlier ones) that is
+        no place, names an actor other than ``not_actor``, and whose words hold ``head``."""
+        for ms in (self.mentions, self.earlier):
+            for m in ms[::-1]:
+                if m[1] <= a and not m[5] and m[2] is not None and m[2] != not_actor \
+                        and head in self.text[m[0]:m[1]].lower().split():
+                    return m
+        return None
+
+    def _party_antecedent(self, r: _speakers.SpeakerResolver, a: int, cls: str,
+                          not_actor: str | None) -> Mention | None:
+        """The mention a description of class ``cls`` at offset ``a`` refers to: in its own
+        sentence the nearest before it, else the first of the nearest earlier sentence (up to
+        :data:`DESCRIPTION_SENTENCES` back) that has one, a name outside a prepositional phrase
+        before one inside ("against Turkey"): Centering's previous subject first (Grosz, Joshi
+        & Weinstein 1995). Candidates name an actor of the right kind (:meth:`_kind_fits`), are
+        no place reading ("from the Bahamas", "the Gulf of Mexico"), person or person's role
+        ("the British ambassador", "Russian troops"), and stand outside quotations."""
+        d = r.d
+        tok = bisect.bisect_left(d.start, a)
+        if tok >= len(d.start):
+            return None
+        here = d.sent[tok]
+        best: Mention | None = None
+        best_key = (-1, 0)
+        for m in self.earlier + self.mentions:
+            if m[1] > a or m[2] is None or m[5] or m[3] is not None or m[2] == not_actor \
+                    or not self._kind_fits(m, cls) or r.in_quote(m[0]):
+                continue
+            t = bisect.bisect_left(d.start, m[0])
+            sent = d.sent[t] if t < len(d.sent) else here
+            prep = self._preposition_before(m)
+            if sent < here - DESCRIPTION_SENTENCES or prep in _PLACE_PREPOSITIONS or self._names_people(m):
+                continue
+            # its own sentence: the nearest; an earlier one: its first outside a prepositional
+            # phrase ("against Turkey"), else its first (Centering: subject > object > other)
+            key = (sent, 1 if sent == here or not prep else 0)
+            if key > best_key or (sent == here and key == best_key):
+                best, best_key = m, key
+        return best
+
+    def _preposition_before(self, m: Mention) -> str:
+        """The preposition the mention's phrase follows ("" when none); "of" inside a name
+        ("the Gulf of Mexico") reads as "in", a place."""
+        words = self.text[max(0, m[0] - 30):m[0]].split()
+        if words and words[-1].lower() == "the":
+            words = words[:-1]
+        if not words or words[-1].lower() not in _PREPOSITIONS:
+            return ""
+        if words[-1].lower() == "of" and len(words) > 1 and words[-2][:1].isupper():
+            return "in"
+        return words[-1].lower()
+
+    def _names_people(self, m: Mention) -> bool:
+        words = self.text[m[0]:m[1]].lower().split()
+        head = words[-1] if words else ""
+        return head in _speakers.ROLE_NOUNS or head in _speakers.PERSON_GROUPS or head in _speakers.GENDERED_NOUNS
+
+    @staticmethod
+    def _kind_fits(m: Mention, cls: str) -> bool:
+        """Does mention ``m`` (by its actor type) fit a description of class ``cls``: a state
+        for "state", anything but a state for "group", a state or an IGO for "organisation"?"""
+        kind = m[7] if len(m) > 7 else None
+        if kind is None:
+            return False
+        if cls == "organisation":   # a ministry, an army, an agency: of a state or an IGO
+            return kind in ("state", "igo")
+        return (kind == "state") == (cls == "state")
+
     def _last_before(self, a: int, kind: str, not_actor: str | None) -> Mention | None:
         """The last mention ending before ``a`` that is no place, names a person (``kind``
         "person") or none ("group"), and is not ``not_actor``'s (``actor.coref_recent``)."""
@@ -1376,6 +1575,16 @@ class SentenceContext:
     def _fields(self, m: Mention, a: int, b: int) -> dict:
         return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b,
                 STATE_MEDIA: len(m) > 6 and m[6]}
+
+    def names_party(self, k: int) -> bool:
+        """Whether token ``k`` lies inside a mention of an actor that is no place reading
+        ("accused Moscow", not "a hard time in Moscow").
+
+        Example:
+            >>> # "The country accused Moscow": True for "Moscow"; "hard times in Moscow": False
+        """
+        a, b = int(self.tok_start[k]), int(self.tok_end[k])
+        return any(m[0] <= a and m[1] >= b and m[2] is not None and not m[5] for m in self.mentions)
 
     def adjective_actor(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor."""
@@ -1503,9 +1712,11 @@ def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
     loc = m["location"].fillna(False).astype(bool).tolist() if "location" in m else [False] * len(m)
     # a state's own outlet (actors.csv role state_media) speaks for its state
     state = (m["role"] == STATE_MEDIA).tolist() if "role" in m else [False] * len(m)
-    for d, a, b, act, per, sec, lo, st in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
-                                              m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(), loc, state):
-        out.setdefault(d, []).append((int(a), int(b), nn(act), nn(per), nn(sec), bool(lo), bool(st)))
+    types = m["actor_type"].tolist() if "actor_type" in m else [None] * len(m)
+    for d, a, b, act, per, sec, lo, st, ty in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
+                                                  m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(),
+                                                  loc, state, types):
+        out.setdefault(d, []).append((int(a), int(b), nn(act), nn(per), nn(sec), bool(lo), bool(st), nn(ty)))
     return out
 
 
@@ -1590,8 +1801,9 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
                 continue
             src = actors[j]["source"].get("actor")
             # what the speaker says did or will happen, not what would happen if ("could face
-            # sanctions if it refuses") or did not happen
-            if src is not None and src != actors[i]["source"].get("actor") \
+            # sanctions if it refuses") or did not happen; "Iranian-backed militias" are a party
+            # the speaker accuses though no actor code names them
+            if (src is not None and src != actors[i]["source"].get("actor") or actors[j]["source"].get("backed")) \
                     and factuality(s, x, claimant_actor=None, source_actor=None) not in _NOT_CHARGED:
                 e.act, e.act_rule = "accuse", "claim.accuse"
                 e.target = Arg(x.source.chunk, "target.claim_subject")
@@ -1829,11 +2041,13 @@ def _headline_pair(s: cl.Structure, parts: list[cl.Chunk], ctx) -> bool:
 def _reduced_relative(s: cl.Structure, p: cl.Predicate | None) -> bool:
     """``clause.reduced_relative``: a bare participle right after a noun phrase and before a
     preposition ("missiles fired by", "hackers linked to", "a leader charged with"), followed
-    in its clause by a finite verb with no conjunction between: it modifies the noun phrase."""
+    in its clause by a finite verb with no conjunction between: it modifies the noun phrase.
+    Set off by commas too ("The rebels, backed by Rwanda, attacked Goma")."""
     if p is None or p.start != p.head or s.tags[p.head] not in ("VBN", "VBD") or p.head + 1 >= len(s.tags):
         return False
-    before = s.chunk_at(p.head - 1) if p.head > 0 else None
-    if before is None or before.end != p.head or s.tags[p.head + 1] not in ("IN", "TO"):
+    k = p.head - 1 if p.head > 1 and s.lower[p.head - 1] == "," else p.head
+    before = s.chunk_at(k - 1) if k > 0 else None
+    if before is None or before.end != k or s.tags[p.head + 1] not in ("IN", "TO"):
         return False
     for q in s.predicates:
         if q.start > p.head and q.clause == p.clause and s.tags[q.head] in cl.FINITE | {"VBD"}:
@@ -1974,13 +2188,22 @@ def _evaluated(s: cl.Structure, e: Event) -> cl.Chunk | None:
 
 def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.reported_subject``: a statement with no target is about the reported clause's
-    subject ("Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
+    subject, and a demand or appeal is made of it ("demanded that Russia withdraw"; "Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
     follows: "Trump said North Korea must act before he would lift sanctions") or, when the
     speaker reports its own act ("Putin said his country will not lift the ban on the EU"),
     that act's target."""
     for i, e in enumerate(events):
         accusing = e.act == "accuse" and s.lemma[e.tok] in _reporting_classes()  # "alleged that Kyiv had ..."
-        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified") and not accusing:
+        # "demanded that Russia withdraw": a demand or an appeal is made of the complement's subject
+        asking = e.act in ("demand", "appeal") and e.tok + 1 < len(s.lower) and s.lower[e.tok + 1] == "that" \
+            and s.tags[e.tok + 1] == "IN"
+        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified") \
+                and not accusing and not asking:
+            continue
+        if asking:
+            subj = _reported_subject(s, e)
+            if subj is not None:
+                e.target = Arg(subj, "target.reported_subject")
             continue
         subj = _reported_subject(s, e)
         if subj is not None and not _same_chunk(subj, e.source.chunk):
@@ -2091,8 +2314,9 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
         for prep, c in sorted(obl, key=lambda pc: pc[0] in ("in", "at", "inside", "within", "throughout", "across")):
             if prep not in r.place_preps:
                 continue
-            got, _ = ctx.actor(c, s)
-            if got.get("actor") is not None and got["actor"] != src:
+            got, why = ctx.actor(c, s)
+            # "to US-backed forces": a party, whoever backs it (no actor, but no place beyond it)
+            if got.get("actor") is not None and got["actor"] != src or why == "actor.supporter_only":
                 e.target = Arg(c, f"target.named_oblique_{prep}")
                 actors[i]["target"] = got
                 break
@@ -2257,9 +2481,11 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _claimant_threats(s, events, cues, r)
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
-    look = [{"source": ctx.actor(e.source.chunk, s), "target": ctx.actor(e.target.chunk, s)} for e in events]
+    look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
+             "target": ctx.actor(e.target.chunk, s)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(s, events, actors, cues)
+    _own_side_warnings(s, events, actors, ctx)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
     _body_in_place_targets(s, events, actors, ctx)
@@ -2269,7 +2495,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     for i, e in enumerate(events):
         if e.absorbed:
             continue
-        src, srule = ctx.actor(e.source.chunk, s)
+        src, srule = ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state"))
         if src.get("actor") is None and e.source.chunk is not None:
             src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
                 or _official_in_place(s, e.source.chunk, ctx, r) or (src, srule)
@@ -2281,16 +2507,16 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
-        tc = e.target.chunk
-        own = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects
-        # "withdraw its troops": the source's own troops, not someone acted on.
-        tgt, trule = ({"actor": None, "person": None, "sector": None, "text": None, "start": None, "end": None},
-                      "target.own_means") if own else ctx.actor(tc, s, not_actor=src.get("actor"),
-                                                         exclude=src.get("person") or src.get("actor"))
-        if tgt.get("start") is not None and src.get("start") is not None and \
-                tgt["start"] < src["end"] and src["start"] < tgt["end"]:
-            tgt, trule = {}, "target.same_as_source"  # one phrase cannot be both sides
-        clm, _ = ctx.actor(e.claimant, s)
+        tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
+        sc, tc = e.source.chunk, e.target.chunk
+        if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
+                and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
+                and trule == "actor.mention" and ctx.names_party(tc.head):   # the target names the party itself
+            # "Russia invaded Ukraine. The country accused Moscow ...": the antecedent is not the
+            # party the same clause names as the target (as "He urged him" is two people); not
+            # an attribute of it ("they defended American sovereignty"); "he"/"she" keep theirs
+            src, srule = ctx.actor(sc, s, not_actor=tgt["actor"], exclude=tgt["actor"])
+        clm, _ = ctx.source(e.claimant, s)   # who claims is an agent too
         speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
         if speaker is not None:  # inside a quotation: its speaker claims it, or does it
             # ... but not the doer of an agentless passive ("decisions have been made", he said)
@@ -2312,6 +2538,41 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
 
 
 MEDIA = "MED"  # the actors lexicon's sector of news outlets (CAMEO's MED)
+_NO_TARGET = {"actor": None, "person": None, "sector": None, "text": None, "start": None, "end": None}
+
+
+def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules, lemma: str) -> tuple[dict, str]:
+    """The target fields of an event and the rule that gave them (after its source ``src``).
+
+    Rules besides :meth:`SentenceContext.actor`'s: ``target.own_means`` ("withdraw its troops":
+    the source's own troops, not someone acted on), ``target.same_as_source`` (one phrase cannot
+    be both sides), ``target.media_channel`` (a news outlet a statement is made to is its
+    channel, not its target: "told Reuters", "said in an interview with CNN", as in
+    :func:`_media_channel`; "criticized the BBC" keeps its target).
+    """
+    tc = e.target.chunk
+    if tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects:
+        return dict(_NO_TARGET), "target.own_means"
+    tgt, trule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"))
+    if tgt.get("start") is not None and src.get("start") is not None and \
+            tgt["start"] < src["end"] and src["start"] < tgt["end"]:
+        return {}, "target.same_as_source"
+    if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
+        return dict(_NO_TARGET), "target.media_channel"
+    return tgt, trule
+
+
+_INTERVIEW_VERBS = frozenset({"speak", "talk", "give", "grant"})   # "spoke to CNN", "gave an interview to"
+
+
+def _to_outlet(e: Event, lemma: str) -> bool:
+    """Is the event's target the one a statement is made to ("told Reuters", "in an interview
+    with CNN", "spoke to the BBC"), not one it is about?"""
+    to = e.target.rule.endswith(("_to", "_with"))
+    if e.act == "statement":
+        return to or e.target.rule == "patient.object"
+    return e.act == "unclassified" and to and lemma in _INTERVIEW_VERBS
+
 
 
 def _media_channel(e: Event, src: dict, clm: dict, said: str | None, fact: str, *,
