@@ -63,6 +63,15 @@ def acts_of(text: str) -> list[tuple[str, str, str]]:
     ("See the records of the General Assembly, Plenary Meetings, 1st meeting.", "Meetings"),
     ("What am I talking about?", "talking"),
     ("The company responded with force majeure claims.", "force"),
+    # second pass: other senses of the verbs and nouns
+    ("I have the great honour to deliver this address on behalf of my people.", "deliver"),
+    ("Development should be accorded a higher priority on the agenda.", "accorded"),
+    ("The plan strengthens child support enforcement.", "support"),
+    ("The programme protects victims of domestic violence.", "violence"),
+    ("We seek a life unburdened by the threat of violence.", "violence"),
+    ("A world free from weapons of mass destruction would be safer.", "weapons"),
+    ("We must reach the internationally agreed development goals.", "agreed"),
+    ("The new court specifically meets this objective.", "meets"),
 ])
 def test_non_acts_give_no_act_row(text, word):
     got = acts_of(text)
@@ -91,6 +100,10 @@ def test_narrowed_readings_take_their_class(text, surface, quad):
     ("Iran promised to release the tanker.", "promised", "030"),
     ("Iran and the United States held talks about the nuclear programme.", "talks", "040"),
     ("Poland encouraged Ukraine to apply for membership.", "encouraged", "020"),
+    ("The EU will deliver humanitarian aid to Gaza.", "deliver", "070"),
+    ("Egypt and Israel signed a peace accord in 1979.", "signed a peace accord", "057"),
+    ("Rebel violence against civilians continued in the east.", "violence", "180"),
+    ("The two sides agreed to a ceasefire.", "agreed", "030"),
     ("The Security Council determined that the situation constitutes a threat to international peace.", "threat", "130"),
     # a party characterised as a danger stays `threat`: the speaker's accusation of that party
     ("Iran poses a threat to the region, the minister said.", "threat", "130"),
