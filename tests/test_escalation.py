@@ -682,7 +682,8 @@ def test_unscon_speaker_comes_from_the_file_name(file_id, speaker):
 
 
 @pytest.mark.parametrize("text, decided_by_reference", [
-    ("The threat of terrorism remains high in the region.", True),
+    # escalation 1.21.0: `threat of terrorism` names a danger (a statement), so terrorism alone decides
+    ("Terrorism remains high in the region.", True),
     ("Armed groups are present in the east.", True),
     ("Rebels attacked the town.", False),
     ("We condemn the terrorist attack.", False),
