@@ -155,8 +155,6 @@ def test_events_agree_with_the_cue(text, expected):
 
 
 @NEEDS_TAGGER
-@pytest.mark.xfail(strict=True, reason="events.yaml lemma_classes `hit: attack` overrides the cue's "
-                   "CAMEO 163: the events row says attack/163 (reported to the events owner)")
 def test_events_hit_with_sanctions_is_a_sanction():
     out = run("The United States hit Russia with sanctions on Tuesday.")
     got = list(zip(out["source_actor"], out["act"], out["cameo"], out["target_actor"]))

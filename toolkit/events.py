@@ -133,6 +133,7 @@ class Rules:
     reciprocal_lemmas: frozenset = frozenset()   # cue lemmas of acts done together ("agree", "meet")
     receiving: frozenset = frozenset()   # converse verbs whose "from" phrase gives whatever the object
     descriptions: dict = field(default_factory=dict)   # "ministry" -> "organisation" (what it may name)
+    lemma_class_roots: dict = field(default_factory=dict)   # "hit" -> ("18", "19", "20"): where its class holds
 
 
 @functools.lru_cache(maxsize=2)
@@ -181,6 +182,8 @@ def rules(path: str | None = None) -> Rules:
                  reciprocal_lemmas=fs(d.get("reciprocal_lemmas", [])),
                  converse_phrases=frozenset(tuple(str(x).lower().split()) for x in d.get("converse", {}).get("phrases", [])),
                  descriptions={str(x).lower(): str(k) for k, xs in d.get("descriptions", {}).items() for x in xs},
+                 lemma_class_roots={str(k).lower(): tuple(str(x) for x in v)
+                                    for k, v in d.get("lemma_class_roots", {}).items()},
                  **_consequence_rules(w.get("that_consequence", {})))
 
 
@@ -203,15 +206,21 @@ def _reporting_classes() -> dict[str, str]:
 
 
 def act_class(cameo: str, lemma: str, r: Rules | None = None) -> str:
-    """The readable act class of a CAMEO code (longest prefix), unless the lemma says otherwise.
+    """The readable act class of a CAMEO code (longest prefix), unless the lemma says otherwise
+    (for a lemma listed in ``lemma_class_roots``, only under those CAMEO roots: "hit Russia with
+    sanctions" keeps its code's class, sanction).
 
     Example:
         >>> act_class("1384", "shell"), act_class("130", "warn"), act_class("112", "accuse")
         ('threaten', 'warn', 'accuse')
+        >>> act_class("190", "hit"), act_class("163", "hit")
+        ('attack', 'sanction')
     """
     r = r or rules()
     if lemma in r.lemma_classes:
-        return r.lemma_classes[lemma]
+        roots = r.lemma_class_roots.get(lemma)
+        if roots is None or cameo.startswith(roots):
+            return r.lemma_classes[lemma]
     for k in range(len(cameo), 0, -1):
         if cameo[:k] in r.act_classes:
             return r.act_classes[cameo[:k]]
