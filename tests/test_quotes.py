@@ -172,6 +172,15 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "many of whom", "say", "the claims are unfounded")),
     ("The letter names 95 generals, most of whom had already backed the plan.",
      ("indirect", "most of whom", "had already backed", "the plan")),
+    # a relative clause set off by commas: its antecedent is not content, and its clause ends
+    # where the relative does
+    ("The rebels, who refused to disarm, attacked the town.", ("indirect", "who", "refused", "to disarm")),
+    ("The bill, which lawmakers say is flawed, passed on Friday.",
+     ("indirect", "lawmakers", "say", "is flawed")),
+    ("Kasich, who said he would not vote for Trump, campaigned in Ohio.",
+     ("indirect", "who", "said", "he would not vote for Trump")),
+    ("Lopes, who spoke of her talks with the envoy, Ana Ruiz, left early.",
+     ("indirect", "who", "spoke of", "her talks with the envoy, Ana Ruiz")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))

@@ -730,12 +730,41 @@ def _object_end(st: _State, i: int, start: int, s1: int) -> int:
         # ("after"/"during" as often attach inside the object, so they do not end it)
         end = next((t for t in range(start + 1, end) if d.low[t] in _SETTING_AFTER_OBJECT
                     and not _in_quote(st, d.start[t])), end)
-    # "While X said that A, B ...": the reported clause ends at the main clause's comma.
+    # "While X said that A, B ..." and "The bill, which lawmakers say is flawed, passed": the
+    # reported clause ends at the comma that closes the subordinate or relative clause.
     if d.low[s0] in _SUBORDINATORS and s0 < i:
         comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
         if comma is not None:
             end = comma
+    elif _in_comma_relative(d, i, s0):
+        # (the comma before the main clause's words, not one before an appositive name or a quotation)
+        comma = next((t for t in range(start + 1, s1 - 1) if d.tok[t] == "," and d.tok[t + 1].isalpha()
+                      and d.tok[t + 1].islower() and not _in_quote(st, d.start[t])), None)
+        if comma is not None:
+            end = comma
     return end
+
+
+_RELATIVE_PRONOUNS = frozenset("who whom which whose".split())
+_OPENERS = frozenset("but and yet so still".split())
+
+
+def _in_comma_relative(d: _Doc, i: int, s0: int) -> bool:
+    """Whether the cue at ``i`` is the verb of a relative clause set off by commas inside the
+    sentence's subject ("The bill, which lawmakers say is flawed, passed"; "Kasich, who said
+    he would not vote for Trump, ..."): its reported clause ends where the relative does, before
+    the main clause's verb. A relative on a later noun ("like MacArthur, who knew that ...")
+    may run to the sentence's end."""
+    k = _skip_aux_left(d, i, s0) - 1
+    for t in range(k, max(s0, k - 6) - 1, -1):
+        if d.low[t] in _RELATIVE_PRONOUNS:
+            if t - 2 < s0 or d.tok[t - 1] not in (",", "—", "–", "--"):
+                return False
+            head = np_left(d, t - 1, s0)
+            return head is not None and (head[0] == s0 or (head[0] == s0 + 1 and d.low[s0] in _OPENERS))
+        if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL or t in d.cues:
+            return False
+    return False
 
 
 def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | None:
@@ -796,6 +825,8 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     d = st.d
     s0, s1 = d.sent_bounds(i)
     first = sp[0] if sp is not None and sp[0] < i else i
+    if sp is not None and d.low[sp[0]] in _RELATIVE_PRONOUNS:
+        return None  # "The rebels, who refused to disarm, ...": the antecedent, not what was said
     if first - 2 > s0 and d.low[first - 1] == "as" and d.tok[first - 2] in (",", "—", "–") \
             and "," not in d.tok[d.cues[i][0]:s1]:
         first -= 1  # "The deal is fragile, as the minister noted.": the clause before "as"
