@@ -181,6 +181,10 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "who", "said", "he would not vote for Trump")),
     ("Lopes, who spoke of her talks with the envoy, Ana Ruiz, left early.",
      ("indirect", "who", "spoke of", "her talks with the envoy, Ana Ruiz")),
+    # a one-word object before a coordinated cue: each verb its own content
+    ("Weller urged restraint and said the alliance sought to avoid a confrontation.",
+     ("indirect", "Weller", "urged", "restraint")),
+    ("The minister denied it and said the report was false.", ("indirect", "The minister", "denied", "it")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))

@@ -780,7 +780,7 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
                 and d.tok[t - 2] == ",":
             end = t  # "that X “had a crazy policy,” adding, “...”": the quotation closes the clause
             break
-        if t in d.cues and t > start + 2 and not _in_quote(st, d.start[t]):
+        if t in d.cues and t > start + 1 and not _in_quote(st, d.start[t]):
             # (a cue inside a quotation is the quoted speaker's: "that “the only way is to go and ask”")
             back = _skip_aux_left(d, t, start)
             if d.low[back - 1] in ("and", "but") and back - 1 > start:
