@@ -185,6 +185,10 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("Weller urged restraint and said the alliance sought to avoid a confrontation.",
      ("indirect", "Weller", "urged", "restraint")),
     ("The minister denied it and said the report was false.", ("indirect", "The minister", "denied", "it")),
+    # an aspect verb before the gerund belongs to the cue, not to the speaker
+    ("I keep saying we have enough tests.", ("indirect", "I", "keep saying", "we have enough tests")),
+    ("The minister kept insisting that the talks would resume.",
+     ("indirect", "The minister", "kept insisting", "that the talks would resume")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))

@@ -700,12 +700,24 @@ def _skip_aux_right(d: _Doc, k: int, hi: int) -> int:
 
 
 def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
-    """Move left from token ``j`` over auxiliaries and adverbs ("has also", "further")."""
-    k = j
-    while k - 1 >= lo and (d.low[k - 1] in _AUX or (d.low[k - 1].endswith("ly") and len(d.low[k - 1]) > 4
-                                                   and not _cap(d.tok[k - 1]) and not _ly_noun(d, k - 1, lo))):
-        k -= 1
+    """Move left from token ``j`` over auxiliaries and adverbs ("has also", "further"), and
+    over an aspect verb before a gerund ("keeps saying", "has started telling")."""
+    k, aspect = j, d.low[j].endswith("ing")
+    while k - 1 >= lo:
+        low = d.low[k - 1]
+        if low in _AUX or (low.endswith("ly") and len(low) > 4 and not _cap(d.tok[k - 1])
+                           and not _ly_noun(d, k - 1, lo)):
+            k -= 1
+        elif aspect and low in _ASPECT_VERBS:
+            k, aspect = k - 1, False
+        else:
+            break
     return k
+
+
+# Verbs of aspect whose gerund carries the event: "I keep saying", "they started telling".
+_ASPECT_VERBS = frozenset("keep keeps kept keeping continue continues continued start starts started "
+                          "begin begins began".split())
 
 
 _LY_NOUNS = frozenset("family assembly ally rally supply monopoly".split())
