@@ -187,6 +187,8 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("The minister denied it and said the report was false.", ("indirect", "The minister", "denied", "it")),
     # an aspect verb before the gerund belongs to the cue, not to the speaker
     ("I keep saying we have enough tests.", ("indirect", "I", "keep saying", "we have enough tests")),
+    ("He showed that the plan works.", ("indirect", "He", "showed", "that the plan works")),
+    ("The poll shows Clinton ahead.", ("indirect", "The poll", "shows", "Clinton ahead")),
     ("The minister kept insisting that the talks would resume.",
      ("indirect", "The minister", "kept insisting", "that the talks would resume")),
 ])
@@ -259,6 +261,8 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Two questions: why would the envoy leave now?",                   # a section heading
     "The minister put it on the table.",                               # no "as": not wording
     "As you know, the talks are over.",                                # a formula, not a belief reported
+    "He showed great flexibility in the talks.",                       # a person displays a quality
+    "They have shown courage and leadership.",                         # a person displays a quality
 ])
 def test_no_quotes(text):
     q = run(text)

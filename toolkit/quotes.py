@@ -933,6 +933,16 @@ def _verb_in_context(d: _Doc, i: int, j: int, lemma: str) -> bool:
     return True
 
 
+def _personal_subject(d: _Doc, i: int) -> bool:
+    """Whether a personal pronoun is the subject right before the verb group at ``i``."""
+    k = _skip_aux_left(d, i, d.sent_start[d.sent[i]]) - 1
+    return k >= d.sent_start[d.sent[i]] and d.low[k] in _PERSONAL
+
+
+_PERSONAL = frozenset("he she they we i you".split())
+_SHOWN_CLAUSE = frozenset("that how why what whether if".split())
+
+
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues."""
     for a, b, lemma, cat, syn, opt in hits:
@@ -955,6 +965,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # only "sees X as Y" is a view; "saw the incident" is perception
         if lemma in ("show", "calls", "see") and not _subject_before(d, i):
             continue  # "the radio show", "circles show": evidence needs a source-like subject
+        if lemma == "show" and _personal_subject(d, i) and not (j < len(d.low) and d.low[j] in _SHOWN_CLAUSE):
+            continue  # "he showed great flexibility": a person displays a quality; "he showed that" argues
         if lemma in _NOUNY_ING and d.low[i].endswith("ing") and i > 0 and d.sent[i - 1] == d.sent[i] \
                 and _unknown_noun(d, i - 1) and d.low[i - 1] not in _NP_WORDS:
             continue  # "mutual understanding", "new thinking": a noun, not a verb
