@@ -188,12 +188,27 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     # an aspect verb before the gerund belongs to the cue, not to the speaker
     ("I keep saying we have enough tests.", ("indirect", "I", "keep saying", "we have enough tests")),
     ("He showed that the plan works.", ("indirect", "He", "showed", "that the plan works")),
+    # a fronted time is neither the participle's speaker nor content
+    ("A few days ago, the envoy wrote to the council, saying that talks had failed.",
+     ("indirect", "the envoy", "saying", "that talks had failed")),
+    ("Clinton visited the state two weeks ago, aides said.",
+     ("indirect", "aides", "said", "Clinton visited the state two weeks ago")),
     ("The poll shows Clinton ahead.", ("indirect", "The poll", "shows", "Clinton ahead")),
     ("The minister kept insisting that the talks would resume.",
      ("indirect", "The minister", "kept insisting", "that the talks would resume")),
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))
+
+
+def test_time_before_a_participle_is_no_content():
+    got = rows(run("A few days ago, the envoy wrote to the council, saying that talks had failed."))
+    assert all(content != "A few days ago" for _, _, _, content in got), got
+
+
+def test_participle_without_a_subject_keeps_its_cue_alone():
+    got = rows(run("Obviously, agreeing to shoulder the burden, they left."))
+    assert all(speaker != "Obviously" for _, speaker, _, _ in got), got
 
 
 @pytest.mark.parametrize("text, channel, speaker, cue", [
@@ -262,6 +277,9 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "The minister put it on the table.",                               # no "as": not wording
     "As you know, the talks are over.",                                # a formula, not a belief reported
     "He showed great flexibility in the talks.",                       # a person displays a quality
+    "Our numerous warnings went unheeded.",                            # a plural in -ings is a noun
+    "Parties must work to resolve disputes peacefully.",               # "-s" after "to" + verb: a noun
+    "Visitors are welcome to tour the site.",                          # "be welcome": an adjective
     "They have shown courage and leadership.",                         # a person displays a quality
 ])
 def test_no_quotes(text):

@@ -307,12 +307,32 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
             return None, None
         k = comma + 1
     sp = np_right(d, k, i)
+    if sp is not None and _not_a_subject(d, sp):
+        # "A few days ago, the envoy wrote ..., saying": past a fronted time, the subject
+        comma = next((t for t in range(sp[1], i) if d.tok[t] == ","), None)
+        sp = np_right(d, comma + 1, i) if comma is not None and d.low[sp[1] - 1] in _DURATIONS | {"ago"} else None
+        if sp is not None and _not_a_subject(d, sp):
+            sp = None
+        if sp is None:
+            return None, (i, i)
     if sp is not None:
         # "Hillary Clinton spoke out on Monday, arguing": the subject ends at its verb.
         verb = next((t for t in range(sp[0] + 1, sp[1]) if d.low[t] in _PAST_VERBS), None)
         if verb is not None:
             sp = (sp[0], verb)
     return None, sp
+
+
+_DURATIONS = frozenset("seconds minutes hours days weeks months years decades".split())
+
+
+def _not_a_subject(d: _Doc, sp: tuple[int, int]) -> bool:
+    """Whether a sentence's first phrase cannot be a participle's speaker: a time ("A few days
+    ago", "Five minutes"), a lone adverb ("Obviously") or an auxiliary ("Were")."""
+    last = d.low[sp[1] - 1]
+    if last == "ago" or last in _DURATIONS:
+        return True
+    return sp[1] - sp[0] == 1 and (last in _AUX or (last.endswith("ly") and last not in _LY_NOUNS))
 
 
 def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
@@ -326,6 +346,8 @@ def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
             return True
     if sp is None:
         return how == "passive"
+    if sp[0] == sp[1]:
+        return True  # a participle whose sentence has no subject before it: the cue alone
     _set_tok(row, "speaker", st.d, sp)
     _resolve(st, row)
     return True
@@ -871,6 +893,8 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later") \
             and not main_clause:
         return None
+    if end - 1 > start and d.low[end - 1] == "ago" and (np_right(d, start, end - 1) or (0, 0))[1] >= end - 1:
+        return None  # "A few days ago, the envoy wrote": a time, not what was written
     return (start, end) if end > start else None
 
 

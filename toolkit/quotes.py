@@ -933,6 +933,21 @@ def _verb_in_context(d: _Doc, i: int, j: int, lemma: str) -> bool:
     return True
 
 
+def _plural_noun(d: _Doc, i: int) -> bool:
+    """Whether the hit at ``i`` can only be a noun: a plural in "-ings" ("our numerous
+    warnings"; a gerund has no plural), an "-s" form after "to" and a bare verb ("to resolve
+    disputes", "to make claims": no third-person verb there), or "welcome" after "be" ("are
+    welcome to", an adjective)."""
+    low = d.low[i]
+    if low.endswith("ings") and len(low) > 5:
+        return True
+    if low == "welcome" and i > 0 and d.low[i - 1] in _BE:
+        return True
+    return low.endswith("s") and i >= 2 and d.sent[i - 2] == d.sent[i] and d.low[i - 2] == "to" \
+        and d.tok[i - 1].isalpha() and d.tok[i - 1].islower() and d.low[i - 1] not in _AUX \
+        and not d.low[i - 1].endswith("ly")
+
+
 def _personal_subject(d: _Doc, i: int) -> bool:
     """Whether a personal pronoun is the subject right before the verb group at ``i``."""
     k = _skip_aux_left(d, i, d.sent_start[d.sent[i]]) - 1
@@ -950,7 +965,7 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         i, j = int(a) - first_tok, int(b) - first_tok
         if d.remap is not None:
             i, j = d.remap[i], d.remap[j - 1] + 1
-        if syn == "verb" and not _is_verb_use(d, i):
+        if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i)):
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
