@@ -933,6 +933,34 @@ def _verb_in_context(d: _Doc, i: int, j: int, lemma: str) -> bool:
     return True
 
 
+# Objects that give a verb its non-speech sense: one calls (convenes) a meeting, concludes
+# (finalises) a treaty, and a disaster claims lives.
+_CONVENED = frozenset("meeting meetings session sessions summit election elections vote referendum strike strikes "
+                      "ceasefire truce halt conference hearing recess".split())
+_CONVENED_MODIFIERS = frozenset("snap early new fresh emergency special general national".split())
+_CONCLUDED = frozenset("treaty treaties agreement agreements deal deals accord accords talks visit tour "
+                       "negotiations contract contracts pact".split())
+_OBJECT_SENSES = {"called": _CONVENED, "calling": _CONVENED, "calls": _CONVENED, "call": _CONVENED,
+                  "conclude": _CONCLUDED, "claim": frozenset(("lives", "life"))}
+
+
+def _non_speech_object(d: _Doc, j: int, lemma: str) -> bool:
+    """Whether the noun phrase right after a cue ending at ``j`` gives the verb a sense other
+    than speech ("called an emergency meeting", "has concluded 27,000 bilateral treaties",
+    "claiming the lives of civilians"): its head, within six words and before any "that"."""
+    heads = _OBJECT_SENSES.get(lemma)
+    if heads is None or j >= len(d.low):
+        return False
+    if heads is _CONVENED and not (d.low[j] in ("a", "an") or d.low[j] in heads or d.low[j] in _CONVENED_MODIFIERS):
+        return False  # "called her vote a mistake" labels; one convenes "a vote", "snap elections"
+    for t in range(j, min(j + 6, len(d.low))):
+        if d.low[t] in heads:
+            return True
+        if d.low[t] == "that" or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL or d.sent[t] != d.sent[j - 1]:
+            return False
+    return False
+
+
 def _plural_noun(d: _Doc, i: int) -> bool:
     """Whether the hit at ``i`` can only be a noun: a plural in "-ings" ("our numerous
     warnings"; a gerund has no plural), an "-s" form after "to" and a bare verb ("to resolve
@@ -1007,6 +1035,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
         if lemma == "continue" and j < len(d.low) and d.low[j] == "to":
             continue  # "continues to insist that": aspect, the next verb is the cue
+        if _non_speech_object(d, j, lemma):
+            continue  # "called an emergency meeting", "concluded 27,000 treaties", "claimed the lives of"
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if i > 0 and d.sent[i - 1] == d.sent[i] and (d.low[i - 1], d.low[i]) in _FORMULAS:
