@@ -188,6 +188,7 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     # an aspect verb before the gerund belongs to the cue, not to the speaker
     ("I keep saying we have enough tests.", ("indirect", "I", "keep saying", "we have enough tests")),
     ("He showed that the plan works.", ("indirect", "He", "showed", "that the plan works")),
+    ("Lopes was quoted as saying the talks were over.", ("indirect", "Lopes", "quoted", "the talks were over")),
     # the same verbs with their speech sense
     ("Clinton called her vote in favor of the war a mistake.",
      ("indirect", "Clinton", "called", "her vote in favor of the war a mistake")),
@@ -221,6 +222,9 @@ def test_participle_without_a_subject_keeps_its_cue_alone():
 @pytest.mark.parametrize("text, channel, speaker, cue", [
     ("“We will see,” the agency quoted the minister as saying.", "the agency", "the minister", "quoted"),
     ("Reuters quoted Minister Ana Lopes as saying the talks were over.", "Reuters", "Minister Ana Lopes", "quoted"),
+    # the passive: the speaker is the subject, the channel the by-phrase
+    ("Peskov was quoted by Interfax as saying that Moscow would respond.", "Interfax", "Peskov", "quoted"),
+    ("Lopes was quoted as saying the talks were over.", None, "Lopes", "quoted"),
 ])
 def test_channel(text, channel, speaker, cue):
     q = run(text)

@@ -50,6 +50,7 @@ from ._quote_words import (
     _ADDRESSEES,
     _ADJUNCT_START,
     _AUX,
+    _BE,
     _BOUNDARY_CAPS,
     _CHANNEL_WORDS,
     _CLAUSE_BREAKERS,
@@ -509,13 +510,21 @@ def _text_channel(st: _State, row: dict, i: int) -> None:
 
 
 def _channel(st: _State, row: dict, c: int, lo: int, s1: int) -> bool:
-    """X quoted Y as saying: channel X (subject), speaker Y (object)."""
+    """X quoted Y as saying: channel X (subject), speaker Y (object). In the passive, "Y was
+    quoted (by X) as saying": speaker Y (subject), channel X (the by-phrase)."""
     d = st.d
     j = d.cues[c][0]
-    ch = np_left(d, _skip_aux_left(d, c, lo), lo)
-    sp = np_right(d, j, s1)
-    if sp is None or sp[1] + 1 >= s1 or d.low[sp[1]] != "as":
-        return False
+    if c - 1 >= lo and d.low[c - 1] in _BE and j + 1 < s1:
+        sp = np_left(d, _skip_aux_left(d, c, lo), lo)
+        ch = np_right(d, j + 1, s1) if d.low[j] == "by" else None
+        after = ch[1] if ch is not None else j
+        if sp is None or after + 1 >= s1 or d.low[after] != "as":
+            return False
+    else:
+        ch = np_left(d, _skip_aux_left(d, c, lo), lo)
+        sp = np_right(d, j, s1)
+        if sp is None or sp[1] + 1 >= s1 or d.low[sp[1]] != "as":
+            return False
     if ch is not None:
         _set_tok(row, "channel", d, ch)
         inside = _mentions_in(st, row["channel_start"], row["channel_end"])
@@ -1286,8 +1295,8 @@ def rule_channel(st: _State, i: int) -> list[dict] | None:
     row = _empty_row(d, "indirect", "indirect_channel")
     if not _channel(st, row, i, s0, s1):
         return []
-    k = row["speaker_end"]
-    after = bisect.bisect_left(d.start, k) + 1
+    k = max(row["speaker_end"], row["channel_end"] or 0, d.end[d.cues[i][0] - 1])
+    after = bisect.bisect_left(d.start, k)
     while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
         after += 1
     cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
