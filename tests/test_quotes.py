@@ -189,6 +189,13 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("I keep saying we have enough tests.", ("indirect", "I", "keep saying", "we have enough tests")),
     ("He showed that the plan works.", ("indirect", "He", "showed", "that the plan works")),
     ("Lopes was quoted as saying the talks were over.", ("indirect", "Lopes", "quoted", "the talks were over")),
+    # a fronted participle: the subject after its clause speaks, the clause is the content
+    ("Claiming the criticism is designed to pressure moderators, Trump told Fox he would attend.",
+     ("indirect", "Trump", "Claiming", "the criticism is designed to pressure moderators")),
+    ("Warning of consequences, the Kremlin said it would respond.",
+     ("indirect", "the Kremlin", "Warning of", "consequences")),
+    ("Saying he was tired, the minister left the summit early.",
+     ("indirect", "the minister", "Saying", "he was tired")),
     # the same verbs with their speech sense
     ("Clinton called her vote in favor of the war a mistake.",
      ("indirect", "Clinton", "called", "her vote in favor of the war a mistake")),
@@ -291,6 +298,7 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Our numerous warnings went unheeded.",                            # a plural in -ings is a noun
     "Parties must work to resolve disputes peacefully.",               # "-s" after "to" + verb: a noun
     "Visitors are welcome to tour the site.",                          # "be welcome": an adjective
+    "Adding new members will paralyse the council, enlarge its deficit.",  # a gerund subject
     "The League called an emergency meeting of its council.",         # convened, not labelled
     "The prime minister called snap elections for June.",              # convened, not labelled
     "It has concluded more than 27,000 bilateral treaties.",           # finalised, not inferred

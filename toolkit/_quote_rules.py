@@ -907,6 +907,20 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     return (start, end) if end > start else None
 
 
+def _fronted_content(st: _State, start: int, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """Content of a fronted participial cue ("Claiming the criticism is unfair, Trump told
+    ..."): from ``start`` (after the cue) to the comma before the main clause's subject ``sp``."""
+    d = st.d
+    end = sp[0]
+    while end > start and (d.tok[end - 1] in _CLAUSE_PUNCT or d.tok[end - 1] in ("”", '"', "’", "''")):
+        end -= 1
+    if end <= start:
+        return None
+    if d.tok[end] in ("”", '"', "’", "''") and d.tok[start] in ("“", '"', "‘", "''"):
+        end += 1  # keep a quotation's closing mark with its opening one
+    return (start, end)
+
+
 def rule_parenthetical(st: _State, row: dict, i: int, sp: tuple[int, int]) -> list[dict] | None:
     """``indirect_parenthetical``: "The plan, he said, would cost billions": a cue set off by
     commas inside the reported sentence (offered by :func:`rule_reported_clause` once it has
@@ -1354,6 +1368,21 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         if sp is not None:
             _set_tok(row, "speaker", d, sp)
             _resolve(st, row)
+    elif how == "fronted":
+        if sp is None:
+            return []
+        # "Saying he was tired, the minister left": the subject ends at its verb
+        verb = next((t for t in range(sp[0] + 1, sp[1]) if d.low[t] in _PAST_VERBS or d.low[t] in _AUX
+                     or t in d.cues), None)
+        sp = (sp[0], verb) if verb is not None else sp
+        _fill_cue(st, row, i)
+        content = _fronted_content(st, bisect.bisect_left(d.start, row["cue_end"]), sp)
+        if content is None:
+            return []
+        _set_tok(row, "speaker", d, sp)
+        _resolve(st, row)
+        _set_tok(row, "content", d, content)
+        return [row]
     else:
         if sp is None or _not_speech(d, i, sp, cat):
             return []

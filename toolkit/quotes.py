@@ -1078,6 +1078,14 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
         if j + 1 < s1 and d.low[j] == "as" and d.low[j + 1] in ("saying", "having"):
             return "subject", np_left(d, _skip_aux_left(d, i, lo), lo)
         return "passive", None
+    # Fronted participle: "Claiming the criticism is unfair, Trump told Fox ...": the subject
+    # after the participial clause's comma.
+    if d.low[i].endswith("ing") and k == lo and _cap(d.tok[k]):
+        comma = _fronted_clause_end(d, j, s1)
+        sp = np_right(d, comma, s1) if comma is not None else None
+        if sp is not None and not (_cap(d.tok[sp[0]]) or d.low[sp[0]] in _DETERMINERS or d.low[sp[0]] in PRONOUNS):
+            sp = None  # "Adding new members will paralyse the Council, enlarge ...": a gerund subject
+        return "fronted", sp
     # Participle after a comma: the subject of the main clause.
     if d.low[i].endswith("ing") and k - 1 >= lo and d.tok[k - 1] in (",", "—", "–", ";"):
         return "participle", None
@@ -1111,6 +1119,19 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     elif sp is not None:
         sp = _whole_subject(d, sp, lo) if t is None else (sp[0], k)
     return "subject", sp
+
+
+def _fronted_clause_end(d: _Doc, j: int, s1: int) -> int | None:
+    """The first token after the comma that closes a fronted participial clause starting
+    before ``j`` (past a closing quote mark: 'Bemoaning the "phony system," Trump ...'), when a
+    finite main clause seems to follow (a word, not another comma); else ``None``."""
+    comma = next((t for t in range(j, min(s1, j + 40)) if d.tok[t] == ","), None)
+    if comma is None:
+        return None
+    t = comma + 1
+    while t < s1 and d.tok[t] in ("”", '"', "’", "''"):
+        t += 1
+    return t if t + 1 < s1 and _alpha(d.tok[t]) else None
 
 
 def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
