@@ -1341,7 +1341,7 @@ def rule_asked_question(st: _State, i: int) -> list[dict] | None:
 def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
     """``indirect_<how>``: "X said (that) ...", ", said X", "X, arguing that ...", "it was
     announced by X that ...", "..., X said": the speaker of the cue (``how``: subject,
-    inverted, participle, passive, infinitive; ``_content_before`` appended when the content
+    inverted, participle, passive, infinitive, fronted; ``_content_before`` appended when the content
     comes first) and its clause; ``indirect_parenthetical`` for "A, X said, B".
 
     Example:
