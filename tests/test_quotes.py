@@ -196,6 +196,11 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "the Kremlin", "Warning of", "consequences")),
     ("Saying he was tired, the minister left the summit early.",
      ("indirect", "the minister", "Saying", "he was tired")),
+    # a judgment verb with its reason after "for" is criticism
+    ("Trump attacked Clinton for her support of the war.",
+     ("indirect", "Trump", "attacked", "Clinton for her support of the war")),
+    ("The director chastised Clinton for use of the server.",
+     ("indirect", "The director", "chastised", "Clinton for use of the server")),
     # the same verbs with their speech sense
     ("Clinton called her vote in favor of the war a mistake.",
      ("indirect", "Clinton", "called", "her vote in favor of the war a mistake")),
@@ -298,6 +303,7 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Our numerous warnings went unheeded.",                            # a plural in -ings is a noun
     "Parties must work to resolve disputes peacefully.",               # "-s" after "to" + verb: a noun
     "Visitors are welcome to tour the site.",                          # "be welcome": an adjective
+    "Russian forces attacked the town for the third day.",            # force, not criticism
     "Adding new members will paralyse the council, enlarge its deficit.",  # a gerund subject
     "The League called an emergency meeting of its council.",         # convened, not labelled
     "The prime minister called snap elections for June.",              # convened, not labelled

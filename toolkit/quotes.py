@@ -963,6 +963,22 @@ def _non_speech_object(d: _Doc, j: int, lemma: str) -> bool:
     return False
 
 
+def _reason_for(d: _Doc, j: int) -> bool:
+    """Whether the object after a judgment verb ending at ``j`` is followed by its reason:
+    "for" and a possessive, a gerund or "not" ("attacked Clinton for her support", "for
+    not paying"), within the clause."""
+    for t in range(j, min(j + 8, len(d.low) - 1)):
+        if d.sent[t] != d.sent[j - 1] or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
+            return False
+        if d.low[t] == "for" and t > j:
+            nxt = d.low[t + 1]
+            return nxt in _POSSESSIVES or nxt == "not" or (nxt.endswith("ing") and d.tok[t + 1].islower())
+    return False
+
+
+_POSSESSIVES = frozenset("his her their its our my your".split())
+
+
 def _plural_noun(d: _Doc, i: int) -> bool:
     """Whether the hit at ``i`` can only be a noun: a plural in "-ings" ("our numerous
     warnings"; a gerund has no plural), an "-s" form after "to" and a bare verb ("to resolve
@@ -1037,6 +1053,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
         if lemma == "continue" and j < len(d.low) and d.low[j] == "to":
             continue  # "continues to insist that": aspect, the next verb is the cue
+        if lemma == "attack" and not _reason_for(d, j):
+            continue  # "attacked the town": force; "attacked Clinton for her vote": criticism
         if _non_speech_object(d, j, lemma):
             continue  # "called an emergency meeting", "concluded 27,000 treaties", "claimed the lives of"
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
