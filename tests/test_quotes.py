@@ -201,6 +201,8 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "Trump", "attacked", "Clinton for her support of the war")),
     ("The director chastised Clinton for use of the server.",
      ("indirect", "The director", "chastised", "Clinton for use of the server")),
+    ("Warren grilled the bank's chief on Tuesday for his role in the scandal.",
+     ("indirect", "Warren", "grilled", "the bank's chief on Tuesday for his role in the scandal")),
     # the same verbs with their speech sense
     ("Clinton called her vote in favor of the war a mistake.",
      ("indirect", "Clinton", "called", "her vote in favor of the war a mistake")),
@@ -304,6 +306,7 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Parties must work to resolve disputes peacefully.",               # "-s" after "to" + verb: a noun
     "Visitors are welcome to tour the site.",                          # "be welcome": an adjective
     "Russian forces attacked the town for the third day.",            # force, not criticism
+    "The missile hit the town for the second time.",                  # force, not criticism
     "Adding new members will paralyse the council, enlarge its deficit.",  # a gerund subject
     "The League called an emergency meeting of its council.",         # convened, not labelled
     "The prime minister called snap elections for June.",              # convened, not labelled

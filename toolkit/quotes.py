@@ -977,6 +977,10 @@ def _reason_for(d: _Doc, j: int) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its our my your".split())
+# Verbs of judgment read as speech only with the reason after "for" (most have a physical or
+# other sense too: "attacked the town", "hit the target", "grilled steaks").
+_JUDGED_FOR = frozenset("attack fault berate scold assail excoriate grill hit knock hammer bash "
+                        "congratulate".split())
 
 
 def _plural_noun(d: _Doc, i: int) -> bool:
@@ -1053,7 +1057,7 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
         if lemma == "continue" and j < len(d.low) and d.low[j] == "to":
             continue  # "continues to insist that": aspect, the next verb is the cue
-        if lemma == "attack" and not _reason_for(d, j):
+        if lemma in _JUDGED_FOR and not _reason_for(d, j):
             continue  # "attacked the town": force; "attacked Clinton for her vote": criticism
         if _non_speech_object(d, j, lemma):
             continue  # "called an emergency meeting", "concluded 27,000 treaties", "claimed the lives of"
