@@ -203,6 +203,22 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "The director", "chastised", "Clinton for use of the server")),
     ("Warren grilled the bank's chief on Tuesday for his role in the scandal.",
      ("indirect", "Warren", "grilled", "the bank's chief on Tuesday for his role in the scandal")),
+    # a light verb with a noun of stance: the noun (and its preposition) is part of the cue
+    ("Republicans have expressed concern that the policy could lead to fraud.",
+     ("indirect", "Republicans", "have expressed concern", "that the policy could lead to fraud")),
+    ("Advocates have expressed deep concern about the policy.",
+     ("indirect", "Advocates", "have expressed deep concern about", "the policy")),
+    ("Trump is raising questions about his microphone problems.",
+     ("indirect", "Trump", "is raising questions about", "his microphone problems")),
+    ("The allies voiced doubts that the plan would work.",
+     ("indirect", "The allies", "voiced doubts", "that the plan would work")),
+    # an adjective of feeling or certainty with a "that" clause
+    ("Many Democrats are afraid that her edge is shrinking.",
+     ("indirect", "Many Democrats", "are afraid", "that her edge is shrinking")),
+    ("Republicans were also incensed that the deals did not require cooperation.",
+     ("indirect", "Republicans", "were also incensed", "that the deals did not require cooperation")),
+    ("The minister felt confident that the deal would hold.",
+     ("indirect", "The minister", "felt confident", "that the deal would hold")),
     # the same verbs with their speech sense
     ("Clinton called her vote in favor of the war a mistake.",
      ("indirect", "Clinton", "called", "her vote in favor of the war a mistake")),
@@ -221,6 +237,11 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))
+
+
+def test_plural_voices_is_no_light_verb():
+    got = rows(run("Those are the extreme voices who fear compromise."))
+    assert [cue for _, _, cue, _ in got] == ["fear"], got
 
 
 def test_time_before_a_participle_is_no_content():
@@ -307,6 +328,9 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Visitors are welcome to tour the site.",                          # "be welcome": an adjective
     "Russian forces attacked the town for the third day.",            # force, not criticism
     "The missile hit the town for the second time.",                  # force, not criticism
+    "The government raised taxes on fuel.",                            # no noun of stance
+    "It is clear that the talks failed.",                              # no one feels it
+    "A concerned official left the room.",                             # an attributive adjective
     "Adding new members will paralyse the council, enlarge its deficit.",  # a gerund subject
     "The League called an emergency meeting of its council.",         # convened, not labelled
     "The prime minister called snap elections for June.",              # convened, not labelled

@@ -113,6 +113,8 @@ from .quotes import (
     _skip_aux_left,
     _skip_aux_right,
     _statement_adjunct,
+    copula_start,
+    light_verb_object,
     _time_after,
     _unknown_noun,
     find_quote_spans,
@@ -373,7 +375,7 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
         lo = s0
         if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
             lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
-        a = _skip_aux_left(d, i, lo)
+        a = copula_start(d, i, lo) or _skip_aux_left(d, i, lo)  # "felt confident", "were also incensed"
         m = _matrix_start(d, a - 1, lo) if a - 1 > lo and d.low[a - 1] == "to" else a
         if m < a - 1 and m - 1 >= lo and d.low[m].endswith("ing") and d.tok[m - 1] in (",", "—", "–"):
             a = m  # ", going on to say": the participle's verb group is part of the cue
@@ -384,6 +386,7 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
                 and (d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL or d.low[j + 1] == "that"):
             j += 1  # "said sarcastically,", "complain bitterly that", "adding later,": the saying's adverb
         j = _statement_adjunct(d, j, s1)
+        j = light_verb_object(d, j, s1, lemma) or j  # "expressed concern about": the stance noun too
         j = _governed_preposition(d, j, s1, lemma, cat)
         if j < s1 and d.tok[j] == ":":
             j += 1
@@ -652,6 +655,9 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     k = j
     if k >= s1:
         return None
+    light = light_verb_object(d, j, s1, lemma)
+    if light is not None and light < s1 and d.tok[light] not in _SENT_FINAL:
+        return _clause_end(st, light, s1, s1)  # "raised questions about | his microphone"
     # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
     that = None
     # "plans to keep that promise": the infinitive is the content, not a later "that".

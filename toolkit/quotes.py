@@ -898,6 +898,40 @@ def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
     return j
 
 
+# Nouns of stance that a light verb turns into an attribution ("expressed concern that",
+# "voiced doubts about", "raised questions about"); PolNeAR marks the noun, and a preposition
+# after it, as part of the cue.
+_STANCE_NOUNS = frozenset("""concern concerns hope hopes confidence doubt doubts regret frustration misgivings
+optimism skepticism scepticism disappointment reservations alarm outrage surprise worry worries fear fears
+question questions support opposition anger dismay satisfaction gratitude objection objections
+displeasure unease""".split())
+_LIGHT_VERBS = frozenset(("express", "voice", "raise"))
+_STANCE_PREPOSITIONS = frozenset("about over at regarding with for on".split())
+
+
+def light_verb_object(d: _Doc, j: int, s1: int, lemma: str) -> int | None:
+    """End of a light verb's stance noun, and of the preposition after it, when the cue
+    ending at ``j`` is "express"/"voice"/"raise" with one ("expressed deep concern about"),
+    else ``None``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Allies expressed deep concern about the plan.").d
+        >>> j = d.low.index("expressed") + 1
+        >>> d.tok[light_verb_object(d, j, len(d.low), "express") - 1]
+        'about'
+    """
+    if lemma not in _LIGHT_VERBS:
+        return None
+    for t in range(j, min(j + 3, s1)):
+        if d.low[t] in _STANCE_NOUNS:
+            return t + 2 if t + 1 < s1 and d.low[t + 1] in _STANCE_PREPOSITIONS else t + 1
+        if not (d.tok[t].isalpha() and d.tok[t].islower()) or d.low[t] in _STANCE_PREPOSITIONS \
+                or d.low[t] in PRONOUNS or d.low[t] in ("that", "whom"):
+            return None  # "the extreme voices who fear compromise": a relative, not an object
+    return None
+
+
 _HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional")
 
 
@@ -961,6 +995,47 @@ def _non_speech_object(d: _Doc, j: int, lemma: str) -> bool:
         if d.low[t] == "that" or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL or d.sent[t] != d.sent[j - 1]:
             return False
     return False
+
+
+# Adjectives of feeling or certainty with a "that" clause: "Many Democrats are afraid that ...".
+_STANCE_ADJECTIVES = frozenset("""afraid incensed frustrated convinced confident adamant hopeful concerned
+angry upset outraged disappointed skeptical optimistic aware""".split())
+_COPULAS = _BE | frozenset("feel feels felt seem seems seemed remain remains remained appear appears appeared "
+                           "grow grew grown become became".split())
+_IMPERSONAL = frozenset("it there this that which what".split())
+
+
+def copula_start(d: _Doc, i: int, lo: int) -> int | None:
+    """Start of the verb group that predicates the stance adjective at ``i`` ("were also |
+    incensed", "has felt | confident"): its copula and the auxiliaries before it, else ``None``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("The minister felt confident that the deal would hold.").d
+        >>> d.tok[copula_start(d, d.low.index("confident"), 0)]
+        'felt'
+    """
+    if d.low[i] not in _STANCE_ADJECTIVES:
+        return None
+    k = i - 1
+    while k >= lo and (d.low[k].endswith("ly") or d.low[k] in _DEGREE_WORDS):
+        k -= 1
+    if k < lo or d.low[k] not in _COPULAS:
+        return None
+    return _skip_aux_left(d, k, lo)
+
+
+_DEGREE_WORDS = frozenset("also not n't n’t so very more less still now quite increasingly deeply".split())
+
+
+def _adjective_of_stance(d: _Doc, i: int, j: int) -> bool:
+    """Whether the adjective at ``i`` is predicated of a subject by a copula and takes a
+    "that" clause ("were also incensed that", "felt confident that"), not of "it"."""
+    if j >= len(d.low) or d.low[j] != "that":
+        return False
+    s0 = d.sent_start[d.sent[i]]
+    k = copula_start(d, i, s0)
+    return k is not None and k - 1 >= s0 and d.low[k - 1] not in _IMPERSONAL
 
 
 def _reason_for(d: _Doc, j: int) -> bool:
@@ -1057,6 +1132,10 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
         if lemma == "continue" and j < len(d.low) and d.low[j] == "to":
             continue  # "continues to insist that": aspect, the next verb is the cue
+        if lemma in _STANCE_ADJECTIVES and not _adjective_of_stance(d, i, j):
+            continue  # only "X are afraid that ...": not "an afraid child", "it is clear that"
+        if lemma in ("raise", "voice") and (light_verb_object(d, j, len(d.low), lemma) is None or d.low[i] == "voices"):
+            continue  # only "raised questions about", "voiced concern": not "raised taxes", "voiced a role"
         if lemma in _JUDGED_FOR and not _reason_for(d, j):
             continue  # "attacked the town": force; "attacked Clinton for her vote": criticism
         if _non_speech_object(d, j, lemma):
@@ -1096,6 +1175,9 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
         lo = _dateline_end(d, s0, i)  # "BEIJING, March 3 (Xinhua) - China's foreign ministry ..."
     # Passive: "it was announced by X", "X is quoted as saying".
     k = _skip_aux_left(d, i, lo)
+    cop = copula_start(d, i, lo)
+    if cop is not None:  # "The minister felt confident that": the subject before the copula
+        return "subject", np_left(d, cop, lo)
     if i - 1 >= lo and d.low[i - 1] in _BE | {"been"} and d.low[i].endswith("ed"):
         if j < s1 and d.low[j] == "by":
             return "passive", np_right(d, j + 1, s1)
