@@ -219,6 +219,11 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "Republicans", "were also incensed", "that the deals did not require cooperation")),
     ("The minister felt confident that the deal would hold.",
      ("indirect", "The minister", "felt confident", "that the deal would hold")),
+    # a noun of saying with its possessor and a "that" clause
+    ("Contrary to his claim that people would learn nothing, the audit was public.",
+     ("indirect", "his", "claim", "that people would learn nothing")),
+    ("The video contradicted the police's earlier claim that he had refused to stop.",
+     ("indirect", "the police's", "earlier claim", "that he had refused to stop")),
     # the same verbs with their speech sense
     ("Clinton called her vote in favor of the war a mistake.",
      ("indirect", "Clinton", "called", "her vote in favor of the war a mistake")),
@@ -237,6 +242,14 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
 ])
 def test_attributions(text, expected):
     assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The claim that was rejected came from Moscow.",          # a relative clause, no possessor
+    "The summit's success and hope that talks resume matter.",  # "and" ends the noun's modifiers
+])
+def test_no_nominal_attribution(text):
+    assert all(r != "indirect_nominal" for r in run(text)["rule"]), rows(run(text))
 
 
 def test_plural_voices_is_no_light_verb():
@@ -1058,7 +1071,7 @@ def test_unknown_outlets_and_platforms_are_channels(text, speaker, channel, cont
     ("It’s denouncing the report as a smear.", [("indirect", "It", "’s denouncing", "the report as a smear")]),
     # a name's "’s" is a possessive: the speech word is a noun
     ("Trump’s claims about fraud were false.", []),
-    ("Lopes's warning that the deal would collapse went unheeded.", []),
+    ("Lopes's warning about the deal went unheeded.", []),
     ("That’s a claim nobody can check.", []),
     ("It’s called the Space Force.", []),
 ])

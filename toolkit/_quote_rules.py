@@ -46,6 +46,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._quote_words import (
+    SPEECH_NOUNS,
     _ADDRESSEE_VERBS,
     _ADDRESSEES,
     _ADJUNCT_START,
@@ -1425,6 +1426,53 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
 INDIRECT_RULES = (rule_according_to, rule_channel, rule_asked_question, rule_reported_clause)
 
 
+_NOMINAL = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True)) + r")\s+that\b",
+                      re.IGNORECASE)
+_POSSESSIVE_WORDS = frozenset("his her their its our my your".split())
+_FINITE_AUX = _BE | frozenset("has have had will would could can may might should must does did".split())
+
+
+def rule_nominal(st: _State, n: int) -> list[dict] | None:
+    """``indirect_nominal``: a noun of saying or believing with its possessor and a "that"
+    clause ("his claim that ...", "Tulsa police's earlier claim that ...", "Stumpf's repeated
+    emphasis that ..."): the possessor speaks, the noun (with its adjectives) is the cue.
+
+    Example:
+        >>> _rows_of("Contrary to his claim that people would learn nothing, the audit was public.")
+        [['indirect_nominal', 'his', 'claim', 'that people would learn nothing']]
+    """
+    d = st.d
+    s0, s1 = d.sent_bounds(n)
+    t = n + 1
+    if t + 1 >= s1 or d.low[t] != "that" or d.low[t + 1] in _FINITE_AUX or _in_quote(st, d.start[n]):
+        return None  # "the claim that was rejected": a relative clause
+    m = n
+    while m - 1 > s0 and n - m < 2 and d.tok[m - 1].isalpha() and d.tok[m - 1].islower() \
+            and d.low[m - 1] not in _DETERMINERS and d.low[m - 1] not in _POSSESSIVE_WORDS \
+            and d.low[m - 1] not in ("and", "or", "but"):
+        m -= 1  # "earlier", "repeated", "tacit"
+    if m - 1 < s0:
+        return None
+    if d.low[m - 1] in _POSSESSIVE_WORDS:
+        sp = (m - 1, m)
+    elif d.tok[m - 1] in ("'s", "’s") and (owner := np_left(d, m - 1, s0)) is not None:
+        sp = (owner[0], m)
+    else:
+        return None
+    # "Contrary to his claim that A, B": the clause ends at a comma (outside quotations)
+    comma = next((u for u in range(t + 2, s1) if d.tok[u] == "," and not _in_quote(st, d.start[u])), s1)
+    content = _clause_end(st, t, comma, s1)
+    if content is None:
+        return None
+    row = _empty_row(d, "indirect", "indirect_nominal")
+    _set_tok(row, "speaker", d, sp)
+    _resolve(st, row)
+    _set_tok(row, "cue", d, (m, n + 1))
+    row["cue_class"], row["cue_lemma"], row["source"] = SPEECH_NOUNS[d.low[n]], d.low[n], st.tag
+    _set_tok(row, "content", d, content)
+    return [row]
+
+
 # ---------------------------------------------------------------- other rules
 def rule_colon_line(st: _State, colon: int, lo: int) -> list[dict] | None:
     """``colon_line``: "NAME: clause" (headlines, interview transcripts): the clause after the
@@ -1643,6 +1691,17 @@ def _stage_indirect(st: _State) -> None:
             break
 
 
+def _stage_nominal(st: _State) -> None:
+    """Each noun of saying before "that" (found by one regular expression over the text) to
+    :func:`rule_nominal`."""
+    d = st.d
+    for m in _NOMINAL.finditer(d.text):
+        n = bisect.bisect_left(d.start, m.start())
+        if n < len(d.start) and d.start[n] == m.start():
+            for row in rule_nominal(st, n) or ():
+                _add_indirect(st, row)
+
+
 def _stage_colon_lines(st: _State) -> None:
     """Sentences of the form "NAME: clause" whose colon is within the first words, to
     :func:`rule_colon_line` (a colon before a quotation was the direct rules')."""
@@ -1726,7 +1785,7 @@ def _stage_nested_scares(st: _State) -> None:
 # The stages in precedence order: each claims quotations and cues that later stages no longer
 # take (direct quotes first, so that their cues are not read again as indirect speech;
 # quotations no cue claimed last; continuations amend the rows the stages before made).
-STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_colon_lines, _stage_unclaimed_quotes,
+STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_nominal, _stage_colon_lines, _stage_unclaimed_quotes,
           _stage_continuations, _stage_fragments, _stage_nested_scares)
 
 

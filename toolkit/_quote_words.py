@@ -194,3 +194,21 @@ _LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet d
                           "overall nationally separately similarly likewise also".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
+
+# Nouns of saying and believing that take a "that" clause after a possessor ("his claim that
+# ...", "Tulsa police's earlier claim that ..."), each with the class of its verb.
+SPEECH_NOUNS = {
+    **dict.fromkeys("claim claims assertion assertions allegation allegations contention suggestion".split(), "hedged"),
+    **dict.fromkeys("insistence emphasis argument arguments".split(), "emphatic"),
+    **dict.fromkeys("warning warnings threat threats vow".split(), "warning"),
+    **dict.fromkeys("promise promises pledge pledges assurance assurances".split(), "reassuring"),
+    **dict.fromkeys("denial denials".split(), "denial"),
+    **dict.fromkeys("admission acknowledgment acknowledgement concession".split(), "concessive"),
+    **dict.fromkeys("accusation accusations charge charges complaint complaints".split(), "accusatory"),
+    **dict.fromkeys("demand demands request".split(), "directive"),
+    **dict.fromkeys("belief beliefs view fear fears hope hopes concern concerns expectation "
+                    "recognition".split(), "cognitive"),
+    **dict.fromkeys("statement announcement observation remark remarks comment comments "
+                    "explanation".split(), "neutral"),
+    **dict.fromkeys("conclusion finding findings".split(), "evidential"),
+}

@@ -63,7 +63,8 @@ Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue
 ``indirect_inverted``, ``indirect_participle``, ``indirect_passive``, ``indirect_infinitive``
 ("went on to say": the subject of the governing verb group; ``_content_before`` is appended
 when the content comes first), ``indirect_fronted`` ("Claiming ..., Trump told": the subject
-after a fronted participial clause), ``indirect_parenthetical``, ``indirect_channel`` (also
+after a fronted participial clause), ``indirect_nominal`` ("his claim that ...": the possessor
+of a noun of saying), ``indirect_parenthetical``, ``indirect_channel`` (also
 the passive "X was quoted by Y as saying"),
 ``according_to``, ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``; ``+channel``
 is appended when a news outlet is the channel), so errors can be counted by rule. The rules are small functions (``rule_<id>``) in :mod:`toolkit._quote_rules`, over
