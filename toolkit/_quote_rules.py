@@ -1465,8 +1465,9 @@ def rule_nominal(st: _State, n: int) -> list[dict] | None:
     if content is None:
         return None
     row = _empty_row(d, "indirect", "indirect_nominal")
+    _set_tok(row, "speaker", d, (sp[0], sp[1] - 1) if sp[1] - sp[0] > 1 else sp)
+    _resolve(st, row)  # the owner without its "'s" ("Donald Trump’s" is Donald Trump)
     _set_tok(row, "speaker", d, sp)
-    _resolve(st, row)
     _set_tok(row, "cue", d, (m, n + 1))
     row["cue_class"], row["cue_lemma"], row["source"] = SPEECH_NOUNS[d.low[n]], d.low[n], st.tag
     _set_tok(row, "content", d, content)
