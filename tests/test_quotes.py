@@ -224,6 +224,20 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "his", "claim", "that people would learn nothing")),
     ("The video contradicted the police's earlier claim that he had refused to stop.",
      ("indirect", "the police's", "earlier claim", "that he had refused to stop")),
+    # evidence: a recording, records, averages, and "X of Y" evidence phrases
+    ("Video of the incident shows him with his hands in the air, but Shelby said he refused.",
+     ("indirect", "Video of the incident", "shows", "him with his hands in the air")),
+    ("Polling averages show Clinton with a narrow lead.",
+     ("indirect", "Polling averages", "show", "Clinton with a narrow lead")),
+    ("The footage shows officers approaching the car.",
+     ("indirect", "The footage", "shows", "officers approaching the car")),
+    # ", but NAME said": a second attribution ends the first one's clause
+    ("The minister said the talks had failed, but Lopes said they would resume.",
+     ("indirect", "The minister", "said", "the talks had failed")),
+    ("Lopes has vowed to cut taxes and roll back regulations, and Ruiz is promising to help miners.",
+     ("indirect", "Lopes", "has vowed", "to cut taxes and roll back regulations")),
+    ("CNN reported that Senators Ana Lopes, Tomas Rell, and Mira Halden wrote a letter.",
+     ("indirect", "CNN", "reported", "that Senators Ana Lopes, Tomas Rell, and Mira Halden wrote a letter")),
     # the same verbs with their speech sense
     ("Clinton called her vote in favor of the war a mistake.",
      ("indirect", "Clinton", "called", "her vote in favor of the war a mistake")),

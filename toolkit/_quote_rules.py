@@ -827,6 +827,13 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
             if back - 2 > start and d.low[back - 2] in ("and", "but") and d.low[back - 1] in _SUBJECT_PRONOUNS:
                 end = back - 2  # "agreed that X, but he said Y": a second attribution
                 break
+            subj = np_left(d, back, start + 1)
+            if subj is not None and subj[0] - 2 > start and d.tok[subj[0] - 2] == "," and _cap(d.tok[subj[0]]) \
+                    and (d.low[subj[0] - 1] == "but" or (d.low[subj[0] - 1] == "and" and d.tok[subj[0] - 3].islower())):
+                # "shows him with his hands up, but Shelby said ...": a second attribution (after
+                # "and" only when no name precedes the comma: "X, Y, and Z wrote" is one list)
+                end = subj[0] - 2
+                break
         if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
             end = t  # ", after he introduced a bill", ", putting them ...": a new clause
             break

@@ -104,7 +104,9 @@ _COMMENT_NOUNS = frozenset("""request requests comment comments question questio
 queries message messages call calls email emails e-mail letter letters""".split())
 # A study or poll "found 31 incidents": evidence takes an object where a person's "found" does not.
 _EVIDENCE_NOUNS = frozenset("""study studies poll polls survey surveys analysis analyses report reports
-review audit investigation investigations data research test tests""".split())
+review audit investigation investigations data research test tests video videos footage recording recordings
+records documents document figures statistics results averages images photos evidence memo filing filings
+emails transcript tally estimates projections""".split())
 _INTENTION_NEXT = frozenset("to against".split())
 _SHORT_END = frozenset("while whereas but although though because since as after before when "
                        "if unless until who which".split())

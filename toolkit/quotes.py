@@ -571,7 +571,8 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
             k -= 1  # "of registered voters", "the elected officials": an adjective in the phrase
             continue
         if low in ("of", "by") and k - 1 >= lo and k + 1 < j and d.tok[k + 1] not in _CLAUSE_PUNCT \
-                and ((low == "of" and (d.low[k - 1] in _QUANTITY_HEADS or d.low[k - 1][:1].isdigit()))
+                and ((low == "of" and (d.low[k - 1] in _QUANTITY_HEADS or d.low[k - 1][:1].isdigit()
+                                       or d.low[k - 1] in _EVIDENCE_NOUNS))
                      or (low == "by" and d.low[k - 1] in _EVIDENCE_NOUNS)):
             k -= 1  # "52 percent of registered voters", "a 2014 study by Harvard": one phrase
             continue
@@ -798,7 +799,20 @@ def _subject_before(d: _Doc, i: int) -> bool:
     low = d.low[k]
     if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s", "whom") or low[:1].isdigit():
         return True  # "groups that support", "Beck, who supported", "she has sought"
+    if low in _EVIDENCE_NOUNS or _evidence_of(d, k, s0):
+        return True  # "Polling averages show", "Video of the incident shows"
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
+
+
+def _evidence_of(d: _Doc, k: int, s0: int) -> bool:
+    """Whether the words ending at ``k`` are the "of" phrase of an evidence noun ("video of
+    the incident", "a review of records"), within five words and no punctuation."""
+    for t in range(k, max(s0, k - 5), -1):
+        if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
+            return False
+        if d.low[t] == "of":
+            return d.low[t - 1] in _EVIDENCE_NOUNS
+    return False
 
 
 def _matrix_start(d: _Doc, to: int, lo: int) -> int:
