@@ -1433,8 +1433,7 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
 INDIRECT_RULES = (rule_according_to, rule_channel, rule_asked_question, rule_reported_clause)
 
 
-_NOMINAL = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True)) + r")\s+that\b",
-                      re.IGNORECASE)
+_THAT = re.compile(r"that\b")  # a literal prefix: the engine's fast search, then a check of the noun before
 _POSSESSIVE_WORDS = frozenset("his her their its our my your".split())
 _FINITE_AUX = _BE | frozenset("has have had will would could can may might should must does did".split())
 
@@ -1700,13 +1699,13 @@ def _stage_indirect(st: _State) -> None:
 
 
 def _stage_nominal(st: _State) -> None:
-    """Each noun of saying before "that" (found by one regular expression over the text) to
-    :func:`rule_nominal`."""
+    """Each noun of saying right before "that" to :func:`rule_nominal` (the "that"s are found
+    by a regular expression over the text: the step stays as fast as without the rule)."""
     d = st.d
-    for m in _NOMINAL.finditer(d.text):
-        n = bisect.bisect_left(d.start, m.start())
-        if n < len(d.start) and d.start[n] == m.start():
-            for row in rule_nominal(st, n) or ():
+    for m in _THAT.finditer(d.text):
+        t = bisect.bisect_left(d.start, m.start())
+        if 0 < t < len(d.start) and d.start[t] == m.start() and d.low[t - 1] in SPEECH_NOUNS:
+            for row in rule_nominal(st, t - 1) or ():
                 _add_indirect(st, row)
 
 
