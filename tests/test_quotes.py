@@ -231,6 +231,10 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "Polling averages", "show", "Clinton with a narrow lead")),
     ("The footage shows officers approaching the car.",
      ("indirect", "The footage", "shows", "officers approaching the car")),
+    # a document's participle reports what its author says
+    ("The group issued a statement saying that the deal was dead.",
+     ("indirect", "The group", "saying", "that the deal was dead")),
+    ("He sent a letter saying the bill was a bad idea.", ("indirect", "He", "saying", "the bill was a bad idea")),
     # ", but NAME said": a second attribution ends the first one's clause
     ("The minister said the talks had failed, but Lopes said they would resume.",
      ("indirect", "The minister", "said", "the talks had failed")),

@@ -1210,6 +1210,9 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     # Participle after a comma: the subject of the main clause.
     if d.low[i].endswith("ing") and k - 1 >= lo and d.tok[k - 1] in (",", "—", "–", ";"):
         return "participle", None
+    # "issued a statement saying ...", "sent a letter urging ...": the document's author speaks
+    if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in _DOCUMENT_NOUNS:
+        return "participle", None
     # "He began by saying ...": the subject of the main verb.
     if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in ("by", "after", "before", "while"):
         return "participle", None
@@ -1240,6 +1243,11 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     elif sp is not None:
         sp = _whole_subject(d, sp, lo) if t is None else (sp[0], k)
     return "subject", sp
+
+
+# Things one writes or posts, whose "-ing" reports what their author says ("a statement saying").
+_DOCUMENT_NOUNS = frozenset("""statement statements letter letters tweet tweets post posts message messages memo
+release note notes email emails op-ed editorial video ad ads advertisement petition resolution""".split())
 
 
 def _fronted_clause_end(d: _Doc, j: int, s1: int) -> int | None:
