@@ -197,21 +197,19 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
     ("Saying he was tired, the minister left the summit early.",
      ("indirect", "the minister", "Saying", "he was tired")),
     # a judgment verb with its reason after "for" is criticism
-    ("Trump attacked Clinton for her support of the war.",
-     ("indirect", "Trump", "attacked", "Clinton for her support of the war")),
+    ("The senator faulted the agency for its slow response.",
+     ("indirect", "The senator", "faulted", "the agency for its slow response")),
     ("The director chastised Clinton for use of the server.",
      ("indirect", "The director", "chastised", "Clinton for use of the server")),
-    ("Warren grilled the bank's chief on Tuesday for his role in the scandal.",
-     ("indirect", "Warren", "grilled", "the bank's chief on Tuesday for his role in the scandal")),
+    ("Warren scolded the bank's chief on Tuesday for his role in the scandal.",
+     ("indirect", "Warren", "scolded", "the bank's chief on Tuesday for his role in the scandal")),
     # a light verb with a noun of stance: the noun (and its preposition) is part of the cue
     ("Republicans have expressed concern that the policy could lead to fraud.",
      ("indirect", "Republicans", "have expressed concern", "that the policy could lead to fraud")),
     ("Advocates have expressed deep concern about the policy.",
      ("indirect", "Advocates", "have expressed deep concern about", "the policy")),
-    ("Trump is raising questions about his microphone problems.",
-     ("indirect", "Trump", "is raising questions about", "his microphone problems")),
-    ("The allies voiced doubts that the plan would work.",
-     ("indirect", "The allies", "voiced doubts", "that the plan would work")),
+    ("China expressed the hope that the talks would succeed.",
+     ("indirect", "China", "expressed the hope", "that the talks would succeed")),
     # an adjective of feeling or certainty with a "that" clause
     ("Many Democrats are afraid that her edge is shrinking.",
      ("indirect", "Many Democrats", "are afraid", "that her edge is shrinking")),
@@ -268,11 +266,6 @@ def test_attributions(text, expected):
 ])
 def test_no_nominal_attribution(text):
     assert all(r != "indirect_nominal" for r in run(text)["rule"]), rows(run(text))
-
-
-def test_plural_voices_is_no_light_verb():
-    got = rows(run("Those are the extreme voices who fear compromise."))
-    assert [cue for _, _, cue, _ in got] == ["fear"], got
 
 
 def test_time_before_a_participle_is_no_content():
@@ -358,7 +351,7 @@ def test_unbalanced_quote_is_recorded_not_raised():
     "Parties must work to resolve disputes peacefully.",               # "-s" after "to" + verb: a noun
     "Visitors are welcome to tour the site.",                          # "be welcome": an adjective
     "Russian forces attacked the town for the third day.",            # force, not criticism
-    "The missile hit the town for the second time.",                  # force, not criticism
+    "The bank faulted on its loan for the second time.",              # no reason after "for"
     "The government raised taxes on fuel.",                            # no noun of stance
     "It is clear that the talks failed.",                              # no one feels it
     "A concerned official left the room.",                             # an attributive adjective
