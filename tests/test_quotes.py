@@ -229,6 +229,11 @@ def rows(quotes: pd.DataFrame) -> list[tuple]:
      ("indirect", "Polling averages", "show", "Clinton with a narrow lead")),
     ("The footage shows officers approaching the car.",
      ("indirect", "The footage", "shows", "officers approaching the car")),
+    # a participial aside between the cue and its "that" clause
+    ("The ministry said in a statement, citing officials, that the talks had failed.",
+     ("indirect", "The ministry", "said in a statement", "that the talks had failed")),
+    ("The minister said, citing intelligence reports, that the troops had withdrawn.",
+     ("indirect", "The minister", "citing", "intelligence reports")),
     # a document's participle reports what its author says
     ("The group issued a statement saying that the deal was dead.",
      ("indirect", "The group", "saying", "that the deal was dead")),

@@ -662,7 +662,10 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
     that = None
     # "plans to keep that promise": the infinitive is the content, not a later "that".
+    aside = _participle_aside(d, k, s1)  # "said in a statement, citing officials, that ..."
     for t in range(k, k if cat in _SHORT_CLASSES and d.low[k] in _INTENTION_NEXT else min(s1, k + 14)):
+        if aside is not None and aside[0] <= t < aside[1]:
+            continue
         if d.low[t] == "that":
             that = t
             break
@@ -744,6 +747,18 @@ _CLAUSE_OPENERS = frozenset("that to whether if why how what who when where".spl
 _SETTING_AFTER_OBJECT = frozenset("since while when".split())
 
 
+def _participle_aside(d: _Doc, k: int, s1: int) -> tuple[int, int] | None:
+    """Token span of a participial aside set off by commas within the six tokens after ``k``
+    and closed before a "that" (", citing officials, that ..."), else ``None``."""
+    comma = next((t for t in range(k, min(s1, k + 6)) if d.tok[t] == ","), None)
+    if comma is None or comma + 1 not in d.cues or not d.low[comma + 1].endswith("ing"):
+        return None
+    close = next((t for t in range(comma + 2, min(s1, comma + 10)) if d.tok[t] == ","), None)
+    if close is None or close + 1 >= s1 or d.low[close + 1] != "that":
+        return None
+    return (comma, close + 1)
+
+
 def _object_end(st: _State, i: int, start: int, s1: int) -> int:
     """Where the reported clause or object of the cue ``i`` starting at ``start`` may run to
     at most (before :func:`_clause_end` reads it): a topic verb's or a wish's object ends
@@ -768,6 +783,10 @@ def _object_end(st: _State, i: int, start: int, s1: int) -> int:
         # ("after"/"during" as often attach inside the object, so they do not end it)
         end = next((t for t in range(start + 1, end) if d.low[t] in _SETTING_AFTER_OBJECT
                     and not _in_quote(st, d.start[t])), end)
+    # "said, citing officials, that ...": the aside's object ends before the outer verb's ", that"
+    aside = _participle_aside(d, i - 1, s1) if i > 0 and d.tok[i - 1] == "," else None
+    if aside is not None:
+        end = min(end, aside[1] - 1)
     # "While X said that A, B ..." and "The bill, which lawmakers say is flawed, passed": the
     # reported clause ends at the comma that closes the subordinate or relative clause.
     if d.low[s0] in _SUBORDINATORS and s0 < i:
