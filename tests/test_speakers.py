@@ -45,6 +45,11 @@ PEOPLE = [("Anna Kovac", "RUR", "Anna Kovac", "GOV", "foreign_minister", "state"
     ("Anna Kovac met Ivan Petrov on Monday. She said talks had failed.", "She", "Anna Kovac", "pronoun_person"),
     ("Anna Kovac met Ivan Petrov on Monday. He said talks had failed.", "He", "Ivan Petrov", "pronoun_person"),
     ("Ivan Petrov spoke after Anna Kovac. He said talks had failed.", "He", "Ivan Petrov", "pronoun_person"),
+    # a possessor pronoun as the whole speaker ("his claim that ...")
+    ("Anna Kovac met Ivan Petrov. Contrary to his claim that talks failed, they resumed.", "his",
+     "Ivan Petrov", "pronoun_owner"),
+    ("Anna Kovac met Ivan Petrov. Her warning that talks would fail went unheeded.", "Her",
+     "Anna Kovac", "pronoun_owner"),
     # a chain of pronouns follows its first name across sentences
     ("Anna Kovac arrived. Ivan Petrov stayed home. She spoke first. Later she said no.", "she",
      "Anna Kovac", "pronoun_person"),

@@ -46,10 +46,12 @@ import re
 from dataclasses import dataclass, field
 
 from ._quote_words import (
+    SPEECH_NOUNS,
     _ADDRESSEE_VERBS,
     _ADDRESSEES,
     _ADJUNCT_START,
     _AUX,
+    _BE,
     _BOUNDARY_CAPS,
     _CHANNEL_WORDS,
     _CLAUSE_BREAKERS,
@@ -112,6 +114,8 @@ from .quotes import (
     _skip_aux_left,
     _skip_aux_right,
     _statement_adjunct,
+    copula_start,
+    light_verb_object,
     _time_after,
     _unknown_noun,
     find_quote_spans,
@@ -307,12 +311,32 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
             return None, None
         k = comma + 1
     sp = np_right(d, k, i)
+    if sp is not None and _not_a_subject(d, sp):
+        # "A few days ago, the envoy wrote ..., saying": past a fronted time, the subject
+        comma = next((t for t in range(sp[1], i) if d.tok[t] == ","), None)
+        sp = np_right(d, comma + 1, i) if comma is not None and d.low[sp[1] - 1] in _DURATIONS | {"ago"} else None
+        if sp is not None and _not_a_subject(d, sp):
+            sp = None
+        if sp is None:
+            return None, (i, i)
     if sp is not None:
         # "Hillary Clinton spoke out on Monday, arguing": the subject ends at its verb.
         verb = next((t for t in range(sp[0] + 1, sp[1]) if d.low[t] in _PAST_VERBS), None)
         if verb is not None:
             sp = (sp[0], verb)
     return None, sp
+
+
+_DURATIONS = frozenset("seconds minutes hours days weeks months years decades".split())
+
+
+def _not_a_subject(d: _Doc, sp: tuple[int, int]) -> bool:
+    """Whether a sentence's first phrase cannot be a participle's speaker: a time ("A few days
+    ago", "Five minutes"), a lone adverb ("Obviously") or an auxiliary ("Were")."""
+    last = d.low[sp[1] - 1]
+    if last == "ago" or last in _DURATIONS:
+        return True
+    return sp[1] - sp[0] == 1 and (last in _AUX or (last.endswith("ly") and last not in _LY_NOUNS))
 
 
 def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
@@ -326,6 +350,8 @@ def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
             return True
     if sp is None:
         return how == "passive"
+    if sp[0] == sp[1]:
+        return True  # a participle whose sentence has no subject before it: the cue alone
     _set_tok(row, "speaker", st.d, sp)
     _resolve(st, row)
     return True
@@ -350,7 +376,7 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
         lo = s0
         if row.get("speaker_end") is not None and row["speaker_end"] <= d.start[i]:
             lo = max(lo, bisect.bisect_left(d.start, row["speaker_end"]))
-        a = _skip_aux_left(d, i, lo)
+        a = copula_start(d, i, lo) or _skip_aux_left(d, i, lo)  # "felt confident", "were also incensed"
         m = _matrix_start(d, a - 1, lo) if a - 1 > lo and d.low[a - 1] == "to" else a
         if m < a - 1 and m - 1 >= lo and d.low[m].endswith("ing") and d.tok[m - 1] in (",", "—", "–"):
             a = m  # ", going on to say": the participle's verb group is part of the cue
@@ -361,6 +387,7 @@ def _fill_cue(st: _State, row: dict, i: int) -> None:
                 and (d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL or d.low[j + 1] == "that"):
             j += 1  # "said sarcastically,", "complain bitterly that", "adding later,": the saying's adverb
         j = _statement_adjunct(d, j, s1)
+        j = light_verb_object(d, j, s1, lemma) or j  # "expressed concern about": the stance noun too
         j = _governed_preposition(d, j, s1, lemma, cat)
         if j < s1 and d.tok[j] == ":":
             j += 1
@@ -487,13 +514,21 @@ def _text_channel(st: _State, row: dict, i: int) -> None:
 
 
 def _channel(st: _State, row: dict, c: int, lo: int, s1: int) -> bool:
-    """X quoted Y as saying: channel X (subject), speaker Y (object)."""
+    """X quoted Y as saying: channel X (subject), speaker Y (object). In the passive, "Y was
+    quoted (by X) as saying": speaker Y (subject), channel X (the by-phrase)."""
     d = st.d
     j = d.cues[c][0]
-    ch = np_left(d, _skip_aux_left(d, c, lo), lo)
-    sp = np_right(d, j, s1)
-    if sp is None or sp[1] + 1 >= s1 or d.low[sp[1]] != "as":
-        return False
+    if c - 1 >= lo and d.low[c - 1] in _BE and j + 1 < s1:
+        sp = np_left(d, _skip_aux_left(d, c, lo), lo)
+        ch = np_right(d, j + 1, s1) if d.low[j] == "by" else None
+        after = ch[1] if ch is not None else j
+        if sp is None or after + 1 >= s1 or d.low[after] != "as":
+            return False
+    else:
+        ch = np_left(d, _skip_aux_left(d, c, lo), lo)
+        sp = np_right(d, j, s1)
+        if sp is None or sp[1] + 1 >= s1 or d.low[sp[1]] != "as":
+            return False
     if ch is not None:
         _set_tok(row, "channel", d, ch)
         inside = _mentions_in(st, row["channel_start"], row["channel_end"])
@@ -621,10 +656,16 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     k = j
     if k >= s1:
         return None
+    light = light_verb_object(d, j, s1, lemma)
+    if light is not None and light < s1 and d.tok[light] not in _SENT_FINAL:
+        return _clause_end(st, light, s1, s1)  # "raised questions about | his microphone"
     # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
     that = None
     # "plans to keep that promise": the infinitive is the content, not a later "that".
+    aside = _participle_aside(d, k, s1)  # "said in a statement, citing officials, that ..."
     for t in range(k, k if cat in _SHORT_CLASSES and d.low[k] in _INTENTION_NEXT else min(s1, k + 14)):
+        if aside is not None and aside[0] <= t < aside[1]:
+            continue
         if d.low[t] == "that":
             that = t
             break
@@ -706,6 +747,18 @@ _CLAUSE_OPENERS = frozenset("that to whether if why how what who when where".spl
 _SETTING_AFTER_OBJECT = frozenset("since while when".split())
 
 
+def _participle_aside(d: _Doc, k: int, s1: int) -> tuple[int, int] | None:
+    """Token span of a participial aside set off by commas within the six tokens after ``k``
+    and closed before a "that" (", citing officials, that ..."), else ``None``."""
+    comma = next((t for t in range(k, min(s1, k + 6)) if d.tok[t] == ","), None)
+    if comma is None or comma + 1 not in d.cues or not d.low[comma + 1].endswith("ing"):
+        return None
+    close = next((t for t in range(comma + 2, min(s1, comma + 10)) if d.tok[t] == ","), None)
+    if close is None or close + 1 >= s1 or d.low[close + 1] != "that":
+        return None
+    return (comma, close + 1)
+
+
 def _object_end(st: _State, i: int, start: int, s1: int) -> int:
     """Where the reported clause or object of the cue ``i`` starting at ``start`` may run to
     at most (before :func:`_clause_end` reads it): a topic verb's or a wish's object ends
@@ -730,12 +783,45 @@ def _object_end(st: _State, i: int, start: int, s1: int) -> int:
         # ("after"/"during" as often attach inside the object, so they do not end it)
         end = next((t for t in range(start + 1, end) if d.low[t] in _SETTING_AFTER_OBJECT
                     and not _in_quote(st, d.start[t])), end)
-    # "While X said that A, B ...": the reported clause ends at the main clause's comma.
+    # "said, citing officials, that ...": the aside's object ends before the outer verb's ", that"
+    aside = _participle_aside(d, i - 1, s1) if i > 0 and d.tok[i - 1] == "," else None
+    if aside is not None:
+        end = min(end, aside[1] - 1)
+    # "While X said that A, B ..." and "The bill, which lawmakers say is flawed, passed": the
+    # reported clause ends at the comma that closes the subordinate or relative clause.
     if d.low[s0] in _SUBORDINATORS and s0 < i:
         comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
         if comma is not None:
             end = comma
+    elif _in_comma_relative(d, i, s0):
+        # (the comma before the main clause's words, not one before an appositive name or a quotation)
+        comma = next((t for t in range(start + 1, s1 - 1) if d.tok[t] == "," and d.tok[t + 1].isalpha()
+                      and d.tok[t + 1].islower() and not _in_quote(st, d.start[t])), None)
+        if comma is not None:
+            end = comma
     return end
+
+
+_RELATIVE_PRONOUNS = frozenset("who whom which whose".split())
+_OPENERS = frozenset("but and yet so still".split())
+
+
+def _in_comma_relative(d: _Doc, i: int, s0: int) -> bool:
+    """Whether the cue at ``i`` is the verb of a relative clause set off by commas inside the
+    sentence's subject ("The bill, which lawmakers say is flawed, passed"; "Kasich, who said
+    he would not vote for Trump, ..."): its reported clause ends where the relative does, before
+    the main clause's verb. A relative on a later noun ("like MacArthur, who knew that ...")
+    may run to the sentence's end."""
+    k = _skip_aux_left(d, i, s0) - 1
+    for t in range(k, max(s0, k - 6) - 1, -1):
+        if d.low[t] in _RELATIVE_PRONOUNS:
+            if t - 2 < s0 or d.tok[t - 1] not in (",", "—", "–", "--"):
+                return False
+            head = np_left(d, t - 1, s0)
+            return head is not None and (head[0] == s0 or (head[0] == s0 + 1 and d.low[s0] in _OPENERS))
+        if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL or t in d.cues:
+            return False
+    return False
 
 
 def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | None:
@@ -751,7 +837,7 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
                 and d.tok[t - 2] == ",":
             end = t  # "that X “had a crazy policy,” adding, “...”": the quotation closes the clause
             break
-        if t in d.cues and t > start + 2 and not _in_quote(st, d.start[t]):
+        if t in d.cues and t > start + 1 and not _in_quote(st, d.start[t]):
             # (a cue inside a quotation is the quoted speaker's: "that “the only way is to go and ask”")
             back = _skip_aux_left(d, t, start)
             if d.low[back - 1] in ("and", "but") and back - 1 > start:
@@ -759,6 +845,13 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
                 break
             if back - 2 > start and d.low[back - 2] in ("and", "but") and d.low[back - 1] in _SUBJECT_PRONOUNS:
                 end = back - 2  # "agreed that X, but he said Y": a second attribution
+                break
+            subj = np_left(d, back, start + 1)
+            if subj is not None and subj[0] - 2 > start and d.tok[subj[0] - 2] == "," and _cap(d.tok[subj[0]]) \
+                    and (d.low[subj[0] - 1] == "but" or (d.low[subj[0] - 1] == "and" and d.tok[subj[0] - 3].islower())):
+                # "shows him with his hands up, but Shelby said ...": a second attribution (after
+                # "and" only when no name precedes the comma: "X, Y, and Z wrote" is one list)
+                end = subj[0] - 2
                 break
         if d.tok[t] in (",", "—", "–") and t + 1 < end and t > start + 2 and d.low[t + 1] in _CLAUSE_BREAKERS:
             end = t  # ", after he introduced a bill", ", putting them ...": a new clause
@@ -796,6 +889,8 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     d = st.d
     s0, s1 = d.sent_bounds(i)
     first = sp[0] if sp is not None and sp[0] < i else i
+    if sp is not None and d.low[sp[0]] in _RELATIVE_PRONOUNS:
+        return None  # "The rebels, who refused to disarm, ...": the antecedent, not what was said
     if first - 2 > s0 and d.low[first - 1] == "as" and d.tok[first - 2] in (",", "—", "–") \
             and "," not in d.tok[d.cues[i][0]:s1]:
         first -= 1  # "The deal is fragile, as the minister noted.": the clause before "as"
@@ -840,7 +935,23 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if d.low[start] in _ADJUNCT_START and d.low[start] not in ("this", "last", "next", "earlier", "later") \
             and not main_clause:
         return None
+    if end - 1 > start and d.low[end - 1] == "ago" and (np_right(d, start, end - 1) or (0, 0))[1] >= end - 1:
+        return None  # "A few days ago, the envoy wrote": a time, not what was written
     return (start, end) if end > start else None
+
+
+def _fronted_content(st: _State, start: int, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """Content of a fronted participial cue ("Claiming the criticism is unfair, Trump told
+    ..."): from ``start`` (after the cue) to the comma before the main clause's subject ``sp``."""
+    d = st.d
+    end = sp[0]
+    while end > start and (d.tok[end - 1] in _CLAUSE_PUNCT or d.tok[end - 1] in ("”", '"', "’", "''")):
+        end -= 1
+    if end <= start:
+        return None
+    if d.tok[end] in ("”", '"', "’", "''") and d.tok[start] in ("“", '"', "‘", "''"):
+        end += 1  # keep a quotation's closing mark with its opening one
+    return (start, end)
 
 
 def rule_parenthetical(st: _State, row: dict, i: int, sp: tuple[int, int]) -> list[dict] | None:
@@ -1231,8 +1342,8 @@ def rule_channel(st: _State, i: int) -> list[dict] | None:
     row = _empty_row(d, "indirect", "indirect_channel")
     if not _channel(st, row, i, s0, s1):
         return []
-    k = row["speaker_end"]
-    after = bisect.bisect_left(d.start, k) + 1
+    k = max(row["speaker_end"], row["channel_end"] or 0, d.end[d.cues[i][0] - 1])
+    after = bisect.bisect_left(d.start, k)
     while after < s1 and d.low[after] in ("as", "saying", "having", "said"):
         after += 1
     cont = (after + (d.low[after] == "that" and 0), s1) if after < s1 else None
@@ -1263,7 +1374,7 @@ def rule_asked_question(st: _State, i: int) -> list[dict] | None:
 def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
     """``indirect_<how>``: "X said (that) ...", ", said X", "X, arguing that ...", "it was
     announced by X that ...", "..., X said": the speaker of the cue (``how``: subject,
-    inverted, participle, passive, infinitive; ``_content_before`` appended when the content
+    inverted, participle, passive, infinitive, fronted; ``_content_before`` appended when the content
     comes first) and its clause; ``indirect_parenthetical`` for "A, X said, B".
 
     Example:
@@ -1290,6 +1401,21 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         if sp is not None:
             _set_tok(row, "speaker", d, sp)
             _resolve(st, row)
+    elif how == "fronted":
+        if sp is None:
+            return []
+        # "Saying he was tired, the minister left": the subject ends at its verb
+        verb = next((t for t in range(sp[0] + 1, sp[1]) if d.low[t] in _PAST_VERBS or d.low[t] in _AUX
+                     or t in d.cues), None)
+        sp = (sp[0], verb) if verb is not None else sp
+        _fill_cue(st, row, i)
+        content = _fronted_content(st, bisect.bisect_left(d.start, row["cue_end"]), sp)
+        if content is None:
+            return []
+        _set_tok(row, "speaker", d, sp)
+        _resolve(st, row)
+        _set_tok(row, "content", d, content)
+        return [row]
     else:
         if sp is None or _not_speech(d, i, sp, cat):
             return []
@@ -1324,6 +1450,53 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
 # The indirect-speech rules, in precedence order: each cue no quotation claimed is offered to
 # them in turn, and the first that returns a list decides (with a row or without one).
 INDIRECT_RULES = (rule_according_to, rule_channel, rule_asked_question, rule_reported_clause)
+
+
+_THAT = re.compile(r"that\b")  # a literal prefix: the engine's fast search, then a check of the noun before
+_POSSESSIVE_WORDS = frozenset("his her their its our my your".split())
+_FINITE_AUX = _BE | frozenset("has have had will would could can may might should must does did".split())
+
+
+def rule_nominal(st: _State, n: int) -> list[dict] | None:
+    """``indirect_nominal``: a noun of saying or believing with its possessor and a "that"
+    clause ("his claim that ...", "Tulsa police's earlier claim that ...", "Stumpf's repeated
+    emphasis that ..."): the possessor speaks, the noun (with its adjectives) is the cue.
+
+    Example:
+        >>> _rows_of("Contrary to his claim that people would learn nothing, the audit was public.")
+        [['indirect_nominal', 'his', 'claim', 'that people would learn nothing']]
+    """
+    d = st.d
+    s0, s1 = d.sent_bounds(n)
+    t = n + 1
+    if t + 1 >= s1 or d.low[t] != "that" or d.low[t + 1] in _FINITE_AUX or _in_quote(st, d.start[n]):
+        return None  # "the claim that was rejected": a relative clause
+    m = n
+    while m - 1 > s0 and n - m < 2 and d.tok[m - 1].isalpha() and d.tok[m - 1].islower() \
+            and d.low[m - 1] not in _DETERMINERS and d.low[m - 1] not in _POSSESSIVE_WORDS \
+            and d.low[m - 1] not in ("and", "or", "but"):
+        m -= 1  # "earlier", "repeated", "tacit"
+    if m - 1 < s0:
+        return None
+    if d.low[m - 1] in _POSSESSIVE_WORDS:
+        sp = (m - 1, m)
+    elif d.tok[m - 1] in ("'s", "’s") and (owner := np_left(d, m - 1, s0)) is not None:
+        sp = (owner[0], m)
+    else:
+        return None
+    # "Contrary to his claim that A, B": the clause ends at a comma (outside quotations)
+    comma = next((u for u in range(t + 2, s1) if d.tok[u] == "," and not _in_quote(st, d.start[u])), s1)
+    content = _clause_end(st, t, comma, s1)
+    if content is None:
+        return None
+    row = _empty_row(d, "indirect", "indirect_nominal")
+    _set_tok(row, "speaker", d, (sp[0], sp[1] - 1) if sp[1] - sp[0] > 1 else sp)
+    _resolve(st, row)  # the owner without its "'s" ("Donald Trump’s" is Donald Trump)
+    _set_tok(row, "speaker", d, sp)
+    _set_tok(row, "cue", d, (m, n + 1))
+    row["cue_class"], row["cue_lemma"], row["source"] = SPEECH_NOUNS[d.low[n]], d.low[n], st.tag
+    _set_tok(row, "content", d, content)
+    return [row]
 
 
 # ---------------------------------------------------------------- other rules
@@ -1544,6 +1717,17 @@ def _stage_indirect(st: _State) -> None:
             break
 
 
+def _stage_nominal(st: _State) -> None:
+    """Each noun of saying right before "that" to :func:`rule_nominal` (the "that"s are found
+    by a regular expression over the text: the step stays as fast as without the rule)."""
+    d = st.d
+    for m in _THAT.finditer(d.text):
+        t = bisect.bisect_left(d.start, m.start())
+        if 0 < t < len(d.start) and d.start[t] == m.start() and d.low[t - 1] in SPEECH_NOUNS:
+            for row in rule_nominal(st, t - 1) or ():
+                _add_indirect(st, row)
+
+
 def _stage_colon_lines(st: _State) -> None:
     """Sentences of the form "NAME: clause" whose colon is within the first words, to
     :func:`rule_colon_line` (a colon before a quotation was the direct rules')."""
@@ -1627,7 +1811,7 @@ def _stage_nested_scares(st: _State) -> None:
 # The stages in precedence order: each claims quotations and cues that later stages no longer
 # take (direct quotes first, so that their cues are not read again as indirect speech;
 # quotations no cue claimed last; continuations amend the rows the stages before made).
-STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_colon_lines, _stage_unclaimed_quotes,
+STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_nominal, _stage_colon_lines, _stage_unclaimed_quotes,
           _stage_continuations, _stage_fragments, _stage_nested_scares)
 
 

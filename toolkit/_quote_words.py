@@ -104,7 +104,9 @@ _COMMENT_NOUNS = frozenset("""request requests comment comments question questio
 queries message messages call calls email emails e-mail letter letters""".split())
 # A study or poll "found 31 incidents": evidence takes an object where a person's "found" does not.
 _EVIDENCE_NOUNS = frozenset("""study studies poll polls survey surveys analysis analyses report reports
-review audit investigation investigations data research test tests""".split())
+review audit investigation investigations data research test tests video videos footage recording recordings
+records documents document figures statistics results averages images photos evidence memo filing filings
+emails transcript tally estimates projections""".split())
 _INTENTION_NEXT = frozenset("to against".split())
 _SHORT_END = frozenset("while whereas but although though because since as after before when "
                        "if unless until who which".split())
@@ -194,3 +196,21 @@ _LEAD_ADVERBS = frozenset("however meanwhile moreover indeed instead still yet d
                           "overall nationally separately similarly likewise also".split())
 _CLAUSE_PUNCT = frozenset(", ; : ( ) — – --".split())
 _SENT_FINAL = frozenset(". ! ? ...".split())
+
+# Nouns of saying and believing that take a "that" clause after a possessor ("his claim that
+# ...", "Tulsa police's earlier claim that ..."), each with the class of its verb.
+SPEECH_NOUNS = {
+    **dict.fromkeys("claim claims assertion assertions allegation allegations contention suggestion".split(), "hedged"),
+    **dict.fromkeys("insistence emphasis argument arguments".split(), "emphatic"),
+    **dict.fromkeys("warning warnings threat threats vow".split(), "warning"),
+    **dict.fromkeys("promise promises pledge pledges assurance assurances".split(), "reassuring"),
+    **dict.fromkeys("denial denials".split(), "denial"),
+    **dict.fromkeys("admission acknowledgment acknowledgement concession".split(), "concessive"),
+    **dict.fromkeys("accusation accusations charge charges complaint complaints".split(), "accusatory"),
+    **dict.fromkeys("demand demands request".split(), "directive"),
+    **dict.fromkeys("belief beliefs view fear fears hope hopes concern concerns expectation "
+                    "recognition".split(), "cognitive"),
+    **dict.fromkeys("statement announcement observation remark remarks comment comments "
+                    "explanation".split(), "neutral"),
+    **dict.fromkeys("conclusion finding findings".split(), "evidential"),
+}

@@ -62,7 +62,10 @@ Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue
 ``direct_colon_name``, ``direct_continued``, ``direct_unattributed``, ``indirect_subject``,
 ``indirect_inverted``, ``indirect_participle``, ``indirect_passive``, ``indirect_infinitive``
 ("went on to say": the subject of the governing verb group; ``_content_before`` is appended
-when the content comes first), ``indirect_parenthetical``, ``indirect_channel``,
+when the content comes first), ``indirect_fronted`` ("Claiming ..., Trump told": the subject
+after a fronted participial clause), ``indirect_nominal`` ("his claim that ...": the possessor
+of a noun of saying), ``indirect_parenthetical``, ``indirect_channel`` (also
+the passive "X was quoted by Y as saying"),
 ``according_to``, ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``; ``+channel``
 is appended when a news outlet is the channel), so errors can be counted by rule. The rules are small functions (``rule_<id>``) in :mod:`toolkit._quote_rules`, over
 one explicit per-document state, and their precedence is explicit and in one place there: the
@@ -568,7 +571,8 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
             k -= 1  # "of registered voters", "the elected officials": an adjective in the phrase
             continue
         if low in ("of", "by") and k - 1 >= lo and k + 1 < j and d.tok[k + 1] not in _CLAUSE_PUNCT \
-                and ((low == "of" and (d.low[k - 1] in _QUANTITY_HEADS or d.low[k - 1][:1].isdigit()))
+                and ((low == "of" and (d.low[k - 1] in _QUANTITY_HEADS or d.low[k - 1][:1].isdigit()
+                                       or d.low[k - 1] in _EVIDENCE_NOUNS))
                      or (low == "by" and d.low[k - 1] in _EVIDENCE_NOUNS)):
             k -= 1  # "52 percent of registered voters", "a 2014 study by Harvard": one phrase
             continue
@@ -700,12 +704,24 @@ def _skip_aux_right(d: _Doc, k: int, hi: int) -> int:
 
 
 def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
-    """Move left from token ``j`` over auxiliaries and adverbs ("has also", "further")."""
-    k = j
-    while k - 1 >= lo and (d.low[k - 1] in _AUX or (d.low[k - 1].endswith("ly") and len(d.low[k - 1]) > 4
-                                                   and not _cap(d.tok[k - 1]) and not _ly_noun(d, k - 1, lo))):
-        k -= 1
+    """Move left from token ``j`` over auxiliaries and adverbs ("has also", "further"), and
+    over an aspect verb before a gerund ("keeps saying", "has started telling")."""
+    k, aspect = j, d.low[j].endswith("ing")
+    while k - 1 >= lo:
+        low = d.low[k - 1]
+        if low in _AUX or (low.endswith("ly") and len(low) > 4 and not _cap(d.tok[k - 1])
+                           and not _ly_noun(d, k - 1, lo)):
+            k -= 1
+        elif aspect and low in _ASPECT_VERBS:
+            k, aspect = k - 1, False
+        else:
+            break
     return k
+
+
+# Verbs of aspect whose gerund carries the event: "I keep saying", "they started telling".
+_ASPECT_VERBS = frozenset("keep keeps kept keeping continue continues continued start starts started "
+                          "begin begins began".split())
 
 
 _LY_NOUNS = frozenset("family assembly ally rally supply monopoly".split())
@@ -783,7 +799,20 @@ def _subject_before(d: _Doc, i: int) -> bool:
     low = d.low[k]
     if low in PRONOUNS or low in ("that", ",", ")", "’s", "'s", "whom") or low[:1].isdigit():
         return True  # "groups that support", "Beck, who supported", "she has sought"
+    if low in _EVIDENCE_NOUNS or _evidence_of(d, k, s0):
+        return True  # "Polling averages show", "Video of the incident shows"
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
+
+
+def _evidence_of(d: _Doc, k: int, s0: int) -> bool:
+    """Whether the words ending at ``k`` are the "of" phrase of an evidence noun ("video of
+    the incident", "a review of records"), within five words and no punctuation."""
+    for t in range(k, max(s0, k - 5), -1):
+        if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
+            return False
+        if d.low[t] == "of":
+            return d.low[t - 1] in _EVIDENCE_NOUNS
+    return False
 
 
 def _matrix_start(d: _Doc, to: int, lo: int) -> int:
@@ -884,6 +913,40 @@ def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
     return j
 
 
+# Nouns of stance that a light verb turns into an attribution ("expressed concern that",
+# "expressed deep concern about"); PolNeAR marks the noun, and a preposition after it, as part
+# of the cue. ("voiced doubts", "raised questions" would need "voice" and "raise" in the
+# lexicon, which clauses and events read as reporting verbs everywhere: "raised taxes".)
+_STANCE_NOUNS = frozenset("""concern concerns hope hopes confidence doubt doubts regret frustration misgivings
+optimism skepticism scepticism disappointment reservations alarm outrage surprise worry worries fear fears
+question questions support opposition anger dismay satisfaction gratitude objection objections
+displeasure unease""".split())
+_LIGHT_VERBS = frozenset(("express",))
+_STANCE_PREPOSITIONS = frozenset("about over at regarding with for on".split())
+
+
+def light_verb_object(d: _Doc, j: int, s1: int, lemma: str) -> int | None:
+    """End of a light verb's stance noun, and of the preposition after it, when the cue
+    ending at ``j`` is "express" with one ("expressed deep concern about"), else ``None``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Allies expressed deep concern about the plan.").d
+        >>> j = d.low.index("expressed") + 1
+        >>> d.tok[light_verb_object(d, j, len(d.low), "express") - 1]
+        'about'
+    """
+    if lemma not in _LIGHT_VERBS:
+        return None
+    for t in range(j, min(j + 3, s1)):
+        if d.low[t] in _STANCE_NOUNS:
+            return t + 2 if t + 1 < s1 and d.low[t + 1] in _STANCE_PREPOSITIONS else t + 1
+        if not (d.tok[t].isalpha() and d.tok[t].islower()) or d.low[t] in _STANCE_PREPOSITIONS \
+                or d.low[t] in PRONOUNS or d.low[t] in ("that", "whom"):
+            return None  # "the extreme voices who fear compromise": a relative, not an object
+    return None
+
+
 _HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional")
 
 
@@ -921,6 +984,120 @@ def _verb_in_context(d: _Doc, i: int, j: int, lemma: str) -> bool:
     return True
 
 
+# Objects that give a verb its non-speech sense: one calls (convenes) a meeting, concludes
+# (finalises) a treaty, and a disaster claims lives.
+_CONVENED = frozenset("meeting meetings session sessions summit election elections vote referendum strike strikes "
+                      "ceasefire truce halt conference hearing recess".split())
+_CONVENED_MODIFIERS = frozenset("snap early new fresh emergency special general national".split())
+_CONCLUDED = frozenset("treaty treaties agreement agreements deal deals accord accords talks visit tour "
+                       "negotiations contract contracts pact".split())
+_OBJECT_SENSES = {"called": _CONVENED, "calling": _CONVENED, "calls": _CONVENED, "call": _CONVENED,
+                  "conclude": _CONCLUDED, "claim": frozenset(("lives", "life"))}
+
+
+def _non_speech_object(d: _Doc, j: int, lemma: str) -> bool:
+    """Whether the noun phrase right after a cue ending at ``j`` gives the verb a sense other
+    than speech ("called an emergency meeting", "has concluded 27,000 bilateral treaties",
+    "claiming the lives of civilians"): its head, within six words and before any "that"."""
+    heads = _OBJECT_SENSES.get(lemma)
+    if heads is None or j >= len(d.low):
+        return False
+    if heads is _CONVENED and not (d.low[j] in ("a", "an") or d.low[j] in heads or d.low[j] in _CONVENED_MODIFIERS):
+        return False  # "called her vote a mistake" labels; one convenes "a vote", "snap elections"
+    for t in range(j, min(j + 6, len(d.low))):
+        if d.low[t] in heads:
+            return True
+        if d.low[t] == "that" or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL or d.sent[t] != d.sent[j - 1]:
+            return False
+    return False
+
+
+# Adjectives of feeling or certainty with a "that" clause: "Many Democrats are afraid that ...".
+_STANCE_ADJECTIVES = frozenset("""afraid incensed frustrated convinced confident adamant hopeful concerned
+angry upset outraged disappointed skeptical optimistic aware""".split())
+_COPULAS = _BE | frozenset("feel feels felt seem seems seemed remain remains remained appear appears appeared "
+                           "grow grew grown become became".split())
+_IMPERSONAL = frozenset("it there this that which what".split())
+
+
+def copula_start(d: _Doc, i: int, lo: int) -> int | None:
+    """Start of the verb group that predicates the stance adjective at ``i`` ("were also |
+    incensed", "has felt | confident"): its copula and the auxiliaries before it, else ``None``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("The minister felt confident that the deal would hold.").d
+        >>> d.tok[copula_start(d, d.low.index("confident"), 0)]
+        'felt'
+    """
+    if d.low[i] not in _STANCE_ADJECTIVES:
+        return None
+    k = i - 1
+    while k >= lo and (d.low[k].endswith("ly") or d.low[k] in _DEGREE_WORDS):
+        k -= 1
+    if k < lo or d.low[k] not in _COPULAS:
+        return None
+    return _skip_aux_left(d, k, lo)
+
+
+_DEGREE_WORDS = frozenset("also not n't n’t so very more less still now quite increasingly deeply".split())
+
+
+def _adjective_of_stance(d: _Doc, i: int, j: int) -> bool:
+    """Whether the adjective at ``i`` is predicated of a subject by a copula and takes a
+    "that" clause ("were also incensed that", "felt confident that"), not of "it"."""
+    if j >= len(d.low) or d.low[j] != "that":
+        return False
+    s0 = d.sent_start[d.sent[i]]
+    k = copula_start(d, i, s0)
+    return k is not None and k - 1 >= s0 and d.low[k - 1] not in _IMPERSONAL
+
+
+def _reason_for(d: _Doc, j: int) -> bool:
+    """Whether the object after a judgment verb ending at ``j`` is followed by its reason:
+    "for" and a possessive, a gerund or "not" ("attacked Clinton for her support", "for
+    not paying"), within the clause."""
+    for t in range(j, min(j + 8, len(d.low) - 1)):
+        if d.sent[t] != d.sent[j - 1] or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
+            return False
+        if d.low[t] == "for" and t > j:
+            nxt = d.low[t + 1]
+            return nxt in _POSSESSIVES or nxt == "not" or (nxt.endswith("ing") and d.tok[t + 1].islower())
+    return False
+
+
+_POSSESSIVES = frozenset("his her their its our my your".split())
+# Verbs of judgment read as speech only with the reason after "for" ("faulted the agency for
+# its response"). Verbs with a physical sense as well ("attacked the town", "hit the target")
+# are left out of the lexicon: clauses and events read every entry as a reporting verb.
+_JUDGED_FOR = frozenset("fault berate scold assail excoriate congratulate".split())
+
+
+def _plural_noun(d: _Doc, i: int) -> bool:
+    """Whether the hit at ``i`` can only be a noun: a plural in "-ings" ("our numerous
+    warnings"; a gerund has no plural), an "-s" form after "to" and a bare verb ("to resolve
+    disputes", "to make claims": no third-person verb there), or "welcome" after "be" ("are
+    welcome to", an adjective)."""
+    low = d.low[i]
+    if low.endswith("ings") and len(low) > 5:
+        return True
+    if low == "welcome" and i > 0 and d.low[i - 1] in _BE:
+        return True
+    return low.endswith("s") and i >= 2 and d.sent[i - 2] == d.sent[i] and d.low[i - 2] == "to" \
+        and d.tok[i - 1].isalpha() and d.tok[i - 1].islower() and d.low[i - 1] not in _AUX \
+        and not d.low[i - 1].endswith("ly")
+
+
+def _personal_subject(d: _Doc, i: int) -> bool:
+    """Whether a personal pronoun is the subject right before the verb group at ``i``."""
+    k = _skip_aux_left(d, i, d.sent_start[d.sent[i]]) - 1
+    return k >= d.sent_start[d.sent[i]] and d.low[k] in _PERSONAL
+
+
+_PERSONAL = frozenset("he she they we i you".split())
+_SHOWN_CLAUSE = frozenset("that how why what whether if".split())
+
+
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues."""
     for a, b, lemma, cat, syn, opt in hits:
@@ -928,7 +1105,7 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
         i, j = int(a) - first_tok, int(b) - first_tok
         if d.remap is not None:
             i, j = d.remap[i], d.remap[j - 1] + 1
-        if syn == "verb" and not _is_verb_use(d, i):
+        if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i)):
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
@@ -943,6 +1120,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # only "sees X as Y" is a view; "saw the incident" is perception
         if lemma in ("show", "calls", "see") and not _subject_before(d, i):
             continue  # "the radio show", "circles show": evidence needs a source-like subject
+        if lemma == "show" and _personal_subject(d, i) and not (j < len(d.low) and d.low[j] in _SHOWN_CLAUSE):
+            continue  # "he showed great flexibility": a person displays a quality; "he showed that" argues
         if lemma in _NOUNY_ING and d.low[i].endswith("ing") and i > 0 and d.sent[i - 1] == d.sent[i] \
                 and _unknown_noun(d, i - 1) and d.low[i - 1] not in _NP_WORDS:
             continue  # "mutual understanding", "new thinking": a noun, not a verb
@@ -968,6 +1147,12 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # "rose 5 percent compared with last year": only "likened/compared X to Y" is a view
         if lemma == "continue" and j < len(d.low) and d.low[j] == "to":
             continue  # "continues to insist that": aspect, the next verb is the cue
+        if lemma in _STANCE_ADJECTIVES and not _adjective_of_stance(d, i, j):
+            continue  # only "X are afraid that ...": not "an afraid child", "it is clear that"
+        if lemma in _JUDGED_FOR and not _reason_for(d, j):
+            continue  # "faulted the agency for its response", not "faulted on the loan"
+        if _non_speech_object(d, j, lemma):
+            continue  # "called an emergency meeting", "concluded 27,000 treaties", "claimed the lives of"
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
             continue  # "charged with fraud", "charged more": only "charged that" reports speech
         if i > 0 and d.sent[i - 1] == d.sent[i] and (d.low[i - 1], d.low[i]) in _FORMULAS:
@@ -1003,14 +1188,28 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
         lo = _dateline_end(d, s0, i)  # "BEIJING, March 3 (Xinhua) - China's foreign ministry ..."
     # Passive: "it was announced by X", "X is quoted as saying".
     k = _skip_aux_left(d, i, lo)
+    cop = copula_start(d, i, lo)
+    if cop is not None:  # "The minister felt confident that": the subject before the copula
+        return "subject", np_left(d, cop, lo)
     if i - 1 >= lo and d.low[i - 1] in _BE | {"been"} and d.low[i].endswith("ed"):
         if j < s1 and d.low[j] == "by":
             return "passive", np_right(d, j + 1, s1)
         if j + 1 < s1 and d.low[j] == "as" and d.low[j + 1] in ("saying", "having"):
             return "subject", np_left(d, _skip_aux_left(d, i, lo), lo)
         return "passive", None
+    # Fronted participle: "Claiming the criticism is unfair, Trump told Fox ...": the subject
+    # after the participial clause's comma.
+    if d.low[i].endswith("ing") and k == lo and _cap(d.tok[k]):
+        comma = _fronted_clause_end(d, j, s1)
+        sp = np_right(d, comma, s1) if comma is not None else None
+        if sp is not None and not (_cap(d.tok[sp[0]]) or d.low[sp[0]] in _DETERMINERS or d.low[sp[0]] in PRONOUNS):
+            sp = None  # "Adding new members will paralyse the Council, enlarge ...": a gerund subject
+        return "fronted", sp
     # Participle after a comma: the subject of the main clause.
     if d.low[i].endswith("ing") and k - 1 >= lo and d.tok[k - 1] in (",", "—", "–", ";"):
+        return "participle", None
+    # "issued a statement saying ...", "sent a letter urging ...": the document's author speaks
+    if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in _DOCUMENT_NOUNS:
         return "participle", None
     # "He began by saying ...": the subject of the main verb.
     if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in ("by", "after", "before", "while"):
@@ -1042,6 +1241,24 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     elif sp is not None:
         sp = _whole_subject(d, sp, lo) if t is None else (sp[0], k)
     return "subject", sp
+
+
+# Things one writes or posts, whose "-ing" reports what their author says ("a statement saying").
+_DOCUMENT_NOUNS = frozenset("""statement statements letter letters tweet tweets post posts message messages memo
+release note notes email emails op-ed editorial video ad ads advertisement petition resolution""".split())
+
+
+def _fronted_clause_end(d: _Doc, j: int, s1: int) -> int | None:
+    """The first token after the comma that closes a fronted participial clause starting
+    before ``j`` (past a closing quote mark: 'Bemoaning the "phony system," Trump ...'), when a
+    finite main clause seems to follow (a word, not another comma); else ``None``."""
+    comma = next((t for t in range(j, min(s1, j + 40)) if d.tok[t] == ","), None)
+    if comma is None:
+        return None
+    t = comma + 1
+    while t < s1 and d.tok[t] in ("”", '"', "’", "''"):
+        t += 1
+    return t if t + 1 < s1 and _alpha(d.tok[t]) else None
 
 
 def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:

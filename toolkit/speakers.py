@@ -949,6 +949,16 @@ def rule_pronoun_person(r: SpeakerResolver, a: int, b: int, words: list[str]) ->
     return _answer(r, c, "pronoun", "pronoun_person") if c is not None else None
 
 
+def rule_pronoun_owner(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """"his"/"her" as a whole speaker ("his claim that ...", a noun of saying's possessor): the
+    nearest person of that gender, as for "he"/"she"."""
+    if len(words) != 1 or words[0] not in ("his", "her"):
+        return None
+    tok = bisect.bisect_left(r.d.start, a)
+    c = r._antecedent(tok, PRONOUN_GENDER[words[0]])
+    return _answer(r, c, "pronoun", "pronoun_owner") if c is not None else None
+
+
 def rule_relative_who(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """"X, who said ...": the person right before "who" in its sentence."""
     if words[-1] != "who":
@@ -1140,6 +1150,6 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
-    rule_mention, rule_document, rule_pronoun_person, rule_relative_who, rule_description_role,
+    rule_mention, rule_document, rule_pronoun_person, rule_pronoun_owner, rule_relative_who, rule_description_role,
     rule_description_org, rule_pronoun_org, rule_pronoun_possessive, rule_name,
 )
