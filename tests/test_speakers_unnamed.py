@@ -57,6 +57,11 @@ def speaker(text: str, span: str, nth: int = 0) -> tuple:
      "He", 0, ("NOR", "Espen Barth Eide", "pronoun_person")),
     ("Hillary Clinton spoke on Monday. The former first lady and U.S. senator said it was a "
      "mistake, but she denied wrongdoing.", "she", 0, ("USA", "Hillary Clinton", "pronoun_person")),
+    ("Kamala Harris spoke in Iowa. The U.S. senator said the plan was ready. He said it was not.",
+     "He", 0, (None, None, None)),
+    # ... unless the description's noun gives the other gender
+    ("Vladimir Putin spoke on Monday. The Kremlin spokeswoman denied the report. She said it "
+     "was false.", "She", 0, ("RUS", None, "pronoun_role")),
     # negatives: a group, a plural role, an organisation, a place, a role inside a quotation,
     # a noun of the other gender
     ("Russian soldiers entered the town. He said nothing had happened.", "He", 0, (None, None, None)),

@@ -27,6 +27,11 @@ Rules (in order):
   first (Grosz, Joshi & Weinstein 1995: subject > object > other). Earlier "he"/"she" count as
   mentions of whom they resolved to, so a chain of pronouns follows its first name.
   Organisations, states and media are never antecedents of "he"/"she".
+  An official named only by role is a person too (rule ``pronoun_role``: the state, no
+  person): "Norway's foreign minister arrived in Ankara. He said ...", "the Chilean president",
+  "the Kremlin spokeswoman" (she only), ranked with the named people; not a group or a plural
+  role ("Russian soldiers", "the foreign ministers"), one a named person stands beside, nor one
+  that may describe a person of its state named earlier, whose pronouns stay as before.
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
   the noun, else the last person.
@@ -524,8 +529,7 @@ class SpeakerResolver:
         self._pron: dict[int, _Cand | None] = {}
         self._pron_toks: list[int] | None = None
         self._pron_done = 0
-        self._roles: dict[int, _Cand | None] = {}   # an unnamed official's candidate, by start
-        self._role_refs: dict[tuple[int, str | None], _Cand | None] = {}   # ... and its referent
+        self._roles: dict[int, _Cand | None] = {}   # a description's candidate, by its start
         self.regions: frozenset[str] | None = None   # the gazetteer's regions, read when first needed
 
     @property
@@ -687,7 +691,7 @@ class SpeakerResolver:
             if not c.is_person:
                 if not c.role or c.media:
                     continue
-                c = self._role_person(c, names, i - 1, gender)   # "Norway's foreign minister"
+                c = self._role_person(c, names, i - 1)   # "Norway's foreign minister"
                 if c is None:
                     continue
             if c.gender in (gender, None) and not self.in_quote(c.start):
@@ -705,11 +709,11 @@ class SpeakerResolver:
         out.sort(key=lambda c: c.start)
         return out
 
-    def _role_person(self, c: _Cand, names: _Names, i: int, gender: str | None) -> _Cand | None:
+    def _role_person(self, c: _Cand, names: _Names, i: int) -> _Cand | None:
         """The person an unnamed official's description names, as a candidate for "he"/"she"
-        of ``gender`` (``names.cands[i]`` is ``c``): a mention of a state's role whose head is
-        one person's role noun ("Norway's foreign minister", "the Chilean president", "the
-        Kremlin spokeswoman"), with the gender its noun gives; ``None`` for a group ("Russian
+        (``names.cands[i]`` is ``c``): a mention of a state's role whose head is one person's
+        role noun ("Norway's foreign minister", "the Chilean president", "the Kremlin
+        spokeswoman"), with the gender its noun gives; ``None`` for a group ("Russian
         soldiers", "the foreign ministers"), a description a named person stands beside
         ("Norway's foreign minister Espen Eide", "Espen Eide, Norway's foreign minister"), or one
         that may describe a person named earlier (:meth:`_role_referent`)."""
@@ -719,32 +723,27 @@ class SpeakerResolver:
             head = d.text[c.start:c.end].rsplit(None, 1)[-1].lower()
             got = None
             if (head in ROLE_NOUNS or head in _ROYAL_NOUNS) and not self._named_beside(c, names, i):
-                got = c._replace(is_person=True, gender=GENDERED_NOUNS.get(head), head=head)
+                got = self._role_referent(c._replace(is_person=True, gender=GENDERED_NOUNS.get(head),
+                                                     head=head), names, i)
             self._roles[c.start] = got
-        if got is None or got.gender not in (gender, None):
-            return got
-        key = (c.start, gender)
-        if key not in self._role_refs:
-            self._role_refs[key] = self._role_referent(got, names, i, gender)
-        return self._role_refs[key]
+        return got
 
-    def _role_referent(self, c: _Cand, names: _Names, i: int, gender: str | None) -> _Cand | None:
-        """Whom the description ``c`` describes, as a pronoun of ``gender`` may read it: the
-        last person named before it (:data:`WINDOW_ROLE` sentences back) who may be of its
-        state and fits ``gender`` decides. Their role fits the noun ("Gabriel Boric, Chile's
-        president ... the Chilean president"): that person; any other role, or none ("Hillary
-        Clinton ... The former first lady and U.S. senator": the people table's roles are
-        offices held, not every description a person carries): ``None``, so the pronoun's
-        search goes on as for named people alone (the description may be theirs); no one: ``c``,
-        an unnamed official of its state."""
+    def _role_referent(self, c: _Cand, names: _Names, i: int) -> _Cand | None:
+        """Whom the description ``c`` describes: the last person named before it
+        (:data:`WINDOW_ROLE` sentences back) who may be of its state and of its noun's gender
+        decides. Their role fits the noun ("Gabriel Boric, Chile's president ... the Chilean
+        president"): that person; any other role, or none ("Kamala Harris ... the U.S. senator
+        from California": the people table's roles are offices held, not every description a
+        person carries): ``None``, so a pronoun's search goes on as for named people alone (the
+        description may be theirs); no one: ``c``, an unnamed official of its state."""
         stems = ROLE_NOUNS.get(c.head, ())
         floor = self.window_start(c.start, WINDOW_ROLE)
         j = i - 1
         while j >= 0 and names.cands[j].start >= floor:
             n = names.cands[j]
             j -= 1
-            if not n.is_person or not n.person or n.end > c.start or n.gender not in (gender, None) \
-                    or self.in_quote(n.start):
+            if not n.is_person or not n.person or n.end > c.start or self.in_quote(n.start) \
+                    or (c.gender is not None and n.gender not in (c.gender, None)):
                 continue
             if (n.actor or self.person_actor(n)[0]) not in (None, c.actor):
                 continue   # a person of another state
