@@ -116,6 +116,11 @@ def event_rows(text: str) -> list[tuple]:
      ("NOR", "appeal", "RUS", "asserted"), (None, "appeal", "RUS", "asserted")),
     ("The Chilean president met reporters. She condemned Venezuela's government.",
      ("CHL", "criticize", "VEN", "asserted"), (None, "criticize", "VEN", "asserted")),
+    # targets too ("him", "her")
+    ("Norway's foreign minister arrived in Moscow on Monday. Russia criticised him.",
+     ("RUS", "criticize", "NOR", "asserted"), ("RUS", "criticize", None, "asserted")),
+    ("The Chilean president met reporters. Venezuela criticised her.",
+     ("VEN", "criticize", "CHL", "asserted"), ("VEN", "criticize", None, "asserted")),
     # negatives: a group of soldiers is not "he"; an organisation is not "he"
     ("Russian soldiers entered the town. He urged Ukraine to surrender.",
      (None, "appeal", "UKR", "asserted"), ("RUS", "appeal", "UKR", "asserted")),
@@ -123,6 +128,6 @@ def event_rows(text: str) -> list[tuple]:
      (None, "appeal", "UKR", "asserted"), ("RUS", "appeal", "UKR", "asserted")),
 ])
 @NEEDS_TAGGER
-def test_event_sources_take_the_unnamed_officials_state(text, expected, absent):
+def test_event_arguments_take_the_unnamed_officials_state(text, expected, absent):
     got = event_rows(text)
     assert expected in got and absent not in got, got
