@@ -27,6 +27,11 @@ Rules (in order):
   first (Grosz, Joshi & Weinstein 1995: subject > object > other). Earlier "he"/"she" count as
   mentions of whom they resolved to, so a chain of pronouns follows its first name.
   Organisations, states and media are never antecedents of "he"/"she".
+  An official named only by role is a person too (rule ``pronoun_role``: the state, no
+  person): "Norway's foreign minister arrived in Ankara. He said ...", "the Chilean president",
+  "the Kremlin spokeswoman" (she only), ranked with the named people; not a group or a plural
+  role ("Russian soldiers", "the foreign ministers"), one a named person stands beside, nor one
+  that may describe a person of its state named earlier, whose pronouns stay as before.
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
   the noun, else the last person.
@@ -114,6 +119,8 @@ ROLE_NOUNS = {
     "chairman": ("chair",), "chairwoman": ("chair",), "mayor": ("mayor",), "chief": ("chief",),
     "prosecutor": (), "lawyer": (), "negotiator": (), "aide": (), "adviser": (), "advisor": (),
 }
+# Titles of one person outside ROLE_NOUNS: "the Saudi crown prince" is "he".
+_ROYAL_NOUNS = frozenset("king queen prince princess congressman congresswoman".split())
 # Offices held by one person at a time: "the president" is never just the last person named.
 OFFICES = frozenset("president premier chancellor governor mayor senator secretary".split())
 ORG_NOUNS = frozenset("""ministry department agency government administration embassy office
@@ -522,6 +529,7 @@ class SpeakerResolver:
         self._pron: dict[int, _Cand | None] = {}
         self._pron_toks: list[int] | None = None
         self._pron_done = 0
+        self._roles: dict[int, _Cand | None] = {}   # a description's candidate, by its start
         self.regions: frozenset[str] | None = None   # the gazetteer's regions, read when first needed
 
     @property
@@ -626,12 +634,12 @@ class SpeakerResolver:
             return None
         if word in SUBJECT_PRONOUNS:
             c = self.pronoun_antecedent(tok, gender)
-            if c is not None and exclude in (c.person, c.actor):
+            if c is not None and exclude is not None and exclude in (c.person, c.actor):
                 c = self._antecedent(tok, gender, exclude)
         else:
             self._chain_to(tok)   # earlier "he"/"she" stand for whom they resolved to
             c = self._antecedent(tok, gender, exclude)
-        return _answer(self, c, "pronoun", "pronoun_person") if c is not None else None
+        return _pronoun_answer(self, c)
 
     def _antecedent(self, tok: int, gender: str | None, exclude: str | None = None) -> _Cand | None:
         d = self.d
@@ -680,7 +688,13 @@ class SpeakerResolver:
         while i < len(names.cands) and names.cands[i].start < hi:
             c = names.cands[i]
             i += 1
-            if c.is_person and c.gender in (gender, None) and not self.in_quote(c.start):
+            if not c.is_person:
+                if not c.role or c.media:
+                    continue
+                c = self._role_person(c, names, i - 1)   # "Norway's foreign minister"
+                if c is None:
+                    continue
+            if c.gender in (gender, None) and not self.in_quote(c.start):
                 out.append(c)
         toks = self._subject_pronouns()
         j = bisect.bisect_left(toks, bisect.bisect_left(d.start, lo))
@@ -694,6 +708,64 @@ class SpeakerResolver:
                                  True))
         out.sort(key=lambda c: c.start)
         return out
+
+    def _role_person(self, c: _Cand, names: _Names, i: int) -> _Cand | None:
+        """The person an unnamed official's description names, as a candidate for "he"/"she"
+        (``names.cands[i]`` is ``c``): a mention of a state's role whose head is one person's
+        role noun ("Norway's foreign minister", "the Chilean president", "the Kremlin
+        spokeswoman"), with the gender its noun gives; ``None`` for a group ("Russian
+        soldiers", "the foreign ministers"), a description a named person stands beside
+        ("Norway's foreign minister Espen Eide", "Espen Eide, Norway's foreign minister"), or one
+        that may describe a person named earlier (:meth:`_role_referent`)."""
+        got = self._roles.get(c.start, False)
+        if got is False:
+            d = self.d
+            head = d.text[c.start:c.end].rsplit(None, 1)[-1].lower()
+            got = None
+            if (head in ROLE_NOUNS or head in _ROYAL_NOUNS) and not self._named_beside(c, names, i):
+                got = self._role_referent(c._replace(is_person=True, gender=GENDERED_NOUNS.get(head),
+                                                     head=head), names, i)
+            self._roles[c.start] = got
+        return got
+
+    def _role_referent(self, c: _Cand, names: _Names, i: int) -> _Cand | None:
+        """Whom the description ``c`` describes: the last person named before it
+        (:data:`WINDOW_ROLE` sentences back) who may be of its state and of its noun's gender
+        decides. Their role fits the noun ("Gabriel Boric, Chile's president ... the Chilean
+        president"): that person; any other role, or none ("Kamala Harris ... the U.S. senator
+        from California": the people table's roles are offices held, not every description a
+        person carries): ``None``, so a pronoun's search goes on as for named people alone (the
+        description may be theirs); no one: ``c``, an unnamed official of its state."""
+        stems = ROLE_NOUNS.get(c.head, ())
+        floor = self.window_start(c.start, WINDOW_ROLE)
+        j = i - 1
+        while j >= 0 and names.cands[j].start >= floor:
+            n = names.cands[j]
+            j -= 1
+            if not n.is_person or not n.person or n.end > c.start or self.in_quote(n.start) \
+                    or (c.gender is not None and n.gender not in (c.gender, None)):
+                continue
+            if (n.actor or self.person_actor(n)[0]) not in (None, c.actor):
+                continue   # a person of another state
+            if stems and _role_fits(n, stems):
+                return c._replace(person=n.person, gender=n.gender or c.gender, role=n.role)
+            return None
+        return c
+
+    def _named_beside(self, c: _Cand, names: _Names, i: int) -> bool:
+        """Is a named person in apposition with the description ``c`` (``names.cands[i]``):
+        right after it, or right before it, across at most a comma?"""
+        d = self.d
+        e = bisect.bisect_left(d.start, c.end)   # the token after the description
+        e += e < len(d.tok) and d.tok[e] == ","
+        b = c.tok - 1 - (c.tok > 0 and d.tok[c.tok - 1] == ",")   # the token before it
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(names.cands):
+                n = names.cands[j]
+                if n.is_person and n.person and ((e < len(d.start) and n.start == d.start[e])
+                                                 or (b >= 0 and n.end == d.end[b])):
+                    return True
+        return False
 
     def last_person(self, offset: int, window_start: int, fits: Callable[[_Cand], bool]) -> _Cand | None:
         names = self.names
@@ -750,6 +822,15 @@ class SpeakerResolver:
 def _answer(r: SpeakerResolver, c: _Cand, resolution: str, rule: str) -> Resolution:
     actor, sector, _ = r.person_actor(c)
     return Resolution(actor, c.person, sector, resolution, rule)
+
+
+def _pronoun_answer(r: SpeakerResolver, c: _Cand | None) -> Resolution | None:
+    """"he"/"she" resolved to ``c``: rule ``pronoun_person`` for a named person,
+    ``pronoun_role`` for an unnamed official ("Norway's foreign minister ... He": the state,
+    no person)."""
+    if c is None:
+        return None
+    return _answer(r, c, "pronoun", "pronoun_person" if c.person else "pronoun_role")
 
 
 # --------------------------------------------------------------------------- rules
@@ -945,8 +1026,7 @@ def rule_pronoun_person(r: SpeakerResolver, a: int, b: int, words: list[str]) ->
     if len(words) != 1 or words[0] not in SUBJECT_PRONOUNS:
         return None
     tok = bisect.bisect_left(r.d.start, a)
-    c = r.pronoun_antecedent(tok, PRONOUN_GENDER[words[0]])
-    return _answer(r, c, "pronoun", "pronoun_person") if c is not None else None
+    return _pronoun_answer(r, r.pronoun_antecedent(tok, PRONOUN_GENDER[words[0]]))
 
 
 def rule_pronoun_owner(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
