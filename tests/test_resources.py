@@ -174,14 +174,16 @@ def test_lean_nltk_loads_only_what_is_used_and_the_rest_on_demand():
 
 
 def test_lean_nltk_names_are_those_of_nltks_own_init():
-    # Each name the lean package serves without running NLTK's __init__ is the very object
-    # that __init__ binds.
-    names = sorted(resources.NLTK_NAMES)
-    code = ("import importlib, nltk\n"
-            f"lean = [getattr(nltk, n) for n in {names!r}]\n"
-            "nltk.download   # runs the real __init__ in the package\n"
-            f"print(all(a is vars(nltk)[n] for a, n in zip(lean, {names!r})))")
-    assert _lean_run(code) == "True"
+    # Each name a lazy package serves without running its __init__ is the very object that
+    # __init__ binds.
+    pairs = sorted((pkg, n) for pkg, names in resources.LAZY_NAMES.items() for n in names)
+    code = ("import importlib, sys, nltk\n"
+            f"pairs = {pairs!r}\n"
+            "lean = [getattr(importlib.import_module(p), n) for p, n in pairs]\n"
+            "nltk.download   # runs the real __init__ of nltk and of its lazy subpackages\n"
+            "print(all(a is vars(sys.modules[p])[n] for a, (p, n) in zip(lean, pairs)), "
+            "any('__getattr__' in vars(sys.modules[p]) for p, _ in pairs))")
+    assert _lean_run(code) == "True False"
 
 
 def test_setup_from_a_folder_copies_missing_data_offline(tmp_path):

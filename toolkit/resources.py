@@ -113,11 +113,12 @@ def import_nltk_lean() -> bool:
     Used where the toolkit owns the process (pipeline worker processes and the command line),
     never in a user's session. NLTK's ``__init__`` imports nearly every subpackage (parsers,
     semantics, translation, classifiers ...), most of which the toolkit never runs: here
-    ``nltk`` is registered as its package module with only ``__version__`` set, and each
-    ``nltk.x`` submodule loads when something imports or reads it (the tokenizer's Punkt and
-    WordNet, TextBlob's ``nltk.tokenize``). Reading any other name of ``nltk``
-    (``nltk.word_tokenize``, ``nltk.download``) first runs the real ``__init__``, so every
-    name NLTK exports is still there. From then on NLTK's modules cannot import SciPy or
+    ``nltk`` (and ``nltk.translate``, which the corpus readers import for two classes) is
+    registered as its package module with nothing run, ``nltk.__version__`` set, and each
+    submodule loads when something imports or reads it (the tokenizer's Punkt and WordNet,
+    TextBlob's ``nltk.tokenize``). Reading any other name of such a package
+    (``nltk.word_tokenize``, ``nltk.download``) first runs its real ``__init__``, so every name
+    NLTK exports is still there. From then on NLTK's modules cannot import SciPy or
     scikit-learn (the optional features that need them, e.g. ``nltk.classify.SklearnClassifier``
     or ``BigramAssocMeasures.fisher``, do not work in that process), while other code imports
     them normally. Set the environment variable ``TOOLKIT_LEAN_NLTK=0`` to import NLTK as
@@ -139,15 +140,36 @@ def import_nltk_lean() -> bool:
     spec = importlib.util.find_spec("nltk")
     if spec is None or spec.loader is None or not spec.submodule_search_locations:
         return False   # not installed, or not a package as we know it: left to a plain import
-    package = importlib.util.module_from_spec(spec)
+    package = _lazy_package(spec)
     version = _nltk_version(spec)
     if version is not None:
         package.__version__ = version
-    package.__getattr__ = functools.partial(_nltk_attribute, package, spec)   # PEP 562
     if not any(isinstance(f, _NltkOrder) for f in sys.meta_path):
         sys.meta_path[:0] = [_BlockOptional(), _NltkOrder()]
     sys.modules["nltk"] = package
+    for name in LAZY_NAMES:
+        if name != "nltk":
+            sub = importlib.util.find_spec(name)
+            if sub is not None and sub.loader is not None and sub.submodule_search_locations:
+                sys.modules[name] = module = _lazy_package(sub)
+                setattr(package, name.rpartition(".")[2], module)
     return True
+
+
+# The packages import_nltk_lean serves without running their __init__, and the names other
+# modules read from them at import time, with the module each __init__ takes it from
+# (tests/test_resources.py checks they are the same objects): TextBlob's noun-phrase chunker
+# subclasses nltk.ChunkParserI; NLTK's aligned-corpus reader imports two nltk.translate classes.
+LAZY_NAMES = {"nltk": {"ChunkParserI": "nltk.chunk.api"},
+              "nltk.translate": {"AlignedSent": "nltk.translate.api", "Alignment": "nltk.translate.api"}}
+
+
+def _lazy_package(spec):
+    import importlib.util
+
+    package = importlib.util.module_from_spec(spec)
+    package.__getattr__ = functools.partial(_package_attribute, package, spec)   # PEP 562
+    return package
 
 
 def _nltk_version(spec) -> str | None:
@@ -158,49 +180,55 @@ def _nltk_version(spec) -> str | None:
         return None   # the real __init__ says what it says about that
 
 
-# Names that libraries the workers import read from the ``nltk`` package at import time, and
-# the module NLTK's ``__init__`` takes each from (tests/test_resources.py checks they are the
-# same objects): TextBlob's noun-phrase chunker subclasses ``nltk.ChunkParserI``.
-NLTK_NAMES = {"ChunkParserI": "nltk.chunk.api"}
-
-
-def _nltk_attribute(package, spec, name: str):
-    """``nltk.<name>`` of the lean package: its submodule, else the real ``__init__``'s name."""
+def _package_attribute(package, spec, name: str):
+    """``<package>.<name>`` of a lazy package: its submodule, else its real ``__init__``'s name."""
     import importlib
 
     if name.startswith("_"):   # probes such as _repr_html_ load nothing
-        raise AttributeError(f"module 'nltk' has no attribute {name!r}")
+        raise AttributeError(f"module {spec.name!r} has no attribute {name!r}")
     try:
-        return importlib.import_module(f"nltk.{name}")
+        return importlib.import_module(f"{spec.name}.{name}")
     except ModuleNotFoundError as exc:
-        if exc.name != f"nltk.{name}":
+        if exc.name != f"{spec.name}.{name}":
             raise
-    if name in NLTK_NAMES:
-        return getattr(importlib.import_module(NLTK_NAMES[name]), name)
-    if package.__dict__.pop("__getattr__", None) is not None:   # the real __init__, once
-        try:
-            spec.loader.exec_module(package)
-        except ImportError:   # a release whose __init__ needs SciPy: run it with SciPy
-            sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, _BlockOptional)]
-            spec.loader.exec_module(package)
+    where = LAZY_NAMES.get(spec.name, {}).get(name)
+    if where is not None:
+        return getattr(importlib.import_module(where), name)
+    _run_init(package, spec)
     try:
         return package.__dict__[name]
     except KeyError:
-        raise AttributeError(f"module 'nltk' has no attribute {name!r}") from None
+        raise AttributeError(f"module {spec.name!r} has no attribute {name!r}") from None
+
+
+def _run_init(package, spec) -> None:
+    """The real ``__init__`` of a lazy package, once (``nltk``'s after its lazy subpackages',
+    whose names it star-imports)."""
+    if package.__dict__.pop("__getattr__", None) is None:
+        return
+    if spec.name == "nltk":
+        for name in LAZY_NAMES:
+            sub = sys.modules.get(name)
+            if name != "nltk" and sub is not None and "__getattr__" in vars(sub):
+                _run_init(sub, sub.__spec__)
+    try:
+        spec.loader.exec_module(package)
+    except ImportError:   # a release whose __init__ needs SciPy: run it with SciPy
+        sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, _BlockOptional)]
+        spec.loader.exec_module(package)
 
 
 class _NltkOrder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Imports the few NLTK subpackages that cannot load first after the one they need.
+    """Imports ``nltk.classify`` after ``nltk.tag`` when it is imported first.
 
-    NLTK's ``__init__`` imports its subpackages in an order that hides two import cycles:
-    ``nltk.corpus`` needs ``nltk.translate`` loaded before it (corpus -> aligned -> translate
-    -> meteor_score -> corpus), ``nltk.classify`` needs ``nltk.tag`` (classify -> ... ->
-    tag.senna -> classify). Without that ``__init__`` (:func:`import_nltk_lean`), importing
-    one of them first loads the other first, in NLTK's own order; every other subpackage
-    imports on its own (``tests/test_resources.py`` imports each one first).
+    NLTK's ``__init__`` imports its subpackages in an order that hides an import cycle
+    (classify -> ... -> tag.senna -> classify). Without that ``__init__``
+    (:func:`import_nltk_lean`), importing ``nltk.classify`` first loads ``nltk.tag`` first, in
+    NLTK's own order; every other subpackage imports on its own (``tests/test_resources.py``
+    imports each one first).
     """
 
-    FIRST = {"nltk.corpus": "nltk.translate", "nltk.classify": "nltk.tag"}
+    FIRST = {"nltk.classify": "nltk.tag"}
 
     def find_spec(self, name, path=None, target=None):
         first = self.FIRST.get(name)
