@@ -13,10 +13,12 @@ command is ready to hand out chunks (``Engine._run_pool``), when the server has 
 and each process's exit. Printed per run, then as medians: wall, CPU of all processes, the
 command's and the server's ready times (wall s since the start, and their own CPU s), the
 first chunk's start, the last chunk's end, the tail (last chunk's end to the command's exit)
-and the command's CPU. ``--base DIR`` (a checkout with its own ``.venv``) alternates with this
-tree, so a change in the machine's load hits both alike; the load average is printed per run.
-``-v`` prints every event. The machine may be shared: compare the CPU columns, and the wall
-ones only between runs at the same load.
+and the command's CPU. ``--base DIR`` (another checkout, run with its ``.venv``'s Python if it
+has one, else this one's, e.g. ``git archive REF toolkit | tar -x -C DIR``) alternates with
+this tree, so a change in the machine's load hits both alike; the load average is printed per
+run. Each tree's modules are byte-compiled first (``compileall``), so that neither pays for
+compiling when ``PYTHONDONTWRITEBYTECODE`` is set. ``-v`` prints every event. The machine may
+be shared: compare the CPU columns, and the wall ones only between runs at the same load.
 """
 from __future__ import annotations
 
@@ -154,6 +156,9 @@ def main() -> None:
     cut = argv.index("--") if "--" in argv else len(argv)
     args, extra = ap.parse_args(argv[:cut]), argv[cut + 1:]   # after --: the command's own
     trees = {"this": ROOT, **({"base": args.base.resolve()} if args.base else {})}
+    for tree in trees.values():   # byte code as an installed package has it (see bench_warm.py)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "toolkit")],
+                       check=True, stdout=subprocess.DEVNULL)
     results: dict[str, list[dict]] = {k: [] for k in trees}
     print("run   tree  load  " + "  ".join(f"{c:>14}" for c in COLUMNS))
     for i in range(args.repeats):
