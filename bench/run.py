@@ -15,6 +15,7 @@ Usage::
     PYTHONPATH=. NLTK_DATA=... TOOLKIT_SHARED=../shared python bench/run.py --words 1000000
     python bench/run.py --words 200000 --runs 1          # a quick look (about a minute)
     python bench/run.py --words 1000000 --stream-all     # + the whole corpus (minutes)
+    python bench/run.py --words 1000000 --cli-only       # the command vs word_tokenize only
 
 The machine may be shared: the load average before and after is recorded next to the figures.
 """
@@ -208,6 +209,8 @@ def main(argv=None) -> int:
     ap.add_argument("--stream-all", action="store_true", help="also stream the whole UN corpus")
     ap.add_argument("--stream-only", action="store_true",
                     help="only stream the whole UN corpus (time and peak memory)")
+    ap.add_argument("--cli-only", action="store_true",
+                    help="only the command line next to word_tokenize, once per run (no results file)")
     ap.add_argument("--annotators", default=None,
                     help="comma-separated steps to run (default: every registered one), e.g. "
                          "actors,quotes,framing,escalation,rhetoric to leave out events")
@@ -230,6 +233,8 @@ def main(argv=None) -> int:
     load_before = os.getloadavg()
     chosen = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
     cli_extra = [] if chosen is None else ["--annotators", ",".join(chosen)]
+    if args.cli_only:
+        return cli_only(args.words, args.runs, cli_extra)
     anns = pipeline.select(chosen)
     import nltk
     from nltk import word_tokenize
@@ -382,6 +387,34 @@ def main(argv=None) -> int:
     print()
     print(markdown(res))
     print(f"\n(results: bench/results/{stamp}.json)")
+    return 0
+
+
+def cli_only(words: int, runs: int, extra: list[str]) -> int:
+    """The command on ``words`` words of each run's speeches, each time next to
+    ``nltk.word_tokenize`` on the same texts (as the full benchmark times it), printed only."""
+    from nltk import word_tokenize
+
+    from toolkit import load_corpus
+
+    ratios = []
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        for r in range(runs):
+            src = tmp / f"un_subset_{r}.jsonl"
+            un_subset(words, offset=r).to_json(src, orient="records", lines=True, force_ascii=False)
+            texts = load_corpus(src).documents["text"].tolist()
+            load = os.getloadavg()[0]
+            cli_s, cli = cli_run(src, tmp / f"cli-out-{r}", tmp / f"cli-cache-{r}", extra, memory=False)
+            t = time.perf_counter()
+            [word_tokenize(x) for x in texts]
+            wt_s = time.perf_counter() - t
+            ratios.append(wt_s / cli_s)
+            print(f"run {r + 1}: {n_words(texts):,} words, load average {load:.2f}: command {cli_s:.2f} s "
+                  f"({cli['cpu_s']:.2f} CPU s, tail {cli['tail_s']} s), word_tokenize {wt_s:.2f} s: "
+                  f"{ratios[-1]:.2f}x", flush=True)
+    print(f"the command vs word_tokenize: {statistics.median(ratios):.2f}x "
+          f"({min(ratios):.2f}-{max(ratios):.2f}); load average now {os.getloadavg()[0]:.2f}")
     return 0
 
 

@@ -139,6 +139,53 @@ def test_lean_nltk_import_does_not_run_a_norm_py_from_the_working_folder(tmp_pat
     assert not (tmp_path / "ran.txt").exists()
 
 
+def _lean_run(code: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "TOOLKIT_LEAN_NLTK"}
+    env["PYTHONPATH"] = str(ROOT)
+    out = subprocess.run([sys.executable, "-c", "from toolkit import resources; "
+                          "assert resources.import_nltk_lean()\n" + code],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("sub", ["corpus", "corpus.reader.wordnet", "stem", "wsd", "classify",
+                                 "sentiment", "tag.perceptron", "tokenize.punkt", "translate",
+                                 "chunk", "data", "parse", "sem", "text", "tree", "util"])
+def test_lean_nltk_imports_any_subpackage_first(sub):
+    # NLTK's __init__ hides two import cycles (corpus/translate, classify/tag) by its order;
+    # without it each subpackage must still import on its own, and be the package's attribute.
+    top = sub.split(".")[0]
+    got = _lean_run(f"import nltk.{sub}, sys, nltk\n"
+                    f"print(sys.modules['nltk.{top}'] is nltk.{top}, '__getattr__' in vars(nltk), "
+                    "sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'sklearn'}))")
+    assert got == "True True []"
+
+
+def test_lean_nltk_loads_only_what_is_used_and_the_rest_on_demand():
+    got = _lean_run("import sys, nltk, nltk.data\n"
+                    "few = sum(m.startswith('nltk.') for m in sys.modules)\n"
+                    "version = nltk.__version__\n"
+                    "tokens = nltk.TreebankWordTokenizer().tokenize('It warned them.')   # the real __init__ runs\n"
+                    "import importlib.metadata as md\n"
+                    "print(few < 40, version == md.version('nltk'), tokens, '__getattr__' in vars(nltk), "
+                    "sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'sklearn'}))")
+    assert got == "True True ['It', 'warned', 'them', '.'] False []"
+
+
+def test_lean_nltk_names_are_those_of_nltks_own_init():
+    # Each name a lazy package serves without running its __init__ is the very object that
+    # __init__ binds.
+    pairs = sorted((pkg, n) for pkg, names in resources.LAZY_NAMES.items() for n in names)
+    code = ("import importlib, sys, nltk\n"
+            f"pairs = {pairs!r}\n"
+            "lean = [getattr(importlib.import_module(p), n) for p, n in pairs]\n"
+            "nltk.download   # runs the real __init__ of nltk and of its lazy subpackages\n"
+            "print(all(a is vars(sys.modules[p])[n] for a, (p, n) in zip(lean, pairs)), "
+            "any('__getattr__' in vars(sys.modules[p]) for p, _ in pairs))")
+    assert _lean_run(code) == "True False"
+
+
 def test_setup_from_a_folder_copies_missing_data_offline(tmp_path):
     """`setup --from` installs from a folder laid out as nltk_data, without a network."""
     usb = tmp_path / "usb_nltk_data"

@@ -89,24 +89,44 @@ LEAN_BLOCKED = ("scipy", "sklearn", "norm")
 
 
 class _BlockOptional(importlib.abc.MetaPathFinder):
+    """Refuses SciPy, scikit-learn and ``norm`` to NLTK's own modules."""
+
     def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] in LEAN_BLOCKED:
-            raise ImportError(f"{name} is not imported while NLTK loads (toolkit lean start-up)")
+        if name.partition(".")[0] in LEAN_BLOCKED and _imported_by_nltk():
+            raise ImportError(f"{name} is not imported by NLTK here (toolkit lean start-up)")
         return None
 
 
+def _imported_by_nltk() -> bool:
+    """Whether the import statement running now is in one of NLTK's modules."""
+    frame = sys._getframe(2)
+    while frame is not None and (frame.f_code.co_filename.startswith("<frozen importlib")
+                                 or frame.f_globals.get("__name__", "").startswith("importlib")):
+        frame = frame.f_back
+    name = frame.f_globals.get("__name__", "") if frame is not None else ""
+    return name == "nltk" or name.startswith("nltk.")
+
+
 def import_nltk_lean() -> bool:
-    """Import NLTK without the optional SciPy/scikit-learn parts it loads eagerly.
+    """Make ``nltk`` importable without its package ``__init__``, and without SciPy/scikit-learn.
 
     Used where the toolkit owns the process (pipeline worker processes and the command line),
-    never in a user's session: afterwards NLTK's scikit-learn and SciPy wrappers (e.g.
-    ``nltk.classify.SklearnClassifier``, ``BigramAssocMeasures.fisher``) do not work in that
-    process, while SciPy and scikit-learn themselves import normally. Set the environment
-    variable ``TOOLKIT_LEAN_NLTK=0`` to import NLTK as usual. If NLTK cannot be imported this
-    way (a release that needs SciPy), it is imported normally.
+    never in a user's session. NLTK's ``__init__`` imports nearly every subpackage (parsers,
+    semantics, translation, classifiers ...), most of which the toolkit never runs: here
+    ``nltk`` (and ``nltk.translate``, which the corpus readers import for two classes) is
+    registered as its package module with nothing run, ``nltk.__version__`` set, and each
+    submodule loads when something imports or reads it (the tokenizer's Punkt and WordNet,
+    TextBlob's ``nltk.tokenize``). Reading any other name of such a package
+    (``nltk.word_tokenize``, ``nltk.download``) first runs its real ``__init__``, so every name
+    NLTK exports is still there. From then on NLTK's modules cannot import SciPy or
+    scikit-learn (the optional features that need them, e.g. ``nltk.classify.SklearnClassifier``
+    or ``BigramAssocMeasures.fisher``, do not work in that process), while other code imports
+    them normally. Set the environment variable ``TOOLKIT_LEAN_NLTK=0`` to import NLTK as
+    usual. If NLTK's ``__init__`` cannot run this way (a release that needs SciPy), it runs
+    normally.
 
     Returns:
-        Whether NLTK was imported the lean way by this call.
+        Whether ``nltk`` was made importable the lean way by this call.
 
     Example:
         >>> import_nltk_lean() in (True, False)
@@ -115,21 +135,121 @@ def import_nltk_lean() -> bool:
     if "nltk" in sys.modules or os.environ.get("TOOLKIT_LEAN_NLTK", "1") == "0" \
             or any(m in sys.modules for m in ("scipy", "sklearn")):
         return False
-    blocker = _BlockOptional()
-    sys.meta_path.insert(0, blocker)
-    try:
-        import nltk  # noqa: F401
-        from nltk.tokenize import punkt  # noqa: F401
-    except ImportError:
-        sys.meta_path.remove(blocker)
-        for m in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
-            del sys.modules[m]
-        import nltk  # noqa: F401, F811
-        return False
-    finally:
-        if blocker in sys.meta_path:
-            sys.meta_path.remove(blocker)
+    import importlib.util
+
+    spec = importlib.util.find_spec("nltk")
+    if spec is None or spec.loader is None or not spec.submodule_search_locations:
+        return False   # not installed, or not a package as we know it: left to a plain import
+    package = _lazy_package(spec)
+    version = _nltk_version(spec)
+    if version is not None:
+        package.__version__ = version
+    if not any(isinstance(f, _NltkOrder) for f in sys.meta_path):
+        sys.meta_path[:0] = [_BlockOptional(), _NltkOrder()]
+    sys.modules["nltk"] = package
+    for name in LAZY_NAMES:
+        if name != "nltk":
+            sub = importlib.util.find_spec(name)
+            if sub is not None and sub.loader is not None and sub.submodule_search_locations:
+                sys.modules[name] = module = _lazy_package(sub)
+                setattr(package, name.rpartition(".")[2], module)
     return True
+
+
+# The packages import_nltk_lean serves without running their __init__, and the names other
+# modules read from them at import time, with the module each __init__ takes it from
+# (tests/test_resources.py checks they are the same objects): TextBlob's noun-phrase chunker
+# subclasses nltk.ChunkParserI; NLTK's aligned-corpus reader imports two nltk.translate classes.
+LAZY_NAMES = {"nltk": {"ChunkParserI": "nltk.chunk.api"},
+              "nltk.translate": {"AlignedSent": "nltk.translate.api", "Alignment": "nltk.translate.api"}}
+
+
+def _lazy_package(spec):
+    import importlib.util
+
+    package = importlib.util.module_from_spec(spec)
+    package.__getattr__ = functools.partial(_package_attribute, package, spec)   # PEP 562
+    return package
+
+
+def _nltk_version(spec) -> str | None:
+    """NLTK's ``__version__`` as its ``__init__`` reads it (the package's VERSION file)."""
+    try:
+        return (Path(spec.origin).parent / "VERSION").read_text().strip()
+    except (OSError, TypeError, UnicodeDecodeError):
+        return None   # the real __init__ says what it says about that
+
+
+def _package_attribute(package, spec, name: str):
+    """``<package>.<name>`` of a lazy package: its submodule, else its real ``__init__``'s name."""
+    import importlib
+
+    if name.startswith("_"):   # probes such as _repr_html_ load nothing
+        raise AttributeError(f"module {spec.name!r} has no attribute {name!r}")
+    try:
+        return importlib.import_module(f"{spec.name}.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{spec.name}.{name}":
+            raise
+    where = LAZY_NAMES.get(spec.name, {}).get(name)
+    if where is not None:
+        return getattr(importlib.import_module(where), name)
+    _run_init(package, spec)
+    try:
+        return package.__dict__[name]
+    except KeyError:
+        raise AttributeError(f"module {spec.name!r} has no attribute {name!r}") from None
+
+
+def _run_init(package, spec) -> None:
+    """The real ``__init__`` of a lazy package, once (``nltk``'s after its lazy subpackages',
+    whose names it star-imports)."""
+    if package.__dict__.pop("__getattr__", None) is None:
+        return
+    if spec.name == "nltk":
+        for name in LAZY_NAMES:
+            sub = sys.modules.get(name)
+            if name != "nltk" and sub is not None and "__getattr__" in vars(sub):
+                _run_init(sub, sub.__spec__)
+    try:
+        spec.loader.exec_module(package)
+    except ImportError:   # a release whose __init__ needs SciPy: run it with SciPy
+        sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, _BlockOptional)]
+        spec.loader.exec_module(package)
+
+
+class _NltkOrder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Imports ``nltk.classify`` after ``nltk.tag`` when it is imported first.
+
+    NLTK's ``__init__`` imports its subpackages in an order that hides an import cycle
+    (classify -> ... -> tag.senna -> classify). Without that ``__init__``
+    (:func:`import_nltk_lean`), importing ``nltk.classify`` first loads ``nltk.tag`` first, in
+    NLTK's own order; every other subpackage imports on its own (``tests/test_resources.py``
+    imports each one first).
+    """
+
+    FIRST = {"nltk.classify": "nltk.tag"}
+
+    def find_spec(self, name, path=None, target=None):
+        first = self.FIRST.get(name)
+        if first is None or first in sys.modules:
+            return None
+        import importlib.util
+
+        return importlib.util.spec_from_loader(name, self)
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module) -> None:
+        import importlib
+
+        # This placeholder makes way: the other subpackage imports the real module, and the
+        # import system returns what sys.modules holds once this call is done.
+        name = module.__name__
+        sys.modules.pop(name, None)
+        importlib.import_module(self.FIRST[name])
+        importlib.import_module(name)
 
 
 def _only_nltk_data_env() -> None:
