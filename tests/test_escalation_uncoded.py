@@ -28,6 +28,7 @@ ACTS = [
     ("Egypt expressed its gratitude to Saudi Arabia for the aid.", "praise", "051", "EGY", "SAU"),
     ("Spain extended its congratulations to Portugal.", "praise", "051", "ESP", "PRT"),
     ("Ghana expressed its thanks to Nigeria.", "praise", "051", "GHA", "NGA"),
+    ("Chile offered special thanks to Peru for the rescue.", "praise", "051", "CHL", "PER"),
     ("Mexico appreciated Colombia's efforts to end the conflict.", "praise", "051", "MEX", "COL"),
     ("Sweden ratified the treaty with Finland.", "agree", "057", "SWE", "FIN"),
     ("The Ukrainian parliament ratified the agreement with Poland.", "agree", "057", "UKR", "POL"),
