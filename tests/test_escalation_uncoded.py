@@ -49,6 +49,7 @@ NON_ACTS = [
     ("Thanks to the rains, the harvest was good in Kenya.", "praise"),
     ("Thank God the storm has passed over Cuba.", "praise"),
     ("Thank you very much, and the delegation of Chile will now leave.", "praise"),
+    ("China sent us the plague, thank you.", "praise"),
     ("We appreciate the fact that Chile has changed its policy.", "praise"),
     ("Peru expressed the view that Bolivia should wait.", "praise"),
     ("The president of Ghana signed the bill into law.", "agree"),
