@@ -1,0 +1,87 @@
+"""Ordinary diplomatic and material acts the events table left `unclassified` (escalation 1.22.0).
+
+A coverage pass on a seeded sample of real speeches (UN General Debate after 1990, US presidential
+addresses; none of their sentences in the dev sets) counted the predicates of `verb.uncoded`
+event rows. The frequent ones a CAMEO coder records got entries, each ambiguous verb only with
+the objects that make it an act: thanks, congratulations and tribute (051 praise or endorse),
+ratifying, acceding to or signing an instrument (057), closing a border, airspace or crossing
+and suspending flights (163), flights resumed or restored (085). Every sentence below was
+written for this test (real states, constructed events); each act has a twin that is no act.
+The whole table goes through one ``toolkit.analyze`` call, as a user would run it.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_events import NEEDS_TAGGER
+
+import toolkit
+
+pytestmark = NEEDS_TAGGER
+
+# text, act, CAMEO code, source, target (None: no actor)
+ACTS = [
+    ("Germany thanked Japan for its support during the crisis.", "praise", "051", "DEU", "JPN"),
+    ("France congratulated Italy on its election to the Security Council.", "praise", "051", "FRA", "ITA"),
+    ("Canada paid tribute to the Netherlands for its role in the liberation.", "praise", "051", "CAN", "NLD"),
+    ("Brazil applauded Argentina's decision to join the pact.", "praise", "051", "BRA", "ARG"),
+    ("Egypt expressed its gratitude to Saudi Arabia for the aid.", "praise", "051", "EGY", "SAU"),
+    ("Spain extended its congratulations to Portugal.", "praise", "051", "ESP", "PRT"),
+    ("Ghana expressed its thanks to Nigeria.", "praise", "051", "GHA", "NGA"),
+    ("Chile offered special thanks to Peru for the rescue.", "praise", "051", "CHL", "PER"),
+    ("Mexico appreciated Colombia's efforts to end the conflict.", "praise", "051", "MEX", "COL"),
+    ("Sweden ratified the treaty with Finland.", "agree", "057", "SWE", "FIN"),
+    ("The Ukrainian parliament ratified the agreement with Poland.", "agree", "057", "UKR", "POL"),
+    ("Kazakhstan acceded to the convention on Monday.", "agree", "057", "KAZ", None),
+    ("Turkey signed a memorandum with Azerbaijan.", "agree", "057", "TUR", "AZE"),
+    ("Georgia signed a declaration with Armenia.", "agree", "057", "GEO", "ARM"),
+    ("Hungary closed its border with Serbia.", "sanction", "163", "HUN", "SRB"),
+    ("Poland closed its airspace to Russian aircraft.", "sanction", "163", "POL", "RUS"),
+    ("Egypt closed the Rafah crossing to Gaza.", "sanction", "163", "EGY", "PSE"),
+    ("Russia suspended flights to Georgia.", "sanction", "163", "RUS", "GEO"),
+    ("Russia resumed flights to Egypt.", "yield", "085", "RUS", "EGY"),
+    ("Qatar restored flights to Bahrain.", "yield", "085", "QAT", "BHR"),
+]
+
+# text, the act it must not get (the twin's verb or noun in another sense)
+NON_ACTS = [
+    ("Thanks to Norway, the talks resumed.", "praise"),
+    ("Thanks to the rains, the harvest was good in Kenya.", "praise"),
+    ("Thank God the storm has passed over Cuba.", "praise"),
+    ("Thank you very much, and the delegation of Chile will now leave.", "praise"),
+    ("China sent us the plague, thank you.", "praise"),
+    ("We appreciate the fact that Chile has changed its policy.", "praise"),
+    ("Peru expressed the view that Bolivia should wait.", "praise"),
+    ("The president of Ghana signed the bill into law.", "agree"),
+    ("The Kenyan court ratified the decision of the electoral commission.", "agree"),
+    ("Belgian officials closed the meeting on border security.", "sanction"),
+    ("The shop in Lisbon closed its doors after the holiday.", "sanction"),
+    ("Austria suspended the minister over the scandal.", "sanction"),
+    ("India restored the old temple in Delhi.", "yield"),
+]
+
+
+@pytest.fixture(scope="module")
+def events() -> pd.DataFrame:
+    texts = [t for t, *_ in ACTS] + [t for t, _ in NON_ACTS]
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    ev = toolkit.analyze(docs, annotators=["events"], workers=1, cache=False, progress=False)["events"]
+    return ev.assign(text_of=ev["doc_id"].map(dict(zip(docs["doc_id"], texts))))
+
+
+def _rows(ev: pd.DataFrame, text: str) -> list[tuple]:
+    sub = ev[ev["text_of"] == text]
+    return [tuple(None if pd.isna(v) else v for v in r)
+            for r in sub[["act", "cameo", "source_actor", "target_actor"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, act, cameo, source, target", ACTS)
+def test_ordinary_acts_are_coded(events, text, act, cameo, source, target):
+    got = _rows(events, text)
+    assert (act, cameo, source, target) in got, got
+
+
+@pytest.mark.parametrize("text, act", NON_ACTS)
+def test_other_senses_stay_uncoded(events, text, act):
+    got = _rows(events, text)
+    assert not [g for g in got if g[0] == act], got
