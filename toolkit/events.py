@@ -925,7 +925,7 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         if own is None or actors[i]["target"].get("actor") != own:
             continue
         p = s.predicate_at(e.tok)
-        to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own)
+        to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
         if to.get("actor") is None or to["actor"] == own:
             continue
         e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
@@ -1342,7 +1342,7 @@ class SentenceContext:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
 
     def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None,
-              exclude: str | None = None) -> tuple[dict, str]:
+              exclude: str | None = None, target: bool = False) -> tuple[dict, str]:
         """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
 
         Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
@@ -1353,19 +1353,21 @@ class SentenceContext:
         the gazetteer lacks and their states from a nationality or title; ``exclude`` skips the
         co-argument: "He urged him" is not one person), ``actor.coref_recent`` (possessives, or
         no resolver: the last person named; the last state or organisation), ``actor.none``.
+        ``target``: the chunk is an event's target (a description resolves differently).
 
         Example:
             >>> # "Scholz spoke with Putin. He urged him to leave.": him -> Putin (exclude="Olaf Scholz")
         """
         if c is None:
             return {}, ""
-        key = (c.start, c.end, not_actor, exclude)   # the answer reads only the chunk's span
+        key = (c.start, c.end, not_actor, exclude, target)   # the answer reads only the chunk's span
         got = self._actors.get(key)
         if got is None:
-            got = self._actors[key] = self._actor(c, s, not_actor, exclude)
+            got = self._actors[key] = self._actor(c, s, not_actor, exclude, target)
         return got
 
-    def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None) -> tuple[dict, str]:
+    def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None,
+               target: bool) -> tuple[dict, str]:
         a, b = self.span(c)
         hit = [m for m in self.mentions if m[0] < b and m[1] > a]
         r = rules()
@@ -1383,7 +1385,7 @@ class SentenceContext:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
         if self.speakers is not None and s.lower[c.start] in _DEFINITE and c.end - c.start > 1:
-            got = self._described(c, s, a, b, not_actor)
+            got = self._described(c, s, a, b, not_actor, target)
             if got is not None:
                 return got
         kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else _POSSESSIVES.get(s.lower[c.start])
@@ -1440,7 +1442,7 @@ class SentenceContext:
         return got, rule
 
     def _described(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
-                   not_actor: str | None) -> tuple[dict, str] | None:
+                   not_actor: str | None, target: bool = False) -> tuple[dict, str] | None:
         """Rule ``actor.coref_description``: a definite description that names no one ("the
         ministry", "the country", "the regime", "the envoy"; events.yaml ``descriptions``) is
         the actor named before it. A state noun takes a state, a group noun an organisation that
@@ -1477,7 +1479,8 @@ class SentenceContext:
             else:
                 # an organisation noun looks only before its sentence: in "strikes on Islamic State
                 # targets, the defense ministry said" the nearest organisation is not the ministry's
-                m = self._party_antecedent(r, int(self.tok_start[0]) if cls == "organisation" else a, cls, not_actor)
+                m = self._party_antecedent(r, int(self.tok_start[0]) if cls == "organisation" else a, cls,
+                                           not_actor, target)
                 found = (m[2], None, m[4]) if m is not None else None
         if found is None:
             return None
@@ -1495,36 +1498,75 @@ class SentenceContext:
         return None
 
     def _party_antecedent(self, r: _speakers.SpeakerResolver, a: int, cls: str,
-                          not_actor: str | None) -> Mention | None:
+                          not_actor: str | None, target: bool = False) -> Mention | None:
         """The mention a description of class ``cls`` at offset ``a`` refers to: in its own
-        sentence the nearest before it, else the first of the nearest earlier sentence (up to
-        :data:`DESCRIPTION_SENTENCES` back) that has one, a name outside a prepositional phrase
-        before one inside ("against Turkey"): Centering's previous subject first (Grosz, Joshi
-        & Weinstein 1995). Candidates name an actor of the right kind (:meth:`_kind_fits`), are
-        no place reading ("from the Bahamas", "the Gulf of Mexico"), person or person's role
-        ("the British ambassador", "Russian troops"), and stand outside quotations."""
+        sentence the nearest before it, else one of the nearest earlier sentence (up to
+        :data:`DESCRIPTION_SENTENCES` back) that has one. Candidates name an actor of the right
+        kind (:meth:`_kind_fits`), are no place reading ("from the Bahamas", "the Gulf of
+        Mexico"), person or person's role ("the British ambassador", "Russian troops"), and
+        stand outside quotations.
+
+        From an earlier sentence a source takes its subject, the first name outside a
+        prepositional phrase (Centering's previous subject first; Grosz, Joshi & Weinstein
+        1995), unless another name outside one fits as well ("Russia attacked Ukraine. The
+        government said ..."): then the one of them its own sentence does not name, or none. A
+        target (``target``) never takes that subject (the party that acted on it is rarely the
+        one acted on next: "Russia invaded Ukraine. The United States sent weapons to the
+        country"), only another name of the sentence, and none when it has two that its own
+        sentence does not tell apart: no guess is better than a reversed dyad."""
         d = r.d
         tok = bisect.bisect_left(d.start, a)
         if tok >= len(d.start):
             return None
         here = d.sent[tok]
         best: Mention | None = None
-        best_key = (-1, 0)
+        best_sent = -1
+        earlier: list[tuple[Mention, str]] = []   # the nearest earlier sentence's, with their prepositions
         for m in self.earlier + self.mentions:
-            if m[1] > a or m[2] is None or m[5] or m[3] is not None or m[2] == not_actor \
+            if m[1] > a or m[2] is None or m[3] is not None or m[2] == not_actor \
                     or not self._kind_fits(m, cls) or r.in_quote(m[0]):
                 continue
             t = bisect.bisect_left(d.start, m[0])
             sent = d.sent[t] if t < len(d.sent) else here
             prep = self._preposition_before(m)
-            if sent < here - DESCRIPTION_SENTENCES or prep in _PLACE_PREPOSITIONS or self._names_people(m):
+            # a state read as a place is still a party when no preposition governs it ("Russia
+            # attacked Ukraine"), not in one ("fighting in Syria")
+            if sent < here - DESCRIPTION_SENTENCES or prep in _PLACE_PREPOSITIONS or self._names_people(m) \
+                    or (m[5] and (prep or m[7] != "state")):
                 continue
-            # its own sentence: the nearest; an earlier one: its first outside a prepositional
-            # phrase ("against Turkey"), else its first (Centering: subject > object > other)
-            key = (sent, 1 if sent == here or not prep else 0)
-            if key > best_key or (sent == here and key == best_key):
-                best, best_key = m, key
-        return best
+            if sent == here:
+                best, best_sent = m, sent   # its own sentence: the nearest
+            elif sent > best_sent:
+                best, best_sent, earlier = None, sent, [(m, prep)]
+            elif sent == best_sent and best is None:
+                earlier.append((m, prep))
+        if best is not None or not earlier:
+            return best
+        return self._previous_party(r, earlier, best_sent, target)
+
+    def _previous_party(self, r: _speakers.SpeakerResolver, cands: list[tuple[Mention, str]],
+                        sent: int, target: bool) -> Mention | None:
+        """:meth:`_party_antecedent`'s choice among the candidates ``cands`` of earlier sentence
+        ``sent`` (mentions with the preposition before each, in order)."""
+        d = r.d
+        if target:
+            subject = next((m for m in self.earlier if not r.in_quote(m[0])
+                            and d.sent[min(bisect.bisect_left(d.start, m[0]), len(d.sent) - 1)] == sent
+                            and not self._preposition_before(m)), None)
+            cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
+            if not cands:
+                return None
+        else:
+            outside = [x for x in cands if not x[1]]
+            if not outside or len({m[2] for m, _ in outside}) == 1:
+                return outside[0][0] if outside else cands[0][0]
+            cands = outside
+        if len({m[2] for m, _ in cands}) > 1:
+            named = {m[2] for m in self.mentions if m[2] is not None and not m[5]}
+            cands = [(m, p) for m, p in cands if m[2] not in named]
+            if len({m[2] for m, _ in cands}) != 1:
+                return None
+        return cands[0][0]
 
     def _preposition_before(self, m: Mention) -> str:
         """The preposition the mention's phrase follows ("" when none); "of" inside a name
@@ -2272,7 +2314,7 @@ def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], c
             purpose = s.lower[q.start] == "to" or (q.start == q.head and s.tags[q.head] == "VBG" and s.lower[q.start - 1] == ",")
             if purpose and s.lemma[q.head] in r.purpose_verbs and q.patient is not None:
                 e.target = Arg(q.patient, "target.purpose_beneficiary")
-                actors[i]["target"] = ctx.actor(q.patient, s)[0]
+                actors[i]["target"] = ctx.actor(q.patient, s, target=True)[0]
             if q.head not in toks and s.tags[q.head] != "VBG":
                 break  # only through the act's own verbs ("considering sending aid to help X")
 
@@ -2491,7 +2533,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
-             "target": ctx.actor(e.target.chunk, s)} for e in events]
+             "target": ctx.actor(e.target.chunk, s, target=True)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(s, events, actors, cues)
     _own_side_warnings(s, events, actors, ctx)
@@ -2562,7 +2604,8 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     tc = e.target.chunk
     if tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects:
         return dict(_NO_TARGET), "target.own_means"
-    tgt, trule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"))
+    tgt, trule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"),
+                           target=True)
     if tgt.get("start") is not None and src.get("start") is not None and \
             tgt["start"] < src["end"] and src["start"] < tgt["end"]:
         return {}, "target.same_as_source"

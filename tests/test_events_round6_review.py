@@ -1,0 +1,57 @@
+"""Events round 6, after review: descriptions as targets, ambiguous antecedents, collective nouns,
+warnings of one's own side, relative clauses before the main verb, and "demanded that X ..."."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, rows, run
+
+pytestmark = NEEDS_TAGGER
+
+
+def dyads(text: str) -> list[tuple]:
+    """(source, act, target) of each row, with quotes as the pipeline runs them."""
+    return [r[:3] for r in rows(run(text, with_quotes=True))]
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description as a target is never the previous sentence's subject: the party it acted on
+    ("Russia invaded Ukraine in February. The United States sent weapons to the country.",
+     ("USA", "aid", "UKR"), ("USA", "aid", "RUS")),
+    ("Russia invaded Ukraine in February. Poland pledged military aid to the country.",
+     ("POL", "aid", "UKR"), ("POL", "aid", "RUS")),
+    ("China sent warships toward Japan. The United States promised to defend the country.",
+     ("USA", "offer", "JPN"), ("USA", "offer", "CHN")),
+    # ... and nothing when the previous sentence names only its subject, or two others
+    ("Russia massed troops on Monday. The United States sent weapons to the country.",
+     ("USA", "aid", None), ("USA", "aid", "RUS")),
+    ("Russia attacked Ukraine and Moldova. The United States sent weapons to the country.",
+     ("USA", "aid", None), ("USA", "aid", "UKR")),
+    # the speaker's own state is the source, not the party that struck it
+    ("Israel struck Iran overnight. Iran's foreign minister said the country would respond.",
+     ("IRN", "statement", None), ("IRN", "statement", "ISR")),
+    ("Israel struck Iran overnight. Iran said it would respond.", ("IRN", "statement", None),
+     ("IRN", "statement", "ISR")),
+])
+def test_a_description_as_target_is_not_the_previous_subject(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # two parties of the previous sentence fit and the description's sentence names neither: none
+    ("Russia attacked Ukraine on Thursday. The government said it would defend itself.",
+     (None, "statement", None), ("RUS", "statement", None)),
+    ("The Pentagon said Iran supplied drones to Russia. The ministry denied the report.",
+     (None, "deny", None), ("USA", "deny", None)),
+    # the sentence names one of them: the other
+    ("Russia invaded Ukraine in February. The country accused Moscow of genocide.",
+     ("UKR", "accuse", "RUS"), ("RUS", "accuse", "RUS")),
+    # one party outside a prepositional phrase: the previous subject
+    ("North Korea fired a missile toward Japan. The regime threatened Seoul with nuclear strikes.",
+     ("PRK", "threaten", "KOR"), (None, "threaten", "KOR")),
+    ("Hungary blocked the EU sanctions package. The government accused Brussels of blackmail.",
+     ("HUN", "accuse", "EU"), (None, "accuse", "EU")),
+])
+def test_an_ambiguous_description_names_no_one(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got
