@@ -55,3 +55,20 @@ def test_a_description_as_target_is_not_the_previous_subject(text, expected, abs
 def test_an_ambiguous_description_names_no_one(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a coalition led by a state is no party it attacked; "alliance"/"bloc" name one that is one
+    ("Saudi Arabia bombed Houthi positions in Yemen. The coalition said it had destroyed a missile launcher.",
+     (None, "statement", None), ("HOUTHI", "statement", None)),
+    ("Russia attacked Hamas. The alliance said it would respond.", (None, "statement", None),
+     ("HAMAS", "statement", None)),
+    ("NATO expanded eastward. The alliance accused Russia of aggression.", ("NATO", "accuse", "RUS"), None),
+    ("The European Union sanctioned Belarus. The bloc also threatened Minsk with more measures.",
+     ("EU", "threaten", "BLR"), None),
+    ("Hamas fired rockets at Israel on Monday. The group also threatened to attack Tel Aviv.",
+     ("HAMAS", "threaten", "ISR"), None),
+])
+def test_a_collective_noun_names_an_alliance_or_no_one(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

@@ -133,6 +133,7 @@ class Rules:
     reciprocal_lemmas: frozenset = frozenset()   # cue lemmas of acts done together ("agree", "meet")
     receiving: frozenset = frozenset()   # converse verbs whose "from" phrase gives whatever the object
     descriptions: dict = field(default_factory=dict)   # "ministry" -> "organisation" (what it may name)
+    collectives: dict = field(default_factory=dict)   # "alliance" -> frozenset of actor codes it names
     lemma_class_roots: dict = field(default_factory=dict)   # "hit" -> ("18", "19", "20"): where its class holds
 
 
@@ -181,7 +182,10 @@ def rules(path: str | None = None) -> Rules:
                  reciprocal_acts=fs(d.get("reciprocal_acts", [])),
                  reciprocal_lemmas=fs(d.get("reciprocal_lemmas", [])),
                  converse_phrases=frozenset(tuple(str(x).lower().split()) for x in d.get("converse", {}).get("phrases", [])),
-                 descriptions={str(x).lower(): str(k) for k, xs in d.get("descriptions", {}).items() for x in xs},
+                 descriptions={**{str(x).lower(): str(k) for k, xs in d.get("descriptions", {}).items() for x in xs},
+                               **{str(x).lower(): "collective" for x in d.get("collective_descriptions", {})}},
+                 collectives={str(k).lower(): frozenset(str(x) for x in v or [])
+                              for k, v in d.get("collective_descriptions", {}).items()},
                  lemma_class_roots={str(k).lower(): tuple(str(x) for x in v)
                                     for k, v in d.get("lemma_class_roots", {}).items()},
                  **_consequence_rules(w.get("that_consequence", {})))
@@ -1471,6 +1475,9 @@ class SentenceContext:
         if cls == "person":
             m = self._named_with(head, a, not_actor)
             found = (m[2], m[3], m[4]) if m is not None else None
+        elif cls == "collective":
+            m = self._named_with(head, a, not_actor, rules().collectives.get(head, frozenset()))
+            found = (m[2], None, m[4]) if m is not None else None
         elif self.speakers is not None:
             r = self.speakers()
             res = _speakers.rule_description_org(r, a, b, ["the", head]) if cls == "organisation" else None
@@ -1487,13 +1494,15 @@ class SentenceContext:
         return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
                 "start": a, "end": b}, "actor.coref_description"
 
-    def _named_with(self, head: str, a: int, not_actor: str | None) -> Mention | None:
+    def _named_with(self, head: str, a: int, not_actor: str | None,
+                    codes: frozenset = frozenset()) -> Mention | None:
         """The last mention before offset ``a`` (this sentence, then the earlier ones) that is
-        no place, names an actor other than ``not_actor``, and whose words hold ``head``."""
+        no place, names an actor other than ``not_actor``, and whose words hold ``head`` (or
+        whose actor is one of ``codes``: NATO is an alliance)."""
         for ms in (self.mentions, self.earlier):
             for m in ms[::-1]:
                 if m[1] <= a and not m[5] and m[2] is not None and m[2] != not_actor \
-                        and head in self.text[m[0]:m[1]].lower().split():
+                        and (m[2] in codes or head in self.text[m[0]:m[1]].lower().split()):
                     return m
         return None
 
