@@ -72,3 +72,20 @@ def test_an_ambiguous_description_names_no_one(text, expected, absent):
 def test_a_collective_noun_names_an_alliance_or_no_one(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a warning of one's own side's fate or resolve is a statement to the addressee, not a threat
+    ("Zelenskiy warned the European Union that Ukraine would fall without more weapons.",
+     ("UKR", "statement", "EU"), ("UKR", "threaten", "EU")),
+    ("Zelenskiy warned NATO that Ukraine would not give up any territory.",
+     ("UKR", "statement", "NATO"), ("UKR", "threaten", "NATO")),
+    # ... its hostile act, response or consequence is a threat
+    ("China warned Japan that Beijing would impose sanctions.", ("CHN", "threaten", "JPN"), None),
+    ("Iran warned Israel that Tehran would strike back.", ("IRN", "threaten", "ISR"), None),
+    ("Russia warned NATO that Moscow would take countermeasures.", ("RUS", "threaten", "NATO"), None),
+    ("China warned Japan that Beijing would respond firmly.", ("CHN", "threaten", "JPN"), None),
+])
+def test_a_warning_of_ones_own_side_threatens_only_with_a_hostile_act(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

@@ -916,12 +916,15 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             e.act, e.act_rule = "warn", "warn.plain"
 
 
-def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
-    """``warn.own_side``: a warning to an addressee about what the warner's own side will do
-    ("Erdogan warned Sweden that Turkey would block its bid", "China warned Japan that Beijing
-    would respond") is a threat to the addressee (CAMEO 13), not an accusation of one's own
-    state; with no modal ("warned Sweden that Turkey had lost patience") it stays a statement,
-    made to the addressee."""
+def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                       cues: list[Cue]) -> None:
+    """``warn.own_side``: a warning to an addressee about a hostile act the warner's own side
+    will do ("Erdogan warned Sweden that Turkey would block its bid", "China warned Japan that
+    Beijing would respond firmly") is a threat to the addressee (CAMEO 13), not an accusation of
+    one's own state. The act must be a conflict cue (CAMEO 10-20), a response (``threat_cues``)
+    or a consequence (``that_consequence``) in the complement: "warned the EU that Ukraine would fall without
+    more weapons" or "that Ukraine would not give up any territory" is a statement made to the
+    addressee, as is a warning with no modal ("warned Sweden that Turkey had lost patience")."""
     for i, e in enumerate(events):
         if not e.act_rule.startswith("warn.that_") or e.target.rule != "target.complement_subject":
             continue
@@ -934,7 +937,12 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
             continue
         e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
         inner = _speech_complements(s, p) if p is not None else set()
-        if any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates):
+        r = rules()
+        said = _after_modal(s, e, r)
+        hostile = any(cu.quad in CONFLICT and cu.tok > e.tok and s.clause_of[cu.tok] in inner for cu in cues) \
+            or any(q.clause in inner and q.head > e.tok and s.lemma[q.head] in r.threat_cues for q in s.predicates) \
+            or (said is not None and _consequence_words(said[2], r))
+        if hostile and any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates):
             e.act, e.act_rule = "threaten", "warn.own_side"
         else:
             e.act, e.act_rule = "statement", "warn.that_statement"
@@ -2545,7 +2553,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
              "target": ctx.actor(e.target.chunk, s, target=True)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(s, events, actors, cues)
-    _own_side_warnings(s, events, actors, ctx)
+    _own_side_warnings(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
     _body_in_place_targets(s, events, actors, ctx)
