@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from test_events import NEEDS_TAGGER, rows, run
 
+from toolkit import clauses
+
 pytestmark = NEEDS_TAGGER
 
 
@@ -89,3 +91,33 @@ def test_a_collective_noun_names_an_alliance_or_no_one(text, expected, absent):
 def test_a_warning_of_ones_own_side_threatens_only_with_a_hostile_act(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, main", [
+    # a participle before a time phrase belongs to the relative clause: the main verb comes later
+    ("Hamas, which holds hostages seized last October, released two Israelis.", ("yield", "two Israelis")),
+    ("The militia that controls the territory seized last month attacked Kurdish forces.",
+     ("attack", "Kurdish forces")),
+    # twins: the relative clause's object is followed by the main verb
+    ("The militia that seized the town attacked government troops.", ("attack", "government troops")),
+    ("The militia, which seized the town last week, attacked government troops.", ("attack", "government troops")),
+])
+def test_the_main_event_is_not_a_participle_in_the_relative_clause(text, main):
+    out = run(text)
+    m = out[out["main"].astype(bool)]
+    assert (m["act"].iloc[0], m["target_text"].iloc[0]) == main, out[["act", "target_text", "main"]]
+
+
+@pytest.mark.parametrize("sentence, verb, not_verb", [
+    ("Hamas , which holds hostages seized last October , released two Israelis .", "released", "seized"),
+    ("The militia that controls the territory seized last month attacked Kurdish forces .", None, "seized"),
+    ("The militia that seized the town attacked government troops .", "attacked", None),
+])
+def test_tag_verb_after_relative_skips_a_participle_before_a_time(sentence, verb, not_verb):
+    toks = sentence.split()
+    tags, _ = clauses.tag(toks)
+    out = clauses.repair_relative_verbs(toks, tags)
+    if verb is not None:
+        assert out[toks.index(verb)] in ("VBD", "VBZ", "VBP"), list(zip(toks, out))
+    if not_verb is not None:
+        assert out[toks.index(not_verb)] != "VBD", list(zip(toks, out))
