@@ -121,3 +121,16 @@ def test_tag_verb_after_relative_skips_a_participle_before_a_time(sentence, verb
         assert out[toks.index(verb)] in ("VBD", "VBZ", "VBP"), list(zip(toks, out))
     if not_verb is not None:
         assert out[toks.index(not_verb)] != "VBD", list(zip(toks, out))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "demanded that X <subjunctive>": the demand is made of X even when the verb is read as a noun
+    ("Iran demanded that the United States lift sanctions.", ("IRN", "demand", "USA")),
+    ("China demanded that Japan apologise.", ("CHN", "demand", "JPN")),
+    ("The UN Security Council demanded that Russia withdraw its troops from Ukraine.", ("UNSC", "demand", "RUS")),
+    # negative: no name after "that"
+    ("Iran demanded that sanctions be lifted.", ("IRN", "demand", None)),
+])
+def test_a_demand_is_made_of_the_name_after_that(text, expected):
+    got = dyads(text)
+    assert expected in got, got

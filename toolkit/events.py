@@ -2254,6 +2254,27 @@ def _evaluated(s: cl.Structure, e: Event) -> cl.Chunk | None:
     return None
 
 
+def _name_after_that(s: cl.Structure, k: int) -> cl.Chunk | None:
+    """The proper name opening at token ``k`` (after "demanded that") when no reported clause
+    was found: the tagger reads the subjunctive as a noun or adjective ("that the United States
+    lift sanctions", "that Japan apologise") and the chunk runs on over it, so the name alone
+    (its article, then proper nouns) is taken.
+
+    Example:
+        >>> # "Iran demanded that the United States lift sanctions": "the United States"
+    """
+    c = s.chunk_at(k) if k < len(s.lower) else None
+    if c is None or c.start != k:
+        return None
+    j = k + 1 if s.tags[k] == "DT" else k
+    end = j
+    while end < c.end and s.tags[end] in ("NNP", "NNPS"):
+        end += 1
+    if end == j:
+        return None
+    return cl.Chunk(k, end, end - 1, c.rule)
+
+
 def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.reported_subject``: a statement with no target is about the reported clause's
     subject, and a demand or appeal is made of it ("demanded that Russia withdraw"; "Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
@@ -2270,6 +2291,8 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
             continue
         if asking:
             subj = _reported_subject(s, e)
+            if subj is None:
+                subj = _name_after_that(s, e.tok + 2)
             if subj is not None:
                 e.target = Arg(subj, "target.reported_subject")
             continue
