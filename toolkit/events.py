@@ -1321,6 +1321,7 @@ DESCRIPTION_SENTENCES = 2   # how many sentences back "the country", "the regime
 _PREPOSITIONS = frozenset("""of in on at by for from to with into across near inside within throughout
 around along outside about against between among including like than toward towards over under""".split())
 _PLACE_PREPOSITIONS = frozenset("from into across near inside within throughout around along outside".split())
+_COORDINATION = frozenset({"and", "or", ",", "both", "either", "neither", "nor"})
 # words between the article and the head of a description: "the Islamist group", "the new envoy"
 _DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "VBG"})
 # after a description these name its referent where it stands ("the regime in Damascus", "the
@@ -1479,6 +1480,8 @@ class SentenceContext:
                 or any(s.lower[k] in _SUBNATIONAL for k in range(c.start + 1, c.head)):
             return None   # "the Korean nation", "the government in Kyiv": named where it stands;
             # "the local government" is no state's
+        if target and c.start > 0 and (s.lower[c.start - 1] in _PLACE_PREPOSITIONS or s.lower[c.start - 1] == "in"):
+            target = False   # "food for children across the country": a place, the state spoken of
         found: tuple | None = None
         if cls == "person":
             m = self._named_with(head, a, not_actor)
@@ -1564,13 +1567,19 @@ class SentenceContext:
     def _previous_party(self, r: _speakers.SpeakerResolver, cands: list[tuple[Mention, str]],
                         sent: int, target: bool) -> Mention | None:
         """:meth:`_party_antecedent`'s choice among the candidates ``cands`` of earlier sentence
-        ``sent`` (mentions with the preposition before each, in order)."""
+        ``sent`` (mentions with the preposition before each, in order). A target needs that
+        sentence's subject to be told: a mention opening it (after "the" or a short adverbial
+        and a comma: "On Monday, Russia ..."); "To stop Iran's path ..., I withdrew the United
+        States" has none, and no target is taken from it."""
         d = r.d
         if target:
-            subject = next((m for m in self.earlier if not r.in_quote(m[0])
-                            and d.sent[min(bisect.bisect_left(d.start, m[0]), len(d.sent) - 1)] == sent
-                            and not self._preposition_before(m)), None)
-            cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
+            first = bisect.bisect_left(d.sent, sent)
+            opening = int(d.start[first]) if first < len(d.start) else -1
+            ms = [m for m in self.earlier if m[0] >= opening and not r.in_quote(m[0])]
+            subject = next((m for m in ms[:1] if self._opens_sentence(opening, m, ms)), None)
+            if subject is None:
+                return None
+            cands = [(m, p) for m, p in cands if m[2] != subject[2]]
             if not cands:
                 return None
         else:
@@ -1585,17 +1594,45 @@ class SentenceContext:
                 return None
         return cands[0][0]
 
+    def _opens_sentence(self, opening: int, m: Mention, ms: list[Mention]) -> bool:
+        """Whether mention ``m`` opens the sentence starting at offset ``opening``: nothing but
+        "the" before it, or an adverbial of at most six words with no mention, then a comma."""
+        before = self.text[opening:m[0]].strip()
+        if before.lower() in ("", "the"):
+            return True
+        return before.endswith(",") and len(before.split()) <= 6 and not any(x[0] < m[0] for x in ms)
+
     def _preposition_before(self, m: Mention) -> str:
         """The preposition the mention's phrase follows ("" when none); "of" inside a name
         ("the Gulf of Mexico") reads as "in", a place."""
         words = self.text[max(0, m[0] - 30):m[0]].split()
         if words and words[-1].lower() == "the":
             words = words[:-1]
+        if words and (words[-1].lower() in _COORDINATION or words[-1].endswith(",")):
+            # "in both Syria and Yemen", "in Yemen, Syria, and Iraq": a conjunct is in the phrase
+            # of the name it is joined to
+            prev = self._conjunct_before(m)
+            if prev is not None:
+                return self._preposition_before(prev)
+            while words and words[-1].lower() in _COORDINATION:
+                words = words[:-1]
         if not words or words[-1].lower() not in _PREPOSITIONS:
             return ""
         if words[-1].lower() == "of" and len(words) > 1 and words[-2][:1].isupper():
             return "in"
         return words[-1].lower()
+
+    def _conjunct_before(self, m: Mention) -> Mention | None:
+        """The mention that mention ``m`` is coordinated with ("Syria" for "Yemen" in "Syria and
+        Yemen", "Syria, Yemen"), if any."""
+        for ms in (self.mentions, self.earlier):
+            k = bisect.bisect_left([x[0] for x in ms], m[0])
+            for x in ms[k - 1::-1] if k > 0 else ():
+                if x[1] > m[0]:
+                    continue
+                gap = self.text[x[1]:m[0]].replace(",", " ").lower().split()
+                return x if gap in ([], ["and"], ["or"], ["the"], ["and", "the"], ["or", "the"]) else None
+        return None
 
     def _names_people(self, m: Mention) -> bool:
         words = self.text[m[0]:m[1]].lower().split()
