@@ -38,6 +38,7 @@ def dyads(text: str) -> list[tuple]:
      ("USA", "aid", "UKR"), ("USA", "aid", "RUS")),
     ("To stop Iran's nuclear programme, Israel bombed Syria. The United States sent weapons to the country.",
      ("USA", "aid", None), ("USA", "aid", "SYR")),
+    ("I want talks with Pakistan. I want to hold talks with that country.", (None, "consult", "PAK"), None),
 ])
 def test_a_description_as_target_is_not_the_previous_subject(text, expected, absent):
     got = dyads(text)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1321,6 +1322,15 @@ DESCRIPTION_SENTENCES = 2   # how many sentences back "the country", "the regime
 _PREPOSITIONS = frozenset("""of in on at by for from to with into across near inside within throughout
 around along outside about against between among including like than toward towards over under""".split())
 _PLACE_PREPOSITIONS = frozenset("from into across near inside within throughout around along outside".split())
+_PERSONAL_OPENERS = frozenset({"i", "we", "he", "she"})   # sentence openers naming no candidate party
+
+
+def _first_word(text: str) -> str:
+    """The first run of letters of ``text``, lower-cased ("We're" -> "we")."""
+    m = re.match(r"\s*([A-Za-z]+)", text)
+    return m.group(1).lower() if m else ""
+
+
 _COORDINATION = frozenset({"and", "or", ",", "both", "either", "neither", "nor"})
 # words between the article and the head of a description: "the Islamist group", "the new envoy"
 _DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "VBG"})
@@ -1569,17 +1579,18 @@ class SentenceContext:
         """:meth:`_party_antecedent`'s choice among the candidates ``cands`` of earlier sentence
         ``sent`` (mentions with the preposition before each, in order). A target needs that
         sentence's subject to be told: a mention opening it (after "the" or a short adverbial
-        and a comma: "On Monday, Russia ..."); "To stop Iran's path ..., I withdrew the United
-        States" has none, and no target is taken from it."""
+        and a comma: "On Monday, Russia ...") or a person's "I", "we", "he", "she" (no
+        candidate's); "To stop Iran's path ..., I withdrew the United States" has none, and no
+        target is taken from it."""
         d = r.d
         if target:
             first = bisect.bisect_left(d.sent, sent)
             opening = int(d.start[first]) if first < len(d.start) else -1
             ms = [m for m in self.earlier if m[0] >= opening and not r.in_quote(m[0])]
             subject = next((m for m in ms[:1] if self._opens_sentence(opening, m, ms)), None)
-            if subject is None:
-                return None
-            cands = [(m, p) for m, p in cands if m[2] != subject[2]]
+            if subject is None and _first_word(self.text[opening:opening + 8]) not in _PERSONAL_OPENERS:
+                return None   # a person's "I"/"we"/"he"/"she" opening it is no candidate's
+            cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
             if not cands:
                 return None
         else:
