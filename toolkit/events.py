@@ -1558,10 +1558,12 @@ class SentenceContext:
                 continue
             t = bisect.bisect_left(d.start, m[0])
             sent = d.sent[t] if t < len(d.sent) else here
+            if sent < here - DESCRIPTION_SENTENCES:
+                continue
             prep = self._preposition_before(m)
             # a state read as a place is still a party when no preposition governs it ("Russia
             # attacked Ukraine"), not in one ("fighting in Syria")
-            if sent < here - DESCRIPTION_SENTENCES or prep in _PLACE_PREPOSITIONS or self._names_people(m) \
+            if prep in _PLACE_PREPOSITIONS or self._names_people(m) \
                     or (m[5] and (prep or m[7] != "state")):
                 continue
             if sent == here:
@@ -1637,9 +1639,8 @@ class SentenceContext:
         """The mention that mention ``m`` is coordinated with ("Syria" for "Yemen" in "Syria and
         Yemen", "Syria, Yemen"), if any."""
         for ms in (self.mentions, self.earlier):
-            k = bisect.bisect_left([x[0] for x in ms], m[0])
-            for x in ms[k - 1::-1] if k > 0 else ():
-                if x[1] > m[0]:
+            for x in reversed(ms):   # the mentions are few back to m's recent sentence
+                if x[0] >= m[0] or x[1] > m[0]:
                     continue
                 gap = self.text[x[1]:m[0]].replace(",", " ").lower().split()
                 return x if gap in ([], ["and"], ["or"], ["the"], ["and", "the"], ["or", "the"]) else None
