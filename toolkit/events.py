@@ -1473,8 +1473,11 @@ class SentenceContext:
         subject-most of the nearest earlier sentence: Centering's previous subject first, never
         a place or a person's role); an organisation noun first the organisation named with that
         head ("The Iranian foreign ministry ... The ministry"), else that search; a person noun
-        the last mention whose words hold it ("Beijing's envoy ... the envoy"). ``not_actor``
-        (the source, for a target) is never the answer.
+        the last mention whose words hold it ("Beijing's envoy ... the envoy"); a collective
+        noun (events.yaml ``collective_descriptions``: "the alliance", "the bloc", "the
+        coalition") the last actor that is one or whose name holds it, else no one. ``not_actor``
+        (the source, for a target) is never the answer; a ``target`` never the previous
+        sentence's subject (:meth:`_party_antecedent`).
 
         Example:
             >>> # "Venezuela expelled the Spanish ambassador. The country accused Spain ...": VEN
