@@ -288,6 +288,9 @@ def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
 
 
 _MAIN_VERB_OBJECT = frozenset({"DT", "PRP$", "PRP", "CD", "JJ", "NN", "NNS", "NNP", "NNPS"})
+# after a participle these open a time phrase, not its object: "hostages seized last October"
+_TIME_OPENERS = frozenset({"last", "next", "this", "earlier", "yesterday", "today", "overnight",
+                           "recently", "previously", "since", "during"})
 
 
 def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> int:
@@ -298,7 +301,8 @@ def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> 
     "that"/"which"/"who" and the relative clause's finite verb, with no finite verb before; the
     word is the first after that verb ending in "-ed", right after a noun (or "the" + a noun the
     tagger read as an adjective: "the offensive") or a comma and before an object, with no finite
-    verb or conjunction between. Returns its index, or -1.
+    verb or conjunction between; a participle before a time phrase ("hostages seized last
+    October") is the relative clause's, and the search goes on past it. Returns its index, or -1.
 
     Example:
         >>> toks = "The militia that seized the town attacked troops .".split()
@@ -319,7 +323,8 @@ def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> 
             return -1
         if tags[k] in ("JJ", "VBN") and tokens[k].lower().endswith("ed") and tokens[k].islower() \
                 and (tags[k - 1] in NOUN_TAGS or tags[k - 1] == "," or tags[k - 1] == "JJ" and tags[k - 2] == "DT") \
-                and tags[k + 1] in _MAIN_VERB_OBJECT:   # "led the offensive accused": a noun tagged JJ
+                and tags[k + 1] in _MAIN_VERB_OBJECT \
+                and tokens[k + 1].lower() not in _TIME_OPENERS:   # "led the offensive accused": a noun tagged JJ
             return k
     return -1
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -133,6 +134,7 @@ class Rules:
     reciprocal_lemmas: frozenset = frozenset()   # cue lemmas of acts done together ("agree", "meet")
     receiving: frozenset = frozenset()   # converse verbs whose "from" phrase gives whatever the object
     descriptions: dict = field(default_factory=dict)   # "ministry" -> "organisation" (what it may name)
+    collectives: dict = field(default_factory=dict)   # "alliance" -> frozenset of actor codes it names
     lemma_class_roots: dict = field(default_factory=dict)   # "hit" -> ("18", "19", "20"): where its class holds
 
 
@@ -181,7 +183,10 @@ def rules(path: str | None = None) -> Rules:
                  reciprocal_acts=fs(d.get("reciprocal_acts", [])),
                  reciprocal_lemmas=fs(d.get("reciprocal_lemmas", [])),
                  converse_phrases=frozenset(tuple(str(x).lower().split()) for x in d.get("converse", {}).get("phrases", [])),
-                 descriptions={str(x).lower(): str(k) for k, xs in d.get("descriptions", {}).items() for x in xs},
+                 descriptions={**{str(x).lower(): str(k) for k, xs in d.get("descriptions", {}).items() for x in xs},
+                               **{str(x).lower(): "collective" for x in d.get("collective_descriptions", {})}},
+                 collectives={str(k).lower(): frozenset(str(x) for x in v or [])
+                              for k, v in d.get("collective_descriptions", {}).items()},
                  lemma_class_roots={str(k).lower(): tuple(str(x) for x in v)
                                     for k, v in d.get("lemma_class_roots", {}).items()},
                  **_consequence_rules(w.get("that_consequence", {})))
@@ -912,12 +917,15 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             e.act, e.act_rule = "warn", "warn.plain"
 
 
-def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
-    """``warn.own_side``: a warning to an addressee about what the warner's own side will do
-    ("Erdogan warned Sweden that Turkey would block its bid", "China warned Japan that Beijing
-    would respond") is a threat to the addressee (CAMEO 13), not an accusation of one's own
-    state; with no modal ("warned Sweden that Turkey had lost patience") it stays a statement,
-    made to the addressee."""
+def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                       cues: list[Cue]) -> None:
+    """``warn.own_side``: a warning to an addressee about a hostile act the warner's own side
+    will do ("Erdogan warned Sweden that Turkey would block its bid", "China warned Japan that
+    Beijing would respond firmly") is a threat to the addressee (CAMEO 13), not an accusation of
+    one's own state. The act must be a conflict cue (CAMEO 10-20), a response (``threat_cues``)
+    or a consequence (``that_consequence``) in the complement: "warned the EU that Ukraine would fall without
+    more weapons" or "that Ukraine would not give up any territory" is a statement made to the
+    addressee, as is a warning with no modal ("warned Sweden that Turkey had lost patience")."""
     for i, e in enumerate(events):
         if not e.act_rule.startswith("warn.that_") or e.target.rule != "target.complement_subject":
             continue
@@ -925,12 +933,17 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         if own is None or actors[i]["target"].get("actor") != own:
             continue
         p = s.predicate_at(e.tok)
-        to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own)
+        to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
         if to.get("actor") is None or to["actor"] == own:
             continue
         e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
         inner = _speech_complements(s, p) if p is not None else set()
-        if any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates):
+        r = rules()
+        said = _after_modal(s, e, r)
+        hostile = any(cu.quad in CONFLICT and cu.tok > e.tok and s.clause_of[cu.tok] in inner for cu in cues) \
+            or any(q.clause in inner and q.head > e.tok and s.lemma[q.head] in r.threat_cues for q in s.predicates) \
+            or (said is not None and _consequence_words(said[2], r))
+        if hostile and any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates):
             e.act, e.act_rule = "threaten", "warn.own_side"
         else:
             e.act, e.act_rule = "statement", "warn.that_statement"
@@ -1309,6 +1322,16 @@ DESCRIPTION_SENTENCES = 2   # how many sentences back "the country", "the regime
 _PREPOSITIONS = frozenset("""of in on at by for from to with into across near inside within throughout
 around along outside about against between among including like than toward towards over under""".split())
 _PLACE_PREPOSITIONS = frozenset("from into across near inside within throughout around along outside".split())
+_PERSONAL_OPENERS = frozenset({"i", "we", "he", "she"})   # sentence openers naming no candidate party
+
+
+def _first_word(text: str) -> str:
+    """The first run of letters of ``text``, lower-cased ("We're" -> "we")."""
+    m = re.match(r"\s*([A-Za-z]+)", text)
+    return m.group(1).lower() if m else ""
+
+
+_COORDINATION = frozenset({"and", "or", ",", "both", "either", "neither", "nor"})
 # words between the article and the head of a description: "the Islamist group", "the new envoy"
 _DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "VBG"})
 # after a description these name its referent where it stands ("the regime in Damascus", "the
@@ -1342,7 +1365,7 @@ class SentenceContext:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
 
     def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None,
-              exclude: str | None = None) -> tuple[dict, str]:
+              exclude: str | None = None, target: bool = False) -> tuple[dict, str]:
         """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
 
         Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
@@ -1353,19 +1376,21 @@ class SentenceContext:
         the gazetteer lacks and their states from a nationality or title; ``exclude`` skips the
         co-argument: "He urged him" is not one person), ``actor.coref_recent`` (possessives, or
         no resolver: the last person named; the last state or organisation), ``actor.none``.
+        ``target``: the chunk is an event's target (a description resolves differently).
 
         Example:
             >>> # "Scholz spoke with Putin. He urged him to leave.": him -> Putin (exclude="Olaf Scholz")
         """
         if c is None:
             return {}, ""
-        key = (c.start, c.end, not_actor, exclude)   # the answer reads only the chunk's span
+        key = (c.start, c.end, not_actor, exclude, target)   # the answer reads only the chunk's span
         got = self._actors.get(key)
         if got is None:
-            got = self._actors[key] = self._actor(c, s, not_actor, exclude)
+            got = self._actors[key] = self._actor(c, s, not_actor, exclude, target)
         return got
 
-    def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None) -> tuple[dict, str]:
+    def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None,
+               target: bool) -> tuple[dict, str]:
         a, b = self.span(c)
         hit = [m for m in self.mentions if m[0] < b and m[1] > a]
         r = rules()
@@ -1383,7 +1408,7 @@ class SentenceContext:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
         if self.speakers is not None and s.lower[c.start] in _DEFINITE and c.end - c.start > 1:
-            got = self._described(c, s, a, b, not_actor)
+            got = self._described(c, s, a, b, not_actor, target)
             if got is not None:
                 return got
         kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else _POSSESSIVES.get(s.lower[c.start])
@@ -1440,7 +1465,7 @@ class SentenceContext:
         return got, rule
 
     def _described(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
-                   not_actor: str | None) -> tuple[dict, str] | None:
+                   not_actor: str | None, target: bool = False) -> tuple[dict, str] | None:
         """Rule ``actor.coref_description``: a definite description that names no one ("the
         ministry", "the country", "the regime", "the envoy"; events.yaml ``descriptions``) is
         the actor named before it. A state noun takes a state, a group noun an organisation that
@@ -1448,8 +1473,11 @@ class SentenceContext:
         subject-most of the nearest earlier sentence: Centering's previous subject first, never
         a place or a person's role); an organisation noun first the organisation named with that
         head ("The Iranian foreign ministry ... The ministry"), else that search; a person noun
-        the last mention whose words hold it ("Beijing's envoy ... the envoy"). ``not_actor``
-        (the source, for a target) is never the answer.
+        the last mention whose words hold it ("Beijing's envoy ... the envoy"); a collective
+        noun (events.yaml ``collective_descriptions``: "the alliance", "the bloc", "the
+        coalition") the last actor that is one or whose name holds it, else no one. ``not_actor``
+        (the source, for a target) is never the answer; a ``target`` never the previous
+        sentence's subject (:meth:`_party_antecedent`).
 
         Example:
             >>> # "Venezuela expelled the Spanish ambassador. The country accused Spain ...": VEN
@@ -1465,10 +1493,15 @@ class SentenceContext:
                 or any(s.lower[k] in _SUBNATIONAL for k in range(c.start + 1, c.head)):
             return None   # "the Korean nation", "the government in Kyiv": named where it stands;
             # "the local government" is no state's
+        if target and c.start > 0 and (s.lower[c.start - 1] in _PLACE_PREPOSITIONS or s.lower[c.start - 1] == "in"):
+            target = False   # "food for children across the country": a place, the state spoken of
         found: tuple | None = None
         if cls == "person":
             m = self._named_with(head, a, not_actor)
             found = (m[2], m[3], m[4]) if m is not None else None
+        elif cls == "collective":
+            m = self._named_with(head, a, not_actor, rules().collectives.get(head, frozenset()))
+            found = (m[2], None, m[4]) if m is not None else None
         elif self.speakers is not None:
             r = self.speakers()
             res = _speakers.rule_description_org(r, a, b, ["the", head]) if cls == "organisation" else None
@@ -1477,54 +1510,113 @@ class SentenceContext:
             else:
                 # an organisation noun looks only before its sentence: in "strikes on Islamic State
                 # targets, the defense ministry said" the nearest organisation is not the ministry's
-                m = self._party_antecedent(r, int(self.tok_start[0]) if cls == "organisation" else a, cls, not_actor)
+                m = self._party_antecedent(r, int(self.tok_start[0]) if cls == "organisation" else a, cls,
+                                           not_actor, target)
                 found = (m[2], None, m[4]) if m is not None else None
         if found is None:
             return None
         return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
                 "start": a, "end": b}, "actor.coref_description"
 
-    def _named_with(self, head: str, a: int, not_actor: str | None) -> Mention | None:
+    def _named_with(self, head: str, a: int, not_actor: str | None,
+                    codes: frozenset = frozenset()) -> Mention | None:
         """The last mention before offset ``a`` (this sentence, then the earlier ones) that is
-        no place, names an actor other than ``not_actor``, and whose words hold ``head``."""
+        no place, names an actor other than ``not_actor``, and whose words hold ``head`` (or
+        whose actor is one of ``codes``: NATO is an alliance)."""
         for ms in (self.mentions, self.earlier):
             for m in ms[::-1]:
                 if m[1] <= a and not m[5] and m[2] is not None and m[2] != not_actor \
-                        and head in self.text[m[0]:m[1]].lower().split():
+                        and (m[2] in codes or head in self.text[m[0]:m[1]].lower().split()):
                     return m
         return None
 
     def _party_antecedent(self, r: _speakers.SpeakerResolver, a: int, cls: str,
-                          not_actor: str | None) -> Mention | None:
+                          not_actor: str | None, target: bool = False) -> Mention | None:
         """The mention a description of class ``cls`` at offset ``a`` refers to: in its own
-        sentence the nearest before it, else the first of the nearest earlier sentence (up to
-        :data:`DESCRIPTION_SENTENCES` back) that has one, a name outside a prepositional phrase
-        before one inside ("against Turkey"): Centering's previous subject first (Grosz, Joshi
-        & Weinstein 1995). Candidates name an actor of the right kind (:meth:`_kind_fits`), are
-        no place reading ("from the Bahamas", "the Gulf of Mexico"), person or person's role
-        ("the British ambassador", "Russian troops"), and stand outside quotations."""
+        sentence the nearest before it, else one of the nearest earlier sentence (up to
+        :data:`DESCRIPTION_SENTENCES` back) that has one. Candidates name an actor of the right
+        kind (:meth:`_kind_fits`), are no place reading ("from the Bahamas", "the Gulf of
+        Mexico"), person or person's role ("the British ambassador", "Russian troops"), and
+        stand outside quotations.
+
+        From an earlier sentence a source takes its subject, the first name outside a
+        prepositional phrase (Centering's previous subject first; Grosz, Joshi & Weinstein
+        1995), unless another name outside one fits as well ("Russia attacked Ukraine. The
+        government said ..."): then the one of them its own sentence does not name, or none. A
+        target (``target``) never takes that subject (the party that acted on it is rarely the
+        one acted on next: "Russia invaded Ukraine. The United States sent weapons to the
+        country"), only another name of the sentence, and none when it has two that its own
+        sentence does not tell apart: no guess is better than a reversed dyad."""
         d = r.d
         tok = bisect.bisect_left(d.start, a)
         if tok >= len(d.start):
             return None
         here = d.sent[tok]
         best: Mention | None = None
-        best_key = (-1, 0)
+        best_sent = -1
+        earlier: list[tuple[Mention, str]] = []   # the nearest earlier sentence's, with their prepositions
         for m in self.earlier + self.mentions:
-            if m[1] > a or m[2] is None or m[5] or m[3] is not None or m[2] == not_actor \
+            if m[1] > a or m[2] is None or m[3] is not None or m[2] == not_actor \
                     or not self._kind_fits(m, cls) or r.in_quote(m[0]):
                 continue
             t = bisect.bisect_left(d.start, m[0])
             sent = d.sent[t] if t < len(d.sent) else here
-            prep = self._preposition_before(m)
-            if sent < here - DESCRIPTION_SENTENCES or prep in _PLACE_PREPOSITIONS or self._names_people(m):
+            if sent < here - DESCRIPTION_SENTENCES:
                 continue
-            # its own sentence: the nearest; an earlier one: its first outside a prepositional
-            # phrase ("against Turkey"), else its first (Centering: subject > object > other)
-            key = (sent, 1 if sent == here or not prep else 0)
-            if key > best_key or (sent == here and key == best_key):
-                best, best_key = m, key
-        return best
+            prep = self._preposition_before(m)
+            # a state read as a place is still a party when no preposition governs it ("Russia
+            # attacked Ukraine"), not in one ("fighting in Syria")
+            if prep in _PLACE_PREPOSITIONS or self._names_people(m) \
+                    or (m[5] and (prep or m[7] != "state")):
+                continue
+            if sent == here:
+                best, best_sent = m, sent   # its own sentence: the nearest
+            elif sent > best_sent:
+                best, best_sent, earlier = None, sent, [(m, prep)]
+            elif sent == best_sent and best is None:
+                earlier.append((m, prep))
+        if best is not None or not earlier:
+            return best
+        return self._previous_party(r, earlier, best_sent, target)
+
+    def _previous_party(self, r: _speakers.SpeakerResolver, cands: list[tuple[Mention, str]],
+                        sent: int, target: bool) -> Mention | None:
+        """:meth:`_party_antecedent`'s choice among the candidates ``cands`` of earlier sentence
+        ``sent`` (mentions with the preposition before each, in order). A target needs that
+        sentence's subject to be told: a mention opening it (after "the" or a short adverbial
+        and a comma: "On Monday, Russia ...") or a person's "I", "we", "he", "she" (no
+        candidate's); "To stop Iran's path ..., I withdrew the United States" has none, and no
+        target is taken from it."""
+        d = r.d
+        if target:
+            first = bisect.bisect_left(d.sent, sent)
+            opening = int(d.start[first]) if first < len(d.start) else -1
+            ms = [m for m in self.earlier if m[0] >= opening and not r.in_quote(m[0])]
+            subject = next((m for m in ms[:1] if self._opens_sentence(opening, m, ms)), None)
+            if subject is None and _first_word(self.text[opening:opening + 8]) not in _PERSONAL_OPENERS:
+                return None   # a person's "I"/"we"/"he"/"she" opening it is no candidate's
+            cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
+            if not cands:
+                return None
+        else:
+            outside = [x for x in cands if not x[1]]
+            if not outside or len({m[2] for m, _ in outside}) == 1:
+                return outside[0][0] if outside else cands[0][0]
+            cands = outside
+        if len({m[2] for m, _ in cands}) > 1:
+            named = {m[2] for m in self.mentions if m[2] is not None and not m[5]}
+            cands = [(m, p) for m, p in cands if m[2] not in named]
+            if len({m[2] for m, _ in cands}) != 1:
+                return None
+        return cands[0][0]
+
+    def _opens_sentence(self, opening: int, m: Mention, ms: list[Mention]) -> bool:
+        """Whether mention ``m`` opens the sentence starting at offset ``opening``: nothing but
+        "the" before it, or an adverbial of at most six words with no mention, then a comma."""
+        before = self.text[opening:m[0]].strip()
+        if before.lower() in ("", "the"):
+            return True
+        return before.endswith(",") and len(before.split()) <= 6 and not any(x[0] < m[0] for x in ms)
 
     def _preposition_before(self, m: Mention) -> str:
         """The preposition the mention's phrase follows ("" when none); "of" inside a name
@@ -1532,11 +1624,30 @@ class SentenceContext:
         words = self.text[max(0, m[0] - 30):m[0]].split()
         if words and words[-1].lower() == "the":
             words = words[:-1]
+        if words and (words[-1].lower() in _COORDINATION or words[-1].endswith(",")):
+            # "in both Syria and Yemen", "in Yemen, Syria, and Iraq": a conjunct is in the phrase
+            # of the name it is joined to
+            prev = self._conjunct_before(m)
+            if prev is not None:
+                return self._preposition_before(prev)
+            while words and words[-1].lower() in _COORDINATION:
+                words = words[:-1]
         if not words or words[-1].lower() not in _PREPOSITIONS:
             return ""
         if words[-1].lower() == "of" and len(words) > 1 and words[-2][:1].isupper():
             return "in"
         return words[-1].lower()
+
+    def _conjunct_before(self, m: Mention) -> Mention | None:
+        """The mention that mention ``m`` is coordinated with ("Syria" for "Yemen" in "Syria and
+        Yemen", "Syria, Yemen"), if any."""
+        for ms in (self.mentions, self.earlier):
+            for x in reversed(ms):   # the mentions are few back to m's recent sentence
+                if x[0] >= m[0] or x[1] > m[0]:
+                    continue
+                gap = self.text[x[1]:m[0]].replace(",", " ").lower().split()
+                return x if gap in ([], ["and"], ["or"], ["the"], ["and", "the"], ["or", "the"]) else None
+        return None
 
     def _names_people(self, m: Mention) -> bool:
         words = self.text[m[0]:m[1]].lower().split()
@@ -2195,6 +2306,27 @@ def _evaluated(s: cl.Structure, e: Event) -> cl.Chunk | None:
     return None
 
 
+def _name_after_that(s: cl.Structure, k: int) -> cl.Chunk | None:
+    """The proper name opening at token ``k`` (after "demanded that") when no reported clause
+    was found: the tagger reads the subjunctive as a noun or adjective ("that the United States
+    lift sanctions", "that Japan apologise") and the chunk runs on over it, so the name alone
+    (its article, then proper nouns) is taken.
+
+    Example:
+        >>> # "Iran demanded that the United States lift sanctions": "the United States"
+    """
+    c = s.chunk_at(k) if k < len(s.lower) else None
+    if c is None or c.start != k:
+        return None
+    j = k + 1 if s.tags[k] == "DT" else k
+    end = j
+    while end < c.end and s.tags[end] in ("NNP", "NNPS"):
+        end += 1
+    if end == j:
+        return None
+    return cl.Chunk(k, end, end - 1, c.rule)
+
+
 def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.reported_subject``: a statement with no target is about the reported clause's
     subject, and a demand or appeal is made of it ("demanded that Russia withdraw"; "Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
@@ -2211,6 +2343,8 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
             continue
         if asking:
             subj = _reported_subject(s, e)
+            if subj is None:
+                subj = _name_after_that(s, e.tok + 2)
             if subj is not None:
                 e.target = Arg(subj, "target.reported_subject")
             continue
@@ -2272,7 +2406,7 @@ def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], c
             purpose = s.lower[q.start] == "to" or (q.start == q.head and s.tags[q.head] == "VBG" and s.lower[q.start - 1] == ",")
             if purpose and s.lemma[q.head] in r.purpose_verbs and q.patient is not None:
                 e.target = Arg(q.patient, "target.purpose_beneficiary")
-                actors[i]["target"] = ctx.actor(q.patient, s)[0]
+                actors[i]["target"] = ctx.actor(q.patient, s, target=True)[0]
             if q.head not in toks and s.tags[q.head] != "VBG":
                 break  # only through the act's own verbs ("considering sending aid to help X")
 
@@ -2491,10 +2625,10 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
-             "target": ctx.actor(e.target.chunk, s)} for e in events]
+             "target": ctx.actor(e.target.chunk, s, target=True)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(s, events, actors, cues)
-    _own_side_warnings(s, events, actors, ctx)
+    _own_side_warnings(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
     _body_in_place_targets(s, events, actors, ctx)
@@ -2562,7 +2696,8 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     tc = e.target.chunk
     if tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects:
         return dict(_NO_TARGET), "target.own_means"
-    tgt, trule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"))
+    tgt, trule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"),
+                           target=True)
     if tgt.get("start") is not None and src.get("start") is not None and \
             tgt["start"] < src["end"] and src["start"] < tgt["end"]:
         return {}, "target.same_as_source"
