@@ -1642,7 +1642,8 @@ class SentenceContext:
         """The mention that mention ``m`` is coordinated with ("Syria" for "Yemen" in "Syria and
         Yemen", "Syria, Yemen"), if any."""
         for ms in (self.mentions, self.earlier):
-            for x in reversed(ms):   # the mentions are few back to m's recent sentence
+            for i in range(len(ms) - 1, -1, -1):   # not reversed(ms): mypyc 1.x fails on it here
+                x = ms[i]   # the mentions are few back to m's recent sentence
                 if x[0] >= m[0] or x[1] > m[0]:
                     continue
                 gap = self.text[x[1]:m[0]].replace(",", " ").lower().split()
