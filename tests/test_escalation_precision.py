@@ -90,6 +90,8 @@ def acts_of(text: str) -> list[tuple[str, str, str]]:
     ("It is encouraging that the talks resumed.", "encouraging"),
     ("Today I want to talk about poverty.", "talk"),
     ("The President has talked about infrastructure for a long time.", "talked"),
+    ("Brazil wants to occupy a permanent seat on the Security Council.", "occupy"),
+    ("We need a transition that meets the democratic aspirations of the Syrian people.", "meets"),
 ])
 def test_non_acts_give_no_act_row(text, word):
     got = acts_of(text)
@@ -206,6 +208,11 @@ def test_events_hit_with_sanctions_keeps_the_code():
     ("Security forces responded with lethal force, killing 12 protesters.", "responded with lethal force", "190"),
     ("Israel responded to the rocket fire with force.", "responded to the rocket fire with force", "190"),
     ("Israel declared war on Hamas.", "war", "190"),
+    # the same gap in other 1.21.0 entries
+    ("Putin met Xi to discuss shared objectives.", "met", "040"),
+    ("Biden met Zelensky to hear his aspirations.", "met", "040"),
+    ("Taliban fighters occupied the seat of government in Kabul.", "occupied", "192"),
+    ("Israeli forces occupied the town, a place of pilgrimage.", "occupied", "192"),
 ])
 def test_review_acts_are_no_statements(text, surface, cameo):
     got = cues_of(text)
