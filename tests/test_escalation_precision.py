@@ -78,6 +78,20 @@ def acts_of(text: str) -> list[tuple[str, str, str]]:
     ("A world free from weapons of mass destruction would be safer.", "weapons"),
     ("We must reach the internationally agreed development goals.", "agreed"),
     ("The new court specifically meets this objective.", "meets"),
+    # 1.21.1: the narrowed entries keep their own readings
+    ("She occupies the position of foreign minister.", "occupies"),
+    ("He occupied the post of prime minister until 2010.", "occupied"),
+    ("The fight against AIDS continues.", "fight"),
+    ("We must fight drug abuse among the young.", "fight"),
+    ("We will fight human trafficking.", "fight"),
+    ("The fight against organized crime is a priority.", "fight"),
+    ("We must strike the right balance between security and liberty.", "strike"),
+    ("The developments are encouraging.", "encouraging"),
+    ("It is encouraging that the talks resumed.", "encouraging"),
+    ("Today I want to talk about poverty.", "talk"),
+    ("The President has talked about infrastructure for a long time.", "talked"),
+    ("Brazil wants to occupy a permanent seat on the Security Council.", "occupy"),
+    ("We need a transition that meets the democratic aspirations of the Syrian people.", "meets"),
 ])
 def test_non_acts_give_no_act_row(text, word):
     got = acts_of(text)
@@ -88,6 +102,8 @@ def test_non_acts_give_no_act_row(text, word):
     ("Russia mobilised 300,000 reservists.", "mobilised", "material_conflict"),
     ("We are mobilising investments in infrastructure and renewables.", "mobilising investments", "material_cooperation"),
     ("Jordan welcomed the plan to reduce the nuclear weapons of both powers.", "reduce the nuclear weapons", "verbal_cooperation"),
+    ("The government mobilised additional funds for peace building.", "mobilised additional funds", "material_cooperation"),
+    ("We must mobilize private capital for climate action.", "mobilize private capital", "material_cooperation"),
 ])
 def test_narrowed_readings_take_their_class(text, surface, quad):
     assert any(s == surface and q == quad for s, _, q in acts_of(text)), acts_of(text)
@@ -166,3 +182,84 @@ def test_events_hit_with_sanctions_keeps_the_code():
     out = run("The United States hit Russia with sanctions on Tuesday.")
     got = list(zip(out["source_actor"], out["cameo"], out["target_actor"]))
     assert ("USA", "163", "RUS") in got, got
+
+
+# Escalation 1.21.1: the review of 1.21.0 found statement entries overriding real acts, through
+# the gap of `X ... Y` (Y not X's object: `occupied Ukrainian positions`, `fought Russian troops
+# who were trafficking weapons`) and contiguous entries that caught verb uses (`is encouraging
+# Ukraine to`, `talked about`, `promising to`). Each act is back; the twins above and below keep
+# the narrowed readings.
+@pytest.mark.parametrize("text, surface, cameo", [
+    ("Russian troops occupied Ukrainian positions near Bakhmut.", "occupied", "192"),
+    ("Russian troops occupied a border post.", "occupied", "192"),
+    ("Russian troops occupied the post office in Kherson.", "occupied", "192"),
+    ("Ukraine mobilised reservists to defend the capital.", "mobilised", "154"),
+    ("Hamas mobilized fighters funded by Iran.", "mobilized", "154"),
+    ("Colombian troops fought drug cartels in the jungle.", "fought", "190"),
+    ("Ukraine fought Russian troops who were trafficking weapons.", "fought", "190"),
+    ("Hezbollah fought Israel with aid from Iran.", "fought", "190"),
+    ("Israel will strike Iran to restore the balance of deterrence.", "strike", "190"),
+    ("Russia is promising to pull its troops back from Kyiv.", "promising to", "030"),
+    ("The United States is encouraging Ukraine to negotiate with Russia.", "encouraging", "020"),
+    ("Ukraine was encouraged by Washington to seek a ceasefire.", "encouraged", "020"),
+    ("NATO announced the rapid deployment of 4,000 troops to Romania.", "deployment of 4,000 troops", "154"),
+    ("Putin and Biden talked about Ukraine in a phone call.", "talked", "040"),
+    ("With respect to Pakistan and India, we talked about Kashmir.", "talked", "040"),
+    ("Security forces responded with lethal force, killing 12 protesters.", "responded with lethal force", "190"),
+    ("Israel responded to the rocket fire with force.", "responded to the rocket fire with force", "190"),
+    ("Israel declared war on Hamas.", "war", "190"),
+    # the same gap in other 1.21.0 entries
+    ("Putin met Xi to discuss shared objectives.", "met", "040"),
+    ("Biden met Zelensky to hear his aspirations.", "met", "040"),
+    ("Taliban fighters occupied the seat of government in Kabul.", "occupied", "192"),
+    ("Israeli forces occupied the town, a place of pilgrimage.", "occupied", "192"),
+])
+def test_review_acts_are_no_statements(text, surface, cameo):
+    got = cues_of(text)
+    pairs = list(zip(got["text"], got["cameo"].astype(str)))
+    assert (surface, cameo) in pairs, pairs
+
+
+@pytest.mark.parametrize("text, surface, cameo", [
+    # `hit X with sanctions` needs the sanctions as the object of `with` right after X
+    ("Russia hit Kyiv with missiles despite Western sanctions.", "hit", "163"),
+    # past `responded with force` is force used, not a threat (138 needs will/would or a vow)
+    ("Security forces responded with lethal force, killing 12 protesters.", "responded", "138"),
+    ("Israel responded to the rocket fire with force.", "responded", "138"),
+])
+def test_review_no_spurious_code(text, surface, cameo):
+    got = cues_of(text)
+    bad = [(t, c) for t, c in zip(got["text"], got["cameo"].astype(str)) if t.startswith(surface) and c == cameo]
+    assert not bad, bad
+
+
+@NEEDS_TAGGER
+@pytest.mark.parametrize("text, expected", [
+    ("Russian troops occupied Ukrainian positions near Bakhmut.", ("RUS", "attack", "192")),
+    ("Russian troops occupied a border post.", ("RUS", "attack", "192")),
+    ("Ukraine mobilised reservists to defend the capital.", ("UKR", "mobilize", "154")),
+    ("Hamas mobilized fighters funded by Iran.", ("HAMAS", "mobilize", "154")),
+    ("Colombian troops fought drug cartels in the jungle.", ("COL", "attack", "190")),
+    ("Hezbollah fought Israel with aid from Iran.", ("HEZBOLLAH", "attack", "190")),
+    ("Israel will strike Iran to restore the balance of deterrence.", ("ISR", "attack", "190")),
+    ("Russia is promising to pull its troops back from Kyiv.", ("RUS", "offer", "030")),
+    ("The United States is encouraging Ukraine to negotiate with Russia.", ("USA", "appeal", "020")),
+    ("Ukraine was encouraged by Washington to seek a ceasefire.", ("USA", "appeal", "020")),
+    ("Putin and Biden talked about Ukraine in a phone call.", ("RUS", "consult", "040")),
+])
+def test_review_main_event_takes_the_act(text, expected):
+    out = run(text)
+    main = out[out["main"]]
+    got = list(zip(main["source_actor"], main["act"], main["cameo"]))
+    assert expected in got, got
+
+
+@NEEDS_TAGGER
+@pytest.mark.parametrize("text, cameo", [
+    ("NATO announced the rapid deployment of 4,000 troops to Romania.", "154"),
+    ("Security forces responded with lethal force, killing 12 protesters.", "190"),
+])
+def test_review_event_rows_keep_the_act(text, cameo):
+    out = run(text)
+    assert cameo in out["cameo"].astype(str).tolist(), out[["act", "cameo", "cue_text"]]
+    assert "138" not in out["cameo"].astype(str).tolist(), out[["act", "cameo", "cue_text"]]
