@@ -58,6 +58,9 @@ NON_ACTS = [
     ("The shop in Lisbon closed its doors after the holiday.", "sanction"),
     ("Austria suspended the minister over the scandal.", "sanction"),
     ("India restored the old temple in Delhi.", "yield"),
+    # a vocative after the courtesy formula is no predicate (the tagger can read "sir" as a verb)
+    ("Thank you, sir. Thank you very much.", "unclassified"),
+    ("Thank you, sir, for the question about Mexico.", "unclassified"),
 ]
 
 

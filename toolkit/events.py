@@ -1954,7 +1954,9 @@ def _is_top(s: cl.Structure, cid: int) -> bool:
     return got
 
 
-_NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add"})
+# "sir" and "madam" are vocatives the tagger can read as verbs ("Thank you, sir."), never a predicate.
+_NOT_ACTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "say", "tell", "add",
+                       "sir", "madam"})
 
 
 @functools.lru_cache(maxsize=1)
