@@ -41,6 +41,8 @@ ACTS = [
     ("Russia suspended flights to Georgia.", "sanction", "163", "RUS", "GEO"),
     ("Russia resumed flights to Egypt.", "yield", "085", "RUS", "EGY"),
     ("Qatar restored flights to Bahrain.", "yield", "085", "QAT", "BHR"),
+    ("Turkey and Azerbaijan signed a joint declaration in Baku.", "agree", "057", "TUR", "AZE"),
+    ("Germany signed a declaration of war against the United States in 1941.", "attack", "190", "DEU", "USA"),
 ]
 
 # text, the act it must not get (the twin's verb or noun in another sense)
@@ -58,6 +60,16 @@ NON_ACTS = [
     ("The shop in Lisbon closed its doors after the holiday.", "sanction"),
     ("Austria suspended the minister over the scandal.", "sanction"),
     ("India restored the old temple in Delhi.", "yield"),
+    # (1.22.1, a review of 1.22.0) other declarations, flights and closures
+    ("Germany signed a declaration of war against the United States in 1941.", "agree"),
+    ("Kosovo signed a declaration of independence in 2008.", "agree"),
+    ("Iran resumed its flight tests of ballistic missiles.", "yield"),
+    ("North Korea resumed missile flight tests.", "yield"),
+    ("Ukraine suspended the investigation into flight MH17.", "sanction"),
+    ("Russia halted the flight of capital.", "sanction"),
+    ("Argentina closed its borders because of the pandemic.", "sanction"),
+    ("Hungary closed its border to refugees on Monday.", "sanction"),
+    ("I congratulate you, Mr. President, on your election to the presidency of the General Assembly.", "praise"),
     # a vocative after the courtesy formula is no predicate (the tagger can read "sir" as a verb)
     ("Thank you, sir. Thank you very much.", "unclassified"),
     ("Thank you, sir, for the question about Mexico.", "unclassified"),

@@ -100,6 +100,12 @@ def test_a_collective_noun_names_an_alliance_or_no_one(text, expected, absent):
     ("Iran warned Israel that Tehran would strike back.", ("IRN", "threaten", "ISR"), None),
     ("Russia warned NATO that Moscow would take countermeasures.", ("RUS", "threaten", "NATO"), None),
     ("China warned Japan that Beijing would respond firmly.", ("CHN", "threaten", "JPN"), None),
+    # (second review) a blockade, and a resolve not to stay idle, are hostile too
+    ("Iran warned the United States that Tehran would close the Strait of Hormuz.",
+     ("IRN", "threaten", "USA"), ("IRN", "statement", "USA")),
+    ("North Korea warned the United States that Pyongyang would not sit idle.",
+     ("PRK", "threaten", "USA"), ("PRK", "statement", "USA")),
+    ("Japan warned China that Tokyo would not stand idly by.", ("JPN", "threaten", "CHN"), None),
 ])
 def test_a_warning_of_ones_own_side_threatens_only_with_a_hostile_act(text, expected, absent):
     got = dyads(text)
