@@ -207,3 +207,21 @@ def test_setup_from_a_missing_folder_is_one_line(tmp_path):
     assert r.stderr.strip().splitlines() == [f"error: setup --from {tmp_path / 'nope'}: not a folder "
                                              "(give a folder laid out as nltk_data, e.g. with "
                                              "tokenizers/ and corpora/ in it)"]
+
+
+@pytest.mark.parametrize("in_process", [True, False])
+def test_only_the_command_itself_imports_nltk_lean(tmp_path, in_process):
+    # `python -m toolkit analyze` runs NLTK without its package __init__ (the command only
+    # orchestrates); cli.main() called from a user's session leaves that session's nltk whole.
+    out = tmp_path / "out"
+    if in_process:
+        code = ("import sys; from toolkit import cli; "
+                f"cli.main(['analyze', 'sample', '--annotators', 'actors', '--workers', '1', '--out', {str(out)!r}]); "
+                "import nltk; print('whole' if 'word_tokenize' in vars(nltk) else 'lean')")
+    else:
+        code = ("import sys, atexit; "
+                f"sys.argv = ['toolkit', 'analyze', 'sample', '--annotators', 'actors', '--workers', '1', '--out', {str(out)!r}]; "
+                "atexit.register(lambda: print('whole' if 'word_tokenize' in vars(sys.modules['nltk']) else 'lean', flush=True)); "
+                "import runpy; runpy.run_module('toolkit', run_name='__main__')")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert r.stdout.strip().splitlines()[-1] == ("whole" if in_process else "lean"), r.stdout + r.stderr

@@ -1,7 +1,15 @@
 import gc
 import sys
 
-from .cli import main
+if sys.argv[1:2] == ["analyze"]:
+    # This process only orchestrates: NLTK without its SciPy/sklearn parts. Only here, in the
+    # command's own process, never in cli.main() called from a user's session, whose `nltk`
+    # must stay the whole package (dir, help, star-imports).
+    from . import resources
+
+    resources.import_nltk_lean()
+
+from .cli import main  # noqa: E402
 
 code = main()
 # Everything is written and closed. Freezing the heap spares the interpreter's final

@@ -104,10 +104,8 @@ def _check_out(out: str, *, make: bool = False) -> None:
 
 
 def cmd_analyze(args) -> int:
-    from . import datasets, lexicon, resources
+    from . import datasets, lexicon
     from .pipeline import analyze
-
-    resources.import_nltk_lean()  # this process only orchestrates: skip NLTK's SciPy/sklearn parts
 
     inputs, filters = args.input, _filters(args)
     columns = {k: v for k, v in (("text", args.text_col), ("doc_id", args.id_col)) if v} or None
