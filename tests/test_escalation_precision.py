@@ -26,6 +26,12 @@ def acts_of(text: str) -> list[tuple[str, str, str]]:
     return list(zip(c["text"], c["cameo"].astype(str), c["quad_class"]))
 
 
+def code_pairs(text: str) -> list[tuple[str, str]]:
+    """``(surface, cameo)`` of every cue of ``text``."""
+    c = cues_of(text)
+    return list(zip(c["text"], c["cameo"].astype(str)))
+
+
 @pytest.mark.parametrize("text, word", [
     # war as the setting or a kind of thing (issue 17 pattern 4)
     ("Thousands have been driven from their homes by the ravages of war.", "war"),
@@ -134,11 +140,10 @@ def test_narrowed_readings_take_their_class(text, surface, quad):
     ("The Security Council determined that the situation constitutes a threat to international peace.", "threat", "130"),
     # a party characterised as a danger stays `threat`: the speaker's accusation of that party
     ("Iran poses a threat to the region, the minister said.", "threat", "130"),
-    ("Russia remains the greatest threat to European security.", "threat", "130"),
+    ("North Korea remains the main threat to peace in East Asia.", "threat", "130"),
 ])
 def test_acts_keep_their_codes(text, surface, cameo):
-    got = cues_of(text)
-    pairs = list(zip(got["text"], got["cameo"].astype(str)))
+    pairs = code_pairs(text)
     assert (surface, cameo) in pairs, pairs
 
 
@@ -153,8 +158,7 @@ def test_acts_keep_their_codes(text, surface, cameo):
     ("Britain slapped fresh sanctions on Russian banks.", "slapped fresh sanctions", "163"),
 ])
 def test_force_threats_and_sanctions(text, surface, cameo):
-    got = cues_of(text)
-    pairs = list(zip(got["text"], got["cameo"].astype(str)))
+    pairs = code_pairs(text)
     assert (surface, cameo) in pairs, pairs
 
 
@@ -215,8 +219,7 @@ def test_events_hit_with_sanctions_keeps_the_code():
     ("Israeli forces occupied the town, a place of pilgrimage.", "occupied", "192"),
 ])
 def test_review_acts_are_no_statements(text, surface, cameo):
-    got = cues_of(text)
-    pairs = list(zip(got["text"], got["cameo"].astype(str)))
+    pairs = code_pairs(text)
     assert (surface, cameo) in pairs, pairs
 
 
@@ -228,8 +231,7 @@ def test_review_acts_are_no_statements(text, surface, cameo):
     ("Israel responded to the rocket fire with force.", "responded", "138"),
 ])
 def test_review_no_spurious_code(text, surface, cameo):
-    got = cues_of(text)
-    bad = [(t, c) for t, c in zip(got["text"], got["cameo"].astype(str)) if t.startswith(surface) and c == cameo]
+    bad = [(t, c) for t, c in code_pairs(text) if t.startswith(surface) and c == cameo]
     assert not bad, bad
 
 

@@ -1246,7 +1246,7 @@ def _denied_gerund(s: cl.Structure, e: Event) -> bool:
 
 
 def _requested(s: cl.Structure, e: Event) -> bool:
-    """An infinitive after a directive verb or a request noun ("pushing for permission to hit"),
+    """An infinitive after a directive verb or a request noun ("pressing for permission to strike"),
     or a gerund after a requested verb ("called on Azerbaijan to stop attacking Armenia",
     "urged Russia to refrain from shelling": asked of them, not done as stated)."""
     p = s.predicate_at(e.tok)
@@ -2073,7 +2073,7 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                   actor_tok) -> tuple[list[Cue], list[Event]]:
     """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
     the reporting-verb lexicon is a speech act even where the escalation lexicon has no cue
-    ("Russia reassured Kazakhstan", "called on X to", "pushing for permission"); so is a
+    ("Russia reassured Kazakhstan", "called on X to", "pressing for permission"); so is a
     neutral, hedged or emphatic one with a reported clause ("claimed that", "insisted that"),
     a statement that :func:`_upgrade_claims` makes an accusation when it reports a third
     party's conflict act."""
@@ -2841,7 +2841,7 @@ def _headline_verb(words: Sequence[str], tags: list[str], out: list[str], k: int
 
 
 def _open_request(row: dict) -> bool:
-    """A request ("pushing for permission to ...") whose addressee the sentence does not name as
+    """A request ("pressing for permission to ...") whose addressee the sentence does not name as
     an object: its target, if any, came from a phrase of the requested act."""
     return row["act"] in ("appeal", "demand") and row["factuality"] == "asserted" and \
         row["source_actor"] is not None and (row["target_actor"] is None or ";target:patient." not in row["rule"])
