@@ -1,13 +1,14 @@
 """The events table: minimal pairs (voice, claims, warnings, negation, conditions) and the seed article."""
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from seed_events import SEED_ALLOWED, SEED_REQUIRED
+from seed_events import SEED_ALLOWED, SEED_REQUIRED, SEED_SHA256
 
 from toolkit import _native, actors, clauses, escalation, events
 from toolkit.config import shared_path
@@ -136,15 +137,19 @@ needs_seed = pytest.mark.skipif(SEED is None or not (SEED / "article.txt").exist
 @pytest.fixture(scope="module")
 def seed_events():
     text = (SEED / "article.txt").read_text(encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert digest.startswith(SEED_SHA256), (
+        f"../shared/seed/article.txt is not the article tests/seed_events.py was coded on "
+        f"(sha256 {digest[:16]}, expected {SEED_SHA256}): its offsets must be re-coded")
     s, _ = tokenize_documents(["d"], [text])
     return text, s, run(text, with_quotes=True)
 
 
 def _matches(spec, row, text, sentences) -> bool:
-    # The snippet names the coder's sentence; it is looked up in the cue's paragraph, since a
+    # The offset names the coder's sentence; it is looked up in the cue's paragraph, since a
     # quotation can be split into sentences apart from its "X quoted Y as saying".
     a, b = text.rfind("\n", 0, row["cue_start"]) + 1, text.find("\n", row["cue_end"])
-    if spec["where"] not in text[a:b if b >= 0 else len(text)]:
+    if not a <= spec["at"] < (b if b >= 0 else len(text)):
         return False
     val = lambda k: None if pd.isna(row[k]) else row[k]
     return (val("source_actor") == spec["source"] and row["act"] in spec["acts"]
