@@ -382,6 +382,42 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
     return out
 
 
+def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """Tag repairs for a sentence's opening subject, which the tagger reads as no noun phrase.
+
+    Rules (applied by :func:`parse`, so by the events step only; they never make a verb, as
+    ``events._may_act`` relies on):
+
+    * ``tag.opening_name``: a capitalised first word tagged as an adjective right before a
+      finite verb is a name ("Ukraine accuses Russia of ...": NLTK's tagger reads "Ukraine" as
+      JJ, and the sentence loses its subject);
+    * ``tag.opening_participle``: a capitalised first word tagged as a past participle, right
+      before a noun phrase that a finite verb follows, is an adjective of that phrase
+      ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
+      is the subject, not the object of "imprisoned"); not before "by", a determiner or a
+      comma ("Imprisoned by the regime, he ...", "Killed were ...").
+
+    Example:
+        >>> repair_opening_subject(["Ukraine", "accuses", "Russia"], ["JJ", "VBZ", "NNP"])
+        ['NNP', 'VBZ', 'NNP']
+        >>> repair_opening_subject(["Russian", "troops", "left"], ["JJ", "NNS", "VBD"])
+        ['JJ', 'NNS', 'VBD']
+    """
+    n = len(tags)
+    if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN"):
+        return list(tags)
+    out = list(tags)
+    if tags[0] == "JJ" and tags[1] in FINITE and tags[1] != "MD":
+        out[0] = "NNP"
+    elif tags[0] == "VBN" and tags[1] in ("JJ", "NN", "NNS", "NNP", "NNPS"):
+        j = 1
+        while j < n and tags[j] in ("JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD"):
+            j += 1
+        if j < n and tags[j - 1] in NOUN_TAGS and (tags[j] in FINITE or tags[j] == "RB" and j + 1 < n and tags[j + 1] in FINITE):
+            out[0] = "JJ"
+    return out
+
+
 def _adjectival_participle(low: Sequence[str], out: list[str], i: int, w: Words) -> bool:
     """A participle inside a noun phrase: ``participle_adjectives`` ("ongoing"), after a hyphen
     ("Kurdish - led forces") or in one of ``participle_compounds`` ("armed forces")."""
@@ -559,7 +595,11 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
         j = i + 1 if participle_start else i
         while j < n:
             t = tags[j]
+            if t in ("DT", "PDT", "PRP$") and j > i and tags[j - 1] in NOUN_TAGS:
+                break  # rule np.determiner_opens: "In recent years the Taliban", "on Monday the army"
             if t in NP_INNER:
+                if t in ("NNP", "NNPS") and j > i + 1 and _year_after_month(lower, j - 1):
+                    break  # rule np.date_ends: "On 17 July 2017 Russia 's Supreme Court rejected"
                 j += 1
             elif lower[j] in ("and", "or") and j > i and tags[j - 1] == "JJ" and j + 1 < n and tags[j + 1] == "JJ":
                 j += 1  # "civilian and military targets"
@@ -588,6 +628,12 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
             out.append(Chunk(i, j, j - 1, "np.adjective_head"))  # "the Nigerian military"
         i = max(j, i + 1)
     return out
+
+
+def _year_after_month(lower: Sequence[str], k: int) -> bool:
+    """Token ``k`` is a year right after a month or another time word ("17 July 2017")."""
+    y = lower[k]
+    return len(y) == 4 and y.isdigit() and y[:2] in ("19", "20") and k > 0 and lower[k - 1] in words().temporal
 
 
 # ----------------------------------------------------------------------------- verb groups
@@ -1030,6 +1076,9 @@ def find_object(s: Structure, p: Predicate, w: Words, *, limit: int | None = Non
             break
         if c.start == p.head + 3 and s.lower[c.start - 1] == "of" and s.tags[p.head + 1] in ("DT", "CD", "JJ", "NNS"):
             return Chunk(p.head + 1, c.end, c.head, "np.partitive")  # "expelled some of the peacekeepers"
+        if _is_temporal(s.lower, c, w) and c.start <= p.end + 1 and x + 1 < len(chunks) \
+                and chunks[x + 1].start == c.end < limit and s.clause_of[c.end] == p.clause:
+            return chunks[x + 1]   # rule object.after_time: "vetoed on Friday a draft resolution"
         if _preceded_by_prep(s.tags, s.lower, c, w) or _is_temporal(s.lower, c, w):
             return None
         return c
@@ -1242,6 +1291,7 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     if tags is None:
         tags, degraded = tag(tokens)
     tags = repair_phrase_tags(tokens, tags, w, lower=lower)
+    tags = repair_opening_subject(tokens, tags)
     if lower and lower[0] in w.inverted_conditionals:
         tags = repair_inverted_conditional(lower, tags)
     if not w.conditional.isdisjoint(lower):
