@@ -988,6 +988,16 @@ def _preceded_by_prep(tags, lower, c: Chunk, w: Words) -> str:
 _TIME_DETERMINERS = frozenset({"the", "this", "that", "last", "next", "a", "early", "late"})
 
 
+def is_temporal(lower: Sequence[str], c: Chunk) -> bool:
+    """Whether chunk ``c`` is a time expression ("Monday", "last week", "2014").
+
+    Example:
+        >>> is_temporal(["on", "monday"], Chunk(1, 2, 1, "np.base"))
+        True
+    """
+    return _is_temporal(lower, c, words())
+
+
 def _is_temporal(lower, c: Chunk, w: Words) -> bool:
     """A time expression: every word of the chunk past its determiners is a time word or a year."""
     content = False

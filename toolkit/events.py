@@ -348,7 +348,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             if inf is not None and inf.patient is not None:
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
-        better = _actor_oblique(s, obl, tgt.chunk, ctx, p.head)
+        better = _actor_oblique(s, obl, tgt.chunk, ctx, p.head, named_act=_names_the_act(s, cue, tgt.chunk))
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
@@ -424,10 +424,27 @@ def _late_recipient(s: cl.Structure, obj: cl.Chunk, verb: int, r: Rules) -> cl.C
     return last
 
 
-def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None) -> Arg | None:
+def _names_the_act(s: cl.Structure, cue: Cue, obj: cl.Chunk | None) -> bool:
+    """Rule ``target.prep_after_named_act``: the object is the act's own name when a verb +
+    noun cue ends on its head ("launched an investigation into X", "opened investigations
+    against X", "staged a protest against X"), so the phrase right after it names the party
+    acted on, as for ``act_objects`` (events.yaml). Not a name or a phrase with one
+    ("expelled Russian diplomats": the diplomats are acted on).
+
+    Example:
+        >>> # "German prosecutors launched an investigation into the firm": the firm
+    """
+    if obj is None or cue.tok_end - cue.tok < 2 or cue.tok_end - 1 != obj.head:
+        return False
+    return s.tags[obj.head] in ("NN", "NNS") and not any(s.tags[k] in ("NNP", "NNPS") for k in range(obj.start, obj.end))
+
+
+def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None, *,
+                   named_act: bool = False) -> Arg | None:
     """``target.prep_over_object``: when the object names no actor ("imposed sanctions on X",
     "provided support ... to X", "rejected accusations by X"), the actor in a following
-    prepositional phrase is the target, as CAMEO codes the party acted on."""
+    prepositional phrase is the target, as CAMEO codes the party acted on. ``named_act``: the
+    object is the act's own name (:func:`_names_the_act`)."""
     if obj is None or _has_actor(ctx, obj):
         return None
     by = _participle_agent(s, obj) if "by" in s.lower[obj.end:obj.end + 10] else None
@@ -483,6 +500,30 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
             return Arg(c, f"target.prep_proper_noun_{prep}")
         if prep in ("of", "in") and _phrase_next(s, end, c) or c.start == end + 1:
             end = c.end   # "the release of $1.2 billion in military assistance to Egypt"
+    return _after_named_act(s, obl, obj) if named_act else None
+
+
+# Prepositions that direct a named act at someone ("an investigation into", "a protest against");
+# not "with" ("met the challenge with a focus"), "in", "by" or "of".
+_NAMED_ACT_PREPS = ("into", "against", "on", "upon", "toward", "towards", "at", "to", "over")
+
+
+def _after_named_act(s: cl.Structure, obl, obj: cl.Chunk) -> Arg | None:
+    """``target.prep_after_named_act_<prep>``: the phrase right after an object that names the
+    act (:func:`_names_the_act`), past its "of" phrases, when no phrase names an actor ("opened
+    an investigation into the business dealings of the firm"); never a time phrase."""
+    end = obj.end
+    for prep, c in obl:
+        if c.start < obj.end:
+            continue
+        if not _phrase_next(s, end, c):
+            return None
+        if prep == "of":
+            end = c.end
+            continue
+        if prep in _NAMED_ACT_PREPS and not cl.is_temporal(s.lower, c):
+            return Arg(c, f"target.prep_after_named_act_{prep}")
+        return None
     return None
 
 
