@@ -93,3 +93,33 @@ def test_object_after_time_phrase(text, verb, patient):
 def test_main_event_of_opening_subjects(text, expected):
     got = main_row(text)
     assert got[:2] == expected[:2] and (expected[2] is None or got[2] == expected[2])
+
+
+@pytest.mark.parametrize("text, chunk", [
+    # np.partitive: a quantity word, "of" and the phrase after it are one noun phrase
+    ("The office opened investigations against each of the top 25 providers .", "each of the top 25 providers"),
+    ("Some of the doctors say it will pass .", "Some of the doctors"),
+    ("Eritrea has expelled some of the U.N. peacekeepers .", "some of the U.N. peacekeepers"),
+    # np.day_ends: a weekday after a common noun is its own phrase
+    ("The army imposed a curfew Monday in the capital .", "a curfew"),
+    ("Trudeau expressed optimism Wednesday that the timeline could be accelerated .", "optimism"),
+    # negatives: "today" stays, a name before the weekday stays, a count is no partitive
+    ("We told the governors today that capacity is not used .", "the governors today"),
+    ("Thousands marched on Bloody Sunday .", "Bloody Sunday"),
+    ("Rebels released three of the hostages .", "three"),
+])
+def test_partitive_and_day_chunks(text, chunk):
+    assert chunk in chunk_texts(parse(text))
+
+
+@pytest.mark.parametrize("text, target", [
+    # a bare weekday between an act's name and its phrase ("a state of siege Sunday in X")
+    ("The Guatemalan government declared a state of siege Sunday in the northern province of Alta Verapaz .",
+     "the northern province"),
+    ("The government declared a state of siege on Sunday in the northern province .", "the northern province"),
+    # negative: the weekday is not the target
+    ("The government declared a state of emergency Sunday .", "a state"),
+])
+def test_time_word_before_act_phrase(text, target):
+    out = run(text)
+    assert out[out["main"]].iloc[0]["target_text"] == target

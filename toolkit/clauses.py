@@ -77,6 +77,7 @@ class Words:
     quantity_words: frozenset = frozenset()
     participle_adjectives: frozenset = frozenset()
     inverted_conditionals: frozenset = frozenset()
+    partitive_words: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -104,7 +105,7 @@ def words(path: str | None = None) -> Words:
                  s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
                  s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
                  s("participle_compounds"), s("quantity_words"), s("participle_adjectives"),
-                 s("inverted_conditionals"))
+                 s("inverted_conditionals"), s("partitive_words"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -578,6 +579,7 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
     """
     out: list[Chunk] = []
     n, i = len(tags), 0
+    w = words()
     while i < n:
         ti = tags[i]
         if ti not in _NP_OPENERS:  # the tests below would skip it
@@ -597,6 +599,8 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
             t = tags[j]
             if t in ("DT", "PDT", "PRP$") and j > i and tags[j - 1] in NOUN_TAGS:
                 break  # rule np.determiner_opens: "In recent years the Taliban", "on Monday the army"
+            if j > i and tags[j - 1] in ("NN", "NNS") and _day_word(lower[j], w):
+                break  # rule np.day_ends: "remained on alert Wednesday in New Delhi"
             if t in NP_INNER:
                 if t in ("NNP", "NNPS") and j > i + 1 and _year_after_month(lower, j - 1):
                     break  # rule np.date_ends: "On 17 July 2017 Russia 's Supreme Court rejected"
@@ -622,12 +626,21 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
         head = j - 1
         while head >= i and tags[head] not in _HEAD_TAGS:
             head -= 1
-        if head >= i:  # the last noun or number
+        if head >= i and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in w.partitive_words \
+                and (not out or out[-1].end <= i - 2):
+            out.append(Chunk(i - 2, j, head, "np.partitive"))  # "against each of the providers"
+        elif head >= i:  # the last noun or number
             out.append(Chunk(i, j, head, "np.base"))
         elif tags[i] == "DT" and j - i >= 2 and tags[j - 1] == "JJ":
             out.append(Chunk(i, j, j - 1, "np.adjective_head"))  # "the Nigerian military"
         i = max(j, i + 1)
     return out
+
+
+def _day_word(x: str, w: Words) -> bool:
+    """A weekday ("Wednesday"), which ends a noun phrase after a common noun; not "today" ("the
+    governors today that ...": the phrase stays whole before a reported clause)."""
+    return x in w.temporal and x.endswith("day") and x not in ("day", "today", "yesterday")
 
 
 def _year_after_month(lower: Sequence[str], k: int) -> bool:

@@ -388,11 +388,13 @@ def _phrase_next(s: cl.Structure, end: int, c: cl.Chunk) -> bool:
         return False
     if all(s.lower[k] in w.quantity_words for k in range(end + 1, c.start)):
         return True
-    j = end + 1
+    # a bare time word: "declared a state of siege Sunday in the province"
+    j = end + (s.tags[end] == "IN")
+    first = j
     while j < c.start - 1 and (s.lower[j] in w.temporal or s.tags[j] == "DT" or
                                (s.lower[j].isdigit() and len(s.lower[j]) == 4)):
         j += 1
-    return s.tags[end] == "IN" and end + 1 < j == c.start - 1 and s.tags[j] in ("IN", "TO")
+    return first < j == c.start - 1 and s.tags[j] in ("IN", "TO")
 
 
 def _late_recipient(s: cl.Structure, obj: cl.Chunk, verb: int, r: Rules) -> cl.Chunk | None:
