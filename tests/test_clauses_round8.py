@@ -123,3 +123,32 @@ def test_partitive_and_day_chunks(text, chunk):
 def test_time_word_before_act_phrase(text, target):
     out = run(text)
     assert out[out["main"]].iloc[0]["target_text"] == target
+
+
+@pytest.mark.parametrize("text, expected", [
+    # clause.subject_aside: an aside on the subject is no postposed report's comma
+    ("Iran , speaking on Monday , warned Israel against any attack .", ("IRN", "appeal", "ISR")),
+    ("Iran , which has denied the charges , accused Israel of sabotage .", ("IRN", "accuse", "ISR")),
+    ("Pakistan , angered by the raid , accused India of aggression .", ("PAK", "accuse", "IND")),
+    ("China , speaking at the United Nations , criticized Japan .", ("CHN", "criticize", "JPN")),
+    # negatives: a real postposed report, and an aside followed by its own subject
+    ("Russia attacked Ukraine , officials said .", ("RUS", "attack", "UKR")),
+    ("Russia shelled Kharkiv on Monday , said Ukraine .", ("RUS", "attack", None)),
+])
+def test_subject_aside_is_no_report(text, expected):
+    got = main_row(text)
+    assert got[:2] == expected[:2] and (expected[2] is None or got[2] == expected[2])
+
+
+@pytest.mark.parametrize("text, verb, kind", [
+    ("Iran , speaking on Monday , warned Israel .", "warned", "main"),
+    ("Iran , which has denied the charges , accused Israel .", "accused", "main"),
+    # negatives: a postposed report stays one, with or without an aside before it
+    ("Talks failed , officials said .", "said", "report"),
+    ("Talks collapsed on Monday , speaking of which , officials said .", "said", "report"),
+])
+def test_subject_aside_clause_kinds(text, verb, kind):
+    lem = {"said": "say", "warned": "warn", "speaking": "speak", "accused": "accuse"}
+    s = clauses.parse(text.split(), lemma=[lem.get(t.lower(), t.lower()) for t in text.split()])
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    assert s.clauses[p.clause].kind == kind

@@ -737,6 +737,27 @@ def _postposed_report(tags, lower, lemma, i: int, w: Words, tail: list[int] | No
     return table[j]
 
 
+def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
+    """Rule ``clause.subject_aside``: the comma at ``i`` closes an aside on the sentence's
+    subject (a participial or relative clause opened by the first comma, with no finite verb
+    before it) and a finite verb follows it at once, so that verb is the main clause's, not a postposed report's ("Iran,
+    speaking on Monday, warned Israel ...", "Iran, which has denied the charges, accused
+    Israel ..."; not "Talks failed, officials said").
+
+    Example:
+        >>> toks = "Iran , speaking on Monday , warned Israel .".split()
+        >>> _closes_subject_aside(["NNP", ",", "VBG", "IN", "NNP", ",", "VBD", "NNP", "."], toks, 5, words())
+        True
+    """
+    c = next((k for k in range(i) if tags[k] == ","), -1)
+    if c < 1 or c + 1 >= i or any(tags[k] in FINITE for k in range(c)):
+        return False
+    v = i + 1 + (i + 1 < len(tags) and tags[i + 1] == "RB")
+    if v >= len(tags) or tags[v] not in FINITE:
+        return False   # the verb follows the aside at once ("..., which were, I think, one")
+    return tags[c + 1] in ("VBG", "VBN") or lower[c + 1] in w.relative
+
+
 def _postposed_table(tags, lower, lemma, w: Words, tail: list[int]) -> list[bool]:
     """For each ``j``, whether the words ``tail[j:]`` are a postposed report: exactly one verb,
     a reporting one, and nothing after it but its subject, a time or place phrase (no
@@ -818,7 +839,8 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
                 tail = _report_tail(lower)
                 post = _postposed_table(tags, lower, lemma, w, tail)
             # a postposed report follows a verb: not "The president, Mira Halden, dismissed"
-            if not coord and last_head >= 0 and _postposed_report(tags, lower, lemma, i, w, tail, post):
+            if not coord and last_head >= 0 and _postposed_report(tags, lower, lemma, i, w, tail, post) \
+                    and not _closes_subject_aside(tags, lower, i, w):
                 open_("report", i, "clause.report_postposed", parent=-1)
                 for c in clauses[:-1]:
                     if c.parent == -1:
