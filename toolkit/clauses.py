@@ -45,8 +45,6 @@ PRONOUN_TAGS = frozenset({"PRP"})
 _HEAD_TAGS = NOUN_TAGS | {"CD"}
 _PUNCT_END = re.compile(r"^[.!?]+$")
 _HYPHENS = frozenset({"-", "–", "—"})
-# "as well as", "as soon as", "as part of": not an adverbial clause opener.
-_AS_PHRASES = frozenset({"well", "soon", "long", "much", "many", "part", "a", "an", "the", "of", "such", "far"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +76,13 @@ class Words:
     participle_adjectives: frozenset = frozenset()
     inverted_conditionals: frozenset = frozenset()
     partitive_words: frozenset = frozenset()
+    as_phrase_words: frozenset = frozenset()
+    consequent_modals: frozenset = frozenset()
+    time_determiners: frozenset = frozenset()
+    participle_time_openers: frozenset = frozenset()
+    main_verb_object_tags: frozenset = frozenset()
+    relative_verb_next_tags: frozenset = frozenset()
+    bare_complement_object_tags: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -97,6 +102,9 @@ def words(path: str | None = None) -> Words:
     def s(key):
         return frozenset(str(w).lower() for w in data.get(key, []))
 
+    def tags(key):   # Penn tags keep their case
+        return frozenset(str(t) for t in data.get(key, []))
+
     return Words(s("passive_auxiliaries"), s("perfect_auxiliaries"), s("future_modals"),
                  s("hypothetical_modals"), s("future_frames"), s("negators"), s("negating_verbs"),
                  s("conditional_openers"), s("adverbial_openers"), s("relative_openers"),
@@ -105,7 +113,9 @@ def words(path: str | None = None) -> Words:
                  s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
                  s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
                  s("participle_compounds"), s("quantity_words"), s("participle_adjectives"),
-                 s("inverted_conditionals"), s("partitive_words"))
+                 s("inverted_conditionals"), s("partitive_words"), s("as_phrase_words"),
+                 s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
+                 tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -256,9 +266,6 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
     return out
 
 
-_AFTER_RELATIVE_VERB = frozenset({"RB", "RP", "TO", "DT", "PRP$"})
-
-
 def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
     """Rule ``tag.relative_verb``: a lower-case word tagged as a singular noun right after a
     relative "that" or "which" that follows a noun, and before an adverb, a particle, "to" or a
@@ -275,10 +282,11 @@ def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
     if "WDT" not in tags and "WP" not in tags:
         return tags
     out = tags
+    after_verb = words().relative_verb_next_tags
     for i in range(2, len(tags) - 1):
         if tags[i] == "NN" and tags[i - 1] == "WDT" and tags[i - 2] in NOUN_TAGS \
                 and tokens[i - 1].lower() in ("that", "which") and tokens[i].islower() \
-                and tags[i + 1] in _AFTER_RELATIVE_VERB:
+                and tags[i + 1] in after_verb:
             out = list(out) if out is tags else out
             out[i] = "VBZ" if tags[i - 2] in ("NN", "NNP") and tokens[i].endswith("s") else "VBP"
     k = _verb_after_subject_relative(tokens, out)
@@ -286,12 +294,6 @@ def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
         out = list(out) if out is tags else out
         out[k] = "VBD"
     return out
-
-
-_MAIN_VERB_OBJECT = frozenset({"DT", "PRP$", "PRP", "CD", "JJ", "NN", "NNS", "NNP", "NNPS"})
-# after a participle these open a time phrase, not its object: "hostages seized last October"
-_TIME_OPENERS = frozenset({"last", "next", "this", "earlier", "yesterday", "today", "overnight",
-                           "recently", "previously", "since", "during"})
 
 
 def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> int:
@@ -319,13 +321,14 @@ def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> 
     v = next((i for i in range(r + 1, min(n, r + 4)) if tags[i] in FINITE), -1)
     if v < 0:
         return -1
+    w = words()
     for k in range(v + 1, min(n - 1, v + 12)):
         if tags[k] in FINITE or tags[k] == "CC":
             return -1
         if tags[k] in ("JJ", "VBN") and tokens[k].lower().endswith("ed") and tokens[k].islower() \
                 and (tags[k - 1] in NOUN_TAGS or tags[k - 1] == "," or tags[k - 1] == "JJ" and tags[k - 2] == "DT") \
-                and tags[k + 1] in _MAIN_VERB_OBJECT \
-                and tokens[k + 1].lower() not in _TIME_OPENERS:   # "led the offensive accused": a noun tagged JJ
+                and tags[k + 1] in w.main_verb_object_tags \
+                and tokens[k + 1].lower() not in w.participle_time_openers:   # "led the offensive accused": a noun tagged JJ
             return k
     return -1
 
@@ -860,7 +863,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         elif low in w.complementizers and t in ("IN", "WDT") and last_head >= 0 and i == head_at_end(head_at, last_head, i, tags):
             open_("complement", i, "clause.that")
         elif low in w.adverbial and t in ("IN", "WRB") and _has_verb_before_break(tags, i) and not (
-                low == "as" and i + 1 < n and (lower[i + 1] in _AS_PHRASES or "as" in lower[i + 2:i + 4])):
+                low == "as" and i + 1 < n and (lower[i + 1] in w.as_phrase_words or "as" in lower[i + 2:i + 4])):
             open_("adverbial", i, "clause.adverbial")
         elif i in chunk_start and last_head >= 0 and lemma[last_head] in w.reporting \
                 and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start):
@@ -892,7 +895,8 @@ def repair_inverted_conditional(lower: Sequence[str], tags: Sequence[str]) -> li
     out = list(tags)
     n = len(out)
     comma = next((i for i in range(2, n) if out[i] == ","), -1)
-    if comma < 0 or not any(lower[k] in _CONSEQUENT_MODALS for k in range(comma + 1, min(n, comma + 6))):
+    modals = words().consequent_modals
+    if comma < 0 or not any(lower[k] in modals for k in range(comma + 1, min(n, comma + 6))):
         return out
     out[0] = "MD" if lower[0] == "should" else "VBD"
     if lower[0] == "should" and out[1] in ("NNP", "NNPS"):
@@ -924,7 +928,6 @@ def repair_conditional_verb(lower: Sequence[str], tags: Sequence[str], w: Words)
     return out
 
 
-_CONSEQUENT_MODALS = frozenset({"would", "could", "will", "might", "'d"})
 
 
 def _inverted_conditional(tags: Sequence[str], lower: Sequence[str], groups: list[tuple[int, int, int]],
@@ -995,9 +998,6 @@ def head_at_end(head_at, last_head: int, i: int, tags) -> int:
     return i if k == last_head else -1
 
 
-_OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "JJ", "NN", "NNS", "NNP", "NNPS"})
-
-
 def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
     """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked".
 
@@ -1006,7 +1006,7 @@ def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
     """
     k = chunk.end
     return k < len(tags) and k in group_start and (
-        tags[k] in FINITE or tags[k] == "VBN" and k + 1 < len(tags) and tags[k + 1] in _OBJECT_STARTS)
+        tags[k] in FINITE or tags[k] == "VBN" and k + 1 < len(tags) and tags[k + 1] in words().bare_complement_object_tags)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -1020,7 +1020,6 @@ def _preceded_by_prep(tags, lower, c: Chunk, w: Words) -> str:
     return ""
 
 
-_TIME_DETERMINERS = frozenset({"the", "this", "that", "last", "next", "a", "early", "late"})
 
 
 def is_temporal(lower: Sequence[str], c: Chunk) -> bool:
@@ -1038,7 +1037,7 @@ def _is_temporal(lower, c: Chunk, w: Words) -> bool:
     content = False
     for k in range(c.start, c.end):
         x = lower[k]
-        if x in _TIME_DETERMINERS:
+        if x in w.time_determiners:
             continue
         if x not in w.temporal and not (x.isdigit() and len(x) == 4):
             return False
