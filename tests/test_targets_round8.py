@@ -36,3 +36,19 @@ def main_target(text: str) -> tuple:
 def test_phrase_after_named_act(text, target, actor):
     got = main_target(text)
     assert (got[2], got[3]) == (target, actor)
+
+
+@pytest.mark.parametrize("text, target, actor", [
+    # target.named_act_complement / target.noun_complement: what an attitude is about
+    ("Prime Minister Justin Trudeau expressed optimism Wednesday that the federal government 's timeline could be "
+     "accelerated .", "the federal government 's timeline", None),
+    ("Japan voiced concern that North Korea could test a missile .", "North Korea", "PRK"),
+    # target.prep_after_named_act_about
+    ("The bank 's mission expressed optimism about the economic reforms .", "the economic reforms", None),
+    # negatives: a pronoun subject names no one new; no clause, no target from it
+    ("Japan voiced concern that it could be attacked .", None, None),
+    ("Trudeau expressed optimism on Wednesday .", "optimism", None),
+])
+def test_what_an_attitude_is_about(text, target, actor):
+    got = main_target(text)
+    assert (got[2], got[3]) == (target, actor)

@@ -507,14 +507,41 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
 
 # Prepositions that direct a named act at someone ("an investigation into", "a protest against");
 # not "with" ("met the challenge with a focus"), "in", "by" or "of".
-_NAMED_ACT_PREPS = ("into", "against", "on", "upon", "toward", "towards", "at", "to", "over")
+_NAMED_ACT_PREPS = ("into", "against", "on", "upon", "toward", "towards", "at", "to", "over", "about")
+
+
+def _that_subject(s: cl.Structure, k: int) -> cl.Chunk | None:
+    """The subject of the "that" clause opening at token ``k`` (past a weekday: "optimism
+    Wednesday that ..."), not a pronoun: what an attitude or a warning named by a noun is about
+    ("voiced concern that North Korea could test a missile": North Korea).
+
+    Example:
+        >>> # "Japan voiced concern that North Korea could test a missile": North Korea
+    """
+    n = len(s.lower)
+    if k < n and s.tags[k] == "NNP" and s.lower[k] in cl.words().temporal:
+        k += 1
+    if k + 1 >= n or s.lower[k] != "that" or s.tags[k] != "IN":
+        return None
+    for q in s.predicates:
+        if s.clauses[q.clause].kind != "complement":
+            continue
+        subj = q.patient if q.voice == "passive" else q.agent   # "that the timeline could be accelerated"
+        if subj is not None and subj.start == k + 1:
+            return None if s.tags[subj.head] == "PRP" else subj
+    return None
 
 
 def _after_named_act(s: cl.Structure, obl, obj: cl.Chunk) -> Arg | None:
     """``target.prep_after_named_act_<prep>``: the phrase right after an object that names the
     act (:func:`_names_the_act`), past its "of" phrases, when no phrase names an actor ("opened
-    an investigation into the business dealings of the firm"); never a time phrase."""
+    an investigation into the business dealings of the firm"); never a time phrase. Else
+    ``target.named_act_complement``: the subject of a "that" clause right after it ("expressed
+    optimism that the government's timeline could be accelerated", :func:`_that_subject`)."""
     end = obj.end
+    about = _that_subject(s, obj.end)
+    if about is not None:
+        return Arg(about, "target.named_act_complement")
     for prep, c in obl:
         if c.start < obj.end:
             continue
@@ -678,6 +705,8 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             named = [(p, ch) for p, ch in obl if p not in ("by", "of", "in") and _has_actor(ctx, ch)]
             if named:
                 tgt_c, tgt_r = named[0][1], f"target.prep_actor_{named[0][0]}"
+            elif _that_subject(s, c.end) is not None:   # "voiced concern that North Korea could ..."
+                tgt_c, tgt_r = _that_subject(s, c.end), "target.noun_complement"
         elif not _has_actor(ctx, tgt_c):
             alt = [(p, ch) for p, ch in obl + g.obliques if p in _OVER_OBJECT and p != "by" and _has_actor(ctx, ch)
                    and ch.start >= c.end]
