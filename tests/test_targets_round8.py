@@ -52,3 +52,18 @@ def test_phrase_after_named_act(text, target, actor):
 def test_what_an_attitude_is_about(text, target, actor):
     got = main_target(text)
     assert (got[2], got[3]) == (target, actor)
+
+
+@pytest.mark.parametrize("text, target, actor", [
+    # target.reported_obliged: a reported subject told what it must do, even the speaker's own state
+    ("Indonesia 's donors Friday said that Indonesia must ensure security throughout the country .",
+     "Indonesia", "IDN"),
+    ("The former Prime Minister of Sri Lanka said the Sri Lankan government must provide basic amenities "
+     "to the people .", "the Sri Lankan government", "LKA"),
+    # negatives: no obligation keeps the act's own target; another state is the target anyway
+    ("Putin said Russia will not lift the ban on the European Union .", "the European Union", "EU"),
+    ("Russia said Ukraine must withdraw its troops .", "Ukraine", "UKR"),
+])
+def test_reported_subject_under_obligation(text, target, actor):
+    got = main_target(text)
+    assert (got[2], got[3]) == (target, actor)

@@ -2433,6 +2433,9 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
             if who is None or who != actors[i]["source"].get("actor"):
                 e.target = Arg(subj, "target.reported_subject")
                 continue
+            if _obliged(s, subj):   # "Sri Lanka's former premier said the Sri Lankan government must ..."
+                e.target = Arg(subj, "target.reported_obliged")
+                continue
         judged = _evaluated(s, e)
         if judged is not None:
             e.target = Arg(judged, "target.evaluated")
@@ -2448,6 +2451,22 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(x.target.chunk, "target.reported_target")
         else:
             e.target = Arg(x.source.chunk, "target.reported_subject")
+
+
+_OBLIGATION = frozenset({"must", "should", "ought"})
+
+
+def _obliged(s: cl.Structure, subj: cl.Chunk) -> bool:
+    """Rule ``target.reported_obliged``: the reported subject is told what it must do ("said the
+    government must ensure security", "said that Indonesia should protect ..."): a demand made of
+    it even when it is the speaker's own state, so it is the statement's target rather than the
+    object of the act demanded.
+
+    Example:
+        >>> # "Indonesia's donors said that Indonesia must ensure security": Indonesia
+    """
+    k = subj.end
+    return k < len(s.lower) and s.lower[k] in _OBLIGATION and s.tags[k] == "MD"
 
 
 def _reported_act_target(s: cl.Structure, events: list[Event], i: int, subj: cl.Chunk) -> cl.Chunk | None:
