@@ -152,3 +152,38 @@ def test_subject_aside_clause_kinds(text, verb, kind):
     s = clauses.parse(text.split(), lemma=[lem.get(t.lower(), t.lower()) for t in text.split()])
     p = next(p for p in s.predicates if s.tokens[p.head] == verb)
     assert s.clauses[p.clause].kind == kind
+
+
+@pytest.mark.parametrize("text, verb, patient", [
+    # patient.coordinated: "V1 and V2 OBJ" share the object
+    ("Russia condemned and rejected the sanctions .", "condemned", "sanctions"),
+    ("America is training and equipping the Syrian opposition .", "training", "opposition"),
+    ("Iran defended and promoted the militia .", "defended", "militia"),
+    # negatives: a phrase of its own before "and", a passive second verb
+    ("Russian forces withdrew from Kherson and shelled the city .", "withdrew", None),
+    ("Rebels attacked and were repelled by the army .", "attacked", None),
+])
+def test_coordinated_verbs_share_the_object(text, verb, patient):
+    s = parse(text)
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    assert (s.tokens[p.patient.head] if p.patient is not None else None) == patient
+
+
+@pytest.mark.parametrize("text, expected", [
+    # subject.coordinated_past_gerund: the finite verb before "of + gerund" is the one coordinated
+    ("Turkey accused Greece of violating its airspace and warned Athens against further provocations .",
+     ("TUR", "appeal", "GRC")),
+    ("Russia accused Ukraine of shelling the plant and threatened Kyiv with retaliation .", ("RUS", "threaten", "UKR")),
+])
+def test_subject_of_verb_coordinated_past_a_gerund(text, expected):
+    out = run(text)
+    row = out[out["act"] == expected[1]].iloc[0]
+    assert (row["source_actor"], row["act"], row["target_actor"]) == expected
+
+
+def test_progressive_is_no_gerund_object():
+    # negative: "was looking ... and warned" keeps no subject from the progressive's clause
+    text = 'Marr said the League was " looking for a pretext " and warned that Tarsk would retaliate .'
+    s = clauses.parse(text.split(), lemma=[{"said": "say", "warned": "warn"}.get(t, t.lower()) for t in text.split()])
+    p = next(p for p in s.predicates if s.tokens[p.head] == "warned")
+    assert p.agent is None or s.tokens[p.agent.head] != "League"

@@ -1065,6 +1065,13 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
         other = s.predicate_at(k)
         if other is None and k == p.start - 1 and s.tags[k] == "CC":
             prev = [q for q in s.predicates if q.head < k and s.clause_of[q.head] == own]
+            # rule subject.coordinated_past_gerund: "accused Greece of violating its airspace and
+            # warned Athens": the finite verb before a gerund after a preposition is coordinated
+            g = prev[-1] if prev else None
+            if g is not None and s.tags[p.head] in FINITE and s.tags[g.head] == "VBG" and g.start == g.head \
+                    and g.start > 0 and s.tags[g.start - 1] == "IN":
+                fin = [q for q in prev if s.tags[q.head] in FINITE]
+                prev = fin or prev
             other = prev[-1] if prev else None
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
@@ -1259,6 +1266,21 @@ def assign_arguments(s: Structure, w: Words) -> None:
             limit = next((q.start for q in preds[x + 1:] if s.clause_of[q.start] == p.clause), len(tags))
             obj = find_object(s, p, w, limit=limit)
             p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
+    _shared_objects(s)
+
+
+def _shared_objects(s: Structure) -> None:
+    """Rule ``patient.coordinated``: an active verb with no object, right before "and"/"or" and
+    a second verb of its clause with an object, shares that object ("condemned and rejected the
+    sanctions": both act on the sanctions). Not past a phrase of its own ("withdrew from Kherson
+    and shelled the city") or a passive second verb."""
+    for x, p in enumerate(s.predicates[:-1]):
+        q = s.predicates[x + 1]
+        if p.voice != "active" or p.patient is not None or p.end + 1 != q.start or p.end >= len(s.tags) \
+                or s.tags[p.end] != "CC" or s.lower[p.end] not in ("and", "or") or q.clause != p.clause \
+                or q.voice != "active" or q.patient is None or s.lower[p.start] == "to":
+            continue
+        p.patient, p.patient_rule = q.patient, "patient.coordinated"
 
 
 _HEADLINE_SUBJECT = NP_INNER | {"CC", ","}
