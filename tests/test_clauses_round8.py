@@ -187,3 +187,20 @@ def test_progressive_is_no_gerund_object():
     s = clauses.parse(text.split(), lemma=[{"said": "say", "warned": "warn"}.get(t, t.lower()) for t in text.split()])
     p = next(p for p in s.predicates if s.tokens[p.head] == "warned")
     assert p.agent is None or s.tokens[p.agent.head] != "League"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # tag.title_case: the verbs and prepositions of a title-case headline
+    ("Ukraine Says Russia Shelled Kharkiv .", ["NNP", "VBZ", "NNP", "VBD", "NNP", "."]),
+    ("Iran Warns Israel Against Attacking Nuclear Sites .", ["NNP", "VBZ", "NNP", "IN", "VBG", "NNP", "NNP", "."]),
+    # negatives: a name read as a modal in lower case stays a name; ordinary case is left alone
+    ("Theresa May Visits Brussels Amid Brexit Talks .", ["NNP", "NNP", "NNP", "NNP", "IN", "NNP", "NNP", "."]),
+    ("Russia said Ukraine shelled Kharkiv .", ["NNP", "VBD", "NNP", "VBD", "NNP", "."]),
+])
+def test_title_case_headline_tags(text, expected):
+    assert clauses.tag_many([text.split()])[0][0] == expected
+
+
+def test_title_case_headline_event():
+    out = run("Ukraine Says Russia Shelled Kharkiv .")
+    assert ("RUS", "attack") in list(zip(out["source_actor"], out["act"]))

@@ -212,7 +212,45 @@ def tag_many(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], str | 
         return [(fallback_tag(t), _MISSING) for t in sentences]
 
     sents = [t if type(t) is list else list(t) for t in sentences]   # read, never changed
-    return [(repair_tags(t, tags), None) for t, tags in zip(sents, _tagger.tag_sents(tagger, sents))]
+    tagged = _tagger.tag_sents(tagger, sents)
+    titled = [i for i, t in enumerate(sents) if _title_case(t)]
+    if titled:
+        lowered = _tagger.tag_sents(tagger, [[x.lower() for x in sents[i]] for i in titled])
+        for i, low in zip(titled, lowered):
+            tagged[i] = repair_title_case(sents[i], tagged[i], low)
+    return [(repair_tags(t, tags), None) for t, tags in zip(sents, tagged)]
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    """A headline in title case ("Ukraine Says Russia Shelled Kharkiv"): every word of four or
+    more letters after the first is capitalised, and there are at least three."""
+    long = [t for t in tokens[1:] if len(t) > 3 and t.isalpha()]
+    return len(long) >= 3 and all(t[0].isupper() for t in long)
+
+
+# Tags a title-case word takes from the lower-cased headline: inflected verbs and closed-class
+# words; not base verbs or modals, which names take in lower case ("Trump", "May"), nor pronouns ("US").
+_TITLE_CASE_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "IN", "TO", "CC", "DT"})
+
+
+def repair_title_case(tokens: Sequence[str], tags: Sequence[str], lowered: Sequence[str]) -> list[str]:
+    """Rule ``tag.title_case``: in a title-case headline the tagger reads every capitalised word
+    as a name; a word it tags as an inflected verb (VBZ, VBD, VBN, VBG), a preposition, a
+    conjunction or a determiner when the headline is lower-cased (``lowered``: those tags) is
+    one ("Ukraine Says Russia Shelled Kharkiv", "Iran Warns Israel Against ..."). Base verbs and
+    modals are left alone, since names read as them in lower case ("Trump", "May"), and so are
+    words written all in capitals ("US").
+
+    Example:
+        >>> repair_title_case("Ukraine Says Russia Shelled Kharkiv".split(), ["NNP"] * 5,
+        ...                   ["NN", "VBZ", "NN", "VBD", "NN"])
+        ['NNP', 'VBZ', 'NNP', 'VBD', 'NNP']
+    """
+    out = list(tags)
+    for k, (t, low) in enumerate(zip(tags, lowered)):
+        if t in ("NNP", "NNPS") and low in _TITLE_CASE_TAGS and not tokens[k].isupper():
+            out[k] = low
+    return out
 
 
 _VERB_TAG_STARTS = frozenset({"V", "M"})
