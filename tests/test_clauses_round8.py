@@ -204,3 +204,17 @@ def test_title_case_headline_tags(text, expected):
 def test_title_case_headline_event():
     out = run("Ukraine Says Russia Shelled Kharkiv .")
     assert ("RUS", "attack") in list(zip(out["source_actor"], out["act"]))
+
+
+@pytest.mark.parametrize("tokens, tags, expected", [
+    # tag.intransitive_after_relative: an "-ed" word read as a participle after a relative clause
+    # on the subject, before a place phrase, with no finite verb later, is the main verb
+    ("Peacekeepers who are part of the first group arrived in South Sudan .",
+     ["NNS", "WP", "VBP", "NN", "IN", "DT", "JJ", "NN", "VBN", "IN", "NNP", "NNP", "."], 8),
+    # negatives: a finite verb follows (the participle is a reduced relative), or no place phrase
+    ("Rebels who attacked the convoy stationed in the north fled .",
+     ["NNS", "WP", "VBD", "DT", "NN", "VBN", "IN", "DT", "NN", "VBD", "."], -1),
+    ("Rebels who attacked the convoy stationed nearby .", ["NNS", "WP", "VBD", "DT", "NN", "VBN", "RB", "."], -1),
+])
+def test_intransitive_verb_after_relative(tokens, tags, expected):
+    assert clauses._verb_after_subject_relative(tokens.split(), tags) == expected

@@ -77,6 +77,7 @@ class Words:
     inverted_conditionals: frozenset = frozenset()
     partitive_words: frozenset = frozenset()
     as_phrase_words: frozenset = frozenset()
+    arrival_prepositions: frozenset = frozenset()
     consequent_modals: frozenset = frozenset()
     time_determiners: frozenset = frozenset()
     participle_time_openers: frozenset = frozenset()
@@ -114,6 +115,7 @@ def words(path: str | None = None) -> Words:
                  s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
                  s("participle_compounds"), s("quantity_words"), s("participle_adjectives"),
                  s("inverted_conditionals"), s("partitive_words"), s("as_phrase_words"),
+                 s("arrival_prepositions"),
                  s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
                  tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"))
 
@@ -360,14 +362,18 @@ def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> 
     if v < 0:
         return -1
     w = words()
-    for k in range(v + 1, min(n - 1, v + 12)):
+    for k in range(v + 1, min(n - 1, v + 16)):
         if tags[k] in FINITE or tags[k] == "CC":
             return -1
         if tags[k] in ("JJ", "VBN") and tokens[k].lower().endswith("ed") and tokens[k].islower() \
-                and (tags[k - 1] in NOUN_TAGS or tags[k - 1] == "," or tags[k - 1] == "JJ" and tags[k - 2] == "DT") \
-                and tags[k + 1] in w.main_verb_object_tags \
-                and tokens[k + 1].lower() not in w.participle_time_openers:   # "led the offensive accused": a noun tagged JJ
-            return k
+                and (tags[k - 1] in NOUN_TAGS or tags[k - 1] == "," or tags[k - 1] == "JJ" and tags[k - 2] == "DT"):
+            if k - v <= 12 and tags[k + 1] in w.main_verb_object_tags \
+                    and tokens[k + 1].lower() not in w.participle_time_openers:   # "led the offensive accused": a noun tagged JJ
+                return k
+            # tag.intransitive_after_relative: "Peacekeepers who are part of the first group
+            # arrived in South Sudan": a place phrase after it and no finite verb anywhere later
+            if tokens[k + 1].lower() in w.arrival_prepositions and not any(t in FINITE for t in tags[k + 1:]):
+                return k
     return -1
 
 
