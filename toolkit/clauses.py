@@ -767,7 +767,8 @@ def _postposed_report(tags, lower, lemma, i: int, w: Words, tail: list[int] | No
     """``, NP said .`` / ``, said NP .`` / ``, NP 's office said on Sunday .`` after token ``i``.
 
     ``tail`` is :func:`_report_tail` of the sentence and ``table`` :func:`_postposed_table` of
-    it (computed here when not given).
+    it (computed here when not given). Not a comma closing an aside on the subject
+    (:func:`_closes_subject_aside`).
 
     Example:
         >>> t, tg = ["Talks", "failed", ",", "officials", "said", "."], ["NNS", "VBD", ",", "NNS", "VBD", "."]
@@ -781,7 +782,7 @@ def _postposed_report(tags, lower, lemma, i: int, w: Words, tail: list[int] | No
     if j == len(tail):
         return False
     table = _postposed_table(tags, lower, lemma, w, tail) if table is None else table
-    return table[j]
+    return table[j] and not _closes_subject_aside(tags, lower, i, w)
 
 
 def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
@@ -886,8 +887,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
                 tail = _report_tail(lower)
                 post = _postposed_table(tags, lower, lemma, w, tail)
             # a postposed report follows a verb: not "The president, Mira Halden, dismissed"
-            if not coord and last_head >= 0 and _postposed_report(tags, lower, lemma, i, w, tail, post) \
-                    and not _closes_subject_aside(tags, lower, i, w):
+            if not coord and last_head >= 0 and _postposed_report(tags, lower, lemma, i, w, tail, post):
                 open_("report", i, "clause.report_postposed", parent=-1)
                 for c in clauses[:-1]:
                     if c.parent == -1:
