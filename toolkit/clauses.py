@@ -45,8 +45,6 @@ PRONOUN_TAGS = frozenset({"PRP"})
 _HEAD_TAGS = NOUN_TAGS | {"CD"}
 _PUNCT_END = re.compile(r"^[.!?]+$")
 _HYPHENS = frozenset({"-", "–", "—"})
-# "as well as", "as soon as", "as part of": not an adverbial clause opener.
-_AS_PHRASES = frozenset({"well", "soon", "long", "much", "many", "part", "a", "an", "the", "of", "such", "far"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +75,15 @@ class Words:
     quantity_words: frozenset = frozenset()
     participle_adjectives: frozenset = frozenset()
     inverted_conditionals: frozenset = frozenset()
+    partitive_words: frozenset = frozenset()
+    as_phrase_words: frozenset = frozenset()
+    arrival_prepositions: frozenset = frozenset()
+    consequent_modals: frozenset = frozenset()
+    time_determiners: frozenset = frozenset()
+    participle_time_openers: frozenset = frozenset()
+    main_verb_object_tags: frozenset = frozenset()
+    relative_verb_next_tags: frozenset = frozenset()
+    bare_complement_object_tags: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -96,6 +103,9 @@ def words(path: str | None = None) -> Words:
     def s(key):
         return frozenset(str(w).lower() for w in data.get(key, []))
 
+    def tags(key):   # Penn tags keep their case
+        return frozenset(str(t) for t in data.get(key, []))
+
     return Words(s("passive_auxiliaries"), s("perfect_auxiliaries"), s("future_modals"),
                  s("hypothetical_modals"), s("future_frames"), s("negators"), s("negating_verbs"),
                  s("conditional_openers"), s("adverbial_openers"), s("relative_openers"),
@@ -104,7 +114,10 @@ def words(path: str | None = None) -> Words:
                  s("reporting_extra") | frozenset(single), s("directive_verbs"), s("object_control_verbs"),
                  s("passive_auxiliaries") | s("perfect_auxiliaries") | s("do_auxiliaries"), str(data["version"]),
                  s("participle_compounds"), s("quantity_words"), s("participle_adjectives"),
-                 s("inverted_conditionals"))
+                 s("inverted_conditionals"), s("partitive_words"), s("as_phrase_words"),
+                 s("arrival_prepositions"),
+                 s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
+                 tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -201,7 +214,45 @@ def tag_many(sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], str | 
         return [(fallback_tag(t), _MISSING) for t in sentences]
 
     sents = [t if type(t) is list else list(t) for t in sentences]   # read, never changed
-    return [(repair_tags(t, tags), None) for t, tags in zip(sents, _tagger.tag_sents(tagger, sents))]
+    tagged = _tagger.tag_sents(tagger, sents)
+    titled = [i for i, t in enumerate(sents) if _title_case(t)]
+    if titled:
+        lowered = _tagger.tag_sents(tagger, [[x.lower() for x in sents[i]] for i in titled])
+        for i, low in zip(titled, lowered):
+            tagged[i] = repair_title_case(sents[i], tagged[i], low)
+    return [(repair_tags(t, tags), None) for t, tags in zip(sents, tagged)]
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    """A headline in title case ("Ukraine Says Russia Shelled Kharkiv"): every word of four or
+    more letters after the first is capitalised, and there are at least three."""
+    long = [t for t in tokens[1:] if len(t) > 3 and t.isalpha()]
+    return len(long) >= 3 and all(t[0].isupper() for t in long)
+
+
+# Tags a title-case word takes from the lower-cased headline: inflected verbs and closed-class
+# words; not base verbs or modals, which names take in lower case ("Trump", "May"), nor pronouns ("US").
+_TITLE_CASE_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "IN", "TO", "CC", "DT"})
+
+
+def repair_title_case(tokens: Sequence[str], tags: Sequence[str], lowered: Sequence[str]) -> list[str]:
+    """Rule ``tag.title_case``: in a title-case headline the tagger reads every capitalised word
+    as a name; a word it tags as an inflected verb (VBZ, VBD, VBN, VBG), a preposition, a
+    conjunction or a determiner when the headline is lower-cased (``lowered``: those tags) is
+    one ("Ukraine Says Russia Shelled Kharkiv", "Iran Warns Israel Against ..."). Base verbs and
+    modals are left alone, since names read as them in lower case ("Trump", "May"), and so are
+    words written all in capitals ("US").
+
+    Example:
+        >>> repair_title_case("Ukraine Says Russia Shelled Kharkiv".split(), ["NNP"] * 5,
+        ...                   ["NN", "VBZ", "NN", "VBD", "NN"])
+        ['NNP', 'VBZ', 'NNP', 'VBD', 'NNP']
+    """
+    out = list(tags)
+    for k, (t, low) in enumerate(zip(tags, lowered)):
+        if t in ("NNP", "NNPS") and low in _TITLE_CASE_TAGS and not tokens[k].isupper():
+            out[k] = low
+    return out
 
 
 _VERB_TAG_STARTS = frozenset({"V", "M"})
@@ -255,9 +306,6 @@ def repair_tags(tokens: Sequence[str], tags: list[str]) -> list[str]:
     return out
 
 
-_AFTER_RELATIVE_VERB = frozenset({"RB", "RP", "TO", "DT", "PRP$"})
-
-
 def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
     """Rule ``tag.relative_verb``: a lower-case word tagged as a singular noun right after a
     relative "that" or "which" that follows a noun, and before an adverb, a particle, "to" or a
@@ -274,10 +322,11 @@ def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
     if "WDT" not in tags and "WP" not in tags:
         return tags
     out = tags
+    after_verb = words().relative_verb_next_tags
     for i in range(2, len(tags) - 1):
         if tags[i] == "NN" and tags[i - 1] == "WDT" and tags[i - 2] in NOUN_TAGS \
                 and tokens[i - 1].lower() in ("that", "which") and tokens[i].islower() \
-                and tags[i + 1] in _AFTER_RELATIVE_VERB:
+                and tags[i + 1] in after_verb:
             out = list(out) if out is tags else out
             out[i] = "VBZ" if tags[i - 2] in ("NN", "NNP") and tokens[i].endswith("s") else "VBP"
     k = _verb_after_subject_relative(tokens, out)
@@ -285,12 +334,6 @@ def repair_relative_verbs(tokens: Sequence[str], tags: list[str]) -> list[str]:
         out = list(out) if out is tags else out
         out[k] = "VBD"
     return out
-
-
-_MAIN_VERB_OBJECT = frozenset({"DT", "PRP$", "PRP", "CD", "JJ", "NN", "NNS", "NNP", "NNPS"})
-# after a participle these open a time phrase, not its object: "hostages seized last October"
-_TIME_OPENERS = frozenset({"last", "next", "this", "earlier", "yesterday", "today", "overnight",
-                           "recently", "previously", "since", "during"})
 
 
 def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> int:
@@ -318,14 +361,19 @@ def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> 
     v = next((i for i in range(r + 1, min(n, r + 4)) if tags[i] in FINITE), -1)
     if v < 0:
         return -1
-    for k in range(v + 1, min(n - 1, v + 12)):
+    w = words()
+    for k in range(v + 1, min(n - 1, v + 16)):
         if tags[k] in FINITE or tags[k] == "CC":
             return -1
         if tags[k] in ("JJ", "VBN") and tokens[k].lower().endswith("ed") and tokens[k].islower() \
-                and (tags[k - 1] in NOUN_TAGS or tags[k - 1] == "," or tags[k - 1] == "JJ" and tags[k - 2] == "DT") \
-                and tags[k + 1] in _MAIN_VERB_OBJECT \
-                and tokens[k + 1].lower() not in _TIME_OPENERS:   # "led the offensive accused": a noun tagged JJ
-            return k
+                and (tags[k - 1] in NOUN_TAGS or tags[k - 1] == "," or tags[k - 1] == "JJ" and tags[k - 2] == "DT"):
+            if k - v <= 12 and tags[k + 1] in w.main_verb_object_tags \
+                    and tokens[k + 1].lower() not in w.participle_time_openers:   # "led the offensive accused": a noun tagged JJ
+                return k
+            # tag.intransitive_after_relative: "Peacekeepers who are part of the first group
+            # arrived in South Sudan": a place phrase after it and no finite verb anywhere later
+            if tokens[k + 1].lower() in w.arrival_prepositions and not any(t in FINITE for t in tags[k + 1:]):
+                return k
     return -1
 
 
@@ -379,6 +427,42 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
             out[i] = "RB"
             if low[i - 1] == "at":
                 out[i - 1] = "RB"
+    return out
+
+
+def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """Tag repairs for a sentence's opening subject, which the tagger reads as no noun phrase.
+
+    Rules (applied by :func:`parse`, so by the events step only; they never make a verb, as
+    ``events._may_act`` relies on):
+
+    * ``tag.opening_name``: a capitalised first word tagged as an adjective right before a
+      finite verb is a name ("Ukraine accuses Russia of ...": NLTK's tagger reads "Ukraine" as
+      JJ, and the sentence loses its subject);
+    * ``tag.opening_participle``: a capitalised first word tagged as a past participle, right
+      before a noun phrase that a finite verb follows, is an adjective of that phrase
+      ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
+      is the subject, not the object of "imprisoned"); not before "by", a determiner or a
+      comma ("Imprisoned by the regime, he ...", "Killed were ...").
+
+    Example:
+        >>> repair_opening_subject(["Ukraine", "accuses", "Russia"], ["JJ", "VBZ", "NNP"])
+        ['NNP', 'VBZ', 'NNP']
+        >>> repair_opening_subject(["Russian", "troops", "left"], ["JJ", "NNS", "VBD"])
+        ['JJ', 'NNS', 'VBD']
+    """
+    n = len(tags)
+    if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN"):
+        return list(tags)
+    out = list(tags)
+    if tags[0] == "JJ" and tags[1] in FINITE and tags[1] != "MD":
+        out[0] = "NNP"
+    elif tags[0] == "VBN" and tags[1] in ("JJ", "NN", "NNS", "NNP", "NNPS"):
+        j = 1
+        while j < n and tags[j] in ("JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD"):
+            j += 1
+        if j < n and tags[j - 1] in NOUN_TAGS and (tags[j] in FINITE or tags[j] == "RB" and j + 1 < n and tags[j + 1] in FINITE):
+            out[0] = "JJ"
     return out
 
 
@@ -542,6 +626,7 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
     """
     out: list[Chunk] = []
     n, i = len(tags), 0
+    w = words()
     while i < n:
         ti = tags[i]
         if ti not in _NP_OPENERS:  # the tests below would skip it
@@ -559,7 +644,13 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
         j = i + 1 if participle_start else i
         while j < n:
             t = tags[j]
+            if t in ("DT", "PDT", "PRP$") and j > i and tags[j - 1] in NOUN_TAGS:
+                break  # rule np.determiner_opens: "In recent years the Taliban", "on Monday the army"
+            if j > i and tags[j - 1] in ("NN", "NNS") and _day_word(lower[j], w):
+                break  # rule np.day_ends: "remained on alert Wednesday in New Delhi"
             if t in NP_INNER:
+                if t in ("NNP", "NNPS") and j > i + 1 and _year_after_month(lower, j - 1):
+                    break  # rule np.date_ends: "On 17 July 2017 Russia 's Supreme Court rejected"
                 j += 1
             elif lower[j] in ("and", "or") and j > i and tags[j - 1] == "JJ" and j + 1 < n and tags[j + 1] == "JJ":
                 j += 1  # "civilian and military targets"
@@ -582,12 +673,27 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
         head = j - 1
         while head >= i and tags[head] not in _HEAD_TAGS:
             head -= 1
-        if head >= i:  # the last noun or number
+        if head >= i and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in w.partitive_words \
+                and (not out or out[-1].end <= i - 2):
+            out.append(Chunk(i - 2, j, head, "np.partitive"))  # "against each of the providers"
+        elif head >= i:  # the last noun or number
             out.append(Chunk(i, j, head, "np.base"))
         elif tags[i] == "DT" and j - i >= 2 and tags[j - 1] == "JJ":
             out.append(Chunk(i, j, j - 1, "np.adjective_head"))  # "the Nigerian military"
         i = max(j, i + 1)
     return out
+
+
+def _day_word(x: str, w: Words) -> bool:
+    """A weekday ("Wednesday"), which ends a noun phrase after a common noun; not "today" ("the
+    governors today that ...": the phrase stays whole before a reported clause)."""
+    return x in w.temporal and x.endswith("day") and x not in ("day", "today", "yesterday")
+
+
+def _year_after_month(lower: Sequence[str], k: int) -> bool:
+    """Token ``k`` is a year right after a month or another time word ("17 July 2017")."""
+    y = lower[k]
+    return len(y) == 4 and y.isdigit() and y[:2] in ("19", "20") and k > 0 and lower[k - 1] in words().temporal
 
 
 # ----------------------------------------------------------------------------- verb groups
@@ -661,7 +767,8 @@ def _postposed_report(tags, lower, lemma, i: int, w: Words, tail: list[int] | No
     """``, NP said .`` / ``, said NP .`` / ``, NP 's office said on Sunday .`` after token ``i``.
 
     ``tail`` is :func:`_report_tail` of the sentence and ``table`` :func:`_postposed_table` of
-    it (computed here when not given).
+    it (computed here when not given). Not a comma closing an aside on the subject
+    (:func:`_closes_subject_aside`).
 
     Example:
         >>> t, tg = ["Talks", "failed", ",", "officials", "said", "."], ["NNS", "VBD", ",", "NNS", "VBD", "."]
@@ -675,7 +782,28 @@ def _postposed_report(tags, lower, lemma, i: int, w: Words, tail: list[int] | No
     if j == len(tail):
         return False
     table = _postposed_table(tags, lower, lemma, w, tail) if table is None else table
-    return table[j]
+    return table[j] and not _closes_subject_aside(tags, lower, i, w)
+
+
+def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
+    """Rule ``clause.subject_aside``: the comma at ``i`` closes an aside on the sentence's
+    subject (a participial or relative clause opened by the first comma, with no finite verb
+    before it) and a finite verb follows it at once, so that verb is the main clause's, not a postposed report's ("Iran,
+    speaking on Monday, warned Israel ...", "Iran, which has denied the charges, accused
+    Israel ..."; not "Talks failed, officials said").
+
+    Example:
+        >>> toks = "Iran , speaking on Monday , warned Israel .".split()
+        >>> _closes_subject_aside(["NNP", ",", "VBG", "IN", "NNP", ",", "VBD", "NNP", "."], toks, 5, words())
+        True
+    """
+    c = next((k for k in range(i) if tags[k] == ","), -1)
+    if c < 1 or c + 1 >= i or any(tags[k] in FINITE for k in range(c)):
+        return False
+    v = i + 1 + (i + 1 < len(tags) and tags[i + 1] == "RB")
+    if v >= len(tags) or tags[v] not in FINITE:
+        return False   # the verb follows the aside at once ("..., which were, I think, one")
+    return tags[c + 1] in ("VBG", "VBN") or lower[c + 1] in w.relative
 
 
 def _postposed_table(tags, lower, lemma, w: Words, tail: list[int]) -> list[bool]:
@@ -779,7 +907,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
         elif low in w.complementizers and t in ("IN", "WDT") and last_head >= 0 and i == head_at_end(head_at, last_head, i, tags):
             open_("complement", i, "clause.that")
         elif low in w.adverbial and t in ("IN", "WRB") and _has_verb_before_break(tags, i) and not (
-                low == "as" and i + 1 < n and (lower[i + 1] in _AS_PHRASES or "as" in lower[i + 2:i + 4])):
+                low == "as" and i + 1 < n and (lower[i + 1] in w.as_phrase_words or "as" in lower[i + 2:i + 4])):
             open_("adverbial", i, "clause.adverbial")
         elif i in chunk_start and last_head >= 0 and lemma[last_head] in w.reporting \
                 and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start):
@@ -811,7 +939,8 @@ def repair_inverted_conditional(lower: Sequence[str], tags: Sequence[str]) -> li
     out = list(tags)
     n = len(out)
     comma = next((i for i in range(2, n) if out[i] == ","), -1)
-    if comma < 0 or not any(lower[k] in _CONSEQUENT_MODALS for k in range(comma + 1, min(n, comma + 6))):
+    modals = words().consequent_modals
+    if comma < 0 or not any(lower[k] in modals for k in range(comma + 1, min(n, comma + 6))):
         return out
     out[0] = "MD" if lower[0] == "should" else "VBD"
     if lower[0] == "should" and out[1] in ("NNP", "NNPS"):
@@ -843,7 +972,6 @@ def repair_conditional_verb(lower: Sequence[str], tags: Sequence[str], w: Words)
     return out
 
 
-_CONSEQUENT_MODALS = frozenset({"would", "could", "will", "might", "'d"})
 
 
 def _inverted_conditional(tags: Sequence[str], lower: Sequence[str], groups: list[tuple[int, int, int]],
@@ -914,9 +1042,6 @@ def head_at_end(head_at, last_head: int, i: int, tags) -> int:
     return i if k == last_head else -1
 
 
-_OBJECT_STARTS = frozenset({"DT", "PRP$", "CD", "JJ", "NN", "NNS", "NNP", "NNPS"})
-
-
 def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
     """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked".
 
@@ -925,7 +1050,7 @@ def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
     """
     k = chunk.end
     return k < len(tags) and k in group_start and (
-        tags[k] in FINITE or tags[k] == "VBN" and k + 1 < len(tags) and tags[k + 1] in _OBJECT_STARTS)
+        tags[k] in FINITE or tags[k] == "VBN" and k + 1 < len(tags) and tags[k + 1] in words().bare_complement_object_tags)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -939,7 +1064,16 @@ def _preceded_by_prep(tags, lower, c: Chunk, w: Words) -> str:
     return ""
 
 
-_TIME_DETERMINERS = frozenset({"the", "this", "that", "last", "next", "a", "early", "late"})
+
+
+def is_temporal(lower: Sequence[str], c: Chunk) -> bool:
+    """Whether chunk ``c`` is a time expression ("Monday", "last week", "2014").
+
+    Example:
+        >>> is_temporal(["on", "monday"], Chunk(1, 2, 1, "np.base"))
+        True
+    """
+    return _is_temporal(lower, c, words())
 
 
 def _is_temporal(lower, c: Chunk, w: Words) -> bool:
@@ -947,7 +1081,7 @@ def _is_temporal(lower, c: Chunk, w: Words) -> bool:
     content = False
     for k in range(c.start, c.end):
         x = lower[k]
-        if x in _TIME_DETERMINERS:
+        if x in w.time_determiners:
             continue
         if x not in w.temporal and not (x.isdigit() and len(x) == 4):
             return False
@@ -975,6 +1109,13 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
         other = s.predicate_at(k)
         if other is None and k == p.start - 1 and s.tags[k] == "CC":
             prev = [q for q in s.predicates if q.head < k and s.clause_of[q.head] == own]
+            # rule subject.coordinated_past_gerund: "accused Greece of violating its airspace and
+            # warned Athens": the finite verb before a gerund after a preposition is coordinated
+            g = prev[-1] if prev else None
+            if g is not None and s.tags[p.head] in FINITE and s.tags[g.head] == "VBG" and g.start == g.head \
+                    and g.start > 0 and s.tags[g.start - 1] == "IN":
+                fin = [q for q in prev if s.tags[q.head] in FINITE]
+                prev = fin or prev
             other = prev[-1] if prev else None
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
@@ -1030,6 +1171,9 @@ def find_object(s: Structure, p: Predicate, w: Words, *, limit: int | None = Non
             break
         if c.start == p.head + 3 and s.lower[c.start - 1] == "of" and s.tags[p.head + 1] in ("DT", "CD", "JJ", "NNS"):
             return Chunk(p.head + 1, c.end, c.head, "np.partitive")  # "expelled some of the peacekeepers"
+        if _is_temporal(s.lower, c, w) and c.start <= p.end + 1 and x + 1 < len(chunks) \
+                and chunks[x + 1].start == c.end < limit and s.clause_of[c.end] == p.clause:
+            return chunks[x + 1]   # rule object.after_time: "vetoed on Friday a draft resolution"
         if _preceded_by_prep(s.tags, s.lower, c, w) or _is_temporal(s.lower, c, w):
             return None
         return c
@@ -1166,6 +1310,21 @@ def assign_arguments(s: Structure, w: Words) -> None:
             limit = next((q.start for q in preds[x + 1:] if s.clause_of[q.start] == p.clause), len(tags))
             obj = find_object(s, p, w, limit=limit)
             p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
+    _shared_objects(s)
+
+
+def _shared_objects(s: Structure) -> None:
+    """Rule ``patient.coordinated``: an active verb with no object, right before "and"/"or" and
+    a second verb of its clause with an object, shares that object ("condemned and rejected the
+    sanctions": both act on the sanctions). Not past a phrase of its own ("withdrew from Kherson
+    and shelled the city") or a passive second verb."""
+    for x, p in enumerate(s.predicates[:-1]):
+        q = s.predicates[x + 1]
+        if p.voice != "active" or p.patient is not None or p.end + 1 != q.start or p.end >= len(s.tags) \
+                or s.tags[p.end] != "CC" or s.lower[p.end] not in ("and", "or") or q.clause != p.clause \
+                or q.voice != "active" or q.patient is None or s.lower[p.start] == "to":
+            continue
+        p.patient, p.patient_rule = q.patient, "patient.coordinated"
 
 
 _HEADLINE_SUBJECT = NP_INNER | {"CC", ","}
@@ -1242,6 +1401,7 @@ def parse(tokens: Sequence[str], *, lemma: Sequence[str] | None = None,
     if tags is None:
         tags, degraded = tag(tokens)
     tags = repair_phrase_tags(tokens, tags, w, lower=lower)
+    tags = repair_opening_subject(tokens, tags)
     if lower and lower[0] in w.inverted_conditionals:
         tags = repair_inverted_conditional(lower, tags)
     if not w.conditional.isdisjoint(lower):

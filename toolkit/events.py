@@ -348,7 +348,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             if inf is not None and inf.patient is not None:
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
-        better = _actor_oblique(s, obl, tgt.chunk, ctx, p.head)
+        better = _actor_oblique(s, obl, tgt.chunk, ctx, p.head, named_act=_names_the_act(s, cue, tgt.chunk))
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
@@ -388,11 +388,13 @@ def _phrase_next(s: cl.Structure, end: int, c: cl.Chunk) -> bool:
         return False
     if all(s.lower[k] in w.quantity_words for k in range(end + 1, c.start)):
         return True
-    j = end + 1
+    # a bare time word: "declared a state of siege Sunday in the province"
+    j = end + (s.tags[end] == "IN")
+    first = j
     while j < c.start - 1 and (s.lower[j] in w.temporal or s.tags[j] == "DT" or
                                (s.lower[j].isdigit() and len(s.lower[j]) == 4)):
         j += 1
-    return s.tags[end] == "IN" and end + 1 < j == c.start - 1 and s.tags[j] in ("IN", "TO")
+    return first < j == c.start - 1 and s.tags[j] in ("IN", "TO")
 
 
 def _late_recipient(s: cl.Structure, obj: cl.Chunk, verb: int, r: Rules) -> cl.Chunk | None:
@@ -424,10 +426,27 @@ def _late_recipient(s: cl.Structure, obj: cl.Chunk, verb: int, r: Rules) -> cl.C
     return last
 
 
-def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None) -> Arg | None:
+def _names_the_act(s: cl.Structure, cue: Cue, obj: cl.Chunk | None) -> bool:
+    """Rule ``target.prep_after_named_act``: the object is the act's own name when a verb +
+    noun cue ends on its head ("launched an investigation into X", "opened investigations
+    against X", "staged a protest against X"), so the phrase right after it names the party
+    acted on, as for ``act_objects`` (events.yaml). Not a name or a phrase with one
+    ("expelled Russian diplomats": the diplomats are acted on).
+
+    Example:
+        >>> # "German prosecutors launched an investigation into the firm": the firm
+    """
+    if obj is None or cue.tok_end - cue.tok < 2 or cue.tok_end - 1 != obj.head:
+        return False
+    return s.tags[obj.head] in ("NN", "NNS") and not any(s.tags[k] in ("NNP", "NNPS") for k in range(obj.start, obj.end))
+
+
+def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | None = None, *,
+                   named_act: bool = False) -> Arg | None:
     """``target.prep_over_object``: when the object names no actor ("imposed sanctions on X",
     "provided support ... to X", "rejected accusations by X"), the actor in a following
-    prepositional phrase is the target, as CAMEO codes the party acted on."""
+    prepositional phrase is the target, as CAMEO codes the party acted on. ``named_act``: the
+    object is the act's own name (:func:`_names_the_act`)."""
     if obj is None or _has_actor(ctx, obj):
         return None
     by = _participle_agent(s, obj) if "by" in s.lower[obj.end:obj.end + 10] else None
@@ -483,6 +502,57 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
             return Arg(c, f"target.prep_proper_noun_{prep}")
         if prep in ("of", "in") and _phrase_next(s, end, c) or c.start == end + 1:
             end = c.end   # "the release of $1.2 billion in military assistance to Egypt"
+    return _after_named_act(s, obl, obj) if named_act else None
+
+
+# Prepositions that direct a named act at someone ("an investigation into", "a protest against");
+# not "with" ("met the challenge with a focus"), "in", "by" or "of".
+_NAMED_ACT_PREPS = ("into", "against", "on", "upon", "toward", "towards", "at", "to", "over", "about")
+
+
+def _that_subject(s: cl.Structure, k: int) -> cl.Chunk | None:
+    """The subject of the "that" clause opening at token ``k`` (past a weekday: "optimism
+    Wednesday that ..."), not a pronoun: what an attitude or a warning named by a noun is about
+    ("voiced concern that North Korea could test a missile": North Korea).
+
+    Example:
+        >>> # "Japan voiced concern that North Korea could test a missile": North Korea
+    """
+    n = len(s.lower)
+    if k < n and s.tags[k] == "NNP" and s.lower[k] in cl.words().temporal:
+        k += 1
+    if k + 1 >= n or s.lower[k] != "that" or s.tags[k] != "IN":
+        return None
+    for q in s.predicates:
+        if s.clauses[q.clause].kind != "complement":
+            continue
+        subj = q.patient if q.voice == "passive" else q.agent   # "that the timeline could be accelerated"
+        if subj is not None and subj.start == k + 1:
+            return None if s.tags[subj.head] == "PRP" else subj
+    return None
+
+
+def _after_named_act(s: cl.Structure, obl, obj: cl.Chunk) -> Arg | None:
+    """``target.prep_after_named_act_<prep>``: the phrase right after an object that names the
+    act (:func:`_names_the_act`), past its "of" phrases, when no phrase names an actor ("opened
+    an investigation into the business dealings of the firm"); never a time phrase. Else
+    ``target.named_act_complement``: the subject of a "that" clause right after it ("expressed
+    optimism that the government's timeline could be accelerated", :func:`_that_subject`)."""
+    end = obj.end
+    about = _that_subject(s, obj.end)
+    if about is not None:
+        return Arg(about, "target.named_act_complement")
+    for prep, c in obl:
+        if c.start < obj.end:
+            continue
+        if not _phrase_next(s, end, c):
+            return None
+        if prep == "of":
+            end = c.end
+            continue
+        if prep in _NAMED_ACT_PREPS and not cl.is_temporal(s.lower, c):
+            return Arg(c, f"target.prep_after_named_act_{prep}")
+        return None
     return None
 
 
@@ -635,6 +705,8 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             named = [(p, ch) for p, ch in obl if p not in ("by", "of", "in") and _has_actor(ctx, ch)]
             if named:
                 tgt_c, tgt_r = named[0][1], f"target.prep_actor_{named[0][0]}"
+            elif _that_subject(s, c.end) is not None:   # "voiced concern that North Korea could ..."
+                tgt_c, tgt_r = _that_subject(s, c.end), "target.noun_complement"
         elif not _has_actor(ctx, tgt_c):
             alt = [(p, ch) for p, ch in obl + g.obliques if p in _OVER_OBJECT and p != "by" and _has_actor(ctx, ch)
                    and ch.start >= c.end]
@@ -2361,6 +2433,9 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
             if who is None or who != actors[i]["source"].get("actor"):
                 e.target = Arg(subj, "target.reported_subject")
                 continue
+            if _obliged(s, subj):   # "Sri Lanka's former premier said the Sri Lankan government must ..."
+                e.target = Arg(subj, "target.reported_obliged")
+                continue
         judged = _evaluated(s, e)
         if judged is not None:
             e.target = Arg(judged, "target.evaluated")
@@ -2376,6 +2451,22 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(x.target.chunk, "target.reported_target")
         else:
             e.target = Arg(x.source.chunk, "target.reported_subject")
+
+
+_OBLIGATION = frozenset({"must", "should", "ought"})
+
+
+def _obliged(s: cl.Structure, subj: cl.Chunk) -> bool:
+    """Rule ``target.reported_obliged``: the reported subject is told what it must do ("said the
+    government must ensure security", "said that Indonesia should protect ..."): a demand made of
+    it even when it is the speaker's own state, so it is the statement's target rather than the
+    object of the act demanded.
+
+    Example:
+        >>> # "Indonesia's donors said that Indonesia must ensure security": Indonesia
+    """
+    k = subj.end
+    return k < len(s.lower) and s.lower[k] in _OBLIGATION and s.tags[k] == "MD"
 
 
 def _reported_act_target(s: cl.Structure, events: list[Event], i: int, subj: cl.Chunk) -> cl.Chunk | None:
