@@ -914,20 +914,21 @@ def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
 
 
 # Nouns of stance that a light verb turns into an attribution ("expressed concern that",
-# "expressed deep concern about"); PolNeAR marks the noun, and a preposition after it, as part
-# of the cue. ("voiced doubts", "raised questions" would need "voice" and "raise" in the
-# lexicon, which clauses and events read as reporting verbs everywhere: "raised taxes".)
+# "voiced doubts about", "raised questions about"); PolNeAR marks the noun, and a preposition
+# after it, as part of the cue. "voice" and "raise" are ``quotes_only`` entries of the lexicon:
+# other steps do not read them as reporting verbs ("raised taxes").
 _STANCE_NOUNS = frozenset("""concern concerns hope hopes confidence doubt doubts regret frustration misgivings
 optimism skepticism scepticism disappointment reservations alarm outrage surprise worry worries fear fears
 question questions support opposition anger dismay satisfaction gratitude objection objections
 displeasure unease""".split())
-_LIGHT_VERBS = frozenset(("express",))
+_LIGHT_VERBS = frozenset(("express", "voice", "raise"))
 _STANCE_PREPOSITIONS = frozenset("about over at regarding with for on".split())
 
 
 def light_verb_object(d: _Doc, j: int, s1: int, lemma: str) -> int | None:
     """End of a light verb's stance noun, and of the preposition after it, when the cue
-    ending at ``j`` is "express" with one ("expressed deep concern about"), else ``None``.
+    ending at ``j`` is "express"/"voice"/"raise" with one ("expressed deep concern about"),
+    else ``None``.
 
     Example:
         >>> from toolkit._quote_rules import _state_of
@@ -947,7 +948,7 @@ def light_verb_object(d: _Doc, j: int, s1: int, lemma: str) -> int | None:
     return None
 
 
-_HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional")
+_HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional", "quotes_only")
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen".split())
@@ -1068,9 +1069,27 @@ def _reason_for(d: _Doc, j: int) -> bool:
 
 _POSSESSIVES = frozenset("his her their its our my your".split())
 # Verbs of judgment read as speech only with the reason after "for" ("faulted the agency for
-# its response"). Verbs with a physical sense as well ("attacked the town", "hit the target")
-# are left out of the lexicon: clauses and events read every entry as a reporting verb.
+# its response"). Those with a physical sense as well ("attacked the town", "hit the target")
+# are ``quotes_only`` entries of the lexicon, kept in the same frame (:func:`_quotes_only_frame`).
 _JUDGED_FOR = frozenset("fault berate scold assail excoriate congratulate".split())
+
+
+def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str) -> bool:
+    """Whether a ``quotes_only`` lexicon hit at tokens ``i``..``j`` (a verb with a sense that is
+    not speech: "attack", "hit", "raise") stands in a frame of speech: a light verb with its
+    noun of stance ("raised questions about", not "raised taxes"; not the noun "voices"), or a
+    verb of judgment with its reason after "for" ("attacked Clinton for her vote", not
+    "attacked the town").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Ryan raised concerns about the plan. Kyiv raised taxes.").d
+        >>> [_quotes_only_frame(d, k, k + 1, "raise") for k, w in enumerate(d.low) if w == "raised"]
+        [True, False]
+    """
+    if lemma in _LIGHT_VERBS:
+        return d.low[i] != "voices" and light_verb_object(d, j, len(d.low), lemma) is not None
+    return _reason_for(d, j)
 
 
 def _plural_noun(d: _Doc, i: int) -> bool:
@@ -1100,7 +1119,7 @@ _SHOWN_CLAUSE = frozenset("that how why what whether if".split())
 
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues."""
-    for a, b, lemma, cat, syn, opt in hits:
+    for a, b, lemma, cat, syn, opt, only in hits:
         # tok_start/tok_end are tok_ids: within a document, minus the first, the row index.
         i, j = int(a) - first_tok, int(b) - first_tok
         if d.remap is not None:
@@ -1151,6 +1170,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # only "X are afraid that ...": not "an afraid child", "it is clear that"
         if lemma in _JUDGED_FOR and not _reason_for(d, j):
             continue  # "faulted the agency for its response", not "faulted on the loan"
+        if str(only).lower() == "true" and not _quotes_only_frame(d, i, j, lemma):
+            continue  # "attacked the town", "raised taxes": the entry's other sense
         if _non_speech_object(d, j, lemma):
             continue  # "called an emergency meeting", "concluded 27,000 treaties", "claimed the lives of"
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
