@@ -453,12 +453,14 @@ def _clause_appositive(d: _Doc, k: int) -> bool:
 
 def _time_before(d: _Doc, j: int, lo: int) -> int:
     """Start of a time adverbial ending right before token ``j`` ("now", "this month",
-    "just last week"), else ``j``: the reporter's, not part of the subject before it."""
+    "just last week", "on Tuesday"), else ``j``: the reporter's, not part of the subject before it."""
     k = j
     if k - 1 >= lo and d.low[k - 1] in _TIME_ADVERBS:
         k -= 1
     elif k - 2 >= lo and d.low[k - 1] in _TIME_NOUNS and d.low[k - 2] in ("this", "last", "next", "earlier"):
         k -= 2
+    elif k - 3 >= lo and d.low[k - 1] in _WEEKDAYS and d.low[k - 2] == "on" and d.tok[k - 3] != ",":
+        k -= 2  # "Ryan on Tuesday called": a day between subject and verb, as news writes it
     else:
         return j
     if k - 1 >= lo and d.low[k - 1] in ("just", "only", "also"):
@@ -468,6 +470,7 @@ def _time_before(d: _Doc, j: int, lo: int) -> int:
     return k
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("january february march april may june july august september october november "
                     "december".split())
 _RELEASED = frozenset("released published conducted taken out".split())

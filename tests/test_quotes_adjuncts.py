@@ -1,0 +1,51 @@
+"""toolkit.quotes: adjuncts between a source and its cue (found on PolNeAR train, never on the
+dev set): "X on Tuesday said", where the day is the reporter's and belongs to neither."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit.quotes import find_quotes
+from toolkit.tokenize import tokenize_documents
+
+
+def rows(text: str) -> list[tuple]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    for r in q.itertuples():
+        for part in ("speaker", "cue", "content"):
+            v = getattr(r, part)
+            if v is not None:
+                assert text[int(getattr(r, f"{part}_start")):int(getattr(r, f"{part}_end"))] == v
+    return [(r.kind, r.speaker, r.cue, r.content) for r in q.itertuples()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lopes on Tuesday said that the talks had failed.",
+     ("indirect", "Lopes", "said", "that the talks had failed")),
+    ("The ministry on Friday announced that it would appeal.",
+     ("indirect", "The ministry", "announced", "that it would appeal")),
+    ("Speaker Ana Ruiz on Monday called the remarks racist.",
+     ("indirect", "Speaker Ana Ruiz", "called", "the remarks racist")),
+    ("The Freedonian envoy on Sunday warned that the truce could collapse.",
+     ("indirect", "The Freedonian envoy", "warned", "that the truce could collapse")),
+])
+def test_day_between_source_and_cue(text, expected):
+    assert expected in rows(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The talks collapsed on Tuesday, said the minister.", "the minister"),   # the day ends the content
+    ("Talks on Tuesday, the minister said, were cordial.", "the minister"),
+])
+def test_day_elsewhere_is_no_speaker(text, speaker):
+    got = rows(text)
+    assert got and all(s == speaker for _, s, _, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The vote on Tuesday drew large crowds.",                  # no cue at all
+    "Markets on Monday rose sharply.",                         # no cue
+])
+def test_day_without_cue_gives_no_row(text):
+    assert rows(text) == []
