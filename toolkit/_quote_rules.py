@@ -722,8 +722,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             start = k
         elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
             start = k  # "explained why he backs Trump", "didn't know what to make of him"
-        elif (that_opt or as_clause) and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘''"
-                                                               or d.tok[k][:1].isdigit()):
+        elif (that_opt or as_clause) and (d.low[k] not in _NOT_CLAUSE_START or _demonstrative_subject(d, k, s1)) \
+                and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘''" or d.tok[k][:1].isdigit()):
             start = k
         elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive") \
                 and not (k + 1 < s1 and (d.low[k + 1] in _AUX or d.tok[k + 1] in _CLAUSE_PUNCT)):
@@ -740,6 +740,12 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     if start is None or start >= s1:
         return None
     return _clause_end(st, start, _object_end(st, i, start, s1), s1)
+
+
+def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
+    """Whether "this" at ``k`` is the subject of a clause ("said this was a mistake", "thinks
+    this is over"), not the start of a time adverbial ("said this week") that cannot open one."""
+    return d.low[k] == "this" and k + 1 < s1 and d.low[k + 1] in _FINITE_AUX
 
 
 _DASHES = frozenset(("--", "—", "–", "―"))
