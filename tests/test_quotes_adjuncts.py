@@ -49,3 +49,38 @@ def test_day_elsewhere_is_no_speaker(text, speaker):
 ])
 def test_day_without_cue_gives_no_row(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participial cue set off by commas is an aside: the subject before it speaks through both
+    ("Salceda, citing data from the State Department, said that four million people live there.",
+     [("indirect", "Salceda", "citing", "data from the State Department"),
+      ("indirect", "Salceda", "said", "that four million people live there")]),
+    ("The Journal, citing internal documents, reported that the campaign is spending more.",
+     [("indirect", "The Journal", "citing", "internal documents"),
+      ("indirect", "The Journal", "reported", "that the campaign is spending more")]),
+    # a party and state after a legislator's name stays in the appositive
+    ("Sen. Ana Ruiz, R-Fla., said the bill would fail.",
+     [("indirect", "Sen. Ana Ruiz, R-Fla.", "said", "the bill would fail")]),
+    ("Sen. Ana Ruiz, D-Ill., appearing on television after the speech, said the bill would fail.",
+     [("indirect", "Sen. Ana Ruiz, D-Ill.", "said", "the bill would fail")]),
+])
+def test_participial_aside_and_party_state(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause's cue speaks for its relative pronoun only; "left" is no cue
+    ("The envoy, who said the talks had failed, left early.",
+     [("indirect", "who", "said", "the talks had failed")]),
+    # a participle that is no cue opens no row of its own
+    ("The envoy, speaking in Geneva, left early.", []),
+])
+def test_participial_aside_negatives(text, expected):
+    assert rows(text) == expected
+
+
+def test_according_to_aside_is_not_a_participle():
+    # "according to X" between commas names its own source; the subject before it is no speaker
+    got = rows("The bodies, according to those who found them, show signs of torture.")
+    assert all(s != "The bodies" for _, s, _, _ in got), got

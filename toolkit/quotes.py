@@ -1336,7 +1336,7 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
     for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
         tok = d.tok[c]
         if (tok in ("—", "–", "--")) if dash else tok == ",":
-            if d.low[c + 1] in ("that", "and", "but", "or", "so") or (c + 1) in d.cues:
+            if d.low[c + 1] in ("that", "and", "but", "or", "so") or ((c + 1) in d.cues and not _participle_aside_cue(d, c + 1)):
                 break
             head = np_left(d, c, lo)
             if head is not None and found is None and not dash and _aside(d, c + 1):
@@ -1355,13 +1355,26 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
                 if p <= lo or d.tok[p] != "," or not (place or first[:1].isdigit() or first.islower() or state):
                     break
             continue
-        if tok == "." and _short_cap(d, c - 1):
-            continue  # "Md.", "Va.": state abbreviations inside an appositive
+        if tok == "." and (_short_cap(d, c - 1) or _PARTY_STATE.match(d.tok[c - 1])):
+            continue  # "Md.", "Va.", "R-Fla.": state abbreviations inside an appositive
         if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\""):
             break
-        if (c in d.cues or d.low[c] == "that") and not _in_relative(d, c, lo):
+        if (c in d.cues or d.low[c] == "that") and not _in_relative(d, c, lo) and not _participle_aside_cue(d, c):
             break
     return _noun_appositive(d, found)
+
+
+# A party and state after a legislator's name ("Sen. Marco Rubio, R-Fla.,"), which the tokenizer
+# splits from its period.
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][a-z]{1,4}$")
+
+
+def _participle_aside_cue(d: _Doc, c: int) -> bool:
+    """Whether the cue at ``c`` opens a participial aside right after a comma ("Salceda,
+    citing data from the State Department, said ..."): it has its own row (the subject speaks
+    through it), and the subject before it is also the main verb's."""
+    return c in d.cues and c > 0 and d.tok[c - 1] == "," and d.tok[c].islower() and d.low[c].endswith("ing") \
+        and d.cues[c][3] == "verb"  # not "according to X", whose X is the speaker
 
 
 def _noun_appositive(d: _Doc, sp: tuple[int, int] | None) -> tuple[int, int] | None:
