@@ -84,3 +84,22 @@ def test_according_to_aside_is_not_a_participle():
     # "according to X" between commas names its own source; the subject before it is no speaker
     got = rows("The bodies, according to those who found them, show signs of torture.")
     assert all(s != "The bodies" for _, s, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a poll's participle after its respondents belongs to the source
+    ("Those surveyed say stricter border checks would help.", "Those surveyed"),
+    ("By double digits, those surveyed say the tax is unfair.", "those surveyed"),
+    ("Some 56 percent of voters polled said they would stay home.", "Some 56 percent of voters polled"),
+    ("The 600 people interviewed said the economy was their top issue.", "The 600 people interviewed"),
+])
+def test_poll_participle_in_source(text, speaker):
+    assert [s for _, s, _, _ in rows(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The votes surveyed.",                       # no cue
+    "Polled voters are tired of the campaign.",  # a participle before its noun, no cue
+])
+def test_poll_participle_without_cue(text):
+    assert rows(text) == []

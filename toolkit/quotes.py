@@ -511,6 +511,9 @@ def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
         and d.tok[k].islower() and _alpha(d.tok[k - 2])
 
 
+# Participles of a poll after the noun they modify ("those surveyed", "voters polled").
+_POLLED = frozenset("surveyed polled interviewed questioned sampled".split())
+
 # Heads of a quantity whose "of" phrase names who it counts ("52 percent of voters", "one or
 # more of its members").
 _QUANTITY_HEADS = frozenset("percent majority minority most many some all none half more few "
@@ -541,6 +544,12 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     low = d.low[k]
     if low in PRONOUNS:
         return (k, j)
+    if low in _POLLED and k - 1 >= lo and d.tok[k].islower():
+        # "those surveyed say", "Americans polled said": the poll's respondents speak
+        if d.low[k - 1] in ("those", "these"):
+            return (k - 1, j)
+        inner = np_left(d, k, lo) if d.low[k - 1] not in _DETERMINERS else None
+        return (inner[0], j) if inner is not None else None
     if low == "whom" and k - 2 >= lo and d.low[k - 1] == "of" and d.low[k - 2] in _WHOM_QUANTIFIERS:
         return (k - 2, j)  # "families, many of whom say": the relative's quantified pronoun
     if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
