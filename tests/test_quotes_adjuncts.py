@@ -103,3 +103,17 @@ def test_poll_participle_in_source(text, speaker):
 ])
 def test_poll_participle_without_cue(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the splitter ends a sentence at "R-Mo." before ")": the quotes step joins it again
+    ("Sen. Ana Ruiz (R-Mo.), facing a stiff challenge, noted that the bill would fail.",
+     [("indirect", "Sen. Ana Ruiz (R-Mo.)", "noted", "that the bill would fail")]),
+])
+def test_sentence_split_before_closing_parenthesis(text, expected):
+    assert rows(text) == expected
+
+
+def test_real_sentence_break_is_kept():
+    assert rows("The talks ended. The minister said the deal was off.") == [
+        ("indirect", "The minister", "said", "the deal was off")]

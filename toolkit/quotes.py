@@ -1628,6 +1628,11 @@ def _doc_states(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         yield doc_id, st, group_sid
 
 
+# Tokens that never open a sentence: a split before one is the splitter's error after an
+# abbreviation ("(R-Mo.), said", "Jr.), a Clinton backer").
+_NO_SENTENCE_START = frozenset((")", ",", ";", "]"))
+
+
 def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> tuple[_Doc, list]:
     """The :class:`_Doc` of tokens ``[i, j)`` and the sentence id of each sentence position."""
     sid_to_pos = {s: p for p, s in enumerate(s_ids)}
@@ -1646,8 +1651,9 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
             last = toks_doc[n - 1]
             first = toks_doc[n]
             if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
-                    first[:1].islower() and "\n" not in text[arrays[1][n - 1]:arrays[0][n]]):
-                group[p] = group[prev]
+                    (first[:1].islower() or first in _NO_SENTENCE_START)
+                    and "\n" not in text[arrays[1][n - 1]:arrays[0][n]]):
+                group[p] = group[prev]  # also "Sen. Roy Blunt (R-Mo. | ), facing ...": no sentence opens with ")"
     renum = {g: k for k, g in enumerate(sorted(set(group)))}
     group = [renum[g] for g in group]
     group_sid = [None] * len(renum)
