@@ -4,7 +4,9 @@ One row per attribution in a ``quotes`` table, each with a speaker (source), a c
 reporting verb or "according to") and a content span, as textacy's ``DQTriple(speaker, cue,
 content)`` and the PARC scheme (Pareti 2016) model it. The rules work per document on the
 tokens with compiled regexes and the ``reporting_verbs`` lexicon (one Aho-Corasick pass), so
-they scale linearly with the corpus.
+they scale linearly with the corpus. Entries marked ``quotes_only`` there (verbs with a sense
+that is not speech: "attack", "hit", "raise") are cues only in a frame of speech ("attacked
+Clinton for her vote", "raised concerns about"); other steps do not read them as reporting verbs.
 
 Kinds:
 
