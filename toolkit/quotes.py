@@ -23,7 +23,9 @@ Kinds:
   whether/about ..., X said" (no source unless "asked by X").
 * ``mixed``: indirect speech that contains a quoted fragment ("X warned it will respond
   “accordingly”"). The content is the whole reported clause, fragment included.
-* ``according_to``: "according to X, ..." and "..., according to X".
+* ``according_to``: "according to X, ..." and "..., according to X"; also a sentence that
+  opens with "In" and a poll, study or view ("In a CBS News poll last month, ...", "In their
+  view, ...": rule ``in_source``, cue "In", as PolNeAR marks it).
 * ``scare``: a short quoted phrase that is not speech ('special military operation'): a
   framing device (scare or distancing quotes). A short fragment *inside* reported speech
   (mixed quote) or inside a direct quote is reported twice: once as part of the speech row,
@@ -68,7 +70,7 @@ when the content comes first), ``indirect_fronted`` ("Claiming ..., Trump told":
 after a fronted participial clause), ``indirect_nominal`` ("his claim that ...": the possessor
 of a noun of saying), ``indirect_parenthetical``, ``indirect_channel`` (also
 the passive "X was quoted by Y as saying"),
-``according_to``, ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``; ``+channel``
+``according_to``, ``in_source``, ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``; ``+channel``
 is appended when a news outlet is the channel), so errors can be counted by rule. The rules are small functions (``rule_<id>``) in :mod:`toolkit._quote_rules`, over
 one explicit per-document state, and their precedence is explicit and in one place there: the
 stages run in ``STAGES`` order (quotations first, so their cues are not read again as indirect
