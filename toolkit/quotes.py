@@ -292,6 +292,12 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
             top_double = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "double"), None)
             if ch == "''" and _is_word(prev) and _is_word(nxt):
                 continue
+            if ch == "''" and nxt == "'" and stack and stack[-1][0] == "single" and top_double is not None:
+                # "''the word 'old-school,''' said X": the single quote closes first, then the double
+                _close(stack, len(stack) - 1, a + 1, text, quotes, problems)
+                _close(stack, top_double, a + 3, text, quotes, problems)
+                skip_to[0] = a + 3
+                continue
             if top_double is not None and not (prev_space and not next_space):
                 _close(stack, top_double, m.end(), text, quotes, problems)
             elif prev_space and not next_space or top_double is None and not next_space:
