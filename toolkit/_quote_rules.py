@@ -722,8 +722,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             start = k
         elif d.low[k] in _WH_COMPLEMENT and lemma not in ("say", "add", "continue") and cat != "directive":
             start = k  # "explained why he backs Trump", "didn't know what to make of him"
-        elif (that_opt or as_clause) and d.low[k] not in _NOT_CLAUSE_START and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘''"
-                                                               or d.tok[k][:1].isdigit()):
+        elif (that_opt or as_clause) and (d.low[k] not in _NOT_CLAUSE_START or _demonstrative_subject(d, k, s1)) \
+                and (_alpha(d.tok[k]) or d.tok[k] in "“\"‘''" or d.tok[k][:1].isdigit()):
             start = k
         elif d.low[k] == "to" and cat in ("directive", "reassuring", "warning", "cognitive", "concessive") \
                 and not (k + 1 < s1 and (d.low[k + 1] in _AUX or d.tok[k + 1] in _CLAUSE_PUNCT)):
@@ -740,6 +740,12 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     if start is None or start >= s1:
         return None
     return _clause_end(st, start, _object_end(st, i, start, s1), s1)
+
+
+def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
+    """Whether "this" at ``k`` is the subject of a clause ("said this was a mistake", "thinks
+    this is over"), not the start of a time adverbial ("said this week") that cannot open one."""
+    return d.low[k] == "this" and k + 1 < s1 and d.low[k + 1] in _FINITE_AUX
 
 
 _DASHES = frozenset(("--", "—", "–", "―"))
@@ -1728,6 +1734,59 @@ def _stage_nominal(st: _State) -> None:
                 _add_indirect(st, row)
 
 
+# Heads of a sentence-opening "In ..." phrase that names a source of evidence or a view ("In
+# a CBS News poll last month, ...", "In Trump's mind, ...", "In their view, ..."). PolNeAR
+# attributes the clause after it to that phrase, with "In" as the cue.
+_IN_SOURCE_HEADS = frozenset("poll polls survey surveys study studies view words opinion mind eyes".split())
+_IN_NOT_SOURCE = frozenset("other view addition fact particular short general turn".split())  # "In other words", "In view of"
+
+
+def rule_in_source(st: _State, s: int) -> list[dict] | None:
+    """``in_source`` (kind ``according_to``): "In a CBS News poll last month, Cruz had a lead":
+    the phrase after the sentence's opening "In", when its head is a poll, a study or a view,
+    is the source and the clause after its comma the content; not when that clause has a cue
+    of its own ("In a poll, 52 percent said ...": the respondents speak) nor for "In other
+    words" or "In the wake of a poll".
+
+    Example:
+        >>> _rows_of("In a Freedonia Times poll released Monday, the president led by 6 points.")
+        [['in_source', 'a Freedonia Times poll released Monday', 'In', 'the president led by 6 points']]
+    """
+    d = st.d
+    s0, s1 = _dateline_end(d, d.sent_start[s], d.sent_end[s]), d.sent_end[s]
+    if s0 + 3 >= s1 or d.low[s0] != "in" or d.low[s0 + 1] in _IN_NOT_SOURCE or _in_quote(st, d.start[s0]):
+        return None
+    comma = next((t for t in range(s0 + 2, min(s1, s0 + 18)) if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL), None)
+    if comma is None or d.tok[comma] != ",":
+        return None
+    head = next((t for t in range(s0 + 1, comma) if d.low[t] in _IN_SOURCE_HEADS), None)
+    if head is None or any(d.low[t] in ("of", "after", "before", "since", "with") or t in d.cues
+                           for t in range(s0 + 1, head)):
+        return None  # "In the wake of a new poll showing ...": the poll is not what the phrase is
+    end = s1
+    while end > comma + 1 and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
+        end -= 1
+    if end - comma < 3 or any(t in d.cues for t in range(comma + 1, end)):
+        return None
+    row = _empty_row(d, "according_to", "in_source")
+    _set_tok(row, "speaker", d, (s0 + 1, comma))
+    _resolve(st, row)
+    _set_tok(row, "cue", d, (s0, s0 + 1))
+    row["cue_class"], row["cue_lemma"] = "evidential", "in"
+    _set_tok(row, "content", d, (comma + 1, end))
+    return [row]
+
+
+def _stage_in_source(st: _State) -> None:
+    """Each sentence that opens with "In" to :func:`rule_in_source`."""
+    d = st.d
+    for s in range(len(d.sent_start)):
+        a = d.sent_start[s]
+        if a < len(d.low) and (d.low[a] == "in" or d.tok[a].isupper()):
+            for row in rule_in_source(st, s) or ():
+                _add_indirect(st, row, keep_kind=True)
+
+
 def _stage_colon_lines(st: _State) -> None:
     """Sentences of the form "NAME: clause" whose colon is within the first words, to
     :func:`rule_colon_line` (a colon before a quotation was the direct rules')."""
@@ -1811,8 +1870,8 @@ def _stage_nested_scares(st: _State) -> None:
 # The stages in precedence order: each claims quotations and cues that later stages no longer
 # take (direct quotes first, so that their cues are not read again as indirect speech;
 # quotations no cue claimed last; continuations amend the rows the stages before made).
-STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_nominal, _stage_colon_lines, _stage_unclaimed_quotes,
-          _stage_continuations, _stage_fragments, _stage_nested_scares)
+STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_nominal, _stage_in_source, _stage_colon_lines,
+          _stage_unclaimed_quotes, _stage_continuations, _stage_fragments, _stage_nested_scares)
 
 
 def run(st: _State) -> list[dict]:

@@ -98,6 +98,7 @@ def words(path: str | None = None) -> Words:
     from . import lexicon as lexmod
 
     rep = lexmod.load("reporting_verbs").entries
+    rep = rep[rep["quotes_only"] != "true"] if "quotes_only" in rep else rep  # "attack", "raise": speech only in toolkit.quotes
     single = {str(e).lower() for e in rep["entry"] if " " not in str(e) and "..." not in str(e)}
 
     def s(key):

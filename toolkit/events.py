@@ -207,6 +207,7 @@ def _reporting_classes() -> dict[str, str]:
     from . import lexicon as lexmod
 
     e = lexmod.load("reporting_verbs").entries
+    e = e[e["quotes_only"] != "true"] if "quotes_only" in e else e  # "attack", "hit": speech only in toolkit.quotes
     return {str(k).lower(): str(c) for k, c in zip(e["entry"], e["category"]) if " " not in str(k)}
 
 

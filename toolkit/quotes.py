@@ -4,7 +4,9 @@ One row per attribution in a ``quotes`` table, each with a speaker (source), a c
 reporting verb or "according to") and a content span, as textacy's ``DQTriple(speaker, cue,
 content)`` and the PARC scheme (Pareti 2016) model it. The rules work per document on the
 tokens with compiled regexes and the ``reporting_verbs`` lexicon (one Aho-Corasick pass), so
-they scale linearly with the corpus.
+they scale linearly with the corpus. Entries marked ``quotes_only`` there (verbs with a sense
+that is not speech: "attack", "hit", "raise") are cues only in a frame of speech ("attacked
+Clinton for her vote", "raised concerns about"); other steps do not read them as reporting verbs.
 
 Kinds:
 
@@ -21,7 +23,9 @@ Kinds:
   whether/about ..., X said" (no source unless "asked by X").
 * ``mixed``: indirect speech that contains a quoted fragment ("X warned it will respond
   “accordingly”"). The content is the whole reported clause, fragment included.
-* ``according_to``: "according to X, ..." and "..., according to X".
+* ``according_to``: "according to X, ..." and "..., according to X"; also a sentence that
+  opens with "In" and a poll, study or view ("In a CBS News poll last month, ...", "In their
+  view, ...": rule ``in_source``, cue "In", as PolNeAR marks it).
 * ``scare``: a short quoted phrase that is not speech ('special military operation'): a
   framing device (scare or distancing quotes). A short fragment *inside* reported speech
   (mixed quote) or inside a direct quote is reported twice: once as part of the speech row,
@@ -66,7 +70,7 @@ when the content comes first), ``indirect_fronted`` ("Claiming ..., Trump told":
 after a fronted participial clause), ``indirect_nominal`` ("his claim that ...": the possessor
 of a noun of saying), ``indirect_parenthetical``, ``indirect_channel`` (also
 the passive "X was quoted by Y as saying"),
-``according_to``, ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``; ``+channel``
+``according_to``, ``in_source``, ``asked_question``, ``colon_line``, ``scare``, ``scare_in_speech``; ``+channel``
 is appended when a news outlet is the channel), so errors can be counted by rule. The rules are small functions (``rule_<id>``) in :mod:`toolkit._quote_rules`, over
 one explicit per-document state, and their precedence is explicit and in one place there: the
 stages run in ``STAGES`` order (quotations first, so their cues are not read again as indirect
@@ -288,6 +292,12 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
             top_double = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "double"), None)
             if ch == "''" and _is_word(prev) and _is_word(nxt):
                 continue
+            if ch == "''" and nxt == "'" and stack and stack[-1][0] == "single" and top_double is not None:
+                # "''the word 'old-school,''' said X": the single quote closes first, then the double
+                _close(stack, len(stack) - 1, a + 1, text, quotes, problems)
+                _close(stack, top_double, a + 3, text, quotes, problems)
+                skip_to[0] = a + 3
+                continue
             if top_double is not None and not (prev_space and not next_space):
                 _close(stack, top_double, m.end(), text, quotes, problems)
             elif prev_space and not next_space or top_double is None and not next_space:
@@ -453,12 +463,14 @@ def _clause_appositive(d: _Doc, k: int) -> bool:
 
 def _time_before(d: _Doc, j: int, lo: int) -> int:
     """Start of a time adverbial ending right before token ``j`` ("now", "this month",
-    "just last week"), else ``j``: the reporter's, not part of the subject before it."""
+    "just last week", "on Tuesday"), else ``j``: the reporter's, not part of the subject before it."""
     k = j
     if k - 1 >= lo and d.low[k - 1] in _TIME_ADVERBS:
         k -= 1
     elif k - 2 >= lo and d.low[k - 1] in _TIME_NOUNS and d.low[k - 2] in ("this", "last", "next", "earlier"):
         k -= 2
+    elif k - 3 >= lo and d.low[k - 1] in _WEEKDAYS and d.low[k - 2] == "on" and d.tok[k - 3] != ",":
+        k -= 2  # "Ryan on Tuesday called": a day between subject and verb, as news writes it
     else:
         return j
     if k - 1 >= lo and d.low[k - 1] in ("just", "only", "also"):
@@ -468,6 +480,7 @@ def _time_before(d: _Doc, j: int, lo: int) -> int:
     return k
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("january february march april may june july august september october november "
                     "december".split())
 _RELEASED = frozenset("released published conducted taken out".split())
@@ -508,6 +521,9 @@ def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
         and d.tok[k].islower() and _alpha(d.tok[k - 2])
 
 
+# Participles of a poll after the noun they modify ("those surveyed", "voters polled").
+_POLLED = frozenset("surveyed polled interviewed questioned sampled".split())
+
 # Heads of a quantity whose "of" phrase names who it counts ("52 percent of voters", "one or
 # more of its members").
 _QUANTITY_HEADS = frozenset("percent majority minority most many some all none half more few "
@@ -538,6 +554,12 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     low = d.low[k]
     if low in PRONOUNS:
         return (k, j)
+    if low in _POLLED and k - 1 >= lo and d.tok[k].islower():
+        # "those surveyed say", "Americans polled said": the poll's respondents speak
+        if d.low[k - 1] in ("those", "these"):
+            return (k - 1, j)
+        inner = np_left(d, k, lo) if d.low[k - 1] not in _DETERMINERS else None
+        return (inner[0], j) if inner is not None else None
     if low == "whom" and k - 2 >= lo and d.low[k - 1] == "of" and d.low[k - 2] in _WHOM_QUANTIFIERS:
         return (k - 2, j)  # "families, many of whom say": the relative's quantified pronoun
     if d.tok[k] == ")" or (d.tok[k] == "." and k - 1 >= lo and _short_cap(d, k - 1)):
@@ -914,20 +936,21 @@ def _statement_adjunct(d: _Doc, j: int, s1: int) -> int:
 
 
 # Nouns of stance that a light verb turns into an attribution ("expressed concern that",
-# "expressed deep concern about"); PolNeAR marks the noun, and a preposition after it, as part
-# of the cue. ("voiced doubts", "raised questions" would need "voice" and "raise" in the
-# lexicon, which clauses and events read as reporting verbs everywhere: "raised taxes".)
+# "voiced doubts about", "raised questions about"); PolNeAR marks the noun, and a preposition
+# after it, as part of the cue. "voice" and "raise" are ``quotes_only`` entries of the lexicon:
+# other steps do not read them as reporting verbs ("raised taxes").
 _STANCE_NOUNS = frozenset("""concern concerns hope hopes confidence doubt doubts regret frustration misgivings
 optimism skepticism scepticism disappointment reservations alarm outrage surprise worry worries fear fears
 question questions support opposition anger dismay satisfaction gratitude objection objections
 displeasure unease""".split())
-_LIGHT_VERBS = frozenset(("express",))
+_LIGHT_VERBS = frozenset(("express", "voice", "raise"))
 _STANCE_PREPOSITIONS = frozenset("about over at regarding with for on".split())
 
 
 def light_verb_object(d: _Doc, j: int, s1: int, lemma: str) -> int | None:
     """End of a light verb's stance noun, and of the preposition after it, when the cue
-    ending at ``j`` is "express" with one ("expressed deep concern about"), else ``None``.
+    ending at ``j`` is "express"/"voice"/"raise" with one ("expressed deep concern about"),
+    else ``None``.
 
     Example:
         >>> from toolkit._quote_rules import _state_of
@@ -947,7 +970,7 @@ def light_verb_object(d: _Doc, j: int, s1: int, lemma: str) -> int | None:
     return None
 
 
-_HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional")
+_HIT_FIELDS = ("tok_start", "tok_end", "entry", "category", "syntax", "that_optional", "quotes_only")
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen".split())
@@ -1068,9 +1091,27 @@ def _reason_for(d: _Doc, j: int) -> bool:
 
 _POSSESSIVES = frozenset("his her their its our my your".split())
 # Verbs of judgment read as speech only with the reason after "for" ("faulted the agency for
-# its response"). Verbs with a physical sense as well ("attacked the town", "hit the target")
-# are left out of the lexicon: clauses and events read every entry as a reporting verb.
+# its response"). Those with a physical sense as well ("attacked the town", "hit the target")
+# are ``quotes_only`` entries of the lexicon, kept in the same frame (:func:`_quotes_only_frame`).
 _JUDGED_FOR = frozenset("fault berate scold assail excoriate congratulate".split())
+
+
+def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str) -> bool:
+    """Whether a ``quotes_only`` lexicon hit at tokens ``i``..``j`` (a verb with a sense that is
+    not speech: "attack", "hit", "raise") stands in a frame of speech: a light verb with its
+    noun of stance ("raised questions about", not "raised taxes"; not the noun "voices"), or a
+    verb of judgment with its reason after "for" ("attacked Clinton for her vote", not
+    "attacked the town").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Ryan raised concerns about the plan. Kyiv raised taxes.").d
+        >>> [_quotes_only_frame(d, k, k + 1, "raise") for k, w in enumerate(d.low) if w == "raised"]
+        [True, False]
+    """
+    if lemma in _LIGHT_VERBS:
+        return d.low[i] != "voices" and light_verb_object(d, j, len(d.low), lemma) is not None
+    return _reason_for(d, j)
 
 
 def _plural_noun(d: _Doc, i: int) -> bool:
@@ -1100,7 +1141,7 @@ _SHOWN_CLAUSE = frozenset("that how why what whether if".split())
 
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues."""
-    for a, b, lemma, cat, syn, opt in hits:
+    for a, b, lemma, cat, syn, opt, only in hits:
         # tok_start/tok_end are tok_ids: within a document, minus the first, the row index.
         i, j = int(a) - first_tok, int(b) - first_tok
         if d.remap is not None:
@@ -1151,6 +1192,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # only "X are afraid that ...": not "an afraid child", "it is clear that"
         if lemma in _JUDGED_FOR and not _reason_for(d, j):
             continue  # "faulted the agency for its response", not "faulted on the loan"
+        if str(only).lower() == "true" and not _quotes_only_frame(d, i, j, lemma):
+            continue  # "attacked the town", "raised taxes": the entry's other sense
         if _non_speech_object(d, j, lemma):
             continue  # "called an emergency meeting", "concluded 27,000 treaties", "claimed the lives of"
         if lemma == "charge" and (j >= len(d.low) or d.low[j] != "that"):
@@ -1312,7 +1355,7 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
     for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
         tok = d.tok[c]
         if (tok in ("—", "–", "--")) if dash else tok == ",":
-            if d.low[c + 1] in ("that", "and", "but", "or", "so") or (c + 1) in d.cues:
+            if d.low[c + 1] in ("that", "and", "but", "or", "so") or ((c + 1) in d.cues and not _participle_aside_cue(d, c + 1)):
                 break
             head = np_left(d, c, lo)
             if head is not None and found is None and not dash and _aside(d, c + 1):
@@ -1331,13 +1374,26 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
                 if p <= lo or d.tok[p] != "," or not (place or first[:1].isdigit() or first.islower() or state):
                     break
             continue
-        if tok == "." and _short_cap(d, c - 1):
-            continue  # "Md.", "Va.": state abbreviations inside an appositive
+        if tok == "." and (_short_cap(d, c - 1) or _PARTY_STATE.match(d.tok[c - 1])):
+            continue  # "Md.", "Va.", "R-Fla.": state abbreviations inside an appositive
         if tok in _SENT_FINAL or tok in (";", ":", "“", "”", "\""):
             break
-        if (c in d.cues or d.low[c] == "that") and not _in_relative(d, c, lo):
+        if (c in d.cues or d.low[c] == "that") and not _in_relative(d, c, lo) and not _participle_aside_cue(d, c):
             break
     return _noun_appositive(d, found)
+
+
+# A party and state after a legislator's name ("Sen. Marco Rubio, R-Fla.,"), which the tokenizer
+# splits from its period.
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][a-z]{1,4}$")
+
+
+def _participle_aside_cue(d: _Doc, c: int) -> bool:
+    """Whether the cue at ``c`` opens a participial aside right after a comma ("Salceda,
+    citing data from the State Department, said ..."): it has its own row (the subject speaks
+    through it), and the subject before it is also the main verb's."""
+    return c in d.cues and c > 0 and d.tok[c - 1] == "," and d.tok[c].islower() and d.low[c].endswith("ing") \
+        and d.cues[c][3] == "verb"  # not "according to X", whose X is the speaker
 
 
 def _noun_appositive(d: _Doc, sp: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1582,6 +1638,11 @@ def _doc_states(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         yield doc_id, st, group_sid
 
 
+# Tokens that never open a sentence: a split before one is the splitter's error after an
+# abbreviation ("(R-Mo.), said", "Jr.), a Clinton backer").
+_NO_SENTENCE_START = frozenset((")", ",", ";", "]"))
+
+
 def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> tuple[_Doc, list]:
     """The :class:`_Doc` of tokens ``[i, j)`` and the sentence id of each sentence position."""
     sid_to_pos = {s: p for p, s in enumerate(s_ids)}
@@ -1600,8 +1661,9 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
             last = toks_doc[n - 1]
             first = toks_doc[n]
             if (last.endswith(".") and last[:-1] in TITLE_ABBREVIATIONS) or (
-                    first[:1].islower() and "\n" not in text[arrays[1][n - 1]:arrays[0][n]]):
-                group[p] = group[prev]
+                    (first[:1].islower() or first in _NO_SENTENCE_START)
+                    and "\n" not in text[arrays[1][n - 1]:arrays[0][n]]):
+                group[p] = group[prev]  # also "Sen. Roy Blunt (R-Mo. | ), facing ...": no sentence opens with ")"
     renum = {g: k for k, g in enumerate(sorted(set(group)))}
     group = [renum[g] for g in group]
     group_sid = [None] * len(renum)
