@@ -136,6 +136,11 @@ class Rules:
     descriptions: dict = field(default_factory=dict)   # "ministry" -> "organisation" (what it may name)
     collectives: dict = field(default_factory=dict)   # "alliance" -> frozenset of actor codes it names
     lemma_class_roots: dict = field(default_factory=dict)   # "hit" -> ("18", "19", "20"): where its class holds
+    reaction_acts: frozenset = frozenset()   # act classes whose description target may be the last doer
+    event_nouns: dict = field(default_factory=dict)   # "drill" -> frozenset({"mobilize"}): acts it may name
+    pair_determiners: frozenset = frozenset()   # word tuples: ("both",), ("the", "two")
+    pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
+    reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
 
 
 @functools.lru_cache(maxsize=2)
@@ -189,7 +194,22 @@ def rules(path: str | None = None) -> Rules:
                               for k, v in d.get("collective_descriptions", {}).items()},
                  lemma_class_roots={str(k).lower(): tuple(str(x) for x in v)
                                     for k, v in d.get("lemma_class_roots", {}).items()},
+                 reaction_acts=fs(d.get("reaction_acts", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
+                 pair_determiners=frozenset(tuple(str(x).lower().split())
+                                            for x in d.get("pair_descriptions", {}).get("determiners", [])),
+                 pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
+                 reciprocal_phrases=frozenset(tuple(str(x).lower().split())
+                                              for x in d.get("pair_descriptions", {}).get("reciprocal", [])),
                  **_consequence_rules(w.get("that_consequence", {})))
+
+
+def _event_nouns(d: dict) -> dict[str, frozenset]:
+    """``event_nouns`` of events.yaml (act class -> nouns) as noun -> the act classes it may name."""
+    out: dict[str, set] = {}
+    for act, nouns in d.items():
+        for n in nouns or []:
+            out.setdefault(str(n).lower(), set()).add(str(act))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -930,6 +950,14 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         if not e.act_rule.startswith("warn.that_") or e.target.rule != "target.complement_subject":
             continue
         own = actors[i]["source"].get("actor")
+        if e.act_rule == "warn.that_statement" and actors[i]["target"].get("actor") is None:
+            # "Moscow warned Berlin that the deliveries would prolong the war": a warning about no
+            # one named is made to its addressee (rule target.addressee)
+            p = s.predicate_at(e.tok)
+            to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
+            if to.get("actor") is not None:
+                e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
+            continue
         if own is None or actors[i]["target"].get("actor") != own:
             continue
         p = s.predicate_at(e.tok)
@@ -1323,6 +1351,7 @@ _PREPOSITIONS = frozenset("""of in on at by for from to with into across near in
 around along outside about against between among including like than toward towards over under""".split())
 _PLACE_PREPOSITIONS = frozenset("from into across near inside within throughout around along outside".split())
 _PERSONAL_OPENERS = frozenset({"i", "we", "he", "she"})   # sentence openers naming no candidate party
+_EVENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})   # "the drills", "these strikes"
 
 
 def _first_word(text: str) -> str:
@@ -1356,6 +1385,10 @@ class SentenceContext:
     # the document's speaker resolver (pronouns), built the first time a pronoun asks
     speakers: Callable[[], _speakers.SpeakerResolver] | None = None
     speaking_state: str | None = None   # a speech's state ("we", "I"), as the resolver reads it
+    sent_id: int = -1   # the sentence's id in its document (for :attr:`previous`)
+    # the rows of the document's sentences before this one, as (sent_id, row), oldest first
+    # (for "the drills", "the decision": rule actor.event_doer)
+    previous: Sequence[tuple[int, dict]] = ()
     # actor()'s answers by (chunk span, not_actor, exclude): the rules ask about the same phrases
     # several times per sentence; the answers are read, never changed, by the callers.
     _actors: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -1365,7 +1398,7 @@ class SentenceContext:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
 
     def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None,
-              exclude: str | None = None, target: bool = False) -> tuple[dict, str]:
+              exclude: str | None = None, target: bool | str = False) -> tuple[dict, str]:
         """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
 
         Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
@@ -1390,7 +1423,7 @@ class SentenceContext:
         return got
 
     def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None,
-               target: bool) -> tuple[dict, str]:
+               target: bool | str) -> tuple[dict, str]:
         a, b = self.span(c)
         hit = [m for m in self.mentions if m[0] < b and m[1] > a]
         r = rules()
@@ -1407,8 +1440,12 @@ class SentenceContext:
         if hit:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
-        if self.speakers is not None and s.lower[c.start] in _DEFINITE and c.end - c.start > 1:
-            got = self._described(c, s, a, b, not_actor, target)
+        if c.end - c.start > 1:
+            got = self._pair(c, s, a, b, not_actor)
+            if got is None and self.speakers is not None and s.lower[c.start] in _DEFINITE:
+                got = self._described(c, s, a, b, not_actor, target)
+            if got is None and self.previous and s.lower[c.start] in _EVENT_DETERMINERS:
+                got = self._event_doer(c, s, a, b, not_actor, bool(target))
             if got is not None:
                 return got
         kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else _POSSESSIVES.get(s.lower[c.start])
@@ -1434,7 +1471,13 @@ class SentenceContext:
             last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             if pair is not None and (last is None or pair[1][0] >= last[0]):
-                return self._fields(pair[0], a, b), "actor.coref_plural"
+                got = self._fields(pair[0], a, b)
+                # a subject "they" after a pair that was its sentence's subject ("Germany and
+                # France condemned ... They urged"): a row for each (events._sides)
+                if not target and c.end - c.start == 1 and pair[1][2] is not None and pair[1][2] != pair[0][2] \
+                        and self._opens(pair[0]):
+                    got["pair"] = self._fields(pair[1], a, b)
+                return got, "actor.coref_plural"
             if self.speakers is not None and c.end - c.start == 1 and s.lower[c.start] in _PRONOUNS:
                 res = self.speakers().antecedent(a, b, exclude=exclude)
                 if res is not None and (not_actor is None or res.actor != not_actor):
@@ -1465,7 +1508,7 @@ class SentenceContext:
         return got, rule
 
     def _described(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
-                   not_actor: str | None, target: bool = False) -> tuple[dict, str] | None:
+                   not_actor: str | None, target: bool | str = False) -> tuple[dict, str] | None:
         """Rule ``actor.coref_description``: a definite description that names no one ("the
         ministry", "the country", "the regime", "the envoy"; events.yaml ``descriptions``) is
         the actor named before it. A state noun takes a state, a group noun an organisation that
@@ -1488,7 +1531,7 @@ class SentenceContext:
                 or (s.tags[c.head] not in ("NN", "NNP") and head != "authorities") \
                 or any(s.tags[k] not in _DESCRIPTION_INNER or s.lower[k] != s.tokens[k]
                        for k in range(c.start + 1, c.head)) \
-                or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS) \
+                or self._postmodified(c, s) \
                 or (c.end < len(s.lower) and s.lower[c.end] == "and" and "of" in s.lower[c.end + 1:c.end + 5]) \
                 or any(s.lower[k] in _SUBNATIONAL for k in range(c.start + 1, c.head)):
             return None   # "the Korean nation", "the government in Kyiv": named where it stands;
@@ -1518,6 +1561,101 @@ class SentenceContext:
         return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
                 "start": a, "end": b}, "actor.coref_description"
 
+    def _postmodified(self, c: cl.Chunk, s: cl.Structure) -> bool:
+        """Whether what follows description ``c`` names its referent where it stands ("the
+        government in Kyiv", "the regime of Bashar al-Assad", "the group known as ..."). A
+        preposition does so only with a name in its phrase: in "accused the bloc of
+        protectionism" the "of" phrase is the charge, and the bloc is the one named before
+        (rule actor.coref_description, as for "condemned the bloc")."""
+        k = c.end
+        if k >= len(s.lower) or s.lower[k] not in _POSTMODIFIERS:
+            return False
+        if s.lower[k] not in _PREPOSITIONS:
+            return True
+        for j in range(k + 1, min(k + 6, len(s.lower))):
+            if s.tags[j] in (",", ".", ":") or s.tags[j] in cl.VERB_TAGS:
+                return False
+            if self.adjective_actor(j):
+                return True
+        return False
+
+    def _opens(self, m: Mention) -> bool:
+        """Whether mention ``m`` opens its sentence (after nothing but "the", "both", or a short
+        adverbial and a comma): the pair that was a sentence's subject."""
+        k = max(self.text.rfind(x, 0, m[0]) for x in (". ", "? ", "! ", "\n"))
+        before = self.text[k + 1:m[0]].strip()
+        return before.lower() in ("", "the", "both") or before.endswith(",") and len(before.split()) <= 6
+
+    def _pair(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None) -> tuple[dict, str] | None:
+        """Rule ``actor.coref_pair``: "both sides", "the two countries" (events.yaml
+        ``pair_descriptions``) are the last two parties named joined by "and" before them
+        ("Israel and Hamas agreed to a truce. Both sides accused each other ..."). The fields
+        are the first one's, with the second's under ``"pair"``; the events step gives each its
+        row. None when no such pair of two different actors precedes, or one is ``not_actor``.
+
+        Example:
+            >>> # "Armenia and Azerbaijan clashed. The two countries blamed each other.": ARM + AZE
+        """
+        r = rules()
+        words = s.lower[c.start:c.end]
+        if s.lemma[c.head] not in r.pair_nouns or c.head != c.end - 1 or len(words) > 4 \
+                or not any(tuple(words[:len(d)]) == d for d in r.pair_determiners) \
+                or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS):
+            return None   # "the two sides of the conflict in South Sudan": named where they stand
+        pair = self._plural(a, None)
+        if pair is None or pair[0][2] == pair[1][2] or not_actor in (pair[0][2], pair[1][2]):
+            return None
+        return dict(self._fields(pair[0], a, b), pair=self._fields(pair[1], a, b)), "actor.coref_pair"
+
+    def _event_doer(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
+                    not_actor: str | None, target: bool) -> tuple[dict, str] | None:
+        """Rule ``actor.event_doer``: a definite noun phrase naming an act (events.yaml
+        ``event_nouns``: "the drills", "the strikes", "the decision") that names no one stands
+        for the one who did that act in the sentences before (up to
+        :data:`DESCRIPTION_SENTENCES` back): the source of the latest earlier row whose act is
+        one the noun may name, or whose own words hold it; "the decision", "the move" the main
+        row of the nearest earlier sentence, when it is a coded act and the phrase a ``target``
+        of at most three words ("welcomed the decision"). "China held drills near Taiwan. Taipei condemned
+        the drills" aims the condemnation at China. None when that row has no source, or its
+        source is ``not_actor`` (the act's doer defending it names no one else), or the phrase
+        names its doer ("the strikes by Israel": the argument rules read that).
+
+        Example:
+            >>> # "Israel launched strikes on Gaza. Egypt condemned the strikes.": ISR
+        """
+        r = rules()
+        head = s.lemma[c.head]
+        acts = r.event_nouns.get(head)
+        if acts is None or c.head != c.end - 1 or s.tags[c.head] not in ("NN", "NNS") \
+                or (c.end < len(s.lower) and s.lower[c.end] in ("by", "'s", "’s")) \
+                or any(s.tags[k] in ("NNP", "NNPS", "PRP$", "POS") for k in range(c.start, c.head)):
+            return None
+        if "any" in acts and (not target or c.end - c.start > 3):
+            return None   # "this measure will save lives", "the concrete steps": too vague to follow
+        word = s.lower[c.head]
+        found: dict | None = None
+        nearest = -1
+        for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
+            sent, row = self.previous[i]
+            if sent < self.sent_id - DESCRIPTION_SENTENCES:
+                break
+            if "any" in acts:
+                if nearest >= 0 and sent != nearest:
+                    break
+                nearest = sent
+                if row.get("main"):
+                    found = row if row.get("act") not in ("statement", "unclassified") else None
+                    break
+                continue
+            said = str(row.get("text") or "").lower()
+            if row.get("act") in acts or re.search(rf"\b({re.escape(word)}|{re.escape(head)})\b", said):
+                found = row
+                break
+        if found is None or found.get("source_actor") is None or found["source_actor"] == not_actor:
+            return None
+        return {"actor": found["source_actor"], "person": found.get("source_person"),
+                "sector": found.get("source_sector"), "text": self.text[a:b], "start": a, "end": b}, "actor.event_doer"
+
     def _named_with(self, head: str, a: int, not_actor: str | None,
                     codes: frozenset = frozenset()) -> Mention | None:
         """The last mention before offset ``a`` (this sentence, then the earlier ones) that is
@@ -1531,7 +1669,7 @@ class SentenceContext:
         return None
 
     def _party_antecedent(self, r: _speakers.SpeakerResolver, a: int, cls: str,
-                          not_actor: str | None, target: bool = False) -> Mention | None:
+                          not_actor: str | None, target: bool | str = False) -> Mention | None:
         """The mention a description of class ``cls`` at offset ``a`` refers to: in its own
         sentence the nearest before it, else one of the nearest earlier sentence (up to
         :data:`DESCRIPTION_SENTENCES` back) that has one. Candidates name an actor of the right
@@ -1580,7 +1718,7 @@ class SentenceContext:
         return self._previous_party(r, earlier, best_sent, target)
 
     def _previous_party(self, r: _speakers.SpeakerResolver, cands: list[tuple[Mention, str]],
-                        sent: int, target: bool) -> Mention | None:
+                        sent: int, target: bool | str) -> Mention | None:
         """:meth:`_party_antecedent`'s choice among the candidates ``cands`` of earlier sentence
         ``sent`` (mentions with the preposition before each, in order). A target needs that
         sentence's subject to be told: a mention opening it (after "the" or a short adverbial
@@ -1595,9 +1733,12 @@ class SentenceContext:
             subject = next((m for m in ms[:1] if self._opens_sentence(opening, m, ms)), None)
             if subject is None and _first_word(self.text[opening:opening + 8]) not in _PERSONAL_OPENERS:
                 return None   # a person's "I"/"we"/"he"/"she" opening it is no candidate's
+            told = [(m, p) for m, p in cands if subject is not None and m[2] == subject[2]]
             cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
             if not cands:
-                return None
+                # a reaction to the subject's act ("Ukraine warned the country"): the subject,
+                # when it is the only party the sentence names (rule actor.coref_reacted)
+                return told[0][0] if target == "reaction" and told else None
         else:
             outside = [x for x in cands if not x[1]]
             if not outside or len({m[2] for m, _ in outside}) == 1:
@@ -1706,6 +1847,16 @@ class SentenceContext:
         """
         a, b = int(self.tok_start[k]), int(self.tok_end[k])
         return any(m[0] <= a and m[1] >= b and m[2] is not None and not m[5] for m in self.mentions)
+
+    def names_person(self, c: cl.Chunk) -> bool:
+        """Whether chunk ``c`` ends in the name of a person the mentions know ("Blinken",
+        "Secretary of State Antony Blinken"), not a role or a group.
+
+        Example:
+            >>> # "Blinken travelled to Beijing": True for "Blinken"; "Russian troops": False
+        """
+        a, b = int(self.tok_start[c.head]), int(self.tok_end[c.head])
+        return any(m[0] <= a and m[1] >= b and m[3] is not None and not m[5] for m in self.mentions)
 
     def adjective_actor(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor."""
@@ -2135,9 +2286,12 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
         parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
             ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
         if len(parts) > 1 and ("and" in s.lower[parts[0].start:parts[-1].start] or _headline_pair(s, parts, ctx)):
+            # a place phrase is where they act together ("met in Washington"), not a party
+            placed = e.target.rule.endswith(_PLACE_TARGETS)
             mutual = ctx is not None and (e.act in rec_acts or s.lemma[e.tok] in rec_lemmas
                                           and e.act not in ("statement", "unclassified")) \
-                and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
+                and (placed or not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk)
+                     and not (e.target.chunk is not None and ctx.get("names_doer", bool)(e.target.chunk))) \
                 and all(_has_actor(ctx, x) for x in parts)
             for k, part in enumerate(parts[:-1]):
                 tgt = Arg(parts[k + 1], "target.reciprocal") if mutual else e.target
@@ -2477,7 +2631,7 @@ def _same_chunk(a: cl.Chunk | None, b: cl.Chunk | None) -> bool:
     return a is not None and b is not None and a.start == b.start
 
 
-def _visits(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predicate, cl.Chunk]]:
+def _visits(s: cl.Structure, r: Rules, taken: set[int], person=None) -> list[tuple[cl.Predicate, cl.Chunk]]:
     """``verb.visit``: an official or a delegation arriving in a place visits it (CAMEO 042).
 
     "arrive" is no cue of the escalation lexicon, since troops and shipments arrive too; here
@@ -2493,8 +2647,8 @@ def _visits(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predica
     for p in s.predicates:
         if s.lemma[p.head] not in r.visit_verbs or p.head in taken or p.agent is None or p.voice != "active":
             continue
-        if s.lemma[p.agent.head] not in r.visitors:
-            continue
+        if s.lemma[p.agent.head] not in r.visitors and not (person is not None and person(p.agent)):
+            continue   # a named person visits too ("Blinken travelled to Beijing"): ``person``
         place = [ch for prep, ch in p.obliques if prep in r.visit_preps]
         if place:
             out.append((p, place[0]))
@@ -2597,7 +2751,9 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
-    rctx = {"rules": r, "actor_tok": ctx.adjective_actor, "cue_toks": {c.tok for c in cues}}
+    rctx = {"rules": r, "actor_tok": ctx.adjective_actor, "cue_toks": {c.tok for c in cues},
+            # "condemned the strikes" after "Russia attacked Kyiv": the strikes name their doer
+            "names_doer": lambda c: ctx.actor(c, s)[1] == "actor.event_doer"}
     events = []
     for ci, cue in enumerate(cues):
         e = locate(s, cue, rctx)
@@ -2605,7 +2761,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.cue = ci
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
-    for p, place in _visits(s, r, {e.tok for e in events}):
+    for p, place in _visits(s, r, {e.tok for e in events}, ctx.names_person):
         cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
         events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
                             "visit", "verb.visit", p.clause, p.negated, p.modality))
@@ -2676,11 +2832,66 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
         if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
             clm = dict(clm, actor=None)   # "..., CNN reported": the outlet claims for no state
-        rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
-                         f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
-                         f"target:{e.target.rule or 'none'}/{trule or 'none'}"
-                         + "".join(";" + x for x in e.extra)))
+        for src, tgt, trule in _sides(s, e, ctx, src, tgt, trule, r):
+            rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
+                             f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
+                             f"target:{e.target.rule or 'none'}/{trule or 'none'}"
+                             + "".join(";" + x for x in e.extra)))
     return rows
+
+
+_PLACE_TARGETS = ("_in", "_at", "_near", "_inside", "_within", "_across", "_throughout")
+
+
+def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict, trule: str,
+           r: Rules) -> list[tuple[dict, dict, str]]:
+    """The (source, target, target rule) of each row event ``e`` gives, after the rules that
+    read the discourse around its sentence:
+
+    - ``actor.coref_reacted``: a description target that names no one by the rules of
+      :meth:`SentenceContext._described` takes the previous sentence's subject when that is the
+      only party it names and the act is a reaction (events.yaml ``reaction_acts``: "Russia
+      massed troops. Ukraine warned the country against ...": Russia).
+    - ``target.own_place``: a place phrase that names the source's own state is where it
+      meets, not whom ("The United Kingdom held talks in London" is no meeting of Britain with
+      itself). Other acts keep it: "extend the curfew in Bangkok" is a domestic act, coded
+      Thailand on Thailand.
+    - ``actor.coref_pair`` / ``actor.coref_plural``: a pair ("both sides", "they" after "X and
+      Y") gives one row for each member, and "each other" is the other member.
+
+    Example:
+        >>> # "Israel and Hamas agreed to a truce. Both sides accused each other.": ISR->HAMAS, HAMAS->ISR
+    """
+    tc = e.target.chunk
+    if e.act_rule == "verb.visit" and (tgt.get("actor") is None or tgt["actor"] == src.get("actor")):
+        return []   # a trip at home, or to no host named, is no visit (CAMEO 042: another's territory)
+    if tc is not None and tgt.get("actor") is None and trule == "actor.none" and e.act in r.reaction_acts:
+        got, rule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"),
+                              target="reaction")
+        if got.get("actor") is not None:
+            tgt, trule = got, "actor.coref_reacted"
+    if e.act == "consult" and tgt.get("actor") is not None and tgt["actor"] == src.get("actor") \
+            and e.target.rule.endswith(_PLACE_TARGETS) and trule == "actor.mention":
+        tgt, trule = dict(_NO_TARGET), "target.own_place"
+    each = tc is not None and tuple(s.lower[tc.start:tc.end]) in r.reciprocal_phrases
+    if src.get("pair") is not None and e.act == "unclassified":
+        src = {k: v for k, v in src.items() if k != "pair"}   # an uncoded verb: no act to count twice
+    if src.get("pair") is not None:
+        a, b = dict(src), dict(src["pair"])
+        a.pop("pair"), b.pop("pair", None)
+        if each:
+            return [(a, dict(tgt, **_side(b)), "actor.coref_pair"), (b, dict(tgt, **_side(a)), "actor.coref_pair")]
+        return [(a, tgt, trule), (b, tgt, trule)]
+    if tgt.get("pair") is not None and tgt["pair"].get("actor") != src.get("actor"):
+        a, b = dict(tgt), dict(tgt["pair"])
+        a.pop("pair")
+        return [(src, a, trule), (src, b, trule)]
+    return [(src, tgt, trule)]
+
+
+def _side(f: dict) -> dict:
+    """The actor fields of ``f`` (not its phrase): who "each other" is."""
+    return {"actor": f.get("actor"), "person": f.get("person"), "sector": f.get("sector")}
 
 
 MEDIA = "MED"  # the actors lexicon's sector of news outlets (CAMEO's MED)
@@ -2993,6 +3204,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     resolvers = _DocSpeakers({"start": tok_s, "end": tok_e, "text": tok_text, "lower": tok_lower, "lemma": tok_lemma},
                              tok_groups, texts, mentions, _direct_spans(quotes), speakers or {})
     asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
+    recent: list = []   # (sent_id, row) of the document's last sentences (actor.event_doer)
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
         lemmas = list(map(str.lower, map(str, _take(tok_lemma, idx))))
@@ -3012,7 +3224,12 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
                               _quotes_over(quote_by_doc.get(doc, []), quote_bounds.get(doc), sa, sb),
                               resolvers.of(doc), (speakers or {}).get(doc))
+        if recent and recent[-1][1]["doc_id"] != str(doc):
+            recent = []
+        ctx.sent_id = int(sent)
+        ctx.previous = recent = [x for x in recent if x[0] >= int(sent) - DESCRIPTION_SENTENCES]
         got = sentence_events(s, cues, ctx)
+        recent = recent + [(int(sent), x) for x in got]
         if answers:
             _answered_request(s, ctx, asking[1], got)
         asking = ((doc, int(sent)), [r for r in got if _open_request(r)])

@@ -1,0 +1,162 @@
+"""Events across the sentences of a wire paragraph (issue 17): descriptions aimed at the party
+that acted, nouns that name an earlier act, pairs named before ("both sides"), self-dyads and
+visits. Each rule has its negative cases, where no target (or no row) is the right answer."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, rows, run
+
+pytestmark = NEEDS_TAGGER
+
+
+def dyads(text: str) -> list[tuple]:
+    return [r[:3] for r in rows(run(text))]
+
+
+def rule_of(text: str, act: str, side: str = "target") -> list[str]:
+    """The actor rule of ``side`` of each row of ``act``."""
+    out = run(text)
+    return [r.split(f"{side}:")[1].split(";")[0].split("/")[1] for r, a in zip(out["rule"], out["act"]) if a == act]
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a reaction aimed at a description: the previous subject when it is the only party named
+    ("Russia massed troops near the border on Monday. Ukraine warned the country against any escalation.",
+     ("UKR", "appeal", "RUS"), ("UKR", "appeal", None)),
+    ("The Houthis attacked a cargo ship in the Red Sea. The United States condemned the group.",
+     ("USA", "criticize", "HOUTHI"), ("USA", "criticize", None)),
+    ("The Taliban banned women from universities. The United Nations criticized the group.",
+     ("UN", "criticize", "TALIBAN"), ("UN", "criticize", None)),
+    ("Russia massed troops on Monday. The United States condemned the country.",
+     ("USA", "criticize", "RUS"), ("USA", "criticize", None)),
+    # negatives: help is not aimed at the party that acted; two others named stay ambiguous
+    ("Russia massed troops on Monday. The United States sent weapons to the country.",
+     ("USA", "aid", None), ("USA", "aid", "RUS")),
+    ("Russia attacked Ukraine and Moldova. The United States condemned the country.",
+     ("USA", "criticize", None), ("USA", "criticize", "UKR")),
+    # ... and never the reacting party itself
+    ("Russia massed troops on Monday. Russia warned the country against interference.",
+     ("RUS", "appeal", None), ("RUS", "appeal", "RUS")),
+])
+def test_a_reaction_to_a_description_is_aimed_at_the_previous_subject(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "of" after a description is the charge unless a name follows (actor.coref_description)
+    ("The European Union imposed new sanctions on Iran. Tehran accused the bloc of economic terrorism.",
+     ("IRN", "accuse", "EU"), ("IRN", "accuse", None)),
+    ("NATO expanded eastward. Moscow accused the alliance of aggression.", ("RUS", "accuse", "NATO"),
+     ("RUS", "accuse", None)),
+    # negative: a name in the "of" phrase names the referent where it stands
+    ("Russia attacked Ukraine. The government of Ukraine accused Moscow of terror.",
+     ("UKR", "accuse", "RUS"), ("RUS", "accuse", "RUS")),
+])
+def test_an_of_phrase_after_a_description_is_the_charge(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("China held large naval drills near Taiwan. Taipei condemned the drills as a provocation.",
+     ("TWN", "criticize", "CHN"), ("TWN", "criticize", None)),
+    ("Israel launched strikes on Gaza. Egypt condemned the strikes.", ("EGY", "criticize", "ISR"),
+     ("EGY", "criticize", None)),
+    ("Japan lodged a protest with China over the incursion. Beijing rejected the complaint.",
+     ("CHN", "reject", "JPN"), ("CHN", "reject", None)),
+    ("Mali's junta expelled the French ambassador. Paris condemned the decision.", ("FRA", "criticize", "MLI"),
+     ("FRA", "criticize", None)),
+    # the act's doer as a source: what "the strikes" did is Russia's, so Ukraine accuses Russia
+    ("Russian forces shelled Kharkiv overnight. Ukraine said the strikes killed four civilians.",
+     ("UKR", "accuse", "RUS"), ("UKR", "statement", None)),
+    # negatives: the doer defending its own act names no one; a statement is no decision to follow;
+    # a noun that names its doer keeps it; nothing acted before
+    ("Israel launched strikes on Gaza. Israel defended the strikes.", ("ISR", "cooperate", None),
+     ("ISR", "cooperate", "ISR")),
+    ("Germany said it was ready to talk. Poland criticized the decision.", ("POL", "criticize", None),
+     ("POL", "criticize", "DEU")),
+    ("Israel launched strikes on Gaza. Egypt condemned the strikes by Hamas.", ("EGY", "criticize", "HAMAS"),
+     ("EGY", "criticize", "ISR")),
+    ("Egypt condemned the strikes.", ("EGY", "criticize", None), None),
+])
+def test_a_noun_naming_an_earlier_act_stands_for_its_doer(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got
+
+
+def test_event_doer_is_the_rule_named():
+    assert rule_of("Israel launched strikes on Gaza. Egypt condemned the strikes.", "criticize") == ["actor.event_doer"]
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Israel and Hamas agreed to a ceasefire on Friday. Both sides accused each other of violations.",
+     [("ISR", "accuse", "HAMAS"), ("HAMAS", "accuse", "ISR")], (None, "accuse", None)),
+    ("Armenia and Azerbaijan exchanged fire along the border. The two countries blamed each other.",
+     [("ARM", "accuse", "AZE"), ("AZE", "accuse", "ARM")], (None, "accuse", None)),
+    ("India and Pakistan held talks in Geneva. The UN urged both sides to show restraint.",
+     [("UN", "appeal", "IND"), ("UN", "appeal", "PAK")], ("UN", "appeal", None)),
+    # a subject "they" after a pair that was its sentence's subject: a row for each
+    ("Germany and France met in Paris. They urged Moscow to withdraw.",
+     [("DEU", "appeal", "RUS"), ("FRA", "appeal", "RUS")], None),
+    # negatives: a pair named where it stands; one party named before; "they" after a pair
+    # that was not the subject
+    ("Israel and Hamas agreed to a ceasefire. The two sides of the conflict in Sudan clashed.",
+     [], ("ISR", "attack", "HAMAS")),
+    ("Israel struck Gaza on Friday. Both sides accused each other of violations.",
+     [(None, "accuse", None)], ("ISR", "accuse", "ISR")),
+    ("Russia sent envoys to Germany and France. They urged Kyiv to negotiate.",
+     [], ("FRA", "appeal", "UKR")),
+])
+def test_a_pair_named_before_gives_a_row_for_each(text, expected, absent):
+    got = dyads(text)
+    assert all(x in got for x in expected) and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place phrase naming the source's own state is where it acts: never X -> X
+    ("The United States and Britain met in Washington on Monday.", ("USA", "consult", "GBR"),
+     ("USA", "consult", "USA")),
+    ("The United States and Britain met in Washington on Monday.", ("GBR", "consult", "USA"), None),
+    ("The United Kingdom held talks in London with the Gulf states.", None, ("GBR", "consult", "GBR")),
+])
+def test_no_self_dyads_from_a_meeting_place(text, expected, absent):
+    got = dyads(text)
+    assert (expected is None or expected in got) and (absent is None or absent not in got), got
+    assert not any(s is not None and s == t for s, _, t in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # negative: a domestic act keeps its place as the target, as the CAMEO coders code it
+    ("The Thai government will extend the curfew in Bangkok.", ("THA", "coerce", "THA")),
+])
+def test_a_domestic_act_keeps_its_place(text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("The Indian prime minister travelled to Moscow on Monday.", ("IND", "visit", "RUS"), None),
+    ("The French foreign minister traveled to Kyiv.", ("FRA", "visit", "UKR"), None),
+    ("Blinken travelled to Beijing for talks.", ("USA", "visit", "CHN"), None),
+    ("Putin will fly to Beijing next week.", ("RUS", "visit", "CHN"), None),
+    # negatives: troops and jets travel too; a trip at home or to no host named is no visit
+    ("Russian troops travelled to Belarus.", None, ("RUS", "visit", "BLR")),
+    ("Russian jets flew to Syria.", None, ("RUS", "visit", "SYR")),
+    ("The Japanese prime minister travelled to Tokyo.", None, ("JPN", "visit", "JPN")),
+    ("The minister travelled to the front.", None, (None, "visit", None)),
+])
+def test_travel_to_is_a_visit(text, expected, absent):
+    got = dyads(text)
+    assert (expected is None or expected in got) and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a warning about no one named is made to its addressee
+    ("Moscow warned Berlin that the deliveries would prolong the war.", ("RUS", "statement", "DEU"),
+     ("RUS", "statement", None)),
+    # negative: a third party named in the warning is its target
+    ("Britain warned that Russia poses a threat to Europe.", ("GBR", "accuse", "RUS"), None),
+])
+def test_a_warning_about_no_one_is_aimed_at_its_addressee(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and (absent is None or absent not in got), got
