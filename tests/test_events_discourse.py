@@ -160,3 +160,35 @@ def test_travel_to_is_a_visit(text, expected, absent):
 def test_a_warning_about_no_one_is_aimed_at_its_addressee(text, expected, absent):
     got = dyads(text)
     assert expected in got and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "its" in a warning: what the addressee would suffer is the addressee's; what one's own
+    # side will do to it is the warner's (warn.own_possessive), a threat to the addressee
+    ("China warned India that its army would face consequences.", ("CHN", "threaten", "IND"),
+     ("IND", "threaten", None)),
+    ("Beijing warned Manila that its ships would face serious consequences.", ("CHN", "threaten", "PHL"),
+     ("PHL", "threaten", None)),
+    ("China warned India that its army would respond firmly.", ("CHN", "threaten", "IND"),
+     ("CHN", "statement", "IND")),
+    ("Russia warned Ukraine that their troops would respond.", ("RUS", "threaten", "UKR"), None),
+    # negative: a past act of the addressee's side is no threat of the warner's
+    ("China warned India that its army had crossed the line.", ("CHN", "statement", "IND"),
+     ("CHN", "threaten", "IND")),
+])
+def test_the_its_of_a_warning(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "X said Y did Z": an accusation only when Z is a coded conflict act; an act the lexicons do
+    # not code may be neutral ("moved troops to the border", "held elections"), so the report
+    # stays a statement about Y, aimed at Y, and Y's act is recorded as alleged
+    ("Moscow said Kyiv had sabotaged the talks.", ("RUS", "accuse", "UKR"), ("RUS", "statement", "UKR")),
+    ("Russia said Ukraine had moved troops to the border.", ("RUS", "statement", "UKR"), ("RUS", "accuse", "UKR")),
+    ("Iran said Iraq had held elections.", ("IRN", "statement", "IRQ"), ("IRN", "accuse", "IRQ")),
+])
+def test_a_report_of_an_uncoded_act_is_no_accusation(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

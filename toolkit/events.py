@@ -898,7 +898,10 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             # "warned Greece it would pay a heavy price", "warned Israel it would respond"
             e.act, e.act_rule = "threaten", "warn.future_consequence"
             for x in reported:
-                if x.source.rule == "source.logophoric" or x.source.chunk is None or x.act == "unclassified":
+                # "warned India that its army would face consequences": what the addressee would
+                # suffer is the threat's content, not an act of the addressee's
+                if x.source.rule == "source.logophoric" or x.source.chunk is None or x.act == "unclassified" \
+                        or s.lemma[x.tok] in _SUFFER_VERBS:
                     x.absorbed = True
         elif any(p in r.appeal_preps for p, _ in obl) or gerund < 0 and any(
                 s.lower[k] in r.appeal_preps for k in range(after + 1, min(len(s.lower), after + 3))):
@@ -958,23 +961,53 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
             if to.get("actor") is not None:
                 e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
             continue
+        p = s.predicate_at(e.tok)
+        if own is not None and _warners_possessive(s, e, p, actors[i]["target"], ctx, cues):
+            actors[i]["target"] = dict(actors[i]["target"], actor=own)
+            e.extra.append("warn.own_possessive")
         if own is None or actors[i]["target"].get("actor") != own:
             continue
-        p = s.predicate_at(e.tok)
         to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
         if to.get("actor") is None or to["actor"] == own:
             continue
         e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
-        inner = _speech_complements(s, p) if p is not None else set()
-        r = rules()
-        said = _after_modal(s, e, r)
-        hostile = any(cu.quad in CONFLICT and cu.tok > e.tok and s.clause_of[cu.tok] in inner for cu in cues) \
-            or any(q.clause in inner and q.head > e.tok and s.lemma[q.head] in r.threat_cues for q in s.predicates) \
-            or (said is not None and _consequence_words(said[2], r))
-        if hostile and any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates):
+        if _hostile_future(s, e, p, cues):
             e.act, e.act_rule = "threaten", "warn.own_side"
         else:
             e.act, e.act_rule = "statement", "warn.that_statement"
+
+
+def _hostile_future(s: cl.Structure, e: Event, p: cl.Predicate | None, cues: list[Cue]) -> bool:
+    """Whether the complement of warning ``e`` (predicate ``p``) holds a hostile act to come: a
+    conflict cue, a response verb (``threat_cues``) or a consequence (``that_consequence``), with
+    a future or hypothetical predicate ("would block", "will respond firmly")."""
+    inner = _speech_complements(s, p) if p is not None else set()
+    r = rules()
+    said = _after_modal(s, e, r)
+    hostile = any(cu.quad in CONFLICT and cu.tok > e.tok and s.clause_of[cu.tok] in inner for cu in cues) \
+        or any(q.clause in inner and q.head > e.tok and s.lemma[q.head] in r.threat_cues for q in s.predicates) \
+        or (said is not None and _consequence_words(said[2], r))
+    return hostile and any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates)
+
+
+def _warners_possessive(s: cl.Structure, e: Event, p: cl.Predicate | None, tgt: dict, ctx: SentenceContext,
+                        cues: list[Cue]) -> bool:
+    """Rule ``warn.own_possessive``: in "China warned India that its army would respond firmly"
+    the "its" that the pronoun search gives the addressee (the nearest party) is the warner's:
+    one warns another of what one's own side will do to it (the hostile act to come of
+    :func:`_hostile_future`). What the addressee would suffer ("that its army would face
+    consequences", "pay a heavy price") keeps the addressee (``_SUFFER_VERBS``)."""
+    c = e.target.chunk
+    if p is None or c is None or s.lower[c.start] not in ("its", "their") or p.patient is None \
+            or tgt.get("actor") is None:
+        return False
+    to, _ = ctx.actor(p.patient, s, target=True)
+    if to.get("actor") != tgt["actor"]:
+        return False
+    inner = _speech_complements(s, p)
+    if any(q.clause in inner and q.head > e.tok and s.lemma[q.head] in _SUFFER_VERBS for q in s.predicates):
+        return False
+    return _hostile_future(s, e, p, cues)
 
 
 _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
