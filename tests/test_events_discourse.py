@@ -192,3 +192,23 @@ def test_the_its_of_a_warning(text, expected, absent):
 def test_a_report_of_an_uncoded_act_is_no_accusation(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description as the possessor of a reaction's target
+    ("Hamas fired rockets at Israel. Israel bombed the group's tunnels.", ("ISR", "attack", "HAMAS"),
+     ("ISR", "attack", None)),
+    ("Hezbollah fired rockets at Israel. The Israeli army struck the group's positions.",
+     ("ISR", "attack", "HEZBOLLAH"), ("ISR", "attack", None)),
+    # negatives: help keeps the old rule; the pair's own possessions are no target of theirs
+    ("Russia massed troops. Britain sent tanks to the country's neighbours.", ("GBR", "aid", None),
+     ("GBR", "aid", "RUS")),
+    ("Saudi Arabia and Iran restored ties in March. The two rivals agreed to reopen their embassies.",
+     ("SAU", "offer", None), ("IRN", "offer", "IRN")),
+    # a noun naming an act is the source only of that act: the expulsion criticizes no one
+    ("Britain expelled a Russian diplomat on Monday. Moscow called the expulsion unfounded.",
+     None, ("GBR", "criticize", None)),
+])
+def test_possessors_pairs_and_act_nouns_as_sources(text, expected, absent):
+    got = dyads(text)
+    assert (expected is None or expected in got) and absent not in got, got

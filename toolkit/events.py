@@ -1476,7 +1476,7 @@ class SentenceContext:
         if c.end - c.start > 1:
             got = self._pair(c, s, a, b, not_actor)
             if got is None and self.speakers is not None and s.lower[c.start] in _DEFINITE:
-                got = self._described(c, s, a, b, not_actor, target)
+                got = self._described(c, s, a, b, not_actor, target) or self._possessor(c, s, a, b, not_actor, target)
             if got is None and self.previous and s.lower[c.start] in _EVENT_DETERMINERS:
                 got = self._event_doer(c, s, a, b, not_actor, bool(target))
             if got is not None:
@@ -1541,7 +1541,8 @@ class SentenceContext:
         return got, rule
 
     def _described(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
-                   not_actor: str | None, target: bool | str = False) -> tuple[dict, str] | None:
+                   not_actor: str | None, target: bool | str = False, *,
+                   possessor: bool = False) -> tuple[dict, str] | None:
         """Rule ``actor.coref_description``: a definite description that names no one ("the
         ministry", "the country", "the regime", "the envoy"; events.yaml ``descriptions``) is
         the actor named before it. A state noun takes a state, a group noun an organisation that
@@ -1553,7 +1554,8 @@ class SentenceContext:
         noun (events.yaml ``collective_descriptions``: "the alliance", "the bloc", "the
         coalition") the last actor that is one or whose name holds it, else no one. ``not_actor``
         (the source, for a target) is never the answer; a ``target`` never the previous
-        sentence's subject (:meth:`_party_antecedent`).
+        sentence's subject (:meth:`_party_antecedent`). ``possessor``: ``c`` is the possessor
+        before "'s" (:meth:`_possessor`), so the "'s" after it names nothing else.
 
         Example:
             >>> # "Venezuela expelled the Spanish ambassador. The country accused Spain ...": VEN
@@ -1564,7 +1566,7 @@ class SentenceContext:
                 or (s.tags[c.head] not in ("NN", "NNP") and head != "authorities") \
                 or any(s.tags[k] not in _DESCRIPTION_INNER or s.lower[k] != s.tokens[k]
                        for k in range(c.start + 1, c.head)) \
-                or self._postmodified(c, s) \
+                or (not possessor and self._postmodified(c, s)) \
                 or (c.end < len(s.lower) and s.lower[c.end] == "and" and "of" in s.lower[c.end + 1:c.end + 5]) \
                 or any(s.lower[k] in _SUBNATIONAL for k in range(c.start + 1, c.head)):
             return None   # "the Korean nation", "the government in Kyiv": named where it stands;
@@ -1593,6 +1595,22 @@ class SentenceContext:
             return None
         return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
                 "start": a, "end": b}, "actor.coref_description"
+
+    def _possessor(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None,
+                   target: bool | str) -> tuple[dict, str] | None:
+        """A description as a possessor in a reaction's target ("Hamas fired rockets at Israel.
+        Israel bombed the group's tunnels") is resolved as the description alone would be
+        (:func:`_sides`, rule ``actor.coref_reacted``), and the phrase names its actor. Only
+        there: elsewhere the possessor is often the source's own ("surrendered from the group's
+        last holdout in Syria"), and the place named after it is the target."""
+        if target != "reaction":
+            return None
+        k = next((j for j in range(c.start + 2, c.end - 1) if s.lower[j] in ("'s", "’s")), -1)
+        if k < 0:
+            return None
+        got = self._described(cl.Chunk(c.start, k, k - 1, c.rule), s, a, int(self.tok_end[k - 1]), not_actor, target,
+                              possessor=True)
+        return None if got is None else (dict(got[0], text=self.text[a:b], end=b), got[1])
 
     def _postmodified(self, c: cl.Chunk, s: cl.Structure) -> bool:
         """Whether what follows description ``c`` names its referent where it stands ("the
@@ -2896,6 +2914,12 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
         >>> # "Israel and Hamas agreed to a truce. Both sides accused each other.": ISR->HAMAS, HAMAS->ISR
     """
     tc = e.target.chunk
+    sc = e.source.chunk
+    if src.get("actor") is not None and sc is not None and src.get("rule") is None \
+            and ctx.actor(sc, s)[1] == "actor.event_doer" and e.act not in r.event_nouns.get(s.lemma[sc.head], ()):
+        # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
+        # unfounded" the expulsion criticizes no one
+        src = dict(src, actor=None, person=None, sector=None)
     if e.act_rule == "verb.visit" and (tgt.get("actor") is None or tgt["actor"] == src.get("actor")):
         return []   # a trip at home, or to no host named, is no visit (CAMEO 042: another's territory)
     if tc is not None and tgt.get("actor") is None and trule == "actor.none" and e.act in r.reaction_acts:
@@ -2912,6 +2936,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
     if src.get("pair") is not None:
         a, b = dict(src), dict(src["pair"])
         a.pop("pair"), b.pop("pair", None)
+        if not each and tgt.get("actor") in (a.get("actor"), b.get("actor")) and trule != "actor.mention":
+            tgt, trule = dict(_NO_TARGET), "target.same_as_source"   # "agreed to reopen their embassies"
         if each:
             return [(a, dict(tgt, **_side(b)), "actor.coref_pair"), (b, dict(tgt, **_side(a)), "actor.coref_pair")]
         return [(a, tgt, trule), (b, tgt, trule)]
