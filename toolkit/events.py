@@ -141,6 +141,11 @@ class Rules:
     pair_determiners: frozenset = frozenset()   # word tuples: ("both",), ("the", "two")
     pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
+    description_sentences: int = 2   # how many sentences back "the country", "the regime" look
+    subnational: frozenset = frozenset()   # "the local government" is no state's
+    prepositions: frozenset = frozenset()   # a name after these is no subject ("against Turkey")
+    place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
+    interview_verbs: frozenset = frozenset()   # "spoke to CNN", "gave an interview to": the channel
 
 
 @functools.lru_cache(maxsize=2)
@@ -195,6 +200,11 @@ def rules(path: str | None = None) -> Rules:
                  lemma_class_roots={str(k).lower(): tuple(str(x) for x in v)
                                     for k, v in d.get("lemma_class_roots", {}).items()},
                  reaction_acts=fs(d.get("reaction_acts", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
+                 description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
+                 subnational=fs(d.get("description_lookup", {}).get("subnational", [])),
+                 prepositions=fs(d.get("description_lookup", {}).get("prepositions", [])),
+                 place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
+                 interview_verbs=fs(d.get("interview_verbs", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -1376,13 +1386,9 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
 
 # ----------------------------------------------------------------------------- actors
 _DEFINITE = frozenset({"the", "this", "that"})
-_SUBNATIONAL = frozenset("local provincial regional municipal city county state tribal".split())
-DESCRIPTION_SENTENCES = 2   # how many sentences back "the country", "the regime" look for their actor
-# a name after these is no subject ("against Turkey"): ranked after the subject; after a place
-# preposition ("from the Bahamas", "in Syria") it is a place, no antecedent
-_PREPOSITIONS = frozenset("""of in on at by for from to with into across near inside within throughout
-around along outside about against between among including like than toward towards over under""".split())
-_PLACE_PREPOSITIONS = frozenset("from into across near inside within throughout around along outside".split())
+# The words and the reach of description lookup (events.yaml ``description_lookup``): how many
+# sentences back, which adjectives make a description no state's, which prepositions make a
+# name no subject or a place are data, read through :func:`rules`.
 _PERSONAL_OPENERS = frozenset({"i", "we", "he", "she"})   # sentence openers naming no candidate party
 _EVENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})   # "the drills", "these strikes"
 
@@ -1568,10 +1574,10 @@ class SentenceContext:
                        for k in range(c.start + 1, c.head)) \
                 or (not possessor and self._postmodified(c, s)) \
                 or (c.end < len(s.lower) and s.lower[c.end] == "and" and "of" in s.lower[c.end + 1:c.end + 5]) \
-                or any(s.lower[k] in _SUBNATIONAL for k in range(c.start + 1, c.head)):
+                or any(s.lower[k] in rules().subnational for k in range(c.start + 1, c.head)):
             return None   # "the Korean nation", "the government in Kyiv": named where it stands;
             # "the local government" is no state's
-        if target and c.start > 0 and (s.lower[c.start - 1] in _PLACE_PREPOSITIONS or s.lower[c.start - 1] == "in"):
+        if target and c.start > 0 and (s.lower[c.start - 1] in rules().place_prepositions or s.lower[c.start - 1] == "in"):
             target = False   # "food for children across the country": a place, the state spoken of
         found: tuple | None = None
         if cls == "person":
@@ -1621,7 +1627,7 @@ class SentenceContext:
         k = c.end
         if k >= len(s.lower) or s.lower[k] not in _POSTMODIFIERS:
             return False
-        if s.lower[k] not in _PREPOSITIONS:
+        if s.lower[k] not in rules().prepositions:
             return True
         for j in range(k + 1, min(k + 6, len(s.lower))):
             if s.tags[j] in (",", ".", ":") or s.tags[j] in cl.VERB_TAGS:
@@ -1663,7 +1669,7 @@ class SentenceContext:
         """Rule ``actor.event_doer``: a definite noun phrase naming an act (events.yaml
         ``event_nouns``: "the drills", "the strikes", "the decision") that names no one stands
         for the one who did that act in the sentences before (up to
-        :data:`DESCRIPTION_SENTENCES` back): the source of the latest earlier row whose act is
+        events.yaml ``description_lookup: sentences`` back): the source of the latest earlier row whose act is
         one the noun may name, or whose own words hold it; "the decision", "the move" the main
         row of the nearest earlier sentence, when it is a coded act and the phrase a ``target``
         of at most three words ("welcomed the decision"). "China held drills near Taiwan. Taipei condemned
@@ -1688,7 +1694,7 @@ class SentenceContext:
         nearest = -1
         for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
             sent, row = self.previous[i]
-            if sent < self.sent_id - DESCRIPTION_SENTENCES:
+            if sent < self.sent_id - r.description_sentences:
                 break
             if "any" in acts:
                 if nearest >= 0 and sent != nearest:
@@ -1723,7 +1729,7 @@ class SentenceContext:
                           not_actor: str | None, target: bool | str = False) -> Mention | None:
         """The mention a description of class ``cls`` at offset ``a`` refers to: in its own
         sentence the nearest before it, else one of the nearest earlier sentence (up to
-        :data:`DESCRIPTION_SENTENCES` back) that has one. Candidates name an actor of the right
+        events.yaml ``description_lookup: sentences`` back) that has one. Candidates name an actor of the right
         kind (:meth:`_kind_fits`), are no place reading ("from the Bahamas", "the Gulf of
         Mexico"), person or person's role ("the British ambassador", "Russian troops"), and
         stand outside quotations.
@@ -1741,6 +1747,7 @@ class SentenceContext:
         if tok >= len(d.start):
             return None
         here = d.sent[tok]
+        back, place = rules().description_sentences, rules().place_prepositions
         best: Mention | None = None
         best_sent = -1
         earlier: list[tuple[Mention, str]] = []   # the nearest earlier sentence's, with their prepositions
@@ -1750,12 +1757,12 @@ class SentenceContext:
                 continue
             t = bisect.bisect_left(d.start, m[0])
             sent = d.sent[t] if t < len(d.sent) else here
-            if sent < here - DESCRIPTION_SENTENCES:
+            if sent < here - back:
                 continue
             prep = self._preposition_before(m)
             # a state read as a place is still a party when no preposition governs it ("Russia
             # attacked Ukraine"), not in one ("fighting in Syria")
-            if prep in _PLACE_PREPOSITIONS or self._names_people(m) \
+            if prep in place or self._names_people(m) \
                     or (m[5] and (prep or m[7] != "state")):
                 continue
             if sent == here:
@@ -1824,7 +1831,7 @@ class SentenceContext:
                 return self._preposition_before(prev)
             while words and words[-1].lower() in _COORDINATION:
                 words = words[:-1]
-        if not words or words[-1].lower() not in _PREPOSITIONS:
+        if not words or words[-1].lower() not in rules().prepositions:
             return ""
         if words[-1].lower() == "of" and len(words) > 1 and words[-2][:1].isupper():
             return "in"
@@ -2979,16 +2986,13 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     return tgt, trule
 
 
-_INTERVIEW_VERBS = frozenset({"speak", "talk", "give", "grant"})   # "spoke to CNN", "gave an interview to"
-
-
 def _to_outlet(e: Event, lemma: str) -> bool:
     """Is the event's target the one a statement is made to ("told Reuters", "in an interview
     with CNN", "spoke to the BBC"), not one it is about?"""
     to = e.target.rule.endswith(("_to", "_with"))
     if e.act == "statement":
         return to or e.target.rule == "patient.object"
-    return e.act == "unclassified" and to and lemma in _INTERVIEW_VERBS
+    return e.act == "unclassified" and to and lemma in rules().interview_verbs
 
 
 
@@ -3286,7 +3290,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         if recent and recent[-1][1]["doc_id"] != str(doc):
             recent = []
         ctx.sent_id = int(sent)
-        ctx.previous = recent = [x for x in recent if x[0] >= int(sent) - DESCRIPTION_SENTENCES]
+        ctx.previous = recent = [x for x in recent if x[0] >= int(sent) - rules().description_sentences]
         got = sentence_events(s, cues, ctx)
         recent = recent + [(int(sent), x) for x in got]
         if answers:
