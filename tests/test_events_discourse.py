@@ -212,3 +212,19 @@ def test_a_report_of_an_uncoded_act_is_no_accusation(text, expected, absent):
 def test_possessors_pairs_and_act_nouns_as_sources(text, expected, absent):
     got = dyads(text)
     assert (expected is None or expected in got) and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a threat of response with no target is aimed at whoever acted on the source just before
+    ("Poland expelled three Russian diplomats. Russia said it would retaliate.", ("RUS", "threaten", "POL"),
+     ("RUS", "threaten", None)),
+    ("Israel struck Hamas positions in Gaza. Hamas said it would retaliate.", ("HAMAS", "threaten", "ISR"),
+     ("HAMAS", "threaten", None)),
+    # negatives: nothing acted on the source before; an act on someone else
+    ("Russia vowed to retaliate.", ("RUS", "threaten", None), None),
+    ("Poland expelled three Belarusian diplomats. Russia said it would retaliate.", ("RUS", "threaten", None),
+     ("RUS", "threaten", "POL")),
+])
+def test_a_retaliation_is_aimed_at_whoever_acted(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and (absent is None or absent not in got), got

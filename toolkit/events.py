@@ -2890,7 +2890,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
         if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
             clm = dict(clm, actor=None)   # "..., CNN reported": the outlet claims for no state
-        for src, tgt, trule in _sides(s, e, ctx, src, tgt, trule, r):
+        for src, tgt, trule in _sides(s, e, ctx, src, tgt, trule, r, cues[e.cue].lemma):
             rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
                              f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
@@ -2902,7 +2902,7 @@ _PLACE_TARGETS = ("_in", "_at", "_near", "_inside", "_within", "_across", "_thro
 
 
 def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict, trule: str,
-           r: Rules) -> list[tuple[dict, dict, str]]:
+           r: Rules, lemma: str = "") -> list[tuple[dict, dict, str]]:
     """The (source, target, target rule) of each row event ``e`` gives, after the rules that
     read the discourse around its sentence:
 
@@ -2910,6 +2910,9 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
       :meth:`SentenceContext._described` takes the previous sentence's subject when that is the
       only party it names and the act is a reaction (events.yaml ``reaction_acts``: "Russia
       massed troops. Ukraine warned the country against ...": Russia).
+    - ``target.retaliation``: a threat of response with no target ("Hamas said it would
+      retaliate", ``warn.threat_cues``) is aimed at whoever acted on the source in the
+      sentences before ("Israel struck Hamas positions."): the latest earlier row aimed at it.
     - ``target.own_place``: a place phrase that names the source's own state is where it
       meets, not whom ("The United Kingdom held talks in London" is no meeting of Britain with
       itself). Other acts keep it: "extend the curfew in Bangkok" is a domestic act, coded
@@ -2934,6 +2937,10 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
                               target="reaction")
         if got.get("actor") is not None:
             tgt, trule = got, "actor.coref_reacted"
+    if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None and lemma in r.threat_cues:
+        hit = _acted_on(ctx, src["actor"], r)
+        if hit is not None:
+            tgt, trule = hit, "target.retaliation"
     if e.act == "consult" and tgt.get("actor") is not None and tgt["actor"] == src.get("actor") \
             and e.target.rule.endswith(_PLACE_TARGETS) and trule == "actor.mention":
         tgt, trule = dict(_NO_TARGET), "target.own_place"
@@ -2953,6 +2960,21 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
         a.pop("pair")
         return [(src, a, trule), (src, b, trule)]
     return [(src, tgt, trule)]
+
+
+def _acted_on(ctx: SentenceContext, actor: str, r: Rules) -> dict | None:
+    """The source (actor fields, no phrase here) of the latest row of the sentences before
+    that is aimed at ``actor`` by another actor and is no statement ("Poland expelled three
+    Russian diplomats": Poland, for Russia)."""
+    for i in range(len(ctx.previous) - 1, -1, -1):
+        sent, row = ctx.previous[i]
+        if sent < ctx.sent_id - r.description_sentences:
+            break
+        if row.get("target_actor") == actor and row.get("source_actor") not in (None, actor) \
+                and row.get("act") not in ("statement", "unclassified") and row.get("factuality") != "alleged":
+            return {"actor": row["source_actor"], "person": row.get("source_person"),
+                    "sector": row.get("source_sector"), "text": None, "start": None, "end": None}
+    return None
 
 
 def _side(f: dict) -> dict:
