@@ -228,3 +228,17 @@ def test_possessors_pairs_and_act_nouns_as_sources(text, expected, absent):
 def test_a_retaliation_is_aimed_at_whoever_acted(text, expected, absent):
     got = dyads(text)
     assert expected in got and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person description finds a mention holding a noun of the same office
+    ("The Russian ambassador was summoned by Poland. The envoy rejected the accusations.", ("RUS", "deny", None)),
+    ("Iran's envoy met the Saudi foreign minister. The ambassador praised Riyadh.", ("IRN", "praise", "SAU")),
+    # negatives: another office; an envoy named with no state
+    ("The Russian ambassador was summoned by Poland. The spokesman rejected the accusations.",
+     (None, "deny", None)),
+    ("China appointed a new envoy to Manila. The ambassador criticized the Philippines.",
+     (None, "criticize", "PHL")),
+])
+def test_a_person_description_finds_a_synonym(text, expected):
+    assert expected in dyads(text)

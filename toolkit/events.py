@@ -146,6 +146,7 @@ class Rules:
     prepositions: frozenset = frozenset()   # a name after these is no subject ("against Turkey")
     place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
     interview_verbs: frozenset = frozenset()   # "spoke to CNN", "gave an interview to": the channel
+    synonyms: dict = field(default_factory=dict)   # "envoy" -> {"envoy", "ambassador", "emissary"}
 
 
 @functools.lru_cache(maxsize=2)
@@ -205,6 +206,7 @@ def rules(path: str | None = None) -> Rules:
                  prepositions=fs(d.get("description_lookup", {}).get("prepositions", [])),
                  place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
                  interview_verbs=fs(d.get("interview_verbs", [])),
+                 synonyms={str(w).lower(): fs(group) for group in d.get("description_synonyms", []) for w in group},
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -1717,11 +1719,13 @@ class SentenceContext:
                     codes: frozenset = frozenset()) -> Mention | None:
         """The last mention before offset ``a`` (this sentence, then the earlier ones) that is
         no place, names an actor other than ``not_actor``, and whose words hold ``head`` (or
-        whose actor is one of ``codes``: NATO is an alliance)."""
+        whose actor is one of ``codes``: NATO is an alliance), or a synonym of it (events.yaml
+        ``description_synonyms``: "the envoy" after "the Russian ambassador")."""
+        heads = rules().synonyms.get(head, frozenset({head}))
         for ms in (self.mentions, self.earlier):
             for m in ms[::-1]:
                 if m[1] <= a and not m[5] and m[2] is not None and m[2] != not_actor \
-                        and (m[2] in codes or head in self.text[m[0]:m[1]].lower().split()):
+                        and (m[2] in codes or not heads.isdisjoint(self.text[m[0]:m[1]].lower().split())):
                     return m
         return None
 
