@@ -32,8 +32,16 @@ def rule_of(text: str, act: str, side: str = "target") -> list[str]:
     # negatives: help is not aimed at the party that acted; two others named stay ambiguous
     ("Russia massed troops on Monday. The United States sent weapons to the country.",
      ("USA", "aid", None), ("USA", "aid", "RUS")),
+    # a verbal reaction takes the subject even when the sentence names others ...
     ("Russia attacked Ukraine and Moldova. The United States condemned the country.",
-     ("USA", "criticize", None), ("USA", "criticize", "UKR")),
+     ("USA", "criticize", "RUS"), ("USA", "criticize", "UKR")),
+    ("Russia invaded Ukraine in February. The UN condemned the country.", ("UN", "criticize", "RUS"),
+     ("UN", "criticize", "UKR")),
+    # ... force only when the subject is the one party named: here the invaded country
+    ("Russia invaded Ukraine in February. Belarus attacked the country.", ("BLR", "attack", "UKR"),
+     ("BLR", "attack", "RUS")),
+    ("Russia invaded Ukraine. It later threatened to invade the country.", ("RUS", "threaten", "UKR"),
+     ("RUS", "threaten", "RUS")),
     # ... and never the reacting party itself
     ("Russia massed troops on Monday. Russia warned the country against interference.",
      ("RUS", "appeal", None), ("RUS", "appeal", "RUS")),

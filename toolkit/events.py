@@ -136,7 +136,8 @@ class Rules:
     descriptions: dict = field(default_factory=dict)   # "ministry" -> "organisation" (what it may name)
     collectives: dict = field(default_factory=dict)   # "alliance" -> frozenset of actor codes it names
     lemma_class_roots: dict = field(default_factory=dict)   # "hit" -> ("18", "19", "20"): where its class holds
-    reaction_acts: frozenset = frozenset()   # act classes whose description target may be the last doer
+    reaction_acts: frozenset = frozenset()   # act classes whose description target is the last doer
+    reaction_unique: frozenset = frozenset()   # ... only when it is the one party named
     event_nouns: dict = field(default_factory=dict)   # "drill" -> frozenset({"mobilize"}): acts it may name
     pair_determiners: frozenset = frozenset()   # word tuples: ("both",), ("the", "two")
     pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
@@ -200,7 +201,8 @@ def rules(path: str | None = None) -> Rules:
                               for k, v in d.get("collective_descriptions", {}).items()},
                  lemma_class_roots={str(k).lower(): tuple(str(x) for x in v)
                                     for k, v in d.get("lemma_class_roots", {}).items()},
-                 reaction_acts=fs(d.get("reaction_acts", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
+                 reaction_acts=fs(d.get("reaction_targets", {}).get("prefer", [])),
+                 reaction_unique=fs(d.get("reaction_targets", {}).get("unique", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
                  description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
                  subnational=fs(d.get("description_lookup", {}).get("subnational", [])),
                  prepositions=fs(d.get("description_lookup", {}).get("prepositions", [])),
@@ -1611,7 +1613,7 @@ class SentenceContext:
         (:func:`_sides`, rule ``actor.coref_reacted``), and the phrase names its actor. Only
         there: elsewhere the possessor is often the source's own ("surrendered from the group's
         last holdout in Syria"), and the place named after it is the target."""
-        if target != "reaction":
+        if target not in ("reaction", "reaction_unique"):
             return None
         k = next((j for j in range(c.start + 2, c.end - 1) if s.lower[j] in ("'s", "’s")), -1)
         if k < 0:
@@ -1796,11 +1798,13 @@ class SentenceContext:
             if subject is None and _first_word(self.text[opening:opening + 8]) not in _PERSONAL_OPENERS:
                 return None   # a person's "I"/"we"/"he"/"she" opening it is no candidate's
             told = [(m, p) for m, p in cands if subject is not None and m[2] == subject[2]]
+            if target == "reaction" and told:
+                # a reaction to the subject's act ("Russia invaded Ukraine. The UN condemned the
+                # country"): the subject (rule actor.coref_reacted)
+                return told[0][0]
             cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
-            if not cands:
-                # a reaction to the subject's act ("Ukraine warned the country"): the subject,
-                # when it is the only party the sentence names (rule actor.coref_reacted)
-                return told[0][0] if target == "reaction" and told else None
+            if not cands:   # ... and force, only when the subject is the one party named
+                return told[0][0] if target == "reaction_unique" and told else None
         else:
             outside = [x for x in cands if not x[1]]
             if not outside or len({m[2] for m, _ in outside}) == 1:
@@ -2910,10 +2914,11 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
     """The (source, target, target rule) of each row event ``e`` gives, after the rules that
     read the discourse around its sentence:
 
-    - ``actor.coref_reacted``: a description target that names no one by the rules of
-      :meth:`SentenceContext._described` takes the previous sentence's subject when that is the
-      only party it names and the act is a reaction (events.yaml ``reaction_acts``: "Russia
-      massed troops. Ukraine warned the country against ...": Russia).
+    - ``actor.coref_reacted``: a description target of a verbal or diplomatic reaction
+      (events.yaml ``reaction_targets: prefer``) is the previous sentence's subject ("Russia
+      invaded Ukraine. The UN condemned the country": Russia, not the other party named), and
+      that of force (``unique``) only when the subject is the one party named ("Hamas fired
+      rockets at Israel. Israel bombed the group's tunnels").
     - ``target.retaliation``: a threat of response with no target ("Hamas said it would
       retaliate", ``warn.threat_cues``) is aimed at whoever acted on the source in the
       sentences before ("Israel struck Hamas positions."): the latest earlier row aimed at it.
@@ -2929,17 +2934,18 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
     """
     tc = e.target.chunk
     sc = e.source.chunk
-    if src.get("actor") is not None and sc is not None and src.get("rule") is None \
-            and ctx.actor(sc, s)[1] == "actor.event_doer" and e.act not in r.event_nouns.get(s.lemma[sc.head], ()):
+    if src.get("actor") is not None and sc is not None and ctx.actor(sc, s)[1] == "actor.event_doer" and e.act not in r.event_nouns.get(s.lemma[sc.head], ()):
         # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
         # unfounded" the expulsion criticizes no one
         src = dict(src, actor=None, person=None, sector=None)
     if e.act_rule == "verb.visit" and (tgt.get("actor") is None or tgt["actor"] == src.get("actor")):
         return []   # a trip at home, or to no host named, is no visit (CAMEO 042: another's territory)
-    if tc is not None and tgt.get("actor") is None and trule == "actor.none" and e.act in r.reaction_acts:
-        got, rule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"),
-                              target="reaction")
-        if got.get("actor") is not None:
+    mode = "reaction" if e.act in r.reaction_acts else "reaction_unique" if e.act in r.reaction_unique else ""
+    if mode and tc is not None and (tgt.get("actor") is None and trule == "actor.none"
+                                    or trule == "actor.coref_description"):
+        got, _ = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"),
+                           target=mode)
+        if got.get("actor") is not None and got["actor"] != tgt.get("actor"):
             tgt, trule = got, "actor.coref_reacted"
     if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None and lemma in r.threat_cues:
         hit = _acted_on(ctx, src["actor"], r)
