@@ -250,3 +250,20 @@ def test_a_retaliation_is_aimed_at_whoever_acted(text, expected, absent):
 ])
 def test_a_person_description_finds_a_synonym(text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the state of a place one went to is "the country" of help that follows
+    ("The French foreign minister traveled to Kyiv on Tuesday. She pledged more aid to the country.",
+     ("FRA", "aid", "UKR"), ("FRA", "aid", None)),
+    ("Russian troops crossed into Georgia. The United States sent weapons to the country.",
+     ("USA", "aid", "GEO"), ("USA", "aid", "RUS")),
+    # negatives: a sentence that names no subject; a place as a source ("the regime")
+    ("Fighting raged in Syria on Monday. The United States sent aid to the country.",
+     ("USA", "aid", None), ("USA", "aid", "SYR")),
+    ("Fighting raged in Syria on Monday. The regime accused Turkey of aggression.",
+     (None, "accuse", "TUR"), ("SYR", "accuse", "TUR")),
+])
+def test_the_country_one_went_to(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

@@ -1768,8 +1768,12 @@ class SentenceContext:
             prep = self._preposition_before(m)
             # a state read as a place is still a party when no preposition governs it ("Russia
             # attacked Ukraine"), not in one ("fighting in Syria")
-            if prep in place or self._names_people(m) \
-                    or (m[5] and (prep or m[7] != "state")):
+            # ... except for help or a visit's aftermath aimed at "the country": a state's
+            # place one went to is that state ("travelled to Kyiv. She pledged aid to the
+            # country", rule actor.coref_description)
+            visited = target is True and m[7] == "state" and sent < here and prep in ("to", "in", "into")
+            if (prep in place and not visited) or self._names_people(m) \
+                    or (m[5] and (prep or m[7] != "state") and not visited):
                 continue
             if sent == here:
                 best, best_sent = m, sent   # its own sentence: the nearest
