@@ -75,6 +75,9 @@ def test_an_of_phrase_after_a_description_is_the_charge(text, expected, absent):
      ("CHN", "reject", "JPN"), ("CHN", "reject", None)),
     ("Mali's junta expelled the French ambassador. Paris condemned the decision.", ("FRA", "criticize", "MLI"),
      ("FRA", "criticize", None)),
+    # the earlier act's own words hold the noun, inflected ("launched" ... "the launch")
+    ("North Korea launched a spy satellite. Seoul condemned the launch.", ("KOR", "criticize", "PRK"),
+     ("KOR", "criticize", None)),
     # the act's doer as a source: what "the strikes" did is Russia's, so Ukraine accuses Russia
     ("Russian forces shelled Kharkiv overnight. Ukraine said the strikes killed four civilians.",
      ("UKR", "accuse", "RUS"), ("UKR", "statement", None)),

@@ -1709,7 +1709,7 @@ class SentenceContext:
                     break
                 continue
             said = str(row.get("text") or "").lower()
-            if row.get("act") in acts or re.search(rf"\b({re.escape(word)}|{re.escape(head)})\b", said):
+            if row.get("act") in acts or re.search(rf"\b({re.escape(word)}|{re.escape(head)}(s|es|d|ed|ing)?)\b", said):
                 found = row
                 break
         if found is None or found.get("source_actor") is None or found["source_actor"] == not_actor:
