@@ -1514,13 +1514,13 @@ class SentenceContext:
             last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             if pair is not None and (last is None or pair[1][0] >= last[0]):
-                got = self._fields(pair[0], a, b)
+                both = self._fields(pair[0], a, b)
                 # a subject "they" after a pair that was its sentence's subject ("Germany and
                 # France condemned ... They urged"): a row for each (events._sides)
                 if not target and c.end - c.start == 1 and pair[1][2] is not None and pair[1][2] != pair[0][2] \
                         and self._opens(pair[0]):
-                    got["pair"] = self._fields(pair[1], a, b)
-                return got, "actor.coref_plural"
+                    both["pair"] = self._fields(pair[1], a, b)
+                return both, "actor.coref_plural"
             if self.speakers is not None and c.end - c.start == 1 and s.lower[c.start] in _PRONOUNS:
                 res = self.speakers().antecedent(a, b, exclude=exclude)
                 if res is not None and (not_actor is None or res.actor != not_actor):
