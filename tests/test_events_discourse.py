@@ -270,3 +270,18 @@ def test_a_person_description_finds_a_synonym(text, expected):
 def test_the_country_one_went_to(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the group" after a member named by the group's name ("a Hezbollah commander")
+    ("Israel killed a senior Hezbollah commander in Beirut. The group vowed to retaliate.",
+     ("HEZBOLLAH", "threaten", "ISR"), (None, "threaten", None)),
+    ("Hamas fighters attacked Israeli towns. The group said it had captured soldiers.",
+     ("HAMAS", "statement", None), (None, "statement", None)),
+    # negative: a state's troops are no group's
+    ("Israeli troops raided Jenin. The group said it had killed militants.", (None, "statement", None),
+     ("ISR", "statement", None)),
+])
+def test_the_group_of_a_member_named_before(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

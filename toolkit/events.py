@@ -1772,7 +1772,9 @@ class SentenceContext:
             # place one went to is that state ("travelled to Kyiv. She pledged aid to the
             # country", rule actor.coref_description)
             visited = target is True and m[7] == "state" and sent < here and prep in ("to", "in", "into")
-            if (prep in place and not visited) or self._names_people(m) \
+            # a member named by the group's name is the group's ("a senior Hezbollah commander
+            # ... The group vowed to retaliate"), never a state's ("the British ambassador")
+            if (prep in place and not visited) or (self._names_people(m) and cls != "group") \
                     or (m[5] and (prep or m[7] != "state") and not visited):
                 continue
             if sent == here:
