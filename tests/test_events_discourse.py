@@ -98,6 +98,9 @@ def test_a_noun_naming_an_earlier_act_stands_for_its_doer(text, expected, absent
 
 def test_event_doer_is_the_rule_named():
     assert rule_of("Israel launched strikes on Gaza. Egypt condemned the strikes.", "criticize") == ["actor.event_doer"]
+    # as a source only of the act the noun names, and the row says why it has none
+    assert rule_of("Britain expelled a Russian diplomat on Monday. Moscow called the expulsion unfounded.",
+                   "criticize", "source") == ["actor.event_doer_other_act"]
 
 
 @pytest.mark.parametrize("text, expected, absent", [

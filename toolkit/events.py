@@ -2881,6 +2881,10 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
+        if srule == "actor.event_doer" and e.act not in r.event_nouns.get(s.lemma[e.source.chunk.head], ()):
+            # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
+            # unfounded" the expulsion criticizes no one
+            src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
@@ -2939,11 +2943,6 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
         >>> # "Israel and Hamas agreed to a truce. Both sides accused each other.": ISR->HAMAS, HAMAS->ISR
     """
     tc = e.target.chunk
-    sc = e.source.chunk
-    if src.get("actor") is not None and sc is not None and ctx.actor(sc, s)[1] == "actor.event_doer" and e.act not in r.event_nouns.get(s.lemma[sc.head], ()):
-        # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
-        # unfounded" the expulsion criticizes no one
-        src = dict(src, actor=None, person=None, sector=None)
     if e.act_rule == "verb.visit" and (tgt.get("actor") is None or tgt["actor"] == src.get("actor")):
         return []   # a trip at home, or to no host named, is no visit (CAMEO 042: another's territory)
     mode = "reaction" if e.act in r.reaction_acts else "reaction_unique" if e.act in r.reaction_unique else ""
