@@ -2881,7 +2881,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
-        if srule == "actor.event_doer" and e.act not in r.event_nouns.get(s.lemma[e.source.chunk.head], ()):
+        if srule == "actor.event_doer" and e.source.chunk is not None \
+                and e.act not in r.event_nouns.get(s.lemma[e.source.chunk.head], ()):
             # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
