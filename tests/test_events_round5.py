@@ -11,7 +11,8 @@ pytestmark = NEEDS_TAGGER
 
 @pytest.mark.parametrize("text, expected", [
     # "its" is an organisation or state, never the group of people named last
-    ("Russian troops shelled the town. Its mayor condemned the attack.", (None, "criticize", None, "asserted")),
+    # (the attack is the Russian shelling: rule actor.event_doer)
+    ("Russian troops shelled the town. Its mayor condemned the attack.", (None, "criticize", "RUS", "asserted")),
     ("The European Union met with Turkey. Its leaders criticized Russia.", ("EU", "criticize", "RUS", "asserted")),
     # negative: "their" may still be a group of people
     ("Russian troops shelled the town. Their commander praised the attack.", ("RUS", "praise", None, "asserted")),

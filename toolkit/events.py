@@ -136,6 +136,18 @@ class Rules:
     descriptions: dict = field(default_factory=dict)   # "ministry" -> "organisation" (what it may name)
     collectives: dict = field(default_factory=dict)   # "alliance" -> frozenset of actor codes it names
     lemma_class_roots: dict = field(default_factory=dict)   # "hit" -> ("18", "19", "20"): where its class holds
+    reaction_acts: frozenset = frozenset()   # act classes whose description target is the last doer
+    reaction_unique: frozenset = frozenset()   # ... only when it is the one party named
+    event_nouns: dict = field(default_factory=dict)   # "drill" -> frozenset({"mobilize"}): acts it may name
+    pair_determiners: frozenset = frozenset()   # word tuples: ("both",), ("the", "two")
+    pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
+    reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
+    description_sentences: int = 2   # how many sentences back "the country", "the regime" look
+    subnational: frozenset = frozenset()   # "the local government" is no state's
+    prepositions: frozenset = frozenset()   # a name after these is no subject ("against Turkey")
+    place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
+    interview_verbs: frozenset = frozenset()   # "spoke to CNN", "gave an interview to": the channel
+    synonyms: dict = field(default_factory=dict)   # "envoy" -> {"envoy", "ambassador", "emissary"}
 
 
 @functools.lru_cache(maxsize=2)
@@ -189,7 +201,29 @@ def rules(path: str | None = None) -> Rules:
                               for k, v in d.get("collective_descriptions", {}).items()},
                  lemma_class_roots={str(k).lower(): tuple(str(x) for x in v)
                                     for k, v in d.get("lemma_class_roots", {}).items()},
+                 reaction_acts=fs(d.get("reaction_targets", {}).get("prefer", [])),
+                 reaction_unique=fs(d.get("reaction_targets", {}).get("unique", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
+                 description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
+                 subnational=fs(d.get("description_lookup", {}).get("subnational", [])),
+                 prepositions=fs(d.get("description_lookup", {}).get("prepositions", [])),
+                 place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
+                 interview_verbs=fs(d.get("interview_verbs", [])),
+                 synonyms={str(w).lower(): fs(group) for group in d.get("description_synonyms", []) for w in group},
+                 pair_determiners=frozenset(tuple(str(x).lower().split())
+                                            for x in d.get("pair_descriptions", {}).get("determiners", [])),
+                 pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
+                 reciprocal_phrases=frozenset(tuple(str(x).lower().split())
+                                              for x in d.get("pair_descriptions", {}).get("reciprocal", [])),
                  **_consequence_rules(w.get("that_consequence", {})))
+
+
+def _event_nouns(d: dict) -> dict[str, frozenset]:
+    """``event_nouns`` of events.yaml (act class -> nouns) as noun -> the act classes it may name."""
+    out: dict[str, set] = {}
+    for act, nouns in d.items():
+        for n in nouns or []:
+            out.setdefault(str(n).lower(), set()).add(str(act))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -951,7 +985,10 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
             # "warned Greece it would pay a heavy price", "warned Israel it would respond"
             e.act, e.act_rule = "threaten", "warn.future_consequence"
             for x in reported:
-                if x.source.rule == "source.logophoric" or x.source.chunk is None or x.act == "unclassified":
+                # "warned India that its army would face consequences": what the addressee would
+                # suffer is the threat's content, not an act of the addressee's
+                if x.source.rule == "source.logophoric" or x.source.chunk is None or x.act == "unclassified" \
+                        or s.lemma[x.tok] in _SUFFER_VERBS:
                     x.absorbed = True
         elif any(p in r.appeal_preps for p, _ in obl) or gerund < 0 and any(
                 s.lower[k] in r.appeal_preps for k in range(after + 1, min(len(s.lower), after + 3))):
@@ -1003,23 +1040,61 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         if not e.act_rule.startswith("warn.that_") or e.target.rule != "target.complement_subject":
             continue
         own = actors[i]["source"].get("actor")
-        if own is None or actors[i]["target"].get("actor") != own:
+        if e.act_rule == "warn.that_statement" and actors[i]["target"].get("actor") is None:
+            # "Moscow warned Berlin that the deliveries would prolong the war": a warning about no
+            # one named is made to its addressee (rule target.addressee)
+            p = s.predicate_at(e.tok)
+            to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
+            if to.get("actor") is not None:
+                e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
             continue
         p = s.predicate_at(e.tok)
+        if own is not None and _warners_possessive(s, e, p, actors[i]["target"], ctx, cues):
+            actors[i]["target"] = dict(actors[i]["target"], actor=own)
+            e.extra.append("warn.own_possessive")
+        if own is None or actors[i]["target"].get("actor") != own:
+            continue
         to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
         if to.get("actor") is None or to["actor"] == own:
             continue
         e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
-        inner = _speech_complements(s, p) if p is not None else set()
-        r = rules()
-        said = _after_modal(s, e, r)
-        hostile = any(cu.quad in CONFLICT and cu.tok > e.tok and s.clause_of[cu.tok] in inner for cu in cues) \
-            or any(q.clause in inner and q.head > e.tok and s.lemma[q.head] in r.threat_cues for q in s.predicates) \
-            or (said is not None and _consequence_words(said[2], r))
-        if hostile and any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates):
+        if _hostile_future(s, e, p, cues):
             e.act, e.act_rule = "threaten", "warn.own_side"
         else:
             e.act, e.act_rule = "statement", "warn.that_statement"
+
+
+def _hostile_future(s: cl.Structure, e: Event, p: cl.Predicate | None, cues: list[Cue]) -> bool:
+    """Whether the complement of warning ``e`` (predicate ``p``) holds a hostile act to come: a
+    conflict cue, a response verb (``threat_cues``) or a consequence (``that_consequence``), with
+    a future or hypothetical predicate ("would block", "will respond firmly")."""
+    inner = _speech_complements(s, p) if p is not None else set()
+    r = rules()
+    said = _after_modal(s, e, r)
+    hostile = any(cu.quad in CONFLICT and cu.tok > e.tok and s.clause_of[cu.tok] in inner for cu in cues) \
+        or any(q.clause in inner and q.head > e.tok and s.lemma[q.head] in r.threat_cues for q in s.predicates) \
+        or (said is not None and _consequence_words(said[2], r))
+    return hostile and any(q.clause in inner and q.modality in ("future", "hypothetical") for q in s.predicates)
+
+
+def _warners_possessive(s: cl.Structure, e: Event, p: cl.Predicate | None, tgt: dict, ctx: SentenceContext,
+                        cues: list[Cue]) -> bool:
+    """Rule ``warn.own_possessive``: in "China warned India that its army would respond firmly"
+    the "its" that the pronoun search gives the addressee (the nearest party) is the warner's:
+    one warns another of what one's own side will do to it (the hostile act to come of
+    :func:`_hostile_future`). What the addressee would suffer ("that its army would face
+    consequences", "pay a heavy price") keeps the addressee (``_SUFFER_VERBS``)."""
+    c = e.target.chunk
+    if p is None or c is None or s.lower[c.start] not in ("its", "their") or p.patient is None \
+            or tgt.get("actor") is None:
+        return False
+    to, _ = ctx.actor(p.patient, s, target=True)
+    if to.get("actor") != tgt["actor"]:
+        return False
+    inner = _speech_complements(s, p)
+    if any(q.clause in inner and q.head > e.tok and s.lemma[q.head] in _SUFFER_VERBS for q in s.predicates):
+        return False
+    return _hostile_future(s, e, p, cues)
 
 
 _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
@@ -1388,14 +1463,11 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
 
 # ----------------------------------------------------------------------------- actors
 _DEFINITE = frozenset({"the", "this", "that"})
-_SUBNATIONAL = frozenset("local provincial regional municipal city county state tribal".split())
-DESCRIPTION_SENTENCES = 2   # how many sentences back "the country", "the regime" look for their actor
-# a name after these is no subject ("against Turkey"): ranked after the subject; after a place
-# preposition ("from the Bahamas", "in Syria") it is a place, no antecedent
-_PREPOSITIONS = frozenset("""of in on at by for from to with into across near inside within throughout
-around along outside about against between among including like than toward towards over under""".split())
-_PLACE_PREPOSITIONS = frozenset("from into across near inside within throughout around along outside".split())
+# The words and the reach of description lookup (events.yaml ``description_lookup``): how many
+# sentences back, which adjectives make a description no state's, which prepositions make a
+# name no subject or a place are data, read through :func:`rules`.
 _PERSONAL_OPENERS = frozenset({"i", "we", "he", "she"})   # sentence openers naming no candidate party
+_EVENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})   # "the drills", "these strikes"
 
 
 def _first_word(text: str) -> str:
@@ -1429,6 +1501,10 @@ class SentenceContext:
     # the document's speaker resolver (pronouns), built the first time a pronoun asks
     speakers: Callable[[], _speakers.SpeakerResolver] | None = None
     speaking_state: str | None = None   # a speech's state ("we", "I"), as the resolver reads it
+    sent_id: int = -1   # the sentence's id in its document (for :attr:`previous`)
+    # the rows of the document's sentences before this one, as (sent_id, row), oldest first
+    # (for "the drills", "the decision": rule actor.event_doer)
+    previous: Sequence[tuple[int, dict]] = ()
     # actor()'s answers by (chunk span, not_actor, exclude): the rules ask about the same phrases
     # several times per sentence; the answers are read, never changed, by the callers.
     _actors: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -1438,7 +1514,7 @@ class SentenceContext:
         return int(self.tok_start[c.start]), int(self.tok_end[c.end - 1])
 
     def actor(self, c: cl.Chunk | None, s: cl.Structure, *, not_actor: str | None = None,
-              exclude: str | None = None, target: bool = False) -> tuple[dict, str]:
+              exclude: str | None = None, target: bool | str = False) -> tuple[dict, str]:
         """``(fields, rule)`` of the actor behind chunk ``c`` (fields empty when none).
 
         Rules: ``actor.mention`` (a mention inside the chunk, not a place reading if there is
@@ -1463,7 +1539,7 @@ class SentenceContext:
         return got
 
     def _actor(self, c: cl.Chunk, s: cl.Structure, not_actor: str | None, exclude: str | None,
-               target: bool) -> tuple[dict, str]:
+               target: bool | str) -> tuple[dict, str]:
         a, b = self.span(c)
         hit = [m for m in self.mentions if m[0] < b and m[1] > a]
         r = rules()
@@ -1480,8 +1556,12 @@ class SentenceContext:
         if hit:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
-        if self.speakers is not None and s.lower[c.start] in _DEFINITE and c.end - c.start > 1:
-            got = self._described(c, s, a, b, not_actor, target)
+        if c.end - c.start > 1:
+            got = self._pair(c, s, a, b, not_actor)
+            if got is None and self.speakers is not None and s.lower[c.start] in _DEFINITE:
+                got = self._described(c, s, a, b, not_actor, target) or self._possessor(c, s, a, b, not_actor, target)
+            if got is None and self.previous and s.lower[c.start] in _EVENT_DETERMINERS:
+                got = self._event_doer(c, s, a, b, not_actor, bool(target))
             if got is not None:
                 return got
         kind = _PRONOUNS.get(s.lower[c.start]) if c.end - c.start == 1 else _POSSESSIVES.get(s.lower[c.start])
@@ -1507,7 +1587,13 @@ class SentenceContext:
             last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             if pair is not None and (last is None or pair[1][0] >= last[0]):
-                return self._fields(pair[0], a, b), "actor.coref_plural"
+                both = self._fields(pair[0], a, b)
+                # a subject "they" after a pair that was its sentence's subject ("Germany and
+                # France condemned ... They urged"): a row for each (events._sides)
+                if not target and c.end - c.start == 1 and pair[1][2] is not None and pair[1][2] != pair[0][2] \
+                        and self._opens(pair[0]):
+                    both["pair"] = self._fields(pair[1], a, b)
+                return both, "actor.coref_plural"
             if self.speakers is not None and c.end - c.start == 1 and s.lower[c.start] in _PRONOUNS:
                 res = self.speakers().antecedent(a, b, exclude=exclude)
                 if res is not None and (not_actor is None or res.actor != not_actor):
@@ -1538,7 +1624,8 @@ class SentenceContext:
         return got, rule
 
     def _described(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
-                   not_actor: str | None, target: bool = False) -> tuple[dict, str] | None:
+                   not_actor: str | None, target: bool | str = False, *,
+                   possessor: bool = False) -> tuple[dict, str] | None:
         """Rule ``actor.coref_description``: a definite description that names no one ("the
         ministry", "the country", "the regime", "the envoy"; events.yaml ``descriptions``) is
         the actor named before it. A state noun takes a state, a group noun an organisation that
@@ -1550,7 +1637,8 @@ class SentenceContext:
         noun (events.yaml ``collective_descriptions``: "the alliance", "the bloc", "the
         coalition") the last actor that is one or whose name holds it, else no one. ``not_actor``
         (the source, for a target) is never the answer; a ``target`` never the previous
-        sentence's subject (:meth:`_party_antecedent`).
+        sentence's subject (:meth:`_party_antecedent`). ``possessor``: ``c`` is the possessor
+        before "'s" (:meth:`_possessor`), so the "'s" after it names nothing else.
 
         Example:
             >>> # "Venezuela expelled the Spanish ambassador. The country accused Spain ...": VEN
@@ -1561,12 +1649,12 @@ class SentenceContext:
                 or (s.tags[c.head] not in ("NN", "NNP") and head != "authorities") \
                 or any(s.tags[k] not in _DESCRIPTION_INNER or s.lower[k] != s.tokens[k]
                        for k in range(c.start + 1, c.head)) \
-                or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS) \
+                or (not possessor and self._postmodified(c, s)) \
                 or (c.end < len(s.lower) and s.lower[c.end] == "and" and "of" in s.lower[c.end + 1:c.end + 5]) \
-                or any(s.lower[k] in _SUBNATIONAL for k in range(c.start + 1, c.head)):
+                or any(s.lower[k] in rules().subnational for k in range(c.start + 1, c.head)):
             return None   # "the Korean nation", "the government in Kyiv": named where it stands;
             # "the local government" is no state's
-        if target and c.start > 0 and (s.lower[c.start - 1] in _PLACE_PREPOSITIONS or s.lower[c.start - 1] == "in"):
+        if target and c.start > 0 and (s.lower[c.start - 1] in rules().place_prepositions or s.lower[c.start - 1] == "in"):
             target = False   # "food for children across the country": a place, the state spoken of
         found: tuple | None = None
         if cls == "person":
@@ -1591,23 +1679,136 @@ class SentenceContext:
         return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
                 "start": a, "end": b}, "actor.coref_description"
 
+    def _possessor(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None,
+                   target: bool | str) -> tuple[dict, str] | None:
+        """A description as a possessor in a reaction's target ("Hamas fired rockets at Israel.
+        Israel bombed the group's tunnels") is resolved as the description alone would be
+        (:func:`_sides`, rule ``actor.coref_reacted``), and the phrase names its actor. Only
+        there: elsewhere the possessor is often the source's own ("surrendered from the group's
+        last holdout in Syria"), and the place named after it is the target."""
+        if target not in ("reaction", "reaction_unique"):
+            return None
+        k = next((j for j in range(c.start + 2, c.end - 1) if s.lower[j] in ("'s", "’s")), -1)
+        if k < 0:
+            return None
+        got = self._described(cl.Chunk(c.start, k, k - 1, c.rule), s, a, int(self.tok_end[k - 1]), not_actor, target,
+                              possessor=True)
+        return None if got is None else (dict(got[0], text=self.text[a:b], end=b), got[1])
+
+    def _postmodified(self, c: cl.Chunk, s: cl.Structure) -> bool:
+        """Whether what follows description ``c`` names its referent where it stands ("the
+        government in Kyiv", "the regime of Bashar al-Assad", "the group known as ..."). A
+        preposition does so only with a name in its phrase: in "accused the bloc of
+        protectionism" the "of" phrase is the charge, and the bloc is the one named before
+        (rule actor.coref_description, as for "condemned the bloc")."""
+        k = c.end
+        if k >= len(s.lower) or s.lower[k] not in _POSTMODIFIERS:
+            return False
+        if s.lower[k] not in rules().prepositions:
+            return True
+        for j in range(k + 1, min(k + 6, len(s.lower))):
+            if s.tags[j] in (",", ".", ":") or s.tags[j] in cl.VERB_TAGS:
+                return False
+            if self.adjective_actor(j):
+                return True
+        return False
+
+    def _opens(self, m: Mention) -> bool:
+        """Whether mention ``m`` opens its sentence (after nothing but "the", "both", or a short
+        adverbial and a comma): the pair that was a sentence's subject."""
+        k = max(self.text.rfind(x, 0, m[0]) for x in (". ", "? ", "! ", "\n"))
+        before = self.text[k + 1:m[0]].strip()
+        return before.lower() in ("", "the", "both") or before.endswith(",") and len(before.split()) <= 6
+
+    def _pair(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None) -> tuple[dict, str] | None:
+        """Rule ``actor.coref_pair``: "both sides", "the two countries" (events.yaml
+        ``pair_descriptions``) are the last two parties named joined by "and" before them
+        ("Israel and Hamas agreed to a truce. Both sides accused each other ..."). The fields
+        are the first one's, with the second's under ``"pair"``; the events step gives each its
+        row. None when no such pair of two different actors precedes, or one is ``not_actor``.
+
+        Example:
+            >>> # "Armenia and Azerbaijan clashed. The two countries blamed each other.": ARM + AZE
+        """
+        r = rules()
+        words = s.lower[c.start:c.end]
+        if s.lemma[c.head] not in r.pair_nouns or c.head != c.end - 1 or len(words) > 4 \
+                or not any(tuple(words[:len(d)]) == d for d in r.pair_determiners) \
+                or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS):
+            return None   # "the two sides of the conflict in South Sudan": named where they stand
+        pair = self._plural(a, None)
+        if pair is None or pair[0][2] == pair[1][2] or not_actor in (pair[0][2], pair[1][2]):
+            return None
+        return dict(self._fields(pair[0], a, b), pair=self._fields(pair[1], a, b)), "actor.coref_pair"
+
+    def _event_doer(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
+                    not_actor: str | None, target: bool) -> tuple[dict, str] | None:
+        """Rule ``actor.event_doer``: a definite noun phrase naming an act (events.yaml
+        ``event_nouns``: "the drills", "the strikes", "the decision") that names no one stands
+        for the one who did that act in the sentences before (up to
+        events.yaml ``description_lookup: sentences`` back): the source of the latest earlier row whose act is
+        one the noun may name, or whose own words hold it; "the decision", "the move" the main
+        row of the nearest earlier sentence, when it is a coded act and the phrase a ``target``
+        of at most three words ("welcomed the decision"). "China held drills near Taiwan. Taipei condemned
+        the drills" aims the condemnation at China. None when that row has no source, or its
+        source is ``not_actor`` (the act's doer defending it names no one else), or the phrase
+        names its doer ("the strikes by Israel": the argument rules read that).
+
+        Example:
+            >>> # "Israel launched strikes on Gaza. Egypt condemned the strikes.": ISR
+        """
+        r = rules()
+        head = s.lemma[c.head]
+        acts = r.event_nouns.get(head)
+        if acts is None or c.head != c.end - 1 or s.tags[c.head] not in ("NN", "NNS") \
+                or (c.end < len(s.lower) and s.lower[c.end] in ("by", "'s", "’s")) \
+                or any(s.tags[k] in ("NNP", "NNPS", "PRP$", "POS") for k in range(c.start, c.head)):
+            return None
+        if "any" in acts and (not target or c.end - c.start > 3):
+            return None   # "this measure will save lives", "the concrete steps": too vague to follow
+        word = s.lower[c.head]
+        found: dict | None = None
+        nearest = -1
+        for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
+            sent, row = self.previous[i]
+            if sent < self.sent_id - r.description_sentences:
+                break
+            if "any" in acts:
+                if nearest >= 0 and sent != nearest:
+                    break
+                nearest = sent
+                if row.get("main"):
+                    found = row if row.get("act") not in ("statement", "unclassified") else None
+                    break
+                continue
+            said = str(row.get("text") or "").lower()
+            if row.get("act") in acts or re.search(rf"\b({re.escape(word)}|{re.escape(head)}(s|es|d|ed|ing)?)\b", said):
+                found = row
+                break
+        if found is None or found.get("source_actor") is None or found["source_actor"] == not_actor:
+            return None
+        return {"actor": found["source_actor"], "person": found.get("source_person"),
+                "sector": found.get("source_sector"), "text": self.text[a:b], "start": a, "end": b}, "actor.event_doer"
+
     def _named_with(self, head: str, a: int, not_actor: str | None,
                     codes: frozenset = frozenset()) -> Mention | None:
         """The last mention before offset ``a`` (this sentence, then the earlier ones) that is
         no place, names an actor other than ``not_actor``, and whose words hold ``head`` (or
-        whose actor is one of ``codes``: NATO is an alliance)."""
+        whose actor is one of ``codes``: NATO is an alliance), or a synonym of it (events.yaml
+        ``description_synonyms``: "the envoy" after "the Russian ambassador")."""
+        heads = rules().synonyms.get(head, frozenset({head}))
         for ms in (self.mentions, self.earlier):
             for m in ms[::-1]:
                 if m[1] <= a and not m[5] and m[2] is not None and m[2] != not_actor \
-                        and (m[2] in codes or head in self.text[m[0]:m[1]].lower().split()):
+                        and (m[2] in codes or not heads.isdisjoint(self.text[m[0]:m[1]].lower().split())):
                     return m
         return None
 
     def _party_antecedent(self, r: _speakers.SpeakerResolver, a: int, cls: str,
-                          not_actor: str | None, target: bool = False) -> Mention | None:
+                          not_actor: str | None, target: bool | str = False) -> Mention | None:
         """The mention a description of class ``cls`` at offset ``a`` refers to: in its own
         sentence the nearest before it, else one of the nearest earlier sentence (up to
-        :data:`DESCRIPTION_SENTENCES` back) that has one. Candidates name an actor of the right
+        events.yaml ``description_lookup: sentences`` back) that has one. Candidates name an actor of the right
         kind (:meth:`_kind_fits`), are no place reading ("from the Bahamas", "the Gulf of
         Mexico"), person or person's role ("the British ambassador", "Russian troops"), and
         stand outside quotations.
@@ -1625,6 +1826,7 @@ class SentenceContext:
         if tok >= len(d.start):
             return None
         here = d.sent[tok]
+        back, place = rules().description_sentences, rules().place_prepositions
         best: Mention | None = None
         best_sent = -1
         earlier: list[tuple[Mention, str]] = []   # the nearest earlier sentence's, with their prepositions
@@ -1634,13 +1836,19 @@ class SentenceContext:
                 continue
             t = bisect.bisect_left(d.start, m[0])
             sent = d.sent[t] if t < len(d.sent) else here
-            if sent < here - DESCRIPTION_SENTENCES:
+            if sent < here - back:
                 continue
             prep = self._preposition_before(m)
             # a state read as a place is still a party when no preposition governs it ("Russia
             # attacked Ukraine"), not in one ("fighting in Syria")
-            if prep in _PLACE_PREPOSITIONS or self._names_people(m) \
-                    or (m[5] and (prep or m[7] != "state")):
+            # ... except for help or a visit's aftermath aimed at "the country": a state's
+            # place one went to is that state ("travelled to Kyiv. She pledged aid to the
+            # country", rule actor.coref_description)
+            visited = target is True and m[7] == "state" and sent < here and prep in ("to", "in", "into")
+            # a member named by the group's name is the group's ("a senior Hezbollah commander
+            # ... The group vowed to retaliate"), never a state's ("the British ambassador")
+            if (prep in place and not visited) or (self._names_people(m) and cls != "group") \
+                    or (m[5] and (prep or m[7] != "state") and not visited):
                 continue
             if sent == here:
                 best, best_sent = m, sent   # its own sentence: the nearest
@@ -1653,7 +1861,7 @@ class SentenceContext:
         return self._previous_party(r, earlier, best_sent, target)
 
     def _previous_party(self, r: _speakers.SpeakerResolver, cands: list[tuple[Mention, str]],
-                        sent: int, target: bool) -> Mention | None:
+                        sent: int, target: bool | str) -> Mention | None:
         """:meth:`_party_antecedent`'s choice among the candidates ``cands`` of earlier sentence
         ``sent`` (mentions with the preposition before each, in order). A target needs that
         sentence's subject to be told: a mention opening it (after "the" or a short adverbial
@@ -1668,9 +1876,14 @@ class SentenceContext:
             subject = next((m for m in ms[:1] if self._opens_sentence(opening, m, ms)), None)
             if subject is None and _first_word(self.text[opening:opening + 8]) not in _PERSONAL_OPENERS:
                 return None   # a person's "I"/"we"/"he"/"she" opening it is no candidate's
+            told = [(m, p) for m, p in cands if subject is not None and m[2] == subject[2]]
+            if target == "reaction" and told:
+                # a reaction to the subject's act ("Russia invaded Ukraine. The UN condemned the
+                # country"): the subject (rule actor.coref_reacted)
+                return told[0][0]
             cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
-            if not cands:
-                return None
+            if not cands:   # ... and force, only when the subject is the one party named
+                return told[0][0] if target == "reaction_unique" and told else None
         else:
             outside = [x for x in cands if not x[1]]
             if not outside or len({m[2] for m, _ in outside}) == 1:
@@ -1705,7 +1918,7 @@ class SentenceContext:
                 return self._preposition_before(prev)
             while words and words[-1].lower() in _COORDINATION:
                 words = words[:-1]
-        if not words or words[-1].lower() not in _PREPOSITIONS:
+        if not words or words[-1].lower() not in rules().prepositions:
             return ""
         if words[-1].lower() == "of" and len(words) > 1 and words[-2][:1].isupper():
             return "in"
@@ -1779,6 +1992,16 @@ class SentenceContext:
         """
         a, b = int(self.tok_start[k]), int(self.tok_end[k])
         return any(m[0] <= a and m[1] >= b and m[2] is not None and not m[5] for m in self.mentions)
+
+    def names_person(self, c: cl.Chunk) -> bool:
+        """Whether chunk ``c`` ends in the name of a person the mentions know ("Blinken",
+        "Secretary of State Antony Blinken"), not a role or a group.
+
+        Example:
+            >>> # "Blinken travelled to Beijing": True for "Blinken"; "Russian troops": False
+        """
+        a, b = int(self.tok_start[c.head]), int(self.tok_end[c.head])
+        return any(m[0] <= a and m[1] >= b and m[3] is not None and not m[5] for m in self.mentions)
 
     def adjective_actor(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor."""
@@ -2208,9 +2431,12 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
         parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
             ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
         if len(parts) > 1 and ("and" in s.lower[parts[0].start:parts[-1].start] or _headline_pair(s, parts, ctx)):
+            # a place phrase is where they act together ("met in Washington"), not a party
+            placed = e.target.rule.endswith(_PLACE_TARGETS)
             mutual = ctx is not None and (e.act in rec_acts or s.lemma[e.tok] in rec_lemmas
                                           and e.act not in ("statement", "unclassified")) \
-                and not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk) \
+                and (placed or not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk)
+                     and not (e.target.chunk is not None and ctx.get("names_doer", bool)(e.target.chunk))) \
                 and all(_has_actor(ctx, x) for x in parts)
             for k, part in enumerate(parts[:-1]):
                 tgt = Arg(parts[k + 1], "target.reciprocal") if mutual else e.target
@@ -2569,7 +2795,7 @@ def _same_chunk(a: cl.Chunk | None, b: cl.Chunk | None) -> bool:
     return a is not None and b is not None and a.start == b.start
 
 
-def _visits(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predicate, cl.Chunk]]:
+def _visits(s: cl.Structure, r: Rules, taken: set[int], person=None) -> list[tuple[cl.Predicate, cl.Chunk]]:
     """``verb.visit``: an official or a delegation arriving in a place visits it (CAMEO 042).
 
     "arrive" is no cue of the escalation lexicon, since troops and shipments arrive too; here
@@ -2585,8 +2811,8 @@ def _visits(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predica
     for p in s.predicates:
         if s.lemma[p.head] not in r.visit_verbs or p.head in taken or p.agent is None or p.voice != "active":
             continue
-        if s.lemma[p.agent.head] not in r.visitors:
-            continue
+        if s.lemma[p.agent.head] not in r.visitors and not (person is not None and person(p.agent)):
+            continue   # a named person visits too ("Blinken travelled to Beijing"): ``person``
         place = [ch for prep, ch in p.obliques if prep in r.visit_preps]
         if place:
             out.append((p, place[0]))
@@ -2689,7 +2915,9 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
-    rctx = {"rules": r, "actor_tok": ctx.adjective_actor, "cue_toks": {c.tok for c in cues}}
+    rctx = {"rules": r, "actor_tok": ctx.adjective_actor, "cue_toks": {c.tok for c in cues},
+            # "condemned the strikes" after "Russia attacked Kyiv": the strikes name their doer
+            "names_doer": lambda c: ctx.actor(c, s)[1] == "actor.event_doer"}
     events = []
     for ci, cue in enumerate(cues):
         e = locate(s, cue, rctx)
@@ -2697,7 +2925,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.cue = ci
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
-    for p, place in _visits(s, r, {e.tok for e in events}):
+    for p, place in _visits(s, r, {e.tok for e in events}, ctx.names_person):
         cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
         events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
                             "visit", "verb.visit", p.clause, p.negated, p.modality))
@@ -2745,6 +2973,11 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
+        if srule == "actor.event_doer" and e.source.chunk is not None \
+                and e.act not in r.event_nouns.get(s.lemma[e.source.chunk.head], ()):
+            # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
+            # unfounded" the expulsion criticizes no one
+            src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
@@ -2768,11 +3001,93 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
         if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
             clm = dict(clm, actor=None)   # "..., CNN reported": the outlet claims for no state
-        rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
-                         f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
-                         f"target:{e.target.rule or 'none'}/{trule or 'none'}"
-                         + "".join(";" + x for x in e.extra)))
+        for src, tgt, trule in _sides(s, e, ctx, src, tgt, trule, r, cues[e.cue].lemma):
+            rows.append(_row(s, e, cues[e.cue], ctx, src, tgt, clm, fact, i == main,
+                             f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
+                             f"target:{e.target.rule or 'none'}/{trule or 'none'}"
+                             + "".join(";" + x for x in e.extra)))
     return rows
+
+
+_PLACE_TARGETS = ("_in", "_at", "_near", "_inside", "_within", "_across", "_throughout")
+
+
+def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict, trule: str,
+           r: Rules, lemma: str = "") -> list[tuple[dict, dict, str]]:
+    """The (source, target, target rule) of each row event ``e`` gives, after the rules that
+    read the discourse around its sentence:
+
+    - ``actor.coref_reacted``: a description target of a verbal or diplomatic reaction
+      (events.yaml ``reaction_targets: prefer``) is the previous sentence's subject ("Russia
+      invaded Ukraine. The UN condemned the country": Russia, not the other party named), and
+      that of force (``unique``) only when the subject is the one party named ("Hamas fired
+      rockets at Israel. Israel bombed the group's tunnels").
+    - ``target.retaliation``: a threat of response with no target ("Hamas said it would
+      retaliate", ``warn.threat_cues``) is aimed at whoever acted on the source in the
+      sentences before ("Israel struck Hamas positions."): the latest earlier row aimed at it.
+    - ``target.own_place``: a place phrase that names the source's own state is where it
+      meets, not whom ("The United Kingdom held talks in London" is no meeting of Britain with
+      itself). Other acts keep it: "extend the curfew in Bangkok" is a domestic act, coded
+      Thailand on Thailand.
+    - ``actor.coref_pair`` / ``actor.coref_plural``: a pair ("both sides", "they" after "X and
+      Y") gives one row for each member, and "each other" is the other member.
+
+    Example:
+        >>> # "Israel and Hamas agreed to a truce. Both sides accused each other.": ISR->HAMAS, HAMAS->ISR
+    """
+    tc = e.target.chunk
+    if e.act_rule == "verb.visit" and (tgt.get("actor") is None or tgt["actor"] == src.get("actor")):
+        return []   # a trip at home, or to no host named, is no visit (CAMEO 042: another's territory)
+    mode = "reaction" if e.act in r.reaction_acts else "reaction_unique" if e.act in r.reaction_unique else ""
+    if mode and tc is not None and (tgt.get("actor") is None and trule == "actor.none"
+                                    or trule == "actor.coref_description"):
+        got, _ = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"),
+                           target=mode)
+        if got.get("actor") is not None and got["actor"] != tgt.get("actor"):
+            tgt, trule = got, "actor.coref_reacted"
+    if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None and lemma in r.threat_cues:
+        hit = _acted_on(ctx, src["actor"], r)
+        if hit is not None:
+            tgt, trule = hit, "target.retaliation"
+    if e.act == "consult" and tgt.get("actor") is not None and tgt["actor"] == src.get("actor") \
+            and e.target.rule.endswith(_PLACE_TARGETS) and trule == "actor.mention":
+        tgt, trule = dict(_NO_TARGET), "target.own_place"
+    each = tc is not None and tuple(s.lower[tc.start:tc.end]) in r.reciprocal_phrases
+    if src.get("pair") is not None and e.act == "unclassified":
+        src = {k: v for k, v in src.items() if k != "pair"}   # an uncoded verb: no act to count twice
+    if src.get("pair") is not None:
+        a, b = dict(src), dict(src["pair"])
+        a.pop("pair"), b.pop("pair", None)
+        if not each and tgt.get("actor") in (a.get("actor"), b.get("actor")) and trule != "actor.mention":
+            tgt, trule = dict(_NO_TARGET), "target.same_as_source"   # "agreed to reopen their embassies"
+        if each:
+            return [(a, dict(tgt, **_side(b)), "actor.coref_pair"), (b, dict(tgt, **_side(a)), "actor.coref_pair")]
+        return [(a, tgt, trule), (b, tgt, trule)]
+    if tgt.get("pair") is not None and tgt["pair"].get("actor") != src.get("actor"):
+        a, b = dict(tgt), dict(tgt["pair"])
+        a.pop("pair")
+        return [(src, a, trule), (src, b, trule)]
+    return [(src, tgt, trule)]
+
+
+def _acted_on(ctx: SentenceContext, actor: str, r: Rules) -> dict | None:
+    """The source (actor fields, no phrase here) of the latest row of the sentences before
+    that is aimed at ``actor`` by another actor and is no statement ("Poland expelled three
+    Russian diplomats": Poland, for Russia)."""
+    for i in range(len(ctx.previous) - 1, -1, -1):
+        sent, row = ctx.previous[i]
+        if sent < ctx.sent_id - r.description_sentences:
+            break
+        if row.get("target_actor") == actor and row.get("source_actor") not in (None, actor) \
+                and row.get("act") not in ("statement", "unclassified") and row.get("factuality") != "alleged":
+            return {"actor": row["source_actor"], "person": row.get("source_person"),
+                    "sector": row.get("source_sector"), "text": None, "start": None, "end": None}
+    return None
+
+
+def _side(f: dict) -> dict:
+    """The actor fields of ``f`` (not its phrase): who "each other" is."""
+    return {"actor": f.get("actor"), "person": f.get("person"), "sector": f.get("sector")}
 
 
 MEDIA = "MED"  # the actors lexicon's sector of news outlets (CAMEO's MED)
@@ -2801,16 +3116,13 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     return tgt, trule
 
 
-_INTERVIEW_VERBS = frozenset({"speak", "talk", "give", "grant"})   # "spoke to CNN", "gave an interview to"
-
-
 def _to_outlet(e: Event, lemma: str) -> bool:
     """Is the event's target the one a statement is made to ("told Reuters", "in an interview
     with CNN", "spoke to the BBC"), not one it is about?"""
     to = e.target.rule.endswith(("_to", "_with"))
     if e.act == "statement":
         return to or e.target.rule == "patient.object"
-    return e.act == "unclassified" and to and lemma in _INTERVIEW_VERBS
+    return e.act == "unclassified" and to and lemma in rules().interview_verbs
 
 
 
@@ -3085,6 +3397,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     resolvers = _DocSpeakers({"start": tok_s, "end": tok_e, "text": tok_text, "lower": tok_lower, "lemma": tok_lemma},
                              tok_groups, texts, mentions, _direct_spans(quotes), speakers or {})
     asking: tuple = ()   # the last sentence's requests whose addressee the next one may name
+    recent: list = []   # (sent_id, row) of the document's last sentences (actor.event_doer)
     # All of the chunk's sentences are tagged in one batch (the tagger's fast path).
     for ((doc, sent), g, idx), words, (tags, degraded) in zip(todo, sentences, cl.tag_many(sentences)):
         lemmas = list(map(str.lower, map(str, _take(tok_lemma, idx))))
@@ -3104,7 +3417,12 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         ctx = SentenceContext(str(doc), texts[doc], ts, te, ms[lo:hi], ms[max(0, lo - 50):lo],
                               _quotes_over(quote_by_doc.get(doc, []), quote_bounds.get(doc), sa, sb),
                               resolvers.of(doc), (speakers or {}).get(doc))
+        if recent and recent[-1][1]["doc_id"] != str(doc):
+            recent = []
+        ctx.sent_id = int(sent)
+        ctx.previous = recent = [x for x in recent if x[0] >= int(sent) - rules().description_sentences]
         got = sentence_events(s, cues, ctx)
+        recent = recent + [(int(sent), x) for x in got]
         if answers:
             _answered_request(s, ctx, asking[1], got)
         asking = ((doc, int(sent)), [r for r in got if _open_request(r)])
