@@ -75,3 +75,37 @@ def test_new_entries_are_in_the_lexicon_with_notes():
     for entry in ("provide that", "provide for", "violation of ... ceasefire"):
         row = table[table["entry"] == entry]
         assert len(row) == 1 and str(row["note"].iloc[0]).startswith("(1.23.0)")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The bank froze the assets of the group.", "froze the assets"),
+    ("Frozen assets remain in the accounts.", "Frozen assets"),
+    ("The funds were frozen by 32 States.", "funds were frozen"),
+    ("States froze funds of listed individuals.", "froze funds"),
+])
+def test_assets_and_funds_frozen_are_sanctions(text, surface):
+    assert (surface, "163", "material_conflict") in acts_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Qaida moves funds across borders.",
+    "Cash and term deposits represent funds in bank accounts.",
+    "The Peacebuilding Fund met in New York.",
+])
+def test_money_held_or_a_fund_named_is_no_aid(text):
+    assert not [a for a in acts_of(text) if a[1].startswith("07")], acts_of(text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Japan funded the new school in Gaza.", "funded"),
+    ("The project received funding from the European Union.", "funding"),
+    ("Iran funds the militias in Yemen.", "funds the"),
+    ("Japan will fund the new hospital.", "fund the"),
+])
+def test_money_given_stays_aid(text, surface):
+    assert (surface, "071", "material_cooperation") in acts_of(text)
+
+
+def test_a_modal_before_fund_stays_modality():
+    c = cues_of("Japan will fund the new hospital.")
+    assert c.loc[c["cue"] == "fund the", "modality"].tolist() == ["future"]
