@@ -109,3 +109,20 @@ def test_money_given_stays_aid(text, surface):
 def test_a_modal_before_fund_stays_modality():
     c = cues_of("Japan will fund the new hospital.")
     assert c.loc[c["cue"] == "fund the", "modality"].tolist() == ["future"]
+
+
+@pytest.mark.parametrize("text, surface, cameo", [
+    ("Hackers launched cyberattacks on Estonian banks.", "cyberattacks", "190"),
+    ("Two improvised explosive devices exploded near the base.", "explosive devices", "183"),
+    ("Moscow summons the US ambassador over the strikes.", "summons the US ambassador", "110"),
+    ("Police dispersed the protestors.", "protestors", "141"),
+])
+def test_plurals_the_lemmatizer_keeps(text, surface, cameo):
+    assert surface in [a[0] for a in acts_of(text) if a[1] == cameo], acts_of(text)
+
+
+def test_an_explosive_device_is_a_reference():
+    refs = esc._load(esc.LEXICON)[1].references
+    assert {"explosive device", "explosive devices", "protestors"} <= set(refs)
+    # the act decides: the condemnation, not the weapon it names
+    assert event_class("The Council condemned the use of explosive devices.") == "verbal_conflict"
