@@ -126,3 +126,27 @@ def test_an_explosive_device_is_a_reference():
     assert {"explosive device", "explosive devices", "protestors"} <= set(refs)
     # the act decides: the condemnation, not the weapon it names
     assert event_class("The Council condemned the use of explosive devices.") == "verbal_conflict"
+
+
+@pytest.mark.parametrize("text, cls", [
+    # the main clause's act decides, not one inside the opening prepositional phrase
+    ("Despite the sanctions, UNESCO continued to work with its partners.", "material_cooperation"),
+    ("In response to the attack, Kyiv summoned the Belarusian ambassador.", "verbal_conflict"),
+    ("Despite the ceasefire, rebels shelled the town overnight.", "material_conflict"),
+    ("With regard to disarmament talks, the mission will support the cantonment of forces.",
+     "verbal_cooperation"),
+    # an opening phrase with the only act still decides
+    ("After the attack on the convoy, the streets were quiet.", "material_conflict"),
+    # no opening preposition, or no comma: the leftmost act, as before
+    ("Rebels attacked the convoy, the army said, and talks resumed.", "material_conflict"),
+    ("In the talks the envoy condemned the strikes.", "verbal_cooperation"),
+])
+def test_an_opening_prepositional_phrase_yields_to_the_main_clause(text, cls):
+    assert event_class(text) == cls
+
+
+def test_opening_phrase_needs_a_preposition_and_a_comma():
+    s = pd.DataFrame({"doc_id": ["a", "b", "c"], "sent_id": [0, 0, 0], "start": [0, 50, 100],
+                      "text": ["“In 2014, troops left.", "When troops left, talks began.", "In May talks began."]})
+    c = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "sent_id": [0, 0, 0, 0], "start": [3, 10, 51, 103]})
+    assert esc.in_opening_phrase(c, s, frozenset({"in"})).tolist() == [True, False, False, False]

@@ -25,7 +25,8 @@ first act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperati
 ``verbal_conflict``, ``material_conflict``), read as an event coder reads it (an announced
 material act is verbal, refused cooperation a refusal, a claim of responsibility a statement;
 a weapon, a kind of actor or a danger merely named, the lexicon's ``references``, decides only
-in a sentence with no act), comparable with human event coding.
+in a sentence with no act, and an act in an opening prepositional phrase only when the main
+clause has none), comparable with human event coding.
 
 Aggregates: :func:`document_index`, :func:`dyad_index`, :func:`timeseries` (document bootstrap
 intervals), :func:`evidence` (the sentences behind a number) and :func:`events` (CAMEO-style
@@ -619,6 +620,47 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
     return out
 
 
+# The first word of a sentence, after any numbering, quotation mark or bracket.
+_FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
+
+
+def in_opening_phrase(cues: pd.DataFrame, sentences: pd.DataFrame, prepositions) -> np.ndarray:
+    """Whether each cue lies in its sentence's opening prepositional phrase.
+
+    The phrase runs from a sentence-initial preposition (one of ``prepositions``, the lexicon's
+    ``actors.subject_blockers``) to the sentence's first comma: "In response to the attack,
+    Kyiv recalled its ambassador" has its main act after the comma. A sentence that does not
+    open with a preposition, or has no comma after it, has no opening phrase.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0],
+        ...                   "text": ["After the attack, Kyiv recalled its envoy."]})
+        >>> c = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 0], "start": [10, 23]})
+        >>> in_opening_phrase(c, s, frozenset({"after"})).tolist()
+        [True, False]
+    """
+    if cues.empty or sentences.empty:
+        return np.zeros(len(cues), dtype=bool)
+    keys = list(zip(cues["doc_id"].tolist(), cues["sent_id"].tolist()))
+    # Only a sentence with two cues or more can have one on each side of the comma.
+    seen: set = set()
+    several = {k for k in keys if k in seen or seen.add(k)}
+    ends = {}
+    for doc, sid, start, text in zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+                                     sentences["start"].tolist(), sentences["text"].tolist()):
+        if (doc, sid) not in several:
+            continue
+        m = _FIRST_WORD.match(text)
+        if m and m.group(1).lower() in prepositions:
+            comma = text.find(",", m.end())
+            if comma > 0:
+                ends[(doc, sid)] = int(start) + comma
+    if not ends:
+        return np.zeros(len(cues), dtype=bool)
+    end = np.array([ends.get(k, -1) for k in keys], dtype=np.int64)
+    return cues["start"].to_numpy(dtype=np.int64) < end
+
+
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit",
                    lexicon: str = LEXICON) -> pd.DataFrame:
@@ -634,9 +676,11 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         cues: the ``escalation`` table.
         sentences: the ``sentences`` table (every sentence gets a row).
         event_rule: ``"first"`` (the default: the leftmost non-statement cue, usually the main
-            predicate, as event coders code the main verb; a cue the lexicon lists under
-            ``references``, a noun naming a weapon, an actor or a phenomenon rather than an
-            act, decides only when the sentence has no act) or ``"strongest"`` (largest absolute
+            predicate, as event coders code the main verb; an act inside an opening
+            prepositional phrase, "Following the adoption of the resolution, ...", decides only
+            when the rest of the sentence has no act (:func:`in_opening_phrase`); a cue the
+            lexicon lists under ``references``, a noun naming a weapon, an actor or a phenomenon
+            rather than an act, decides only when the sentence has no act) or ``"strongest"`` (largest absolute
             score). On the dev sets "first" agrees better with human coding on both the tune
             and the check half (docs/VALIDATION.md: ``toolkit`` against
             ``toolkit_strongest_act``).
@@ -689,11 +733,16 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         # a sentence that names the act they are about ("rejected accusations of genocide").
         # A reference (a weapon, an actor, a phenomenon named: "terrorists were condemned" is
         # the condemnation) decides only in a sentence with no act.
+        # An act inside an opening prepositional phrase ("Following the adoption of resolution
+        # 2100, UNESCO has continued to work with ...") decides only when the main clause after
+        # it has none.
         about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
-        refs = _load(str(lexicon))[1].references
+        cfg = _load(str(lexicon))[1]
+        refs = cfg.references
         is_ref = (cues["cue"].isin(refs).to_numpy(dtype=bool) if refs and "cue" in cues.columns
                   else np.zeros(len(cues), dtype=bool))
-        tier = np.where((absval == 0) & ~about_act, 2, np.where(is_ref, 1, 0))
+        opening = in_opening_phrase(cues, sentences, cfg.blockers)
+        tier = np.where((absval == 0) & ~about_act, 3, np.where(is_ref, 2, np.where(opening, 1, 0)))
         order = np.lexsort((cues["start"].to_numpy(), tier, sent, doc_key))
     doc_s, sent_s = doc_key[order], sent[order]
     first = np.ones(len(order), dtype=bool)
