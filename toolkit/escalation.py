@@ -677,7 +677,7 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         sentences: the ``sentences`` table (every sentence gets a row).
         event_rule: ``"first"`` (the default: the leftmost non-statement cue, usually the main
             predicate, as event coders code the main verb; an act inside an opening
-            prepositional phrase, "Following the adoption of the resolution, ...", decides only
+            prepositional phrase, "Despite the ceasefire, rebels shelled the town", decides only
             when the rest of the sentence has no act (:func:`in_opening_phrase`); a cue the
             lexicon lists under ``references``, a noun naming a weapon, an actor or a phenomenon
             rather than an act, decides only when the sentence has no act) or ``"strongest"`` (largest absolute
@@ -733,9 +733,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         # a sentence that names the act they are about ("rejected accusations of genocide").
         # A reference (a weapon, an actor, a phenomenon named: "terrorists were condemned" is
         # the condemnation) decides only in a sentence with no act.
-        # An act inside an opening prepositional phrase ("Following the adoption of resolution
-        # 2100, UNESCO has continued to work with ...") decides only when the main clause after
-        # it has none.
+        # An act inside an opening prepositional phrase ("Despite the ceasefire, rebels shelled
+        # the town") decides only when the main clause after it has none.
         about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
         cfg = _load(str(lexicon))[1]
         refs = cfg.references
