@@ -661,6 +661,26 @@ def in_opening_phrase(cues: pd.DataFrame, sentences: pd.DataFrame, prepositions)
     return cues["start"].to_numpy(dtype=np.int64) < end
 
 
+def _first_rule_tiers(cues: pd.DataFrame, sentences: pd.DataFrame, absval: np.ndarray,
+                      lexicon: str) -> np.ndarray:
+    """Which cues may name a sentence's event under ``event_rule="first"``, best (0) first.
+
+    0: acts; 1: acts inside an opening prepositional phrase ("Despite the ceasefire, rebels
+    shelled the town": the main clause decides); 2: references (a weapon, an actor, a
+    phenomenon named: "terrorists were condemned" is the condemnation); 3: zero-score
+    (statement) cues, except claims and denials of responsibility (CAMEO 015, 016), which are
+    the event of a sentence that names the act they are about ("rejected accusations of
+    genocide") and rank as acts.
+    """
+    about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
+    cfg = _load(str(lexicon))[1]
+    refs = cfg.references
+    is_ref = (cues["cue"].isin(refs).to_numpy(dtype=bool) if refs and "cue" in cues.columns
+              else np.zeros(len(cues), dtype=bool))
+    opening = in_opening_phrase(cues, sentences, cfg.blockers)
+    return np.where((absval == 0) & ~about_act, 3, np.where(is_ref, 2, np.where(opening, 1, 0)))
+
+
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit",
                    lexicon: str = LEXICON) -> pd.DataFrame:
@@ -728,20 +748,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     sent = cues["sent_id"].to_numpy(dtype=np.int64)
     if event_rule == "strongest":
         order = np.lexsort((-absval, sent, doc_key))
-    else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else,
-        # except claims and denials of responsibility (CAMEO 015, 016), which are the event of
-        # a sentence that names the act they are about ("rejected accusations of genocide").
-        # A reference (a weapon, an actor, a phenomenon named: "terrorists were condemned" is
-        # the condemnation) decides only in a sentence with no act.
-        # An act inside an opening prepositional phrase ("Despite the ceasefire, rebels shelled
-        # the town") decides only when the main clause after it has none.
-        about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
-        cfg = _load(str(lexicon))[1]
-        refs = cfg.references
-        is_ref = (cues["cue"].isin(refs).to_numpy(dtype=bool) if refs and "cue" in cues.columns
-                  else np.zeros(len(cues), dtype=bool))
-        opening = in_opening_phrase(cues, sentences, cfg.blockers)
-        tier = np.where((absval == 0) & ~about_act, 3, np.where(is_ref, 2, np.where(opening, 1, 0)))
+    else:  # leftmost cue of the best tier first
+        tier = _first_rule_tiers(cues, sentences, absval, lexicon)
         order = np.lexsort((cues["start"].to_numpy(), tier, sent, doc_key))
     doc_s, sent_s = doc_key[order], sent[order]
     first = np.ones(len(order), dtype=bool)
