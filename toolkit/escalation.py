@@ -4,6 +4,10 @@ Each cue of the ``escalation`` lexicon (CAMEO root categories 01-20 with their G
 plus diplomatic markers such as red lines, "respond accordingly" and nuclear signalling) becomes
 one row of the ``escalation`` table, with
 
+* its **kind**: ``act`` (an act or speech act), ``reference`` (a weapon, a kind of actor or a
+  danger merely named, the lexicon's ``references``: "the threat of terrorism", "armed groups")
+  or ``statement`` (a neutral speech act, or a phrase that outranks a conflict word);
+
 * its **modality** (``asserted``, ``future``, ``conditional``, ``hypothetical``, ``negated``,
   ``question``, ``reported``), read from the tokens around it, and a ``hedge`` flag
   (``hedged``/``boosted``); the lexicon's YAML holds every factor and marker word (a
@@ -60,12 +64,16 @@ from .tokenize import column_array, iter_rows, vocabulary, word_mask
 
 LEXICON = "escalation"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "cue", "category", "cameo", "goldstein",
-           "quad_class", "weight", "modality", "hedge", "intensity", "score", "reported",
+           "quad_class", "kind", "weight", "modality", "hedge", "intensity", "score", "reported",
            "source_actor", "target_actor", "source"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "score", "event_class", "n_cues",
                     "top_cue", "top_cameo"]
 EVENT_CLASSES = ("none", "statement", "verbal_cooperation", "material_cooperation",
                  "verbal_conflict", "material_conflict")
+# What a cue is (column ``kind``): an act or speech act, a reference (a weapon, a kind of actor
+# or a danger merely named, the lexicon's ``references``: "the threat of terrorism"), or a
+# statement (a neutral speech act, or a phrase that outranks a conflict word: "Cold War").
+KINDS = ("act", "reference", "statement")
 MODALITIES = ("asserted", "future", "conditional", "hypothetical", "negated", "question", "reported")
 MODIFIER_CATEGORIES = ("intensifier", "softener")
 # GDELT/Phoenix numbering of the quad classes, for the event export.
@@ -389,10 +397,30 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         "text": cues["text"].to_numpy(), "cue": cues["entry"].to_numpy(),
         "category": cues["category"].to_numpy(), "cameo": cues["cameo"].astype(str).to_numpy(),
         "goldstein": pd.to_numeric(cues["goldstein"], errors="coerce").to_numpy(),
-        "quad_class": cues["quad_class"].to_numpy(), "weight": weight, "modality": modality,
+        "quad_class": cues["quad_class"].to_numpy(), "kind": cue_kinds(cues, cfg.references),
+        "weight": weight, "modality": modality,
         "hedge": hedge, "intensity": intensity, "score": np.round(score, 4), "reported": reported,
         "source_actor": source_actor, "target_actor": target_actor, "source": cues["source"].to_numpy()})
     return out[COLUMNS]
+
+
+def cue_kinds(cues: pd.DataFrame, references) -> np.ndarray:
+    """The ``kind`` of each lexicon hit (:data:`KINDS`): ``statement`` for the quad class
+    ``statement``, ``reference`` for an entry of the lexicon's ``references``, else ``act``.
+
+    A reference counts in the scores but names no act ("the threat of terrorism", "armed
+    groups"); filter ``kind == "act"`` (with ``source_actor``/``target_actor`` for a party) to
+    count acts.
+
+    Example:
+        >>> c = pd.DataFrame({"entry": ["attack", "terrorism", "say"],
+        ...                   "quad_class": ["material_conflict", "material_conflict", "statement"]})
+        >>> cue_kinds(c, frozenset({"terrorism"})).tolist()
+        ['act', 'reference', 'statement']
+    """
+    entry = cues["entry"].astype(str).str.lower()
+    return np.where(cues["quad_class"].eq("statement").to_numpy(), "statement",
+                    np.where(entry.isin(references).to_numpy(), "reference", "act")).astype(object)
 
 
 def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r0, r1):
