@@ -6,6 +6,8 @@ every quad-class scheme, and on cue tables built to hit ties, negations and zero
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pipeline_helpers as H
@@ -46,10 +48,20 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
     if event_rule == "strongest":
         c = c.sort_values(["doc_id", "sent_id", "_abs"], ascending=[True, True, False], kind="stable")
     else:
-        # Acts first, then references (the lexicon's list), then zero-score cues.
-        refs = E._load(E.LEXICON)[1].references
+        # Acts first, then acts in an opening prepositional phrase (a sentence-initial
+        # preposition up to the first comma), then references (the lexicon's list), then
+        # zero-score cues.
+        cfg = E._load(E.LEXICON)[1]
+        refs = cfg.references
         zero = (c["_abs"] == 0) & ~c["cameo"].astype(str).isin(E._ABOUT_ACT)
-        c["_tier"] = np.where(zero, 2, np.where(c["cue"].isin(refs), 1, 0))
+        phrase_end = {}
+        for d, i, start, text in sentences[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
+            head = re.match(r"[^A-Za-z]*([A-Za-z]+)", text)
+            if head and head.group(1).lower() in cfg.blockers and "," in text[head.end():]:
+                phrase_end[(d, i)] = start + text.index(",", head.end())
+        end = pd.Series([phrase_end.get(k, -1) for k in zip(c["doc_id"], c["sent_id"])], index=c.index)
+        opening = c["start"] < end
+        c["_tier"] = np.where(zero, 3, np.where(c["cue"].isin(refs), 2, np.where(opening, 1, 0)))
         c = c.sort_values(["doc_id", "sent_id", "_tier", "start"], kind="stable").drop(columns="_tier")
     top = c.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "_cls", "cue", "cameo"]]
     agg = c.groupby(["doc_id", "sent_id"], sort=False).agg(score=("score", "sum"), n_cues=("score", "size"))

@@ -4,6 +4,10 @@ Each cue of the ``escalation`` lexicon (CAMEO root categories 01-20 with their G
 plus diplomatic markers such as red lines, "respond accordingly" and nuclear signalling) becomes
 one row of the ``escalation`` table, with
 
+* its **kind**: ``act`` (an act or speech act), ``reference`` (a weapon, a kind of actor or a
+  danger merely named, the lexicon's ``references``: "the threat of terrorism", "armed groups")
+  or ``statement`` (a neutral speech act, or a phrase that outranks a conflict word);
+
 * its **modality** (``asserted``, ``future``, ``conditional``, ``hypothetical``, ``negated``,
   ``question``, ``reported``), read from the tokens around it, and a ``hedge`` flag
   (``hedged``/``boosted``); the lexicon's YAML holds every factor and marker word (a
@@ -25,7 +29,8 @@ first act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperati
 ``verbal_conflict``, ``material_conflict``), read as an event coder reads it (an announced
 material act is verbal, refused cooperation a refusal, a claim of responsibility a statement;
 a weapon, a kind of actor or a danger merely named, the lexicon's ``references``, decides only
-in a sentence with no act), comparable with human event coding.
+in a sentence with no act, and an act in an opening prepositional phrase only when the main
+clause has none), comparable with human event coding.
 
 Aggregates: :func:`document_index`, :func:`dyad_index`, :func:`timeseries` (document bootstrap
 intervals), :func:`evidence` (the sentences behind a number) and :func:`events` (CAMEO-style
@@ -59,12 +64,16 @@ from .tokenize import column_array, iter_rows, vocabulary, word_mask
 
 LEXICON = "escalation"
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "cue", "category", "cameo", "goldstein",
-           "quad_class", "weight", "modality", "hedge", "intensity", "score", "reported",
+           "quad_class", "kind", "weight", "modality", "hedge", "intensity", "score", "reported",
            "source_actor", "target_actor", "source"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "score", "event_class", "n_cues",
                     "top_cue", "top_cameo"]
 EVENT_CLASSES = ("none", "statement", "verbal_cooperation", "material_cooperation",
                  "verbal_conflict", "material_conflict")
+# What a cue is (column ``kind``): an act or speech act, a reference (a weapon, a kind of actor
+# or a danger merely named, the lexicon's ``references``: "the threat of terrorism"), or a
+# statement (a neutral speech act, or a phrase that outranks a conflict word: "Cold War").
+KINDS = ("act", "reference", "statement")
 MODALITIES = ("asserted", "future", "conditional", "hypothetical", "negated", "question", "reported")
 MODIFIER_CATEGORIES = ("intensifier", "softener")
 # GDELT/Phoenix numbering of the quad classes, for the event export.
@@ -388,10 +397,30 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         "text": cues["text"].to_numpy(), "cue": cues["entry"].to_numpy(),
         "category": cues["category"].to_numpy(), "cameo": cues["cameo"].astype(str).to_numpy(),
         "goldstein": pd.to_numeric(cues["goldstein"], errors="coerce").to_numpy(),
-        "quad_class": cues["quad_class"].to_numpy(), "weight": weight, "modality": modality,
+        "quad_class": cues["quad_class"].to_numpy(), "kind": cue_kinds(cues, cfg.references),
+        "weight": weight, "modality": modality,
         "hedge": hedge, "intensity": intensity, "score": np.round(score, 4), "reported": reported,
         "source_actor": source_actor, "target_actor": target_actor, "source": cues["source"].to_numpy()})
     return out[COLUMNS]
+
+
+def cue_kinds(cues: pd.DataFrame, references) -> np.ndarray:
+    """The ``kind`` of each lexicon hit (:data:`KINDS`): ``statement`` for the quad class
+    ``statement``, ``reference`` for an entry of the lexicon's ``references``, else ``act``.
+
+    A reference counts in the scores but names no act ("the threat of terrorism", "armed
+    groups"); filter ``kind == "act"`` (with ``source_actor``/``target_actor`` for a party) to
+    count acts.
+
+    Example:
+        >>> c = pd.DataFrame({"entry": ["attack", "terrorism", "say"],
+        ...                   "quad_class": ["material_conflict", "material_conflict", "statement"]})
+        >>> cue_kinds(c, frozenset({"terrorism"})).tolist()
+        ['act', 'reference', 'statement']
+    """
+    entry = cues["entry"].astype(str).str.lower()
+    return np.where(cues["quad_class"].eq("statement").to_numpy(), "statement",
+                    np.where(entry.isin(references).to_numpy(), "reference", "act")).astype(object)
 
 
 def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r0, r1):
@@ -619,6 +648,67 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
     return out
 
 
+# The first word of a sentence, after any numbering, quotation mark or bracket.
+_FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
+
+
+def in_opening_phrase(cues: pd.DataFrame, sentences: pd.DataFrame, prepositions) -> np.ndarray:
+    """Whether each cue lies in its sentence's opening prepositional phrase.
+
+    The phrase runs from a sentence-initial preposition (one of ``prepositions``, the lexicon's
+    ``actors.subject_blockers``) to the sentence's first comma: "In response to the attack,
+    Kyiv recalled its ambassador" has its main act after the comma. A sentence that does not
+    open with a preposition, or has no comma after it, has no opening phrase.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0],
+        ...                   "text": ["After the attack, Kyiv recalled its envoy."]})
+        >>> c = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 0], "start": [10, 23]})
+        >>> in_opening_phrase(c, s, frozenset({"after"})).tolist()
+        [True, False]
+    """
+    if cues.empty or sentences.empty:
+        return np.zeros(len(cues), dtype=bool)
+    keys = list(zip(cues["doc_id"].tolist(), cues["sent_id"].tolist()))
+    # Only a sentence with two cues or more can have one on each side of the comma.
+    seen: set = set()
+    several = {k for k in keys if k in seen or seen.add(k)}
+    ends = {}
+    for doc, sid, start, text in zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+                                     sentences["start"].tolist(), sentences["text"].tolist()):
+        if (doc, sid) not in several:
+            continue
+        m = _FIRST_WORD.match(text)
+        if m and m.group(1).lower() in prepositions:
+            comma = text.find(",", m.end())
+            if comma > 0:
+                ends[(doc, sid)] = int(start) + comma
+    if not ends:
+        return np.zeros(len(cues), dtype=bool)
+    end = np.array([ends.get(k, -1) for k in keys], dtype=np.int64)
+    return cues["start"].to_numpy(dtype=np.int64) < end
+
+
+def _first_rule_tiers(cues: pd.DataFrame, sentences: pd.DataFrame, absval: np.ndarray,
+                      lexicon: str) -> np.ndarray:
+    """Which cues may name a sentence's event under ``event_rule="first"``, best (0) first.
+
+    0: acts; 1: acts inside an opening prepositional phrase ("Despite the ceasefire, rebels
+    shelled the town": the main clause decides); 2: references (a weapon, an actor, a
+    phenomenon named: "terrorists were condemned" is the condemnation); 3: zero-score
+    (statement) cues, except claims and denials of responsibility (CAMEO 015, 016), which are
+    the event of a sentence that names the act they are about ("rejected accusations of
+    genocide") and rank as acts.
+    """
+    about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
+    cfg = _load(str(lexicon))[1]
+    refs = cfg.references
+    is_ref = (cues["cue"].isin(refs).to_numpy(dtype=bool) if refs and "cue" in cues.columns
+              else np.zeros(len(cues), dtype=bool))
+    opening = in_opening_phrase(cues, sentences, cfg.blockers)
+    return np.where((absval == 0) & ~about_act, 3, np.where(is_ref, 2, np.where(opening, 1, 0)))
+
+
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit",
                    lexicon: str = LEXICON) -> pd.DataFrame:
@@ -634,9 +724,11 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         cues: the ``escalation`` table.
         sentences: the ``sentences`` table (every sentence gets a row).
         event_rule: ``"first"`` (the default: the leftmost non-statement cue, usually the main
-            predicate, as event coders code the main verb; a cue the lexicon lists under
-            ``references``, a noun naming a weapon, an actor or a phenomenon rather than an
-            act, decides only when the sentence has no act) or ``"strongest"`` (largest absolute
+            predicate, as event coders code the main verb; an act inside an opening
+            prepositional phrase, "Despite the ceasefire, rebels shelled the town", decides only
+            when the rest of the sentence has no act (:func:`in_opening_phrase`); a cue the
+            lexicon lists under ``references``, a noun naming a weapon, an actor or a phenomenon
+            rather than an act, decides only when the sentence has no act) or ``"strongest"`` (largest absolute
             score). On the dev sets "first" agrees better with human coding on both the tune
             and the check half (docs/VALIDATION.md: ``toolkit`` against
             ``toolkit_strongest_act``).
@@ -684,16 +776,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     sent = cues["sent_id"].to_numpy(dtype=np.int64)
     if event_rule == "strongest":
         order = np.lexsort((-absval, sent, doc_key))
-    else:  # leftmost scored cue first; zero-score (statement) cues only when nothing else,
-        # except claims and denials of responsibility (CAMEO 015, 016), which are the event of
-        # a sentence that names the act they are about ("rejected accusations of genocide").
-        # A reference (a weapon, an actor, a phenomenon named: "terrorists were condemned" is
-        # the condemnation) decides only in a sentence with no act.
-        about_act = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
-        refs = _load(str(lexicon))[1].references
-        is_ref = (cues["cue"].isin(refs).to_numpy(dtype=bool) if refs and "cue" in cues.columns
-                  else np.zeros(len(cues), dtype=bool))
-        tier = np.where((absval == 0) & ~about_act, 2, np.where(is_ref, 1, 0))
+    else:  # leftmost cue of the best tier first
+        tier = _first_rule_tiers(cues, sentences, absval, lexicon)
         order = np.lexsort((cues["start"].to_numpy(), tier, sent, doc_key))
     doc_s, sent_s = doc_key[order], sent[order]
     first = np.ones(len(order), dtype=bool)

@@ -53,7 +53,7 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "document_frames": [("doc_id", S), ("scheme", S), ("frame", S), ("hits", F), ("cues", I),
                         ("words", I), ("score", F), ("present", B)],
     "escalation": _SPAN + [("cue", S), ("category", S), ("cameo", S), ("goldstein", F),
-                           ("quad_class", S), ("weight", F), ("modality", S), ("hedge", S),
+                           ("quad_class", S), ("kind", S), ("weight", F), ("modality", S), ("hedge", S),
                            ("intensity", F), ("score", F), ("reported", B), ("source_actor", S),
                            ("target_actor", S), ("source", S)],
     "sentence_escalation": _SPAN + [("score", F), ("event_class", S), ("n_cues", I),

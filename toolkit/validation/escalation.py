@@ -20,7 +20,8 @@ Data (``eval-dev/conflict/``), each sentence scored as its own document:
 Systems:
 
 * ``toolkit``: the ``event_class`` of the sentence's first act (``event_rule="first"``, the
-  default: the leftmost act, usually the main predicate; a reference (a weapon, an actor, a
+  default: the leftmost act, usually the main predicate; an act in an opening prepositional
+  phrase only when the main clause has none; a reference (a weapon, an actor, a
   phenomenon the lexicon lists under ``references``) only when the sentence has no act;
   :mod:`toolkit.escalation`); no cue or only statement cues = irrelevant/statement. For UNSCon: a conflict class = negative evaluation.
 * ``vader``: VADER compound (Hutto & Gilbert 2014) <= -0.05 = verbal conflict, >= 0.05 = verbal
