@@ -340,14 +340,19 @@ def find_quote_spans(text: str) -> tuple[list[_Quote], list[tuple[int, int, str]
             stack, skip_to[0] = _close_at_paragraph(text, para_ends[pi], stack, quotes, problems, skip_to[0])
         pi += 1
     quotes.sort(key=lambda q: (q.start, -q.end))
-    # Depth from containment (quotes are properly nested by construction).
+    _set_depths(quotes)
+    return quotes, problems
+
+
+def _set_depths(quotes: list[_Quote]) -> None:
+    """Each quote's nesting depth from containment (quotes sorted by start, properly nested by
+    construction)."""
     open_ends: list[int] = []
     for q in quotes:
         while open_ends and open_ends[-1] <= q.start:
             open_ends.pop()
         q.depth = len(open_ends)
         open_ends.append(q.end)
-    return quotes, problems
 
 
 def _close_at_paragraph(text: str, pend: int, stack: list, quotes: list, problems: list,
