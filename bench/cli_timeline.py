@@ -64,6 +64,7 @@ PATCH = {
     "toolkit.engine.chunk": lambda m: _wrap(m, "execute", "chunk"),
     "toolkit.engine.workers": lambda m: _wrap(m.Engine, "_run_pool", "run_pool", static=True),
     "toolkit.pipeline": lambda m: [_wrap(m, f, f) for f in ("_check", "_plan", "_stream_done", "_write_out")],
+    "toolkit._workers": lambda m: _wrap(m, "start_forkserver", "start_forkserver"),
 }
 WATCH = {"toolkit._warm", *PATCH}
 
@@ -130,11 +131,12 @@ def _figures(events: list[tuple], wall: float, cpu_all: float) -> dict:
         return next((e for e in events if e[4] == name and (pid is None or e[1] == pid)), None)
 
     ready, warm = first("run_pool-start", main), first("imported:toolkit._warm")
+    spawn = first("start_forkserver-start", main)
     starts = [e for e in events if e[4] == "chunk-start"]
     ends = [e for e in events if e[4] == "chunk-end"]
     out = first("exit", main)
     last = max(e[0] for e in ends) if ends else None
-    return {"wall": wall, "cpu_all": cpu_all,
+    return {"wall": wall, "cpu_all": cpu_all, "spawn_cpu": spawn[3] if spawn else None,
             "main_ready": ready[0] if ready else None, "main_ready_cpu": ready[3] if ready else None,
             "server_ready": warm[0] if warm else None, "server_ready_cpu": warm[3] if warm else None,
             "first_chunk": min(e[0] for e in starts) if starts else None, "last_chunk_end": last,
@@ -142,7 +144,7 @@ def _figures(events: list[tuple], wall: float, cpu_all: float) -> dict:
             "main_cpu": out[3] if out else None, "events": events}
 
 
-COLUMNS = ("wall", "cpu_all", "main_ready", "main_ready_cpu", "server_ready", "server_ready_cpu",
+COLUMNS = ("wall", "cpu_all", "spawn_cpu", "main_ready", "main_ready_cpu", "server_ready", "server_ready_cpu",
            "first_chunk", "last_chunk_end", "tail", "main_cpu")
 
 

@@ -197,3 +197,26 @@ def test_default_corpus_and_dataset_names_pass_the_door(inputs):
     from toolkit.cli import _check_inputs
 
     assert _check_inputs(inputs) is None   # report with no input uses the default corpus
+
+
+@pytest.mark.parametrize("argv, starts", [
+    (["analyze", "sample", "--workers", "2"], True),
+    (["analyze", "sample", "--workers", "2", "--annotators", "actors"], True),
+    (["analyze", "sample", "--workers", "1"], False),    # no workers, no server
+])
+def test_the_command_starts_the_workers_server_before_it_loads_pandas(tmp_path, argv, starts):
+    # The server warms up (its own pandas, WordNet, the steps' data) while the command loads
+    # pandas and reads its input; a command that loads pandas first makes every chunk wait.
+    code = ("import sys, runpy\n"
+            "from toolkit import _workers\n"
+            "def probe(*a, **k):\n"
+            "    print('server started; pandas loaded:', 'pandas' in sys.modules, flush=True)\n"
+            "    raise SystemExit(0)\n"
+            "_workers.start_forkserver = probe\n"
+            f"sys.argv = ['toolkit', *{argv!r}, '--out', {str(tmp_path / 'out')!r}]\n"
+            "runpy.run_module('toolkit', run_name='__main__')\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                       env=env, timeout=300)
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("server started")]
+    assert lines == (["server started; pandas loaded: False"] if starts else []), r.stdout + r.stderr[-2000:]

@@ -61,6 +61,35 @@ def test_plan_chunks(lengths, chunk_size, max_chars, expected):
     assert plan_chunks(df, chunk_size=chunk_size, max_chars=max_chars) == expected
 
 
+@pytest.mark.parametrize("lengths, workers, expected", [
+    ([10] * 4, 2, [(0, 2), (2, 4)]),                    # one chunk's worth, two workers: halves
+    ([10] * 4, 3, [(0, 2), (2, 4)]),                    # three workers: a power of two, 2
+    ([10] * 8, 4, [(0, 2), (2, 4), (4, 6), (6, 8)]),
+    ([10] * 4, 1, [(0, 4)]),                            # one worker: one chunk, as before
+    ([5, 5], 2, [(0, 2)]),                              # chunks under max_chars // 8: not split
+    ([10] * 3, 4, [(0, 1), (1, 3)]),                    # 30 chars: 2 chunks of >= 10, not 4
+    ([40, 1, 1], 2, [(0, 1), (1, 3)]),                  # by characters, not by document count
+    ([10], 8, [(0, 1)]),                                # a document is never split
+])
+def test_plan_chunks_gives_idle_workers_a_share(lengths, workers, expected):
+    df = pd.DataFrame({"text": ["x" * n for n in lengths]})
+    assert plan_chunks(df, chunk_size=64, max_chars=80, workers=workers) == expected
+
+
+def test_plan_chunks_depends_on_workers_only_in_small_segments():
+    rng = random.Random(5)
+    lengths = [rng.randint(2_000, 40_000) for _ in range(300)]
+    df = pd.DataFrame({"text": ["x" * n for n in lengths]})
+    one, four = (plan_chunks(df, chunk_size=256, max_chars=100_000, workers=w) for w in (1, 4))
+    last, chars = 0, 0   # the last segment's start: segments are cut greedily at 8 chunks' worth
+    for i, n in enumerate(lengths):
+        if i > last and chars + n > 8 * 100_000:
+            last, chars = i, 0
+        chars += n
+    assert [s for s in one if s[1] <= last] == [s for s in four if s[1] <= last]
+    assert len([s for s in four if s[0] >= last]) >= 4
+
+
 def test_plan_chunks_balanced_and_local():
     """Segments of 8 chunks' worth split in 1, 2, 4 or 8 equal chunks; appending documents
     changes only the chunks of the last segment."""

@@ -23,6 +23,7 @@ def _warm_up() -> None:
     import pyarrow
 
     from . import pipeline, tokenize
+    from .engine.chunk import run_chunk_stored
 
     # Each worker converts its own chunk's small tables between Arrow and pandas while the
     # other workers keep every CPU busy: Arrow's thread pool there only adds thread start-up
@@ -41,8 +42,10 @@ def _warm_up() -> None:
         try:
             # One tiny chunk through the steps the run selected loads their lexicons and models
             # (VADER, TextBlob, automata, the tagger) here, once, instead of in every worker.
+            # Its tables stay in the stored form: converting them back to pandas would warm
+            # nothing a worker uses.
             steps, pos = _what_to_warm(pipeline)
-            pipeline.run_chunk(pd.DataFrame({"doc_id": ["warm-up"], "text": [
+            run_chunk_stored(pd.DataFrame({"doc_id": ["warm-up"], "text": [
                 "The minister warned on Monday that the government would respond. "
                 "\"We seek peace,\" he told reporters."]}), steps, pos=pos)
         except Exception:  # noqa: BLE001, S110 - a broken annotator fails in the worker, with its error

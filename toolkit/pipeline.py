@@ -328,7 +328,7 @@ def _plan(run: _Run, corpus: Corpus):
 
     docs = corpus.documents.reset_index(drop=True)
     run.empty_docs = docs.iloc[0:0]
-    spans = plan_chunks(docs, chunk_size=run.chunk_size)
+    spans = plan_chunks(docs, chunk_size=run.chunk_size, workers=run.workers)
     base = len(run.keys)
     run.keys += [step_keys(run.fingerprints, run.selected, chunk_digest(docs.iloc[a:b]))
                  for a, b in spans]

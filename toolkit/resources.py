@@ -22,8 +22,10 @@ import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:   # pandas loads only where a table is made: the command imports this module
+    import pandas as pd   # before it starts the workers' server, which must not wait for pandas
 
 
 class DegradedWarning(UserWarning):
@@ -329,6 +331,8 @@ def status() -> pd.DataFrame:
         >>> list(status().columns)[:3]
         ['resource', 'available', 'location']
     """
+    import pandas as pd
+
     rows = []
     for r in RESOURCES.values():
         loc = _find(r.path)

@@ -53,7 +53,21 @@ def run_chunk(documents: pd.DataFrame, annotators: Sequence[Annotator], *,
         >>> sorted(t)
         ['sentences', 'tokens']
     """
-    tables: dict[str, pd.DataFrame] = {"documents": documents}
+    return resolved(run_chunk_stored(documents, annotators, pos=pos, options=options))
+
+
+def run_chunk_stored(documents: pd.DataFrame, annotators: Sequence[Annotator], *,
+                     pos: bool = False, options: Mapping[str, Mapping] | None = None) -> dict[str, object]:
+    """:func:`run_chunk`'s tables in the engine's stored form (a step's as :class:`Pending`),
+    none converted back to pandas: for a caller that only needs the steps to have run (the
+    workers' server warming up) or reads few of the tables.
+
+    Example:
+        >>> t = run_chunk_stored(pd.DataFrame({"doc_id": ["d"], "text": ["Hi there."]}), [])
+        >>> len(t["tokens"])
+        3
+    """
+    tables: dict[str, object] = {"documents": documents}
     chunk = Chunk(tables)                  # sees every table added to ``tables``
     with chunk_memo(chunk.columns):        # what the steps compute from the columns, shared
         sentences, tokens = tokenize_documents(documents["doc_id"].tolist(), documents["text"].tolist(), pos=pos)
@@ -61,7 +75,7 @@ def run_chunk(documents: pd.DataFrame, annotators: Sequence[Annotator], *,
         for ann in annotators:
             tables.update(run_step(ann, chunk, options))
     tables.pop("documents")
-    return resolved(tables)
+    return tables
 @dataclass
 class Task:
     """One chunk of work, sent to a worker (only the rows of its documents travel)."""

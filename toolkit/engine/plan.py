@@ -2,8 +2,10 @@
 
 Chunks are runs of consecutive whole documents, at most ``chunk_size`` documents and about
 :data:`CHUNK_CHARS` characters, so long speeches and short articles give chunks of similar
-cost and two workers stay evenly loaded. The plan depends only on the corpus, never on the
-number of workers, so every engine computes (and caches) the same chunks.
+cost and two workers stay evenly loaded. The plan depends on the corpus, and on the number of
+workers only where a segment is too small to give each worker a chunk (a small corpus, or the
+last segment of a large one), so engines of any size compute (and cache) the same chunks for
+the rest.
 """
 from __future__ import annotations
 
@@ -15,13 +17,13 @@ import pandas as pd
 
 from ..corpus import Corpus, load_corpus
 
-CHUNK_CHARS = 500_000   # about 80k words: per-chunk costs stay small (docs/SCALING.md)
+CHUNK_CHARS = 800_000   # about 130k words: each chunk costs ~0.1 CPU s fixed (docs/SCALING.md)
 SEGMENT_CHUNKS = 8   # chunks per segment: equal shares for 1, 2, 4 or 8 workers
 CHUNK_SLACK = 1.25   # a segment's chunks may run this much over ``max_chars`` rather than double
 
 
 def plan_chunks(documents: pd.DataFrame, *, chunk_size: int = 256,
-                max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+                max_chars: int = CHUNK_CHARS, workers: int = 1) -> list[tuple[int, int]]:
     """Split documents into runs ``[a, b)`` of at most ``chunk_size`` docs and ~``max_chars`` chars.
 
     The documents are first cut greedily into *segments* of up to :data:`SEGMENT_CHUNKS` chunks'
@@ -33,11 +35,19 @@ def plan_chunks(documents: pd.DataFrame, *, chunk_size: int = 256,
     busy to the end of a run, where a greedy plan would leave a short last chunk running alone; the segments keep
     plans local, so documents appended to a corpus change only the chunks of its last segment
     (and the cache serves the rest). Documents are never split: one longer than ``max_chars``
-    makes a chunk of its own. The plan depends only on the documents, never on the workers.
+    makes a chunk of its own.
+
+    ``workers``: a segment that its size would leave in fewer chunks than workers (a small
+    corpus, the last segment of a large one) is split into as many equal chunks as the largest
+    power of two up to ``workers``, none smaller than ``max_chars // 8`` characters, so no
+    worker idles while another runs the only chunk.
+    Larger segments are planned the same for any number of workers.
 
     Example:
         >>> plan_chunks(pd.DataFrame({"text": ["a" * 5, "b" * 5, "c"]}), chunk_size=64, max_chars=8)
         [(0, 1), (1, 3)]
+        >>> plan_chunks(pd.DataFrame({"text": ["a" * 5] * 4}), chunk_size=64, max_chars=80, workers=2)
+        [(0, 2), (2, 4)]
     """
     lengths = [len(t) if isinstance(t, str) else 0 for t in documents["text"].tolist()]
     max_chars = max(1, max_chars)
@@ -46,16 +56,16 @@ def plan_chunks(documents: pd.DataFrame, *, chunk_size: int = 256,
     for i, n in enumerate(lengths):
         if i > start and (i - start >= SEGMENT_CHUNKS * chunk_size
                           or chars + n > SEGMENT_CHUNKS * max_chars):
-            spans += _split_segment(lengths, start, i, chunk_size, max_chars)
+            spans += _split_segment(lengths, start, i, chunk_size, max_chars, workers)
             start, chars = i, 0
         chars += n
     if start < len(lengths):
-        spans += _split_segment(lengths, start, len(lengths), chunk_size, max_chars)
+        spans += _split_segment(lengths, start, len(lengths), chunk_size, max_chars, workers)
     return spans
 
 
 def _split_segment(lengths: list[int], a: int, b: int, chunk_size: int,
-                   max_chars: int) -> list[tuple[int, int]]:
+                   max_chars: int, workers: int = 1) -> list[tuple[int, int]]:
     """``[a, b)`` in a power-of-two number of chunks of about equal characters (or documents)."""
     import numpy as np
 
@@ -64,10 +74,15 @@ def _split_segment(lengths: list[int], a: int, b: int, chunk_size: int,
     by_chars = 1 if chars <= max_chars // 4 else \
         1 << max(0, math.ceil(math.log2(chars / (CHUNK_SLACK * max_chars))))
     by_docs = -(-n_docs // chunk_size)
-    n = min(n_docs, max(by_chars, by_docs))
+    # For idle workers: their number rounded down to a power of two, halved while a chunk
+    # would fall under max_chars // 8 (its fixed cost would then outweigh the second CPU).
+    for_workers = 1 << max(0, min(SEGMENT_CHUNKS, int(workers)).bit_length() - 1)
+    while for_workers > 1 and chars < for_workers * max(1, max_chars // 8):
+        for_workers //= 2
+    n = min(n_docs, max(by_chars, by_docs, for_workers))
     if n <= 1:
         return [(a, b)]
-    if by_docs >= by_chars:   # the document limit binds: equal numbers of documents
+    if by_docs >= max(by_chars, for_workers):   # the document limit binds: equal numbers of documents
         cuts = [a + round(k * n_docs / n) for k in range(n + 1)]
     else:                     # equal characters: cut where the running total is nearest k/n of it
         cum = np.cumsum(lengths[a:b])
