@@ -1,0 +1,80 @@
+"""Misfires an adversarial review found in the quote rules of reporting_verbs 1.8.0 (verbs of
+attack read as criticism in their military sense, "In X, ..." read as a source wherever a
+source noun stood in X, a participial aside hiding the main verb), and the readings around
+them that must keep working. Each sentence runs through ``toolkit.analyze`` once, so the
+``mentions`` the quote rules read are the real ones."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit.quotes import find_quotes
+from toolkit.tokenize import tokenize_documents
+
+# (text, (speaker, cue, content, rule) that must be there): readings that keep working.
+KEEP = [
+    ("Sanders attacked Clinton for her vote.", ("Sanders", "attacked", "Clinton for her vote", "indirect_subject")),
+    ("The senator attacked Clinton for her vote on the war.",
+     ("The senator", "attacked", "Clinton for her vote on the war", "indirect_subject")),
+    ("Republicans hit Obama for his handling of the crisis.",
+     ("Republicans", "hit", "Obama for his handling of the crisis", "indirect_subject")),
+    ("Trump attacked China for its trade practices.",
+     ("Trump", "attacked", "China for its trade practices", "indirect_subject")),
+    ("The White House attacked Iran for its support of the Houthis.",
+     ("The White House", "attacked", "Iran for its support of the Houthis", "indirect_subject")),
+    ("Ryan on Tuesday called the remarks racist.", ("Ryan", "called", "the remarks racist", "indirect_subject")),
+    ("The United States attacked Iran for its support of the Houthis, officials said.",
+     ("officials", "said", "The United States attacked Iran for its support of the Houthis",
+      "indirect_subject_content_before")),
+]
+
+# (text, cue words that must give no row): the misfires.
+MISFIRE = [
+    ("Turkey attacked Kurdish fighters for their role in the bombing.", {"attacked"}),
+    ("Russia attacked Ukraine for its NATO ambitions.", {"attacked"}),
+    ("The United States attacked Iran for its support of the Houthis, officials said.", {"attacked"}),
+    ("The Pentagon attacked Iran for its support of the Houthis.", {"attacked"}),
+    ("Israeli forces attacked Hamas militants for their rocket fire.", {"attacked"}),
+    ("The Russian army attacked the rebels for their defiance.", {"attacked"}),
+    ("Israel hit Hezbollah targets in Lebanon for their rocket fire.", {"hit"}),
+]
+
+TEXTS = sorted({t for t, _ in KEEP} | {t for t, _ in MISFIRE})
+
+
+@pytest.fixture(scope="module")
+def quotes() -> dict[str, list[tuple]]:
+    df = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(TEXTS))], "text": TEXTS})
+    q = toolkit.analyze(df, workers=1, cache=False)["quotes"]
+    out: dict[str, list[tuple]] = {t: [] for t in TEXTS}
+    for r in q.itertuples():
+        out[TEXTS[int(r.doc_id[1:])]].append((r.speaker, r.cue, r.content, r.rule))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", KEEP)
+def test_readings_that_keep_working(quotes, text, expected):
+    assert expected in quotes[text], quotes[text]
+
+
+@pytest.mark.parametrize("text, cues", MISFIRE)
+def test_misfires_give_no_row(quotes, text, cues):
+    assert not [r for r in quotes[text] if r[1] in cues], quotes[text]
+
+
+def rows_without_mentions(text: str) -> list[tuple]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    return [(r.speaker, r.cue, r.content) for r in q.itertuples()]
+
+
+@pytest.mark.parametrize("text, cue, keep", [
+    ("They attacked Kurdish fighters for their role in the bombing.", "attacked", False),
+    ("They hit rebel positions for their role in the raid.", "hit", False),
+    ("They attacked Hamas targets in Gaza for their rocket fire.", "attacked", False),
+    ("They attacked the senator for her vote.", "attacked", True),
+])
+def test_military_object_without_mentions(text, cue, keep):
+    got = [r for r in rows_without_mentions(text) if r[1] == cue]
+    assert bool(got) is keep, got
