@@ -78,3 +78,44 @@ def rows_without_mentions(text: str) -> list[tuple]:
 def test_military_object_without_mentions(text, cue, keep):
     got = [r for r in rows_without_mentions(text) if r[1] == cue]
     assert bool(got) is keep, got
+
+
+@pytest.mark.parametrize("text, source", [
+    ("In the study area, troops patrolled the streets.", None),          # head "area", not "study"
+    ("In the view from the hilltop, the city looked calm.", None),       # a view, but nobody's
+    ("In the eyes of the law, all citizens are equal.", None),           # the law holds no view
+    ("In a poll released Monday, Trump attacked the pollster for bias.", None),  # a verb in the clause
+    ("In the days after the poll, the campaign changed course.", None),
+    ("In Gaza, Israeli jets struck a school, killing 12 people.", None),
+    ("In other words, the deal is dead.", None),
+    ("In recent years, the study of history has declined.", None),
+    ("In a CBS News poll last month, Biden led by six points.", "a CBS News poll last month"),
+    ("In a Freedonia Times poll released Monday, the president led by 6 points.",
+     "a Freedonia Times poll released Monday"),
+    ("In the eyes of many voters, the president has failed.", "the eyes of many voters"),
+    ("In the view of the Kremlin, the talks are over.", "the view of the Kremlin"),
+    ("In the opinion of the court, the law is void.", "the opinion of the court"),
+    ("In their view, the sanctions have failed.", "their view"),
+    ("In Washington's view, Beijing is the main threat.", "Washington's view"),
+])
+def test_in_source_head(text, source):
+    got = [r for r in rows_with_rule(text) if r[3] == "in_source"]
+    assert [r[0] for r in got] == ([source] if source else []), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In a statement, the ministry said the strikes were illegal.",
+     ("the ministry", "said", "the strikes were illegal", "indirect_subject")),
+    ("In a poll, 52 percent said they backed the plan.",
+     ("52 percent", "said", "they backed the plan", "indirect_subject")),
+    ("In a speech, the president said the war would end.",
+     ("the president", "said", "the war would end", "indirect_subject")),
+])
+def test_in_phrase_before_a_speaker_keeps_the_speaker(text, expected):
+    assert rows_with_rule(text) == [expected]
+
+
+def rows_with_rule(text: str) -> list[tuple]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    return [(r.speaker, r.cue, r.content, r.rule) for r in q.itertuples()]

@@ -225,6 +225,7 @@ class _Doc:
     sent_end: list
     cues: dict = field(default_factory=dict)  # token index -> (tok_end, lemma, class, syntax, that_optional)
     remap: list | None = None  # tokens-table position -> index here, when tokens were joined
+    other_sense: set = field(default_factory=set)  # token index of a quotes_only verb out of its frame
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -1226,6 +1227,7 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
         if lemma in _JUDGED_FOR and not _reason_for(d, j):
             continue  # "faulted the agency for its response", not "faulted on the loan"
         if str(only).lower() == "true" and not _quotes_only_frame(d, i, j, lemma, ments):
+            d.other_sense.add(i)
             continue  # "attacked the town", "raised taxes": the entry's other sense
         if _non_speech_object(d, j, lemma):
             continue  # "called an emergency meeting", "concluded 27,000 treaties", "claimed the lives of"
