@@ -119,3 +119,21 @@ def rows_with_rule(text: str) -> list[tuple]:
     sents, toks = tokenize_documents(["d"], [text])
     q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
     return [(r.speaker, r.cue, r.content, r.rule) for r in q.itertuples()]
+
+
+@pytest.mark.parametrize("text, speaker, aside, content", [
+    ("Lopez, citing intelligence reports, said the attack was imminent.",
+     "Lopez", "intelligence reports", "the attack was imminent"),
+    ("Mr. Lopez, citing intelligence reports, said that the attack was imminent.",
+     "Mr. Lopez", "intelligence reports", "that the attack was imminent"),
+    ("Lopez, citing intelligence data, said the attack was imminent.",
+     "Lopez", "intelligence data", "the attack was imminent"),
+    ("The ministry, citing security concerns, said the border would close.",
+     "The ministry", "security concerns", "the border would close"),
+    ("Salceda, citing data from the State Department, said that the numbers were rising.",
+     "Salceda", "data from the State Department", "that the numbers were rising"),
+])
+def test_participial_aside_keeps_the_main_verb(text, speaker, aside, content):
+    got = rows_with_rule(text)
+    assert (speaker, "citing", aside, "indirect_participle") in got, got
+    assert (speaker, "said", content, "indirect_subject") in got, got

@@ -1387,7 +1387,10 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
     """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
     found = None
     dash = d.tok[comma] in ("—", "–", "--")
+    aside = None if dash else _aside_opening(d, comma, lo)
     for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
+        if aside is not None and c > aside:
+            continue  # "Lopez, citing intelligence reports, said": the aside's words are its own
         tok = d.tok[c]
         if (tok in ("—", "–", "--")) if dash else tok == ",":
             if d.low[c + 1] in ("that", "and", "but", "or", "so") or ((c + 1) in d.cues and not _participle_aside_cue(d, c + 1)):
@@ -1421,6 +1424,15 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
 # A party and state after a legislator's name ("Sen. Marco Rubio, R-Fla.,"), which the tokenizer
 # splits from its period.
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][a-z]{1,4}$")
+
+
+def _aside_opening(d: _Doc, comma: int, lo: int) -> int | None:
+    """The comma that opens a participial aside closed by the comma at ``comma`` ("Lopez,
+    citing intelligence reports, said"), or None."""
+    for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
+        if d.tok[c] in _SENT_FINAL or d.tok[c] in _CLAUSE_PUNCT:
+            return c if d.tok[c] == "," and _participle_aside_cue(d, c + 1) else None
+    return None
 
 
 def _participle_aside_cue(d: _Doc, c: int) -> bool:
