@@ -137,3 +137,22 @@ def test_participial_aside_keeps_the_main_verb(text, speaker, aside, content):
     got = rows_with_rule(text)
     assert (speaker, "citing", aside, "indirect_participle") in got, got
     assert (speaker, "said", content, "indirect_subject") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The spokesman said this morning's attack was a provocation.",
+     ("The spokesman", "said", "this morning's attack was a provocation", "indirect_subject")),
+    ("The spokesman said yesterday's vote was rigged.",
+     ("The spokesman", "said", "yesterday's vote was rigged", "indirect_subject")),
+    ("The spokesman said last night's strike killed 12 people.",
+     ("The spokesman", "said", "last night's strike killed 12 people", "indirect_subject")),
+    ("She told reporters this morning's strike was illegal.",
+     ("She", "told", "this morning's strike was illegal", "indirect_subject")),
+    # the time adverbial itself stays the reporter's
+    ("The spokesman said this week the talks would resume.",
+     ("The spokesman", "said", "the talks would resume", "indirect_subject")),
+    ("The spokesman said this is the last warning.",
+     ("The spokesman", "said", "this is the last warning", "indirect_subject")),
+])
+def test_time_phrase_owning_the_subject(text, expected):
+    assert expected in rows_with_rule(text), rows_with_rule(text)

@@ -117,6 +117,7 @@ from .quotes import (
     copula_start,
     light_verb_object,
     _time_after,
+    time_possessive,
     _unknown_noun,
     find_quote_spans,
     np_left,
@@ -703,7 +704,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
                 start = quote  # "told CBS, “We are ...”": the quotation, not the addressee
             elif d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
                 start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
-                if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
+                if start >= s1 or (d.low[start] in _ADJUNCT_START and not time_possessive(d, start, s1)) \
+                        or d.tok[start] in _SENT_FINAL:
                     return None  # "..., X told reporters on Tuesday.": the content is before the cue
             elif _after_named_addressee(d, k, s1) is not None:
                 start = _after_named_addressee(d, k, s1)
@@ -744,8 +746,9 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
 
 def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
     """Whether "this" at ``k`` is the subject of a clause ("said this was a mistake", "thinks
-    this is over"), not the start of a time adverbial ("said this week") that cannot open one."""
-    return d.low[k] == "this" and k + 1 < s1 and d.low[k + 1] in _FINITE_AUX
+    this is over") or a time phrase its determiner ("said this morning's attack was ...",
+    "yesterday's vote"), not the start of a time adverbial ("said this week") that cannot open one."""
+    return (d.low[k] == "this" and k + 1 < s1 and d.low[k + 1] in _FINITE_AUX) or time_possessive(d, k, s1)
 
 
 _DASHES = frozenset(("--", "—", "–", "―"))

@@ -512,6 +512,11 @@ def _evidence_time(d: _Doc, j: int, lo: int) -> int | None:
 def _time_after(d: _Doc, k: int, hi: int) -> int:
     """End of a time adverbial starting at token ``k`` ("on Tuesday", "yesterday", "last week",
     "earlier this month"), else ``k``: the reporter's, between a cue and its clause."""
+    end = _time_end(d, k, hi)
+    return k if time_possessive(d, k, hi) else end
+
+
+def _time_end(d: _Doc, k: int, hi: int) -> int:
     t = k
     if t < hi and d.low[t] in ("earlier", "later") and t + 1 < hi and d.low[t + 1] in ("this", "last", "on"):
         t += 1
@@ -520,6 +525,20 @@ def _time_after(d: _Doc, k: int, hi: int) -> int:
     if t + 1 < hi and d.low[t] in ("on", "this", "last", "next") and d.low[t + 1] in _TIME_NOUNS:
         return t + 2
     return k
+
+
+def time_possessive(d: _Doc, k: int, hi: int) -> bool:
+    """Whether a time phrase at ``k`` owns the noun after it ("this morning's attack",
+    "yesterday's vote"): a determiner of a subject, not an adverbial.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("He said this morning's attack was a provocation.").d
+        >>> time_possessive(d, 2, len(d.low)), time_possessive(d, 0, len(d.low))
+        (True, False)
+    """
+    end = _time_end(d, k, hi)
+    return k < end < hi and d.low[end] in ("'s", "’s")
 
 
 def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
