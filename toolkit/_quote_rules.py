@@ -117,6 +117,7 @@ from .quotes import (
     copula_start,
     light_verb_object,
     _time_after,
+    time_possessive,
     _unknown_noun,
     find_quote_spans,
     np_left,
@@ -703,7 +704,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
                 start = quote  # "told CBS, “We are ...”": the quotation, not the addressee
             elif d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
                 start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
-                if start >= s1 or d.low[start] in _ADJUNCT_START or d.tok[start] in _SENT_FINAL:
+                if start >= s1 or (d.low[start] in _ADJUNCT_START and not time_possessive(d, start, s1)) \
+                        or d.tok[start] in _SENT_FINAL:
                     return None  # "..., X told reporters on Tuesday.": the content is before the cue
             elif _after_named_addressee(d, k, s1) is not None:
                 start = _after_named_addressee(d, k, s1)
@@ -744,8 +746,9 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
 
 def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
     """Whether "this" at ``k`` is the subject of a clause ("said this was a mistake", "thinks
-    this is over"), not the start of a time adverbial ("said this week") that cannot open one."""
-    return d.low[k] == "this" and k + 1 < s1 and d.low[k + 1] in _FINITE_AUX
+    this is over") or a time phrase its determiner ("said this morning's attack was ...",
+    "yesterday's vote"), not the start of a time adverbial ("said this week") that cannot open one."""
+    return (d.low[k] == "this" and k + 1 < s1 and d.low[k + 1] in _FINITE_AUX) or time_possessive(d, k, s1)
 
 
 _DASHES = frozenset(("--", "—", "–", "―"))
@@ -873,7 +876,7 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
                 and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
             end = t  # "Barkley, who said he votes X, said ...": the main clause's verb
             break
-        if d.tok[t] == "," and t > start + 1 and not _in_quote(st, d.start[t]) \
+        if d.tok[t] == "," and t > start + 1 and t + 1 < len(d.low) and not _in_quote(st, d.start[t]) \
                 and _closing_attribution(d, t + 2 if d.low[t + 1] == "as" else t + 1, end):
             end = t  # "Ukraine accused Russia of X, the foreign ministry said.": that cue's own
             break
@@ -1741,6 +1744,33 @@ _IN_SOURCE_HEADS = frozenset("poll polls survey surveys study studies view words
 _IN_NOT_SOURCE = frozenset("other view addition fact particular short general turn".split())  # "In other words", "In view of"
 
 
+# Words that end the head noun of "In a poll ..." ("a CBS News poll last month", "a poll
+# released Monday by ..."); a view's phrase ends only at "of" ("In the eyes of many voters").
+_IN_SOURCE_STOPS = frozenset("""of by for on from last this released published conducted taken
+commissioned issued carried""".split())
+_IN_VIEW_HEADS = frozenset("view words opinion mind eyes".split())
+
+
+def _in_source_head(d: _Doc, s0: int, comma: int) -> bool:
+    """Whether the phrase after "In" at ``s0`` up to ``comma`` names a source: its head noun,
+    the last word before the comma or before a word of :data:`_IN_SOURCE_STOPS`, is a poll, a
+    study or a view ("In a poll released Monday", not "In the study area" or "In the wake of a
+    poll"); a view's phrase stops only at "of", whose object is then a source ("In the eyes of
+    many voters", not "In the eyes of the law" nor "In the view from the hilltop")."""
+    stop = next((t for t in range(s0 + 2, comma) if d.low[t] in _IN_SOURCE_STOPS), comma)
+    head = stop - 1
+    if d.low[head] not in _IN_SOURCE_HEADS or any(d.low[t] in ("after", "before", "since", "with") or t in d.cues
+                                                  for t in range(s0 + 1, head)):
+        return False  # "In the days after the poll": the poll is not what the phrase is
+    if d.low[head] not in _IN_VIEW_HEADS:
+        return True
+    if stop == comma:
+        return True
+    last = comma - 1
+    return d.low[stop] == "of" and last > stop and d.low[last] not in _DETERMINERS \
+        and (_cap(d.tok[last]) or d.low[last] in _NP_WORDS)
+
+
 def rule_in_source(st: _State, s: int) -> list[dict] | None:
     """``in_source`` (kind ``according_to``): "In a CBS News poll last month, Cruz had a lead":
     the phrase after the sentence's opening "In", when its head is a poll, a study or a view,
@@ -1759,15 +1789,13 @@ def rule_in_source(st: _State, s: int) -> list[dict] | None:
     comma = next((t for t in range(s0 + 2, min(s1, s0 + 18)) if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL), None)
     if comma is None or d.tok[comma] != ",":
         return None
-    head = next((t for t in range(s0 + 1, comma) if d.low[t] in _IN_SOURCE_HEADS), None)
-    if head is None or any(d.low[t] in ("of", "after", "before", "since", "with") or t in d.cues
-                           for t in range(s0 + 1, head)):
-        return None  # "In the wake of a new poll showing ...": the poll is not what the phrase is
+    if not _in_source_head(d, s0, comma):
+        return None
     end = s1
     while end > comma + 1 and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
         end -= 1
-    if end - comma < 3 or any(t in d.cues for t in range(comma + 1, end)):
-        return None
+    if end - comma < 3 or any(t in d.cues or t in d.other_sense for t in range(comma + 1, end)):
+        return None  # a cue, or a quotes_only verb out of its frame ("Trump attacked the pollster")
     row = _empty_row(d, "according_to", "in_source")
     _set_tok(row, "speaker", d, (s0 + 1, comma))
     _resolve(st, row)

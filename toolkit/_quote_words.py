@@ -108,6 +108,13 @@ review audit investigation investigations data research test tests video videos 
 records documents document figures statistics results averages images photos evidence memo filing filings
 emails transcript tally estimates projections""".split())
 _INTENTION_NEXT = frozenset("to against".split())
+# Heads of an object that make "attacked/hit X for ..." the military act, not criticism
+# ("attacked Kurdish fighters for their role in the bombing").
+_MILITARY_OBJECTS = frozenset("""fighters fighter positions position targets target troops soldiers
+bases base militants militant forces rebels insurgents guerrillas militias militia jihadists convoy
+convoys outpost outposts camps camp strongholds stronghold hideouts depots installations warships
+ships vessels jets aircraft tanks units army navy garrison garrisons bunkers trenches""".split())
+_PLACE_PREPOSITIONS = frozenset("in on near across along inside outside around at".split())
 _SHORT_END = frozenset("while whereas but although though because since as after before when "
                        "if unless until who which".split())
 _TITLE_CUES = frozenset("""

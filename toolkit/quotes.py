@@ -144,9 +144,11 @@ from ._quote_words import (
     _INTENTION_NEXT,
     _IRREGULAR_PAST,
     _LEAD_ADVERBS,
+    _MILITARY_OBJECTS,
     _NOUN_BLOCKERS,
     _NOUN_PREPOSITIONS,
     _NP_WORDS,
+    _PLACE_PREPOSITIONS,
     _SENT_FINAL,
     _SHORT_CLASSES,
     _SHORT_TOPIC_VERBS,
@@ -223,6 +225,7 @@ class _Doc:
     sent_end: list
     cues: dict = field(default_factory=dict)  # token index -> (tok_end, lemma, class, syntax, that_optional)
     remap: list | None = None  # tokens-table position -> index here, when tokens were joined
+    other_sense: set = field(default_factory=set)  # token index of a quotes_only verb out of its frame
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -509,6 +512,11 @@ def _evidence_time(d: _Doc, j: int, lo: int) -> int | None:
 def _time_after(d: _Doc, k: int, hi: int) -> int:
     """End of a time adverbial starting at token ``k`` ("on Tuesday", "yesterday", "last week",
     "earlier this month"), else ``k``: the reporter's, between a cue and its clause."""
+    end = _time_end(d, k, hi)
+    return k if time_possessive(d, k, hi) else end
+
+
+def _time_end(d: _Doc, k: int, hi: int) -> int:
     t = k
     if t < hi and d.low[t] in ("earlier", "later") and t + 1 < hi and d.low[t + 1] in ("this", "last", "on"):
         t += 1
@@ -517,6 +525,20 @@ def _time_after(d: _Doc, k: int, hi: int) -> int:
     if t + 1 < hi and d.low[t] in ("on", "this", "last", "next") and d.low[t + 1] in _TIME_NOUNS:
         return t + 2
     return k
+
+
+def time_possessive(d: _Doc, k: int, hi: int) -> bool:
+    """Whether a time phrase at ``k`` owns the noun after it ("this morning's attack",
+    "yesterday's vote"): a determiner of a subject, not an adverbial.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("He said this morning's attack was a provocation.").d
+        >>> time_possessive(d, 2, len(d.low)), time_possessive(d, 0, len(d.low))
+        (True, False)
+    """
+    end = _time_end(d, k, hi)
+    return k < end < hi and d.low[end] in ("'s", "’s")
 
 
 def _possessed(d: _Doc, k: int, j: int, lo: int) -> bool:
@@ -1101,12 +1123,13 @@ _POSSESSIVES = frozenset("his her their its our my your".split())
 _JUDGED_FOR = frozenset("fault berate scold assail excoriate congratulate".split())
 
 
-def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str) -> bool:
+def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str, ments: list[tuple] | None = None) -> bool:
     """Whether a ``quotes_only`` lexicon hit at tokens ``i``..``j`` (a verb with a sense that is
     not speech: "attack", "hit", "raise") stands in a frame of speech: a light verb with its
     noun of stance ("raised questions about", not "raised taxes"; not the noun "voices"), or a
     verb of judgment with its reason after "for" ("attacked Clinton for her vote", not
-    "attacked the town").
+    "attacked the town") unless the frame is the military act (:func:`_armed_frame`, which reads
+    the document's ``mentions`` rows ``ments`` when given).
 
     Example:
         >>> from toolkit._quote_rules import _state_of
@@ -1116,7 +1139,31 @@ def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str) -> bool:
     """
     if lemma in _LIGHT_VERBS:
         return d.low[i] != "voices" and light_verb_object(d, j, len(d.low), lemma) is not None
-    return _reason_for(d, j)
+    return _reason_for(d, j) and not _armed_frame(d, i, j, ments)
+
+
+def _armed_frame(d: _Doc, i: int, j: int, ments: list[tuple] | None) -> bool:
+    """Whether a verb of attack at ``i``..``j`` with a reason after "for" is the military act:
+    its object's head is a military word ("attacked Kurdish fighters for their role"), or, per
+    the ``mentions`` rows (``_MENTION_FIELDS``) at hand, its subject is a state or an armed
+    force ("Russia attacked Ukraine for its NATO ambitions") or its object an armed force.
+    A person attacking a state stays speech ("Trump attacked China for its trade practices")."""
+    s0 = d.sent_start[d.sent[i]]
+    t, head = j, -1
+    while t < len(d.low) and d.sent[t] == d.sent[i] and d.low[t] != "for":
+        if head < 0 and t > j and d.low[t] in _PLACE_PREPOSITIONS:
+            head = t - 1  # "attacked Hamas targets in Gaza for ...": the head is before "in"
+        t += 1
+    if t > j and d.low[head if head >= 0 else t - 1] in _MILITARY_OBJECTS:
+        return True
+    k = _skip_aux_left(d, i, s0) - 1
+    for start, end, _actor, _person, sector, _role, kind, *_ in ments or ():
+        armed = sector == "MIL" or (sector == "REB" and kind == "role")
+        if k >= s0 and start <= d.start[k] < end and (armed or kind == "state"):
+            return True
+        if armed and t > j and d.start[j] <= start < d.start[t - 1] + 1:
+            return True
+    return False
 
 
 def _plural_noun(d: _Doc, i: int) -> bool:
@@ -1144,8 +1191,9 @@ _PERSONAL = frozenset("he she they we i you".split())
 _SHOWN_CLAUSE = frozenset("that how why what whether if".split())
 
 
-def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
-    """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues."""
+def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | None = None) -> None:
+    """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues
+    (``ments``: the document's mentions, rows of :data:`_MENTION_FIELDS`, when at hand)."""
     for a, b, lemma, cat, syn, opt, only in hits:
         # tok_start/tok_end are tok_ids: within a document, minus the first, the row index.
         i, j = int(a) - first_tok, int(b) - first_tok
@@ -1197,7 +1245,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int) -> None:
             continue  # only "X are afraid that ...": not "an afraid child", "it is clear that"
         if lemma in _JUDGED_FOR and not _reason_for(d, j):
             continue  # "faulted the agency for its response", not "faulted on the loan"
-        if str(only).lower() == "true" and not _quotes_only_frame(d, i, j, lemma):
+        if str(only).lower() == "true" and not _quotes_only_frame(d, i, j, lemma, ments):
+            d.other_sense.add(i)
             continue  # "attacked the town", "raised taxes": the entry's other sense
         if _non_speech_object(d, j, lemma):
             continue  # "called an emergency meeting", "concluded 27,000 treaties", "claimed the lives of"
@@ -1357,7 +1406,10 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
     """"Huma Abedin, vice chairwoman of the campaign, said": the name and its appositive."""
     found = None
     dash = d.tok[comma] in ("—", "–", "--")
+    aside = None if dash else _aside_opening(d, comma, lo)
     for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
+        if aside is not None and c > aside:
+            continue  # "Lopez, citing intelligence reports, said": the aside's words are its own
         tok = d.tok[c]
         if (tok in ("—", "–", "--")) if dash else tok == ",":
             if d.low[c + 1] in ("that", "and", "but", "or", "so") or ((c + 1) in d.cues and not _participle_aside_cue(d, c + 1)):
@@ -1391,6 +1443,15 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
 # A party and state after a legislator's name ("Sen. Marco Rubio, R-Fla.,"), which the tokenizer
 # splits from its period.
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][a-z]{1,4}$")
+
+
+def _aside_opening(d: _Doc, comma: int, lo: int) -> int | None:
+    """The comma that opens a participial aside closed by the comma at ``comma`` ("Lopez,
+    citing intelligence reports, said"), or None."""
+    for c in range(comma - 1, max(lo, comma - 30) - 1, -1):
+        if d.tok[c] in _SENT_FINAL or d.tok[c] in _CLAUSE_PUNCT:
+            return c if d.tok[c] == "," and _participle_aside_cue(d, c + 1) else None
+    return None
 
 
 def _participle_aside_cue(d: _Doc, c: int) -> bool:
@@ -1637,7 +1698,7 @@ def _doc_states(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         d, group_sid = _doc_arrays(doc_id, text, cols, i, j, s_ids)
         h = hits_by_doc.get(doc_id)
         if h is not None:
-            _find_cues(d, h, cols["tok_id"][i] if j > i else 0)
+            _find_cues(d, h, cols["tok_id"][i] if j > i else 0, ment_by_doc.get(doc_id))
         st = _State.of(d, ment_by_doc.get(doc_id), lex.tag, doc_actor=speaker_of_doc.get(doc_id),
                        gazetteer=gazetteer)
         yield doc_id, st, group_sid
