@@ -84,6 +84,7 @@ class Words:
     main_verb_object_tags: frozenset = frozenset()
     relative_verb_next_tags: frozenset = frozenset()
     bare_complement_object_tags: frozenset = frozenset()
+    copula_forms: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -118,7 +119,8 @@ def words(path: str | None = None) -> Words:
                  s("inverted_conditionals"), s("partitive_words"), s("as_phrase_words"),
                  s("arrival_prepositions"),
                  s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
-                 tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"))
+                 tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"),
+                 s("copula_forms"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -1110,13 +1112,11 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
         other = s.predicate_at(k)
         if other is None and k == p.start - 1 and s.tags[k] == "CC":
             prev = [q for q in s.predicates if q.head < k and s.clause_of[q.head] == own]
-            # rule subject.coordinated_past_gerund: "accused Greece of violating its airspace and
-            # warned Athens": the finite verb before a gerund after a preposition is coordinated
             g = prev[-1] if prev else None
-            if g is not None and s.tags[p.head] in FINITE and s.tags[g.head] == "VBG" and g.start == g.head \
+            if g is not None and s.tags[p.head] in FINITE and s.tags[g.start] == "VBG" \
                     and g.start > 0 and s.tags[g.start - 1] == "IN":
-                fin = [q for q in prev if s.tags[q.head] in FINITE]
-                prev = fin or prev
+                v = _past_gerund_verb(s, own, g, w)
+                prev = [v] if v is not None else [q for q in prev if s.lower[q.head] not in w.copula_forms]
             other = prev[-1] if prev else None
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
@@ -1131,6 +1131,37 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
             continue
         k -= 1
     return None, ""
+
+
+def _past_gerund_verb(s: Structure, own: int, g: Predicate, w: Words) -> Predicate | None:
+    """Rule ``subject.coordinated_past_gerund``: the finite verb a verb after "and" is
+    coordinated with when a gerund after a preposition comes between ("accused Greece of
+    violating its airspace and warned Athens": Turkey warned).
+
+    The verb is the last finite one before the gerund (in its clause or the clause it is
+    reported in) that is not a form of "be", and the preposition follows its object (or the
+    verb itself: "was accused of violating"), or it is a reporting verb whose reported subject
+    a copula and an adjective take to the preposition ("Turkey said Greece was responsible for
+    violating its airspace and warned Athens": Turkey warned, not Greece). None otherwise.
+    """
+    prep = g.start - 1
+    up = s.clauses[own].parent
+    fin = [q for q in s.predicates if q.head < prep and (s.tags[q.head] in FINITE or s.tags[q.start] in FINITE)
+           and s.lower[q.head] not in w.copula_forms and (q.clause == own or q.clause == up)]
+    if not fin:
+        return None
+    v = fin[-1]
+    obj = v.patient
+    if (obj.end if obj is not None and obj.start > v.head else v.end) == prep:
+        return v
+    cop = [q for q in s.predicates if v.head < q.head < prep and s.lower[q.head] in w.copula_forms]
+    if not cop or s.lemma[v.head] not in w.reporting or cop[-1].agent is None:
+        return None
+    c = cop[-1]
+    opens = v.end + (v.end < len(s.lower) and s.lower[v.end] in w.complementizers)
+    if c.agent.start != opens or c.agent.end != c.start or any(s.tags[k] not in ("JJ", "RB") for k in range(c.end, prep)):
+        return None
+    return v
 
 
 def _apposition(s: Structure, c: Chunk, verb: int, w: Words) -> Chunk | None:
