@@ -38,3 +38,19 @@ def row(text: str, act: str) -> tuple:
 def test_verb_coordinated_past_a_gerund(text, act, source, target):
     got = row(text, act)
     assert got[0] == source and got[2] == target
+
+
+@pytest.mark.parametrize("text, act, source, target, factuality", [
+    # clause.subject_aside: a comma after the one that closed the aside is a postposed report's
+    ("Hamas , which controls Gaza , fired rockets at Israel , said the Israeli military .",
+     "accuse", "ISR", "HAMAS", "asserted"),
+    ("Hamas , which controls Gaza , fired rockets at Israel , said the Israeli military .",
+     "attack", "HAMAS", "ISR", "alleged"),
+    ("The rebels , backed by Turkey , shelled the town , said the Syrian Observatory .",
+     "attack", None, None, "alleged"),
+    # the asides the rule was written for stay the main clause's
+    ("Iran , speaking on Monday , warned Israel against any attack .", "appeal", "IRN", "ISR", "asserted"),
+    ("Iran , which has denied the charges , accused Israel of sabotage .", "accuse", "IRN", "ISR", "asserted"),
+])
+def test_subject_aside_before_a_postposed_report(text, act, source, target, factuality):
+    assert row(text, act) == (source, act, target, factuality)

@@ -793,7 +793,8 @@ def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
     subject (a participial or relative clause opened by the first comma, with no finite verb
     before it) and a finite verb follows it at once, so that verb is the main clause's, not a postposed report's ("Iran,
     speaking on Monday, warned Israel ...", "Iran, which has denied the charges, accused
-    Israel ..."; not "Talks failed, officials said").
+    Israel ..."; not "Talks failed, officials said", nor a comma after the one that closed the
+    aside: "Hamas, which controls Gaza, fired rockets at Israel, said the Israeli military").
 
     Example:
         >>> toks = "Iran , speaking on Monday , warned Israel .".split()
@@ -803,6 +804,8 @@ def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
     c = next((k for k in range(i) if tags[k] == ","), -1)
     if c < 1 or c + 1 >= i or any(tags[k] in FINITE for k in range(c)):
         return False
+    if any(tags[k] == "," for k in range(c + 1, i)):
+        return False   # the aside closed earlier: "Hamas, which controls Gaza, fired rockets, said the army"
     v = i + 1 + (i + 1 < len(tags) and tags[i + 1] == "RB")
     if v >= len(tags) or tags[v] not in FINITE:
         return False   # the verb follows the aside at once ("..., which were, I think, one")
