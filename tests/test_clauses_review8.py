@@ -54,3 +54,28 @@ def test_verb_coordinated_past_a_gerund(text, act, source, target):
 ])
 def test_subject_aside_before_a_postposed_report(text, act, source, target, factuality):
     assert row(text, act) == (source, act, target, factuality)
+
+
+def main_target(text: str) -> tuple:
+    """(source actor, act, target actor, target rule) of the main event."""
+    out = run(text)
+    m = out[out["main"]]
+    assert not m.empty, text
+    r = m.iloc[0]
+    rule = r["rule"].split("target:")[1].split("/")[0]
+    return tuple(None if v is None or v != v else v for v in (r["source_actor"], r["act"], r["target_actor"], rule))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.noun_complement: a relative "that" (its clause has a gap) names no target
+    ("Russia made threats that China called irresponsible .", ("RUS", "threaten", None, "none")),
+    ("Germany expressed concern that China dismissed .", ("DEU", "criticize", None, "none")),
+    ("Israel voiced concern that Egypt says is shared by Jordan .", ("ISR", "criticize", None, "none")),
+    # a content clause still does, with an object, an intransitive verb or a progressive
+    ("The US voiced concern that North Korea could test a missile .",
+     ("USA", "criticize", "PRK", "target.noun_complement")),
+    ("Japan voiced concern that Iran could retaliate .", ("JPN", "criticize", "IRN", "target.noun_complement")),
+    ("Japan voiced concern that China was expanding .", ("JPN", "criticize", "CHN", "target.noun_complement")),
+])
+def test_relative_that_is_no_content_clause(text, expected):
+    assert main_target(text) == expected

@@ -85,6 +85,7 @@ class Words:
     relative_verb_next_tags: frozenset = frozenset()
     bare_complement_object_tags: frozenset = frozenset()
     copula_forms: frozenset = frozenset()
+    intransitive_verbs: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -120,7 +121,7 @@ def words(path: str | None = None) -> Words:
                  s("arrival_prepositions"),
                  s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
                  tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"),
-                 s("copula_forms"))
+                 s("copula_forms"), s("intransitive_verbs"))
 
 
 # ----------------------------------------------------------------------------- tagging

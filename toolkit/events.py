@@ -513,7 +513,8 @@ _NAMED_ACT_PREPS = ("into", "against", "on", "upon", "toward", "towards", "at", 
 
 def _that_subject(s: cl.Structure, k: int) -> cl.Chunk | None:
     """The subject of the "that" clause opening at token ``k`` (past a weekday: "optimism
-    Wednesday that ..."), not a pronoun: what an attitude or a warning named by a noun is about
+    Wednesday that ..."), not a pronoun nor the subject of a relative clause
+    (:func:`_object_gap`): what an attitude or a warning named by a noun is about
     ("voiced concern that North Korea could test a missile": North Korea).
 
     Example:
@@ -529,8 +530,26 @@ def _that_subject(s: cl.Structure, k: int) -> cl.Chunk | None:
             continue
         subj = q.patient if q.voice == "passive" else q.agent   # "that the timeline could be accelerated"
         if subj is not None and subj.start == k + 1:
-            return None if s.tags[subj.head] == "PRP" else subj
+            return None if s.tags[subj.head] == "PRP" or _object_gap(s, q) else subj
     return None
+
+
+def _object_gap(s: cl.Structure, q: cl.Predicate) -> bool:
+    """Whether the active verb ``q`` lacks an object it should have: the "that" before it is a
+    relative pronoun, not a complementizer ("threats that China called irresponsible", "concern
+    that China dismissed", "concern that Egypt says is shared by Jordan"). A gap: no object, and
+    an adjective or a verb follows the verb group at once, or nothing does (the clause ends) and
+    the verb is neither a progressive nor one mostly used without an object ("concern that Iran
+    could retaliate": ``intransitive_verbs`` in clauses.yaml)."""
+    if q.voice != "active" or q.patient is not None:
+        return False
+    n = len(s.tags)
+    nxt = s.tags[q.end] if q.end < n else "."
+    if nxt in ("JJ", "MD") or nxt in cl.VERB_TAGS:
+        return True
+    # a progressive at the clause's end is mostly intransitive ("concern that China was expanding")
+    return nxt in (".", ",", ":", "CC") and s.tags[q.head] != "VBG" \
+        and s.lemma[q.head] not in cl.words().intransitive_verbs
 
 
 def _after_named_act(s: cl.Structure, obl, obj: cl.Chunk) -> Arg | None:
