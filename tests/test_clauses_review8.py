@@ -79,3 +79,21 @@ def main_target(text: str) -> tuple:
 ])
 def test_relative_that_is_no_content_clause(text, expected):
     assert main_target(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.reported_obliged_act: the act the speaker's own state must do names whom it is aimed at
+    ("The Israeli prime minister said Israel must destroy Hamas .",
+     ("ISR", "statement", "HAMAS", "target.reported_obliged_act")),
+    ("Russian Foreign Minister Sergei Lavrov said Russia must respond to NATO expansion .",
+     ("RUS", "statement", "NATO", "target.reported_obliged_act")),
+    ("Kenya 's president said Kenya must protect its borders from Somali militants .",
+     ("KEN", "statement", "SOM", "target.reported_obliged_act")),
+    # target.reported_obliged still: the act names no one else
+    ("Indonesia 's donors Friday said that Indonesia must ensure security throughout the country .",
+     ("IDN", "statement", "IDN", "target.reported_obliged")),
+    ("The minister said the Sri Lankan government must ensure security .",
+     (None, "statement", "LKA", "target.reported_subject")),
+])
+def test_obliged_subject_and_its_act(text, expected):
+    assert main_target(text) == expected

@@ -2454,7 +2454,9 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(subj, "target.reported_subject")
                 continue
             if _obliged(s, subj):   # "Sri Lanka's former premier said the Sri Lankan government must ..."
-                e.target = Arg(subj, "target.reported_obliged")
+                acted_on = _obliged_act_target(s, subj, who, ctx)
+                e.target = Arg(subj, "target.reported_obliged") if acted_on is None \
+                    else Arg(acted_on, "target.reported_obliged_act")
                 continue
         judged = _evaluated(s, e)
         if judged is not None:
@@ -2487,6 +2489,28 @@ def _obliged(s: cl.Structure, subj: cl.Chunk) -> bool:
     """
     k = subj.end
     return k < len(s.lower) and s.lower[k] in _OBLIGATION and s.tags[k] == "MD"
+
+
+def _obliged_act_target(s: cl.Structure, subj: cl.Chunk, own: str, ctx: SentenceContext) -> cl.Chunk | None:
+    """Rule ``target.reported_obliged_act``: what the speaker's own state is told it must do is
+    aimed at someone else when the act names another actor ("The Israeli prime minister said
+    Israel must destroy Hamas": Hamas; "said Russia must respond to NATO expansion": NATO;
+    "said Kenya must protect its borders from Somali militants": Somalia): the act's object or
+    the first of its phrases that names an actor other than ``own``. None when none does ("said
+    the Sri Lankan government must ensure security": the government is told, the target).
+
+    Example:
+        >>> # "The Israeli prime minister said Israel must destroy Hamas": Hamas
+    """
+    p = next((q for q in s.predicates if q.start == subj.end), None)
+    if p is None:
+        return None
+    cands = ([p.patient] if p.patient is not None else []) + [c for _, c in p.obliques if c.start > p.head]
+    for c in cands:
+        who = ctx.actor(c, s)[0].get("actor")
+        if who is not None and who != own:
+            return c
+    return None
 
 
 def _reported_act_target(s: cl.Structure, events: list[Event], i: int, subj: cl.Chunk) -> cl.Chunk | None:
