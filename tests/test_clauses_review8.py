@@ -97,3 +97,43 @@ def test_relative_that_is_no_content_clause(text, expected):
 ])
 def test_obliged_subject_and_its_act(text, expected):
     assert main_target(text) == expected
+
+
+def patient_of(text: str, verb: str) -> str | None:
+    from toolkit import clauses
+
+    lem = {"refused": "refuse", "apologised": "apologise", "resigned": "resign", "withdrew": "withdraw",
+           "condemned": "condemn", "rejected": "reject", "welcomed": "welcome", "defended": "defend"}
+    toks = text.split()
+    s = clauses.parse(toks, lemma=[lem.get(t, t.lower()) for t in toks])
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    return s.tokens[p.patient.head] if p.patient is not None else None
+
+
+@pytest.mark.parametrize("text, verb, patient", [
+    # patient.coordinated: a first verb mostly used without an object shares none
+    ("Iran refused and warned Washington against new sanctions .", "refused", None),
+    ("The minister apologised and thanked Qatar for its mediation .", "apologised", None),
+    ("The president resigned and appointed his deputy .", "resigned", None),
+    ("Russian troops withdrew and shelled the city .", "withdrew", None),
+    # object.not_next_subject: the second conjunct's subject is not the first verb's object
+    ("Russia rejected and Ukraine accepted the proposal .", "rejected", None),
+    ("Washington welcomed and Moscow condemned the decision .", "welcomed", None),
+    # the cases the rule was written for
+    ("Russia condemned and rejected the sanctions .", "condemned", "sanctions"),
+    ("Iran defended and promoted the militia .", "defended", "militia"),
+])
+def test_coordinated_object_sharing(text, verb, patient):
+    assert patient_of(text, verb) == patient
+
+
+@pytest.mark.parametrize("text, act, source, target", [
+    ("Iran refused and warned Washington against new sanctions .", "reject", "IRN", None),
+    ("The minister apologised and thanked Qatar for its mediation .", "praise", None, "QAT"),
+    ("Russia rejected and Ukraine accepted the proposal .", "reject", "RUS", None),
+    ("Washington welcomed and Moscow condemned the decision .", "praise", "USA", None),
+    ("Russia condemned and rejected the sanctions imposed by the EU .", "criticize", "RUS", "EU"),
+])
+def test_coordinated_object_events(text, act, source, target):
+    got = row(text, act)
+    assert got[0] == source and got[2] == target

@@ -1212,6 +1212,9 @@ def find_object(s: Structure, p: Predicate, w: Words, *, limit: int | None = Non
             return chunks[x + 1]   # rule object.after_time: "vetoed on Friday a draft resolution"
         if _preceded_by_prep(s.tags, s.lower, c, w) or _is_temporal(s.lower, c, w):
             return None
+        if c.start == p.end + 1 and s.lower[p.end] in ("and", "or", "but") and c.end < len(s.tags) \
+                and s.tags[c.end] in FINITE:
+            return None   # rule object.not_next_subject: "Russia rejected and Ukraine accepted the proposal"
         return c
     return None
 
@@ -1346,19 +1349,22 @@ def assign_arguments(s: Structure, w: Words) -> None:
             limit = next((q.start for q in preds[x + 1:] if s.clause_of[q.start] == p.clause), len(tags))
             obj = find_object(s, p, w, limit=limit)
             p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
-    _shared_objects(s)
+    _shared_objects(s, w)
 
 
-def _shared_objects(s: Structure) -> None:
+def _shared_objects(s: Structure, w: Words) -> None:
     """Rule ``patient.coordinated``: an active verb with no object, right before "and"/"or" and
     a second verb of its clause with an object, shares that object ("condemned and rejected the
     sanctions": both act on the sanctions). Not past a phrase of its own ("withdrew from Kherson
-    and shelled the city") or a passive second verb."""
+    and shelled the city"), a passive second verb, or a first verb mostly used without an
+    object (``intransitive_verbs``: "Iran refused and warned Washington", "The president
+    resigned and appointed his deputy")."""
     for x, p in enumerate(s.predicates[:-1]):
         q = s.predicates[x + 1]
         if p.voice != "active" or p.patient is not None or p.end + 1 != q.start or p.end >= len(s.tags) \
                 or s.tags[p.end] != "CC" or s.lower[p.end] not in ("and", "or") or q.clause != p.clause \
-                or q.voice != "active" or q.patient is None or s.lower[p.start] == "to":
+                or q.voice != "active" or q.patient is None or s.lower[p.start] == "to" \
+                or s.lemma[p.head] in w.intransitive_verbs:
             continue
         p.patient, p.patient_rule = q.patient, "patient.coordinated"
 
