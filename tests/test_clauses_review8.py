@@ -137,3 +137,18 @@ def test_coordinated_object_sharing(text, verb, patient):
 def test_coordinated_object_events(text, act, source, target):
     got = row(text, act)
     assert got[0] == source and got[2] == target
+
+
+@pytest.mark.parametrize("text, target, rule", [
+    # target.prep_after_named_act: "at/on the request of X" says on whose behalf, not at whom
+    ("Police launched an investigation at the request of the prosecutor .", "an investigation", "patient.object"),
+    ("Police launched an investigation on the orders of the president .", "an investigation", "patient.object"),
+    # the phrase that names the party acted on still does
+    ("Police launched an investigation into the minister .", "the minister", "target.prep_after_named_act_into"),
+    ("Police opened fraud investigations against the top 25 providers .", "the top 25 providers",
+     "target.prep_after_named_act_against"),
+])
+def test_named_act_behest_phrase(text, target, rule):
+    out = run(text)
+    r = out[out["main"]].iloc[0]
+    assert (r["target_text"], r["rule"].split("target:")[1].split("/")[0]) == (target, rule)

@@ -86,6 +86,7 @@ class Words:
     bare_complement_object_tags: frozenset = frozenset()
     copula_forms: frozenset = frozenset()
     intransitive_verbs: frozenset = frozenset()
+    behest_nouns: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -121,7 +122,8 @@ def words(path: str | None = None) -> Words:
                  s("arrival_prepositions"),
                  s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
                  tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"),
-                 s("copula_forms"), s("intransitive_verbs"))
+                 s("copula_forms"), s("intransitive_verbs"),
+                 s("behest_nouns"))
 
 
 # ----------------------------------------------------------------------------- tagging

@@ -555,7 +555,8 @@ def _object_gap(s: cl.Structure, q: cl.Predicate) -> bool:
 def _after_named_act(s: cl.Structure, obl, obj: cl.Chunk) -> Arg | None:
     """``target.prep_after_named_act_<prep>``: the phrase right after an object that names the
     act (:func:`_names_the_act`), past its "of" phrases, when no phrase names an actor ("opened
-    an investigation into the business dealings of the firm"); never a time phrase. Else
+    an investigation into the business dealings of the firm"); never a time phrase, nor "at/on
+    the request (behest, invitation ...) of X" (``behest_nouns`` in clauses.yaml). Else
     ``target.named_act_complement``: the subject of a "that" clause right after it ("expressed
     optimism that the government's timeline could be accelerated", :func:`_that_subject`)."""
     end = obj.end
@@ -570,6 +571,9 @@ def _after_named_act(s: cl.Structure, obl, obj: cl.Chunk) -> Arg | None:
         if prep == "of":
             end = c.end
             continue
+        if prep in ("at", "on", "upon") and s.lower[c.head] in cl.words().behest_nouns \
+                and c.end < len(s.lower) and s.lower[c.end] == "of":
+            return None   # "at the request of the prosecutor": on whose behalf, not at whom
         if prep in _NAMED_ACT_PREPS and not cl.is_temporal(s.lower, c):
             return Arg(c, f"target.prep_after_named_act_{prep}")
         return None
