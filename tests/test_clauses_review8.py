@@ -152,3 +152,32 @@ def test_named_act_behest_phrase(text, target, rule):
     out = run(text)
     r = out[out["main"]].iloc[0]
     assert (r["target_text"], r["rule"].split("target:")[1].split("/")[0]) == (target, rule)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # np.date_ends: a name after a time that opens the sentence or follows a preposition is the subject
+    ("In 2014 Russia annexed Crimea .", ("RUS", "Russia")),
+    ("In December last year Russia attacked Ukraine .", ("RUS", "Russia")),
+    ("Since 2014 Russia has occupied Crimea .", ("RUS", "Russia")),
+    ("On 17 July 2017 Russia 's Supreme Court rejected the appeal .", ("RUS", "Russia 's Supreme Court")),
+])
+def test_name_after_a_time_opens_the_subject(text, expected):
+    out = run(text)
+    r = out[out["main"]].iloc[0]
+    assert (r["source_actor"], r["source_text"]) == expected
+
+
+@pytest.mark.parametrize("text, verb, patient", [
+    # object.after_time: the object after "on Monday" is the name, not "Monday Washington"
+    ("China accused on Monday Washington of meddling .", "accused", "Washington"),
+    # negatives: a year inside a phrase with a determiner, a number before a name
+    ("Brazil hosted the 2014 World Cup .", "hosted", "the 2014 World Cup"),
+    ("Rebels killed 5 US soldiers .", "killed", "5 US soldiers"),
+])
+def test_object_after_a_time(text, verb, patient):
+    from toolkit import clauses
+
+    toks = text.split()
+    s = clauses.parse(toks)
+    p = next(p for p in s.predicates if s.tokens[p.head] == verb)
+    assert " ".join(toks[p.patient.start:p.patient.end]) == patient

@@ -655,8 +655,10 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
             if j > i and tags[j - 1] in ("NN", "NNS") and _day_word(lower[j], w):
                 break  # rule np.day_ends: "remained on alert Wednesday in New Delhi"
             if t in NP_INNER:
-                if t in ("NNP", "NNPS") and j > i + 1 and _year_after_month(lower, j - 1):
-                    break  # rule np.date_ends: "On 17 July 2017 Russia 's Supreme Court rejected"
+                if t in ("NNP", "NNPS") and j > i and (
+                        j > i + 1 and _year_after_month(lower, j - 1)
+                        or _only_time(lower, i, j, w) and (i == 0 or tags[i - 1] in ("IN", ","))):
+                    break  # rule np.date_ends: "On 17 July 2017 Russia 's Supreme Court rejected", "In 2014 Russia"
                 j += 1
             elif lower[j] in ("and", "or") and j > i and tags[j - 1] == "JJ" and j + 1 < n and tags[j + 1] == "JJ":
                 j += 1  # "civilian and military targets"
@@ -694,6 +696,23 @@ def _day_word(x: str, w: Words) -> bool:
     """A weekday ("Wednesday"), which ends a noun phrase after a common noun; not "today" ("the
     governors today that ...": the phrase stays whole before a reported clause)."""
     return x in w.temporal and x.endswith("day") and x not in ("day", "today", "yesterday")
+
+
+_TIME_MODIFIERS = frozenset({"last", "next", "early", "late", "earlier", "mid"})
+
+
+def _only_time(lower: Sequence[str], i: int, j: int, w: Words) -> bool:
+    """Rule ``np.date_ends``: tokens ``[i, j)`` are a time and nothing else (a year, time
+    words, "last", "next"), so a name after them starts a new phrase ("In 2014 Russia annexed
+    Crimea", "In December last year Russia attacked", "accused on Monday Washington of"); not
+    after a determiner ("the 2014 World Cup") or another number ("5 US soldiers"); the caller
+    asks for the time to open the sentence or follow a preposition or a comma ("met: 2019 MVP
+    Jane Doe" keeps the year)."""
+    for k in range(i, j):
+        x = lower[k]
+        if x not in w.temporal and x not in _TIME_MODIFIERS and not (len(x) == 4 and x.isdigit() and x[:2] in ("19", "20")):
+            return False
+    return lower[j - 1] not in _TIME_MODIFIERS
 
 
 def _year_after_month(lower: Sequence[str], k: int) -> bool:
