@@ -181,3 +181,26 @@ def test_object_after_a_time(text, verb, patient):
     s = clauses.parse(toks)
     p = next(p for p in s.predicates if s.tokens[p.head] == verb)
     assert " ".join(toks[p.patient.start:p.patient.end]) == patient
+
+
+@pytest.mark.parametrize("text, expected", [
+    # tag.opening_participle / np.opening_phrase_ends: "Given", "Following" open a prepositional phrase
+    ("Given Iran 's nuclear programme Israel has struck its facilities .", ("ISR", "Israel")),
+    ("Following the talks , Russia withdrew its troops .", ("RUS", "Russia")),
+    # the participle the rule was written for stays an adjective of the subject
+    ("Imprisoned opposition leader Alexei Navalny has started a hunger strike .",
+     (None, "Imprisoned opposition leader Alexei Navalny")),
+])
+def test_opening_participle_as_preposition(text, expected):
+    out = run(text)
+    r = out[out["main"]].iloc[0]
+    assert (None if r["source_actor"] != r["source_actor"] else r["source_actor"], r["source_text"]) == expected
+
+
+def test_following_phrase_is_not_the_subject():
+    from toolkit import clauses
+
+    toks = "Following Russia 's invasion Finland joined NATO .".split()
+    s = clauses.parse(toks)
+    p = next(p for p in s.predicates if s.tokens[p.head] == "joined")
+    assert " ".join(toks[p.agent.start:p.agent.end]) == "Finland"

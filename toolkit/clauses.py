@@ -87,6 +87,7 @@ class Words:
     copula_forms: frozenset = frozenset()
     intransitive_verbs: frozenset = frozenset()
     behest_nouns: frozenset = frozenset()
+    prepositional_participles: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -123,7 +124,7 @@ def words(path: str | None = None) -> Words:
                  s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
                  tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"),
                  s("copula_forms"), s("intransitive_verbs"),
-                 s("behest_nouns"))
+                 s("behest_nouns"), s("prepositional_participles"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -449,7 +450,8 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
       before a noun phrase that a finite verb follows, is an adjective of that phrase
       ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
       is the subject, not the object of "imprisoned"); not before "by", a determiner or a
-      comma ("Imprisoned by the regime, he ...", "Killed were ...").
+      comma ("Imprisoned by the regime, he ...", "Killed were ..."); a participle that acts as a
+      preposition (``prepositional_participles``: "Given", "Following") is tagged IN.
 
     Example:
         >>> repair_opening_subject(["Ukraine", "accuses", "Russia"], ["JJ", "VBZ", "NNP"])
@@ -458,9 +460,14 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
         ['JJ', 'NNS', 'VBD']
     """
     n = len(tags)
-    if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN"):
+    if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN", "VBG"):
         return list(tags)
     out = list(tags)
+    if tokens[0].lower() in words().prepositional_participles:
+        out[0] = "IN"   # "Following Russia 's invasion Finland joined NATO": a preposition
+        return out
+    if tags[0] == "VBG":
+        return out
     if tags[0] == "JJ" and tags[1] in FINITE and tags[1] != "MD":
         out[0] = "NNP"
     elif tags[0] == "VBN" and tags[1] in ("JJ", "NN", "NNS", "NNP", "NNPS"):
@@ -654,6 +661,9 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 break  # rule np.determiner_opens: "In recent years the Taliban", "on Monday the army"
             if j > i and tags[j - 1] in ("NN", "NNS") and _day_word(lower[j], w):
                 break  # rule np.day_ends: "remained on alert Wednesday in New Delhi"
+            if t in ("NNP", "NNPS") and i == 1 and tags[0] == "IN" and tags[j - 1] in ("NN", "NNS") \
+                    and _finite_after_name(tags, j):
+                break  # rule np.opening_phrase_ends: "Following Russia 's invasion Finland joined NATO"
             if t in NP_INNER:
                 if t in ("NNP", "NNPS") and j > i and (
                         j > i + 1 and _year_after_month(lower, j - 1)
@@ -696,6 +706,15 @@ def _day_word(x: str, w: Words) -> bool:
     """A weekday ("Wednesday"), which ends a noun phrase after a common noun; not "today" ("the
     governors today that ...": the phrase stays whole before a reported clause)."""
     return x in w.temporal and x.endswith("day") and x not in ("day", "today", "yesterday")
+
+
+def _finite_after_name(tags: Sequence[str], j: int) -> bool:
+    """The proper nouns from token ``j`` are followed by a finite verb (or an adverb and one)."""
+    n = len(tags)
+    while j < n and tags[j] in ("NNP", "NNPS"):
+        j += 1
+    j += j < n and tags[j] == "RB"
+    return j < n and tags[j] in FINITE
 
 
 _TIME_MODIFIERS = frozenset({"last", "next", "early", "late", "earlier", "mid"})
