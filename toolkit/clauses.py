@@ -1199,11 +1199,14 @@ def _past_gerund_verb(s: Structure, own: int, g: Predicate, w: Words) -> Predica
     if (obj.end if obj is not None and obj.start > v.head else v.end) == prep:
         return v
     cop = [q for q in s.predicates if v.head < q.head < prep and s.lower[q.head] in w.copula_forms]
-    if not cop or s.lemma[v.head] not in w.reporting or cop[-1].agent is None:
+    if not cop or s.lemma[v.head] not in w.reporting:
         return None
     c = cop[-1]
+    subj = c.agent
+    if subj is None:
+        return None
     opens = v.end + (v.end < len(s.lower) and s.lower[v.end] in w.complementizers)
-    if c.agent.start != opens or c.agent.end != c.start or any(s.tags[k] not in ("JJ", "RB") for k in range(c.end, prep)):
+    if subj.start != opens or subj.end != c.start or any(s.tags[k] not in ("JJ", "RB") for k in range(c.end, prep)):
         return None
     return v
 
