@@ -204,3 +204,16 @@ def test_following_phrase_is_not_the_subject():
     s = clauses.parse(toks)
     p = next(p for p in s.predicates if s.tokens[p.head] == "joined")
     assert " ".join(toks[p.agent.start:p.agent.end]) == "Finland"
+
+
+@pytest.mark.parametrize("text, act, target_rule", [
+    # oblique.own_conjunct: after an intransitive first verb, the second verb's phrases are its own
+    ("Iran refused and warned Washington against new sanctions .", "reject", "none"),
+    ("The minister apologised and thanked Qatar for its mediation .", "cooperate", "none"),
+    # a shared object brings its phrases along
+    ("Russia condemned and rejected the sanctions on Iran .", "criticize", "target.prep_after_act_object_on"),
+])
+def test_phrases_of_the_second_conjunct(text, act, target_rule):
+    out = run(text)
+    r = out[out["act"] == act].iloc[0]
+    assert r["rule"].split("target:")[1].split("/")[0] == target_rule

@@ -1382,6 +1382,13 @@ def assign_arguments(s: Structure, w: Words) -> None:
                              or s.tags[p.head] == "VBG"):
             subj, rule = _control(s, p, w)
         p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
+        if x + 1 < len(preds) and preds[x + 1].start == p.end + 1 and p.end < len(tags) \
+                and lower[p.end] in ("and", "or") and s.clause_of[preds[x + 1].start] == p.clause \
+                and p.voice == "active" and s.lemma[p.head] in w.intransitive_verbs:
+            # rule oblique.own_conjunct: "refused and warned Washington against new sanctions":
+            # after a verb mostly used without an object, the phrases after the second verb
+            # are that verb's ("praised and partnered with X" shares them)
+            p.obliques = [(prep, c) for prep, c in p.obliques if c.start < p.end]
         if p.voice == "passive":
             p.patient, p.patient_rule = subj, ("patient.passive_" + rule) if subj is not None else ""
             by = [c for prep, c in p.obliques if prep in w.agent_preps]
@@ -1410,6 +1417,7 @@ def _shared_objects(s: Structure, w: Words) -> None:
                 or s.lemma[p.head] in w.intransitive_verbs:
             continue
         p.patient, p.patient_rule = q.patient, "patient.coordinated"
+        p.obliques = p.obliques + [o for o in q.obliques if o[1].start > p.end]   # and the phrases after it
 
 
 _HEADLINE_SUBJECT = NP_INNER | {"CC", ","}
