@@ -84,6 +84,10 @@ class Words:
     main_verb_object_tags: frozenset = frozenset()
     relative_verb_next_tags: frozenset = frozenset()
     bare_complement_object_tags: frozenset = frozenset()
+    copula_forms: frozenset = frozenset()
+    intransitive_verbs: frozenset = frozenset()
+    behest_nouns: frozenset = frozenset()
+    prepositional_participles: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -118,7 +122,9 @@ def words(path: str | None = None) -> Words:
                  s("inverted_conditionals"), s("partitive_words"), s("as_phrase_words"),
                  s("arrival_prepositions"),
                  s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
-                 tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"))
+                 tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"),
+                 s("copula_forms"), s("intransitive_verbs"),
+                 s("behest_nouns"), s("prepositional_participles"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -444,7 +450,8 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
       before a noun phrase that a finite verb follows, is an adjective of that phrase
       ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
       is the subject, not the object of "imprisoned"); not before "by", a determiner or a
-      comma ("Imprisoned by the regime, he ...", "Killed were ...").
+      comma ("Imprisoned by the regime, he ...", "Killed were ..."); a participle that acts as a
+      preposition (``prepositional_participles``: "Given", "Following") is tagged IN.
 
     Example:
         >>> repair_opening_subject(["Ukraine", "accuses", "Russia"], ["JJ", "VBZ", "NNP"])
@@ -453,9 +460,14 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
         ['JJ', 'NNS', 'VBD']
     """
     n = len(tags)
-    if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN"):
+    if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN", "VBG"):
         return list(tags)
     out = list(tags)
+    if tokens[0].lower() in words().prepositional_participles:
+        out[0] = "IN"   # "Following Russia 's invasion Finland joined NATO": a preposition
+        return out
+    if tags[0] == "VBG":
+        return out
     if tags[0] == "JJ" and tags[1] in FINITE and tags[1] != "MD":
         out[0] = "NNP"
     elif tags[0] == "VBN" and tags[1] in ("JJ", "NN", "NNS", "NNP", "NNPS"):
@@ -649,9 +661,14 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 break  # rule np.determiner_opens: "In recent years the Taliban", "on Monday the army"
             if j > i and tags[j - 1] in ("NN", "NNS") and _day_word(lower[j], w):
                 break  # rule np.day_ends: "remained on alert Wednesday in New Delhi"
+            if t in ("NNP", "NNPS") and i == 1 and tags[0] == "IN" and tags[j - 1] in ("NN", "NNS") \
+                    and _finite_after_name(tags, j):
+                break  # rule np.opening_phrase_ends: "Following Russia 's invasion Finland joined NATO"
             if t in NP_INNER:
-                if t in ("NNP", "NNPS") and j > i + 1 and _year_after_month(lower, j - 1):
-                    break  # rule np.date_ends: "On 17 July 2017 Russia 's Supreme Court rejected"
+                if t in ("NNP", "NNPS") and j > i and (
+                        j > i + 1 and _year_after_month(lower, j - 1)
+                        or _only_time(lower, i, j, w) and (i == 0 or tags[i - 1] in ("IN", ","))):
+                    break  # rule np.date_ends: "On 17 July 2017 Russia 's Supreme Court rejected", "In 2014 Russia"
                 j += 1
             elif lower[j] in ("and", "or") and j > i and tags[j - 1] == "JJ" and j + 1 < n and tags[j + 1] == "JJ":
                 j += 1  # "civilian and military targets"
@@ -689,6 +706,32 @@ def _day_word(x: str, w: Words) -> bool:
     """A weekday ("Wednesday"), which ends a noun phrase after a common noun; not "today" ("the
     governors today that ...": the phrase stays whole before a reported clause)."""
     return x in w.temporal and x.endswith("day") and x not in ("day", "today", "yesterday")
+
+
+def _finite_after_name(tags: Sequence[str], j: int) -> bool:
+    """The proper nouns from token ``j`` are followed by a finite verb (or an adverb and one)."""
+    n = len(tags)
+    while j < n and tags[j] in ("NNP", "NNPS"):
+        j += 1
+    j += j < n and tags[j] == "RB"
+    return j < n and tags[j] in FINITE
+
+
+_TIME_MODIFIERS = frozenset({"last", "next", "early", "late", "earlier", "mid"})
+
+
+def _only_time(lower: Sequence[str], i: int, j: int, w: Words) -> bool:
+    """Rule ``np.date_ends``: tokens ``[i, j)`` are a time and nothing else (a year, time
+    words, "last", "next"), so a name after them starts a new phrase ("In 2014 Russia annexed
+    Crimea", "In December last year Russia attacked", "accused on Monday Washington of"); not
+    after a determiner ("the 2014 World Cup") or another number ("5 US soldiers"); the caller
+    asks for the time to open the sentence or follow a preposition or a comma ("met: 2019 MVP
+    Jane Doe" keeps the year)."""
+    for k in range(i, j):
+        x = lower[k]
+        if x not in w.temporal and x not in _TIME_MODIFIERS and not (len(x) == 4 and x.isdigit() and x[:2] in ("19", "20")):
+            return False
+    return lower[j - 1] not in _TIME_MODIFIERS
 
 
 def _year_after_month(lower: Sequence[str], k: int) -> bool:
@@ -791,7 +834,8 @@ def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
     subject (a participial or relative clause opened by the first comma, with no finite verb
     before it) and a finite verb follows it at once, so that verb is the main clause's, not a postposed report's ("Iran,
     speaking on Monday, warned Israel ...", "Iran, which has denied the charges, accused
-    Israel ..."; not "Talks failed, officials said").
+    Israel ..."; not "Talks failed, officials said", nor a comma after the one that closed the
+    aside: "Hamas, which controls Gaza, fired rockets at Israel, said the Israeli military").
 
     Example:
         >>> toks = "Iran , speaking on Monday , warned Israel .".split()
@@ -801,6 +845,8 @@ def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
     c = next((k for k in range(i) if tags[k] == ","), -1)
     if c < 1 or c + 1 >= i or any(tags[k] in FINITE for k in range(c)):
         return False
+    if any(tags[k] == "," for k in range(c + 1, i)):
+        return False   # the aside closed earlier: "Hamas, which controls Gaza, fired rockets, said the army"
     v = i + 1 + (i + 1 < len(tags) and tags[i + 1] == "RB")
     if v >= len(tags) or tags[v] not in FINITE:
         return False   # the verb follows the aside at once ("..., which were, I think, one")
@@ -1110,13 +1156,11 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
         other = s.predicate_at(k)
         if other is None and k == p.start - 1 and s.tags[k] == "CC":
             prev = [q for q in s.predicates if q.head < k and s.clause_of[q.head] == own]
-            # rule subject.coordinated_past_gerund: "accused Greece of violating its airspace and
-            # warned Athens": the finite verb before a gerund after a preposition is coordinated
             g = prev[-1] if prev else None
-            if g is not None and s.tags[p.head] in FINITE and s.tags[g.head] == "VBG" and g.start == g.head \
+            if g is not None and s.tags[p.head] in FINITE and s.tags[g.start] == "VBG" \
                     and g.start > 0 and s.tags[g.start - 1] == "IN":
-                fin = [q for q in prev if s.tags[q.head] in FINITE]
-                prev = fin or prev
+                v = _past_gerund_verb(s, own, g, w)
+                prev = [v] if v is not None else [q for q in prev if s.lower[q.head] not in w.copula_forms]
             other = prev[-1] if prev else None
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
@@ -1131,6 +1175,40 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
             continue
         k -= 1
     return None, ""
+
+
+def _past_gerund_verb(s: Structure, own: int, g: Predicate, w: Words) -> Predicate | None:
+    """Rule ``subject.coordinated_past_gerund``: the finite verb a verb after "and" is
+    coordinated with when a gerund after a preposition comes between ("accused Greece of
+    violating its airspace and warned Athens": Turkey warned).
+
+    The verb is the last finite one before the gerund (in its clause or the clause it is
+    reported in) that is not a form of "be", and the preposition follows its object (or the
+    verb itself: "was accused of violating"), or it is a reporting verb whose reported subject
+    a copula and an adjective take to the preposition ("Turkey said Greece was responsible for
+    violating its airspace and warned Athens": Turkey warned, not Greece). None otherwise.
+    """
+    prep = g.start - 1
+    up = s.clauses[own].parent
+    fin = [q for q in s.predicates if q.head < prep and (s.tags[q.head] in FINITE or s.tags[q.start] in FINITE)
+           and s.lower[q.head] not in w.copula_forms and (q.clause == own or q.clause == up)]
+    if not fin:
+        return None
+    v = fin[-1]
+    obj = v.patient
+    if (obj.end if obj is not None and obj.start > v.head else v.end) == prep:
+        return v
+    cop = [q for q in s.predicates if v.head < q.head < prep and s.lower[q.head] in w.copula_forms]
+    if not cop or s.lemma[v.head] not in w.reporting:
+        return None
+    c = cop[-1]
+    subj = c.agent
+    if subj is None:
+        return None
+    opens = v.end + (v.end < len(s.lower) and s.lower[v.end] in w.complementizers)
+    if subj.start != opens or subj.end != c.start or any(s.tags[k] not in ("JJ", "RB") for k in range(c.end, prep)):
+        return None
+    return v
 
 
 def _apposition(s: Structure, c: Chunk, verb: int, w: Words) -> Chunk | None:
@@ -1177,6 +1255,9 @@ def find_object(s: Structure, p: Predicate, w: Words, *, limit: int | None = Non
             return chunks[x + 1]   # rule object.after_time: "vetoed on Friday a draft resolution"
         if _preceded_by_prep(s.tags, s.lower, c, w) or _is_temporal(s.lower, c, w):
             return None
+        if c.start == p.end + 1 and s.lower[p.end] in ("and", "or", "but") and c.end < len(s.tags) \
+                and s.tags[c.end] in FINITE:
+            return None   # rule object.not_next_subject: "Russia rejected and Ukraine accepted the proposal"
         return c
     return None
 
@@ -1301,6 +1382,13 @@ def assign_arguments(s: Structure, w: Words) -> None:
                              or s.tags[p.head] == "VBG"):
             subj, rule = _control(s, p, w)
         p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
+        if x + 1 < len(preds) and preds[x + 1].start == p.end + 1 and p.end < len(tags) \
+                and lower[p.end] in ("and", "or") and s.clause_of[preds[x + 1].start] == p.clause \
+                and p.voice == "active" and s.lemma[p.head] in w.intransitive_verbs:
+            # rule oblique.own_conjunct: "refused and warned Washington against new sanctions":
+            # after a verb mostly used without an object, the phrases after the second verb
+            # are that verb's ("praised and partnered with X" shares them)
+            p.obliques = [(prep, c) for prep, c in p.obliques if c.start < p.end]
         if p.voice == "passive":
             p.patient, p.patient_rule = subj, ("patient.passive_" + rule) if subj is not None else ""
             by = [c for prep, c in p.obliques if prep in w.agent_preps]
@@ -1311,21 +1399,25 @@ def assign_arguments(s: Structure, w: Words) -> None:
             limit = next((q.start for q in preds[x + 1:] if s.clause_of[q.start] == p.clause), len(tags))
             obj = find_object(s, p, w, limit=limit)
             p.patient, p.patient_rule = obj, "patient.object" if obj is not None else ""
-    _shared_objects(s)
+    _shared_objects(s, w)
 
 
-def _shared_objects(s: Structure) -> None:
+def _shared_objects(s: Structure, w: Words) -> None:
     """Rule ``patient.coordinated``: an active verb with no object, right before "and"/"or" and
     a second verb of its clause with an object, shares that object ("condemned and rejected the
     sanctions": both act on the sanctions). Not past a phrase of its own ("withdrew from Kherson
-    and shelled the city") or a passive second verb."""
+    and shelled the city"), a passive second verb, or a first verb mostly used without an
+    object (``intransitive_verbs``: "Iran refused and warned Washington", "The president
+    resigned and appointed his deputy")."""
     for x, p in enumerate(s.predicates[:-1]):
         q = s.predicates[x + 1]
         if p.voice != "active" or p.patient is not None or p.end + 1 != q.start or p.end >= len(s.tags) \
                 or s.tags[p.end] != "CC" or s.lower[p.end] not in ("and", "or") or q.clause != p.clause \
-                or q.voice != "active" or q.patient is None or s.lower[p.start] == "to":
+                or q.voice != "active" or q.patient is None or s.lower[p.start] == "to" \
+                or s.lemma[p.head] in w.intransitive_verbs:
             continue
         p.patient, p.patient_rule = q.patient, "patient.coordinated"
+        p.obliques = p.obliques + [o for o in q.obliques if o[1].start > p.end]   # and the phrases after it
 
 
 _HEADLINE_SUBJECT = NP_INNER | {"CC", ","}

@@ -547,7 +547,8 @@ _NAMED_ACT_PREPS = ("into", "against", "on", "upon", "toward", "towards", "at", 
 
 def _that_subject(s: cl.Structure, k: int) -> cl.Chunk | None:
     """The subject of the "that" clause opening at token ``k`` (past a weekday: "optimism
-    Wednesday that ..."), not a pronoun: what an attitude or a warning named by a noun is about
+    Wednesday that ..."), not a pronoun nor the subject of a relative clause
+    (:func:`_object_gap`): what an attitude or a warning named by a noun is about
     ("voiced concern that North Korea could test a missile": North Korea).
 
     Example:
@@ -563,14 +564,33 @@ def _that_subject(s: cl.Structure, k: int) -> cl.Chunk | None:
             continue
         subj = q.patient if q.voice == "passive" else q.agent   # "that the timeline could be accelerated"
         if subj is not None and subj.start == k + 1:
-            return None if s.tags[subj.head] == "PRP" else subj
+            return None if s.tags[subj.head] == "PRP" or _object_gap(s, q) else subj
     return None
+
+
+def _object_gap(s: cl.Structure, q: cl.Predicate) -> bool:
+    """Whether the active verb ``q`` lacks an object it should have: the "that" before it is a
+    relative pronoun, not a complementizer ("threats that China called irresponsible", "concern
+    that China dismissed", "concern that Egypt says is shared by Jordan"). A gap: no object, and
+    an adjective or a verb follows the verb group at once, or nothing does (the clause ends) and
+    the verb is neither a progressive nor one mostly used without an object ("concern that Iran
+    could retaliate": ``intransitive_verbs`` in clauses.yaml)."""
+    if q.voice != "active" or q.patient is not None:
+        return False
+    n = len(s.tags)
+    nxt = s.tags[q.end] if q.end < n else "."
+    if nxt in ("JJ", "MD") or nxt in cl.VERB_TAGS:
+        return True
+    # a progressive at the clause's end is mostly intransitive ("concern that China was expanding")
+    return nxt in (".", ",", ":", "CC") and s.tags[q.head] != "VBG" \
+        and s.lemma[q.head] not in cl.words().intransitive_verbs
 
 
 def _after_named_act(s: cl.Structure, obl, obj: cl.Chunk) -> Arg | None:
     """``target.prep_after_named_act_<prep>``: the phrase right after an object that names the
     act (:func:`_names_the_act`), past its "of" phrases, when no phrase names an actor ("opened
-    an investigation into the business dealings of the firm"); never a time phrase. Else
+    an investigation into the business dealings of the firm"); never a time phrase, nor "at/on
+    the request (behest, invitation ...) of X" (``behest_nouns`` in clauses.yaml). Else
     ``target.named_act_complement``: the subject of a "that" clause right after it ("expressed
     optimism that the government's timeline could be accelerated", :func:`_that_subject`)."""
     end = obj.end
@@ -585,6 +605,9 @@ def _after_named_act(s: cl.Structure, obl, obj: cl.Chunk) -> Arg | None:
         if prep == "of":
             end = c.end
             continue
+        if prep in ("at", "on", "upon") and s.lower[c.head] in cl.words().behest_nouns \
+                and c.end < len(s.lower) and s.lower[c.end] == "of":
+            return None   # "at the request of the prosecutor": on whose behalf, not at whom
         if prep in _NAMED_ACT_PREPS and not cl.is_temporal(s.lower, c):
             return Arg(c, f"target.prep_after_named_act_{prep}")
         return None
@@ -2661,7 +2684,9 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(subj, "target.reported_subject")
                 continue
             if _obliged(s, subj):   # "Sri Lanka's former premier said the Sri Lankan government must ..."
-                e.target = Arg(subj, "target.reported_obliged")
+                acted_on = _obliged_act_target(s, subj, who, ctx)
+                e.target = Arg(subj, "target.reported_obliged") if acted_on is None \
+                    else Arg(acted_on, "target.reported_obliged_act")
                 continue
         judged = _evaluated(s, e)
         if judged is not None:
@@ -2694,6 +2719,28 @@ def _obliged(s: cl.Structure, subj: cl.Chunk) -> bool:
     """
     k = subj.end
     return k < len(s.lower) and s.lower[k] in _OBLIGATION and s.tags[k] == "MD"
+
+
+def _obliged_act_target(s: cl.Structure, subj: cl.Chunk, own: str, ctx: SentenceContext) -> cl.Chunk | None:
+    """Rule ``target.reported_obliged_act``: what the speaker's own state is told it must do is
+    aimed at someone else when the act names another actor ("The Israeli prime minister said
+    Israel must destroy Hamas": Hamas; "said Russia must respond to NATO expansion": NATO;
+    "said Kenya must protect its borders from Somali militants": Somalia): the act's object or
+    the first of its phrases that names an actor other than ``own``. None when none does ("said
+    the Sri Lankan government must ensure security": the government is told, the target).
+
+    Example:
+        >>> # "The Israeli prime minister said Israel must destroy Hamas": Hamas
+    """
+    p = next((q for q in s.predicates if q.start == subj.end), None)
+    if p is None:
+        return None
+    cands = ([p.patient] if p.patient is not None else []) + [c for _, c in p.obliques if c.start > p.head]
+    for c in cands:
+        who = ctx.actor(c, s)[0].get("actor")
+        if who is not None and who != own:
+            return c
+    return None
 
 
 def _reported_act_target(s: cl.Structure, events: list[Event], i: int, subj: cl.Chunk) -> cl.Chunk | None:
