@@ -1858,29 +1858,34 @@ class SentenceContext:
                 earlier.append((m, prep))
         if best is not None or not earlier:
             return best
-        return self._previous_party(r, earlier, best_sent, target)
+        return self._previous_party(r, earlier, best_sent, target, cls)
 
     def _previous_party(self, r: _speakers.SpeakerResolver, cands: list[tuple[Mention, str]],
-                        sent: int, target: bool | str) -> Mention | None:
+                        sent: int, target: bool | str, cls: str = "") -> Mention | None:
         """:meth:`_party_antecedent`'s choice among the candidates ``cands`` of earlier sentence
         ``sent`` (mentions with the preposition before each, in order). A target needs that
         sentence's subject to be told: a mention opening it (after "the" or a short adverbial
         and a comma: "On Monday, Russia ...") or a person's "I", "we", "he", "she" (no
         candidate's); "To stop Iran's path ..., I withdrew the United States" has none, and no
-        target is taken from it."""
+        target is taken from it. A subject its sentence's main row acted on ("Ukraine was
+        invaded by Russia") stands aside for that row's doer (:meth:`_acting_subject`)."""
         d = r.d
         if target:
             first = bisect.bisect_left(d.sent, sent)
             opening = int(d.start[first]) if first < len(d.start) else -1
             ms = [m for m in self.earlier if m[0] >= opening and not r.in_quote(m[0])]
             subject = next((m for m in ms[:1] if self._opens_sentence(opening, m, ms)), None)
+            closing = int(d.end[d.sent_end[sent] - 1]) if sent < len(d.sent_end) else len(self.text)
+            doer = self._acting_subject(opening, closing, subject, ms)
+            acted = doer is not subject and doer is not None and self._kind_fits(doer, cls)
+            subject = doer
             if subject is None and _first_word(self.text[opening:opening + 8]) not in _PERSONAL_OPENERS:
                 return None   # a person's "I"/"we"/"he"/"she" opening it is no candidate's
             told = [(m, p) for m, p in cands if subject is not None and m[2] == subject[2]]
-            if target == "reaction" and told:
+            if target == "reaction" and (told or acted):
                 # a reaction to the subject's act ("Russia invaded Ukraine. The UN condemned the
                 # country"): the subject (rule actor.coref_reacted)
-                return told[0][0]
+                return told[0][0] if told else subject
             cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
             if not cands:   # ... and force, only when the subject is the one party named
                 return told[0][0] if target == "reaction_unique" and told else None
@@ -1895,6 +1900,24 @@ class SentenceContext:
             if len({m[2] for m, _ in cands}) != 1:
                 return None
         return cands[0][0]
+
+    def _acting_subject(self, opening: int, closing: int, subject: Mention | None,
+                        ms: list[Mention]) -> Mention | None:
+        """The party that acted in the earlier sentence at ``[opening, closing)`` whose opening
+        mention is ``subject``: the subject itself, unless the sentence's main row acted on it
+        (a passive: "Ukraine was invaded by Russia", "Kyiv was shelled by Russian forces"): then
+        the mention of that row's doer, or None when no doer is named ("Ukraine was invaded"):
+        the victim is no party a reaction is aimed at. A converse ("Ukraine received weapons
+        from ...") keeps its subject, whom a reaction after it may well be about. ``ms``: the
+        mentions from ``opening`` on."""
+        if subject is None:
+            return None
+        main = next((row for _, row in self.previous if opening <= row["start"] < closing and row.get("main")), None)
+        if main is None or main.get("target_actor") != subject[2] or main.get("source_actor") == subject[2] \
+                or not str(main.get("rule") or "").startswith("verb.passive"):
+            return subject
+        doer = main.get("source_actor")
+        return next((m for m in ms if m[2] == doer and m[0] < closing and not m[5]), None) if doer else None
 
     def _opens_sentence(self, opening: int, m: Mention, ms: list[Mention]) -> bool:
         """Whether mention ``m`` opens the sentence starting at offset ``opening``: nothing but

@@ -1,0 +1,40 @@
+"""Cross-sentence event rules after a reviewer's adversarial pass (issue 17, events 0.11.0):
+a reaction after a passive is aimed at the doer, not the victim. Each table holds the misfire
+and the cases that must keep working; where no answer is right, none is the expected one."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, rows, run
+
+pytestmark = NEEDS_TAGGER
+
+
+def dyads(text: str) -> list[tuple]:
+    return [r[:3] for r in rows(run(text))]
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a passive's subject is the victim: the reaction is aimed at the by-agent
+    ("Ukraine was invaded by Russia. The UN condemned the country.", ("UN", "criticize", "RUS"),
+     ("UN", "criticize", "UKR")),
+    ("Kyiv was shelled by Russian forces overnight. The EU condemned the country.",
+     ("EU", "criticize", "RUS"), ("EU", "criticize", "UKR")),
+    # ... and an agentless passive names no one a reaction is aimed at
+    ("Ukraine was invaded. The UN condemned the country.", ("UN", "criticize", None),
+     ("UN", "criticize", "UKR")),
+    # help after a passive goes to the victim, never to the doer
+    ("Ukraine was invaded by Russia. The United States sent weapons to the country.",
+     ("USA", "aid", "UKR"), ("USA", "aid", "RUS")),
+    # held up: active voice and force keep the old answers; a converse keeps its subject
+    ("Russia invaded Ukraine. The UN condemned the country.", ("UN", "criticize", "RUS"),
+     ("UN", "criticize", "UKR")),
+    ("Russia massed troops near the border. Ukraine warned the country against an attack.",
+     ("UKR", "appeal", "RUS"), ("UKR", "appeal", None)),
+    ("Hamas fired rockets at Israel. Israel bombed the group's tunnels.", ("ISR", "attack", "HAMAS"),
+     ("ISR", "attack", None)),
+    ("Ukraine received weapons from the United States. Russia condemned the country.",
+     ("RUS", "criticize", "UKR"), ("RUS", "criticize", "USA")),
+])
+def test_a_reaction_after_a_passive_is_aimed_at_the_doer(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got
