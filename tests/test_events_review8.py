@@ -38,3 +38,22 @@ def dyads(text: str) -> list[tuple]:
 def test_a_reaction_after_a_passive_is_aimed_at_the_doer(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # help and talks are nothing one retaliates against: no target
+    ("China sent weapons to Russia. Russia vowed to retaliate.", ("RUS", "threaten", None),
+     ("RUS", "threaten", "CHN")),
+    ("The United States held talks with Russia. Russia said it would retaliate.", ("RUS", "threaten", None),
+     ("RUS", "threaten", "USA")),
+    # held up: a strike, an expulsion, sanctions are answered
+    ("Israel struck Hamas positions. Hamas said it would retaliate.", ("HAMAS", "threaten", "ISR"),
+     ("HAMAS", "threaten", None)),
+    ("Poland expelled three Russian diplomats. Russia vowed to retaliate.", ("RUS", "threaten", "POL"),
+     ("RUS", "threaten", None)),
+    ("The European Union imposed sanctions on Russia. Moscow vowed to retaliate.", ("RUS", "threaten", "EU"),
+     ("RUS", "threaten", None)),
+])
+def test_retaliation_answers_only_a_hostile_act(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

@@ -148,6 +148,7 @@ class Rules:
     place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
     interview_verbs: frozenset = frozenset()   # "spoke to CNN", "gave an interview to": the channel
     synonyms: dict = field(default_factory=dict)   # "envoy" -> {"envoy", "ambassador", "emissary"}
+    retaliation_acts: frozenset = frozenset()   # act classes a threat of response answers
 
 
 @functools.lru_cache(maxsize=2)
@@ -209,6 +210,7 @@ def rules(path: str | None = None) -> Rules:
                  place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
                  interview_verbs=fs(d.get("interview_verbs", [])),
                  synonyms={str(w).lower(): fs(group) for group in d.get("description_synonyms", []) for w in group},
+                 retaliation_acts=fs(d.get("retaliation_targets", {}).get("acts", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -3095,14 +3097,15 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
 
 def _acted_on(ctx: SentenceContext, actor: str, r: Rules) -> dict | None:
     """The source (actor fields, no phrase here) of the latest row of the sentences before
-    that is aimed at ``actor`` by another actor and is no statement ("Poland expelled three
-    Russian diplomats": Poland, for Russia)."""
+    that is aimed at ``actor`` by another actor and is a hostile act one retaliates against
+    (events.yaml ``retaliation_targets``: "Poland expelled three Russian diplomats": Poland,
+    for Russia; "China sent weapons to Russia" is no act Russia would retaliate against)."""
     for i in range(len(ctx.previous) - 1, -1, -1):
         sent, row = ctx.previous[i]
         if sent < ctx.sent_id - r.description_sentences:
             break
         if row.get("target_actor") == actor and row.get("source_actor") not in (None, actor) \
-                and row.get("act") not in ("statement", "unclassified") and row.get("factuality") != "alleged":
+                and row.get("act") in r.retaliation_acts and row.get("factuality") != "alleged":
             return {"actor": row["source_actor"], "person": row.get("source_person"),
                     "sector": row.get("source_sector"), "text": None, "start": None, "end": None}
     return None
