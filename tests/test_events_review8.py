@@ -57,3 +57,45 @@ def test_a_reaction_after_a_passive_is_aimed_at_the_doer(text, expected, absent)
 def test_retaliation_answers_only_a_hostile_act(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the act the noun names again, not the latest act of its class
+    ("Israel launched airstrikes on Gaza. Hamas fired rockets at Israel. Egypt condemned the strikes.",
+     ("EGY", "criticize", "ISR"), ("EGY", "criticize", "HAMAS")),
+    ("Hamas attacked Israel. Israel struck Gaza. The UN condemned the attack.", ("UN", "criticize", "HAMAS"),
+     ("UN", "criticize", "ISR")),
+    # a plural the lemmatizer does not know, a noun it lemmatises as a verb
+    ("Israel launched airstrikes on Gaza. Hamas fired rockets at Israel. Egypt condemned the airstrikes.",
+     ("EGY", "criticize", "ISR"), ("EGY", "criticize", None)),
+    ("Russia shelled Kharkiv. Ukraine condemned the shelling.", ("UKR", "criticize", "RUS"),
+     ("UKR", "criticize", None)),
+    ("Russian forces shelled Kharkiv. Ukraine said the shelling killed four civilians.",
+     ("RUS", "attack", None), (None, "attack", None)),
+    # held up: the class decides when no act word is echoed
+    ("Israel launched strikes on Gaza. Egypt condemned the strikes.", ("EGY", "criticize", "ISR"),
+     ("EGY", "criticize", None)),
+    ("China held drills near Taiwan. Taipei condemned the drills.", ("TWN", "criticize", "CHN"),
+     ("TWN", "criticize", None)),
+    ("Iran seized a British tanker. London condemned the seizure.", ("GBR", "criticize", "IRN"),
+     ("GBR", "criticize", None)),
+    ("Russian forces shelled Kharkiv. Ukraine said the strikes killed four civilians.",
+     ("RUS", "attack", None), (None, "attack", None)),
+])
+def test_an_act_noun_names_the_act_it_echoes(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("said, word, head, expected", [
+    ("airstrikes", "strikes", "strike", True),
+    ("struck strike", "attack", "attack", False),
+    ("attacked", "attack", "attack", True),
+    ("shelled shelling", "shelling", "shelling", True),
+    ("strikes", "airstrikes", "airstrike", True),
+    ("contest", "test", "test", False),
+    ("held drills", "drills", "drill", True),
+])
+def test_echoes(said, word, head, expected):
+    from toolkit.events import _echoes
+    assert _echoes(said, word, head) is expected

@@ -1469,6 +1469,40 @@ _DEFINITE = frozenset({"the", "this", "that"})
 # sentences back, which adjectives make a description no state's, which prepositions make a
 # name no subject or a place are data, read through :func:`rules`.
 _PERSONAL_OPENERS = frozenset({"i", "we", "he", "she"})   # sentence openers naming no candidate party
+# the first parts of act compounds a writer shortens when naming the act again ("airstrikes" ...
+# "the strikes", "a counterattack" ... "the attack")
+_ACT_COMPOUND_PARTS = ("air", "counter")
+
+
+def _act_noun(s: cl.Structure, k: int, r: Rules) -> str:
+    """The events.yaml ``event_nouns`` entry token ``k`` is: its lemma, else the word ("the
+    shelling", lemmatised "shell"), else a plural the lemmatizer does not know ("airstrikes");
+    the lemma when none is."""
+    word = s.lower[k]
+    for form in (s.lemma[k], word, word[:-1] if s.tags[k] == "NNS" and word.endswith("s") else ""):
+        if form in r.event_nouns:
+            return form
+    return s.lemma[k]
+
+
+def _echoes(said: str, word: str, head: str, *, compounds: bool = True) -> bool:
+    """Whether the words ``said`` hold the act noun ``word`` (lemma ``head``) or a form of it:
+    "strikes", "struck" (a cue's entry "strike"), "attacked" for "the attack", "shelled" for
+    "the shelling"; with ``compounds`` also as the end of a compound ("airstrikes" for "the
+    strikes") or its end alone ("strikes" for "the airstrikes").
+
+    Example:
+        >>> _echoes("launched airstrikes", "strikes", "strike")
+        True
+    """
+    stems = {word, head}
+    if head.endswith("ing") and len(head) > 6:
+        stems.add(head[:-3])   # "the shelling": "shelled"; "the bombing": "bomb"
+    if compounds:
+        stems |= {x[len(p):] for x in tuple(stems) for p in _ACT_COMPOUND_PARTS if x.startswith(p) and len(x) > len(p) + 3}
+    pre = f"(?:{'|'.join(_ACT_COMPOUND_PARTS)})?-?" if compounds else ""
+    alt = "|".join(re.escape(x) for x in sorted(stems))
+    return re.search(rf"\b{pre}({alt})(s|es|d|ed|ing)?\b", said.lower()) is not None
 _EVENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})   # "the drills", "these strikes"
 
 
@@ -1748,8 +1782,10 @@ class SentenceContext:
         """Rule ``actor.event_doer``: a definite noun phrase naming an act (events.yaml
         ``event_nouns``: "the drills", "the strikes", "the decision") that names no one stands
         for the one who did that act in the sentences before (up to
-        events.yaml ``description_lookup: sentences`` back): the source of the latest earlier row whose act is
-        one the noun may name, or whose own words hold it; "the decision", "the move" the main
+        events.yaml ``description_lookup: sentences`` back): the source of the latest earlier row whose
+        own act words echo the noun ("the strikes" after "launched airstrikes", "the attack" after
+        "attacked"; :func:`_echoes`), else of the latest whose act is one the noun may name, else
+        of the latest whose words hold it ("held drills"); "the decision", "the move" the main
         row of the nearest earlier sentence, when it is a coded act and the phrase a ``target``
         of at most three words ("welcomed the decision"). "China held drills near Taiwan. Taipei condemned
         the drills" aims the condemnation at China. None when that row has no source, or its
@@ -1762,35 +1798,51 @@ class SentenceContext:
         r = rules()
         head = s.lemma[c.head]
         acts = r.event_nouns.get(head)
+        if acts is None:
+            head = _act_noun(s, c.head, r)
+            acts = r.event_nouns.get(head)
         if acts is None or c.head != c.end - 1 or s.tags[c.head] not in ("NN", "NNS") \
                 or (c.end < len(s.lower) and s.lower[c.end] in ("by", "'s", "’s")) \
                 or any(s.tags[k] in ("NNP", "NNPS", "PRP$", "POS") for k in range(c.start, c.head)):
             return None
         if "any" in acts and (not target or c.end - c.start > 3):
             return None   # "this measure will save lives", "the concrete steps": too vague to follow
-        word = s.lower[c.head]
-        found: dict | None = None
-        nearest = -1
-        for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
-            sent, row = self.previous[i]
-            if sent < self.sent_id - r.description_sentences:
-                break
-            if "any" in acts:
-                if nearest >= 0 and sent != nearest:
-                    break
-                nearest = sent
-                if row.get("main"):
-                    found = row if row.get("act") not in ("statement", "unclassified") else None
-                    break
-                continue
-            said = str(row.get("text") or "").lower()
-            if row.get("act") in acts or re.search(rf"\b({re.escape(word)}|{re.escape(head)}(s|es|d|ed|ing)?)\b", said):
-                found = row
-                break
+        found = self._main_act_before(r) if "any" in acts else self._act_named(r, acts, s.lower[c.head], head)
         if found is None or found.get("source_actor") is None or found["source_actor"] == not_actor:
             return None
         return {"actor": found["source_actor"], "person": found.get("source_person"),
                 "sector": found.get("source_sector"), "text": self.text[a:b], "start": a, "end": b}, "actor.event_doer"
+
+    def _main_act_before(self, r: Rules) -> dict | None:
+        """The main row of the nearest earlier sentence with rows, when it is a coded act ("the
+        decision", "the move": :meth:`_event_doer`)."""
+        nearest = -1
+        for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
+            sent, row = self.previous[i]
+            if sent < self.sent_id - r.description_sentences or nearest >= 0 and sent != nearest:
+                break
+            nearest = sent
+            if row.get("main"):
+                return row if row.get("act") not in ("statement", "unclassified") else None
+        return None
+
+    def _act_named(self, r: Rules, acts: frozenset, word: str, head: str) -> dict | None:
+        """The latest earlier row (within events.yaml ``description_lookup: sentences``) that
+        the act noun ``word`` (lemma ``head``) names, in three passes: one whose cue words echo
+        the noun ("launched airstrikes" for "the strikes", "attacked" for "the attack": the
+        doer of the act the writer names again, even when a later act has its class), one
+        whose act is of a class in ``acts``, one whose words hold it ("held drills")."""
+        rows = [row for sent, row in self.previous if sent >= self.sent_id - r.description_sentences]
+        for k in range(len(rows) - 1, -1, -1):
+            if _echoes(f"{rows[k].get('cue_text') or ''} {rows[k].get('cue') or ''}", word, head):
+                return rows[k]
+        for k in range(len(rows) - 1, -1, -1):
+            if rows[k].get("act") in acts:
+                return rows[k]
+        for k in range(len(rows) - 1, -1, -1):
+            if _echoes(str(rows[k].get("text") or ""), word, head, compounds=False):
+                return rows[k]
+        return None
 
     def _named_with(self, head: str, a: int, not_actor: str | None,
                     codes: frozenset = frozenset()) -> Mention | None:
@@ -2999,7 +3051,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
         if srule == "actor.event_doer" and e.source.chunk is not None \
-                and e.act not in r.event_nouns.get(s.lemma[e.source.chunk.head], ()):
+                and e.act not in r.event_nouns.get(_act_noun(s, e.source.chunk.head, r), ()):
             # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
