@@ -99,3 +99,30 @@ def test_an_act_noun_names_the_act_it_echoes(text, expected, absent):
 def test_echoes(said, word, head, expected):
     from toolkit.events import _echoes
     assert _echoes(said, word, head) is expected
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # mediators and those reacting to a third party are no pair of sides
+    ("Israel and Hamas agreed to a ceasefire. Egypt and Qatar mediated the talks. "
+     "Both sides accused each other of violations.", ("ISR", "accuse", "HAMAS"), ("EGY", "accuse", "QAT")),
+    ("Israel and Hamas agreed to a ceasefire. Germany and France condemned Iran. "
+     "Both sides accused each other of violations.", ("HAMAS", "accuse", "ISR"), ("DEU", "accuse", "FRA")),
+    ("Israel and Hamas agreed to a ceasefire. The United States and Britain imposed sanctions on Iran. "
+     "Both countries accused each other of violations.", ("ISR", "accuse", "HAMAS"), ("USA", "accuse", "GBR")),
+    # the pair that acted on each other before one that only welcomed it
+    ("Israel and Hamas agreed to a ceasefire. Egypt and Qatar welcomed the deal. "
+     "Both sides accused each other of violations.", ("ISR", "accuse", "HAMAS"), ("EGY", "accuse", "QAT")),
+    # past a pair of one actor
+    ("Russia and Ukraine exchanged prisoners. Biden and Blinken welcomed the deal. Both sides pledged more swaps.",
+     ("UKR", "offer", None), (None, "offer", None)),
+    # held up: the pair just named
+    ("Israel and Hamas agreed to a truce. Both sides accused each other of violations.",
+     ("HAMAS", "accuse", "ISR"), (None, "accuse", None)),
+    ("Armenia and Azerbaijan clashed on the border. The two countries blamed each other.",
+     ("ARM", "accuse", "AZE"), (None, "accuse", None)),
+    ("Russia and Ukraine welcomed the deal. Both sides pledged more swaps.", ("RUS", "offer", None),
+     (None, "offer", None)),
+])
+def test_both_sides_is_a_pair_of_sides(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

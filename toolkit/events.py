@@ -149,6 +149,7 @@ class Rules:
     interview_verbs: frozenset = frozenset()   # "spoke to CNN", "gave an interview to": the channel
     synonyms: dict = field(default_factory=dict)   # "envoy" -> {"envoy", "ambassador", "emissary"}
     retaliation_acts: frozenset = frozenset()   # act classes a threat of response answers
+    pair_third_parties: frozenset = frozenset()   # cue lemmas of a pair acting between others ("mediate")
 
 
 @functools.lru_cache(maxsize=2)
@@ -211,6 +212,7 @@ def rules(path: str | None = None) -> Rules:
                  interview_verbs=fs(d.get("interview_verbs", [])),
                  synonyms={str(w).lower(): fs(group) for group in d.get("description_synonyms", []) for w in group},
                  retaliation_acts=fs(d.get("retaliation_targets", {}).get("acts", [])),
+                 pair_third_parties=fs(d.get("pair_descriptions", {}).get("third_parties", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -1759,7 +1761,9 @@ class SentenceContext:
     def _pair(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None) -> tuple[dict, str] | None:
         """Rule ``actor.coref_pair``: "both sides", "the two countries" (events.yaml
         ``pair_descriptions``) are the last two parties named joined by "and" before them
-        ("Israel and Hamas agreed to a truce. Both sides accused each other ..."). The fields
+        ("Israel and Hamas agreed to a truce. Both sides accused each other ..."), passing over
+        (:meth:`_pair_of_sides`) a pair of one actor ("Biden and Blinken welcomed the deal") and
+        one acting between or about others ("Egypt and Qatar mediated the talks"). The fields
         are the first one's, with the second's under ``"pair"``; the events step gives each its
         row. None when no such pair of two different actors precedes, or one is ``not_actor``.
 
@@ -1772,10 +1776,43 @@ class SentenceContext:
                 or not any(tuple(words[:len(d)]) == d for d in r.pair_determiners) \
                 or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS):
             return None   # "the two sides of the conflict in South Sudan": named where they stand
-        pair = self._plural(a, None)
-        if pair is None or pair[0][2] == pair[1][2] or not_actor in (pair[0][2], pair[1][2]):
+        pair = self._pair_of_sides(a, r)
+        if pair is None or not_actor in (pair[0][2], pair[1][2]):
             return None
         return dict(self._fields(pair[0], a, b), pair=self._fields(pair[1], a, b)), "actor.coref_pair"
+
+    def _pairs_before(self, a: int) -> list[tuple[Mention, Mention]]:
+        """The pairs of mentions joined by "and" before offset ``a``, the latest first."""
+        ms = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5] and m[2] is not None]
+        return [(x, y) for x, y in zip(ms[-2::-1], ms[:0:-1]) if self.text[x[1]:y[0]].strip() == "and"]
+
+    def _pair_of_sides(self, a: int, r: Rules) -> tuple[Mention, Mention] | None:
+        """The pair "both sides" at offset ``a`` stands for: the latest pair of two actors
+        joined by "and" that is a pair of sides. Its rows in the sentences before (those whose
+        source is one of the two) decide: one acting between others (events.yaml
+        ``pair_descriptions: third_parties``: "Egypt and Qatar mediated the talks") or reacting
+        to a third party (a ``reaction_targets`` act aimed at neither) is passed over for an
+        earlier pair, as is a pair of one actor ("Biden and Blinken"). Of the others the latest
+        whose rows act on each other ("Israel and Hamas agreed to a ceasefire. Egypt and Qatar
+        welcomed the deal") is taken, else the latest. Only the latest pair is looked at when
+        there are no earlier rows to tell the sentences by (as before this rule)."""
+        window = min((int(row["start"]) for _, row in self.previous), default=a)
+        first: tuple[Mention, Mention] | None = None
+        for n, (x, y) in enumerate(self._pairs_before(a)):
+            if n and x[0] < window:
+                break
+            if x[2] == y[2]:
+                continue   # "Biden and Blinken": one side
+            own = [row for _, row in self.previous if row.get("source_start") is not None
+                   and x[0] <= int(row["source_start"]) <= y[0]]
+            if any(str(row.get("cue") or "").split(" ")[0] in r.pair_third_parties for row in own) \
+                    or any(row.get("act") in r.reaction_acts and row.get("target_actor") not in (None, x[2], y[2])
+                           for row in own):
+                continue
+            if any(row.get("target_actor") in (x[2], y[2]) for row in own):
+                return x, y
+            first = first or (x, y)
+        return first
 
     def _event_doer(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
                     not_actor: str | None, target: bool) -> tuple[dict, str] | None:
