@@ -126,3 +126,29 @@ def test_echoes(said, word, head, expected):
 def test_both_sides_is_a_pair_of_sides(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # other people came in between: "they" is neither the pair nor one of it
+    ("Israel and Hamas agreed to a truce. Residents celebrated in the streets. They said they feared new strikes.",
+     (None, "statement", None), ("ISR", "statement", None)),
+    ("Israel and Hamas agreed to a truce. Hundreds of Gazans returned home. They accused Israel of firing on them.",
+     (None, "accuse", "ISR"), ("ISR", "accuse", "ISR")),
+    # a member is no party to its own row
+    ("Ukraine and Poland signed a deal. They accused Poland of stalling.", ("UKR", "accuse", "POL"),
+     ("POL", "accuse", "POL")),
+    # held up: the pair in the sentence right before; a member named again; a single antecedent
+    ("Germany and France condemned the attack. They urged restraint.", ("FRA", "appeal", None),
+     (None, "appeal", None)),
+    ("Israel and Hamas agreed to a truce. They accused each other of violations.", ("ISR", "accuse", "HAMAS"),
+     (None, "accuse", None)),
+    ("Russia and Belarus held drills. They accused Poland of provocations.", ("BLR", "accuse", "POL"),
+     (None, "accuse", "POL")),
+    ("Israel and Hamas agreed to a truce. Hamas fighters celebrated in the streets. They said they feared new strikes.",
+     ("HAMAS", "statement", None), ("ISR", "statement", None)),
+    ("Hamas fired rockets at Israel. They said they would continue.", ("HAMAS", "statement", None),
+     (None, "statement", None)),
+])
+def test_they_after_a_pair(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

@@ -1624,7 +1624,8 @@ class SentenceContext:
         if kind in ("person", "group", "org"):
             last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
-            if pair is not None and (last is None or pair[1][0] >= last[0]):
+            far = pair if pair is not None and pair[0][0] < self._previous_sentence_start() else None
+            if pair is not None and far is None and (last is None or pair[1][0] >= last[0]):
                 both = self._fields(pair[0], a, b)
                 # a subject "they" after a pair that was its sentence's subject ("Germany and
                 # France condemned ... They urged"): a row for each (events._sides)
@@ -1634,10 +1635,13 @@ class SentenceContext:
                 return both, "actor.coref_plural"
             if self.speakers is not None and c.end - c.start == 1 and s.lower[c.start] in _PRONOUNS:
                 res = self.speakers().antecedent(a, b, exclude=exclude)
+                if res is not None and self._one_of_far_pair(res.actor, far, a):
+                    return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
+                            "start": a, "end": b}, "actor.none"
                 if res is not None and (not_actor is None or res.actor != not_actor):
                     return {"actor": res.actor, "person": res.person, "sector": res.sector,
                             "text": self.text[a:b], "start": a, "end": b}, "actor.coref_antecedent"
-            if last is not None:
+            if last is not None and not self._one_of_far_pair(last[2], far, a):
                 return self._fields(last, a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                 "start": a, "end": b}, "actor.none"
@@ -2078,12 +2082,37 @@ class SentenceContext:
 
     def _plural(self, a: int, not_actor: str | None) -> tuple[Mention, Mention] | None:
         """Rule ``actor.coref_plural``: "they"/"their" after "Blinken and Lammy discussed ..." is
-        the pair (its first member's actor): the last two mentions joined by "and" before ``a``."""
+        the pair (its first member's actor): the last two mentions joined by "and" before ``a``
+        (:meth:`_actor` takes it only from its own sentence or the one right before)."""
         ms = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5] and m[2] is not None]
         for x, y in zip(ms[-2::-1], ms[:0:-1]):
             if self.text[x[1]:y[0]].strip() == "and" and (not_actor is None or x[2] != not_actor):
                 return x, y
         return None
+
+    def _one_of_far_pair(self, actor: str | None, pair: tuple[Mention, Mention] | None, a: int) -> bool:
+        """Whether a plural pronoun at ``a`` resolved to ``actor`` would pick one member of
+        ``pair``, a pair named before the sentence before: other people have come in between
+        ("Israel and Hamas agreed to a truce. Residents celebrated in the streets. They said
+        ...": the residents), "they" is neither the pair nor one of it, and no guess is made.
+        A member named again after the pair is a fair antecedent ("Hamas fighters ... They")."""
+        if pair is None or actor is None or actor not in (pair[0][2], pair[1][2]):
+            return False
+        return not any(m[2] == actor and pair[1][1] <= m[0] < a for m in self.earlier + self.mentions)
+
+    def _previous_sentence_start(self) -> int:
+        """The offset where the sentence before this one starts (this one's start when it is the
+        first): by the speakers' sentences when there is a resolver, else by the text."""
+        here = int(self.tok_start[0])
+        if self.speakers is not None:
+            d = self.speakers().d
+            tok = bisect.bisect_left(d.start, here)
+            if 0 < tok < len(d.start):
+                sent = d.sent[tok - 1]
+                return int(d.start[d.sent_start[sent]])
+            return here
+        cut = max(self.text.rfind(x, 0, max(0, here - 1)) for x in (". ", "? ", "! ", "\n"))
+        return cut + 1 if cut >= 0 else 0
 
     def quote_speaker(self, cue: Cue, s: cl.Structure) -> dict | None:
         """The speaker (actor fields) of the speech quotation holding the cue, if any."""
@@ -3144,7 +3173,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
       itself). Other acts keep it: "extend the curfew in Bangkok" is a domestic act, coded
       Thailand on Thailand.
     - ``actor.coref_pair`` / ``actor.coref_plural``: a pair ("both sides", "they" after "X and
-      Y") gives one row for each member, and "each other" is the other member.
+      Y") gives one row for each member, and "each other" is the other member; a member the
+      row's target names gets none ("They accused Poland" after "Ukraine and Poland ...").
 
     Example:
         >>> # "Israel and Hamas agreed to a truce. Both sides accused each other.": ISR->HAMAS, HAMAS->ISR
@@ -3176,7 +3206,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
             tgt, trule = dict(_NO_TARGET), "target.same_as_source"   # "agreed to reopen their embassies"
         if each:
             return [(a, dict(tgt, **_side(b)), "actor.coref_pair"), (b, dict(tgt, **_side(a)), "actor.coref_pair")]
-        return [(a, tgt, trule), (b, tgt, trule)]
+        # "Ukraine and Poland signed a deal. They accused Poland ...": not Poland's own act on itself
+        return [(x, tgt, trule) for x in (a, b) if tgt.get("actor") is None or x.get("actor") != tgt["actor"]]
     if tgt.get("pair") is not None and tgt["pair"].get("actor") != src.get("actor"):
         a, b = dict(tgt), dict(tgt["pair"])
         a.pop("pair")
