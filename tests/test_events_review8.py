@@ -152,3 +152,20 @@ def test_both_sides_is_a_pair_of_sides(text, expected, absent):
 def test_they_after_a_pair(text, expected, absent):
     got = dyads(text)
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a possession in the warning names no one: the warning is made to its addressee
+    ("China warned the United States that its support for Taiwan would backfire.",
+     ("CHN", "statement", "USA"), ("CHN", "statement", None)),
+    # held up: the warner's own side's hostile act is a threat to the addressee
+    ("China warned India that its troops would respond firmly.", ("CHN", "threaten", "IND"),
+     ("CHN", "statement", "IND")),
+    ("China warned India that its army would respond firmly.", ("CHN", "threaten", "IND"),
+     ("CHN", "threaten", "CHN")),
+    ("Moscow warned Berlin that the deliveries would prolong the war.", ("RUS", "statement", "DEU"),
+     ("RUS", "statement", None)),
+])
+def test_a_warning_about_a_possession_goes_to_its_addressee(text, expected, absent):
+    got = dyads(text)
+    assert expected in got and absent not in got, got

@@ -1044,7 +1044,13 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         if not e.act_rule.startswith("warn.that_") or e.target.rule != "target.complement_subject":
             continue
         own = actors[i]["source"].get("actor")
-        if e.act_rule == "warn.that_statement" and actors[i]["target"].get("actor") is None:
+        tc = e.target.chunk
+        # "warned the United States that its support for Taiwan would backfire": a possession
+        # (_target's target.own_means) names no one the warning is about, unless it is the
+        # warner's own side's hostile act (warn.own_possessive)
+        owned = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in rules().act_objects \
+            and not (own is not None and _warners_possessive(s, e, s.predicate_at(e.tok), actors[i]["target"], ctx, cues))
+        if e.act_rule == "warn.that_statement" and (actors[i]["target"].get("actor") is None or owned):
             # "Moscow warned Berlin that the deliveries would prolong the war": a warning about no
             # one named is made to its addressee (rule target.addressee)
             p = s.predicate_at(e.tok)
