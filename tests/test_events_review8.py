@@ -53,6 +53,8 @@ def test_a_reaction_after_a_passive_is_aimed_at_the_doer(text, expected, absent)
      ("RUS", "threaten", None)),
     ("The European Union imposed sanctions on Russia. Moscow vowed to retaliate.", ("RUS", "threaten", "EU"),
      ("RUS", "threaten", None)),
+    ("Ukraine said Russia had shelled Kharkiv. Russia said it would retaliate.", ("RUS", "threaten", "UKR"),
+     ("RUS", "threaten", None)),
 ])
 def test_retaliation_answers_only_a_hostile_act(text, expected, absent):
     got = dyads(text)
