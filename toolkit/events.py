@@ -148,6 +148,8 @@ class Rules:
     place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
     interview_verbs: frozenset = frozenset()   # "spoke to CNN", "gave an interview to": the channel
     synonyms: dict = field(default_factory=dict)   # "envoy" -> {"envoy", "ambassador", "emissary"}
+    retaliation_acts: frozenset = frozenset()   # act classes a threat of response answers
+    pair_third_parties: frozenset = frozenset()   # cue lemmas of a pair acting between others ("mediate")
 
 
 @functools.lru_cache(maxsize=2)
@@ -209,6 +211,8 @@ def rules(path: str | None = None) -> Rules:
                  place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
                  interview_verbs=fs(d.get("interview_verbs", [])),
                  synonyms={str(w).lower(): fs(group) for group in d.get("description_synonyms", []) for w in group},
+                 retaliation_acts=fs(d.get("retaliation_targets", {}).get("acts", [])),
+                 pair_third_parties=fs(d.get("pair_descriptions", {}).get("third_parties", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -1063,7 +1067,13 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         if not e.act_rule.startswith("warn.that_") or e.target.rule != "target.complement_subject":
             continue
         own = actors[i]["source"].get("actor")
-        if e.act_rule == "warn.that_statement" and actors[i]["target"].get("actor") is None:
+        tc = e.target.chunk
+        # "warned the United States that its support for Taiwan would backfire": a possession
+        # (_target's target.own_means) names no one the warning is about, unless it is the
+        # warner's own side's hostile act (warn.own_possessive)
+        owned = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in rules().act_objects \
+            and not (own is not None and _warners_possessive(s, e, s.predicate_at(e.tok), actors[i]["target"], ctx, cues))
+        if e.act_rule == "warn.that_statement" and (actors[i]["target"].get("actor") is None or owned):
             # "Moscow warned Berlin that the deliveries would prolong the war": a warning about no
             # one named is made to its addressee (rule target.addressee)
             p = s.predicate_at(e.tok)
@@ -1490,6 +1500,40 @@ _DEFINITE = frozenset({"the", "this", "that"})
 # sentences back, which adjectives make a description no state's, which prepositions make a
 # name no subject or a place are data, read through :func:`rules`.
 _PERSONAL_OPENERS = frozenset({"i", "we", "he", "she"})   # sentence openers naming no candidate party
+# the first parts of act compounds a writer shortens when naming the act again ("airstrikes" ...
+# "the strikes", "a counterattack" ... "the attack")
+_ACT_COMPOUND_PARTS = ("air", "counter")
+
+
+def _act_noun(s: cl.Structure, k: int, r: Rules) -> str:
+    """The events.yaml ``event_nouns`` entry token ``k`` is: its lemma, else the word ("the
+    shelling", lemmatised "shell"), else a plural the lemmatizer does not know ("airstrikes");
+    the lemma when none is."""
+    word = s.lower[k]
+    for form in (s.lemma[k], word, word[:-1] if s.tags[k] == "NNS" and word.endswith("s") else ""):
+        if form in r.event_nouns:
+            return form
+    return s.lemma[k]
+
+
+def _echoes(said: str, word: str, head: str, *, compounds: bool = True) -> bool:
+    """Whether the words ``said`` hold the act noun ``word`` (lemma ``head``) or a form of it:
+    "strikes", "struck" (a cue's entry "strike"), "attacked" for "the attack", "shelled" for
+    "the shelling"; with ``compounds`` also as the end of a compound ("airstrikes" for "the
+    strikes") or its end alone ("strikes" for "the airstrikes").
+
+    Example:
+        >>> _echoes("launched airstrikes", "strikes", "strike")
+        True
+    """
+    stems = {word, head}
+    if head.endswith("ing") and len(head) > 6:
+        stems.add(head[:-3])   # "the shelling": "shelled"; "the bombing": "bomb"
+    if compounds:
+        stems |= {x[len(p):] for x in tuple(stems) for p in _ACT_COMPOUND_PARTS if x.startswith(p) and len(x) > len(p) + 3}
+    pre = f"(?:{'|'.join(_ACT_COMPOUND_PARTS)})?-?" if compounds else ""
+    alt = "|".join(re.escape(x) for x in sorted(stems))
+    return re.search(rf"\b{pre}({alt})(s|es|d|ed|ing)?\b", said.lower()) is not None
 _EVENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})   # "the drills", "these strikes"
 
 
@@ -1609,7 +1653,8 @@ class SentenceContext:
         if kind in ("person", "group", "org"):
             last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
-            if pair is not None and (last is None or pair[1][0] >= last[0]):
+            far = pair if pair is not None and pair[0][0] < self._previous_sentence_start() else None
+            if pair is not None and far is None and (last is None or pair[1][0] >= last[0]):
                 both = self._fields(pair[0], a, b)
                 # a subject "they" after a pair that was its sentence's subject ("Germany and
                 # France condemned ... They urged"): a row for each (events._sides)
@@ -1619,10 +1664,13 @@ class SentenceContext:
                 return both, "actor.coref_plural"
             if self.speakers is not None and c.end - c.start == 1 and s.lower[c.start] in _PRONOUNS:
                 res = self.speakers().antecedent(a, b, exclude=exclude)
+                if res is not None and self._one_of_far_pair(res.actor, far, a):
+                    return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
+                            "start": a, "end": b}, "actor.none"
                 if res is not None and (not_actor is None or res.actor != not_actor):
                     return {"actor": res.actor, "person": res.person, "sector": res.sector,
                             "text": self.text[a:b], "start": a, "end": b}, "actor.coref_antecedent"
-            if last is not None:
+            if last is not None and not self._one_of_far_pair(last[2], far, a):
                 return self._fields(last, a, b), "actor.coref_recent"
         return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                 "start": a, "end": b}, "actor.none"
@@ -1746,7 +1794,9 @@ class SentenceContext:
     def _pair(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None) -> tuple[dict, str] | None:
         """Rule ``actor.coref_pair``: "both sides", "the two countries" (events.yaml
         ``pair_descriptions``) are the last two parties named joined by "and" before them
-        ("Israel and Hamas agreed to a truce. Both sides accused each other ..."). The fields
+        ("Israel and Hamas agreed to a truce. Both sides accused each other ..."), passing over
+        (:meth:`_pair_of_sides`) a pair of one actor ("Biden and Blinken welcomed the deal") and
+        one acting between or about others ("Egypt and Qatar mediated the talks"). The fields
         are the first one's, with the second's under ``"pair"``; the events step gives each its
         row. None when no such pair of two different actors precedes, or one is ``not_actor``.
 
@@ -1759,18 +1809,53 @@ class SentenceContext:
                 or not any(tuple(words[:len(d)]) == d for d in r.pair_determiners) \
                 or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS):
             return None   # "the two sides of the conflict in South Sudan": named where they stand
-        pair = self._plural(a, None)
-        if pair is None or pair[0][2] == pair[1][2] or not_actor in (pair[0][2], pair[1][2]):
+        pair = self._pair_of_sides(a, r)
+        if pair is None or not_actor in (pair[0][2], pair[1][2]):
             return None
         return dict(self._fields(pair[0], a, b), pair=self._fields(pair[1], a, b)), "actor.coref_pair"
+
+    def _pairs_before(self, a: int) -> list[tuple[Mention, Mention]]:
+        """The pairs of mentions joined by "and" before offset ``a``, the latest first."""
+        ms = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5] and m[2] is not None]
+        return [(x, y) for x, y in zip(ms[-2::-1], ms[:0:-1]) if self.text[x[1]:y[0]].strip() == "and"]
+
+    def _pair_of_sides(self, a: int, r: Rules) -> tuple[Mention, Mention] | None:
+        """The pair "both sides" at offset ``a`` stands for: the latest pair of two actors
+        joined by "and" that is a pair of sides. Its rows in the sentences before (those whose
+        source is one of the two) decide: one acting between others (events.yaml
+        ``pair_descriptions: third_parties``: "Egypt and Qatar mediated the talks") or reacting
+        to a third party (a ``reaction_targets`` act aimed at neither) is passed over for an
+        earlier pair, as is a pair of one actor ("Biden and Blinken"). Of the others the latest
+        whose rows act on each other ("Israel and Hamas agreed to a ceasefire. Egypt and Qatar
+        welcomed the deal") is taken, else the latest. Only the latest pair is looked at when
+        there are no earlier rows to tell the sentences by (as before this rule)."""
+        window = min((int(row["start"]) for _, row in self.previous), default=a)
+        first: tuple[Mention, Mention] | None = None
+        for n, (x, y) in enumerate(self._pairs_before(a)):
+            if n and x[0] < window:
+                break
+            if x[2] == y[2]:
+                continue   # "Biden and Blinken": one side
+            own = [row for _, row in self.previous if row.get("source_start") is not None
+                   and x[0] <= int(row["source_start"]) <= y[0]]
+            if any(str(row.get("cue") or "").split(" ")[0] in r.pair_third_parties for row in own) \
+                    or any(row.get("act") in r.reaction_acts and row.get("target_actor") not in (None, x[2], y[2])
+                           for row in own):
+                continue
+            if any(row.get("target_actor") in (x[2], y[2]) for row in own):
+                return x, y
+            first = first or (x, y)
+        return first
 
     def _event_doer(self, c: cl.Chunk, s: cl.Structure, a: int, b: int,
                     not_actor: str | None, target: bool) -> tuple[dict, str] | None:
         """Rule ``actor.event_doer``: a definite noun phrase naming an act (events.yaml
         ``event_nouns``: "the drills", "the strikes", "the decision") that names no one stands
         for the one who did that act in the sentences before (up to
-        events.yaml ``description_lookup: sentences`` back): the source of the latest earlier row whose act is
-        one the noun may name, or whose own words hold it; "the decision", "the move" the main
+        events.yaml ``description_lookup: sentences`` back): the source of the latest earlier row whose
+        own act words echo the noun ("the strikes" after "launched airstrikes", "the attack" after
+        "attacked"; :func:`_echoes`), else of the latest whose act is one the noun may name, else
+        of the latest whose words hold it ("held drills"); "the decision", "the move" the main
         row of the nearest earlier sentence, when it is a coded act and the phrase a ``target``
         of at most three words ("welcomed the decision"). "China held drills near Taiwan. Taipei condemned
         the drills" aims the condemnation at China. None when that row has no source, or its
@@ -1783,35 +1868,51 @@ class SentenceContext:
         r = rules()
         head = s.lemma[c.head]
         acts = r.event_nouns.get(head)
+        if acts is None:
+            head = _act_noun(s, c.head, r)
+            acts = r.event_nouns.get(head)
         if acts is None or c.head != c.end - 1 or s.tags[c.head] not in ("NN", "NNS") \
                 or (c.end < len(s.lower) and s.lower[c.end] in ("by", "'s", "’s")) \
                 or any(s.tags[k] in ("NNP", "NNPS", "PRP$", "POS") for k in range(c.start, c.head)):
             return None
         if "any" in acts and (not target or c.end - c.start > 3):
             return None   # "this measure will save lives", "the concrete steps": too vague to follow
-        word = s.lower[c.head]
-        found: dict | None = None
-        nearest = -1
-        for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
-            sent, row = self.previous[i]
-            if sent < self.sent_id - r.description_sentences:
-                break
-            if "any" in acts:
-                if nearest >= 0 and sent != nearest:
-                    break
-                nearest = sent
-                if row.get("main"):
-                    found = row if row.get("act") not in ("statement", "unclassified") else None
-                    break
-                continue
-            said = str(row.get("text") or "").lower()
-            if row.get("act") in acts or re.search(rf"\b({re.escape(word)}|{re.escape(head)}(s|es|d|ed|ing)?)\b", said):
-                found = row
-                break
+        found = self._main_act_before(r) if "any" in acts else self._act_named(r, acts, s.lower[c.head], head)
         if found is None or found.get("source_actor") is None or found["source_actor"] == not_actor:
             return None
         return {"actor": found["source_actor"], "person": found.get("source_person"),
                 "sector": found.get("source_sector"), "text": self.text[a:b], "start": a, "end": b}, "actor.event_doer"
+
+    def _main_act_before(self, r: Rules) -> dict | None:
+        """The main row of the nearest earlier sentence with rows, when it is a coded act ("the
+        decision", "the move": :meth:`_event_doer`)."""
+        nearest = -1
+        for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
+            sent, row = self.previous[i]
+            if sent < self.sent_id - r.description_sentences or nearest >= 0 and sent != nearest:
+                break
+            nearest = sent
+            if row.get("main"):
+                return row if row.get("act") not in ("statement", "unclassified") else None
+        return None
+
+    def _act_named(self, r: Rules, acts: frozenset, word: str, head: str) -> dict | None:
+        """The latest earlier row (within events.yaml ``description_lookup: sentences``) that
+        the act noun ``word`` (lemma ``head``) names, in three passes: one whose cue words echo
+        the noun ("launched airstrikes" for "the strikes", "attacked" for "the attack": the
+        doer of the act the writer names again, even when a later act has its class), one
+        whose act is of a class in ``acts``, one whose words hold it ("held drills")."""
+        rows = [row for sent, row in self.previous if sent >= self.sent_id - r.description_sentences]
+        for k in range(len(rows) - 1, -1, -1):
+            if _echoes(f"{rows[k].get('cue_text') or ''} {rows[k].get('cue') or ''}", word, head):
+                return rows[k]
+        for k in range(len(rows) - 1, -1, -1):
+            if rows[k].get("act") in acts:
+                return rows[k]
+        for k in range(len(rows) - 1, -1, -1):
+            if _echoes(str(rows[k].get("text") or ""), word, head, compounds=False):
+                return rows[k]
+        return None
 
     def _named_with(self, head: str, a: int, not_actor: str | None,
                     codes: frozenset = frozenset()) -> Mention | None:
@@ -1881,29 +1982,34 @@ class SentenceContext:
                 earlier.append((m, prep))
         if best is not None or not earlier:
             return best
-        return self._previous_party(r, earlier, best_sent, target)
+        return self._previous_party(r, earlier, best_sent, target, cls)
 
     def _previous_party(self, r: _speakers.SpeakerResolver, cands: list[tuple[Mention, str]],
-                        sent: int, target: bool | str) -> Mention | None:
+                        sent: int, target: bool | str, cls: str = "") -> Mention | None:
         """:meth:`_party_antecedent`'s choice among the candidates ``cands`` of earlier sentence
         ``sent`` (mentions with the preposition before each, in order). A target needs that
         sentence's subject to be told: a mention opening it (after "the" or a short adverbial
         and a comma: "On Monday, Russia ...") or a person's "I", "we", "he", "she" (no
         candidate's); "To stop Iran's path ..., I withdrew the United States" has none, and no
-        target is taken from it."""
+        target is taken from it. A subject its sentence's main row acted on ("Ukraine was
+        invaded by Russia") stands aside for that row's doer (:meth:`_acting_subject`)."""
         d = r.d
         if target:
             first = bisect.bisect_left(d.sent, sent)
             opening = int(d.start[first]) if first < len(d.start) else -1
             ms = [m for m in self.earlier if m[0] >= opening and not r.in_quote(m[0])]
             subject = next((m for m in ms[:1] if self._opens_sentence(opening, m, ms)), None)
+            closing = int(d.end[d.sent_end[sent] - 1]) if sent < len(d.sent_end) else len(self.text)
+            doer = self._acting_subject(opening, closing, subject, ms)
+            acted = doer is not subject and doer is not None and self._kind_fits(doer, cls)
+            subject = doer
             if subject is None and _first_word(self.text[opening:opening + 8]) not in _PERSONAL_OPENERS:
                 return None   # a person's "I"/"we"/"he"/"she" opening it is no candidate's
             told = [(m, p) for m, p in cands if subject is not None and m[2] == subject[2]]
-            if target == "reaction" and told:
+            if target == "reaction" and (told or acted):
                 # a reaction to the subject's act ("Russia invaded Ukraine. The UN condemned the
                 # country"): the subject (rule actor.coref_reacted)
-                return told[0][0]
+                return told[0][0] if told else subject
             cands = [(m, p) for m, p in cands if subject is None or m[2] != subject[2]]
             if not cands:   # ... and force, only when the subject is the one party named
                 return told[0][0] if target == "reaction_unique" and told else None
@@ -1918,6 +2024,24 @@ class SentenceContext:
             if len({m[2] for m, _ in cands}) != 1:
                 return None
         return cands[0][0]
+
+    def _acting_subject(self, opening: int, closing: int, subject: Mention | None,
+                        ms: list[Mention]) -> Mention | None:
+        """The party that acted in the earlier sentence at ``[opening, closing)`` whose opening
+        mention is ``subject``: the subject itself, unless the sentence's main row acted on it
+        (a passive: "Ukraine was invaded by Russia", "Kyiv was shelled by Russian forces"): then
+        the mention of that row's doer, or None when no doer is named ("Ukraine was invaded"):
+        the victim is no party a reaction is aimed at. A converse ("Ukraine received weapons
+        from ...") keeps its subject, whom a reaction after it may well be about. ``ms``: the
+        mentions from ``opening`` on."""
+        if subject is None:
+            return None
+        main = next((row for _, row in self.previous if opening <= row["start"] < closing and row.get("main")), None)
+        if main is None or main.get("target_actor") != subject[2] or main.get("source_actor") == subject[2] \
+                or not str(main.get("rule") or "").startswith("verb.passive"):
+            return subject
+        doer = main.get("source_actor")
+        return next((m for m in ms if m[2] == doer and m[0] < closing and not m[5]), None) if doer else None
 
     def _opens_sentence(self, opening: int, m: Mention, ms: list[Mention]) -> bool:
         """Whether mention ``m`` opens the sentence starting at offset ``opening``: nothing but
@@ -1987,12 +2111,37 @@ class SentenceContext:
 
     def _plural(self, a: int, not_actor: str | None) -> tuple[Mention, Mention] | None:
         """Rule ``actor.coref_plural``: "they"/"their" after "Blinken and Lammy discussed ..." is
-        the pair (its first member's actor): the last two mentions joined by "and" before ``a``."""
+        the pair (its first member's actor): the last two mentions joined by "and" before ``a``
+        (:meth:`_actor` takes it only from its own sentence or the one right before)."""
         ms = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5] and m[2] is not None]
         for x, y in zip(ms[-2::-1], ms[:0:-1]):
             if self.text[x[1]:y[0]].strip() == "and" and (not_actor is None or x[2] != not_actor):
                 return x, y
         return None
+
+    def _one_of_far_pair(self, actor: str | None, pair: tuple[Mention, Mention] | None, a: int) -> bool:
+        """Whether a plural pronoun at ``a`` resolved to ``actor`` would pick one member of
+        ``pair``, a pair named before the sentence before: other people have come in between
+        ("Israel and Hamas agreed to a truce. Residents celebrated in the streets. They said
+        ...": the residents), "they" is neither the pair nor one of it, and no guess is made.
+        A member named again after the pair is a fair antecedent ("Hamas fighters ... They")."""
+        if pair is None or actor is None or actor not in (pair[0][2], pair[1][2]):
+            return False
+        return not any(m[2] == actor and pair[1][1] <= m[0] < a for m in self.earlier + self.mentions)
+
+    def _previous_sentence_start(self) -> int:
+        """The offset where the sentence before this one starts (this one's start when it is the
+        first): by the speakers' sentences when there is a resolver, else by the text."""
+        here = int(self.tok_start[0])
+        if self.speakers is not None:
+            d = self.speakers().d
+            tok = bisect.bisect_left(d.start, here)
+            if 0 < tok < len(d.start):
+                sent = d.sent[tok - 1]
+                return int(d.start[d.sent_start[sent]])
+            return here
+        cut = max(self.text.rfind(x, 0, max(0, here - 1)) for x in (". ", "? ", "! ", "\n"))
+        return cut + 1 if cut >= 0 else 0
 
     def quote_speaker(self, cue: Cue, s: cl.Structure) -> dict | None:
         """The speaker (actor fields) of the speech quotation holding the cue, if any."""
@@ -3021,7 +3170,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
         if srule == "actor.event_doer" and e.source.chunk is not None \
-                and e.act not in r.event_nouns.get(s.lemma[e.source.chunk.head], ()):
+                and e.act not in r.event_nouns.get(_act_noun(s, e.source.chunk.head, r), ()):
             # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
@@ -3077,7 +3226,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
       itself). Other acts keep it: "extend the curfew in Bangkok" is a domestic act, coded
       Thailand on Thailand.
     - ``actor.coref_pair`` / ``actor.coref_plural``: a pair ("both sides", "they" after "X and
-      Y") gives one row for each member, and "each other" is the other member.
+      Y") gives one row for each member, and "each other" is the other member; a member the
+      row's target names gets none ("They accused Poland" after "Ukraine and Poland ...").
 
     Example:
         >>> # "Israel and Hamas agreed to a truce. Both sides accused each other.": ISR->HAMAS, HAMAS->ISR
@@ -3109,7 +3259,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
             tgt, trule = dict(_NO_TARGET), "target.same_as_source"   # "agreed to reopen their embassies"
         if each:
             return [(a, dict(tgt, **_side(b)), "actor.coref_pair"), (b, dict(tgt, **_side(a)), "actor.coref_pair")]
-        return [(a, tgt, trule), (b, tgt, trule)]
+        # "Ukraine and Poland signed a deal. They accused Poland ...": not Poland's own act on itself
+        return [(x, tgt, trule) for x in (a, b) if tgt.get("actor") is None or x.get("actor") != tgt["actor"]]
     if tgt.get("pair") is not None and tgt["pair"].get("actor") != src.get("actor"):
         a, b = dict(tgt), dict(tgt["pair"])
         a.pop("pair")
@@ -3119,14 +3270,15 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
 
 def _acted_on(ctx: SentenceContext, actor: str, r: Rules) -> dict | None:
     """The source (actor fields, no phrase here) of the latest row of the sentences before
-    that is aimed at ``actor`` by another actor and is no statement ("Poland expelled three
-    Russian diplomats": Poland, for Russia)."""
+    that is aimed at ``actor`` by another actor and is a hostile act one retaliates against
+    (events.yaml ``retaliation_targets``: "Poland expelled three Russian diplomats": Poland,
+    for Russia; "China sent weapons to Russia" is no act Russia would retaliate against)."""
     for i in range(len(ctx.previous) - 1, -1, -1):
         sent, row = ctx.previous[i]
         if sent < ctx.sent_id - r.description_sentences:
             break
         if row.get("target_actor") == actor and row.get("source_actor") not in (None, actor) \
-                and row.get("act") not in ("statement", "unclassified") and row.get("factuality") != "alleged":
+                and row.get("act") in r.retaliation_acts and row.get("factuality") != "alleged":
             return {"actor": row["source_actor"], "person": row.get("source_person"),
                     "sector": row.get("source_sector"), "text": None, "start": None, "end": None}
     return None
