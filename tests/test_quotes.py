@@ -1226,8 +1226,8 @@ def test_seed_speakers_are_the_people_who_spoke(seed_quotes):
                 "who": ("Joe Biden", "USA"), "The Kremlin": (None, "RUS"), "Moscow": (None, "RUS"),
                 "US Secretary of State Antony Blinken and British Foreign Secretary David Lammy":
                     ("David Lammy", "GBR"),
-                # "he was careful not to reveal specific plans": an attributed refusal, as PolNeAR
-                # codes "declined to say"; "fearing ..." then shares that speaker span.
+                # Blinken ("he") declining to give details: an attributed refusal, as PolNeAR
+                # codes "declined to say"; the participle after it then shares that speaker span.
                 "he": ("Antony Blinken", "USA")}
     got = {(r.speaker, r.speaker_person if isinstance(r.speaker_person, str) else None, r.speaker_actor)
            for r in speech.itertuples()}

@@ -2166,8 +2166,8 @@ class SentenceContext:
         return any(m[0] <= a and m[1] >= b and m[2] is not None and not m[5] for m in self.mentions)
 
     def names_person(self, c: cl.Chunk) -> bool:
-        """Whether chunk ``c`` ends in the name of a person the mentions know ("Blinken",
-        "Secretary of State Antony Blinken"), not a role or a group.
+        """Whether chunk ``c`` ends in the name of a person the mentions know ("Wang",
+        "Foreign Minister Wang Yi"), not a role or a group.
 
         Example:
             >>> # "Blinken travelled to Beijing": True for "Blinken"; "Russian troops": False
