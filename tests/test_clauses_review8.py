@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from test_events import NEEDS_TAGGER, run
+from test_targets_round8 import main_row
 
 pytestmark = NEEDS_TAGGER
 
@@ -58,12 +59,7 @@ def test_subject_aside_before_a_postposed_report(text, act, source, target, fact
 
 def main_target(text: str) -> tuple:
     """(source actor, act, target actor, target rule) of the main event."""
-    out = run(text)
-    m = out[out["main"]]
-    assert not m.empty, text
-    r = m.iloc[0]
-    rule = r["rule"].split("target:")[1].split("/")[0]
-    return tuple(None if v is None or v != v else v for v in (r["source_actor"], r["act"], r["target_actor"], rule))
+    return main_row(text, "source_actor", "act", "target_actor")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -9,7 +9,8 @@ from toolkit.quotes import find_quotes
 from toolkit.tokenize import tokenize_documents
 
 
-def rows(text: str) -> list[tuple]:
+def quote_table(text: str) -> pd.DataFrame:
+    """The quotes of one document, each part's offsets checked against its text."""
     sents, toks = tokenize_documents(["d"], [text])
     q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
     for r in q.itertuples():
@@ -17,7 +18,11 @@ def rows(text: str) -> list[tuple]:
             v = getattr(r, part)
             if v is not None:
                 assert text[int(getattr(r, f"{part}_start")):int(getattr(r, f"{part}_end"))] == v
-    return [(r.kind, r.speaker, r.cue, r.content) for r in q.itertuples()]
+    return q
+
+
+def rows(text: str) -> list[tuple]:
+    return [(r.kind, r.speaker, r.cue, r.content) for r in quote_table(text).itertuples()]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,22 +2,12 @@
 clause after it to that phrase, as PolNeAR does (cue "In"); found on PolNeAR train."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from test_quotes_adjuncts import quote_table
 
 
 def rows(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    for r in q.itertuples():
-        for part in ("speaker", "cue", "content"):
-            v = getattr(r, part)
-            if v is not None:
-                assert text[int(getattr(r, f"{part}_start")):int(getattr(r, f"{part}_end"))] == v
-    return [(r.rule, r.kind, r.speaker, r.cue, r.content) for r in q.itertuples()]
+    return [(r.rule, r.kind, r.speaker, r.cue, r.content) for r in quote_table(text).itertuples()]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,15 +8,19 @@ from test_events import NEEDS_TAGGER, run
 pytestmark = NEEDS_TAGGER
 
 
-def main_target(text: str) -> tuple:
-    """(source actor, act, target text, target actor, target rule) of the main event."""
+def main_row(text: str, *columns: str) -> tuple:
+    """The main event's values of ``columns`` (missing as None), then its target rule."""
     out = run(text)
     m = out[out["main"]]
     assert not m.empty, text
     r = m.iloc[0]
     rule = r["rule"].split("target:")[1].split("/")[0]
-    return tuple(None if v is None or v != v else v
-                 for v in (r["source_actor"], r["act"], r["target_text"], r["target_actor"], rule))
+    return tuple(None if r[c] is None or r[c] != r[c] else r[c] for c in columns) + (rule,)
+
+
+def main_target(text: str) -> tuple:
+    """(source actor, act, target text, target actor, target rule) of the main event."""
+    return main_row(text, "source_actor", "act", "target_text", "target_actor")
 
 
 @pytest.mark.parametrize("text, target, actor", [
