@@ -132,6 +132,8 @@ class Rules:
     backer_suffixes: tuple = ()   # "-backed": "Rwanda-backed rebels" names a supporter, not who acts
     reciprocal_acts: frozenset = frozenset()   # act classes that coordinated parties do to each other
     reciprocal_lemmas: frozenset = frozenset()   # cue lemmas of acts done together ("agree", "meet")
+    reciprocal_marked: frozenset = frozenset()   # act classes mutual only when the text says so
+    reciprocal_markers: frozenset = frozenset()   # ... by its verb ("traded blame", "exchanged threats")
     receiving: frozenset = frozenset()   # converse verbs whose "from" phrase gives whatever the object
     descriptions: dict = field(default_factory=dict)   # "ministry" -> "organisation" (what it may name)
     collectives: dict = field(default_factory=dict)   # "alliance" -> frozenset of actor codes it names
@@ -196,6 +198,8 @@ def rules(path: str | None = None) -> Rules:
                  backer_suffixes=tuple(str(x).lower() for x in d.get("backer_suffixes", [])),
                  reciprocal_acts=fs(d.get("reciprocal_acts", [])),
                  reciprocal_lemmas=fs(d.get("reciprocal_lemmas", [])),
+                 reciprocal_marked=fs(d.get("reciprocal_marked", {}).get("acts", [])),
+                 reciprocal_markers=fs(d.get("reciprocal_marked", {}).get("verbs", [])),
                  converse_phrases=frozenset(tuple(str(x).lower().split()) for x in d.get("converse", {}).get("phrases", [])),
                  descriptions={**{str(x).lower(): str(k) for k, xs in d.get("descriptions", {}).items() for x in xs},
                                **{str(x).lower(): "collective" for x in d.get("collective_descriptions", {})}},
@@ -2594,6 +2598,8 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     are violating the ceasefire"), each conjunct acts toward the next; "Germany and Italy will
     send more aid" is aid from each to no one named. Acts done together are mutual whatever
     their class (``reciprocal_lemmas``: "Israel, Hamas agree to truce", an offer of each).
+    Blame and threats (``reciprocal_marked``) are mutual only when the text says so ("traded
+    blame", "accused each other"): "Germany and France condemned the attack" is no dyad.
     """
     rec_acts = ctx["rules"].reciprocal_acts if ctx is not None else frozenset()
     rec_lemmas = ctx["rules"].reciprocal_lemmas if ctx is not None else frozenset()
@@ -2606,7 +2612,8 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
             # a place phrase is where they act together ("met in Washington"), not a party
             placed = e.target.rule.endswith(_PLACE_TARGETS)
             mutual = ctx is not None and (e.act in rec_acts or s.lemma[e.tok] in rec_lemmas
-                                          and e.act not in ("statement", "unclassified")) \
+                                          and e.act not in ("statement", "unclassified")
+                                          or _marked_mutual(s, e, ctx["rules"])) \
                 and (placed or not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk)
                      and not (e.target.chunk is not None and ctx.get("names_doer", bool)(e.target.chunk))) \
                 and all(_has_actor(ctx, x) for x in parts)
@@ -2617,6 +2624,18 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
                 e.target = Arg(parts[0], "target.reciprocal")
         out.append(e)
     return out
+
+
+def _marked_mutual(s: cl.Structure, e: Event, r: Rules) -> bool:
+    """Whether an act of ``reciprocal_marked`` is said to be mutual: its verb, or the verb just
+    before its noun, is a marker ("traded blame", "exchanged accusations"), or its target is
+    "each other" / "one another"."""
+    if e.act not in r.reciprocal_marked:
+        return False
+    if s.lemma[e.tok] in r.reciprocal_markers or e.tok > 0 and s.lemma[e.tok - 1] in r.reciprocal_markers:
+        return True
+    tc = e.target.chunk
+    return tc is not None and tuple(s.lower[tc.start:tc.end]) in r.reciprocal_phrases
 
 
 def _headline_pair(s: cl.Structure, parts: list[cl.Chunk], ctx) -> bool:
