@@ -27,6 +27,8 @@ def dyads(text: str, act: str) -> set[tuple]:
      {("RUS", "UKR"), ("UKR", "RUS")}),
     ("Russia and Ukraine blamed each other for the dam's collapse.", "accuse",
      {("RUS", "UKR"), ("UKR", "RUS")}),
+    # mediators act between others, not on each other
+    ("Egypt and Qatar mediated the talks.", "consult", {("EGY", None), ("QAT", None)}),
     # acts parties do to each other stay mutual without a marker
     ("India and Pakistan held talks in Geneva.", "consult", {("IND", "PAK"), ("PAK", "IND")}),
     ("Russia and Ukraine cut ties.", "reduce_relations", {("RUS", "UKR"), ("UKR", "RUS")}),

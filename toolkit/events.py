@@ -2599,7 +2599,8 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     send more aid" is aid from each to no one named. Acts done together are mutual whatever
     their class (``reciprocal_lemmas``: "Israel, Hamas agree to truce", an offer of each).
     Blame and threats (``reciprocal_marked``) are mutual only when the text says so ("traded
-    blame", "accused each other"): "Germany and France condemned the attack" is no dyad.
+    blame", "accused each other"): "Germany and France condemned the attack" is no dyad; nor
+    are mediators (``pair_descriptions: third_parties``: "Egypt and Qatar mediated the talks").
     """
     rec_acts = ctx["rules"].reciprocal_acts if ctx is not None else frozenset()
     rec_lemmas = ctx["rules"].reciprocal_lemmas if ctx is not None else frozenset()
@@ -2614,6 +2615,7 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
             mutual = ctx is not None and (e.act in rec_acts or s.lemma[e.tok] in rec_lemmas
                                           and e.act not in ("statement", "unclassified")
                                           or _marked_mutual(s, e, ctx["rules"])) \
+                and s.lemma[e.tok] not in ctx["rules"].pair_third_parties \
                 and (placed or not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk)
                      and not (e.target.chunk is not None and ctx.get("names_doer", bool)(e.target.chunk))) \
                 and all(_has_actor(ctx, x) for x in parts)
