@@ -210,7 +210,7 @@ def test_unknown_people_and_their_surnames(text, name, expected):
 
 
 def test_apposition_is_absorbed_not_counted_twice():
-    m = _rows("Dmitry Peskov, the spokesperson for Russian President Vladimir Putin, spoke.")
+    m = _rows("Dmitry Peskov, spokesperson for Russian President Vladimir Putin, spoke.")
     assert m["text"].tolist() == ["Dmitry Peskov", "Russian President Vladimir Putin"]
     assert m["role"].tolist() == ["spokesperson", "president"]
 
