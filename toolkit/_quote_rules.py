@@ -90,6 +90,7 @@ from ._quote_words import (
 )
 from .quotes import (
     _LY_NOUNS,
+    _RELEASED,
     QUOTE_COLUMNS,
     SPAN_PARTS,
     _alpha,
@@ -1740,15 +1741,14 @@ def _stage_nominal(st: _State) -> None:
 # Heads of a sentence-opening "In ..." phrase that names a source of evidence or a view ("In
 # a CBS News poll last month, ...", "In Trump's mind, ...", "In their view, ..."). PolNeAR
 # attributes the clause after it to that phrase, with "In" as the cue.
-_IN_SOURCE_HEADS = frozenset("poll polls survey surveys study studies view words opinion mind eyes".split())
+_IN_VIEW_HEADS = frozenset("view words opinion mind eyes".split())
+_IN_SOURCE_HEADS = frozenset("poll polls survey surveys study studies".split()) | _IN_VIEW_HEADS
 _IN_NOT_SOURCE = frozenset("other view addition fact particular short general turn".split())  # "In other words", "In view of"
 
 
 # Words that end the head noun of "In a poll ..." ("a CBS News poll last month", "a poll
 # released Monday by ..."); a view's phrase ends only at "of" ("In the eyes of many voters").
-_IN_SOURCE_STOPS = frozenset("""of by for on from last this released published conducted taken
-commissioned issued carried""".split())
-_IN_VIEW_HEADS = frozenset("view words opinion mind eyes".split())
+_IN_SOURCE_STOPS = frozenset("of by for on from last this commissioned issued carried".split()) | (_RELEASED - {"out"})
 
 
 def _in_source_head(d: _Doc, s0: int, comma: int) -> bool:

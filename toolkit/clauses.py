@@ -666,7 +666,7 @@ def np_chunks(tags: Sequence[str], lower: Sequence[str]) -> list[Chunk]:
                 break  # rule np.opening_phrase_ends: "Following Russia 's invasion Finland joined NATO"
             if t in NP_INNER:
                 if t in ("NNP", "NNPS") and j > i and (
-                        j > i + 1 and _year_after_month(lower, j - 1)
+                        j > i + 1 and _year_after_month(lower, j - 1, w)
                         or _only_time(lower, i, j, w) and (i == 0 or tags[i - 1] in ("IN", ","))):
                     break  # rule np.date_ends: "On 17 July 2017 Russia 's Supreme Court rejected", "In 2014 Russia"
                 j += 1
@@ -729,15 +729,19 @@ def _only_time(lower: Sequence[str], i: int, j: int, w: Words) -> bool:
     Jane Doe" keeps the year)."""
     for k in range(i, j):
         x = lower[k]
-        if x not in w.temporal and x not in _TIME_MODIFIERS and not (len(x) == 4 and x.isdigit() and x[:2] in ("19", "20")):
+        if x not in w.temporal and x not in _TIME_MODIFIERS and not _is_year(x):
             return False
     return lower[j - 1] not in _TIME_MODIFIERS
 
 
-def _year_after_month(lower: Sequence[str], k: int) -> bool:
+def _is_year(x: str) -> bool:
+    """A year of the last two centuries written in digits ("2014")."""
+    return len(x) == 4 and x.isdigit() and x[:2] in ("19", "20")
+
+
+def _year_after_month(lower: Sequence[str], k: int, w: Words) -> bool:
     """Token ``k`` is a year right after a month or another time word ("17 July 2017")."""
-    y = lower[k]
-    return len(y) == 4 and y.isdigit() and y[:2] in ("19", "20") and k > 0 and lower[k - 1] in words().temporal
+    return _is_year(lower[k]) and k > 0 and lower[k - 1] in w.temporal
 
 
 # ----------------------------------------------------------------------------- verb groups

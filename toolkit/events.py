@@ -771,8 +771,8 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             named = [(p, ch) for p, ch in obl if p not in ("by", "of", "in") and _has_actor(ctx, ch)]
             if named:
                 tgt_c, tgt_r = named[0][1], f"target.prep_actor_{named[0][0]}"
-            elif _that_subject(s, c.end) is not None:   # "voiced concern that North Korea could ..."
-                tgt_c, tgt_r = _that_subject(s, c.end), "target.noun_complement"
+            elif (about := _that_subject(s, c.end)) is not None:   # "voiced concern that North Korea could ..."
+                tgt_c, tgt_r = about, "target.noun_complement"
         elif not _has_actor(ctx, tgt_c):
             alt = [(p, ch) for p, ch in obl + g.obliques if p in _OVER_OBJECT and p != "by" and _has_actor(ctx, ch)
                    and ch.start >= c.end]
@@ -1075,18 +1075,18 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         # "warned the United States that its support for Taiwan would backfire": a possession
         # (_target's target.own_means) names no one the warning is about, unless it is the
         # warner's own side's hostile act (warn.own_possessive)
+        p = s.predicate_at(e.tok)
+        warners = own is not None and _warners_possessive(s, e, p, actors[i]["target"], ctx, cues)
         owned = tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in rules().act_objects \
-            and not (own is not None and _warners_possessive(s, e, s.predicate_at(e.tok), actors[i]["target"], ctx, cues))
+            and not warners
         if e.act_rule == "warn.that_statement" and (actors[i]["target"].get("actor") is None or owned):
             # "Moscow warned Berlin that the deliveries would prolong the war": a warning about no
             # one named is made to its addressee (rule target.addressee)
-            p = s.predicate_at(e.tok)
             to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
             if to.get("actor") is not None:
                 e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
             continue
-        p = s.predicate_at(e.tok)
-        if own is not None and _warners_possessive(s, e, p, actors[i]["target"], ctx, cues):
+        if warners:
             actors[i]["target"] = dict(actors[i]["target"], actor=own)
             e.extra.append("warn.own_possessive")
         if own is None or actors[i]["target"].get("actor") != own:

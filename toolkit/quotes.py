@@ -901,8 +901,7 @@ def _infinitive_subject(d: _Doc, to: int, lo: int) -> tuple[int, int] | None:
 # "cautioned against", "complained about", "asked for". (With an object between, "accused
 # Holt of", PolNeAR train marks the verb alone about as often: left as it is.)
 _GOVERNED = frozenset("about against of for".split())
-_WEEKDAYS_AND_NOW = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                              "tonight".split())
+_WEEKDAYS_AND_NOW = _WEEKDAYS | {"today", "yesterday", "tonight"}
 
 
 def _governed_preposition(d: _Doc, j: int, s1: int, lemma: str, cat: str) -> int:
