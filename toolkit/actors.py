@@ -64,6 +64,16 @@ What the rules do (and do not do):
   Moscow" stays the government. Location rows are kept (they are mentions of the state) and
   flagged; actor analyses should filter ``~location``. "Brussels" is the EU when the document
   mentions the EU, else Belgium (``resolved_from="context"``).
+* News outlets (``kind`` media, sector MED, ``role`` state_media for an outlet its state runs
+  as its voice): "the Yonhap news agency" is one outlet row; an outlet whose bare name is also
+  a place, a name or a word (flag ``outlet``: "Fars", "Dawn", "MENA", "Petra") is kept only
+  next to a medium noun, a verb of reporting or a verb of speaking to it ("Fars reported",
+  "Dawn newspaper", "told Dawn"); role nouns of sector MED ("Russian state media") have
+  ``actor_type`` media. A wire dateline's place ("Kyiv, March 3 (Reuters) -", "Islamabad
+  (AFP) -") is a place, never the government. Institutions bound to one state are that
+  state's without "the" ("Congress passed", "a State Department official"), unless an
+  unknown owner precedes them ("Kestria's Foreign Office"). Ranks between a title and a name
+  ("spokesman Major General X") are not the name; "al-" name parts are.
 * Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
   Georgia"), before governor/legislature/Senate/state/county words, after "state of", and
   within three tokens of another US state ("Georgia or Oklahoma"), and ("Georgia") in
@@ -655,13 +665,22 @@ OUTLET_NOUNS = frozenset({"news", "newspaper", "daily", "agency", "broadcaster",
                           "weekly", "station", "network", "correspondent", "reporter"})
 OUTLET_VERBS = frozenset({"report", "say", "quote", "cite", "publish", "carry", "write", "air",
                           "broadcast", "add", "claim", "learn", "obtain", "reveal"})
-OUTLET_BEFORE = frozenset({"tell", "told", "to", "with", "by", "on", "according"})
+OUTLET_BEFORE = frozenset({"tell", "told", "with", "cite", "citing", "quote", "quoting"})
+# "to" before an outlet only after a verb of speaking ("speaking to Dawn", "according to Fars").
+OUTLET_TO = frozenset({"speak", "speaking", "talk", "talking", "according", "say", "said",
+                       "interview", "statement", "statements", "comment", "comments", "remark"})
 
 
 def _outlet_context(d: _Doc, h: _Hit) -> bool:
     """Is the ambiguous outlet name of hit ``h`` used as the outlet ("Fars reported", "Dawn
-    newspaper", "told Dawn", "the Iranian agency Mehr"), not as a place, a region or a word
-    ("Fars province", "the MENA region", "Operation Dawn", "Hamid Mehr")?"""
+    newspaper", "told Dawn", "speaking to Petra", "the Iranian agency Mehr"), not as a place, a
+    region or a word ("Fars province", "the MENA region", "Operation Dawn", "returned to
+    Petra")?
+
+    Example:
+        >>> find_mentions("Floods hit Fars province. Fars news agency said so.")["text"].tolist()
+        ['Fars news agency']
+    """
     s, n = d.sent[h.t0], len(d.toks)
     k = h.t1 + (h.t1 < n and d.toks[h.t1] in POSSESSIVE)
     if k < n and d.sent[k] == s and (d.lower[k] in OUTLET_NOUNS or d.lemma[k] in OUTLET_VERBS):
@@ -673,6 +692,8 @@ def _outlet_context(d: _Doc, h: _Hit) -> bool:
         return False
     if d.lower[p] in OUTLET_NOUNS or d.lemma[p] in OUTLET_NOUNS:
         return True
+    if d.lower[p] == "to" and p > 0 and d.sent[p - 1] == s:
+        return d.lower[p - 1] in OUTLET_TO or d.lemma[p - 1] in OUTLET_TO
     return d.lower[p] in OUTLET_BEFORE or d.lemma[p] in OUTLET_BEFORE
 
 
@@ -1249,7 +1270,14 @@ def rule_role(st: _State, ph: _Phrase) -> list[dict] | None:
         return None  # "the Yonhap news agency": the outlet itself (rule_name), its own role
     if not mods and ph.attach is None:
         row = _bare_role(st, ph.group, ph.end_t)
-        return [row] if row is not None else []
+        t0 = ph.group[0].t0
+        if row is not None or not any(g.cat == "institution" and g.rec.get("actor") for g in ph.group) \
+                or t0 > 0 and (st.d.toks[t0 - 1] in POSSESSIVE or _is_cap_word(st.d.toks[t0 - 1])
+                               and st.d.toks[t0 - 1] not in NOT_NAMES):
+            return [row] if row is not None else []
+        # "The State Department said", "a senior State Department official": an institution
+        # bound to one state is that state's, with no person to resolve (not after an unknown
+        # owner: "Kestria's Foreign Office")
     actor, role = _actor_of(ph.group, ph.attach), _last_role(ph.group)
     if actor is None:
         return []
