@@ -109,3 +109,26 @@ def test_officials_and_institutions_without_a_name(text, surface, actor, sector)
 
 def test_an_institution_after_an_unknown_owner_takes_no_default_state():
     assert _row("Kestria's Foreign Office said so.", "Foreign Office") is None
+
+
+@pytest.mark.parametrize("text, person, actor", [
+    ("Lebanese caretaker Prime Minister Najib Hadife said Beirut wanted a truce.", "Najib Hadife", "LBN"),
+    ("Iraq's acting defence minister Karim Saadoun said the base was hit.", "Karim Saadoun", "IRQ"),
+    ("Sudanese army chief General Abdel Karim Osmani said the RSF must withdraw.", "Abdel Karim Osmani", "SDN"),
+    ("Kremlin aide Yuri Ushkov said the summit was off.", "Yuri Ushkov", "RUS"),
+    ("Hamas commander Ahmed Odeida said the group would fight on.", "Ahmed Odeida", "HAMAS"),
+])
+def test_titles_with_an_adjective_or_a_military_head(text, person, actor):
+    r = _row(text, person)
+    assert r is not None and r["person"] == person and r["actor"] == actor
+
+
+def test_the_army_is_not_the_commander_named_before():
+    m = find_mentions("Army chief General Tomas Welland spoke. The army later denied it.")
+    later = m[m["start"] > 40]
+    assert later.empty or later["person"].isna().all()
+
+
+def test_a_continent_is_no_part_of_a_name_after_a_title():
+    m = find_mentions("Supreme Allied Commander Europe Wesley Clarkson arrived.")
+    assert "Europe Wesley Clarkson" not in m["person"].dropna().tolist()

@@ -73,7 +73,10 @@ What the rules do (and do not do):
   (AFP) -") is a place, never the government. Institutions bound to one state are that
   state's without "the" ("Congress passed", "a State Department official"), unless an
   unknown owner precedes them ("Kestria's Foreign Office"). Ranks between a title and a name
-  ("spokesman Major General X") are not the name; "al-" name parts are.
+  ("spokesman Major General X") are not the name; "al-" name parts are; an adjective of
+  office may stand between a state and its office ("Lebanese caretaker Prime Minister X",
+  :data:`TITLE_ADJECTIVES`); military heads are titles ("RSF commander X", "army chief
+  General Y", :data:`TITLE_NOUNS`), but "the army" never refers back to such a person.
 * Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
   Georgia"), before governor/legislature/Senate/state/county words, after "state of", and
   within three tokens of another US state ("Georgia or Oklahoma"), and ("Georgia") in
@@ -153,6 +156,12 @@ TITLE_ROLES = frozenset({
     "national_security_adviser",
     "ambassador", "minister", "secretary_general", "high_representative", "legislature",
     "official"})
+# Role nouns of the military that are titles before a name ("RSF commander Ali X", "army chief
+# General Y"); the plural and collective ones ("troops", "the army") are not.
+TITLE_NOUNS = frozenset({"commander", "army chief", "military chief", "armed forces chief",
+                         "defence chief", "defense chief", "intelligence chief", "spy chief",
+                         "police chief", "chief of staff", "army chief of staff", "military chief of staff",
+                         "aide", "adviser", "advisor"})
 # A role noun and the roles of people_roles.csv it can refer to.
 COMPATIBLE = {
     "president": {"president", "commission_president", "council_president"},
@@ -227,7 +236,7 @@ RANKS = frozenset({"General", "Gen", "Major", "Maj", "Lieutenant", "Lt", "Colone
 NOT_NAMES = frozenset(["The", "A", "An", "And", "But", "Or", "Nor", "For", "On", "In", "At", "To", "From", "With", "By", "Of", "As", "If", "When", "While", "After", "Before", "Since", "Until", "During", "Because", "Although", "Though", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "Then", "Also", "Now", "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Who", "What", "Which", "Where", "Why", "How", "Meanwhile", "However", "Earlier", "Later", "Last", "Next", "Speaking", "Asked", "According", "Said", "Says"])
 WEEKDAYS_MONTHS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 # Capitalised words that make a run of capitalised words a name of something else.
-NOT_NAME_WORDS = frozenset(["Committee", "Commission", "Council", "Assembly", "Organization", "Organisation", "Nations", "United", "War", "World", "Sciences", "Science", "Republic", "Union", "Group", "Agency", "Programme", "Program", "Fund", "Conference", "Summit", "Agreement", "Treaty", "Court", "Bank", "Forum", "Initiative", "Declaration", "Agenda", "Goals", "Goal", "Development", "Highness", "Excellency", "Majesty", "Government", "Ministry", "Department", "Office", "Party", "Front", "Movement", "Army", "Forces", "Association", "Institute", "University", "Centre", "Center", "Foundation", "Company", "Corporation", "Sea", "Ocean", "River", "Islands", "Island", "Peninsula", "Strait", "Gulf", "Mountains", "Day", "Year", "Act", "Law", "Charter", "Convention", "Protocol", "Plan", "Process", "Mission", "Operation", "Coalition", "Alliance", "Community", "Region", "State", "States", "Kingdom", "Federation", "People", "Prize", "Meeting", "Plus", "Pro", "Tempore", "Secretariat", "Security", "General", "Session", "Summit", "Panel", "Board", "Authority", "Service", "Services", "Network", "Platform", "Framework", "Compact", "Strategy", "Partnership", "Facility", "Report", "Resolution", "Parliament", "Congress", "Senate", "House", "Palace", "Square", "Street", "Airport", "Station", "Hospital", "School", "Church", "Mosque", "Cathedral", "Media", "Press", "News", "Times", "Post", "Journal", "Agency", "Television", "Radio", "Affairs", "Minister", "Ministers", "President"])
+NOT_NAME_WORDS = frozenset(["Committee", "Commission", "Council", "Assembly", "Organization", "Organisation", "Nations", "United", "War", "World", "Sciences", "Science", "Republic", "Union", "Group", "Agency", "Programme", "Program", "Fund", "Conference", "Summit", "Agreement", "Treaty", "Court", "Bank", "Forum", "Initiative", "Declaration", "Agenda", "Goals", "Goal", "Development", "Highness", "Excellency", "Majesty", "Government", "Ministry", "Department", "Office", "Party", "Front", "Movement", "Army", "Forces", "Association", "Institute", "University", "Centre", "Center", "Foundation", "Company", "Corporation", "Sea", "Ocean", "River", "Islands", "Island", "Peninsula", "Strait", "Gulf", "Mountains", "Day", "Year", "Act", "Law", "Europe", "Asia", "Africa", "Americas", "Pacific", "Atlantic", "Charter", "Convention", "Protocol", "Plan", "Process", "Mission", "Operation", "Coalition", "Alliance", "Community", "Region", "State", "States", "Kingdom", "Federation", "People", "Prize", "Meeting", "Plus", "Pro", "Tempore", "Secretariat", "Security", "General", "Session", "Summit", "Panel", "Board", "Authority", "Service", "Services", "Network", "Platform", "Framework", "Compact", "Strategy", "Partnership", "Facility", "Report", "Resolution", "Parliament", "Congress", "Senate", "House", "Palace", "Square", "Street", "Airport", "Station", "Hospital", "School", "Church", "Mosque", "Cathedral", "Media", "Press", "News", "Times", "Post", "Journal", "Agency", "Television", "Radio", "Affairs", "Minister", "Ministers", "President"])
 # Place readings: a capital or state name followed by an event noun is its place or its name
 # ("the Paris climate summit", "the Minsk talks").
 EVENT_NOUNS = frozenset({"summit", "conference", "conferences", "talks", "meeting", "meetings",
@@ -826,9 +835,29 @@ def _gap_possessive(d: _Doc, a: _Hit, b: _Hit) -> tuple[bool, bool]:
         return True, False
     if b.t0 == a.t1 + 1 and d.toks[a.t1] in POSSESSIVE:
         return True, True
-    if _portfolio_gap(d, a, b):
+    if _portfolio_gap(d, a, b) or _title_adjective_gap(d, a, b):
         return True, d.toks[a.t1] in POSSESSIVE
     return False, False
+
+
+# Words that may stand between a state's name and an office ("Lebanese caretaker Prime
+# Minister", "Iraq's acting defence minister", "Sudan's de facto leader").
+TITLE_ADJECTIVES = frozenset({"caretaker", "interim", "acting", "outgoing", "incoming", "former",
+                              "new", "top", "senior", "then", "de", "facto", "self-declared",
+                              "exiled", "ousted", "embattled", "veteran", "longtime", "hardline",
+                              "powerful", "newly", "appointed", "elected"})
+
+
+def _title_adjective_gap(d: _Doc, a: _Hit, b: _Hit) -> bool:
+    """Do one or two of :data:`TITLE_ADJECTIVES` alone lead from the demonym or the state's
+    possessive ``a`` to the office ``b`` ("Lebanese caretaker Prime Minister X")?"""
+    if a.cat not in ("state", "demonym") or b.cat != "role" or b.rec.get("role") not in PERSON_ROLES:
+        return False
+    t = a.t1
+    if t < len(d.toks) and d.toks[t] in POSSESSIVE:
+        t += 1
+    return 1 <= b.t0 - t <= 2 and all(d.lower[k] in TITLE_ADJECTIVES and d.sent[k] == d.sent[b.t0]
+                                      for k in range(t, b.t0))
 
 
 def _portfolio_gap(d: _Doc, a: _Hit, b: _Hit) -> bool:
@@ -964,7 +993,8 @@ def _title_name(st: _State, ph: _Phrase) -> None:
     group, d = ph.group, st.d
     last_role = next((g for g in reversed(group) if g.cat in ROLEISH), None)
     if ph.has_role and not ph.has_person and ph.attach is None and last_role is group[-1] \
-            and (last_role.rec.get("role") in TITLE_ROLES) and last_role.cat == "role":
+            and (last_role.rec.get("role") in TITLE_ROLES or last_role.rec["entry"].lower() in TITLE_NOUNS) \
+            and last_role.cat == "role":
         t = group[-1].t1
         while t < len(d.toks) and d.sent[t] == d.sent[group[-1].t0] and \
                 (d.toks[t].rstrip(".") in RANKS or d.toks[t] == "." and t > group[-1].t1):
@@ -1335,6 +1365,8 @@ def _bare_role(st: _State, group, t1) -> dict | None:
     role = _last_role(group)
     if role not in PERSON_ROLES:
         return None
+    if role == "military" and group[-1].rec["entry"].lower() not in TITLE_NOUNS:
+        return None  # "the army", "the forces": a body, not the commander named before
     last = group[-1].t1 - 1
     if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
         return None  # plural ("the presidents") refers to no single person
