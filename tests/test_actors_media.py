@@ -26,6 +26,7 @@ def _row(text, surface):
     ("Pakistan's Dawn newspaper said the crossing would reopen.", "Dawn", "PAK", False),
     ("The Times of Israel reported that the negotiators left.", "Times of Israel", "ISR", False),
     ("RT said the village had been captured.", "RT", "RUS", True),
+    ("The Iranian Students' News Agency, ISNA, said the talks would resume.", "ISNA", "IRN", False),
 ])
 def test_outlets_have_their_country_and_state_media_flag(text, surface, actor, state_media):
     r = _row(text, surface)
@@ -40,6 +41,8 @@ def test_outlets_have_their_country_and_state_media_flag(text, surface, actor, s
     ("Operation Dawn began before sunrise.", "Dawn"),
     ("Hamid Mehr, a local councillor, said the road was closed.", "Mehr"),
     ("The guardian of the shrine kept the doors shut.", "guardian"),
+    ("PTI supporters clashed with police in Lahore.", "PTI"),
+    ("ISNA members gathered in Chicago for the convention.", "ISNA"),
 ])
 def test_ambiguous_outlet_names_need_an_outlets_context(text, surface):
     assert _row(text, surface) is None

@@ -701,6 +701,8 @@ def _outlet_context(d: _Doc, h: _Hit) -> bool:
         return False
     if d.lower[p] in OUTLET_NOUNS or d.lemma[p] in OUTLET_NOUNS:
         return True
+    if d.toks[p] in (",", "(") and p > 0 and d.sent[p - 1] == s and d.lower[p - 1] in OUTLET_NOUNS:
+        return True  # "the Iranian Students' News Agency, ISNA,": the acronym of the agency
     if d.lower[p] == "to" and p > 0 and d.sent[p - 1] == s:
         return d.lower[p - 1] in OUTLET_TO or d.lemma[p - 1] in OUTLET_TO
     return d.lower[p] in OUTLET_BEFORE or d.lemma[p] in OUTLET_BEFORE
