@@ -64,6 +64,19 @@ What the rules do (and do not do):
   Moscow" stays the government. Location rows are kept (they are mentions of the state) and
   flagged; actor analyses should filter ``~location``. "Brussels" is the EU when the document
   mentions the EU, else Belgium (``resolved_from="context"``).
+* News outlets (``kind`` media, sector MED, ``role`` state_media for an outlet its state runs
+  as its voice): "the Yonhap news agency" is one outlet row; an outlet whose bare name is also
+  a place, a name or a word (flag ``outlet``: "Fars", "Dawn", "MENA", "Petra") is kept only
+  next to a medium noun, a verb of reporting or a verb of speaking to it ("Fars reported",
+  "Dawn newspaper", "told Dawn"); role nouns of sector MED ("Russian state media") have
+  ``actor_type`` media. A wire dateline's place ("Kyiv, March 3 (Reuters) -", "Islamabad
+  (AFP) -") is a place, never the government. Institutions bound to one state are that
+  state's without "the" ("Congress passed", "a State Department official"), unless an
+  unknown owner precedes them ("Kestria's Foreign Office"). Ranks between a title and a name
+  ("spokesman Major General X") are not the name; "al-" name parts are; an adjective of
+  office may stand between a state and its office ("Lebanese caretaker Prime Minister X",
+  :data:`TITLE_ADJECTIVES`); military heads are titles ("RSF commander X", "army chief
+  General Y", :data:`TITLE_NOUNS`), but "the army" never refers back to such a person.
 * Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
   Georgia"), before governor/legislature/Senate/state/county words, after "state of", and
   within three tokens of another US state ("Georgia or Oklahoma"), and ("Georgia") in
@@ -143,6 +156,12 @@ TITLE_ROLES = frozenset({
     "national_security_adviser",
     "ambassador", "minister", "secretary_general", "high_representative", "legislature",
     "official"})
+# Role nouns of the military that are titles before a name ("RSF commander Ali X", "army chief
+# General Y"); the plural and collective ones ("troops", "the army") are not.
+TITLE_NOUNS = frozenset({"commander", "army chief", "military chief", "armed forces chief",
+                         "defence chief", "defense chief", "intelligence chief", "spy chief",
+                         "police chief", "chief of staff", "army chief of staff", "military chief of staff",
+                         "aide", "adviser", "advisor"})
 # A role noun and the roles of people_roles.csv it can refer to.
 COMPATIBLE = {
     "president": {"president", "commission_president", "council_president"},
@@ -171,6 +190,8 @@ DATED_ROLES = {
 # Role nouns that are often adjectives ("military aid", "intelligence report").
 ADJECTIVAL_ROLES = frozenset({"military", "army", "intelligence", "media", "police", "navy",
                               "government", "opposition", "people", "state media", "security"})
+# The sector of news outlets (CAMEO MED): a role noun of this sector makes its row an outlet's.
+MEDIA_SECTOR = "MED"
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "VNM", "TWN", "HKG"})
 
 LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "into", "across", "around",
@@ -202,12 +223,20 @@ Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryl
 Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
 Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming Carolina Dakota Hampshire Jersey Mexico
 Island""".split())
-NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "ibn", "da", "di",
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "bint", "ibn", "da", "di",
                             "la", "le", "del", "dos", "du", "el", "ter", "zu"})
+# A lower-case Arabic article or kinship word joined to a name part ("al-Khulaifi", "bin-Zayed").
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|ash|as|at|ar|an|az|ad|ud|ul|bin|ibn|abu)-[A-Z]")
+# Military ranks and forms of address between a title and a name ("military spokesman Major
+# General Tariq X", "army spokesman Lt. Col. Y"): part of the phrase, not of the person's name.
+RANKS = frozenset({"General", "Gen", "Major", "Maj", "Lieutenant", "Lt", "Colonel", "Col",
+                   "Brigadier", "Brig", "Admiral", "Adm", "Rear", "Vice", "Captain", "Capt",
+                   "Commander", "Cmdr", "Sergeant", "Sgt", "Marshal", "Air", "Field", "Warrant",
+                   "Officer", "Chief", "Dr", "Mr", "Mrs", "Ms"})
 NOT_NAMES = frozenset(["The", "A", "An", "And", "But", "Or", "Nor", "For", "On", "In", "At", "To", "From", "With", "By", "Of", "As", "If", "When", "While", "After", "Before", "Since", "Until", "During", "Because", "Although", "Though", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "Then", "Also", "Now", "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Who", "What", "Which", "Where", "Why", "How", "Meanwhile", "However", "Earlier", "Later", "Last", "Next", "Speaking", "Asked", "According", "Said", "Says"])
 WEEKDAYS_MONTHS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 # Capitalised words that make a run of capitalised words a name of something else.
-NOT_NAME_WORDS = frozenset(["Committee", "Commission", "Council", "Assembly", "Organization", "Organisation", "Nations", "United", "War", "World", "Sciences", "Science", "Republic", "Union", "Group", "Agency", "Programme", "Program", "Fund", "Conference", "Summit", "Agreement", "Treaty", "Court", "Bank", "Forum", "Initiative", "Declaration", "Agenda", "Goals", "Goal", "Development", "Highness", "Excellency", "Majesty", "Government", "Ministry", "Department", "Office", "Party", "Front", "Movement", "Army", "Forces", "Association", "Institute", "University", "Centre", "Center", "Foundation", "Company", "Corporation", "Sea", "Ocean", "River", "Islands", "Island", "Peninsula", "Strait", "Gulf", "Mountains", "Day", "Year", "Act", "Law", "Charter", "Convention", "Protocol", "Plan", "Process", "Mission", "Operation", "Coalition", "Alliance", "Community", "Region", "State", "States", "Kingdom", "Federation", "People", "Prize", "Meeting", "Plus", "Pro", "Tempore", "Secretariat", "Security", "General", "Session", "Summit", "Panel", "Board", "Authority", "Service", "Services", "Network", "Platform", "Framework", "Compact", "Strategy", "Partnership", "Facility", "Report", "Resolution", "Parliament", "Congress", "Senate", "House", "Palace", "Square", "Street", "Airport", "Station", "Hospital", "School", "Church", "Mosque", "Cathedral", "Media", "Press", "News", "Times", "Post", "Journal", "Agency", "Television", "Radio", "Affairs", "Minister", "Ministers", "President"])
+NOT_NAME_WORDS = frozenset(["Committee", "Commission", "Council", "Assembly", "Organization", "Organisation", "Nations", "United", "War", "World", "Sciences", "Science", "Republic", "Union", "Group", "Agency", "Programme", "Program", "Fund", "Conference", "Summit", "Agreement", "Treaty", "Court", "Bank", "Forum", "Initiative", "Declaration", "Agenda", "Goals", "Goal", "Development", "Highness", "Excellency", "Majesty", "Government", "Ministry", "Department", "Office", "Party", "Front", "Movement", "Army", "Forces", "Association", "Institute", "University", "Centre", "Center", "Foundation", "Company", "Corporation", "Sea", "Ocean", "River", "Islands", "Island", "Peninsula", "Strait", "Gulf", "Mountains", "Day", "Year", "Act", "Law", "Europe", "Asia", "Africa", "Americas", "Pacific", "Atlantic", "Charter", "Convention", "Protocol", "Plan", "Process", "Mission", "Operation", "Coalition", "Alliance", "Community", "Region", "State", "States", "Kingdom", "Federation", "People", "Prize", "Meeting", "Plus", "Pro", "Tempore", "Secretariat", "Security", "General", "Session", "Summit", "Panel", "Board", "Authority", "Service", "Services", "Network", "Platform", "Framework", "Compact", "Strategy", "Partnership", "Facility", "Report", "Resolution", "Parliament", "Congress", "Senate", "House", "Palace", "Square", "Street", "Airport", "Station", "Hospital", "School", "Church", "Mosque", "Cathedral", "Media", "Press", "News", "Times", "Post", "Journal", "Agency", "Television", "Radio", "Affairs", "Minister", "Ministers", "President"])
 # Place readings: a capital or state name followed by an event noun is its place or its name
 # ("the Paris climate summit", "the Minsk talks").
 EVENT_NOUNS = frozenset({"summit", "conference", "conferences", "talks", "meeting", "meetings",
@@ -618,6 +647,8 @@ def _keep(st: _State, h: _Hit) -> bool:
     nxt = d.toks[h.t1] if h.t1 < n and d.sent[h.t1] == d.sent[h.t0] else ""
     if "us_state" in amb and _us_state(st, h, prev, nxt):
         return False
+    if "outlet" in amb and not _outlet_context(d, h):
+        return False  # "Fars province", "the MENA region", "Operation Dawn"
     single = h.t1 - h.t0 == 1
     if "person" in amb and prev and _is_cap_word(prev) and (h.t0 - 1) not in st.covered \
             and prev not in WEEKDAYS_MONTHS \
@@ -632,6 +663,49 @@ def _keep(st: _State, h: _Hit) -> bool:
             and h.t1 not in st.covered and not d.title_case(h.t0):
         return False  # "the West Bank": the blocking entry lost to the leftmost match
     return True
+
+
+# Words around an outlet's name that show it is the outlet (ambiguous flag ``outlet``): a
+# medium after it or before it ("Dawn newspaper", "the daily Dawn"), a verb of reporting after
+# it ("Fars reported"), a verb or preposition of speaking to it before it ("told Dawn", "in an
+# interview with Mehr"). Lemmas, lower case.
+OUTLET_NOUNS = frozenset({"news", "newspaper", "daily", "agency", "broadcaster", "television",
+                          "tv", "radio", "channel", "outlet", "website", "site", "paper",
+                          "weekly", "station", "network", "correspondent", "reporter"})
+OUTLET_VERBS = frozenset({"report", "say", "quote", "cite", "publish", "carry", "write", "air",
+                          "broadcast", "add", "claim", "learn", "obtain", "reveal"})
+OUTLET_BEFORE = frozenset({"tell", "told", "with", "cite", "citing", "quote", "quoting"})
+# "to" before an outlet only after a verb of speaking ("speaking to Dawn", "according to Fars").
+OUTLET_TO = frozenset({"speak", "speaking", "talk", "talking", "according", "say", "said",
+                       "interview", "statement", "statements", "comment", "comments", "remark"})
+
+
+def _outlet_context(d: _Doc, h: _Hit) -> bool:
+    """Is the ambiguous outlet name of hit ``h`` used as the outlet ("Fars reported", "Dawn
+    newspaper", "told Dawn", "speaking to Petra", "the Iranian agency Mehr"), not as a place, a
+    region or a word ("Fars province", "the MENA region", "Operation Dawn", "returned to
+    Petra")?
+
+    Example:
+        >>> find_mentions("Floods hit Fars province. Fars news agency said so.")["text"].tolist()
+        ['Fars news agency']
+    """
+    s, n = d.sent[h.t0], len(d.toks)
+    k = h.t1 + (h.t1 < n and d.toks[h.t1] in POSSESSIVE)
+    if k < n and d.sent[k] == s and (d.lower[k] in OUTLET_NOUNS or d.lemma[k] in OUTLET_VERBS):
+        return True
+    p = h.t0 - 1
+    if p >= 0 and d.lower[p] in DETERMINERS and d.sent[p] == s:
+        p -= 1
+    if p < 0 or d.sent[p] != s:
+        return False
+    if d.lower[p] in OUTLET_NOUNS or d.lemma[p] in OUTLET_NOUNS:
+        return True
+    if d.toks[p] in (",", "(") and p > 0 and d.sent[p - 1] == s and d.lower[p - 1] in OUTLET_NOUNS:
+        return True  # "the Iranian Students' News Agency, ISNA,": the acronym of the agency
+    if d.lower[p] == "to" and p > 0 and d.sent[p - 1] == s:
+        return d.lower[p - 1] in OUTLET_TO or d.lemma[p - 1] in OUTLET_TO
+    return d.lower[p] in OUTLET_BEFORE or d.lemma[p] in OUTLET_BEFORE
 
 
 def _before_portfolio(st: _State, h: _Hit) -> bool:
@@ -711,6 +785,40 @@ def _is_location(d: _Doc, t0: int, t1: int, cat: str) -> bool:
     return False
 
 
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _in_dateline(st: _State, t: int) -> bool:
+    """Is token ``t`` inside a wire dateline opening its sentence ("Kyiv, March 3 (Reuters) -",
+    "Islamabad (AFP) -", "TEHRAN, Iran (AP) —")? The dateline says where the story was filed:
+    its place is never a party to the sentence's events. A dateline is capitalised words,
+    commas, a date and the agency in brackets before a dash; it needs the bracketed agency or
+    a month, so that "Russia - which denies it - said" is no dateline."""
+    d = st.d
+    a = bisect.bisect_left(d.sent, d.sent[t])
+    if t - a > 12:
+        return False
+    key = ("dateline", a)
+    if key not in st.memo:
+        st.memo[key] = _dateline_end(d, a)
+    return t < st.memo[key]
+
+
+def _dateline_end(d: _Doc, a: int) -> int:
+    """The token after the dateline that opens the sentence starting at token ``a``, else ``a``."""
+    s, n = d.sent[a], len(d.toks)
+    for k in range(a, min(a + 14, n)):
+        w = d.toks[k]
+        if d.sent[k] != s:
+            break
+        if w in DATELINE_DASHES:
+            dated = any(x in WEEKDAYS_MONTHS for x in d.toks[a:k])
+            return k + 1 if k > a and (d.toks[k - 1] == ")" or dated) else a
+        if not (_is_cap_word(w) or w in (",", "(", ")", ".") or w.isdigit()):
+            break
+    return a
+
+
 def _before_event_noun(d: _Doc, t: int, sent: int) -> bool:
     """Is token t an event noun, possibly after "and <Name>" ("Lima and Paris conferences")?"""
     n = len(d.toks)
@@ -729,9 +837,29 @@ def _gap_possessive(d: _Doc, a: _Hit, b: _Hit) -> tuple[bool, bool]:
         return True, False
     if b.t0 == a.t1 + 1 and d.toks[a.t1] in POSSESSIVE:
         return True, True
-    if _portfolio_gap(d, a, b):
+    if _portfolio_gap(d, a, b) or _title_adjective_gap(d, a, b):
         return True, d.toks[a.t1] in POSSESSIVE
     return False, False
+
+
+# Words that may stand between a state's name and an office ("Lebanese caretaker Prime
+# Minister", "Iraq's acting defence minister", "Sudan's de facto leader").
+TITLE_ADJECTIVES = frozenset({"caretaker", "interim", "acting", "outgoing", "incoming", "former",
+                              "new", "top", "senior", "then", "de", "facto", "self-declared",
+                              "exiled", "ousted", "embattled", "veteran", "longtime", "hardline",
+                              "powerful", "newly", "appointed", "elected"})
+
+
+def _title_adjective_gap(d: _Doc, a: _Hit, b: _Hit) -> bool:
+    """Do one or two of :data:`TITLE_ADJECTIVES` alone lead from the demonym or the state's
+    possessive ``a`` to the office ``b`` ("Lebanese caretaker Prime Minister X")?"""
+    if a.cat not in ("state", "demonym") or b.cat != "role" or b.rec.get("role") not in PERSON_ROLES:
+        return False
+    t = a.t1
+    if t < len(d.toks) and d.toks[t] in POSSESSIVE:
+        t += 1
+    return 1 <= b.t0 - t <= 2 and all(d.lower[k] in TITLE_ADJECTIVES and d.sent[k] == d.sent[b.t0]
+                                      for k in range(t, b.t0))
 
 
 def _portfolio_gap(d: _Doc, a: _Hit, b: _Hit) -> bool:
@@ -808,6 +936,7 @@ def _name_run(st: _State, t: int, *, forward: bool = True, max_len: int = 4) -> 
         if i in st.covered:
             break
         if _is_cap_word(w) and w.rstrip(".") not in NOT_NAMES and not w.isupper() or \
+                run and forward and _PARTICLE_NAME.match(w) or \
                 (len(w) == 2 and w[0].isupper() and w[1] == ".") or w in NAME_PARTICLES and run and forward or w in NAME_PARTICLES and not forward and run:
             run.append(i)
         else:
@@ -866,8 +995,13 @@ def _title_name(st: _State, ph: _Phrase) -> None:
     group, d = ph.group, st.d
     last_role = next((g for g in reversed(group) if g.cat in ROLEISH), None)
     if ph.has_role and not ph.has_person and ph.attach is None and last_role is group[-1] \
-            and (last_role.rec.get("role") in TITLE_ROLES) and last_role.cat == "role":
-        run = _name_run(st, group[-1].t1)
+            and (last_role.rec.get("role") in TITLE_ROLES or last_role.rec["entry"].lower() in TITLE_NOUNS) \
+            and last_role.cat == "role":
+        t = group[-1].t1
+        while t < len(d.toks) and d.sent[t] == d.sent[group[-1].t0] and \
+                (d.toks[t].rstrip(".") in RANKS or d.toks[t] == "." and t > group[-1].t1):
+            t += 1  # "spokesman Major General Tariq X": the rank is no part of the name
+        run = _name_run(st, t)
         if run and not (run[1] - run[0] == 1 and d.toks[run[0]][0].islower()):
             ph.unknown = run
             ph.end_t = run[1]
@@ -965,6 +1099,7 @@ def rule_apposition_after(st: _State, ph: _Phrase, row: dict) -> dict | None:
         [['Russian foreign minister, Sergei Lavrov', 'RUS', 'Sergei Lavrov']]
     """
     d, end_t = st.d, ph.end_t
+    end_t = _posted_to(st, ph, end_t)
     if end_t >= len(d.toks) or d.toks[end_t] != "," or d.sent[end_t] != d.sent[row["tok_start"]]:
         return None
     k = end_t + 1
@@ -986,6 +1121,20 @@ def rule_apposition_after(st: _State, ph: _Phrase, row: dict) -> dict | None:
                text=d.text[row["start"]:d.ends[end - 1]], resolved_from="apposition",
                rule="apposition_after")
     return row
+
+
+def _posted_to(st: _State, ph: _Phrase, end_t: int) -> int:
+    """The token after "to <state or capital>" following an ambassador ("Saudi Arabia's
+    ambassador to Washington, Princess X,"), else ``end_t``: the host state is where the envoy
+    serves, and the apposition after it names the envoy (the host keeps its own row)."""
+    d = st.d
+    if _last_role(ph.group) != "ambassador" or end_t + 1 >= len(d.toks) or d.lower[end_t] != "to":
+        return end_t
+    i = bisect.bisect_left([h.t0 for h in st.hits], end_t + 1)
+    if i < len(st.hits) and st.hits[i].t0 == end_t + 1 and _bare_modifier_at(st, i) is not None \
+            and st.hits[i].cat in ("state", "capital"):
+        return st.hits[i].t1
+    return end_t
 
 
 # -- attributes --------------------------------------------------------------------------
@@ -1148,9 +1297,19 @@ def rule_role(st: _State, ph: _Phrase) -> list[dict] | None:
     if not ph.has_role:
         return None
     mods = [g for g in ph.group if g.cat in MODIFIER]
+    if any(g.cat == "media" for g in mods) and all(
+            g.rec.get("sector") == MEDIA_SECTOR for g in ph.group if g.cat in ROLEISH):
+        return None  # "the Yonhap news agency": the outlet itself (rule_name), its own role
     if not mods and ph.attach is None:
         row = _bare_role(st, ph.group, ph.end_t)
-        return [row] if row is not None else []
+        t0 = ph.group[0].t0
+        if row is not None or not any(g.cat == "institution" and g.rec.get("actor") for g in ph.group) \
+                or t0 > 0 and (st.d.toks[t0 - 1] in POSSESSIVE or _is_cap_word(st.d.toks[t0 - 1])
+                               and st.d.toks[t0 - 1] not in NOT_NAMES):
+            return [row] if row is not None else []
+        # "The State Department said", "a senior State Department official": an institution
+        # bound to one state is that state's, with no person to resolve (not after an unknown
+        # owner: "Kestria's Foreign Office")
     actor, role = _actor_of(ph.group, ph.attach), _last_role(ph.group)
     if actor is None:
         return []
@@ -1159,6 +1318,8 @@ def rule_role(st: _State, ph: _Phrase) -> list[dict] | None:
                     person=person, role=role, kind="role",
                     resolved="date" if person else "gazetteer", head=ph.group[-1],
                     rule="role_of_actor" if ph.attach is not None else "role")
+    if row["sector"] == MEDIA_SECTOR:
+        row["actor_type"] = "media"  # "Russian state media", "an Iranian news agency": outlets
     t0, last = ph.group[0].t0, ph.group[-1].t1 - 1
     if person is None and role in DESCRIBED_ROLES and t0 > 0 and st.d.lower[t0 - 1] == "the" \
             and not (st.d.lower[last] != st.d.lemma[last] and st.d.lower[last].endswith("s")):
@@ -1186,7 +1347,7 @@ def rule_name(st: _State, ph: _Phrase) -> list[dict] | None:
         # A region of a state ("Crimea", "Tigray", "Gaza") is always a place: whoever governs
         # or fights in it is often not the state it belongs to ("Crimea's Russian-installed
         # governor", "Tigray's leaders"), so it never stands for the state as an agent.
-        location = _is_region(rec) \
+        location = _is_region(rec) or _in_dateline(st, ph.group[0].t0) \
             or _is_location(st.d, ph.group[0].t0, ph.end_t, kind)
     if kind in ("capital", "seat"):
         metonym = not location
@@ -1206,6 +1367,8 @@ def _bare_role(st: _State, group, t1) -> dict | None:
     role = _last_role(group)
     if role not in PERSON_ROLES:
         return None
+    if role == "military" and group[-1].rec["entry"].lower() not in TITLE_NOUNS:
+        return None  # "the army", "the forces": a body, not the commander named before
     last = group[-1].t1 - 1
     if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
         return None  # plural ("the presidents") refers to no single person
