@@ -1335,7 +1335,7 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
         sp = _appositive(d, k - 1, lo)
     elif sp is not None:
-        sp = _whole_subject(d, sp, lo) if t is None else (sp[0], k)
+        sp = _premodified_subject(d, _whole_subject(d, sp, lo), lo) if t is None else (sp[0], k)
     return "subject", sp
 
 
@@ -1384,6 +1384,46 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
         return sp  # "contradicting Tulsa police": a verb, not the head of a subject
     while c < a - 1 and d.low[c] in ("but", "and", "even", "yet", "or", "so"):
         c += 1  # "But 16 percent of voters said": the link is the reporter's
+    return (c, sp[1])
+
+
+# Words that open a subject noun phrase before its head ("about half of voters", "my editor",
+# "only a third"): a determiner, a possessive or an approximating quantifier.
+_PREMODIFIERS = _DETERMINERS | frozenset("""about nearly almost roughly around only some many most several
+few all both less more fewer than least at just""".split())
+# Lower-case words that open a clause but never a subject noun phrase.
+_CLAUSE_ADVERBS = _AUX | frozenset("""so then now still yet even also too instead meanwhile however here there
+today yesterday tonight thus hence later earlier again""".split())
+
+
+def _premodified_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+    """A subject whose first words the noun-phrase reader left out ("about half of voters
+    said", "my editor at the time said", "leaked emails show"): up to three determiners,
+    quantifiers or lower-case modifiers before the span join it when the first of them is a
+    determiner or quantifier and they reach the clause's start (the sentence's start or clause
+    punctuation), as PARC marks the whole noun phrase.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("In Marlow, about half of voters said the tax was fair.").d
+        >>> i = d.low.index("said")
+        >>> a, b = _premodified_subject(d, np_left(d, i, 0), 0)
+        >>> " ".join(d.tok[a:b])
+        'about half of voters'
+    """
+    a = sp[0]
+    if d.low[a] in PRONOUNS:
+        return sp
+    c = a
+    while c - 1 >= lo and a - c < 3 and (d.low[c - 1] in _PREMODIFIERS or (
+            d.tok[c - 1].islower() and d.low[c - 1] not in _CLAUSE_ADVERBS
+            and (_unknown_noun(d, c - 1) or (d.low[c - 1].endswith("ed") and len(d.low[c - 1]) > 4
+                                             and c - 1 not in d.cues)))):
+        c -= 1
+    while c < a and d.low[c] not in _PREMODIFIERS - {"at", "than", "least"}:
+        c += 1  # "remembered Freddy said": a word that is not a determiner first may be a verb
+    if c == a or not (c == lo or d.tok[c - 1] in _CLAUSE_PUNCT):
+        return sp
     return (c, sp[1])
 
 

@@ -1,0 +1,36 @@
+"""toolkit.quotes: the left edge of a subject source. PARC/PolNeAR mark the whole noun phrase
+("about half of voters", "my editor"), so a determiner or quantifier that opens the clause
+belongs to the source; a verb before the phrase never does. Found on PolNeAR train."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit.quotes import find_quotes
+from toolkit.tokenize import tokenize_documents
+
+
+def speakers(text: str) -> list[str]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    return [r.speaker for r in q.itertuples() if r.kind != "scare"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In Marlow, about half of voters said the tax was fair.", "about half of voters"),
+    ("In Tessby, nearly two-thirds of farmers say the subsidy came too late.", "nearly two-thirds of farmers"),
+    ("At the rally, less than a third of those present said they trusted Velkov.", "less than a third of those present"),
+    ("By then, my editor at the Dunmore Courier said the story was fine.", "my editor at the Dunmore Courier"),
+    ("In the end, the billionaire shipping magnate said he would not run.", "the billionaire shipping magnate"),
+])
+def test_opening_determiner_joins_the_subject(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Then officials in Marlow said the bridge would close.", "officials in Marlow"),
+    ("In Tessby, Mayor Ilse Varga said the subsidy came too late.", "Mayor Ilse Varga"),
+    ("After the vote, Velkov said he would resign.", "Velkov"),
+])
+def test_no_determiner_leaves_the_subject_alone(text, speaker):
+    assert speakers(text) == [speaker]
