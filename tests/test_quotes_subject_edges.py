@@ -34,3 +34,28 @@ def test_opening_determiner_joins_the_subject(text, speaker):
 ])
 def test_no_determiner_leaves_the_subject_alone(text, speaker):
     assert speakers(text) == [speaker]
+
+
+def rows(text: str) -> list[tuple]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    return [(r.speaker, r.cue, r.content) for r in q.itertuples() if r.kind != "scare"]
+
+
+@pytest.mark.parametrize("text", [
+    "Two hours after his initial tweet, Velkov posted a photo of the dam.",
+    "The 2019 request by the Marlow council was turned down.",
+    "In a subsequent tweet, the Tessby mayor posted a photo of the dam.",
+    "Its latest call for a ceasefire in Tessby was ignored.",
+])
+def test_bare_cue_after_a_singular_determiner_is_a_noun(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The party leaders call for a ceasefire in Tessby.", "call for"),
+    ("Officials in Marlow support the plan.", "support"),
+    ("The people call for a ceasefire in Tessby.", "call for"),
+])
+def test_bare_cue_after_a_plural_is_a_verb(text, cue):
+    assert [c for _, c, _ in rows(text)] == [cue]

@@ -1180,6 +1180,51 @@ def _plural_noun(d: _Doc, i: int) -> bool:
         and not d.low[i - 1].endswith("ly")
 
 
+# Plurals without "-s", after which a bare verb agrees ("the people hope", "the police say").
+_BARE_PLURALS = frozenset("people police men women children media staff public clergy".split())
+
+
+def _modified_noun(d: _Doc, i: int) -> bool:
+    """Whether the bare hit at ``i`` is a noun after a determiner and singular modifiers, with a
+    noun's follower (punctuation or a preposition): "his initial tweet, ...", "The 2012
+    request by ...", "Republican support for". A bare (uninflected) verb needs a plural
+    subject, so one whose lower-case words back to a singular determiner end in no "-s"
+    ("the party leaders hope", a plural) and hold no auxiliary or adverb is a noun.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("After his initial tweet, Velkov posted a photo.").d
+        >>> _modified_noun(d, d.low.index("tweet"))
+        True
+        >>> d = _state_of("The party leaders hope for a deal.").d
+        >>> _modified_noun(d, d.low.index("hope"))
+        False
+    """
+    low_i = d.low[i]
+    if low_i != d.lemma[i] or not d.tok[i].islower() or low_i in _IRREGULAR_PAST or low_i == "found":
+        return False
+    if i + 1 >= len(d.low) or d.sent[i + 1] != d.sent[i] \
+            or not (d.tok[i + 1] in _CLAUSE_PUNCT or d.tok[i + 1] in _SENT_FINAL or d.low[i + 1] in _NOUN_FOLLOWERS):
+        return False
+    s0 = d.sent_start[d.sent[i]]
+    k = i - 1
+    while k >= s0 and i - k <= 3:
+        low = d.low[k]
+        if low in _SINGULAR_DETERMINERS and k < i - 1:
+            return True
+        if not (d.tok[k].islower() and low.isalpha() or (len(low) == 4 and low.isdigit())) \
+                or low in _AUX or low in _STOPLIKE or low in PRONOUNS or low in _NUMBER_WORDS \
+                or low in _SUBORDINATORS or low in _BARE_PLURALS or low.endswith("s") or low.endswith("ly") \
+                or k in d.cues:
+            return False
+        k -= 1
+    return False
+
+
+_SINGULAR_DETERMINERS = frozenset("the a an this his her its their our my your".split())
+_NOUN_FOLLOWERS = frozenset("by for of from on in with about against over at".split())
+
+
 def _personal_subject(d: _Doc, i: int) -> bool:
     """Whether a personal pronoun is the subject right before the verb group at ``i``."""
     k = _skip_aux_left(d, i, d.sent_start[d.sent[i]]) - 1
@@ -1198,7 +1243,7 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
         i, j = int(a) - first_tok, int(b) - first_tok
         if d.remap is not None:
             i, j = d.remap[i], d.remap[j - 1] + 1
-        if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i)):
+        if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i) or _modified_noun(d, i)):
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
