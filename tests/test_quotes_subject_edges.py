@@ -59,3 +59,12 @@ def test_bare_cue_after_a_singular_determiner_is_a_noun(text):
 ])
 def test_bare_cue_after_a_plural_is_a_verb(text, cue):
     assert [c for _, c, _ in rows(text)] == [cue]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("Velkov ended his own brief campaign in Tessby last year.", []),
+    ("Ana Lopes told a news briefing in Marlow that the dam was safe.", ["told"]),
+    ("Velkov briefed reporters in Marlow on Monday.", ["briefed"]),
+])
+def test_brief_is_a_cue_only_as_a_verb(text, cues):
+    assert [c for _, c, _ in rows(text)] == cues

@@ -1017,6 +1017,9 @@ def _verb_in_context(d: _Doc, i: int, j: int, lemma: str) -> bool:
         return False  # "In one tweet Friday", but "the two write", "Trump, 70, knows"
     if lemma.startswith("demand") and low in ("demand", "demands") and nxt == "for":
         return False
+    if lemma == "brief" and (low == "briefing" or low == "brief" and not (
+            prev in _AUX or prev == "to" or prev in PRONOUNS or prev.endswith("ly"))):
+        return False  # "his brief campaign", "a news briefing"; "we'll happily brief" is the verb
     if lemma == "call" or low in ("called", "calling", "calls"):
         if nxt == "into" or (nxt == "in" and i + 2 < n and d.low[i + 2] == "to"):
             return False  # "called into a radio show": a phone call
