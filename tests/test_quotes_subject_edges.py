@@ -68,3 +68,16 @@ def test_bare_cue_after_a_plural_is_a_verb(text, cue):
 ])
 def test_brief_is_a_cue_only_as_a_verb(text, cues):
     assert [c for _, c, _ in rows(text)] == cues
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A farmer in Eastbrook, Ohio, said the rain came too late.", "A farmer in Eastbrook, Ohio"),
+    ("Two teachers from Dunmore, Pa., said the school would reopen.", "Two teachers from Dunmore, Pa."),
+])
+def test_place_with_its_state_keeps_the_head_before_it(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_name_with_appositive_is_unchanged():
+    assert speakers("Lorna Pike, a county commissioner, argued that the tax was unfair.") \
+        == ["Lorna Pike, a county commissioner"]

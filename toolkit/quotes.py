@@ -1382,6 +1382,8 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     sp = np_left(d, k if t is None else t, lo)
     if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
         sp = _appositive(d, k - 1, lo)
+        if sp is not None:  # "A farmer in Eastbrook, Ohio, said": the place hangs on "in"
+            sp = _whole_subject(d, sp, lo)
     elif sp is not None:
         sp = _premodified_subject(d, _whole_subject(d, sp, lo), lo) if t is None else (sp[0], k)
     return "subject", sp
