@@ -81,3 +81,20 @@ def test_place_with_its_state_keeps_the_head_before_it(text, speaker):
 def test_name_with_appositive_is_unchanged():
     assert speakers("Lorna Pike, a county commissioner, argued that the tax was unfair.") \
         == ["Lorna Pike, a county commissioner"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Velkov, the Tessby mayor, left the hall on Monday, saying the vote was rigged.", "Velkov, the Tessby mayor"),
+    ("Two farmers, Ana Lopes and Jun Okoye, left the hall, arguing that the vote was rigged.",
+     "Two farmers, Ana Lopes and Jun Okoye"),
+])
+def test_participle_speaker_keeps_the_subjects_appositive(text, speaker):
+    assert [s for s, c, _ in rows(text) if c.endswith("ing")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Velkov, clearly frustrated, left the hall, saying the vote was rigged.", "Velkov"),
+    ("Velkov, who won Tessby, left the hall, saying the vote was rigged.", "Velkov"),
+])
+def test_participle_speaker_without_aside_or_relative(text, speaker):
+    assert [s for s, c, _ in rows(text) if c.endswith("ing")] == [speaker]
