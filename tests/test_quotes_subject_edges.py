@@ -98,3 +98,14 @@ def test_participle_speaker_keeps_the_subjects_appositive(text, speaker):
 ])
 def test_participle_speaker_without_aside_or_relative(text, speaker):
     assert [s for s, c, _ in rows(text) if c.endswith("ing")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The talks failed, according to a Marlow Courier pool report.", "a Marlow Courier pool report"),
+    ("According to a Marlow Courier/Tessby News survey, most voters back Lund.", "a Marlow Courier/Tessby News survey"),
+    ("Lund leads, according to early exit polling reported by the Marlow Courier.",
+     "early exit polling reported by the Marlow Courier"),
+    ("The talks failed, according to Velkov.", "Velkov"),
+])
+def test_according_to_source_is_the_whole_noun_phrase(text, speaker):
+    assert speakers(text) == [speaker]

@@ -726,8 +726,11 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
         tok, low = d.tok[k], d.low[k]
         if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’''":
             break
-        if k in d.cues and k > i:
+        if k in d.cues and k > i and not (long and _source_noun_or_participle(d, k, hi)):
             break
+        if long and tok == "/" and k > i and k + 1 < hi and _np_word(d, k + 1):
+            k += 1  # "a New York Times/CBS News survey": one source
+            continue
         if _np_word(d, k):
             k += 1
             continue
@@ -743,6 +746,16 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
     while k > i and d.low[k - 1] in ("of", "for", "at", "and", "&", "in", "with", "from", "on"):
         k -= 1
     return (i, k) if k > i else None
+
+
+def _source_noun_or_participle(d: _Doc, k: int, hi: int) -> bool:
+    """Whether the cue word at ``k`` inside "according to X" belongs to X: a noun that ends
+    the phrase ("according to a White House pool report,") or a participle with its agent
+    ("preliminary exit polling reported by CNN")."""
+    low = d.low[k]
+    if low.endswith("ed"):
+        return k + 1 < hi and d.low[k + 1] == "by"
+    return not low.endswith("ing") and (k + 1 >= hi or d.tok[k + 1] in _CLAUSE_PUNCT or d.tok[k + 1] in _SENT_FINAL)
 
 
 def _skip_aux_right(d: _Doc, k: int, hi: int) -> int:
