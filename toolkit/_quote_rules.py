@@ -326,7 +326,7 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
         c2 = next((t for t in range(sp[1] + 1, min(i, sp[1] + 16)) if d.tok[t] == ","), None)
         ap = _appositive(d, c2, s0) if c2 is not None and c2 + 1 < i and d.tok[c2 + 1].islower() else None
         first = d.low[sp[1] + 1]
-        if ap is not None and ap[0] == sp[0] and ap[1] > sp[1] and first not in ("who", "whose", "which") \
+        if ap is not None and ap[0] == sp[0] and ap[1] > sp[1] and first not in ("who", "whose", "which", "such") \
                 and not first.endswith("ly") and not any(t in d.cues or d.low[t] in _AUX for t in range(sp[1] + 1, ap[1])):
             sp = ap  # not "Clinton, clearly frustrated", "Cruz, who won Texas": PolNeAR leaves those out
     if sp is not None:
