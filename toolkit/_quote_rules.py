@@ -321,6 +321,14 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
             sp = None
         if sp is None:
             return None, (i, i)
+    if sp is not None and sp[1] < i and d.tok[sp[1]] == ",":
+        # "Christie, New Jersey's governor, endorsed ..., saying": the name keeps its appositive.
+        c2 = next((t for t in range(sp[1] + 1, min(i, sp[1] + 16)) if d.tok[t] == ","), None)
+        ap = _appositive(d, c2, s0) if c2 is not None and c2 + 1 < i and d.tok[c2 + 1].islower() else None
+        first = d.low[sp[1] + 1]
+        if ap is not None and ap[0] == sp[0] and ap[1] > sp[1] and first not in ("who", "whose", "which", "such") \
+                and not first.endswith("ly") and not any(t in d.cues or d.low[t] in _AUX for t in range(sp[1] + 1, ap[1])):
+            sp = ap  # not "Clinton, clearly frustrated", "Cruz, who won Texas": PolNeAR leaves those out
     if sp is not None:
         # "Hillary Clinton spoke out on Monday, arguing": the subject ends at its verb.
         verb = next((t for t in range(sp[0] + 1, sp[1]) if d.low[t] in _PAST_VERBS), None)

@@ -726,8 +726,11 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
         tok, low = d.tok[k], d.low[k]
         if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’''":
             break
-        if k in d.cues and k > i:
+        if k in d.cues and k > i and not (long and _source_noun_or_participle(d, k, hi)):
             break
+        if long and tok == "/" and k > i and k + 1 < hi and _np_word(d, k + 1):
+            k += 1  # "a New York Times/CBS News survey": one source
+            continue
         if _np_word(d, k):
             k += 1
             continue
@@ -743,6 +746,16 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
     while k > i and d.low[k - 1] in ("of", "for", "at", "and", "&", "in", "with", "from", "on"):
         k -= 1
     return (i, k) if k > i else None
+
+
+def _source_noun_or_participle(d: _Doc, k: int, hi: int) -> bool:
+    """Whether the cue word at ``k`` inside "according to X" belongs to X: a noun that ends
+    the phrase ("according to a White House pool report,") or a participle with its agent
+    ("preliminary exit polling reported by CNN")."""
+    low = d.low[k]
+    if low.endswith("ed"):
+        return k + 1 < hi and d.low[k + 1] == "by"
+    return not low.endswith("ing") and (k + 1 >= hi or d.tok[k + 1] in _CLAUSE_PUNCT or d.tok[k + 1] in _SENT_FINAL)
 
 
 def _skip_aux_right(d: _Doc, k: int, hi: int) -> int:
@@ -1017,6 +1030,9 @@ def _verb_in_context(d: _Doc, i: int, j: int, lemma: str) -> bool:
         return False  # "In one tweet Friday", but "the two write", "Trump, 70, knows"
     if lemma.startswith("demand") and low in ("demand", "demands") and nxt == "for":
         return False
+    if lemma == "brief" and (low == "briefing" or low == "brief" and not (
+            prev in _AUX or prev == "to" or prev in PRONOUNS or prev.endswith("ly"))):
+        return False  # "his brief campaign", "a news briefing"; "we'll happily brief" is the verb
     if lemma == "call" or low in ("called", "calling", "calls"):
         if nxt == "into" or (nxt == "in" and i + 2 < n and d.low[i + 2] == "to"):
             return False  # "called into a radio show": a phone call
@@ -1180,6 +1196,51 @@ def _plural_noun(d: _Doc, i: int) -> bool:
         and not d.low[i - 1].endswith("ly")
 
 
+# Plurals without "-s", after which a bare verb agrees ("the people hope", "the police say").
+_BARE_PLURALS = frozenset("people police men women children media staff public clergy".split())
+
+
+def _modified_noun(d: _Doc, i: int) -> bool:
+    """Whether the bare hit at ``i`` is a noun after a determiner and singular modifiers, with a
+    noun's follower (punctuation or a preposition): "his initial tweet, ...", "The 2012
+    request by ...", "Republican support for". A bare (uninflected) verb needs a plural
+    subject, so one whose lower-case words back to a singular determiner end in no "-s"
+    ("the party leaders hope", a plural) and hold no auxiliary or adverb is a noun.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("After his initial tweet, Velkov posted a photo.").d
+        >>> _modified_noun(d, d.low.index("tweet"))
+        True
+        >>> d = _state_of("The party leaders hope for a deal.").d
+        >>> _modified_noun(d, d.low.index("hope"))
+        False
+    """
+    low_i = d.low[i]
+    if low_i != d.lemma[i] or not d.tok[i].islower() or low_i in _IRREGULAR_PAST or low_i == "found":
+        return False
+    if i + 1 >= len(d.low) or d.sent[i + 1] != d.sent[i] \
+            or not (d.tok[i + 1] in _CLAUSE_PUNCT or d.tok[i + 1] in _SENT_FINAL or d.low[i + 1] in _NOUN_FOLLOWERS):
+        return False
+    s0 = d.sent_start[d.sent[i]]
+    k = i - 1
+    while k >= s0 and i - k <= 3:
+        low = d.low[k]
+        if low in _SINGULAR_DETERMINERS and k < i - 1:
+            return True
+        if not (d.tok[k].islower() and low.isalpha() or (len(low) == 4 and low.isdigit())) \
+                or low in _AUX or low in _STOPLIKE or low in PRONOUNS or low in _NUMBER_WORDS \
+                or low in _SUBORDINATORS or low in _BARE_PLURALS or low.endswith("s") or low.endswith("ly") \
+                or k in d.cues:
+            return False
+        k -= 1
+    return False
+
+
+_SINGULAR_DETERMINERS = frozenset("the a an this his her its their our my your".split())
+_NOUN_FOLLOWERS = frozenset("by for of from on in with about against over at".split())
+
+
 def _personal_subject(d: _Doc, i: int) -> bool:
     """Whether a personal pronoun is the subject right before the verb group at ``i``."""
     k = _skip_aux_left(d, i, d.sent_start[d.sent[i]]) - 1
@@ -1198,7 +1259,7 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
         i, j = int(a) - first_tok, int(b) - first_tok
         if d.remap is not None:
             i, j = d.remap[i], d.remap[j - 1] + 1
-        if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i)):
+        if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i) or _modified_noun(d, i)):
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
@@ -1334,8 +1395,10 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     sp = np_left(d, k if t is None else t, lo)
     if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
         sp = _appositive(d, k - 1, lo)
+        if sp is not None:  # "A farmer in Eastbrook, Ohio, said": the place hangs on "in"
+            sp = _whole_subject(d, sp, lo)
     elif sp is not None:
-        sp = _whole_subject(d, sp, lo) if t is None else (sp[0], k)
+        sp = _premodified_subject(d, _whole_subject(d, sp, lo), lo) if t is None else (sp[0], k)
     return "subject", sp
 
 
@@ -1384,6 +1447,46 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
         return sp  # "contradicting Tulsa police": a verb, not the head of a subject
     while c < a - 1 and d.low[c] in ("but", "and", "even", "yet", "or", "so"):
         c += 1  # "But 16 percent of voters said": the link is the reporter's
+    return (c, sp[1])
+
+
+# Words that open a subject noun phrase before its head ("about half of voters", "my editor",
+# "only a third"): a determiner, a possessive or an approximating quantifier.
+_PREMODIFIERS = _DETERMINERS | frozenset("""about nearly almost roughly around only some many most several
+few all both less more fewer than least at just""".split())
+# Lower-case words that open a clause but never a subject noun phrase.
+_CLAUSE_ADVERBS = _AUX | frozenset("""so then now still yet even also too instead meanwhile however here there
+today yesterday tonight thus hence later earlier again""".split())
+
+
+def _premodified_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+    """A subject whose first words the noun-phrase reader left out ("about half of voters
+    said", "my editor at the time said", "leaked emails show"): up to three determiners,
+    quantifiers or lower-case modifiers before the span join it when the first of them is a
+    determiner or quantifier and they reach the clause's start (the sentence's start or clause
+    punctuation), as PARC marks the whole noun phrase.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("In Marlow, about half of voters said the tax was fair.").d
+        >>> i = d.low.index("said")
+        >>> a, b = _premodified_subject(d, np_left(d, i, 0), 0)
+        >>> " ".join(d.tok[a:b])
+        'about half of voters'
+    """
+    a = sp[0]
+    if d.low[a] in PRONOUNS:
+        return sp
+    c = a
+    while c - 1 >= lo and a - c < 3 and (d.low[c - 1] in _PREMODIFIERS or (
+            d.tok[c - 1].islower() and d.low[c - 1] not in _CLAUSE_ADVERBS
+            and (_unknown_noun(d, c - 1) or (d.low[c - 1].endswith("ed") and len(d.low[c - 1]) > 4
+                                             and c - 1 not in d.cues)))):
+        c -= 1
+    while c < a and d.low[c] not in _PREMODIFIERS - {"at", "than", "least"}:
+        c += 1  # "remembered Freddy said": a word that is not a determiner first may be a verb
+    if c == a or not (c == lo or d.tok[c - 1] in _CLAUSE_PUNCT):
+        return sp
     return (c, sp[1])
 
 

@@ -1,0 +1,111 @@
+"""toolkit.quotes: the left edge of a subject source. PARC/PolNeAR mark the whole noun phrase
+("about half of voters", "my editor"), so a determiner or quantifier that opens the clause
+belongs to the source; a verb before the phrase never does. Found on PolNeAR train."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit.quotes import find_quotes
+from toolkit.tokenize import tokenize_documents
+
+
+def speakers(text: str) -> list[str]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    return [r.speaker for r in q.itertuples() if r.kind != "scare"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In Marlow, about half of voters said the tax was fair.", "about half of voters"),
+    ("In Tessby, nearly two-thirds of farmers say the subsidy came too late.", "nearly two-thirds of farmers"),
+    ("At the rally, less than a third of those present said they trusted Velkov.", "less than a third of those present"),
+    ("By then, my editor at the Dunmore Courier said the story was fine.", "my editor at the Dunmore Courier"),
+    ("In the end, the billionaire shipping magnate said he would not run.", "the billionaire shipping magnate"),
+])
+def test_opening_determiner_joins_the_subject(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Then officials in Marlow said the bridge would close.", "officials in Marlow"),
+    ("In Tessby, Mayor Ilse Varga said the subsidy came too late.", "Mayor Ilse Varga"),
+    ("After the vote, Velkov said he would resign.", "Velkov"),
+])
+def test_no_determiner_leaves_the_subject_alone(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def rows(text: str) -> list[tuple]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    return [(r.speaker, r.cue, r.content) for r in q.itertuples() if r.kind != "scare"]
+
+
+@pytest.mark.parametrize("text", [
+    "Two hours after his initial tweet, Velkov posted a photo of the dam.",
+    "The 2019 request by the Marlow council was turned down.",
+    "In a subsequent tweet, the Tessby mayor posted a photo of the dam.",
+    "Its latest call for a ceasefire in Tessby was ignored.",
+])
+def test_bare_cue_after_a_singular_determiner_is_a_noun(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The party leaders call for a ceasefire in Tessby.", "call for"),
+    ("Officials in Marlow support the plan.", "support"),
+    ("The people call for a ceasefire in Tessby.", "call for"),
+])
+def test_bare_cue_after_a_plural_is_a_verb(text, cue):
+    assert [c for _, c, _ in rows(text)] == [cue]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("Velkov ended his own brief campaign in Tessby last year.", []),
+    ("Ana Lopes told a news briefing in Marlow that the dam was safe.", ["told"]),
+    ("Velkov briefed reporters in Marlow on Monday.", ["briefed"]),
+])
+def test_brief_is_a_cue_only_as_a_verb(text, cues):
+    assert [c for _, c, _ in rows(text)] == cues
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A farmer in Eastbrook, Ohio, said the rain came too late.", "A farmer in Eastbrook, Ohio"),
+    ("Two teachers from Dunmore, Pa., said the school would reopen.", "Two teachers from Dunmore, Pa."),
+])
+def test_place_with_its_state_keeps_the_head_before_it(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_name_with_appositive_is_unchanged():
+    assert speakers("Lorna Pike, a county commissioner, argued that the tax was unfair.") \
+        == ["Lorna Pike, a county commissioner"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Velkov, the Tessby mayor, left the hall on Monday, saying the vote was rigged.", "Velkov, the Tessby mayor"),
+    ("Two farmers, Ana Lopes and Jun Okoye, left the hall, arguing that the vote was rigged.",
+     "Two farmers, Ana Lopes and Jun Okoye"),
+])
+def test_participle_speaker_keeps_the_subjects_appositive(text, speaker):
+    assert [s for s, c, _ in rows(text) if c.endswith("ing")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Velkov, clearly frustrated, left the hall, saying the vote was rigged.", "Velkov"),
+    ("Velkov, who won Tessby, left the hall, saying the vote was rigged.", "Velkov"),
+])
+def test_participle_speaker_without_aside_or_relative(text, speaker):
+    assert [s for s, c, _ in rows(text) if c.endswith("ing")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The talks failed, according to a Marlow Courier pool report.", "a Marlow Courier pool report"),
+    ("According to a Marlow Courier/Tessby News survey, most voters back Lund.", "a Marlow Courier/Tessby News survey"),
+    ("Lund leads, according to early exit polling reported by the Marlow Courier.",
+     "early exit polling reported by the Marlow Courier"),
+    ("The talks failed, according to Velkov.", "Velkov"),
+])
+def test_according_to_source_is_the_whole_noun_phrase(text, speaker):
+    assert speakers(text) == [speaker]
