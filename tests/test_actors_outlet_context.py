@@ -171,3 +171,26 @@ def test_datelines_with_abbreviated_months_and_after_a_headline(text, place):
 def test_a_name_ending_in_an_outlets_name_is_a_person(text, person):
     r = _row(text, person)
     assert r is not None and r["person"] == person and r["rule"] == "apposition_before"
+
+
+@pytest.mark.parametrize("text", [
+    "The AFP, Armed Forces of the Philippines, said it killed five rebels.",
+    "The AFP (Armed Forces of the Philippines) said it repelled an attack.",
+])
+def test_an_acronym_spelled_out_as_something_else_is_no_outlet(text):
+    assert "FRA" not in _actors(text)
+    assert "PHL" in _actors(text)
+
+
+def test_an_agency_acronym_spelled_out_as_the_agency_stays():
+    assert _row("The Kuwait News Agency, KUNA, said the cabinet met.", "KUNA")["actor"] == "KWT"
+    assert _row("AFP said the army killed five.", "AFP")["actor"] == "FRA"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan Congress of Trade Unions threatened a strike.",
+    "The Trades Union Congress called a strike across Britain.",
+])
+def test_a_trade_union_congress_is_no_legislature(text):
+    m = find_mentions(text)
+    assert "legislature" not in set(m["role"].dropna()) and "USA" not in set(m["actor"].dropna())

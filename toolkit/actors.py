@@ -654,6 +654,8 @@ def _keep(st: _State, h: _Hit) -> bool:
     if "outlet" in amb and not _outlet_context(d, h) and not (
             _other_owner(st, h, same=True) and d.lemma[h.t1 if h.t1 < n else h.t0] in OWNED_OUTLET_VERBS):
         return False  # "Fars province", "the MENA region", "Operation Dawn"
+    if h.cat == "media" and _is_acronym(entry) and _spelled_otherwise(d, h):
+        return False  # "The AFP, Armed Forces of the Philippines, said"
     if nxt.startswith("@") and h.cat == "media":
         return False  # "RT @user:": a retweet mark before a handle
     if "shared" in amb and _shared_elsewhere(st, h):
@@ -732,6 +734,29 @@ def _outlet_context(d: _Doc, h: _Hit) -> bool:
 PLACE_CATS = frozenset({"state", "capital", "demonym", "seat"})
 INDIA_CONGRESS = frozenset({"bjp", "gandhi", "lok", "sabha", "rajya", "modi"})
 INDIA_CONGRESS_AFTER = frozenset({"party", "mp", "mps", "lawmaker", "workers"})
+
+
+ACRONYM_FILLERS = frozenset({"of", "the", "and", "for", "de", "&"})
+
+
+def _spelled_otherwise(d: _Doc, h: _Hit) -> bool:
+    """Is the acronym of hit ``h`` spelled out right after it as something else ("AFP, Armed
+    Forces of the Philippines,"): capitalised words whose initials are the acronym?"""
+    k, n, s = h.t1, len(d.toks), d.sent[h.t0]
+    if k >= n or d.toks[k] not in (",", "(") or d.sent[k] != s:
+        return False
+    initials = []
+    for i in range(k + 1, min(k + 12, n)):
+        w = d.toks[i]
+        if d.sent[i] != s or w in (",", ")"):
+            break
+        if w.lower() in ACRONYM_FILLERS:
+            continue
+        if not _is_cap_word(w):
+            return False
+        initials.append(w[0])
+    return len(initials) >= 2 and "".join(initials) == h.rec["entry"] and \
+        not any(d.lower[i] in OUTLET_NOUNS for i in range(k + 1, min(k + 12, n)) if d.sent[i] == s)
 
 
 def _hit_at(st: _State, t: int) -> _Hit | None:
