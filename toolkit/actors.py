@@ -68,11 +68,15 @@ What the rules do (and do not do):
   as its voice): "the Yonhap news agency" is one outlet row; an outlet whose bare name is also
   a place, a name or a word (flag ``outlet``: "Fars", "Dawn", "MENA", "Petra") is kept only
   next to a medium noun, a verb of reporting or a verb of speaking to it ("Fars reported",
-  "Dawn newspaper", "told Dawn"); role nouns of sector MED ("Russian state media") have
-  ``actor_type`` media. A wire dateline's place ("Kyiv, March 3 (Reuters) -", "Islamabad
-  (AFP) -") is a place, never the government. Institutions bound to one state are that
-  state's without "the" ("Congress passed", "a State Department official"), unless an
-  unknown owner precedes them ("Kestria's Foreign Office"). Ranks between a title and a name
+  "Dawn newspaper", "told Dawn"), never for "said" or "with" alone ("Petra said she", "talks
+  with PTI"); role nouns of sector MED ("Russian state media") have ``actor_type`` media. A
+  wire dateline opening a paragraph ("Kyiv, March 3 (Reuters) -", "Islamabad (AFP) -",
+  "Moscow, Jan 5 -") is a place, never the government; "On Tuesday Israel - ..." is none.
+  Institutions bound to one state are that state's without "the" ("Congress passed", "a
+  State Department official"), unless an unknown owner precedes them ("Kestria's Foreign
+  Office"); a name other states use too (flag ``shared``) is not the default state's after
+  "in" another place ("Congress in Lima") or in India's party context ("Congress MP X").
+  Ranks between a title and a name
   ("spokesman Major General X") are not the name; "al-" name parts are; an adjective of
   office may stand between a state and its office ("Lebanese caretaker Prime Minister X",
   :data:`TITLE_ADJECTIVES`); military heads are titles ("RSF commander X", "army chief
@@ -647,8 +651,17 @@ def _keep(st: _State, h: _Hit) -> bool:
     nxt = d.toks[h.t1] if h.t1 < n and d.sent[h.t1] == d.sent[h.t0] else ""
     if "us_state" in amb and _us_state(st, h, prev, nxt):
         return False
-    if "outlet" in amb and not _outlet_context(d, h):
+    if "outlet" in amb and not _outlet_context(d, h) and not (
+            _other_owner(st, h, same=True) and d.lemma[h.t1 if h.t1 < n else h.t0] in OWNED_OUTLET_VERBS):
         return False  # "Fars province", "the MENA region", "Operation Dawn"
+    if h.cat == "media" and _is_acronym(entry) and _spelled_otherwise(d, h):
+        return False  # "The AFP, Armed Forces of the Philippines, said"
+    if nxt.startswith("@") and h.cat == "media":
+        return False  # "RT @user:": a retweet mark before a handle
+    if "shared" in amb and _shared_elsewhere(st, h):
+        return False  # "Congress in Lima", "the Foreign Office in Berlin", "Congress MP X"
+    if "generic" in amb and _other_owner(st, h):
+        return False  # "Iraq's National News Agency": the owner's agency, not Lebanon's
     single = h.t1 - h.t0 == 1
     if "person" in amb and prev and _is_cap_word(prev) and (h.t0 - 1) not in st.covered \
             and prev not in WEEKDAYS_MONTHS \
@@ -668,23 +681,30 @@ def _keep(st: _State, h: _Hit) -> bool:
 # Words around an outlet's name that show it is the outlet (ambiguous flag ``outlet``): a
 # medium after it or before it ("Dawn newspaper", "the daily Dawn"), a verb of reporting after
 # it ("Fars reported"), a verb or preposition of speaking to it before it ("told Dawn", "in an
-# interview with Mehr"). Lemmas, lower case.
+# interview with Mehr"). Lemmas, lower case. A person, a party or a place has none of these:
+# "said", "added" or "with" alone do not make "Petra", "PTI" or "Dawn" an outlet ("Petra said
+# she was afraid", "talks with PTI"), nor do nouns a place or a region also takes ("the Petra
+# site", "the MENA correspondent").
 OUTLET_NOUNS = frozenset({"news", "newspaper", "daily", "agency", "broadcaster", "television",
-                          "tv", "radio", "channel", "outlet", "website", "site", "paper",
-                          "weekly", "station", "network", "correspondent", "reporter"})
-OUTLET_VERBS = frozenset({"report", "say", "quote", "cite", "publish", "carry", "write", "air",
-                          "broadcast", "add", "claim", "learn", "obtain", "reveal"})
-OUTLET_BEFORE = frozenset({"tell", "told", "with", "cite", "citing", "quote", "quoting"})
-# "to" before an outlet only after a verb of speaking ("speaking to Dawn", "according to Fars").
+                          "tv", "radio", "channel", "outlet", "website", "paper", "weekly",
+                          "network"})
+OUTLET_VERBS = frozenset({"report", "quote", "cite", "publish", "carry", "air", "broadcast"})
+OUTLET_BEFORE = frozenset({"tell", "told", "cite", "citing", "quote", "quoting"})
+# "to" before an outlet only after a verb of speaking ("speaking to Dawn", "according to Fars");
+# "with" only after an interview ("in an interview with Mehr").
 OUTLET_TO = frozenset({"speak", "speaking", "talk", "talking", "according", "say", "said",
                        "interview", "statement", "statements", "comment", "comments", "remark"})
+OUTLET_WITH = frozenset({"interview", "interviews"})
+# Verbs after an outlet's name that show the outlet when its own state owns the phrase
+# ("Israel's Channel 12 said", "Pakistan's Dawn said"; not "Iran's Fars province").
+OWNED_OUTLET_VERBS = OUTLET_VERBS | {"say", "add", "claim", "write"}
 
 
 def _outlet_context(d: _Doc, h: _Hit) -> bool:
     """Is the ambiguous outlet name of hit ``h`` used as the outlet ("Fars reported", "Dawn
     newspaper", "told Dawn", "speaking to Petra", "the Iranian agency Mehr"), not as a place, a
-    region or a word ("Fars province", "the MENA region", "Operation Dawn", "returned to
-    Petra")?
+    region, a person, a party or a word ("Fars province", "the MENA region", "Operation Dawn",
+    "returned to Petra", "Petra said she", "talks with PTI")?
 
     Example:
         >>> find_mentions("Floods hit Fars province. Fars news agency said so.")["text"].tolist()
@@ -703,9 +723,102 @@ def _outlet_context(d: _Doc, h: _Hit) -> bool:
         return True
     if d.toks[p] in (",", "(") and p > 0 and d.sent[p - 1] == s and d.lower[p - 1] in OUTLET_NOUNS:
         return True  # "the Iranian Students' News Agency, ISNA,": the acronym of the agency
-    if d.lower[p] == "to" and p > 0 and d.sent[p - 1] == s:
-        return d.lower[p - 1] in OUTLET_TO or d.lemma[p - 1] in OUTLET_TO
+    if d.lower[p] in ("to", "with") and p > 0 and d.sent[p - 1] == s:
+        words = OUTLET_TO if d.lower[p] == "to" else OUTLET_WITH
+        return d.lower[p - 1] in words or d.lemma[p - 1] in words
     return d.lower[p] in OUTLET_BEFORE or d.lemma[p] in OUTLET_BEFORE
+
+
+# Places around an institution that several states have (flag ``shared``: "Congress", "the
+# Foreign Office", "the Defense Department") and words that make "Congress" India's party.
+PLACE_CATS = frozenset({"state", "capital", "demonym", "seat"})
+INDIA_CONGRESS = frozenset({"bjp", "gandhi", "lok", "sabha", "rajya", "modi"})
+INDIA_CONGRESS_AFTER = frozenset({"party", "mp", "mps", "lawmaker", "workers"})
+
+
+ACRONYM_FILLERS = frozenset({"of", "the", "and", "for", "de", "&"})
+
+
+def _spelled_otherwise(d: _Doc, h: _Hit) -> bool:
+    """Is the acronym of hit ``h`` spelled out right after it as something else ("AFP, Armed
+    Forces of the Philippines,"): capitalised words whose initials are the acronym?"""
+    k, n, s = h.t1, len(d.toks), d.sent[h.t0]
+    if k >= n or d.toks[k] not in (",", "(") or d.sent[k] != s:
+        return False
+    initials = []
+    for i in range(k + 1, min(k + 12, n)):
+        w = d.toks[i]
+        if d.sent[i] != s or w in (",", ")"):
+            break
+        if w.lower() in ACRONYM_FILLERS:
+            continue
+        if not _is_cap_word(w):
+            return False
+        initials.append(w[0])
+    return len(initials) >= 2 and "".join(initials) == h.rec["entry"] and \
+        not any(d.lower[i] in OUTLET_NOUNS for i in range(k + 1, min(k + 12, n)) if d.sent[i] == s)
+
+
+def _hit_at(st: _State, t: int) -> _Hit | None:
+    """The gazetteer hit that starts at or covers token ``t``, if any."""
+    for h in st.hits:
+        if h.t0 <= t < h.t1:
+            return h
+        if h.t0 > t:
+            break
+    return None
+
+
+def _shared_elsewhere(st: _State, h: _Hit) -> bool:
+    """Does the phrase or sentence of the shared institution ``h`` put it in another state
+    ("Congress in Lima", "The Defense Department of the Philippines", "a Foreign Office
+    spokesman in Berlin", "Kenyan Congress of Trade Unions", India's "Congress MP X",
+    "Congress and the BJP")? A modifier before it ("German Foreign Office") names its state;
+    a place of that state or of the institution's own after it keeps it ("Congress in
+    Washington")."""
+    d, n, s = st.d, len(st.d.toks), st.d.sent[h.t0]
+    own = {h.rec.get("actor")}
+    prev = _hit_at(st, h.t0 - 1 - (h.t0 > 1 and d.toks[h.t0 - 1] in POSSESSIVE)) if h.t0 > 0 else None
+    if prev is not None and prev.cat in PLACE_CATS:
+        own.add(prev.rec.get("actor"))
+    if h.rec["entry"].lower() == "congress" and prev is None:
+        if h.t1 < n and d.lower[h.t1] in INDIA_CONGRESS_AFTER:
+            return True  # "Congress MP Shashi X", "the Congress party"
+        a, b = bisect.bisect_left(d.sent, s), bisect.bisect_right(d.sent, s)
+        if any(d.lower[k] in INDIA_CONGRESS for k in range(a, b)) or any(
+                g.rec.get("actor") == "IND" and a <= g.t0 < b for g in st.hits):
+            return True  # "Congress won 99 seats in India's election", "Congress and the BJP"
+    k = h.t1
+    role = _hit_at(st, k) if k < n else None
+    if role is not None and role.t0 == k and role.cat == "role":
+        k = role.t1  # "a Foreign Office spokesman in Berlin" (not "the State Department from
+        # the embassy in Beijing")
+    if k + 1 >= n or d.sent[k + 1] != s or d.lower[k] not in ("in", "of"):
+        return False
+    j = k + 1 + (d.lower[k + 1] == "the" and k + 2 < n)
+    place = _hit_at(st, j)
+    if place is not None and place.cat in PLACE_CATS:
+        return d.lower[k] == "in" and place.rec.get("actor") not in own
+    w = d.toks[j]
+    if not _is_cap_word(w) or w in WEEKDAYS_MONTHS or w in NOT_NAMES:
+        return False
+    # an unknown name, with no state before: "Congress in Lima", "the State Department of Sao
+    # Paulo" (a place of the gazetteer after "of" is the owner: "the Congress of Peru")
+    return len(own) == 1
+
+
+def _other_owner(st: _State, h: _Hit, *, same: bool = False) -> bool:
+    """Does another state's possessive or demonym stand before the generic outlet name ``h``
+    ("Iraq's National News Agency", "the Syrian National News Agency")? With ``same``: the
+    outlet's own state's ("Israel's Channel 12", an outlet's context)."""
+    d = st.d
+    t = h.t0 - 1
+    if t >= 0 and d.toks[t] in POSSESSIVE:
+        t -= 1
+    prev = _hit_at(st, t) if t >= 0 else None
+    if prev is None or prev.cat not in PLACE_CATS:
+        return False
+    return (prev.rec.get("actor") == h.rec.get("actor")) == same
 
 
 def _before_portfolio(st: _State, h: _Hit) -> bool:
@@ -804,18 +917,50 @@ def _in_dateline(st: _State, t: int) -> bool:
     return t < st.memo[key]
 
 
+MONTH_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                 "Oct", "Nov", "Dec"})
+
+
 def _dateline_end(d: _Doc, a: int) -> int:
-    """The token after the dateline that opens the sentence starting at token ``a``, else ``a``."""
+    """The token after the dateline that opens the sentence starting at token ``a``, else ``a``.
+
+    A dateline opens the text or a paragraph and is PLACE[, PLACE][, Month Day] [(Agency)]
+    and a dash, with a date or an agency: "On Tuesday Israel - ignoring US calls - struck"
+    and "In May, Russia - facing sanctions -" are no datelines."""
     s, n = d.sent[a], len(d.toks)
-    for k in range(a, min(a + 14, n)):
+    if a > 0 and "\n" not in d.text[d.ends[a - 1]:d.starts[a]]:
+        return a
+    if a >= n or d.toks[a] in NOT_NAMES or d.toks[a] in WEEKDAYS_MONTHS:
+        return a
+    k, places, dated = a, 0, False
+    while k < n and d.sent[k] == s and k < a + 14:
         w = d.toks[k]
-        if d.sent[k] != s:
-            break
         if w in DATELINE_DASHES:
-            dated = any(x in WEEKDAYS_MONTHS for x in d.toks[a:k])
-            return k + 1 if k > a and (d.toks[k - 1] == ")" or dated) else a
-        if not (_is_cap_word(w) or w in (",", "(", ")", ".") or w.isdigit()):
-            break
+            return k + 1 if places and (dated or d.toks[k - 1] == ")") else a
+        if w in WEEKDAYS_MONTHS or w.rstrip(".") in MONTH_ABBREVIATIONS:
+            if not places or dated:
+                return a
+            dated, k = True, k + 1 + (k + 1 < n and d.toks[k + 1] == ".")
+            if k < n and d.toks[k].isdigit():
+                k += 1
+            continue
+        if w == "(":  # "(Reuters)": the agency, then the dash
+            e = k + 1
+            while e < n and e < k + 5 and _is_cap_word(d.toks[e]):
+                e += 1
+            if e == k + 1 or e >= n or d.toks[e] != ")" or not places:
+                return a
+            k = e + 1
+            continue
+        if w == "," and not dated:
+            k += 1
+            continue
+        if _is_cap_word(w) and not dated:
+            if k == a or d.toks[k - 1] == ",":
+                places += 1
+            k += 1
+            continue
+        return a
     return a
 
 
@@ -1396,6 +1541,8 @@ def _phrase_at(st: _State, i: int) -> tuple[list[dict], int]:
     if h.compound:
         return rule_compound(st, h), i + 1
     if not _keep(st, h):
+        if "person" in (h.rec.get("ambiguous") or "") or h.cat == "media":
+            st.covered.difference_update(range(h.t0, h.t1))  # "Reema Mehr, a spokesperson"
         return [], i + 1
     ph = _compose(st, i)
     if ph.adjectival:
