@@ -84,8 +84,11 @@ def test_no_channel_from_a_broadcast_inside_the_content(text):
 @pytest.mark.parametrize("text, content, speaker, actor", [
     ("Slovakia expelled two diplomats on Thursday. The foreign ministry said the envoys had spied.",
      "the envoys had spied", "The foreign ministry", "SVK"),
-    ("Azerbaijan accused Armenia of shelling its posts. The ministry said in a statement that two soldiers "
-     "were wounded.", "two soldiers", "The ministry", "AZE"),
+    ("Moldova closed its airspace on Sunday. The ministry said in a statement that two drones were found.",
+     "two drones", "The ministry", "MDA"),
+    # a person's nationality is not the state the sentence names
+    ("Romania summoned the Russian ambassador on Friday. The foreign ministry said debris fell near Galati.",
+     "debris fell", "The foreign ministry", "ROU"),
     ("Kyrgyzstan closed the border on Monday. A spokeswoman said trucks would wait near Dostuk.",
      "trucks would wait", "A spokeswoman", "KGZ"),
 ])
@@ -98,6 +101,11 @@ def test_an_unnamed_office_takes_the_state_of_the_text(text, content, speaker, a
     # no state before it, or only a region of a state: no guess
     ("The foreign ministry said the envoys had spied.", "the envoys had spied"),
     ("Israel struck Gaza overnight. The health ministry said 12 people were killed.", "12 people"),
+    # two states in the sentence before: either side's ministry
+    ("Azerbaijan accused Armenia of shelling its posts. The ministry said in a statement that two soldiers "
+     "were wounded.", "two soldiers"),
+    ("Russia launched 40 drones at Ukraine overnight. The defence ministry said 35 were shot down.",
+     "35 were shot down"),
     # an alliance is no state
     ("NATO held drills near the coast. A spokesman said the drills would end on Sunday.", "the drills would end"),
 ])

@@ -41,8 +41,8 @@ Rules (in order):
 * ``description_org``: "the ministry", "the agency": the last organisation mention whose name
   or role has that head noun.
 * ``description_state``: "the foreign ministry", "the ministry", "a government spokesman" that
-  no earlier mention names: the subject-most state of the nearest earlier sentence that names
-  one (states only; not after a region of a state).
+  no earlier mention names: the state of the nearest earlier sentence that names a state, when
+  it names only one (not after a region of a state).
 * ``pronoun_org``: "it" to the nearest organisation or state (not a place, not a media outlet,
   not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
   sentence: the nearest before it in its own sentence, else the subject-most of the nearest
@@ -1118,11 +1118,11 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
 def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """``description_state``: an office of an unnamed state ("the foreign ministry", "the
     ministry", "the government", "a government spokesman", "a spokeswoman") that no earlier
-    mention names takes the state the text is about: the subject-most state of the nearest
-    earlier sentence that names one (the search of :func:`rule_pronoun_org`, states only), so
-    "Chile recalled its ambassador. The foreign ministry said ..." is Chile's. Not after a
-    region of a state ("Israel struck Gaza. The health ministry said": Gaza's, maybe), and
-    never a person.
+    mention names takes the state the text is about: the one state of the nearest earlier
+    sentence that names any (:func:`_sole_state_before`), so "Chile recalled its ambassador from
+    Caracas. The foreign ministry said ..." is Chile's (Caracas is a place there). None when
+    that sentence names two states, or after a region of a state ("Israel struck Gaza. The
+    health ministry said": Gaza's, maybe); never a person.
 
     Example:
         >>> _STATE_OFFICES["ministry"], _STATE_OFFICES["army"]
@@ -1131,15 +1131,33 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
     if len(words) > 4 or words[0] not in ("the", "a", "an") or words[-1] not in _STATE_OFFICES \
             or any(w not in _OFFICE_MODIFIERS for w in words[1:-1]):
         return None
+    actor = _sole_state_before(r, a)
+    if actor is None or _region_before(r, a):
+        return None
+    return Resolution(actor, None, _STATE_OFFICES[words[-1]], "role", "description_state")
+
+
+def _sole_state_before(r: SpeakerResolver, a: int) -> str | None:
+    """The state of the nearest earlier sentence (within :data:`WINDOW_SENTENCES`) that names
+    a state outside quotation marks, not as a place and not as a person's nationality ("the
+    Russian ambassador"), when that sentence names only that one; ``None`` when it names two ("Russia launched drones at Ukraine. The defence ministry
+    said ..." may be either side's ministry: no speaker is better than the wrong side)."""
     d = r.d
     tok = bisect.bisect_left(d.start, a)
     if tok >= len(d.start):
         return None
-    first = d.start[d.sent_start[d.sent[tok]]]
-    res = _org_antecedent(r, first, states=True)
-    if res is None or _region_before(r, a):
-        return None
-    return Resolution(res.actor, None, _STATE_OFFICES[words[-1]], "role", "description_state")
+    s = d.sent[tok]
+    floor = r.window_start(a, WINDOW_SENTENCES)
+    for sent in range(s - 1, max(0, s - WINDOW_SENTENCES) - 1, -1):
+        lo, hi = max(floor, d.start[d.sent_start[sent]]), d.end[d.sent_end[sent] - 1]
+        if hi <= floor:
+            break
+        states = {m.actor for m in r.mentions_in(lo, hi)
+                  if m.actor and m.actor_type == "state" and not m.person and not m.location
+                  and not r.in_quote(m.start) and not _names_a_person(r, m) and not _place_reading(r, m)}
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
 
 
 # Offices of a state that speak for it, with their sector; and the words that may stand
@@ -1190,11 +1208,10 @@ def _region_before(r: SpeakerResolver, a: int) -> bool:
 
 
 def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
-                    exclude: str | None = None, states: bool = False) -> Resolution | None:
+                    exclude: str | None = None) -> Resolution | None:
     """The search of :func:`rule_pronoun_org` for a pronoun at offset ``a``; ``people``: a
     group of people may be the antecedent too ("Russian troops ... they"); ``exclude``: an
-    actor that is the pronoun's co-argument; ``states``: states only (not an alliance, a
-    party or an international organisation)."""
+    actor that is the pronoun's co-argument."""
     d = r.d
     tok = bisect.bisect_left(d.start, a)
     if tok >= len(d.start):
@@ -1209,7 +1226,7 @@ def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
         fits = [m for m in r.mentions_in(lo, hi)
                 if m.actor and not m.person and not m.location and m.actor_type != "media"
                 and m.end <= a and not r.in_quote(m.start) and m.actor != exclude
-                and (people or not _names_a_person(r, m)) and (not states or m.actor_type == "state")]
+                and (people or not _names_a_person(r, m))]
         # in its own sentence the nearest ("... for the West to show that it"), before it the
         # subject-most (Centering's ranking subject > object > other, Grosz, Joshi & Weinstein
         # 1995; Hobbs's left-to-right search meets the subject first); places skipped (asked
