@@ -102,8 +102,8 @@ def test_an_unnamed_office_takes_the_state_of_the_text(text, content, speaker, a
     ("The foreign ministry said the envoys had spied.", "the envoys had spied"),
     ("Israel struck Gaza overnight. The health ministry said 12 people were killed.", "12 people"),
     # two states in the sentence before: either side's ministry
-    ("Azerbaijan accused Armenia of shelling its posts. The ministry said in a statement that two soldiers "
-     "were wounded.", "two soldiers"),
+    (("Azerbaijan accused Armenia of shelling its posts. The ministry said in a statement that two "
+      "soldiers were wounded."), "two soldiers"),
     ("Russia launched 40 drones at Ukraine overnight. The defence ministry said 35 were shot down.",
      "35 were shot down"),
     # an alliance is no state
