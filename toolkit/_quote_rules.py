@@ -431,7 +431,9 @@ def _media_channel(st: _State, row: dict, i: int) -> None:
                                                                  < row["speaker_end"]):
             t -= 1  # "told the Associated Press", "in an interview with the BBC"
         prev = d.low[t - 1] if t > s0 else ""
-        if prev in _CHANNEL_WORDS or (prev == "in" and t - 1 == d.cues[i][0]) or t0 == d.cues[i][0]:
+        # "in a statement carried by KCNA", "remarks published by Tasnim": the outlet that ran it
+        carried = prev == "by" and t - 2 >= s0 and d.low[t - 2] in _CARRIED
+        if prev in _CHANNEL_WORDS or carried or (prev == "in" and t - 1 == d.cues[i][0]) or t0 == d.cues[i][0]:
             _set(row, "channel", d, m[0], m[1])
             row["channel_actor"] = m[2]
             row["rule"] = f"{row['rule']}+channel" if row["rule"] else "channel"
@@ -468,6 +470,29 @@ def _platform_at(d: _Doc, on: int, s1: int) -> tuple[int, int] | None:
     if d.low[t] == "truth":
         return (t, t + 2) if t + 1 < s1 and d.low[t + 1] == "social" else None
     return t, t + 1
+
+
+def _broadcast_at(d: _Doc, on: int, s1: int) -> tuple[int, int] | None:
+    """The broadcaster after "on" that names no outlet: "on state TV", "on national
+    television", "on the state broadcaster", as a token span (article left out); ``None`` for
+    anything else ("on television" alone, "on the state of the economy").
+
+    Example:
+        >>> _rows_of("Speaking on state TV, Ana Lopes said the army was ready.")[0]
+        ['indirect_subject+channel', 'Ana Lopes', 'said', 'the army was ready']
+    """
+    a = on + 1 + (on + 1 < s1 and d.low[on + 1] in ("the", "a"))
+    if a + 1 < s1 and d.low[a] in _BROADCAST_OWNERS and d.low[a + 1] in _BROADCAST_NOUNS:
+        return a, a + 2
+    return None
+
+
+# What makes "on ..." before the cue the speech's channel: "speaking on state TV, X said".
+_ON_AIR = frozenset("speaking appearing interview interviewed remarks address speech".split())
+_BROADCAST_OWNERS = frozenset("state national public".split())
+_BROADCAST_NOUNS = frozenset("tv television radio broadcaster media channel".split())
+# Participles of an outlet that ran a statement: "a statement carried by KCNA".
+_CARRIED = frozenset("carried published broadcast aired run released distributed posted".split())
 
 
 # Last words of outlets' names that are no surnames ("Sky News", "Voice TV").
@@ -510,7 +535,9 @@ def _text_channel(st: _State, row: dict, i: int) -> None:
         low = d.low[t]
         if low == "on" and (t == j or any(d.low[k] in _POST_NOUNS or d.low[k] in ("posted", "wrote", "written")
                                           for k in range(max(s0, t - 3), t))):
-            span = _platform_at(d, t, s1)
+            span = _platform_at(d, t, s1) or (_broadcast_at(d, t, s1) if t == j else None)
+        elif low == "on" and (t == j or (t < i and any(d.low[k] in _ON_AIR for k in range(max(s0, t - 3), t)))):
+            span = _broadcast_at(d, t, s1)  # "speaking on state TV, X said", "said on national television"
         elif low == "interview" and t + 2 < s1 and d.low[t + 1] == "with" \
                 and (_cap(d.tok[t + 2]) or d.low[t + 2] == "the"):
             span = _interview_outlet(d, t, s1)
@@ -1021,7 +1048,8 @@ def _according_to(st: _State, row: dict, i: int) -> bool:
         return False  # "according to its national circumstances": in accordance with, not a source
     _set_tok(row, "speaker", d, sp)
     _resolve(st, row)
-    if sp[1] < s1 and d.tok[sp[1]] == "," and (i == s0 or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == s0):
+    h = _dateline_end(d, s0, i)  # "TEHRAN, March 3 (Reuters) - According to Tasnim, ..."
+    if sp[1] < s1 and d.tok[sp[1]] == "," and (i == h or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == h):
         start, end = sp[1] + 1, s1
     else:
         start, end = _clause_start(d, s0, i), i
@@ -1872,8 +1900,8 @@ def _stage_continuations(st: _State) -> None:
             cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
                      "cue_class", "cue_lemma", "channel", "channel_start", "channel_end",
                      "channel_actor", "source"]
-        elif not (src["speaker_actor"] or src["speaker_person"]):
-            continue
+        elif not (src["speaker_actor"] or src["speaker_person"] or src["speaker_sector"] == "MED"):
+            continue  # nothing to carry; a news outlet (no state: speakers' media_outlet) carries its sector
         for c in cols:
             row[c] = src[c]
         row["speaker_resolution"] = how

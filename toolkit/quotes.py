@@ -80,8 +80,13 @@ in its sentence, else a cue before it, else "Name: “...”"), each cue no quot
 
 Channels: "Tarsk Press quoted Orsk as saying ..." gives speaker Orsk, cue "quoted" and
 ``channel`` Tarsk Press (with ``channel_actor``); a news outlet after "told", "with", "to" or
-"on" in the cue's sentence ("told Reuters", "in an interview with CNN", "said on Fox News") is
-the channel too (``rule`` gains ``+channel``), never the speaker's state or a target.
+"on" in the cue's sentence ("told Reuters", "in an interview with CNN", "said on Fox News"),
+after "carried by" or "published by" ("in a statement carried by KCNA"), and a broadcaster
+after "on" next to the cue ("speaking on state TV, X said", "said on national television") is
+the channel too (``rule`` gains ``+channel``), never the speaker's state or a target. An
+outlet that itself reports ("Yonhap reported", "according to the Guardian") is the speaker,
+with no state (``speaker_rule`` ``media_outlet``, sector MED) unless its state runs it as its
+voice (``state_media``: KCNA, Xinhua).
 
 Bounded work: rules read a sentence within :data:`SENTENCE_REACH` tokens of the cue, so one
 endless sentence costs time and memory linear in its length; rows of a sentence longer than

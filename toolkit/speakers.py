@@ -32,11 +32,17 @@ Rules (in order):
   "the Kremlin spokeswoman" (she only), ranked with the named people; not a group or a plural
   role ("Russian soldiers", "the foreign ministers"), one a named person stands beside, nor one
   that may describe a person of its state named earlier, whose pronouns stay as before.
+* ``media_outlet``: a news outlet that speaks ("Yonhap reported", "according to the Guardian")
+  is the speaker itself, sector MED, with no state (the outlet is not its country's voice);
+  ``state_media``: an outlet its state runs as its voice (KCNA, Xinhua) speaks for the state.
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
   the noun, else the last person.
 * ``description_org``: "the ministry", "the agency": the last organisation mention whose name
   or role has that head noun.
+* ``description_state``: "the foreign ministry", "the ministry", "a government spokesman" that
+  no earlier mention names: the state of the nearest earlier sentence that names a state, when
+  it names only one (not after a region of a state).
 * ``pronoun_org``: "it" to the nearest organisation or state (not a place, not a media outlet,
   not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
   sentence: the nearest before it in its own sentence, else the subject-most of the nearest
@@ -77,6 +83,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from importlib import resources as _resources
 
+STATE_MEDIA = "state_media"   # the actors lexicon's role of an outlet a state runs as its voice
 WINDOW_SENTENCES = 6   # how far back a pronoun looks for its antecedent
 WINDOW_ROLE = 40       # sentences back for "the spokesperson", "the Russian leader"
 MAX_LOOKBACK_TOKENS = 1500   # descriptions never look further back (one endless sentence stays linear)
@@ -844,6 +851,9 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
     best = max(inside, key=lambda m: (m.person is not None, not _possessor(r, m, b), m.actor_type != "media",
                                       m.end - m.start, -m.start))
     actor, person, sector = best.actor, best.person, best.sector
+    if not person and _is_media(best):
+        c = _name_before(r, a, best.start)   # "Ana Lopes, the director of the Orsk Herald": a journalist
+        return _outlet_answer(best, c.person if c is not None else None)
     if person and _possessor(r, best, b):
         person = sector = None  # "Erdogan's spokesman": the state's, not Erdogan's own words
     if not person and best.actor_type != "media":
@@ -877,6 +887,31 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         if c is not None:
             return Resolution(actor, c.person, sector or c.sector, "role", "description_actor")
     return Resolution(actor, person, sector, "mention", "mention")
+
+
+def _is_media(m: Mention) -> bool:
+    return m.actor_type == "media" or m.kind == "media"
+
+
+def _outlet_answer(m: Mention, person: str | None = None) -> Resolution:
+    """A news outlet that speaks ("Yonhap reported", "according to the Guardian") is the
+    speaker itself, not its country: rule ``media_outlet`` leaves ``speaker_actor`` empty
+    (sector MED), as :mod:`toolkit.events` does with ``source.media_channel``, and so is a
+    journalist named before it (``person``: "Ana Lopes, the editor of the Orsk Herald"); an
+    outlet its state runs as its voice (``role`` state_media: KCNA, Xinhua) speaks for that
+    state (rule ``state_media``).
+
+    Example:
+        >>> r = _outlet_answer(Mention(0, 6, "KOR", None, "MED", None, "media", False, "media"))
+        >>> r.actor, r.sector, r.rule
+        (None, 'MED', 'media_outlet')
+        >>> r = _outlet_answer(Mention(0, 4, "PRK", None, "MED", "state_media", "media", False, "media"))
+        >>> r.actor, r.sector, r.rule
+        ('PRK', 'MED', 'state_media')
+    """
+    if m.role == STATE_MEDIA:
+        return Resolution(m.actor, person, m.sector or "MED", "mention", STATE_MEDIA)
+    return Resolution(None, person, m.sector or "MED", "mention", "media_outlet")
 
 
 def _nationality(r: SpeakerResolver, a: int, before: int) -> str | None:
@@ -1080,6 +1115,60 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
     return None
 
 
+def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``description_state``: an office of an unnamed state ("the foreign ministry", "the
+    ministry", "the government", "a government spokesman", "a spokeswoman") that no earlier
+    mention names takes the state the text is about: the one state of the nearest earlier
+    sentence that names any (:func:`_sole_state_before`), so "Chile recalled its ambassador from
+    Caracas. The foreign ministry said ..." is Chile's (Caracas is a place there). None when
+    that sentence names two states, or after a region of a state ("Israel struck Gaza. The
+    health ministry said": Gaza's, maybe); never a person.
+
+    Example:
+        >>> _STATE_OFFICES["ministry"], _STATE_OFFICES["army"]
+        ('GOV', 'MIL')
+    """
+    if len(words) > 4 or words[0] not in ("the", "a", "an") or words[-1] not in _STATE_OFFICES \
+            or any(w not in _OFFICE_MODIFIERS for w in words[1:-1]):
+        return None
+    actor = _sole_state_before(r, a)
+    if actor is None or _region_before(r, a):
+        return None
+    return Resolution(actor, None, _STATE_OFFICES[words[-1]], "role", "description_state")
+
+
+def _sole_state_before(r: SpeakerResolver, a: int) -> str | None:
+    """The state of the nearest earlier sentence (within :data:`WINDOW_SENTENCES`) that names
+    a state outside quotation marks, not as a place and not as a person's nationality ("the
+    Russian ambassador"), when that sentence names only that one; ``None`` when it names two ("Russia launched drones at Ukraine. The defence ministry
+    said ..." may be either side's ministry: no speaker is better than the wrong side)."""
+    d = r.d
+    tok = bisect.bisect_left(d.start, a)
+    if tok >= len(d.start):
+        return None
+    s = d.sent[tok]
+    floor = r.window_start(a, WINDOW_SENTENCES)
+    for sent in range(s - 1, max(0, s - WINDOW_SENTENCES) - 1, -1):
+        lo, hi = max(floor, d.start[d.sent_start[sent]]), d.end[d.sent_end[sent] - 1]
+        if hi <= floor:
+            break
+        states = {m.actor for m in r.mentions_in(lo, hi)
+                  if m.actor and m.actor_type == "state" and not m.person and not m.location
+                  and not r.in_quote(m.start) and not _names_a_person(r, m) and not _place_reading(r, m)}
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
+
+
+# Offices of a state that speak for it, with their sector; and the words that may stand
+# between the article and the office ("a senior government spokesman", "the foreign ministry").
+_STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "embassy": "GOV",
+                  "presidency": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
+                  "army": "MIL", "military": "MIL"}
+_OFFICE_MODIFIERS = frozenset("""foreign defence defense interior home finance justice economy trade
+government ministry military army senior official presidential""".split())
+
+
 def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """"it": the nearest organisation or state, not a place, a media outlet or a person's role.
 
@@ -1231,5 +1320,5 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
     rule_mention, rule_document, rule_pronoun_person, rule_pronoun_owner, rule_relative_who, rule_description_role,
-    rule_description_org, rule_pronoun_org, rule_pronoun_possessive, rule_name,
+    rule_description_org, rule_description_state, rule_pronoun_org, rule_pronoun_possessive, rule_name,
 )
