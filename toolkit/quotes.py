@@ -230,6 +230,7 @@ class _Doc:
     sent_end: list
     cues: dict = field(default_factory=dict)  # token index -> (tok_end, lemma, class, syntax, that_optional)
     remap: list | None = None  # tokens-table position -> index here, when tokens were joined
+    sent_ids: list = field(default_factory=list)
     other_sense: set = field(default_factory=set)  # token index of a quotes_only verb out of its frame
 
     def tok_at(self, offset: int) -> int:
@@ -1850,10 +1851,22 @@ def _doc_arrays(doc_id, text: str, cols: dict, i: int, j: int, s_ids: list) -> t
         if n == 0 or sent_pos[n - 1] != p:
             tok_lo[p] = n
         tok_hi[p] = n + 1
-    d = _Doc(doc_id, text, *arrays, sent_pos, tok_lo, tok_hi)
+    d = _Doc(doc_id, text, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], sent_pos, tok_lo, tok_hi)
     d.sent_ids = s_ids
     d.remap = remap
     return d, group_sid
+
+
+def _positions(items: list, value) -> list[int]:
+    """Indices of ``value`` in ``items`` (``list.index`` in C, not a loop over every item)."""
+    out: list[int] = []
+    n = -1
+    while True:
+        try:
+            n = items.index(value, n + 1)
+        except ValueError:
+            return out
+        out.append(n)
 
 
 def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[list], list, list[int]]:
@@ -1862,7 +1875,10 @@ def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[li
     of each old token in the new arrays. The joined mark belongs to the sentence of the word
     it touches: an opening mark to the next word's, a closing mark to the previous word's."""
     starts, ends, toks = arrays[0], arrays[1], arrays[2]
-    out = [[] for _ in arrays]
+    if not any(toks[n + 1] == "'" and ends[n] == starts[n + 1]
+               for n in _positions(toks, "'") if n + 1 < len(toks)):
+        return arrays, raw_pos, list(range(len(toks)))   # no touching pair: nothing to join
+    out: list[list] = [[] for _ in arrays]
     pos, remap = [], []
     n, m = 0, len(toks)
     while n < m:
@@ -1950,7 +1966,7 @@ def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, toke
         ['Anna Kovac']
     """
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
-    wanted = {}
+    wanted: dict = {}
     for doc, a, b in iter_rows(spans, "doc_id", "start", "end"):
         wanted.setdefault(doc, []).append((int(a), int(b)))
     out = {}
@@ -1958,7 +1974,7 @@ def resolve_speaker_spans(documents: pd.DataFrame, sentences: pd.DataFrame, toke
         return spans.assign(**{f"speaker_{c}": pd.Series(dtype="object") for c in
                                ("actor", "person", "sector", "resolution", "rule")})
     keep = [t[t["doc_id"].isin(wanted)] if t is not None else None for t in (documents, sentences, tokens, mentions)]
-    for doc_id, st, _ in _doc_states(*keep, lex, gazetteer):
+    for doc_id, st, _ in _doc_states(keep[0], keep[1], keep[2], keep[3], lex, gazetteer):
         for a, b in wanted[doc_id]:
             out[(doc_id, a, b)] = st.speakers.resolve(a, b)
     cols = ("actor", "person", "sector", "resolution", "rule")
