@@ -88,6 +88,9 @@ class Words:
     intransitive_verbs: frozenset = frozenset()
     behest_nouns: frozenset = frozenset()
     prepositional_participles: frozenset = frozenset()
+    deliberation_frames: frozenset = frozenset()
+    open_question_frames: frozenset = frozenset()
+    deliberation_gap: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -124,7 +127,8 @@ def words(path: str | None = None) -> Words:
                  s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
                  tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"),
                  s("copula_forms"), s("intransitive_verbs"),
-                 s("behest_nouns"), s("prepositional_participles"))
+                 s("behest_nouns"), s("prepositional_participles"),
+                 s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -1365,7 +1369,9 @@ def assign_arguments(s: Structure, w: Words) -> None:
         # "vowed never to negotiate", "agreed not to attack": the negator before "to" is the infinitive's
         p.negated = not w.negators.isdisjoint(lows) or (
             p.start > 0 and lower[p.start] == "to" and lower[p.start - 1] in w.negators)
-        if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and (not to or _future_frame(s, p, w))):
+        if deliberated(s, p, w):
+            p.modality = "hypothetical"   # "is weighing whether to expel": an option, not an act
+        elif not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and (not to or _future_frame(s, p, w))):
             p.modality = "future"   # not to: a headline's "Egypt to refuse aid" is "will refuse"
         elif not w.hypo_modals.isdisjoint(lows):
             p.modality = "hypothetical"
@@ -1459,6 +1465,30 @@ def _inverted_speaker(s: Structure, p: Predicate, w: Words) -> Chunk | None:
         return None
     e = c.end
     return c if e >= len(s.tags) or s.tags[e] in (",", ":", ".", "''") else None
+
+
+def deliberated(s: Structure, p: Predicate, w: Words | None = None) -> bool:
+    """Rule ``modality.deliberated``: an infinitive or gerund a party is weighing is an option,
+    not an act (CAMEO 014 "consider policy option"): right after a verb of ``deliberation_frames``
+    ("is considering expelling", "is mulling whether to impose", "considering the possibility of
+    providing") or, after "whether"/"how", of ``open_question_frames`` ("is discussing whether to
+    impose"); only the words of ``deliberation_gap`` may come between.
+
+    Example:
+        >>> s = parse("Poland is considering expelling Russian diplomats .".split())
+        >>> [(s.tokens[p.head], p.modality) for p in s.predicates]
+        [('considering', ''), ('expelling', 'hypothetical')]
+    """
+    w = w or words()
+    if not (s.lower[p.start] == "to" or s.tags[p.head] == "VBG"):
+        return False
+    k, asked = p.start - 1, False
+    while k >= 0 and p.start - k <= 6 and s.lower[k] in w.deliberation_gap:
+        asked = asked or s.lower[k] in ("whether", "how")
+        k -= 1
+    if k < 0 or s.tags[k] not in VERB_TAGS:
+        return False
+    return s.lemma[k] in w.deliberation_frames or (asked and s.lemma[k] in w.open_question_frames)
 
 
 def _future_frame(s: Structure, p: Predicate, w: Words) -> bool:

@@ -3129,6 +3129,58 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
     return cues
 
 
+def _deliberated_act(s: cl.Structure, p: cl.Predicate, events: list[Event], w: cl.Words) -> Event | None:
+    """The event whose act predicate ``p`` weighs (:func:`toolkit.clauses.deliberated`: "is
+    weighing whether to expel X", "is considering expelling X"); ``None`` when there is none."""
+    for e in events:
+        q = s.predicate_at(e.tok)
+        if q is not None and q.head > p.head and q.modality == "hypothetical" and cl.deliberated(s, q, w):
+            k = q.start - 1
+            while k > p.head and s.lower[k] in w.deliberation_gap:
+                k -= 1
+            if k == p.head:
+                return e
+    return None
+
+
+def _deliberations(s: cl.Structure, cues: list[Cue], events: list[Event], rctx: dict) -> list[Cue]:
+    """Rule ``verb.deliberation``: a party considering, weighing or mulling an act (clauses.yaml
+    ``deliberation_frames``; ``open_question_frames`` before "whether": "is discussing whether
+    to impose sanctions") does CAMEO 014, "consider policy option", the asserted row, while the
+    act weighed is hypothetical (rule ``modality.deliberated``). An uncoded verb becomes the
+    consider act; a missing one is added. Its target is the weighed act's when it names none
+    (``target.deliberated_act``: "Canada is weighing whether to expel Indian diplomats" -> IND).
+    Returns the cues with any added.
+
+    Example:
+        >>> # "Austria is mulling whether to impose sanctions on Belarus": AUT consider BLR
+        >>> # (asserted) and AUT sanction BLR (hypothetical)
+    """
+    w = cl.words()
+    for p in s.predicates:
+        lem = s.lemma[p.head]
+        if p.voice != "active" or p.agent is None or (lem not in w.deliberation_frames
+                                                     and lem not in w.open_question_frames):
+            continue
+        weighed = _deliberated_act(s, p, events, w)
+        own = next((e for e in events if e.tok == p.head), None)
+        if weighed is None and not (own is not None and own.act == "unclassified" and p.patient is not None
+                                    and lem in w.deliberation_frames):
+            continue  # "Finland is weighing a ban on Russian tourists" holds its act in the object
+        if own is None or own.act == "unclassified":
+            cues = [*cues, Cue(-1, p.head, p.head + 1, lem, "014", _quad_of("014"), lem)]
+            if own is None:
+                own = Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(None, ""), "consider",
+                            "verb.deliberation", p.clause, p.negated, p.modality)
+                events.append(own)
+            own.cue, own.act, own.act_rule = len(cues) - 1, "consider", "verb.deliberation"
+        if own.act == "consider" and weighed is not None and not _has_actor(rctx, own.target.chunk) \
+                and _has_actor(rctx, weighed.target.chunk):
+            own.target = Arg(weighed.target.chunk, "target.deliberated_act")
+    events.sort(key=lambda e: e.tok)
+    return cues
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -3155,6 +3207,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 x is not e and t.start <= x.tok < t.end for x in events):
             e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
     cues = _add_uncoded(s, cues, events, r, rctx)
+    cues = _deliberations(s, cues, events, rctx)
     if not events:
         return []   # every step below only reads or changes the events
     link_claims(s, events, cues, rctx)
