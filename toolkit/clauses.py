@@ -1475,7 +1475,8 @@ def deliberated(s: Structure, p: Predicate, w: Words | None = None) -> bool:
     impose"); only the words of ``deliberation_gap`` may come between.
 
     Example:
-        >>> s = parse("Poland is considering expelling Russian diplomats .".split())
+        >>> t = "Poland is considering expelling Russian diplomats .".split()
+        >>> s = parse(t, lemma=["poland", "be", "consider", "expel", "russian", "diplomat", "."])
         >>> [(s.tokens[p.head], p.modality) for p in s.predicates]
         [('considering', ''), ('expelling', 'hypothetical')]
     """
