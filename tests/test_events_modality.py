@@ -35,3 +35,27 @@ pytestmark = NEEDS_TAGGER
 def test_a_weighed_act_is_hypothetical(text, expected, absent):
     got = rows(run(text))
     assert all(x in got for x in expected) and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a vow to do harm is a threat aimed at the vowed act's target; the act itself is future
+    ("Bolivia vowed to expel the Chilean ambassador.",
+     [("BOL", "threaten", "CHL", "asserted"), ("BOL", "expel", "CHL", "future")], ("BOL", "warn", None, "asserted")),
+    # one threat, not a warning and a future threat
+    ("Azerbaijan vowed to retaliate against Armenian forces.", [("AZE", "threaten", "ARM", "asserted")],
+     ("AZE", "threaten", "ARM", "future")),
+    # a gerund after the vowed infinitive is the vowed act, and future
+    ("The Houthis vowed to keep attacking Israeli ships.",
+     [("HOUTHI", "threaten", "ISR", "asserted"), ("HOUTHI", "attack", "ISR", "future")],
+     ("HOUTHI", "attack", "ISR", "asserted")),
+    # a threat's target is its infinitive's object, not a place phrase that names no actor
+    ("Pyongyang threatened to strike American bases in Guam.", [("PRK", "threaten", "USA", "asserted")],
+     ("PRK", "threaten", None, "asserted")),
+    # held up: a promise to help is no threat; fighting for someone is on their side
+    ("Kenya promised to send more police officers to Haiti.", [("KEN", "offer", "HTI", "asserted")],
+     ("KEN", "threaten", "HTI", "asserted")),
+    ("Zelensky promised to fight for every village.", [], ("UKR", "threaten", None, "asserted")),
+])
+def test_a_vow_to_do_harm_is_a_threat(text, expected, absent):
+    got = rows(run(text))
+    assert all(x in got for x in expected) and absent not in got, got

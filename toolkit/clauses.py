@@ -1375,6 +1375,9 @@ def assign_arguments(s: Structure, w: Words) -> None:
             p.modality = "future"   # not to: a headline's "Egypt to refuse aid" is "will refuse"
         elif not w.hypo_modals.isdisjoint(lows):
             p.modality = "hypothetical"
+        elif x > 0 and tags[p.head] == "VBG" and p.start == p.head and preds[x - 1].end == p.start \
+                and lower[preds[x - 1].start] == "to":
+            p.modality = preds[x - 1].modality   # modality.gerund_chain: "vowed to keep attacking"
         if tags[p.head] == "VBN" and (
                 any(lower[k] in w.passive_aux and tags[k] != "MD" for k in range(p.start, p.head))
                 or (p.start == p.head and p.head + 1 < len(tags) and lower[p.head + 1] in w.agent_preps)):

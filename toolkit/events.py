@@ -152,6 +152,8 @@ class Rules:
     synonyms: dict = field(default_factory=dict)   # "envoy" -> {"envoy", "ambassador", "emissary"}
     retaliation_acts: frozenset = frozenset()   # act classes a threat of response answers
     pair_third_parties: frozenset = frozenset()   # cue lemmas of a pair acting between others ("mediate")
+    commissive_verbs: frozenset = frozenset()   # "vow", "pledge": a vow to do a hostile act is a threat
+    commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
 
 
 @functools.lru_cache(maxsize=2)
@@ -217,6 +219,8 @@ def rules(path: str | None = None) -> Rules:
                  synonyms={str(w).lower(): fs(group) for group in d.get("description_synonyms", []) for w in group},
                  retaliation_acts=fs(d.get("retaliation_targets", {}).get("acts", [])),
                  pair_third_parties=fs(d.get("pair_descriptions", {}).get("third_parties", [])),
+                 commissive_verbs=fs(d.get("commitments", {}).get("verbs", [])),
+                 commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -303,6 +307,7 @@ class Event:
     condition: tuple[int, int] | None = None
     absorbed: bool = False
     extra: list[str] = field(default_factory=list)
+    committed: str = ""           # the cue lemma of a vowed threat absorbed into this one (warn.commitment)
 
 
 @dataclass(frozen=True)
@@ -386,9 +391,10 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             if c is None and cue.cameo.startswith("04"):
                 c, r = _target_oblique(p.obliques, exclude=("by", "from", "of", "for"))
             tgt = Arg(c, r)
-        if tgt.chunk is None:
-            inf = _infinitive_after(s, p)
-            if inf is not None and inf.patient is not None:
+        if tgt.chunk is None or cue.cameo[:2] == "13" and tgt.rule.startswith("target.prep") \
+                and not _has_actor(ctx, tgt.chunk):
+            inf = _infinitive_after(s, p)   # "threatened to strike American bases in Guam": the bases
+            if inf is not None and inf.patient is not None and (tgt.chunk is None or _has_actor(ctx, inf.patient)):
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
         better = _actor_oblique(s, obl, tgt.chunk, ctx, p.head, named_act=_names_the_act(s, cue, tgt.chunk))
@@ -1305,6 +1311,37 @@ def _conditional_responses(s: cl.Structure, events: list[Event], cues: list[Cue]
                          and a <= p.agent.start), None)
             if subj is not None:
                 e.target = Arg(subj, "target.condition_subject")
+
+
+def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
+    """Rule ``warn.commitment``: a vow or pledge (events.yaml ``commissive_verbs``) to do a hostile
+    act is a threat (CAMEO 13), aimed at that act's target when it names none itself: "Ecuador
+    vowed to expel the Mexican ambassador" is ECU threaten MEX (asserted) and the expulsion
+    future. When the vowed act is itself a threat ("vowed to retaliate against X"), the two rows
+    are one: the vow stays, its complement is absorbed. A vow to help is left as it is."""
+    for e in events:
+        cue = cues[e.cue]
+        p = s.predicate_at(e.tok)
+        if cue.lemma not in r.commissive_verbs or p is None or p.head != e.tok or e.act == "threaten":
+            continue
+        inf = _infinitive_after(s, p)
+        if inf is None or s.lower[inf.start] != "to":
+            continue
+        nxt = _infinitive_after(s, inf)   # "vowed to keep attacking ships": the gerund's act
+        inner = [x for x in events if x is not e and any(q.start <= x.tok <= q.head or q.patient is not None
+                                                         and q.patient.start <= x.tok < q.patient.end
+                                                         for q in (inf, nxt) if q is not None)]
+        if not inner or cues[inner[0].cue].quad not in CONFLICT and inner[0].act not in r.commitment_threats:
+            continue
+        x = inner[0]
+        q = s.predicate_at(x.tok)
+        if q is not None and q.end < len(s.lower) and s.lower[q.end] in ("for", "with"):
+            continue   # "promised to fight for them", "vowed to fight with them": on their side
+        e.act, e.act_rule = "threaten", "warn.commitment"
+        if not _has_actor(rctx, e.target.chunk) and _has_actor(rctx, x.target.chunk):
+            e.target = Arg(x.target.chunk, "target.committed_act")
+        if x.act == "threaten":
+            x.absorbed, e.committed = True, cues[x.cue].lemma   # "vowed to retaliate": one threat, not two
 
 
 def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
@@ -3215,6 +3252,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
     _claimant_threats(s, events, cues, r)
+    _commitments(s, events, cues, r, rctx)
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
@@ -3316,7 +3354,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
                            target=mode)
         if got.get("actor") is not None and got["actor"] != tgt.get("actor"):
             tgt, trule = got, "actor.coref_reacted"
-    if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None and lemma in r.threat_cues:
+    if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None \
+            and (lemma in r.threat_cues or e.committed in r.threat_cues):
         hit = _acted_on(ctx, src["actor"], r)
         if hit is not None:
             tgt, trule = hit, "target.retaliation"
