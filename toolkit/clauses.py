@@ -91,6 +91,8 @@ class Words:
     deliberation_frames: frozenset = frozenset()
     open_question_frames: frozenset = frozenset()
     deliberation_gap: frozenset = frozenset()
+    noun_phrase_prepositions: frozenset = frozenset()
+    reporting_core: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -128,7 +130,8 @@ def words(path: str | None = None) -> Words:
                  tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"),
                  s("copula_forms"), s("intransitive_verbs"),
                  s("behest_nouns"), s("prepositional_participles"),
-                 s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"))
+                 s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"),
+                 s("noun_phrase_prepositions"), s("reporting_extra"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -965,7 +968,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
                 low == "as" and i + 1 < n and (lower[i + 1] in w.as_phrase_words or "as" in lower[i + 2:i + 4])):
             open_("adverbial", i, "clause.adverbial")
         elif i in chunk_start and last_head >= 0 and lemma[last_head] in w.reporting \
-                and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start):
+                and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start, lower, lemma[last_head]):
             open_("complement", i, "clause.bare_complement")
         cur = clause_of[i] = stack[-1]
         if i in head_at:
@@ -1097,13 +1100,24 @@ def head_at_end(head_at, last_head: int, i: int, tags) -> int:
     return i if k == last_head else -1
 
 
-def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
+def _bare_complement(tags, chunk: Chunk, group_start: set, lower: Sequence[str] = (), verb: str = "") -> bool:
     """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked".
 
     A bare participle with an object counts as the finite verb the tagger missed ("claimed Greek
-    coast guards pushed migrant boats": "pushed" tagged VBN, with no auxiliary before it).
+    coast guards pushed migrant boats": "pushed" tagged VBN, with no auxiliary before it). Rule
+    ``clause.bare_complement_pp``: up to two prepositional phrases may follow the chunk ("said
+    the drone strike on Iranian military facilities was carried out by Israel") after a verb of
+    ``reporting_extra`` (say, claim, tell ...; not "supported every attack on X ..." or "recalling
+    the horrors of X, said"), only prepositions of ``noun_phrase_prepositions``.
     """
-    k = chunk.end
+    k, phrases = chunk.end, 0
+    while lower and verb in words().reporting_core and k < len(tags) and tags[k] == "IN" and phrases < 2 and lower[k] in words().noun_phrase_prepositions:
+        j = k + 1
+        while j < len(tags) and tags[j] in NP_INNER:
+            j += 1
+        if j == k + 1 or tags[j - 1] not in NOUN_TAGS:
+            return False
+        k, phrases = j, phrases + 1
     return k < len(tags) and k in group_start and (
         tags[k] in FINITE or tags[k] == "VBN" and k + 1 < len(tags) and tags[k + 1] in words().bare_complement_object_tags)
 

@@ -152,6 +152,8 @@ class Rules:
     synonyms: dict = field(default_factory=dict)   # "envoy" -> {"envoy", "ambassador", "emissary"}
     retaliation_acts: frozenset = frozenset()   # act classes a threat of response answers
     pair_third_parties: frozenset = frozenset()   # cue lemmas of a pair acting between others ("mediate")
+    responsibility_verbs: frozenset = frozenset()   # "organised", "carried out" by X: X is responsible
+    harm_nouns: frozenset = frozenset()   # "explosion", "blast": harms one can be blamed for
     commissive_verbs: frozenset = frozenset()   # "vow", "pledge": a vow to do a hostile act is a threat
     commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
 
@@ -219,6 +221,8 @@ def rules(path: str | None = None) -> Rules:
                  synonyms={str(w).lower(): fs(group) for group in d.get("description_synonyms", []) for w in group},
                  retaliation_acts=fs(d.get("retaliation_targets", {}).get("acts", [])),
                  pair_third_parties=fs(d.get("pair_descriptions", {}).get("third_parties", [])),
+                 responsibility_verbs=fs(d.get("responsibility", {}).get("verbs", [])),
+                 harm_nouns=fs(d.get("responsibility", {}).get("harms", [])),
                  commissive_verbs=fs(d.get("commitments", {}).get("verbs", [])),
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
@@ -2443,6 +2447,65 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
 _NOT_CHARGED = frozenset({"denied", "negated", "hypothetical", "conditional", "question"})
 
 
+def _harm_named(s: cl.Structure, c: cl.Chunk | None, cues: list[Cue], r: Rules) -> bool:
+    """Whether chunk ``c`` names a harm: a conflict cue in it or a noun of events.yaml
+    ``responsibility.harms`` ("the explosion on the bridge", "the blast")."""
+    return c is not None and (s.lemma[c.head] in r.harm_nouns or s.lower[c.head] in r.harm_nouns
+                              or any(c.start <= x.tok < c.end and x.quad in CONFLICT for x in cues))
+
+
+def _blamed(s: cl.Structure, q: cl.Predicate, cues: list[Cue], r: Rules) -> cl.Chunk | None:
+    """The party a reported clause makes responsible for a harm: the subject of "was behind" or
+    "was responsible for" a harm, or the by-agent of a passive verb of ``responsibility.verbs``
+    whose subject is a harm ("the attack had been organised by Iran"); ``None`` otherwise."""
+    if q.voice == "passive" and s.lemma[q.head] in r.responsibility_verbs and _harm_named(s, q.patient, cues, r):
+        return q.agent
+    if q.voice != "active" or s.lemma[q.head] not in r.copular or q.agent is None:
+        return None
+    k = q.end
+    while k < len(s.lower) and s.tags[k] == "RB":
+        if s.lower[k] in cl.words().negators:
+            return None   # "said China was not behind the explosion": no blame
+        k += 1
+    if k < len(s.lower) and s.lower[k] in r.responsible_preps:
+        return q.agent if _harm_named(s, s.chunk_at(k + 1), cues, r) else None
+    if k + 1 < len(s.lower) and s.lemma[k] in r.responsible_for and s.lower[k + 1] == "for":
+        return q.agent if _harm_named(s, s.chunk_at(k + 2), cues, r) else None
+    return None
+
+
+def _responsibility_claims(s: cl.Structure, events: list[Event], actors: list[dict], cues: list[Cue],
+                           ctx: SentenceContext, r: Rules) -> None:
+    """``claim.responsibility``: a neutral speech act saying another party was behind or
+    responsible for a harm, or that it was carried out or organised by one, accuses that party
+    (CAMEO 112; the codebook's blame): "The Kremlin said Ukraine was behind the explosion on
+    the bridge" is RUS accuse UKR, though an explosion is no act of the lexicon. The uncoded
+    verb of responsibility itself ("organised") is no row of its own.
+
+    Example:
+        >>> # "Baku said the attack on its embassy had been organised by Iran": AZE accuse IRN
+    """
+    neutral = r.neutral
+    for i, e in enumerate(events):
+        if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
+            continue
+        speaker = actors[i]["source"]
+        p = s.predicate_at(e.tok)
+        if speaker.get("actor") is None or speaker.get("sector") == MEDIA or p is None:
+            continue
+        inner = _speech_complements(s, p)
+        for q in s.predicates:
+            blamed = _blamed(s, q, cues, r) if q.clause in inner and not q.negated else None
+            who = ctx.actor(blamed, s)[0].get("actor") if blamed is not None else None
+            if who is None or who == speaker["actor"]:
+                continue
+            e.act, e.act_rule, e.target = "accuse", "claim.responsibility", Arg(blamed, "target.blamed")
+            for x in events:
+                if x.tok == q.head and x.act == "unclassified":
+                    x.absorbed = True
+            break
+
+
 def _arms_rebels(e: Event, actors: dict) -> bool:
     """Rule ``claim.accuse`` also fires on a claimed act of help to another state's rebels
     (actors sector REB; "told parliament that the League was arming Ardanian rebels"): material support to an insurgency is a hostile act toward the state it
@@ -3133,8 +3196,8 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
     giver = _converse_giver(s, uncoded, r, rctx)
     if giver is not None:
         code = giver[2] or None
-    elif code is None and uncoded.voice == "active" and uncoded.agent is not None \
-            and s.lemma[uncoded.agent.head] in r.force_heads:
+    elif code is None and uncoded.agent is not None and s.lemma[uncoded.agent.head] in r.force_heads:
+        # ... or its passive: "the grid had been hit by Russian missiles" (the by-agent)
         code = r.force_verbs.get(s.lemma[h])   # "A Russian missile hit a school" (verb.force_subject)
         if code is not None:
             giver = (uncoded.agent, uncoded.agent_rule, code)
@@ -3259,6 +3322,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
              "target": ctx.actor(e.target.chunk, s, target=True)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(s, events, actors, cues)
+    _responsibility_claims(s, events, actors, cues, ctx, r)
     _own_side_warnings(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
