@@ -154,6 +154,12 @@ class Rules:
     pair_third_parties: frozenset = frozenset()   # cue lemmas of a pair acting between others ("mediate")
     responsibility_verbs: frozenset = frozenset()   # "organised", "carried out" by X: X is responsible
     harm_nouns: frozenset = frozenset()   # "explosion", "blast": harms one can be blamed for
+    venue_verbs: frozenset = frozenset()   # "met in Brussels": the place is where, not whom
+    venue_preps: frozenset = frozenset()
+    since_markers: frozenset = frozenset()   # background: "since" + a past act
+    sequence_markers: frozenset = frozenset()   # "after", "before" right after a length of time
+    durations: frozenset = frozenset()   # "months after", "two years before"
+    past_times: frozenset = frozenset()   # "last", "ago": a past time in a relative clause
     commissive_verbs: frozenset = frozenset()   # "vow", "pledge": a vow to do a hostile act is a threat
     commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
 
@@ -223,6 +229,12 @@ def rules(path: str | None = None) -> Rules:
                  pair_third_parties=fs(d.get("pair_descriptions", {}).get("third_parties", [])),
                  responsibility_verbs=fs(d.get("responsibility", {}).get("verbs", [])),
                  harm_nouns=fs(d.get("responsibility", {}).get("harms", [])),
+                 venue_verbs=fs(d.get("venue", {}).get("verbs", [])),
+                 venue_preps=fs(d.get("venue", {}).get("prepositions", [])),
+                 since_markers=fs(d.get("background", {}).get("since", [])),
+                 sequence_markers=fs(d.get("background", {}).get("sequence", [])),
+                 durations=fs(d.get("background", {}).get("durations", [])),
+                 past_times=fs(d.get("background", {}).get("past_times", [])),
                  commissive_verbs=fs(d.get("commitments", {}).get("verbs", [])),
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
@@ -385,6 +397,9 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         src = Arg(p.agent, p.agent_rule)
         tgt = Arg(p.patient, p.patient_rule)
         obl = _verb_obliques(s, p, ctx["rules"])
+        if cue.lemma in ctx["rules"].venue_verbs:
+            # target.venue: "NATO met in Brussels", "met at the UN": where they meet is no party
+            obl = [o for o in obl if o[0] not in ctx["rules"].venue_preps]
         if cue.cameo[:2] in _FORCE_ROOTS:
             # "fired rockets from Gaza into Israel": where force comes from is no target
             obl = [o for o in obl if o[0] != "from"]
@@ -393,7 +408,8 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
             c, r = _target_oblique(obl, exclude=ex if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
             if c is None and cue.cameo.startswith("04"):
-                c, r = _target_oblique(p.obliques, exclude=("by", "from", "of", "for"))
+                c, r = _target_oblique([o for o in p.obliques if cue.lemma not in ctx["rules"].venue_verbs
+                                        or o[0] not in ctx["rules"].venue_preps], exclude=("by", "from", "of", "for"))
             tgt = Arg(c, r)
         if tgt.chunk is None or cue.cameo[:2] == "13" and tgt.rule.startswith("target.prep") \
                 and not _has_actor(ctx, tgt.chunk):
@@ -1346,6 +1362,59 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
             e.target = Arg(x.target.chunk, "target.committed_act")
         if x.act == "threaten":
             x.absorbed, e.committed = True, cues[x.cue].lemma   # "vowed to retaliate": one threat, not two
+
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _past_time(s: cl.Structure, toks, r: Rules) -> bool:
+    """Whether tokens ``toks`` hold a past time: a year ("in 2022") or a word of events.yaml
+    ``background.past_times`` ("last year", "a decade ago")."""
+    return any(_YEAR.match(s.lower[k]) or s.lower[k] in r.past_times for k in toks)
+
+
+def _background_clause(s: cl.Structure, e: Event, r: Rules) -> bool:
+    """Whether event ``e`` is in a subordinate clause that tells earlier history: "since" + a past
+    act ("Since Russia invaded Ukraine in 2022, ..."), "after"/"before" right after a length of
+    time ("months after Moscow annexed ..."), or a relative clause set off by a comma with a
+    past time ("Kenya, which sent police to Haiti last year, ..."; not "the United States,
+    which has now delivered half a million masks": a perfect alone is news)."""
+    c = s.clauses[e.clause]
+    p = s.predicate_at(e.tok)
+    if c.marker < 0 or p is None:
+        return False
+    mark = s.lower[c.marker]
+    subj = p.agent if p.voice == "active" else p.patient
+    first = subj.start if subj is not None else -1
+    while first > c.marker + 2 and s.lower[first - 1] in ("and", "or") and s.tags[first - 2] in cl.NOUN_TAGS:
+        first = next(k for k in range(first - 2, c.marker, -1) if s.tags[k - 1] not in cl.NP_INNER)  # "Armenia and Azerbaijan"
+    if c.kind == "adverbial" and first != c.marker + 1:
+        return False   # "has since apologized", "days before the dates we discussed": no clause of its own
+    if c.kind == "adverbial" and mark in r.since_markers:
+        return s.tags[p.head] in ("VBD", "VBN") or _past_time(s, c.tokens, r)
+    if c.kind == "adverbial" and mark in r.sequence_markers:
+        return c.marker > 0 and (s.lemma[c.marker - 1] in r.durations or s.lower[c.marker - 1] in r.durations)
+    if c.kind == "relative" and c.marker > 0 and s.lower[c.marker - 1] == ",":
+        return s.tags[p.head] in ("VBD", "VBN") and _past_time(s, c.tokens, r)
+    return False
+
+
+def _background_acts(s: cl.Structure, events: list[Event], r: Rules) -> None:
+    """Rule ``background.subordinate``: an act in a subordinate clause that tells earlier history
+    (:func:`_background_clause`) is background to a lead about something else, no event a coder
+    records (CAMEO codes the sentence's reported event, not its history): "Since Russia invaded
+    Ukraine in 2022, Finland has joined NATO" gives no Russian attack. Only when the main clause
+    has an event of its own; a claimed act is left to its claimant.
+
+    Example:
+        >>> # "Estonia expelled a Russian diplomat, months after Moscow annexed four regions":
+        >>> # EST expel RUS only
+    """
+    if not any(_is_top(s, x.clause) and not x.absorbed for x in events):
+        return
+    for e in events:
+        if not e.absorbed and e.claimant is None and not _is_top(s, e.clause) and _background_clause(s, e, r):
+            e.absorbed = True
 
 
 def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
@@ -3093,8 +3162,8 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
         obl = cl.obliques(s, after, cl.words(), clause=s.clause_of[e.tok], span=r.place_span)
         # a direction ("to US-backed forces") before a place ("territory in Syria")
         for prep, c in sorted(obl, key=lambda pc: pc[0] in ("in", "at", "inside", "within", "throughout", "across")):
-            if prep not in r.place_preps:
-                continue
+            if prep not in r.place_preps or prep in r.venue_preps and s.lemma[e.tok] in r.venue_verbs:
+                continue   # target.venue: "met in Brussels" is where, not with whom
             got, why = ctx.actor(c, s)
             # "to US-backed forces": a party, whoever backs it (no actor, but no place beyond it)
             if got.get("actor") is not None and got["actor"] != src or why == "actor.supporter_only":
@@ -3316,6 +3385,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _yield_to_demands(s, events, r)
     _claimant_threats(s, events, cues, r)
     _commitments(s, events, cues, r, rctx)
+    _background_acts(s, events, r)
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
