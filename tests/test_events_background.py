@@ -46,3 +46,15 @@ def test_history_in_a_subordinate_clause_is_background(text, expected, absent):
 def test_a_meeting_place_is_no_target(text, expected, absent):
     got = dyads(text)
     assert (expected is None or expected in got) and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a subject "they" is the pair that was the subject before, not the party named after it
+    ("Erdogan and Kishida discussed China on Monday. They urged Beijing to respect the ruling.",
+     [("TUR", "appeal", "CHN"), ("JPN", "appeal", "CHN")], ("CHN", "appeal", "CHN")),
+    ("Macron and Scholz discussed Iran in Berlin. They called on Tehran to free the prisoners.",
+     [("FRA", "appeal", "IRN"), ("DEU", "appeal", "IRN")], ("IRN", "appeal", "IRN")),
+])
+def test_they_after_a_subject_pair(text, expected, absent):
+    got = dyads(text)
+    assert all(x in got for x in expected) and absent not in got, got

@@ -1768,7 +1768,10 @@ class SentenceContext:
             last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             far = pair if pair is not None and pair[0][0] < self._previous_sentence_start() else None
-            if pair is not None and far is None and (last is None or pair[1][0] >= last[0]):
+            # a subject "they" keeps a pair that was the subject before though a party was named
+            # after it ("Blinken and Lammy discussed Ukraine. They urged Russia": USA and GBR)
+            if pair is not None and far is None and (last is None or pair[1][0] >= last[0]
+                                                     or not target and c.end - c.start == 1 and self._opens(pair[0])):
                 both = self._fields(pair[0], a, b)
                 # a subject "they" after a pair that was its sentence's subject ("Germany and
                 # France condemned ... They urged"): a row for each (events._sides)
