@@ -3303,14 +3303,18 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
 
 def _deliberated_act(s: cl.Structure, p: cl.Predicate, events: list[Event], w: cl.Words) -> Event | None:
     """The event whose act predicate ``p`` weighs (:func:`toolkit.clauses.deliberated`: "is
-    weighing whether to expel X", "is considering expelling X"); ``None`` when there is none."""
-    for e in events:
-        q = s.predicate_at(e.tok)
-        if q is not None and q.head > p.head and q.modality == "hypothetical" and cl.deliberated(s, q, w):
-            k = q.start - 1
-            while k > p.head and s.lower[k] in w.deliberation_gap:
-                k -= 1
-            if k == p.head:
+    weighing whether to expel X", "is considering sending aid to X": the verb's or its object's
+    event); ``None`` when there is none."""
+    for q in s.predicates:
+        if q.head <= p.head or q.modality != "hypothetical" or not cl.deliberated(s, q, w):
+            continue
+        k = q.start - 1
+        while k > p.head and s.lower[k] in w.deliberation_gap:
+            k -= 1
+        if k != p.head:
+            continue
+        for e in events:
+            if q.start <= e.tok <= q.head or q.patient is not None and q.patient.start <= e.tok < q.patient.end:
                 return e
     return None
 
@@ -3335,6 +3339,10 @@ def _deliberations(s: cl.Structure, cues: list[Cue], events: list[Event], rctx: 
                                                      and lem not in w.open_question_frames):
             continue
         weighed = _deliberated_act(s, p, events, w)
+        wc = weighed.source.chunk if weighed is not None else None
+        if wc is not None and p.head < wc.start and wc.end <= weighed.tok:
+            # "considering the possibility of providing experts": the one considering provides
+            weighed.source = Arg(p.agent, "agent.subject.deliberation")
         own = next((e for e in events if e.tok == p.head), None)
         if weighed is None and not (own is not None and own.act == "unclassified" and p.patient is not None
                                     and lem in w.deliberation_frames):
