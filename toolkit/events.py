@@ -3340,7 +3340,7 @@ def _deliberations(s: cl.Structure, cues: list[Cue], events: list[Event], rctx: 
             continue
         weighed = _deliberated_act(s, p, events, w)
         wc = weighed.source.chunk if weighed is not None else None
-        if wc is not None and p.head < wc.start and wc.end <= weighed.tok:
+        if weighed is not None and wc is not None and p.head < wc.start and wc.end <= weighed.tok:
             # "considering the possibility of providing experts": the one considering provides
             weighed.source = Arg(p.agent, "agent.subject.deliberation")
         own = next((e for e in events if e.tok == p.head), None)
