@@ -20,6 +20,9 @@ def dyads(text: str) -> list[tuple]:
      ("JOR", "expel", "IRQ"), ("IRQ", "attack", "KWT")),
     ("Lithuania expelled a Belarusian diplomat on Friday, weeks after Minsk arrested two Lithuanian journalists.",
      ("LTU", "expel", "BLR"), ("BLR", "coerce", "LTU")),
+    # a noun's act in such a clause too
+    ("Since Colombia and the FARC signed a peace deal in 2016, Ecuador has expelled two Colombian diplomats.",
+     ("ECU", "expel", "COL"), ("COL", "agree", None)),
     ("Chad, which expelled French troops last year, signed a defence pact with Russia.",
      None, ("TCD", "expel", "FRA")),
     # held up: a reason ("since" + present), an adverb ("has since"), a sequence with no length of

@@ -1381,6 +1381,10 @@ def _background_clause(s: cl.Structure, e: Event, r: Rules) -> bool:
     which has now delivered half a million masks": a perfect alone is news)."""
     c = s.clauses[e.clause]
     p = s.predicate_at(e.tok)
+    if p is None:   # a noun's act: the verb of its clause before it ("since X signed a peace deal")
+        for q in s.predicates:
+            if q.clause == e.clause and q.head < e.tok:
+                p = q
     if c.marker < 0 or p is None:
         return False
     mark = s.lower[c.marker]
