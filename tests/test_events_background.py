@@ -61,3 +61,17 @@ def test_a_meeting_place_is_no_target(text, expected, absent):
 def test_they_after_a_subject_pair(text, expected, absent):
     got = dyads(text)
     assert all(x in got for x in expected) and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the subject is the phrase a participle describes, not the participle's object
+    ("The Turkish-led force fighting Kurdish militias in Syria has declared a truce.",
+     None, ("TUR", "attack", None)),
+    ("The coalition fighting the Houthis has struck Hodeidah port.", None, ("HOUTHI", "attack", None)),
+    ("Sudanese troops fighting in Darfur have shelled a market.", ("SDN", "attack", None), None),
+    # held up: a possessive's adjective is no participle of the subject
+    ("Iran's menacing behaviour continues, and sanctions will not be lifted.", None, ("IRN", "sanction", None)),
+])
+def test_a_participle_describing_the_subject(text, expected, absent):
+    got = dyads(text)
+    assert (expected is None or expected in got) and (absent is None or absent not in got), got

@@ -1187,16 +1187,46 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
                 return other.agent if other.voice == "active" else other.patient, "subject.coordinated"
-            return None, ""
+            head = _participle_head(s, other, w) if s.tags[p.head] in FINITE or s.tags[p.start] in FINITE else None
+            return (head, "subject.reduced_relative") if head is not None else (None, "")
         c = s.chunk_ending(k)
         if c is not None:
             if not _preceded_by_prep(s.tags, s.lower, c, w) and not _is_temporal(s.lower, c, w):
+                head = _reduced_relative_head(s, c, p, w)
+                if head is not None:
+                    return head, "subject.reduced_relative"
                 app = _apposition(s, c, p.start, w)
                 return (app, "subject.apposition") if app is not None else (c, "subject.left")
             k = c.start - 1
             continue
         k -= 1
     return None, ""
+
+
+def _reduced_relative_head(s: Structure, c: Chunk, p: Predicate, w: Words) -> Chunk | None:
+    """Rule ``subject.reduced_relative``: the noun phrase before a finite verb that is the object
+    of a bare participle right after another noun phrase ("The Saudi-led coalition fighting
+    Houthi rebels in Yemen has declared a ceasefire") is not the verb's subject: that noun
+    phrase before the participle is (the coalition declared it, not the rebels). ``None`` when
+    the frame does not hold."""
+    if c.start < 2 or (s.tags[p.head] not in FINITE and s.tags[p.start] not in FINITE):
+        return None
+    g = s.predicate_at(c.start - 1)
+    if g is None or g is p or g.head != c.start - 1:
+        return None
+    return _participle_head(s, g, w)
+
+
+def _participle_head(s: Structure, g: Predicate, w: Words) -> Chunk | None:
+    """The noun phrase a bare participle ``g`` right after it describes ("troops fighting in
+    Ukraine"), or ``None``."""
+    if g.start != g.head or s.tags[g.head] != "VBG" or g.head < 1 or s.tags[g.head - 1] not in NOUN_TAGS \
+            or s.lower[g.head - 1] in ("'s", "’s", "'", "’"):
+        return None   # not "Iran's menacing behavior": a possessive's adjective
+    head = s.chunk_ending(g.head - 1)
+    if head is None or s.tags[head.head] not in NOUN_TAGS or _preceded_by_prep(s.tags, s.lower, head, w):
+        return None
+    return head
 
 
 def _past_gerund_verb(s: Structure, own: int, g: Predicate, w: Words) -> Predicate | None:

@@ -1408,12 +1408,22 @@ def _background_acts(s: cl.Structure, events: list[Event], r: Rules) -> None:
     (:func:`_background_clause`) is background to a lead about something else, no event a coder
     records (CAMEO codes the sentence's reported event, not its history): "Since Russia invaded
     Ukraine in 2022, Finland has joined NATO" gives no Russian attack. Only when the main clause
-    has an event of its own; a claimed act is left to its claimant.
+    has an event of its own; a claimed act is left to its claimant. ``background.reduced_relative``:
+    a participle describing the subject of a later verb with an event ("The coalition fighting
+    Houthi rebels has declared a ceasefire") is no act of the lead either.
 
     Example:
         >>> # "Estonia expelled a Russian diplomat, months after Moscow annexed four regions":
         >>> # EST expel RUS only
     """
+    # "The coalition fighting Houthi rebels has declared a ceasefire": the participle describes
+    # the subject of the verb after it (clauses' subject.reduced_relative), no act of the lead
+    described = {c.end for q in s.predicates for c, rule in ((q.agent, q.agent_rule), (q.patient, q.patient_rule))
+                 if c is not None and rule.endswith("subject.reduced_relative")}
+    for e in events:
+        if e.tok in described and any(x is not e and x.tok > e.tok and not x.absorbed for x in events):
+            e.absorbed = True
+            e.extra.append("background.reduced_relative")
     if not any(_is_top(s, x.clause) and not x.absorbed for x in events):
         return
     for e in events:
