@@ -1919,8 +1919,16 @@ class SentenceContext:
         """Whether mention ``m`` opens its sentence (after nothing but "the", "both", or a short
         adverbial and a comma): the pair that was a sentence's subject."""
         k = max(self.text.rfind(x, 0, m[0]) for x in (". ", "? ", "! ", "\n"))
-        before = self.text[k + 1:m[0]].strip()
-        return before.lower() in ("", "the", "both") or before.endswith(",") and len(before.split()) <= 6
+        return self._opens_at(k + 1, m, ("", "the", "both"), [])
+
+    def _opens_at(self, opening: int, m: Mention, articles: tuple[str, ...], ms: list[Mention]) -> bool:
+        """Whether mention ``m`` opens the text from offset ``opening``: nothing but one of
+        ``articles`` before it, or an adverbial of at most six words with no mention of ``ms``
+        in it, then a comma."""
+        before = self.text[opening:m[0]].strip()
+        if before.lower() in articles:
+            return True
+        return before.endswith(",") and len(before.split()) <= 6 and not any(x[0] < m[0] for x in ms)
 
     def _pair(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None) -> tuple[dict, str] | None:
         """Rule ``actor.coref_pair``: "both sides", "the two countries" (events.yaml
@@ -2177,10 +2185,7 @@ class SentenceContext:
     def _opens_sentence(self, opening: int, m: Mention, ms: list[Mention]) -> bool:
         """Whether mention ``m`` opens the sentence starting at offset ``opening``: nothing but
         "the" before it, or an adverbial of at most six words with no mention, then a comma."""
-        before = self.text[opening:m[0]].strip()
-        if before.lower() in ("", "the"):
-            return True
-        return before.endswith(",") and len(before.split()) <= 6 and not any(x[0] < m[0] for x in ms)
+        return self._opens_at(opening, m, ("", "the"), ms)
 
     def _preposition_before(self, m: Mention) -> str:
         """The preposition the mention's phrase follows ("" when none); "of" inside a name
@@ -2244,11 +2249,7 @@ class SentenceContext:
         """Rule ``actor.coref_plural``: "they"/"their" after "Blinken and Lammy discussed ..." is
         the pair (its first member's actor): the last two mentions joined by "and" before ``a``
         (:meth:`_actor` takes it only from its own sentence or the one right before)."""
-        ms = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5] and m[2] is not None]
-        for x, y in zip(ms[-2::-1], ms[:0:-1]):
-            if self.text[x[1]:y[0]].strip() == "and" and (not_actor is None or x[2] != not_actor):
-                return x, y
-        return None
+        return next((p for p in self._pairs_before(a) if not_actor is None or p[0][2] != not_actor), None)
 
     def _one_of_far_pair(self, actor: str | None, pair: tuple[Mention, Mention] | None, a: int) -> bool:
         """Whether a plural pronoun at ``a`` resolved to ``actor`` would pick one member of
