@@ -75,3 +75,14 @@ def test_they_after_a_subject_pair(text, expected, absent):
 def test_a_participle_describing_the_subject(text, expected, absent):
     got = dyads(text)
     assert (expected is None or expected in got) and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two actor adjectives on one noun are two parties
+    ("Iranian and Saudi officials met in Beijing.", [("IRN", "consult", "SAU"), ("SAU", "consult", "IRN")]),
+    ("Indian and Pakistani troops clashed along the border.", [("IND", "attack", "PAK"), ("PAK", "attack", "IND")]),
+    ("Senior American and British diplomats condemned the coup.", [("USA", "criticize", None), ("GBR", "criticize", None)]),
+])
+def test_coordinated_actor_adjectives(text, expected):
+    got = dyads(text)
+    assert all(x in got for x in expected), got

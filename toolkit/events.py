@@ -2704,8 +2704,11 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     return p
 
 
-def _conjuncts(s: cl.Structure, c: cl.Chunk) -> list[cl.Chunk]:
-    """The chunks coordinated before ``c`` ("Blinken and Lammy": [Blinken, Lammy]); ``c`` last."""
+def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
+    """The chunks coordinated before ``c`` ("Blinken and Lammy": [Blinken, Lammy]); ``c`` last.
+    Rule ``np.adjective_conjunct``: with ``actor_tok``, an actor adjective alone before "and" at
+    the start of the phrase is a conjunct of its own ("Iranian and Saudi officials met": Iran's
+    officials and Saudi Arabia's)."""
     out = [c]
     while True:
         first = out[0]
@@ -2713,6 +2716,9 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk) -> list[cl.Chunk]:
         if k < 1 or s.lower[k] not in ("and", ","):
             break
         prev = s.chunk_at(k - 1)
+        if prev is None and actor_tok is not None and s.tags[k - 1] in ("JJ", "NNP") and actor_tok(k - 1) \
+                and (k == 1 or s.tags[k - 2] in ("DT", "IN", ",", "CC", "RB")) and s.tags[first.start] in ("JJ", "NNP"):
+            prev = cl.Chunk(k - 1, k, k - 1, "np.adjective_conjunct")
         if prev is None or prev.end != k:
             break
         out.insert(0, prev)
@@ -2794,7 +2800,7 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     out = []
     for e in events:
         c = e.source.chunk
-        parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
+        parts = _conjuncts(s, c, ctx["actor_tok"] if ctx is not None else None) if c is not None and e.source.rule.startswith(
             ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
         if len(parts) > 1 and ("and" in s.lower[parts[0].start:parts[-1].start] or _headline_pair(s, parts, ctx)):
             # a place phrase is where they act together ("met in Washington"), not a party
