@@ -308,7 +308,7 @@ def test_named_oblique_targets(text, expected):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # target.purpose_beneficiary: aid or an appeal with no actor target is aimed at "to help X"
-    ("The South Korean government is considering sending aid to help North Korea.", ("KOR", "aid", "PRK", "asserted"),
+    ("The South Korean government is considering sending aid to help North Korea.", ("KOR", "aid", "PRK", "hypothetical"),
      ("KOR", "aid", None, "asserted")),
     ("The UN launched an appeal for $ 88 million to help Ethiopia.", ("UN", "appeal", "ETH", "asserted"),
      ("UN", "appeal", None, "asserted")),

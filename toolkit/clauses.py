@@ -88,6 +88,11 @@ class Words:
     intransitive_verbs: frozenset = frozenset()
     behest_nouns: frozenset = frozenset()
     prepositional_participles: frozenset = frozenset()
+    deliberation_frames: frozenset = frozenset()
+    open_question_frames: frozenset = frozenset()
+    deliberation_gap: frozenset = frozenset()
+    noun_phrase_prepositions: frozenset = frozenset()
+    reporting_core: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -124,7 +129,9 @@ def words(path: str | None = None) -> Words:
                  s("consequent_modals"), s("time_determiners"), s("participle_time_openers"),
                  tags("main_verb_object_tags"), tags("relative_verb_next_tags"), tags("bare_complement_object_tags"),
                  s("copula_forms"), s("intransitive_verbs"),
-                 s("behest_nouns"), s("prepositional_participles"))
+                 s("behest_nouns"), s("prepositional_participles"),
+                 s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"),
+                 s("noun_phrase_prepositions"), s("reporting_extra"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -961,7 +968,7 @@ def segment(tags: Sequence[str], lower: Sequence[str], lemma: Sequence[str],
                 low == "as" and i + 1 < n and (lower[i + 1] in w.as_phrase_words or "as" in lower[i + 2:i + 4])):
             open_("adverbial", i, "clause.adverbial")
         elif i in chunk_start and last_head >= 0 and lemma[last_head] in w.reporting \
-                and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start):
+                and i == last_head + 1 and _bare_complement(tags, chunk_start[i], group_start, lower, lemma[last_head]):
             open_("complement", i, "clause.bare_complement")
         cur = clause_of[i] = stack[-1]
         if i in head_at:
@@ -1093,13 +1100,24 @@ def head_at_end(head_at, last_head: int, i: int, tags) -> int:
     return i if k == last_head else -1
 
 
-def _bare_complement(tags, chunk: Chunk, group_start: set) -> bool:
+def _bare_complement(tags, chunk: Chunk, group_start: set, lower: Sequence[str] = (), verb: str = "") -> bool:
     """A chunk straight after a reporting verb, followed by a finite verb: "said Kyiv attacked".
 
     A bare participle with an object counts as the finite verb the tagger missed ("claimed Greek
-    coast guards pushed migrant boats": "pushed" tagged VBN, with no auxiliary before it).
+    coast guards pushed migrant boats": "pushed" tagged VBN, with no auxiliary before it). Rule
+    ``clause.bare_complement_pp``: up to two prepositional phrases may follow the chunk ("said
+    the drone strike on Iranian military facilities was carried out by Israel") after a verb of
+    ``reporting_extra`` (say, claim, tell ...; not "supported every attack on X ..." or "recalling
+    the horrors of X, said"), only prepositions of ``noun_phrase_prepositions``.
     """
-    k = chunk.end
+    k, phrases = chunk.end, 0
+    while lower and verb in words().reporting_core and k < len(tags) and tags[k] == "IN" and phrases < 2 and lower[k] in words().noun_phrase_prepositions:
+        j = k + 1
+        while j < len(tags) and tags[j] in NP_INNER:
+            j += 1
+        if j == k + 1 or tags[j - 1] not in NOUN_TAGS:
+            return False
+        k, phrases = j, phrases + 1
     return k < len(tags) and k in group_start and (
         tags[k] in FINITE or tags[k] == "VBN" and k + 1 < len(tags) and tags[k + 1] in words().bare_complement_object_tags)
 
@@ -1169,16 +1187,46 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
                 return other.agent if other.voice == "active" else other.patient, "subject.coordinated"
-            return None, ""
+            head = _participle_head(s, other, w) if s.tags[p.head] in FINITE or s.tags[p.start] in FINITE else None
+            return (head, "subject.reduced_relative") if head is not None else (None, "")
         c = s.chunk_ending(k)
         if c is not None:
             if not _preceded_by_prep(s.tags, s.lower, c, w) and not _is_temporal(s.lower, c, w):
+                head = _reduced_relative_head(s, c, p, w)
+                if head is not None:
+                    return head, "subject.reduced_relative"
                 app = _apposition(s, c, p.start, w)
                 return (app, "subject.apposition") if app is not None else (c, "subject.left")
             k = c.start - 1
             continue
         k -= 1
     return None, ""
+
+
+def _reduced_relative_head(s: Structure, c: Chunk, p: Predicate, w: Words) -> Chunk | None:
+    """Rule ``subject.reduced_relative``: the noun phrase before a finite verb that is the object
+    of a bare participle right after another noun phrase ("The Saudi-led coalition fighting
+    Houthi rebels in Yemen has declared a ceasefire") is not the verb's subject: that noun
+    phrase before the participle is (the coalition declared it, not the rebels). ``None`` when
+    the frame does not hold."""
+    if c.start < 2 or (s.tags[p.head] not in FINITE and s.tags[p.start] not in FINITE):
+        return None
+    g = s.predicate_at(c.start - 1)
+    if g is None or g is p or g.head != c.start - 1:
+        return None
+    return _participle_head(s, g, w)
+
+
+def _participle_head(s: Structure, g: Predicate, w: Words) -> Chunk | None:
+    """The noun phrase a bare participle ``g`` right after it describes ("troops fighting in
+    Ukraine"), or ``None``."""
+    if g.start != g.head or s.tags[g.head] != "VBG" or g.head < 1 or s.tags[g.head - 1] not in NOUN_TAGS \
+            or s.lower[g.head - 1] in ("'s", "’s", "'", "’"):
+        return None   # not "Iran's menacing behavior": a possessive's adjective
+    head = s.chunk_ending(g.head - 1)
+    if head is None or s.tags[head.head] not in NOUN_TAGS or _preceded_by_prep(s.tags, s.lower, head, w):
+        return None
+    return head
 
 
 def _past_gerund_verb(s: Structure, own: int, g: Predicate, w: Words) -> Predicate | None:
@@ -1365,10 +1413,15 @@ def assign_arguments(s: Structure, w: Words) -> None:
         # "vowed never to negotiate", "agreed not to attack": the negator before "to" is the infinitive's
         p.negated = not w.negators.isdisjoint(lows) or (
             p.start > 0 and lower[p.start] == "to" and lower[p.start - 1] in w.negators)
-        if not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and (not to or _future_frame(s, p, w))):
+        if deliberated(s, p, w):
+            p.modality = "hypothetical"   # "is weighing whether to expel": an option, not an act
+        elif not w.future_modals.isdisjoint(lows) or (lower[p.start] == "to" and (not to or _future_frame(s, p, w))):
             p.modality = "future"   # not to: a headline's "Egypt to refuse aid" is "will refuse"
         elif not w.hypo_modals.isdisjoint(lows):
             p.modality = "hypothetical"
+        elif x > 0 and tags[p.head] == "VBG" and p.start == p.head and preds[x - 1].end == p.start \
+                and lower[preds[x - 1].start] == "to":
+            p.modality = preds[x - 1].modality   # modality.gerund_chain: "vowed to keep attacking"
         if tags[p.head] == "VBN" and (
                 any(lower[k] in w.passive_aux and tags[k] != "MD" for k in range(p.start, p.head))
                 or (p.start == p.head and p.head + 1 < len(tags) and lower[p.head + 1] in w.agent_preps)):
@@ -1459,6 +1512,31 @@ def _inverted_speaker(s: Structure, p: Predicate, w: Words) -> Chunk | None:
         return None
     e = c.end
     return c if e >= len(s.tags) or s.tags[e] in (",", ":", ".", "''") else None
+
+
+def deliberated(s: Structure, p: Predicate, w: Words | None = None) -> bool:
+    """Rule ``modality.deliberated``: an infinitive or gerund a party is weighing is an option,
+    not an act (CAMEO 014 "consider policy option"): right after a verb of ``deliberation_frames``
+    ("is considering expelling", "is mulling whether to impose", "considering the possibility of
+    providing") or, after "whether"/"how", of ``open_question_frames`` ("is discussing whether to
+    impose"); only the words of ``deliberation_gap`` may come between.
+
+    Example:
+        >>> t = "Poland is considering expelling Russian diplomats .".split()
+        >>> s = parse(t, lemma=["poland", "be", "consider", "expel", "russian", "diplomat", "."])
+        >>> [(s.tokens[p.head], p.modality) for p in s.predicates]
+        [('considering', ''), ('expelling', 'hypothetical')]
+    """
+    w = w or words()
+    if not (s.lower[p.start] == "to" or s.tags[p.head] == "VBG"):
+        return False
+    k, asked = p.start - 1, False
+    while k >= 0 and p.start - k <= 6 and s.lower[k] in w.deliberation_gap:
+        asked = asked or s.lower[k] in ("whether", "how")
+        k -= 1
+    if k < 0 or s.tags[k] not in VERB_TAGS:
+        return False
+    return s.lemma[k] in w.deliberation_frames or (asked and s.lemma[k] in w.open_question_frames)
 
 
 def _future_frame(s: Structure, p: Predicate, w: Words) -> bool:

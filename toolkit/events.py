@@ -152,6 +152,16 @@ class Rules:
     synonyms: dict = field(default_factory=dict)   # "envoy" -> {"envoy", "ambassador", "emissary"}
     retaliation_acts: frozenset = frozenset()   # act classes a threat of response answers
     pair_third_parties: frozenset = frozenset()   # cue lemmas of a pair acting between others ("mediate")
+    responsibility_verbs: frozenset = frozenset()   # "organised", "carried out" by X: X is responsible
+    harm_nouns: frozenset = frozenset()   # "explosion", "blast": harms one can be blamed for
+    venue_verbs: frozenset = frozenset()   # "met in Brussels": the place is where, not whom
+    venue_preps: frozenset = frozenset()
+    since_markers: frozenset = frozenset()   # background: "since" + a past act
+    sequence_markers: frozenset = frozenset()   # "after", "before" right after a length of time
+    durations: frozenset = frozenset()   # "months after", "two years before"
+    past_times: frozenset = frozenset()   # "last", "ago": a past time in a relative clause
+    commissive_verbs: frozenset = frozenset()   # "vow", "pledge": a vow to do a hostile act is a threat
+    commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
 
 
 @functools.lru_cache(maxsize=2)
@@ -217,6 +227,16 @@ def rules(path: str | None = None) -> Rules:
                  synonyms={str(w).lower(): fs(group) for group in d.get("description_synonyms", []) for w in group},
                  retaliation_acts=fs(d.get("retaliation_targets", {}).get("acts", [])),
                  pair_third_parties=fs(d.get("pair_descriptions", {}).get("third_parties", [])),
+                 responsibility_verbs=fs(d.get("responsibility", {}).get("verbs", [])),
+                 harm_nouns=fs(d.get("responsibility", {}).get("harms", [])),
+                 venue_verbs=fs(d.get("venue", {}).get("verbs", [])),
+                 venue_preps=fs(d.get("venue", {}).get("prepositions", [])),
+                 since_markers=fs(d.get("background", {}).get("since", [])),
+                 sequence_markers=fs(d.get("background", {}).get("sequence", [])),
+                 durations=fs(d.get("background", {}).get("durations", [])),
+                 past_times=fs(d.get("background", {}).get("past_times", [])),
+                 commissive_verbs=fs(d.get("commitments", {}).get("verbs", [])),
+                 commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -303,6 +323,7 @@ class Event:
     condition: tuple[int, int] | None = None
     absorbed: bool = False
     extra: list[str] = field(default_factory=list)
+    committed: str = ""           # the cue lemma of a vowed threat absorbed into this one (warn.commitment)
 
 
 @dataclass(frozen=True)
@@ -376,6 +397,9 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         src = Arg(p.agent, p.agent_rule)
         tgt = Arg(p.patient, p.patient_rule)
         obl = _verb_obliques(s, p, ctx["rules"])
+        if cue.lemma in ctx["rules"].venue_verbs:
+            # target.venue: "NATO met in Brussels", "met at the UN": where they meet is no party
+            obl = [o for o in obl if o[0] not in ctx["rules"].venue_preps]
         if cue.cameo[:2] in _FORCE_ROOTS:
             # "fired rockets from Gaza into Israel": where force comes from is no target
             obl = [o for o in obl if o[0] != "from"]
@@ -384,11 +408,13 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
             c, r = _target_oblique(obl, exclude=ex if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
             if c is None and cue.cameo.startswith("04"):
-                c, r = _target_oblique(p.obliques, exclude=("by", "from", "of", "for"))
+                c, r = _target_oblique([o for o in p.obliques if cue.lemma not in ctx["rules"].venue_verbs
+                                        or o[0] not in ctx["rules"].venue_preps], exclude=("by", "from", "of", "for"))
             tgt = Arg(c, r)
-        if tgt.chunk is None:
-            inf = _infinitive_after(s, p)
-            if inf is not None and inf.patient is not None:
+        if tgt.chunk is None or cue.cameo[:2] == "13" and tgt.rule.startswith("target.prep") \
+                and not _has_actor(ctx, tgt.chunk):
+            inf = _infinitive_after(s, p)   # "threatened to strike American bases in Guam": the bases
+            if inf is not None and inf.patient is not None and (tgt.chunk is None or _has_actor(ctx, inf.patient)):
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
         better = _actor_oblique(s, obl, tgt.chunk, ctx, p.head, named_act=_names_the_act(s, cue, tgt.chunk))
@@ -1307,6 +1333,104 @@ def _conditional_responses(s: cl.Structure, events: list[Event], cues: list[Cue]
                 e.target = Arg(subj, "target.condition_subject")
 
 
+def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
+    """Rule ``warn.commitment``: a vow or pledge (events.yaml ``commissive_verbs``) to do a hostile
+    act is a threat (CAMEO 13), aimed at that act's target when it names none itself: "Ecuador
+    vowed to expel the Mexican ambassador" is ECU threaten MEX (asserted) and the expulsion
+    future. When the vowed act is itself a threat ("vowed to retaliate against X"), the two rows
+    are one: the vow stays, its complement is absorbed. A vow to help is left as it is."""
+    for e in events:
+        cue = cues[e.cue]
+        p = s.predicate_at(e.tok)
+        if cue.lemma not in r.commissive_verbs or p is None or p.head != e.tok or e.act == "threaten":
+            continue
+        inf = _infinitive_after(s, p)
+        if inf is None or s.lower[inf.start] != "to":
+            continue
+        nxt = _infinitive_after(s, inf)   # "vowed to keep attacking ships": the gerund's act
+        inner = [x for x in events if x is not e and any(q.start <= x.tok <= q.head or q.patient is not None
+                                                         and q.patient.start <= x.tok < q.patient.end
+                                                         for q in (inf, nxt) if q is not None)]
+        if not inner or cues[inner[0].cue].quad not in CONFLICT and inner[0].act not in r.commitment_threats:
+            continue
+        x = inner[0]
+        q = s.predicate_at(x.tok)
+        if q is not None and q.end < len(s.lower) and s.lower[q.end] in ("for", "with"):
+            continue   # "promised to fight for them", "vowed to fight with them": on their side
+        e.act, e.act_rule = "threaten", "warn.commitment"
+        if not _has_actor(rctx, e.target.chunk) and _has_actor(rctx, x.target.chunk):
+            e.target = Arg(x.target.chunk, "target.committed_act")
+        if x.act == "threaten":
+            x.absorbed, e.committed = True, cues[x.cue].lemma   # "vowed to retaliate": one threat, not two
+
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _past_time(s: cl.Structure, toks, r: Rules) -> bool:
+    """Whether tokens ``toks`` hold a past time: a year ("in 2022") or a word of events.yaml
+    ``background.past_times`` ("last year", "a decade ago")."""
+    return any(_YEAR.match(s.lower[k]) or s.lower[k] in r.past_times for k in toks)
+
+
+def _background_clause(s: cl.Structure, e: Event, r: Rules) -> bool:
+    """Whether event ``e`` is in a subordinate clause that tells earlier history: "since" + a past
+    act ("Since Russia invaded Ukraine in 2022, ..."), "after"/"before" right after a length of
+    time ("months after Moscow annexed ..."), or a relative clause set off by a comma with a
+    past time ("Kenya, which sent police to Haiti last year, ..."; not "the United States,
+    which has now delivered half a million masks": a perfect alone is news)."""
+    c = s.clauses[e.clause]
+    p = s.predicate_at(e.tok)
+    if p is None:   # a noun's act: the verb of its clause before it ("since X signed a peace deal")
+        for q in s.predicates:
+            if q.clause == e.clause and q.head < e.tok:
+                p = q
+    if c.marker < 0 or p is None:
+        return False
+    mark = s.lower[c.marker]
+    subj = p.agent if p.voice == "active" else p.patient
+    first = subj.start if subj is not None else -1
+    while first > c.marker + 2 and s.lower[first - 1] in ("and", "or") and s.tags[first - 2] in cl.NOUN_TAGS:
+        first = next(k for k in range(first - 2, c.marker, -1) if s.tags[k - 1] not in cl.NP_INNER)  # "Armenia and Azerbaijan"
+    if c.kind == "adverbial" and first != c.marker + 1:
+        return False   # "has since apologized", "days before the dates we discussed": no clause of its own
+    if c.kind == "adverbial" and mark in r.since_markers:
+        return s.tags[p.head] in ("VBD", "VBN") or _past_time(s, c.tokens, r)
+    if c.kind == "adverbial" and mark in r.sequence_markers:
+        return c.marker > 0 and (s.lemma[c.marker - 1] in r.durations or s.lower[c.marker - 1] in r.durations)
+    if c.kind == "relative" and c.marker > 0 and s.lower[c.marker - 1] == ",":
+        return s.tags[p.head] in ("VBD", "VBN") and _past_time(s, c.tokens, r)
+    return False
+
+
+def _background_acts(s: cl.Structure, events: list[Event], r: Rules) -> None:
+    """Rule ``background.subordinate``: an act in a subordinate clause that tells earlier history
+    (:func:`_background_clause`) is background to a lead about something else, no event a coder
+    records (CAMEO codes the sentence's reported event, not its history): "Since Russia invaded
+    Ukraine in 2022, Finland has joined NATO" gives no Russian attack. Only when the main clause
+    has an event of its own; a claimed act is left to its claimant. ``background.reduced_relative``:
+    a participle describing the subject of a later verb with an event ("The coalition fighting
+    Houthi rebels has declared a ceasefire") is no act of the lead either.
+
+    Example:
+        >>> # "Estonia expelled a Russian diplomat, months after Moscow annexed four regions":
+        >>> # EST expel RUS only
+    """
+    # "The coalition fighting Houthi rebels has declared a ceasefire": the participle describes
+    # the subject of the verb after it (clauses' subject.reduced_relative), no act of the lead
+    described = {c.end for q in s.predicates for c, rule in ((q.agent, q.agent_rule), (q.patient, q.patient_rule))
+                 if c is not None and rule.endswith("subject.reduced_relative")}
+    for e in events:
+        if e.tok in described and any(x is not e and x.tok > e.tok and not x.absorbed for x in events):
+            e.absorbed = True
+            e.extra.append("background.reduced_relative")
+    if not any(_is_top(s, x.clause) and not x.absorbed for x in events):
+        return
+    for e in events:
+        if not e.absorbed and e.claimant is None and not _is_top(s, e.clause) and _background_clause(s, e, r):
+            e.absorbed = True
+
+
 def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
     """Whether a "that" or a finite verb lies between tokens ``a`` and ``b``: "warned that Russia
     could be ready to attack" reports a clause; it does not direct anyone to act."""
@@ -1658,7 +1782,10 @@ class SentenceContext:
             last = self._last_before(a, "group" if kind == "org" else kind, not_actor)
             pair = self._plural(a, not_actor) if s.lower[c.start] in _PLURAL else None
             far = pair if pair is not None and pair[0][0] < self._previous_sentence_start() else None
-            if pair is not None and far is None and (last is None or pair[1][0] >= last[0]):
+            # a subject "they" keeps a pair that was the subject before though a party was named
+            # after it ("Blinken and Lammy discussed Ukraine. They urged Russia": USA and GBR)
+            if pair is not None and far is None and (last is None or pair[1][0] >= last[0]
+                                                     or not target and c.end - c.start == 1 and self._opens(pair[0])):
                 both = self._fields(pair[0], a, b)
                 # a subject "they" after a pair that was its sentence's subject ("Germany and
                 # France condemned ... They urged"): a row for each (events._sides)
@@ -1792,8 +1919,16 @@ class SentenceContext:
         """Whether mention ``m`` opens its sentence (after nothing but "the", "both", or a short
         adverbial and a comma): the pair that was a sentence's subject."""
         k = max(self.text.rfind(x, 0, m[0]) for x in (". ", "? ", "! ", "\n"))
-        before = self.text[k + 1:m[0]].strip()
-        return before.lower() in ("", "the", "both") or before.endswith(",") and len(before.split()) <= 6
+        return self._opens_at(k + 1, m, ("", "the", "both"), [])
+
+    def _opens_at(self, opening: int, m: Mention, articles: tuple[str, ...], ms: list[Mention]) -> bool:
+        """Whether mention ``m`` opens the text from offset ``opening``: nothing but one of
+        ``articles`` before it, or an adverbial of at most six words with no mention of ``ms``
+        in it, then a comma."""
+        before = self.text[opening:m[0]].strip()
+        if before.lower() in articles:
+            return True
+        return before.endswith(",") and len(before.split()) <= 6 and not any(x[0] < m[0] for x in ms)
 
     def _pair(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None) -> tuple[dict, str] | None:
         """Rule ``actor.coref_pair``: "both sides", "the two countries" (events.yaml
@@ -2050,10 +2185,7 @@ class SentenceContext:
     def _opens_sentence(self, opening: int, m: Mention, ms: list[Mention]) -> bool:
         """Whether mention ``m`` opens the sentence starting at offset ``opening``: nothing but
         "the" before it, or an adverbial of at most six words with no mention, then a comma."""
-        before = self.text[opening:m[0]].strip()
-        if before.lower() in ("", "the"):
-            return True
-        return before.endswith(",") and len(before.split()) <= 6 and not any(x[0] < m[0] for x in ms)
+        return self._opens_at(opening, m, ("", "the"), ms)
 
     def _preposition_before(self, m: Mention) -> str:
         """The preposition the mention's phrase follows ("" when none); "of" inside a name
@@ -2117,11 +2249,7 @@ class SentenceContext:
         """Rule ``actor.coref_plural``: "they"/"their" after "Blinken and Lammy discussed ..." is
         the pair (its first member's actor): the last two mentions joined by "and" before ``a``
         (:meth:`_actor` takes it only from its own sentence or the one right before)."""
-        ms = [m for m in self.earlier + self.mentions if m[1] <= a and not m[5] and m[2] is not None]
-        for x, y in zip(ms[-2::-1], ms[:0:-1]):
-            if self.text[x[1]:y[0]].strip() == "and" and (not_actor is None or x[2] != not_actor):
-                return x, y
-        return None
+        return next((p for p in self._pairs_before(a) if not_actor is None or p[0][2] != not_actor), None)
 
     def _one_of_far_pair(self, actor: str | None, pair: tuple[Mention, Mention] | None, a: int) -> bool:
         """Whether a plural pronoun at ``a`` resolved to ``actor`` would pick one member of
@@ -2406,6 +2534,65 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
 _NOT_CHARGED = frozenset({"denied", "negated", "hypothetical", "conditional", "question"})
 
 
+def _harm_named(s: cl.Structure, c: cl.Chunk | None, cues: list[Cue], r: Rules) -> bool:
+    """Whether chunk ``c`` names a harm: a conflict cue in it or a noun of events.yaml
+    ``responsibility.harms`` ("the explosion on the bridge", "the blast")."""
+    return c is not None and (s.lemma[c.head] in r.harm_nouns or s.lower[c.head] in r.harm_nouns
+                              or any(c.start <= x.tok < c.end and x.quad in CONFLICT for x in cues))
+
+
+def _blamed(s: cl.Structure, q: cl.Predicate, cues: list[Cue], r: Rules) -> cl.Chunk | None:
+    """The party a reported clause makes responsible for a harm: the subject of "was behind" or
+    "was responsible for" a harm, or the by-agent of a passive verb of ``responsibility.verbs``
+    whose subject is a harm ("the attack had been organised by Iran"); ``None`` otherwise."""
+    if q.voice == "passive" and s.lemma[q.head] in r.responsibility_verbs and _harm_named(s, q.patient, cues, r):
+        return q.agent
+    if q.voice != "active" or s.lemma[q.head] not in r.copular or q.agent is None:
+        return None
+    k = q.end
+    while k < len(s.lower) and s.tags[k] == "RB":
+        if s.lower[k] in cl.words().negators:
+            return None   # "said China was not behind the explosion": no blame
+        k += 1
+    if k < len(s.lower) and s.lower[k] in r.responsible_preps:
+        return q.agent if _harm_named(s, s.chunk_at(k + 1), cues, r) else None
+    if k + 1 < len(s.lower) and s.lemma[k] in r.responsible_for and s.lower[k + 1] == "for":
+        return q.agent if _harm_named(s, s.chunk_at(k + 2), cues, r) else None
+    return None
+
+
+def _responsibility_claims(s: cl.Structure, events: list[Event], actors: list[dict], cues: list[Cue],
+                           ctx: SentenceContext, r: Rules) -> None:
+    """``claim.responsibility``: a neutral speech act saying another party was behind or
+    responsible for a harm, or that it was carried out or organised by one, accuses that party
+    (CAMEO 112; the codebook's blame): "The Kremlin said Ukraine was behind the explosion on
+    the bridge" is RUS accuse UKR, though an explosion is no act of the lexicon. The uncoded
+    verb of responsibility itself ("organised") is no row of its own.
+
+    Example:
+        >>> # "Baku said the attack on its embassy had been organised by Iran": AZE accuse IRN
+    """
+    neutral = r.neutral
+    for i, e in enumerate(events):
+        if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
+            continue
+        speaker = actors[i]["source"]
+        p = s.predicate_at(e.tok)
+        if speaker.get("actor") is None or speaker.get("sector") == MEDIA or p is None:
+            continue
+        inner = _speech_complements(s, p)
+        for q in s.predicates:
+            blamed = _blamed(s, q, cues, r) if q.clause in inner and not q.negated else None
+            who = ctx.actor(blamed, s)[0].get("actor") if blamed is not None else None
+            if who is None or who == speaker["actor"]:
+                continue
+            e.act, e.act_rule, e.target = "accuse", "claim.responsibility", Arg(blamed, "target.blamed")
+            for x in events:
+                if x.tok == q.head and x.act == "unclassified":
+                    x.absorbed = True
+            break
+
+
 def _arms_rebels(e: Event, actors: dict) -> bool:
     """Rule ``claim.accuse`` also fires on a claimed act of help to another state's rebels
     (actors sector REB; "told parliament that the League was arming Ardanian rebels"): material support to an insurgency is a hostile act toward the state it
@@ -2517,8 +2704,11 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     return p
 
 
-def _conjuncts(s: cl.Structure, c: cl.Chunk) -> list[cl.Chunk]:
-    """The chunks coordinated before ``c`` ("Blinken and Lammy": [Blinken, Lammy]); ``c`` last."""
+def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
+    """The chunks coordinated before ``c`` ("Blinken and Lammy": [Blinken, Lammy]); ``c`` last.
+    Rule ``np.adjective_conjunct``: with ``actor_tok``, an actor adjective alone before "and" at
+    the start of the phrase is a conjunct of its own ("Iranian and Saudi officials met": Iran's
+    officials and Saudi Arabia's)."""
     out = [c]
     while True:
         first = out[0]
@@ -2526,6 +2716,9 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk) -> list[cl.Chunk]:
         if k < 1 or s.lower[k] not in ("and", ","):
             break
         prev = s.chunk_at(k - 1)
+        if prev is None and actor_tok is not None and s.tags[k - 1] in ("JJ", "NNP") and actor_tok(k - 1) \
+                and (k == 1 or s.tags[k - 2] in ("DT", "IN", ",", "CC", "RB")) and s.tags[first.start] in ("JJ", "NNP"):
+            prev = cl.Chunk(k - 1, k, k - 1, "np.adjective_conjunct")
         if prev is None or prev.end != k:
             break
         out.insert(0, prev)
@@ -2607,7 +2800,7 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     out = []
     for e in events:
         c = e.source.chunk
-        parts = _conjuncts(s, c) if c is not None and e.source.rule.startswith(
+        parts = _conjuncts(s, c, ctx["actor_tok"] if ctx is not None else None) if c is not None and e.source.rule.startswith(
             ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
         if len(parts) > 1 and ("and" in s.lower[parts[0].start:parts[-1].start] or _headline_pair(s, parts, ctx)):
             # a place phrase is where they act together ("met in Washington"), not a party
@@ -2993,8 +3186,8 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
         obl = cl.obliques(s, after, cl.words(), clause=s.clause_of[e.tok], span=r.place_span)
         # a direction ("to US-backed forces") before a place ("territory in Syria")
         for prep, c in sorted(obl, key=lambda pc: pc[0] in ("in", "at", "inside", "within", "throughout", "across")):
-            if prep not in r.place_preps:
-                continue
+            if prep not in r.place_preps or prep in r.venue_preps and s.lemma[e.tok] in r.venue_verbs:
+                continue   # target.venue: "met in Brussels" is where, not with whom
             got, why = ctx.actor(c, s)
             # "to US-backed forces": a party, whoever backs it (no actor, but no place beyond it)
             if got.get("actor") is not None and got["actor"] != src or why == "actor.supporter_only":
@@ -3096,8 +3289,8 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
     giver = _converse_giver(s, uncoded, r, rctx)
     if giver is not None:
         code = giver[2] or None
-    elif code is None and uncoded.voice == "active" and uncoded.agent is not None \
-            and s.lemma[uncoded.agent.head] in r.force_heads:
+    elif code is None and uncoded.agent is not None and s.lemma[uncoded.agent.head] in r.force_heads:
+        # ... or its passive: "the grid had been hit by Russian missiles" (the by-agent)
         code = r.force_verbs.get(s.lemma[h])   # "A Russian missile hit a school" (verb.force_subject)
         if code is not None:
             giver = (uncoded.agent, uncoded.agent_rule, code)
@@ -3129,6 +3322,66 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
     return cues
 
 
+def _deliberated_act(s: cl.Structure, p: cl.Predicate, events: list[Event], w: cl.Words) -> Event | None:
+    """The event whose act predicate ``p`` weighs (:func:`toolkit.clauses.deliberated`: "is
+    weighing whether to expel X", "is considering sending aid to X": the verb's or its object's
+    event); ``None`` when there is none."""
+    for q in s.predicates:
+        if q.head <= p.head or q.modality != "hypothetical" or not cl.deliberated(s, q, w):
+            continue
+        k = q.start - 1
+        while k > p.head and s.lower[k] in w.deliberation_gap:
+            k -= 1
+        if k != p.head:
+            continue
+        for e in events:
+            if q.start <= e.tok <= q.head or q.patient is not None and q.patient.start <= e.tok < q.patient.end:
+                return e
+    return None
+
+
+def _deliberations(s: cl.Structure, cues: list[Cue], events: list[Event], rctx: dict) -> list[Cue]:
+    """Rule ``verb.deliberation``: a party considering, weighing or mulling an act (clauses.yaml
+    ``deliberation_frames``; ``open_question_frames`` before "whether": "is discussing whether
+    to impose sanctions") does CAMEO 014, "consider policy option", the asserted row, while the
+    act weighed is hypothetical (rule ``modality.deliberated``). An uncoded verb becomes the
+    consider act; a missing one is added. Its target is the weighed act's when it names none
+    (``target.deliberated_act``: "Canada is weighing whether to expel Indian diplomats" -> IND).
+    Returns the cues with any added.
+
+    Example:
+        >>> # "Austria is mulling whether to impose sanctions on Belarus": AUT consider BLR
+        >>> # (asserted) and AUT sanction BLR (hypothetical)
+    """
+    w = cl.words()
+    for p in s.predicates:
+        lem = s.lemma[p.head]
+        if p.voice != "active" or p.agent is None or (lem not in w.deliberation_frames
+                                                     and lem not in w.open_question_frames):
+            continue
+        weighed = _deliberated_act(s, p, events, w)
+        wc = weighed.source.chunk if weighed is not None else None
+        if weighed is not None and wc is not None and p.head < wc.start and wc.end <= weighed.tok:
+            # "considering the possibility of providing experts": the one considering provides
+            weighed.source = Arg(p.agent, "agent.subject.deliberation")
+        own = next((e for e in events if e.tok == p.head), None)
+        if weighed is None and not (own is not None and own.act == "unclassified" and p.patient is not None
+                                    and lem in w.deliberation_frames):
+            continue  # "Finland is weighing a ban on Russian tourists" holds its act in the object
+        if own is None or own.act == "unclassified":
+            cues = [*cues, Cue(-1, p.head, p.head + 1, lem, "014", _quad_of("014"), lem)]
+            if own is None:
+                own = Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(None, ""), "consider",
+                            "verb.deliberation", p.clause, p.negated, p.modality)
+                events.append(own)
+            own.cue, own.act, own.act_rule = len(cues) - 1, "consider", "verb.deliberation"
+        if own.act == "consider" and weighed is not None and not _has_actor(rctx, own.target.chunk) \
+                and _has_actor(rctx, weighed.target.chunk):
+            own.target = Arg(weighed.target.chunk, "target.deliberated_act")
+    events.sort(key=lambda e: e.tok)
+    return cues
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -3155,6 +3408,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 x is not e and t.start <= x.tok < t.end for x in events):
             e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
     cues = _add_uncoded(s, cues, events, r, rctx)
+    cues = _deliberations(s, cues, events, rctx)
     if not events:
         return []   # every step below only reads or changes the events
     link_claims(s, events, cues, rctx)
@@ -3162,12 +3416,15 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
     _claimant_threats(s, events, cues, r)
+    _commitments(s, events, cues, r, rctx)
+    _background_acts(s, events, r)
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
     look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
              "target": ctx.actor(e.target.chunk, s, target=True)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
     _upgrade_claims(s, events, actors, cues)
+    _responsibility_claims(s, events, actors, cues, ctx, r)
     _own_side_warnings(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _named_oblique_targets(s, events, actors, ctx)
@@ -3263,7 +3520,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
                            target=mode)
         if got.get("actor") is not None and got["actor"] != tgt.get("actor"):
             tgt, trule = got, "actor.coref_reacted"
-    if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None and lemma in r.threat_cues:
+    if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None \
+            and (lemma in r.threat_cues or e.committed in r.threat_cues):
         hit = _acted_on(ctx, src["actor"], r)
         if hit is not None:
             tgt, trule = hit, "target.retaliation"

@@ -1,0 +1,61 @@
+"""Acts a party weighs are options, not acts (issue 17, events 0.12.0): CAMEO 014 "consider
+policy option" is the asserted row and the act weighed is hypothetical (rules
+modality.deliberated in toolkit.clauses, verb.deliberation in toolkit.events). Constructed
+sentences; each table holds the misfire and the cases that must keep working."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, rows, run
+
+pytestmark = NEEDS_TAGGER
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Slovakia is considering expelling two Hungarian diplomats.",
+     [("SVK", "consider", "HUN", "asserted"), ("SVK", "expel", "HUN", "hypothetical")],
+     ("SVK", "expel", "HUN", "asserted")),
+    ("Chile is weighing whether to expel Bolivian diplomats.",
+     [("CHL", "consider", "BOL", "asserted"), ("CHL", "expel", "BOL", "hypothetical")],
+     ("CHL", "expel", "BOL", "asserted")),
+    ("Portugal is mulling whether to impose sanctions on Nicaraguan officials.",
+     [("PRT", "consider", "NIC", "asserted"), ("PRT", "sanction", "NIC", "hypothetical")],
+     ("PRT", "sanction", "NIC", "asserted")),
+    ("Ireland is discussing whether to impose sanctions on Eritrean officials.",
+     [("IRL", "consider", "ERI", "asserted"), ("IRL", "sanction", "ERI", "hypothetical")],
+     ("IRL", "sanction", "ERI", "asserted")),
+    ("Latvia is weighing a ban on Belarusian trucks.", [("LVA", "consider", "BLR", "asserted")],
+     ("LVA", "unclassified", "BLR", "asserted")),
+    # held up: a plain discussion is no deliberation, an intention stays future, a done act asserted
+    ("Chile and Peru discussed sanctions on Bolivia.", [], ("CHL", "consider", "BOL", "asserted")),
+    ("Slovakia plans to expel two Hungarian diplomats.", [("SVK", "expel", "HUN", "future")],
+     ("SVK", "expel", "HUN", "hypothetical")),
+    ("Slovakia expelled two Hungarian diplomats after considering the matter.",
+     [("SVK", "expel", "HUN", "asserted")], ("SVK", "expel", "HUN", "hypothetical")),
+])
+def test_a_weighed_act_is_hypothetical(text, expected, absent):
+    got = rows(run(text))
+    assert all(x in got for x in expected) and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a vow to do harm is a threat aimed at the vowed act's target; the act itself is future
+    ("Bolivia vowed to expel the Chilean ambassador.",
+     [("BOL", "threaten", "CHL", "asserted"), ("BOL", "expel", "CHL", "future")], ("BOL", "warn", None, "asserted")),
+    # one threat, not a warning and a future threat
+    ("Azerbaijan vowed to retaliate against Armenian forces.", [("AZE", "threaten", "ARM", "asserted")],
+     ("AZE", "threaten", "ARM", "future")),
+    # a gerund after the vowed infinitive is the vowed act, and future
+    ("The Houthis vowed to keep attacking Israeli ships.",
+     [("HOUTHI", "threaten", "ISR", "asserted"), ("HOUTHI", "attack", "ISR", "future")],
+     ("HOUTHI", "attack", "ISR", "asserted")),
+    # a threat's target is its infinitive's object, not a place phrase that names no actor
+    ("Pyongyang threatened to strike American bases in Guam.", [("PRK", "threaten", "USA", "asserted")],
+     ("PRK", "threaten", None, "asserted")),
+    # held up: a promise to help is no threat; fighting for someone is on their side
+    ("Kenya promised to send more police officers to Haiti.", [("KEN", "offer", "HTI", "asserted")],
+     ("KEN", "threaten", "HTI", "asserted")),
+    ("Zelensky promised to fight for every village.", [], ("UKR", "threaten", None, "asserted")),
+])
+def test_a_vow_to_do_harm_is_a_threat(text, expected, absent):
+    got = rows(run(text))
+    assert all(x in got for x in expected) and absent not in got, got
