@@ -379,7 +379,7 @@ def test_rule_lists_are_words(name):
     # np.base: a participle before a proper noun is inside the noun phrase ...
     ("US authorities have deported a convicted IRA bomber.", "expel", "a convicted IRA bomber"),
     # ... but not after a floating "both"
-    ("India and the US have both indicted Sajid Mir.", "unclassified", "Sajid Mir"),
+    ("India and the US have both indicted Sajid Mir.", "coerce", "Sajid Mir"),  # CAMEO 173 since escalation 1.24.0 (`indict`)
     # target.purpose_beneficiary for a strike or protest: what it protests
     # (a labour strike is CAMEO 143 since escalation 1.20.0: `on strike`)
     ("Workers went on strike to protest the Mexican government's decision.", "protest",
