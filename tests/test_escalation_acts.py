@@ -34,6 +34,9 @@ ACTS = [
     ("Ecuador declared a state of emergency in two provinces.", "coerce", "1724", "ECU"),
     ("Sweden reduced development aid to Tanzania.", "reduce_relations", "162", "SWE"),
     ("A suicide bomber blew himself up near a market in Mogadishu.", "attack", "183", None),
+    # events.yaml 0.12.1: deny is a denial only under CAMEO root 01
+    ("Bolivia denied a request by Peru to extradite the former minister.", "reject", "120", "BOL"),
+    ("Cambodia denied visas to two Thai reporters.", "reject", "120", "KHM"),
 ]
 
 # text, the CAMEO code it must not get (the entry's word in another sense or frame)
@@ -46,6 +49,7 @@ NON_ACTS = [
     ("The Norwegian ambassador withdrew from the race for the post.", "161"),
     ("Ecuador unveiled a restored colonial church in Quito.", "054"),
     ("Moldova received missiles to strike targets across the river.", "190"),
+    ("Armenia denied the accusation on Tuesday.", "120"),
 ]
 
 
