@@ -420,3 +420,18 @@ def test_inside_picks_the_innermost_quote_of_the_same_document():
         want = _inside_by_pairs(hits, q)
         assert got.index.tolist() == sorted(want)
         assert got["quote_id"].tolist() == [f"q{want[i]}" for i in sorted(want)]
+
+
+@pytest.mark.parametrize("known", [True, False])
+def test_quote_context_columns_without_enclosing_quotes(known):
+    """No hit inside a quote: flags all False when quotes were computed, all missing when not."""
+    hits = pd.DataFrame({"doc_id": ["Ostrava-7", "Ostrava-7"], "start": [3, 40], "end": [9, 47]},
+                        index=[5, 9])
+    quotes = pd.DataFrame({"doc_id": ["Ostrava-7"], "content_start": [12], "content_end": [30],
+                           "quote_id": ["q1"], "speaker_actor": ["Mirela Tanase"], "kind": ["direct"]})
+    out = framing._quote_context(hits, quotes if known else None)
+    assert out.index.tolist() == [5, 9]
+    assert [str(t) for t in out.dtypes] == ["boolean", "object", "object", "boolean"]
+    for c in ("in_quote", "scare_quoted"):
+        assert (out[c].tolist() == [False, False]) if known else out[c].isna().all()
+    assert out["quote_id"].isna().all() and out["speaker_actor"].isna().all()

@@ -241,10 +241,10 @@ def _quote_context(hits: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFr
     """``in_quote``, ``quote_id``, ``speaker_actor`` (innermost enclosing speech) and ``scare_quoted``."""
     n = len(hits)
     known = quotes is not None
-    out = pd.DataFrame({"in_quote": pd.array([False if known else pd.NA] * n, dtype="boolean"),
-                        "quote_id": pd.array([pd.NA] * n, dtype="object"),
-                        "speaker_actor": pd.array([pd.NA] * n, dtype="object"),
-                        "scare_quoted": pd.array([False if known else pd.NA] * n, dtype="boolean")},
+    # all False (quotes known) or all missing; built from arrays, not from lists of n scalars
+    flag = pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.full(n, not known, dtype=bool))
+    out = pd.DataFrame({"in_quote": flag, "quote_id": np.full(n, pd.NA, dtype=object),
+                        "speaker_actor": np.full(n, pd.NA, dtype=object), "scare_quoted": flag.copy()},
                        index=hits.index)
     if not known or n == 0 or quotes.empty or not {"doc_id", "content_start", "content_end"} <= set(quotes):
         return out
