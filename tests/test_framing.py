@@ -391,3 +391,47 @@ def test_offsets_slice_back_for_any_text():
         assert f["negated"].dtype == bool and (f["start"] < f["end"]).all()
 
     check()
+
+
+def _inside_by_pairs(hits: pd.DataFrame, q: pd.DataFrame) -> dict[int, int]:
+    """Reference for framing._inside: every (hit, quote) pair tried, shortest span first, then
+    the earlier quote row."""
+    best: dict[int, tuple[int, int]] = {}
+    for i, (d, s, e) in enumerate(zip(hits["doc_id"], hits["start"], hits["end"])):
+        for k, (qd, a, b) in enumerate(zip(q["doc_id"], q["content_start"], q["content_end"])):
+            if d is not None and d == qd and s >= a and e <= b and (i not in best or (b - a, k) < best[i]):
+                best[i] = (b - a, k)
+    return {i: k for i, (_, k) in best.items()}
+
+
+def test_inside_picks_the_innermost_quote_of_the_same_document():
+    rng = np.random.default_rng(7)
+    docs = np.array(["Kestrel", "Varnholm", None], dtype=object)
+    for _ in range(300):
+        nh, nq = int(rng.integers(0, 25)), int(rng.integers(0, 10))
+        start = rng.integers(0, 50, nh)
+        hits = pd.DataFrame({"doc_id": docs[rng.integers(0, 3, nh)], "start": start,
+                             "end": start + rng.integers(0, 6, nh)})
+        a = rng.integers(0, 50, nq)
+        q = pd.DataFrame({"doc_id": docs[rng.integers(0, 3, nq)], "content_start": a,
+                          "content_end": a + rng.integers(0, 30, nq),
+                          "quote_id": [f"q{k}" for k in range(nq)]})
+        got = framing._inside(hits, q)
+        want = _inside_by_pairs(hits, q)
+        assert got.index.tolist() == sorted(want)
+        assert got["quote_id"].tolist() == [f"q{want[i]}" for i in sorted(want)]
+
+
+@pytest.mark.parametrize("known", [True, False])
+def test_quote_context_columns_without_enclosing_quotes(known):
+    """No hit inside a quote: flags all False when quotes were computed, all missing when not."""
+    hits = pd.DataFrame({"doc_id": ["Ostrava-7", "Ostrava-7"], "start": [3, 40], "end": [9, 47]},
+                        index=[5, 9])
+    quotes = pd.DataFrame({"doc_id": ["Ostrava-7"], "content_start": [12], "content_end": [30],
+                           "quote_id": ["q1"], "speaker_actor": ["Mirela Tanase"], "kind": ["direct"]})
+    out = framing._quote_context(hits, quotes if known else None)
+    assert out.index.tolist() == [5, 9]
+    assert [str(t) for t in out.dtypes] == ["boolean", "object", "object", "boolean"]
+    for c in ("in_quote", "scare_quoted"):
+        assert (out[c].tolist() == [False, False]) if known else out[c].isna().all()
+    assert out["quote_id"].isna().all() and out["speaker_actor"].isna().all()

@@ -122,3 +122,10 @@ def test_scores_do_not_depend_on_what_was_scored_before(texts):
     _engine().word_memo.clear()
     assert pattern_scores_many(texts[::-1]) == forward[::-1]
     assert forward == [tuple(sentiment(t)) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted(_pattern._SPACED) + list("Ab z.,(\t")), max_size=12))
+def test_spaced_is_a_character_of_the_set(text):
+    """_spaced (substring tests) says what ``not _SPACED.isdisjoint(text)`` said."""
+    assert _pattern._spaced(text) == (not _pattern._SPACED.isdisjoint(text))

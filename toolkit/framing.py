@@ -188,22 +188,50 @@ def negation_flags(tokens: pd.DataFrame, doc_ids: np.ndarray, tok_starts: np.nda
 
 
 def _inside(hits: pd.DataFrame, q: pd.DataFrame) -> pd.DataFrame:
-    """For each hit inside some ``q`` content span, the innermost such quote (indexed by hit row)."""
+    """For each hit inside some ``q`` content span, the innermost such quote (indexed by hit row).
+
+    Innermost: the shortest span that holds the hit; of equally short ones, the first row of
+    ``q``. Each quote's candidates are found by bisecting the hits sorted by document and start
+    (those starting inside the span), so the pairs tried are only the hits near a quote.
+
+    Example:
+        >>> h = pd.DataFrame({"doc_id": ["d", "d", "e"], "start": [2, 9, 2], "end": [4, 11, 4]})
+        >>> q = pd.DataFrame({"doc_id": ["d", "d"], "content_start": [0, 1],
+        ...                   "content_end": [12, 5], "quote_id": ["q1", "q2"]})
+        >>> _inside(h, q)["quote_id"].tolist()
+        ['q2', 'q1']
+    """
     extra = [c for c in q.columns if c not in ("doc_id", "content_start", "content_end")]
     best = np.full(len(hits), -1, dtype=np.int64)     # position in q of the innermost quote
     if len(hits) and len(q):
-        h_doc = hits["doc_id"].to_numpy(dtype=object)
-        h_start, h_end = hits["start"].to_numpy(), hits["end"].to_numpy()
-        best_len = np.full(len(hits), np.iinfo(np.int64).max, dtype=np.int64)
-        rows_of = pd.Series(np.arange(len(hits))).groupby(h_doc, sort=False).indices
-        for k, (doc, a, b) in enumerate(iter_rows(q, "doc_id", "content_start", "content_end")):
-            r = rows_of.get(doc)
-            if r is None:
-                continue
-            a, b = int(a), int(b)
-            # Inside, and strictly shorter than the best so far (ties: the first quote wins).
-            win = r[(h_start[r] >= a) & (h_end[r] <= b) & (b - a < best_len[r])]
-            best[win], best_len[win] = k, b - a
+        n = len(hits)
+        codes, _ = pd.factorize(np.concatenate([hits["doc_id"].to_numpy(dtype=object),
+                                                q["doc_id"].to_numpy(dtype=object)]))
+        h_doc, q_doc = codes[:n].astype(np.int64), codes[n:].astype(np.int64)
+        h_start = hits["start"].to_numpy().astype(np.int64)
+        h_end = hits["end"].to_numpy().astype(np.int64)
+        a = np.array([int(x) for x in q["content_start"].tolist()], dtype=np.int64)
+        b = np.array([int(x) for x in q["content_end"].tolist()], dtype=np.int64)
+        # one sorted key per hit: document, then start (offsets shifted to be non-negative)
+        low = min(int(h_start.min()), int(a.min()), int(b.min()), 0)
+        span = max(int(h_start.max()), int(a.max()), int(b.max())) - low + 1
+        key = h_doc * span + (h_start - low)
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+        lo = np.searchsorted(key, q_doc * span + (a - low), side="left")
+        hi = np.searchsorted(key, q_doc * span + (b - low), side="right")
+        counts = np.where((q_doc >= 0) & (hi > lo), hi - lo, 0)
+        qi = np.repeat(np.arange(len(q)), counts)
+        first = np.repeat(lo - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+        hit = order[first + np.arange(len(qi))]
+        ok = (h_doc[hit] >= 0) & (h_start[hit] >= a[qi]) & (h_end[hit] <= b[qi])
+        qi, hit = qi[ok], hit[ok]
+        # per hit, the shortest quote, the first of equally short ones
+        pick = np.lexsort((qi, (b - a)[qi], hit))
+        hit, qi = hit[pick], qi[pick]
+        head = np.ones(len(hit), dtype=bool)
+        head[1:] = hit[1:] != hit[:-1]
+        best[hit[head]] = qi[head]
     rows = np.flatnonzero(best >= 0)
     out = q.iloc[best[rows]][extra].set_axis(pd.Index(rows, name="_row"))
     return out
@@ -213,10 +241,10 @@ def _quote_context(hits: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFr
     """``in_quote``, ``quote_id``, ``speaker_actor`` (innermost enclosing speech) and ``scare_quoted``."""
     n = len(hits)
     known = quotes is not None
-    out = pd.DataFrame({"in_quote": pd.array([False if known else pd.NA] * n, dtype="boolean"),
-                        "quote_id": pd.array([pd.NA] * n, dtype="object"),
-                        "speaker_actor": pd.array([pd.NA] * n, dtype="object"),
-                        "scare_quoted": pd.array([False if known else pd.NA] * n, dtype="boolean")},
+    # all False (quotes known) or all missing; built from arrays, not from lists of n scalars
+    flag = pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.full(n, not known, dtype=bool))
+    out = pd.DataFrame({"in_quote": flag, "quote_id": np.full(n, pd.NA, dtype=object),
+                        "speaker_actor": np.full(n, pd.NA, dtype=object), "scare_quoted": flag.copy()},
                        index=hits.index)
     if not known or n == 0 or quotes.empty or not {"doc_id", "content_start", "content_end"} <= set(quotes):
         return out
