@@ -154,12 +154,16 @@ class Rules:
     pair_third_parties: frozenset = frozenset()   # cue lemmas of a pair acting between others ("mediate")
     responsibility_verbs: frozenset = frozenset()   # "organised", "carried out" by X: X is responsible
     harm_nouns: frozenset = frozenset()   # "explosion", "blast": harms one can be blamed for
+    open_words: frozenset = frozenset()   # "it was unclear whether": a report that charges nobody
+    open_markers: frozenset = frozenset()   # "whether Iran was behind": an open question
     venue_verbs: frozenset = frozenset()   # "met in Brussels": the place is where, not whom
     venue_preps: frozenset = frozenset()
     since_markers: frozenset = frozenset()   # background: "since" + a past act
     sequence_markers: frozenset = frozenset()   # "after", "before" right after a length of time
     durations: frozenset = frozenset()   # "months after", "two years before"
-    past_times: frozenset = frozenset()   # "last", "ago": a past time in a relative clause
+    past_times: frozenset = frozenset()   # "previously", "once": a past time in a relative clause
+    past_units: frozenset = frozenset()   # "last year", "years ago": history, not "last week"
+    months: frozenset = frozenset()   # "in March": a named month is history
     commissive_verbs: frozenset = frozenset()   # "vow", "pledge": a vow to do a hostile act is a threat
     commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
 
@@ -229,12 +233,16 @@ def rules(path: str | None = None) -> Rules:
                  pair_third_parties=fs(d.get("pair_descriptions", {}).get("third_parties", [])),
                  responsibility_verbs=fs(d.get("responsibility", {}).get("verbs", [])),
                  harm_nouns=fs(d.get("responsibility", {}).get("harms", [])),
+                 open_words=fs(d.get("responsibility", {}).get("open_words", [])),
+                 open_markers=fs(d.get("responsibility", {}).get("open_markers", [])),
                  venue_verbs=fs(d.get("venue", {}).get("verbs", [])),
                  venue_preps=fs(d.get("venue", {}).get("prepositions", [])),
                  since_markers=fs(d.get("background", {}).get("since", [])),
                  sequence_markers=fs(d.get("background", {}).get("sequence", [])),
                  durations=fs(d.get("background", {}).get("durations", [])),
                  past_times=fs(d.get("background", {}).get("past_times", [])),
+                 past_units=fs(d.get("background", {}).get("past_units", [])),
+                 months=fs(d.get("background", {}).get("months", [])),
                  commissive_verbs=fs(d.get("commitments", {}).get("verbs", [])),
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
@@ -708,11 +716,12 @@ def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     c = s.chunk_at(cue.tok)
     if c is None or c.start < 2:
         return None
-    g, rule = None, ""
+    g, rule, negated = None, "", False
     behind = s.lower[c.start - 1] in r.responsible_preps   # "Iran was behind the attack"
     if behind or s.lower[c.start - 1] == "for" and s.lemma[c.start - 2] in r.responsible_for:
         k = c.start - (2 if behind else 3)
         while k >= 0 and s.tags[k] == "RB":
+            negated = negated or s.lower[k] in cl.words().negators   # "Turkey was not behind the bombing"
             k -= 1
         g, rule = s.predicate_at(k), "noun.responsible_for"
     elif cue.tok == c.head:
@@ -730,7 +739,7 @@ def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         return None
     tgt_c, tgt_r = _noun_target(s, cl.obliques(s, c.end - 1, cl.words(), span=10), cue, r)
     return Event(cue.row, cue.tok, Arg(g.agent, "source.predicate_" + (g.agent_rule or "none")), Arg(tgt_c, tgt_r),
-                 "", rule, g.clause, g.negated, g.modality)
+                 "", rule, g.clause, g.negated or negated, g.modality)
 
 
 def _names_act(s: cl.Structure, c: cl.Chunk, r: Rules) -> bool:
@@ -1364,13 +1373,28 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
             x.absorbed, e.committed = True, cues[x.cue].lemma   # "vowed to retaliate": one threat, not two
 
 
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d'?s?$")
 
 
 def _past_time(s: cl.Structure, toks, r: Rules) -> bool:
-    """Whether tokens ``toks`` hold a past time: a year ("in 2022") or a word of events.yaml
-    ``background.past_times`` ("last year", "a decade ago")."""
-    return any(_YEAR.match(s.lower[k]) or s.lower[k] in r.past_times for k in toks)
+    """Whether tokens ``toks`` hold a past time that is history (events.yaml ``background``): a
+    year or decade ("in 2022", "in the 1990s"), a named month ("in March"), "last"/"ago" with a
+    unit of a year or more ("last year", "two decades ago") or a word of ``past_times``
+    ("previously"); "last week", "earlier on Tuesday", "days ago" are recent news, not history.
+
+    Example:
+        >>> # "Iran, which seized a tanker last night, warned London": no history, the act stays
+    """
+    ks = list(toks)
+    for i, k in enumerate(ks):
+        w = s.lower[k]
+        if _YEAR.match(w) or w in r.past_times or (w in r.months and s.tags[k] == "NNP"):
+            return True
+        if w == "last" and i + 1 < len(ks) and s.lower[ks[i + 1]] in r.past_units:
+            return True
+        if w == "ago" and i > 0 and s.lower[ks[i - 1]] in r.past_units:
+            return True
+    return False
 
 
 def _background_clause(s: cl.Structure, e: Event, r: Rules) -> bool:
@@ -2511,10 +2535,12 @@ def _none(v):
 # ----------------------------------------------------------------------------- driver
 def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cues: list[Cue]) -> None:
     """``claim.accuse``: a neutral speech act reporting a third party's conflict act accuses it."""
-    neutral = rules().neutral
+    r = rules()
+    neutral = r.neutral
     for i, e in enumerate(events):
         if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
             continue
+        p = s.predicate_at(e.tok)
         if actors[i]["source"].get("actor") is None or actors[i]["source"].get("sector") == MEDIA:
             continue  # a monitor, "officials" or a news outlet reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
@@ -2525,13 +2551,40 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
             # sanctions if it refuses") or did not happen; "Iranian-backed militias" are a party
             # the speaker accuses though no actor code names them
             if (src is not None and src != actors[i]["source"].get("actor") or actors[j]["source"].get("backed")) \
-                    and factuality(s, x, claimant_actor=None, source_actor=None) not in _NOT_CHARGED:
+                    and factuality(s, x, claimant_actor=None, source_actor=None) not in _NOT_CHARGED \
+                    and (p is None or _charged(s, p, x.clause, r)):
                 e.act, e.act_rule = "accuse", "claim.accuse"
                 e.target = Arg(x.source.chunk, "target.claim_subject")
                 break
 
 
 _NOT_CHARGED = frozenset({"denied", "negated", "hypothetical", "conditional", "question"})
+
+
+def _charged(s: cl.Structure, p: cl.Predicate, cid: int, r: Rules) -> bool:
+    """Whether speech predicate ``p`` asserts what clause ``cid`` says (events.yaml
+    ``responsibility``): not when ``p`` is negated or the sentence a question, when ``cid`` opens
+    with "whether"/"if", or when a clause between them holds a denial verb ("Israel denied it
+    was behind the attack, Iran said"), a negated verb ("could not confirm that") or an open word
+    ("it was unclear whether").
+
+    Example:
+        >>> # "Ukraine said it could not confirm that Russia was behind the blast": no accusation
+    """
+    if p.negated or s.question:
+        return False
+    c = s.clauses[cid]
+    if c.marker >= 0 and s.lower[c.marker] in r.open_markers:
+        return False
+    denial = {k for k, v in _reporting_classes().items() if v == "denial"}
+    up = c.parent
+    while up >= 0 and up != p.clause:
+        if any(q.clause == up and (q.negated or s.lemma[q.head] in denial) for q in s.predicates):
+            return False
+        if any(s.lower[k] in r.open_words for k in s.clauses[up].tokens):
+            return False
+        up = s.clauses[up].parent
+    return True
 
 
 def _harm_named(s: cl.Structure, c: cl.Chunk | None, cues: list[Cue], r: Rules) -> bool:
@@ -2582,7 +2635,7 @@ def _responsibility_claims(s: cl.Structure, events: list[Event], actors: list[di
             continue
         inner = _speech_complements(s, p)
         for q in s.predicates:
-            blamed = _blamed(s, q, cues, r) if q.clause in inner and not q.negated else None
+            blamed = _blamed(s, q, cues, r) if q.clause in inner and not q.negated and _charged(s, p, q.clause, r) else None
             who = ctx.actor(blamed, s)[0].get("actor") if blamed is not None else None
             if who is None or who == speaker["actor"]:
                 continue
