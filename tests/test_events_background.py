@@ -91,6 +91,14 @@ def test_a_participle_describing_the_subject(text, expected, absent):
     ("Iranian and Saudi officials met in Beijing.", [("IRN", "consult", "SAU"), ("SAU", "consult", "IRN")]),
     ("Indian and Pakistani troops clashed along the border.", [("IND", "attack", "PAK"), ("PAK", "attack", "IND")]),
     ("Senior American and British diplomats condemned the coup.", [("USA", "criticize", None), ("GBR", "criticize", None)]),
+    # ... also when the tagger reads both as adjectives and the chunker keeps them in one phrase
+    ("Chinese and Russian leaders met in Moscow.", [("CHN", "consult", "RUS"), ("RUS", "consult", "CHN")]),
+    ("Greek and Turkish ministers met in Ankara.", [("GRC", "consult", "TUR"), ("TUR", "consult", "GRC")]),
+    ("French and German ministers met in Rome.", [("FRA", "consult", "DEU"), ("DEU", "consult", "FRA")]),
+    ("Israeli and American officials condemned Iran.", [("ISR", "criticize", "IRN"), ("USA", "criticize", "IRN")]),
+    ("Syrian and Russian jets bombed Idlib.", [("RUS", "attack", "SYR")]),
+    ("Dutch, Belgian and Danish ministers condemned the coup.",
+     [("NLD", "criticize", None), ("BEL", "criticize", None), ("DNK", "criticize", None)]),
 ])
 def test_coordinated_actor_adjectives(text, expected):
     got = dyads(text)

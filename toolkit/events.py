@@ -2761,8 +2761,9 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
     """The chunks coordinated before ``c`` ("Blinken and Lammy": [Blinken, Lammy]); ``c`` last.
     Rule ``np.adjective_conjunct``: with ``actor_tok``, an actor adjective alone before "and" at
     the start of the phrase is a conjunct of its own ("Iranian and Saudi officials met": Iran's
-    officials and Saudi Arabia's)."""
-    out = [c]
+    officials and Saudi Arabia's), also when the chunker kept the coordinated adjectives inside
+    one phrase ("Chinese and Russian leaders", tagged JJ CC JJ NNS: :func:`_inner_adjectives`)."""
+    out = _inner_adjectives(s, c, actor_tok) if actor_tok is not None else [c]
     while True:
         first = out[0]
         k = first.start - 1
@@ -2776,6 +2777,30 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
             break
         out.insert(0, prev)
     return out
+
+
+def _inner_adjectives(s: cl.Structure, c: cl.Chunk, actor_tok) -> list[cl.Chunk]:
+    """Rule ``np.adjective_conjunct`` inside one phrase: actor adjectives coordinated at the start
+    of chunk ``c`` before its head ("French, German and Italian ministers") are conjuncts of
+    their own; the last keeps the rest of the phrase ("Italian ministers").
+
+    Example:
+        >>> # "Israeli and American officials condemned Iran": [Israeli] [American officials]
+    """
+    starts, k = [c.start], c.start
+    while k + 2 < c.head and s.tags[k] in ("JJ", "NNP") and actor_tok(k):
+        j = k + 1
+        if s.lower[j] == "," and s.lower[j + 1] == "and":
+            j += 1
+        if s.lower[j] not in ("and", ",") or j + 1 >= c.head or s.tags[j + 1] not in ("JJ", "NNP") \
+                or not actor_tok(j + 1):
+            break
+        starts.append(j + 1)
+        k = j + 1
+    if len(starts) < 2 or "and" not in s.lower[c.start:starts[-1]]:
+        return [c]
+    parts = [cl.Chunk(a, a + 1, a, "np.adjective_conjunct") for a in starts[:-1]]
+    return parts + [cl.Chunk(starts[-1], c.end, c.head, c.rule)]
 
 
 # Reporting-verb classes that are speech acts of their own: (act, CAMEO code, quad class).
@@ -2870,6 +2895,8 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
                 out.append(replace(e, source=Arg(part, e.source.rule + "+conjunct"), target=tgt, extra=list(e.extra)))
             if mutual:
                 e.target = Arg(parts[0], "target.reciprocal")
+            if parts[-1] is not c:   # "Chinese and Russian leaders": the event keeps the last conjunct
+                e.source = Arg(parts[-1], e.source.rule)
         out.append(e)
     return out
 
