@@ -166,6 +166,9 @@ class Rules:
     months: frozenset = frozenset()   # "in March": a named month is history
     commissive_verbs: frozenset = frozenset()   # "vow", "pledge": a vow to do a hostile act is a threat
     commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
+    commitment_verbs: frozenset = frozenset()   # "punish", "avenge": a vow to do them is a threat
+    promise: dict = field(default_factory=dict)   # act, cameo, quad of a vow to do no hostile act
+    resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
 
 
 @functools.lru_cache(maxsize=2)
@@ -245,6 +248,9 @@ def rules(path: str | None = None) -> Rules:
                  months=fs(d.get("background", {}).get("months", [])),
                  commissive_verbs=fs(d.get("commitments", {}).get("verbs", [])),
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
+                 commitment_verbs=fs(d.get("commitments", {}).get("threat_verbs", [])),
+                 promise={str(k): str(v) for k, v in d.get("commitments", {}).get("promise", {}).items()},
+                 resolve_verbs=fs(d.get("commitments", {}).get("resolve_verbs", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -1347,7 +1353,10 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
     act is a threat (CAMEO 13), aimed at that act's target when it names none itself: "Ecuador
     vowed to expel the Mexican ambassador" is ECU threaten MEX (asserted) and the expulsion
     future. When the vowed act is itself a threat ("vowed to retaliate against X"), the two rows
-    are one: the vow stays, its complement is absorbed. A vow to help is left as it is."""
+    are one: the vow stays, its complement is absorbed. A vow of harm with no cue of its own
+    (``threat_verbs``: "pledged to punish Israel") is a threat at the verb's object; a vow whose
+    reporting class made it a warning ("vowed to help rebuild Yemen") to do no hostile act is a
+    promise (``promise``: CAMEO 030)."""
     for e in events:
         cue = cues[e.cue]
         p = s.predicate_at(e.tok)
@@ -1360,12 +1369,22 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
         inner = [x for x in events if x is not e and any(q.start <= x.tok <= q.head or q.patient is not None
                                                          and q.patient.start <= x.tok < q.patient.end
                                                          for q in (inf, nxt) if q is not None)]
-        if not inner or cues[inner[0].cue].quad not in CONFLICT and inner[0].act not in r.commitment_threats:
+        harm = next((q for q in (inf, nxt) if q is not None and s.lemma[q.head] in r.commitment_verbs), None)
+        if harm is not None and not inner:
+            e.act, e.act_rule = "threaten", "warn.commitment"
+            if not _has_actor(rctx, e.target.chunk) and _has_actor(rctx, harm.patient):
+                e.target = Arg(harm.patient, "target.committed_act")
+            continue
+        q = s.predicate_at(inner[0].tok) if inner else None
+        if not inner or cues[inner[0].cue].quad not in CONFLICT and inner[0].act not in r.commitment_threats \
+                or q is not None and q.end < len(s.lower) and s.lower[q.end] in ("for", "with"):
+            # "promised to fight for them", "vowed to fight with them": on their side
+            if e.act == "warn" and e.act_rule == "speech.reporting_verb" and r.promise \
+                    and s.lemma[inf.head] not in r.resolve_verbs:
+                e.act = r.promise["act"]
+                cues[e.cue] = replace(cue, cameo=r.promise["cameo"], quad=r.promise["quad"])
             continue
         x = inner[0]
-        q = s.predicate_at(x.tok)
-        if q is not None and q.end < len(s.lower) and s.lower[q.end] in ("for", "with"):
-            continue   # "promised to fight for them", "vowed to fight with them": on their side
         e.act, e.act_rule = "threaten", "warn.commitment"
         if not _has_actor(rctx, e.target.chunk) and _has_actor(rctx, x.target.chunk):
             e.target = Arg(x.target.chunk, "target.committed_act")
