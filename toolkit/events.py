@@ -2654,7 +2654,8 @@ def _responsibility_claims(s: cl.Structure, events: list[Event], actors: list[di
             continue
         inner = _speech_complements(s, p)
         for q in s.predicates:
-            blamed = _blamed(s, q, cues, r) if q.clause in inner and not q.negated and _charged(s, p, q.clause, r) else None
+            charged = q.clause in inner and not q.negated and _charged(s, p, q.clause, r)
+            blamed = _blamed(s, q, cues, r) if charged else None
             who = ctx.actor(blamed, s)[0].get("actor") if blamed is not None else None
             if who is None or who == speaker["actor"]:
                 continue
