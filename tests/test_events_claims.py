@@ -28,6 +28,16 @@ pytestmark = NEEDS_TAGGER
     ("Cairo said Qatar was behind the ceasefire proposal.", [], ("EGY", "accuse", "QAT", "asserted")),
     ("Ankara said Turkey was behind the strike on the convoy.", [], ("TUR", "accuse", "TUR", "asserted")),
     ("Manila said China was not behind the explosion.", [], ("PHL", "accuse", "CHN", "asserted")),
+    # a blame the reporting frame leaves open or denies charges nobody (events 0.12.2)
+    ("Israel denied it was behind the attack, Iran said.", [], ("IRN", "accuse", "ISR", "asserted")),
+    ("Armenia denied that it was responsible for the shelling, Azerbaijan said.", [], ("AZE", "accuse", "ARM", "asserted")),
+    ("Iran said Israel denied it was behind the attack.", [], ("IRN", "accuse", "ISR", "asserted")),
+    ("Ukraine said it could not confirm that Russia was behind the blast.", [], ("UKR", "accuse", "RUS", "asserted")),
+    ("Syria said Turkey was not behind the bombing.", [], ("SYR", "accuse", "TUR", "asserted")),
+    ("Iraq said Turkey was not responsible for the attack.", [], ("IRQ", "accuse", "TUR", "asserted")),
+    ("Qatar said it was unclear whether Iran was behind the attack.", [], ("QAT", "accuse", "IRN", "asserted")),
+    ("Kenya said it was not clear whether Somalia was behind the raid.", [], ("KEN", "accuse", "SOM", "asserted")),
+    ("Georgia said Russia was behind the bombing.", [("GEO", "accuse", "RUS", "asserted")], None),
     # held up: "sought refuge in X after ..." is no reported clause
     ("Thousands of Sudanese have sought refuge in Chad after fighting erupted in Darfur.", [],
      ("SDN", "accuse", None, "asserted")),

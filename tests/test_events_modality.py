@@ -55,6 +55,14 @@ def test_a_weighed_act_is_hypothetical(text, expected, absent):
     ("Kenya promised to send more police officers to Haiti.", [("KEN", "offer", "HTI", "asserted")],
      ("KEN", "threaten", "HTI", "asserted")),
     ("Zelensky promised to fight for every village.", [], ("UKR", "threaten", None, "asserted")),
+    # a friendly vow is a promise, not a warning (events 0.12.2); a vow to punish is a threat
+    ("Saudi Arabia vowed to help rebuild Yemen.", [("SAU", "offer", None, "asserted")], ("SAU", "warn", None, "asserted")),
+    ("Modi vowed to strengthen ties with Japan.", [("IND", "offer", "JPN", "asserted")], ("IND", "warn", "JPN", "asserted")),
+    ("Hungary vowed to continue talks with Serbia.", [("HUN", "offer", "SRB", "asserted")], ("HUN", "warn", "SRB", "asserted")),
+    ("Germany vowed to stand by Israel.", [("DEU", "offer", None, "asserted")], ("DEU", "warn", None, "asserted")),
+    ("Iran pledged to punish Israel.", [("IRN", "threaten", "ISR", "asserted")], ("IRN", "offer", "ISR", "asserted")),
+    ("Tehran vowed to avenge the killing of its general.", [("IRN", "threaten", None, "asserted")],
+     ("IRN", "warn", None, "asserted")),
 ])
 def test_a_vow_to_do_harm_is_a_threat(text, expected, absent):
     got = rows(run(text))

@@ -154,14 +154,21 @@ class Rules:
     pair_third_parties: frozenset = frozenset()   # cue lemmas of a pair acting between others ("mediate")
     responsibility_verbs: frozenset = frozenset()   # "organised", "carried out" by X: X is responsible
     harm_nouns: frozenset = frozenset()   # "explosion", "blast": harms one can be blamed for
+    open_words: frozenset = frozenset()   # "it was unclear whether": a report that charges nobody
+    open_markers: frozenset = frozenset()   # "whether Iran was behind": an open question
     venue_verbs: frozenset = frozenset()   # "met in Brussels": the place is where, not whom
     venue_preps: frozenset = frozenset()
     since_markers: frozenset = frozenset()   # background: "since" + a past act
     sequence_markers: frozenset = frozenset()   # "after", "before" right after a length of time
     durations: frozenset = frozenset()   # "months after", "two years before"
-    past_times: frozenset = frozenset()   # "last", "ago": a past time in a relative clause
+    past_times: frozenset = frozenset()   # "previously", "once": a past time in a relative clause
+    past_units: frozenset = frozenset()   # "last year", "years ago": history, not "last week"
+    months: frozenset = frozenset()   # "in March": a named month is history
     commissive_verbs: frozenset = frozenset()   # "vow", "pledge": a vow to do a hostile act is a threat
     commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
+    commitment_verbs: frozenset = frozenset()   # "punish", "avenge": a vow to do them is a threat
+    promise: dict = field(default_factory=dict)   # act, cameo, quad of a vow to do no hostile act
+    resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
 
 
 @functools.lru_cache(maxsize=2)
@@ -229,14 +236,21 @@ def rules(path: str | None = None) -> Rules:
                  pair_third_parties=fs(d.get("pair_descriptions", {}).get("third_parties", [])),
                  responsibility_verbs=fs(d.get("responsibility", {}).get("verbs", [])),
                  harm_nouns=fs(d.get("responsibility", {}).get("harms", [])),
+                 open_words=fs(d.get("responsibility", {}).get("open_words", [])),
+                 open_markers=fs(d.get("responsibility", {}).get("open_markers", [])),
                  venue_verbs=fs(d.get("venue", {}).get("verbs", [])),
                  venue_preps=fs(d.get("venue", {}).get("prepositions", [])),
                  since_markers=fs(d.get("background", {}).get("since", [])),
                  sequence_markers=fs(d.get("background", {}).get("sequence", [])),
                  durations=fs(d.get("background", {}).get("durations", [])),
                  past_times=fs(d.get("background", {}).get("past_times", [])),
+                 past_units=fs(d.get("background", {}).get("past_units", [])),
+                 months=fs(d.get("background", {}).get("months", [])),
                  commissive_verbs=fs(d.get("commitments", {}).get("verbs", [])),
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
+                 commitment_verbs=fs(d.get("commitments", {}).get("threat_verbs", [])),
+                 promise={str(k): str(v) for k, v in d.get("commitments", {}).get("promise", {}).items()},
+                 resolve_verbs=fs(d.get("commitments", {}).get("resolve_verbs", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
                  pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
@@ -708,11 +722,12 @@ def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     c = s.chunk_at(cue.tok)
     if c is None or c.start < 2:
         return None
-    g, rule = None, ""
+    g, rule, negated = None, "", False
     behind = s.lower[c.start - 1] in r.responsible_preps   # "Iran was behind the attack"
     if behind or s.lower[c.start - 1] == "for" and s.lemma[c.start - 2] in r.responsible_for:
         k = c.start - (2 if behind else 3)
         while k >= 0 and s.tags[k] == "RB":
+            negated = negated or s.lower[k] in cl.words().negators   # "Turkey was not behind the bombing"
             k -= 1
         g, rule = s.predicate_at(k), "noun.responsible_for"
     elif cue.tok == c.head:
@@ -730,7 +745,7 @@ def rule_noun_predicate(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         return None
     tgt_c, tgt_r = _noun_target(s, cl.obliques(s, c.end - 1, cl.words(), span=10), cue, r)
     return Event(cue.row, cue.tok, Arg(g.agent, "source.predicate_" + (g.agent_rule or "none")), Arg(tgt_c, tgt_r),
-                 "", rule, g.clause, g.negated, g.modality)
+                 "", rule, g.clause, g.negated or negated, g.modality)
 
 
 def _names_act(s: cl.Structure, c: cl.Chunk, r: Rules) -> bool:
@@ -1338,7 +1353,10 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
     act is a threat (CAMEO 13), aimed at that act's target when it names none itself: "Ecuador
     vowed to expel the Mexican ambassador" is ECU threaten MEX (asserted) and the expulsion
     future. When the vowed act is itself a threat ("vowed to retaliate against X"), the two rows
-    are one: the vow stays, its complement is absorbed. A vow to help is left as it is."""
+    are one: the vow stays, its complement is absorbed. A vow of harm with no cue of its own
+    (``threat_verbs``: "pledged to punish Israel") is a threat at the verb's object; a vow whose
+    reporting class made it a warning ("vowed to help rebuild Yemen") to do no hostile act is a
+    promise (``promise``: CAMEO 030)."""
     for e in events:
         cue = cues[e.cue]
         p = s.predicate_at(e.tok)
@@ -1351,12 +1369,22 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
         inner = [x for x in events if x is not e and any(q.start <= x.tok <= q.head or q.patient is not None
                                                          and q.patient.start <= x.tok < q.patient.end
                                                          for q in (inf, nxt) if q is not None)]
-        if not inner or cues[inner[0].cue].quad not in CONFLICT and inner[0].act not in r.commitment_threats:
+        harm = next((q for q in (inf, nxt) if q is not None and s.lemma[q.head] in r.commitment_verbs), None)
+        if harm is not None and not inner:
+            e.act, e.act_rule = "threaten", "warn.commitment"
+            if not _has_actor(rctx, e.target.chunk) and _has_actor(rctx, harm.patient):
+                e.target = Arg(harm.patient, "target.committed_act")
+            continue
+        q = s.predicate_at(inner[0].tok) if inner else None
+        if not inner or cues[inner[0].cue].quad not in CONFLICT and inner[0].act not in r.commitment_threats \
+                or q is not None and q.end < len(s.lower) and s.lower[q.end] in ("for", "with"):
+            # "promised to fight for them", "vowed to fight with them": on their side
+            if e.act == "warn" and e.act_rule == "speech.reporting_verb" and r.promise \
+                    and s.lemma[inf.head] not in r.resolve_verbs:
+                e.act = r.promise["act"]
+                cues[e.cue] = replace(cue, cameo=r.promise["cameo"], quad=r.promise["quad"])
             continue
         x = inner[0]
-        q = s.predicate_at(x.tok)
-        if q is not None and q.end < len(s.lower) and s.lower[q.end] in ("for", "with"):
-            continue   # "promised to fight for them", "vowed to fight with them": on their side
         e.act, e.act_rule = "threaten", "warn.commitment"
         if not _has_actor(rctx, e.target.chunk) and _has_actor(rctx, x.target.chunk):
             e.target = Arg(x.target.chunk, "target.committed_act")
@@ -1364,13 +1392,28 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
             x.absorbed, e.committed = True, cues[x.cue].lemma   # "vowed to retaliate": one threat, not two
 
 
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d'?s?$")
 
 
 def _past_time(s: cl.Structure, toks, r: Rules) -> bool:
-    """Whether tokens ``toks`` hold a past time: a year ("in 2022") or a word of events.yaml
-    ``background.past_times`` ("last year", "a decade ago")."""
-    return any(_YEAR.match(s.lower[k]) or s.lower[k] in r.past_times for k in toks)
+    """Whether tokens ``toks`` hold a past time that is history (events.yaml ``background``): a
+    year or decade ("in 2022", "in the 1990s"), a named month ("in March"), "last"/"ago" with a
+    unit of a year or more ("last year", "two decades ago") or a word of ``past_times``
+    ("previously"); "last week", "earlier on Tuesday", "days ago" are recent news, not history.
+
+    Example:
+        >>> # "Iran, which seized a tanker last night, warned London": no history, the act stays
+    """
+    ks = list(toks)
+    for i, k in enumerate(ks):
+        w = s.lower[k]
+        if _YEAR.match(w) or w in r.past_times or (w in r.months and s.tags[k] == "NNP"):
+            return True
+        if w == "last" and i + 1 < len(ks) and s.lower[ks[i + 1]] in r.past_units:
+            return True
+        if w == "ago" and i > 0 and s.lower[ks[i - 1]] in r.past_units:
+            return True
+    return False
 
 
 def _background_clause(s: cl.Structure, e: Event, r: Rules) -> bool:
@@ -2511,10 +2554,12 @@ def _none(v):
 # ----------------------------------------------------------------------------- driver
 def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cues: list[Cue]) -> None:
     """``claim.accuse``: a neutral speech act reporting a third party's conflict act accuses it."""
-    neutral = rules().neutral
+    r = rules()
+    neutral = r.neutral
     for i, e in enumerate(events):
         if e.act not in ("statement", "consider") or _reporting_classes().get(cues[e.cue].lemma, "neutral") not in neutral:
             continue
+        p = s.predicate_at(e.tok)
         if actors[i]["source"].get("actor") is None or actors[i]["source"].get("sector") == MEDIA:
             continue  # a monitor, "officials" or a news outlet reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
@@ -2525,13 +2570,40 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
             # sanctions if it refuses") or did not happen; "Iranian-backed militias" are a party
             # the speaker accuses though no actor code names them
             if (src is not None and src != actors[i]["source"].get("actor") or actors[j]["source"].get("backed")) \
-                    and factuality(s, x, claimant_actor=None, source_actor=None) not in _NOT_CHARGED:
+                    and factuality(s, x, claimant_actor=None, source_actor=None) not in _NOT_CHARGED \
+                    and (p is None or _charged(s, p, x.clause, r)):
                 e.act, e.act_rule = "accuse", "claim.accuse"
                 e.target = Arg(x.source.chunk, "target.claim_subject")
                 break
 
 
 _NOT_CHARGED = frozenset({"denied", "negated", "hypothetical", "conditional", "question"})
+
+
+def _charged(s: cl.Structure, p: cl.Predicate, cid: int, r: Rules) -> bool:
+    """Whether speech predicate ``p`` asserts what clause ``cid`` says (events.yaml
+    ``responsibility``): not when ``p`` is negated or the sentence a question, when ``cid`` opens
+    with "whether"/"if", or when a clause between them holds a denial verb ("Israel denied it
+    was behind the attack, Iran said"), a negated verb ("could not confirm that") or an open word
+    ("it was unclear whether").
+
+    Example:
+        >>> # "Ukraine said it could not confirm that Russia was behind the blast": no accusation
+    """
+    if p.negated or s.question:
+        return False
+    c = s.clauses[cid]
+    if c.marker >= 0 and s.lower[c.marker] in r.open_markers:
+        return False
+    denial = {k for k, v in _reporting_classes().items() if v == "denial"}
+    up = c.parent
+    while up >= 0 and up != p.clause:
+        if any(q.clause == up and (q.negated or s.lemma[q.head] in denial) for q in s.predicates):
+            return False
+        if any(s.lower[k] in r.open_words for k in s.clauses[up].tokens):
+            return False
+        up = s.clauses[up].parent
+    return True
 
 
 def _harm_named(s: cl.Structure, c: cl.Chunk | None, cues: list[Cue], r: Rules) -> bool:
@@ -2582,7 +2654,8 @@ def _responsibility_claims(s: cl.Structure, events: list[Event], actors: list[di
             continue
         inner = _speech_complements(s, p)
         for q in s.predicates:
-            blamed = _blamed(s, q, cues, r) if q.clause in inner and not q.negated else None
+            charged = q.clause in inner and not q.negated and _charged(s, p, q.clause, r)
+            blamed = _blamed(s, q, cues, r) if charged else None
             who = ctx.actor(blamed, s)[0].get("actor") if blamed is not None else None
             if who is None or who == speaker["actor"]:
                 continue
@@ -2708,8 +2781,9 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
     """The chunks coordinated before ``c`` ("Blinken and Lammy": [Blinken, Lammy]); ``c`` last.
     Rule ``np.adjective_conjunct``: with ``actor_tok``, an actor adjective alone before "and" at
     the start of the phrase is a conjunct of its own ("Iranian and Saudi officials met": Iran's
-    officials and Saudi Arabia's)."""
-    out = [c]
+    officials and Saudi Arabia's), also when the chunker kept the coordinated adjectives inside
+    one phrase ("Chinese and Russian leaders", tagged JJ CC JJ NNS: :func:`_inner_adjectives`)."""
+    out = _inner_adjectives(s, c, actor_tok) if actor_tok is not None else [c]
     while True:
         first = out[0]
         k = first.start - 1
@@ -2723,6 +2797,30 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
             break
         out.insert(0, prev)
     return out
+
+
+def _inner_adjectives(s: cl.Structure, c: cl.Chunk, actor_tok) -> list[cl.Chunk]:
+    """Rule ``np.adjective_conjunct`` inside one phrase: actor adjectives coordinated at the start
+    of chunk ``c`` before its head ("French, German and Italian ministers") are conjuncts of
+    their own; the last keeps the rest of the phrase ("Italian ministers").
+
+    Example:
+        >>> # "Israeli and American officials condemned Iran": [Israeli] [American officials]
+    """
+    starts, k = [c.start], c.start
+    while k + 2 < c.head and s.tags[k] in ("JJ", "NNP") and actor_tok(k):
+        j = k + 1
+        if s.lower[j] == "," and s.lower[j + 1] == "and":
+            j += 1
+        if s.lower[j] not in ("and", ",") or j + 1 >= c.head or s.tags[j + 1] not in ("JJ", "NNP") \
+                or not actor_tok(j + 1):
+            break
+        starts.append(j + 1)
+        k = j + 1
+    if len(starts) < 2 or "and" not in s.lower[c.start:starts[-1]]:
+        return [c]
+    parts = [cl.Chunk(a, a + 1, a, "np.adjective_conjunct") for a in starts[:-1]]
+    return parts + [cl.Chunk(starts[-1], c.end, c.head, c.rule)]
 
 
 # Reporting-verb classes that are speech acts of their own: (act, CAMEO code, quad class).
@@ -2817,6 +2915,8 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
                 out.append(replace(e, source=Arg(part, e.source.rule + "+conjunct"), target=tgt, extra=list(e.extra)))
             if mutual:
                 e.target = Arg(parts[0], "target.reciprocal")
+            if parts[-1] is not c:   # "Chinese and Russian leaders": the event keeps the last conjunct
+                e.source = Arg(parts[-1], e.source.rule)
         out.append(e)
     return out
 
