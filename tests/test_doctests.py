@@ -28,6 +28,16 @@ def _with_docstrings(module, monkeypatch):
 
     if not _native.is_native(module):
         return module
+    # A module that imported names from the compiled copy (``toolkit._quote_rules`` from
+    # ``toolkit.quotes``) would hand the pure copy's objects to compiled functions, which refuse
+    # them ("toolkit.quotes._Doc object expected"): it is imported afresh for the test too, and
+    # the package attribute the fresh import overwrites is restored after it.
+    for name, other in list(sys.modules.items()):
+        if name.startswith("toolkit.") and other is not module and not _native.is_native(other) \
+                and any(getattr(v, "__module__", None) == module.__name__ for v in vars(other).values()):
+            monkeypatch.delitem(sys.modules, name)
+            parent, _, attr = name.rpartition(".")
+            monkeypatch.setattr(sys.modules[parent], attr, other, raising=False)
     spec = importlib.util.spec_from_file_location(module.__name__, module.__file__)
     pure = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, module.__name__, pure)
