@@ -1137,17 +1137,28 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
     return Resolution(actor, None, _STATE_OFFICES[words[-1]], "role", "description_state")
 
 
-def _sole_state_before(r: SpeakerResolver, a: int) -> str | None:
-    """The state of the nearest earlier sentence (within :data:`WINDOW_SENTENCES`) that names
-    a state outside quotation marks, not as a place and not as a person's nationality ("the
-    Russian ambassador"), when that sentence names only that one; ``None`` when it names two ("Russia launched drones at Ukraine. The defence ministry
-    said ..." may be either side's ministry: no speaker is better than the wrong side)."""
+def _sentence_and_floor(r: SpeakerResolver, a: int) -> tuple[int, int] | None:
+    """The sentence of offset ``a`` and the earliest offset an antecedent search from it may
+    reach (:data:`WINDOW_SENTENCES` sentences and at most :data:`MAX_LOOKBACK_TOKENS` tokens
+    back); ``None`` past the document's last token."""
     d = r.d
     tok = bisect.bisect_left(d.start, a)
     if tok >= len(d.start):
         return None
-    s = d.sent[tok]
-    floor = r.window_start(a, WINDOW_SENTENCES)
+    return d.sent[tok], r.window_start(a, WINDOW_SENTENCES)
+
+
+def _sole_state_before(r: SpeakerResolver, a: int) -> str | None:
+    """The state of the nearest earlier sentence (within :data:`WINDOW_SENTENCES`) that names
+    a state outside quotation marks, not as a place and not as a person's nationality ("the
+    Russian ambassador"), when that sentence names only that one; ``None`` when it names two
+    ("Russia launched drones at Ukraine. The defence ministry said ..." may be either side's
+    ministry: no speaker is better than the wrong side)."""
+    d = r.d
+    found = _sentence_and_floor(r, a)
+    if found is None:
+        return None
+    s, floor = found
     for sent in range(s - 1, max(0, s - WINDOW_SENTENCES) - 1, -1):
         lo, hi = max(floor, d.start[d.sent_start[sent]]), d.end[d.sent_end[sent] - 1]
         if hi <= floor:
@@ -1213,11 +1224,10 @@ def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
     group of people may be the antecedent too ("Russian troops ... they"); ``exclude``: an
     actor that is the pronoun's co-argument."""
     d = r.d
-    tok = bisect.bisect_left(d.start, a)
-    if tok >= len(d.start):
+    found = _sentence_and_floor(r, a)
+    if found is None:
         return None
-    s = d.sent[tok]
-    floor = r.window_start(a, WINDOW_SENTENCES)
+    s, floor = found
     for sent in range(s, max(0, s - WINDOW_SENTENCES) - 1, -1):
         lo = max(floor, d.start[d.sent_start[sent]])
         hi = a if sent == s else d.end[d.sent_end[sent] - 1]
