@@ -67,3 +67,18 @@ def test_a_weighed_act_is_hypothetical(text, expected, absent):
 def test_a_vow_to_do_harm_is_a_threat(text, expected, absent):
     got = rows(run(text))
     assert all(x in got for x in expected) and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reported "would" is the speaker's "will", backshifted: future, also when the toolkit
+    # reads the complement as an indirect quote (rule claim.quote) rather than a claim
+    ("The Danish government said on Monday it would provide 20 million euros in aid to Moldova.",
+     ("DNK", "aid", "MDA", "future")),
+    # a speaker's own "would", in quotation marks or after a transcript's colon, stays hypothetical
+    ('"Norway would provide aid to Moldova," the minister said.',
+     ("NOR", "aid", "MDA", "hypothetical")),
+    ("THE MINISTER: Norway would provide aid to Moldova.", ("NOR", "aid", "MDA", "hypothetical")),
+])
+def test_a_reported_would_is_future(text, expected):
+    got = rows(run(text, with_quotes=True))
+    assert expected in got, got

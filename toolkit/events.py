@@ -1638,9 +1638,10 @@ def _reported_would(s: cl.Structure, e: Event) -> bool:
     return mods == ["would"]
 
 
-def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> str:
+def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direct_quote: bool = False) -> str:
     """The factuality of one event, by precedence: question, denied, requested, negated,
-    conditional, hypothetical, future, alleged, asserted."""
+    conditional, hypothetical, future, alleged, asserted. ``direct_quote``: the event is in a
+    speaker's own words in quotation marks, where "would" is the speaker's, not a reported "will"."""
     main_clause = all(a.kind in ("main", "report") for a in s.ancestors(e.clause))
     if s.question and main_clause:
         return "question"
@@ -1652,7 +1653,8 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor) -> st
         return "negated"
     if e.condition is not None:
         return "conditional"
-    if e.modality == "hypothetical" and e.claimant is not None and e.factuality != "hypothetical" \
+    reported = e.claimant is not None or "claim.quote" in e.extra and not direct_quote
+    if e.modality == "hypothetical" and reported and e.factuality != "hypothetical" \
             and _reported_would(s, e):
         return "future"  # "Peskov said Moscow would retaliate": the reported "will", backshifted
     if e.modality == "hypothetical" or e.factuality == "hypothetical":
@@ -2325,6 +2327,20 @@ class SentenceContext:
             if qa <= a < qb and act:
                 return {"actor": act, "person": per, "sector": sec}
         return None
+
+    def in_direct_quote(self, cue: Cue) -> bool:
+        """Whether the cue lies in a quotation whose content opens at a quotation mark or a
+        transcript's colon (the speaker's own words), not in an indirect quote's reported clause.
+
+        Example:
+            >>> # '"We would respond," he said': True for "respond"; 'he said they would respond': False
+        """
+        a = int(self.tok_start[cue.tok])
+        for qa, qb, _, _, _ in self.quotes:
+            if qa <= a < qb:
+                # a quotation mark, or the colon of a transcript line ("THE PRESIDENT: I would ...")
+                return any(ch in _QUOTE_MARKS or ch == ":" for ch in self.text[max(0, qa - 2):qa + 1])
+        return False
 
     def _fields(self, m: Mention, a: int, b: int) -> dict:
         return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b,
@@ -3571,7 +3587,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             clm = speaker
             e.extra.append("claim.quote")
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
-        fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"))
+        fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"),
+                          direct_quote=speaker is not None and ctx.in_direct_quote(cues[e.cue]))
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
         if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
             clm = dict(clm, actor=None)   # "..., CNN reported": the outlet claims for no state
