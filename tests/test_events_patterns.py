@@ -318,6 +318,11 @@ def test_no_accusation_for_conditional_or_negated_acts(text, absent):
     ("Ministers from Baghdad condemned the Turkish strikes.", ("IRQ", "criticize"), (None, "criticize")),
     # negative: diplomats posted in a capital need not be its state's
     ("Diplomats in Moscow condemned the strikes on Kharkiv.", (None, "criticize"), ("RUS", "criticize")),
+    # a state's governing body in a capital is that state (actor.state_body_in_place)
+    ("The junta in Bamako welcomed the decision by ECOWAS.", ("MLI", "praise"), (None, "praise")),
+    ("The military government in Conakry rejected the ECOWAS proposal.", ("GIN", "reject"), (None, "reject")),
+    # negative: only "in", not "from" ("the government from Ouagadougou" is no usage to trust)
+    ("The regime from Ouagadougou rejected the ECOWAS proposal.", (None, "reject"), ("BFA", "reject")),
 ])
 def test_official_in_place(text, expected, absent):
     got = [r[:2] for r in rows(run(text))]

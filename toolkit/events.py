@@ -3005,15 +3005,19 @@ def _official_in_place(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Ru
     """Rule ``actor.official_in_place``: "Officials in Addis Ababa alleged ..." - an official or
     minister (events.yaml visit ``visitors``, but not the envoys posted abroad) who names no
     state takes the actor of the in/from phrase right after it, as a coder reads an unnamed
-    official by where they speak for."""
-    if s.lemma[c.head] not in r.visitors or s.lemma[c.head] in _POSTED_ABROAD \
-            or c.end + 1 >= len(s.lower) or s.lower[c.end] not in ("in", "from"):
+    official by where they speak for. A state's governing body (events.yaml ``descriptions``
+    state: "The junta in Niamey welcomed ...", "the government in Kabul") is the state of its
+    in-phrase too (``actor.state_body_in_place``)."""
+    body = r.descriptions.get(s.lemma[c.head]) == "state"
+    if (s.lemma[c.head] not in r.visitors or s.lemma[c.head] in _POSTED_ABROAD) and not body \
+            or c.end + 1 >= len(s.lower) or s.lower[c.end] not in (("in",) if body else ("in", "from")):
         return None
     nxt = s.chunk_at(c.end + 1)
     if nxt is None or nxt.start != c.end + 1:
         return None
     got, _ = ctx.actor(nxt, s)
-    return (got, "actor.official_in_place") if got.get("actor") is not None else None
+    why = "actor.state_body_in_place" if body else "actor.official_in_place"
+    return (got, why) if got.get("actor") is not None else None
 
 
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
