@@ -327,3 +327,18 @@ def test_no_accusation_for_conditional_or_negated_acts(text, absent):
 def test_official_in_place(text, expected, absent):
     got = [r[:2] for r in rows(run(text))]
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a party saying it will not do a cooperative act refuses it (act.own_refusal)
+    ("Serbia's prime minister said Belgrade would never recognise Kosovo's independence.",
+     ("SRB", "reject", "XKX", "asserted"), ("SRB", "cooperate", "XKX", "negated")),
+    ("Hungary said on Monday it would not send weapons to Ukraine.",
+     ("HUN", "reject", "UKR", "asserted"), ("HUN", "aid", "UKR", "negated")),
+    # negative: another party's act not done stays a negated act, no refusal
+    ("Kyiv said Berlin had not sent the promised tanks to Ukraine.",
+     ("DEU", "aid", "UKR", "negated"), ("DEU", "reject", "UKR", "asserted")),
+])
+def test_own_refusal(text, expected, absent):
+    got = rows(run(text, with_quotes=True))   # "it would not": the quote's speaker claims it
+    assert expected in got and absent not in got, got

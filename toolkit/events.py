@@ -3594,6 +3594,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"),
                           direct_quote=speaker is not None and ctx.in_direct_quote(cues[e.cue]))
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
+        fact = _own_refusal(s, e, src, clm, fact)
         if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
             clm = dict(clm, actor=None)   # "..., CNN reported": the outlet claims for no state
         for src, tgt, trule in _sides(s, e, ctx, src, tgt, trule, r, cues[e.cue].lemma):
@@ -3602,6 +3603,30 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
     return rows
+
+
+_REFUSABLE = frozenset({"cooperate", "aid", "consult", "yield", "agree", "offer"})
+
+
+def _own_refusal(s: cl.Structure, e: Event, src: dict, clm: dict, fact: str) -> str:
+    """Rule ``act.own_refusal``: a party that says it will not do a cooperative act refuses it
+    (CAMEO 12 reject: "Serbia's president said Belgrade would never recognise Kosovo" is Serbia
+    rejecting Kosovo, not a negated cooperation). Only its own reported "would/will (not|never)"
+    act, whose claimant is its source; the row becomes an asserted ``reject`` and its factuality
+    is returned. Others' negated acts ("Kyiv said Berlin had not sent the tanks") stay negated.
+
+    Example:
+        >>> # "Hungary said it would not send weapons to Ukraine": HUN reject UKR, asserted
+    """
+    if fact != "negated" or e.act not in _REFUSABLE or src.get("actor") is None \
+            or src["actor"] != clm.get("actor") or "claim.accused_of" in e.extra:
+        return fact
+    p = s.predicate_at(e.tok)
+    if p is None or not any(s.tags[k] == "MD" and s.lower[k] in ("would", "will", "wo") for k in range(p.start, p.head)):
+        return fact
+    e.act = "reject"
+    e.extra.append("act.own_refusal")
+    return "asserted"
 
 
 _PLACE_TARGETS = ("_in", "_at", "_near", "_inside", "_within", "_across", "_throughout")
@@ -3763,7 +3788,8 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
             "statement": "010", "yield": "080"}.get(e.act) \
-        if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) else None
+        if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) \
+        or "act.own_refusal" in e.extra else None
     cameo = code or cue.cameo or None
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
             "source_actor": src.get("actor"), "source_person": src.get("person"),
