@@ -342,3 +342,16 @@ def test_official_in_place(text, expected, absent):
 def test_own_refusal(text, expected, absent):
     got = rows(run(text, with_quotes=True))   # "it would not": the quote's speaker claims it
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a speech verb joined to a reported passive is the reporter's (subject.coordinated_reporter)
+    ("Ghana said 12 soldiers were killed and vowed to retaliate against Togo.",
+     ("GHA", "threaten", "TGO", "asserted"), (None, "threaten", "TGO", "alleged")),
+    # negative: no reporting verb before the passive, the patient stays the subject
+    ("Twelve Ghanaian soldiers were wounded and vowed to retaliate against Togo.",
+     ("GHA", "threaten", "TGO"), (None, "threaten", "TGO")),
+])
+def test_coordinated_reporter(text, expected, absent):
+    got = rows(run(text))
+    assert any(g[:len(expected)] == expected for g in got) and not any(g[:len(absent)] == absent for g in got), got
