@@ -355,3 +355,12 @@ def test_own_refusal(text, expected, absent):
 def test_coordinated_reporter(text, expected, absent):
     got = rows(run(text))
     assert any(g[:len(expected)] == expected for g in got) and not any(g[:len(absent)] == absent for g in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time phrase between a threat and its infinitive keeps the infinitive's object as target
+    ("The Turkish defence minister threatened on Monday to strike Baghdad.", ("TUR", "threaten", "IRQ", "asserted")),
+    ("Eritrea threatened on Friday to attack Ethiopian positions.", ("ERI", "threaten", "ETH", "asserted")),
+])
+def test_threat_infinitive_past_time_phrase(text, expected):
+    assert expected in rows(run(text))

@@ -684,9 +684,14 @@ def _participle_agent(s: cl.Structure, obj: cl.Chunk) -> cl.Chunk | None:
 
 
 def _infinitive_after(s: cl.Structure, p: cl.Predicate) -> cl.Predicate | None:
-    """The infinitive right after ``p`` ("threatened to attack")."""
+    """The infinitive right after ``p`` ("threatened to attack"), also past a time phrase of
+    wire copy ("threatened on Wednesday to strike Beirut")."""
+    at = p.end
+    c = s.chunk_at(at + 1) if at + 1 < len(s.lower) and s.lower[at] in ("on", "in") else None
+    if c is not None and c.start == at + 1 and cl.is_temporal(s.lower, c):
+        at = c.end
     for q in s.predicates:
-        if q.start == p.end and (s.lower[q.start] == "to" or s.tags[q.head] == "VBG"):
+        if q.start == at and (s.lower[q.start] == "to" or s.tags[q.head] == "VBG"):
             return q  # or the gerund: "began shelling"
     return None
 
