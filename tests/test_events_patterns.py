@@ -318,7 +318,49 @@ def test_no_accusation_for_conditional_or_negated_acts(text, absent):
     ("Ministers from Baghdad condemned the Turkish strikes.", ("IRQ", "criticize"), (None, "criticize")),
     # negative: diplomats posted in a capital need not be its state's
     ("Diplomats in Moscow condemned the strikes on Kharkiv.", (None, "criticize"), ("RUS", "criticize")),
+    # a state's governing body in a capital is that state (actor.state_body_in_place)
+    ("The junta in Bamako welcomed the decision by ECOWAS.", ("MLI", "praise"), (None, "praise")),
+    ("The military government in Conakry rejected the ECOWAS proposal.", ("GIN", "reject"), (None, "reject")),
+    # negative: only "in", not "from" ("the government from Ouagadougou" is no usage to trust)
+    ("The regime from Ouagadougou rejected the ECOWAS proposal.", (None, "reject"), ("BFA", "reject")),
 ])
 def test_official_in_place(text, expected, absent):
     got = [r[:2] for r in rows(run(text))]
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a party saying it will not do a cooperative act refuses it (act.own_refusal)
+    ("Serbia's prime minister said Belgrade would never recognise Kosovo's independence.",
+     ("SRB", "reject", "XKX", "asserted"), ("SRB", "cooperate", "XKX", "negated")),
+    ("Hungary said on Monday it would not send weapons to Ukraine.",
+     ("HUN", "reject", "UKR", "asserted"), ("HUN", "aid", "UKR", "negated")),
+    # negative: another party's act not done stays a negated act, no refusal
+    ("Kyiv said Berlin had not sent the promised tanks to Ukraine.",
+     ("DEU", "aid", "UKR", "negated"), ("DEU", "reject", "UKR", "asserted")),
+])
+def test_own_refusal(text, expected, absent):
+    got = rows(run(text, with_quotes=True))   # "it would not": the quote's speaker claims it
+    assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a speech verb joined to a reported passive is the reporter's (subject.coordinated_reporter)
+    ("Ghana said 12 soldiers were killed and vowed to retaliate against Togo.",
+     ("GHA", "threaten", "TGO", "asserted"), (None, "threaten", "TGO", "alleged")),
+    # negative: no reporting verb before the passive, the patient stays the subject
+    ("Twelve Ghanaian soldiers were wounded and vowed to retaliate against Togo.",
+     ("GHA", "threaten", "TGO"), (None, "threaten", "TGO")),
+])
+def test_coordinated_reporter(text, expected, absent):
+    got = rows(run(text))
+    assert any(g[:len(expected)] == expected for g in got) and not any(g[:len(absent)] == absent for g in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time phrase between a threat and its infinitive keeps the infinitive's object as target
+    ("The Turkish defence minister threatened on Monday to strike Baghdad.", ("TUR", "threaten", "IRQ", "asserted")),
+    ("Eritrea threatened on Friday to attack Ethiopian positions.", ("ERI", "threaten", "ETH", "asserted")),
+])
+def test_threat_infinitive_past_time_phrase(text, expected):
+    assert expected in rows(run(text))

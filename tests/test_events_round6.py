@@ -55,8 +55,9 @@ def rules_of(out, col: str) -> list[str]:
      (None, "criticize", "PHL", "asserted")),
     ("Fighting raged in Syria on Monday. The regime accused Turkey of aggression.",
      (None, "accuse", "TUR", "asserted")),
+    # ... but a governing body in a capital is that capital's state (actor.state_body_in_place)
     ("The Russian army shelled Kharkiv. The government in Kyiv accused Moscow of terror.",
-     (None, "accuse", "RUS", "asserted")),
+     ("UKR", "accuse", "RUS", "asserted")),
 ])
 def test_cross_sentence_agents(text, expected):
     got = rows(run(text, with_quotes=True))

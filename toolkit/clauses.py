@@ -1186,6 +1186,9 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
             other = prev[-1] if prev else None
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
+                rep = _coordinated_reporter(s, p, other, w)
+                if rep is not None:
+                    return rep, "subject.coordinated_reporter"
                 return other.agent if other.voice == "active" else other.patient, "subject.coordinated"
             head = _participle_head(s, other, w) if s.tags[p.head] in FINITE or s.tags[p.start] in FINITE else None
             return (head, "subject.reduced_relative") if head is not None else (None, "")
@@ -1201,6 +1204,31 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
             continue
         k -= 1
     return None, ""
+
+
+def _coordinated_reporter(s: Structure, p: Predicate, other: Predicate, w: Words) -> Chunk | None:
+    """Rule ``subject.coordinated_reporter``: a speech verb joined by "and" to the passive of a
+    report's unmarked complement ("Pakistan said 26 civilians were killed and vowed to
+    retaliate") is the reporter's second verb, so its subject is the reporter's ("Pakistan"),
+    not the passive's patient. Only when that patient follows a reporting verb directly (its
+    complement, read without "that"); ``None`` otherwise.
+
+    Example:
+        >>> s = parse("Ghana said ten soldiers were killed and vowed to retaliate .".split(),
+        ...           lemma="ghana say ten soldier be kill and vow to retaliate .".split())
+        >>> p = [q for q in s.predicates if s.lower[q.head] == "vowed"][0]
+        >>> find_subject(s, p, words())[1]
+        'subject.coordinated_reporter'
+    """
+    if other.voice == "active" or p.voice != "active" or s.lemma[p.head] not in w.reporting \
+            or other.patient is None:
+        return None
+    for g in s.predicates:
+        if g.head < other.patient.start and g.voice == "active" and s.lemma[g.head] in w.reporting \
+                and g.head + 1 == other.patient.start and g.agent is not None \
+                and s.clause_of[g.head] in (p.clause, s.clauses[p.clause].parent):
+            return g.agent
+    return None
 
 
 def _reduced_relative_head(s: Structure, c: Chunk, p: Predicate, w: Words) -> Chunk | None:

@@ -684,9 +684,14 @@ def _participle_agent(s: cl.Structure, obj: cl.Chunk) -> cl.Chunk | None:
 
 
 def _infinitive_after(s: cl.Structure, p: cl.Predicate) -> cl.Predicate | None:
-    """The infinitive right after ``p`` ("threatened to attack")."""
+    """The infinitive right after ``p`` ("threatened to attack"), also past a time phrase of
+    wire copy ("threatened on Wednesday to strike Beirut")."""
+    at = p.end
+    c = s.chunk_at(at + 1) if at + 1 < len(s.lower) and s.lower[at] in ("on", "in") else None
+    if c is not None and c.start == at + 1 and cl.is_temporal(s.lower, c):
+        at = c.end
     for q in s.predicates:
-        if q.start == p.end and (s.lower[q.start] == "to" or s.tags[q.head] == "VBG"):
+        if q.start == at and (s.lower[q.start] == "to" or s.tags[q.head] == "VBG"):
             return q  # or the gerund: "began shelling"
     return None
 
@@ -3005,15 +3010,19 @@ def _official_in_place(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Ru
     """Rule ``actor.official_in_place``: "Officials in Addis Ababa alleged ..." - an official or
     minister (events.yaml visit ``visitors``, but not the envoys posted abroad) who names no
     state takes the actor of the in/from phrase right after it, as a coder reads an unnamed
-    official by where they speak for."""
-    if s.lemma[c.head] not in r.visitors or s.lemma[c.head] in _POSTED_ABROAD \
-            or c.end + 1 >= len(s.lower) or s.lower[c.end] not in ("in", "from"):
+    official by where they speak for. A state's governing body (events.yaml ``descriptions``
+    state: "The junta in Niamey welcomed ...", "the government in Kabul") is the state of its
+    in-phrase too (``actor.state_body_in_place``)."""
+    body = r.descriptions.get(s.lemma[c.head]) == "state"
+    if (s.lemma[c.head] not in r.visitors or s.lemma[c.head] in _POSTED_ABROAD) and not body \
+            or c.end + 1 >= len(s.lower) or s.lower[c.end] not in (("in",) if body else ("in", "from")):
         return None
     nxt = s.chunk_at(c.end + 1)
     if nxt is None or nxt.start != c.end + 1:
         return None
     got, _ = ctx.actor(nxt, s)
-    return (got, "actor.official_in_place") if got.get("actor") is not None else None
+    why = "actor.state_body_in_place" if body else "actor.official_in_place"
+    return (got, why) if got.get("actor") is not None else None
 
 
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
@@ -3590,6 +3599,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"),
                           direct_quote=speaker is not None and ctx.in_direct_quote(cues[e.cue]))
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
+        fact = _own_refusal(s, e, src, clm, fact)
         if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
             clm = dict(clm, actor=None)   # "..., CNN reported": the outlet claims for no state
         for src, tgt, trule in _sides(s, e, ctx, src, tgt, trule, r, cues[e.cue].lemma):
@@ -3598,6 +3608,30 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
     return rows
+
+
+_REFUSABLE = frozenset({"cooperate", "aid", "consult", "yield", "agree", "offer"})
+
+
+def _own_refusal(s: cl.Structure, e: Event, src: dict, clm: dict, fact: str) -> str:
+    """Rule ``act.own_refusal``: a party that says it will not do a cooperative act refuses it
+    (CAMEO 12 reject: "Serbia's president said Belgrade would never recognise Kosovo" is Serbia
+    rejecting Kosovo, not a negated cooperation). Only its own reported "would/will (not|never)"
+    act, whose claimant is its source; the row becomes an asserted ``reject`` and its factuality
+    is returned. Others' negated acts ("Kyiv said Berlin had not sent the tanks") stay negated.
+
+    Example:
+        >>> # "Hungary said it would not send weapons to Ukraine": HUN reject UKR, asserted
+    """
+    if fact != "negated" or e.act not in _REFUSABLE or src.get("actor") is None \
+            or src["actor"] != clm.get("actor") or "claim.accused_of" in e.extra:
+        return fact
+    p = s.predicate_at(e.tok)
+    if p is None or not any(s.tags[k] == "MD" and s.lower[k] in ("would", "will", "wo") for k in range(p.start, p.head)):
+        return fact
+    e.act = "reject"
+    e.extra.append("act.own_refusal")
+    return "asserted"
 
 
 _PLACE_TARGETS = ("_in", "_at", "_near", "_inside", "_within", "_across", "_throughout")
@@ -3759,7 +3793,8 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
             "statement": "010", "yield": "080"}.get(e.act) \
-        if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) else None
+        if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) \
+        or "act.own_refusal" in e.extra else None
     cameo = code or cue.cameo or None
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
             "source_actor": src.get("actor"), "source_person": src.get("person"),
