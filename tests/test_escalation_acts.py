@@ -37,6 +37,15 @@ ACTS = [
     # events.yaml 0.12.1: deny is a denial only under CAMEO root 01
     ("Bolivia denied a request by Peru to extradite the former minister.", "reject", "120", "BOL"),
     ("Cambodia denied visas to two Thai reporters.", "reject", "120", "KHM"),
+    # 1.25.0
+    ("Slovakia's parliament ratified Montenegro's bid to join the bloc on Thursday.", "agree", "057", "SVK"),
+    ("Serbia and Kosovo signed a trade framework in Brussels on Monday.", "agree", "057", None),
+    ("The Arab League suspended Syria from all its meetings after the crackdown.", "reduce_relations", "160", "ARL"),
+    ("ECOWAS suspended Guinea from its decision-making bodies.", "reduce_relations", "160", "ECOWAS"),
+    ("The State Department approved the sale of Patriot missiles to Poland.", "cooperate", "062", "USA"),
+    ("Kim Jong Un oversaw a test of a new cruise missile.", "mobilize", "150", "PRK"),
+    ("Ghana said the incursion was a flagrant violation of its territorial integrity.", "criticize", "111", "GHA"),
+    ("Chile said the raid was a blatant violation of its sovereignty.", "criticize", "111", "CHL"),
 ]
 
 # text, the CAMEO code it must not get (the entry's word in another sense or frame)
@@ -50,6 +59,9 @@ NON_ACTS = [
     ("Ecuador unveiled a restored colonial church in Quito.", "054"),
     ("Moldova received missiles to strike targets across the river.", "190"),
     ("Armenia denied the accusation on Tuesday.", "120"),
+    # 1.25.0: `suspended ... from` only for a member suspended
+    ("Turkish Airlines suspended flights from Istanbul to Tehran.", "160"),
+    ("The ministry suspended the official from duty.", "160"),
 ]
 
 
