@@ -3586,15 +3586,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # party the same clause names as the target (as "He urged him" is two people); not
             # an attribute of it ("they defended American sovereignty"); "he"/"she" keep theirs
             src, srule = ctx.actor(sc, s, not_actor=tgt["actor"], exclude=tgt["actor"])
-        clm, _ = ctx.source(e.claimant, s)   # who claims is an agent too
-        speaker = ctx.quote_speaker(cues[e.cue], s) if e.claimant is None else None
-        if speaker is not None:  # inside a quotation: its speaker claims it, or does it
-            # ... but not the doer of an agentless passive ("decisions have been made", he said)
-            doer = e.source.chunk is None and not e.source.rule.startswith("agent.passive_none")
-            if src.get("actor") is None and (doer or e.source.chunk is not None and s.lower[e.source.chunk.start] in _PRONOUNS):
-                src, srule = dict(speaker, text=None, start=None, end=None), "actor.quote_speaker"
-            clm = speaker
-            e.extra.append("claim.quote")
+        src, srule, clm, speaker = _quote_claim(s, e, cues[e.cue], ctx, src, srule)
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"),
                           direct_quote=speaker is not None and ctx.in_direct_quote(cues[e.cue]))
@@ -3608,6 +3600,27 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
     return rows
+
+
+def _quote_claim(s: cl.Structure, e: Event, cue: Cue, ctx: SentenceContext, src: dict,
+                 srule: str) -> tuple[dict, str, dict, dict | None]:
+    """Who claims event ``e``: its claimant, else, inside a quotation, the quote's speaker, who
+    is also the doer of an act that names none (``actor.quote_speaker``); returns the source,
+    its rule, the claimant and the speaker (``None`` outside a quotation).
+
+    Example:
+        >>> # '"We will strike back," the Iranian minister said': IRN claims, and does, the strike
+    """
+    clm, _ = ctx.source(e.claimant, s)   # who claims is an agent too
+    speaker = ctx.quote_speaker(cue, s) if e.claimant is None else None
+    if speaker is not None:  # inside a quotation: its speaker claims it, or does it
+        # ... but not the doer of an agentless passive ("decisions have been made", he said)
+        doer = e.source.chunk is None and not e.source.rule.startswith("agent.passive_none")
+        if src.get("actor") is None and (doer or e.source.chunk is not None and s.lower[e.source.chunk.start] in _PRONOUNS):
+            src, srule = dict(speaker, text=None, start=None, end=None), "actor.quote_speaker"
+        clm = speaker
+        e.extra.append("claim.quote")
+    return src, srule, clm, speaker
 
 
 _REFUSABLE = frozenset({"cooperate", "aid", "consult", "yield", "agree", "offer"})
