@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from seed_events import SEED_ALLOWED, SEED_REQUIRED, SEED_SHA256
+from coded_article_events import SEED_ALLOWED, SEED_REQUIRED, SEED_SHA256
 
 from toolkit import _native, actors, clauses, escalation, events
 from toolkit.config import shared_path
@@ -139,7 +139,7 @@ def seed_events():
     text = (SEED / "article.txt").read_text(encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     assert digest.startswith(SEED_SHA256), (
-        f"../shared/seed/article.txt is not the article tests/seed_events.py was coded on "
+        f"../shared/seed/article.txt is not the article tests/coded_article_events.py was coded on "
         f"(sha256 {digest[:16]}, expected {SEED_SHA256}): its offsets must be re-coded")
     s, _ = tokenize_documents(["d"], [text])
     return text, s, run(text, with_quotes=True)

@@ -29,7 +29,7 @@ check half stays unseen.
 
 Speaker resolution is measured on its own (``quotes.speaker.pronoun``): 74 "he"/"she" sources of
 PolNeAR dev (a seeded sample of each half) whose referent the toolkit's authors read from the
-text and wrote down (``data/polnear_dev_pronoun_referents.tsv``: document, offsets, pronoun,
+text and wrote down (``data/pronoun_referent_labels.tsv``: document, offsets, pronoun,
 referent's surname; pronouns whose referent the text does not name were left out). A
 resolution is right when the resolved person contains the surname. Two figures: on the gold
 pronoun spans (:func:`toolkit.quotes.resolve_speaker_spans`, whether or not the quote is found)
@@ -185,7 +185,7 @@ def predict(docs: list[PolnearDoc], tables=None) -> pd.DataFrame:
     return quotes
 
 
-REFERENTS = Path(__file__).parent / "data" / "polnear_dev_pronoun_referents.tsv"
+REFERENTS = Path(__file__).parent / "data" / "pronoun_referent_labels.tsv"
 
 
 def _right(person, referent: str) -> bool:
