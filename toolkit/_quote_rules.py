@@ -536,7 +536,7 @@ def _text_channel(st: _State, row: dict, i: int) -> None:
         if low == "on" and (t == j or any(d.low[k] in _POST_NOUNS or d.low[k] in ("posted", "wrote", "written")
                                           for k in range(max(s0, t - 3), t))):
             span = _platform_at(d, t, s1) or (_broadcast_at(d, t, s1) if t == j else None)
-        elif low == "on" and (t == j or (t < i and any(d.low[k] in _ON_AIR for k in range(max(s0, t - 3), t)))):
+        elif low == "on" and t < i and any(d.low[k] in _ON_AIR for k in range(max(s0, t - 3), t)):
             span = _broadcast_at(d, t, s1)  # "speaking on state TV, X said", "said on national television"
         elif low == "interview" and t + 2 < s1 and d.low[t + 1] == "with" \
                 and (_cap(d.tok[t + 2]) or d.low[t + 2] == "the"):

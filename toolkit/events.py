@@ -2616,10 +2616,10 @@ def _charged(s: cl.Structure, p: cl.Predicate, cid: int, r: Rules) -> bool:
     c = s.clauses[cid]
     if c.marker >= 0 and s.lower[c.marker] in r.open_markers:
         return False
-    denial = {k for k, v in _reporting_classes().items() if v == "denial"}
     up = c.parent
     while up >= 0 and up != p.clause:
-        if any(q.clause == up and (q.negated or s.lemma[q.head] in denial) for q in s.predicates):
+        if any(q.clause == up and (q.negated or _reporting_classes().get(s.lemma[q.head]) in r.denial)
+               for q in s.predicates):
             return False
         if any(s.lower[k] in r.open_words for k in s.clauses[up].tokens):
             return False
@@ -2675,8 +2675,9 @@ def _responsibility_claims(s: cl.Structure, events: list[Event], actors: list[di
             continue
         inner = _speech_complements(s, p)
         for q in s.predicates:
-            charged = q.clause in inner and not q.negated and _charged(s, p, q.clause, r)
-            blamed = _blamed(s, q, cues, r) if charged else None
+            blamed = _blamed(s, q, cues, r) if q.clause in inner and not q.negated else None
+            if blamed is not None and not _charged(s, p, q.clause, r):
+                blamed = None
             who = ctx.actor(blamed, s)[0].get("actor") if blamed is not None else None
             if who is None or who == speaker["actor"]:
                 continue

@@ -1243,7 +1243,7 @@ def _modified_noun(d: _Doc, i: int) -> bool:
     return False
 
 
-_SINGULAR_DETERMINERS = frozenset("the a an this his her its their our my your".split())
+_SINGULAR_DETERMINERS = frozenset("the a an this".split()) | _POSSESSIVES
 _NOUN_FOLLOWERS = frozenset("by for of from on in with about against over at".split())
 
 
@@ -1460,6 +1460,8 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
 # "only a third"): a determiner, a possessive or an approximating quantifier.
 _PREMODIFIERS = _DETERMINERS | frozenset("""about nearly almost roughly around only some many most several
 few all both less more fewer than least at just""".split())
+# the premodifiers that may open a subject ("about half of voters"), not those that only follow one
+_PREMODIFIER_STARTS = _PREMODIFIERS - {"at", "than", "least"}
 # Lower-case words that open a clause but never a subject noun phrase.
 _CLAUSE_ADVERBS = _AUX | frozenset("""so then now still yet even also too instead meanwhile however here there
 today yesterday tonight thus hence later earlier again""".split())
@@ -1489,7 +1491,7 @@ def _premodified_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, in
             and (_unknown_noun(d, c - 1) or (d.low[c - 1].endswith("ed") and len(d.low[c - 1]) > 4
                                              and c - 1 not in d.cues)))):
         c -= 1
-    while c < a and d.low[c] not in _PREMODIFIERS - {"at", "than", "least"}:
+    while c < a and d.low[c] not in _PREMODIFIER_STARTS:
         c += 1  # "remembered Freddy said": a word that is not a determiner first may be a verb
     if c == a or not (c == lo or d.tok[c - 1] in _CLAUSE_PUNCT):
         return sp

@@ -384,7 +384,7 @@ class _Names:
             elif m.actor:
                 head = (m.entry or d.text[m.start:m.end]).split()[-1].lower()
                 c = _Cand(tok, m.start, m.end, None, m.actor, m.sector, None, m.role, False,
-                          media=m.actor_type == "media" or m.kind == "media", head=head)
+                          media=_is_media(m), head=head)
             else:
                 continue
             self._found.append(c)
