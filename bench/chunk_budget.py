@@ -139,7 +139,7 @@ def main() -> None:
             pm = per_million(r)
             print(f"{i + 1:>2} {name:>5} load {load:4.1f}  warm-up {r['warm']:.3f} s  chunks "
                   + " ".join(f"{c:.2f}" for c in r["chunks"])
-                  + f"  | per 1M words: " + " ".join(f"{k} {v:.2f}" for k, v in pm.items()), flush=True)
+                  + "  | per 1M words: " + " ".join(f"{k} {v:.2f}" for k, v in pm.items()), flush=True)
     print("median CPU s per million words (warm-up: CPU s of the server's import)")
     for name, rs in runs.items():
         pms = [per_million(r) for r in rs]

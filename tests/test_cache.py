@@ -7,7 +7,6 @@ import pandas as pd
 import pipeline_helpers as H
 import pytest
 
-from toolkit import pipeline
 from toolkit.engine import keys
 from toolkit.engine import store as store_mod
 from toolkit.pipeline import analyze, clear_cache, lexicon_annotator

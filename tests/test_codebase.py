@@ -3,6 +3,9 @@ record module (never the engine, the pipeline or the views)."""
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,16 @@ def test_annotators_draw_nothing(module):
         drawing |= {f"import {n} (line {node.lineno})" for n in names
                     if n.split(".")[0] in {"matplotlib", "seaborn"}}
     assert not drawing, f"{module} draws figures; move them to toolkit/plots.py: {sorted(drawing)}"
+
+
+def test_no_unused_imports_variables_or_undefined_names():
+    """ruff's pyflakes rules (F) and syntax errors (E9) over the package, tests and benchmarks.
+
+    The notebooks are left out: their first cell imports what a reader uses in later cells."""
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed (`make test` installs it with the dev extra)")
+    run = subprocess.run([ruff, "check", "--no-cache", "--select", "F,E9", "--output-format",
+                          "concise", "toolkit", "tests", "bench"],
+                         cwd=TOOLKIT.parent, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -104,7 +104,7 @@ def _check_out(out: str, *, make: bool = False) -> None:
 
 
 def cmd_analyze(args) -> int:
-    from . import datasets, lexicon
+    from . import datasets
     from .pipeline import analyze
 
     inputs, filters = args.input, _filters(args)
