@@ -112,3 +112,15 @@ def test_bodies_with_generic_names_are_their_own(text, surface, actor):
 ])
 def test_a_states_security_council_is_not_the_uns(text, unsc):
     assert ("UNSC" in set(find_mentions(text)["actor"])) == unsc
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("M23 fighters entered Uvira. Congo's army said it would hold the line.", "Congo's army", "COD"),
+    ("Congo accused Rwanda of arming the rebels who took Bukavu.", "Congo", "COD"),
+    # negatives: the Republic of the Congo where a name only it has is there, or nothing says DR Congo
+    ("Congo and Gabon signed a fishing deal in Brazzaville.", "Congo", "COG"),
+    ("Congo held a referendum on Sunday.", "Congo", "COG"),
+])
+def test_bare_congo_is_the_dr_congo_in_news_about_it(text, surface, actor):
+    m = find_mentions(text)
+    assert m.loc[m["text"] == surface, "actor"].tolist() == [actor]

@@ -1758,14 +1758,39 @@ def _known_surname_entries(g: Gazetteer, person: str) -> bool:
     return person in cache
 
 
+# Bare "Congo" is the UN short name of the Republic of the Congo (COG), but news of eastern
+# Congo means the Democratic Republic (COD): the DR Congo's places, its demonym or the M23 in
+# the document, and no name only the Republic has, make it COD.
+CONGO_COD = frozenset({"COD", "M23"})
+CONGO_COG_NAMES = frozenset({"Brazzaville", "Congo-Brazzaville", "Republic of the Congo"})
+
+
+def _congo_context(st: _State) -> None:
+    """``context``: "Congo" (and "Congo's army") is the DR Congo in a document about it
+    ("M23 rebels seized Goma. Congo's army said ...")."""
+    if not any(r["actor"] == "COG" for r in st.rows):
+        return
+    if any(r["entry"] in CONGO_COG_NAMES for r in st.rows) \
+            or not any(r["actor"] in CONGO_COD for r in st.rows):
+        return
+    for r in st.rows:
+        if r["actor"] == "COG":
+            r.update(actor="COD", actor_type=st.g.actor_types.get("COD", "state"),
+                     resolved_from="context", rule="context")
+            if r["person"] is not None and r["kind"] == "role":  # the office holder at the date
+                r["person"] = _dated_person(st, "COD", r["role"]) or None
+
+
 def rule_context(st: _State) -> None:
-    """``context``: "Brussels" is the EU in a document that mentions the EU.
+    """``context``: "Brussels" is the EU in a document that mentions the EU; "Congo" is the DR
+    Congo in a document about it (:func:`_congo_context`).
 
     Example:
         >>> m = find_mentions('EU ministers met. Brussels said no.')
         >>> m.loc[m["rule"] == 'context', ["text", "actor", "person"]].values.tolist()
         [['Brussels', 'EU', None]]
     """
+    _congo_context(st)
     if not any(r["entry"] == "Brussels" for r in st.rows):
         return
     if any(r["actor"] == "EU" for r in st.rows):
