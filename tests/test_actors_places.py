@@ -97,6 +97,7 @@ def test_the_governor_of_an_unknown_place_is_not_the_last_governor():
     ("Iran's Supreme National Security Council met on Sunday.",
      "Iran's Supreme National Security Council", "IRN"),
     ("The Security Council of Russia discussed the drills.", "Security Council of Russia", "RUS"),
+    ("The Security Council of Kazakhstan warned of unrest.", "Security Council of Kazakhstan", "KAZ"),
     ("A Revolutionary Guard commander said the drill was over.", "Revolutionary Guard commander", "IRN"),
 ])
 def test_bodies_with_generic_names_are_their_own(text, surface, actor):
@@ -108,6 +109,8 @@ def test_bodies_with_generic_names_are_their_own(text, surface, actor):
 
 @pytest.mark.parametrize("text, unsc", [
     ("Armenia's Security Council said the border was calm.", False),
+    ("The Security Council of Kazakhstan met on Monday.", False),
+    ("The Security Council of the United Nations met on Monday.", True),
     ("China's Security Council veto angered the West.", True),
 ])
 def test_a_states_security_council_is_not_the_uns(text, unsc):

@@ -93,7 +93,8 @@ What the rules do (and do not do):
   and makes no row. A region before "river" ("the Helmand river") is the river's name.
 * Bodies with generic names: "Security Council" after another state's name is that state's
   ("Armenia's Security Council said": the state's row only), unless a UN noun follows
-  ("China's Security Council veto", :data:`UN_BODY_NOUNS`); "the Peace and Security Council" is
+  ("China's Security Council veto", :data:`UN_BODY_NOUNS`); "the Security Council of Armenia" is
+  Armenia's (:func:`_generic_body_of`); "the Peace and Security Council" is
   the African Union's. "the governor of <unknown place>" refers back to no one.
 * Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
   Georgia"), before governor/legislature/Senate/state/county words, after "state of" or an
@@ -854,6 +855,21 @@ def _other_owner(st: _State, h: _Hit, *, same: bool = False) -> bool:
     return (prev.rec.get("actor") == h.rec.get("actor")) == same
 
 
+def _generic_body_of(st: _State, ph: _Phrase) -> None:
+    """"the Security Council of Armenia": a body with a generic name (flag ``generic``) followed
+    by "of [the] <state>" is that state's; the state is attached to the phrase (:func:`rule_name`),
+    "of the United Nations", an organisation, is not."""
+    h, d = ph.group[0], st.d
+    if len(ph.group) != 1 or h.cat != "org" or "generic" not in (h.rec.get("ambiguous") or "") \
+            or h.t1 + 1 >= len(d.toks) or d.lower[h.t1] != "of" or ph.j >= len(st.hits):
+        return
+    k = h.t1 + 1 + (d.lower[h.t1 + 1] == "the")
+    nxt = st.hits[ph.j]
+    if nxt.t0 == k and not nxt.compound and nxt.cat == "state" and not _is_region(nxt.rec) \
+            and d.sent[k] == d.sent[h.t0] and _keep(st, nxt):
+        ph.attach, ph.j, ph.end_t = nxt, ph.j + 1, nxt.t1
+
+
 def _before_portfolio(st: _State, h: _Hit) -> bool:
     """Is hit ``h`` a state's name before a portfolio ("Kestrian Interior Minister")?"""
     if h.cat not in ("state", "demonym"):
@@ -1555,6 +1571,10 @@ def rule_name(st: _State, ph: _Phrase) -> list[dict] | None:
     actor = _actor_of(ph.group, ph.attach)
     if actor is None:
         return []
+    if ph.attach is not None and kind == "org":  # "the Security Council of Armenia" (_generic_body_of)
+        return [_make_row(st, ph.group[0].t0, ph.end_t, actor=ph.attach.rec["actor"], sector="GOV",
+                          person=None, role=None, kind="institution", resolved="gazetteer",
+                          head=head, rule="name")]
     sector, role = rec.get("sector") or None, rec.get("role") or None
     metonym = location = False
     if kind in ("capital", "seat", "state"):
@@ -1620,6 +1640,7 @@ def _phrase_at(st: _State, i: int) -> tuple[list[dict], int]:
     if ph.adjectival:
         return [], ph.j
     _attach_of_actor(st, ph)
+    _generic_body_of(st, ph)
     _title_name(st, ph)
     app = rule_apposition_before(st, ph)
     if app is not None:
