@@ -37,10 +37,14 @@ def test_bundled_lexicons_validate(name):
 
 def test_gazetteer_covers_un_members_and_others():
     e = lexicon.load("actors").entries
-    states = set(e.loc[e["category"] == "state", "actor"])
+    disputed = e["ambiguous"].str.contains("disputed")
+    states = set(e.loc[(e["category"] == "state") & ~disputed, "actor"])
     assert len(states) >= 193 + 5
     assert {"RUS", "USA", "UKR", "PSE", "VAT", "TWN", "XKX", "ESH"} <= states
     assert all(len(c) == 3 and c.isupper() for c in states)
+    # a place whose sovereignty states dispute is assigned to no claimant, and is a region
+    assert disputed.any() and (e.loc[disputed, "actor"] == "").all()
+    assert e.loc[disputed, "note"].str.startswith("region:").all()
 
 
 def test_roles_table_is_consistent():

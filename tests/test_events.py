@@ -74,7 +74,7 @@ def rows(out: pd.DataFrame) -> list[tuple]:
     ("Russia reassured Kazakhstan that it would respect its borders.", ("RUS", "reassure", "KAZ", "asserted")),
     ("China warned the United States not to interfere in Taiwan.", ("CHN", "demand", "USA", "asserted")),
     ("Kyiv said Russian forces shelled Kharkiv.", ("UKR", "accuse", "RUS", "asserted")),
-    ("Russian forces shelled Kharkiv, Kyiv said.", ("RUS", "attack", None, "alleged")),
+    ("Russian forces shelled Kharkiv, Kyiv said.", ("RUS", "attack", "UKR", "alleged")),
     # polarity: refusing a cooperative act is a rejection, not cooperation
     ("Moscow derailed the negotiations.", ("RUS", "reject", None, "asserted")),
     ("The proposal was rejected by Moscow.", ("RUS", "reject", None, "asserted")),
@@ -343,7 +343,7 @@ def test_reported_subject(text, expected):
     ("The Taliban claimed responsibility for the attack on the Afghan army.",
      ("TALIBAN", "statement", "AFG", "asserted"), None),
     # negative: a reporting verb with a reported clause, or "quoted X as saying", stays a report
-    ("Kyiv claimed that Russia shelled Kharkiv.", ("RUS", "attack", None, "alleged"), ("UKR", "unclassified", None, "asserted")),
+    ("Kyiv claimed that Russia shelled Kharkiv.", ("RUS", "attack", "UKR", "alleged"), ("UKR", "unclassified", None, "asserted")),
     ("Interfax quoted Lavrov as saying the talks had failed.", None, ("RUS", "unclassified", "RUS", "asserted")),
 ])
 def test_uncoded_reporting_verbs(text, expected, absent):

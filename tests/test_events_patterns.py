@@ -254,7 +254,7 @@ def test_source_spans_without_marks_or_datelines(text, source_text, source_actor
     ("Israel's ambassador told the General Assembly that Iran was behind the attack on the tanker.",
      [("ISR", "accuse", "IRN", "asserted")]),
     ("The Sudanese army told reporters that Chadian fighters had shelled El Geneina.",
-     [("SDN", "accuse", "TCD", "asserted"), ("TCD", "attack", None, "alleged")]),
+     [("SDN", "accuse", "TCD", "asserted"), ("TCD", "attack", "SDN", "alleged")]),
     ("Kinshasa told the Security Council that Rwanda was arming Congolese rebels.",
      [("COD", "accuse", "RWA", "asserted"), ("RWA", "aid", "COD", "alleged")]),
     ("Baku claimed Armenian troops shelled Azerbaijani villages.",

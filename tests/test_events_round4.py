@@ -164,7 +164,7 @@ def test_state_outlet_speaks_for_its_state(text, expected):
     # what a state outlet says others did is its state's claim, not an asserted fact
     ("SANA said Israeli jets struck Damascus airport.", ("ISR", "attack", "SYR", "alleged", "SYR")),
     # a private outlet's report of an act is asserted, and the outlet claims for no state
-    ("CNN reported that Russia had shelled Kharkiv.", ("RUS", "attack", None, "asserted", None)),
+    ("CNN reported that Russia had shelled Kharkiv.", ("RUS", "attack", "UKR", "asserted", None)),
 ])
 def test_outlet_reports(text, expected):
     assert expected in full_rows(text), full_rows(text)

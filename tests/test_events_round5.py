@@ -86,7 +86,7 @@ def test_converse_transfer(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a weapon or force noun as the subject: its nationality adjective is the source
-    ("A Russian missile hit a school in Odesa.", ("RUS", "attack", None, "asserted")),
+    ("A Russian missile hit a school in Odesa.", ("RUS", "attack", "UKR", "asserted")),
     ("Israeli drones struck a convoy in Lebanon.", ("ISR", "attack", "LBN", "asserted")),
     ("Israeli forces struck Gaza overnight.", ("ISR", "attack", "PSE", "asserted")),
     # unattributed gunmen and a maker's nationality give no source

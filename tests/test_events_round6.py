@@ -137,7 +137,7 @@ def test_a_news_outlet_spoken_to_is_a_channel(text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a backer is not the one who acts, nor the one acted on
-    ("Rwanda-backed rebels attacked Goma.", (None, "attack", None, "asserted"), ("RWA", "attack", None, "asserted")),
+    ("Rwanda-backed rebels attacked Goma.", (None, "attack", "COD", "asserted"), ("RWA", "attack", "COD", "asserted")),
     ("Russia attacked US-backed forces.", ("RUS", "attack", None, "asserted"), ("RUS", "attack", "USA", "asserted")),
     ("Iranian-backed Houthis attacked Saudi Arabia.", ("HOUTHI", "attack", "SAU", "asserted"),
      ("IRN", "attack", "SAU", "asserted")),

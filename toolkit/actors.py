@@ -81,8 +81,24 @@ What the rules do (and do not do):
   office may stand between a state and its office ("Lebanese caretaker Prime Minister X",
   :data:`TITLE_ADJECTIVES`); military heads are titles ("RSF commander X", "army chief
   General Y", :data:`TITLE_NOUNS`), but "the army" never refers back to such a person.
+* Sub-national places (gazetteer entries whose note starts ``region:``: "Kharkiv", "Belgorod",
+  "Khan Younis", "Aleppo", "Goma", "Rakhine") are their state as a place, always
+  (``location=True``): the target or location of an act, never a speaker ("Poltava said" is no
+  metonym, unlike a capital). An uncontested region gives its state to its officials
+  ("Kharkiv's mayor", "the governor of Belgorod", "Kursk region's governor", "Sumy regional
+  administration", :data:`REGION_OFFICES`, :data:`REGION_UNITS`); a region flagged
+  ``contested`` (occupied, breakaway, rebel-held: "Donetsk", "Crimea", "Gaza", "Tigray") gives
+  it only to its civilians ("the people of Mariupol"), not to its officials ("Luhansk's
+  Russian-installed head"). A place flagged ``disputed`` (the Spratlys, Kashmir) has no actor
+  and makes no row. A region before "river" ("the Helmand river") is the river's name.
+* Bodies with generic names: "Security Council" after another state's name is that state's
+  ("Armenia's Security Council said": the state's row only), unless a UN noun follows
+  ("China's Security Council veto", :data:`UN_BODY_NOUNS`); "the Security Council of Armenia" is
+  Armenia's (:func:`_generic_body_of`); "the Peace and Security Council" is
+  the African Union's. "the governor of <unknown place>" refers back to no one.
 * Ambiguous names: "Georgia"/"Washington" as US states are dropped after "<City>, " ("Atlanta,
-  Georgia"), before governor/legislature/Senate/state/county words, after "state of", and
+  Georgia"), before governor/legislature/Senate/state/county words, after "state of" or an
+  office of a US state and "of" ("Governor Ann Miller of Georgia"), and
   within three tokens of another US state ("Georgia or Oklahoma"), and ("Georgia") in
   documents mentioning Atlanta but not Tbilisi; "Washington state", "Washington,
   D.C." and "George Washington" are blocking entries. Names that are also personal names
@@ -99,7 +115,8 @@ What the rules do (and do not do):
 
 Not handled: pronouns, first-name-only references, nested organisations ("the EU's foreign
 policy chief" gets EU but no person), languages ("in Russian"), metonyms of non-capital
-cities, and coreference across documents.
+cities (a region is always a place), ethnic names that are also regions ("Kachin rebels" is
+a place row), and coreference across documents.
 
 Notes:
     Actor and sector codes follow CAMEO (Schrodt 2012, *CAMEO Event and Actor Codebook*,
@@ -153,13 +170,15 @@ PERSON_ROLES = frozenset({
     "head_of_state", "head_of_government", "leader", "foreign_minister", "defence_minister",
     "deputy_minister", "spokesperson", "national_security_adviser", "ambassador", "minister", "official",
     "secretary_general", "high_representative", "diplomat", "military", "legislature"})
-# Roles used as titles before a name ("Foreign Minister Anna Kovac").
+# Roles used as titles before a name ("Foreign Minister Anna Kovac"); "governor" and "mayor" are
+# titles but no person roles: "the governor" is too often another state's or city's than the
+# last one named ("when I called the governor" after "Governor Newsom") to refer back.
 TITLE_ROLES = frozenset({
     "president", "vice_president", "prime_minister", "chancellor", "monarch", "crown_prince",
     "leader", "foreign_minister", "defence_minister", "deputy_minister", "spokesperson",
     "national_security_adviser",
     "ambassador", "minister", "secretary_general", "high_representative", "legislature",
-    "official"})
+    "official", "governor", "mayor"})
 # Role nouns of the military that are titles before a name ("RSF commander Ali X", "army chief
 # General Y"); the plural and collective ones ("troops", "the army") are not.
 TITLE_NOUNS = frozenset({"commander", "army chief", "military chief", "armed forces chief",
@@ -220,6 +239,9 @@ US_STATE_AFTER = frozenset({"governor", "legislature", "senate", "senator", "sta
                             "republicans", "democrats", "voters", "gov.", "house", "assembly",
                             "tech", "bulldogs", "supreme", "attorney", "secretary", "primary",
                             "election", "elections", "law", "laws"})
+# Offices of a US state before "<name> of" it ("the governor of Georgia").
+US_STATE_OFFICES = frozenset({"governor", "governors", "lieutenant", "senator", "senators",
+                              "congressman", "congresswoman", "attorney", "legislature"})
 US_STATE_CONTEXT = {"Georgia": ("Atlanta", "Tbilisi")}
 # Another US state within three tokens ("Georgia or Oklahoma") makes Georgia/Washington a state.
 US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
@@ -660,8 +682,10 @@ def _keep(st: _State, h: _Hit) -> bool:
         return False  # "RT @user:": a retweet mark before a handle
     if "shared" in amb and _shared_elsewhere(st, h):
         return False  # "Congress in Lima", "the Foreign Office in Berlin", "Congress MP X"
-    if "generic" in amb and _other_owner(st, h):
-        return False  # "Iraq's National News Agency": the owner's agency, not Lebanon's
+    if nxt.lower() in WATER_NOUNS and _is_region(rec):
+        return False  # "the Helmand river": the river, not the province
+    if "generic" in amb and _other_owner(st, h) and not (h.cat == "org" and d.lower[h.t1 if h.t1 < n else h.t0] in UN_BODY_NOUNS):
+        return False  # "Iraq's National News Agency", "Russia's Security Council warned"
     single = h.t1 - h.t0 == 1
     if "person" in amb and prev and _is_cap_word(prev) and (h.t0 - 1) not in st.covered \
             and prev not in WEEKDAYS_MONTHS \
@@ -676,6 +700,16 @@ def _keep(st: _State, h: _Hit) -> bool:
             and h.t1 not in st.covered and not d.title_case(h.t0):
         return False  # "the West Bank": the blocking entry lost to the leftmost match
     return True
+
+
+# Nouns after a region's name that make it another feature's name ("the Helmand river").
+WATER_NOUNS = frozenset({"river", "canal", "dam", "reservoir", "lake"})
+# Nouns after "<state>'s Security Council" that show the UN's council, not the state's own
+# ("Russia's Security Council veto", "China's Security Council seat").
+UN_BODY_NOUNS = frozenset({"seat", "veto", "vetoes", "vote", "votes", "resolution", "resolutions",
+                           "membership", "member", "members", "presidency", "meeting", "session",
+                           "draft", "debate", "ally", "allies", "partner", "partners",
+                           "colleague", "colleagues", "counterpart", "counterparts"})
 
 
 # Words around an outlet's name that show it is the outlet (ambiguous flag ``outlet``): a
@@ -821,6 +855,21 @@ def _other_owner(st: _State, h: _Hit, *, same: bool = False) -> bool:
     return (prev.rec.get("actor") == h.rec.get("actor")) == same
 
 
+def _generic_body_of(st: _State, ph: _Phrase) -> None:
+    """"the Security Council of Armenia": a body with a generic name (flag ``generic``) followed
+    by "of [the] <state>" is that state's; the state is attached to the phrase (:func:`rule_name`),
+    "of the United Nations", an organisation, is not."""
+    h, d = ph.group[0], st.d
+    if len(ph.group) != 1 or h.cat != "org" or "generic" not in (h.rec.get("ambiguous") or "") \
+            or h.t1 + 1 >= len(d.toks) or d.lower[h.t1] != "of" or ph.j >= len(st.hits):
+        return
+    k = h.t1 + 1 + (d.lower[h.t1 + 1] == "the")
+    nxt = st.hits[ph.j]
+    if nxt.t0 == k and not nxt.compound and nxt.cat == "state" and not _is_region(nxt.rec) \
+            and d.sent[k] == d.sent[h.t0] and _keep(st, nxt):
+        ph.attach, ph.j, ph.end_t = nxt, ph.j + 1, nxt.t1
+
+
 def _before_portfolio(st: _State, h: _Hit) -> bool:
     """Is hit ``h`` a state's name before a portfolio ("Kestrian Interior Minister")?"""
     if h.cat not in ("state", "demonym"):
@@ -836,8 +885,9 @@ def _us_state(st: _State, h: _Hit, prev: str, nxt: str) -> bool:
     after = d.lower[h.t1 + 1] if nxt in POSSESSIVE and h.t1 + 1 < len(d.toks) else nxt.lower()
     if after in US_STATE_AFTER:
         return True
-    if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and d.lower[h.t0 - 2] == "state":
-        return True
+    if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and (d.lower[h.t0 - 2] == "state" or any(
+            d.lower[k] in US_STATE_OFFICES for k in range(max(0, h.t0 - 5), h.t0 - 1))):
+        return True  # "the state of Georgia", "Governor Brian Kemp of Georgia"
     near = range(max(0, h.t0 - 3), min(len(d.toks), h.t1 + 3))
     if any(d.toks[k] in US_STATES and d.sent[k] == d.sent[h.t0] for k in near if not h.t0 <= k < h.t1):
         return True
@@ -982,7 +1032,7 @@ def _gap_possessive(d: _Doc, a: _Hit, b: _Hit) -> tuple[bool, bool]:
         return True, False
     if b.t0 == a.t1 + 1 and d.toks[a.t1] in POSSESSIVE:
         return True, True
-    if _portfolio_gap(d, a, b) or _title_adjective_gap(d, a, b):
+    if _portfolio_gap(d, a, b) or _title_adjective_gap(d, a, b) or _region_gap(d, a, b):
         return True, d.toks[a.t1] in POSSESSIVE
     return False, False
 
@@ -1035,6 +1085,38 @@ def _is_region(rec: dict) -> bool:
     return str(rec.get("note") or "").startswith(REGION_NOTE)
 
 
+def _is_contested(rec: dict) -> bool:
+    """A region whose officials may not be its state's (flag ``contested``: "Donetsk's
+    Russian-installed leader", "Tigray's leaders", "Gaza's Hamas-run ministry")."""
+    return _is_region(rec) and "contested" in (rec.get("ambiguous") or "")
+
+
+def _civilian(h: _Hit) -> bool:
+    """Is ``h`` a role noun of civilians ("the people of Gaza", "Crimea's population"), which a
+    contested region gives its state, unlike an office?"""
+    return h.cat == "role" and h.rec.get("sector") == "CVL"
+
+
+# Roles a region's name takes without a possessive ("Kharkiv mayor", "Sumy officials").
+REGION_OFFICES = frozenset({"governor", "mayor", "official", "government"})
+
+
+# Words between a region and its office ("Belgorod regional governor", "Kursk region's
+# governor", "the Sumy regional administration").
+REGION_UNITS = frozenset({"region", "regional", "oblast", "province", "provincial", "city",
+                          "municipal", "governorate", "district"})
+
+
+def _region_gap(d: _Doc, a: _Hit, b: _Hit) -> bool:
+    """Do one to three region words (and a possessive) alone lead from the region ``a`` to the
+    role ``b`` ("Belgorod regional governor", "Kursk region's governor")?"""
+    if a.cat != "state" or b.cat != "role" or not _is_region(a.rec):
+        return False
+    gap = range(a.t1, b.t0)
+    return 1 <= len(gap) <= 3 and any(d.lower[k] in REGION_UNITS for k in gap) and all(
+        (d.lower[k] in REGION_UNITS or d.toks[k] in POSSESSIVE) and d.sent[k] == d.sent[b.t0] for k in gap)
+
+
 def _joins(d: _Doc, group: list[_Hit], b: _Hit) -> bool:
     """Does hit ``b`` continue the noun phrase ``group`` ("Russian" + "President" + "Putin")?"""
     a = group[-1]
@@ -1043,11 +1125,13 @@ def _joins(d: _Doc, group: list[_Hit], b: _Hit) -> bool:
         return False
     ka, kb = a.cat, b.cat
     kinds = {h.cat for h in group}
-    if kinds & PERSONISH or _is_region(a.rec):
-        return False  # a region gives no state to its officials ("Tigray's leaders", rule_name)
+    if kinds & PERSONISH or _is_contested(a.rec) and not _civilian(b):
+        return False  # a contested region gives no state to its officials ("Tigray's leaders")
     if ka in MODIFIER and kb in ROLEISH:
         if poss or ka in ("demonym", "bloc", "seat", "capital", "org", "media", "nonstate"):
             return True
+        if _is_region(a.rec) and b.rec.get("role") in REGION_OFFICES:
+            return True  # "Kharkiv mayor", "Belgorod officials" (not "Kassala forced")
         return _is_acronym(a.rec["entry"]) or d.toks[b.t0][:1].isupper()
     if ka in MODIFIER and kb in PERSONISH:
         return poss or ka in ("seat", "media", "org")
@@ -1129,7 +1213,7 @@ def _attach_of_actor(st: _State, ph: _Phrase) -> None:
         k += 1
     if ph.j < len(hits) and hits[ph.j].t0 == k and not hits[ph.j].compound:
         bi = _bare_modifier_at(st, ph.j)
-        if bi is not None:
+        if bi is not None and (not _is_contested(hits[bi].rec) or _civilian(ph.group[-1])):
             ph.attach = hits[bi]
             ph.j = bi + 1
             ph.end_t = ph.attach.t1
@@ -1165,7 +1249,7 @@ def _state_after_name(st: _State, ph: _Phrase) -> None:
         return
     k = t + 1 + (t + 1 < len(d.toks) and d.lower[t + 1] == "the")
     bi = _bare_modifier_at(st, ph.j) if ph.j < len(hits) and hits[ph.j].t0 == k else None
-    if bi is not None and hits[bi].cat == "state":
+    if bi is not None and hits[bi].cat == "state" and not _is_contested(hits[bi].rec):
         ph.attach = hits[bi]
 
 
@@ -1181,7 +1265,8 @@ def rule_compound(st: _State, h: _Hit) -> list[dict]:
     if not _keep_compound(d, h):
         return []
     cat = rec["category"]
-    loc = cat == "capital" and h.end < d.ends[h.t0] and d.text[h.end:d.ends[h.t0]].startswith("-based")
+    loc = cat == "capital" and h.end < d.ends[h.t0] and d.text[h.end:d.ends[h.t0]].startswith("-based") \
+        or _is_region(rec)  # "Kharkiv-based", "Gaza-born": a region is a place
     met = cat in ("capital", "seat") and not loc
     return [_make_row(st, h.t0, h.t1, actor=rec["actor"], sector=rec["sector"] if met else None,
                       person=None, role=None, kind=cat, resolved="compound", head=h,
@@ -1486,6 +1571,10 @@ def rule_name(st: _State, ph: _Phrase) -> list[dict] | None:
     actor = _actor_of(ph.group, ph.attach)
     if actor is None:
         return []
+    if ph.attach is not None and kind == "org":  # "the Security Council of Armenia" (_generic_body_of)
+        return [_make_row(st, ph.group[0].t0, ph.end_t, actor=ph.attach.rec["actor"], sector="GOV",
+                          person=None, role=None, kind="institution", resolved="gazetteer",
+                          head=head, rule="name")]
     sector, role = rec.get("sector") or None, rec.get("role") or None
     metonym = location = False
     if kind in ("capital", "seat", "state"):
@@ -1517,6 +1606,9 @@ def _bare_role(st: _State, group, t1) -> dict | None:
     last = group[-1].t1 - 1
     if d.lower[last] != d.lemma[last] and d.lower[last].endswith("s"):
         return None  # plural ("the presidents") refers to no single person
+    if t1 + 1 < len(d.toks) and d.lower[t1] == "of" and d.sent[t1] == d.sent[t0] \
+            and _is_cap_word(d.toks[t1 + 1]) and d.toks[t1 + 1] not in NOT_NAMES and (t1 + 1) not in st.covered:
+        return None  # "the governor of Louisiana": an office of a place we do not know, not the last governor
     inst = next((g for g in group if g.cat == "institution"), None)
     default = (inst or group[-1]).rec.get("actor") or None
     row = _make_row(st, t0, t1, actor=default, sector=_sector(group), person=None,
@@ -1548,6 +1640,7 @@ def _phrase_at(st: _State, i: int) -> tuple[list[dict], int]:
     if ph.adjectival:
         return [], ph.j
     _attach_of_actor(st, ph)
+    _generic_body_of(st, ph)
     _title_name(st, ph)
     app = rule_apposition_before(st, ph)
     if app is not None:
@@ -1686,14 +1779,39 @@ def _known_surname_entries(g: Gazetteer, person: str) -> bool:
     return person in cache
 
 
+# Bare "Congo" is the UN short name of the Republic of the Congo (COG), but news of eastern
+# Congo means the Democratic Republic (COD): the DR Congo's places, its demonym or the M23 in
+# the document, and no name only the Republic has, make it COD.
+CONGO_COD = frozenset({"COD", "M23"})
+CONGO_COG_NAMES = frozenset({"Brazzaville", "Congo-Brazzaville", "Republic of the Congo"})
+
+
+def _congo_context(st: _State) -> None:
+    """``context``: "Congo" (and "Congo's army") is the DR Congo in a document about it
+    ("M23 rebels seized Goma. Congo's army said ...")."""
+    if not any(r["actor"] == "COG" for r in st.rows):
+        return
+    if any(r["entry"] in CONGO_COG_NAMES for r in st.rows) \
+            or not any(r["actor"] in CONGO_COD for r in st.rows):
+        return
+    for r in st.rows:
+        if r["actor"] == "COG":
+            r.update(actor="COD", actor_type=st.g.actor_types.get("COD", "state"),
+                     resolved_from="context", rule="context")
+            if r["person"] is not None and r["kind"] == "role":  # the office holder at the date
+                r["person"] = _dated_person(st, "COD", r["role"]) or None
+
+
 def rule_context(st: _State) -> None:
-    """``context``: "Brussels" is the EU in a document that mentions the EU.
+    """``context``: "Brussels" is the EU in a document that mentions the EU; "Congo" is the DR
+    Congo in a document about it (:func:`_congo_context`).
 
     Example:
         >>> m = find_mentions('EU ministers met. Brussels said no.')
         >>> m.loc[m["rule"] == 'context', ["text", "actor", "person"]].values.tolist()
         [['Brussels', 'EU', None]]
     """
+    _congo_context(st)
     if not any(r["entry"] == "Brussels" for r in st.rows):
         return
     if any(r["actor"] == "EU" for r in st.rows):
@@ -1786,8 +1904,8 @@ def mentions_from_tables(documents: pd.DataFrame, tokens: pd.DataFrame, *,
         >>> from toolkit.tokenize import tokenize_documents
         >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Russian troops entered Kharkiv."]})
         >>> _, toks = tokenize_documents(docs["doc_id"], docs["text"])
-        >>> mentions_from_tables(docs, toks)[["text", "actor", "sector"]].values.tolist()
-        [['Russian troops', 'RUS', 'MIL']]
+        >>> mentions_from_tables(docs, toks)[["text", "actor", "sector", "location"]].values.tolist()
+        [['Russian troops', 'RUS', 'MIL', False], ['Kharkiv', 'UKR', None, True]]
     """
     gaz = load_gazetteer(gazetteers)
     texts = dict(iter_rows(documents, "doc_id", "text"))
@@ -1986,7 +2104,8 @@ def code_of(name: str, gazetteer: Gazetteer | None = None) -> str | None:
         e = g.entries[g.entries["category"].isin(["state", "org", "bloc", "nonstate"])]
         table = {}
         for entry, actor in iter_rows(e, "entry", "actor"):
-            table.setdefault(entry.lower(), actor)
+            if actor:  # a disputed place has none
+                table.setdefault(entry.lower(), actor)
         g._cache["names_lower"] = table
     key = re.sub(r"\s+", " ", name.replace("_", " ")).strip().lower()
     if key in table:

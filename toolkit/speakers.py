@@ -921,13 +921,14 @@ def _nationality(r: SpeakerResolver, a: int, before: int) -> str | None:
 
     d = r.d
     gaz = r.gazetteer if r.gazetteer is not None else load_gazetteer()
+    contested = _contested_entries_of(gaz)
     for m in r.mentions_in(a, before):
-        if m.actor and not m.person and m.actor_type == "state":
+        if m.actor and not m.person and m.actor_type == "state" and m.entry not in contested:
             return m.actor
     t = bisect.bisect_left(d.start, a)
     while t < len(d.start) and d.start[t] < before:
         tok = d.tok[t]
-        if _cap(tok):
+        if _cap(tok) and tok not in contested:
             code = code_of(tok, gaz) or _demonyms(gaz).get(tok)
             if code is not None:
                 return code
@@ -1294,6 +1295,22 @@ def _region_entries_of(gaz) -> frozenset[str]:
     from .actors import REGION_NOTE
 
     return frozenset(e["entry"][e["note"].fillna("").astype(str).str.startswith(REGION_NOTE)])
+
+
+@functools.lru_cache(maxsize=4)
+def _contested_entries_of(gaz) -> frozenset[str]:
+    """Entries (and their words) of regions whose officials may not be their state's (flags
+    ``contested``, ``disputed``: "Donetsk's Russian-installed leader X" is no Ukrainian)."""
+    from .actors import REGION_NOTE
+
+    e = gaz.entries
+    if "note" not in e or "ambiguous" not in e:
+        return frozenset()
+    amb = e["ambiguous"].fillna("").astype(str)
+    sel = e["note"].fillna("").astype(str).str.startswith(REGION_NOTE) & (
+        amb.str.contains("contested") | amb.str.contains("disputed"))
+    names = e["entry"][sel].tolist()
+    return frozenset(names) | frozenset(w for n in names for w in n.split())
 
 
 def _region_entries(gaz) -> frozenset[str]:
