@@ -720,6 +720,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         as_clause = False
         if d.tok[k] == ":" and (k + 1 >= s1 or "\n" in d.text[d.end[k]:d.start[k + 1]]):
             return _block_after(d, k)  # "Limbaugh added:" and the paragraph after it
+        if d.tok[k] not in (",", ":") and cat != "cognitive" and _as_source(d, row) and not _as_after_comma(d, row):
+            k = _as_adjunct_end(d, k, s1, addressee=lemma == "tell")  # "As Lopes noted in her testimony, CLAUSE"
         if d.tok[k] in (",", ":"):
             # "As Lopes pointed out, CLAUSE", but not the formula "as you know, ..."
             as_clause = d.tok[k] == "," and cat != "cognitive" and _as_source(d, row)
@@ -780,10 +782,54 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     return _clause_end(st, start, _object_end(st, i, start, s1), s1)
 
 
+def _as_after_comma(d: _Doc, row: dict) -> bool:
+    """Whether the "as" before the speaker follows a comma ("He is no poet, as I said before,
+    and ..."): such an aside may report the clause before it, so no clause after it is read."""
+    a = bisect.bisect_left(d.start, row["speaker_start"])
+    return a >= 2 and d.tok[a - 2] == ","
+
+
+# Words that open an adjunct (place, time, manner, addressee) after the cue of "As X noted":
+# prepositions and time words, never a determiner, which opens the verb's object.
+_AS_ADJUNCT_OPENERS = frozenset("""in on at during before after earlier last this yesterday today recently
+repeatedly many several often previously publicly privately once twice again already to with
+for""".split())
+
+
+def _as_adjunct_end(d: _Doc, k: int, s1: int, *, addressee: bool = False) -> int:
+    """The comma that closes a short adjunct after the cue of "As X noted" (``k``: the token
+    after the cue): "in his testimony", "last week", "earlier this year"; else ``k``.
+    The adjunct opens with a preposition or a time word (or, with ``addressee``, is the
+    addressee of "told"), has no verb of its own and at most seven words.
+
+    Example:
+        >>> st = _state_of("As Ekman noted in his testimony, the fund was never audited.")
+        >>> st.d.tok[_as_adjunct_end(st.d, 3, len(st.d.tok))]
+        ','
+    """
+    if d.low[k] not in _AS_ADJUNCT_OPENERS and not (addressee and (d.low[k] in _ADDRESSEES or _cap(d.tok[k]))):
+        return k  # "As we work to defend our safety, ...": an object, no adjunct
+    for t in range(k, min(s1, k + 8)):
+        if d.tok[t] == ",":
+            return t if t > k else k
+        if t in d.cues or not (d.tok[t].isalnum() or d.tok[t] in ("'s", "’s", "-")) or d.low[t] in _FINITE_AUX:
+            return k
+    return k
+
+
 def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
     """Whether "this" at ``k`` is the subject of a clause ("said this was a mistake", "thinks
     this is over") or a time phrase its determiner ("said this morning's attack was ...",
-    "yesterday's vote"), not the start of a time adverbial ("said this week") that cannot open one."""
+    "yesterday's vote"), not the start of a time adverbial ("said this week") that cannot open one.
+    "such" opens a subject when a finite verb follows its short noun phrase ("said such a move
+    would harm ties"), not an object ("never said such a thing")."""
+    if d.low[k] == "such":
+        for t in range(k + 1, min(s1, k + 6)):
+            if d.low[t] in _FINITE_AUX:
+                return t > k + 1
+            if not d.tok[t].isalpha():
+                return False
+        return False
     return (d.low[k] == "this" and k + 1 < s1 and d.low[k + 1] in _FINITE_AUX) or time_possessive(d, k, s1)
 
 

@@ -440,9 +440,12 @@ def _np_word(d: _Doc, k: int) -> bool:
     low = d.low[k]
     if low in _NP_WORDS or low in ("'s", "’s", "%") or low[:1].isdigit():
         return True
-    if _cap(d.tok[k]) and low not in _BOUNDARY_CAPS:
-        return True
+    if _cap(d.tok[k]) and (low not in _BOUNDARY_CAPS or (low in _NAME_MONTHS and _surname_aux(d, k, 0))):
+        return True  # "Theresa May", "Robert March": a month after a given name is a surname
     return False
+
+
+_NAME_MONTHS = frozenset("may march june april august".split())
 
 
 def _unknown_noun(d: _Doc, k: int) -> bool:
@@ -777,7 +780,9 @@ def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
     k, aspect = j, d.low[j].endswith("ing")
     while k - 1 >= lo:
         low = d.low[k - 1]
-        if low in _AUX or (low.endswith("ly") and len(low) > 4 and not _cap(d.tok[k - 1])
+        if low in _AUX and _surname_aux(d, k - 1, lo):
+            break  # "Theresa May said": a surname after a given name, not the modal
+        if low in _AUX or (low == "first" and k == j and _first_past(d, k)) or (low.endswith("ly") and len(low) > 4 and not _cap(d.tok[k - 1])
                            and not _ly_noun(d, k - 1, lo)):
             k -= 1
         elif aspect and low in _ASPECT_VERBS:
@@ -785,6 +790,21 @@ def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
         else:
             break
     return k
+
+
+def _surname_aux(d: _Doc, k: int, lo: int) -> bool:
+    """Whether the capitalised auxiliary at ``k`` ("May", "Will") is a name: it follows a
+    capitalised word of the same sentence, as a surname follows a given name ("Alan May said").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Foreign Secretary Alan May said so.").d
+        >>> _surname_aux(d, 3, 0), _surname_aux(_state_of("It may rain.").d, 1, 0)
+        (True, False)
+    """
+    return (k - 1 >= lo and d.tok[k][:1].isupper() and d.tok[k][1:].islower() and d.sent[k - 1] == d.sent[k]
+            and d.tok[k - 1][:1].isupper() and d.tok[k - 1].isalpha() and d.low[k - 1] not in _AUX
+            and d.low[k - 1] not in _BOUNDARY_CAPS)
 
 
 # Verbs of aspect whose gerund carries the event: "I keep saying", "they started telling".
@@ -812,7 +832,7 @@ _HEADLINE_MODIFIERS = _NOUN_BLOCKERS | frozenset("fresh growing mounting renewed
 def _is_verb_use(d: _Doc, i: int) -> bool:
     # "the warning", "his claims", "a stern warning": noun readings of reporting verbs.
     if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i] \
-            and not _contracted_aux(d, i - 1):
+            and not _contracted_aux(d, i - 1) and not _first_past(d, i):
         return False
     # "press conference", "call centre": the first word of a compound noun.
     if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
@@ -832,6 +852,13 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
                      and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
         return False
     return True
+
+
+def _first_past(d: _Doc, i: int) -> bool:
+    """Whether "first" before the past tense at ``i`` is an adverb ("the Courier, which first
+    reported the deal", "Oslin first said"), not an ordinal in a noun phrase ("the first reported case")."""
+    return (d.low[i - 1] == "first" and (d.low[i].endswith("ed") or d.low[i] in _IRREGULAR_PAST)
+            and not (i > 1 and (d.low[i - 2] in _DETERMINERS or d.low[i - 2] in _POSSESSIVES)))
 
 
 _PERSON_CONTRACTIONS = frozenset("he she who".split())

@@ -1,0 +1,67 @@
+"""toolkit.quotes: rules of English checked on constructed wire copy (session 10): a month or
+modal after a given name is a surname, "such" can open a reported clause, "As X noted (in
+...)," with an adjunct after the cue, and "first" as an adverb before a reporting verb."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit.quotes import find_quotes
+from toolkit.tokenize import tokenize_documents
+
+
+def rows(text: str) -> list[tuple]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    for r in q.itertuples():
+        for part in ("speaker", "cue", "content"):
+            a, b = getattr(r, f"{part}_start"), getattr(r, f"{part}_end")
+            if getattr(r, part) is not None:
+                assert text[int(a):int(b)] == getattr(r, part)
+    return [(r.speaker, r.cue, r.content) for r in q.itertuples() if r.kind != "scare"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Secretary Alan May said sanctions would stay.",
+     [("Foreign Secretary Alan May", "said", "sanctions would stay")]),
+    ("Prime Minister Dora May has said that the vote will go ahead.",
+     [("Prime Minister Dora May", "has said", "that the vote will go ahead")]),
+    ("Senator Ruth March told reporters the bill was dead.",
+     [("Senator Ruth March", "told", "the bill was dead")]),
+])
+def test_month_after_a_given_name_is_a_surname(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In May officials said the talks would resume.", [("officials", "said", "the talks would resume")]),
+    ("The talks ended in May, the Kremlin said.", [("the Kremlin", "said", "The talks ended in May")]),
+    ("Officials said the vote may be delayed.", [("Officials", "said", "the vote may be delayed")]),
+])
+def test_month_and_modal_stay_what_they_are(text, expected):
+    assert rows(text) == expected
+
+
+def test_such_opens_a_reported_clause():
+    assert rows("Spokeswoman Lena Varga said such a move would harm the union.") == [
+        ("Spokeswoman Lena Varga", "said", "such a move would harm the union")]
+    assert rows("He never said such a thing.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As Torvald Ekman noted in his testimony, the agency never audited the fund.",
+     [("Torvald Ekman", "noted", "the agency never audited the fund")]),
+    ("As the Valen Courier reported on Tuesday, the ministry cancelled the tender.",
+     [("the Valen Courier", "reported", "the ministry cancelled the tender")]),
+    ("As the Valen Courier first reported, the ministry cancelled the tender.",
+     [("the Valen Courier", "first reported", "the ministry cancelled the tender")]),
+])
+def test_as_source_with_adjunct_or_adverb(text, expected):
+    assert rows(text) == expected
+
+
+def test_first_as_ordinal_is_no_adverb():
+    assert rows("The former first lady and Orsk senator said it was a mistake.") == [
+        ("The former first lady and Orsk senator", "said", "it was a mistake")]
+    assert rows("The first reported case was in Tarsk, officials said.") == [
+        ("officials", "said", "The first reported case was in Tarsk")]
