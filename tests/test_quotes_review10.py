@@ -65,3 +65,26 @@ def test_first_as_ordinal_is_no_adverb():
         ("The former first lady and Orsk senator", "said", "it was a mistake")]
     assert rows("The first reported case was in Tarsk, officials said.") == [
         ("officials", "said", "The first reported case was in Tarsk")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Arno Veld vowed on Tuesday to respond to any provocation.",
+     [("President Arno Veld", "vowed", "to respond to any provocation")]),
+    ("Premier Ida Lund promised on Tuesday to cut taxes.", [("Premier Ida Lund", "promised", "to cut taxes")]),
+])
+def test_infinitive_after_a_time_adjunct(text, expected):
+    assert rows(text) == expected
+
+
+def test_spoke_to_is_no_infinitive():
+    assert rows("The minister spoke on Tuesday to reporters.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aid will grow, Lopes told Varga at a meeting on the sidelines of the summit.",
+     [("Lopes", "told", "Aid will grow")]),
+    ("Orsk will send 200 tonnes of grain to Tarsk, Prime Minister Ivo Dane told Halden at a meeting on the sidelines of the summit.",
+     [("Prime Minister Ivo Dane", "told", "Orsk will send 200 tonnes of grain to Tarsk")]),
+])
+def test_content_before_a_named_addressee_and_long_adjunct(text, expected):
+    assert rows(text) == expected

@@ -734,6 +734,9 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
         if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
             k = after  # "said on Tuesday his country had ...": the clause after the time
+        timed = _time_after(d, k, s1)
+        if k < timed < s1 and d.low[timed] == "to" and lemma != "tell":
+            k = timed  # "vowed on Tuesday to respond": the infinitive after the time
         if lemma == "tell" and that_opt:
             # "told The Washington Post he was ...": the clause after the addressee.
             obj = np_right(d, k, s1)
@@ -998,11 +1001,18 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if d.cues[i][4]:
         stop = next((t for t in range(j, stop) if d.tok[t] == ";"), stop)
     rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’''"]
-    if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
+    if any(d.low[t] == "that" for t in rest):
         return None
+    named = next((n for n, t in enumerate(rest[:4]) if d.low[t] in _ADJUNCT_START), 0) \
+        if len(rest) > 8 and d.cues[i][1] == "tell" else 0
     obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
-    if obj is not None:
+    long = len(rest) > 8
+    if named and all(_cap(d.tok[t]) for t in rest[:named]):
+        rest = rest[named:]  # "..., Kishida told Zelenskiy at a meeting on the sidelines of ...": a named addressee
+    elif obj is not None:
         rest = [t for t in rest if t >= obj[1]]  # "..., X told reporters on Tuesday": the addressee, then an adjunct
+    if long and not (rest and _verbless_adjunct(d, rest)):
+        return None
     if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
         return None  # "the envoys discussed their plans": an object, not a closing adjunct
     start = s0
@@ -1029,6 +1039,21 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if end - 1 > start and d.low[end - 1] == "ago" and (np_right(d, start, end - 1) or (0, 0))[1] >= end - 1:
         return None  # "A few days ago, the envoy wrote": a time, not what was written
     return (start, end) if end > start else None
+
+
+def _verbless_adjunct(d: _Doc, rest: list[int]) -> bool:
+    """Whether tokens ``rest`` after a closing cue are one prepositional adjunct of at most
+    twelve words with no verb, comma or cue ("at a meeting on the sidelines of the G7 summit"),
+    which may close "CONTENT, X told Y ..." however long its chain of prepositions.
+
+    Example:
+        >>> st = _state_of("Aid will grow, Lopes told Varga at a meeting on the sidelines of the summit.")
+        >>> _verbless_adjunct(st.d, list(range(7, 16)))
+        True
+    """
+    return (len(rest) <= 12 and d.low[rest[0]] in _ADJUNCT_START
+            and not any(t in d.cues or d.low[t] in _AUX or d.tok[t] in _CLAUSE_PUNCT
+                        or d.low[t] in _RELATIVE_PRONOUNS or d.low[t] == "to" for t in rest))
 
 
 def _fronted_content(st: _State, start: int, sp: tuple[int, int]) -> tuple[int, int] | None:
