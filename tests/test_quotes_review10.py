@@ -88,3 +88,28 @@ def test_spoke_to_is_no_infinitive():
 ])
 def test_content_before_a_named_addressee_and_long_adjunct(text, expected):
     assert rows(text) == expected
+
+
+def channels(text: str) -> list[tuple]:
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    return [(r.speaker, r.content, r.channel) for r in q.itertuples() if r.kind != "scare"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defence Minister Anika Royce told the Harbour Gazette that troops would stay.",
+     [("Defence Minister Anika Royce", "that troops would stay", "Harbour Gazette")]),
+    ('"We will stay," Royce told the Valen Courier.', [("Royce", '"We will stay,"', "Valen Courier")]),
+    ("Royce told the Valen Times on Friday the troops would stay.",
+     [("Royce", "the troops would stay", "Valen Times")]),
+    ("Royce told the Senate Armed Services Committee that troops would stay.",
+     [("Royce", "that troops would stay", None)]),
+])
+def test_unknown_newspaper_after_told_is_the_channel(text, expected):
+    assert channels(text) == expected
+
+
+def test_clause_after_addressee_and_time():
+    assert rows("Royce told Tarsk Radio on Friday the troops would stay.") == [
+        ("Royce", "told", "the troops would stay")]
+    assert rows("Royce told a news conference in Orsk.") == []

@@ -452,6 +452,8 @@ def _outlet_after_tell(d: _Doc, j: int, s1: int) -> tuple[int, int] | None:
     name after it; ``None`` when no outlet noun ends the phrase ("told the television audience")."""
     a = j + (j < s1 and d.low[j] in ("the", "a", "an"))
     head = next((t for t in range(a, min(s1, a + 5)) if d.low[t] in _OUTLET_NOUNS), None)
+    if head is None and a > j and d.low[j] == "the":
+        return _masthead(d, a, s1)
     if head is None or any(d.tok[t] in _CLAUSE_PUNCT or d.low[t] == "that" for t in range(a, head)):
         return None
     b = head + 1
@@ -459,6 +461,31 @@ def _outlet_after_tell(d: _Doc, j: int, s1: int) -> tuple[int, int] | None:
         b += 1
     if b < s1 and d.tok[b].isalpha() and d.tok[b].islower() and d.low[b] not in _AFTER_OUTLET:
         return None  # the outlet noun modifies a noun: "told the radio audience"
+    return a, b
+
+
+# Last words of newspapers' and wire services' names ("the Harbour Gazette", "the Valen
+# Courier"): after "told the" a capitalised name ending in one is an outlet the list may not know.
+_MASTHEAD_WORDS = frozenset("""gazette herald times post journal tribune courier chronicle observer
+telegraph mirror express guardian dispatch monitor bulletin examiner inquirer wire news""".split())
+
+
+def _masthead(d: _Doc, a: int, s1: int) -> tuple[int, int] | None:
+    """The span of a capitalised name of up to five words from ``a`` whose last word is a
+    masthead word ("told the Harbour Gazette", "the Valen Courier"), followed by no lower-case
+    noun ("the Post Office" is no outlet: its last word is no masthead word); else ``None``.
+
+    Example:
+        >>> _rows_of("Lopes told the Harbour Gazette that troops would stay.")[0][0]
+        'indirect_subject+channel'
+    """
+    b = a
+    while b < s1 and b - a < 5 and _cap(d.tok[b]) and d.tok[b].isalpha():
+        b += 1
+    if b == a or d.low[b - 1] not in _MASTHEAD_WORDS:
+        return None
+    if b < s1 and d.tok[b].isalpha() and d.tok[b].islower() and d.low[b] not in _AFTER_OUTLET:
+        return None
     return a, b
 
 
@@ -753,6 +780,9 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
                                                       or _cap(d.tok[obj[1]])):
                 start = obj[1]
+            elif obj is not None and obj[1] < _time_after(d, obj[1], s1) < s1 \
+                    and _clause_subject_start(d, _time_after(d, obj[1], s1)):
+                start = _time_after(d, obj[1], s1)  # "told Reuters on Friday the troops would stay"
             elif obj is not None and (obj[1] >= s1 or d.tok[obj[1]] in _SENT_FINAL
                                       or (d.low[obj[1]] in _ADJUNCT_START and d.low[obj[1]] != "to")):
                 return None  # "..., X told a news conference in Orsk.": only the addressee follows
@@ -818,6 +848,19 @@ def _as_adjunct_end(d: _Doc, k: int, s1: int, *, addressee: bool = False) -> int
         if t in d.cues or not (d.tok[t].isalnum() or d.tok[t] in ("'s", "’s", "-")) or d.low[t] in _FINITE_AUX:
             return k
     return k
+
+
+def _clause_subject_start(d: _Doc, k: int) -> bool:
+    """Whether token ``k`` can open a clause's subject: a personal pronoun, a determiner
+    ("the troops would ..."), or a capitalised name.
+
+    Example:
+        >>> st = _state_of("Royce told Reuters on Friday the troops would stay.")
+        >>> _clause_subject_start(st.d, 5), _clause_subject_start(st.d, 3)
+        (True, False)
+    """
+    return d.low[k] in PRONOUNS or (d.low[k] in _DETERMINERS and d.low[k] not in ("this", "last", "next")) \
+        or (_cap(d.tok[k]) and d.low[k] not in _BOUNDARY_CAPS)
 
 
 def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
