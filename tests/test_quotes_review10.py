@@ -113,3 +113,19 @@ def test_clause_after_addressee_and_time():
     assert rows("Royce told Tarsk Radio on Friday the troops would stay.") == [
         ("Royce", "told", "the troops would stay")]
     assert rows("Royce told a news conference in Orsk.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Valen University poll released in late August found that most voters backed the plan.",
+     [("A Valen University poll released in late August", "found", "that most voters backed the plan")]),
+    ("The panel decided against fact-checking the mayor.", [("The panel", "decided against", "fact-checking the mayor")]),
+    ("The company plans to cut 300 jobs.", [("The company", "plans", "to cut 300 jobs")]),
+])
+def test_poll_time_and_decisions_of_a_noun_subject(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The plan seeks to cut taxes.", "The bill supports farmers.",
+                                  "The budget plans for growth."])
+def test_a_thing_has_no_wish_or_position(text):
+    assert rows(text) == []

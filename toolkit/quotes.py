@@ -505,12 +505,14 @@ _RELEASED = frozenset("released published conducted taken out".split())
 
 def _evidence_time(d: _Doc, j: int, lo: int) -> int | None:
     """Start of the time phrase closing a poll's or study's noun phrase before token ``j`` ("A
-    Bloomberg poll in June", "a poll released Friday", "a survey conducted last week"), which
+    Bloomberg poll in June", "a poll released Friday", "a survey conducted in late May"), which
     PolNeAR keeps in the source, else ``None``."""
     k = j - 1
     if k - 1 < lo or not (d.low[k] in _MONTHS or d.low[k] in _TIME_NOUNS):
         return None
     k -= 1
+    if d.low[k] in ("late", "early", "mid") and k - 1 >= lo and d.low[k - 1] in ("in", "on"):
+        k -= 1  # "a poll released in late August"
     if d.low[k] in ("in", "on", "last", "this") and k - 1 >= lo:
         k -= 1
     if d.low[k] in _RELEASED and k - 1 >= lo:
@@ -878,12 +880,14 @@ def _contracted_aux(d: _Doc, k: int) -> bool:
 _NOUNY_ING = frozenset("understand think learn find know feel".split())
 
 
-def _subject_before(d: _Doc, i: int) -> bool:
+def _subject_before(d: _Doc, i: int, *, noun_subject: bool = False) -> bool:
     """Whether a subject-like word comes right before the verb group at ``i``.
 
     Wish and position verbs are mostly nouns or complements elsewhere ("draw support",
     "percent support", "plan to support"): they count only after a pronoun, a name, a known
-    source noun or an appositive's comma.
+    source noun or an appositive's comma; with ``noun_subject`` (decisions: "The panel decided
+    against ...") also after a clause-initial singular noun phrase ("The panel"), which for
+    wishes and positions is as often a thing ("The plan seeks to", "The bill supports").
     """
     s0 = d.sent_start[d.sent[i]]
     k = _skip_aux_left(d, i, s0) - 1
@@ -896,6 +900,9 @@ def _subject_before(d: _Doc, i: int) -> bool:
         return True  # "groups that support", "Beck, who supported", "she has sought"
     if low in _EVIDENCE_NOUNS or _evidence_of(d, k, s0):
         return True  # "Polling averages show", "Video of the incident shows"
+    if noun_subject and k - 1 >= s0 and d.low[k - 1] in ("the", "a", "an") and (k - 1 == s0 or d.tok[k - 2] in (",", ";")) \
+            and _unknown_noun(d, k) and not low.endswith("s"):
+        return True  # "The panel decided against ...": a clause-initial singular noun phrase
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
 
@@ -1294,7 +1301,7 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             i, j = d.remap[i], d.remap[j - 1] + 1
         if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i) or _modified_noun(d, i)):
             continue
-        if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
+        if cat in _SHORT_CLASSES and (not _subject_before(d, i, noun_subject=cat == "intention") or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
         if cat == "intention" and (j >= len(d.low) or d.low[j] not in _INTENTION_NEXT
                                    or d.low[max(_skip_aux_left(d, i, 0) - 1, 0)] in ("’s", "'s")):
