@@ -129,3 +129,25 @@ def test_poll_time_and_decisions_of_a_noun_subject(text, expected):
                                   "The budget plans for growth."])
 def test_a_thing_has_no_wish_or_position(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In Dorsey's favor, all the experts I interviewed said her plan was more detailed.", "all the experts I interviewed"),
+    ("Everyone we spoke to said the plan was too complex.", "Everyone we spoke to"),
+    ("The officials he met said the plan was dead.", "The officials he met"),
+    ("After the vote we said the plan was dead.", "we"),
+])
+def test_contact_relative_clause_in_the_subject(text, speaker):
+    assert [r[0] for r in rows(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a Valen Radio interview Dorsey declared that the treaty was obsolete.", "Dorsey"),
+    ("In a 2016 meeting with the editorial board of the Harbour Gazette Dorsey said the treaty was obsolete.", "Dorsey"),
+    ("In Tarsk the foreign ministry said the treaty was over.", "the foreign ministry"),
+    ("In a statement the foreign ministry said it was over.", "the foreign ministry"),
+    ("At the summit the head of the Tarsk delegation said it was over.", "the head of the Tarsk delegation"),
+    ("In all, about half of voters said the tax was fair.", "about half of voters"),
+])
+def test_fronted_setting_without_comma_is_not_the_subject(text, speaker):
+    assert [r[0] for r in rows(text)] == [speaker]

@@ -1425,6 +1425,9 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
                                or d.tok[sp[1]] in "“”\"''"):
             if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                 return "inverted", _extend_right(d, sp, s1)
+    contact = _contact_clause(d, k, lo)
+    if contact is not None:
+        return "subject", contact  # "all the experts I interviewed said", "Everyone we spoke to said"
     if k - 1 > lo and d.low[k - 1] == "to":
         m = _matrix_start(d, k - 1, lo)
         if m < k - 1 and m - 1 >= lo and d.low[m].endswith("ing") and d.tok[m - 1] in (",", "—", "–"):
@@ -1439,7 +1442,79 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
             sp = _whole_subject(d, sp, lo)
     elif sp is not None:
         sp = _premodified_subject(d, _whole_subject(d, sp, lo), lo) if t is None else (sp[0], k)
+    if sp is not None:
+        sp = _after_setting(d, sp, lo)
     return "subject", sp
+
+
+_SETTING_PREPOSITIONS = frozenset("in at during".split())
+_LINKING_WORDS = frozenset("of for with by on in at to and from about".split())
+_NAME_ENDS = frozenset("""gazette herald times post journal tribune courier chronicle observer telegraph
+wire news radio tv television network agency press""".split())
+
+
+def _after_setting(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+    """The subject after a fronted setting with no comma ("In a Bloomberg interview Trump
+    declared": "Trump", not "a Bloomberg interview Trump"): when the span follows a
+    sentence-initial "In"/"At"/"During" and no comma, the subject starts at a determiner
+    after a noun ("In a statement the ministry said") or, when a lower-case noun is followed
+    by a name, is the name closing the span (after an outlet's last word: "... of the
+    Harbour Gazette Dorsey").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("In a Valen Radio interview Dorsey declared that it was over.").d
+        >>> a, b = _after_setting(d, (1, 6), 0)
+        >>> d.tok[a:b]
+        ['Dorsey']
+    """
+    a, b = sp
+    s0 = max(lo, d.sent_start[d.sent[a]])
+    if a - 1 < s0 or d.low[s0] not in _SETTING_PREPOSITIONS or any(d.tok[t] in _CLAUSE_PUNCT for t in range(s0, b)):
+        return sp
+    det = next((t for t in range(b - 2, a, -1) if d.low[t] in ("the", "a", "an")
+                and d.low[t - 1] not in _LINKING_WORDS), None)
+    if det is not None:
+        return det, b  # "In a statement the foreign ministry said"
+    if not _cap(d.tok[b - 1]):
+        return sp
+    n = b
+    while n - 1 > a and _cap(d.tok[n - 1]) and d.low[n - 1] not in _NAME_ENDS:
+        n -= 1
+    if n == a or not any(d.tok[t].islower() and d.tok[t].isalpha() and d.low[t] not in _DETERMINERS
+                         for t in range(a, n)):
+        return sp
+    return n, b
+
+
+_CONTACT_SUBJECTS = frozenset("i we he she they you".split())
+
+
+def _contact_clause(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
+    """The subject ending right before the verb group at ``k`` that is a noun phrase with a
+    relative clause without "that" (a contact clause: pronoun, past verb, maybe a stranded
+    preposition): "all the experts I interviewed said", "Everyone we spoke to said", "The
+    officials he met said"; else ``None``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Everyone we spoke to said the plan was too complex.").d
+        >>> a, b = _contact_clause(d, d.low.index("said"), 0)
+        >>> d.tok[a:b]
+        ['Everyone', 'we', 'spoke', 'to']
+    """
+    v = k - 1
+    if v - 1 > lo and d.low[v] in ("to", "with", "about"):
+        v -= 1
+    if v - 2 < lo or not d.tok[v].islower() or not (d.low[v].endswith("ed") or d.low[v] in _IRREGULAR_PAST):
+        return None
+    if d.low[v - 1] not in _CONTACT_SUBJECTS or d.sent[v - 1] != d.sent[k]:
+        return None
+    np = np_left(d, v - 1, lo)
+    if np is None or d.low[v - 2] in PRONOUNS or d.low[v - 2] in _DETERMINERS or not (
+            _np_word(d, v - 2) or _unknown_noun(d, v - 2)):
+        return None
+    return np[0], k
 
 
 # Things one writes or posts, whose "-ing" reports what their author says ("a statement saying").
