@@ -151,3 +151,16 @@ def test_contact_relative_clause_in_the_subject(text, speaker):
 ])
 def test_fronted_setting_without_comma_is_not_the_subject(text, speaker):
     assert [r[0] for r in rows(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The law is clear on this point," said the ruling.', "the ruling"),
+    ("The ruling said the law was clear.", "The ruling"),
+])
+def test_an_ing_noun_after_a_determiner_heads_the_source(text, speaker):
+    assert [r[0] for r in rows(text)] == [speaker]
+
+
+def test_an_ing_adjective_is_no_head():
+    assert rows("The long-standing dispute remains, officials said.") == [
+        ("officials", "said", "The long-standing dispute remains")]

@@ -454,7 +454,23 @@ def _unknown_noun(d: _Doc, k: int) -> bool:
     # Hyphenated nouns count ("front-runner", "co-founder"); not a hyphen alone.
     return (low.replace("-", "").isalpha() and low[:1].isalpha() and low[-1:].isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
             and low not in PRONOUNS and (not low.endswith("ly") or low in _LY_NOUNS) and not low.endswith("ed")
-            and not low.endswith("ing") and k not in d.cues and low not in _STOPLIKE)
+            and (not low.endswith("ing") or _ing_noun(d, k)) and k not in d.cues and low not in _STOPLIKE)
+
+
+_ING_DETERMINERS = frozenset("the a an this that its his her their our".split())
+
+
+def _ing_noun(d: _Doc, k: int) -> bool:
+    # "the ruling said", "said the ruling.", "its filing has": an -ing word right after a
+    # determiner heads a noun phrase when a verb group or punctuation follows it (not "a
+    # meandering stream", "a building saying", "the long-standing dispute").
+    if k == 0 or d.low[k - 1] not in _ING_DETERMINERS or d.sent[k - 1] != d.sent[k] or not d.tok[k].isalpha() \
+            or not d.tok[k].islower():
+        return False
+    n = k + 1
+    if n >= len(d.low) or d.sent[n] != d.sent[k] or not d.tok[n].isalpha():
+        return True
+    return d.low[n] in _AUX or (n in d.cues and not d.low[n].endswith("ing"))
 
 
 _STOPLIKE = frozenset("""
