@@ -164,3 +164,15 @@ def test_an_ing_noun_after_a_determiner_heads_the_source(text, speaker):
 def test_an_ing_adjective_is_no_head():
     assert rows("The long-standing dispute remains, officials said.") == [
         ("officials", "said", "The long-standing dispute remains")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"This is a dark day for our farmers," lamented Orla Vintry, head of the growers\' union.',
+     "Orla Vintry, head of the growers' union"),
+    ('"This is a dark day," said Orla Vintry, head of the growers’ union, on Monday.',
+     "Orla Vintry, head of the growers’ union"),
+    ('"It is over," said Ana Lopes, now a senior fellow at the institute.',
+     "Ana Lopes, now a senior fellow at the institute"),
+])
+def test_inverted_speaker_with_plural_possessive_and_time(text, speaker):
+    assert [r[0] for r in rows(text)] == [speaker]

@@ -751,6 +751,10 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
     limit = 16 if long else NP_MAX_TOKENS
     while k < hi and k - i < limit:
         tok, low = d.tok[k], d.low[k]
+        if tok in ("’", "'") and k > i and d.low[k - 1].endswith("s") and d.end[k - 1] == d.start[k] \
+                and k + 1 < hi and d.tok[k + 1].islower() and (_np_word(d, k + 1) or _unknown_noun(d, k + 1)):
+            k += 1  # "head of the growers' union": a plural possessive inside the phrase
+            continue
         if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’''":
             break
         if k in d.cues and k > i and not (long and _source_noun_or_participle(d, k, hi)):
@@ -1728,7 +1732,7 @@ def _extend_right(d: _Doc, sp: tuple[int, int], s1: int) -> tuple[int, int]:
         # A quotation or a colon after the appositive starts new speech: stop before it.
         # Reporting verbs inside the appositive ("who supports Clinton", "who added
         # that ...") describe the speaker and stay in the span, as PolNeAR marks them.
-        if d.tok[t] in "“”\"‘''" or d.tok[t] in (";", ":"):
+        if (d.tok[t] in "“”\"‘''" and not _plural_possessive(d, t)) or d.tok[t] in (";", ":"):
             end = t
             break
         if d.tok[t] == "," and t + 1 < s1 and _setting_after(d, t + 1):
@@ -1741,10 +1745,18 @@ def _extend_right(d: _Doc, sp: tuple[int, int], s1: int) -> tuple[int, int]:
     return (sp[0], end)
 
 
+def _plural_possessive(d: _Doc, t: int) -> bool:
+    # "the growers' union": an apostrophe glued to a plural before a lower-case noun.
+    return (d.tok[t] in ("'", "’") and t > 0 and d.low[t - 1].endswith("s") and d.end[t - 1] == d.start[t]
+            and t + 1 < len(d.tok) and d.tok[t + 1].isalpha() and d.tok[t + 1].islower())
+
+
 def _setting_after(d: _Doc, k: int) -> bool:
     """", summing up the talks", ", in a statement", ", at a rally": after an inverted
     speaker, the reporter's scene, which PolNeAR leaves out of the source (in PolNeAR
     train 32 such participles and 10 such settings are left out, 4 and none kept)."""
+    if k + 1 < len(d.low) and d.low[k] == "on" and d.low[k + 1] in _WEEKDAYS:
+        return True  # ", on Monday": the reporter's time, like a setting
     return _clause_appositive(d, k) or d.low[k] == "in"
 
 
