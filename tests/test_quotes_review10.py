@@ -176,3 +176,15 @@ def test_an_ing_adjective_is_no_head():
 ])
 def test_inverted_speaker_with_plural_possessive_and_time(text, speaker):
     assert [r[0] for r in rows(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Lien Dorsey put it bluntly: "The city is broke."', "Mayor Lien Dorsey"),
+    ('Dorsey put it this way: "The city is broke."', "Dorsey"),
+])
+def test_put_it_before_a_colon_reports_wording(text, speaker):
+    assert [r[0] for r in rows(text)] == [speaker]
+
+
+def test_put_it_on_the_table_is_no_report():
+    assert rows("Dorsey put it on the table.") == []

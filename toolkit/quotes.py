@@ -1351,8 +1351,9 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             continue  # "nothing compared to", "speaking of X, ...", "a geographic reference": not a report
         if not _verb_in_context(d, i, j, lemma):
             continue
-        if lemma == "put it" and not any(d.low[t] == "as" and d.sent[t] == d.sent[i] for t in range(max(i - 8, 0), i)):
-            continue  # only "as X put it" reports wording: "put it on the table" does not
+        if lemma == "put it" and not any(d.low[t] == "as" and d.sent[t] == d.sent[i] for t in range(max(i - 8, 0), i)) \
+                and not any(d.tok[t] == ":" for t in range(j, min(j + 3, len(d.tok)))):
+            continue  # only "as X put it" and "X put it bluntly: ..." report wording: "put it on the table" does not
         if lemma in _SHORT_TOPIC_VERBS and _time_after(d, j, len(d.low)) < len(d.low) \
                 and d.low[_time_after(d, j, len(d.low))] in _AUX:
             continue  # "the plan I will outline today is ...": a relative clause without its object
