@@ -188,3 +188,21 @@ def test_put_it_before_a_colon_reports_wording(text, speaker):
 
 def test_put_it_on_the_table_is_no_report():
     assert rows("Dorsey put it on the table.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army supports the police with helicopters.",
+    "Orsk backed the rebels with weapons and money.",
+    "It seems that the talks have stalled.",
+    "The minister appeared at a rally in Orsk on Friday.",
+    "Thousands of migrants are seeking asylum in Valen.",
+    "Support for the government fell to 30 percent.",
+    "The plan appears to have failed.",
+])
+def test_non_speech_senses_are_no_attribution(text):
+    assert rows(text) == []
+
+
+def test_a_position_with_a_manner_stays():
+    assert rows("Dorsey supports the bill with some reservations.") == [
+        ("Dorsey", "supports", "the bill with some reservations")]

@@ -1311,6 +1311,32 @@ _PERSONAL = frozenset("he she they we i you".split())
 _SHOWN_CLAUSE = frozenset("that how why what whether if".split())
 
 
+# Things one gives as material support ("backed the rebels with weapons"): after "with", they
+# make a position verb an act of help, not a stated view.
+_MATERIEL = frozenset("""weapons arms ammunition helicopters drones tanks missiles artillery jets aircraft troops
+soldiers fighters money funds funding cash loans aid supplies equipment intelligence airstrikes strikes
+fuel food""".split())
+
+
+def _material_support(d: _Doc, i: int, j: int) -> bool:
+    """Whether the position verb at ``i`` (ending at ``j``) is material help: "with" and a
+    thing given follow within the clause ("supports the police with helicopters", "backed
+    Kyiv with weapons and money"), not a view ("supports the bill with reservations").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("The army supports the police with helicopters.").d
+        >>> _material_support(d, 2, 3)
+        True
+    """
+    for t in range(j, min(j + 7, len(d.low))):
+        if d.sent[t] != d.sent[i] or d.tok[t] in _CLAUSE_PUNCT or d.low[t] == "that":
+            return False
+        if d.low[t] == "with":
+            return any(d.low[u] in _MATERIEL for u in range(t + 1, min(t + 5, len(d.low))) if d.sent[u] == d.sent[i])
+    return False
+
+
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | None = None) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues
     (``ments``: the document's mentions, rows of :data:`_MENTION_FIELDS`, when at hand)."""
@@ -1323,6 +1349,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             continue
         if cat in _SHORT_CLASSES and (not _subject_before(d, i, noun_subject=cat == "intention") or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
+        if cat == "position" and _material_support(d, i, j):
+            continue  # "supports the police with helicopters": material help, not a stated position
         if cat == "intention" and (j >= len(d.low) or d.low[j] not in _INTENTION_NEXT
                                    or d.low[max(_skip_aux_left(d, i, 0) - 1, 0)] in ("’s", "'s")):
             continue  # only "plans to", "decided against": "her plan would", "the plan to" are nouns
