@@ -206,3 +206,11 @@ def test_non_speech_senses_are_no_attribution(text):
 def test_a_position_with_a_manner_stays():
     assert rows("Dorsey supports the bill with some reservations.") == [
         ("Dorsey", "supports", "the bill with some reservations")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“So why did the mayor not pay?” a narrator in the Dorsey ad asks.", "a narrator in the Dorsey ad"),
+    ("The ad also mentions that Dorsey lied.", "The ad"),
+])
+def test_an_ad_and_its_narrator_are_sources(text, speaker):
+    assert [r[0] for r in rows(text)] == [speaker]
