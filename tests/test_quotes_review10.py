@@ -214,3 +214,12 @@ def test_a_position_with_a_manner_stays():
 ])
 def test_an_ad_and_its_narrator_are_sources(text, speaker):
     assert [r[0] for r in rows(text)] == [speaker]
+
+
+def test_one_word_quoted_sentence_continues_the_speech():
+    got = rows('"Nobody will be left behind," she said. "Nobody."')
+    assert got == [("she", "said", '"Nobody will be left behind,"'), ("she", "said", '"Nobody."')]
+
+
+def test_one_word_quote_inside_a_sentence_stays_a_scare_quote():
+    assert rows('The word "Never." was painted on the wall.') == []

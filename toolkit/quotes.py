@@ -1886,8 +1886,15 @@ def _is_title(d: _Doc, q: _Quote, a: int, b: int) -> bool:
 
 
 def _ends_sentence(d: _Doc, q: _Quote, a: int, b: int) -> bool:
-    # “We will win.” is a sentence, even when short: speech, not a scare quote.
-    return b - 2 > a and d.tok[b - 2] in _SENT_FINAL | {","} and _n_words(d, a, b) >= 2
+    # “We will win.” is a sentence, even when short: speech, not a scare quote; so is a
+    # one-word quotation standing as a sentence of its own (“Nobody.” after “A,” she said.).
+    if not (b - 2 > a and d.tok[b - 2] in _SENT_FINAL | {","}):
+        return False
+    n = _n_words(d, a, b)
+    if n >= 2:
+        return True
+    opens = a == 0 or d.tok[a - 1] in _SENT_FINAL or "\n" in d.text[d.end[a - 1]:d.start[a]]
+    return n == 1 and opens and d.tok[b - 2] in _SENT_FINAL and _cap(d.tok[a + 1])
 
 
 _NA, _NAT = pd.NA, pd.NaT
