@@ -758,12 +758,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
                 return None
         if k >= s1:
             return None
-        after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
-        if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
-            k = after  # "said on Tuesday his country had ...": the clause after the time
-        timed = _time_after(d, k, s1)
-        if k < timed < s1 and d.low[timed] == "to" and lemma != "tell":
-            k = timed  # "vowed on Tuesday to respond": the infinitive after the time
+        k = _past_time(d, k, s1, lemma, that_opt)
         if lemma == "tell" and that_opt:
             # "told The Washington Post he was ...": the clause after the addressee.
             obj = np_right(d, k, s1)
@@ -861,6 +856,25 @@ def _clause_subject_start(d: _Doc, k: int) -> bool:
     """
     return d.low[k] in PRONOUNS or (d.low[k] in _DETERMINERS and d.low[k] not in ("this", "last", "next")) \
         or (_cap(d.tok[k]) and d.low[k] not in _BOUNDARY_CAPS)
+
+
+def _past_time(d: _Doc, k: int, s1: int, lemma: str, that_opt: bool) -> int:
+    """The token after a time adjunct that follows the cue at ``k`` when a clause or an
+    infinitive starts there ("said on Tuesday his country had ...", "vowed on Tuesday to
+    respond"), else ``k``.
+
+    Example:
+        >>> st = _state_of("Veld vowed on Tuesday to respond.")
+        >>> st.d.tok[_past_time(st.d, 2, len(st.d.tok), "vow", False)]
+        'to'
+    """
+    after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
+    if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
+        return after  # "said on Tuesday his country had ...": the clause after the time
+    timed = _time_after(d, k, s1)
+    if k < timed < s1 and d.low[timed] == "to" and lemma != "tell":
+        return timed  # "vowed on Tuesday to respond": the infinitive after the time
+    return k
 
 
 def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
