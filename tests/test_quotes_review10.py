@@ -223,3 +223,11 @@ def test_one_word_quoted_sentence_continues_the_speech():
 
 def test_one_word_quote_inside_a_sentence_stays_a_scare_quote():
     assert rows('The word "Never." was painted on the wall.') == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dorsey avoids condemning the invasion of Tarsk.", [("Dorsey", "avoids condemning", "the invasion of Tarsk")]),
+    ("Lopes stopped criticizing the mayor.", [("Lopes", "stopped criticizing", "the mayor")]),
+])
+def test_catenative_verb_and_gerund_are_one_cue(text, expected):
+    assert rows(text) == expected

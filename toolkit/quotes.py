@@ -829,9 +829,11 @@ def _surname_aux(d: _Doc, k: int, lo: int) -> bool:
             and d.low[k - 1] not in _BOUNDARY_CAPS)
 
 
-# Verbs of aspect whose gerund carries the event: "I keep saying", "they started telling".
+# Verbs of aspect (and catenatives) whose gerund carries the event: "I keep saying", "they
+# started telling", "Trump avoids condemning": the verb group is one cue, its subject the source.
 _ASPECT_VERBS = frozenset("keep keeps kept keeping continue continues continued start starts started "
-                          "begin begins began".split())
+                          "begin begins began avoid avoids avoided stop stops stopped resist resists resisted "
+                          "quit quits".split())
 
 
 _LY_NOUNS = frozenset("family assembly ally rally supply monopoly".split())
