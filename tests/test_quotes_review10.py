@@ -231,3 +231,12 @@ def test_one_word_quote_inside_a_sentence_stays_a_scare_quote():
 ])
 def test_catenative_verb_and_gerund_are_one_cue(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The three ministers all said the talks had failed.", "The three ministers"),
+    ("Lopes and Dorsey both said the deal was dead.", "Lopes and Dorsey"),
+    ("They each said the vote was rigged.", "They"),
+])
+def test_floating_quantifier_is_not_part_of_the_source(text, speaker):
+    assert [r[0] for r in rows(text)] == [speaker]

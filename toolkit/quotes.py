@@ -856,7 +856,8 @@ _HEADLINE_MODIFIERS = _NOUN_BLOCKERS | frozenset("fresh growing mounting renewed
 def _is_verb_use(d: _Doc, i: int) -> bool:
     # "the warning", "his claims", "a stern warning": noun readings of reporting verbs.
     if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i] \
-            and not _contracted_aux(d, i - 1) and not _first_past(d, i):
+            and not _contracted_aux(d, i - 1) and not _first_past(d, i) \
+            and not (i > 1 and _floating_quantifier(d, i - 1, d.sent_start[d.sent[i]])):
         return False
     # "press conference", "call centre": the first word of a compound noun.
     if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
@@ -1486,6 +1487,8 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
         sp = _infinitive_subject(d, k - 1, lo)
         return "infinitive", _whole_subject(d, sp, lo) if sp is not None else None
     t = _evidence_time(d, k, lo)
+    if t is None and _floating_quantifier(d, k - 1, lo):
+        k -= 1  # "Lopes and Dorsey both said": the quantifier floats after its subject
     sp = np_left(d, k if t is None else t, lo)
     if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
         sp = _appositive(d, k - 1, lo)
@@ -1496,6 +1499,24 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     if sp is not None:
         sp = _after_setting(d, sp, lo)
     return "subject", sp
+
+
+def _floating_quantifier(d: _Doc, q: int, lo: int) -> bool:
+    """Whether "all", "both" or "each" at ``q`` floats after the subject before it ("The three
+    ministers all said", "Ruiz, Dahl and Roth (D-N.J.) all suggested", "They each said"):
+    after a name, a closing parenthesis, a plural pronoun or a plural noun.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Lopes and Dorsey both said the deal was dead.").d
+        >>> _floating_quantifier(d, 3, 0), _floating_quantifier(_state_of("Both said no.").d, 0, 0)
+        (True, False)
+    """
+    if q - 1 < lo or d.low[q] not in ("all", "both", "each") or d.sent[q - 1] != d.sent[q]:
+        return False
+    prev, low = d.tok[q - 1], d.low[q - 1]
+    return (_cap(prev) and low not in _BOUNDARY_CAPS) or prev == ")" or low in ("they", "we", "you") \
+        or (low.endswith("s") and (_np_word(d, q - 1) or _unknown_noun(d, q - 1)) and low not in _DETERMINERS)
 
 
 _SETTING_PREPOSITIONS = frozenset("in at during".split())
