@@ -452,6 +452,8 @@ def _outlet_after_tell(d: _Doc, j: int, s1: int) -> tuple[int, int] | None:
     name after it; ``None`` when no outlet noun ends the phrase ("told the television audience")."""
     a = j + (j < s1 and d.low[j] in ("the", "a", "an"))
     head = next((t for t in range(a, min(s1, a + 5)) if d.low[t] in _OUTLET_NOUNS), None)
+    if head is None and a > j and d.low[j] == "the":
+        return _masthead(d, a, s1)
     if head is None or any(d.tok[t] in _CLAUSE_PUNCT or d.low[t] == "that" for t in range(a, head)):
         return None
     b = head + 1
@@ -459,6 +461,31 @@ def _outlet_after_tell(d: _Doc, j: int, s1: int) -> tuple[int, int] | None:
         b += 1
     if b < s1 and d.tok[b].isalpha() and d.tok[b].islower() and d.low[b] not in _AFTER_OUTLET:
         return None  # the outlet noun modifies a noun: "told the radio audience"
+    return a, b
+
+
+# Last words of newspapers' and wire services' names ("the Harbour Gazette", "the Valen
+# Courier"): after "told the" a capitalised name ending in one is an outlet the list may not know.
+_MASTHEAD_WORDS = frozenset("""gazette herald times post journal tribune courier chronicle observer
+telegraph mirror express guardian dispatch monitor bulletin examiner inquirer wire news""".split())
+
+
+def _masthead(d: _Doc, a: int, s1: int) -> tuple[int, int] | None:
+    """The span of a capitalised name of up to five words from ``a`` whose last word is a
+    masthead word ("told the Harbour Gazette", "the Valen Courier"), followed by no lower-case
+    noun ("the Post Office" is no outlet: its last word is no masthead word); else ``None``.
+
+    Example:
+        >>> _rows_of("Lopes told the Harbour Gazette that troops would stay.")[0][0]
+        'indirect_subject+channel'
+    """
+    b = a
+    while b < s1 and b - a < 5 and _cap(d.tok[b]) and d.tok[b].isalpha():
+        b += 1
+    if b == a or d.low[b - 1] not in _MASTHEAD_WORDS:
+        return None
+    if b < s1 and d.tok[b].isalpha() and d.tok[b].islower() and d.low[b] not in _AFTER_OUTLET:
+        return None
     return a, b
 
 
@@ -720,6 +747,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
         as_clause = False
         if d.tok[k] == ":" and (k + 1 >= s1 or "\n" in d.text[d.end[k]:d.start[k + 1]]):
             return _block_after(d, k)  # "Limbaugh added:" and the paragraph after it
+        if d.tok[k] not in (",", ":") and cat != "cognitive" and _as_source(d, row) and not _as_after_comma(d, row):
+            k = _as_adjunct_end(d, k, s1, addressee=lemma == "tell")  # "As Lopes noted in her testimony, CLAUSE"
         if d.tok[k] in (",", ":"):
             # "As Lopes pointed out, CLAUSE", but not the formula "as you know, ..."
             as_clause = d.tok[k] == "," and cat != "cognitive" and _as_source(d, row)
@@ -729,9 +758,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
                 return None
         if k >= s1:
             return None
-        after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
-        if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
-            k = after  # "said on Tuesday his country had ...": the clause after the time
+        k = _past_time(d, k, s1, lemma, that_opt)
         if lemma == "tell" and that_opt:
             # "told The Washington Post he was ...": the clause after the addressee.
             obj = np_right(d, k, s1)
@@ -748,6 +775,9 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             elif obj is not None and obj[1] < s1 and (d.low[obj[1]] in PRONOUNS or d.low[obj[1]] in _DETERMINERS
                                                       or _cap(d.tok[obj[1]])):
                 start = obj[1]
+            elif obj is not None and obj[1] < _time_after(d, obj[1], s1) < s1 \
+                    and _clause_subject_start(d, _time_after(d, obj[1], s1)):
+                start = _time_after(d, obj[1], s1)  # "told Reuters on Friday the troops would stay"
             elif obj is not None and (obj[1] >= s1 or d.tok[obj[1]] in _SENT_FINAL
                                       or (d.low[obj[1]] in _ADJUNCT_START and d.low[obj[1]] != "to")):
                 return None  # "..., X told a news conference in Orsk.": only the addressee follows
@@ -780,10 +810,86 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     return _clause_end(st, start, _object_end(st, i, start, s1), s1)
 
 
+def _as_after_comma(d: _Doc, row: dict) -> bool:
+    """Whether the "as" before the speaker follows a comma ("He is no poet, as I said before,
+    and ..."): such an aside may report the clause before it, so no clause after it is read."""
+    a = bisect.bisect_left(d.start, row["speaker_start"])
+    return a >= 2 and d.tok[a - 2] == ","
+
+
+# Words that open an adjunct (place, time, manner, addressee) after the cue of "As X noted":
+# prepositions and time words, never a determiner, which opens the verb's object.
+_AS_ADJUNCT_OPENERS = frozenset("""in on at during before after earlier last this yesterday today recently
+repeatedly many several often previously publicly privately once twice again already to with
+for""".split())
+
+
+def _as_adjunct_end(d: _Doc, k: int, s1: int, *, addressee: bool = False) -> int:
+    """The comma that closes a short adjunct after the cue of "As X noted" (``k``: the token
+    after the cue): "in his testimony", "last week", "earlier this year"; else ``k``.
+    The adjunct opens with a preposition or a time word (or, with ``addressee``, is the
+    addressee of "told"), has no verb of its own and at most seven words.
+
+    Example:
+        >>> st = _state_of("As Ekman noted in his testimony, the fund was never audited.")
+        >>> st.d.tok[_as_adjunct_end(st.d, 3, len(st.d.tok))]
+        ','
+    """
+    if d.low[k] not in _AS_ADJUNCT_OPENERS and not (addressee and (d.low[k] in _ADDRESSEES or _cap(d.tok[k]))):
+        return k  # "As we work to defend our safety, ...": an object, no adjunct
+    for t in range(k, min(s1, k + 8)):
+        if d.tok[t] == ",":
+            return t if t > k else k
+        if t in d.cues or not (d.tok[t].isalnum() or d.tok[t] in ("'s", "’s", "-")) or d.low[t] in _FINITE_AUX:
+            return k
+    return k
+
+
+def _clause_subject_start(d: _Doc, k: int) -> bool:
+    """Whether token ``k`` can open a clause's subject: a personal pronoun, a determiner
+    ("the troops would ..."), or a capitalised name.
+
+    Example:
+        >>> st = _state_of("Royce told Reuters on Friday the troops would stay.")
+        >>> _clause_subject_start(st.d, 5), _clause_subject_start(st.d, 3)
+        (True, False)
+    """
+    return d.low[k] in PRONOUNS or (d.low[k] in _DETERMINERS and d.low[k] not in ("this", "last", "next")) \
+        or (_cap(d.tok[k]) and d.low[k] not in _BOUNDARY_CAPS)
+
+
+def _past_time(d: _Doc, k: int, s1: int, lemma: str, that_opt: bool) -> int:
+    """The token after a time adjunct that follows the cue at ``k`` when a clause or an
+    infinitive starts there ("said on Tuesday his country had ...", "vowed on Tuesday to
+    respond"), else ``k``.
+
+    Example:
+        >>> st = _state_of("Veld vowed on Tuesday to respond.")
+        >>> st.d.tok[_past_time(st.d, 2, len(st.d.tok), "vow", False)]
+        'to'
+    """
+    after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
+    if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
+        return after  # "said on Tuesday his country had ...": the clause after the time
+    timed = _time_after(d, k, s1)
+    if k < timed < s1 and d.low[timed] == "to" and lemma != "tell":
+        return timed  # "vowed on Tuesday to respond": the infinitive after the time
+    return k
+
+
 def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
     """Whether "this" at ``k`` is the subject of a clause ("said this was a mistake", "thinks
     this is over") or a time phrase its determiner ("said this morning's attack was ...",
-    "yesterday's vote"), not the start of a time adverbial ("said this week") that cannot open one."""
+    "yesterday's vote"), not the start of a time adverbial ("said this week") that cannot open one.
+    "such" opens a subject when a finite verb follows its short noun phrase ("said such a move
+    would harm ties"), not an object ("never said such a thing")."""
+    if d.low[k] == "such":
+        for t in range(k + 1, min(s1, k + 6)):
+            if d.low[t] in _FINITE_AUX:
+                return t > k + 1
+            if not d.tok[t].isalpha():
+                return False
+        return False
     return (d.low[k] == "this" and k + 1 < s1 and d.low[k + 1] in _FINITE_AUX) or time_possessive(d, k, s1)
 
 
@@ -952,11 +1058,18 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if d.cues[i][4]:
         stop = next((t for t in range(j, stop) if d.tok[t] == ";"), stop)
     rest = [t for t in range(j, stop) if d.tok[t] not in _SENT_FINAL and d.tok[t] not in "”\"’''"]
-    if len(rest) > 8 or any(d.low[t] == "that" for t in rest):
+    if any(d.low[t] == "that" for t in rest):
         return None
+    named = next((n for n, t in enumerate(rest[:4]) if d.low[t] in _ADJUNCT_START), 0) \
+        if len(rest) > 8 and d.cues[i][1] == "tell" else 0
     obj = np_right(d, rest[0], s1) if rest and d.cues[i][1] == "tell" else None
-    if obj is not None:
+    long = len(rest) > 8
+    if named and all(_cap(d.tok[t]) for t in rest[:named]):
+        rest = rest[named:]  # "..., Kishida told Zelenskiy at a meeting on the sidelines of ...": a named addressee
+    elif obj is not None:
         rest = [t for t in rest if t >= obj[1]]  # "..., X told reporters on Tuesday": the addressee, then an adjunct
+    if long and not (rest and _verbless_adjunct(d, rest)):
+        return None
     if rest and d.low[rest[0]] not in _ADJUNCT_START and d.tok[rest[0]] not in (",", "(", "—", "–"):
         return None  # "the envoys discussed their plans": an object, not a closing adjunct
     start = s0
@@ -983,6 +1096,21 @@ def _content_before(st: _State, i: int, sp: tuple[int, int] | None) -> tuple[int
     if end - 1 > start and d.low[end - 1] == "ago" and (np_right(d, start, end - 1) or (0, 0))[1] >= end - 1:
         return None  # "A few days ago, the envoy wrote": a time, not what was written
     return (start, end) if end > start else None
+
+
+def _verbless_adjunct(d: _Doc, rest: list[int]) -> bool:
+    """Whether tokens ``rest`` after a closing cue are one prepositional adjunct of at most
+    twelve words with no verb, comma or cue ("at a meeting on the sidelines of the G7 summit"),
+    which may close "CONTENT, X told Y ..." however long its chain of prepositions.
+
+    Example:
+        >>> st = _state_of("Aid will grow, Lopes told Varga at a meeting on the sidelines of the summit.")
+        >>> _verbless_adjunct(st.d, list(range(7, 16)))
+        True
+    """
+    return (len(rest) <= 12 and d.low[rest[0]] in _ADJUNCT_START
+            and not any(t in d.cues or d.low[t] in _AUX or d.tok[t] in _CLAUSE_PUNCT
+                        or d.low[t] in _RELATIVE_PRONOUNS or d.low[t] == "to" for t in rest))
 
 
 def _fronted_content(st: _State, start: int, sp: tuple[int, int]) -> tuple[int, int] | None:

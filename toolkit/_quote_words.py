@@ -61,7 +61,7 @@ intelligence military kremlin presidential prime foreign-policy campaign's count
 nation nations side parties authorities authority regime spokesmen colleague colleagues
 friend friends official's governor mayor speaker king queen prince pope bishop
 politician politicians advocate advocates donor donors delegate delegates organizer organizers
-scholar scholars doctor doctors
+scholar scholars doctor doctors ad ads narrator
 """.split())
 _ROLE_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson minister president secretary ambassador envoy chancellor

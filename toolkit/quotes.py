@@ -440,9 +440,12 @@ def _np_word(d: _Doc, k: int) -> bool:
     low = d.low[k]
     if low in _NP_WORDS or low in ("'s", "’s", "%") or low[:1].isdigit():
         return True
-    if _cap(d.tok[k]) and low not in _BOUNDARY_CAPS:
-        return True
+    if _cap(d.tok[k]) and (low not in _BOUNDARY_CAPS or (low in _NAME_MONTHS and _surname_aux(d, k, 0))):
+        return True  # "Theresa May", "Robert March": a month after a given name is a surname
     return False
+
+
+_NAME_MONTHS = frozenset("may march june april august".split())
 
 
 def _unknown_noun(d: _Doc, k: int) -> bool:
@@ -451,7 +454,23 @@ def _unknown_noun(d: _Doc, k: int) -> bool:
     # Hyphenated nouns count ("front-runner", "co-founder"); not a hyphen alone.
     return (low.replace("-", "").isalpha() and low[:1].isalpha() and low[-1:].isalpha() and len(low) > 2 and low not in _AUX and low not in _BOUNDARY_CAPS
             and low not in PRONOUNS and (not low.endswith("ly") or low in _LY_NOUNS) and not low.endswith("ed")
-            and not low.endswith("ing") and k not in d.cues and low not in _STOPLIKE)
+            and (not low.endswith("ing") or _ing_noun(d, k)) and k not in d.cues and low not in _STOPLIKE)
+
+
+_ING_DETERMINERS = frozenset("the a an this that its his her their our".split())
+
+
+def _ing_noun(d: _Doc, k: int) -> bool:
+    # "the ruling said", "said the ruling.", "its filing has": an -ing word right after a
+    # determiner heads a noun phrase when a verb group or punctuation follows it (not "a
+    # meandering stream", "a building saying", "the long-standing dispute").
+    if k == 0 or d.low[k - 1] not in _ING_DETERMINERS or d.sent[k - 1] != d.sent[k] or not d.tok[k].isalpha() \
+            or not d.tok[k].islower():
+        return False
+    n = k + 1
+    if n >= len(d.low) or d.sent[n] != d.sent[k] or not d.tok[n].isalpha():
+        return True
+    return d.low[n] in _AUX or (n in d.cues and not d.low[n].endswith("ing"))
 
 
 _STOPLIKE = frozenset("""
@@ -502,12 +521,14 @@ _RELEASED = frozenset("released published conducted taken out".split())
 
 def _evidence_time(d: _Doc, j: int, lo: int) -> int | None:
     """Start of the time phrase closing a poll's or study's noun phrase before token ``j`` ("A
-    Bloomberg poll in June", "a poll released Friday", "a survey conducted last week"), which
+    Bloomberg poll in June", "a poll released Friday", "a survey conducted in late May"), which
     PolNeAR keeps in the source, else ``None``."""
     k = j - 1
     if k - 1 < lo or not (d.low[k] in _MONTHS or d.low[k] in _TIME_NOUNS):
         return None
     k -= 1
+    if d.low[k] in ("late", "early", "mid") and k - 1 >= lo and d.low[k - 1] in ("in", "on"):
+        k -= 1  # "a poll released in late August"
     if d.low[k] in ("in", "on", "last", "this") and k - 1 >= lo:
         k -= 1
     if d.low[k] in _RELEASED and k - 1 >= lo:
@@ -730,6 +751,10 @@ def np_right(d: _Doc, i: int, hi: int, *, long: bool = False) -> tuple[int, int]
     limit = 16 if long else NP_MAX_TOKENS
     while k < hi and k - i < limit:
         tok, low = d.tok[k], d.low[k]
+        if tok in ("’", "'") and k > i and d.low[k - 1].endswith("s") and d.end[k - 1] == d.start[k] \
+                and k + 1 < hi and d.tok[k + 1].islower() and (_np_word(d, k + 1) or _unknown_noun(d, k + 1)):
+            k += 1  # "head of the growers' union": a plural possessive inside the phrase
+            continue
         if tok in _CLAUSE_PUNCT or tok in _SENT_FINAL or d.tok[k] in "“”\"‘’''":
             break
         if k in d.cues and k > i and not (long and _source_noun_or_participle(d, k, hi)):
@@ -777,7 +802,9 @@ def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
     k, aspect = j, d.low[j].endswith("ing")
     while k - 1 >= lo:
         low = d.low[k - 1]
-        if low in _AUX or (low.endswith("ly") and len(low) > 4 and not _cap(d.tok[k - 1])
+        if low in _AUX and _surname_aux(d, k - 1, lo):
+            break  # "Theresa May said": a surname after a given name, not the modal
+        if low in _AUX or (low == "first" and k == j and _first_past(d, k)) or (low.endswith("ly") and len(low) > 4 and not _cap(d.tok[k - 1])
                            and not _ly_noun(d, k - 1, lo)):
             k -= 1
         elif aspect and low in _ASPECT_VERBS:
@@ -787,9 +814,26 @@ def _skip_aux_left(d: _Doc, j: int, lo: int) -> int:
     return k
 
 
-# Verbs of aspect whose gerund carries the event: "I keep saying", "they started telling".
+def _surname_aux(d: _Doc, k: int, lo: int) -> bool:
+    """Whether the capitalised auxiliary at ``k`` ("May", "Will") is a name: it follows a
+    capitalised word of the same sentence, as a surname follows a given name ("Alan May said").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Foreign Secretary Alan May said so.").d
+        >>> _surname_aux(d, 3, 0), _surname_aux(_state_of("It may rain.").d, 1, 0)
+        (True, False)
+    """
+    return (k - 1 >= lo and d.tok[k][:1].isupper() and d.tok[k][1:].islower() and d.sent[k - 1] == d.sent[k]
+            and d.tok[k - 1][:1].isupper() and d.tok[k - 1].isalpha() and d.low[k - 1] not in _AUX
+            and d.low[k - 1] not in _BOUNDARY_CAPS)
+
+
+# Verbs of aspect (and catenatives) whose gerund carries the event: "I keep saying", "they
+# started telling", "Trump avoids condemning": the verb group is one cue, its subject the source.
 _ASPECT_VERBS = frozenset("keep keeps kept keeping continue continues continued start starts started "
-                          "begin begins began".split())
+                          "begin begins began avoid avoids avoided stop stops stopped resist resists resisted "
+                          "quit quits".split())
 
 
 _LY_NOUNS = frozenset("family assembly ally rally supply monopoly".split())
@@ -812,7 +856,8 @@ _HEADLINE_MODIFIERS = _NOUN_BLOCKERS | frozenset("fresh growing mounting renewed
 def _is_verb_use(d: _Doc, i: int) -> bool:
     # "the warning", "his claims", "a stern warning": noun readings of reporting verbs.
     if i > 0 and d.low[i - 1] in _NOUN_BLOCKERS and d.sent[i - 1] == d.sent[i] \
-            and not _contracted_aux(d, i - 1):
+            and not _contracted_aux(d, i - 1) and not _first_past(d, i) \
+            and not (i > 1 and _floating_quantifier(d, i - 1, d.sent_start[d.sent[i]])):
         return False
     # "press conference", "call centre": the first word of a compound noun.
     if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
@@ -834,6 +879,13 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     return True
 
 
+def _first_past(d: _Doc, i: int) -> bool:
+    """Whether "first" before the past tense at ``i`` is an adverb ("the Courier, which first
+    reported the deal", "Oslin first said"), not an ordinal in a noun phrase ("the first reported case")."""
+    return (d.low[i - 1] == "first" and (d.low[i].endswith("ed") or d.low[i] in _IRREGULAR_PAST)
+            and not (i > 1 and (d.low[i - 2] in _DETERMINERS or d.low[i - 2] in _POSSESSIVES)))
+
+
 _PERSON_CONTRACTIONS = frozenset("he she who".split())
 _IMPERSONAL_CONTRACTIONS = frozenset("it that what there here".split())
 
@@ -851,12 +903,14 @@ def _contracted_aux(d: _Doc, k: int) -> bool:
 _NOUNY_ING = frozenset("understand think learn find know feel".split())
 
 
-def _subject_before(d: _Doc, i: int) -> bool:
+def _subject_before(d: _Doc, i: int, *, noun_subject: bool = False) -> bool:
     """Whether a subject-like word comes right before the verb group at ``i``.
 
     Wish and position verbs are mostly nouns or complements elsewhere ("draw support",
     "percent support", "plan to support"): they count only after a pronoun, a name, a known
-    source noun or an appositive's comma.
+    source noun or an appositive's comma; with ``noun_subject`` (decisions: "The panel decided
+    against ...") also after a clause-initial singular noun phrase ("The panel"), which for
+    wishes and positions is as often a thing ("The plan seeks to", "The bill supports").
     """
     s0 = d.sent_start[d.sent[i]]
     k = _skip_aux_left(d, i, s0) - 1
@@ -869,6 +923,9 @@ def _subject_before(d: _Doc, i: int) -> bool:
         return True  # "groups that support", "Beck, who supported", "she has sought"
     if low in _EVIDENCE_NOUNS or _evidence_of(d, k, s0):
         return True  # "Polling averages show", "Video of the incident shows"
+    if noun_subject and k - 1 >= s0 and d.low[k - 1] in ("the", "a", "an") and (k - 1 == s0 or d.tok[k - 2] in (",", ";")) \
+            and _unknown_noun(d, k) and not low.endswith("s"):
+        return True  # "The panel decided against ...": a clause-initial singular noun phrase
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
 
@@ -1257,6 +1314,32 @@ _PERSONAL = frozenset("he she they we i you".split())
 _SHOWN_CLAUSE = frozenset("that how why what whether if".split())
 
 
+# Things one gives as material support ("backed the rebels with weapons"): after "with", they
+# make a position verb an act of help, not a stated view.
+_MATERIEL = frozenset("""weapons arms ammunition helicopters drones tanks missiles artillery jets aircraft troops
+soldiers fighters money funds funding cash loans aid supplies equipment intelligence airstrikes strikes
+fuel food""".split())
+
+
+def _material_support(d: _Doc, i: int, j: int) -> bool:
+    """Whether the position verb at ``i`` (ending at ``j``) is material help: "with" and a
+    thing given follow within the clause ("supports the police with helicopters", "backed
+    Kyiv with weapons and money"), not a view ("supports the bill with reservations").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("The army supports the police with helicopters.").d
+        >>> _material_support(d, 2, 3)
+        True
+    """
+    for t in range(j, min(j + 7, len(d.low))):
+        if d.sent[t] != d.sent[i] or d.tok[t] in _CLAUSE_PUNCT or d.low[t] == "that":
+            return False
+        if d.low[t] == "with":
+            return any(d.low[u] in _MATERIEL for u in range(t + 1, min(t + 5, len(d.low))) if d.sent[u] == d.sent[i])
+    return False
+
+
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | None = None) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues
     (``ments``: the document's mentions, rows of :data:`_MENTION_FIELDS`, when at hand)."""
@@ -1267,8 +1350,10 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             i, j = d.remap[i], d.remap[j - 1] + 1
         if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i) or _modified_noun(d, i)):
             continue
-        if cat in _SHORT_CLASSES and (not _subject_before(d, i) or (j < len(d.low) and d.low[j] == "by")):
+        if cat in _SHORT_CLASSES and (not _subject_before(d, i, noun_subject=cat == "intention") or (j < len(d.low) and d.low[j] == "by")):
             continue  # "support among voters", "separatists backed by the army"
+        if cat == "position" and _material_support(d, i, j):
+            continue  # "supports the police with helicopters": material help, not a stated position
         if cat == "intention" and (j >= len(d.low) or d.low[j] not in _INTENTION_NEXT
                                    or d.low[max(_skip_aux_left(d, i, 0) - 1, 0)] in ("’s", "'s")):
             continue  # only "plans to", "decided against": "her plan would", "the plan to" are nouns
@@ -1297,8 +1382,9 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             continue  # "nothing compared to", "speaking of X, ...", "a geographic reference": not a report
         if not _verb_in_context(d, i, j, lemma):
             continue
-        if lemma == "put it" and not any(d.low[t] == "as" and d.sent[t] == d.sent[i] for t in range(max(i - 8, 0), i)):
-            continue  # only "as X put it" reports wording: "put it on the table" does not
+        if lemma == "put it" and not any(d.low[t] == "as" and d.sent[t] == d.sent[i] for t in range(max(i - 8, 0), i)) \
+                and not any(d.tok[t] == ":" for t in range(j, min(j + 3, len(d.tok)))):
+            continue  # only "as X put it" and "X put it bluntly: ..." report wording: "put it on the table" does not
         if lemma in _SHORT_TOPIC_VERBS and _time_after(d, j, len(d.low)) < len(d.low) \
                 and d.low[_time_after(d, j, len(d.low))] in _AUX:
             continue  # "the plan I will outline today is ...": a relative clause without its object
@@ -1391,6 +1477,9 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
                                or d.tok[sp[1]] in "“”\"''"):
             if d.low[sp[0]] not in ("that",) and d.low[sp[0]] not in PRONOUNS - {"he", "she", "they", "we", "i"}:
                 return "inverted", _extend_right(d, sp, s1)
+    contact = _contact_clause(d, k, lo)
+    if contact is not None:
+        return "subject", contact  # "all the experts I interviewed said", "Everyone we spoke to said"
     if k - 1 > lo and d.low[k - 1] == "to":
         m = _matrix_start(d, k - 1, lo)
         if m < k - 1 and m - 1 >= lo and d.low[m].endswith("ing") and d.tok[m - 1] in (",", "—", "–"):
@@ -1398,6 +1487,8 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
         sp = _infinitive_subject(d, k - 1, lo)
         return "infinitive", _whole_subject(d, sp, lo) if sp is not None else None
     t = _evidence_time(d, k, lo)
+    if t is None and _floating_quantifier(d, k - 1, lo):
+        k -= 1  # "Lopes and Dorsey both said": the quantifier floats after its subject
     sp = np_left(d, k if t is None else t, lo)
     if sp is None and k - 1 > lo and d.tok[k - 1] in (",", "—", "–", "--"):
         sp = _appositive(d, k - 1, lo)
@@ -1405,7 +1496,97 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
             sp = _whole_subject(d, sp, lo)
     elif sp is not None:
         sp = _premodified_subject(d, _whole_subject(d, sp, lo), lo) if t is None else (sp[0], k)
+    if sp is not None:
+        sp = _after_setting(d, sp, lo)
     return "subject", sp
+
+
+def _floating_quantifier(d: _Doc, q: int, lo: int) -> bool:
+    """Whether "all", "both" or "each" at ``q`` floats after the subject before it ("The three
+    ministers all said", "Ruiz, Dahl and Roth (D-N.J.) all suggested", "They each said"):
+    after a name, a closing parenthesis, a plural pronoun or a plural noun.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Lopes and Dorsey both said the deal was dead.").d
+        >>> _floating_quantifier(d, 3, 0), _floating_quantifier(_state_of("Both said no.").d, 0, 0)
+        (True, False)
+    """
+    if q - 1 < lo or d.low[q] not in ("all", "both", "each") or d.sent[q - 1] != d.sent[q]:
+        return False
+    prev, low = d.tok[q - 1], d.low[q - 1]
+    return (_cap(prev) and low not in _BOUNDARY_CAPS) or prev == ")" or low in ("they", "we", "you") \
+        or (low.endswith("s") and (_np_word(d, q - 1) or _unknown_noun(d, q - 1)) and low not in _DETERMINERS)
+
+
+_SETTING_PREPOSITIONS = frozenset("in at during".split())
+_LINKING_WORDS = frozenset("of for with by on in at to and from about".split())
+_NAME_ENDS = frozenset("""gazette herald times post journal tribune courier chronicle observer telegraph
+wire news radio tv television network agency press""".split())
+
+
+def _after_setting(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+    """The subject after a fronted setting with no comma ("In a Bloomberg interview Trump
+    declared": "Trump", not "a Bloomberg interview Trump"): when the span follows a
+    sentence-initial "In"/"At"/"During" and no comma, the subject starts at a determiner
+    after a noun ("In a statement the ministry said") or, when a lower-case noun is followed
+    by a name, is the name closing the span (after an outlet's last word: "... of the
+    Harbour Gazette Dorsey").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("In a Valen Radio interview Dorsey declared that it was over.").d
+        >>> a, b = _after_setting(d, (1, 6), 0)
+        >>> d.tok[a:b]
+        ['Dorsey']
+    """
+    a, b = sp
+    s0 = max(lo, d.sent_start[d.sent[a]])
+    if a - 1 < s0 or d.low[s0] not in _SETTING_PREPOSITIONS or any(d.tok[t] in _CLAUSE_PUNCT for t in range(s0, b)):
+        return sp
+    det = next((t for t in range(b - 2, a, -1) if d.low[t] in ("the", "a", "an")
+                and d.low[t - 1] not in _LINKING_WORDS), None)
+    if det is not None:
+        return det, b  # "In a statement the foreign ministry said"
+    if not _cap(d.tok[b - 1]):
+        return sp
+    n = b
+    while n - 1 > a and _cap(d.tok[n - 1]) and d.low[n - 1] not in _NAME_ENDS:
+        n -= 1
+    if n == a or not any(d.tok[t].islower() and d.tok[t].isalpha() and d.low[t] not in _DETERMINERS
+                         for t in range(a, n)):
+        return sp
+    return n, b
+
+
+_CONTACT_SUBJECTS = frozenset("i we he she they you".split())
+
+
+def _contact_clause(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
+    """The subject ending right before the verb group at ``k`` that is a noun phrase with a
+    relative clause without "that" (a contact clause: pronoun, past verb, maybe a stranded
+    preposition): "all the experts I interviewed said", "Everyone we spoke to said", "The
+    officials he met said"; else ``None``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Everyone we spoke to said the plan was too complex.").d
+        >>> a, b = _contact_clause(d, d.low.index("said"), 0)
+        >>> d.tok[a:b]
+        ['Everyone', 'we', 'spoke', 'to']
+    """
+    v = k - 1
+    if v - 1 > lo and d.low[v] in ("to", "with", "about"):
+        v -= 1
+    if v - 2 < lo or not d.tok[v].islower() or not (d.low[v].endswith("ed") or d.low[v] in _IRREGULAR_PAST):
+        return None
+    if d.low[v - 1] not in _CONTACT_SUBJECTS or d.sent[v - 1] != d.sent[k]:
+        return None
+    np = np_left(d, v - 1, lo)
+    if np is None or d.low[v - 2] in PRONOUNS or d.low[v - 2] in _DETERMINERS or not (
+            _np_word(d, v - 2) or _unknown_noun(d, v - 2)):
+        return None
+    return np[0], k
 
 
 # Things one writes or posts, whose "-ing" reports what their author says ("a statement saying").
@@ -1603,7 +1784,7 @@ def _extend_right(d: _Doc, sp: tuple[int, int], s1: int) -> tuple[int, int]:
         # A quotation or a colon after the appositive starts new speech: stop before it.
         # Reporting verbs inside the appositive ("who supports Clinton", "who added
         # that ...") describe the speaker and stay in the span, as PolNeAR marks them.
-        if d.tok[t] in "“”\"‘''" or d.tok[t] in (";", ":"):
+        if (d.tok[t] in "“”\"‘''" and not _plural_possessive(d, t)) or d.tok[t] in (";", ":"):
             end = t
             break
         if d.tok[t] == "," and t + 1 < s1 and _setting_after(d, t + 1):
@@ -1616,10 +1797,18 @@ def _extend_right(d: _Doc, sp: tuple[int, int], s1: int) -> tuple[int, int]:
     return (sp[0], end)
 
 
+def _plural_possessive(d: _Doc, t: int) -> bool:
+    # "the growers' union": an apostrophe glued to a plural before a lower-case noun.
+    return (d.tok[t] in ("'", "’") and t > 0 and d.low[t - 1].endswith("s") and d.end[t - 1] == d.start[t]
+            and t + 1 < len(d.tok) and d.tok[t + 1].isalpha() and d.tok[t + 1].islower())
+
+
 def _setting_after(d: _Doc, k: int) -> bool:
     """", summing up the talks", ", in a statement", ", at a rally": after an inverted
     speaker, the reporter's scene, which PolNeAR leaves out of the source (in PolNeAR
     train 32 such participles and 10 such settings are left out, 4 and none kept)."""
+    if k + 1 < len(d.low) and d.low[k] == "on" and d.low[k + 1] in _WEEKDAYS:
+        return True  # ", on Monday": the reporter's time, like a setting
     return _clause_appositive(d, k) or d.low[k] == "in"
 
 
@@ -1720,8 +1909,15 @@ def _is_title(d: _Doc, q: _Quote, a: int, b: int) -> bool:
 
 
 def _ends_sentence(d: _Doc, q: _Quote, a: int, b: int) -> bool:
-    # “We will win.” is a sentence, even when short: speech, not a scare quote.
-    return b - 2 > a and d.tok[b - 2] in _SENT_FINAL | {","} and _n_words(d, a, b) >= 2
+    # “We will win.” is a sentence, even when short: speech, not a scare quote; so is a
+    # one-word quotation standing as a sentence of its own (“Nobody.” after “A,” she said.).
+    if not (b - 2 > a and d.tok[b - 2] in _SENT_FINAL | {","}):
+        return False
+    n = _n_words(d, a, b)
+    if n >= 2:
+        return True
+    opens = a == 0 or d.tok[a - 1] in _SENT_FINAL or "\n" in d.text[d.end[a - 1]:d.start[a]]
+    return n == 1 and opens and d.tok[b - 2] in _SENT_FINAL and _cap(d.tok[a + 1])
 
 
 _NA, _NAT = pd.NA, pd.NaT
