@@ -1397,6 +1397,38 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
             x.absorbed, e.committed = True, cues[x.cue].lemma   # "vowed to retaliate": one threat, not two
 
 
+def _agreed_acts(s: cl.Structure, events: list[Event], cues: list[Cue], rctx: dict) -> None:
+    """Rule ``agree.content``: what parties agree to do is the content of the agreement, not an
+    act of its own ("Kenya and Ethiopia agreed to reopen the crossing" is one agreement, CAMEO
+    057 / PLOVER AGREE): a cooperative act in the infinitive after "agree" that names no party of
+    its own, or only the agreeing parties themselves ("agreed to resume talks"), is absorbed into
+    the agreement row. An act that names another party keeps its row ("agreed to release
+    Palestinian prisoners"), and so does a hostile one ("agreed to impose sanctions").
+
+    Example:
+        >>> # "Laos and Vietnam agreed to build a railway": LAO agree VNM, VNM agree LAO; no build row
+    """
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if e.act != "agree" or cues[e.cue].lemma != "agree" or p is None or p.head != e.tok:
+            continue
+        inf = _infinitive_after(s, p)
+        if inf is None or s.lower[inf.start] != "to":
+            continue
+        for x in events:
+            inside = inf.start <= x.tok <= inf.head or inf.patient is not None and inf.patient.start <= x.tok < inf.patient.end
+            if x is not e and inside and cues[x.cue].quad not in CONFLICT \
+                    and (x.target.rule == "target.reciprocal" or not _has_actor(rctx, x.target.chunk)):
+                x.absorbed = True
+
+
+def _complement_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
+    """The acts an infinitive complement names: vows (:func:`_commitments`) and agreements
+    (:func:`_agreed_acts`)."""
+    _commitments(s, events, cues, r, rctx)
+    _agreed_acts(s, events, cues, rctx)
+
+
 _YEAR = re.compile(r"^(1[89]|20)\d\d'?s?$")
 
 
@@ -2884,6 +2916,9 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
         if p.start == p.head and s.tags[p.head] in ("VBG", "VBN") and p.head > 0 and \
                 s.tags[p.head - 1] in cl.NOUN_TAGS and s.clauses[p.clause].kind != "participial":
             continue  # "publications countering extremist ideology": a modifier, not a speech act
+        if p.start == p.head and s.tags[p.head] in ("VBN", "VBD") and 0 < p.head < len(s.tags) - 1 \
+                and s.tags[p.head - 1] in ("IN", "DT") and s.tags[p.head + 1] in cl.NOUN_TAGS:
+            continue  # "withdraw troops from disputed border areas": a participle before its noun
         act, code, quad = _SPEECH_CLASSES[cls]
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
@@ -3542,7 +3577,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
     _claimant_threats(s, events, cues, r)
-    _commitments(s, events, cues, r, rctx)
+    _complement_acts(s, events, cues, r, rctx)
     _background_acts(s, events, r)
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)

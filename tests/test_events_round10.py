@@ -1,0 +1,33 @@
+"""Events round 10: agreements reached, the content of an agreement, participles before their
+noun, and the other rules of the tenth session (constructed sentences, new names)."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, rows, run
+
+pytestmark = NEEDS_TAGGER
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "agree" reports an agreement (PLOVER AGREE), each party's to the other
+    ("Laos and Vietnam agreed on Friday to build a railway between their capitals.",
+     [("LAO", "agree", "VNM", "asserted"), ("VNM", "agree", "LAO", "asserted")], "offer"),
+    # what they agree to do is the agreement's content, not an act of its own
+    ("Bolivia and Paraguay agreed to reopen their border crossing at Infante Rivarola.",
+     [("BOL", "agree", "PRY", "asserted"), ("PRY", "agree", "BOL", "asserted")], "yield"),
+    ("Mongolia and Kazakhstan agreed to resume direct talks on transit fees.",
+     [("MNG", "agree", "KAZ", "asserted"), ("KAZ", "agree", "MNG", "asserted")], "consult"),
+])
+def test_agreements_are_agreements(text, expected, absent):
+    got = rows(run(text))
+    assert got == expected and absent not in [r[1] for r in got], got
+
+
+def test_agreed_act_naming_another_party_keeps_its_row():
+    got = rows(run("Uruguay agreed to release three Brazilian fishermen held since May."))
+    assert ("URY", "agree", "BRA", "asserted") in got or ("URY", "yield", "BRA", "future") in got, got
+
+
+def test_participle_before_its_noun_is_no_speech_act():
+    got = rows(run("Guatemala and Belize agreed to withdraw police from disputed border villages."))
+    assert "deny" not in [r[1] for r in got], got
