@@ -31,3 +31,24 @@ def test_agreed_act_naming_another_party_keeps_its_row():
 def test_participle_before_its_noun_is_no_speech_act():
     got = rows(run("Guatemala and Belize agreed to withdraw police from disputed border villages."))
     assert "deny" not in [r[1] for r in got], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of transfer no cue covers takes its act from what it sends (verb.transfer_object)
+    ("Hungary sent troops to the border with Serbia on Friday.", ("HUN", "mobilize")),
+    ("Norway will send 30 million euros in humanitarian aid to Yemen.", ("NOR", "aid", "YEM", "future")),
+    ("Portugal sent 200 tonnes of relief to Mozambique after the cyclone.", ("PRT", "aid", "MOZ", "asserted")),
+])
+def test_what_is_sent_names_the_act(text, expected):
+    got = rows(run(text))
+    assert any(r[:len(expected)] == expected for r in got), got
+
+
+def test_a_letter_sent_stays_unclassified():
+    got = rows(run("Tanzania sent a letter to Uganda on Monday."))
+    assert [r[1] for r in got] == ["unclassified"], got
+
+
+def test_a_currency_names_no_party():
+    got = rows(run("Canada pledged 40 million Canadian dollars to help Haiti rebuild its police."))
+    assert ("CAN", "offer", "HTI", "asserted") in got and all(r[2] != "CAN" for r in got), got

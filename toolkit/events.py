@@ -169,6 +169,8 @@ class Rules:
     commitment_verbs: frozenset = frozenset()   # "punish", "avenge": a vow to do them is a threat
     promise: dict = field(default_factory=dict)   # act, cameo, quad of a vow to do no hostile act
     resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
+    sent_objects: dict = field(default_factory=dict)   # "troop" -> CAMEO code of sending it (verb.transfer_object)
+    currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
 
 
 @functools.lru_cache(maxsize=2)
@@ -208,6 +210,9 @@ def rules(path: str | None = None) -> Rules:
                  claim_nouns=fs(d.get("claim_nouns", [])),
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
+                 currency_nouns=fs(d.get("currency_nouns", [])),
+                 sent_objects={str(k).lower(): str(v) for k, v in {**d.get("converse", {}).get("objects", {}),
+                                                                   **d.get("sent_objects", {})}.items()},
                  receiving=fs(d.get("converse", {}).get("receiving", [])),
                  force_verbs={str(k).lower(): str(v) for k, v in d.get("force_subject", {}).get("verbs", {}).items()},
                  force_heads=fs(d.get("force_subject", {}).get("heads", [])),
@@ -1830,6 +1835,10 @@ class SentenceContext:
                 return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                         "start": a, "end": b, "backed": True}, "actor.supporter_only"
             hit = kept
+        if hit and s.lemma[c.head] in r.currency_nouns:
+            # "50 million Australian dollars": the adjective names a currency, not a party
+            # (rule actor.currency); a name after the head stays ("dollars for Ukraine" is no chunk)
+            hit = [m for m in hit if m[0] >= int(self.tok_end[c.head])]
         if hit:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
@@ -3437,6 +3446,27 @@ def _converse_giver(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> t
     return None
 
 
+def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
+    """Rule ``verb.transfer_object``: a verb of transfer (events.yaml ``recipient_verbs``) that no
+    escalation cue covers takes its act from the thing it sends (``sent_objects``, and the
+    ``converse.objects``): "Turkey sent troops to northern Cyprus" shows force (CAMEO 15),
+    "Germany will send 40 million euros in humanitarian aid to Sudan" gives aid (07); the "in
+    aid" after an amount ("300 tonnes of food aid") names what is sent. Returns the CAMEO code, or None.
+
+    Example:
+        >>> # "Chile sent two warships to the strait" -> "150"
+    """
+    obj = p.patient
+    if p.voice != "active" or obj is None or s.lemma[p.head] not in r.recipient:
+        return None
+    code = r.sent_objects.get(s.lemma[obj.head])
+    if code is None and any(s.tags[k] == "CD" for k in range(obj.start, obj.head)):
+        # "300 tonnes of food aid": the amount's "of"/"in" phrase names what is sent
+        inner = [c for prep, c in p.obliques if prep in ("in", "of") and c.start == obj.end + 1]
+        code = r.sent_objects.get(s.lemma[inner[0].head]) if inner else None
+    return code
+
+
 def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules, rctx: dict) -> list[Cue]:
     """Add the main clause's uncoded predicate (:func:`_uncoded_main`) as an ``unclassified``
     event (``verb.uncoded``), or as the act of its verb + particle phrase (``verb.phrasal``,
@@ -3448,19 +3478,23 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
     phrase = f"{s.lemma[h]} {s.lower[h + 1]}" if h + 1 < len(s.lower) else ""
     code = r.phrasal_acts.get(phrase)   # "pushed back against": a rejection (verb.phrasal)
     giver = _converse_giver(s, uncoded, r, rctx)
+    sent = _sent_object(s, uncoded, r) if code is None and giver is None else None
     if giver is not None:
         code = giver[2] or None
+    elif sent is not None:
+        code = sent
     elif code is None and uncoded.agent is not None and s.lemma[uncoded.agent.head] in r.force_heads:
         # ... or its passive: "the grid had been hit by Russian missiles" (the by-agent)
         code = r.force_verbs.get(s.lemma[h])   # "A Russian missile hit a school" (verb.force_subject)
         if code is not None:
             giver = (uncoded.agent, uncoded.agent_rule, code)
-    two = code is not None and giver is None   # a phrasal act's cue is its verb + particle
+    two = code is not None and giver is None and sent is None   # a phrasal act's cue is its verb + particle
     cues = [*cues, Cue(-1, h, h + 2 if two else h + 1, s.lemma[h], code or "", _quad_of(code), phrase if two else s.lemma[h])]
     events.append(Event(len(cues) - 1, h, Arg(uncoded.agent, uncoded.agent_rule),
                         Arg(uncoded.patient, uncoded.patient_rule),
                         act_class(code, s.lemma[h], r) if code else "unclassified",
-                        "verb.phrasal" if code else "verb.uncoded", uncoded.clause, uncoded.negated, uncoded.modality))
+                        "verb.transfer_object" if sent else "verb.phrasal" if code else "verb.uncoded",
+                        uncoded.clause, uncoded.negated, uncoded.modality))
     if giver is not None and giver[0] is not uncoded.agent:   # "Ukraine received weapons from Germany"
         events[-1].source, events[-1].target = Arg(giver[0], giver[1]), Arg(uncoded.agent, "target.converse_subject")
         events[-1].act_rule = "verb.converse"
