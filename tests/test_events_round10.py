@@ -52,3 +52,17 @@ def test_a_letter_sent_stays_unclassified():
 def test_a_currency_names_no_party():
     got = rows(run("Canada pledged 40 million Canadian dollars to help Haiti rebuild its police."))
     assert ("CAN", "offer", "HTI", "asserted") in got and all(r[2] != "CAN" for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a warning that one's own side will respond to another's act threatens that other (warn.own_side)
+    ("Venezuela warned that Caracas would retaliate against any Guyanese incursion into the Essequibo.",
+     ("VEN", "threaten", "GUY", "asserted")),
+    ("Algeria's defence minister warned on Monday that Algiers would respond firmly to any Moroccan provocation.",
+     ("DZA", "threaten", "MAR", "asserted")),
+    # ... and with no one named it is still a threat, not an accusation of one's own state
+    ("Eritrea warned that Asmara would respond to any provocation with force.", ("ERI", "threaten", None, "asserted")),
+])
+def test_own_side_response_is_a_threat(text, expected):
+    got = rows(run(text))
+    assert expected in got and not any(r[1] == "accuse" for r in got), got

@@ -1143,13 +1143,42 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         if own is None or actors[i]["target"].get("actor") != own:
             continue
         to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
+        arg = Arg(p.patient if p is not None else None, "target.addressee")
+        if to.get("actor") is None and p is not None:
+            # no addressee: "warned that Tehran would respond decisively to any Israeli strike"
+            arg = _responded_to(s, p, own, ctx)
+            to = ctx.actor(arg.chunk, s, not_actor=own, target=True)[0]
+        if to.get("actor") is None and p is not None and _hostile_future(s, e, p, cues):
+            # "warned that Pyongyang would respond to any provocation": a threat, at no one named
+            e.target, actors[i]["target"] = Arg(None, ""), {}
+            e.act, e.act_rule = "threaten", "warn.own_side"
         if to.get("actor") is None or to["actor"] == own:
             continue
-        e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
+        e.target, actors[i]["target"] = arg, to
         if _hostile_future(s, e, p, cues):
             e.act, e.act_rule = "threaten", "warn.own_side"
         else:
             e.act, e.act_rule = "statement", "warn.that_statement"
+
+
+def _responded_to(s: cl.Structure, p: cl.Predicate, own: str, ctx: SentenceContext) -> Arg:
+    """``target.responded_to``: in a warning's complement, the party named in the "to"/"against"
+    phrase of a response verb (events.yaml ``warn.threat_cues``: "would respond decisively to any
+    Israeli strike", "will retaliate against Kyiv"), someone other than the warner's side
+    ``own``; an empty argument when there is none.
+
+    Example:
+        >>> # "Iran warned that Tehran would respond to any Israeli strike" -> "any Israeli strike"
+    """
+    inner = _speech_complements(s, p)
+    cues = rules().threat_cues
+    for q in s.predicates:
+        if q.clause not in inner or q.head <= p.head or s.lemma[q.head] not in cues:
+            continue
+        for prep, c in q.obliques:
+            if prep in ("to", "against") and ctx.actor(c, s, not_actor=own, target=True)[0].get("actor") not in (None, own):
+                return Arg(c, "target.responded_to")
+    return Arg(None, "")
 
 
 def _hostile_future(s: cl.Structure, e: Event, p: cl.Predicate | None, cues: list[Cue]) -> bool:
