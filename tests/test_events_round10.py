@@ -66,3 +66,29 @@ def test_a_currency_names_no_party():
 def test_own_side_response_is_a_threat(text, expected):
     got = rows(run(text))
     assert expected in got and not any(r[1] == "accuse" for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act noun's "by" doer is the one criticized, not the victim named in its "of" phrase
+    ("Peru condemned the detention of its sailors by Chilean police.", ("PER", "criticize", "CHL", "asserted")),
+    ("Jordan denounced the shooting of a Jordanian driver by Syrian border guards.",
+     ("JOR", "denounce", "SYR", "asserted")),
+])
+def test_act_noun_doer_is_the_target(text, expected):
+    got = rows(run(text))
+    assert any(r[0] == expected[0] and r[2] == expected[2] for r in got) and all(r[2] != r[0] for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a coordinated verb whose object names no one shares the earlier verb's target
+    ("Chile condemned the raid by Bolivian police and demanded an inquiry.", ("CHL", "demand", "BOL", "asserted")),
+    ("Bolivia expelled Peru's consul on Monday and ordered him to leave within 48 hours.", ("BOL", "expel", "PER", "asserted")),
+])
+def test_coordinated_verbs_share_a_target(text, expected):
+    got = rows(run(text))
+    assert got.count(expected) >= 1 and not any(r[1] == expected[1] and r[2] is None for r in got), got
+
+
+def test_coordinated_verb_with_its_own_target_keeps_it():
+    got = rows(run("Kenya welcomed the truce and urged Somalia to respect it."))
+    assert ("KEN", "appeal", "SOM", "asserted") in got, got

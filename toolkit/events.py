@@ -540,6 +540,9 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     by = _participle_agent(s, obj) if "by" in s.lower[obj.end:obj.end + 10] else None
     if by is not None and _has_actor(ctx, by):
         return Arg(by, "target.passive_modifier_agent")
+    doer = _act_noun_doer(s, obl, obj, ctx)
+    if doer is not None:
+        return doer
     if s.lemma[obj.head] in ctx["rules"].claimed_objects:
         # "claimed responsibility for the Easter bombings": the act claimed is what was done.
         got = [c for prep, c in obl if prep == "for" and c.start == obj.end + 1]
@@ -591,6 +594,31 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         if prep in ("of", "in") and _phrase_next(s, end, c) or c.start == end + 1:
             end = c.end   # "the release of $1.2 billion in military assistance to Egypt"
     return _after_named_act(s, obl, obj) if named_act else None
+
+
+def _act_noun_doer(s: cl.Structure, obl, obj: cl.Chunk, ctx) -> Arg | None:
+    """``target.act_object_by``: an object naming an act (events.yaml ``event_nouns``) whose doer
+    a "by" phrase names, past the act's own "of"/"on"/"against" phrases, is aimed at that doer:
+    "condemned the killing of a Mexican citizen by U.S. border agents" criticizes the United
+    States, not the victim's state (CAMEO codes the one criticized as the target).
+
+    Example:
+        >>> # "Peru condemned the detention of its sailors by Chilean police" -> "Chilean police"
+    """
+    if _act_noun(s, obj.head, ctx["rules"]) not in ctx["rules"].event_nouns:
+        return None
+    end = obj.end
+    for prep, c in obl:
+        if c.start < obj.end:
+            continue
+        if not _phrase_next(s, end, c):
+            break
+        if prep == "by":
+            return Arg(c, "target.act_object_by") if _has_actor(ctx, c) else None
+        if prep not in ("of", "on", "against", "in", "at"):
+            break
+        end = c.end
+    return None
 
 
 # Prepositions that direct a named act at someone ("an investigation into", "a protest against");
@@ -3395,6 +3423,47 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
                 break
 
 
+def _oblique_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """Targets found past the object: a named place or body (:func:`_named_oblique_targets`,
+    :func:`_body_in_place_targets`), then the shared target of coordinated verbs
+    (:func:`_coordinated_targets`)."""
+    _named_oblique_targets(s, events, actors, ctx)
+    _body_in_place_targets(s, events, actors, ctx)
+    _coordinated_targets(s, events, actors)
+
+
+_INHERITED = frozenset({"demand", "appeal", "criticize", "protest", "threaten", "warn", "coerce", "attack",
+                        "expel", "reduce_relations", "sanction", "reject", "aid", "offer", "praise"})
+
+
+def _coordinated_targets(s: cl.Structure, events: list[Event], actors: list[dict]) -> None:
+    """``target.coordinated``: a verb coordinated with an earlier one of the same subject
+    (``agent.subject.coordinated``) whose own object names no one is aimed at the earlier verb's
+    target: "Mexico condemned the killing ... by U.S. border agents and demanded a full
+    investigation" demands it of the United States; "Peru expelled Venezuela's envoy and ordered
+    him to leave" orders Venezuela's. A target that names someone, a statement and an act of the
+    source on itself are left alone.
+
+    Example:
+        >>> # "Chile condemned the raid by Bolivian police and demanded an inquiry" -> CHL demand BOL
+    """
+    for i, e in enumerate(events):
+        if e.absorbed or not e.source.rule.startswith("agent.subject.coordinated") or e.act not in _INHERITED \
+                or actors[i]["target"].get("actor") is not None or e.target.rule.startswith("target.own") \
+                or _names_someone(s, e.target.chunk) and s.tags[e.target.chunk.head] not in cl.PRONOUN_TAGS:
+            continue
+        src = actors[i]["source"].get("actor")
+        for j in range(i - 1, -1, -1):
+            f = events[j]
+            if f.absorbed or f.tok >= e.tok or not _same_chunk(f.source.chunk, e.source.chunk) \
+                    or actors[j]["source"].get("actor") != src:
+                continue
+            got = actors[j]["target"]
+            if got.get("actor") is not None and got["actor"] != src and f.target.chunk is not None:
+                e.target, actors[i]["target"] = Arg(f.target.chunk, "target.coordinated"), got
+            break
+
+
 def _names_someone(s: cl.Structure, c: cl.Chunk | None) -> bool:
     """A chunk with a proper noun: an actor the gazetteer may lack."""
     return c is not None and any(s.tags[k] in ("NNP", "NNPS") for k in range(c.start, c.end))
@@ -3651,8 +3720,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _responsibility_claims(s, events, actors, cues, ctx, r)
     _own_side_warnings(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
-    _named_oblique_targets(s, events, actors, ctx)
-    _body_in_place_targets(s, events, actors, ctx)
+    _oblique_targets(s, events, actors, ctx)
     _report_targets(s, events, actors, ctx)
     main = _main_event(s, events)
     rows = []
