@@ -92,3 +92,17 @@ def test_coordinated_verbs_share_a_target(text, expected):
 def test_coordinated_verb_with_its_own_target_keeps_it():
     got = rows(run("Kenya welcomed the truce and urged Somalia to respect it."))
     assert ("KEN", "appeal", "SOM", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a border shared with a party aims the act at that party (target.border_with)
+    ("Armenia massed troops on its border with Azerbaijan on Sunday.", ("ARM", "mobilize", "AZE", "asserted")),
+    ("Hungary sent troops to the border with Serbia on Friday.", ("HUN", "mobilize", "SRB", "asserted")),
+])
+def test_border_with_a_party(text, expected):
+    assert expected in rows(run(text))
+
+
+def test_own_border_alone_names_no_target():
+    got = rows(run("Armenia massed troops on its border on Sunday."))
+    assert got and all(r[2] is None for r in got), got

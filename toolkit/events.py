@@ -3913,6 +3913,9 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     :func:`_media_channel`; "criticized the BBC" keeps its target).
     """
     tc = e.target.chunk
+    shared = _shared_with(s, tc, ctx, src)
+    if shared is not None:
+        return shared
     if tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects:
         return dict(_NO_TARGET), "target.own_means"
     tgt, trule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"),
@@ -3923,6 +3926,26 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
         return dict(_NO_TARGET), "target.media_channel"
     return tgt, trule
+
+
+_SHARED_PLACES = frozenset({"border", "frontier", "boundary"})
+
+
+def _shared_with(s: cl.Structure, tc: cl.Chunk | None, ctx: SentenceContext, src: dict) -> tuple[dict, str] | None:
+    """``target.border_with``: a border named as shared with a party ("massed troops on its border
+    with Kosovo", "sent troops to the border with Serbia") aims the act at that party, someone
+    other than the source; None when the phrase names no such party.
+
+    Example:
+        >>> # "Serbia massed troops on its border with Kosovo" -> XKX
+    """
+    if tc is None or s.lemma[tc.head] not in _SHARED_PLACES or tc.end + 1 >= len(s.lower) or s.lower[tc.end] != "with":
+        return None
+    c = s.chunk_at(tc.end + 1)
+    if c is None or c.start != tc.end + 1:
+        return None
+    got, rule = ctx.actor(c, s, not_actor=src.get("actor"), target=True)
+    return (got, "target.border_with") if got.get("actor") not in (None, src.get("actor")) else None
 
 
 def _to_outlet(e: Event, lemma: str) -> bool:
