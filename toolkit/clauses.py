@@ -1186,7 +1186,7 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
             other = prev[-1] if prev else None
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
-                rep = _coordinated_reporter(s, p, other, w)
+                rep = _coordinated_reporter(s, p, other, w) or _reporters_second_verb(s, p, other, w)
                 if rep is not None:
                     return rep, "subject.coordinated_reporter"
                 return other.agent if other.voice == "active" else other.patient, "subject.coordinated"
@@ -1227,6 +1227,33 @@ def _coordinated_reporter(s: Structure, p: Predicate, other: Predicate, w: Words
         if g.head < other.patient.start and g.voice == "active" and s.lemma[g.head] in w.reporting \
                 and g.head + 1 == other.patient.start and g.agent is not None \
                 and s.clause_of[g.head] in (p.clause, s.clauses[p.clause].parent):
+            return g.agent
+    return None
+
+
+def _reporters_second_verb(s: Structure, p: Predicate, other: Predicate, w: Words) -> Chunk | None:
+    """Rule ``subject.coordinated_reporter`` (active complement): a verb after ", and" that
+    follows a report's complement whose verb has an auxiliary ("Estonia said Russian jets had
+    entered its airspace, and summoned the Russian ambassador") and agrees in form with the
+    reporting verb (both simple past) is the reporter's second verb: its subject is the
+    reporter's, not the complement's. ``None`` otherwise (without the comma, or when the
+    complement's verb has no auxiliary, "had entered and summoned" may share its subject).
+
+    Example:
+        >>> s = parse("Latvia said Belarusian jets had entered its airspace , and summoned the envoy .".split(),
+        ...           lemma="latvia say belarusian jet have enter its airspace , and summon the envoy .".split())
+        >>> p = [q for q in s.predicates if s.lower[q.head] == "summoned"][0]
+        >>> s.tokens[p.agent.start], p.agent_rule
+        ('Latvia', 'agent.subject.coordinated_reporter')
+    """
+    subj = other.agent if other.voice == "active" else other.patient
+    if p.voice != "active" or subj is None or p.start < 2 or s.lower[p.start - 1] != "and" \
+            or s.lower[p.start - 2] != "," or other.start == other.head:
+        return None
+    for g in s.predicates:
+        if g.head < subj.start and g.voice == "active" and s.lemma[g.head] in w.reporting and g.agent is not None \
+                and subj.start in (g.head + 1, g.head + 2) and (subj.start == g.head + 1 or s.lower[g.head + 1] == "that") \
+                and s.tags[g.head] == s.tags[p.head] and s.tags[p.head] in ("VBD", "VBZ", "VBP"):
             return g.agent
     return None
 
