@@ -106,3 +106,18 @@ def test_border_with_a_party(text, expected):
 def test_own_border_alone_names_no_target():
     got = rows(run("Armenia massed troops on its border on Sunday."))
     assert got and all(r[2] is None for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "there will be consequences" in what a party says is its threat (claim.existential_consequence)
+    ('"If Tirana continues down this path, there will be consequences," Serbia\'s foreign minister said.',
+     ("SRB", "threaten", "ALB", "asserted")),
+    ('"There will be a response if Baku attacks," Armenia\'s defence ministry said.', ("ARM", "threaten", "AZE", "asserted")),
+])
+def test_existential_consequence_is_a_threat(text, expected):
+    assert expected in rows(run(text))
+
+
+def test_negated_existential_consequence_is_no_threat():
+    got = rows(run('"There will not be consequences for anyone," the Chilean minister said.'))
+    assert "threaten" not in [r[1] for r in got], got

@@ -1385,6 +1385,35 @@ def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: 
             continue
         e.source = Arg(e.claimant, "source.claimant")
         e.act, e.act_rule = "threaten", "claim.conditional_threat"
+    _existential_threats(s, events, r)
+
+
+def _existential_threats(s: cl.Structure, events: list[Event], r: Rules) -> None:
+    """Rule ``claim.existential_consequence``: "there will be consequences" (a future modal, "be"
+    and one of ``warn.that_consequence.objects`` within three words; not negated) in what a party
+    says is that party's threat (CAMEO 13), aimed at the subject of an "if"/"unless" clause when
+    one names an actor (``target.condition_subject``), else at the statement's own target:
+    '"If Tirana continues down this path, there will be consequences," Serbia's foreign
+    minister said' is SRB threaten ALB.
+
+    Example:
+        >>> # '"There will be a response if Baku attacks," Armenia said' -> ARM threaten AZE
+    """
+    n = len(s.lower)
+    found = any(s.lower[k] == "there" and s.lower[k + 1] in r.consequence_modals and s.lower[k + 2] == "be"
+                and any(s.lemma[m] in r.consequence_objects for m in range(k + 3, min(n, k + 6)))
+                for k in range(n - 3))
+    if not found:
+        return
+    speech = _reporting_classes()
+    cond = next((k for k in range(n - 1) if s.lower[k] in ("if", "unless")), -1)
+    subj = s.chunk_at(cond + 1) if cond >= 0 else None
+    for e in events:
+        if e.act != "statement" or s.lemma[e.tok] not in speech or e.negated:
+            continue
+        e.act, e.act_rule = "threaten", "claim.existential_consequence"
+        if subj is not None and subj.start == cond + 1 and any(ch.start == subj.start for ch in s.chunks):
+            e.target = Arg(subj, "target.condition_subject")
 
 
 def _conditional_responses(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
