@@ -121,3 +121,8 @@ def test_existential_consequence_is_a_threat(text, expected):
 def test_negated_existential_consequence_is_no_threat():
     got = rows(run('"There will not be consequences for anyone," the Chilean minister said.'))
     assert "threaten" not in [r[1] for r in got], got
+
+
+def test_troops_sent_to_help_are_aid():
+    got = rows(run("Rwanda is sending troops to the African Union peacekeeping mission in Somalia."))
+    assert got and got[0][:2] == ("RWA", "aid"), got

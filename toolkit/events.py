@@ -171,6 +171,8 @@ class Rules:
     resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
     sent_objects: dict = field(default_factory=dict)   # "troop" -> CAMEO code of sending it (verb.transfer_object)
     currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
+    sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
+    sent_helping_code: str = "074"
 
 
 @functools.lru_cache(maxsize=2)
@@ -211,6 +213,8 @@ def rules(path: str | None = None) -> Rules:
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
                  currency_nouns=fs(d.get("currency_nouns", [])),
+                 sent_helping=fs(d.get("sent_helping", {}).get("words", [])),
+                 sent_helping_code=str(d.get("sent_helping", {}).get("code", "074")),
                  sent_objects={str(k).lower(): str(v) for k, v in {**d.get("converse", {}).get("objects", {}),
                                                                    **d.get("sent_objects", {})}.items()},
                  receiving=fs(d.get("converse", {}).get("receiving", [])),
@@ -3576,8 +3580,9 @@ def _converse_giver(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> t
 def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
     """Rule ``verb.transfer_object``: a verb of transfer (events.yaml ``recipient_verbs``) that no
     escalation cue covers takes its act from the thing it sends (``sent_objects``, and the
-    ``converse.objects``): "Turkey sent troops to northern Cyprus" shows force (CAMEO 15),
-    "Germany will send 40 million euros in humanitarian aid to Sudan" gives aid (07); the "in
+    ``converse.objects``): "Turkey sent troops to northern Cyprus" shows force (CAMEO 15), unless
+    a word after the verb says they help (``sent_helping``: "to help the army", "to the UN
+    peacekeeping force": 074, peacekeeping); "Germany will send 40 million euros in humanitarian aid to Sudan" gives aid (07); the "in
     aid" after an amount ("300 tonnes of food aid") names what is sent. Returns the CAMEO code, or None.
 
     Example:
@@ -3587,6 +3592,9 @@ def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
     if p.voice != "active" or obj is None or s.lemma[p.head] not in r.recipient:
         return None
     code = r.sent_objects.get(s.lemma[obj.head])
+    if code is not None and code.startswith("15") and any(
+            s.lemma[k] in r.sent_helping or s.lower[k] in r.sent_helping for k in range(p.head + 1, len(s.lower))):
+        return r.sent_helping_code   # "sending troops to the UN peacekeeping force", "to help the army"
     if code is None and any(s.tags[k] == "CD" for k in range(obj.start, obj.head)):
         # "300 tonnes of food aid": the amount's "of"/"in" phrase names what is sent
         inner = [c for prep, c in p.obliques if prep in ("in", "of") and c.start == obj.end + 1]
