@@ -126,3 +126,20 @@ def test_negated_existential_consequence_is_no_threat():
 def test_troops_sent_to_help_are_aid():
     got = rows(run("Rwanda is sending troops to the African Union peacekeeping mission in Somalia."))
     assert got and got[0][:2] == ("RWA", "aid"), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "called X 'illegal'": the namer criticizes X's doer; X is not the namer's own act (verb.naming)
+    ('Belarus imposed tariffs on Lithuania. Vilnius called the tariffs "illegal and arbitrary".',
+     ("LTU", "criticize", "BLR", "asserted"), ("LTU", "sanction")),
+    ("Latvia expelled a Belarusian diplomat. Minsk described the expulsion as a provocation.",
+     ("BLR", "criticize", "LVA", "asserted"), ("BLR", "expel")),
+])
+def test_naming_verbs_evaluate_their_object(text, expected, absent):
+    got = rows(run(text))
+    assert expected in got and not any(r[:2] == absent for r in got), got
+
+
+def test_called_a_ceasefire_is_still_a_light_verb():
+    got = rows(run("Chad called a ceasefire in the north on Monday."))
+    assert got and got[0][:2] == ("TCD", "yield"), got

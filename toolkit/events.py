@@ -171,6 +171,7 @@ class Rules:
     resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
     sent_objects: dict = field(default_factory=dict)   # "troop" -> CAMEO code of sending it (verb.transfer_object)
     currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
+    naming_verbs: frozenset = frozenset()   # "called X illegal": the namer evaluates X (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
     sent_helping_code: str = "074"
 
@@ -213,6 +214,7 @@ def rules(path: str | None = None) -> Rules:
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
                  currency_nouns=fs(d.get("currency_nouns", [])),
+                 naming_verbs=fs(d.get("naming_verbs", [])),
                  sent_helping=fs(d.get("sent_helping", {}).get("words", [])),
                  sent_helping_code=str(d.get("sent_helping", {}).get("code", "074")),
                  sent_objects={str(k).lower(): str(v) for k, v in {**d.get("converse", {}).get("objects", {}),
@@ -403,6 +405,54 @@ def rule_nonevent_modifier(s: cl.Structure, cue: Cue, ctx) -> str | None:
             and s.lemma[nxt] in ctx["rules"].modifier_bodies:
         return NONEVENT
     return None
+
+
+_COMPLEMENT_OPENERS = frozenset({"as", "a", "an", "'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
+
+
+def _naming_frame(s: cl.Structure, tok: int, r: Rules) -> tuple[cl.Predicate, cl.Chunk] | None:
+    """The naming verb (events.yaml ``naming_verbs``: "called", "described ... as") whose object
+    and evaluative complement hold token ``tok``, and the object: "Helsinki called the sanctions
+    'illegal'" (the complement an adjective, a quotation, "as" or "a"/"an" right after the
+    object; a quotation the chunker joined to the object ends it). None for "called on X",
+    "called for", or an object with nothing evaluative after it."""
+    n = len(s.lower)
+    for g in s.predicates:
+        obj = g.patient
+        if s.lemma[g.head] not in r.naming_verbs or g.voice != "active" or obj is None or obj.start != g.end \
+                or tok < obj.start or tok > obj.end + 6:
+            continue
+        quote = next((k for k in range(obj.start + 1, obj.end) if s.lower[k] in _COMPLEMENT_OPENERS), -1)
+        if quote > 0 and s.tags[quote - 1] in cl.NOUN_TAGS:
+            obj = cl.Chunk(obj.start, quote, quote - 1, "np.evaluated")
+        nxt = obj.end
+        if nxt >= n:
+            continue
+        opens = s.lower[nxt] in _COMPLEMENT_OPENERS or s.tags[nxt] in ("JJ", "JJR", "JJS") \
+            or s.tags[nxt] == "RB" and nxt + 1 < n and s.tags[nxt + 1] == "JJ"   # "politically motivated"
+        if opens and not any(obj.end <= q.start <= tok and s.tags[q.head] in cl.FINITE for q in s.predicates):
+            return g, obj
+    return None
+
+
+def rule_evaluation(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
+    """``verb.naming``: a cue in the complement of a naming verb ("Helsinki called the sanctions
+    'illegal and arbitrary'", "described the strikes as unacceptable") is the namer's
+    evaluation of the object (the criticism is Helsinki's, aimed at the object, whose doer
+    :meth:`SentenceContext.actor` finds: rule actor.event_doer); a cue inside that object is
+    the act evaluated, not an act of the namer (``nonevent.evaluated``).
+
+    Example:
+        >>> # "Russia imposed sanctions on Finland. Helsinki described them as illegal." -> FIN criticize RUS
+    """
+    found = _naming_frame(s, cue.tok, ctx["rules"])
+    if found is None:
+        return None
+    g, obj = found
+    if cue.tok < obj.end:
+        return NONEVENT
+    return Event(cue.row, cue.tok, Arg(g.agent, g.agent_rule), Arg(obj, "target.evaluated_object"), "",
+                 "verb.naming", g.clause, g.negated, g.modality)
 
 
 def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
@@ -920,7 +970,7 @@ def _protected(s: cl.Structure, c: cl.Chunk, r: Rules, rule: str) -> tuple[cl.Ch
 
 
 # Rules in precedence order: the first that answers decides (NONEVENT = no row).
-ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun_predicate, rule_noun, rule_predicative)
+ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_evaluation, rule_verb, rule_noun_predicate, rule_noun, rule_predicative)
 
 
 def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
@@ -2925,7 +2975,7 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     if any(p.start <= e.tok <= p.head for e in events) or (live and live[0].tok < p.head):
         return None
     if p.patient is not None and any(p.patient.start <= e.tok < p.patient.end and e.act_rule.startswith("noun.")
-                                     for e in events):
+                                     or e.act_rule == "verb.naming" and e.source.chunk is p.agent for e in events):
         return None  # "issued a warning", "derailed the negotiations": the noun's event is the act
     return p
 
