@@ -3631,8 +3631,8 @@ def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
     """Rule ``verb.transfer_object``: a verb of transfer (events.yaml ``recipient_verbs``) that no
     escalation cue covers takes its act from the thing it sends (``sent_objects``, and the
     ``converse.objects``): "Turkey sent troops to northern Cyprus" shows force (CAMEO 15), unless
-    a word after the verb says they help (``sent_helping``: "to help the army", "to the UN
-    peacekeeping force": 074, peacekeeping); "Germany will send 40 million euros in humanitarian aid to Sudan" gives aid (07); the "in
+    the verb or a word after it says they help (``sent_helping``: "contributing troops", "to help
+    the army", "to the UN peacekeeping force": 074, peacekeeping); "Germany will send 40 million euros in humanitarian aid to Sudan" gives aid (07); the "in
     aid" after an amount ("300 tonnes of food aid") names what is sent. Returns the CAMEO code, or None.
 
     Example:
@@ -3643,7 +3643,7 @@ def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
         return None
     code = r.sent_objects.get(s.lemma[obj.head])
     if code is not None and code.startswith("15") and any(
-            s.lemma[k] in r.sent_helping or s.lower[k] in r.sent_helping for k in range(p.head + 1, len(s.lower))):
+            s.lemma[k] in r.sent_helping or s.lower[k] in r.sent_helping for k in range(p.head, len(s.lower))):
         return r.sent_helping_code   # "sending troops to the UN peacekeeping force", "to help the army"
     if code is None and any(s.tags[k] == "CD" for k in range(obj.start, obj.head)):
         # "300 tonnes of food aid": the amount's "of"/"in" phrase names what is sent
