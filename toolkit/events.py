@@ -3531,9 +3531,10 @@ def _coordinated_targets(s: cl.Structure, events: list[Event], actors: list[dict
         >>> # "Chile condemned the raid by Bolivian police and demanded an inquiry" -> CHL demand BOL
     """
     for i, e in enumerate(events):
+        tc = e.target.chunk
         if e.absorbed or not e.source.rule.startswith("agent.subject.coordinated") or e.act not in _INHERITED \
                 or actors[i]["target"].get("actor") is not None or e.target.rule.startswith("target.own") \
-                or _names_someone(s, e.target.chunk) and s.tags[e.target.chunk.head] not in cl.PRONOUN_TAGS:
+                or tc is not None and _names_someone(s, tc) and s.tags[tc.head] not in cl.PRONOUN_TAGS:
             continue
         src = actors[i]["source"].get("actor")
         for j in range(i - 1, -1, -1):
