@@ -143,3 +143,21 @@ def test_naming_verbs_evaluate_their_object(text, expected, absent):
 def test_called_a_ceasefire_is_still_a_light_verb():
     got = rows(run("Chad called a ceasefire in the north on Monday."))
     assert got and got[0][:2] == ("TCD", "yield"), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack another party reports, on an object naming no one, is aimed at the reporter
+    ("Armenia's defence ministry said Azerbaijani troops had shelled a village overnight.", ("AZE", "attack", "ARM", "alleged")),
+    ("Somalia said Ethiopian aircraft bombed two villages near Dolow on Sunday.", ("ETH", "attack", "SOM", "alleged")),
+])
+def test_reported_attack_is_on_the_reporter(text, expected):
+    assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired two missiles into the sea, Japan's defence ministry said.",   # a place, not a victim
+    "Chad said its troops had shelled rebel positions in the north.",                 # its own act
+])
+def test_reported_act_without_victim_keeps_no_target(text):
+    got = rows(run(text))
+    assert all(r[2] is None for r in got if r[1] == "attack"), got

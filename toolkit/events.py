@@ -3513,6 +3513,34 @@ def _oblique_targets(s: cl.Structure, events: list[Event], actors: list[dict], c
     _named_oblique_targets(s, events, actors, ctx)
     _body_in_place_targets(s, events, actors, ctx)
     _coordinated_targets(s, events, actors)
+    _claimant_victims(s, events, actors, ctx)
+
+
+_VICTIM_ACTS = frozenset({"attack", "mass_violence"})
+
+
+def _claimant_victims(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``target.claimant_victim``: an attack that another party reports (its claimant) and whose
+    object names no one ("Ukrainian officials said Russian forces struck a power plant in the
+    Kharkiv region", "the Taliban government said Pakistani aircraft had bombed villages") is
+    aimed at the reporting party: one reports the strikes on one's own side, as the accusation
+    the report makes (claim.accuse) already reads it. Only for an object struck ("fired
+    missiles into the sea" is aimed at no one); not when the doer reports its own act, nor for
+    a news outlet, nor when the object names someone the gazetteer lacks.
+
+    Example:
+        >>> # "Armenia said Azerbaijani troops shelled a village overnight" -> AZE attack ARM
+    """
+    for i, e in enumerate(events):
+        if e.claimant is None or e.act not in _VICTIM_ACTS or e.absorbed or e.negated \
+                or not e.target.rule.startswith("patient.") \
+                or actors[i]["target"].get("actor") is not None or _names_someone(s, e.target.chunk):
+            continue
+        src = actors[i]["source"].get("actor")
+        clm, _ = ctx.actor(e.claimant, s)
+        if src is None or clm.get("actor") in (None, src) or clm.get("sector") == MEDIA:
+            continue
+        e.target, actors[i]["target"] = Arg(e.claimant, "target.claimant_victim"), clm
 
 
 _INHERITED = frozenset({"demand", "appeal", "criticize", "protest", "threaten", "warn", "coerce", "attack",
