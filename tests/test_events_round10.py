@@ -161,3 +161,8 @@ def test_reported_attack_is_on_the_reporter(text, expected):
 def test_reported_act_without_victim_keeps_no_target(text):
     got = rows(run(text))
     assert all(r[2] is None for r in got if r[1] == "attack"), got
+
+
+def test_act_object_for_a_party():
+    got = rows(run("Norway suspended its development aid for Malawi on Tuesday."))
+    assert any(r[0] == "NOR" and r[2] == "MWI" for r in got), got

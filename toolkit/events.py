@@ -628,6 +628,8 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
                 continue
             if next_to and prep in _OVER_OBJECT + ("in", "by") and (named_of is None or _has_actor(ctx, c)):
                 return Arg(c, f"target.prep_after_act_object_{prep}")
+            if next_to and prep == "for" and _has_actor(ctx, c):
+                return Arg(c, "target.prep_after_act_object_for")   # "freeze funds for Georgia": whose they are
             break
         if named_of is not None:
             return Arg(named_of, "target.act_object_of")
