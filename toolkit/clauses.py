@@ -93,6 +93,7 @@ class Words:
     deliberation_gap: frozenset = frozenset()
     noun_phrase_prepositions: frozenset = frozenset()
     reporting_core: frozenset = frozenset()
+    opening_adverbs: frozenset = frozenset()   # "However", "Later": adverbs, not names (tag.opening_name)
 
 
 @functools.lru_cache(maxsize=4)
@@ -131,7 +132,7 @@ def words(path: str | None = None) -> Words:
                  s("copula_forms"), s("intransitive_verbs"),
                  s("behest_nouns"), s("prepositional_participles"),
                  s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"),
-                 s("noun_phrase_prepositions"), s("reporting_extra"))
+                 s("noun_phrase_prepositions"), s("reporting_extra"), opening_adverbs=s("opening_adverbs"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -453,6 +454,9 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
     * ``tag.opening_name``: a capitalised first word tagged as an adjective right before a
       finite verb is a name ("Ukraine accuses Russia of ...": NLTK's tagger reads "Ukraine" as
       JJ, and the sentence loses its subject);
+    * ``tag.opening_name`` also reads a capitalised first word tagged as an adverb (no "-ly",
+      not one of ``opening_adverbs``: "However", "Later") right before a past verb and an object as a name, and the verb as finite ("Norway
+      suspended its aid": NLTK's tagger reads RB VBN); the verb was a verb already;
     * ``tag.opening_participle``: a capitalised first word tagged as a past participle, right
       before a noun phrase that a finite verb follows, is an adjective of that phrase
       ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
@@ -465,8 +469,16 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
         ['NNP', 'VBZ', 'NNP']
         >>> repair_opening_subject(["Russian", "troops", "left"], ["JJ", "NNS", "VBD"])
         ['JJ', 'NNS', 'VBD']
+        >>> repair_opening_subject(["Norway", "suspended", "its", "aid"], ["RB", "VBN", "PRP$", "NN"])
+        ['NNP', 'VBD', 'PRP$', 'NN']
+        >>> repair_opening_subject(["However", "suspended", "its", "aid"], ["RB", "VBN", "PRP$", "NN"])[0]
+        'RB'
     """
     n = len(tags)
+    if n >= 3 and tokens[0][:1].isupper() and tags[0] == "RB" and not tokens[0].lower().endswith("ly") \
+            and tokens[0].isalpha() and tokens[0].lower() not in words().opening_adverbs \
+            and tags[1] in ("VBD", "VBN", "VBZ") and tags[2] in ("DT", "PRP$", "NNP", "JJ"):
+        return ["NNP", "VBD" if tags[1] == "VBN" else tags[1], *tags[2:]]   # "Norway suspended its aid" (RB VBN)
     if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN", "VBG"):
         return list(tags)
     out = list(tags)
