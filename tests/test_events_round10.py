@@ -166,3 +166,13 @@ def test_reported_act_without_victim_keeps_no_target(text):
 def test_act_object_for_a_party():
     got = rows(run("Norway suspended its development aid for Malawi on Tuesday."))
     assert any(r[0] == "NOR" and r[2] == "MWI" for r in got), got
+
+
+def test_receiving_a_foreign_leader_hosts_a_visit():
+    got = rows(run("Zambia's president received Malawian President Lazarus Chakwera in Lusaka on Monday."))
+    assert ("ZMB", "visit", "MWI", "asserted") in got, got
+
+
+def test_receiving_refugees_hosts_no_visit():
+    got = rows(run("Chad received thousands of Sudanese refugees last week."))
+    assert "visit" not in [r[1] for r in got], got

@@ -171,6 +171,7 @@ class Rules:
     resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
     sent_objects: dict = field(default_factory=dict)   # "troop" -> CAMEO code of sending it (verb.transfer_object)
     currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
+    host_verbs: frozenset = frozenset()   # "received President X": hosts a visit (verb.transfer_object, 043)
     naming_verbs: frozenset = frozenset()   # "called X illegal": the namer evaluates X (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
     sent_helping_code: str = "074"
@@ -214,6 +215,7 @@ def rules(path: str | None = None) -> Rules:
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
                  currency_nouns=fs(d.get("currency_nouns", [])),
+                 host_verbs=fs(d.get("host_verbs", [])),
                  naming_verbs=fs(d.get("naming_verbs", [])),
                  sent_helping=fs(d.get("sent_helping", {}).get("words", [])),
                  sent_helping_code=str(d.get("sent_helping", {}).get("code", "074")),
@@ -3683,6 +3685,18 @@ def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
     return code
 
 
+def _hosted_visit(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> str | None:
+    """Rule ``verb.transfer_object`` for a host (events.yaml ``host_verbs``): "Egypt's president
+    received Eritrean President Isaias Afwerki in Cairo" hosts a visit (CAMEO 043), when the
+    object is a person (a name, or a person noun of ``descriptions``) of a named party; "received
+    Sudanese refugees" hosts no visit. Returns the code, or None."""
+    obj = p.patient
+    if p.voice != "active" or obj is None or s.lemma[p.head] not in r.host_verbs or not _has_actor(rctx, obj):
+        return None
+    person = s.tags[obj.head] in ("NNP", "NNPS") or r.descriptions.get(s.lemma[obj.head]) == "person"
+    return "043" if person else None
+
+
 def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules, rctx: dict) -> list[Cue]:
     """Add the main clause's uncoded predicate (:func:`_uncoded_main`) as an ``unclassified``
     event (``verb.uncoded``), or as the act of its verb + particle phrase (``verb.phrasal``,
@@ -3694,7 +3708,7 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
     phrase = f"{s.lemma[h]} {s.lower[h + 1]}" if h + 1 < len(s.lower) else ""
     code = r.phrasal_acts.get(phrase)   # "pushed back against": a rejection (verb.phrasal)
     giver = _converse_giver(s, uncoded, r, rctx)
-    sent = _sent_object(s, uncoded, r) if code is None and giver is None else None
+    sent = _sent_object(s, uncoded, r) or _hosted_visit(s, uncoded, r, rctx) if code is None and giver is None else None
     if giver is not None:
         code = giver[2] or None
     elif sent is not None:
