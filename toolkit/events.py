@@ -3529,7 +3529,7 @@ def _claimant_victims(s: cl.Structure, events: list[Event], actors: list[dict], 
     Kharkiv region", "the Taliban government said Pakistani aircraft had bombed villages") is
     aimed at the reporting party: one reports the strikes on one's own side, as the accusation
     the report makes (claim.accuse) already reads it. Only for an object struck ("fired
-    missiles into the sea" is aimed at no one), not an act ("sabotaged the talks"); not when the
+    missiles into the sea" is aimed at no one), not an act or joint act ("sabotaged the talks"); not when the
     doer reports its own act, nor for a news outlet, nor for a claim a noun reports ("rejected
     Russian claims that its troops had shelled the plant"), nor when the object names someone the
     gazetteer lacks.
@@ -3542,7 +3542,7 @@ def _claimant_victims(s: cl.Structure, events: list[Event], actors: list[dict], 
         if e.claimant is None or e.act not in _VICTIM_ACTS or e.absorbed or e.negated or tc is None \
                 or not e.target.rule.startswith("patient.") or s.lemma[e.claimant.head] in r.claim_nouns \
                 or "claim.noun_owner" in e.extra or e.source.rule == "source.denier" \
-                or s.lemma[tc.head] in r.act_objects or _act_noun(s, tc.head, r) in r.event_nouns \
+                or s.lemma[tc.head] in r.joint_acts or _act_noun(s, tc.head, r) in r.event_nouns \
                 or actors[i]["target"].get("actor") is not None or _names_someone(s, tc):
             continue
         src = actors[i]["source"].get("actor")
