@@ -630,7 +630,8 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
                 continue
             if next_to and prep in _OVER_OBJECT + ("in", "by") and (named_of is None or _has_actor(ctx, c)):
                 return Arg(c, f"target.prep_after_act_object_{prep}")
-            if next_to and prep == "for" and _has_actor(ctx, c):
+            if next_to and prep == "for" and _has_actor(ctx, c) and (s.lemma[obj.head] in ctx["rules"].sent_objects
+                                                                     or s.lemma[obj.head] in _GIVEN_FOR):
                 return Arg(c, "target.prep_after_act_object_for")   # "freeze funds for Georgia": whose they are
             break
         if named_of is not None:
@@ -677,6 +678,11 @@ def _act_noun_doer(s: cl.Structure, obl, obj: cl.Chunk, ctx) -> Arg | None:
             break
         end = c.end
     return None
+
+
+# Things given whose "for" phrase names their recipient ("freeze funds for Georgia"), besides
+# events.yaml sent_objects; not "a bad deal for the American people".
+_GIVEN_FOR = frozenset({"support", "help", "investment", "fund", "funding", "loan", "grant", "assistance", "aid"})
 
 
 # Prepositions that direct a named act at someone ("an investigation into", "a protest against");
