@@ -218,3 +218,16 @@ def test_title_case_headline_event():
 ])
 def test_intransitive_verb_after_relative(tokens, tags, expected):
     assert clauses._verb_after_subject_relative(tokens.split(), tags) == expected
+
+
+def test_reporters_second_verb_after_comma_and():
+    # round 10: ", and" after a report whose complement verb has an auxiliary is the reporter's verb
+    s = clauses.parse("Latvia said Belarusian jets had entered its airspace , and summoned the envoy .".split(),
+                      lemma="latvia say belarusian jet have enter its airspace , and summon the envoy .".split())
+    p = [q for q in s.predicates if s.lower[q.head] == "summoned"][0]
+    assert s.tokens[p.agent.start] == "Latvia"
+    # without the comma the complement's subject is shared
+    s = clauses.parse("Latvia said Belarusian jets had entered its airspace and dropped flares .".split(),
+                      lemma="latvia say belarusian jet have enter its airspace and drop flare .".split())
+    p = [q for q in s.predicates if s.lower[q.head] == "dropped"][0]
+    assert s.tokens[p.agent.start] == "Belarusian"

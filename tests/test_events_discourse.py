@@ -218,7 +218,7 @@ def test_a_report_of_an_uncoded_act_is_no_accusation(text, expected, absent):
     ("Russia massed troops. Britain sent tanks to the country's neighbours.", ("GBR", "aid", None),
      ("GBR", "aid", "RUS")),
     ("Saudi Arabia and Iran restored ties in March. The two rivals agreed to reopen their embassies.",
-     ("SAU", "offer", None), ("IRN", "offer", "IRN")),
+     ("SAU", "agree", None), ("IRN", "agree", "IRN")),
     # a noun naming an act is the source only of that act: the expulsion criticizes no one
     ("Britain expelled a Russian diplomat on Monday. Moscow called the expulsion unfounded.",
      None, ("GBR", "criticize", None)),

@@ -49,8 +49,9 @@ def test_agentless_passive_keeps_the_patient_as_target(text, target):
      [("CHN", "accuse", "PHL", "asserted"), ("PHL", "criticize", None, "alleged")]),
     ("Tehran claimed that Israel had bombed its nuclear site.",
      [("IRN", "accuse", "ISR", "asserted"), ("ISR", "attack", "IRN", "alleged")]),
+    # the struck object names no one: the reporter's (target.claimant_victim, round 10)
     ("Kyiv alleged that Moscow had shelled the power plant.",
-     [("UKR", "accuse", "RUS", "asserted"), ("RUS", "attack", None, "alleged")]),
+     [("UKR", "accuse", "RUS", "asserted"), ("RUS", "attack", "UKR", "alleged")]),
     # a backer is not the attacker (round 6): the militias are accused, whoever backs them
     ("The Pentagon said Iranian-backed militias attacked US bases in Iraq.",
      [("USA", "accuse", None, "asserted"), (None, "attack", "USA", "alleged")]),

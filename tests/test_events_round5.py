@@ -105,11 +105,11 @@ def test_force_subject_needs_a_weapon(text):
 
 @pytest.mark.parametrize("text, expected", [
     # a relative or parenthetical clause's modality stays in it ("asked" requests nothing here)
-    ("A diplomat, who asked not to be identified, said Iran agreed to the plan.", ("IRN", "offer", None, "alleged")),
-    ("An official who asked not to be named said Iran agreed to the plan.", ("IRN", "offer", None, "alleged")),
-    ("A diplomat, speaking on condition of anonymity, said Iran had agreed to the deal.", ("IRN", "offer", None, "alleged")),
+    ("A diplomat, who asked not to be identified, said Iran agreed to the plan.", ("IRN", "agree", None, "alleged")),
+    ("An official who asked not to be named said Iran agreed to the plan.", ("IRN", "agree", None, "alleged")),
+    ("A diplomat, speaking on condition of anonymity, said Iran had agreed to the deal.", ("IRN", "agree", None, "alleged")),
     # the contrast: a directive in the main clause does request the act
-    ("A diplomat asked Iran to agree to the plan.", ("IRN", "offer", None, "requested")),
+    ("A diplomat asked Iran to agree to the plan.", ("IRN", "agree", None, "requested")),
 ])
 def test_relative_clause_modality_does_not_leak(text, expected):
     assert rows(run(text))[-1] == expected
@@ -139,5 +139,5 @@ def test_reciprocal_targets_only_for_mutual_acts(text, expected):
 
 @pytest.mark.parametrize("text", ["Israel, Hamas agree to truce", "Serbia and Kosovo agreed to resume talks."])
 def test_acts_done_together_are_mutual(text):
-    got = [r[:3] for r in rows(run(text)) if r[1] == "offer"]
+    got = [r[:3] for r in rows(run(text)) if r[1] == "agree"]   # an agreement reached (PLOVER AGREE)
     assert len(got) == 2 and {got[0][0], got[1][2]} == {got[0][0]} and got[0][2] == got[1][0], got

@@ -76,7 +76,8 @@ def test_reported_conditional_penalty_is_the_reporters_threat(text, expected, ab
     ("The Sudanese truce collapsed on Monday.", "yield", None),
     ("Egypt welcomed the Sudanese truce.", "yield", "praise"),
     ("The African Union peacekeeping force in Somalia was attacked.", "aid", "attack"),
-    ("Kenya will send troops to the peacekeeping mission in Somalia.", "aid", None),
+    # (the sending itself is aid since round 10, verb.transfer_object: "station" is no transfer)
+    ("Kenya will station troops with the peacekeeping mission in Somalia.", "aid", None),
     # negatives: the act itself, and a demonym before an act one side does, stay events
     ("Russia deployed peacekeeping troops to Armenia.", None, "mobilize"),
     ("Egypt condemned the Sudanese attack on Chad.", None, "attack"),

@@ -93,6 +93,7 @@ class Words:
     deliberation_gap: frozenset = frozenset()
     noun_phrase_prepositions: frozenset = frozenset()
     reporting_core: frozenset = frozenset()
+    opening_adverbs: frozenset = frozenset()   # "However", "Later": adverbs, not names (tag.opening_name)
 
 
 @functools.lru_cache(maxsize=4)
@@ -131,7 +132,7 @@ def words(path: str | None = None) -> Words:
                  s("copula_forms"), s("intransitive_verbs"),
                  s("behest_nouns"), s("prepositional_participles"),
                  s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"),
-                 s("noun_phrase_prepositions"), s("reporting_extra"))
+                 s("noun_phrase_prepositions"), s("reporting_extra"), opening_adverbs=s("opening_adverbs"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -453,6 +454,9 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
     * ``tag.opening_name``: a capitalised first word tagged as an adjective right before a
       finite verb is a name ("Ukraine accuses Russia of ...": NLTK's tagger reads "Ukraine" as
       JJ, and the sentence loses its subject);
+    * ``tag.opening_name`` also reads a capitalised first word tagged as an adverb (no "-ly",
+      not one of ``opening_adverbs``: "However", "Later") right before a past verb and an object as a name, and the verb as finite ("Norway
+      suspended its aid": NLTK's tagger reads RB VBN); the verb was a verb already;
     * ``tag.opening_participle``: a capitalised first word tagged as a past participle, right
       before a noun phrase that a finite verb follows, is an adjective of that phrase
       ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
@@ -465,8 +469,16 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
         ['NNP', 'VBZ', 'NNP']
         >>> repair_opening_subject(["Russian", "troops", "left"], ["JJ", "NNS", "VBD"])
         ['JJ', 'NNS', 'VBD']
+        >>> repair_opening_subject(["Norway", "suspended", "its", "aid"], ["RB", "VBN", "PRP$", "NN"])
+        ['NNP', 'VBD', 'PRP$', 'NN']
+        >>> repair_opening_subject(["However", "suspended", "its", "aid"], ["RB", "VBN", "PRP$", "NN"])[0]
+        'RB'
     """
     n = len(tags)
+    if n >= 3 and tokens[0][:1].isupper() and tags[0] == "RB" and not tokens[0].lower().endswith("ly") \
+            and tokens[0].isalpha() and tokens[0].lower() not in words().opening_adverbs \
+            and tags[1] in ("VBD", "VBN", "VBZ") and tags[2] in ("DT", "PRP$", "NNP", "JJ"):
+        return ["NNP", "VBD" if tags[1] == "VBN" else tags[1], *tags[2:]]   # "Norway suspended its aid" (RB VBN)
     if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN", "VBG"):
         return list(tags)
     out = list(tags)
@@ -1186,7 +1198,7 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
             other = prev[-1] if prev else None
         if other is not None and other is not p:
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
-                rep = _coordinated_reporter(s, p, other, w)
+                rep = _coordinated_reporter(s, p, other, w) or _reporters_second_verb(s, p, other, w)
                 if rep is not None:
                     return rep, "subject.coordinated_reporter"
                 return other.agent if other.voice == "active" else other.patient, "subject.coordinated"
@@ -1227,6 +1239,33 @@ def _coordinated_reporter(s: Structure, p: Predicate, other: Predicate, w: Words
         if g.head < other.patient.start and g.voice == "active" and s.lemma[g.head] in w.reporting \
                 and g.head + 1 == other.patient.start and g.agent is not None \
                 and s.clause_of[g.head] in (p.clause, s.clauses[p.clause].parent):
+            return g.agent
+    return None
+
+
+def _reporters_second_verb(s: Structure, p: Predicate, other: Predicate, w: Words) -> Chunk | None:
+    """Rule ``subject.coordinated_reporter`` (active complement): a verb after ", and" that
+    follows a report's complement whose verb has an auxiliary ("Estonia said Russian jets had
+    entered its airspace, and summoned the Russian ambassador") and agrees in form with the
+    reporting verb (both simple past) is the reporter's second verb: its subject is the
+    reporter's, not the complement's. ``None`` otherwise (without the comma, or when the
+    complement's verb has no auxiliary, "had entered and summoned" may share its subject).
+
+    Example:
+        >>> s = parse("Latvia said Belarusian jets had entered its airspace , and summoned the envoy .".split(),
+        ...           lemma="latvia say belarusian jet have enter its airspace , and summon the envoy .".split())
+        >>> p = [q for q in s.predicates if s.lower[q.head] == "summoned"][0]
+        >>> s.tokens[p.agent.start], p.agent_rule
+        ('Latvia', 'agent.subject.coordinated_reporter')
+    """
+    subj = other.agent if other.voice == "active" else other.patient
+    if p.voice != "active" or subj is None or p.start < 2 or s.lower[p.start - 1] != "and" \
+            or s.lower[p.start - 2] != "," or other.start == other.head:
+        return None
+    for g in s.predicates:
+        if g.head < subj.start and g.voice == "active" and s.lemma[g.head] in w.reporting and g.agent is not None \
+                and subj.start in (g.head + 1, g.head + 2) and (subj.start == g.head + 1 or s.lower[g.head + 1] == "that") \
+                and s.tags[g.head] == s.tags[p.head] and s.tags[p.head] in ("VBD", "VBZ", "VBP"):
             return g.agent
     return None
 

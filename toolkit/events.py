@@ -169,6 +169,12 @@ class Rules:
     commitment_verbs: frozenset = frozenset()   # "punish", "avenge": a vow to do them is a threat
     promise: dict = field(default_factory=dict)   # act, cameo, quad of a vow to do no hostile act
     resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
+    sent_objects: dict = field(default_factory=dict)   # "troop" -> CAMEO code of sending it (verb.transfer_object)
+    currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
+    host_verbs: frozenset = frozenset()   # "received President X": hosts a visit (verb.transfer_object, 043)
+    naming_verbs: frozenset = frozenset()   # "called X illegal": the namer evaluates X (verb.naming)
+    sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
+    sent_helping_code: str = "074"
 
 
 @functools.lru_cache(maxsize=2)
@@ -208,6 +214,13 @@ def rules(path: str | None = None) -> Rules:
                  claim_nouns=fs(d.get("claim_nouns", [])),
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
+                 currency_nouns=fs(d.get("currency_nouns", [])),
+                 host_verbs=fs(d.get("host_verbs", [])),
+                 naming_verbs=fs(d.get("naming_verbs", [])),
+                 sent_helping=fs(d.get("sent_helping", {}).get("words", [])),
+                 sent_helping_code=str(d.get("sent_helping", {}).get("code", "074")),
+                 sent_objects={str(k).lower(): str(v) for k, v in {**d.get("converse", {}).get("objects", {}),
+                                                                   **d.get("sent_objects", {})}.items()},
                  receiving=fs(d.get("converse", {}).get("receiving", [])),
                  force_verbs={str(k).lower(): str(v) for k, v in d.get("force_subject", {}).get("verbs", {}).items()},
                  force_heads=fs(d.get("force_subject", {}).get("heads", [])),
@@ -396,6 +409,54 @@ def rule_nonevent_modifier(s: cl.Structure, cue: Cue, ctx) -> str | None:
     return None
 
 
+_COMPLEMENT_OPENERS = frozenset({"as", "a", "an", "'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
+
+
+def _naming_frame(s: cl.Structure, tok: int, r: Rules) -> tuple[cl.Predicate, cl.Chunk] | None:
+    """The naming verb (events.yaml ``naming_verbs``: "called", "described ... as") whose object
+    and evaluative complement hold token ``tok``, and the object: "Helsinki called the sanctions
+    'illegal'" (the complement an adjective, a quotation, "as" or "a"/"an" right after the
+    object; a quotation the chunker joined to the object ends it). None for "called on X",
+    "called for", or an object with nothing evaluative after it."""
+    n = len(s.lower)
+    for g in s.predicates:
+        obj = g.patient
+        if s.lemma[g.head] not in r.naming_verbs or g.voice != "active" or obj is None or obj.start != g.end \
+                or tok < obj.start or tok > obj.end + 6:
+            continue
+        quote = next((k for k in range(obj.start + 1, obj.end) if s.lower[k] in _COMPLEMENT_OPENERS), -1)
+        if quote > 0 and s.tags[quote - 1] in cl.NOUN_TAGS:
+            obj = cl.Chunk(obj.start, quote, quote - 1, "np.evaluated")
+        nxt = obj.end
+        if nxt >= n:
+            continue
+        opens = s.lower[nxt] in _COMPLEMENT_OPENERS or s.tags[nxt] in ("JJ", "JJR", "JJS") \
+            or s.tags[nxt] == "RB" and nxt + 1 < n and s.tags[nxt + 1] == "JJ"   # "politically motivated"
+        if opens and not any(obj.end <= q.start <= tok and s.tags[q.head] in cl.FINITE for q in s.predicates):
+            return g, obj
+    return None
+
+
+def rule_evaluation(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
+    """``verb.naming``: a cue in the complement of a naming verb ("Helsinki called the sanctions
+    'illegal and arbitrary'", "described the strikes as unacceptable") is the namer's
+    evaluation of the object (the criticism is Helsinki's, aimed at the object, whose doer
+    :meth:`SentenceContext.actor` finds: rule actor.event_doer); a cue inside that object is
+    the act evaluated, not an act of the namer (``nonevent.evaluated``).
+
+    Example:
+        >>> # "Russia imposed sanctions on Finland. Helsinki described them as illegal." -> FIN criticize RUS
+    """
+    found = _naming_frame(s, cue.tok, ctx["rules"])
+    if found is None:
+        return None
+    g, obj = found
+    if cue.tok < obj.end:
+        return NONEVENT
+    return Event(cue.row, cue.tok, Arg(g.agent, g.agent_rule), Arg(obj, "target.evaluated_object"), "",
+                 "verb.naming", g.clause, g.negated, g.modality)
+
+
 def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     """``verb.passive`` / ``verb.active``: the cue is the head of a verb group."""
     p = s.predicate_at(cue.tok)
@@ -535,6 +596,9 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
     by = _participle_agent(s, obj) if "by" in s.lower[obj.end:obj.end + 10] else None
     if by is not None and _has_actor(ctx, by):
         return Arg(by, "target.passive_modifier_agent")
+    doer = _act_noun_doer(s, obl, obj, ctx)
+    if doer is not None:
+        return doer
     if s.lemma[obj.head] in ctx["rules"].claimed_objects:
         # "claimed responsibility for the Easter bombings": the act claimed is what was done.
         got = [c for prep, c in obl if prep == "for" and c.start == obj.end + 1]
@@ -566,6 +630,9 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
                 continue
             if next_to and prep in _OVER_OBJECT + ("in", "by") and (named_of is None or _has_actor(ctx, c)):
                 return Arg(c, f"target.prep_after_act_object_{prep}")
+            if next_to and prep == "for" and _has_actor(ctx, c) and (s.lemma[obj.head] in ctx["rules"].sent_objects
+                                                                     or s.lemma[obj.head] in _GIVEN_FOR):
+                return Arg(c, "target.prep_after_act_object_for")   # "freeze funds for Georgia": whose they are
             break
         if named_of is not None:
             return Arg(named_of, "target.act_object_of")
@@ -586,6 +653,36 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         if prep in ("of", "in") and _phrase_next(s, end, c) or c.start == end + 1:
             end = c.end   # "the release of $1.2 billion in military assistance to Egypt"
     return _after_named_act(s, obl, obj) if named_act else None
+
+
+def _act_noun_doer(s: cl.Structure, obl, obj: cl.Chunk, ctx) -> Arg | None:
+    """``target.act_object_by``: an object naming an act (events.yaml ``event_nouns``) whose doer
+    a "by" phrase names, past the act's own "of"/"on"/"against" phrases, is aimed at that doer:
+    "condemned the killing of a Mexican citizen by U.S. border agents" criticizes the United
+    States, not the victim's state (CAMEO codes the one criticized as the target).
+
+    Example:
+        >>> # "Peru condemned the detention of its sailors by Chilean police" -> "Chilean police"
+    """
+    if _act_noun(s, obj.head, ctx["rules"]) not in ctx["rules"].event_nouns:
+        return None
+    end = obj.end
+    for prep, c in obl:
+        if c.start < obj.end:
+            continue
+        if not _phrase_next(s, end, c):
+            break
+        if prep == "by":
+            return Arg(c, "target.act_object_by") if _has_actor(ctx, c) else None
+        if prep not in ("of", "on", "against", "in", "at"):
+            break
+        end = c.end
+    return None
+
+
+# Things given whose "for" phrase names their recipient ("freeze funds for Georgia"), besides
+# events.yaml sent_objects; not "a bad deal for the American people".
+_GIVEN_FOR = frozenset({"support", "help", "investment", "fund", "funding", "loan", "grant", "assistance", "aid"})
 
 
 # Prepositions that direct a named act at someone ("an investigation into", "a protest against");
@@ -883,7 +980,7 @@ def _protected(s: cl.Structure, c: cl.Chunk, r: Rules, rule: str) -> tuple[cl.Ch
 
 
 # Rules in precedence order: the first that answers decides (NONEVENT = no row).
-ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_verb, rule_noun_predicate, rule_noun, rule_predicative)
+ARG_RULES = (rule_nonevent_name, rule_nonevent_modifier, rule_evaluation, rule_verb, rule_noun_predicate, rule_noun, rule_predicative)
 
 
 def locate(s: cl.Structure, cue: Cue, ctx) -> Event | None:
@@ -1138,13 +1235,42 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
         if own is None or actors[i]["target"].get("actor") != own:
             continue
         to, _ = ctx.actor(p.patient if p is not None else None, s, not_actor=own, target=True)
+        arg = Arg(p.patient if p is not None else None, "target.addressee")
+        if to.get("actor") is None and p is not None:
+            # no addressee: "warned that Tehran would respond decisively to any Israeli strike"
+            arg = _responded_to(s, p, own, ctx)
+            to = ctx.actor(arg.chunk, s, not_actor=own, target=True)[0]
+        if to.get("actor") is None and p is not None and _hostile_future(s, e, p, cues):
+            # "warned that Pyongyang would respond to any provocation": a threat, at no one named
+            e.target, actors[i]["target"] = Arg(None, ""), {}
+            e.act, e.act_rule = "threaten", "warn.own_side"
         if to.get("actor") is None or to["actor"] == own:
             continue
-        e.target, actors[i]["target"] = Arg(p.patient if p is not None else None, "target.addressee"), to
+        e.target, actors[i]["target"] = arg, to
         if _hostile_future(s, e, p, cues):
             e.act, e.act_rule = "threaten", "warn.own_side"
         else:
             e.act, e.act_rule = "statement", "warn.that_statement"
+
+
+def _responded_to(s: cl.Structure, p: cl.Predicate, own: str, ctx: SentenceContext) -> Arg:
+    """``target.responded_to``: in a warning's complement, the party named in the "to"/"against"
+    phrase of a response verb (events.yaml ``warn.threat_cues``: "would respond decisively to any
+    Israeli strike", "will retaliate against Kyiv"), someone other than the warner's side
+    ``own``; an empty argument when there is none.
+
+    Example:
+        >>> # "Iran warned that Tehran would respond to any Israeli strike" -> "any Israeli strike"
+    """
+    inner = _speech_complements(s, p)
+    cues = rules().threat_cues
+    for q in s.predicates:
+        if q.clause not in inner or q.head <= p.head or s.lemma[q.head] not in cues:
+            continue
+        for prep, c in q.obliques:
+            if prep in ("to", "against") and ctx.actor(c, s, not_actor=own, target=True)[0].get("actor") not in (None, own):
+                return Arg(c, "target.responded_to")
+    return Arg(None, "")
 
 
 def _hostile_future(s: cl.Structure, e: Event, p: cl.Predicate | None, cues: list[Cue]) -> bool:
@@ -1323,6 +1449,35 @@ def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: 
             continue
         e.source = Arg(e.claimant, "source.claimant")
         e.act, e.act_rule = "threaten", "claim.conditional_threat"
+    _existential_threats(s, events, r)
+
+
+def _existential_threats(s: cl.Structure, events: list[Event], r: Rules) -> None:
+    """Rule ``claim.existential_consequence``: "there will be consequences" (a future modal, "be"
+    and one of ``warn.that_consequence.objects`` within three words; not negated) in what a party
+    says is that party's threat (CAMEO 13), aimed at the subject of an "if"/"unless" clause when
+    one names an actor (``target.condition_subject``), else at the statement's own target:
+    '"If Tirana continues down this path, there will be consequences," Serbia's foreign
+    minister said' is SRB threaten ALB.
+
+    Example:
+        >>> # '"There will be a response if Baku attacks," Armenia said' -> ARM threaten AZE
+    """
+    n = len(s.lower)
+    found = any(s.lower[k] == "there" and s.lower[k + 1] in r.consequence_modals and s.lower[k + 2] == "be"
+                and any(s.lemma[m] in r.consequence_objects for m in range(k + 3, min(n, k + 6)))
+                for k in range(n - 3))
+    if not found:
+        return
+    speech = _reporting_classes()
+    cond = next((k for k in range(n - 1) if s.lower[k] in ("if", "unless")), -1)
+    subj = s.chunk_at(cond + 1) if cond >= 0 else None
+    for e in events:
+        if e.act != "statement" or s.lemma[e.tok] not in speech or e.negated:
+            continue
+        e.act, e.act_rule = "threaten", "claim.existential_consequence"
+        if subj is not None and subj.start == cond + 1 and any(ch.start == subj.start for ch in s.chunks):
+            e.target = Arg(subj, "target.condition_subject")
 
 
 def _conditional_responses(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
@@ -1395,6 +1550,38 @@ def _commitments(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules
             e.target = Arg(x.target.chunk, "target.committed_act")
         if x.act == "threaten":
             x.absorbed, e.committed = True, cues[x.cue].lemma   # "vowed to retaliate": one threat, not two
+
+
+def _agreed_acts(s: cl.Structure, events: list[Event], cues: list[Cue], rctx: dict) -> None:
+    """Rule ``agree.content``: what parties agree to do is the content of the agreement, not an
+    act of its own ("Kenya and Ethiopia agreed to reopen the crossing" is one agreement, CAMEO
+    057 / PLOVER AGREE): a cooperative act in the infinitive after "agree" that names no party of
+    its own, or only the agreeing parties themselves ("agreed to resume talks"), is absorbed into
+    the agreement row. An act that names another party keeps its row ("agreed to release
+    Palestinian prisoners"), and so does a hostile one ("agreed to impose sanctions").
+
+    Example:
+        >>> # "Laos and Vietnam agreed to build a railway": LAO agree VNM, VNM agree LAO; no build row
+    """
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if e.act != "agree" or cues[e.cue].lemma != "agree" or p is None or p.head != e.tok:
+            continue
+        inf = _infinitive_after(s, p)
+        if inf is None or s.lower[inf.start] != "to":
+            continue
+        for x in events:
+            inside = inf.start <= x.tok <= inf.head or inf.patient is not None and inf.patient.start <= x.tok < inf.patient.end
+            if x is not e and inside and cues[x.cue].quad not in CONFLICT \
+                    and (x.target.rule == "target.reciprocal" or not _has_actor(rctx, x.target.chunk)):
+                x.absorbed = True
+
+
+def _complement_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
+    """The acts an infinitive complement names: vows (:func:`_commitments`) and agreements
+    (:func:`_agreed_acts`)."""
+    _commitments(s, events, cues, r, rctx)
+    _agreed_acts(s, events, cues, rctx)
 
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d'?s?$")
@@ -1798,6 +1985,10 @@ class SentenceContext:
                 return {"actor": None, "person": None, "sector": None, "text": self.text[a:b],
                         "start": a, "end": b, "backed": True}, "actor.supporter_only"
             hit = kept
+        if hit and s.lemma[c.head] in r.currency_nouns:
+            # "50 million Australian dollars": the adjective names a currency, not a party
+            # (rule actor.currency); a name after the head stays ("dollars for Ukraine" is no chunk)
+            hit = [m for m in hit if m[0] >= int(self.tok_end[c.head])]
         if hit:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
@@ -2794,7 +2985,7 @@ def _uncoded_main(s: cl.Structure, events: list[Event], r: Rules) -> cl.Predicat
     if any(p.start <= e.tok <= p.head for e in events) or (live and live[0].tok < p.head):
         return None
     if p.patient is not None and any(p.patient.start <= e.tok < p.patient.end and e.act_rule.startswith("noun.")
-                                     for e in events):
+                                     or e.act_rule == "verb.naming" and e.source.chunk is p.agent for e in events):
         return None  # "issued a warning", "derailed the negotiations": the noun's event is the act
     return p
 
@@ -2884,6 +3075,9 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
         if p.start == p.head and s.tags[p.head] in ("VBG", "VBN") and p.head > 0 and \
                 s.tags[p.head - 1] in cl.NOUN_TAGS and s.clauses[p.clause].kind != "participial":
             continue  # "publications countering extremist ideology": a modifier, not a speech act
+        if p.start == p.head and s.tags[p.head] in ("VBN", "VBD") and 0 < p.head < len(s.tags) - 1 \
+                and s.tags[p.head - 1] in ("IN", "DT") and s.tags[p.head + 1] in cl.NOUN_TAGS:
+            continue  # "withdraw troops from disputed border areas": a participle before its noun
         act, code, quad = _SPEECH_CLASSES[cls]
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
@@ -3322,6 +3516,81 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
                 break
 
 
+def _oblique_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """Targets found past the object: a named place or body (:func:`_named_oblique_targets`,
+    :func:`_body_in_place_targets`), then the shared target of coordinated verbs
+    (:func:`_coordinated_targets`)."""
+    _named_oblique_targets(s, events, actors, ctx)
+    _body_in_place_targets(s, events, actors, ctx)
+    _coordinated_targets(s, events, actors)
+    _claimant_victims(s, events, actors, ctx)
+
+
+_VICTIM_ACTS = frozenset({"attack", "mass_violence"})
+
+
+def _claimant_victims(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
+    """``target.claimant_victim``: an attack that another party reports (its claimant) and whose
+    object names no one ("Ukrainian officials said Russian forces struck a power plant in the
+    Kharkiv region", "the Taliban government said Pakistani aircraft had bombed villages") is
+    aimed at the reporting party: one reports the strikes on one's own side, as the accusation
+    the report makes (claim.accuse) already reads it. Only for an object struck ("fired
+    missiles into the sea" is aimed at no one), not an act or joint act ("sabotaged the talks"); not when the
+    doer reports its own act, nor for a news outlet, nor for a claim a noun reports ("rejected
+    Russian claims that its troops had shelled the plant"), nor when the object names someone the
+    gazetteer lacks.
+
+    Example:
+        >>> # "Armenia said Azerbaijani troops shelled a village overnight" -> AZE attack ARM
+    """
+    for i, e in enumerate(events):
+        tc, r = e.target.chunk, rules()
+        if e.claimant is None or e.act not in _VICTIM_ACTS or e.absorbed or e.negated or tc is None \
+                or not e.target.rule.startswith("patient.") or s.lemma[e.claimant.head] in r.claim_nouns \
+                or "claim.noun_owner" in e.extra or e.source.rule == "source.denier" \
+                or s.lemma[tc.head] in r.joint_acts or _act_noun(s, tc.head, r) in r.event_nouns \
+                or actors[i]["target"].get("actor") is not None or _names_someone(s, tc):
+            continue
+        src = actors[i]["source"].get("actor")
+        clm, _ = ctx.actor(e.claimant, s)
+        if src is None or clm.get("actor") in (None, src) or clm.get("sector") == MEDIA:
+            continue
+        e.target, actors[i]["target"] = Arg(e.claimant, "target.claimant_victim"), clm
+
+
+_INHERITED = frozenset({"demand", "appeal", "criticize", "protest", "threaten", "warn", "coerce", "attack",
+                        "expel", "reduce_relations", "sanction", "reject", "aid", "offer", "praise"})
+
+
+def _coordinated_targets(s: cl.Structure, events: list[Event], actors: list[dict]) -> None:
+    """``target.coordinated``: a verb coordinated with an earlier one of the same subject
+    (``agent.subject.coordinated``) whose own object names no one is aimed at the earlier verb's
+    target: "Mexico condemned the killing ... by U.S. border agents and demanded a full
+    investigation" demands it of the United States; "Peru expelled Venezuela's envoy and ordered
+    him to leave" orders Venezuela's. A target that names someone, a statement and an act of the
+    source on itself are left alone.
+
+    Example:
+        >>> # "Chile condemned the raid by Bolivian police and demanded an inquiry" -> CHL demand BOL
+    """
+    for i, e in enumerate(events):
+        tc = e.target.chunk
+        if e.absorbed or not e.source.rule.startswith("agent.subject.coordinated") or e.act not in _INHERITED \
+                or actors[i]["target"].get("actor") is not None or e.target.rule.startswith("target.own") \
+                or tc is not None and _names_someone(s, tc) and s.tags[tc.head] not in cl.PRONOUN_TAGS:
+            continue
+        src = actors[i]["source"].get("actor")
+        for j in range(i - 1, -1, -1):
+            f = events[j]
+            if f.absorbed or f.tok >= e.tok or not _same_chunk(f.source.chunk, e.source.chunk) \
+                    or actors[j]["source"].get("actor") != src:
+                continue
+            got = actors[j]["target"]
+            if got.get("actor") is not None and got["actor"] != src and f.target.chunk is not None:
+                e.target, actors[i]["target"] = Arg(f.target.chunk, "target.coordinated"), got
+            break
+
+
 def _names_someone(s: cl.Structure, c: cl.Chunk | None) -> bool:
     """A chunk with a proper noun: an actor the gazetteer may lack."""
     return c is not None and any(s.tags[k] in ("NNP", "NNPS") for k in range(c.start, c.end))
@@ -3402,6 +3671,43 @@ def _converse_giver(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> t
     return None
 
 
+def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
+    """Rule ``verb.transfer_object``: a verb of transfer (events.yaml ``recipient_verbs``) that no
+    escalation cue covers takes its act from the thing it sends (``sent_objects``, and the
+    ``converse.objects``): "Turkey sent troops to northern Cyprus" shows force (CAMEO 15), unless
+    the verb or a word after it says they help (``sent_helping``: "contributing troops", "to help
+    the army", "to the UN peacekeeping force": 074, peacekeeping); "Germany will send 40 million euros in humanitarian aid to Sudan" gives aid (07); the "in
+    aid" after an amount ("300 tonnes of food aid") names what is sent. Returns the CAMEO code, or None.
+
+    Example:
+        >>> # "Chile sent two warships to the strait" -> "150"
+    """
+    obj = p.patient
+    if p.voice != "active" or obj is None or s.lemma[p.head] not in r.recipient:
+        return None
+    code = r.sent_objects.get(s.lemma[obj.head])
+    if code is not None and code.startswith("15") and any(
+            s.lemma[k] in r.sent_helping or s.lower[k] in r.sent_helping for k in range(p.head, len(s.lower))):
+        return r.sent_helping_code   # "sending troops to the UN peacekeeping force", "to help the army"
+    if code is None and any(s.tags[k] == "CD" for k in range(obj.start, obj.head)):
+        # "300 tonnes of food aid": the amount's "of"/"in" phrase names what is sent
+        inner = [c for prep, c in p.obliques if prep in ("in", "of") and c.start == obj.end + 1]
+        code = r.sent_objects.get(s.lemma[inner[0].head]) if inner else None
+    return code
+
+
+def _hosted_visit(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> str | None:
+    """Rule ``verb.transfer_object`` for a host (events.yaml ``host_verbs``): "Egypt's president
+    received Eritrean President Isaias Afwerki in Cairo" hosts a visit (CAMEO 043), when the
+    object is a person (a name, or a person noun of ``descriptions``) of a named party; "received
+    Sudanese refugees" hosts no visit. Returns the code, or None."""
+    obj = p.patient
+    if p.voice != "active" or obj is None or s.lemma[p.head] not in r.host_verbs or not _has_actor(rctx, obj):
+        return None
+    person = s.tags[obj.head] in ("NNP", "NNPS") or r.descriptions.get(s.lemma[obj.head]) == "person"
+    return "043" if person else None
+
+
 def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules, rctx: dict) -> list[Cue]:
     """Add the main clause's uncoded predicate (:func:`_uncoded_main`) as an ``unclassified``
     event (``verb.uncoded``), or as the act of its verb + particle phrase (``verb.phrasal``,
@@ -3413,19 +3719,23 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
     phrase = f"{s.lemma[h]} {s.lower[h + 1]}" if h + 1 < len(s.lower) else ""
     code = r.phrasal_acts.get(phrase)   # "pushed back against": a rejection (verb.phrasal)
     giver = _converse_giver(s, uncoded, r, rctx)
+    sent = _sent_object(s, uncoded, r) or _hosted_visit(s, uncoded, r, rctx) if code is None and giver is None else None
     if giver is not None:
         code = giver[2] or None
+    elif sent is not None:
+        code = sent
     elif code is None and uncoded.agent is not None and s.lemma[uncoded.agent.head] in r.force_heads:
         # ... or its passive: "the grid had been hit by Russian missiles" (the by-agent)
         code = r.force_verbs.get(s.lemma[h])   # "A Russian missile hit a school" (verb.force_subject)
         if code is not None:
             giver = (uncoded.agent, uncoded.agent_rule, code)
-    two = code is not None and giver is None   # a phrasal act's cue is its verb + particle
+    two = code is not None and giver is None and sent is None   # a phrasal act's cue is its verb + particle
     cues = [*cues, Cue(-1, h, h + 2 if two else h + 1, s.lemma[h], code or "", _quad_of(code), phrase if two else s.lemma[h])]
     events.append(Event(len(cues) - 1, h, Arg(uncoded.agent, uncoded.agent_rule),
                         Arg(uncoded.patient, uncoded.patient_rule),
                         act_class(code, s.lemma[h], r) if code else "unclassified",
-                        "verb.phrasal" if code else "verb.uncoded", uncoded.clause, uncoded.negated, uncoded.modality))
+                        "verb.transfer_object" if sent else "verb.phrasal" if code else "verb.uncoded",
+                        uncoded.clause, uncoded.negated, uncoded.modality))
     if giver is not None and giver[0] is not uncoded.agent:   # "Ukraine received weapons from Germany"
         events[-1].source, events[-1].target = Arg(giver[0], giver[1]), Arg(uncoded.agent, "target.converse_subject")
         events[-1].act_rule = "verb.converse"
@@ -3542,7 +3852,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     resolve_warnings(s, events, cues, rctx)
     _yield_to_demands(s, events, r)
     _claimant_threats(s, events, cues, r)
-    _commitments(s, events, cues, r, rctx)
+    _complement_acts(s, events, cues, r, rctx)
     _background_acts(s, events, r)
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
@@ -3553,8 +3863,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _responsibility_claims(s, events, actors, cues, ctx, r)
     _own_side_warnings(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
-    _named_oblique_targets(s, events, actors, ctx)
-    _body_in_place_targets(s, events, actors, ctx)
+    _oblique_targets(s, events, actors, ctx)
     _report_targets(s, events, actors, ctx)
     main = _main_event(s, events)
     rows = []
@@ -3747,6 +4056,9 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     :func:`_media_channel`; "criticized the BBC" keeps its target).
     """
     tc = e.target.chunk
+    shared = _shared_with(s, tc, ctx, src)
+    if shared is not None:
+        return shared
     if tc is not None and s.lower[tc.start] in _POSSESSIVES and s.lemma[tc.head] in r.act_objects:
         return dict(_NO_TARGET), "target.own_means"
     tgt, trule = ctx.actor(tc, s, not_actor=src.get("actor"), exclude=src.get("person") or src.get("actor"),
@@ -3757,6 +4069,26 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
         return dict(_NO_TARGET), "target.media_channel"
     return tgt, trule
+
+
+_SHARED_PLACES = frozenset({"border", "frontier", "boundary"})
+
+
+def _shared_with(s: cl.Structure, tc: cl.Chunk | None, ctx: SentenceContext, src: dict) -> tuple[dict, str] | None:
+    """``target.border_with``: a border named as shared with a party ("massed troops on its border
+    with Kosovo", "sent troops to the border with Serbia") aims the act at that party, someone
+    other than the source; None when the phrase names no such party.
+
+    Example:
+        >>> # "Serbia massed troops on its border with Kosovo" -> XKX
+    """
+    if tc is None or s.lemma[tc.head] not in _SHARED_PLACES or tc.end + 1 >= len(s.lower) or s.lower[tc.end] != "with":
+        return None
+    c = s.chunk_at(tc.end + 1)
+    if c is None or c.start != tc.end + 1:
+        return None
+    got, rule = ctx.actor(c, s, not_actor=src.get("actor"), target=True)
+    return (got, "target.border_with") if got.get("actor") not in (None, src.get("actor")) else None
 
 
 def _to_outlet(e: Event, lemma: str) -> bool:
