@@ -73,7 +73,7 @@ def test_retaliation_answers_only_a_hostile_act(text, expected, absent):
     ("Russia shelled Kharkiv. Ukraine condemned the shelling.", ("UKR", "criticize", "RUS"),
      ("UKR", "criticize", None)),
     ("Russian forces shelled Kharkiv. Ukraine said the shelling killed four civilians.",
-     ("RUS", "attack", None), (None, "attack", None)),
+     ("RUS", "attack", "UKR"), (None, "attack", None)),
     # held up: the class decides when no act word is echoed
     ("Israel launched strikes on Gaza. Egypt condemned the strikes.", ("EGY", "criticize", "ISR"),
      ("EGY", "criticize", None)),
@@ -82,7 +82,7 @@ def test_retaliation_answers_only_a_hostile_act(text, expected, absent):
     ("Iran seized a British tanker. London condemned the seizure.", ("GBR", "criticize", "IRN"),
      ("GBR", "criticize", None)),
     ("Russian forces shelled Kharkiv. Ukraine said the strikes killed four civilians.",
-     ("RUS", "attack", None), (None, "attack", None)),
+     ("RUS", "attack", "UKR"), (None, "attack", None)),
 ])
 def test_an_act_noun_names_the_act_it_echoes(text, expected, absent):
     got = dyads(text)
