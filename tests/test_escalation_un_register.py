@@ -43,6 +43,14 @@ CASES = [
     # an opening `following` phrase is background; the main clause decides
     ("Following the deadly attack on the convoy, we welcome the swift inquiry.", "verbal_cooperation"),
     ("Following the talks in Ostrava, Karsk shelled the border villages.", "material_conflict"),
+    # help given to an armed actor is taking part in its conflict ...
+    ("Karsk continues its support for the terrorists operating in Veloria.", "verbal_conflict"),
+    ("Norvia has been arming the militias in the east of Drava.", "material_conflict"),
+    ("The regime keeps funding armed groups across the border.", "material_conflict"),
+    # ... countering one is not, and help to others stays cooperation
+    ("The Mission helped to disarm the militias in Drava.", "material_cooperation"),
+    ("Paldor provided food aid to the displaced families in Corvin.", "material_cooperation"),
+    ("We support the efforts of the Special Envoy in Marvan.", "verbal_cooperation"),
 ]
 
 
