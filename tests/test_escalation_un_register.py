@@ -51,6 +51,17 @@ CASES = [
     ("The Mission helped to disarm the militias in Drava.", "material_cooperation"),
     ("Paldor provided food aid to the displaced families in Corvin.", "material_cooperation"),
     ("We support the efforts of the Special Envoy in Marvan.", "verbal_cooperation"),
+    # disapproval and intent in the Council's register
+    ("The delegation of Lusania strongly objects to the remarks of Karsk.", "verbal_conflict"),
+    ("We raised our objection to the decree in Marvan.", "verbal_conflict"),
+    ("We strongly disagree with the position of Norvia.", "verbal_conflict"),
+    ("We note with dismay the decision of the authorities in Corvin.", "verbal_conflict"),
+    ("Such conduct by the Aldoran forces is reprehensible.", "verbal_conflict"),
+    ("These acts were abhorrent.", "verbal_conflict"),
+    ("Paldor stands ready to assist the parties in Ostrava.", "verbal_cooperation"),
+    ("We stand ready to help the people of Tessaly.", "verbal_cooperation"),
+    # ... while an attributive adjective leaves the act it qualifies in charge
+    ("Gunmen carried out an abhorrent attack on the market in Pelhorn.", "material_conflict"),
 ]
 
 
