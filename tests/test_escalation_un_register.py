@@ -60,6 +60,11 @@ CASES = [
     ("These acts were abhorrent.", "verbal_conflict"),
     ("Paldor stands ready to assist the parties in Ostrava.", "verbal_cooperation"),
     ("We stand ready to help the people of Tessaly.", "verbal_cooperation"),
+    ("The proposal was cynically rejected by the authorities in Drava.", "verbal_conflict"),
+    ("This is a blatant attempt by Karsk to redraw the border.", "verbal_conflict"),
+    ("It is regrettable that the draft was not adopted.", "verbal_conflict"),
+    ("Satellite images show a new training camp near Pelhorn.", "material_conflict"),
+    ("The army of Norvia held large training exercises near the border.", "material_conflict"),
     # ... while an attributive adjective leaves the act it qualifies in charge
     ("Gunmen carried out an abhorrent attack on the market in Pelhorn.", "material_conflict"),
 ]
