@@ -65,6 +65,10 @@ CASES = [
     ("It is regrettable that the draft was not adopted.", "verbal_conflict"),
     ("Satellite images show a new training camp near Pelhorn.", "material_conflict"),
     ("The army of Norvia held large training exercises near the border.", "material_conflict"),
+    # not condemning is no act of cooperation: the act named next decides
+    ("Norvia has not even condemned the shelling of Veloria.", "material_conflict"),
+    ("Karsk never criticized the blockade of the port of Marvan.", "material_conflict"),
+    ("Our delegation does not criticize anyone today.", "statement"),
     # ... while an attributive adjective leaves the act it qualifies in charge
     ("Gunmen carried out an abhorrent attack on the market in Pelhorn.", "material_conflict"),
 ]

@@ -759,7 +759,9 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    lexicon: str = LEXICON) -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of each sentence's act.
 
-    A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a material
+    A negated act counts as its opposite ("avoid a direct conflict" is cooperative), except
+    disapproval (CAMEO 11): not condemning is no act, so the act named next decides ("has not
+    even condemned the attack" is about the attack); a material
     act announced for the future counts as the verbal act of its side ("will release the
     hostages" is an intent to cooperate, CAMEO 03; "will attack" a threat, 13), and a negated
     material cooperation is a refusal ("will not lift the embargo": verbal conflict, CAMEO 12);
@@ -813,7 +815,10 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     # lift the embargo"): CAMEO 12, verbal conflict, not material conflict.
     not_done = not_done | (negated & (q == "material_cooperation"))
     cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
-    cls = np.where(absval > 0, cls, "statement")
+    # Not disapproving ("has not even condemned the attack") is no act of cooperation: the
+    # sentence's act is the one it names next, as for a statement cue.
+    silent = negated & cues["cameo"].astype(str).str.startswith("11").to_numpy(dtype=bool)
+    cls = np.where((absval > 0) & ~silent, cls, "statement")
     cls = _appeals_for_conflict(cues, cls, negated)
     if "cue" in cues.columns and "end" in cues.columns:
         cls = _help_for_armed_actors(cues, cls, negated, _load(str(lexicon))[1])
@@ -824,7 +829,7 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     if event_rule == "strongest":
         order = np.lexsort((-absval, sent, doc_key))
     else:  # leftmost cue of the best tier first
-        tier = _first_rule_tiers(cues, sentences, absval, lexicon)
+        tier = _first_rule_tiers(cues, sentences, np.where(silent, 0.0, absval), lexicon)
         order = np.lexsort((cues["start"].to_numpy(), tier, sent, doc_key))
     doc_s, sent_s = doc_key[order], sent[order]
     first = np.ones(len(order), dtype=bool)
