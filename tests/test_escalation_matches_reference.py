@@ -1,7 +1,8 @@
 """The vectorised escalation steps give exactly the tables of the pandas code they replaced.
 
 ``reference_sentence_table`` is the previous implementation (sorts, a grouped aggregation and
-two merges); compared on UN speeches, the seed article, the bundled sample, both event rules and
+two merges), with the rules added since written in the same pandas style (a negated
+disapproval is no act; help to an armed actor is conflict); compared on UN speeches, the seed article, the bundled sample, both event rules and
 every quad-class scheme, and on cue tables built to hit ties, negations and zero scores.
 """
 from __future__ import annotations
@@ -33,7 +34,9 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
     cls = q.where(c["modality"] != "negated", q.map(E._FLIP).fillna(q))
     refusal = (c["modality"] == "negated") & (q == "material_cooperation")
     cls = cls.where(~(c["modality"].isin(E._NOT_DONE) | refusal), cls.map(E._VERBAL).fillna(cls))
-    c["_cls"] = np.where(c["score"].abs() > 0, cls, "statement")
+    # A negated disapproval (CAMEO 11) is no act: a statement, ranked with the zero scores.
+    silent = (c["modality"] == "negated") & c["cameo"].astype(str).str.startswith("11")
+    c["_cls"] = np.where((c["score"].abs() > 0) & ~silent, cls, "statement")
     # An appeal (CAMEO 02, not negated) whose next cue in the sentence, within 40 characters,
     # is a conflict act is a demand (verbal conflict): written with a grouped shift here.
     c["_end"] = c["end"] if "end" in c.columns else c["start"]
@@ -43,6 +46,19 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
     demand = (by_pos["cameo"].astype(str).str[:2] == "02") & (by_pos["modality"] != "negated") \
         & nxt_cls.isin(["verbal_conflict", "material_conflict"]) & (nxt_start - by_pos["_end"] <= 40)
     c.loc[demand[demand].index, "_cls"] = "verbal_conflict"
+    if "end" in c.columns and "cue" in c.columns:
+        # Help (the cue's first word one of actors.helping, a cooperation class, not negated)
+        # whose next cue, within 40 characters, names an armed actor takes the conflict class.
+        cfg = E._load(E.LEXICON)[1]
+        by_pos = c.sort_values(["doc_id", "sent_id", "start"], kind="stable")
+        g = by_pos.groupby(["doc_id", "sent_id"], sort=False)
+        nxt_cue, nxt_start = g["cue"].shift(-1).astype(str).str.lower(), g["start"].shift(-1)
+        helps = by_pos["cue"].astype(str).str.lower().str.split(" ").str[0].isin(cfg.helping) \
+            & by_pos["_cls"].isin(["verbal_cooperation", "material_cooperation"]) \
+            & (by_pos["modality"] != "negated") & nxt_cue.isin(cfg.armed_actors) \
+            & (nxt_start - by_pos["_end"] <= 40)
+        idx = helps[helps].index
+        c.loc[idx, "_cls"] = c.loc[idx, "_cls"].map(E._FLIP)
     c = c.drop(columns="_end")
     c["_abs"] = c["score"].abs()
     if event_rule == "strongest":
@@ -53,7 +69,7 @@ def reference_sentence_table(cues, sentences, *, event_rule="strongest", scheme=
         # zero-score cues.
         cfg = E._load(E.LEXICON)[1]
         refs = cfg.references
-        zero = (c["_abs"] == 0) & ~c["cameo"].astype(str).isin(E._ABOUT_ACT)
+        zero = ((c["_abs"] == 0) | silent) & ~c["cameo"].astype(str).isin(E._ABOUT_ACT)
         phrase_end = {}
         for d, i, start, text in sentences[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
             head = re.match(r"[^A-Za-z]*([A-Za-z]+)", text)
@@ -116,6 +132,13 @@ def test_sentence_table_on_any_cues(rows):
     cues["start"] = np.arange(len(cues))[::-1] * 3
     # every third cue a reference of the lexicon, so the act-before-reference order is exercised
     cues["cue"] = ["terrorist" if i % 3 == 0 else f"cue{i}" for i in range(len(cues))]
+    sents = pd.DataFrame([(d, s, s * 10, s * 10 + 5, f"s{s}") for d in "abcd" for s in range(5)],
+                         columns=["doc_id", "sent_id", "start", "end", "text"])
+    assert_same(cues, sents)
+    # with cue ends and help words, so help given to an armed actor is exercised too
+    cues["end"] = cues["start"] + 2
+    cues["cue"] = ["terrorist" if i % 3 == 0 else "support" if i % 3 == 1 else "supply ... weapon"
+                   for i in range(len(cues))][::-1]
     sents = pd.DataFrame([(d, s, s * 10, s * 10 + 5, f"s{s}") for d in "abcd" for s in range(5)],
                          columns=["doc_id", "sent_id", "start", "end", "text"])
     assert_same(cues, sents)

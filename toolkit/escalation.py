@@ -118,6 +118,8 @@ class ModalityConfig:
     references: frozenset = frozenset()
     countering: tuple = ()
     clause_openers: frozenset = frozenset()
+    helping: frozenset = frozenset()
+    armed_actors: frozenset = frozenset()
 
 
 def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
@@ -153,7 +155,8 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
         blockers=frozenset(low(a.get("subject_blockers"))),
         references=frozenset(low(lex.meta.get("references"))),
         countering=low(m.get("countering")),
-        clause_openers=frozenset(low(a.get("clause_openers"))))
+        clause_openers=frozenset(low(a.get("clause_openers"))),
+        helping=frozenset(low(a.get("helping"))), armed_actors=frozenset(low(a.get("armed_actors"))))
 
 
 @functools.lru_cache(maxsize=8)
@@ -648,6 +651,48 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
     return out
 
 
+def _help_for_armed_actors(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarray,
+                           cfg: ModalityConfig) -> np.ndarray:
+    """Help given to an armed actor is taking part in its conflict: conflict, not cooperation.
+
+    "Russia's support for the terrorists", "arming the militias", "funding armed groups": a
+    cooperative cue whose first word is one of the lexicon's ``actors.helping`` words, followed
+    in the same sentence (the next cue, at most :data:`_APPEAL_REACH` characters on) by a
+    reference to an armed actor (``actors.armed_actors``), takes the conflict class of its
+    side (verbal support: verbal conflict; material help: material conflict). Countering such
+    an actor ("combat the terrorists", "disarm the militias") is no help and keeps its class.
+
+    Example:
+        >>> c = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 0], "start": [0, 12],
+        ...     "end": [7, 22], "cue": ["support", "terrorist"]})
+        >>> cfg = _load(LEXICON)[1]
+        >>> _help_for_armed_actors(c, np.array(["verbal_cooperation", "material_conflict"], dtype=object),
+        ...                        np.array([False, False]), cfg).tolist()
+        ['verbal_conflict', 'material_conflict']
+    """
+    if len(cues) < 2 or not cfg.helping or not cfg.armed_actors:
+        return cls
+    order = np.lexsort((cues["start"].to_numpy(), cues["sent_id"].to_numpy(),
+                        pd.factorize(cues["doc_id"])[0]))
+    doc = cues["doc_id"].to_numpy(dtype=object)[order]
+    sent = cues["sent_id"].to_numpy()[order]
+    start = cues["start"].to_numpy()[order]
+    end = cues["end"].to_numpy()[order]
+    cue = cues["cue"].astype(str).str.lower().to_numpy(dtype=object)[order]
+    first = np.array([c.split(" ", 1)[0] for c in cue], dtype=object)
+    c = cls[order]
+    nxt_same = np.zeros(len(order), dtype=bool)
+    nxt_same[:-1] = (doc[1:] == doc[:-1]) & (sent[1:] == sent[:-1]) & (start[1:] - end[:-1] <= _APPEAL_REACH)
+    nxt_armed = np.zeros(len(order), dtype=bool)
+    nxt_armed[:-1] = np.isin(cue[1:], list(cfg.armed_actors))
+    helps = np.isin(first, list(cfg.helping)) & np.isin(c, ("verbal_cooperation", "material_cooperation"))
+    hit = helps & ~negated[order] & nxt_same & nxt_armed
+    out = cls.copy()
+    out[order[hit]] = [_FLIP[x] for x in c[hit]]
+    return out
+
+
+
 # The first word of a sentence, after any numbering, quotation mark or bracket.
 _FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
 
@@ -714,7 +759,9 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    lexicon: str = LEXICON) -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of each sentence's act.
 
-    A negated act counts as its opposite ("avoid a direct conflict" is cooperative); a material
+    A negated act counts as its opposite ("avoid a direct conflict" is cooperative), except
+    disapproval (CAMEO 11): not condemning is no act, so the act named next decides ("has not
+    even condemned the attack" is about the attack); a material
     act announced for the future counts as the verbal act of its side ("will release the
     hostages" is an intent to cooperate, CAMEO 03; "will attack" a threat, 13), and a negated
     material cooperation is a refusal ("will not lift the embargo": verbal conflict, CAMEO 12);
@@ -768,8 +815,13 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     # lift the embargo"): CAMEO 12, verbal conflict, not material conflict.
     not_done = not_done | (negated & (q == "material_cooperation"))
     cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
-    cls = np.where(absval > 0, cls, "statement")
+    # Not disapproving ("has not even condemned the attack") is no act of cooperation: the
+    # sentence's act is the one it names next, as for a statement cue.
+    silent = negated & cues["cameo"].astype(str).str.startswith("11").to_numpy(dtype=bool)
+    cls = np.where((absval > 0) & ~silent, cls, "statement")
     cls = _appeals_for_conflict(cues, cls, negated)
+    if "cue" in cues.columns and "end" in cues.columns:
+        cls = _help_for_armed_actors(cues, cls, negated, _load(str(lexicon))[1])
     # Cues of a sentence together (documents in id order, as a sort by doc_id gives), the one
     # that names the sentence's class first; np.lexsort is stable, like the sort it replaces.
     docs, doc_key = np.unique(cues["doc_id"].to_numpy(dtype=object), return_inverse=True)
@@ -777,7 +829,7 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     if event_rule == "strongest":
         order = np.lexsort((-absval, sent, doc_key))
     else:  # leftmost cue of the best tier first
-        tier = _first_rule_tiers(cues, sentences, absval, lexicon)
+        tier = _first_rule_tiers(cues, sentences, np.where(silent, 0.0, absval), lexicon)
         order = np.lexsort((cues["start"].to_numpy(), tier, sent, doc_key))
     doc_s, sent_s = doc_key[order], sent[order]
     first = np.ones(len(order), dtype=bool)
