@@ -115,3 +115,20 @@ def test_dateline_state_reads_the_paragraph_dateline():
     _, toks = tok(["d"], [plain])
     r = speakers.SpeakerResolver(speakers.token_arrays(plain, toks), [], [], set())
     assert speakers.dateline_state(r, plain.index("said")) is None
+
+
+ORGS = [
+    ("The Southern African Development Community suspended Eswatini on Monday. The bloc said "
+     "elections must be held.", "The bloc", "SADC"),
+    ("The United Nations sent a mission to Bamako on Monday. The bloc said elections must be held.",
+     "The bloc", None),
+    ("The IMF approved a loan for Zambia on Friday, the fund said.", "the fund", "IMF"),
+]
+
+
+@pytest.mark.parametrize("text,span,actor", ORGS)
+def test_organisation_descriptions(text, span, actor):
+    got, rule = _speaker(text, span)
+    assert got == actor
+    if actor is not None:
+        assert rule == "description_org"

@@ -1151,17 +1151,49 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
 
 
 def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
-    """"the ministry", "the agency": the last organisation named with that head noun."""
-    if words[0] != "the" or len(words) > 3 or words[-1] not in ORG_NOUNS:
+    """"the ministry", "the agency": the last organisation named with that head noun, in the
+    mention or in any name the gazetteer gives its actor ("the IMF ... the fund": International
+    Monetary Fund); "the bloc": the last regional organisation (a union, community, association,
+    league or cooperation council: "ECOWAS ... the bloc", not the United Nations)."""
+    if words[0] != "the" or len(words) > 3 or (words[-1] not in ORG_NOUNS and words[-1] not in _ORG_ONLY_NOUNS):
         return None
     head = words[-1]
     start = r.window_start(a, WINDOW_ROLE)
+    names = None
     for m in reversed(r.mentions_in(start, a)):
-        if m.actor and not m.location and m.actor_type != "media" and m.end <= a \
-                and (head in (m.entry or "").lower() or head in (m.role or "")
-                     or head in r.d.text[m.start:m.end].lower()):
+        if not m.actor or m.location or m.actor_type == "media" or m.end > a:
+            continue
+        if head in (m.entry or "").lower() or head in (m.role or "") or head in r.d.text[m.start:m.end].lower():
             return Resolution(m.actor, None, m.sector, "role", "description_org")
+        if m.actor_type in _ORG_TYPES:
+            if names is None:
+                from .actors import load_gazetteer
+
+                names = _org_words(r.gazetteer if r.gazetteer is not None else load_gazetteer())
+            own = names.get(m.actor, frozenset())
+            if head in own or (head == "bloc" and own & _BLOC_WORDS):
+                return Resolution(m.actor, None, m.sector, "role", "description_org")
     return None
+
+
+# Heads of descriptions of an organisation that name no office of a state ("the bloc", "the fund").
+_ORG_ONLY_NOUNS = frozenset({"bloc", "fund"})
+_ORG_TYPES = frozenset({"igo", "bloc", "ngo", "nonstate"})
+# Words of the names of regional blocs (the European Union, the Economic Community of West
+# African States, the Association of Southeast Asian Nations, the Arab League, the Gulf
+# Cooperation Council).
+_BLOC_WORDS = frozenset({"union", "community", "association", "league", "cooperation"})
+
+
+@functools.lru_cache(maxsize=4)
+def _org_words(gaz) -> dict[str, frozenset[str]]:
+    """Organisation actor -> the lower-cased words of all the gazetteer's names for it."""
+    e = gaz.entries
+    e = e[e["category"].isin(["org", "bloc", "nonstate", "institution"]) & (e["actor"] != "")]
+    out: dict[str, set[str]] = {}
+    for entry, actor in zip(e["entry"], e["actor"]):
+        out.setdefault(actor, set()).update(entry.lower().split())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
