@@ -132,3 +132,16 @@ def test_organisation_descriptions(text, span, actor):
     assert got == actor
     if actor is not None:
         assert rule == "description_org"
+
+
+def test_he_after_a_titled_official_takes_the_state_of_the_text():
+    text = ("HONIARA (AFP) - The Solomon Islands will cut logging exports, Prime Minister Jeremiah "
+            "Kalu said on Monday. He said the forests needed time to recover.")
+    assert _speaker(text, "He") == ("SLB", "pronoun_person")
+
+
+def test_a_state_before_a_person_role_is_that_persons_nationality():
+    # "the Vatican envoy" is a person of the Vatican, not a second state of the sentence
+    text = ("Honduras said on Monday it had expelled the Vatican envoy. Vice President Rosa "
+            "Linares said he had meddled.")
+    assert _speaker(text, "Vice President Rosa Linares") == ("HND", "title_context")

@@ -38,11 +38,23 @@ Rules (in order):
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
   the noun, else the last person.
-* ``description_org``: "the ministry", "the agency": the last organisation mention whose name
-  or role has that head noun.
-* ``description_state``: "the foreign ministry", "the ministry", "a government spokesman" that
-  no earlier mention names: the state of the nearest earlier sentence that names a state, when
-  it names only one (not after a region of a state).
+* ``description_org``: "the ministry", "the agency", "the fund": the last organisation mention
+  whose name, role or any gazetteer name of its actor has that head noun; "the bloc": the last
+  regional organisation.
+* ``office_place``: an office whose own phrase names its state by a capital or state ("the
+  foreign ministry in Brasilia", "China's foreign ministry" when no mention covers it).
+* ``description_state``: "the foreign ministry", "the planning ministry", "the navy", "the air
+  force", "Police", "a government spokesman" that no earlier mention names: the state the text
+  is about (:func:`context_state`: the sentence before the speaker, else the nearest earlier
+  sentence that names a state, a name outranking a demonym; the wire dateline decides between
+  two, else nobody; the dateline alone when no state is named). Not after a region of another
+  state, not a body below the state ("the regional government"). ``same_office``: the same
+  office named earlier in the window keeps the state it had there ("..., the defence ministry
+  said. ..., the ministry added").
+* ``title_context``: a titled official the people list gives no state ("President William
+  Ruto", "Defence Minister X", "regional governor X"; not an ambassador) takes
+  :func:`context_state`'s state, as a speaker and as the antecedent of "he"/"she".
+* ``pronoun_office``: "his office", "her spokeswoman": the state of the person "his"/"her" is.
 * ``pronoun_org``: "it" to the nearest organisation or state (not a place, not a media outlet,
   not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
   sentence: the nearest before it in its own sentence, else the subject-most of the nearest
@@ -816,6 +828,8 @@ class SpeakerResolver:
                 "nationality_title"
             if actor is None:
                 (actor, sector), how = _title_org(self, c), "title_org"
+            if actor is None and (_state_office(c.role) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)):
+                actor, sector, how = context_state(self, c.start)[0], c.sector or "GOV", "title_context"
             self._actor_of[c.start] = (actor, sector, how) if actor else (None, c.sector, None)
         return self._actor_of[c.start]
 
@@ -900,6 +914,10 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
 # ambassador or envoy (posted abroad), a spokesperson (``title_org``) or a "leader" (of a party).
 _STATE_OFFICE_ROLES = frozenset("""president vice_president prime_minister chancellor monarch
 crown_prince head_of_state head_of_government governor mayor""".split())
+
+
+# Title words right before a name that make it an office of a state ("Minister Aino Laine").
+_STATE_TITLES = frozenset("president premier chancellor minister governor mayor".split())
 
 
 def _state_office(role: str | None) -> bool:
@@ -1594,9 +1612,13 @@ def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], se
     ambassador", "Ukrainian officials")."""
     names: set[str] = set()
     demonyms: set[str] = set()
+    d = r.d
     for m in r.mentions_in(lo, hi):
         if m.actor and m.actor_type == "state" and not m.person and not m.location \
                 and not r.in_quote(m.start) and not _names_a_person(r, m) and not _place_reading(r, m):
+            t = bisect.bisect_left(d.start, m.end)
+            if t < len(d.low) and (d.low[t] in ROLE_NOUNS or d.low[t] in PERSON_GROUPS):
+                continue   # "the Vatican envoy", "Chadian soldiers": a person's nationality
             (demonyms if m.kind == "demonym" else names).add(m.actor)
     return names, demonyms
 
