@@ -145,3 +145,13 @@ def test_a_state_before_a_person_role_is_that_persons_nationality():
     text = ("Honduras said on Monday it had expelled the Vatican envoy. Vice President Rosa "
             "Linares said he had meddled.")
     assert _speaker(text, "Vice President Rosa Linares") == ("HND", "title_context")
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Nigeria will host the summit, ECOWAS Commission President Omar Tiamiyu said on Monday.",
+     "ECOWAS Commission President Omar Tiamiyu"),
+    ("Nigeria will host the annual meetings, AfDB President Akin Oyelaran said on Monday.",
+     "AfDB President Akin Oyelaran"),
+])
+def test_an_organisations_officer_takes_no_state_from_the_text(text, span):
+    assert _speaker(text, span)[0] is None

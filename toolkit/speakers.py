@@ -828,7 +828,8 @@ class SpeakerResolver:
                 "nationality_title"
             if actor is None:
                 (actor, sector), how = _title_org(self, c), "title_org"
-            if actor is None and (_state_office(c.role) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)):
+            if actor is None and (_state_office(c.role) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
+                    and not _org_before(self, d.start[max(d.sent_start[d.sent[t]], t - 4)], c.start):
                 actor, sector, how = context_state(self, c.start)[0], c.sector or "GOV", "title_context"
             self._actor_of[c.start] = (actor, sector, how) if actor else (None, c.sector, None)
         return self._actor_of[c.start]
@@ -891,7 +892,7 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         nat, nat_sector, how = r.person_actor(c)
         if nat is not None:
             return Resolution(nat, person, nat_sector, "mention", how)
-        if _state_office(best.role):
+        if _state_office(best.role) and not _org_before(r, a, best.start):
             nat = context_state(r, a)[0]
             if nat is not None:
                 return Resolution(nat, person, sector or "GOV", "mention", "title_context")
@@ -918,6 +919,23 @@ crown_prince head_of_state head_of_government governor mayor""".split())
 
 # Title words right before a name that make it an office of a state ("Minister Aino Laine").
 _STATE_TITLES = frozenset("president premier chancellor minister governor mayor".split())
+
+
+def _org_before(r: SpeakerResolver, a: int, b: int) -> bool:
+    """Does an organisation's mention or an acronym no state's mention covers lie in ``[a, b)``
+    ("ECOWAS Commission President X", "AfDB President X")? Its title is then that
+    organisation's office, not a state's."""
+    ms = r.mentions_in(a, b)
+    if any(m.actor_type in _ORG_TYPES and not m.person for m in ms):
+        return True
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    while t < len(d.start) and d.start[t] < b:
+        if sum(ch.isupper() for ch in d.tok[t]) >= 2 and d.tok[t].isalpha() and d.low[t] not in _NEVER_NAME \
+                and not any(m.start <= d.start[t] < m.end and m.actor_type == "state" for m in ms):
+            return True
+        t += 1
+    return False
 
 
 def _state_office(role: str | None) -> bool:
