@@ -51,6 +51,11 @@ OFFICES = [
      "Police", None, None),
     ("TUNIS (AFP) - Police said on Saturday that 12 people had been arrested.",
      "Police", "TUN", "description_state"),
+    # a demonym before an object is not the office's state ("a Chinese spy ship"), nor a state
+    # after a place preposition and a compass word; two states by name with the dateline deciding
+    ("A Laotian survey boat was seen off the coast, the navy said.", "the navy", None, None),
+    ("HANOI (Reuters) - Vietnam said its troops had cleared mines in northern Laos, the army said.",
+     "the army", "VNM", "description_state"),
     # a region of another state: its own ministries speak
     ("Israel struck Gaza overnight, the health ministry said.", "the health ministry", None, None),
     # a body below the state is not the state

@@ -1465,6 +1465,9 @@ _START, _END = operator.itemgetter(0), operator.itemgetter(1)
 # Prepositions that make a state's name a place ("fighting in Ukraine", "troops across Syria");
 # not "to"/"from", which as often name a recipient or a source ("words from Russia").
 _PLACE_PREPS = frozenset("in into across near inside within throughout around along outside".split())
+# Compass adjectives between a place preposition and a state ("in eastern Ukraine").
+_COMPASS = frozenset("""north south east west northern southern eastern western central northeastern
+northwestern southeastern southwestern northeast northwest southeast southwest""".split())
 # Mention kinds that name a place first (a capital, a seat of government): the state acting
 # only as the subject that opens a clause ("Moscow said", "On Monday, Beijing warned").
 _PLACE_KINDS = frozenset({"capital", "seat"})
@@ -1634,11 +1637,22 @@ def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], se
     for m in r.mentions_in(lo, hi):
         if m.actor and m.actor_type == "state" and not m.person and not m.location \
                 and not r.in_quote(m.start) and not _names_a_person(r, m) and not _place_reading(r, m):
+            t = bisect.bisect_left(d.start, m.start)
+            if t > 1 and d.low[t - 1] in _COMPASS and d.low[t - 2] in _PLACE_PREPS:
+                continue   # "in eastern Ukraine": a place
             t = bisect.bisect_left(d.start, m.end)
-            if t < len(d.low) and (d.low[t] in ROLE_NOUNS or d.low[t] in PERSON_GROUPS):
+            nxt = d.low[t] if t < len(d.low) else ""
+            if nxt in ROLE_NOUNS or nxt in PERSON_GROUPS:
                 continue   # "the Vatican envoy", "Chadian soldiers": a person's nationality
-            (demonyms if m.kind == "demonym" else names).add(m.actor)
+            if m.kind != "demonym":
+                names.add(m.actor)
+            elif nxt in ORG_NOUNS or nxt in _STATE_OFFICES or nxt in _DEMONYM_BODIES:
+                demonyms.add(m.actor)   # "the Thai army"; not "a Chinese spy ship", "Indian fishermen"
     return names, demonyms
+
+
+# Heads after a demonym that make it a state's body ("Chinese authorities", "the Thai coast guard").
+_DEMONYM_BODIES = frozenset("authorities coast air armed security state".split())
 
 
 def context_state(r: SpeakerResolver, a: int) -> tuple[str | None, str]:
