@@ -7,7 +7,6 @@ in which the cue word keeps its old reading.
 """
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from toolkit.escalation import find_cues, sentence_table
