@@ -716,8 +716,8 @@ def _keep(st: _State, h: _Hit) -> bool:
     if single and h.cat in ("state", "capital", "demonym", "bloc", "institution") \
             and not _is_acronym(entry) and nxt and _is_cap_word(nxt) and h.t1 not in st.covered \
             and nxt not in WEEKDAYS_MONTHS and nxt not in NOT_NAMES and not d.title_case(h.t0) \
-            and not _before_portfolio(st, h):
-        return False  # part of a longer name: "Moscow Exchange"
+            and not _before_portfolio(st, h) and not (_is_region(rec) and nxt.lower() in REGION_UNITS):
+        return False  # part of a longer name: "Moscow Exchange" (not "Luhansk Region", "Donetsk City")
     if h.cat == "bloc" and entry.lower().startswith("the ") and nxt and _is_cap_word(nxt) \
             and h.t1 not in st.covered and not d.title_case(h.t0):
         return False  # "the West Bank": the blocking entry lost to the leftmost match
