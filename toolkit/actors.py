@@ -249,6 +249,20 @@ Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryl
 Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
 Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming Carolina Dakota Hampshire Jersey Mexico
 Island""".split())
+# The states and provinces of the US and Canada whose name after "<town>, " makes the town theirs
+# ("Moscow, Idaho", "London, Ontario", "Cuba, New York"): whole names, one or two tokens, so a
+# bare "Mexico" or "Jersey" in a list of states is no state of the US.
+NA_SUBNATIONAL = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut
+Delaware Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming Georgia Ontario
+Quebec Alberta Manitoba Saskatchewan Newfoundland Yukon""".split()) | frozenset({
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "South Carolina",
+    "North Dakota", "South Dakota", "Rhode Island", "West Virginia", "British Columbia",
+    "Nova Scotia", "New Brunswick", "Prince Edward"})
+LIST_WORDS = frozenset({"and", "or", "&"})
+# Tokens that close a place named in apposition ("Moscow, Idaho, said").
+APPOSITION_END = frozenset({",", ".", ";", ":", ")", "!", "?", "—", "–", "-", "--"})
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "bint", "ibn", "da", "di",
                             "la", "le", "del", "dos", "du", "el", "ter", "zu"})
 # A lower-case Arabic article or kinship word joined to a name part ("al-Khulaifi", "bin-Zayed").
@@ -671,6 +685,7 @@ def _keep(st: _State, h: _Hit) -> bool:
         return False
     prev = d.toks[h.t0 - 1] if h.t0 > 0 and d.sent[h.t0 - 1] == d.sent[h.t0] else ""
     nxt = d.toks[h.t1] if h.t1 < n and d.sent[h.t1] == d.sent[h.t0] else ""
+    single = h.t1 - h.t0 == 1
     if "us_state" in amb and _us_state(st, h, prev, nxt):
         return False
     if "outlet" in amb and not _outlet_context(d, h) and not (
@@ -684,9 +699,16 @@ def _keep(st: _State, h: _Hit) -> bool:
         return False  # "Congress in Lima", "the Foreign Office in Berlin", "Congress MP X"
     if nxt.lower() in WATER_NOUNS and _is_region(rec):
         return False  # "the Helmand river": the river, not the province
+    if nxt == "," and h.cat in PLACE_CATS and (_na_subnational_at(d, h.t1 + 1) or (
+            h.cat in ("capital", "seat")) and _other_state_at(st, h)):
+        return False  # "Moscow, Idaho", "Lebanon, Pennsylvania", "Tripoli, Lebanon": the town
+    if _is_contested(rec) and nxt and _is_cap_word(nxt) and nxt.lower() not in REGION_WORDS \
+            and nxt not in NOT_NAMES and not d.title_case(h.t0):
+        return False  # "the Donetsk News Agency": an outlet's or body's name, not the place
+    if h.cat == "state" and single and _surname_at(st, h.t1) and prev != ",":
+        return False  # "Georgia Meloni": a given name before a known surname
     if "generic" in amb and _other_owner(st, h) and not (h.cat == "org" and d.lower[h.t1 if h.t1 < n else h.t0] in UN_BODY_NOUNS):
         return False  # "Iraq's National News Agency", "Russia's Security Council warned"
-    single = h.t1 - h.t0 == 1
     if "person" in amb and prev and _is_cap_word(prev) and (h.t0 - 1) not in st.covered \
             and prev not in WEEKDAYS_MONTHS \
             and prev.rstrip(".") not in NOT_NAMES and not d.title_case(h.t0):
@@ -694,8 +716,8 @@ def _keep(st: _State, h: _Hit) -> bool:
     if single and h.cat in ("state", "capital", "demonym", "bloc", "institution") \
             and not _is_acronym(entry) and nxt and _is_cap_word(nxt) and h.t1 not in st.covered \
             and nxt not in WEEKDAYS_MONTHS and nxt not in NOT_NAMES and not d.title_case(h.t0) \
-            and not _before_portfolio(st, h):
-        return False  # part of a longer name: "Moscow Exchange"
+            and not _before_portfolio(st, h) and not (_is_region(rec) and nxt.lower() in REGION_UNITS):
+        return False  # part of a longer name: "Moscow Exchange" (not "Luhansk Region", "Donetsk City")
     if h.cat == "bloc" and entry.lower().startswith("the ") and nxt and _is_cap_word(nxt) \
             and h.t1 not in st.covered and not d.title_case(h.t0):
         return False  # "the West Bank": the blocking entry lost to the leftmost match
@@ -880,14 +902,16 @@ def _before_portfolio(st: _State, h: _Hit) -> bool:
 
 def _us_state(st: _State, h: _Hit, prev: str, nxt: str) -> bool:
     d = st.d
-    if prev == "," and h.t0 >= 2 and _is_cap_word(d.toks[h.t0 - 2]) and (h.t0 - 2) not in st.covered:
-        return True  # "Atlanta, Georgia"
+    if prev == "," and h.t0 >= 2 and _is_cap_word(d.toks[h.t0 - 2]) and ((h.t0 - 2) not in st.covered or (
+            nxt.lower() not in LIST_WORDS and _town_before(st, h.t0 - 1))):
+        return True  # "Atlanta, Georgia", "Athens, Georgia" (not "Armenia, Georgia and Azerbaijan")
     after = d.lower[h.t1 + 1] if nxt in POSSESSIVE and h.t1 + 1 < len(d.toks) else nxt.lower()
     if after in US_STATE_AFTER:
         return True
-    if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and (d.lower[h.t0 - 2] == "state" or any(
+    if h.t0 >= 2 and d.lower[h.t0 - 1] == "of" and nxt not in POSSESSIVE and (d.lower[h.t0 - 2] == "state" or any(
             d.lower[k] in US_STATE_OFFICES for k in range(max(0, h.t0 - 5), h.t0 - 1))):
-        return True  # "the state of Georgia", "Governor Brian Kemp of Georgia"
+        return True  # "the state of Georgia", "Governor Brian Kemp of Georgia" (not "the
+        # governor of Georgia's central bank": the office is the bank's)
     near = range(max(0, h.t0 - 3), min(len(d.toks), h.t1 + 3))
     if any(d.toks[k] in US_STATES and d.sent[k] == d.sent[h.t0] for k in near if not h.t0 <= k < h.t1):
         return True
@@ -898,6 +922,55 @@ def _us_state(st: _State, h: _Hit, prev: str, nxt: str) -> bool:
             st.memo[key] = ctx[0] in d.toks and ctx[1] not in d.toks
         return st.memo[key]
     return False
+
+
+def _town_before(st: _State, t: int) -> bool:
+    """Does a capital or a region's name end at token ``t`` ("Athens" in "Athens, Georgia")?"""
+    i = bisect.bisect_left([x.t1 for x in st.hits], t)
+    if i >= len(st.hits) or st.hits[i].t1 != t:
+        return False
+    h = st.hits[i]
+    return h.cat in ("capital", "seat") or _is_region(h.rec)
+
+
+def _na_subnational_at(d: _Doc, t: int) -> bool:
+    """Does a US state or Canadian province (:data:`NA_SUBNATIONAL`) start at token ``t``, in the
+    sentence of the token before it ("Moscow, Idaho")?"""
+    if t >= len(d.toks) or d.sent[t] != d.sent[t - 1]:
+        return False
+    k = t + 1 if d.toks[t] in NA_SUBNATIONAL else t + 2 if t + 1 < len(d.toks) \
+        and d.toks[t] + " " + d.toks[t + 1] in NA_SUBNATIONAL else -1
+    return k > 0 and _ends_apposition(d, k)
+
+
+def _ends_apposition(d: _Doc, k: int) -> bool:
+    """Does the place in apposition end before token ``k`` ("Moscow, Idaho, said", "in Tripoli,
+    Lebanon.")? Not a list ("Armenia, Georgia and Azerbaijan") nor a clause ("in Gaza, Qatar said")."""
+    return k >= len(d.toks) or d.sent[k] != d.sent[k - 1] or d.toks[k] in APPOSITION_END
+
+
+def _hit_index_at(st: _State, t: int) -> int | None:
+    """Index of the hit starting at token ``t``, if any (hits are few per document)."""
+    i = bisect.bisect_left([x.t0 for x in st.hits], t)
+    return i if i < len(st.hits) and st.hits[i].t0 == t else None
+
+
+def _other_state_at(st: _State, h: _Hit) -> bool:
+    """Is ``h`` followed by ", <another state>" ("Tripoli, Lebanon"), a town of that state?"""
+    i = _hit_index_at(st, h.t1 + 1)
+    if i is None:
+        return False
+    nxt, d = st.hits[i], st.d
+    return _ends_apposition(d, nxt.t1) and nxt.cat == "state" and not nxt.compound and not _is_region(nxt.rec) \
+        and nxt.rec.get("actor") != h.rec.get("actor") and nxt.rec.get("actor") is not None
+
+
+def _surname_at(st: _State, t: int) -> bool:
+    """Does a gazetteer person's surname alone start at token ``t`` ("Georgia Meloni")?"""
+    if t >= len(st.d.toks) or t not in st.covered or not _is_cap_word(st.d.toks[t]):
+        return False
+    i = _hit_index_at(st, t)
+    return i is not None and st.hits[i].cat == "surname"
 
 
 def _keep_compound(d: _Doc, h: _Hit) -> bool:
@@ -1105,6 +1178,9 @@ REGION_OFFICES = frozenset({"governor", "mayor", "official", "government"})
 # governor", "the Sumy regional administration").
 REGION_UNITS = frozenset({"region", "regional", "oblast", "province", "provincial", "city",
                           "municipal", "governorate", "district"})
+# Words after a contested region's name that keep it the place ("Donetsk Oblast", "Donetsk
+# Governor"); another capitalised word makes it part of a name ("the Donetsk News Agency").
+REGION_WORDS = REGION_UNITS | REGION_OFFICES
 
 
 def _region_gap(d: _Doc, a: _Hit, b: _Hit) -> bool:
