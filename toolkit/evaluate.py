@@ -153,7 +153,9 @@ def write_reports(results: list[EvalResult], *, markdown: str | Path, json_path:
            "hash of the item's document (speech, article; `toolkit.metrics.half_of`); rules are "
            "written looking at the tune half only, and the `tune` and `check` columns give the "
            "headline metric on each, where a measure reports them (rhetoric keeps its own seeded "
-           "tune/test split and reports the test half): a gain that shows only on the tune half "
+           "tune/test split and reports the test half; the PolNeAR quotes keep the SHA-1 hash of "
+           "their document id, `toolkit.validation.quotes.tune_half`, which their rules were "
+           "written against before `half_of` existed): a gain that shows only on the tune half "
            "is not a gain." + (f" **Quick run: at most {limit} items per set.**" if limit else ""),
            "", f"toolkit {__version__}; lexicons: " + ", ".join(f"{k}@{v}" for k, v in sorted(lex.items())),
            "", "## Summary", "", _md_table(head)]

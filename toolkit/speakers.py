@@ -38,11 +38,23 @@ Rules (in order):
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
   the noun, else the last person.
-* ``description_org``: "the ministry", "the agency": the last organisation mention whose name
-  or role has that head noun.
-* ``description_state``: "the foreign ministry", "the ministry", "a government spokesman" that
-  no earlier mention names: the state of the nearest earlier sentence that names a state, when
-  it names only one (not after a region of a state).
+* ``description_org``: "the ministry", "the agency", "the fund": the last organisation mention
+  whose name, role or any gazetteer name of its actor has that head noun; "the bloc": the last
+  regional organisation.
+* ``office_place``: an office whose own phrase names its state by a capital or state ("the
+  foreign ministry in Brasilia", "China's foreign ministry" when no mention covers it).
+* ``description_state``: "the foreign ministry", "the planning ministry", "the navy", "the air
+  force", "Police", "a government spokesman" that no earlier mention names: the state the text
+  is about (:func:`context_state`: the sentence before the speaker, else the nearest earlier
+  sentence that names a state, a name outranking a demonym; the wire dateline decides between
+  two, else nobody; the dateline alone when no state is named). Not after a region of another
+  state, not a body below the state ("the regional government"). ``same_office``: the same
+  office named earlier in the window keeps the state it had there ("..., the defence ministry
+  said. ..., the ministry added").
+* ``title_context``: a titled official the people list gives no state ("President William
+  Ruto", "Defence Minister X", "regional governor X"; not an ambassador) takes
+  :func:`context_state`'s state, as a speaker and as the antecedent of "he"/"she".
+* ``pronoun_office``: "his office", "her spokeswoman": the state of the person "his"/"her" is.
 * ``pronoun_org``: "it" to the nearest organisation or state (not a place, not a media outlet,
   not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
   sentence: the nearest before it in its own sentence, else the subject-most of the nearest
@@ -538,6 +550,8 @@ class SpeakerResolver:
         self._pron_done = 0
         self._roles: dict[int, _Cand | None] = {}   # a description's candidate, by its start
         self.regions: frozenset[str] | None = None   # the gazetteer's regions, read when first needed
+        self._datelines: list[tuple[int, int, str | None]] | None = None   # read when first needed
+        self._heads: dict[str, list[int]] = {}   # token positions of an office noun, by noun
 
     @property
     def names(self) -> _Names:
@@ -814,6 +828,9 @@ class SpeakerResolver:
                 "nationality_title"
             if actor is None:
                 (actor, sector), how = _title_org(self, c), "title_org"
+            if actor is None and (_state_office(c.role) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
+                    and not _org_before(self, d.start[max(d.sent_start[d.sent[t]], t - 4)], c.start):
+                actor, sector, how = context_state(self, c.start)[0], c.sector or "GOV", "title_context"
             self._actor_of[c.start] = (actor, sector, how) if actor else (None, c.sector, None)
         return self._actor_of[c.start]
 
@@ -875,6 +892,10 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         nat, nat_sector, how = r.person_actor(c)
         if nat is not None:
             return Resolution(nat, person, nat_sector, "mention", how)
+        if _state_office(best.role) and not _org_before(r, a, best.start):
+            nat = context_state(r, a)[0]
+            if nat is not None:
+                return Resolution(nat, person, sector or "GOV", "mention", "title_context")
     if not person and actor and words[-1] in ROLE_NOUNS and best.actor_type != "media" and words[0] == "the":
         stems = ROLE_NOUNS[words[-1]]
         never = ROLE_NOUNS["leader"] if words[-1] in _STAFF_NOUNS else ()   # an aide is never the leader
@@ -887,6 +908,44 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         if c is not None:
             return Resolution(actor, c.person, sector or c.sector, "role", "description_actor")
     return Resolution(actor, person, sector, "mention", "mention")
+
+
+# Offices of a state that a title before a name gives ("President William Ruto", "Defence
+# Minister X", "regional governor X"): its holder is of the state the text is about. Not an
+# ambassador or envoy (posted abroad), a spokesperson (``title_org``) or a "leader" (of a party).
+_STATE_OFFICE_ROLES = frozenset("""president vice_president prime_minister chancellor monarch
+crown_prince head_of_state head_of_government governor mayor""".split())
+
+
+# Title words right before a name that make it an office of a state ("Minister Aino Laine").
+_STATE_TITLES = frozenset("president premier chancellor minister governor mayor".split())
+
+
+def _org_before(r: SpeakerResolver, a: int, b: int) -> bool:
+    """Does an organisation's mention or an acronym no state's mention covers lie in ``[a, b)``
+    ("ECOWAS Commission President X", "AfDB President X")? Its title is then that
+    organisation's office, not a state's."""
+    ms = r.mentions_in(a, b)
+    if any(m.actor_type in _ORG_TYPES and not m.person for m in ms):
+        return True
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    while t < len(d.start) and d.start[t] < b:
+        if sum(ch.isupper() for ch in d.tok[t]) >= 2 and d.tok[t].isalpha() and d.low[t] not in _NEVER_NAME \
+                and not any(m.start <= d.start[t] < m.end and m.actor_type == "state" for m in ms):
+            return True
+        t += 1
+    return False
+
+
+def _state_office(role: str | None) -> bool:
+    """Is ``role`` (the mentions table's) an office of a state's own government?
+
+    Example:
+        >>> _state_office("defence_minister"), _state_office("president"), _state_office("ambassador")
+        (True, True, False)
+    """
+    return bool(role) and (role in _STATE_OFFICE_ROLES or role.endswith("minister"))
 
 
 def _is_media(m: Mention) -> bool:
@@ -1075,6 +1134,31 @@ def rule_pronoun_owner(r: SpeakerResolver, a: int, b: int, words: list[str]) -> 
     return _answer(r, c, "pronoun", "pronoun_owner") if c is not None else None
 
 
+def rule_pronoun_office(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``pronoun_office``: "his office", "her spokeswoman", "his aides" speak for the state of
+    the person "his"/"her" refers to (the search of "he"/"she"), not as that person: "Norway's
+    prime minister will visit Ottawa, his office said" is Norway's.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Polish Interior Minister Jan Wrobel will visit Kyiv, his office said."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> a = text.index("his office")
+        >>> rule_pronoun_office(r, a, a + 10, ["his", "office"]).actor
+        'POL'
+    """
+    if len(words) < 2 or len(words) > 3 or words[0] not in ("his", "her") or words[-1] not in _OWN_OFFICES:
+        return None
+    c = r._antecedent(bisect.bisect_left(r.d.start, a), PRONOUN_GENDER[words[0]])
+    actor = r.person_actor(c)[0] if c is not None else None
+    return Resolution(actor, None, "GOV", "pronoun", "pronoun_office") if actor else None
+
+
+# What a person's staff is called ("his office", "her spokesman", "his aides").
+_OWN_OFFICES = frozenset("office spokesman spokeswoman spokesperson aides aide press".split())
+
+
 def rule_relative_who(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """"X, who said ...": the person right before "who" in its sentence."""
     if words[-1] != "who":
@@ -1103,39 +1187,176 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
 
 
 def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
-    """"the ministry", "the agency": the last organisation named with that head noun."""
-    if words[0] != "the" or len(words) > 3 or words[-1] not in ORG_NOUNS:
+    """"the ministry", "the agency": the last organisation named with that head noun, in the
+    mention or in any name the gazetteer gives its actor ("the IMF ... the fund": International
+    Monetary Fund); "the bloc": the last regional organisation (a union, community, association,
+    league or cooperation council: "ECOWAS ... the bloc", not the United Nations)."""
+    if words[0] != "the" or len(words) > 3 or (words[-1] not in ORG_NOUNS and words[-1] not in _ORG_ONLY_NOUNS):
         return None
     head = words[-1]
     start = r.window_start(a, WINDOW_ROLE)
+    names = None
     for m in reversed(r.mentions_in(start, a)):
-        if m.actor and not m.location and m.actor_type != "media" and m.end <= a \
-                and (head in (m.entry or "").lower() or head in (m.role or "")
-                     or head in r.d.text[m.start:m.end].lower()):
+        if not m.actor or m.location or m.actor_type == "media" or m.end > a:
+            continue
+        if head in (m.entry or "").lower() or head in (m.role or "") or head in r.d.text[m.start:m.end].lower():
             return Resolution(m.actor, None, m.sector, "role", "description_org")
+        if m.actor_type in _ORG_TYPES:
+            if names is None:
+                from .actors import load_gazetteer
+
+                names = _org_words(r.gazetteer if r.gazetteer is not None else load_gazetteer())
+            own = names.get(m.actor, frozenset())
+            if head in own or (head == "bloc" and own & _BLOC_WORDS):
+                return Resolution(m.actor, None, m.sector, "role", "description_org")
     return None
+
+
+# Heads of descriptions of an organisation that name no office of a state ("the bloc", "the fund").
+_ORG_ONLY_NOUNS = frozenset({"bloc", "fund"})
+_ORG_TYPES = frozenset({"igo", "bloc", "ngo", "nonstate"})
+# Words of the names of regional blocs (the European Union, the Economic Community of West
+# African States, the Association of Southeast Asian Nations, the Arab League, the Gulf
+# Cooperation Council).
+_BLOC_WORDS = frozenset({"union", "community", "association", "league", "cooperation"})
+
+
+@functools.lru_cache(maxsize=4)
+def _org_words(gaz) -> dict[str, frozenset[str]]:
+    """Organisation actor -> the lower-cased words of all the gazetteer's names for it."""
+    e = gaz.entries
+    e = e[e["category"].isin(["org", "bloc", "nonstate", "institution"]) & (e["actor"] != "")]
+    out: dict[str, set[str]] = {}
+    for entry, actor in zip(e["entry"], e["actor"]):
+        out.setdefault(actor, set()).update(entry.lower().split())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """``description_state``: an office of an unnamed state ("the foreign ministry", "the
-    ministry", "the government", "a government spokesman", "a spokeswoman") that no earlier
-    mention names takes the state the text is about: the one state of the nearest earlier
-    sentence that names any (:func:`_sole_state_before`), so "Chile recalled its ambassador from
-    Caracas. The foreign ministry said ..." is Chile's (Caracas is a place there). None when
-    that sentence names two states, or after a region of a state ("Israel struck Gaza. The
-    health ministry said": Gaza's, maybe); never a person.
+    planning ministry", "the navy", "the air force", "Police", "a government spokesman") that no
+    earlier mention names takes the state the text is about (:func:`context_state`): "Chile
+    recalled its ambassador from Caracas. The foreign ministry said ..." is Chile's (Caracas is
+    a place there), "Thailand has not sent troops to the Cambodian border, the army said"
+    Thailand's (a state by name outranks a demonym), "TOKYO (Reuters) - Japan protested to
+    China ..., the defence ministry said" Japan's (the dateline decides between two). None when
+    two states compete and no dateline is one of them, or after a region of a state ("Israel
+    struck Gaza. The health ministry said": Gaza's, maybe), or for a body below the state
+    ("the regional government"); never a person.
 
     Example:
-        >>> _STATE_OFFICES["ministry"], _STATE_OFFICES["army"]
-        ('GOV', 'MIL')
+        >>> _STATE_OFFICES["ministry"], _STATE_OFFICES["army"], _office_head(["the", "air", "force"])
+        ('GOV', 'MIL', 'force')
     """
-    if len(words) > 4 or words[0] not in ("the", "a", "an") or words[-1] not in _STATE_OFFICES \
-            or any(w not in _OFFICE_MODIFIERS for w in words[1:-1]):
+    head = _office_head(words)
+    if head is None:
         return None
-    actor = _sole_state_before(r, a)
-    if actor is None or _region_before(r, a):
+    actor, rule = _same_office_state(r, a, head), "same_office"
+    if actor is None:
+        actor, rule = context_state(r, a)[0], "description_state"
+    if actor is None or _region_before(r, a, actor):
         return None
-    return Resolution(actor, None, _STATE_OFFICES[words[-1]], "role", "description_state")
+    return Resolution(actor, None, _STATE_OFFICES[head], "role", rule)
+
+
+def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``office_place``: an office of a state whose own phrase names the state, by a capital
+    or state after "in"/"of" ("the foreign ministry in Brasilia", "the defence ministry of
+    Ghana") or a state before it ("China's foreign ministry"), when no mention of a speaker
+    lies in the span. Not an embassy or a spokesperson ("the embassy in Kyiv" is a foreign
+    state's).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Aid will be sent, the planning ministry in Accra said."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> a, b = text.index("the planning"), text.index(" said")
+        >>> r.resolve(a, b).actor, r.resolve(a, b).rule
+        ('GHA', 'office_place')
+    """
+    if len(words) < 2 or len(words) > 8:
+        return None
+    d = r.d
+    t, e = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, b)
+    low = d.low[t:e]
+    cut = next((k for k, w in enumerate(low) if w in ("in", "of")), None)
+    if cut is not None and cut > 1:   # "the foreign ministry in Brasilia"
+        head = _office_head(low[:cut])
+        place = (d.start[t + cut + 1], b) if t + cut + 1 < e else None
+    elif len(low) > 2 and low[1] in POSSESSIVES and _cap(d.tok[t]):   # "China's foreign ministry"
+        head, place = _office_head(["the", *low[2:]]), (a, d.start[t + 1])
+    else:
+        return None
+    if head is None or head not in _PLACED_OFFICES or place is None:
+        return None
+    actor = _nationality(r, *place) or _place_state(r, *place)
+    if actor is None:
+        return None
+    return Resolution(actor, None, _STATE_OFFICES[head], "role", "office_place")
+
+
+def _place_state(r: SpeakerResolver, a: int, b: int) -> str | None:
+    """The state whose capital (or name) ``[a, b)`` is, read from the gazetteer ("Accra",
+    "La Paz"), leading "the" aside."""
+    from .actors import load_gazetteer
+
+    place = r.d.text[a:b].strip()
+    if place.lower().startswith("the "):
+        place = place[4:]
+    return _place_states(r.gazetteer if r.gazetteer is not None else load_gazetteer()).get(place.lower())
+
+
+# Offices a capital or state in their own phrase places ("the foreign ministry in Accra").
+_PLACED_OFFICES = frozenset("ministry government cabinet presidency office army military navy force "
+                            "guard police".split())
+
+
+def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
+    """``same_office``: the state of the nearest earlier mention of the same office in the
+    window (:data:`WINDOW_SENTENCES`), outside quotation marks: a nationality or state in the
+    words just before it ("Philippine Coast Guard spokesman X said ... The coast guard said"),
+    else the state that mention's own context gives ("TOKYO (Reuters) - ..., the defence ministry
+    said. It was the first incursion by a Chinese plane, the ministry added": Japan's, not
+    China's)."""
+    d = r.d
+    if head not in r._heads:
+        r._heads[head] = _positions(d.low, frozenset({head}))
+    pos = r._heads[head]
+    tok = bisect.bisect_left(d.start, a)
+    floor = r.window_start(a, WINDOW_SENTENCES)
+    i = bisect.bisect_left(pos, tok) - 1
+    while i >= 0 and d.start[pos[i]] >= floor:
+        p = pos[i]
+        i -= 1
+        if r.in_quote(d.start[p]):
+            continue
+        lo = max(d.sent_start[d.sent[p]], p - 4)
+        return _nationality(r, d.start[lo], d.start[p]) or context_state(r, d.start[lo])[0]
+    return None
+
+
+def _office_head(words: list[str]) -> str | None:
+    """The office noun of a description of a state's office ("the foreign ministry", "the
+    culture ministry", "the coast guard", bare "police"), else ``None``: at most two modifiers,
+    lower-case words or known office modifiers, none naming a body below the state
+    ("regional", "provincial") or a person's ("his")."""
+    if len(words) == 1:
+        return words[0] if words[0] in _BARE_OFFICES else None
+    if len(words) > 4 or words[0] not in ("the", "a", "an"):
+        return None
+    head = words[-1]
+    if len(words) >= 3 and " ".join(words[-2:]) in _COMPOUND_OFFICES:
+        head, mods = _COMPOUND_OFFICES[" ".join(words[-2:])], words[1:-2]
+    elif head == "office" and len(words) == 2:
+        return None   # "the office": whose, the text must say
+    else:
+        mods = words[1:-1]
+    if head not in _STATE_OFFICES:
+        return None
+    if any(not w.isalpha() or w in _SUBSTATE_MODIFIERS for w in mods):
+        return None
+    return head
 
 
 def _sentence_and_floor(r: SpeakerResolver, a: int) -> tuple[int, int] | None:
@@ -1149,36 +1370,19 @@ def _sentence_and_floor(r: SpeakerResolver, a: int) -> tuple[int, int] | None:
     return d.sent[tok], r.window_start(a, WINDOW_SENTENCES)
 
 
-def _sole_state_before(r: SpeakerResolver, a: int) -> str | None:
-    """The state of the nearest earlier sentence (within :data:`WINDOW_SENTENCES`) that names
-    a state outside quotation marks, not as a place and not as a person's nationality ("the
-    Russian ambassador"), when that sentence names only that one; ``None`` when it names two
-    ("Russia launched drones at Ukraine. The defence ministry said ..." may be either side's
-    ministry: no speaker is better than the wrong side)."""
-    d = r.d
-    found = _sentence_and_floor(r, a)
-    if found is None:
-        return None
-    s, floor = found
-    for sent in range(s - 1, max(0, s - WINDOW_SENTENCES) - 1, -1):
-        lo, hi = max(floor, d.start[d.sent_start[sent]]), d.end[d.sent_end[sent] - 1]
-        if hi <= floor:
-            break
-        states = {m.actor for m in r.mentions_in(lo, hi)
-                  if m.actor and m.actor_type == "state" and not m.person and not m.location
-                  and not r.in_quote(m.start) and not _names_a_person(r, m) and not _place_reading(r, m)}
-        if states:
-            return states.pop() if len(states) == 1 else None
-    return None
-
-
-# Offices of a state that speak for it, with their sector; and the words that may stand
-# between the article and the office ("a senior government spokesman", "the foreign ministry").
+# Offices of a state that speak for it, with their sector; two-word offices by the key their
+# head stands for; bare nouns that name one ("Police said"); modifiers that name a body below
+# the state ("the regional government", "the city council"), whose office is not the state's.
 _STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "embassy": "GOV",
                   "presidency": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
-                  "army": "MIL", "military": "MIL"}
-_OFFICE_MODIFIERS = frozenset("""foreign defence defense interior home finance justice economy trade
-government ministry military army senior official presidential""".split())
+                  "office": "GOV", "army": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
+                  "guard": "MIL", "police": "COP"}
+_COMPOUND_OFFICES = {"air force": "force", "coast guard": "guard", "armed forces": "force",
+                     "foreign office": "office", "police force": "police"}
+_BARE_OFFICES = frozenset({"police"})
+_SUBSTATE_MODIFIERS = frozenset("""regional local provincial municipal city state county district
+opposition rebel separatist party his her its their our my your this that these those other
+another same new former""".split())
 
 
 def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1205,10 +1409,12 @@ def rule_pronoun_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]
     return Resolution(res.actor, None, res.sector, "pronoun", "pronoun_possessive")
 
 
-def _region_before(r: SpeakerResolver, a: int) -> bool:
-    """Is a region of a state named in the sentence before offset ``a`` or earlier in its own?
-    Regions have their own ministries and governors ("Israel struck Gaza. Its health ministry
-    said ..."), so "its" may be the region's: no speaker is better than the wrong state."""
+def _region_before(r: SpeakerResolver, a: int, actor: str | None = None) -> bool:
+    """Is a region of a state named in the sentence before offset ``a`` or earlier in its own
+    (``actor``: a region of another state than it; "Russia shot down drones over the Belgorod
+    region, the defence ministry said" is Russia's)? Regions have their own ministries and
+    governors ("Israel struck Gaza. Its health ministry said ..."), so "its" may be the
+    region's: no speaker is better than the wrong state."""
     if r.regions is None:
         r.regions = _region_entries(r.gazetteer)
     d = r.d
@@ -1216,7 +1422,7 @@ def _region_before(r: SpeakerResolver, a: int) -> bool:
     if tok >= len(d.start):
         return False
     lo = d.start[d.sent_start[max(0, d.sent[tok] - 1)]]
-    return any(m.entry in r.regions for m in r.mentions_in(lo, a))
+    return any(m.entry in r.regions and (actor is None or m.actor != actor) for m in r.mentions_in(lo, a))
 
 
 def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
@@ -1259,6 +1465,9 @@ _START, _END = operator.itemgetter(0), operator.itemgetter(1)
 # Prepositions that make a state's name a place ("fighting in Ukraine", "troops across Syria");
 # not "to"/"from", which as often name a recipient or a source ("words from Russia").
 _PLACE_PREPS = frozenset("in into across near inside within throughout around along outside".split())
+# Compass adjectives between a place preposition and a state ("in eastern Ukraine").
+_COMPASS = frozenset("""north south east west northern southern eastern western central northeastern
+northwestern southeastern southwestern northeast northwest southeast southwest""".split())
 # Mention kinds that name a place first (a capital, a seat of government): the state acting
 # only as the subject that opens a clause ("Moscow said", "On Monday, Beijing warned").
 _PLACE_KINDS = frozenset({"capital", "seat"})
@@ -1328,6 +1537,166 @@ def _names_a_person(r: SpeakerResolver, m: Mention) -> bool:
 
 
 
+# --------------------------------------------------------------------------- the state a text is about
+
+_MONTH_WORDS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+@functools.lru_cache(maxsize=4)
+def _place_states(gaz) -> dict[str, str]:
+    """Lower-cased state names and capitals of ``gaz`` -> state code (a dateline's place:
+    "NAIROBI" is Kenya's), contested regions left out."""
+    e = gaz.entries
+    e = e[e["category"].isin(["state", "capital"]) & (e["actor_type"] == "state") & (e["actor"] != "")]
+    contested = _contested_entries_of(gaz)
+    return {n.lower(): a for n, a in zip(e["entry"], e["actor"]) if n not in contested}
+
+
+def _dateline_at(d, t: int, places: dict[str, str]) -> tuple[int, str | None]:
+    """The dateline opening a paragraph at token ``t`` ("NAIROBI, May 4 (Reuters) -", "ABUJA
+    (AP) -", "DAKAR, Senegal (AFP) -"): (the token after its dash, the state of its place), or
+    ``(t, None)`` when none opens there. Like :func:`toolkit.actors._dateline_end` it needs the
+    bracketed agency or a date before the dash ("Russia - which denies it - said" is none)."""
+    n, k, words, dated, agency = len(d.tok), t, [], False, False
+    while k < n and k < t + 14:
+        w = d.tok[k]
+        if w in _DASHES:
+            if not words or not (dated or agency):
+                break
+            for place in words:
+                code = places.get(place.lower())
+                if code is not None:
+                    return k + 1, code
+            return k + 1, None
+        if w == "(" and k + 2 < n and d.tok[k + 2] == ")" and words:
+            agency, k = True, k + 3
+        elif d.low[k].rstrip(".") in _MONTH_WORDS and words:
+            dated, k = True, k + 1 + (k + 1 < n and d.tok[k + 1] == ".")
+            k += k < n and d.tok[k].isdigit()
+        elif w == ",":
+            k += 1
+        elif w[:1].isupper() and not dated and not agency:
+            e = k + 1
+            while e < n and e < k + 4 and d.tok[e][:1].isupper() and d.tok[e] != "(":
+                e += 1
+            words.append(" ".join(d.tok[k:e]))
+            k = e
+        else:
+            break
+    return t, None
+
+
+def _datelines(r: SpeakerResolver) -> list[tuple[int, int, str | None]]:
+    """(offset of the paragraph, end offset of its dateline, the dateline's state) of each
+    paragraph of the document that opens with a dateline, read once per document."""
+    if r._datelines is None:
+        from .actors import load_gazetteer
+
+        d = r.d
+        places = _place_states(r.gazetteer if r.gazetteer is not None else load_gazetteer())
+        out = []
+        for p in itertools.chain((0,), (m.end() for m in _PARAGRAPH.finditer(d.text))):
+            t = bisect.bisect_left(d.start, p)
+            if t < len(d.tok):
+                e, code = _dateline_at(d, t, places)
+                if e > t:
+                    out.append((d.start[t], d.start[e] if e < len(d.start) else len(d.text), code))
+        r._datelines = out
+    return r._datelines
+
+
+_PARAGRAPH = re.compile(r"\n\s*")
+
+
+def dateline_state(r: SpeakerResolver, a: int) -> str | None:
+    """The state of the place of the wire dateline that opens the paragraph of offset ``a`` or
+    an earlier one ("NAIROBI, May 4 (Reuters) - ...": KEN): where the story was filed.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "LIMA, Oct 3 (Reuters) - The ministry said talks had failed."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> dateline_state(r, text.index("ministry")), dateline_state(r, 0)
+        ('PER', None)
+    """
+    lines = _datelines(r)
+    i = bisect.bisect_right(lines, (a, len(r.d.text) + 1)) - 1
+    return lines[i][2] if i >= 0 and lines[i][1] <= a else None
+
+
+def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], set[str]]:
+    """States acting in ``[lo, hi)`` outside quotation marks, as names and as demonyms: not
+    places ("in Ukraine", "struck Kyiv", a region), not a person's nationality ("the Russian
+    ambassador", "Ukrainian officials")."""
+    names: set[str] = set()
+    demonyms: set[str] = set()
+    d = r.d
+    for m in r.mentions_in(lo, hi):
+        if m.actor and m.actor_type == "state" and not m.person and not m.location \
+                and not r.in_quote(m.start) and not _names_a_person(r, m) and not _place_reading(r, m):
+            t = bisect.bisect_left(d.start, m.start)
+            if t > 1 and d.low[t - 1] in _COMPASS and d.low[t - 2] in _PLACE_PREPS:
+                continue   # "in eastern Ukraine": a place
+            t = bisect.bisect_left(d.start, m.end)
+            nxt = d.low[t] if t < len(d.low) else ""
+            if nxt in ROLE_NOUNS or nxt in PERSON_GROUPS:
+                continue   # "the Vatican envoy", "Chadian soldiers": a person's nationality
+            if m.kind != "demonym":
+                names.add(m.actor)
+            elif nxt in ORG_NOUNS or nxt in _STATE_OFFICES or nxt in _DEMONYM_BODIES:
+                demonyms.add(m.actor)   # "the Thai army"; not "a Chinese spy ship", "Indian fishermen"
+    return names, demonyms
+
+
+# Heads after a demonym that make it a state's body ("Chinese authorities", "the Thai coast guard").
+_DEMONYM_BODIES = frozenset("authorities coast air armed security state".split())
+
+
+def context_state(r: SpeakerResolver, a: int) -> tuple[str | None, str]:
+    """The state a speaker at offset ``a`` that names none belongs to, by what the text is
+    about (rule ``description_state``, ``title_context``): the part of its own sentence before
+    it ("Thailand has not sent troops to the border, the army said"), else the nearest earlier
+    sentence (:data:`WINDOW_SENTENCES`) that names a state. There a state named by name outranks
+    one named only by a demonym ("Pakistan freed 200 Indian fishermen"); two named alike compete
+    and the paragraph's dateline decides when it is one of them ("TOKYO (Reuters) - Japan
+    protested to China ..."), else no state is better than the wrong side ("Russia launched
+    drones at Ukraine, the air force said"). No state in the window: the dateline's. Returns
+    (state or None, how: ``sentence``, ``dateline``, ``competing``, ``none``).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "KYIV (Reuters) - The army said talks had failed."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> context_state(r, text.index("The army"))
+        ('UKR', 'dateline')
+    """
+    d = r.d
+    tok = bisect.bisect_left(d.start, a)
+    if tok >= len(d.start):
+        return None, "none"
+    s, floor = d.sent[tok], r.window_start(a, WINDOW_SENTENCES)
+    for sent in range(s, max(0, s - WINDOW_SENTENCES) - 1, -1):
+        lo = max(floor, d.start[d.sent_start[sent]])
+        hi = a if sent == s else d.end[d.sent_end[sent] - 1]
+        if hi <= lo:
+            if sent == s:
+                continue
+            break
+        names, demonyms = _sentence_states(r, lo, hi)
+        found = names or demonyms
+        if len(found) == 1:
+            return next(iter(found)), "sentence"
+        if found:
+            line = dateline_state(r, a)
+            return (line, "dateline") if line in found else (None, "competing")
+    line = dateline_state(r, a)
+    return (line, "dateline") if line else (None, "none")
+
+
 def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """A personal name the gazetteer does not know ("Melezia Figueroa", later "Figueroa")."""
     if len(words) == 1 and words[0] in _NON_NAME_CAPS | {"he", "she", "it", "who", "which", "that"}:
@@ -1346,6 +1715,6 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
-    rule_mention, rule_document, rule_pronoun_person, rule_pronoun_owner, rule_relative_who, rule_description_role,
+    rule_mention, rule_office_place, rule_document, rule_pronoun_person, rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
     rule_description_org, rule_description_state, rule_pronoun_org, rule_pronoun_possessive, rule_name,
 )
