@@ -103,7 +103,8 @@ def test_cross_sentence_rows_say_how_they_were_resolved(text, side, rule):
     ("Crimea's governor accused Ukraine of shelling the bridge.", (None, "accuse", "UKR", "asserted"),
      ("UKR", "accuse", "UKR", "asserted")),
     # negatives: a region as the target, a state's own government, the authorities of a place
-    ("Ethiopian forces attacked Tigray.", ("ETH", "attack", "ETH", "asserted"), None),
+    # (a disputed region of the source's own state is no target: target.own_place, events 0.13.1)
+    ("Ethiopian forces attacked Tigray.", ("ETH", "attack", None, "asserted"), ("ETH", "attack", "ETH", "asserted")),
     ("Ethiopia's government accused Tigray's leaders of treason.", ("ETH", "accuse", "ETH", "asserted"), None),
     ("The journalist was arrested in Rwanda.", ("RWA", "coerce", None, "asserted"), None),
 ])

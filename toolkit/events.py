@@ -173,6 +173,8 @@ class Rules:
     currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
     host_verbs: frozenset = frozenset()   # "received President X": hosts a visit (verb.transfer_object, 043)
     naming_verbs: frozenset = frozenset()   # "called X illegal": the namer evaluates X (verb.naming)
+    naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
+    naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
     sent_helping_code: str = "074"
 
@@ -217,6 +219,9 @@ def rules(path: str | None = None) -> Rules:
                  currency_nouns=fs(d.get("currency_nouns", [])),
                  host_verbs=fs(d.get("host_verbs", [])),
                  naming_verbs=fs(d.get("naming_verbs", [])),
+                 naming_accuse=fs(d.get("naming_acts", {}).get("accuse_classes", []))
+                 | fs(d.get("naming_acts", {}).get("accuse_words", [])),
+                 naming_criticize=fs(d.get("naming_acts", {}).get("criticize_classes", [])),
                  sent_helping=fs(d.get("sent_helping", {}).get("words", [])),
                  sent_helping_code=str(d.get("sent_helping", {}).get("code", "074")),
                  sent_objects={str(k).lower(): str(v) for k, v in {**d.get("converse", {}).get("objects", {}),
@@ -453,8 +458,24 @@ def rule_evaluation(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
     g, obj = found
     if cue.tok < obj.end:
         return NONEVENT
-    return Event(cue.row, cue.tok, Arg(g.agent, g.agent_rule), Arg(obj, "target.evaluated_object"), "",
-                 "verb.naming", g.clause, g.negated, g.modality)
+    return Event(cue.row, cue.tok, Arg(g.agent, g.agent_rule), Arg(obj, "target.evaluated_object"),
+                 _evaluation_act(cue, ctx["rules"]), "verb.naming", g.clause, g.negated, g.modality)
+
+
+def _evaluation_act(cue: Cue, r: Rules) -> str:
+    """The act of the namer's evaluation (rule verb.naming, events.yaml ``naming_acts``): the
+    namer does not do the act its complement names. "accuse" when the complement names a wrong
+    of a party ("described the blockade as ethnic cleansing"), "criticize" when it names another
+    act of conflict ("called the vote a threat", "an act of war"), "" (the cue's own class) when
+    the cue itself evaluates ("illegal", "unacceptable").
+
+    Example:
+        >>> # "Seoul called the launch a threat" -> criticize; "... described it as a massacre" -> accuse
+    """
+    named = act_class(cue.cameo, cue.lemma, r)
+    if named in r.naming_accuse or cue.lemma in r.naming_accuse or cue.entry.lower() in r.naming_accuse:
+        return "accuse"
+    return "criticize" if named in r.naming_criticize else ""
 
 
 def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
@@ -1915,7 +1936,7 @@ _DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "VBG"})
 # brutal regime that has fueled it: ... Iran", "the terrorist group known as ISIL")
 _POSTMODIFIERS = frozenset({"of", "in", "at", "from", "'s", "’s", "that", "which", "who", "known", "called",
                             "named", "dubbed"})
-Mention = tuple  # (start, end, actor, person, sector, is_location, is_state_media, actor_type)
+Mention = tuple  # (start, end, actor, person, sector, is_location, is_state_media, actor_type, is_contested_place)
 STATE_MEDIA = "state_media"   # actors.csv role of an outlet run by its state (KCNA, TASS, Xinhua)
 
 
@@ -1988,7 +2009,9 @@ class SentenceContext:
         if hit and s.lemma[c.head] in r.currency_nouns:
             # "50 million Australian dollars": the adjective names a currency, not a party
             # (rule actor.currency); a name after the head stays ("dollars for Ukraine" is no chunk)
-            hit = [m for m in hit if m[0] >= int(self.tok_end[c.head])]
+            # and only the adjective's: "gave Jordan 500 million Kuwaiti dinars" keeps the recipient
+            adj = int(self.tok_start[max(c.start, c.head - 1)])
+            hit = [m for m in hit if m[0] >= int(self.tok_end[c.head]) or m[1] <= adj]
         if hit:
             m = next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
@@ -2540,7 +2563,7 @@ class SentenceContext:
 
     def _fields(self, m: Mention, a: int, b: int) -> dict:
         return {"actor": m[2], "person": m[3], "sector": m[4], "text": self.text[a:b], "start": a, "end": b,
-                STATE_MEDIA: len(m) > 6 and m[6]}
+                STATE_MEDIA: len(m) > 6 and m[6], "place": bool(m[5]), "contested": len(m) > 8 and bool(m[8])}
 
     def names_party(self, k: int) -> bool:
         """Whether token ``k`` lies inside a mention of an actor that is no place reading
@@ -2551,6 +2574,15 @@ class SentenceContext:
         """
         a, b = int(self.tok_start[k]), int(self.tok_end[k])
         return any(m[0] <= a and m[1] >= b and m[2] is not None and not m[5] for m in self.mentions)
+
+    def place_at(self, k: int) -> bool:
+        """Whether token ``k`` lies inside a place reading of a mention ("shelled Horlivka").
+
+        Example:
+            >>> # "shelled Horlivka": True for "Horlivka"; "Horlivka's mayor": False for "mayor"
+        """
+        a, b = int(self.tok_start[k]), int(self.tok_end[k])
+        return any(m[0] <= a and m[1] >= b and m[5] for m in self.mentions)
 
     def names_person(self, c: cl.Chunk) -> bool:
         """Whether chunk ``c`` ends in the name of a person the mentions know ("Wang",
@@ -2689,11 +2721,23 @@ def _mention_lists(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
     # a state's own outlet (actors.csv role state_media) speaks for its state
     state = (m["role"] == STATE_MEDIA).tolist() if "role" in m else [False] * len(m)
     types = m["actor_type"].tolist() if "actor_type" in m else [None] * len(m)
-    for d, a, b, act, per, sec, lo, st, ty in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
-                                                  m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(),
-                                                  loc, state, types):
-        out.setdefault(d, []).append((int(a), int(b), nn(act), nn(per), nn(sec), bool(lo), bool(st), nn(ty)))
+    # a place whose state is disputed (actors.csv flag ``contested``: occupied, breakaway)
+    contested = _contested_entries()
+    disputed = m["entry"].isin(contested).tolist() if "entry" in m and contested else [False] * len(m)
+    for d, a, b, act, per, sec, lo, st, ty, dis in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
+                                                       m["actor"].tolist(), m["person"].tolist(), m["sector"].tolist(),
+                                                       loc, state, types, disputed):
+        out.setdefault(d, []).append((int(a), int(b), nn(act), nn(per), nn(sec), bool(lo), bool(st), nn(ty),
+                                      bool(lo) and bool(dis)))
     return out
+
+
+def _contested_entries() -> frozenset[str]:
+    """Gazetteer entries of places whose state is disputed (actors.csv ``contested``/``disputed``:
+    "Horlivka", "Stepanakert"), as toolkit.speakers reads them."""
+    from .actors import load_gazetteer
+    from .speakers import _contested_entries_of
+    return _contested_entries_of(load_gazetteer())
 
 
 def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
@@ -3568,17 +3612,22 @@ def _coordinated_targets(s: cl.Structure, events: list[Event], actors: list[dict
     target: "Mexico condemned the killing ... by U.S. border agents and demanded a full
     investigation" demands it of the United States; "Peru expelled Venezuela's envoy and ordered
     him to leave" orders Venezuela's. A target that names someone, a statement and an act of the
-    source on itself are left alone.
+    source on itself are left alone; a verb with a "for" phrase of its own shares only a target
+    that is an act its doer did ("struck Russian ships and called for more sanctions" appeals to
+    no one named; "sent tanks to Ukraine and pledged more ammunition" still gives to Ukraine).
 
     Example:
         >>> # "Chile condemned the raid by Bolivian police and demanded an inquiry" -> CHL demand BOL
     """
+    r = rules()
     for i, e in enumerate(events):
         tc = e.target.chunk
         if e.absorbed or not e.source.rule.startswith("agent.subject.coordinated") or e.act not in _INHERITED \
                 or actors[i]["target"].get("actor") is not None or e.target.rule.startswith("target.own") \
                 or tc is not None and _names_someone(s, tc) and s.tags[tc.head] not in cl.PRONOUN_TAGS:
             continue
+        # the verb's own "for" phrase: "called for talks" asks for something, of no one named
+        own = tc is not None and tc.start > 0 and s.lower[tc.start - 1] == "for" and s.tags[tc.head] not in cl.PRONOUN_TAGS
         src = actors[i]["source"].get("actor")
         for j in range(i - 1, -1, -1):
             f = events[j]
@@ -3586,6 +3635,12 @@ def _coordinated_targets(s: cl.Structure, events: list[Event], actors: list[dict
                     or actors[j]["source"].get("actor") != src:
                 continue
             got = actors[j]["target"]
+            # a verb with a "for" phrase of its own ("and called for more sanctions") shares the
+            # target only when the earlier target is an act whose doer it names ("condemned the
+            # raid by Bolivian police and called for an inquiry")
+            if own and not f.target.rule.startswith("target.act_object") and (
+                    f.target.chunk is None or _act_noun(s, f.target.chunk.head, r) not in r.event_nouns):
+                break
             if got.get("actor") is not None and got["actor"] != src and f.target.chunk is not None:
                 e.target, actors[i]["target"] = Arg(f.target.chunk, "target.coordinated"), got
             break
@@ -3877,8 +3932,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
-                and not _names_someone(s, e.source.chunk):
+                and not _names_someone(s, e.source.chunk) and e.source.rule != "source.logophoric":
             continue  # "missiles which can hit targets 300 km away": a weapon's reach, no one's act
+            # ("the governor said he would send troops" is the governor's act: source.logophoric)
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
@@ -4068,7 +4124,17 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
         return {}, "target.same_as_source"
     if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
         return dict(_NO_TARGET), "target.media_channel"
+    if tgt.get("place") and tgt.get("actor") is not None and tgt["actor"] == src.get("actor") and tc is not None \
+            and (tgt.get("contested") or e.target.rule.endswith(_MOTION_PREPS)) and ctx.place_at(tc.head):
+        # "Ukrainian forces shelled Horlivka" (occupied), "Azerbaijani forces shelled Stepanakert"
+        # (breakaway), "Iran let inspectors into Natanz": a place the gazetteer gives to the
+        # source's own state, where that state is disputed or the source only goes there, names
+        # no party acted on; a domestic act elsewhere keeps its place ("curfew in Bangkok")
+        return dict(tgt, actor=None, person=None, sector=None), "target.own_place"
     return tgt, trule
+
+
+_MOTION_PREPS = ("_into", "_near", "_toward", "_towards")
 
 
 _SHARED_PLACES = frozenset({"border", "frontier", "boundary"})
@@ -4125,10 +4191,11 @@ def _media_channel(e: Event, src: dict, clm: dict, said: str | None, fact: str, 
     return src, fact
 
 
-_CODE_QUAD = {"080": "material_cooperation", "120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
+_CODE_QUAD = {"080": "material_cooperation", "111": "verbal_conflict", "120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
               "020": "verbal_cooperation", "010": "statement"}
 
 
+_EVALUATION_CODES = {"criticize": "111", "accuse": "112"}
 _NO_CLAIMANT = {"claimant_actor": None, "claimant_text": None, "claimant_start": None, "claimant_end": None}
 
 
@@ -4141,6 +4208,8 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
             "statement": "010", "yield": "080"}.get(e.act) \
         if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) \
         or "act.own_refusal" in e.extra else None
+    if e.act_rule == "verb.naming" and e.act in _EVALUATION_CODES and act_class(cue.cameo, cue.lemma) != e.act:
+        code = _EVALUATION_CODES[e.act]   # "called the vote a threat": the namer criticizes (CAMEO 111)
     cameo = code or cue.cameo or None
     return {"doc_id": ctx.doc_id, "start": a, "end": b, "text": ctx.text[a:b],
             "source_actor": src.get("actor"), "source_person": src.get("person"),
