@@ -197,10 +197,13 @@ def test_the_its_of_a_warning(text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # "X said Y did Z": an accusation only when Z is a coded conflict act; an act the lexicons do
-    # not code may be neutral ("moved troops to the border", "held elections"), so the report
-    # stays a statement about Y, aimed at Y, and Y's act is recorded as alleged
+    # not code may be neutral ("renamed the street", "held elections"), so the report stays a
+    # statement about Y, aimed at Y, and Y's act is recorded as alleged
     ("Moscow said Kyiv had sabotaged the talks.", ("RUS", "accuse", "UKR"), ("RUS", "statement", "UKR")),
-    ("Russia said Ukraine had moved troops to the border.", ("RUS", "statement", "UKR"), ("RUS", "accuse", "UKR")),
+    ("Russia said Ukraine had renamed the street.", ("RUS", "statement", "UKR"), ("RUS", "accuse", "UKR")),
+    # moving troops is a coded show of force (CAMEO 15, escalation 1.27.0): reported by the other
+    # side, it is an accusation like any coded conflict act
+    ("Russia said Ukraine had moved troops to the border.", ("RUS", "accuse", "UKR"), ("RUS", "statement", "UKR")),
     ("Iran said Iraq had held elections.", ("IRN", "statement", "IRQ"), ("IRN", "accuse", "IRQ")),
 ])
 def test_a_report_of_an_uncoded_act_is_no_accusation(text, expected, absent):
