@@ -35,13 +35,16 @@ OFFICES = [
      "Oman's foreign ministry", "OMN", "mention"),
     ("BERLIN (Reuters) - The foreign ministry in Bern said Switzerland would host the talks.",
      "The foreign ministry in Bern", "CHE", "office_place"),
-    # the sentence's one state, a name outranking a demonym
+    # the speaker's own content says nothing of whose office speaks; an earlier sentence's one
+    # state (a name outranking a demonym) or the dateline does
     ("Chile has not sent troops to the Peruvian border, the army said on Friday.",
+     "the army", None, None),
+    ("SANTIAGO (Reuters) - Chile has not sent troops to the Peruvian border, the army said.",
      "the army", "CHL", "description_state"),
-    ("Latvia will raise its fuel tax next year, the finance ministry said.",
-     "the finance ministry", "LVA", "description_state"),
+    ("Latvia will raise its fuel tax next year. The finance ministry said Lithuanian traders would pay.",
+     "The finance ministry", "LVA", "description_state"),
     ("Estonia closed its airspace to drones on Monday, the air force said.",
-     "the air force", "EST", "description_state"),
+     "the air force", None, None),
     # two states compete: the dateline decides, else nobody
     ("Sudan accused Chad of arming rebels on Monday, the foreign ministry said.",
      "the foreign ministry", None, None),
@@ -80,13 +83,18 @@ TITLED = [
     ("Gabon will reopen its border with Cameroon, President Omar Bakala said on Sunday.",
      "President Omar Bakala", None, None),
     ("Gabon will reopen its northern border posts, President Omar Bakala said on Sunday.",
+     "President Omar Bakala", None, None),   # the content is his own, not his description
+    ("LIBREVILLE (AFP) - Gabon will reopen its northern border posts, President Omar Bakala said.",
      "President Omar Bakala", "GAB", "title_context"),
     ("Iceland expelled a diplomat on Friday. Foreign Minister Sigrun Einarsdottir said the decision was final.",
      "Foreign Minister Sigrun Einarsdottir", "ISL", "title_context"),
     ("Laos accused Thailand of dumping waste in the Mekong. Prime Minister Sone Vilay said talks were needed.",
      "Prime Minister Sone Vilay", None, None),
+    # the dateline picking one of two states does not place a minister (he may be the other's)
     ("VIENTIANE (AFP) - Laos accused Thailand of dumping waste in the Mekong. "
-     "Prime Minister Sone Vilay said talks were needed.", "Prime Minister Sone Vilay", "LAO", "title_context"),
+     "Prime Minister Sone Vilay said talks were needed.", "Prime Minister Sone Vilay", None, None),
+    ("VIENTIANE (AFP) - Floods hit the Mekong delta on Monday. "
+     "Prime Minister Sone Vilay said aid was needed.", "Prime Minister Sone Vilay", "LAO", "title_context"),
     # an ambassador is posted abroad: the host state is not his
     ("Nepal hosted a trade fair on Monday. Ambassador Pierre Lomard said the fair was a success.",
      "Ambassador Pierre Lomard", None, "mention"),

@@ -830,7 +830,8 @@ class SpeakerResolver:
                 (actor, sector), how = _title_org(self, c), "title_org"
             if actor is None and (_state_office(c.role) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
                     and not _org_before(self, d.start[max(d.sent_start[d.sent[t]], t - 4)], c.start):
-                actor, sector, how = context_state(self, c.start)[0], c.sector or "GOV", "title_context"
+                actor, sector, how = _title_context(self, c.start, c.person, c.role), c.sector or "GOV", \
+                    "title_context"
             self._actor_of[c.start] = (actor, sector, how) if actor else (None, c.sector, None)
         return self._actor_of[c.start]
 
@@ -893,7 +894,7 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         if nat is not None:
             return Resolution(nat, person, nat_sector, "mention", how)
         if _state_office(best.role) and not _org_before(r, a, best.start):
-            nat = context_state(r, a)[0]
+            nat = _title_context(r, best.start, person, best.role)
             if nat is not None:
                 return Resolution(nat, person, sector or "GOV", "mention", "title_context")
     if not person and actor and words[-1] in ROLE_NOUNS and best.actor_type != "media" and words[0] == "the":
@@ -919,6 +920,50 @@ crown_prince head_of_state head_of_government governor mayor""".split())
 
 # Title words right before a name that make it an office of a state ("Minister Aino Laine").
 _STATE_TITLES = frozenset("president premier chancellor minister governor mayor".split())
+
+
+def _title_context(r: SpeakerResolver, start: int, person: str | None, role: str | None) -> str | None:
+    """``title_context``: the state of a titled official named at ``start`` with no state of
+    its own ("Defence Minister X said"): the nationality of an earlier mention of the same name
+    ("Ugandan Energy Minister Solomon Okello ... Minister Solomon Okello said": Uganda's; "X of
+    Tanzania ... X said"), else
+    :func:`context_state`'s state when one state is found or none and the dateline gives it; not
+    when the dateline has to pick between two states ("BANGKOK (Reuters) - Thailand accused
+    Cambodia ... Defence Minister X said" may be either's), nor for a governor or mayor (of a
+    state's region or city, which need not be the state the text is about).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Ostrian Minister Ana Vey arrived. Kenya hosted her. Minister Ana Vey spoke."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> _title_context(r, text.rindex("Ana Vey"), "Ana Vey", None) is None
+        True
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, start)
+    if role in _LOCAL_ROLES or (t > 0 and d.low[t - 1] in _LOCAL_ROLES):
+        return None
+    if person:
+        q = d.text.rfind(person, 0, start)
+        if q >= 0:
+            e = bisect.bisect_left(d.start, q)
+            lo = e
+            while lo > 0 and e - lo < 4 and d.sent[lo - 1] == d.sent[e] \
+                    and (_cap(d.tok[lo - 1]) or d.low[lo - 1] in ROLE_NOUNS) and d.low[lo - 1] not in _COMMON_STARTS:
+                lo -= 1
+            nat = _nationality(r, d.start[lo], q) if lo < e else None
+            if nat is None:   # "President Amina Juma of Tanzania"
+                k = bisect.bisect_left(d.start, q + len(person))
+                nat = _nationality_after(r, q + len(person), d.end[d.sent_end[d.sent[min(k, len(d.sent) - 1)]] - 1])
+            if nat is not None:
+                return nat
+    state, how = context_state(r, start)
+    return state if how in ("sentence", "dateline") else None
+
+
+# Officials of a state's region or city, whom the state the text is about does not place.
+_LOCAL_ROLES = frozenset({"governor", "mayor"})
 
 
 def _org_before(r: SpeakerResolver, a: int, b: int) -> bool:
@@ -1190,12 +1235,14 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
     """"the ministry", "the agency": the last organisation named with that head noun, in the
     mention or in any name the gazetteer gives its actor ("the IMF ... the fund": International
     Monetary Fund); "the bloc": the last regional organisation (a union, community, association,
-    league or cooperation council: "ECOWAS ... the bloc", not the United Nations)."""
+    league or cooperation council: "ECOWAS ... the bloc", not the United Nations), none when two
+    such blocs are named in the window ("ECOWAS leaders met while the African Union observed")."""
     if words[0] != "the" or len(words) > 3 or (words[-1] not in ORG_NOUNS and words[-1] not in _ORG_ONLY_NOUNS):
         return None
     head = words[-1]
     start = r.window_start(a, WINDOW_ROLE)
     names = None
+    found = None
     for m in reversed(r.mentions_in(start, a)):
         if not m.actor or m.location or m.actor_type == "media" or m.end > a:
             continue
@@ -1207,9 +1254,13 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
 
                 names = _org_words(r.gazetteer if r.gazetteer is not None else load_gazetteer())
             own = names.get(m.actor, frozenset())
-            if head in own or (head == "bloc" and own & _BLOC_WORDS):
+            if head == "bloc" and own & _BLOC_WORDS:
+                if found is not None and found.actor != m.actor:
+                    return None   # "ECOWAS ministers met while the African Union observed": either bloc
+                found = found or m
+            elif head in own and found is None:
                 return Resolution(m.actor, None, m.sector, "role", "description_org")
-    return None
+    return Resolution(found.actor, None, found.sector, "role", "description_org") if found else None
 
 
 # Heads of descriptions of an organisation that name no office of a state ("the bloc", "the fund").
@@ -1249,11 +1300,11 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         ('GOV', 'MIL', 'force')
     """
     head = _office_head(words)
-    if head is None:
+    if head is None or head == "embassy":   # "The embassy said": a foreign state's, not the host's
         return None
     actor, rule = _same_office_state(r, a, head), "same_office"
     if actor is None:
-        actor, rule = context_state(r, a)[0], "description_state"
+        actor, rule = context_state(r, a, local=_STATE_OFFICES[head] == "COP")[0], "description_state"
     if actor is None or _region_before(r, a, actor):
         return None
     return Resolution(actor, None, _STATE_OFFICES[head], "role", rule)
@@ -1318,7 +1369,8 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
     words just before it ("Philippine Coast Guard spokesman X said ... The coast guard said"),
     else the state that mention's own context gives ("TOKYO (Reuters) - ..., the defence ministry
     said. It was the first incursion by a Chinese plane, the ministry added": Japan's, not
-    China's)."""
+    China's). Not a craft of an office ("a Chinese coast guard ship" is no speaker) nor a
+    nationality the paragraph's dateline contradicts."""
     d = r.d
     if head not in r._heads:
         r._heads[head] = _positions(d.low, frozenset({head}))
@@ -1329,11 +1381,19 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
     while i >= 0 and d.start[pos[i]] >= floor:
         p = pos[i]
         i -= 1
-        if r.in_quote(d.start[p]):
+        if r.in_quote(d.start[p]) or (p + 1 < len(d.low) and d.low[p + 1] in _CRAFT_NOUNS):
             continue
         lo = max(d.sent_start[d.sent[p]], p - 4)
-        return _nationality(r, d.start[lo], d.start[p]) or context_state(r, d.start[lo])[0]
+        nat = _nationality(r, d.start[lo], d.start[p])
+        line = dateline_state(r, a)
+        if nat is not None and line is not None and nat != line:
+            continue
+        return nat or context_state(r, d.start[lo])[0]
     return None
+
+
+# Nouns after an office that make it the office's craft, not the office ("a coast guard ship").
+_CRAFT_NOUNS = frozenset("ship ships vessel vessels boat boats plane planes aircraft jet jets cutter".split())
 
 
 def _office_head(words: list[str]) -> str | None:
@@ -1372,7 +1432,8 @@ def _sentence_and_floor(r: SpeakerResolver, a: int) -> tuple[int, int] | None:
 
 # Offices of a state that speak for it, with their sector; two-word offices by the key their
 # head stands for; bare nouns that name one ("Police said"); modifiers that name a body below
-# the state ("the regional government", "the city council"), whose office is not the state's.
+# the state ("the regional government", "the city council") or a company ("a company spokesman"),
+# whose office is not the state's.
 _STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "embassy": "GOV",
                   "presidency": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
                   "office": "GOV", "army": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
@@ -1382,7 +1443,7 @@ _COMPOUND_OFFICES = {"air force": "force", "coast guard": "guard", "armed forces
 _BARE_OFFICES = frozenset({"police"})
 _SUBSTATE_MODIFIERS = frozenset("""regional local provincial municipal city state county district
 opposition rebel separatist party his her its their our my your this that these those other
-another same new former""".split())
+another same new former company firm corporate""".split())
 
 
 def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1655,46 +1716,58 @@ def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], se
 _DEMONYM_BODIES = frozenset("authorities coast air armed security state".split())
 
 
-def context_state(r: SpeakerResolver, a: int) -> tuple[str | None, str]:
+def context_state(r: SpeakerResolver, a: int, *, local: bool = False) -> tuple[str | None, str]:
     """The state a speaker at offset ``a`` that names none belongs to, by what the text is
     about (rule ``description_state``, ``title_context``): the part of its own sentence before
-    it ("Thailand has not sent troops to the border, the army said"), else the nearest earlier
-    sentence (:data:`WINDOW_SENTENCES`) that names a state. There a state named by name outranks
-    one named only by a demonym ("Pakistan freed 200 Indian fishermen"); two named alike compete
+    it unless that part is the speaker's own content ("Russia must pay for the strikes, the
+    foreign ministry said" says nothing of whose ministry), else the nearest earlier sentence
+    (:data:`WINDOW_SENTENCES`) that names a state. There a state named by name outranks one
+    named only by a demonym ("Pakistan freed 200 Indian fishermen"); two named alike compete
     and the paragraph's dateline decides when it is one of them ("TOKYO (Reuters) - Japan
-    protested to China ..."), else no state is better than the wrong side ("Russia launched
-    drones at Ukraine, the air force said"). No state in the window: the dateline's. Returns
-    (state or None, how: ``sentence``, ``dateline``, ``competing``, ``none``).
+    protested to China ...": how ``picked``), else no state is better than the wrong side
+    ("Russia launched drones at Ukraine, the air force said"). One state found where the
+    dateline names another competes too ("BANJUL (Reuters) - Senegal deported ...": Senegal's
+    or Gambia's ministry, the text does not say), unless the office is ``local`` (police: a
+    story filed from the dateline's place is set there). No state in the window: the
+    dateline's. Returns (state or None, how: ``sentence``, ``dateline``, ``picked``,
+    ``competing``, ``none``).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
-        >>> text = "KYIV (Reuters) - The army said talks had failed."
+        >>> text = "KYIV (Reuters) - Russia must pay, the army said."
         >>> _, toks = tokenize_documents(["d"], [text])
         >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
-        >>> context_state(r, text.index("The army"))
+        >>> context_state(r, text.index("the army"))
         ('UKR', 'dateline')
     """
     d = r.d
     tok = bisect.bisect_left(d.start, a)
     if tok >= len(d.start):
         return None, "none"
+    line = dateline_state(r, a)
+    if local and line:
+        return line, "dateline"
     s, floor = d.sent[tok], r.window_start(a, WINDOW_SENTENCES)
+    # "..., the ministry said" / "...," the ministry said: what precedes is the speaker's content.
+    own_content = tok > 0 and d.sent[tok - 1] == s and d.tok[tok - 1] in _CONTENT_ENDS
     for sent in range(s, max(0, s - WINDOW_SENTENCES) - 1, -1):
         lo = max(floor, d.start[d.sent_start[sent]])
         hi = a if sent == s else d.end[d.sent_end[sent] - 1]
-        if hi <= lo:
+        if hi <= lo or (sent == s and own_content):
             if sent == s:
                 continue
             break
         names, demonyms = _sentence_states(r, lo, hi)
         found = names or demonyms
-        if len(found) == 1:
+        if len(found) == 1 and (line is None or line in found):
             return next(iter(found)), "sentence"
         if found:
-            line = dateline_state(r, a)
-            return (line, "dateline") if line in found else (None, "competing")
-    line = dateline_state(r, a)
+            return (line, "picked") if line in found else (None, "competing")
     return (line, "dateline") if line else (None, "none")
+
+
+# Tokens that end a speaker's content right before a postposed speaker ("..., the army said").
+_CONTENT_ENDS = frozenset({",", "\"", "\u201d", "'", "\u2019", "--", "\u2014"})
 
 
 def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
