@@ -35,16 +35,19 @@ OFFICES = [
      "Oman's foreign ministry", "OMN", "mention"),
     ("BERLIN (Reuters) - The foreign ministry in Bern said Switzerland would host the talks.",
      "The foreign ministry in Bern", "CHE", "office_place"),
-    # the speaker's own content says nothing of whose office speaks; an earlier sentence's one
-    # state (a name outranking a demonym) or the dateline does
+    # the sentence's one state, a name outranking a demonym
     ("Chile has not sent troops to the Peruvian border, the army said on Friday.",
-     "the army", None, None),
-    ("SANTIAGO (Reuters) - Chile has not sent troops to the Peruvian border, the army said.",
      "the army", "CHL", "description_state"),
-    ("Latvia will raise its fuel tax next year. The finance ministry said Lithuanian traders would pay.",
-     "The finance ministry", "LVA", "description_state"),
+    ("Latvia will raise its fuel tax next year, the finance ministry said.",
+     "the finance ministry", "LVA", "description_state"),
     ("Estonia closed its airspace to drones on Monday, the air force said.",
-     "the air force", None, None),
+     "the air force", "EST", "description_state"),
+    # the content's one state and a dateline naming another compete; a demand on the state the
+    # content names is not the speaker's state
+    ("LIMA (Reuters) - Chile has not sent troops to the Peruvian border, the army said on Friday.",
+     "the army", None, None),
+    ("Chile must pull its troops back from the border, the army said on Friday.",
+     "the army", None, None),
     # two states compete: the dateline decides, else nobody
     ("Sudan accused Chad of arming rebels on Monday, the foreign ministry said.",
      "the foreign ministry", None, None),
@@ -83,8 +86,6 @@ TITLED = [
     ("Gabon will reopen its border with Cameroon, President Omar Bakala said on Sunday.",
      "President Omar Bakala", None, None),
     ("Gabon will reopen its northern border posts, President Omar Bakala said on Sunday.",
-     "President Omar Bakala", None, None),   # the content is his own, not his description
-    ("LIBREVILLE (AFP) - Gabon will reopen its northern border posts, President Omar Bakala said.",
      "President Omar Bakala", "GAB", "title_context"),
     ("Iceland expelled a diplomat on Friday. Foreign Minister Sigrun Einarsdottir said the decision was final.",
      "Foreign Minister Sigrun Einarsdottir", "ISL", "title_context"),

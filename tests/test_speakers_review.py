@@ -27,10 +27,16 @@ CASES = [
     # 3. governors and earlier-named officials
     ("BOISE, Idaho (Reuters) - Canada criticised new timber duties. Governor Dale Whitcomb said the state would not back down.",
      "Governor Dale Whitcomb", None, None),
+    ("Brazil raised tariffs on wheat this week. Governor Ana Lobato said farmers would adapt.",
+     "Governor Ana Lobato", "BRA", "title_context"),   # no dateline: a speech or briefing
+    ("Brazil raised tariffs on wheat this week. Parana Governor Ana Lobato said farmers would adapt.",
+     "Parana Governor Ana Lobato", None, None),
     ("MAPUTO (Reuters) - Mozambican police detained Malawian Trade Minister Grace Phiri on Friday, "
      "and Minister Grace Phiri said the detention was unlawful.", "Minister Grace Phiri", "MWI", "mention"),
     ("HANOI (Reuters) - Vietnam accused Laos of dam releases. Energy Minister Toan Vu said the claims were false.",
      "Energy Minister Toan Vu", None, None),
+    ("ACCRA (Reuters) - Ghana will send 300 soldiers to Mali next month, President Kwame Boateng said.",
+     "President Kwame Boateng", "GHA", "title_context"),
     # 4. an embassy, a company spokeswoman
     ("OSLO (Reuters) - Norway detained a Chilean sailor on Tuesday. The embassy said it had asked for access.",
      "The embassy", None, None),

@@ -930,7 +930,9 @@ def _title_context(r: SpeakerResolver, start: int, person: str | None, role: str
     :func:`context_state`'s state when one state is found or none and the dateline gives it; not
     when the dateline has to pick between two states ("BANGKOK (Reuters) - Thailand accused
     Cambodia ... Defence Minister X said" may be either's), nor for a governor or mayor (of a
-    state's region or city, which need not be the state the text is about).
+    state's region or city, which need not be the state the text is about) in wire copy with a
+    dateline or after a place word ("Lagos Governor X"); in a speech without one ("we spoke to
+    Governor Baker") the text's state places them).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -942,8 +944,13 @@ def _title_context(r: SpeakerResolver, start: int, person: str | None, role: str
     """
     d = r.d
     t = bisect.bisect_left(d.start, start)
-    if role in _LOCAL_ROLES or (t > 0 and d.low[t - 1] in _LOCAL_ROLES):
-        return None
+    k = next((j for j in range(max(0, t - 1), min(len(d.low), t + 4)) if d.low[j] in _LOCAL_ROLES), None)
+    if role in _LOCAL_ROLES or k is not None:
+        if _has_dateline(r, start):
+            return None   # wire copy: a governor or mayor of a region of any state
+        if k is not None and k > 0 and d.sent[k - 1] == d.sent[k] and _cap(d.tok[k - 1]) \
+                and d.low[k - 1] not in _COMMON_STARTS and d.low[k - 1] not in ("the", "a", "an"):
+            return None   # "Lagos Governor X": of the place named, which may be no state's we know
     if person:
         q = d.text.rfind(person, 0, start)
         if q >= 0:
@@ -1688,6 +1695,14 @@ def dateline_state(r: SpeakerResolver, a: int) -> str | None:
     return lines[i][2] if i >= 0 and lines[i][1] <= a else None
 
 
+def _has_dateline(r: SpeakerResolver, a: int) -> bool:
+    """Does a wire dateline, of a known place or not ("AUSTIN, Texas (Reuters) -"), open the
+    paragraph of offset ``a`` or an earlier one (see :func:`dateline_state`)?"""
+    lines = _datelines(r)
+    i = bisect.bisect_right(lines, (a, len(r.d.text) + 1)) - 1
+    return i >= 0 and lines[i][1] <= a
+
+
 def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], set[str]]:
     """States acting in ``[lo, hi)`` outside quotation marks, as names and as demonyms: not
     places ("in Ukraine", "struck Kyiv", a region), not a person's nationality ("the Russian
@@ -1719,18 +1734,21 @@ _DEMONYM_BODIES = frozenset("authorities coast air armed security state".split()
 def context_state(r: SpeakerResolver, a: int, *, local: bool = False) -> tuple[str | None, str]:
     """The state a speaker at offset ``a`` that names none belongs to, by what the text is
     about (rule ``description_state``, ``title_context``): the part of its own sentence before
-    it unless that part is the speaker's own content ("Russia must pay for the strikes, the
-    foreign ministry said" says nothing of whose ministry), else the nearest earlier sentence
-    (:data:`WINDOW_SENTENCES`) that names a state. There a state named by name outranks one
-    named only by a demonym ("Pakistan freed 200 Indian fishermen"); two named alike compete
-    and the paragraph's dateline decides when it is one of them ("TOKYO (Reuters) - Japan
-    protested to China ...": how ``picked``), else no state is better than the wrong side
-    ("Russia launched drones at Ukraine, the air force said"). One state found where the
-    dateline names another competes too ("BANJUL (Reuters) - Senegal deported ...": Senegal's
-    or Gambia's ministry, the text does not say), unless the office is ``local`` (police: a
-    story filed from the dateline's place is set there). No state in the window: the
-    dateline's. Returns (state or None, how: ``sentence``, ``dateline``, ``picked``,
-    ``competing``, ``none``).
+    it, else the nearest earlier sentence (:data:`WINDOW_SENTENCES`) that names a state. There a
+    state named by name outranks one named only by a demonym ("Pakistan freed 200 Indian
+    fishermen"); two named alike compete and the paragraph's dateline decides when it is one of
+    them ("TOKYO (Reuters) - Japan protested to China ...": how ``picked``, or ``sentence`` in
+    the speaker's own sentence: "NAIROBI (Reuters) - Kenya will send police to Haiti, President
+    X said"), else no state is
+    better than the wrong side ("Russia launched drones at Ukraine, the air force said"). One
+    state found where the dateline names another competes too ("BANJUL (Reuters) - Senegal
+    deported ...": Senegal's or Gambia's ministry, the text does not say), unless the office is
+    ``local`` (police: a story filed from the dateline's place is set there). No state in the
+    window: the dateline's. The speaker's own content before a postposed speaker counts as a
+    statement about its state ("Egypt's economy grew 4 percent, the planning ministry said"),
+    not as a demand on the state it names ("Russia must pay for the strikes, the foreign ministry
+    said" says nothing of whose ministry). Returns (state or None, how: ``sentence``,
+    ``dateline``, ``picked``, ``competing``, ``none``).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1748,12 +1766,13 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False) -> tuple[s
     if local and line:
         return line, "dateline"
     s, floor = d.sent[tok], r.window_start(a, WINDOW_SENTENCES)
-    # "..., the ministry said" / "...," the ministry said: what precedes is the speaker's content.
-    own_content = tok > 0 and d.sent[tok - 1] == s and d.tok[tok - 1] in _CONTENT_ENDS
+    # "Russia must pay for the strikes, the foreign ministry said": a demand on the state the
+    # speaker's own content names says nothing of whose ministry speaks
+    content = _own_content(d, tok) and any(w in _DEMAND_WORDS for w in d.low[d.sent_start[s]:tok])
     for sent in range(s, max(0, s - WINDOW_SENTENCES) - 1, -1):
         lo = max(floor, d.start[d.sent_start[sent]])
         hi = a if sent == s else d.end[d.sent_end[sent] - 1]
-        if hi <= lo or (sent == s and own_content):
+        if hi <= lo or (sent == s and content):
             if sent == s:
                 continue
             break
@@ -1761,13 +1780,28 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False) -> tuple[s
         found = names or demonyms
         if len(found) == 1 and (line is None or line in found):
             return next(iter(found)), "sentence"
-        if found:
-            return (line, "picked") if line in found else (None, "competing")
+        if found:   # the speaker's own sentence naming the dateline's state: that state's
+            return (line, "sentence" if sent == s else "picked") if line in found else (None, "competing")
     return (line, "dateline") if line else (None, "none")
 
 
-# Tokens that end a speaker's content right before a postposed speaker ("..., the army said").
+def _own_content(d, tok: int) -> bool:
+    """Is what precedes the speaker at token ``tok`` in its sentence its own content, a
+    postposed speaker ("..., the ministry said", '..." the army said'): a comma or closing quote
+    right before it and a speech verb within a few tokens after it."""
+    if tok == 0 or d.sent[tok - 1] != d.sent[tok] or d.tok[tok - 1] not in _CONTENT_ENDS:
+        return False
+    stop = min(len(d.low), tok + 8)
+    return any(d.low[k] in _SPEECH_VERBS and d.sent[k] == d.sent[tok] for k in range(tok, stop))
+
+
+# Tokens that end a speaker's content right before a postposed speaker ("..., the army said");
+# verbs of such a speaker; words that make the content a demand on the state it names ("Russia
+# must pay"), not a statement about the speaker's own state.
 _CONTENT_ENDS = frozenset({",", "\"", "\u201d", "'", "\u2019", "--", "\u2014"})
+_SPEECH_VERBS = frozenset("""said says added told stated announced reported warned claimed noted
+insisted confirmed denied wrote tweeted""".split())
+_DEMAND_WORDS = frozenset("must should ought regret".split())
 
 
 def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
