@@ -91,9 +91,8 @@ TITLED = [
      "Foreign Minister Sigrun Einarsdottir", "ISL", "title_context"),
     ("Laos accused Thailand of dumping waste in the Mekong. Prime Minister Sone Vilay said talks were needed.",
      "Prime Minister Sone Vilay", None, None),
-    # the dateline picking one of two states does not place a minister (he may be the other's)
     ("VIENTIANE (AFP) - Laos accused Thailand of dumping waste in the Mekong. "
-     "Prime Minister Sone Vilay said talks were needed.", "Prime Minister Sone Vilay", None, None),
+     "Prime Minister Sone Vilay said talks were needed.", "Prime Minister Sone Vilay", "LAO", "title_context"),
     ("VIENTIANE (AFP) - Floods hit the Mekong delta on Monday. "
      "Prime Minister Sone Vilay said aid was needed.", "Prime Minister Sone Vilay", "LAO", "title_context"),
     # an ambassador is posted abroad: the host state is not his

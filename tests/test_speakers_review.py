@@ -33,8 +33,14 @@ CASES = [
      "Parana Governor Ana Lobato", None, None),
     ("MAPUTO (Reuters) - Mozambican police detained Malawian Trade Minister Grace Phiri on Friday, "
      "and Minister Grace Phiri said the detention was unlawful.", "Minister Grace Phiri", "MWI", "mention"),
-    ("HANOI (Reuters) - Vietnam accused Laos of dam releases. Energy Minister Toan Vu said the claims were false.",
-     "Energy Minister Toan Vu", None, None),
+    # a minister: the one state of an earlier sentence outranks a dateline naming another
+    ("HANOI (Reuters) - Laos said floods had cut the river road. Energy Minister Toan Vu said repairs would take weeks.",
+     "Energy Minister Toan Vu", "LAO", "title_context"),
+    # a governor: a dateline naming another state, or one of a place no state names, leaves him open
+    ("OTTAWA (Reuters) - Mexico criticised the new duties. Governor Paul Vachon said the province would respond.",
+     "Governor Paul Vachon", None, None),
+    ("BOZEMAN, Montana (Reuters) - Canada criticised the new duties. Governor Dale Whitcomb said the state would respond.",
+     "Governor Dale Whitcomb", None, None),
     ("ACCRA (Reuters) - Ghana will send 300 soldiers to Mali next month, President Kwame Boateng said.",
      "President Kwame Boateng", "GHA", "title_context"),
     # 4. an embassy, a company spokeswoman

@@ -927,27 +927,28 @@ def _title_context(r: SpeakerResolver, start: int, person: str | None, role: str
     its own ("Defence Minister X said"): the nationality of an earlier mention of the same name
     ("Ugandan Energy Minister Solomon Okello ... Minister Solomon Okello said": Uganda's; "X of
     Tanzania ... X said"), else
-    :func:`context_state`'s state when one state is found or none and the dateline gives it; not
-    when the dateline has to pick between two states ("BANGKOK (Reuters) - Thailand accused
-    Cambodia ... Defence Minister X said" may be either's), nor for a governor or mayor (of a
-    state's region or city, which need not be the state the text is about) in wire copy with a
-    dateline or after a place word ("Lagos Governor X"); in a speech without one ("we spoke to
-    Governor Baker") the text's state places them).
+    :func:`context_state`'s state, a state found outranking a dateline naming another ("NEW
+    DELHI (Reuters) - ... Pakistan said ... Prime Minister X said"). A governor or mayor (of a
+    state's region or city, which need not be the state the text is about) takes it only when
+    a dateline naming another state does not contradict it, and not after a dateline of a place
+    no state's gazetteer entry names ("AUSTIN, Texas (Reuters) -") or after a place word
+    ("Lagos Governor X").
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
-        >>> text = "Ostrian Minister Ana Vey arrived. Kenya hosted her. Minister Ana Vey spoke."
+        >>> text = "Ugandan Minister Ana Vey arrived. Kenya hosted her. Minister Ana Vey spoke."
         >>> _, toks = tokenize_documents(["d"], [text])
         >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
-        >>> _title_context(r, text.rindex("Ana Vey"), "Ana Vey", None) is None
-        True
+        >>> _title_context(r, text.rindex("Ana Vey"), "Ana Vey", None)
+        'UGA'
     """
     d = r.d
     t = bisect.bisect_left(d.start, start)
     k = next((j for j in range(max(0, t - 1), min(len(d.low), t + 4)) if d.low[j] in _LOCAL_ROLES), None)
-    if role in _LOCAL_ROLES or k is not None:
-        if _has_dateline(r, start):
-            return None   # wire copy: a governor or mayor of a region of any state
+    local = role in _LOCAL_ROLES or k is not None
+    if local:
+        if _has_dateline(r, start) and dateline_state(r, start) is None:
+            return None   # "AUSTIN, Texas (Reuters) - ...": a region of a state we cannot tell
         if k is not None and k > 0 and d.sent[k - 1] == d.sent[k] and _cap(d.tok[k - 1]) \
                 and d.low[k - 1] not in _COMMON_STARTS and d.low[k - 1] not in ("the", "a", "an"):
             return None   # "Lagos Governor X": of the place named, which may be no state's we know
@@ -965,8 +966,7 @@ def _title_context(r: SpeakerResolver, start: int, person: str | None, role: str
                 nat = _nationality_after(r, q + len(person), d.end[d.sent_end[d.sent[min(k, len(d.sent) - 1)]] - 1])
             if nat is not None:
                 return nat
-    state, how = context_state(r, start)
-    return state if how in ("sentence", "dateline") else None
+    return context_state(r, start, strict=local)[0]
 
 
 # Officials of a state's region or city, whom the state the text is about does not place.
@@ -1731,7 +1731,8 @@ def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], se
 _DEMONYM_BODIES = frozenset("authorities coast air armed security state".split())
 
 
-def context_state(r: SpeakerResolver, a: int, *, local: bool = False) -> tuple[str | None, str]:
+def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
+                  strict: bool = True) -> tuple[str | None, str]:
     """The state a speaker at offset ``a`` that names none belongs to, by what the text is
     about (rule ``description_state``, ``title_context``): the part of its own sentence before
     it, else the nearest earlier sentence (:data:`WINDOW_SENTENCES`) that names a state. There a
@@ -1743,7 +1744,9 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False) -> tuple[s
     better than the wrong side ("Russia launched drones at Ukraine, the air force said"). One
     state found where the dateline names another competes too ("BANJUL (Reuters) - Senegal
     deported ...": Senegal's or Gambia's ministry, the text does not say), unless the office is
-    ``local`` (police: a story filed from the dateline's place is set there). No state in the
+    ``local`` (police: a story filed from the dateline's place is set there) or the speaker a
+    titled official not ``strict`` about it ("NEW DELHI (Reuters) - ... Pakistan said 26 civilians
+    were killed. Prime Minister X said": Pakistan's). No state in the
     window: the dateline's. The speaker's own content before a postposed speaker counts as a
     statement about its state ("Egypt's economy grew 4 percent, the planning ministry said"),
     not as a demand on the state it names ("Russia must pay for the strikes, the foreign ministry
@@ -1778,7 +1781,7 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False) -> tuple[s
             break
         names, demonyms = _sentence_states(r, lo, hi)
         found = names or demonyms
-        if len(found) == 1 and (line is None or line in found):
+        if len(found) == 1 and (not strict or line is None or line in found):
             return next(iter(found)), "sentence"
         if found:   # the speaker's own sentence naming the dateline's state: that state's
             return (line, "sentence" if sent == s else "picked") if line in found else (None, "competing")
