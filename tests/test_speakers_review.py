@@ -1,16 +1,15 @@
-"""Speaker states an adversarial review found wrong (issue 17): a speaker's own content is not its
-description, a dateline naming another state makes the one found compete, a governor or an
+"""Speaker states an adversarial review found wrong (issue 17): a demand in a speaker's own content
+is not its description, a dateline naming another state makes the one found compete, a governor or an
 official named earlier with a nationality is not placed by the text's state, an embassy or a
 company spokesman is not the host state's, a coast guard ship is no earlier mention of the coast
 guard, and two regional blocs leave "the bloc" open. Wire copy written for these tests."""
 from __future__ import annotations
 
 import pytest
-
 from test_speakers_offices import _speaker
 
 CASES = [
-    # 1. the quote's own content is not the speaker's context: the dateline decides
+    # 1. a demand on the state the speaker's own content names is no evidence: the dateline decides
     ("RIGA (Reuters) - Belarus must halt the migrant flights, the interior ministry said on Monday.",
      "the interior ministry", "LVA", "description_state"),
     ("Belarus must halt the migrant flights, the interior ministry said on Monday.",

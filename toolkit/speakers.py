@@ -40,20 +40,26 @@ Rules (in order):
   the noun, else the last person.
 * ``description_org``: "the ministry", "the agency", "the fund": the last organisation mention
   whose name, role or any gazetteer name of its actor has that head noun; "the bloc": the last
-  regional organisation.
+  regional organisation, none when two are named in the window.
 * ``office_place``: an office whose own phrase names its state by a capital or state ("the
   foreign ministry in Brasilia", "China's foreign ministry" when no mention covers it).
 * ``description_state``: "the foreign ministry", "the planning ministry", "the navy", "the air
   force", "Police", "a government spokesman" that no earlier mention names: the state the text
   is about (:func:`context_state`: the sentence before the speaker, else the nearest earlier
   sentence that names a state, a name outranking a demonym; the wire dateline decides between
-  two, else nobody; the dateline alone when no state is named). Not after a region of another
-  state, not a body below the state ("the regional government"). ``same_office``: the same
-  office named earlier in the window keeps the state it had there ("..., the defence ministry
-  said. ..., the ministry added").
+  two, and one state found where the dateline names another competes, but police take the
+  dateline's; the dateline alone when no state is named; a demand in the speaker's own content,
+  "Russia must pay, the ministry said", is no evidence). Not after a region of another state,
+  not an embassy (a foreign state's), not a body below the state ("the regional government")
+  or a company's ("a company spokesman"). ``same_office``: the same office named earlier in
+  the window keeps the state it had there ("..., the defence ministry said. ..., the ministry
+  added"), not its craft ("a Chinese coast guard ship") nor a nationality the dateline
+  contradicts.
 * ``title_context``: a titled official the people list gives no state ("President William
-  Ruto", "Defence Minister X", "regional governor X"; not an ambassador) takes
-  :func:`context_state`'s state, as a speaker and as the antecedent of "he"/"she".
+  Ruto", "Defence Minister X", "regional governor X"; not an ambassador) takes the nationality
+  of an earlier mention of the same name, else :func:`context_state`'s state, as a speaker and
+  as the antecedent of "he"/"she"; a governor or mayor not against the dateline, nor after a
+  dateline of an unknown place or a place word ("Lagos Governor X").
 * ``pronoun_office``: "his office", "her spokeswoman": the state of the person "his"/"her" is.
 * ``pronoun_org``: "it" to the nearest organisation or state (not a place, not a media outlet,
   not a person's role such as "the British ambassador" or "Russian troops"), searched sentence by
