@@ -1329,6 +1329,7 @@ def _warners_possessive(s: cl.Structure, e: Event, p: cl.Predicate | None, tgt: 
 
 _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
 _SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear"})
+_CONSEQUENCE_HEADS = frozenset({"pay", "regret"})   # "would pay a price", "will regret it" (threaten cues)
 _SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 
 
@@ -1457,11 +1458,22 @@ def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: 
     "pay") is the target, not the source. Needs a claimant in the sentence and a condition or
     a future; an agentless penalty reported by no one keeps its empty source."""
     for e in events:
-        if e.claimant is None or (e.condition is None and e.modality != "future"):
+        if e.claimant is None:
             continue
         head = s.lemma[e.tok]
         obj = e.target.chunk
         suffers = head in _SUFFER_VERBS and obj is not None and s.lemma[obj.head] in r.threat_objects
+        if e.act == "threaten" and e.source.chunk is not None \
+                and any(w in _CONSEQUENCE_HEADS for w in s.lemma[cues[e.cue].tok:cues[e.cue].tok_end]) \
+                and e.source.chunk is not e.claimant and e.source.rule.startswith("agent.subject"):
+            # rule claim.consequence_threat: "Moscow said Helsinki would pay a heavy price": the
+            # one who would pay is threatened by the speaker (escalation 1.27.0 codes the phrase)
+            e.target = Arg(e.source.chunk, "target.sufferer")
+            e.source = Arg(e.claimant, "source.claimant")
+            e.act_rule = "claim.consequence_threat"
+            continue
+        if e.condition is None and e.modality != "future":
+            continue
         agentless = e.source.chunk is None and "passive_none" in e.source.rule \
             and cues[e.cue].quad == "material_conflict"
         if suffers:
@@ -3306,7 +3318,9 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
     # "Beijing said the drills were a warning to Taipei": the speaker's own warning, which its
     # statement only frames, is what a coder records
     if s.lemma[events[first].tok] in cl.words().reporting:
-        own = [i for i in live if events[i].source.rule == "source.reporter_of_act" and events[i].tok > events[first].tok]
+        # "Moscow said Helsinki would pay a price": the speaker's threat (claim.consequence_threat)
+        own = [i for i in live if (events[i].source.rule == "source.reporter_of_act"
+                                   or events[i].act_rule == "claim.consequence_threat") and events[i].tok > events[first].tok]
         if own:
             return own[0]
     e = events[first]
@@ -3377,6 +3391,25 @@ def _name_after_that(s: cl.Structure, k: int) -> cl.Chunk | None:
     if end == j:
         return None
     return cl.Chunk(k, end, end - 1, c.rule)
+
+
+def _claimant_possessive_targets(s: cl.Structure, events: list[Event], actors: list[dict],
+                                 ctx: SentenceContext) -> None:
+    """``target.claimant_possessive``: in "A Chinese aircraft violated its airspace, Tokyo said"
+    the "its" of the act's object, with no party named before it, is the reporting state's: the
+    claimant is the target. Not when the claimant is the source's own side.
+
+    Example:
+        >>> # "Two drones violated its airspace, Riga said": LVA is the drones' target
+    """
+    for i, e in enumerate(events):
+        t = e.target.chunk
+        if e.claimant is None or t is None or s.lower[t.start] not in ("its", "their") \
+                or actors[i]["target"].get("actor") not in (None, actors[i]["source"].get("actor")):
+            continue   # (an "its" read as the source's own is no target: the act is on another's)
+        who = ctx.actor(e.claimant, s)[0].get("actor")
+        if who is not None and who != actors[i]["source"].get("actor"):
+            e.target = Arg(e.claimant, "target.claimant_possessive")
 
 
 def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
@@ -3920,6 +3953,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _purpose_targets(s, events, actors, ctx)
     _oblique_targets(s, events, actors, ctx)
     _report_targets(s, events, actors, ctx)
+    _claimant_possessive_targets(s, events, actors, ctx)
     main = _main_event(s, events)
     rows = []
     for i, e in enumerate(events):
