@@ -491,6 +491,10 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         act_rule = "verb.passive"
     else:
         src = Arg(p.agent, p.agent_rule)
+        if _of_gerund_noun(s, p) and not _has_actor(ctx, p.agent):
+            # agent.of_gerund_none: "the conduct and the result of moving troops": the noun the
+            # gerund depends on is no doer ("Russia's practice of moving troops" keeps Russia)
+            src = Arg(None, "agent.of_gerund_none")
         tgt = Arg(p.patient, p.patient_rule)
         obl = _verb_obliques(s, p, ctx["rules"])
         if cue.lemma in ctx["rules"].venue_verbs:
@@ -517,6 +521,18 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+def _of_gerund_noun(s: cl.Structure, p: cl.Predicate) -> bool:
+    """Whether gerund ``p`` follows "of" right after its left-subject chunk ("the result of
+    moving troops"): that chunk is the noun the gerund completes, not its subject.
+
+    Example:
+        >>> # "The cost of sending troops was high": "The cost" is no agent of "sending"
+    """
+    c = p.agent
+    return c is not None and p.agent_rule.startswith("agent.subject.left") and s.tags[p.head] == "VBG" \
+        and p.start > 0 and s.lower[p.start - 1] == "of" and c.end == p.start - 1
 
 
 def rule_predicative(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
