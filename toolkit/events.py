@@ -3790,6 +3790,8 @@ def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
     if p.voice != "active" or obj is None or s.lemma[p.head] not in r.recipient:
         return None
     code = r.sent_objects.get(s.lemma[obj.head])
+    if code is None:
+        code = _given_object_code(s, obj, r)
     if code is not None and code.startswith("15") and any(
             s.lemma[k] in r.sent_helping or s.lower[k] in r.sent_helping for k in range(p.head, len(s.lower))):
         return r.sent_helping_code   # "sending troops to the UN peacekeeping force", "to help the army"
@@ -3798,6 +3800,31 @@ def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
         inner = [c for prep, c in p.obliques if prep in ("in", "of") and c.start == obj.end + 1]
         code = r.sent_objects.get(s.lemma[inner[0].head]) if inner else None
     return code
+
+
+def _given_object_code(s: cl.Structure, obj: cl.Chunk, r: Rules) -> str | None:
+    """The code of the second object of a transfer verb ("handed the ambassador a protest note",
+    "a note of protest"), or of a noun before the object's head ("sent a protest note"), from
+    events.yaml ``sent_objects``; None when neither names what is sent.
+
+    Example:
+        >>> # "Hungary handed the Ukrainian envoy a protest note" -> "114" (protest)
+    """
+    second = s.chunk_at(obj.end) if obj.end < len(s.lower) else None
+    spans = [(obj.start, obj.head)]
+    if second is not None and second.start == obj.end:
+        spans.append((second.head, second.head + 1))
+        spans.append((second.start, second.head))
+        if second.head + 1 < second.end and s.lower[second.head + 1] == "of":
+            spans.append((second.head + 2, second.end))   # a chunk "a note of protest"
+        if second.end + 1 < len(s.lower) and s.lower[second.end] == "of":
+            spans.append((second.end + 1, second.end + 2))   # "a note of protest"
+    for a, b in spans:
+        for k in range(a, b):
+            code = r.sent_objects.get(s.lemma[k]) if s.tags[k].startswith("NN") else None
+            if code is not None:
+                return code
+    return None
 
 
 def _hosted_visit(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> str | None:
