@@ -3412,15 +3412,16 @@ def _name_after_that(s: cl.Structure, k: int) -> cl.Chunk | None:
 def _claimant_possessive_targets(s: cl.Structure, events: list[Event], actors: list[dict],
                                  ctx: SentenceContext) -> None:
     """``target.claimant_possessive``: in "A Chinese aircraft violated its airspace, Tokyo said"
-    the "its" of the act's object, with no party named before it, is the reporting state's: the
-    claimant is the target. Not when the claimant is the source's own side.
+    the "its" of the act's object, read as the source's own or no one's, is the state reporting
+    after it: the claimant is the target. Not when the claimant is the source's own side, nor
+    a claimant before the act ("Kyiv said Russia continues to destroy its grid": coreference).
 
     Example:
         >>> # "Two drones violated its airspace, Riga said": LVA is the drones' target
     """
     for i, e in enumerate(events):
         t = e.target.chunk
-        if e.claimant is None or t is None or s.lower[t.start] not in ("its", "their") \
+        if e.claimant is None or t is None or s.lower[t.start] not in ("its", "their") or e.claimant.start < t.end \
                 or actors[i]["target"].get("actor") not in (None, actors[i]["source"].get("actor")):
             continue   # (an "its" read as the source's own is no target: the act is on another's)
         who = ctx.actor(e.claimant, s)[0].get("actor")
