@@ -1204,10 +1204,11 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         elif any(p in r.appeal_preps for p, _ in obl) or gerund < 0 and any(
                 s.lower[k] in r.appeal_preps for k in range(after + 1, min(len(s.lower), after + 3))):
             # the second test: "warned Taiwan against 'separatist acts'" (the quote splits the chunk)
-            e.act, e.act_rule = "appeal", "warn.against"
+            e.act, e.act_rule = "warn", "warn.against"
         elif gerund >= 0:
-            # "warned Serbia against escalating tensions": an appeal; the act warned against is asked not to happen
-            e.act, e.act_rule = "appeal", "warn.against"
+            # "warned Serbia against escalating tensions": a warning at Serbia (was an appeal, CAMEO
+            # 02, until events 0.14.0); the act warned against is asked not to happen
+            e.act, e.act_rule = "warn", "warn.against"
             for x in events:
                 if x.tok == gerund and x.claimant is None:
                     x.factuality, x.claim_of, x.claimant = "requested", i, e.source.chunk
@@ -4283,7 +4284,7 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
-            "statement": "010", "yield": "080"}.get(e.act) \
+            "statement": "010", "yield": "080", "warn": "130"}.get(e.act) \
         if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) \
         or "act.own_refusal" in e.extra else None
     if e.act_rule == "verb.naming" and e.act in _EVALUATION_CODES and act_class(cue.cameo, cue.lemma) != e.act:
