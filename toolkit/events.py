@@ -1204,11 +1204,11 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         elif any(p in r.appeal_preps for p, _ in obl) or gerund < 0 and any(
                 s.lower[k] in r.appeal_preps for k in range(after + 1, min(len(s.lower), after + 3))):
             # the second test: "warned Taiwan against 'separatist acts'" (the quote splits the chunk)
-            e.act, e.act_rule = "warn", "warn.against"
+            e.act, e.act_rule = _against_act(e), "warn.against"
         elif gerund >= 0:
             # "warned Serbia against escalating tensions": a warning at Serbia (was an appeal, CAMEO
             # 02, until events 0.14.0); the act warned against is asked not to happen
-            e.act, e.act_rule = "warn", "warn.against"
+            e.act, e.act_rule = _against_act(e), "warn.against"
             for x in events:
                 if x.tok == gerund and x.claimant is None:
                     x.factuality, x.claim_of, x.claimant = "requested", i, e.source.chunk
@@ -1720,6 +1720,17 @@ def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
     """Whether a "that" or a finite verb lies between tokens ``a`` and ``b``: "warned that Russia
     could be ready to attack" reports a clause; it does not direct anyone to act."""
     return any(s.lower[k] == "that" or s.tags[k] in ("MD", "VBD", "VBZ", "VBP") for k in range(a + 1, b))
+
+
+def _against_act(e: Event) -> str:
+    """The act of "warned (X) against": a warning at an addressee ("warned Beijing against
+    sending weapons"); with none, an appeal not to let a danger happen ("warned against the
+    spread of extremism", CAMEO 02).
+
+    Example:
+        >>> # "Egypt warned Ethiopia against filling the dam" -> "warn"; "warned against war" -> "appeal"
+    """
+    return "warn" if e.target.chunk is not None and e.target.rule.startswith("patient") else "appeal"
 
 
 def _against_gerund(s: cl.Structure, after: int, r: Rules) -> int:
