@@ -1485,6 +1485,9 @@ def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: 
                 and e.source.chunk is not e.claimant and e.source.rule.startswith("agent.subject"):
             # rule claim.consequence_threat: "Moscow said Helsinki would pay a heavy price": the
             # one who would pay is threatened by the speaker (escalation 1.27.0 codes the phrase)
+            if 0 <= e.claim_of < len(events) and events[e.claim_of].act == "threaten":
+                e.absorbed = True   # "warned that Israel would pay a heavy price": the warning is the threat
+                continue
             e.target = Arg(e.source.chunk, "target.sufferer")
             e.source = Arg(e.claimant, "source.claimant")
             e.act_rule = "claim.consequence_threat"
