@@ -50,7 +50,7 @@ def test_verb_coordinated_past_a_gerund(text, act, source, target):
     ("The rebels , backed by Turkey , shelled the town , said the Syrian Observatory .",
      "attack", None, None, "alleged"),
     # the asides the rule was written for stay the main clause's
-    ("Iran , speaking on Monday , warned Israel against any attack .", "appeal", "IRN", "ISR", "asserted"),
+    ("Iran , speaking on Monday , warned Israel against any attack .", "warn", "IRN", "ISR", "asserted"),
     ("Iran , which has denied the charges , accused Israel of sabotage .", "accuse", "IRN", "ISR", "asserted"),
 ])
 def test_subject_aside_before_a_postposed_report(text, act, source, target, factuality):

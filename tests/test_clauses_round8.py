@@ -127,7 +127,7 @@ def test_time_word_before_act_phrase(text, target):
 
 @pytest.mark.parametrize("text, expected", [
     # clause.subject_aside: an aside on the subject is no postposed report's comma
-    ("Iran , speaking on Monday , warned Israel against any attack .", ("IRN", "appeal", "ISR")),
+    ("Iran , speaking on Monday , warned Israel against any attack .", ("IRN", "warn", "ISR")),
     ("Iran , which has denied the charges , accused Israel of sabotage .", ("IRN", "accuse", "ISR")),
     ("Pakistan , angered by the raid , accused India of aggression .", ("PAK", "accuse", "IND")),
     ("China , speaking at the United Nations , criticized Japan .", ("CHN", "criticize", "JPN")),
@@ -172,7 +172,7 @@ def test_coordinated_verbs_share_the_object(text, verb, patient):
 @pytest.mark.parametrize("text, expected", [
     # subject.coordinated_past_gerund: the finite verb before "of + gerund" is the one coordinated
     ("Turkey accused Greece of violating its airspace and warned Athens against further provocations .",
-     ("TUR", "appeal", "GRC")),
+     ("TUR", "warn", "GRC")),
     ("Russia accused Ukraine of shelling the plant and threatened Kyiv with retaliation .", ("RUS", "threaten", "UKR")),
 ])
 def test_subject_of_verb_coordinated_past_a_gerund(text, expected):

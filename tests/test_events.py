@@ -57,7 +57,7 @@ def rows(out: pd.DataFrame) -> list[tuple]:
     ("Moscow said Kyiv had sabotaged the talks.", ("UKR", "attack", None, "alleged")),
     # warnings
     ("Russia warned of consequences if NATO expands.", ("RUS", "threaten", None, "conditional")),
-    ("Britain warned Russia against a military path.", ("GBR", "appeal", "RUS", "asserted")),
+    ("Britain warned Russia against a military path.", ("GBR", "warn", "RUS", "asserted")),
     ("Britain warned that Russia poses a threat to Europe.", ("GBR", "accuse", "RUS", "asserted")),
     # negation, condition, future
     ("Russia did not attack Ukraine.", ("RUS", "attack", "UKR", "negated")),
@@ -273,7 +273,7 @@ def test_dyads_keep_claims_apart_from_acts():
     ("Moscow said Kyiv had sabotaged the talks.",
      [("RUS", "accuse", "UKR", "asserted"), ("UKR", "attack", None, "alleged")]),
     ("Ukrainian towns were shelled by Russian artillery.", [("RUS", "attack", "UKR", "asserted")]),
-    ("Britain warned Russia against a military path.", [("GBR", "appeal", "RUS", "asserted")]),
+    ("Britain warned Russia against a military path.", [("GBR", "warn", "RUS", "asserted")]),
 ])
 def test_exact_rows(text, expected):
     assert rows(run(text)) == expected
@@ -434,13 +434,13 @@ def test_act_classes_and_quote_passives(text, expected, absent):
 @pytest.mark.parametrize("text, expected, absent", [
     # actor.coref_plural: "they" after a coordinated pair is the pair (its first member), not the
     # last state or organisation named before it
-    ("Blinken and Lammy met in London. They warned Russia against escalation.", ("USA", "appeal", "RUS", "asserted"),
+    ("Blinken and Lammy met in London. They warned Russia against escalation.", ("USA", "warn", "RUS", "asserted"),
      (None, "appeal", "RUS", "asserted")),
     # ... one row for each of the pair (rule actor.coref_plural; events._sides)
     ("Russia attacked Kyiv. Germany and France condemned the strikes. They urged Moscow to stop.",
      ("FRA", "appeal", "RUS", "asserted"), (None, "appeal", "RUS", "asserted")),
     # negative: a single organisation is still the antecedent of "they"
-    ("NATO met in Brussels. They warned Russia against escalation.", ("NATO", "appeal", "RUS", "asserted"), None),
+    ("NATO met in Brussels. They warned Russia against escalation.", ("NATO", "warn", "RUS", "asserted"), None),
     # speech.reporting_verb on a claim with a reported clause: an accusation of the third party
     ("Russia claimed that Ukraine attacked Belgorod.", ("RUS", "accuse", "UKR", "asserted"), None),
     ("Russia insisted that the West provoked the conflict.", ("RUS", "accuse", "WEST", "asserted"), None),

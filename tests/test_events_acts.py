@@ -159,7 +159,7 @@ def test_quantity_without_actor_names_no_one():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Beijing warned Manila against 'provocative moves' near the reef.", ("CHN", "appeal", "PHL", "asserted")),
+    ("Beijing warned Manila against 'provocative moves' near the reef.", ("CHN", "warn", "PHL", "asserted")),
     # negative: a consequence "against" someone stays a threat
     ("Moscow warned of retaliation against Finland.", ("RUS", "threaten", "FIN", "asserted")),
 ])

@@ -22,7 +22,7 @@ def rule_of(text: str, act: str, side: str = "target") -> list[str]:
 @pytest.mark.parametrize("text, expected, absent", [
     # a reaction aimed at a description: the previous subject when it is the only party named
     ("Russia massed troops near the border on Monday. Ukraine warned the country against any escalation.",
-     ("UKR", "appeal", "RUS"), ("UKR", "appeal", None)),
+     ("UKR", "warn", "RUS"), ("UKR", "warn", None)),
     ("The Houthis attacked a cargo ship in the Red Sea. The United States condemned the group.",
      ("USA", "criticize", "HOUTHI"), ("USA", "criticize", None)),
     ("The Taliban banned women from universities. The United Nations criticized the group.",
@@ -44,7 +44,7 @@ def rule_of(text: str, act: str, side: str = "target") -> list[str]:
      ("RUS", "threaten", "RUS")),
     # ... and never the reacting party itself
     ("Russia massed troops on Monday. Russia warned the country against interference.",
-     ("RUS", "appeal", None), ("RUS", "appeal", "RUS")),
+     ("RUS", "warn", None), ("RUS", "warn", "RUS")),
 ])
 def test_a_reaction_to_a_description_is_aimed_at_the_previous_subject(text, expected, absent):
     got = dyads(text)

@@ -78,8 +78,8 @@ def test_claims_negative(text, expected, absent):
 @pytest.mark.parametrize("text, expected", [
     ("Iran warned of a crushing response if Israel strikes again.", ("IRN", "threaten", None, "conditional")),
     ("Moscow warned of retaliation against NATO.", ("RUS", "threaten", "NATO", "asserted")),
-    ("Germany warned Serbia against escalating tensions in Kosovo.", ("DEU", "appeal", "SRB", "asserted")),
-    ("The EU warned Turkey against drilling off Cyprus.", ("EU", "appeal", "TUR", "asserted")),
+    ("Germany warned Serbia against escalating tensions in Kosovo.", ("DEU", "warn", "SRB", "asserted")),
+    ("The EU warned Turkey against drilling off Cyprus.", ("EU", "warn", "TUR", "asserted")),
     ("Washington warned Beijing not to invade Taiwan.", ("USA", "demand", "CHN", "asserted")),
     ("Washington warned Beijing not to invade Taiwan.", ("CHN", "attack", "TWN", "requested")),
     # about a third party: a statement aimed at it, never the speaker's threat

@@ -29,7 +29,7 @@ def dyads(text: str) -> list[tuple]:
     ("Russia invaded Ukraine. The UN condemned the country.", ("UN", "criticize", "RUS"),
      ("UN", "criticize", "UKR")),
     ("Russia massed troops near the border. Ukraine warned the country against an attack.",
-     ("UKR", "appeal", "RUS"), ("UKR", "appeal", None)),
+     ("UKR", "warn", "RUS"), ("UKR", "warn", None)),
     ("Hamas fired rockets at Israel. Israel bombed the group's tunnels.", ("ISR", "attack", "HAMAS"),
      ("ISR", "attack", None)),
     ("Ukraine received weapons from the United States. Russia condemned the country.",

@@ -48,7 +48,7 @@ def rules_of(out, col: str) -> list[str]:
     ("Japan protested to China on Monday. Beijing accused it of provocation.", ("CHN", "accuse", "JPN", "asserted")),
     ("Vladimir Putin met Angela Merkel in Moscow. He accused her of meddling.", ("RUS", "accuse", "DEU", "asserted")),
     ("Turkish President Recep Tayyip Erdogan met Vladimir Putin. He warned Sweden against joining NATO.",
-     ("TUR", "appeal", "SWE", "asserted")),
+     ("TUR", "warn", "SWE", "asserted")),
     # negatives: nothing named before, a place, a description named where it stands
     ("The country accused Spain of plotting a coup.", (None, "accuse", "ESP", "asserted")),
     ("China appointed a new envoy to Manila. The envoy criticized the Philippines.",

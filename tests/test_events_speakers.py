@@ -30,7 +30,7 @@ def run(text: str, *, country: str | None = None) -> pd.DataFrame:
      "hit. He urged Islamabad to show restraint.", ("IND", "appeal", "PAK", "asserted")),
     # an official named with her nationality
     ("Ukrainian Deputy Prime Minister Iryna Vereshchuk spoke on Monday. She warned Moscow "
-     "against escalation.", ("UKR", "appeal", "RUS", "asserted")),
+     "against escalation.", ("UKR", "warn", "RUS", "asserted")),
     # "him" is not whom "He" is
     ("Olaf Scholz spoke with Vladimir Putin. He urged him to withdraw.",
      ("DEU", "appeal", "RUS", "asserted")),

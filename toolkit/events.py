@@ -491,6 +491,10 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         act_rule = "verb.passive"
     else:
         src = Arg(p.agent, p.agent_rule)
+        if _of_gerund_noun(s, p) and not _has_actor(ctx, p.agent):
+            # agent.of_gerund_none: "the conduct and the result of moving troops": the noun the
+            # gerund depends on is no doer ("Russia's practice of moving troops" keeps Russia)
+            src = Arg(None, "agent.of_gerund_none")
         tgt = Arg(p.patient, p.patient_rule)
         obl = _verb_obliques(s, p, ctx["rules"])
         if cue.lemma in ctx["rules"].venue_verbs:
@@ -517,6 +521,18 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+def _of_gerund_noun(s: cl.Structure, p: cl.Predicate) -> bool:
+    """Whether gerund ``p`` follows "of" right after its left-subject chunk ("the result of
+    moving troops"): that chunk is the noun the gerund completes, not its subject.
+
+    Example:
+        >>> # "The cost of sending troops was high": "The cost" is no agent of "sending"
+    """
+    c = p.agent
+    return c is not None and p.agent_rule.startswith("agent.subject.left") and s.tags[p.head] == "VBG" \
+        and p.start > 0 and s.lower[p.start - 1] == "of" and c.end == p.start - 1
 
 
 def rule_predicative(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
@@ -1188,10 +1204,11 @@ def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx)
         elif any(p in r.appeal_preps for p, _ in obl) or gerund < 0 and any(
                 s.lower[k] in r.appeal_preps for k in range(after + 1, min(len(s.lower), after + 3))):
             # the second test: "warned Taiwan against 'separatist acts'" (the quote splits the chunk)
-            e.act, e.act_rule = "appeal", "warn.against"
+            e.act, e.act_rule = _against_act(e), "warn.against"
         elif gerund >= 0:
-            # "warned Serbia against escalating tensions": an appeal; the act warned against is asked not to happen
-            e.act, e.act_rule = "appeal", "warn.against"
+            # "warned Serbia against escalating tensions": a warning at Serbia (was an appeal, CAMEO
+            # 02, until events 0.14.0); the act warned against is asked not to happen
+            e.act, e.act_rule = _against_act(e), "warn.against"
             for x in events:
                 if x.tok == gerund and x.claimant is None:
                     x.factuality, x.claim_of, x.claimant = "requested", i, e.source.chunk
@@ -1329,6 +1346,7 @@ def _warners_possessive(s: cl.Structure, e: Event, p: cl.Predicate | None, tgt: 
 
 _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
 _SUFFER_VERBS = frozenset({"pay", "face", "suffer", "bear"})
+_CONSEQUENCE_HEADS = frozenset({"pay", "regret"})   # "would pay a price", "will regret it" (threaten cues)
 _SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 
 
@@ -1457,11 +1475,25 @@ def _claimant_threats(s: cl.Structure, events: list[Event], cues: list[Cue], r: 
     "pay") is the target, not the source. Needs a claimant in the sentence and a condition or
     a future; an agentless penalty reported by no one keeps its empty source."""
     for e in events:
-        if e.claimant is None or (e.condition is None and e.modality != "future"):
+        if e.claimant is None:
             continue
         head = s.lemma[e.tok]
         obj = e.target.chunk
         suffers = head in _SUFFER_VERBS and obj is not None and s.lemma[obj.head] in r.threat_objects
+        if e.act == "threaten" and e.source.chunk is not None \
+                and any(w in _CONSEQUENCE_HEADS for w in s.lemma[cues[e.cue].tok:cues[e.cue].tok_end]) \
+                and e.source.chunk is not e.claimant and e.source.rule.startswith("agent.subject"):
+            # rule claim.consequence_threat: "Moscow said Helsinki would pay a heavy price": the
+            # one who would pay is threatened by the speaker (escalation 1.27.0 codes the phrase)
+            if 0 <= e.claim_of < len(events) and events[e.claim_of].act == "threaten":
+                e.absorbed = True   # "warned that Israel would pay a heavy price": the warning is the threat
+                continue
+            e.target = Arg(e.source.chunk, "target.sufferer")
+            e.source = Arg(e.claimant, "source.claimant")
+            e.act_rule = "claim.consequence_threat"
+            continue
+        if e.condition is None and e.modality != "future":
+            continue
         agentless = e.source.chunk is None and "passive_none" in e.source.rule \
             and cues[e.cue].quad == "material_conflict"
         if suffers:
@@ -1691,6 +1723,17 @@ def _finite_between(s: cl.Structure, a: int, b: int) -> bool:
     """Whether a "that" or a finite verb lies between tokens ``a`` and ``b``: "warned that Russia
     could be ready to attack" reports a clause; it does not direct anyone to act."""
     return any(s.lower[k] == "that" or s.tags[k] in ("MD", "VBD", "VBZ", "VBP") for k in range(a + 1, b))
+
+
+def _against_act(e: Event) -> str:
+    """The act of "warned (X) against": a warning at an addressee ("warned Beijing against
+    sending weapons"); with none, an appeal not to let a danger happen ("warned against the
+    spread of extremism", CAMEO 02).
+
+    Example:
+        >>> # "Egypt warned Ethiopia against filling the dam" -> "warn"; "warned against war" -> "appeal"
+    """
+    return "warn" if e.target.chunk is not None and e.target.rule.startswith("patient") else "appeal"
 
 
 def _against_gerund(s: cl.Structure, after: int, r: Rules) -> int:
@@ -3306,7 +3349,9 @@ def _main_event(s: cl.Structure, events: list[Event]) -> int:
     # "Beijing said the drills were a warning to Taipei": the speaker's own warning, which its
     # statement only frames, is what a coder records
     if s.lemma[events[first].tok] in cl.words().reporting:
-        own = [i for i in live if events[i].source.rule == "source.reporter_of_act" and events[i].tok > events[first].tok]
+        # "Moscow said Helsinki would pay a price": the speaker's threat (claim.consequence_threat)
+        own = [i for i in live if (events[i].source.rule == "source.reporter_of_act"
+                                   or events[i].act_rule == "claim.consequence_threat") and events[i].tok > events[first].tok]
         if own:
             return own[0]
     e = events[first]
@@ -3377,6 +3422,26 @@ def _name_after_that(s: cl.Structure, k: int) -> cl.Chunk | None:
     if end == j:
         return None
     return cl.Chunk(k, end, end - 1, c.rule)
+
+
+def _claimant_possessive_targets(s: cl.Structure, events: list[Event], actors: list[dict],
+                                 ctx: SentenceContext) -> None:
+    """``target.claimant_possessive``: in "A Chinese aircraft violated its airspace, Tokyo said"
+    the "its" of the act's object, read as the source's own or no one's, is the state reporting
+    after it: the claimant is the target. Not when the claimant is the source's own side, nor
+    a claimant before the act ("Kyiv said Russia continues to destroy its grid": coreference).
+
+    Example:
+        >>> # "Two drones violated its airspace, Riga said": LVA is the drones' target
+    """
+    for i, e in enumerate(events):
+        t = e.target.chunk
+        if e.claimant is None or t is None or s.lower[t.start] not in ("its", "their") or e.claimant.start < t.end \
+                or actors[i]["target"].get("actor") not in (None, actors[i]["source"].get("actor")):
+            continue   # (an "its" read as the source's own is no target: the act is on another's)
+        who = ctx.actor(e.claimant, s)[0].get("actor")
+        if who is not None and who != actors[i]["source"].get("actor"):
+            e.target = Arg(e.claimant, "target.claimant_possessive")
 
 
 def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
@@ -3741,6 +3806,8 @@ def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
     if p.voice != "active" or obj is None or s.lemma[p.head] not in r.recipient:
         return None
     code = r.sent_objects.get(s.lemma[obj.head])
+    if code is None:
+        code = _given_object_code(s, obj, r)
     if code is not None and code.startswith("15") and any(
             s.lemma[k] in r.sent_helping or s.lower[k] in r.sent_helping for k in range(p.head, len(s.lower))):
         return r.sent_helping_code   # "sending troops to the UN peacekeeping force", "to help the army"
@@ -3749,6 +3816,31 @@ def _sent_object(s: cl.Structure, p: cl.Predicate, r: Rules) -> str | None:
         inner = [c for prep, c in p.obliques if prep in ("in", "of") and c.start == obj.end + 1]
         code = r.sent_objects.get(s.lemma[inner[0].head]) if inner else None
     return code
+
+
+def _given_object_code(s: cl.Structure, obj: cl.Chunk, r: Rules) -> str | None:
+    """The code of the second object of a transfer verb ("handed the ambassador a protest note",
+    "a note of protest"), or of a noun before the object's head ("sent a protest note"), from
+    events.yaml ``sent_objects``; None when neither names what is sent.
+
+    Example:
+        >>> # "Hungary handed the Ukrainian envoy a protest note" -> "114" (protest)
+    """
+    second = s.chunk_at(obj.end) if obj.end < len(s.lower) else None
+    spans = [(obj.start, obj.head)]
+    if second is not None and second.start == obj.end:
+        spans.append((second.head, second.head + 1))
+        spans.append((second.start, second.head))
+        if second.head + 1 < second.end and s.lower[second.head + 1] == "of":
+            spans.append((second.head + 2, second.end))   # a chunk "a note of protest"
+        if second.end + 1 < len(s.lower) and s.lower[second.end] == "of":
+            spans.append((second.end + 1, second.end + 2))   # "a note of protest"
+    for a, b in spans:
+        for k in range(a, b):
+            code = r.sent_objects.get(s.lemma[k]) if s.tags[k].startswith("NN") else None
+            if code is not None:
+                return code
+    return None
 
 
 def _hosted_visit(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> str | None:
@@ -3920,6 +4012,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _purpose_targets(s, events, actors, ctx)
     _oblique_targets(s, events, actors, ctx)
     _report_targets(s, events, actors, ctx)
+    _claimant_possessive_targets(s, events, actors, ctx)
     main = _main_event(s, events)
     rows = []
     for i, e in enumerate(events):
@@ -4205,7 +4298,7 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
-            "statement": "010", "yield": "080"}.get(e.act) \
+            "statement": "010", "yield": "080", "warn": "130"}.get(e.act) \
         if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) \
         or "act.own_refusal" in e.extra else None
     if e.act_rule == "verb.naming" and e.act in _EVALUATION_CODES and act_class(cue.cameo, cue.lemma) != e.act:
