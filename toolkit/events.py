@@ -1139,7 +1139,7 @@ def _reported_antecedent(s: cl.Structure, pron: cl.Chunk, inner: set, ctx) -> bo
 
 
 def _link_accusations(s: cl.Structure, events: list[Event], by_tok: dict[int, int]) -> None:
-    """``claim.accused_of``: in "Moscow accused the West of provoking conflicts" the provoking is
+    """``claim.accused_of``: in "Moscow accused the West of stoking wars" the stoking is
     the West's act as Moscow claims it (alleged), not Moscow's act."""
     for p in s.predicates:
         if _reporting_classes().get(s.lemma[p.head]) != "accusatory" or p.patient is None or p.voice != "active":
@@ -3429,7 +3429,7 @@ def _claimant_possessive_targets(s: cl.Structure, events: list[Event], actors: l
     """``target.claimant_possessive``: in "A Chinese aircraft violated its airspace, Tokyo said"
     the "its" of the act's object, read as the source's own or no one's, is the state reporting
     after it: the claimant is the target. Not when the claimant is the source's own side, nor
-    a claimant before the act ("Kyiv said Russia continues to destroy its grid": coreference).
+    a claimant before the act ("Kyiv said Moscow keeps bombing its grid": coreference).
 
     Example:
         >>> # "Two drones violated its airspace, Riga said": LVA is the drones' target
