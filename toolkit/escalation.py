@@ -615,6 +615,30 @@ def quad_classes(cues: pd.DataFrame, *, scheme: str = "toolkit") -> pd.Series:
 _APPEAL_REACH = 40
 
 
+def _next_cue_in_reach(cues: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The cues in text order (``order``, positions into ``cues``) and, in that order, whether
+    the next cue is in the same sentence and starts at most :data:`_APPEAL_REACH` characters
+    after this one ends. Without an ``end`` column (hand-built cue tables) the reach counts from
+    the cue's start.
+
+    Example:
+        >>> c = pd.DataFrame({"doc_id": ["d", "d", "d"], "sent_id": [0, 0, 1],
+        ...                   "start": [30, 0, 70], "end": [35, 5, 75]})
+        >>> order, nxt = _next_cue_in_reach(c)
+        >>> order.tolist(), nxt.tolist()
+        ([1, 0, 2], [True, False, False])
+    """
+    order = np.lexsort((cues["start"].to_numpy(), cues["sent_id"].to_numpy(),
+                        pd.factorize(cues["doc_id"])[0]))
+    doc = cues["doc_id"].to_numpy(dtype=object)[order]
+    sent = cues["sent_id"].to_numpy()[order]
+    start = cues["start"].to_numpy()[order]
+    end = (cues["end"] if "end" in cues.columns else cues["start"]).to_numpy()[order]
+    nxt_same = np.zeros(len(order), dtype=bool)
+    nxt_same[:-1] = (doc[1:] == doc[:-1]) & (sent[1:] == sent[:-1]) & (start[1:] - end[:-1] <= _APPEAL_REACH)
+    return order, nxt_same
+
+
 def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarray) -> np.ndarray:
     """An appeal (CAMEO 02) for a conflict act is a demand: verbal conflict, under any scheme.
 
@@ -632,17 +656,9 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
     """
     if len(cues) < 2:
         return cls
-    order = np.lexsort((cues["start"].to_numpy(), cues["sent_id"].to_numpy(),
-                        pd.factorize(cues["doc_id"])[0]))
-    doc = cues["doc_id"].to_numpy(dtype=object)[order]
-    sent = cues["sent_id"].to_numpy()[order]
-    start = cues["start"].to_numpy()[order]
-    # Without an ``end`` column (hand-built cue tables) the reach counts from the appeal's start.
-    end = (cues["end"] if "end" in cues.columns else cues["start"]).to_numpy()[order]
+    order, nxt_same = _next_cue_in_reach(cues)
     root = cues["cameo"].astype(str).str[:2].to_numpy()[order]
     c = cls[order]
-    nxt_same = np.zeros(len(order), dtype=bool)
-    nxt_same[:-1] = (doc[1:] == doc[:-1]) & (sent[1:] == sent[:-1]) & (start[1:] - end[:-1] <= _APPEAL_REACH)
     nxt_conflict = np.zeros(len(order), dtype=bool)
     nxt_conflict[:-1] = np.isin(c[1:], ("verbal_conflict", "material_conflict"))
     hit = (root == "02") & ~negated[order] & nxt_same & nxt_conflict
@@ -672,17 +688,10 @@ def _help_for_armed_actors(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndar
     """
     if len(cues) < 2 or not cfg.helping or not cfg.armed_actors:
         return cls
-    order = np.lexsort((cues["start"].to_numpy(), cues["sent_id"].to_numpy(),
-                        pd.factorize(cues["doc_id"])[0]))
-    doc = cues["doc_id"].to_numpy(dtype=object)[order]
-    sent = cues["sent_id"].to_numpy()[order]
-    start = cues["start"].to_numpy()[order]
-    end = cues["end"].to_numpy()[order]
+    order, nxt_same = _next_cue_in_reach(cues)
     cue = cues["cue"].astype(str).str.lower().to_numpy(dtype=object)[order]
     first = np.array([c.split(" ", 1)[0] for c in cue], dtype=object)
     c = cls[order]
-    nxt_same = np.zeros(len(order), dtype=bool)
-    nxt_same[:-1] = (doc[1:] == doc[:-1]) & (sent[1:] == sent[:-1]) & (start[1:] - end[:-1] <= _APPEAL_REACH)
     nxt_armed = np.zeros(len(order), dtype=bool)
     nxt_armed[:-1] = np.isin(cue[1:], list(cfg.armed_actors))
     helps = np.isin(first, list(cfg.helping)) & np.isin(c, ("verbal_cooperation", "material_cooperation"))
