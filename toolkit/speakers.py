@@ -1039,14 +1039,21 @@ def _nationality(r: SpeakerResolver, a: int, before: int) -> str | None:
     d = r.d
     gaz = r.gazetteer if r.gazetteer is not None else load_gazetteer()
     contested = _contested_entries_of(gaz)
-    for m in r.mentions_in(a, before):
+    mentions = r.mentions_in(a, before)
+    for m in mentions:
         if m.actor and not m.person and m.actor_type == "state" and m.entry not in contested:
             return m.actor
+    # A state's name counts only inside a mention the actors step kept for an actor (a body:
+    # "Ukraine's foreign ministry"); a name it kept for no actor or for a person is not the
+    # state ("Jordan Peterson", "Lebanon, Pennsylvania"). Demonyms always count.
+    kept = [(m.start, m.end) for m in mentions if m.actor and not m.person]
     t = bisect.bisect_left(d.start, a)
     while t < len(d.start) and d.start[t] < before:
         tok = d.tok[t]
         if _cap(tok) and tok not in contested:
-            code = code_of(tok, gaz) or _demonyms(gaz).get(tok)
+            code = _demonyms(gaz).get(tok)
+            if code is None and any(s <= d.start[t] < e for s, e in kept):
+                code = code_of(tok, gaz)
             if code is not None:
                 return code
         t += 1
