@@ -168,3 +168,22 @@ def test_a_state_before_a_person_role_is_that_persons_nationality():
 ])
 def test_an_organisations_officer_takes_no_state_from_the_text(text, span):
     assert _speaker(text, span)[0] is None
+
+
+@pytest.mark.parametrize("text", [
+    "PORT MORESBY, Papua New Guinea, Aug 9 (Reuters) - The ministry said talks failed.",
+    "ASUNCION (AFP) - The army said it had withdrawn.",
+    "In May, Bolivia - facing protests - said it would hold a vote.",
+    "On Friday Ghana - ignoring calls - closed the border, the ministry said.",
+])
+def test_speakers_and_actors_read_one_dateline_grammar(text):
+    # the speaker's dateline and the span the actors step keeps out of the parties are one reading
+    from toolkit import actors
+
+    _, toks = tokenize_documents(["d"], [text])
+    d = speakers.token_arrays(text, toks)
+    r = speakers.SpeakerResolver(d, [], [], set())
+    lines = speakers._datelines(r)
+    end, spans = actors.dateline_places(d.tok, 0, d.sent_end[0])
+    assert [e for _, e, _ in lines] == ([d.start[end]] if spans else [])
+    assert bool(spans) == ("(" in text)

@@ -1045,46 +1045,64 @@ MONTH_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug"
 
 
 def _dateline_end(d: _Doc, a: int) -> int:
-    """The token after the dateline that opens the sentence starting at token ``a``, else ``a``.
-
-    A dateline opens the text or a paragraph and is PLACE[, PLACE][, Month Day] [(Agency)]
-    and a dash, with a date or an agency: "On Tuesday Israel - ignoring US calls - struck"
-    and "In May, Russia - facing sanctions -" are no datelines."""
-    s, n = d.sent[a], len(d.toks)
+    """The token after the dateline that opens the sentence starting at token ``a``, else ``a``
+    (:func:`dateline_places` read where a paragraph opens)."""
     if a > 0 and "\n" not in d.text[d.ends[a - 1]:d.starts[a]]:
         return a
-    if a >= n or d.toks[a] in NOT_NAMES or d.toks[a] in WEEKDAYS_MONTHS:
-        return a
-    k, places, dated = a, 0, False
-    while k < n and d.sent[k] == s and k < a + 14:
-        w = d.toks[k]
+    return dateline_places(d.toks, a, bisect.bisect_right(d.sent, d.sent[a]) if a < len(d.toks) else a)[0]
+
+
+def dateline_places(toks: Sequence[str], a: int, stop: int) -> tuple[int, list[tuple[int, int]]]:
+    """The wire dateline opening at token ``a`` of ``toks`` (read no further than ``stop``, the
+    end of its sentence): (the token after its dash, the ``[start, end)`` token spans of its
+    places), else ``(a, [])``. The one dateline grammar of the toolkit: actors keeps its places
+    out of the sentence's parties, :mod:`toolkit.speakers` reads the state where a story was filed.
+
+    A dateline opens the text or a paragraph (the caller's check) and is PLACE[, PLACE][, Month
+    Day] [(Agency)] and a dash, with a date or an agency: "On Tuesday Israel - ignoring US calls -
+    struck" and "In May, Russia - facing sanctions -" are no datelines.
+
+    Example:
+        >>> dateline_places("DAKAR , Senegal , May 4 ( AFP ) - Talks".split(), 0, 11)
+        (10, [(0, 1), (2, 3)])
+        >>> dateline_places("Russia - which denies it - said".split(), 0, 7)
+        (0, [])
+    """
+    n = min(len(toks), stop)
+    if a >= n or toks[a] in NOT_NAMES or toks[a] in WEEKDAYS_MONTHS:
+        return a, []
+    k, spans, dated = a, [], False
+    while k < n and k < a + 14:
+        w = toks[k]
         if w in DATELINE_DASHES:
-            return k + 1 if places and (dated or d.toks[k - 1] == ")") else a
+            return (k + 1, spans) if spans and (dated or toks[k - 1] == ")") else (a, [])
         if w in WEEKDAYS_MONTHS or w.rstrip(".") in MONTH_ABBREVIATIONS:
-            if not places or dated:
-                return a
-            dated, k = True, k + 1 + (k + 1 < n and d.toks[k + 1] == ".")
-            if k < n and d.toks[k].isdigit():
+            if not spans or dated:
+                return a, []
+            dated, k = True, k + 1 + (k + 1 < n and toks[k + 1] == ".")
+            if k < n and toks[k].isdigit():
                 k += 1
             continue
         if w == "(":  # "(Reuters)": the agency, then the dash
             e = k + 1
-            while e < n and e < k + 5 and _is_cap_word(d.toks[e]):
+            while e < n and e < k + 5 and _is_cap_word(toks[e]):
                 e += 1
-            if e == k + 1 or e >= n or d.toks[e] != ")" or not places:
-                return a
+            if e == k + 1 or e >= n or toks[e] != ")" or not spans:
+                return a, []
             k = e + 1
             continue
         if w == "," and not dated:
             k += 1
             continue
         if _is_cap_word(w) and not dated:
-            if k == a or d.toks[k - 1] == ",":
-                places += 1
+            if k == a or toks[k - 1] == ",":
+                spans.append((k, k + 1))
+            elif spans[-1][1] == k:
+                spans[-1] = (spans[-1][0], k + 1)
             k += 1
             continue
-        return a
-    return a
+        return a, []
+    return a, []
 
 
 def _before_event_noun(d: _Doc, t: int, sent: int) -> bool:

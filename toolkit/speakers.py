@@ -1620,9 +1620,6 @@ def _names_a_person(r: SpeakerResolver, m: Mention) -> bool:
 
 # --------------------------------------------------------------------------- the state a text is about
 
-_MONTH_WORDS = frozenset("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-_DASHES = frozenset({"-", "—", "–", "--"})
 
 
 @functools.lru_cache(maxsize=4)
@@ -1637,36 +1634,17 @@ def _place_states(gaz) -> dict[str, str]:
 
 def _dateline_at(d, t: int, places: dict[str, str]) -> tuple[int, str | None]:
     """The dateline opening a paragraph at token ``t`` ("NAIROBI, May 4 (Reuters) -", "ABUJA
-    (AP) -", "DAKAR, Senegal (AFP) -"): (the token after its dash, the state of its place), or
-    ``(t, None)`` when none opens there. Like :func:`toolkit.actors._dateline_end` it needs the
-    bracketed agency or a date before the dash ("Russia - which denies it - said" is none)."""
-    n, k, words, dated, agency = len(d.tok), t, [], False, False
-    while k < n and k < t + 14:
-        w = d.tok[k]
-        if w in _DASHES:
-            if not words or not (dated or agency):
-                break
-            for place in words:
-                code = places.get(place.lower())
-                if code is not None:
-                    return k + 1, code
-            return k + 1, None
-        if w == "(" and k + 2 < n and d.tok[k + 2] == ")" and words:
-            agency, k = True, k + 3
-        elif d.low[k].rstrip(".") in _MONTH_WORDS and words:
-            dated, k = True, k + 1 + (k + 1 < n and d.tok[k + 1] == ".")
-            k += k < n and d.tok[k].isdigit()
-        elif w == ",":
-            k += 1
-        elif w[:1].isupper() and not dated and not agency:
-            e = k + 1
-            while e < n and e < k + 4 and d.tok[e][:1].isupper() and d.tok[e] != "(":
-                e += 1
-            words.append(" ".join(d.tok[k:e]))
-            k = e
-        else:
-            break
-    return t, None
+    (AP) -", "DAKAR, Senegal (AFP) -"): (the token after its dash, the state of its first place
+    of a known state), or ``(t, None)`` when none opens there. The grammar is the actors step's
+    (:func:`toolkit.actors.dateline_places`), so the two read the same datelines."""
+    from .actors import dateline_places
+
+    e, spans = dateline_places(d.tok, t, d.sent_end[d.sent[t]])
+    for a, b in spans:
+        code = places.get(" ".join(d.tok[a:b]).lower())
+        if code is not None:
+            return e, code
+    return e, None
 
 
 def _datelines(r: SpeakerResolver) -> list[tuple[int, int, str | None]]:
