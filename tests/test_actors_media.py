@@ -135,3 +135,19 @@ def test_the_army_is_not_the_commander_named_before():
 def test_a_continent_is_no_part_of_a_name_after_a_title():
     m = find_mentions("Supreme Allied Commander Europe Wesley Clarkson arrived.")
     assert "Europe Wesley Clarkson" not in m["person"].dropna().tolist()
+
+
+def test_state_media_is_one_role_of_the_lexicon_read_by_speakers_and_events():
+    # one definition (actors.STATE_MEDIA); its outlets are actors.csv rows, each named outlet with
+    # a note saying whose it is, and role nouns ("state television") that take a state
+    from toolkit import events, speakers
+    from toolkit.actors import STATE_MEDIA, load_gazetteer
+
+    assert speakers.STATE_MEDIA is STATE_MEDIA and events.STATE_MEDIA is STATE_MEDIA
+    e = load_gazetteer().entries
+    rows = e[e["role"] == STATE_MEDIA]
+    assert {"KCNA", "IRNA", "Xinhua", "SANA"} <= set(rows["entry"])
+    assert set(rows["category"]) == {"media", "role"} and set(rows["sector"]) == {"MED"}
+    outlets = rows[rows["category"] == "media"]
+    assert outlets["note"].str.startswith("state outlet:").all() and (outlets["actor"] != "").all()
+    assert {"state television", "state news agency"} <= set(rows.loc[rows["category"] == "role", "entry"])

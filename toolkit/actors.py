@@ -215,6 +215,12 @@ ADJECTIVAL_ROLES = frozenset({"military", "army", "intelligence", "media", "poli
                               "government", "opposition", "people", "state media", "security"})
 # The sector of news outlets (CAMEO MED): a role noun of this sector makes its row an outlet's.
 MEDIA_SECTOR = "MED"
+# The ``role`` of an outlet its state or ruling party runs as its voice (KCNA, IRNA, Xinhua,
+# SANA): the one definition; which outlets have it is data, the actors.csv rows of this role
+# (their notes say whose outlet each is; actors.yaml, category media, gives the criterion).
+# toolkit.speakers (the outlet speaks for its state) and toolkit.events (rule claim.state_media)
+# import it.
+STATE_MEDIA = "state_media"
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "VNM", "TWN", "HKG"})
 
 LOCATIVE = frozenset({"in", "at", "inside", "outside", "near", "into", "across", "around",

@@ -1980,7 +1980,7 @@ _DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "VBN", "VBG"})
 _POSTMODIFIERS = frozenset({"of", "in", "at", "from", "'s", "’s", "that", "which", "who", "known", "called",
                             "named", "dubbed"})
 Mention = tuple  # (start, end, actor, person, sector, is_location, is_state_media, actor_type, is_contested_place)
-STATE_MEDIA = "state_media"   # actors.csv role of an outlet run by its state (KCNA, TASS, Xinhua)
+from .actors import STATE_MEDIA  # noqa: E402  actors.csv role of an outlet run by its state (KCNA, Xinhua)
 
 
 @dataclass

@@ -101,7 +101,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from importlib import resources as _resources
 
-STATE_MEDIA = "state_media"   # the actors lexicon's role of an outlet a state runs as its voice
+from .actors import STATE_MEDIA   # the actors lexicon's role of an outlet a state runs as its voice
 WINDOW_SENTENCES = 6   # how far back a pronoun looks for its antecedent
 WINDOW_ROLE = 40       # sentences back for "the spokesperson", "the Russian leader"
 MAX_LOOKBACK_TOKENS = 1500   # descriptions never look further back (one endless sentence stays linear)
