@@ -48,9 +48,16 @@ OFFICES = [
      "the army", None, None),
     ("Chile must pull its troops back from the border, the army said on Friday.",
      "the army", None, None),
-    # two states compete: the dateline decides, else nobody
+    # two states compete: the dateline decides, else the sentence's subject (no hostile act
+    # after it, no denial by the speaker), else nobody
     ("Sudan accused Chad of arming rebels on Monday, the foreign ministry said.",
+     "the foreign ministry", "SDN", "description_state"),
+    ("Sudan accused Chad of shelling its border posts on Monday, the foreign ministry said.",
      "the foreign ministry", None, None),
+    ("Belize signed a fisheries pact with Honduras on Monday. The foreign ministry said patrols would start in May.",
+     "The foreign ministry", "BLZ", "description_state"),
+    ("Kosovo launched drones at Serbia overnight, the defence ministry said.",
+     "the defence ministry", None, None),
     ("KHARTOUM, May 2 (Reuters) - Sudan accused Chad of arming rebels, the foreign ministry said.",
      "the foreign ministry", "SDN", "description_state"),
     ("NDJAMENA (AFP) - Police said on Saturday that 12 people had been arrested.",
@@ -84,13 +91,18 @@ def test_office_speakers(text, span, actor, rule):
 TITLED = [
     # a titled official the people list does not know: the state the text is about
     ("Gabon will reopen its border with Cameroon, President Omar Bakala said on Sunday.",
-     "President Omar Bakala", None, None),
+     "President Omar Bakala", "GAB", "title_context"),
     ("Gabon will reopen its northern border posts, President Omar Bakala said on Sunday.",
      "President Omar Bakala", "GAB", "title_context"),
     ("Iceland expelled a diplomat on Friday. Foreign Minister Sigrun Einarsdottir said the decision was final.",
      "Foreign Minister Sigrun Einarsdottir", "ISL", "title_context"),
     ("Laos accused Thailand of dumping waste in the Mekong. Prime Minister Sone Vilay said talks were needed.",
+     "Prime Minister Sone Vilay", "LAO", "title_context"),
+    # the other side's official answering the accusation: no side guessed
+    ("Laos accused Thailand of dumping waste in the Mekong. Prime Minister Sone Vilay said the claims were baseless.",
      "Prime Minister Sone Vilay", None, None),
+    ("Mauritania rejected a Malian request for talks. Foreign Minister Idrissa Kone said the border would stay shut.",
+     "Foreign Minister Idrissa Kone", "MRT", "title_context"),
     ("VIENTIANE (AFP) - Laos accused Thailand of dumping waste in the Mekong. "
      "Prime Minister Sone Vilay said talks were needed.", "Prime Minister Sone Vilay", "LAO", "title_context"),
     ("VIENTIANE (AFP) - Floods hit the Mekong delta on Monday. "

@@ -1700,6 +1700,15 @@ def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], se
     ambassador", "Ukrainian officials")."""
     names: set[str] = set()
     demonyms: set[str] = set()
+    for m, by_name in _acting_states(r, lo, hi):
+        (names if by_name else demonyms).add(m.actor)
+    return names, demonyms
+
+
+def _acting_states(r: SpeakerResolver, lo: int, hi: int) -> list[tuple[Mention, bool]]:
+    """The mentions of :func:`_sentence_states` in text order, each with whether it names its
+    state by name (else by a demonym before a body: "the Thai army")."""
+    out = []
     d = r.d
     for m in r.mentions_in(lo, hi):
         if m.actor and m.actor_type == "state" and not m.person and not m.location \
@@ -1712,10 +1721,72 @@ def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], se
             if nxt in ROLE_NOUNS or nxt in PERSON_GROUPS:
                 continue   # "the Vatican envoy", "Chadian soldiers": a person's nationality
             if m.kind != "demonym":
-                names.add(m.actor)
+                out.append((m, True))
             elif nxt in ORG_NOUNS or nxt in _STATE_OFFICES or nxt in _DEMONYM_BODIES:
-                demonyms.add(m.actor)   # "the Thai army"; not "a Chinese spy ship", "Indian fishermen"
-    return names, demonyms
+                out.append((m, False))   # "the Thai army"; not "a Chinese spy ship", "Indian fishermen"
+    return out
+
+
+def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speaker: int) -> str | None:
+    """``subject``: of two or more states competing in one sentence (``[lo, hi)``), the one
+    that opens it as its subject, the others named after it ("Cuba accused the United States
+    of ...", "The Czech Republic has not sent arms to Israel", "Egypt's president received
+    ..."): what the sentence is about, whose office speaks of it. None when a hostile act
+    follows the subject ("Russia launched drones at Moldova, the air force said", "Azerbaijan
+    accused Armenia of shelling its posts. The ministry said ...": either side may be who
+    speaks), or when the speaker's sentence (token
+    ``speaker``) denies ("... said the accusations were baseless": the other side answering).
+    A subject is the sentence's first acting state with only opening words before it
+    ("The", "On Monday,", a dateline).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Chile accused Peru of spying. The foreign ministry said talks were over."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(0, 5, "CHL", kind="state", actor_type="state"),
+        ...       Mention(14, 18, "PER", kind="state", actor_type="state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> a = text.index("The")
+        >>> _subject_state(r, 0, a, {"CHL", "PER"}, bisect.bisect_left(r.d.start, a))
+        'CHL'
+    """
+    d = r.d
+    acting = [(m, n) for m, n in _acting_states(r, lo, hi) if m.actor in found]
+    if not acting:
+        return None
+    m = acting[0][0]
+    t = bisect.bisect_left(d.start, m.start)
+    first = bisect.bisect_left(d.start, lo)
+    line = _dateline_end_offset(r, d.start[first])
+    k = first if line is None else bisect.bisect_left(d.start, line)
+    if any(d.low[j] not in _OPENERS for j in range(k, t)):
+        return None
+    if any(d.low[j] in _HOSTILE_WORDS for j in range(bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi))):
+        return None
+    st = d.sent[min(speaker, len(d.sent) - 1)]
+    if any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st])):
+        return None
+    return m.actor
+
+
+def _dateline_end_offset(r: SpeakerResolver, a: int) -> int | None:
+    """The end offset of a wire dateline starting at offset ``a``, else ``None``."""
+    lines = _datelines(r)
+    i = bisect.bisect_left(lines, (a, -1))
+    return lines[i][1] if i < len(lines) and lines[i][0] == a else None
+
+
+# Words that may open a sentence before its subject; words of a hostile act after a subject (its
+# victim may be the speaker); words of a denial by the speaker.
+_OPENERS = frozenset("""the on , meanwhile separately earlier later also late early monday tuesday
+wednesday thursday friday saturday sunday""".split())
+_HOSTILE_WORDS = frozenset("""attack attacked attacks attacking struck strike strikes striking
+launched launch launches fired fire fires firing shelled shells shelling bombed bombs bombing
+killed kill kills killing hit hits seized seize seizes captured capture invaded invade raided
+shot shoot downed targeted target drone drones missile missiles rocket rockets artillery troops
+forces against at into violated violating massed ramming rammed blocked intercepted""".split())
+_DENIAL_WORDS = frozenset("""baseless unfounded groundless false lies fabricated denied denies deny
+rejected rejects slander absurd""".split())
 
 
 # Heads after a demonym that make it a state's body ("Chinese authorities", "the Thai coast guard").
@@ -1731,7 +1802,9 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
     fishermen"); two named alike compete and the paragraph's dateline decides when it is one of
     them ("TOKYO (Reuters) - Japan protested to China ...": how ``picked``, or ``sentence`` in
     the speaker's own sentence: "NAIROBI (Reuters) - Kenya will send police to Haiti, President
-    X said"), else no state is
+    X said"), else, with no dateline or for a titled official, the state that opens the
+    sentence as its subject (:func:`_subject_state`: "Chile recalled its envoy from Venezuela.
+    The foreign ministry said ...": how ``subject``), else no state is
     better than the wrong side ("Russia launched drones at Ukraine, the air force said"). One
     state found where the dateline names another competes too ("BANJUL (Reuters) - Senegal
     deported ...": Senegal's or Gambia's ministry, the text does not say), unless the office is
@@ -1742,7 +1815,7 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
     statement about its state ("Egypt's economy grew 4 percent, the planning ministry said"),
     not as a demand on the state it names ("Russia must pay for the strikes, the foreign ministry
     said" says nothing of whose ministry). Returns (state or None, how: ``sentence``,
-    ``dateline``, ``picked``, ``competing``, ``none``).
+    ``dateline``, ``picked``, ``subject``, ``competing``, ``none``).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1774,6 +1847,10 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
         found = names or demonyms
         if len(found) == 1 and (not strict or line is None or line in found):
             return next(iter(found)), "sentence"
+        if len(found) > 1 and line not in found and (line is None or not strict):
+            subject = _subject_state(r, lo, hi, found, tok)
+            if subject is not None:
+                return subject, "subject"
         if found:   # the speaker's own sentence naming the dateline's state: that state's
             return (line, "sentence" if sent == s else "picked") if line in found else (None, "competing")
     return (line, "dateline") if line else (None, "none")
