@@ -38,6 +38,9 @@ Rules (in order):
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
   the noun, else the last person.
+* ``description_office``: "the minister", "the foreign minister" with no such person named:
+  the state of the last unnamed holder of the office in the window ("Canada's public safety
+  minister ... the minister said"), none when holders of two states fit.
 * ``description_org``: "the ministry", "the agency", "the fund": the last organisation mention
   whose name, role or any gazetteer name of its actor has that head noun; "the bloc": the last
   regional organisation, none when two are named in the window.
@@ -54,9 +57,19 @@ Rules (in order):
   or a company's ("a company spokesman"). ``same_office``: the same office named earlier in
   the window keeps the state it had there ("..., the defence ministry said. ..., the ministry
   added"), not its craft ("a Chinese coast guard ship") nor a nationality the dateline
-  contradicts.
+  contradicts. When two states compete and no dateline decides, the one that opens the
+  sentence as its subject (``subject`` in :func:`context_state`: "Cuba accused the United States
+  of ... Foreign Minister X said"), not after a hostile act (its victim may speak: "Russia
+  launched drones at Moldova, the air force said") nor when the speaker's sentence denies.
+* ``local_official``: "the regional governor", "the mayor" with no such person named: the state
+  of the one region or town of a state named before it in its sentence, else the sentence
+  before ("Shelling hit a village near Kharkiv, the regional governor said").
+* ``state_outlet``: a state's own outlet the gazetteer does not know ("the state news agency
+  KPL", "state media": the actors lexicon's role nouns of role ``state_media``) speaks for the
+  state the text is about (:func:`context_state`).
 * ``title_context``: a titled official the people list gives no state ("President William
-  Ruto", "Defence Minister X", "regional governor X"; not an ambassador) takes the nationality
+  Ruto", "Defence Minister X", "regional governor X", a spokesperson whose title names no
+  organisation; not an ambassador) takes the nationality
   of an earlier mention of the same name, else :func:`context_state`'s state, as a speaker and
   as the antecedent of "he"/"she"; a governor or mayor not against the dateline, nor after a
   dateline of an unknown place or a place word ("Lagos Governor X").
@@ -834,7 +847,7 @@ class SpeakerResolver:
                 "nationality_title"
             if actor is None:
                 (actor, sector), how = _title_org(self, c), "title_org"
-            if actor is None and (_state_office(c.role) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
+            if actor is None and (_state_office(c.role, spokes=True) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
                     and not _org_before(self, d.start[max(d.sent_start[d.sent[t]], t - 4)], c.start):
                 actor, sector, how = _title_context(self, c.start, c.person, c.role), c.sector or "GOV", \
                     "title_context"
@@ -899,7 +912,7 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         nat, nat_sector, how = r.person_actor(c)
         if nat is not None:
             return Resolution(nat, person, nat_sector, "mention", how)
-        if _state_office(best.role) and not _org_before(r, a, best.start):
+        if _state_office(best.role, spokes=True) and not _org_before(r, a, best.start):
             nat = _title_context(r, best.start, person, best.role)
             if nat is not None:
                 return Resolution(nat, person, sector or "GOV", "mention", "title_context")
@@ -972,7 +985,7 @@ def _title_context(r: SpeakerResolver, start: int, person: str | None, role: str
                 nat = _nationality_after(r, q + len(person), d.end[d.sent_end[d.sent[min(k, len(d.sent) - 1)]] - 1])
             if nat is not None:
                 return nat
-    return context_state(r, start, strict=local)[0]
+    return context_state(r, start, strict=local or bool(role and role.startswith("spokes")))[0]
 
 
 # Officials of a state's region or city, whom the state the text is about does not place.
@@ -996,14 +1009,20 @@ def _org_before(r: SpeakerResolver, a: int, b: int) -> bool:
     return False
 
 
-def _state_office(role: str | None) -> bool:
-    """Is ``role`` (the mentions table's) an office of a state's own government?
+def _state_office(role: str | None, *, spokes: bool = False) -> bool:
+    """Is ``role`` (the mentions table's) an office of a state's own government? With
+    ``spokes``, a spokesperson whose title names no organisation counts ("spokeswoman Ana Ruiz
+    said": the spokeswoman of the body the text is about; :func:`_title_context` then wants
+    the state the dateline does not contradict).
 
     Example:
         >>> _state_office("defence_minister"), _state_office("president"), _state_office("ambassador")
         (True, True, False)
+        >>> _state_office("spokesperson"), _state_office("spokesperson", spokes=True)
+        (False, True)
     """
-    return bool(role) and (role in _STATE_OFFICE_ROLES or role.endswith("minister"))
+    return bool(role) and (role in _STATE_OFFICE_ROLES or role.endswith("minister")
+                           or (spokes and role.startswith("spokes")))
 
 
 def _is_media(m: Mention) -> bool:
@@ -1249,6 +1268,113 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
         c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES),
                           lambda c: c.gender in (gender, None) if gender else True)
     return _answer(r, c, "role", "description_role") if c is not None else None
+
+
+def rule_description_office(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``description_office``: "the minister", "the foreign minister" with no person of that
+    role named before it: the state of the last unnamed holder of the office the gazetteer
+    found in the window ("Canada's public safety minister said ... the minister said":
+    Canada's), its modifiers among that mention's words; none when holders of two states fit
+    ("Peru's foreign minister met Chile's foreign minister. The minister said ...").
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Peru's interior minister spoke. Later the minister said no."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(0, 24, "PER", None, "GOV", "interior_minister", "role", False, "state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> a = text.index("the minister")
+        >>> rule_description_office(r, a, a + 12, ["the", "minister"]).actor
+        'PER'
+    """
+    if words[0] != "the" or len(words) > 4 or not ROLE_NOUNS.get(words[-1]) or words[-1] in _STAFF_NOUNS:
+        return None
+    stems, mods = ROLE_NOUNS[words[-1]], words[1:-1]
+    fit = [m for m in r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)
+           if m.end <= a and m.actor and not m.person and m.actor_type == "state" and m.role
+           and any(st in m.role for st in stems) and not r.in_quote(m.start)
+           and all(w in r.d.text[m.start:m.end].lower() for w in mods)]
+    if not fit or len({m.actor for m in fit}) > 1:
+        return None
+    return Resolution(fit[-1].actor, None, fit[-1].sector or "GOV", "role", "description_office")
+
+
+def rule_local_official(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``local_official``: "the regional governor", "the mayor" with no person of that role
+    named before it: an official of a region or town, so the state of the one region or town
+    of a state named before it in its sentence, else in the sentence before ("Shells hit a
+    village near Kharkiv, the regional governor said": Ukraine's; "A drone from Ukraine set a
+    depot in Russia's Bryansk region on fire, the governor said": Russia's, the state the
+    drone came from being no region); none when regions of two states are named or none is.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Two died in Kursk, the regional governor said."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(12, 17, "RUS", kind="state", location=True, actor_type="state", entry="Kursk")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> a = text.index("the regional")
+        >>> rule_local_official(r, a, a + 21, ["the", "regional", "governor"]).actor
+        'RUS'
+    """
+    if words[0] != "the" or len(words) > 3 or words[-1] not in _LOCAL_ROLES \
+            or any(w not in _LOCAL_MODIFIERS for w in words[1:-1]):
+        return None
+    if r.regions is None:
+        r.regions = _region_entries(r.gazetteer)
+    d = r.d
+    tok = bisect.bisect_left(d.start, a)
+    if tok >= len(d.start):
+        return None
+    s = d.sent[tok]
+    for sent in (s, s - 1):
+        if sent < 0:
+            break
+        lo, hi = d.start[d.sent_start[sent]], (a if sent == s else d.end[d.sent_end[sent] - 1])
+        states = {m.actor for m in r.mentions_in(lo, hi)
+                  if m.actor and m.location and m.entry in r.regions and not r.in_quote(m.start)}
+        if len(states) == 1:
+            return Resolution(next(iter(states)), None, "GOV", "role", "local_official")
+        if states:
+            return None
+    return None
+
+
+# Words between "the" and a local office ("the regional governor", "the city mayor").
+_LOCAL_MODIFIERS = frozenset("regional local provincial city district oblast acting".split())
+
+
+def rule_state_outlet(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``state_outlet``: a state's own outlet that names no state and that the gazetteer does
+    not know ("the state news agency KPL", "state media", "state television": the actors
+    lexicon's role nouns of role :data:`STATE_MEDIA`) speaks for the state the text is about
+    (:func:`context_state`: "Laos will take a loan from China, the state news agency KPL
+    said": Laos's); none when that state is in doubt.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "NAIROBI (Reuters) - Talks will resume, state media said."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> a = text.index("state media")
+        >>> rule_state_outlet(r, a, a + 11, ["state", "media"]).actor
+        'KEN'
+    """
+    from .actors import load_gazetteer
+
+    phrase = " ".join(words)
+    if not any(p in phrase for p in _state_outlet_nouns(r.gazetteer if r.gazetteer is not None else load_gazetteer())):
+        return None
+    actor = context_state(r, a)[0]
+    return Resolution(actor, None, "MED", "role", "state_outlet") if actor is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _state_outlet_nouns(gaz) -> tuple[str, ...]:
+    """The lower-cased role nouns of ``gaz`` that name a state's own outlet ("state media")."""
+    e = gaz.entries
+    e = e[(e["category"] == "role") & (e["role"] == STATE_MEDIA)]
+    return tuple(sorted({w.lower() for w in e["entry"]}))
 
 
 def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1894,5 +2020,6 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
     rule_mention, rule_office_place, rule_document, rule_pronoun_person, rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
-    rule_description_org, rule_description_state, rule_pronoun_org, rule_pronoun_possessive, rule_name,
+    rule_description_office, rule_description_org, rule_description_state, rule_local_official, rule_state_outlet,
+    rule_pronoun_org, rule_pronoun_possessive, rule_name,
 )
