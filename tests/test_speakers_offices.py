@@ -187,6 +187,8 @@ def test_an_organisations_officer_takes_no_state_from_the_text(text, span):
     "ASUNCION (AFP) - The army said it had withdrawn.",
     "In May, Bolivia - facing protests - said it would hold a vote.",
     "On Friday Ghana - ignoring calls - closed the border, the ministry said.",
+    "HONIARA - The ministry said the ferry had sunk.",
+    "USA - the ministry said the ferry had sunk.",
 ])
 def test_speakers_and_actors_read_one_dateline_grammar(text):
     # the speaker's dateline and the span the actors step keeps out of the parties are one reading
@@ -198,4 +200,10 @@ def test_speakers_and_actors_read_one_dateline_grammar(text):
     lines = speakers._datelines(r)
     end, spans = actors.dateline_places(d.tok, 0, d.sent_end[0])
     assert [e for _, e, _ in lines] == ([d.start[end]] if spans else [])
-    assert bool(spans) == ("(" in text)
+    assert bool(spans) == ("(" in text or text.startswith("HONIARA"))
+
+
+def test_a_dateline_in_capital_letters_needs_no_agency():
+    # "HONIARA -" alone (AFP/AP style) is the place the story was filed: the Solomon Islands
+    text = "HONIARA - Interior Minister Rex Talasi said on Monday that the ferry had sunk."
+    assert _speaker(text, "Interior Minister Rex Talasi") == ("SLB", "title_context")

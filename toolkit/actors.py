@@ -1065,14 +1065,17 @@ def dateline_places(toks: Sequence[str], a: int, stop: int) -> tuple[int, list[t
     out of the sentence's parties, :mod:`toolkit.speakers` reads the state where a story was filed.
 
     A dateline opens the text or a paragraph (the caller's check) and is PLACE[, PLACE][, Month
-    Day] [(Agency)] and a dash, with a date or an agency: "On Tuesday Israel - ignoring US calls -
-    struck" and "In May, Russia - facing sanctions -" are no datelines.
+    Day] [(Agency)] and a dash, with a date or an agency, or one place in capital letters
+    ("OTTAWA -", "PORT MORESBY -") before no lower-case word: "On Tuesday Israel - ignoring US
+    calls - struck", "In May, Russia - facing sanctions -" and "US - China talks" are no datelines.
 
     Example:
         >>> dateline_places("DAKAR , Senegal , May 4 ( AFP ) - Talks".split(), 0, 11)
         (10, [(0, 1), (2, 3)])
         >>> dateline_places("Russia - which denies it - said".split(), 0, 7)
         (0, [])
+        >>> dateline_places("OTTAWA - The minister said".split(), 0, 5)
+        (2, [(0, 1)])
     """
     n = min(len(toks), stop)
     if a >= n or toks[a] in NOT_NAMES or toks[a] in WEEKDAYS_MONTHS:
@@ -1081,7 +1084,9 @@ def dateline_places(toks: Sequence[str], a: int, stop: int) -> tuple[int, list[t
     while k < n and k < a + 14:
         w = toks[k]
         if w in DATELINE_DASHES:
-            return (k + 1, spans) if spans and (dated or toks[k - 1] == ")") else (a, [])
+            ok = dated or toks[k - 1] == ")" or (len(spans) == 1 and _capital_letters(toks, *spans[0])
+                                                 and k + 1 < len(toks) and not toks[k + 1][:1].islower())
+            return (k + 1, spans) if spans and ok else (a, [])
         if w in WEEKDAYS_MONTHS or w.rstrip(".") in MONTH_ABBREVIATIONS:
             if not spans or dated:
                 return a, []
@@ -1109,6 +1114,13 @@ def dateline_places(toks: Sequence[str], a: int, stop: int) -> tuple[int, list[t
             continue
         return a, []
     return a, []
+
+
+def _capital_letters(toks: Sequence[str], a: int, b: int) -> bool:
+    """Are tokens ``[a, b)`` a place in capital letters, as wire datelines print it ("OTTAWA",
+    "PORT MORESBY"; three letters at least, so "US" and "UK" are not)?"""
+    return all(toks[k].isalpha() and toks[k].isupper() for k in range(a, b)) \
+        and sum(len(toks[k]) for k in range(a, b)) >= 3
 
 
 def _before_event_noun(d: _Doc, t: int, sent: int) -> bool:
