@@ -64,3 +64,14 @@ def test_wire_speakers(text, span, actor, rule):
     assert got_actor == actor
     if actor is not None:
         assert got_rule == rule
+
+
+@pytest.mark.parametrize("text,span,actor", [
+    # people 1.4.0: office holders of other states, their distinctive surnames alone
+    ("Kazakhstan will raise oil output next year. Tokayev said the quota talks had ended.", "Tokayev", "KAZ"),
+    ("Ecuador declared a state of emergency in two provinces, Noboa said on Monday.", "Noboa", "ECU"),
+    # a surname shared by others is not matched alone
+    ("The committee met in Baku on Monday. Aliyev said the report would be published.", "Aliyev", None),
+])
+def test_office_holders_of_other_states(text, span, actor):
+    assert _speaker(text, span)[0] == actor
