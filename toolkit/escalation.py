@@ -668,7 +668,8 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
     "The EU called for sanctions against X" is conflictual talk aimed at X, as event coders code
     it, where "called on the parties to cooperate" stays an appeal. The act called for is the
     next cue of the sentence, starting at most :data:`_APPEAL_REACH` characters after the appeal
-    ends; a negated act ("called for an end to the violence") is cooperative and leaves it.
+    ends, or anywhere later in the sentence when its end is called for (modality ``cessation``:
+    "called on X to work for calm and stop its shelling"); a negated act ("called for an end to the violence") is cooperative and leaves it.
 
     Example:
         >>> c = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 0], "start": [4, 15],
@@ -684,7 +685,15 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
     c = cls[order]
     nxt_conflict = np.zeros(len(order), dtype=bool)
     nxt_conflict[:-1] = np.isin(c[1:], ("verbal_conflict", "material_conflict"))
-    hit = (root == "02") & ~negated[order] & nxt_same & nxt_conflict
+    # The end of an act called for later in the sentence is what the appeal asks for ("urged
+    # X to work for calm and to cease its raids"), however far it stands.
+    same_sent = np.zeros(len(order), dtype=bool)
+    if "modality" in cues.columns:
+        doc = cues["doc_id"].to_numpy(dtype=object)[order]
+        sent = cues["sent_id"].to_numpy()[order]
+        ceased = (cues["modality"].to_numpy(dtype=object)[order] == "cessation")
+        same_sent[:-1] = (doc[1:] == doc[:-1]) & (sent[1:] == sent[:-1]) & ceased[1:]
+    hit = (root == "02") & ~negated[order] & (nxt_same | same_sent) & nxt_conflict
     out = cls.copy()
     out[order[hit]] = "verbal_conflict"
     return out
