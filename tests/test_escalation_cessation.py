@@ -163,3 +163,14 @@ def test_far_appeal_for_a_cessation_is_a_demand():
 def test_far_appeal_for_cooperation_stays_an_appeal():
     text = "We urge the authorities in Pellas to work for calm and to resume talks with Tesk."
     assert sentence_class(text) == "verbal_cooperation"
+
+
+@pytest.mark.parametrize("text, surface, cameo", [
+    ("Tesk gave 300 rifles and other weapons to the Varne police.", "gave 300 rifles and other weapons", "072"),
+    ("The Pellan rebels gave up their weapons at the border.", "gave up their weapons", "0873"),
+    ("Lirea rolled back tariffs on Osmarki steel.", "rolled back tariffs", "085"),
+    ("Hackers launched cyber-attacks on Corvath's banks.", "cyber-attacks", "190"),
+])
+def test_more_wire_copy_acts(text, surface, cameo):
+    c = cues_of(text)
+    assert (surface, cameo) in list(zip(c["text"], c["cameo"].astype(str))), c[["text", "cameo"]]
