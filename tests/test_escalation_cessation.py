@@ -174,3 +174,16 @@ def test_far_appeal_for_cooperation_stays_an_appeal():
 def test_more_wire_copy_acts(text, surface, cameo):
     c = cues_of(text)
     assert (surface, cameo) in list(zip(c["text"], c["cameo"].astype(str))), c[["text", "cameo"]]
+
+
+@pytest.mark.parametrize("text, surface", [
+    # a negator first keeps the act going
+    ("Pellas will never stop fighting for its coast.", "fighting"),
+    ("Osmark did not stop the raids on Tesk.", "raids"),
+    # a gerund names a cessation that was done
+    ("Lirea played a key role in stopping the hostilities in Varne.", "hostilities"),
+    # a statement cue takes no modality of its own meaning
+    ("Tesk must stop the spread of nuclear weapons.", "spread of nuclear weapons"),
+])
+def test_no_cessation(text, surface):
+    assert cue(text, surface)["modality"] != "cessation"

@@ -465,7 +465,10 @@ def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r
     # A conflict act whose end is called for ("must stop its shelling", "to cease their
     # attacks", "an end to the attacks") is a demand on whoever does it (CAMEO 10), not an
     # act of peace; "stopped their attacks" (done: a yield) stays negated.
-    cessation = ~cooperative & _window_any(feats["cease"], neg_lo, r0)
+    # A negator first ("will never stop fighting", "did not stop the raids") keeps the act
+    # going: the cancelled negation above, not a cessation.
+    conflictual = cues["quad_class"].isin(["verbal_conflict", "material_conflict"]).to_numpy()
+    cessation = conflictual & ~neg_word & _window_any(feats["cease"], neg_lo, r0)
     # Countering a danger the lexicon lists as a reference ("combat terrorism", "efforts to
     # suppress piracy") is a policy of security cooperation, the mirror of opposing a
     # cooperative act; countering an act ("counter the offensive") stays fighting.
