@@ -798,6 +798,41 @@ def _first_rule_tiers(cues: pd.DataFrame, sentences: pd.DataFrame, absval: np.nd
     return np.where((absval == 0) & ~about_act, 3, np.where(is_ref, 2, np.where(opening, 1, 0)))
 
 
+def _cue_classes(cues: pd.DataFrame, *, scheme: str, lexicon: str) -> tuple[np.ndarray, np.ndarray]:
+    """The class each cue gives its sentence under ``sentence_table``'s reading, and whether it
+    is a negated disapproval (no act: the act named next decides).
+
+    Example:
+        >>> c = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 1], "start": [0, 0],
+        ...     "cameo": ["190", "110"], "quad_class": ["material_conflict", "verbal_conflict"],
+        ...     "modality": ["cessation", "negated"], "score": [-3.0, 1.0]})
+        >>> cls, silent = _cue_classes(c, scheme="toolkit", lexicon=LEXICON)
+        >>> cls.tolist(), silent.tolist()
+        (['verbal_conflict', 'statement'], [False, True])
+    """
+    # A negated act counts as its opposite; zero score = statement.
+    q = quad_classes(cues, scheme=scheme).to_numpy(dtype=object)
+    negated = (cues["modality"] == "negated").to_numpy(dtype=bool, na_value=False)
+    absval = np.abs(cues["score"].to_numpy(dtype=float))
+    cls = np.where(negated, [_FLIP.get(x, x) if isinstance(x, str) else x for x in q], q)
+    not_done = cues["modality"].isin(_NOT_DONE).to_numpy(dtype=bool, na_value=False)
+    # Not doing a cooperative act is a refusal ("will not release the hostages", "will not
+    # lift the embargo"): CAMEO 12, verbal conflict, not material conflict.
+    not_done = not_done | (negated & (q == "material_cooperation"))
+    cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
+    # An act whose end is called for ("must stop its shelling") is a demand: verbal conflict.
+    cessation = (cues["modality"] == "cessation").to_numpy(dtype=bool, na_value=False)
+    cls = np.where(cessation, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
+    # Not disapproving ("has not even condemned the attack") is no act of cooperation: the
+    # sentence's act is the one it names next, as for a statement cue.
+    silent = negated & cues["cameo"].astype(str).str.startswith("11").to_numpy(dtype=bool)
+    cls = np.where((absval > 0) & ~silent, cls, "statement")
+    cls = _appeals_for_conflict(cues, cls, negated)
+    if "cue" in cues.columns and "end" in cues.columns:
+        cls = _help_for_armed_actors(cues, cls, negated, _load(str(lexicon))[1])
+    return cls, silent
+
+
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit",
                    lexicon: str = LEXICON) -> pd.DataFrame:
@@ -850,27 +885,9 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         return out[SENTENCE_COLUMNS].reset_index(drop=True)
     if event_rule not in EVENT_RULES:
         raise ValueError(f"`event_rule` value = {event_rule!r} is invalid; value must be one of {list(EVENT_RULES)}")
-    # Per cue: its class (a negated act counts as its opposite; zero score = statement).
-    q = quad_classes(cues, scheme=scheme).to_numpy(dtype=object)
-    negated = (cues["modality"] == "negated").to_numpy(dtype=bool, na_value=False)
     score = cues["score"].to_numpy(dtype=float)
     absval = np.abs(score)
-    cls = np.where(negated, [_FLIP.get(x, x) if isinstance(x, str) else x for x in q], q)
-    not_done = cues["modality"].isin(_NOT_DONE).to_numpy(dtype=bool, na_value=False)
-    # Not doing a cooperative act is a refusal ("will not release the hostages", "will not
-    # lift the embargo"): CAMEO 12, verbal conflict, not material conflict.
-    not_done = not_done | (negated & (q == "material_cooperation"))
-    cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
-    # An act whose end is called for ("must stop its shelling") is a demand: verbal conflict.
-    cessation = (cues["modality"] == "cessation").to_numpy(dtype=bool, na_value=False)
-    cls = np.where(cessation, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
-    # Not disapproving ("has not even condemned the attack") is no act of cooperation: the
-    # sentence's act is the one it names next, as for a statement cue.
-    silent = negated & cues["cameo"].astype(str).str.startswith("11").to_numpy(dtype=bool)
-    cls = np.where((absval > 0) & ~silent, cls, "statement")
-    cls = _appeals_for_conflict(cues, cls, negated)
-    if "cue" in cues.columns and "end" in cues.columns:
-        cls = _help_for_armed_actors(cues, cls, negated, _load(str(lexicon))[1])
+    cls, silent = _cue_classes(cues, scheme=scheme, lexicon=lexicon)
     # Cues of a sentence together (documents in id order, as a sort by doc_id gives), the one
     # that names the sentence's class first; np.lexsort is stable, like the sort it replaces.
     docs, doc_key = np.unique(cues["doc_id"].to_numpy(dtype=object), return_inverse=True)
