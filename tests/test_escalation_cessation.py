@@ -187,3 +187,18 @@ def test_more_wire_copy_acts(text, surface, cameo):
 ])
 def test_no_cessation(text, surface):
     assert cue(text, surface)["modality"] != "cessation"
+
+
+@pytest.mark.parametrize("text, surface, cameo", [
+    ("Pellas and the Varne militia signed a deal to merge their forces.", "signed a deal", "057"),
+    ("Tesk renewed its contract with Lirea's security firm for a year.", "renewed its contract", "057"),
+    ("An Osmarki patrol plane was harassed by Corvathi jets.", "harassed", "170"),
+])
+def test_agreements_and_harassment(text, surface, cameo):
+    c = cues_of(text)
+    assert (surface, cameo) in list(zip(c["text"], c["cameo"].astype(str))), c[["text", "cameo"]]
+
+
+def test_refused_renewal_is_no_agreement():
+    # a renewal declined counts negated (no agreement), as any refused cooperation
+    assert cue("Tesk decided not to renew the contract with Lirea.", "renew the contract")["modality"] == "negated"
