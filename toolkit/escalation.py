@@ -9,7 +9,9 @@ one row of the ``escalation`` table, with
   or ``statement`` (a neutral speech act, or a phrase that outranks a conflict word);
 
 * its **modality** (``asserted``, ``future``, ``conditional``, ``hypothetical``, ``negated``,
-  ``question``, ``reported``), read from the tokens around it, and a ``hedge`` flag
+  ``cessation``, ``question``, ``reported``), read from the tokens around it (``cessation``: a
+  conflict act whose end is called for or ordered, "must stop its shelling", "an end to the
+  attacks", which is a demand aimed at whoever does it, not an act of peace), and a ``hedge`` flag
   (``hedged``/``boosted``); the lexicon's YAML holds every factor and marker word (a
   cooperative act after an opposing verb and a danger after a countering word, "combat
   piracy", count as negated);
@@ -74,7 +76,10 @@ EVENT_CLASSES = ("none", "statement", "verbal_cooperation", "material_cooperatio
 # or a danger merely named, the lexicon's ``references``: "the threat of terrorism"), or a
 # statement (a neutral speech act, or a phrase that outranks a conflict word: "Cold War").
 KINDS = ("act", "reference", "statement")
-MODALITIES = ("asserted", "future", "conditional", "hypothetical", "negated", "question", "reported")
+MODALITIES = ("asserted", "future", "conditional", "hypothetical", "negated", "question", "reported",
+              "cessation")
+# Modalities a lexicon may leave out of its ``modality.factors`` (then never assigned).
+_OPTIONAL_MODALITIES = frozenset({"cessation"})
 MODIFIER_CATEGORIES = ("intensifier", "softener")
 # GDELT/Phoenix numbering of the quad classes, for the event export.
 QUAD_NUMBER = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3,
@@ -120,6 +125,7 @@ class ModalityConfig:
     clause_openers: frozenset = frozenset()
     helping: frozenset = frozenset()
     armed_actors: frozenset = frozenset()
+    ceasing: tuple = ()
 
 
 def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
@@ -138,7 +144,7 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
     if not m or "factors" not in m:
         raise ValueError(f"lexicon {lex.tag} has no `modality.factors`; an escalation lexicon needs "
                          f"factors for {list(MODALITIES)}")
-    missing = [k for k in MODALITIES if k not in m["factors"]]
+    missing = [k for k in MODALITIES if k not in m["factors"] and k not in _OPTIONAL_MODALITIES]
     if missing:
         raise ValueError(f"lexicon {lex.tag}: `modality.factors` lacks {missing}")
     low = lambda xs: tuple(str(x).lower() for x in xs or ())
@@ -156,7 +162,8 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
         references=frozenset(low(lex.meta.get("references"))),
         countering=low(m.get("countering")),
         clause_openers=frozenset(low(a.get("clause_openers"))),
-        helping=frozenset(low(a.get("helping"))), armed_actors=frozenset(low(a.get("armed_actors"))))
+        helping=frozenset(low(a.get("helping"))), armed_actors=frozenset(low(a.get("armed_actors"))),
+        ceasing=low(m.get("ceasing")) if "cessation" in m["factors"] else ())
 
 
 @functools.lru_cache(maxsize=8)
@@ -214,8 +221,11 @@ def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.n
     as_if[1:] = (lower[1:] == "if") & (lower[:-1] == "as")
     cond &= ~as_if
     flags = {
-        "neg": (word_mask(lower_s, cfg.negators) | word_mask(lemma_s, cfg.negating_verbs))
-        | _phrase_flags(lower_s, lemma_s, sent_key, cfg.negating_phrases),
+        "neg_word": word_mask(lower_s, cfg.negators),
+        "neg_verb": word_mask(lemma_s, cfg.negating_verbs),
+        "neg_phrase": _phrase_flags(lower_s, lemma_s, sent_key, cfg.negating_phrases),
+        # matched on the word's own form: "stop its shelling" is called for, "stopped" done
+        "cease": _phrase_flags(lower_s, lower_s, sent_key, cfg.ceasing),
         "oppose": word_mask(lemma_s, cfg.opposing_verbs),
         "counter": _phrase_flags(lower_s, lemma_s, sent_key, cfg.countering),
         "hyp": word_mask(lower_s, cfg.hypothetical),
@@ -444,14 +454,30 @@ def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r
             (cues["sent_id"].to_numpy()[1:] == cues["sent_id"].to_numpy()[:-1])
         prev_end[1:] = r1[:-1]
     neg_lo = np.where(same_sent, np.maximum(lo, np.minimum(prev_end, r0)), lo)
+    # A negator before a negating verb cancels it: "cannot rule out assistance", "cannot fail
+    # to express concern", "never stopped shelling" assert the act.
+    # A negating phrase ("no intention", "an end to") negates whatever stands before it.
+    neg_word = _window_any(feats["neg_word"], neg_lo, r0)
+    neg_verb = _window_any(feats["neg_verb"], neg_lo, r0)
+    negated = (neg_word != neg_verb) | _window_any(feats["neg_phrase"], neg_lo, r0)
     # Opposing verbs are usually cues themselves ("condemned the military aid"): plain window.
-    negated = _window_any(feats["neg"], neg_lo, r0) | (cooperative & _window_any(feats["oppose"], lo, r0))
+    negated |= cooperative & _window_any(feats["oppose"], lo, r0)
+    # A conflict act whose end is called for ("must stop its shelling", "to cease their
+    # attacks", "an end to the attacks") is a demand on whoever does it (CAMEO 10), not an
+    # act of peace; "stopped their attacks" (done: a yield) stays negated.
+    # A negator first ("will never stop fighting", "did not stop the raids") keeps the act
+    # going: the cancelled negation above, not a cessation.
+    conflictual = cues["quad_class"].isin(["verbal_conflict", "material_conflict"]).to_numpy()
+    cessation = conflictual & ~neg_word & _window_any(feats["cease"], neg_lo, r0)
     # Countering a danger the lexicon lists as a reference ("combat terrorism", "efforts to
     # suppress piracy") is a policy of security cooperation, the mirror of opposing a
     # cooperative act; countering an act ("counter the offensive") stays fighting.
     if cfg.references:
         ref = cues["entry"].str.lower().isin(cfg.references).to_numpy()
         negated |= ref & ~cooperative & _window_any(feats["counter"], lo, r0)
+        # A danger named ("an end to the violence") is no one's act: ending it is an appeal
+        # for peace, and it stays negated.
+        cessation &= ~ref
     hedged = _window_any(feats["hedge"], lo, r0)
     boosted = _window_any(feats["boost"], lo, r0)
     # Sentence-level: a conditional clause anywhere in the sentence scopes all of its cues.
@@ -464,7 +490,7 @@ def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r
     q_sent = np.zeros(len(last_tok), dtype=bool)
     ok = last_tok.to_numpy() >= 0
     q_sent[ok] = lower_arr[last_tok.to_numpy()[ok]] == "?"
-    flags = {"negated": negated, "question": q_sent[feats["sent_key"][r0] - 1],
+    flags = {"negated": negated, "cessation": cessation, "question": q_sent[feats["sent_key"][r0] - 1],
              "conditional": conditional, "hypothetical": _window_any(feats["hyp"], lo, r0),
              "future": _window_any(feats["fut"], lo, r0),
              "reported": _window_any(feats["report"], sent_lo, r0),
@@ -645,7 +671,8 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
     "The EU called for sanctions against X" is conflictual talk aimed at X, as event coders code
     it, where "called on the parties to cooperate" stays an appeal. The act called for is the
     next cue of the sentence, starting at most :data:`_APPEAL_REACH` characters after the appeal
-    ends; a negated act ("called for an end to the violence") is cooperative and leaves it.
+    ends, or anywhere later in the sentence when its end is called for (modality ``cessation``:
+    "called on X to work for calm and stop its shelling"); a negated act ("called for an end to the violence") is cooperative and leaves it.
 
     Example:
         >>> c = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 0], "start": [4, 15],
@@ -661,7 +688,15 @@ def _appeals_for_conflict(cues: pd.DataFrame, cls: np.ndarray, negated: np.ndarr
     c = cls[order]
     nxt_conflict = np.zeros(len(order), dtype=bool)
     nxt_conflict[:-1] = np.isin(c[1:], ("verbal_conflict", "material_conflict"))
-    hit = (root == "02") & ~negated[order] & nxt_same & nxt_conflict
+    # The end of an act called for later in the sentence is what the appeal asks for ("urged
+    # X to work for calm and to cease its raids"), however far it stands.
+    same_sent = np.zeros(len(order), dtype=bool)
+    if "modality" in cues.columns:
+        doc = cues["doc_id"].to_numpy(dtype=object)[order]
+        sent = cues["sent_id"].to_numpy()[order]
+        ceased = (cues["modality"].to_numpy(dtype=object)[order] == "cessation")
+        same_sent[:-1] = (doc[1:] == doc[:-1]) & (sent[1:] == sent[:-1]) & ceased[1:]
+    hit = (root == "02") & ~negated[order] & (nxt_same | same_sent) & nxt_conflict
     out = cls.copy()
     out[order[hit]] = "verbal_conflict"
     return out
@@ -763,12 +798,49 @@ def _first_rule_tiers(cues: pd.DataFrame, sentences: pd.DataFrame, absval: np.nd
     return np.where((absval == 0) & ~about_act, 3, np.where(is_ref, 2, np.where(opening, 1, 0)))
 
 
+def _cue_classes(cues: pd.DataFrame, *, scheme: str, lexicon: str) -> tuple[np.ndarray, np.ndarray]:
+    """The class each cue gives its sentence under ``sentence_table``'s reading, and whether it
+    is a negated disapproval (no act: the act named next decides).
+
+    Example:
+        >>> c = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 1], "start": [0, 0],
+        ...     "cameo": ["190", "110"], "quad_class": ["material_conflict", "verbal_conflict"],
+        ...     "modality": ["cessation", "negated"], "score": [-3.0, 1.0]})
+        >>> cls, silent = _cue_classes(c, scheme="toolkit", lexicon=LEXICON)
+        >>> cls.tolist(), silent.tolist()
+        (['verbal_conflict', 'statement'], [False, True])
+    """
+    # A negated act counts as its opposite; zero score = statement.
+    q = quad_classes(cues, scheme=scheme).to_numpy(dtype=object)
+    negated = (cues["modality"] == "negated").to_numpy(dtype=bool, na_value=False)
+    absval = np.abs(cues["score"].to_numpy(dtype=float))
+    cls = np.where(negated, [_FLIP.get(x, x) if isinstance(x, str) else x for x in q], q)
+    not_done = cues["modality"].isin(_NOT_DONE).to_numpy(dtype=bool, na_value=False)
+    # Not doing a cooperative act is a refusal ("will not release the hostages", "will not
+    # lift the embargo"): CAMEO 12, verbal conflict, not material conflict.
+    not_done = not_done | (negated & (q == "material_cooperation"))
+    cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
+    # An act whose end is called for ("must stop its shelling") is a demand: verbal conflict.
+    cessation = (cues["modality"] == "cessation").to_numpy(dtype=bool, na_value=False)
+    cls = np.where(cessation, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
+    # Not disapproving ("has not even condemned the attack") is no act of cooperation: the
+    # sentence's act is the one it names next, as for a statement cue.
+    silent = negated & cues["cameo"].astype(str).str.startswith("11").to_numpy(dtype=bool)
+    cls = np.where((absval > 0) & ~silent, cls, "statement")
+    cls = _appeals_for_conflict(cues, cls, negated)
+    if "cue" in cues.columns and "end" in cues.columns:
+        cls = _help_for_armed_actors(cues, cls, negated, _load(str(lexicon))[1])
+    return cls, silent
+
+
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit",
                    lexicon: str = LEXICON) -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of each sentence's act.
 
-    A negated act counts as its opposite ("avoid a direct conflict" is cooperative), except
+    A negated act counts as its opposite ("avoid a direct conflict" is cooperative), a conflict
+    act whose end is called for (modality ``cessation``: "must stop its shelling") is a demand,
+    verbal conflict, except
     disapproval (CAMEO 11): not condemning is no act, so the act named next decides ("has not
     even condemned the attack" is about the attack); a material
     act announced for the future counts as the verbal act of its side ("will release the
@@ -813,24 +885,9 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         return out[SENTENCE_COLUMNS].reset_index(drop=True)
     if event_rule not in EVENT_RULES:
         raise ValueError(f"`event_rule` value = {event_rule!r} is invalid; value must be one of {list(EVENT_RULES)}")
-    # Per cue: its class (a negated act counts as its opposite; zero score = statement).
-    q = quad_classes(cues, scheme=scheme).to_numpy(dtype=object)
-    negated = (cues["modality"] == "negated").to_numpy(dtype=bool, na_value=False)
     score = cues["score"].to_numpy(dtype=float)
     absval = np.abs(score)
-    cls = np.where(negated, [_FLIP.get(x, x) if isinstance(x, str) else x for x in q], q)
-    not_done = cues["modality"].isin(_NOT_DONE).to_numpy(dtype=bool, na_value=False)
-    # Not doing a cooperative act is a refusal ("will not release the hostages", "will not
-    # lift the embargo"): CAMEO 12, verbal conflict, not material conflict.
-    not_done = not_done | (negated & (q == "material_cooperation"))
-    cls = np.where(not_done, [_VERBAL.get(x, x) if isinstance(x, str) else x for x in cls], cls)
-    # Not disapproving ("has not even condemned the attack") is no act of cooperation: the
-    # sentence's act is the one it names next, as for a statement cue.
-    silent = negated & cues["cameo"].astype(str).str.startswith("11").to_numpy(dtype=bool)
-    cls = np.where((absval > 0) & ~silent, cls, "statement")
-    cls = _appeals_for_conflict(cues, cls, negated)
-    if "cue" in cues.columns and "end" in cues.columns:
-        cls = _help_for_armed_actors(cues, cls, negated, _load(str(lexicon))[1])
+    cls, silent = _cue_classes(cues, scheme=scheme, lexicon=lexicon)
     # Cues of a sentence together (documents in id order, as a sort by doc_id gives), the one
     # that names the sentence's class first; np.lexsort is stable, like the sort it replaces.
     docs, doc_key = np.unique(cues["doc_id"].to_numpy(dtype=object), return_inverse=True)
