@@ -55,6 +55,11 @@ CASES = [
      "Haddad said flights would resume on Wednesday.", "Spokeswoman Lina Haddad", None, None),
     ("NATO held drills near the coast. Spokeswoman Lina Haddad said the drills would end on Sunday.",
      "Spokeswoman Lina Haddad", None, None),
+    # a sentence naming no acting state: the state of the office holder who opens it
+    ("Kenya's President William Ruto hosted Somalia's president in Nairobi on Friday. The two "
+     "leaders agreed to reopen the border, the presidency said.", "the presidency", "KEN", "description_state"),
+    ("The Peruvian ambassador met the Bolivian foreign minister on Friday. The two agreed to talk "
+     "again, the foreign ministry said.", "the foreign ministry", None, None),
 ]
 
 

@@ -60,7 +60,9 @@ Rules (in order):
   contradicts. When two states compete and no dateline decides, the one that opens the
   sentence as its subject (``subject`` in :func:`context_state`: "Cuba accused the United States
   of ... Foreign Minister X said"), not after a hostile act (its victim may speak: "Russia
-  launched drones at Moldova, the air force said") nor when the speaker's sentence denies.
+  launched drones at Moldova, the air force said") nor when the speaker's sentence denies; in a
+  sentence naming no state that acts, the state of the office holder opening it ("Egypt's
+  President X received ... The two leaders ..., the presidency said").
 * ``local_official``: "the regional governor", "the mayor" with no such person named: the state
   of the one region or town of a state named before it in its sentence, else the sentence
   before ("Shelling hit a village near Kharkiv, the regional governor said").
@@ -1876,23 +1878,43 @@ def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speake
         >>> _subject_state(r, 0, a, {"CHL", "PER"}, bisect.bisect_left(r.d.start, a))
         'CHL'
     """
-    d = r.d
     acting = [(m, n) for m, n in _acting_states(r, lo, hi) if m.actor in found]
     if not acting:
         return None
     m = acting[0][0]
+    return m.actor if _opens_uncontested(r, lo, hi, m, speaker) else None
+
+
+def _subject_holder(r: SpeakerResolver, lo: int, hi: int, speaker: int) -> str | None:
+    """``subject`` for a sentence naming no state that acts: the state of the office holder
+    who opens it as its subject ("Egypt's President X received Eritrea's President Y in Cairo.
+    ... the presidency said": Egypt's), under :func:`_subject_state`'s conditions (no hostile
+    act after, no denial by the speaker); not a diplomat or an official of no state office
+    ("the Russian ambassador")."""
+    ms = [m for m in r.mentions_in(lo, hi) if not r.in_quote(m.start)]
+    if not ms:
+        return None
+    m = ms[0]
+    if not (m.person and m.actor and m.actor_type == "state" and _state_office(m.role)):
+        return None
+    return m.actor if _opens_uncontested(r, lo, hi, m, speaker) else None
+
+
+def _opens_uncontested(r: SpeakerResolver, lo: int, hi: int, m: Mention, speaker: int) -> bool:
+    """Does mention ``m`` open its sentence (only opening words or a dateline before it, from
+    ``lo``), with no hostile act after it before ``hi`` and no denial in the speaker's sentence
+    (token ``speaker``)?"""
+    d = r.d
     t = bisect.bisect_left(d.start, m.start)
     first = bisect.bisect_left(d.start, lo)
     line = _dateline_end_offset(r, d.start[first])
     k = first if line is None else bisect.bisect_left(d.start, line)
     if any(d.low[j] not in _OPENERS for j in range(k, t)):
-        return None
+        return False
     if any(d.low[j] in _HOSTILE_WORDS for j in range(bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi))):
-        return None
+        return False
     st = d.sent[min(speaker, len(d.sent) - 1)]
-    if any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st])):
-        return None
-    return m.actor
+    return not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st]))
 
 
 def _dateline_end_offset(r: SpeakerResolver, a: int) -> int | None:
@@ -1930,7 +1952,8 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
     the speaker's own sentence: "NAIROBI (Reuters) - Kenya will send police to Haiti, President
     X said"), else, with no dateline or for a titled official, the state that opens the
     sentence as its subject (:func:`_subject_state`: "Chile recalled its envoy from Venezuela.
-    The foreign ministry said ...": how ``subject``), else no state is
+    The foreign ministry said ...": how ``subject``; in a sentence naming no state that acts,
+    the state of the office holder opening it, :func:`_subject_holder`), else no state is
     better than the wrong side ("Russia launched drones at Ukraine, the air force said"). One
     state found where the dateline names another competes too ("BANJUL (Reuters) - Senegal
     deported ...": Senegal's or Gambia's ministry, the text does not say), unless the office is
@@ -1979,6 +2002,9 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
                 return subject, "subject"
         if found:   # the speaker's own sentence naming the dateline's state: that state's
             return (line, "sentence" if sent == s else "picked") if line in found else (None, "competing")
+        holder = _subject_holder(r, lo, hi, tok)
+        if holder is not None and (not strict or line is None or line == holder):
+            return holder, "subject"
     return (line, "dateline") if line else (None, "none")
 
 
