@@ -58,6 +58,8 @@ OFFICES = [
      "The foreign ministry", "BLZ", "description_state"),
     ("Kosovo launched drones at Serbia overnight, the defence ministry said.",
      "the defence ministry", None, None),
+    ("Latvia and Estonia will hold joint drills in May, the defence ministry said.",
+     "the defence ministry", None, None),
     ("KHARTOUM, May 2 (Reuters) - Sudan accused Chad of arming rebels, the foreign ministry said.",
      "the foreign ministry", "SDN", "description_state"),
     ("NDJAMENA (AFP) - Police said on Saturday that 12 people had been arrested.",

@@ -36,8 +36,9 @@ CASES = [
     ("Malta's foreign minister said the ferry would sail. The defence minister said patrols would follow.",
      "The defence minister", None, None),
     # local_official: the state of the one region or town named before it
-    ("Shelling damaged a school in Zaporizhzhia overnight, the regional governor said.",
+    ("Shelling damaged a school in Poltava overnight, the regional governor said.",
      "the regional governor", "UKR", "local_official"),
+    ("Shelling damaged a school in Donetsk overnight, the mayor said.", "the mayor", None, None),
     ("A drone from Ukraine hit a substation in Russia's Kursk region, the governor said on Monday.",
      "the governor", "RUS", "local_official"),
     ("Drones hit Belgorod and Kharkiv overnight, the regional governor said.",

@@ -1307,7 +1307,8 @@ def rule_local_official(r: SpeakerResolver, a: int, b: int, words: list[str]) ->
     of a state named before it in its sentence, else in the sentence before ("Shells hit a
     village near Kharkiv, the regional governor said": Ukraine's; "A drone from Ukraine set a
     depot in Russia's Bryansk region on fire, the governor said": Russia's, the state the
-    drone came from being no region); none when regions of two states are named or none is.
+    drone came from being no region); none when regions of two states are named or none is,
+    or a contested region (its officials may not be its state's: "Shells hit Donetsk").
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1333,8 +1334,14 @@ def rule_local_official(r: SpeakerResolver, a: int, b: int, words: list[str]) ->
         if sent < 0:
             break
         lo, hi = d.start[d.sent_start[sent]], (a if sent == s else d.end[d.sent_end[sent] - 1])
-        states = {m.actor for m in r.mentions_in(lo, hi)
-                  if m.actor and m.location and m.entry in r.regions and not r.in_quote(m.start)}
+        places = [m for m in r.mentions_in(lo, hi)
+                  if m.actor and m.location and m.entry in r.regions and not r.in_quote(m.start)]
+        from .actors import load_gazetteer
+
+        contested = _contested_entries_of(r.gazetteer if r.gazetteer is not None else load_gazetteer())
+        if any(m.entry in contested for m in places):
+            return None   # "Shells hit Donetsk, the mayor said": its mayor may not be its state's
+        states = {m.actor for m in places}
         if len(states) == 1:
             return Resolution(next(iter(states)), None, "GOV", "role", "local_official")
         if states:
@@ -1862,8 +1869,8 @@ def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speake
     ..."): what the sentence is about, whose office speaks of it. None when a hostile act
     follows the subject ("Russia launched drones at Moldova, the air force said", "Azerbaijan
     accused Armenia of shelling its posts. The ministry said ...": either side may be who
-    speaks), or when the speaker's sentence (token
-    ``speaker``) denies ("... said the accusations were baseless": the other side answering).
+    speaks), when the subject is coordinated with another ("Poland and Lithuania ..."), or when
+    the speaker's sentence (token ``speaker``) denies ("... said the accusations were baseless": the other side answering).
     A subject is the sentence's first acting state with only opening words before it
     ("The", "On Monday,", a dateline).
 
@@ -1882,6 +1889,10 @@ def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speake
     if not acting:
         return None
     m = acting[0][0]
+    d = r.d
+    t = bisect.bisect_left(d.start, m.end)
+    if t < len(d.low) and d.low[t] in _SUBJECT_LINKS:
+        return None   # "Poland and Lithuania will hold drills, the defence ministry said": either's
     return m.actor if _opens_uncontested(r, lo, hi, m, speaker) else None
 
 
@@ -1933,6 +1944,7 @@ launched launch launches fired fire fires firing shelled shells shelling bombed 
 killed kill kills killing hit hits seized seize seizes captured capture invaded invade raided
 shot shoot downed targeted target drone drones missile missiles rocket rockets artillery troops
 forces against at into violated violating massed ramming rammed blocked intercepted""".split())
+_SUBJECT_LINKS = frozenset({"and", "or", "&"})   # "Poland and Lithuania": two subjects
 _DENIAL_WORDS = frozenset("""baseless unfounded groundless false lies fabricated denied denies deny
 rejected rejects slander absurd""".split())
 
