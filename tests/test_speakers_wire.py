@@ -56,9 +56,16 @@ CASES = [
      "Haddad said flights would resume on Wednesday.", "Spokeswoman Lina Haddad", None, None),
     ("NATO held drills near the coast. Spokeswoman Lina Haddad said the drills would end on Sunday.",
      "Spokeswoman Lina Haddad", None, None),
+    # a spokesperson of a person, a campaign or a party is no state's
+    ("Ecuador and Peru will hold talks on the border dispute. Noboa spokesman Ivan Lema said "
+     "a date had not been set.", "Noboa spokesman Ivan Lema", None, None),
+    ("Chile will hold a referendum in May. Campaign spokeswoman Rosa Tapia said the vote would be close.",
+     "Campaign spokeswoman Rosa Tapia", None, None),
     # a sentence naming no acting state: the state of the office holder who opens it
     ("Kenya's President William Ruto hosted Somalia's president in Nairobi on Friday. The two "
      "leaders agreed to reopen the border, the presidency said.", "the presidency", "KEN", "description_state"),
+    ("Kenya's President William Ruto's party won the by-election on Friday. The spokesman said "
+     "turnout was low, the presidency said.", "the presidency", None, None),
     ("The Peruvian ambassador met the Bolivian foreign minister on Friday. The two agreed to talk "
      "again, the foreign ministry said.", "the foreign ministry", None, None),
 ]

@@ -849,7 +849,7 @@ class SpeakerResolver:
                 "nationality_title"
             if actor is None:
                 (actor, sector), how = _title_org(self, c), "title_org"
-            if actor is None and (_state_office(c.role, spokes=True) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
+            if actor is None and (_state_office(c.role, spokes=_bare_spokes(self, c.start, c.end)) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
                     and not _org_before(self, d.start[max(d.sent_start[d.sent[t]], t - 4)], c.start):
                 actor, sector, how = _title_context(self, c.start, c.person, c.role), c.sector or "GOV", \
                     "title_context"
@@ -914,7 +914,7 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         nat, nat_sector, how = r.person_actor(c)
         if nat is not None:
             return Resolution(nat, person, nat_sector, "mention", how)
-        if _state_office(best.role, spokes=True) and not _org_before(r, a, best.start):
+        if _state_office(best.role, spokes=_bare_spokes(r, a, best.end)) and not _org_before(r, a, best.start):
             nat = _title_context(r, best.start, person, best.role)
             if nat is not None:
                 return Resolution(nat, person, sector or "GOV", "mention", "title_context")
@@ -1009,6 +1009,40 @@ def _org_before(r: SpeakerResolver, a: int, b: int) -> bool:
             return True
         t += 1
     return False
+
+
+def _bare_spokes(r: SpeakerResolver, a: int, b: int) -> bool:
+    """Is the spokesperson's title in ``[a, b)`` bare, no name, organisation or campaign before
+    it, or only a state office ("Spokeswoman Ana Ruiz said", "said spokeswoman Ana Ruiz", "Army
+    spokesman X"; not "Clinton spokesman X",
+    "Trump campaign spokesman X", whose office is no state's)?
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Talks ended. Spokeswoman Ana Ruiz said so. Clinton spokesman Bo Lee said no."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> _bare_spokes(r, text.index("Spokes"), text.index(" said")), _bare_spokes(r, text.index("Clinton"), len(text))
+        (True, False)
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    e = bisect.bisect_left(d.start, b)
+    k = next((j for j in range(t, min(e, len(d.low))) if d.low[j].startswith("spokes")), None)
+    if k is None:
+        return False
+    if k == 0 or d.sent[k - 1] != d.sent[k]:
+        return True
+    prev = d.low[k - 1]
+    if prev in _STATE_OFFICES or prev in _OFFICE_WORDS:
+        return True   # "Army spokesman X", "foreign ministry spokeswoman X": a state office's
+    return not d.tok[k - 1][:1].isupper() and prev not in _NOT_STATE_SPOKES
+
+
+# Words before "spokesman" that make him no state's ("campaign spokesman", "party spokeswoman"),
+# and words of a state's office that keep him its ("presidential spokesman").
+_OFFICE_WORDS = frozenset("presidential foreign defence defense interior military".split())
+_NOT_STATE_SPOKES = frozenset("campaign party company club team firm union group".split())
 
 
 def _state_office(role: str | None, *, spokes: bool = False) -> bool:
@@ -1908,6 +1942,9 @@ def _subject_holder(r: SpeakerResolver, lo: int, hi: int, speaker: int) -> str |
     m = ms[0]
     if not (m.person and m.actor and m.actor_type == "state" and _state_office(m.role)):
         return None
+    t = bisect.bisect_left(r.d.start, m.end)
+    if t < len(r.d.low) and r.d.low[t] in POSSESSIVES:
+        return None   # "Donald Trump's campaign is defending ...": the subject is his campaign
     return m.actor if _opens_uncontested(r, lo, hi, m, speaker) else None
 
 
