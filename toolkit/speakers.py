@@ -1979,8 +1979,8 @@ wednesday thursday friday saturday sunday""".split())
 _HOSTILE_WORDS = frozenset("""attack attacked attacks attacking struck strike strikes striking
 launched launch launches fired fire fires firing shelled shells shelling bombed bombs bombing
 killed kill kills killing hit hits seized seize seizes captured capture invaded invade raided
-shot shoot downed targeted target drone drones missile missiles rocket rockets artillery troops
-forces against at into violated violating massed ramming rammed blocked intercepted""".split())
+shot shoot downed targeted target drone drones missile missiles rocket rockets artillery against
+at into violated violating massed massing ramming rammed blocked intercepted""".split())
 _SUBJECT_LINKS = frozenset({"and", "or", "&"})   # "Poland and Lithuania": two subjects
 _DENIAL_WORDS = frozenset("""baseless unfounded groundless false lies fabricated denied denies deny
 rejected rejects slander absurd""".split())
