@@ -36,8 +36,9 @@ CASES = [
     ("Malta's foreign minister said the ferry would sail. The defence minister said patrols would follow.",
      "The defence minister", None, None),
     # local_official: the state of the one region or town named before it
-    ("Shelling damaged a school in Zaporizhzhia overnight, the regional governor said.",
+    ("Shelling damaged a school in Poltava overnight, the regional governor said.",
      "the regional governor", "UKR", "local_official"),
+    ("Shelling damaged a school in Donetsk overnight, the mayor said.", "the mayor", None, None),
     ("A drone from Ukraine hit a substation in Russia's Kursk region, the governor said on Monday.",
      "the governor", "RUS", "local_official"),
     ("Drones hit Belgorod and Kharkiv overnight, the regional governor said.",
@@ -55,6 +56,18 @@ CASES = [
      "Haddad said flights would resume on Wednesday.", "Spokeswoman Lina Haddad", None, None),
     ("NATO held drills near the coast. Spokeswoman Lina Haddad said the drills would end on Sunday.",
      "Spokeswoman Lina Haddad", None, None),
+    # a spokesperson of a person, a campaign or a party is no state's
+    ("Ecuador and Peru will hold talks on the border dispute. Noboa spokesman Ivan Lema said "
+     "a date had not been set.", "Noboa spokesman Ivan Lema", None, None),
+    ("Chile will hold a referendum in May. Campaign spokeswoman Rosa Tapia said the vote would be close.",
+     "Campaign spokeswoman Rosa Tapia", None, None),
+    # a sentence naming no acting state: the state of the office holder who opens it
+    ("Kenya's President William Ruto hosted Somalia's president in Nairobi on Friday. The two "
+     "leaders agreed to reopen the border, the presidency said.", "the presidency", "KEN", "description_state"),
+    ("Kenya's President William Ruto's party won the by-election on Friday. The spokesman said "
+     "turnout was low, the presidency said.", "the presidency", None, None),
+    ("The Peruvian ambassador met the Bolivian foreign minister on Friday. The two agreed to talk "
+     "again, the foreign ministry said.", "the foreign ministry", None, None),
 ]
 
 

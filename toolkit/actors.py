@@ -1080,7 +1080,8 @@ def dateline_places(toks: Sequence[str], a: int, stop: int) -> tuple[int, list[t
     n = min(len(toks), stop)
     if a >= n or toks[a] in NOT_NAMES or toks[a] in WEEKDAYS_MONTHS:
         return a, []
-    k, spans, dated = a, [], False
+    spans: list[tuple[int, int]] = []
+    k, dated = a, False
     while k < n and k < a + 14:
         w = toks[k]
         if w in DATELINE_DASHES:

@@ -60,7 +60,9 @@ Rules (in order):
   contradicts. When two states compete and no dateline decides, the one that opens the
   sentence as its subject (``subject`` in :func:`context_state`: "Cuba accused the United States
   of ... Foreign Minister X said"), not after a hostile act (its victim may speak: "Russia
-  launched drones at Moldova, the air force said") nor when the speaker's sentence denies.
+  launched drones at Moldova, the air force said") nor when the speaker's sentence denies; in a
+  sentence naming no state that acts, the state of the office holder opening it ("Egypt's
+  President X received ... The two leaders ..., the presidency said").
 * ``local_official``: "the regional governor", "the mayor" with no such person named: the state
   of the one region or town of a state named before it in its sentence, else the sentence
   before ("Shelling hit a village near Kharkiv, the regional governor said").
@@ -847,7 +849,7 @@ class SpeakerResolver:
                 "nationality_title"
             if actor is None:
                 (actor, sector), how = _title_org(self, c), "title_org"
-            if actor is None and (_state_office(c.role, spokes=True) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
+            if actor is None and (_state_office(c.role, spokes=_bare_spokes(self, c.start, c.end)) or (c.tok > 0 and d.low[c.tok - 1] in _STATE_TITLES)) \
                     and not _org_before(self, d.start[max(d.sent_start[d.sent[t]], t - 4)], c.start):
                 actor, sector, how = _title_context(self, c.start, c.person, c.role), c.sector or "GOV", \
                     "title_context"
@@ -912,7 +914,7 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         nat, nat_sector, how = r.person_actor(c)
         if nat is not None:
             return Resolution(nat, person, nat_sector, "mention", how)
-        if _state_office(best.role, spokes=True) and not _org_before(r, a, best.start):
+        if _state_office(best.role, spokes=_bare_spokes(r, a, best.end)) and not _org_before(r, a, best.start):
             nat = _title_context(r, best.start, person, best.role)
             if nat is not None:
                 return Resolution(nat, person, sector or "GOV", "mention", "title_context")
@@ -1007,6 +1009,40 @@ def _org_before(r: SpeakerResolver, a: int, b: int) -> bool:
             return True
         t += 1
     return False
+
+
+def _bare_spokes(r: SpeakerResolver, a: int, b: int) -> bool:
+    """Is the spokesperson's title in ``[a, b)`` bare, no name, organisation or campaign before
+    it, or only a state office ("Spokeswoman Ana Ruiz said", "said spokeswoman Ana Ruiz", "Army
+    spokesman X"; not "Clinton spokesman X",
+    "Trump campaign spokesman X", whose office is no state's)?
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Talks ended. Spokeswoman Ana Ruiz said so. Clinton spokesman Bo Lee said no."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> _bare_spokes(r, text.index("Spokes"), text.index(" said")), _bare_spokes(r, text.index("Clinton"), len(text))
+        (True, False)
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    e = bisect.bisect_left(d.start, b)
+    k = next((j for j in range(t, min(e, len(d.low))) if d.low[j].startswith("spokes")), None)
+    if k is None:
+        return False
+    if k == 0 or d.sent[k - 1] != d.sent[k]:
+        return True
+    prev = d.low[k - 1]
+    if prev in _STATE_OFFICES or prev in _OFFICE_WORDS:
+        return True   # "Army spokesman X", "foreign ministry spokeswoman X": a state office's
+    return not d.tok[k - 1][:1].isupper() and prev not in _NOT_STATE_SPOKES
+
+
+# Words before "spokesman" that make him no state's ("campaign spokesman", "party spokeswoman"),
+# and words of a state's office that keep him its ("presidential spokesman").
+_OFFICE_WORDS = frozenset("presidential foreign defence defense interior military".split())
+_NOT_STATE_SPOKES = frozenset("campaign party company club team firm union group".split())
 
 
 def _state_office(role: str | None, *, spokes: bool = False) -> bool:
@@ -1305,7 +1341,8 @@ def rule_local_official(r: SpeakerResolver, a: int, b: int, words: list[str]) ->
     of a state named before it in its sentence, else in the sentence before ("Shells hit a
     village near Kharkiv, the regional governor said": Ukraine's; "A drone from Ukraine set a
     depot in Russia's Bryansk region on fire, the governor said": Russia's, the state the
-    drone came from being no region); none when regions of two states are named or none is.
+    drone came from being no region); none when regions of two states are named or none is,
+    or a contested region (its officials may not be its state's: "Shells hit Donetsk").
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1331,8 +1368,14 @@ def rule_local_official(r: SpeakerResolver, a: int, b: int, words: list[str]) ->
         if sent < 0:
             break
         lo, hi = d.start[d.sent_start[sent]], (a if sent == s else d.end[d.sent_end[sent] - 1])
-        states = {m.actor for m in r.mentions_in(lo, hi)
-                  if m.actor and m.location and m.entry in r.regions and not r.in_quote(m.start)}
+        places = [m for m in r.mentions_in(lo, hi)
+                  if m.actor and m.location and m.entry in r.regions and not r.in_quote(m.start)]
+        from .actors import load_gazetteer
+
+        contested = _contested_entries_of(r.gazetteer if r.gazetteer is not None else load_gazetteer())
+        if any(m.entry in contested for m in places):
+            return None   # "Shells hit Donetsk, the mayor said": its mayor may not be its state's
+        states = {m.actor for m in places}
         if len(states) == 1:
             return Resolution(next(iter(states)), None, "GOV", "role", "local_official")
         if states:
@@ -1860,8 +1903,8 @@ def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speake
     ..."): what the sentence is about, whose office speaks of it. None when a hostile act
     follows the subject ("Russia launched drones at Moldova, the air force said", "Azerbaijan
     accused Armenia of shelling its posts. The ministry said ...": either side may be who
-    speaks), or when the speaker's sentence (token
-    ``speaker``) denies ("... said the accusations were baseless": the other side answering).
+    speaks), when the subject is coordinated with another ("Poland and Lithuania ..."), or when
+    the speaker's sentence (token ``speaker``) denies ("... said the accusations were baseless": the other side answering).
     A subject is the sentence's first acting state with only opening words before it
     ("The", "On Monday,", a dateline).
 
@@ -1876,23 +1919,50 @@ def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speake
         >>> _subject_state(r, 0, a, {"CHL", "PER"}, bisect.bisect_left(r.d.start, a))
         'CHL'
     """
-    d = r.d
     acting = [(m, n) for m, n in _acting_states(r, lo, hi) if m.actor in found]
     if not acting:
         return None
     m = acting[0][0]
+    d = r.d
+    t = bisect.bisect_left(d.start, m.end)
+    if t < len(d.low) and d.low[t] in _SUBJECT_LINKS:
+        return None   # "Poland and Lithuania will hold drills, the defence ministry said": either's
+    return m.actor if _opens_uncontested(r, lo, hi, m, speaker) else None
+
+
+def _subject_holder(r: SpeakerResolver, lo: int, hi: int, speaker: int) -> str | None:
+    """``subject`` for a sentence naming no state that acts: the state of the office holder
+    who opens it as its subject ("Egypt's President X received Eritrea's President Y in Cairo.
+    ... the presidency said": Egypt's), under :func:`_subject_state`'s conditions (no hostile
+    act after, no denial by the speaker); not a diplomat or an official of no state office
+    ("the Russian ambassador")."""
+    ms = [m for m in r.mentions_in(lo, hi) if not r.in_quote(m.start)]
+    if not ms:
+        return None
+    m = ms[0]
+    if not (m.person and m.actor and m.actor_type == "state" and _state_office(m.role)):
+        return None
+    t = bisect.bisect_left(r.d.start, m.end)
+    if t < len(r.d.low) and r.d.low[t] in POSSESSIVES:
+        return None   # "Donald Trump's campaign is defending ...": the subject is his campaign
+    return m.actor if _opens_uncontested(r, lo, hi, m, speaker) else None
+
+
+def _opens_uncontested(r: SpeakerResolver, lo: int, hi: int, m: Mention, speaker: int) -> bool:
+    """Does mention ``m`` open its sentence (only opening words or a dateline before it, from
+    ``lo``), with no hostile act after it before ``hi`` and no denial in the speaker's sentence
+    (token ``speaker``)?"""
+    d = r.d
     t = bisect.bisect_left(d.start, m.start)
     first = bisect.bisect_left(d.start, lo)
     line = _dateline_end_offset(r, d.start[first])
     k = first if line is None else bisect.bisect_left(d.start, line)
     if any(d.low[j] not in _OPENERS for j in range(k, t)):
-        return None
+        return False
     if any(d.low[j] in _HOSTILE_WORDS for j in range(bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi))):
-        return None
+        return False
     st = d.sent[min(speaker, len(d.sent) - 1)]
-    if any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st])):
-        return None
-    return m.actor
+    return not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st]))
 
 
 def _dateline_end_offset(r: SpeakerResolver, a: int) -> int | None:
@@ -1909,8 +1979,9 @@ wednesday thursday friday saturday sunday""".split())
 _HOSTILE_WORDS = frozenset("""attack attacked attacks attacking struck strike strikes striking
 launched launch launches fired fire fires firing shelled shells shelling bombed bombs bombing
 killed kill kills killing hit hits seized seize seizes captured capture invaded invade raided
-shot shoot downed targeted target drone drones missile missiles rocket rockets artillery troops
-forces against at into violated violating massed ramming rammed blocked intercepted""".split())
+shot shoot downed targeted target drone drones missile missiles rocket rockets artillery against
+at into violated violating massed massing ramming rammed blocked intercepted""".split())
+_SUBJECT_LINKS = frozenset({"and", "or", "&"})   # "Poland and Lithuania": two subjects
 _DENIAL_WORDS = frozenset("""baseless unfounded groundless false lies fabricated denied denies deny
 rejected rejects slander absurd""".split())
 
@@ -1930,7 +2001,8 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
     the speaker's own sentence: "NAIROBI (Reuters) - Kenya will send police to Haiti, President
     X said"), else, with no dateline or for a titled official, the state that opens the
     sentence as its subject (:func:`_subject_state`: "Chile recalled its envoy from Venezuela.
-    The foreign ministry said ...": how ``subject``), else no state is
+    The foreign ministry said ...": how ``subject``; in a sentence naming no state that acts,
+    the state of the office holder opening it, :func:`_subject_holder`), else no state is
     better than the wrong side ("Russia launched drones at Ukraine, the air force said"). One
     state found where the dateline names another competes too ("BANJUL (Reuters) - Senegal
     deported ...": Senegal's or Gambia's ministry, the text does not say), unless the office is
@@ -1979,6 +2051,9 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
                 return subject, "subject"
         if found:   # the speaker's own sentence naming the dateline's state: that state's
             return (line, "sentence" if sent == s else "picked") if line in found else (None, "competing")
+        holder = _subject_holder(r, lo, hi, tok)
+        if holder is not None and (not strict or line is None or line == holder):
+            return holder, "subject"
     return (line, "dateline") if line else (None, "none")
 
 
