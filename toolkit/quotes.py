@@ -37,7 +37,11 @@ Quoted titles ("the book “Red Lines”", “The Daily Record”) are not quote
 Conventions (those of PARC 3.0 and PolNeAR, so the output can be scored against them): the
 content of a direct quote includes its quote marks; indirect content starts at "that" when
 present and excludes the sentence's final period; the cue is the verb group ("has also said",
-"said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
+"said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``, and in ``cue_kind``
+what kind of attribution the class is (``speech``; or, for what PolNeAR and PARC attribute
+besides speech, ``thought`` for "believes", ``evidence`` for "polls show", ``intention`` for
+"wants to", ``position`` for "supports", ``silence`` for "did not respond"; the lexicon's
+``cue_kinds``), so that ``quotes[quotes.cue_kind == "speech"]`` keeps what was said; the speaker span is the
 surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
 spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters", "a 2014
 study by Harvard", "The United States, Britain and France"), but not a relative clause with a
@@ -180,7 +184,7 @@ QUOTE_COLUMNS = [
     "doc_id", "quote_id", "sent_id", "kind", "rule", "start", "end", "text",
     "speaker", "speaker_start", "speaker_end", "speaker_actor", "speaker_person", "speaker_sector",
     "speaker_resolution", "speaker_rule",
-    "cue", "cue_start", "cue_end", "cue_class", "cue_lemma",
+    "cue", "cue_start", "cue_end", "cue_class", "cue_lemma", "cue_kind",
     "content", "content_start", "content_end",
     "channel", "channel_start", "channel_end", "channel_actor",
     "in_quote", "problem", "source",
@@ -2096,6 +2100,37 @@ def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[li
     return out, pos, remap
 
 
+SPEECH = "speech"
+
+
+def cue_kinds(lex: _lexicon.Lexicon) -> dict[str, str]:
+    """The kind of attribution of each cue class, from the lexicon's ``cue_kinds`` (class ->
+    ``speech``, ``thought``, ``evidence``, ``intention``, ``position`` or ``silence``); a class
+    the lexicon does not list there (a user's own) is speech.
+
+    Example:
+        >>> k = cue_kinds(_lexicon.load(LEXICON))
+        >>> k["neutral"], k["cognitive"], k["evidential"], k["nonresponse"]
+        ('speech', 'thought', 'evidence', 'silence')
+    """
+    declared = lex.meta.get("cue_kinds") or {}
+    return {str(c): str(declared.get(c, SPEECH)) for c in lex.categories} | {str(c): str(k) for c, k in declared.items()}
+
+
+def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str]) -> str | None:
+    """The ``cue_kind`` of one row: its cue class's kind; ``speech`` for a quotation with no cue
+    (quote marks present words as spoken or written); none for a scare quote.
+
+    Example:
+        >>> kinds = {"neutral": "speech", "cognitive": "thought"}
+        >>> cue_kind("indirect", "cognitive", kinds), cue_kind("direct", None, kinds), cue_kind("scare", None, kinds)
+        ('thought', 'speech', None)
+    """
+    if kind == "scare":
+        return None
+    return kinds.get(cue_class, SPEECH) if cue_class else SPEECH
+
+
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, *,
                 lexicon: str | _lexicon.Lexicon = LEXICON, gazetteer=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -2136,6 +2171,9 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         text = st.d.text
         for a, b, msg in st.problems:
             problems.append({"doc_id": doc_id, "start": a, "end": b, "text": text[a:b], "problem": msg})
+    kinds = cue_kinds(lex)
+    for r in rows:
+        r["cue_kind"] = cue_kind(r["kind"], r["cue_class"], kinds)
     quotes = _frame(rows)
     probs = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
     for c in ("start", "end"):
