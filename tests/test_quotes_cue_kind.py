@@ -64,3 +64,28 @@ def test_keeping_speech_drops_the_belief_but_not_the_statement():
     sents, toks = tokenize_documents(["d"], [text])
     q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
     assert q.loc[q["cue_kind"] == "speech", "speaker"].tolist() == ["Oskar Brandvik"]
+
+
+# "appeal" and "protest" report speech only in their frame of speech (toolkit.quotes.speech_frame).
+@pytest.mark.parametrize("text, cue", [
+    ("Kestria appealed to its allies to send air defence systems.", "appealed"),
+    ("Vietnam protested to China on Tuesday after the collision.", "protested"),
+    ("Senator Ilse Brannock protested the closure of the Velling pit.", "protested"),
+])
+def test_appeal_and_protest_in_their_frame_of_speech(text, cue):
+    assert cue in [r[2] for r in rows(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Tallis plan holds broad appeal for voters in Halloran.",
+    "Hundreds of students protested outside the parliament in Orsk.",
+    "Farmers protesting against the Velling trade pact blocked the road.",
+    "Marsk's appeal to voters who fear the closures has grown.",
+])
+def test_the_noun_the_attraction_and_the_demonstration_are_no_cue(text):
+    assert not [r for r in rows(text) if r[2] and r[2].lower().startswith(("appeal", "protest"))]
+
+
+def test_one_assumes_an_office_not_a_belief():
+    assert not rows("Councillor Ama Fenwright assumed the office of treasurer in Brennick in 2014.")
+    assert ("indirect", "Ama Fenwright", "assumed", "thought") in rows("Ama Fenwright assumed that the Brennick vote was lost.")

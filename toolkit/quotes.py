@@ -1123,14 +1123,19 @@ _CONVENED = frozenset("meeting meetings session sessions summit election electio
 _CONVENED_MODIFIERS = frozenset("snap early new fresh emergency special general national".split())
 _CONCLUDED = frozenset("treaty treaties agreement agreements deal deals accord accords talks visit tour "
                        "negotiations contract contracts pact".split())
+# One assumes an office or a manner ("assumed his post", "assumed the office of treasurer",
+# "assumed Trump's signature style"), not a belief.
+_ASSUMED = frozenset("""post posts office role roles duties duty control power powers command responsibility
+responsibilities presidency chairmanship leadership mantle position seat style tone name identity
+debt debts burden lead""".split())
 _OBJECT_SENSES = {"called": _CONVENED, "calling": _CONVENED, "calls": _CONVENED, "call": _CONVENED,
-                  "conclude": _CONCLUDED, "claim": frozenset(("lives", "life"))}
+                  "conclude": _CONCLUDED, "claim": frozenset(("lives", "life")), "assume": _ASSUMED}
 
 
 def _non_speech_object(d: _Doc, j: int, lemma: str) -> bool:
     """Whether the noun phrase right after a cue ending at ``j`` gives the verb a sense other
     than speech ("called an emergency meeting", "has concluded 27,000 bilateral treaties",
-    "claiming the lives of civilians"): its head, within six words and before any "that"."""
+    "claiming the lives of civilians", "assumed his post"): its head, within six words and before any "that"."""
     heads = _OBJECT_SENSES.get(lemma)
     if heads is None or j >= len(d.low):
         return False
@@ -1195,6 +1200,55 @@ def _reason_for(d: _Doc, j: int) -> bool:
         if d.low[t] == "for" and t > j:
             nxt = d.low[t + 1]
             return nxt in _POSSESSIVES or nxt == "not" or (nxt.endswith("ing") and d.tok[t + 1].islower())
+    return False
+
+
+# "appeal" and "protest" report speech only in their frame of speech: "appealed (on Friday) for
+# calm", "appealed to the allies to send ...", "protested to Beijing", "protested that ...",
+# "protested the ruling for its ...". The noun ("broad appeal", "a spontaneous protest"), the
+# appeal of a thing ("appeal to voters who ...") and a demonstration ("protested outside the
+# hotel", "protesting against the trade pact") are none. "protest" with an object after a
+# subject ("the miners protested the cuts") is kept.
+_FRAMED_SPEECH = frozenset(("appeal", "protest"))
+_APPEAL_STOPS = frozenset("who which that whose because".split())
+# After "protest(ed)", a place, "against" or a time is a demonstration, not an object protested.
+_PROTEST_NOT_OBJECT = frozenset("""outside in at against near on across along during over around
+through before after throughout inside while as since until""".split())
+
+
+def speech_frame(d: _Doc, i: int, j: int, lemma: str) -> bool:
+    """Whether "appeal" or "protest" at tokens ``i``..``j`` stands in its frame of speech (see
+    :data:`_FRAMED_SPEECH`), after a time adverbial if any: "appeal" after a subject and
+    before "for", "that" or "to X to/for"; "protest" before "to", "that", a quotation, a reason after "for" or, after
+    a subject, an object.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Tarsk appealed on Friday for calm. The plan has broad appeal in Orsk.").d
+        >>> [speech_frame(d, k, k + 1, "appeal") for k, w in enumerate(d.low) if w.startswith("appeal")]
+        [True, False]
+    """
+    n = len(d.low)
+    k = _time_after(d, j, n)
+    if k >= n or d.sent[k] != d.sent[i]:
+        return False
+    if lemma == "protest":
+        if d.low[k] in ("to", "that") or d.tok[k] == ":" or bool(_MARK.fullmatch(d.tok[k])) or _reason_for(d, j):
+            return True
+        return d.low[k] not in _PROTEST_NOT_OBJECT and _alpha(d.tok[k]) and _subject_before(d, i)  # "protested the ruling"
+    if not _subject_before(d, i):
+        return False  # "holds particular appeal for", "a direct appeal to voters ... to": the noun
+    if d.low[k] in ("for", "that"):
+        return True
+    if d.low[k] != "to":
+        return False
+    for t in range(k + 1, min(k + 10, n)):  # "appealed to the allies to send", "... for help"
+        if d.tok[t] in ("—", "–", "--"):
+            continue  # "appealing to—to the laboratory directors to ...": a spoken restart
+        if d.sent[t] != d.sent[i] or d.tok[t] in _CLAUSE_PUNCT or d.low[t] in _APPEAL_STOPS:
+            return False
+        if d.low[t] in ("to", "for"):
+            return True
     return False
 
 
@@ -1401,6 +1455,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             continue  # only "X are afraid that ...": not "an afraid child", "it is clear that"
         if lemma in _JUDGED_FOR and not _reason_for(d, j):
             continue  # "faulted the agency for its response", not "faulted on the loan"
+        if lemma in _FRAMED_SPEECH and not speech_frame(d, i, j, lemma):
+            continue  # "appealed for calm", "protested to Beijing"; not "broad appeal", "protested outside"
         if str(only).lower() == "true" and not _quotes_only_frame(d, i, j, lemma, ments):
             d.other_sense.add(i)
             continue  # "attacked the town", "raised taxes": the entry's other sense
