@@ -89,3 +89,34 @@ def test_the_noun_the_attraction_and_the_demonstration_are_no_cue(text):
 def test_one_assumes_an_office_not_a_belief():
     assert not rows("Councillor Ama Fenwright assumed the office of treasurer in Brennick in 2014.")
     assert ("indirect", "Ama Fenwright", "assumed", "thought") in rows("Ama Fenwright assumed that the Brennick vote was lost.")
+
+
+# Verbs of characterisation and view (reporting_verbs 1.9.0, quotes_only): only "X portrayed Y as Z".
+@pytest.mark.parametrize("text, expected", [
+    ("Senator Ilse Brannock portrayed the Tallis plan as reckless.",
+     ("indirect", "Senator Ilse Brannock", "portrayed", "speech")),
+    ("Marsk has cast himself as the outsider in the Velling race.",
+     ("indirect", "Marsk", "has cast", "speech")),
+    ("Many voters in Corvale view Marsk as a rival to the mayor.",
+     ("indirect", "Many voters in Corvale", "view", "thought")),
+])
+def test_characterisation_with_as(text, expected):
+    assert expected in rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Brede was cast as the lead in the Halloran play.",
+    "Residents painted the fence in Orsk on Sunday.",
+    "The mural in Tallis depicts a harbour scene.",
+    "The Velling ruling was viewed by many as a setback.",
+    "Her world view can be used as a guide in Orsk.",
+    "A final accord regarding the Tallis port can serve as a model.",
+])
+def test_no_characterisation_without_its_frame(text):
+    assert not rows(text)
+
+
+def test_characterisation_entries_are_invisible_to_events_and_clauses():
+    e = lexicon.load("reporting_verbs").entries
+    only = set(e.loc[e["quotes_only"] == "true", "entry"])
+    assert {"portray", "depict", "characterize", "paint", "cast", "view", "regard"} <= only

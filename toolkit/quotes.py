@@ -1257,6 +1257,37 @@ _POSSESSIVES = frozenset("his her their its our my your".split())
 # its response"). Those with a physical sense as well ("attacked the town", "hit the target")
 # are ``quotes_only`` entries of the lexicon, kept in the same frame (:func:`_quotes_only_frame`).
 _JUDGED_FOR = frozenset("fault berate scold assail excoriate congratulate".split())
+# Verbs of characterisation and view, ``quotes_only`` entries kept only as "X portrayed Y as Z"
+# (:func:`as_frame`): an actor "portrayed" a role, a ballot is "cast", a fence "painted".
+_AS_VERBS = frozenset("portray depict characterize paint cast view regard".split())
+
+
+def as_frame(d: _Doc, i: int, j: int) -> bool:
+    """Whether a verb of characterisation at ``i``..``j`` has an object and then "as" within its
+    clause, and is active after a subject or as a participle after a comma ("portrayed her as
+    a relic", "Clinton, casting herself as"; not "was cast as the lead", "viewed by many as",
+    "painted the fence", "the world view can be used as", "an accord regarding X can serve as").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Marsk portrayed Brede as a relic. Brede was cast as the lead.").d
+        >>> [as_frame(d, k, k + 1) for k, w in enumerate(d.low) if w in ("portrayed", "cast")]
+        [True, False]
+    """
+    k = i - 1
+    while k >= 0 and d.sent[k] == d.sent[i] and d.low[k].endswith("ly"):
+        k -= 1  # "was widely viewed as"
+    if k >= 0 and d.sent[k] == d.sent[i] and d.low[k] in _BE:
+        return False
+    if (j < len(d.low) and d.low[j] == "by") or d.low[i] == "regarding" \
+            or (not _subject_before(d, i) and not (i > 0 and d.tok[i - 1] == "," and d.low[i].endswith("ing"))):
+        return False  # "viewed by some as": a passive; "world view", "an accord regarding": nouns, a preposition
+    for t in range(j + 1, min(j + 10, len(d.low))):
+        if d.sent[t] != d.sent[i] or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
+            return False
+        if d.low[t] == "as":
+            return True
+    return False
 
 
 def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str, ments: list[tuple] | None = None) -> bool:
@@ -1264,7 +1295,7 @@ def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str, ments: list[tuple] |
     not speech: "attack", "hit", "raise") stands in a frame of speech: a light verb with its
     noun of stance ("raised questions about", not "raised taxes"; not the noun "voices"), or a
     verb of judgment with its reason after "for" ("attacked Clinton for her vote", not
-    "attacked the town") unless the frame is the military act (:func:`_armed_frame`, which reads
+    "attacked the town"), a verb of characterisation with "as" (:func:`as_frame`) unless the frame is the military act (:func:`_armed_frame`, which reads
     the document's ``mentions`` rows ``ments`` when given).
 
     Example:
@@ -1275,6 +1306,8 @@ def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str, ments: list[tuple] |
     """
     if lemma in _LIGHT_VERBS:
         return d.low[i] != "voices" and light_verb_object(d, j, len(d.low), lemma) is not None
+    if lemma in _AS_VERBS:
+        return as_frame(d, i, j)
     return _reason_for(d, j) and not _armed_frame(d, i, j, ments)
 
 
