@@ -120,3 +120,10 @@ def test_characterisation_entries_are_invisible_to_events_and_clauses():
     e = lexicon.load("reporting_verbs").entries
     only = set(e.loc[e["quotes_only"] == "true", "entry"])
     assert {"portray", "depict", "characterize", "paint", "cast", "view", "regard"} <= only
+
+
+def test_a_participle_after_a_which_clause_is_the_main_subjects():
+    got = rows("The Kestrian-led alliance, which describes itself as a champion of democracy, acts from "
+               "the opposite position, rejecting the principles of equality.")
+    assert ("indirect", "The Kestrian-led alliance", "rejecting", "speech") in got
+    assert ("indirect", "which", "describes", "speech") in got

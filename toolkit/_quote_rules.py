@@ -301,6 +301,8 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
     for row in reversed(st.rows[-64:]):
         if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
                 and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
+            if str(row["speaker"]).lower() == "which":
+                break  # "The alliance, which portrays itself as ..., acts ..., rejecting": the main clause's subject
             return row, None
     k = _dateline_end(d, s0, i)
     while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT) \
