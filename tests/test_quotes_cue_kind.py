@@ -127,3 +127,9 @@ def test_a_participle_after_a_which_clause_is_the_main_subjects():
                "the opposite position, rejecting the principles of equality.")
     assert ("indirect", "The Kestrian-led alliance", "rejecting", "speech") in got
     assert ("indirect", "which", "describes", "speech") in got
+
+
+def test_evidence_from_a_source_shows():
+    assert ("indirect", "Data from the Pomeroy county clerk", "show", "evidence") in \
+        rows("Data from the Pomeroy county clerk show turnout rose among young voters.")
+    assert not rows("Crowds from the Pomeroy fairground show off their cattle.")

@@ -933,14 +933,20 @@ def _subject_before(d: _Doc, i: int, *, noun_subject: bool = False) -> bool:
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
 
+_EVIDENCE_PARTICIPLES = frozenset("obtained released compiled reviewed published collected filed".split())
+
+
 def _evidence_of(d: _Doc, k: int, s0: int) -> bool:
-    """Whether the words ending at ``k`` are the "of" phrase of an evidence noun ("video of
-    the incident", "a review of records"), within five words and no punctuation."""
+    """Whether the words ending at ``k`` are the "of" or "from" phrase of an evidence noun
+    ("video of the incident", "data from the county clerk") or its agent after a participle
+    ("records obtained by the Ledger"), within five words and no punctuation."""
     for t in range(k, max(s0, k - 5), -1):
         if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
             return False
-        if d.low[t] == "of":
-            return d.low[t - 1] in _EVIDENCE_NOUNS
+        if d.low[t] in ("of", "from"):
+            return t - 1 >= s0 and d.low[t - 1] in _EVIDENCE_NOUNS
+        if d.low[t] == "by" and t - 2 >= s0 and d.low[t - 1] in _EVIDENCE_PARTICIPLES:
+            return d.low[t - 2] in _EVIDENCE_NOUNS
     return False
 
 
