@@ -133,3 +133,13 @@ def test_evidence_from_a_source_shows():
     assert ("indirect", "Data from the Pomeroy county clerk", "show", "evidence") in \
         rows("Data from the Pomeroy county clerk show turnout rose among young voters.")
     assert not rows("Crowds from the Pomeroy fairground show off their cattle.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When asked by reporters on Thursday whether she would run again, Brannock smiled.",
+     ("indirect", "reporters", "asked", "speech")),
+    ("But when asked what he would do next, the Orsk mayor said he would rest.",
+     ("indirect", None, "asked", "speech")),
+])
+def test_asked_question_after_a_time_or_a_conjunction(text, expected):
+    assert expected in rows(text)

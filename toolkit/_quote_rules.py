@@ -1203,18 +1203,19 @@ def _asked_question(st: _State, row: dict, i: int) -> bool:
     j = d.cues[i][0]
     # "..., when asked", and "X said when asked whether ..." after the answer's own cue.
     after_cue = i - 1 > s0 and d.low[i - 1] == "when" and (d.tok[i - 2] == "," or (i - 2) in d.cues)
-    if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
+    lead = s0 + 1 if s0 + 1 < i and d.low[s0] in ("but", "and", "yet") else s0  # "But when asked ..."
+    if d.low[i] != "asked" or not (i == lead or (i - 1 == lead and d.low[lead] in ("when", "if", "after", "once"))
                                    or after_cue):
         return False
-    start = j
+    start = _time_after(d, j, s1)  # "Asked Tuesday about the merger"
     sp = None
-    if j < s1 and d.low[j] == "by":
-        sp = np_right(d, j + 1, s1)
+    if start < s1 and d.low[start] == "by":
+        sp = np_right(d, start + 1, s1)
         if sp is None:
             return False
-        start = sp[1]
-    if start >= s1 or d.low[start] not in _QUESTION_WORDS:
-        return False
+        start = _time_after(d, sp[1], s1)  # "asked by reporters on Thursday whether"
+    if start >= s1 or (d.low[start] not in _QUESTION_WORDS and not (start == j and d.low[j - 1] == "about")):
+        return False  # a question word, or the cue's own "about" ("Asked Tuesday about the merger")
     comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
     if comma is None and after_cue:
         comma = s1  # "... said when asked whether he would run.": the question ends the sentence
