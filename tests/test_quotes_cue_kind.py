@@ -143,3 +143,13 @@ def test_evidence_from_a_source_shows():
 ])
 def test_asked_question_after_a_time_or_a_conjunction(text, expected):
     assert expected in rows(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A poll released Monday by Kessler Research shows Senator Ilse Draven trailing by six points.",
+     "A poll released Monday by Kessler Research"),
+    ("Records obtained by the Ashford Ledger show the council spent $2 million on consultants.",
+     "Records obtained by the Ashford Ledger"),
+])
+def test_the_evidence_and_its_agent_are_one_source(text, speaker):
+    assert ("indirect", speaker, rows(text)[0][2], "evidence") in rows(text)

@@ -656,6 +656,9 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
                      or (low == "by" and d.low[k - 1] in _EVIDENCE_NOUNS)):
             k -= 1  # "52 percent of registered voters", "a 2014 study by Harvard": one phrase
             continue
+        if low == "by" and k + 1 < j and d.tok[k + 1] not in _CLAUSE_PUNCT and _evidence_agent(d, k, lo) is not None:
+            k = _evidence_agent(d, k, lo)  # "Records obtained by the Ledger", "A poll released Monday by X"
+            continue
         if low in ("of", "for", "at", "and", "&", "in") and k - 1 >= lo and k + 1 < j \
                 and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
                 and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS or (low == "and" and _unknown_noun(d, k + 1))):
@@ -934,6 +937,24 @@ def _subject_before(d: _Doc, i: int, *, noun_subject: bool = False) -> bool:
 
 
 _EVIDENCE_PARTICIPLES = frozenset("obtained released compiled reviewed published collected filed".split())
+
+
+def _evidence_agent(d: _Doc, by: int, lo: int) -> int | None:
+    """The evidence noun whose participle "by" at ``by`` follows ("records obtained by", "a
+    poll released Monday by"), else ``None``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("A poll released Monday by Kessler Research shows a tie.").d
+        >>> d.low[_evidence_agent(d, d.low.index("by"), 0)]
+        'poll'
+    """
+    k = by - 1
+    if k >= lo and (d.low[k] in _WEEKDAYS_AND_NOW or d.low[k] in _MONTHS):
+        k -= 1
+    if k - 1 >= lo and d.low[k] in _EVIDENCE_PARTICIPLES | _RELEASED and d.low[k - 1] in _EVIDENCE_NOUNS:
+        return k - 1
+    return None
 
 
 def _evidence_of(d: _Doc, k: int, s0: int) -> bool:
