@@ -656,8 +656,9 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
                      or (low == "by" and d.low[k - 1] in _EVIDENCE_NOUNS)):
             k -= 1  # "52 percent of registered voters", "a 2014 study by Harvard": one phrase
             continue
-        if low == "by" and k + 1 < j and d.tok[k + 1] not in _CLAUSE_PUNCT and _evidence_agent(d, k, lo) is not None:
-            k = _evidence_agent(d, k, lo)  # "Records obtained by the Ledger", "A poll released Monday by X"
+        agent_of = _evidence_agent(d, k, lo) if low == "by" and k + 1 < j and d.tok[k + 1] not in _CLAUSE_PUNCT else None
+        if agent_of is not None:
+            k = agent_of  # "Records obtained by the Ledger", "A poll released Monday by X"
             continue
         if low in ("of", "for", "at", "and", "&", "in") and k - 1 >= lo and k + 1 < j \
                 and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
