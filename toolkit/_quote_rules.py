@@ -301,6 +301,8 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
     for row in reversed(st.rows[-64:]):
         if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
                 and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
+            if str(row["speaker"]).lower() == "which":
+                break  # "The alliance, which portrays itself as ..., acts ..., rejecting": the main clause's subject
             return row, None
     k = _dateline_end(d, s0, i)
     while k < i and (d.low[k] in _BOUNDARY_CAPS or d.tok[k] in _CLAUSE_PUNCT) \
@@ -1201,18 +1203,19 @@ def _asked_question(st: _State, row: dict, i: int) -> bool:
     j = d.cues[i][0]
     # "..., when asked", and "X said when asked whether ..." after the answer's own cue.
     after_cue = i - 1 > s0 and d.low[i - 1] == "when" and (d.tok[i - 2] == "," or (i - 2) in d.cues)
-    if d.low[i] != "asked" or not (i == s0 or (i - 1 == s0 and d.low[s0] in ("when", "if", "after", "once"))
+    lead = s0 + 1 if s0 + 1 < i and d.low[s0] in ("but", "and", "yet") else s0  # "But when asked ..."
+    if d.low[i] != "asked" or not (i == lead or (i - 1 == lead and d.low[lead] in ("when", "if", "after", "once"))
                                    or after_cue):
         return False
-    start = j
+    start = _time_after(d, j, s1)  # "Asked Tuesday about the merger"
     sp = None
-    if j < s1 and d.low[j] == "by":
-        sp = np_right(d, j + 1, s1)
+    if start < s1 and d.low[start] == "by":
+        sp = np_right(d, start + 1, s1)
         if sp is None:
             return False
-        start = sp[1]
-    if start >= s1 or d.low[start] not in _QUESTION_WORDS:
-        return False
+        start = _time_after(d, sp[1], s1)  # "asked by reporters on Thursday whether"
+    if start >= s1 or (d.low[start] not in _QUESTION_WORDS and not (start == j and d.low[j - 1] == "about")):
+        return False  # a question word, or the cue's own "about" ("Asked Tuesday about the merger")
     comma = next((t for t in range(start + 1, s1) if d.tok[t] == ","), None)
     if comma is None and after_cue:
         comma = s1  # "... said when asked whether he would run.": the question ends the sentence

@@ -91,7 +91,8 @@ _SHORT_TOPIC_VERBS = frozenset(("speak of", "comment on", "invoke", "reference",
                                 "tout", "liken", "compare"))
 _OBJECT_VERBS = frozenset(("called", "calling", "calls", "describe", "thanked", "thanking", "cite",
                            "praise", "defend", "refer to", "see", "announce", "reveal", "disclose", "confirm",
-                           "declare")) | _TOPIC_VERBS
+                           "declare", "portray", "depict", "characterize", "paint", "cast", "view",
+                           "regard")) | _TOPIC_VERBS
 # After these a topic verb is a noun ("questions about his taxes", "mention of the plan").
 _NOUN_PREPOSITIONS = frozenset("about from over of on regarding for".split())
 _OBJECT_CLASSES = frozenset({"accusatory", "denial", "approving", "directive", "volitional", "position",

@@ -37,7 +37,11 @@ Quoted titles ("the book “Red Lines”", “The Daily Record”) are not quote
 Conventions (those of PARC 3.0 and PolNeAR, so the output can be scored against them): the
 content of a direct quote includes its quote marks; indirect content starts at "that" when
 present and excludes the sentence's final period; the cue is the verb group ("has also said",
-"said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``; the speaker span is the
+"said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``, and in ``cue_kind``
+what kind of attribution the class is (``speech``; or, for what PolNeAR and PARC attribute
+besides speech, ``thought`` for "believes", ``evidence`` for "polls show", ``intention`` for
+"wants to", ``position`` for "supports", ``silence`` for "did not respond"; the lexicon's
+``cue_kinds``), so that ``quotes[quotes.cue_kind == "speech"]`` keeps what was said; the speaker span is the
 surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
 spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters", "a 2014
 study by Harvard", "The United States, Britain and France"), but not a relative clause with a
@@ -180,7 +184,7 @@ QUOTE_COLUMNS = [
     "doc_id", "quote_id", "sent_id", "kind", "rule", "start", "end", "text",
     "speaker", "speaker_start", "speaker_end", "speaker_actor", "speaker_person", "speaker_sector",
     "speaker_resolution", "speaker_rule",
-    "cue", "cue_start", "cue_end", "cue_class", "cue_lemma",
+    "cue", "cue_start", "cue_end", "cue_class", "cue_lemma", "cue_kind",
     "content", "content_start", "content_end",
     "channel", "channel_start", "channel_end", "channel_actor",
     "in_quote", "problem", "source",
@@ -652,6 +656,10 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
                      or (low == "by" and d.low[k - 1] in _EVIDENCE_NOUNS)):
             k -= 1  # "52 percent of registered voters", "a 2014 study by Harvard": one phrase
             continue
+        agent_of = _evidence_agent(d, k, lo) if low == "by" and k + 1 < j and d.tok[k + 1] not in _CLAUSE_PUNCT else None
+        if agent_of is not None:
+            k = agent_of  # "Records obtained by the Ledger", "A poll released Monday by X"
+            continue
         if low in ("of", "for", "at", "and", "&", "in") and k - 1 >= lo and k + 1 < j \
                 and (_np_word(d, k - 1) or _unknown_noun(d, k - 1)) \
                 and (_cap(d.tok[k + 1]) or d.low[k + 1] in _NP_WORDS or (low == "and" and _unknown_noun(d, k + 1))):
@@ -929,14 +937,38 @@ def _subject_before(d: _Doc, i: int, *, noun_subject: bool = False) -> bool:
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
 
+_EVIDENCE_PARTICIPLES = frozenset("obtained released compiled reviewed published collected filed".split())
+
+
+def _evidence_agent(d: _Doc, by: int, lo: int) -> int | None:
+    """The evidence noun whose participle "by" at ``by`` follows ("records obtained by", "a
+    poll released Monday by"), else ``None``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("A poll released Monday by Kessler Research shows a tie.").d
+        >>> d.low[_evidence_agent(d, d.low.index("by"), 0)]
+        'poll'
+    """
+    k = by - 1
+    if k >= lo and (d.low[k] in _WEEKDAYS_AND_NOW or d.low[k] in _MONTHS):
+        k -= 1
+    if k - 1 >= lo and d.low[k] in _EVIDENCE_PARTICIPLES | _RELEASED and d.low[k - 1] in _EVIDENCE_NOUNS:
+        return k - 1
+    return None
+
+
 def _evidence_of(d: _Doc, k: int, s0: int) -> bool:
-    """Whether the words ending at ``k`` are the "of" phrase of an evidence noun ("video of
-    the incident", "a review of records"), within five words and no punctuation."""
+    """Whether the words ending at ``k`` are the "of" or "from" phrase of an evidence noun
+    ("video of the incident", "data from the county clerk") or its agent after a participle
+    ("records obtained by the Ledger"), within five words and no punctuation."""
     for t in range(k, max(s0, k - 5), -1):
         if d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
             return False
-        if d.low[t] == "of":
-            return d.low[t - 1] in _EVIDENCE_NOUNS
+        if d.low[t] in ("of", "from"):
+            return t - 1 >= s0 and d.low[t - 1] in _EVIDENCE_NOUNS
+        if d.low[t] == "by" and t - 2 >= s0 and d.low[t - 1] in _EVIDENCE_PARTICIPLES:
+            return d.low[t - 2] in _EVIDENCE_NOUNS
     return False
 
 
@@ -1119,14 +1151,19 @@ _CONVENED = frozenset("meeting meetings session sessions summit election electio
 _CONVENED_MODIFIERS = frozenset("snap early new fresh emergency special general national".split())
 _CONCLUDED = frozenset("treaty treaties agreement agreements deal deals accord accords talks visit tour "
                        "negotiations contract contracts pact".split())
+# One assumes an office or a manner ("assumed his post", "assumed the office of treasurer",
+# "assumed Trump's signature style"), not a belief.
+_ASSUMED = frozenset("""post posts office role roles duties duty control power powers command responsibility
+responsibilities presidency chairmanship leadership mantle position seat style tone name identity
+debt debts burden lead""".split())
 _OBJECT_SENSES = {"called": _CONVENED, "calling": _CONVENED, "calls": _CONVENED, "call": _CONVENED,
-                  "conclude": _CONCLUDED, "claim": frozenset(("lives", "life"))}
+                  "conclude": _CONCLUDED, "claim": frozenset(("lives", "life")), "assume": _ASSUMED}
 
 
 def _non_speech_object(d: _Doc, j: int, lemma: str) -> bool:
     """Whether the noun phrase right after a cue ending at ``j`` gives the verb a sense other
     than speech ("called an emergency meeting", "has concluded 27,000 bilateral treaties",
-    "claiming the lives of civilians"): its head, within six words and before any "that"."""
+    "claiming the lives of civilians", "assumed his post"): its head, within six words and before any "that"."""
     heads = _OBJECT_SENSES.get(lemma)
     if heads is None or j >= len(d.low):
         return False
@@ -1194,11 +1231,91 @@ def _reason_for(d: _Doc, j: int) -> bool:
     return False
 
 
+# "appeal" and "protest" report speech only in their frame of speech: "appealed (on Friday) for
+# calm", "appealed to the allies to send ...", "protested to Beijing", "protested that ...",
+# "protested the ruling for its ...". The noun ("broad appeal", "a spontaneous protest"), the
+# appeal of a thing ("appeal to voters who ...") and a demonstration ("protested outside the
+# hotel", "protesting against the trade pact") are none. "protest" with an object after a
+# subject ("the miners protested the cuts") is kept.
+_FRAMED_SPEECH = frozenset(("appeal", "protest"))
+_APPEAL_STOPS = frozenset("who which that whose because".split())
+# After "protest(ed)", a place, "against" or a time is a demonstration, not an object protested.
+_PROTEST_NOT_OBJECT = frozenset("""outside in at against near on across along during over around
+through before after throughout inside while as since until""".split())
+
+
+def speech_frame(d: _Doc, i: int, j: int, lemma: str) -> bool:
+    """Whether "appeal" or "protest" at tokens ``i``..``j`` stands in its frame of speech (see
+    :data:`_FRAMED_SPEECH`), after a time adverbial if any: "appeal" after a subject and
+    before "for", "that" or "to X to/for"; "protest" before "to", "that", a quotation, a reason after "for" or, after
+    a subject, an object.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Tarsk appealed on Friday for calm. The plan has broad appeal in Orsk.").d
+        >>> [speech_frame(d, k, k + 1, "appeal") for k, w in enumerate(d.low) if w.startswith("appeal")]
+        [True, False]
+    """
+    n = len(d.low)
+    k = _time_after(d, j, n)
+    if k >= n or d.sent[k] != d.sent[i]:
+        return False
+    if lemma == "protest":
+        if d.low[k] in ("to", "that") or d.tok[k] == ":" or bool(_MARK.fullmatch(d.tok[k])) or _reason_for(d, j):
+            return True
+        return d.low[k] not in _PROTEST_NOT_OBJECT and _alpha(d.tok[k]) and _subject_before(d, i)  # "protested the ruling"
+    if not _subject_before(d, i):
+        return False  # "holds particular appeal for", "a direct appeal to voters ... to": the noun
+    if d.low[k] in ("for", "that"):
+        return True
+    if d.low[k] != "to":
+        return False
+    for t in range(k + 1, min(k + 10, n)):  # "appealed to the allies to send", "... for help"
+        if d.tok[t] in ("—", "–", "--"):
+            continue  # "appealing to—to the laboratory directors to ...": a spoken restart
+        if d.sent[t] != d.sent[i] or d.tok[t] in _CLAUSE_PUNCT or d.low[t] in _APPEAL_STOPS:
+            return False
+        if d.low[t] in ("to", "for"):
+            return True
+    return False
+
+
 _POSSESSIVES = frozenset("his her their its our my your".split())
 # Verbs of judgment read as speech only with the reason after "for" ("faulted the agency for
 # its response"). Those with a physical sense as well ("attacked the town", "hit the target")
 # are ``quotes_only`` entries of the lexicon, kept in the same frame (:func:`_quotes_only_frame`).
 _JUDGED_FOR = frozenset("fault berate scold assail excoriate congratulate".split())
+# Verbs of characterisation and view, ``quotes_only`` entries kept only as "X portrayed Y as Z"
+# (:func:`as_frame`): an actor "portrayed" a role, a ballot is "cast", a fence "painted".
+_AS_VERBS = frozenset("portray depict characterize paint cast view regard".split())
+
+
+def as_frame(d: _Doc, i: int, j: int) -> bool:
+    """Whether a verb of characterisation at ``i``..``j`` has an object and then "as" within its
+    clause, and is active after a subject or as a participle after a comma ("portrayed her as
+    a relic", "Clinton, casting herself as"; not "was cast as the lead", "viewed by many as",
+    "painted the fence", "the world view can be used as", "an accord regarding X can serve as").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Marsk portrayed Brede as a relic. Brede was cast as the lead.").d
+        >>> [as_frame(d, k, k + 1) for k, w in enumerate(d.low) if w in ("portrayed", "cast")]
+        [True, False]
+    """
+    k = i - 1
+    while k >= 0 and d.sent[k] == d.sent[i] and d.low[k].endswith("ly"):
+        k -= 1  # "was widely viewed as"
+    if k >= 0 and d.sent[k] == d.sent[i] and d.low[k] in _BE:
+        return False
+    if (j < len(d.low) and d.low[j] == "by") or d.low[i] == "regarding" \
+            or (not _subject_before(d, i) and not (i > 0 and d.tok[i - 1] == "," and d.low[i].endswith("ing"))):
+        return False  # "viewed by some as": a passive; "world view", "an accord regarding": nouns, a preposition
+    for t in range(j + 1, min(j + 10, len(d.low))):
+        if d.sent[t] != d.sent[i] or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
+            return False
+        if d.low[t] == "as":
+            return True
+    return False
 
 
 def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str, ments: list[tuple] | None = None) -> bool:
@@ -1206,7 +1323,7 @@ def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str, ments: list[tuple] |
     not speech: "attack", "hit", "raise") stands in a frame of speech: a light verb with its
     noun of stance ("raised questions about", not "raised taxes"; not the noun "voices"), or a
     verb of judgment with its reason after "for" ("attacked Clinton for her vote", not
-    "attacked the town") unless the frame is the military act (:func:`_armed_frame`, which reads
+    "attacked the town"), a verb of characterisation with "as" (:func:`as_frame`) unless the frame is the military act (:func:`_armed_frame`, which reads
     the document's ``mentions`` rows ``ments`` when given).
 
     Example:
@@ -1217,6 +1334,8 @@ def _quotes_only_frame(d: _Doc, i: int, j: int, lemma: str, ments: list[tuple] |
     """
     if lemma in _LIGHT_VERBS:
         return d.low[i] != "voices" and light_verb_object(d, j, len(d.low), lemma) is not None
+    if lemma in _AS_VERBS:
+        return as_frame(d, i, j)
     return _reason_for(d, j) and not _armed_frame(d, i, j, ments)
 
 
@@ -1397,6 +1516,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             continue  # only "X are afraid that ...": not "an afraid child", "it is clear that"
         if lemma in _JUDGED_FOR and not _reason_for(d, j):
             continue  # "faulted the agency for its response", not "faulted on the loan"
+        if lemma in _FRAMED_SPEECH and not speech_frame(d, i, j, lemma):
+            continue  # "appealed for calm", "protested to Beijing"; not "broad appeal", "protested outside"
         if str(only).lower() == "true" and not _quotes_only_frame(d, i, j, lemma, ments):
             d.other_sense.add(i)
             continue  # "attacked the town", "raised taxes": the entry's other sense
@@ -2096,6 +2217,37 @@ def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[li
     return out, pos, remap
 
 
+SPEECH = "speech"
+
+
+def cue_kinds(lex: _lexicon.Lexicon) -> dict[str, str]:
+    """The kind of attribution of each cue class, from the lexicon's ``cue_kinds`` (class ->
+    ``speech``, ``thought``, ``evidence``, ``intention``, ``position`` or ``silence``); a class
+    the lexicon does not list there (a user's own) is speech.
+
+    Example:
+        >>> k = cue_kinds(_lexicon.load(LEXICON))
+        >>> k["neutral"], k["cognitive"], k["evidential"], k["nonresponse"]
+        ('speech', 'thought', 'evidence', 'silence')
+    """
+    declared = lex.meta.get("cue_kinds") or {}
+    return {str(c): str(declared.get(c, SPEECH)) for c in lex.categories} | {str(c): str(k) for c, k in declared.items()}
+
+
+def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str]) -> str | None:
+    """The ``cue_kind`` of one row: its cue class's kind; ``speech`` for a quotation with no cue
+    (quote marks present words as spoken or written); none for a scare quote.
+
+    Example:
+        >>> kinds = {"neutral": "speech", "cognitive": "thought"}
+        >>> cue_kind("indirect", "cognitive", kinds), cue_kind("direct", None, kinds), cue_kind("scare", None, kinds)
+        ('thought', 'speech', None)
+    """
+    if kind == "scare":
+        return None
+    return kinds.get(cue_class, SPEECH) if cue_class else SPEECH
+
+
 def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, *,
                 lexicon: str | _lexicon.Lexicon = LEXICON, gazetteer=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -2136,6 +2288,9 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
         text = st.d.text
         for a, b, msg in st.problems:
             problems.append({"doc_id": doc_id, "start": a, "end": b, "text": text[a:b], "problem": msg})
+    kinds = cue_kinds(lex)
+    for r in rows:
+        r["cue_kind"] = cue_kind(r["kind"], r["cue_class"], kinds)
     quotes = _frame(rows)
     probs = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
     for c in ("start", "end"):

@@ -43,7 +43,7 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
                ("end", I), ("text", S), ("speaker", S), ("speaker_start", I), ("speaker_end", I),
                ("speaker_actor", S), ("speaker_person", S), ("speaker_sector", S),
                ("speaker_resolution", S), ("speaker_rule", S), ("cue", S), ("cue_start", I), ("cue_end", I),
-               ("cue_class", S), ("cue_lemma", S), ("content", S), ("content_start", I),
+               ("cue_class", S), ("cue_lemma", S), ("cue_kind", S), ("content", S), ("content_start", I),
                ("content_end", I), ("channel", S), ("channel_start", I), ("channel_end", I),
                ("channel_actor", S), ("in_quote", I), ("problem", S), ("source", S)],
     "quote_problems": [("doc_id", S), ("start", I), ("end", I), ("text", S), ("problem", S)],
