@@ -879,7 +879,12 @@ def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
 def _postposed_table(tags, lower, lemma, w: Words, tail: list[int]) -> list[bool]:
     """For each ``j``, whether the words ``tail[j:]`` are a postposed report: exactly one verb,
     a reporting one, and nothing after it but its subject, a time or place phrase (no
-    complementizer). One pass from the end serves every comma of the sentence."""
+    complementizer). One pass from the end serves every comma of the sentence.
+
+    Rule ``clause.participle_not_report``: a present participle is no postposed report
+    (", accusing them of spying", ", rejecting a report by ...", ", blaming the junta"): it
+    hangs from the clause before the comma, whose subject is its own; a report's verb is
+    finite (", officials said", ", said a spokesman")."""
     out = [False] * len(tail)
     n_verbs, first, comp = 0, -1, False
     for j in range(len(tail) - 1, -1, -1):
@@ -889,7 +894,7 @@ def _postposed_table(tags, lower, lemma, w: Words, tail: list[int]) -> list[bool
             first = k   # the leftmost verb of tail[j:]
         if lower[k] in w.complementizers:
             comp = True
-        out[j] = n_verbs == 1 and not comp and lemma[first] in w.reporting
+        out[j] = n_verbs == 1 and not comp and lemma[first] in w.reporting and tags[first] != "VBG"
     return out
 
 
@@ -1197,7 +1202,8 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
                 prev = [v] if v is not None else [q for q in prev if s.lower[q.head] not in w.copula_forms]
             other = prev[-1] if prev else None
         if other is not None and other is not p:
-            if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
+            # "was sailing ... and rejected": a progressive with its auxiliary is finite too
+            if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD") or s.tags[other.start] in FINITE:
                 rep = _coordinated_reporter(s, p, other, w) or _reporters_second_verb(s, p, other, w)
                 if rep is not None:
                     return rep, "subject.coordinated_reporter"
@@ -1248,8 +1254,12 @@ def _reporters_second_verb(s: Structure, p: Predicate, other: Predicate, w: Word
     follows a report's complement whose verb has an auxiliary ("Estonia said Russian jets had
     entered its airspace, and summoned the Russian ambassador") and agrees in form with the
     reporting verb (both simple past) is the reporter's second verb: its subject is the
-    reporter's, not the complement's. ``None`` otherwise (without the comma, or when the
-    complement's verb has no auxiliary, "had entered and summoned" may share its subject).
+    reporter's, not the complement's. Without the comma only a reporting verb with no
+    auxiliary of its own after a complement verb with "be" is the reporter's ("Algeria said the
+    tanker was sailing in open waters and rejected the protest": the verb cannot share "was");
+    ``None`` otherwise (without the comma, or
+    when the complement's verb has no auxiliary, "had entered and summoned" may share its
+    subject, as "were patrolling the border and had arrested two smugglers" does).
 
     Example:
         >>> s = parse("Latvia said Belarusian jets had entered its airspace , and summoned the envoy .".split(),
@@ -1259,8 +1269,15 @@ def _reporters_second_verb(s: Structure, p: Predicate, other: Predicate, w: Word
         ('Latvia', 'agent.subject.coordinated_reporter')
     """
     subj = other.agent if other.voice == "active" else other.patient
-    if p.voice != "active" or subj is None or p.start < 2 or s.lower[p.start - 1] != "and" \
-            or s.lower[p.start - 2] != "," or other.start == other.head:
+    if p.voice != "active" or subj is None or p.start < 2 or s.lower[p.start - 1] != "and":
+        return None
+    comma = s.lower[p.start - 2] == ","
+    if other.start == other.head and not (not comma and s.lemma[other.head] == "be"):
+        return None   # no auxiliary: "had entered and summoned" (but a copula: "was lawful and dismissed")
+    if not comma and (p.start != p.head or s.lemma[p.head] not in w.reporting or s.lemma[other.start] != "be"):
+        # without the comma only a speech act of its own after "was/were ..." ("was lawful and
+        # dismissed the protest": "was" cannot be shared); "had filled the dam and warned"
+        # may share "had" and so its subject
         return None
     for g in s.predicates:
         if g.head < subj.start and g.voice == "active" and s.lemma[g.head] in w.reporting and g.agent is not None \

@@ -1073,8 +1073,9 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
         speaker = claimant
         owner = _claim_owner(s, p, ctx)   # "rejected Russian claims that ...": Russia claims it
         cls = _reporting_classes().get(s.lemma[p.head], "")
+        resumes = _reporter_resumes(s, p, inner)
         for e in events:
-            if e.clause in inner and e.claimant is None:
+            if e.clause in inner and e.claimant is None and e.tok < resumes:
                 e.claimant, e.claim_of = (owner or claimant), speech
                 e.extra.append("claim.complement" if owner is None else "claim.noun_owner")
                 if s.lemma[p.head] in w.directive and _reporting_classes().get(s.lemma[p.head]) != "neutral":
@@ -1090,6 +1091,22 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                         and not _reported_antecedent(s, ch, inner, ctx):
                     e.source = Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
+
+
+def _reporter_resumes(s: cl.Structure, p: cl.Predicate, inner: set[int]) -> int:
+    """Rule ``claim.reporter_resumes``: the first token of a verb inside ``p``'s complement
+    whose subject is ``p``'s own (clauses rule ``subject.coordinated_reporter``: "Algeria said
+    the tanker was in open waters and rejected the Moroccan protest"); what follows it is the
+    reporter's own act, claimed by nobody. The sentence's length when there is none.
+
+    Example:
+        >>> # "Peru said the raid was lawful and dismissed Chile's protest": "dismissed" on
+    """
+    for q in s.predicates:
+        if q.head > p.head and q.clause in inner and q.agent_rule.endswith("coordinated_reporter") \
+                and q.agent is not None and p.agent is not None and q.agent.start == p.agent.start:
+            return q.start
+    return len(s.lower)
 
 
 def _claim_owner(s: cl.Structure, p: cl.Predicate, ctx) -> cl.Chunk | None:
