@@ -62,3 +62,25 @@ def test_a_shared_auxiliary_keeps_the_complement_subject():
     got = [r for r in out.itertuples() if r.act == "coerce"]
     assert [(r.source_actor, r.target_actor) for r in got] == [("BOL", "CHL")], rows(out)
     assert "coordinated_reporter" not in got[0].rule and got[0].source_text == "its troops", got[0].rule
+
+
+@pytest.mark.parametrize("text, expected", [
+    # actor.event_doer_skip: a sentence whose main row has no doer (or is a denial) is passed over
+    ("SANTIAGO - A Bolivian court on Tuesday jailed two Chilean truck drivers for smuggling. The drivers denied "
+     "the charges. Chile's foreign minister condemned the ruling.", ("CHL", "criticize", "BOL")),
+    # an act the lexicon leaves uncoded is still the act "the move" names
+    ("QUITO - Ecuador stripped three Colombian consuls of their accreditation on Monday. Bogota condemned the move.",
+     ("COL", "criticize", "ECU")),
+])
+def test_the_decision_names_the_last_act_with_a_doer(text, expected):
+    got = [r[:3] for r in rows(run(text))]
+    assert expected in got, got
+
+
+def test_the_decision_stops_at_a_statement_and_at_the_speakers_own_act():
+    # negative: a statement in between stops the search; one's own move has no target
+    got = rows(run("Zambia's president held talks with the Chinese ambassador on Monday. Officials said the two "
+                   "discussed debt. Lusaka later welcomed the move."))
+    assert ("ZMB", "praise", None, "asserted") in got, got
+    got = rows(run("Analysts said the economy was slowing. The central bank welcomed the decision."))
+    assert not any(r[2] is not None for r in got if r[1] == "praise"), got

@@ -1255,9 +1255,9 @@ def _reporters_second_verb(s: Structure, p: Predicate, other: Predicate, w: Word
     entered its airspace, and summoned the Russian ambassador") and agrees in form with the
     reporting verb (both simple past) is the reporter's second verb: its subject is the
     reporter's, not the complement's. Without the comma only a reporting verb with no
-    auxiliary of its own after a complement verb with "be" is the reporter's ("Algeria said the
-    tanker was sailing in open waters and rejected the protest": the verb cannot share "was");
-    ``None`` otherwise (without the comma, or
+    auxiliary of its own after a complement verb whose auxiliary it cannot share (any but
+    "have") is the reporter's ("Algeria said the tanker was sailing in open waters and rejected
+    the protest": "was rejected" would be another verb); ``None`` otherwise (without the comma, or
     when the complement's verb has no auxiliary, "had entered and summoned" may share its
     subject, as "were patrolling the border and had arrested two smugglers" does).
 
@@ -1272,12 +1272,14 @@ def _reporters_second_verb(s: Structure, p: Predicate, other: Predicate, w: Word
     if p.voice != "active" or subj is None or p.start < 2 or s.lower[p.start - 1] != "and":
         return None
     comma = s.lower[p.start - 2] == ","
-    if other.start == other.head and not (not comma and s.lemma[other.head] == "be"):
+    copula = s.lemma[other.head] == "be" or s.lower[other.head] in w.copula_forms
+    if other.start == other.head and (comma or not copula):
         return None   # no auxiliary: "had entered and summoned" (but a copula: "was lawful and dismissed")
-    if not comma and (p.start != p.head or s.lemma[p.head] not in w.reporting or s.lemma[other.start] != "be"):
-        # without the comma only a speech act of its own after "was/were ..." ("was lawful and
-        # dismissed the protest": "was" cannot be shared); "had filled the dam and warned"
-        # may share "had" and so its subject
+    if not comma and (p.start != p.head or s.lemma[p.head] not in w.reporting
+                      or "have" in (s.lemma[other.start], s.lower[other.start]) or s.lower[other.start] in ("has", "had")):
+        # without the comma only a speech act of its own that cannot share the complement's
+        # auxiliary ("was lawful and dismissed the protest", "will play its role and supports");
+        # "had filled the dam and warned" may share "had" and so its subject
         return None
     for g in s.predicates:
         if g.head < subj.start and g.voice == "active" and s.lemma[g.head] in w.reporting and g.agent is not None \

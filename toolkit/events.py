@@ -145,6 +145,7 @@ class Rules:
     pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
+    event_doer_skip: frozenset = frozenset()   # main acts "the decision" passes over ("denied the charges")
     subnational: frozenset = frozenset()   # "the local government" is no state's
     prepositions: frozenset = frozenset()   # a name after these is no subject ("against Turkey")
     place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
@@ -245,6 +246,7 @@ def rules(path: str | None = None) -> Rules:
                  reaction_acts=fs(d.get("reaction_targets", {}).get("prefer", [])),
                  reaction_unique=fs(d.get("reaction_targets", {}).get("unique", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
                  description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
+                 event_doer_skip=fs(d.get("description_lookup", {}).get("skip_acts", [])),
                  subnational=fs(d.get("description_lookup", {}).get("subnational", [])),
                  prepositions=fs(d.get("description_lookup", {}).get("prepositions", [])),
                  place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
@@ -2347,16 +2349,22 @@ class SentenceContext:
                 "sector": found.get("source_sector"), "text": self.text[a:b], "start": a, "end": b}, "actor.event_doer"
 
     def _main_act_before(self, r: Rules) -> dict | None:
-        """The main row of the nearest earlier sentence with rows, when it is a coded act ("the
-        decision", "the move": :meth:`_event_doer`)."""
-        nearest = -1
+        """The main row of the nearest earlier sentence whose main row is a coded act with a
+        source ("the decision", "the move": :meth:`_event_doer`), within events.yaml
+        ``description_lookup: sentences``. Rule ``actor.event_doer_skip``: a sentence between
+        whose main row names no doer or is a denial (``skip_acts``: "The man denied the
+        charges.") is passed over, so "condemned the ruling" after it still finds the court's
+        act; a statement stops the search; an act the lexicon leaves uncoded is an act all the same
+        ("Quito stripped the consuls of their accreditation. Bogota condemned the move")."""
         for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
             sent, row = self.previous[i]
-            if sent < self.sent_id - r.description_sentences or nearest >= 0 and sent != nearest:
+            if sent < self.sent_id - r.description_sentences:
                 break
-            nearest = sent
-            if row.get("main"):
-                return row if row.get("act") not in ("statement", "unclassified") else None
+            if not row.get("main"):
+                continue
+            if row.get("source_actor") is None or row.get("act") in r.event_doer_skip:
+                continue
+            return row if row.get("act") != "statement" else None
         return None
 
     def _act_named(self, r: Rules, acts: frozenset, word: str, head: str) -> dict | None:
