@@ -84,3 +84,27 @@ def test_the_decision_stops_at_a_statement_and_at_the_speakers_own_act():
     assert ("ZMB", "praise", None, "asserted") in got, got
     got = rows(run("Analysts said the economy was slowing. The central bank welcomed the decision."))
     assert not any(r[2] is not None for r in got if r[1] == "praise"), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.conjunct: a row per coordinated party the act is aimed at
+    ("The African Union urged Ethiopia and Eritrea on Monday to withdraw troops from the border.",
+     [("AU", "appeal", "ETH"), ("AU", "appeal", "ERI")]),
+    ("The United States imposed sanctions on Iran, Syria and Cuba on Tuesday.",
+     [("USA", "sanction", "IRN"), ("USA", "sanction", "SYR"), ("USA", "sanction", "CUB")]),
+    ("Norway accused Russia and Iran of cyberattacks on its parliament.", [("NOR", "accuse", "RUS"), ("NOR", "accuse", "IRN")]),
+])
+def test_coordinated_targets_give_a_row_each(text, expected):
+    got = [r[:3] for r in rows(run(text))]
+    assert all(x in got for x in expected), got
+
+
+@pytest.mark.parametrize("text, act, n", [
+    # negative: a place phrase, a party named twice, the next clause's subject
+    ("Turkey urged Sweden to extradite suspects, in a statement issued in Ankara and Brussels.", "appeal", 1),
+    ("Kuwait thanked Saudi Arabia and the King of Saudi Arabia for their help.", "praise", 1),
+    ("Germany warned Russia and Belarus said the drills were routine.", "warn", 0),
+])
+def test_no_conjunct_row_for_places_repeats_or_subjects(text, act, n):
+    got = [r for r in rows(run(text)) if r[1] == act and r[2] is not None]
+    assert len(got) <= max(n, 1) and not any(r[2] == "BLR" for r in got), got

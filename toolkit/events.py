@@ -3249,6 +3249,60 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     return out
 
 
+def _following_conjuncts(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> list[cl.Chunk]:
+    """The phrases coordinated after ``c`` that name parties ("Ethiopia and Eritrea", "Iran,
+    Syria and Cuba": [Eritrea] and [Syria, Cuba]), in ``c``'s clause; none unless ``c`` names a
+    party too, the list closes with "and"/"or", and no verb follows its last phrase (that phrase
+    would be the next clause's subject: "warned Moscow and Minsk said ...").
+
+    Example:
+        >>> # "urged Ethiopia and Eritrea to withdraw" -> [Eritrea]
+    """
+    if not any(ctx.names_party(x) for x in range(c.start, c.end)):
+        return []
+    out: list[cl.Chunk] = []
+    k, closed = c.end, False
+    while not closed and k + 1 < len(s.lower) and s.lower[k] in ("and", "or", ","):
+        j = k + 1 + (s.lower[k] == "," and s.lower[k + 1] in ("and", "or"))
+        closed = s.lower[j - 1] in ("and", "or")
+        nxt = s.chunk_at(j) if j < len(s.lower) else None
+        if nxt is None or nxt.start != j or s.clause_of[j] != s.clause_of[c.start] \
+                or not any(ctx.names_party(x) for x in range(nxt.start, nxt.end)):
+            return []
+        out.append(nxt)
+        k = nxt.end
+    if not closed or k < len(s.tags) and (s.tags[k] in cl.FINITE or s.tags[k] == "MD"):
+        return []
+    return out
+
+
+def _split_targets(s: cl.Structure, events: list[Event], ctx: SentenceContext) -> list[Event]:
+    """Rule ``target.conjunct``: an act aimed at coordinated parties is aimed at each of them
+    ("The AU urged Ethiopia and Eritrea to withdraw", "imposed sanctions on Iran and Syria",
+    "accused Russia and Iran of cyberattacks": a row per party, as :func:`_split_coordinated`
+    gives a row per coordinated source). Not for statements and uncoded acts, a place phrase
+    ("in Ankara and Brussels"), the reciprocal rows of a pair, nor a party named twice
+    ("thanked Saudi Arabia and its king").
+
+    Example:
+        >>> # "Qatar called on Israel and Hezbollah to respect the truce" -> QAT->ISR, QAT->HEZBOLLAH
+    """
+    out = []
+    for e in events:
+        out.append(e)
+        t = e.target.chunk
+        if t is None or e.act in ("statement", "unclassified") or e.target.rule.endswith(_PLACE_TARGETS) \
+                or e.target.rule.startswith("target.reciprocal"):
+            continue
+        seen = {ctx.actor(t, s, target=True)[0].get("actor")}
+        for part in _following_conjuncts(s, t, ctx):
+            code = ctx.actor(part, s, target=True)[0].get("actor")
+            if code not in seen:   # "Saudi Arabia and the King of Saudi Arabia": one party
+                seen.add(code)
+                out.append(replace(e, target=Arg(part, e.target.rule + "+conjunct"), extra=list(e.extra)))
+    return out
+
+
 def _marked_mutual(s: cl.Structure, e: Event, r: Rules) -> bool:
     """Whether an act of ``reciprocal_marked`` is said to be mutual: its verb, or the verb just
     before its noun, is a marker ("traded blame", "exchanged accusations"), or its target is
@@ -4009,7 +4063,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                             "visit", "verb.visit", p.clause, p.negated, p.modality))
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
-    events = _split_coordinated(s, events, rctx)
+    events = _split_targets(s, _split_coordinated(s, events, rctx), ctx)
     for e in events:
         t = e.target.chunk
         if e.act == "statement" and e.act_rule == "verb.active" and t is not None and any(
