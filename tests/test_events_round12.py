@@ -108,3 +108,30 @@ def test_coordinated_targets_give_a_row_each(text, expected):
 def test_no_conjunct_row_for_places_repeats_or_subjects(text, act, n):
     got = [r for r in rows(run(text)) if r[1] == act and r[2] is not None]
     assert len(got) <= max(n, 1) and not any(r[2] == "BLR" for r in got), got
+
+
+def test_alongside_names_an_ally_not_a_target():
+    # tag.adverb_preposition + _NEVER_TARGET: the ally is no target (before: CHD attack RSF-side)
+    got = rows(run("Chad denied that its soldiers were fighting alongside the Wagner group in Libya."))
+    assert not any(r[1] == "attack" and r[2] not in (None, "LBY") for r in got), got
+    s = cl.parse("Belarusian volunteers are fighting alongside Russian forces .".split())
+    p = [q for q in s.predicates if s.tokens[q.head] == "fighting"][0]
+    assert p.patient is None and [prep for prep, _ in p.obliques] == ["alongside"]
+
+
+def test_fighting_against_still_names_the_target():
+    # negative: "against" keeps its target
+    assert ("ETH", "attack", "ERI") in [r[:3] for r in rows(run("Ethiopian troops are fighting against Eritrean forces."))]
+
+
+def test_prompting_someone_to_act_makes_them_the_actor():
+    # object_control_verbs prompt/push/spur: "prompting Beijing to accuse The Hague"
+    got = [r[:3] for r in rows(run("A Dutch warship sailed near the Paracel Islands on Monday, prompting Beijing to "
+                                   "accuse The Hague of provocation."))]
+    assert ("CHN", "accuse", "NLD") in got and ("NLD", "accuse", "NLD") not in got, got
+
+
+def test_time_modifiers_come_from_the_yaml():
+    w = cl.words()
+    assert {"last", "next"} <= w.time_modifiers
+    assert cl._only_time(["december", "last", "year"], 0, 3, w) and not cl._only_time(["last"], 0, 1, w)

@@ -94,6 +94,8 @@ class Words:
     noun_phrase_prepositions: frozenset = frozenset()
     reporting_core: frozenset = frozenset()
     opening_adverbs: frozenset = frozenset()   # "However", "Later": adverbs, not names (tag.opening_name)
+    adverb_prepositions: frozenset = frozenset()   # "alongside": a preposition before a noun phrase
+    time_modifiers: frozenset = frozenset()   # "last", "next": parts of a time phrase (np.date_ends)
 
 
 @functools.lru_cache(maxsize=4)
@@ -132,7 +134,8 @@ def words(path: str | None = None) -> Words:
                  s("copula_forms"), s("intransitive_verbs"),
                  s("behest_nouns"), s("prepositional_participles"),
                  s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"),
-                 s("noun_phrase_prepositions"), s("reporting_extra"), opening_adverbs=s("opening_adverbs"))
+                 s("noun_phrase_prepositions"), s("reporting_extra"), opening_adverbs=s("opening_adverbs"),
+                 adverb_prepositions=s("adverb_prepositions"), time_modifiers=s("time_modifiers"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -394,6 +397,7 @@ def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> 
 
 _APOSTROPHES = frozenset({"'", "’", "`"})
 _PHRASE_REPAIR_WORDS = frozenset({"s", "’s", "'s", "least", "than"})
+_PHRASE_OPENING_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD"})
 
 
 def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | None = None, *,
@@ -412,7 +416,10 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
       ``participle_compounds`` in clauses.yaml are noun phrases, not "X armed forces";
     * ``tag.quantity_adverb``: "Around 3,000 members", "at least 26 people", "more than 300
       people": the word before a number is an adverb, not a preposition, so the noun phrase can
-      be a subject or an object.
+      be a subject or an object;
+    * ``tag.adverb_preposition``: "fighting alongside Russian forces" (``adverb_prepositions`` in
+      clauses.yaml, tagged as an adverb before a noun phrase) is a preposition, so the phrase
+      after it is an oblique ("alongside" someone), not the verb's object.
 
     Example:
         >>> repair_phrase_tags(["China", "’", "s", "ministry", "sent"], ["NNP", "NNP", "VBZ", "NN", "VBD"])
@@ -423,7 +430,7 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
     low = [t.lower() for t in tokens] if lower is None else lower
     # Every rule below needs a participle or past tag or one of these words at i (a new rule
     # must add its own to this test): the other tokens are skipped at the cost of two lookups.
-    words_at = _PHRASE_REPAIR_WORDS | w.quantity_words
+    words_at = _PHRASE_REPAIR_WORDS | w.quantity_words | w.adverb_prepositions
     for i in range(n):
         if out[i] not in ("VBG", "VBN", "VBD") and low[i] not in words_at:
             continue
@@ -436,6 +443,8 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
             out[i] = "POS"  # "Russia’s ongoing operation": tagged as a name
         elif _adjectival_participle(low, out, i, w):
             out[i] = "JJ"
+        elif low[i] in w.adverb_prepositions and out[i] == "RB" and nxt in _PHRASE_OPENING_TAGS:
+            out[i] = "IN"
         elif low[i] in w.quantity_words and out[i] == "IN" and nxt == "CD":
             out[i] = "RB"
         elif low[i] in ("least", "than") and i > 0 and nxt == "CD" and low[i - 1] in ("at", "more", "less", "fewer"):
@@ -736,9 +745,6 @@ def _finite_after_name(tags: Sequence[str], j: int) -> bool:
     return j < n and tags[j] in FINITE
 
 
-_TIME_MODIFIERS = frozenset({"last", "next", "early", "late", "earlier", "mid"})
-
-
 def _only_time(lower: Sequence[str], i: int, j: int, w: Words) -> bool:
     """Rule ``np.date_ends``: tokens ``[i, j)`` are a time and nothing else (a year, time
     words, "last", "next"), so a name after them starts a new phrase ("In 2014 Russia annexed
@@ -748,9 +754,9 @@ def _only_time(lower: Sequence[str], i: int, j: int, w: Words) -> bool:
     Jane Doe" keeps the year)."""
     for k in range(i, j):
         x = lower[k]
-        if x not in w.temporal and x not in _TIME_MODIFIERS and not _is_year(x):
+        if x not in w.temporal and x not in w.time_modifiers and not _is_year(x):
             return False
-    return lower[j - 1] not in _TIME_MODIFIERS
+    return lower[j - 1] not in w.time_modifiers
 
 
 def _is_year(x: str) -> bool:

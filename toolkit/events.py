@@ -380,8 +380,9 @@ def _chunk_of(s: cl.Structure, tok: int) -> cl.Chunk | None:
     return s.chunk_at(tok)
 
 
-# Prepositions that never introduce the party acted on ("more than 300 people", "as president").
-_NEVER_TARGET = frozenset({"than", "as", "like", "despite", "because", "unlike", "whether"})
+# Prepositions that never introduce the party acted on ("more than 300 people", "as president";
+# "fighting alongside Russian forces" names an ally: clauses rule tag.adverb_preposition).
+_NEVER_TARGET = frozenset({"than", "as", "like", "despite", "because", "unlike", "whether", "alongside"})
 
 
 def _target_oblique(obl, *, exclude=("of", "for", "by", "from"), after: int = -1):
