@@ -135,3 +135,17 @@ def test_time_modifiers_come_from_the_yaml():
     w = cl.words()
     assert {"last", "next"} <= w.time_modifiers
     assert cl._only_time(["december", "last", "year"], 0, 3, w) and not cl._only_time(["last"], 0, 1, w)
+
+
+@pytest.mark.parametrize("text", [
+    # participle_adjectives warring + modifier_bodies party/faction/side: no attack row
+    "The Arab League urged Libya's warring factions to return to talks.",
+    "Kenya offered to host talks between South Sudan's warring parties.",
+])
+def test_warring_parties_are_no_attack(text):
+    assert not any(r[1] == "attack" for r in rows(run(text))), rows(run(text))
+
+
+def test_warring_as_a_verb_is_still_a_fight():
+    # negative: the verb "were warring" keeps its act
+    assert any(r[1] == "attack" for r in rows(run("Rival militias were warring over the port of Hodeidah.")))

@@ -508,11 +508,14 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
 
 
 def _adjectival_participle(low: Sequence[str], out: list[str], i: int, w: Words) -> bool:
-    """A participle inside a noun phrase: ``participle_adjectives`` ("ongoing"), after a hyphen
-    ("Kurdish - led forces") or in one of ``participle_compounds`` ("armed forces")."""
+    """A participle inside a noun phrase: ``participle_adjectives`` ("ongoing", "warring
+    factions"; not after a form of "be" and before a preposition, "militias were warring over
+    the port", a verb), after a hyphen ("Kurdish - led forces") or in one of
+    ``participle_compounds`` ("armed forces")."""
     n, nxt = len(out), out[i + 1] if i + 1 < len(out) else ""
     if low[i] in w.participle_adjectives and out[i] in ("VBG", "VBN") and i + 1 < n:
-        return True
+        # after a form of "be" and before a preposition it is the verb ("militias were warring over")
+        return not (i > 0 and low[i - 1] in w.copula_forms and nxt in ("IN", "TO"))
     if out[i] not in ("VBD", "VBN") or i + 1 >= n:
         return False
     hyphen = i > 1 and low[i - 1] in _HYPHENS and out[i - 2] in NP_INNER and nxt in NOUN_TAGS | {"JJ"}
