@@ -149,3 +149,18 @@ def test_warring_parties_are_no_attack(text):
 def test_warring_as_a_verb_is_still_a_fight():
     # negative: the verb "were warring" keeps its act
     assert any(r[1] == "attack" for r in rows(run("Rival militias were warring over the port of Hodeidah.")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.condition_subject: a conditional hostile act is aimed at the party the condition names
+    ("Beijing said the PLA would take resolute countermeasures if Manila continued its patrols.", ("CHN", "threaten", "PHL")),
+    ("Moscow said it would retaliate if Helsinki allowed NATO bases on its soil.", ("RUS", "threaten", "FIN")),
+])
+def test_a_conditional_threat_is_aimed_at_the_condition(text, expected):
+    assert expected in [r[:3] for r in rows(run(text))], rows(run(text))
+
+
+def test_a_condition_naming_no_other_party_gives_no_target():
+    # negative: "if the situation worsened" names no one
+    got = rows(run("Nigeria said it would deploy troops if the situation worsened."))
+    assert all(r[2] is None for r in got if r[1] != "statement"), got

@@ -3651,6 +3651,35 @@ def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], c
                 break  # only through the act's own verbs ("considering sending aid to help X")
 
 
+def _condition_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                       cues: list[Cue]) -> None:
+    """Rule ``target.condition_subject``: a hostile act made conditional on another party's
+    act, with no target of its own, is aimed at the one the condition names ("Beijing said
+    the PLA would take countermeasures if Manila continued its patrols": a threat at the
+    Philippines; "would retaliate unless Kigali withdrew"). The first subject in the
+    ``if``/``unless`` clause that names a party other than the source; none when the condition
+    names no one else ("if the situation worsened", "if it detected another launch").
+
+    Example:
+        >>> # "Moscow said it would retaliate if Helsinki allowed NATO bases" -> RUS threaten FIN
+    """
+    r = rules()
+    for i, e in enumerate(events):
+        if e.absorbed or e.condition is None or actors[i]["target"].get("actor") is not None \
+                or not (cues[e.cue].quad in CONFLICT or e.act in r.commitment_threats):
+            continue
+        src = actors[i]["source"].get("actor")
+        a, b = e.condition
+        for q in s.predicates:
+            subj = q.agent if q.voice == "active" else None
+            if not a <= q.head < b or subj is None or subj.end - subj.start == 1 and s.lower[subj.start] in _PRONOUNS:
+                continue
+            got = ctx.actor(subj, s, target=True)[0]
+            if got.get("actor") is not None and got["actor"] != src:
+                e.target, actors[i]["target"] = Arg(subj, "target.condition_subject"), got
+            break
+
+
 def _body_in_place_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.body_in_place``: troops or aid sent to a body posted somewhere ("sending troops
     to the United Nations peacekeeping force in South Sudan", "deploying troops to the UN
@@ -4091,6 +4120,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _own_side_warnings(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _oblique_targets(s, events, actors, ctx)
+    _condition_targets(s, events, actors, ctx, cues)
     _report_targets(s, events, actors, ctx)
     _claimant_possessive_targets(s, events, actors, ctx)
     main = _main_event(s, events)
