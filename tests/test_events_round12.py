@@ -164,3 +164,16 @@ def test_a_condition_naming_no_other_party_gives_no_target():
     # negative: "if the situation worsened" names no one
     got = rows(run("Nigeria said it would deploy troops if the situation worsened."))
     assert all(r[2] is None for r in got if r[1] != "statement"), got
+
+
+def test_a_pronoun_doing_something_now_in_a_warning_is_the_addressee():
+    # source.addressee_pronoun: Greece violates, Turkey only warns and claims it
+    got = rows(run("Turkey warned Greece on Monday that it was violating international law."))
+    assert ("TUR", "warn", "GRC", "asserted") in got and any(r[0] == "GRC" and r[3] == "alleged" for r in got), got
+
+
+def test_a_future_act_in_a_warning_stays_the_warners():
+    # negative: "that it would respond" is Iran's own threat
+    got = rows(run("Iran warned Israel that it would respond to any attack."))
+    assert any(r[0] == "IRN" and r[1] == "threaten" and r[2] == "ISR" for r in got), got
+    assert not any(r[0] == "ISR" for r in got), got

@@ -146,6 +146,7 @@ class Rules:
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
     event_doer_skip: frozenset = frozenset()   # main acts "the decision" passes over ("denied the charges")
+    addressee_pronoun_verbs: frozenset = frozenset()   # "warned X that it was ...": "it" is X (source.addressee_pronoun)
     subnational: frozenset = frozenset()   # "the local government" is no state's
     prepositions: frozenset = frozenset()   # a name after these is no subject ("against Turkey")
     place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
@@ -247,6 +248,7 @@ def rules(path: str | None = None) -> Rules:
                  reaction_unique=fs(d.get("reaction_targets", {}).get("unique", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
                  description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
                  event_doer_skip=fs(d.get("description_lookup", {}).get("skip_acts", [])),
+                 addressee_pronoun_verbs=fs(d.get("addressee_pronoun_verbs", [])),
                  subnational=fs(d.get("description_lookup", {}).get("subnational", [])),
                  prepositions=fs(d.get("description_lookup", {}).get("prepositions", [])),
                  place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
@@ -1092,8 +1094,24 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                 ch = e.source.chunk
                 if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None \
                         and not _reported_antecedent(s, ch, inner, ctx):
-                    e.source = Arg(claimant, "source.logophoric")
+                    e.source = _addressee_pronoun(s, p, e, ctx) or Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
+
+
+def _addressee_pronoun(s: cl.Structure, p: cl.Predicate, e: Event, ctx) -> Arg | None:
+    """Rule ``source.addressee_pronoun``: in what a warning verb (events.yaml
+    ``addressee_pronoun_verbs``) tells a named addressee, a pronoun doing something now or in
+    the past is the addressee ("Turkey warned Greece that it was violating international law":
+    Greece violates), while a future or conditional act stays the warner's own ("warned Israel
+    that it would respond": Iran responds, ``source.logophoric``). ``None`` otherwise.
+
+    Example:
+        >>> # "Egypt warned Sudan that it had breached the agreement" -> Sudan breached
+    """
+    if s.lemma[p.head] not in ctx["rules"].addressee_pronoun_verbs or p.voice != "active" or p.patient is None \
+            or e.modality or s.lower[e.source.chunk.start] not in ("it", "they") or not _has_actor(ctx, p.patient):
+        return None
+    return Arg(p.patient, "source.addressee_pronoun")
 
 
 def _reporter_resumes(s: cl.Structure, p: cl.Predicate, inner: set[int]) -> int:
