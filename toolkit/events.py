@@ -1108,8 +1108,10 @@ def _addressee_pronoun(s: cl.Structure, p: cl.Predicate, e: Event, ctx) -> Arg |
     Example:
         >>> # "Egypt warned Sudan that it had breached the agreement" -> Sudan breached
     """
-    if s.lemma[p.head] not in ctx["rules"].addressee_pronoun_verbs or p.voice != "active" or p.patient is None \
-            or e.modality or s.lower[e.source.chunk.start] not in ("it", "they") or not _has_actor(ctx, p.patient):
+    ch = e.source.chunk
+    if ch is None or s.lemma[p.head] not in ctx["rules"].addressee_pronoun_verbs or p.voice != "active" \
+            or p.patient is None or e.modality or s.lower[ch.start] not in ("it", "they") \
+            or not _has_actor(ctx, p.patient):
         return None
     return Arg(p.patient, "source.addressee_pronoun")
 
