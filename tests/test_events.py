@@ -56,7 +56,8 @@ def rows(out: pd.DataFrame) -> list[tuple]:
     ("Moscow said Kyiv had sabotaged the talks.", ("RUS", "accuse", "UKR", "asserted")),
     ("Moscow said Kyiv had sabotaged the talks.", ("UKR", "attack", None, "alleged")),
     # warnings
-    ("Russia warned of consequences if NATO expands.", ("RUS", "threaten", None, "conditional")),
+    # the threat is aimed at the party whose act it is conditional on (target.condition_subject)
+    ("Russia warned of consequences if NATO expands.", ("RUS", "threaten", "NATO", "conditional")),
     ("Britain warned Russia against a military path.", ("GBR", "warn", "RUS", "asserted")),
     ("Britain warned that Russia poses a threat to Europe.", ("GBR", "accuse", "RUS", "asserted")),
     # negation, condition, future

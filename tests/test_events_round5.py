@@ -27,7 +27,7 @@ def test_its_is_an_organisation(text, expected):
     ("Should Azerbaijan attack again, Armenia would launch strikes on its army.",
      ("AZE", "attack", None, "hypothetical"), ("ARM", "threaten", "AZE", "conditional"), "Should Azerbaijan attack again"),
     ("Should Iran attack Israel, the United States would retaliate.",
-     ("IRN", "attack", "ISR", "hypothetical"), ("USA", "threaten", None, "conditional"), "Should Iran attack Israel"),
+     ("IRN", "attack", "ISR", "hypothetical"), ("USA", "threaten", "IRN", "conditional"), "Should Iran attack Israel"),
     ("Were the sanctions lifted, Tehran would resume talks.",
      None, ("IRN", "consult", None, "conditional"), "Were the sanctions lifted"),
 ])

@@ -94,6 +94,8 @@ class Words:
     noun_phrase_prepositions: frozenset = frozenset()
     reporting_core: frozenset = frozenset()
     opening_adverbs: frozenset = frozenset()   # "However", "Later": adverbs, not names (tag.opening_name)
+    adverb_prepositions: frozenset = frozenset()   # "alongside": a preposition before a noun phrase
+    time_modifiers: frozenset = frozenset()   # "last", "next": parts of a time phrase (np.date_ends)
 
 
 @functools.lru_cache(maxsize=4)
@@ -132,7 +134,8 @@ def words(path: str | None = None) -> Words:
                  s("copula_forms"), s("intransitive_verbs"),
                  s("behest_nouns"), s("prepositional_participles"),
                  s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"),
-                 s("noun_phrase_prepositions"), s("reporting_extra"), opening_adverbs=s("opening_adverbs"))
+                 s("noun_phrase_prepositions"), s("reporting_extra"), opening_adverbs=s("opening_adverbs"),
+                 adverb_prepositions=s("adverb_prepositions"), time_modifiers=s("time_modifiers"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -394,6 +397,7 @@ def _verb_after_subject_relative(tokens: Sequence[str], tags: Sequence[str]) -> 
 
 _APOSTROPHES = frozenset({"'", "’", "`"})
 _PHRASE_REPAIR_WORDS = frozenset({"s", "’s", "'s", "least", "than"})
+_PHRASE_OPENING_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD"})
 
 
 def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | None = None, *,
@@ -412,7 +416,10 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
       ``participle_compounds`` in clauses.yaml are noun phrases, not "X armed forces";
     * ``tag.quantity_adverb``: "Around 3,000 members", "at least 26 people", "more than 300
       people": the word before a number is an adverb, not a preposition, so the noun phrase can
-      be a subject or an object.
+      be a subject or an object;
+    * ``tag.adverb_preposition``: "fighting alongside Russian forces" (``adverb_prepositions`` in
+      clauses.yaml, tagged as an adverb before a noun phrase) is a preposition, so the phrase
+      after it is an oblique ("alongside" someone), not the verb's object.
 
     Example:
         >>> repair_phrase_tags(["China", "’", "s", "ministry", "sent"], ["NNP", "NNP", "VBZ", "NN", "VBD"])
@@ -423,7 +430,7 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
     low = [t.lower() for t in tokens] if lower is None else lower
     # Every rule below needs a participle or past tag or one of these words at i (a new rule
     # must add its own to this test): the other tokens are skipped at the cost of two lookups.
-    words_at = _PHRASE_REPAIR_WORDS | w.quantity_words
+    words_at = _PHRASE_REPAIR_WORDS | w.quantity_words | w.adverb_prepositions
     for i in range(n):
         if out[i] not in ("VBG", "VBN", "VBD") and low[i] not in words_at:
             continue
@@ -436,6 +443,8 @@ def repair_phrase_tags(tokens: Sequence[str], tags: Sequence[str], w: Words | No
             out[i] = "POS"  # "Russia’s ongoing operation": tagged as a name
         elif _adjectival_participle(low, out, i, w):
             out[i] = "JJ"
+        elif low[i] in w.adverb_prepositions and out[i] == "RB" and nxt in _PHRASE_OPENING_TAGS:
+            out[i] = "IN"
         elif low[i] in w.quantity_words and out[i] == "IN" and nxt == "CD":
             out[i] = "RB"
         elif low[i] in ("least", "than") and i > 0 and nxt == "CD" and low[i - 1] in ("at", "more", "less", "fewer"):
@@ -499,11 +508,14 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
 
 
 def _adjectival_participle(low: Sequence[str], out: list[str], i: int, w: Words) -> bool:
-    """A participle inside a noun phrase: ``participle_adjectives`` ("ongoing"), after a hyphen
-    ("Kurdish - led forces") or in one of ``participle_compounds`` ("armed forces")."""
+    """A participle inside a noun phrase: ``participle_adjectives`` ("ongoing", "warring
+    factions"; not after a form of "be" and before a preposition, "militias were warring over
+    the port", a verb), after a hyphen ("Kurdish - led forces") or in one of
+    ``participle_compounds`` ("armed forces")."""
     n, nxt = len(out), out[i + 1] if i + 1 < len(out) else ""
     if low[i] in w.participle_adjectives and out[i] in ("VBG", "VBN") and i + 1 < n:
-        return True
+        # after a form of "be" and before a preposition it is the verb ("militias were warring over")
+        return not (i > 0 and low[i - 1] in w.copula_forms and nxt in ("IN", "TO"))
     if out[i] not in ("VBD", "VBN") or i + 1 >= n:
         return False
     hyphen = i > 1 and low[i - 1] in _HYPHENS and out[i - 2] in NP_INNER and nxt in NOUN_TAGS | {"JJ"}
@@ -736,9 +748,6 @@ def _finite_after_name(tags: Sequence[str], j: int) -> bool:
     return j < n and tags[j] in FINITE
 
 
-_TIME_MODIFIERS = frozenset({"last", "next", "early", "late", "earlier", "mid"})
-
-
 def _only_time(lower: Sequence[str], i: int, j: int, w: Words) -> bool:
     """Rule ``np.date_ends``: tokens ``[i, j)`` are a time and nothing else (a year, time
     words, "last", "next"), so a name after them starts a new phrase ("In 2014 Russia annexed
@@ -748,9 +757,9 @@ def _only_time(lower: Sequence[str], i: int, j: int, w: Words) -> bool:
     Jane Doe" keeps the year)."""
     for k in range(i, j):
         x = lower[k]
-        if x not in w.temporal and x not in _TIME_MODIFIERS and not _is_year(x):
+        if x not in w.temporal and x not in w.time_modifiers and not _is_year(x):
             return False
-    return lower[j - 1] not in _TIME_MODIFIERS
+    return lower[j - 1] not in w.time_modifiers
 
 
 def _is_year(x: str) -> bool:
@@ -879,7 +888,12 @@ def _closes_subject_aside(tags, lower, i: int, w: Words) -> bool:
 def _postposed_table(tags, lower, lemma, w: Words, tail: list[int]) -> list[bool]:
     """For each ``j``, whether the words ``tail[j:]`` are a postposed report: exactly one verb,
     a reporting one, and nothing after it but its subject, a time or place phrase (no
-    complementizer). One pass from the end serves every comma of the sentence."""
+    complementizer). One pass from the end serves every comma of the sentence.
+
+    Rule ``clause.participle_not_report``: a present participle is no postposed report
+    (", accusing them of spying", ", rejecting a report by ...", ", blaming the junta"): it
+    hangs from the clause before the comma, whose subject is its own; a report's verb is
+    finite (", officials said", ", said a spokesman")."""
     out = [False] * len(tail)
     n_verbs, first, comp = 0, -1, False
     for j in range(len(tail) - 1, -1, -1):
@@ -889,7 +903,7 @@ def _postposed_table(tags, lower, lemma, w: Words, tail: list[int]) -> list[bool
             first = k   # the leftmost verb of tail[j:]
         if lower[k] in w.complementizers:
             comp = True
-        out[j] = n_verbs == 1 and not comp and lemma[first] in w.reporting
+        out[j] = n_verbs == 1 and not comp and lemma[first] in w.reporting and tags[first] != "VBG"
     return out
 
 
@@ -1197,7 +1211,8 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
                 prev = [v] if v is not None else [q for q in prev if s.lower[q.head] not in w.copula_forms]
             other = prev[-1] if prev else None
         if other is not None and other is not p:
-            if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD"):
+            # "was sailing ... and rejected": a progressive with its auxiliary is finite too
+            if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD") or s.tags[other.start] in FINITE:
                 rep = _coordinated_reporter(s, p, other, w) or _reporters_second_verb(s, p, other, w)
                 if rep is not None:
                     return rep, "subject.coordinated_reporter"
@@ -1248,8 +1263,12 @@ def _reporters_second_verb(s: Structure, p: Predicate, other: Predicate, w: Word
     follows a report's complement whose verb has an auxiliary ("Estonia said Russian jets had
     entered its airspace, and summoned the Russian ambassador") and agrees in form with the
     reporting verb (both simple past) is the reporter's second verb: its subject is the
-    reporter's, not the complement's. ``None`` otherwise (without the comma, or when the
-    complement's verb has no auxiliary, "had entered and summoned" may share its subject).
+    reporter's, not the complement's. Without the comma only a reporting verb with no
+    auxiliary of its own after a complement verb whose auxiliary it cannot share (any but
+    "have") is the reporter's ("Algeria said the tanker was sailing in open waters and rejected
+    the protest": "was rejected" would be another verb); ``None`` otherwise (without the comma, or
+    when the complement's verb has no auxiliary, "had entered and summoned" may share its
+    subject, as "were patrolling the border and had arrested two smugglers" does).
 
     Example:
         >>> s = parse("Latvia said Belarusian jets had entered its airspace , and summoned the envoy .".split(),
@@ -1259,8 +1278,17 @@ def _reporters_second_verb(s: Structure, p: Predicate, other: Predicate, w: Word
         ('Latvia', 'agent.subject.coordinated_reporter')
     """
     subj = other.agent if other.voice == "active" else other.patient
-    if p.voice != "active" or subj is None or p.start < 2 or s.lower[p.start - 1] != "and" \
-            or s.lower[p.start - 2] != "," or other.start == other.head:
+    if p.voice != "active" or subj is None or p.start < 2 or s.lower[p.start - 1] != "and":
+        return None
+    comma = s.lower[p.start - 2] == ","
+    copula = s.lemma[other.head] == "be" or s.lower[other.head] in w.copula_forms
+    if other.start == other.head and (comma or not copula):
+        return None   # no auxiliary: "had entered and summoned" (but a copula: "was lawful and dismissed")
+    if not comma and (p.start != p.head or s.lemma[p.head] not in w.reporting
+                      or "have" in (s.lemma[other.start], s.lower[other.start]) or s.lower[other.start] in ("has", "had")):
+        # without the comma only a speech act of its own that cannot share the complement's
+        # auxiliary ("was lawful and dismissed the protest", "will play its role and supports");
+        # "had filled the dam and warned" may share "had" and so its subject
         return None
     for g in s.predicates:
         if g.head < subj.start and g.voice == "active" and s.lemma[g.head] in w.reporting and g.agent is not None \

@@ -145,6 +145,8 @@ class Rules:
     pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
+    event_doer_skip: frozenset = frozenset()   # main acts "the decision" passes over ("denied the charges")
+    addressee_pronoun_verbs: frozenset = frozenset()   # "warned X that it was ...": "it" is X (source.addressee_pronoun)
     subnational: frozenset = frozenset()   # "the local government" is no state's
     prepositions: frozenset = frozenset()   # a name after these is no subject ("against Turkey")
     place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
@@ -245,6 +247,8 @@ def rules(path: str | None = None) -> Rules:
                  reaction_acts=fs(d.get("reaction_targets", {}).get("prefer", [])),
                  reaction_unique=fs(d.get("reaction_targets", {}).get("unique", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
                  description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
+                 event_doer_skip=fs(d.get("description_lookup", {}).get("skip_acts", [])),
+                 addressee_pronoun_verbs=fs(d.get("addressee_pronoun_verbs", [])),
                  subnational=fs(d.get("description_lookup", {}).get("subnational", [])),
                  prepositions=fs(d.get("description_lookup", {}).get("prepositions", [])),
                  place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
@@ -378,8 +382,9 @@ def _chunk_of(s: cl.Structure, tok: int) -> cl.Chunk | None:
     return s.chunk_at(tok)
 
 
-# Prepositions that never introduce the party acted on ("more than 300 people", "as president").
-_NEVER_TARGET = frozenset({"than", "as", "like", "despite", "because", "unlike", "whether"})
+# Prepositions that never introduce the party acted on ("more than 300 people", "as president";
+# "fighting alongside Russian forces" names an ally: clauses rule tag.adverb_preposition).
+_NEVER_TARGET = frozenset({"than", "as", "like", "despite", "because", "unlike", "whether", "alongside"})
 
 
 def _target_oblique(obl, *, exclude=("of", "for", "by", "from"), after: int = -1):
@@ -1073,8 +1078,9 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
         speaker = claimant
         owner = _claim_owner(s, p, ctx)   # "rejected Russian claims that ...": Russia claims it
         cls = _reporting_classes().get(s.lemma[p.head], "")
+        resumes = _reporter_resumes(s, p, inner)
         for e in events:
-            if e.clause in inner and e.claimant is None:
+            if e.clause in inner and e.claimant is None and e.tok < resumes:
                 e.claimant, e.claim_of = (owner or claimant), speech
                 e.extra.append("claim.complement" if owner is None else "claim.noun_owner")
                 if s.lemma[p.head] in w.directive and _reporting_classes().get(s.lemma[p.head]) != "neutral":
@@ -1088,8 +1094,42 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                 ch = e.source.chunk
                 if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None \
                         and not _reported_antecedent(s, ch, inner, ctx):
-                    e.source = Arg(claimant, "source.logophoric")
+                    e.source = _addressee_pronoun(s, p, e, ctx) or Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
+
+
+def _addressee_pronoun(s: cl.Structure, p: cl.Predicate, e: Event, ctx) -> Arg | None:
+    """Rule ``source.addressee_pronoun``: in what a warning verb (events.yaml
+    ``addressee_pronoun_verbs``) tells a named addressee, a pronoun doing something now or in
+    the past is the addressee ("Turkey warned Greece that it was violating international law":
+    Greece violates), while a future or conditional act stays the warner's own ("warned Israel
+    that it would respond": Iran responds, ``source.logophoric``). ``None`` otherwise.
+
+    Example:
+        >>> # "Egypt warned Sudan that it had breached the agreement" -> Sudan breached
+    """
+    ch = e.source.chunk
+    if ch is None or s.lemma[p.head] not in ctx["rules"].addressee_pronoun_verbs or p.voice != "active" \
+            or p.patient is None or e.modality or s.lower[ch.start] not in ("it", "they") \
+            or not _has_actor(ctx, p.patient):
+        return None
+    return Arg(p.patient, "source.addressee_pronoun")
+
+
+def _reporter_resumes(s: cl.Structure, p: cl.Predicate, inner: set[int]) -> int:
+    """Rule ``claim.reporter_resumes``: the first token of a verb inside ``p``'s complement
+    whose subject is ``p``'s own (clauses rule ``subject.coordinated_reporter``: "Algeria said
+    the tanker was in open waters and rejected the Moroccan protest"); what follows it is the
+    reporter's own act, claimed by nobody. The sentence's length when there is none.
+
+    Example:
+        >>> # "Peru said the raid was lawful and dismissed Chile's protest": "dismissed" on
+    """
+    for q in s.predicates:
+        if q.head > p.head and q.clause in inner and q.agent_rule.endswith("coordinated_reporter") \
+                and q.agent is not None and p.agent is not None and q.agent.start == p.agent.start:
+            return q.start
+    return len(s.lower)
 
 
 def _claim_owner(s: cl.Structure, p: cl.Predicate, ctx) -> cl.Chunk | None:
@@ -2330,16 +2370,22 @@ class SentenceContext:
                 "sector": found.get("source_sector"), "text": self.text[a:b], "start": a, "end": b}, "actor.event_doer"
 
     def _main_act_before(self, r: Rules) -> dict | None:
-        """The main row of the nearest earlier sentence with rows, when it is a coded act ("the
-        decision", "the move": :meth:`_event_doer`)."""
-        nearest = -1
+        """The main row of the nearest earlier sentence whose main row is a coded act with a
+        source ("the decision", "the move": :meth:`_event_doer`), within events.yaml
+        ``description_lookup: sentences``. Rule ``actor.event_doer_skip``: a sentence between
+        whose main row names no doer or is a denial (``skip_acts``: "The man denied the
+        charges.") is passed over, so "condemned the ruling" after it still finds the court's
+        act; a statement stops the search; an act the lexicon leaves uncoded is an act all the same
+        ("Quito stripped the consuls of their accreditation. Bogota condemned the move")."""
         for i in range(len(self.previous) - 1, -1, -1):   # latest first (no reversed(): mypyc)
             sent, row = self.previous[i]
-            if sent < self.sent_id - r.description_sentences or nearest >= 0 and sent != nearest:
+            if sent < self.sent_id - r.description_sentences:
                 break
-            nearest = sent
-            if row.get("main"):
-                return row if row.get("act") not in ("statement", "unclassified") else None
+            if not row.get("main"):
+                continue
+            if row.get("source_actor") is None or row.get("act") in r.event_doer_skip:
+                continue
+            return row if row.get("act") != "statement" else None
         return None
 
     def _act_named(self, r: Rules, acts: frozenset, word: str, head: str) -> dict | None:
@@ -3224,6 +3270,60 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     return out
 
 
+def _following_conjuncts(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> list[cl.Chunk]:
+    """The phrases coordinated after ``c`` that name parties ("Ethiopia and Eritrea", "Iran,
+    Syria and Cuba": [Eritrea] and [Syria, Cuba]), in ``c``'s clause; none unless ``c`` names a
+    party too, the list closes with "and"/"or", and no verb follows its last phrase (that phrase
+    would be the next clause's subject: "warned Moscow and Minsk said ...").
+
+    Example:
+        >>> # "urged Ethiopia and Eritrea to withdraw" -> [Eritrea]
+    """
+    if not any(ctx.names_party(x) for x in range(c.start, c.end)):
+        return []
+    out: list[cl.Chunk] = []
+    k, closed = c.end, False
+    while not closed and k + 1 < len(s.lower) and s.lower[k] in ("and", "or", ","):
+        j = k + 1 + (s.lower[k] == "," and s.lower[k + 1] in ("and", "or"))
+        closed = s.lower[j - 1] in ("and", "or")
+        nxt = s.chunk_at(j) if j < len(s.lower) else None
+        if nxt is None or nxt.start != j or s.clause_of[j] != s.clause_of[c.start] \
+                or not any(ctx.names_party(x) for x in range(nxt.start, nxt.end)):
+            return []
+        out.append(nxt)
+        k = nxt.end
+    if not closed or k < len(s.tags) and (s.tags[k] in cl.FINITE or s.tags[k] == "MD"):
+        return []
+    return out
+
+
+def _split_targets(s: cl.Structure, events: list[Event], ctx: SentenceContext) -> list[Event]:
+    """Rule ``target.conjunct``: an act aimed at coordinated parties is aimed at each of them
+    ("The AU urged Ethiopia and Eritrea to withdraw", "imposed sanctions on Iran and Syria",
+    "accused Russia and Iran of cyberattacks": a row per party, as :func:`_split_coordinated`
+    gives a row per coordinated source). Not for statements and uncoded acts, a place phrase
+    ("in Ankara and Brussels"), the reciprocal rows of a pair, nor a party named twice
+    ("thanked Saudi Arabia and its king").
+
+    Example:
+        >>> # "Qatar called on Israel and Hezbollah to respect the truce" -> QAT->ISR, QAT->HEZBOLLAH
+    """
+    out = []
+    for e in events:
+        out.append(e)
+        t = e.target.chunk
+        if t is None or e.act in ("statement", "unclassified") or e.target.rule.endswith(_PLACE_TARGETS) \
+                or e.target.rule.startswith("target.reciprocal"):
+            continue
+        seen = {ctx.actor(t, s, target=True)[0].get("actor")}
+        for part in _following_conjuncts(s, t, ctx):
+            code = ctx.actor(part, s, target=True)[0].get("actor")
+            if code not in seen:   # "Saudi Arabia and the King of Saudi Arabia": one party
+                seen.add(code)
+                out.append(replace(e, target=Arg(part, e.target.rule + "+conjunct"), extra=list(e.extra)))
+    return out
+
+
 def _marked_mutual(s: cl.Structure, e: Event, r: Rules) -> bool:
     """Whether an act of ``reciprocal_marked`` is said to be mutual: its verb, or the verb just
     before its noun, is a marker ("traded blame", "exchanged accusations"), or its target is
@@ -3569,6 +3669,35 @@ def _purpose_targets(s: cl.Structure, events: list[Event], actors: list[dict], c
                 actors[i]["target"] = ctx.actor(q.patient, s, target=True)[0]
             if q.head not in toks and s.tags[q.head] != "VBG":
                 break  # only through the act's own verbs ("considering sending aid to help X")
+
+
+def _condition_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                       cues: list[Cue]) -> None:
+    """Rule ``target.condition_subject``: a hostile act made conditional on another party's
+    act, with no target of its own, is aimed at the one the condition names ("Beijing said
+    the PLA would take countermeasures if Manila continued its patrols": a threat at the
+    Philippines; "would retaliate unless Kigali withdrew"). The first subject in the
+    ``if``/``unless`` clause that names a party other than the source; none when the condition
+    names no one else ("if the situation worsened", "if it detected another launch").
+
+    Example:
+        >>> # "Moscow said it would retaliate if Helsinki allowed NATO bases" -> RUS threaten FIN
+    """
+    r = rules()
+    for i, e in enumerate(events):
+        if e.absorbed or e.condition is None or actors[i]["target"].get("actor") is not None \
+                or not (cues[e.cue].quad in CONFLICT or e.act in r.commitment_threats):
+            continue
+        src = actors[i]["source"].get("actor")
+        a, b = e.condition
+        for q in s.predicates:
+            subj = q.agent if q.voice == "active" else None
+            if not a <= q.head < b or subj is None or subj.end - subj.start == 1 and s.lower[subj.start] in _PRONOUNS:
+                continue
+            got = ctx.actor(subj, s, target=True)[0]
+            if got.get("actor") is not None and got["actor"] != src:
+                e.target, actors[i]["target"] = Arg(subj, "target.condition_subject"), got
+            break
 
 
 def _body_in_place_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
@@ -3984,7 +4113,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                             "visit", "verb.visit", p.clause, p.negated, p.modality))
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
-    events = _split_coordinated(s, events, rctx)
+    events = _split_targets(s, _split_coordinated(s, events, rctx), ctx)
     for e in events:
         t = e.target.chunk
         if e.act == "statement" and e.act_rule == "verb.active" and t is not None and any(
@@ -4011,6 +4140,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _own_side_warnings(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _oblique_targets(s, events, actors, ctx)
+    _condition_targets(s, events, actors, ctx, cues)
     _report_targets(s, events, actors, ctx)
     _claimant_possessive_targets(s, events, actors, ctx)
     main = _main_event(s, events)
