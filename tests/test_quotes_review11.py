@@ -86,3 +86,14 @@ def test_evidence_source_reads_the_head_before_its_agent():
     assert evidence_source("A poll of voters in Velor")
     assert not evidence_source("Investigators from the agency")
     assert not evidence_source("the Associated Press")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Evidence gathered by investigators points to Velor, Kestrian officials said.",
+     [("Evidence gathered by investigators", "points to", "evidence", "Velor"),
+      ("Kestrian officials", "said", "speech", "Evidence gathered by investigators points to Velor")]),
+    ("Lund blamed Tarsk, the ministry said.",
+     [("Lund", "blamed", "speech", "Tarsk"), ("the ministry", "said", "speech", "Lund blamed Tarsk")]),
+])
+def test_a_one_word_content_ends_before_a_closing_attribution(text, expected):
+    assert rows(text) == expected
