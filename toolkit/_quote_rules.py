@@ -1020,10 +1020,10 @@ def _clause_end(st: _State, start: int, end: int, s1: int) -> tuple[int, int] | 
                 and d.cues[_skip_aux_right(d, t + 1, end)][3] == "verb" and d.low[t + 1] not in PRONOUNS:
             end = t  # "Barkley, who said he votes X, said ...": the main clause's verb
             break
-        if d.tok[t] == "," and t > start + 1 and t + 1 < len(d.low) and not _in_quote(st, d.start[t]) \
+        if d.tok[t] == "," and t > start and t + 1 < len(d.low) and not _in_quote(st, d.start[t]) \
                 and _closing_attribution(d, t + 2 if d.low[t + 1] == "as" else t + 1, end):
-            end = t  # "Ukraine accused Russia of X, the foreign ministry said.": that cue's own
-            break
+            end = t  # "Ukraine accused Russia of X, the foreign ministry said.", "points to Hamas,
+            break    # officials said": that cue's own (after a one-word content too)
     while end > start and d.tok[end - 1] in _SENT_FINAL | _CLAUSE_PUNCT:
         end -= 1
     if end == start:

@@ -107,7 +107,7 @@ queries message messages call calls email emails e-mail letter letters""".split(
 _EVIDENCE_NOUNS = frozenset("""study studies poll polls survey surveys analysis analyses report reports
 review audit investigation investigations data research test tests video videos footage recording recordings
 records documents document figures statistics results averages images photos evidence memo filing filings
-emails transcript tally estimates projections""".split())
+emails transcript tally estimates projections intelligence findings assessment assessments cables""".split())
 _INTENTION_NEXT = frozenset("to against".split())
 # Heads of an object that make "attacked/hit X for ..." the military act, not criticism
 # ("attacked Kurdish fighters for their role in the bombing").

@@ -41,7 +41,9 @@ present and excludes the sentence's final period; the cue is the verb group ("ha
 what kind of attribution the class is (``speech``; or, for what PolNeAR and PARC attribute
 besides speech, ``thought`` for "believes", ``evidence`` for "polls show", ``intention`` for
 "wants to", ``position`` for "supports", ``silence`` for "did not respond"; the lexicon's
-``cue_kinds``), so that ``quotes[quotes.cue_kind == "speech"]`` keeps what was said; the speaker span is the
+``cue_kinds``; a refusal to speak, "declined to comment", is ``silence`` and a verb of evidence after
+a document, poll or study, "Polls suggest", ``evidence``, whatever the verb's class), so that
+``quotes[quotes.cue_kind == "speech"]`` keeps what was said; the speaker span is the
 surface subject with its appositive ("Ana Lopes, the foreign minister"; "he", "who", "the
 spokesman"; a longer subject a noun phrase hangs in: "Nearly eight of 10 voters", "a 2014
 study by Harvard", "The United States, Britain and France"), but not a relative clause with a
@@ -160,7 +162,9 @@ from ._quote_words import (
     _PLACE_PREPOSITIONS,
     _SENT_FINAL,
     _SHORT_CLASSES,
+    _SHORT_END,
     _SHORT_TOPIC_VERBS,
+    _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
     _THING_RELATIVES,
     _TIME_ADVERBS,
@@ -937,7 +941,8 @@ def _subject_before(d: _Doc, i: int, *, noun_subject: bool = False) -> bool:
     return (_cap(d.tok[k]) and low not in _BOUNDARY_CAPS) or (low in _NP_WORDS and low not in _DETERMINERS)
 
 
-_EVIDENCE_PARTICIPLES = frozenset("obtained released compiled reviewed published collected filed".split())
+_EVIDENCE_PARTICIPLES = frozenset("""obtained released compiled reviewed published collected filed gathered seen
+provided leaked analyzed analysed prepared commissioned produced""".split())
 
 
 def _evidence_agent(d: _Doc, by: int, lo: int) -> int | None:
@@ -1310,11 +1315,66 @@ def as_frame(d: _Doc, i: int, j: int) -> bool:
     if (j < len(d.low) and d.low[j] == "by") or d.low[i] == "regarding" \
             or (not _subject_before(d, i) and not (i > 0 and d.tok[i - 1] == "," and d.low[i].endswith("ing"))):
         return False  # "viewed by some as": a passive; "world view", "an accord regarding": nouns, a preposition
-    for t in range(j + 1, min(j + 10, len(d.low))):
+    t = j
+    while t < min(j + 10, len(d.low)):
         if d.sent[t] != d.sent[i] or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL:
             return False
-        if d.low[t] == "as":
-            return True
+        if d.low[i] in _CAST_FORMS and d.low[t] in _CAST_OBJECTS:
+            return False  # "cast their ballots as", "cast doubt on ... as": no characterisation
+        if d.low[t] != "as" or t == j:
+            t += 1
+            continue
+        if t + 2 < len(d.low) and d.low[t + 1] in _AS_AS and d.low[t + 2] == "as":
+            t += 3  # "painted the doors as well as the gate"
+            continue
+        return not _as_clause(d, t)
+    return False
+
+
+_CAST_FORMS = frozenset("cast casts casting".split())
+# Objects with which "cast" is the act itself, never a characterisation ("cast a vote",
+# "cast his country's veto", "cast doubt on", "cast a shadow over", "cast a spell").
+_CAST_OBJECTS = frozenset("""vote votes ballot ballots veto vetoes doubt doubts shadow shadows
+spell spells glance glances eye eyes net nets light lot lots aspersions pall blame""".split())
+_AS_AS = frozenset("well soon long far much".split())
+# Words after which an "-ed" form is a participle of the "as" phrase ("as a leader obsessed
+# with power", "as a force backed by Iran"), not the finite verb of a clause.
+_PARTICIPLE_NEXT = frozenset("by with of to for at as from against into about".split())
+_AS_RELATIVES = frozenset("who whom whose which that where".split())
+_AS_FINITE = frozenset("is was were are has have had will would could can may might should must does did".split())
+# Words after which an "-ed" form is no finite verb: a determiner ("as a failed state"), an
+# adverb or a preposition ("as bad for unemployed workers", "as a bid to put pressure on").
+_AS_NOT_SUBJECT = _DETERMINERS | frozenset("""and or as more most so too very not than to for of with in on at
+by from about against""".split())
+
+
+def _as_clause(d: _Doc, a: int) -> bool:
+    """Whether the "as" at ``a`` opens a clause ("as the Council voted", "as he spoke", "as
+    the sanctions were debated": a subject and a finite verb) rather than the predicate of a
+    characterisation ("as a betrayal", "as weak on Iran", "as a force backed by Iran").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Voters cast ballots as the polls opened. Marsk cast Brede as a leader backed by Iran.").d
+        >>> [_as_clause(d, k) for k, w in enumerate(d.low) if w == "as"]
+        [True, False]
+    """
+    n = len(d.low)
+    if a + 1 >= n or d.sent[a + 1] != d.sent[a]:
+        return False
+    if d.low[a + 1] in _SUBJECT_PRONOUNS or d.low[a + 1] in _AS_FINITE or d.low[a + 1] == "it":
+        return True  # "as he spoke", "as it approached", "as was expected"
+    for t in range(a + 2, min(a + 12, n)):
+        low, prev = d.low[t], d.low[t - 1]
+        if d.sent[t] != d.sent[a] or d.tok[t] in _CLAUSE_PUNCT or d.tok[t] in _SENT_FINAL \
+                or low in _AS_RELATIVES or prev in _AS_RELATIVES or low in _SHORT_END:
+            return False  # "as a victory as fighting eased": the predicate ends at a subordinator
+        if low in _AS_FINITE:
+            return True  # "as the sanctions were debated", "as talks have stalled"
+        verbish = low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4 and d.tok[t].islower())
+        if verbish and prev not in _AS_NOT_SUBJECT and not prev.endswith("ly") \
+                and not (t + 1 < n and d.sent[t + 1] == d.sent[a] and d.low[t + 1] in _PARTICIPLE_NEXT):
+            return True  # "as the violence continued", "as prices rose in Kumasi"
     return False
 
 
@@ -2218,6 +2278,8 @@ def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[li
 
 
 SPEECH = "speech"
+SILENCE = "silence"
+EVIDENCE = "evidence"
 
 
 def cue_kinds(lex: _lexicon.Lexicon) -> dict[str, str]:
@@ -2234,17 +2296,63 @@ def cue_kinds(lex: _lexicon.Lexicon) -> dict[str, str]:
     return {str(c): str(declared.get(c, SPEECH)) for c in lex.categories} | {str(c): str(k) for c, k in declared.items()}
 
 
-def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str]) -> str | None:
-    """The ``cue_kind`` of one row: its cue class's kind; ``speech`` for a quotation with no cue
-    (quote marks present words as spoken or written); none for a scare quote.
+# A refusal to speak ("declined to comment", "refused to say whether") is a silence, as the
+# lexicon's nonresponse class ("did not respond to requests for comment"), not an intention.
+_REFUSALS = frozenset("decline refuse".split())
+_REFUSED_SPEECH = re.compile(
+    r"\s+to\s+(?:comment|say|discuss|elaborate|answer|confirm|deny|speak|talk|respond|reply|specify|disclose"
+    r"|reveal|identify|name|explain|detail|divulge|address|be\s+interviewed|be\s+quoted)\b", re.IGNORECASE)
+
+
+# Verbs that present evidence when a document, poll or study is their source ("Polls suggest",
+# "Intelligence gathered by Britain indicates", "The data point to"): the kind is evidence
+# whatever the verb's class, as the evidential class's "show" and "find" are.
+_EVIDENCE_CUES = frozenset(("suggest", "indicate", "point to", "show", "find", "reveal", "confirm", "prove", "demonstrate"))
+_EVIDENCE_BREAK = frozenset("of from by in for at on with".split()) | _EVIDENCE_PARTICIPLES | _RELEASED
+
+
+def evidence_source(speaker: str | None) -> bool:
+    """Whether a source phrase is a document, poll or study (an evidence noun heads it, before
+    any "of", "by" or participle: "Polls", "Intelligence gathered by Britain", "A Bloomberg
+    poll in June"), not a person or body ("Diplomats", "the Associated Press").
 
     Example:
-        >>> kinds = {"neutral": "speech", "cognitive": "thought"}
+        >>> [evidence_source(s) for s in ("Intelligence gathered by Britain", "The data", "Diplomats", None)]
+        [True, True, False, False]
+    """
+    words = re.findall(r"[\w’'-]+", (speaker or "").lower())
+    head = None
+    for w in words:
+        if w in _EVIDENCE_BREAK:
+            break
+        head = w
+    return head in _EVIDENCE_NOUNS
+
+
+def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str | None = None,
+             after: str = "", speaker: str | None = None) -> str | None:
+    """The ``cue_kind`` of one row: its cue class's kind; ``speech`` for a quotation with no cue
+    (quote marks present words as spoken or written); none for a scare quote. A refusal
+    (``lemma`` decline or refuse) with a verb of speaking in the text ``after`` the cue is a
+    silence ("declined to comment", "refused to say whether"), as the nonresponse class is.
+    A verb that presents evidence ("suggest", "indicate", "point to") with a document, poll or
+    study as its ``speaker`` (:func:`evidence_source`) is evidence ("Polls suggest ...").
+
+    Example:
+        >>> kinds = {"neutral": "speech", "cognitive": "thought", "volitional": "intention"}
         >>> cue_kind("indirect", "cognitive", kinds), cue_kind("direct", None, kinds), cue_kind("scare", None, kinds)
         ('thought', 'speech', None)
+        >>> cue_kind("indirect", "volitional", kinds, "decline", " to comment."), cue_kind("indirect", "volitional", kinds, "decline", " to join")
+        ('silence', 'intention')
+        >>> cue_kind("indirect", "hedged", {"hedged": "speech"}, "suggest", speaker="Polls")
+        'evidence'
     """
     if kind == "scare":
         return None
+    if lemma in _REFUSALS and _REFUSED_SPEECH.match(after):
+        return SILENCE
+    if lemma in _EVIDENCE_CUES and evidence_source(speaker):
+        return EVIDENCE
     return kinds.get(cue_class, SPEECH) if cue_class else SPEECH
 
 
@@ -2280,17 +2388,18 @@ def find_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     lex = lexicon if isinstance(lexicon, _lexicon.Lexicon) else _lexicon.load(lexicon)
     rows: list[dict] = []
     problems: list[dict] = []
+    kinds = cue_kinds(lex)
     for doc_id, st, group_sid in _doc_states(documents, sentences, tokens, mentions, lex, gazetteer):
         doc_rows = run(st)
+        text = st.d.text
         for r in doc_rows:
             r["sent_id"] = group_sid[r["sent_id"]] if group_sid else None
+            end = r["cue_end"]
+            r["cue_kind"] = cue_kind(r["kind"], r["cue_class"], kinds, r["cue_lemma"],
+                                     text[end:end + 40] if end is not None else "", r["speaker"])
         rows.extend(doc_rows)
-        text = st.d.text
         for a, b, msg in st.problems:
             problems.append({"doc_id": doc_id, "start": a, "end": b, "text": text[a:b], "problem": msg})
-    kinds = cue_kinds(lex)
-    for r in rows:
-        r["cue_kind"] = cue_kind(r["kind"], r["cue_class"], kinds)
     quotes = _frame(rows)
     probs = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
     for c in ("start", "end"):
