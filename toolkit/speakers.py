@@ -1952,17 +1952,112 @@ def _opens_uncontested(r: SpeakerResolver, lo: int, hi: int, m: Mention, speaker
     """Does mention ``m`` open its sentence (only opening words or a dateline before it, from
     ``lo``), with no hostile act after it before ``hi`` and no denial in the speaker's sentence
     (token ``speaker``)?"""
+    if not _opens(r, lo, m) or _hostile_after(r, m, hi):
+        return False
+    d = r.d
+    st = d.sent[min(speaker, len(d.sent) - 1)]
+    return not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st]))
+
+
+def _opens(r: SpeakerResolver, lo: int, m: Mention) -> bool:
+    """Does mention ``m`` open its sentence (only opening words or a dateline before it, from
+    offset ``lo``)?"""
     d = r.d
     t = bisect.bisect_left(d.start, m.start)
     first = bisect.bisect_left(d.start, lo)
     line = _dateline_end_offset(r, d.start[first])
     k = first if line is None else bisect.bisect_left(d.start, line)
-    if any(d.low[j] not in _OPENERS for j in range(k, t)):
+    return all(d.low[j] in _OPENERS for j in range(k, t))
+
+
+def _nationality_of_person(d, o: Mention) -> bool:
+    """Is mention ``o`` a person's nationality ("the Vatican envoy", "Chadian soldiers")?"""
+    t = bisect.bisect_left(d.start, o.end)
+    nxt = d.low[t] if t < len(d.low) else ""
+    return nxt in ROLE_NOUNS or nxt in PERSON_GROUPS
+
+
+def _victim_place(r: SpeakerResolver, lo: int, hi: int, found: set[str]) -> bool:
+    """Does the one state acting in ``[lo, hi)`` open it with a hostile act
+    (:func:`_hostile_after`) towards a place of another state named after it ("Eritrea sent
+    troops into Tigray", "Uganda is occupying villages in western South Sudan")? The victim's
+    office may be the one speaking, so the state is not the speaker's. Not a demonym ("Ukraine
+    shot down 30 Russian drones, the air force said": Ukraine's)."""
+    acting = [m for m, _ in _acting_states(r, lo, hi) if m.actor in found]
+    if not acting:
         return False
-    if any(d.low[j] in _HOSTILE_WORDS for j in range(bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi))):
+    m = acting[0]
+    d = r.d
+    if not any(o.actor and o.actor not in found and o.actor_type == "state" and o.kind != "demonym"
+               and not o.person and not r.in_quote(o.start) and not _nationality_of_person(d, o)
+               for o in r.mentions_in(m.end, hi)):
         return False
-    st = d.sent[min(speaker, len(d.sent) - 1)]
-    return not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st]))
+    return _opens(r, lo, m) and _hostile_after(r, m, hi)
+
+
+def _hostile_after(r: SpeakerResolver, m: Mention, hi: int) -> bool:
+    """Is what follows the subject ``m`` up to offset ``hi`` an act aimed at another party,
+    whose victim may be the one who speaks of it? A weapon or a word of attack
+    (:data:`_HOSTILE_WORDS`: "launched drones at"); an act of the escalation lexicon from CAMEO
+    root 13 on (threaten, protest, force posture, reduce relations, coerce, assault, fight:
+    "is occupying", "keeps detaining", "has suspended the treaty with"); a denied yield or
+    cooperation of roots 03-05 and 08 ("has not complied with the peace agreement": the other
+    side's complaint; not a denied aid, "has not sent ammunition to Israel", the subject's
+    own word); or another state as the direct object of the subject's verb when that verb is
+    no act of roots 01-12 ("Belarus is flooding Lithuania with migrants"; not "Cuba accused
+    the United States", "Kenya urged Ethiopia")."""
+    d = r.d
+    t0, t1 = bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi)
+    if any(d.low[j] in _HOSTILE_WORDS for j in range(t0, t1)):
+        return True
+    if t1 <= t0:
+        return False
+    acts = _acts_of(d.text[d.start[t0]:d.end[t1 - 1]])
+    base = d.start[t0]
+    if acts and 10 <= acts[0][2] <= 12 and bisect.bisect_left(d.start, base + acts[0][0]) - t0 <= 3:
+        return False   # "Cuba accused the United States of tightening the embargo": its own word
+    for a, _, root in acts:
+        negated = any(w in _NEGATIONS for w in d.low[t0:bisect.bisect_left(d.start, base + a)])
+        if root >= 13 or (negated and root in _DENIED_COOPERATION):
+            return True
+    k = t0
+    while k < t1 and (d.low[k] in _AUX_WORDS or d.low[k] in _VERB_AUX or d.low[k] in _NEGATIONS
+                      or d.low[k].endswith("ly")):
+        k += 1
+    if k + 1 >= t1 or not d.low[k].isalpha():
+        return False
+    verb = k
+    k += 1 + (d.low[k + 1] == "the")
+    obj = next((o for o in r.mentions_in(d.start[k], hi) if o.start == d.start[k]), None)
+    if obj is None or obj.actor_type != "state" or obj.actor == m.actor:
+        return False
+    e = bisect.bisect_left(d.start, obj.end)
+    if e < len(d.low) and d.low[e] in POSSESSIVES:
+        return False   # "Indonesia welcomed Malaysia's offer": Malaysia is no object
+    return not any(a <= d.start[verb] - base < b and root <= 12 for a, b, root in acts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _acts_of(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, CAMEO root) of each act the bundled escalation lexicon finds in ``text``,
+    offsets into ``text`` (the quotes step runs before the escalation step, so the lexicon is
+    matched here on the few words after a subject; a user's own escalation lexicon is not).
+
+    Example:
+        >>> [root for _, _, root in _acts_of("Lisbia is occupying two villages")]
+        [19]
+    """
+    from . import lexicon
+    from .tokenize import tokenize_documents
+
+    _, toks = tokenize_documents(["s"], [text])
+    hits = lexicon.load("escalation").find(toks, {"s": text})
+    out = []
+    for a, b, cameo in zip(hits["start"].tolist(), hits["end"].tolist(), hits["cameo"].tolist()):
+        code = str(cameo or "")
+        if code[:2].isdigit():
+            out.append((int(a), int(b), int(code[:2])))
+    return tuple(out)
 
 
 def _dateline_end_offset(r: SpeakerResolver, a: int) -> int | None:
@@ -1981,6 +2076,9 @@ launched launch launches fired fire fires firing shelled shells shelling bombed 
 killed kill kills killing hit hits seized seize seizes captured capture invaded invade raided
 shot shoot downed targeted target drone drones missile missiles rocket rockets artillery against
 at into violated violating massed massing ramming rammed blocked intercepted""".split())
+_NEGATIONS = frozenset("not n't never no failed refused".split())
+_VERB_AUX = frozenset("are be been being do does did shall should must keeps kept continues".split())
+_DENIED_COOPERATION = frozenset({3, 4, 5, 8})   # CAMEO roots whose denial is a complaint of the other side
 _SUBJECT_LINKS = frozenset({"and", "or", "&"})   # "Poland and Lithuania": two subjects
 _DENIAL_WORDS = frozenset("""baseless unfounded groundless false lies fabricated denied denies deny
 rejected rejects slander absurd""".split())
@@ -2043,6 +2141,8 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
             break
         names, demonyms = _sentence_states(r, lo, hi)
         found = names or demonyms
+        if len(found) == 1 and _victim_place(r, lo, hi, found):
+            return None, "competing"   # "Eritrea sent troops into Tigray, the spokesman said": either's
         if len(found) == 1 and (not strict or line is None or line in found):
             return next(iter(found)), "sentence"
         if len(found) > 1 and line not in found and (line is None or not strict):
