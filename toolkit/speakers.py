@@ -1988,10 +1988,13 @@ def _victim_place(r: SpeakerResolver, lo: int, hi: int, found: set[str]) -> bool
         return False
     m = acting[0]
     d = r.d
-    if not any(o.actor and o.actor not in found and o.actor_type == "state" and o.kind != "demonym"
-               and not o.person and not r.in_quote(o.start) and not _nationality_of_person(d, o)
+    if not any(o.actor and o.actor not in found and o.actor_type == "state" and o.kind not in ("demonym", "role")
+               and not o.person and not o.role and not r.in_quote(o.start) and not _nationality_of_person(d, o)
                for o in r.mentions_in(m.end, hi)):
         return False
+    t = bisect.bisect_left(d.start, m.end)
+    if t < len(d.low) and d.low[t] in _SPEECH_VERBS:
+        return False   # "Mozambique said Rwandan troops had recaptured ...": a report, not its act
     return _opens(r, lo, m) and _hostile_after(r, m, hi)
 
 
@@ -2029,7 +2032,7 @@ def _hostile_after(r: SpeakerResolver, m: Mention, hi: int) -> bool:
     verb = k
     k += 1 + (d.low[k + 1] == "the")
     obj = next((o for o in r.mentions_in(d.start[k], hi) if o.start == d.start[k]), None)
-    if obj is None or obj.actor_type != "state" or obj.actor == m.actor:
+    if obj is None or obj.actor_type != "state" or obj.actor == m.actor or obj.person or obj.role:
         return False
     e = bisect.bisect_left(d.start, obj.end)
     if e < len(d.low) and d.low[e] in POSSESSIVES:
