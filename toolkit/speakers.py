@@ -2032,12 +2032,11 @@ def _hostile_after(r: SpeakerResolver, m: Mention, hi: int, *, decisions: bool =
         return True
     if t1 <= t0:
         return False
-    acts = _acts_of(d.text[d.start[t0]:d.end[t1 - 1]])
-    base = d.start[t0]
-    if acts and 10 <= acts[0][2] <= 12 and bisect.bisect_left(d.start, base + acts[0][0]) - t0 <= 3:
+    acts = _acts_of(tuple(d.tok[t0:t1]))
+    if acts and 10 <= acts[0][2] <= 12 and acts[0][0] <= 3:
         return False   # "Cuba accused the United States of tightening the embargo": its own word
     for a, _, root in acts:
-        negated = any(w in _NEGATIONS for w in d.low[t0:bisect.bisect_left(d.start, base + a)])
+        negated = any(w in _NEGATIONS for w in d.low[t0:t0 + a])
         if (root >= 13 and not (decisions and root == 16)) or (negated and root in _DENIED_COOPERATION):
             return True
     k = t0
@@ -2054,26 +2053,33 @@ def _hostile_after(r: SpeakerResolver, m: Mention, hi: int, *, decisions: bool =
     e = bisect.bisect_left(d.start, obj.end)
     if e < len(d.low) and (d.low[e] in POSSESSIVES or d.low[e] == "to"):
         return False   # "Indonesia welcomed Malaysia's offer", "allowed Russia to station": no victim
-    return not any(a <= d.start[verb] - base < b and root <= 12 for a, b, root in acts)
+    return not any(a <= verb - t0 < b and root <= 12 for a, b, root in acts)
 
 
 @functools.lru_cache(maxsize=4096)
-def _acts_of(text: str) -> tuple[tuple[int, int, int], ...]:
-    """(start, end, CAMEO root) of each act the bundled escalation lexicon finds in ``text``,
-    offsets into ``text`` (the quotes step runs before the escalation step, so the lexicon is
-    matched here on the few words after a subject; a user's own escalation lexicon is not).
+def _acts_of(words: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
+    """(first token, end token, CAMEO root) of each act the bundled escalation lexicon finds in
+    the tokens ``words`` (the quotes step runs before the escalation step, so the lexicon is
+    matched here on the few words after a subject, with the tokenizer's context-free lemmas;
+    a user's own escalation lexicon is not).
 
     Example:
-        >>> [root for _, _, root in _acts_of("Lisbia is occupying two villages")]
+        >>> [root for _, _, root in _acts_of(("is", "occupying", "two", "villages"))]
         [19]
     """
-    from . import lexicon
-    from .tokenize import tokenize_documents
+    import pandas as pd
 
-    _, toks = tokenize_documents(["s"], [text])
-    hits = lexicon.load("escalation").find(toks, {"s": text})
+    from . import lexicon
+    from .tokenize import lemmatize
+
+    starts = list(itertools.accumulate([0, *(len(w) + 1 for w in words)]))[:-1]
+    lower = [w.lower() for w in words]
+    toks = pd.DataFrame({"doc_id": "s", "sent_id": 0, "tok_id": range(len(words)), "start": starts,
+                         "end": [a + len(w) for a, w in zip(starts, words)], "text": list(words),
+                         "lower": lower, "lemma": [lemmatize(w) for w in lower]})
+    hits = lexicon.load("escalation").find(toks, {"s": " ".join(words)})
     out = []
-    for a, b, cameo in zip(hits["start"].tolist(), hits["end"].tolist(), hits["cameo"].tolist()):
+    for a, b, cameo in zip(hits["tok_start"].tolist(), hits["tok_end"].tolist(), hits["cameo"].tolist()):
         code = str(cameo or "")
         if code[:2].isdigit():
             out.append((int(a), int(b), int(code[:2])))
