@@ -223,6 +223,8 @@ SUBJECT_ACTS = [
     ("Iran keeps detaining sailors from Azerbaijan, the foreign ministry said.", "the foreign ministry", None),
     ("Belarus is flooding Lithuania with migrants, the interior ministry said.", "the interior ministry", None),
     ("Eritrea sent troops into Tigray, the defence ministry said.", "the defence ministry", None),
+    ("Lisbania sent migrants across the border to Norvia, the interior ministry said.", "the interior ministry", None),
+    ("Kenya will send police officers to Haiti, the interior ministry said.", "the interior ministry", "KEN"),
     ("Norway has given 50 million dollars in aid to Sudan, the foreign ministry said.", "the foreign ministry", "NOR"),
     ("Qatar will mediate between Sudan and Chad, the foreign ministry said.", "the foreign ministry", "QAT"),
     ("Poland has not sent fighter jets to Ukraine, the defence ministry said.", "the defence ministry", "POL"),

@@ -2101,7 +2101,7 @@ _HOSTILE_WORDS = frozenset("""attack attacked attacks attacking struck strike st
 launched launch launches fired fire fires firing shelled shells shelling bombed bombs bombing
 killed kill kills killing hit hits seized seize seizes captured capture invaded invade raided
 shot shoot downed targeted target drone drones missile missiles rocket rockets artillery against
-at into violated violating massed massing ramming rammed blocked intercepted""".split())
+at into across violated violating massed massing ramming rammed blocked intercepted""".split())
 _NEGATIONS = frozenset("not n't never no failed refused".split())
 _VERB_AUX = frozenset("are be been being do does did shall should must keeps kept continues".split())
 _DENIED_COOPERATION = frozenset({3, 4, 5, 8})   # CAMEO roots whose denial is a complaint of the other side
