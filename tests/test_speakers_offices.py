@@ -213,3 +213,25 @@ def test_a_dateline_in_capital_letters_needs_no_agency():
     # "HONIARA -" alone (AFP/AP style) is the place the story was filed: the Solomon Islands
     text = "HONIARA - Interior Minister Rex Talasi said on Monday that the ferry had sunk."
     assert _speaker(text, "Interior Minister Rex Talasi") == ("SLB", "title_context")
+
+
+# The subject rule reads the act after the subject from the escalation lexicon: a hostile act
+# the word list does not have, a denied yield, or another state as a direct object gives none.
+SUBJECT_ACTS = [
+    ("Lisbania is occupying villages in Norvia, the foreign ministry said.", "the foreign ministry", None),
+    ("Uganda is occupying villages in western South Sudan, the foreign ministry said.", "the foreign ministry", None),
+    ("Iran keeps detaining sailors from Azerbaijan, the foreign ministry said.", "the foreign ministry", None),
+    ("Belarus is flooding Lithuania with migrants, the interior ministry said.", "the interior ministry", None),
+    ("Eritrea sent troops into Tigray, the defence ministry said.", "the defence ministry", None),
+    ("Lisbania sent migrants across the border to Norvia, the interior ministry said.", "the interior ministry", None),
+    ("Kenya will send police officers to Haiti, the interior ministry said.", "the interior ministry", "KEN"),
+    ("Norway has given 50 million dollars in aid to Sudan, the foreign ministry said.", "the foreign ministry", "NOR"),
+    ("Qatar will mediate between Sudan and Chad, the foreign ministry said.", "the foreign ministry", "QAT"),
+    ("Poland has not sent fighter jets to Ukraine, the defence ministry said.", "the defence ministry", "POL"),
+    ("Indonesia welcomed Malaysia's offer to help, the foreign ministry said.", "the foreign ministry", "IDN"),
+]
+
+
+@pytest.mark.parametrize("text,span,actor", SUBJECT_ACTS)
+def test_subject_state_reads_the_act(text, span, actor):
+    assert _speaker(text, span)[0] == actor

@@ -987,7 +987,7 @@ def _title_context(r: SpeakerResolver, start: int, person: str | None, role: str
                 nat = _nationality_after(r, q + len(person), d.end[d.sent_end[d.sent[min(k, len(d.sent) - 1)]] - 1])
             if nat is not None:
                 return nat
-    return context_state(r, start, strict=local or bool(role and role.startswith("spokes")))[0]
+    return context_state(r, start, strict=local or bool(role and role.startswith("spokes")), titled=True)[0]
 
 
 # Officials of a state's region or city, whom the state the text is about does not place.
@@ -1896,7 +1896,8 @@ def _acting_states(r: SpeakerResolver, lo: int, hi: int) -> list[tuple[Mention, 
     return out
 
 
-def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speaker: int) -> str | None:
+def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speaker: int, *,
+                   titled: bool = False) -> str | None:
     """``subject``: of two or more states competing in one sentence (``[lo, hi)``), the one
     that opens it as its subject, the others named after it ("Cuba accused the United States
     of ...", "The Czech Republic has not sent arms to Israel", "Egypt's president received
@@ -1927,10 +1928,10 @@ def _subject_state(r: SpeakerResolver, lo: int, hi: int, found: set[str], speake
     t = bisect.bisect_left(d.start, m.end)
     if t < len(d.low) and d.low[t] in _SUBJECT_LINKS:
         return None   # "Poland and Lithuania will hold drills, the defence ministry said": either's
-    return m.actor if _opens_uncontested(r, lo, hi, m, speaker) else None
+    return m.actor if _opens_uncontested(r, lo, hi, m, speaker, titled=titled) else None
 
 
-def _subject_holder(r: SpeakerResolver, lo: int, hi: int, speaker: int) -> str | None:
+def _subject_holder(r: SpeakerResolver, lo: int, hi: int, speaker: int, *, titled: bool = False) -> str | None:
     """``subject`` for a sentence naming no state that acts: the state of the office holder
     who opens it as its subject ("Egypt's President X received Eritrea's President Y in Cairo.
     ... the presidency said": Egypt's), under :func:`_subject_state`'s conditions (no hostile
@@ -1945,24 +1946,144 @@ def _subject_holder(r: SpeakerResolver, lo: int, hi: int, speaker: int) -> str |
     t = bisect.bisect_left(r.d.start, m.end)
     if t < len(r.d.low) and r.d.low[t] in POSSESSIVES:
         return None   # "Donald Trump's campaign is defending ...": the subject is his campaign
-    return m.actor if _opens_uncontested(r, lo, hi, m, speaker) else None
+    return m.actor if _opens_uncontested(r, lo, hi, m, speaker, titled=titled) else None
 
 
-def _opens_uncontested(r: SpeakerResolver, lo: int, hi: int, m: Mention, speaker: int) -> bool:
+def _opens_uncontested(r: SpeakerResolver, lo: int, hi: int, m: Mention, speaker: int, *,
+                       titled: bool = False) -> bool:
     """Does mention ``m`` open its sentence (only opening words or a dateline before it, from
     ``lo``), with no hostile act after it before ``hi`` and no denial in the speaker's sentence
-    (token ``speaker``)?"""
+    (token ``speaker``)? A reduced relation (CAMEO 16) counts as hostile only for a ``titled``
+    official (see :func:`_hostile_after`)."""
+    if not _opens(r, lo, m) or _hostile_after(r, m, hi, decisions=not titled):
+        return False
+    d = r.d
+    st = d.sent[min(speaker, len(d.sent) - 1)]
+    return not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st]))
+
+
+def _opens(r: SpeakerResolver, lo: int, m: Mention) -> bool:
+    """Does mention ``m`` open its sentence (only opening words or a dateline before it, from
+    offset ``lo``)?"""
     d = r.d
     t = bisect.bisect_left(d.start, m.start)
     first = bisect.bisect_left(d.start, lo)
     line = _dateline_end_offset(r, d.start[first])
     k = first if line is None else bisect.bisect_left(d.start, line)
-    if any(d.low[j] not in _OPENERS for j in range(k, t)):
+    return all(d.low[j] in _OPENERS for j in range(k, t))
+
+
+def _nationality_of_person(d, o: Mention) -> bool:
+    """Is mention ``o`` a person's nationality ("the Vatican envoy", "Chadian soldiers")?"""
+    t = bisect.bisect_left(d.start, o.end)
+    nxt = d.low[t] if t < len(d.low) else ""
+    return nxt in ROLE_NOUNS or nxt in PERSON_GROUPS
+
+
+def _victim_place(r: SpeakerResolver, lo: int, hi: int, found: set[str], *, titled: bool = False) -> bool:
+    """Does the one state acting in ``[lo, hi)`` open it with a hostile act
+    (:func:`_hostile_after`) towards a place of another state named after it ("Eritrea sent
+    troops into Tigray", "Uganda is occupying villages in western South Sudan")? The victim's
+    office may be the one speaking, so the state is not the speaker's. Not a demonym ("Ukraine
+    shot down 30 Russian drones, the air force said": Ukraine's)."""
+    acting = [m for m, _ in _acting_states(r, lo, hi) if m.actor in found]
+    if not acting:
         return False
-    if any(d.low[j] in _HOSTILE_WORDS for j in range(bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi))):
+    m = acting[0]
+    d = r.d
+    if not any(o.actor and o.actor not in found and o.actor_type == "state" and o.kind not in ("demonym", "role")
+               and not o.person and not o.role and not r.in_quote(o.start) and not _nationality_of_person(d, o)
+               for o in r.mentions_in(m.end, hi)):
         return False
-    st = d.sent[min(speaker, len(d.sent) - 1)]
-    return not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st]))
+    t = bisect.bisect_left(d.start, m.end)
+    if t < len(d.low) and d.low[t] in _SPEECH_VERBS:
+        return False   # "Mozambique said Rwandan troops had recaptured ...": a report, not its act
+    return _opens(r, lo, m) and _hostile_after(r, m, hi, decisions=not titled)
+
+
+def _hostile_after(r: SpeakerResolver, m: Mention, hi: int, *, decisions: bool = False) -> bool:
+    """Is what follows the subject ``m`` up to offset ``hi`` an act aimed at another party,
+    whose victim may be the one who speaks of it? A weapon or a word of attack
+    (:data:`_HOSTILE_WORDS`: "launched drones at"); an act of the escalation lexicon from CAMEO
+    root 13 on (threaten, protest, force posture, reduce relations, coerce, assault, fight:
+    "is occupying", "keeps detaining", "has suspended the treaty with"); a denied yield or
+    cooperation of roots 03-05 and 08 ("has not complied with the peace agreement": the other
+    side's complaint; not a denied aid, "has not sent ammunition to Israel", the subject's
+    own word); or another state as the direct object of the subject's verb when that verb is
+    no act of roots 01-12 ("Belarus is flooding Lithuania with migrants"; not "Cuba accused
+    the United States", "Kenya urged Ethiopia", nor an object told to act, "Belarus allowed
+    Russia to station ..."). With ``decisions``, a reduced relation (root 16: "Chad ended its
+    defence agreement with France, and the foreign ministry said": the subject's own formal
+    decision, which an unnamed office of it announces) is not hostile; a named official of
+    unknown state is told apart by nothing ("India has suspended the treaty with Pakistan,
+    Foreign Minister X said": either's).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Lisbia is occupying two villages, the ministry said."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> _hostile_after(r, Mention(0, 6, "LSB", kind="state", actor_type="state"), text.index(","))
+        True
+    """
+    d = r.d
+    t0, t1 = bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi)
+    if any(d.low[j] in _HOSTILE_WORDS for j in range(t0, t1)):
+        return True
+    if t1 <= t0:
+        return False
+    acts = _acts_of(tuple(d.tok[t0:t1]))
+    if acts and 10 <= acts[0][2] <= 12 and acts[0][0] <= 3:
+        return False   # "Cuba accused the United States of tightening the embargo": its own word
+    for a, _, root in acts:
+        negated = any(w in _NEGATIONS for w in d.low[t0:t0 + a])
+        if (root >= 13 and not (decisions and root == 16)) or (negated and root in _DENIED_COOPERATION):
+            return True
+    k = t0
+    while k < t1 and (d.low[k] in _AUX_WORDS or d.low[k] in _VERB_AUX or d.low[k] in _NEGATIONS
+                      or d.low[k].endswith("ly")):
+        k += 1
+    if k + 1 >= t1 or not d.low[k].isalpha():
+        return False
+    verb = k
+    k += 1 + (d.low[k + 1] == "the")
+    obj = next((o for o in r.mentions_in(d.start[k], hi) if o.start == d.start[k]), None)
+    if obj is None or obj.actor_type != "state" or obj.actor == m.actor or obj.person or obj.role:
+        return False
+    e = bisect.bisect_left(d.start, obj.end)
+    if e < len(d.low) and (d.low[e] in POSSESSIVES or d.low[e] == "to"):
+        return False   # "Indonesia welcomed Malaysia's offer", "allowed Russia to station": no victim
+    return not any(a <= verb - t0 < b and root <= 12 for a, b, root in acts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _acts_of(words: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
+    """(first token, end token, CAMEO root) of each act the bundled escalation lexicon finds in
+    the tokens ``words`` (the quotes step runs before the escalation step, so the lexicon is
+    matched here on the few words after a subject, with the tokenizer's context-free lemmas;
+    a user's own escalation lexicon is not).
+
+    Example:
+        >>> [root for _, _, root in _acts_of(("is", "occupying", "two", "villages"))]
+        [19]
+    """
+    import pandas as pd
+
+    from . import lexicon
+    from .tokenize import lemmatize
+
+    starts = list(itertools.accumulate([0, *(len(w) + 1 for w in words)]))[:-1]
+    lower = [w.lower() for w in words]
+    toks = pd.DataFrame({"doc_id": "s", "sent_id": 0, "tok_id": range(len(words)), "start": starts,
+                         "end": [a + len(w) for a, w in zip(starts, words)], "text": list(words),
+                         "lower": lower, "lemma": [lemmatize(w) for w in lower]})
+    hits = lexicon.load("escalation").find(toks, {"s": " ".join(words)})
+    out = []
+    for a, b, cameo in zip(hits["tok_start"].tolist(), hits["tok_end"].tolist(), hits["cameo"].tolist()):
+        code = str(cameo or "")
+        if code[:2].isdigit():
+            out.append((int(a), int(b), int(code[:2])))
+    return tuple(out)
 
 
 def _dateline_end_offset(r: SpeakerResolver, a: int) -> int | None:
@@ -1980,7 +2101,10 @@ _HOSTILE_WORDS = frozenset("""attack attacked attacks attacking struck strike st
 launched launch launches fired fire fires firing shelled shells shelling bombed bombs bombing
 killed kill kills killing hit hits seized seize seizes captured capture invaded invade raided
 shot shoot downed targeted target drone drones missile missiles rocket rockets artillery against
-at into violated violating massed massing ramming rammed blocked intercepted""".split())
+at into across violated violating massed massing ramming rammed blocked intercepted""".split())
+_NEGATIONS = frozenset("not n't never no failed refused".split())
+_VERB_AUX = frozenset("are be been being do does did shall should must keeps kept continues".split())
+_DENIED_COOPERATION = frozenset({3, 4, 5, 8})   # CAMEO roots whose denial is a complaint of the other side
 _SUBJECT_LINKS = frozenset({"and", "or", "&"})   # "Poland and Lithuania": two subjects
 _DENIAL_WORDS = frozenset("""baseless unfounded groundless false lies fabricated denied denies deny
 rejected rejects slander absurd""".split())
@@ -1991,7 +2115,7 @@ _DEMONYM_BODIES = frozenset("authorities coast air armed security state".split()
 
 
 def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
-                  strict: bool = True) -> tuple[str | None, str]:
+                  strict: bool = True, titled: bool = False) -> tuple[str | None, str]:
     """The state a speaker at offset ``a`` that names none belongs to, by what the text is
     about (rule ``description_state``, ``title_context``): the part of its own sentence before
     it, else the nearest earlier sentence (:data:`WINDOW_SENTENCES`) that names a state. There a
@@ -2012,8 +2136,11 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
     window: the dateline's. The speaker's own content before a postposed speaker counts as a
     statement about its state ("Egypt's economy grew 4 percent, the planning ministry said"),
     not as a demand on the state it names ("Russia must pay for the strikes, the foreign ministry
-    said" says nothing of whose ministry). Returns (state or None, how: ``sentence``,
-    ``dateline``, ``picked``, ``subject``, ``competing``, ``none``).
+    said" says nothing of whose ministry). One state acting against a place of another
+    ("Eritrea sent troops into Tigray", :func:`_victim_place`) competes with it too. What is
+    hostile is read from the escalation lexicon (:func:`_hostile_after`); for a ``titled``
+    official (a named person of unknown state) a reduced relation is too. Returns (state or
+    None, how: ``sentence``, ``dateline``, ``picked``, ``subject``, ``competing``, ``none``).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -2043,15 +2170,17 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
             break
         names, demonyms = _sentence_states(r, lo, hi)
         found = names or demonyms
+        if len(found) == 1 and _victim_place(r, lo, hi, found, titled=titled):
+            return None, "competing"   # "Eritrea sent troops into Tigray, the spokesman said": either's
         if len(found) == 1 and (not strict or line is None or line in found):
             return next(iter(found)), "sentence"
         if len(found) > 1 and line not in found and (line is None or not strict):
-            subject = _subject_state(r, lo, hi, found, tok)
+            subject = _subject_state(r, lo, hi, found, tok, titled=titled)
             if subject is not None:
                 return subject, "subject"
         if found:   # the speaker's own sentence naming the dateline's state: that state's
             return (line, "sentence" if sent == s else "picked") if line in found else (None, "competing")
-        holder = _subject_holder(r, lo, hi, tok)
+        holder = _subject_holder(r, lo, hi, tok, titled=titled)
         if holder is not None and (not strict or line is None or line == holder):
             return holder, "subject"
     return (line, "dateline") if line else (None, "none")
