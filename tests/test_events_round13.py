@@ -87,3 +87,15 @@ def test_a_list_before_a_comma_is_not_the_reporters_subject():
     assert not any(r[0] in ("ARG", "CHL") for r in got), got
     both = rows(run("Bolivia, Peru and Ecuador condemned the coup."))
     assert {"BOL", "PER", "ECU"} <= {r[0] for r in both if r[1] == "criticize"}, both
+
+
+def test_a_participle_after_those_has_no_subject():
+    # subject.pronoun_participle: "all those committed to" modifies "those"; not the speaker's pledge
+    got = rows(run("Kenya will work with all those committed to the peace plan."))
+    assert not any(r[0] == "KEN" and r[1] == "offer" for r in got), got
+
+
+def test_a_coordinated_participle_keeps_its_subject():
+    # negative: after "and" the verb is coordinated with the one before
+    got = rows(run("Kenya met the envoys and committed to the peace plan."))
+    assert any(r[0] == "KEN" and r[1] == "offer" for r in got), got

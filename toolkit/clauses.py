@@ -1189,11 +1189,16 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
 
     Skips noun phrases inside prepositional phrases and time expressions and any clause
     nested in it (a relative clause between subject and verb). A verb of the same clause met
-    first means coordination: the subject is that verb's (``subject.coordinated``).
+    first means coordination: the subject is that verb's (``subject.coordinated``). A bare past
+    participle right after a demonstrative the chunker leaves alone ("work with all those
+    committed to the principles") modifies it and has no subject (``subject.pronoun_participle``).
     """
     own = p.clause
     nested = s.nested(own)
     k = p.start - 1
+    if k >= 0 and p.start == p.head and s.tags[p.head] == "VBN" and s.lower[k] in ("those", "these") \
+            and s.chunk_ending(k) is None:
+        return None, ""   # rule subject.pronoun_participle: "all those committed to": it modifies "those"
     while k >= 0:
         ck = s.clause_of[k]
         if ck in nested:
