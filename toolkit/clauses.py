@@ -1189,11 +1189,16 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
 
     Skips noun phrases inside prepositional phrases and time expressions and any clause
     nested in it (a relative clause between subject and verb). A verb of the same clause met
-    first means coordination: the subject is that verb's (``subject.coordinated``).
+    first means coordination: the subject is that verb's (``subject.coordinated``). A bare past
+    participle right after a demonstrative the chunker leaves alone ("work with all those
+    committed to the principles") modifies it and has no subject (``subject.pronoun_participle``).
     """
     own = p.clause
     nested = s.nested(own)
     k = p.start - 1
+    if k >= 0 and p.start == p.head and s.tags[p.head] == "VBN" and s.lower[k] in ("those", "these") \
+            and s.chunk_ending(k) is None:
+        return None, ""   # rule subject.pronoun_participle: "all those committed to": it modifies "those"
     while k >= 0:
         ck = s.clause_of[k]
         if ck in nested:
@@ -1479,6 +1484,15 @@ def _control(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
         # companies against using the ports, threatening to target their vessels").
         # Nor is it the object of a directive ("urged Iraq to stop, saying ..." is Iran's saying).
         finite = [q for q in before if q.clause == cl.parent and s.tags[q.start] in FINITE]
+        aside = _report_aside(s, finite[-1], p, w) if finite else -1
+        if aside >= 0:
+            # "Iran supports the Houthis, Saudi officials say, threatening ...": the participle
+            # goes with the reported clause, not the reporter (rule clause.participle_after_report)
+            content = [q for q in s.predicates if q.head < aside and s.tags[q.start] in FINITE]
+            if not content:
+                return None, ""
+            gov = content[-1]
+            return (gov.agent if gov.voice == "active" else gov.patient), "subject.control_past_report"
         if finite:
             gov = finite[-1]
             return (gov.agent if gov.voice == "active" else gov.patient), "subject.control"
@@ -1489,6 +1503,26 @@ def _control(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
         if on:
             return on[0], "subject.object_control_on"  # "called on Russia to withdraw"
     return (gov.agent, "subject.control") if gov.voice == "active" else (gov.patient, "subject.control")
+
+
+def _report_aside(s: Structure, gov: Predicate, p: Predicate, w: Words) -> int:
+    """Rule ``clause.participle_after_report``: where reporting verb ``gov`` and its subject
+    stand alone between two commas after a clause and before participle ``p`` (", Israeli
+    officials say, threatening ..."; ", said a spokesman, adding ..."), a postposed report set
+    in the sentence, whose participle belongs to the reported clause before it: the position of
+    the comma that opens the report; -1 otherwise.
+
+    Example:
+        >>> # "Iran arms the militia, officials said, undermining the truce": Iran undermines
+    """
+    a = gov.agent
+    if s.lemma[gov.head] not in w.reporting or a is None or gov.voice != "active":
+        return -1
+    left, right = min(gov.start, a.start), max(gov.end, a.end)
+    if left >= 2 and s.lower[left - 1] == "," and right < len(s.lower) and s.lower[right] == "," \
+            and right + 1 == p.start and not any(s.tags[k] in VERB_TAGS for k in range(left, right) if k != gov.head):
+        return left - 1
+    return -1
 
 
 def assign_arguments(s: Structure, w: Words) -> None:

@@ -147,6 +147,9 @@ class Rules:
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
     event_doer_skip: frozenset = frozenset()   # main acts "the decision" passes over ("denied the charges")
     addressee_pronoun_verbs: frozenset = frozenset()   # "warned X that it was ...": "it" is X (source.addressee_pronoun)
+    topic_preps: frozenset = frozenset()   # "the resolution on Syria and Myanmar": a topic (target.conjunct_topic)
+    topic_object_preps: frozenset = frozenset()   # ... only after an object that is no act ("on", "over")
+    topic_verbs: frozenset = frozenset()   # "the matter concerns Armenia and Azerbaijan": what it is about
     subnational: frozenset = frozenset()   # "the local government" is no state's
     prepositions: frozenset = frozenset()   # a name after these is no subject ("against Turkey")
     place_prepositions: frozenset = frozenset()   # ... and after these a place ("from the Bahamas")
@@ -249,6 +252,9 @@ def rules(path: str | None = None) -> Rules:
                  description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
                  event_doer_skip=fs(d.get("description_lookup", {}).get("skip_acts", [])),
                  addressee_pronoun_verbs=fs(d.get("addressee_pronoun_verbs", [])),
+                 topic_preps=fs(d.get("conjunct_topic", {}).get("prepositions", [])),
+                 topic_object_preps=fs(d.get("conjunct_topic", {}).get("object_prepositions", [])),
+                 topic_verbs=fs(d.get("conjunct_topic", {}).get("verbs", [])),
                  subnational=fs(d.get("description_lookup", {}).get("subnational", [])),
                  prepositions=fs(d.get("description_lookup", {}).get("prepositions", [])),
                  place_prepositions=fs(d.get("description_lookup", {}).get("place_prepositions", [])),
@@ -2911,6 +2917,8 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
             if x.claim_of != i or x.absorbed or (cues[x.cue].quad not in CONFLICT and not _arms_rebels(x, actors[j])):
                 continue
             src = actors[j]["source"].get("actor")
+            if _own_charge(events, actors, cues, i, src):
+                break
             # what the speaker says did or will happen, not what would happen if ("could face
             # sanctions if it refuses") or did not happen; "Iranian-backed militias" are a party
             # the speaker accuses though no actor code names them
@@ -2923,6 +2931,22 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
 
 
 _NOT_CHARGED = frozenset({"denied", "negated", "hypothetical", "conditional", "question"})
+
+
+def _own_charge(events: list[Event], actors: list[dict], cues: list[Cue], i: int, accused: str | None) -> bool:
+    """Rule ``claim.own_charge``: the report ``events[i]`` already carries the speaker's own
+    verbal act of conflict aimed at the party it reports acting ("Cuba accused the United
+    States of waging economic war, the foreign minister said"): the accusation is that act's
+    row, and the report adds no second one (it stays a statement).
+
+    Example:
+        >>> # "Quito condemned Lima for the raid, the minister said": one criticize row, no accuse
+    """
+    speaker = actors[i]["source"].get("actor")
+    return accused is not None and any(
+        y.claim_of == i and not y.absorbed and cues[y.cue].quad == "verbal_conflict"
+        and actors[k]["source"].get("actor") == speaker and actors[k]["target"].get("actor") == accused
+        for k, y in enumerate(events))
 
 
 def _charged(s: cl.Structure, p: cl.Predicate, cid: int, r: Rules) -> bool:
@@ -3130,11 +3154,13 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
     officials and Saudi Arabia's), also when the chunker kept the coordinated adjectives inside
     one phrase ("Chinese and Russian leaders", tagged JJ CC JJ NNS: :func:`_inner_adjectives`)."""
     out = _inner_adjectives(s, c, actor_tok) if actor_tok is not None else [c]
+    comma = False
     while True:
         first = out[0]
         k = first.start - 1
-        if k < 1 or s.lower[k] not in ("and", ","):
-            break
+        if k < 1 or s.lower[k] not in ("and", ",") or comma and s.lower[k] == "and":
+            break   # "criticised Argentina and Chile, the ministry said": "and" closes a list, after its commas
+        comma = comma or s.lower[k] == ","
         prev = s.chunk_at(k - 1)
         if prev is None and actor_tok is not None and s.tags[k - 1] in ("JJ", "NNP") and actor_tok(k - 1) \
                 and (k == 1 or s.tags[k - 2] in ("DT", "IN", ",", "CC", "RB")) and s.tags[first.start] in ("JJ", "NNP"):
@@ -3249,6 +3275,9 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
         c = e.source.chunk
         parts = _conjuncts(s, c, ctx["actor_tok"] if ctx is not None else None) if c is not None and e.source.rule.startswith(
             ("agent.subject", "source.light_agent.subject", "source.predicate_agent.subject")) else []
+        if len(parts) > 1 and ctx is not None and _gapped_frame(s, parts[-1].end, parts[0].start,
+                                                                lambda x: _has_actor(ctx, x)) >= 0:
+            parts = []   # "accused Iran of arming the Houthis and Russia of supplying": Russia's act alone
         if len(parts) > 1 and ("and" in s.lower[parts[0].start:parts[-1].start] or _headline_pair(s, parts, ctx)):
             # a place phrase is where they act together ("met in Washington"), not a party
             placed = e.target.rule.endswith(_PLACE_TARGETS)
@@ -3303,25 +3332,91 @@ def _split_targets(s: cl.Structure, events: list[Event], ctx: SentenceContext) -
     "accused Russia and Iran of cyberattacks": a row per party, as :func:`_split_coordinated`
     gives a row per coordinated source). Not for statements and uncoded acts, a place phrase
     ("in Ankara and Brussels"), the reciprocal rows of a pair, nor a party named twice
-    ("thanked Saudi Arabia and its king").
+    ("thanked Saudi Arabia and its king"), nor a topic (:func:`_topic_target`: "vetoed the
+    resolution on Syria and Myanmar", "the matter concerns Armenia and Azerbaijan").
+    Rule ``target.gapped``: a last conjunct followed by "to" + verb or "of" + gerund, when the
+    same frame came before the act ("urged Tokyo to stop arming Taiwan and Manila to halt its
+    patrols", "accused Iran of arming the Houthis and Russia of supplying drones") is the
+    object of a clause whose verb is left out: it is the target of the act that governs the
+    earlier frame (CHN appeal PHL, USA accuse RUS), not of the act before it.
 
     Example:
         >>> # "Qatar called on Israel and Hezbollah to respect the truce" -> QAT->ISR, QAT->HEZBOLLAH
     """
-    out = []
+    out, r = [], rules()
+    added: set[tuple[int, int]] = set()
     for e in events:
         out.append(e)
         t = e.target.chunk
         if t is None or e.act in ("statement", "unclassified") or e.target.rule.endswith(_PLACE_TARGETS) \
                 or e.target.rule.startswith("target.reciprocal"):
             continue
+        parts = _following_conjuncts(s, t, ctx)
+        if not parts or _topic_target(s, e, t, events, r):
+            continue
+        frame = _gapped_frame(s, parts[-1].end, parts[0].start,
+                              lambda c: any(ctx.names_party(x) for x in range(c.start, c.end)))
+        if frame >= 0:
+            for g in events:   # the act whose object stands before the earlier frame
+                gt = g.target.chunk
+                if gt is not None and gt.end == frame and g.tok < gt.start and (g.tok, parts[-1].start) not in added \
+                        and ctx.actor(parts[-1], s, target=True)[0].get("actor") not in (
+                            None, ctx.actor(gt, s, target=True)[0].get("actor")):
+                    added.add((g.tok, parts[-1].start))
+                    out.append(replace(g, target=Arg(parts[-1], "target.gapped"), extra=list(g.extra)))
+            parts = parts[:-1]
         seen = {ctx.actor(t, s, target=True)[0].get("actor")}
-        for part in _following_conjuncts(s, t, ctx):
+        for part in parts:
             code = ctx.actor(part, s, target=True)[0].get("actor")
             if code not in seen:   # "Saudi Arabia and the King of Saudi Arabia": one party
                 seen.add(code)
                 out.append(replace(e, target=Arg(part, e.target.rule + "+conjunct"), extra=list(e.extra)))
     return out
+
+
+def _gapped_frame(s: cl.Structure, end: int, first: int, party: Callable[[cl.Chunk], bool]) -> int:
+    """Rule ``target.gapped``: where a phrase ending at token ``end`` is followed by "to" + verb
+    or "of" + gerund and the same frame stands earlier, after a phrase naming a party (``party``)
+    and before token ``first`` ("urged Tokyo to stop arming Taiwan and Manila to halt"), the
+    position of that earlier "to"/"of" (the end of the governing act's object); -1 otherwise
+    ("efforts to implement the decisions of the Assembly and Council to combat": no party).
+
+    Example:
+        >>> # "accused Iran of arming the Houthis and Russia of supplying drones" -> the first "of"
+    """
+    n = len(s.lower)
+    if end + 1 >= n or (s.lower[end], s.tags[end + 1][:3]) not in (("to", "VB"), ("of", "VBG")):
+        return -1
+    word, tag = s.lower[end], s.tags[end + 1][:3]
+    for j in range(first - 2, 0, -1):
+        if s.lower[j] == word and s.tags[j + 1][:3] == tag and s.tags[j - 1] in cl.NOUN_TAGS:
+            c = s.chunk_at(j - 1)
+            return j if c is not None and c.end == j and party(c) else -1
+    return -1
+
+
+def _topic_target(s: cl.Structure, e: Event, t: cl.Chunk, events: list[Event], r: Rules) -> bool:
+    """Rule ``target.conjunct_topic``: the coordinated parties are what the act is about, not
+    whom it is aimed at, so no row per party (events.yaml ``conjunct_topic``): after a topic
+    preposition ("the debate about Israel and Iran"), after "on"/"over" in a phrase of an
+    object that is no act ("vetoed the resolution on Syria and Myanmar"; "the attack on Mali
+    and Burkina Faso" is an act aimed at both), or as the object of a verb of being about ("the
+    matter concerns Armenia and Azerbaijan").
+
+    Example:
+        >>> # "Russia and China vetoed the resolution on Syria and Myanmar": no row for Myanmar
+    """
+    if s.lemma[e.tok] in r.topic_verbs:
+        return True
+    prep = s.lower[t.start - 1] if t.start > 0 else ""
+    if prep in r.topic_preps:
+        return True
+    if prep not in r.topic_object_preps or "prep_over_object" not in e.target.rule:
+        return False
+    p = s.predicate_at(e.tok)
+    obj = p.patient if p is not None else None
+    return obj is not None and obj.end <= t.start and not any(
+        obj.start <= x.tok < obj.end for x in events if x is not e)
 
 
 def _marked_mutual(s: cl.Structure, e: Event, r: Rules) -> bool:
