@@ -127,3 +127,18 @@ def test_a_states_security_council_is_not_the_uns(text, unsc):
 def test_bare_congo_is_the_dr_congo_in_news_about_it(text, surface, actor):
     m = find_mentions(text)
     assert m.loc[m["text"] == surface, "actor"].tolist() == [actor]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    # "eastern Congo" is the DR Congo, whatever bare "Congo" is read as
+    ("Rebels advanced in eastern Congo on Monday.", "eastern Congo", "COD"),
+    ("Eastern Congo has seen fighting for decades.", "Eastern Congo", "COD"),
+    # a town whose last word is another state's capital is its own state's town
+    ("Insurgents attacked Mocimboa da Praia at dawn.", "Mocimboa da Praia", "MOZ"),
+])
+def test_a_region_named_with_another_states_name_is_its_own_states(text, place, actor):
+    assert (place, actor, True) in _rows(text)
+
+
+def test_bare_congo_without_context_stays_the_republic_of_the_congo():
+    assert ("Congo", "COG", False) in _rows("Congo and Gabon signed a fisheries deal.")
