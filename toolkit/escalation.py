@@ -127,6 +127,7 @@ class ModalityConfig:
     armed_actors: frozenset = frozenset()
     ceasing: tuple = ()
     ceasing_frames: tuple = ()
+    suffering: frozenset = frozenset()
     ceasing_blockers: frozenset = frozenset()
 
 
@@ -166,7 +167,7 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
         clause_openers=frozenset(low(a.get("clause_openers"))),
         helping=frozenset(low(a.get("helping"))), armed_actors=frozenset(low(a.get("armed_actors"))),
         ceasing=low(m.get("ceasing")) if "cessation" in m["factors"] else (),
-        ceasing_frames=low(m.get("ceasing_frames")),
+        ceasing_frames=low(m.get("ceasing_frames")), suffering=frozenset(low(a.get("suffering"))),
         ceasing_blockers=frozenset(low(m.get("ceasing_blockers"))))
 
 
@@ -400,8 +401,10 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     opener = np.where(r0 > 0, feats["last_opener"][np.maximum(r0 - 1, 0)], -1)
     clause_row = np.maximum(clause_row, opener + 1)
     clause_start = tokens["start"].to_numpy().astype(int)[np.minimum(clause_row, r0)]
+    suffers = np.array([bool(cfg.suffering & set(str(e).lower().split())) for e in cues["entry"].tolist()],
+                       dtype=bool)
     source_actor, target_actor, source_from_mention = _cue_actors(
-        cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start)
+        cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers)
     verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
     first_person_subject = _window_any(feats["first"], sent_lo, r0)
     reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
@@ -557,12 +560,14 @@ def _quote_context(cues: pd.DataFrame, qspans: dict):
 
 
 def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, quote_start,
-                clause_start=None):
+                clause_start=None, suffers=None):
     """Source and target actor of each cue, and whether the source came from a mention.
 
     The source outside a quotation is the subject of the cue's clause: its first mention not
     inside a prepositional phrase from ``clause_start`` (per cue, the character where its
-    clause begins), else the nearest such mention before the cue.
+    clause begins), else the nearest such mention before the cue. Inside a quotation it is the
+    speaker, unless the cue's own clause in the quotation names its subject (and the cue is no
+    threat whose subject suffers it, ``suffers``: "X will face consequences").
     """
     n = len(cues)
     source_actor = np.full(n, None, dtype=object)
@@ -571,6 +576,7 @@ def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, qu
     material = cues["quad_class"].isin(["material_conflict", "material_cooperation"]).to_numpy()
     in_quote_l, speaker_l, qstart_l = in_quote.tolist(), quote_speaker.tolist(), quote_start.tolist()
     cstart = clause_start.tolist() if clause_start is not None else None
+    suffers_l = suffers.tolist() if suffers is not None else [False] * n
     for i, (d, si, a, mat) in enumerate(zip(cues["doc_id"].tolist(), cues["sent_id"].astype(int).tolist(),
                                             cues["start"].astype(int).tolist(), material.tolist())):
         m = actor_idx.get((d, si))
@@ -584,7 +590,7 @@ def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, qu
                 inner = [x for x in range(k) if ms[x] >= qstart_l[i] and me[x] <= a and not mb[x]]
                 if inner:
                     src = ma[inner[-1]]
-            elif src is not None and cstart is not None:
+            elif src is not None and cstart is not None and not suffers_l[i]:
                 # So is any act whose own clause inside the quotation names its subject ("Sandu
                 # said Russia was trying to destabilise Moldova": Russia's act, Sandu's claim, as
                 # the events table reads it); without one the speaker does it ("We condemn ...").
