@@ -117,7 +117,7 @@ def test_concern_expressed_stays_disapproval(text):
     ("Tesk ended its military cooperation agreement with Lirea.",
      "ended its military cooperation agreement", "160"),
     ("The ministry paused some arms shipments to Varne.", "paused some arms shipments", "162"),
-    ("Pellas suspended the purchase of Osmarki drones.", "suspended the purchase", "163"),
+    ("Pellas suspended the purchase of Osmarki drones.", "suspended the purchase of Osmarki drones", "163"),
     ("The bloc agreed on a fresh package of sanctions against Corvath.",
      "agreed on a fresh package of sanctions", "163"),
     ("The embassy lodged stern representations with Lirea.", "lodged stern representations", "114"),

@@ -126,6 +126,9 @@ class ModalityConfig:
     helping: frozenset = frozenset()
     armed_actors: frozenset = frozenset()
     ceasing: tuple = ()
+    ceasing_frames: tuple = ()
+    suffering: frozenset = frozenset()
+    ceasing_blockers: frozenset = frozenset()
 
 
 def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
@@ -163,7 +166,9 @@ def modality_config(lex: lexmod.Lexicon) -> ModalityConfig:
         countering=low(m.get("countering")),
         clause_openers=frozenset(low(a.get("clause_openers"))),
         helping=frozenset(low(a.get("helping"))), armed_actors=frozenset(low(a.get("armed_actors"))),
-        ceasing=low(m.get("ceasing")) if "cessation" in m["factors"] else ())
+        ceasing=low(m.get("ceasing")) if "cessation" in m["factors"] else (),
+        ceasing_frames=low(m.get("ceasing_frames")), suffering=frozenset(low(a.get("suffering"))),
+        ceasing_blockers=frozenset(low(m.get("ceasing_blockers"))))
 
 
 @functools.lru_cache(maxsize=8)
@@ -241,6 +246,14 @@ def _token_features(tokens: pd.DataFrame, cfg: ModalityConfig) -> dict[str, np.n
     # pronoun, a subordinator or a reporting verb): a subject is sought after it.
     opens = flags["report"] | word_mask(lower_s, cfg.clause_openers)
     feats["last_opener"] = np.maximum.accumulate(np.where(opens, np.arange(n), -1)) if n else opens
+    # The last ceasing word and the last word that frames a demand (`must`, `urge`, `call`, ...)
+    # at or before each row: a cessation is called for only inside such a frame.
+    frame = _phrase_flags(lower_s, lemma_s, sent_key, cfg.ceasing_frames)
+    stop_talk = opens | word_mask(lemma_s, cfg.ceasing_blockers)
+    for name, mask in (("last_cease", flags["cease"]), ("last_frame", frame), ("last_stop_talk", stop_talk),
+                       ("last_neg", flags["neg_word"] | flags["neg_verb"])):
+        feats[name] = np.maximum.accumulate(np.where(mask, np.arange(n), -1)) if n else np.zeros(0, dtype=int)
+    feats["imperative"] = flags["cease"] & prev_punct
     # First row of each clause and sentence, indexed by key.
     feats["clause_first"] = np.concatenate(([0], np.flatnonzero(np.diff(clause_key)) + 1))
     feats["sent_first"] = np.concatenate(([0], np.flatnonzero(np.diff(sent_key)) + 1))
@@ -388,8 +401,10 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     opener = np.where(r0 > 0, feats["last_opener"][np.maximum(r0 - 1, 0)], -1)
     clause_row = np.maximum(clause_row, opener + 1)
     clause_start = tokens["start"].to_numpy().astype(int)[np.minimum(clause_row, r0)]
+    suffers = np.array([bool(cfg.suffering & set(str(e).lower().split())) for e in cues["entry"].tolist()],
+                       dtype=bool)
     source_actor, target_actor, source_from_mention = _cue_actors(
-        cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start)
+        cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers)
     verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
     first_person_subject = _window_any(feats["first"], sent_lo, r0)
     reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
@@ -469,6 +484,8 @@ def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r
     # going: the cancelled negation above, not a cessation.
     conflictual = cues["quad_class"].isin(["verbal_conflict", "material_conflict"]).to_numpy()
     cessation = conflictual & ~neg_word & _window_any(feats["cease"], neg_lo, r0)
+    if cfg.ceasing_frames:
+        cessation &= _called_for(feats, cessation, sent_lo, r0)
     # Countering a danger the lexicon lists as a reference ("combat terrorism", "efforts to
     # suppress piracy") is a policy of security cooperation, the mirror of opposing a
     # cooperative act; countering an act ("counter the offensive") stays fighting.
@@ -499,6 +516,29 @@ def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r
     return flags, hedge, sent_lo
 
 
+def _called_for(feats: dict, cessation: np.ndarray, sent_lo: np.ndarray, r0: np.ndarray) -> np.ndarray:
+    """Whether the ceasing word before each cue is called for: a word that frames a demand
+    (``modality.ceasing_frames``: `must`, `urge`, `call`, `demand`, `order`, ...) earlier in its
+    sentence with no negator or negating verb between them, or an imperative opening the sentence
+    (`Stop the bombing`); and nothing between the ceasing word and the cue that opens a clause or
+    names talk (``modality.ceasing_blockers``: `stop pretending that the blockade ...`).
+
+    `The truce put an end to the shelling`, `brought an end to the fighting` and `failed to stop
+    the massacres` report an end reached or missed, not one called for.
+    """
+    out = np.zeros(len(r0), dtype=bool)
+    for i in np.flatnonzero(cessation):
+        c = int(feats["last_cease"][r0[i] - 1])
+        if c < 0 or feats["last_stop_talk"][r0[i] - 1] > c:
+            continue
+        # the frame anywhere earlier in the sentence: a list of demands (`We call on X to reduce
+        # tensions, stop its destabilization and withdraw`), an aside (`We demand, once more,
+        # that X stop ...`)
+        f = int(feats["last_frame"][c - 1]) if c > 0 else -1
+        out[i] = bool(feats["imperative"][c]) or (f >= sent_lo[i] and feats["last_neg"][c - 1] <= f)
+    return out
+
+
 def _quote_context(cues: pd.DataFrame, qspans: dict):
     """Inside a speech quotation -> reported, credited to its speaker: per cue, whether it is
     quoted, the quote's speaker and the quote's start."""
@@ -520,12 +560,14 @@ def _quote_context(cues: pd.DataFrame, qspans: dict):
 
 
 def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, quote_start,
-                clause_start=None):
+                clause_start=None, suffers=None):
     """Source and target actor of each cue, and whether the source came from a mention.
 
     The source outside a quotation is the subject of the cue's clause: its first mention not
     inside a prepositional phrase from ``clause_start`` (per cue, the character where its
-    clause begins), else the nearest such mention before the cue.
+    clause begins), else the nearest such mention before the cue. Inside a quotation it is the
+    speaker, unless the cue's own clause in the quotation names its subject (and the cue is no
+    threat whose subject suffers it, ``suffers``: "X will face consequences").
     """
     n = len(cues)
     source_actor = np.full(n, None, dtype=object)
@@ -534,6 +576,7 @@ def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, qu
     material = cues["quad_class"].isin(["material_conflict", "material_cooperation"]).to_numpy()
     in_quote_l, speaker_l, qstart_l = in_quote.tolist(), quote_speaker.tolist(), quote_start.tolist()
     cstart = clause_start.tolist() if clause_start is not None else None
+    suffers_l = suffers.tolist() if suffers is not None else [False] * n
     for i, (d, si, a, mat) in enumerate(zip(cues["doc_id"].tolist(), cues["sent_id"].astype(int).tolist(),
                                             cues["start"].astype(int).tolist(), material.tolist())):
         m = actor_idx.get((d, si))
@@ -547,6 +590,14 @@ def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, qu
                 inner = [x for x in range(k) if ms[x] >= qstart_l[i] and me[x] <= a and not mb[x]]
                 if inner:
                     src = ma[inner[-1]]
+            elif src is not None and cstart is not None and not suffers_l[i]:
+                # So is any act whose own clause inside the quotation names its subject ("Sandu
+                # said Russia was trying to destabilise Moldova": Russia's act, Sandu's claim, as
+                # the events table reads it); without one the speaker does it ("We condemn ...").
+                lo = max(qstart_l[i], cstart[i])
+                inner = [x for x in range(k) if ms[x] >= lo and me[x] <= a and not mb[x]]
+                if inner:
+                    src = ma[inner[0]]
             if src is None:
                 left = [x for x in range(k) if me[x] <= a and not mb[x]]
                 if left:
