@@ -48,3 +48,13 @@ def test_clause_does_not_reach_back_over_an_earlier_attribution():
     assert "“The port is closed,”" in got
     assert not any(c.startswith("“The port") and c.endswith("winter.”") for c in got)
     assert not any("Marsh said" in c for c in got)
+
+
+def test_unattributed_quotation_after_that_takes_the_clause_but_not_after_a_relative_that():
+    got = contents("In Orvell the old view is that the tax plan is “a giveaway to developers who never paid "
+                   "their share and never will.”")
+    assert ("direct_unattributed", "that the tax plan is “a giveaway to developers who never paid their share "
+            "and never will.”") in got
+    got = contents("Marchers carried a banner that proclaimed “Hands off Orvell Bay, the harbour belongs to the "
+                   "people of Kestrel and to nobody else.”")
+    assert got and not any(c.startswith("that") for _, c in got)
