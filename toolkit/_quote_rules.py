@@ -2041,6 +2041,86 @@ def _stage_continuations(st: _State) -> None:
             row["rule"] = "direct_continued"
 
 
+# Rules of direct quotations whose content starts at the clause when the quotation opens
+# mid-clause; a quotation after its cue ("X said the plan is “...”") is the cue's clause
+# already, and an unattributed one is widened only after a "that".
+UNATTRIBUTED_CLAUSE_REACH = 12  # tokens from "that" to an unattributed quotation
+_CLAUSE_START_RULES = frozenset({"direct_cue_after", "direct_said_x", "direct_channel_after",
+                                 "direct_continued", "direct_unattributed"})
+
+
+def _subject_relative(d: _Doc, t: int) -> bool:
+    """Whether "that" at ``t`` is a relative pronoun with a verb right after it ("the regime
+    that chants", "a sign that read", "a rule that's"): no reported clause opens there."""
+    n = t + 1
+    if n >= len(d.tok) or not d.tok[n][:1].islower():
+        return False
+    low = d.low[n]
+    return low in _AUX or low in ("'s", "’s") or n in d.cues or low.endswith("ed") \
+        or (low.endswith("s") and d.lemma[n] != low and not low.endswith("ss"))
+
+
+def _mid_clause_start(st: _State, row: dict) -> int | None:
+    """Token where the clause opens of a direct quotation that opens mid-clause ("Guns are
+    “the ultimate crisis,” Lee said": at "Guns"; "..., adding that the race is “close”": at
+    "that"); ``None`` when the quotation opens its clause or sentence.
+
+    The clause starts at the last "that" between the sentence's start (or the end of the
+    previous quotation or attribution part in it, or a colon, semicolon or dash) and the
+    quotation, else there (after a dateline and leading adverbials, :func:`_clause_start`);
+    an unattributed quotation only at a "that" (not a subject relative, :func:`_subject_relative`) at most :data:`UNATTRIBUTED_CLAUSE_REACH` tokens before it. PolNeAR marks such a content from the
+    clause's start: on its train split the widened content is the gold content of 151 more
+    quotations than the quotation alone, and of none fewer.
+    """
+    d = st.d
+    a = row["content_start"]
+    i = d.tok_at(a)
+    if i == 0 or i >= len(d.tok) or d.start[i] != a or not d.tok[i - 1][-1:].isalnum():
+        return None
+    s0, _ = d.sent_bounds(i)
+    if s0 >= i:
+        return None
+    lo_off = d.start[s0]
+    for r in st.rows:
+        for part in ("speaker", "cue", "content", "channel"):
+            e = r[f"{part}_end"]
+            if e is not None and lo_off < e <= a:
+                lo_off = e
+    for q in st.top:
+        if lo_off < q.end <= a:
+            lo_off = q.end
+    lo = d.tok_at(lo_off)
+    for t in range(lo, i):
+        if d.tok[t] in (":", ";", "—", "–", "--"):
+            lo = t + 1
+    that = next((t for t in range(i - 1, lo - 1, -1) if d.low[t] == "that" and not _subject_relative(d, t)), None)
+    if row["rule"] == "direct_unattributed":
+        # no cue to anchor it: only a short clause right after "that" ("... that democracy is “...”")
+        return that if that is not None and i - that <= UNATTRIBUTED_CLAUSE_REACH else None
+    if that is not None:
+        return that
+    while lo < i and (d.tok[lo] in (",", "-", "(", ")") or d.low[lo] in ("and", "but")):
+        lo += 1
+    lo = _clause_start(d, lo, i) if lo == s0 else lo
+    return lo if lo < i else None
+
+
+def _stage_clause_starts(st: _State) -> None:
+    """A direct quotation that opens mid-clause has the whole clause as content ("Trade talks
+    are “dead in the water,” an official said": from "Trade"), as PolNeAR marks it; the row
+    stays ``direct`` (:func:`_mid_clause_start`).
+
+    Example:
+        >>> _rows_of("Trade talks are “dead in the water,” an official in Lisvane said.")
+        [['direct_cue_after', 'an official in Lisvane', 'said', 'Trade talks are “dead in the water,”']]
+    """
+    for row in st.rows:
+        if row["kind"] == "direct" and row["rule"] in _CLAUSE_START_RULES:
+            t = _mid_clause_start(st, row)
+            if t is not None:
+                _set(row, "content", st.d, st.d.start[t], row["content_end"])
+
+
 def _stage_fragments(st: _State) -> None:
     """Short fragments inside reported speech rows are scare quotes too (see
     :mod:`toolkit.quotes`), by :func:`rule_scare_in_speech`."""
@@ -2066,7 +2146,7 @@ def _stage_nested_scares(st: _State) -> None:
 # take (direct quotes first, so that their cues are not read again as indirect speech;
 # quotations no cue claimed last; continuations amend the rows the stages before made).
 STAGES = (_stage_titles, _stage_direct_quotes, _stage_indirect, _stage_nominal, _stage_in_source, _stage_colon_lines,
-          _stage_unclaimed_quotes, _stage_continuations, _stage_fragments, _stage_nested_scares)
+          _stage_unclaimed_quotes, _stage_continuations, _stage_clause_starts, _stage_fragments, _stage_nested_scares)
 
 
 def run(st: _State) -> list[dict]:

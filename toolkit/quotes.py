@@ -35,7 +35,9 @@ Kinds:
 Quoted titles ("the book “Red Lines”", “The Daily Record”) are not quotes and yield no row.
 
 Conventions (those of PARC 3.0 and PolNeAR, so the output can be scored against them): the
-content of a direct quote includes its quote marks; indirect content starts at "that" when
+content of a direct quote includes its quote marks, and a quotation that opens mid-clause
+("Trade talks are “dead in the water,” an official said") has the clause from its start as content
+(the row stays ``direct``); indirect content starts at "that" when
 present and excludes the sentence's final period; the cue is the verb group ("has also said",
 "said:"), its lexicon class in ``cue_class`` and lemma in ``cue_lemma``, and in ``cue_kind``
 what kind of attribution the class is (``speech``; or, for what PolNeAR and PARC attribute
