@@ -2045,6 +2045,14 @@ def _stage_continuations(st: _State) -> None:
 # mid-clause; a quotation after its cue ("X said the plan is “...”") is the cue's clause
 # already, and an unattributed one is widened only after a "that".
 UNATTRIBUTED_CLAUSE_REACH = 12  # tokens from "that" to an unattributed quotation
+# A quotation right after one of these is a title or name ('a statement headlined “...”',
+# 'the operation, dubbed “...”'), not speech that opens mid-clause: its content is not widened.
+_NAME_FRAME = frozenset("headlined headline titled entitled called named dubbed labelled labeled "
+                        "slogan hashtag".split())
+# "In a statement “...”", "Under the banner “...”": a frame of the reporter's, not the clause.
+_FRAME_PREPS = frozenset("in under".split())
+_FRAME_DETS = frozenset("a an the his her its their".split())
+FRAME_MAX_TOKENS = 6
 _CLAUSE_START_RULES = frozenset({"direct_cue_after", "direct_said_x", "direct_channel_after",
                                  "direct_continued", "direct_unattributed"})
 
@@ -2066,8 +2074,10 @@ def _mid_clause_start(st: _State, row: dict) -> int | None:
     "that"); ``None`` when the quotation opens its clause or sentence.
 
     The clause starts at the last "that" between the sentence's start (or the end of the
-    previous quotation or attribution part in it, or a colon, semicolon or dash) and the
-    quotation, else there (after a dateline and leading adverbials, :func:`_clause_start`);
+    previous quotation or attribution part in it, or a colon, semicolon or dash, a spaced
+    hyphen too, :func:`_spaced_dash`) and the quotation, else there (after a dateline and
+    leading adverbials, :func:`_clause_start`); not for a title or name (after a word of
+    :data:`_NAME_FRAME`) nor over a short prepositional frame ("In a statement “...”");
     an unattributed quotation only at a "that" (not a subject relative, :func:`_subject_relative`) at most :data:`UNATTRIBUTED_CLAUSE_REACH` tokens before it. PolNeAR marks such a content from the
     clause's start: on its train split the widened content is the gold content of 151 more
     quotations than the quotation alone, and of none fewer.
@@ -2089,9 +2099,11 @@ def _mid_clause_start(st: _State, row: dict) -> int | None:
     for q in st.top:
         if lo_off < q.end <= a:
             lo_off = q.end
+    if d.low[i - 1] in _NAME_FRAME:
+        return None  # a title or name, not speech opening mid-clause
     lo = d.tok_at(lo_off)
     for t in range(lo, i):
-        if d.tok[t] in (":", ";", "—", "–", "--"):
+        if d.tok[t] in (":", ";", "—", "–", "--") or _spaced_dash(d, t):
             lo = t + 1
     that = next((t for t in range(i - 1, lo - 1, -1) if d.low[t] == "that" and not _subject_relative(d, t)), None)
     if row["rule"] == "direct_unattributed":
@@ -2102,7 +2114,15 @@ def _mid_clause_start(st: _State, row: dict) -> int | None:
     while lo < i and (d.tok[lo] in (",", "-", "(", ")") or d.low[lo] in ("and", "but")):
         lo += 1
     lo = _clause_start(d, lo, i) if lo == s0 else lo
+    if lo == s0 and i - lo <= FRAME_MAX_TOKENS and d.low[lo] in _FRAME_PREPS and d.low[lo + 1] in _FRAME_DETS:
+        return None  # "In a statement “...”": a prepositional frame, not the clause
     return lo if lo < i else None
+
+
+def _spaced_dash(d: _Doc, t: int) -> bool:
+    """Whether token ``t`` is a hyphen-minus standing as a dash, spaces on both sides
+    ("The message was clear - the talks are “over”")."""
+    return d.tok[t] == "-" and 0 < t < len(d.tok) - 1 and d.end[t - 1] < d.start[t] and d.end[t] < d.start[t + 1]
 
 
 def _stage_clause_starts(st: _State) -> None:
