@@ -3394,8 +3394,10 @@ def _between_pairs(s: cl.Structure, events: list[Event], ctx: SentenceContext) -
     """
     out, done = list(events), set()
     for e in events:
-        if e.act not in rules().reciprocal_acts or e.target.rule.startswith("target.reciprocal") or e.tok in done:
+        if e.act not in rules().reciprocal_acts or e.target.rule.startswith(("target.reciprocal", "target.between")) \
+                or e.source.rule == "source.between" or e.tok in done:
             continue   # one pair per act, also when coordinated hosts copied it ("Egypt and Qatar mediated")
+            # (a noun cue's own "between" phrase is rule noun.between's: "a meeting between X and Y")
         k = next((j for j in range(e.tok + 1, min(e.tok + 4, len(s.lower) - 1)) if s.lower[j] == "between"), -1)
         first = s.chunk_at(k + 1) if k > 0 and s.tags[k - 1].startswith("NN") else None
         rest = _following_conjuncts(s, first, ctx) if first is not None and first.start == k + 1 else []
