@@ -58,7 +58,7 @@ def test_speaker_phrase_with_no_actor_stays_without_claimant():
     # reciprocal_lemmas: exchange, swap
     ("Sudan and South Sudan exchanged prisoners of war at the Heglig crossing.", ("SDN", "SSD")),
     # target.reciprocal_embedded: the "on"/"against" phrase is the embedded act's
-    ("Tunisia and Libya agreed to reopen the crossing into Algeria.", ("TUN", "LBY")),
+    ("Tunisia and Libya agreed to build a railway toward Algeria.", ("TUN", "LBY")),
     # source.between
     ("Switzerland hosted talks between Armenia and Azerbaijan on Monday.", ("ARM", "AZE")),
 ])
@@ -71,6 +71,8 @@ def test_a_joint_act_has_a_row_between_the_two_parties(text, pair):
 @pytest.mark.parametrize("text, wrong", [
     # negative: a conflict act agreed on keeps its own target, not the partner
     ("Denmark and Sweden agreed on new sanctions against Belarus.", ("DNK", "sanction", "SWE")),
+    # negative: a coded act between the verb and the phrase takes the agreement's target
+    ("Chile and Peru agreed to lift tariffs on Bolivian goods.", ("CHL", "agree", "PER")),
     # negative: a partner named with "with" stays the partner
     ("Chad and Niger signed a security pact with Nigeria.", ("TCD", "agree", "NER")),
 ])

@@ -3322,7 +3322,7 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
                                           and e.act not in ("statement", "unclassified")
                                           or _marked_mutual(s, e, ctx["rules"])) \
                 and s.lemma[e.tok] not in ctx["rules"].pair_third_parties \
-                and (placed or _embedded_target(s, e, rec_lemmas)
+                and (placed or _embedded_target(s, e, rec_lemmas, events)
                      or not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk)
                      and not (e.target.chunk is not None and ctx.get("names_doer", bool)(e.target.chunk))) \
                 and all(_has_actor(ctx, x) for x in parts)
@@ -3337,18 +3337,21 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
     return out
 
 
-def _embedded_target(s: cl.Structure, e: Event, rec_lemmas: frozenset) -> bool:
+def _embedded_target(s: cl.Structure, e: Event, rec_lemmas: frozenset, events: list[Event]) -> bool:
     """Rule ``target.reciprocal_embedded``: an act done together (events.yaml
     ``reciprocal_lemmas``) whose target a prepositional phrase gives that is no partner ("with")
     is an agreement of the coordinated parties with each other; the phrase is the embedded act's
-    ("Brazil and Paraguay agreed to impose tariffs on Chinese steel": BRA agree PRY, and the
-    sanction on China is the tariffs' row).
+    ("Japan and the US agreed to strengthen deterrence against China": JPN agree USA). Not when
+    a coded act stands between the verb and the phrase: the agreement is then aimed where that
+    act is ("Mexico and Canada agreed to lift tariffs on American products": aimed at the US).
 
     Example:
         >>> # "Japan and the US agreed to strengthen deterrence against China": JPN agree USA
     """
+    t = e.target.chunk
     return s.lemma[e.tok] in rec_lemmas and e.act in _JOINT_ACTS and e.target.rule.startswith("target.prep") \
-        and not e.target.rule.endswith(("_with", "_between"))
+        and not e.target.rule.endswith(("_with", "_between")) and t is not None \
+        and not any(e.tok < x.tok < t.start and x.act not in ("statement", "unclassified") for x in events)
 
 
 # the cooperative acts of target.reciprocal_embedded ("agreed on sanctions against Iran" is no
