@@ -4462,12 +4462,16 @@ def _speaker_span_actors(e: Event, ctx: SentenceContext, src: dict, srule: str,
     """Rule ``actor.quote_speaker_span``: a source or claimant phrase that is a quote's speaker
     phrase and that the events' own reading leaves without an actor takes the speaker actor the
     quotes step resolved ("Armenian troops shelled a village, the defence ministry in Baku
-    said": the shelling is alleged by AZE, and the saying is AZE's).
+    said": the shelling is alleged by AZE, and the saying is AZE's); not the source of an uncoded
+    predicate. A statement then aimed at its own speaker loses its target (``target.own_side``:
+    "Japan lodged a protest, the defence ministry said").
 
     Example:
         >>> # "..., the defence ministry in Baku said": claimant AZE (before: none)
     """
-    if src.get("actor") is None and e.source.chunk is not None:
+    if src.get("actor") is None and e.source.chunk is not None and e.act != "unclassified":
+        # (an uncoded predicate is often no speech at all: "the response has shown", "people ask why
+        # this has happened" - the quotes step reads a speaker there, the act is no one's)
         got = ctx.speaker_at(e.source.chunk)
         if got is not None:
             src, srule = dict(src, **got), "actor.quote_speaker_span"
