@@ -3395,7 +3395,7 @@ def _between_pairs(s: cl.Structure, events: list[Event], ctx: SentenceContext) -
     Example:
         >>> # "Norway hosted talks between Colombia and Venezuela": COL consult VEN, VEN consult COL
     """
-    out, done = list(events), set()
+    out, done = list(events), set[int]()
     for e in events:
         if e.act not in rules().reciprocal_acts or e.target.rule.startswith(("target.reciprocal", "target.between")) \
                 or e.source.rule == "source.between" or e.tok in done:
@@ -4332,7 +4332,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _report_targets(s, events, actors, ctx)
     _claimant_possessive_targets(s, events, actors, ctx)
     main = _main_event(s, events)
-    rows = []
+    rows: list[dict] = []
     for i, e in enumerate(events):
         if e.absorbed:
             continue
