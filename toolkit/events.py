@@ -123,6 +123,8 @@ class Rules:
     consequence_subjects: frozenset = frozenset()
     protective_verbs: frozenset = frozenset()
     claim_nouns: frozenset = frozenset()
+    denial_acts: frozenset = frozenset()   # acts answering a claim (target.denial_accuser)
+    denial_accuser_acts: frozenset = frozenset()   # rows that blame the denier
     adversary_preps: frozenset = frozenset()
     transfer_objects: dict = field(default_factory=dict)   # "weapon" -> CAMEO code of giving it
     converse_phrases: frozenset = frozenset()   # word pairs: ("take", "delivery")
@@ -218,11 +220,11 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("responsible_prepositions", [])), fs(d.get("modifier_bodies", [])),
                  fs(d.get("joint_acts", [])), {str(k).lower(): str(v) for k, v in d.get("phrasal_acts", {}).items()},
                  protective_verbs=fs(d.get("protect_from", {}).get("verbs", [])),
-                 claim_nouns=fs(d.get("claim_nouns", [])),
+                 claim_nouns=fs(d.get("claim_nouns", [])), denial_acts=fs(d.get("denial_acts", [])),
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
                  currency_nouns=fs(d.get("currency_nouns", [])),
-                 host_verbs=fs(d.get("host_verbs", [])),
+                 host_verbs=fs(d.get("host_verbs", [])), denial_accuser_acts=fs(d.get("denial_accuser_acts", [])),
                  naming_verbs=fs(d.get("naming_verbs", [])),
                  naming_accuse=fs(d.get("naming_acts", {}).get("accuse_classes", []))
                  | fs(d.get("naming_acts", {}).get("accuse_words", [])),
@@ -2047,6 +2049,9 @@ class SentenceContext:
     # the rows of the document's sentences before this one, as (sent_id, row), oldest first
     # (for "the drills", "the decision": rule actor.event_doer)
     previous: Sequence[tuple[int, dict]] = ()
+    # the document's quotes' speaker phrases with a speaker actor: (start, end, actor, person,
+    # sector), as the quotes step resolved them (rule actor.quote_speaker_span)
+    speaker_spans: Sequence[tuple] = ()
     # actor()'s answers by (chunk span, not_actor, exclude): the rules ask about the same phrases
     # several times per sentence; the answers are read, never changed, by the callers.
     _actors: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -2634,6 +2639,25 @@ class SentenceContext:
         cut = max(self.text.rfind(x, 0, max(0, here - 1)) for x in (". ", "? ", "! ", "\n"))
         return cut + 1 if cut >= 0 else 0
 
+    def speaker_at(self, c: cl.Chunk | None) -> dict | None:
+        """Rule ``actor.quote_speaker_span``: the actor fields the quotes step resolved for the
+        speaker phrase that starts at chunk ``c`` and holds its head ("..., the defence ministry
+        in Baku said": AZE), for a reporter the events' own reading leaves without an actor.
+
+        Example:
+            >>> ctx = SentenceContext("d", "the ministry said", [0, 4, 13], [3, 12, 17], [], [], [],
+            ...                       speaker_spans=[(0, 12, "AZE", None, "gov")])
+            >>> ctx.speaker_at(cl.Chunk(0, 2, 1, "np"))["actor"]
+            'AZE'
+        """
+        if c is None:
+            return None
+        a, h = int(self.tok_start[c.start]), int(self.tok_start[c.head])
+        for sa, sb, act, per, sec in self.speaker_spans:
+            if sa == a and h < sb:
+                return {"actor": act, "person": per, "sector": sec}
+        return None
+
     def quote_speaker(self, cue: Cue, s: cl.Structure) -> dict | None:
         """The speaker (actor fields) of the speech quotation holding the cue, if any."""
         a = int(self.tok_start[cue.tok])
@@ -2851,6 +2875,19 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
         # A quote with no speaker actor holds NaN or NA, and NaN is true: kept as is it would
         # give "we" inside the quote a speaker it does not have.
         out.setdefault(d, []).append((int(a), int(b), _none(act), _none(per), _none(sec)))
+    return out
+
+
+def _speaker_spans(quotes: pd.DataFrame | None) -> dict[str, list[tuple]]:
+    """Each document's quote speaker phrases that have a speaker actor, as (start, end, actor,
+    person, sector) (:meth:`SentenceContext.speaker_at`)."""
+    if quotes is None or quotes.empty or "speaker_start" not in quotes:
+        return {}
+    q = quotes[quotes["speaker_start"].notna() & quotes["speaker_actor"].notna()]
+    out: dict[str, list[tuple]] = {}
+    for d, a, b, act, per, sec in zip(q["doc_id"], q["speaker_start"], q["speaker_end"], q["speaker_actor"],
+                                      q["speaker_person"], q["speaker_sector"]):
+        out.setdefault(d, []).append((int(a), int(b), act, _none(per), _none(sec)))
     return out
 
 
@@ -3285,7 +3322,8 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
                                           and e.act not in ("statement", "unclassified")
                                           or _marked_mutual(s, e, ctx["rules"])) \
                 and s.lemma[e.tok] not in ctx["rules"].pair_third_parties \
-                and (placed or not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk)
+                and (placed or _embedded_target(s, e, rec_lemmas, events)
+                     or not _has_actor(ctx, e.target.chunk) and not _names_someone(s, e.target.chunk)
                      and not (e.target.chunk is not None and ctx.get("names_doer", bool)(e.target.chunk))) \
                 and all(_has_actor(ctx, x) for x in parts)
             for k, part in enumerate(parts[:-1]):
@@ -3297,6 +3335,28 @@ def _split_coordinated(s: cl.Structure, events: list[Event], ctx=None) -> list[E
                 e.source = Arg(parts[-1], e.source.rule)
         out.append(e)
     return out
+
+
+def _embedded_target(s: cl.Structure, e: Event, rec_lemmas: frozenset, events: list[Event]) -> bool:
+    """Rule ``target.reciprocal_embedded``: an act done together (events.yaml
+    ``reciprocal_lemmas``) whose target a prepositional phrase gives that is no partner ("with")
+    is an agreement of the coordinated parties with each other; the phrase is the embedded act's
+    ("Japan and the US agreed to strengthen deterrence against China": JPN agree USA). Not when
+    a coded act stands between the verb and the phrase: the agreement is then aimed where that
+    act is ("Mexico and Canada agreed to lift tariffs on American products": aimed at the US).
+
+    Example:
+        >>> # "Japan and the US agreed to strengthen deterrence against China": JPN agree USA
+    """
+    t = e.target.chunk
+    return s.lemma[e.tok] in rec_lemmas and e.act in _JOINT_ACTS and e.target.rule.startswith("target.prep") \
+        and not e.target.rule.endswith(("_with", "_between")) and t is not None \
+        and not any(e.tok < x.tok < t.start and x.act not in ("statement", "unclassified") for x in events)
+
+
+# the cooperative acts of target.reciprocal_embedded ("agreed on sanctions against Iran" is no
+# agreement of France with Germany's sanctions: the act is the sanction's)
+_JOINT_ACTS = frozenset({"agree", "cooperate", "consult", "yield", "offer"})
 
 
 def _following_conjuncts(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> list[cl.Chunk]:
@@ -3323,6 +3383,39 @@ def _following_conjuncts(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> 
         k = nxt.end
     if not closed or k < len(s.tags) and (s.tags[k] in cl.FINITE or s.tags[k] == "MD"):
         return []
+    return out
+
+
+def _between_pairs(s: cl.Structure, events: list[Event], ctx: SentenceContext) -> list[Event]:
+    """Rule ``source.between``: a joint act named with "between" and two parties ("hosted talks
+    between Colombia and Venezuela", "clashes between Thai and Cambodian troops") is an act of
+    each toward the other (two rows, events.yaml ``reciprocal_acts``), besides any row of the
+    host's; an act with no source of its own becomes the first of them.
+
+    Example:
+        >>> # "Norway hosted talks between Colombia and Venezuela": COL consult VEN, VEN consult COL
+    """
+    out, done = list(events), set[int]()
+    for e in events:
+        if e.act not in rules().reciprocal_acts or e.target.rule.startswith(("target.reciprocal", "target.between")) \
+                or e.source.rule == "source.between" or e.tok in done:
+            continue   # one pair per act, also when coordinated hosts copied it ("Egypt and Qatar mediated")
+            # (a noun cue's own "between" phrase is rule noun.between's: "a meeting between X and Y")
+        k = next((j for j in range(e.tok + 1, min(e.tok + 4, len(s.lower) - 1)) if s.lower[j] == "between"), -1)
+        first = s.chunk_at(k + 1) if k > 0 and s.tags[k - 1].startswith("NN") else None
+        rest = _following_conjuncts(s, first, ctx) if first is not None and first.start == k + 1 else []
+        if len(rest) != 1:
+            continue
+        done.add(e.tok)
+        a, b = Arg(first, "source.between"), Arg(rest[0], "source.between")
+        pair = [replace(e, source=a, target=Arg(rest[0], "target.between"), extra=list(e.extra)),
+                replace(e, source=b, target=Arg(first, "target.between"), extra=list(e.extra))]
+        if e.source.chunk is None:
+            e.source, e.target = pair[0].source, pair[0].target
+            out.append(pair[1])
+        else:
+            out.extend(pair)
+    out.sort(key=lambda x: x.tok)
     return out
 
 
@@ -4208,7 +4301,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                             "visit", "verb.visit", p.clause, p.negated, p.modality))
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
-    events = _split_targets(s, _split_coordinated(s, events, rctx), ctx)
+    events = _between_pairs(s, _split_targets(s, _split_coordinated(s, events, rctx), ctx), ctx)
     for e in events:
         t = e.target.chunk
         if e.act == "statement" and e.act_rule == "verb.active" and t is not None and any(
@@ -4239,7 +4332,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _report_targets(s, events, actors, ctx)
     _claimant_possessive_targets(s, events, actors, ctx)
     main = _main_event(s, events)
-    rows = []
+    rows: list[dict] = []
     for i, e in enumerate(events):
         if e.absorbed:
             continue
@@ -4262,6 +4355,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
+        if tgt.get("actor") is None and e.act in r.denial_acts:
+            tgt, trule = _denial_accuser(s, e, ctx, src, r, rows) or (tgt, trule)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -4271,6 +4366,9 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # an attribute of it ("they defended American sovereignty"); "he"/"she" keep theirs
             src, srule = ctx.actor(sc, s, not_actor=tgt["actor"], exclude=tgt["actor"])
         src, srule, clm, speaker = _quote_claim(s, e, cues[e.cue], ctx, src, srule)
+        src, srule, clm = _speaker_span_actors(e, ctx, src, srule, clm)
+        if srule == "actor.quote_speaker_span" and e.act == "statement" and tgt.get("actor") == src["actor"]:
+            tgt, trule = dict(_NO_TARGET), "target.own_side"   # "Japan lodged a protest, the ministry said"
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"),
                           direct_quote=speaker is not None and ctx.in_direct_quote(cues[e.cue]))
@@ -4284,6 +4382,58 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
     return rows
+
+
+def _denied_claim(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
+    """The claim noun phrase a denial answers: its object ("rejected the claim"), or the noun
+    phrase a relative denial follows ("..., a charge Minsk denied"); None otherwise."""
+    tc = e.target.chunk
+    if tc is not None:
+        return tc if e.target.rule.startswith("patient.") and s.lemma[tc.head] in r.claim_nouns \
+            and not any(s.tags[k] in ("NNP", "NNPS", "PRP$", "POS") for k in range(tc.start, tc.head)) \
+            and not (tc.end < len(s.lower) and s.lower[tc.end] in ("of", "'s", "’s")) else None
+    sc = e.source.chunk
+    if sc is None or sc.start < 2 or e.tok != sc.end and not (e.tok == sc.end + 1 and s.tags[sc.end].startswith("RB")) \
+            or s.lower[sc.start - 1] not in (",", "--", "-", "—"):
+        return None
+    # the chunker joins "a charge Minsk" into one phrase: the claim noun is before its head
+    k = sc.start + 1 if s.tags[sc.start] == "DT" else sc.start
+    return cl.Chunk(sc.start, k + 1, k, "np.denied_claim") if k < sc.head and s.lemma[k] in r.claim_nouns else None
+
+
+def _denial_accuser(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules,
+                    rows: list[dict]) -> tuple[dict, str] | None:
+    """Rule ``target.denial_accuser``: a denial of a claim that names no one ("Moscow dismissed
+    the allegation", "..., a charge Minsk denied") is aimed at the accuser: the latest earlier
+    row of this sentence, then of the ``description_lookup: sentences`` before, that blames the
+    denier - a blaming speech act (events.yaml ``denial_accuser_acts``) aimed at it, whose source
+    accuses, or an alleged act of the denier, whose claimant does; a "by"/"from" phrase after the
+    claim names the accuser itself ("rejected a report by Amnesty International"). None when no
+    such row.
+
+    Example:
+        >>> # "Norway said Russian trawlers had cut a cable. Moscow dismissed the allegation.": NOR
+    """
+    me = src.get("actor")
+    c = _denied_claim(s, e, r) if me is not None else None
+    if c is None:
+        return None
+    by = s.chunk_at(c.end + 1) if c.end + 1 < len(s.lower) and s.lower[c.end] in ("by", "from") else None
+    if by is not None:   # "rejected a report by Amnesty International": the phrase names the accuser
+        got, _ = ctx.actor(by, s, target=True)
+        return (got, "target.denial_accuser_by") if got.get("actor") not in (None, me) else None
+    before = [row for sent, row in ctx.previous if sent >= ctx.sent_id - r.description_sentences]
+    for row in rows[::-1] + before[::-1]:   # latest first (no reversed(): mypyc)
+        who = None
+        if row.get("act") in r.denial_accuser_acts and row.get("target_actor") == me:
+            who = row.get("source_actor")
+        elif row.get("factuality") == "alleged" and row.get("source_actor") == me:
+            who = row.get("claimant_actor")
+        if who is not None and who != me:
+            a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
+            return {"actor": who, "person": None, "sector": None, "text": ctx.text[a:b], "start": a, "end": b}, \
+                "target.denial_accuser"
+    return None
 
 
 def _quote_claim(s: cl.Structure, e: Event, cue: Cue, ctx: SentenceContext, src: dict,
@@ -4305,6 +4455,31 @@ def _quote_claim(s: cl.Structure, e: Event, cue: Cue, ctx: SentenceContext, src:
         clm = speaker
         e.extra.append("claim.quote")
     return src, srule, clm, speaker
+
+
+def _speaker_span_actors(e: Event, ctx: SentenceContext, src: dict, srule: str,
+                         clm: dict) -> tuple[dict, str, dict]:
+    """Rule ``actor.quote_speaker_span``: a source or claimant phrase that is a quote's speaker
+    phrase and that the events' own reading leaves without an actor takes the speaker actor the
+    quotes step resolved ("Armenian troops shelled a village, the defence ministry in Baku
+    said": the shelling is alleged by AZE, and the saying is AZE's); not the source of an uncoded
+    predicate. A statement then aimed at its own speaker loses its target (``target.own_side``:
+    "Japan lodged a protest, the defence ministry said").
+
+    Example:
+        >>> # "..., the defence ministry in Baku said": claimant AZE (before: none)
+    """
+    if src.get("actor") is None and e.source.chunk is not None and e.act != "unclassified":
+        # (an uncoded predicate is often no speech at all: "the response has shown", "people ask why
+        # this has happened" - the quotes step reads a speaker there, the act is no one's)
+        got = ctx.speaker_at(e.source.chunk)
+        if got is not None:
+            src, srule = dict(src, **got), "actor.quote_speaker_span"
+    if clm.get("actor") is None and e.claimant is not None:
+        got = ctx.speaker_at(e.claimant)
+        if got is not None:
+            clm = dict(clm, **got)
+    return src, srule, clm
 
 
 _REFUSABLE = frozenset({"cooperate", "aid", "consult", "yield", "agree", "offer"})
@@ -4738,6 +4913,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     ment_by_doc = _mention_lists(mentions)
     quote_by_doc = _quote_lists(quotes)
     quote_bounds = {d: _quote_bounds(qs) for d, qs in quote_by_doc.items()}
+    speaker_spans = _speaker_spans(quotes)
     starts_by_doc = {d: [m[0] for m in ms] for d, ms in ment_by_doc.items()}
     tok_groups = _sentence_rows(tokens)
     # Shared with the other steps of the chunk (tokenize.column_list): converted once per chunk.
@@ -4783,6 +4959,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         if recent and recent[-1][1]["doc_id"] != str(doc):
             recent = []
         ctx.sent_id = int(sent)
+        ctx.speaker_spans = speaker_spans.get(doc, ())
         ctx.previous = recent = [x for x in recent if x[0] >= int(sent) - rules().description_sentences]
         got = sentence_events(s, cues, ctx)
         recent = recent + [(int(sent), x) for x in got]
