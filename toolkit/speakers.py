@@ -605,7 +605,9 @@ class SpeakerResolver:
         return out
 
     def resolve(self, a: int, b: int) -> Resolution | None:
-        """Resolve the speaker span ``[a, b)``; ``None`` when no rule answers."""
+        """Resolve the speaker span ``[a, b)``, its head before a relative clause
+        (:func:`_head_end`: "Mr X, who met Museveni"); ``None`` when no rule answers."""
+        b = _head_end(self, a, b)
         words = self.d.text[a:b].lower().split()
         if not words:
             return None
@@ -883,10 +885,7 @@ def _pronoun_answer(r: SpeakerResolver, c: _Cand | None) -> Resolution | None:
 
 def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """A mention inside the span; an unknown official takes the state of its nationality word,
-    a role of a state ("the Russian leader") the person of that state mentioned last. Not a
-    person or state named in a relative clause after the head ("Mr X, who met Museveni"):
-    :func:`_head_end`."""
-    b = _head_end(r, a, b)
+    a role of a state ("the Russian leader") the person of that state mentioned last."""
     inside = [m for m in r.mentions_in(a, b) if not m.location or m.person]
     if not inside:
         return None
@@ -2295,7 +2294,6 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
         return None
     if not any(ch.isupper() for ch in r.d.text[a:b]):
         return None  # no capital, no name: the document's names need not be read
-    b = _head_end(r, a, b)   # "Mr X, who met Museveni, said": not Museveni
     names = r.names
     i = names.before(a)
     best = None
