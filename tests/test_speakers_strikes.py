@@ -57,3 +57,9 @@ CASES = [
 @pytest.mark.parametrize("text,span,actor", CASES)
 def test_strike_and_relative_clause_speakers(text, span, actor):
     assert _speaker(text, span) == actor
+
+
+def test_strike_on_facilities_is_either_sides():
+    # "energy facilities" is how the side hit reports it too: no state
+    assert _speaker("Russia struck energy facilities in Ukraine, the energy ministry said.",
+                    "the energy ministry") is None

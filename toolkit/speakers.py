@@ -2067,11 +2067,12 @@ def _strike_side(r: SpeakerResolver, lo: int, hi: int, found: set[str]) -> str |
 
 # Objects of a strike in the attacker's own terms ("struck Hamas targets", "nine sites"), and
 # what else of another state a strike may hit ("shelled Cambodian villages").
+# Not "energy facilities" or "fuel depots", which the side hit reports as readily.
 _STRIKE_TARGETS = frozenset("""target targets site sites hideout hideouts camp camps stronghold
-strongholds position positions base bases infrastructure facility facilities depot depots launcher
-launchers""".split())
+strongholds position positions base bases launcher launchers""".split())
 _STRIKE_OBJECTS = _STRIKE_TARGETS | frozenset("""post posts village villages town towns troops
-soldiers forces guards civilians ships vessels""".split())
+soldiers forces guards civilians ships vessels infrastructure facility facilities depot
+depots""".split())
 
 
 def _hostile_after(r: SpeakerResolver, m: Mention, hi: int, *, decisions: bool = False) -> bool:
