@@ -605,7 +605,9 @@ class SpeakerResolver:
         return out
 
     def resolve(self, a: int, b: int) -> Resolution | None:
-        """Resolve the speaker span ``[a, b)``; ``None`` when no rule answers."""
+        """Resolve the speaker span ``[a, b)``, its head before a relative clause
+        (:func:`_head_end`: "Mr X, who met Museveni"); ``None`` when no rule answers."""
+        b = _head_end(self, a, b)
         words = self.d.text[a:b].lower().split()
         if not words:
             return None
@@ -930,6 +932,31 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         if c is not None:
             return Resolution(actor, c.person, sector or c.sector, "role", "description_actor")
     return Resolution(actor, person, sector, "mention", "mention")
+
+
+def _head_end(r: SpeakerResolver, a: int, b: int) -> int:
+    """The end of a speaker span's head before a relative clause or a participle appositive
+    (", who met Museveni", ", which ...", ", speaking after talks with ..."): who is named in
+    it is not the speaker. ``b`` when there is none.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Mr Oyoo, who met Lisbia's president, said no."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> text[:_head_end(r, 0, text.index(", said"))]
+        'Mr Oyoo'
+    """
+    d = r.d
+    t0, t1 = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, b)
+    for j in range(t0 + 1, t1 - 1):
+        if d.tok[j] == "," and d.low[j + 1] in _CLAUSE_OPENERS:
+            return d.start[j]
+    return b
+
+
+# Words that open a relative clause or a participle appositive after a speaker's head.
+_CLAUSE_OPENERS = frozenset("who whom whose which speaking having".split())
 
 
 # Offices of a state that a title before a name gives ("President William Ruto", "Defence
@@ -2001,6 +2028,53 @@ def _victim_place(r: SpeakerResolver, lo: int, hi: int, found: set[str], *, titl
     return _opens(r, lo, m) and _hostile_after(r, m, hi, decisions=not titled)
 
 
+def _strike_side(r: SpeakerResolver, lo: int, hi: int, found: set[str]) -> str | None:
+    """Whose office reports a strike by the state opening ``[lo, hi)`` (a hostile act,
+    :func:`_hostile_after`) when the wording tells: the attacker's, for an object in the
+    attacker's own terms, targets, sites, hideouts or positions of no other state ("Israel
+    struck Hamas targets in Gaza", "India struck nine sites in Pakistan, the army said":
+    Israel's, India's); either side's (``""``) for such an object, or villages, troops, posts,
+    of another state named before it ("Thailand shelled Cambodian positions, the army said":
+    Thailand's army reports its fire, Cambodia's the fire it takes). ``None``: the wording does
+    not tell (:func:`_victim_place` and :func:`_subject_state` decide: "Russia launched drones
+    at Ukraine, the air force said", "China sent warplanes toward Taiwan": none).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Lisbia struck rebel hideouts, the army said."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [Mention(0, 6, "LSB", kind="state",
+        ...                     actor_type="state")], [], set())
+        >>> _strike_side(r, 0, text.index(","), {"LSB"})
+        'LSB'
+    """
+    acting = [m for m, _ in _acting_states(r, lo, hi) if m.actor in found]
+    if not acting or not _opens(r, lo, acting[0]):
+        return None
+    m, d = acting[0], r.d
+    t0, t1 = bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi)
+    if t0 >= t1 or d.low[t0] in _SPEECH_VERBS or not _hostile_after(r, m, hi):
+        return None
+    head = next((j for j in range(t0, min(t1, t0 + 8)) if d.low[j] in _STRIKE_OBJECTS), None)
+    if head is None:
+        return None
+    other = any(o.actor and o.actor != m.actor and o.actor_type == "state" and not o.person
+                for o in r.mentions_in(d.start[t0], d.start[head]))
+    if other:
+        return ""
+    return m.actor if d.low[head] in _STRIKE_TARGETS else None
+
+
+# Objects of a strike in the attacker's own terms ("struck Hamas targets", "nine sites"), and
+# what else of another state a strike may hit ("shelled Cambodian villages").
+# Not "energy facilities" or "fuel depots", which the side hit reports as readily.
+_STRIKE_TARGETS = frozenset("""target targets site sites hideout hideouts camp camps stronghold
+strongholds position positions base bases launcher launchers""".split())
+_STRIKE_OBJECTS = _STRIKE_TARGETS | frozenset("""post posts village villages town towns troops
+soldiers forces guards civilians ships vessels infrastructure facility facilities depot
+depots""".split())
+
+
 def _hostile_after(r: SpeakerResolver, m: Mention, hi: int, *, decisions: bool = False) -> bool:
     """Is what follows the subject ``m`` up to offset ``hi`` an act aimed at another party,
     whose victim may be the one who speaks of it? A weapon or a word of attack
@@ -2030,6 +2104,8 @@ def _hostile_after(r: SpeakerResolver, m: Mention, hi: int, *, decisions: bool =
     t0, t1 = bisect.bisect_left(d.start, m.end), bisect.bisect_left(d.start, hi)
     if any(d.low[j] in _HOSTILE_WORDS for j in range(t0, t1)):
         return True
+    if any(d.low[j] in _TOWARD and any(w in _MILITARY_CRAFT for w in d.low[t0:j]) for j in range(t0, t1)):
+        return True   # "China sent 30 warplanes toward Taiwan": either side's ministry reports it
     if t1 <= t0:
         return False
     acts = _acts_of(tuple(d.tok[t0:t1]))
@@ -2103,6 +2179,9 @@ killed kill kills killing hit hits seized seize seizes captured capture invaded 
 shot shoot downed targeted target drone drones missile missiles rocket rockets artillery against
 at into across violated violating massed massing ramming rammed blocked intercepted""".split())
 _NEGATIONS = frozenset("not n't never no failed refused".split())
+_TOWARD = frozenset({"toward", "towards"})
+_MILITARY_CRAFT = frozenset("""warplanes aircraft jets planes bombers fighters warships ships
+vessels balloons troops""".split())
 _VERB_AUX = frozenset("are be been being do does did shall should must keeps kept continues".split())
 _DENIED_COOPERATION = frozenset({3, 4, 5, 8})   # CAMEO roots whose denial is a complaint of the other side
 _SUBJECT_LINKS = frozenset({"and", "or", "&"})   # "Poland and Lithuania": two subjects
@@ -2170,6 +2249,11 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
             break
         names, demonyms = _sentence_states(r, lo, hi)
         found = names or demonyms
+        side = _strike_side(r, lo, hi, found) if found else None
+        if side == "":
+            return None, "competing"   # "Thailand shelled Cambodian positions, the army said": either's
+        if side and (not strict or line is None or line == side):
+            return side, "subject"     # "Israel struck Hamas targets in Gaza, the military said"
         if len(found) == 1 and _victim_place(r, lo, hi, found, titled=titled):
             return None, "competing"   # "Eritrea sent troops into Tigray, the spokesman said": either's
         if len(found) == 1 and (not strict or line is None or line in found):
