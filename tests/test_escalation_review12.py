@@ -73,5 +73,6 @@ def test_demand_on_the_doer_is_cessation(text, surface):
 
 def test_clause_role():
     assert esc._clause_role("the drills were a provocation", 0, 18) == "evaluation"
-    assert esc._clause_role("that Osterlich would", 0, 20) == "subject"
+    assert esc._clause_role("that nobody would", 0, 17) == "subject"
+    assert esc._clause_role("an AU-led process to end the", 0, 28) == ""
     assert esc._clause_role("we will", 0, 8) == ""

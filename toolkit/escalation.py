@@ -579,6 +579,9 @@ _BEFORE_EVALUATION = frozenset("""a an the this such nothing but only not never 
 completely clearly simply utterly absolutely deeply highly entirely wholly plainly act acts of
 " “ ” ' ‘ ’""".split())
 _VERB_PHRASE_PREPS = frozenset("of against about over".split())
+_NOBODY = frozenset("nobody someone somebody anyone anybody everyone everybody none no-one".split())
+_DETERMINERS = frozenset("the this that these those a an such".split())
+_AUXILIARIES = frozenset("would will could can may might must shall should is was were are has have had".split())
 
 
 def _clause_role(text: str, lo: int, a: int) -> str:
@@ -609,7 +612,12 @@ def _clause_role(text: str, lo: int, a: int) -> str:
         # ...of a verb that warns, not one that blames (`accused Kyiv of attacks`: Kyiv's)
         blames = re.search(r"(accus|blam|condemn|criti|suspect)\w*\W*$", text[max(0, lo - 40):lo].lower())
         return "phrase" if not blames and not any(w in _COPULAS for w in words) else "subject"
-    return "" if words[0] in _NO_SUBJECT else "subject"
+    # a subject that names no actor: an indefinite pronoun, or a determiner with an auxiliary or
+    # a past verb after it (`the statement threatened`; not `an AU-led process to end the fight`)
+    if words[0] in _NOBODY or (words[0] in _DETERMINERS and (
+            cue_word.endswith("ed") or any(w in _AUXILIARIES for w in words[1:]))):
+        return "subject"
+    return ""
 
 
 
@@ -657,6 +665,8 @@ def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, qu
                 elif role == "subject":
                     src = ma[inner[0]] if inner else None
                     no_subject_actor = src is None
+                elif role == "" and inner:
+                    src = ma[inner[0]]  # an actor subject: `Sandu said Russia was trying to ...`
                 elif role == "" and mat:
                     # a material act with no subject before it in its clause (`it was Pakistan's
                     # army that shelled Kashmir`): the last mention before it in the quotation
