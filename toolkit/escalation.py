@@ -404,7 +404,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     suffers = np.array([bool(cfg.suffering & set(str(e).lower().split())) for e in cues["entry"].tolist()],
                        dtype=bool)
     source_actor, target_actor, source_from_mention = _cue_actors(
-        cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers)
+        cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers, texts)
     verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
     first_person_subject = _window_any(feats["first"], sent_lo, r0)
     reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
@@ -516,6 +516,9 @@ def _context_flags(cues: pd.DataFrame, tokens: pd.DataFrame, feats: dict, cfg, r
     return flags, hedge, sent_lo
 
 
+_BARE_STOP = frozenset(["and", "or", "but", ",", ".", ";"])
+
+
 def _called_for(feats: dict, cessation: np.ndarray, sent_lo: np.ndarray, r0: np.ndarray) -> np.ndarray:
     """Whether the ceasing word before each cue is called for: a word that frames a demand
     (``modality.ceasing_frames``: `must`, `urge`, `call`, `demand`, `order`, ...) earlier in its
@@ -535,6 +538,12 @@ def _called_for(feats: dict, cessation: np.ndarray, sent_lo: np.ndarray, r0: np.
         # tensions, stop its destabilization and withdraw`), an aside (`We demand, once more,
         # that X stop ...`)
         f = int(feats["last_frame"][c - 1]) if c > 0 else -1
+        # no future or hypothetical end between the frame and it (`important because it will
+        # end the shelling`), and an object after a bare ceasing word (`urged X to stop and ...`)
+        later = f >= 0 and (feats["fut"][c] - feats["fut"][f + 1] + feats["hyp"][c] - feats["hyp"][f + 1]) > 0
+        bare = c + 1 < len(feats["lower"]) and str(feats["lower"][c + 1]) in _BARE_STOP
+        if later or bare:
+            continue
         out[i] = bool(feats["imperative"][c]) or (f >= sent_lo[i] and feats["last_neg"][c - 1] <= f)
     return out
 
@@ -559,8 +568,61 @@ def _quote_context(cues: pd.DataFrame, qspans: dict):
     return in_quote, quote_speaker, quote_start
 
 
+# Words of a reported clause before its cue that name no subject of their own: a clause opener,
+# auxiliaries and modals, adverbs, and pronouns that in reported speech stand for the speaker
+# ("Moscow said it would respond", "we will not tolerate").
+_NO_SUBJECT = frozenset("""that and but so then also now still already again would will could can
+may might must shall should is was were are be been being had has have do does did not never n't
+to i we it they he she you its their our my his her us them""".split())
+_COPULAS = frozenset("is was were are remain remains remained seem seems seemed be been being".split())
+_BEFORE_EVALUATION = frozenset("""a an the this such nothing but only not never very so totally
+completely clearly simply utterly absolutely deeply highly entirely wholly plainly act acts of
+" “ ” ' ‘ ’""".split())
+_VERB_PHRASE_PREPS = frozenset("of against about over".split())
+_NOBODY = frozenset("nobody someone somebody anyone anybody everyone everybody none no-one".split())
+_DETERMINERS = frozenset("the this that these those a an such".split())
+_AUXILIARIES = frozenset("would will could can may might must shall should is was were are has have had".split())
+
+
+def _clause_role(text: str, lo: int, a: int) -> str:
+    """How the words of a reported clause before its cue (``text[lo:a]``) bear on the cue's
+    source: ``"evaluation"`` (a copula, then the cue: `Iran's conduct was a provocation`),
+    ``"phrase"`` (the cue in an of/against/about phrase with no verb of its own: `Japan of
+    countermeasures`), ``"subject"`` (a subject of its own: `nobody would`) or ``""``.
+
+    Example:
+        >>> _clause_role("Iran's conduct was a provocation", 0, 21)
+        'evaluation'
+        >>> _clause_role("nobody would threaten", 0, 13), _clause_role("it was trying to", 0, 16)
+        ('subject', '')
+        >>> _clause_role("Japan of countermeasures", 0, 9), _clause_role("they were threatening", 0, 10)
+        ('phrase', '')
+    """
+    words = re.findall(r"[\w'’-]+|[\"“”‘]", text[lo:a].lower())
+    while words and (words[0] == "that" or not words[0][0].isalnum()):
+        words = words[1:]
+    if not words:
+        return ""
+    cop = max((j for j, w in enumerate(words) if w in _COPULAS), default=-1)
+    cue_word = re.match(r"[\w'’-]*", text[a:].lower()).group(0)
+    verb_form = cue_word.endswith(("ing", "ed")) and len(words) == cop + 1  # `were threatening`
+    if cop > 0 and not verb_form and all(w in _BEFORE_EVALUATION for w in words[cop + 1:]):
+        return "evaluation"
+    if words[-1] in _VERB_PHRASE_PREPS or (len(words) > 1 and words[-2] in _VERB_PHRASE_PREPS):
+        # ...of a verb that warns, not one that blames (`accused Kyiv of attacks`: Kyiv's)
+        blames = re.search(r"(accus|blam|condemn|criti|suspect)\w*\W*$", text[max(0, lo - 40):lo].lower())
+        return "phrase" if not blames and not any(w in _COPULAS for w in words) else "subject"
+    # a subject that names no actor: an indefinite pronoun, or a determiner with an auxiliary or
+    # a past verb after it (`the statement threatened`; not `an AU-led process to end the fight`)
+    if words[0] in _NOBODY or (words[0] in _DETERMINERS and (
+            cue_word.endswith("ed") or any(w in _AUXILIARIES for w in words[1:]))):
+        return "subject"
+    return ""
+
+
+
 def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, quote_start,
-                clause_start=None, suffers=None):
+                clause_start=None, suffers=None, texts: Mapping[str, str] | None = None):
     """Source and target actor of each cue, and whether the source came from a mention.
 
     The source outside a quotation is the subject of the cue's clause: its first mention not
@@ -577,35 +639,50 @@ def _cue_actors(cues: pd.DataFrame, actor_idx: dict, in_quote, quote_speaker, qu
     in_quote_l, speaker_l, qstart_l = in_quote.tolist(), quote_speaker.tolist(), quote_start.tolist()
     cstart = clause_start.tolist() if clause_start is not None else None
     suffers_l = suffers.tolist() if suffers is not None else [False] * n
+    eval_target: list = [None] * n
     for i, (d, si, a, mat) in enumerate(zip(cues["doc_id"].tolist(), cues["sent_id"].astype(int).tolist(),
                                             cues["start"].astype(int).tolist(), material.tolist())):
         m = actor_idx.get((d, si))
         src = speaker_l[i] if in_quote_l[i] and speaker_l[i] is not None else None
+        no_subject_actor = False
         if m is not None:
             ms, me, ma, mb = m
             k = len(ms)
-            if src is not None and mat:
-                # A material act inside reported speech is done by the clause's own subject
-                # ("..., adding that Russia continues to destroy ..."); the speaker only claims it.
-                inner = [x for x in range(k) if ms[x] >= qstart_l[i] and me[x] <= a and not mb[x]]
-                if inner:
-                    src = ma[inner[-1]]
-            elif src is not None and cstart is not None and not suffers_l[i]:
-                # So is any act whose own clause inside the quotation names its subject ("Sandu
-                # said Russia was trying to destabilise Moldova": Russia's act, Sandu's claim, as
-                # the events table reads it); without one the speaker does it ("We condemn ...").
+            if src is not None and cstart is not None and not suffers_l[i]:
+                # Any act whose own clause inside the quotation has a subject is that subject's
+                # ("Sandu said Russia was trying to destabilise Moldova": Russia's act, Sandu's
+                # claim, as the events table reads it; "Ruto said nobody would threaten Kenya":
+                # no one's), the speaker's only without one ("We condemn ...") or when the cue is
+                # the evaluation after a copula ("Paris said Iran's conduct was a provocation":
+                # the speaker's, toward the subject) or in a phrase of the reporting verb
+                # ("China warned Japan of countermeasures").
                 lo = max(qstart_l[i], cstart[i])
                 inner = [x for x in range(k) if ms[x] >= lo and me[x] <= a and not mb[x]]
-                if inner:
-                    src = ma[inner[0]]
-            if src is None:
+                role = _clause_role(texts.get(d, "") if texts is not None else "", lo, a)
+                if role == "evaluation":
+                    if inner:
+                        eval_target[i] = ma[inner[0]]
+                elif role == "subject":
+                    src = ma[inner[0]] if inner else None
+                    no_subject_actor = src is None
+                elif role == "" and inner:
+                    src = ma[inner[0]]  # an actor subject: `Sandu said Russia was trying to ...`
+                elif role == "" and mat:
+                    # a material act with no subject before it in its clause (`it was Pakistan's
+                    # army that shelled Kashmir`): the last mention before it in the quotation
+                    before = [x for x in range(k) if ms[x] >= qstart_l[i] and me[x] <= a and not mb[x]]
+                    if before:
+                        src = ma[before[-1]]
+            if src is None and not no_subject_actor:
                 left = [x for x in range(k) if me[x] <= a and not mb[x]]
                 if left:
                     cs = cstart[i] if cstart is not None else a
                     src = ma[next((x for x in left if ms[x] >= cs), left[-1])]
                     source_from_mention[i] = not in_quote_l[i]
+            if eval_target[i] is not None and eval_target[i] != src:
+                target_actor[i] = eval_target[i]
             for x in range(k):  # inside a gapped cue or after it
-                if ms[x] > a and ma[x] != src:
+                if target_actor[i] is None and ms[x] > a and ma[x] != src:
                     target_actor[i] = ma[x]
                     break
         source_actor[i] = src
