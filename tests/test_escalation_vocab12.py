@@ -77,6 +77,7 @@ NON_ACTS = [
     ("The Latvian army responded firmly to the attacks.", "130"),
     ("In 2019 there was a spike in arbitrary detention in the region.", "111"),
     ("Police foiled a plot to rob the bank.", "170"),
+    ("Parliament voted to recognise Belarus as a state sponsor of terrorism.", "054"),
     ("Armed guards on board ships in the Gulf of Guinea were trained by the navy.", "171"),
     ("Chile said the raid was a blatant violation of its sovereignty.", "170"),
 ]
