@@ -25,7 +25,7 @@ ACTS = [
     ("Morocco agreed to buy arms from Israel worth $500 million.", "cooperate", "062", "MAR"),
     ("The State Department approved arms sales to Bahrain worth $2 billion.", "aid", "072", "USA"),
     ("Iranian gunboats boarded a tanker bound for Kuwait on Wednesday.", "coerce", "171", "IRN"),
-    ("Kinshasa said Kigali was backing the M23 rebels.", "aid", "070", "RWA"),
+    ("Mali accused Algeria of sponsoring militants in the north.", "aid", "070", "DZA"),
     ("Burkina Faso accused Ivory Coast of plotting to overthrow its government.", "coerce", "170", "CIV"),
     ("Lithuania described the Belarusian government as authoritarian.", "criticize", "111", "LTU"),
     ("Georgia's prime minister described Russia's troop withdrawal as cosmetic.", "criticize", "111", "GEO"),
