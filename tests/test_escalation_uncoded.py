@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_events import NEEDS_TAGGER
 
-import toolkit
+import event_rows
+from test_events import NEEDS_TAGGER
 
 pytestmark = NEEDS_TAGGER
 
@@ -78,16 +78,11 @@ NON_ACTS = [
 
 @pytest.fixture(scope="module")
 def events() -> pd.DataFrame:
-    texts = [t for t, *_ in ACTS] + [t for t, _ in NON_ACTS]
-    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
-    ev = toolkit.analyze(docs, annotators=["events"], workers=1, cache=False, progress=False)["events"]
-    return ev.assign(text_of=ev["doc_id"].map(dict(zip(docs["doc_id"], texts))))
+    return event_rows.analyze_texts([t for t, *_ in ACTS] + [t for t, _ in NON_ACTS])
 
 
 def _rows(ev: pd.DataFrame, text: str) -> list[tuple]:
-    sub = ev[ev["text_of"] == text]
-    return [tuple(None if pd.isna(v) else v for v in r)
-            for r in sub[["act", "cameo", "source_actor", "target_actor"]].itertuples(index=False)]
+    return event_rows.rows(ev, text, ["act", "cameo", "source_actor", "target_actor"])
 
 
 @pytest.mark.parametrize("text, act, cameo, source, target", ACTS)

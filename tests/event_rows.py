@@ -1,0 +1,23 @@
+"""The events table of short constructed sentences, one document each, for the act-vocabulary
+tests (test_escalation_acts, test_escalation_uncoded, test_escalation_vocab12)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+import toolkit
+
+
+def analyze_texts(texts: Sequence[str]) -> pd.DataFrame:
+    """The events of ``texts`` (one document each), with the document's text as ``text_of``."""
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+    ev = toolkit.analyze(docs, annotators=["events"], workers=1, cache=False, progress=False)["events"]
+    return ev.assign(text_of=ev["doc_id"].map(dict(zip(docs["doc_id"], docs["text"]))))
+
+
+def rows(ev: pd.DataFrame, text: str, columns: Sequence[str]) -> list[tuple]:
+    """The rows of the document ``text`` as tuples of ``columns``, missing values as None."""
+    sub = ev[ev["text_of"] == text]
+    return [tuple(None if pd.isna(v) else v for v in r)
+            for r in sub[list(columns)].itertuples(index=False)]
