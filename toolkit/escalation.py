@@ -265,16 +265,17 @@ def _window_any(csum: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
 
 
 def _dedupe_spans(hits: pd.DataFrame) -> pd.DataFrame:
-    """One entry per span: an entry with its own ``match_on`` (more specific) wins, then the first."""
+    """One entry per span: the entry listed first in the lexicon (lowest ``entry_id``) wins.
+
+    An entry that must outrank another on the same span is listed before it in the CSV (the
+    matcher's hits carry no ``match_on``, so a per-entry ``match_on`` does not rank).
+    """
     if hits.empty:
         return hits
-    specific = hits["match_on"].fillna("").ne("") if "match_on" in hits else False
     # Hits come in document order; keep it (sorting by the id string would reorder documents).
     doc = pd.factorize(hits["doc_id"], sort=False)[0]
-    hits = hits.assign(_spec=specific, _doc=doc).sort_values(
-        ["_doc", "start", "end", "_spec", "entry_id"], ascending=[True, True, True, False, True],
-        kind="stable")
-    return hits.drop_duplicates(["doc_id", "start", "end"]).drop(columns=["_spec", "_doc"])
+    hits = hits.assign(_doc=doc).sort_values(["_doc", "start", "end", "entry_id"], kind="stable")
+    return hits.drop_duplicates(["doc_id", "start", "end"]).drop(columns=["_doc"])
 
 
 def _row_bounds(tokens: pd.DataFrame) -> dict:
