@@ -109,3 +109,25 @@ def test_participle_speaker_without_aside_or_relative(text, speaker):
 ])
 def test_according_to_source_is_the_whole_noun_phrase(text, speaker):
     assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a restrictive relative clause belongs to the subject (PARC marks the whole noun phrase)
+    ("Voters who backed Lindqvist in 2019 said they would switch to the Greens.",
+     "Voters who backed Lindqvist in 2019"),
+    ("Fishermen who work the waters off Dakar say catches have halved.", "Fishermen who work the waters off Dakar"),
+    ("Those who oppose the dam say it will flood three villages.", "Those who oppose the dam"),
+    ("Labor unions that have endorsed Osei say the plan is fair.", "Labor unions that have endorsed Osei"),
+])
+def test_restrictive_relative_joins_the_subject(text, speaker):
+    assert speaker in speakers(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # no subject gap after "that": a complement clause, whose own subject speaks
+    ("The fact that Okafor said nothing surprised the committee.", "Okafor"),
+    # a relative after a comma is no restrictive relative of the subject
+    ("After the vote in Tamale, which drew crowds, Okafor said the count was fair.", "Okafor"),
+])
+def test_no_restrictive_relative_leaves_the_subject_alone(text, speaker):
+    assert speaker in speakers(text)

@@ -1680,7 +1680,7 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     elif sp is not None:
         sp = _premodified_subject(d, _whole_subject(d, sp, lo), lo) if t is None else (sp[0], k)
     if sp is not None:
-        sp = _after_setting(d, sp, lo)
+        sp = _relative_subject(d, _after_setting(d, sp, lo), lo)
     return "subject", sp
 
 
@@ -1706,6 +1706,53 @@ _SETTING_PREPOSITIONS = frozenset("in at during".split())
 _LINKING_WORDS = frozenset("of for with by on in at to and from about".split())
 _NAME_ENDS = frozenset("""gazette herald times post journal tribune courier chronicle observer telegraph
 wire news radio tv television network agency press""".split())
+
+
+# Relative pronouns that open a restrictive relative clause inside a subject ("Voters who
+# backed her said", "Unions that endorsed him say"), and how far back one is looked for.
+_RELATIVE_OPENERS = frozenset("who that".split())
+RELATIVE_REACH = 14
+
+
+def _relative_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+    """A subject with a restrictive relative clause, as PARC marks it: the noun-phrase reader
+    stops at the clause's last noun ("Voters who backed Lindqvist in 2019 said": "2019"); the
+    subject is the head before "who"/"that" with the clause. Only when the head opens the
+    clause (the sentence's start or clause punctuation), the relative has no comma or quotation
+    mark, and the word after the pronoun is a verb, not a determiner or a name (so "the fact
+    that Ruiz said" stays "Ruiz").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Voters who backed Lindqvist in 2019 said they would switch.").d
+        >>> a, b = _relative_subject(d, np_left(d, d.low.index("said"), 0), 0)
+        >>> " ".join(d.tok[a:b])
+        'Voters who backed Lindqvist in 2019'
+    """
+    a, b = sp
+    if d.low[a] in PRONOUNS:
+        return sp
+    r = a - 1
+    while r > lo and a - r < RELATIVE_REACH and d.low[r] not in _RELATIVE_OPENERS:
+        if d.tok[r] in _CLAUSE_PUNCT or d.tok[r] in "“”\"''‘’" or d.low[r] in _SUBORDINATORS:
+            return sp
+        r -= 1
+    if r <= lo or d.low[r] not in _RELATIVE_OPENERS:
+        return sp
+    nxt = d.tok[r + 1]
+    if not (nxt.islower() or nxt in ("'d", "’d")) or d.low[r + 1] in _DETERMINERS or d.low[r + 1] in PRONOUNS:
+        return sp  # "the fact that Ruiz said", "the report that the panel released": no subject gap
+    if d.low[r - 1] in ("those", "these"):
+        head: tuple[int, int] | None = (r - 1, r)  # "Those who back the mayor say"
+    else:
+        head = np_left(d, r, lo)
+        if head is None or head[1] != r or any(t in d.cues or d.low[t] in PRONOUNS for t in range(head[0], r)):
+            return sp  # "He met voters who ...": a verb or a pronoun in the head
+        head = _premodified_subject(d, _whole_subject(d, head, lo), lo)
+    h = head[0]
+    if h > lo and d.tok[h - 1] not in _CLAUSE_PUNCT and d.low[h - 1] not in ("and", "but"):
+        return sp  # "He met voters who backed her": the head is an object, not a subject
+    return (h, b)
 
 
 def _after_setting(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
