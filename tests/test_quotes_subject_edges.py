@@ -131,3 +131,12 @@ def test_restrictive_relative_joins_the_subject(text, speaker):
 ])
 def test_no_restrictive_relative_leaves_the_subject_alone(text, speaker):
     assert speaker in speakers(text)
+
+
+def test_object_relative_is_not_read_as_the_subjects_clause():
+    from toolkit._quote_rules import _state_of
+    from toolkit.quotes import _relative_subject, np_left
+
+    d = _state_of("The pay rises that nurses demand were refused.").d
+    sp = np_left(d, d.low.index("demand"), 0)
+    assert _relative_subject(d, sp, 0) == sp  # "nurses" is the relative's own subject

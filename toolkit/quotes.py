@@ -1742,6 +1742,10 @@ def _relative_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     nxt = d.tok[r + 1]
     if not (nxt.islower() or nxt in ("'d", "’d")) or d.low[r + 1] in _DETERMINERS or d.low[r + 1] in PRONOUNS:
         return sp  # "the fact that Ruiz said", "the report that the panel released": no subject gap
+    if r + 1 == a and not any(d.low[t] in _DETERMINERS for t in range(a + 1, b)):
+        return sp  # "the wages that people expect": the phrase after the pronoun is its subject
+    if any(d.tok[t] in _CLAUSE_PUNCT for t in range(a, b)):
+        return sp  # the span the reader found already runs over a comma: no single noun phrase
     if d.low[r - 1] in ("those", "these"):
         head: tuple[int, int] | None = (r - 1, r)  # "Those who back the mayor say"
     else:
