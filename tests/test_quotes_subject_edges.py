@@ -140,3 +140,19 @@ def test_object_relative_is_not_read_as_the_subjects_clause():
     d = _state_of("The pay rises that nurses demand were refused.").d
     sp = np_left(d, d.low.index("demand"), 0)
     assert _relative_subject(d, sp, 0) == sp  # "nurses" is the relative's own subject
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative pronoun the phrase reader left at the end of an "according to" source is dropped
+    ("The convoy was hit near Gao, according to a Malian officer who asked not to be named.", "a Malian officer"),
+    ("Turnout fell, according to a new survey that shows voters are tired.", "a new survey"),
+    # a sentence-final source takes its appositive (PARC's whole noun phrase)
+    ("Exports fell 3 percent, according to Ana Ruiz, an analyst at Norbank.", "Ana Ruiz, an analyst at Norbank"),
+    ("Exports fell, according to Ana Ruiz, director of the Norbank Institute.",
+     "Ana Ruiz, director of the Norbank Institute"),
+    # ... but not the content that follows a mid-sentence "according to X,", nor a fronted one's
+    ("Since 2010, according to the ministry, nearly nine million workers should have been paid.", "the ministry"),
+    ("According to Ana Ruiz, an analyst at Norbank, exports fell.", "Ana Ruiz"),
+])
+def test_according_to_source_edges(text, speaker):
+    assert speaker in speakers(text)
