@@ -156,3 +156,23 @@ def test_object_relative_is_not_read_as_the_subjects_clause():
 ])
 def test_according_to_source_edges(text, speaker):
     assert speaker in speakers(text)
+
+
+def test_participle_after_a_noun_is_part_of_the_next_cues_subject():
+    # "briefed on ..." modifies "Diplomats"; the sentence's cue is "said"
+    q = rows("Diplomats briefed on the talks in Accra said the deal was close.")
+    assert [(r[0], r[1]) for r in q] == [("Diplomats briefed on the talks in Accra", "said")]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # a spurious "blamed" row no longer takes the sentence; the closing attribution speaks
+    ("A drone attack blamed on Ukraine set fire to a depot in Kursk, the regional governor said.",
+     "the regional governor", "said"),
+    # a finite cue with a setting or a noun object stays a cue
+    ("The ministry reported on Monday that exports to Chile fell.", "The ministry", "reported"),
+    ("The senator demanded from Quito guarantees of safe passage for the convoy.", "The senator", "demanded"),
+])
+def test_finite_cue_or_closing_attribution(text, speaker, cue):
+    got = [(r[0], r[1]) for r in rows(text)]
+    assert (speaker, cue) in got
+    assert "blamed" not in [c for _, c in got]

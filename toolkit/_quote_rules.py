@@ -123,6 +123,7 @@ from .quotes import (
     find_quote_spans,
     np_left,
     np_right,
+    reduced_relative,
     speaker_of,
 )
 from .speakers import Mention, SpeakerResolver, first_name_genders
@@ -1601,6 +1602,8 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         [['indirect_subject_content_before', 'the minister', 'said', 'The talks failed']]
     """
     d = st.d
+    if reduced_relative(d, i):
+        return []  # "Diplomats briefed on the talks said": a participle in the next cue's subject
     s0, _ = d.sent_bounds(i)
     cat = d.cues[i][2]
     row = _empty_row(d, "indirect", "indirect")

@@ -1841,6 +1841,51 @@ def _fronted_clause_end(d: _Doc, j: int, s1: int) -> int | None:
     return t if t + 1 < s1 and _alpha(d.tok[t]) else None
 
 
+# Prepositions after a participle that modifies the noun before it ("briefed on", "blamed on",
+# "released by", "reported in"), and how many tokens its phrase may run before the main verb.
+_REDUCED_PREPOSITIONS = frozenset("on by in at about from for during with".split())
+REDUCED_PHRASE_MAX = 8
+# Words of a time or of a statement, whose phrase sets a finite cue ("reported on Monday",
+# "announced in a statement"), not a participle's agent or topic.
+_REDUCED_NOT_AFTER = _TIME_NOUNS | _TIME_ADVERBS | _WEEKDAYS | _MONTHS | _DOCUMENT_NOUNS | frozenset(
+    "statement interview conference briefing television radio twitter".split())
+
+
+def reduced_relative(d: _Doc, i: int) -> bool:
+    """Whether the cue at token ``i`` is a past participle that modifies the noun before it
+    ("Diplomats briefed on the talks said", "A drone attack blamed on Ukraine set fire", "Figures
+    reported on Sunday showed"), not a finite verb: it follows a noun (no auxiliary, pronoun or
+    punctuation), a preposition follows it, and a short phrase after that (no comma, "that",
+    quotation mark, time or statement word) ends at a past tense of the clause: a cue in "-ed"
+    or an irregular past. "The ministry reported on Monday that ...", "demanded from Moscow
+    guarantees" stay cues.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Diplomats briefed on the talks said the deal was close.").d
+        >>> reduced_relative(d, d.low.index("briefed")), reduced_relative(d, d.low.index("said"))
+        (True, False)
+    """
+    low = d.low[i]
+    if not low.endswith("ed") or i < 1 or d.sent[i - 1] != d.sent[i]:
+        return False  # a regular past form: "said", "told" take no noun before them as their object
+    prev = d.tok[i - 1]
+    if not prev.isalpha() or d.low[i - 1] in PRONOUNS or d.low[i - 1] in _AUX or d.low[i - 1] in _DETERMINERS \
+            or (i - 1) in d.cues:
+        return False
+    j = d.cues[i][0]
+    s1 = d.sent_bounds(i)[1]
+    if j >= s1 or d.low[j] not in _REDUCED_PREPOSITIONS:
+        return False
+    for t in range(j + 1, min(s1, j + 1 + REDUCED_PHRASE_MAX)):
+        if d.tok[t] in _CLAUSE_PUNCT or d.low[t] in ("that", "whether", "and", "but") or d.tok[t] in "“”\"\x27\x27" \
+                or d.low[t] in _REDUCED_NOT_AFTER:
+            return False  # "The ministry reported on Monday exports fell": a finite cue and its setting
+        if t > j + 1 and (d.low[t] in _IRREGULAR_PAST or (t in d.cues and d.low[t].endswith("ed"))):
+            return True  # a past tense ("said", "showed", "set"), not a noun cue ("guarantees")
+    return False
+
+
 def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     """"Nearly eight of 10 voters say", "A report released last year found", "Many people
     involved in the talks assumed": a noun phrase that hangs on a preposition or participle
@@ -1857,7 +1902,8 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
         return sp  # "arrived to address military support": an infinitive, not "advisers to X"
     c = a - 1
     while c > lo and a - c < 12 and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] not in ("-", "“", "”", "\"") \
-            and (c - 1) not in d.cues and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
+            and ((c - 1) not in d.cues or reduced_relative(d, c - 1)) \
+            and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
             and d.low[c - 1] not in _WH_WORDS:
         c -= 1
     if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-":
