@@ -176,3 +176,15 @@ def test_finite_cue_or_closing_attribution(text, speaker, cue):
     got = [(r[0], r[1]) for r in rows(text)]
     assert (speaker, cue) in got
     assert "blamed" not in [c for _, c in got]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a closing attribution whose source hangs a phrase on its head still closes the clause
+    ("Minsk does not expect a breakthrough at the Tallinn talks, a source close to the delegation told TASS.",
+     "a source close to the delegation"),
+    ("Minsk does not expect a breakthrough at the Tallinn talks, officials in Vilnius said.", "officials in Vilnius"),
+])
+def test_closing_attribution_with_a_postmodified_source(text, speaker):
+    got = rows(text)
+    assert speaker in [r[0] for r in got]
+    assert all(speaker not in (r[2] or "") for r in got)  # no content swallows the attribution

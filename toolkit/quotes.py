@@ -2152,11 +2152,26 @@ def _not_speech(d: _Doc, i: int, sp: tuple[int, int], cat: str) -> bool:
 
 
 def _closing_attribution(d: _Doc, k: int, end: int) -> bool:
-    """Whether tokens ``[k, end)`` are "<noun phrase> <cue> [adjunct]" closing the sentence."""
+    """Whether tokens ``[k, end)`` are "<noun phrase> <cue> [adjunct]" closing the sentence
+    (the phrase may hang a prepositional phrase or two on its head: "a source close to the
+    delegation told TASS").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Talks stalled, a source close to the delegation told TASS.").d
+        >>> _closing_attribution(d, d.low.index("a"), len(d.tok) - 1)
+        True
+    """
     sp = np_right(d, k, end)
     if sp is None:
         return False
     c = _skip_aux_right(d, sp[1], end)
+    hops = 0
+    while c not in d.cues and c + 1 < end and d.low[c] in _ATTACHING and hops < 2:
+        more = np_right(d, c + 1, end)  # "a source close | to the delegation", "officials | in Kyiv"
+        if more is None:
+            return False
+        c, hops = _skip_aux_right(d, more[1], end), hops + 1
     return c in d.cues and d.cues[c][3] == "verb" and d.cues[c][0] >= end - 3
 
 
