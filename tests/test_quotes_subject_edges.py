@@ -188,3 +188,12 @@ def test_closing_attribution_with_a_postmodified_source(text, speaker):
     got = rows(text)
     assert speaker in [r[0] for r in got]
     assert all(speaker not in (r[2] or "") for r in got)  # no content swallows the attribution
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name's possessive "'s" inside a subject that hangs a place on its head is no "is"
+    ("Chile's embassy in Lima said the fishing boat had strayed into Chilean waters.", "Chile's embassy in Lima"),
+    ("Peru's ambassador to the United Nations said the vote was rigged.", "Peru's ambassador to the United Nations"),
+])
+def test_possessive_name_opens_a_whole_subject(text, speaker):
+    assert speaker in speakers(text)

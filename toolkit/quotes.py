@@ -1886,6 +1886,13 @@ def reduced_relative(d: _Doc, i: int) -> bool:
     return False
 
 
+def _possessive_s(d: _Doc, k: int, lo: int) -> bool:
+    """Whether "'s" at ``k`` marks a name's possessive inside a subject ("China's embassy in
+    Manila said"), not "is": a capitalized word before it and a lower-case word after it."""
+    return d.low[k] in ("'s", "’s") and k - 1 >= lo and _cap(d.tok[k - 1]) and k + 1 < len(d.tok) \
+        and d.tok[k + 1].isalpha() and d.tok[k + 1].islower()
+
+
 def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     """"Nearly eight of 10 voters say", "A report released last year found", "Many people
     involved in the talks assumed": a noun phrase that hangs on a preposition or participle
@@ -1903,7 +1910,7 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     c = a - 1
     while c > lo and a - c < 12 and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] not in ("-", "“", "”", "\"") \
             and ((c - 1) not in d.cues or reduced_relative(d, c - 1)) \
-            and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
+            and d.low[c - 1] not in _SUBORDINATORS and (d.low[c - 1] not in _AUX or _possessive_s(d, c - 1, lo)) \
             and d.low[c - 1] not in _WH_WORDS:
         c -= 1
     if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-":
