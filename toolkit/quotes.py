@@ -1521,6 +1521,15 @@ def _material_support(d: _Doc, i: int, j: int) -> bool:
     return False
 
 
+def _refusal_to_speak(d: _Doc, lemma: str, j: int) -> bool:
+    """Whether a refusal verb (``lemma`` decline or refuse, ending before token ``j``) is
+    followed by a verb of speaking ("The embassy declined to comment"): a silence, whatever its
+    subject, so it needs no subject-like word before it as other wishes do."""
+    if lemma not in _REFUSALS or j >= len(d.low):
+        return False
+    return _REFUSED_SPEECH.match(" " + " ".join(d.low[j:j + 3])) is not None
+
+
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | None = None) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues
     (``ments``: the document's mentions, rows of :data:`_MENTION_FIELDS`, when at hand)."""
@@ -1531,14 +1540,15 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             i, j = d.remap[i], d.remap[j - 1] + 1
         if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i) or _modified_noun(d, i)):
             continue
-        if cat in _SHORT_CLASSES and (not _subject_before(d, i, noun_subject=cat == "intention") or (j < len(d.low) and d.low[j] == "by")):
-            continue  # "support among voters", "separatists backed by the army"
+        if cat in _SHORT_CLASSES and not _refusal_to_speak(d, lemma, j) \
+                and (not _subject_before(d, i, noun_subject=cat == "intention") or (j < len(d.low) and d.low[j] == "by")):
+            continue  # "support among voters", "separatists backed by the army"; "The embassy declined to comment" stays"
         if cat == "position" and _material_support(d, i, j):
             continue  # "supports the police with helicopters": material help, not a stated position
         if cat == "intention" and (j >= len(d.low) or d.low[j] not in _INTENTION_NEXT
                                    or d.low[max(_skip_aux_left(d, i, 0) - 1, 0)] in ("’s", "'s")):
             continue  # only "plans to", "decided against": "her plan would", "the plan to" are nouns
-        if cat == "nonresponse" and not any(d.low[t] in _COMMENT_NOUNS for t in range(j, min(j + 8, len(d.low)))
+        if cat == "nonresponse" and lemma != "not comment on" and not any(d.low[t] in _COMMENT_NOUNS for t in range(j, min(j + 8, len(d.low)))
                                             if d.sent[t] == d.sent[i]):
             continue  # "did not respond to requests for comment", not "did not respond to the shelling"
         if lemma == "see" and not any(d.low[t] == "as" for t in range(j + 1, min(j + 10, len(d.low)))
