@@ -197,3 +197,13 @@ def test_closing_attribution_with_a_postmodified_source(text, speaker):
 ])
 def test_possessive_name_opens_a_whole_subject(text, speaker):
     assert speaker in speakers(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a subordinator opens the clause whose subject hangs a phrase on its head
+    ("Most growers backed the levy, while nine in 10 said they feared the drought.", "nine in 10"),
+    ("The levy passed because most of the farmers in Osun said they would back it.",
+     "most of the farmers in Osun"),
+])
+def test_whole_subject_after_a_subordinator(text, speaker):
+    assert speaker in speakers(text)

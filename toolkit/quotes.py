@@ -1903,6 +1903,10 @@ def _possessive_s(d: _Doc, k: int, lo: int) -> bool:
         and d.tok[k + 1].isalpha() and d.tok[k + 1].islower()
 
 
+# Subordinators after which a clause, and so a subject, starts ("while nine in 10 said").
+_CLAUSE_START_WORDS = frozenset("while whereas although though because since when after before if".split())
+
+
 def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     """"Nearly eight of 10 voters say", "A report released last year found", "Many people
     involved in the talks assumed": a noun phrase that hangs on a preposition or participle
@@ -1923,8 +1927,10 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
             and d.low[c - 1] not in _SUBORDINATORS and (d.low[c - 1] not in _AUX or _possessive_s(d, c - 1, lo)) \
             and d.low[c - 1] not in _WH_WORDS:
         c -= 1
-    if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-":
+    if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-" and d.low[c - 1] not in _CLAUSE_START_WORDS:
         return sp  # too long, or a cue or a subordinator on the way: not one noun phrase
+    if c > lo and d.low[c - 1] in _CLAUSE_START_WORDS and d.low[c] in _ATTACHING:
+        return sp  # "because of the lessons learned": a preposition's object, no clause
     first = d.tok[c]
     if d.low[c] in _ADJUNCT_START or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
             or (first.islower() and (first.endswith("ing") or first.endswith("ed"))):
