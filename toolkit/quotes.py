@@ -1757,13 +1757,12 @@ def _relative_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     if any(d.tok[t] in _CLAUSE_PUNCT for t in range(a, b)):
         return sp  # the span the reader found already runs over a comma: no single noun phrase
     if d.low[r - 1] in ("those", "these"):
-        head: tuple[int, int] | None = (r - 1, r)  # "Those who back the mayor say"
+        h = r - 1  # "Those who back the mayor say"
     else:
         head = np_left(d, r, lo)
         if head is None or head[1] != r or any(t in d.cues or d.low[t] in PRONOUNS for t in range(head[0], r)):
             return sp  # "He met voters who ...": a verb or a pronoun in the head
-        head = _premodified_subject(d, _whole_subject(d, head, lo), lo)
-    h = head[0]
+        h = _premodified_subject(d, _whole_subject(d, head, lo), lo)[0]
     if h > lo and d.tok[h - 1] not in _CLAUSE_PUNCT and d.low[h - 1] not in ("and", "but"):
         return sp  # "He met voters who backed her": the head is an object, not a subject
     return (h, b)
