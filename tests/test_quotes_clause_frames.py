@@ -46,3 +46,13 @@ def test_no_clause_over_a_title_or_prepositional_frame(text, bad):
 def test_unframed_mid_clause_quotation_still_takes_its_clause():
     text = "Fishing quotas are \"a matter of survival,\" a spokesman for the Tavel coast guard said."
     assert "Fishing quotas are \"a matter of survival,\"" in contents(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Tavel Gazette, headlined “A Harbour Adrift,” ran the story on its front page.",
+    "The Pellan daily's column was headlined “Why Tavel Must Act Now.”",
+])
+def test_a_title_after_headlined_is_no_quotation(text):
+    sents, toks = tokenize_documents(["d"], [text])
+    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    assert q.empty

@@ -47,6 +47,11 @@ def test_a_users_class_without_a_kind_is_speech():
      ("indirect", "Wenna Marsk", "wants", "intention")),
     ("Wenna Marsk did not immediately respond to requests for comment.",
      ("indirect", "Wenna Marsk", "did not immediately respond to", "silence")),
+    # a silence about a topic, and a refusal to speak after a subject the actor list does not know
+    ("A spokeswoman for the Halloran council would not comment on the report.",
+     ("indirect", "A spokeswoman for the Halloran council", "would not comment on", "silence")),
+    ("The Tallis embassy declined to comment.",
+     ("indirect", "The Tallis embassy", "declined", "silence")),
 ])
 def test_rows_carry_the_kind_of_their_cue(text, expected):
     assert expected in rows(text)
@@ -153,3 +158,11 @@ def test_asked_question_after_a_time_or_a_conjunction(text, expected):
 ])
 def test_the_evidence_and_its_agent_are_one_source(text, speaker):
     assert ("indirect", speaker, rows(text)[0][2], "evidence") in rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Tallis embassy declined to join the talks.",  # a refusal to act, after an unknown noun: no row
+    "The Halloran council did not comment the report.",  # no "on": not the silence entry
+])
+def test_no_silence_row_without_a_refusal_to_speak(text):
+    assert not [r for r in rows(text) if r[3] == "silence"]

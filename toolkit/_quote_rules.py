@@ -123,6 +123,7 @@ from .quotes import (
     find_quote_spans,
     np_left,
     np_right,
+    reduced_relative,
     speaker_of,
 )
 from .speakers import Mention, SpeakerResolver, first_name_genders
@@ -1168,6 +1169,45 @@ def rule_parenthetical(st: _State, row: dict, i: int, sp: tuple[int, int]) -> li
     return [row, second]
 
 
+_RELATIVE_ENDS = frozenset("who that which whom".split())
+ACCORDING_TAIL_MAX = 25  # tokens of an appositive that may close a sentence-final source
+
+
+def _according_source(d: _Doc, sp: tuple[int, int], i: int, h: int, s1: int) -> tuple[int, int]:
+    """The source of "according to" at token ``i``, from the phrase reader's span ``sp``: a
+    relative pronoun it ends with is dropped ("according to an adviser who asked not to be
+    named": "an adviser"), and when the phrase closes the sentence after a comma, an
+    appositive after the source's comma joins it ("..., according to Ana Ruiz, an analyst at
+    Norbank."), as PARC marks the whole noun phrase. Not when "According to X," opens the
+    sentence (its comma ends the source), nor over a cue or a quotation mark.
+
+    Example:
+        >>> st = _state_of("Exports fell, according to Ana Ruiz, an analyst at Norbank.")
+        >>> d = st.d
+        >>> i = d.low.index("according")
+        >>> a, b = _according_source(d, (i + 2, i + 4), i, 0, len(d.tok) - 1)
+        >>> " ".join(d.tok[a:b])
+        'Ana Ruiz , an analyst at Norbank'
+    """
+    a, b = sp
+    if b - a > 1 and d.low[b - 1] in _RELATIVE_ENDS:
+        return a, b - 1
+    if b + 2 >= s1 or d.tok[b] != "," or i == h or d.tok[i - 1] not in _CLAUSE_PUNCT:
+        return sp
+    end = s1
+    while end > b and (d.tok[end - 1] in _SENT_FINAL or d.tok[end - 1] in (")", "”", "\"", "’", "''")):
+        end -= 1
+    tail = range(b + 1, end)
+    first = b + 1
+    noun_phrase = d.low[first] in ("a", "an", "the", "another", "one") or _cap(d.tok[first]) \
+        or (first + 1 < end and d.tok[first].isalpha() and d.tok[first].islower() and d.low[first + 1] == "of")
+    if not tail or len(tail) > ACCORDING_TAIL_MAX or not noun_phrase or d.low[first] in PRONOUNS \
+            or any(t in d.cues or d.low[t] in _AUX or d.low[t] in _BE or d.low[t] in _SUBORDINATORS
+                   or d.tok[t] in ("“", "”", "\"", "''", "(", ";", ":") for t in tail):
+        return sp  # "..., according to the department, nearly nine million workers should ...": content
+    return a, end
+
+
 def _according_to(st: _State, row: dict, i: int) -> bool:
     """"According to X, ..." / "..., according to X": fills ``row``; returns whether X is a source."""
     d = st.d
@@ -1176,9 +1216,10 @@ def _according_to(st: _State, row: dict, i: int) -> bool:
     sp = np_right(d, j, s1, long=True)
     if sp is None or d.low[sp[1] - 1] in _NOT_SOURCES or (sp[1] - sp[0] > 1 and d.low[sp[0] + 1] in _NOT_SOURCES):
         return False  # "according to its national circumstances": in accordance with, not a source
+    h = _dateline_end(d, s0, i)  # "TEHRAN, March 3 (Reuters) - According to Tasnim, ..."
+    sp = _according_source(d, sp, i, h, s1)
     _set_tok(row, "speaker", d, sp)
     _resolve(st, row)
-    h = _dateline_end(d, s0, i)  # "TEHRAN, March 3 (Reuters) - According to Tasnim, ..."
     if sp[1] < s1 and d.tok[sp[1]] == "," and (i == h or d.tok[i - 1] in _CLAUSE_PUNCT and i - 1 == h):
         start, end = sp[1] + 1, s1
     else:
@@ -1561,6 +1602,8 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         [['indirect_subject_content_before', 'the minister', 'said', 'The talks failed']]
     """
     d = st.d
+    if reduced_relative(d, i):
+        return []  # "Diplomats briefed on the talks said": a participle in the next cue's subject
     s0, _ = d.sent_bounds(i)
     cat = d.cues[i][2]
     row = _empty_row(d, "indirect", "indirect")

@@ -1521,6 +1521,15 @@ def _material_support(d: _Doc, i: int, j: int) -> bool:
     return False
 
 
+def _refusal_to_speak(d: _Doc, lemma: str, j: int) -> bool:
+    """Whether a refusal verb (``lemma`` decline or refuse, ending before token ``j``) is
+    followed by a verb of speaking ("The embassy declined to comment"): a silence, whatever its
+    subject, so it needs no subject-like word before it as other wishes do."""
+    if lemma not in _REFUSALS or j >= len(d.low):
+        return False
+    return _REFUSED_SPEECH.match(" " + " ".join(d.low[j:j + 3])) is not None
+
+
 def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | None = None) -> None:
     """Mark the reporting-verb hits of one document (rows of :data:`_HIT_FIELDS`) that are cues
     (``ments``: the document's mentions, rows of :data:`_MENTION_FIELDS`, when at hand)."""
@@ -1531,14 +1540,15 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             i, j = d.remap[i], d.remap[j - 1] + 1
         if syn == "verb" and (not _is_verb_use(d, i) or _plural_noun(d, i) or _modified_noun(d, i)):
             continue
-        if cat in _SHORT_CLASSES and (not _subject_before(d, i, noun_subject=cat == "intention") or (j < len(d.low) and d.low[j] == "by")):
-            continue  # "support among voters", "separatists backed by the army"
+        if cat in _SHORT_CLASSES and not _refusal_to_speak(d, lemma, j) \
+                and (not _subject_before(d, i, noun_subject=cat == "intention") or (j < len(d.low) and d.low[j] == "by")):
+            continue  # "support among voters", "separatists backed by the army"; "The embassy declined to comment" stays"
         if cat == "position" and _material_support(d, i, j):
             continue  # "supports the police with helicopters": material help, not a stated position
         if cat == "intention" and (j >= len(d.low) or d.low[j] not in _INTENTION_NEXT
                                    or d.low[max(_skip_aux_left(d, i, 0) - 1, 0)] in ("’s", "'s")):
             continue  # only "plans to", "decided against": "her plan would", "the plan to" are nouns
-        if cat == "nonresponse" and not any(d.low[t] in _COMMENT_NOUNS for t in range(j, min(j + 8, len(d.low)))
+        if cat == "nonresponse" and lemma != "not comment on" and not any(d.low[t] in _COMMENT_NOUNS for t in range(j, min(j + 8, len(d.low)))
                                             if d.sent[t] == d.sent[i]):
             continue  # "did not respond to requests for comment", not "did not respond to the shelling"
         if lemma == "see" and not any(d.low[t] == "as" for t in range(j + 1, min(j + 10, len(d.low)))
@@ -1680,7 +1690,7 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     elif sp is not None:
         sp = _premodified_subject(d, _whole_subject(d, sp, lo), lo) if t is None else (sp[0], k)
     if sp is not None:
-        sp = _after_setting(d, sp, lo)
+        sp = _relative_subject(d, _after_setting(d, sp, lo), lo)
     return "subject", sp
 
 
@@ -1706,6 +1716,56 @@ _SETTING_PREPOSITIONS = frozenset("in at during".split())
 _LINKING_WORDS = frozenset("of for with by on in at to and from about".split())
 _NAME_ENDS = frozenset("""gazette herald times post journal tribune courier chronicle observer telegraph
 wire news radio tv television network agency press""".split())
+
+
+# Relative pronouns that open a restrictive relative clause inside a subject ("Voters who
+# backed her said", "Unions that endorsed him say"), and how far back one is looked for.
+_RELATIVE_OPENERS = frozenset("who that".split())
+RELATIVE_REACH = 14
+
+
+def _relative_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+    """A subject with a restrictive relative clause, as PARC marks it: the noun-phrase reader
+    stops at the clause's last noun ("Voters who backed Lindqvist in 2019 said": "2019"); the
+    subject is the head before "who"/"that" with the clause. Only when the head opens the
+    clause (the sentence's start or clause punctuation), the relative has no comma or quotation
+    mark, and the word after the pronoun is a verb, not a determiner or a name (so "the fact
+    that Ruiz said" stays "Ruiz").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Voters who backed Lindqvist in 2019 said they would switch.").d
+        >>> a, b = _relative_subject(d, np_left(d, d.low.index("said"), 0), 0)
+        >>> " ".join(d.tok[a:b])
+        'Voters who backed Lindqvist in 2019'
+    """
+    a, b = sp
+    if d.low[a] in PRONOUNS:
+        return sp
+    r = a - 1
+    while r > lo and a - r < RELATIVE_REACH and d.low[r] not in _RELATIVE_OPENERS:
+        if d.tok[r] in _CLAUSE_PUNCT or d.tok[r] in "“”\"''‘’" or d.low[r] in _SUBORDINATORS:
+            return sp
+        r -= 1
+    if r <= lo or d.low[r] not in _RELATIVE_OPENERS:
+        return sp
+    nxt = d.tok[r + 1]
+    if not (nxt.islower() or nxt in ("'d", "’d")) or d.low[r + 1] in _DETERMINERS or d.low[r + 1] in PRONOUNS:
+        return sp  # "the fact that Ruiz said", "the report that the panel released": no subject gap
+    if r + 1 == a and not any(d.low[t] in _DETERMINERS for t in range(a + 1, b)):
+        return sp  # "the wages that people expect": the phrase after the pronoun is its subject
+    if any(d.tok[t] in _CLAUSE_PUNCT for t in range(a, b)):
+        return sp  # the span the reader found already runs over a comma: no single noun phrase
+    if d.low[r - 1] in ("those", "these"):
+        h = r - 1  # "Those who back the mayor say"
+    else:
+        head = np_left(d, r, lo)
+        if head is None or head[1] != r or any(t in d.cues or d.low[t] in PRONOUNS for t in range(head[0], r)):
+            return sp  # "He met voters who ...": a verb or a pronoun in the head
+        h = _premodified_subject(d, _whole_subject(d, head, lo), lo)[0]
+    if h > lo and d.tok[h - 1] not in _CLAUSE_PUNCT and d.low[h - 1] not in ("and", "but"):
+        return sp  # "He met voters who backed her": the head is an object, not a subject
+    return (h, b)
 
 
 def _after_setting(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
@@ -1790,6 +1850,62 @@ def _fronted_clause_end(d: _Doc, j: int, s1: int) -> int | None:
     return t if t + 1 < s1 and _alpha(d.tok[t]) else None
 
 
+# Prepositions after a participle that modifies the noun before it ("briefed on", "blamed on",
+# "released by", "reported in"), and how many tokens its phrase may run before the main verb.
+_REDUCED_PREPOSITIONS = frozenset("on by in at about from for during with".split())
+REDUCED_PHRASE_MAX = 8
+# Words of a time or of a statement, whose phrase sets a finite cue ("reported on Monday",
+# "announced in a statement"), not a participle's agent or topic.
+_REDUCED_NOT_AFTER = _TIME_NOUNS | _TIME_ADVERBS | _WEEKDAYS | _MONTHS | _DOCUMENT_NOUNS | frozenset(
+    "statement interview conference briefing television radio twitter".split())
+
+
+def reduced_relative(d: _Doc, i: int) -> bool:
+    """Whether the cue at token ``i`` is a past participle that modifies the noun before it
+    ("Diplomats briefed on the talks said", "A drone attack blamed on Ukraine set fire", "Figures
+    reported on Sunday showed"), not a finite verb: it follows a noun (no auxiliary, pronoun or
+    punctuation), a preposition follows it, and a short phrase after that (no comma, "that",
+    quotation mark, time or statement word) ends at a past tense of the clause: a cue in "-ed"
+    or an irregular past. "The ministry reported on Monday that ...", "demanded from Moscow
+    guarantees" stay cues.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Diplomats briefed on the talks said the deal was close.").d
+        >>> reduced_relative(d, d.low.index("briefed")), reduced_relative(d, d.low.index("said"))
+        (True, False)
+    """
+    low = d.low[i]
+    if not low.endswith("ed") or i < 1 or d.sent[i - 1] != d.sent[i]:
+        return False  # a regular past form: "said", "told" take no noun before them as their object
+    prev = d.tok[i - 1]
+    if not prev.isalpha() or d.low[i - 1] in PRONOUNS or d.low[i - 1] in _AUX or d.low[i - 1] in _DETERMINERS \
+            or (i - 1) in d.cues:
+        return False
+    j = d.cues[i][0]
+    s1 = d.sent_bounds(i)[1]
+    if j >= s1 or d.low[j] not in _REDUCED_PREPOSITIONS:
+        return False
+    for t in range(j + 1, min(s1, j + 1 + REDUCED_PHRASE_MAX)):
+        if d.tok[t] in _CLAUSE_PUNCT or d.low[t] in ("that", "whether", "and", "but") or d.tok[t] in "“”\"\x27\x27" \
+                or d.low[t] in _REDUCED_NOT_AFTER:
+            return False  # "The ministry reported on Monday exports fell": a finite cue and its setting
+        if t > j + 1 and (d.low[t] in _IRREGULAR_PAST or (t in d.cues and d.low[t].endswith("ed"))):
+            return True  # a past tense ("said", "showed", "set"), not a noun cue ("guarantees")
+    return False
+
+
+def _possessive_s(d: _Doc, k: int, lo: int) -> bool:
+    """Whether "'s" at ``k`` marks a name's possessive inside a subject ("China's embassy in
+    Manila said"), not "is": a capitalized word before it and a lower-case word after it."""
+    return d.low[k] in ("'s", "’s") and k - 1 >= lo and _cap(d.tok[k - 1]) and k + 1 < len(d.tok) \
+        and d.tok[k + 1].isalpha() and d.tok[k + 1].islower()
+
+
+# Subordinators after which a clause, and so a subject, starts ("while nine in 10 said").
+_CLAUSE_START_WORDS = frozenset("while whereas although though because since when after before if".split())
+
+
 def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
     """"Nearly eight of 10 voters say", "A report released last year found", "Many people
     involved in the talks assumed": a noun phrase that hangs on a preposition or participle
@@ -1806,11 +1922,14 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
         return sp  # "arrived to address military support": an infinitive, not "advisers to X"
     c = a - 1
     while c > lo and a - c < 12 and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] not in ("-", "“", "”", "\"") \
-            and (c - 1) not in d.cues and d.low[c - 1] not in _SUBORDINATORS and d.low[c - 1] not in _AUX \
+            and ((c - 1) not in d.cues or reduced_relative(d, c - 1)) \
+            and d.low[c - 1] not in _SUBORDINATORS and (d.low[c - 1] not in _AUX or _possessive_s(d, c - 1, lo)) \
             and d.low[c - 1] not in _WH_WORDS:
         c -= 1
-    if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-":
+    if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-" and d.low[c - 1] not in _CLAUSE_START_WORDS:
         return sp  # too long, or a cue or a subordinator on the way: not one noun phrase
+    if c > lo and d.low[c - 1] in _CLAUSE_START_WORDS and d.low[c] in _ATTACHING:
+        return sp  # "because of the lessons learned": a preposition's object, no clause
     first = d.tok[c]
     if d.low[c] in _ADJUNCT_START or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
             or (first.islower() and (first.endswith("ing") or first.endswith("ed"))):
@@ -2055,11 +2174,26 @@ def _not_speech(d: _Doc, i: int, sp: tuple[int, int], cat: str) -> bool:
 
 
 def _closing_attribution(d: _Doc, k: int, end: int) -> bool:
-    """Whether tokens ``[k, end)`` are "<noun phrase> <cue> [adjunct]" closing the sentence."""
+    """Whether tokens ``[k, end)`` are "<noun phrase> <cue> [adjunct]" closing the sentence
+    (the phrase may hang a prepositional phrase or two on its head: "a source close to the
+    delegation told TASS").
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Talks stalled, a source close to the delegation told TASS.").d
+        >>> _closing_attribution(d, d.low.index("a"), len(d.tok) - 1)
+        True
+    """
     sp = np_right(d, k, end)
     if sp is None:
         return False
     c = _skip_aux_right(d, sp[1], end)
+    hops = 0
+    while c not in d.cues and c + 1 < end and d.low[c] in _ATTACHING and hops < 2:
+        more = np_right(d, c + 1, end)  # "a source close | to the delegation", "officials | in Kyiv"
+        if more is None:
+            return False
+        c, hops = _skip_aux_right(d, more[1], end), hops + 1
     return c in d.cues and d.cues[c][3] == "verb" and d.cues[c][0] >= end - 3
 
 
