@@ -2,27 +2,15 @@
 dev set): "X on Tuesday said", where the day is the reporter's and belongs to neither."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from quote_rows import quote_rows
 
 
-def quote_table(text: str) -> pd.DataFrame:
-    """The quotes of one document, each part's offsets checked against its text."""
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    for r in q.itertuples():
-        for part in ("speaker", "cue", "content"):
-            v = getattr(r, part)
-            if v is not None:
-                assert text[int(getattr(r, f"{part}_start")):int(getattr(r, f"{part}_end"))] == v
-    return q
 
 
 def rows(text: str) -> list[tuple]:
-    return [(r.kind, r.speaker, r.cue, r.content) for r in quote_table(text).itertuples()]
+    return quote_rows(text, ("kind", "speaker", "cue", "content"))
 
 
 @pytest.mark.parametrize("text, expected", [

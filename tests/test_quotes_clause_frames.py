@@ -4,16 +4,13 @@ hyphen used as a dash, and is not taken over a title or name frame ("a statement
 fictional names."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from quote_rows import quote_table
 
 
 def contents(text: str) -> list[str]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    q = quote_table(text)
     q = q[q["kind"] != "scare"]
     for r in q.itertuples():
         assert text[int(r.content_start):int(r.content_end)] == r.content
@@ -53,6 +50,5 @@ def test_unframed_mid_clause_quotation_still_takes_its_clause():
     "The Pellan daily's column was headlined “Why Tavel Must Act Now.”",
 ])
 def test_a_title_after_headlined_is_no_quotation(text):
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    q = quote_table(text)
     assert q.empty

@@ -2,17 +2,13 @@
 never on the dev set): "said this was a mistake" has a clause, "said this week" does not."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from quote_rows import quote_rows
 
 
 def rows(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    return [(r.kind, r.speaker, r.cue, r.content) for r in q.itertuples() if r.kind != "scare"]
+    return quote_rows(text, ("kind", "speaker", "cue", "content"), scare=False)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,20 +3,17 @@ other things PolNeAR and PARC attribute (a belief, evidence, an intention, a pos
 silence), so that a study of who says what can keep only speech."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from toolkit import lexicon
-from toolkit.quotes import cue_kind, cue_kinds, find_quotes
-from toolkit.tokenize import tokenize_documents
+from toolkit.quotes import cue_kind, cue_kinds
+from quote_rows import quote_rows, quote_table
 
 KINDS = {"speech", "thought", "evidence", "intention", "position", "silence"}
 
 
 def rows(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    return [(r.kind, r.speaker, r.cue, r.cue_kind) for r in q.itertuples()]
+    return quote_rows(text, ("kind", "speaker", "cue", "cue_kind"))
 
 
 def test_every_class_of_the_bundled_lexicon_has_a_declared_kind():
@@ -66,8 +63,7 @@ def test_a_quotation_is_speech_and_a_scare_quote_has_no_kind():
 def test_keeping_speech_drops_the_belief_but_not_the_statement():
     text = ("Oskar Brandvik said the ferry to Tallis would run. "
             "Wenna Marsk fears the ferry to Tallis will stop.")
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    q = quote_table(text)
     assert q.loc[q["cue_kind"] == "speech", "speaker"].tolist() == ["Oskar Brandvik"]
 
 

@@ -3,11 +3,11 @@ clause after it to that phrase, as PolNeAR does (cue "In"); found on PolNeAR tra
 from __future__ import annotations
 
 import pytest
-from test_quotes_adjuncts import quote_table
+from quote_rows import quote_rows
 
 
 def rows(text: str) -> list[tuple]:
-    return [(r.rule, r.kind, r.speaker, r.cue, r.content) for r in quote_table(text).itertuples()]
+    return quote_rows(text, ("rule", "kind", "speaker", "cue", "content"))
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,17 +2,14 @@
 quote ("''... 'old-school,''' said X"), found on PolNeAR train."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from toolkit.quotes import find_quote_spans, find_quotes
-from toolkit.tokenize import tokenize_documents
+from toolkit.quotes import find_quote_spans
+from quote_rows import quote_rows
 
 
 def rows(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    return [(r.rule, r.speaker, r.cue, r.content) for r in q.itertuples()]
+    return quote_rows(text, ("rule", "speaker", "cue", "content"))
 
 
 @pytest.mark.parametrize("text, spans", [

@@ -2,16 +2,13 @@
 convention; ``_stage_clause_starts``). Constructed sentences with fictional names."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from quote_rows import quote_table
 
 
 def contents(text: str) -> list[tuple[str, str]]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    q = quote_table(text)
     q = q[q["kind"] != "scare"]
     for r in q.itertuples():
         assert text[int(r.content_start):int(r.content_end)] == r.content

@@ -3,18 +3,14 @@
 own judgement (they must not read them as reporting verbs)."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from toolkit import lexicon
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from quote_rows import quote_rows
 
 
 def rows(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    return [(r.kind, r.speaker, r.cue, r.content) for r in q.itertuples()]
+    return quote_rows(text, ("kind", "speaker", "cue", "content"))
 
 
 def test_column_is_boolean_text_and_marks_the_two_sense_verbs():

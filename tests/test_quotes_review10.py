@@ -3,22 +3,13 @@ modal after a given name is a surname, "such" can open a reported clause, "As X 
 ...)," with an adjunct after the cue, and "first" as an adverb before a reporting verb."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from quote_rows import quote_rows, quote_table
 
 
 def rows(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    for r in q.itertuples():
-        for part in ("speaker", "cue", "content"):
-            a, b = getattr(r, f"{part}_start"), getattr(r, f"{part}_end")
-            if getattr(r, part) is not None:
-                assert text[int(a):int(b)] == getattr(r, part)
-    return [(r.speaker, r.cue, r.content) for r in q.itertuples() if r.kind != "scare"]
+    return quote_rows(text, ("speaker", "cue", "content"), scare=False)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -91,8 +82,7 @@ def test_content_before_a_named_addressee_and_long_adjunct(text, expected):
 
 
 def channels(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    q = quote_table(text)
     return [(r.speaker, r.content, r.channel) for r in q.itertuples() if r.kind != "scare"]
 
 

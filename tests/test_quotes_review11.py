@@ -4,22 +4,14 @@ opened"); "cast" with a vote, veto or doubt is the act itself; a refusal to spea
 a verb of evidence after a document, poll or study is evidence, with the whole phrase as source."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from toolkit.quotes import evidence_source, find_quotes
-from toolkit.tokenize import tokenize_documents
+from toolkit.quotes import evidence_source
+from quote_rows import quote_rows
 
 
 def rows(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    for r in q.itertuples():
-        for part in ("speaker", "cue", "content"):
-            a, b = getattr(r, f"{part}_start"), getattr(r, f"{part}_end")
-            if getattr(r, part) is not None:
-                assert text[int(a):int(b)] == getattr(r, part)
-    return [(r.speaker, r.cue, r.cue_kind, r.content) for r in q.itertuples() if r.kind != "scare"]
+    return quote_rows(text, ("speaker", "cue", "cue_kind", "content"), scare=False)
 
 
 @pytest.mark.parametrize("text", [

@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from quote_rows import quote_table
 
 # (text, (speaker, cue, content, rule) that must be there): readings that keep working.
 KEEP = [
@@ -64,8 +63,7 @@ def test_misfires_give_no_row(quotes, text, cues):
 
 
 def rows_without_mentions(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    q = quote_table(text)
     return [(r.speaker, r.cue, r.content) for r in q.itertuples()]
 
 
@@ -116,8 +114,7 @@ def test_in_phrase_before_a_speaker_keeps_the_speaker(text, expected):
 
 
 def rows_with_rule(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    q = quote_table(text)
     return [(r.speaker, r.cue, r.content, r.rule) for r in q.itertuples()]
 
 

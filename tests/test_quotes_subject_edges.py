@@ -3,16 +3,13 @@
 belongs to the source; a verb before the phrase never does. Found on PolNeAR train."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from toolkit.quotes import find_quotes
-from toolkit.tokenize import tokenize_documents
+from quote_rows import quote_rows, quote_table
 
 
 def speakers(text: str) -> list[str]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
+    q = quote_table(text)
     return [r.speaker for r in q.itertuples() if r.kind != "scare"]
 
 
@@ -37,9 +34,7 @@ def test_no_determiner_leaves_the_subject_alone(text, speaker):
 
 
 def rows(text: str) -> list[tuple]:
-    sents, toks = tokenize_documents(["d"], [text])
-    q, _ = find_quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), sents, toks, None)
-    return [(r.speaker, r.cue, r.content) for r in q.itertuples() if r.kind != "scare"]
+    return quote_rows(text, ("speaker", "cue", "content"), scare=False)
 
 
 @pytest.mark.parametrize("text", [
