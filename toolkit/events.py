@@ -147,6 +147,9 @@ class Rules:
     pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
+    reacted_acts: frozenset = frozenset()   # acts whose act-noun object names the last doer (target.reacted_prior)
+    reacted_objects: frozenset = frozenset()   # nouns of such objects ("the verdict", "the move")
+    reacted_suffixes: tuple = ()   # endings of deverbal nouns ("-tion": "the expulsion")
     event_doer_skip: frozenset = frozenset()   # main acts "the decision" passes over ("denied the charges")
     addressee_pronoun_verbs: frozenset = frozenset()   # "warned X that it was ...": "it" is X (source.addressee_pronoun)
     topic_preps: frozenset = frozenset()   # "the resolution on Syria and Myanmar": a topic (target.conjunct_topic)
@@ -252,6 +255,9 @@ def rules(path: str | None = None) -> Rules:
                  reaction_acts=fs(d.get("reaction_targets", {}).get("prefer", [])),
                  reaction_unique=fs(d.get("reaction_targets", {}).get("unique", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
                  description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
+                 reacted_acts=fs(d.get("reacted_prior", {}).get("acts", [])),
+                 reacted_objects=fs(d.get("reacted_prior", {}).get("nouns", [])),
+                 reacted_suffixes=tuple(str(x) for x in d.get("reacted_prior", {}).get("suffixes", [])),
                  event_doer_skip=fs(d.get("description_lookup", {}).get("skip_acts", [])),
                  addressee_pronoun_verbs=fs(d.get("addressee_pronoun_verbs", [])),
                  topic_preps=fs(d.get("conjunct_topic", {}).get("prepositions", [])),
@@ -2307,9 +2313,37 @@ class SentenceContext:
                 or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS):
             return None   # "the two sides of the conflict in South Sudan": named where they stand
         pair = self._pair_of_sides(a, r)
-        if pair is None or not_actor in (pair[0][2], pair[1][2]):
+        if pair is None:
+            return self._dyad_pair(a, b, not_actor, r)
+        if not_actor in (pair[0][2], pair[1][2]):
             return None
         return dict(self._fields(pair[0], a, b), pair=self._fields(pair[1], a, b)), "actor.coref_pair"
+
+    def _dyad_pair(self, a: int, b: int, not_actor: str | None, r: Rules) -> tuple[dict, str] | None:
+        """Rule ``actor.coref_pair_dyad``: "both sides", "the two neighbours" with no pair joined
+        by "and" before them are the two parties the rows of the sentences before (up to
+        events.yaml ``description_lookup: sentences`` back) set against each other: the pair of
+        two actors (neither ``not_actor``) of most rows with a source and a target, asserted
+        rows counting before alleged ones, the latest on a tie ("Congo accused Rwanda of
+        deploying troops, a charge Kigali denied. The United States urged both sides to ...").
+
+        Example:
+            >>> # "Serbia accused Kosovo of ... Kosovo denied it. The EU urged both sides to ...": SRB + XKX
+        """
+        score: dict[tuple[str, str], tuple[int, int, int]] = {}
+        for n, (sent, row) in enumerate(self.previous):
+            x, y = row.get("source_actor"), row.get("target_actor")
+            if sent < self.sent_id - r.description_sentences or x is None or y is None or x == y \
+                    or not_actor in (x, y) or row.get("act") == "statement":
+                continue
+            key = (x, y) if x < y else (y, x)
+            old = score.get(key, (0, 0, 0))
+            score[key] = (old[0] + (row.get("factuality") == "asserted"), old[1] + 1, n)
+        if not score:
+            return None
+        x, y = max(score, key=lambda k: score[k])
+        one = {"actor": x, "person": None, "sector": None, "text": self.text[a:b], "start": a, "end": b}
+        return dict(one, pair=dict(one, actor=y)), "actor.coref_pair_dyad"
 
     def _pairs_before(self, a: int) -> list[tuple[Mention, Mention]]:
         """The pairs of mentions joined by "and" before offset ``a``, the latest first."""
@@ -4357,6 +4391,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
         if tgt.get("actor") is None and e.act in r.denial_acts:
             tgt, trule = _denial_accuser(s, e, ctx, src, r, rows) or (tgt, trule)
+        if tgt.get("actor") is None and e.act in r.reacted_acts:
+            tgt, trule = _reacted_prior(s, e, ctx, src, r, rows) or (tgt, trule)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -4434,6 +4470,53 @@ def _denial_accuser(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, 
             return {"actor": who, "person": None, "sector": None, "text": ctx.text[a:b], "start": a, "end": b}, \
                 "target.denial_accuser"
     return None
+
+
+def _act_object(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
+    """The object of ``e`` when it is a definite noun phrase naming an act and no one ("the
+    verdict", "this move", "the expulsion of the envoy"): a common-noun head of events.yaml
+    ``reacted_prior: nouns``, ``claim_nouns``, ``event_nouns`` or ``act_objects``, or of a
+    deverbal ending (``suffixes``), that is no description of a party ("the ministry")."""
+    tc = e.target.chunk
+    if tc is None or not e.target.rule.startswith(("patient.object", "target.evaluated_object")) \
+            or s.lower[tc.start] not in _EVENT_DETERMINERS or s.tags[tc.head] not in ("NN", "NNS") \
+            or any(s.tags[k] in ("NNP", "NNPS", "PRP$", "POS") for k in range(tc.start, tc.end)) \
+            or (tc.end < len(s.lower) and s.lower[tc.end] in ("by", "'s", "’s")):
+        return None
+    head = s.lemma[tc.head]
+    if head in r.descriptions or head in r.pair_nouns:
+        return None
+    known = head in r.reacted_objects or head in r.claim_nouns or head in r.event_nouns or head in r.act_objects
+    return tc if known or s.lower[tc.head].endswith(r.reacted_suffixes) else None
+
+
+def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules,
+                   rows: list[dict]) -> tuple[dict, str] | None:
+    """Rule ``target.reacted_prior``: a reaction (events.yaml ``reacted_prior: acts``) to an
+    act its object names and no one ("Britain welcomed the release", "Georgia dismissed the
+    criticism", "Tokyo called the move regrettable": :func:`_act_object`) is aimed at the one
+    who did that act in the rows before (this sentence, then ``description_lookup: sentences``
+    back): the latest row of another party aimed at the source, else the latest coded act of
+    another party. None when there is none.
+
+    Example:
+        >>> # "Chad expelled the French ambassador. Paris called the move regrettable.": TCD
+    """
+    me = src.get("actor")
+    c = _act_object(s, e, r) if me is not None else None
+    if c is None:
+        return None
+    before = [row for sent, row in ctx.previous if sent >= ctx.sent_id - r.description_sentences]
+    cands = rows[::-1] + before[::-1]   # latest first (no reversed(): mypyc)
+    hit = next((row for row in cands if row.get("target_actor") == me
+                and row.get("source_actor") not in (None, me)), None) \
+        or next((row for row in cands if row.get("source_actor") not in (None, me)
+                 and row.get("act") not in ("statement", "unclassified")), None)
+    if hit is None:
+        return None
+    a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
+    return {"actor": hit["source_actor"], "person": hit.get("source_person"), "sector": hit.get("source_sector"),
+            "text": ctx.text[a:b], "start": a, "end": b}, "target.reacted_prior"
 
 
 def _quote_claim(s: cl.Structure, e: Event, cue: Cue, ctx: SentenceContext, src: dict,

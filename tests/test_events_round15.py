@@ -1,0 +1,45 @@
+"""Events round 15: reactions aimed at the doer of the act their object names
+(target.reacted_prior) and "both sides" read from the rows before when no pair joined by "and"
+names them (actor.coref_pair_dyad). Constructed sentences, new names."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, rows, run
+
+pytestmark = NEEDS_TAGGER
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act's doer is aimed at the reacting party ...
+    ("Mauritania detained two Senegalese fishermen on Monday. Dakar condemned the detention.",
+     ("SEN", "criticize", "MRT")),
+    ("Bhutan freed four Nepali traders, officials in Thimphu said. Nepal welcomed the release.",
+     ("NPL", "praise", "BTN")),
+    # ... or, when none is, the latest coded act of another party
+    ("Paraguay said it had arrested three Bolivian smugglers. La Paz rejected the accusation.",
+     ("BOL", "deny", "PRY")),
+])
+def test_a_reaction_to_a_named_act_is_aimed_at_its_doer(text, expected):
+    got = [r[:3] for r in rows(run(text))]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, reactor", [
+    # negative: no other party acted before, or the object names a party itself
+    ("Iceland criticised the decision.", "ISL"),
+    ("Malta recalled its envoy from Tunis. Valletta defended the decision.", "MLT"),
+])
+def test_a_reaction_with_no_other_doer_has_no_target(text, reactor):
+    got = [r[:3] for r in rows(run(text)) if r[0] == reactor and r[1] in ("criticize", "praise", "reject", "deny")]
+    assert all(r[2] is None for r in got), got
+
+
+def test_both_sides_are_the_pair_the_rows_before_oppose():
+    got = [r[:3] for r in rows(run("Guyana accused Venezuela of massing troops near the border. Caracas rejected "
+                                   "the charge. Brazil urged both sides to avoid escalation."))]
+    assert ("BRA", "appeal", "GUY") in got and ("BRA", "appeal", "VEN") in got, got
+
+
+def test_both_sides_without_an_opposed_pair_stay_unresolved():
+    got = [r[:3] for r in rows(run("Jamaica urged both sides to show restraint."))]
+    assert [r for r in got if r[0] == "JAM" and r[2] is not None] == [], got
