@@ -4497,7 +4497,8 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     criticism", "Tokyo called the move regrettable": :func:`_act_object`) is aimed at the one
     who did that act in the rows before (this sentence, then ``description_lookup: sentences``
     back): the latest row of another party aimed at the source, else the latest coded act of
-    another party. None when there is none.
+    another party that a verb gives (a noun alone, "the war against Japanese aggression", is
+    background more often than the act reacted to). None when there is none.
 
     Example:
         >>> # "Chad expelled the French ambassador. Paris called the move regrettable.": TCD
@@ -4511,7 +4512,8 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     hit = next((row for row in cands if row.get("target_actor") == me
                 and row.get("source_actor") not in (None, me)), None) \
         or next((row for row in cands if row.get("source_actor") not in (None, me)
-                 and row.get("act") not in ("statement", "unclassified")), None)
+                 and row.get("act") not in ("statement", "unclassified")
+                 and not str(row.get("rule") or "").startswith("noun.")), None)
     if hit is None:
         return None
     a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
