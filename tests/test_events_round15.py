@@ -43,3 +43,20 @@ def test_both_sides_are_the_pair_the_rows_before_oppose():
 def test_both_sides_without_an_opposed_pair_stay_unresolved():
     got = [r[:3] for r in rows(run("Jamaica urged both sides to show restraint."))]
     assert [r for r in got if r[0] == "JAM" and r[2] is not None] == [], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of exchange with an act noun: the coordinated parties do the act to each other
+    ("Burundi and Rwanda traded accusations on Friday over the border closure.",
+     {("BDI", "accuse", "RWA"), ("RWA", "accuse", "BDI")}),
+    # ... or the subject to the party of a "with" phrase
+    ("Chile traded accusations with Peru over the fishing dispute.", {("CHL", "accuse", "PER")}),
+])
+def test_traded_accusations_are_mutual_accusations(text, expected):
+    got = {r[:3] for r in rows(run(text))}
+    assert expected <= got, got
+
+
+def test_traded_goods_are_no_act():
+    got = [r[:3] for r in rows(run("Uruguay and Paraguay traded soybeans worth millions last year."))]
+    assert all(r[1] not in ("accuse", "threaten", "attack", "criticize") for r in got), got

@@ -150,6 +150,7 @@ class Rules:
     reacted_acts: frozenset = frozenset()   # acts whose act-noun object names the last doer (target.reacted_prior)
     reacted_objects: frozenset = frozenset()   # nouns of such objects ("the verdict", "the move")
     reacted_suffixes: tuple = ()   # endings of deverbal nouns ("-tion": "the expulsion")
+    traded_objects: dict = field(default_factory=dict)   # "accusation" -> "112" (verb.traded)
     event_doer_skip: frozenset = frozenset()   # main acts "the decision" passes over ("denied the charges")
     addressee_pronoun_verbs: frozenset = frozenset()   # "warned X that it was ...": "it" is X (source.addressee_pronoun)
     topic_preps: frozenset = frozenset()   # "the resolution on Syria and Myanmar": a topic (target.conjunct_topic)
@@ -258,6 +259,7 @@ def rules(path: str | None = None) -> Rules:
                  reacted_acts=fs(d.get("reacted_prior", {}).get("acts", [])),
                  reacted_objects=fs(d.get("reacted_prior", {}).get("nouns", [])),
                  reacted_suffixes=tuple(str(x) for x in d.get("reacted_prior", {}).get("suffixes", [])),
+                 traded_objects={str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()},
                  event_doer_skip=fs(d.get("description_lookup", {}).get("skip_acts", [])),
                  addressee_pronoun_verbs=fs(d.get("addressee_pronoun_verbs", [])),
                  topic_preps=fs(d.get("conjunct_topic", {}).get("prepositions", [])),
@@ -4095,6 +4097,31 @@ def _visits(s: cl.Structure, r: Rules, taken: set[int], person=None) -> list[tup
     return out
 
 
+def _traded(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predicate, str, Arg]]:
+    """``verb.traded``: a verb of exchange (events.yaml ``reciprocal_marked: verbs``: "trade",
+    "exchange") whose object names an act (``traded_objects``: "India and Pakistan traded
+    accusations", "exchanged fire") is that act, with the CAMEO code the list gives; the
+    coordinated subjects do it to each other (target.reciprocal, as for "traded blame"), or the
+    subject to the party of a "with" phrase (``target.traded_with``: "Chile traded accusations
+    with Peru"). Only where no cue of the escalation lexicon already stands on the verb.
+
+    Example:
+        >>> rules().traded_objects.get("accusation")
+        '112'
+    """
+    out = []
+    for p in s.predicates:
+        if s.lemma[p.head] not in r.reciprocal_markers or p.head in taken or p.agent is None \
+                or p.patient is None or p.voice != "active":
+            continue
+        code = r.traded_objects.get(s.lemma[p.patient.head])
+        if code is not None:
+            other = next((ch for prep, ch in p.obliques if prep == "with"), None)
+            out.append((p, code, Arg(other, "target.traded_with") if other is not None
+                        else Arg(p.patient, "patient.object")))
+    return out
+
+
 def _quad_of(code: str | None) -> str:
     """The QuadClass of a CAMEO code by its root (01-05 verbal and 06-09 material cooperation,
     10-14 verbal and 15-20 material conflict); "" for none.
@@ -4333,6 +4360,10 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
         events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
                             "visit", "verb.visit", p.clause, p.negated, p.modality))
+    for p, code, other in _traded(s, r, {e.tok for e in events}):
+        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], code, _quad_of(code), s.lemma[p.head])]
+        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), other,
+                            act_class(code, "", r), "verb.traded", p.clause, p.negated, p.modality))
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _between_pairs(s, _split_targets(s, _split_coordinated(s, events, rctx), ctx), ctx)
