@@ -255,11 +255,7 @@ def rules(path: str | None = None) -> Rules:
                                     for k, v in d.get("lemma_class_roots", {}).items()},
                  reaction_acts=fs(d.get("reaction_targets", {}).get("prefer", [])),
                  reaction_unique=fs(d.get("reaction_targets", {}).get("unique", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
-                 description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
-                 reacted_acts=fs(d.get("reacted_prior", {}).get("acts", [])),
-                 reacted_objects=fs(d.get("reacted_prior", {}).get("nouns", [])),
-                 reacted_suffixes=tuple(str(x) for x in d.get("reacted_prior", {}).get("suffixes", [])),
-                 traded_objects={str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()},
+                 description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)), **_discourse_fields(d),
                  event_doer_skip=fs(d.get("description_lookup", {}).get("skip_acts", [])),
                  addressee_pronoun_verbs=fs(d.get("addressee_pronoun_verbs", [])),
                  topic_preps=fs(d.get("conjunct_topic", {}).get("prepositions", [])),
@@ -295,6 +291,14 @@ def rules(path: str | None = None) -> Rules:
                  reciprocal_phrases=frozenset(tuple(str(x).lower().split())
                                               for x in d.get("pair_descriptions", {}).get("reciprocal", [])),
                  **_consequence_rules(w.get("that_consequence", {})))
+
+
+def _discourse_fields(d: dict) -> dict:
+    """The :class:`Rules` fields of events.yaml ``reacted_prior`` and ``traded_objects``."""
+    rp = d.get("reacted_prior", {})
+    return {"reacted_acts": frozenset(rp.get("acts", [])), "reacted_objects": frozenset(rp.get("nouns", [])),
+            "reacted_suffixes": tuple(str(x) for x in rp.get("suffixes", [])),
+            "traded_objects": {str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()}}
 
 
 def _event_nouns(d: dict) -> dict[str, frozenset]:
@@ -4356,14 +4360,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.cue = ci
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
-    for p, place in _visits(s, r, {e.tok for e in events}, ctx.names_person):
-        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
-        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
-                            "visit", "verb.visit", p.clause, p.negated, p.modality))
-    for p, code, other in _traded(s, r, {e.tok for e in events}):
-        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], code, _quad_of(code), s.lemma[p.head])]
-        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), other,
-                            act_class(code, "", r), "verb.traded", p.clause, p.negated, p.modality))
+    cues = _predicate_events(s, cues, events, ctx, r)
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _between_pairs(s, _split_targets(s, _split_coordinated(s, events, rctx), ctx), ctx)
@@ -4420,10 +4417,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
-        if tgt.get("actor") is None and e.act in r.denial_acts:
-            tgt, trule = _denial_accuser(s, e, ctx, src, r, rows) or (tgt, trule)
-        if tgt.get("actor") is None and e.act in r.reacted_acts:
-            tgt, trule = _reacted_prior(s, e, ctx, src, r, rows) or (tgt, trule)
+        tgt, trule = _discourse_target(s, e, ctx, src, r, rows) or (tgt, trule) if tgt.get("actor") is None \
+            else (tgt, trule)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -4449,6 +4444,33 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
     return rows
+
+
+def _predicate_events(s: cl.Structure, cues: list[Cue], events: list[Event], ctx: SentenceContext,
+                      r: Rules) -> list[Cue]:
+    """Add to ``events`` the acts of predicates no escalation cue covers - visits
+    (:func:`_visits`, rule verb.visit) and verbs of exchange with an act noun (:func:`_traded`,
+    rule verb.traded) - and return the cue list with a cue for each."""
+    for p, place in _visits(s, r, {e.tok for e in events}, ctx.names_person):
+        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
+        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
+                            "visit", "verb.visit", p.clause, p.negated, p.modality))
+    for p, code, other in _traded(s, r, {e.tok for e in events}):
+        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], code, _quad_of(code), s.lemma[p.head])]
+        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), other,
+                            act_class(code, "", r), "verb.traded", p.clause, p.negated, p.modality))
+    return cues
+
+
+def _discourse_target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules,
+                      rows: list[dict]) -> tuple[dict, str] | None:
+    """The target the rows before give an event whose own phrases name none: the accuser of a
+    denial (:func:`_denial_accuser`), else the doer of the act a reaction's object names
+    (:func:`_reacted_prior`)."""
+    got = _denial_accuser(s, e, ctx, src, r, rows) if e.act in r.denial_acts else None
+    if got is None and e.act in r.reacted_acts:
+        got = _reacted_prior(s, e, ctx, src, r, rows)
+    return got
 
 
 def _denied_claim(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
