@@ -60,3 +60,15 @@ def test_traded_accusations_are_mutual_accusations(text, expected):
 def test_traded_goods_are_no_act():
     got = [r[:3] for r in rows(run("Uruguay and Paraguay traded soybeans worth millions last year."))]
     assert all(r[1] not in ("accuse", "threaten", "attack", "criticize") for r in got), got
+
+
+def test_a_reported_act_naming_no_one_is_no_row():
+    # drop.doerless_report: the killing names neither side; the speech row stays
+    got = [r[:4] for r in rows(run("Gabon's interior ministry said three people were killed on Sunday."))]
+    assert ("GAB", "statement", None, "asserted") in got and all(r[1] != "attack" for r in got), got
+
+
+def test_a_reported_act_with_a_doer_phrase_stays():
+    # an unknown doer keeps its row ("the Zorvani militia": no actor of the lexicon)
+    ev = run("Gabon said the Zorvani militia had attacked a village near Oyem.")
+    assert "attack" in ev["act"].tolist(), ev[["source_text", "act"]].values.tolist()

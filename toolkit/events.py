@@ -4443,7 +4443,26 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
-    return rows
+    return _codable(rows)
+
+
+def _codable(rows: list[dict]) -> list[dict]:
+    """The rows a coder records (rule drop.doerless_report removes the others): not a reported
+    act (factuality ``alleged``) with no doer phrase and no actor on either side ("Pakistan said
+    26 civilians were killed": the killing is Pakistan's claim, kept as its speech row; "said the
+    culprits had been arrested"), unless it is the sentence's main event. Dyadic event data code
+    who did what to whom and such a row names neither; the escalation table keeps its cue. A doer
+    phrase of no known actor stays ("Velmora of staging a provocation": a user's own actors).
+
+    Example:
+        >>> row = {"factuality": "alleged", "source_actor": None, "source_text": None,
+        ...        "target_actor": None, "main": False}
+        >>> _codable([row, dict(row, target_actor="UKR")]) == [dict(row, target_actor="UKR")]
+        True
+    """
+    return [row for row in rows if row.get("main") or row.get("factuality") != "alleged"
+            or row.get("source_text") is not None
+            or row.get("source_actor") is not None or row.get("target_actor") is not None]
 
 
 def _predicate_events(s: cl.Structure, cues: list[Cue], events: list[Event], ctx: SentenceContext,
@@ -4550,8 +4569,11 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     criticism", "Tokyo called the move regrettable": :func:`_act_object`) is aimed at the one
     who did that act in the rows before (this sentence, then ``description_lookup: sentences``
     back): the latest row of another party aimed at the source, else the latest coded act of
-    another party that a verb gives (a noun alone, "the war against Japanese aggression", is
-    background more often than the act reacted to). None when there is none.
+    another party that a verb gives as done (a noun alone, "the war against Japanese aggression",
+    is background more often than the act reacted to; "Germany said it was ready to talk" is no
+    decision for Poland to criticize, though an act the source itself reported is: "Norway said
+    Russia had jammed GPS signals. It called the interference unacceptable"). None when there is
+    none.
 
     Example:
         >>> # "Chad expelled the French ambassador. Paris called the move regrettable.": TCD
@@ -4566,6 +4588,7 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
                 and row.get("source_actor") not in (None, me)), None) \
         or next((row for row in cands if row.get("source_actor") not in (None, me)
                  and row.get("act") not in ("statement", "unclassified")
+                 and (row.get("factuality") == "asserted" or row.get("claimant_actor") == me)
                  and not str(row.get("rule") or "").startswith("noun.")), None)
     if hit is None:
         return None
