@@ -72,3 +72,14 @@ def test_a_reported_act_with_a_doer_phrase_stays():
     # an unknown doer keeps its row ("the Zorvani militia": no actor of the lexicon)
     ev = run("Gabon said the Zorvani militia had attacked a village near Oyem.")
     assert "attack" in ev["act"].tolist(), ev[["source_text", "act"]].values.tolist()
+
+
+def test_an_attack_blamed_on_a_party_is_its_alleged_act():
+    # source.blamed_on: the act noun's doer is the party it is blamed on; no blaming row by no one
+    got = [r[:4] for r in rows(run("A drone attack blamed on Houthi rebels struck a Saudi oil facility on Sunday."))]
+    assert ("HOUTHI", "attack", "SAU", "alleged") in got and all(r[1] != "accuse" for r in got), got
+
+
+def test_blamed_on_with_an_object_stays_an_accusation():
+    got = [r[:3] for r in rows(run("Moscow blamed the bridge attack on Kyiv."))]
+    assert ("RUS", "accuse", "UKR") in got, got

@@ -1825,6 +1825,32 @@ def _implied_state_agents(s: cl.Structure, events: list[Event], ctx: SentenceCon
                 break
 
 
+def _blamed_on(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules) -> None:
+    """``source.blamed_on``: an act noun that a participle "blamed on X" follows ("A drone attack
+    blamed on Houthi rebels struck a Saudi oil facility") is X's act: the events whose subject
+    is that noun phrase take X as their source, alleged by no one named (``claim.blamed_on``),
+    and the blaming itself, by no one named, is no row of its own.
+
+    Example:
+        >>> # "A rocket attack blamed on Hezbollah hit a town in Galilee": HEZBOLLAH attack ISR, alleged
+    """
+    for b in events:
+        n, tc = b.source.chunk, b.target.chunk
+        # "attack blamed on X": a participle, though the tagger may read a past tense ("blamed X
+        # on Y" names what is blamed as its object, so "blamed" right before "on" is none)
+        if cues[b.cue].lemma != "blame" or s.tags[b.tok] not in ("VBN", "VBD") or n is None or tc is None \
+                or b.tok + 1 >= len(s.lower) or s.lower[b.tok + 1] != "on" \
+                or not b.target.rule.startswith("target.prep_on") or n.end != b.tok \
+                or not (s.lemma[n.head] in r.event_nouns or any(n.start <= c.tok < n.end for c in cues)):
+            continue
+        done = [x for x in events if x is not b and x.source.chunk is not None
+                and (x.source.chunk.start, x.source.chunk.end) == (n.start, n.end)]
+        for x in done:
+            x.source = Arg(tc, "source.blamed_on")
+            x.extra.append("claim.blamed_on")
+        b.absorbed = b.absorbed or bool(done)
+
+
 def _yield_to_demands(s: cl.Structure, events: list[Event], r: Rules) -> None:
     """``verb.yield_to_demands``: meeting, heeding or conceding to demands is yielding (CAMEO 08),
     not a meeting; the party that made them (the "of" phrase after the demands) is the target
@@ -1977,7 +2003,7 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direc
         return "hypothetical"
     if e.modality == "future":
         return "future"
-    claimed = e.claimant is not None or "claim.quote" in e.extra
+    claimed = e.claimant is not None or "claim.quote" in e.extra or "claim.blamed_on" in e.extra
     if claimed and (source_actor is None or source_actor != claimant_actor):
         return "alleged"
     return "asserted"
@@ -4382,6 +4408,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _background_acts(s, events, r)
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
+    _blamed_on(s, events, cues, r)
     look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
              "target": ctx.actor(e.target.chunk, s, target=True)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
