@@ -83,3 +83,27 @@ def test_an_attack_blamed_on_a_party_is_its_alleged_act():
 def test_blamed_on_with_an_object_stays_an_accusation():
     got = [r[:3] for r in rows(run("Moscow blamed the bridge attack on Kyiv."))]
     assert ("RUS", "accuse", "UKR") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hamas claimed responsibility for a rocket attack on Israel.", ("HAMAS", "attack", "ISR")),
+    ("The Islamic State claimed responsibility on Saturday for the bombing of a Kenyan police post.",
+     ("ISIL", "attack", "KEN")),
+])
+def test_claiming_responsibility_for_an_attack_is_the_attack(text, expected):
+    got = [r[:3] for r in rows(run(text))]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "No group has claimed responsibility for the attack on the Tunisian border post.",
+    "Senegal claimed credit for the peace deal.",
+])
+def test_no_claimed_attack_when_no_one_claims_it_or_it_is_no_force(text):
+    got = [r[:3] for r in rows(run(text))]
+    assert all(r[1] != "attack" and r[1] != "agree" for r in got), got
+
+
+def test_welcoming_a_joint_act_praises_both_parties():
+    got = [r[:3] for r in rows(run("Bolivia and Chile agreed to reopen their border crossing. Peru welcomed the deal."))]
+    assert ("PER", "praise", "BOL") in got and ("PER", "praise", "CHL") in got, got

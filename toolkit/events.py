@@ -663,7 +663,10 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         return doer
     if s.lemma[obj.head] in ctx["rules"].claimed_objects:
         # "claimed responsibility for the Easter bombings": the act claimed is what was done.
-        got = [c for prep, c in obl if prep == "for" and c.start == obj.end + 1]
+        # ... also after a time phrase ("claimed responsibility on Saturday for the bombing")
+        got = [c for prep, c in obl if prep == "for" and (c.start == obj.end + 1 or obj.end + 1 < c.start <= obj.end + 4
+               and s.lower[obj.end] in ("on", "late", "early", "last") and not any(
+                   s.tags[k].startswith("VB") for k in range(obj.end, c.start)))]
         if got:
             return Arg(got[0], "target.claimed_for")
     if verb is not None and s.lemma[verb] in ctx["rules"].recipient:
@@ -1849,6 +1852,34 @@ def _blamed_on(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules) 
             x.source = Arg(tc, "source.blamed_on")
             x.extra.append("claim.blamed_on")
         b.absorbed = b.absorbed or bool(done)
+
+
+def _claimed_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules) -> None:
+    """``act.claimed_responsibility``: claiming responsibility for a use of force (target.claimed_for:
+    "The Houthis claimed responsibility for a missile attack on a tanker") is owning it: the
+    row is the claimant's act of the material-conflict cue in the claimed phrase (its CAMEO
+    code; not "claimed credit for the peace deal", nor when no one claims it), aimed at the
+    party of an on/against/at/of phrase after it ("the bombing of a Kenyan police post"), if any; a row of that cue by no one is dropped.
+
+    Example:
+        >>> # "Hamas claimed responsibility for a rocket attack on Israel": HAMAS attack ISR
+    """
+    for e in events:
+        t = e.target.chunk
+        sc = e.source.chunk
+        if e.act != "statement" or e.target.rule != "target.claimed_for" or t is None or e.negated \
+                or sc is not None and s.lower[sc.start] in ("no", "nobody", "none"):
+            continue   # "No group has claimed responsibility for the attack"
+        inner = [i for i, c in enumerate(cues) if t.start <= c.tok < t.end and c.quad == "material_conflict"]
+        if not inner:
+            continue
+        c = cues[inner[-1]]
+        e.cue, e.act, e.act_rule = inner[-1], act_class(c.cameo, c.lemma, r), "act.claimed_responsibility"
+        after = s.chunk_at(t.end + 1) if t.end + 1 < len(s.lower) and s.lower[t.end] in ("on", "against", "at", "of") else None
+        e.target = Arg(after, "target.claimed_act_" + s.lower[t.end]) if after is not None else Arg(None, "none")
+        for x in events:
+            if x is not e and x.tok == c.tok:
+                x.absorbed = True
 
 
 def _yield_to_demands(s: cl.Structure, events: list[Event], r: Rules) -> None:
@@ -4409,6 +4440,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
     _blamed_on(s, events, cues, r)
+    _claimed_acts(s, events, cues, r)
     look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
              "target": ctx.actor(e.target.chunk, s, target=True)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
@@ -4595,12 +4627,14 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     act its object names and no one ("Britain welcomed the release", "Georgia dismissed the
     criticism", "Tokyo called the move regrettable": :func:`_act_object`) is aimed at the one
     who did that act in the rows before (this sentence, then ``description_lookup: sentences``
-    back): the latest row of another party aimed at the source, else the latest coded act of
+    back), other than rows of this same cue (co-ordinated reactors): the latest row of another
+    party aimed at the source, else the latest coded act of
     another party that a verb gives as done (a noun alone, "the war against Japanese aggression",
     is background more often than the act reacted to; "Germany said it was ready to talk" is no
     decision for Poland to criticize, though an act the source itself reported is: "Norway said
-    Russia had jammed GPS signals. It called the interference unacceptable"). None when there is
-    none.
+    Russia had jammed GPS signals. It called the interference unacceptable"). An act two parties
+    did together ("Israel and Hamas agreed to a truce. Egypt welcomed the deal") gives a row
+    toward each. None when there is none.
 
     Example:
         >>> # "Chad expelled the French ambassador. Paris called the move regrettable.": TCD
@@ -4610,7 +4644,8 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     if c is None:
         return None
     before = [row for sent, row in ctx.previous if sent >= ctx.sent_id - r.description_sentences]
-    cands = rows[::-1] + before[::-1]   # latest first (no reversed(): mypyc)
+    own = int(ctx.tok_start[e.tok])   # "Germany and France condemned the attack": not each other
+    cands = [row for row in rows[::-1] if row.get("cue_start") != own] + before[::-1]   # latest first
     hit = next((row for row in cands if row.get("target_actor") == me
                 and row.get("source_actor") not in (None, me)), None) \
         or next((row for row in cands if row.get("source_actor") not in (None, me)
@@ -4620,8 +4655,11 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     if hit is None:
         return None
     a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
-    return {"actor": hit["source_actor"], "person": hit.get("source_person"), "sector": hit.get("source_sector"),
-            "text": ctx.text[a:b], "start": a, "end": b}, "target.reacted_prior"
+    got = {"actor": hit["source_actor"], "person": hit.get("source_person"), "sector": hit.get("source_sector"),
+           "text": ctx.text[a:b], "start": a, "end": b}
+    if hit.get("act") in r.reciprocal_acts and hit.get("target_actor") not in (None, me, hit["source_actor"]):
+        got["pair"] = dict(got, actor=hit["target_actor"], person=None, sector=None)   # "welcomed the deal": both
+    return got, "target.reacted_prior"
 
 
 def _quote_claim(s: cl.Structure, e: Event, cue: Cue, ctx: SentenceContext, src: dict,
