@@ -222,8 +222,9 @@ def test_a_report_of_an_uncoded_act_is_no_accusation(text, expected, absent):
     # negatives: help keeps the old rule; the pair's own possessions are no target of theirs
     ("Russia massed troops. Britain sent tanks to the country's neighbours.", ("GBR", "aid", None),
      ("GBR", "aid", "RUS")),
+    # (their agreement is with each other: target.reciprocal_pair, events 0.18.0; before, no one)
     ("Saudi Arabia and Iran restored ties in March. The two rivals agreed to reopen their embassies.",
-     ("SAU", "agree", None), ("IRN", "agree", "IRN")),
+     ("SAU", "agree", "IRN"), ("IRN", "agree", "IRN")),
     # a noun naming an act is the source only of that act: the expulsion criticizes no one
     ("Britain expelled a Russian diplomat on Monday. Moscow called the expulsion unfounded.",
      None, ("GBR", "criticize", None)),

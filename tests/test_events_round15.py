@@ -107,3 +107,10 @@ def test_no_claimed_attack_when_no_one_claims_it_or_it_is_no_force(text):
 def test_welcoming_a_joint_act_praises_both_parties():
     got = [r[:3] for r in rows(run("Bolivia and Chile agreed to reopen their border crossing. Peru welcomed the deal."))]
     assert ("PER", "praise", "BOL") in got and ("PER", "praise", "CHL") in got, got
+
+
+def test_both_sides_agreeing_agree_with_each_other():
+    # target.reciprocal_pair: an act done to each other, its pair named before by "and"
+    got = [r[:3] for r in rows(run("Bolivia and Chile held border talks in Arica. The two sides agreed to "
+                                   "open a second crossing."))]
+    assert ("BOL", "agree", "CHL") in got and ("CHL", "agree", "BOL") in got, got

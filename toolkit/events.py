@@ -4755,6 +4755,9 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
     - ``actor.coref_pair`` / ``actor.coref_plural``: a pair ("both sides", "they" after "X and
       Y") gives one row for each member, and "each other" is the other member; a member the
       row's target names gets none ("They accused Poland" after "Ukraine and Poland ...").
+      ``target.reciprocal_pair``: an act parties do to each other (events.yaml
+      ``reciprocal_acts``) with no target of its own is aimed at the other member ("The two
+      sides agreed to open a checkpoint"), as for parties joined by "and".
 
     Example:
         >>> # "Israel and Hamas agreed to a truce. Both sides accused each other.": ISR->HAMAS, HAMAS->ISR
@@ -4787,6 +4790,9 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
             tgt, trule = dict(_NO_TARGET), "target.same_as_source"   # "agreed to reopen their embassies"
         if each:
             return [(a, dict(tgt, **_side(b)), "actor.coref_pair"), (b, dict(tgt, **_side(a)), "actor.coref_pair")]
+        if tgt.get("actor") is None and e.act in r.reciprocal_acts and None not in (a.get("actor"), b.get("actor")):
+            # "The two sides agreed to open a checkpoint": an act parties do to each other
+            return [(a, dict(tgt, **_side(b)), "target.reciprocal_pair"), (b, dict(tgt, **_side(a)), "target.reciprocal_pair")]
         # "Ukraine and Poland signed a deal. They accused Poland ...": not Poland's own act on itself
         return [(x, tgt, trule) for x in (a, b) if tgt.get("actor") is None or x.get("actor") != tgt["actor"]]
     if tgt.get("pair") is not None and tgt["pair"].get("actor") != src.get("actor"):
