@@ -114,3 +114,20 @@ def test_both_sides_agreeing_agree_with_each_other():
     got = [r[:3] for r in rows(run("Bolivia and Chile held border talks in Arica. The two sides agreed to "
                                    "open a second crossing."))]
     assert ("BOL", "agree", "CHL") in got and ("CHL", "agree", "BOL") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # target.retaliation for a warning of one's own response
+    ("Cameroon expelled four Gabonese diplomats. Gabon warned that it would retaliate.", ("GAB", "threaten", "CMR")),
+    # ... also after an act the warner itself reported
+    ("Gabon said Cameroon had expelled four Gabonese diplomats. Gabon warned that it would retaliate.",
+     ("GAB", "threaten", "CMR")),
+])
+def test_a_warning_of_retaliation_is_aimed_at_who_acted(text, expected):
+    got = [r[:3] for r in rows(run(text))]
+    assert expected in got, got
+
+
+def test_a_warning_of_retaliation_after_help_has_no_target():
+    got = [r[:3] for r in rows(run("Chad sent aid to Gabon. Gabon warned that it would retaliate."))]
+    assert ("GAB", "threaten", "TCD") not in got, got

@@ -4773,7 +4773,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
         if got.get("actor") is not None and got["actor"] != tgt.get("actor"):
             tgt, trule = got, "actor.coref_reacted"
     if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None \
-            and (lemma in r.threat_cues or e.committed in r.threat_cues):
+            and (lemma in r.threat_cues or e.committed in r.threat_cues
+                 or e.act_rule in ("warn.self_response", "warn.own_side")):   # "warned it would retaliate"
         hit = _acted_on(ctx, src["actor"], r)
         if hit is not None:
             tgt, trule = hit, "target.retaliation"
@@ -4806,13 +4807,16 @@ def _acted_on(ctx: SentenceContext, actor: str, r: Rules) -> dict | None:
     """The source (actor fields, no phrase here) of the latest row of the sentences before
     that is aimed at ``actor`` by another actor and is a hostile act one retaliates against
     (events.yaml ``retaliation_targets``: "Poland expelled three Russian diplomats": Poland,
-    for Russia; "China sent weapons to Russia" is no act Russia would retaliate against)."""
+    for Russia; "China sent weapons to Russia" is no act Russia would retaliate against); an
+    alleged act counts when ``actor`` itself reports it ("France said Algiers had expelled 12
+    French staff ... warned that Paris would respond in kind")."""
     for i in range(len(ctx.previous) - 1, -1, -1):
         sent, row = ctx.previous[i]
         if sent < ctx.sent_id - r.description_sentences:
             break
         if row.get("target_actor") == actor and row.get("source_actor") not in (None, actor) \
-                and row.get("act") in r.retaliation_acts and row.get("factuality") != "alleged":
+                and row.get("act") in r.retaliation_acts \
+                and (row.get("factuality") != "alleged" or row.get("claimant_actor") == actor):
             return {"actor": row["source_actor"], "person": row.get("source_person"),
                     "sector": row.get("source_sector"), "text": None, "start": None, "end": None}
     return None
