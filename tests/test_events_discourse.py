@@ -117,8 +117,10 @@ def test_event_doer_is_the_rule_named():
     # that was not the subject
     ("Israel and Hamas agreed to a ceasefire. The two sides of the conflict in Sudan clashed.",
      [], ("ISR", "attack", "HAMAS")),
+    # no pair joined by "and": the two parties the rows before set against each other
+    # (actor.coref_pair_dyad; before events 0.18.0 no one)
     ("Israel struck Gaza on Friday. Both sides accused each other of violations.",
-     [(None, "accuse", None)], ("ISR", "accuse", "ISR")),
+     [("ISR", "accuse", "PSE"), ("PSE", "accuse", "ISR")], ("ISR", "accuse", "ISR")),
     ("Russia sent envoys to Germany and France. They urged Kyiv to negotiate.",
      [], ("FRA", "appeal", "UKR")),
 ])
@@ -220,8 +222,9 @@ def test_a_report_of_an_uncoded_act_is_no_accusation(text, expected, absent):
     # negatives: help keeps the old rule; the pair's own possessions are no target of theirs
     ("Russia massed troops. Britain sent tanks to the country's neighbours.", ("GBR", "aid", None),
      ("GBR", "aid", "RUS")),
+    # (their agreement is with each other: target.reciprocal_pair, events 0.18.0; before, no one)
     ("Saudi Arabia and Iran restored ties in March. The two rivals agreed to reopen their embassies.",
-     ("SAU", "agree", None), ("IRN", "agree", "IRN")),
+     ("SAU", "agree", "IRN"), ("IRN", "agree", "IRN")),
     # a noun naming an act is the source only of that act: the expulsion criticizes no one
     ("Britain expelled a Russian diplomat on Monday. Moscow called the expulsion unfounded.",
      None, ("GBR", "criticize", None)),
@@ -249,7 +252,8 @@ def test_a_retaliation_is_aimed_at_whoever_acted(text, expected, absent):
 
 @pytest.mark.parametrize("text, expected", [
     # a person description finds a mention holding a noun of the same office
-    ("The Russian ambassador was summoned by Poland. The envoy rejected the accusations.", ("RUS", "deny", None)),
+    # (the rejection is aimed at Poland, whose summons it answers: target.reacted_prior)
+    ("The Russian ambassador was summoned by Poland. The envoy rejected the accusations.", ("RUS", "deny", "POL")),
     ("Iran's envoy met the Saudi foreign minister. The ambassador praised Riyadh.", ("IRN", "praise", "SAU")),
     # negatives: another office; an envoy named with no state
     ("The Russian ambassador was summoned by Poland. The spokesman rejected the accusations.",

@@ -147,6 +147,10 @@ class Rules:
     pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
+    reacted_acts: frozenset = frozenset()   # acts whose act-noun object names the last doer (target.reacted_prior)
+    reacted_objects: frozenset = frozenset()   # nouns of such objects ("the verdict", "the move")
+    reacted_suffixes: tuple = ()   # endings of deverbal nouns ("-tion": "the expulsion")
+    traded_objects: dict = field(default_factory=dict)   # "accusation" -> "112" (verb.traded)
     event_doer_skip: frozenset = frozenset()   # main acts "the decision" passes over ("denied the charges")
     addressee_pronoun_verbs: frozenset = frozenset()   # "warned X that it was ...": "it" is X (source.addressee_pronoun)
     topic_preps: frozenset = frozenset()   # "the resolution on Syria and Myanmar": a topic (target.conjunct_topic)
@@ -251,7 +255,7 @@ def rules(path: str | None = None) -> Rules:
                                     for k, v in d.get("lemma_class_roots", {}).items()},
                  reaction_acts=fs(d.get("reaction_targets", {}).get("prefer", [])),
                  reaction_unique=fs(d.get("reaction_targets", {}).get("unique", [])), event_nouns=_event_nouns(d.get("event_nouns", {})),
-                 description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)),
+                 description_sentences=int(d.get("description_lookup", {}).get("sentences", 2)), **_discourse_fields(d),
                  event_doer_skip=fs(d.get("description_lookup", {}).get("skip_acts", [])),
                  addressee_pronoun_verbs=fs(d.get("addressee_pronoun_verbs", [])),
                  topic_preps=fs(d.get("conjunct_topic", {}).get("prepositions", [])),
@@ -287,6 +291,14 @@ def rules(path: str | None = None) -> Rules:
                  reciprocal_phrases=frozenset(tuple(str(x).lower().split())
                                               for x in d.get("pair_descriptions", {}).get("reciprocal", [])),
                  **_consequence_rules(w.get("that_consequence", {})))
+
+
+def _discourse_fields(d: dict) -> dict:
+    """The :class:`Rules` fields of events.yaml ``reacted_prior`` and ``traded_objects``."""
+    rp = d.get("reacted_prior", {})
+    return {"reacted_acts": frozenset(rp.get("acts", [])), "reacted_objects": frozenset(rp.get("nouns", [])),
+            "reacted_suffixes": tuple(str(x) for x in rp.get("suffixes", [])),
+            "traded_objects": {str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()}}
 
 
 def _event_nouns(d: dict) -> dict[str, frozenset]:
@@ -651,7 +663,10 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         return doer
     if s.lemma[obj.head] in ctx["rules"].claimed_objects:
         # "claimed responsibility for the Easter bombings": the act claimed is what was done.
-        got = [c for prep, c in obl if prep == "for" and c.start == obj.end + 1]
+        # ... also after a time phrase ("claimed responsibility on Saturday for the bombing")
+        got = [c for prep, c in obl if prep == "for" and (c.start == obj.end + 1 or obj.end + 1 < c.start <= obj.end + 4
+               and s.lower[obj.end] in ("on", "late", "early", "last") and not any(
+                   s.tags[k].startswith("VB") for k in range(obj.end, c.start)))]
         if got:
             return Arg(got[0], "target.claimed_for")
     if verb is not None and s.lemma[verb] in ctx["rules"].recipient:
@@ -1813,6 +1828,60 @@ def _implied_state_agents(s: cl.Structure, events: list[Event], ctx: SentenceCon
                 break
 
 
+def _blamed_on(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules) -> None:
+    """``source.blamed_on``: an act noun that a participle "blamed on X" follows ("A drone attack
+    blamed on Houthi rebels struck a Saudi oil facility") is X's act: the events whose subject
+    is that noun phrase take X as their source, alleged by no one named (``claim.blamed_on``),
+    and the blaming itself, by no one named, is no row of its own.
+
+    Example:
+        >>> # "A rocket attack blamed on Hezbollah hit a town in Galilee": HEZBOLLAH attack ISR, alleged
+    """
+    for b in events:
+        n, tc = b.source.chunk, b.target.chunk
+        # "attack blamed on X": a participle, though the tagger may read a past tense ("blamed X
+        # on Y" names what is blamed as its object, so "blamed" right before "on" is none)
+        if cues[b.cue].lemma != "blame" or s.tags[b.tok] not in ("VBN", "VBD") or n is None or tc is None \
+                or b.tok + 1 >= len(s.lower) or s.lower[b.tok + 1] != "on" \
+                or not b.target.rule.startswith("target.prep_on") or n.end != b.tok \
+                or not (s.lemma[n.head] in r.event_nouns or any(n.start <= c.tok < n.end for c in cues)):
+            continue
+        done = [x for x in events if x is not b and x.source.chunk is not None
+                and (x.source.chunk.start, x.source.chunk.end) == (n.start, n.end)]
+        for x in done:
+            x.source = Arg(tc, "source.blamed_on")
+            x.extra.append("claim.blamed_on")
+        b.absorbed = b.absorbed or bool(done)
+
+
+def _claimed_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules) -> None:
+    """``act.claimed_responsibility``: claiming responsibility for a use of force (target.claimed_for:
+    "The Houthis claimed responsibility for a missile attack on a tanker") is owning it: the
+    row is the claimant's act of the material-conflict cue in the claimed phrase (its CAMEO
+    code; not "claimed credit for the peace deal", nor when no one claims it), aimed at the
+    party of an on/against/at/of phrase after it ("the bombing of a Kenyan police post"), if any; a row of that cue by no one is dropped.
+
+    Example:
+        >>> # "Hamas claimed responsibility for a rocket attack on Israel": HAMAS attack ISR
+    """
+    for e in events:
+        t = e.target.chunk
+        sc = e.source.chunk
+        if e.act != "statement" or e.target.rule != "target.claimed_for" or t is None or e.negated \
+                or sc is not None and s.lower[sc.start] in ("no", "nobody", "none"):
+            continue   # "No group has claimed responsibility for the attack"
+        inner = [i for i, c in enumerate(cues) if t.start <= c.tok < t.end and c.quad == "material_conflict"]
+        if not inner:
+            continue
+        c = cues[inner[-1]]
+        e.cue, e.act, e.act_rule = inner[-1], act_class(c.cameo, c.lemma, r), "act.claimed_responsibility"
+        after = s.chunk_at(t.end + 1) if t.end + 1 < len(s.lower) and s.lower[t.end] in ("on", "against", "at", "of") else None
+        e.target = Arg(after, "target.claimed_act_" + s.lower[t.end]) if after is not None else Arg(None, "none")
+        for x in events:
+            if x is not e and x.tok == c.tok:
+                x.absorbed = True
+
+
 def _yield_to_demands(s: cl.Structure, events: list[Event], r: Rules) -> None:
     """``verb.yield_to_demands``: meeting, heeding or conceding to demands is yielding (CAMEO 08),
     not a meeting; the party that made them (the "of" phrase after the demands) is the target
@@ -1965,7 +2034,7 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direc
         return "hypothetical"
     if e.modality == "future":
         return "future"
-    claimed = e.claimant is not None or "claim.quote" in e.extra
+    claimed = e.claimant is not None or "claim.quote" in e.extra or "claim.blamed_on" in e.extra
     if claimed and (source_actor is None or source_actor != claimant_actor):
         return "alleged"
     return "asserted"
@@ -2307,9 +2376,37 @@ class SentenceContext:
                 or (c.end < len(s.lower) and s.lower[c.end] in _POSTMODIFIERS):
             return None   # "the two sides of the conflict in South Sudan": named where they stand
         pair = self._pair_of_sides(a, r)
-        if pair is None or not_actor in (pair[0][2], pair[1][2]):
+        if pair is None:
+            return self._dyad_pair(a, b, not_actor, r)
+        if not_actor in (pair[0][2], pair[1][2]):
             return None
         return dict(self._fields(pair[0], a, b), pair=self._fields(pair[1], a, b)), "actor.coref_pair"
+
+    def _dyad_pair(self, a: int, b: int, not_actor: str | None, r: Rules) -> tuple[dict, str] | None:
+        """Rule ``actor.coref_pair_dyad``: "both sides", "the two neighbours" with no pair joined
+        by "and" before them are the two parties the rows of the sentences before (up to
+        events.yaml ``description_lookup: sentences`` back) set against each other: the pair of
+        two actors (neither ``not_actor``) of most rows with a source and a target, asserted
+        rows counting before alleged ones, the latest on a tie ("Congo accused Rwanda of
+        deploying troops, a charge Kigali denied. The United States urged both sides to ...").
+
+        Example:
+            >>> # "Serbia accused Kosovo of ... Kosovo denied it. The EU urged both sides to ...": SRB + XKX
+        """
+        score: dict[tuple[str, str], tuple[int, int, int]] = {}
+        for n, (sent, row) in enumerate(self.previous):
+            x, y = row.get("source_actor"), row.get("target_actor")
+            if sent < self.sent_id - r.description_sentences or x is None or y is None or x == y \
+                    or not_actor in (x, y) or row.get("act") == "statement":
+                continue
+            key = (x, y) if x < y else (y, x)
+            old = score.get(key, (0, 0, 0))
+            score[key] = (old[0] + (row.get("factuality") == "asserted"), old[1] + 1, n)
+        if not score:
+            return None
+        x, y = max(score, key=lambda k: score[k])
+        one = {"actor": x, "person": None, "sector": None, "text": self.text[a:b], "start": a, "end": b}
+        return dict(one, pair=dict(one, actor=y)), "actor.coref_pair_dyad"
 
     def _pairs_before(self, a: int) -> list[tuple[Mention, Mention]]:
         """The pairs of mentions joined by "and" before offset ``a``, the latest first."""
@@ -4061,6 +4158,31 @@ def _visits(s: cl.Structure, r: Rules, taken: set[int], person=None) -> list[tup
     return out
 
 
+def _traded(s: cl.Structure, r: Rules, taken: set[int]) -> list[tuple[cl.Predicate, str, Arg]]:
+    """``verb.traded``: a verb of exchange (events.yaml ``reciprocal_marked: verbs``: "trade",
+    "exchange") whose object names an act (``traded_objects``: "India and Pakistan traded
+    accusations", "exchanged fire") is that act, with the CAMEO code the list gives; the
+    coordinated subjects do it to each other (target.reciprocal, as for "traded blame"), or the
+    subject to the party of a "with" phrase (``target.traded_with``: "Chile traded accusations
+    with Peru"). Only where no cue of the escalation lexicon already stands on the verb.
+
+    Example:
+        >>> rules().traded_objects.get("accusation")
+        '112'
+    """
+    out = []
+    for p in s.predicates:
+        if s.lemma[p.head] not in r.reciprocal_markers or p.head in taken or p.agent is None \
+                or p.patient is None or p.voice != "active":
+            continue
+        code = r.traded_objects.get(s.lemma[p.patient.head])
+        if code is not None:
+            other = next((ch for prep, ch in p.obliques if prep == "with"), None)
+            out.append((p, code, Arg(other, "target.traded_with") if other is not None
+                        else Arg(p.patient, "patient.object")))
+    return out
+
+
 def _quad_of(code: str | None) -> str:
     """The QuadClass of a CAMEO code by its root (01-05 verbal and 06-09 material cooperation,
     10-14 verbal and 15-20 material conflict); "" for none.
@@ -4295,10 +4417,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.cue = ci
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
-    for p, place in _visits(s, r, {e.tok for e in events}, ctx.names_person):
-        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
-        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
-                            "visit", "verb.visit", p.clause, p.negated, p.modality))
+    cues = _predicate_events(s, cues, events, ctx, r)
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _between_pairs(s, _split_targets(s, _split_coordinated(s, events, rctx), ctx), ctx)
@@ -4320,6 +4439,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _background_acts(s, events, r)
     _conditional_responses(s, events, cues, r, rctx)
     _implied_state_agents(s, events, ctx, r)
+    _blamed_on(s, events, cues, r)
+    _claimed_acts(s, events, cues, r)
     look = [{"source": ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state")),
              "target": ctx.actor(e.target.chunk, s, target=True)} for e in events]
     actors = [{k: v[0] for k, v in d.items()} for d in look]
@@ -4355,8 +4476,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
-        if tgt.get("actor") is None and e.act in r.denial_acts:
-            tgt, trule = _denial_accuser(s, e, ctx, src, r, rows) or (tgt, trule)
+        tgt, trule = _discourse_target(s, e, ctx, src, r, rows) or (tgt, trule) if tgt.get("actor") is None \
+            else (tgt, trule)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -4381,7 +4502,53 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
-    return rows
+    return _codable(rows)
+
+
+def _codable(rows: list[dict]) -> list[dict]:
+    """The rows a coder records (rule drop.doerless_report removes the others): not a reported
+    act (factuality ``alleged``) with no doer phrase and no actor on either side ("Pakistan said
+    26 civilians were killed": the killing is Pakistan's claim, kept as its speech row; "said the
+    culprits had been arrested"), unless it is the sentence's main event. Dyadic event data code
+    who did what to whom and such a row names neither; the escalation table keeps its cue. A doer
+    phrase of no known actor stays ("Velmora of staging a provocation": a user's own actors).
+
+    Example:
+        >>> row = {"factuality": "alleged", "source_actor": None, "source_text": None,
+        ...        "target_actor": None, "main": False}
+        >>> _codable([row, dict(row, target_actor="UKR")]) == [dict(row, target_actor="UKR")]
+        True
+    """
+    return [row for row in rows if row.get("main") or row.get("factuality") != "alleged"
+            or row.get("source_text") is not None
+            or row.get("source_actor") is not None or row.get("target_actor") is not None]
+
+
+def _predicate_events(s: cl.Structure, cues: list[Cue], events: list[Event], ctx: SentenceContext,
+                      r: Rules) -> list[Cue]:
+    """Add to ``events`` the acts of predicates no escalation cue covers - visits
+    (:func:`_visits`, rule verb.visit) and verbs of exchange with an act noun (:func:`_traded`,
+    rule verb.traded) - and return the cue list with a cue for each."""
+    for p, place in _visits(s, r, {e.tok for e in events}, ctx.names_person):
+        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], "042", "verbal_cooperation", s.lemma[p.head])]
+        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), Arg(place, "target.visited_place"),
+                            "visit", "verb.visit", p.clause, p.negated, p.modality))
+    for p, code, other in _traded(s, r, {e.tok for e in events}):
+        cues = [*cues, Cue(-1, p.head, p.head + 1, s.lemma[p.head], code, _quad_of(code), s.lemma[p.head])]
+        events.append(Event(len(cues) - 1, p.head, Arg(p.agent, p.agent_rule), other,
+                            act_class(code, "", r), "verb.traded", p.clause, p.negated, p.modality))
+    return cues
+
+
+def _discourse_target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules,
+                      rows: list[dict]) -> tuple[dict, str] | None:
+    """The target the rows before give an event whose own phrases name none: the accuser of a
+    denial (:func:`_denial_accuser`), else the doer of the act a reaction's object names
+    (:func:`_reacted_prior`)."""
+    got = _denial_accuser(s, e, ctx, src, r, rows) if e.act in r.denial_acts else None
+    if got is None and e.act in r.reacted_acts:
+        got = _reacted_prior(s, e, ctx, src, r, rows)
+    return got
 
 
 def _denied_claim(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
@@ -4434,6 +4601,65 @@ def _denial_accuser(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, 
             return {"actor": who, "person": None, "sector": None, "text": ctx.text[a:b], "start": a, "end": b}, \
                 "target.denial_accuser"
     return None
+
+
+def _act_object(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
+    """The object of ``e`` when it is a definite noun phrase naming an act and no one ("the
+    verdict", "this move", "the expulsion of the envoy"): a common-noun head of events.yaml
+    ``reacted_prior: nouns``, ``claim_nouns``, ``event_nouns`` or ``act_objects``, or of a
+    deverbal ending (``suffixes``), that is no description of a party ("the ministry")."""
+    tc = e.target.chunk
+    if tc is None or not e.target.rule.startswith(("patient.object", "target.evaluated_object")) \
+            or s.lower[tc.start] not in _EVENT_DETERMINERS or s.tags[tc.head] not in ("NN", "NNS") \
+            or any(s.tags[k] in ("NNP", "NNPS", "PRP$", "POS") for k in range(tc.start, tc.end)) \
+            or (tc.end < len(s.lower) and s.lower[tc.end] in ("by", "'s", "’s")):
+        return None
+    head = s.lemma[tc.head]
+    if head in r.descriptions or head in r.pair_nouns:
+        return None
+    known = head in r.reacted_objects or head in r.claim_nouns or head in r.event_nouns or head in r.act_objects
+    return tc if known or s.lower[tc.head].endswith(r.reacted_suffixes) else None
+
+
+def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules,
+                   rows: list[dict]) -> tuple[dict, str] | None:
+    """Rule ``target.reacted_prior``: a reaction (events.yaml ``reacted_prior: acts``) to an
+    act its object names and no one ("Britain welcomed the release", "Georgia dismissed the
+    criticism", "Tokyo called the move regrettable": :func:`_act_object`) is aimed at the one
+    who did that act in the rows before (this sentence, then ``description_lookup: sentences``
+    back), other than rows of this same cue (co-ordinated reactors): the latest row of another
+    party aimed at the source, else the latest coded act of
+    another party that a verb gives as done (a noun alone, "the war against Japanese aggression",
+    is background more often than the act reacted to; "Germany said it was ready to talk" is no
+    decision for Poland to criticize, though an act the source itself reported is: "Norway said
+    Russia had jammed GPS signals. It called the interference unacceptable"). An act two parties
+    did together ("Israel and Hamas agreed to a truce. Egypt welcomed the deal") gives a row
+    toward each. None when there is none.
+
+    Example:
+        >>> # "Chad expelled the French ambassador. Paris called the move regrettable.": TCD
+    """
+    me = src.get("actor")
+    c = _act_object(s, e, r) if me is not None else None
+    if c is None:
+        return None
+    before = [row for sent, row in ctx.previous if sent >= ctx.sent_id - r.description_sentences]
+    own = int(ctx.tok_start[e.tok])   # "Germany and France condemned the attack": not each other
+    cands = [row for row in rows[::-1] if row.get("cue_start") != own] + before[::-1]   # latest first
+    hit = next((row for row in cands if row.get("target_actor") == me
+                and row.get("source_actor") not in (None, me)), None) \
+        or next((row for row in cands if row.get("source_actor") not in (None, me)
+                 and row.get("act") not in ("statement", "unclassified")
+                 and (row.get("factuality") == "asserted" or row.get("claimant_actor") == me)
+                 and not str(row.get("rule") or "").startswith("noun.")), None)
+    if hit is None:
+        return None
+    a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
+    got = {"actor": hit["source_actor"], "person": hit.get("source_person"), "sector": hit.get("source_sector"),
+           "text": ctx.text[a:b], "start": a, "end": b}
+    if hit.get("act") in r.reciprocal_acts and hit.get("target_actor") not in (None, me, hit["source_actor"]):
+        got["pair"] = dict(got, actor=hit["target_actor"], person=None, sector=None)   # "welcomed the deal": both
+    return got, "target.reacted_prior"
 
 
 def _quote_claim(s: cl.Structure, e: Event, cue: Cue, ctx: SentenceContext, src: dict,
@@ -4529,6 +4755,9 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
     - ``actor.coref_pair`` / ``actor.coref_plural``: a pair ("both sides", "they" after "X and
       Y") gives one row for each member, and "each other" is the other member; a member the
       row's target names gets none ("They accused Poland" after "Ukraine and Poland ...").
+      ``target.reciprocal_pair``: an act parties do to each other (events.yaml
+      ``reciprocal_acts``) with no target of its own is aimed at the other member ("The two
+      sides agreed to open a checkpoint"), as for parties joined by "and".
 
     Example:
         >>> # "Israel and Hamas agreed to a truce. Both sides accused each other.": ISR->HAMAS, HAMAS->ISR
@@ -4544,7 +4773,8 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
         if got.get("actor") is not None and got["actor"] != tgt.get("actor"):
             tgt, trule = got, "actor.coref_reacted"
     if e.act == "threaten" and tgt.get("actor") is None and src.get("actor") is not None \
-            and (lemma in r.threat_cues or e.committed in r.threat_cues):
+            and (lemma in r.threat_cues or e.committed in r.threat_cues
+                 or e.act_rule in ("warn.self_response", "warn.own_side")):   # "warned it would retaliate"
         hit = _acted_on(ctx, src["actor"], r)
         if hit is not None:
             tgt, trule = hit, "target.retaliation"
@@ -4561,6 +4791,9 @@ def _sides(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, tgt: dict
             tgt, trule = dict(_NO_TARGET), "target.same_as_source"   # "agreed to reopen their embassies"
         if each:
             return [(a, dict(tgt, **_side(b)), "actor.coref_pair"), (b, dict(tgt, **_side(a)), "actor.coref_pair")]
+        if tgt.get("actor") is None and e.act in r.reciprocal_acts and None not in (a.get("actor"), b.get("actor")):
+            # "The two sides agreed to open a checkpoint": an act parties do to each other
+            return [(a, dict(tgt, **_side(b)), "target.reciprocal_pair"), (b, dict(tgt, **_side(a)), "target.reciprocal_pair")]
         # "Ukraine and Poland signed a deal. They accused Poland ...": not Poland's own act on itself
         return [(x, tgt, trule) for x in (a, b) if tgt.get("actor") is None or x.get("actor") != tgt["actor"]]
     if tgt.get("pair") is not None and tgt["pair"].get("actor") != src.get("actor"):
@@ -4574,13 +4807,16 @@ def _acted_on(ctx: SentenceContext, actor: str, r: Rules) -> dict | None:
     """The source (actor fields, no phrase here) of the latest row of the sentences before
     that is aimed at ``actor`` by another actor and is a hostile act one retaliates against
     (events.yaml ``retaliation_targets``: "Poland expelled three Russian diplomats": Poland,
-    for Russia; "China sent weapons to Russia" is no act Russia would retaliate against)."""
+    for Russia; "China sent weapons to Russia" is no act Russia would retaliate against); an
+    alleged act counts when ``actor`` itself reports it ("France said Algiers had expelled 12
+    French staff ... warned that Paris would respond in kind")."""
     for i in range(len(ctx.previous) - 1, -1, -1):
         sent, row = ctx.previous[i]
         if sent < ctx.sent_id - r.description_sentences:
             break
         if row.get("target_actor") == actor and row.get("source_actor") not in (None, actor) \
-                and row.get("act") in r.retaliation_acts and row.get("factuality") != "alleged":
+                and row.get("act") in r.retaliation_acts \
+                and (row.get("factuality") != "alleged" or row.get("claimant_actor") == actor):
             return {"actor": row["source_actor"], "person": row.get("source_person"),
                     "sector": row.get("source_sector"), "text": None, "start": None, "end": None}
     return None
