@@ -179,3 +179,13 @@ def test_an_overlay_changes_the_analysis(tmp_path):
     hit = esc[esc["cue"] == "issue an ultimatum"]
     assert len(hit) == 1 and hit["source"].iloc[0].startswith("escalation@") and "+overlay." in hit["source"].iloc[0]
     assert text[hit["start"].iloc[0]:hit["end"].iloc[0]] == "issue an ultimatum"
+
+
+def test_gapped_parts_join_only_within_a_sentence_that_has_them_all():
+    """A part of a gapped entry in a sentence without the entry's other parts is set aside
+    before the join (Matcher._join_gaps_arrays); the sentence that has them all still joins."""
+    lex = from_records("gaps", [{"entry": "warn ... of ... sanction", "category": "gap3"},
+                                {"entry": "urge ... to", "category": "gap2"}], max_gap=3)
+    text = ("Quorvia warned of delays. Sanctions followed. Tesland urged calm. "
+            "Quorvia warned Tesland of new sanctions. Belmark urged Ostia to talk.")
+    assert _find(text, lex) == [("gap3", "warned Tesland of new sanctions"), ("gap2", "urged Ostia to")]

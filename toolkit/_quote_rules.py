@@ -42,6 +42,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -624,11 +625,11 @@ def _in_quote(st: _State, pos: int) -> bool:
 def _nested(st: _State, i: int) -> bool:
     # Content spans are kept sorted; a containing span starts shortly before the cue, so
     # the few nearest spans on the left are enough (no scan over every row).
+    # (the 8 greatest spans starting at or before the cue, as sorting them all would give)
     a = st.d.start[i]
-    spans = sorted((r["content_start"], r["content_end"]) for r in st.rows[-64:]
-                   if r["content_start"] is not None and r["kind"] != "scare")
-    k = bisect.bisect_right(spans, (a, float("inf")))
-    return any(s <= a < e for s, e in spans[max(0, k - 8):k])
+    spans = [(r["content_start"], r["content_end"]) for r in st.rows[-64:]
+             if r["content_start"] is not None and r["kind"] != "scare" and r["content_start"] <= a]
+    return any(a < e for _, e in (heapq.nlargest(8, spans) if len(spans) > 8 else spans))
 
 
 def _reusable(st: _State, c: int) -> bool:

@@ -482,6 +482,17 @@ class Matcher:
         """Gapped entries: each first part joined to the nearest next part that starts within
         ``max_gap`` tokens of the previous part's end in the same sentence; per entry, by
         first part's position."""
+        if len(a):
+            # only the parts of an entry in a sentence that has all of its parts (no other hit
+            # can join): a part is often a common word ("to", "on", "with"), matched tens of
+            # thousands of times a chunk, in sentences without the entry's other parts
+            sents, width = int(sent_arr[-1]) + 1, int(part.max()) + 1
+            key = eid * sents + sent_arr[a]                       # (entry, sentence)
+            found, n_found = np.unique(np.unique(key * width + part) // width, return_counts=True)
+            n_parts = np.zeros(max(int(eid.max()), int(self._gapped_ids.max())) + 1, dtype=np.int64)
+            n_parts[self._gapped_ids] = list(self.gapped.values())
+            keep = np.isin(key, found[n_found == n_parts[found // sents]])
+            a, b, eid, part = a[keep], b[keep], eid[keep], part[keep]
         by_part: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for x, y, e, k in zip(a.tolist(), b.tolist(), eid.tolist(), part.tolist()):
             by_part[(e, k)].append((x, y))

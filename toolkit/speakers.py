@@ -557,7 +557,10 @@ class SpeakerResolver:
     def __init__(self, d, mentions: Sequence[Mention], quotes: Sequence[tuple[int, int]],
                  cue_tokens: Container[int], doc_actor: str | None = None, gazetteer=None):
         self.d = d
-        self.gazetteer = gazetteer  # the actors step's gazetteer (None: the bundled one)
+        if gazetteer is None:   # the bundled one, loaded once here: the rules read it for each
+            from .actors import load_gazetteer   # speaker, and a load checks five files' times
+            gazetteer = load_gazetteer()
+        self.gazetteer = gazetteer  # the actors step's gazetteer (else the bundled one)
         self._actor_of: dict[int, tuple[str | None, str | None, str | None]] = {}
         self.mentions = sorted(mentions, key=_SPAN)   # (start, end), the key read in C
         self.m_start = [m.start for m in self.mentions]
