@@ -210,15 +210,14 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any,
                 who = row.get("target_actor")
             if who is not None and who != me:
                 return _fields(who), "target.prior_party"
-    # the one other party acting in the sentence, the subject of one of its verbs ("... after
+    # the one other party acting in the sentence, the head of a subject of one of its verbs ("... after
     # Ethiopia began the filling"): no place, person or news outlet ("CAIRO (AP) -"), nor a party
     # the feared outcome only names ("would lead to a conflict with NATO"), nor one of the
     # warning's own condition ("would pay a price if it allowed Russia to win")
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else (-1, -1)
-    agents = [(int(ctx.tok_start[p.agent.start]), int(ctx.tok_end[p.agent.end - 1]))
-              for p in s.predicates if p.agent is not None and p.voice == "active"]
+    heads = [int(ctx.tok_start[p.agent.head]) for p in s.predicates if p.agent is not None and p.voice == "active"]
     others = {m[2] for m in ctx.mentions if m[2] is not None and not m[5] and m[2] != me and m[3] is None
-              and m[4] != _MEDIA and not cond[0] <= m[0] < cond[1] and any(a <= m[0] < b for a, b in agents)}
+              and m[4] != _MEDIA and not cond[0] <= m[0] < cond[1] and any(m[0] <= h < m[1] for h in heads)}
     if len(others) == 1:
         return _fields(next(iter(others))), "target.prior_party"
     return None
