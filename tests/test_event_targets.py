@@ -33,6 +33,11 @@ CASES = [
     # target.joint_pair: the conjuncts of a joint act with no party named are each other's targets
     (JOINT, "NPL", "agree", "BTN", "target.joint_pair"),
     (JOINT, "BTN", "agree", "NPL", "target.joint_pair"),
+    # target.claimant_party: a coercive act or deployment another party reports is aimed at it
+    ("Lithuania's defence ministry said Russian warships had jammed radio signals in the Baltic Sea.",
+     "RUS", "coerce", "LTU", "target.claimant_party"),
+    ("Ghana said Togolese police detained three fishermen on Sunday.", "TGO", "coerce", "GHA",
+     "target.claimant_party"),
 ]
 
 # negatives: rows that must keep their reading
@@ -47,6 +52,9 @@ KEEP = [
     ("Kenya and Ethiopia mediated the talks.", "ETH", None),
     # a joint act aimed at a third party named after it
     ("The United States and Japan have cut development aid for Kim Jong-un's regime.", "JPN", "PRK"),
+    # the doer's own report, and a news outlet's, aim at no one
+    ("The Ugandan army said it had deployed more troops to the border region.", "UGA", None),
+    ("Reuters reported that Turkish forces had seized two trucks.", "TUR", None),
     # the party of a feared outcome is not whom a warning is aimed at
     ("The Kremlin warned that sending troops would lead to a direct conflict with NATO.", "RUS", None),
 ]

@@ -19,6 +19,9 @@ first that answers wins; each answer is a rule id in the row's ``rule`` column):
 4. ``target.prior_party`` - a warning or threat of response with no object ("Yerevan warned it
    would respond") is aimed at the other party of the paragraph: whoever acted on the source,
    else whom the source acted on, else the one other party the sentence names.
+5. ``target.claimant_party`` - a deployment or coercive act another party reports, with no party
+   named ("Kosovo said Serbian forces had moved heavy artillery close to the boundary line"), is
+   aimed at the reporting party (as ``target.claimant_victim`` in toolkit.events reads attacks).
 
 Never a self-target: an answer naming the source's own actor is no answer. The steps read only
 the parsed sentence, its mentions and the rows already made (this sentence's and, through
@@ -63,6 +66,7 @@ class TargetRules:
     borders: frozenset
     locative_preps: tuple
     party_preps: tuple
+    claimant_acts: frozenset
 
 
 @functools.lru_cache(maxsize=4)
@@ -79,7 +83,8 @@ def target_rules(path: str | None = None) -> TargetRules:
                        warning_acts=fs(d["warning_acts"]), event_suffixes=tuple(d["event_suffixes"]),
                        not_events=fs(d["not_events"]), borders=fs(d["borders"]),
                        locative_preps=tuple("_" + x for x in d["locative_preps"]),
-                       party_preps=tuple("_" + x for x in d["party_preps"]))
+                       party_preps=tuple("_" + x for x in d["party_preps"]),
+                       claimant_acts=fs(d["claimant_acts"]))
 
 
 def _event_like(lemma: str, event_nouns: Any, claim_nouns: Any, tr: TargetRules | None = None) -> bool:
@@ -223,6 +228,25 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any,
     return None
 
 
+def _claimant_party(s: cl.Structure, e: Any, ctx: Any, me: str, r: Any, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.claimant_party``: a deployment or a coercive act that another party reports, whose
+    object or place names no one ("Kosovo said Serbian forces had moved heavy artillery close to
+    the boundary line", "Norway said Russia had jammed GPS signals"), is aimed at the reporting
+    party, as ``target.claimant_victim`` reads a reported attack; not the doer's own report, a
+    news outlet's, a claim a noun reports ("rejected claims that ..."), or a denied or negated act."""
+    c, tc = e.claimant, e.target.chunk
+    if c is None or e.act not in tr.claimant_acts or e.negated or s.lemma[c.head] in r.claim_nouns \
+            or "claim.noun_owner" in e.extra or e.source.rule == "source.denier":
+        return None
+    if tc is not None and any(ctx.names_party(k) for k in range(tc.start, tc.end)):
+        return None   # the phrase names a party the actors lexicon knows as some other reading
+    clm, _ = ctx.actor(c, s)
+    if clm.get("actor") in (None, me) or clm.get("sector") == _MEDIA:
+        return None
+    return _fields(clm["actor"], clm.get("person"), clm.get("sector"), clm.get("text"), clm.get("start"),
+                   clm.get("end")), "target.claimant_party"
+
+
 def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str, rows: list, r: Any,
             cue: Any) -> tuple[dict, str] | None:
     """The target of an event row the argument rules left with none (or with a place-modifier
@@ -241,7 +265,7 @@ def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str,
     if tgt.get("actor") is not None:
         return _location_only(s, e, trule, tr)
     got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr) \
-        or _prior_party(s, e, ctx, me, rows, r, tr)
+        or _prior_party(s, e, ctx, me, rows, r, tr) or _claimant_party(s, e, ctx, me, r, tr)
     if got is None or got[0].get("actor") in (None, me):
         return None
     return got
