@@ -38,6 +38,7 @@ import pandas as pd
 
 from . import _yaml
 from . import clauses as cl
+from . import event_targets as _event_targets
 from .annotator import Annotator
 from .config import LEXICON_DIR
 from . import speakers as _speakers
@@ -4478,6 +4479,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
         tgt, trule = _discourse_target(s, e, ctx, src, r, rows) or (tgt, trule) if tgt.get("actor") is None \
             else (tgt, trule)
+        tgt, trule = _event_targets.resolve(s, e, ctx, src, tgt, trule, rows, r, cues[e.cue]) or (tgt, trule)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -5244,7 +5246,8 @@ ANNOTATOR = Annotator(
     requires=("tokens", "sentences", "mentions", "escalation"),
     lexicons=("escalation", "reporting_verbs"), reads=("quotes",),
     # The rule files are not bundled lexicons (no CSV): their versions key the cache.
-    version=f"events@{rules().version}+clauses@{_yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}",
+    version=f"events@{rules().version}+clauses@{_yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}"
+            f"+event_targets@{_event_targets.target_rules().version}",
     description="who does what to whom: one row per speech act or event, from clause structure "
                 "(voice, reporting frames, warnings, negation, conditions)")
 
