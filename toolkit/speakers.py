@@ -17,7 +17,12 @@ Rules (in order):
   gazetteer) or the organisation of a spokesperson's title (``title_org``: "embassy spokesman
   Liu Pengyu" after "China's embassy"; "A spokesperson, Col. X" after "India's defence
   ministry ...").
+  A state's delegate to an organisation takes the state of the possessive opening its phrase
+  (``delegate_state``: "Britain's UN ambassador X" is GBR, where the mention gives the UN).
 * ``document``: "we"/"I" in a speech whose document names its speaking state.
+* ``joint``: "the two countries", "both governments", "they ... in a joint statement": the first
+  of two states named in the nearest sentence before it that names two (the one
+  ``speaker_actor`` stands for both); not "both sides" of a dispute.
 * ``pronoun_person``: "he"/"she" to the nearest compatible person before it. Sentences are
   searched from the pronoun's own back to :data:`WINDOW_SENTENCES` earlier; in each, the first
   person outside quotation marks whose gender fits (the subject-first order of Hobbs 1978's
@@ -59,10 +64,16 @@ Rules (in order):
   added"), not its craft ("a Chinese coast guard ship") nor a nationality the dateline
   contradicts. When two states compete and no dateline decides, the one that opens the
   sentence as its subject (``subject`` in :func:`context_state`: "Cuba accused the United States
-  of ... Foreign Minister X said"), not after a hostile act (its victim may speak: "Russia
-  launched drones at Moldova, the air force said") nor when the speaker's sentence denies; in a
-  sentence naming no state that acts, the state of the office holder opening it ("Egypt's
-  President X received ... The two leaders ..., the presidency said").
+  of ... Foreign Minister X said"), not after a hostile act (its victim may speak) nor when
+  the speaker's sentence denies; in a sentence naming no state that acts, the state of the
+  office holder opening it ("Egypt's President X received ... The two leaders ..., the
+  presidency said"). ``launch_victim``: a military office (or a defence ministry) after "X
+  launched drones at Y", "X sent warplanes toward Y" is Y's, which counts what comes in
+  (:func:`_launch_victim`). ``court_state``: "prosecutors", "the court" take the state of the
+  court named before them ("A Dutch court jailed two men ..., prosecutors said"; sector JUD,
+  the dateline's as for police).
+* ``org_staff``: "a Commission spokesman", "an Agency official": the organisation its
+  capitalised word names, found as ``description_org`` finds "the commission".
 * ``local_official``: "the regional governor", "the mayor" with no such person named: the state
   of the one region or town of a state named before it in its sentence, else the sentence
   before ("Shelling hit a village near Kharkiv, the regional governor said").
@@ -897,6 +908,10 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         return _outlet_answer(best, c.person if c is not None else None)
     if person and _possessor(r, best, b):
         person = sector = None  # "Erdogan's spokesman": the state's, not Erdogan's own words
+    if person and best.actor_type == "igo" and best.role in _DELEGATE_ROLES:
+        state = _delegating_state(r, inside, best)
+        if state is not None:   # "Britain's UN ambassador X": Britain's envoy to the UN
+            return Resolution(state, person, "GOV", "mention", "delegate_state")
     if not person and best.actor_type != "media":
         c = _name_before(r, a, best.start)
         if c is not None:
@@ -932,6 +947,26 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         if c is not None:
             return Resolution(actor, c.person, sector or c.sector, "role", "description_actor")
     return Resolution(actor, person, sector, "mention", "mention")
+
+
+# Roles of a state's delegate to an organisation ("Britain's UN ambassador X").
+_DELEGATE_ROLES = frozenset({"ambassador", "envoy", "representative", "delegate"})
+
+
+def _delegating_state(r: SpeakerResolver, inside: Sequence[Mention], m: Mention) -> str | None:
+    """Rule ``delegate_state``: the state whose possessive opens the delegate mention ``m``
+    ("Britain's UN ambassador Barbara X", whom the mentions table gives the organisation's
+    code): a state's ambassador to the UN speaks for that state. None without one.
+
+    Example:
+        >>> # "Ireland's UN ambassador Fergal X said ...": IRL, not UN
+    """
+    for o in inside:
+        if o.end <= m.start and o.actor_type == "state" and o.actor and not o.person and _possessor(r, o, m.start + 1):
+            t = bisect.bisect_left(r.d.start, o.end)   # the possessive, then the delegate phrase
+            if t + 1 < len(r.d.start) and r.d.start[t + 1] == m.start:
+                return o.actor
+    return None
 
 
 def _head_end(r: SpeakerResolver, a: int, b: int) -> int:
@@ -1316,6 +1351,64 @@ def rule_relative_who(r: SpeakerResolver, a: int, b: int, words: list[str]) -> R
     return _answer(r, c, "pronoun", "relative_who") if c is not None else None
 
 
+# Plural heads of a joint speaker ("the two countries", "both governments"), and the nouns
+# that make "they said in a joint statement" one. Not "both sides" or "the two parties": the
+# parties to a dispute ("Russia and Ukraine exchanged prisoners, both sides said"), of whom
+# neither speaks for the other.
+_JOINT_HEADS = frozenset("""countries governments nations states leaders ministers neighbours
+neighbors""".split())
+_JOINT_NOUNS = frozenset("statement declaration communique communiqué letter".split())
+
+
+def _joint_phrase(r: SpeakerResolver, b: int, words: list[str]) -> bool:
+    """Whether the speaker words name two parties speaking together: "the two countries",
+    "both governments", or "they" with "joint" a few words after the span in its sentence
+    ("They said in a joint statement")."""
+    if 2 <= len(words) <= 3 and words[-1] in _JOINT_HEADS and (words[:2] == ["the", "two"] or words[0] == "both"):
+        return True
+    if words != ["they"]:
+        return False
+    d = r.d
+    t = bisect.bisect_left(d.start, b)
+    end = min(d.sent_end[d.sent[t]], t + 8) if t < len(d.start) else t
+    return any(d.low[k] == "joint" and k + 1 < len(d.low) and d.low[k + 1] in _JOINT_NOUNS for k in range(t, end))
+
+
+def rule_joint(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``joint``: "the two countries", "both governments", "they ... in a joint statement": the
+    first of the two parties of the nearest sentence before it (its own first) that names two
+    states, coordinated ("Egypt and Jordan") or not ("X's president met Y's president"); the
+    ``speaker_actor`` column holds one actor, so the first named stands for both. None when no
+    sentence in :data:`WINDOW_SENTENCES` names two.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Chad and Niger met. The two countries said they agreed."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(0, 4, "TCD", actor_type="state"), Mention(9, 14, "NER", actor_type="state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> a = text.index("The two")
+        >>> rule_joint(r, a, a + 17, ["the", "two", "countries"]).actor
+        'TCD'
+    """
+    if not _joint_phrase(r, b, words):
+        return None
+    got = _sentence_and_floor(r, a)
+    if got is None:
+        return None
+    sent, floor = got
+    d = r.d
+    by_sent: dict[int, list[Mention]] = {}
+    for m in r.mentions_in(floor, a):
+        if m.end <= a and m.actor and not m.location and m.actor_type in ("state", "igo") and not r.in_quote(m.start):
+            by_sent.setdefault(d.sent[bisect.bisect_left(d.start, m.start)], []).append(m)
+    for k in range(sent, max(-1, sent - WINDOW_SENTENCES), -1):
+        ms = by_sent.get(k, [])
+        if len({m.actor for m in ms}) >= 2:
+            return Resolution(ms[0].actor, None, "GOV", "role" if words[0] != "they" else "pronoun", "joint")
+    return None
+
+
 def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """"the spokesperson", "the official": the last person whose role fits, else the last person."""
     if words[0] != "the" or len(words) > 3 or words[-1] not in ROLE_NOUNS:
@@ -1479,6 +1572,25 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
     return Resolution(found.actor, None, found.sector, "role", "description_org") if found else None
 
 
+def rule_org_staff(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``org_staff``: "a Commission spokesman", "an Agency official": staff of an organisation
+    its capitalised name word names, the organisation :func:`rule_description_org` finds for
+    that word ("The European Commission proposed ... A Commission spokeswoman said": EU). Not a
+    lower-case office ("a ministry spokesman", whose state the text must give).
+
+    Example:
+        >>> # "The European Commission opened a probe. A Commission spokeswoman said ...": EU
+    """
+    if len(words) != 3 or words[0] not in ("a", "an", "the") or words[1] not in ORG_NOUNS \
+            or words[2] not in _STAFF_NOUNS:
+        return None
+    t = bisect.bisect_left(r.d.start, a) + 1
+    if t >= len(r.d.tok) or not r.d.tok[t][:1].isupper():
+        return None
+    res = rule_description_org(r, a, b, ["the", words[1]])
+    return Resolution(res.actor, None, res.sector, "role", "org_staff") if res is not None else None
+
+
 # Heads of descriptions of an organisation that name no office of a state ("the bloc", "the fund").
 _ORG_ONLY_NOUNS = frozenset({"bloc", "fund"})
 _ORG_TYPES = frozenset({"igo", "bloc", "ngo", "nonstate"})
@@ -1519,8 +1631,12 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
     if head is None or head == "embassy":   # "The embassy said": a foreign state's, not the host's
         return None
     actor, rule = _same_office_state(r, a, head), "same_office"
+    if actor is None and _STATE_OFFICES[head] == "JUD":
+        actor, rule = _court_state(r, a), "court_state"
+    if actor is None and (_STATE_OFFICES[head] == "MIL" or head == "ministry" and _DEFENCE & set(words)):
+        actor, rule = _launch_victim(r, a), "launch_victim"
     if actor is None:
-        actor, rule = context_state(r, a, local=_STATE_OFFICES[head] == "COP")[0], "description_state"
+        actor, rule = context_state(r, a, local=_STATE_OFFICES[head] in _LOCAL_SECTORS)[0], "description_state"
     if actor is None or _region_before(r, a, actor):
         return None
     return Resolution(actor, None, _STATE_OFFICES[head], "role", rule)
@@ -1612,6 +1728,80 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
 _CRAFT_NOUNS = frozenset("ship ships vessel vessels boat boats plane planes aircraft jet jets cutter".split())
 
 
+# A launch of craft or weapons a state counts as they come ("launched 40 drones at Ukraine",
+# "sent 12 warplanes toward Taiwan"): the verbs, the counted things and the prepositions of aim.
+_LAUNCH_VERBS = frozenset("launched launches launch fired fires fire sent sends send flew flies fly".split())
+_LAUNCH_OBJECTS = frozenset("""drone drones missile missiles rocket rockets warplane warplanes aircraft jet
+jets fighter fighters bomber bombers balloon balloons warship warships ships vessels""".split())
+_LAUNCH_AIMS = frozenset("at toward towards into over around".split())
+_DEFENCE = frozenset({"defence", "defense"})
+
+
+def _launch_victim(r: SpeakerResolver, a: int) -> str | None:
+    """Rule ``launch_victim``: a military office after a report of one state launching craft or
+    weapons at another ("Russia launched a wave of drones at Ukraine overnight, the air force
+    said", "China sent 12 warplanes toward Taiwan, the defence ministry said") is the one they
+    were aimed at: the side that counts what comes in reports it so (the attacker reports
+    strikes in its own terms, "struck targets", :func:`_strike_side`). The launching state must
+    open the speaker's sentence and the aimed-at state follow the preposition; None otherwise.
+
+    Example:
+        >>> # "Russia launched a wave of drones at Ukraine overnight, the air force said": UKR
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    if t >= len(d.start):
+        return None
+    lo, hi = d.start[d.sent_start[d.sent[t]]], a
+    acting = [m for m, named in _acting_states(r, lo, hi) if named]
+    if not acting or not _opens(r, lo, acting[0]):
+        return None
+    m = acting[0]
+    k = bisect.bisect_left(d.start, m.end)
+    if k >= t or d.low[k] not in _LAUNCH_VERBS:
+        return None
+    obj = next((j for j in range(k + 1, min(t, k + 7)) if d.low[j] in _LAUNCH_OBJECTS), None)
+    if obj is None:
+        return None
+    aim = next((j for j in range(obj + 1, min(t, obj + 3)) if d.low[j] in _LAUNCH_AIMS), None)
+    if aim is None or aim + 1 >= t:
+        return None
+    j = aim + 1 + (d.low[aim + 1] == "the")
+    for o in r.mentions_in(d.start[j], d.end[min(t, j + 3) - 1]):
+        if o.start == d.start[j] and o.actor and o.actor != m.actor and o.actor_type == "state" \
+                and not o.person and o.kind != "demonym":
+            return o.actor
+    return None
+
+
+def _court_state(r: SpeakerResolver, a: int) -> str | None:
+    """Rule ``court_state``: prosecutors or a court with no state of their own take the state of
+    the court named last before them in their sentence or the one before, by its nationality
+    word or state ("A Dutch court jailed two men for smuggling parts to Iran, prosecutors
+    said": NLD, not Iran) or its place ("a court in Ankara": TUR). None when no court is named
+    so, or two courts' states differ.
+
+    Example:
+        >>> # "A Dutch court convicted two men of smuggling drone parts to Iran, prosecutors said": NLD
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    if t >= len(d.start):
+        return None
+    lo = d.sent_start[max(0, d.sent[t] - 1)]
+    found = []
+    for k in range(lo, t):
+        if d.low[k] not in ("court", "tribunal"):
+            continue
+        for m in r.mentions_in(d.start[max(lo, k - 3)], d.start[k]):   # "A Dutch court", "Kenya's high court"
+            if m.actor and m.actor_type == "state" and not m.person and m.end >= d.start[max(lo, k - 2)]:
+                found.append(m.actor)
+        if k + 2 < t and d.low[k + 1] == "in":   # "a court in Ankara"
+            found.extend(m.actor for m in r.mentions_in(d.start[k + 2], d.end[min(t, k + 4) - 1])
+                         if m.actor and m.actor_type == "state" and not m.person)
+    return found[-1] if found and len(set(found)) == 1 else None
+
+
 def _office_head(words: list[str]) -> str | None:
     """The office noun of a description of a state's office ("the foreign ministry", "the
     culture ministry", "the coast guard", bare "police"), else ``None``: at most two modifiers,
@@ -1653,10 +1843,15 @@ def _sentence_and_floor(r: SpeakerResolver, a: int) -> tuple[int, int] | None:
 _STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "embassy": "GOV",
                   "presidency": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
                   "office": "GOV", "army": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
-                  "guard": "MIL", "police": "COP"}
+                  "guard": "MIL", "police": "COP", "prosecutors": "JUD", "prosecutor": "JUD",
+                  "court": "JUD"}
 _COMPOUND_OFFICES = {"air force": "force", "coast guard": "guard", "armed forces": "force",
                      "foreign office": "office", "police force": "police"}
-_BARE_OFFICES = frozenset({"police"})
+# Bare nouns that name a state's office, and the offices that, like police, are the state's
+# where the story happens (the dateline's): "A Dutch court jailed two men, prosecutors said"
+# (CAMEO sector JUD, judiciary).
+_BARE_OFFICES = frozenset({"police", "prosecutors"})
+_LOCAL_SECTORS = frozenset({"COP", "JUD"})
 _SUBSTATE_MODIFIERS = frozenset("""regional local provincial municipal city state county district
 opposition rebel separatist party his her its their our my your this that these those other
 another same new former company firm corporate""".split())
@@ -2037,7 +2232,8 @@ def _strike_side(r: SpeakerResolver, lo: int, hi: int, found: set[str]) -> str |
     of another state named before it ("Thailand shelled Cambodian positions, the army said":
     Thailand's army reports its fire, Cambodia's the fire it takes). ``None``: the wording does
     not tell (:func:`_victim_place` and :func:`_subject_state` decide: "Russia launched drones
-    at Ukraine, the air force said", "China sent warplanes toward Taiwan": none).
+    at Ukraine, the defence ministry said" gives none here; :func:`_launch_victim` reads such a
+    launch for a military office before this is asked).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -2307,7 +2503,7 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
-    rule_mention, rule_office_place, rule_document, rule_pronoun_person, rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
-    rule_description_office, rule_description_org, rule_description_state, rule_local_official, rule_state_outlet,
+    rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person, rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
+    rule_description_office, rule_description_org, rule_org_staff, rule_description_state, rule_local_official, rule_state_outlet,
     rule_pronoun_org, rule_pronoun_possessive, rule_name,
 )

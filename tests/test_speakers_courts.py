@@ -1,0 +1,52 @@
+"""Unnamed offices whose state or organisation the sentence gives another way (issue 17):
+prosecutors and courts take the court's state (``court_state``, sector JUD), "a Commission
+spokesman" the organisation its capitalised word names (``org_staff``), a military office after
+"X launched drones at Y" Y's (``launch_victim``). Sentences written for these tests, end to end;
+near misses stay empty or keep their rule."""
+from __future__ import annotations
+
+import pytest
+from test_speakers_wire import _speaker
+
+
+@pytest.mark.parametrize("text, span, actor, rule", [
+    ("A Dutch court on Tuesday convicted two men of smuggling drone parts to Iran, prosecutors said.",
+     "prosecutors", "NLD", "court_state"),
+    ("A court in Ankara sentenced a former officer to life in prison, the prosecutor said.",
+     "the prosecutor", "TUR", "court_state"),
+    ("A Kenyan court freed two activists on bail on Monday. Prosecutors said they would appeal.",
+     "Prosecutors", "KEN", "court_state"),
+    # near misses: no court named; a court of no state
+    ("Russia accused Ukraine of shelling Kursk, prosecutors said.", "prosecutors", None, None),
+    ("The court said Moldova had violated the treaty.", "The court", None, None),
+])
+def test_prosecutors_take_the_courts_state(text, span, actor, rule):
+    assert _speaker(text, span) == (actor, rule)
+
+
+@pytest.mark.parametrize("text, span, actor, rule", [
+    ("The European Commission opened an anti-subsidy probe into Chinese electric buses on Wednesday. "
+     "A Commission spokeswoman said the probe would take 13 months.", "A Commission spokeswoman", "EU", "org_staff"),
+    ("The African Union suspended Gabon on Monday. A Commission official said the suspension would be "
+     "reviewed.", "A Commission official", None, None),
+    # a lower-case office is a state's, as before
+    ("Peru raised fuel taxes on Monday. A ministry spokesman said the tax would stay.",
+     "A ministry spokesman", "PER", "description_state"),
+])
+def test_staff_of_a_named_organisation(text, span, actor, rule):
+    assert _speaker(text, span) == (actor, rule)
+
+
+@pytest.mark.parametrize("text, span, actor, rule", [
+    ("Iran fired 30 missiles at Israel overnight, the military said.", "the military", "ISR", "launch_victim"),
+    ("China sent 12 warplanes toward Taiwan on Friday, the defence ministry said.", "the defence ministry",
+     "TWN", "launch_victim"),
+    ("Russia fired missiles at Kyiv overnight, the air force said.", "the air force", "UKR", "launch_victim"),
+    # near misses: no launch verb, a demonym, the attacker's own terms
+    ("Russia struck energy facilities in Ukraine, the air force said.", "the air force", None, None),
+    ("Serbia shot down Kosovan drones over Raska, the army said.", "the army", "SRB", "description_state"),
+    ("Turkey bombed PKK camps in northern Iraq, the defence ministry said.", "the defence ministry", "TUR",
+     "description_state"),
+])
+def test_a_launch_at_a_state_is_reported_by_its_military(text, span, actor, rule):
+    assert _speaker(text, span) == (actor, rule)
