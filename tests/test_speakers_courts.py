@@ -50,3 +50,31 @@ def test_staff_of_a_named_organisation(text, span, actor, rule):
 ])
 def test_a_launch_at_a_state_is_reported_by_its_military(text, span, actor, rule):
     assert _speaker(text, span) == (actor, rule)
+
+
+@pytest.mark.parametrize("text, span, actor, rule", [
+    # an unnamed official: its office names it; the same one later keeps its state
+    ("ACCRA (Reuters) - Ghana will close its border with Togo for a week, a foreign ministry official said. "
+     "\"We have no choice,\" the official said.", "the official", "GHA", "same_office"),
+    ("ACCRA (Reuters) - Ghana will close its border with Togo for a week, a foreign ministry official said.",
+     "a foreign ministry official", "GHA", "description_state"),
+    # near misses: a bare "an official" names no office; "the official" with none before
+    ("Peru raised fuel taxes on Monday. An official said the tax would stay.", "An official", None, None),
+    ("Kenya and Somalia held talks. \"We are disappointed,\" the official said.", "the official", None, None),
+])
+def test_an_unnamed_official_keeps_its_state(text, span, actor, rule):
+    assert _speaker(text, span) == (actor, rule)
+
+
+@pytest.mark.parametrize("text, span, actor, rule", [
+    # a spokesperson whose title names an office named before with its state (rule title_org)
+    ("MANILA (Reuters) - A Chinese coast guard ship fired a water cannon at a Philippine boat, the "
+     "Philippine coast guard said. Coast guard spokesman Ramon Dizon said the crew was safe.",
+     "Coast guard spokesman Ramon Dizon", "PHL", "title_org"),
+    ("A Chinese navy ship shadowed a Malaysian patrol boat near Luconia, the Malaysian navy said. "
+     "Navy spokesman Ahmad Razali said the ship left after an hour.", "Navy spokesman Ahmad Razali",
+     "MYS", None),
+])
+def test_a_spokesperson_of_an_office_named_before(text, span, actor, rule):
+    got = _speaker(text, span)
+    assert got[0] == actor and (rule is None or got[1] == rule), got

@@ -1243,8 +1243,11 @@ def _title_org(r: SpeakerResolver, c: _Cand) -> tuple[str | None, str | None]:
             title -= 1
     if title < 0 or not d.low[title].startswith("spokes"):
         return None, None
-    if title > 0 and d.low[title - 1] in ORG_NOUNS:
+    if title > 0 and (d.low[title - 1] in ORG_NOUNS or d.low[title - 1] in _STATE_OFFICES):
         m = _org_named(r, d.low[title - 1], d.start[title - 1], WINDOW_ROLE)
+        if m is None and d.low[title - 1] in _STATE_OFFICES:   # "Coast guard spokesman X" after
+            state = _same_office_state(r, d.start[title - 1], d.low[title - 1], before=True, any_article=True)
+            return (state, _STATE_OFFICES[d.low[title - 1]]) if state is not None else (None, None)
     else:
         m = _org_named(r, None, d.start[title], 1)
     return (m.actor, m.sector) if m is not None else (None, None)
@@ -1423,6 +1426,11 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
     if c is None and words[-1] not in OFFICES:
         c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES),
                           lambda c: c.gender in (gender, None) if gender else True)
+    if c is None and len(words) == 2 and words[-1] in _STAFF_NOUNS:
+        # "a foreign ministry official said ... the official said": no one named, the same
+        # unnamed official, whose state its own phrase or context gave (rule same_office)
+        actor = _same_office_state(r, a, words[-1], before=True)
+        return Resolution(actor, None, "GOV", "role", "same_office") if actor is not None else None
     return _answer(r, c, "role", "description_role") if c is not None else None
 
 
@@ -1631,15 +1639,15 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
     if head is None or head == "embassy":   # "The embassy said": a foreign state's, not the host's
         return None
     actor, rule = _same_office_state(r, a, head), "same_office"
-    if actor is None and _STATE_OFFICES[head] == "JUD":
+    if actor is None and _OFFICE_SECTOR[head] == "JUD":
         actor, rule = _court_state(r, a), "court_state"
-    if actor is None and (_STATE_OFFICES[head] == "MIL" or head == "ministry" and _DEFENCE & set(words)):
+    if actor is None and (_OFFICE_SECTOR[head] == "MIL" or head == "ministry" and _DEFENCE & set(words)):
         actor, rule = _launch_victim(r, a), "launch_victim"
     if actor is None:
-        actor, rule = context_state(r, a, local=_STATE_OFFICES[head] in _LOCAL_SECTORS)[0], "description_state"
+        actor, rule = context_state(r, a, local=_OFFICE_SECTOR[head] in _LOCAL_SECTORS)[0], "description_state"
     if actor is None or _region_before(r, a, actor):
         return None
-    return Resolution(actor, None, _STATE_OFFICES[head], "role", rule)
+    return Resolution(actor, None, _OFFICE_SECTOR[head], "role", rule)
 
 
 def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1676,7 +1684,7 @@ def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> R
     actor = _nationality(r, *place) or _place_state(r, *place)
     if actor is None:
         return None
-    return Resolution(actor, None, _STATE_OFFICES[head], "role", "office_place")
+    return Resolution(actor, None, _OFFICE_SECTOR[head], "role", "office_place")
 
 
 def _place_state(r: SpeakerResolver, a: int, b: int) -> str | None:
@@ -1695,14 +1703,18 @@ _PLACED_OFFICES = frozenset("ministry government cabinet presidency office army 
                             "guard police".split())
 
 
-def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
+def _same_office_state(r: SpeakerResolver, a: int, head: str, *, before: bool = False,
+                       any_article: bool = False) -> str | None:
     """``same_office``: the state of the nearest earlier mention of the same office in the
     window (:data:`WINDOW_SENTENCES`), outside quotation marks: a nationality or state in the
     words just before it ("Philippine Coast Guard spokesman X said ... The coast guard said"),
     else the state that mention's own context gives ("TOKYO (Reuters) - ..., the defence ministry
     said. It was the first incursion by a Chinese plane, the ministry added": Japan's, not
     China's). Not a craft of an office ("a Chinese coast guard ship" is no speaker) nor a
-    nationality the paragraph's dateline contradicts."""
+    nationality the paragraph's dateline contradicts. ``before``: only an earlier sentence's
+    mention, and one that an indefinite article opens ("a foreign ministry official said ...
+    the official said"; any article with ``any_article``: "the Philippine coast guard said ...
+    Coast guard spokesman X")."""
     d = r.d
     if head not in r._heads:
         r._heads[head] = _positions(d.low, frozenset({head}))
@@ -1716,6 +1728,9 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
         if r.in_quote(d.start[p]) or (p + 1 < len(d.low) and d.low[p + 1] in _CRAFT_NOUNS):
             continue
         lo = max(d.sent_start[d.sent[p]], p - 4)
+        if before and (d.sent[p] == d.sent[tok] or not any(d.low[k] in (("a", "an", "the") if any_article else ("a", "an"))
+                                                            for k in range(lo, p))):
+            continue
         nat = _nationality(r, d.start[lo], d.start[p])
         line = dateline_state(r, a)
         if nat is not None and line is not None and nat != line:
@@ -1818,7 +1833,9 @@ def _office_head(words: list[str]) -> str | None:
         return None   # "the office": whose, the text must say
     else:
         mods = words[1:-1]
-    if head not in _STATE_OFFICES:
+    if head in ("official", "officials") and any(w in _STATE_OFFICES for w in mods):
+        head = "official"   # "a foreign ministry official", "a government official": the office's
+    elif head not in _STATE_OFFICES or head == "official":
         return None
     if any(not w.isalpha() or w in _SUBSTATE_MODIFIERS for w in mods):
         return None
@@ -1845,6 +1862,8 @@ _STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "emb
                   "office": "GOV", "army": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
                   "guard": "MIL", "police": "COP", "prosecutors": "JUD", "prosecutor": "JUD",
                   "court": "JUD"}
+# ... and "official" when an office names it ("a foreign ministry official", :func:`_office_head`)
+_OFFICE_SECTOR = dict(_STATE_OFFICES, official="GOV")
 _COMPOUND_OFFICES = {"air force": "force", "coast guard": "guard", "armed forces": "force",
                      "foreign office": "office", "police force": "police"}
 # Bare nouns that name a state's office, and the offices that, like police, are the state's
