@@ -78,3 +78,16 @@ def test_an_unnamed_official_keeps_its_state(text, span, actor, rule):
 def test_a_spokesperson_of_an_office_named_before(text, span, actor, rule):
     got = _speaker(text, span)
     assert got[0] == actor and (rule is None or got[1] == rule), got
+
+
+@pytest.mark.parametrize("text, span, actor", [
+    # an organisation in the clause before the comma is not the title's ("at the IAEA board,
+    # Foreign Minister X said"): the minister and his later "he" are the state's
+    ("MUSCAT (Reuters) - Oman will press its case at the IAEA board, Foreign Minister Badr Hamadi said. "
+     "\"We are ready,\" he said.", "he", "OMN"),
+    # near miss: an organisation in the title itself makes it no state's office (not Nigeria's)
+    ("Nigeria hosted the summit. ECOWAS Commission President Omar Toure said the bloc would meet.",
+     "ECOWAS Commission President Omar Toure", None),
+])
+def test_an_organisation_before_a_comma_is_not_the_titles(text, span, actor):
+    assert _speaker(text, span)[0] == actor

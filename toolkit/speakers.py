@@ -1059,11 +1059,17 @@ _LOCAL_ROLES = frozenset({"governor", "mayor"})
 def _org_before(r: SpeakerResolver, a: int, b: int) -> bool:
     """Does an organisation's mention or an acronym no state's mention covers lie in ``[a, b)``
     ("ECOWAS Commission President X", "AfDB President X")? Its title is then that
-    organisation's office, not a state's."""
+    organisation's office, not a state's. Not one a comma sets off ("... at the IAEA board,
+    Foreign Minister X said": another clause's)."""
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    while t < len(d.start) and d.start[t] < b:
+        if d.tok[t] in (",", ";", ":"):
+            a = d.end[t]
+        t += 1
     ms = r.mentions_in(a, b)
     if any(m.actor_type in _ORG_TYPES and not m.person for m in ms):
         return True
-    d = r.d
     t = bisect.bisect_left(d.start, a)
     while t < len(d.start) and d.start[t] < b:
         if sum(ch.isupper() for ch in d.tok[t]) >= 2 and d.tok[t].isalpha() and d.low[t] not in _NEVER_NAME \
