@@ -55,7 +55,7 @@ def test_a_launch_at_a_state_is_reported_by_its_military(text, span, actor, rule
 @pytest.mark.parametrize("text, span, actor, rule", [
     # an unnamed official: its office names it; the same one later keeps its state
     ("ACCRA (Reuters) - Ghana will close its border with Togo for a week, a foreign ministry official said. "
-     "\"We have no choice,\" the official said.", "the official", "GHA", "same_office"),
+     "\"We have no choice,\" the official said.", "the official", "GHA", "same_staff"),
     ("ACCRA (Reuters) - Ghana will close its border with Togo for a week, a foreign ministry official said.",
      "a foreign ministry official", "GHA", "description_state"),
     # near misses: a bare "an official" names no office; "the official" with none before
@@ -91,3 +91,26 @@ def test_a_spokesperson_of_an_office_named_before(text, span, actor, rule):
 ])
 def test_an_organisation_before_a_comma_is_not_the_titles(text, span, actor):
     assert _speaker(text, span)[0] == actor
+
+
+@pytest.mark.parametrize("text, span, actor, rule", [
+    # "the spokesman" after "his spokesman said": the same unnamed spokesman, not the last person
+    ("LUSAKA (Reuters) - Zambian President Hakainde Hichilema will visit Berlin for talks with Olaf Scholz, "
+     "his spokesman said. The spokesman said the two leaders would sign a minerals deal.",
+     "The spokesman", "ZMB", "same_staff"),
+    ("LUSAKA (Reuters) - Zambian President Hakainde Hichilema will visit Berlin for talks with Olaf Scholz, "
+     "his spokesman said. The spokesman, Anthony Bwalya, said the two leaders would sign a minerals deal.",
+     "The spokesman, Anthony Bwalya", "ZMB", "role_appositive"),
+    # "a navy spokesman" after "The Indonesian navy ...": that navy's
+    ("The Indonesian navy freed 12 Thai fishermen held by pirates off Malaysia on Sunday, a navy spokesman said.",
+     "a navy spokesman", "IDN", "same_office"),
+    # the royal court speaks for the monarch named before it
+    ("AMMAN (AP) - Jordan's King Abdullah received Iran's foreign minister in Amman on Tuesday for talks on "
+     "Gaza, the royal court said.", "the royal court", "JOR", "royal_court"),
+    # near misses: two monarchs; no monarch
+    ("King Charles hosted the Emir of Qatar at Windsor. The palace said the visit went well.",
+     "The palace", None, None),
+    ("Protesters marched on parliament in Rabat, the royal court said.", "the royal court", None, None),
+])
+def test_unnamed_staff_and_the_royal_court(text, span, actor, rule):
+    assert _speaker(text, span) == (actor, rule)

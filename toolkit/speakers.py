@@ -42,7 +42,9 @@ Rules (in order):
   ``state_media``: an outlet its state runs as its voice (KCNA, Xinhua) speaks for the state.
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
-  the noun, else the last person.
+  the noun, else, for staff ("the spokesman", "the official"), the same unnamed staff member
+  an earlier sentence introduced (``same_staff``: "his spokesman said ... The spokesman said",
+  "a foreign ministry official said ... the official said"), else the last person.
 * ``description_office``: "the minister", "the foreign minister" with no such person named:
   the state of the last unnamed holder of the office in the window ("Canada's public safety
   minister ... the minister said"), none when holders of two states fit.
@@ -71,7 +73,9 @@ Rules (in order):
   launched drones at Y", "X sent warplanes toward Y" is Y's, which counts what comes in
   (:func:`_launch_victim`). ``court_state``: "prosecutors", "the court" take the state of the
   court named before them ("A Dutch court jailed two men ..., prosecutors said"; sector JUD,
-  the dateline's as for police).
+  the dateline's as for police). ``royal_court``: "the royal court", "the palace" speak for the
+  monarch named last (:func:`_monarch_state`). A staff member of a named office ("a navy
+  spokesman") takes the state of that office named before it (``same_office``).
 * ``org_staff``: "a Commission spokesman", "an Agency official": the organisation its
   capitalised word names, found as ``description_org`` finds "the commission".
 * ``local_official``: "the regional governor", "the mayor" with no such person named: the state
@@ -95,6 +99,8 @@ Rules (in order):
   open its clause ("Missiles struck Kyiv"), a state after a place preposition ("in Ukraine").
 * ``pronoun_possessive``: "Its foreign minister", "their spokesman": the state or organisation
   of ``pronoun_org``'s search from the possessive.
+* ``role_appositive``: "The spokesman, Bayo X, said": the role before the comma resolved as a
+  speaker of its own, the name after it the person.
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
   alone resolves to the full name used earlier in the document. Place names are not names
   ("Red Sea", "Jordan River": :data:`GEO_HEADS`).
@@ -1429,15 +1435,50 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
     if stems:
         c = r.last_person(a, start, lambda c: _role_fits(c, stems) and c.gender in (gender, None)
                           if gender else _role_fits(c, stems))
+    if c is None and len(words) == 2 and words[-1] in _STAFF_NOUNS:
+        # "his spokesman said ... The spokesman said", "a foreign ministry official said ...
+        # the official said": the same unnamed staff member, not the last person named
+        same = _same_staff(r, a, words[-1])
+        if same is not None:
+            return same
     if c is None and words[-1] not in OFFICES:
         c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES),
                           lambda c: c.gender in (gender, None) if gender else True)
-    if c is None and len(words) == 2 and words[-1] in _STAFF_NOUNS:
-        # "a foreign ministry official said ... the official said": no one named, the same
-        # unnamed official, whose state its own phrase or context gave (rule same_office)
-        actor = _same_office_state(r, a, words[-1], before=True)
-        return Resolution(actor, None, "GOV", "role", "same_office") if actor is not None else None
     return _answer(r, c, "role", "description_role") if c is not None else None
+
+
+_STAFF_OPENERS = frozenset("a an his her its their".split())
+
+
+def _same_staff(r: SpeakerResolver, a: int, noun: str) -> Resolution | None:
+    """Rule ``same_staff``: "the spokesman", "the official" with no person of that role named:
+    the nearest earlier phrase of an earlier sentence in the window that introduces one ("his
+    spokesman", "a foreign ministry official", "a senior Iraqi official"; outside quotation
+    marks), resolved as a speaker itself. None when there is none or it resolves to no actor.
+
+    Example:
+        >>> # "Tinubu will visit Paris for talks with Macron, his spokesman said. The spokesman said ...": NGA
+    """
+    d = r.d
+    if noun not in r._heads:
+        r._heads[noun] = _positions(d.low, frozenset({noun}))
+    pos = r._heads[noun]
+    tok = bisect.bisect_left(d.start, a)
+    floor = r.window_start(a, WINDOW_SENTENCES)
+    i = bisect.bisect_left(pos, tok) - 1
+    while i >= 0 and d.start[pos[i]] >= floor:
+        p = pos[i]
+        i -= 1
+        if d.sent[p] == d.sent[min(tok, len(d.sent) - 1)] or r.in_quote(d.start[p]):
+            continue
+        lo = next((k for k in range(p - 1, max(d.sent_start[d.sent[p]], p - 5) - 1, -1)
+                   if d.low[k] in _STAFF_OPENERS), None)
+        if lo is None or any(not d.tok[k].isalpha() for k in range(lo, p)):
+            continue
+        res = r.resolve(d.start[lo], d.end[p])
+        if res is not None and res.actor is not None:
+            return Resolution(res.actor, None, res.sector or "GOV", "role", "same_staff")
+    return None
 
 
 def rule_description_office(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1645,6 +1686,13 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
     if head is None or head == "embassy":   # "The embassy said": a foreign state's, not the host's
         return None
     actor, rule = _same_office_state(r, a, head), "same_office"
+    if actor is None and head == "palace":   # the monarch's, wherever the story is set
+        actor = _monarch_state(r, a)
+        return Resolution(actor, None, "GOV", "role", "royal_court") if actor is not None else None
+    office = next((w for w in words[1:-1] if w in _STATE_OFFICES), None)
+    if actor is None and office is not None and head in _STAFF_NOUNS:
+        # "The Indian navy rescued ..., a navy spokesman said": the office named before
+        actor = _same_office_state(r, a, office)
     if actor is None and _OFFICE_SECTOR[head] == "JUD":
         actor, rule = _court_state(r, a), "court_state"
     if actor is None and (_OFFICE_SECTOR[head] == "MIL" or head == "ministry" and _DEFENCE & set(words)):
@@ -1795,6 +1843,28 @@ def _launch_victim(r: SpeakerResolver, a: int) -> str | None:
     return None
 
 
+_MONARCH_ROLES = frozenset({"monarch", "crown_prince"})
+
+
+def _monarch_state(r: SpeakerResolver, a: int) -> str | None:
+    """Rule ``royal_court``: "the royal court", "the palace" speak for the monarch named last
+    in the window ("Jordan's King Abdullah received US envoy X ..., the royal court said":
+    JOR); None when the nearest sentence naming monarchs names two states' ("King X hosted the
+    Emir of Qatar"), or none is named.
+
+    Example:
+        >>> # "Jordan's King Abdullah received US envoy X in Amman, the royal court said": JOR
+    """
+    d = r.d
+    fit = [m for m in r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)
+           if m.end <= a and m.actor and m.actor_type == "state" and m.role in _MONARCH_ROLES and not r.in_quote(m.start)]
+    if not fit:
+        return None
+    last = d.sent[bisect.bisect_left(d.start, fit[-1].start)]
+    states = {m.actor for m in fit if d.sent[bisect.bisect_left(d.start, m.start)] == last}
+    return fit[-1].actor if len(states) == 1 else None
+
+
 def _court_state(r: SpeakerResolver, a: int) -> str | None:
     """Rule ``court_state``: prosecutors or a court with no state of their own take the state of
     the court named last before them in their sentence or the one before, by its nationality
@@ -1867,11 +1937,11 @@ _STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "emb
                   "presidency": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
                   "office": "GOV", "army": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
                   "guard": "MIL", "police": "COP", "prosecutors": "JUD", "prosecutor": "JUD",
-                  "court": "JUD"}
+                  "court": "JUD", "palace": "GOV"}
 # ... and "official" when an office names it ("a foreign ministry official", :func:`_office_head`)
 _OFFICE_SECTOR = dict(_STATE_OFFICES, official="GOV")
 _COMPOUND_OFFICES = {"air force": "force", "coast guard": "guard", "armed forces": "force",
-                     "foreign office": "office", "police force": "police"}
+                     "foreign office": "office", "police force": "police", "royal court": "palace"}
 # Bare nouns that name a state's office, and the offices that, like police, are the state's
 # where the story happens (the dateline's): "A Dutch court jailed two men, prosecutors said"
 # (CAMEO sector JUD, judiciary).
@@ -2510,6 +2580,24 @@ insisted confirmed denied wrote tweeted""".split())
 _DEMAND_WORDS = frozenset("must should ought regret".split())
 
 
+def rule_role_appositive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``role_appositive``: "The spokesman, Bayo X, said": the role before the comma resolved as
+    a speaker of its own ("the spokesman" after "his spokesman said"), the name after it as the
+    person. None when the role resolves to no actor.
+
+    Example:
+        >>> # "..., his spokesman said. The spokesman, Bayo X, said ...": the state of "his", Bayo X
+    """
+    if len(words) < 3 or words[0] != "the" or not words[1].endswith(",") or words[1][:-1] not in ROLE_NOUNS:
+        return None
+    comma = r.d.text.find(",", a, b)
+    res = r.resolve(a, comma) if comma > a else None
+    if res is None or res.actor is None:
+        return None
+    name = rule_name(r, comma + 1, b, words[2:])
+    return Resolution(res.actor, name.person if name is not None else None, res.sector, "role", "role_appositive")
+
+
 def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """A personal name the gazetteer does not know ("Melezia Figueroa", later "Figueroa")."""
     if len(words) == 1 and words[0] in _NON_NAME_CAPS | {"he", "she", "it", "who", "which", "that"}:
@@ -2530,5 +2618,5 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
     rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person, rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
     rule_description_office, rule_description_org, rule_org_staff, rule_description_state, rule_local_official, rule_state_outlet,
-    rule_pronoun_org, rule_pronoun_possessive, rule_name,
+    rule_pronoun_org, rule_pronoun_possessive, rule_role_appositive, rule_name,
 )
