@@ -1,8 +1,9 @@
-"""A denial that answers an accusation after a comma ("..., a charge Minsk denied", rule
-``claim.relative_denial``, issue 17): the accusation stays an asserted speech act, the act it
+"""Claimants of reported events (issue 17). A denial that answers an accusation after a comma
+("..., a charge Minsk denied", rule ``claim.relative_denial``): the accusation stays an asserted speech act, the act it
 charges is alleged by the accuser, and the denier is claimant of neither; the denial is a row of
 its own aimed at the accuser. Constructed sentences, with and without the quotes step (whose
-quote "a charge X denied" once lent the denier the claim)."""
+quote "a charge X denied" once lent the denier the claim). And a quote of a state's own
+outlet ("according to Syria's state news agency SANA") claims for that state."""
 from __future__ import annotations
 
 import pandas as pd
@@ -47,3 +48,16 @@ def test_claim_noun_speaker():
     assert _claim_noun_speaker("a charge Minsk") and _claim_noun_speaker("allegations Beijing")
     assert not _claim_noun_speaker("the foreign ministry") and not _claim_noun_speaker("charge")
     assert not _claim_noun_speaker(None) and not _claim_noun_speaker("Reports")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "according to" a state's own outlet: the state claims what it reports (claim.quote)
+    ("According to Syria's state news agency SANA, Israeli jets struck a base near Homs.",
+     ("ISR", "attack", "SYR", "alleged", "SYR")),
+    ("According to the state news agency SANA, Israeli jets struck a base near Homs.",
+     ("ISR", "attack", "SYR", "alleged", "SYR")),
+    # near miss: an independent outlet claims for no state
+    ("According to Al Jazeera, Israeli jets struck a base near Homs.", ("ISR", "attack", "SYR", "asserted", None)),
+])
+def test_a_state_outlets_quote_claims_for_its_state(text, expected):
+    assert expected in _claims(run(text, with_quotes=True))

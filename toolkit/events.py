@@ -2696,7 +2696,12 @@ class SentenceContext:
         a = int(self.tok_start[cue.tok])
         for qa, qb, act, per, sec in self.quotes:
             if qa <= a < qb and act:
-                return {"actor": act, "person": per, "sector": sec}
+                # the speakers step gives a news outlet's speaker no state unless its state runs
+                # it (rule state_media: "according to Syria's state news agency SANA")
+                got: dict = {"actor": act, "person": per, "sector": sec}
+                if sec == MEDIA:
+                    got[STATE_MEDIA] = True
+                return got
         return None
 
     def in_direct_quote(self, cue: Cue) -> bool:
