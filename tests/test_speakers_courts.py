@@ -114,3 +114,18 @@ def test_an_organisation_before_a_comma_is_not_the_titles(text, span, actor):
 ])
 def test_unnamed_staff_and_the_royal_court(text, span, actor, rule):
     assert _speaker(text, span) == (actor, rule)
+
+
+@pytest.mark.parametrize("text, span, actor, rule", [
+    ("Three Chinese warships were detected around Taiwan on Monday, the island's defence ministry said.",
+     "the island's defence ministry", "TWN", "country_possessive"),
+    ("Floods hit Bangladesh on Monday. The country's disaster ministry said 40 people had died.",
+     "The country's disaster ministry", "BGD", "country_possessive"),
+    # near misses: two states named; no state named
+    ("Russia attacked Ukraine overnight, the country's defence ministry said.",
+     "the country's defence ministry", None, None),
+    ("Floods hit the north on Monday, the country's disaster ministry said.",
+     "the country's disaster ministry", None, None),
+])
+def test_the_countrys_office_is_the_state_named_before(text, span, actor, rule):
+    assert _speaker(text, span) == (actor, rule)

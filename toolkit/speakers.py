@@ -99,6 +99,8 @@ Rules (in order):
   open its clause ("Missiles struck Kyiv"), a state after a place preposition ("in Ukraine").
 * ``pronoun_possessive``: "Its foreign minister", "their spokesman": the state or organisation
   of ``pronoun_org``'s search from the possessive.
+* ``country_possessive``: "the country's defence ministry", "the island's coast guard": the one
+  state named by name in the nearest sentence before it that names one (none for two).
 * ``role_appositive``: "The spokesman, Bayo X, said": the role before the comma resolved as a
   speaker of its own, the name after it the person.
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
@@ -1782,8 +1784,8 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str, *, before: bool = 
         if r.in_quote(d.start[p]) or (p + 1 < len(d.low) and d.low[p + 1] in _CRAFT_NOUNS):
             continue
         lo = max(d.sent_start[d.sent[p]], p - 4)
-        if before and (d.sent[p] == d.sent[tok] or not any(d.low[k] in (("a", "an", "the") if any_article else ("a", "an"))
-                                                            for k in range(lo, p))):
+        openers = ("a", "an", "the") if any_article else ("a", "an")
+        if before and (d.sent[p] == d.sent[tok] or not any(d.low[k] in openers for k in range(lo, p))):
             continue
         nat = _nationality(r, d.start[lo], d.start[p])
         line = dateline_state(r, a)
@@ -1857,7 +1859,8 @@ def _monarch_state(r: SpeakerResolver, a: int) -> str | None:
     """
     d = r.d
     fit = [m for m in r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)
-           if m.end <= a and m.actor and m.actor_type == "state" and m.role in _MONARCH_ROLES and not r.in_quote(m.start)]
+           if m.end <= a and m.actor and m.actor_type == "state" and m.role in _MONARCH_ROLES
+           and not r.in_quote(m.start)]
     if not fit:
         return None
     last = d.sent[bisect.bisect_left(d.start, fit[-1].start)]
@@ -2580,6 +2583,41 @@ insisted confirmed denied wrote tweeted""".split())
 _DEMAND_WORDS = frozenset("must should ought regret".split())
 
 
+# Nouns by which a text names a state it has named ("the country's defence ministry").
+_STATE_NOUNS = frozenset("country nation island kingdom republic state".split())
+
+
+def rule_country_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``country_possessive``: "the country's defence ministry", "the island's coast guard": the
+    one state named by name (not a demonym: "Chinese warships") in the nearest stretch before it
+    that names one, its own sentence first ("Chinese warships were detected around Taiwan, the
+    island's defence ministry said": TWN); None when that stretch names two states.
+
+    Example:
+        >>> # "Floods hit Bangladesh on Monday, the country's disaster ministry said": BGD
+    """
+    if len(words) < 3 or len(words) > 5 or words[0] != "the" or words[1].replace("’", "'") not in \
+            {n + "'s" for n in _STATE_NOUNS}:
+        return None
+    if not any(w in ORG_NOUNS or w in _STATE_OFFICES or w in ROLE_NOUNS for w in words[2:]):
+        return None
+    got = _sentence_and_floor(r, a)
+    if got is None:
+        return None
+    sent, floor = got
+    d = r.d
+    by_sent: dict[int, set[str]] = {}
+    for m in r.mentions_in(max(floor, d.start[d.sent_start[max(0, sent - 2)]]), a):
+        if m.end <= a and m.actor and m.actor_type == "state" and m.kind != "demonym" and not m.person \
+                and not m.role and not r.in_quote(m.start):
+            by_sent.setdefault(d.sent[bisect.bisect_left(d.start, m.start)], set()).add(m.actor)
+    for k in range(sent, max(-1, sent - 3), -1):
+        if k in by_sent:
+            found = by_sent[k]
+            return Resolution(next(iter(found)), None, "GOV", "role", "country_possessive") if len(found) == 1 else None
+    return None
+
+
 def rule_role_appositive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """``role_appositive``: "The spokesman, Bayo X, said": the role before the comma resolved as
     a speaker of its own ("the spokesman" after "his spokesman said"), the name after it as the
@@ -2616,7 +2654,9 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
-    rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person, rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
-    rule_description_office, rule_description_org, rule_org_staff, rule_description_state, rule_local_official, rule_state_outlet,
-    rule_pronoun_org, rule_pronoun_possessive, rule_role_appositive, rule_name,
+    rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person,
+    rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
+    rule_description_office, rule_description_org, rule_org_staff, rule_description_state,
+    rule_local_official, rule_state_outlet, rule_pronoun_org, rule_pronoun_possessive,
+    rule_country_possessive, rule_role_appositive, rule_name,
 )
