@@ -1,9 +1,10 @@
 """Claimants of reported events (issue 17). A denial that answers an accusation after a comma
-("..., a charge Minsk denied", rule ``claim.relative_denial``): the accusation stays an asserted speech act, the act it
-charges is alleged by the accuser, and the denier is claimant of neither; the denial is a row of
-its own aimed at the accuser. Constructed sentences, with and without the quotes step (whose
-quote "a charge X denied" once lent the denier the claim). And a quote of a state's own
-outlet ("according to Syria's state news agency SANA") claims for that state."""
+("..., a charge Minsk denied", rule ``claim.relative_denial``): the accusation stays an
+asserted speech act, the act it charges is alleged by the accuser, and the denier is
+claimant of neither; the denial is a row of its own aimed at the accuser. Constructed
+sentences, with and without the quotes step (whose quote "a charge X denied" once lent the
+denier the claim). A quote of a state's own outlet ("according to Syria's state news agency
+SANA") claims for that state; "They said" after "X officials said" claims for X."""
 from __future__ import annotations
 
 import pandas as pd
@@ -57,7 +58,17 @@ def test_claim_noun_speaker():
     ("According to the state news agency SANA, Israeli jets struck a base near Homs.",
      ("ISR", "attack", "SYR", "alleged", "SYR")),
     # near miss: an independent outlet claims for no state
-    ("According to Al Jazeera, Israeli jets struck a base near Homs.", ("ISR", "attack", "SYR", "asserted", None)),
+    ("According to Al Jazeera, Israeli jets struck a base near Homs.",
+     ("ISR", "attack", "SYR", "asserted", None)),
 ])
 def test_a_state_outlets_quote_claims_for_its_state(text, expected):
     assert expected in _claims(run(text, with_quotes=True))
+
+
+def test_they_claims_for_the_group_that_spoke():
+    # "They" after "Chinese officials said": the officials' state claims (not the ships' state)
+    text = ("Vietnamese ships blocked a Chinese survey vessel near the Paracels, Chinese officials said. "
+            "They said Vietnamese sailors had boarded the vessel.")
+    got = _claims(run(text, with_quotes=True))
+    assert ("VNM", "coerce", None, "alleged", "CHN") in got, got
+    assert ("CHN", "statement", None, "asserted", None) in got, got

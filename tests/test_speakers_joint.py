@@ -41,3 +41,16 @@ def test_joint_speakers(text, span, actor, rule):
 ])
 def test_a_states_delegate_speaks_for_the_state(text, span, actor, rule):
     assert _speaker(text, span) == (actor, rule)
+
+
+@pytest.mark.parametrize("text, span, actor, rule", [
+    # "they": the group of people that spoke before (rule pronoun_group)
+    ("Vietnamese ships blocked a Chinese survey vessel near the Paracels, Chinese officials said. "
+     "They said the vessel had left.", "They", "CHN", "pronoun_group"),
+    ("Ghanaian diplomats said on Monday that Togo had shut the border. They added that talks would follow.",
+     "They", "GHA", "pronoun_group"),
+    # near misses: a group that did not speak; no group
+    ("Russian troops shelled Kherson overnight. They said the city was a target.", "They", None, None),
+])
+def test_they_is_the_group_that_spoke(text, span, actor, rule):
+    assert _speaker(text, span) == (actor, rule)

@@ -4527,17 +4527,27 @@ def _speaker_span_actors(e: Event, ctx: SentenceContext, src: dict, srule: str,
     Example:
         >>> # "..., the defence ministry in Baku said": claimant AZE (before: none)
     """
-    if src.get("actor") is None and e.source.chunk is not None and e.act != "unclassified":
+    if (src.get("actor") is None or _they(ctx, e.source.chunk)) and e.source.chunk is not None \
+            and e.act != "unclassified":
         # (an uncoded predicate is often no speech at all: "the response has shown", "people ask why
         # this has happened" - the quotes step reads a speaker there, the act is no one's)
         got = ctx.speaker_at(e.source.chunk)
         if got is not None:
             src, srule = dict(src, **got), "actor.quote_speaker_span"
-    if clm.get("actor") is None and e.claimant is not None:
+    if (clm.get("actor") is None or _they(ctx, e.claimant)) and e.claimant is not None:
         got = ctx.speaker_at(e.claimant)
         if got is not None:
             clm = dict(clm, **got)
     return src, srule, clm
+
+
+def _they(ctx: SentenceContext, c: cl.Chunk | None) -> bool:
+    """Whether chunk ``c`` is the one word "they": as a reporter, the speakers step's reading
+    (rule ``pronoun_group``: the group that spoke before, "Philippine officials said. They said
+    ...") outranks the nearest actor of the events' own (``actor.quote_speaker_span``)."""
+    if c is None or c.end - c.start != 1:
+        return False
+    return ctx.text[int(ctx.tok_start[c.start]):int(ctx.tok_end[c.start])].lower() == "they"
 
 
 _REFUSABLE = frozenset({"cooperate", "aid", "consult", "yield", "agree", "offer"})

@@ -97,6 +97,8 @@ Rules (in order):
   earlier sentence that has one.
   A place is never "it": a region of a state ("Gaza", "Donbas"), a capital that does not
   open its clause ("Missiles struck Kyiv"), a state after a place preposition ("in Ukraine").
+* ``pronoun_group``: "they" as a speaker: the nearest earlier group of people that spoke
+  ("Philippine officials said. They said ...": PHL).
 * ``pronoun_possessive``: "Its foreign minister", "their spokesman": the state or organisation
   of ``pronoun_org``'s search from the possessive.
 * ``country_possessive``: "the country's defence ministry", "the island's coast guard": the one
@@ -1966,6 +1968,32 @@ def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Re
     return _org_antecedent(r, a) if words == ["it"] else None
 
 
+def rule_pronoun_group(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``pronoun_group``: "they" as a speaker is the nearest earlier group of people that spoke
+    (a mention whose head is a group noun, :data:`PERSON_GROUPS`, right before a reporting
+    verb) in the sentences before it: "Chinese ships rammed a boat, Philippine officials said.
+    They said ..." is PHL, not the ships' state. None when no group spoke.
+
+    Example:
+        >>> # "..., Philippine officials said. They said the crew was unhurt.": PHL
+    """
+    if words != ["they"]:
+        return None
+    got = _sentence_and_floor(r, a)
+    if got is None:
+        return None
+    sent, floor = got
+    d = r.d
+    for m in reversed(r.mentions_in(floor, a)):
+        t = bisect.bisect_left(d.start, m.end)
+        if m.end > a or not m.actor or m.person or m.actor_type == "media" or r.in_quote(m.start) \
+                or d.sent[t - 1] == sent or t >= len(d.low):
+            continue
+        if d.low[t - 1] in PERSON_GROUPS and t in r.cue_tokens:
+            return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_group")
+    return None
+
+
 def rule_pronoun_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """"Its foreign minister", "their spokesman": the state or organisation "its" refers to
     (:func:`rule_pronoun_org`'s search from the possessive), so "China criticised Japan. Its
@@ -2657,6 +2685,7 @@ RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None]
     rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person,
     rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
     rule_description_office, rule_description_org, rule_org_staff, rule_description_state,
-    rule_local_official, rule_state_outlet, rule_pronoun_org, rule_pronoun_possessive,
+    rule_local_official, rule_state_outlet, rule_pronoun_org, rule_pronoun_group,
+    rule_pronoun_possessive,
     rule_country_possessive, rule_role_appositive, rule_name,
 )
