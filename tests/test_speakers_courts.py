@@ -26,7 +26,8 @@ def test_prosecutors_take_the_courts_state(text, span, actor, rule):
 
 @pytest.mark.parametrize("text, span, actor, rule", [
     ("The European Commission opened an anti-subsidy probe into Chinese electric buses on Wednesday. "
-     "A Commission spokeswoman said the probe would take 13 months.", "A Commission spokeswoman", "EU", "org_staff"),
+     "A Commission spokeswoman said the probe would take 13 months.", "A Commission spokeswoman",
+     "EU", "org_staff"),
     ("The African Union suspended Gabon on Monday. A Commission official said the suspension would be "
      "reviewed.", "A Commission official", None, None),
     # a lower-case office is a state's, as before
@@ -38,7 +39,8 @@ def test_staff_of_a_named_organisation(text, span, actor, rule):
 
 
 @pytest.mark.parametrize("text, span, actor, rule", [
-    ("Iran fired 30 missiles at Israel overnight, the military said.", "the military", "ISR", "launch_victim"),
+    ("Iran fired 30 missiles at Israel overnight, the military said.", "the military", "ISR",
+     "launch_victim"),
     ("China sent 12 warplanes toward Taiwan on Friday, the defence ministry said.", "the defence ministry",
      "TWN", "launch_victim"),
     ("Russia fired missiles at Kyiv overnight, the air force said.", "the air force", "UKR", "launch_victim"),
@@ -102,7 +104,8 @@ def test_an_organisation_before_a_comma_is_not_the_titles(text, span, actor):
      "his spokesman said. The spokesman, Anthony Bwalya, said the two leaders would sign a minerals deal.",
      "The spokesman, Anthony Bwalya", "ZMB", "role_appositive"),
     # "a navy spokesman" after "The Indonesian navy ...": that navy's
-    ("The Indonesian navy freed 12 Thai fishermen held by pirates off Malaysia on Sunday, a navy spokesman said.",
+    ("The Indonesian navy freed 12 Thai fishermen held by pirates off Malaysia on Sunday, a navy "
+     "spokesman said.",
      "a navy spokesman", "IDN", "same_office"),
     # the royal court speaks for the monarch named before it
     ("AMMAN (AP) - Jordan's King Abdullah received Iran's foreign minister in Amman on Tuesday for talks on "
