@@ -13,7 +13,8 @@ Entry syntax: tokens as the toolkit tokenizes them, matched on lemmas by default
 "stern warning" also finds "stern warnings"; `` ... `` is a gap of up to ``max_gap`` tokens
 inside one sentence ("warn ... of consequence"); ``a|b`` is one token that is ``a`` or ``b``
 ("lodge ... representation|representations"; each alternative is one token, and an entry
-whose ``|`` has no token on one side is refused when the file is read). Entries are lemmatized by the same function
+whose ``|`` has no token on one side is refused when the file is read). Such an entry's
+``entry`` is its first spelling; each hit is named by the spelling it matched. Entries are lemmatized by the same function
 as the text, so matching stays consistent with or without WordNet.
 
 Matching looks one-token entries up through the integer codes of the token column (numpy) and
@@ -108,6 +109,23 @@ def canonical(entry: str) -> str:
     if ALT not in entry:
         return entry
     return " ... ".join(" ".join(alts[0] for alts in slots) for slots in entry_parts(entry))
+
+
+def _spellings(entry: str) -> list[tuple[str, tuple[str, ...]]]:
+    """An entry's spellings, one alternative per token position, in order, each with its
+    lower-cased words (the first is its :func:`canonical` name).
+
+    Example:
+        >>> [n for n, _ in _spellings("lodge ... representation|representations")]
+        ['lodge ... representation', 'lodge ... representations']
+    """
+    spelled = [[]]
+    for k, slots in enumerate(entry_parts(entry)):
+        part = [[]]
+        for alts in slots:
+            part = [p + [a] for p in part for a in alts]
+        spelled = [s + ([GAP] if k else []) + p for s in spelled for p in part]
+    return [(" ".join(w), tuple(_norm(t.lower()) for t in w if t != GAP)) for w in spelled]
 
 
 def _with_patterns(df: pd.DataFrame) -> pd.DataFrame:
@@ -386,6 +404,14 @@ class Matcher:
             self.multi[on] = {k: tuple(v) for k, v in keyed.items() if " " in k.strip()}
         self._patterns = patterns
         self._gapped_ids = np.fromiter(self.gapped, dtype=np.int64, count=len(self.gapped))
+        # entry_id -> its spellings (name, lower-cased words) where it has `a|b` alternatives
+        self.spelled: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
+        for entry, eid, entry_on in zip(written, ents["entry_id"].tolist(), per_entry_on):
+            if ALT in entry:
+                on = entry_on if isinstance(entry_on, str) and entry_on else default_on
+                self.spelled[int(eid)] = [(name, on, tuple(key_of(t, on) for t in toks))
+                                          for name, toks in _spellings(entry)]
+        self._spelled_ids = np.fromiter(self.spelled, dtype=np.int64, count=len(self.spelled))
         self._by_width: dict[str, dict] = {}
 
     def find(self, tokens: pd.DataFrame, texts: Mapping[str, str], *,
@@ -463,7 +489,29 @@ class Matcher:
             if col != "entry_id":
                 cols[col] = extra[col].array.take(pos)
         cols["source"] = self.lexicon.tag
+        if self.spelled:
+            cols["entry"] = self._spelled_names(cols["entry"], eid, hit_text)
         return pd.DataFrame(cols)
+
+    def _spelled_names(self, names, eid: np.ndarray, hit_text: list[str]):
+        """Each hit of an entry with ``a|b`` alternatives named by the spelling it matched: of the
+        entry's spellings (one alternative per token position), the one with most matching keys
+        among the hit's, the first on a tie. So a hit is named as the separate row of that
+        spelling was before the rows were merged: with WordNet, which keeps ``assets`` as its
+        own lemma, "froze the assets" is ``freeze ... assets``, while "meeting" (lemma ``meet``)
+        is ``meet`` of ``meet|meeting``."""
+        out = np.asarray(names, dtype=object).copy()
+        for k in np.flatnonzero(np.isin(eid, self._spelled_ids)).tolist():
+            spellings = self.spelled[int(eid[k])]
+            on = spellings[0][1]
+            words = {key_of(hit_text[k][a:b], on) for a, b in token_spans(hit_text[k])}
+            best, score = None, -1
+            for name, _, toks in spellings:
+                n = sum(t in words for t in toks)
+                if n > score:
+                    best, score = name, n
+            out[k] = best
+        return out
 
     def _extra(self) -> pd.DataFrame:
         """The entry columns joined onto hits (``text`` renamed ``entry_text``), built once."""
