@@ -20,8 +20,9 @@ CASES = [
     # target.event_doer_ref: the definite act noun stands for the earlier act's doer
     ("Georgian police broke up a protest in Tbilisi. The European Union condemned the crackdown.",
      "EU", "criticize", "GEO", "target.event_doer_ref"),
+    # ... which events' own target.reacted_prior (run first) answers the same way for a reaction
     ("Norway said Russian trawlers had cut an undersea cable. Moscow condemned the accusation.",
-     "RUS", "criticize", "NOR", "target.event_doer_ref"),
+     "RUS", "criticize", "NOR", "target.reacted_prior"),
     # target.prior_party: a warning of response with no object
     ("Azerbaijani forces fired on Armenian positions. Yerevan warned it would respond.",
      "ARM", "threaten", "AZE", "target.prior_party"),

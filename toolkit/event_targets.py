@@ -220,7 +220,11 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any,
     # the feared outcome only names ("would lead to a conflict with NATO"), nor one of the
     # warning's own condition ("would pay a price if it allowed Russia to win")
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else (-1, -1)
-    heads = [int(ctx.tok_start[p.agent.head]) for p in s.predicates if p.agent is not None and p.voice == "active"]
+    # nor the subject of an object relative clause on a noun ("made threats that China called
+    # irresponsible": China answers the threats, it is not their target)
+    heads = [int(ctx.tok_start[p.agent.head]) for p in s.predicates if p.agent is not None and p.voice == "active"
+             and not (p.agent.start >= 2 and s.lower[p.agent.start - 1] in ("that", "which")
+                      and s.tags[p.agent.start - 2] in ("NN", "NNS"))]
     others = {m[2] for m in ctx.mentions if m[2] is not None and not m[5] and m[2] != me and m[3] is None
               and m[4] != _MEDIA and not cond[0] <= m[0] < cond[1] and any(m[0] <= h < m[1] for h in heads)}
     if len(others) == 1:
