@@ -4572,7 +4572,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     main = _main_event(s, events)
     rows: list[dict] = []
     for i, e in enumerate(events):
-        if e.absorbed:
+        if e.absorbed or _disputed_place(s, e, ctx):   # "have long disputed Transnistria": no act
             continue
         src, srule = ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state"))
         if src.get("actor") is None and e.source.chunk is not None:
@@ -4584,8 +4584,6 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                 and not _names_someone(s, e.source.chunk) and e.source.rule != "source.logophoric":
             continue  # "missiles which can hit targets 300 km away": a weapon's reach, no one's act
             # ("the governor said he would send troops" is the governor's act: source.logophoric)
-        if _disputed_place(s, e, ctx):
-            continue  # "The two countries have long disputed Transnistria": a standing dispute
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
@@ -4607,8 +4605,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # an attribute of it ("they defended American sovereignty"); "he"/"she" keep theirs
             src, srule = ctx.actor(sc, s, not_actor=tgt["actor"], exclude=tgt["actor"])
         src, srule, clm, speaker = _quote_claim(s, e, cues[e.cue], ctx, src, srule)
-        src, srule, clm = _speaker_span_actors(e, ctx, src, srule, clm)
-        src, srule, clm = _claiming_group(s, e, ctx, src, srule, clm, r)
+        src, srule, clm = _claiming_group(s, e, ctx, *_speaker_span_actors(e, ctx, src, srule, clm), r)
         if srule == "actor.quote_speaker_span" and e.act == "statement" and tgt.get("actor") == src["actor"]:
             tgt, trule = dict(_NO_TARGET), "target.own_side"   # "Japan lodged a protest, the ministry said"
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
