@@ -129,7 +129,9 @@ def _location_only(s: cl.Structure, e: Any, trule: str, tr: TargetRules) -> tupl
 def _event_doer_ref(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any, cue: Any,
                     tr: TargetRules) -> tuple[dict, str] | None:
     """``target.event_doer_ref``: "the crackdown" / "the release" / "the accusation" as the object
-    of a reaction is the doer of the latest earlier act (an accusation's accuser)."""
+    of a reaction is the doer of the latest earlier act (an accusation's accuser), never of an
+    earlier reaction ("Kenya praised the talks. Somalia rejected the proposal" is no rejection of
+    Kenya)."""
     tc = e.target.chunk
     if e.act not in tr.referring_acts or tc is None or not e.target.rule.startswith("patient.") \
             or s.lower[tc.start] not in _DETERMINERS or tc.head != tc.end - 1 or tc.end - tc.start > 3 \
@@ -155,7 +157,8 @@ def _event_doer_ref(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: A
             elif row.get("factuality") == "alleged" and row.get("source_actor") == me:
                 who = row.get("claimant_actor")
         elif row.get("act") not in ("statement", None) and row.get("factuality") != "alleged" \
-                and (row.get("main") or id(row) in here):
+                and row.get("act") not in tr.referring_acts and row.get("act") not in r.reacted_acts \
+                and (row.get("main") or id(row) in here):   # a reaction is no act a reaction names
             who = row.get("source_actor")
         if who is not None and who != me:
             return _fields(who, text=ctx.text[a:b], start=a, end=b), "target.event_doer_ref"

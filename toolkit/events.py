@@ -149,6 +149,8 @@ class Rules:
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
     reacted_acts: frozenset = frozenset()   # acts whose act-noun object names the last doer (target.reacted_prior)
+    claim_group_heads: frozenset = frozenset()   # non-state group heads (actor.claiming_group)
+    reacted_blame: frozenset = frozenset()   # nouns naming a criticism a reaction answers (target.reacted_prior)
     reacted_objects: frozenset = frozenset()   # nouns of such objects ("the verdict", "the move")
     reacted_suffixes: tuple = ()   # endings of deverbal nouns ("-tion": "the expulsion")
     traded_objects: dict = field(default_factory=dict)   # "accusation" -> "112" (verb.traded)
@@ -299,7 +301,9 @@ def _discourse_fields(d: dict) -> dict:
     rp = d.get("reacted_prior", {})
     return {"reacted_acts": frozenset(rp.get("acts", [])), "reacted_objects": frozenset(rp.get("nouns", [])),
             "reacted_suffixes": tuple(str(x) for x in rp.get("suffixes", [])),
-            "traded_objects": {str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()}}
+            "reacted_blame": frozenset(str(x).lower() for x in rp.get("blame_nouns", [])),
+            "traded_objects": {str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()},
+            "claim_group_heads": frozenset(str(x).lower() for x in d.get("claiming_groups", []))}
 
 
 def _event_nouns(d: dict) -> dict[str, frozenset]:
@@ -1916,6 +1920,50 @@ def _claimed_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rule
                 x.absorbed = True
 
 
+def _claiming_group(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, srule: str,
+                    clm: dict, r: Rules) -> tuple[dict, str, dict]:
+    """Rule ``actor.claiming_group``: a group that claims an attack (act.claimed_responsibility)
+    whose head is a non-state group word (events.yaml ``claiming_groups``: "An Iraqi militia",
+    "A hacker group linked to Russia") is not the state a modifier or a "linked to" phrase names:
+    source and claimant are the actor a mention of the head word itself names (a coded group:
+    "The Pakistani Taliban" is TALIBAN), else no one. Returns source, its rule and claimant.
+
+    Example:
+        >>> # "A Chadian rebel group claimed responsibility for an attack on Mali": no source
+    """
+    sc = e.source.chunk
+    if e.act_rule != "act.claimed_responsibility" or sc is None or src.get("actor") is None \
+            or s.lemma[sc.head] not in r.claim_group_heads and s.lower[sc.head] not in r.claim_group_heads:
+        return src, srule, clm
+    h0, h1 = int(ctx.tok_start[sc.head]), int(ctx.tok_end[sc.head])
+    own = next((m for m in ctx.mentions if m[0] <= h0 and h1 <= m[1] and m[2] is not None
+                and m[7] != "state"), None)   # "An Iraqi militia" is one mention of the state
+    if own is not None and own[2] == src["actor"]:
+        return src, srule, clm   # the group's own code names the head word
+    got = dict(src, actor=own[2] if own else None, person=None, sector=own[4] if own else None)
+    if clm.get("actor") != src["actor"]:
+        return got, "actor.claiming_group", clm
+    if got["actor"] is None and "claim.quote" in e.extra:
+        e.extra.remove("claim.quote")   # the unnamed group's own claim, as "An unknown group claimed ..."
+    return got, "actor.claiming_group", dict(clm, actor=got["actor"], person=None, sector=got["sector"])
+
+
+def _disputed_place(s: cl.Structure, e: Event, ctx: SentenceContext) -> bool:
+    """Rule ``drop.disputed_place``: a denial whose object is only a place ("The two countries
+    have long disputed Transnistria", "Both states contest Hala'ib") is a standing dispute over
+    territory, no denial of a claim (CAMEO 016 answers an accusation): it gives no row; a
+    place's attribute ("disputed Kosovo's independence") or a clause is still denied.
+
+    Example:
+        >>> # "Belize and Guatemala have long disputed the Sapodilla Cayes": no row
+    """
+    tc = e.target.chunk
+    if e.act != "deny" or tc is None or not e.target.rule.startswith("patient.") or tc.head != tc.end - 1 \
+            or tc.end < len(s.lower) and s.lower[tc.end] in ("'s", "’s", "of", "that"):
+        return False
+    return ctx.place_at(tc.head) and all(ctx.place_at(k) or s.tags[k] == "DT" for k in range(tc.start, tc.end))
+
+
 def _yield_to_demands(s: cl.Structure, events: list[Event], r: Rules) -> None:
     """``verb.yield_to_demands``: meeting, heeding or conceding to demands is yielding (CAMEO 08),
     not a meeting; the party that made them (the "of" phrase after the demands) is the target
@@ -2431,8 +2479,9 @@ class SentenceContext:
         for n, (sent, row) in enumerate(self.previous):
             x, y = row.get("source_actor"), row.get("target_actor")
             if sent < self.sent_id - r.description_sentences or x is None or y is None or x == y \
-                    or not_actor in (x, y) or row.get("act") == "statement":
-                continue
+                    or not_actor in (x, y) or row.get("act") in ("statement", "unclassified") \
+                    or "target:target.named_oblique_" in str(row.get("rule") or ""):
+                continue   # "filed briefs in The Hague": a place, no party set against the doer
             key = (x, y) if x < y else (y, x)
             old = score.get(key, (0, 0, 0))
             score[key] = (old[0] + (row.get("factuality") == "asserted"), old[1] + 1, n)
@@ -2770,10 +2819,12 @@ class SentenceContext:
         cut = max(self.text.rfind(x, 0, max(0, here - 1)) for x in (". ", "? ", "! ", "\n"))
         return cut + 1 if cut >= 0 else 0
 
-    def speaker_at(self, c: cl.Chunk | None) -> dict | None:
+    def speaker_at(self, c: cl.Chunk | None, claimant: bool = False) -> dict | None:
         """Rule ``actor.quote_speaker_span``: the actor fields the quotes step resolved for the
         speaker phrase that starts at chunk ``c`` and holds its head ("..., the defence ministry
-        in Baku said": AZE), for a reporter the events' own reading leaves without an actor.
+        in Baku said": AZE), for a reporter the events' own reading leaves without an actor;
+        for a ``claimant``, not the speaker of a silence (a sixth field true: "A spokesman for
+        the Chilean ministry would not comment on reports that ..." claims none of them).
 
         Example:
             >>> ctx = SentenceContext("d", "the ministry said", [0, 4, 13], [3, 12, 17], [], [], [],
@@ -2784,9 +2835,9 @@ class SentenceContext:
         if c is None:
             return None
         a, h = int(self.tok_start[c.start]), int(self.tok_start[c.head])
-        for sa, sb, act, per, sec in self.speaker_spans:
-            if sa == a and h < sb:
-                return {"actor": act, "person": per, "sector": sec}
+        for t in self.speaker_spans:
+            if t[0] == a and h < t[1] and not (claimant and len(t) > 5 and t[5]):
+                return {"actor": t[2], "person": t[3], "sector": t[4]}
         return None
 
     def quote_speaker(self, cue: Cue, s: cl.Structure) -> dict | None:
@@ -2999,6 +3050,10 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
     if quotes is None or quotes.empty:
         return {}
     q = quotes[~quotes["kind"].isin(("scare", "title", "term", "mention"))]
+    if "cue_kind" in q:   # "would not comment on reports that ...": a silence claims nothing
+        q = q[q["cue_kind"] != "silence"]
+    if q.empty:
+        return {}
     if "speaker" in q:   # "..., a charge Minsk denied": the denier claims none of what it answers
         q = q[~q["speaker"].map(_claim_noun_speaker)]
     out: dict[str, list] = {}
@@ -3040,10 +3095,13 @@ def _speaker_spans(quotes: pd.DataFrame | None) -> dict[str, list[tuple]]:
     if quotes is None or quotes.empty or "speaker_start" not in quotes:
         return {}
     q = quotes[quotes["speaker_start"].notna() & quotes["speaker_actor"].notna()]
+    # a silence's speaker ("would not comment on reports that ...") is no claimant of what it
+    # will not discuss: the sixth field marks it (:meth:`SentenceContext.speaker_at`)
+    silent = q["cue_kind"] == "silence" if "cue_kind" in q else [False] * len(q)
     out: dict[str, list[tuple]] = {}
-    for d, a, b, act, per, sec in zip(q["doc_id"], q["speaker_start"], q["speaker_end"], q["speaker_actor"],
-                                      q["speaker_person"], q["speaker_sector"]):
-        out.setdefault(d, []).append((int(a), int(b), act, _none(per), _none(sec)))
+    for d, a, b, act, per, sec, hush in zip(q["doc_id"], q["speaker_start"], q["speaker_end"], q["speaker_actor"],
+                                            q["speaker_person"], q["speaker_sector"], silent):
+        out.setdefault(d, []).append((int(a), int(b), act, _none(per), _none(sec), bool(hush)))
     return out
 
 
@@ -4514,7 +4572,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     main = _main_event(s, events)
     rows: list[dict] = []
     for i, e in enumerate(events):
-        if e.absorbed:
+        if e.absorbed or _disputed_place(s, e, ctx):   # "have long disputed Transnistria": no act
             continue
         src, srule = ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state"))
         if src.get("actor") is None and e.source.chunk is not None:
@@ -4547,7 +4605,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # an attribute of it ("they defended American sovereignty"); "he"/"she" keep theirs
             src, srule = ctx.actor(sc, s, not_actor=tgt["actor"], exclude=tgt["actor"])
         src, srule, clm, speaker = _quote_claim(s, e, cues[e.cue], ctx, src, srule)
-        src, srule, clm = _speaker_span_actors(e, ctx, src, srule, clm)
+        src, srule, clm = _claiming_group(s, e, ctx, *_speaker_span_actors(e, ctx, src, srule, clm), r)
         if srule == "actor.quote_speaker_span" and e.act == "statement" and tgt.get("actor") == src["actor"]:
             tgt, trule = dict(_NO_TARGET), "target.own_side"   # "Japan lodged a protest, the ministry said"
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
@@ -4694,7 +4752,10 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     decision for Poland to criticize, though an act the source itself reported is: "Norway said
     Russia had jammed GPS signals. It called the interference unacceptable"). An act two parties
     did together ("Israel and Hamas agreed to a truce. Egypt welcomed the deal") gives a row
-    toward each. None when there is none.
+    toward each. A reaction is never what a later reaction answers in that fallback ("Israel
+    and Hamas agreed to a truce. Jordan welcomed the deal. Turkey criticized the deal" is no
+    criticism of Jordan), unless the object names a claim or criticism that a blaming row made
+    ("The EU condemned the vote, and Georgia rejected the criticism"). None when there is none.
 
     Example:
         >>> # "Chad expelled the French ambassador. Paris called the move regrettable.": TCD
@@ -4706,10 +4767,14 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     before = [row for sent, row in ctx.previous if sent >= ctx.sent_id - r.description_sentences]
     own = int(ctx.tok_start[e.tok])   # "Germany and France condemned the attack": not each other
     cands = [row for row in rows[::-1] if row.get("cue_start") != own] + before[::-1]   # latest first
+    # a reaction answers no earlier reaction, but "rejected the criticism" answers a critic
+    blame = r.denial_accuser_acts if s.lemma[c.head] in r.claim_nouns or s.lemma[c.head] in r.reacted_blame \
+        else frozenset()
     hit = next((row for row in cands if row.get("target_actor") == me
                 and row.get("source_actor") not in (None, me)), None) \
         or next((row for row in cands if row.get("source_actor") not in (None, me)
                  and row.get("act") not in ("statement", "unclassified")
+                 and (row.get("act") not in r.reacted_acts or row.get("act") in blame)
                  and (row.get("factuality") == "asserted" or row.get("claimant_actor") == me)
                  and not str(row.get("rule") or "").startswith("noun.")), None)
     if hit is None:
@@ -4763,7 +4828,7 @@ def _speaker_span_actors(e: Event, ctx: SentenceContext, src: dict, srule: str,
         if got is not None:
             src, srule = dict(src, **got), "actor.quote_speaker_span"
     if (clm.get("actor") is None or _they(ctx, e.claimant)) and e.claimant is not None:
-        got = ctx.speaker_at(e.claimant)
+        got = ctx.speaker_at(e.claimant, claimant=True)
         if got is not None:
             clm = dict(clm, **got)
     return src, srule, clm
