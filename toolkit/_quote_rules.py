@@ -51,6 +51,7 @@ from ._quote_words import (
     _ADDRESSEE_VERBS,
     _ADDRESSEES,
     _ADJUNCT_START,
+    _APPOSITIVE_HEAD_STOPS,
     _AUX,
     _BE,
     _BOUNDARY_CAPS,
@@ -59,6 +60,7 @@ from ._quote_words import (
     _CLAUSE_PUNCT,
     _COLON_LABELS,
     _DETERMINERS,
+    _EVENT_HEADS,
     _EVIDENCE_NOUNS,
     _GLUE,
     _INTENTION_NEXT,
@@ -1206,7 +1208,48 @@ def _according_source(d: _Doc, sp: tuple[int, int], i: int, h: int, s1: int) -> 
             or any(t in d.cues or d.low[t] in _AUX or d.low[t] in _BE or d.low[t] in _SUBORDINATORS
                    or d.tok[t] in ("“", "”", "\"", "''", "(", ";", ":") for t in tail):
         return sp  # "..., according to the department, nearly nine million workers should ...": content
+    # one appositive, not a second ("..., a Danish diplomat, a setback for ..."); ", and" joins
+    # sources, ", Wisconsin" ends a place and ", which ..." a relative clause of the appositive
+    end = next((t for t in tail if d.tok[t] == "," and d.low[t + 1] not in _APPOSITIVE_GOES_ON
+                and not _cap(d.tok[t + 1])), end)
+    if not _source_appositive(d, first, end):
+        return sp  # "..., according to a diplomat, a move that angered Kestria": a comment on the news
     return a, end
+
+
+def _source_appositive(d: _Doc, first: int, end: int) -> bool:
+    """Whether tokens ``[first, end)`` after a sentence-final "according to" source describe
+    that source: not when the head noun names an event or a judgement of it ("a move", "a
+    setback for Tallis": an appositive to the whole clause), nor when "that"/"which" with a past
+    or modal verb follows it ("a step that angered ...", :func:`_event_verb`).
+
+    Example:
+        >>> st = _state_of("Talks failed, according to Ana Ruiz, a setback for Orsk.")
+        >>> i = st.d.low.index("setback") - 1
+        >>> _source_appositive(st.d, i, i + 4)
+        False
+    """
+    stop = first
+    while stop < end and d.low[stop] not in _APPOSITIVE_HEAD_STOPS:
+        stop += 1
+    if stop > first and d.low[stop - 1] in _EVENT_HEADS:
+        return False
+    # "a move that angered ...": the relative right after the head, not ", which ran the poll"
+    return not (stop + 1 < end and d.low[stop] in ("that", "which") and _event_verb(d.low[stop + 1]))
+
+
+# Words after a comma that continue an "according to" source: a second source, a relative clause.
+_APPOSITIVE_GOES_ON = frozenset("and or who whom whose which".split())
+# Irregular past forms and modals that make "that/which" + verb tell what an event did or will do.
+_EVENT_VERB_FORMS = frozenset("""drew left sent made gave took brought caught struck threw won lost
+hit shook came cost put set meant will would could may might""".split())
+
+
+def _event_verb(low: str) -> bool:
+    """Whether ``low`` after "that"/"which" tells what an event did or will do ("a move that
+    angered ...", "a step that will anger ..."), not what a source habitually does ("a firm
+    that tracks ships", "a group which monitors the war")."""
+    return low in _EVENT_VERB_FORMS or (low.endswith("ed") and len(low) > 3)
 
 
 def _according_to(st: _State, row: dict, i: int) -> bool:
@@ -1888,6 +1931,7 @@ def _add_indirect(st: _State, row: dict, keep_kind: bool = False) -> None:
     """Add a reported-speech row; quotations inside its content become part of it (the row
     turns ``mixed`` unless ``keep_kind``) and the content reaches a closing quote mark."""
     a, b = row["content_start"], row["content_end"]
+    b = _clip_at_close(st, row, a, b)
     n = len(st.rows)
     for q in _top_between(st, a, b):
         if q.end <= b + 1 and not q.title and not q.used:
@@ -1899,6 +1943,30 @@ def _add_indirect(st: _State, row: dict, keep_kind: bool = False) -> None:
                 _set(row, "content", st.d, a, q.end)
                 b = q.end
     st.rows.append(row)
+
+
+def _clip_at_close(st: _State, row: dict, a: int | None, b: int | None) -> int | None:
+    """The end of a content ``[a, b)`` that starts inside a quotation, of a cue inside it: at
+    most that quotation's closing mark, which it did not open with ('... “Riga warns Minsk” said
+    ...' read from a cue inside the title ends at "Minsk"); sets ``row``'s content when it clips.
+
+    Example:
+        >>> # content 'Minsk" said Latvia would act' becomes 'Minsk'
+    """
+    c = row.get("cue_start")
+    if a is None or b is None or c is None:
+        return b
+    k = bisect.bisect_right(st.top_starts, a) - 1
+    if k < 0 or not (st.top[k].start < min(a, c) and max(a, c) < st.top[k].end < b):
+        return b
+    cut = st.top[k].end
+    while cut > a and st.d.text[cut - 1] in "”\"'’":
+        cut -= 1   # the closing mark ("''" is two characters)
+    while cut > a and st.d.text[cut - 1] in " ,;:":
+        cut -= 1
+    if cut > a:
+        _set(row, "content", st.d, a, cut)
+    return row["content_end"]
 
 
 def _stage_titles(st: _State) -> None:

@@ -222,3 +222,14 @@ SPEECH_NOUNS = {
                     "explanation".split(), "neutral"),
     **dict.fromkeys("conclusion finding findings".split(), "evidential"),
 }
+
+# Head nouns of a phrase that names an event or a judgement of it: after a sentence-final
+# "according to X," such a phrase comments on the whole clause ("..., according to a diplomat,
+# a move that angered Kestria"; "..., a setback for Orsk"), it does not describe X.
+_EVENT_HEADS = frozenset("""move step setback blow decision development sign signal boost victory
+defeat win loss rebuke snub escalation reversal breakthrough reminder warning concession gesture
+departure shift change turn twist indication measure precedent embarrassment humiliation
+outcome result first milestone blunder mistake error surprise success failure rebuff slap
+climbdown u-turn retreat gamble bid attempt effort""".split())
+# Words that end the head noun phrase of an appositive ("a setback for ...", "a move that ...").
+_APPOSITIVE_HEAD_STOPS = frozenset("of at for in from with to by on who whom which that , ( ; :".split())

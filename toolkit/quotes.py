@@ -1603,7 +1603,78 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             continue  # "Health worries have dogged", "the protest remained peaceful": a noun subject
         if d.low[i].endswith("ed") and i > 0 and d.sent[i - 1] == d.sent[i] and d.low[i - 1][:1].isdigit():
             continue  # "270 pledged delegates": an adjective
+        if _in_title(d, i):
+            continue  # 'a story headlined “Riga warns Minsk” said ...': a title's verb reports nothing
         d.cues[i] = (j, lemma, cat, syn, opt == "true")
+
+
+# Words after which a quotation is a title ('a story headlined “...”', 'a report titled “...”',
+# 'headlined its report “...”', 'the film “...”'; :data:`_TITLE_CUES`, as :func:`_is_title`
+# reads them): the verbs inside it are the title's words, not cues.
+_TITLE_VERBS = frozenset("headlined titled entitled".split())
+_TITLE_FRAME = _TITLE_CUES | _TITLE_VERBS | {"headline"}
+TITLE_FRAME_GAP = 3   # tokens between the frame word and the quotation ("headlined its report “...”")
+
+
+def _in_title(d: _Doc, i: int) -> bool:
+    """Whether token ``i`` is inside a quoted title that follows a title frame word
+    (:data:`_TITLE_FRAME`) in its sentence.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = 'A story headlined "Riga warns Minsk" said Latvia would act.'
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> d = _Doc("d", text, list(toks["start"]), list(toks["end"]), list(toks["text"]),
+        ...          list(toks["lower"]), list(toks["lower"]), [0] * len(toks), [0], [len(toks)])
+        >>> _in_title(d, 5), _in_title(d, 8)
+        (True, False)
+    """
+    lo = d.sent_start[d.sent[i]]
+    opener = -1
+    for k in range(i - 1, max(lo, i - 40) - 1, -1):
+        t = d.tok[k]
+        if t in ("”", "''"):
+            return False
+        if t in ("“", "``"):
+            opener = k
+            break
+        if t == '"':
+            if sum(1 for x in range(lo, k) if d.tok[x] == '"') % 2:
+                return False   # a closing straight mark
+            opener = k
+            break
+    if opener < 0:
+        return False
+    for k in range(opener - 1, max(lo, opener - 1 - TITLE_FRAME_GAP) - 1, -1):
+        if d.low[k] in _TITLE_FRAME:
+            return True
+        if not d.tok[k][:1].isalpha():
+            return False
+    return False
+
+
+def _title_before(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
+    """The subject "A story" of a verb at ``k`` right after a quoted title ('A story headlined
+    “...” said', :func:`_in_title`): the noun phrase before the frame word (the title's words
+    name no speaker); ``None`` when no title closes right before ``k``.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of('A story headlined "Riga warns Minsk" said Latvia would act.').d
+        >>> a, b = _title_before(d, d.low.index("said"), 0)
+        >>> " ".join(d.tok[a:b])
+        'A story'
+    """
+    if k - 2 < lo or d.tok[k - 1] not in ("”", '"', "''") or not _in_title(d, k - 2):
+        return None
+    f = k - 2
+    while f > lo and d.low[f] not in _TITLE_FRAME:
+        f -= 1
+    if d.low[f] not in _TITLE_FRAME:
+        return None
+    if d.low[f] not in _TITLE_VERBS:
+        return np_left(d, f + 1, lo)   # 'The film “...” showed': the noun is the head
+    return np_left(d, f - 1 if f - 1 > lo and d.tok[f - 1] == "," else f, lo)
 
 
 # --------------------------------------------------------------------------- speakers and clauses
@@ -1648,8 +1719,9 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
             sp = None  # "Adding new members will paralyse the Council, enlarge ...": a gerund subject
         return "fronted", sp
     # Participle after a comma: the subject of the main clause.
-    if d.low[i].endswith("ing") and k - 1 >= lo and d.tok[k - 1] in (",", "—", "–", ";"):
-        return "participle", None
+    if d.low[i].endswith("ing") and k - 1 >= lo and (d.tok[k - 1] in (",", "—", "–", ";") or (
+            k - 2 > lo and d.tok[k - 2] == "," and d.tok[k - 1] in ("”", '"', "''") and _in_title(d, k - 2))):
+        return "participle", None  # 'ran a piece headlined “Algiers hits back,” saying ...' too
     # "issued a statement saying ...", "sent a letter urging ...": the document's author speaks
     if d.low[i].endswith("ing") and k - 1 >= lo and d.low[k - 1] in _DOCUMENT_NOUNS:
         return "participle", None
@@ -1679,6 +1751,9 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
             return "participle", None  # "Sanders said, going on to say that ...": the main clause's subject
         sp = _infinitive_subject(d, k - 1, lo)
         return "infinitive", _whole_subject(d, sp, lo) if sp is not None else None
+    titled = _title_before(d, k, lo) if not d.low[i].endswith("ing") else None
+    if titled is not None:
+        return "subject", titled  # 'A story headlined “Riga warns Minsk” said ...': the story speaks
     t = _evidence_time(d, k, lo)
     if t is None and _floating_quantifier(d, k - 1, lo):
         k -= 1  # "Lopes and Dorsey both said": the quantifier floats after its subject

@@ -907,9 +907,57 @@ def _pronoun_answer(r: SpeakerResolver, c: _Cand | None) -> Resolution | None:
 
 # --------------------------------------------------------------------------- rules
 
+# Heads of a noun phrase that a nationality word makes a state's voice ("a Danish diplomat",
+# "the Kestrian foreign ministry"): offices, bodies and forces of a state. A firm, charity,
+# think tank or rescue group a nationality word describes is not that state.
+_STATE_HEADS = frozenset("""official officials minister ministers ministry government diplomat
+diplomats envoy envoys ambassador embassy consulate mission delegation delegate negotiator
+negotiators spokesman spokeswoman spokesperson army military navy forces troops commander general
+officer officers police authorities leader president premier chancellor lawmaker lawmakers
+legislator senator parliament cabinet regime junta administration presidency state regulator""".split())
+# Words that end an appositive's head noun phrase ("a Danish diplomat in Nuuk").
+_HEAD_STOPS = frozenset("of at for in from with to by on near next outside based who whom which that , ( ; :".split())
+
+
+def _private_appositive(r: SpeakerResolver, a: int, b: int) -> int:
+    """Where to cut a speaker span ``[a, b)`` "Name, a <nationality> <head>" whose appositive
+    head is not a state's office or body ("Ambrey, a British maritime security firm", "Tallo
+    Trust, a Kestrian charity"): the nationality word describes a private body, which does not
+    speak for its state, so the span is read up to the comma. ``b`` otherwise ("Jan Holm, a
+    Danish diplomat" keeps DNK; "X, the White House political director" names a state's body).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Varro, a British shipping firm"
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> text[:_private_appositive(r, 0, len(text))]
+        'Varro'
+    """
+    d = r.d
+    t0, t1 = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, b)
+    j = next((k for k in range(t0 + 1, t1 - 2) if d.tok[k] == ","), None)
+    if j is None or not d.tok[j - 1][:1].isupper() or d.low[j + 1] not in ("a", "an", "the"):
+        return b
+    stop = j + 2
+    while stop < t1 and d.low[stop] not in _HEAD_STOPS:
+        stop += 1
+    if stop - 1 <= j + 1 or d.low[stop - 1] in _STATE_HEADS:
+        return b
+    lo, hi = d.start[j + 1], d.end[stop - 1]
+    states = [m for m in r.mentions_in(lo, hi) if m.actor and not m.person]
+    if any(m.kind != "demonym" for m in states):
+        return b  # "the White House political director", "a U.S. regulator": a state's body named
+    if not states and _nationality(r, lo, hi) is None:
+        return b
+    return d.start[j]
+
+
 def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """A mention inside the span; an unknown official takes the state of its nationality word,
-    a role of a state ("the Russian leader") the person of that state mentioned last."""
+    a role of a state ("the Russian leader") the person of that state mentioned last. A
+    nationality word in an appositive naming a private body is left out (:func:`_private_appositive`)."""
+    b = _private_appositive(r, a, b)
     inside = [m for m in r.mentions_in(a, b) if not m.location or m.person]
     if not inside:
         return None
