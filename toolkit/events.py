@@ -3896,11 +3896,14 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
     that act's target."""
     for i, e in enumerate(events):
         accusing = e.act == "accuse" and s.lemma[e.tok] in _reporting_classes()  # "alleged that Kyiv had ..."
+        # "said the strikes were unacceptable": a speech verb that criticizes (escalation speech_frames)
+        # is aimed at the evaluated party, as the statement it was: the reported subject's actor
+        criticizing = e.act == "criticize" and s.lemma[e.tok] in _reporting_classes()
         # "demanded that Russia withdraw": a demand or an appeal is made of the complement's subject
         asking = e.act in ("demand", "appeal") and e.tok + 1 < len(s.lower) and s.lower[e.tok + 1] == "that" \
             and s.tags[e.tok + 1] == "IN"
         if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified") \
-                and not accusing and not asking:
+                and not accusing and not asking and not criticizing:
             continue
         if asking:
             subj = _reported_subject(s, e)
@@ -3910,6 +3913,12 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(subj, "target.reported_subject")
             continue
         subj = _reported_subject(s, e)
+        by = s.chunk_at(subj.end + 1) if criticizing and subj is not None and subj.end + 1 < len(s.lower) \
+            and s.lower[subj.end] == "by" else None   # "the raids by Kenyan police were unacceptable"
+        if by is not None and by.start == subj.end + 1 \
+                and ctx.actor(by, s)[0].get("actor") not in (None, actors[i]["source"].get("actor")):
+            e.target = Arg(by, "target.act_object_by")
+            continue
         if subj is not None and not _same_chunk(subj, e.source.chunk):
             who = ctx.actor(subj, s)[0].get("actor")
             over = _reported_act_target(s, events, i, subj) if who is None else None
