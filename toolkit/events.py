@@ -3893,7 +3893,9 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
     subject, and a demand or appeal is made of it ("demanded that Russia withdraw"; "Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
     follows: "Trump said North Korea must act before he would lift sanctions") or, when the
     speaker reports its own act ("Putin said his country will not lift the ban on the EU"),
-    that act's target."""
+    that act's target. A speech verb coded as a criticism ("said Orsk's levies were illegal")
+    is aimed likewise, or at the doer a "by" phrase after the reported subject names
+    (``target.act_object_by``: "the raids by Orsk police were unacceptable, Tarsk said")."""
     for i, e in enumerate(events):
         accusing = e.act == "accuse" and s.lemma[e.tok] in _reporting_classes()  # "alleged that Kyiv had ..."
         # "said the strikes were unacceptable": a speech verb that criticizes (escalation speech_frames)
@@ -3913,9 +3915,9 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(subj, "target.reported_subject")
             continue
         subj = _reported_subject(s, e)
-        by = s.chunk_at(subj.end + 1) if criticizing and subj is not None and subj.end + 1 < len(s.lower) \
-            and s.lower[subj.end] == "by" else None   # "the raids by Kenyan police were unacceptable"
-        if by is not None and by.start == subj.end + 1 \
+        k = subj.end + 1 if criticizing and subj is not None else len(s.lower)
+        by = s.chunk_at(k) if k < len(s.lower) and s.lower[k - 1] == "by" else None   # "the raids by Kenyan police were"
+        if by is not None and by.start == k \
                 and ctx.actor(by, s)[0].get("actor") not in (None, actors[i]["source"].get("actor")):
             e.target = Arg(by, "target.act_object_by")
             continue
