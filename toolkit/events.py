@@ -3951,14 +3951,19 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
     subject, and a demand or appeal is made of it ("demanded that Russia withdraw"; "Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
     follows: "Trump said North Korea must act before he would lift sanctions") or, when the
     speaker reports its own act ("Putin said his country will not lift the ban on the EU"),
-    that act's target."""
+    that act's target. A speech verb coded as a criticism ("said Orsk's levies were illegal")
+    is aimed likewise, or at the doer a "by" phrase after the reported subject names
+    (``target.act_object_by``: "the raids by Orsk police were unacceptable, Tarsk said")."""
     for i, e in enumerate(events):
         accusing = e.act == "accuse" and s.lemma[e.tok] in _reporting_classes()  # "alleged that Kyiv had ..."
+        # "said the strikes were unacceptable": a speech verb that criticizes (escalation speech_frames)
+        # is aimed at the evaluated party, as the statement it was: the reported subject's actor
+        criticizing = e.act == "criticize" and s.lemma[e.tok] in _reporting_classes()
         # "demanded that Russia withdraw": a demand or an appeal is made of the complement's subject
         asking = e.act in ("demand", "appeal") and e.tok + 1 < len(s.lower) and s.lower[e.tok + 1] == "that" \
             and s.tags[e.tok + 1] == "IN"
         if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified") \
-                and not accusing and not asking:
+                and not accusing and not asking and not criticizing:
             continue
         if asking:
             subj = _reported_subject(s, e)
@@ -3968,6 +3973,12 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 e.target = Arg(subj, "target.reported_subject")
             continue
         subj = _reported_subject(s, e)
+        k = subj.end + 1 if criticizing and subj is not None else len(s.lower)
+        by = s.chunk_at(k) if k < len(s.lower) and s.lower[k - 1] == "by" else None   # "the raids by Kenyan police were"
+        if by is not None and by.start == k \
+                and ctx.actor(by, s)[0].get("actor") not in (None, actors[i]["source"].get("actor")):
+            e.target = Arg(by, "target.act_object_by")
+            continue
         if subj is not None and not _same_chunk(subj, e.source.chunk):
             who = ctx.actor(subj, s)[0].get("actor")
             over = _reported_act_target(s, events, i, subj) if who is None else None
