@@ -179,6 +179,9 @@ class Rules:
     commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
     commitment_verbs: frozenset = frozenset()   # "punish", "avenge": a vow to do them is a threat
     promise: dict = field(default_factory=dict)   # act, cameo, quad of a vow to do no hostile act
+    offer_heads: frozenset = frozenset()   # "offer", "ready": the cooperative act after them is an offer
+    offer_skip: frozenset = frozenset()    # words between the offer word and its "to" ("again")
+    offer_act: dict = field(default_factory=dict)   # act, cameo, quad of an offered act
     resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
     sent_objects: dict = field(default_factory=dict)   # "troop" -> CAMEO code of sending it (verb.transfer_object)
     currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
@@ -284,6 +287,9 @@ def rules(path: str | None = None) -> Rules:
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  commitment_verbs=fs(d.get("commitments", {}).get("threat_verbs", [])),
                  promise={str(k): str(v) for k, v in d.get("commitments", {}).get("promise", {}).items()},
+                 offer_heads=fs(d.get("offers", {}).get("heads", [])),
+                 offer_skip=fs(d.get("offers", {}).get("skip", [])),
+                 offer_act={str(k): str(v) for k, v in d.get("offers", {}).get("act", {}).items()},
                  resolve_verbs=fs(d.get("commitments", {}).get("resolve_verbs", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
@@ -1693,11 +1699,67 @@ def _agreed_acts(s: cl.Structure, events: list[Event], cues: list[Cue], rctx: di
                 x.absorbed = True
 
 
+def _offer_head(s: cl.Structure, x: Event, r: Rules) -> cl.Predicate | None:
+    """The infinitive that holds event ``x`` when an offer word (events.yaml ``offers.heads``:
+    "offered", "ready", "willing") governs it: "Oman offered to host talks", "said it was ready to
+    meet"; the verb's own infinitive, or the one whose object names the act ("to send troops")."""
+    q = s.predicate_at(x.tok)
+    if q is None or q.head != x.tok:
+        q = next((p for p in s.predicates if p.patient is not None
+                  and p.patient.start <= x.tok < p.patient.end), None)
+    if q is None or s.lower[q.start] != "to" or q.start == 0:
+        return None
+    k = q.start - 1
+    if s.lower[k] in r.offer_skip and k > 0:
+        k -= 1   # "offered on Monday to host": a time word or adverb between
+    return q if s.lemma[k] in r.offer_heads or s.lower[k] in r.offer_heads else None
+
+
+def _offered_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
+    """Rule ``offer.intent``: a cooperative act a party offers or says it is ready to do is an offer
+    (CAMEO 03, express intent to cooperate; PLOVER's mode "offer"), not the act itself: "Oman
+    offered to host talks between Iran and Bahrain" is OMN offer IRN and OMN offer BHR, "Hanoi
+    said it was ready to meet Cambodia's leaders" VNM offer KHM (the offer asserted). The offer
+    is aimed at the act's target or, when it names none, at the parties of talks "between" two.
+    A hostile act offered ("ready to strike") is left to the threat rules; a negated one and a verb
+    with no act class ("ready to open up the economy") stay as they are.
+
+    Example:
+        >>> # "Peru offered to mediate between Chile and Bolivia": PER offer CHL, PER offer BOL
+    """
+    if not r.offer_heads:
+        return
+    added = []
+    for x in events:
+        cue = cues[x.cue]
+        if x.absorbed or x.negated or x.act in ("offer", "statement", "unclassified") or cue.quad in CONFLICT \
+                or x.act in r.commitment_threats or x.source.rule.startswith("source.between"):
+            continue
+        q = _offer_head(s, x, r)
+        if q is None:
+            continue
+        between = [y for y in events if y is not x and y.source.rule.startswith("source.between")
+                   and q.start <= y.tok < max(q.end, q.patient.end if q.patient else 0)]
+        if not _has_actor(rctx, x.target.chunk) and between:
+            for y in between[1:]:
+                added.append(replace(x, target=Arg(y.source.chunk, "target.offered_between"), extra=list(x.extra)))
+            x.target = Arg(between[0].source.chunk, "target.offered_between")
+        gov = s.predicate_at(q.start - 1)
+        if not x.source.chunk and gov is not None and gov.agent is not None:
+            x.source = Arg(gov.agent, "source.offerer")   # "Austria offered to host a summit of ..."
+        x.act, x.act_rule, x.modality = r.offer_act["act"], "offer.intent", ""
+        cues[x.cue] = replace(cue, cameo=r.offer_act["cameo"], quad=r.offer_act["quad"])
+        for y in added:
+            y.act, y.act_rule, y.modality = x.act, x.act_rule, ""
+    events.extend(added)
+
+
 def _complement_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
-    """The acts an infinitive complement names: vows (:func:`_commitments`) and agreements
-    (:func:`_agreed_acts`)."""
+    """The acts an infinitive complement names: vows (:func:`_commitments`), agreements
+    (:func:`_agreed_acts`) and offers (:func:`_offered_acts`)."""
     _commitments(s, events, cues, r, rctx)
     _agreed_acts(s, events, cues, rctx)
+    _offered_acts(s, events, cues, r, rctx)
 
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d'?s?$")

@@ -1,0 +1,43 @@
+"""Events round 16: a cooperative act a party offers or says it is ready to do is an offer
+(rule offer.intent, CAMEO 03), aimed at the act's target or at the parties of talks "between"
+two. Constructed sentences, new names."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, run
+
+pytestmark = NEEDS_TAGGER
+
+
+def _rows(text: str) -> list[tuple]:
+    out = run(text)
+    return [tuple(None if v != v else v for v in r)
+            for r in out[["source_actor", "act", "target_actor", "factuality", "rule"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oman offered to host talks between Iran and Bahrain.",
+     [("OMN", "offer", "IRN", "asserted"), ("OMN", "offer", "BHR", "asserted")]),
+    ("Kazakhstan said it was willing to mediate between Kyrgyzstan and Tajikistan.",
+     [("KAZ", "offer", "KGZ", "asserted"), ("KAZ", "offer", "TJK", "asserted")]),
+    ("Vietnam said it was ready to meet Cambodia's leaders.", [("VNM", "offer", "KHM", "asserted")]),
+    ("Morocco said it was prepared to send aid to Libya.", [("MAR", "offer", "LBY", "asserted")]),
+    ("Indonesia offered to send peacekeepers to Sudan.", [("IDN", "offer", "SDN", "asserted")]),
+])
+def test_an_offered_cooperative_act_is_an_offer(text, expected):
+    got = _rows(text)
+    for e in expected:
+        assert any(r[:4] == e and r[4].startswith("offer.intent") for r in got), got
+    assert not any(r[1] in ("consult", "aid") and r[0] == expected[0][0] for r in got), got
+
+
+@pytest.mark.parametrize("text, act", [
+    # negatives: a hostile act after "ready", a negated offer, a plain future, an uncoded verb
+    ("Eritrea said it was ready to strike Ethiopian positions.", "offer"),
+    ("Canada said it would not send troops to Haiti.", "offer"),
+    ("Peru said its president would visit Bolivia next week.", "offer"),
+    ("The Zambian president is ready to open up the economy.", "offer"),
+])
+def test_no_offer_without_an_offered_cooperative_act(text, act):
+    got = _rows(text)
+    assert not any(r[1] == act for r in got), got
