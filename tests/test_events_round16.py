@@ -41,3 +41,24 @@ def test_an_offered_cooperative_act_is_an_offer(text, expected):
 def test_no_offer_without_an_offered_cooperative_act(text, act):
     got = _rows(text)
     assert not any(r[1] == act for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xi welcomed Lula to Beijing on Monday.", ("BRA", "visit", "CHN", "asserted")),
+    ("The Greek prime minister welcomed the Turkish president to Athens.", ("TUR", "visit", "GRC", "asserted")),
+    ("Egypt hosted Jordan's king for talks in Cairo.", ("JOR", "visit", "EGY", "asserted")),
+])
+def test_a_guest_welcomed_to_a_capital_visits_its_state(text, expected):
+    got = _rows(text)
+    assert any(r[:4] == expected and r[4].startswith("coevent.welcomed_to") for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # negatives: a document welcomed, no place phrase, a passive
+    "Belarus welcomed the Minsk ceasefire agreement in Ukraine.",
+    "Xi welcomed Lula on Monday.",
+    "Lula was welcomed to Beijing by Xi.",
+])
+def test_no_visit_without_a_welcomed_guest_and_place(text):
+    got = _rows(text)
+    assert not any(r[4].startswith("coevent.welcomed_to") for r in got), got

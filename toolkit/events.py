@@ -179,6 +179,7 @@ class Rules:
     commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
     commitment_verbs: frozenset = frozenset()   # "punish", "avenge": a vow to do them is a threat
     promise: dict = field(default_factory=dict)   # act, cameo, quad of a vow to do no hostile act
+    welcomed_visits: dict = field(default_factory=dict)   # "welcomed X to Beijing": X visits
     offer_heads: frozenset = frozenset()   # "offer", "ready": the cooperative act after them is an offer
     offer_skip: frozenset = frozenset()    # words between the offer word and its "to" ("again")
     offer_act: dict = field(default_factory=dict)   # act, cameo, quad of an offered act
@@ -287,6 +288,7 @@ def rules(path: str | None = None) -> Rules:
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  commitment_verbs=fs(d.get("commitments", {}).get("threat_verbs", [])),
                  promise={str(k): str(v) for k, v in d.get("commitments", {}).get("promise", {}).items()},
+                 welcomed_visits=_welcomed_visit_rules(d.get("welcomed_visits", {})),
                  offer_heads=fs(d.get("offers", {}).get("heads", [])),
                  offer_skip=fs(d.get("offers", {}).get("skip", [])),
                  offer_act={str(k): str(v) for k, v in d.get("offers", {}).get("act", {}).items()},
@@ -324,6 +326,15 @@ def _consequence_rules(d: dict) -> dict:
             "consequence_objects": fs(d.get("objects", [])), "consequence_phrases": words(d.get("phrases", [])),
             "consequence_determiners": fs(d.get("determiners", [])), "consequence_acts": fs(d.get("acts", [])),
             "consequence_subjects": fs(d.get("subjects", []))}
+
+
+def _welcomed_visit_rules(d: dict) -> dict:
+    """events.yaml ``welcomed_visits``: host verbs, place prepositions, the visit's act and CAMEO."""
+    if not d:
+        return {}
+    return {"verbs": frozenset(str(x).lower() for x in d.get("verbs", [])),
+            "prepositions": frozenset(str(x).lower() for x in d.get("prepositions", [])),
+            "act": str(d.get("act", "visit")), "cameo": str(d.get("cameo", "042"))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -4466,6 +4477,41 @@ def _deliberations(s: cl.Structure, cues: list[Cue], events: list[Event], rctx: 
     return cues
 
 
+def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx: SentenceContext,
+                     r: Rules) -> list[Cue]:
+    """Rule ``coevent.welcomed_to``: a host welcoming a guest to (or in) a place also reports the
+    guest's visit there (CAMEO 042 make a visit): "Xi welcomed Lula to Beijing" is CHN praise BRA
+    and BRA visit CHN; "Egypt hosted Jordan's king in Cairo" adds JOR visit EGY. The guest is the
+    host verb's object (a party or a person), the place the first "to"/"in" phrase after it that
+    is a place or a proper name of a state or its capital (events.yaml ``welcomed_visits``). Returns the cues with the visit's cue added.
+
+    Example:
+        >>> # "Modi welcomed the Ghanaian president to Delhi": GHA visit IND (besides IND praise GHA)
+    """
+    w = r.welcomed_visits
+    if not w:
+        return cues
+    for e in list(events):
+        cue = cues[e.cue]
+        p = s.predicate_at(e.tok)
+        if e.absorbed or e.negated or cue.lemma not in w["verbs"] or p is None or p.head != e.tok \
+                or p.voice != "active" or p.patient is None:
+            continue
+        guest = p.patient
+        if not (ctx.adjective_actor(guest.head) or ctx.names_person(guest)):
+            continue   # the guest's head names the party: not "welcome the Minsk ceasefire agreement"
+        place = next((c for prep, c in p.obliques if prep in w["prepositions"] and c.start >= guest.end
+                      and (ctx.place_at(c.head) or s.tags[c.head] == "NNP" and ctx.adjective_actor(c.head)
+                           and not ctx.names_person(c))), None)   # a capital names its state
+        if place is None:
+            continue
+        cues = [*cues, Cue(-1, e.tok, cue.tok_end, cue.lemma, w["cameo"], _quad_of(w["cameo"]), cue.entry)]
+        events.append(replace(e, cue=len(cues) - 1, source=Arg(guest, "source.welcomed_guest"),
+                              target=Arg(place, "target.visited_place"), act=w["act"],
+                              act_rule="coevent.welcomed_to", extra=list(e.extra)))
+    return cues
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -4490,6 +4536,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
     cues = _add_uncoded(s, cues, events, r, rctx)
     cues = _deliberations(s, cues, events, rctx)
+    cues = _welcomed_visits(s, cues, events, ctx, r)
     if not events:
         return []   # every step below only reads or changes the events
     link_claims(s, events, cues, rctx)
