@@ -62,3 +62,23 @@ def test_a_guest_welcomed_to_a_capital_visits_its_state(text, expected):
 def test_no_visit_without_a_welcomed_guest_and_place(text):
     got = _rows(text)
     assert not any(r[4].startswith("coevent.welcomed_to") for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean foreign ministry announced it would recognise Palestine next month.",
+     ("CHL", "cooperate", "PSE", "future")),
+    ("Norway announced it would recognise a Palestinian state.", ("NOR", "cooperate", "PSE", "future")),
+])
+def test_recognising_a_party_is_the_speakers_own_act(text, expected):
+    got = _rows(text)
+    assert any(r[:3] == expected[:3] and r[4].startswith("verb.object_act") for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # negatives: the object is no party, or a document of one
+    "Lesotho said it recognised the need for reform.",
+    "Malawi said it would never recognise such African Union resolutions.",
+])
+def test_recognising_no_party_stays_uncoded(text):
+    got = _rows(text)
+    assert not any(r[4].startswith("verb.object_act") for r in got), got

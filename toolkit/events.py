@@ -114,6 +114,9 @@ class Rules:
     modifier_bodies: frozenset = frozenset()
     joint_acts: frozenset = frozenset()
     phrasal_acts: dict = field(default_factory=dict)   # "push back" -> CAMEO code
+    object_acts: dict = field(default_factory=dict)   # "recognise" -> CAMEO code, when its object is a party
+    object_time_words: frozenset = frozenset()   # "next month" glued after an object_acts object
+    object_act_heads: frozenset = frozenset()   # "state": an object headed so is a party ("a Palestinian state")
     consequence_modals: frozenset = frozenset()
     consequence_verbs: frozenset = frozenset()     # word tuples: ("lead", "to"), ("trigger",)
     consequence_objects: frozenset = frozenset()
@@ -289,6 +292,9 @@ def rules(path: str | None = None) -> Rules:
                  commitment_verbs=fs(d.get("commitments", {}).get("threat_verbs", [])),
                  promise={str(k): str(v) for k, v in d.get("commitments", {}).get("promise", {}).items()},
                  welcomed_visits=_welcomed_visit_rules(d.get("welcomed_visits", {})),
+                 object_acts={str(k).lower(): str(v) for k, v in d.get("object_acts", {}).items()},
+                 object_act_heads=fs(d.get("object_act_heads", [])),
+                 object_time_words=fs(d.get("object_time_words", [])),
                  offer_heads=fs(d.get("offers", {}).get("heads", [])),
                  offer_skip=fs(d.get("offers", {}).get("skip", [])),
                  offer_act={str(k): str(v) for k, v in d.get("offers", {}).get("act", {}).items()},
@@ -4367,10 +4373,28 @@ def _hosted_visit(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> str
     return "043" if person else None
 
 
+def _party_object(s: cl.Structure, c: cl.Chunk | None, r: Rules, rctx: dict) -> bool:
+    """Whether object ``c`` is a party itself: names an actor and is headed by a proper name or a
+    word of events.yaml ``object_act_heads`` ("Palestine", "a Palestinian state"; not "such United
+    Nations resolutions").
+
+    Example:
+        >>> # "recognise Kosovo" and "recognise its independence": True; "recognise the vote": False
+    """
+    if c is None or not _has_actor(rctx, c):
+        return False
+    h = c.head
+    while h > c.start and (s.lemma[h] in r.object_time_words or s.lower[h] in r.months):
+        h -= 1   # "recognise Palestine next month": the time phrase is glued to the object
+    return s.tags[h].startswith("NNP") or s.lemma[h] in r.object_act_heads
+
+
 def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules, rctx: dict) -> list[Cue]:
     """Add the main clause's uncoded predicate (:func:`_uncoded_main`) as an ``unclassified``
     event (``verb.uncoded``), or as the act of its verb + particle phrase (``verb.phrasal``,
-    events.yaml ``phrasal_acts``), with its target; returns the cues with its own added."""
+    events.yaml ``phrasal_acts``) or of a verb that is an act only when its object names a party
+    (``verb.object_act``, ``object_acts``: "recognise Palestine"), with its target; returns the
+    cues with its own added."""
     uncoded = _uncoded_main(s, events, r)
     if uncoded is None:
         return cues
@@ -4388,12 +4412,17 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
         code = r.force_verbs.get(s.lemma[h])   # "A Russian missile hit a school" (verb.force_subject)
         if code is not None:
             giver = (uncoded.agent, uncoded.agent_rule, code)
-    two = code is not None and giver is None and sent is None   # a phrasal act's cue is its verb + particle
+    # "would recognise Palestine": an act only when its object names a party (verb.object_act)
+    objc = r.object_acts.get(s.lemma[h]) if code is None and giver is None and sent is None \
+        and _party_object(s, uncoded.patient, r, rctx) else None
+    code = code or objc
+    two = code is not None and giver is None and sent is None and objc is None   # a phrasal act's cue is its verb + particle
     cues = [*cues, Cue(-1, h, h + 2 if two else h + 1, s.lemma[h], code or "", _quad_of(code), phrase if two else s.lemma[h])]
     events.append(Event(len(cues) - 1, h, Arg(uncoded.agent, uncoded.agent_rule),
                         Arg(uncoded.patient, uncoded.patient_rule),
                         act_class(code, s.lemma[h], r) if code else "unclassified",
-                        "verb.transfer_object" if sent else "verb.phrasal" if code else "verb.uncoded",
+                        "verb.transfer_object" if sent else "verb.object_act" if objc else "verb.phrasal" if code
+                        else "verb.uncoded",
                         uncoded.clause, uncoded.negated, uncoded.modality))
     if giver is not None and giver[0] is not uncoded.agent:   # "Ukraine received weapons from Germany"
         events[-1].source, events[-1].target = Arg(giver[0], giver[1]), Arg(uncoded.agent, "target.converse_subject")
