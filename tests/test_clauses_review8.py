@@ -25,8 +25,9 @@ def row(text: str, act: str) -> tuple:
     ("Turkey said Greece was responsible for violating its airspace and warned Athens of consequences .",
      "threaten", "TUR", "GRC"),
     ("Iran said the US was capable of attacking Iranian ships and warned Washington .", "warn", "IRN", "USA"),
+    # the response threatened answers the violation just reported (target.prior_party)
     ("Ankara said Greek jets were guilty of violating Turkish airspace and threatened a response .",
-     "threaten", "TUR", None),
+     "threaten", "TUR", "GRC"),
     # "having" + participle is a gerund too
     ("Russia accused Ukraine of having attacked the plant and threatened Kyiv with retaliation .",
      "threaten", "RUS", "UKR"),

@@ -80,7 +80,7 @@ class ReferenceMatcher(L.Matcher):
         hits_df = pd.DataFrame(out, columns=L.HIT_COLUMNS)
         for c in ("sent_id", "tok_start", "tok_end", "start", "end", "entry_id"):
             hits_df[c] = hits_df[c].astype("int64")
-        extra = self.lexicon.entries.drop(columns=[c for c in ("match_on",) if c in self.lexicon.entries])
+        extra = self.lexicon.entries.drop(columns=[c for c in ("match_on", "pattern") if c in self.lexicon.entries])
         extra = extra.rename(columns={"text": "entry_text"})
         merged = hits_df.merge(extra, on="entry_id", how="left", sort=False)
         merged["source"] = self.lexicon.tag

@@ -57,7 +57,7 @@ OFFICES = [
     ("Belize signed a fisheries pact with Honduras on Monday. The foreign ministry said patrols would start in May.",
      "The foreign ministry", "BLZ", "description_state"),
     ("Kosovo launched drones at Serbia overnight, the defence ministry said.",
-     "the defence ministry", None, None),
+     "the defence ministry", "SRB", "launch_victim"),
     ("Latvia and Estonia will hold joint drills in May, the defence ministry said.",
      "the defence ministry", None, None),
     ("Benin will send 2,000 troops to Haiti next year, the foreign ministry said on Monday.",

@@ -1,7 +1,8 @@
 """Speakers of wire copy about a strike by one state (issue 17): an unnamed military office
 reporting it is the attacker's only when the wording is the attacker's own ("struck rebel
 targets", "sites", "hideouts"), either side's when the strike hits what another state's is
-("shelled Cambodian positions") or is aimed at it ("warplanes toward"); and a person or state
+("shelled Cambodian positions"), the victim's when craft or weapons are launched at it
+("warplanes toward", rule launch_victim); and a person or state
 named in a speaker's relative clause ("Mr X, who met Y") is not the speaker. Sentences written
 for these tests (new names), end to end; near misses keep the state."""
 from __future__ import annotations
@@ -37,9 +38,13 @@ CASES = [
     ("Armenia fired on Azerbaijani posts near Tavush, the defence ministry said.", "the defence ministry", None),
     ("Eritrea fired on Ethiopian villages near Zalambessa, the defence ministry said.",
      "the defence ministry", None),
-    # aimed at another state: either side's
-    ("China flew 14 aircraft toward Japan, the defence ministry said.", "the defence ministry", None),
-    ("Russia launched 80 drones at Ukraine overnight, the air force said.", "the air force", None),
+    # craft or weapons launched at another state: the side that counts them coming reports them
+    # (speakers rule launch_victim; before it, no state)
+    ("China flew 14 aircraft toward Japan, the defence ministry said.", "the defence ministry", "JPN"),
+    ("Russia launched 80 drones at Ukraine overnight, the air force said.", "the air force", "UKR"),
+    # ... but not a strike in the attacker's terms, nor a civilian office
+    ("Israel launched airstrikes on Lebanon, the military said.", "the military", None),
+    ("Russia launched 80 drones at Ukraine overnight, the foreign ministry said.", "the foreign ministry", None),
     # near misses: no strike on another state, or the subject's own stance
     ("Ukraine shot down 40 Russian drones, the air force said.", "the air force", "UKR"),
     ("Chile softened its stance toward Bolivia, the foreign ministry said.", "the foreign ministry", "CHL"),

@@ -54,6 +54,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -278,6 +279,187 @@ def _dedupe_spans(hits: pd.DataFrame) -> pd.DataFrame:
     return hits.drop_duplicates(["doc_id", "start", "end"]).drop(columns=["_doc"])
 
 
+def _lead_adverbs(lex) -> frozenset:
+    """The lexicon's one-word intensifiers and softeners that are adverbs in -ly (``firmly``,
+    ``strongly`` ...): a cue entry that starts with one (``firmly oppose``) has its act in the
+    word after it; the adjectives (``serious consequence``) head no verb and are left alone."""
+    e = lex.entries
+    one = e[e["category"].isin(MODIFIER_CATEGORIES) & ~e["entry"].str.contains(" ", regex=False)]
+    return frozenset(w for w in one["entry"].str.lower() if w.endswith("ly"))
+
+
+def _verb_first(hits: pd.DataFrame, tokens: pd.DataFrame, texts: Mapping[str, str],
+                adverbs: frozenset) -> pd.DataFrame:
+    """Cues of an entry that opens with a degree adverb of the lexicon (``firmly oppose``,
+    ``strongly oppose``) start at the word after the adverb, so that the cue's first word is its
+    verb (the events step takes a cue's act from the predicate at its first word; "Tarsk firmly
+    opposes the plan" was an uncoded ``opposes``). The entry, its weight and its span's end stay;
+    the adverb is left outside the evidence span.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> t = "Tarsk firmly opposes the plan."
+        >>> _, toks = tokenize_documents(["d"], [t])
+        >>> find_cues(toks, {"d": t})[["text", "cue", "category"]].values.tolist()
+        [['opposes', 'firmly oppose', 'reject']]
+    """
+    if hits.empty or not adverbs:
+        return hits
+    ents = hits["entry"].astype(str).str.lower().str.split(" ")
+    lead = np.array([len(w) > 1 and w[0] in adverbs and w[1] != "..." for w in ents.tolist()], dtype=bool)
+    lead &= ~hits["category"].isin(MODIFIER_CATEGORIES).to_numpy()
+    if not lead.any():
+        return hits
+    hits = hits.copy()
+    first_row = {d: a for d, (a, _) in _row_bounds(tokens).items()}
+    tok_start = tokens["start"].to_numpy()
+    idx = np.flatnonzero(lead)
+    docs = hits["doc_id"].to_numpy()[idx]
+    rows = np.array([first_row[d] for d in docs], dtype=int) + hits["tok_start"].to_numpy()[idx].astype(int) + 1
+    new_start = tok_start[rows].astype(int)
+    ends = hits["end"].to_numpy()[idx].astype(int)
+    cols = hits.columns
+    hits.iloc[idx, cols.get_loc("start")] = new_start
+    hits.iloc[idx, cols.get_loc("tok_start")] = hits["tok_start"].to_numpy()[idx] + 1
+    hits.iloc[idx, cols.get_loc("text")] = [texts[d][a:b] for d, a, b in zip(docs, new_start, ends)]
+    return hits
+
+
+@functools.lru_cache(maxsize=8)
+def _frames_of(lex) -> tuple | None:
+    """The lexicon's ``speech_frames`` section, read once: speech verbs, copulas, the evaluative
+    CAMEO codes, subjects that are the speaker's own side, and each modal with the entry whose
+    act it gives the speaker (``should`` -> ``urge``); None when the section is absent."""
+    f = lex.meta.get("speech_frames")
+    if not f:
+        return None
+    low = lambda xs: frozenset(str(x).lower() for x in xs or ())
+    e = lex.entries
+    acts = {}
+    for modal, entry in (f.get("modals") or {}).items():
+        row = e[e["entry"] == entry]
+        if row.empty:
+            raise ValueError(f"lexicon {lex.tag}: speech_frames.modals.{modal} names {entry!r}, no entry")
+        acts[str(modal).lower()] = row.iloc[0]
+    return (low(f.get("verbs")), low(f.get("copulas")), low(f.get("evaluative_cameo")),
+            low(f.get("own_side")), acts, int(f.get("reach", 3)), low(f.get("between")))
+
+
+def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFrame:
+    """A plain speech verb (``said``, CAMEO 010) takes the act its reported clause performs
+    (lexicon ``speech_frames``), so the speaker's row is the act and not a bare statement:
+
+    * an evaluative predicate: a criticism cue (110/111) right after a copula ("said the strikes
+      were unacceptable", "said the decision was a grave mistake") makes the speech a criticism;
+    * a deontic modal whose subject is another party, followed by an act of the lexicon within
+      ``reach`` words ("Orsk should consider reviving talks, X said", "Y must withdraw its
+      troops") makes it an appeal (``should``, ``ought``) or a demand (``must``).
+
+    The speech cue keeps its entry and span and gets the act's category, CAMEO code, Goldstein
+    value and quad class; its weight stays 0, so scores do not count the act twice. An
+    epistemic modal with no act after it ("the weather should improve") and a modal of the
+    speaker's own side ("we must act") leave it a statement.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> t = "Velmar said the blockade was unacceptable. Orsk should resume talks, Tarsk said."
+        >>> _, toks = tokenize_documents(["d"], [t])
+        >>> c = find_cues(toks, {"d": t})
+        >>> c.loc[c["cue"] == "say", ["text", "category", "cameo", "weight"]].values.tolist()
+        [['said', 'disapprove', '111', 0.0], ['said', 'appeal', '020', 0.0]]
+    """
+    frames = _frames_of(lex)
+    if hits.empty or frames is None:
+        return hits
+    verbs, copulas, evaluative, own, acts, reach, fillers = frames
+    speech = (hits["entry"].isin(verbs) & (hits["cameo"].astype(str) == "010")).to_numpy()
+    if not speech.any():
+        return hits
+    first_row = {d: a for d, (a, _) in _row_bounds(tokens).items()}
+    lower = tokens["lower"].tolist()
+    words = tokens["text"].tolist()
+    sent_of = tokens["sent_id"].to_numpy()
+    docs, sents = hits["doc_id"].tolist(), hits["sent_id"].tolist()
+    rows = [first_row[d] + int(t) for d, t in zip(docs, hits["tok_start"].tolist())]
+    cameo, quad = hits["cameo"].astype(str).tolist(), hits["quad_class"].tolist()
+    by_sent: dict[tuple, list[int]] = defaultdict(list)
+    for i, key in enumerate(zip(docs, sents)):
+        by_sent[key].append(i)
+    hits = hits.copy()
+    cols = ["category", "cameo", "goldstein", "quad_class"]
+    for key, idx in by_sent.items():
+        # a finite speech verb ("to say nothing" is none)
+        says = [i for i in idx if speech[i] and not (rows[i] > 0 and lower[rows[i] - 1] == "to")]
+        if not says:
+            continue
+        said = min(rows[i] for i in says)
+        src = None
+        for i in idx:   # an evaluative predicate: a criticism right after a copula
+            r = rows[i]
+            if cameo[i] in evaluative and _after_copula(lower, sent_of, r, copulas, fillers, reach) \
+                    and (r > said or "," in lower[r:said]):   # before the verb: "..., X said"
+                src = hits.iloc[i]
+                break
+        if src is None:   # the modal frame before its speech verb only ("Y must go, X said")
+            src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
+                             before=said)
+        if src is None:
+            continue
+        for i in says:
+            for c in cols:
+                hits.iat[i, hits.columns.get_loc(c)] = src[c]
+            hits.iat[i, hits.columns.get_loc("weight")] = 0.0
+    return hits
+
+
+def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fillers: frozenset,
+                  reach: int) -> bool:
+    """Whether token ``r`` follows a copula of its sentence with only ``fillers`` (articles,
+    degree adverbs) between, at most ``reach`` of them: "was unacceptable", "is a totally
+    unacceptable", not "had been transferring oil illegally".
+
+    Example:
+        >>> _after_copula(["it", "was", "totally", "illegal"], [0, 0, 0, 0], 3, frozenset({"was"}),
+        ...               frozenset({"totally"}), 3)
+        True
+    """
+    k = r - 1
+    while k >= 0 and r - k <= reach + 1 and sent_of[k] == sent_of[r]:
+        if lower[k] in copulas:
+            return True
+        if lower[k] not in fillers:
+            return False
+        k -= 1
+    return False
+
+
+def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech, before):
+    """The entry of the act a deontic modal asks of another party in the sentence of hits
+    ``idx``, or None: a modal (``acts``) before row ``before`` (the speech verb), after a
+    capitalised word or a noun of a party (not the speaker's own side, ``own``), with a cue of
+    an act (not a plain statement) within ``reach`` words after it. With the speech verb first
+    ("X says Y must end the attacks") the events step gives an appeal or demand no target,
+    where the statement had Y, so that order is left a statement."""
+    cue_rows = sorted(rows[i] for i in idx if not speech[i] and cameo[i] != "010"
+                      and quad[i] not in ("modifier",))
+    if not cue_rows:
+        return None
+    lo = min(rows[i] for i in idx)
+    a = lo
+    while a > 0 and sent_of[a - 1] == sent_of[lo]:
+        a -= 1
+    b = min(max(rows[i] for i in idx), before)
+    for k in range(a + 1, b):
+        act = acts.get(lower[k])
+        if act is None or sent_of[k] != sent_of[lo] or lower[k - 1] in own:
+            continue
+        if not (words[k - 1][:1].isupper() or lower[k - 1] in ("government", "authorities", "side")):
+            continue
+        if any(k < r <= k + reach + (lower[k + 1] == "to") for r in cue_rows):
+            return act
+    return None
+
+
 def _row_bounds(tokens: pd.DataFrame) -> dict:
     """``doc_id -> (first row, one past last row)`` (rows of a document are contiguous)."""
     doc, values = vocabulary(tokens["doc_id"])
@@ -379,7 +561,8 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         [['respond accordingly', 'conditional'], ['attacks', 'conditional']]
     """
     lex, cfg = _load(str(lexicon))
-    hits = _dedupe_spans(lex.find(tokens, texts))
+    hits = _verb_first(_dedupe_spans(lex.find(tokens, texts)), tokens, texts, _lead_adverbs(lex))
+    hits = _speech_frames(hits, tokens, lex)
     if hits.empty or tokens.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     is_mod = hits["category"].isin(MODIFIER_CATEGORIES).to_numpy()

@@ -38,6 +38,7 @@ import pandas as pd
 
 from . import _yaml
 from . import clauses as cl
+from . import event_targets as _event_targets
 from .annotator import Annotator
 from .config import LEXICON_DIR
 from . import speakers as _speakers
@@ -1112,7 +1113,7 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
         if _writer_formula(s.lower, p.head):
             continue  # "It is worth noting that X": the writer asserts X, nobody claims it
         inner = _speech_complements(s, p)
-        if not inner:
+        if not inner or _relative_denial(s, p, ctx["rules"]):
             continue
         speech = by_tok.get(p.head, -1)
         if speech < 0 and s.clauses[p.clause].kind == "participial":
@@ -1142,6 +1143,23 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                         and not _reported_antecedent(s, ch, inner, ctx):
                     e.source = _addressee_pronoun(s, p, e, ctx) or Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
+
+
+def _relative_denial(s: cl.Structure, p: cl.Predicate, r) -> bool:
+    """Rule ``claim.relative_denial``: a denial verb whose subject is a claim noun and a party
+    after a comma ("..., a charge Minsk denied") answers what went before; it reports none of
+    it. The accusation stays asserted and what it charges stays claimed by the accuser
+    (``claim.accused_of``, ``claim.quote``), not by the one who denies it.
+
+    Example:
+        >>> # "Baku accused Yerevan of shelling Lachin, a charge Yerevan denied": AZE claims the shelling
+    """
+    a = p.agent
+    if a is None or p.voice != "active" or _reporting_classes().get(s.lemma[p.head], "") not in r.denial \
+            or a.start < 1 or s.lower[a.start - 1] not in (",", "--", "-", "\u2014"):
+        return False
+    k = a.start + 1 if s.tags[a.start] == "DT" else a.start
+    return k < a.end and s.lemma[k] in r.claim_nouns
 
 
 def _addressee_pronoun(s: cl.Structure, p: cl.Predicate, e: Event, ctx) -> Arg | None:
@@ -1235,9 +1253,25 @@ def _link_accusations(s: cl.Structure, events: list[Event], by_tok: dict[int, in
             k = e.tok
             if k <= p.patient.end or e.claimant is not None or s.clause_of[k] != p.clause:
                 continue
-            if s.lower[p.patient.end] in ("of", "for") and k - p.patient.end <= 3:
+            of = _charge_of(s, p.patient.end)
+            if of >= 0 and k - of <= 3:
                 e.source, e.claimant, e.claim_of = Arg(p.patient, "source.accused"), p.agent, speech
                 e.extra.append("claim.accused_of")
+
+
+_CHARGE_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
+earlier again""".split())
+
+
+def _charge_of(s: cl.Structure, k: int) -> int:
+    """The "of"/"for" that opens the charge after the accused ending at token ``k``, past a
+    day ("accused Armenia on Sunday of firing", "accused Kyiv again of ..."); -1 when none."""
+    j = k
+    if j < len(s.lower) and s.lower[j] == "on" and j + 1 < len(s.lower) and s.lower[j + 1] in _CHARGE_DAYS:
+        j += 2
+    elif j < len(s.lower) and s.lower[j] in _CHARGE_DAYS:
+        j += 1
+    return j if j < len(s.lower) and s.lower[j] in ("of", "for") else -1
 
 
 def resolve_warnings(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> None:
@@ -2839,7 +2873,12 @@ class SentenceContext:
         a = int(self.tok_start[cue.tok])
         for qa, qb, act, per, sec in self.quotes:
             if qa <= a < qb and act:
-                return {"actor": act, "person": per, "sector": sec}
+                # the speakers step gives a news outlet's speaker no state unless its state runs
+                # it (rule state_media: "according to Syria's state news agency SANA")
+                got: dict = {"actor": act, "person": per, "sector": sec}
+                if sec == MEDIA:
+                    got[STATE_MEDIA] = True
+                return got
         return None
 
     def in_direct_quote(self, cue: Cue) -> bool:
@@ -3039,6 +3078,8 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
     if quotes is None or quotes.empty:
         return {}
     q = quotes[~quotes["kind"].isin(("scare", "title", "term", "mention"))]
+    if "speaker" in q:   # "..., a charge Minsk denied": the denier claims none of what it answers
+        q = q[~q["speaker"].map(_claim_noun_speaker)]
     out: dict[str, list] = {}
     none = [None] * len(q)
     # The columns' own values, as itertuples would give them (a missing actor may be NaN).
@@ -3052,6 +3093,24 @@ def _quote_lists(quotes: pd.DataFrame | None) -> dict[str, list]:
         # give "we" inside the quote a speaker it does not have.
         out.setdefault(d, []).append((int(a), int(b), _none(act), _none(per), _none(sec)))
     return out
+
+
+def _claim_noun_speaker(speaker) -> bool:
+    """Rule ``claim.relative_denial`` for quotes: whether a quote's speaker phrase opens with a
+    claim noun (events.yaml ``claim_nouns``), as in "..., a charge Minsk denied", whose quote
+    answers an accusation rather than claiming it.
+
+    Example:
+        >>> _claim_noun_speaker("a charge Minsk"), _claim_noun_speaker("the foreign ministry")
+        (True, False)
+    """
+    if not isinstance(speaker, str):
+        return False
+    words = speaker.lower().split()
+    if words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    nouns = rules().claim_nouns
+    return len(words) > 1 and (words[0] in nouns or words[0].endswith("s") and words[0][:-1] in nouns)
 
 
 def _speaker_spans(quotes: pd.DataFrame | None) -> dict[str, list[tuple]]:
@@ -4616,6 +4675,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
         tgt, trule = _discourse_target(s, e, ctx, src, r, rows) or (tgt, trule) if tgt.get("actor") is None \
             else (tgt, trule)
+        tgt, trule = _event_targets.resolve(s, e, ctx, src, tgt, trule, rows, r, cues[e.cue]) or (tgt, trule)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -4833,17 +4893,27 @@ def _speaker_span_actors(e: Event, ctx: SentenceContext, src: dict, srule: str,
     Example:
         >>> # "..., the defence ministry in Baku said": claimant AZE (before: none)
     """
-    if src.get("actor") is None and e.source.chunk is not None and e.act != "unclassified":
+    if (src.get("actor") is None or _they(ctx, e.source.chunk)) and e.source.chunk is not None \
+            and e.act != "unclassified":
         # (an uncoded predicate is often no speech at all: "the response has shown", "people ask why
         # this has happened" - the quotes step reads a speaker there, the act is no one's)
         got = ctx.speaker_at(e.source.chunk)
         if got is not None:
             src, srule = dict(src, **got), "actor.quote_speaker_span"
-    if clm.get("actor") is None and e.claimant is not None:
+    if (clm.get("actor") is None or _they(ctx, e.claimant)) and e.claimant is not None:
         got = ctx.speaker_at(e.claimant)
         if got is not None:
             clm = dict(clm, **got)
     return src, srule, clm
+
+
+def _they(ctx: SentenceContext, c: cl.Chunk | None) -> bool:
+    """Whether chunk ``c`` is the one word "they": as a reporter, the speakers step's reading
+    (rule ``pronoun_group``: the group that spoke before, "Philippine officials said. They said
+    ...") outranks the nearest actor of the events' own (``actor.quote_speaker_span``)."""
+    if c is None or c.end - c.start != 1:
+        return False
+    return ctx.text[int(ctx.tok_start[c.start]):int(ctx.tok_end[c.start])].lower() == "they"
 
 
 _REFUSABLE = frozenset({"cooperate", "aid", "consult", "yield", "agree", "offer"})
@@ -5382,7 +5452,8 @@ ANNOTATOR = Annotator(
     requires=("tokens", "sentences", "mentions", "escalation"),
     lexicons=("escalation", "reporting_verbs"), reads=("quotes",),
     # The rule files are not bundled lexicons (no CSV): their versions key the cache.
-    version=f"events@{rules().version}+clauses@{_yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}",
+    version=f"events@{rules().version}+clauses@{_yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}"
+            f"+event_targets@{_event_targets.target_rules().version}",
     description="who does what to whom: one row per speech act or event, from clause structure "
                 "(voice, reporting frames, warnings, negation, conditions)")
 

@@ -11,7 +11,10 @@ A lexicon is two files side by side, ``<name>.csv`` and ``<name>.yaml``:
 
 Entry syntax: tokens as the toolkit tokenizes them, matched on lemmas by default, so
 "stern warning" also finds "stern warnings"; `` ... `` is a gap of up to ``max_gap`` tokens
-inside one sentence ("warn ... of consequence"). Entries are lemmatized by the same function
+inside one sentence ("warn ... of consequence"); ``a|b`` is one token that is ``a`` or ``b``
+("lodge ... representation|representations"; each alternative is one token, and an entry
+whose ``|`` has no token on one side is refused when the file is read). Such an entry's
+``entry`` is its first spelling; each hit is named by the spelling it matched. Entries are lemmatized by the same function
 as the text, so matching stays consistent with or without WordNet.
 
 Matching looks one-token entries up through the integer codes of the token column (numpy) and
@@ -53,6 +56,104 @@ REQUIRED_META = ("name", "version", "description", "categories", "match_on", "so
 
 class LexiconError(ValueError):
     """A lexicon file is malformed; the message names the file and the line."""
+
+
+ALT = "|"
+
+
+def entry_parts(entry: str) -> list[list[tuple[str, ...]]]:
+    """An entry's parts (split at `` ... ``), each a list of token positions, each position the
+    tuple of its alternatives (``a|b``).
+
+    Raises:
+        ValueError: an empty part, or an ``|`` without a token on each side; the message
+            says what is wrong (the loader adds the file and line).
+
+    Example:
+        >>> entry_parts("lodge ... representation|representations")
+        [[('lodge',)], [('representation', 'representations')]]
+        >>> entry_parts("call for talks|ceasefire")
+        [[('call',), ('for',), ('talks', 'ceasefire')]]
+    """
+    out = []
+    for part in (p.strip() for p in entry.split(GAP)):
+        toks = [part[a:b] for a, b in token_spans(part)]
+        if not toks:
+            raise ValueError("has an empty part (a `...` at an end or doubled)")
+        slots: list[tuple[str, ...]] = []
+        joined = False      # the previous token was an `|`
+        for t in toks:
+            if t == ALT:
+                if not slots or joined:
+                    raise ValueError("has an `|` without an alternative before it")
+                joined = True
+            elif joined:
+                slots[-1] += (t,)
+                joined = False
+            else:
+                slots.append((t,))
+        if joined:
+            raise ValueError("has an `|` without an alternative after it")
+        out.append(slots)
+    return out
+
+
+def canonical(entry: str) -> str:
+    """An entry's name: each ``a|b`` replaced by its first alternative (the name output rows
+    carry in ``entry``/``cue``, and the name other rules and lists refer to).
+
+    Example:
+        >>> canonical("lodge ... representation|representations"), canonical("warn")
+        ('lodge ... representation', 'warn')
+    """
+    if ALT not in entry:
+        return entry
+    return " ... ".join(" ".join(alts[0] for alts in slots) for slots in entry_parts(entry))
+
+
+def _spellings(entry: str) -> list[tuple[str, tuple[str, ...]]]:
+    """An entry's spellings, one alternative per token position, in order, each with its
+    lower-cased words (the first is its :func:`canonical` name).
+
+    Example:
+        >>> [n for n, _ in _spellings("lodge ... representation|representations")]
+        ['lodge ... representation', 'lodge ... representations']
+    """
+    spelled = [[]]
+    for k, slots in enumerate(entry_parts(entry)):
+        part = [[]]
+        for alts in slots:
+            part = [p + [a] for p in part for a in alts]
+        spelled = [s + ([GAP] if k else []) + p for s in spelled for p in part]
+    return [(" ".join(w), tuple(_norm(t.lower()) for t in w if t != GAP)) for w in spelled]
+
+
+def _with_patterns(df: pd.DataFrame) -> pd.DataFrame:
+    """Entries written with ``a|b``: ``pattern`` keeps the entry as written (what is matched)
+    and ``entry`` becomes its :func:`canonical` name; entries without keep ``pattern`` empty.
+    A table with no ``|`` anywhere is returned as it is (no ``pattern`` column)."""
+    entries = df["entry"].astype(str)
+    has = entries.str.contains(ALT, regex=False)
+    if "pattern" in df.columns:
+        pat = df["pattern"].fillna("").astype(str)
+        has = has & (pat == "")
+    elif not has.any():
+        return df
+    else:
+        df = df.assign(pattern="")
+    if has.any():
+        df.loc[has, "pattern"] = entries[has]
+        df.loc[has, "entry"] = entries[has].map(canonical)
+    return df
+
+
+def _keys_of(slots: list[tuple[str, ...]], on: str) -> list[str]:
+    """The distinct matching keys (`` a b ``) of one part's token positions, in order."""
+    keys = [""]
+    for alts in slots:
+        forms = list(dict.fromkeys(key_of(t, on) for t in alts))
+        keys = [f"{k} {f}" for k in keys for f in forms]
+    return list(dict.fromkeys(k + " " for k in keys))
 
 
 def _norm(tok: str) -> str:
@@ -155,8 +256,13 @@ def _read_entries(path: Path, meta: dict) -> pd.DataFrame:
         if on and on not in MATCH_KEYS:
             raise LexiconError(f"{path} line {i}: match_on {on!r} is invalid; "
                                f"value must be one of {list(MATCH_KEYS)}")
+        try:
+            entry_parts(entry)
+        except ValueError as exc:
+            raise LexiconError(f"{path} line {i}: entry {entry!r} {exc}") from None
     if "weight" in df.columns:
         df["weight"] = pd.to_numeric(df["weight"].replace("", np.nan), errors="raise")
+    df = _with_patterns(df)
     df.insert(0, "entry_id", np.arange(len(df), dtype="int64"))
     return df
 
@@ -235,7 +341,7 @@ def from_records(name: str, records: list[dict], *, version: str = "0.0.0",
         >>> from_records("x", [{"entry": "red line", "category": "marker"}]).tag
         'x@0.0.0'
     """
-    entries = pd.DataFrame(records)
+    entries = _with_patterns(pd.DataFrame(records))
     entries.insert(0, "entry_id", np.arange(len(entries), dtype="int64"))
     cats = {c: "" for c in entries["category"].unique()}
     m = {"name": name, "version": version, "description": "", "categories": cats,
@@ -265,21 +371,24 @@ class Matcher:
         self.max_gap = int(lexicon.meta.get("max_gap", 5))
         ents = lexicon.entries
         per_entry_on = ents["match_on"].tolist() if "match_on" in ents else [None] * len(ents)
+        written = ents["entry"].tolist()
+        if "pattern" in ents:   # an entry with `a|b` alternatives is matched as written
+            written = [p if isinstance(p, str) and p else e for p, e in zip(ents["pattern"].tolist(), written)]
         self.parts: dict[int, list[int]] = {}   # entry_id -> number of tokens of each part
         self.gapped: dict[int, int] = {}        # entry_id -> number of parts (>1)
         patterns: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
-        for entry, eid, entry_on in zip(ents["entry"].tolist(), ents["entry_id"].tolist(), per_entry_on):
+        for entry, eid, entry_on in zip(written, ents["entry_id"].tolist(), per_entry_on):
             on = entry_on if isinstance(entry_on, str) and entry_on else default_on
             eid = int(eid)
-            parts = [p.strip() for p in entry.split(GAP)]
+            try:
+                parts = entry_parts(entry)
+            except ValueError as exc:
+                raise LexiconError(f"{lexicon.path or lexicon.name}: entry {entry!r} {exc}") from None
             lens = []
-            for k, part in enumerate(parts):
-                toks = [part[a:b] for a, b in token_spans(part)]
-                if not toks:
-                    raise LexiconError(f"{lexicon.path or lexicon.name}: entry {entry!r} has an empty part")
-                key = " " + " ".join(key_of(t, on) for t in toks) + " "
-                patterns[on][key].append((eid, k, len(toks)))
-                lens.append(len(toks))
+            for k, slots in enumerate(parts):
+                for key in _keys_of(slots, on):
+                    patterns[on][key].append((eid, k, len(slots)))
+                lens.append(len(slots))
             self.parts[eid] = lens
             if len(parts) > 1:
                 self.gapped[eid] = len(parts)
@@ -295,6 +404,14 @@ class Matcher:
             self.multi[on] = {k: tuple(v) for k, v in keyed.items() if " " in k.strip()}
         self._patterns = patterns
         self._gapped_ids = np.fromiter(self.gapped, dtype=np.int64, count=len(self.gapped))
+        # entry_id -> its spellings (name, lower-cased words) where it has `a|b` alternatives
+        self.spelled: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
+        for entry, eid, entry_on in zip(written, ents["entry_id"].tolist(), per_entry_on):
+            if ALT in entry:
+                on = entry_on if isinstance(entry_on, str) and entry_on else default_on
+                self.spelled[int(eid)] = [(name, on, tuple(key_of(t, on) for t in toks))
+                                          for name, toks in _spellings(entry)]
+        self._spelled_ids = np.fromiter(self.spelled, dtype=np.int64, count=len(self.spelled))
         self._by_width: dict[str, dict] = {}
 
     def find(self, tokens: pd.DataFrame, texts: Mapping[str, str], *,
@@ -372,13 +489,35 @@ class Matcher:
             if col != "entry_id":
                 cols[col] = extra[col].array.take(pos)
         cols["source"] = self.lexicon.tag
+        if self.spelled:
+            cols["entry"] = self._spelled_names(cols["entry"], eid, hit_text)
         return pd.DataFrame(cols)
+
+    def _spelled_names(self, names, eid: np.ndarray, hit_text: list[str]):
+        """Each hit of an entry with ``a|b`` alternatives named by the spelling it matched: of the
+        entry's spellings (one alternative per token position), the one with most matching keys
+        among the hit's, the first on a tie. So a hit is named as the separate row of that
+        spelling was before the rows were merged: with WordNet, which keeps ``assets`` as its
+        own lemma, "froze the assets" is ``freeze ... assets``, while "meeting" (lemma ``meet``)
+        is ``meet`` of ``meet|meeting``."""
+        out = np.asarray(names, dtype=object).copy()
+        for k in np.flatnonzero(np.isin(eid, self._spelled_ids)).tolist():
+            spellings = self.spelled[int(eid[k])]
+            on = spellings[0][1]
+            words = {key_of(hit_text[k][a:b], on) for a, b in token_spans(hit_text[k])}
+            best, score = None, -1
+            for name, _, toks in spellings:
+                n = sum(t in words for t in toks)
+                if n > score:
+                    best, score = name, n
+            out[k] = best
+        return out
 
     def _extra(self) -> pd.DataFrame:
         """The entry columns joined onto hits (``text`` renamed ``entry_text``), built once."""
         if self._extra_df is None:
             ents = self.lexicon.entries
-            extra = ents.drop(columns=[c for c in ("match_on",) if c in ents])
+            extra = ents.drop(columns=[c for c in ("match_on", "pattern") if c in ents])
             self._extra_df = extra.rename(columns={"text": "entry_text"}).reset_index(drop=True)
             self._entry_pos = pd.Index(self._extra_df["entry_id"])
         return self._extra_df
@@ -632,10 +771,59 @@ def validate(lexicon: Lexicon) -> list[str]:
     return problems
 
 
+def unmatchable(lexicon: Lexicon) -> list[str]:
+    """Entries that cannot match even the sentence written from their own pattern.
+
+    For each entry a minimal sentence is built from the pattern itself (the first alternative of
+    each ``a|b``, each part of a gapped entry right after the previous one, its words as
+    written, "Orsk" before them and a stop after unless the entry ends in one) and matched
+    with the whole lexicon (``overlaps="all"``); an entry none of whose matches is its own in
+    its own sentence is reported as ``line N: 'entry' (why)``, with N the CSV line (the entry
+    row plus the header). An entry that matches only when written one way is still reported
+    through its alternatives: each alternative gets its own sentence.
+
+    Example:
+        >>> unmatchable(from_records("x", [{"entry": "warn", "category": "c"},
+        ...                                 {"entry": "warn . Then", "category": "c"}]))
+        ["line 3: 'warn . Then' (tokens ['Orsk', 'warn', '.', 'Then', '.'] do not give the pattern's keys)"]
+    """
+    from .tokenize import tokenize_documents
+
+    ids, texts, owner = [], [], []
+    ents = lexicon.entries
+    written = ents["entry"].tolist()
+    if "pattern" in ents:
+        written = [p if isinstance(p, str) and p else e for p, e in zip(ents["pattern"].tolist(), written)]
+    for eid, entry in zip(ents["entry_id"].tolist(), written):
+        parts = entry_parts(entry)
+        width = max((len(alts) for slots in parts for alts in slots), default=1)
+        for pick in range(width):       # one sentence per alternative position
+            words = " ".join(alts[min(pick, len(alts) - 1)] for slots in parts for alts in slots)
+            text = f"Orsk {words}" + ("" if words.rstrip().endswith((".", "!", "?")) else " .")
+            ids.append(f"e{eid}.{pick}")
+            texts.append(text)
+            owner.append((int(eid), entry))
+    if not ids:
+        return []
+    _, toks = tokenize_documents(ids, texts)
+    hits = lexicon.matcher().find(toks, dict(zip(ids, texts)), overlaps="all")
+    found = set(zip(hits["doc_id"].tolist(), hits["entry_id"].tolist()))
+    problems = []
+    for doc, text, (eid, entry) in zip(ids, texts, owner):
+        if (doc, eid) not in found:
+            got = toks.loc[toks["doc_id"] == doc, "text"].tolist()
+            problems.append(f"line {eid + 2}: {entry!r} (tokens {got} do not give the pattern's keys)")
+    return list(dict.fromkeys(problems))
+
+
 def to_csv_string(lexicon: Lexicon) -> str:
     """The entries as CSV text (for exporting an edited lexicon)."""
     buf = io.StringIO()
-    lexicon.entries.drop(columns="entry_id").to_csv(buf, index=False)
+    ents = lexicon.entries.drop(columns="entry_id")
+    if "pattern" in ents:
+        written = ents["pattern"].fillna("").astype(str)
+        ents = ents.assign(entry=written.where(written != "", ents["entry"])).drop(columns="pattern")
+    ents.to_csv(buf, index=False)
     return buf.getvalue()
 
 
@@ -981,7 +1169,7 @@ def _fill_new(row: dict, base: pd.DataFrame, columns: list[str]) -> dict:
     out = {}
     for col in columns:
         given = row.get(col, "")
-        if given != "" or col in ("entry", "category"):
+        if given != "" or col in ("entry", "category", "pattern"):
             out[col] = given
             continue
         values = same[col].dropna().astype(str).unique() if col in same else []
@@ -1046,6 +1234,10 @@ def apply_overlay(base: Lexicon, overlay) -> Lexicon:
                                "twice; give each entry once")
         seen[low] = line
         _check_weight(row.get("weight", ""), label, line)
+        try:
+            entry_parts(entry)
+        except ValueError as exc:
+            raise LexiconError(f"{label} line {line}: entry {entry!r} {exc}") from None
         if row.pop("remove", "").lower() in OVERLAY_TRUE:
             if not (key == low).any():
                 raise LexiconError(f"{label} line {line}: cannot remove {entry!r}: not an entry of {base.tag}")
@@ -1072,6 +1264,7 @@ def apply_overlay(base: Lexicon, overlay) -> Lexicon:
         else ents.iloc[0:0]
     if "weight" in merged.columns:
         merged["weight"] = pd.to_numeric(merged["weight"].replace("", np.nan), errors="coerce")
+    merged = _with_patterns(merged)
     merged.insert(0, "entry_id", np.arange(len(merged), dtype="int64"))
     version = f"{base.version}+overlay.{digest[:8]}"
     note = {"source": label, "sha256": digest, "base": base.tag, "added": len(added),

@@ -17,7 +17,12 @@ Rules (in order):
   gazetteer) or the organisation of a spokesperson's title (``title_org``: "embassy spokesman
   Liu Pengyu" after "China's embassy"; "A spokesperson, Col. X" after "India's defence
   ministry ...").
+  A state's delegate to an organisation takes the state of the possessive opening its phrase
+  (``delegate_state``: "Britain's UN ambassador X" is GBR, where the mention gives the UN).
 * ``document``: "we"/"I" in a speech whose document names its speaking state.
+* ``joint``: "the two countries", "both governments", "they ... in a joint statement": the first
+  of two states named in the nearest sentence before it that names two (the one
+  ``speaker_actor`` stands for both); not "both sides" of a dispute.
 * ``pronoun_person``: "he"/"she" to the nearest compatible person before it. Sentences are
   searched from the pronoun's own back to :data:`WINDOW_SENTENCES` earlier; in each, the first
   person outside quotation marks whose gender fits (the subject-first order of Hobbs 1978's
@@ -37,7 +42,9 @@ Rules (in order):
   ``state_media``: an outlet its state runs as its voice (KCNA, Xinhua) speaks for the state.
 * ``relative_who``: "who" to the person right before it in the sentence.
 * ``description_role``: "the spokesperson", "the official": the last person whose role fits
-  the noun, else the last person.
+  the noun, else, for staff ("the spokesman", "the official"), the same unnamed staff member
+  an earlier sentence introduced (``same_staff``: "his spokesman said ... The spokesman said",
+  "a foreign ministry official said ... the official said"), else the last person.
 * ``description_office``: "the minister", "the foreign minister" with no such person named:
   the state of the last unnamed holder of the office in the window ("Canada's public safety
   minister ... the minister said"), none when holders of two states fit.
@@ -59,10 +66,18 @@ Rules (in order):
   added"), not its craft ("a Chinese coast guard ship") nor a nationality the dateline
   contradicts. When two states compete and no dateline decides, the one that opens the
   sentence as its subject (``subject`` in :func:`context_state`: "Cuba accused the United States
-  of ... Foreign Minister X said"), not after a hostile act (its victim may speak: "Russia
-  launched drones at Moldova, the air force said") nor when the speaker's sentence denies; in a
-  sentence naming no state that acts, the state of the office holder opening it ("Egypt's
-  President X received ... The two leaders ..., the presidency said").
+  of ... Foreign Minister X said"), not after a hostile act (its victim may speak) nor when
+  the speaker's sentence denies; in a sentence naming no state that acts, the state of the
+  office holder opening it ("Egypt's President X received ... The two leaders ..., the
+  presidency said"). ``launch_victim``: a military office (or a defence ministry) after "X
+  launched drones at Y", "X sent warplanes toward Y" is Y's, which counts what comes in
+  (:func:`_launch_victim`). ``court_state``: "prosecutors", "the court" take the state of the
+  court named before them ("A Dutch court jailed two men ..., prosecutors said"; sector JUD,
+  the dateline's as for police). ``royal_court``: "the royal court", "the palace" speak for the
+  monarch named last (:func:`_monarch_state`). A staff member of a named office ("a navy
+  spokesman") takes the state of that office named before it (``same_office``).
+* ``org_staff``: "a Commission spokesman", "an Agency official": the organisation its
+  capitalised word names, found as ``description_org`` finds "the commission".
 * ``local_official``: "the regional governor", "the mayor" with no such person named: the state
   of the one region or town of a state named before it in its sentence, else the sentence
   before ("Shelling hit a village near Kharkiv, the regional governor said").
@@ -82,8 +97,14 @@ Rules (in order):
   earlier sentence that has one.
   A place is never "it": a region of a state ("Gaza", "Donbas"), a capital that does not
   open its clause ("Missiles struck Kyiv"), a state after a place preposition ("in Ukraine").
+* ``pronoun_group``: "they" as a speaker: the nearest earlier group of people that spoke
+  ("Philippine officials said. They said ...": PHL).
 * ``pronoun_possessive``: "Its foreign minister", "their spokesman": the state or organisation
   of ``pronoun_org``'s search from the possessive.
+* ``country_possessive``: "the country's defence ministry", "the island's coast guard": the one
+  state named by name in the nearest sentence before it that names one (none for two).
+* ``role_appositive``: "The spokesman, Bayo X, said": the role before the comma resolved as a
+  speaker of its own, the name after it the person.
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
   alone resolves to the full name used earlier in the document. Place names are not names
   ("Red Sea", "Jordan River": :data:`GEO_HEADS`).
@@ -900,6 +921,10 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         return _outlet_answer(best, c.person if c is not None else None)
     if person and _possessor(r, best, b):
         person = sector = None  # "Erdogan's spokesman": the state's, not Erdogan's own words
+    if person and best.actor_type == "igo" and best.role in _DELEGATE_ROLES:
+        state = _delegating_state(r, inside, best)
+        if state is not None:   # "Britain's UN ambassador X": Britain's envoy to the UN
+            return Resolution(state, person, "GOV", "mention", "delegate_state")
     if not person and best.actor_type != "media":
         c = _name_before(r, a, best.start)
         if c is not None:
@@ -935,6 +960,26 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         if c is not None:
             return Resolution(actor, c.person, sector or c.sector, "role", "description_actor")
     return Resolution(actor, person, sector, "mention", "mention")
+
+
+# Roles of a state's delegate to an organisation ("Britain's UN ambassador X").
+_DELEGATE_ROLES = frozenset({"ambassador", "envoy", "representative", "delegate"})
+
+
+def _delegating_state(r: SpeakerResolver, inside: Sequence[Mention], m: Mention) -> str | None:
+    """Rule ``delegate_state``: the state whose possessive opens the delegate mention ``m``
+    ("Britain's UN ambassador Barbara X", whom the mentions table gives the organisation's
+    code): a state's ambassador to the UN speaks for that state. None without one.
+
+    Example:
+        >>> # "Ireland's UN ambassador Fergal X said ...": IRL, not UN
+    """
+    for o in inside:
+        if o.end <= m.start and o.actor_type == "state" and o.actor and not o.person and _possessor(r, o, m.start + 1):
+            t = bisect.bisect_left(r.d.start, o.end)   # the possessive, then the delegate phrase
+            if t + 1 < len(r.d.start) and r.d.start[t + 1] == m.start:
+                return o.actor
+    return None
 
 
 def _head_end(r: SpeakerResolver, a: int, b: int) -> int:
@@ -1027,11 +1072,17 @@ _LOCAL_ROLES = frozenset({"governor", "mayor"})
 def _org_before(r: SpeakerResolver, a: int, b: int) -> bool:
     """Does an organisation's mention or an acronym no state's mention covers lie in ``[a, b)``
     ("ECOWAS Commission President X", "AfDB President X")? Its title is then that
-    organisation's office, not a state's."""
+    organisation's office, not a state's. Not one a comma sets off ("... at the IAEA board,
+    Foreign Minister X said": another clause's)."""
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    while t < len(d.start) and d.start[t] < b:
+        if d.tok[t] in (",", ";", ":"):
+            a = d.end[t]
+        t += 1
     ms = r.mentions_in(a, b)
     if any(m.actor_type in _ORG_TYPES and not m.person for m in ms):
         return True
-    d = r.d
     t = bisect.bisect_left(d.start, a)
     while t < len(d.start) and d.start[t] < b:
         if sum(ch.isupper() for ch in d.tok[t]) >= 2 and d.tok[t].isalpha() and d.low[t] not in _NEVER_NAME \
@@ -1211,8 +1262,11 @@ def _title_org(r: SpeakerResolver, c: _Cand) -> tuple[str | None, str | None]:
             title -= 1
     if title < 0 or not d.low[title].startswith("spokes"):
         return None, None
-    if title > 0 and d.low[title - 1] in ORG_NOUNS:
+    if title > 0 and (d.low[title - 1] in ORG_NOUNS or d.low[title - 1] in _STATE_OFFICES):
         m = _org_named(r, d.low[title - 1], d.start[title - 1], WINDOW_ROLE)
+        if m is None and d.low[title - 1] in _STATE_OFFICES:   # "Coast guard spokesman X" after
+            state = _same_office_state(r, d.start[title - 1], d.low[title - 1], before=True, any_article=True)
+            return (state, _STATE_OFFICES[d.low[title - 1]]) if state is not None else (None, None)
     else:
         m = _org_named(r, None, d.start[title], 1)
     return (m.actor, m.sector) if m is not None else (None, None)
@@ -1319,6 +1373,64 @@ def rule_relative_who(r: SpeakerResolver, a: int, b: int, words: list[str]) -> R
     return _answer(r, c, "pronoun", "relative_who") if c is not None else None
 
 
+# Plural heads of a joint speaker ("the two countries", "both governments"), and the nouns
+# that make "they said in a joint statement" one. Not "both sides" or "the two parties": the
+# parties to a dispute ("Russia and Ukraine exchanged prisoners, both sides said"), of whom
+# neither speaks for the other.
+_JOINT_HEADS = frozenset("""countries governments nations states leaders ministers neighbours
+neighbors""".split())
+_JOINT_NOUNS = frozenset("statement declaration communique communiqué letter".split())
+
+
+def _joint_phrase(r: SpeakerResolver, b: int, words: list[str]) -> bool:
+    """Whether the speaker words name two parties speaking together: "the two countries",
+    "both governments", or "they" with "joint" a few words after the span in its sentence
+    ("They said in a joint statement")."""
+    if 2 <= len(words) <= 3 and words[-1] in _JOINT_HEADS and (words[:2] == ["the", "two"] or words[0] == "both"):
+        return True
+    if words != ["they"]:
+        return False
+    d = r.d
+    t = bisect.bisect_left(d.start, b)
+    end = min(d.sent_end[d.sent[t]], t + 8) if t < len(d.start) else t
+    return any(d.low[k] == "joint" and k + 1 < len(d.low) and d.low[k + 1] in _JOINT_NOUNS for k in range(t, end))
+
+
+def rule_joint(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``joint``: "the two countries", "both governments", "they ... in a joint statement": the
+    first of the two parties of the nearest sentence before it (its own first) that names two
+    states, coordinated ("Egypt and Jordan") or not ("X's president met Y's president"); the
+    ``speaker_actor`` column holds one actor, so the first named stands for both. None when no
+    sentence in :data:`WINDOW_SENTENCES` names two.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Chad and Niger met. The two countries said they agreed."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(0, 4, "TCD", actor_type="state"), Mention(9, 14, "NER", actor_type="state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> a = text.index("The two")
+        >>> rule_joint(r, a, a + 17, ["the", "two", "countries"]).actor
+        'TCD'
+    """
+    if not _joint_phrase(r, b, words):
+        return None
+    got = _sentence_and_floor(r, a)
+    if got is None:
+        return None
+    sent, floor = got
+    d = r.d
+    by_sent: dict[int, list[Mention]] = {}
+    for m in r.mentions_in(floor, a):
+        if m.end <= a and m.actor and not m.location and m.actor_type in ("state", "igo") and not r.in_quote(m.start):
+            by_sent.setdefault(d.sent[bisect.bisect_left(d.start, m.start)], []).append(m)
+    for k in range(sent, max(-1, sent - WINDOW_SENTENCES), -1):
+        ms = by_sent.get(k, [])
+        if len({m.actor for m in ms}) >= 2:
+            return Resolution(ms[0].actor, None, "GOV", "role" if words[0] != "they" else "pronoun", "joint")
+    return None
+
+
 def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """"the spokesperson", "the official": the last person whose role fits, else the last person."""
     if words[0] != "the" or len(words) > 3 or words[-1] not in ROLE_NOUNS:
@@ -1330,10 +1442,50 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
     if stems:
         c = r.last_person(a, start, lambda c: _role_fits(c, stems) and c.gender in (gender, None)
                           if gender else _role_fits(c, stems))
+    if c is None and len(words) == 2 and words[-1] in _STAFF_NOUNS:
+        # "his spokesman said ... The spokesman said", "a foreign ministry official said ...
+        # the official said": the same unnamed staff member, not the last person named
+        same = _same_staff(r, a, words[-1])
+        if same is not None:
+            return same
     if c is None and words[-1] not in OFFICES:
         c = r.last_person(a, r.window_start(a, WINDOW_SENTENCES),
                           lambda c: c.gender in (gender, None) if gender else True)
     return _answer(r, c, "role", "description_role") if c is not None else None
+
+
+_STAFF_OPENERS = frozenset("a an his her its their".split())
+
+
+def _same_staff(r: SpeakerResolver, a: int, noun: str) -> Resolution | None:
+    """Rule ``same_staff``: "the spokesman", "the official" with no person of that role named:
+    the nearest earlier phrase of an earlier sentence in the window that introduces one ("his
+    spokesman", "a foreign ministry official", "a senior Iraqi official"; outside quotation
+    marks), resolved as a speaker itself. None when there is none or it resolves to no actor.
+
+    Example:
+        >>> # "Tinubu will visit Paris for talks with Macron, his spokesman said. The spokesman said ...": NGA
+    """
+    d = r.d
+    if noun not in r._heads:
+        r._heads[noun] = _positions(d.low, frozenset({noun}))
+    pos = r._heads[noun]
+    tok = bisect.bisect_left(d.start, a)
+    floor = r.window_start(a, WINDOW_SENTENCES)
+    i = bisect.bisect_left(pos, tok) - 1
+    while i >= 0 and d.start[pos[i]] >= floor:
+        p = pos[i]
+        i -= 1
+        if d.sent[p] == d.sent[min(tok, len(d.sent) - 1)] or r.in_quote(d.start[p]):
+            continue
+        lo = next((k for k in range(p - 1, max(d.sent_start[d.sent[p]], p - 5) - 1, -1)
+                   if d.low[k] in _STAFF_OPENERS), None)
+        if lo is None or any(not d.tok[k].isalpha() for k in range(lo, p)):
+            continue
+        res = r.resolve(d.start[lo], d.end[p])
+        if res is not None and res.actor is not None:
+            return Resolution(res.actor, None, res.sector or "GOV", "role", "same_staff")
+    return None
 
 
 def rule_description_office(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1482,6 +1634,25 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
     return Resolution(found.actor, None, found.sector, "role", "description_org") if found else None
 
 
+def rule_org_staff(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``org_staff``: "a Commission spokesman", "an Agency official": staff of an organisation
+    its capitalised name word names, the organisation :func:`rule_description_org` finds for
+    that word ("The European Commission proposed ... A Commission spokeswoman said": EU). Not a
+    lower-case office ("a ministry spokesman", whose state the text must give).
+
+    Example:
+        >>> # "The European Commission opened a probe. A Commission spokeswoman said ...": EU
+    """
+    if len(words) != 3 or words[0] not in ("a", "an", "the") or words[1] not in ORG_NOUNS \
+            or words[2] not in _STAFF_NOUNS:
+        return None
+    t = bisect.bisect_left(r.d.start, a) + 1
+    if t >= len(r.d.tok) or not r.d.tok[t][:1].isupper():
+        return None
+    res = rule_description_org(r, a, b, ["the", words[1]])
+    return Resolution(res.actor, None, res.sector, "role", "org_staff") if res is not None else None
+
+
 # Heads of descriptions of an organisation that name no office of a state ("the bloc", "the fund").
 _ORG_ONLY_NOUNS = frozenset({"bloc", "fund"})
 _ORG_TYPES = frozenset({"igo", "bloc", "ngo", "nonstate"})
@@ -1522,11 +1693,22 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
     if head is None or head == "embassy":   # "The embassy said": a foreign state's, not the host's
         return None
     actor, rule = _same_office_state(r, a, head), "same_office"
+    if actor is None and head == "palace":   # the monarch's, wherever the story is set
+        actor = _monarch_state(r, a)
+        return Resolution(actor, None, "GOV", "role", "royal_court") if actor is not None else None
+    office = next((w for w in words[1:-1] if w in _STATE_OFFICES), None)
+    if actor is None and office is not None and head in _STAFF_NOUNS:
+        # "The Indian navy rescued ..., a navy spokesman said": the office named before
+        actor = _same_office_state(r, a, office)
+    if actor is None and _OFFICE_SECTOR[head] == "JUD":
+        actor, rule = _court_state(r, a), "court_state"
+    if actor is None and (_OFFICE_SECTOR[head] == "MIL" or head == "ministry" and _DEFENCE & set(words)):
+        actor, rule = _launch_victim(r, a), "launch_victim"
     if actor is None:
-        actor, rule = context_state(r, a, local=_STATE_OFFICES[head] == "COP")[0], "description_state"
+        actor, rule = context_state(r, a, local=_OFFICE_SECTOR[head] in _LOCAL_SECTORS)[0], "description_state"
     if actor is None or _region_before(r, a, actor):
         return None
-    return Resolution(actor, None, _STATE_OFFICES[head], "role", rule)
+    return Resolution(actor, None, _OFFICE_SECTOR[head], "role", rule)
 
 
 def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1563,7 +1745,7 @@ def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> R
     actor = _nationality(r, *place) or _place_state(r, *place)
     if actor is None:
         return None
-    return Resolution(actor, None, _STATE_OFFICES[head], "role", "office_place")
+    return Resolution(actor, None, _OFFICE_SECTOR[head], "role", "office_place")
 
 
 def _place_state(r: SpeakerResolver, a: int, b: int) -> str | None:
@@ -1582,14 +1764,18 @@ _PLACED_OFFICES = frozenset("ministry government cabinet presidency office army 
                             "guard police".split())
 
 
-def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
+def _same_office_state(r: SpeakerResolver, a: int, head: str, *, before: bool = False,
+                       any_article: bool = False) -> str | None:
     """``same_office``: the state of the nearest earlier mention of the same office in the
     window (:data:`WINDOW_SENTENCES`), outside quotation marks: a nationality or state in the
     words just before it ("Philippine Coast Guard spokesman X said ... The coast guard said"),
     else the state that mention's own context gives ("TOKYO (Reuters) - ..., the defence ministry
     said. It was the first incursion by a Chinese plane, the ministry added": Japan's, not
     China's). Not a craft of an office ("a Chinese coast guard ship" is no speaker) nor a
-    nationality the paragraph's dateline contradicts."""
+    nationality the paragraph's dateline contradicts. ``before``: only an earlier sentence's
+    mention, and one that an indefinite article opens ("a foreign ministry official said ...
+    the official said"; any article with ``any_article``: "the Philippine coast guard said ...
+    Coast guard spokesman X")."""
     d = r.d
     if head not in r._heads:
         r._heads[head] = _positions(d.low, frozenset({head}))
@@ -1603,6 +1789,9 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
         if r.in_quote(d.start[p]) or (p + 1 < len(d.low) and d.low[p + 1] in _CRAFT_NOUNS):
             continue
         lo = max(d.sent_start[d.sent[p]], p - 4)
+        openers = ("a", "an", "the") if any_article else ("a", "an")
+        if before and (d.sent[p] == d.sent[tok] or not any(d.low[k] in openers for k in range(lo, p))):
+            continue
         nat = _nationality(r, d.start[lo], d.start[p])
         line = dateline_state(r, a)
         if nat is not None and line is not None and nat != line:
@@ -1613,6 +1802,103 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str) -> str | None:
 
 # Nouns after an office that make it the office's craft, not the office ("a coast guard ship").
 _CRAFT_NOUNS = frozenset("ship ships vessel vessels boat boats plane planes aircraft jet jets cutter".split())
+
+
+# A launch of craft or weapons a state counts as they come ("launched 40 drones at Ukraine",
+# "sent 12 warplanes toward Taiwan"): the verbs, the counted things and the prepositions of aim.
+_LAUNCH_VERBS = frozenset("launched launches launch fired fires fire sent sends send flew flies fly".split())
+_LAUNCH_OBJECTS = frozenset("""drone drones missile missiles rocket rockets warplane warplanes aircraft jet
+jets fighter fighters bomber bombers balloon balloons warship warships ships vessels""".split())
+_LAUNCH_AIMS = frozenset("at toward towards into over around".split())
+_DEFENCE = frozenset({"defence", "defense"})
+
+
+def _launch_victim(r: SpeakerResolver, a: int) -> str | None:
+    """Rule ``launch_victim``: a military office after a report of one state launching craft or
+    weapons at another ("Russia launched a wave of drones at Ukraine overnight, the air force
+    said", "China sent 12 warplanes toward Taiwan, the defence ministry said") is the one they
+    were aimed at: the side that counts what comes in reports it so (the attacker reports
+    strikes in its own terms, "struck targets", :func:`_strike_side`). The launching state must
+    open the speaker's sentence and the aimed-at state follow the preposition; None otherwise.
+
+    Example:
+        >>> # "Russia launched a wave of drones at Ukraine overnight, the air force said": UKR
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    if t >= len(d.start):
+        return None
+    lo, hi = d.start[d.sent_start[d.sent[t]]], a
+    acting = [m for m, named in _acting_states(r, lo, hi) if named]
+    if not acting or not _opens(r, lo, acting[0]):
+        return None
+    m = acting[0]
+    k = bisect.bisect_left(d.start, m.end)
+    if k >= t or d.low[k] not in _LAUNCH_VERBS:
+        return None
+    obj = next((j for j in range(k + 1, min(t, k + 7)) if d.low[j] in _LAUNCH_OBJECTS), None)
+    if obj is None:
+        return None
+    aim = next((j for j in range(obj + 1, min(t, obj + 3)) if d.low[j] in _LAUNCH_AIMS), None)
+    if aim is None or aim + 1 >= t:
+        return None
+    j = aim + 1 + (d.low[aim + 1] == "the")
+    for o in r.mentions_in(d.start[j], d.end[min(t, j + 3) - 1]):
+        if o.start == d.start[j] and o.actor and o.actor != m.actor and o.actor_type == "state" \
+                and not o.person and o.kind != "demonym":
+            return o.actor
+    return None
+
+
+_MONARCH_ROLES = frozenset({"monarch", "crown_prince"})
+
+
+def _monarch_state(r: SpeakerResolver, a: int) -> str | None:
+    """Rule ``royal_court``: "the royal court", "the palace" speak for the monarch named last
+    in the window ("Jordan's King Abdullah received US envoy X ..., the royal court said":
+    JOR); None when the nearest sentence naming monarchs names two states' ("King X hosted the
+    Emir of Qatar"), or none is named.
+
+    Example:
+        >>> # "Jordan's King Abdullah received US envoy X in Amman, the royal court said": JOR
+    """
+    d = r.d
+    fit = [m for m in r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)
+           if m.end <= a and m.actor and m.actor_type == "state" and m.role in _MONARCH_ROLES
+           and not r.in_quote(m.start)]
+    if not fit:
+        return None
+    last = d.sent[bisect.bisect_left(d.start, fit[-1].start)]
+    states = {m.actor for m in fit if d.sent[bisect.bisect_left(d.start, m.start)] == last}
+    return fit[-1].actor if len(states) == 1 else None
+
+
+def _court_state(r: SpeakerResolver, a: int) -> str | None:
+    """Rule ``court_state``: prosecutors or a court with no state of their own take the state of
+    the court named last before them in their sentence or the one before, by its nationality
+    word or state ("A Dutch court jailed two men for smuggling parts to Iran, prosecutors
+    said": NLD, not Iran) or its place ("a court in Ankara": TUR). None when no court is named
+    so, or two courts' states differ.
+
+    Example:
+        >>> # "A Dutch court convicted two men of smuggling drone parts to Iran, prosecutors said": NLD
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, a)
+    if t >= len(d.start):
+        return None
+    lo = d.sent_start[max(0, d.sent[t] - 1)]
+    found = []
+    for k in range(lo, t):
+        if d.low[k] not in ("court", "tribunal"):
+            continue
+        for m in r.mentions_in(d.start[max(lo, k - 3)], d.start[k]):   # "A Dutch court", "Kenya's high court"
+            if m.actor and m.actor_type == "state" and not m.person and m.end >= d.start[max(lo, k - 2)]:
+                found.append(m.actor)
+        if k + 2 < t and d.low[k + 1] == "in":   # "a court in Ankara"
+            found.extend(m.actor for m in r.mentions_in(d.start[k + 2], d.end[min(t, k + 4) - 1])
+                         if m.actor and m.actor_type == "state" and not m.person)
+    return found[-1] if found and len(set(found)) == 1 else None
 
 
 def _office_head(words: list[str]) -> str | None:
@@ -1631,7 +1917,9 @@ def _office_head(words: list[str]) -> str | None:
         return None   # "the office": whose, the text must say
     else:
         mods = words[1:-1]
-    if head not in _STATE_OFFICES:
+    if head in ("official", "officials") and any(w in _STATE_OFFICES for w in mods):
+        head = "official"   # "a foreign ministry official", "a government official": the office's
+    elif head not in _STATE_OFFICES or head == "official":
         return None
     if any(not w.isalpha() or w in _SUBSTATE_MODIFIERS for w in mods):
         return None
@@ -1656,10 +1944,17 @@ def _sentence_and_floor(r: SpeakerResolver, a: int) -> tuple[int, int] | None:
 _STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "embassy": "GOV",
                   "presidency": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
                   "office": "GOV", "army": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
-                  "guard": "MIL", "police": "COP"}
+                  "guard": "MIL", "police": "COP", "prosecutors": "JUD", "prosecutor": "JUD",
+                  "court": "JUD", "palace": "GOV"}
+# ... and "official" when an office names it ("a foreign ministry official", :func:`_office_head`)
+_OFFICE_SECTOR = dict(_STATE_OFFICES, official="GOV")
 _COMPOUND_OFFICES = {"air force": "force", "coast guard": "guard", "armed forces": "force",
-                     "foreign office": "office", "police force": "police"}
-_BARE_OFFICES = frozenset({"police"})
+                     "foreign office": "office", "police force": "police", "royal court": "palace"}
+# Bare nouns that name a state's office, and the offices that, like police, are the state's
+# where the story happens (the dateline's): "A Dutch court jailed two men, prosecutors said"
+# (CAMEO sector JUD, judiciary).
+_BARE_OFFICES = frozenset({"police", "prosecutors"})
+_LOCAL_SECTORS = frozenset({"COP", "JUD"})
 _SUBSTATE_MODIFIERS = frozenset("""regional local provincial municipal city state county district
 opposition rebel separatist party his her its their our my your this that these those other
 another same new former company firm corporate""".split())
@@ -1674,6 +1969,32 @@ def rule_pronoun_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Re
     ambassador. It said ..." "it" is the ministry, not the ambassador.
     """
     return _org_antecedent(r, a) if words == ["it"] else None
+
+
+def rule_pronoun_group(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``pronoun_group``: "they" as a speaker is the nearest earlier group of people that spoke
+    (a mention whose head is a group noun, :data:`PERSON_GROUPS`, right before a reporting
+    verb) in the sentences before it: "Chinese ships rammed a boat, Philippine officials said.
+    They said ..." is PHL, not the ships' state. None when no group spoke.
+
+    Example:
+        >>> # "..., Philippine officials said. They said the crew was unhurt.": PHL
+    """
+    if words != ["they"]:
+        return None
+    got = _sentence_and_floor(r, a)
+    if got is None:
+        return None
+    sent, floor = got
+    d = r.d
+    for m in reversed(r.mentions_in(floor, a)):
+        t = bisect.bisect_left(d.start, m.end)
+        if m.end > a or not m.actor or m.person or m.actor_type == "media" or r.in_quote(m.start) \
+                or d.sent[t - 1] == sent or t >= len(d.low):
+            continue
+        if d.low[t - 1] in PERSON_GROUPS and t in r.cue_tokens:
+            return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_group")
+    return None
 
 
 def rule_pronoun_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -2040,7 +2361,8 @@ def _strike_side(r: SpeakerResolver, lo: int, hi: int, found: set[str]) -> str |
     of another state named before it ("Thailand shelled Cambodian positions, the army said":
     Thailand's army reports its fire, Cambodia's the fire it takes). ``None``: the wording does
     not tell (:func:`_victim_place` and :func:`_subject_state` decide: "Russia launched drones
-    at Ukraine, the air force said", "China sent warplanes toward Taiwan": none).
+    at Ukraine, the defence ministry said" gives none here; :func:`_launch_victim` reads such a
+    launch for a military office before this is asked).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -2292,6 +2614,59 @@ insisted confirmed denied wrote tweeted""".split())
 _DEMAND_WORDS = frozenset("must should ought regret".split())
 
 
+# Nouns by which a text names a state it has named ("the country's defence ministry").
+_STATE_NOUNS = frozenset("country nation island kingdom republic state".split())
+
+
+def rule_country_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``country_possessive``: "the country's defence ministry", "the island's coast guard": the
+    one state named by name (not a demonym: "Chinese warships") in the nearest stretch before it
+    that names one, its own sentence first ("Chinese warships were detected around Taiwan, the
+    island's defence ministry said": TWN); None when that stretch names two states.
+
+    Example:
+        >>> # "Floods hit Bangladesh on Monday, the country's disaster ministry said": BGD
+    """
+    if len(words) < 3 or len(words) > 5 or words[0] != "the" or words[1].replace("’", "'") not in \
+            {n + "'s" for n in _STATE_NOUNS}:
+        return None
+    if not any(w in ORG_NOUNS or w in _STATE_OFFICES or w in ROLE_NOUNS for w in words[2:]):
+        return None
+    got = _sentence_and_floor(r, a)
+    if got is None:
+        return None
+    sent, floor = got
+    d = r.d
+    by_sent: dict[int, set[str]] = {}
+    for m in r.mentions_in(max(floor, d.start[d.sent_start[max(0, sent - 2)]]), a):
+        if m.end <= a and m.actor and m.actor_type == "state" and m.kind != "demonym" and not m.person \
+                and not m.role and not r.in_quote(m.start):
+            by_sent.setdefault(d.sent[bisect.bisect_left(d.start, m.start)], set()).add(m.actor)
+    for k in range(sent, max(-1, sent - 3), -1):
+        if k in by_sent:
+            found = by_sent[k]
+            return Resolution(next(iter(found)), None, "GOV", "role", "country_possessive") if len(found) == 1 else None
+    return None
+
+
+def rule_role_appositive(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``role_appositive``: "The spokesman, Bayo X, said": the role before the comma resolved as
+    a speaker of its own ("the spokesman" after "his spokesman said"), the name after it as the
+    person. None when the role resolves to no actor.
+
+    Example:
+        >>> # "..., his spokesman said. The spokesman, Bayo X, said ...": the state of "his", Bayo X
+    """
+    if len(words) < 3 or words[0] != "the" or not words[1].endswith(",") or words[1][:-1] not in ROLE_NOUNS:
+        return None
+    comma = r.d.text.find(",", a, b)
+    res = r.resolve(a, comma) if comma > a else None
+    if res is None or res.actor is None:
+        return None
+    name = rule_name(r, comma + 1, b, words[2:])
+    return Resolution(res.actor, name.person if name is not None else None, res.sector, "role", "role_appositive")
+
+
 def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """A personal name the gazetteer does not know ("Melezia Figueroa", later "Figueroa")."""
     if len(words) == 1 and words[0] in _NON_NAME_CAPS | {"he", "she", "it", "who", "which", "that"}:
@@ -2310,7 +2685,10 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
-    rule_mention, rule_office_place, rule_document, rule_pronoun_person, rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
-    rule_description_office, rule_description_org, rule_description_state, rule_local_official, rule_state_outlet,
-    rule_pronoun_org, rule_pronoun_possessive, rule_name,
+    rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person,
+    rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
+    rule_description_office, rule_description_org, rule_org_staff, rule_description_state,
+    rule_local_official, rule_state_outlet, rule_pronoun_org, rule_pronoun_group,
+    rule_pronoun_possessive,
+    rule_country_possessive, rule_role_appositive, rule_name,
 )

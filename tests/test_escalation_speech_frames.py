@@ -1,0 +1,66 @@
+"""Speech verbs that perform the act of their reported clause (escalation.speech_frames) and
+cues that open with a degree adverb (``firmly oppose``): constructed wire sentences with
+invented names, each mechanism with near-misses where it must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.escalation import find_cues
+from toolkit.tokenize import tokenize_documents
+
+
+def _cues(text):
+    _, toks = tokenize_documents(["d"], [text])
+    c = find_cues(toks, {"d": text})
+    assert all(text[a:b] == t for a, b, t in zip(c.start, c.end, c.text))
+    return c
+
+
+def _speech(text):
+    c = _cues(text)
+    return [(r.text, r.cameo) for r in c.itertuples() if r.cue in ("say", "tell", "add")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # evaluative predicate after a copula: the speech is a criticism (CAMEO 111 / 110)
+    ("Tarsk said the raids on its fishing fleet were unacceptable.", [("said", "111")]),
+    ("The Velmar ministry said Orsk's decision was totally illegal.", [("said", "111")]),
+    ("The new levies are illegal, the Brisna trade minister said.", [("said", "111")]),
+    ('The Velmar embassy said the expulsion was "unfriendly" and promised a response.', [("said", "111")]),
+    # modal frames: another party should / ought to / must act
+    ("Orsk should consider reviving talks with Tarsk, the Velmar foreign minister said.", [("said", "020")]),
+    ("Brisna ought to release the detained fishermen, the Kaldorian envoy said.", [("said", "020")]),
+    # the speech verb first: the events step would give the appeal no target, so a statement
+    ("The Kaldorian envoy said Brisna ought to release the detained fishermen.", [("said", "010")]),
+    ("Velmar must withdraw its troops from the border, the Orsk president said.", [("said", "100")]),
+    # near-misses: stay plain statements
+    ("The Kaldorian navy said the tanker had been transferring fuel illegally.", [("said", "010")]),
+    ("Brisna said the weather should improve by Friday.", [("said", "010")]),
+    ("We must resume talks with Orsk, the Velmar president said.", [("said", "010")]),
+    ("Velmar should receive the first grain shipment next week, port officials said.", [("said", "010")]),
+    ("It should be possible to reopen the crossing, Tarsk said.", [("said", "010")]),
+    ("Orsk said the illegal fishing had stopped.", [("said", "010")]),
+])
+def test_speech_takes_the_act_of_its_frame(text, expected):
+    assert _speech(text) == expected
+
+
+def test_framed_speech_adds_no_weight():
+    c = _cues("Tarsk said the raids on its fishing fleet were unacceptable.")
+    said = c[c["cue"] == "say"].iloc[0]
+    assert (said["category"], said["weight"], said["score"]) == ("disapprove", 0.0, 0.0)
+    assert c[c["cue"] == "unacceptable"]["weight"].tolist() == [-2.0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tarsk firmly opposes any deployment of Velmar troops.", [("opposes", "firmly oppose")]),
+    ("Kaldoria strongly opposed the Brisna proposal on Monday.", [("opposed", "strongly oppose")]),
+])
+def test_adverb_initial_cue_starts_at_its_verb(text, expected):
+    c = _cues(text)
+    assert [(r.text, r.cue) for r in c.itertuples() if r.category == "reject"] == expected
+
+
+def test_adjective_initial_cue_keeps_its_span():
+    c = _cues("Orsk said there would be serious consequences for Velmar.")
+    assert ("serious consequences", "serious consequence") in list(zip(c["text"], c["cue"]))

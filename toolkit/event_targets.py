@@ -1,0 +1,275 @@
+"""Target resolution for event rows the argument rules leave without a target (issue 17).
+
+:func:`toolkit.events.sentence_events` reads an event's target from its object or a
+prepositional phrase. When that phrase is no actor ("condemned the crackdown", "warned it would
+respond", "India and Cambodia agreed on border demarcation") the row keeps its source and has no
+target, although a coder reads one from the sentence or the paragraph. :func:`resolve` is the
+one step that fills such a target, after every other target rule, trying in this order (the
+first that answers wins; each answer is a rule id in the row's ``rule`` column):
+
+1. ``target.location_only`` - a border named by a nationality adjective ("killed six militants
+   near the Afghan border") is where the act happened, not whom it was aimed at: the target
+   is dropped (the adv8-11 codebook, decision 5; CAMEO codes a target only for an actor acted on).
+2. ``target.event_doer_ref`` - a definite noun phrase naming an act ("condemned the crackdown",
+   "welcomed the decision", "rejected the accusation") stands for the doer of the latest
+   earlier act of the paragraph (an accusation for its accuser).
+3. ``target.joint_pair`` - the conjuncts of a coordinated subject of an act parties do together
+   ("Thailand and Cambodia agreed on border demarcation"), split into a row each with no target,
+   are each other's targets (CAMEO codes a joint act as a dyad).
+4. ``target.prior_party`` - a warning or threat of response with no object ("Yerevan warned it
+   would respond") is aimed at the other party of the paragraph: whoever acted on the source,
+   else whom the source acted on, else the one other party the sentence names.
+5. ``target.claimant_party`` - a deployment or coercive act another party reports, with no party
+   named ("Kosovo said Serbian forces had moved heavy artillery close to the boundary line"), is
+   aimed at the reporting party (as ``target.claimant_victim`` in toolkit.events reads attacks).
+
+Never a self-target: an answer naming the source's own actor is no answer. The steps read only
+the parsed sentence, its mentions and the rows already made (this sentence's and, through
+``ctx.previous``, those of the sentences before within events.yaml ``description_lookup:
+sentences``); its word lists are data, ``lexicons/event_targets.yaml`` (:func:`target_rules`).
+The object's own possessor or nationality ("shelled Eritrea's north", "detained Egyptian
+diplomats") and the state of a named place or a shared border ("to the border with Kosovo") are
+read before this step, by :meth:`toolkit.events.SentenceContext.actor` and
+``target.border_with``, so they are not repeated here.
+
+Example:
+    >>> _event_like("crackdown", frozenset(), frozenset())
+    True
+    >>> _event_like("border", frozenset(), frozenset())
+    False
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import _yaml
+from . import clauses as cl
+from .config import LEXICON_DIR
+
+RULES_FILE = LEXICON_DIR / "event_targets.yaml"
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+_MEDIA = "MED"   # the actors lexicon's sector of news outlets (as toolkit.events.MEDIA)
+
+
+@dataclass(frozen=True)
+class TargetRules:
+    """The word lists of ``lexicons/event_targets.yaml`` (see its comments)."""
+
+    version: str
+    referring_acts: frozenset
+    warning_acts: frozenset
+    event_suffixes: tuple
+    not_events: frozenset
+    borders: frozenset
+    locative_preps: tuple
+    party_preps: tuple
+    claimant_acts: frozenset
+
+
+@functools.lru_cache(maxsize=4)
+def target_rules(path: str | None = None) -> TargetRules:
+    """The target rules of ``lexicons/event_targets.yaml`` (or ``path``).
+
+    Example:
+        >>> "warn" in target_rules().warning_acts
+        True
+    """
+    d = _yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
+    fs = frozenset
+    return TargetRules(version=str(d["version"]), referring_acts=fs(d["referring_acts"]),
+                       warning_acts=fs(d["warning_acts"]), event_suffixes=tuple(d["event_suffixes"]),
+                       not_events=fs(d["not_events"]), borders=fs(d["borders"]),
+                       locative_preps=tuple("_" + x for x in d["locative_preps"]),
+                       party_preps=tuple("_" + x for x in d["party_preps"]),
+                       claimant_acts=fs(d["claimant_acts"]))
+
+
+def _event_like(lemma: str, event_nouns: Any, claim_nouns: Any, tr: TargetRules | None = None) -> bool:
+    """Whether a noun lemma names an act: an events.yaml event or claim noun, or a noun whose
+    ending names one ("expulsion", "crackdown", "closure").
+
+    Example:
+        >>> _event_like("expulsion", frozenset(), frozenset())
+        True
+    """
+    if lemma in event_nouns or lemma in claim_nouns:
+        return True
+    tr = tr or target_rules()
+    return lemma not in tr.not_events and len(lemma) > 4 and lemma.endswith(tr.event_suffixes)
+
+
+def _fields(actor: str, person: Any = None, sector: Any = None, text: Any = None,
+            start: Any = None, end: Any = None) -> dict:
+    """A target's fields (the shape :func:`toolkit.events._row` reads)."""
+    return {"actor": actor, "person": person, "sector": sector, "text": text, "start": start, "end": end}
+
+
+def _earlier_rows(ctx: Any, rows: list, r: Any) -> list:
+    """This sentence's rows made so far, after those of the sentences before within events.yaml
+    ``description_lookup: sentences``, oldest first."""
+    before = [row for sent, row in ctx.previous if sent >= ctx.sent_id - r.description_sentences]
+    return before + list(rows)
+
+
+def _location_only(s: cl.Structure, e: Any, trule: str, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.location_only``: "near the Afghan border" - a border phrase whose party is only
+    an adjective or a name before "border" is a place, not the party acted on."""
+    tc = e.target.chunk
+    if tc is None or trule != "actor.mention" or not e.target.rule.endswith(tr.locative_preps) \
+            or s.lemma[tc.head] not in tr.borders or tc.head != tc.end - 1:
+        return None
+    if tc.end < len(s.lower) and s.lower[tc.end] in ("with", "of"):
+        return None   # "the border with Kosovo" names the party (target.border_with)
+    return _fields(None), "target.location_only"  # type: ignore[arg-type]
+
+
+def _event_doer_ref(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any, cue: Any,
+                    tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.event_doer_ref``: "the crackdown" / "the release" / "the accusation" as the object
+    of a reaction is the doer of the latest earlier act (an accusation's accuser)."""
+    tc = e.target.chunk
+    if e.act not in tr.referring_acts or tc is None or not e.target.rule.startswith("patient.") \
+            or s.lower[tc.start] not in _DETERMINERS or tc.head != tc.end - 1 or tc.end - tc.start > 3 \
+            or s.tags[tc.head] not in ("NN", "NNS") \
+            or any(s.tags[k] in ("NNP", "NNPS", "PRP$", "POS", "CD") for k in range(tc.start, tc.end)):
+        return None
+    if tc.end < len(s.lower) and s.lower[tc.end] in ("of", "by", "on", "against", "'s", "’s", "to", "from"):
+        return None   # "the killing of ...", "the attack on ...": the phrase after names the party
+    lemma = s.lemma[tc.head]
+    if not _event_like(lemma, r.event_nouns, r.claim_nouns, tr):
+        return None
+    a, b = int(ctx.tok_start[tc.start]), int(ctx.tok_end[tc.end - 1])
+    earlier = _earlier_rows(ctx, rows, r)
+    own, here = int(ctx.tok_start[cue.tok]), {id(x) for x in rows}
+    for k in range(len(earlier) - 1, -1, -1):   # latest first (no reversed(): mypyc)
+        row = earlier[k]
+        if id(row) in here and (row.get("cue_start") == own or row.get("act") in tr.referring_acts):
+            continue   # "Germany and France condemned the attack": the partner's condemnation is no act named
+        who = None
+        if lemma in r.claim_nouns:   # "rejected the accusation": the accuser of the source
+            if row.get("act") in ("accuse", "criticize") and row.get("target_actor") == me:
+                who = row.get("source_actor")
+            elif row.get("factuality") == "alleged" and row.get("source_actor") == me:
+                who = row.get("claimant_actor")
+        elif row.get("act") not in ("statement", None) and row.get("factuality") != "alleged" \
+                and (row.get("main") or id(row) in here):
+            who = row.get("source_actor")
+        if who is not None and who != me:
+            return _fields(who, text=ctx.text[a:b], start=a, end=b), "target.event_doer_ref"
+        if who == me:
+            return None   # the source's own act ("defended the decision") aims at no one else
+    return None
+
+
+def _joint_pair(s: cl.Structure, e: Any, ctx: Any, src: dict, cue: Any, rows: list, r: Any,
+                tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.joint_pair``: the row of one conjunct of "Thailand and Cambodia agreed ..." is
+    aimed at the other conjunct, whose row (made just before, from the same cue, with no target)
+    is aimed back at it."""
+    if not e.source.rule.startswith(("agent.subject", "source.light_agent.subject")):
+        return None
+    if e.act not in r.reciprocal_acts and not (cue.lemma in r.reciprocal_lemmas and e.act not in ("statement", "unclassified")):
+        return None
+    tc = e.target.chunk
+    if tc is not None and (e.target.rule.endswith(tr.party_preps)
+                           or any(ctx.names_party(k) for k in range(tc.start, tc.end))):
+        return None   # "reduced aid to Kim Jong-un's regime": a third party is acted on, not each other
+    if s.lemma[e.tok] in r.pair_third_parties:
+        return None   # "Egypt and Qatar mediated the talks": mediators act together, on others
+    me = src.get("actor")
+    for row in rows[::-1]:
+        if row.get("act") == e.act and row.get("target_actor") is None and row.get("source_actor") not in (None, me) \
+                and str(row.get("rule", "")).find("+conjunct") >= 0 and row.get("cue_text") is not None:
+            row.update(target_actor=me, target_text=src.get("text"), target_start=src.get("start"),
+                       target_end=src.get("end"), rule=row["rule"] + ";target.joint_pair")
+            return _fields(row["source_actor"], row.get("source_person"), row.get("source_sector"),
+                           row.get("source_text"), row.get("source_start"), row.get("source_end")), "target.joint_pair"
+    return None
+
+
+def _prior_party(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any,
+                 tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.prior_party``: a warning or threat of response with no party named is aimed at
+    the latest earlier doer of a hostile act on the source (events.yaml ``retaliation_targets``),
+    else at the latest party the source did one to, else at the one other party acting in its
+    sentence."""
+    if e.act not in tr.warning_acts:
+        return None
+    tc = e.target.chunk
+    if tc is not None and not (e.target.rule.startswith("patient.") and s.tags[tc.head] in ("NN", "NNS")
+                               and tc.end - tc.start <= 3):
+        return None   # an object or phrase of its own that names no one ("warned of a crisis")
+    earlier = _earlier_rows(ctx, rows, r)
+    for want in ("acted_on", "acted"):
+        for k in range(len(earlier) - 1, -1, -1):
+            row = earlier[k]
+            if row.get("act") not in r.retaliation_acts:
+                continue   # "China sent weapons to Russia. Russia vowed to retaliate": no act one answers
+            who = None
+            if want == "acted_on" and row.get("target_actor") == me:
+                who = row.get("source_actor")
+            elif want == "acted" and row.get("source_actor") == me:
+                who = row.get("target_actor")
+            if who is not None and who != me:
+                return _fields(who), "target.prior_party"
+    # the one other party acting in the sentence, the head of a subject of one of its verbs ("... after
+    # Ethiopia began the filling"): no place, person or news outlet ("CAIRO (AP) -"), nor a party
+    # the feared outcome only names ("would lead to a conflict with NATO"), nor one of the
+    # warning's own condition ("would pay a price if it allowed Russia to win")
+    cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else (-1, -1)
+    # nor the subject of an object relative clause on a noun ("made threats that China called
+    # irresponsible": China answers the threats, it is not their target)
+    heads = [int(ctx.tok_start[p.agent.head]) for p in s.predicates if p.agent is not None and p.voice == "active"
+             and not (p.agent.start >= 2 and s.lower[p.agent.start - 1] in ("that", "which")
+                      and s.tags[p.agent.start - 2] in ("NN", "NNS"))]
+    others = {m[2] for m in ctx.mentions if m[2] is not None and not m[5] and m[2] != me and m[3] is None
+              and m[4] != _MEDIA and not cond[0] <= m[0] < cond[1] and any(m[0] <= h < m[1] for h in heads)}
+    if len(others) == 1:
+        return _fields(next(iter(others))), "target.prior_party"
+    return None
+
+
+def _claimant_party(s: cl.Structure, e: Any, ctx: Any, me: str, r: Any, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.claimant_party``: a deployment or a coercive act that another party reports, whose
+    object or place names no one ("Kosovo said Serbian forces had moved heavy artillery close to
+    the boundary line", "Norway said Russia had jammed GPS signals"), is aimed at the reporting
+    party, as ``target.claimant_victim`` reads a reported attack; not the doer's own report, a
+    news outlet's, a claim a noun reports ("rejected claims that ..."), or a denied or negated act."""
+    c, tc = e.claimant, e.target.chunk
+    if c is None or e.act not in tr.claimant_acts or e.negated or s.lemma[c.head] in r.claim_nouns \
+            or "claim.noun_owner" in e.extra or e.source.rule == "source.denier":
+        return None
+    if tc is not None and any(ctx.names_party(k) for k in range(tc.start, tc.end)):
+        return None   # the phrase names a party the actors lexicon knows as some other reading
+    clm, _ = ctx.actor(c, s)
+    if clm.get("actor") in (None, me) or clm.get("sector") == _MEDIA:
+        return None
+    return _fields(clm["actor"], clm.get("person"), clm.get("sector"), clm.get("text"), clm.get("start"),
+                   clm.get("end")), "target.claimant_party"
+
+
+def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str, rows: list, r: Any,
+            cue: Any) -> tuple[dict, str] | None:
+    """The target of an event row the argument rules left with none (or with a place-modifier
+    target), by the steps of this module in their order; None when no step answers or the row
+    has no source actor. ``rows`` are the sentence's rows made so far (step
+    ``target.joint_pair`` also aims the other conjunct's row back at this row's source).
+
+    Example:
+        >>> # "Lithuania expelled two Belarusian envoys. Minsk warned it would respond.": BLR -> LTU
+        >>> # "Pakistani troops killed six militants near the Afghan border": no target (not AFG)
+    """
+    me = src.get("actor")
+    if me is None:
+        return None
+    tr = target_rules()
+    if tgt.get("actor") is not None:
+        return _location_only(s, e, trule, tr)
+    got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr) \
+        or _prior_party(s, e, ctx, me, rows, r, tr) or _claimant_party(s, e, ctx, me, r, tr)
+    if got is None or got[0].get("actor") in (None, me):
+        return None
+    return got
