@@ -82,3 +82,9 @@ def test_recognising_a_party_is_the_speakers_own_act(text, expected):
 def test_recognising_no_party_stays_uncoded(text):
     got = _rows(text)
     assert not any(r[4].startswith("verb.object_act") for r in got), got
+
+
+def test_a_reaction_after_an_offer_is_aimed_at_the_offerer():
+    # the offer is an act made (asserted), so target.reacted_prior reads it as the decision criticised
+    got = [r[:3] for r in _rows("Germany said it was ready to talk. Poland criticized the decision.")]
+    assert ("DEU", "offer", None) in got and ("POL", "criticize", "DEU") in got, got
