@@ -85,7 +85,8 @@ def test_an_of_phrase_after_a_description_is_the_charge(text, expected, absent):
     # a noun that names its doer keeps it; nothing acted before
     ("Israel launched strikes on Gaza. Israel defended the strikes.", ("ISR", "cooperate", None),
      ("ISR", "cooperate", "ISR")),
-    ("Germany said it was ready to talk. Poland criticized the decision.", ("POL", "criticize", None),
+    # (a plan still to come; "said it was ready to talk" is now an offer made, events 0.19.0 offer.intent)
+    ("Germany said it planned to talk. Poland criticized the decision.", ("POL", "criticize", None),
      ("POL", "criticize", "DEU")),
     ("Israel launched strikes on Gaza. Egypt condemned the strikes by Hamas.", ("EGY", "criticize", "HAMAS"),
      ("EGY", "criticize", "ISR")),

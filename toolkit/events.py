@@ -115,6 +115,9 @@ class Rules:
     modifier_bodies: frozenset = frozenset()
     joint_acts: frozenset = frozenset()
     phrasal_acts: dict = field(default_factory=dict)   # "push back" -> CAMEO code
+    object_acts: dict = field(default_factory=dict)   # "recognise" -> CAMEO code, when its object is a party
+    object_time_words: frozenset = frozenset()   # "next month" glued after an object_acts object
+    object_act_heads: frozenset = frozenset()   # "state": an object headed so is a party ("a Palestinian state")
     consequence_modals: frozenset = frozenset()
     consequence_verbs: frozenset = frozenset()     # word tuples: ("lead", "to"), ("trigger",)
     consequence_objects: frozenset = frozenset()
@@ -182,6 +185,10 @@ class Rules:
     commitment_threats: frozenset = frozenset()   # act classes whose vow is a threat whatever the cue's quad
     commitment_verbs: frozenset = frozenset()   # "punish", "avenge": a vow to do them is a threat
     promise: dict = field(default_factory=dict)   # act, cameo, quad of a vow to do no hostile act
+    welcomed_visits: dict = field(default_factory=dict)   # "welcomed X to Beijing": X visits
+    offer_heads: frozenset = frozenset()   # "offer", "ready": the cooperative act after them is an offer
+    offer_skip: frozenset = frozenset()    # words between the offer word and its "to" ("again")
+    offer_act: dict = field(default_factory=dict)   # act, cameo, quad of an offered act
     resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
     sent_objects: dict = field(default_factory=dict)   # "troop" -> CAMEO code of sending it (verb.transfer_object)
     currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
@@ -287,6 +294,13 @@ def rules(path: str | None = None) -> Rules:
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  commitment_verbs=fs(d.get("commitments", {}).get("threat_verbs", [])),
                  promise={str(k): str(v) for k, v in d.get("commitments", {}).get("promise", {}).items()},
+                 welcomed_visits=_welcomed_visit_rules(d.get("welcomed_visits", {})),
+                 object_acts={str(k).lower(): str(v) for k, v in d.get("object_acts", {}).items()},
+                 object_act_heads=fs(d.get("object_act_heads", [])),
+                 object_time_words=fs(d.get("object_time_words", [])),
+                 offer_heads=fs(d.get("offers", {}).get("heads", [])),
+                 offer_skip=fs(d.get("offers", {}).get("skip", [])),
+                 offer_act={str(k): str(v) for k, v in d.get("offers", {}).get("act", {}).items()},
                  resolve_verbs=fs(d.get("commitments", {}).get("resolve_verbs", [])),
                  pair_determiners=frozenset(tuple(str(x).lower().split())
                                             for x in d.get("pair_descriptions", {}).get("determiners", [])),
@@ -323,6 +337,15 @@ def _consequence_rules(d: dict) -> dict:
             "consequence_objects": fs(d.get("objects", [])), "consequence_phrases": words(d.get("phrases", [])),
             "consequence_determiners": fs(d.get("determiners", [])), "consequence_acts": fs(d.get("acts", [])),
             "consequence_subjects": fs(d.get("subjects", []))}
+
+
+def _welcomed_visit_rules(d: dict) -> dict:
+    """events.yaml ``welcomed_visits``: host verbs, place prepositions, the visit's act and CAMEO."""
+    if not d:
+        return {}
+    return {"verbs": frozenset(str(x).lower() for x in d.get("verbs", [])),
+            "prepositions": frozenset(str(x).lower() for x in d.get("prepositions", [])),
+            "act": str(d.get("act", "visit")), "cameo": str(d.get("cameo", "042"))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -1731,11 +1754,67 @@ def _agreed_acts(s: cl.Structure, events: list[Event], cues: list[Cue], rctx: di
                 x.absorbed = True
 
 
+def _offer_head(s: cl.Structure, x: Event, r: Rules) -> cl.Predicate | None:
+    """The infinitive that holds event ``x`` when an offer word (events.yaml ``offers.heads``:
+    "offered", "ready", "willing") governs it: "Oman offered to host talks", "said it was ready to
+    meet"; the verb's own infinitive, or the one whose object names the act ("to send troops")."""
+    q = s.predicate_at(x.tok)
+    if q is None or q.head != x.tok:
+        q = next((p for p in s.predicates if p.patient is not None
+                  and p.patient.start <= x.tok < p.patient.end), None)
+    if q is None or s.lower[q.start] != "to" or q.start == 0:
+        return None
+    k = q.start - 1
+    if s.lower[k] in r.offer_skip and k > 0:
+        k -= 1   # "offered on Monday to host": a time word or adverb between
+    return q if s.lemma[k] in r.offer_heads or s.lower[k] in r.offer_heads else None
+
+
+def _offered_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
+    """Rule ``offer.intent``: a cooperative act a party offers or says it is ready to do is an offer
+    (CAMEO 03, express intent to cooperate; PLOVER's mode "offer"), not the act itself: "Oman
+    offered to host talks between Iran and Bahrain" is OMN offer IRN and OMN offer BHR, "Hanoi
+    said it was ready to meet Cambodia's leaders" VNM offer KHM (the offer asserted). The offer
+    is aimed at the act's target or, when it names none, at the parties of talks "between" two.
+    A hostile act offered ("ready to strike") is left to the threat rules; a negated one and a verb
+    with no act class ("ready to open up the economy") stay as they are.
+
+    Example:
+        >>> # "Peru offered to mediate between Chile and Bolivia": PER offer CHL, PER offer BOL
+    """
+    if not r.offer_heads:
+        return
+    added = []
+    for x in events:
+        cue = cues[x.cue]
+        if x.absorbed or x.negated or x.act in ("offer", "statement", "unclassified") or cue.quad in CONFLICT \
+                or x.act in r.commitment_threats or x.source.rule.startswith("source.between"):
+            continue
+        q = _offer_head(s, x, r)
+        if q is None:
+            continue
+        between = [y for y in events if y is not x and y.source.rule.startswith("source.between")
+                   and q.start <= y.tok < max(q.end, q.patient.end if q.patient else 0)]
+        if not _has_actor(rctx, x.target.chunk) and between:
+            for y in between[1:]:
+                added.append(replace(x, target=Arg(y.source.chunk, "target.offered_between"), extra=list(x.extra)))
+            x.target = Arg(between[0].source.chunk, "target.offered_between")
+        gov = s.predicate_at(q.start - 1)
+        if not x.source.chunk and gov is not None and gov.agent is not None:
+            x.source = Arg(gov.agent, "source.offerer")   # "Austria offered to host a summit of ..."
+        x.act, x.act_rule, x.modality = r.offer_act["act"], "offer.intent", ""
+        cues[x.cue] = replace(cue, cameo=r.offer_act["cameo"], quad=r.offer_act["quad"])
+        for y in added:
+            y.act, y.act_rule, y.modality = x.act, x.act_rule, ""
+    events.extend(added)
+
+
 def _complement_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rules, rctx: dict) -> None:
-    """The acts an infinitive complement names: vows (:func:`_commitments`) and agreements
-    (:func:`_agreed_acts`)."""
+    """The acts an infinitive complement names: vows (:func:`_commitments`), agreements
+    (:func:`_agreed_acts`) and offers (:func:`_offered_acts`)."""
     _commitments(s, events, cues, r, rctx)
     _agreed_acts(s, events, cues, rctx)
+    _offered_acts(s, events, cues, r, rctx)
 
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d'?s?$")
@@ -4422,10 +4501,28 @@ def _hosted_visit(s: cl.Structure, p: cl.Predicate, r: Rules, rctx: dict) -> str
     return "043" if person else None
 
 
+def _party_object(s: cl.Structure, c: cl.Chunk | None, r: Rules, rctx: dict) -> bool:
+    """Whether object ``c`` is a party itself: names an actor and is headed by a proper name or a
+    word of events.yaml ``object_act_heads`` ("Palestine", "a Palestinian state"; not "such United
+    Nations resolutions").
+
+    Example:
+        >>> # "recognise Kosovo" and "recognise its independence": True; "recognise the vote": False
+    """
+    if c is None or not _has_actor(rctx, c):
+        return False
+    h = c.head
+    while h > c.start and (s.lemma[h] in r.object_time_words or s.lower[h] in r.months):
+        h -= 1   # "recognise Palestine next month": the time phrase is glued to the object
+    return s.tags[h].startswith("NNP") or s.lemma[h] in r.object_act_heads
+
+
 def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules, rctx: dict) -> list[Cue]:
     """Add the main clause's uncoded predicate (:func:`_uncoded_main`) as an ``unclassified``
     event (``verb.uncoded``), or as the act of its verb + particle phrase (``verb.phrasal``,
-    events.yaml ``phrasal_acts``), with its target; returns the cues with its own added."""
+    events.yaml ``phrasal_acts``) or of a verb that is an act only when its object names a party
+    (``verb.object_act``, ``object_acts``: "recognise Palestine"), with its target; returns the
+    cues with its own added."""
     uncoded = _uncoded_main(s, events, r)
     if uncoded is None:
         return cues
@@ -4443,12 +4540,17 @@ def _add_uncoded(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules
         code = r.force_verbs.get(s.lemma[h])   # "A Russian missile hit a school" (verb.force_subject)
         if code is not None:
             giver = (uncoded.agent, uncoded.agent_rule, code)
-    two = code is not None and giver is None and sent is None   # a phrasal act's cue is its verb + particle
+    # "would recognise Palestine": an act only when its object names a party (verb.object_act)
+    objc = r.object_acts.get(s.lemma[h]) if code is None and giver is None and sent is None \
+        and _party_object(s, uncoded.patient, r, rctx) else None
+    code = code or objc
+    two = code is not None and giver is None and sent is None and objc is None   # a phrasal act's cue is its verb + particle
     cues = [*cues, Cue(-1, h, h + 2 if two else h + 1, s.lemma[h], code or "", _quad_of(code), phrase if two else s.lemma[h])]
     events.append(Event(len(cues) - 1, h, Arg(uncoded.agent, uncoded.agent_rule),
                         Arg(uncoded.patient, uncoded.patient_rule),
                         act_class(code, s.lemma[h], r) if code else "unclassified",
-                        "verb.transfer_object" if sent else "verb.phrasal" if code else "verb.uncoded",
+                        "verb.transfer_object" if sent else "verb.object_act" if objc else "verb.phrasal" if code
+                        else "verb.uncoded",
                         uncoded.clause, uncoded.negated, uncoded.modality))
     if giver is not None and giver[0] is not uncoded.agent:   # "Ukraine received weapons from Germany"
         events[-1].source, events[-1].target = Arg(giver[0], giver[1]), Arg(uncoded.agent, "target.converse_subject")
@@ -4532,6 +4634,41 @@ def _deliberations(s: cl.Structure, cues: list[Cue], events: list[Event], rctx: 
     return cues
 
 
+def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx: SentenceContext,
+                     r: Rules) -> list[Cue]:
+    """Rule ``coevent.welcomed_to``: a host welcoming a guest to (or in) a place also reports the
+    guest's visit there (CAMEO 042 make a visit): "Xi welcomed Lula to Beijing" is CHN praise BRA
+    and BRA visit CHN; "Egypt hosted Jordan's king in Cairo" adds JOR visit EGY. The guest is the
+    host verb's object (a party or a person), the place the first "to"/"in" phrase after it that
+    is a place or a proper name of a state or its capital (events.yaml ``welcomed_visits``). Returns the cues with the visit's cue added.
+
+    Example:
+        >>> # "Modi welcomed the Ghanaian president to Delhi": GHA visit IND (besides IND praise GHA)
+    """
+    w = r.welcomed_visits
+    if not w:
+        return cues
+    for e in list(events):
+        cue = cues[e.cue]
+        p = s.predicate_at(e.tok)
+        if e.absorbed or e.negated or cue.lemma not in w["verbs"] or p is None or p.head != e.tok \
+                or p.voice != "active" or p.patient is None:
+            continue
+        guest = p.patient
+        if not (ctx.adjective_actor(guest.head) or ctx.names_person(guest)):
+            continue   # the guest's head names the party: not "welcome the Minsk ceasefire agreement"
+        place = next((c for prep, c in p.obliques if prep in w["prepositions"] and c.start >= guest.end
+                      and (ctx.place_at(c.head) or s.tags[c.head] == "NNP" and ctx.adjective_actor(c.head)
+                           and not ctx.names_person(c))), None)   # a capital names its state
+        if place is None:
+            continue
+        cues = [*cues, Cue(-1, e.tok, cue.tok_end, cue.lemma, w["cameo"], _quad_of(w["cameo"]), cue.entry)]
+        events.append(replace(e, cue=len(cues) - 1, source=Arg(guest, "source.welcomed_guest"),
+                              target=Arg(place, "target.visited_place"), act=w["act"],
+                              act_rule="coevent.welcomed_to", extra=list(e.extra)))
+    return cues
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -4556,6 +4693,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
     cues = _add_uncoded(s, cues, events, r, rctx)
     cues = _deliberations(s, cues, events, rctx)
+    cues = _welcomed_visits(s, cues, events, ctx, r)
     if not events:
         return []   # every step below only reads or changes the events
     link_claims(s, events, cues, rctx)
