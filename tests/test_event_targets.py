@@ -51,6 +51,9 @@ CASES = [
     (COSUBJ, "BDI", "threaten", "RWA", "target.prior_party"),
     (ANNEX, "ERI", "threaten", "ETH", "target.prior_party"),
     (ANNEX, "SDN", "threaten", "ETH", "target.prior_party"),
+    # ... but a threat in the clause the warning answers is the other party's act
+    ("Uganda warned it would respond after Kenya threatened to close the border crossings.", "UGA",
+     "threaten", "KEN", "target.prior_party"),
     # a border crossed, or one a deployment faces, names the state acted on
     ("Turkish jets struck targets across the Syrian border.", "TUR", "attack", "SYR", "named_oblique_across"),
     ("Belarus massed troops near the Lithuanian border.", "BLR", "mobilize", "LTU", "named_oblique_near"),

@@ -73,6 +73,7 @@ class TargetRules:
     claimant_acts: frozenset
     border_facing_acts: frozenset
     warning_verbs: frozenset
+    answered_links: frozenset
 
 
 @functools.lru_cache(maxsize=4)
@@ -91,7 +92,7 @@ def target_rules(path: str | None = None) -> TargetRules:
                        locative_preps=tuple("_" + x for x in d["locative_preps"]),
                        party_preps=tuple("_" + x for x in d["party_preps"]),
                        claimant_acts=fs(d["claimant_acts"]), border_facing_acts=fs(d["border_facing_acts"]),
-                       warning_verbs=fs(d["warning_verbs"]))
+                       warning_verbs=fs(d["warning_verbs"]), answered_links=fs(d["answered_links"]))
 
 
 def _event_like(lemma: str, event_nouns: Any, claim_nouns: Any, tr: TargetRules | None = None) -> bool:
@@ -126,7 +127,8 @@ def _location_only(s: cl.Structure, e: Any, trule: str, tr: TargetRules) -> tupl
     an adjective or a name before "border" is a place, not the party acted on; not for a
     deployment (``border_facing_acts``: "deployed tanks near the Kosovo border" faces Kosovo)."""
     tc = e.target.chunk
-    if tc is None or e.act in tr.border_facing_acts or trule != "actor.mention" or not e.target.rule.endswith(tr.locative_preps) \
+    if tc is None or e.act in tr.border_facing_acts or trule != "actor.mention" \
+            or not e.target.rule.endswith(tr.locative_preps) \
             or s.lemma[tc.head] not in tr.borders or tc.head != tc.end - 1:
         return None
     if tc.end < len(s.lower) and s.lower[tc.end] in ("with", "of"):
@@ -202,9 +204,16 @@ def _parallel_parties(s: cl.Structure, e: Any, ctx: Any, tr: TargetRules) -> set
     """The actors named in the subject of the warning's own verb or of another warning verb of
     its sentence (``warning_verbs``): co-subjects ("Iran and Hezbollah vowed to retaliate") and
     parallel warners ("Hezbollah vowed to retaliate, and Iran warned of a wider war") warn
-    alongside the source; none of them is whom its warning is aimed at."""
-    spans = [(int(ctx.tok_start[p.agent.start]), int(ctx.tok_end[p.agent.end - 1])) for p in s.predicates
-             if p.agent is not None and (p.start <= e.tok < p.end or s.lemma[p.head] in tr.warning_verbs)]
+    alongside the source; none of them is whom its warning is aimed at. A warning verb in a
+    clause the source answers (``answered_links``: "... would respond after Ethiopia threatened
+    to fill the dam") is the other party's act, not a parallel one."""
+    spans = []
+    for p in s.predicates:
+        if p.agent is None:
+            continue
+        answered = p.agent.start > 0 and s.lower[p.agent.start - 1] in tr.answered_links
+        if p.start <= e.tok < p.end or s.lemma[p.head] in tr.warning_verbs and not answered:
+            spans.append((int(ctx.tok_start[p.agent.start]), int(ctx.tok_end[p.agent.end - 1])))
     if e.source.chunk is not None:
         sc = e.source.chunk
         spans.append((int(ctx.tok_start[sc.start]), int(ctx.tok_end[sc.end - 1])))
