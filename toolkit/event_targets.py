@@ -19,8 +19,9 @@ first that answers wins; each answer is a rule id in the row's ``rule`` column):
 4. ``target.prior_party`` - a warning or threat of response with no object ("Yerevan warned it
    would respond") is aimed at the other party of the paragraph: whoever acted on the source,
    else whom the source acted on, else the one other party the sentence names, else the doer
-   of the latest earlier hostile act; never a party warning alongside it ("Iran and Hezbollah
-   vowed to retaliate", "..., and Iran warned of a wider war"), nor a target this step gave.
+   of the latest earlier hostile act aimed at no one named or at a co-warner; never a party
+   warning alongside it ("Iran and Hezbollah vowed to retaliate", "..., and Iran warned of a
+   wider war"), nor a target this step gave.
 5. ``target.claimant_party`` - a deployment or coercive act another party reports, with no party
    named ("Kosovo said Serbian forces had moved heavy artillery close to the boundary line"), is
    aimed at the reporting party (as ``target.claimant_victim`` in toolkit.events reads attacks),
@@ -200,7 +201,7 @@ def _joint_pair(s: cl.Structure, e: Any, ctx: Any, src: dict, cue: Any, rows: li
     return None
 
 
-def _parallel_parties(s: cl.Structure, e: Any, ctx: Any, tr: TargetRules) -> set:
+def _parallel_parties(s: cl.Structure, e: Any, ctx: Any, rows: list, cue: Any, tr: TargetRules) -> set:
     """The actors named in the subject of the warning's own verb or of another warning verb of
     its sentence (``warning_verbs``): co-subjects ("Iran and Hezbollah vowed to retaliate") and
     parallel warners ("Hezbollah vowed to retaliate, and Iran warned of a wider war") warn
@@ -214,19 +215,28 @@ def _parallel_parties(s: cl.Structure, e: Any, ctx: Any, tr: TargetRules) -> set
         answered = p.agent.start > 0 and s.lower[p.agent.start - 1] in tr.answered_links
         if p.start <= e.tok < p.end or s.lemma[p.head] in tr.warning_verbs and not answered:
             spans.append((int(ctx.tok_start[p.agent.start]), int(ctx.tok_end[p.agent.end - 1])))
-    if e.source.chunk is not None:
-        sc = e.source.chunk
+    sc = e.source.chunk
+    if sc is not None:
         spans.append((int(ctx.tok_start[sc.start]), int(ctx.tok_end[sc.end - 1])))
-    return {m[2] for m in ctx.mentions if m[2] is not None and any(a <= m[0] < b for a, b in spans)}
+        if sc.end < e.tok and s.lower[sc.end] in ("and", ",", "or"):   # "Congo and Burundi vowed": the later conjuncts
+            spans.append((int(ctx.tok_start[sc.end]), int(ctx.tok_start[e.tok])))
+    # the rows of the earlier conjuncts, made from the same cue, and the sentence's other warnings
+    # of the same class with no target of their own
+    own = int(ctx.tok_start[cue.tok])
+    got = {x.get("source_actor") for x in rows if x.get("cue_start") == own or x.get("act") == e.act
+           and (x.get("target_actor") is None or str(x.get("rule", "")).find("target.prior_party") >= 0)}
+    return got | {m[2] for m in ctx.mentions if m[2] is not None and any(a <= m[0] < b for a, b in spans)}
 
 
-def _prior_party(s: cl.Structure, e: Any, ctx: Any, own: set, rows: list, r: Any,
+def _prior_party(s: cl.Structure, e: Any, ctx: Any, own: set, rows: list, r: Any, cue: Any,
                  tr: TargetRules) -> tuple[dict, str] | None:
     """``target.prior_party``: a warning or threat of response with no party named is aimed at
     the latest earlier doer of a hostile act on the source (events.yaml ``retaliation_targets``),
     else at the latest party the source did one to, else at the one other party acting in its
-    sentence, else at the doer of the latest hostile act of the sentences before ("Venezuela
-    annexed the region. Guyana and Brazil warned of consequences": VEN for each). Never a party
+    sentence, else at the doer of the latest hostile act of the sentences before when that act
+    is aimed at no one named or at a party warning alongside ("Venezuela annexed the region.
+    Guyana and Brazil warned of consequences": VEN for each; "Ukraine's drones hit a Russian
+    port. Moscow and Minsk warned of a response": UKR for Minsk too). Never a party
     that warns alongside the source (:func:`_parallel_parties`), nor one whose target this step
     gave (the warnings of one sentence aim at no one through each other)."""
     if e.act not in tr.warning_acts:
@@ -235,7 +245,7 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, own: set, rows: list, r: Any
     if tc is not None and not (e.target.rule.startswith("patient.") and s.tags[tc.head] in ("NN", "NNS")
                                and tc.end - tc.start <= 3):
         return None   # an object or phrase of its own that names no one ("warned of a crisis")
-    skip = own | _parallel_parties(s, e, ctx, tr)
+    skip = own | _parallel_parties(s, e, ctx, rows, cue, tr)
     earlier = [x for x in _earlier_rows(ctx, rows, r) if str(x.get("rule", "")).find("target.prior_party") < 0]
     for want in ("acted_on", "acted"):
         for k in range(len(earlier) - 1, -1, -1):
@@ -266,11 +276,13 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, own: set, rows: list, r: Any
     if others:
         return None
     here = {id(x) for x in rows}
-    for k in range(len(earlier) - 1, -1, -1):   # the doer of the latest hostile act before
-        row = earlier[k]
+    for k in range(len(earlier) - 1, -1, -1):   # the doer of the latest hostile act before, on no one
+        row = earlier[k]                           # named or on a party warning alongside the source
         if id(row) not in here and row.get("act") in r.retaliation_acts and row.get("act") not in tr.warning_acts \
                 and row.get("factuality") != "alleged" and row.get("source_actor") not in skip | {None}:
-            return _fields(row["source_actor"]), "target.prior_party"
+            if row.get("target_actor") is None or row["target_actor"] in skip:
+                return _fields(row["source_actor"]), "target.prior_party"
+            return None   # "Poland expelled Belarusian diplomats. Russia said it would retaliate": not POL
     return None
 
 
@@ -326,7 +338,7 @@ def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str,
         return _location_only(s, e, trule, tr)
     own = _own_actors(e, ctx, src)
     got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr) \
-        or _prior_party(s, e, ctx, own, rows, r, tr) or _claimant_party(s, e, ctx, me, r, tr)
+        or _prior_party(s, e, ctx, own, rows, r, cue, tr) or _claimant_party(s, e, ctx, me, r, tr)
     if got is None or got[0].get("actor") is None or got[0]["actor"] in own:
         return None
     return got
