@@ -15,6 +15,11 @@ COLS = ["source_actor", "act", "target_actor", "rule"]
 JOINT = ("Nepal and Bhutan agreed to resume direct flights and border trade through the Kakarbhitta "
          "crossing, their foreign ministries said on Friday.")
 
+PARALLEL = ("Armenia shelled villages in Nakhchivan. Azerbaijan vowed to retaliate, and Turkey warned "
+            "of a wider conflict.")
+COSUBJ = "Rwanda killed a Congolese rebel commander in Goma. Congo and Burundi vowed to retaliate."
+ANNEX = "Ethiopia seized a disputed district on paper. Eritrea and Sudan warned of consequences."
+
 # (text, source, act, expected target, rule id that must give it, or None for no target)
 CASES = [
     # target.event_doer_ref: the definite act noun stands for the earlier act's doer
@@ -39,6 +44,19 @@ CASES = [
      "RUS", "coerce", "LTU", "target.claimant_party"),
     ("Ghana said Togolese police detained three fishermen on Sunday.", "TGO", "coerce", "GHA",
      "target.claimant_party"),
+    # target.prior_party: a parallel warner or a co-subject is no other party; the doer of the
+    # earlier hostile act is
+    (PARALLEL, "AZE", "threaten", "ARM", "target.prior_party"),
+    (COSUBJ, "COD", "threaten", "RWA", "target.prior_party"),
+    (COSUBJ, "BDI", "threaten", "RWA", "target.prior_party"),
+    (ANNEX, "ERI", "threaten", "ETH", "target.prior_party"),
+    (ANNEX, "SDN", "threaten", "ETH", "target.prior_party"),
+    # ... but a threat in the clause the warning answers is the other party's act
+    ("Uganda warned it would respond after Kenya threatened to close the border crossings.", "UGA",
+     "threaten", "KEN", "target.prior_party"),
+    # a border crossed, or one a deployment faces, names the state acted on
+    ("Turkish jets struck targets across the Syrian border.", "TUR", "attack", "SYR", "named_oblique_across"),
+    ("Belarus massed troops near the Lithuanian border.", "BLR", "mobilize", "LTU", "named_oblique_near"),
 ]
 
 # negatives: rows that must keep their reading
@@ -58,6 +76,13 @@ KEEP = [
     ("Reuters reported that Turkish forces had seized two trucks.", "TUR", None),
     # the party of a feared outcome is not whom a warning is aimed at
     ("The Kremlin warned that sending troops would lead to a direct conflict with NATO.", "RUS", None),
+    # an actor inside the source's own phrase is the source
+    ("Yemen's Houthis warned they would respond.", "YEM", None),
+    # an attack near a border is no act on the state across it
+    ("Nigerian troops killed militants near the Cameroonian border.", "NGA", None),
+    # an NGO's or IGO's report names no one acted on
+    ("Amnesty International said Egyptian police had detained three journalists.", "EGY", None),
+    ("The United Nations said Sudanese troops had detained aid workers.", "SDN", None),
 ]
 
 
@@ -79,6 +104,11 @@ def test_no_self_or_invented_target(ev, text, src, tgt):
     assert all(x[2] != x[0] for x in got if x[0] is not None), got   # never a self-target
     mine = [x for x in got if x[0] == src and x[1] != "statement"]
     assert mine and all(x[2] == tgt for x in mine), got
+
+
+def test_actor_type():
+    assert event_targets._actor_type("OSCE") == "igo"
+    assert event_targets._actor_type("SRB") == "state"
 
 
 def test_event_like_nouns():

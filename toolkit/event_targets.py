@@ -18,12 +18,17 @@ first that answers wins; each answer is a rule id in the row's ``rule`` column):
    are each other's targets (CAMEO codes a joint act as a dyad).
 4. ``target.prior_party`` - a warning or threat of response with no object ("Yerevan warned it
    would respond") is aimed at the other party of the paragraph: whoever acted on the source,
-   else whom the source acted on, else the one other party the sentence names.
+   else whom the source acted on, else the one other party the sentence names, else the doer
+   of the latest earlier hostile act aimed at no one named or at a co-warner; never a party
+   warning alongside it ("Iran and Hezbollah vowed to retaliate", "..., and Iran warned of a
+   wider war"), nor a target this step gave.
 5. ``target.claimant_party`` - a deployment or coercive act another party reports, with no party
    named ("Kosovo said Serbian forces had moved heavy artillery close to the boundary line"), is
-   aimed at the reporting party (as ``target.claimant_victim`` in toolkit.events reads attacks).
+   aimed at the reporting party (as ``target.claimant_victim`` in toolkit.events reads attacks),
+   when that party is a state (an IGO's or NGO's report names no one acted on).
 
-Never a self-target: an answer naming the source's own actor is no answer. The steps read only
+Never a self-target: an answer naming the source's own actor, or an actor named inside the
+source's own phrase ("Afghanistan's Taliban"), is no answer. The steps read only
 the parsed sentence, its mentions and the rows already made (this sentence's and, through
 ``ctx.previous``, those of the sentences before within events.yaml ``description_lookup:
 sentences``); its word lists are data, ``lexicons/event_targets.yaml`` (:func:`target_rules`).
@@ -67,6 +72,9 @@ class TargetRules:
     locative_preps: tuple
     party_preps: tuple
     claimant_acts: frozenset
+    border_facing_acts: frozenset
+    warning_verbs: frozenset
+    answered_links: frozenset
 
 
 @functools.lru_cache(maxsize=4)
@@ -84,7 +92,8 @@ def target_rules(path: str | None = None) -> TargetRules:
                        not_events=fs(d["not_events"]), borders=fs(d["borders"]),
                        locative_preps=tuple("_" + x for x in d["locative_preps"]),
                        party_preps=tuple("_" + x for x in d["party_preps"]),
-                       claimant_acts=fs(d["claimant_acts"]))
+                       claimant_acts=fs(d["claimant_acts"]), border_facing_acts=fs(d["border_facing_acts"]),
+                       warning_verbs=fs(d["warning_verbs"]), answered_links=fs(d["answered_links"]))
 
 
 def _event_like(lemma: str, event_nouns: Any, claim_nouns: Any, tr: TargetRules | None = None) -> bool:
@@ -116,9 +125,11 @@ def _earlier_rows(ctx: Any, rows: list, r: Any) -> list:
 
 def _location_only(s: cl.Structure, e: Any, trule: str, tr: TargetRules) -> tuple[dict, str] | None:
     """``target.location_only``: "near the Afghan border" - a border phrase whose party is only
-    an adjective or a name before "border" is a place, not the party acted on."""
+    an adjective or a name before "border" is a place, not the party acted on; not for a
+    deployment (``border_facing_acts``: "deployed tanks near the Kosovo border" faces Kosovo)."""
     tc = e.target.chunk
-    if tc is None or trule != "actor.mention" or not e.target.rule.endswith(tr.locative_preps) \
+    if tc is None or e.act in tr.border_facing_acts or trule != "actor.mention" \
+            or not e.target.rule.endswith(tr.locative_preps) \
             or s.lemma[tc.head] not in tr.borders or tc.head != tc.end - 1:
         return None
     if tc.end < len(s.lower) and s.lower[tc.end] in ("with", "of"):
@@ -193,30 +204,63 @@ def _joint_pair(s: cl.Structure, e: Any, ctx: Any, src: dict, cue: Any, rows: li
     return None
 
 
-def _prior_party(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any,
+def _parallel_parties(s: cl.Structure, e: Any, ctx: Any, rows: list, cue: Any, tr: TargetRules) -> set:
+    """The actors named in the subject of the warning's own verb or of another warning verb of
+    its sentence (``warning_verbs``): co-subjects ("Iran and Hezbollah vowed to retaliate") and
+    parallel warners ("Hezbollah vowed to retaliate, and Iran warned of a wider war") warn
+    alongside the source; none of them is whom its warning is aimed at. A warning verb in a
+    clause the source answers (``answered_links``: "... would respond after Ethiopia threatened
+    to fill the dam") is the other party's act, not a parallel one."""
+    spans = []
+    for p in s.predicates:
+        if p.agent is None:
+            continue
+        answered = p.agent.start > 0 and s.lower[p.agent.start - 1] in tr.answered_links
+        if p.start <= e.tok < p.end or s.lemma[p.head] in tr.warning_verbs and not answered:
+            spans.append((int(ctx.tok_start[p.agent.start]), int(ctx.tok_end[p.agent.end - 1])))
+    sc = e.source.chunk
+    if sc is not None:
+        spans.append((int(ctx.tok_start[sc.start]), int(ctx.tok_end[sc.end - 1])))
+        if sc.end < e.tok and s.lower[sc.end] in ("and", ",", "or"):   # "Congo and Burundi vowed": the later conjuncts
+            spans.append((int(ctx.tok_start[sc.end]), int(ctx.tok_start[e.tok])))
+    # the rows of the earlier conjuncts, made from the same cue, and the sentence's other warnings
+    # of the same class with no target of their own
+    own = int(ctx.tok_start[cue.tok])
+    got = {x.get("source_actor") for x in rows if x.get("cue_start") == own or x.get("act") == e.act
+           and (x.get("target_actor") is None or str(x.get("rule", "")).find("target.prior_party") >= 0)}
+    return got | {m[2] for m in ctx.mentions if m[2] is not None and any(a <= m[0] < b for a, b in spans)}
+
+
+def _prior_party(s: cl.Structure, e: Any, ctx: Any, own: set, rows: list, r: Any, cue: Any,
                  tr: TargetRules) -> tuple[dict, str] | None:
     """``target.prior_party``: a warning or threat of response with no party named is aimed at
     the latest earlier doer of a hostile act on the source (events.yaml ``retaliation_targets``),
     else at the latest party the source did one to, else at the one other party acting in its
-    sentence."""
+    sentence, else at the doer of the latest hostile act of the sentences before when that act
+    is aimed at no one named or at a party warning alongside ("Venezuela annexed the region.
+    Guyana and Brazil warned of consequences": VEN for each; "Ukraine's drones hit a Russian
+    port. Moscow and Minsk warned of a response": UKR for Minsk too). Never a party
+    that warns alongside the source (:func:`_parallel_parties`), nor one whose target this step
+    gave (the warnings of one sentence aim at no one through each other)."""
     if e.act not in tr.warning_acts:
         return None
     tc = e.target.chunk
     if tc is not None and not (e.target.rule.startswith("patient.") and s.tags[tc.head] in ("NN", "NNS")
                                and tc.end - tc.start <= 3):
         return None   # an object or phrase of its own that names no one ("warned of a crisis")
-    earlier = _earlier_rows(ctx, rows, r)
+    skip = own | _parallel_parties(s, e, ctx, rows, cue, tr)
+    earlier = [x for x in _earlier_rows(ctx, rows, r) if str(x.get("rule", "")).find("target.prior_party") < 0]
     for want in ("acted_on", "acted"):
         for k in range(len(earlier) - 1, -1, -1):
             row = earlier[k]
             if row.get("act") not in r.retaliation_acts:
                 continue   # "China sent weapons to Russia. Russia vowed to retaliate": no act one answers
             who = None
-            if want == "acted_on" and row.get("target_actor") == me:
+            if want == "acted_on" and row.get("target_actor") in own:
                 who = row.get("source_actor")
-            elif want == "acted" and row.get("source_actor") == me:
+            elif want == "acted" and row.get("source_actor") in own:
                 who = row.get("target_actor")
-            if who is not None and who != me:
+            if who is not None and who not in skip:
                 return _fields(who), "target.prior_party"
     # the one other party acting in the sentence, the head of a subject of one of its verbs ("... after
     # Ethiopia began the filling"): no place, person or news outlet ("CAIRO (AP) -"), nor a party
@@ -228,10 +272,20 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any,
     heads = [int(ctx.tok_start[p.agent.head]) for p in s.predicates if p.agent is not None and p.voice == "active"
              and not (p.agent.start >= 2 and s.lower[p.agent.start - 1] in ("that", "which")
                       and s.tags[p.agent.start - 2] in ("NN", "NNS"))]
-    others = {m[2] for m in ctx.mentions if m[2] is not None and not m[5] and m[2] != me and m[3] is None
+    others = {m[2] for m in ctx.mentions if m[2] is not None and not m[5] and m[2] not in skip and m[3] is None
               and m[4] != _MEDIA and not cond[0] <= m[0] < cond[1] and any(m[0] <= h < m[1] for h in heads)}
     if len(others) == 1:
         return _fields(next(iter(others))), "target.prior_party"
+    if others:
+        return None
+    here = {id(x) for x in rows}
+    for k in range(len(earlier) - 1, -1, -1):   # the doer of the latest hostile act before, on no one
+        row = earlier[k]                           # named or on a party warning alongside the source
+        if id(row) not in here and row.get("act") in r.retaliation_acts and row.get("act") not in tr.warning_acts \
+                and row.get("factuality") != "alleged" and row.get("source_actor") not in skip | {None}:
+            if row.get("target_actor") is None or row["target_actor"] in skip:
+                return _fields(row["source_actor"]), "target.prior_party"
+            return None   # "Poland expelled Belarusian diplomats. Russia said it would retaliate": not POL
     return None
 
 
@@ -240,7 +294,9 @@ def _claimant_party(s: cl.Structure, e: Any, ctx: Any, me: str, r: Any, tr: Targ
     object or place names no one ("Kosovo said Serbian forces had moved heavy artillery close to
     the boundary line", "Norway said Russia had jammed GPS signals"), is aimed at the reporting
     party, as ``target.claimant_victim`` reads a reported attack; not the doer's own report, a
-    news outlet's, a claim a noun reports ("rejected claims that ..."), or a denied or negated act."""
+    news outlet's, a claim a noun reports ("rejected claims that ..."), or a denied or negated act;
+    only a state's report (an IGO, NGO or monitor reports what it saw, "Human Rights Watch said
+    police had detained activists", and is not the one acted on)."""
     c, tc = e.claimant, e.target.chunk
     if c is None or e.act not in tr.claimant_acts or e.negated or s.lemma[c.head] in r.claim_nouns \
             or "claim.noun_owner" in e.extra or e.source.rule == "source.denier":
@@ -248,10 +304,22 @@ def _claimant_party(s: cl.Structure, e: Any, ctx: Any, me: str, r: Any, tr: Targ
     if tc is not None and any(ctx.names_party(k) for k in range(tc.start, tc.end)):
         return None   # the phrase names a party the actors lexicon knows as some other reading
     clm, _ = ctx.actor(c, s)
-    if clm.get("actor") in (None, me) or clm.get("sector") == _MEDIA:
-        return None
+    if clm.get("actor") in (None, me) or clm.get("sector") == _MEDIA \
+            or _actor_type(clm["actor"]) != "state":
+        return None   # a monitor, an IGO or NGO reports what it saw, it is not the one acted on
     return _fields(clm["actor"], clm.get("person"), clm.get("sector"), clm.get("text"), clm.get("start"),
                    clm.get("end")), "target.claimant_party"
+
+
+def _actor_type(actor: str) -> str | None:
+    """The actors lexicon's ``actor_type`` of an actor code (state, igo, ngo, nonstate ...).
+
+    Example:
+        >>> _actor_type("OSCE"), _actor_type("SRB")
+        ('igo', 'state')
+    """
+    from .actors import load_gazetteer
+    return load_gazetteer().actor_types.get(actor)
 
 
 def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str, rows: list, r: Any,
@@ -271,8 +339,22 @@ def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str,
     tr = target_rules()
     if tgt.get("actor") is not None:
         return _location_only(s, e, trule, tr)
+    own = _own_actors(e, ctx, src)
     got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr) \
-        or _prior_party(s, e, ctx, me, rows, r, tr) or _claimant_party(s, e, ctx, me, r, tr)
-    if got is None or got[0].get("actor") in (None, me):
+        or _prior_party(s, e, ctx, own, rows, r, cue, tr) or _claimant_party(s, e, ctx, me, r, tr)
+    if got is None or got[0].get("actor") is None or got[0]["actor"] in own:
         return None
     return got
+
+
+def _own_actors(e: Any, ctx: Any, src: dict) -> set:
+    """The source's actor and every actor named inside its own phrase ("Afghanistan's Taliban":
+    AFG and TALIBAN), none of which the source's act is aimed at."""
+    own = {src.get("actor")}
+    sc = e.source.chunk
+    if sc is not None:
+        a, b = int(ctx.tok_start[sc.start]), int(ctx.tok_end[sc.end - 1])
+        if src.get("start") is not None and src.get("end") is not None:
+            a, b = min(a, int(src["start"])), max(b, int(src["end"]))
+        own |= {m[2] for m in ctx.mentions if m[2] is not None and a <= m[0] < b}
+    return own
