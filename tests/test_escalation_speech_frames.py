@@ -64,3 +64,37 @@ def test_adverb_initial_cue_starts_at_its_verb(text, expected):
 def test_adjective_initial_cue_keeps_its_span():
     c = _cues("Orsk said there would be serious consequences for Velmar.")
     assert ("serious consequences", "serious consequence") in list(zip(c["text"], c["cue"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a condition judged for someone, or a condition noun, is no criticism of conduct
+    ("Velmar said the risk was unacceptable to shareholders.", [("said", "010")]),
+    ("Orsk's central bank said the lira's slide was unacceptable for exporters.", [("said", "010")]),
+    ("Tarsk said unemployment was unacceptable.", [("said", "010")]),
+    ("Kessland said the cost of fuel was unacceptable to drivers.", [("said", "010")]),
+    ("Norland said the rise in bread prices was unacceptable.", [("said", "010")]),
+    # a progressive verb after the copula is the subject's act, not an evaluation
+    ("Norland said Orsk was provoking a conflict.", [("said", "010")]),
+    # acts and conduct stay criticisms, also with an experiencer when the act is a cue
+    ("Velmar said the shelling of its villages was unacceptable.", [("said", "111")]),
+    ("Velmar said the bombing of the hospital was unacceptable to the whole world.", [("said", "111")]),
+    ("Kessland said the verdict against the journalist was unacceptable.", [("said", "111")]),
+    ("The seizure of the tanker is an outrage, Kessland said.", [("said", "111")]),
+    ("What happened at the border is a disgrace, Norland said.", [("said", "111")]),
+])
+def test_evaluation_needs_an_act_or_conduct(text, expected):
+    assert _speech(text) == expected
+
+
+def test_accusation_of_another_party_is_not_downgraded():
+    # the evaluated clause holds another party's conflict act: the events step accuses it
+    import pandas as pd
+    import toolkit
+    texts = ["Peru said the Bolivian border closure was disappointing.",
+             "Kenya said the Ugandan raid was a violation of its sovereignty.",
+             "Spain said the bombardment of the port was a disgrace."]
+    a = toolkit.analyze(pd.DataFrame({"doc_id": ["a", "b", "c"], "text": texts}),
+                        annotators=["actors", "escalation"], workers=1, cache=False, progress=False)
+    es = a["escalation"]
+    said = es[es.cue == "say"].set_index("doc_id")["cameo"].to_dict()
+    assert said == {"a": "010", "b": "010", "c": "111"}

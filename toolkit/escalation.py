@@ -342,7 +342,8 @@ def _frames_of(lex) -> tuple | None:
             raise ValueError(f"lexicon {lex.tag}: speech_frames.modals.{modal} names {entry!r}, no entry")
         acts[str(modal).lower()] = row.iloc[0]
     return (low(f.get("verbs")), low(f.get("copulas")), low(f.get("evaluative_cameo")),
-            low(f.get("own_side")), acts, int(f.get("reach", 3)), low(f.get("between")))
+            low(f.get("own_side")), acts, int(f.get("reach", 3)), low(f.get("between")),
+            low(f.get("experiencer")), low(f.get("conduct_nouns")), low(f.get("subject_ends")))
 
 
 def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFrame:
@@ -371,7 +372,7 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
     frames = _frames_of(lex)
     if hits.empty or frames is None:
         return hits
-    verbs, copulas, evaluative, own, acts, reach, fillers = frames
+    verbs, copulas, evaluative, own, acts, reach, fillers, experiencer, conduct, ends = frames
     speech = (hits["entry"].isin(verbs) & (hits["cameo"].astype(str) == "010")).to_numpy()
     if not speech.any():
         return hits
@@ -387,18 +388,26 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
         by_sent[key].append(i)
     hits = hits.copy()
     cols = ["category", "cameo", "goldstein", "quad_class"]
+    for c in cols + ["weight"]:   # the statement's own codes, for _unframe_accusations
+        hits["_said_" + c] = hits[c]
+    hits["_frame_lo"], hits["_frame_hi"] = -1, -1
+    ends_at = [first_row[d] + int(t) for d, t in zip(docs, hits["tok_end"].tolist())]
     for key, idx in by_sent.items():
         # a finite speech verb ("to say nothing" is none)
         says = [i for i in idx if speech[i] and not (rows[i] > 0 and lower[rows[i] - 1] == "to")]
         if not says:
             continue
         said = min(rows[i] for i in says)
-        src = None
+        src, span = None, (-1, -1)
         for i in idx:   # an evaluative predicate: a criticism right after a copula
             r = rows[i]
             if cameo[i] in evaluative and _after_copula(lower, sent_of, r, copulas, fillers, reach) \
                     and (r > said or "," in lower[r:said]):   # before the verb: "..., X said"
-                src = hits.iloc[i]
+                lo = said + 1 if r > said else _sentence_first(sent_of, r, first_row[key[0]])
+                lo += lower[lo] == "that"
+                if _evaluates_conduct(lower, words, rows, ends_at, idx, cameo, r, ends_at[i], lo,
+                                      (experiencer, conduct, ends, copulas), named_first=r > said):
+                    src, span = hits.iloc[i], (lo, ends_at[i])
                 break
         if src is None:   # the modal frame before its speech verb only ("Y must go, X said")
             src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
@@ -409,7 +418,89 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
             for c in cols:
                 hits.iat[i, hits.columns.get_loc(c)] = src[c]
             hits.iat[i, hits.columns.get_loc("weight")] = 0.0
+            hits.iat[i, hits.columns.get_loc("_frame_lo")] = span[0]
+            hits.iat[i, hits.columns.get_loc("_frame_hi")] = span[1]
     return hits
+
+
+def _unframe_accusations(cues: pd.DataFrame, source_actor, base: np.ndarray) -> pd.DataFrame:
+    """A speech verb that ``_speech_frames`` made a criticism goes back to its statement when
+    its evaluated clause holds a conflict act of another party (a cue of the conflict quad
+    classes whose doer is an actor other than the speaker's): "Turkey said the Swedish decision
+    was disappointing", "Qatar said the Israeli strike was a violation of its sovereignty". The
+    events step reads that report as the speaker's accusation of the doer (claim.accuse, CAMEO
+    112, with the doer as target), a stronger act than a criticism aimed at no one.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> t = "Velmar said the blockade was unacceptable."
+        >>> _, toks = tokenize_documents(["d"], [t])
+        >>> find_cues(toks, {"d": t})["cameo"].tolist()[:1]
+        ['111']
+    """
+    if "_frame_lo" not in cues.columns or not (cues["_frame_lo"].to_numpy() >= 0).any():
+        return cues
+    lo, hi = cues["_frame_lo"].to_numpy().astype(int), cues["_frame_hi"].to_numpy().astype(int)
+    row = base + cues["tok_start"].to_numpy().astype(int)
+    conflict = cues["quad_class"].isin(["verbal_conflict", "material_conflict"]).to_numpy()
+    keys = list(zip(cues["doc_id"].tolist(), cues["sent_id"].tolist()))
+    cues = cues.copy()
+    for i in np.flatnonzero(lo >= 0):
+        speaker = source_actor[i]
+        near = np.flatnonzero((row >= lo[i]) & (row < hi[i]) & conflict)
+        if any(keys[j] == keys[i] and j != i and isinstance(source_actor[j], str)
+               and source_actor[j] != speaker for j in near):
+            for c in ("category", "cameo", "goldstein", "quad_class", "weight"):
+                cues.iat[i, cues.columns.get_loc(c)] = cues["_said_" + c].iat[i]
+    return cues
+
+
+def _sentence_first(sent_of, r: int, floor: int) -> int:
+    """The first token row of the sentence of row ``r``, not before its document's first row
+    ``floor`` (rows of a sentence are contiguous; sentence ids restart in each document)."""
+    while r > floor and sent_of[r - 1] == sent_of[r]:
+        r -= 1
+    return r
+
+
+def _evaluates_conduct(lower, words, rows, ends_at, idx, cameo, r: int, end: int, lo: int,
+                       lists, named_first: bool = True) -> bool:
+    """Whether the criticism at rows ``r``..``end`` after a copula judges an act or a party's
+    conduct, so that the speech verb reporting it is a criticism (``_speech_frames``). Not when
+    it is a progressive verb with an object ("Orsk was provoking a conflict": Orsk's act, which
+    the events step reads as the speaker's accusation), when an experiencer follows ("was
+    unacceptable to investors", "for importers": a judgment of a condition's effect on someone;
+    unless the subject holds an act cue), or when the subject from row ``lo`` to the copula names no act: its head phrase (up to a
+    preposition) must hold a cue of the lexicon other than a statement, a noun of conduct
+    (``conduct_nouns``: decision, verdict, ...), a gerund ("the shelling"), a capitalised word
+    that does not open the sentence (a party: "the Swedish decision", "said Israel's raid"), or a free relative or
+    extraposed subject ("What happened ...", "It was a disgrace that ..."). Condition nouns
+    ("the risk", "inflation", "the price of cocoa") name none.
+
+    Example:
+        >>> toks = "velmar said inflation was unacceptable".split()
+        >>> lists = (frozenset({"to"}), frozenset({"decision"}), frozenset({"of"}), frozenset({"was"}))
+        >>> _evaluates_conduct(toks, toks, [4], [5], [0], ["111"], 4, 5, 2, lists)
+        False
+    """
+    experiencer, conduct, ends, copulas = lists
+    word = lower[r]
+    if end == r + 1 and word.endswith("ing") and end < len(lower) and lower[end].isalpha() \
+            and lower[end] not in ("and", "or", "but"):
+        return False   # "was provoking a war": a progressive verb, not a predicate adjective
+    cop = r - 1
+    while cop > lo and lower[cop] not in copulas:
+        cop -= 1
+    head = lo
+    while head < cop and lower[head] not in ends:
+        head += 1
+    if any(lo <= rows[i] < head and cameo[i] != "010" for i in idx):
+        return True   # an act the lexicon names ("the bombing ... was unacceptable to the world")
+    if end < len(lower) and lower[end] in experiencer:
+        return False
+    return lower[lo] in ("what", "it") or any(
+        lower[k] in conduct or (lower[k].endswith("ing") and len(lower[k]) > 5)
+        or ((k > lo or named_first) and words[k][:1].isupper()) for k in range(lo, head))
 
 
 def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fillers: frozenset,
@@ -589,6 +680,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
                        dtype=bool)
     source_actor, target_actor, source_from_mention = _cue_actors(
         cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers, texts)
+    cues = _unframe_accusations(cues, source_actor, base)
     verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
     first_person_subject = _window_any(feats["first"], sent_lo, r0)
     reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
