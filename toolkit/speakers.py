@@ -132,7 +132,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from importlib import resources as _resources
@@ -1505,6 +1505,24 @@ def rule_description_role(r: SpeakerResolver, a: int, b: int, words: list[str]) 
 _STAFF_OPENERS = frozenset("a an his her its their".split())
 
 
+def _earlier_in_window(r: SpeakerResolver, a: int, word: str) -> Iterator[int]:
+    """The token positions of ``word`` before character ``a`` and inside the speaker window
+    (:data:`WINDOW_SENTENCES`), nearest first; the positions are found once per document.
+
+    Example:
+        >>> # "a foreign ministry official said ... The official said": the first "official"
+    """
+    d = r.d
+    if word not in r._heads:
+        r._heads[word] = _positions(d.low, frozenset({word}))
+    pos = r._heads[word]
+    floor = r.window_start(a, WINDOW_SENTENCES)
+    i = bisect.bisect_left(pos, bisect.bisect_left(d.start, a)) - 1
+    while i >= 0 and d.start[pos[i]] >= floor:
+        yield pos[i]
+        i -= 1
+
+
 def _same_staff(r: SpeakerResolver, a: int, noun: str) -> Resolution | None:
     """Rule ``same_staff``: "the spokesman", "the official" with no person of that role named:
     the nearest earlier phrase of an earlier sentence in the window that introduces one ("his
@@ -1515,15 +1533,8 @@ def _same_staff(r: SpeakerResolver, a: int, noun: str) -> Resolution | None:
         >>> # "Tinubu will visit Paris for talks with Macron, his spokesman said. The spokesman said ...": NGA
     """
     d = r.d
-    if noun not in r._heads:
-        r._heads[noun] = _positions(d.low, frozenset({noun}))
-    pos = r._heads[noun]
     tok = bisect.bisect_left(d.start, a)
-    floor = r.window_start(a, WINDOW_SENTENCES)
-    i = bisect.bisect_left(pos, tok) - 1
-    while i >= 0 and d.start[pos[i]] >= floor:
-        p = pos[i]
-        i -= 1
+    for p in _earlier_in_window(r, a, noun):
         if d.sent[p] == d.sent[min(tok, len(d.sent) - 1)] or r.in_quote(d.start[p]):
             continue
         lo = next((k for k in range(p - 1, max(d.sent_start[d.sent[p]], p - 5) - 1, -1)
@@ -1825,15 +1836,8 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str, *, before: bool = 
     the official said"; any article with ``any_article``: "the Philippine coast guard said ...
     Coast guard spokesman X")."""
     d = r.d
-    if head not in r._heads:
-        r._heads[head] = _positions(d.low, frozenset({head}))
-    pos = r._heads[head]
     tok = bisect.bisect_left(d.start, a)
-    floor = r.window_start(a, WINDOW_SENTENCES)
-    i = bisect.bisect_left(pos, tok) - 1
-    while i >= 0 and d.start[pos[i]] >= floor:
-        p = pos[i]
-        i -= 1
+    for p in _earlier_in_window(r, a, head):
         if r.in_quote(d.start[p]) or (p + 1 < len(d.low) and d.low[p + 1] in _CRAFT_NOUNS):
             continue
         lo = max(d.sent_start[d.sent[p]], p - 4)
