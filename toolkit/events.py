@@ -294,26 +294,32 @@ def rules(path: str | None = None) -> Rules:
                  commitment_threats=fs(d.get("commitments", {}).get("threat_acts", [])),
                  commitment_verbs=fs(d.get("commitments", {}).get("threat_verbs", [])),
                  promise={str(k): str(v) for k, v in d.get("commitments", {}).get("promise", {}).items()},
-                 welcomed_visits=_welcomed_visit_rules(d.get("welcomed_visits", {})),
-                 object_acts={str(k).lower(): str(v) for k, v in d.get("object_acts", {}).items()},
-                 object_act_heads=fs(d.get("object_act_heads", [])),
-                 object_time_words=fs(d.get("object_time_words", [])),
-                 offer_heads=fs(d.get("offers", {}).get("heads", [])),
-                 offer_skip=fs(d.get("offers", {}).get("skip", [])),
-                 offer_act={str(k): str(v) for k, v in d.get("offers", {}).get("act", {}).items()},
+                 **_offer_fields(d),
                  resolve_verbs=fs(d.get("commitments", {}).get("resolve_verbs", [])),
-                 pair_determiners=frozenset(tuple(str(x).lower().split())
-                                            for x in d.get("pair_descriptions", {}).get("determiners", [])),
-                 pair_nouns=fs(d.get("pair_descriptions", {}).get("nouns", [])),
-                 reciprocal_phrases=frozenset(tuple(str(x).lower().split())
-                                              for x in d.get("pair_descriptions", {}).get("reciprocal", [])),
                  **_consequence_rules(w.get("that_consequence", {})))
 
 
+def _offer_fields(d: dict) -> dict:
+    """The :class:`Rules` fields of events.yaml ``offers``, ``welcomed_visits`` and ``object_acts``
+    (events 0.19.0)."""
+    fs = lambda xs: frozenset(str(x).lower() for x in xs)
+    offers = d.get("offers", {})
+    return dict(welcomed_visits=_welcomed_visit_rules(d.get("welcomed_visits", {})),
+                object_acts={str(k).lower(): str(v) for k, v in d.get("object_acts", {}).items()},
+                object_act_heads=fs(d.get("object_act_heads", [])),
+                object_time_words=fs(d.get("object_time_words", [])),
+                offer_heads=fs(offers.get("heads", [])), offer_skip=fs(offers.get("skip", [])),
+                offer_act={str(k): str(v) for k, v in offers.get("act", {}).items()})
+
+
 def _discourse_fields(d: dict) -> dict:
-    """The :class:`Rules` fields of events.yaml ``reacted_prior`` and ``traded_objects``."""
-    rp = d.get("reacted_prior", {})
-    return {"reacted_acts": frozenset(rp.get("acts", [])), "reacted_objects": frozenset(rp.get("nouns", [])),
+    """The :class:`Rules` fields of events.yaml ``reacted_prior``, ``traded_objects`` and
+    ``pair_descriptions`` ("both sides", "the two neighbours")."""
+    rp, pd_ = d.get("reacted_prior", {}), d.get("pair_descriptions", {})
+    return {"pair_determiners": frozenset(tuple(str(x).lower().split()) for x in pd_.get("determiners", [])),
+            "pair_nouns": frozenset(str(x).lower() for x in pd_.get("nouns", [])),
+            "reciprocal_phrases": frozenset(tuple(str(x).lower().split()) for x in pd_.get("reciprocal", [])),
+            "reacted_acts": frozenset(rp.get("acts", [])), "reacted_objects": frozenset(rp.get("nouns", [])),
             "reacted_suffixes": tuple(str(x) for x in rp.get("suffixes", [])),
             "reacted_blame": frozenset(str(x).lower() for x in rp.get("blame_nouns", [])),
             "traded_objects": {str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()},
@@ -4025,6 +4031,11 @@ def _claimant_possessive_targets(s: cl.Structure, events: list[Event], actors: l
             e.target = Arg(e.claimant, "target.claimant_possessive")
 
 
+# Plain speech verbs: coded as a demand or an appeal only by a modal frame in what they report
+# (escalation speech_frames: "Y must withdraw, X said"), aimed like the statement they were.
+_PLAIN_SPEECH = frozenset({"say", "add", "state", "tell"})
+
+
 def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext) -> None:
     """``target.reported_subject``: a statement with no target is about the reported clause's
     subject, and a demand or appeal is made of it ("demanded that Russia withdraw"; "Russia says Israel must end attacks" -> Israel, even when an act of the speaker's
@@ -4037,7 +4048,8 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
         accusing = e.act == "accuse" and s.lemma[e.tok] in _reporting_classes()  # "alleged that Kyiv had ..."
         # "said the strikes were unacceptable": a speech verb that criticizes (escalation speech_frames)
         # is aimed at the evaluated party, as the statement it was: the reported subject's actor
-        criticizing = e.act == "criticize" and s.lemma[e.tok] in _reporting_classes()
+        criticizing = e.act == "criticize" and s.lemma[e.tok] in _reporting_classes() \
+            or e.act in ("demand", "appeal") and s.lemma[e.tok] in _PLAIN_SPEECH   # "Y must/should ..., X said"
         # "demanded that Russia withdraw": a demand or an appeal is made of the complement's subject
         asking = e.act in ("demand", "appeal") and e.tok + 1 < len(s.lower) and s.lower[e.tok + 1] == "that" \
             and s.tags[e.tok + 1] == "IN"
@@ -4741,10 +4753,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
-        tgt, trule = _target(s, e, ctx, src, r, cues[e.cue].lemma)
-        tgt, trule = _discourse_target(s, e, ctx, src, r, rows) or (tgt, trule) if tgt.get("actor") is None \
-            else (tgt, trule)
-        tgt, trule = _event_targets.resolve(s, e, ctx, src, tgt, trule, rows, r, cues[e.cue]) or (tgt, trule)
+        tgt, trule = _row_target(s, e, ctx, src, r, rows, cues[e.cue])
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -4770,6 +4779,17 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
     return _codable(rows)
+
+
+def _row_target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules, rows: list[dict],
+                cue: Cue) -> tuple[dict, str]:
+    """The target of event ``e`` and its rule: its own phrases' (:func:`_target`), else the one
+    the rows before give (:func:`_discourse_target`), else the last target step's
+    (:func:`toolkit.event_targets.resolve`)."""
+    tgt, trule = _target(s, e, ctx, src, r, cue.lemma)
+    if tgt.get("actor") is None:
+        tgt, trule = _discourse_target(s, e, ctx, src, r, rows) or (tgt, trule)
+    return _event_targets.resolve(s, e, ctx, src, tgt, trule, rows, r, cue) or (tgt, trule)
 
 
 def _codable(rows: list[dict]) -> list[dict]:
