@@ -1444,6 +1444,22 @@ def _joint_phrase(r: SpeakerResolver, b: int, words: list[str]) -> bool:
     return any(d.low[k] == "joint" and k + 1 < len(d.low) and d.low[k + 1] in _JOINT_NOUNS for k in range(t, end))
 
 
+def _mentions_by_sentence(r: SpeakerResolver, lo: int, a: int,
+                          keep: Callable[[Mention], bool]) -> dict[int, list[Mention]]:
+    """The mentions with an actor from character ``lo`` to the speaker at ``a``, outside
+    quotation marks and passing ``keep``, by sentence number, in text order.
+
+    Example:
+        >>> # "Chad and Niger met. The two countries said": {0: [Chad, Niger]}
+    """
+    d = r.d
+    out: dict[int, list[Mention]] = {}
+    for m in r.mentions_in(lo, a):
+        if m.end <= a and m.actor and keep(m) and not r.in_quote(m.start):
+            out.setdefault(d.sent[bisect.bisect_left(d.start, m.start)], []).append(m)
+    return out
+
+
 def rule_joint(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """``joint``: "the two countries", "both governments", "they ... in a joint statement": the
     first of the two parties of the nearest sentence before it (its own first) that names two
@@ -1467,11 +1483,7 @@ def rule_joint(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resoluti
     if got is None:
         return None
     sent, floor = got
-    d = r.d
-    by_sent: dict[int, list[Mention]] = {}
-    for m in r.mentions_in(floor, a):
-        if m.end <= a and m.actor and not m.location and m.actor_type in ("state", "igo") and not r.in_quote(m.start):
-            by_sent.setdefault(d.sent[bisect.bisect_left(d.start, m.start)], []).append(m)
+    by_sent = _mentions_by_sentence(r, floor, a, lambda m: not m.location and m.actor_type in ("state", "igo"))
     for k in range(sent, max(-1, sent - WINDOW_SENTENCES), -1):
         ms = by_sent.get(k, [])
         if len({m.actor for m in ms}) >= 2:
@@ -2689,14 +2701,11 @@ def rule_country_possessive(r: SpeakerResolver, a: int, b: int, words: list[str]
         return None
     sent, floor = got
     d = r.d
-    by_sent: dict[int, set[str]] = {}
-    for m in r.mentions_in(max(floor, d.start[d.sent_start[max(0, sent - 2)]]), a):
-        if m.end <= a and m.actor and m.actor_type == "state" and m.kind != "demonym" and not m.person \
-                and not m.role and not r.in_quote(m.start):
-            by_sent.setdefault(d.sent[bisect.bisect_left(d.start, m.start)], set()).add(m.actor)
+    by_sent = _mentions_by_sentence(r, max(floor, d.start[d.sent_start[max(0, sent - 2)]]), a, lambda m: (
+        m.actor_type == "state" and m.kind != "demonym" and not m.person and not m.role))
     for k in range(sent, max(-1, sent - 3), -1):
         if k in by_sent:
-            found = by_sent[k]
+            found = {m.actor for m in by_sent[k]}
             return Resolution(next(iter(found)), None, "GOV", "role", "country_possessive") if len(found) == 1 else None
     return None
 
