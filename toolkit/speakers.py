@@ -349,7 +349,9 @@ def token_arrays(text: str, tokens) -> TokenArrays:
         [0, 3]
     """
     sids = list(tokens["sent_id"])
-    sent, sent_start, sent_end = [], [], []
+    sent: list[int] = []
+    sent_start: list[int] = []
+    sent_end: list[int] = []
     for n, sid in enumerate(sids):
         if n == 0 or sid != sids[n - 1]:
             if sent_start:
@@ -759,9 +761,10 @@ class SpeakerResolver:
             if not c.is_person:
                 if not c.role or c.media:
                     continue
-                c = self._role_person(c, names, i - 1)   # "Norway's foreign minister"
-                if c is None:
+                rc = self._role_person(c, names, i - 1)   # "Norway's foreign minister"
+                if rc is None:
                     continue
+                c = rc
             if c.gender in (gender, None) and not self.in_quote(c.start):
                 out.append(c)
         toks = self._subject_pronouns()
@@ -769,10 +772,10 @@ class SpeakerResolver:
         while j < len(toks) and d.start[toks[j]] < hi:
             t = toks[j]
             j += 1
-            c = self._pron.get(t)
-            if c is not None and PRONOUN_GENDER[d.low[t]] == gender:
-                actor, sector, _ = self.person_actor(c)
-                out.append(_Cand(t, d.start[t], d.end[t], c.person, actor, sector, gender, c.role,
+            pc = self._pron.get(t)
+            if pc is not None and PRONOUN_GENDER[d.low[t]] == gender:
+                actor, sector, _ = self.person_actor(pc)
+                out.append(_Cand(t, d.start[t], d.end[t], pc.person, actor, sector, gender, pc.role,
                                  True))
         out.sort(key=lambda c: c.start)
         return out
@@ -785,15 +788,15 @@ class SpeakerResolver:
         soldiers", "the foreign ministers"), a description a named person stands beside
         ("Norway's foreign minister Espen Eide", "Espen Eide, Norway's foreign minister"), or one
         that may describe a person named earlier (:meth:`_role_referent`)."""
-        got = self._roles.get(c.start, False)
-        if got is False:
-            d = self.d
-            head = d.text[c.start:c.end].rsplit(None, 1)[-1].lower()
-            got = None
-            if (head in ROLE_NOUNS or head in _ROYAL_NOUNS) and not self._named_beside(c, names, i):
-                got = self._role_referent(c._replace(is_person=True, gender=GENDERED_NOUNS.get(head),
-                                                     head=head), names, i)
-            self._roles[c.start] = got
+        if c.start in self._roles:
+            return self._roles[c.start]
+        d = self.d
+        head = d.text[c.start:c.end].rsplit(None, 1)[-1].lower()
+        got = None
+        if (head in ROLE_NOUNS or head in _ROYAL_NOUNS) and not self._named_beside(c, names, i):
+            got = self._role_referent(c._replace(is_person=True, gender=GENDERED_NOUNS.get(head),
+                                                 head=head), names, i)
+        self._roles[c.start] = got
         return got
 
     def _role_referent(self, c: _Cand, names: _Names, i: int) -> _Cand | None:
@@ -871,6 +874,7 @@ class SpeakerResolver:
                          or d.low[lo - 1] in ROLE_NOUNS) \
                     and d.low[lo - 1] not in _COMMON_STARTS:
                 lo -= 1
+            sector: str | None
             actor, sector, how = _nationality(self, d.start[lo], c.end), c.sector or "GOV", \
                 "nationality_title"
             if actor is None:
@@ -990,7 +994,7 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         c = _Cand(bisect.bisect_left(r.d.start, best.start), best.start, best.end, person, None,
                   sector, None, best.role, True)
         nat, nat_sector, how = r.person_actor(c)
-        if nat is not None:
+        if nat is not None and how is not None:   # how is set whenever a state is
             return Resolution(nat, person, nat_sector, "mention", how)
         if _state_office(best.role, spokes=_bare_spokes(r, a, best.end)) and not _org_before(r, a, best.start):
             nat = _title_context(r, best.start, person, best.role)
@@ -1186,8 +1190,9 @@ def _state_office(role: str | None, *, spokes: bool = False) -> bool:
         >>> _state_office("spokesperson"), _state_office("spokesperson", spokes=True)
         (False, True)
     """
-    return bool(role) and (role in _STATE_OFFICE_ROLES or role.endswith("minister")
-                           or (spokes and role.startswith("spokes")))
+    if not role:
+        return False
+    return role in _STATE_OFFICE_ROLES or role.endswith("minister") or (spokes and role.startswith("spokes"))
 
 
 def _is_media(m: Mention) -> bool:
@@ -1347,7 +1352,10 @@ _STAFF_NOUNS = frozenset("aide adviser advisor official officer negotiator spoke
 
 
 def _role_fits(c: _Cand, stems: Sequence[str]) -> bool:
-    return bool(c.role) and any(s in c.role for s in stems)
+    role = c.role
+    if not role:
+        return False
+    return any(s in role for s in stems)
 
 
 def rule_document(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -2285,7 +2293,8 @@ def _sentence_states(r: SpeakerResolver, lo: int, hi: int) -> tuple[set[str], se
     names: set[str] = set()
     demonyms: set[str] = set()
     for m, by_name in _acting_states(r, lo, hi):
-        (names if by_name else demonyms).add(m.actor)
+        if m.actor:   # always: _acting_states keeps mentions with an actor
+            (names if by_name else demonyms).add(m.actor)
     return names, demonyms
 
 
