@@ -302,7 +302,7 @@ def _participle_speaker(st: _State, i: int) -> tuple[dict | None, tuple[int, int
     the sentence's first noun phrase."""
     d = st.d
     s0, _ = d.sent_bounds(i)
-    for row in reversed(st.rows[-64:]):
+    for row in st.rows[:-65:-1]:   # the last 64 rows, latest first (mypyc refuses reversed() here)
         if row["cue_start"] is not None and row["cue_start"] < d.start[i] \
                 and row["cue_start"] >= d.start[s0] and row["speaker_start"] is not None:
             if str(row["speaker"]).lower() == "which":
@@ -730,7 +730,7 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
     if light is not None and light < s1 and d.tok[light] not in _SENT_FINAL:
         return _clause_end(st, light, s1, s1)  # "raised questions about | his microphone"
     # Skip a short adjunct or addressee before "that" ("told reporters on Monday that").
-    that = None
+    that: int | None = None
     # "plans to keep that promise": the infinitive is the content, not a later "that".
     aside = _participle_aside(d, k, s1)  # "said in a statement, citing officials, that ..."
     for t in range(k, k if cat in _SHORT_CLASSES and d.low[k] in _INTENTION_NEXT else min(s1, k + 14)):
@@ -741,11 +741,12 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
             break
         if d.tok[t] in _SENT_FINAL or d.tok[t] in (";", ":") or t in d.cues or d.tok[t] in "“\"''":
             break
-    later = None
+    later: int | None = None
     if that is not None and not _skippable_before_that(d, k, that, lemma, s1):
         # "says hackers are taking aim ... that ...": the clause starts at the cue; the later
         # "that" only when no clause starts there ("echoed statements by X that ...").
-        that, later = None, that
+        later = that
+        that = None
     start = None
     if that is not None:
         start = that
@@ -1932,6 +1933,9 @@ def _add_indirect(st: _State, row: dict, keep_kind: bool = False) -> None:
     turns ``mixed`` unless ``keep_kind``) and the content reaches a closing quote mark."""
     a, b = row["content_start"], row["content_end"]
     b = _clip_at_close(st, row, a, b)
+    if a is None or b is None:   # no content: no quotation to take in
+        st.rows.append(row)
+        return
     n = len(st.rows)
     for q in _top_between(st, a, b):
         if q.end <= b + 1 and not q.title and not q.used:
