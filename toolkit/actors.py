@@ -133,6 +133,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -546,8 +547,12 @@ def load_gazetteer(extra: str | Path | Sequence[str | Path] | None = None) -> Ga
             raise FileNotFoundError(f"gazetteer {csv} not found")
         yml = csv.with_suffix(".yaml")
         keyed.append((str(csv.resolve()), csv.stat().st_mtime + (yml.stat().st_mtime if yml.exists() else 0)))
-    bundled = [LEXICON_DIR / f"{n}.{s}" for n in BUNDLED for s in ("csv", "yaml")] + [ROLES_FILE]
-    return _load_cached(tuple(keyed), tuple(p.stat().st_mtime for p in bundled))
+    return _load_cached(tuple(keyed), tuple([os.stat(p).st_mtime for p in _BUNDLED_FILES]))
+
+
+# The bundled files whose times key the cache, as strings (os.stat of a string is the cheapest
+# check: the speakers and quotes steps load the gazetteer for each document).
+_BUNDLED_FILES = tuple(str(LEXICON_DIR / f"{n}.{s}") for n in BUNDLED for s in ("csv", "yaml")) + (str(ROLES_FILE),)
 
 
 # ----------------------------------------------------------------------------- matching

@@ -2377,6 +2377,9 @@ def _doc_states(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.Dat
     # when used, and not at the top (the two modules would import each other).
     from ._quote_rules import _State
 
+    if gazetteer is None:   # the bundled one, for every document's speaker resolver (one check of its files)
+        from .actors import load_gazetteer
+        gazetteer = load_gazetteer()
     texts = dict(iter_rows(documents, "doc_id", "text"))
     hits = lex.find(tokens, texts, overlaps="longest")
     hits_by_doc = _rows_by_doc(hits, _HIT_FIELDS)
