@@ -1109,10 +1109,21 @@ def _reporter_coordination(tags, lemma, i: int, head_at, w: Words) -> bool:
     return k in head_at and head_at[k][0] == k and tags[k] in FINITE and lemma[k] in w.reporting
 
 
-@functools.lru_cache(maxsize=4)
+# _openers' answers by the word lists' identity: an lru_cache keyed by ``Words`` hashed its 45
+# fields at each sentence. An entry holds its ``Words``, so an id is not reused while cached.
+_OPENERS_OF: dict[int, tuple[Words, frozenset]] = {}
+
+
 def _openers(w: Words) -> frozenset:
     """The words :func:`segment` tests for opening a clause (besides commas and chunk starts)."""
-    return frozenset({";", ":", "that"}) | w.conditional | w.relative | w.complementizers | w.adverbial
+    got = _OPENERS_OF.get(id(w))
+    if got is not None and got[0] is w:
+        return got[1]
+    if len(_OPENERS_OF) >= 4:
+        _OPENERS_OF.clear()
+    out = frozenset({";", ":", "that"}) | w.conditional | w.relative | w.complementizers | w.adverbial
+    _OPENERS_OF[id(w)] = (w, out)
+    return out
 
 
 _THAT_GAP = NP_INNER | {"RB", "PRP", ",", "IN", "TO"}
