@@ -75,6 +75,12 @@ class TargetRules:
     border_facing_acts: frozenset
     warning_verbs: frozenset
     answered_links: frozenset
+    counterpart_preps: frozenset
+    direction_preps: frozenset
+    phrase_stops: frozenset
+    answering_acts: frozenset
+    answered_acts: frozenset
+    denial_answer_acts: frozenset
 
 
 @functools.lru_cache(maxsize=4)
@@ -93,7 +99,10 @@ def target_rules(path: str | None = None) -> TargetRules:
                        locative_preps=tuple("_" + x for x in d["locative_preps"]),
                        party_preps=tuple("_" + x for x in d["party_preps"]),
                        claimant_acts=fs(d["claimant_acts"]), border_facing_acts=fs(d["border_facing_acts"]),
-                       warning_verbs=fs(d["warning_verbs"]), answered_links=fs(d["answered_links"]))
+                       warning_verbs=fs(d["warning_verbs"]), answered_links=fs(d["answered_links"]),
+                       counterpart_preps=fs(d["counterpart_preps"]), direction_preps=fs(d["direction_preps"]),
+                       phrase_stops=fs(d["phrase_stops"]), answering_acts=fs(d["answering_acts"]),
+                       answered_acts=fs(d["answered_acts"]), denial_answer_acts=fs(d["denial_answer_acts"]))
 
 
 def _event_like(lemma: str, event_nouns: Any, claim_nouns: Any, tr: TargetRules | None = None) -> bool:
@@ -289,6 +298,106 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, own: set, rows: list, r: Any
     return None
 
 
+_CLAUSE_BREAK_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "WDT", "WP", "WRB", ".", ":", ","})
+_NP_TAGS = ("DT", "JJ", "NN", "CD", "PRP$", "POS", "HYPH", "VBN", "VBG")
+
+
+def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.counterpart_phrase``: an object or phrase that names means, goods or a topic
+    ("suspended talks on a railway link with Baku", "a tariff on aluminium imports from India",
+    "fired warning shots at a Maltese-flagged trawler") passes the target to the first phrase
+    after it, within its clause, opened by ``counterpart_preps`` and naming a party (CAMEO codes
+    the counterpart of talks and the state a measure falls on). A nationality adjective there
+    ("Chinese drones") names a party only after ``direction_preps`` ("at", "against"): "attacked
+    the town with Chinese drones" names the means' maker, not the one attacked. The phrase ends
+    at a verb, a comma or ``phrase_stops`` ("after", "that"); places and the source's side are
+    skipped.
+
+    Example:
+        >>> # "Armenia suspended talks on a railway link with Baku": ARM -> AZE
+    """
+    tc = e.target.chunk
+    if tc is None or e.act == "statement" or any(ctx.names_party(k) for k in range(tc.start, tc.end)):
+        return None
+    n, k = len(s.lower), tc.end
+    while k < n:
+        w = s.lower[k]
+        if w in tr.phrase_stops or s.tags[k] in _CLAUSE_BREAK_TAGS \
+                or w == "to" and k + 1 < n and s.tags[k + 1].startswith("VB"):
+            return None
+        j = k + 1
+        while j < n and s.tags[j].startswith(_NP_TAGS) and s.lower[j] not in tr.phrase_stops:
+            j += 1
+        if w in tr.counterpart_preps and j > k + 1:
+            got, rule = ctx.actor(cl.Chunk(k + 1, j, j - 1, "np.counterpart"), s, target=True)
+            who = got.get("actor")
+            adjective = all(s.tags[x].startswith("JJ") or not ctx.names_party(x) for x in range(k + 1, j))
+            if who is not None and rule == "actor.mention" and not got.get("place") and who not in skip \
+                    and (w in tr.direction_preps or not adjective):
+                return got, "target.counterpart_phrase"
+        k = j if j > k + 1 else k + 1
+    return None
+
+
+def _object_names_no_one(s: cl.Structure, e: Any, ctx: Any) -> bool:
+    """Whether the event has no phrase of its own, or only an object that is a short common noun
+    phrase naming no party ("an explanation", "any involvement", "the crew's release")."""
+    tc = e.target.chunk
+    return tc is None or e.target.rule.startswith("patient.") and s.tags[tc.head] in ("NN", "NNS") \
+        and not any(ctx.names_party(k) for k in range(tc.start, tc.end))
+
+
+def _answered_party(s: cl.Structure, e: Any, ctx: Any, own: set, skip: set, rows: list, r: Any,
+                    cue: Any, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.answered_party``: a demand or a climb-down with no party named ("Hanoi demanded
+    the crew's immediate release", "Malta demanded an explanation", "Paraguay backed down") is
+    aimed at the doer of the latest earlier act on the source (``answered_acts``: a detention,
+    warning shots, a threat), within events.yaml ``description_lookup: sentences``; never a party
+    on the source's side.
+
+    Example:
+        >>> # "Indonesia detained a Vietnamese vessel. Hanoi demanded its release.": VNM -> IDN
+    """
+    if e.act not in tr.answering_acts or not _object_names_no_one(s, e, ctx):
+        return None
+    at = int(ctx.tok_start[cue.tok])
+    earlier = _earlier_rows(ctx, rows, r)
+    for k in range(len(earlier) - 1, -1, -1):   # latest first (no reversed(): mypyc)
+        row = earlier[k]
+        if row.get("cue_start") == at or row.get("act") not in tr.answered_acts:
+            continue
+        who = row.get("source_actor")
+        if row.get("target_actor") in own and who is not None and who not in skip:
+            return _fields(who), "target.answered_party"
+    return None
+
+
+def _denial_prior(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any,
+                  tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.denial_prior_accuser``: a denial whose object names no claim and no one ("Algeria
+    denied any involvement", "denied any incursion") is aimed at whoever blamed the denier
+    before: the source of an earlier blaming row aimed at it (events.yaml
+    ``denial_accuser_acts``) or the claimant of an earlier act alleged of it (events'
+    ``target.denial_accuser`` reads a claim noun object the same way).
+
+    Example:
+        >>> # "Mali accused Algeria of arming rebels. Algeria denied any involvement.": DZA -> MLI
+    """
+    if e.act not in tr.denial_answer_acts or not _object_names_no_one(s, e, ctx):
+        return None
+    earlier = _earlier_rows(ctx, rows, r)
+    for k in range(len(earlier) - 1, -1, -1):
+        row = earlier[k]
+        who = None
+        if row.get("act") in r.denial_accuser_acts and row.get("target_actor") == me:
+            who = row.get("source_actor")
+        elif row.get("factuality") == "alleged" and row.get("source_actor") == me:
+            who = row.get("claimant_actor")
+        if who is not None and who != me:
+            return _fields(who), "target.denial_prior_accuser"
+    return None
+
+
 def _claimant_party(s: cl.Structure, e: Any, ctx: Any, me: str, r: Any, tr: TargetRules) -> tuple[dict, str] | None:
     """``target.claimant_party``: a deployment or a coercive act that another party reports, whose
     object or place names no one ("Kosovo said Serbian forces had moved heavy artillery close to
@@ -340,8 +449,12 @@ def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str,
     if tgt.get("actor") is not None:
         return _location_only(s, e, trule, tr)
     own = _own_actors(e, ctx, src)
-    got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr) \
-        or _prior_party(s, e, ctx, own, rows, r, cue, tr) or _claimant_party(s, e, ctx, me, r, tr)
+    got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr)
+    if got is None:
+        side = own | _parallel_parties(s, e, ctx, rows, cue, tr)
+        got = _counterpart(s, e, ctx, side, tr) or _prior_party(s, e, ctx, own, rows, r, cue, tr) \
+            or _answered_party(s, e, ctx, own, side, rows, r, cue, tr) or _denial_prior(s, e, ctx, me, rows, r, tr) \
+            or _claimant_party(s, e, ctx, me, r, tr)
     if got is None or got[0].get("actor") is None or got[0]["actor"] in own:
         return None
     return got
