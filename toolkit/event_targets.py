@@ -79,6 +79,7 @@ class TargetRules:
     direction_preps: frozenset
     phrase_stops: frozenset
     answering_acts: frozenset
+    membership_nouns: frozenset
     answered_acts: frozenset
     denial_answer_acts: frozenset
 
@@ -92,6 +93,11 @@ def target_rules(path: str | None = None) -> TargetRules:
         True
     """
     d = _yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
+    for key, val in d.items():   # YAML reads a bare on/off/yes/no as a boolean: quote such words
+        if key in ("changelog", "sources"):
+            continue
+        if isinstance(val, list) and any(not isinstance(x, str) for x in val):
+            raise ValueError(f"{path or RULES_FILE}: {key} has a non-string entry {val!r}")
     fs = frozenset
     return TargetRules(version=str(d["version"]), referring_acts=fs(d["referring_acts"]),
                        warning_acts=fs(d["warning_acts"]), event_suffixes=tuple(d["event_suffixes"]),
@@ -102,6 +108,7 @@ def target_rules(path: str | None = None) -> TargetRules:
                        warning_verbs=fs(d["warning_verbs"]), answered_links=fs(d["answered_links"]),
                        counterpart_preps=fs(d["counterpart_preps"]), direction_preps=fs(d["direction_preps"]),
                        phrase_stops=fs(d["phrase_stops"]), answering_acts=fs(d["answering_acts"]),
+                       membership_nouns=fs(d["membership_nouns"]),
                        answered_acts=fs(d["answered_acts"]), denial_answer_acts=fs(d["denial_answer_acts"]))
 
 
@@ -299,7 +306,7 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, own: set, rows: list, r: Any
 
 
 _CLAUSE_BREAK_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "WDT", "WP", "WRB", ".", ":", ","})
-_NP_TAGS = ("DT", "JJ", "NN", "CD", "PRP$", "POS", "HYPH", "VBN", "VBG")
+_NP_TAGS = ("DT", "JJ", "NN", "CD", "PRP$", "POS", "HYPH", "VBN")
 
 
 def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) -> tuple[dict, str] | None:
@@ -311,7 +318,8 @@ def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) 
     ("Chinese drones") names a party only after ``direction_preps`` ("at", "against"): "attacked
     the town with Chinese drones" names the means' maker, not the one attacked. The phrase ends
     at a verb, a comma or ``phrase_stops`` ("after", "that"); places and the source's side are
-    skipped.
+    skipped, and so is a border ("on the Lebanese border" is a place). "in" names the body a membership noun belongs to ("froze its participation in the
+    CSTO": ``membership_nouns``).
 
     Example:
         >>> # "Armenia suspended talks on a railway link with Baku": ARM -> AZE
@@ -325,15 +333,17 @@ def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) 
         if w in tr.phrase_stops or s.tags[k] in _CLAUSE_BREAK_TAGS \
                 or w == "to" and k + 1 < n and s.tags[k + 1].startswith("VB"):
             return None
-        j = k + 1
-        while j < n and s.tags[j].startswith(_NP_TAGS) and s.lower[j] not in tr.phrase_stops:
+        j = k + 1   # the noun phrase after the word; a gerund only first ("talks on joining the EU")
+        while j < n and (s.tags[j].startswith(_NP_TAGS) or j == k + 1 and s.tags[j] == "VBG") \
+                and s.lower[j] not in tr.phrase_stops:
             j += 1
-        if w in tr.counterpart_preps and j > k + 1:
+        member = w == "in" and k == tc.end and s.lemma[tc.head] in tr.membership_nouns
+        if (w in tr.counterpart_preps or member) and j > k + 1:
             got, rule = ctx.actor(cl.Chunk(k + 1, j, j - 1, "np.counterpart"), s, target=True)
             who = got.get("actor")
             adjective = all(s.tags[x].startswith("JJ") or not ctx.names_party(x) for x in range(k + 1, j))
             if who is not None and rule == "actor.mention" and not got.get("place") and who not in skip \
-                    and (w in tr.direction_preps or not adjective):
+                    and (w in tr.direction_preps or not adjective) and s.lemma[j - 1] not in tr.borders:
                 return got, "target.counterpart_phrase"
         k = j if j > k + 1 else k + 1
     return None
