@@ -80,6 +80,7 @@ class TargetRules:
     phrase_stops: frozenset
     answering_acts: frozenset
     membership_nouns: frozenset
+    counterpart_window: int
     answered_acts: frozenset
     denial_answer_acts: frozenset
 
@@ -108,7 +109,7 @@ def target_rules(path: str | None = None) -> TargetRules:
                        warning_verbs=fs(d["warning_verbs"]), answered_links=fs(d["answered_links"]),
                        counterpart_preps=fs(d["counterpart_preps"]), direction_preps=fs(d["direction_preps"]),
                        phrase_stops=fs(d["phrase_stops"]), answering_acts=fs(d["answering_acts"]),
-                       membership_nouns=fs(d["membership_nouns"]),
+                       membership_nouns=fs(d["membership_nouns"]), counterpart_window=int(d["counterpart_window"]),
                        answered_acts=fs(d["answered_acts"]), denial_answer_acts=fs(d["denial_answer_acts"]))
 
 
@@ -317,7 +318,10 @@ def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) 
     the counterpart of talks and the state a measure falls on). A nationality adjective there
     ("Chinese drones") names a party only after ``direction_preps`` ("at", "against"): "attacked
     the town with Chinese drones" names the means' maker, not the one attacked. The phrase ends
-    at a verb, a comma or ``phrase_stops`` ("after", "that"); places and the source's side are
+    at a verb, a participle ("embargoes imposed on Cuba": the embargoes' own clause), "and", a
+    comma or ``phrase_stops`` ("after", "that"), and within ``counterpart_window`` words of the
+    object; a reported clause's subject has no such phrase ("demanded that the sanctions on X
+    be lifted" is no demand of X); places and the source's side are
     skipped, and so is a border ("on the Lebanese border" is a place). "in" names the body a membership noun belongs to ("froze its participation in the
     CSTO": ``membership_nouns``).
 
@@ -325,14 +329,15 @@ def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) 
         >>> # "Armenia suspended talks on a railway link with Baku": ARM -> AZE
     """
     tc = e.target.chunk
-    if tc is None or e.act == "statement" or any(ctx.names_party(k) for k in range(tc.start, tc.end)):
-        return None
+    if tc is None or e.act == "statement" or e.target.rule.startswith("target.reported") \
+            or any(ctx.names_party(k) for k in range(tc.start, tc.end)):
+        return None   # a reported clause's subject is no object: its phrases belong to its clause
     n, k = len(s.lower), tc.end
-    while k < n:
+    while k < min(n, tc.end + tr.counterpart_window):
         w = s.lower[k]
-        if w in tr.phrase_stops or s.tags[k] in _CLAUSE_BREAK_TAGS \
+        if w in tr.phrase_stops or s.tags[k] in _CLAUSE_BREAK_TAGS or s.tags[k] in ("VBN", "VBG", "CC") \
                 or w == "to" and k + 1 < n and s.tags[k + 1].startswith("VB"):
-            return None
+            return None   # a reduced relative ("embargoes imposed on Cuba") or a new conjunct
         j = k + 1   # the noun phrase after the word; a gerund only first ("talks on joining the EU")
         while j < n and (s.tags[j].startswith(_NP_TAGS) or j == k + 1 and s.tags[j] == "VBG") \
                 and s.lower[j] not in tr.phrase_stops:
