@@ -31,6 +31,8 @@ CASES = [
     # a denial of "any involvement" answers the earlier accuser
     ("Niger accused Benin of sheltering rebels. Benin denied any involvement.",
      "BEN", "deny", "NER", "target.denial_prior_accuser"),
+    # a concession reported by the state that says so
+    ("Kenya said Somalia had released three fishermen.", "SOM", "yield", "KEN", "target.claimant_party"),
 ]
 
 # rows that must keep no target (or the one given)
@@ -42,6 +44,9 @@ KEEP = [
     ("Algeria denied any involvement.", "DZA", None),
     # a border after "on" is a place (target.location_only)
     ("Chadian troops seized weapons on the Sudanese border.", "TCD", None),
+    # a concession an IGO reports names no one acted on; a pair's reporter is no party to it
+    ("The United Nations said Sudan had agreed to open the Adre crossing.", "SDN", None),
+    ("Ethiopia and Eritrea agreed to reopen the border, Sudan said.", "ETH", "ERI"),
     # a denier that nobody accused: its own partner's accusation of France is no claim about it
     ("Mali and Burkina Faso accused France of backing rebels. Burkina Faso denied any involvement.",
      "BFA", None),

@@ -81,6 +81,8 @@ class TargetRules:
     answering_acts: frozenset
     membership_nouns: frozenset
     counterpart_window: int
+    reported_concessions: frozenset
+    report_verbs: frozenset
     answered_acts: frozenset
     denial_answer_acts: frozenset
 
@@ -110,6 +112,7 @@ def target_rules(path: str | None = None) -> TargetRules:
                        counterpart_preps=fs(d["counterpart_preps"]), direction_preps=fs(d["direction_preps"]),
                        phrase_stops=fs(d["phrase_stops"]), answering_acts=fs(d["answering_acts"]),
                        membership_nouns=fs(d["membership_nouns"]), counterpart_window=int(d["counterpart_window"]),
+                       reported_concessions=fs(d["reported_concessions"]), report_verbs=fs(d["report_verbs"]),
                        answered_acts=fs(d["answered_acts"]), denial_answer_acts=fs(d["denial_answer_acts"]))
 
 
@@ -413,18 +416,26 @@ def _denial_prior(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any
     return None
 
 
-def _claimant_party(s: cl.Structure, e: Any, ctx: Any, me: str, r: Any, tr: TargetRules) -> tuple[dict, str] | None:
+def _claimant_party(s: cl.Structure, e: Any, ctx: Any, src: dict, r: Any, tr: TargetRules) -> tuple[dict, str] | None:
     """``target.claimant_party``: a deployment or a coercive act that another party reports, whose
     object or place names no one ("Kosovo said Serbian forces had moved heavy artillery close to
     the boundary line", "Norway said Russia had jammed GPS signals"), is aimed at the reporting
     party, as ``target.claimant_victim`` reads a reported attack; not the doer's own report, a
     news outlet's, a claim a noun reports ("rejected claims that ..."), or a denied or negated act;
     only a state's report (an IGO, NGO or monitor reports what it saw, "Human Rights Watch said
-    police had detained activists", and is not the one acted on)."""
+    police had detained activists", and is not the one acted on). A concession (``reported_concessions``:
+    "Kazakhstan said China had agreed to increase water releases", "Venezuela released six US
+    citizens, the White House said") is aimed at the state that says so with a verb of saying
+    (``report_verbs``), not at a state that warns "after" it, nor a pair's mediator."""
+    me = src.get("actor")
     c, tc = e.claimant, e.target.chunk
     if c is None or e.act not in tr.claimant_acts or e.negated or s.lemma[c.head] in r.claim_nouns \
             or "claim.noun_owner" in e.extra or e.source.rule == "source.denier":
         return None
+    if e.act in tr.reported_concessions and (src.get("pair") is not None or not any(
+            p.agent is not None and p.agent.head == c.head and s.lemma[p.head] in tr.report_verbs
+            for p in s.predicates)):
+        return None   # "Both sides agreed ..., Turkey said": the pair's own (target.reciprocal_pair)
     if tc is not None and any(ctx.names_party(k) for k in range(tc.start, tc.end)):
         return None   # the phrase names a party the actors lexicon knows as some other reading
     clm, _ = ctx.actor(c, s)
@@ -469,7 +480,7 @@ def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str,
         side = own | _parallel_parties(s, e, ctx, rows, cue, tr)
         got = _counterpart(s, e, ctx, side, tr) or _prior_party(s, e, ctx, own, rows, r, cue, tr) \
             or _answered_party(s, e, ctx, own, side, rows, r, cue, tr) or _denial_prior(s, e, ctx, me, rows, r, tr) \
-            or _claimant_party(s, e, ctx, me, r, tr)
+            or _claimant_party(s, e, ctx, src, r, tr)
     if got is None or got[0].get("actor") is None or got[0]["actor"] in own:
         return None
     return got
