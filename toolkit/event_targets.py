@@ -426,19 +426,23 @@ def _claimant_party(s: cl.Structure, e: Any, ctx: Any, src: dict, r: Any, tr: Ta
     police had detained activists", and is not the one acted on). A concession (``reported_concessions``:
     "Kazakhstan said China had agreed to increase water releases", "Venezuela released six US
     citizens, the White House said") is aimed at the state that says so with a verb of saying
-    (``report_verbs``), not at a state that warns "after" it, nor a pair's mediator."""
+    (``report_verbs``) and names (no pronoun), when the concession has an object or a phrase of
+    its own ("X agrees" alone is an opinion), not at a state that warns "after" it, nor at a
+    pair's mediator."""
     me = src.get("actor")
     c, tc = e.claimant, e.target.chunk
     if c is None or e.act not in tr.claimant_acts or e.negated or s.lemma[c.head] in r.claim_nouns \
             or "claim.noun_owner" in e.extra or e.source.rule == "source.denier":
         return None
-    if e.act in tr.reported_concessions and (src.get("pair") is not None or not any(
+    if e.act in tr.reported_concessions and (src.get("pair") is not None or tc is None or not any(
             p.agent is not None and p.agent.head == c.head and s.lemma[p.head] in tr.report_verbs
             for p in s.predicates)):
         return None   # "Both sides agreed ..., Turkey said": the pair's own (target.reciprocal_pair)
     if tc is not None and any(ctx.names_party(k) for k in range(tc.start, tc.end)):
         return None   # the phrase names a party the actors lexicon knows as some other reading
-    clm, _ = ctx.actor(c, s)
+    clm, crule = ctx.actor(c, s)
+    if e.act in tr.reported_concessions and crule != "actor.mention":
+        return None   # "they issued a statement, saying that X agrees": an opinion, a pronoun's report
     if clm.get("actor") in (None, me) or clm.get("sector") == _MEDIA \
             or _actor_type(clm["actor"]) != "state":
         return None   # a monitor, an IGO or NGO reports what it saw, it is not the one acted on
