@@ -31,6 +31,9 @@ CASES = [
     # a denial of "any involvement" answers the earlier accuser
     ("Niger accused Benin of sheltering rebels. Benin denied any involvement.",
      "BEN", "deny", "NER", "target.denial_prior_accuser"),
+    # the party of the noun phrase an attacker says it struck
+    ("Israeli jets struck what the military said were Hamas rocket launchers.",
+     "ISR", "attack", "HAMAS", "target.what_said_object"),
     # a concession reported by the state that says so
     ("Kenya said Somalia had released three fishermen.", "SOM", "yield", "KEN", "target.claimant_party"),
 ]
@@ -47,6 +50,8 @@ KEEP = [
     # a concession an IGO reports names no one acted on; a pair's reporter is no party to it
     ("The United Nations said Sudan had agreed to open the Adre crossing.", "SDN", None),
     ("Ethiopia and Eritrea agreed to reopen the border, Sudan said.", "ETH", "ERI"),
+    # the object's own name read as the source's: no self-target when no party is known there
+    ("Turkish jets bombed what Ankara said were Zarqa Front positions.", "TUR", None),
     # a denier that nobody accused: its own partner's accusation of France is no claim about it
     ("Mali and Burkina Faso accused France of backing rebels. Burkina Faso denied any involvement.",
      "BFA", None),

@@ -83,6 +83,7 @@ class TargetRules:
     counterpart_window: int
     reported_concessions: frozenset
     report_verbs: frozenset
+    hedge_verbs: frozenset
     answered_acts: frozenset
     denial_answer_acts: frozenset
 
@@ -113,6 +114,7 @@ def target_rules(path: str | None = None) -> TargetRules:
                        phrase_stops=fs(d["phrase_stops"]), answering_acts=fs(d["answering_acts"]),
                        membership_nouns=fs(d["membership_nouns"]), counterpart_window=int(d["counterpart_window"]),
                        reported_concessions=fs(d["reported_concessions"]), report_verbs=fs(d["report_verbs"]),
+                       hedge_verbs=fs(d["hedge_verbs"]),
                        answered_acts=fs(d["answered_acts"]), denial_answer_acts=fs(d["denial_answer_acts"]))
 
 
@@ -416,6 +418,39 @@ def _denial_prior(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any
     return None
 
 
+def _what_said(s: cl.Structure, e: Any, ctx: Any, own: set, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.what_said_object``: "struck what it said were Hezbollah weapons depots" - an
+    object "what X said were NP" (``hedge_verbs``: said, claimed, described ...) is the noun phrase
+    after the copula, whose party (its owner: "Hezbollah", "Iranian drone sites") is the target;
+    not a place reading, a border or the source's own side ("what Ankara said were PKK
+    positions": not Turkey, and no target when the lexicons know no party there).
+
+    Example:
+        >>> # "Israel struck what it said were Hezbollah depots": ISR -> HEZBOLLAH
+    """
+    tc = e.target.chunk
+    if tc is None or not e.target.rule.startswith("patient."):
+        return None
+    if not (s.lower[tc.start] == "what" or tc.start > 0 and s.lower[tc.start - 1] == "what"):
+        return None
+    n, k = len(s.lower), tc.end
+    while k < n and s.tags[k].startswith("RB"):
+        k += 1
+    if k + 1 >= n or s.lemma[k] not in tr.hedge_verbs or s.lemma[k + 1] != "be":
+        return None
+    j = k + 2
+    while j < n and (s.tags[j].startswith(_NP_TAGS) or s.tags[j] == "HYPH"):
+        j += 1
+    for x in range(k + 2, j):
+        if s.lemma[x] in tr.borders:
+            return None
+        a, b = int(ctx.tok_start[x]), int(ctx.tok_end[x])
+        for m in ctx.mentions:
+            if m[0] <= a and m[1] >= b and m[2] is not None and not m[5] and m[2] not in own:
+                return _fields(m[2], m[3], m[4], ctx.text[m[0]:m[1]], m[0], m[1]), "target.what_said_object"
+    return _fields(None), "target.what_said_object"  # type: ignore[arg-type]  # a party no lexicon knows
+
+
 def _claimant_party(s: cl.Structure, e: Any, ctx: Any, src: dict, r: Any, tr: TargetRules) -> tuple[dict, str] | None:
     """``target.claimant_party``: a deployment or a coercive act that another party reports, whose
     object or place names no one ("Kosovo said Serbian forces had moved heavy artillery close to
@@ -476,10 +511,12 @@ def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str,
     if me is None:
         return None
     tr = target_rules()
-    if tgt.get("actor") is not None:
-        return _location_only(s, e, trule, tr)
     own = _own_actors(e, ctx, src)
-    got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr)
+    if tgt.get("actor") is not None:   # "bombed what Ankara said were PKK positions": not Turkey
+        return _location_only(s, e, trule, tr) or (_what_said(s, e, ctx, own, tr) if tgt["actor"] in own else None)
+    got = _what_said(s, e, ctx, own, tr)
+    if got is None or got[0].get("actor") is None:
+        got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr)
     if got is None:
         side = own | _parallel_parties(s, e, ctx, rows, cue, tr)
         got = _counterpart(s, e, ctx, side, tr) or _prior_party(s, e, ctx, own, rows, r, cue, tr) \
