@@ -10,22 +10,32 @@ first that answers wins; each answer is a rule id in the row's ``rule`` column):
 1. ``target.location_only`` - a border named by a nationality adjective ("killed six militants
    near the Afghan border") is where the act happened, not whom it was aimed at: the target
    is dropped (the adv8-11 codebook, decision 5; CAMEO codes a target only for an actor acted on).
-2. ``target.event_doer_ref`` - a definite noun phrase naming an act ("condemned the crackdown",
+2. ``target.what_said_object`` - "struck what it said were Hezbollah weapons depots": the
+   party of the noun phrase after the copula (also in place of a self-target the object's own
+   name gave: "bombed what Ankara said were PKK positions").
+3. ``target.event_doer_ref`` - a definite noun phrase naming an act ("condemned the crackdown",
    "welcomed the decision", "rejected the accusation") stands for the doer of the latest
    earlier act of the paragraph (an accusation for its accuser).
-3. ``target.joint_pair`` - the conjuncts of a coordinated subject of an act parties do together
+4. ``target.joint_pair`` - the conjuncts of a coordinated subject of an act parties do together
    ("Thailand and Cambodia agreed on border demarcation"), split into a row each with no target,
    are each other's targets (CAMEO codes a joint act as a dyad).
-4. ``target.prior_party`` - a warning or threat of response with no object ("Yerevan warned it
+5. ``target.counterpart_phrase`` - an object naming means, goods or a topic passes the target to
+   the first party-naming phrase after it in its clause ("suspended talks on a railway link
+   with Baku", "a tariff on imports from India", "warning shots at a Maltese-flagged trawler").
+6. ``target.prior_party`` - a warning or threat of response with no object ("Yerevan warned it
    would respond") is aimed at the other party of the paragraph: whoever acted on the source,
    else whom the source acted on, else the one other party the sentence names, else the doer
    of the latest earlier hostile act aimed at no one named or at a co-warner; never a party
    warning alongside it ("Iran and Hezbollah vowed to retaliate", "..., and Iran warned of a
    wider war"), nor a target this step gave.
-5. ``target.claimant_party`` - a deployment or coercive act another party reports, with no party
+7. ``target.answered_party`` - a demand or a climb-down with no party named ("Malta demanded an
+   explanation", "Paraguay backed down") answers the latest earlier act on the source.
+8. ``target.denial_prior_accuser`` - a denial of "any involvement" is aimed at the earlier accuser.
+9. ``target.claimant_party`` - a deployment or coercive act another party reports, with no party
    named ("Kosovo said Serbian forces had moved heavy artillery close to the boundary line"), is
    aimed at the reporting party (as ``target.claimant_victim`` in toolkit.events reads attacks),
-   when that party is a state (an IGO's or NGO's report names no one acted on).
+   when that party is a state (an IGO's or NGO's report names no one acted on); so is a
+   concession a state reports with a verb of saying ("Kazakhstan said China had agreed to ...").
 
 Never a self-target: an answer naming the source's own actor, or an actor named inside the
 source's own phrase ("Afghanistan's Taliban"), is no answer. The steps read only
@@ -327,8 +337,8 @@ def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) 
     comma or ``phrase_stops`` ("after", "that"), and within ``counterpart_window`` words of the
     object; a reported clause's subject has no such phrase ("demanded that the sanctions on X
     be lifted" is no demand of X); places and the source's side are
-    skipped, and so is a border ("on the Lebanese border" is a place). "in" names the body a membership noun belongs to ("froze its participation in the
-    CSTO": ``membership_nouns``).
+    skipped, and so is a border ("on the Lebanese border" is a place). "in" names the body a
+    membership noun belongs to ("froze its participation in the CSTO": ``membership_nouns``).
 
     Example:
         >>> # "Armenia suspended talks on a railway link with Baku": ARM -> AZE
