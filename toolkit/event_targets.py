@@ -10,22 +10,32 @@ first that answers wins; each answer is a rule id in the row's ``rule`` column):
 1. ``target.location_only`` - a border named by a nationality adjective ("killed six militants
    near the Afghan border") is where the act happened, not whom it was aimed at: the target
    is dropped (the adv8-11 codebook, decision 5; CAMEO codes a target only for an actor acted on).
-2. ``target.event_doer_ref`` - a definite noun phrase naming an act ("condemned the crackdown",
+2. ``target.what_said_object`` - "struck what it said were Hezbollah weapons depots": the
+   party of the noun phrase after the copula (also in place of a self-target the object's own
+   name gave: "bombed what Ankara said were PKK positions").
+3. ``target.event_doer_ref`` - a definite noun phrase naming an act ("condemned the crackdown",
    "welcomed the decision", "rejected the accusation") stands for the doer of the latest
    earlier act of the paragraph (an accusation for its accuser).
-3. ``target.joint_pair`` - the conjuncts of a coordinated subject of an act parties do together
+4. ``target.joint_pair`` - the conjuncts of a coordinated subject of an act parties do together
    ("Thailand and Cambodia agreed on border demarcation"), split into a row each with no target,
    are each other's targets (CAMEO codes a joint act as a dyad).
-4. ``target.prior_party`` - a warning or threat of response with no object ("Yerevan warned it
+5. ``target.counterpart_phrase`` - an object naming means, goods or a topic passes the target to
+   the first party-naming phrase after it in its clause ("suspended talks on a railway link
+   with Baku", "a tariff on imports from India", "warning shots at a Maltese-flagged trawler").
+6. ``target.prior_party`` - a warning or threat of response with no object ("Yerevan warned it
    would respond") is aimed at the other party of the paragraph: whoever acted on the source,
    else whom the source acted on, else the one other party the sentence names, else the doer
    of the latest earlier hostile act aimed at no one named or at a co-warner; never a party
    warning alongside it ("Iran and Hezbollah vowed to retaliate", "..., and Iran warned of a
    wider war"), nor a target this step gave.
-5. ``target.claimant_party`` - a deployment or coercive act another party reports, with no party
+7. ``target.answered_party`` - a demand or a climb-down with no party named ("Malta demanded an
+   explanation", "Paraguay backed down") answers the latest earlier act on the source.
+8. ``target.denial_prior_accuser`` - a denial of "any involvement" is aimed at the earlier accuser.
+9. ``target.claimant_party`` - a deployment or coercive act another party reports, with no party
    named ("Kosovo said Serbian forces had moved heavy artillery close to the boundary line"), is
    aimed at the reporting party (as ``target.claimant_victim`` in toolkit.events reads attacks),
-   when that party is a state (an IGO's or NGO's report names no one acted on).
+   when that party is a state (an IGO's or NGO's report names no one acted on); so is a
+   concession a state reports with a verb of saying ("Kazakhstan said China had agreed to ...").
 
 Never a self-target: an answer naming the source's own actor, or an actor named inside the
 source's own phrase ("Afghanistan's Taliban"), is no answer. The steps read only
@@ -75,6 +85,17 @@ class TargetRules:
     border_facing_acts: frozenset
     warning_verbs: frozenset
     answered_links: frozenset
+    counterpart_preps: frozenset
+    direction_preps: frozenset
+    phrase_stops: frozenset
+    answering_acts: frozenset
+    membership_nouns: frozenset
+    counterpart_window: int
+    reported_concessions: frozenset
+    report_verbs: frozenset
+    hedge_verbs: frozenset
+    answered_acts: frozenset
+    denial_answer_acts: frozenset
 
 
 @functools.lru_cache(maxsize=4)
@@ -86,6 +107,11 @@ def target_rules(path: str | None = None) -> TargetRules:
         True
     """
     d = _yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
+    for key, val in d.items():   # YAML reads a bare on/off/yes/no as a boolean: quote such words
+        if key in ("changelog", "sources"):
+            continue
+        if isinstance(val, list) and any(not isinstance(x, str) for x in val):
+            raise ValueError(f"{path or RULES_FILE}: {key} has a non-string entry {val!r}")
     fs = frozenset
     return TargetRules(version=str(d["version"]), referring_acts=fs(d["referring_acts"]),
                        warning_acts=fs(d["warning_acts"]), event_suffixes=tuple(d["event_suffixes"]),
@@ -93,7 +119,13 @@ def target_rules(path: str | None = None) -> TargetRules:
                        locative_preps=tuple("_" + x for x in d["locative_preps"]),
                        party_preps=tuple("_" + x for x in d["party_preps"]),
                        claimant_acts=fs(d["claimant_acts"]), border_facing_acts=fs(d["border_facing_acts"]),
-                       warning_verbs=fs(d["warning_verbs"]), answered_links=fs(d["answered_links"]))
+                       warning_verbs=fs(d["warning_verbs"]), answered_links=fs(d["answered_links"]),
+                       counterpart_preps=fs(d["counterpart_preps"]), direction_preps=fs(d["direction_preps"]),
+                       phrase_stops=fs(d["phrase_stops"]), answering_acts=fs(d["answering_acts"]),
+                       membership_nouns=fs(d["membership_nouns"]), counterpart_window=int(d["counterpart_window"]),
+                       reported_concessions=fs(d["reported_concessions"]), report_verbs=fs(d["report_verbs"]),
+                       hedge_verbs=fs(d["hedge_verbs"]),
+                       answered_acts=fs(d["answered_acts"]), denial_answer_acts=fs(d["denial_answer_acts"]))
 
 
 def _event_like(lemma: str, event_nouns: Any, claim_nouns: Any, tr: TargetRules | None = None) -> bool:
@@ -289,21 +321,173 @@ def _prior_party(s: cl.Structure, e: Any, ctx: Any, own: set, rows: list, r: Any
     return None
 
 
-def _claimant_party(s: cl.Structure, e: Any, ctx: Any, me: str, r: Any, tr: TargetRules) -> tuple[dict, str] | None:
+_CLAUSE_BREAK_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "WDT", "WP", "WRB", ".", ":", ","})
+_NP_TAGS = ("DT", "JJ", "NN", "CD", "PRP$", "POS", "HYPH", "VBN")
+
+
+def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.counterpart_phrase``: an object or phrase that names means, goods or a topic
+    ("suspended talks on a railway link with Baku", "a tariff on aluminium imports from India",
+    "fired warning shots at a Maltese-flagged trawler") passes the target to the first phrase
+    after it, within its clause, opened by ``counterpart_preps`` and naming a party (CAMEO codes
+    the counterpart of talks and the state a measure falls on). A nationality adjective there
+    ("Chinese drones") names a party only after ``direction_preps`` ("at", "against"): "attacked
+    the town with Chinese drones" names the means' maker, not the one attacked. The phrase ends
+    at a verb, a participle ("embargoes imposed on Cuba": the embargoes' own clause), "and", a
+    comma or ``phrase_stops`` ("after", "that"), and within ``counterpart_window`` words of the
+    object; a reported clause's subject has no such phrase ("demanded that the sanctions on X
+    be lifted" is no demand of X); places and the source's side are
+    skipped, and so is a border ("on the Lebanese border" is a place). "in" names the body a
+    membership noun belongs to ("froze its participation in the CSTO": ``membership_nouns``).
+
+    Example:
+        >>> # "Armenia suspended talks on a railway link with Baku": ARM -> AZE
+    """
+    tc = e.target.chunk
+    if tc is None or e.act == "statement" or e.target.rule.startswith("target.reported") \
+            or any(ctx.names_party(k) for k in range(tc.start, tc.end)):
+        return None   # a reported clause's subject is no object: its phrases belong to its clause
+    n, k = len(s.lower), tc.end
+    while k < min(n, tc.end + tr.counterpart_window):
+        w = s.lower[k]
+        if w in tr.phrase_stops or s.tags[k] in _CLAUSE_BREAK_TAGS or s.tags[k] in ("VBN", "VBG", "CC") \
+                or w == "to" and k + 1 < n and s.tags[k + 1].startswith("VB"):
+            return None   # a reduced relative ("embargoes imposed on Cuba") or a new conjunct
+        j = k + 1   # the noun phrase after the word; a gerund only first ("talks on joining the EU")
+        while j < n and (s.tags[j].startswith(_NP_TAGS) or j == k + 1 and s.tags[j] == "VBG") \
+                and s.lower[j] not in tr.phrase_stops:
+            j += 1
+        member = w == "in" and k == tc.end and s.lemma[tc.head] in tr.membership_nouns
+        if (w in tr.counterpart_preps or member) and j > k + 1:
+            got, rule = ctx.actor(cl.Chunk(k + 1, j, j - 1, "np.counterpart"), s, target=True)
+            who = got.get("actor")
+            adjective = all(s.tags[x].startswith("JJ") or not ctx.names_party(x) for x in range(k + 1, j))
+            if who is not None and rule == "actor.mention" and not got.get("place") and who not in skip \
+                    and (w in tr.direction_preps or not adjective) and s.lemma[j - 1] not in tr.borders:
+                return got, "target.counterpart_phrase"
+        k = j if j > k + 1 else k + 1
+    return None
+
+
+def _object_names_no_one(s: cl.Structure, e: Any, ctx: Any) -> bool:
+    """Whether the event has no phrase of its own, or only an object that is a short common noun
+    phrase naming no party ("an explanation", "any involvement", "the crew's release")."""
+    tc = e.target.chunk
+    return tc is None or e.target.rule.startswith("patient.") and s.tags[tc.head] in ("NN", "NNS") \
+        and not any(ctx.names_party(k) for k in range(tc.start, tc.end))
+
+
+def _answered_party(s: cl.Structure, e: Any, ctx: Any, own: set, skip: set, rows: list, r: Any,
+                    cue: Any, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.answered_party``: a demand or a climb-down with no party named ("Hanoi demanded
+    the crew's immediate release", "Malta demanded an explanation", "Paraguay backed down") is
+    aimed at the doer of the latest earlier act on the source (``answered_acts``: a detention,
+    warning shots, a threat), within events.yaml ``description_lookup: sentences``; never a party
+    on the source's side.
+
+    Example:
+        >>> # "Indonesia detained a Vietnamese vessel. Hanoi demanded its release.": VNM -> IDN
+    """
+    if e.act not in tr.answering_acts or not _object_names_no_one(s, e, ctx):
+        return None
+    at = int(ctx.tok_start[cue.tok])
+    earlier = _earlier_rows(ctx, rows, r)
+    for k in range(len(earlier) - 1, -1, -1):   # latest first (no reversed(): mypyc)
+        row = earlier[k]
+        if row.get("cue_start") == at or row.get("act") not in tr.answered_acts:
+            continue
+        who = row.get("source_actor")
+        if row.get("target_actor") in own and who is not None and who not in skip:
+            return _fields(who), "target.answered_party"
+    return None
+
+
+def _denial_prior(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any,
+                  tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.denial_prior_accuser``: a denial whose object names no claim and no one ("Algeria
+    denied any involvement", "denied any incursion") is aimed at whoever blamed the denier
+    before: the source of an earlier blaming row aimed at it (events.yaml
+    ``denial_accuser_acts``) or the claimant of an earlier act alleged of it (events'
+    ``target.denial_accuser`` reads a claim noun object the same way).
+
+    Example:
+        >>> # "Mali accused Algeria of arming rebels. Algeria denied any involvement.": DZA -> MLI
+    """
+    if e.act not in tr.denial_answer_acts or not _object_names_no_one(s, e, ctx):
+        return None
+    earlier = _earlier_rows(ctx, rows, r)
+    for k in range(len(earlier) - 1, -1, -1):
+        row = earlier[k]
+        who = None
+        if row.get("act") in r.denial_accuser_acts and row.get("target_actor") == me:
+            who = row.get("source_actor")
+        elif row.get("factuality") == "alleged" and row.get("source_actor") == me:
+            who = row.get("claimant_actor")
+        if who is not None and who != me:
+            return _fields(who), "target.denial_prior_accuser"
+    return None
+
+
+def _what_said(s: cl.Structure, e: Any, ctx: Any, own: set, tr: TargetRules) -> tuple[dict, str] | None:
+    """``target.what_said_object``: "struck what it said were Hezbollah weapons depots" - an
+    object "what X said were NP" (``hedge_verbs``: said, claimed, described ...) is the noun phrase
+    after the copula, whose party (its owner: "Hezbollah", "Iranian drone sites") is the target;
+    not a place reading, a border or the source's own side ("what Ankara said were PKK
+    positions": not Turkey, and no target when the lexicons know no party there).
+
+    Example:
+        >>> # "Israel struck what it said were Hezbollah depots": ISR -> HEZBOLLAH
+    """
+    tc = e.target.chunk
+    if tc is None or not e.target.rule.startswith("patient."):
+        return None
+    if not (s.lower[tc.start] == "what" or tc.start > 0 and s.lower[tc.start - 1] == "what"):
+        return None
+    n, k = len(s.lower), tc.end
+    while k < n and s.tags[k].startswith("RB"):
+        k += 1
+    if k + 1 >= n or s.lemma[k] not in tr.hedge_verbs or s.lemma[k + 1] != "be":
+        return None
+    j = k + 2
+    while j < n and (s.tags[j].startswith(_NP_TAGS) or s.tags[j] == "HYPH"):
+        j += 1
+    for x in range(k + 2, j):
+        if s.lemma[x] in tr.borders:
+            return None
+        a, b = int(ctx.tok_start[x]), int(ctx.tok_end[x])
+        for m in ctx.mentions:
+            if m[0] <= a and m[1] >= b and m[2] is not None and not m[5] and m[2] not in own:
+                return _fields(m[2], m[3], m[4], ctx.text[m[0]:m[1]], m[0], m[1]), "target.what_said_object"
+    return _fields(None), "target.what_said_object"  # type: ignore[arg-type]  # a party no lexicon knows
+
+
+def _claimant_party(s: cl.Structure, e: Any, ctx: Any, src: dict, r: Any, tr: TargetRules) -> tuple[dict, str] | None:
     """``target.claimant_party``: a deployment or a coercive act that another party reports, whose
     object or place names no one ("Kosovo said Serbian forces had moved heavy artillery close to
     the boundary line", "Norway said Russia had jammed GPS signals"), is aimed at the reporting
     party, as ``target.claimant_victim`` reads a reported attack; not the doer's own report, a
     news outlet's, a claim a noun reports ("rejected claims that ..."), or a denied or negated act;
     only a state's report (an IGO, NGO or monitor reports what it saw, "Human Rights Watch said
-    police had detained activists", and is not the one acted on)."""
+    police had detained activists", and is not the one acted on). A concession (``reported_concessions``:
+    "Kazakhstan said China had agreed to increase water releases", "Venezuela released six US
+    citizens, the White House said") is aimed at the state that says so with a verb of saying
+    (``report_verbs``) and names (no pronoun), when the concession has an object or a phrase of
+    its own ("X agrees" alone is an opinion), not at a state that warns "after" it, nor at a
+    pair's mediator."""
+    me = src.get("actor")
     c, tc = e.claimant, e.target.chunk
     if c is None or e.act not in tr.claimant_acts or e.negated or s.lemma[c.head] in r.claim_nouns \
             or "claim.noun_owner" in e.extra or e.source.rule == "source.denier":
         return None
+    if e.act in tr.reported_concessions and (src.get("pair") is not None or tc is None or not any(
+            p.agent is not None and p.agent.head == c.head and s.lemma[p.head] in tr.report_verbs
+            for p in s.predicates)):
+        return None   # "Both sides agreed ..., Turkey said": the pair's own (target.reciprocal_pair)
     if tc is not None and any(ctx.names_party(k) for k in range(tc.start, tc.end)):
         return None   # the phrase names a party the actors lexicon knows as some other reading
-    clm, _ = ctx.actor(c, s)
+    clm, crule = ctx.actor(c, s)
+    if e.act in tr.reported_concessions and crule != "actor.mention":
+        return None   # "they issued a statement, saying that X agrees": an opinion, a pronoun's report
     if clm.get("actor") in (None, me) or clm.get("sector") == _MEDIA \
             or _actor_type(clm["actor"]) != "state":
         return None   # a monitor, an IGO or NGO reports what it saw, it is not the one acted on
@@ -337,11 +521,17 @@ def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str,
     if me is None:
         return None
     tr = target_rules()
-    if tgt.get("actor") is not None:
-        return _location_only(s, e, trule, tr)
     own = _own_actors(e, ctx, src)
-    got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr) \
-        or _prior_party(s, e, ctx, own, rows, r, cue, tr) or _claimant_party(s, e, ctx, me, r, tr)
+    if tgt.get("actor") is not None:   # "bombed what Ankara said were PKK positions": not Turkey
+        return _location_only(s, e, trule, tr) or (_what_said(s, e, ctx, own, tr) if tgt["actor"] in own else None)
+    got = _what_said(s, e, ctx, own, tr)
+    if got is None or got[0].get("actor") is None:
+        got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr)
+    if got is None:
+        side = own | _parallel_parties(s, e, ctx, rows, cue, tr)
+        got = _counterpart(s, e, ctx, side, tr) or _prior_party(s, e, ctx, own, rows, r, cue, tr) \
+            or _answered_party(s, e, ctx, own, side, rows, r, cue, tr) or _denial_prior(s, e, ctx, me, rows, r, tr) \
+            or _claimant_party(s, e, ctx, src, r, tr)
     if got is None or got[0].get("actor") is None or got[0]["actor"] in own:
         return None
     return got
