@@ -875,12 +875,34 @@ def _past_time(d: _Doc, k: int, s1: int, lemma: str, that_opt: bool) -> int:
         'to'
     """
     after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
-    if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
-        return after  # "said on Tuesday his country had ...": the clause after the time
+    if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])
+                           or _bare_subject(d, after, s1)):
+        return after  # "said on Tuesday his country had ...", "said on Monday exports fell": the clause after the time
     timed = _time_after(d, k, s1)
     if k < timed < s1 and d.low[timed] == "to" and lemma != "tell":
         return timed  # "vowed on Tuesday to respond": the infinitive after the time
     return k
+
+
+def _bare_subject(d: _Doc, k: int, s1: int) -> bool:
+    """Whether a clause with a bare subject starts at ``k`` ("exports fell", "some 400 families
+    had fled", "inflation would peak"): at most three lower-case words or numbers, then a finite
+    verb (an auxiliary, an irregular past or an -ed form).
+
+    Example:
+        >>> st = _state_of("He said on Monday exports fell.")
+        >>> _bare_subject(st.d, 4, 6), _bare_subject(st.d, 1, 6)
+        (True, False)
+    """
+    if d.low[k] in _NOT_CLAUSE_START or d.low[k] in _FINITE_AUX or not (d.tok[k].islower() or d.tok[k][:1].isdigit()):
+        return False
+    for t in range(k + 1, min(s1, k + 4)):
+        low = d.low[t]
+        if low in _FINITE_AUX or low in _IRREGULAR_PAST or (low.endswith("ed") and d.tok[t].islower()):
+            return True
+        if not (d.tok[t].islower() or d.tok[t][:1].isdigit()) or d.low[t] in _NOT_CLAUSE_START:
+            return False
+    return False
 
 
 def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:

@@ -554,14 +554,32 @@ def _time_after(d: _Doc, k: int, hi: int) -> int:
 
 
 def _time_end(d: _Doc, k: int, hi: int) -> int:
+    """End of the time adverbial at ``k`` (see :func:`_time_after`), else ``k``: "on Tuesday",
+    "late on Friday", "Thursday", "Monday night", "in March", "overnight", "earlier this month".
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("He said late on Friday the boats had gone.").d
+        >>> d.tok[_time_end(d, 2, len(d.low))]
+        'the'
+    """
     t = k
-    if t < hi and d.low[t] in ("earlier", "later") and t + 1 < hi and d.low[t + 1] in ("this", "last", "on"):
+    if t + 1 < hi and d.low[t] in ("earlier", "later", "late", "early") and d.low[t + 1] in ("this", "last", "on"):
         t += 1
-    if t < hi and d.low[t] in _TIME_ADVERBS:
+    elif t + 1 < hi and d.low[t] in ("late", "early") and d.low[t + 1] in _WEEKDAYS:
+        t += 1   # "said late Friday the ..."
+    if t < hi and (d.low[t] in _TIME_ADVERBS or d.low[t] == "overnight"):
         return t + 1
+    if t < hi and d.low[t] in _WEEKDAYS and _cap(d.tok[t]):
+        return t + 1 + (t + 1 < hi and d.low[t + 1] in _DAY_PARTS)   # "said Thursday", "Monday night"
     if t + 1 < hi and d.low[t] in ("on", "this", "last", "next") and d.low[t + 1] in _TIME_NOUNS:
-        return t + 2
+        return t + 2 + (t + 2 < hi and d.low[t + 1] in _WEEKDAYS and d.low[t + 2] in _DAY_PARTS)
+    if t + 1 < hi and d.low[t] == "in" and d.low[t + 1] in _MONTHS and _cap(d.tok[t + 1]):
+        return t + 2   # "said in March"
     return k
+
+
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
 
 
 def time_possessive(d: _Doc, k: int, hi: int) -> bool:
@@ -1611,7 +1629,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
 # Words after which a quotation is a title ('a story headlined “...”', 'a report titled “...”',
 # 'headlined its report “...”', 'the film “...”'; :data:`_TITLE_CUES`, as :func:`_is_title`
 # reads them): the verbs inside it are the title's words, not cues.
-_TITLE_VERBS = frozenset("headlined titled entitled".split())
+_LABEL_VERBS = frozenset("labelled labeled".split())
+_TITLE_VERBS = frozenset("headlined titled entitled".split()) | _LABEL_VERBS
 _TITLE_FRAME = _TITLE_CUES | _TITLE_VERBS | {"headline"}
 TITLE_FRAME_GAP = 3   # tokens between the frame word and the quotation ("headlined its report “...”")
 
@@ -2282,6 +2301,21 @@ def _n_words(d: _Doc, a: int, b: int) -> int:
     return sum(1 for k in range(a, b) if _alpha(d.tok[k]) or d.tok[k][:1].isdigit())
 
 
+def _names_after_noun(d: _Doc, k: int, a: int) -> bool:
+    """Whether the label verb at ``k`` names a thing by the quotation at ``a`` ('a memo
+    labelled “...”'): right before it and after a noun, not a verb's object or complement
+    ('labelled the claim “Mostly False”', 'it was labeled “Mostly True”' judge the thing).
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of('A memo labelled "Plan B" said so. It was labelled "False".').d
+        >>> _names_after_noun(d, 2, 3), _names_after_noun(d, 12, 13)
+        (True, False)
+    """
+    return k == a - 1 and k > 0 and d.tok[k - 1].isalpha() and d.low[k - 1] not in _BE \
+        and d.low[k - 1] not in PRONOUNS and d.low[k - 1] not in _AUX
+
+
 def _is_title(d: _Doc, q: _Quote, a: int, b: int) -> bool:
     inner = [k for k in range(a + 1, b - 1) if _alpha(d.tok[k])]
     if not inner:
@@ -2289,7 +2323,7 @@ def _is_title(d: _Doc, q: _Quote, a: int, b: int) -> bool:
     for k in range(a - 1, max(0, a - 3) - 1, -1):
         if d.tok[k] in _SENT_FINAL or d.tok[k] in (":", ";"):
             break  # "... on The Laura Ingraham Show. “She is a disgrace,” he said": speech
-        if d.low[k] in _TITLE_CUES:
+        if d.low[k] in _TITLE_CUES and (d.low[k] not in _LABEL_VERBS or _names_after_noun(d, k, a)):
             return True
     # Title Case of two or more words, no final punctuation inside: a name or title.
     last_inner = d.tok[b - 2] if b - 2 > a else ""
