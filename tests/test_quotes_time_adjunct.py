@@ -62,3 +62,30 @@ def test_labelled_as_a_judgement_stays_content():
     assert [r[0] for r in quote_rows(text)] == ["direct"]
     text = 'Critics labeled the budget "a gift to the banks," the senator said.'
     assert ("the senator", "said", 'Critics labeled the budget "a gift to the banks,"') in rows(text)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("The port authority said on Facebook the ferries would resume.",
+     ("The port authority", "said", "the ferries would resume")),
+    ("Two diplomats said on condition of anonymity the envoy had resigned.",
+     ("Two diplomats", "said", "the envoy had resigned")),
+    ("Anton Ilves said at a rally in Tartu he would stand again.",
+     ("Anton Ilves", "said", "he would stand again")),
+    ("The minister said at the summit Norvia would pay its share.",
+     ("The minister", "said", "Norvia would pay its share")),
+])
+def test_setting_phrase_before_a_clause_without_that(text, row):
+    assert row in rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The widow said before he died.",                      # the clause is the phrase's own
+    "He said in the city centre protesters had gathered.",  # where the phrase ends is unclear
+    "The envoy said at the meeting.",
+])
+def test_setting_phrase_without_a_clause_after_it(text):
+    assert rows(text) == []
+
+
+def test_setting_phrase_then_a_pronoun_clause():
+    assert ("The envoy", "said", "it was fine") in rows("The envoy said on the phone it was fine.")
