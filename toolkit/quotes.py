@@ -1539,6 +1539,61 @@ def _material_support(d: _Doc, i: int, j: int) -> bool:
     return False
 
 
+def _inside_name(d: _Doc, i: int) -> bool:
+    """Whether the capitalised token ``i`` is inside a name set in lower-case text ("a document
+    called the Master Questions List"): capitalised words on both sides, and a lower-case word
+    before the name (a Title Case headline, "Trump Says Vote Is Rigged", has none).
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("We wrote a guide called the Master Questions List.").d
+        >>> _inside_name(d, d.tok.index("Questions")), _inside_name(_state_of("Ana Lopes Says No").d, 2)
+        (True, False)
+    """
+    if not (0 < i < len(d.tok) - 1 and _cap(d.tok[i]) and _cap(d.tok[i + 1]) and _cap(d.tok[i - 1])
+            and d.sent[i - 1] == d.sent[i] == d.sent[i + 1]):
+        return False
+    r = i - 1
+    while r > 0 and d.sent[r - 1] == d.sent[i] and _cap(d.tok[r - 1]):
+        r -= 1
+    return r > 0 and d.sent[r - 1] == d.sent[i] and d.tok[r - 1].isalpha() and d.tok[r - 1].islower()
+
+
+_LABELLING = frozenset("called calling calls".split())
+_FRONTED_OBJECTS = frozenset("what which that whom".split())
+
+
+def _name_without_label(d: _Doc, j: int) -> bool:
+    """Whether a labelling verb ending at ``j`` ("called") is followed by a name and nothing that
+    labels it: the name (capitalised words, "the" before them) ends the clause or is followed by
+    a preposition, a time word or a finite verb ("a group called Tarsian Voice said ...",
+    "called Lopes on Friday"), as a naming participle or a phone call is, not "called Lopes a
+    liar" or "called Lopes “a traitor”".
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("A group called Tarsian Voice said so. They called Lopes a liar.").d
+        >>> _name_without_label(d, 3), _name_without_label(d, 11)
+        (True, False)
+    """
+    t = j + (j < len(d.low) and d.low[j] == "the")
+    if t >= len(d.tok) or not _cap(d.tok[t]) or d.sent[t] != d.sent[j - 1]:
+        return False
+    if any(d.low[k] in _FRONTED_OBJECTS and d.sent[k] == d.sent[j - 1] for k in range(max(0, j - 8), j - 1)):
+        return False   # "what Eisenhower called the Great Crusade": the name is the label
+    while t < len(d.tok) and _cap(d.tok[t]) and d.sent[t] == d.sent[j - 1]:
+        t += 1
+    if t >= len(d.tok) or d.sent[t] != d.sent[j - 1]:
+        return True
+    low = d.low[t]
+    if low in ("'s", "’s"):
+        return False   # "called Dorsey's plan reckless"
+    if d.tok[t] == ",":
+        return j >= 2 and d.tok[j - 2] == ","   # "The party, called Forward Velland, won" but "called Lopes, the ..., a liar"
+    return d.tok[t] in _SENT_FINAL or d.tok[t] in _CLAUSE_PUNCT or low in _ADJUNCT_START or low in _AUX \
+        or low in ("and", "but", "or") or low in _IRREGULAR_PAST or (low.endswith("ed") and d.tok[t].islower())
+
+
 def _refusal_to_speak(d: _Doc, lemma: str, j: int) -> bool:
     """Whether a refusal verb (``lemma`` decline or refuse, ending before token ``j``) is
     followed by a verb of speaking ("The embassy declined to comment"): a silence, whatever its
@@ -1580,8 +1635,11 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
                 and _unknown_noun(d, i - 1) and d.low[i - 1] not in _NP_WORDS:
             continue  # "mutual understanding", "new thinking": a noun, not a verb
         if lemma == "believe" and j < len(d.low) and d.low[j] in ("me", "us", "it") \
-                and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL):
-            continue  # "believe me, ...": a formula, not a belief
+                and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL
+                     or d.low[j + 1:j + 3] == ["or", "not"]):
+            continue  # "believe me, ...", "believe it or not": a formula, not a belief
+        if _inside_name(d, i):
+            continue  # "a document called the Master Questions List": a word of a name
         if lemma in _TOPIC_VERBS and " " not in lemma and j < len(d.low) and d.low[j] in _NOUN_PREPOSITIONS:
             continue  # "questions about his taxes", "mention of the plan": a noun
         if d.low[i] == "known" and not (i > 0 and d.low[i - 1] in _AUX):
@@ -1591,6 +1649,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             continue  # "nothing compared to", "speaking of X, ...", "a geographic reference": not a report
         if not _verb_in_context(d, i, j, lemma):
             continue
+        if lemma in _LABELLING and _name_without_label(d, j):
+            continue  # "a militia called the Northern Front", "called Lopes on Friday": naming, a phone call
         if lemma == "put it" and not any(d.low[t] == "as" and d.sent[t] == d.sent[i] for t in range(max(i - 8, 0), i)) \
                 and not any(d.tok[t] == ":" for t in range(j, min(j + 3, len(d.tok)))):
             continue  # only "as X put it" and "X put it bluntly: ..." report wording: "put it on the table" does not

@@ -1,0 +1,41 @@
+"""toolkit.quotes: "called" followed by a name and nothing that labels it names a thing ("a
+militia called the Northern Front", "The party, called Forward Velland, won") or is a phone
+call ("called Lopes on Friday"): no cue; "called X a liar", "called X “a traitor”" and
+"called X's plan reckless" still label X (issue 17)."""
+from __future__ import annotations
+
+import pytest
+from quote_rows import quote_rows
+
+
+def rows(text: str) -> list[tuple]:
+    return quote_rows(text, ("speaker", "cue", "content"), scare=False)
+
+
+@pytest.mark.parametrize("text", [
+    "The blast was claimed by a militia called the Northern Front.",
+    "The party, called Forward Velland, won 12 seats.",
+    "The minister called Ilka Varro on Friday.",
+    "Farmers along a river called Dalva Creek lost their crops.",
+])
+def test_naming_or_phoning_is_no_cue(text):
+    assert [r for r in rows(text) if r[1] == "called"] == []
+
+
+def test_a_named_group_speaks_with_its_name():
+    assert rows("A group called Tarsian Voice said the vote was rigged.") == [
+        ("A group called Tarsian Voice", "said", "the vote was rigged")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister called Ilka Varro a liar.", "Ilka Varro a liar"),
+    ('Ruiz called Dorsey "a coward" on Friday.', 'Dorsey "a coward" on Friday'),
+    ("Ruiz called Dorsey's plan reckless.", "Dorsey's plan reckless"),
+    ("Ruiz called Dorsey, the rival candidate, a liar.", "Dorsey, the rival candidate, a liar"),
+])
+def test_labelling_stays(text, content):
+    assert [r[2] for r in rows(text) if r[1] == "called"] == [content]
+
+
+def test_a_fronted_object_makes_the_name_a_label():
+    assert [r[1] for r in rows("It was what General Ivo Marr called the Long Retreat.")] == ["called"]
