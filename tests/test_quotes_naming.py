@@ -1,4 +1,5 @@
-"""toolkit.quotes: "called" followed by a name and nothing that labels it names a thing ("a
+"""toolkit.quotes: a noun modifier before a cue word makes it a noun ("little hope", "reasonable
+doubt"): no subject, no cue. "called" followed by a name and nothing that labels it names a thing ("a
 militia called the Northern Front", "The party, called Forward Velland, won") or is a phone
 call ("called Lopes on Friday"): no cue; "called X a liar", "called X “a traitor”" and
 "called X's plan reckless" still label X (issue 17)."""
@@ -39,3 +40,21 @@ def test_labelling_stays(text, content):
 
 def test_a_fronted_object_makes_the_name_a_label():
     assert [r[1] for r in rows("It was what General Ivo Marr called the Long Retreat.")] == ["called"]
+
+
+@pytest.mark.parametrize("text", [
+    "There is reasonable doubt the merger will survive.",
+    "Analysts see little hope the Velland talks will resume.",
+    "Growing fears that the war would spread hit markets.",
+])
+def test_a_modified_noun_is_no_cue(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A constable said the road to Orsk was shut.", "A constable"),
+    ("Many fear the talks will fail.", "Many"),
+    ("Few believe the ceasefire will hold.", "Few"),
+])
+def test_quantifier_and_noun_subjects_stay(text, speaker):
+    assert [r[0] for r in rows(text)] == [speaker]

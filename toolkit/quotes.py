@@ -2316,6 +2316,29 @@ def _as_source(d: _Doc, row: dict) -> bool:
     return a - 1 == s0 or d.tok[a - 2] in _CLAUSE_PUNCT or d.low[a - 2] in ("but", "and", "yet", "so")
 
 
+# Words that modify a noun and never head a subject: before a cue word they make it the noun
+# ("little hope", "growing fears", "reasonable doubt"), not a verb with a subject.
+_NOUN_MODIFIERS = frozenset("""little much less great grave deep deeper serious growing mounting rising renewed
+lingering increasing fading deepening widespread widening faint slim strong stronger""".split())
+
+
+def _noun_modifier(tok: str) -> bool:
+    """Whether ``tok`` (lower-case) modifies a noun and cannot head a subject: a word of
+    :data:`_NOUN_MODIFIERS` or an adjective in -ous, -ful, -able or -ible ("reasonable").
+
+    Example:
+        >>> _noun_modifier("reasonable"), _noun_modifier("little"), _noun_modifier("officials")
+        (True, True, False)
+    """
+    low = tok.lower()
+    if not tok.isalpha() or (tok[0].isupper() and low not in _NOUN_MODIFIERS):
+        return False
+    return low in _NOUN_MODIFIERS or (low.endswith(("ous", "ful", "able", "ible")) and low not in _MODIFIER_NOUNS)
+
+
+_MODIFIER_NOUNS = frozenset("constable constables notable notables".split())
+
+
 def _not_speech(d: _Doc, i: int, sp: tuple[int, int], cat: str) -> bool:
     """A subject in a condition ("unless Kyiv requests"), a thing's wish or position
     ("the bill, which seeks to"), or an object taken for a subject ("to address military
@@ -2324,6 +2347,8 @@ def _not_speech(d: _Doc, i: int, sp: tuple[int, int], cat: str) -> bool:
         return True
     if cat in _SHORT_CLASSES and sp[0] > 0 and d.low[sp[0] - 1] == "to":
         return True  # "came to discuss air defence for Kyiv": an object, not a subject
+    if sp[1] == i and _noun_modifier(d.tok[i - 1]):
+        return True  # "reasonable doubt the deal ...", "little hope", "Growing fears that": a noun
     return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
 
 
