@@ -45,10 +45,20 @@ def test_a_fronted_object_makes_the_name_a_label():
 @pytest.mark.parametrize("text", [
     "There is reasonable doubt the merger will survive.",
     "Analysts see little hope the Velland talks will resume.",
-    "Growing fears that the war would spread hit markets.",
 ])
 def test_a_modified_noun_is_no_cue(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a noun of saying with its clause and no owner: the allegation, its source unnamed
+    ("Growing fears that the war would spread hit markets.", "fears", "that the war would spread"),
+    ("Yet scandalous charges that Norvia shelled the port spread online.", "charges",
+     "that Norvia shelled the port"),
+])
+def test_an_unowned_noun_of_saying_has_no_speaker(text, cue, content):
+    got = quote_rows(text, ("speaker", "cue", "content", "rule"), scare=False)
+    assert any(r[0] is None and r[1] == cue and r[2].startswith(content) and r[3] == "indirect_nominal" for r in got), got
 
 
 @pytest.mark.parametrize("text, speaker", [

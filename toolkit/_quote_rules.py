@@ -111,6 +111,7 @@ from .quotes import (
     _is_title,
     _matrix_start,
     _n_words,
+    _noun_modifier,
     _not_speech,
     _np_word,
     _Quote,
@@ -1704,6 +1705,20 @@ def rule_asked_question(st: _State, i: int) -> list[dict] | None:
     return [row] if _asked_question(st, row, i) else None
 
 
+def _unowned_speech_noun(d: _Doc, i: int, sp: tuple[int, int] | None) -> bool:
+    """Whether the cue at ``i`` is a noun of saying after a modifier, with its "that" clause and
+    no owner ("libellous charges that ...", "growing claims that ..."): the allegation is
+    reported, by a source the sentence does not name.
+
+    Example:
+        >>> st = _state_of("They denied libellous charges that troops fired.")
+        >>> _unowned_speech_noun(st.d, 3, (0, 3))
+        True
+    """
+    return sp is not None and sp[1] == i and _noun_modifier(d.tok[i - 1]) and d.low[i] in SPEECH_NOUNS \
+        and i + 1 < len(d.low) and d.low[i + 1] == "that"
+
+
 def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
     """``indirect_<how>``: "X said (that) ...", ", said X", "X, arguing that ...", "it was
     announced by X that ...", "..., X said": the speaker of the cue (``how``: subject,
@@ -1751,6 +1766,8 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         _resolve(st, row)
         _set_tok(row, "content", d, content)
         return [row]
+    elif _unowned_speech_noun(d, i, sp):
+        row["rule"] = "indirect_nominal"  # "libellous charges that ...": an allegation, its source unnamed
     else:
         if sp is None or _not_speech(d, i, sp, cat):
             return []
