@@ -111,6 +111,7 @@ from .quotes import (
     _is_title,
     _matrix_start,
     _n_words,
+    _noun_modifier,
     _not_speech,
     _np_word,
     _Quote,
@@ -876,12 +877,83 @@ def _past_time(d: _Doc, k: int, s1: int, lemma: str, that_opt: bool) -> int:
         'to'
     """
     after = _time_after(d, k, s1) if that_opt and lemma in ("say", "add", "tell") else k
-    if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])):
-        return after  # "said on Tuesday his country had ...": the clause after the time
+    if k < after < s1 and (d.low[after] in PRONOUNS or d.low[after] in _DETERMINERS or _cap(d.tok[after])
+                           or _bare_subject(d, after, s1)):
+        return after  # "said on Tuesday his country had ...", "said on Monday exports fell": the clause after the time
+    if that_opt and lemma in ("say", "add"):
+        setting = _after_setting_phrase(d, k, s1)
+        if setting is not None:
+            return setting  # "said on Twitter the airport would ...": the clause after the setting
     timed = _time_after(d, k, s1)
     if k < timed < s1 and d.low[timed] == "to" and lemma != "tell":
         return timed  # "vowed on Tuesday to respond": the infinitive after the time
     return k
+
+
+_SETTING_PREPOSITIONS = frozenset("on in at during via after before over".split())
+SETTING_MAX_TOKENS = 8   # tokens from the preposition to the clause's finite verb
+
+
+def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
+    """The start of a clause after a short prepositional phrase of the reporter's at ``k``
+    ("said on Twitter the airport would ...", "said at a news conference in Orsk the army
+    would ...", "said on condition of anonymity the deal was ..."), else ``None``.
+
+    The phrase has no verb, comma or "that"; the first finite verb (an auxiliary, an irregular
+    past or an -ed form) after it is the clause's, and the clause's subject opens at the last
+    determiner or pronoun before that verb, or at a name right after a lower-case noun ("at
+    the summit Tarsia would ..."). Anything else ("in the city centre protesters had ...",
+    where the phrase could end at either noun) is left unread.
+
+    Example:
+        >>> st = _state_of("He said on Twitter the airport would reopen.")
+        >>> st.d.tok[_after_setting_phrase(st.d, 2, len(st.d.tok))]
+        'the'
+        >>> _after_setting_phrase(_state_of("He said before he died.").d, 2, 6) is None
+        True
+    """
+    if d.low[k] not in _SETTING_PREPOSITIONS:
+        return None
+    verb = None
+    for t in range(k + 1, min(s1, k + SETTING_MAX_TOKENS)):
+        low = d.low[t]
+        if low in _FINITE_AUX or low in _IRREGULAR_PAST or (low.endswith("ed") and d.tok[t].islower()):
+            verb = t
+            break
+        if t in d.cues or low == "that" or not (d.tok[t].isalnum() or d.tok[t] in ("'s", "’s", "-", ".")):
+            return None
+    if verb is None:
+        return None
+    for t in range(verb - 1, k + 1, -1):
+        if d.low[t] in PRONOUNS or (d.low[t] in _DETERMINERS and d.low[t] not in ("'s", "’s", "no")):
+            return t
+    name = verb - 1
+    while name > k + 1 and _cap(d.tok[name - 1]):
+        name -= 1
+    if name > k + 1 and _cap(d.tok[name]) and d.tok[name - 1].islower() and d.low[name - 1] not in _DETERMINERS:
+        return name
+    return None
+
+
+def _bare_subject(d: _Doc, k: int, s1: int) -> bool:
+    """Whether a clause with a bare subject starts at ``k`` ("exports fell", "some 400 families
+    had fled", "inflation would peak"): at most three lower-case words or numbers, then a finite
+    verb (an auxiliary, an irregular past or an -ed form).
+
+    Example:
+        >>> st = _state_of("He said on Monday exports fell.")
+        >>> _bare_subject(st.d, 4, 6), _bare_subject(st.d, 1, 6)
+        (True, False)
+    """
+    if d.low[k] in _NOT_CLAUSE_START or d.low[k] in _FINITE_AUX or not (d.tok[k].islower() or d.tok[k][:1].isdigit()):
+        return False
+    for t in range(k + 1, min(s1, k + 4)):
+        low = d.low[t]
+        if low in _FINITE_AUX or low in _IRREGULAR_PAST or (low.endswith("ed") and d.tok[t].islower()):
+            return True
+        if not (d.tok[t].islower() or d.tok[t][:1].isdigit()) or d.low[t] in _NOT_CLAUSE_START:
+            return False
+    return False
 
 
 def _demonstrative_subject(d: _Doc, k: int, s1: int) -> bool:
@@ -1634,6 +1706,20 @@ def rule_asked_question(st: _State, i: int) -> list[dict] | None:
     return [row] if _asked_question(st, row, i) else None
 
 
+def _unowned_speech_noun(d: _Doc, i: int, sp: tuple[int, int] | None) -> bool:
+    """Whether the cue at ``i`` is a noun of saying after a modifier, with its "that" clause and
+    no owner ("libellous charges that ...", "growing claims that ..."): the allegation is
+    reported, by a source the sentence does not name.
+
+    Example:
+        >>> st = _state_of("They denied libellous charges that troops fired.")
+        >>> _unowned_speech_noun(st.d, 3, (0, 3))
+        True
+    """
+    return sp is not None and sp[1] == i and _noun_modifier(d.tok[i - 1]) and d.low[i] in SPEECH_NOUNS \
+        and i + 1 < len(d.low) and d.low[i + 1] == "that"
+
+
 def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
     """``indirect_<how>``: "X said (that) ...", ", said X", "X, arguing that ...", "it was
     announced by X that ...", "..., X said": the speaker of the cue (``how``: subject,
@@ -1681,6 +1767,8 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         _resolve(st, row)
         _set_tok(row, "content", d, content)
         return [row]
+    elif _unowned_speech_noun(d, i, sp):
+        row["rule"] = "indirect_nominal"  # "libellous charges that ...": an allegation, its source unnamed
     else:
         if sp is None or _not_speech(d, i, sp, cat):
             return []

@@ -121,7 +121,7 @@ _SHORT_END = frozenset("while whereas but although though because since as after
 _TITLE_CUES = frozenset("""
 book books novel novels film films movie movies documentary song songs album albums show shows
 series episode episodes play poem article articles essay essays column columns op-ed editorial
-headline headlines headlined titled entitled memoir magazine newspaper program programme slogan hashtag
+headline headlines headlined titled entitled labelled labeled memoir magazine newspaper program programme slogan hashtag
 """.split())
 _COMPOUND_HEADS = frozenset("tank tanks conference conferences release releases briefing briefings secretary "
                             "secretaries office corps room gallery agency agencies officer center "

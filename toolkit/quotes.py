@@ -554,14 +554,32 @@ def _time_after(d: _Doc, k: int, hi: int) -> int:
 
 
 def _time_end(d: _Doc, k: int, hi: int) -> int:
+    """End of the time adverbial at ``k`` (see :func:`_time_after`), else ``k``: "on Tuesday",
+    "late on Friday", "Thursday", "Monday night", "in March", "overnight", "earlier this month".
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("He said late on Friday the boats had gone.").d
+        >>> d.tok[_time_end(d, 2, len(d.low))]
+        'the'
+    """
     t = k
-    if t < hi and d.low[t] in ("earlier", "later") and t + 1 < hi and d.low[t + 1] in ("this", "last", "on"):
+    if t + 1 < hi and d.low[t] in ("earlier", "later", "late", "early") and d.low[t + 1] in ("this", "last", "on"):
         t += 1
-    if t < hi and d.low[t] in _TIME_ADVERBS:
+    elif t + 1 < hi and d.low[t] in ("late", "early") and d.low[t + 1] in _WEEKDAYS:
+        t += 1   # "said late Friday the ..."
+    if t < hi and (d.low[t] in _TIME_ADVERBS or d.low[t] == "overnight"):
         return t + 1
+    if t < hi and d.low[t] in _WEEKDAYS and _cap(d.tok[t]):
+        return t + 1 + (t + 1 < hi and d.low[t + 1] in _DAY_PARTS)   # "said Thursday", "Monday night"
     if t + 1 < hi and d.low[t] in ("on", "this", "last", "next") and d.low[t + 1] in _TIME_NOUNS:
-        return t + 2
+        return t + 2 + (t + 2 < hi and d.low[t + 1] in _WEEKDAYS and d.low[t + 2] in _DAY_PARTS)
+    if t + 1 < hi and d.low[t] == "in" and d.low[t + 1] in _MONTHS and _cap(d.tok[t + 1]):
+        return t + 2   # "said in March"
     return k
+
+
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
 
 
 def time_possessive(d: _Doc, k: int, hi: int) -> bool:
@@ -1521,6 +1539,61 @@ def _material_support(d: _Doc, i: int, j: int) -> bool:
     return False
 
 
+def _inside_name(d: _Doc, i: int) -> bool:
+    """Whether the capitalised token ``i`` is inside a name set in lower-case text ("a document
+    called the Master Questions List"): capitalised words on both sides, and a lower-case word
+    before the name (a Title Case headline, "Trump Says Vote Is Rigged", has none).
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("We wrote a guide called the Master Questions List.").d
+        >>> _inside_name(d, d.tok.index("Questions")), _inside_name(_state_of("Ana Lopes Says No").d, 2)
+        (True, False)
+    """
+    if not (0 < i < len(d.tok) - 1 and _cap(d.tok[i]) and _cap(d.tok[i + 1]) and _cap(d.tok[i - 1])
+            and d.sent[i - 1] == d.sent[i] == d.sent[i + 1]):
+        return False
+    r = i - 1
+    while r > 0 and d.sent[r - 1] == d.sent[i] and _cap(d.tok[r - 1]):
+        r -= 1
+    return r > 0 and d.sent[r - 1] == d.sent[i] and d.tok[r - 1].isalpha() and d.tok[r - 1].islower()
+
+
+_LABELLING = frozenset("called calling calls".split())
+_FRONTED_OBJECTS = frozenset("what which that whom".split())
+
+
+def _name_without_label(d: _Doc, j: int) -> bool:
+    """Whether a labelling verb ending at ``j`` ("called") is followed by a name and nothing that
+    labels it: the name (capitalised words, "the" before them) ends the clause or is followed by
+    a preposition, a time word or a finite verb ("a group called Tarsian Voice said ...",
+    "called Lopes on Friday"), as a naming participle or a phone call is, not "called Lopes a
+    liar" or "called Lopes “a traitor”".
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("A group called Tarsian Voice said so. They called Lopes a liar.").d
+        >>> _name_without_label(d, 3), _name_without_label(d, 11)
+        (True, False)
+    """
+    t = j + (j < len(d.low) and d.low[j] == "the")
+    if t >= len(d.tok) or not _cap(d.tok[t]) or d.sent[t] != d.sent[j - 1]:
+        return False
+    if any(d.low[k] in _FRONTED_OBJECTS and d.sent[k] == d.sent[j - 1] for k in range(max(0, j - 8), j - 1)):
+        return False   # "what Eisenhower called the Great Crusade": the name is the label
+    while t < len(d.tok) and _cap(d.tok[t]) and d.sent[t] == d.sent[j - 1]:
+        t += 1
+    if t >= len(d.tok) or d.sent[t] != d.sent[j - 1]:
+        return True
+    low = d.low[t]
+    if low in ("'s", "’s"):
+        return False   # "called Dorsey's plan reckless"
+    if d.tok[t] == ",":
+        return j >= 2 and d.tok[j - 2] == ","   # "The party, called Forward Velland, won" but "called Lopes, the ..., a liar"
+    return d.tok[t] in _SENT_FINAL or d.tok[t] in _CLAUSE_PUNCT or low in _ADJUNCT_START or low in _AUX \
+        or low in ("and", "but", "or") or low in _IRREGULAR_PAST or (low.endswith("ed") and d.tok[t].islower())
+
+
 def _refusal_to_speak(d: _Doc, lemma: str, j: int) -> bool:
     """Whether a refusal verb (``lemma`` decline or refuse, ending before token ``j``) is
     followed by a verb of speaking ("The embassy declined to comment"): a silence, whatever its
@@ -1562,8 +1635,11 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
                 and _unknown_noun(d, i - 1) and d.low[i - 1] not in _NP_WORDS:
             continue  # "mutual understanding", "new thinking": a noun, not a verb
         if lemma == "believe" and j < len(d.low) and d.low[j] in ("me", "us", "it") \
-                and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL):
-            continue  # "believe me, ...": a formula, not a belief
+                and (j + 1 >= len(d.low) or d.tok[j + 1] in _CLAUSE_PUNCT or d.tok[j + 1] in _SENT_FINAL
+                     or d.low[j + 1:j + 3] == ["or", "not"]):
+            continue  # "believe me, ...", "believe it or not": a formula, not a belief
+        if _inside_name(d, i):
+            continue  # "a document called the Master Questions List": a word of a name
         if lemma in _TOPIC_VERBS and " " not in lemma and j < len(d.low) and d.low[j] in _NOUN_PREPOSITIONS:
             continue  # "questions about his taxes", "mention of the plan": a noun
         if d.low[i] == "known" and not (i > 0 and d.low[i - 1] in _AUX):
@@ -1573,6 +1649,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
             continue  # "nothing compared to", "speaking of X, ...", "a geographic reference": not a report
         if not _verb_in_context(d, i, j, lemma):
             continue
+        if lemma in _LABELLING and _name_without_label(d, j):
+            continue  # "a militia called the Northern Front", "called Lopes on Friday": naming, a phone call
         if lemma == "put it" and not any(d.low[t] == "as" and d.sent[t] == d.sent[i] for t in range(max(i - 8, 0), i)) \
                 and not any(d.tok[t] == ":" for t in range(j, min(j + 3, len(d.tok)))):
             continue  # only "as X put it" and "X put it bluntly: ..." report wording: "put it on the table" does not
@@ -1611,7 +1689,8 @@ def _find_cues(d: _Doc, hits: list[tuple], first_tok: int, ments: list[tuple] | 
 # Words after which a quotation is a title ('a story headlined “...”', 'a report titled “...”',
 # 'headlined its report “...”', 'the film “...”'; :data:`_TITLE_CUES`, as :func:`_is_title`
 # reads them): the verbs inside it are the title's words, not cues.
-_TITLE_VERBS = frozenset("headlined titled entitled".split())
+_LABEL_VERBS = frozenset("labelled labeled".split())
+_TITLE_VERBS = frozenset("headlined titled entitled".split()) | _LABEL_VERBS
 _TITLE_FRAME = _TITLE_CUES | _TITLE_VERBS | {"headline"}
 TITLE_FRAME_GAP = 3   # tokens between the frame word and the quotation ("headlined its report “...”")
 
@@ -2237,6 +2316,29 @@ def _as_source(d: _Doc, row: dict) -> bool:
     return a - 1 == s0 or d.tok[a - 2] in _CLAUSE_PUNCT or d.low[a - 2] in ("but", "and", "yet", "so")
 
 
+# Words that modify a noun and never head a subject: before a cue word they make it the noun
+# ("little hope", "growing fears", "reasonable doubt"), not a verb with a subject.
+_NOUN_MODIFIERS = frozenset("""little much less great grave deep deeper serious growing mounting rising renewed
+lingering increasing fading deepening widespread widening faint slim strong stronger""".split())
+
+
+def _noun_modifier(tok: str) -> bool:
+    """Whether ``tok`` (lower-case) modifies a noun and cannot head a subject: a word of
+    :data:`_NOUN_MODIFIERS` or an adjective in -ous, -ful, -able or -ible ("reasonable").
+
+    Example:
+        >>> _noun_modifier("reasonable"), _noun_modifier("little"), _noun_modifier("officials")
+        (True, True, False)
+    """
+    low = tok.lower()
+    if not tok.isalpha() or (tok[0].isupper() and low not in _NOUN_MODIFIERS):
+        return False
+    return low in _NOUN_MODIFIERS or (low.endswith(("ous", "ful", "able", "ible")) and low not in _MODIFIER_NOUNS)
+
+
+_MODIFIER_NOUNS = frozenset("constable constables notable notables".split())
+
+
 def _not_speech(d: _Doc, i: int, sp: tuple[int, int], cat: str) -> bool:
     """A subject in a condition ("unless Kyiv requests"), a thing's wish or position
     ("the bill, which seeks to"), or an object taken for a subject ("to address military
@@ -2245,6 +2347,8 @@ def _not_speech(d: _Doc, i: int, sp: tuple[int, int], cat: str) -> bool:
         return True
     if cat in _SHORT_CLASSES and sp[0] > 0 and d.low[sp[0] - 1] == "to":
         return True  # "came to discuss air defence for Kyiv": an object, not a subject
+    if sp[1] == i and _noun_modifier(d.tok[i - 1]):
+        return True  # "reasonable doubt the deal ...", "little hope", "Growing fears that": a noun
     return cat in _SHORT_CLASSES and sp[1] - sp[0] == 1 and d.low[sp[0]] in _THING_RELATIVES
 
 
@@ -2282,6 +2386,21 @@ def _n_words(d: _Doc, a: int, b: int) -> int:
     return sum(1 for k in range(a, b) if _alpha(d.tok[k]) or d.tok[k][:1].isdigit())
 
 
+def _names_after_noun(d: _Doc, k: int, a: int) -> bool:
+    """Whether the label verb at ``k`` names a thing by the quotation at ``a`` ('a memo
+    labelled “...”'): right before it and after a noun, not a verb's object or complement
+    ('labelled the claim “Mostly False”', 'it was labeled “Mostly True”' judge the thing).
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of('A memo labelled "Plan B" said so. It was labelled "False".').d
+        >>> _names_after_noun(d, 2, 3), _names_after_noun(d, 12, 13)
+        (True, False)
+    """
+    return k == a - 1 and k > 0 and d.tok[k - 1].isalpha() and d.low[k - 1] not in _BE \
+        and d.low[k - 1] not in PRONOUNS and d.low[k - 1] not in _AUX
+
+
 def _is_title(d: _Doc, q: _Quote, a: int, b: int) -> bool:
     inner = [k for k in range(a + 1, b - 1) if _alpha(d.tok[k])]
     if not inner:
@@ -2289,7 +2408,7 @@ def _is_title(d: _Doc, q: _Quote, a: int, b: int) -> bool:
     for k in range(a - 1, max(0, a - 3) - 1, -1):
         if d.tok[k] in _SENT_FINAL or d.tok[k] in (":", ";"):
             break  # "... on The Laura Ingraham Show. “She is a disgrace,” he said": speech
-        if d.low[k] in _TITLE_CUES:
+        if d.low[k] in _TITLE_CUES and (d.low[k] not in _LABEL_VERBS or _names_after_noun(d, k, a)):
             return True
     # Title Case of two or more words, no final punctuation inside: a name or title.
     last_inner = d.tok[b - 2] if b - 2 > a else ""
