@@ -3894,6 +3894,75 @@ def _official_in_place(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Ru
     return (got, why) if got.get("actor") is not None else None
 
 
+# Staff of a body ("Judges at the International Criminal Court", "inspectors from the IAEA"):
+# they act for the body the at/of/from phrase names (rule actor.member_of_body).
+_MEMBER_HEADS = frozenset({"judge", "prosecutor", "inspector", "investigator", "monitor", "observer",
+                           "expert", "member", "official", "diplomat", "envoy", "negotiator",
+                           "representative", "delegate", "delegation", "staff", "officer", "lawyer",
+                           "spokesman", "spokeswoman", "spokesperson", "commander", "minister"})
+# A court in a place is its state's court ("A court in Moscow sentenced ...").
+_COURT_HEADS = frozenset({"court", "tribunal"})
+# Collective nouns of doers that are singular in form (no thing subject: "the police detained").
+_DOER_NOUNS = frozenset({"police", "public", "opposition", "coalition", "guard", "force", "military",
+                         "army", "leadership", "council", "committee", "board", "assembly", "senate",
+                         "congress", "court", "tribunal", "team", "crew", "mob", "crowd"})
+# A text a body adopts acts for it ("The IAEA board passed a resolution censuring Iran").
+_DOCUMENT_HEADS = frozenset({"resolution", "motion", "declaration", "communique", "decree"})
+# ... but not one it failed or only meant to adopt ("failed to adopt a resolution demanding ...").
+_FAILED_TO = frozenset({"fail", "refuse", "decline", "seek", "try", "want", "plan", "hope"})
+
+
+def _member_of_body(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
+    """Rule ``actor.member_of_body``: a source of staff that names no actor ("Judges",
+    "Prosecutors", "Inspectors") acts for the body its at/of/from phrase names ("Judges at the
+    International Criminal Court approved a warrant": the ICC), and a court for the state its
+    in-phrase names ("A court in Moscow sentenced ..."). The body must be a mention that is no
+    person and, for staff, no place ("diplomats at the national court", "experts from Kharkiv"
+    name no one); the source phrase runs to the body's end.
+
+    Example:
+        >>> # "Prosecutors at the International Criminal Court accused the general": ICC
+    """
+    head = s.lemma[c.head]
+    if c.head != c.end - 1 or c.end + 1 >= len(s.lower):
+        return None
+    court = head in _COURT_HEADS and s.lower[c.end] == "in"
+    if not court and (head not in _MEMBER_HEADS or s.lower[c.end] not in ("at", "of", "from")):
+        return None
+    nxt = s.chunk_at(c.end + 1)
+    if nxt is None or nxt.start != c.end + 1:
+        return None
+    got, rule = ctx.actor(nxt, s)
+    if rule != "actor.mention" or got.get("actor") is None or got.get("person") is not None \
+            or got.get("place") and not court:
+        return None
+    a, b = ctx.span(c)[0], ctx.span(nxt)[1]
+    return dict(got, text=ctx.text[a:b], start=a, end=b), "actor.member_of_body"
+
+
+def _document_author(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
+    """Rule ``actor.document_author``: a resolution, motion or declaration that acts ("a
+    resolution censuring Iran", "a resolution calling on member states") is the act of the
+    body that adopted it: the named agent of the active, affirmed verb whose object holds it
+    ("The IAEA board passed a resolution ..."). A resolution a body failed or refused to adopt
+    is no act of the body's (its verb is an infinitive after "failed to").
+
+    Example:
+        >>> # "The European Parliament approved a resolution calling on member states to ...": EU
+    """
+    if s.lemma[c.head] not in _DOCUMENT_HEADS:
+        return None
+    for q in s.predicates:
+        if q.patient is None or not q.patient.start <= c.head < q.patient.end or q.agent is None \
+                or q.voice != "active" or q.negated or q.modality \
+                or q.start >= 2 and s.lower[q.start - 1] == "to" and s.lemma[q.start - 2] in _FAILED_TO:
+            continue
+        got, rule = ctx.source(q.agent, s)
+        if got.get("actor") is not None and rule == "actor.mention":
+            return got, "actor.document_author"
+    return None
+
+
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
     """``actor.relative_agent_<prep>``: a subject that names no actor takes the actor of the
     by-agent of its reduced relative ("Missiles fired by Russia struck Ukraine", "militias backed
@@ -4738,7 +4807,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         src, srule = ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state"))
         if src.get("actor") is None and e.source.chunk is not None:
             src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
-                or _official_in_place(s, e.source.chunk, ctx, r) or (src, srule)
+                or _official_in_place(s, e.source.chunk, ctx, r) or _member_of_body(s, e.source.chunk, ctx) \
+                or _document_author(s, e.source.chunk, ctx) or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
@@ -4809,6 +4879,69 @@ def _codable(rows: list[dict]) -> list[dict]:
     return [row for row in rows if row.get("main") or row.get("factuality") != "alleged"
             or row.get("source_text") is not None
             or row.get("source_actor") is not None or row.get("target_actor") is not None]
+
+
+def _with_a_party(rows: list[dict]) -> list[dict]:
+    """The document's rows that name a party (rule ``drop.actorless`` removes the others): a
+    coded act (not ``statement`` or ``unclassified``) whose source and target name no actor
+    and no person, and that has no doer at all - no source phrase ("Several journalists were
+    detained", "had not been consulted") or a thing as its subject (:func:`_thing_subject`:
+    "The dam threatens the livelihoods of farmers", "the tanker's release") - says nothing about
+    who does what to whom, so a dyadic data set leaves it out, as coders do; the escalation
+    table keeps its cue. A doer phrase of no known actor stays ("Rights groups criticised the
+    deal", "Gunmen killed six villagers", "The Senate urges ...": uncoded groups and a user's
+    own actors), and so does a row with one coded end ("Serbia was accused of massing troops":
+    the dyad index skips the empty end). Applied after the whole document is read, so a row a
+    later sentence completes (an answered request) is kept.
+
+    Example:
+        >>> row = {"act": "coerce", "source_actor": None, "source_person": None,
+        ...        "source_text": None, "target_actor": None}
+        >>> _with_a_party([row, dict(row, target_actor="HUN"), dict(row, source_text="Gunmen")]) \\
+        ...     == [dict(row, target_actor="HUN"), dict(row, source_text="Gunmen")]
+        True
+    """
+    return [row for row in rows if row.get("act") in ("statement", "unclassified")
+            or row.get("source_actor") is not None or row.get("target_actor") is not None
+            or row.get("source_person") is not None
+            or row.get("source_text") is not None and not _thing_subject(str(row["source_text"]))
+            or row.get("target_text") is not None and _named(str(row["target_text"]))]
+
+
+def _named(text: str) -> bool:
+    """Whether a phrase holds a name (a capitalised word after its first, or is one capitalised
+    word): "Gul Rahman", "Yale" - a party the gazetteer lacks - but not "Several journalists".
+
+    Example:
+        >>> [_named(x) for x in ("Gul Rahman", "Yale", "Several journalists", "the Senate")]
+        [True, True, False, True]
+    """
+    words = text.split()
+    return any(w[:1].isupper() for w in words[1:]) or len(words) == 1 and words[0][:1].isupper()
+
+
+_THING_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "such", "its", "their"})
+
+
+def _thing_subject(text: str) -> bool:
+    """Whether a source phrase that names no actor is a thing, not a doer: a determiner, then
+    lower-case words only, its head singular and no noun of a party (events.yaml
+    ``descriptions`` and ``visit: visitors``, staff and collective doers: "the government",
+    "the envoy", "the police" stay doers). "The dam", "this canal", "a resolution", "the verdict" are
+    things; "Rights groups", "Gunmen", "The Senate", "the Catalan government" are not.
+
+    Example:
+        >>> [_thing_subject(x) for x in ("The dam", "Rights groups", "the ministry", "The Senate")]
+        [True, False, False, False]
+    """
+    words = text.replace("-", " ").split()
+    r = rules()
+    if len(words) < 2 or words[0].lower() not in _THING_DETERMINERS \
+            or any(not w.islower() for w in words[1:]):
+        return False
+    head = words[-1]
+    return not head.endswith("s") and head not in r.descriptions and head not in r.visitors \
+        and head not in _MEMBER_HEADS and head not in _DOER_NOUNS
 
 
 def _predicate_events(s: cl.Structure, cues: list[Cue], events: list[Event], ctx: SentenceContext,
@@ -5509,6 +5642,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         for r in got:
             r["sent_id"] = int(sent)
             rows.append(r)
+    rows = _with_a_party(rows)
     if not rows:
         return _empty_events()
     out = pd.DataFrame({k: [r[k] for r in rows] for k in rows[0]})  # every row has the same keys
