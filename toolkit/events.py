@@ -3940,6 +3940,30 @@ def _member_of_body(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple
     return dict(got, text=ctx.text[a:b], start=a, end=b), "actor.member_of_body"
 
 
+# Vessels and positions force comes from ("a laser from a Russian-flagged tanker"), with the
+# weapon and force nouns of events.yaml force_subject: heads (rule actor.origin_from).
+_PLATFORM_HEADS = frozenset({"ship", "vessel", "boat", "tanker", "warship", "frigate", "destroyer",
+                             "submarine", "cutter", "trawler", "freighter", "aircraft", "position", "base"})
+
+
+def _origin_from(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -> tuple[dict, str] | None:
+    """Rule ``actor.origin_from``: a source that names no actor and comes "from" a vessel,
+    aircraft, position or force of a named party ("was targeted by a laser from a
+    Russian-flagged tanker", "fire from Azerbaijani positions") is that party's act. A place
+    ("from Kharkiv") or a person's home ("fishermen from Vietnam": no vessel) names no one.
+
+    Example:
+        >>> # "A Danish helicopter was targeted by a laser from a Russian-flagged tanker": RUS
+    """
+    if c.end + 1 >= len(s.lower) or s.lower[c.end] != "from" or s.lemma[c.head] in _MEMBER_HEADS:
+        return None
+    nxt = s.chunk_at(c.end + 1)
+    if nxt is None or nxt.start != c.end + 1 or s.lemma[nxt.head] not in _PLATFORM_HEADS | r.force_heads:
+        return None
+    got, rule = ctx.source(nxt, s)
+    return (got, "actor.origin_from") if got.get("actor") is not None and rule == "actor.mention" else None
+
+
 def _document_author(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
     """Rule ``actor.document_author``: a resolution, motion or declaration that acts ("a
     resolution censuring Iran", "a resolution calling on member states") is the act of the
@@ -3955,12 +3979,21 @@ def _document_author(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tupl
     for q in s.predicates:
         if q.patient is None or not q.patient.start <= c.head < q.patient.end or q.agent is None \
                 or q.voice != "active" or q.negated or q.modality \
-                or q.start >= 2 and s.lower[q.start - 1] == "to" and s.lemma[q.start - 2] in _FAILED_TO:
+                or q.head >= 2 and s.lower[q.head - 1] == "to" and s.lemma[q.head - 2] in _FAILED_TO:
             continue
         got, rule = ctx.source(q.agent, s)
         if got.get("actor") is not None and rule == "actor.mention":
             return got, "actor.document_author"
     return None
+
+
+def _by_agent_participle(s: cl.Structure, c: cl.Chunk, q: cl.Predicate) -> bool:
+    """Whether ``q`` is a participle that modifies the by-agent ``c`` of a passive ("was
+    carried out by hackers linked to Russian military intelligence", "by militias backed by
+    Iran"): a past participle right after the agent and before a preposition. No finite verb
+    need follow, as :func:`_reduced_relative` asks of a subject."""
+    return c.start > 0 and s.lower[c.start - 1] == "by" and q.start == q.head and s.tags[q.head] == "VBN" \
+        and q.head + 1 < len(s.tags) and s.tags[q.head + 1] in ("IN", "TO")
 
 
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
@@ -3969,11 +4002,12 @@ def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple
     by Iran"), or of the "to" phrase of an affiliation verb ("hackers linked to the Iranian
     government"; events.yaml ``affiliation_verbs``)."""
     q = s.predicate_at(c.end) if c.end < len(s.tokens) else None
-    if q is None or q.head != c.end or not _reduced_relative(s, q):
+    if q is None or q.head != c.end or not (_reduced_relative(s, q) or _by_agent_participle(s, c, q)):
         return None
     args = ([("by", q.agent)] if q.agent is not None and q.agent.start > q.head else []) + list(q.obliques)
     for prep, ch in args:
-        if prep == "by" or (prep == "to" and s.lemma[q.head] in rules().affiliation_verbs):
+        if prep == "by" or (prep == "to" and s.lemma[q.head] in rules().affiliation_verbs) \
+                or prep == "from" and s.lemma[ch.head] in _PLATFORM_HEADS | rules().force_heads:
             f, _ = ctx.actor(ch, s)
             if f.get("actor") is not None:
                 return f, f"actor.relative_agent_{prep}"
@@ -4808,7 +4842,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if src.get("actor") is None and e.source.chunk is not None:
             src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
                 or _official_in_place(s, e.source.chunk, ctx, r) or _member_of_body(s, e.source.chunk, ctx) \
-                or _document_author(s, e.source.chunk, ctx) or (src, srule)
+                or _document_author(s, e.source.chunk, ctx) or _origin_from(s, e.source.chunk, ctx, r) or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
