@@ -3895,9 +3895,10 @@ def _official_in_place(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Ru
 
 
 # Staff of a body ("Judges at the International Criminal Court", "inspectors from the IAEA"):
-# they act for the body the at/of/from phrase names (rule actor.member_of_body).
+# they act for the body the at/of/from phrase names (rule actor.member_of_body). Not "member":
+# "a permanent member of the Security Council invaded its neighbour" is a state, not the council.
 _MEMBER_HEADS = frozenset({"judge", "prosecutor", "inspector", "investigator", "monitor", "observer",
-                           "expert", "member", "official", "diplomat", "envoy", "negotiator",
+                           "expert", "official", "diplomat", "envoy", "negotiator",
                            "representative", "delegate", "delegation", "staff", "officer", "lawyer",
                            "spokesman", "spokeswoman", "spokesperson", "commander", "minister"})
 # A court in a place is its state's court ("A court in Moscow sentenced ...").
@@ -3905,7 +3906,10 @@ _COURT_HEADS = frozenset({"court", "tribunal"})
 # Collective nouns of doers that are singular in form (no thing subject: "the police detained").
 _DOER_NOUNS = frozenset({"police", "public", "opposition", "coalition", "guard", "force", "military",
                          "army", "leadership", "council", "committee", "board", "assembly", "senate",
-                         "congress", "court", "tribunal", "team", "crew", "mob", "crowd"})
+                         "congress", "court", "tribunal", "team", "crew", "mob", "crowd",
+                         "number", "handful", "majority", "minority", "dozen", "community", "side",
+                         "state", "elite", "people", "men", "women", "children", "personnel",
+                         "man", "woman", "person"})
 # A text a body adopts acts for it ("The IAEA board passed a resolution censuring Iran").
 _DOCUMENT_HEADS = frozenset({"resolution", "motion", "declaration", "communique", "decree"})
 # ... but not one it failed or only meant to adopt ("failed to adopt a resolution demanding ...").
