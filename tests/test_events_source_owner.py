@@ -25,6 +25,9 @@ pytestmark = NEEDS_TAGGER
     ("Shells fired from Azerbaijani positions hit an Armenian village overnight.", ("AZE", "attack")),
     ("The attack on the Latvian ferry was carried out by militias linked to Iran, officials said.",
      ("IRN", "attack", "LVA")),
+    # the government of the dateline's state, when no state is named before it
+    ("LIMA (Reuters) - Protesters blocked roads across the south. The government accused Bolivia "
+     "of backing the unrest.", ("PER", "accuse", "BOL")),
 ])
 def test_the_source_is_the_body_the_phrase_belongs_to(text, expected):
     got = [r[:len(expected)] for r in rows(run(text))]
@@ -37,6 +40,9 @@ def test_the_source_is_the_body_the_phrase_belongs_to(text, expected):
     ("The Security Council failed to adopt a resolution demanding a truce in Darfur.", "demand"),
     # a place is no vessel: where fire comes from names no agent
     ("Rockets fired from Gaza struck the Israeli town of Sderot.", "attack"),
+    # no dateline: "the government" names no state
+    ("Protesters blocked roads across the south. The government accused Bolivia of backing the unrest.",
+     "accuse"),
 ])
 def test_no_owner_where_the_text_names_none(text, no_source):
     got = [r for r in rows(run(text)) if r[1] == no_source]
@@ -48,6 +54,7 @@ def test_no_owner_where_the_text_names_none(text, no_source):
     "The dam threatens the livelihoods of millions of farmers downstream.",
     "The tanker's release was expected within days.",
     "The neighbouring states had not been consulted about the project.",
+    "Nothing was agreed at the meeting, a diplomat said.",
 ])
 def test_a_row_with_no_party_and_no_doer_is_dropped(text):
     out = run(text)

@@ -2248,6 +2248,8 @@ def _echoes(said: str, word: str, head: str, *, compounds: bool = True) -> bool:
     alt = "|".join(re.escape(x) for x in sorted(stems))
     return re.search(rf"\b{pre}({alt})(s|es|d|ed|ing)?\b", said.lower()) is not None
 _EVENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})   # "the drills", "these strikes"
+# State descriptions that, naming no state before them, are the dateline's state's (actor.description_dateline)
+_DATELINE_GOVERNMENTS = frozenset({"government", "authorities", "administration"})
 
 
 def _first_word(text: str) -> str:
@@ -2471,9 +2473,28 @@ class SentenceContext:
                                            not_actor, target)
                 found = (m[2], None, m[4]) if m is not None else None
         if found is None:
-            return None
+            return self._dateline_government(head, a, b, not_actor, target)
         return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
                 "start": a, "end": b}, "actor.coref_description"
+
+    def _dateline_government(self, head: str, a: int, b: int, not_actor: str | None,
+                             target: bool | str) -> tuple[dict, str] | None:
+        """Rule ``actor.description_dateline``: "the government", "the authorities" or "the
+        administration" as a source, when no state is named before them, is the government of
+        the state of the wire dateline the story was filed under ("PORT SUDAN (Reuters) - Drones
+        struck fuel depots. The army-led government blamed the RSF": Sudan's). Not "the regime"
+        (often the adversary's) and not a target.
+
+        Example:
+            >>> # "LIMA (Reuters) - Protesters blocked roads. The government declared a curfew.": PER
+        """
+        if target or head not in _DATELINE_GOVERNMENTS or self.speakers is None:
+            return None
+        state = _speakers.dateline_state(self.speakers(), a)
+        if state is None or state == not_actor:
+            return None
+        return {"actor": state, "person": None, "sector": "GOV", "text": self.text[a:b],
+                "start": a, "end": b}, "actor.description_dateline"
 
     def _possessor(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None,
                    target: bool | str) -> tuple[dict, str] | None:
@@ -4951,13 +4972,18 @@ def _named(text: str) -> bool:
     word): "Gul Rahman", "Yale" - a party the gazetteer lacks - but not "Several journalists".
 
     Example:
-        >>> [_named(x) for x in ("Gul Rahman", "Yale", "Several journalists", "the Senate")]
-        [True, True, False, True]
+        >>> [_named(x) for x in ("Gul Rahman", "Yale", "Several journalists", "Nothing")]
+        [True, True, False, False]
     """
     words = text.split()
-    return any(w[:1].isupper() for w in words[1:]) or len(words) == 1 and words[0][:1].isupper()
+    return any(w[:1].isupper() for w in words[1:]) or len(words) == 1 and words[0][:1].isupper() \
+        and words[0].lower() not in _INDEFINITES
 
 
+# Words that open a sentence capitalised but name no one ("Nothing was agreed").
+_INDEFINITES = frozenset({"nothing", "everything", "something", "anything", "nobody", "everyone",
+                          "everybody", "someone", "somebody", "anyone", "none", "all", "both", "many",
+                          "several", "some", "few", "others", "it", "they", "this", "that", "these", "those"})
 _THING_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "such", "its", "their"})
 
 
