@@ -2248,6 +2248,8 @@ def _echoes(said: str, word: str, head: str, *, compounds: bool = True) -> bool:
     alt = "|".join(re.escape(x) for x in sorted(stems))
     return re.search(rf"\b{pre}({alt})(s|es|d|ed|ing)?\b", said.lower()) is not None
 _EVENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})   # "the drills", "these strikes"
+# State descriptions that, naming no state before them, are the dateline's state's (actor.description_dateline)
+_DATELINE_GOVERNMENTS = frozenset({"government", "authorities", "administration"})
 
 
 def _first_word(text: str) -> str:
@@ -2471,9 +2473,28 @@ class SentenceContext:
                                            not_actor, target)
                 found = (m[2], None, m[4]) if m is not None else None
         if found is None:
-            return None
+            return self._dateline_government(head, a, b, not_actor, target)
         return {"actor": found[0], "person": found[1], "sector": found[2], "text": self.text[a:b],
                 "start": a, "end": b}, "actor.coref_description"
+
+    def _dateline_government(self, head: str, a: int, b: int, not_actor: str | None,
+                             target: bool | str) -> tuple[dict, str] | None:
+        """Rule ``actor.description_dateline``: "the government", "the authorities" or "the
+        administration" as a source, when no state is named before them, is the government of
+        the state of the wire dateline the story was filed under ("PORT SUDAN (Reuters) - Drones
+        struck fuel depots. The army-led government blamed the RSF": Sudan's). Not "the regime"
+        (often the adversary's) and not a target.
+
+        Example:
+            >>> # "LIMA (Reuters) - Protesters blocked roads. The government declared a curfew.": PER
+        """
+        if target or head not in _DATELINE_GOVERNMENTS or self.speakers is None:
+            return None
+        state = _speakers.dateline_state(self.speakers(), a)
+        if state is None or state == not_actor:
+            return None
+        return {"actor": state, "person": None, "sector": "GOV", "text": self.text[a:b],
+                "start": a, "end": b}, "actor.description_dateline"
 
     def _possessor(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None,
                    target: bool | str) -> tuple[dict, str] | None:
@@ -3894,17 +3915,124 @@ def _official_in_place(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Ru
     return (got, why) if got.get("actor") is not None else None
 
 
+# Staff of a body ("Judges at the International Criminal Court", "inspectors from the IAEA"):
+# they act for the body the at/of/from phrase names (rule actor.member_of_body). Not "member":
+# "a permanent member of the Security Council invaded its neighbour" is a state, not the council.
+_MEMBER_HEADS = frozenset({"judge", "prosecutor", "inspector", "investigator", "monitor", "observer",
+                           "expert", "official", "diplomat", "envoy", "negotiator",
+                           "representative", "delegate", "delegation", "staff", "officer", "lawyer",
+                           "spokesman", "spokeswoman", "spokesperson", "commander", "minister"})
+# A court in a place is its state's court ("A court in Moscow sentenced ...").
+_COURT_HEADS = frozenset({"court", "tribunal"})
+# Collective nouns of doers that are singular in form (no thing subject: "the police detained").
+_DOER_NOUNS = frozenset({"police", "public", "opposition", "coalition", "guard", "force", "military",
+                         "army", "leadership", "council", "committee", "board", "assembly", "senate",
+                         "congress", "court", "tribunal", "team", "crew", "mob", "crowd",
+                         "number", "handful", "majority", "minority", "dozen", "community", "side",
+                         "state", "elite", "people", "men", "women", "children", "personnel",
+                         "man", "woman", "person"})
+# A text a body adopts acts for it ("The IAEA board passed a resolution censuring Iran").
+_DOCUMENT_HEADS = frozenset({"resolution", "motion", "declaration", "communique", "decree"})
+# ... but not one it failed or only meant to adopt ("failed to adopt a resolution demanding ...").
+_FAILED_TO = frozenset({"fail", "refuse", "decline", "seek", "try", "want", "plan", "hope"})
+
+
+def _member_of_body(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
+    """Rule ``actor.member_of_body``: a source of staff that names no actor ("Judges",
+    "Prosecutors", "Inspectors") acts for the body its at/of/from phrase names ("Judges at the
+    International Criminal Court approved a warrant": the ICC), and a court for the state its
+    in-phrase names ("A court in Moscow sentenced ..."). The body must be a mention that is no
+    person and, for staff, no place ("diplomats at the national court", "experts from Kharkiv"
+    name no one); the source phrase runs to the body's end.
+
+    Example:
+        >>> # "Prosecutors at the International Criminal Court accused the general": ICC
+    """
+    head = s.lemma[c.head]
+    if c.head != c.end - 1 or c.end + 1 >= len(s.lower):
+        return None
+    court = head in _COURT_HEADS and s.lower[c.end] == "in"
+    if not court and (head not in _MEMBER_HEADS or s.lower[c.end] not in ("at", "of", "from")):
+        return None
+    nxt = s.chunk_at(c.end + 1)
+    if nxt is None or nxt.start != c.end + 1:
+        return None
+    got, rule = ctx.actor(nxt, s)
+    if rule != "actor.mention" or got.get("actor") is None or got.get("person") is not None \
+            or got.get("place") and not court:
+        return None
+    a, b = ctx.span(c)[0], ctx.span(nxt)[1]
+    return dict(got, text=ctx.text[a:b], start=a, end=b), "actor.member_of_body"
+
+
+# Vessels and positions force comes from ("a laser from a Russian-flagged tanker"), with the
+# weapon and force nouns of events.yaml force_subject: heads (rule actor.origin_from).
+_PLATFORM_HEADS = frozenset({"ship", "vessel", "boat", "tanker", "warship", "frigate", "destroyer",
+                             "submarine", "cutter", "trawler", "freighter", "aircraft", "position", "base"})
+
+
+def _origin_from(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -> tuple[dict, str] | None:
+    """Rule ``actor.origin_from``: a source that names no actor and comes "from" a vessel,
+    aircraft, position or force of a named party ("was targeted by a laser from a
+    Russian-flagged tanker", "fire from Azerbaijani positions") is that party's act. A place
+    ("from Kharkiv") or a person's home ("fishermen from Vietnam": no vessel) names no one.
+
+    Example:
+        >>> # "A Danish helicopter was targeted by a laser from a Russian-flagged tanker": RUS
+    """
+    if c.end + 1 >= len(s.lower) or s.lower[c.end] != "from" or s.lemma[c.head] in _MEMBER_HEADS:
+        return None
+    nxt = s.chunk_at(c.end + 1)
+    if nxt is None or nxt.start != c.end + 1 or s.lemma[nxt.head] not in _PLATFORM_HEADS | r.force_heads:
+        return None
+    got, rule = ctx.source(nxt, s)
+    return (got, "actor.origin_from") if got.get("actor") is not None and rule == "actor.mention" else None
+
+
+def _document_author(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
+    """Rule ``actor.document_author``: a resolution, motion or declaration that acts ("a
+    resolution censuring Iran", "a resolution calling on member states") is the act of the
+    body that adopted it: the named agent of the active, affirmed verb whose object holds it
+    ("The IAEA board passed a resolution ..."). A resolution a body failed or refused to adopt
+    is no act of the body's (its verb is an infinitive after "failed to").
+
+    Example:
+        >>> # "The European Parliament approved a resolution calling on member states to ...": EU
+    """
+    if s.lemma[c.head] not in _DOCUMENT_HEADS:
+        return None
+    for q in s.predicates:
+        if q.patient is None or not q.patient.start <= c.head < q.patient.end or q.agent is None \
+                or q.voice != "active" or q.negated or q.modality \
+                or q.head >= 2 and s.lower[q.head - 1] == "to" and s.lemma[q.head - 2] in _FAILED_TO:
+            continue
+        got, rule = ctx.source(q.agent, s)
+        if got.get("actor") is not None and rule == "actor.mention":
+            return got, "actor.document_author"
+    return None
+
+
+def _by_agent_participle(s: cl.Structure, c: cl.Chunk, q: cl.Predicate) -> bool:
+    """Whether ``q`` is a participle that modifies the by-agent ``c`` of a passive ("was
+    carried out by hackers linked to Russian military intelligence", "by militias backed by
+    Iran"): a past participle right after the agent and before a preposition. No finite verb
+    need follow, as :func:`_reduced_relative` asks of a subject."""
+    return c.start > 0 and s.lower[c.start - 1] == "by" and q.start == q.head and s.tags[q.head] == "VBN" \
+        and q.head + 1 < len(s.tags) and s.tags[q.head + 1] in ("IN", "TO")
+
+
 def _relative_agent(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
     """``actor.relative_agent_<prep>``: a subject that names no actor takes the actor of the
     by-agent of its reduced relative ("Missiles fired by Russia struck Ukraine", "militias backed
     by Iran"), or of the "to" phrase of an affiliation verb ("hackers linked to the Iranian
     government"; events.yaml ``affiliation_verbs``)."""
     q = s.predicate_at(c.end) if c.end < len(s.tokens) else None
-    if q is None or q.head != c.end or not _reduced_relative(s, q):
+    if q is None or q.head != c.end or not (_reduced_relative(s, q) or _by_agent_participle(s, c, q)):
         return None
     args = ([("by", q.agent)] if q.agent is not None and q.agent.start > q.head else []) + list(q.obliques)
     for prep, ch in args:
-        if prep == "by" or (prep == "to" and s.lemma[q.head] in rules().affiliation_verbs):
+        if prep == "by" or (prep == "to" and s.lemma[q.head] in rules().affiliation_verbs) \
+                or prep == "from" and s.lemma[ch.head] in _PLATFORM_HEADS | rules().force_heads:
             f, _ = ctx.actor(ch, s)
             if f.get("actor") is not None:
                 return f, f"actor.relative_agent_{prep}"
@@ -4738,7 +4866,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         src, srule = ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state"))
         if src.get("actor") is None and e.source.chunk is not None:
             src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
-                or _official_in_place(s, e.source.chunk, ctx, r) or (src, srule)
+                or _official_in_place(s, e.source.chunk, ctx, r) or _member_of_body(s, e.source.chunk, ctx) \
+                or _document_author(s, e.source.chunk, ctx) or _origin_from(s, e.source.chunk, ctx, r) or (src, srule)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
@@ -4809,6 +4938,74 @@ def _codable(rows: list[dict]) -> list[dict]:
     return [row for row in rows if row.get("main") or row.get("factuality") != "alleged"
             or row.get("source_text") is not None
             or row.get("source_actor") is not None or row.get("target_actor") is not None]
+
+
+def _with_a_party(rows: list[dict]) -> list[dict]:
+    """The document's rows that name a party (rule ``drop.actorless`` removes the others): a
+    coded act (not ``statement`` or ``unclassified``) whose source and target name no actor
+    and no person, and that has no doer at all - no source phrase ("Several journalists were
+    detained", "had not been consulted") or a thing as its subject (:func:`_thing_subject`:
+    "The dam threatens the livelihoods of farmers", "the tanker's release") - says nothing about
+    who does what to whom, so a dyadic data set leaves it out, as coders do; the escalation
+    table keeps its cue. A doer phrase of no known actor stays ("Rights groups criticised the
+    deal", "Gunmen killed six villagers", "The Senate urges ...": uncoded groups and a user's
+    own actors), and so does a row with one coded end ("Serbia was accused of massing troops":
+    the dyad index skips the empty end). Applied after the whole document is read, so a row a
+    later sentence completes (an answered request) is kept.
+
+    Example:
+        >>> row = {"act": "coerce", "source_actor": None, "source_person": None,
+        ...        "source_text": None, "target_actor": None}
+        >>> _with_a_party([row, dict(row, target_actor="HUN"), dict(row, source_text="Gunmen")]) \\
+        ...     == [dict(row, target_actor="HUN"), dict(row, source_text="Gunmen")]
+        True
+    """
+    return [row for row in rows if row.get("act") in ("statement", "unclassified")
+            or row.get("source_actor") is not None or row.get("target_actor") is not None
+            or row.get("source_person") is not None
+            or row.get("source_text") is not None and not _thing_subject(str(row["source_text"]))
+            or row.get("target_text") is not None and _named(str(row["target_text"]))]
+
+
+def _named(text: str) -> bool:
+    """Whether a phrase holds a name (a capitalised word after its first, or is one capitalised
+    word): "Gul Rahman", "Yale" - a party the gazetteer lacks - but not "Several journalists".
+
+    Example:
+        >>> [_named(x) for x in ("Gul Rahman", "Yale", "Several journalists", "Nothing")]
+        [True, True, False, False]
+    """
+    words = text.split()
+    return any(w[:1].isupper() for w in words[1:]) or len(words) == 1 and words[0][:1].isupper() \
+        and words[0].lower() not in _INDEFINITES
+
+
+# Words that open a sentence capitalised but name no one ("Nothing was agreed").
+_INDEFINITES = frozenset({"nothing", "everything", "something", "anything", "nobody", "everyone",
+                          "everybody", "someone", "somebody", "anyone", "none", "all", "both", "many",
+                          "several", "some", "few", "others", "it", "they", "this", "that", "these", "those"})
+_THING_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "such", "its", "their"})
+
+
+def _thing_subject(text: str) -> bool:
+    """Whether a source phrase that names no actor is a thing, not a doer: a determiner, then
+    lower-case words only, its head singular and no noun of a party (events.yaml
+    ``descriptions`` and ``visit: visitors``, staff and collective doers: "the government",
+    "the envoy", "the police" stay doers). "The dam", "this canal", "a resolution", "the verdict" are
+    things; "Rights groups", "Gunmen", "The Senate", "the Catalan government" are not.
+
+    Example:
+        >>> [_thing_subject(x) for x in ("The dam", "Rights groups", "the ministry", "The Senate")]
+        [True, False, False, False]
+    """
+    words = text.replace("-", " ").split()
+    r = rules()
+    if len(words) < 2 or words[0].lower() not in _THING_DETERMINERS \
+            or any(not w.islower() for w in words[1:]):
+        return False
+    head = words[-1]
+    return not head.endswith("s") and head not in r.descriptions and head not in r.visitors \
+        and head not in _MEMBER_HEADS and head not in _DOER_NOUNS
 
 
 def _predicate_events(s: cl.Structure, cues: list[Cue], events: list[Event], ctx: SentenceContext,
@@ -5509,6 +5706,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         for r in got:
             r["sent_id"] = int(sent)
             rows.append(r)
+    rows = _with_a_party(rows)
     if not rows:
         return _empty_events()
     out = pd.DataFrame({k: [r[k] for r in rows] for k in rows[0]})  # every row has the same keys
