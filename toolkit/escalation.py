@@ -24,7 +24,8 @@ one row of the ``escalation`` table, with
   subject, or without one the nearest such mention before the cue) and
   ``target_actor`` (the first other actor mentioned after the cue: its object, its
   to/against/toward phrase or the subject of its condition), from the ``mentions`` and
-  ``quotes`` tables when :mod:`toolkit.actors` and :mod:`toolkit.quotes` ran; null otherwise.
+  ``quotes`` tables of :mod:`toolkit.actors` and :mod:`toolkit.quotes`, which the pipeline
+  always runs before this step (:func:`find_cues` called without them leaves sources null).
 
 ``sentence_escalation`` has one row per sentence: the summed score and the ``event_class`` of its
 first act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperation``,
@@ -1351,9 +1352,14 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None, event_rule: s
                                                   lexicon=lexicon)}
 
 
+# The cue's source comes from the quote speakers (quotes) and the actor mentions (actors): a
+# run that asks for escalation or events alone runs both, so that a sentence gets the same rows
+# whichever tables were asked for (without quotes, a cue inside "..., she said" had no source).
+# ``reads=()``: the key names exactly those steps, so every run shares one cached result.
 ANNOTATOR = Annotator(
     name="escalation", produces=("escalation", "sentence_escalation"), func=annotate,
-    requires=("tokens", "sentences"), lexicons=(LEXICON,), lexicon_policy="replace",
+    requires=("tokens", "sentences", "mentions", "quotes"), reads=(), lexicons=(LEXICON,),
+    lexicon_policy="replace",
     description="CAMEO/Goldstein escalation cues with modality, intensity and source/target actors")
 
 
@@ -1500,8 +1506,8 @@ def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = 
         >>> import toolkit
         >>> a = toolkit.analyze(pd.DataFrame({"text": ["Russia threatened Ukraine."]}),
         ...                     annotators=["escalation"], workers=1)
-        >>> dyad_index(a).empty  # no actors table: no dyads
-        True
+        >>> dyad_index(a)[["dyad", "n_cues"]].values.tolist()  # actors and quotes run first
+        [['RUS→UKR', 1]]
     """
     cues = _cues_with_docs(analysis, speaker_column=speaker_column, alleged=alleged)
     docs = _tables(analysis)["documents"]
