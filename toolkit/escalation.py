@@ -402,7 +402,8 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
         src, span = None, (-1, -1)
         for i in idx:   # an evaluative predicate: a criticism right after a copula
             r = rows[i]
-            if cameo[i] in evaluative and _after_copula(lower, sent_of, r, copulas, fillers, reach) \
+            if cameo[i] in evaluative and _after_copula(lower, sent_of, r, copulas, fillers, reach,
+                                                        floor=first_row[key[0]]) \
                     and (r > said or "," in lower[r:said]):   # before the verb: "..., X said"
                 lo = said + 1 if r > said else _sentence_first(sent_of, r, first_row[key[0]])
                 lo += lower[lo] == "that"
@@ -412,7 +413,7 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
                 break
         if src is None:   # the modal frame before its speech verb only ("Y must go, X said")
             src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
-                             before=said)
+                             before=said, floor=first_row[key[0]])
         if src is None:
             continue
         for i in says:
@@ -505,10 +506,12 @@ def _evaluates_conduct(lower, words, rows, ends_at, idx, cameo, r: int, end: int
 
 
 def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fillers: frozenset,
-                  reach: int) -> bool:
+                  reach: int, floor: int = 0) -> bool:
     """Whether token ``r`` follows a copula of its sentence with only ``fillers`` (articles,
     degree adverbs) between, at most ``reach`` of them: "was unacceptable", "is a totally
-    unacceptable", not "had been transferring oil illegally".
+    unacceptable", not "had been transferring oil illegally". ``floor`` is the first row of
+    ``r``'s document: sentence ids restart in each document, so the last sentence of the
+    document before may share ``r``'s id.
 
     Example:
         >>> _after_copula(["it", "was", "totally", "illegal"], [0, 0, 0, 0], 3, frozenset({"was"}),
@@ -516,7 +519,7 @@ def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fil
         True
     """
     k = r - 1
-    while k >= 0 and r - k <= reach + 1 and sent_of[k] == sent_of[r]:
+    while k >= floor and r - k <= reach + 1 and sent_of[k] == sent_of[r]:
         if lower[k] in copulas:
             return True
         if lower[k] not in fillers:
@@ -525,20 +528,22 @@ def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fil
     return False
 
 
-def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech, before):
+def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech, before,
+               floor: int = 0):
     """The entry of the act a deontic modal asks of another party in the sentence of hits
     ``idx``, or None: a modal (``acts``) before row ``before`` (the speech verb), after a
     capitalised word or a noun of a party (not the speaker's own side, ``own``), with a cue of
     an act (not a plain statement) within ``reach`` words after it. With the speech verb first
     ("X says Y must end the attacks") the events step gives an appeal or demand no target,
-    where the statement had Y, so that order is left a statement."""
+    where the statement had Y, so that order is left a statement. ``floor``: the first row of
+    the document (its first sentence has the id of the document before's last one)."""
     cue_rows = sorted(rows[i] for i in idx if not speech[i] and cameo[i] != "010"
                       and quad[i] not in ("modifier",))
     if not cue_rows:
         return None
     lo = min(rows[i] for i in idx)
     a = lo
-    while a > 0 and sent_of[a - 1] == sent_of[lo]:
+    while a > floor and sent_of[a - 1] == sent_of[lo]:
         a -= 1
     b = min(max(rows[i] for i in idx), before)
     for k in range(a + 1, b):
