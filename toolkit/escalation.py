@@ -411,9 +411,12 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
                                       (experiencer, conduct, ends, copulas), named_first=r > said):
                     src, span = hits.iloc[i], (lo, ends_at[i])
                 break
-        if src is None:   # the modal frame before its speech verb only ("Y must go, X said")
+        if src is None:   # the modal frame before its speech verb ("Y must go, X said") or after
             src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
                              before=said, floor=first_row[key[0]])
+        if src is None:   # ("X said Y must go")
+            src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
+                             before=said, floor=first_row[key[0]], after=said)
         if src is None:
             continue
         for i in says:
@@ -454,6 +457,66 @@ def _unframe_accusations(cues: pd.DataFrame, source_actor, base: np.ndarray) -> 
                and source_actor[j] != speaker for j in near):
             for c in ("category", "cameo", "goldstein", "quad_class", "weight"):
                 cues.iat[i, cues.columns.get_loc(c)] = cues["_said_" + c].iat[i]
+    return cues
+
+
+def _announced_threats(cues: pd.DataFrame, source_actor, flags: dict, lex, rows) -> pd.DataFrame:
+    """A plain speech verb (CAMEO 010, not framed, not negated) whose sentence announces a
+    material conflict act of the speaker's own actor as the consequence of a condition takes the
+    threat entry of the lexicon (``speech_frames.announced``): a future or hypothetical modal
+    before the act ("will", "would"), the condition word after it ("if", "unless"), and no
+    condition word nor negator between the speech verb (or the sentence's start, when the act
+    comes first) and the act: "Mexico's president said Mexico would impose tariffs if
+    Washington ...", "Tarsk said it will expel the envoys unless ...". CAMEO 13 (threaten) is a
+    conflict act announced contingent on the target's conduct; the act stays its own row with
+    its modality. An unconditioned announcement ("said it would restrict exports") is the
+    announced act itself, as wire coders code it, and stays a statement; so do another party's
+    act ("said Orsk would attack if ...": a prediction or a claim), an act inside the condition
+    ("would send aid if the fighting stopped") and a denied intent ("had no intention of going
+    to war"). The speech cue's weight stays 0 (no score counted twice). ``rows``: each cue's
+    first token row, its sentence's first row, the per-token flags of condition words, and the
+    running count of negators (a cumulative sum, as :func:`_token_features` gives).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> t = "Velmar said it would expel the envoys if Orsk refused."
+        >>> _, toks = tokenize_documents(["d"], [t])
+        >>> find_cues(toks, {"d": t})[["text", "cameo"]].values.tolist()[:1]   # no actors: no source
+        [['said', '010']]
+    """
+    f = lex.meta.get("speech_frames") or {}
+    entry = f.get("announced")
+    if not entry or cues.empty:
+        return cues
+    e = lex.entries
+    row = e[e["entry"] == entry]
+    if row.empty:
+        raise ValueError(f"lexicon {lex.tag}: speech_frames.announced names {entry!r}, no entry")
+    threat = row.iloc[0]
+    verbs = frozenset(str(x).lower() for x in f.get("verbs") or ())
+    cameo = cues["cameo"].astype(str).to_numpy()
+    speech = cues["entry"].isin(verbs).to_numpy() & (cameo == "010") & ~flags["negated"] & ~flags["question"]
+    if not speech.any():
+        return cues
+    r0, sent_lo, cond, neg = rows
+    announced = (cues["quad_class"].to_numpy() == "material_conflict") & flags["conditional"] & \
+        (flags["future"] | flags["hypothetical"]) & ~flags["negated"] & ~flags["question"]
+    keys = list(zip(cues["doc_id"].tolist(), cues["sent_id"].tolist()))
+    by_sent: dict[tuple, list[int]] = defaultdict(list)
+    for j in np.flatnonzero(announced).tolist():
+        by_sent[keys[j]].append(j)
+    cues = cues.copy()
+    for i in np.flatnonzero(speech).tolist():
+        speaker = source_actor[i]
+        if not isinstance(speaker, str):
+            continue
+        for j in by_sent.get(keys[i], ()):
+            lo = r0[i] + 1 if r0[i] < r0[j] else sent_lo[j]
+            if source_actor[j] == speaker and not cond[lo:r0[j]].any() and neg[r0[j]] == neg[lo]:
+                for c in ("category", "cameo", "goldstein", "quad_class"):
+                    cues.iat[i, cues.columns.get_loc(c)] = threat[c]
+                cues.iat[i, cues.columns.get_loc("weight")] = 0.0
+                break
     return cues
 
 
@@ -529,14 +592,14 @@ def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fil
 
 
 def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech, before,
-               floor: int = 0):
+               floor: int = 0, after: int | None = None):
     """The entry of the act a deontic modal asks of another party in the sentence of hits
-    ``idx``, or None: a modal (``acts``) before row ``before`` (the speech verb), after a
-    capitalised word or a noun of a party (not the speaker's own side, ``own``), with a cue of
-    an act (not a plain statement) within ``reach`` words after it. With the speech verb first
-    ("X says Y must end the attacks") the events step gives an appeal or demand no target,
-    where the statement had Y, so that order is left a statement. ``floor``: the first row of
-    the document (its first sentence has the id of the document before's last one)."""
+    ``idx``, or None: a modal (``acts``) before row ``before`` (the speech verb; with ``after``,
+    the speech verb's row, the modal of its reported clause after it instead: "X said Y must
+    end the attacks"), after a capitalised word or a noun of a party (not the speaker's own
+    side, ``own``), with a cue of an act (not a plain statement) within ``reach`` words after
+    it. ``floor``: the first row of the document (its first sentence has the id of the
+    document before's last one)."""
     cue_rows = sorted(rows[i] for i in idx if not speech[i] and cameo[i] != "010"
                       and quad[i] not in ("modifier",))
     if not cue_rows:
@@ -546,6 +609,8 @@ def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, 
     while a > floor and sent_of[a - 1] == sent_of[lo]:
         a -= 1
     b = min(max(rows[i] for i in idx), before)
+    if after is not None:
+        a, b = after + 1, max(cue_rows)
     for k in range(a + 1, b):
         act = acts.get(lower[k])
         if act is None or sent_of[k] != sent_of[lo] or lower[k - 1] in own:
@@ -687,6 +752,8 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     source_actor, target_actor, source_from_mention = _cue_actors(
         cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers, texts)
     cues = _unframe_accusations(cues, source_actor, base)
+    cues = _announced_threats(cues, source_actor, flags, lex,
+                              (r0, sent_lo, feats["cond"], feats["neg_word"] + feats["neg_phrase"]))
     verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
     first_person_subject = _window_any(feats["first"], sent_lo, r0)
     reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
