@@ -30,8 +30,11 @@ def _speech(text):
     # modal frames: another party should / ought to / must act
     ("Orsk should consider reviving talks with Tarsk, the Velmar foreign minister said.", [("said", "020")]),
     ("Brisna ought to release the detained fishermen, the Kaldorian envoy said.", [("said", "020")]),
-    # the speech verb first: the events step would give the appeal no target, so a statement
-    ("The Kaldorian envoy said Brisna ought to release the detained fishermen.", [("said", "010")]),
+    # the speech verb first: the modal of its reported clause (the events step aims the appeal
+    # or demand at the obliged party, as it aimed the statement)
+    ("The Kaldorian envoy said Brisna ought to release the detained fishermen.", [("said", "020")]),
+    ("The Orsk president said Velmar must withdraw its troops from the border.", [("said", "100")]),
+    ("Tarsk added that Kessland should resume talks on the dam.", [("added", "020")]),
     ("Velmar must withdraw its troops from the border, the Orsk president said.", [("said", "100")]),
     # near-misses: stay plain statements
     ("The Kaldorian navy said the tanker had been transferring fuel illegally.", [("said", "010")]),
@@ -39,6 +42,12 @@ def _speech(text):
     ("We must resume talks with Orsk, the Velmar president said.", [("said", "010")]),
     ("Velmar should receive the first grain shipment next week, port officials said.", [("said", "010")]),
     ("It should be possible to reopen the crossing, Tarsk said.", [("said", "010")]),
+    # ... and with the speech verb first: own side, no party, an epistemic modal, no act after it
+    ("Norland said it must protect its fishing grounds.", [("said", "010")]),
+    ("Norland said we must resume talks with Orsk.", [("said", "010")]),
+    ("Velmar said the talks should take place in Orsk.", [("said", "010")]),
+    ("Tarsk said the treaty must be ratified soon.", [("said", "010")]),
+    ("Kessland said Orsk should receive the first grain shipment next week.", [("said", "010")]),
     ("Orsk said the illegal fishing had stopped.", [("said", "010")]),
 ])
 def test_speech_takes_the_act_of_its_frame(text, expected):
@@ -98,3 +107,54 @@ def test_accusation_of_another_party_is_not_downgraded():
     es = a["escalation"]
     said = es[es.cue == "say"].set_index("doc_id")["cameo"].to_dict()
     assert said == {"a": "010", "b": "010", "c": "111"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lesotho's foreign minister said Eswatini must withdraw its troops from the border.",
+     ("LSO", "demand", "SWZ")),
+    ("Suriname said Guyana should lift the blockade on fuel shipments.", ("SUR", "appeal", "GUY")),
+])
+def test_speech_first_modal_frame_is_aimed_at_the_obliged_party(text, expected):
+    # the events table: the speaker's demand or appeal has the reported subject as its target
+    import pandas as pd
+    import toolkit
+    a = toolkit.analyze(pd.DataFrame({"doc_id": ["d"], "text": [text]}), annotators=["events"],
+                        workers=1, cache=False, progress=False)
+    got = [tuple(r) for r in a["events"][["source_actor", "act", "target_actor"]].itertuples(index=False)]
+    assert expected in got, got
+
+
+def _said_codes(texts):
+    import pandas as pd
+    import toolkit
+    a = toolkit.analyze(pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts}),
+                        annotators=["escalation"], workers=1, cache=False, progress=False)
+    es = a["escalation"]
+    said = es[es["cue"] == "say"]
+    return dict(zip(said["doc_id"], zip(said["cameo"], said["weight"])))
+
+
+def test_speech_announcing_the_speakers_own_conflict_act_is_a_threat():
+    # speech_frames.announced (CAMEO 13): the speaker's own actor, a future or hypothetical
+    # modal before a material conflict act, the condition word after it
+    got = _said_codes([
+        "Ghana's president said Ghana would impose tariffs on Togolese goods if Lome raised its levies.",
+        "Bolivia said it would expel Peruvian diplomats unless Lima apologised.",
+        "Mongolia's defence ministry said Mongolia will deploy troops to the border if China moves.",
+        "Malaysia said it would seize any Indonesian trawler that entered its waters unless Jakarta acted.",
+    ])
+    assert got == {f"d{i}": ("130", 0.0) for i in range(4)}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana said Togo would impose tariffs on its goods.",            # another party's act
+    "Bolivia said it would not expel Peruvian diplomats.",           # negated
+    "Malaysia said it had seized an Indonesian trawler.",            # done, not announced
+    "Malaysia said it would seize any Indonesian trawler in its waters.",  # announced, no condition
+    "Eritrea said it had no intention of going to war if talks failed.",   # a denied intent
+    "Sudan has not said it would expel Chadian envoys if the raids go on.",  # the speech negated
+    "Oman said it would send aid to Yemen if the fighting stopped.",  # the act is in the condition
+    "Oman said it would consider sanctions on Yemen?",               # asked
+])
+def test_near_misses_of_the_announced_threat_stay_statements(text):
+    assert _said_codes([text]) == {"d0": ("010", 0.0)}

@@ -325,8 +325,9 @@ def test_purpose_beneficiary(text, expected, absent):
 
 @pytest.mark.parametrize("text, expected", [
     # target.reported_subject: the reported clause's subject, even before an act of the speaker's
+    # (a demand since escalation 1.31.0 reads the modal frame after the speech verb)
     ("President Trump said North Korea must disarm before he would lift sanctions.",
-     ("USA", "statement", "PRK", "asserted")),
+     ("USA", "demand", "PRK", "asserted")),
     # ... past the speaker's own reporting verb ("said it expects that ...")
     ("Britain said it expects that France will host the summit.", ("GBR", "statement", "FRA", "asserted")),
     # negative: the speaker's own act keeps that act's target

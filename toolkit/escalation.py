@@ -24,7 +24,8 @@ one row of the ``escalation`` table, with
   subject, or without one the nearest such mention before the cue) and
   ``target_actor`` (the first other actor mentioned after the cue: its object, its
   to/against/toward phrase or the subject of its condition), from the ``mentions`` and
-  ``quotes`` tables when :mod:`toolkit.actors` and :mod:`toolkit.quotes` ran; null otherwise.
+  ``quotes`` tables of :mod:`toolkit.actors` and :mod:`toolkit.quotes`, which the pipeline
+  always runs before this step (:func:`find_cues` called without them leaves sources null).
 
 ``sentence_escalation`` has one row per sentence: the summed score and the ``event_class`` of its
 first act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperation``,
@@ -401,7 +402,8 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
         src, span = None, (-1, -1)
         for i in idx:   # an evaluative predicate: a criticism right after a copula
             r = rows[i]
-            if cameo[i] in evaluative and _after_copula(lower, sent_of, r, copulas, fillers, reach) \
+            if cameo[i] in evaluative and _after_copula(lower, sent_of, r, copulas, fillers, reach,
+                                                        floor=first_row[key[0]]) \
                     and (r > said or "," in lower[r:said]):   # before the verb: "..., X said"
                 lo = said + 1 if r > said else _sentence_first(sent_of, r, first_row[key[0]])
                 lo += lower[lo] == "that"
@@ -409,9 +411,12 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
                                       (experiencer, conduct, ends, copulas), named_first=r > said):
                     src, span = hits.iloc[i], (lo, ends_at[i])
                 break
-        if src is None:   # the modal frame before its speech verb only ("Y must go, X said")
+        if src is None:   # the modal frame before its speech verb ("Y must go, X said") or after
             src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
-                             before=said)
+                             before=said, floor=first_row[key[0]])
+        if src is None:   # ("X said Y must go")
+            src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
+                             before=said, floor=first_row[key[0]], after=said)
         if src is None:
             continue
         for i in says:
@@ -452,6 +457,66 @@ def _unframe_accusations(cues: pd.DataFrame, source_actor, base: np.ndarray) -> 
                and source_actor[j] != speaker for j in near):
             for c in ("category", "cameo", "goldstein", "quad_class", "weight"):
                 cues.iat[i, cues.columns.get_loc(c)] = cues["_said_" + c].iat[i]
+    return cues
+
+
+def _announced_threats(cues: pd.DataFrame, source_actor, flags: dict, lex, rows) -> pd.DataFrame:
+    """A plain speech verb (CAMEO 010, not framed, not negated) whose sentence announces a
+    material conflict act of the speaker's own actor as the consequence of a condition takes the
+    threat entry of the lexicon (``speech_frames.announced``): a future or hypothetical modal
+    before the act ("will", "would"), the condition word after it ("if", "unless"), and no
+    condition word nor negator between the speech verb (or the sentence's start, when the act
+    comes first) and the act: "Mexico's president said Mexico would impose tariffs if
+    Washington ...", "Tarsk said it will expel the envoys unless ...". CAMEO 13 (threaten) is a
+    conflict act announced contingent on the target's conduct; the act stays its own row with
+    its modality. An unconditioned announcement ("said it would restrict exports") is the
+    announced act itself, as wire coders code it, and stays a statement; so do another party's
+    act ("said Orsk would attack if ...": a prediction or a claim), an act inside the condition
+    ("would send aid if the fighting stopped") and a denied intent ("had no intention of going
+    to war"). The speech cue's weight stays 0 (no score counted twice). ``rows``: each cue's
+    first token row, its sentence's first row, the per-token flags of condition words, and the
+    running count of negators (a cumulative sum, as :func:`_token_features` gives).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> t = "Velmar said it would expel the envoys if Orsk refused."
+        >>> _, toks = tokenize_documents(["d"], [t])
+        >>> find_cues(toks, {"d": t})[["text", "cameo"]].values.tolist()[:1]   # no actors: no source
+        [['said', '010']]
+    """
+    f = lex.meta.get("speech_frames") or {}
+    entry = f.get("announced")
+    if not entry or cues.empty:
+        return cues
+    e = lex.entries
+    row = e[e["entry"] == entry]
+    if row.empty:
+        raise ValueError(f"lexicon {lex.tag}: speech_frames.announced names {entry!r}, no entry")
+    threat = row.iloc[0]
+    verbs = frozenset(str(x).lower() for x in f.get("verbs") or ())
+    cameo = cues["cameo"].astype(str).to_numpy()
+    speech = cues["entry"].isin(verbs).to_numpy() & (cameo == "010") & ~flags["negated"] & ~flags["question"]
+    if not speech.any():
+        return cues
+    r0, sent_lo, cond, neg = rows
+    announced = (cues["quad_class"].to_numpy() == "material_conflict") & flags["conditional"] & \
+        (flags["future"] | flags["hypothetical"]) & ~flags["negated"] & ~flags["question"]
+    keys = list(zip(cues["doc_id"].tolist(), cues["sent_id"].tolist()))
+    by_sent: dict[tuple, list[int]] = defaultdict(list)
+    for j in np.flatnonzero(announced).tolist():
+        by_sent[keys[j]].append(j)
+    cues = cues.copy()
+    for i in np.flatnonzero(speech).tolist():
+        speaker = source_actor[i]
+        if not isinstance(speaker, str):
+            continue
+        for j in by_sent.get(keys[i], ()):
+            lo = r0[i] + 1 if r0[i] < r0[j] else sent_lo[j]
+            if source_actor[j] == speaker and not cond[lo:r0[j]].any() and neg[r0[j]] == neg[lo]:
+                for c in ("category", "cameo", "goldstein", "quad_class"):
+                    cues.iat[i, cues.columns.get_loc(c)] = threat[c]
+                cues.iat[i, cues.columns.get_loc("weight")] = 0.0
+                break
     return cues
 
 
@@ -504,10 +569,12 @@ def _evaluates_conduct(lower, words, rows, ends_at, idx, cameo, r: int, end: int
 
 
 def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fillers: frozenset,
-                  reach: int) -> bool:
+                  reach: int, floor: int = 0) -> bool:
     """Whether token ``r`` follows a copula of its sentence with only ``fillers`` (articles,
     degree adverbs) between, at most ``reach`` of them: "was unacceptable", "is a totally
-    unacceptable", not "had been transferring oil illegally".
+    unacceptable", not "had been transferring oil illegally". ``floor`` is the first row of
+    ``r``'s document: sentence ids restart in each document, so the last sentence of the
+    document before may share ``r``'s id.
 
     Example:
         >>> _after_copula(["it", "was", "totally", "illegal"], [0, 0, 0, 0], 3, frozenset({"was"}),
@@ -515,7 +582,7 @@ def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fil
         True
     """
     k = r - 1
-    while k >= 0 and r - k <= reach + 1 and sent_of[k] == sent_of[r]:
+    while k >= floor and r - k <= reach + 1 and sent_of[k] == sent_of[r]:
         if lower[k] in copulas:
             return True
         if lower[k] not in fillers:
@@ -524,22 +591,26 @@ def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fil
     return False
 
 
-def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech, before):
+def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech, before,
+               floor: int = 0, after: int | None = None):
     """The entry of the act a deontic modal asks of another party in the sentence of hits
-    ``idx``, or None: a modal (``acts``) before row ``before`` (the speech verb), after a
-    capitalised word or a noun of a party (not the speaker's own side, ``own``), with a cue of
-    an act (not a plain statement) within ``reach`` words after it. With the speech verb first
-    ("X says Y must end the attacks") the events step gives an appeal or demand no target,
-    where the statement had Y, so that order is left a statement."""
+    ``idx``, or None: a modal (``acts``) before row ``before`` (the speech verb; with ``after``,
+    the speech verb's row, the modal of its reported clause after it instead: "X said Y must
+    end the attacks"), after a capitalised word or a noun of a party (not the speaker's own
+    side, ``own``), with a cue of an act (not a plain statement) within ``reach`` words after
+    it. ``floor``: the first row of the document (its first sentence has the id of the
+    document before's last one)."""
     cue_rows = sorted(rows[i] for i in idx if not speech[i] and cameo[i] != "010"
                       and quad[i] not in ("modifier",))
     if not cue_rows:
         return None
     lo = min(rows[i] for i in idx)
     a = lo
-    while a > 0 and sent_of[a - 1] == sent_of[lo]:
+    while a > floor and sent_of[a - 1] == sent_of[lo]:
         a -= 1
     b = min(max(rows[i] for i in idx), before)
+    if after is not None:
+        a, b = after + 1, max(cue_rows)
     for k in range(a + 1, b):
         act = acts.get(lower[k])
         if act is None or sent_of[k] != sent_of[lo] or lower[k - 1] in own:
@@ -681,6 +752,8 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     source_actor, target_actor, source_from_mention = _cue_actors(
         cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers, texts)
     cues = _unframe_accusations(cues, source_actor, base)
+    cues = _announced_threats(cues, source_actor, flags, lex,
+                              (r0, sent_lo, feats["cond"], feats["neg_word"] + feats["neg_phrase"]))
     verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
     first_person_subject = _window_any(feats["first"], sent_lo, r0)
     reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)
@@ -1351,9 +1424,14 @@ def annotate(tables: Mapping[str, pd.DataFrame], *, lexicons=None, event_rule: s
                                                   lexicon=lexicon)}
 
 
+# The cue's source comes from the quote speakers (quotes) and the actor mentions (actors): a
+# run that asks for escalation or events alone runs both, so that a sentence gets the same rows
+# whichever tables were asked for (without quotes, a cue inside "..., she said" had no source).
+# ``reads=()``: the key names exactly those steps, so every run shares one cached result.
 ANNOTATOR = Annotator(
     name="escalation", produces=("escalation", "sentence_escalation"), func=annotate,
-    requires=("tokens", "sentences"), lexicons=(LEXICON,), lexicon_policy="replace",
+    requires=("tokens", "sentences", "mentions", "quotes"), reads=(), lexicons=(LEXICON,),
+    lexicon_policy="replace",
     description="CAMEO/Goldstein escalation cues with modality, intensity and source/target actors")
 
 
@@ -1500,8 +1578,8 @@ def dyad_index(analysis, *, speaker_column: str | None = None, directed: bool = 
         >>> import toolkit
         >>> a = toolkit.analyze(pd.DataFrame({"text": ["Russia threatened Ukraine."]}),
         ...                     annotators=["escalation"], workers=1)
-        >>> dyad_index(a).empty  # no actors table: no dyads
-        True
+        >>> dyad_index(a)[["dyad", "n_cues"]].values.tolist()  # actors and quotes run first
+        [['RUS→UKR', 1]]
     """
     cues = _cues_with_docs(analysis, speaker_column=speaker_column, alleged=alleged)
     docs = _tables(analysis)["documents"]

@@ -133,8 +133,10 @@ def reads_of(ann: Annotator, annotators: Sequence[Annotator]) -> tuple[str, ...]
     Example:
         >>> from toolkit.annotator import registry
         >>> anns = registry()
-        >>> reads_of(anns[3], anns)   # escalation reads every earlier table
-        ('tokens', 'sentences', 'mentions', 'quotes', 'quote_problems', 'frames', 'document_frames')
+        >>> reads_of(anns[3], anns)   # escalation reads what it declares
+        ('tokens', 'sentences', 'mentions', 'quotes')
+        >>> reads_of(anns[5], anns)[-3:]   # rhetoric reads every earlier table
+        ('escalation', 'sentence_escalation', 'events')
     """
     if ann.reads is not None:
         return (*ann.requires, *ann.reads)
