@@ -68,6 +68,8 @@ class NominalRules:
     background_openers: frozenset
     same_act: dict
     reporting_verbs: frozenset
+    force_acts: frozenset
+    force_objects: frozenset
 
 
 @functools.lru_cache(maxsize=4)
@@ -88,7 +90,8 @@ def nominal_rules(path: str | None = None) -> NominalRules:
                         report_modifiers=fs(d["report_modifiers"]), request_frames=fs(d["request_frames"]),
                         request_verbs=fs(d["request_verbs"]), denial_verbs=fs(d["denial_verbs"]),
                         background_openers=fs(d["background_openers"]), same_act=same,
-                        reporting_verbs=fs(d["reporting_verbs"]))
+                        reporting_verbs=fs(d["reporting_verbs"]), force_acts=fs(d["force_acts"]),
+                        force_objects=fs(d["force_objects"]))
 
 
 def _chain(s: cl.Structure, c: cl.Chunk) -> list[tuple[str, cl.Chunk]]:
@@ -217,8 +220,10 @@ def _factuality(s: cl.Structure, c: cl.Chunk, k: int, doer: str, ctx: Any,
 def _target(s: cl.Structure, chain: list, doer: str, ctx: Any, nr: NominalRules) -> tuple[dict, str]:
     """The actor fields and rule of the first phrase after the noun that names an actor other
     than the doer ("the seizure of a Greek tanker": GRC, ``target.nominal_of``)."""
-    for p, ch in chain:
-        if p == "by" or p not in nr.target_preps:
+    for i, (p, ch) in enumerate(chain):
+        # "the shelling of villages in Tavush province": the place of the act's object
+        placed = p == "in" and i > 0 and chain[i - 1][0] == "of"
+        if p == "by" or p not in nr.target_preps and not placed:
             continue
         f, rule = ctx.actor(ch, s, target=True)
         if f.get("actor") is not None and f.get("actor") != doer:
@@ -239,6 +244,20 @@ def _coded(rows: list, previous: Any, act: str, doer: str, a: int, nr: NominalRu
         if any(r is x for x in rows) and r.get("cue_start", -1) <= a < r.get("cue_end", -1):
             return r if r.get("source_actor") is None else True
     return False
+
+
+def may_name_act(lemmas: Any) -> bool:
+    """Whether a sentence's lemmas hold an act noun (or its word in -ing): a sentence without
+    cues or acting verbs is parsed for :func:`sentence_rows` only then.
+
+    Example:
+        >>> may_name_act(["latvia", "'s", "expulsion", "of", "a", "diplomat", "be", "the", "third"])
+        True
+        >>> may_name_act(["this", "be", "a", "historic", "moment"])
+        False
+    """
+    nouns = nominal_rules().act_nouns
+    return any(w in nouns or w + "ing" in nouns for w in lemmas)
 
 
 def _candidates(s: cl.Structure, nr: NominalRules) -> list[tuple[int, cl.Chunk, str]]:
@@ -274,6 +293,10 @@ def sentence_rows(s: cl.Structure, ctx: Any, rows: list) -> list[dict]:
         need = nr.needs_phrase.get(noun)
         if need is not None and not any(p in need for p, _ in chain[:2]):
             continue
+        act, cameo, quad = nr.act_nouns[noun]
+        of = [ch for p, ch in chain[:1] if p == "of"]
+        if act in nr.force_acts and of and s.lemma[of[0].head] not in nr.force_objects:
+            continue   # "China's deployment of a survey ship": no force shown
         found = _doer(s, c, k, chain, ctx)
         if found is None or _not_done(s, c, k, nr):
             continue
@@ -281,7 +304,6 @@ def sentence_rows(s: cl.Structure, ctx: Any, rows: list) -> list[dict]:
         doer = src.get("actor")
         if doer is None:
             continue
-        act, cameo, quad = nr.act_nouns[noun]
         a = int(ctx.tok_start[k])
         got = _coded(rows + out, ctx.previous, act, doer, a, nr)
         if isinstance(got, dict):   # "the alleged Rwandan deployment" coded with no doer: it has one

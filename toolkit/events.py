@@ -5485,7 +5485,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
         cues = _writer_formulas_out(_sentence_cues(g, cols, ts, te, lemmas), words)
         answers = bool(asking) and asking[0] == (doc, int(sent) - 1) and bool(asking[1])
-        if not cues and not answers and not _may_act(tags, lemmas):
+        if not cues and not answers and not _may_act(tags, lemmas) and not _event_nominals.may_name_act(lemmas):
             asking = ()   # as after a sentence without rows: no request for the next to answer
             continue
         tags = cl.repair_relative_verbs(words, cue_verb_tags(words, tags, cues))
