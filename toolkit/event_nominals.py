@@ -239,11 +239,22 @@ def _coded(rows: list, previous: Any, act: str, doer: str, a: int, nr: NominalRu
     for r in list(rows) + [x[1] for x in previous or ()]:
         if nr.same_act.get(r.get("act"), r.get("act")) != fam:
             continue
+        if any(r is x for x in rows) and r.get("cue_start", -1) <= a < r.get("cue_end", -1):
+            return r if r.get("source_actor") in (None, doer) else True
         if r.get("source_actor") == doer:
             return True
-        if any(r is x for x in rows) and r.get("cue_start", -1) <= a < r.get("cue_end", -1):
-            return r if r.get("source_actor") is None else True
     return False
+
+
+def _complete(row: dict, src: dict, rule: str, fact: str) -> None:
+    """Complete the row whose cue is the act noun: its doer when it names none ("the alleged
+    Rwandan deployment" read with no source: rule ``nominal.adjective`` added), and ``denied``
+    for a noun a denial governs that the row reads as negated ("Ankara denied the Turkish
+    shelling of ...": rule ``claim.denied`` added)."""
+    if row.get("source_actor") is None:
+        row.update({f"source_{x}": src.get(x) for x in _FIELDS}, rule=f"{row['rule']};{rule}")
+    if fact == "denied" and row.get("factuality") == "negated":
+        row.update(factuality="denied", rule=f"{row['rule']};claim.denied")
 
 
 def may_name_act(lemmas: Any) -> bool:
@@ -306,20 +317,22 @@ def sentence_rows(s: cl.Structure, ctx: Any, rows: list) -> list[dict]:
             continue
         a = int(ctx.tok_start[k])
         got = _coded(rows + out, ctx.previous, act, doer, a, nr)
-        if isinstance(got, dict):   # "the alleged Rwandan deployment" coded with no doer: it has one
-            got.update({f"source_{x}": src.get(x) for x in _FIELDS},
-                       rule=f"{got['rule']};{found[1]}:{found[0].rule}/{srule or 'none'}")
+        fact, clm, crule = _factuality(s, c, k, doer, ctx, nr)
+        if isinstance(got, dict):
+            _complete(got, src, f"{found[1]}:{found[0].rule}/{srule or 'none'}", fact)
         if got:
             continue
         tgt, trule = _target(s, chain, doer, ctx, nr)
-        fact, clm, crule = _factuality(s, c, k, doer, ctx, nr)
-        out.append(_row(ctx, k, src, tgt, clm, fact, (act, cameo, quad),
+        # the sentence's main event when no other row is and the noun is in the main clause
+        # ("Latvia's expulsion of a Russian diplomat on Monday was the third this year")
+        main = s.clauses[s.clause_of[k]].kind == "main" and not any(r.get("main") for r in rows + out)
+        out.append(_row(ctx, k, src, tgt, clm, fact, (act, cameo, quad), main,
                         f"{found[1]};source:{found[0].rule}/{srule or 'none'};target:{trule}"
                         + (";" + crule if crule else "")))
     return out
 
 
-def _row(ctx: Any, k: int, src: dict, tgt: dict, clm: dict, fact: str, code: tuple, rule: str) -> dict:
+def _row(ctx: Any, k: int, src: dict, tgt: dict, clm: dict, fact: str, code: tuple, main: bool, rule: str) -> dict:
     """An events row for act noun ``k`` (the columns of :func:`toolkit.events._row`)."""
     act, cameo, quad = code
     ca, cb = int(ctx.tok_start[k]), int(ctx.tok_end[k])
@@ -333,4 +346,4 @@ def _row(ctx: Any, k: int, src: dict, tgt: dict, clm: dict, fact: str, code: tup
                                    for x in ("actor", "text", "start", "end")},
             "condition": None, "condition_start": None, "condition_end": None,
             "cue": ctx.text[ca:cb].lower(), "cue_text": ctx.text[ca:cb], "cue_start": ca, "cue_end": cb,
-            "main": False, "rule": rule}
+            "main": main, "rule": rule}
