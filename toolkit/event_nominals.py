@@ -246,15 +246,23 @@ def _coded(rows: list, previous: Any, act: str, doer: str, a: int, nr: NominalRu
     return False
 
 
-def _complete(row: dict, src: dict, rule: str, fact: str) -> None:
+def _complete(row: dict, src: dict, rule: str, fact: str, tgt: dict, trule: str, text: str) -> None:
     """Complete the row whose cue is the act noun: its doer when it names none ("the alleged
-    Rwandan deployment" read with no source: rule ``nominal.adjective`` added), and ``denied``
-    for a noun a denial governs that the row reads as negated ("Ankara denied the Turkish
-    shelling of ...": rule ``claim.denied`` added)."""
+    Rwandan deployment" read with no source: rule ``nominal.adjective`` added), its target when
+    it has none and the noun's phrases name one (rule ``target.nominal_*`` added), and
+    ``denied`` for a noun a denial governs that the row reads as negated ("Ankara denied the
+    Turkish shelling of villages in northern Iraq": rule ``claim.denied`` added)."""
     if row.get("source_actor") is None:
         row.update({f"source_{x}": src.get(x) for x in _FIELDS}, rule=f"{row['rule']};{rule}")
+    if row.get("target_actor") is None and tgt.get("actor") is not None and tgt["actor"] != row["source_actor"]:
+        row.update({f"target_{x}": tgt.get(x) for x in ("actor", "text", "start", "end")},
+                   rule=f"{row['rule']};{trule}")
     if fact == "denied" and row.get("factuality") == "negated":
         row.update(factuality="denied", rule=f"{row['rule']};claim.denied")
+    # the evidence span takes in the phrases added (its slice stays the document's text)
+    a = min([row["start"]] + [row[x] for x in ("source_start", "target_start") if row.get(x) is not None])
+    b = max([row["end"]] + [row[x] for x in ("source_end", "target_end") if row.get(x) is not None])
+    row.update(start=a, end=b, text=text[a:b])
 
 
 def may_name_act(lemmas: Any) -> bool:
@@ -318,11 +326,11 @@ def sentence_rows(s: cl.Structure, ctx: Any, rows: list) -> list[dict]:
         a = int(ctx.tok_start[k])
         got = _coded(rows + out, ctx.previous, act, doer, a, nr)
         fact, clm, crule = _factuality(s, c, k, doer, ctx, nr)
+        tgt, trule = _target(s, chain, doer, ctx, nr)
         if isinstance(got, dict):
-            _complete(got, src, f"{found[1]}:{found[0].rule}/{srule or 'none'}", fact)
+            _complete(got, src, f"{found[1]}:{found[0].rule}/{srule or 'none'}", fact, tgt, trule, ctx.text)
         if got:
             continue
-        tgt, trule = _target(s, chain, doer, ctx, nr)
         # the sentence's main event when no other row is and the noun is in the main clause
         # ("Latvia's expulsion of a Russian diplomat on Monday was the third this year")
         main = s.clauses[s.clause_of[k]].kind == "main" and not any(r.get("main") for r in rows + out)
