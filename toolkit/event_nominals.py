@@ -200,6 +200,8 @@ def _factuality(s: cl.Structure, c: cl.Chunk, k: int, doer: str, ctx: Any,
     """
     if any(s.lemma[p.head] in nr.denial_verbs for p in _governing(s, c)):
         return "denied", {}, "claim.denied"
+    if any(s.lower[j] in nr.report_modifiers for j in range(c.start, k)):
+        return "alleged", {}, "claim.modifier"   # "had no information about the reported seizure of"
     a = int(ctx.tok_start[k])
     for qa, qb, act, per, sec in ctx.quotes:
         if qa <= a < qb and act and any(ch in _QUOTE_MARKS for ch in ctx.text[max(0, qa - 2):qa + 1]):
@@ -212,8 +214,6 @@ def _factuality(s: cl.Structure, c: cl.Chunk, k: int, doer: str, ctx: Any,
         f, _ = ctx.actor(rep.agent, s)
         clm = {x: f.get(x) for x in _FIELDS}
         return ("asserted" if f.get("actor") == doer else "alleged"), clm, "claim.complement"
-    if any(s.lower[j] in nr.report_modifiers for j in range(c.start, k)):
-        return "alleged", {}, "claim.modifier"
     return "asserted", {}, ""
 
 
