@@ -29,6 +29,9 @@ CASES = [
      "EST", "expel", "RUS", "asserted", None, "nominal.possessive"),
     ("Tajikistan's withdrawal from the Collective Security Treaty Organization took effect on Sunday.",
      "TJK", "reduce_relations", "CSTO", "asserted", None, "nominal.possessive"),
+    # ... from a state is a military retreat (place_acts)
+    ("Armenia's withdrawal from Azerbaijan ended the standoff, monitors said.",
+     "ARM", "yield", "AZE", "alleged", None, "nominal.possessive"),
     # nominal.adjective: an actor adjective right before the noun
     ("Bolivia condemned the Chilean expulsion of forty Bolivian migrants.",
      "CHL", "expel", "BOL", "asserted", None, "nominal.adjective"),
@@ -60,6 +63,7 @@ NO_ROW = [
     "Prices have doubled since the Iraqi invasion of Kuwait, traders said.",
     "Bangladesh demanded the withdrawal of Myanmar troops from the border.",
     "The arrest of the journalist sparked protests in Baku.",
+    "Four decades of Moroccan occupation have shaped the Sahrawi camps, the envoy said.",
 ]
 
 # a verb row already codes the act by the same doer: no second row

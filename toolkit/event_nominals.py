@@ -70,6 +70,8 @@ class NominalRules:
     reporting_verbs: frozenset
     force_acts: frozenset
     force_objects: frozenset
+    duration_nouns: frozenset
+    place_acts: dict
 
 
 @functools.lru_cache(maxsize=4)
@@ -91,7 +93,8 @@ def nominal_rules(path: str | None = None) -> NominalRules:
                         request_verbs=fs(d["request_verbs"]), denial_verbs=fs(d["denial_verbs"]),
                         background_openers=fs(d["background_openers"]), same_act=same,
                         reporting_verbs=fs(d["reporting_verbs"]), force_acts=fs(d["force_acts"]),
-                        force_objects=fs(d["force_objects"]))
+                        force_objects=fs(d["force_objects"]), duration_nouns=fs(d["duration_nouns"]),
+                        place_acts={k: (str(v[0]), str(v[1]), str(v[2])) for k, v in d["place_acts"].items()})
 
 
 def _chain(s: cl.Structure, c: cl.Chunk) -> list[tuple[str, cl.Chunk]]:
@@ -164,6 +167,8 @@ def _not_done(s: cl.Structure, c: cl.Chunk, k: int, nr: NominalRules) -> bool:
     if any(s.lower[j] in nr.hypothetical_modifiers for j in range(c.start, k)):
         return True
     before = s.lower[c.start - 1] if c.start > 0 else ""
+    if before == "of" and c.start > 1 and s.lemma[c.start - 2] in nr.duration_nouns:
+        return True   # "seven decades of Israeli occupation": a state of affairs
     if before in nr.background_openers or before == "for" and c.start > 1 and any(
             s.lemma[j] in nr.request_frames for j in range(max(0, c.start - 3), c.start - 1)):
         return True
@@ -323,10 +328,12 @@ def sentence_rows(s: cl.Structure, ctx: Any, rows: list) -> list[dict]:
         doer = src.get("actor")
         if doer is None:
             continue
-        a = int(ctx.tok_start[k])
-        got = _coded(rows + out, ctx.previous, act, doer, a, nr)
-        fact, clm, crule = _factuality(s, c, k, doer, ctx, nr)
         tgt, trule = _target(s, chain, doer, ctx, nr)
+        if noun in nr.place_acts and "nominal_from/" in trule and tgt.get("start") is not None and any(
+                m[7] == "state" and m[0] <= tgt["start"] < m[1] for m in ctx.mentions if len(m) > 7):
+            act, cameo, quad = nr.place_acts[noun]   # "Israel's withdrawal from Lebanon": a retreat
+        got = _coded(rows + out, ctx.previous, act, doer, int(ctx.tok_start[k]), nr)
+        fact, clm, crule = _factuality(s, c, k, doer, ctx, nr)
         if isinstance(got, dict):
             _complete(got, src, f"{found[1]}:{found[0].rule}/{srule or 'none'}", fact, tgt, trule, ctx.text)
         if got:
