@@ -32,6 +32,9 @@ CASES = [
     # ... from a state is a military retreat (place_acts)
     ("Armenia's withdrawal from Azerbaijan ended the standoff, monitors said.",
      "ARM", "yield", "AZE", "alleged", None, "nominal.possessive"),
+    # ... an "on" phrase names the target
+    ("Ankara's sanctions on Armenian exporters took effect on Monday.",
+     "TUR", "sanction", "ARM", "asserted", None, "nominal.possessive"),
     # nominal.adjective: an actor adjective right before the noun
     ("Bolivia condemned the Chilean expulsion of forty Bolivian migrants.",
      "CHL", "expel", "BOL", "asserted", None, "nominal.adjective"),
