@@ -125,12 +125,3 @@ def test_rules_file():
     assert "any" in nr.hypothetical_modifiers
     assert event_nominals.may_name_act(["the", "shell", "continue"])
     assert not event_nominals.may_name_act(["the", "war", "continue"])
-
-
-def test_set_fire_to():
-    """escalation 1.30.2: "set fire to" / "set ... ablaze" destroy property (1712, attack)."""
-    texts = ["Rioters in Tripoli set fire to the Tunisian consulate on Friday.",
-             "Eritrean soldiers set three Ethiopian farms ablaze."]
-    ev = analyze_texts(texts)
-    assert ("attack", "TUN") in [x[1:3] for x in rows(ev, texts[0], COLS)], rows(ev, texts[0], COLS)
-    assert ("ERI", "attack", "ETH") in [x[:3] for x in rows(ev, texts[1], COLS)], rows(ev, texts[1], COLS)
