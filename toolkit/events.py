@@ -38,6 +38,7 @@ import pandas as pd
 
 from . import _yaml
 from . import clauses as cl
+from . import event_nominals as _event_nominals
 from . import event_targets as _event_targets
 from .annotator import Annotator
 from .config import LEXICON_DIR
@@ -4834,8 +4835,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     cues = _add_uncoded(s, cues, events, r, rctx)
     cues = _deliberations(s, cues, events, rctx)
     cues = _welcomed_visits(s, cues, events, ctx, r)
-    if not events:
-        return []   # every step below only reads or changes the events
+    if not events:   # every step below only reads or changes the events
+        return _event_nominals.sentence_rows(s, ctx, [])   # "Latvia's expulsion of ..." (nominal.*)
     link_claims(s, events, cues, rctx)
     set_conditions(s, events)
     resolve_warnings(s, events, cues, rctx)
@@ -4907,7 +4908,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              f"{e.act_rule};source:{e.source.rule or 'none'}/{srule or 'none'};"
                              f"target:{e.target.rule or 'none'}/{trule or 'none'}"
                              + "".join(";" + x for x in e.extra)))
-    return _codable(rows)
+    rows = _codable(rows)
+    return rows + _event_nominals.sentence_rows(s, ctx, rows)   # acts named by nouns (nominal.*)
 
 
 def _row_target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules, rows: list[dict],
@@ -5680,7 +5682,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
         ts, te = _take(tok_s, idx), _take(tok_e, idx)
         cues = _writer_formulas_out(_sentence_cues(g, cols, ts, te, lemmas), words)
         answers = bool(asking) and asking[0] == (doc, int(sent) - 1) and bool(asking[1])
-        if not cues and not answers and not _may_act(tags, lemmas):
+        if not cues and not answers and not _may_act(tags, lemmas) and not _event_nominals.may_name_act(lemmas):
             asking = ()   # as after a sentence without rows: no request for the next to answer
             continue
         tags = cl.repair_relative_verbs(words, cue_verb_tags(words, tags, cues))
@@ -5747,7 +5749,8 @@ ANNOTATOR = Annotator(
     lexicons=("escalation", "reporting_verbs"), reads=("quotes",),
     # The rule files are not bundled lexicons (no CSV): their versions key the cache.
     version=f"events@{rules().version}+clauses@{_yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}"
-            f"+event_targets@{_event_targets.target_rules().version}",
+            f"+event_targets@{_event_targets.target_rules().version}"
+            f"+event_nominals@{_event_nominals.nominal_rules().version}",
     description="who does what to whom: one row per speech act or event, from clause structure "
                 "(voice, reporting frames, warnings, negation, conditions)")
 
