@@ -1182,7 +1182,7 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                     e.factuality = "hypothetical"
                 ch = e.source.chunk
                 if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None \
-                        and not _reported_antecedent(s, ch, inner, ctx):
+                        and s.tags[ch.start] != "NNP" and not _reported_antecedent(s, ch, inner, ctx):  # not "US"
                     e.source = _addressee_pronoun(s, p, e, ctx) or Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
 
@@ -4700,13 +4700,14 @@ def _deliberations(s: cl.Structure, cues: list[Cue], events: list[Event], rctx: 
     return cues
 
 
-def _hosted_guest(s: cl.Structure, cues: list[Cue], e: Event, ctx: SentenceContext, w: dict) -> bool:
-    """Rule ``verb.hosted_guest`` (see :func:`_welcomed_visits`): turn a host verb's row whose
-    object is a guest (a person, a state or a delegation) into the guest's visit to the host,
-    or to the place phrase after the guest; True when it did. The cue list gets the visit's cue.
+def _hosted_guest(s: cl.Structure, cues: list[Cue], events: list[Event], e: Event, ctx: SentenceContext,
+                  w: dict) -> bool:
+    """Rule ``verb.hosted_guest`` (see :func:`_welcomed_visits`): a host verb's row whose object
+    is a guest (a person, a state or a delegation) also reports the guest's visit to the host,
+    or to the place phrase after the guest; True when it added that row (and its cue).
 
     Example:
-        >>> # "Xi hosted Lula on Monday": BRA visit CHN (was CHN visit BRA, CAMEO 043)
+        >>> # "Xi hosted Lula on Monday": CHN consult BRA (CAMEO 043) and BRA visit CHN (042)
     """
     p = s.predicate_at(e.tok)
     if e.absorbed or s.lemma[e.tok] not in w.get("hosts", ()) or p is None or p.head != e.tok \
@@ -4722,10 +4723,28 @@ def _hosted_guest(s: cl.Structure, cues: list[Cue], e: Event, ctx: SentenceConte
                        and not ctx.names_person(c))), None)
     cue = cues[e.cue]
     cues.append(Cue(-1, e.tok, cue.tok_end, cue.lemma, w["cameo"], _quad_of(w["cameo"]), cue.entry))
-    e.cue, e.act, e.act_rule = len(cues) - 1, w["act"], "verb.hosted_guest"
-    e.source, e.target = Arg(guest, "source.hosted_guest"), \
-        Arg(place, "target.visited_place") if place is not None else Arg(e.source.chunk, "target.host")
+    events.append(replace(e, cue=len(cues) - 1, source=Arg(guest, "source.hosted_guest"),
+                          target=Arg(place, "target.visited_place") if place is not None
+                          else Arg(e.source.chunk, "target.host"),
+                          act=w["act"], act_rule="verb.hosted_guest", extra=list(e.extra)))
     return True
+
+
+def _host_report(e: Event, tgt: dict, clm: dict, fact: str) -> str:
+    """A guest's visit (``verb.hosted_guest``, ``coevent.welcomed_to``) that the host's own side
+    reports is asserted, as the host's hosting in the same clause is ("Jordan's king received the
+    US envoy in Amman, the royal court said": USA visit JOR, asserted); another party's report
+    keeps it alleged.
+
+    Example:
+        >>> _host_report(Event(0, 0, Arg(None, ""), Arg(None, ""), "visit", "verb.hosted_guest", 0),
+        ...              {"actor": "JOR"}, {"actor": "JOR"}, "alleged")
+        'asserted'
+    """
+    if fact == "alleged" and e.act_rule in ("verb.hosted_guest", "coevent.welcomed_to") \
+            and tgt.get("actor") is not None and tgt.get("actor") == clm.get("actor"):
+        return "asserted"
+    return fact
 
 
 def _proposed_offers(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules) -> list[Cue]:
@@ -4761,10 +4780,10 @@ def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx:
     host verb's object (a party or a person), the place the first "to"/"in" phrase after it that
     is a place or a proper name of a state or its capital (events.yaml ``welcomed_visits``). Returns the cues with the visit's cue added.
 
-    Rule ``verb.hosted_guest``: a host's consultation or hosting of a guest ("Putin received Modi",
-    "Xi hosted Lula for talks": CAMEO 043 host a visit) is the guest's visit to the host
-    (Modi visit Russia), the one row replacing the host's, which the table would read as the
-    host visiting the guest (events.yaml ``welcomed_visits: hosts, guest_heads``).
+    Rule ``verb.hosted_guest``: a host receiving or hosting a guest ("Putin received Modi",
+    "Xi hosted Lula for talks") is the host's consultation with the guest (CAMEO 043 host a
+    visit, act class consult) and the guest's visit to the host (CAMEO 042: Modi visit Russia),
+    also without a place phrase (events.yaml ``welcomed_visits: hosts, guest_heads``).
 
     Example:
         >>> # "Modi welcomed the Ghanaian president to Delhi": GHA visit IND (besides IND praise GHA)
@@ -4774,7 +4793,7 @@ def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx:
         return cues
     for e in list(events):
         cue = cues[e.cue]
-        if _hosted_guest(s, cues, e, ctx, w):
+        if _hosted_guest(s, cues, events, e, ctx, w):
             continue
         p = s.predicate_at(e.tok)
         if e.absorbed or e.negated or cue.lemma not in w["verbs"] or p is None or p.head != e.tok \
@@ -4884,6 +4903,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"),
                           direct_quote=speaker is not None and ctx.in_direct_quote(cues[e.cue]))
+        fact = _host_report(e, tgt, clm, fact)
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
         fact = _own_refusal(s, e, src, clm, fact)
         if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
