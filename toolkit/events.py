@@ -2233,7 +2233,9 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direc
         return "hypothetical"
     if e.modality == "future":
         return "future"
-    claimed = e.claimant is not None or "claim.quote" in e.extra or "claim.blamed_on" in e.extra
+    # "welcomed a decision by the US to lift tariffs": the act the reaction names is presupposed
+    claimed = e.claimant is not None or ("claim.quote" in e.extra or "claim.blamed_on" in e.extra) \
+        and e.source.rule != "source.noun_agent"
     if claimed and (source_actor is None or source_actor != claimant_actor):
         return "alleged"
     return "asserted"
@@ -4715,9 +4717,9 @@ def _hosted_guest(s: cl.Structure, cues: list[Cue], events: list[Event], e: Even
             or not (cues[e.cue].cameo.startswith("04") or e.act == "unclassified"):
         return False
     guest = p.patient
-    if not (ctx.names_person(guest) or ctx.adjective_actor(guest.head) or s.tags[guest.head] == "NNP"
-            or s.lower[guest.head] in w["guest_heads"] and ctx.actor(guest, s)[0].get("actor") is not None):
-        return False   # "received weapons", "hosted talks between A and B": no guest
+    if not (ctx.names_person(guest) or s.tags[guest.head] == "NNP" or s.lower[guest.head] in w["guest_heads"]) \
+            or ctx.actor(guest, s)[0].get("actor") is None:
+        return False   # "received weapons", "hosted talks between A and B", "hosting French troops": no guest
     place = next((c for prep, c in p.obliques if prep in w["prepositions"] and c.start >= guest.end
                   and (ctx.place_at(c.head) or s.tags[c.head] == "NNP" and ctx.adjective_actor(c.head)
                        and not ctx.names_person(c))), None)
@@ -4728,6 +4730,31 @@ def _hosted_guest(s: cl.Structure, cues: list[Cue], events: list[Event], e: Even
                           else Arg(e.source.chunk, "target.host"),
                           act=w["act"], act_rule="verb.hosted_guest", extra=list(e.extra)))
     return True
+
+
+def _noun_agents(s: cl.Structure, events: list[Event]) -> None:
+    """Rule ``source.noun_agent``: an infinitive after a noun with a doer of its own is that
+    doer's act, not the main subject's ("Ghana criticised a decision by Togo to expel two
+    diplomats": Togo expels; "Greece welcomed Turkey's decision to lift sanctions": Turkey lifts
+    them). Only the subject-control reading is replaced, only when the noun right before "to"
+    has a "by" agent or an "'s" possessor.
+
+    Example:
+        >>> # "Kenya welcomed a move by Uganda to reopen the crossing": UGA reopens it (was KEN)
+    """
+    for e in events:
+        if not e.source.rule.startswith("agent.subject.control"):
+            continue
+        k = next((j for j in range(e.tok - 1, max(e.tok - 4, 0), -1) if s.lower[j] == "to"), -1)
+        c = s.chunk_at(k - 1) if k > 1 else None
+        if c is None or c.end != k or s.tags[c.head] not in ("NN", "NNS"):
+            if c is not None and c.end == k and c.start >= 2 and s.lower[c.start - 1] == "by":
+                noun = s.chunk_at(c.start - 2)   # "a decision by Togo to expel"
+                if noun is not None and noun.end == c.start - 1 and s.tags[noun.head] in ("NN", "NNS"):
+                    e.source = Arg(c, "source.noun_agent")
+            continue
+        if any(s.lower[j] in ("'s", "’s", "'") for j in range(c.start, c.head)):
+            e.source = Arg(c, "source.noun_agent")   # "Turkey's decision to lift"
 
 
 def _host_report(e: Event, tgt: dict, clm: dict, fact: str) -> str:
@@ -4838,8 +4865,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
     cues = _add_uncoded(s, cues, events, r, rctx)
     cues = _deliberations(s, cues, events, rctx)
-    cues = _proposed_offers(s, cues, events, r) if r.proposals else cues
-    cues = _welcomed_visits(s, cues, events, ctx, r)
+    _noun_agents(s, events)
+    cues = _welcomed_visits(s, _proposed_offers(s, cues, events, r) if r.proposals else cues, events, ctx, r)
     if not events:
         return []   # every step below only reads or changes the events
     link_claims(s, events, cues, rctx)
