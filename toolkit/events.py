@@ -356,7 +356,8 @@ def _welcomed_visit_rules(d: dict) -> dict:
             "prepositions": frozenset(str(x).lower() for x in d.get("prepositions", [])),
             "act": str(d.get("act", "visit")), "cameo": str(d.get("cameo", "042")),
             "hosts": frozenset(str(x).lower() for x in d.get("hosts", [])),
-            "guest_heads": frozenset(str(x).lower() for x in d.get("guest_heads", []))}
+            "guest_heads": frozenset(str(x).lower() for x in d.get("guest_heads", [])),
+            "gatherings": frozenset(str(x).lower() for x in d.get("gatherings", []))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -4718,8 +4719,10 @@ def _hosted_guest(s: cl.Structure, cues: list[Cue], events: list[Event], e: Even
         return False
     guest = p.patient
     if not (ctx.names_person(guest) or s.tags[guest.head] == "NNP" or s.lower[guest.head] in w["guest_heads"]) \
-            or ctx.actor(guest, s)[0].get("actor") is None:
-        return False   # "received weapons", "hosted talks between A and B", "hosting French troops": no guest
+            or ctx.actor(guest, s)[0].get("actor") is None or e.source.chunk is None \
+            or s.lemma[guest.head] in w["gatherings"] or s.lower[guest.head] in w["gatherings"]:
+        return False   # "received weapons", "hosted talks between A and B", "hosting French troops",
+        #                 "hosting the U.S.-Africa Leaders Summit": no guest
     place = next((c for prep, c in p.obliques if prep in w["prepositions"] and c.start >= guest.end
                   and (ctx.place_at(c.head) or s.tags[c.head] == "NNP" and ctx.adjective_actor(c.head)
                        and not ctx.names_person(c))), None)
