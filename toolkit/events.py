@@ -4714,10 +4714,12 @@ def _hosted_guest(s: cl.Structure, cues: list[Cue], events: list[Event], e: Even
     """
     p = s.predicate_at(e.tok)
     if e.absorbed or s.lemma[e.tok] not in w.get("hosts", ()) or p is None or p.head != e.tok \
-            or p.voice != "active" or p.patient is None or e.target.chunk is not p.patient \
+            or p.voice != "active" or e.target.chunk is not p.patient \
             or not (cues[e.cue].cameo.startswith("04") or e.act == "unclassified"):
         return False
     guest = p.patient
+    if guest is None:
+        return False
     if not (ctx.names_person(guest) or s.tags[guest.head] == "NNP" or s.lower[guest.head] in w["guest_heads"]) \
             or ctx.actor(guest, s)[0].get("actor") is None or e.source.chunk is None \
             or s.lemma[guest.head] in w["gatherings"] or s.lower[guest.head] in w["gatherings"]:
