@@ -190,6 +190,7 @@ class Rules:
     offer_heads: frozenset = frozenset()   # "offer", "ready": the cooperative act after them is an offer
     offer_skip: frozenset = frozenset()    # words between the offer word and its "to" ("again")
     offer_act: dict = field(default_factory=dict)   # act, cameo, quad of an offered act
+    proposals: dict = field(default_factory=dict)   # "proposed talks": an offer (CAMEO 036), by object
     resolve_verbs: frozenset = frozenset()   # "vowed to defend": a vow of resolve stays a warning
     sent_objects: dict = field(default_factory=dict)   # "troop" -> CAMEO code of sending it (verb.transfer_object)
     currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
@@ -310,7 +311,9 @@ def _offer_fields(d: dict) -> dict:
                 object_act_heads=fs(d.get("object_act_heads", [])),
                 object_time_words=fs(d.get("object_time_words", [])),
                 offer_heads=fs(offers.get("heads", [])), offer_skip=fs(offers.get("skip", [])),
-                offer_act={str(k): str(v) for k, v in offers.get("act", {}).items()})
+                offer_act={str(k): str(v) for k, v in offers.get("act", {}).items()},
+                proposals={"verbs": fs(d.get("proposals", {}).get("verbs", [])),
+                           "objects": {str(k).lower(): str(v) for k, v in d.get("proposals", {}).get("objects", {}).items()}})
 
 
 def _discourse_fields(d: dict) -> dict:
@@ -352,7 +355,10 @@ def _welcomed_visit_rules(d: dict) -> dict:
         return {}
     return {"verbs": frozenset(str(x).lower() for x in d.get("verbs", [])),
             "prepositions": frozenset(str(x).lower() for x in d.get("prepositions", [])),
-            "act": str(d.get("act", "visit")), "cameo": str(d.get("cameo", "042"))}
+            "act": str(d.get("act", "visit")), "cameo": str(d.get("cameo", "042")),
+            "hosts": frozenset(str(x).lower() for x in d.get("hosts", [])),
+            "guest_heads": frozenset(str(x).lower() for x in d.get("guest_heads", [])),
+            "gatherings": frozenset(str(x).lower() for x in d.get("gatherings", []))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -556,6 +562,9 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             # gerund depends on is no doer ("Russia's practice of moving troops" keeps Russia)
             src = Arg(None, "agent.of_gerund_none")
         tgt = Arg(p.patient, p.patient_rule)
+        if tgt.chunk is None:
+            shifted = _shifted_object(s, p.head)   # "dismissed as baseless the accusations by X"
+            tgt = Arg(shifted, "patient.shifted_object") if shifted is not None else tgt
         obl = _verb_obliques(s, p, ctx["rules"])
         if cue.lemma in ctx["rules"].venue_verbs:
             # target.venue: "NATO met in Brussels", "met at the UN": where they meet is no party
@@ -581,6 +590,30 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+def _shifted_object(s: cl.Structure, head: int) -> cl.Chunk | None:
+    """Rule ``patient.shifted_object``: the object a verb of naming or judging puts after its
+    "as" phrase when it is long ("dismissed as baseless the accusations made by Togo",
+    "described as provocative the drills held near its border"): the phrase after the
+    adjectives (and, quotation marks) that opens with a determiner or a possessive.
+
+    Example:
+        >>> # "Ghana dismissed as baseless the accusations made by Togo": "the accusations"
+    """
+    k = head + 1
+    if k + 2 >= len(s.lower) or s.lower[k] != "as":
+        return None
+    k += 1
+    start = k
+    # the judgement: adjectives (the tagger may read "baseless" as a noun), "and", quotation marks
+    while k < len(s.lower) and k - start < 5 and (s.tags[k] in ("JJ", "NN", "VBN", "RB", "CC", "``", "''")
+                                                  or s.lower[k] in ('"', "'", "“", "”")):
+        k += 1
+    if k == start or k >= len(s.lower) or not any(s.tags[j] in ("JJ", "NN", "VBN") for j in range(start, k)):
+        return None
+    c = s.chunk_at(k)
+    return c if c is not None and c.start == k and s.tags[k] in ("DT", "PRP$") else None
 
 
 def _of_gerund_noun(s: cl.Structure, p: cl.Predicate) -> bool:
@@ -1151,7 +1184,7 @@ def link_claims(s: cl.Structure, events: list[Event], cues: list[Cue], ctx) -> N
                     e.factuality = "hypothetical"
                 ch = e.source.chunk
                 if ch is not None and ch.end - ch.start == 1 and s.lower[ch.start] in _PRONOUNS and claimant is not None \
-                        and not _reported_antecedent(s, ch, inner, ctx):
+                        and s.tags[ch.start] != "NNP" and not _reported_antecedent(s, ch, inner, ctx):  # not "US"
                     e.source = _addressee_pronoun(s, p, e, ctx) or Arg(claimant, "source.logophoric")
     _link_accusations(s, events, by_tok)
 
@@ -2202,7 +2235,9 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direc
         return "hypothetical"
     if e.modality == "future":
         return "future"
-    claimed = e.claimant is not None or "claim.quote" in e.extra or "claim.blamed_on" in e.extra
+    # "welcomed a decision by the US to lift tariffs": the act the reaction names is presupposed
+    claimed = e.claimant is not None or ("claim.quote" in e.extra or "claim.blamed_on" in e.extra) \
+        and e.source.rule != "source.noun_agent"
     if claimed and (source_actor is None or source_actor != claimant_actor):
         return "alleged"
     return "asserted"
@@ -3510,7 +3545,9 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
     Rule ``np.adjective_conjunct``: with ``actor_tok``, an actor adjective alone before "and" at
     the start of the phrase is a conjunct of its own ("Iranian and Saudi officials met": Iran's
     officials and Saudi Arabia's), also when the chunker kept the coordinated adjectives inside
-    one phrase ("Chinese and Russian leaders", tagged JJ CC JJ NNS: :func:`_inner_adjectives`)."""
+    one phrase ("Chinese and Russian leaders", tagged JJ CC JJ NNS: :func:`_inner_adjectives`).
+    A phrase after a verb other than a reporting verb is that verb's object, not a conjunct, when
+    a comma follows it ("should stop its tests, Japan and South Korea said": [Japan, South Korea])."""
     out = _inner_adjectives(s, c, actor_tok) if actor_tok is not None else [c]
     comma = False
     while True:
@@ -3525,6 +3562,9 @@ def _conjuncts(s: cl.Structure, c: cl.Chunk, actor_tok=None) -> list[cl.Chunk]:
             prev = cl.Chunk(k - 1, k, k - 1, "np.adjective_conjunct")
         if prev is None or prev.end != k:
             break
+        if s.lower[k] == "," and prev.start > 0 and s.tags[prev.start - 1].startswith("VB") \
+                and s.lemma[prev.start - 1] not in _reporting_classes():
+            break   # "North Korea should stop its missile tests, Japan and South Korea said": an object ends there
         out.insert(0, prev)
     return out
 
@@ -4140,12 +4180,23 @@ def _name_after_that(s: cl.Structure, k: int) -> cl.Chunk | None:
     return cl.Chunk(k, end, end - 1, c.rule)
 
 
+# Acts whose "its"/"their" object is the named subject's own rather than the claimant's
+# (target.claimant_possessive): withdrawing, halting or deploying one's own troops, tests or plans.
+_OWN_POSSESSIVE_ACTS = frozenset({"yield", "unclassified", "offer", "aid", "cooperate", "consult", "agree",
+                                  "statement", "visit", "praise"})
+
+
 def _claimant_possessive_targets(s: cl.Structure, events: list[Event], actors: list[dict],
                                  ctx: SentenceContext) -> None:
     """``target.claimant_possessive``: in "A Chinese aircraft violated its airspace, Tokyo said"
     the "its" of the act's object, read as the source's own or no one's, is the state reporting
     after it: the claimant is the target. Not when the claimant is the source's own side, nor
     a claimant before the act ("Kyiv said Moscow keeps bombing its grid": coreference).
+
+    Not either when a state named by its own name does something to its own forces, plans or
+    acts that is no act on another ("Russia must withdraw its troops, Germany's chancellor said":
+    its troops are Russia's, the withdrawal yields to Germany's demand and is not aimed at Germany;
+    _OWN_POSSESSIVE_ACTS).
 
     Example:
         >>> # "Two drones violated its airspace, Riga said": LVA is the drones' target
@@ -4155,6 +4206,9 @@ def _claimant_possessive_targets(s: cl.Structure, events: list[Event], actors: l
         if e.claimant is None or t is None or s.lower[t.start] not in ("its", "their") or e.claimant.start < t.end \
                 or actors[i]["target"].get("actor") not in (None, actors[i]["source"].get("actor")):
             continue   # (an "its" read as the source's own is no target: the act is on another's)
+        src = e.source.chunk
+        if e.act in _OWN_POSSESSIVE_ACTS and src is not None and s.tags[src.head] in ("NNP", "NNPS"):
+            continue   # "Russia must withdraw its troops, X said": the subject's own troops
         who = ctx.actor(e.claimant, s)[0].get("actor")
         if who is not None and who != actors[i]["source"].get("actor"):
             e.target = Arg(e.claimant, "target.claimant_possessive")
@@ -4182,7 +4236,10 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
         # "demanded that Russia withdraw": a demand or an appeal is made of the complement's subject
         asking = e.act in ("demand", "appeal") and e.tok + 1 < len(s.lower) and s.lower[e.tok + 1] == "that" \
             and s.tags[e.tok + 1] == "IN"
-        if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified") \
+        # "..., France and Germany said in a joint statement": the medium is no target of the speech
+        medium = e.target.rule == "target.prep_in" and actors[i]["target"].get("actor") is None \
+            and s.lemma[e.tok] in _reporting_classes()
+        if e.target.chunk is not None and not medium or e.act not in ("statement", "consider", "unclassified") \
                 and not accusing and not asking and not criticizing:
             continue
         if asking:
@@ -4775,6 +4832,107 @@ def _deliberations(s: cl.Structure, cues: list[Cue], events: list[Event], rctx: 
     return cues
 
 
+def _hosted_guest(s: cl.Structure, cues: list[Cue], events: list[Event], e: Event, ctx: SentenceContext,
+                  w: dict) -> bool:
+    """Rule ``verb.hosted_guest`` (see :func:`_welcomed_visits`): a host verb's row whose object
+    is a guest (a person, a state or a delegation) also reports the guest's visit to the host,
+    or to the place phrase after the guest; True when it added that row (and its cue).
+
+    Example:
+        >>> # "Xi hosted Lula on Monday": CHN consult BRA (CAMEO 043) and BRA visit CHN (042)
+    """
+    p = s.predicate_at(e.tok)
+    if e.absorbed or s.lemma[e.tok] not in w.get("hosts", ()) or p is None or p.head != e.tok \
+            or p.voice != "active" or e.target.chunk is not p.patient \
+            or not (cues[e.cue].cameo.startswith("04") or e.act == "unclassified"):
+        return False
+    guest = p.patient
+    if guest is None:
+        return False
+    if not (ctx.names_person(guest) or s.tags[guest.head] == "NNP" or s.lower[guest.head] in w["guest_heads"]) \
+            or ctx.actor(guest, s)[0].get("actor") is None or e.source.chunk is None \
+            or s.lemma[guest.head] in w["gatherings"] or s.lower[guest.head] in w["gatherings"]:
+        return False   # "received weapons", "hosted talks between A and B", "hosting French troops",
+        #                 "hosting the U.S.-Africa Leaders Summit": no guest
+    place = next((c for prep, c in p.obliques if prep in w["prepositions"] and c.start >= guest.end
+                  and (ctx.place_at(c.head) or s.tags[c.head] == "NNP" and ctx.adjective_actor(c.head)
+                       and not ctx.names_person(c))), None)
+    cue = cues[e.cue]
+    cues.append(Cue(-1, e.tok, cue.tok_end, cue.lemma, w["cameo"], _quad_of(w["cameo"]), cue.entry))
+    events.append(replace(e, cue=len(cues) - 1, source=Arg(guest, "source.hosted_guest"),
+                          target=Arg(place, "target.visited_place") if place is not None
+                          else Arg(e.source.chunk, "target.host"),
+                          act=w["act"], act_rule="verb.hosted_guest", extra=list(e.extra)))
+    return True
+
+
+def _noun_agents(s: cl.Structure, events: list[Event]) -> None:
+    """Rule ``source.noun_agent``: an infinitive after a noun with a doer of its own is that
+    doer's act, not the main subject's ("Ghana criticised a decision by Togo to expel two
+    diplomats": Togo expels; "Greece welcomed Turkey's decision to lift sanctions": Turkey lifts
+    them). Only the subject-control reading is replaced, only when the noun right before "to"
+    has a "by" agent or an "'s" possessor.
+
+    Example:
+        >>> # "Kenya welcomed a move by Uganda to reopen the crossing": UGA reopens it (was KEN)
+    """
+    for e in events:
+        if not e.source.rule.startswith("agent.subject.control"):
+            continue
+        k = next((j for j in range(e.tok - 1, max(e.tok - 4, 0), -1) if s.lower[j] == "to"), -1)
+        c = s.chunk_at(k - 1) if k > 1 else None
+        if c is None or c.end != k or s.tags[c.head] not in ("NN", "NNS"):
+            if c is not None and c.end == k and c.start >= 2 and s.lower[c.start - 1] == "by":
+                noun = s.chunk_at(c.start - 2)   # "a decision by Togo to expel"
+                if noun is not None and noun.end == c.start - 1 and s.tags[noun.head] in ("NN", "NNS"):
+                    e.source = Arg(c, "source.noun_agent")
+            continue
+        if any(s.lower[j] in ("'s", "’s", "'") for j in range(c.start, c.head)):
+            e.source = Arg(c, "source.noun_agent")   # "Turkey's decision to lift"
+
+
+def _host_report(e: Event, tgt: dict, clm: dict, fact: str) -> str:
+    """A guest's visit (``verb.hosted_guest``, ``coevent.welcomed_to``) that the host's own side
+    reports is asserted, as the host's hosting in the same clause is ("Jordan's king received the
+    US envoy in Amman, the royal court said": USA visit JOR, asserted); another party's report
+    keeps it alleged.
+
+    Example:
+        >>> _host_report(Event(0, 0, Arg(None, ""), Arg(None, ""), "visit", "verb.hosted_guest", 0),
+        ...              {"actor": "JOR"}, {"actor": "JOR"}, "alleged")
+        'asserted'
+    """
+    if fact == "alleged" and e.act_rule in ("verb.hosted_guest", "coevent.welcomed_to") \
+            and tgt.get("actor") is not None and tgt.get("actor") == clm.get("actor"):
+        return "asserted"
+    return fact
+
+
+def _proposed_offers(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules) -> list[Cue]:
+    """Rule ``verb.proposed_offer``: proposing talks, a ceasefire or a swap is the proposer's
+    intent to meet or to de-escalate (CAMEO 036 express intent to meet or negotiate, 0356
+    express intent to de-escalate, 0353 to release persons: root 03, an offer), not an appeal
+    (CAMEO 02 asks another party to act: "proposed that Bolivia return to the table" stays one).
+    The proposal's object head decides (events.yaml ``proposals``). Returns the cues.
+
+    Example:
+        >>> # "Armenia proposed talks with Azerbaijan": ARM offer AZE, CAMEO 036 (was appeal 020)
+    """
+    pr = r.proposals
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if e.act != "appeal" or s.lemma[e.tok] not in pr.get("verbs", ()) or p is None or p.head != e.tok \
+                or p.patient is None or p.patient.start <= e.tok:
+            continue
+        code = pr["objects"].get(s.lemma[p.patient.head]) or pr["objects"].get(s.lower[p.patient.head])
+        if code is None:
+            continue
+        cue = cues[e.cue]
+        cues = [*cues, Cue(-1, cue.tok, cue.tok_end, cue.lemma, code, _quad_of(code), cue.entry)]
+        e.cue, e.act, e.act_rule = len(cues) - 1, "offer", "verb.proposed_offer"
+    return cues
+
+
 def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx: SentenceContext,
                      r: Rules) -> list[Cue]:
     """Rule ``coevent.welcomed_to``: a host welcoming a guest to (or in) a place also reports the
@@ -4782,6 +4940,11 @@ def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx:
     and BRA visit CHN; "Egypt hosted Jordan's king in Cairo" adds JOR visit EGY. The guest is the
     host verb's object (a party or a person), the place the first "to"/"in" phrase after it that
     is a place or a proper name of a state or its capital (events.yaml ``welcomed_visits``). Returns the cues with the visit's cue added.
+
+    Rule ``verb.hosted_guest``: a host receiving or hosting a guest ("Putin received Modi",
+    "Xi hosted Lula for talks") is the host's consultation with the guest (CAMEO 043 host a
+    visit, act class consult) and the guest's visit to the host (CAMEO 042: Modi visit Russia),
+    also without a place phrase (events.yaml ``welcomed_visits: hosts, guest_heads``).
 
     Example:
         >>> # "Modi welcomed the Ghanaian president to Delhi": GHA visit IND (besides IND praise GHA)
@@ -4791,6 +4954,8 @@ def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx:
         return cues
     for e in list(events):
         cue = cues[e.cue]
+        if _hosted_guest(s, cues, events, e, ctx, w):
+            continue
         p = s.predicate_at(e.tok)
         if e.absorbed or e.negated or cue.lemma not in w["verbs"] or p is None or p.head != e.tok \
                 or p.voice != "active" or p.patient is None:
@@ -4834,7 +4999,8 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.absorbed = True  # "announced a meeting": the meeting is the event, not the announcing
     cues = _add_uncoded(s, cues, events, r, rctx)
     cues = _deliberations(s, cues, events, rctx)
-    cues = _welcomed_visits(s, cues, events, ctx, r)
+    _noun_agents(s, events)
+    cues = _welcomed_visits(s, _proposed_offers(s, cues, events, r) if r.proposals else cues, events, ctx, r)
     if not events:   # every step below only reads or changes the events
         return _event_nominals.sentence_rows(s, ctx, [])   # "Latvia's expulsion of ..." (nominal.*)
     link_claims(s, events, cues, rctx)
@@ -4899,6 +5065,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         said = events[e.claim_of].act if 0 <= e.claim_of < len(events) else None
         fact = factuality(s, e, claimant_actor=clm.get("actor"), source_actor=src.get("actor"),
                           direct_quote=speaker is not None and ctx.in_direct_quote(cues[e.cue]))
+        fact = _host_report(e, tgt, clm, fact)
         src, fact = _media_channel(e, src, clm, said, fact, reports=any(x.claim_of == i for x in events))
         fact = _own_refusal(s, e, src, clm, fact)
         if clm.get("sector") == MEDIA and not clm.get(STATE_MEDIA) and clm.get("actor") is not None:
