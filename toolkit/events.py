@@ -5030,11 +5030,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     for i, e in enumerate(events):
         if e.absorbed or _disputed_place(s, e, ctx):   # "have long disputed Transnistria": no act
             continue
-        src, srule = ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state"))
-        if src.get("actor") is None and e.source.chunk is not None:
-            src, srule = _relative_agent(s, e.source.chunk, ctx) or _of_quantity_agent(s, e.source.chunk, ctx, r) \
-                or _official_in_place(s, e.source.chunk, ctx, r) or _member_of_body(s, e.source.chunk, ctx) \
-                or _document_author(s, e.source.chunk, ctx) or _origin_from(s, e.source.chunk, ctx, r) or (src, srule)
+        src, srule = _owned_source(s, e, ctx, r)
         # A pronoun target is someone other than the source ("Russia destroys its infrastructure").
         reach = cues[e.cue].cameo.startswith("15") or r.lemma_classes.get(cues[e.cue].lemma) == "attack"
         if reach and e.modality == "hypothetical" and src.get("actor") is None \
@@ -5078,6 +5074,22 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     rows = _codable(rows)
     return rows + _event_nominals.sentence_rows(s, ctx, rows)   # acts named by nouns (nominal.*)
 
+
+def _owned_source(s: cl.Structure, e: Event, ctx: SentenceContext, r: Rules) -> tuple[dict, str]:
+    """The source of event ``e`` and its rule: the actor its phrase names, else the owner the
+    phrase gives ("Shells fired from Azerbaijani positions", "Judges at the ICC", "a resolution
+    censuring Iran" passed by its body), else the phrase's own reading with no actor.
+
+    Example: in "Judges at the International Criminal Court issued a warrant" the source is
+    the court (``actor.member_of_body``), though "Judges" names no actor.
+    """
+    src, srule = ctx.source(e.source.chunk, s, place_ok=e.source.rule.startswith("agent.implied_state"))
+    c = e.source.chunk
+    if src.get("actor") is None and c is not None:
+        return _relative_agent(s, c, ctx) or _of_quantity_agent(s, c, ctx, r) \
+            or _official_in_place(s, c, ctx, r) or _member_of_body(s, c, ctx) \
+            or _document_author(s, c, ctx) or _origin_from(s, c, ctx, r) or (src, srule)
+    return src, srule
 
 def _row_target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules, rows: list[dict],
                 cue: Cue) -> tuple[dict, str]:
