@@ -477,8 +477,9 @@ def _claimant_party(s: cl.Structure, e: Any, ctx: Any, src: dict, r: Any, tr: Ta
     me = src.get("actor")
     c, tc = e.claimant, e.target.chunk
     if c is None or e.act not in tr.claimant_acts or e.negated or s.lemma[c.head] in r.claim_nouns \
-            or "claim.noun_owner" in e.extra or e.source.rule == "source.denier":
-        return None
+            or "claim.noun_owner" in e.extra or e.source.rule == "source.denier" \
+            or e.modality == "hypothetical" or e.factuality in ("hypothetical", "requested"):
+        return None   # "Serbia must withdraw its troops, Croatia said": asked of Serbia, not done to Croatia
     if e.act in tr.reported_concessions and (src.get("pair") is not None or tc is None or not any(
             p.agent is not None and p.agent.head == c.head and s.lemma[p.head] in tr.report_verbs
             for p in s.predicates)):
