@@ -147,12 +147,14 @@ def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",)
         ...                 references_decide=False)[0]["first"]
         ['statement']
     """
-    from ..escalation import _load, find_cues, sentence_table
-    from ..tokenize import tokenize_documents
+    from .. import analyze
+    from ..escalation import _load, sentence_table
 
     ids = [str(i) for i in range(len(texts))]
-    _, tokens = tokenize_documents(ids, texts)
-    cues = find_cues(tokens, dict(zip(ids, texts)))
+    # The cues as a user's analyze() writes them (actors and quotes feed their sources and
+    # speech frames), not find_cues() on bare tokens.
+    cues = analyze(pd.DataFrame({"doc_id": ids, "text": texts}), annotators=["escalation"], workers=1,
+                   cache=False, progress=False)["escalation"]
     # Each item is one unit: pool the cues of all of its sentences.
     units = pd.DataFrame({"doc_id": ids, "sent_id": 0, "start": 0, "end": [len(t) for t in texts],
                           "text": texts})
@@ -285,9 +287,7 @@ def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0)
 
     if importlib.util.find_spec("toolkit.actors") is None:
         return None
-    from ..actors import mentions_from_tables
-    from ..escalation import find_cues
-    from ..tokenize import tokenize_documents
+    from .. import analyze
 
     items = unscon[(unscon["label"] == NEG)].copy()
     items["gold"] = items["target"].map(_code)
@@ -298,9 +298,8 @@ def evaluate_targets(unscon: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0)
     texts = items["text"].tolist()
     speakers = [_code(c) for c in items["speaker"]]
     docs = pd.DataFrame({"doc_id": ids, "text": texts, "speaker_actor": speakers})
-    _, tokens = tokenize_documents(ids, texts)
-    mentions = mentions_from_tables(docs, tokens)
-    cues = find_cues(tokens, dict(zip(ids, texts)), mentions=mentions)
+    tables = analyze(docs, annotators=["escalation"], workers=1, cache=False, progress=False)
+    cues, mentions = tables["escalation"], tables["mentions"]
     speaker_of = dict(zip(ids, speakers))
     spk = cues["doc_id"].map(speaker_of)
     third = cues["source_actor"].notna() & (cues["source_actor"] != spk)
