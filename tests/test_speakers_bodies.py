@@ -75,3 +75,29 @@ def test_role_appositive_takes_the_title_state():
     # near miss: two states and no dateline, as for "Foreign Minister Ana Lopes said"
     text = "Portugal protested to Angola on Monday. The foreign minister, Ana Lopes, said the men must be freed."
     assert _speaker(text, "The foreign minister, Ana Lopes")[0] is None
+
+
+def _quotes(text: str) -> pd.DataFrame:
+    import toolkit
+
+    return toolkit.analyze(pd.DataFrame({"doc_id": ["d"], "text": [text]}))["quotes"]
+
+
+@pytest.mark.parametrize("text,speaker,antecedent", [
+    ("QUITO, Jan 5 (Reuters) - Ecuador's foreign minister criticised the tariffs on Monday. "
+     "He said Ecuador would take the case to the WTO.", "He", "Ecuador's foreign minister"),
+    ("RIGA, Jan 5 (Reuters) - Latvia's foreign ministry summoned the Belarusian envoy on Monday. "
+     "It said the border provocations must stop.", "It", "Latvia's foreign ministry"),
+    ("Chile's interior minister visited the border. The minister said patrols would double.",
+     "The minister", "Chile's interior minister"),
+])
+def test_speaker_antecedent_names_the_phrase(text, speaker, antecedent):
+    q = _quotes(text)
+    row = q[q["speaker"] == speaker].iloc[0]
+    assert row["speaker_antecedent"] == antecedent
+    assert text[int(row["speaker_antecedent_start"]):int(row["speaker_antecedent_end"])] == antecedent
+
+
+def test_named_speaker_has_no_antecedent():
+    q = _quotes("Latvia's foreign minister Ivo Berzins said the border would stay shut.")
+    assert q["speaker_antecedent"].isna().all()

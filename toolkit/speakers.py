@@ -226,6 +226,10 @@ class Resolution:
     sector: str | None
     resolution: str   # coarse kind: mention, pronoun, role, document, name
     rule: str         # the rule id (``speaker_rule``)
+    # the character span of the earlier phrase a pronoun or description was resolved to
+    # ("Iran's foreign minister" for "He said"; -1 when none: a mention, a name)
+    antecedent_start: int = -1
+    antecedent_end: int = -1
 
 
 class Mention(NamedTuple):
@@ -897,7 +901,7 @@ class SpeakerResolver:
 
 def _answer(r: SpeakerResolver, c: _Cand, resolution: str, rule: str) -> Resolution:
     actor, sector, _ = r.person_actor(c)
-    return Resolution(actor, c.person, sector, resolution, rule)
+    return Resolution(actor, c.person, sector, resolution, rule, c.start, c.end)
 
 
 def _pronoun_answer(r: SpeakerResolver, c: _Cand | None) -> Resolution | None:
@@ -1622,7 +1626,8 @@ def rule_description_office(r: SpeakerResolver, a: int, b: int, words: list[str]
            and all(w in r.d.text[m.start:m.end].lower() for w in mods)]
     if not fit or len({m.actor for m in fit}) > 1:
         return None
-    return Resolution(fit[-1].actor, None, fit[-1].sector or "GOV", "role", "description_office")
+    return Resolution(fit[-1].actor, None, fit[-1].sector or "GOV", "role", "description_office",
+                      fit[-1].start, fit[-1].end)
 
 
 def rule_local_official(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1726,7 +1731,7 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
         if not m.actor or m.location or m.actor_type == "media" or m.end > a:
             continue
         if head in (m.entry or "").lower() or head in (m.role or "") or head in r.d.text[m.start:m.end].lower():
-            return Resolution(m.actor, None, m.sector, "role", "description_org")
+            return Resolution(m.actor, None, m.sector, "role", "description_org", m.start, m.end)
         if m.actor_type in _ORG_TYPES:
             if names is None:
                 from .actors import load_gazetteer
@@ -2267,8 +2272,34 @@ def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
             fits = r._main_clause_first(sent, fits)
         for m in fits:
             if not _place_reading(r, m):
-                return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
+                return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org", m.start,
+                                  _owned_office_end(r, m))
     return None
+
+
+def _owned_office_end(r: SpeakerResolver, m: Mention) -> int:
+    """Where the antecedent phrase of mention ``m`` ends: after the office its possessive owns
+    ("Poland's foreign ministry summoned ...": "Poland's foreign ministry"), else at ``m``'s end.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Poland's foreign ministry summoned the envoy."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> text[:_owned_office_end(r, Mention(0, 6, "POL"))]
+        "Poland's foreign ministry"
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, m.end)
+    if t >= len(d.low) or d.low[t] not in POSSESSIVES:
+        return m.end
+    end = m.end
+    for k in range(t + 1, min(t + 4, len(d.low))):
+        if d.low[k] in _STATE_OFFICES or d.low[k] in ORG_NOUNS:
+            end = d.end[k]
+        elif not d.tok[k].isalpha():
+            break
+    return end
 
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
