@@ -287,9 +287,17 @@ def _resolve(st: _State, row: dict) -> None:
         return
     row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = res.actor, res.person, res.sector
     row["speaker_resolution"], row["speaker_rule"] = res.resolution, res.rule
-    if res.antecedent_start >= 0:   # "He said": whom "He" is ("Iran's foreign minister")
+    if res.antecedent_start >= 0 and res.resolution in ("pronoun", "role") \
+            and res.antecedent_end <= row["speaker_start"] \
+            and st.d.text[res.antecedent_start:res.antecedent_end].lower() not in _PRONOUN_WORDS:
+        # "He said": whom "He" is ("Iran's foreign minister"); not a name's own words, not the
+        # pronoun a chain passed through ("He ... he said": the person is in speaker_person)
         row["speaker_antecedent"] = st.d.text[res.antecedent_start:res.antecedent_end]
         row["speaker_antecedent_start"], row["speaker_antecedent_end"] = res.antecedent_start, res.antecedent_end
+
+
+# Pronouns that are no antecedent a reader can use.
+_PRONOUN_WORDS = frozenset("he she it they him her them his its their we i you".split())
 
 
 # Irregular past tenses an unknown-word reading takes for nouns ("Trump spoke for an hour,").
