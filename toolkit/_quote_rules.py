@@ -287,6 +287,17 @@ def _resolve(st: _State, row: dict) -> None:
         return
     row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = res.actor, res.person, res.sector
     row["speaker_resolution"], row["speaker_rule"] = res.resolution, res.rule
+    if res.antecedent_start >= 0 and res.resolution in ("pronoun", "role") \
+            and res.antecedent_end <= row["speaker_start"] \
+            and st.d.text[res.antecedent_start:res.antecedent_end].lower() not in _PRONOUN_WORDS:
+        # "He said": whom "He" is ("Iran's foreign minister"); not a name's own words, not the
+        # pronoun a chain passed through ("He ... he said": the person is in speaker_person)
+        row["speaker_antecedent"] = st.d.text[res.antecedent_start:res.antecedent_end]
+        row["speaker_antecedent_start"], row["speaker_antecedent_end"] = res.antecedent_start, res.antecedent_end
+
+
+# Pronouns that are no antecedent a reader can use.
+_PRONOUN_WORDS = frozenset("he she it they him her them his its their we i you".split())
 
 
 # Irregular past tenses an unknown-word reading takes for nouns ("Trump spoke for an hour,").
@@ -362,7 +373,8 @@ def _fill_speaker(st: _State, row: dict, i: int, lo: int) -> bool:
         src, sp = _participle_speaker(st, i)
         if src is not None:
             for c in ("speaker", "speaker_start", "speaker_end", "speaker_actor",
-                      "speaker_person", "speaker_sector", "speaker_resolution", "speaker_rule"):
+                      "speaker_person", "speaker_sector", "speaker_resolution", "speaker_rule",
+                      "speaker_antecedent", "speaker_antecedent_start", "speaker_antecedent_end"):
                 row[c] = src[c]
             return True
     if sp is None:
@@ -2232,13 +2244,20 @@ def _stage_continuations(st: _State) -> None:
         src, how = found
         cols = ["speaker_actor", "speaker_person", "speaker_sector"]
         if how == "continued":
-            cols += ["speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
+            cols += ["speaker", "speaker_start", "speaker_end", "speaker_antecedent",
+                     "speaker_antecedent_start", "speaker_antecedent_end", "cue", "cue_start", "cue_end",
                      "cue_class", "cue_lemma", "channel", "channel_start", "channel_end",
                      "channel_actor", "source"]
         elif not (src["speaker_actor"] or src["speaker_person"] or src["speaker_sector"] == "MED"):
             continue  # nothing to carry; a news outlet (no state: speakers' media_outlet) carries its sector
         for c in cols:
             row[c] = src[c]
+        if how == "carried" and src["speaker_start"] is not None:
+            # the paragraph carries the previous attribution's speaker: that is whom it refers to
+            via = "speaker_antecedent" if src["speaker_antecedent"] else "speaker"
+            row["speaker_antecedent"] = src[via]
+            row["speaker_antecedent_start"] = src[via + "_start"]
+            row["speaker_antecedent_end"] = src[via + "_end"]
         row["speaker_resolution"] = how
         row["speaker_rule"] = f"{how}_quote"
         if how == "continued":

@@ -56,7 +56,10 @@ from the ``mentions`` table and names in the text (``speaker_resolution``: ``men
 ``pronoun``, ``role``, ``name`` or ``document``; ``speaker_rule`` names the rule:
 ``pronoun_person`` for he/she to the nearest person of that gender, ``description_actor`` for
 "the Russian leader", ``nationality_title`` for an unknown "Ukrainian Deputy Prime Minister
-X", ...). A quotation that continues an attribution ("“A,” X said. “B.”", "“A,” X said
+X", ...); a pronoun or description resolved to an earlier phrase names it in
+``speaker_antecedent`` (with ``speaker_antecedent_start``/``_end``: "He said" after "Iran's
+foreign minister warned", "It said" after "Poland's foreign ministry summoned"; a carried
+paragraph names the speaker it carries). A quotation that continues an attribution ("“A,” X said. “B.”", "“A,” X said
 during a rally in Y, “B.”") shares its speaker and cue spans (``continued_quote``); a
 quotation paragraph after a paragraph that ends with an attributed quotation (only its
 attribution may follow it there) inherits only the speaker's actor and person
@@ -189,14 +192,16 @@ SPAN_PARTS = ("speaker", "cue", "content", "channel")
 QUOTE_COLUMNS = [
     "doc_id", "quote_id", "sent_id", "kind", "rule", "start", "end", "text",
     "speaker", "speaker_start", "speaker_end", "speaker_actor", "speaker_person", "speaker_sector",
-    "speaker_resolution", "speaker_rule",
+    "speaker_resolution", "speaker_rule", "speaker_antecedent", "speaker_antecedent_start",
+    "speaker_antecedent_end",
     "cue", "cue_start", "cue_end", "cue_class", "cue_lemma", "cue_kind",
     "content", "content_start", "content_end",
     "channel", "channel_start", "channel_end", "channel_actor",
     "in_quote", "problem", "source",
 ]
 PROBLEM_COLUMNS = ["doc_id", "start", "end", "text", "problem"]
-INT_COLUMNS = ["quote_id", "sent_id", "start", "end", "speaker_start", "speaker_end", "cue_start",
+INT_COLUMNS = ["quote_id", "sent_id", "start", "end", "speaker_start", "speaker_end",
+               "speaker_antecedent_start", "speaker_antecedent_end", "cue_start",
                "cue_end", "content_start", "content_end", "channel_start", "channel_end", "in_quote"]
 
 # Quote marks. ``''`` (two apostrophes) is the NYT-style double quote.

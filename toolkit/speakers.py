@@ -226,6 +226,10 @@ class Resolution:
     sector: str | None
     resolution: str   # coarse kind: mention, pronoun, role, document, name
     rule: str         # the rule id (``speaker_rule``)
+    # the character span of the earlier phrase a pronoun or description was resolved to
+    # ("Iran's foreign minister" for "He said"; -1 when none: a mention, a name)
+    antecedent_start: int = -1
+    antecedent_end: int = -1
 
 
 class Mention(NamedTuple):
@@ -897,7 +901,7 @@ class SpeakerResolver:
 
 def _answer(r: SpeakerResolver, c: _Cand, resolution: str, rule: str) -> Resolution:
     actor, sector, _ = r.person_actor(c)
-    return Resolution(actor, c.person, sector, resolution, rule)
+    return Resolution(actor, c.person, sector, resolution, rule, c.start, c.end)
 
 
 def _pronoun_answer(r: SpeakerResolver, c: _Cand | None) -> Resolution | None:
@@ -967,6 +971,7 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         return None
     best = max(inside, key=lambda m: (m.person is not None, not _possessor(r, m, b), m.actor_type != "media",
                                       m.end - m.start, -m.start))
+    best = _owner_of_complement(r, inside, best, a)
     actor, person, sector = best.actor, best.person, best.sector
     if not person and _is_media(best):
         c = _name_before(r, a, best.start)   # "Ana Lopes, the director of the Orsk Herald": a journalist
@@ -1012,6 +1017,34 @@ def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolu
         if c is not None:
             return Resolution(actor, c.person, sector or c.sector, "role", "description_actor")
     return Resolution(actor, person, sector, "mention", "mention")
+
+
+# Prepositions that open the complement of a body's name, its topic or seat ("Serbia's Office for
+# Kosovo", "the UN mission in South Sudan", "Russia's envoy to Syria"); not "of" (its owner).
+_COMPLEMENT_PREPS = frozenset("for in on to".split())
+
+
+def _owner_of_complement(r: SpeakerResolver, inside: Sequence[Mention], best: Mention, a: int) -> Mention:
+    """Rule-helper of :func:`rule_mention`: when the chosen mention ``best`` is the complement
+    of a preposition ("for", "in", "on", "to") inside the span and a mention of an actor stands
+    before that preposition (a possessor, a demonym or an organisation's name), the body belongs
+    to that earlier actor: "Serbia's Office for Kosovo" is Serbia's, "the UN mission in South
+    Sudan" the UN's. ``best`` otherwise, and always for a person.
+
+    Example:
+        >>> # "Serbia's Office for Kosovo said ...": SRB, not XKX
+    """
+    if best.person:
+        return best
+    d = r.d
+    t = bisect.bisect_left(d.start, best.start) - 1
+    if t > 0 and d.low[t] in ("the", "a"):
+        t -= 1
+    if t <= 0 or d.low[t] not in _COMPLEMENT_PREPS or d.start[t] <= a:
+        return best
+    owners = [m for m in inside if m.end <= d.start[t] and m.actor and not m.person
+              and m.actor_type != "media" and m.actor != best.actor]
+    return owners[0] if owners else best
 
 
 # Roles of a state's delegate to an organisation ("Britain's UN ambassador X").
@@ -1593,7 +1626,8 @@ def rule_description_office(r: SpeakerResolver, a: int, b: int, words: list[str]
            and all(w in r.d.text[m.start:m.end].lower() for w in mods)]
     if not fit or len({m.actor for m in fit}) > 1:
         return None
-    return Resolution(fit[-1].actor, None, fit[-1].sector or "GOV", "role", "description_office")
+    return Resolution(fit[-1].actor, None, fit[-1].sector or "GOV", "role", "description_office",
+                      fit[-1].start, fit[-1].end)
 
 
 def rule_local_official(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1697,7 +1731,7 @@ def rule_description_org(r: SpeakerResolver, a: int, b: int, words: list[str]) -
         if not m.actor or m.location or m.actor_type == "media" or m.end > a:
             continue
         if head in (m.entry or "").lower() or head in (m.role or "") or head in r.d.text[m.start:m.end].lower():
-            return Resolution(m.actor, None, m.sector, "role", "description_org")
+            return Resolution(m.actor, None, m.sector, "role", "description_org", m.start, m.end)
         if m.actor_type in _ORG_TYPES:
             if names is None:
                 from .actors import load_gazetteer
@@ -1769,12 +1803,20 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         ('GOV', 'MIL', 'force')
     """
     head = _office_head(words)
-    if head is None or head == "embassy":   # "The embassy said": a foreign state's, not the host's
+    if head == "embassy":   # "The embassy said": a foreign state's, not the host's
+        actor = _embassy_state(r, a)
+        return Resolution(actor, None, "GOV", "role", "embassy_state") if actor is not None else None
+    if head is None:
         return None
     actor, rule = _same_office_state(r, a, head), "same_office"
+    if actor is None and head in _AGENCY_HEADS:
+        actor, rule = _owned_body_state(r, a), "owned_body"
     if actor is None and head == "palace":   # the monarch's, wherever the story is set
         actor = _monarch_state(r, a)
         return Resolution(actor, None, "GOV", "role", "royal_court") if actor is not None else None
+    mission = _acronym_body(r, a, b)
+    if mission is not None:   # "A MONUSCO spokesperson": the body's, not a state's
+        return Resolution("UN", None, None, "role", "un_mission") if _UN_ACRONYM.search(mission) else None
     office = next((w for w in words[1:-1] if w in _STATE_OFFICES), None)
     if actor is None and office is not None and head in _STAFF_NOUNS:
         # "The Indian navy rescued ..., a navy spokesman said": the office named before
@@ -1788,6 +1830,105 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
     if actor is None or _region_before(r, a, actor):
         return None
     return Resolution(actor, None, _OFFICE_SECTOR[head], "role", rule)
+
+
+# Words that name a state's diplomatic post or envoy just after the state ("Hungary's ambassador",
+# "the Russian embassy in Oslo", "Peru's envoy").
+_DIPLOMATIC_WORDS = frozenset("embassy ambassador envoy consulate consul chargé charge".split())
+
+
+def _embassy_state(r: SpeakerResolver, a: int) -> str | None:
+    """Rule ``embassy_state``: "the embassy" is the embassy of the state whose embassy,
+    ambassador or envoy the window names before it, outside quotation marks ("Russia's embassy
+    in Oslo called ... The embassy said": RUS; "Hungary's ambassador was summoned ... The embassy
+    said": HUN), the nearest; none when the text names no diplomatic post of a state (an
+    embassy is a foreign state's, not the host's or the dateline's).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Chile summoned Peru's ambassador. The embassy said it had no comment."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(0, 5, "CHL", None, "GOV", None, "name", False, "state"),
+        ...       Mention(15, 19, "PER", None, "GOV", None, "name", False, "state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> _embassy_state(r, text.index("The embassy"))
+        'PER'
+    """
+    d = r.d
+    for m in reversed(r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)):
+        if m.end > a or not m.actor or m.person or m.actor_type != "state" or r.in_quote(m.start):
+            continue
+        if any(w in _DIPLOMATIC_WORDS for w in d.text[m.start:m.end].lower().split()):
+            return m.actor
+        t = bisect.bisect_left(d.start, m.end)
+        if any(d.low[k] in _DIPLOMATIC_WORDS for k in range(t, min(t + 3, len(d.low)))
+               if d.start[k] < a):
+            return m.actor
+    return None
+
+
+# Office nouns a description uses for a state's named agency ("South Korea's National
+# Intelligence Service ... The agency said").
+_AGENCY_HEADS = frozenset({"agency", "authority"})
+
+
+def _owned_body_state(r: SpeakerResolver, a: int) -> str | None:
+    """Rule ``owned_body``: "the agency" is the body a state's possessive named before it
+    ("Ukraine's SBU security service detained ..., the agency said": UKR; "South Korea's
+    National Intelligence Service said ... The agency said": KOR): the first such phrase (a
+    state, "'s", then a capitalised name) of the nearest sentence in the window that has one,
+    outside quotation marks, the speaker's own sentence first. None without one.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Peru's Water Authority cut supplies. The agency said rain was short."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(0, 4, "PER", None, "GOV", None, "name", False, "state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> _owned_body_state(r, text.index("The agency"))
+        'PER'
+    """
+    d = r.d
+    best: Mention | None = None
+    for m in r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a):
+        if m.end > a or not m.actor or m.person or m.actor_type != "state" or r.in_quote(m.start):
+            continue
+        t = bisect.bisect_left(d.start, m.end)
+        if t + 1 >= len(d.low) or d.low[t] not in POSSESSIVES or d.start[t + 1] >= a \
+                or not d.tok[t + 1][:1].isupper() \
+                or any(o.actor_type == "state" and o.actor != m.actor
+                       for o in r.mentions_in(d.start[t + 1], d.end[t + 1])):
+            continue   # "Ukraine's SBU", not "Moldova's Russia policy"
+        if best is None or d.sent[t] > d.sent[bisect.bisect_left(d.start, best.end)]:
+            best = m
+    return best.actor if best is not None else None
+
+
+# UN missions and agencies are named by acronyms of "United Nations" / "Nations Unies" ("UNMISS",
+# "MONUSCO", "MINUSCA", "UNIFIL").
+_UN_ACRONYM = re.compile(r"UN|NU")
+
+
+def _acronym_body(r: SpeakerResolver, a: int, b: int) -> str | None:
+    """An all-capitals acronym of four or more letters that no mention covers, modifying the
+    office noun of the span ``[a, b)`` ("A MONUSCO spokesperson", "the KFOR command"): the
+    office is that body's, whose name the gazetteer does not know. ``None`` otherwise.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "A UNMISS spokesperson said"
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> _acronym_body(r, 0, text.index(" said"))
+        'UNMISS'
+    """
+    d = r.d
+    t0, t1 = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, b)
+    for k in range(t0 + 1, t1 - 1):
+        w = d.tok[k]
+        if len(w) >= 4 and w.isalpha() and w.isupper() and not r.mentions_in(d.start[k], d.end[k]):
+            return w
+    return None
 
 
 def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1812,7 +1953,8 @@ def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> R
     t, e = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, b)
     low = d.low[t:e]
     cut = next((k for k, w in enumerate(low) if w in ("in", "of")), None)
-    if cut is not None and cut > 1:   # "the foreign ministry in Brasilia"
+    if cut is not None and (cut > 1 or cut == 1 and low[0] in _BARE_OFFICES):
+        # "the foreign ministry in Brasilia", "Prosecutors in Kyiv"
         head = _office_head(low[:cut])
         place = (d.start[t + cut + 1], b) if t + cut + 1 < e else None
     elif len(low) > 2 and low[1] in POSSESSIVES and _cap(d.tok[t]):   # "China's foreign ministry"
@@ -1840,7 +1982,7 @@ def _place_state(r: SpeakerResolver, a: int, b: int) -> str | None:
 
 # Offices a capital or state in their own phrase places ("the foreign ministry in Accra").
 _PLACED_OFFICES = frozenset("ministry government cabinet presidency office army military navy force "
-                            "guard police".split())
+                            "guard police prosecutors".split())
 
 
 def _same_office_state(r: SpeakerResolver, a: int, head: str, *, before: bool = False,
@@ -1980,6 +2122,8 @@ def _office_head(words: list[str]) -> str | None:
     ("regional", "provincial") or a person's ("his")."""
     if len(words) == 1:
         return words[0] if words[0] in _BARE_OFFICES else None
+    if words[0] == "the" and " ".join(words[-3:]) == "chiefs of staff" and len(words) <= 5:
+        return "military"   # "the Joint Chiefs of Staff": a state's general staff
     if len(words) > 4 or words[0] not in ("the", "a", "an"):
         return None
     head = words[-1]
@@ -2017,7 +2161,7 @@ _STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "emb
                   "presidency": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
                   "office": "GOV", "army": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
                   "guard": "MIL", "police": "COP", "prosecutors": "JUD", "prosecutor": "JUD",
-                  "court": "JUD", "palace": "GOV"}
+                  "court": "JUD", "palace": "GOV", "agency": "GOV", "authority": "GOV"}
 # ... and "official" when an office names it ("a foreign ministry official", :func:`_office_head`)
 _OFFICE_SECTOR = dict(_STATE_OFFICES, official="GOV")
 _COMPOUND_OFFICES = {"air force": "force", "coast guard": "guard", "armed forces": "force",
@@ -2128,8 +2272,34 @@ def _org_antecedent(r: SpeakerResolver, a: int, *, people: bool = False,
             fits = r._main_clause_first(sent, fits)
         for m in fits:
             if not _place_reading(r, m):
-                return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org")
+                return Resolution(m.actor, None, m.sector, "pronoun", "pronoun_org", m.start,
+                                  _owned_office_end(r, m))
     return None
+
+
+def _owned_office_end(r: SpeakerResolver, m: Mention) -> int:
+    """Where the antecedent phrase of mention ``m`` ends: after the office its possessive owns
+    ("Poland's foreign ministry summoned ...": "Poland's foreign ministry"), else at ``m``'s end.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Poland's foreign ministry summoned the envoy."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> text[:_owned_office_end(r, Mention(0, 6, "POL"))]
+        "Poland's foreign ministry"
+    """
+    d = r.d
+    t = bisect.bisect_left(d.start, m.end)
+    if t >= len(d.low) or d.low[t] not in POSSESSIVES:
+        return m.end
+    end = m.end
+    for k in range(t + 1, min(t + 4, len(d.low))):
+        if d.low[k] in _STATE_OFFICES or d.low[k] in ORG_NOUNS:
+            end = d.end[k]
+        elif not d.tok[k].isalpha():
+            break
+    return end
 
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
@@ -2727,13 +2897,23 @@ def rule_role_appositive(r: SpeakerResolver, a: int, b: int, words: list[str]) -
     Example:
         >>> # "..., his spokesman said. The spokesman, Bayo X, said ...": the state of "his", Bayo X
     """
-    if len(words) < 3 or words[0] != "the" or not words[1].endswith(",") or words[1][:-1] not in ROLE_NOUNS:
+    k = next((j for j in range(1, min(4, len(words) - 1)) if words[j].endswith(",")), None)
+    if k is None or words[0] != "the" or words[k][:-1] not in ROLE_NOUNS:
         return None
     comma = r.d.text.find(",", a, b)
     res = r.resolve(a, comma) if comma > a else None
+    name = rule_name(r, comma + 1, b, words[k + 1:])
+    if (res is None or res.actor is None) and name is not None and name.person and name.actor is None:
+        # "The foreign minister, Ana Lopes, said": a titled official of no known state takes the
+        # state :func:`_title_context` gives "Foreign Minister Ana Lopes"
+        role = words[k][:-1]
+        at = r.d.text.find(name.person, comma, b)
+        nat = _title_context(r, at if at >= 0 else comma + 1, name.person, role)
+        if nat is not None:
+            return Resolution(nat, name.person, _STATE_OFFICES.get(role, "GOV") if role in _STATE_OFFICES
+                              else "GOV", "role", "role_appositive")
     if res is None or res.actor is None:
         return None
-    name = rule_name(r, comma + 1, b, words[2:])
     return Resolution(res.actor, name.person if name is not None else None, res.sector, "role", "role_appositive")
 
 
