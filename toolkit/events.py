@@ -4179,11 +4179,14 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
         # is aimed at the evaluated party, as the statement it was: the reported subject's actor
         criticizing = e.act == "criticize" and s.lemma[e.tok] in _reporting_classes() \
             or e.act in ("demand", "appeal") and s.lemma[e.tok] in _PLAIN_SPEECH   # "Y must/should ..., X said"
+        # "said it would expel Algerian diplomats if attacks continued" (escalation speech_frames.announced):
+        # a threat of a plain speech verb is aimed as the statement was, at the announced act's target
+        threatening = e.act == "threaten" and s.lemma[e.tok] in _PLAIN_SPEECH
         # "demanded that Russia withdraw": a demand or an appeal is made of the complement's subject
         asking = e.act in ("demand", "appeal") and e.tok + 1 < len(s.lower) and s.lower[e.tok + 1] == "that" \
             and s.tags[e.tok + 1] == "IN"
         if e.target.chunk is not None or e.act not in ("statement", "consider", "unclassified") \
-                and not accusing and not asking and not criticizing:
+                and not accusing and not asking and not criticizing and not threatening:
             continue
         if asking:
             subj = _reported_subject(s, e)
