@@ -2192,7 +2192,7 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direc
         return "requested"  # "warned the US not to interfere": a demand, whatever its polarity
     if e.negated or _negating_governor(s, e):
         return "negated"
-    if e.condition is not None:
+    if e.condition is not None and not _verbal_threat(s, e):
         return "conditional"
     reported = e.claimant is not None or "claim.quote" in e.extra and not direct_quote
     if e.modality == "hypothetical" and reported and e.factuality != "hypothetical" \
@@ -2206,6 +2206,24 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direc
     if claimed and (source_actor is None or source_actor != claimant_actor):
         return "alleged"
     return "asserted"
+
+
+_THREAT_VERBS = frozenset({"threaten", "warn", "caution", "vow", "offer", "promise", "pledge"})
+
+
+def _verbal_threat(s: cl.Structure, e: Event) -> bool:
+    """Rule ``fact.threat_asserted``: a threat or offer made by its own verb ("threatened to
+    impose tariffs if Ottawa ...", "warned of consequences if NATO expands", "offered to send
+    troops unless ...") is a speech act that happened: asserted, with its condition span kept;
+    only the act it holds out is conditional (the wire coders' codebook: "if ... would" is
+    conditional for the consequent act, the threat or offer itself is asserted; CAMEO 13/03
+    code the utterance). A threat read from a conditioned act itself ("If Iran attacks,
+    Israel will strike back") stays conditional.
+
+    Example:
+        >>> # "Lima threatened to close the border if Quito ..." -> threaten, asserted
+    """
+    return e.act in ("threaten", "warn", "offer") and s.lemma[e.tok] in _THREAT_VERBS
 
 
 # ----------------------------------------------------------------------------- actors
