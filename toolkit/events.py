@@ -128,6 +128,7 @@ class Rules:
     consequence_subjects: frozenset = frozenset()
     protective_verbs: frozenset = frozenset()
     claim_nouns: frozenset = frozenset()
+    incursion_nouns: frozenset = frozenset()   # "waters", "airspace": a claimed entry into the speaker's is a charge
     denial_acts: frozenset = frozenset()   # acts answering a claim (target.denial_accuser)
     denial_accuser_acts: frozenset = frozenset()   # rows that blame the denier
     adversary_preps: frozenset = frozenset()
@@ -235,7 +236,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("responsible_prepositions", [])), fs(d.get("modifier_bodies", [])),
                  fs(d.get("joint_acts", [])), {str(k).lower(): str(v) for k, v in d.get("phrasal_acts", {}).items()},
                  protective_verbs=fs(d.get("protect_from", {}).get("verbs", [])),
-                 claim_nouns=fs(d.get("claim_nouns", [])), denial_acts=fs(d.get("denial_acts", [])),
+                 claim_nouns=fs(d.get("claim_nouns", [])), incursion_nouns=fs(d.get("incursion_nouns", [])),
+                 denial_acts=fs(d.get("denial_acts", [])),
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
                  currency_nouns=fs(d.get("currency_nouns", [])),
@@ -3290,7 +3292,8 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
         if actors[i]["source"].get("actor") is None or actors[i]["source"].get("sector") == MEDIA:
             continue  # a monitor, "officials" or a news outlet reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
-            if x.claim_of != i or x.absorbed or (cues[x.cue].quad not in CONFLICT and not _arms_rebels(x, actors[j])):
+            if x.claim_of != i or x.absorbed or (cues[x.cue].quad not in CONFLICT and not _arms_rebels(x, actors[j])
+                                                 and not _incursion(s, x, actors[j], actors[i])):
                 continue
             src = actors[j]["source"].get("actor")
             if _own_charge(events, actors, cues, i, src):
@@ -3410,6 +3413,24 @@ def _responsibility_claims(s: cl.Structure, events: list[Event], actors: list[di
                 if x.tok == q.head and x.act == "unclassified":
                     x.absorbed = True
             break
+
+
+def _incursion(s: cl.Structure, e: Event, actors: dict, speaker: dict) -> bool:
+    """Rule ``claim.accuse`` also fires on a claimed entry into the speaker's own ground: an
+    uncoded act of another party aimed at the speaker's state whose target is a territory noun
+    (events.yaml ``incursion_nouns``: "Bolivia said Peruvian troops had crossed into its
+    territory", "said the vessel had entered Chinese waters"). A violation of territory is a
+    hostile act (CAMEO 15 military posture; the adv codebook: aircraft incursions), which is
+    what the speaker charges; "said it had received the letter from X" stays a statement.
+
+    Example:
+        >>> # "Oman said Yemeni boats had entered Omani waters": OMN accuse YEM
+    """
+    own = speaker["source"].get("actor")
+    ch = e.target.chunk
+    return e.act == "unclassified" and ch is not None and own is not None \
+        and s.lower[ch.head] in rules().incursion_nouns and actors["target"].get("actor") == own \
+        and actors["source"].get("actor") not in (None, own)
 
 
 def _arms_rebels(e: Event, actors: dict) -> bool:
