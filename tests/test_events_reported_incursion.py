@@ -35,3 +35,24 @@ def test_near_misses_stay_statements(text, speaker):
 def test_an_announced_threat_takes_the_announced_acts_target():
     got = rows(run("Sudan said it would close its border with Chad if the raids did not stop.", with_quotes=True))
     assert ("SDN", "threaten", "TCD", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # noun.planned: a conflict act noun as the object of a verb of planning is the planner's act,
+    # so a report of it accuses the planner
+    ("Guyana said Venezuela was preparing an attack on the Essequibo region.", ("GUY", "accuse", "VEN", "asserted")),
+    ("Ghana said Togo had plotted a military attack on Accra.", ("GHA", "accuse", "TGO", "asserted")),
+])
+def test_a_reported_planned_attack_is_an_accusation(text, expected):
+    got = rows(run(text, with_quotes=True))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # near-misses: a suspicion is no one's charge of the suspect's act; a planned meeting is no attack
+    "Latvian police detained a man suspected of plotting arson attacks, Riga said.",
+    "Senegal said it was preparing a summit with Gambia.",
+])
+def test_no_planned_attack_row(text):
+    got = rows(run(text, with_quotes=True))
+    assert not any(r[1] in ("attack", "accuse") for r in got), got

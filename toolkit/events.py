@@ -1035,6 +1035,13 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                          g.negated, g.modality)
         return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "", "noun.light_verb", g.clause,
                      g.negated, g.modality)
+    if g is not None and g.voice == "active" and s.lemma[g.head] in r.responsibility_verbs \
+            and cue.quad in CONFLICT and _has_actor(ctx, g.agent) and g.patient is not None and g.patient.start == c.start \
+            and s.lower[g.head - 1] not in ("of", "for"):
+        # "said Serbia was preparing an attack on Kosovo", "plotted attacks": the planner's act;
+        # not a suspicion or charge ("a man suspected of plotting attacks")
+        return Event(cue.row, cue.tok, Arg(g.agent, "source.planner_" + (g.agent_rule or "none")), Arg(tgt_c, tgt_r),
+                     "", "noun.planned", g.clause, g.negated, g.modality)
     if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
         return NONEVENT  # the instrument or the doer of another act ("shelled by Russian artillery")
     if tgt_c is None and c.start > 0 and s.lower[c.start - 1] in r.adversary_preps:
