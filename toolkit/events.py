@@ -1036,10 +1036,12 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "", "noun.light_verb", g.clause,
                      g.negated, g.modality)
     if g is not None and g.voice == "active" and s.lemma[g.head] in r.responsibility_verbs \
-            and cue.quad in CONFLICT and _has_actor(ctx, g.agent) and g.patient is not None and g.patient.start == c.start \
+            and cue.quad == "material_conflict" and _has_actor(ctx, g.agent) and g.patient is not None \
+            and g.patient.start == c.start \
             and s.lower[g.head - 1] not in ("of", "for"):
         # "said Serbia was preparing an attack on Kosovo", "plotted attacks": the planner's act;
-        # not a suspicion or charge ("a man suspected of plotting attacks")
+        # not a suspicion or charge ("a man suspected of plotting attacks"), nor a writer's word for
+        # what is planned ("organizing sham referendums": the evaluation is not the planner's act)
         return Event(cue.row, cue.tok, Arg(g.agent, "source.planner_" + (g.agent_rule or "none")), Arg(tgt_c, tgt_r),
                      "", "noun.planned", g.clause, g.negated, g.modality)
     if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
