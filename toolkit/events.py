@@ -128,6 +128,7 @@ class Rules:
     consequence_subjects: frozenset = frozenset()
     protective_verbs: frozenset = frozenset()
     claim_nouns: frozenset = frozenset()
+    incursion_nouns: frozenset = frozenset()   # "waters", "airspace": a claimed entry into the speaker's is a charge
     denial_acts: frozenset = frozenset()   # acts answering a claim (target.denial_accuser)
     denial_accuser_acts: frozenset = frozenset()   # rows that blame the denier
     adversary_preps: frozenset = frozenset()
@@ -236,7 +237,8 @@ def rules(path: str | None = None) -> Rules:
                  fs(d.get("responsible_prepositions", [])), fs(d.get("modifier_bodies", [])),
                  fs(d.get("joint_acts", [])), {str(k).lower(): str(v) for k, v in d.get("phrasal_acts", {}).items()},
                  protective_verbs=fs(d.get("protect_from", {}).get("verbs", [])),
-                 claim_nouns=fs(d.get("claim_nouns", [])), denial_acts=fs(d.get("denial_acts", [])),
+                 claim_nouns=fs(d.get("claim_nouns", [])), incursion_nouns=fs(d.get("incursion_nouns", [])),
+                 denial_acts=fs(d.get("denial_acts", [])),
                  adversary_preps=fs(d.get("protect_from", {}).get("prepositions", [])),
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
                  currency_nouns=fs(d.get("currency_nouns", [])),
@@ -1066,6 +1068,15 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                          g.negated, g.modality)
         return Event(cue.row, cue.tok, src, Arg(tgt_c, tgt_r), "", "noun.light_verb", g.clause,
                      g.negated, g.modality)
+    if g is not None and g.voice == "active" and s.lemma[g.head] in r.responsibility_verbs \
+            and cue.quad == "material_conflict" and _has_actor(ctx, g.agent) and g.patient is not None \
+            and g.patient.start == c.start \
+            and s.lower[g.head - 1] not in ("of", "for"):
+        # "said Serbia was preparing an attack on Kosovo", "plotted attacks": the planner's act;
+        # not a suspicion or charge ("a man suspected of plotting attacks"), nor a writer's word for
+        # what is planned ("organizing sham referendums": the evaluation is not the planner's act)
+        return Event(cue.row, cue.tok, Arg(g.agent, "source.planner_" + (g.agent_rule or "none")), Arg(tgt_c, tgt_r),
+                     "", "noun.planned", g.clause, g.negated, g.modality)
     if any(p.agent is not None and p.agent.start == c.start for p in s.predicates):
         return NONEVENT  # the instrument or the doer of another act ("shelled by Russian artillery")
     if tgt_c is None and c.start > 0 and s.lower[c.start - 1] in r.adversary_preps:
@@ -2225,7 +2236,7 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direc
         return "requested"  # "warned the US not to interfere": a demand, whatever its polarity
     if e.negated or _negating_governor(s, e):
         return "negated"
-    if e.condition is not None:
+    if e.condition is not None and not _verbal_threat(s, e):
         return "conditional"
     reported = e.claimant is not None or "claim.quote" in e.extra and not direct_quote
     if e.modality == "hypothetical" and reported and e.factuality != "hypothetical" \
@@ -2241,6 +2252,24 @@ def factuality(s: cl.Structure, e: Event, *, claimant_actor, source_actor, direc
     if claimed and (source_actor is None or source_actor != claimant_actor):
         return "alleged"
     return "asserted"
+
+
+_THREAT_VERBS = frozenset({"threaten", "warn", "caution", "vow", "offer", "promise", "pledge"})
+
+
+def _verbal_threat(s: cl.Structure, e: Event) -> bool:
+    """Rule ``fact.threat_asserted``: a threat or offer made by its own verb ("threatened to
+    impose tariffs if Ottawa ...", "warned of consequences if NATO expands", "offered to send
+    troops unless ...") is a speech act that happened: asserted, with its condition span kept;
+    only the act it holds out is conditional (the wire coders' codebook: "if ... would" is
+    conditional for the consequent act, the threat or offer itself is asserted; CAMEO 13/03
+    code the utterance). A threat read from a conditioned act itself ("If Iran attacks,
+    Israel will strike back") stays conditional.
+
+    Example:
+        >>> # "Lima threatened to close the border if Quito ..." -> threaten, asserted
+    """
+    return e.act in ("threaten", "warn", "offer") and s.lemma[e.tok] in _THREAT_VERBS
 
 
 # ----------------------------------------------------------------------------- actors
@@ -3307,7 +3336,8 @@ def _upgrade_claims(s: cl.Structure, events: list[Event], actors: list[dict], cu
         if actors[i]["source"].get("actor") is None or actors[i]["source"].get("sector") == MEDIA:
             continue  # a monitor, "officials" or a news outlet reporting an attack attribute it; they do not accuse
         for j, x in enumerate(events):
-            if x.claim_of != i or x.absorbed or (cues[x.cue].quad not in CONFLICT and not _arms_rebels(x, actors[j])):
+            if x.claim_of != i or x.absorbed or (cues[x.cue].quad not in CONFLICT and not _arms_rebels(x, actors[j])
+                                                 and not _incursion(s, x, actors[j], actors[i])):
                 continue
             src = actors[j]["source"].get("actor")
             if _own_charge(events, actors, cues, i, src):
@@ -3427,6 +3457,24 @@ def _responsibility_claims(s: cl.Structure, events: list[Event], actors: list[di
                 if x.tok == q.head and x.act == "unclassified":
                     x.absorbed = True
             break
+
+
+def _incursion(s: cl.Structure, e: Event, actors: dict, speaker: dict) -> bool:
+    """Rule ``claim.accuse`` also fires on a claimed entry into the speaker's own ground: an
+    uncoded act of another party aimed at the speaker's state whose target is a territory noun
+    (events.yaml ``incursion_nouns``: "Bolivia said Peruvian troops had crossed into its
+    territory", "said the vessel had entered Chinese waters"). A violation of territory is a
+    hostile act (CAMEO 15 military posture; the adv codebook: aircraft incursions), which is
+    what the speaker charges; "said it had received the letter from X" stays a statement.
+
+    Example:
+        >>> # "Oman said Yemeni boats had entered Omani waters": OMN accuse YEM
+    """
+    own = speaker["source"].get("actor")
+    ch = e.target.chunk
+    return e.act == "unclassified" and ch is not None and own is not None \
+        and s.lower[ch.head] in rules().incursion_nouns and actors["target"].get("actor") == own \
+        and actors["source"].get("actor") not in (None, own)
 
 
 def _arms_rebels(e: Event, actors: dict) -> bool:
@@ -4233,6 +4281,9 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
         # is aimed at the evaluated party, as the statement it was: the reported subject's actor
         criticizing = e.act == "criticize" and s.lemma[e.tok] in _reporting_classes() \
             or e.act in ("demand", "appeal") and s.lemma[e.tok] in _PLAIN_SPEECH   # "Y must/should ..., X said"
+        # "said it would expel Algerian diplomats if attacks continued" (escalation speech_frames.announced):
+        # a threat of a plain speech verb is aimed as the statement was, at the announced act's target
+        threatening = e.act == "threaten" and s.lemma[e.tok] in _PLAIN_SPEECH
         # "demanded that Russia withdraw": a demand or an appeal is made of the complement's subject
         asking = e.act in ("demand", "appeal") and e.tok + 1 < len(s.lower) and s.lower[e.tok + 1] == "that" \
             and s.tags[e.tok + 1] == "IN"
@@ -4240,7 +4291,7 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
         medium = e.target.rule == "target.prep_in" and actors[i]["target"].get("actor") is None \
             and s.lemma[e.tok] in _reporting_classes()
         if e.target.chunk is not None and not medium or e.act not in ("statement", "consider", "unclassified") \
-                and not accusing and not asking and not criticizing:
+                and not accusing and not asking and not criticizing and not threatening:
             continue
         if asking:
             subj = _reported_subject(s, e)
