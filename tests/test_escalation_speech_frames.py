@@ -158,3 +158,33 @@ def test_speech_announcing_the_speakers_own_conflict_act_is_a_threat():
 ])
 def test_near_misses_of_the_announced_threat_stay_statements(text):
     assert _said_codes([text]) == {"d0": ("010", 0.0)}
+
+
+@pytest.mark.parametrize("text", [
+    # an adversarial review (rev13): the conflict cue is the object of another verb the modal
+    # governs, so the announcement is a conditional promise, no threat
+    "Norway said it would release frozen funds if Malawi met its reform conditions.",
+    "Chile said it would unfreeze Bolivian assets if La Paz paid its debts.",
+])
+def test_conditional_promise_naming_a_conflict_noun_is_no_threat(text):
+    assert _said_codes([text]) == {"d0": ("010", 0.0)}
+
+
+def test_announced_threat_allows_auxiliaries_after_the_modal():
+    # the modal's own verb, after an adverb or "be forced to", is still the announced act
+    got = _said_codes(["Latvia said it would then expel Belarusian diplomats if Minsk refused.",
+                       "Ecuador said it is going to close the crossings if Colombian troops stay."])
+    assert got == {"d0": ("130", 0.0), "d1": ("130", 0.0)}, got
+
+
+@pytest.mark.parametrize("text", [
+    # (rev13 review) the speaker's own name after the speech verb is its own side, as "it" is
+    "Norway said Norway must not extradite anyone for political reasons.",
+    "Chile's president said Chile must protect its lithium reserves.",
+])
+def test_speakers_own_name_after_the_speech_verb_is_no_demand(text):
+    assert _said_codes([text]) == {"d0": ("010", 0.0)}
+
+
+def test_another_partys_name_after_the_speech_verb_is_still_a_demand():
+    assert _said_codes(["Norway said Denmark must return the seized trawler."]) == {"d0": ("100", 0.0)}

@@ -2,6 +2,7 @@
 Sentences written for this test (new names, wire-copy style)."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from event_rows import analyze_texts, rows
 from test_events import NEEDS_TAGGER
@@ -67,6 +68,18 @@ NO_ROW = [
     "Bangladesh demanded the withdrawal of Myanmar troops from the border.",
     "The arrest of the journalist sparked protests in Baku.",
     "Four decades of Moroccan occupation have shaped the Sahrawi camps, the envoy said.",
+    # a year inside the noun phrase dates the act: background (rev13 review)
+    "Villagers recalled the 1995 shelling of Knin by Croatian forces.",
+]
+
+# a phrase that names no target (rev13 review): where the act goes ("deployment to", destination_preps),
+# a contested region after "recognition of" (status_acts): the row keeps its doer, not that target
+NO_TARGET = [
+    ("The Rwandan deployment to Mozambique was extended by a year.", "RWA", "mobilize", None),
+    ("Djibouti's deportation of migrants to Yemen was halted.", "DJI", "expel", None),
+    ("Djibouti's deportation of Ethiopian migrants to Yemen was halted.", "DJI", "expel", "ETH"),  # the deported
+    ("Tbilisi condemned Nicaragua's recognition of South Ossetia.", "NIC", "cooperate", None),
+    ("Kyiv condemned Syria's recognition of Crimea as Russian.", "SYR", "cooperate", None),
 ]
 
 # a verb row already codes the act by the same doer: no second row
@@ -80,7 +93,19 @@ ONE_ROW = [
 @pytest.fixture(scope="module")
 def ev():
     return analyze_texts(list(dict.fromkeys([c[0] for c in CASES] + NO_ROW + [o[0] for o in ONE_ROW]
-                                            + [c[0] for c in COMPLETED])))
+                                            + [c[0] for c in COMPLETED] + [n[0] for n in NO_TARGET])))
+
+
+@pytest.mark.parametrize("text, src, act, tgt", NO_TARGET)
+def test_nominal_destination_or_contested_region_is_no_target(ev, text, src, act, tgt):
+    got = [x[:3] for x in rows(ev, text, COLS) if x[5].startswith("nominal.")]
+    assert got == [(src, act, tgt)], rows(ev, text, COLS)
+
+
+def test_recognition_of_a_state_keeps_its_target(ev):
+    text = "Israel protested Norway's recognition of Palestine."
+    got = [x[:3] for x in rows(analyze_texts([text]), text, COLS) if x[5].startswith("nominal.")]
+    assert got == [("NOR", "cooperate", "PSE")], got
 
 
 @pytest.mark.parametrize("text, want", COMPLETED)
@@ -115,7 +140,7 @@ def test_offsets(ev):
         assert r.text_of[r.start:r.end] == r.text
         assert r.text_of[r.cue_start:r.cue_end] == r.cue_text
         assert r.text_of[r.source_start:r.source_end] == r.source_text
-        if r.target_start is not None and r.target_start == r.target_start:
+        if pd.notna(r.target_start):
             assert r.text_of[int(r.target_start):int(r.target_end)] == r.target_text
 
 

@@ -1732,6 +1732,38 @@ def _unowned_speech_noun(d: _Doc, i: int, sp: tuple[int, int] | None) -> bool:
         and i + 1 < len(d.low) and d.low[i + 1] == "that"
 
 
+_HOLDING_VERBS = frozenset("""express expressed expresses expressing voice voiced voices voicing see sees saw
+seeing hold holds held holding have has had having harbour harbours harboured harbor harbors harbored""".split())
+_HELD_STOPS = frozenset("that and but or who which whom when while if because as although though".split())
+
+
+def _held_noun(d: _Doc, i: int, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The holder's span when the cue at ``i`` is a noun after a modifier that a verb of
+    holding or expressing takes ("Officials held out little hope that ...", "The minister
+    expressed grave doubts that ...", "Diplomats see little hope that ..."): the subject
+    before that verb, else ``None``.
+
+    Example:
+        >>> st = _state_of("Diplomats see little hope that talks resume.")
+        >>> _held_noun(st.d, 3, (0, 3)), _held_noun(_state_of("They denied libellous charges that troops fired.").d, 3, (0, 3))
+        ((0, 1), None)
+        >>> _held_noun(_state_of("The envoy has little hope that talks resume.").d, 4, (3, 4))
+        (0, 2)
+    """
+    if sp is None or sp[1] != i or i < 3 or not _noun_modifier(d.tok[i - 1]):
+        return None
+    v = i - 2 - (d.low[i - 2] == "out")
+    if v < 1 or d.low[v] not in _HOLDING_VERBS:
+        return None
+    a = min(sp[0], v)
+    if a == v:   # "The envoy has little hope": the subject stopped at the auxiliary
+        s0, _ = d.sent_bounds(v)
+        while a > s0 and v - a < 6 and a - 1 not in d.cues and (d.tok[a - 1].isalnum() or d.tok[a - 1] in ("'s", "’s")) \
+                and d.low[a - 1] not in _HELD_STOPS:
+            a -= 1
+    return (a, v) if a < v else None
+
+
 def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
     """``indirect_<how>``: "X said (that) ...", ", said X", "X, arguing that ...", "it was
     announced by X that ...", "..., X said": the speaker of the cue (``how``: subject,
@@ -1779,6 +1811,10 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         _resolve(st, row)
         _set_tok(row, "content", d, content)
         return [row]
+    elif _held_noun(d, i, sp) is not None:
+        sp = _held_noun(d, i, sp)   # "Officials held out little hope that ...": the officials'
+        _set_tok(row, "speaker", d, sp)
+        _resolve(st, row)
     elif _unowned_speech_noun(d, i, sp):
         row["rule"] = "indirect_nominal"  # "libellous charges that ...": an allegation, its source unnamed
     else:

@@ -498,7 +498,7 @@ def _announced_threats(cues: pd.DataFrame, source_actor, flags: dict, lex, rows)
     speech = cues["entry"].isin(verbs).to_numpy() & (cameo == "010") & ~flags["negated"] & ~flags["question"]
     if not speech.any():
         return cues
-    r0, sent_lo, cond, neg = rows
+    r0, sent_lo, cond, neg, lower, modal = rows
     announced = (cues["quad_class"].to_numpy() == "material_conflict") & flags["conditional"] & \
         (flags["future"] | flags["hypothetical"]) & ~flags["negated"] & ~flags["question"]
     keys = list(zip(cues["doc_id"].tolist(), cues["sent_id"].tolist()))
@@ -512,12 +512,39 @@ def _announced_threats(cues: pd.DataFrame, source_actor, flags: dict, lex, rows)
             continue
         for j in by_sent.get(keys[i], ()):
             lo = r0[i] + 1 if r0[i] < r0[j] else sent_lo[j]
-            if source_actor[j] == speaker and not cond[lo:r0[j]].any() and neg[r0[j]] == neg[lo]:
+            if source_actor[j] == speaker and not cond[lo:r0[j]].any() and neg[r0[j]] == neg[lo] \
+                    and _governed_by_modal(lower, modal, lo, r0[j]):
                 for c in ("category", "cameo", "goldstein", "quad_class"):
                     cues.iat[i, cues.columns.get_loc(c)] = threat[c]
                 cues.iat[i, cues.columns.get_loc("weight")] = 0.0
                 break
     return cues
+
+
+# words that may stand between the modal and the announced act's verb ("would then impose",
+# "will be forced to retaliate", "is going to expel")
+_MODAL_GAP = frozenset("be have to forced compelled obliged going then also again further still "
+                       "certainly not".split())
+
+
+def _governed_by_modal(lower, modal, lo: int, r: int) -> bool:
+    """Whether the act cue at row ``r`` is the verb of the last future or hypothetical modal
+    between rows ``lo`` and ``r`` (only adverbs and auxiliaries between): "would impose
+    tariffs", "will be forced to retaliate". Not when another verb comes first, whose object
+    the cue only names: "would release frozen funds if ..." promises a release, not a freeze.
+    With no modal in that span the announced flag came from further back: True.
+
+    Example:
+        >>> import numpy as np
+        >>> w = np.array("it would release frozen funds".split())
+        >>> m = np.array([False, True, False, False, False])
+        >>> _governed_by_modal(w, m, 0, 3), _governed_by_modal(w, m, 0, 2)
+        (False, True)
+    """
+    hits = np.flatnonzero(modal[lo:r])
+    if not len(hits):
+        return True
+    return all(str(x) in _MODAL_GAP or str(x).endswith("ly") for x in lower[lo + int(hits[-1]) + 1:r])
 
 
 def _sentence_first(sent_of, r: int, floor: int) -> int:
@@ -598,8 +625,9 @@ def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, 
     the speech verb's row, the modal of its reported clause after it instead: "X said Y must
     end the attacks"), after a capitalised word or a noun of a party (not the speaker's own
     side, ``own``), with a cue of an act (not a plain statement) within ``reach`` words after
-    it. ``floor``: the first row of the document (its first sentence has the id of the
-    document before's last one)."""
+    it; after the speech verb, not the speaker's own name ("Sweden said Sweden must not ...":
+    a capitalised word of the sentence's first four or right before the verb). ``floor``: the
+    first row of the document (its first sentence has the id of the document before's last one)."""
     cue_rows = sorted(rows[i] for i in idx if not speech[i] and cameo[i] != "010"
                       and quad[i] not in ("modifier",))
     if not cue_rows:
@@ -609,11 +637,15 @@ def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, 
     while a > floor and sent_of[a - 1] == sent_of[lo]:
         a -= 1
     b = min(max(rows[i] for i in idx), before)
+    speaker_words: set = set()
     if after is not None:
+        # the speaker's own name ("Sweden said Sweden must not ..."): the words that open the
+        # sentence and the word right before the speech verb
+        speaker_words = {lower[r] for r in list(range(a, min(a + 4, after))) + [after - 1] if words[r][:1].isupper()}
         a, b = after + 1, max(cue_rows)
     for k in range(a + 1, b):
         act = acts.get(lower[k])
-        if act is None or sent_of[k] != sent_of[lo] or lower[k - 1] in own:
+        if act is None or sent_of[k] != sent_of[lo] or lower[k - 1] in own or lower[k - 1] in speaker_words:
             continue
         if not (words[k - 1][:1].isupper() or lower[k - 1] in ("government", "authorities", "side")):
             continue
@@ -753,7 +785,8 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
         cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers, texts)
     cues = _unframe_accusations(cues, source_actor, base)
     cues = _announced_threats(cues, source_actor, flags, lex,
-                              (r0, sent_lo, feats["cond"], feats["neg_word"] + feats["neg_phrase"]))
+                              (r0, sent_lo, feats["cond"], feats["neg_word"] + feats["neg_phrase"],
+                               feats["lower"], (np.diff(feats["fut"]) > 0) | (np.diff(feats["hyp"]) > 0)))
     verbal = cues["quad_class"].isin(["verbal_conflict", "verbal_cooperation", "statement"]).to_numpy()
     first_person_subject = _window_any(feats["first"], sent_lo, r0)
     reported = in_quote | flags["reported"] | (verbal & source_from_mention & ~first_person_subject)

@@ -72,6 +72,8 @@ class NominalRules:
     force_objects: frozenset
     duration_nouns: frozenset
     place_acts: dict
+    destination_preps: dict
+    status_acts: frozenset
 
 
 @functools.lru_cache(maxsize=4)
@@ -94,7 +96,9 @@ def nominal_rules(path: str | None = None) -> NominalRules:
                         background_openers=fs(d["background_openers"]), same_act=same,
                         reporting_verbs=fs(d["reporting_verbs"]), force_acts=fs(d["force_acts"]),
                         force_objects=fs(d["force_objects"]), duration_nouns=fs(d["duration_nouns"]),
-                        place_acts={k: (str(v[0]), str(v[1]), str(v[2])) for k, v in d["place_acts"].items()})
+                        place_acts={k: (str(v[0]), str(v[1]), str(v[2])) for k, v in d["place_acts"].items()},
+                        destination_preps={k: fs(v) for k, v in (d.get("destination_preps") or {}).items()},
+                        status_acts=fs(d.get("status_acts") or ()))
 
 
 def _chain(s: cl.Structure, c: cl.Chunk) -> list[tuple[str, cl.Chunk]]:
@@ -166,6 +170,8 @@ def _not_done(s: cl.Structure, c: cl.Chunk, k: int, nr: NominalRules) -> bool:
         return True
     if any(s.lower[j] in nr.hypothetical_modifiers for j in range(c.start, k)):
         return True
+    if any(s.tags[j] == "CD" and len(s.tokens[j]) == 4 and s.tokens[j].isdigit() for j in range(c.start, k)):
+        return True   # "the 1999 bombardment of Belgrade by NATO": a dated act, background
     before = s.lower[c.start - 1] if c.start > 0 else ""
     if before == "of" and c.start > 1 and s.lemma[c.start - 2] in nr.duration_nouns:
         return True   # "seven decades of Israeli occupation": a state of affairs
@@ -222,10 +228,19 @@ def _factuality(s: cl.Structure, c: cl.Chunk, k: int, doer: str, ctx: Any,
     return "asserted", {}, ""
 
 
-def _target(s: cl.Structure, chain: list, doer: str, ctx: Any, nr: NominalRules) -> tuple[dict, str]:
+def _target(s: cl.Structure, chain: list, doer: str, ctx: Any, nr: NominalRules,
+            noun: str = "") -> tuple[dict, str]:
     """The actor fields and rule of the first phrase after the noun that names an actor other
-    than the doer ("the seizure of a Greek tanker": GRC, ``target.nominal_of``)."""
+    than the doer ("the seizure of a Greek tanker": GRC, ``target.nominal_of``). A phrase that
+    names where the act goes (``destination_preps``: "the Kenyan deployment to Haiti", "the
+    deportation of refugees to Myanmar") names no target, nor does a contested region after a
+    noun of ``status_acts`` ("Russia's recognition of Abkhazia" is no act toward Georgia)."""
+    dest = nr.destination_preps.get(noun, ())
     for i, (p, ch) in enumerate(chain):
+        if p in dest:
+            continue
+        if noun in nr.status_acts and _contested(ctx, ch):
+            continue
         # "the shelling of villages in Tavush province": the place of the act's object
         placed = p == "in" and i > 0 and chain[i - 1][0] == "of"
         if p == "by" or p not in nr.target_preps and not placed:
@@ -234,6 +249,13 @@ def _target(s: cl.Structure, chain: list, doer: str, ctx: Any, nr: NominalRules)
         if f.get("actor") is not None and f.get("actor") != doer:
             return {x: f.get(x) for x in _FIELDS}, f"target.nominal_{p}/{rule}"
     return dict.fromkeys(_FIELDS), "none/none"
+
+
+def _contested(ctx: Any, ch: cl.Chunk) -> bool:
+    """Whether noun phrase ``ch`` holds a mention of a contested region (actors.csv
+    ``contested``: a breakaway or occupied territory, "Abkhazia", "Crimea")."""
+    a, b = int(ctx.tok_start[ch.start]), int(ctx.tok_end[ch.end - 1])
+    return any(len(m) > 8 and m[8] and a <= m[0] and m[1] <= b for m in ctx.mentions)
 
 
 def _coded(rows: list, previous: Any, act: str, doer: str, a: int, nr: NominalRules) -> dict | bool:
@@ -328,7 +350,7 @@ def sentence_rows(s: cl.Structure, ctx: Any, rows: list) -> list[dict]:
         doer = src.get("actor")
         if doer is None:
             continue
-        tgt, trule = _target(s, chain, doer, ctx, nr)
+        tgt, trule = _target(s, chain, doer, ctx, nr, noun)
         if noun in nr.place_acts and "nominal_from/" in trule and tgt.get("start") is not None and any(
                 m[7] == "state" and m[0] <= tgt["start"] < m[1] for m in ctx.mentions if len(m) > 7):
             act, cameo, quad = nr.place_acts[noun]   # "Israel's withdrawal from Lebanon": a retreat

@@ -2315,6 +2315,12 @@ def _echoes(said: str, word: str, head: str, *, compounds: bool = True) -> bool:
 _EVENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})   # "the drills", "these strikes"
 # State descriptions that, naming no state before them, are the dateline's state's (actor.description_dateline)
 _DATELINE_GOVERNMENTS = frozenset({"government", "authorities", "administration"})
+# ... and a state named before them with its government ("Somalia's president", "the Iranian
+# foreign ministry") is the story's state, not the dateline's
+_GOVERNMENT_WORD = re.compile(r"\b(?:president|prime minister|government|ministry|minister|cabinet|leader|king|"
+                              r"junta|spokesman|spokeswoman|spokesperson|delegation|officials|army|military)\b")
+_GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?:president|prime minister|government|ministry|minister|"
+                               r"cabinet|leader|king|junta|spokesman|spokeswoman|spokesperson|delegation|officials|army|military)\b")
 
 
 def _first_word(text: str) -> str:
@@ -2545,8 +2551,9 @@ class SentenceContext:
     def _dateline_government(self, head: str, a: int, b: int, not_actor: str | None,
                              target: bool | str) -> tuple[dict, str] | None:
         """Rule ``actor.description_dateline``: "the government", "the authorities" or "the
-        administration" as a source, when no state is named before them, is the government of
-        the state of the wire dateline the story was filed under ("PORT SUDAN (Reuters) - Drones
+        administration" as a source, when no state is named before them with its government
+        ("Somalia's president", ``_GOVERNMENT_AFTER``), is the government of the state of the
+        wire dateline the story was filed under ("PORT SUDAN (Reuters) - Drones
         struck fuel depots. The army-led government blamed the RSF": Sudan's). Not "the regime"
         (often the adversary's) and not a target.
 
@@ -2558,6 +2565,10 @@ class SentenceContext:
         state = _speakers.dateline_state(self.speakers(), a)
         if state is None or state == not_actor:
             return None
+        if any(m[2] != state and not m[5] and m[1] <= a and (_GOVERNMENT_AFTER.match(self.text, m[1])
+                                                             or _GOVERNMENT_WORD.search(self.text, m[0], m[1]))
+               for m in self.earlier + self.mentions if m[2] is not None):
+            return None   # "NAIROBI - Somalia's president accused ... The government said": not Kenya's
         return {"actor": state, "person": None, "sector": "GOV", "text": self.text[a:b],
                 "start": a, "end": b}, "actor.description_dateline"
 
@@ -4024,6 +4035,11 @@ _DOER_NOUNS = frozenset({"police", "public", "opposition", "coalition", "guard",
 _DOCUMENT_HEADS = frozenset({"resolution", "motion", "declaration", "communique", "decree"})
 # ... but not one it failed or only meant to adopt ("failed to adopt a resolution demanding ...").
 _FAILED_TO = frozenset({"fail", "refuse", "decline", "seek", "try", "want", "plan", "hope"})
+# Verbs by which a body makes a text its own: adopting, writing or putting it forward ("Russia
+# vetoed a resolution condemning its invasion" is Russia's act against the text, not the text's act).
+_AUTHOR_VERBS = frozenset({"adopt", "pass", "approve", "issue", "draft", "sponsor", "co-sponsor", "cosponsor",
+                           "introduce", "table", "propose", "submit", "circulate", "endorse", "sign", "publish",
+                           "release", "unveil", "agree", "back", "support", "file", "present", "put", "prepare"})
 
 
 def _member_of_body(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
@@ -4032,7 +4048,8 @@ def _member_of_body(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple
     International Criminal Court approved a warrant": the ICC), and a court for the state its
     in-phrase names ("A court in Moscow sentenced ..."). The body must be a mention that is no
     person and, for staff, no place ("diplomats at the national court", "experts from Kharkiv"
-    name no one); the source phrase runs to the body's end.
+    name no one) nor a private body (``_PRIVATE_BODY_HEADS``: "lawyers at a British firm");
+    the source phrase runs to the body's end.
 
     Example:
         >>> # "Prosecutors at the International Criminal Court accused the general": ICC
@@ -4044,14 +4061,21 @@ def _member_of_body(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple
     if not court and (head not in _MEMBER_HEADS or s.lower[c.end] not in ("at", "of", "from")):
         return None
     nxt = s.chunk_at(c.end + 1)
-    if nxt is None or nxt.start != c.end + 1:
-        return None
+    if nxt is None or nxt.start != c.end + 1 \
+            or s.lemma[nxt.head] in _PRIVATE_BODY_HEADS and s.tokens[nxt.head].islower():
+        return None   # "Lawyers at a British firm": a firm's staff act for no state ("the World Bank" is a name)
     got, rule = ctx.actor(nxt, s)
     if rule != "actor.mention" or got.get("actor") is None or got.get("person") is not None \
             or got.get("place") and not court:
         return None
     a, b = ctx.span(c)[0], ctx.span(nxt)[1]
     return dict(got, text=ctx.text[a:b], start=a, end=b), "actor.member_of_body"
+
+
+# Heads of a private body: its staff act for no state its nationality adjective names ("Lawyers
+# at a British firm", "Doctors at a Kenyan charity").
+_PRIVATE_BODY_HEADS = frozenset({"firm", "company", "corporation", "bank", "charity", "ngo", "university",
+                                 "college", "school", "newspaper", "club", "startup", "mine", "factory"})
 
 
 # Vessels and positions force comes from ("a laser from a Russian-flagged tanker"), with the
@@ -4081,9 +4105,10 @@ def _origin_from(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -
 def _document_author(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tuple[dict, str] | None:
     """Rule ``actor.document_author``: a resolution, motion or declaration that acts ("a
     resolution censuring Iran", "a resolution calling on member states") is the act of the
-    body that adopted it: the named agent of the active, affirmed verb whose object holds it
-    ("The IAEA board passed a resolution ..."). A resolution a body failed or refused to adopt
-    is no act of the body's (its verb is an infinitive after "failed to").
+    body that adopted it: the named agent of the active, affirmed verb of adopting, writing or
+    putting it forward (``_AUTHOR_VERBS``) whose object holds it ("The IAEA board passed a
+    resolution ..."). A resolution a body failed or refused to adopt is no act of the body's
+    (its verb is an infinitive after "failed to"), nor one it vetoed, blocked or rejected.
 
     Example:
         >>> # "The European Parliament approved a resolution calling on member states to ...": EU
@@ -4092,7 +4117,7 @@ def _document_author(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext) -> tupl
         return None
     for q in s.predicates:
         if q.patient is None or not q.patient.start <= c.head < q.patient.end or q.agent is None \
-                or q.voice != "active" or q.negated or q.modality \
+                or q.voice != "active" or q.negated or q.modality or s.lemma[q.head] not in _AUTHOR_VERBS \
                 or q.head >= 2 and s.lower[q.head - 1] == "to" and s.lemma[q.head - 2] in _FAILED_TO:
             continue
         got, rule = ctx.source(q.agent, s)

@@ -560,7 +560,9 @@ def _time_after(d: _Doc, k: int, hi: int) -> int:
 
 def _time_end(d: _Doc, k: int, hi: int) -> int:
     """End of the time adverbial at ``k`` (see :func:`_time_after`), else ``k``: "on Tuesday",
-    "late on Friday", "Thursday", "Monday night", "in March", "overnight", "earlier this month".
+    "late on Friday", "Thursday", "Monday night", "in March", "overnight", "earlier this month";
+    not a weekday or "overnight" that modifies the noun after it ("said Friday prayers would
+    ...", "said overnight shelling had ...").
 
     Example:
         >>> from toolkit._quote_rules import _state_of
@@ -573,9 +575,13 @@ def _time_end(d: _Doc, k: int, hi: int) -> int:
         t += 1
     elif t + 1 < hi and d.low[t] in ("late", "early") and d.low[t + 1] in _WEEKDAYS:
         t += 1   # "said late Friday the ..."
+    if t + 2 < hi and d.low[t] == "overnight" and d.tok[t + 1].isalpha() and d.tok[t + 1].islower() \
+            and d.low[t + 1] not in _DETERMINERS and d.low[t + 1] not in PRONOUNS and d.low[t + 1] != "that" \
+            and (d.low[t + 2] in _AUX or d.low[t + 2] in _IRREGULAR_PAST):
+        return k   # "said overnight shelling had ...": the noun's modifier, the clause's subject
     if t < hi and (d.low[t] in _TIME_ADVERBS or d.low[t] == "overnight"):
         return t + 1
-    if t < hi and d.low[t] in _WEEKDAYS and _cap(d.tok[t]):
+    if t < hi and d.low[t] in _WEEKDAYS and _cap(d.tok[t]) and not (t + 1 < hi and d.low[t + 1] in _DAY_NOUNS):
         return t + 1 + (t + 1 < hi and d.low[t + 1] in _DAY_PARTS)   # "said Thursday", "Monday night"
     if t + 1 < hi and d.low[t] in ("on", "this", "last", "next") and d.low[t + 1] in _TIME_NOUNS:
         return t + 2 + (t + 2 < hi and d.low[t + 1] in _WEEKDAYS and d.low[t + 2] in _DAY_PARTS)
@@ -585,6 +591,8 @@ def _time_end(d: _Doc, k: int, hi: int) -> int:
 
 
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
+# nouns a bare weekday modifies ("said Friday prayers would be held outdoors"): no time adverbial
+_DAY_NOUNS = frozenset("prayer prayers sermon sermons mass service services edition editions".split())
 
 
 def time_possessive(d: _Doc, k: int, hi: int) -> bool:
