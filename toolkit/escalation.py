@@ -391,7 +391,7 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
     cols = ["category", "cameo", "goldstein", "quad_class"]
     for c in cols + ["weight"]:   # the statement's own codes, for _unframe_accusations
         hits["_said_" + c] = hits[c]
-    hits["_frame_lo"], hits["_frame_hi"] = -1, -1
+    hits["_frame_lo"], hits["_frame_hi"], hits["_obliged_row"] = -1, -1, -1
     ends_at = [first_row[d] + int(t) for d, t in zip(docs, hits["tok_end"].tolist())]
     for key, idx in by_sent.items():
         # a finite speech verb ("to say nothing" is none)
@@ -411,12 +411,15 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
                                       (experiencer, conduct, ends, copulas), named_first=r > said):
                     src, span = hits.iloc[i], (lo, ends_at[i])
                 break
+        obliged = -1
         if src is None:   # the modal frame before its speech verb ("Y must go, X said") or after
-            src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
-                             before=said, floor=first_row[key[0]])
-        if src is None:   # ("X said Y must go")
-            src = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
-                             before=said, floor=first_row[key[0]], after=said)
+            found = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
+                               before=said, floor=first_row[key[0]])
+            if found is None:   # ("X said Y must go")
+                found = _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech,
+                                   before=said, floor=first_row[key[0]], after=said)
+            if found is not None:
+                src, obliged = found
         if src is None:
             continue
         for i in says:
@@ -425,6 +428,7 @@ def _speech_frames(hits: pd.DataFrame, tokens: pd.DataFrame, lex) -> pd.DataFram
             hits.iat[i, hits.columns.get_loc("weight")] = 0.0
             hits.iat[i, hits.columns.get_loc("_frame_lo")] = span[0]
             hits.iat[i, hits.columns.get_loc("_frame_hi")] = span[1]
+            hits.iat[i, hits.columns.get_loc("_obliged_row")] = obliged
     return hits
 
 
@@ -455,6 +459,40 @@ def _unframe_accusations(cues: pd.DataFrame, source_actor, base: np.ndarray) -> 
         near = np.flatnonzero((row >= lo[i]) & (row < hi[i]) & conflict)
         if any(keys[j] == keys[i] and j != i and isinstance(source_actor[j], str)
                and source_actor[j] != speaker for j in near):
+            for c in ("category", "cameo", "goldstein", "quad_class", "weight"):
+                cues.iat[i, cues.columns.get_loc(c)] = cues["_said_" + c].iat[i]
+    return cues
+
+
+def _unframe_own_obligations(cues: pd.DataFrame, source_actor, actor_idx: dict,
+                             tok_start: np.ndarray) -> pd.DataFrame:
+    """A speech verb that ``_speech_frames`` made a demand or appeal ("X said Y must ...") goes
+    back to its statement when the party told what it must do is the speaker's own actor,
+    named by a word the frame's own-side test cannot see ("The Israeli prime minister said
+    Israel must ...", "Russian Foreign Minister Sergei Lavrov said Russia must respond"): a
+    state's leader saying what the state must do demands nothing of another party (the events
+    step aims that statement at the obliged act's target, ``target.reported_obliged_act``).
+
+    Example:
+        >>> import pandas as pd, toolkit
+        >>> t = ["The Israeli prime minister said Israel must destroy Hamas.",
+        ...      "The Israeli prime minister said Iran must end its attacks."]
+        >>> a = toolkit.analyze(pd.DataFrame({"doc_id": ["a", "b"], "text": t}), annotators=["escalation"],
+        ...                     workers=1, cache=False, progress=False)["escalation"]
+        >>> a.loc[a["cue"] == "say", ["doc_id", "cameo"]].values.tolist()
+        [['a', '010'], ['b', '100']]
+    """
+    if "_obliged_row" not in cues.columns or not (cues["_obliged_row"].to_numpy() >= 0).any():
+        return cues
+    ob = cues["_obliged_row"].to_numpy().astype(int)
+    cues = cues.copy()
+    for i in np.flatnonzero(ob >= 0):
+        speaker = source_actor[i]
+        found = actor_idx.get((cues["doc_id"].iat[i], int(cues["sent_id"].iat[i])))
+        if not isinstance(speaker, str) or found is None:
+            continue
+        at = int(tok_start[ob[i]])
+        if any(a <= at < b and actor == speaker for a, b, actor in zip(found[0], found[1], found[2])):
             for c in ("category", "cameo", "goldstein", "quad_class", "weight"):
                 cues.iat[i, cues.columns.get_loc(c)] = cues["_said_" + c].iat[i]
     return cues
@@ -621,7 +659,7 @@ def _after_copula(lower: Sequence[str], sent_of, r: int, copulas: frozenset, fil
 def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, speech, before,
                floor: int = 0, after: int | None = None):
     """The entry of the act a deontic modal asks of another party in the sentence of hits
-    ``idx``, or None: a modal (``acts``) before row ``before`` (the speech verb; with ``after``,
+    ``idx`` and the token row of the word before the modal (the party asked), or None: a modal (``acts``) before row ``before`` (the speech verb; with ``after``,
     the speech verb's row, the modal of its reported clause after it instead: "X said Y must
     end the attacks"), after a capitalised word or a noun of a party (not the speaker's own
     side, ``own``), with a cue of an act (not a plain statement) within ``reach`` words after
@@ -650,7 +688,7 @@ def _modal_act(idx, rows, lower, words, sent_of, cameo, quad, acts, own, reach, 
         if not (words[k - 1][:1].isupper() or lower[k - 1] in ("government", "authorities", "side")):
             continue
         if any(k < r <= k + reach + (lower[k + 1] == "to") for r in cue_rows):
-            return act
+            return act, k - 1
     return None
 
 
@@ -784,6 +822,7 @@ def find_cues(tokens: pd.DataFrame, texts: Mapping[str, str], *,
     source_actor, target_actor, source_from_mention = _cue_actors(
         cues, actor_idx, in_quote, quote_speaker, quote_start, clause_start, suffers, texts)
     cues = _unframe_accusations(cues, source_actor, base)
+    cues = _unframe_own_obligations(cues, source_actor, actor_idx, tokens["start"].to_numpy().astype(int))
     cues = _announced_threats(cues, source_actor, flags, lex,
                               (r0, sent_lo, feats["cond"], feats["neg_word"] + feats["neg_phrase"],
                                feats["lower"], (np.diff(feats["fut"]) > 0) | (np.diff(feats["hyp"]) > 0)))
