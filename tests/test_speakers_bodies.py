@@ -41,6 +41,10 @@ CASES = [
      "data. The agency said the hackers used fake job offers.", "The agency", "KOR", "owned_body"),
     ("Latvia's SAB security service detained a Belarusian courier spying for Russia's GRU, the "
      "agency said.", "the agency", "LVA", "owned_body"),
+    # near miss: "the agency" no possessive names takes no state from the story (KCNA is no US body)
+    ("North Korea's state news agency KCNA said the US was provoking war. The agency said Pyongyang "
+     "would respond.", "The agency", None, None),
+    ("Israel struck Gaza overnight. The agency said 20 people were killed.", "The agency", None, None),
     # a body for or in another place belongs to its owner
     ("Serbia's Office for Kosovo said the arrests in Zvecan were a provocation.",
      "Serbia's Office for Kosovo", "SRB", "mention"),

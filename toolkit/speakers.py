@@ -1825,7 +1825,9 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         actor, rule = _court_state(r, a), "court_state"
     if actor is None and (_OFFICE_SECTOR[head] == "MIL" or head == "ministry" and _DEFENCE & set(words)):
         actor, rule = _launch_victim(r, a), "launch_victim"
-    if actor is None:
+    if actor is None and head not in _AGENCY_HEADS:   # "the agency" of no named state: a news
+        # agency or an international one as often as the story's state ("North Korea's state
+        # news agency KCNA said the US ... The agency said": not the US)
         actor, rule = context_state(r, a, local=_OFFICE_SECTOR[head] in _LOCAL_SECTORS)[0], "description_state"
     if actor is None or _region_before(r, a, actor):
         return None
