@@ -4910,17 +4910,14 @@ def _host_report(e: Event, tgt: dict, clm: dict, fact: str) -> str:
 
 
 def _between_others(s: cl.Structure, head: int, preps: Sequence[str]) -> bool:
-    """A proposal's object followed by "between"/"among" two others ("a ceasefire between the
-    warring parties") is asked of them, not offered; "between the two sides" includes the
-    proposer.
+    """A proposal's object followed by "between"/"among" others ("a ceasefire between the
+    warring parties", "a meeting between the two Koreas") is asked of them, not offered (an
+    appeal, as before the offer rule).
 
     Example:
         >>> # "Turkey proposed a prisoner swap between Russia and Ukraine": True
     """
-    k = head + 1
-    if k >= len(s.lower) or s.lower[k] not in preps:
-        return False
-    return not (k + 2 < len(s.lower) and s.lower[k + 1] == "the" and s.lower[k + 2] in ("two", "both"))
+    return head + 1 < len(s.lower) and s.lower[head + 1] in preps
 
 
 def _proposed_offers(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules) -> list[Cue]:
