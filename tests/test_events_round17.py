@@ -76,6 +76,17 @@ def test_proposing_talks_or_a_ceasefire_is_an_offer(text, expected):
     assert any(r[:3] == expected and r[4].startswith("verb.proposed_offer") for r in got), got
 
 
+@pytest.mark.parametrize("text, proposer", [
+    ("Norway proposed a ceasefire between the warring parties in Sudan.", "NOR"),
+    ("Turkey proposed a prisoner swap between Russia and Ukraine.", "TUR"),
+    ("Indonesia proposed a meeting between the two Koreas.", "IDN"),
+])
+def test_a_proposal_between_two_others_stays_an_appeal(text, proposer):
+    got = _rows(text)
+    assert any(r[0] == proposer and r[1] == "appeal" for r in got), got
+    assert not any(r[4].startswith("verb.proposed_offer") for r in got), got
+
+
 def test_proposing_that_another_party_act_stays_an_appeal():
     got = _rows("Chile proposed that Bolivia return to the negotiating table.")
     assert ("CHL", "appeal", "BOL") in [r[:3] for r in got], got

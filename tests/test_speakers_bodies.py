@@ -41,6 +41,15 @@ CASES = [
      "data. The agency said the hackers used fake job offers.", "The agency", "KOR", "owned_body"),
     ("Latvia's SAB security service detained a Belarusian courier spying for Russia's GRU, the "
      "agency said.", "the agency", "LVA", "owned_body"),
+    # near miss: "the agency" no possessive names takes no state from the story (KCNA is no US body)
+    ("North Korea's state news agency KCNA said the US was provoking war. The agency said Pyongyang "
+     "would respond.", "The agency", None, None),
+    ("Israel struck Gaza overnight. The agency said 20 people were killed.", "The agency", None, None),
+    # near misses: two states' embassies or agencies named together, "the embassy" is neither's
+    ("Peru's ambassador to Chile and Bolivia's envoy met in Santiago. The embassy said the talks "
+     "went well.", "The embassy", None, None),
+    ("Kenya's Civil Aviation Authority and Uganda's Civil Aviation Authority signed a deal. The "
+     "authority said flights would increase.", "The authority", None, None),
     # a body for or in another place belongs to its owner
     ("Serbia's Office for Kosovo said the arrests in Zvecan were a provocation.",
      "Serbia's Office for Kosovo", "SRB", "mention"),

@@ -315,7 +315,8 @@ def _offer_fields(d: dict) -> dict:
                 offer_heads=fs(offers.get("heads", [])), offer_skip=fs(offers.get("skip", [])),
                 offer_act={str(k): str(v) for k, v in offers.get("act", {}).items()},
                 proposals={"verbs": fs(d.get("proposals", {}).get("verbs", [])),
-                           "objects": {str(k).lower(): str(v) for k, v in d.get("proposals", {}).get("objects", {}).items()}})
+                           "objects": {str(k).lower(): str(v) for k, v in d.get("proposals", {}).get("objects", {}).items()},
+                           "third_party": fs(d.get("proposals", {}).get("third_party", []))})
 
 
 def _discourse_fields(d: dict) -> dict:
@@ -4984,6 +4985,17 @@ def _host_report(e: Event, tgt: dict, clm: dict, fact: str) -> str:
     return fact
 
 
+def _between_others(s: cl.Structure, head: int, preps: Sequence[str]) -> bool:
+    """A proposal's object followed by "between"/"among" others ("a ceasefire between the
+    warring parties", "a meeting between the two Koreas") is asked of them, not offered (an
+    appeal, as before the offer rule).
+
+    Example:
+        >>> # "Turkey proposed a prisoner swap between Russia and Ukraine": True
+    """
+    return head + 1 < len(s.lower) and s.lower[head + 1] in preps
+
+
 def _proposed_offers(s: cl.Structure, cues: list[Cue], events: list[Event], r: Rules) -> list[Cue]:
     """Rule ``verb.proposed_offer``: proposing talks, a ceasefire or a swap is the proposer's
     intent to meet or to de-escalate (CAMEO 036 express intent to meet or negotiate, 0356
@@ -5001,7 +5013,7 @@ def _proposed_offers(s: cl.Structure, cues: list[Cue], events: list[Event], r: R
                 or p.patient is None or p.patient.start <= e.tok:
             continue
         code = pr["objects"].get(s.lemma[p.patient.head]) or pr["objects"].get(s.lower[p.patient.head])
-        if code is None:
+        if code is None or _between_others(s, p.patient.head, pr.get("third_party", ())):
             continue
         cue = cues[e.cue]
         cues = [*cues, Cue(-1, cue.tok, cue.tok_end, cue.lemma, code, _quad_of(code), cue.entry)]

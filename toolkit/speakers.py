@@ -1808,6 +1808,8 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         return Resolution(actor, None, "GOV", "role", "embassy_state") if actor is not None else None
     if head is None:
         return None
+    if head in _AGENCY_HEADS and _contested_office(r, a, head):
+        return None
     actor, rule = _same_office_state(r, a, head), "same_office"
     if actor is None and head in _AGENCY_HEADS:
         actor, rule = _owned_body_state(r, a), "owned_body"
@@ -1825,7 +1827,9 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         actor, rule = _court_state(r, a), "court_state"
     if actor is None and (_OFFICE_SECTOR[head] == "MIL" or head == "ministry" and _DEFENCE & set(words)):
         actor, rule = _launch_victim(r, a), "launch_victim"
-    if actor is None:
+    if actor is None and head not in _AGENCY_HEADS:   # "the agency" of no named state: a news
+        # agency or an international one as often as the story's state ("North Korea's state
+        # news agency KCNA said the US ... The agency said": not the US)
         actor, rule = context_state(r, a, local=_OFFICE_SECTOR[head] in _LOCAL_SECTORS)[0], "description_state"
     if actor is None or _region_before(r, a, actor):
         return None
@@ -1855,16 +1859,22 @@ def _embassy_state(r: SpeakerResolver, a: int) -> str | None:
         'PER'
     """
     d = r.d
+    found, sent = None, -1
     for m in reversed(r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)):
         if m.end > a or not m.actor or m.person or m.actor_type != "state" or r.in_quote(m.start):
             continue
-        if any(w in _DIPLOMATIC_WORDS for w in d.text[m.start:m.end].lower().split()):
-            return m.actor
         t = bisect.bisect_left(d.start, m.end)
-        if any(d.low[k] in _DIPLOMATIC_WORDS for k in range(t, min(t + 3, len(d.low)))
-               if d.start[k] < a):
-            return m.actor
-    return None
+        if not any(w in _DIPLOMATIC_WORDS for w in d.text[m.start:m.end].lower().split()) \
+                and not any(d.low[k] in _DIPLOMATIC_WORDS for k in range(t, min(t + 3, len(d.low))) if d.start[k] < a):
+            continue
+        here = d.sent[min(t, len(d.sent) - 1)]
+        if found is None:
+            found, sent = m.actor, here
+        elif here != sent:
+            break
+        elif m.actor != found:   # "Peru's ambassador and Bolivia's envoy met": whose, unsaid
+            return None
+    return found
 
 
 # Office nouns a description uses for a state's named agency ("South Korea's National
@@ -2012,6 +2022,29 @@ def _same_office_state(r: SpeakerResolver, a: int, head: str, *, before: bool = 
             continue
         return nat or context_state(r, d.start[lo])[0]
     return None
+
+
+def _contested_office(r: SpeakerResolver, a: int, head: str) -> bool:
+    """Whether the sentence of the nearest earlier mention of the office ``head`` names it for
+    two states ("Kenya's Civil Aviation Authority and Uganda's Civil Aviation Authority signed
+    a deal. The authority said": no one state's).
+
+    Example:
+        >>> # "Kenya's ... Authority and Uganda's ... Authority": True for "The authority"
+    """
+    d = r.d
+    states: set[str] = set()
+    sent = -1
+    for q in _earlier_in_window(r, a, head):
+        if r.in_quote(d.start[q]):
+            continue
+        if sent >= 0 and d.sent[q] != sent:
+            break
+        sent = d.sent[q]
+        nat = _nationality(r, d.start[max(d.sent_start[sent], q - 4)], d.start[q])
+        if nat is not None:
+            states.add(nat)
+    return len(states) > 1
 
 
 # Nouns after an office that make it the office's craft, not the office ("a coast guard ship").
