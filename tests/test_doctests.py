@@ -22,27 +22,26 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(toolkit.__path__, "toolki
 
 def _with_docstrings(module, monkeypatch):
     """The module, or for a compiled copy (toolkit._native), which keeps no function
-    docstrings, a fresh pure-Python module from its source, in ``sys.modules`` for the test
-    (doctest finds the functions of the module registered under their ``__module__``)."""
+    docstrings, a fresh pure-Python import of it (``TOOLKIT_PURE`` for the test), in
+    ``sys.modules`` for the test (doctest finds the functions of the module registered under
+    their ``__module__``)."""
     from toolkit import _native
 
     if not _native.is_native(module):
         return module
     # A module that imported names from the compiled copy (``toolkit._quote_rules`` from
     # ``toolkit.quotes``) would hand the pure copy's objects to compiled functions, which refuse
-    # them ("toolkit.quotes._Doc object expected"): it is imported afresh for the test too, and
-    # the package attribute the fresh import overwrites is restored after it.
+    # them ("toolkit.quotes._Doc object expected"), and a compiled one checks the compiled
+    # classes: each is imported afresh (pure, as the test sets ``TOOLKIT_PURE``) when the
+    # examples first need it, and the entries and package attributes are restored after it.
+    monkeypatch.setenv("TOOLKIT_PURE", "1")
     for name, other in list(sys.modules.items()):
-        if name.startswith("toolkit.") and other is not module and not _native.is_native(other) \
-                and any(getattr(v, "__module__", None) == module.__name__ for v in vars(other).values()):
+        if name.startswith("toolkit.") and not name.endswith("__mypyc") and (other is module or any(
+                getattr(v, "__module__", None) == module.__name__ for v in vars(other).values())):
             monkeypatch.delitem(sys.modules, name)
             parent, _, attr = name.rpartition(".")
             monkeypatch.setattr(sys.modules[parent], attr, other, raising=False)
-    spec = importlib.util.spec_from_file_location(module.__name__, module.__file__)
-    pure = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, module.__name__, pure)
-    spec.loader.exec_module(pure)
-    return pure
+    return importlib.import_module(module.__name__)
 
 
 @pytest.mark.skipif(not all(resources.available(r) for r in resources.RESOURCES),
