@@ -337,7 +337,8 @@ def _counterpart(s: cl.Structure, e: Any, ctx: Any, skip: set, tr: TargetRules) 
     comma or ``phrase_stops`` ("after", "that"), and within ``counterpart_window`` words of the
     object; a reported clause's subject has no such phrase ("demanded that the sanctions on X
     be lifted" is no demand of X); places and the source's side are
-    skipped, and so is a border ("on the Lebanese border" is a place). "in" names the body a
+    skipped, and so is a border ("on the Lebanese border" is a place). An accused before a gerund
+    charge (events ``target.accused_before_charge``) has none: the charge's phrases are its own. "in" names the body a
     membership noun belongs to ("froze its participation in the CSTO": ``membership_nouns``).
 
     Example:
@@ -530,7 +531,8 @@ def resolve(s: cl.Structure, e: Any, ctx: Any, src: dict, tgt: dict, trule: str,
         got = _event_doer_ref(s, e, ctx, me, rows, r, cue, tr) or _joint_pair(s, e, ctx, src, cue, rows, r, tr)
     if got is None:
         side = own | _parallel_parties(s, e, ctx, rows, cue, tr)
-        got = _counterpart(s, e, ctx, side, tr) or _prior_party(s, e, ctx, own, rows, r, cue, tr) \
+        charge = "target.accused_before_charge" in e.extra   # "accused the smugglers of bringing arms from X"
+        got = (None if charge else _counterpart(s, e, ctx, side, tr)) or _prior_party(s, e, ctx, own, rows, r, cue, tr) \
             or _answered_party(s, e, ctx, own, side, rows, r, cue, tr) or _denial_prior(s, e, ctx, me, rows, r, tr) \
             or _claimant_party(s, e, ctx, src, r, tr)
     if got is None or got[0].get("actor") is None or got[0]["actor"] in own:

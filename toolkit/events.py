@@ -589,10 +589,35 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             if inf is not None and inf.patient is not None and (tgt.chunk is None or _has_actor(ctx, inf.patient)):
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
+        if _accused_before_charge(s, p, tgt):
+            # the charge's own obliques ("of backing M23 rebels") belong to the alleged act
+            ev = Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+            ev.extra.append("target.accused_before_charge")
+            return ev
         better = _actor_oblique(s, obl, tgt.chunk, ctx, p.head, named_act=_names_the_act(s, cue, tgt.chunk))
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+def _accused_before_charge(s: cl.Structure, p: cl.Predicate, tgt: Arg) -> bool:
+    """Rule ``target.accused_before_charge``: an accusation verb's object followed by a gerund
+    charge ("accusing its neighbour of backing M23 rebels", "accused peacekeepers of failing to
+    protect civilians from M23 rebels", "blamed the protesters for attacking Kosovo police") is
+    the one accused, and so the accusation's target, even when it names no actor: the parties in
+    the charge are the alleged act's (``claim.accused_of``), not the accusation's, so no oblique
+    past the object replaces it. A noun charge ("blamed the explosion of a pipeline on Kyiv")
+    or a named "of" phrase ("the government of Belarus") is left to :func:`_actor_oblique`.
+
+    Example:
+        >>> # "Mali accused the contractors of arming rebels from Niger": the contractors, not Niger
+    """
+    obj = tgt.chunk
+    if obj is None or obj is not p.patient or tgt.rule != "patient.object" or p.voice != "active" \
+            or _reporting_classes().get(s.lemma[p.head]) != "accusatory":
+        return False
+    of = _charge_of(s, obj.end)
+    return 0 <= of < len(s.lower) - 1 and s.tags[of + 1] == "VBG"
 
 
 def _shifted_object(s: cl.Structure, head: int) -> cl.Chunk | None:
