@@ -176,6 +176,8 @@ class Rules:
     open_words: frozenset = frozenset()   # "it was unclear whether": a report that charges nobody
     open_markers: frozenset = frozenset()   # "whether Iran was behind": an open question
     venue_verbs: frozenset = frozenset()   # "met in Brussels": the place is where, not whom
+    status_verbs: frozenset = frozenset()   # "recognised Abkhazia": a contested region is no target
+    destination_verbs: dict = field(default_factory=dict)   # "deported refugees to Myanmar": where, not whom
     venue_preps: frozenset = frozenset()
     since_markers: frozenset = frozenset()   # background: "since" + a past act
     sequence_markers: frozenset = frozenset()   # "after", "before" right after a length of time
@@ -287,6 +289,8 @@ def rules(path: str | None = None) -> Rules:
                  open_words=fs(d.get("responsibility", {}).get("open_words", [])),
                  open_markers=fs(d.get("responsibility", {}).get("open_markers", [])),
                  venue_verbs=fs(d.get("venue", {}).get("verbs", [])),
+                 status_verbs=fs(d.get("status_verbs", [])),
+                 destination_verbs={k: fs(v) for k, v in (d.get("destination_verbs") or {}).items()},
                  venue_preps=fs(d.get("venue", {}).get("prepositions", [])),
                  since_markers=fs(d.get("background", {}).get("since", [])),
                  sequence_markers=fs(d.get("background", {}).get("sequence", [])),
@@ -4511,7 +4515,8 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
         obl = cl.obliques(s, after, cl.words(), clause=s.clause_of[e.tok], span=r.place_span)
         # a direction ("to US-backed forces") before a place ("territory in Syria")
         for prep, c in sorted(obl, key=lambda pc: pc[0] in ("in", "at", "inside", "within", "throughout", "across")):
-            if prep not in r.place_preps or prep in r.venue_preps and s.lemma[e.tok] in r.venue_verbs:
+            if prep not in r.place_preps or prep in r.venue_preps and s.lemma[e.tok] in r.venue_verbs \
+                    or prep in r.destination_verbs.get(s.lemma[e.tok], ()):
                 continue   # target.venue: "met in Brussels" is where, not with whom
             got, why = ctx.actor(c, s)
             # "to US-backed forces": a party, whoever backs it (no actor, but no place beyond it)
@@ -5623,6 +5628,10 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
         return {}, "target.same_as_source"
     if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
         return dict(_NO_TARGET), "target.media_channel"
+    if lemma in r.status_verbs and tgt.get("contested") or _to_destination(e.target.rule, lemma, r):
+        # "recognised Abkhazia" (target.status_region): no act toward Georgia; "deported refugees
+        # to Myanmar" (target.destination): where they went, not whom the act was aimed at
+        return dict(_NO_TARGET), ("target.status_region" if lemma in r.status_verbs else "target.destination")
     if tgt.get("place") and tgt.get("actor") is not None and tgt["actor"] == src.get("actor") and tc is not None \
             and (tgt.get("contested") or e.target.rule.endswith(_MOTION_PREPS)) and ctx.place_at(tc.head):
         # "Ukrainian forces shelled Horlivka" (occupied), "Azerbaijani forces shelled Stepanakert"
@@ -5634,6 +5643,16 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
 
 
 _MOTION_PREPS = ("_into", "_near", "_toward", "_towards")
+
+
+def _to_destination(rule: str, lemma: str, r: Rules) -> bool:
+    """Whether a target found by rule ``rule`` is the place verb ``lemma`` moves people or goods
+    to (events.yaml ``destination_verbs``), not the party acted on.
+
+    Example:
+        >>> # "deported refugees to Myanmar": ("target.prep_over_object_to", "deport") -> True
+    """
+    return any(rule.endswith("_" + p) or f"_{p}_" in rule for p in r.destination_verbs.get(lemma, ()))
 
 
 _SHARED_PLACES = frozenset({"border", "frontier", "boundary"})
