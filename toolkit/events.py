@@ -4086,24 +4086,38 @@ _PRIVATE_BODY_HEADS = frozenset({"firm", "company", "corporation", "bank", "char
 # Vessels and positions force comes from ("a laser from a Russian-flagged tanker"), with the
 # weapon and force nouns of events.yaml force_subject: heads (rule actor.origin_from).
 _PLATFORM_HEADS = frozenset({"ship", "vessel", "boat", "tanker", "warship", "frigate", "destroyer",
-                             "submarine", "cutter", "trawler", "freighter", "aircraft", "position", "base"})
+                             "submarine", "cutter", "trawler", "freighter", "aircraft", "position", "base",
+                             "side"})
+# Projectiles and beams besides events.yaml force_subject heads that a party fires ("a laser from").
+_LAUNCHED_HEADS = frozenset({"laser", "gunfire", "shot", "round", "bullet", "grenade", "torpedo", "flare"})
+# force_subject heads that are people or units: "from" a state names their home, not their sender.
+_PEOPLE_FORCE_HEADS = frozenset({"troop", "troops", "force", "forces", "soldier", "gunman", "militant",
+                                 "fighter", "unit", "army", "navy", "sniper"})
 
 
 def _origin_from(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -> tuple[dict, str] | None:
-    """Rule ``actor.origin_from``: a source that names no actor and comes "from" a vessel,
-    aircraft, position or force of a named party ("was targeted by a laser from a
-    Russian-flagged tanker", "fire from Azerbaijani positions") is that party's act. A place
-    ("from Kharkiv") or a person's home ("fishermen from Vietnam": no vessel) names no one.
+    """Rule ``actor.origin_from``: a weapon or force that names no actor and comes "from" a
+    vessel, aircraft, position or side of a named party ("was targeted by a laser from a
+    Russian-flagged tanker", "fire from Azerbaijani positions", "a shell from the Armenian side"),
+    or a weapon or projectile "from" a named state ("A drone from Iran struck"), is that party's
+    act. What is no weapon ("Smoke from a tanker") names no one, nor does a place ("a rocket from
+    Gaza", "from Kharkiv") or a person's home ("fishermen from Vietnam": no vessel).
 
     Example:
         >>> # "A Danish helicopter was targeted by a laser from a Russian-flagged tanker": RUS
     """
-    if c.end + 1 >= len(s.lower) or s.lower[c.end] != "from" or s.lemma[c.head] in _MEMBER_HEADS:
+    if c.end + 1 >= len(s.lower) or s.lower[c.end] != "from" or s.lemma[c.head] in _MEMBER_HEADS \
+            or s.lemma[c.head] not in r.force_heads | _LAUNCHED_HEADS:
         return None
     nxt = s.chunk_at(c.end + 1)
-    if nxt is None or nxt.start != c.end + 1 or s.lemma[nxt.head] not in _PLATFORM_HEADS | r.force_heads:
+    if nxt is None or nxt.start != c.end + 1:
         return None
+    platform = s.lemma[nxt.head] in _PLATFORM_HEADS | r.force_heads
+    if not platform and (s.lemma[c.head] in _PEOPLE_FORCE_HEADS or s.tags[nxt.head] not in ("NNP", "NNPS")):
+        return None   # "fighters from Syria": their home; "a shell from a field": no one
     got, rule = ctx.source(nxt, s)
+    if not platform and (got.get("place") or got.get("contested") or ctx.place_at(nxt.head)):
+        return None   # "a rocket from Gaza", "shells from Donetsk": a place, not its state
     return (got, "actor.origin_from") if got.get("actor") is not None and rule == "actor.mention" else None
 
 
