@@ -4362,6 +4362,8 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 continue
             if _obliged(s, subj):   # "Sri Lanka's former premier said the Sri Lankan government must ..."
                 acted_on = _obliged_act_target(s, subj, who, ctx)
+                if acted_on is None and _self_obliged(e, actors[i]["source"]):
+                    continue   # target.self_obliged: "Iran condemned ..., adding that Iran must defend itself"
                 e.target = Arg(subj, "target.reported_obliged") if acted_on is None \
                     else Arg(acted_on, "target.reported_obliged_act")
                 continue
@@ -4383,6 +4385,18 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
 
 
 _OBLIGATION = frozenset({"must", "should", "ought"})
+
+
+def _self_obliged(e: Event, src: dict) -> bool:
+    """Rule ``target.self_obliged``: a second speech verb that shares the first's subject
+    ("Iran's foreign minister condemned the strikes, adding that Iran must defend itself") says
+    what the speaker's own party must do: a demand of no one, so no target. A first speech verb
+    keeps its reading ("Sri Lanka's former premier said the government must ..." tells it).
+
+    Example:
+        >>> # "Chile said Peru must withdraw, adding that Chile must defend itself": no target
+    """
+    return e.source.rule.startswith("agent.subject.control") and src.get("actor") is not None
 
 
 def _obliged(s: cl.Structure, subj: cl.Chunk) -> bool:
