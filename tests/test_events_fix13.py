@@ -82,3 +82,8 @@ def test_a_weapon_from_a_party_names_its_launcher(text, src):
 ])
 def test_no_weapon_or_a_place_names_no_launcher(text):
     assert not any("actor.origin_from" in r[4] for r in _rows(text)), _rows(text)
+
+
+def test_a_deployment_as_aid_keeps_its_recipient():
+    got = _rows("Ghana will deploy 300 police officers to Liberia in March, its president said.")
+    assert any(r[:3] == ("GHA", "aid", "LBR") for r in got), got

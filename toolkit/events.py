@@ -4544,7 +4544,7 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
         # a direction ("to US-backed forces") before a place ("territory in Syria")
         for prep, c in sorted(obl, key=lambda pc: pc[0] in ("in", "at", "inside", "within", "throughout", "across")):
             if prep not in r.place_preps or prep in r.venue_preps and s.lemma[e.tok] in r.venue_verbs \
-                    or prep in r.destination_verbs.get(s.lemma[e.tok], ()):
+                    or prep in r.destination_verbs.get(s.lemma[e.tok], ()) and e.act != "aid":
                 continue   # target.venue: "met in Brussels" is where, not with whom
             got, why = ctx.actor(c, s)
             # "to US-backed forces": a party, whoever backs it (no actor, but no place beyond it)
@@ -5656,7 +5656,7 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
         return {}, "target.same_as_source"
     if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
         return dict(_NO_TARGET), "target.media_channel"
-    if lemma in r.status_verbs and tgt.get("contested") or _to_destination(e.target.rule, lemma, r):
+    if lemma in r.status_verbs and tgt.get("contested") or e.act != "aid" and _to_destination(e.target.rule, lemma, r):
         # "recognised Abkhazia" (target.status_region): no act toward Georgia; "deported refugees
         # to Myanmar" (target.destination): where they went, not whom the act was aimed at
         return dict(_NO_TARGET), ("target.status_region" if lemma in r.status_verbs else "target.destination")
@@ -5675,7 +5675,8 @@ _MOTION_PREPS = ("_into", "_near", "_toward", "_towards")
 
 def _to_destination(rule: str, lemma: str, r: Rules) -> bool:
     """Whether a target found by rule ``rule`` is the place verb ``lemma`` moves people or goods
-    to (events.yaml ``destination_verbs``), not the party acted on.
+    to (events.yaml ``destination_verbs``), not the party acted on. The caller keeps an aid
+    act's recipient ("will deploy 400 police officers to Haiti": Haiti is helped).
 
     Example:
         >>> # "deported refugees to Myanmar": ("target.prep_over_object_to", "deport") -> True
