@@ -176,6 +176,8 @@ class Rules:
     open_words: frozenset = frozenset()   # "it was unclear whether": a report that charges nobody
     open_markers: frozenset = frozenset()   # "whether Iran was behind": an open question
     venue_verbs: frozenset = frozenset()   # "met in Brussels": the place is where, not whom
+    status_verbs: frozenset = frozenset()   # "recognised Abkhazia": a contested region is no target
+    destination_verbs: dict = field(default_factory=dict)   # "deported refugees to Myanmar": where, not whom
     venue_preps: frozenset = frozenset()
     since_markers: frozenset = frozenset()   # background: "since" + a past act
     sequence_markers: frozenset = frozenset()   # "after", "before" right after a length of time
@@ -287,6 +289,8 @@ def rules(path: str | None = None) -> Rules:
                  open_words=fs(d.get("responsibility", {}).get("open_words", [])),
                  open_markers=fs(d.get("responsibility", {}).get("open_markers", [])),
                  venue_verbs=fs(d.get("venue", {}).get("verbs", [])),
+                 status_verbs=fs(d.get("status_verbs", [])),
+                 destination_verbs={k: fs(v) for k, v in (d.get("destination_verbs") or {}).items()},
                  venue_preps=fs(d.get("venue", {}).get("prepositions", [])),
                  since_markers=fs(d.get("background", {}).get("since", [])),
                  sequence_markers=fs(d.get("background", {}).get("sequence", [])),
@@ -4107,24 +4111,38 @@ _PRIVATE_BODY_HEADS = frozenset({"firm", "company", "corporation", "bank", "char
 # Vessels and positions force comes from ("a laser from a Russian-flagged tanker"), with the
 # weapon and force nouns of events.yaml force_subject: heads (rule actor.origin_from).
 _PLATFORM_HEADS = frozenset({"ship", "vessel", "boat", "tanker", "warship", "frigate", "destroyer",
-                             "submarine", "cutter", "trawler", "freighter", "aircraft", "position", "base"})
+                             "submarine", "cutter", "trawler", "freighter", "aircraft", "position", "base",
+                             "side"})
+# Projectiles and beams besides events.yaml force_subject heads that a party fires ("a laser from").
+_LAUNCHED_HEADS = frozenset({"laser", "gunfire", "shot", "round", "bullet", "grenade", "torpedo", "flare"})
+# force_subject heads that are people or units: "from" a state names their home, not their sender.
+_PEOPLE_FORCE_HEADS = frozenset({"troop", "troops", "force", "forces", "soldier", "gunman", "militant",
+                                 "fighter", "unit", "army", "navy", "sniper"})
 
 
 def _origin_from(s: cl.Structure, c: cl.Chunk, ctx: SentenceContext, r: Rules) -> tuple[dict, str] | None:
-    """Rule ``actor.origin_from``: a source that names no actor and comes "from" a vessel,
-    aircraft, position or force of a named party ("was targeted by a laser from a
-    Russian-flagged tanker", "fire from Azerbaijani positions") is that party's act. A place
-    ("from Kharkiv") or a person's home ("fishermen from Vietnam": no vessel) names no one.
+    """Rule ``actor.origin_from``: a weapon or force that names no actor and comes "from" a
+    vessel, aircraft, position or side of a named party ("was targeted by a laser from a
+    Russian-flagged tanker", "fire from Azerbaijani positions", "a shell from the Armenian side"),
+    or a weapon or projectile "from" a named state ("A drone from Iran struck"), is that party's
+    act. What is no weapon ("Smoke from a tanker") names no one, nor does a place ("a rocket from
+    Gaza", "from Kharkiv") or a person's home ("fishermen from Vietnam": no vessel).
 
     Example:
         >>> # "A Danish helicopter was targeted by a laser from a Russian-flagged tanker": RUS
     """
-    if c.end + 1 >= len(s.lower) or s.lower[c.end] != "from" or s.lemma[c.head] in _MEMBER_HEADS:
+    if c.end + 1 >= len(s.lower) or s.lower[c.end] != "from" or s.lemma[c.head] in _MEMBER_HEADS \
+            or s.lemma[c.head] not in r.force_heads | _LAUNCHED_HEADS:
         return None
     nxt = s.chunk_at(c.end + 1)
-    if nxt is None or nxt.start != c.end + 1 or s.lemma[nxt.head] not in _PLATFORM_HEADS | r.force_heads:
+    if nxt is None or nxt.start != c.end + 1:
         return None
+    platform = s.lemma[nxt.head] in _PLATFORM_HEADS | r.force_heads
+    if not platform and (s.lemma[c.head] in _PEOPLE_FORCE_HEADS or s.tags[nxt.head] not in ("NNP", "NNPS")):
+        return None   # "fighters from Syria": their home; "a shell from a field": no one
     got, rule = ctx.source(nxt, s)
+    if not platform and (got.get("place") or got.get("contested") or ctx.place_at(nxt.head)):
+        return None   # "a rocket from Gaza", "shells from Donetsk": a place, not its state
     return (got, "actor.origin_from") if got.get("actor") is not None and rule == "actor.mention" else None
 
 
@@ -4369,6 +4387,8 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
                 continue
             if _obliged(s, subj):   # "Sri Lanka's former premier said the Sri Lankan government must ..."
                 acted_on = _obliged_act_target(s, subj, who, ctx)
+                if acted_on is None and _self_obliged(e, actors[i]["source"]):
+                    continue   # target.self_obliged: "Iran condemned ..., adding that Iran must defend itself"
                 e.target = Arg(subj, "target.reported_obliged") if acted_on is None \
                     else Arg(acted_on, "target.reported_obliged_act")
                 continue
@@ -4390,6 +4410,18 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
 
 
 _OBLIGATION = frozenset({"must", "should", "ought"})
+
+
+def _self_obliged(e: Event, src: dict) -> bool:
+    """Rule ``target.self_obliged``: a second speech verb that shares the first's subject
+    ("Iran's foreign minister condemned the strikes, adding that Iran must defend itself") says
+    what the speaker's own party must do: a demand of no one, so no target. A first speech verb
+    keeps its reading ("Sri Lanka's former premier said the government must ..." tells it).
+
+    Example:
+        >>> # "Chile said Peru must withdraw, adding that Chile must defend itself": no target
+    """
+    return e.source.rule.startswith("agent.subject.control") and src.get("actor") is not None
 
 
 def _obliged(s: cl.Structure, subj: cl.Chunk) -> bool:
@@ -4536,7 +4568,8 @@ def _named_oblique_targets(s: cl.Structure, events: list[Event], actors: list[di
         obl = cl.obliques(s, after, cl.words(), clause=s.clause_of[e.tok], span=r.place_span)
         # a direction ("to US-backed forces") before a place ("territory in Syria")
         for prep, c in sorted(obl, key=lambda pc: pc[0] in ("in", "at", "inside", "within", "throughout", "across")):
-            if prep not in r.place_preps or prep in r.venue_preps and s.lemma[e.tok] in r.venue_verbs:
+            if prep not in r.place_preps or prep in r.venue_preps and s.lemma[e.tok] in r.venue_verbs \
+                    or prep in r.destination_verbs.get(s.lemma[e.tok], ()) and e.act != "aid":
                 continue   # target.venue: "met in Brussels" is where, not with whom
             got, why = ctx.actor(c, s)
             # "to US-backed forces": a party, whoever backs it (no actor, but no place beyond it)
@@ -5648,6 +5681,10 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
         return {}, "target.same_as_source"
     if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
         return dict(_NO_TARGET), "target.media_channel"
+    if lemma in r.status_verbs and tgt.get("contested") or e.act != "aid" and _to_destination(e.target.rule, lemma, r):
+        # "recognised Abkhazia" (target.status_region): no act toward Georgia; "deported refugees
+        # to Myanmar" (target.destination): where they went, not whom the act was aimed at
+        return dict(_NO_TARGET), ("target.status_region" if lemma in r.status_verbs else "target.destination")
     if tgt.get("place") and tgt.get("actor") is not None and tgt["actor"] == src.get("actor") and tc is not None \
             and (tgt.get("contested") or e.target.rule.endswith(_MOTION_PREPS)) and ctx.place_at(tc.head):
         # "Ukrainian forces shelled Horlivka" (occupied), "Azerbaijani forces shelled Stepanakert"
@@ -5659,6 +5696,17 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
 
 
 _MOTION_PREPS = ("_into", "_near", "_toward", "_towards")
+
+
+def _to_destination(rule: str, lemma: str, r: Rules) -> bool:
+    """Whether a target found by rule ``rule`` is the place verb ``lemma`` moves people or goods
+    to (events.yaml ``destination_verbs``), not the party acted on. The caller keeps an aid
+    act's recipient ("will deploy 400 police officers to Haiti": Haiti is helped).
+
+    Example:
+        >>> # "deported refugees to Myanmar": ("target.prep_over_object_to", "deport") -> True
+    """
+    return any(rule.endswith("_" + p) or f"_{p}_" in rule for p in r.destination_verbs.get(lemma, ()))
 
 
 _SHARED_PLACES = frozenset({"border", "frontier", "boundary"})
