@@ -71,8 +71,16 @@ def test_dateline_government_with_a_foreign_state_named_before():
     "Nothing was agreed at the meeting, a diplomat said.",
 ])
 def test_a_row_with_no_party_and_no_doer_is_dropped(text):
+    # only the sentence's main event may stay (it carries the sentence's class), never a
+    # partyless act beside it
     out = run(text)
-    assert not [r for r in rows(out) if r[1] not in ("statement", "unclassified")], rows(out)
+    coded = out[~out["act"].isin(["statement", "unclassified"])]
+    assert coded["main"].astype(bool).all() and len(coded) <= 1, rows(out)
+
+
+def test_a_partyless_act_beside_the_main_event_is_dropped():
+    out = run("Serbia condemned the violence after several journalists were detained on Saturday.")
+    assert [r[:3] for r in rows(out) if r[1] == "coerce"] == [], rows(out)
 
 
 @pytest.mark.parametrize("text, expected", [
