@@ -109,6 +109,9 @@ def test_accusation_of_another_party_is_not_downgraded():
     assert said == {"a": "010", "b": "010", "c": "111"}
 
 
+@pytest.mark.skipif(not all(__import__("toolkit.resources", fromlist=["x"]).available(r) for r in
+                           ("punkt_tab", "averaged_perceptron_tagger_eng", "wordnet")),
+                    reason="the events table's agents and targets need NLTK's Punkt, tagger and WordNet data")
 @pytest.mark.parametrize("text, expected", [
     ("Lesotho's foreign minister said Eswatini must withdraw its troops from the border.",
      ("LSO", "demand", "SWZ")),

@@ -77,6 +77,9 @@ def test_body_speakers(text, span, actor, rule):
         assert got_rule == rule
 
 
+@pytest.mark.skipif(not all(__import__("toolkit.resources", fromlist=["x"]).available(r) for r in
+                           ("punkt_tab", "averaged_perceptron_tagger_eng", "wordnet", "names")),
+                    reason="the appositive's sentence and title need NLTK's Punkt, tagger, WordNet and names data")
 def test_role_appositive_takes_the_title_state():
     text = ("LISBON, May 2 (Reuters) - Portugal protested to Angola over the arrests. "
             "The foreign minister, Ana Lopes, said the detainees must be freed.")
