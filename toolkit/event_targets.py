@@ -416,6 +416,21 @@ def _denial_prior(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any
     """
     if e.act not in tr.denial_answer_acts or not _object_names_no_one(s, e, ctx):
         return None
+    who = prior_accuser(ctx, rows, r, me)
+    return (_fields(who), "target.denial_prior_accuser") if who is not None else None
+
+
+def prior_accuser(ctx: Any, rows: list, r: Any, me: str) -> str | None:
+    """The latest party that blamed ``me`` in this sentence's rows so far or those of the
+    sentences before (:func:`_earlier_rows`): the source of a blaming row aimed at it (events.yaml
+    ``denial_accuser_acts``) or the claimant of an act alleged of it; None when no other party did.
+
+    Example:
+        >>> from types import SimpleNamespace as NS
+        >>> ctx = NS(previous=[(0, {"act": "accuse", "source_actor": "MLI", "target_actor": "DZA"})], sent_id=1)
+        >>> prior_accuser(ctx, [], NS(description_sentences=2, denial_accuser_acts={"accuse"}), "DZA")
+        'MLI'
+    """
     earlier = _earlier_rows(ctx, rows, r)
     for k in range(len(earlier) - 1, -1, -1):
         row = earlier[k]
@@ -425,7 +440,7 @@ def _denial_prior(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any
         elif row.get("factuality") == "alleged" and row.get("source_actor") == me:
             who = row.get("claimant_actor")
         if who is not None and who != me:
-            return _fields(who), "target.denial_prior_accuser"
+            return who
     return None
 
 

@@ -5404,18 +5404,12 @@ def _denial_accuser(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, 
     if by is not None:   # "rejected a report by Amnesty International": the phrase names the accuser
         got, _ = ctx.actor(by, s, target=True)
         return (got, "target.denial_accuser_by") if got.get("actor") not in (None, me) else None
-    before = [row for sent, row in ctx.previous if sent >= ctx.sent_id - r.description_sentences]
-    for row in rows[::-1] + before[::-1]:   # latest first (no reversed(): mypyc)
-        who = None
-        if row.get("act") in r.denial_accuser_acts and row.get("target_actor") == me:
-            who = row.get("source_actor")
-        elif row.get("factuality") == "alleged" and row.get("source_actor") == me:
-            who = row.get("claimant_actor")
-        if who is not None and who != me:
-            a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
-            return {"actor": who, "person": None, "sector": None, "text": ctx.text[a:b], "start": a, "end": b}, \
-                "target.denial_accuser"
-    return None
+    who = _event_targets.prior_accuser(ctx, rows, r, me)
+    if who is None:
+        return None
+    a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
+    return {"actor": who, "person": None, "sector": None, "text": ctx.text[a:b], "start": a, "end": b}, \
+        "target.denial_accuser"
 
 
 def _act_object(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
