@@ -1144,7 +1144,7 @@ def _intensity(cues: pd.DataFrame, mods: pd.DataFrame, r0, r1, base) -> np.ndarr
     return intensity
 
 
-EVENT_RULES = ("strongest", "first")
+EVENT_RULES = ("strongest", "first", "main")
 # Quad-class schemes over CAMEO root codes. "toolkit" is the lexicon's own ``quad_class`` column
 # (Duval & Thompson's split: 01 statement, 02-05 verbal cooperation, 06-08 material
 # cooperation, 09-13 verbal conflict, 14-20 material conflict, with documented exceptions).
@@ -1381,10 +1381,94 @@ def _cue_classes(cues: pd.DataFrame, *, scheme: str, lexicon: str) -> tuple[np.n
         cls = _help_for_armed_actors(cues, cls, negated, _load(str(lexicon))[1])
     return cls, silent
 
+_UNCODED_ACTS = ("statement", "unclassified")
+_QUADS = frozenset(QUAD_NUMBER)
+
+
+def _event_class(ev: pd.DataFrame, scheme: str) -> np.ndarray:
+    """The class an ``events`` row gives its sentence: its act's quad class under ``scheme``,
+    the opposite when it is negated or denied ("did not attack"), and a refusal (verbal
+    conflict) when the act not done is material cooperation ("will not release the hostages"),
+    as :func:`_cue_classes` reads a negated cue."""
+    q = quad_classes(ev, scheme=scheme).to_numpy(dtype=object)
+    neg = ev["factuality"].isin(("negated", "denied")).to_numpy(dtype=bool)
+    flipped = np.array([_FLIP.get(x, x) for x in q], dtype=object)
+    out = np.where(neg, flipped, q)
+    return np.where(neg & (q == "material_cooperation"), "verbal_conflict", out)
+
+
+def _main_events(cues: pd.DataFrame, cls: np.ndarray, events: pd.DataFrame, scheme: str) -> dict:
+    """Each sentence's main event as ``sentence_table(event_rule="main")`` reads it:
+    ``(doc_id, sent_id) -> (class, cue start, cue position or -1)``.
+
+    The main event is the sentence's first ``main`` row with a coded act (``statement`` and
+    ``unclassified`` rows pass: a speech frame or an uncoded main verb leaves the class to the
+    act it frames). Its class is its cue's (:func:`_cue_classes`: negation, calls for an end,
+    appeals for conflict) when the events layer kept the cue's own class, else the row's own
+    (:func:`_event_class`: an offer, a demand, a refusal the clause structure read).
+    """
+    ev = events[events["main"].astype(bool).to_numpy() & ~events["act"].isin(_UNCODED_ACTS).to_numpy()]
+    if ev.empty:
+        return {}
+    ev = ev.sort_values(["doc_id", "sent_id", "start"], kind="stable").drop_duplicates(["doc_id", "sent_id"])
+    own = _event_class(ev, scheme)
+    pos = {}
+    for i, key in enumerate(zip(cues["doc_id"].tolist(), cues["start"].astype("int64").tolist())):
+        pos.setdefault(key, i)
+    raw = cues["quad_class"].to_numpy(dtype=object)
+    out = {}
+    for k, (doc, sid, cs, q) in enumerate(zip(ev["doc_id"].tolist(), ev["sent_id"].tolist(),
+                                                ev["cue_start"].astype("int64").tolist(), ev["quad_class"].tolist())):
+        i = pos.get((doc, cs), -1)
+        out[(doc, int(sid))] = (cls[i] if i >= 0 and raw[i] == q else own[k], cs, i)
+    return out
+
+
+def _read_main_events(out: pd.DataFrame, cues: pd.DataFrame, cls: np.ndarray, top_pos: np.ndarray,
+                      events: pd.DataFrame, scheme: str, sentences: pd.DataFrame, lexicon: str) -> None:
+    """``event_rule="main"``: the class, top cue and top CAMEO code of each sentence (rows of
+    ``out``, whose first-rule top cue is ``top_pos``, -1 for none) from its main event
+    (:func:`_main_events`), in place. The first rule's act stays when it stands before the main
+    event's cue and the events layer made no row of it (a cue the clause structure did not read:
+    "Reaffirms the need to combat terrorism", a resolution's subjectless "Urges ... to
+    implement"; a claim of responsibility, CAMEO 015, for the attack the events layer rows),
+    unless it lies in an opening adverbial clause or phrase ("After the talks collapsed,
+    artillery opened fire": :func:`in_opening_phrase` with the clause openers of
+    ``clauses.yaml``), and when the sentence has no coded main event.
+    """
+    picks = _main_events(cues, cls, events, scheme)
+    if not picks:
+        return
+    from . import clauses as cl
+
+    w = cl.words()
+    opening = in_opening_phrase(cues, sentences, _load(str(lexicon))[1].blockers | w.adverbial | w.conditional)
+    about = cues["cameo"].astype(str).isin(_ABOUT_ACT).to_numpy()
+    read = set(zip(events["doc_id"].tolist(), events["cue_start"].astype("int64").tolist()))
+    starts = cues["start"].astype("int64").to_numpy()
+    docs = cues["doc_id"].to_numpy(dtype=object)
+    klass = out["event_class"].to_numpy(dtype=object).copy()
+    cue_col = out["top_cue"].astype(object).to_numpy().copy()
+    cameo_col = out["top_cameo"].astype(object).to_numpy().copy()
+    for r, key in enumerate(iter_rows(out, "doc_id", "sent_id")):
+        pick = picks.get((key[0], int(key[1])))
+        if pick is None or pick[0] not in _QUADS:
+            continue
+        t = int(top_pos[r])
+        if t >= 0 and (klass[r] in _QUADS or about[t]) and starts[t] < pick[1] and not opening[t] \
+                and (docs[t], int(starts[t])) not in read:
+            continue
+        klass[r] = pick[0]
+        if pick[2] >= 0:
+            cue_col[r], cameo_col[r] = cues["cue"].iat[pick[2]], cues["cameo"].iat[pick[2]]
+    out["event_class"] = klass
+    out["top_cue"] = pd.array(cue_col, dtype=cues["cue"].dtype)
+    out["top_cameo"] = pd.array(cameo_col, dtype=cues["cameo"].dtype)
+
 
 def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
                    event_rule: str = "first", scheme: str = "toolkit",
-                   lexicon: str = LEXICON) -> pd.DataFrame:
+                   lexicon: str = LEXICON, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return ``sentence_escalation``: summed score and the class of each sentence's act.
 
     A negated act counts as its opposite ("avoid a direct conflict" is cooperative), a conflict
@@ -1409,9 +1493,13 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
             score). On the dev sets "first" agrees better with human coding on both the tune
             and the check half (docs/VALIDATION.md: ``toolkit`` against
             ``toolkit_strongest_act``).
+            ``"main"`` reads the ``events`` table: the class of the sentence's main event (the
+            main clause's predicate, issue 17), past a speech frame or an uncoded main verb to
+            the first rule's act (:func:`_read_main_events`).
         scheme: the quad-class scheme of ``event_class`` (:data:`SCHEMES`), to compare with
             event data coded under another convention.
         lexicon: the lexicon the cues came from (its ``references`` list).
+        events: the ``events`` table of the same documents (``event_rule="main"`` only).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1434,6 +1522,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
         return out[SENTENCE_COLUMNS].reset_index(drop=True)
     if event_rule not in EVENT_RULES:
         raise ValueError(f"`event_rule` value = {event_rule!r} is invalid; value must be one of {list(EVENT_RULES)}")
+    if event_rule == "main" and events is None:
+        raise ValueError("`event_rule` value = 'main' needs `events`, the events table of the same documents")
     score = cues["score"].to_numpy(dtype=float)
     absval = np.abs(score)
     cls, silent = _cue_classes(cues, scheme=scheme, lexicon=lexicon)
@@ -1464,6 +1554,8 @@ def sentence_table(cues: pd.DataFrame, sentences: pd.DataFrame, *,
     for col, name in (("cue", "top_cue"), ("cameo", "top_cameo")):
         vals = cues[col].to_numpy(dtype=object)[top][pick]
         out[name] = pd.array(np.where(has, vals, None), dtype=cues[col].dtype)
+    if event_rule == "main" and len(events):
+        _read_main_events(out, cues, cls, np.where(has, top[pick], -1), events, scheme, sentences, lexicon)
     return out[SENTENCE_COLUMNS].reset_index(drop=True)
 
 
@@ -1513,6 +1605,25 @@ ANNOTATOR = Annotator(
 
 def _tables(analysis) -> Mapping[str, pd.DataFrame]:
     return analysis.tables if hasattr(analysis, "tables") else analysis
+
+
+def main_event_sentences(analysis, *, scheme: str = "toolkit", lexicon: str = LEXICON) -> pd.DataFrame:
+    """``sentence_escalation`` read from each sentence's main event (issue 17, item 4): the
+    table :func:`sentence_table` gives with ``event_rule="main"`` for an analysis that has the
+    ``events`` table (``analyze(..., annotators=["events"])``).
+
+    Example:
+        >>> from toolkit import analyze
+        >>> a = analyze(pd.DataFrame({"doc_id": ["d"], "text": ["Rebels attacked the town."]}),
+        ...             annotators=["events"], workers=1, progress=False, cache=False)
+        >>> main_event_sentences(a)["event_class"].tolist()
+        ['material_conflict']
+    """
+    t = _tables(analysis)
+    if "events" not in t:
+        raise ValueError("main_event_sentences needs the `events` table: run analyze(..., annotators=['events'])")
+    return sentence_table(t["escalation"], t["sentences"], event_rule="main", scheme=scheme,
+                          lexicon=lexicon, events=t["events"])
 
 
 # An event's factuality read as the cue modality whose factor scores it (the escalation

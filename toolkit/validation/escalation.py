@@ -40,8 +40,10 @@ Systems:
   ``bow_lr_cv`` is the quarter with no cue, where the supervised model's topic words still score.
 * ``toolkit_strongest_act``: the toolkit with ``event_rule="strongest"`` (the act with the
   largest absolute score, the default before 5 December 2026).
-* ``toolkit_events_main``: the quad class of the item's first main event in the ``events``
-  table (clause-aware); measured to decide whether ``sentence_escalation`` should read events.
+* ``toolkit_events_main``: the class of the item's main event in the ``events`` table
+  (clause-aware; ``sentence_table(event_rule="main")``: a speech frame or an uncoded main verb
+  leaves the class to the first rule's act); measured to decide whether
+  ``sentence_escalation`` should read events.
 """
 from __future__ import annotations
 
@@ -173,25 +175,27 @@ def toolkit_classes(texts: list[str], *, rules: tuple[str, ...] = ("strongest",)
 
 
 def events_main_classes(texts: list[str], *, scheme: str = "toolkit") -> list[str]:
-    """Event class of each text from the ``events`` table: the quad class of its first main
-    event (the main clause's predicate), ``"statement"`` without one; for comparison with the
-    cue-based rules (not yet the toolkit's ``sentence_escalation``).
+    """Event class of each text (whole text = one unit) from its main event in the ``events``
+    table: :func:`toolkit.escalation.sentence_table` with ``event_rule="main"`` (the main
+    clause's predicate; a speech frame or an uncoded main verb leaves the class to the first
+    rule's act), ``"statement"`` without an act.
 
-    Example:
+    Example (the meeting makes no events row, so its cue decides, as the first rule reads it):
         >>> events_main_classes(["Rebels attacked the town.", "The meeting is on Monday."])
-        ['material_conflict', 'statement']
+        ['material_conflict', 'verbal_cooperation']
     """
     from .. import analyze
-    from ..escalation import quad_classes
+    from ..escalation import sentence_table
 
     ids = [str(i) for i in range(len(texts))]
     a = analyze(pd.DataFrame({"doc_id": ids, "text": texts}), annotators=["events"], workers=1,
                 cache=False, progress=False)
-    ev = a["events"]
-    ev = ev[ev["main"].astype(bool) & (ev["act"] != "unclassified")]
-    ev = ev.assign(cls=quad_classes(ev, scheme=scheme).to_numpy()).sort_values(["doc_id", "start"])
-    first = ev.drop_duplicates("doc_id").set_index("doc_id")["cls"]
-    return [first.get(i, "statement") if first.get(i, "statement") in QUAD else "statement" for i in ids]
+    # Each item is one unit, as toolkit_classes reads it: pool its sentences' cues and events.
+    units = pd.DataFrame({"doc_id": ids, "sent_id": 0, "start": 0, "end": [len(t) for t in texts],
+                          "text": texts})
+    cls = sentence_table(a["escalation"].assign(sent_id=0), units, event_rule="main", scheme=scheme,
+                         events=a["events"].assign(sent_id=0))["event_class"]
+    return [c if c in QUAD else "statement" for c in cls]
 
 
 def vader_compound(texts: list[str]) -> np.ndarray:
