@@ -33,7 +33,8 @@ first act (``none``, ``statement``, ``verbal_cooperation``, ``material_cooperati
 material act is verbal, refused cooperation a refusal, a claim of responsibility a statement;
 a weapon, a kind of actor or a danger merely named, the lexicon's ``references``, decides only
 in a sentence with no act, and an act in an opening prepositional phrase only when the main
-clause has none), comparable with human event coding.
+clause has none), comparable with human event coding. :func:`main_event_sentences` reads the
+same table from each sentence's main event in the ``events`` table (``event_rule="main"``).
 
 Aggregates: :func:`document_index`, :func:`dyad_index`, :func:`timeseries` (document bootstrap
 intervals), :func:`evidence` (the sentences behind a number) and :func:`events` (CAMEO-style
