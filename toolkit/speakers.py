@@ -115,6 +115,9 @@ Rules (in order):
   speaker of its own, the name after it the person.
 * ``un_mission``: a bare acronym the gazetteer does not know that spells "UN"/"NU" ("MINUSCA
   said", "UNIFIL said"): the UN.
+* ``appositive_office`` (after any rule, for a named speaker of no state): the office its
+  appositive names, resolved as a speaker of its own ("Pham Thu Hang, a spokeswoman for the
+  foreign ministry": the ministry's state; "X, speaking for Iran's foreign ministry,").
 * ``same_person`` (after any rule): a person resolved with no state takes the state the same
   person was resolved to at an earlier speaker already resolved ("the spokeswoman" after
   "ministry spokeswoman X" of a named state; the quotes step resolves its rows kind by kind,
@@ -654,14 +657,20 @@ class SpeakerResolver:
     def resolve(self, a: int, b: int) -> Resolution | None:
         """Resolve the speaker span ``[a, b)``, its head before a relative clause
         (:func:`_head_end`: "Mr X, who met Museveni"); ``None`` when no rule answers."""
-        b = _head_end(self, a, b)
+        full, b = b, _head_end(self, a, b)
         words = self.d.text[a:b].lower().split()
         if not words:
             return None
+        res = self._first_rule(a, b, words)
+        if res is None or res.person is not None and res.actor is None:
+            res = _appositive_office(self, a, b, full, res) or res
+        return self._same_person(res, a) if res is not None else None
+
+    def _first_rule(self, a: int, b: int, words: list[str]) -> Resolution | None:
         for rule in RULES:
             res = rule(self, a, b, words)
             if res is not None:
-                return self._same_person(res, a)
+                return res
         return None
 
     def _same_person(self, res: Resolution, a: int) -> Resolution:
@@ -1121,6 +1130,57 @@ def _head_end(r: SpeakerResolver, a: int, b: int) -> int:
         if d.tok[j] == "," and d.low[j + 1] in _CLAUSE_OPENERS:
             return d.start[j]
     return b
+
+
+# Role nouns of a staff member whose appositive names the office they speak for ("X, a
+# spokeswoman for the foreign ministry", "X, an adviser to the interim government").
+_APPOSITIVE_STAFF = frozenset("""spokesman spokeswoman spokesperson official adviser advisor aide
+minister secretary director head chief deputy representative envoy ambassador speaking""".split())
+
+
+def _appositive_office(r: SpeakerResolver, a: int, b: int, full: int,
+                       res: Resolution | None) -> Resolution | None:
+    """Rule ``appositive_office``: a named speaker of no known state whose appositive names the
+    office they speak for, in the span or right after it: "Pham Thu Hang, a spokeswoman for the
+    foreign ministry" (the ministry resolved as a speaker of its own: the state the text is
+    about), "X, speaking for Iran's foreign ministry,". The office's state, the person kept;
+    the office phrase is the antecedent. ``None`` when no such appositive or its office has no
+    state.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Chile protested. Ana Vey, a spokeswoman for the foreign ministry, said no."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(0, 5, "CHL", None, "GOV", None, "name", False, "state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> a = text.index("Ana")
+        >>> res = r.resolve(a, text.index(", said"))
+        >>> res.actor, res.rule
+        ('CHL', 'appositive_office')
+    """
+    d = r.d
+    t, e = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, full)
+    comma = next((k for k in range(t + 1, e) if d.tok[k] == ","), None)
+    if comma is None and e < len(d.tok) and d.tok[e] == ",":
+        comma, e = e, min(len(d.tok), e + 12)   # the appositive after the span
+    if comma is None or comma - t > 5:
+        return None
+    stop = next((k for k in range(comma + 1, e) if d.tok[k] in (",", ";", ":", "(") or d.sent[k] != d.sent[comma]
+                 or k in r.cue_tokens), e)
+    prep = next((k for k in range(comma + 1, min(stop, comma + 6))
+                 if d.low[k] in ("for", "of", "at", "to") and d.low[k - 1] in _APPOSITIVE_STAFF), None)
+    if prep is None or prep + 1 >= stop:
+        return None
+    sub = r._first_rule(d.start[prep + 1], d.end[stop - 1], d.text[d.start[prep + 1]:d.end[stop - 1]].lower().split())
+    if sub is None or sub.actor is None or sub.person is not None:
+        return None
+    person = res.person if res is not None else None
+    if person is None:
+        if not all(_cap(w) for w in d.tok[t:comma]) or comma - t < 2:
+            return None   # a name of two or more capitalised words only
+        person = d.text[a:d.end[comma - 1]]
+    return Resolution(sub.actor, person, sub.sector or "GOV", "mention", "appositive_office",
+                      d.start[prep + 1], d.end[stop - 1])
 
 
 # Words that open a relative clause or a participle appositive after a speaker's head.
@@ -2976,6 +3036,9 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
         names, demonyms = _sentence_states(r, lo, hi)
         found = names or demonyms
         side = _strike_side(r, lo, hi, found) if found else None
+        if side == "" and titled and line in found and sent != s:
+            return line, "picked"   # "ASMARA - Eritrea accused Ethiopia of massing troops.
+            # Information Minister X said": an official quoted from the dateline's capital
         if side == "":
             return None, "competing"   # "Thailand shelled Cambodian positions, the army said": either's
         if side and (not strict or line is None or line == side):
