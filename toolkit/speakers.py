@@ -7,6 +7,10 @@ column of ``quotes``), applied by :meth:`SpeakerResolver.resolve` in one explici
 
 Rules (in order):
 
+* ``transcript_label``: a transcript's speaker label ("THE PRESIDENT:", "SECRETARY X:") is one
+  speaker for the whole document: the document's speaking state, else the actor two thirds of
+  its resolved turns agree on (not whichever president the turn before named), else no actor;
+  ``transcript_floor``: "Q:", "AUDIENCE:" speak for no actor.
 * ``mention``: a mention of a person or actor lies in the span ("Dmitry Peskov", "the
   Kremlin"). Refined by ``nationality_title`` (an unknown official takes the state of the
   nationality word in the span: "Ukrainian Deputy Prime Minister Iryna Vereshchuk") and
@@ -623,6 +627,7 @@ class SpeakerResolver:
         # the state each person was resolved to, with where: a later "Maiga said" or "the
         # spokeswoman" that no rule gives a state keeps the one the person had (same_person)
         self._person_states: dict[str, tuple[int, str, str | None]] = {}
+        self._labels: dict[str, Resolution | None] = {}   # a transcript label's referent, by label
 
     @property
     def names(self) -> _Names:
@@ -1484,6 +1489,78 @@ def _role_fits(c: _Cand, stems: Sequence[str]) -> bool:
     if not role:
         return False
     return any(s in role for s in stems)
+
+
+# Transcript labels of a questioner or the room, who speak for no actor ("Q:", "AUDIENCE:").
+_FLOOR_LABELS = frozenset({"q", "q.", "question", "audience", "reporter", "participant", "participants"})
+
+
+def _transcript_label(r: SpeakerResolver, a: int, b: int) -> bool:
+    """Whether ``[a, b)`` is a transcript's speaker label: capitals only, opening its line,
+    a colon right after it ("THE PRESIDENT:", "Q:", "SECRETARY X:")."""
+    text = r.d.text
+    label = text[a:b]
+    if not label.isupper() or not any(ch.isalpha() for ch in label):
+        return False
+    before = text[max(0, a - 3):a]
+    return (a == 0 or "\n" in before) and text[b:b + 2].lstrip(" ")[:1] == ":"
+
+
+def rule_transcript(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``transcript_label``: a speaker label of a transcript ("THE PRESIDENT:", "Q:") names one
+    speaker throughout the document: every turn it labels takes the referent its first turn
+    resolves to (by the other rules; "THE PRESIDENT" of a White House transcript stays the US
+    president when the turn before spoke of another state's president); the document's
+    speaking state when it has one. A questioner ("Q:") or the room ("AUDIENCE:") speaks for
+    no actor (``transcript_floor``).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "THE PRESIDENT: Thank you.\\nQ: Sir, a question."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set(), doc_actor="USA")
+        >>> r.resolve(0, 13).actor, r.resolve(text.index("Q:"), text.index("Q:") + 1).rule
+        ('USA', 'transcript_floor')
+    """
+    if not _transcript_label(r, a, b):
+        return None
+    label = " ".join(words)
+    if label in _FLOOR_LABELS:
+        return Resolution(None, None, None, "role", "transcript_floor")
+    if label not in r._labels:
+        r._labels[label] = _label_referent(r, a, b, words)
+    known = r._labels[label]
+    if known is None:   # one speaker, unknown: not whoever the turn before named
+        return Resolution(None, None, None, "role", "transcript_label")
+    return known if known.antecedent_start != a else \
+        Resolution(known.actor, known.person, known.sector, known.resolution, "transcript_label")
+
+
+def _label_referent(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """The referent of the transcript label ``[a, b)``: the document's speaking state, else the
+    one at least two thirds of the label's resolved turns resolve to by the other rules, with the first
+    such turn as the antecedent; ``None`` otherwise (a label resolved by what the turn before
+    it named, "President Xi said ... THE PRESIDENT:", is no evidence; a split vote says so)."""
+    if r.doc_actor:
+        return Resolution(r.doc_actor, None, "GOV", "document", "transcript_label")
+    text, n = r.d.text, b - a
+    starts = [0, *(m.start() + 1 for m in re.finditer("\n" + re.escape(text[a:b]), text))]
+    votes: dict[str, list] = {}   # by actor: [first turn, its resolution, turns]
+    turns = 0
+    for q in starts:
+        if not text.startswith(text[a:b], q) or not _transcript_label(r, q, q + n):
+            continue
+        res = next((res for rule in RULES if rule is not rule_transcript
+                    for res in (rule(r, q, q + n, words),) if res is not None), None)
+        if res is not None and res.actor is not None:
+            votes.setdefault(res.actor, [q, res, 0])[2] += 1
+            turns += 1
+    if not votes:
+        return None
+    q, res, count = max(votes.values(), key=lambda v: (v[2], -v[0]))
+    if 3 * count < 2 * turns:
+        return None
+    return Resolution(res.actor, res.person, res.sector, res.resolution, "transcript_label", q, q + n)
 
 
 def rule_document(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -3156,7 +3233,7 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
-    rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person,
+    rule_transcript, rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person,
     rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
     rule_description_office, rule_description_org, rule_org_staff, rule_description_state,
     rule_local_official, rule_state_outlet, rule_pronoun_org, rule_pronoun_group,
