@@ -1538,8 +1538,8 @@ def rule_transcript(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Res
 
 def _label_referent(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """The referent of the transcript label ``[a, b)``: the document's speaking state, else the
-    one at least two thirds of the label's resolved turns resolve to by the other rules, with the first
-    such turn as the antecedent; ``None`` otherwise (a label resolved by what the turn before
+    one at least two thirds of the label's resolved turns resolve to by the other rules when it is
+    also the state the document names most often, with the first such turn as the antecedent; ``None`` otherwise (a label resolved by what the turn before
     it named, "President Xi said ... THE PRESIDENT:", is no evidence; a split vote says so)."""
     if r.doc_actor:
         return Resolution(r.doc_actor, None, "GOV", "document", "transcript_label")
@@ -1558,8 +1558,12 @@ def _label_referent(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Res
     if not votes:
         return None
     q, res, count = max(votes.values(), key=lambda v: (v[2], -v[0]))
-    if 3 * count < 2 * turns:
-        return None
+    states: dict[str, int] = {}
+    for m in r.mentions:
+        if m.actor_type == "state" and m.actor and not m.person:
+            states[m.actor] = states.get(m.actor, 0) + 1
+    if 3 * count < 2 * turns or not states or res.actor != max(states, key=lambda k: states[k]):
+        return None   # a split vote, or a state the transcript is not mostly about
     return Resolution(res.actor, res.person, res.sector, res.resolution, "transcript_label", q, q + n)
 
 
