@@ -1440,6 +1440,9 @@ def _title_org(r: SpeakerResolver, c: _Cand) -> tuple[str | None, str | None]:
     t = c.tok
     if t < len(d.low) and d.low[t] in TITLES and d.low[t] in ROLE_NOUNS:
         title = t   # the mention's span starts at its title ("spokesman Liu Pengyu")
+    elif t + 1 < len(d.low) and (d.low[t] in ORG_NOUNS or d.low[t] in _STATE_OFFICES) \
+            and d.low[t + 1].startswith("spokes"):
+        title = t + 1   # ... or at its office ("ministry spokeswoman Egle Vaitkute")
     else:
         title = t - 1
         if title >= 2 and d.low[title] in TITLES and d.tok[title - 1] == ",":
@@ -1978,6 +1981,8 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         >>> _STATE_OFFICES["ministry"], _STATE_OFFICES["army"], _office_head(["the", "air", "force"])
         ('GOV', 'MIL', 'force')
     """
+    if "state" in words and "State" in r.d.text[a:b].split():   # "The State Bureau of Security":
+        words = ["national" if w == "state" else w for w in words]   # the nation's, not a province's
     head = _office_head(words)
     if head == "embassy":   # "The embassy said": a foreign state's, not the host's
         post = _embassy_state(r, a)   # the phrase naming the post is the antecedent
