@@ -2215,6 +2215,7 @@ def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> R
     t, e = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, b)
     low = d.low[t:e]
     cut = next((k for k, w in enumerate(low) if w in ("in", "of")), None)
+    head: str | None
     if cut == 1 and low[0] == "officials" and low[1] == "in":
         # "officials in New Delhi": the state's whose capital it is
         head, place = "official", ((d.start[t + 2], b) if t + 2 < e else None)
