@@ -7,6 +7,10 @@ column of ``quotes``), applied by :meth:`SpeakerResolver.resolve` in one explici
 
 Rules (in order):
 
+* ``transcript_label``: a transcript's speaker label ("THE PRESIDENT:", "SECRETARY X:") is one
+  speaker for the whole document: the document's speaking state, else the actor two thirds of
+  its resolved turns agree on (not whichever president the turn before named), else no actor;
+  ``transcript_floor``: "Q:", "AUDIENCE:" speak for no actor.
 * ``mention``: a mention of a person or actor lies in the span ("Dmitry Peskov", "the
   Kremlin"). Refined by ``nationality_title`` (an unknown official takes the state of the
   nationality word in the span: "Ukrainian Deputy Prime Minister Iryna Vereshchuk") and
@@ -52,7 +56,8 @@ Rules (in order):
   whose name, role or any gazetteer name of its actor has that head noun; "the bloc": the last
   regional organisation, none when two are named in the window.
 * ``office_place``: an office whose own phrase names its state by a capital or state ("the
-  foreign ministry in Brasilia", "China's foreign ministry" when no mention covers it).
+  foreign ministry in Brasilia", "China's foreign ministry" when no mention covers it,
+  "officials in New Delhi", "a parliamentary committee in London").
 * ``description_state``: "the foreign ministry", "the planning ministry", "the navy", "the air
   force", "Police", "a government spokesman" that no earlier mention names: the state the text
   is about (:func:`context_state`: the sentence before the speaker, else the nearest earlier
@@ -76,6 +81,13 @@ Rules (in order):
   the dateline's as for police). ``royal_court``: "the royal court", "the palace" speak for the
   monarch named last (:func:`_monarch_state`). A staff member of a named office ("a navy
   spokesman") takes the state of that office named before it (``same_office``).
+  Institutional bodies count as offices too: "the migration directorate", "the National Bureau
+  of Investigation", "the Operational Command of the armed forces" (the office noun before its
+  "of" complement), "a parliamentary committee", "the electoral commission" (a committee or
+  commission only with a modifier that makes it a state's); "the canal authority", "the
+  migration agency" (a modified agency, not a news agency's, with no organisation named before
+  it, :func:`_named_agency`). ``owned_body`` and ``embassy_state`` give the phrase they read
+  as the antecedent ("Ukraine's SBU security service", "Hungary's ambassador").
 * ``org_staff``: "a Commission spokesman", "an Agency official": the organisation its
   capitalised word names, found as ``description_org`` finds "the commission".
 * ``local_official``: "the regional governor", "the mayor" with no such person named: the state
@@ -105,6 +117,15 @@ Rules (in order):
   state named by name in the nearest sentence before it that names one (none for two).
 * ``role_appositive``: "The spokesman, Bayo X, said": the role before the comma resolved as a
   speaker of its own, the name after it the person.
+* ``un_mission``: a bare acronym the gazetteer does not know that spells "UN"/"NU" ("MINUSCA
+  said", "UNIFIL said"): the UN.
+* ``appositive_office`` (after any rule, for a named speaker of no state): the office its
+  appositive names, resolved as a speaker of its own ("Pham Thu Hang, a spokeswoman for the
+  foreign ministry": the ministry's state; "X, speaking for Iran's foreign ministry,").
+* ``same_person`` (after any rule): a person resolved with no state takes the state the same
+  person was resolved to at an earlier speaker already resolved ("the spokeswoman" after
+  "ministry spokeswoman X" of a named state; the quotes step resolves its rows kind by kind,
+  so an earlier speaker of a later kind is not seen).
 * ``name``: a personal name not in the gazetteer ("Melezia Figueroa", "Ham"); a surname
   alone resolves to the full name used earlier in the document. Place names are not names
   ("Red Sea", "Jordan River": :data:`GEO_HEADS`).
@@ -603,6 +624,10 @@ class SpeakerResolver:
         self.regions: frozenset[str] | None = None   # the gazetteer's regions, read when first needed
         self._datelines: list[tuple[int, int, str | None]] | None = None   # read when first needed
         self._heads: dict[str, list[int]] = {}   # token positions of an office noun, by noun
+        # the state each person was resolved to, with where: a later "Maiga said" or "the
+        # spokeswoman" that no rule gives a state keeps the one the person had (same_person)
+        self._person_states: dict[str, tuple[int, str, str | None]] = {}
+        self._labels: dict[str, Resolution | None] = {}   # a transcript label's referent, by label
 
     @property
     def names(self) -> _Names:
@@ -637,15 +662,39 @@ class SpeakerResolver:
     def resolve(self, a: int, b: int) -> Resolution | None:
         """Resolve the speaker span ``[a, b)``, its head before a relative clause
         (:func:`_head_end`: "Mr X, who met Museveni"); ``None`` when no rule answers."""
-        b = _head_end(self, a, b)
+        full, b = b, _head_end(self, a, b)
         words = self.d.text[a:b].lower().split()
         if not words:
             return None
+        res = self._first_rule(a, b, words)
+        if res is None or res.person is not None and res.actor is None:
+            res = _appositive_office(self, a, b, full, res) or res
+        return self._same_person(res, a) if res is not None else None
+
+    def _first_rule(self, a: int, b: int, words: list[str]) -> Resolution | None:
         for rule in RULES:
             res = rule(self, a, b, words)
             if res is not None:
                 return res
         return None
+
+    def _same_person(self, res: Resolution, a: int) -> Resolution:
+        """Rule ``same_person``: a person resolved with no state takes the state the same person
+        was resolved to at an earlier speaker ("Estonia's foreign ministry ... ministry spokeswoman
+        Liis Aaremaa said. The spokeswoman said"); one resolved with a state is remembered for
+        the later ones."""
+        if res.person is None:
+            return res
+        key = res.person.lower()
+        if res.actor is not None:
+            if key not in self._person_states or self._person_states[key][0] > a:
+                self._person_states[key] = (a, res.actor, res.sector)
+            return res
+        known = self._person_states.get(key)
+        if known is None or known[0] >= a:
+            return res
+        return Resolution(known[1], res.person, res.sector or known[2], res.resolution, "same_person",
+                          res.antecedent_start, res.antecedent_end)
 
     # -- pronoun search
     def _subject_pronouns(self) -> list[int]:
@@ -1088,6 +1137,57 @@ def _head_end(r: SpeakerResolver, a: int, b: int) -> int:
     return b
 
 
+# Role nouns of a staff member whose appositive names the office they speak for ("X, a
+# spokeswoman for the foreign ministry", "X, an adviser to the interim government").
+_APPOSITIVE_STAFF = frozenset("""spokesman spokeswoman spokesperson official adviser advisor aide
+minister secretary director head chief deputy representative envoy ambassador speaking""".split())
+
+
+def _appositive_office(r: SpeakerResolver, a: int, b: int, full: int,
+                       res: Resolution | None) -> Resolution | None:
+    """Rule ``appositive_office``: a named speaker of no known state whose appositive names the
+    office they speak for, in the span or right after it: "Pham Thu Hang, a spokeswoman for the
+    foreign ministry" (the ministry resolved as a speaker of its own: the state the text is
+    about), "X, speaking for Iran's foreign ministry,". The office's state, the person kept;
+    the office phrase is the antecedent. ``None`` when no such appositive or its office has no
+    state.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Chile protested. Ana Vey, a spokeswoman for the foreign ministry, said no."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(0, 5, "CHL", None, "GOV", None, "name", False, "state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> a = text.index("Ana")
+        >>> res = r.resolve(a, text.index(", said"))
+        >>> res.actor, res.rule
+        ('CHL', 'appositive_office')
+    """
+    d = r.d
+    t, e = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, full)
+    comma = next((k for k in range(t + 1, e) if d.tok[k] == ","), None)
+    if comma is None and e < len(d.tok) and d.tok[e] == ",":
+        comma, e = e, min(len(d.tok), e + 12)   # the appositive after the span
+    if comma is None or comma - t > 5:
+        return None
+    stop = next((k for k in range(comma + 1, e) if d.tok[k] in (",", ";", ":", "(") or d.sent[k] != d.sent[comma]
+                 or k in r.cue_tokens), e)
+    prep = next((k for k in range(comma + 1, min(stop, comma + 6))
+                 if d.low[k] in ("for", "of", "at", "to") and d.low[k - 1] in _APPOSITIVE_STAFF), None)
+    if prep is None or prep + 1 >= stop:
+        return None
+    sub = r._first_rule(d.start[prep + 1], d.end[stop - 1], d.text[d.start[prep + 1]:d.end[stop - 1]].lower().split())
+    if sub is None or sub.actor is None or sub.person is not None:
+        return None
+    person = res.person if res is not None else None
+    if person is None:
+        if not all(_cap(w) for w in d.tok[t:comma]) or comma - t < 2:
+            return None   # a name of two or more capitalised words only
+        person = d.text[a:d.end[comma - 1]]
+    return Resolution(sub.actor, person, sub.sector or "GOV", "mention", "appositive_office",
+                      d.start[prep + 1], d.end[stop - 1])
+
+
 # Words that open a relative clause or a participle appositive after a speaker's head.
 _CLAUSE_OPENERS = frozenset("who whom whose which speaking having".split())
 
@@ -1340,6 +1440,9 @@ def _title_org(r: SpeakerResolver, c: _Cand) -> tuple[str | None, str | None]:
     t = c.tok
     if t < len(d.low) and d.low[t] in TITLES and d.low[t] in ROLE_NOUNS:
         title = t   # the mention's span starts at its title ("spokesman Liu Pengyu")
+    elif t + 1 < len(d.low) and (d.low[t] in ORG_NOUNS or d.low[t] in _STATE_OFFICES) \
+            and d.low[t + 1].startswith("spokes"):
+        title = t + 1   # ... or at its office ("ministry spokeswoman Egle Vaitkute")
     else:
         title = t - 1
         if title >= 2 and d.low[title] in TITLES and d.tok[title - 1] == ",":
@@ -1389,6 +1492,82 @@ def _role_fits(c: _Cand, stems: Sequence[str]) -> bool:
     if not role:
         return False
     return any(s in role for s in stems)
+
+
+# Transcript labels of a questioner or the room, who speak for no actor ("Q:", "AUDIENCE:").
+_FLOOR_LABELS = frozenset({"q", "q.", "question", "audience", "reporter", "participant", "participants"})
+
+
+def _transcript_label(r: SpeakerResolver, a: int, b: int) -> bool:
+    """Whether ``[a, b)`` is a transcript's speaker label: capitals only, opening its line,
+    a colon right after it ("THE PRESIDENT:", "Q:", "SECRETARY X:")."""
+    text = r.d.text
+    label = text[a:b]
+    if not label.isupper() or not any(ch.isalpha() for ch in label):
+        return False
+    before = text[max(0, a - 3):a]
+    return (a == 0 or "\n" in before) and text[b:b + 2].lstrip(" ")[:1] == ":"
+
+
+def rule_transcript(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``transcript_label``: a speaker label of a transcript ("THE PRESIDENT:", "Q:") names one
+    speaker throughout the document: every turn it labels takes the referent its first turn
+    resolves to (by the other rules; "THE PRESIDENT" of a White House transcript stays the US
+    president when the turn before spoke of another state's president); the document's
+    speaking state when it has one. A questioner ("Q:") or the room ("AUDIENCE:") speaks for
+    no actor (``transcript_floor``).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "THE PRESIDENT: Thank you.\\nQ: Sir, a question."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set(), doc_actor="USA")
+        >>> r.resolve(0, 13).actor, r.resolve(text.index("Q:"), text.index("Q:") + 1).rule
+        ('USA', 'transcript_floor')
+    """
+    if not _transcript_label(r, a, b):
+        return None
+    label = " ".join(words)
+    if label in _FLOOR_LABELS:
+        return Resolution(None, None, None, "role", "transcript_floor")
+    if label not in r._labels:
+        r._labels[label] = _label_referent(r, a, b, words)
+    known = r._labels[label]
+    if known is None:   # one speaker, unknown: not whoever the turn before named
+        return Resolution(None, None, None, "role", "transcript_label")
+    return known if known.antecedent_start != a else \
+        Resolution(known.actor, known.person, known.sector, known.resolution, "transcript_label")
+
+
+def _label_referent(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """The referent of the transcript label ``[a, b)``: the document's speaking state, else the
+    one at least two thirds of the label's resolved turns resolve to by the other rules when it is
+    also the state the document names most often, with the first such turn as the antecedent; ``None`` otherwise (a label resolved by what the turn before
+    it named, "President Xi said ... THE PRESIDENT:", is no evidence; a split vote says so)."""
+    if r.doc_actor:
+        return Resolution(r.doc_actor, None, "GOV", "document", "transcript_label")
+    text, n = r.d.text, b - a
+    starts = [0, *(m.start() + 1 for m in re.finditer("\n" + re.escape(text[a:b]), text))]
+    votes: dict[str, list] = {}   # by actor: [first turn, its resolution, turns]
+    turns = 0
+    for q in starts:
+        if not text.startswith(text[a:b], q) or not _transcript_label(r, q, q + n):
+            continue
+        res = next((res for rule in RULES if rule is not rule_transcript
+                    for res in (rule(r, q, q + n, words),) if res is not None), None)
+        if res is not None and res.actor is not None:
+            votes.setdefault(res.actor, [q, res, 0])[2] += 1
+            turns += 1
+    if not votes:
+        return None
+    q, res, count = max(votes.values(), key=lambda v: (v[2], -v[0]))
+    states: dict[str, int] = {}
+    for m in r.mentions:
+        if m.actor_type == "state" and m.actor and not m.person:
+            states[m.actor] = states.get(m.actor, 0) + 1
+    if 3 * count < 2 * turns or not states or res.actor != max(states, key=lambda k: states[k]):
+        return None   # a split vote, or a state the transcript is not mostly about
+    return Resolution(res.actor, res.person, res.sector, res.resolution, "transcript_label", q, q + n)
 
 
 def rule_document(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -1802,17 +1981,23 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         >>> _STATE_OFFICES["ministry"], _STATE_OFFICES["army"], _office_head(["the", "air", "force"])
         ('GOV', 'MIL', 'force')
     """
+    if "state" in words and "State" in r.d.text[a:b].split():   # "The State Bureau of Security":
+        words = ["national" if w == "state" else w for w in words]   # the nation's, not a province's
     head = _office_head(words)
     if head == "embassy":   # "The embassy said": a foreign state's, not the host's
-        actor = _embassy_state(r, a)
-        return Resolution(actor, None, "GOV", "role", "embassy_state") if actor is not None else None
+        post = _embassy_state(r, a)   # the phrase naming the post is the antecedent
+        return Resolution(post.actor, None, "GOV", "role", "embassy_state", post.start, _post_end(r, post)) \
+            if post is not None else None
     if head is None:
         return None
     if head in _AGENCY_HEADS and _contested_office(r, a, head):
         return None
     actor, rule = _same_office_state(r, a, head), "same_office"
     if actor is None and head in _AGENCY_HEADS:
-        actor, rule = _owned_body_state(r, a), "owned_body"
+        body = _owned_body_state(r, a)
+        if body is not None:   # the body's own phrase is the antecedent
+            return Resolution(body.actor, None, _OFFICE_SECTOR[head], "role", "owned_body", body.start,
+                              _post_end(r, body))
     if actor is None and head == "palace":   # the monarch's, wherever the story is set
         actor = _monarch_state(r, a)
         return Resolution(actor, None, "GOV", "role", "royal_court") if actor is not None else None
@@ -1827,7 +2012,7 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         actor, rule = _court_state(r, a), "court_state"
     if actor is None and (_OFFICE_SECTOR[head] == "MIL" or head == "ministry" and _DEFENCE & set(words)):
         actor, rule = _launch_victim(r, a), "launch_victim"
-    if actor is None and head not in _AGENCY_HEADS:   # "the agency" of no named state: a news
+    if actor is None and (head not in _AGENCY_HEADS or _named_agency(r, a, words)):   # "the agency" of no named state: a news
         # agency or an international one as often as the story's state ("North Korea's state
         # news agency KCNA said the US ... The agency said": not the US)
         actor, rule = context_state(r, a, local=_OFFICE_SECTOR[head] in _LOCAL_SECTORS)[0], "description_state"
@@ -1836,12 +2021,24 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
     return Resolution(actor, None, _OFFICE_SECTOR[head], "role", rule)
 
 
+def _named_agency(r: SpeakerResolver, a: int, words: list[str]) -> bool:
+    """Whether "the X agency", "the X authority" is a state's by its own modifier ("the
+    migration agency", "the canal authority"): a lower-case modifier that is not a news
+    agency's, with no organisation named in the window before it (an organisation's agency,
+    "the UN refugee agency", is named so: "the refugee agency" after UNHCR is UNHCR's)."""
+    mods = words[1:-1]
+    if not mods or any(w in ("news", "state", "press", "wire") for w in mods):
+        return False
+    return not any(m.actor_type in _ORG_TYPES and m.end <= a
+                   for m in r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a))
+
+
 # Words that name a state's diplomatic post or envoy just after the state ("Hungary's ambassador",
 # "the Russian embassy in Oslo", "Peru's envoy").
 _DIPLOMATIC_WORDS = frozenset("embassy ambassador envoy consulate consul chargé charge".split())
 
 
-def _embassy_state(r: SpeakerResolver, a: int) -> str | None:
+def _embassy_state(r: SpeakerResolver, a: int) -> Mention | None:
     """Rule ``embassy_state``: "the embassy" is the embassy of the state whose embassy,
     ambassador or envoy the window names before it, outside quotation marks ("Russia's embassy
     in Oslo called ... The embassy said": RUS; "Hungary's ambassador was summoned ... The embassy
@@ -1855,11 +2052,12 @@ def _embassy_state(r: SpeakerResolver, a: int) -> str | None:
         >>> ms = [Mention(0, 5, "CHL", None, "GOV", None, "name", False, "state"),
         ...       Mention(15, 19, "PER", None, "GOV", None, "name", False, "state")]
         >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
-        >>> _embassy_state(r, text.index("The embassy"))
+        >>> _embassy_state(r, text.index("The embassy")).actor
         'PER'
     """
     d = r.d
-    found, sent = None, -1
+    found: Mention | None = None
+    sent = -1
     for m in reversed(r.mentions_in(r.window_start(a, WINDOW_SENTENCES), a)):
         if m.end > a or not m.actor or m.person or m.actor_type != "state" or r.in_quote(m.start):
             continue
@@ -1869,12 +2067,36 @@ def _embassy_state(r: SpeakerResolver, a: int) -> str | None:
             continue
         here = d.sent[min(t, len(d.sent) - 1)]
         if found is None:
-            found, sent = m.actor, here
+            found, sent = m, here
         elif here != sent:
             break
-        elif m.actor != found:   # "Peru's ambassador and Bolivia's envoy met": whose, unsaid
+        elif m.actor != found.actor:   # "Peru's ambassador and Bolivia's envoy met": whose, unsaid
             return None
     return found
+
+
+def _post_end(r: SpeakerResolver, m: Mention) -> int:
+    """The end of the phrase a state's mention opens as the owner of a post or body, the
+    antecedent of "the embassy", "the agency": "Hungary's ambassador", "the Russian embassy",
+    "Peru's Water Authority" (at most four words after the state's name).
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Peru's Water Authority cut supplies."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> text[:_post_end(r, Mention(0, 4, "PER", None, "GOV", None, "name", False, "state"))]
+        "Peru's Water Authority"
+    """
+    d = r.d
+    t = k = bisect.bisect_left(d.start, m.end)
+    if k < len(d.low) and d.low[k] in POSSESSIVES:
+        k += 1
+    stop = min(len(d.low), k + 4)
+    while k < stop and d.sent[k] == d.sent[t - 1] and (
+            d.low[k] in _DIPLOMATIC_WORDS or d.low[k] in _OFFICE_SECTOR or _cap(d.tok[k]) and d.tok[k].isalpha()):
+        k += 1
+    return d.end[k - 1] if k > t and d.low[k - 1] not in POSSESSIVES else m.end
 
 
 # Office nouns a description uses for a state's named agency ("South Korea's National
@@ -1882,7 +2104,7 @@ def _embassy_state(r: SpeakerResolver, a: int) -> str | None:
 _AGENCY_HEADS = frozenset({"agency", "authority"})
 
 
-def _owned_body_state(r: SpeakerResolver, a: int) -> str | None:
+def _owned_body_state(r: SpeakerResolver, a: int) -> Mention | None:
     """Rule ``owned_body``: "the agency" is the body a state's possessive named before it
     ("Ukraine's SBU security service detained ..., the agency said": UKR; "South Korea's
     National Intelligence Service said ... The agency said": KOR): the first such phrase (a
@@ -1895,7 +2117,7 @@ def _owned_body_state(r: SpeakerResolver, a: int) -> str | None:
         >>> _, toks = tokenize_documents(["d"], [text])
         >>> ms = [Mention(0, 4, "PER", None, "GOV", None, "name", False, "state")]
         >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
-        >>> _owned_body_state(r, text.index("The agency"))
+        >>> _owned_body_state(r, text.index("The agency")).actor
         'PER'
     """
     d = r.d
@@ -1904,14 +2126,20 @@ def _owned_body_state(r: SpeakerResolver, a: int) -> str | None:
         if m.end > a or not m.actor or m.person or m.actor_type != "state" or r.in_quote(m.start):
             continue
         t = bisect.bisect_left(d.start, m.end)
+        own = bisect.bisect_left(d.start, m.start)
+        if any(d.low[k] in POSSESSIVES and d.tok[k + 1][:1].isupper() for k in range(own, t - 1)):
+            # the mention is the body itself ("Ukraine's SBU security service")
+            if best is None or d.sent[t - 1] > d.sent[bisect.bisect_left(d.start, best.end) - 1]:
+                best = m
+            continue
         if t + 1 >= len(d.low) or d.low[t] not in POSSESSIVES or d.start[t + 1] >= a \
                 or not d.tok[t + 1][:1].isupper() \
                 or any(o.actor_type == "state" and o.actor != m.actor
                        for o in r.mentions_in(d.start[t + 1], d.end[t + 1])):
             continue   # "Ukraine's SBU", not "Moldova's Russia policy"
-        if best is None or d.sent[t] > d.sent[bisect.bisect_left(d.start, best.end)]:
+        if best is None or d.sent[t] > d.sent[bisect.bisect_left(d.start, best.end) - 1]:
             best = m
-    return best.actor if best is not None else None
+    return best
 
 
 # UN missions and agencies are named by acronyms of "United Nations" / "Nations Unies" ("UNMISS",
@@ -1941,6 +2169,30 @@ def _acronym_body(r: SpeakerResolver, a: int, b: int) -> str | None:
     return None
 
 
+def rule_un_acronym(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
+    """``un_mission``: a bare acronym the gazetteer does not know that spells "United Nations" or
+    "Nations Unies" ("MINUSCA said", "UNIFIL said", "the UNMISS mission said"): a UN mission
+    or agency, actor ``UN`` (the issue of who speaks for a mission is the UN's, not the host
+    state's). Other unknown acronyms stay unresolved.
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "UNMOGIP said the ceasefire held."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> r.resolve(0, text.index(" said")).rule
+        'un_mission'
+    """
+    d = r.d
+    t, e = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, b)
+    acr = [k for k in range(t, e) if d.tok[k].isalpha() and d.tok[k].isupper() and len(d.tok[k]) >= 4]
+    rest = [w for k, w in enumerate(d.low[t:e], t) if k not in acr]
+    if len(acr) != 1 or any(w not in ("the", "mission", "force") for w in rest) \
+            or r.mentions_in(d.start[acr[0]], d.end[acr[0]]) or not _UN_ACRONYM.search(d.tok[acr[0]]):
+        return None
+    return Resolution("UN", None, None, "role", "un_mission")
+
+
 def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """``office_place``: an office of a state whose own phrase names the state, by a capital
     or state after "in"/"of" ("the foreign ministry in Brasilia", "the defence ministry of
@@ -1963,7 +2215,11 @@ def rule_office_place(r: SpeakerResolver, a: int, b: int, words: list[str]) -> R
     t, e = bisect.bisect_left(d.start, a), bisect.bisect_left(d.start, b)
     low = d.low[t:e]
     cut = next((k for k, w in enumerate(low) if w in ("in", "of")), None)
-    if cut is not None and (cut > 1 or cut == 1 and low[0] in _BARE_OFFICES):
+    head: str | None
+    if cut == 1 and low[0] == "officials" and low[1] == "in":
+        # "officials in New Delhi": the state's whose capital it is
+        head, place = "official", ((d.start[t + 2], b) if t + 2 < e else None)
+    elif cut is not None and (cut > 1 or cut == 1 and low[0] in _BARE_OFFICES):
         # "the foreign ministry in Brasilia", "Prosecutors in Kyiv"
         head = _office_head(low[:cut])
         place = (d.start[t + cut + 1], b) if t + cut + 1 < e else None
@@ -1992,7 +2248,8 @@ def _place_state(r: SpeakerResolver, a: int, b: int) -> str | None:
 
 # Offices a capital or state in their own phrase places ("the foreign ministry in Accra").
 _PLACED_OFFICES = frozenset("ministry government cabinet presidency office army military navy force "
-                            "guard police prosecutors".split())
+                            "guard police prosecutors bureau directorate inspectorate department "
+                            "command committee commission official".split())
 
 
 def _same_office_state(r: SpeakerResolver, a: int, head: str, *, before: bool = False,
@@ -2157,9 +2414,17 @@ def _office_head(words: list[str]) -> str | None:
         return words[0] if words[0] in _BARE_OFFICES else None
     if words[0] == "the" and " ".join(words[-3:]) == "chiefs of staff" and len(words) <= 5:
         return "military"   # "the Joint Chiefs of Staff": a state's general staff
+    if "of" in words[2:-1] and words[words.index("of") - 1] in _OFFICE_SECTOR \
+            and not words[words.index("of") - 1].startswith(("spokes", "official")) \
+            and not (_SUBSTATE_MODIFIERS | _NOT_STATE_SPOKES) & set(words[words.index("of"):]):
+        # "the National Bureau of Investigation", "the Operational Command of the armed forces":
+        # the office noun before its complement (a complement naming a state is office_place's)
+        words = words[:words.index("of")]
     if len(words) > 4 or words[0] not in ("the", "a", "an"):
         return None
     head = words[-1]
+    if head in _STATE_BODIES:
+        return head if _STATE_BODY_MODS & set(words[1:-1]) else None
     if len(words) >= 3 and " ".join(words[-2:]) in _COMPOUND_OFFICES:
         head, mods = _COMPOUND_OFFICES[" ".join(words[-2:])], words[1:-2]
     elif head == "office" and len(words) == 2:
@@ -2194,9 +2459,16 @@ _STATE_OFFICES = {"ministry": "GOV", "government": "GOV", "cabinet": "GOV", "emb
                   "presidency": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
                   "office": "GOV", "army": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
                   "guard": "MIL", "police": "COP", "prosecutors": "JUD", "prosecutor": "JUD",
-                  "court": "JUD", "palace": "GOV", "agency": "GOV", "authority": "GOV"}
+                  "court": "JUD", "palace": "GOV", "agency": "GOV", "authority": "GOV",
+                  "bureau": "GOV", "directorate": "GOV", "inspectorate": "GOV", "department": "GOV",
+                  "service": "GOV", "command": "MIL"}
+# Bodies that are a state's only with a modifier saying so ("a parliamentary committee", "the
+# electoral commission"; bare "the commission" is as often an organisation's, the EU's).
+_STATE_BODIES = {"committee": "LEG", "commission": "GOV"}
+_STATE_BODY_MODS = frozenset("""parliamentary congressional legislative senate electoral election
+intelligence defence defense security""".split())
 # ... and "official" when an office names it ("a foreign ministry official", :func:`_office_head`)
-_OFFICE_SECTOR = dict(_STATE_OFFICES, official="GOV")
+_OFFICE_SECTOR = dict(_STATE_OFFICES, official="GOV", **_STATE_BODIES)
 _COMPOUND_OFFICES = {"air force": "force", "coast guard": "guard", "armed forces": "force",
                      "foreign office": "office", "police force": "police", "royal court": "palace"}
 # Bare nouns that name a state's office, and the offices that, like police, are the state's
@@ -2851,6 +3123,9 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
         names, demonyms = _sentence_states(r, lo, hi)
         found = names or demonyms
         side = _strike_side(r, lo, hi, found) if found else None
+        if side == "" and titled and line in found and sent != s:
+            return line, "picked"   # "ASMARA - Eritrea accused Ethiopia of massing troops.
+            # Information Minister X said": an official quoted from the dateline's capital
         if side == "":
             return None, "competing"   # "Thailand shelled Cambodian positions, the army said": either's
         if side and (not strict or line is None or line == side):
@@ -2968,10 +3243,10 @@ def rule_name(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolutio
 
 
 RULES: tuple[Callable[[SpeakerResolver, int, int, list[str]], Resolution | None], ...] = (
-    rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person,
+    rule_transcript, rule_mention, rule_office_place, rule_document, rule_joint, rule_pronoun_person,
     rule_pronoun_owner, rule_pronoun_office, rule_relative_who, rule_description_role,
     rule_description_office, rule_description_org, rule_org_staff, rule_description_state,
     rule_local_official, rule_state_outlet, rule_pronoun_org, rule_pronoun_group,
     rule_pronoun_possessive,
-    rule_country_possessive, rule_role_appositive, rule_name,
+    rule_country_possessive, rule_role_appositive, rule_un_acronym, rule_name,
 )
