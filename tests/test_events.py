@@ -22,7 +22,10 @@ NEEDS_TAGGER = pytest.mark.skipif(clauses._perceptron() is None,
 pytestmark = NEEDS_TAGGER
 
 
-def run(text: str, *, with_quotes: bool = False, module=events) -> pd.DataFrame:
+def run(text: str, *, with_quotes: bool = True, module=events) -> pd.DataFrame:
+    """The events of one document as ``analyze()`` makes them: actors, quotes, escalation (which
+    reads the quotes), then events. ``with_quotes=False`` leaves the quotes step out, for a test
+    that says why it wants events without a quotes table (as a caller of ``find_events`` may)."""
     docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
     s, t = tokenize_documents(["d"], [text])
     tb = {"documents": docs, "sentences": s, "tokens": t}
@@ -35,6 +38,13 @@ def run(text: str, *, with_quotes: bool = False, module=events) -> pd.DataFrame:
     out = module.annotate(tb)["events"]
     assert all(text[a:b] == x for a, b, x in zip(out["start"], out["end"], out["text"]))
     return out
+
+
+def quotes_gap(reason: str) -> pytest.MarkDecorator:
+    """Marks a case whose rows hold for the events rules alone (``run(..., with_quotes=False)``)
+    but not yet after the quotes step that ``analyze()`` runs before them: a known gap, strict so
+    that the case fails loudly (and the mark is removed) once it is fixed."""
+    return pytest.mark.xfail(strict=True, reason=f"with the quotes step analyze() runs: {reason}")
 
 
 def rows(out: pd.DataFrame) -> list[tuple]:

@@ -4,7 +4,7 @@ visits. Each rule has its negative cases, where no target (or no row) is the rig
 from __future__ import annotations
 
 import pytest
-from test_events import NEEDS_TAGGER, rows, run
+from test_events import NEEDS_TAGGER, quotes_gap, rows, run
 
 pytestmark = NEEDS_TAGGER
 
@@ -258,8 +258,10 @@ def test_a_retaliation_is_aimed_at_whoever_acted(text, expected, absent):
     ("The Russian ambassador was summoned by Poland. The envoy rejected the accusations.", ("RUS", "deny", "POL")),
     ("Iran's envoy met the Saudi foreign minister. The ambassador praised Riyadh.", ("IRN", "praise", "SAU")),
     # negatives: another office; an envoy named with no state
-    ("The Russian ambassador was summoned by Poland. The spokesman rejected the accusations.",
-     (None, "deny", None)),
+    pytest.param("The Russian ambassador was summoned by Poland. The spokesman rejected the accusations.",
+                 (None, "deny", None), marks=quotes_gap(
+                     "quotes reads 'The spokesman rejected' as an attribution and resolves the spokesman "
+                     "to Poland, whose actor the denial takes (actor.quote_speaker_span)")),
     ("China appointed a new envoy to Manila. The ambassador criticized the Philippines.",
      (None, "criticize", "PHL")),
 ])

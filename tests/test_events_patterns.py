@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_events import NEEDS_TAGGER, rows, run
+from test_events import NEEDS_TAGGER, quotes_gap, rows, run
 
 pytestmark = NEEDS_TAGGER
 
@@ -324,7 +324,9 @@ def test_no_accusation_for_conditional_or_negated_acts(text, absent):
     ("The junta in Bamako welcomed the decision by ECOWAS.", ("MLI", "praise"), (None, "praise")),
     ("The military government in Conakry rejected the ECOWAS proposal.", ("GIN", "reject"), (None, "reject")),
     # negative: only "in", not "from" ("the government from Ouagadougou" is no usage to trust)
-    ("The regime from Ouagadougou rejected the ECOWAS proposal.", (None, "reject"), ("BFA", "reject")),
+    pytest.param("The regime from Ouagadougou rejected the ECOWAS proposal.", (None, "reject"), ("BFA", "reject"),
+                 marks=quotes_gap("quotes resolves the speaker 'The regime from Ouagadougou' to BFA, whose "
+                                  "actor the rejection takes (actor.quote_speaker_span)")),
 ])
 def test_official_in_place(text, expected, absent):
     got = [r[:2] for r in rows(run(text))]

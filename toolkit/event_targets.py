@@ -412,7 +412,19 @@ def _denial_prior(s: cl.Structure, e: Any, ctx: Any, me: str, rows: list, r: Any
     ``target.denial_accuser`` reads a claim noun object the same way).
 
     Example:
-        >>> # "Mali accused Algeria of arming rebels. Algeria denied any involvement.": DZA -> MLI
+        >>> import pandas as pd
+        >>> from toolkit import actors, escalation, events
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> t = "Mali accused Algeria of arming rebels. Algeria denied any involvement."
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": [t]})
+        >>> sents, toks = tokenize_documents(["d"], [t])
+        >>> tb = {"documents": docs, "sentences": sents, "tokens": toks,
+        ...       "mentions": actors.mentions_from_tables(docs, toks)}
+        >>> tb.update(escalation.annotate(tb))
+        >>> ev = events.annotate(tb)["events"]
+        >>> [(r.source_actor, r.act, r.target_actor) for r in ev.itertuples()
+        ...  if r.rule.endswith("/target.denial_prior_accuser")]
+        [('DZA', 'deny', 'MLI')]
     """
     if e.act not in tr.denial_answer_acts or not _object_names_no_one(s, e, ctx):
         return None
