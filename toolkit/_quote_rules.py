@@ -787,6 +787,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
                 start = quote  # "told CBS, “We are ...”": the quotation, not the addressee
             elif d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
                 start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
+                if start < s1 and _after_setting_phrase(d, start, s1) is not None:
+                    start = _after_setting_phrase(d, start, s1)  # "told reporters in Orsk the army would ..."
                 if start >= s1 or (d.low[start] in _ADJUNCT_START and not time_possessive(d, start, s1)) \
                         or d.tok[start] in _SENT_FINAL:
                     return None  # "..., X told reporters on Tuesday.": the content is before the cue
@@ -903,7 +905,7 @@ def _past_time(d: _Doc, k: int, s1: int, lemma: str, that_opt: bool) -> int:
 
 
 _SETTING_PREPOSITIONS = frozenset("on in at during via after before over".split())
-SETTING_MAX_TOKENS = 8   # tokens from the preposition to the clause's finite verb
+SETTING_MAX_TOKENS = 12  # tokens from the preposition to the clause's finite verb
 
 
 def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
@@ -912,9 +914,11 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
     would ...", "said on condition of anonymity the deal was ..."), else ``None``.
 
     The phrase has no verb, comma or "that"; the first finite verb (an auxiliary, an irregular
-    past or an -ed form) after it is the clause's, and the clause's subject opens at the last
-    determiner or pronoun before that verb, or at a name right after a lower-case noun ("at
-    the summit Tarsia would ..."). Anything else ("in the city centre protesters had ...",
+    past or an -ed form) after it is the clause's, and the clause's subject opens at the first
+    determiner or pronoun after the phrase's last preposition that is not that preposition's
+    object ("at a rally in Orsk the army would ..."), or at a name right after a lower-case
+    noun ("at the summit Tarsia would ..."), or at the second name of two right after the
+    preposition ("in Riga Latvia would ..."). Anything else ("in the city centre protesters had ...",
     where the phrase could end at either noun) is left unread.
 
     Example:
@@ -923,6 +927,9 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
         'the'
         >>> _after_setting_phrase(_state_of("He said before he died.").d, 2, 6) is None
         True
+        >>> st = _state_of("He said at a news conference in Riga Latvia would sign.")
+        >>> st.d.tok[_after_setting_phrase(st.d, 2, len(st.d.tok))]
+        'Latvia'
     """
     if d.low[k] not in _SETTING_PREPOSITIONS:
         return None
@@ -936,13 +943,20 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
             return None
     if verb is None:
         return None
-    for t in range(verb - 1, k + 1, -1):
-        if d.low[t] in PRONOUNS or (d.low[t] in _DETERMINERS and d.low[t] not in ("'s", "’s", "no")):
+    # The subject opens after the phrase's last preposition ("at a news conference in Orsk | the
+    # army would"): at its first determiner or pronoun that is not the preposition's own object.
+    last = max(t for t in range(k, verb) if d.low[t] in _SETTING_PREPOSITIONS or d.low[t] == "with")
+    for t in range(last + 2, verb):
+        if (d.low[t] in PRONOUNS and d.low[t] not in ("who", "which")) \
+                or (d.low[t] in _DETERMINERS and d.low[t] not in ("'s", "’s", "no")):
             return t
     name = verb - 1
-    while name > k + 1 and _cap(d.tok[name - 1]):
+    while name > last + 1 and _cap(d.tok[name - 1]):
         name -= 1
     if name > k + 1 and _cap(d.tok[name]) and d.tok[name - 1].islower() and d.low[name - 1] not in _DETERMINERS:
+        if name == last + 1:
+            # "in Riga Latvia would": the first name is the place, the rest the subject.
+            return name + 1 if name + 1 < verb else None
         return name
     return None
 

@@ -2626,6 +2626,7 @@ def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[li
 SPEECH = "speech"
 SILENCE = "silence"
 EVIDENCE = "evidence"
+INTENTION = "intention"
 
 
 def cue_kinds(lex: _lexicon.Lexicon) -> dict[str, str]:
@@ -2645,6 +2646,11 @@ def cue_kinds(lex: _lexicon.Lexicon) -> dict[str, str]:
 # A refusal to speak ("declined to comment", "refused to say whether") is a silence, as the
 # lexicon's nonresponse class ("did not respond to requests for comment"), not an intention.
 _REFUSALS = frozenset("decline refuse".split())
+# "agreed to review the case" commits to an act (a deal, which the events table codes), it
+# reports nothing said: its kind is intention, as "plans to" is; "agreed that ..." stays speech.
+# (PolNeAR's coders mark about a third of "agreed to" as a cue in its train split.)
+_COMMITMENTS = frozenset(("agree",))
+_INFINITIVE_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
 _REFUSED_SPEECH = re.compile(
     r"\s+to\s+(?:comment|say|discuss|elaborate|answer|confirm|deny|speak|talk|respond|reply|specify|disclose"
     r"|reveal|identify|name|explain|detail|divulge|address|be\s+interviewed|be\s+quoted)\b", re.IGNORECASE)
@@ -2683,6 +2689,7 @@ def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str
     silence ("declined to comment", "refused to say whether"), as the nonresponse class is.
     A verb that presents evidence ("suggest", "indicate", "point to") with a document, poll or
     study as its ``speaker`` (:func:`evidence_source`) is evidence ("Polls suggest ...").
+    "agreed to" before an infinitive is an intention: a commitment to act, not speech.
 
     Example:
         >>> kinds = {"neutral": "speech", "cognitive": "thought", "volitional": "intention"}
@@ -2692,6 +2699,8 @@ def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str
         ('silence', 'intention')
         >>> cue_kind("indirect", "hedged", {"hedged": "speech"}, "suggest", speaker="Polls")
         'evidence'
+        >>> cue_kind("indirect", "concessive", {}, "agree", " to reopen the border"), cue_kind("indirect", "concessive", {}, "agree", " that it was late")
+        ('intention', 'speech')
     """
     if kind == "scare":
         return None
@@ -2699,6 +2708,8 @@ def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str
         return SILENCE
     if lemma in _EVIDENCE_CUES and evidence_source(speaker):
         return EVIDENCE
+    if lemma in _COMMITMENTS and _INFINITIVE_AFTER.match(after):
+        return INTENTION
     return kinds.get(cue_class, SPEECH) if cue_class else SPEECH
 
 
