@@ -2650,7 +2650,9 @@ _REFUSALS = frozenset("decline refuse".split())
 # reports nothing said: its kind is intention, as "plans to" is; "agreed that ..." stays speech.
 # (PolNeAR's coders mark about a third of "agreed to" as a cue in its train split.)
 _COMMITMENTS = frozenset(("agree",))
-_INFINITIVE_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]", re.IGNORECASE)
+_INFINITIVE_AFTER = re.compile(
+    r"\s+to\s+(?!(?:be|the|a|an|it|this|that|these|those|any|such|all|our|their|his|her|its|my|your|them|him|us|me)\b)"
+    r"(?:really\s+|also\s+|basically\s+|not\s+)?[a-z]+", re.IGNORECASE)
 _REFUSED_SPEECH = re.compile(
     r"\s+to\s+(?:comment|say|discuss|elaborate|answer|confirm|deny|speak|talk|respond|reply|specify|disclose"
     r"|reveal|identify|name|explain|detail|divulge|address|be\s+interviewed|be\s+quoted)\b", re.IGNORECASE)
@@ -2699,8 +2701,8 @@ def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str
         ('silence', 'intention')
         >>> cue_kind("indirect", "hedged", {"hedged": "speech"}, "suggest", speaker="Polls")
         'evidence'
-        >>> cue_kind("indirect", "concessive", {}, "agree", " to reopen the border"), cue_kind("indirect", "concessive", {}, "agree", " that it was late")
-        ('intention', 'speech')
+        >>> [cue_kind("indirect", "concessive", {}, "agree", a) for a in (" to reopen it", " that it was late", " to a truce")]
+        ['intention', 'speech', 'speech']
     """
     if kind == "scare":
         return None
