@@ -77,7 +77,8 @@ Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue
 ``direct_colon_name``, ``direct_continued``, ``direct_unattributed``, ``indirect_subject``,
 ``indirect_inverted``, ``indirect_participle``, ``indirect_passive``, ``indirect_infinitive``
 ("went on to say": the subject of the governing verb group; ``_content_before`` is appended
-when the content comes first), ``indirect_fronted`` ("Claiming ..., Trump told": the subject
+when the content comes first, as in ``indirect_passive_content_before``: "The ceasefire was
+confirmed by a UN spokesman", whose subject is what was said), ``indirect_fronted`` ("Claiming ..., Trump told": the subject
 after a fronted participial clause), ``indirect_nominal`` ("his claim that ...": the possessor
 of a noun of saying), ``indirect_parenthetical``, ``indirect_channel`` (also
 the passive "X was quoted by Y as saying"),
