@@ -908,6 +908,9 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     # "press conference", "call centre": the first word of a compound noun.
     if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
         return False
+    # "a 12-page report", "a 52-count complaint", "the two-year review": a measure modifies a noun.
+    if i > 0 and d.sent[i - 1] == d.sent[i] and _MEASURE.match(d.low[i - 1]):
+        return False
     low = d.low[i]
     if low.endswith("ment") or low.endswith("tion"):
         return False
@@ -923,6 +926,10 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
                      and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
         return False
     return True
+
+
+_MEASURE = re.compile(r"^(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"fifteen|twenty|thirty|forty|fifty|hundred)-[a-z]+$")
 
 
 def _first_past(d: _Doc, i: int) -> bool:
