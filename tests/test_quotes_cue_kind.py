@@ -49,6 +49,11 @@ def test_a_users_class_without_a_kind_is_speech():
      ("indirect", "A spokeswoman for the Halloran council", "would not comment on", "silence")),
     ("The Tallis embassy declined to comment.",
      ("indirect", "The Tallis embassy", "declined", "silence")),
+    # "agreed to ACT" commits to a deal (an event), nothing said; "agreed that ..." reports speech
+    ("Brasko and Velmar agreed to reopen the rail link.",
+     ("indirect", "Brasko and Velmar", "agreed", "intention")),
+    ("The Tallis court agreed that the case was urgent.",
+     ("indirect", "The Tallis court", "agreed", "speech")),
 ])
 def test_rows_carry_the_kind_of_their_cue(text, expected):
     assert expected in rows(text)

@@ -89,3 +89,25 @@ def test_setting_phrase_without_a_clause_after_it(text):
 
 def test_setting_phrase_then_a_pronoun_clause():
     assert ("The envoy", "said", "it was fine") in rows("The envoy said on the phone it was fine.")
+
+
+@pytest.mark.parametrize("text, row", [
+    # a setting phrase of two prepositions: the subject opens after the last one's object
+    ("Premier Arvo Kallas said at a news conference in Tallinn the government would cut fuel taxes.",
+     ("Premier Arvo Kallas", "said", "the government would cut fuel taxes")),
+    ("Foreign Minister Edgars Linde said at a news conference in Riga Latvia would host the summit.",
+     ("Foreign Minister Edgars Linde", "said", "Latvia would host the summit")),
+    ("Kallas said on Twitter the head of the agency would resign.",
+     ("Kallas", "said", "the head of the agency would resign")),
+    ("Defence Minister Ola Berge told reporters in Bergholm the patrols would continue.",
+     ("Defence Minister Ola Berge", "told", "the patrols would continue")),
+])
+def test_setting_phrase_before_a_clause_without_that(text, row):
+    assert row in rows(text), rows(text)
+
+
+def test_object_of_the_setting_phrase_is_not_the_subject():
+    # "in an interview with a local radio station inflation would ...": where the phrase ends is
+    # unclear, so no clause is read rather than one that starts inside the phrase
+    got = rows("Finance Minister Ivo Rask said in an interview with a local radio station inflation would peak.")
+    assert not any(r[2].startswith(("a local", "an interview")) for r in got), got

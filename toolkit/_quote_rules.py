@@ -787,6 +787,8 @@ def _content_after(st: _State, i: int, row: dict) -> tuple[int, int] | None:
                 start = quote  # "told CBS, “We are ...”": the quotation, not the addressee
             elif d.low[k] in _ADDRESSEES and k + 1 < s1 and not _cap(d.tok[k + 1]):
                 start = _time_after(d, k + 1, s1)  # "told reporters the alliance would ...": the clause after them
+                if start < s1 and _after_setting_phrase(d, start, s1) is not None:
+                    start = _after_setting_phrase(d, start, s1)  # "told reporters in Orsk the army would ..."
                 if start >= s1 or (d.low[start] in _ADJUNCT_START and not time_possessive(d, start, s1)) \
                         or d.tok[start] in _SENT_FINAL:
                     return None  # "..., X told reporters on Tuesday.": the content is before the cue
@@ -903,7 +905,7 @@ def _past_time(d: _Doc, k: int, s1: int, lemma: str, that_opt: bool) -> int:
 
 
 _SETTING_PREPOSITIONS = frozenset("on in at during via after before over".split())
-SETTING_MAX_TOKENS = 8   # tokens from the preposition to the clause's finite verb
+SETTING_MAX_TOKENS = 12  # tokens from the preposition to the clause's finite verb
 
 
 def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
@@ -912,9 +914,11 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
     would ...", "said on condition of anonymity the deal was ..."), else ``None``.
 
     The phrase has no verb, comma or "that"; the first finite verb (an auxiliary, an irregular
-    past or an -ed form) after it is the clause's, and the clause's subject opens at the last
-    determiner or pronoun before that verb, or at a name right after a lower-case noun ("at
-    the summit Tarsia would ..."). Anything else ("in the city centre protesters had ...",
+    past or an -ed form) after it is the clause's, and the clause's subject opens at the first
+    determiner or pronoun after the phrase's last preposition that is not that preposition's
+    object ("at a rally in Orsk the army would ..."), or at a name right after a lower-case
+    noun ("at the summit Tarsia would ..."), or at the second name of two right after the
+    preposition ("in Riga Latvia would ..."). Anything else ("in the city centre protesters had ...",
     where the phrase could end at either noun) is left unread.
 
     Example:
@@ -923,6 +927,9 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
         'the'
         >>> _after_setting_phrase(_state_of("He said before he died.").d, 2, 6) is None
         True
+        >>> st = _state_of("He said at a news conference in Riga Latvia would sign.")
+        >>> st.d.tok[_after_setting_phrase(st.d, 2, len(st.d.tok))]
+        'Latvia'
     """
     if d.low[k] not in _SETTING_PREPOSITIONS:
         return None
@@ -936,13 +943,20 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
             return None
     if verb is None:
         return None
-    for t in range(verb - 1, k + 1, -1):
-        if d.low[t] in PRONOUNS or (d.low[t] in _DETERMINERS and d.low[t] not in ("'s", "’s", "no")):
+    # The subject opens after the phrase's last preposition ("at a news conference in Orsk | the
+    # army would"): at its first determiner or pronoun that is not the preposition's own object.
+    last = max(t for t in range(k, verb) if d.low[t] in _SETTING_PREPOSITIONS or d.low[t] == "with")
+    for t in range(last + 2, verb):
+        if (d.low[t] in PRONOUNS and d.low[t] not in ("who", "which")) \
+                or (d.low[t] in _DETERMINERS and d.low[t] not in ("'s", "’s", "no")):
             return t
     name = verb - 1
-    while name > k + 1 and _cap(d.tok[name - 1]):
+    while name > last + 1 and _cap(d.tok[name - 1]):
         name -= 1
     if name > k + 1 and _cap(d.tok[name]) and d.tok[name - 1].islower() and d.low[name - 1] not in _DETERMINERS:
+        if name == last + 1:
+            # "in Riga Latvia would": the first name is the place, the rest the subject.
+            return name + 1 if name + 1 < verb else None
         return name
     return None
 
@@ -1764,6 +1778,63 @@ def _held_noun(d: _Doc, i: int, sp: tuple[int, int] | None) -> tuple[int, int] |
     return (a, v) if a < v else None
 
 
+# Passive cues whose subject is what was said ("The ceasefire was confirmed by X"), not the
+# addressee ("X was told / asked / urged / warned by Y") nor a belief's object.
+_PASSIVE_SUBJECT_CLASSES = frozenset("""neutral emphatic hedged denial concessive evidential accusatory
+approving position""".split())
+_ADDRESSEE_LEMMAS = frozenset("tell ask inform brief assure reassure remind".split())
+_NO_SUBJECT_WORDS = frozenset("it which who that what there".split())
+
+
+def _passive_subject(d: _Doc, i: int, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """Token span of the subject of a by-agent passive cue at ``i`` with no clause after it, as
+    the content: "The ceasefire was confirmed by a UN spokesman" (content "The ceasefire"),
+    "The plan was rejected by the council"; ``None`` for an addressee ("Holt was told by
+    aides"), an expletive or relative subject ("It was announced by ...", "which was reported
+    by ..."), or a cue the agent precedes.
+
+    Example:
+        >>> _rows_of("The ceasefire was confirmed by a UN spokesman on Sunday.")
+        [['indirect_passive_content_before', 'a UN spokesman', 'was confirmed', 'The ceasefire']]
+        >>> _rows_of("Veld was asked by aides about the plan.")
+        []
+    """
+    _, lemma, cat, _, _ = d.cues[i]
+    if cat not in _PASSIVE_SUBJECT_CLASSES or lemma in _ADDRESSEE_LEMMAS or sp[0] < i:
+        return None
+    s0, _ = d.sent_bounds(i)
+    k = _skip_aux_left(d, i, s0)
+    subj = np_left(d, k, s0)
+    if subj is None or subj[1] != k or (subj[1] - subj[0] == 1 and d.low[subj[0]] in _NO_SUBJECT_WORDS):
+        return None
+    if subj[0] > s0 and d.low[subj[0] - 1] in ("that", "which", "who"):
+        return None  # "the deal that was confirmed by X": a relative clause's head
+    return subj
+
+
+_AGENT_ADJUNCTS = frozenset("in on at during after before over with via".split())
+
+
+def _passive_agent(d: _Doc, sp: tuple[int, int], cat: str) -> tuple[int, int]:
+    """The by-agent ``sp`` of a passive cue without the setting or reason phrase a noun phrase
+    reading took along ("by both firms | in a joint statement", accusatory "by rivals | for the
+    delay"); "a spokeswoman for the ministry" keeps its "for", and "dozens" its "of papers".
+
+    Example:
+        >>> st = _state_of("The merger was announced by both firms in a statement.")
+        >>> a, b = _passive_agent(st.d, (5, 10), "neutral")
+        >>> " ".join(st.d.tok[a:b])
+        'both firms'
+    """
+    _, s1 = d.sent_bounds(sp[0])
+    if sp[1] + 1 < s1 and d.low[sp[1]] == "of" and np_right(d, sp[1] + 1, s1) is not None:
+        sp = (sp[0], np_right(d, sp[1] + 1, s1)[1])  # "by dozens | of papers", "by a number | of experts"
+    for t in range(sp[0] + 1, sp[1]):
+        if d.low[t] in _AGENT_ADJUNCTS or (cat == "accusatory" and d.low[t] == "for"):
+            return (sp[0], t)
+    return sp
+
+
 def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
     """``indirect_<how>``: "X said (that) ...", ", said X", "X, arguing that ...", "it was
     announced by X that ...", "..., X said": the speaker of the cue (``how``: subject,
@@ -1833,6 +1904,13 @@ def rule_reported_clause(st: _State, i: int) -> list[dict] | None:
         content = _content_after(st, i, row)
         if content is not None and how == "passive" and sp is not None and content[0] < sp[1]:
             content = None
+        if content is None and how == "passive" and sp is not None:
+            content = _passive_subject(d, i, sp)  # "The ceasefire was confirmed by a UN spokesman."
+            if content is not None:
+                row["rule"] += "_content_before"
+                if _passive_agent(d, sp, cat) != sp:
+                    _set_tok(row, "speaker", d, _passive_agent(d, sp, cat))
+                    _resolve(st, row)
     if content is None:
         return []
     _fill_cue(st, row, i)

@@ -77,7 +77,8 @@ Rules: every row carries ``rule``, the id of the rule that made it (``direct_cue
 ``direct_colon_name``, ``direct_continued``, ``direct_unattributed``, ``indirect_subject``,
 ``indirect_inverted``, ``indirect_participle``, ``indirect_passive``, ``indirect_infinitive``
 ("went on to say": the subject of the governing verb group; ``_content_before`` is appended
-when the content comes first), ``indirect_fronted`` ("Claiming ..., Trump told": the subject
+when the content comes first, as in ``indirect_passive_content_before``: "The ceasefire was
+confirmed by a UN spokesman", whose subject is what was said), ``indirect_fronted`` ("Claiming ..., Trump told": the subject
 after a fronted participial clause), ``indirect_nominal`` ("his claim that ...": the possessor
 of a noun of saying), ``indirect_parenthetical``, ``indirect_channel`` (also
 the passive "X was quoted by Y as saying"),
@@ -907,6 +908,9 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     # "press conference", "call centre": the first word of a compound noun.
     if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
         return False
+    # "a 12-page report", "a 52-count complaint", "the two-year review": a measure modifies a noun.
+    if i > 0 and d.sent[i - 1] == d.sent[i] and _MEASURE.match(d.low[i - 1]):
+        return False
     low = d.low[i]
     if low.endswith("ment") or low.endswith("tion"):
         return False
@@ -922,6 +926,10 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
                      and d.lemma[i - 1] in _HEADLINE_VERBS | _HEADLINE_OBJECT_VERBS)):
         return False
     return True
+
+
+_MEASURE = re.compile(r"^(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"fifteen|twenty|thirty|forty|fifty|hundred)-[a-z]+$")
 
 
 def _first_past(d: _Doc, i: int) -> bool:
@@ -2626,6 +2634,7 @@ def _join_double_apostrophes(arrays: list[list], raw_pos: list) -> tuple[list[li
 SPEECH = "speech"
 SILENCE = "silence"
 EVIDENCE = "evidence"
+INTENTION = "intention"
 
 
 def cue_kinds(lex: _lexicon.Lexicon) -> dict[str, str]:
@@ -2645,6 +2654,13 @@ def cue_kinds(lex: _lexicon.Lexicon) -> dict[str, str]:
 # A refusal to speak ("declined to comment", "refused to say whether") is a silence, as the
 # lexicon's nonresponse class ("did not respond to requests for comment"), not an intention.
 _REFUSALS = frozenset("decline refuse".split())
+# "agreed to review the case" commits to an act (a deal, which the events table codes), it
+# reports nothing said: its kind is intention, as "plans to" is; "agreed that ..." stays speech.
+# (PolNeAR's coders mark about a third of "agreed to" as a cue in its train split.)
+_COMMITMENTS = frozenset(("agree",))
+_INFINITIVE_AFTER = re.compile(
+    r"\s+to\s+(?!(?:be|the|a|an|it|this|that|these|those|any|such|all|our|their|his|her|its|my|your|them|him|us|me)\b)"
+    r"(?:really\s+|also\s+|basically\s+|not\s+)?[a-z]+", re.IGNORECASE)
 _REFUSED_SPEECH = re.compile(
     r"\s+to\s+(?:comment|say|discuss|elaborate|answer|confirm|deny|speak|talk|respond|reply|specify|disclose"
     r"|reveal|identify|name|explain|detail|divulge|address|be\s+interviewed|be\s+quoted)\b", re.IGNORECASE)
@@ -2683,6 +2699,7 @@ def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str
     silence ("declined to comment", "refused to say whether"), as the nonresponse class is.
     A verb that presents evidence ("suggest", "indicate", "point to") with a document, poll or
     study as its ``speaker`` (:func:`evidence_source`) is evidence ("Polls suggest ...").
+    "agreed to" before an infinitive is an intention: a commitment to act, not speech.
 
     Example:
         >>> kinds = {"neutral": "speech", "cognitive": "thought", "volitional": "intention"}
@@ -2692,6 +2709,8 @@ def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str
         ('silence', 'intention')
         >>> cue_kind("indirect", "hedged", {"hedged": "speech"}, "suggest", speaker="Polls")
         'evidence'
+        >>> [cue_kind("indirect", "concessive", {}, "agree", a) for a in (" to reopen it", " that it was late", " to a truce")]
+        ['intention', 'speech', 'speech']
     """
     if kind == "scare":
         return None
@@ -2699,6 +2718,8 @@ def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str
         return SILENCE
     if lemma in _EVIDENCE_CUES and evidence_source(speaker):
         return EVIDENCE
+    if lemma in _COMMITMENTS and _INFINITIVE_AFTER.match(after):
+        return INTENTION
     return kinds.get(cue_class, SPEECH) if cue_class else SPEECH
 
 
