@@ -1496,6 +1496,51 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
             e.act, e.act_rule = "statement", "warn.that_statement"
 
 
+_OWN_WORDS = frozenset({"it", "they", "we", "he", "she", "his", "her", "its", "their", "our"})
+
+
+def _announced_conditions(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                          cues: list[Cue]) -> None:
+    """``speech.conditional_threat`` / ``speech.conditional_offer``: a speech act that announces
+    an act of the speaker's own side to come on a condition ("Vucic said Belgrade would stop
+    supplying power if Pristina went ahead", "warned Sweden that Ankara would not approve its
+    bid unless ...", "said it would send troops to Niger if the junta refused") is a threat
+    (CAMEO 13, PLOVER THREATEN: a conditional promise of harm), or an offer (CAMEO 03) when the
+    announced act is cooperative ("said it would lift the sanctions if the prisoners were
+    freed"), whatever the verb: the escalation lexicon's announced frame needs a conflict cue.
+    The announced clause's subject is the speaker's actor or a pronoun ("it", "his troops"), its
+    verb takes "will"/"would" (``warn.that_consequence.modals``), the ``if``/``unless`` clause
+    follows it; the speech verb is not negated. An announced act that is already a conflict
+    row keeps that row (no second threat). The target is the condition's party
+    (:func:`_condition_targets`).
+
+    Example:
+        >>> # "Velmar said it would close the border if Orsk refused" -> Velmar threaten Orsk
+    """
+    modals = rules().consequence_modals
+    for i, e in enumerate(events):
+        own = actors[i]["source"].get("actor")
+        p = s.predicate_at(e.tok)
+        if e.absorbed or e.act != "statement" or s.question or own is None or p is None or p.negated \
+                or not (s.lemma[e.tok] in _PLAIN_SPEECH or s.lemma[e.tok] in rules().warn_lemmas):
+            continue
+        cond = _reported_condition(s, e)
+        inner = _speech_complements(s, p)
+        q = next((q for q in s.predicates if q.clause in inner and q.head > e.tok
+                  and s.clauses[q.clause].kind != "conditional"), None)
+        if cond is None or q is None or q.head >= cond[0] or q.agent is None \
+                or not any(s.lower[k] in modals for k in range(q.start, q.head)):
+            continue
+        subj = q.agent
+        mine = s.lower[subj.start] in _OWN_WORDS or ctx.actor(subj, s)[0].get("actor") == own
+        announced = [x for x in events if x.claim_of == i and x.tok < cond[0] and not x.absorbed]
+        if not mine or any(cues[x.cue].quad in CONFLICT or x.act == "threaten" for x in announced):
+            continue
+        coop = any(cues[x.cue].quad in ("verbal_cooperation", "material_cooperation") for x in announced)
+        e.act, e.act_rule = ("offer", "speech.conditional_offer") if coop else ("threaten", "speech.conditional_threat")
+        e.condition = e.condition or cond
+
+
 def _responded_to(s: cl.Structure, p: cl.Predicate, own: str, ctx: SentenceContext) -> Arg:
     """``target.responded_to``: in a warning's complement, the party named in the "to"/"against"
     phrase of a response verb (events.yaml ``warn.threat_cues``: "would respond decisively to any
@@ -2294,12 +2339,15 @@ def _verbal_threat(s: cl.Structure, e: Event) -> bool:
     only the act it holds out is conditional (the wire coders' codebook: "if ... would" is
     conditional for the consequent act, the threat or offer itself is asserted; CAMEO 13/03
     code the utterance). A threat read from a conditioned act itself ("If Iran attacks,
-    Israel will strike back") stays conditional.
+    Israel will strike back") stays conditional. A speech verb that announces its speaker's
+    conditional act (``speech.conditional_*``: "said it would close the border if ...") made
+    the threat or offer by speaking: asserted too.
 
     Example:
         >>> # "Lima threatened to close the border if Quito ..." -> threaten, asserted
     """
-    return e.act in ("threaten", "warn", "offer") and s.lemma[e.tok] in _THREAT_VERBS
+    return e.act in ("threaten", "warn", "offer") and s.lemma[e.tok] in _THREAT_VERBS \
+        or e.act_rule.startswith("speech.conditional_")
 
 
 # ----------------------------------------------------------------------------- actors
@@ -4510,7 +4558,8 @@ def _condition_targets(s: cl.Structure, events: list[Event], actors: list[dict],
     r = rules()
     for i, e in enumerate(events):
         if e.absorbed or e.condition is None or actors[i]["target"].get("actor") is not None \
-                or not (cues[e.cue].quad in CONFLICT or e.act in r.commitment_threats):
+                or not (cues[e.cue].quad in CONFLICT or e.act in r.commitment_threats
+                        or e.act_rule == "speech.conditional_threat"):
             continue
         src = actors[i]["source"].get("actor")
         a, b = e.condition
@@ -5166,6 +5215,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _upgrade_claims(s, events, actors, cues)
     _responsibility_claims(s, events, actors, cues, ctx, r)
     _own_side_warnings(s, events, actors, ctx, cues)
+    _announced_conditions(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _oblique_targets(s, events, actors, ctx)
     _condition_targets(s, events, actors, ctx, cues)
