@@ -94,3 +94,21 @@ def test_a_quoted_label_of_a_claim_rejects_it(text, src, tgt):
 def test_no_label_act_without_another_partys_labelled_conduct(text):
     got = _rows(text)
     assert not any(r[4].startswith("speech.label_") and r[1] != "statement" for r in got), got
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Georgia reserved the right to respond to Russian moves in Abkhazia.", "GEO", "RUS"),
+    ("Vietnam reserved the right to respond to Chinese actions in the sea.", "VNM", "CHN"),
+])
+def test_reserving_the_right_to_respond_is_a_threat(text, src, tgt):
+    got = _rows(text)
+    assert any(r[:4] == (src, "threaten", tgt, "asserted") and r[4].startswith("warn.reserved_right")
+               and r[5] == "130" for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia did not reserve the right to respond to Russian moves.",
+    "Georgia reserved two seats for Armenian observers.",
+])
+def test_no_reserved_right_threat_without_a_reserved_right_to_act(text):
+    assert not any(r[4].startswith("warn.reserved_right") for r in _rows(text))

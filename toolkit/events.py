@@ -200,6 +200,8 @@ class Rules:
     host_verbs: frozenset = frozenset()   # "received President X": hosts a visit (verb.transfer_object, 043)
     naming_verbs: frozenset = frozenset()   # "called X illegal": the namer evaluates X (verb.naming)
     label_praise: frozenset = frozenset()   # words of a quoted label that praise (speech.label_*)
+    reserve_verbs: frozenset = frozenset()   # "reserved the right to respond": a threat (warn.reserved_right)
+    reserve_objects: frozenset = frozenset()
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -248,6 +250,8 @@ def rules(path: str | None = None) -> Rules:
                  host_verbs=fs(d.get("host_verbs", [])), denial_accuser_acts=fs(d.get("denial_accuser_acts", [])),
                  naming_verbs=fs(d.get("naming_verbs", [])),
                  label_praise=fs((d.get("quoted_labels") or {}).get("praise_words", [])),
+                 reserve_verbs=fs((d.get("reserved_right") or {}).get("verbs", [])),
+                 reserve_objects=fs((d.get("reserved_right") or {}).get("objects", [])),
                  naming_accuse=fs(d.get("naming_acts", {}).get("accuse_classes", []))
                  | fs(d.get("naming_acts", {}).get("accuse_words", [])),
                  naming_criticize=fs(d.get("naming_acts", {}).get("criticize_classes", [])),
@@ -2040,8 +2044,38 @@ def _complement_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: R
     """The acts an infinitive complement names: vows (:func:`_commitments`), agreements
     (:func:`_agreed_acts`) and offers (:func:`_offered_acts`)."""
     _commitments(s, events, cues, r, rctx)
+    _reserved_rights(s, events, r, rctx)
     _agreed_acts(s, events, cues, rctx)
     _offered_acts(s, events, cues, r, rctx)
+
+
+def _reserved_rights(s: cl.Structure, events: list[Event], r: Rules, rctx: dict) -> None:
+    """Rule ``warn.reserved_right``: reserving the right to act (events.yaml ``reserved_right``:
+    "Hanoi reserved the right to respond to Chinese actions", "reserves the right to defend
+    itself") holds out a response, a threat (CAMEO 13; PLOVER THREATEN) aimed at the party the
+    act's "to"/"against" phrase or object names; a threat cue in that act ("the right to
+    retaliate") is the same threat, not a second row. Not when negated.
+
+    Example:
+        >>> # "Georgia reserved the right to respond to Russian moves" -> GEO threaten RUS
+    """
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if p is None or p.head != e.tok or p.negated or s.lemma[e.tok] not in r.reserve_verbs \
+                or p.patient is None or s.lemma[p.patient.head] not in r.reserve_objects or e.act == "threaten":
+            continue
+        inf = next((q for q in s.predicates if q.start == p.patient.end and s.lower[q.start] == "to"), None)
+        if inf is None:
+            continue
+        e.act, e.act_rule = "threaten", "warn.reserved_right"
+        for x in events:
+            if x is not e and inf.start <= x.tok < (inf.patient.end if inf.patient is not None else inf.end) \
+                    and x.act == "threaten":
+                x.absorbed = True
+        at = next((c for prep, c in inf.obliques if prep in ("to", "against") and _has_actor(rctx, c)), None)
+        if at is None and _has_actor(rctx, inf.patient):
+            at = inf.patient
+        e.target = Arg(at, "target.reserved_act") if at is not None else Arg(None, "")
 
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d'?s?$")
