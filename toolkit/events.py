@@ -249,9 +249,7 @@ def rules(path: str | None = None) -> Rules:
                  currency_nouns=fs(d.get("currency_nouns", [])),
                  host_verbs=fs(d.get("host_verbs", [])), denial_accuser_acts=fs(d.get("denial_accuser_acts", [])),
                  naming_verbs=fs(d.get("naming_verbs", [])),
-                 label_praise=fs((d.get("quoted_labels") or {}).get("praise_words", [])),
-                 reserve_verbs=fs((d.get("reserved_right") or {}).get("verbs", [])),
-                 reserve_objects=fs((d.get("reserved_right") or {}).get("objects", [])),
+                 **_speech_content_rules(d),
                  naming_accuse=fs(d.get("naming_acts", {}).get("accuse_classes", []))
                  | fs(d.get("naming_acts", {}).get("accuse_words", [])),
                  naming_criticize=fs(d.get("naming_acts", {}).get("criticize_classes", [])),
@@ -350,6 +348,15 @@ def _event_nouns(d: dict) -> dict[str, frozenset]:
         for n in nouns or []:
             out.setdefault(str(n).lower(), set()).add(str(act))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _speech_content_rules(d: dict) -> dict:
+    """The ``quoted_labels`` and ``reserved_right`` lists of ``events.yaml`` as :class:`Rules`
+    keyword arguments (rules speech.label_* and warn.reserved_right)."""
+    fs = lambda xs: frozenset(str(x).lower() for x in xs)
+    return {"label_praise": fs((d.get("quoted_labels") or {}).get("praise_words", [])),
+            "reserve_verbs": fs((d.get("reserved_right") or {}).get("verbs", [])),
+            "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -1503,6 +1510,15 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
 
 
 _OWN_WORDS = frozenset({"it", "they", "we", "he", "she", "his", "her", "its", "their", "our"})
+
+
+def _speech_contents(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                     cues: list[Cue]) -> None:
+    """What a speech act's content makes it: a conditional announcement of the speaker's own act
+    (:func:`_announced_conditions`), a quoted label on another party (:func:`_quoted_labels`; a
+    label whose party no step finds stays a statement when the row is built)."""
+    _announced_conditions(s, events, actors, ctx, cues)
+    _quoted_labels(s, events, actors, ctx, cues)
 
 
 def _announced_conditions(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
@@ -5351,8 +5367,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _upgrade_claims(s, events, actors, cues)
     _responsibility_claims(s, events, actors, cues, ctx, r)
     _own_side_warnings(s, events, actors, ctx, cues)
-    _announced_conditions(s, events, actors, ctx, cues)
-    _quoted_labels(s, events, actors, ctx, cues)
+    _speech_contents(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _oblique_targets(s, events, actors, ctx)
     _condition_targets(s, events, actors, ctx, cues)
@@ -5379,8 +5394,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         tgt, trule = _row_target(s, e, ctx, src, r, rows, cues[e.cue])
-        if e.act_rule.startswith("speech.label") and tgt.get("actor") is None:
-            e.act = "statement"   # a label on no party found: the statement it was (speech.label_*)
+        e.act = "statement" if e.act_rule.startswith("speech.label") and tgt.get("actor") is None else e.act
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
