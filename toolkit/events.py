@@ -199,6 +199,9 @@ class Rules:
     currency_nouns: frozenset = frozenset()   # "Australian dollars" names no party (actor.currency)
     host_verbs: frozenset = frozenset()   # "received President X": hosts a visit (verb.transfer_object, 043)
     naming_verbs: frozenset = frozenset()   # "called X illegal": the namer evaluates X (verb.naming)
+    label_praise: frozenset = frozenset()   # words of a quoted label that praise (speech.label_*)
+    reserve_verbs: frozenset = frozenset()   # "reserved the right to respond": a threat (warn.reserved_right)
+    reserve_objects: frozenset = frozenset()
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -246,6 +249,7 @@ def rules(path: str | None = None) -> Rules:
                  currency_nouns=fs(d.get("currency_nouns", [])),
                  host_verbs=fs(d.get("host_verbs", [])), denial_accuser_acts=fs(d.get("denial_accuser_acts", [])),
                  naming_verbs=fs(d.get("naming_verbs", [])),
+                 **_speech_content_rules(d),
                  naming_accuse=fs(d.get("naming_acts", {}).get("accuse_classes", []))
                  | fs(d.get("naming_acts", {}).get("accuse_words", [])),
                  naming_criticize=fs(d.get("naming_acts", {}).get("criticize_classes", [])),
@@ -344,6 +348,15 @@ def _event_nouns(d: dict) -> dict[str, frozenset]:
         for n in nouns or []:
             out.setdefault(str(n).lower(), set()).add(str(act))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _speech_content_rules(d: dict) -> dict:
+    """The ``quoted_labels`` and ``reserved_right`` lists of ``events.yaml`` as :class:`Rules`
+    keyword arguments (rules speech.label_* and warn.reserved_right)."""
+    fs = lambda xs: frozenset(str(x).lower() for x in xs)
+    return {"label_praise": fs((d.get("quoted_labels") or {}).get("praise_words", [])),
+            "reserve_verbs": fs((d.get("reserved_right") or {}).get("verbs", [])),
+            "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -1496,6 +1509,159 @@ def _own_side_warnings(s: cl.Structure, events: list[Event], actors: list[dict],
             e.act, e.act_rule = "statement", "warn.that_statement"
 
 
+_OWN_WORDS = frozenset({"it", "they", "we", "he", "she", "his", "her", "its", "their", "our"})
+
+
+def _speech_contents(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                     cues: list[Cue]) -> None:
+    """What a speech act's content makes it: a conditional announcement of the speaker's own act
+    (:func:`_announced_conditions`), a quoted label on another party (:func:`_quoted_labels`; a
+    label whose party no step finds stays a statement when the row is built)."""
+    _announced_conditions(s, events, actors, ctx, cues)
+    _quoted_labels(s, events, actors, ctx, cues)
+
+
+def _announced_conditions(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                          cues: list[Cue]) -> None:
+    """``speech.conditional_threat`` / ``speech.conditional_offer``: a speech act that announces
+    an act of the speaker's own side to come on a condition ("Vucic said Belgrade would stop
+    supplying power if Pristina went ahead", "warned Sweden that Ankara would not approve its
+    bid unless ...", "said it would send troops to Niger if the junta refused") is a threat
+    (CAMEO 13, PLOVER THREATEN: a conditional promise of harm), or an offer (CAMEO 03) when the
+    announced act is cooperative ("said it would lift the sanctions if the prisoners were
+    freed"), whatever the verb: the escalation lexicon's announced frame needs a conflict cue.
+    The announced clause's subject is the speaker's actor or a pronoun ("it", "his troops"), its
+    verb takes "will"/"would" (``warn.that_consequence.modals``), the ``if``/``unless`` clause
+    follows it; the speech verb is not negated. An announced act that is already a conflict
+    row keeps that row (no second threat). The target is the condition's party
+    (:func:`_condition_targets`).
+
+    Example:
+        >>> # "Velmar said it would close the border if Orsk refused" -> Velmar threaten Orsk
+    """
+    modals = rules().consequence_modals
+    for i, e in enumerate(events):
+        own = actors[i]["source"].get("actor")
+        p = s.predicate_at(e.tok)
+        if e.absorbed or e.act != "statement" or s.question or own is None or p is None or p.negated \
+                or not (s.lemma[e.tok] in _PLAIN_SPEECH or s.lemma[e.tok] in rules().warn_lemmas):
+            continue
+        cond = _reported_condition(s, e)
+        inner = _speech_complements(s, p)
+        q = next((q for q in s.predicates if q.clause in inner and q.head > e.tok
+                  and s.clauses[q.clause].kind != "conditional"), None)
+        if cond is None or q is None or q.head >= cond[0] or q.agent is None \
+                or not any(s.lower[k] in modals for k in range(q.start, q.head)):
+            continue
+        subj = q.agent
+        mine = s.lower[subj.start] in _OWN_WORDS or ctx.actor(subj, s)[0].get("actor") == own
+        announced = [x for x in events if x.claim_of == i and x.tok < cond[0] and not x.absorbed]
+        if not mine or any(cues[x.cue].quad in CONFLICT or x.act == "threaten" for x in announced):
+            continue
+        # "would not sign the accord unless ...": cooperation withheld on a condition is a threat
+        coop = [x for x in announced if cues[x.cue].quad in ("verbal_cooperation", "material_cooperation")
+                and not x.negated]
+        e.act, e.act_rule = ("offer", "speech.conditional_offer") if coop else ("threaten", "speech.conditional_threat")
+        e.condition = e.condition or cond
+        if coop and coop[0].target.chunk is not None:   # the offer is made to whom the act would help
+            e.target, actors[i]["target"] = coop[0].target, ctx.actor(coop[0].target.chunk, s, target=True)[0]
+
+
+_CODED_QUADS = frozenset({"verbal_conflict", "material_conflict", "verbal_cooperation", "material_cooperation"})
+_QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"})
+_LABEL_OPENERS = frozenset({"a", "an", "as", "the"})
+
+
+def _label_polarity(words: list[str]) -> str:
+    """``criticize`` or ``praise`` for a quoted evaluative label, by the valences the toolkit's
+    tone layer reads (VADER's lexicon): a label with a positive word and no negative word or
+    negator praises ("a 'constructive' step"); any other quoted label of another party's
+    conduct is a criticism, as wire copy quotes the charge words of a complaint ("'blackmail'",
+    "'untenable'", "'weaponising trade'").
+
+    Example:
+        >>> _label_polarity(["blackmail", "serving", "the", "kremlin"]), _label_polarity(["constructive"])
+        ('criticize', 'praise')
+    """
+    from . import _vader
+    praise = rules().label_praise
+    vals = [1.0 if w in praise else _vader.LEXICON.get(w, 0.0) for w in words]
+    positive = any(v > 0 for v in vals) and not any(v < 0 for v in vals) \
+        and not any(w in ("not", "no", "never", "hardly") for w in words)
+    return "praise" if positive else "criticize"
+
+
+def _quoted_label(s: cl.Structure, k: int) -> tuple[int, int] | None:
+    """The quoted label that opens at token ``k`` (past "a"/"an"/"as"/"the"): the token span
+    inside the quotation marks, at most eight words and no verb of its own clause; None when
+    no quotation opens there."""
+    n = len(s.lower)
+    while k < n and s.lower[k] in _LABEL_OPENERS:
+        k += 1
+    if k >= n or s.lower[k] not in _QUOTE_MARKS or k + 1 < n and s.tags[k + 1] in ("IN", "TO"):
+        return None   # "was 'within normal patterns'": a place in a range, no evaluation
+    end = next((j for j in range(k + 1, min(n, k + 10)) if s.lower[j] in _QUOTE_MARKS), -1)
+    return (k + 1, end) if end > k + 1 else None
+
+
+def _quoted_labels(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                   cues: list[Cue]) -> None:
+    """``speech.label_reported`` / ``speech.label_named``: a speaker who puts a quoted label on
+    another party or its conduct evaluates it: "Kyiv said Slovakia's threat was 'blackmail'",
+    "said Washington was 'weaponising trade'" (the label right after the copula of the reported
+    clause, whose subject names an actor other than the speaker's), "Helsinki termed the
+    tariffs 'economic coercion'" (a naming verb, events.yaml ``naming_verbs``, whose quoted
+    complement holds no cue: :func:`rule_evaluation` codes those that do). A criticism (CAMEO
+    111) unless the label is positive (:func:`_label_polarity`: praise, CAMEO 051), aimed at
+    the party named (:func:`_report_targets` aims a reported one). The speech verb's own
+    statement or uncoded row only; not the speaker's own side ("said its position was
+    'unchanged'") nor a label with no party ("said the talks were 'frank'").
+
+    Example:
+        >>> # "Velmar said Orsk's demand was 'blackmail'" -> Velmar criticize Orsk
+    """
+    r = rules()
+    for i, e in enumerate(events):
+        own = actors[i]["source"].get("actor")
+        if e.act_rule == "verb.naming" and e.act == "statement" and e.target.chunk is not None \
+                and actors[i]["target"].get("actor") not in (None, own):
+            # "called the drills 'a dangerous escalation'": a complement cue of no class of its own
+            e.act = _label_polarity(s.lower[e.target.chunk.end:max(e.tok + 1, cues[e.cue].tok_end)])
+            continue
+        p = s.predicate_at(e.tok)
+        if e.absorbed or e.act not in ("statement", "unclassified") or own is None or p is None or p.negated:
+            continue
+        lem = s.lemma[e.tok]
+        if lem in _PLAIN_SPEECH:
+            inner = _speech_complements(s, p)
+            q = next((q for q in s.predicates if q.clause in inner and q.head > e.tok), None)
+            if q is None or s.lemma[q.head] != "be" or q.agent is None or q.negated:
+                continue
+            subj, span, rule = q.agent, _quoted_label(s, q.head + 1), "speech.label_reported"
+        elif lem in r.naming_verbs or lem.rstrip("led") in r.naming_verbs or lem[:-1] in r.naming_verbs:
+            if p.patient is None or p.head != e.tok:
+                continue
+            quote = next((k for k in range(p.patient.start + 1, p.patient.end) if s.lower[k] in _QUOTE_MARKS), -1)
+            subj = cl.Chunk(p.patient.start, quote, quote - 1, "np.evaluated") if quote > 0 else p.patient
+            span, rule = _quoted_label(s, subj.end), "speech.label_named"
+        else:
+            continue
+        if span is None or any(span[0] <= c.tok < span[1] and c.quad in _CODED_QUADS for c in cues):
+            continue
+        who = ctx.actor(subj, s, target=True)[0]
+        if who.get("actor") == own or who.get("actor") is None and rule == "speech.label_reported" \
+                and s.lemma[subj.head] not in r.claim_nouns:
+            continue
+        e.act, e.act_rule = _label_polarity(s.lower[span[0]:span[1]]), rule
+        if s.lemma[subj.head] in r.claim_nouns:
+            # "called the allegation 'absurd'", "said the claims were 'absurd'": a rejection of the
+            # claim (CAMEO 12), aimed at its maker (target.denial_accuser)
+            e.act = "reject" if e.act == "criticize" else e.act
+            e.target, actors[i]["target"] = Arg(subj, "patient.evaluated_claim"), who
+        elif rule == "speech.label_named":
+            e.target, actors[i]["target"] = Arg(subj, "target.evaluated_object"), who
+
+
 def _responded_to(s: cl.Structure, p: cl.Predicate, own: str, ctx: SentenceContext) -> Arg:
     """``target.responded_to``: in a warning's complement, the party named in the "to"/"against"
     phrase of a response verb (events.yaml ``warn.threat_cues``: "would respond decisively to any
@@ -1894,8 +2060,38 @@ def _complement_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: R
     """The acts an infinitive complement names: vows (:func:`_commitments`), agreements
     (:func:`_agreed_acts`) and offers (:func:`_offered_acts`)."""
     _commitments(s, events, cues, r, rctx)
+    _reserved_rights(s, events, r, rctx)
     _agreed_acts(s, events, cues, rctx)
     _offered_acts(s, events, cues, r, rctx)
+
+
+def _reserved_rights(s: cl.Structure, events: list[Event], r: Rules, rctx: dict) -> None:
+    """Rule ``warn.reserved_right``: reserving the right to act (events.yaml ``reserved_right``:
+    "Hanoi reserved the right to respond to Chinese actions", "reserves the right to defend
+    itself") holds out a response, a threat (CAMEO 13; PLOVER THREATEN) aimed at the party the
+    act's "to"/"against" phrase or object names; a threat cue in that act ("the right to
+    retaliate") is the same threat, not a second row. Not when negated.
+
+    Example:
+        >>> # "Georgia reserved the right to respond to Russian moves" -> GEO threaten RUS
+    """
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if p is None or p.head != e.tok or p.negated or s.lemma[e.tok] not in r.reserve_verbs \
+                or p.patient is None or s.lemma[p.patient.head] not in r.reserve_objects or e.act == "threaten":
+            continue
+        inf = next((q for q in s.predicates if q.start == p.patient.end and s.lower[q.start] == "to"), None)
+        if inf is None:
+            continue
+        e.act, e.act_rule = "threaten", "warn.reserved_right"
+        for x in events:
+            if x is not e and inf.start <= x.tok < (inf.patient.end if inf.patient is not None else inf.end) \
+                    and x.act == "threaten":
+                x.absorbed = True
+        at = next((c for prep, c in inf.obliques if prep in ("to", "against") and _has_actor(rctx, c)), None)
+        if at is None and _has_actor(rctx, inf.patient):
+            at = inf.patient
+        e.target = Arg(at, "target.reserved_act") if at is not None else Arg(None, "")
 
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d'?s?$")
@@ -2294,12 +2490,15 @@ def _verbal_threat(s: cl.Structure, e: Event) -> bool:
     only the act it holds out is conditional (the wire coders' codebook: "if ... would" is
     conditional for the consequent act, the threat or offer itself is asserted; CAMEO 13/03
     code the utterance). A threat read from a conditioned act itself ("If Iran attacks,
-    Israel will strike back") stays conditional.
+    Israel will strike back") stays conditional. A speech verb that announces its speaker's
+    conditional act (``speech.conditional_*``: "said it would close the border if ...") made
+    the threat or offer by speaking: asserted too.
 
     Example:
         >>> # "Lima threatened to close the border if Quito ..." -> threaten, asserted
     """
-    return e.act in ("threaten", "warn", "offer") and s.lemma[e.tok] in _THREAT_VERBS
+    return e.act in ("threaten", "warn", "offer") and s.lemma[e.tok] in _THREAT_VERBS \
+        or e.act_rule.startswith("speech.conditional_")
 
 
 # ----------------------------------------------------------------------------- actors
@@ -4349,6 +4548,7 @@ def _report_targets(s: cl.Structure, events: list[Event], actors: list[dict], ct
         # "said the strikes were unacceptable": a speech verb that criticizes (escalation speech_frames)
         # is aimed at the evaluated party, as the statement it was: the reported subject's actor
         criticizing = e.act == "criticize" and s.lemma[e.tok] in _reporting_classes() \
+            or e.act_rule == "speech.label_reported" \
             or e.act in ("demand", "appeal") and s.lemma[e.tok] in _PLAIN_SPEECH   # "Y must/should ..., X said"
         # "said it would expel Algerian diplomats if attacks continued" (escalation speech_frames.announced):
         # a threat of a plain speech verb is aimed as the statement was, at the announced act's target
@@ -4510,7 +4710,8 @@ def _condition_targets(s: cl.Structure, events: list[Event], actors: list[dict],
     r = rules()
     for i, e in enumerate(events):
         if e.absorbed or e.condition is None or actors[i]["target"].get("actor") is not None \
-                or not (cues[e.cue].quad in CONFLICT or e.act in r.commitment_threats):
+                or not (cues[e.cue].quad in CONFLICT or e.act in r.commitment_threats
+                        or e.act_rule == "speech.conditional_threat"):
             continue
         src = actors[i]["source"].get("actor")
         a, b = e.condition
@@ -5166,6 +5367,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _upgrade_claims(s, events, actors, cues)
     _responsibility_claims(s, events, actors, cues, ctx, r)
     _own_side_warnings(s, events, actors, ctx, cues)
+    _speech_contents(s, events, actors, ctx, cues)
     _purpose_targets(s, events, actors, ctx)
     _oblique_targets(s, events, actors, ctx)
     _condition_targets(s, events, actors, ctx, cues)
@@ -5192,6 +5394,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         tgt, trule = _row_target(s, e, ctx, src, r, rows, cues[e.cue])
+        e.act = "statement" if e.act_rule.startswith("speech.label") and tgt.get("actor") is None else e.act
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -5762,10 +5965,10 @@ def _media_channel(e: Event, src: dict, clm: dict, said: str | None, fact: str, 
 
 
 _CODE_QUAD = {"080": "material_cooperation", "111": "verbal_conflict", "120": "verbal_conflict", "130": "verbal_conflict", "100": "verbal_conflict", "112": "verbal_conflict",
-              "020": "verbal_cooperation", "010": "statement"}
+              "020": "verbal_cooperation", "010": "statement", "030": "verbal_cooperation", "051": "verbal_cooperation"}
 
 
-_EVALUATION_CODES = {"criticize": "111", "accuse": "112"}
+_EVALUATION_CODES = {"criticize": "111", "accuse": "112", "praise": "051"}
 _NO_CLAIMANT = {"claimant_actor": None, "claimant_text": None, "claimant_start": None, "claimant_end": None}
 
 
@@ -5775,8 +5978,10 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     b = max([cb] + [d["end"] for d in (src, tgt) if d.get("end") is not None])
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
-            "statement": "010", "yield": "080", "warn": "130"}.get(e.act) \
-        if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to")) \
+            "statement": "010", "yield": "080", "warn": "130", "offer": "030", "criticize": "111",
+            "praise": "051"}.get(e.act) \
+        if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to",
+                                  "speech.conditional_", "speech.label")) \
         or "act.own_refusal" in e.extra else None
     if e.act_rule == "verb.naming" and e.act in _EVALUATION_CODES and act_class(cue.cameo, cue.lemma) != e.act:
         code = _EVALUATION_CODES[e.act]   # "called the vote a threat": the namer criticizes (CAMEO 111)

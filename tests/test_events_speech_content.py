@@ -1,0 +1,114 @@
+"""Speech acts whose content is the act (events 0.22.1): a conditional announcement of the
+speaker's own act is a threat or an offer (speech.conditional_*), a quoted label on another
+party or its conduct is a criticism, praise or rejection (speech.label_*). Constructed
+sentences, new names."""
+from __future__ import annotations
+
+import pytest
+from test_events import NEEDS_TAGGER, run
+
+pytestmark = NEEDS_TAGGER
+
+
+def _rows(text: str) -> list[tuple]:
+    out = run(text)
+    return [tuple(None if v != v else v for v in r)
+            for r in out[["source_actor", "act", "target_actor", "factuality", "rule", "cameo"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Nigeria said it would send troops to Niger if the junta refused to step down.", "NGA", "NER"),
+    ("Serbia's president said Belgrade would stop supplying gas to Kosovo if Pristina went ahead "
+     "with the takeover.", "SRB", "XKX"),
+    ("Turkey warned Sweden that Ankara would not approve its bid unless it cracked down on militants.", "TUR", "SWE"),
+    ("Cuba said it would not release the prisoners unless Spain lifted the sanctions.", "CUB", "ESP"),
+])
+def test_a_conditional_announcement_of_the_speakers_act_is_a_threat(text, src, tgt):
+    got = _rows(text)
+    hit = [r for r in got if r[4].startswith("speech.conditional_threat")]
+    assert hit and hit[0][:4] == (src, "threaten", tgt, "asserted") and hit[0][5] == "130", got
+
+
+def test_a_conditional_announcement_of_help_is_an_offer():
+    got = _rows("Kenya said it would lift the sanctions on Somalia if the prisoners were freed.")
+    hit = [r for r in got if r[4].startswith("speech.conditional_offer")]
+    assert hit and hit[0][:4] == ("KEN", "offer", "SOM", "asserted") and hit[0][5] == "030", got
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria said it would send troops to Niger.",                          # no condition
+    "Nigeria said Niger would send troops if the junta refused.",           # another party's act
+    "Nigeria did not say it would send troops if the junta refused.",       # negated speech
+    "Indonesia said it would retaliate if Malaysia seized its boats.",      # the act is its own threat row
+])
+def test_no_conditional_threat_without_an_own_conditional_announcement(text):
+    assert not any(r[4].startswith("speech.conditional_") for r in _rows(text))
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ('Kyrgyzstan said Tajikistan\'s ultimatum was "blackmail dressed up as diplomacy".', "KGZ", "TJK"),
+    ('Latvia said Moscow was "weaponising migration" along the border.', "LVA", "RUS"),
+    ('Paraguay said Argentina\'s tariff plan was "untenable".', "PRY", "ARG"),
+])
+def test_a_quoted_label_after_a_reported_copula_is_a_criticism(text, src, tgt):
+    got = _rows(text)
+    assert any(r[:3] == (src, "criticize", tgt) and r[4].startswith("speech.label_reported") and r[5] == "111"
+               for r in got), got
+
+
+def test_a_positive_quoted_label_is_praise():
+    got = _rows('Chad said the Sudanese proposal was "a constructive step".')
+    assert any(r[:3] == ("TCD", "praise", "SDN") and r[5] == "051" for r in got), got
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ('China labelled the Taiwanese referendum "a dangerous farce".', "CHN", "TWN"),
+    ('Mongolia termed the Chinese tariffs "economic coercion".', "MNG", "CHN"),
+])
+def test_a_quoted_label_of_a_naming_verb_is_a_criticism(text, src, tgt):
+    got = _rows(text)
+    assert any(r[:3] == (src, "criticize", tgt) and r[4].startswith("speech.label_named") for r in got), got
+
+
+def test_a_naming_complement_cue_of_no_class_takes_the_labels_polarity():
+    got = _rows('Azerbaijan called the Armenian drills "a dangerous escalation".')
+    assert any(r[:3] == ("AZE", "criticize", "ARM") and r[4].startswith("verb.naming") for r in got), got
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ('Lesotho accused South Africa of blocking its exports. Pretoria called the allegation "ridiculous".',
+     "ZAF", "LSO"),
+    ('Gabon said Cameroon had seized a fishing boat. Cameroon\'s government said the claims were "absurd".',
+     "CMR", "GAB"),
+])
+def test_a_quoted_label_of_a_claim_rejects_it(text, src, tgt):
+    got = _rows(text)
+    assert any(r[:3] == (src, "reject", tgt) and r[4].startswith("speech.label_") for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    'Nepal said its position on the border was "unchanged".',              # the speaker's own side
+    'Iceland said the talks with Norway were "frank".',                    # no party's conduct
+    'Norway\'s navy chief said the Russian drills were "within normal limits".',   # a range, no label
+])
+def test_no_label_act_without_another_partys_labelled_conduct(text):
+    got = _rows(text)
+    assert not any(r[4].startswith("speech.label_") and r[1] != "statement" for r in got), got
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Georgia reserved the right to respond to Russian moves in Abkhazia.", "GEO", "RUS"),
+    ("Vietnam reserved the right to respond to Chinese actions in the sea.", "VNM", "CHN"),
+])
+def test_reserving_the_right_to_respond_is_a_threat(text, src, tgt):
+    got = _rows(text)
+    assert any(r[:4] == (src, "threaten", tgt, "asserted") and r[4].startswith("warn.reserved_right")
+               and r[5] == "130" for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia did not reserve the right to respond to Russian moves.",
+    "Georgia reserved two seats for Armenian observers.",
+])
+def test_no_reserved_right_threat_without_a_reserved_right_to_act(text):
+    assert not any(r[4].startswith("warn.reserved_right") for r in _rows(text))
