@@ -639,13 +639,16 @@ def _shifted_object(s: cl.Structure, head: int) -> cl.Chunk | None:
     k += 1
     start = k
     # the judgement: adjectives (the tagger may read "baseless" as a noun), "and", quotation marks
-    while k < len(s.lower) and k - start < 5 and (s.tags[k] in ("JJ", "NN", "VBN", "RB", "CC", "``", "''")
+    while k < len(s.lower) and k - start < 5 and (s.tags[k] in ("JJ", "NN", "NNS", "VBN", "RB", "CC", "``", "''")
                                                   or s.lower[k] in ('"', "'", "“", "”")):
         k += 1
-    if k == start or k >= len(s.lower) or not any(s.tags[j] in ("JJ", "NN", "VBN") for j in range(start, k)):
+    if k == start or k >= len(s.lower) or not any(s.tags[j] in ("JJ", "NN", "NNS", "VBN") for j in range(start, k)):
         return None
     c = s.chunk_at(k)
-    return c if c is not None and c.start == k and s.tags[k] in ("DT", "PRP$") else None
+    if c is None or s.tags[k] not in ("DT", "PRP$") or c.head < k:
+        return None
+    # the chunker may join the judgement to the phrase ("unfounded the allegations"): its part
+    return c if c.start == k else cl.Chunk(k, c.end, c.head, "np.shifted_object")
 
 
 def _of_gerund_noun(s: cl.Structure, p: cl.Predicate) -> bool:
@@ -2370,6 +2373,30 @@ Mention = tuple  # (start, end, actor, person, sector, is_location, is_state_med
 from .actors import STATE_MEDIA  # noqa: E402  actors.csv role of an outlet run by its state (KCNA, Xinhua)
 
 
+_POSSESSED_GAP = re.compile(r"\s*['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
+_POSSESSED_STOP = frozenset({"of", "to", "for", "against", "on", "with", "in", "by", "and", "or", "the", "from", "at"})
+
+
+def _possessed_group(hit: list, text: str) -> Mention | None:
+    """Part of rule ``actor.mention``: an armed group a state's possessive introduces ("Yemen's
+    Houthis", "Sudan's paramilitary Rapid Support Forces", "Lebanon's Hezbollah") is the group,
+    not the state: the mention of a non-state actor (actors.csv ``actor_type: nonstate``) right
+    after a state mention, its "'s" and at most three lower-case words that are no preposition
+    or conjunction ("Moscow's envoy to the Houthis" keeps Moscow). None when there is none.
+
+    Example:
+        >>> m = [(0, 5, "YEM", None, None, False, False, "state"), (8, 15, "HOUTHI", None, None, False, False, "nonstate")]
+        >>> _possessed_group(m, "Yemen's Houthis threatened ships")[2]
+        'HOUTHI'
+    """
+    for m, n in zip(hit, hit[1:]):
+        if len(m) > 7 and len(n) > 7 and m[7] == "state" and n[7] == "nonstate" and n[2] not in (None, m[2]):
+            gap = text[m[1]:n[0]]
+            if _POSSESSED_GAP.fullmatch(gap) and _POSSESSED_STOP.isdisjoint(gap.split()):
+                return n
+    return None
+
+
 @dataclass
 class SentenceContext:
     """Offsets and mentions of one sentence, for turning chunks into actors."""
@@ -2446,7 +2473,7 @@ class SentenceContext:
             adj = int(self.tok_start[max(c.start, c.head - 1)])
             hit = [m for m in hit if m[0] >= int(self.tok_end[c.head]) or m[1] <= adj]
         if hit:
-            m = next((x for x in hit if not x[5]), hit[0])
+            m = _possessed_group(hit, self.text) or next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
         if c.end - c.start > 1:
             got = self._pair(c, s, a, b, not_actor)
@@ -5400,7 +5427,8 @@ def _denial_accuser(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, 
     c = _denied_claim(s, e, r) if me is not None else None
     if c is None:
         return None
-    by = s.chunk_at(c.end + 1) if c.end + 1 < len(s.lower) and s.lower[c.end] in ("by", "from") else None
+    k = _past_claim_relative(s, c.end)
+    by = s.chunk_at(k + 1) if k + 1 < len(s.lower) and s.lower[k] in ("by", "from") else None
     if by is not None:   # "rejected a report by Amnesty International": the phrase names the accuser
         got, _ = ctx.actor(by, s, target=True)
         return (got, "target.denial_accuser_by") if got.get("actor") not in (None, me) else None
@@ -5410,6 +5438,25 @@ def _denial_accuser(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, 
     a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
     return {"actor": who, "person": None, "sector": None, "text": ctx.text[a:b], "start": a, "end": b}, \
         "target.denial_accuser"
+
+
+def _past_claim_relative(s: cl.Structure, k: int) -> int:
+    """The token after the reduced relative that follows a claim noun at ``k`` (part of rule
+    ``target.denial_accuser_by``): a past participle and its "against" phrase ("the accusations
+    made against it by Bahrain", "the charges levelled against Caracas by Guyana", "claims
+    brought by the opposition"), so that the "by" phrase after it names the accuser; ``k`` when
+    no participle opens there.
+
+    Example:
+        >>> # "rejected the claims made against it by Nepal": the token "by"
+    """
+    if k >= len(s.lower) or s.tags[k] != "VBN":
+        return k
+    j = k + 1
+    if j < len(s.lower) and s.lower[j] == "against":
+        c = s.chunk_at(j + 1)
+        j = c.end if c is not None and c.start == j + 1 else j
+    return j if j < len(s.lower) and s.lower[j] in ("by", "from") else k
 
 
 def _act_object(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
