@@ -572,7 +572,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if tgt.chunk is None:
             shifted = _shifted_object(s, p.head)   # "dismissed as baseless the accusations by X"
             tgt = Arg(shifted, "patient.shifted_object") if shifted is not None else tgt
-        obl = _verb_obliques(s, p, ctx["rules"])
+        obl = [o for o in _verb_obliques(s, p, ctx["rules"]) if not _requester_phrase(s, o[1], p)]
         if cue.lemma in ctx["rules"].venue_verbs:
             # target.venue: "NATO met in Brussels", "met at the UN": where they meet is no party
             obl = [o for o in obl if o[0] not in ctx["rules"].venue_preps]
@@ -593,6 +593,10 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             if inf is not None and inf.patient is not None and (tgt.chunk is None or _has_actor(ctx, inf.patient)):
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
+        sought = _sought_for(s, tgt.chunk if tgt.rule.startswith("patient.") else None, obl, ctx)
+        if sought is not None:   # "issued an arrest warrant for Russia's president": RUS
+            return Event(cue.row, cue.tok, src, Arg(sought, "target.sought_for"), "", act_rule, p.clause,
+                         p.negated, p.modality)
         if _accused_before_charge(s, p, tgt):
             # the charge's own obliques ("of backing M23 rebels") belong to the alleged act
             ev = Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
@@ -602,6 +606,36 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+def _sought_for(s: cl.Structure, c: cl.Chunk | None, obl: list, ctx) -> cl.Chunk | None:
+    """Rule ``target.sought_for``: an object of event_targets.yaml ``sought_objects`` ("an
+    arrest warrant") is for the one its first "for" phrase names, when that phrase names an
+    actor: the act is aimed at that one, not at a party named in a later phrase ("issued an
+    arrest warrant for Russia's president over deportations from Ukraine": RUS). None otherwise.
+
+    Example:
+        >>> # "The court approved a warrant for a senior Taliban leader": the Taliban
+    """
+    if c is None or s.lemma[c.head] not in _event_targets.target_rules().sought_objects:
+        return None
+    got = next((o for prep, o in obl if prep == "for" and o.start > c.head), None)
+    return got if got is not None and _has_actor(ctx, got) else None
+
+
+def _requester_phrase(s: cl.Structure, c: cl.Chunk, p: cl.Predicate) -> bool:
+    """Rule ``target.not_requester``: the "from"/"by" phrase of a request noun (event_nominals.yaml
+    ``request_nouns``) that is not the verb's object names who asked, not the verb's target
+    ("Thailand deported the men despite appeals from the United Nations": no expulsion of the
+    UN; "Serbia rejected a request from Moscow" keeps Moscow: the request is what it rejects).
+
+    Example:
+        >>> # "began filling the dam despite calls from Hanoi": "Hanoi" is no target of "began"
+    """
+    k = c.start - 2
+    if k < 0 or s.lower[c.start - 1] not in ("from", "by") or s.lemma[k] not in _event_nominals.nominal_rules().request_nouns:
+        return False
+    return p.patient is None or not p.patient.start <= k < p.patient.end
 
 
 def _accused_before_charge(s: cl.Structure, p: cl.Predicate, tgt: Arg) -> bool:
@@ -1069,6 +1103,9 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                      Arg(tgt_c, tgt_r), "reject", "noun.opposed", g.clause, g.negated, g.modality)
     if g is not None and s.lemma[g.head] in r.light:
         src = Arg(g.agent, "source.light_" + (g.agent_rule or "none"))
+        sought = _sought_for(s, c, [o for o in obl + g.obliques if o[1].start >= c.end], ctx)
+        if sought is not None:   # "issued an arrest warrant for Russia's president": RUS
+            tgt_c, tgt_r = sought, "target.sought_for"
         asked = [ch for p, ch in obl if p == "from" and ch.start == c.end + 1]
         if tgt_c is None and asked and s.lemma[g.head] in r.asking_verbs:
             tgt_c, tgt_r = asked[0], "target.asked_from"  # "seek support from Abbas": asked of Abbas
@@ -2475,6 +2512,11 @@ class SentenceContext:
         if hit:
             m = _possessed_group(hit, self.text) or next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
+        if s.lemma[c.head] in _event_targets.target_rules().igo_member_nouns:
+            for m in self.mentions[::-1] + self.earlier[::-1]:
+                if m[1] <= a and len(m) > 7 and m[7] == "igo" and m[2] not in (None, not_actor):
+                    # "accusing peacekeepers of ...": the mission's organisation (actor.igo_member)
+                    return self._fields(m, a, b), "actor.igo_member"
         if c.end - c.start > 1:
             got = self._pair(c, s, a, b, not_actor)
             if got is None and self.speakers is not None and s.lower[c.start] in _DEFINITE:
@@ -3741,6 +3783,9 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                 c.parent == p.clause and c.kind == "complement" and c.rule in ("clause.that", "clause.bare_complement")
                 and p.head < c.start <= max(reach, p.head + 2) for c in s.clauses):
             cls = "claim"  # "Russia claimed that Ukraine attacked Belgorod": a statement, maybe an accusation
+        elif lem == "tell" and p.voice == "active" and s.tags[p.head] in ("VBD", "VBZ", "VBP") \
+                and s.clauses[p.clause].kind == "report" and s.clauses[p.clause].rule == "clause.report_postposed":
+            cls = "claim"  # "..., Cambodia's minister told reporters": the postposed report of what went before
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
         if _writer_formula(s.lower, p.head):
@@ -3754,6 +3799,9 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
         act, code, quad = _SPEECH_CLASSES[cls]
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
+        if lem == "tell" and cls == "claim" and s.clauses[p.clause].rule == "clause.report_postposed" \
+                and tgt.chunk is not None and not _has_actor({"actor_tok": actor_tok}, tgt.chunk):
+            tgt = Arg(None, "")   # "told reporters": the audience is no target; the reported clause is
         if tgt.chunk is None and nxt in ("on", "upon"):
             c, r = _target_oblique(p.obliques, exclude=("of", "by", "for", "in"))
             tgt = Arg(c, r)
