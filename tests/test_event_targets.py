@@ -77,7 +77,7 @@ KEEP = [
     # the party of a feared outcome is not whom a warning is aimed at
     ("The Kremlin warned that sending troops would lead to a direct conflict with NATO.", "RUS", None),
     # an actor inside the source's own phrase is the source
-    ("Yemen's Houthis warned they would respond.", "YEM", None),
+    ("Yemen's Houthis warned they would respond.", "HOUTHI", None),
     # an attack near a border is no act on the state across it
     ("Nigerian troops killed militants near the Cameroonian border.", "NGA", None),
     # an NGO's or IGO's report names no one acted on

@@ -465,7 +465,9 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
       JJ, and the sentence loses its subject);
     * ``tag.opening_name`` also reads a capitalised first word tagged as an adverb (no "-ly",
       not one of ``opening_adverbs``: "However", "Later") right before a past verb and an object as a name, and the verb as finite ("Norway
-      suspended its aid": NLTK's tagger reads RB VBN); the verb was a verb already;
+      suspended its aid": NLTK's tagger reads RB VBN), or before a past verb and the "as" of a
+      judgement that puts its object after it ("Tehran rejected as baseless the accusations");
+      the verb was a verb already;
     * ``tag.opening_participle``: a capitalised first word tagged as a past participle, right
       before a noun phrase that a finite verb follows, is an adjective of that phrase
       ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
@@ -482,11 +484,14 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
         ['NNP', 'VBD', 'PRP$', 'NN']
         >>> repair_opening_subject(["However", "suspended", "its", "aid"], ["RB", "VBN", "PRP$", "NN"])[0]
         'RB'
+        >>> repair_opening_subject(["Tehran", "rejected", "as", "baseless"], ["RB", "VBN", "IN", "NN"])[:2]
+        ['NNP', 'VBD']
     """
     n = len(tags)
     if n >= 3 and tokens[0][:1].isupper() and tags[0] == "RB" and not tokens[0].lower().endswith("ly") \
             and tokens[0].isalpha() and tokens[0].lower() not in words().opening_adverbs \
-            and tags[1] in ("VBD", "VBN", "VBZ") and tags[2] in ("DT", "PRP$", "NNP", "JJ"):
+            and tags[1] in ("VBD", "VBN", "VBZ") and (tags[2] in ("DT", "PRP$", "NNP", "JJ")
+                                                      or tokens[2].lower() == "as" and tags[1] != "VBZ"):
         return ["NNP", "VBD" if tags[1] == "VBN" else tags[1], *tags[2:]]   # "Norway suspended its aid" (RB VBN)
     if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN", "VBG"):
         return list(tags)

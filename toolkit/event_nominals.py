@@ -74,6 +74,7 @@ class NominalRules:
     place_acts: dict
     destination_preps: dict
     status_acts: frozenset
+    request_nouns: dict   # noun -> (act, CAMEO, quad): rule nominal.request_from
 
 
 @functools.lru_cache(maxsize=4)
@@ -98,7 +99,9 @@ def nominal_rules(path: str | None = None) -> NominalRules:
                         force_objects=fs(d["force_objects"]), duration_nouns=fs(d["duration_nouns"]),
                         place_acts={k: (str(v[0]), str(v[1]), str(v[2])) for k, v in d["place_acts"].items()},
                         destination_preps={k: fs(v) for k, v in (d.get("destination_preps") or {}).items()},
-                        status_acts=fs(d.get("status_acts") or ()))
+                        status_acts=fs(d.get("status_acts") or ()),
+                        request_nouns={k: (str(v[0]), str(v[1]), str(v[2]))
+                                       for k, v in (d.get("request_nouns") or {}).items()})
 
 
 def _chain(s: cl.Structure, c: cl.Chunk) -> list[tuple[str, cl.Chunk]]:
@@ -366,7 +369,76 @@ def sentence_rows(s: cl.Structure, ctx: Any, rows: list) -> list[dict]:
         out.append(_row(ctx, k, src, tgt, clm, fact, (act, cameo, quad), main,
                         f"{found[1]};source:{found[0].rule}/{srule or 'none'};target:{trule}"
                         + (";" + crule if crule else "")))
+    return out + _request_rows(s, ctx, rows + out, nr)
+
+
+def _request_rows(s: cl.Structure, ctx: Any, rows: list, nr: NominalRules) -> list[dict]:
+    """Rule ``nominal.request_from``: a request noun (event_nominals.yaml ``request_nouns``:
+    "calls", "appeals", "a request") whose "from" or "by" phrase names who made it is that
+    party's appeal or demand ("Laos began filling the dam despite calls from Thailand and
+    Cambodia to delay it": THA and KHM appeal to LAO). It is aimed at the party an "on"/"to"
+    phrase after it names, else at the subject of the clause the noun stands in (the one who
+    heeds, rejects or weighs it: "Serbia rejected a request from Moscow"); never at its own
+    maker. Each conjunct of the "from" phrase makes a row. No row in a question or a
+    conditional, when neither names a party, nor when a row of the same act by that party is
+    already coded.
+
+    Example:
+        >>> # "Thailand deported the men despite appeals from the United Nations": UN appeal THA
+    """
+    out: list[dict] = []
+    if s.question or not nr.request_nouns:
+        return out
+    for k, lemma in enumerate(s.lemma):
+        code = nr.request_nouns.get(lemma)
+        if code is None:
+            continue
+        c = s.chunk_at(k) if s.tags[k] in ("NN", "NNS") else None
+        if c is None or c.head != k or s.clauses[s.clause_of[k]].kind == "conditional":
+            continue
+        chain = _chain(s, c)
+        if not chain or chain[0][0] not in ("from", "by"):
+            continue
+        makers = [ch for ch in _conjuncts(s, chain[0][1], chain)]
+        clause_subj = next((p.agent for p in s.predicates if p.clause == s.clause_of[k] and p.agent is not None
+                            and p.agent.end <= c.start), None)
+        for ch in makers:
+            src, srule = ctx.actor(ch, s)
+            doer = src.get("actor")
+            if doer is None or any(r.get("source_actor") == doer and r.get("act") == code[0] for r in out):
+                continue
+            tgt, trule = _target(s, [x for x in chain[1:] if x[0] in ("on", "to")], doer, ctx, nr)
+            if tgt.get("actor") is None and clause_subj is not None:
+                f, rule = ctx.actor(clause_subj, s)
+                if f.get("actor") not in (None, doer):
+                    tgt, trule = {x: f.get(x) for x in _FIELDS}, f"target.request_heeder/{rule}"
+            if tgt.get("actor") is None:
+                continue   # "The decision follows a request by Benin": asked of whom, the phrase leaves open
+            fact, clm, crule = _factuality(s, c, k, doer, ctx, nr)
+            got = _coded(rows, ctx.previous, code[0], doer, int(ctx.tok_start[k]), nr)
+            if isinstance(got, dict):   # the noun's own cue row, with no maker: it gets this one
+                _complete(got, src, f"nominal.request_from:{ch.rule}/{srule or 'none'}", fact, tgt, trule, ctx.text)
+            if got:
+                continue
+            out.append(_row(ctx, k, src, tgt, clm, fact, code, False,
+                            f"nominal.request_from;source:{ch.rule}/{srule or 'none'};target:{trule}"
+                            + (";" + crule if crule else "")))
     return out
+
+
+def _conjuncts(s: cl.Structure, first: cl.Chunk, chain: list) -> list[cl.Chunk]:
+    """``first`` and the noun phrases co-ordinated with it right after ("from Thailand and
+    Cambodia", "from Chile, Peru and Bolivia")."""
+    out, end, joined = [first], first.end, 1   # joined: how many of out an "and" closes
+    while end + 1 < len(s.lower) and s.lower[end] in ("and", ",") and len(out) < 6:
+        nxt = s.chunk_at(end + 1) if s.lower[end + 1] != "and" else s.chunk_at(end + 2)
+        if nxt is None or nxt.start not in (end + 1, end + 2):
+            break
+        out.append(nxt)
+        if "and" in s.lower[end:nxt.start]:
+            joined = len(out)
+        end = nxt.end
+    return out[:joined]   # "from the UN, a Thai official said": no list without its "and"
 
 
 def _row(ctx: Any, k: int, src: dict, tgt: dict, clm: dict, fact: str, code: tuple, main: bool, rule: str) -> dict:

@@ -96,6 +96,8 @@ class TargetRules:
     hedge_verbs: frozenset
     answered_acts: frozenset
     denial_answer_acts: frozenset
+    sought_objects: frozenset = frozenset()   # events' target.sought_for: "a warrant for X"
+    igo_member_nouns: frozenset = frozenset()   # events' actor.igo_member: "peacekeepers"
 
 
 @functools.lru_cache(maxsize=4)
@@ -125,7 +127,9 @@ def target_rules(path: str | None = None) -> TargetRules:
                        membership_nouns=fs(d["membership_nouns"]), counterpart_window=int(d["counterpart_window"]),
                        reported_concessions=fs(d["reported_concessions"]), report_verbs=fs(d["report_verbs"]),
                        hedge_verbs=fs(d["hedge_verbs"]),
-                       answered_acts=fs(d["answered_acts"]), denial_answer_acts=fs(d["denial_answer_acts"]))
+                       answered_acts=fs(d["answered_acts"]), denial_answer_acts=fs(d["denial_answer_acts"]),
+                       sought_objects=fs(d.get("sought_objects") or ()),
+                       igo_member_nouns=fs(d.get("igo_member_nouns") or ()))
 
 
 def _event_like(lemma: str, event_nouns: Any, claim_nouns: Any, tr: TargetRules | None = None) -> bool:

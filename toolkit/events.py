@@ -585,7 +585,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if tgt.chunk is None:
             shifted = _shifted_object(s, p.head)   # "dismissed as baseless the accusations by X"
             tgt = Arg(shifted, "patient.shifted_object") if shifted is not None else tgt
-        obl = _verb_obliques(s, p, ctx["rules"])
+        obl = [o for o in _verb_obliques(s, p, ctx["rules"]) if not _requester_phrase(s, o[1], p)]
         if cue.lemma in ctx["rules"].venue_verbs:
             # target.venue: "NATO met in Brussels", "met at the UN": where they meet is no party
             obl = [o for o in obl if o[0] not in ctx["rules"].venue_preps]
@@ -606,6 +606,10 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             if inf is not None and inf.patient is not None and (tgt.chunk is None or _has_actor(ctx, inf.patient)):
                 tgt = Arg(inf.patient, "target.infinitive_object")  # "threatened to attack X"
         act_rule = "verb.active"
+        sought = _sought_for(s, tgt.chunk if tgt.rule.startswith("patient.") else None, obl, ctx)
+        if sought is not None:   # "issued an arrest warrant for Russia's president": RUS
+            return Event(cue.row, cue.tok, src, Arg(sought, "target.sought_for"), "", act_rule, p.clause,
+                         p.negated, p.modality)
         if _accused_before_charge(s, p, tgt):
             # the charge's own obliques ("of backing M23 rebels") belong to the alleged act
             ev = Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
@@ -615,6 +619,36 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if better is not None:
             tgt = better
     return Event(cue.row, cue.tok, src, tgt, "", act_rule, p.clause, p.negated, p.modality)
+
+
+def _sought_for(s: cl.Structure, c: cl.Chunk | None, obl: list, ctx) -> cl.Chunk | None:
+    """Rule ``target.sought_for``: an object of event_targets.yaml ``sought_objects`` ("an
+    arrest warrant") is for the one its first "for" phrase names, when that phrase names an
+    actor: the act is aimed at that one, not at a party named in a later phrase ("issued an
+    arrest warrant for Russia's president over deportations from Ukraine": RUS). None otherwise.
+
+    Example:
+        >>> # "The court approved a warrant for a senior Taliban leader": the Taliban
+    """
+    if c is None or s.lemma[c.head] not in _event_targets.target_rules().sought_objects:
+        return None
+    got = next((o for prep, o in obl if prep == "for" and o.start > c.head), None)
+    return got if got is not None and _has_actor(ctx, got) else None
+
+
+def _requester_phrase(s: cl.Structure, c: cl.Chunk, p: cl.Predicate) -> bool:
+    """Rule ``target.not_requester``: the "from"/"by" phrase of a request noun (event_nominals.yaml
+    ``request_nouns``) that is not the verb's object names who asked, not the verb's target
+    ("Thailand deported the men despite appeals from the United Nations": no expulsion of the
+    UN; "Serbia rejected a request from Moscow" keeps Moscow: the request is what it rejects).
+
+    Example:
+        >>> # "began filling the dam despite calls from Hanoi": "Hanoi" is no target of "began"
+    """
+    k = c.start - 2
+    if k < 0 or s.lower[c.start - 1] not in ("from", "by") or s.lemma[k] not in _event_nominals.nominal_rules().request_nouns:
+        return False
+    return p.patient is None or not p.patient.start <= k < p.patient.end
 
 
 def _accused_before_charge(s: cl.Structure, p: cl.Predicate, tgt: Arg) -> bool:
@@ -652,13 +686,16 @@ def _shifted_object(s: cl.Structure, head: int) -> cl.Chunk | None:
     k += 1
     start = k
     # the judgement: adjectives (the tagger may read "baseless" as a noun), "and", quotation marks
-    while k < len(s.lower) and k - start < 5 and (s.tags[k] in ("JJ", "NN", "VBN", "RB", "CC", "``", "''")
+    while k < len(s.lower) and k - start < 5 and (s.tags[k] in ("JJ", "NN", "NNS", "VBN", "RB", "CC", "``", "''")
                                                   or s.lower[k] in ('"', "'", "“", "”")):
         k += 1
-    if k == start or k >= len(s.lower) or not any(s.tags[j] in ("JJ", "NN", "VBN") for j in range(start, k)):
+    if k == start or k >= len(s.lower) or not any(s.tags[j] in ("JJ", "NN", "NNS", "VBN") for j in range(start, k)):
         return None
     c = s.chunk_at(k)
-    return c if c is not None and c.start == k and s.tags[k] in ("DT", "PRP$") else None
+    if c is None or s.tags[k] not in ("DT", "PRP$") or c.head < k:
+        return None
+    # the chunker may join the judgement to the phrase ("unfounded the allegations"): its part
+    return c if c.start == k else cl.Chunk(k, c.end, c.head, "np.shifted_object")
 
 
 def _of_gerund_noun(s: cl.Structure, p: cl.Predicate) -> bool:
@@ -1079,6 +1116,9 @@ def rule_noun(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
                      Arg(tgt_c, tgt_r), "reject", "noun.opposed", g.clause, g.negated, g.modality)
     if g is not None and s.lemma[g.head] in r.light:
         src = Arg(g.agent, "source.light_" + (g.agent_rule or "none"))
+        sought = _sought_for(s, c, [o for o in obl + g.obliques if o[1].start >= c.end], ctx)
+        if sought is not None:   # "issued an arrest warrant for Russia's president": RUS
+            tgt_c, tgt_r = sought, "target.sought_for"
         asked = [ch for p, ch in obl if p == "from" and ch.start == c.end + 1]
         if tgt_c is None and asked and s.lemma[g.head] in r.asking_verbs:
             tgt_c, tgt_r = asked[0], "target.asked_from"  # "seek support from Abbas": asked of Abbas
@@ -2569,6 +2609,30 @@ Mention = tuple  # (start, end, actor, person, sector, is_location, is_state_med
 from .actors import STATE_MEDIA  # noqa: E402  actors.csv role of an outlet run by its state (KCNA, Xinhua)
 
 
+_POSSESSED_GAP = re.compile(r"\s*['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
+_POSSESSED_STOP = frozenset({"of", "to", "for", "against", "on", "with", "in", "by", "and", "or", "the", "from", "at"})
+
+
+def _possessed_group(hit: list, text: str) -> Mention | None:
+    """Part of rule ``actor.mention``: an armed group a state's possessive introduces ("Yemen's
+    Houthis", "Sudan's paramilitary Rapid Support Forces", "Lebanon's Hezbollah") is the group,
+    not the state: the mention of a non-state actor (actors.csv ``actor_type: nonstate``) right
+    after a state mention, its "'s" and at most three lower-case words that are no preposition
+    or conjunction ("Moscow's envoy to the Houthis" keeps Moscow). None when there is none.
+
+    Example:
+        >>> m = [(0, 5, "YEM", None, None, False, False, "state"), (8, 15, "HOUTHI", None, None, False, False, "nonstate")]
+        >>> _possessed_group(m, "Yemen's Houthis threatened ships")[2]
+        'HOUTHI'
+    """
+    for m, n in zip(hit, hit[1:]):
+        if len(m) > 7 and len(n) > 7 and m[7] == "state" and n[7] == "nonstate" and n[2] not in (None, m[2]):
+            gap = text[m[1]:n[0]]
+            if _POSSESSED_GAP.fullmatch(gap) and _POSSESSED_STOP.isdisjoint(gap.split()):
+                return n
+    return None
+
+
 @dataclass
 class SentenceContext:
     """Offsets and mentions of one sentence, for turning chunks into actors."""
@@ -2645,8 +2709,13 @@ class SentenceContext:
             adj = int(self.tok_start[max(c.start, c.head - 1)])
             hit = [m for m in hit if m[0] >= int(self.tok_end[c.head]) or m[1] <= adj]
         if hit:
-            m = next((x for x in hit if not x[5]), hit[0])
+            m = _possessed_group(hit, self.text) or next((x for x in hit if not x[5]), hit[0])
             return self._fields(m, min(a, m[0]), max(b, m[1])), "actor.mention"
+        if s.lemma[c.head] in _event_targets.target_rules().igo_member_nouns:
+            for m in self.mentions[::-1] + self.earlier[::-1]:
+                if m[1] <= a and len(m) > 7 and m[7] == "igo" and m[2] not in (None, not_actor):
+                    # "accusing peacekeepers of ...": the mission's organisation (actor.igo_member)
+                    return self._fields(m, a, b), "actor.igo_member"
         if c.end - c.start > 1:
             got = self._pair(c, s, a, b, not_actor)
             if got is None and self.speakers is not None and s.lower[c.start] in _DEFINITE:
@@ -3913,6 +3982,9 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                 c.parent == p.clause and c.kind == "complement" and c.rule in ("clause.that", "clause.bare_complement")
                 and p.head < c.start <= max(reach, p.head + 2) for c in s.clauses):
             cls = "claim"  # "Russia claimed that Ukraine attacked Belgorod": a statement, maybe an accusation
+        elif lem == "tell" and p.voice == "active" and s.tags[p.head] in ("VBD", "VBZ", "VBP") \
+                and s.clauses[p.clause].kind == "report" and s.clauses[p.clause].rule == "clause.report_postposed":
+            cls = "claim"  # "..., Cambodia's minister told reporters": the postposed report of what went before
         if cls not in _SPEECH_CLASSES or p.head in taken or s.lower[p.start] == "to" and cls == "directive":
             continue
         if _writer_formula(s.lower, p.head):
@@ -3926,6 +3998,9 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
         act, code, quad = _SPEECH_CLASSES[cls]
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
+        if lem == "tell" and cls == "claim" and s.clauses[p.clause].rule == "clause.report_postposed" \
+                and tgt.chunk is not None and not _has_actor({"actor_tok": actor_tok}, tgt.chunk):
+            tgt = Arg(None, "")   # "told reporters": the audience is no target; the reported clause is
         if tgt.chunk is None and nxt in ("on", "upon"):
             c, r = _target_oblique(p.obliques, exclude=("of", "by", "for", "in"))
             tgt = Arg(c, r)
@@ -5603,7 +5678,8 @@ def _denial_accuser(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, 
     c = _denied_claim(s, e, r) if me is not None else None
     if c is None:
         return None
-    by = s.chunk_at(c.end + 1) if c.end + 1 < len(s.lower) and s.lower[c.end] in ("by", "from") else None
+    k = _past_claim_relative(s, c.end)
+    by = s.chunk_at(k + 1) if k + 1 < len(s.lower) and s.lower[k] in ("by", "from") else None
     if by is not None:   # "rejected a report by Amnesty International": the phrase names the accuser
         got, _ = ctx.actor(by, s, target=True)
         return (got, "target.denial_accuser_by") if got.get("actor") not in (None, me) else None
@@ -5613,6 +5689,25 @@ def _denial_accuser(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, 
     a, b = int(ctx.tok_start[c.start]), int(ctx.tok_end[c.end - 1])
     return {"actor": who, "person": None, "sector": None, "text": ctx.text[a:b], "start": a, "end": b}, \
         "target.denial_accuser"
+
+
+def _past_claim_relative(s: cl.Structure, k: int) -> int:
+    """The token after the reduced relative that follows a claim noun at ``k`` (part of rule
+    ``target.denial_accuser_by``): a past participle and its "against" phrase ("the accusations
+    made against it by Bahrain", "the charges levelled against Caracas by Guyana", "claims
+    brought by the opposition"), so that the "by" phrase after it names the accuser; ``k`` when
+    no participle opens there.
+
+    Example:
+        >>> # "rejected the claims made against it by Nepal": the token "by"
+    """
+    if k >= len(s.lower) or s.tags[k] != "VBN":
+        return k
+    j = k + 1
+    if j < len(s.lower) and s.lower[j] == "against":
+        c = s.chunk_at(j + 1)
+        j = c.end if c is not None and c.start == j + 1 else j
+    return j if j < len(s.lower) and s.lower[j] in ("by", "from") else k
 
 
 def _act_object(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
