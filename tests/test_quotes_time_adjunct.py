@@ -102,7 +102,7 @@ def test_setting_phrase_then_a_pronoun_clause():
     ("Defence Minister Ola Berge told reporters in Bergholm the patrols would continue.",
      ("Defence Minister Ola Berge", "told", "the patrols would continue")),
 ])
-def test_setting_phrase_before_a_clause_without_that(text, row):
+def test_setting_phrase_of_two_prepositions_before_a_clause(text, row):
     assert row in rows(text), rows(text)
 
 
