@@ -1,5 +1,6 @@
 """The events table of short constructed sentences, one document each, for the act-vocabulary
-tests (test_escalation_acts, test_escalation_uncoded, test_escalation_vocab12)."""
+tests (test_escalation_acts, test_escalation_uncoded, test_escalation_vocab12,
+test_escalation_senses14)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -21,3 +22,16 @@ def rows(ev: pd.DataFrame, text: str, columns: Sequence[str]) -> list[tuple]:
     sub = ev[ev["text_of"] == text]
     return [tuple(None if pd.isna(v) else v for v in r)
             for r in sub[list(columns)].itertuples(index=False)]
+
+
+def assert_act(got: Sequence[tuple], act: str, cameo: str, source: str | None) -> None:
+    """``got`` (rows of act, cameo, source actor, ...) has the act with that CAMEO code, and, when
+    ``source`` is given, a row of that code by ``source``."""
+    assert any(g[0] == act and g[1] == cameo for g in got), got
+    if source is not None:
+        assert any(g[1] == cameo and g[2] == source for g in got), got
+
+
+def assert_no_code(got: Sequence[tuple], cameo: str) -> None:
+    """No row of ``got`` (rows of act, cameo, ...) has the CAMEO code ``cameo``."""
+    assert not [g for g in got if g[1] == cameo], got

@@ -96,16 +96,12 @@ def _rows(ev: pd.DataFrame, text: str) -> list[tuple]:
 
 @pytest.mark.parametrize("text, act, cameo, source", ACTS)
 def test_act_vocabulary(events, text, act, cameo, source):
-    got = _rows(events, text)
-    assert any(g[0] == act and g[1] == cameo for g in got), got
-    if source is not None:
-        assert any(g[1] == cameo and g[2] == source for g in got), got
+    event_rows.assert_act(_rows(events, text), act, cameo, source)
 
 
 @pytest.mark.parametrize("text, cameo", NON_ACTS)
 def test_other_senses_are_no_such_act(events, text, cameo):
-    got = _rows(events, text)
-    assert not [g for g in got if g[1] == cameo], got
+    event_rows.assert_no_code(_rows(events, text), cameo)
 
 
 def test_defending_a_decision_is_no_support():
