@@ -48,3 +48,18 @@ def test_private_body_staff(text, span, actor):
 def test_denial_after_a_state_acts_on_anothers_official(text, actor):
     span = "The spokeswoman" if "spokeswoman" in text else "The spokesman"
     assert speaker_actor(text, span) == actor
+
+
+@pytest.mark.parametrize("text, span, actor", [
+    # negatives of both rules: a state's body that is no office noun, a state company, and a
+    # denial after a sentence the acting state opens
+    ("Officers of the Turkish gendarmerie accused Greece of pushing migrants back.",
+     "Officers of the Turkish gendarmerie", "TUR"),
+    ("Workers at a Chinese state company said Zambia had delayed payments.", "Workers at a Chinese state company",
+     "CHN"),
+    ("Israel detained a Turkish activist. The spokesman denied any mistreatment.", "The spokesman", "ISR"),
+    ("Japan summoned the Chinese ambassador. The foreign ministry rejected the explanation.",
+     "The foreign ministry", "JPN"),
+])
+def test_state_bodies_and_the_acting_side_keep_their_state(text, span, actor):
+    assert speaker_actor(text, span) == actor

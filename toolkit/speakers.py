@@ -1010,8 +1010,12 @@ def _private_appositive(r: SpeakerResolver, a: int, b: int) -> int:
     return d.start[j]
 
 
-# Prepositions that attach a body to a speaker's head noun ("lawyers at a Dutch firm").
+# Prepositions that attach a body to a speaker's head noun ("lawyers at a Dutch firm"), and the
+# heads of private bodies a nationality word describes without making them its state's.
 _BODY_PREPS = frozenset("at of for from with in".split())
+_PRIVATE_HEADS = frozenset("""firm firms company companies bank banks lender insurer charity charities
+university universities newspaper hospital consultancy corporation conglomerate manufacturer
+carrier airline startup foundation ngo nonprofit""".split())
 
 
 def _private_body_demonym(r: SpeakerResolver, a: int, b: int, m: Mention) -> bool:
@@ -1020,7 +1024,8 @@ def _private_body_demonym(r: SpeakerResolver, a: int, b: int, m: Mention) -> boo
     "engineers with a Swedish company", "doctors of a French charity"): staff of a firm, bank or
     charity do not speak for the state its nationality names (the events' own reading, and
     :func:`_private_appositive`'s for "X, a British firm"); a state's office or body keeps it
-    ("a spokesman for the Chilean ministry", "an official at the Iranian embassy").
+    ("a spokesman for the Chilean ministry", "officers of the Turkish gendarmerie"), and so does
+    a state company ("workers at a Chinese state company").
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1044,7 +1049,8 @@ def _private_body_demonym(r: SpeakerResolver, a: int, b: int, m: Mention) -> boo
     stop = t + 1
     while stop < t1 and d.low[stop] not in _HEAD_STOPS:
         stop += 1
-    return stop - 1 > t and d.low[stop - 1] not in _STATE_HEADS
+    mods = d.low[t + 1:stop - 1]
+    return stop - 1 > t and d.low[stop - 1] in _PRIVATE_HEADS and not {"state", "state-owned"} & set(mods)
 
 
 def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
@@ -3187,10 +3193,11 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
 
 def _denial_of_party(r: SpeakerResolver, lo: int, hi: int, found: set[str], speaker: int) -> bool:
     """Rule ``denial_party``: whether the speaker's sentence (token ``speaker``) denies or rejects
-    and the earlier sentence ``[lo, hi)`` that names one acting state also names a person or
-    group of another state ("The Russian ambassador was summoned by Poland. The spokesman
-    rejected the accusations"): a denial answers the acting state, so its unnamed office may be
-    the other side's, and no state is better than the wrong one.
+    and the earlier sentence ``[lo, hi)`` that names one acting state opens with a person or
+    group of another state as its subject ("The Russian ambassador was summoned by Poland. The
+    spokesman rejected the accusations"): a denial answers the acting state, so its unnamed
+    office may be the other side's, and no state is better than the wrong one. Not when the
+    acting state opens it ("Israel detained a Turkish activist. The spokesman denied ...").
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -3206,8 +3213,11 @@ def _denial_of_party(r: SpeakerResolver, lo: int, hi: int, found: set[str], spea
     st = d.sent[min(speaker, len(d.sent) - 1)]
     if not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st])):
         return False
-    return any(m.actor and m.actor_type == "state" and m.actor not in found and not m.location
-               and not r.in_quote(m.start) and not _place_reading(r, m) for m in r.mentions_in(lo, hi))
+    ms = [m for m in r.mentions_in(lo, hi) if m.actor and not r.in_quote(m.start)]
+    # the other state's person opens the sentence as its subject: "Japan summoned the Chinese
+    # ambassador. The foreign ministry rejected ..." is Japan's (the summoner opens it)
+    return bool(ms) and ms[0].actor_type == "state" and ms[0].actor not in found and not ms[0].location \
+        and not _place_reading(r, ms[0]) and _opens(r, lo, ms[0])
 
 
 def _own_content(d, tok: int) -> bool:
