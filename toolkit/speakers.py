@@ -55,6 +55,8 @@ Rules (in order):
 * ``description_org``: "the ministry", "the agency", "the fund": the last organisation mention
   whose name, role or any gazetteer name of its actor has that head noun; "the bloc": the last
   regional organisation, none when two are named in the window.
+* ``private_body``: a nationality word describing a firm, bank or charity in the speaker's
+  prepositional phrase ("Lawyers at a Dutch firm") gives the speaker no state.
 * ``office_place``: an office whose own phrase names its state by a capital or state ("the
   foreign ministry in Brasilia", "China's foreign ministry" when no mention covers it,
   "officials in New Delhi", "a parliamentary committee in London").
@@ -64,7 +66,9 @@ Rules (in order):
   sentence that names a state, a name outranking a demonym; the wire dateline decides between
   two, and one state found where the dateline names another competes, but police take the
   dateline's; the dateline alone when no state is named; a demand in the speaker's own content,
-  "Russia must pay, the ministry said", is no evidence). Not after a region of another state,
+  "Russia must pay, the ministry said", is no evidence; a denial after a sentence that another
+  state's official opens, "The Malian envoy was expelled by Algeria. The spokesman denied ...",
+  may be either side's: ``denial_party``, no state). Not after a region of another state,
   not an embassy (a foreign state's), not a body below the state ("the regional government")
   or a company's ("a company spokesman"). ``same_office``: the same office named earlier in
   the window keeps the state it had there ("..., the defence ministry said. ..., the ministry
