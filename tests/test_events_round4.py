@@ -79,8 +79,8 @@ def test_headline_infinitive(text, subject):
     ("Venezuela condemned the embargo imposed by the United States.", ("VEN", "criticize", "USA", "asserted")),
     ("Iran criticised sanctions announced by the EU on Tehran.", ("IRN", "criticize", "EU", "asserted")),
     pytest.param("Iran criticised sanctions announced by the EU on Tehran.", ("EU", "sanction", "IRN", "asserted"),
-                 marks=quotes_gap("quotes reads 'criticised' as Iran's quote cue, so the EU's sanctions in "
-                                  "its content come out alleged by Iran")),
+                 marks=quotes_gap("'criticised' is a quote cue (PolNeAR attributes it), and events reads the "
+                                  "sanctions its NP content presupposes as alleged by Iran")),
     ("Nepal welcomed the aid provided by India.", ("NPL", "praise", "IND", "asserted")),
 ])
 def test_passive_participle_agent(text, expected):
@@ -109,8 +109,8 @@ def full_rows(text: str) -> list[tuple]:
 # Pattern 2: defending or protecting X from Y - Y attacks, and nobody cooperates with Y.
 @pytest.mark.parametrize("text, expected, absent_target", [
     pytest.param("Lebanon vowed to defend its villages from Israel's air strikes.", ("ISR", "attack", "LBN", "asserted"),
-                 "ISR", marks=quotes_gap("quotes reads 'vowed' as Lebanon's quote cue, so Israel's strikes in "
-                                         "its content come out alleged by Lebanon")),
+                 "ISR", marks=quotes_gap("'vowed' is a quote cue (PolNeAR attributes it), and events reads the "
+                                         "strikes its content presupposes as alleged by Lebanon")),
     ("NATO pledged to defend Lithuania against Russia.", ("NATO", "cooperate", "LTU", "future"), "RUS"),
     ("The army will protect civilians from Taliban attacks.", None, "TALIBAN"),
 ])

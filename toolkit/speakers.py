@@ -55,6 +55,8 @@ Rules (in order):
 * ``description_org``: "the ministry", "the agency", "the fund": the last organisation mention
   whose name, role or any gazetteer name of its actor has that head noun; "the bloc": the last
   regional organisation, none when two are named in the window.
+* ``private_body``: a nationality word describing a firm, bank or charity in the speaker's
+  prepositional phrase ("Lawyers at a Dutch firm") gives the speaker no state.
 * ``office_place``: an office whose own phrase names its state by a capital or state ("the
   foreign ministry in Brasilia", "China's foreign ministry" when no mention covers it,
   "officials in New Delhi", "a parliamentary committee in London").
@@ -64,7 +66,9 @@ Rules (in order):
   sentence that names a state, a name outranking a demonym; the wire dateline decides between
   two, and one state found where the dateline names another competes, but police take the
   dateline's; the dateline alone when no state is named; a demand in the speaker's own content,
-  "Russia must pay, the ministry said", is no evidence). Not after a region of another state,
+  "Russia must pay, the ministry said", is no evidence; a denial after a sentence that another
+  state's official opens, "The Malian envoy was expelled by Algeria. The spokesman denied ...",
+  may be either side's: ``denial_party``, no state). Not after a region of another state,
   not an embassy (a foreign state's), not a body below the state ("the regional government")
   or a company's ("a company spokesman"). ``same_office``: the same office named earlier in
   the window keeps the state it had there ("..., the defence ministry said. ..., the ministry
@@ -1010,12 +1014,55 @@ def _private_appositive(r: SpeakerResolver, a: int, b: int) -> int:
     return d.start[j]
 
 
+# Prepositions that attach a body to a speaker's head noun ("lawyers at a Dutch firm"), and the
+# heads of private bodies a nationality word describes without making them its state's.
+_BODY_PREPS = frozenset("at of for from with in".split())
+_PRIVATE_HEADS = frozenset("""firm firms company companies bank banks lender insurer charity charities
+university universities newspaper hospital consultancy corporation conglomerate manufacturer
+carrier airline startup foundation ngo nonprofit""".split())
+
+
+def _private_body_demonym(r: SpeakerResolver, a: int, b: int, m: Mention) -> bool:
+    """Rule ``private_body``: whether mention ``m`` is a nationality word describing a private
+    body in a prepositional phrase of the speaker span ``[a, b)`` ("Lawyers at a Dutch firm",
+    "engineers with a Swedish company", "doctors of a French charity"): staff of a firm, bank or
+    charity do not speak for the state its nationality names (the events' own reading, and
+    :func:`_private_appositive`'s for "X, a British firm"); a state's office or body keeps it
+    ("a spokesman for the Chilean ministry", "officers of the Turkish gendarmerie"), and so does
+    a state company ("workers at a Chinese state company").
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "Lawyers at a Dutch firm"
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> r = SpeakerResolver(token_arrays(text, toks), [], [], set())
+        >>> m = Mention(13, 18, "NLD", kind="demonym", actor_type="state")
+        >>> _private_body_demonym(r, 0, len(text), m)
+        True
+    """
+    if m.kind != "demonym" or m.person or not m.actor:
+        return False
+    d = r.d
+    t, t1 = bisect.bisect_left(d.start, m.start), bisect.bisect_left(d.start, b)
+    t0 = bisect.bisect_left(d.start, a)
+    k = t - 1
+    while k > t0 and d.low[k] in ("a", "an", "the"):
+        k -= 1
+    if k <= t0 or d.low[k] not in _BODY_PREPS:
+        return False   # "Dutch lawyers", "the Dutch firm": the span's own head
+    stop = t + 1
+    while stop < t1 and d.low[stop] not in _HEAD_STOPS:
+        stop += 1
+    mods = d.low[t + 1:stop - 1]
+    return stop - 1 > t and d.low[stop - 1] in _PRIVATE_HEADS and not {"state", "state-owned"} & set(mods)
+
+
 def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
     """A mention inside the span; an unknown official takes the state of its nationality word,
     a role of a state ("the Russian leader") the person of that state mentioned last. A
     nationality word in an appositive naming a private body is left out (:func:`_private_appositive`)."""
     b = _private_appositive(r, a, b)
-    inside = [m for m in r.mentions_in(a, b) if not m.location or m.person]
+    inside = [m for m in r.mentions_in(a, b) if (not m.location or m.person) and not _private_body_demonym(r, a, b, m)]
     if not inside:
         return None
     best = max(inside, key=lambda m: (m.person is not None, not _possessor(r, m, b), m.actor_type != "media",
@@ -3132,6 +3179,8 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
             return side, "subject"     # "Israel struck Hamas targets in Gaza, the military said"
         if len(found) == 1 and _victim_place(r, lo, hi, found, titled=titled):
             return None, "competing"   # "Eritrea sent troops into Tigray, the spokesman said": either's
+        if len(found) == 1 and sent != s and _denial_of_party(r, lo, hi, found, tok):
+            return None, "competing"   # "The Russian ambassador was summoned by Poland. The spokesman rejected ..."
         if len(found) == 1 and (not strict or line is None or line in found):
             return next(iter(found)), "sentence"
         if len(found) > 1 and line not in found and (line is None or not strict):
@@ -3144,6 +3193,35 @@ def context_state(r: SpeakerResolver, a: int, *, local: bool = False,
         if holder is not None and (not strict or line is None or line == holder):
             return holder, "subject"
     return (line, "dateline") if line else (None, "none")
+
+
+def _denial_of_party(r: SpeakerResolver, lo: int, hi: int, found: set[str], speaker: int) -> bool:
+    """Rule ``denial_party``: whether the speaker's sentence (token ``speaker``) denies or rejects
+    and the earlier sentence ``[lo, hi)`` that names one acting state opens with a person or
+    group of another state as its subject ("The Russian ambassador was summoned by Poland. The
+    spokesman rejected the accusations"): a denial answers the acting state, so its unnamed
+    office may be the other side's, and no state is better than the wrong one. Not when the
+    acting state opens it ("Israel detained a Turkish activist. The spokesman denied ...").
+
+    Example:
+        >>> from toolkit.tokenize import tokenize_documents
+        >>> text = "The Malian envoy was expelled by Algeria. The spokesman denied the charges."
+        >>> _, toks = tokenize_documents(["d"], [text])
+        >>> ms = [Mention(4, 10, "MLI", kind="demonym", actor_type="state"),
+        ...       Mention(33, 40, "DZA", kind="state", actor_type="state")]
+        >>> r = SpeakerResolver(token_arrays(text, toks), ms, [], set())
+        >>> _denial_of_party(r, 0, 41, {"DZA"}, bisect.bisect_left(r.d.start, text.index("The s")))
+        True
+    """
+    d = r.d
+    st = d.sent[min(speaker, len(d.sent) - 1)]
+    if not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st])):
+        return False
+    ms = [m for m in r.mentions_in(lo, hi) if m.actor and not r.in_quote(m.start)]
+    # the other state's person opens the sentence as its subject: "Japan summoned the Chinese
+    # ambassador. The foreign ministry rejected ..." is Japan's (the summoner opens it)
+    return bool(ms) and ms[0].actor_type == "state" and ms[0].actor not in found and not ms[0].location \
+        and not _place_reading(r, ms[0]) and _opens(r, lo, ms[0])
 
 
 def _own_content(d, tok: int) -> bool:
