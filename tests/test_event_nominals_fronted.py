@@ -23,6 +23,8 @@ def _rows(text: str) -> list[tuple]:
      ("UN",), "appeal", "MMR"),
     ("Despite demands from Kenya that it withdraw, Uganda kept its troops on the island.",
      ("KEN",), "demand", "UGA"),
+    # clauses tag.opening_preposition: "Amid" is tagged NNP and "calls" VBZ without it
+    ("Amid calls from Norway to free the activists, Iran released one of them.", ("NOR",), "appeal", "IRN"),
 ])
 def test_a_fronted_request_is_aimed_at_the_subject_after_the_comma(text, makers, act, heeder):
     got = _rows(text)
