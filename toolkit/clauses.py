@@ -96,6 +96,7 @@ class Words:
     opening_adverbs: frozenset = frozenset()   # "However", "Later": adverbs, not names (tag.opening_name)
     adverb_prepositions: frozenset = frozenset()   # "alongside": a preposition before a noun phrase
     time_modifiers: frozenset = frozenset()   # "last", "next": parts of a time phrase (np.date_ends)
+    opening_prepositions: frozenset = frozenset()   # "Amid": a preposition, not a name (tag.opening_preposition)
 
 
 @functools.lru_cache(maxsize=4)
@@ -135,7 +136,8 @@ def words(path: str | None = None) -> Words:
                  s("behest_nouns"), s("prepositional_participles"),
                  s("deliberation_frames"), s("open_question_frames"), s("deliberation_gap"),
                  s("noun_phrase_prepositions"), s("reporting_extra"), opening_adverbs=s("opening_adverbs"),
-                 adverb_prepositions=s("adverb_prepositions"), time_modifiers=s("time_modifiers"))
+                 adverb_prepositions=s("adverb_prepositions"), time_modifiers=s("time_modifiers"),
+                 opening_prepositions=s("opening_prepositions"))
 
 
 # ----------------------------------------------------------------------------- tagging
@@ -473,7 +475,10 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
       ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
       is the subject, not the object of "imprisoned"); not before "by", a determiner or a
       comma ("Imprisoned by the regime, he ...", "Killed were ..."); a participle that acts as a
-      preposition (``prepositional_participles``: "Given", "Following") is tagged IN.
+      preposition (``prepositional_participles``: "Given", "Following") is tagged IN;
+    * ``tag.opening_preposition``: a capitalised first word of ``opening_prepositions`` ("Amid",
+      which the tagger reads as a name) is a preposition, and a plural "-s" word after it tagged
+      as a verb is its noun ("Amid calls from Norway to free them, Iran ...").
 
     Example:
         >>> repair_opening_subject(["Ukraine", "accuses", "Russia"], ["JJ", "VBZ", "NNP"])
@@ -486,8 +491,13 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
         'RB'
         >>> repair_opening_subject(["Tehran", "rejected", "as", "baseless"], ["RB", "VBN", "IN", "NN"])[:2]
         ['NNP', 'VBD']
+        >>> repair_opening_subject(["Amid", "calls", "from", "Norway"], ["NNP", "VBZ", "IN", "NNP"])
+        ['IN', 'NNS', 'IN', 'NNP']
     """
     n = len(tags)
+    if n >= 2 and tags[0] != "IN" and tokens[0][:1].isupper() and tokens[0].lower() in words().opening_prepositions:
+        second = "NNS" if tags[1] == "VBZ" and tokens[1].lower().endswith("s") else tags[1]
+        return ["IN", second, *tags[2:]]   # "Amid calls from Norway": tagged NNP VBZ (tag.opening_preposition)
     if n >= 3 and tokens[0][:1].isupper() and tags[0] == "RB" and not tokens[0].lower().endswith("ly") \
             and tokens[0].isalpha() and tokens[0].lower() not in words().opening_adverbs \
             and tags[1] in ("VBD", "VBN", "VBZ") and (tags[2] in ("DT", "PRP$", "NNP", "JJ")

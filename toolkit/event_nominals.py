@@ -75,6 +75,7 @@ class NominalRules:
     destination_preps: dict
     status_acts: frozenset
     request_nouns: dict   # noun -> (act, CAMEO, quad): rule nominal.request_from
+    request_openers: frozenset = frozenset()   # "Despite calls from X, ...": target.request_heeder_after
 
 
 @functools.lru_cache(maxsize=4)
@@ -101,7 +102,8 @@ def nominal_rules(path: str | None = None) -> NominalRules:
                         destination_preps={k: fs(v) for k, v in (d.get("destination_preps") or {}).items()},
                         status_acts=fs(d.get("status_acts") or ()),
                         request_nouns={k: (str(v[0]), str(v[1]), str(v[2]))
-                                       for k, v in (d.get("request_nouns") or {}).items()})
+                                       for k, v in (d.get("request_nouns") or {}).items()},
+                        request_openers=fs(d.get("request_openers") or ()))
 
 
 def _chain(s: cl.Structure, c: cl.Chunk) -> list[tuple[str, cl.Chunk]]:
@@ -396,12 +398,14 @@ def _request_rows(s: cl.Structure, ctx: Any, rows: list, nr: NominalRules) -> li
         c = s.chunk_at(k) if s.tags[k] in ("NN", "NNS") else None
         if c is None or c.head != k or s.clauses[s.clause_of[k]].kind == "conditional":
             continue
+        if k > c.start and s.tags[k - 1] in ("NN", "NNS"):
+            continue   # "phone calls from Nigeria", "port calls": a compound names no request
         chain = _chain(s, c)
         if not chain or chain[0][0] not in ("from", "by"):
             continue
         makers = [ch for ch in _conjuncts(s, chain[0][1], chain)]
         clause_subj = next((p.agent for p in s.predicates if p.clause == s.clause_of[k] and p.agent is not None
-                            and p.agent.end <= c.start), None)
+                            and p.agent.end <= c.start), None) or _fronted_heeder(s, c, nr)
         for ch in makers:
             src, srule = ctx.actor(ch, s)
             doer = src.get("actor")
@@ -424,6 +428,25 @@ def _request_rows(s: cl.Structure, ctx: Any, rows: list, nr: NominalRules) -> li
                             f"nominal.request_from;source:{ch.rule}/{srule or 'none'};target:{trule}"
                             + (";" + crule if crule else "")))
     return out
+
+
+def _fronted_heeder(s: cl.Structure, c: cl.Chunk, nr: NominalRules) -> cl.Chunk | None:
+    """The subject of the clause after a sentence-opening phrase of event_nominals.yaml
+    ``request_openers`` that holds request noun phrase ``c`` ("Despite calls from Chile to halt
+    the trial, | Peru jailed ...": Peru heeds or defies the call): the agent of the first
+    predicate whose subject opens right after the phrase's closing comma. ``None`` when the
+    phrase does not open the sentence or no such subject follows.
+
+    Example:
+        >>> # "Despite pleas from Norway, Iran hanged the men": the agent "Iran"
+    """
+    if c.start != 1 or s.lower[0] not in nr.request_openers:
+        return None
+    comma = next((j for j in range(c.end, len(s.lower)) if s.lower[j] == ","), None)
+    if comma is None:
+        return None
+    return next((p.agent for p in s.predicates if p.agent is not None and p.agent.start == comma + 1
+                 and p.head > comma), None)
 
 
 def _conjuncts(s: cl.Structure, first: cl.Chunk, chain: list) -> list[cl.Chunk]:
