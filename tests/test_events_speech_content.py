@@ -40,6 +40,10 @@ def test_a_conditional_announcement_of_help_is_an_offer():
     "Nigeria said Niger would send troops if the junta refused.",           # another party's act
     "Nigeria did not say it would send troops if the junta refused.",       # negated speech
     "Indonesia said it would retaliate if Malaysia seized its boats.",      # the act is its own threat row
+    # no party to threaten or help: the condition, the addressee and the act name none
+    "Peru said it would win the case if the court followed its own rulings.",
+    "Norway said it would consider buying more fighter jets if the budget allowed.",
+    "The Latvian prime minister said he would resign if the opposition won the vote.",
 ])
 def test_no_conditional_threat_without_an_own_conditional_announcement(text):
     assert not any(r[4].startswith("speech.conditional_") for r in _rows(text))
@@ -109,6 +113,7 @@ def test_reserving_the_right_to_respond_is_a_threat(text, src, tgt):
 @pytest.mark.parametrize("text", [
     "Georgia did not reserve the right to respond to Russian moves.",
     "Georgia reserved two seats for Armenian observers.",
+    "Belize reserved the right to appeal the ruling.",   # a right that holds out no response
 ])
 def test_no_reserved_right_threat_without_a_reserved_right_to_act(text):
     assert not any(r[4].startswith("warn.reserved_right") for r in _rows(text))

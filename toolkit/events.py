@@ -202,6 +202,7 @@ class Rules:
     label_praise: frozenset = frozenset()   # words of a quoted label that praise (speech.label_*)
     reserve_verbs: frozenset = frozenset()   # "reserved the right to respond": a threat (warn.reserved_right)
     reserve_objects: frozenset = frozenset()
+    reserve_acts: frozenset = frozenset()   # the responses a reserved right holds out ("to respond")
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -356,7 +357,8 @@ def _speech_content_rules(d: dict) -> dict:
     fs = lambda xs: frozenset(str(x).lower() for x in xs)
     return {"label_praise": fs((d.get("quoted_labels") or {}).get("praise_words", [])),
             "reserve_verbs": fs((d.get("reserved_right") or {}).get("verbs", [])),
-            "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", []))}
+            "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", [])),
+            "reserve_acts": fs((d.get("reserved_right") or {}).get("acts", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -1601,6 +1603,14 @@ def _announced_conditions(s: cl.Structure, events: list[Event], actors: list[dic
         # "would not sign the accord unless ...": cooperation withheld on a condition is a threat
         coop = [x for x in announced if cues[x.cue].quad in ("verbal_cooperation", "material_cooperation")
                 and not x.negated]
+        # a threat or offer is made to a party: the addressee, one the condition names, or the
+        # one the offered act helps ("said he would resign if the opposition won the vote", "would
+        # win the case if the court followed its rulings": no party, a plain statement)
+        to = actors[i]["target"].get("actor")
+        if to in (None, own) and not (coop and coop[0].target.chunk is not None) \
+                and not any(cond[0] <= ch.start < cond[1] and ctx.actor(ch, s)[0].get("actor") not in (None, own)
+                            for ch in s.chunks):
+            continue
         e.act, e.act_rule = ("offer", "speech.conditional_offer") if coop else ("threaten", "speech.conditional_threat")
         e.condition = e.condition or cond
         if coop and coop[0].target.chunk is not None:   # the offer is made to whom the act would help
@@ -2110,7 +2120,8 @@ def _reserved_rights(s: cl.Structure, events: list[Event], r: Rules, rctx: dict)
     "Hanoi reserved the right to respond to Chinese actions", "reserves the right to defend
     itself") holds out a response, a threat (CAMEO 13; PLOVER THREATEN) aimed at the party the
     act's "to"/"against" phrase or object names; a threat cue in that act ("the right to
-    retaliate") is the same threat, not a second row. Not when negated.
+    retaliate") is the same threat, not a second row. Not when negated, nor for a right that
+    holds out no response (``reserved_right.acts``: "the right to appeal the ruling").
 
     Example:
         >>> # "Georgia reserved the right to respond to Russian moves" -> GEO threaten RUS
@@ -2121,7 +2132,7 @@ def _reserved_rights(s: cl.Structure, events: list[Event], r: Rules, rctx: dict)
                 or p.patient is None or s.lemma[p.patient.head] not in r.reserve_objects or e.act == "threaten":
             continue
         inf = next((q for q in s.predicates if q.start == p.patient.end and s.lower[q.start] == "to"), None)
-        if inf is None:
+        if inf is None or s.lemma[inf.head] not in r.reserve_acts:   # "the right to appeal": no threat
             continue
         e.act, e.act_rule = "threaten", "warn.reserved_right"
         for x in events:
