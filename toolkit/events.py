@@ -202,6 +202,9 @@ class Rules:
     label_praise: frozenset = frozenset()   # words of a quoted label that praise (speech.label_*)
     reserve_verbs: frozenset = frozenset()   # "reserved the right to respond": a threat (warn.reserved_right)
     reserve_objects: frozenset = frozenset()
+    intent_nouns: frozenset = frozenset()   # "its threat to suspend": the infinitive is held out (fact.intent_noun)
+    ultimatum_verbs: frozenset = frozenset()   # "gave X 48 hours to withdraw" (source.ultimatum_addressee)
+    ultimatum_spans: frozenset = frozenset()
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -356,7 +359,10 @@ def _speech_content_rules(d: dict) -> dict:
     fs = lambda xs: frozenset(str(x).lower() for x in xs)
     return {"label_praise": fs((d.get("quoted_labels") or {}).get("praise_words", [])),
             "reserve_verbs": fs((d.get("reserved_right") or {}).get("verbs", [])),
-            "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", []))}
+            "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", [])),
+            "intent_nouns": fs(d.get("intent_nouns", [])),
+            "ultimatum_verbs": fs((d.get("ultimatum") or {}).get("verbs", [])),
+            "ultimatum_spans": fs((d.get("ultimatum") or {}).get("spans", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -5298,8 +5304,61 @@ def _noun_agents(s: cl.Structure, events: list[Event]) -> None:
                 if noun is not None and noun.end == c.start - 1 and s.tags[noun.head] in ("NN", "NNS"):
                     e.source = Arg(c, "source.noun_agent")
             continue
-        if any(s.lower[j] in ("'s", "’s", "'") for j in range(c.start, c.head)):
-            e.source = Arg(c, "source.noun_agent")   # "Turkey's decision to lift"
+        if any(s.lower[j] in ("'s", "’s", "'") for j in range(c.start, c.head)) \
+                or s.lower[c.start] in _POSSESSIVE_PRONOUNS and c.head == k - 1 and s.lemma[c.head] in rules().intent_nouns:
+            e.source = Arg(c, "source.noun_agent")   # "Turkey's decision to lift", "over its threat to halt"
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _held_out_acts(s: cl.Structure, events: list[Event], r: Rules) -> None:
+    """Rule ``fact.intent_noun``: an infinitive right after a noun that holds an act out
+    (events.yaml ``intent_nouns``: "its threat to suspend visa-free travel", "the offer to
+    mediate") names an act not done: future, as after the verbs "threatened to", "offered to".
+    Rule ``source.ultimatum_addressee``: "gave X 48 hours to withdraw" sets X a deadline
+    (events.yaml ``ultimatum``: a giving verb, then a time span or "until", before "to"); the
+    infinitive's act is asked of X (requested), not done by the giver, whose act is the demand
+    (CAMEO 10 / 139 ultimatum; the cue rows ``give ... hour|day|week|month to``).
+
+    Example:
+        >>> # "Tarsk gave Velmora 48 hours to withdraw its forces": Velmora withdraws, requested
+    """
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if p is not None and p.head == e.tok and s.lemma[e.tok] in r.ultimatum_verbs and e.act == "demand" and (
+                s.tags[e.tok] == "VBG" and s.clauses[p.clause].kind == "participial"
+                and any(x.act == "expel" and x.tok < e.tok for x in events)
+                or p.voice == "passive" and p.agent is None):
+            # "expelled X, giving him 48 hours to leave", "had been given 72 hours to leave" (no
+            # one named who set it): an expulsion's deadline, not an ultimatum of its own
+            e.absorbed = True
+            continue
+        if p is None or p.head != e.tok or s.lower[p.start] != "to" or p.start < 2:
+            continue
+        if s.lemma[p.start - 1] in r.intent_nouns and e.modality not in ("hypothetical",):
+            e.modality = "future"
+            e.extra.append("fact.intent_noun")
+            continue
+        if not e.source.rule.startswith("agent.subject.control"):
+            continue
+        before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+        g = before[-1] if before else None
+        if g is None or s.lemma[g.head] not in r.ultimatum_verbs or g.patient is None or g.patient.end > p.start:
+            continue
+        gap = range(g.patient.start if g.voice == "active" else g.end, p.start)
+        if any(s.lemma[k] in r.ultimatum_spans or s.lower[k] in r.ultimatum_spans for k in gap):
+            addressee = g.patient
+            if g.voice == "active" and s.lemma[addressee.head] in r.ultimatum_spans:
+                # the chunker reads "Kyrgyzstan 72 hours" as one phrase: the addressee ends
+                # before the number or determiner of the span
+                cut = next((k for k in range(addressee.start, addressee.end)
+                            if s.tags[k] in ("CD", "DT") or s.lemma[k] in r.ultimatum_spans), addressee.start)
+                if cut == addressee.start:
+                    continue   # "gave 48 hours to leave": no addressee named
+                addressee = cl.Chunk(addressee.start, cut, cut - 1, "np.ultimatum_addressee")
+            e.source = Arg(addressee, "source.ultimatum_addressee")
+            e.factuality = "requested"
 
 
 def _host_report(e: Event, tgt: dict, clm: dict, fact: str) -> str:
@@ -5422,6 +5481,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     cues = _add_uncoded(s, cues, events, r, rctx)
     cues = _deliberations(s, cues, events, rctx)
     _noun_agents(s, events)
+    _held_out_acts(s, events, r)
     cues = _welcomed_visits(s, _proposed_offers(s, cues, events, r) if r.proposals else cues, events, ctx, r)
     if not events:   # every step below only reads or changes the events
         return _event_nominals.sentence_rows(s, ctx, [])   # "Latvia's expulsion of ..." (nominal.*)
