@@ -5336,7 +5336,7 @@ def _held_out_acts(s: cl.Structure, events: list[Event], r: Rules) -> None:
             continue
         if p is None or p.head != e.tok or s.lower[p.start] != "to" or p.start < 2:
             continue
-        if s.lemma[p.start - 1] in r.intent_nouns and e.modality not in ("hypothetical",):
+        if s.lemma[p.start - 1] in r.intent_nouns and s.tags[p.start - 1] in ("NN", "NNS") and e.modality not in ("hypothetical",):
             e.modality = "future"
             e.extra.append("fact.intent_noun")
             continue
