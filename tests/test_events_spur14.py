@@ -1,5 +1,5 @@
 """Held-out and requested acts (events.yaml 0.22.2, escalation 1.32.1): rules fact.intent_noun
-and source.ultimatum_addressee.
+source.ultimatum_addressee and target.restricted_for.
 
 An act held out by a threat noun ("its threat to suspend visa-free travel") is not done, and
 its doer is the noun's possessor, not the main clause's subject; "gave X 48 hours to withdraw"
@@ -47,6 +47,11 @@ CASES = [
     ("Lithuania threatened to suspend visa-free travel for Belarusian citizens.",
      [("LTU", "threaten", None, "asserted")],
      [(None, "reduce_relations", None, "asserted")]),
+    # target.restricted_for: the "for" phrase after a right or access names who loses it
+    ("Azerbaijan suspended visa-free travel for Iranian citizens.",
+     [("AZE", "reduce_relations", "IRN", "asserted")], []),
+    ("Norway suspended visa-free travel for a month.",
+     [("NOR", "reduce_relations", None, "asserted")], []),
     # a decision is no held-out act: it was taken
     ("Greece welcomed Albania's decision to reopen the border crossing.",
      [],

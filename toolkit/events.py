@@ -205,6 +205,7 @@ class Rules:
     intent_nouns: frozenset = frozenset()   # "its threat to suspend": the infinitive is held out (fact.intent_noun)
     ultimatum_verbs: frozenset = frozenset()   # "gave X 48 hours to withdraw" (source.ultimatum_addressee)
     ultimatum_spans: frozenset = frozenset()
+    restricted_for: frozenset = frozenset()   # "suspended visa-free travel for X" (target.restricted_for)
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -362,7 +363,8 @@ def _speech_content_rules(d: dict) -> dict:
             "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", [])),
             "intent_nouns": fs(d.get("intent_nouns", [])),
             "ultimatum_verbs": fs((d.get("ultimatum") or {}).get("verbs", [])),
-            "ultimatum_spans": fs((d.get("ultimatum") or {}).get("spans", []))}
+            "ultimatum_spans": fs((d.get("ultimatum") or {}).get("spans", [])),
+            "restricted_for": fs(d.get("restricted_for", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -832,6 +834,12 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         late = _late_recipient(s, obj, verb, ctx["rules"])
         if late is not None:
             return Arg(late, "target.recipient_to_late")
+    if s.lemma[obj.head] in ctx["rules"].restricted_for:
+        # target.restricted_for: "suspended visa-free travel for Georgian officials", "denied
+        # access for UN staff": the "for" phrase after a right or access names who loses it
+        got = [c for prep, c in obl if prep == "for" and _phrase_next(s, obj.end, c) and _has_actor(ctx, c)]
+        if got:
+            return Arg(got[0], "target.restricted_for")
     if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
         # "declared a state of siege in Katanga", "a suspension of air links with 21 countries":
         # an "of" phrase completes the act's name and is skipped.
