@@ -5296,7 +5296,8 @@ def _noun_agents(s: cl.Structure, events: list[Event]) -> None:
     doer's act, not the main subject's ("Ghana criticised a decision by Togo to expel two
     diplomats": Togo expels; "Greece welcomed Turkey's decision to lift sanctions": Turkey lifts
     them). Only the subject-control reading is replaced, only when the noun right before "to"
-    has a "by" agent or an "'s" possessor.
+    has a "by" agent or an "'s" possessor, or is an ``intent_nouns`` noun after a possessive
+    pronoun ("over its threat to halt imports"). Then :func:`_held_out_acts`.
 
     Example:
         >>> # "Kenya welcomed a move by Uganda to reopen the crossing": UGA reopens it (was KEN)
@@ -5315,6 +5316,7 @@ def _noun_agents(s: cl.Structure, events: list[Event]) -> None:
         if any(s.lower[j] in ("'s", "’s", "'") for j in range(c.start, c.head)) \
                 or s.lower[c.start] in _POSSESSIVE_PRONOUNS and c.head == k - 1 and s.lemma[c.head] in rules().intent_nouns:
             e.source = Arg(c, "source.noun_agent")   # "Turkey's decision to lift", "over its threat to halt"
+    _held_out_acts(s, events, rules())   # then what the noun holds out, and ultimatums
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
@@ -5489,7 +5491,6 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     cues = _add_uncoded(s, cues, events, r, rctx)
     cues = _deliberations(s, cues, events, rctx)
     _noun_agents(s, events)
-    _held_out_acts(s, events, r)
     cues = _welcomed_visits(s, _proposed_offers(s, cues, events, r) if r.proposals else cues, events, ctx, r)
     if not events:   # every step below only reads or changes the events
         return _event_nominals.sentence_rows(s, ctx, [])   # "Latvia's expulsion of ..." (nominal.*)
