@@ -203,6 +203,10 @@ class Rules:
     reserve_verbs: frozenset = frozenset()   # "reserved the right to respond": a threat (warn.reserved_right)
     reserve_objects: frozenset = frozenset()
     reserve_acts: frozenset = frozenset()   # the responses a reserved right holds out ("to respond")
+    intent_nouns: frozenset = frozenset()   # "its threat to suspend": the infinitive is held out (fact.intent_noun)
+    ultimatum_verbs: frozenset = frozenset()   # "gave X 48 hours to withdraw" (source.ultimatum_addressee)
+    ultimatum_spans: frozenset = frozenset()
+    restricted_for: frozenset = frozenset()   # "suspended visa-free travel for X" (target.restricted_for)
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -358,7 +362,11 @@ def _speech_content_rules(d: dict) -> dict:
     return {"label_praise": fs((d.get("quoted_labels") or {}).get("praise_words", [])),
             "reserve_verbs": fs((d.get("reserved_right") or {}).get("verbs", [])),
             "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", [])),
-            "reserve_acts": fs((d.get("reserved_right") or {}).get("acts", []))}
+            "reserve_acts": fs((d.get("reserved_right") or {}).get("acts", [])),
+            "intent_nouns": fs(d.get("intent_nouns", [])),
+            "ultimatum_verbs": fs((d.get("ultimatum") or {}).get("verbs", [])),
+            "ultimatum_spans": fs((d.get("ultimatum") or {}).get("spans", [])),
+            "restricted_for": fs(d.get("restricted_for", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -828,6 +836,12 @@ def _actor_oblique(s: cl.Structure, obl, obj: cl.Chunk | None, ctx, verb: int | 
         late = _late_recipient(s, obj, verb, ctx["rules"])
         if late is not None:
             return Arg(late, "target.recipient_to_late")
+    if s.lemma[obj.head] in ctx["rules"].restricted_for:
+        # target.restricted_for: "suspended visa-free travel for Georgian officials", "denied
+        # access for UN staff": the "for" phrase after a right or access names who loses it
+        got = [c for prep, c in obl if prep == "for" and _phrase_next(s, obj.end, c) and _has_actor(ctx, c)]
+        if got:
+            return Arg(got[0], "target.restricted_for")
     if s.lemma[obj.head] in ctx["rules"].act_objects or s.lemma[obj.head].rstrip("s") in ctx["rules"].act_objects:
         # "declared a state of siege in Katanga", "a suspension of air links with 21 countries":
         # an "of" phrase completes the act's name and is skipped.
@@ -5315,7 +5329,8 @@ def _noun_agents(s: cl.Structure, events: list[Event]) -> None:
     doer's act, not the main subject's ("Ghana criticised a decision by Togo to expel two
     diplomats": Togo expels; "Greece welcomed Turkey's decision to lift sanctions": Turkey lifts
     them). Only the subject-control reading is replaced, only when the noun right before "to"
-    has a "by" agent or an "'s" possessor.
+    has a "by" agent or an "'s" possessor, or is an ``intent_nouns`` noun after a possessive
+    pronoun ("over its threat to halt imports"). Then :func:`_held_out_acts`.
 
     Example:
         >>> # "Kenya welcomed a move by Uganda to reopen the crossing": UGA reopens it (was KEN)
@@ -5331,8 +5346,62 @@ def _noun_agents(s: cl.Structure, events: list[Event]) -> None:
                 if noun is not None and noun.end == c.start - 1 and s.tags[noun.head] in ("NN", "NNS"):
                     e.source = Arg(c, "source.noun_agent")
             continue
-        if any(s.lower[j] in ("'s", "’s", "'") for j in range(c.start, c.head)):
-            e.source = Arg(c, "source.noun_agent")   # "Turkey's decision to lift"
+        if any(s.lower[j] in ("'s", "’s", "'") for j in range(c.start, c.head)) \
+                or s.lower[c.start] in _POSSESSIVE_PRONOUNS and c.head == k - 1 and s.lemma[c.head] in rules().intent_nouns:
+            e.source = Arg(c, "source.noun_agent")   # "Turkey's decision to lift", "over its threat to halt"
+    _held_out_acts(s, events, rules())   # then what the noun holds out, and ultimatums
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _held_out_acts(s: cl.Structure, events: list[Event], r: Rules) -> None:
+    """Rule ``fact.intent_noun``: an infinitive right after a noun that holds an act out
+    (events.yaml ``intent_nouns``: "its threat to suspend visa-free travel", "the offer to
+    mediate") names an act not done: future, as after the verbs "threatened to", "offered to".
+    Rule ``source.ultimatum_addressee``: "gave X 48 hours to withdraw" sets X a deadline
+    (events.yaml ``ultimatum``: a giving verb, then a time span or "until", before "to"); the
+    infinitive's act is asked of X (requested), not done by the giver, whose act is the demand
+    (CAMEO 10 / 139 ultimatum; the cue rows ``give ... hour|day|week|month to``).
+
+    Example:
+        >>> # "Tarsk gave Velmora 48 hours to withdraw its forces": Velmora withdraws, requested
+    """
+    for e in events:
+        p = s.predicate_at(e.tok)
+        if p is not None and p.head == e.tok and s.lemma[e.tok] in r.ultimatum_verbs and e.act == "demand" and (
+                s.tags[e.tok] == "VBG" and s.clauses[p.clause].kind == "participial"
+                and any(x.act == "expel" and x.tok < e.tok for x in events)
+                or p.voice == "passive" and p.agent is None):
+            # "expelled X, giving him 48 hours to leave", "had been given 72 hours to leave" (no
+            # one named who set it): an expulsion's deadline, not an ultimatum of its own
+            e.absorbed = True
+            continue
+        if p is None or p.head != e.tok or s.lower[p.start] != "to" or p.start < 2:
+            continue
+        if s.lemma[p.start - 1] in r.intent_nouns and s.tags[p.start - 1] in ("NN", "NNS") and e.modality not in ("hypothetical",):
+            e.modality = "future"
+            e.extra.append("fact.intent_noun")
+            continue
+        if not e.source.rule.startswith("agent.subject.control"):
+            continue
+        before = [q for q in s.predicates if q.head < p.start and q.clause == p.clause]
+        g = before[-1] if before else None
+        if g is None or s.lemma[g.head] not in r.ultimatum_verbs or g.patient is None or g.patient.end > p.start:
+            continue
+        gap = range(g.patient.start if g.voice == "active" else g.end, p.start)
+        if any(s.lemma[k] in r.ultimatum_spans or s.lower[k] in r.ultimatum_spans for k in gap):
+            addressee = g.patient
+            if g.voice == "active" and s.lemma[addressee.head] in r.ultimatum_spans:
+                # the chunker reads "Kyrgyzstan 72 hours" as one phrase: the addressee ends
+                # before the number or determiner of the span
+                cut = next((k for k in range(addressee.start, addressee.end)
+                            if s.tags[k] in ("CD", "DT") or s.lemma[k] in r.ultimatum_spans), addressee.start)
+                if cut == addressee.start:
+                    continue   # "gave 48 hours to leave": no addressee named
+                addressee = cl.Chunk(addressee.start, cut, cut - 1, "np.ultimatum_addressee")
+            e.source = Arg(addressee, "source.ultimatum_addressee")
+            e.factuality = "requested"
 
 
 def _host_report(e: Event, tgt: dict, clm: dict, fact: str) -> str:
