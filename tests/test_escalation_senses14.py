@@ -20,7 +20,7 @@ pytestmark = NEEDS_TAGGER
 ACTS = [
     ("Uzbekistan expressed readiness to supply electricity to Afghanistan.", "offer", "030", "UZB"),
     ("Paraguay and Bolivia opened a joint border checkpoint at Infante Rivarola.", "cooperate", "060", None),
-    ("Greece will hold joint naval drills with Egypt next month.", "cooperate", "062", "GRC"),
+    ("Greece is to stage joint naval drills with Egypt next month.", "cooperate", "062", "GRC"),
     ("Montenegro handed over the fugitive banker to Serbian police.", "cooperate", "063", "MNE"),
     ("Benin handed over the detained Nigerien soldiers to Niamey.", "yield", "084", "BEN"),
     ("Rwanda pulled its troops back from the Congolese border.", "yield", "0874", "RWA"),
