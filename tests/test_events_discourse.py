@@ -4,7 +4,7 @@ visits. Each rule has its negative cases, where no target (or no row) is the rig
 from __future__ import annotations
 
 import pytest
-from test_events import NEEDS_TAGGER, quotes_gap, rows, run
+from test_events import NEEDS_TAGGER, rows, run
 
 pytestmark = NEEDS_TAGGER
 

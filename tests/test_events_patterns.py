@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_events import NEEDS_TAGGER, quotes_gap, rows, run
+from test_events import NEEDS_TAGGER, rows, run
 
 pytestmark = NEEDS_TAGGER
 

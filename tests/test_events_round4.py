@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_events import NEEDS_TAGGER, quotes_gap, rows, run
+from test_events import NEEDS_TAGGER, rows, run
 
 from toolkit import clauses as cl
 from toolkit.events import cue_verb_tags

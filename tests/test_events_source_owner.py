@@ -3,7 +3,7 @@ party (drop.actorless). Constructed sentences, new names."""
 from __future__ import annotations
 
 import pytest
-from test_events import NEEDS_TAGGER, quotes_gap, rows, run
+from test_events import NEEDS_TAGGER, rows, run
 
 pytestmark = NEEDS_TAGGER
 

@@ -117,3 +117,19 @@ def test_reserving_the_right_to_respond_is_a_threat(text, src, tgt):
 ])
 def test_no_reserved_right_threat_without_a_reserved_right_to_act(text):
     assert not any(r[4].startswith("warn.reserved_right") for r in _rows(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Austria said it would be happy if Slovenia joined the talks.",   # an evaluation, no act held out
+    "Russia said it would be a mistake if Sweden joined NATO.",
+])
+def test_no_conditional_threat_from_an_announced_copula(text):
+    assert not any(r[4].startswith("speech.conditional_") for r in _rows(text)), _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    'The Kremlin said the Polish position was "unchanged".',
+    'Lavrov said Washington\'s response was "expected".',
+])
+def test_a_neutral_quoted_label_is_no_criticism(text):
+    assert not any(r[4].startswith("speech.label_") for r in _rows(text)), _rows(text)

@@ -102,3 +102,12 @@ def test_peacekeepers_are_the_organisation_named_before_them():
 def test_peacekeepers_with_no_organisation_named_stay_unresolved():
     got = _rows("The Chadian government accused peacekeepers of standing by during the raid.")
     assert not any(r[1] == "accuse" and r[2] is not None for r in got), got
+
+
+@pytest.mark.parametrize("text, backer", [
+    ("Britain backed calls from Ukraine for more air defence.", "GBR"),
+    ("The United Nations welcomed calls from Qatar for a truce.", "UN"),
+])
+def test_one_who_backs_a_request_is_not_the_one_asked(text, backer):
+    got = _rows(text)
+    assert not any(r[4].startswith("nominal.request_from") and r[2] == backer for r in got), got

@@ -76,6 +76,7 @@ class NominalRules:
     status_acts: frozenset
     request_nouns: dict   # noun -> (act, CAMEO, quad): rule nominal.request_from
     request_openers: frozenset = frozenset()   # "Despite calls from X, ...": target.request_heeder_after
+    request_backers: frozenset = frozenset()   # "Britain backed calls from Kyiv": no heeder (nominal.request_from)
 
 
 @functools.lru_cache(maxsize=4)
@@ -103,7 +104,8 @@ def nominal_rules(path: str | None = None) -> NominalRules:
                         status_acts=fs(d.get("status_acts") or ()),
                         request_nouns={k: (str(v[0]), str(v[1]), str(v[2]))
                                        for k, v in (d.get("request_nouns") or {}).items()},
-                        request_openers=fs(d.get("request_openers") or ()))
+                        request_openers=fs(d.get("request_openers") or ()),
+                        request_backers=fs(d.get("request_backers") or ()))
 
 
 def _chain(s: cl.Structure, c: cl.Chunk) -> list[tuple[str, cl.Chunk]]:
@@ -405,6 +407,7 @@ def _request_rows(s: cl.Structure, ctx: Any, rows: list, nr: NominalRules) -> li
             continue
         makers = [ch for ch in _conjuncts(s, chain[0][1], chain)]
         clause_subj = next((p.agent for p in s.predicates if p.clause == s.clause_of[k] and p.agent is not None
+                            and s.lemma[p.head] not in nr.request_backers
                             and p.agent.end <= c.start), None) or _fronted_heeder(s, c, nr)
         for ch in makers:
             src, srule = ctx.actor(ch, s)

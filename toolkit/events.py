@@ -200,6 +200,7 @@ class Rules:
     host_verbs: frozenset = frozenset()   # "received President X": hosts a visit (verb.transfer_object, 043)
     naming_verbs: frozenset = frozenset()   # "called X illegal": the namer evaluates X (verb.naming)
     label_praise: frozenset = frozenset()   # words of a quoted label that praise (speech.label_*)
+    label_criticism: frozenset = frozenset()   # charge words of a quoted label VADER lacks (speech.label_*)
     reserve_verbs: frozenset = frozenset()   # "reserved the right to respond": a threat (warn.reserved_right)
     reserve_objects: frozenset = frozenset()
     reserve_acts: frozenset = frozenset()   # the responses a reserved right holds out ("to respond")
@@ -360,6 +361,7 @@ def _speech_content_rules(d: dict) -> dict:
     keyword arguments (rules speech.label_* and warn.reserved_right)."""
     fs = lambda xs: frozenset(str(x).lower() for x in xs)
     return {"label_praise": fs((d.get("quoted_labels") or {}).get("praise_words", [])),
+            "label_criticism": fs((d.get("quoted_labels") or {}).get("criticism_words", [])),
             "reserve_verbs": fs((d.get("reserved_right") or {}).get("verbs", [])),
             "reserve_objects": fs((d.get("reserved_right") or {}).get("objects", [])),
             "reserve_acts": fs((d.get("reserved_right") or {}).get("acts", [])),
@@ -1610,6 +1612,8 @@ def _announced_conditions(s: cl.Structure, events: list[Event], actors: list[dic
                 or not any(s.lower[k] in modals for k in range(q.start, q.head)):
             continue
         subj = q.agent
+        if s.lemma[q.head] == "be":   # "said it would be a mistake / happy if ...": no act held out
+            continue
         mine = s.lower[subj.start] in _OWN_WORDS or ctx.actor(subj, s)[0].get("actor") == own
         announced = [x for x in events if x.claim_of == i and x.tok < cond[0] and not x.absorbed]
         if not mine or any(cues[x.cue].quad in CONFLICT or x.act == "threaten" for x in announced):
@@ -1639,20 +1643,25 @@ _LABEL_OPENERS = frozenset({"a", "an", "as", "the"})
 def _label_polarity(words: list[str]) -> str:
     """``criticize`` or ``praise`` for a quoted evaluative label, by the valences the toolkit's
     tone layer reads (VADER's lexicon): a label with a positive word and no negative word or
-    negator praises ("a 'constructive' step"); any other quoted label of another party's
-    conduct is a criticism, as wire copy quotes the charge words of a complaint ("'blackmail'",
-    "'untenable'", "'weaponising trade'").
+    negator praises ("a 'constructive' step"); a label with a negative word or a charge word
+    (events.yaml ``quoted_labels.criticism_words``: "'untenable'", "'weaponising trade'") is a
+    criticism, as wire copy quotes the charge words of a complaint; a label with neither
+    ("'unchanged'", "'expected'") evaluates nothing: ``statement``.
 
     Example:
         >>> _label_polarity(["blackmail", "serving", "the", "kremlin"]), _label_polarity(["constructive"])
         ('criticize', 'praise')
+        >>> _label_polarity(["unchanged"])
+        'statement'
     """
     from . import _vader
-    praise = rules().label_praise
-    vals = [1.0 if w in praise else _vader.LEXICON.get(w, 0.0) for w in words]
-    positive = any(v > 0 for v in vals) and not any(v < 0 for v in vals) \
-        and not any(w in ("not", "no", "never", "hardly") for w in words)
-    return "praise" if positive else "criticize"
+    r = rules()
+    vals = [1.0 if w in r.label_praise else -1.0 if w in r.label_criticism else _vader.LEXICON.get(w, 0.0)
+            for w in words]
+    negator = any(w in ("not", "no", "never", "hardly") for w in words)
+    if any(v > 0 for v in vals) and not any(v < 0 for v in vals) and not negator:
+        return "praise"
+    return "criticize" if any(v < 0 for v in vals) or negator else "statement"
 
 
 def _quoted_label(s: cl.Structure, k: int) -> tuple[int, int] | None:
@@ -1702,7 +1711,7 @@ def _quoted_labels(s: cl.Structure, events: list[Event], actors: list[dict], ctx
             if q is None or s.lemma[q.head] != "be" or q.agent is None or q.negated:
                 continue
             subj, span, rule = q.agent, _quoted_label(s, q.head + 1), "speech.label_reported"
-        elif lem in r.naming_verbs or lem.rstrip("led") in r.naming_verbs or lem[:-1] in r.naming_verbs:
+        elif lem in r.naming_verbs or lem.removesuffix("led") in r.naming_verbs or lem[:-1] in r.naming_verbs:
             if p.patient is None or p.head != e.tok:
                 continue
             quote = next((k for k in range(p.patient.start + 1, p.patient.end) if s.lower[k] in _QUOTE_MARKS), -1)
@@ -1716,7 +1725,10 @@ def _quoted_labels(s: cl.Structure, events: list[Event], actors: list[dict], ctx
         if who.get("actor") == own or who.get("actor") is None and rule == "speech.label_reported" \
                 and s.lemma[subj.head] not in r.claim_nouns:
             continue
-        e.act, e.act_rule = _label_polarity(s.lower[span[0]:span[1]]), rule
+        pol = _label_polarity(s.lower[span[0]:span[1]])
+        if pol == "statement":   # "said the US position was 'unchanged'": no evaluation
+            continue
+        e.act, e.act_rule = pol, rule
         if s.lemma[subj.head] in r.claim_nouns:
             # "called the allegation 'absurd'", "said the claims were 'absurd'": a rejection of the
             # claim (CAMEO 12), aimed at its maker (target.denial_accuser)

@@ -2660,7 +2660,8 @@ _REFUSALS = frozenset("decline refuse".split())
 _COMMITMENTS = frozenset(("agree",))
 _INFINITIVE_AFTER = re.compile(
     r"\s+to\s+(?!(?:be|the|a|an|it|this|that|these|those|any|such|all|our|their|his|her|its|my|your|them|him|us|me)\b)"
-    r"(?:really\s+|also\s+|basically\s+|not\s+)?[a-z]+", re.IGNORECASE)
+    r"(?:really\s+|also\s+|basically\s+|not\s+)?(?-i:[a-z]+)(?<!talks)(?<!demands)(?<!terms)(?<!proposals)"
+    r"(?<!plans)(?<!conditions)(?<!requests)(?<!calls)(?<!measures)(?<!steps)\b", re.IGNORECASE)
 _REFUSED_SPEECH = re.compile(
     r"\s+to\s+(?:comment|say|discuss|elaborate|answer|confirm|deny|speak|talk|respond|reply|specify|disclose"
     r"|reveal|identify|name|explain|detail|divulge|address|be\s+interviewed|be\s+quoted)\b", re.IGNORECASE)
@@ -2711,6 +2712,8 @@ def cue_kind(kind: str, cue_class: str | None, kinds: dict[str, str], lemma: str
         'evidence'
         >>> [cue_kind("indirect", "concessive", {}, "agree", a) for a in (" to reopen it", " that it was late", " to a truce")]
         ['intention', 'speech', 'speech']
+        >>> [cue_kind("indirect", "concessive", {}, "agree", a) for a in (" to talks with Hamas", " to Russia's demands")]
+        ['speech', 'speech']
     """
     if kind == "scare":
         return None

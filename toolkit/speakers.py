@@ -2050,7 +2050,7 @@ def rule_description_state(r: SpeakerResolver, a: int, b: int, words: list[str])
         return Resolution(actor, None, "GOV", "role", "royal_court") if actor is not None else None
     mission = _acronym_body(r, a, b)
     if mission is not None:   # "A MONUSCO spokesperson": the body's, not a state's
-        return Resolution("UN", None, None, "role", "un_mission") if _UN_ACRONYM.search(mission) else None
+        return Resolution("UN", None, None, "role", "un_mission") if _un_acronym(mission) else None
     office = next((w for w in words[1:-1] if w in _STATE_OFFICES), None)
     if actor is None and office is not None and head in _STAFF_NOUNS:
         # "The Indian navy rescued ..., a navy spokesman said": the office named before
@@ -2189,9 +2189,22 @@ def _owned_body_state(r: SpeakerResolver, a: int) -> Mention | None:
     return best
 
 
-# UN missions and agencies are named by acronyms of "United Nations" / "Nations Unies" ("UNMISS",
-# "MONUSCO", "MINUSCA", "UNIFIL").
-_UN_ACRONYM = re.compile(r"UN|NU")
+# UN missions and agencies are named by acronyms of "United Nations" / "Nations Unies" that open
+# with it ("UNMISS", "UNIFIL") or with a mission's "Mission/Bureau ... des Nations Unies"
+# ("MINUSCA", "MONUSCO", "BINUH"); not an acronym that merely holds the letters ("SUNA", the
+# Sudanese news agency) nor the capitalised words and party names that open with them.
+_UN_ACRONYM = re.compile(r"(UN[A-Z]{2,}|MINU[A-Z]+|MONU[A-Z]+|BINU[A-Z]+)")
+_NOT_UN = frozenset({"UNITA", "UNION", "UNITED", "UNIT", "UNITS", "UNDER", "UNTIL", "UNLESS", "UNKNOWN", "UNREST"})
+
+
+def _un_acronym(word: str) -> bool:
+    """Whether an all-capitals word is the acronym of a UN mission or agency.
+
+    Example:
+        >>> _un_acronym("MINUSCA"), _un_acronym("UNIFIL"), _un_acronym("SUNA"), _un_acronym("UNITA")
+        (True, True, False, False)
+    """
+    return word not in _NOT_UN and _UN_ACRONYM.fullmatch(word) is not None
 
 
 def _acronym_body(r: SpeakerResolver, a: int, b: int) -> str | None:
@@ -2235,7 +2248,7 @@ def rule_un_acronym(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Res
     acr = [k for k in range(t, e) if d.tok[k].isalpha() and d.tok[k].isupper() and len(d.tok[k]) >= 4]
     rest = [w for k, w in enumerate(d.low[t:e], t) if k not in acr]
     if len(acr) != 1 or any(w not in ("the", "mission", "force") for w in rest) \
-            or r.mentions_in(d.start[acr[0]], d.end[acr[0]]) or not _UN_ACRONYM.search(d.tok[acr[0]]):
+            or r.mentions_in(d.start[acr[0]], d.end[acr[0]]) or not _un_acronym(d.tok[acr[0]]):
         return None
     return Resolution("UN", None, None, "role", "un_mission")
 
