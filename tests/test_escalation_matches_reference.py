@@ -97,7 +97,9 @@ def _cues(docs):
 
 
 def assert_same(cues, sents):
-    for rule in E.EVENT_RULES:
+    # the cue-read rules; "main" reads the events table, which the reference has no copy of
+    # (tests/test_escalation_main_event.py tests it)
+    for rule in [r for r in E.EVENT_RULES if r != "main"]:
         for scheme in E.SCHEMES:
             pd.testing.assert_frame_equal(E.sentence_table(cues, sents, event_rule=rule, scheme=scheme),
                                           reference_sentence_table(cues, sents, event_rule=rule, scheme=scheme))
