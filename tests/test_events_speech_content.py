@@ -133,3 +133,8 @@ def test_no_conditional_threat_from_an_announced_copula(text):
 ])
 def test_a_neutral_quoted_label_is_no_criticism(text):
     assert not any(r[4].startswith("speech.label_") for r in _rows(text)), _rows(text)
+
+
+def test_a_neutral_epithet_after_a_naming_verb_is_still_a_criticism():
+    got = _rows('Minsk called the Lithuanian foreign minister "a servant of Brussels".')
+    assert any(r[:3] == ("BLR", "criticize", "LTU") for r in got), got

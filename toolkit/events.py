@@ -1640,19 +1640,21 @@ _QUOTE_MARKS = frozenset({"'", "\"", "`", "``", "''", "‘", "’", "“", "”"
 _LABEL_OPENERS = frozenset({"a", "an", "as", "the"})
 
 
-def _label_polarity(words: list[str]) -> str:
+def _label_polarity(words: list[str], neutral: str = "criticize") -> str:
     """``criticize`` or ``praise`` for a quoted evaluative label, by the valences the toolkit's
     tone layer reads (VADER's lexicon): a label with a positive word and no negative word or
     negator praises ("a 'constructive' step"); a label with a negative word or a charge word
     (events.yaml ``quoted_labels.criticism_words``: "'untenable'", "'weaponising trade'") is a
-    criticism, as wire copy quotes the charge words of a complaint; a label with neither
-    ("'unchanged'", "'expected'") evaluates nothing: ``statement``.
+    criticism, as wire copy quotes the charge words of a complaint; a label with neither is
+    ``neutral``: a criticism after a naming verb ("called her 'a puppet of Washington'": an
+    epithet put on a party), ``statement`` after a reported copula ("said the US position was
+    'unchanged'": a quoted description, no evaluation).
 
     Example:
         >>> _label_polarity(["blackmail", "serving", "the", "kremlin"]), _label_polarity(["constructive"])
         ('criticize', 'praise')
-        >>> _label_polarity(["unchanged"])
-        'statement'
+        >>> _label_polarity(["unchanged"], neutral="statement"), _label_polarity(["puppet"])
+        ('statement', 'criticize')
     """
     from . import _vader
     r = rules()
@@ -1661,7 +1663,7 @@ def _label_polarity(words: list[str]) -> str:
     negator = any(w in ("not", "no", "never", "hardly") for w in words)
     if any(v > 0 for v in vals) and not any(v < 0 for v in vals) and not negator:
         return "praise"
-    return "criticize" if any(v < 0 for v in vals) or negator else "statement"
+    return "criticize" if any(v < 0 for v in vals) or negator else neutral
 
 
 def _quoted_label(s: cl.Structure, k: int) -> tuple[int, int] | None:
@@ -1725,7 +1727,7 @@ def _quoted_labels(s: cl.Structure, events: list[Event], actors: list[dict], ctx
         if who.get("actor") == own or who.get("actor") is None and rule == "speech.label_reported" \
                 and s.lemma[subj.head] not in r.claim_nouns:
             continue
-        pol = _label_polarity(s.lower[span[0]:span[1]])
+        pol = _label_polarity(s.lower[span[0]:span[1]], "statement" if rule == "speech.label_reported" else "criticize")
         if pol == "statement":   # "said the US position was 'unchanged'": no evaluation
             continue
         e.act, e.act_rule = pol, rule
