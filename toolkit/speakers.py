@@ -2916,9 +2916,7 @@ def _opens_uncontested(r: SpeakerResolver, lo: int, hi: int, m: Mention, speaker
     official (see :func:`_hostile_after`)."""
     if not _opens(r, lo, m) or _hostile_after(r, m, hi, decisions=not titled):
         return False
-    d = r.d
-    st = d.sent[min(speaker, len(d.sent) - 1)]
-    return not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st]))
+    return not _speaker_sentence_denies(r, speaker)
 
 
 def _opens(r: SpeakerResolver, lo: int, m: Mention) -> bool:
@@ -3122,6 +3120,14 @@ _DENIAL_WORDS = frozenset("""baseless unfounded groundless false lies fabricated
 rejected rejects slander absurd""".split())
 
 
+def _speaker_sentence_denies(r: SpeakerResolver, speaker: int) -> bool:
+    """Whether the sentence of token ``speaker`` holds a denial word ("said the accusations were
+    baseless"), read by rules ``context_state`` and ``denial_party``."""
+    d = r.d
+    st = d.sent[min(speaker, len(d.sent) - 1)]
+    return any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st]))
+
+
 # Heads after a demonym that make it a state's body ("Chinese authorities", "the Thai coast guard").
 _DEMONYM_BODIES = frozenset("authorities coast air armed security state".split())
 
@@ -3226,9 +3232,7 @@ def _denial_of_party(r: SpeakerResolver, lo: int, hi: int, found: set[str], spea
         >>> _denial_of_party(r, 0, 41, {"DZA"}, bisect.bisect_left(r.d.start, text.index("The s")))
         True
     """
-    d = r.d
-    st = d.sent[min(speaker, len(d.sent) - 1)]
-    if not any(d.low[j] in _DENIAL_WORDS for j in range(d.sent_start[st], d.sent_end[st])):
+    if not _speaker_sentence_denies(r, speaker):
         return False
     ms = [m for m in r.mentions_in(lo, hi) if m.actor and not r.in_quote(m.start)]
     # the other state's person opens the sentence as its subject: "Japan summoned the Chinese
