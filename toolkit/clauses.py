@@ -1241,6 +1241,9 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
                 v = _past_gerund_verb(s, own, g, w)
                 prev = [v] if v is not None else [q for q in prev if s.lower[q.head] not in w.copula_forms]
             other = prev[-1] if prev else None
+            fin = _finite_over_infinitive(s, p, prev)
+            if fin is not None:
+                return fin.agent if fin.voice == "active" else fin.patient, "subject.coordinated_over_infinitive"
         if other is not None and other is not p:
             # "was sailing ... and rejected": a progressive with its auxiliary is finite too
             if s.tags[other.head] in FINITE or s.tags[other.head] in ("VBN", "VBD") or s.tags[other.start] in FINITE:
@@ -1262,6 +1265,37 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
             continue
         k -= 1
     return None, ""
+
+
+def _finite_over_infinitive(s: Structure, p: Predicate, prev: list[Predicate]) -> Predicate | None:
+    """Rule ``subject.coordinated_over_infinitive``: a finite verb after "and" whose nearest verb
+    before is a "to"-infinitive is not that infinitive's conjunct (a tensed verb cannot share
+    its "to"): it is coordinated with the latest finite verb before the infinitive, whose
+    subject it takes ("Taipei condemned the boarding as an attempt to assert jurisdiction and
+    demanded that Beijing stop": Taipei demanded; "Jordan urged Syria to secure the border and
+    warned ...": Jordan warned). ``prev`` are the clause's predicates before ``p``, in order.
+    None when the nearest verb is no infinitive, ``p`` is not finite, or no finite verb with a
+    subject comes before.
+
+    Example:
+        >>> s = parse("Jordan urged Syria to close the border and warned Damascus .".split(),
+        ...           lemma="jordan urge syria to close the border and warn damascus .".split(),
+        ...           tags="NNP VBD NNP TO VB DT NN CC VBD NNP .".split())
+        >>> p = [q for q in s.predicates if s.lower[q.head] == "warned"][0]
+        >>> s.tokens[p.agent.start], p.agent_rule
+        ('Jordan', 'agent.subject.coordinated_over_infinitive')
+    """
+    if not prev or s.tags[p.head] not in ("VBD", "VBZ", "VBP") or p.start != p.head:
+        return None
+    inf = prev[-1]
+    if s.tags[inf.head] != "VB" or not (s.lower[inf.start] == "to" or inf.start > 0 and s.lower[inf.start - 1] == "to"):
+        return None
+    for k in range(len(prev) - 2, -1, -1):   # latest first (no reversed(): mypyc)
+        q = prev[k]
+        if q.head < inf.start and (s.tags[q.head] in FINITE or s.tags[q.start] in FINITE):
+            subj = q.agent if q.voice == "active" else q.patient
+            return q if subj is not None else None
+    return None
 
 
 def _coordinated_reporter(s: Structure, p: Predicate, other: Predicate, w: Words) -> Chunk | None:

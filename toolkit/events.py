@@ -5754,10 +5754,42 @@ def _discourse_target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict
     """The target the rows before give an event whose own phrases name none: the accuser of a
     denial (:func:`_denial_accuser`), else the doer of the act a reaction's object names
     (:func:`_reacted_prior`)."""
-    got = _denial_accuser(s, e, ctx, src, r, rows) if e.act in r.denial_acts else None
+    got = _prior_object_pronoun(s, e, ctx, src, rows)
+    if got is None and e.act in r.denial_acts:
+        got = _denial_accuser(s, e, ctx, src, r, rows)
     if got is None and e.act in r.reacted_acts:
         got = _reacted_prior(s, e, ctx, src, r, rows)
     return got
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _prior_object_pronoun(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict,
+                          rows: list[dict]) -> tuple[dict, str] | None:
+    """Rule ``target.pronoun_prior_object``: an object pronoun that names no one ("him", "her",
+    "them": no person the speakers' search knows) of a later act by the same party is the one
+    that party's earlier act of this sentence was aimed at: "Chad expelled Sudan's military
+    attache, accusing him of spying" accuses Sudan's attache (SDN), as "Poland arrested a
+    Russian national and charged him" charges a Russian. The earlier row must have another
+    party as its target, named by a phrase (no pronoun) before the pronoun. None otherwise.
+
+    Example:
+        >>> # "Chad expelled Sudan's military attache, accusing him of spying": TCD accuse SDN
+    """
+    tc, me = e.target.chunk, src.get("actor")
+    if tc is None or me is None or tc.end - tc.start != 1 or s.lower[tc.start] not in _OBJECT_PRONOUNS \
+            or not e.target.rule.startswith("patient.object"):
+        return None
+    a, b = int(ctx.tok_start[tc.start]), int(ctx.tok_end[tc.start])
+    for row in rows[::-1]:   # latest first
+        if row.get("source_actor") != me or row.get("target_actor") in (None, me) \
+                or row.get("target_end") is None or int(row["target_end"]) > a \
+                or str(row.get("target_text") or "").lower() in _PRONOUNS:
+            continue
+        return {"actor": row["target_actor"], "person": None, "sector": None,
+                "text": ctx.text[a:b], "start": a, "end": b}, "target.pronoun_prior_object"
+    return None
 
 
 def _denied_claim(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
