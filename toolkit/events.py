@@ -5628,8 +5628,43 @@ def _owned_source(s: cl.Structure, e: Event, ctx: SentenceContext, r: Rules) -> 
     if src.get("actor") is None and c is not None:
         return _relative_agent(s, c, ctx) or _of_quantity_agent(s, c, ctx, r) \
             or _official_in_place(s, c, ctx, r) or _member_of_body(s, c, ctx) \
-            or _document_author(s, c, ctx) or _origin_from(s, c, ctx, r) or (src, srule)
+            or _document_author(s, c, ctx) or _origin_from(s, c, ctx, r) \
+            or _reporters_second_act(s, e, ctx) or (src, srule)
+    if src.get("actor") is None and c is None:
+        return _reporters_second_act(s, e, ctx) or (src, srule)
     return src, srule
+
+
+def _reporters_second_act(s: cl.Structure, e: Event, ctx: SentenceContext) -> tuple[dict, str] | None:
+    """Rule ``source.reporters_second_act``: a speech verb after "and" at the end of a report's
+    complement ("Guyana said the move violated an ICJ order and urged the Security Council to
+    act", "Algeria said the strikes had hit civilians and demanded an inquiry", "X said Petro
+    was 'siding with Hamas' and summoned Colombia's ambassador") whose subject, read as the
+    complement's, names no party (a thing, "the move", "the strikes", or none at all) is the
+    reporter's second act: its source is the reporting verb's subject, when that names an actor.
+    A complement subject that names a party keeps the act ("Kyiv said Russian troops had
+    shelled the town and demanded ..." stays Russia's: the clause layer's reading). Only for
+    verbs of the reporting list (urge, demand, accuse, ...) and "summon"; None otherwise.
+
+    Example:
+        >>> # "Guyana said the move violated an order and urged the UN to act": GUY appeal UN
+    """
+    if e.source.chunk is not None and not e.source.rule.startswith("agent.subject.coordinated"):
+        return None
+    p = s.predicate_at(e.tok)
+    if p is None or p.head != e.tok or p.start != p.head or p.voice != "active" or s.tags[p.head] != "VBD" \
+            or p.start < 1 or s.lower[p.start - 1] != "and" \
+            or s.lemma[p.head] not in cl.words().reporting and s.lemma[p.head] != "summon":
+        return None
+    own = s.clauses[p.clause]
+    if own.kind != "complement" or own.parent < 0:
+        return None
+    rep = [g for g in s.predicates if g.head < own.start and s.clause_of[g.head] == own.parent
+           and g.voice == "active" and s.lemma[g.head] in cl.words().reporting and s.tags[g.head] == "VBD"]
+    if not rep or rep[-1].agent is None:
+        return None
+    got, rule = ctx.source(rep[-1].agent, s)
+    return (got, "source.reporters_second_act") if got.get("actor") is not None else None
 
 def _row_target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules, rows: list[dict],
                 cue: Cue) -> tuple[dict, str]:
