@@ -5579,11 +5579,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
         if e.act == "unclassified" and e.source.chunk is not None and src.get("actor") is None \
                 and any(c.row >= 0 and c.tok == e.source.chunk.head for c in cues):
             continue  # "The talks have reached a dead end": about an act, by no one named
-        if srule == "actor.event_doer" and e.source.chunk is not None \
-                and e.act not in r.event_nouns.get(_act_noun(s, e.source.chunk.head, r), ()):
-            # "the strikes killed four civilians" is Russia's attack; in "called the expulsion
-            # unfounded" the expulsion criticizes no one
-            src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
+        src, srule = _event_doer_source(s, e, ctx, r, src, srule)
         tgt, trule = _row_target(s, e, ctx, src, r, rows, cues[e.cue])
         e.act = "statement" if e.act_rule.startswith("speech.label") and tgt.get("actor") is None else e.act
         sc, tc = e.source.chunk, e.target.chunk
@@ -5631,6 +5627,21 @@ def _owned_source(s: cl.Structure, e: Event, ctx: SentenceContext, r: Rules) -> 
             or _document_author(s, c, ctx) or _origin_from(s, c, ctx, r) \
             or _reporters_second_act(s, e, ctx) or (src, srule)
     if src.get("actor") is None and c is None:
+        return _reporters_second_act(s, e, ctx) or (src, srule)
+    return src, srule
+
+
+def _event_doer_source(s: cl.Structure, e: Event, ctx: SentenceContext, r: Rules, src: dict,
+                       srule: str) -> tuple[dict, str]:
+    """The source of ``e`` when its subject is an act noun read as that act's doer
+    (``actor.event_doer``): kept when ``e`` is an act the noun may name ("the strikes killed four
+    civilians" is Russia's attack); otherwise no one (``actor.event_doer_other_act``: in "called
+    the expulsion unfounded" the expulsion criticizes no one), or the reporter whose complement
+    the noun opens (:func:`_reporters_second_act`: "Algeria said the strikes had hit civilians
+    and demanded an inquiry")."""
+    if srule == "actor.event_doer" and e.source.chunk is not None \
+            and e.act not in r.event_nouns.get(_act_noun(s, e.source.chunk.head, r), ()):
+        src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         return _reporters_second_act(s, e, ctx) or (src, srule)
     return src, srule
 
