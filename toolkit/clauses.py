@@ -1274,8 +1274,9 @@ def _finite_over_infinitive(s: Structure, p: Predicate, prev: list[Predicate]) -
     subject it takes ("Taipei condemned the boarding as an attempt to assert jurisdiction and
     demanded that Beijing stop": Taipei demanded; "Jordan urged Syria to secure the border and
     warned ...": Jordan warned). ``prev`` are the clause's predicates before ``p``, in order.
-    None when the nearest verb is no infinitive, ``p`` is not finite, or no finite verb with a
-    subject comes before.
+    None when the nearest verb is no infinitive, ``p`` is no past or third-person form (a
+    present "and say" may be the infinitive's own conjunct, "to thank X and thank Y"), or no
+    finite verb with a subject comes before.
 
     Example:
         >>> s = parse("Jordan urged Syria to close the border and warned Damascus .".split(),
@@ -1285,7 +1286,8 @@ def _finite_over_infinitive(s: Structure, p: Predicate, prev: list[Predicate]) -
         >>> s.tokens[p.agent.start], p.agent_rule
         ('Jordan', 'agent.subject.coordinated_over_infinitive')
     """
-    if not prev or s.tags[p.head] not in ("VBD", "VBZ", "VBP") or p.start != p.head:
+    if not prev or s.tags[p.head] not in ("VBD", "VBZ") or p.start != p.head:
+        # (a VBP is the bare form an infinitive's conjunct shares: "to thank X and thank Y")
         return None
     inf = prev[-1]
     if s.tags[inf.head] != "VB" or not (s.lower[inf.start] == "to" or inf.start > 0 and s.lower[inf.start - 1] == "to"):
