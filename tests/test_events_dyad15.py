@@ -87,3 +87,21 @@ def test_an_object_pronoun_takes_the_earlier_objects_party(text, source, acts, t
 def test_an_object_pronoun_of_another_source_is_not_filled():
     got = _rows("Poland arrested a Russian national on Friday, and his lawyer visited him in jail.")
     assert not any("pronoun_prior_object" in str(r[4]) for r in got), got
+
+
+# actor.counterpart
+@pytest.mark.parametrize("text, source, target", [
+    ("Peru summoned Chile's ambassador on Tuesday. Lima accused its neighbour of moving troops to the border.",
+     "PER", "CHL"),
+    ("Kenya and Somalia have quarrelled over their sea border for years. On Monday Nairobi accused its rival "
+     "of seizing a fishing boat.", "KEN", "SOM"),
+])
+def test_its_neighbour_is_the_other_party_named_last(text, source, target):
+    got = _rows(text)
+    assert any(r[0] == source and r[1] == "accuse" and r[2] == target and "actor.counterpart" in str(r[4])
+               for r in got), got
+
+
+def test_its_neighbour_with_no_other_party_names_no_one():
+    got = _rows("Lima accused its neighbour of moving troops to the border.")
+    assert not any("actor.counterpart" in str(r[4]) for r in got), got

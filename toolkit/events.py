@@ -151,6 +151,7 @@ class Rules:
     event_nouns: dict = field(default_factory=dict)   # "drill" -> frozenset({"mobilize"}): acts it may name
     pair_determiners: frozenset = frozenset()   # word tuples: ("both",), ("the", "two")
     pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
+    counterpart_nouns: frozenset = frozenset()   # "its neighbour": the other party (actor.counterpart)
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
     reacted_acts: frozenset = frozenset()   # acts whose act-noun object names the last doer (target.reacted_prior)
@@ -344,7 +345,8 @@ def _discourse_fields(d: dict) -> dict:
             "reacted_suffixes": tuple(str(x) for x in rp.get("suffixes", [])),
             "reacted_blame": frozenset(str(x).lower() for x in rp.get("blame_nouns", [])),
             "traded_objects": {str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()},
-            "claim_group_heads": frozenset(str(x).lower() for x in d.get("claiming_groups", []))}
+            "claim_group_heads": frozenset(str(x).lower() for x in d.get("claiming_groups", [])),
+            "counterpart_nouns": frozenset(str(x).lower() for x in pd_.get("counterpart_nouns", []))}
 
 
 def _event_nouns(d: dict) -> dict[str, frozenset]:
@@ -2796,6 +2798,10 @@ class SentenceContext:
             if res is not None:   # "We call on ...": a speech's speaking state (outside quotations)
                 return {"actor": res.actor, "person": res.person, "sector": res.sector,
                         "text": self.text[a:b], "start": a, "end": b}, "actor.document_speaker"
+        if kind in ("org", "group") and c.end - c.start > 1 and self.speakers is not None:
+            got = self._counterpart(c, s, a, b)   # "its neighbour", "their rival"
+            if got is not None:
+                return got
         if kind == "org" and self.speakers is not None:   # "its": the speakers' org/state search
             k = c.start
             res = self.speakers().antecedent(int(self.tok_start[k]), int(self.tok_end[k]), exclude=exclude)
@@ -2930,6 +2936,39 @@ class SentenceContext:
             return None   # "NAIROBI - Somalia's president accused ... The government said": not Kenya's
         return {"actor": state, "person": None, "sector": "GOV", "text": self.text[a:b],
                 "start": a, "end": b}, "actor.description_dateline"
+
+    def _counterpart(self, c: cl.Chunk, s: cl.Structure, a: int, b: int) -> tuple[dict, str] | None:
+        """Rule ``actor.counterpart``: "its neighbour", "its rival", "their adversary" (events.yaml
+        ``counterpart_nouns`` after "its"/"their" and at most two adjectives) is the party other than
+        the possessor that was named last: in its own sentence before it, else in the
+        ``description_lookup: sentences`` before (a possessive "Chile's ambassador" names Chile).
+        The possessor is the speakers' antecedent of "its"/"their"; a person, a place reading
+        in a prepositional phrase and a name in a quotation are no candidates. None when the
+        possessor is unknown or no other party was named.
+
+        Example:
+            >>> # "Peru summoned Chile's ambassador. Lima accused its neighbour of ...": CHL
+        """
+        r = rules()
+        if s.lemma[c.head] not in r.counterpart_nouns or c.head != c.end - 1 or c.head - c.start > 3 \
+                or any(s.tags[k] not in ("JJ", "JJS", "JJR") for k in range(c.start + 1, c.head)):
+            return None
+        sp = self.speakers() if self.speakers is not None else None
+        own = sp.antecedent(int(self.tok_start[c.start]), int(self.tok_end[c.start])) if sp is not None else None
+        if sp is None or own is None or own.actor is None:
+            return None
+        d = sp.d
+        here = d.sent[min(bisect.bisect_left(d.start, a), len(d.sent) - 1)]
+        for m in (self.earlier + self.mentions)[::-1]:   # latest first
+            if m[1] > a or m[2] is None or m[2] == own.actor or m[3] is not None or sp.in_quote(m[0]):
+                continue
+            t = bisect.bisect_left(d.start, m[0])
+            if (d.sent[t] if t < len(d.sent) else here) < here - r.description_sentences:
+                break
+            if m[5] and self._preposition_before(m) in r.place_prepositions:
+                continue
+            return self._fields(m, a, b), "actor.counterpart"
+        return None
 
     def _possessor(self, c: cl.Chunk, s: cl.Structure, a: int, b: int, not_actor: str | None,
                    target: bool | str) -> tuple[dict, str] | None:
