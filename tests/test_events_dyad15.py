@@ -95,6 +95,8 @@ def test_an_object_pronoun_of_another_source_is_not_filled():
      "PER", "CHL"),
     ("Kenya and Somalia have quarrelled over their sea border for years. On Monday Nairobi accused its rival "
      "of seizing a fishing boat.", "KEN", "SOM"),
+    # the possessor is the accuser (the verb's subject), not the party named just before
+    ("Kosovo cut ties with Serbia on Monday, accusing its neighbour of backing gunmen.", "XKX", "SRB"),
 ])
 def test_its_neighbour_is_the_other_party_named_last(text, source, target):
     got = _rows(text)

@@ -2942,7 +2942,8 @@ class SentenceContext:
         ``counterpart_nouns`` after "its"/"their" and at most two adjectives) is the party other than
         the possessor that was named last: in its own sentence before it, else in the
         ``description_lookup: sentences`` before (a possessive "Chile's ambassador" names Chile).
-        The possessor is the speakers' antecedent of "its"/"their"; a person, a place reading
+        The possessor is the subject of the verb whose object the phrase is, else the speakers'
+        antecedent of "its"/"their"; a person, a place reading
         in a prepositional phrase and a name in a quotation are no candidates. None when the
         possessor is unknown or no other party was named.
 
@@ -2954,13 +2955,22 @@ class SentenceContext:
                 or any(s.tags[k] not in ("JJ", "JJS", "JJR") for k in range(c.start + 1, c.head)):
             return None
         sp = self.speakers() if self.speakers is not None else None
-        own = sp.antecedent(int(self.tok_start[c.start]), int(self.tok_end[c.start])) if sp is not None else None
-        if sp is None or own is None or own.actor is None:
+        if sp is None:
+            return None
+        # the possessor: the subject of the verb whose object the phrase is ("Congo cut ties with
+        # Rwanda, accusing its neighbour": Congo), else the speakers' antecedent of "its"
+        p = next((q for q in s.predicates if q.patient is not None and q.patient.start == c.start
+                  and q.agent is not None and q.voice == "active"), None)
+        owner = self.actor(p.agent, s)[0].get("actor") if p is not None else None
+        if owner is None:
+            res = sp.antecedent(int(self.tok_start[c.start]), int(self.tok_end[c.start]))
+            owner = res.actor if res is not None else None
+        if owner is None:
             return None
         d = sp.d
         here = d.sent[min(bisect.bisect_left(d.start, a), len(d.sent) - 1)]
         for m in (self.earlier + self.mentions)[::-1]:   # latest first
-            if m[1] > a or m[2] is None or m[2] == own.actor or m[3] is not None or sp.in_quote(m[0]):
+            if m[1] > a or m[2] is None or m[2] == owner or m[3] is not None or sp.in_quote(m[0]):
                 continue
             t = bisect.bisect_left(d.start, m[0])
             if (d.sent[t] if t < len(d.sent) else here) < here - r.description_sentences:
