@@ -107,3 +107,18 @@ def test_its_neighbour_is_the_other_party_named_last(text, source, target):
 def test_its_neighbour_with_no_other_party_names_no_one():
     got = _rows("Lima accused its neighbour of moving troops to the border.")
     assert not any("actor.counterpart" in str(r[4]) for r in got), got
+
+
+# target.reacted_echo
+def test_a_reaction_to_an_ing_noun_answers_the_act_it_echoes():
+    got = _rows("Indonesian officers boarded a Malaysian trawler near Natuna on Sunday. "
+                "Kuala Lumpur condemned the boarding as illegal.")
+    assert any(r[0] == "MYS" and r[1] == "criticize" and r[2] == "IDN" and "reacted_echo" in str(r[4])
+               for r in got), got
+
+
+def test_an_ing_noun_with_no_echoed_act_names_no_one():
+    # "the ruling" was a court's, which made no row: the last row aimed at Islamabad is no answer
+    got = _rows("Delhi rejected a ruling by the Court of Arbitration on the dams. Its minister said "
+                "Pakistan should stop using legal forums. Islamabad welcomed the ruling.")
+    assert any(r[0] == "PAK" and r[1] == "praise" and r[2] is None for r in got), got

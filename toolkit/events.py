@@ -5953,11 +5953,12 @@ def _past_claim_relative(s: cl.Structure, k: int) -> int:
     return j if j < len(s.lower) and s.lower[j] in ("by", "from") else k
 
 
-def _act_object(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
+def _act_object(s: cl.Structure, e: Event, r: Rules, *, ing: bool = False) -> cl.Chunk | None:
     """The object of ``e`` when it is a definite noun phrase naming an act and no one ("the
     verdict", "this move", "the expulsion of the envoy"): a common-noun head of events.yaml
     ``reacted_prior: nouns``, ``claim_nouns``, ``event_nouns`` or ``act_objects``, or of a
-    deverbal ending (``suffixes``), that is no description of a party ("the ministry")."""
+    deverbal ending (``suffixes``; with ``ing`` an "-ing" noun, "the boarding"), that is no
+    description of a party ("the ministry")."""
     tc = e.target.chunk
     if tc is None or not e.target.rule.startswith(("patient.object", "target.evaluated_object")) \
             or s.lower[tc.start] not in _EVENT_DETERMINERS or s.tags[tc.head] not in ("NN", "NNS") \
@@ -5968,7 +5969,8 @@ def _act_object(s: cl.Structure, e: Event, r: Rules) -> cl.Chunk | None:
     if head in r.descriptions or head in r.pair_nouns:
         return None
     known = head in r.reacted_objects or head in r.claim_nouns or head in r.event_nouns or head in r.act_objects
-    return tc if known or s.lower[tc.head].endswith(r.reacted_suffixes) else None
+    return tc if known or s.lower[tc.head].endswith(r.reacted_suffixes) \
+        or ing and len(s.lower[tc.head]) > 5 and s.lower[tc.head].endswith("ing") else None
 
 
 def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules,
@@ -5994,11 +5996,17 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     """
     me = src.get("actor")
     c = _act_object(s, e, r) if me is not None else None
+    echo = False
+    if c is None and me is not None:
+        c = _act_object(s, e, r, ing=True)
+        echo = c is not None
     if c is None:
         return None
     before = [row for sent, row in ctx.previous if sent >= ctx.sent_id - r.description_sentences]
     own = int(ctx.tok_start[e.tok])   # "Germany and France condemned the attack": not each other
     cands = [row for row in rows[::-1] if row.get("cue_start") != own] + before[::-1]   # latest first
+    if echo:   # rule target.reacted_echo: "condemned the boarding" answers the act of boarding
+        cands = [row for row in cands if _echoes(str(row.get("cue_text") or ""), s.lower[c.head], s.lemma[c.head])]
     # a reaction answers no earlier reaction, but "rejected the criticism" answers a critic
     blame = r.denial_accuser_acts if s.lemma[c.head] in r.claim_nouns or s.lemma[c.head] in r.reacted_blame \
         else frozenset()
@@ -6016,7 +6024,7 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
            "text": ctx.text[a:b], "start": a, "end": b}
     if hit.get("act") in r.reciprocal_acts and hit.get("target_actor") not in (None, me, hit["source_actor"]):
         got["pair"] = dict(got, actor=hit["target_actor"], person=None, sector=None)   # "welcomed the deal": both
-    return got, "target.reacted_prior"
+    return got, "target.reacted_echo" if echo else "target.reacted_prior"
 
 
 def _quote_claim(s: cl.Structure, e: Event, cue: Cue, ctx: SentenceContext, src: dict,
