@@ -122,3 +122,19 @@ def test_an_ing_noun_with_no_echoed_act_names_no_one():
     got = _rows("Delhi rejected a ruling by the Court of Arbitration on the dams. Its minister said "
                 "Pakistan should stop using legal forums. Islamabad welcomed the ruling.")
     assert any(r[0] == "PAK" and r[1] == "praise" and r[2] is None for r in got), got
+
+
+# actor.person_institution
+@pytest.mark.parametrize("text, source, act, target", [
+    ("Ghana's president said his government would expel the Togolese envoy.", "GHA", "expel", "TGO"),
+    ("Peru's foreign minister said his ministry had summoned Bolivia's ambassador.", "PER", "criticize", "BOL"),
+])
+def test_his_government_is_the_persons_state(text, source, act, target):
+    got = _rows(text)
+    assert any(r[0] == source and r[1] == act and r[2] == target and "person_institution" in str(r[4])
+               for r in got), got
+
+
+def test_his_brother_is_no_institution():
+    got = _rows("Ghana's president said his brother would visit the Togolese envoy.")
+    assert not any("person_institution" in str(r[4]) for r in got), got

@@ -152,6 +152,7 @@ class Rules:
     pair_determiners: frozenset = frozenset()   # word tuples: ("both",), ("the", "two")
     pair_nouns: frozenset = frozenset()   # "side", "country": "both sides" is the pair named before
     counterpart_nouns: frozenset = frozenset()   # "its neighbour": the other party (actor.counterpart)
+    institution_nouns: frozenset = frozenset()   # "his government": the person's (actor.person_institution)
     reciprocal_phrases: frozenset = frozenset()   # word tuples: ("each", "other")
     description_sentences: int = 2   # how many sentences back "the country", "the regime" look
     reacted_acts: frozenset = frozenset()   # acts whose act-noun object names the last doer (target.reacted_prior)
@@ -346,7 +347,8 @@ def _discourse_fields(d: dict) -> dict:
             "reacted_blame": frozenset(str(x).lower() for x in rp.get("blame_nouns", [])),
             "traded_objects": {str(k).lower(): str(v) for k, v in d.get("traded_objects", {}).items()},
             "claim_group_heads": frozenset(str(x).lower() for x in d.get("claiming_groups", [])),
-            "counterpart_nouns": frozenset(str(x).lower() for x in pd_.get("counterpart_nouns", []))}
+            "counterpart_nouns": frozenset(str(x).lower() for x in pd_.get("counterpart_nouns", [])),
+            "institution_nouns": frozenset(str(x).lower() for x in pd_.get("institution_nouns", []))}
 
 
 def _event_nouns(d: dict) -> dict[str, frozenset]:
@@ -2802,6 +2804,10 @@ class SentenceContext:
             got = self._counterpart(c, s, a, b)   # "its neighbour", "their rival"
             if got is not None:
                 return got
+        if kind == "person" and c.end - c.start > 1 and self.speakers is not None:
+            got = self._person_institution(c, s, a, b)   # "said his government would ..."
+            if got is not None:
+                return got
         if kind == "org" and self.speakers is not None:   # "its": the speakers' org/state search
             k = c.start
             res = self.speakers().antecedent(int(self.tok_start[k]), int(self.tok_end[k]), exclude=exclude)
@@ -2936,6 +2942,26 @@ class SentenceContext:
             return None   # "NAIROBI - Somalia's president accused ... The government said": not Kenya's
         return {"actor": state, "person": None, "sector": "GOV", "text": self.text[a:b],
                 "start": a, "end": b}, "actor.description_dateline"
+
+    def _person_institution(self, c: cl.Chunk, s: cl.Structure, a: int, b: int) -> tuple[dict, str] | None:
+        """Rule ``actor.person_institution``: "his government", "her office", "his country"
+        (events.yaml ``institution_nouns`` after "his"/"her", at most two adjectives between) is
+        the institution of the person "his"/"her" refers to, so its actor is that person's, as
+        the speakers' search finds it ("The ICC's chief prosecutor said her office was
+        investigating ...": the ICC; "Ghana's president said his government would ...": Ghana).
+        None when the person has no actor.
+
+        Example:
+            >>> # "Ghana's president said his government would expel the envoy": GHA
+        """
+        if s.lemma[c.head] not in rules().institution_nouns or c.head != c.end - 1 or c.head - c.start > 3 \
+                or any(s.tags[k] not in ("JJ", "NN") for k in range(c.start + 1, c.head)) or self.speakers is None:
+            return None
+        res = self.speakers().antecedent(int(self.tok_start[c.start]), int(self.tok_end[c.start]))
+        if res is None or res.actor is None:
+            return None
+        return {"actor": res.actor, "person": None, "sector": res.sector, "text": self.text[a:b],
+                "start": a, "end": b}, "actor.person_institution"
 
     def _counterpart(self, c: cl.Chunk, s: cl.Structure, a: int, b: int) -> tuple[dict, str] | None:
         """Rule ``actor.counterpart``: "its neighbour", "its rival", "their adversary" (events.yaml
@@ -6006,7 +6032,9 @@ def _reacted_prior(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r
     own = int(ctx.tok_start[e.tok])   # "Germany and France condemned the attack": not each other
     cands = [row for row in rows[::-1] if row.get("cue_start") != own] + before[::-1]   # latest first
     if echo:   # rule target.reacted_echo: "condemned the boarding" answers the act of boarding
-        cands = [row for row in cands if _echoes(str(row.get("cue_text") or ""), s.lower[c.head], s.lemma[c.head])]
+        # (in the act's cue or its row's words: "had boarded and inspected a boat")
+        cands = [row for row in cands if _echoes(str(row.get("cue_text") or ""), s.lower[c.head], s.lemma[c.head])
+                 or _echoes(str(row.get("text") or ""), s.lower[c.head], s.lemma[c.head], compounds=False)]
     # a reaction answers no earlier reaction, but "rejected the criticism" answers a critic
     blame = r.denial_accuser_acts if s.lemma[c.head] in r.claim_nouns or s.lemma[c.head] in r.reacted_blame \
         else frozenset()
