@@ -5,6 +5,7 @@ Orsk, Tver, said"), or that a reporter's aside follows ("..., for example, said"
 coordinated subject ("Neither X nor Y", "X, Y, and other leaders", "aides and allies")."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from quote_rows import quote_table
@@ -63,3 +64,17 @@ def test_coordinated_subject_is_one_source(text, speaker):
 def test_clause_before_a_conjunction_is_not_a_conjunct(text, speaker):
     got = speakers(text)
     assert (got[:1] == [speaker]) if speaker else all(s is None or "brothers" not in s for s in got)
+
+
+def test_coordinated_subject_keeps_the_nearest_conjuncts_actor():
+    # the span is the whole list; its actor stays the verb's nearest conjunct's, as before the
+    # list was read whole, so the events and escalation rows that read it do not change
+    import toolkit
+
+    text = "Oman, Kuwait, and Bahrain have pledged to send food to Sudan."
+    a = toolkit.analyze(pd.DataFrame({"doc_id": ["d"], "text": [text], "date": ["2024-01-01"]}),
+                        workers=1, cache=False, progress=False)
+    q = a["quotes"]
+    row = q[q["kind"] != "scare"].iloc[0]
+    assert row["speaker"] == "Oman, Kuwait, and Bahrain"
+    assert row["speaker_actor"] == "BHR"

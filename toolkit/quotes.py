@@ -248,6 +248,9 @@ class _Doc:
     remap: list | None = None  # tokens-table position -> index here, when tokens were joined
     sent_ids: list = field(default_factory=list)
     other_sense: set = field(default_factory=set)  # token index of a quotes_only verb out of its frame
+    # a coordinated subject's (start, end) offsets -> its last conjunct's start, whose actor the
+    # speaker takes ("The UAE, Saudi Arabia, and Qatar have pledged": QAT, as the verb's nearest)
+    conjunct_tail: dict = field(default_factory=dict)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -1923,6 +1926,7 @@ def _coordinated_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, in
             a -= 1
         if a == lo or d.tok[a - 1] in _CLAUSE_PUNCT or d.tok[a - 1] in _SENT_FINAL \
                 or d.tok[a - 1] in ("“", '"', "‘") or d.low[a - 1] in ("but", "and", "yet", "while", "that"):
+            d.conjunct_tail[(d.start[a], d.end[sp[1] - 1])] = d.start[sp[0]]
             return (a, sp[1])
     return sp
 
