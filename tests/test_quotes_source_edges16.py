@@ -78,3 +78,24 @@ def test_coordinated_subject_keeps_the_nearest_conjuncts_actor():
     row = q[q["kind"] != "scare"].iloc[0]
     assert row["speaker"] == "Oman, Kuwait, and Bahrain"
     assert row["speaker_actor"] == "BHR"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Only about 4 in 10 voters in each county say the economy is improving.",
+     "Only about 4 in 10 voters in each county"),
+    ("At least half of voters in each county say the economy is improving.",
+     "At least half of voters in each county"),
+    ("Many of you say the economy is improving.", "Many of you"),
+    ("Men under 35 say they trust the mayor.", "Men under 35"),
+    ("Those over 60 said they would vote early.", "Those over 60"),
+])
+def test_quantified_subject_is_whole(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("At the rally, officials in Tilden said the bridge would close.", "officials in Tilden"),
+    ("You say the economy is improving.", "You"),
+])
+def test_quantified_subject_edges_left_alone(text, speaker):
+    assert speakers(text) == [speaker]

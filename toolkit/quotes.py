@@ -630,6 +630,13 @@ _QUANTITY_HEADS = frozenset("percent majority minority most many some all none h
 _WHOM_QUANTIFIERS = frozenset("many most some all none few several each both half one two three".split())
 
 
+def _quantified_pronoun(d: _Doc, k: int, lo: int) -> int:
+    """Start of the pronoun at ``k`` with its quantifier ("Many of you say", "some of us"), or ``k``."""
+    if d.low[k] in ("you", "us") and k - 2 >= lo and d.low[k - 1] == "of" and d.low[k - 2] in _WHOM_QUANTIFIERS:
+        return k - 2
+    return k
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``),
     or ``None``.
@@ -652,7 +659,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
         return None
     low = d.low[k]
     if low in PRONOUNS:
-        return (k, j)
+        return (_quantified_pronoun(d, k, lo), j)
     if low in _POLLED and k - 1 >= lo and d.tok[k].islower():
         # "those surveyed say", "Americans polled said": the poll's respondents speak
         if d.low[k - 1] in ("those", "these"):
@@ -2153,7 +2160,8 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
         return sp  # "now saying they think": a pronoun is a whole subject
     prev = d.low[a - 1]
     participle = len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed"))
-    if not (prev in _ATTACHING or (participle and d.low[a] not in _DETERMINERS)):
+    ages = prev in ("under", "over") and d.low[a][:1].isdigit()  # "Men under 35 say"
+    if not (prev in _ATTACHING or ages or (participle and d.low[a] not in _DETERMINERS)):
         return sp  # "Forces killed the terrorist leader": a verb and its object, not one subject
     if prev == "to" and not (_cap(d.tok[a]) or d.low[a] in _DETERMINERS):
         return sp  # "arrived to address military support": an infinitive, not "advisers to X"
@@ -2163,12 +2171,15 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
             and d.low[c - 1] not in _SUBORDINATORS and (d.low[c - 1] not in _AUX or _possessive_s(d, c - 1, lo)) \
             and d.low[c - 1] not in _WH_WORDS:
         c -= 1
+    if c - 1 >= lo and d.low[c - 1] in ("only", "just") and (c - 1 == lo or d.tok[c - 2] in _CLAUSE_PUNCT):
+        c -= 1  # "Only about 4 in 10 voters in each state say": a focus word opens the phrase
     if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-" and d.low[c - 1] not in _CLAUSE_START_WORDS:
         return sp  # too long, or a cue or a subordinator on the way: not one noun phrase
     if c > lo and d.low[c - 1] in _CLAUSE_START_WORDS and d.low[c] in _ATTACHING:
         return sp  # "because of the lessons learned": a preposition's object, no clause
     first = d.tok[c]
-    if d.low[c] in _ADJUNCT_START or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
+    quantity = c + 1 < a and d.low[c] == "at" and d.low[c + 1] in ("least", "most")  # "At least half of"
+    if d.low[c] in _ADJUNCT_START and not quantity or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
             or (first.islower() and (first.endswith("ing") or first.endswith("ed"))):
         return sp  # "contradicting Tulsa police": a verb, not the head of a subject
     while c < a - 1 and d.low[c] in ("but", "and", "even", "yet", "or", "so"):
