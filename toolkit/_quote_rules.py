@@ -282,7 +282,9 @@ def _resolve(st: _State, row: dict) -> None:
     """Speaker actor, person and sector of the row's speaker span (:mod:`toolkit.speakers`)."""
     if row["speaker_start"] is None:
         return
-    res = st.speakers.resolve(row["speaker_start"], row["speaker_end"])
+    # a coordinated subject takes the actor of its last conjunct, the verb's nearest
+    first = st.d.conjunct_tail.get((row["speaker_start"], row["speaker_end"]), row["speaker_start"])
+    res = st.speakers.resolve(first, row["speaker_end"])
     if res is None:
         return
     row["speaker_actor"], row["speaker_person"], row["speaker_sector"] = res.actor, res.person, res.sector

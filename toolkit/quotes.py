@@ -248,6 +248,9 @@ class _Doc:
     remap: list | None = None  # tokens-table position -> index here, when tokens were joined
     sent_ids: list = field(default_factory=list)
     other_sense: set = field(default_factory=set)  # token index of a quotes_only verb out of its frame
+    # a coordinated subject's (start, end) offsets -> its last conjunct's start, whose actor the
+    # speaker takes ("The UAE, Saudi Arabia, and Qatar have pledged": QAT, as the verb's nearest)
+    conjunct_tail: dict = field(default_factory=dict)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -627,6 +630,13 @@ _QUANTITY_HEADS = frozenset("percent majority minority most many some all none h
 _WHOM_QUANTIFIERS = frozenset("many most some all none few several each both half one two three".split())
 
 
+def _quantified_pronoun(d: _Doc, k: int, lo: int) -> int:
+    """Start of the pronoun at ``k`` with its quantifier ("Many of you say", "some of us"), or ``k``."""
+    if d.low[k] in ("you", "us") and k - 2 >= lo and d.low[k - 1] == "of" and d.low[k - 2] in _WHOM_QUANTIFIERS:
+        return k - 2
+    return k
+
+
 def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
     """Token span of the noun phrase that ends right before token ``j`` (not before ``lo``),
     or ``None``.
@@ -649,7 +659,7 @@ def np_left(d: _Doc, j: int, lo: int) -> tuple[int, int] | None:
         return None
     low = d.low[k]
     if low in PRONOUNS:
-        return (k, j)
+        return (_quantified_pronoun(d, k, lo), j)
     if low in _POLLED and k - 1 >= lo and d.tok[k].islower():
         # "those surveyed say", "Americans polled said": the poll's respondents speak
         if d.low[k - 1] in ("those", "these"):
@@ -1865,8 +1875,67 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     elif sp is not None:
         sp = _premodified_subject(d, _whole_subject(d, sp, lo), lo) if t is None else (sp[0], k)
     if sp is not None:
-        sp = _relative_subject(d, _after_setting(d, sp, lo), lo)
+        sp = _coordinated_subject(d, _relative_subject(d, _after_setting(d, sp, lo), lo), lo)
     return "subject", sp
+
+
+def _conjunct_head(d: _Doc, k: int) -> bool:
+    """Whether token ``k`` can end one conjunct of a coordinated subject: a name, a closing
+    parenthesis ("Gov. Ted Marsh (D)"), a subject pronoun, a known source noun or a plural
+    noun (not a verb: "The talks collapsed and officials said")."""
+    low = d.low[k]
+    return k not in d.cues and (_cap(d.tok[k]) or d.tok[k] == ")" or low in _SUBJECT_PRONOUNS or low in _NP_WORDS
+                                or (_unknown_noun(d, k) and low.endswith("s")))
+
+
+def _coordinated_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
+    """A subject that the noun-phrase reader cut at a conjunction joins the conjuncts before
+    it when they open the clause ("Neither Ortiz nor Kohl said", "Her aides and allies say",
+    "Mayor Ana Ruiz, Senator Li Wen, and other local leaders said", "X as well as Y said"),
+    as PolNeAR marks the whole coordinated source.
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Neither Ortiz nor Kohl said the deal was dead.").d
+        >>> a, b = _coordinated_subject(d, (3, 4), 0)
+        >>> " ".join(d.tok[a:b])
+        'Neither Ortiz nor Kohl'
+        >>> d = _state_of("The talks collapsed and officials said the deal was dead.").d
+        >>> _coordinated_subject(d, (4, 5), 0)
+        (4, 5)
+    """
+    c = sp[0] - 1
+    if d.low[sp[0]] in PRONOUNS:
+        return sp  # "We begin our campaign and I want ...": a pronoun opens a clause of its own
+    if c > lo and d.low[c] == "even":
+        c -= 1  # "Politicians and even some technologists say"
+    if c - 2 >= lo and d.low[c - 2] == "as" and d.low[c - 1] == "well" and d.low[c] == "as":
+        c -= 2
+    elif c < lo or d.low[c] not in ("and", "or", "nor"):
+        return sp
+    serial = c - 1 > lo and d.tok[c - 1] == ","
+    if serial:
+        c -= 1  # "X, Y, and other leaders": a serial comma (after two items at least)
+    item = np_left(d, c, lo)
+    if item is None or item[1] != c or not _conjunct_head(d, c - 1) \
+            or any(d.low[t] in PRONOUNS or d.low[t] in ("'s", "’s") and d.low[t - 1] in PRONOUNS
+                   for t in range(item[0], item[1]) if item[1] - item[0] > 1):
+        return sp  # "You became brothers and sisters": a clause, not a conjunct
+    starts = [item[0]]
+    while starts[-1] - 2 >= lo and d.tok[starts[-1] - 1] == ",":
+        prev = np_left(d, starts[-1] - 1, lo)
+        if prev is None or prev[1] != starts[-1] - 1 or prev[1] - prev[0] > 6 \
+                or any(d.tok[t] == "," for t in range(*prev)) or not _conjunct_head(d, prev[1] - 1):
+            break
+        starts.append(prev[0])
+    for a in reversed(starts[1:] if serial else starts):  # the longest list that opens the clause
+        if a - 1 >= lo and d.low[a - 1] in ("neither", "either", "both"):
+            a -= 1
+        if a == lo or d.tok[a - 1] in _CLAUSE_PUNCT or d.tok[a - 1] in _SENT_FINAL \
+                or d.tok[a - 1] in ("“", '"', "‘") or d.low[a - 1] in ("but", "and", "yet", "while", "that"):
+            d.conjunct_tail[(d.start[a], d.end[sp[1] - 1])] = d.start[sp[0]]
+            return (a, sp[1])
+    return sp
 
 
 def _floating_quantifier(d: _Doc, q: int, lo: int) -> bool:
@@ -2091,7 +2160,8 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
         return sp  # "now saying they think": a pronoun is a whole subject
     prev = d.low[a - 1]
     participle = len(prev) > 4 and (prev.endswith("ing") or prev.endswith("ed"))
-    if not (prev in _ATTACHING or (participle and d.low[a] not in _DETERMINERS)):
+    ages = prev in ("under", "over") and d.low[a][:1].isdigit()  # "Men under 35 say"
+    if not (prev in _ATTACHING or ages or (participle and d.low[a] not in _DETERMINERS)):
         return sp  # "Forces killed the terrorist leader": a verb and its object, not one subject
     if prev == "to" and not (_cap(d.tok[a]) or d.low[a] in _DETERMINERS):
         return sp  # "arrived to address military support": an infinitive, not "advisers to X"
@@ -2101,12 +2171,15 @@ def _whole_subject(d: _Doc, sp: tuple[int, int], lo: int) -> tuple[int, int]:
             and d.low[c - 1] not in _SUBORDINATORS and (d.low[c - 1] not in _AUX or _possessive_s(d, c - 1, lo)) \
             and d.low[c - 1] not in _WH_WORDS:
         c -= 1
+    if c - 1 >= lo and d.low[c - 1] in ("only", "just") and (c - 1 == lo or d.tok[c - 2] in _CLAUSE_PUNCT):
+        c -= 1  # "Only about 4 in 10 voters in each state say": a focus word opens the phrase
     if c > lo and d.tok[c - 1] not in _CLAUSE_PUNCT and d.tok[c - 1] != "-" and d.low[c - 1] not in _CLAUSE_START_WORDS:
         return sp  # too long, or a cue or a subordinator on the way: not one noun phrase
     if c > lo and d.low[c - 1] in _CLAUSE_START_WORDS and d.low[c] in _ATTACHING:
         return sp  # "because of the lessons learned": a preposition's object, no clause
     first = d.tok[c]
-    if d.low[c] in _ADJUNCT_START or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
+    quantity = c + 1 < a and d.low[c] == "at" and d.low[c + 1] in ("least", "most")  # "At least half of"
+    if d.low[c] in _ADJUNCT_START and not quantity or d.low[c] in _SUBORDINATORS or d.low[c] in PRONOUNS \
             or (first.islower() and (first.endswith("ing") or first.endswith("ed"))):
         return sp  # "contradicting Tulsa police": a verb, not the head of a subject
     while c < a - 1 and d.low[c] in ("but", "and", "even", "yet", "or", "so"):
@@ -2184,7 +2257,9 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
                 break
             head = np_left(d, c, lo)
             if head is not None and found is None and not dash and _aside(d, c + 1):
-                return head  # "Others, however, say", "Lopes, without naming him, said": not the source's
+                # "Others, however, say", "Lopes, without naming him, said": not the source's;
+                # "Ana Lopes, the party's chair, for example, said": the name before the aside
+                return _named_before_aside(d, c, lo) or head
             if head is not None and d.low[head[1] - 1] not in PRONOUNS:
                 found = (head[0], comma)
                 # "Donna Rawlings, 59, of Ashton, Md., who ..., said", "Ana Lopes, the
@@ -2197,7 +2272,9 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
                 first = d.tok[head[0]]
                 state = _short_cap(d, head[0]) and d.tok[head[0] + 1] == "."  # "Md."
                 if p <= lo or d.tok[p] != "," or not (place or first[:1].isdigit() or first.islower() or state):
-                    break
+                    if d.low[head[0] - 1] in _DESCRIPTION_PLACE and _description_comma(d, head[0] - 1, lo):
+                        continue  # "Ana Lopes, a farmer from Orsk, Tver, said": the place is inside
+                    break         # the description; the name before it is the source's start
             continue
         if tok == "." and (_short_cap(d, c - 1) or _PARTY_STATE.match(d.tok[c - 1])):
             continue  # "Md.", "Va.", "R-Fla.": state abbreviations inside an appositive
@@ -2206,6 +2283,50 @@ def _appositive(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
         if (c in d.cues or d.low[c] == "that") and not _in_relative(d, c, lo) and not _participle_aside_cue(d, c):
             break
     return _noun_appositive(d, found)
+
+
+# Prepositions that attach a place to a description ("a farmer from Orsk, Tver", "a retiree in
+# Dunmore, Pa.").
+_DESCRIPTION_PLACE = frozenset("of from in at near outside".split())
+
+
+def _description_comma(d: _Doc, prep: int, lo: int) -> bool:
+    """Whether the preposition at ``prep`` ends a description that a comma opens a few words
+    before it ("Ana Lopes, a 55-year-old farmer from Orsk, Tver, said"): the words between are
+    a noun phrase (no cue, verb or clause punctuation) and the comma's next word starts a
+    description (a determiner, an age or a lower-case word).
+
+    Example:
+        >>> from toolkit._quote_rules import _state_of
+        >>> d = _state_of("Ana Lopes, a farmer from Orsk, Tver, said it.").d
+        >>> _description_comma(d, d.low.index("from"), 0)
+        True
+        >>> d = _state_of("Farmers from Orsk, Tver, said it.").d
+        >>> _description_comma(d, d.low.index("from"), 0)
+        False
+    """
+    for c in range(prep - 1, max(lo, prep - 9) - 1, -1):
+        tok = d.tok[c]
+        if tok == ",":
+            nxt = d.tok[c + 1]
+            return c > lo and c + 1 < prep and (d.low[c + 1] in _DETERMINERS or nxt[:1].isdigit() or nxt.islower())
+        if tok in _SENT_FINAL or tok in _CLAUSE_PUNCT or c in d.cues or d.low[c] in _AUX or d.low[c] == "that":
+            return False
+    return False
+
+
+def _named_before_aside(d: _Doc, comma: int, lo: int) -> tuple[int, int] | None:
+    """The named source with its description before the comma that opens a reporter's aside
+    ("Ana Lopes, the party's chair, for example, said"): :func:`_appositive` read from that
+    comma, kept only when it starts the clause with a capital (not "In Orsk, officials, however,
+    said", whose "Orsk" hangs on a preposition)."""
+    sp = _appositive(d, comma, lo)
+    if sp is None or sp[1] != comma or not _cap(d.tok[sp[0]]) or "," not in d.tok[sp[0]:sp[1]]:
+        return None
+    if sp[0] == lo or d.tok[sp[0] - 1] in _SENT_FINAL or d.tok[sp[0] - 1] in _CLAUSE_PUNCT \
+            or d.low[sp[0] - 1] in ("but", "and", "“", '"'):
+        return sp
+    return None
 
 
 # A party and state after a legislator's name ("Sen. Marco Rubio, R-Fla.,"), which the tokenizer
