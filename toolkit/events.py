@@ -5586,8 +5586,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             # unfounded" the expulsion criticizes no one
             src, srule = dict(src, actor=None, person=None, sector=None), "actor.event_doer_other_act"
         tgt, trule = _row_target(s, e, ctx, src, r, rows, cues[e.cue])
-        e.act = "statement" if e.act_rule.startswith("speech.label") and tgt.get("actor") is None else e.act
-        _wordnet_act(s, e, cues, src, tgt, r)
+        _settle_act(s, e, cues, src, tgt, r)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -5615,6 +5614,15 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              + "".join(";" + x for x in e.extra)))
     rows = _codable(rows)
     return rows + _event_nominals.sentence_rows(s, ctx, rows)   # acts named by nouns (nominal.*)
+
+
+def _settle_act(s: cl.Structure, e: Event, cues: list[Cue], src: dict, tgt: dict, r: Rules) -> None:
+    """The act of event ``e`` once its row's target is known: a quoted label on no party is a
+    statement (``speech.label``), and an uncoded verb between two parties takes the act of its
+    WordNet sense (:func:`_wordnet_act`). Changes ``e`` and ``cues`` in place."""
+    if e.act_rule.startswith("speech.label") and tgt.get("actor") is None:
+        e.act = "statement"
+    _wordnet_act(s, e, cues, src, tgt, r)
 
 
 _PARTICLE_TAGS = frozenset({"RP"})
