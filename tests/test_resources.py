@@ -79,7 +79,7 @@ def test_doctor_reports_missing_and_fix(tmp_path):
     assert "[MISSING] punkt_tab" in r.stdout and "fallback:" in r.stdout
     assert "fallback: the same steps on LemmInflect's English dictionary" in r.stdout
     degraded = next(ln for ln in r.stdout.splitlines() if ln.startswith("DEGRADED"))
-    assert degraded.split(": ")[1] == "sentences, POS tags, stop words, lemmas, pronoun speakers, default corpus"
+    assert degraded.split(": ")[1] == "sentences, POS tags, stop words, lemmas, event act senses, pronoun speakers, default corpus"
     assert "python -m toolkit setup" in r.stdout
 
 

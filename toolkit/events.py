@@ -39,6 +39,7 @@ import pandas as pd
 from . import _yaml
 from . import clauses as cl
 from . import event_nominals as _event_nominals
+from . import event_senses as _event_senses
 from . import event_targets as _event_targets
 from .annotator import Annotator
 from .config import LEXICON_DIR
@@ -5656,7 +5657,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             continue  # "The talks have reached a dead end": about an act, by no one named
         src, srule = _event_doer_source(s, e, ctx, r, src, srule)
         tgt, trule = _row_target(s, e, ctx, src, r, rows, cues[e.cue])
-        e.act = "statement" if e.act_rule.startswith("speech.label") and tgt.get("actor") is None else e.act
+        _settle_act(s, e, cues, src, tgt, r)
         sc, tc = e.source.chunk, e.target.chunk
         if sc is not None and tc is not None and src.get("actor") is not None and src["actor"] == tgt.get("actor") \
                 and (srule == "actor.coref_description" or srule == "actor.coref_antecedent" and s.lower[sc.start] in ("it", "its")) \
@@ -5684,6 +5685,44 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
                              + "".join(";" + x for x in e.extra)))
     rows = _codable(rows)
     return rows + _event_nominals.sentence_rows(s, ctx, rows)   # acts named by nouns (nominal.*)
+
+
+def _settle_act(s: cl.Structure, e: Event, cues: list[Cue], src: dict, tgt: dict, r: Rules) -> None:
+    """The act of event ``e`` once its row's target is known: a quoted label on no party is a
+    statement (``speech.label``), and an uncoded verb between two parties takes the act of its
+    WordNet sense (:func:`_wordnet_act`). Changes ``e`` and ``cues`` in place."""
+    if e.act_rule.startswith("speech.label") and tgt.get("actor") is None:
+        e.act = "statement"
+    _wordnet_act(s, e, cues, src, tgt, r)
+
+
+_PARTICLE_TAGS = frozenset({"RP"})
+
+
+def _wordnet_act(s: cl.Structure, e: Event, cues: list[Cue], src: dict, tgt: dict, r: Rules) -> None:
+    """Rule ``act.wordnet_sense``: a main-clause verb no cue covers (``verb.uncoded``) whose
+    source and target name two different parties takes the act of its WordNet sense
+    (:func:`toolkit.event_senses.sense_act`, lexicons/event_senses.yaml): "Chad interned
+    Sudanese soldiers" is TCD coerce SDN (CAMEO 173), "Lebanon evicted Syrian refugees" LBN
+    expel SYR. A verb + particle is looked up as WordNet's phrasal verb ("voted down" is
+    vote_down: veto, reject), and without it no act is given; a negated verb gets none. The
+    anchor's synset is recorded in the row's rule (``wordnet:detain.v.01``). Without WordNet
+    data nothing changes. Changes ``e`` and ``cues`` in place.
+
+    Example:
+        >>> # "The Uruguayan team beat Paraguay": beat's first sense reaches no anchor, unclassified
+    """
+    if e.act != "unclassified" or e.act_rule != "verb.uncoded" or e.negated or src.get("actor") is None \
+            or tgt.get("actor") in (None, src["actor"]):
+        return   # negated: "Manila would not be intimidated by China" is a stance, no coded act
+    h, lemma = e.tok, s.lemma[e.tok]
+    particle = h + 1 < len(s.tags) and s.tags[h + 1] in _PARTICLE_TAGS
+    anchor = _event_senses.sense_act(f"{lemma}_{s.lower[h + 1]}" if particle else lemma)
+    if anchor is None:
+        return
+    cues[e.cue] = replace(cues[e.cue], cameo=anchor.cameo, quad=_quad_of(anchor.cameo))
+    e.act, e.act_rule = act_class(anchor.cameo, lemma, r), "act.wordnet_sense"
+    e.extra.append(f"wordnet:{anchor.synset}")
 
 
 def _owned_source(s: cl.Structure, e: Event, ctx: SentenceContext, r: Rules) -> tuple[dict, str]:
@@ -6667,7 +6706,8 @@ ANNOTATOR = Annotator(
     # The rule files are not bundled lexicons (no CSV): their versions key the cache.
     version=f"events@{rules().version}+clauses@{_yaml.safe_load(cl.RULES_FILE.read_text(encoding='utf-8'))['version']}"
             f"+event_targets@{_event_targets.target_rules().version}"
-            f"+event_nominals@{_event_nominals.nominal_rules().version}",
+            f"+event_nominals@{_event_nominals.nominal_rules().version}"
+            f"+event_senses@{_event_senses.sense_rules().version}",
     description="who does what to whom: one row per speech act or event, from clause structure "
                 "(voice, reporting frames, warnings, negation, conditions)")
 

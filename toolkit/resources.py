@@ -55,9 +55,11 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in [
              "tokens.is_stop",
              "scikit-learn's English stop-word list", "stop words"),
     Resource("wordnet", "corpora/wordnet",
-             "lemmas (tokens.lemma) used by every lexicon match",
+             "lemmas (tokens.lemma) used by every lexicon match; the act of an event verb the "
+             "act vocabulary does not know, by its WordNet sense (events rule act.wordnet_sense)",
              "the same steps on LemmInflect's English dictionary (some lemmas and lexicon "
-             "matches differ, e.g. plural demonyms)", "lemmas"),
+             "matches differ, e.g. plural demonyms); verbs outside the act vocabulary stay "
+             "unclassified (act.wordnet_sense off)", "lemmas, event act senses"),
     Resource("names", "corpora/names",
              "gender of first names for quote speakers' pronouns (\"she said\")",
              "the people lexicon's genders and titles only (other names fit either pronoun)",
