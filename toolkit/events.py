@@ -210,6 +210,7 @@ class Rules:
     restricted_for: frozenset = frozenset()   # "suspended visa-free travel for X" (target.restricted_for)
     announced_hostile: frozenset = frozenset()   # "threat", "force": disowned, a reassurance (speech.announced_reassurance)
     announced_permission: frozenset = frozenset()   # "allow": negated, a reassurance only with "against"
+    announced_holding: frozenset = frozenset()   # "pose", "have", "use": the verb of a disowned hostile noun
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -372,7 +373,8 @@ def _speech_content_rules(d: dict) -> dict:
             "ultimatum_spans": fs((d.get("ultimatum") or {}).get("spans", [])),
             "restricted_for": fs(d.get("restricted_for", [])),
             "announced_hostile": fs((d.get("announced") or {}).get("hostile", [])),
-            "announced_permission": fs((d.get("announced") or {}).get("permission", []))}
+            "announced_permission": fs((d.get("announced") or {}).get("permission", [])),
+            "announced_holding": fs((d.get("announced") or {}).get("holding", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -1677,6 +1679,39 @@ def _own_announcement(s: cl.Structure, e: Event, own: str, ctx: SentenceContext)
     return q if mine else None
 
 
+def _announced_consequence(s: cl.Structure, e: Event, own: str, ctx: SentenceContext,
+                           r: Rules) -> tuple[cl.Chunk, tuple[int, int]] | None:
+    """Rule ``speech.announced_consequence``: a plain speech verb reporting that another party's
+    act to come will meet a consequence ("said any Cambodian incursion would be met with
+    force", "said any further launches by Pyongyang would draw a firm response") is a veiled
+    warning, the threat warn.that_consequence reads after "warned that": the reported subject
+    opens on a determiner of a hypothetical act (``that_consequence.determiners``: "any",
+    "further"), a future modal follows with no finite verb between, then a consequence
+    (:func:`_consequence_words`). Returns the phrase of the subject that names a party other
+    than the speaker's (the threat's target) and the subject's span (its condition), or None.
+
+    Example:
+        >>> # "Velmar said any Orsk incursion would be met with force" -> Velmar threaten Orsk
+    """
+    n = len(s.lower)
+    k0 = e.tok + 1 + (e.tok + 1 < n and s.lower[e.tok + 1] == "that")
+    if k0 >= n or s.lower[k0] not in r.consequence_determiners or s.lower[k0] in ("more", "such"):
+        return None
+    modal = next((k for k in range(k0 + 1, min(n, k0 + 12)) if s.lower[k] in r.consequence_modals), -1)
+    if modal < 0 or any(s.tags[k] in ("MD", "VBD", "VBZ", "VBP") or s.lower[k] in (",", ";", ":") for k in range(k0, modal)):
+        return None
+    words: list[str] = []
+    for k in range(modal + 1, min(n, modal + 12)):
+        if s.lower[k] in (";", ".", ",", ":"):
+            break
+        words.append("not" if s.lower[k] in ("n't", "not", "never") else s.lemma[k])
+    if not _consequence_words(words, r):
+        return None
+    party = next((ch for ch in s.chunks if k0 <= ch.start < modal
+                  and ctx.actor(ch, s, not_actor=own, target=True)[0].get("actor") not in (None, own)), None)
+    return (party, (k0, modal)) if party is not None else None
+
+
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _COOPERATION = frozenset({"verbal_cooperation", "material_cooperation"})
 
@@ -1712,6 +1747,11 @@ def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ct
         if e.absorbed or e.act != "statement" or s.question or own is None or s.lemma[e.tok] not in _PLAIN_SPEECH \
                 or e.condition is not None:
             continue
+        veiled = _announced_consequence(s, e, own, ctx, r)
+        if veiled is not None:
+            e.act, e.act_rule, e.condition = "threaten", "speech.announced_consequence", veiled[1]
+            e.target, actors[i]["target"] = Arg(veiled[0], "target.announced_party"), ctx.actor(veiled[0], s, target=True)[0]
+            continue
         q = _own_announcement(s, e, own, ctx)
         if q is None or _reported_condition(s, e) is not None:
             continue
@@ -1721,8 +1761,13 @@ def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ct
             continue
         words = ["not" if s.lower[k] in _NEGATORS else s.lemma[k] for k in toks]
         future = any(s.lower[k] in r.consequence_modals for k in range(q.start, q.head))
-        hostile = [j for j, k in enumerate(toks) if words[j] in r.announced_hostile
-                   or any(cu.tok == k and cu.quad in CONFLICT for cu in cues)]
+        # disowned: a hostile noun the subject holds or uses ("posed no threat", "has no intention
+        # of", "would not use force"; not "did not regard this as a threat"), or the announced
+        # verb itself as a conflict cue, not in the past ("would not attack"; "did not meddle" denies)
+        holds = s.lemma[q.head] in r.announced_holding
+        past = s.tags[q.head] == "VBD" or any(s.tags[k] == "VBD" for k in range(q.start, q.head))
+        hostile = [j for j, k in enumerate(toks) if words[j] in r.announced_hostile and holds
+                   or k == q.head and not past and any(cu.tok == k and cu.quad in CONFLICT for cu in cues)]
         neg = [j for j, w in enumerate(words) if w == "not"]
         perm = next((j for j in range(neg[0], len(words)) if words[j] in r.announced_permission), -1) if neg else -1
         if perm >= 0 and not hostile and "against" in words[perm:]:
@@ -2226,8 +2271,13 @@ def _offered_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rule
     added = []
     for x in events:
         cue = cues[x.cue]
-        if x.absorbed or x.negated or x.act in ("offer", "statement", "unclassified") or cue.quad in CONFLICT \
-                or x.act in r.commitment_threats or x.source.rule.startswith("source.between"):
+        # an act of no class offered to a party named ("ready to lead a security mission to Haiti",
+        # "offered to send monitors to Chad": a recipient, not the object sent, "Angolan observers";
+        # not "against" one) is an offer too (offer.intent_uncoded)
+        uncoded = x.act == "unclassified" and _has_actor(rctx, x.target.chunk) and x.target.rule.startswith("target.") \
+            and not x.target.rule.endswith("against") and "against" not in s.lower[x.tok:x.target.chunk.start]
+        if x.absorbed or x.negated or x.act in ("offer", "statement") or x.act == "unclassified" and not uncoded \
+                or cue.quad in CONFLICT or x.act in r.commitment_threats or x.source.rule.startswith("source.between"):
             continue
         q = _offer_head(s, x, r)
         if q is None:
@@ -2241,7 +2291,7 @@ def _offered_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rule
         gov = s.predicate_at(q.start - 1)
         if not x.source.chunk and gov is not None and gov.agent is not None:
             x.source = Arg(gov.agent, "source.offerer")   # "Austria offered to host a summit of ..."
-        x.act, x.act_rule, x.modality = r.offer_act["act"], "offer.intent", ""
+        x.act, x.act_rule, x.modality = r.offer_act["act"], "offer.intent_uncoded" if uncoded else "offer.intent", ""
         cues[x.cue] = replace(cue, cameo=r.offer_act["cameo"], quad=r.offer_act["quad"])
         for y in added:
             y.act, y.act_rule, y.modality = x.act, x.act_rule, ""
@@ -6304,9 +6354,9 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
             "statement": "010", "yield": "080", "warn": "130", "offer": "030", "criticize": "111",
-            "praise": "051"}.get(e.act) \
+            "praise": "051", "reassure": "030"}.get(e.act) \
         if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to",
-                                  "speech.conditional_", "speech.label")) \
+                                  "speech.conditional_", "speech.label", "speech.announced_")) \
         or "act.own_refusal" in e.extra else None
     if e.act_rule == "verb.naming" and e.act in _EVALUATION_CODES and act_class(cue.cameo, cue.lemma) != e.act:
         code = _EVALUATION_CODES[e.act]   # "called the vote a threat": the namer criticizes (CAMEO 111)
