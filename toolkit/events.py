@@ -1694,7 +1694,7 @@ def _announced_consequence(s: cl.Structure, e: Event, own: str, ctx: SentenceCon
         >>> # "Velmar said any Orsk incursion would be met with force" -> Velmar threaten Orsk
     """
     n = len(s.lower)
-    k0 = e.tok + 1 + (e.tok + 1 < n and s.lower[e.tok + 1] == "that")
+    k0 = e.tok + (2 if e.tok + 1 < n and s.lower[e.tok + 1] == "that" else 1)
     if k0 >= n or s.lower[k0] not in r.consequence_determiners or s.lower[k0] in ("more", "such"):
         return None
     modal = next((k for k in range(k0 + 1, min(n, k0 + 12)) if s.lower[k] in r.consequence_modals), -1)
@@ -1760,6 +1760,7 @@ def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ct
         if not toks:
             continue
         words = ["not" if s.lower[k] in _NEGATORS else s.lemma[k] for k in toks]
+        after = words[toks.index(q.head):] if q.head in toks else words
         future = any(s.lower[k] in r.consequence_modals for k in range(q.start, q.head))
         # disowned: a hostile noun the subject holds or uses ("posed no threat", "has no intention
         # of", "would not use force"; not "did not regard this as a threat"), or the announced
@@ -1778,9 +1779,9 @@ def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ct
             # "had no intention of joining the talks" refuses, it reassures no one
             permitting = any(words[j] in r.announced_permission for j in range(neg[0], hostile[0]))
             act = "reassure" if not permitting or "against" in words else ""
-        elif future and not neg and (s.lemma[q.head] in r.threat_cues or _consequence_words(words[toks.index(q.head):], r)):
+        elif future and not neg and (s.lemma[q.head] in r.threat_cues or _consequence_words(after, r)):
             act = "threaten"
-        elif future and neg and _consequence_words(words[toks.index(q.head):], r):
+        elif future and neg and _consequence_words(after, r):
             act = "threaten"   # "would not stand idly by", "would not go unanswered"
         if not act or any(x.claim_of == i and not x.absorbed and x.act != "unclassified"
                           and cues[x.cue].quad in CONFLICT and not x.negated for x in events):
