@@ -2275,8 +2275,10 @@ def _offered_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rule
         # an act of no class offered to a party named ("ready to lead a security mission to Haiti",
         # "offered to send monitors to Chad": a recipient, not the object sent, "Angolan observers";
         # not "against" one) is an offer too (offer.intent_uncoded)
-        uncoded = x.act == "unclassified" and _has_actor(rctx, x.target.chunk) and x.target.rule.startswith("target.") \
-            and not x.target.rule.endswith("against") and "against" not in s.lower[x.tok:x.target.chunk.start]
+        tc = x.target.chunk
+        uncoded = x.act == "unclassified" and tc is not None and _has_actor(rctx, tc) \
+            and x.target.rule.startswith("target.") and not x.target.rule.endswith("against") \
+            and "against" not in s.lower[x.tok:tc.start]
         if x.absorbed or x.negated or x.act in ("offer", "statement") or x.act == "unclassified" and not uncoded \
                 or cue.quad in CONFLICT or x.act in r.commitment_threats or x.source.rule.startswith("source.between"):
             continue
