@@ -190,9 +190,11 @@ def test_implied_state_agent(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # an actor ready to act: the intended act is the main event, and it is future; a cooperative
-    # act it is ready to do is an offer made now (events 0.19.0 offer.intent, CAMEO 03)
+    # act it is ready to do is an offer made now (events 0.19.0 offer.intent, CAMEO 03), and so is
+    # an act of no class sent to a named recipient (events 0.24.0 offer.intent_uncoded)
     ("Norway is ready to host the next round of talks between the two sides.", ("NOR", "asserted")),
-    ("Canada is willing to send more engineers to Haiti.", ("CAN", "future")),
+    ("Canada is willing to send more engineers to Haiti.", ("CAN", "asserted")),
+    ("Canada is willing to send more engineers.", ("CAN", "future")),
 ])
 def test_ready_to(text, expected):
     out = run(text)

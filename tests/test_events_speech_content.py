@@ -138,3 +138,92 @@ def test_a_neutral_quoted_label_is_no_criticism(text):
 def test_a_neutral_epithet_after_a_naming_verb_is_still_a_criticism():
     got = _rows('Minsk called the Lithuanian foreign minister "a servant of Brussels".')
     assert any(r[:3] == ("BLR", "criticize", "LTU") for r in got), got
+
+
+# events 0.24.0: what a plain speech act announces of the speaker's own side (speech.announced_*)
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Kyrgyzstan said its new reservoir posed no threat to Uzbekistan.", "KGZ", "UZB"),
+    ("Chad said it would not use force against Niger.", "TCD", "NER"),
+    ("Belize said it would never allow its territory to be used against Guatemala.", "BLZ", "GTM"),
+])
+def test_a_disowned_hostile_act_of_the_speakers_side_is_a_reassurance(text, src, tgt):
+    got = _rows(text)
+    assert any(r[:3] == (src, "reassure", tgt) and r[4].startswith("speech.announced_reassurance")
+               and r[5] == "030" for r in got), got
+
+
+def test_an_announced_response_of_the_speakers_side_is_a_threat():
+    got = _rows("Peru said it would respond in kind to the expulsion of its diplomats by Ecuador.")
+    assert any(r[:3] == ("PER", "threaten", "ECU") and r[4].startswith("speech.announced_response")
+               and r[5] == "130" for r in got), got
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    # a postposed report: the quote, then the speech verb
+    ('"Paraguay will not stand idly by if Bolivia closes the river," the Paraguayan foreign minister said.',
+     "PRY", "BOL"),
+    # the condition names no party: the announced act's own party ("enter Burundi")
+    ("Rwanda's president warned that his troops would enter Burundi if the militias kept attacking villages.",
+     "RWA", "BDI"),
+])
+def test_a_conditional_announcement_reads_a_postposed_report_and_the_announced_party(text, src, tgt):
+    got = _rows(text)
+    assert any(r[:3] == (src, "threaten", tgt) and r[4].startswith("speech.conditional_threat") for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Iceland said the storm posed no threat to shipping.",                     # no party
+    "Malaysia said it had no intention of changing its interest rate policy.",   # no party
+    "Lebanon said it had no intention of joining talks with Syria.",          # a refusal, no reassurance
+    "Finland said it would not tolerate any Russian incursion.",              # a warning, no reassurance
+    "Estonia said Russia posed a threat to the Baltic states.",              # another party's threat
+    "Latvia said Moscow would respond harshly if NATO deployed more troops.",  # another party's response
+    "Finland's audit office said it would publish its report on the border fence next month.",
+])
+def test_no_announced_act_class_without_the_speakers_own_act_toward_a_party(text):
+    got = _rows(text)
+    assert not any(r[4].startswith("speech.announced_") or r[1] == "reassure" for r in got), got
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Thailand's army chief said any Cambodian incursion would be met with force.", "THA", "KHM"),
+    ("Seoul said any further balloon launches by Pyongyang would draw a firm response.", "KOR", "PRK"),
+    ("Armenia's prime minister said any Azerbaijani attack on Syunik would be treated as an act of war.", "ARM", "AZE"),
+])
+def test_a_reported_consequence_of_another_partys_act_is_a_veiled_threat(text, src, tgt):
+    got = _rows(text)
+    assert any(r[:3] == (src, "threaten", tgt) and r[4].startswith("speech.announced_consequence")
+               and r[5] == "130" for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Norway said more fishing boats would face inspections.",        # no hypothetical act of a party
+    "Brazil said any further delay would meet a firm response.",     # no party named
+    "Chile said any Peruvian tourists would be welcome.",            # no consequence
+])
+def test_no_veiled_threat_without_a_partys_act_meeting_a_consequence(text):
+    assert not any(r[4].startswith("speech.announced_consequence") for r in _rows(text))
+
+
+def test_an_offered_act_of_no_class_to_a_named_party_is_an_offer():
+    got = _rows("Cuba offered to send doctors to Haiti.")
+    assert any(r[:3] == ("CUB", "offer", "HTI") and r[4].startswith("offer.intent_uncoded") and r[5] == "030"
+               for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Lourenco offered to send Angolan observers to monitor the truce.",   # the object sent, no recipient
+    "Turkey offered to send troops against the militants in Syria.",     # aimed against a party
+])
+def test_no_uncoded_offer_without_a_recipient(text):
+    assert not any(r[4].startswith("offer.intent_uncoded") for r in _rows(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Austria said it would not supply cruise missiles to Georgia.",        # a refusal of help (act.own_refusal)
+    '"We do not regard this as a threat," the Danish defence minister said of the Swedish drills.',
+    "The Kremlin said Moscow did not meddle in Armenia's internal affairs.",  # a past act denied
+    "Hungary said it would not exchange a Serbian spy for the jailed reporter.",
+])
+def test_no_reassurance_from_a_refusal_an_evaluation_or_a_denial(text):
+    assert not any(r[1] == "reassure" for r in _rows(text)), _rows(text)

@@ -211,6 +211,9 @@ class Rules:
     ultimatum_verbs: frozenset = frozenset()   # "gave X 48 hours to withdraw" (source.ultimatum_addressee)
     ultimatum_spans: frozenset = frozenset()
     restricted_for: frozenset = frozenset()   # "suspended visa-free travel for X" (target.restricted_for)
+    announced_hostile: frozenset = frozenset()   # "threat", "force": disowned, a reassurance (speech.announced_reassurance)
+    announced_permission: frozenset = frozenset()   # "allow": negated, a reassurance only with "against"
+    announced_holding: frozenset = frozenset()   # "pose", "have", "use": the verb of a disowned hostile noun
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -373,7 +376,10 @@ def _speech_content_rules(d: dict) -> dict:
             "intent_nouns": fs(d.get("intent_nouns", [])),
             "ultimatum_verbs": fs((d.get("ultimatum") or {}).get("verbs", [])),
             "ultimatum_spans": fs((d.get("ultimatum") or {}).get("spans", [])),
-            "restricted_for": fs(d.get("restricted_for", []))}
+            "restricted_for": fs(d.get("restricted_for", [])),
+            "announced_hostile": fs((d.get("announced") or {}).get("hostile", [])),
+            "announced_permission": fs((d.get("announced") or {}).get("permission", [])),
+            "announced_holding": fs((d.get("announced") or {}).get("holding", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -1581,6 +1587,7 @@ def _speech_contents(s: cl.Structure, events: list[Event], actors: list[dict], c
     (:func:`_announced_conditions`), a quoted label on another party (:func:`_quoted_labels`; a
     label whose party no step finds stays a statement when the row is built)."""
     _announced_conditions(s, events, actors, ctx, cues)
+    _announced_acts(s, events, actors, ctx, cues)
     _quoted_labels(s, events, actors, ctx, cues)
 
 
@@ -1611,7 +1618,9 @@ def _announced_conditions(s: cl.Structure, events: list[Event], actors: list[dic
             continue
         cond = _reported_condition(s, e)
         inner = _speech_complements(s, p)
-        q = next((q for q in s.predicates if q.clause in inner and q.head > e.tok
+        # the content follows the verb, or comes first in a postposed report ('"Bolivia will
+        # not stand idly by if Chile ...," the minister said')
+        q = next((q for q in s.predicates if q.clause in inner and (q.head > e.tok or s.clauses[p.clause].kind == "report")
                   and s.clauses[q.clause].kind != "conditional"), None)
         if cond is None or q is None or q.head >= cond[0] or q.agent is None \
                 or not any(s.lower[k] in modals for k in range(q.start, q.head)):
@@ -1630,14 +1639,165 @@ def _announced_conditions(s: cl.Structure, events: list[Event], actors: list[dic
         # one the offered act helps ("said he would resign if the opposition won the vote", "would
         # win the case if the court followed its rulings": no party, a plain statement)
         to = actors[i]["target"].get("actor")
-        if to in (None, own) and not (coop and coop[0].target.chunk is not None) \
-                and not any(cond[0] <= ch.start < cond[1] and ctx.actor(ch, s)[0].get("actor") not in (None, own)
-                            for ch in s.chunks):
+        named = any(cond[0] <= ch.start < cond[1] and ctx.actor(ch, s)[0].get("actor") not in (None, own)
+                    for ch in s.chunks)
+        # "warned that his troops would enter eastern Congo if the ADF rebels ...", "would not sign
+        # the WHO accord unless ...": the announced act's own party when the condition names none
+        party = None if named or to not in (None, own) else _announced_party(s, q, cond[0], own, ctx)
+        if to in (None, own) and not (coop and coop[0].target.chunk is not None) and not named and party is None:
             continue
         e.act, e.act_rule = ("offer", "speech.conditional_offer") if coop else ("threaten", "speech.conditional_threat")
         e.condition = e.condition or cond
+        if party is not None and not coop:
+            e.target, actors[i]["target"] = Arg(party, "target.announced_party"), ctx.actor(party, s, target=True)[0]
         if coop and coop[0].target.chunk is not None:   # the offer is made to whom the act would help
             e.target, actors[i]["target"] = coop[0].target, ctx.actor(coop[0].target.chunk, s, target=True)[0]
+
+
+def _announced_party(s: cl.Structure, q: cl.Predicate, end: int, own: str | None,
+                     ctx: SentenceContext) -> cl.Chunk | None:
+    """The first phrase of announced predicate ``q`` (from its verb group up to token ``end``,
+    in its clause) that names a party other than the speaker's side ``own`` ("would enter
+    eastern Congo", "poses no threat to Turkmenistan"); None when it names no one."""
+    for ch in s.chunks:
+        if q.start <= ch.start < end and s.clause_of[ch.start] == q.clause \
+                and ctx.actor(ch, s, not_actor=own, target=True)[0].get("actor") not in (None, own):
+            return ch
+    return None
+
+
+def _own_announcement(s: cl.Structure, e: Event, own: str, ctx: SentenceContext) -> cl.Predicate | None:
+    """The first predicate of what speech event ``e`` reports (after the verb, or before it in a
+    postposed report) when its subject is the speaker's own side: the speaker's actor, or a
+    pronoun or possessive ("it", "its new dam"); not in a conditional clause. None otherwise."""
+    p = s.predicate_at(e.tok)
+    if p is None or p.negated:
+        return None
+    inner = _speech_complements(s, p)
+    q = next((q for q in s.predicates if q.clause in inner and q.head != e.tok
+              and (q.head > e.tok or s.clauses[p.clause].kind == "report")
+              and s.clauses[q.clause].kind != "conditional"), None)
+    if q is None or q.agent is None or q.voice != "active":
+        return None
+    subj = q.agent
+    mine = s.lower[subj.start] in _OWN_WORDS or ctx.actor(subj, s)[0].get("actor") == own
+    return q if mine else None
+
+
+def _announced_consequence(s: cl.Structure, e: Event, own: str, ctx: SentenceContext,
+                           r: Rules) -> tuple[cl.Chunk, tuple[int, int]] | None:
+    """Rule ``speech.announced_consequence``: a plain speech verb reporting that another party's
+    act to come will meet a consequence ("said any Cambodian incursion would be met with
+    force", "said any further launches by Pyongyang would draw a firm response") is a veiled
+    warning, the threat warn.that_consequence reads after "warned that": the reported subject
+    opens on a determiner of a hypothetical act (``that_consequence.determiners``: "any",
+    "further"), a future modal follows with no finite verb between, then a consequence
+    (:func:`_consequence_words`). Returns the phrase of the subject that names a party other
+    than the speaker's (the threat's target) and the subject's span (its condition), or None.
+
+    Example:
+        >>> # "Velmar said any Orsk incursion would be met with force" -> Velmar threaten Orsk
+    """
+    n = len(s.lower)
+    k0 = e.tok + (2 if e.tok + 1 < n and s.lower[e.tok + 1] == "that" else 1)
+    if k0 >= n or s.lower[k0] not in r.consequence_determiners or s.lower[k0] in ("more", "such"):
+        return None
+    modal = next((k for k in range(k0 + 1, min(n, k0 + 12)) if s.lower[k] in r.consequence_modals), -1)
+    if modal < 0 or any(s.tags[k] in ("MD", "VBD", "VBZ", "VBP") or s.lower[k] in (",", ";", ":") for k in range(k0, modal)):
+        return None
+    words: list[str] = []
+    for k in range(modal + 1, min(n, modal + 12)):
+        if s.lower[k] in (";", ".", ",", ":"):
+            break
+        words.append("not" if s.lower[k] in ("n't", "not", "never") else s.lemma[k])
+    if not _consequence_words(words, r):
+        return None
+    party = next((ch for ch in s.chunks if k0 <= ch.start < modal
+                  and ctx.actor(ch, s, not_actor=own, target=True)[0].get("actor") not in (None, own)), None)
+    return (party, (k0, modal)) if party is not None else None
+
+
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_COOPERATION = frozenset({"verbal_cooperation", "material_cooperation"})
+
+
+def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
+                    cues: list[Cue]) -> None:
+    """What a plain speech act announces of the speaker's own side, with no condition
+    (:func:`_announced_conditions` reads those), makes it (events.yaml ``announced``):
+
+    - ``speech.announced_response``: a response to come ("France said ... it would respond in
+      kind", '"Quito will respond decisively to any provocation by Lima," the minister said'):
+      a response verb (``warn.threat_cues``) or a consequence (``that_consequence``: "would not
+      stand idly by") after will/would is a threat (CAMEO 13), aimed at the party responded to;
+    - ``speech.announced_reassurance``: a hostile act disowned ("said it posed no threat to
+      Armenia", "has no intention of ...", "would not use force against", "would never allow its
+      territory to be used against"): a negation before a conflict cue or a hostile word
+      (``announced.hostile``) in the announced clause is a reassurance (CAMEO 018 class reassure)
+      of the party it names; a negated permission verb (``announced.permission``) reassures only
+      with an "against" phrase ("would not tolerate any incursion" is no reassurance).
+
+    The announced clause's subject is the speaker's side (:func:`_own_announcement`), and a
+    party other than the speaker's must be named in it (or be the speech act's target), else
+    the row stays a statement ("said he would resign", "said it would publish its report",
+    "said it had no intention of changing its rate policy"). An announced act that is a conflict
+    row of its own keeps it.
+
+    Example:
+        >>> # "Velmar said it posed no threat to Orsk" -> Velmar reassure Orsk
+    """
+    r = rules()
+    for i, e in enumerate(events):
+        own = actors[i]["source"].get("actor")
+        if e.absorbed or e.act != "statement" or s.question or own is None or s.lemma[e.tok] not in _PLAIN_SPEECH \
+                or e.condition is not None:
+            continue
+        veiled = _announced_consequence(s, e, own, ctx, r)
+        if veiled is not None:
+            e.act, e.act_rule, e.condition = "threaten", "speech.announced_consequence", veiled[1]
+            e.target, actors[i]["target"] = Arg(veiled[0], "target.announced_party"), ctx.actor(veiled[0], s, target=True)[0]
+            continue
+        q = _own_announcement(s, e, own, ctx)
+        if q is None or _reported_condition(s, e) is not None:
+            continue
+        toks = [k for k in range(q.start, min(len(s.lower), q.end + 14)) if s.clause_of[k] in _descendants(s, q.clause)
+                and s.clauses[s.clause_of[k]].kind != "conditional"]
+        if not toks:
+            continue
+        words = ["not" if s.lower[k] in _NEGATORS else s.lemma[k] for k in toks]
+        after = words[toks.index(q.head):] if q.head in toks else words
+        future = any(s.lower[k] in r.consequence_modals for k in range(q.start, q.head))
+        # disowned: a hostile noun the subject holds or uses ("posed no threat", "has no intention
+        # of", "would not use force"; not "did not regard this as a threat"), or the announced
+        # verb itself as a conflict cue, not in the past ("would not attack"; "did not meddle" denies)
+        holds = s.lemma[q.head] in r.announced_holding
+        past = s.tags[q.head] == "VBD" or any(s.tags[k] == "VBD" for k in range(q.start, q.head))
+        hostile = [j for j, k in enumerate(toks) if words[j] in r.announced_hostile and holds
+                   or k == q.head and not past and any(cu.tok == k and cu.quad in CONFLICT for cu in cues)]
+        neg = [j for j, w in enumerate(words) if w == "not"]
+        perm = next((j for j in range(neg[0], len(words)) if words[j] in r.announced_permission), -1) if neg else -1
+        if perm >= 0 and not hostile and "against" in words[perm:]:
+            hostile = [words.index("against", perm)]   # "never allow its territory to be used against X"
+        act = ""
+        helping = any(cu.quad in _COOPERATION and cu.tok in toks for cu in cues)
+        if neg and hostile and neg[0] < hostile[0] and not (helping and words[hostile[0]] == "intention"):
+            # "had no intention of joining the talks" refuses, it reassures no one
+            permitting = any(words[j] in r.announced_permission for j in range(neg[0], hostile[0]))
+            act = "reassure" if not permitting or "against" in words else ""
+        elif future and not neg and (s.lemma[q.head] in r.threat_cues or _consequence_words(after, r)):
+            act = "threaten"
+        elif future and neg and _consequence_words(after, r):
+            act = "threaten"   # "would not stand idly by", "would not go unanswered"
+        if not act or any(x.claim_of == i and not x.absorbed and x.act != "unclassified"
+                          and cues[x.cue].quad in CONFLICT and not x.negated for x in events):
+            continue
+        party = _responded_to(s, s.predicate_at(e.tok), own, ctx) if act == "threaten" else Arg(None, "")
+        chunk = party.chunk if party.chunk is not None else _announced_party(s, q, toks[-1] + 1, own, ctx)
+        if chunk is None and actors[i]["target"].get("actor") in (None, own):
+            continue
+        e.act, e.act_rule = act, "speech.announced_" + ("response" if act == "threaten" else "reassurance")
+        if chunk is not None:
+            e.target, actors[i]["target"] = Arg(chunk, "target.announced_party"), ctx.actor(chunk, s, target=True)[0]
 
 
 _CODED_QUADS = frozenset({"verbal_conflict", "material_conflict", "verbal_cooperation", "material_cooperation"})
@@ -2117,8 +2277,15 @@ def _offered_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rule
     added = []
     for x in events:
         cue = cues[x.cue]
-        if x.absorbed or x.negated or x.act in ("offer", "statement", "unclassified") or cue.quad in CONFLICT \
-                or x.act in r.commitment_threats or x.source.rule.startswith("source.between"):
+        # an act of no class offered to a party named ("ready to lead a security mission to Haiti",
+        # "offered to send monitors to Chad": a recipient, not the object sent, "Angolan observers";
+        # not "against" one) is an offer too (offer.intent_uncoded)
+        tc = x.target.chunk
+        uncoded = x.act == "unclassified" and tc is not None and _has_actor(rctx, tc) \
+            and x.target.rule.startswith("target.") and not x.target.rule.endswith("against") \
+            and "against" not in s.lower[x.tok:tc.start]
+        if x.absorbed or x.negated or x.act in ("offer", "statement") or x.act == "unclassified" and not uncoded \
+                or cue.quad in CONFLICT or x.act in r.commitment_threats or x.source.rule.startswith("source.between"):
             continue
         q = _offer_head(s, x, r)
         if q is None:
@@ -2132,7 +2299,7 @@ def _offered_acts(s: cl.Structure, events: list[Event], cues: list[Cue], r: Rule
         gov = s.predicate_at(q.start - 1)
         if not x.source.chunk and gov is not None and gov.agent is not None:
             x.source = Arg(gov.agent, "source.offerer")   # "Austria offered to host a summit of ..."
-        x.act, x.act_rule, x.modality = r.offer_act["act"], "offer.intent", ""
+        x.act, x.act_rule, x.modality = r.offer_act["act"], "offer.intent_uncoded" if uncoded else "offer.intent", ""
         cues[x.cue] = replace(cue, cameo=r.offer_act["cameo"], quad=r.offer_act["quad"])
         for y in added:
             y.act, y.act_rule, y.modality = x.act, x.act_rule, ""
@@ -6392,9 +6559,9 @@ def _row(s, e: Event, cue: Cue, ctx: SentenceContext, src, tgt, clm, fact, main,
     cond = (int(ctx.tok_start[e.condition[0]]), int(ctx.tok_end[e.condition[1] - 1])) if e.condition else None
     code = {"threaten": "130", "appeal": "020", "demand": "100", "accuse": "112", "reject": "120",
             "statement": "010", "yield": "080", "warn": "130", "offer": "030", "criticize": "111",
-            "praise": "051"}.get(e.act) \
+            "praise": "051", "reassure": "030"}.get(e.act) \
         if e.act_rule.startswith(("warn.", "claim.", "noun.opposed", "noun.asked", "verb.yield_to",
-                                  "speech.conditional_", "speech.label")) \
+                                  "speech.conditional_", "speech.label", "speech.announced_")) \
         or "act.own_refusal" in e.extra else None
     if e.act_rule == "verb.naming" and e.act in _EVALUATION_CODES and act_class(cue.cameo, cue.lemma) != e.act:
         code = _EVALUATION_CODES[e.act]   # "called the vote a threat": the namer criticizes (CAMEO 111)
