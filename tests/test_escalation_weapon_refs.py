@@ -72,3 +72,13 @@ def test_a_weapon_named_makes_no_event(events, text):
 def test_a_verb_sending_weapons_keeps_its_row(events):
     got = event_rows.rows(events, "Tarsk sent weapons to Oveln.", ["act", "cameo", "source_actor"])
     assert got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Nine states in the region regulate the transfer of arms and explosives to private buyers.",
+    "The panel traced the supply of arms to a trading firm in Velmora.",
+])
+def test_transfer_or_supply_of_arms_is_military_aid(text):
+    """`transfer ... arm`, `supply ... arm` (072), as `arms transfer`: the act decides, not the
+    weapon reference after it."""
+    assert toolkit_classes([text], rules=("first",))[0]["first"] == ["material_cooperation"]
