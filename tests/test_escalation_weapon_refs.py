@@ -1,17 +1,18 @@
-"""Weapons named are references (escalation 1.33.0, events.yaml 0.22.5 ``named_only``).
+"""Weapons named are references (escalation 1.33.0, events.yaml 0.22.5 ``named_only``); with
+them the 1.33.0 twins `transfer|supply ... arm` (072) and `contribute ... million dollar` (070).
 
-A weapon word on its own (`weapons`, `small arms`, `ammunition`, `firearms`) names no act: it decides a sentence's class (material conflict) only
-when the sentence has no act, as ``artillery`` does, a negated or countered one reads as
-cooperation, and the events table makes no row from it. Sentences written for this test
-(invented places and groups, UN-report register).
+A weapon word on its own (`weapons`, `small arms`, `ammunition`, `firearms`) names no act: it
+decides a sentence's class (material conflict) only when the sentence has no act, as
+``artillery`` does, a negated or countered one reads as cooperation, and the events table makes
+no row from it. Sentences written for this test (invented places and groups, UN-report register).
 """
 from __future__ import annotations
 
+import event_rows
 import pandas as pd
 import pytest
-
-import event_rows
 from test_events import NEEDS_TAGGER
+
 from toolkit.validation.escalation import toolkit_classes
 
 pytestmark = NEEDS_TAGGER
@@ -82,3 +83,15 @@ def test_transfer_or_supply_of_arms_is_military_aid(text):
     """`transfer ... arm`, `supply ... arm` (072), as `arms transfer`: the act decides, not the
     weapon reference after it."""
     assert toolkit_classes([text], rules=("first",))[0]["first"] == ["material_cooperation"]
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("Last year Norvania contributed 12 million dollars to the Central Emergency Response Fund.",
+     "material_cooperation"),
+    ("Palento has contributed $40 million to the reconstruction of Velmora.", "material_cooperation"),
+    # a cause, not a gift: no money given
+    ("Drought contributed to the deaths of two million head of cattle in Velmora.", "none"),
+])
+def test_money_contributed_is_aid(text, cls):
+    """`contribute ... million dollar`, `contribute ... $ ... million` (070), as `give ...`."""
+    assert toolkit_classes([text], rules=("first",))[0]["first"] == [cls]
