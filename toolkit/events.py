@@ -218,6 +218,7 @@ class Rules:
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
     sent_helping_code: str = "074"
+    named_only: frozenset = frozenset()   # escalation cues that name a thing, no act ("weapons"): no row
 
 
 @functools.lru_cache(maxsize=2)
@@ -260,7 +261,7 @@ def rules(path: str | None = None) -> Rules:
                  transfer_objects={str(k).lower(): str(v) for k, v in d.get("converse", {}).get("objects", {}).items()},
                  currency_nouns=fs(d.get("currency_nouns", [])),
                  host_verbs=fs(d.get("host_verbs", [])), denial_accuser_acts=fs(d.get("denial_accuser_acts", [])),
-                 naming_verbs=fs(d.get("naming_verbs", [])),
+                 naming_verbs=fs(d.get("naming_verbs", [])), named_only=fs(d.get("named_only", [])),
                  **_speech_content_rules(d),
                  naming_accuse=fs(d.get("naming_acts", {}).get("accuse_classes", []))
                  | fs(d.get("naming_acts", {}).get("accuse_words", [])),
@@ -6763,6 +6764,26 @@ def _answered_request(s: cl.Structure, ctx: SentenceContext, requests: list[dict
         return
 
 
+def _named_only_out(groups: dict, cue_names: list, named_only: frozenset) -> dict:
+    """``groups`` (sentence -> escalation rows) less the rows of cues that only name a thing
+    (events.yaml ``named_only``: "an arms package", "carried weapons" name no act); a sentence
+    left with none is read as if it had no cue.
+
+    Example:
+        >>> _named_only_out({("d", 0): [0, 1], ("d", 1): [2]}, ["attack", "weapons", "arms"],
+        ...                 frozenset({"weapons", "arms"}))
+        {('d', 0): [0]}
+    """
+    if not named_only:
+        return groups
+    out = {}
+    for k, v in groups.items():
+        kept = [i for i in v if str(cue_names[i]).lower() not in named_only]
+        if kept:
+            out[k] = kept
+    return out
+
+
 def _sentence_cues(rows: list, cols: dict[str, list], starts: Sequence[int], ends: Sequence[int],
                    lemma: list[str]) -> list[Cue]:
     out = []
@@ -6867,6 +6888,7 @@ def find_events(tokens: pd.DataFrame, texts: Mapping[str, str], escalation: pd.D
     cols = {c: escalation[c].tolist() for c in ("start", "end", "cameo", "quad_class", "cue")}
     groups = {k: list(v) for k, v in escalation.groupby(["doc_id", "sent_id"], sort=False).indices.items()} \
         if len(escalation) else {}
+    groups = _named_only_out(groups, cols["cue"], rules().named_only)
     if len(mentions):
         two = mentions[mentions["actor"].notna()].groupby(["doc_id", "sent_id"]).size()
         for key in two[two >= rules().parse_min_actors].index:
