@@ -1210,6 +1210,22 @@ def _is_temporal(lower, c: Chunk, w: Words) -> bool:
     return content
 
 
+def passive_by_gerund(s: Structure, p: Predicate) -> bool:
+    """Rule ``subject.passive_by_gerund``: a gerund right after the "by" of a passive ("was
+    alarmed by fighting", "was hit by shelling") names the passive's agent, an act whose doer the
+    clause does not give, so it takes no subject (nor the passive's subject by control); after an
+    active verb "by" + gerund is the means and shares its subject ("responded by shelling").
+
+    Example:
+        >>> s = parse("It was alarmed by fighting near the town .".split())
+        >>> [passive_by_gerund(s, p) for p in s.predicates]
+        [False, True]
+    """
+    k = p.start - 1
+    return k > 0 and p.start == p.head and s.tags[p.head] == "VBG" and s.lower[k] == "by" \
+        and any(q.end == k and q.voice == "passive" for q in s.predicates)
+
+
 def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
     """The subject of ``p``: the nearest noun phrase to its left in its own clause.
 
@@ -1225,6 +1241,8 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
     if k >= 0 and p.start == p.head and s.tags[p.head] == "VBN" and s.lower[k] in ("those", "these") \
             and s.chunk_ending(k) is None:
         return None, ""   # rule subject.pronoun_participle: "all those committed to": it modifies "those"
+    if passive_by_gerund(s, p):
+        return None, ""
     while k >= 0:
         ck = s.clause_of[k]
         if ck in nested:
@@ -1591,7 +1609,7 @@ def assign_arguments(s: Structure, w: Words) -> None:
             subj = _relative_antecedent(s, p)
             rule = "subject.relative" if subj is not None else ""
         if subj is None and (to or s.clauses[p.clause].kind == "participial"
-                             or s.tags[p.head] == "VBG"):
+                             or s.tags[p.head] == "VBG") and not passive_by_gerund(s, p):
             subj, rule = _control(s, p, w)
         p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
         if x + 1 < len(preds) and preds[x + 1].start == p.end + 1 and p.end < len(tags) \

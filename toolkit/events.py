@@ -607,6 +607,9 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
         if tgt.chunk is None:
             # Withdrawing or easing is done from the party that gains (CAMEO 08 yield).
             ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
+            # target.cue_preposition: a preposition the cue's own entry holds ("withdraw from ...
+            # bloc": "withdrew from the regional bloc ECOWAS") heads what the act is done to
+            ex = tuple(x for x in ex if x not in cue.entry.split())
             c, r = _target_oblique(obl, exclude=ex if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
             if c is None and cue.cameo.startswith("04"):
                 c, r = _target_oblique([o for o in p.obliques if cue.lemma not in ctx["rules"].venue_verbs
@@ -6091,6 +6094,12 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     if tgt.get("start") is not None and src.get("start") is not None and \
             tgt["start"] < src["end"] and src["start"] < tgt["end"]:
         return {}, "target.same_as_source"
+    if e.target.rule == "target.passive_modifier_agent" and tgt.get("actor") is not None \
+            and tgt["actor"] == src.get("actor"):
+        # "Moldova rejected the demands made by Transnistria's leaders": the by-agent of what the
+        # object names resolves to the source's own state (a region of it); an act aimed at itself
+        # is no dyad, so no target rather than a row from Moldova to Moldova
+        return dict(_NO_TARGET), "target.own_agent"
     if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
         return dict(_NO_TARGET), "target.media_channel"
     if lemma in r.status_verbs and tgt.get("contested") or e.act != "aid" and _to_destination(e.target.rule, lemma, r):
