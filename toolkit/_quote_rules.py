@@ -76,6 +76,7 @@ from ._quote_words import (
     _PLATFORMS,
     _POST_NOUNS,
     _QUESTION_WORDS,
+    _ROLE_NOUNS,
     _SENT_FINAL,
     _SHORT_CLASSES,
     _SHORT_END,
@@ -930,6 +931,9 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
         >>> st = _state_of("He said at a news conference in Riga Latvia would sign.")
         >>> st.d.tok[_after_setting_phrase(st.d, 2, len(st.d.tok))]
         'Latvia'
+        >>> st = _state_of("He said in Addis Ababa Kenya would sign.")
+        >>> st.d.tok[_after_setting_phrase(st.d, 2, len(st.d.tok))]
+        'Kenya'
     """
     if d.low[k] not in _SETTING_PREPOSITIONS:
         return None
@@ -953,9 +957,15 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
     name = verb - 1
     while name > last + 1 and _cap(d.tok[name - 1]):
         name -= 1
-    if name > k + 1 and _cap(d.tok[name]) and d.tok[name - 1].islower() and d.low[name - 1] not in _DETERMINERS:
+    if name > last and _cap(d.tok[name]) and d.tok[name - 1].islower() and d.low[name - 1] not in _DETERMINERS:
         if name == last + 1:
-            # "in Riga Latvia would": the first name is the place, the rest the subject.
+            # "in Riga Latvia would": the first name is the place, the rest the subject. A run of
+            # three or more names with no role word ("in New York Russia would", "in Buenos
+            # Aires Chile would") holds a place of two words or more: the subject is the last
+            # name (rule content.setting_place_run); with a role word ("in Riga Prime Minister
+            # Karins would") the first name stays the place.
+            if verb - name >= 3 and not any(d.low[t] in _ROLE_NOUNS for t in range(name, verb)):
+                return verb - 1
             return name + 1 if name + 1 < verb else None
         return name
     return None

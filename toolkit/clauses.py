@@ -469,7 +469,8 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
       not one of ``opening_adverbs``: "However", "Later") right before a past verb and an object as a name, and the verb as finite ("Norway
       suspended its aid": NLTK's tagger reads RB VBN), or before a past verb and the "as" of a
       judgement that puts its object after it ("Tehran rejected as baseless the accusations");
-      the verb was a verb already;
+      the verb was a verb already; not before "as" and a determiner, the complement of a
+      fronted participle ("Long seen as a mediator, Oman ...": "Long" stays an adverb);
     * ``tag.opening_participle``: a capitalised first word tagged as a past participle, right
       before a noun phrase that a finite verb follows, is an adjective of that phrase
       ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
@@ -491,6 +492,8 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
         'RB'
         >>> repair_opening_subject(["Tehran", "rejected", "as", "baseless"], ["RB", "VBN", "IN", "NN"])[:2]
         ['NNP', 'VBD']
+        >>> repair_opening_subject(["Long", "seen", "as", "a", "mediator"], ["RB", "VBN", "IN", "DT", "NN"])[:2]
+        ['RB', 'VBN']
         >>> repair_opening_subject(["Amid", "calls", "from", "Norway"], ["NNP", "VBZ", "IN", "NNP"])
         ['IN', 'NNS', 'IN', 'NNP']
     """
@@ -501,7 +504,8 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
     if n >= 3 and tokens[0][:1].isupper() and tags[0] == "RB" and not tokens[0].lower().endswith("ly") \
             and tokens[0].isalpha() and tokens[0].lower() not in words().opening_adverbs \
             and tags[1] in ("VBD", "VBN", "VBZ") and (tags[2] in ("DT", "PRP$", "NNP", "JJ")
-                                                      or tokens[2].lower() == "as" and tags[1] != "VBZ"):
+                                                      or tokens[2].lower() == "as" and tags[1] != "VBZ"
+                                                      and n > 3 and tags[3] not in ("DT", "PRP$", "CD")):
         return ["NNP", "VBD" if tags[1] == "VBN" else tags[1], *tags[2:]]   # "Norway suspended its aid" (RB VBN)
     if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN", "VBG"):
         return list(tags)

@@ -4023,6 +4023,32 @@ _SPEECH_CLASSES = {"reassuring": ("reassure", "030", "verbal_cooperation"),
                    "claim": ("statement", "010", "statement")}
 
 
+# What a deontic modal in a reported clause makes of its report (as escalation.yaml
+# ``speech_frames.modals``): "must" a demand, "should"/"ought" an appeal.
+_TOLD_MODALS = {"must": ("demand", "100", "verbal_conflict"), "should": ("appeal", "020", "verbal_cooperation"),
+                "ought": ("appeal", "020", "verbal_cooperation")}
+
+
+def _told_obligation(s: cl.Structure, p: cl.Predicate) -> tuple[str, str, str] | None:
+    """Rule ``speech.told_obligation``: a postposed "told reporters" after a clause whose subject
+    must or should do something ("Chad must reopen the border, Sudan's minister told reporters")
+    is a demand or an appeal, as "..., X said" is (escalation ``speech_frames``, which reads only
+    the escalation cues, and "told" is none); the speaker's own side ("We must act, X told
+    reporters") and a clause with no named subject keep the statement.
+
+    Example:
+        >>> # "Chad must reopen the border, Sudan's minister told reporters": a demand (100)
+    """
+    for q in s.predicates:
+        if q.head >= p.start:
+            return None
+        a = q.agent
+        if s.lower[q.start] in _TOLD_MODALS and s.tags[q.start] == "MD" and a is not None and a.end == q.start \
+                and s.lower[a.start] not in _PRONOUNS and q.voice == "active":
+            return _TOLD_MODALS[s.lower[q.start]]
+    return None
+
+
 def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                   actor_tok) -> tuple[list[Cue], list[Event]]:
     """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
@@ -4060,6 +4086,8 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                 and s.tags[p.head - 1] in ("IN", "DT") and s.tags[p.head + 1] in cl.NOUN_TAGS:
             continue  # "withdraw troops from disputed border areas": a participle before its noun
         act, code, quad = _SPEECH_CLASSES[cls]
+        if lem == "tell" and cls == "claim" and s.clauses[p.clause].rule == "clause.report_postposed":
+            act, code, quad = _told_obligation(s, p) or (act, code, quad)
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
         if lem == "tell" and cls == "claim" and s.clauses[p.clause].rule == "clause.report_postposed" \
@@ -5516,6 +5544,26 @@ def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx:
     return cues
 
 
+def _forced_blocks(s: cl.Structure, cues: list[Cue], events: list, r: Rules) -> list[Cue]:
+    """Rule ``act.forced_block``: a "block" read as a rejection (CAMEO 120) or a protesters'
+    road block (14) that troops, soldiers or other forces do (events.yaml
+    ``force_subject.heads``) is a physical blockade of movement, CAMEO 191, act class coerce ("The
+    convoy was blocked by Serbian troops", "Soldiers blocked the road"), as the escalation rows
+    ``block ... crossing|port|...`` code it; "Hungary blocked the sanctions" stays a rejection.
+
+    Example:
+        >>> # "Aid trucks were blocked by Israeli soldiers at the crossing": ISR coerce
+    """
+    for e in events:
+        c = e.source.chunk
+        cue = cues[e.cue]
+        if e.act in ("reject", "protest") and cue.lemma == "block" and c is not None and s.lemma[c.head] in r.force_heads:
+            cues = [*cues, Cue(-1, cue.tok, cue.tok_end, cue.lemma, "191", _quad_of("191"), cue.entry)]
+            e.cue, e.act = len(cues) - 1, act_class("191", cue.lemma, r)
+            e.extra.append("act.forced_block")
+    return cues
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -5530,6 +5578,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
     cues = _predicate_events(s, cues, events, ctx, r)
+    cues = _forced_blocks(s, cues, events, r)
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _between_pairs(s, _split_targets(s, _split_coordinated(s, events, rctx), ctx), ctx)
