@@ -137,3 +137,14 @@ def test_told_passive_subject_is_never_the_speaker():
 ])
 def test_forced_blocks_and_told_obligations(text, expected):
     assert expected in rows(run(text))
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a thing told with nothing after its teller is what was told; the teller speaks
+    ("Another version of the clash was being told by Indian officers.", "Indian officers",
+     "Another version of the clash"),
+    ("A different account of the raid was told by Kenyan officials, who blamed the rebels.", "Kenyan officials",
+     "A different account of the raid"),
+])
+def test_thing_told_passive(text, speaker, content):
+    assert (speaker, content) in [(s, c) for s, _, c in _quotes(text)], _quotes(text)

@@ -1799,8 +1799,8 @@ _NO_SUBJECT_WORDS = frozenset("it which who that what there".split())
 def _passive_subject(d: _Doc, i: int, sp: tuple[int, int]) -> tuple[int, int] | None:
     """Token span of the subject of a by-agent passive cue at ``i`` with no clause after it, as
     the content: "The ceasefire was confirmed by a UN spokesman" (content "The ceasefire"),
-    "The plan was rejected by the council"; ``None`` for an addressee ("Holt was told by
-    aides"), an expletive or relative subject ("It was announced by ...", "which was reported
+    "The plan was rejected by the council", "a different account was told by the police"; ``None``
+    for an addressee ("Holt was told by aides"), an expletive or relative subject ("It was announced by ...", "which was reported
     by ..."), or a cue the agent precedes.
 
     Example:
@@ -1810,12 +1810,18 @@ def _passive_subject(d: _Doc, i: int, sp: tuple[int, int]) -> tuple[int, int] | 
         []
     """
     _, lemma, cat, _, _ = d.cues[i]
-    if cat not in _PASSIVE_SUBJECT_CLASSES or lemma in _ADDRESSEE_LEMMAS or sp[0] < i:
+    if cat not in _PASSIVE_SUBJECT_CLASSES or lemma in _ADDRESSEE_LEMMAS and lemma != "tell" or sp[0] < i:
         return None
-    s0, _ = d.sent_bounds(i)
+    s0, s1 = d.sent_bounds(i)
     k = _skip_aux_left(d, i, s0)
     subj = np_left(d, k, s0)
     if subj is None or subj[1] != k or (subj[1] - subj[0] == 1 and d.low[subj[0]] in _NO_SUBJECT_WORDS):
+        return None
+    if lemma == "tell" and (_cap(d.tok[subj[1] - 1]) or d.low[subj[0]] in PRONOUNS
+                            or sp[1] < s1 and d.tok[sp[1]] not in (",", ";", ".", "!", "?")):
+        # "Holt was told by aides (to ...)": a name or pronoun told, or a complement after the
+        # agent, is the addressee; only a thing told with nothing after its teller is the content
+        # ("a different version of the story was told by local officials, who ...")
         return None
     if subj[0] > s0 and d.low[subj[0] - 1] in ("that", "which", "who"):
         return None  # "the deal that was confirmed by X": a relative clause's head

@@ -4086,8 +4086,10 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                 and s.tags[p.head - 1] in ("IN", "DT") and s.tags[p.head + 1] in cl.NOUN_TAGS:
             continue  # "withdraw troops from disputed border areas": a participle before its noun
         act, code, quad = _SPEECH_CLASSES[cls]
-        if lem == "tell" and cls == "claim" and s.clauses[p.clause].rule == "clause.report_postposed":
-            act, code, quad = _told_obligation(s, p) or (act, code, quad)
+        obliged = _told_obligation(s, p) if lem == "tell" and cls == "claim" \
+            and s.clauses[p.clause].rule == "clause.report_postposed" else None
+        if obliged is not None:
+            act, code, quad = obliged
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
         if lem == "tell" and cls == "claim" and s.clauses[p.clause].rule == "clause.report_postposed" \
@@ -4103,6 +4105,8 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                 tgt = Arg(named[0][1], f"target.prep_actor_{named[0][0]}")
         events.append(Event(len(cues) - 1, p.head, src, tgt, act, "speech.reporting_verb", p.clause,
                             p.negated, p.modality))
+        if obliged is not None:
+            events[-1].extra.append("speech.told_obligation")
     events.sort(key=lambda e: e.tok)
     return cues, events
 
