@@ -5581,8 +5581,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.cue = ci
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
-    cues = _predicate_events(s, cues, events, ctx, r)
-    cues = _forced_blocks(s, cues, events, r)
+    cues = _forced_blocks(s, _predicate_events(s, cues, events, ctx, r), events, r)
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _between_pairs(s, _split_targets(s, _split_coordinated(s, events, rctx), ctx), ctx)
