@@ -606,7 +606,7 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             obl = [o for o in obl if o[0] != "from"]
         if tgt.chunk is None:
             # Withdrawing or easing is done from the party that gains (CAMEO 08 yield).
-            ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
+            ex: tuple[str, ...] = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
             # target.cue_preposition: a preposition the cue's own entry holds ("withdraw from ...
             # bloc": "withdrew from the regional bloc ECOWAS") heads what the act is done to
             ex = tuple(x for x in ex if x not in cue.entry.split())
