@@ -76,6 +76,7 @@ from ._quote_words import (
     _PLATFORMS,
     _POST_NOUNS,
     _QUESTION_WORDS,
+    _ROLE_NOUNS,
     _SENT_FINAL,
     _SHORT_CLASSES,
     _SHORT_END,
@@ -932,6 +933,9 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
         >>> st = _state_of("He said at a news conference in Riga Latvia would sign.")
         >>> st.d.tok[_after_setting_phrase(st.d, 2, len(st.d.tok))]
         'Latvia'
+        >>> st = _state_of("He said in Addis Ababa Kenya would sign.")
+        >>> st.d.tok[_after_setting_phrase(st.d, 2, len(st.d.tok))]
+        'Kenya'
     """
     if d.low[k] not in _SETTING_PREPOSITIONS:
         return None
@@ -955,9 +959,15 @@ def _after_setting_phrase(d: _Doc, k: int, s1: int) -> int | None:
     name = verb - 1
     while name > last + 1 and _cap(d.tok[name - 1]):
         name -= 1
-    if name > k + 1 and _cap(d.tok[name]) and d.tok[name - 1].islower() and d.low[name - 1] not in _DETERMINERS:
+    if name > last and _cap(d.tok[name]) and d.tok[name - 1].islower() and d.low[name - 1] not in _DETERMINERS:
         if name == last + 1:
-            # "in Riga Latvia would": the first name is the place, the rest the subject.
+            # "in Riga Latvia would": the first name is the place, the rest the subject. A run of
+            # three or more names with no role word ("in New York Russia would", "in Buenos
+            # Aires Chile would") holds a place of two words or more: the subject is the last
+            # name (rule content.setting_place_run); with a role word ("in Riga Prime Minister
+            # Karins would") the first name stays the place.
+            if verb - name >= 3 and not any(d.low[t] in _ROLE_NOUNS for t in range(name, verb)):
+                return verb - 1
             return name + 1 if name + 1 < verb else None
         return name
     return None
@@ -1791,8 +1801,8 @@ _NO_SUBJECT_WORDS = frozenset("it which who that what there".split())
 def _passive_subject(d: _Doc, i: int, sp: tuple[int, int]) -> tuple[int, int] | None:
     """Token span of the subject of a by-agent passive cue at ``i`` with no clause after it, as
     the content: "The ceasefire was confirmed by a UN spokesman" (content "The ceasefire"),
-    "The plan was rejected by the council"; ``None`` for an addressee ("Holt was told by
-    aides"), an expletive or relative subject ("It was announced by ...", "which was reported
+    "The plan was rejected by the council", "a different account was told by the police"; ``None``
+    for an addressee ("Holt was told by aides"), an expletive or relative subject ("It was announced by ...", "which was reported
     by ..."), or a cue the agent precedes.
 
     Example:
@@ -1802,12 +1812,18 @@ def _passive_subject(d: _Doc, i: int, sp: tuple[int, int]) -> tuple[int, int] | 
         []
     """
     _, lemma, cat, _, _ = d.cues[i]
-    if cat not in _PASSIVE_SUBJECT_CLASSES or lemma in _ADDRESSEE_LEMMAS or sp[0] < i:
+    if cat not in _PASSIVE_SUBJECT_CLASSES or lemma in _ADDRESSEE_LEMMAS and lemma != "tell" or sp[0] < i:
         return None
-    s0, _ = d.sent_bounds(i)
+    s0, s1 = d.sent_bounds(i)
     k = _skip_aux_left(d, i, s0)
     subj = np_left(d, k, s0)
     if subj is None or subj[1] != k or (subj[1] - subj[0] == 1 and d.low[subj[0]] in _NO_SUBJECT_WORDS):
+        return None
+    if lemma == "tell" and (_cap(d.tok[subj[1] - 1]) or d.low[subj[0]] in PRONOUNS
+                            or sp[1] < s1 and d.tok[sp[1]] not in (",", ";", ".", "!", "?")):
+        # "Holt was told by aides (to ...)": a name or pronoun told, or a complement after the
+        # agent, is the addressee; only a thing told with nothing after its teller is the content
+        # ("a different version of the story was told by local officials, who ...")
         return None
     if subj[0] > s0 and d.low[subj[0] - 1] in ("that", "which", "who"):
         return None  # "the deal that was confirmed by X": a relative clause's head

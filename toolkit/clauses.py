@@ -469,7 +469,8 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
       not one of ``opening_adverbs``: "However", "Later") right before a past verb and an object as a name, and the verb as finite ("Norway
       suspended its aid": NLTK's tagger reads RB VBN), or before a past verb and the "as" of a
       judgement that puts its object after it ("Tehran rejected as baseless the accusations");
-      the verb was a verb already;
+      the verb was a verb already; not before "as" and a determiner, the complement of a
+      fronted participle ("Long seen as a mediator, Oman ...": "Long" stays an adverb);
     * ``tag.opening_participle``: a capitalised first word tagged as a past participle, right
       before a noun phrase that a finite verb follows, is an adjective of that phrase
       ("Imprisoned opposition leader Alexei Navalny has started a hunger strike": the leader
@@ -491,6 +492,8 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
         'RB'
         >>> repair_opening_subject(["Tehran", "rejected", "as", "baseless"], ["RB", "VBN", "IN", "NN"])[:2]
         ['NNP', 'VBD']
+        >>> repair_opening_subject(["Long", "seen", "as", "a", "mediator"], ["RB", "VBN", "IN", "DT", "NN"])[:2]
+        ['RB', 'VBN']
         >>> repair_opening_subject(["Amid", "calls", "from", "Norway"], ["NNP", "VBZ", "IN", "NNP"])
         ['IN', 'NNS', 'IN', 'NNP']
     """
@@ -501,7 +504,8 @@ def repair_opening_subject(tokens: Sequence[str], tags: Sequence[str]) -> list[s
     if n >= 3 and tokens[0][:1].isupper() and tags[0] == "RB" and not tokens[0].lower().endswith("ly") \
             and tokens[0].isalpha() and tokens[0].lower() not in words().opening_adverbs \
             and tags[1] in ("VBD", "VBN", "VBZ") and (tags[2] in ("DT", "PRP$", "NNP", "JJ")
-                                                      or tokens[2].lower() == "as" and tags[1] != "VBZ"):
+                                                      or tokens[2].lower() == "as" and tags[1] != "VBZ"
+                                                      and n > 3 and tags[3] not in ("DT", "PRP$", "CD")):
         return ["NNP", "VBD" if tags[1] == "VBN" else tags[1], *tags[2:]]   # "Norway suspended its aid" (RB VBN)
     if n < 3 or not tokens[0][:1].isupper() or tags[0] not in ("JJ", "VBN", "VBG"):
         return list(tags)
@@ -1210,6 +1214,22 @@ def _is_temporal(lower, c: Chunk, w: Words) -> bool:
     return content
 
 
+def passive_by_gerund(s: Structure, p: Predicate) -> bool:
+    """Rule ``subject.passive_by_gerund``: a gerund right after the "by" of a passive ("was
+    alarmed by fighting", "was hit by shelling") names the passive's agent, an act whose doer the
+    clause does not give, so it takes no subject (nor the passive's subject by control); after an
+    active verb "by" + gerund is the means and shares its subject ("responded by shelling").
+
+    Example:
+        >>> s = parse("It was alarmed by fighting near the town .".split())
+        >>> [passive_by_gerund(s, p) for p in s.predicates]
+        [False, True]
+    """
+    k = p.start - 1
+    return k > 0 and p.start == p.head and s.tags[p.head] == "VBG" and s.lower[k] == "by" \
+        and any(q.end == k and q.voice == "passive" for q in s.predicates)
+
+
 def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, str]:
     """The subject of ``p``: the nearest noun phrase to its left in its own clause.
 
@@ -1225,6 +1245,8 @@ def find_subject(s: Structure, p: Predicate, w: Words) -> tuple[Chunk | None, st
     if k >= 0 and p.start == p.head and s.tags[p.head] == "VBN" and s.lower[k] in ("those", "these") \
             and s.chunk_ending(k) is None:
         return None, ""   # rule subject.pronoun_participle: "all those committed to": it modifies "those"
+    if passive_by_gerund(s, p):
+        return None, ""
     while k >= 0:
         ck = s.clause_of[k]
         if ck in nested:
@@ -1627,7 +1649,7 @@ def assign_arguments(s: Structure, w: Words) -> None:
             subj = _relative_antecedent(s, p)
             rule = "subject.relative" if subj is not None else ""
         if subj is None and (to or s.clauses[p.clause].kind == "participial"
-                             or s.tags[p.head] == "VBG"):
+                             or s.tags[p.head] == "VBG") and not passive_by_gerund(s, p):
             subj, rule = _control(s, p, w)
         p.obliques = obliques(s, p.head, w, clause=p.clause, span=16)
         if x + 1 < len(preds) and preds[x + 1].start == p.end + 1 and p.end < len(tags) \

@@ -618,7 +618,10 @@ def rule_verb(s: cl.Structure, cue: Cue, ctx) -> Event | str | None:
             obl = [o for o in obl if o[0] != "from"]
         if tgt.chunk is None:
             # Withdrawing or easing is done from the party that gains (CAMEO 08 yield).
-            ex = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
+            ex: tuple[str, ...] = ("of", "by", "for") if cue.cameo.startswith("08") else ("of", "by", "from", "for")
+            # target.cue_preposition: a preposition the cue's own entry holds ("withdraw from ...
+            # bloc": "withdrew from the regional bloc ECOWAS") heads what the act is done to
+            ex = tuple(x for x in ex if x not in cue.entry.split())
             c, r = _target_oblique(obl, exclude=ex if cue.quad != "verbal_cooperation" else ("of", "by", "from"))
             if c is None and cue.cameo.startswith("04"):
                 c, r = _target_oblique([o for o in p.obliques if cue.lemma not in ctx["rules"].venue_verbs
@@ -4264,6 +4267,32 @@ _SPEECH_CLASSES = {"reassuring": ("reassure", "030", "verbal_cooperation"),
                    "claim": ("statement", "010", "statement")}
 
 
+# What a deontic modal in a reported clause makes of its report (as escalation.yaml
+# ``speech_frames.modals``): "must" a demand, "should"/"ought" an appeal.
+_TOLD_MODALS = {"must": ("demand", "100", "verbal_conflict"), "should": ("appeal", "020", "verbal_cooperation"),
+                "ought": ("appeal", "020", "verbal_cooperation")}
+
+
+def _told_obligation(s: cl.Structure, p: cl.Predicate) -> tuple[str, str, str] | None:
+    """Rule ``speech.told_obligation``: a postposed "told reporters" after a clause whose subject
+    must or should do something ("Chad must reopen the border, Sudan's minister told reporters")
+    is a demand or an appeal, as "..., X said" is (escalation ``speech_frames``, which reads only
+    the escalation cues, and "told" is none); the speaker's own side ("We must act, X told
+    reporters") and a clause with no named subject keep the statement.
+
+    Example:
+        >>> # "Chad must reopen the border, Sudan's minister told reporters": a demand (100)
+    """
+    for q in s.predicates:
+        if q.head >= p.start:
+            return None
+        a = q.agent
+        if s.lower[q.start] in _TOLD_MODALS and s.tags[q.start] == "MD" and a is not None and a.end == q.start \
+                and s.lower[a.start] not in _PRONOUNS and q.voice == "active":
+            return _TOLD_MODALS[s.lower[q.start]]
+    return None
+
+
 def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                   actor_tok) -> tuple[list[Cue], list[Event]]:
     """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
@@ -4301,6 +4330,10 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                 and s.tags[p.head - 1] in ("IN", "DT") and s.tags[p.head + 1] in cl.NOUN_TAGS:
             continue  # "withdraw troops from disputed border areas": a participle before its noun
         act, code, quad = _SPEECH_CLASSES[cls]
+        obliged = _told_obligation(s, p) if lem == "tell" and cls == "claim" \
+            and s.clauses[p.clause].rule == "clause.report_postposed" else None
+        if obliged is not None:
+            act, code, quad = obliged
         cues.append(Cue(-1, p.head, p.head + 1, lem, code, quad, lem))
         src, tgt = Arg(p.agent, p.agent_rule), Arg(p.patient, p.patient_rule)
         if lem == "tell" and cls == "claim" and s.clauses[p.clause].rule == "clause.report_postposed" \
@@ -4316,6 +4349,8 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                 tgt = Arg(named[0][1], f"target.prep_actor_{named[0][0]}")
         events.append(Event(len(cues) - 1, p.head, src, tgt, act, "speech.reporting_verb", p.clause,
                             p.negated, p.modality))
+        if obliged is not None:
+            events[-1].extra.append("speech.told_obligation")
     events.sort(key=lambda e: e.tok)
     return cues, events
 
@@ -5757,6 +5792,26 @@ def _welcomed_visits(s: cl.Structure, cues: list[Cue], events: list[Event], ctx:
     return cues
 
 
+def _forced_blocks(s: cl.Structure, cues: list[Cue], events: list, r: Rules) -> list[Cue]:
+    """Rule ``act.forced_block``: a "block" read as a rejection (CAMEO 120) or a protesters'
+    road block (14) that troops, soldiers or other forces do (events.yaml
+    ``force_subject.heads``) is a physical blockade of movement, CAMEO 191, act class coerce ("The
+    convoy was blocked by Serbian troops", "Soldiers blocked the road"), as the escalation rows
+    ``block ... crossing|port|...`` code it; "Hungary blocked the sanctions" stays a rejection.
+
+    Example:
+        >>> # "Aid trucks were blocked by Israeli soldiers at the crossing": ISR coerce
+    """
+    for e in events:
+        c = e.source.chunk
+        cue = cues[e.cue]
+        if e.act in ("reject", "protest") and cue.lemma == "block" and c is not None and s.lemma[c.head] in r.force_heads:
+            cues = [*cues, Cue(-1, cue.tok, cue.tok_end, cue.lemma, "191", _quad_of("191"), cue.entry)]
+            e.cue, e.act = len(cues) - 1, act_class("191", cue.lemma, r)
+            e.extra.append("act.forced_block")
+    return cues
+
+
 def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> list[dict]:
     """The event rows of one parsed sentence (see :func:`annotate` for the columns)."""
     r = rules()
@@ -5770,7 +5825,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             e.cue = ci
             e.act = e.act or act_class(cue.cameo, cue.lemma, r)
             events.append(e)
-    cues = _predicate_events(s, cues, events, ctx, r)
+    cues = _forced_blocks(s, _predicate_events(s, cues, events, ctx, r), events, r)
     events.sort(key=lambda e: e.tok)
     cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
     events = _between_pairs(s, _split_targets(s, _split_coordinated(s, events, rctx), ctx), ctx)
@@ -6542,6 +6597,12 @@ def _target(s: cl.Structure, e: Event, ctx: SentenceContext, src: dict, r: Rules
     if tgt.get("start") is not None and src.get("start") is not None and \
             tgt["start"] < src["end"] and src["start"] < tgt["end"]:
         return {}, "target.same_as_source"
+    if e.target.rule == "target.passive_modifier_agent" and tgt.get("actor") is not None \
+            and tgt["actor"] == src.get("actor"):
+        # "Moldova rejected the demands made by Transnistria's leaders": the by-agent of what the
+        # object names resolves to the source's own state (a region of it); an act aimed at itself
+        # is no dyad, so no target rather than a row from Moldova to Moldova
+        return dict(_NO_TARGET), "target.own_agent"
     if tgt.get("sector") == MEDIA and _to_outlet(e, lemma):
         return dict(_NO_TARGET), "target.media_channel"
     if lemma in r.status_verbs and tgt.get("contested") or e.act != "aid" and _to_destination(e.target.rule, lemma, r):

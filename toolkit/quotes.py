@@ -919,7 +919,9 @@ def _is_verb_use(d: _Doc, i: int) -> bool:
     if i + 1 < len(d.low) and d.low[i + 1] in _COMPOUND_HEADS:
         return False
     # "a 12-page report", "a 52-count complaint", "the two-year review": a measure modifies a noun.
-    if i > 0 and d.sent[i - 1] == d.sent[i] and _MEASURE.match(d.low[i - 1]):
+    # Its unit is singular; a plural one is a noun phrase of its own, the subject ("Two-thirds
+    # said ...", "two-thirds of voters said": rule cue.fraction_subject).
+    if i > 0 and d.sent[i - 1] == d.sent[i] and _MEASURE.match(d.low[i - 1]) and not d.low[i - 1].endswith("s"):
         return False
     low = d.low[i]
     if low.endswith("ment") or low.endswith("tion"):
@@ -1791,6 +1793,11 @@ def _title_before(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
 # Token-level readings the attribution rules (:mod:`toolkit._quote_rules`) share: they need the
 # document's tokens only, not the rows found so far.
 
+# A reporting participle not in -ed: "Merkova was told by advisers that ...": the advisers speak, the
+# passive subject is the one told (rule speaker.passive_irregular).
+_IRREGULAR_PARTICIPLES = frozenset(("told",))
+
+
 def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     """``(how, token span)`` of the speaker of the cue at token ``i``, reading no earlier than
     ``lo``: ``how`` is ``subject``, ``inverted`` (", said X"), ``passive`` ("announced by
@@ -1814,7 +1821,7 @@ def speaker_of(d: _Doc, i: int, lo: int) -> tuple[str, tuple[int, int] | None]:
     cop = copula_start(d, i, lo)
     if cop is not None:  # "The minister felt confident that": the subject before the copula
         return "subject", np_left(d, cop, lo)
-    if i - 1 >= lo and d.low[i - 1] in _BE | {"been"} and d.low[i].endswith("ed"):
+    if i - 1 >= lo and d.low[i - 1] in _BE | {"been"} and (d.low[i].endswith("ed") or d.low[i] in _IRREGULAR_PARTICIPLES):
         if j < s1 and d.low[j] == "by":
             return "passive", np_right(d, j + 1, s1)
         if j + 1 < s1 and d.low[j] == "as" and d.low[j + 1] in ("saying", "having"):

@@ -1018,7 +1018,8 @@ def _private_appositive(r: SpeakerResolver, a: int, b: int) -> int:
 # heads of private bodies a nationality word describes without making them its state's.
 _BODY_PREPS = frozenset("at of for from with in".split())
 _PRIVATE_HEADS = frozenset("""firm firms company companies bank banks lender insurer charity charities
-university universities newspaper hospital consultancy corporation conglomerate manufacturer
+university universities newspaper newspapers paper papers magazine magazines broadcaster broadcasters
+outlet outlets website websites hospital consultancy corporation conglomerate manufacturer
 carrier airline startup foundation ngo nonprofit""".split())
 
 
@@ -1029,7 +1030,9 @@ def _private_body_demonym(r: SpeakerResolver, a: int, b: int, m: Mention) -> boo
     charity do not speak for the state its nationality names (the events' own reading, and
     :func:`_private_appositive`'s for "X, a British firm"); a state's office or body keeps it
     ("a spokesman for the Chilean ministry", "officers of the Turkish gendarmerie"), and so does
-    a state company ("workers at a Chinese state company").
+    a state company ("workers at a Chinese state company", "editors at a state-run paper"). News
+    outlets are private bodies here: "reported by dozens of Georgian papers" is no Georgian
+    statement (the outlets are the channel).
 
     Example:
         >>> from toolkit.tokenize import tokenize_documents
@@ -1054,7 +1057,10 @@ def _private_body_demonym(r: SpeakerResolver, a: int, b: int, m: Mention) -> boo
     while stop < t1 and d.low[stop] not in _HEAD_STOPS:
         stop += 1
     mods = d.low[t + 1:stop - 1]
-    return stop - 1 > t and d.low[stop - 1] in _PRIVATE_HEADS and not {"state", "state-owned"} & set(mods)
+    # a state body keeps its state whatever the compound: "state", "state-owned", "state-run",
+    # "state-controlled" ("a Chinese state-run newspaper" speaks for China)
+    return stop - 1 > t and d.low[stop - 1] in _PRIVATE_HEADS and not any(
+        w == "state" or w.startswith("state-") for w in mods)
 
 
 def rule_mention(r: SpeakerResolver, a: int, b: int, words: list[str]) -> Resolution | None:
