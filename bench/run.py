@@ -69,6 +69,15 @@ def un_subset(words: int | None, *, stride: int = 7, offset: int = 0) -> pd.Data
     return pd.DataFrame(rows)
 
 
+def pure_modules() -> dict[str, str]:
+    """The modules of ``toolkit._native.MODULES`` that a new process would import as pure Python,
+    and why: a copy removed by a build in another checkout sharing the environment, or an
+    uncompiled edit, makes the command slower than what users run (recorded with the figures)."""
+    from toolkit import _native
+
+    return {m: why for m, why in _native.status().items() if why != "native"}
+
+
 def n_words(texts) -> int:
     return sum(len(t.split()) for t in texts)
 
@@ -231,6 +240,7 @@ def main(argv=None) -> int:
         return 0
 
     load_before = os.getloadavg()
+    pure_before = pure_modules()
     chosen = None if args.annotators is None else [a for a in args.annotators.split(",") if a]
     cli_extra = [] if chosen is None else ["--annotators", ",".join(chosen)]
     if args.cli_only:
@@ -379,6 +389,10 @@ def main(argv=None) -> int:
     res["rates"] = {k: statistics.median(v) for k, v in rates.items()}
     res["rates_all_runs"] = rates
     res["load_average_before_after"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
+    res["pure_modules_before_after"] = [pure_before, pure_modules()]
+    if any(res["pure_modules_before_after"]):
+        print(f"WARNING: modules ran as pure Python, not compiled (before, after): "
+              f"{res['pure_modules_before_after']}; the figures understate the toolkit", flush=True)
     res["main_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out_dir = HERE / "results"
     out_dir.mkdir(exist_ok=True)
@@ -398,6 +412,8 @@ def cli_only(words: int, runs: int, extra: list[str]) -> int:
     from toolkit import load_corpus
 
     ratios = []
+    if pure_modules():
+        print(f"WARNING: modules run as pure Python, not compiled: {pure_modules()}", flush=True)
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         for r in range(runs):

@@ -97,3 +97,22 @@ MATCHED = ["escalation", "framing_diplomatic", "framing_pfc", "framing_sv", "rep
 @pytest.mark.parametrize("name", MATCHED)
 def test_every_bundled_entry_matches_its_own_sentence(name):
     assert lexicon.unmatchable(lexicon.load(name)) == []
+
+
+def test_entry_parts_are_fresh_lists_though_parsing_is_memoised():
+    # Loading a lexicon parses each entry once for the check and its matcher reads the memo:
+    # a caller that changes the lists it got must not change what the next caller gets.
+    got = lexicon.entry_parts("lodge ... protest|protests")
+    got[0].append(("x",))
+    got.append([])
+    assert lexicon.entry_parts("lodge ... protest|protests") == [[("lodge",)], [("protest", "protests")]]
+    with pytest.raises(ValueError, match="without an alternative after it"):
+        lexicon.entry_parts("warn|")
+    with pytest.raises(ValueError, match="without an alternative after it"):   # errors are not memoised away
+        lexicon.entry_parts("warn|")
+
+
+@pytest.mark.parametrize("token", ["Kyiv’s", "‘talks", "cease‐fire", "plain", "Zürich", "’‘‐", ""])
+def test_norm_equals_the_three_replacements(token):
+    # The ASCII fast path: the three variants it replaces are not ASCII.
+    assert lexicon._norm(token) == token.replace("’", "'").replace("‘", "'").replace("‐", "-")

@@ -143,3 +143,40 @@ def test_a_failed_build_says_so_in_one_line_and_never_fails(monkeypatch, capsys,
     lines = capsys.readouterr().out.splitlines()
     assert lines and all("pure Python" in ln for ln in lines)
     assert len(lines) == (len(_native.MODULES) if case == "build fails" else 1)
+
+
+def test_prune_keeps_the_newest_copies_and_every_recently_used_one(tmp_path, monkeypatch):
+    # Checkouts sharing one environment build copies of their own: a build elsewhere must not
+    # remove a copy some checkout loaded lately, however many newer copies there are.
+    import time
+
+    monkeypatch.setattr(_native_build, "native_root", lambda: tmp_path)
+    now = time.time()
+    ages = {f"events-{i:016x}": age for i, age in enumerate([0, 60, 120, 180, 240, 2 * 86400, 3 * 86400])}
+    for name, age in ages.items():
+        (tmp_path / name).mkdir()
+        os.utime(tmp_path / name, (now - age, now - age))
+    (tmp_path / "events-not-a-copy").mkdir()
+    os.utime(tmp_path / "events-not-a-copy", (now - 9 * 86400, now - 9 * 86400))
+    _native_build._prune("events")
+    left = sorted(p.name for p in tmp_path.iterdir())
+    # the four newest, the fifth (used four minutes ago) and what this module did not write
+    assert left == sorted([*list(ages)[:5], "events-not-a-copy"])
+    old = tmp_path / list(ages)[5]
+    old.mkdir()
+    os.utime(old, (now - 2 * 86400, now - 2 * 86400))
+    _native.mark_used(old)   # loaded now: kept by the next build
+    _native_build._prune("events")
+    assert old.is_dir()
+
+
+def test_loading_a_compiled_copy_marks_it_used(tmp_path, monkeypatch):
+    monkeypatch.delenv("TOOLKIT_PURE", raising=False)
+    monkeypatch.setattr(_native, "native_root", lambda: tmp_path)
+    digest = _native.source_hash(_native._PKG_DIR / "clauses.py")
+    folder = tmp_path / f"clauses-{digest}"
+    (folder / "toolkit").mkdir(parents=True)
+    (folder / "toolkit" / f"clauses{_native._SUFFIX}").write_bytes(b"")
+    os.utime(folder, (1, 1))
+    spec = _native.NativeFinder().find_spec("toolkit.clauses", [str(_native._PKG_DIR)])
+    assert spec is not None and folder.stat().st_mtime > 1

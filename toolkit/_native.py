@@ -130,10 +130,24 @@ class NativeFinder:
         if folder is None:
             return None
         self.loaded[name] = folder
+        mark_used(folder)
         loader = _NativeLoader(fullname, str(folder / PACKAGE / f"{name}{_SUFFIX}"))
         spec = importlib.machinery.ModuleSpec(fullname, loader, origin=str(pkg_dir / f"{name}.py"))
         spec.has_location = True
         return spec
+
+
+def mark_used(folder: Path) -> None:
+    """Stamp ``folder`` (a compiled copy) as just used, so that builds of other checkouts
+    sharing this environment keep it (:func:`toolkit._native_build._prune`); one system call.
+
+    Example:
+        >>> mark_used(Path("/nonexistent"))   # a folder that cannot be stamped is left alone
+    """
+    try:
+        os.utime(folder)
+    except OSError:
+        pass
 
 
 def install() -> None:

@@ -52,7 +52,8 @@ def build_one(module: str, *, pkg_dir: Path = _PKG_DIR) -> str:
 
     Returns a one-line outcome (``"up to date"``, ``"built in 31 s"``); raises ``RuntimeError``
     with the compiler's first errors when the build fails. Copies of older sources are kept
-    (other checkouts may use this environment), all but the newest few removed.
+    (other checkouts may use this environment): only those beyond the newest few that no
+    process loaded for half a day are removed.
 
     Example:
         >>> build_one("clauses")  # doctest: +SKIP
@@ -89,16 +90,24 @@ def build_one(module: str, *, pkg_dir: Path = _PKG_DIR) -> str:
     return f"built in {time.perf_counter() - t0:.0f} s"
 
 
-_KEEP = 4   # copies kept per module: checkouts sharing one environment each find theirs
+_KEEP = 4   # copies kept per module whatever their age
+#: A copy loaded (or built) this recently is never removed: several checkouts share one
+#: environment (helpers' worktrees and main), and with only the newest four kept, builds of other
+#: checkouts evicted main's copy, whose commands then ran that module as Python (found 6 December:
+#: ``events`` of main ran pure while others built theirs).
+_KEEP_RECENT_SECONDS = 12 * 3600
 
 
 def _prune(module: str) -> None:
-    """Remove all but the :data:`_KEEP` newest copies of ``module`` (folders this module wrote:
-    ``<module>-<16 hex digits>``)."""
+    """Remove the copies of ``module`` (folders this module wrote: ``<module>-<16 hex digits>``)
+    beyond the :data:`_KEEP` newest that no process has loaded for :data:`_KEEP_RECENT_SECONDS`
+    (a load marks its folder's modification time, :func:`toolkit._native.mark_used`)."""
     ours = [p for p in native_root().glob(f"{module}-*") if p.is_dir() and len(p.name) == len(module) + 17
             and all(c in "0123456789abcdef" for c in p.name[-16:])]
+    now = time.time()
     for old in sorted(ours, key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP:]:
-        shutil.rmtree(old, ignore_errors=True)
+        if now - old.stat().st_mtime >= _KEEP_RECENT_SECONDS:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def build(modules=MODULES) -> int:

@@ -75,6 +75,13 @@ def entry_parts(entry: str) -> list[list[tuple[str, ...]]]:
         >>> entry_parts("call for talks|ceasefire")
         [[('call',), ('for',), ('talks', 'ceasefire')]]
     """
+    return [list(slots) for slots in _parts(entry)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parts(entry: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """:func:`entry_parts` as tuples, memoised: loading a lexicon checks each entry and its
+    matcher reads the same entries again (half the parsing at start-up)."""
     out = []
     for part in (p.strip() for p in entry.split(GAP)):
         toks = [part[a:b] for a, b in token_spans(part)]
@@ -94,8 +101,8 @@ def entry_parts(entry: str) -> list[list[tuple[str, ...]]]:
                 slots.append((t,))
         if joined:
             raise ValueError("has an `|` without an alternative after it")
-        out.append(slots)
-    return out
+        out.append(tuple(slots))
+    return tuple(out)
 
 
 def canonical(entry: str) -> str:
@@ -108,7 +115,7 @@ def canonical(entry: str) -> str:
     """
     if ALT not in entry:
         return entry
-    return " ... ".join(" ".join(alts[0] for alts in slots) for slots in entry_parts(entry))
+    return " ... ".join(" ".join(alts[0] for alts in slots) for slots in _parts(entry))
 
 
 def _spellings(entry: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -120,7 +127,7 @@ def _spellings(entry: str) -> list[tuple[str, tuple[str, ...]]]:
         ['lodge ... representation', 'lodge ... representations']
     """
     spelled = [[]]
-    for k, slots in enumerate(entry_parts(entry)):
+    for k, slots in enumerate(_parts(entry)):
         part = [[]]
         for alts in slots:
             part = [p + [a] for p in part for a in alts]
@@ -147,7 +154,7 @@ def _with_patterns(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _keys_of(slots: list[tuple[str, ...]], on: str) -> list[str]:
+def _keys_of(slots: Sequence[tuple[str, ...]], on: str) -> list[str]:
     """The distinct matching keys (`` a b ``) of one part's token positions, in order."""
     keys = [""]
     for alts in slots:
@@ -157,7 +164,10 @@ def _keys_of(slots: list[tuple[str, ...]], on: str) -> list[str]:
 
 
 def _norm(tok: str) -> str:
-    # Curly and straight apostrophes/quotes and hyphen variants compare equal.
+    # Curly and straight apostrophes/quotes and hyphen variants compare equal. The three
+    # variants are not ASCII, so an ASCII token (most of them; a flag check) is already normal.
+    if tok.isascii():
+        return tok
     return tok.replace("’", "'").replace("‘", "'").replace("‐", "-")
 
 
@@ -257,7 +267,7 @@ def _read_entries(path: Path, meta: dict) -> pd.DataFrame:
             raise LexiconError(f"{path} line {i}: match_on {on!r} is invalid; "
                                f"value must be one of {list(MATCH_KEYS)}")
         try:
-            entry_parts(entry)
+            _parts(entry)
         except ValueError as exc:
             raise LexiconError(f"{path} line {i}: entry {entry!r} {exc}") from None
     if "weight" in df.columns:
@@ -381,7 +391,7 @@ class Matcher:
             on = entry_on if isinstance(entry_on, str) and entry_on else default_on
             eid = int(eid)
             try:
-                parts = entry_parts(entry)
+                parts = _parts(entry)
             except ValueError as exc:
                 raise LexiconError(f"{lexicon.path or lexicon.name}: entry {entry!r} {exc}") from None
             lens = []
