@@ -56,7 +56,7 @@ def test_an_infinitive_conjunct_keeps_its_own_reading():
 # source.reporters_second_act
 @pytest.mark.parametrize("text, source, acts, target", [
     ("Ecuador's foreign ministry said the raid violated the Vienna Convention and urged the Organization "
-     "of American States to act.", "ECU", ("appeal",), "OAS"),
+     "of American States urgently to act.", "ECU", ("appeal",), "OAS"),
     ("Jordan said the strikes had hit a refugee camp and demanded an international inquiry.",
      "JOR", ("demand",), None),
 ])
