@@ -1,6 +1,6 @@
 """The events table of short constructed sentences, one document each, for the act-vocabulary
 tests (test_escalation_acts, test_escalation_uncoded, test_escalation_vocab12,
-test_escalation_senses14)."""
+test_escalation_senses14, test_events_spur14, test_events_spur15)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -35,3 +35,14 @@ def assert_act(got: Sequence[tuple], act: str, cameo: str, source: str | None) -
 def assert_no_code(got: Sequence[tuple], cameo: str) -> None:
     """No row of ``got`` (rows of act, cameo, ...) has the CAMEO code ``cameo``."""
     assert not [g for g in got if g[1] == cameo], got
+
+
+def assert_wanted(got: Sequence[tuple], wanted: Sequence[tuple], unwanted: Sequence[tuple]) -> None:
+    """Each pattern of ``wanted`` matches a row of ``got`` and none of ``unwanted`` does; a
+    pattern is a tuple of the row's values, None matching any value."""
+    def match(pattern: tuple, row: tuple) -> bool:
+        return all(p is None or p == v for p, v in zip(pattern, row))
+    for w in wanted:
+        assert any(match(w, r) for r in got), (w, got)
+    for u in unwanted:
+        assert not any(match(u, r) for r in got), (u, got)

@@ -1709,11 +1709,7 @@ def _announced_consequence(s: cl.Structure, e: Event, own: str, ctx: SentenceCon
     modal = next((k for k in range(k0 + 1, min(n, k0 + 12)) if s.lower[k] in r.consequence_modals), -1)
     if modal < 0 or any(s.tags[k] in ("MD", "VBD", "VBZ", "VBP") or s.lower[k] in (",", ";", ":") for k in range(k0, modal)):
         return None
-    words: list[str] = []
-    for k in range(modal + 1, min(n, modal + 12)):
-        if s.lower[k] in (";", ".", ",", ":"):
-            break
-        words.append("not" if s.lower[k] in ("n't", "not", "never") else s.lemma[k])
+    words = _lemmas_after_modal(s, modal)
     if not _consequence_words(words, r):
         return None
     party = next((ch for ch in s.chunks if k0 <= ch.start < modal
@@ -2011,6 +2007,21 @@ def _that_consequence(s: cl.Structure, found: tuple[int, int, list[str]] | None,
     return (s.chunk_at(actor) if actor >= 0 else None), modal, ((that + 1, modal) if is_act else None)
 
 
+def _lemmas_after_modal(s: cl.Structure, modal: int) -> list[str]:
+    """The lemmas of up to 11 tokens after ``modal``, up to the clause's punctuation, negations
+    as "not": what an announced consequence says ("would be met with force").
+
+    Example:
+        >>> # "... any incursion would not be tolerated" -> ["be", "not", "tolerate"]
+    """
+    words: list[str] = []
+    for k in range(modal + 1, min(len(s.lower), modal + 12)):
+        if s.lower[k] in (";", ".", ",", ":"):
+            break
+        words.append("not" if s.lower[k] in ("n't", "not", "never") else s.lemma[k])
+    return words
+
+
 def _after_modal(s: cl.Structure, e: Event, r: Rules) -> tuple[int, int, list[str]] | None:
     """For "warned (X) that <subject> would/will ...": the tokens of "that" and of the modal, and
     the lemmas after the modal up to the clause's punctuation (negations as "not")."""
@@ -2022,11 +2033,7 @@ def _after_modal(s: cl.Structure, e: Event, r: Rules) -> tuple[int, int, list[st
     if modal < 0 or any(s.tags[k] in ("MD", "VBD", "VBZ", "VBP") or s.lower[k] in (",", ";", ":", "that")
                         for k in range(that + 1, modal)):
         return None
-    words: list[str] = []
-    for k in range(modal + 1, min(n, modal + 12)):
-        if s.lower[k] in (";", ".", ",", ":"):
-            break
-        words.append("not" if s.lower[k] in ("n't", "not", "never") else s.lemma[k])
+    words = _lemmas_after_modal(s, modal)
     return that, modal, words
 
 
