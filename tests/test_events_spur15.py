@@ -20,6 +20,10 @@ COLS = ["source_actor", "act", "target_actor", "cue_text", "main"]
 
 # text, rows that must be there, rows that must not (None in a pattern: any value)
 CASES = [
+    # an opening quotation mark does not make the opening word a name (review15)
+    ('"Militants stormed the depot, killing nine guards," the Togolese army said.',
+     [(None, "attack", None, None, True)],
+     [(None, None, None, "killing", None)]),
     # the result of the main event by an uncoded doer is no second event
     ("Gunmen raided a checkpoint near Dosso on Monday, killing six gendarmes.",
      [(None, "attack", None, "raided", True)],

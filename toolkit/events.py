@@ -6087,10 +6087,19 @@ def _plain_opening(s: cl.Structure, ctx: SentenceContext) -> int:
     sentence), -1 when the word is a name all the same: tagged a proper noun and not inflected
     ("Hussein", "UNITA"; not "Rebels" or "Gunmen", whose lemmas differ from the word).
 
+    An opening quotation mark or bracket is passed over: '"Rebels attacked the base, ...," the
+    army said' opens with "Rebels" as the sentence without the mark does (review15).
+
     Example:
         >>> # "Rebels shelled the town" -> 0; "UNITA attacked the base" -> -1
     """
-    return -1 if s.tags[0] in ("NNP", "NNPS") and s.lemma[0] == s.lower[0] else int(ctx.tok_start[0])
+    k = 0
+    while k + 1 < len(s.lower) and s.lower[k] in _OPENING_MARKS:
+        k += 1
+    return -1 if s.tags[k] in ("NNP", "NNPS") and s.lemma[k] == s.lower[k] else int(ctx.tok_start[k])
+
+
+_OPENING_MARKS = frozenset(('"', "'", "``", "`", "\u201c", "\u2018", "(", "[", "-lrb-", "-lsb-"))
 
 
 def _sourced(rows: list[dict], opening: int = -1) -> list[dict]:
