@@ -8,8 +8,10 @@ tree (intern -> confine/detain: CAMEO 173, coerce). The anchors are data,
 
 - a verb with senses counted in SemCor: its first sense only, WordNet's most frequent one
   ("held" is *keep*, no act; "defeated" is *win a victory over*, no act);
-- a verb with no counted sense (the order then says nothing of frequency: "deport", "evict"):
-  only when every sense that reaches an anchor reaches the same act;
+- a verb with no counted sense (the order then says nothing of frequency: "evict", "intern"):
+  only when it has at most ``max_uncounted_senses`` senses (two) and every sense that reaches
+  an anchor reaches the same act ("trounce", three senses of which one is *censure*, gives
+  nothing: its common sense, *beat*, reaches no anchor);
 - an anchor counts at most ``max_depth`` hypernym steps above the sense, and two anchors of
   different acts at the same nearest depth give nothing.
 
@@ -48,6 +50,7 @@ class SenseRules:
     lemmas: dict[str, tuple[str, ...]]   # synset -> the lemmas it must hold
     max_depth: int
     version: str
+    max_uncounted_senses: int = 2   # a verb with no SemCor count and more senses gives nothing
 
 
 @functools.lru_cache(maxsize=4)
@@ -62,7 +65,8 @@ def sense_rules(path: str | None = None) -> SenseRules:
     d = _yaml.safe_load(Path(path or RULES_FILE).read_text(encoding="utf-8"))
     anchors = tuple(Anchor(str(a["synset"]), str(a["cameo"])) for a in d["anchors"])
     lemmas = {str(a["synset"]): tuple(str(x) for x in a["lemmas"]) for a in d["anchors"]}
-    return SenseRules(anchors, lemmas, int(d["max_depth"]), str(d["version"]))
+    return SenseRules(anchors, lemmas, int(d["max_depth"]), str(d["version"]),
+                      int(d.get("max_uncounted_senses", 2)))
 
 
 class VerbNet:
@@ -195,14 +199,19 @@ def sense_act(lemma: str) -> Anchor | None:
         True
         >>> sense_act("hold") is None   # its first sense is "keep": no act
         True
+        >>> sense_act("trounce") is None   # no counted sense, three senses: too many to trust
+        True
     """
     v, anchors = verbnet(), _anchors()
     got = v.senses(lemma) if v is not None and anchors is not None else None
     if got is None or anchors is None or v is None:
         return None
     tagged, offsets = got
-    depth = sense_rules().max_depth
+    rules = sense_rules()
+    depth = rules.max_depth
     if tagged > 0:
         return nearest_anchor(v, anchors, offsets[0], depth)
+    if len(offsets) > rules.max_uncounted_senses:
+        return None
     found = [a for a in (nearest_anchor(v, anchors, o, depth) for o in offsets) if a is not None]
     return found[0] if found and len({a.cameo for a in found}) == 1 else None
