@@ -214,6 +214,8 @@ class Rules:
     announced_hostile: frozenset = frozenset()   # "threat", "force": disowned, a reassurance (speech.announced_reassurance)
     announced_permission: frozenset = frozenset()   # "allow": negated, a reassurance only with "against"
     announced_holding: frozenset = frozenset()   # "pose", "have", "use": the verb of a disowned hostile noun
+    announced_manners: frozenset = frozenset()   # word tuples: "in kind", "firmly": a response that threatens
+    announced_warned_only: frozenset = frozenset()   # "meet", "bring": consequence verbs only after "warned that"
     naming_accuse: frozenset = frozenset()   # act classes and cue lemmas whose naming accuses (verb.naming)
     naming_criticize: frozenset = frozenset()   # act classes whose naming criticizes (verb.naming)
     sent_helping: frozenset = frozenset()   # "sent troops to help": help, not force (verb.transfer_object)
@@ -380,7 +382,10 @@ def _speech_content_rules(d: dict) -> dict:
             "restricted_for": fs(d.get("restricted_for", [])),
             "announced_hostile": fs((d.get("announced") or {}).get("hostile", [])),
             "announced_permission": fs((d.get("announced") or {}).get("permission", [])),
-            "announced_holding": fs((d.get("announced") or {}).get("holding", []))}
+            "announced_holding": fs((d.get("announced") or {}).get("holding", [])),
+            "announced_manners": frozenset(tuple(str(x).lower().split())
+                                           for x in (d.get("announced") or {}).get("response_manners", [])),
+            "announced_warned_only": fs((d.get("announced") or {}).get("warned_only_verbs", []))}
 
 
 def _consequence_rules(d: dict) -> dict:
@@ -1586,12 +1591,12 @@ _OWN_WORDS = frozenset({"it", "they", "we", "he", "she", "his", "her", "its", "t
 
 
 def _speech_contents(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
-                     cues: list[Cue]) -> None:
+                     cues: list[Cue], r: Rules) -> None:
     """What a speech act's content makes it: a conditional announcement of the speaker's own act
     (:func:`_announced_conditions`), a quoted label on another party (:func:`_quoted_labels`; a
     label whose party no step finds stays a statement when the row is built)."""
     _announced_conditions(s, events, actors, ctx, cues)
-    _announced_acts(s, events, actors, ctx, cues)
+    _announced_acts(s, events, actors, ctx, cues, r)
     _quoted_labels(s, events, actors, ctx, cues)
 
 
@@ -1722,7 +1727,7 @@ _COOPERATION = frozenset({"verbal_cooperation", "material_cooperation"})
 
 
 def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ctx: SentenceContext,
-                    cues: list[Cue]) -> None:
+                    cues: list[Cue], r: Rules) -> None:
     """What a plain speech act announces of the speaker's own side, with no condition
     (:func:`_announced_conditions` reads those), makes it (events.yaml ``announced``):
 
@@ -1730,6 +1735,10 @@ def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ct
       kind", '"Quito will respond decisively to any provocation by Lima," the minister said'):
       a response verb (``warn.threat_cues``) or a consequence (``that_consequence``: "would not
       stand idly by") after will/would is a threat (CAMEO 13), aimed at the party responded to;
+      "respond" threatens only with a manner (``announced.response_manners``: "in kind",
+      "firmly"), an "against" phrase or a hypothetical act ("to any provocation"): "would respond
+      to Togo's request" is a statement; the consequence verbs ``announced.warned_only_verbs``
+      ("meet", "bring") count only after "warned that" ("would meet Argentina on the conflict");
     - ``speech.announced_reassurance``: a hostile act disowned ("said it posed no threat to
       Armenia", "has no intention of ...", "would not use force against", "would never allow its
       territory to be used against"): a negation before a conflict cue or a hostile word
@@ -1740,13 +1749,14 @@ def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ct
     The announced clause's subject is the speaker's side (:func:`_own_announcement`), and a
     party other than the speaker's must be named in it (or be the speech act's target), else
     the row stays a statement ("said he would resign", "said it would publish its report",
-    "said it had no intention of changing its rate policy"). An announced act that is a conflict
+    "said it had no intention of changing its rate policy"). "No intention of" reassures only
+    with a conflict cue or a hostile word in its of-clause ("no intention of invading"; "no
+    intention of importing Argentine beef" is a statement). An announced act that is a conflict
     row of its own keeps it.
 
     Example:
         >>> # "Velmar said it posed no threat to Orsk" -> Velmar reassure Orsk
     """
-    r = rules()
     for i, e in enumerate(events):
         own = actors[i]["source"].get("actor")
         if e.absorbed or e.act != "statement" or s.question or own is None or s.lemma[e.tok] not in _PLAIN_SPEECH \
@@ -1780,13 +1790,16 @@ def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ct
             hostile = [words.index("against", perm)]   # "never allow its territory to be used against X"
         act = ""
         helping = any(cu.quad in _COOPERATION and cu.tok in toks for cu in cues)
+        if hostile and words[hostile[0]] == "intention" and not _hostile_intention(toks[hostile[0] + 1:], words[hostile[0] + 1:], cues, r):
+            hostile = []   # "had no intention of importing beef": nothing hostile disowned
         if neg and hostile and neg[0] < hostile[0] and not (helping and words[hostile[0]] == "intention"):
             # "had no intention of joining the talks" refuses, it reassures no one
             permitting = any(words[j] in r.announced_permission for j in range(neg[0], hostile[0]))
             act = "reassure" if not permitting or "against" in words else ""
-        elif future and not neg and (s.lemma[q.head] in r.threat_cues or _consequence_words(after, r)):
+        elif future and not neg and (_threatening_response(s.lemma[q.head], after, r)
+                                     or _consequence_words(after, r, r.announced_warned_only)):
             act = "threaten"
-        elif future and neg and _consequence_words(after, r):
+        elif future and neg and _consequence_words(after, r, r.announced_warned_only):
             act = "threaten"   # "would not stand idly by", "would not go unanswered"
         if not act or any(x.claim_of == i and not x.absorbed and x.act != "unclassified"
                           and cues[x.cue].quad in CONFLICT and not x.negated for x in events):
@@ -1798,6 +1811,35 @@ def _announced_acts(s: cl.Structure, events: list[Event], actors: list[dict], ct
         e.act, e.act_rule = act, "speech.announced_" + ("response" if act == "threaten" else "reassurance")
         if chunk is not None:
             e.target, actors[i]["target"] = Arg(chunk, "target.announced_party"), ctx.actor(chunk, s, target=True)[0]
+
+
+def _hostile_intention(toks: list[int], words: list[str], cues: list[Cue], r: Rules) -> bool:
+    """Whether the of-clause after a disowned "intention" (its tokens ``toks`` and lemmas
+    ``words``) names a hostile act: a conflict cue ("no intention of invading") or a hostile word
+    (``announced.hostile``: "no intention of using force")."""
+    return any(cu.quad in CONFLICT and cu.tok in toks for cu in cues) or any(w in r.announced_hostile for w in words)
+
+
+def _threatening_response(head: str, after: list[str], r: Rules) -> bool:
+    """Whether an announced verb ``head`` with the lemmas ``after`` it is a threatening response:
+    a response verb (``warn.threat_cues``) other than plain "respond", or "respond" with a
+    manner (``announced.response_manners``: "in kind", "firmly"), an "against" phrase, or a
+    hypothetical act ("respond to any provocation"); "respond to Togo's request" is no threat.
+
+    Example:
+        >>> _threatening_response("respond", ["respond", "to", "togo", "'s", "request"], rules())
+        False
+        >>> _threatening_response("respond", ["respond", "in", "kind"], rules())
+        True
+    """
+    if head not in r.threat_cues:
+        return False
+    if head != "respond":
+        return True
+    if any(tuple(after[j:j + len(m)]) == m for m in r.announced_manners for j in range(min(len(after), 8))) \
+            or "against" in after:
+        return True
+    return any(after[j] == "to" and after[j + 1] in r.consequence_determiners for j in range(len(after) - 1))
 
 
 _CODED_QUADS = frozenset({"verbal_conflict", "material_conflict", "verbal_cooperation", "material_cooperation"})
@@ -2046,13 +2088,16 @@ def _mere_outcome(found: tuple[int, int, list[str]] | None, r: Rules) -> bool:
         and any(_match_in_order(found[2], v) >= 0 for v in r.consequence_verbs)
 
 
-def _consequence_words(words: list[str], r: Rules) -> bool:
+def _consequence_words(words: list[str], r: Rules, skip: frozenset = frozenset()) -> bool:
     """Whether the words after a future modal (lemmas, negations as "not") open on a consequence:
     a phrase whose words come in order with at most two modifiers between them ("pay a heavy
-    price"), or an unnegated consequence verb with a consequence object within five words."""
+    price"), or an unnegated consequence verb (not one opening on a word of ``skip``) with a
+    consequence object within five words."""
     if any(_match_in_order(words, p) >= 0 for p in r.consequence_phrases):
         return True
     for v in r.consequence_verbs:
+        if v[0] in skip:
+            continue
         end = _match_in_order(words, v)
         if end >= 0 and "not" not in words[:end] \
                 and any(w in r.consequence_objects for w in words[end + 1:end + 6]):
@@ -4280,12 +4325,14 @@ _TOLD_MODALS = {"must": ("demand", "100", "verbal_conflict"), "should": ("appeal
                 "ought": ("appeal", "020", "verbal_cooperation")}
 
 
-def _told_obligation(s: cl.Structure, p: cl.Predicate) -> tuple[str, str, str] | None:
+def _told_obligation(s: cl.Structure, p: cl.Predicate, ctx: SentenceContext | None) -> tuple[str, str, str] | None:
     """Rule ``speech.told_obligation``: a postposed "told reporters" after a clause whose subject
     must or should do something ("Chad must reopen the border, Sudan's minister told reporters")
     is a demand or an appeal, as "..., X said" is (escalation ``speech_frames``, which reads only
     the escalation cues, and "told" is none); the speaker's own side ("We must act, X told
-    reporters") and a clause with no named subject keep the statement.
+    reporters"), a subject that names no actor ("Inflation must come down", "Talks should
+    resume") or the speaker's own ("Ghana must act now, Ghana's minister told reporters") keep
+    the statement.
 
     Example:
         >>> # "Chad must reopen the border, Sudan's minister told reporters": a demand (100)
@@ -4296,12 +4343,15 @@ def _told_obligation(s: cl.Structure, p: cl.Predicate) -> tuple[str, str, str] |
         a = q.agent
         if s.lower[q.start] in _TOLD_MODALS and s.tags[q.start] == "MD" and a is not None and a.end == q.start \
                 and s.lower[a.start] not in _PRONOUNS and q.voice == "active":
-            return _TOLD_MODALS[s.lower[q.start]]
+            if ctx is None:
+                return None
+            who = ctx.actor(a, s)[0].get("actor")
+            return _TOLD_MODALS[s.lower[q.start]] if who is not None and who != ctx.actor(p.agent, s)[0].get("actor") else None
     return None
 
 
 def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
-                  actor_tok) -> tuple[list[Cue], list[Event]]:
+                  actor_tok, ctx: SentenceContext | None = None, rl: Rules | None = None) -> tuple[list[Cue], list[Event]]:
     """``speech.reporting_verb``: a reassuring, directive, accusing, warning or denying verb of
     the reporting-verb lexicon is a speech act even where the escalation lexicon has no cue
     ("Russia reassured Kazakhstan", "called on X to", "pressing for permission"); so is a
@@ -4310,7 +4360,7 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
     party's conflict act."""
     taken = {e.tok for e in events}
     cues, events = list(cues), list(events)
-    classes, rl = _reporting_classes(), rules()
+    classes, rl = _reporting_classes(), rl or rules()
     for p in s.predicates:
         lem, nxt = s.lemma[p.head], s.lower[p.head + 1] if p.head + 1 < len(s.lower) else ""
         cls = classes.get(lem)
@@ -4337,7 +4387,7 @@ def _speech_verbs(s: cl.Structure, cues: list[Cue], events: list[Event],
                 and s.tags[p.head - 1] in ("IN", "DT") and s.tags[p.head + 1] in cl.NOUN_TAGS:
             continue  # "withdraw troops from disputed border areas": a participle before its noun
         act, code, quad = _SPEECH_CLASSES[cls]
-        obliged = _told_obligation(s, p) if lem == "tell" and cls == "claim" \
+        obliged = _told_obligation(s, p, ctx) if lem == "tell" and cls == "claim" \
             and s.clauses[p.clause].rule == "clause.report_postposed" else None
         if obliged is not None:
             act, code, quad = obliged
@@ -5834,7 +5884,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
             events.append(e)
     cues = _forced_blocks(s, _predicate_events(s, cues, events, ctx, r), events, r)
     events.sort(key=lambda e: e.tok)
-    cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor)
+    cues, events = _speech_verbs(s, cues, events, ctx.adjective_actor, ctx, r)
     events = _between_pairs(s, _split_targets(s, _split_coordinated(s, events, rctx), ctx), ctx)
     for e in events:
         t = e.target.chunk
@@ -5864,7 +5914,7 @@ def sentence_events(s: cl.Structure, cues: list[Cue], ctx: SentenceContext) -> l
     _upgrade_claims(s, events, actors, cues)
     _responsibility_claims(s, events, actors, cues, ctx, r)
     _own_side_warnings(s, events, actors, ctx, cues)
-    _speech_contents(s, events, actors, ctx, cues)
+    _speech_contents(s, events, actors, ctx, cues, r)
     _purpose_targets(s, events, actors, ctx)
     _oblique_targets(s, events, actors, ctx)
     _condition_targets(s, events, actors, ctx, cues)
