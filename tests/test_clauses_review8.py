@@ -126,7 +126,8 @@ def test_coordinated_object_sharing(text, verb, patient):
 
 @pytest.mark.parametrize("text, act, source, target", [
     ("Iran refused and warned Washington against new sanctions .", "reject", "IRN", None),
-    ("The minister apologised and thanked Qatar for its mediation .", "praise", None, "QAT"),
+    # a named doer: a sourceless side act ("The minister ... thanked") is dropped (drop.sourceless_side)
+    ("Oman's minister apologised and thanked Qatar for its mediation .", "praise", "OMN", "QAT"),
     ("Russia rejected and Ukraine accepted the proposal .", "reject", "RUS", None),
     ("Washington welcomed and Moscow condemned the decision .", "praise", "USA", None),
     ("Russia condemned and rejected the sanctions imposed by the EU .", "criticize", "RUS", "EU"),
