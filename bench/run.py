@@ -412,8 +412,9 @@ def cli_only(words: int, runs: int, extra: list[str]) -> int:
     from toolkit import load_corpus
 
     ratios = []
-    if pure_modules():
-        print(f"WARNING: modules run as pure Python, not compiled: {pure_modules()}", flush=True)
+    pure = pure_modules()
+    if pure:
+        print(f"WARNING: modules run as pure Python, not compiled: {pure}", flush=True)
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         for r in range(runs):

@@ -203,8 +203,10 @@ def sense_act(lemma: str) -> Anchor | None:
         True
     """
     v, anchors = verbnet(), _anchors()
-    got = v.senses(lemma) if v is not None and anchors is not None else None
-    if got is None or anchors is None or v is None:
+    if v is None or anchors is None:
+        return None
+    got = v.senses(lemma)
+    if got is None:
         return None
     tagged, offsets = got
     rules = sense_rules()

@@ -6213,13 +6213,11 @@ def _doer_named(row: dict, opening: int) -> bool:
     if ";source:source.logophoric/" in str(row.get("rule")):
         return True   # "The commander said he would send troops": the report's speaker
     first = words[0].lower()
-    if len(words) == 1 and first in _FIRST_PERSON:
+    if len(words) == 1 and first in _speakers.FIRST_PERSON:
         return True
     return any(w[:1].isupper() for w in words[1:]) or words[0][:1].isupper() \
-        and row.get("source_start") != opening and first not in _INDEFINITES | _FIRST_PERSON
+        and row.get("source_start") != opening and first not in _INDEFINITES | _speakers.FIRST_PERSON
 
-
-_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 
 def _named(text: str) -> bool:
